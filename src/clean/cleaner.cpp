@@ -1,0 +1,373 @@
+// The cleaning algorithm. Each line gets at most one reason to go; the
+// order of the passes decides which reason wins: metadata and strong cues
+// first, then the title, then weak cues, lists of links, the body zone and
+// repeats.
+#include <algorithm>
+#include <unordered_set>
+#include <vector>
+
+#include "clean/clean.h"
+#include "clean/cues.h"
+#include "clean/dates.h"
+#include "clean/lines.h"
+#include "clean/markdown.h"
+#include "clean/metadata_line.h"
+#include "core/hash.h"
+#include "core/utf8.h"
+#include "text/chars.h"
+
+namespace sitrep::clean {
+
+namespace {
+
+constexpr int kHeaderLines = 12;  // metadata and bylines live near the top
+constexpr int kTitleSearch = 6;   // the title is among the first lines
+
+struct Line {
+  std::string text;   // trimmed plain text
+  std::string raw;    // as written (differs for markdown)
+  std::string key;    // LineKey(text)
+  LineFeatures f;
+  std::string why;    // empty: kept
+  bool opens_list = false;  // a "More on this" header
+  bool heading = false;     // a markdown heading
+};
+
+bool Removed(const Line& l) { return !l.why.empty(); }
+
+std::string_view TrimView(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+bool HeadlineLike(const Line& l) {
+  if (l.f.words < 2 || l.f.words > 30 || l.text.size() > 320 || l.f.url || l.f.only_punct) return false;
+  if (!l.f.starts_upper) return false;
+  char last = l.text.back();
+  bool question = last == '?' || last == '!';
+  return !l.f.sentence_like || question || (l.f.words <= 14 && l.f.cap_words * 2 >= l.f.words);
+}
+
+std::uint64_t OutletHash(std::string_view outlet) { return Hash64(LineKey(outlet), 0x6f75746c6574ULL); }
+
+// "Translated from the German" -> "German".
+std::optional<std::string> TranslatedFrom(std::string_view line) {
+  std::string key = LineKey(line);
+  std::size_t p = key.find("translated from ");
+  if (p == std::string::npos) return std::nullopt;
+  std::size_t start = p + 16;
+  if (key.compare(start, 4, "the ") == 0) start += 4;
+  // Find the same word in the original text to keep its capitalisation.
+  std::size_t end = start;
+  while (end < key.size() && key[end] != ' ' && key[end] != ',' && key[end] != '.' && key[end] != ')') ++end;
+  if (end == start) return std::nullopt;
+  std::string word = key.substr(start, end - start);
+  std::string out;
+  std::size_t i = 0;
+  bool first = true;
+  while (i < word.size()) {
+    char32_t c = utf8::Decode(word, i);
+    utf8::Append(out, first ? static_cast<char32_t>(u_totitle(static_cast<UChar32>(c))) : c);
+    first = false;
+  }
+  return out;
+}
+
+// "(Reporting by A. Name; Editing by B. Name)" -> "A. Name".
+std::optional<std::string> CreditAuthor(std::string_view line) {
+  std::string key = LineKey(line);
+  std::size_t p = key.find("reporting by ");
+  if (p == std::string::npos) return std::nullopt;
+  // Offsets in the key and the line agree up to case for ASCII text; find
+  // the same phrase in the line case-insensitively.
+  std::string lower(line);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::size_t q = lower.find("reporting by ");
+  if (q == std::string::npos) return std::nullopt;
+  std::string_view rest = line.substr(q + 13);
+  std::size_t end = rest.find_first_of(";),");
+  std::string_view names = TrimView(rest.substr(0, end));
+  std::size_t in = names.find(" in ");
+  if (in != std::string_view::npos) names = names.substr(0, in);
+  if (auto n = AsNames(names)) return StripHonorifics(*n);
+  return std::nullopt;
+}
+
+}  // namespace
+
+void RepeatedLines::AddArticle(std::string_view outlet, std::string_view text) {
+  std::uint64_t oh = OutletHash(outlet);
+  ++articles_[oh];
+  std::unordered_set<std::uint64_t> seen;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view line = TrimView(text.substr(pos, nl - pos));
+    pos = nl + 1;
+    if (line.empty() || line.size() > 600) continue;
+    std::uint64_t h = Hash64(LineKey(line), oh);
+    if (seen.insert(h).second) ++lines_[h];
+  }
+}
+
+void RepeatedLines::Merge(const RepeatedLines& other) {
+  for (auto [h, n] : other.lines_) lines_[h] += n;
+  for (auto [h, n] : other.articles_) articles_[h] += n;
+}
+
+std::uint32_t RepeatedLines::Count(std::string_view outlet, std::string_view line) const {
+  auto it = lines_.find(Hash64(LineKey(line), OutletHash(outlet)));
+  return it == lines_.end() ? 0 : it->second;
+}
+
+std::uint32_t RepeatedLines::Articles(std::string_view outlet) const {
+  auto it = articles_.find(OutletHash(outlet));
+  return it == articles_.end() ? 0 : it->second;
+}
+
+struct CleanStage::Impl {
+  CueLexicon lex = CueLexicon::Load();
+  std::shared_ptr<const RepeatedLines> repeated;
+};
+
+std::string OutletFromText(std::string_view text) {
+  static const CueLexicon lex = CueLexicon::Load();
+  std::vector<std::string_view> lines;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view line = TrimView(text.substr(pos, nl - pos));
+    if (!line.empty()) lines.push_back(line);
+    pos = nl + 1;
+  }
+  return FindOutlet(lines, lex).value_or("");
+}
+
+CleanStage::CleanStage(std::shared_ptr<const RepeatedLines> repeated) : impl_(std::make_unique<Impl>()) {
+  impl_->repeated = std::move(repeated);
+}
+
+CleanStage::~CleanStage() = default;
+
+void CleanStage::Process(Article& a, StageScratch*) const {
+  const CueLexicon& lex = impl_->lex;
+  // Metadata that came with the input (JSON fields) wins over what the text
+  // says; a JSON date string is normalised here.
+  if (a.published && !a.published->empty()) {
+    if (auto iso = NormalizeDate(*a.published)) {
+      a.published = *iso;
+      a.published_from = "metadata";
+    } else {
+      a.warnings.push_back("the date field '" + *a.published + "' is not a date sitrep can read");
+      a.published.reset();
+    }
+  } else {
+    a.published.reset();
+  }
+  const bool title_given = a.title.has_value() && !a.title->empty();
+  const bool outlet_given = a.outlet.has_value() && !a.outlet->empty();
+
+  std::vector<Line> lines;
+  {
+    std::vector<MarkdownLine> md;
+    if (a.input_format == "markdown") {
+      md = MarkdownToLines(a.text);
+    } else {
+      std::string_view t = a.text;
+      std::size_t pos = 0;
+      while (pos < t.size()) {
+        std::size_t nl = t.find('\n', pos);
+        if (nl == std::string_view::npos) nl = t.size();
+        std::string_view line = TrimView(t.substr(pos, nl - pos));
+        if (!line.empty()) md.push_back({std::string(line), std::string(), 0, ""});
+        pos = nl + 1;
+      }
+    }
+    lines.reserve(md.size());
+    for (auto& m : md) {
+      Line l;
+      l.text = std::move(m.text);
+      l.key = LineKey(l.text);
+      l.f = Features(l.text);
+      l.heading = m.heading_level > 0;
+      if (!m.why.empty()) l.why = m.why;
+      l.raw = std::move(m.raw);
+      lines.push_back(std::move(l));
+    }
+  }
+  const int n = static_cast<int>(lines.size());
+  if (!outlet_given) {
+    std::vector<std::string_view> views;
+    views.reserve(lines.size());
+    for (const Line& l : lines) views.push_back(l.text);
+    a.outlet = FindOutlet(views, lex);
+  }
+
+  // Pass 1: metadata lines, strong cues, translation notes, stray marks.
+  std::optional<std::string> header_date, footer_date, any_date, credit_author;
+  for (int i = 0; i < n; ++i) {
+    Line& l = lines[i];
+    if (Removed(l)) continue;
+    if (l.f.only_punct) {
+      l.why = "stray punctuation";
+      continue;
+    }
+    if (const Cue* cue = lex.Match(l.key, true); cue && cue->strong) {
+      l.why = cue->why;
+      l.opens_list = cue->why == "related links" || cue->why == "topic tags";
+      if (cue->why == "translation note" && !a.translated_from) a.translated_from = TranslatedFrom(l.text);
+      if (cue->why == "editorial note" && !credit_author) credit_author = CreditAuthor(l.text);
+      continue;
+    }
+    bool in_header = i < kHeaderLines;
+    if (!l.f.sentence_like || l.f.words <= 12) {
+      if (auto m = ParseMetadataLine(l.text, in_header, lex)) {
+        l.why = m->why;
+        if (m->author && !a.author && in_header) a.author = *m->author;
+        if (m->date) {
+          if (in_header && !m->date_is_update && !header_date) header_date = *m->date;
+          if (!in_header && !m->date_is_update && !footer_date) footer_date = *m->date;
+          if (!any_date) any_date = *m->date;
+        }
+        continue;
+      }
+    }
+    if (i >= 1 && i < 8 && a.outlet && BrandLine(l.text, lex) == a.outlet) {
+      l.why = "metadata: outlet";
+      continue;
+    }
+    if (l.f.url && l.f.words <= 3) l.why = "link";
+  }
+  if (!a.author && credit_author) a.author = credit_author;
+  if (!a.published) {
+    std::optional<std::string> d = header_date ? header_date : footer_date ? footer_date : any_date;
+    if (d) {
+      a.published = *d;
+      a.published_from = "dateline";
+    }
+  }
+
+  // Pass 2: the title, and its repeats.
+  std::string title_key;
+  if (title_given) {
+    title_key = LineKey(*a.title);
+  } else {
+    for (int i = 0, seen = 0; i < n && seen < kTitleSearch; ++i) {
+      Line& l = lines[i];
+      if (Removed(l)) continue;
+      ++seen;
+      const Cue* weak = lex.Match(l.key, l.f.sentence_like);
+      if (weak) continue;  // furniture before the headline
+      if (HeadlineLike(l)) {
+        a.title = l.text;
+        title_key = l.key;
+        l.why = "title";
+      }
+      break;
+    }
+  }
+  if (!title_key.empty()) {
+    for (Line& l : lines) {
+      if (!Removed(l) && l.key == title_key) l.why = "repeated headline";
+    }
+  }
+
+  // Pass 3: weak cues and repeats across the outlet's articles.
+  const RepeatedLines* rep = impl_->repeated.get();
+  std::string outlet = a.outlet.value_or("");
+  std::uint32_t outlet_articles = rep ? rep->Articles(outlet) : 0;
+  for (Line& l : lines) {
+    if (Removed(l)) continue;
+    if (const Cue* cue = lex.Match(l.key, l.f.sentence_like)) {
+      l.why = cue->why;
+      l.opens_list = cue->why == "related links" || cue->why == "topic tags";
+      continue;
+    }
+    if (rep && outlet_articles >= kMinRepeats) {
+      std::uint32_t c = rep->Count(outlet, l.text);
+      if (c >= kMinRepeats && (!l.f.sentence_like || c * 2 >= outlet_articles)) {
+        l.why = "repeated across articles of this outlet";
+      }
+    }
+  }
+
+  // Pass 4: lists of links: the lines after a "More on this" header, runs
+  // of three or more short lines that are not sentences, and bulleted runs.
+  for (int i = 0; i < n; ++i) {
+    if (!lines[i].opens_list) continue;
+    for (int j = i + 1; j < n; ++j) {
+      Line& l = lines[j];
+      if (Removed(l)) {
+        if (l.opens_list) break;
+        continue;
+      }
+      bool link_like = !l.f.sentence_like || (l.f.words <= 15 && l.text.back() != '.');
+      if (!link_like) break;
+      l.why = "related links";
+    }
+  }
+  auto listish = [](const Line& l) { return !Removed(l) && !l.f.sentence_like && l.f.words <= 20 && !l.heading; };
+  for (int i = 0; i < n;) {
+    if (!listish(lines[i])) {
+      ++i;
+      continue;
+    }
+    int j = i, bullets = 0;
+    while (j < n && (listish(lines[j]) || (Removed(lines[j]) && lines[j].why != "title"))) {
+      if (!Removed(lines[j]) && lines[j].f.bullet) ++bullets;
+      ++j;
+    }
+    int count = 0;
+    for (int k = i; k < j; ++k) count += !Removed(lines[k]);
+    if (count >= 3 || bullets >= 2) {
+      for (int k = i; k < j; ++k) {
+        if (!Removed(lines[k])) lines[k].why = "link list";
+      }
+    }
+    i = j;
+  }
+
+  // Pass 5: the body zone runs from the first to the last line that reads
+  // like a sentence; short lines outside it are page furniture.
+  int first = -1, last = -1;
+  for (int i = 0; i < n; ++i) {
+    if (!Removed(lines[i]) && lines[i].f.sentence_like) {
+      if (first < 0) first = i;
+      last = i;
+    }
+  }
+  if (first >= 0) {
+    for (int i = 0; i < n; ++i) {
+      if (Removed(lines[i])) continue;
+      if (i < first) lines[i].why = "header: not body text";
+      if (i > last) lines[i].why = "footer: not body text";
+    }
+  }
+
+  // Pass 6: a paragraph printed twice (pull quotes, scraper repeats).
+  std::unordered_set<std::string> kept;
+  for (Line& l : lines) {
+    if (Removed(l)) continue;
+    if (!kept.insert(l.key).second) l.why = "repeated paragraph";
+  }
+
+  std::string body;
+  body.reserve(a.text.size());
+  a.removed.clear();
+  for (Line& l : lines) {
+    if (Removed(l)) {
+      // Removed lines are kept as written (markdown included).
+      a.removed.push_back({l.raw.empty() ? std::move(l.text) : std::move(l.raw), std::move(l.why)});
+      continue;
+    }
+    if (!body.empty()) body.append("\n\n");
+    body.append(l.text);
+  }
+  a.text = std::move(body);
+  if (a.text.empty()) a.Skip("no body text left after removing boilerplate");
+}
+
+}  // namespace sitrep::clean

@@ -1,0 +1,55 @@
+// The boilerplate cue lexicon (data/clean/cues.tsv) and the metadata label
+// lexicon (data/clean/metadata.tsv).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace sitrep::clean {
+
+struct Cue {
+  std::string why;
+  bool strong = false;
+};
+
+class CueLexicon {
+ public:
+  // Loads both files; throws ConfigError naming the file and line on a
+  // malformed entry.
+  static CueLexicon Load();
+
+  // The cue a line matches, given its LineKey and whether it reads like a
+  // sentence; nullptr if none. Strong cues match any line, weak cues only
+  // lines that do not read like a sentence.
+  const Cue* Match(std::string_view key, bool sentence_like) const;
+
+  // The metadata field ("source", "date", "byline", "byline_role") a
+  // lowercase label names, or "" if none.
+  std::string_view LabelField(std::string_view label) const;
+
+  // True for a lowercase word that marks a name as a news outlet's ("news",
+  // "courier", "edition").
+  bool IsOutletWord(std::string_view lowercase_word) const {
+    return outlet_words_.count(std::string(lowercase_word)) != 0;
+  }
+  // Company suffixes ("media group", "gmbh"), longest first.
+  const std::vector<std::string>& CompanySuffixes() const { return company_suffixes_; }
+
+ private:
+  struct Entry {
+    std::string pattern;
+    Cue cue;
+  };
+  std::unordered_map<std::string, Cue> prefix_, exact_;
+  std::vector<Entry> contains_;
+  std::unordered_map<std::string, Cue> words_;
+  std::size_t max_prefix_words_ = 1;
+  std::unordered_map<std::string, std::string> labels_;
+  std::unordered_set<std::string> outlet_words_;
+  std::vector<std::string> company_suffixes_;
+};
+
+}  // namespace sitrep::clean

@@ -1,0 +1,218 @@
+#include "clean/dates.h"
+
+#include <chrono>
+#include <cstdio>
+#include <unordered_map>
+#include <vector>
+
+#include "core/error.h"
+#include "core/resources.h"
+#include "core/utf8.h"
+#include "text/chars.h"
+
+namespace sitrep::clean {
+namespace {
+
+struct Calendar {
+  std::unordered_map<std::string, int> months, weekdays;
+
+  static Calendar Load() {
+    Calendar c;
+    for (std::string_view line : DataLines(Resource("clean/calendar.tsv"))) {
+      std::size_t t1 = line.find('\t'), t2 = line.find('\t', t1 + 1);
+      SITREP_CHECK(t1 != std::string_view::npos && t2 != std::string_view::npos, ConfigError,
+                   "data/clean/calendar.tsv: malformed line: " << line);
+      std::string_view kind = line.substr(0, t1);
+      int number = std::stoi(std::string(line.substr(t1 + 1, t2 - t1 - 1)));
+      auto& map = kind == "month" ? c.months : c.weekdays;
+      std::string_view names = line.substr(t2 + 1);
+      std::size_t p = 0;
+      while (p < names.size()) {
+        std::size_t sp = names.find(' ', p);
+        if (sp == std::string_view::npos) sp = names.size();
+        if (sp > p) map.emplace(std::string(names.substr(p, sp - p)), number);
+        p = sp + 1;
+      }
+    }
+    return c;
+  }
+};
+
+const Calendar& Cal() {
+  static const Calendar cal = Calendar::Load();
+  return cal;
+}
+
+struct Word {
+  std::size_t begin, end;
+  std::string lower;  // lowercased letters, or the digits
+  bool digits;
+  int value;          // for digits (capped)
+};
+
+std::vector<Word> Words(std::string_view s) {
+  std::vector<Word> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t start = i;
+    char32_t c = utf8::Decode(s, i);
+    if (text::IsDigit(c) && c < 0x80) {
+      std::size_t e = i;
+      while (e < s.size() && s[e] >= '0' && s[e] <= '9') ++e;
+      Word w{start, e, std::string(s.substr(start, e - start)), true, 0};
+      int v = 0;
+      for (char d : w.lower) v = v > 100000 ? v : v * 10 + (d - '0');
+      w.value = v;
+      // Ordinal suffix: 12th, 1st, 2nd, 3rd.
+      if (e + 2 <= s.size()) {
+        std::string suf(s.substr(e, 2));
+        for (auto& ch : suf) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        if ((suf == "st" || suf == "nd" || suf == "rd" || suf == "th") &&
+            (e + 2 == s.size() || !std::isalpha(static_cast<unsigned char>(s[e + 2])))) {
+          e += 2;
+          w.end = e;
+        }
+      }
+      out.push_back(std::move(w));
+      i = e;
+    } else if (text::IsAlpha(c)) {
+      std::string lower;
+      utf8::Append(lower, static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))));
+      std::size_t e = i;
+      while (e < s.size()) {
+        std::size_t k = e;
+        char32_t d = utf8::Decode(s, k);
+        if (!text::IsAlpha(d)) break;
+        utf8::Append(lower, static_cast<char32_t>(u_tolower(static_cast<UChar32>(d))));
+        e = k;
+      }
+      out.push_back({start, e, std::move(lower), false, 0});
+      i = e;
+    }
+  }
+  return out;
+}
+
+bool ValidDate(int y, int m, int d) {
+  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1) return false;
+  using namespace std::chrono;
+  year_month_day ymd{year{y}, month{static_cast<unsigned>(m)}, day{static_cast<unsigned>(d)}};
+  return ymd.ok();
+}
+
+std::string Iso(int y, int m, int d) {
+  char buf[16];
+  if (d == 0) {
+    std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+  } else {
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  }
+  return buf;
+}
+
+// The separator characters between words a and b.
+std::string_view Between(std::string_view s, const Word& a, const Word& b) {
+  return s.substr(a.end, b.begin - a.end);
+}
+
+bool OnlySeps(std::string_view sep, std::string_view allowed) {
+  for (char c : sep) {
+    if (allowed.find(c) == std::string_view::npos) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+int MonthNumber(std::string_view w) {
+  const auto& m = Cal().months;
+  auto it = m.find(std::string(w));
+  return it == m.end() ? 0 : it->second;
+}
+
+int WeekdayNumber(std::string_view w) {
+  const auto& m = Cal().weekdays;
+  auto it = m.find(std::string(w));
+  return it == m.end() ? 0 : it->second;
+}
+
+std::optional<FoundDate> FindDate(std::string_view s) {
+  std::vector<Word> w = Words(s);
+  std::optional<FoundDate> month_only;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    auto found = [&](int y, int m, int d, std::size_t first, std::size_t last) -> std::optional<FoundDate> {
+      if (!ValidDate(y, m, d == 0 ? 1 : d)) return std::nullopt;
+      FoundDate f;
+      f.iso = Iso(y, m, d);
+      f.begin = w[first].begin;
+      f.end = w[last].end;
+      // A weekday right before the date ("Wednesday 12 January", "Wed, 12 Jan").
+      if (first > 0 && !w[first - 1].digits) {
+        int wd = WeekdayNumber(w[first - 1].lower);
+        if (wd && OnlySeps(Between(s, w[first - 1], w[first]), " ,.")) {
+          f.weekday = wd;
+          f.begin = w[first - 1].begin;
+        }
+      }
+      return f;
+    };
+    const Word& a = w[i];
+    if (a.digits) {
+      // ISO 2022-01-12 or 2022/01/12
+      if (a.lower.size() == 4 && i + 2 < w.size() && w[i + 1].digits && w[i + 2].digits) {
+        std::string_view s1 = Between(s, a, w[i + 1]), s2 = Between(s, w[i + 1], w[i + 2]);
+        if ((s1 == "-" && s2 == "-") || (s1 == "/" && s2 == "/")) {
+          if (auto f = found(a.value, w[i + 1].value, w[i + 2].value, i, i + 2)) return f;
+        }
+      }
+      // 12.01.2022, 12/01/2022 (day first, or unambiguous month first)
+      if (a.lower.size() <= 2 && i + 2 < w.size() && w[i + 1].digits && w[i + 2].digits &&
+          w[i + 2].lower.size() == 4) {
+        std::string_view s1 = Between(s, a, w[i + 1]), s2 = Between(s, w[i + 1], w[i + 2]);
+        if ((s1 == "." && s2 == ".") || (s1 == "-" && s2 == "-")) {
+          if (auto f = found(w[i + 2].value, w[i + 1].value, a.value, i, i + 2)) return f;
+        }
+        if (s1 == "/" && s2 == "/") {
+          int x = a.value, y = w[i + 1].value;
+          if (x > 12 && y <= 12) {
+            if (auto f = found(w[i + 2].value, y, x, i, i + 2)) return f;
+          } else if (y > 12 && x <= 12) {
+            if (auto f = found(w[i + 2].value, x, y, i, i + 2)) return f;
+          }
+        }
+      }
+      // 12 January 2022, 12. Januar 2022, 12 Jan. 2022
+      if (a.lower.size() <= 2 && i + 2 < w.size() && !w[i + 1].digits && w[i + 2].digits &&
+          w[i + 2].lower.size() == 4) {
+        int m = MonthNumber(w[i + 1].lower);
+        if (m && OnlySeps(Between(s, a, w[i + 1]), " .") &&
+            OnlySeps(Between(s, w[i + 1], w[i + 2]), " .,")) {
+          if (auto f = found(w[i + 2].value, m, a.value, i, i + 2)) return f;
+        }
+      }
+    } else {
+      int m = MonthNumber(a.lower);
+      if (!m) continue;
+      // January 12, 2022 / Jan 12th 2022
+      if (i + 2 < w.size() && w[i + 1].digits && w[i + 1].lower.size() <= 2 && w[i + 2].digits &&
+          w[i + 2].lower.size() == 4 && OnlySeps(Between(s, a, w[i + 1]), " .") &&
+          OnlySeps(Between(s, w[i + 1], w[i + 2]), " ,")) {
+        if (auto f = found(w[i + 2].value, m, w[i + 1].value, i, i + 2)) return f;
+      }
+      // January 2022
+      if (!month_only && i + 1 < w.size() && w[i + 1].digits && w[i + 1].lower.size() == 4 &&
+          OnlySeps(Between(s, a, w[i + 1]), " ,.") && a.lower.size() >= 3) {
+        month_only = found(w[i + 1].value, m, 0, i, i + 1);
+      }
+    }
+  }
+  return month_only;
+}
+
+std::optional<std::string> NormalizeDate(std::string_view s) {
+  auto f = FindDate(s);
+  if (!f) return std::nullopt;
+  return f->iso;
+}
+
+}  // namespace sitrep::clean

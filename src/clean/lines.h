@@ -1,0 +1,34 @@
+// Per-line features the cleaner decides on.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace sitrep::clean {
+
+// Lowercase, apostrophes and quotes folded to ASCII, runs of white space
+// collapsed, leading bullets and surrounding punctuation dropped. Two lines
+// with the same key are "the same line" for repeat detection and cue
+// matching.
+std::string LineKey(std::string_view line);
+
+struct LineFeatures {
+  int words = 0;          // words with at least one letter or digit
+  int lower_words = 0;    // words starting with a lowercase letter
+  int cap_words = 0;      // words starting with an uppercase letter
+  int letters = 0;
+  bool ends_terminal = false;  // ends with . ! ? or an ellipsis (closing quotes allowed after)
+  bool ends_colon = false;
+  bool bullet = false;         // starts with a list marker
+  bool only_punct = false;     // no letter or digit at all
+  bool url = false;            // contains a web address
+  bool starts_upper = false;   // the first letter is uppercase (or a quote/digit opens the line)
+  // Reads like running text: a sentence with a verb-ish lowercase body, or
+  // a long stretch of prose that lost its final stop.
+  bool sentence_like = false;
+};
+
+LineFeatures Features(std::string_view line);
+
+}  // namespace sitrep::clean

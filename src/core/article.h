@@ -1,0 +1,124 @@
+// The in-memory article that flows through the per-article pipeline.
+//
+// Stages fill it in order (ingest -> clean -> text -> syntax -> entities ->
+// time -> quotes -> events) and later stages read what earlier ones wrote
+// through these plain structs, never by re-parsing strings. All offsets
+// here are BYTE offsets into Article::text; the store converts them to the
+// contract's code point offsets when it writes JSON.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sitrep {
+
+struct ByteSpan {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  std::uint32_t size() const { return end - begin; }
+  bool operator==(const ByteSpan&) const = default;
+};
+
+// One token. begin/end index Article::text. The linguistic fields are empty
+// until the syntax stage has run; label views point into storage owned by
+// the loaded model and stay valid for the life of the process.
+struct Token {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  bool space_after = true;  // false when the next token follows directly
+  std::string lemma;
+  std::string_view upos;    // Universal POS tag, e.g. "PROPN"
+  std::string_view xpos;    // Penn Treebank tag, e.g. "NNP"
+  std::int32_t head = -1;   // index of the head token within its sentence; -1 for the root
+  std::string_view deprel;  // Universal Dependencies relation, e.g. "nsubj"
+};
+
+// A sentence: its byte span and its tokens [first_token, end_token).
+struct Sentence {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  std::uint32_t first_token = 0;
+  std::uint32_t end_token = 0;
+  std::uint32_t token_count() const { return end_token - first_token; }
+};
+
+// A line or block dropped from the body, with the reason.
+struct Removed {
+  std::string text;
+  std::string why;
+};
+
+// A named-entity mention (filled by the entities stage).
+struct Mention {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  std::string type;    // PERSON, ORG, LOC, MISC
+  std::string entity;  // id in entities.jsonl, set by the cross-article merge
+};
+
+// A time expression (filled by the time stage). value is the resolved ISO
+// date at its granularity, or nullopt when it cannot be resolved.
+struct TimeExpr {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  std::string type;  // DATE, TIME, DURATION, SET (TimeML)
+  std::optional<std::string> value;
+};
+
+// Something the article says that contradicts itself, e.g. a weekday that
+// does not match the date next to it.
+struct Inconsistency {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  std::string kind;
+  std::string detail;
+};
+
+enum class ArticleStatus { kOk, kSkipped };
+
+struct Article {
+  // Provenance.
+  std::string id;
+  std::string source;  // path, "path:LINE" for JSON Lines, "-:LINE" for stdin
+  ArticleStatus status = ArticleStatus::kOk;
+  std::string reason;  // why it was skipped
+  std::uint64_t input_bytes = 0;
+  std::string input_format;  // "text", "markdown" or "json"
+
+  // Metadata. Each optional is null when not known.
+  std::optional<std::string> outlet;
+  std::optional<std::string> published;  // ISO date
+  std::string published_from;            // "metadata", "dateline", or empty
+  std::optional<std::string> title;
+  std::optional<std::string> url;
+  std::optional<std::string> author;
+  std::string language = "und";
+  std::optional<std::string> translated_from;  // language named in a translation note
+
+  // The cleaned body (UTF-8, NFC) and what was removed from it.
+  std::string text;
+  std::vector<Removed> removed;
+  // Notes about the input that a user should know (repaired encoding, ...).
+  std::vector<std::string> warnings;
+
+  std::vector<Sentence> sentences;
+  std::vector<Token> tokens;
+  std::vector<Mention> mentions;
+  std::vector<TimeExpr> times;
+  std::vector<Inconsistency> inconsistencies;
+
+  bool ok() const { return status == ArticleStatus::kOk; }
+  std::string_view Text(ByteSpan s) const { return std::string_view(text).substr(s.begin, s.size()); }
+  std::string_view TokenText(const Token& t) const {
+    return std::string_view(text).substr(t.begin, t.end - t.begin);
+  }
+  void Skip(std::string why) {
+    status = ArticleStatus::kSkipped;
+    reason = std::move(why);
+  }
+};
+
+}  // namespace sitrep

@@ -1,0 +1,153 @@
+#include "core/utf8.h"
+
+namespace sitrep::utf8 {
+
+char32_t Decode(std::string_view s, std::size_t& i) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  unsigned char c = p[i];
+  if (c < 0x80) {
+    ++i;
+    return c;
+  }
+  int len;
+  char32_t cp;
+  unsigned char lo = 0x80, hi = 0xBF;
+  if (c >= 0xC2 && c <= 0xDF) {
+    len = 2;
+    cp = c & 0x1F;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    len = 3;
+    cp = c & 0x0F;
+    if (c == 0xE0) lo = 0xA0;       // no overlongs
+    if (c == 0xED) hi = 0x9F;       // no surrogates
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    len = 4;
+    cp = c & 0x07;
+    if (c == 0xF0) lo = 0x90;
+    if (c == 0xF4) hi = 0x8F;       // <= U+10FFFF
+  } else {
+    ++i;
+    return kReplacement;
+  }
+  std::size_t j = i + 1;
+  for (int k = 1; k < len; ++k, ++j) {
+    if (j >= n) {
+      i = j;
+      return kReplacement;
+    }
+    unsigned char b = p[j];
+    unsigned char min = (k == 1) ? lo : 0x80, max = (k == 1) ? hi : 0xBF;
+    if (b < min || b > max) {
+      i = j;  // maximal subpart: the bytes consumed so far
+      return kReplacement;
+    }
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  i = j;
+  return cp;
+}
+
+void Append(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+namespace {
+// Length of the leading all-ASCII run, eight bytes at a time.
+std::size_t AsciiPrefix(std::string_view s) {
+  std::size_t i = 0;
+  const std::size_t n = s.size();
+  while (i + 8 <= n) {
+    std::uint64_t w;
+    __builtin_memcpy(&w, s.data() + i, 8);
+    if (w & 0x8080808080808080ULL) break;
+    i += 8;
+  }
+  while (i < n && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+  return i;
+}
+}  // namespace
+
+bool IsValid(std::string_view s) {
+  std::size_t i = AsciiPrefix(s);
+  while (i < s.size()) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t before = i;
+    char32_t cp = Decode(s, i);
+    if (cp == kReplacement) {
+      // A literal U+FFFD (EF BF BD) is valid; anything else is not.
+      if (i - before != 3 || static_cast<unsigned char>(s[before]) != 0xEF) return false;
+    }
+  }
+  return true;
+}
+
+std::string Repair(std::string_view s, std::size_t* repaired) {
+  std::size_t count = 0;
+  std::string out;
+  if (IsValid(s)) {
+    out.assign(s);
+  } else {
+    out.reserve(s.size() + 16);
+    std::size_t i = 0;
+    while (i < s.size()) {
+      std::size_t before = i;
+      char32_t cp = Decode(s, i);
+      if (cp == kReplacement &&
+          !(i - before == 3 && static_cast<unsigned char>(s[before]) == 0xEF)) {
+        ++count;
+        Append(out, kReplacement);
+      } else {
+        out.append(s.substr(before, i - before));
+      }
+    }
+  }
+  if (repaired) *repaired = count;
+  return out;
+}
+
+std::size_t CodePointCount(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += IsLead(c);
+  return n;
+}
+
+OffsetMap::OffsetMap(std::string_view text) : text_(text) {
+  ascii_ = AsciiPrefix(text) == text.size();
+  if (ascii_) return;
+  block_counts_.reserve(text.size() / 64 + 2);
+  std::uint32_t count = 0;
+  for (std::size_t b = 0; b < text.size(); b += 64) {
+    block_counts_.push_back(count);
+    std::size_t end = b + 64 < text.size() ? b + 64 : text.size();
+    for (std::size_t k = b; k < end; ++k) count += IsLead(static_cast<unsigned char>(text[k]));
+  }
+  block_counts_.push_back(count);
+}
+
+std::uint32_t OffsetMap::ToCodePoints(std::size_t b) const {
+  if (ascii_) return static_cast<std::uint32_t>(b);
+  std::size_t block = b / 64;
+  std::uint32_t count = block_counts_[block];
+  for (std::size_t k = block * 64; k < b; ++k) count += IsLead(static_cast<unsigned char>(text_[k]));
+  return count;
+}
+
+}  // namespace sitrep::utf8

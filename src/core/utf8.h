@@ -1,0 +1,55 @@
+// UTF-8 helpers used on every article: validation with repair, code point
+// counting and byte-to-code-point offset mapping for the output contract,
+// which counts offsets in code points.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sitrep::utf8 {
+
+inline constexpr char32_t kReplacement = 0xFFFD;
+
+// Decodes one code point at s[i], advancing i. Invalid or truncated
+// sequences (overlongs, surrogates, > U+10FFFF) yield kReplacement and
+// advance by the maximal invalid subpart, as the Unicode standard
+// recommends, so repair is the same as ICU's and browsers'.
+char32_t Decode(std::string_view s, std::size_t& i);
+
+// Appends the UTF-8 encoding of cp to out.
+void Append(std::string& out, char32_t cp);
+
+// True if s is valid UTF-8.
+bool IsValid(std::string_view s);
+
+// Returns s with every invalid sequence replaced by U+FFFD; *repaired
+// receives how many replacements were made. When s is valid the result is
+// a plain copy.
+std::string Repair(std::string_view s, std::size_t* repaired);
+
+// Number of code points in s (s must be valid UTF-8).
+std::size_t CodePointCount(std::string_view s);
+
+// Maps byte offsets of one string to code point offsets. Build once per
+// article, then Convert() every offset in increasing or random order.
+class OffsetMap {
+ public:
+  explicit OffsetMap(std::string_view text);
+  // Code point offset of byte offset b (b must be on a code point boundary
+  // or equal to text.size()).
+  std::uint32_t ToCodePoints(std::size_t b) const;
+
+ private:
+  // Code point count at every 64-byte block start; the rest is counted.
+  std::vector<std::uint32_t> block_counts_;
+  std::string_view text_;
+  bool ascii_ = true;
+};
+
+// True for bytes that start a code point (not continuation bytes).
+inline bool IsLead(unsigned char c) { return (c & 0xC0) != 0x80; }
+
+}  // namespace sitrep::utf8

@@ -1,0 +1,156 @@
+#include <unicode/uscript.h>
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/error.h"
+#include "core/resources.h"
+#include "core/utf8.h"
+#include "text/chars.h"
+#include "text/text.h"
+
+namespace sitrep::text {
+namespace {
+
+struct StopwordModel {
+  std::vector<std::string> languages;
+  // word -> bitmask of languages that list it
+  std::unordered_map<std::string, std::uint32_t> words;
+
+  static StopwordModel Load() {
+    StopwordModel m;
+    for (std::string_view line : DataLines(Resource("text/stopwords.tsv"))) {
+      std::size_t tab = line.find('\t');
+      SITREP_CHECK(tab != std::string_view::npos, ConfigError,
+                   "data/text/stopwords.tsv: line without a tab");
+      SITREP_CHECK(m.languages.size() < 32, ConfigError, "data/text/stopwords.tsv: over 32 languages");
+      std::uint32_t bit = 1u << m.languages.size();
+      m.languages.emplace_back(line.substr(0, tab));
+      std::string_view rest = line.substr(tab + 1);
+      std::size_t p = 0;
+      while (p < rest.size()) {
+        std::size_t sp = rest.find(' ', p);
+        if (sp == std::string_view::npos) sp = rest.size();
+        if (sp > p) m.words[std::string(rest.substr(p, sp - p))] |= bit;
+        p = sp + 1;
+      }
+    }
+    return m;
+  }
+};
+
+const StopwordModel& Model() {
+  static const StopwordModel model = StopwordModel::Load();
+  return model;
+}
+
+// Lowercases ASCII and the Latin-1/Latin Extended letters that function
+// words use.
+void AppendLower(std::string& out, char32_t c) {
+  utf8::Append(out, static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))));
+}
+
+}  // namespace
+
+std::string IdentifyLanguage(std::string_view text) {
+  std::string_view head = text.substr(0, std::min<std::size_t>(text.size(), 4000));
+  // Script census over letters.
+  std::unordered_map<int, int> scripts;
+  int letters = 0, kana = 0, hangul = 0;
+  bool ukrainian = false, belarusian = false, serbian = false, bulgarian_hint = false;
+  std::vector<std::string> words;
+  std::string word;
+  std::size_t i = 0;
+  while (i < head.size()) {
+    std::size_t before = i;
+    char32_t c = utf8::Decode(head, i);
+    if (before + 1 == i && c == utf8::kReplacement) continue;
+    if (IsAlpha(c)) {
+      ++letters;
+      UErrorCode st = U_ZERO_ERROR;
+      int sc = uscript_getScript(static_cast<UChar32>(c), &st);
+      if (U_SUCCESS(st)) ++scripts[sc];
+      if ((c >= 0x3040 && c <= 0x30FF)) ++kana;
+      if (c >= 0xAC00 && c <= 0xD7AF) ++hangul;
+      if (c == 0x0456 || c == 0x0457 || c == 0x0454 || c == 0x0491) ukrainian = true;
+      if (c == 0x045E) belarusian = true;
+      if (c == 0x0452 || c == 0x045B || c == 0x0458 || c == 0x045A || c == 0x0459) serbian = true;
+      if (c == 0x044A) bulgarian_hint = true;
+      AppendLower(word, c);
+    } else if (IsApostrophe(c) && !word.empty()) {
+      word.push_back('\'');
+    } else {
+      if (!word.empty()) words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  if (letters < 10) return "und";
+
+  int best_script = -1, best_count = 0;
+  for (auto [sc, n] : scripts) {
+    if (n > best_count || (n == best_count && sc < best_script)) {
+      best_script = sc;
+      best_count = n;
+    }
+  }
+  if (best_count * 2 < letters) return "und";
+  switch (best_script) {
+    case USCRIPT_CYRILLIC:
+      if (ukrainian) return "uk";
+      if (belarusian) return "be";
+      if (serbian) return "sr";
+      return bulgarian_hint ? "bg" : "ru";
+    case USCRIPT_ARABIC: return "ar";
+    case USCRIPT_HEBREW: return "he";
+    case USCRIPT_GREEK: return "el";
+    case USCRIPT_HAN:
+    case USCRIPT_HIRAGANA:
+    case USCRIPT_KATAKANA:
+      return kana * 10 > letters ? "ja" : "zh";
+    case USCRIPT_HANGUL: return hangul > 0 ? "ko" : "und";
+    case USCRIPT_THAI: return "th";
+    case USCRIPT_DEVANAGARI: return "hi";
+    case USCRIPT_GEORGIAN: return "ka";
+    case USCRIPT_ARMENIAN: return "hy";
+    case USCRIPT_LATIN: break;
+    default: return "und";
+  }
+  const StopwordModel& m = Model();
+  std::array<int, 32> score{};
+  int counted = 0;
+  for (const std::string& w : words) {
+    auto it = m.words.find(w);
+    ++counted;
+    if (it == m.words.end()) continue;
+    for (std::size_t l = 0; l < m.languages.size(); ++l) {
+      if (it->second & (1u << l)) ++score[l];
+    }
+  }
+  std::size_t best = 0, second = 0;
+  for (std::size_t l = 1; l < m.languages.size(); ++l) {
+    if (score[l] > score[best]) {
+      second = best;
+      best = l;
+    } else if (l != best && (score[l] > score[second] || second == best)) {
+      second = l;
+    }
+  }
+  if (score[best] < 2 || score[best] * 10 < counted) return "und";
+  if (best != second && score[best] * 2 < score[second] * 3) return "und";
+  return m.languages[best];
+}
+
+TextStage::TextStage() : lexicon_(DefaultLexicon()) {}
+
+void TextStage::Process(Article& article, StageScratch*) const {
+  if (article.language == "und" || article.language.empty()) {
+    article.language = IdentifyLanguage(article.text);
+  }
+  Segment(&article, lexicon_);
+}
+
+}  // namespace sitrep::text

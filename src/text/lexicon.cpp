@@ -1,0 +1,52 @@
+#include "text/lexicon.h"
+
+#include <algorithm>
+
+#include "core/error.h"
+#include "core/resources.h"
+#include "text/text.h"
+
+namespace sitrep::text {
+namespace {
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+}  // namespace
+
+Lexicon Lexicon::Load() {
+  Lexicon lex;
+  for (std::string_view line : DataLines(Resource("text/abbreviations.txt"))) {
+    std::size_t tab = line.find('\t');
+    SITREP_CHECK(tab != std::string_view::npos, ConfigError,
+                 "data/text/abbreviations.txt: line without a tab: " << line);
+    std::string_view word = line.substr(0, tab), cls = line.substr(tab + 1);
+    AbbrevClass c = cls == "title" ? AbbrevClass::kTitle
+                    : cls == "date" ? AbbrevClass::kDate
+                    : cls == "other" ? AbbrevClass::kOther
+                    : cls == "number" ? AbbrevClass::kNumber
+                                     : AbbrevClass::kNone;
+    SITREP_CHECK(c != AbbrevClass::kNone, ConfigError,
+                 "data/text/abbreviations.txt: unknown class '" << cls << "'");
+    lex.abbreviations_[Lower(word)] = c;
+  }
+  for (std::string_view line : DataLines(Resource("text/sentence_starters.txt"))) {
+    lex.starters_.insert(std::string(line));
+  }
+  return lex;
+}
+
+AbbrevClass Lexicon::Abbreviation(std::string_view word) const {
+  if (word.size() > 12) return AbbrevClass::kNone;
+  auto it = abbreviations_.find(Lower(word));
+  return it == abbreviations_.end() ? AbbrevClass::kNone : it->second;
+}
+
+const Lexicon& DefaultLexicon() {
+  static const Lexicon lexicon = Lexicon::Load();
+  return lexicon;
+}
+
+}  // namespace sitrep::text

@@ -1,0 +1,33 @@
+// Lexicons the tokenizer and sentence splitter consult.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace sitrep::text {
+
+enum class AbbrevClass { kNone, kTitle, kDate, kOther, kNumber };
+
+class Lexicon {
+ public:
+  // Loads data/text/abbreviations.txt and data/text/sentence_starters.txt.
+  // Throws ConfigError on a malformed line.
+  static Lexicon Load();
+
+  // The class of `word` (which ends in '.'), kNone if it is not a known
+  // abbreviation.
+  AbbrevClass Abbreviation(std::string_view word) const;
+
+  // True if `word` usually starts a sentence ("The", "He", ...).
+  bool IsSentenceStarter(std::string_view word) const {
+    return starters_.count(std::string(word)) != 0;
+  }
+
+ private:
+  std::unordered_map<std::string, AbbrevClass> abbreviations_;  // lowercased
+  std::unordered_set<std::string> starters_;
+};
+
+}  // namespace sitrep::text

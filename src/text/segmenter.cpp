@@ -1,0 +1,128 @@
+// Sentence segmentation over the tokens of each line.
+#include <string>
+
+#include "core/utf8.h"
+#include "text/chars.h"
+#include "text/lexicon.h"
+#include "text/text.h"
+
+namespace sitrep::text {
+namespace {
+
+char32_t FirstCp(std::string_view s) {
+  if (s.empty()) return 0;
+  std::size_t i = 0;
+  return utf8::Decode(s, i);
+}
+
+char32_t LastCp(std::string_view s) {
+  if (s.empty()) return 0;
+  std::size_t i = s.size() - 1;
+  while (i > 0 && !utf8::IsLead(static_cast<unsigned char>(s[i]))) --i;
+  return utf8::Decode(s, i);
+}
+
+bool IsTerminalToken(std::string_view tok) {
+  if (tok.empty()) return false;
+  char32_t last = LastCp(tok);
+  if (!IsTerminal(last)) return false;
+  // A bare mark (".", "?!", "...") or an abbreviation ending in '.'.
+  return true;
+}
+
+bool IsClosingToken(std::string_view tok) {
+  std::size_t i = 0;
+  char32_t c = utf8::Decode(tok, i);
+  return i == tok.size() && (IsClosing(c) && c != 0x201C);
+}
+
+}  // namespace
+
+// Decides, after a terminal token at index t with the next word token at n,
+// whether a sentence ends.
+static bool EndsSentence(const Article& a, const Lexicon& lex, std::size_t t, std::size_t n,
+                         std::size_t line_end_token) {
+  if (n >= line_end_token) return true;
+  std::string_view term = a.TokenText(a.tokens[t]);
+  std::string_view next = a.TokenText(a.tokens[n]);
+  char32_t first = FirstCp(next);
+  // The next word must look like a sentence start.
+  bool opener = IsOpening(first) || IsDash(first);
+  if (opener && n + 1 < line_end_token) {
+    first = FirstCp(a.TokenText(a.tokens[n + 1]));
+  }
+  if (IsLower(first)) return false;
+  bool starts = IsUpper(first) || IsDigit(first) || opener || !IsAlpha(first);
+  if (!starts) return false;
+  if (term.size() > 1 && term.back() == '.' && term != "..." && LastCp(term) == '.') {
+    // An abbreviation or initial that kept its full stop.
+    std::size_t i = 0;
+    char32_t c0 = utf8::Decode(term, i);
+    bool initial = i + 1 == term.size() && IsUpper(c0);
+    if (initial) return false;
+    AbbrevClass cls = lex.Abbreviation(term);
+    if (cls == AbbrevClass::kTitle || cls == AbbrevClass::kNumber) return false;
+    // "U.S.", "etc.", "Jan.": a sentence end only before a usual starter.
+    return lex.IsSentenceStarter(next) || opener;
+  }
+  return true;
+}
+
+void Segment(Article* article, const Lexicon& lexicon) {
+  Article& a = *article;
+  a.tokens.clear();
+  a.sentences.clear();
+  const std::string_view text = a.text;
+  a.tokens.reserve(text.size() / 5 + 8);
+  bool capped = false;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::size_t first = a.tokens.size();
+    TokenizeRange(text, static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(nl), lexicon,
+                  &a.tokens);
+    std::size_t last = a.tokens.size();
+    std::size_t s = first;
+    auto close = [&](std::size_t end_tok) {
+      // Cut overlong sentences so later stages stay linear.
+      while (end_tok - s > kMaxSentenceTokens) {
+        capped = true;
+        std::size_t cut = s + kMaxSentenceTokens;
+        a.sentences.push_back({a.tokens[s].begin, a.tokens[cut - 1].end,
+                               static_cast<std::uint32_t>(s), static_cast<std::uint32_t>(cut)});
+        s = cut;
+      }
+      if (end_tok > s) {
+        a.sentences.push_back({a.tokens[s].begin, a.tokens[end_tok - 1].end,
+                               static_cast<std::uint32_t>(s), static_cast<std::uint32_t>(end_tok)});
+      }
+      s = end_tok;
+    };
+    for (std::size_t t = first; t < last; ++t) {
+      std::string_view tok = a.TokenText(a.tokens[t]);
+      if (!IsTerminalToken(tok)) continue;
+      // Closing quotes and brackets after the mark belong to this sentence.
+      std::size_t n = t + 1;
+      while (n < last && IsClosingToken(a.TokenText(a.tokens[n]))) ++n;
+      // More terminal marks ("?!", "..." after "?") stay too.
+      while (n < last && IsTerminalToken(a.TokenText(a.tokens[n])) &&
+             a.TokenText(a.tokens[n]).size() <= 3) {
+        ++n;
+        while (n < last && IsClosingToken(a.TokenText(a.tokens[n]))) ++n;
+      }
+      if (EndsSentence(a, lexicon, t, n, last)) {
+        close(n);
+        t = n - 1;
+      }
+    }
+    close(last);
+    pos = nl + 1;
+  }
+  if (capped) {
+    a.warnings.push_back("a run of more than " + std::to_string(kMaxSentenceTokens) +
+                         " tokens without a sentence end was cut into shorter sentences");
+  }
+}
+
+}  // namespace sitrep::text

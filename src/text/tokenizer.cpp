@@ -1,0 +1,390 @@
+// Tokenization of one paragraph. A whitespace-delimited chunk is peeled of
+// leading and trailing punctuation, then split inside (clitics, hyphens,
+// slashes, number-unit pairs). Everything works on code points decoded
+// once per chunk, so a 10,000-character token costs linear time.
+#include <array>
+#include <cstring>
+#include <string_view>
+
+#include "core/utf8.h"
+#include "text/chars.h"
+#include "text/lexicon.h"
+#include "text/text.h"
+
+namespace sitrep::text {
+namespace {
+
+struct Cp {
+  char32_t c;
+  std::uint32_t off;  // byte offset of this code point in the text
+};
+
+class ChunkTokenizer {
+ public:
+  ChunkTokenizer(std::string_view text, const Lexicon& lex, std::vector<Token>* out)
+      : text_(text), lex_(lex), out_(out) {}
+
+  // next is the first code point after the chunk's white space (0 at the
+  // end of the line): "No." keeps its stop only before a number.
+  void Run(std::uint32_t begin, std::uint32_t end, char32_t next) {
+    next_ = next;
+    cps_.clear();
+    std::size_t i = begin;
+    while (i < end) {
+      std::uint32_t off = static_cast<std::uint32_t>(i);
+      char32_t c = utf8::Decode(text_, i);
+      cps_.push_back({c, off});
+    }
+    end_ = end;
+    std::size_t l = 0, r = cps_.size();
+    PeelAndSplit(l, r);
+  }
+
+ private:
+  std::uint32_t Off(std::size_t k) const { return k < cps_.size() ? cps_[k].off : end_; }
+  char32_t C(std::size_t k) const { return cps_[k].c; }
+
+  void Emit(std::size_t a, std::size_t b) {
+    if (a >= b) return;
+    Token t;
+    t.begin = Off(a);
+    t.end = Off(b);
+    t.space_after = false;  // fixed up by the caller for the chunk's last token
+    out_->push_back(std::move(t));
+  }
+
+  bool StartsWithAscii(std::size_t l, std::size_t r, const char* prefix) const {
+    std::size_t n = std::strlen(prefix);
+    if (r - l < n) return false;
+    for (std::size_t k = 0; k < n; ++k) {
+      char32_t c = C(l + k);
+      if (c >= 0x80 || std::tolower(static_cast<int>(c)) != prefix[k]) return false;
+    }
+    return true;
+  }
+
+  bool LooksLikeUrlOrEmail(std::size_t l, std::size_t r) const {
+    if (StartsWithAscii(l, r, "http://") || StartsWithAscii(l, r, "https://") ||
+        StartsWithAscii(l, r, "www.")) {
+      return true;
+    }
+    // name@host.tld
+    std::size_t at = r;
+    for (std::size_t k = l; k < r; ++k) {
+      if (C(k) == '@') {
+        at = k;
+        break;
+      }
+    }
+    if (at == r || at == l) return false;
+    for (std::size_t k = at + 1; k + 1 < r; ++k) {
+      if (C(k) == '.' && IsAlpha(C(k + 1))) return true;
+    }
+    return false;
+  }
+
+  // True if [l, r) (ending in '.') must keep its full stop: a known
+  // abbreviation, an initial ("J."), or letters with inner stops ("U.S.").
+  // After a closing quote or bracket ("No.”") a title or initial is not
+  // an abbreviation: titles precede names.
+  bool KeepsFullStop(std::size_t l, std::size_t r, bool before_closing) const {
+    std::size_t n = r - l;
+    if (n == 2 && IsAlpha(C(l))) return !before_closing;  // initial
+    bool dotted = n >= 4;
+    for (std::size_t k = l; k < r && dotted; k += 2) {
+      dotted = k + 1 < r && IsAlpha(C(k)) && C(k + 1) == '.';
+    }
+    if (dotted) return true;
+    std::string_view word = text_.substr(Off(l), Off(r) - Off(l));
+    switch (lex_.Abbreviation(word)) {
+      case AbbrevClass::kNone: return false;
+      case AbbrevClass::kTitle: return !before_closing;
+      case AbbrevClass::kNumber: return !before_closing && IsDigit(next_);
+      default: return true;
+    }
+  }
+
+  void PeelAndSplit(std::size_t l, std::size_t r) {
+    // Leading punctuation.
+    while (l < r) {
+      char32_t c = C(l);
+      if (c == '\'' && l + 1 < r && IsDigit(C(l + 1))) break;  // '90s
+      if ((c == '#' || c == '@') && l + 1 < r && IsAlnum(C(l + 1))) break;
+      if (IsDash(c)) {
+        std::size_t k = l;
+        while (k < r && IsDash(C(k))) ++k;
+        if (k < r && IsDigit(C(k)) && k == l + 1 && c == '-') break;  // -5
+        Emit(l, k);
+        l = k;
+        continue;
+      }
+      if (IsOpening(c) || c == 0x00BF || c == 0x00A1 ||
+          ((c == '$' || c == 0x00A3 || c == 0x20AC || c == 0x00A5) && l + 1 < r)) {
+        Emit(l, l + 1);
+        ++l;
+        continue;
+      }
+      break;
+    }
+    if (l >= r) return;
+
+    if (LooksLikeUrlOrEmail(l, r)) {
+      std::size_t e = r;
+      while (e > l + 1) {
+        char32_t c = C(e - 1);
+        if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || IsClosing(c)) {
+          --e;
+        } else {
+          break;
+        }
+      }
+      Emit(l, e);
+      for (std::size_t k = e; k < r; ++k) Emit(k, k + 1);
+      return;
+    }
+
+    // Trailing punctuation, collected right to left.
+    std::array<std::pair<std::size_t, std::size_t>, 64> trail;
+    std::size_t ntrail = 0;
+    while (r > l && ntrail < trail.size()) {
+      char32_t c = C(r - 1);
+      if (c == '.') {
+        std::size_t k = r;
+        while (k > l && C(k - 1) == '.') --k;
+        if (r - k >= 2) {  // an ellipsis "..." (or "..")
+          trail[ntrail++] = {k, r};
+          r = k;
+          continue;
+        }
+        if (KeepsFullStop(l, r, ntrail > 0)) break;
+        trail[ntrail++] = {r - 1, r};
+        --r;
+        continue;
+      }
+      if (IsApostrophe(c) && r - l >= 2 && (C(r - 2) == 's' || C(r - 2) == 'S') && r - l > 2) {
+        trail[ntrail++] = {r - 1, r};  // possessive plural: allies'
+        --r;
+        continue;
+      }
+      if (IsClosing(c) || IsTerminal(c) || c == ',' || c == ';' || c == ':' || c == '%' ||
+          c == 0x2030 || IsDash(c)) {
+        trail[ntrail++] = {r - 1, r};
+        --r;
+        continue;
+      }
+      break;
+    }
+
+    SplitCore(l, r);
+    for (std::size_t k = ntrail; k-- > 0;) Emit(trail[k].first, trail[k].second);
+  }
+
+  // Splits a chunk core with no leading or trailing punctuation.
+  void SplitCore(std::size_t l, std::size_t r) {
+    if (l >= r) return;
+    // Clitics at the end: n't, 's, 're, 've, 'll, 'd, 'm.
+    std::size_t clitic = r;
+    if (r - l >= 4 && (C(r - 1) == 't' || C(r - 1) == 'T') && IsApostrophe(C(r - 2)) &&
+        (C(r - 3) == 'n' || C(r - 3) == 'N') && IsAlpha(C(r - 4))) {
+      clitic = r - 3;
+    } else {
+      for (std::size_t len : {2u, 3u}) {
+        if (r - l > len && IsApostrophe(C(r - len)) && IsAlpha(C(r - len - 1))) {
+          bool ok = true;
+          std::array<char, 3> lower{};
+          for (std::size_t k = 1; k < len; ++k) {
+            char32_t c = C(r - len + k);
+            if (c >= 0x80) ok = false;
+            lower[k - 1] = static_cast<char>(std::tolower(static_cast<int>(c)));
+          }
+          if (!ok) continue;
+          std::string_view s(lower.data(), len - 1);
+          if (s == "s" || s == "d" || s == "m" || s == "re" || s == "ve" || s == "ll") {
+            clitic = r - len;
+            break;
+          }
+        }
+      }
+    }
+    if (clitic != r) {
+      SplitInner(l, clitic);
+      Emit(clitic, r);
+      return;
+    }
+    // Fused forms that EWT splits.
+    static const std::array<std::pair<const char*, std::size_t>, 5> kFused = {{
+        {"cannot", 3}, {"gonna", 3}, {"wanna", 3}, {"gotta", 3}, {"dunno", 2}}};
+    for (const auto& [word, cut] : kFused) {
+      std::size_t n = std::strlen(word);
+      if (r - l == n && StartsWithAscii(l, r, word)) {
+        Emit(l, l + cut);
+        Emit(l + cut, r);
+        return;
+      }
+    }
+    SplitInner(l, r);
+  }
+
+  bool IsPrefixWord(std::size_t a, std::size_t b) const {
+    static const char* kPrefixes[] = {"e", "co", "re", "non", "pre", "post", "ex", "de", "un",
+                                      "mid", "x", "vice", "self"};
+    for (const char* p : kPrefixes) {
+      if (b - a == std::strlen(p) && StartsWithAscii(a, b, p)) return true;
+    }
+    return false;
+  }
+
+  // Splits inner punctuation: hyphens between words, slashes and commas
+  // between words, inner ellipses, number-unit pairs, unspaced scripts.
+  void SplitInner(std::size_t l, std::size_t r) {
+    std::size_t start = l;
+    std::size_t k = l;
+    while (k < r) {
+      char32_t c = C(k);
+      if (IsUnspacedScript(c) || (c >= 0x80 && u_charType(static_cast<UChar32>(c)) == U_OTHER_SYMBOL)) {
+        Emit(start, k);
+        // Keep an emoji with its modifiers and joiners together.
+        std::size_t e = k + 1;
+        while (e < r && (C(e) == 0x200D || C(e) == 0xFE0F || (C(e) >= 0x1F3FB && C(e) <= 0x1F3FF) ||
+                         (e > 0 && C(e - 1) == 0x200D))) {
+          ++e;
+        }
+        Emit(k, e);
+        start = k = e;
+        continue;
+      }
+      bool left_digit = k > start && IsDigit(C(k - 1));
+      bool right_alpha = k + 1 < r && IsAlpha(C(k + 1));
+      bool right_digit = k + 1 < r && IsDigit(C(k + 1));
+      if (IsDash(c) && k > start) {
+        bool hyphen = c == '-' || c == 0x2010 || c == 0x2011;
+        if (hyphen && (left_digit && right_digit)) {  // 713-853-3989, 2021-22
+          ++k;
+          continue;
+        }
+        if (hyphen && IsPrefixWord(start, k) && (right_alpha || right_digit)) {
+          ++k;
+          continue;
+        }
+        std::size_t e = k;
+        while (e < r && IsDash(C(e))) ++e;
+        Emit(start, k);
+        Emit(k, e);
+        start = k = e;
+        continue;
+      }
+      if (c == '/' && k > start && !(left_digit && right_digit)) {
+        Emit(start, k);
+        Emit(k, k + 1);
+        start = k = k + 1;
+        continue;
+      }
+      if (c == ',' && !(left_digit && right_digit)) {
+        Emit(start, k);
+        Emit(k, k + 1);
+        start = k = k + 1;
+        continue;
+      }
+      if (c == '.' && k + 1 < r && C(k + 1) == '.') {
+        std::size_t e = k;
+        while (e < r && C(e) == '.') ++e;
+        Emit(start, k);
+        Emit(k, e);
+        start = k = e;
+        continue;
+      }
+      // A missing space after a sentence: "talks.The"
+      if (c == '.' && k + 2 < r && k - start >= 2 && IsLower(C(k - 1)) && IsUpper(C(k + 1)) &&
+          IsLower(C(k + 2))) {
+        Emit(start, k);
+        Emit(k, k + 1);
+        start = k = k + 1;
+        continue;
+      }
+      if ((IsOpening(c) || IsClosing(c) || c == '"' || c == ';' || c == '!' || c == '?') &&
+          !IsApostrophe(c)) {
+        Emit(start, k);
+        Emit(k, k + 1);
+        start = k = k + 1;
+        continue;
+      }
+      if (IsDigit(c) && (k == start || !IsAlpha(C(k - 1)))) {
+        // A number followed by a short unit ending the core: 2.5bn, 100km.
+        std::size_t e = k;
+        while (e < r && (IsDigit(C(e)) || ((C(e) == '.' || C(e) == ',') && e + 1 < r && IsDigit(C(e + 1))))) ++e;
+        std::size_t u = e;
+        while (u < r && IsAlpha(C(u))) ++u;
+        if (e > k && u > e && u == r && u - e <= 3) {
+          std::string_view unit = text_.substr(Off(e), Off(u) - Off(e));
+          bool keep = unit == "s" || unit == "st" || unit == "nd" || unit == "rd" || unit == "th" ||
+                      unit == "S" || unit == "TH" || unit == "ST" || unit == "ND" || unit == "RD";
+          if (!keep && k == start) {
+            Emit(start, e);
+            Emit(e, u);
+            start = k = u;
+            continue;
+          }
+        }
+        k = e > k ? e : k + 1;
+        continue;
+      }
+      ++k;
+    }
+    Emit(start, r);
+  }
+
+  std::string_view text_;
+  const Lexicon& lex_;
+  std::vector<Token>* out_;
+  std::vector<Cp> cps_;
+  std::uint32_t end_ = 0;
+  char32_t next_ = 0;
+};
+
+}  // namespace
+
+void TokenizeRange(std::string_view text, std::uint32_t begin, std::uint32_t end,
+                   const Lexicon& lexicon, std::vector<Token>* tokens) {
+  ChunkTokenizer chunker(text, lexicon, tokens);
+  std::size_t i = begin;
+  while (i < end) {
+    // Skip white space.
+    std::size_t j = i;
+    char32_t c = 0;
+    while (j < end) {
+      std::size_t k = j;
+      c = utf8::Decode(text, k);
+      if (!IsSpace(c)) break;
+      j = k;
+    }
+    if (j >= end) break;
+    // The chunk runs to the next white space.
+    std::size_t e = j;
+    while (e < end) {
+      unsigned char b = static_cast<unsigned char>(text[e]);
+      if (b < 0x80) {
+        if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v') break;
+        ++e;
+        continue;
+      }
+      std::size_t k = e;
+      char32_t cp = utf8::Decode(text, k);
+      if (IsSpace(cp)) break;
+      e = k;
+    }
+    char32_t next = 0;
+    for (std::size_t k = e; k < end;) {
+      char32_t cp = utf8::Decode(text, k);
+      if (!IsSpace(cp)) {
+        next = cp;
+        break;
+      }
+    }
+    std::size_t before = tokens->size();
+    chunker.Run(static_cast<std::uint32_t>(j), static_cast<std::uint32_t>(e), next);
+    if (tokens->size() > before) tokens->back().space_after = e < end;
+    i = e;
+  }
+}
+
+}  // namespace sitrep::text

@@ -1,0 +1,148 @@
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "text/text.h"
+
+namespace sitrep::text {
+namespace {
+
+std::vector<std::string> Tokens(const std::string& s) {
+  Article a;
+  a.text = s;
+  Segment(&a);
+  std::vector<std::string> out;
+  for (const Token& t : a.tokens) out.emplace_back(a.TokenText(t));
+  return out;
+}
+
+std::vector<std::string> Sentences(const std::string& s) {
+  Article a;
+  a.text = s;
+  Segment(&a);
+  std::vector<std::string> out;
+  for (const Sentence& x : a.sentences) out.emplace_back(a.text.substr(x.begin, x.end - x.begin));
+  return out;
+}
+
+using V = std::vector<std::string>;
+
+TEST(Tokenizer, SplitsCliticsLikeTheTreebank) {
+  EXPECT_EQ(Tokens("They don't know."), (V{"They", "do", "n't", "know", "."}));
+  EXPECT_EQ(Tokens("We can't and won't."), (V{"We", "ca", "n't", "and", "wo", "n't", "."}));
+  EXPECT_EQ(Tokens("Russia's envoy"), (V{"Russia", "'s", "envoy"}));
+  EXPECT_EQ(Tokens("Russia\u2019s envoy"), (V{"Russia", "\u2019s", "envoy"}));
+  EXPECT_EQ(Tokens("the allies' plan"), (V{"the", "allies", "'", "plan"}));
+  EXPECT_EQ(Tokens("I cannot go"), (V{"I", "can", "not", "go"}));
+}
+
+TEST(Tokenizer, KeepsNumbersAndSplitsUnits) {
+  EXPECT_EQ(Tokens("100,000 troops"), (V{"100,000", "troops"}));
+  EXPECT_EQ(Tokens("a 2.5bn deal"), (V{"a", "2.5", "bn", "deal"}));
+  EXPECT_EQ(Tokens("up 3.5%."), (V{"up", "3.5", "%", "."}));
+  EXPECT_EQ(Tokens("$100 in the 1990s"), (V{"$", "100", "in", "the", "1990s"}));
+  EXPECT_EQ(Tokens("the 2nd round"), (V{"the", "2nd", "round"}));
+}
+
+TEST(Tokenizer, KeepsAbbreviationsAndInitials) {
+  EXPECT_EQ(Tokens("Mr. J. R. Smith of the U.S. said"),
+            (V{"Mr.", "J.", "R.", "Smith", "of", "the", "U.S.", "said"}));
+  EXPECT_EQ(Tokens("on Jan. 12"), (V{"on", "Jan.", "12"}));
+  EXPECT_EQ(Tokens("No. 10 said no."), (V{"No.", "10", "said", "no", "."}));
+  EXPECT_EQ(Tokens("The answer was No. Then"), (V{"The", "answer", "was", "No", ".", "Then"}));
+}
+
+TEST(Tokenizer, SplitsHyphensExceptAfterPrefixes) {
+  EXPECT_EQ(Tokens("NATO-Russia talks"), (V{"NATO", "-", "Russia", "talks"}));
+  EXPECT_EQ(Tokens("co-operation by e-mail"), (V{"co-operation", "by", "e-mail"}));
+  EXPECT_EQ(Tokens("call 713-853-3989"), (V{"call", "713-853-3989"}));
+  EXPECT_EQ(Tokens("peace\u2014for now"), (V{"peace", "\u2014", "for", "now"}));
+}
+
+TEST(Tokenizer, QuotesAndEllipses) {
+  EXPECT_EQ(Tokens("\u201cWe will not,\u201d he said."),
+            (V{"\u201c", "We", "will", "not", ",", "\u201d", "he", "said", "."}));
+  EXPECT_EQ(Tokens("\"No...\" she said"), (V{"\"", "No", "...", "\"", "she", "said"}));
+  EXPECT_EQ(Tokens("see https://example.org/a-b."), (V{"see", "https://example.org/a-b", "."}));
+}
+
+TEST(Tokenizer, OffsetsPointIntoTheText) {
+  Article a;
+  a.text = "Zürich’s mayor, “yes”.";
+  Segment(&a);
+  for (const Token& t : a.tokens) {
+    EXPECT_LT(t.begin, t.end);
+    EXPECT_LE(t.end, a.text.size());
+  }
+  EXPECT_EQ(a.TokenText(a.tokens[0]), "Zürich");
+}
+
+TEST(Segmenter, HandlesNewsAbbreviationsAndQuotes) {
+  EXPECT_EQ(Sentences("Mr. Smith met Gen. Jones in the U.S. The talks ended."),
+            (V{"Mr. Smith met Gen. Jones in the U.S.", "The talks ended."}));
+  EXPECT_EQ(Sentences("He said \u201cNo.\u201d Then he left."),
+            (V{"He said \u201cNo.\u201d", "Then he left."}));
+  EXPECT_EQ(Sentences("\u201cAre you sure?\u201d he asked. She was."),
+            (V{"\u201cAre you sure?\u201d he asked.", "She was."}));
+  EXPECT_EQ(Sentences("It's hard to disagree. It was not enough."),
+            (V{"It's hard to disagree.", "It was not enough."}));
+  EXPECT_EQ(Sentences("Talks resumed on Jan. 12 in Geneva."), (V{"Talks resumed on Jan. 12 in Geneva."}));
+  EXPECT_EQ(Sentences("He paused... and went on. Then: silence."),
+            (V{"He paused... and went on.", "Then: silence."}));
+  EXPECT_EQ(Sentences("J. K. Rowling wrote. Sales rose 2.5% to 100,000."),
+            (V{"J. K. Rowling wrote.", "Sales rose 2.5% to 100,000."}));
+}
+
+TEST(Segmenter, LineBreaksEndSentences) {
+  EXPECT_EQ(Sentences("Allies meet in Brussels\nThe meeting began at noon."),
+            (V{"Allies meet in Brussels", "The meeting began at noon."}));
+}
+
+TEST(Segmenter, CapsOverlongSentences) {
+  std::string s;
+  for (int i = 0; i < 1000; ++i) s += "word ";
+  Article a;
+  a.text = s;
+  Segment(&a);
+  ASSERT_EQ(a.sentences.size(), 3u);
+  EXPECT_EQ(a.sentences[0].token_count(), kMaxSentenceTokens);
+  EXPECT_FALSE(a.warnings.empty());
+}
+
+TEST(Segmenter, HugeTokenIsLinear) {
+  Article a;
+  a.text = std::string(10000, 'x') + " end.";
+  Segment(&a);
+  ASSERT_EQ(a.tokens.size(), 3u);
+  EXPECT_EQ(a.tokens[0].end - a.tokens[0].begin, 10000u);
+}
+
+TEST(Normalize, ComposesAndCleans) {
+  EXPECT_EQ(Normalize("Cafe\u0301"), "Caf\u00e9");
+  EXPECT_EQ(Normalize("a\r\nb\rc"), "a\nb\nc");
+  EXPECT_EQ(Normalize("soft\u00adhyphen\u200b"), "softhyphen");
+  EXPECT_EQ(Normalize("no\u00a0break"), "no break");
+  EXPECT_EQ(Normalize("\u201cquoted\u201d"), "\u201cquoted\u201d");
+  EXPECT_EQ(Normalize("bell\x07!"), "bell!");
+}
+
+TEST(Language, IdentifiesByScriptAndFunctionWords) {
+  EXPECT_EQ(IdentifyLanguage("The foreign ministers of the alliance said that they would meet again "
+                             "in Brussels after the talks."),
+            "en");
+  EXPECT_EQ(IdentifyLanguage("Die Außenminister der Allianz sagten, dass sie sich nach den Gesprächen "
+                             "wieder in Brüssel treffen werden."),
+            "de");
+  EXPECT_EQ(IdentifyLanguage("Les ministres des affaires étrangères ont dit qu'ils se retrouveront "
+                             "à Bruxelles pour la suite des discussions."),
+            "fr");
+  EXPECT_EQ(IdentifyLanguage("Министры иностранных дел заявили, что встретятся снова."), "ru");
+  EXPECT_EQ(IdentifyLanguage("Міністри закордонних справ заявили, що зустрінуться знову."), "uk");
+  EXPECT_EQ(IdentifyLanguage("外交部长们表示他们将在布鲁塞尔再次会面"), "zh");
+  EXPECT_EQ(IdentifyLanguage("hi"), "und");
+  EXPECT_EQ(IdentifyLanguage("12345 67890 !!! ??? 2022-01-12"), "und");
+}
+
+}  // namespace
+}  // namespace sitrep::text
