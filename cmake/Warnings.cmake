@@ -2,7 +2,7 @@
 add_library(sitrep_flags INTERFACE)
 target_compile_options(sitrep_flags INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wcast-align
-  -Wunused -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough)
+  -Wunused -Woverloaded-virtual -Wimplicit-fallthrough)
 if(SITREP_WERROR)
   target_compile_options(sitrep_flags INTERFACE -Werror)
 endif()

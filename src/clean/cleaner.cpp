@@ -261,7 +261,10 @@ void CleanStage::Process(Article& a, StageScratch*) const {
       ++seen;
       const Cue* weak = lex.Match(l.key, l.f.sentence_like);
       if (weak) continue;  // furniture before the headline
-      if (HeadlineLike(l)) {
+      // A headline needs a body after it: a one-line article is body.
+      bool body_follows = false;
+      for (int j = i + 1; j < n && !body_follows; ++j) body_follows = !Removed(lines[j]);
+      if (HeadlineLike(l) && body_follows) {
         a.title = l.text;
         title_key = l.key;
         l.why = "title";

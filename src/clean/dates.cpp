@@ -199,8 +199,9 @@ std::optional<FoundDate> FindDate(std::string_view s) {
           OnlySeps(Between(s, w[i + 1], w[i + 2]), " ,")) {
         if (auto f = found(w[i + 2].value, m, w[i + 1].value, i, i + 2)) return f;
       }
-      // January 2022
-      if (!month_only && i + 1 < w.size() && w[i + 1].digits && w[i + 1].lower.size() == 4 &&
+      // January 2022 (but not the rest of an impossible "31 February 2022")
+      bool after_day = i > 0 && w[i - 1].digits && w[i - 1].lower.size() <= 2;
+      if (!month_only && !after_day && i + 1 < w.size() && w[i + 1].digits && w[i + 1].lower.size() == 4 &&
           OnlySeps(Between(s, a, w[i + 1]), " ,.") && a.lower.size() >= 3) {
         month_only = found(w[i + 1].value, m, 0, i, i + 1);
       }

@@ -126,6 +126,15 @@ Status ForEachLine(const std::string& path, Fn fn) {
   return Status::Ok();
 }
 
+// Calls fn for each element of the array o[key]; nothing if it is absent
+// or not an array (files written by other tools may leave fields out).
+template <typename Fn>
+void EachIn(object o, const char* key, Fn fn) {
+  simdjson::dom::array arr;
+  if (o[key].get_array().get(arr)) return;
+  for (element x : arr) fn(x);
+}
+
 std::int64_t IntAt(element e, std::size_t i) {
   element x;
   if (e.at(i).get(x)) return 0;
@@ -182,31 +191,28 @@ Status BuildDatabase(const std::string& dir) {
                 .Value(o["url"]).Value(o["language"]).Value(o["translated_from"]).Value(o["text"])
                 .Value(o["token_count"]).Text(line).Done());
       std::int64_t k = 0;
-      for (element r : o["removed"].get_array()) {
+      EachIn(o, "removed", [&](element r) {
         check(Row(rem).Text(id).Int(k++).Value(r["text"]).Value(r["why"]).Done());
-      }
+      });
       k = 0;
-      for (element s : o["sentences"].get_array()) {
+      EachIn(o, "sentences", [&](element s) {
         check(Row(sen).Text(id).Int(k++).Int(IntAt(s, 0)).Int(IntAt(s, 1)).Done());
-      }
+      });
       k = 0;
-      for (element m : o["mentions"].get_array()) {
+      EachIn(o, "mentions", [&](element m) {
         check(Row(men).Text(id).Int(k++).Value(m["start"]).Value(m["end"]).Value(m["text"]).Value(m["type"])
                   .Value(m["entity"]).Done());
-      }
+      });
       k = 0;
-      for (element t : o["times"].get_array()) {
+      EachIn(o, "times", [&](element t) {
         check(Row(tim).Text(id).Int(k++).Value(t["start"]).Value(t["end"]).Value(t["text"]).Value(t["type"])
                   .Value(t["value"]).Done());
-      }
+      });
       k = 0;
-      simdjson::dom::array incs;
-      if (!o["inconsistencies"].get_array().get(incs)) {
-        for (element x : incs) {
-          check(Row(inc).Text(id).Int(k++).Value(x["start"]).Value(x["end"]).Value(x["text"]).Value(x["kind"])
-                    .Value(x["detail"]).Done());
-        }
-      }
+      EachIn(o, "inconsistencies", [&](element x) {
+        check(Row(inc).Text(id).Int(k++).Value(x["start"]).Value(x["end"]).Value(x["text"]).Value(x["kind"])
+                  .Value(x["detail"]).Done());
+      });
       return Status::Ok();
     });
     if (!st.ok()) return st;
@@ -216,13 +222,9 @@ Status BuildDatabase(const std::string& dir) {
       if (o["id"].get_string().get(id)) return Status(Code::kCorrupt, "entity without id");
       check(Row(ent).Text(id).Value(o["name"]).Value(o["type"]).Value(o["country"]).Value(o["actor_code"])
                 .Value(o["mention_count"]).Text(line).Done());
-      simdjson::dom::array arr;
-      if (!o["aliases"].get_array().get(arr))
-        for (element x : arr) check(Row(eal).Text(id).Value(x).Done());
-      if (!o["roles"].get_array().get(arr))
-        for (element x : arr) check(Row(ero).Text(id).Value(x).Done());
-      if (!o["articles"].get_array().get(arr))
-        for (element x : arr) check(Row(ear).Text(id).Value(x).Done());
+      EachIn(o, "aliases", [&](element x) { check(Row(eal).Text(id).Value(x).Done()); });
+      EachIn(o, "roles", [&](element x) { check(Row(ero).Text(id).Value(x).Done()); });
+      EachIn(o, "articles", [&](element x) { check(Row(ear).Text(id).Value(x).Done()); });
       return Status::Ok();
     });
     if (!st.ok()) return st;
@@ -234,9 +236,7 @@ Status BuildDatabase(const std::string& dir) {
       check(Row(quo).Text(id).Value(o["article"]).Value(o["start"]).Value(o["end"]).Value(o["text"])
                 .Value(o["kind"]).Value(sp["entity"]).Value(sp["name"]).Value(sp["description"])
                 .Value(o["cue"]).Text(line).Done());
-      simdjson::dom::array arr;
-      if (!o["same_as"].get_array().get(arr))
-        for (element x : arr) check(Row(qsa).Text(id).Value(x).Done());
+      EachIn(o, "same_as", [&](element x) { check(Row(qsa).Text(id).Value(x).Done()); });
       return Status::Ok();
     });
     if (!st.ok()) return st;
@@ -252,18 +252,15 @@ Status BuildDatabase(const std::string& dir) {
                 .Value(tgt["entity"]).Value(tgt["name"]).Value(tgt["actor_code"]).Value(loc["name"])
                 .Value(loc["country"]).Value(loc["entity"]).Int(negated ? 1 : 0).Value(o["num_articles"])
                 .Value(o["num_outlets"]).Text(line).Done());
-      simdjson::dom::array arr;
-      if (!o["mentions"].get_array().get(arr)) {
-        for (element m : arr) {
-          element sent;
-          std::int64_t b = 0, e = 0;
-          if (!m["sentence"].get(sent)) {
-            b = IntAt(sent, 0);
-            e = IntAt(sent, 1);
-          }
-          check(Row(evm).Text(id).Value(m["article"]).Int(b).Int(e).Done());
+      EachIn(o, "mentions", [&](element m) {
+        element sent;
+        std::int64_t b = 0, e = 0;
+        if (!m["sentence"].get(sent)) {
+          b = IntAt(sent, 0);
+          e = IntAt(sent, 1);
         }
-      }
+        check(Row(evm).Text(id).Value(m["article"]).Int(b).Int(e).Done());
+      });
       return Status::Ok();
     });
     if (!st.ok()) return st;
@@ -272,9 +269,7 @@ Status BuildDatabase(const std::string& dir) {
       std::string_view id;
       if (o["id"].get_string().get(id)) return Status(Code::kCorrupt, "story without id");
       check(Row(sto).Text(id).Value(o["title"]).Value(o["first_seen"]).Value(o["last_seen"]).Text(line).Done());
-      simdjson::dom::array arr;
-      if (!o["articles"].get_array().get(arr))
-        for (element x : arr) check(Row(sar).Text(id).Value(x).Done());
+      EachIn(o, "articles", [&](element x) { check(Row(sar).Text(id).Value(x).Done()); });
       return Status::Ok();
     });
     if (!st.ok()) return st;

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs what sitrep needs on Debian bookworm (as root, or with sudo) and
+# builds it. Idempotent and quiet when everything is already there.
+#   scripts/setup.sh            release build in build/
+#   scripts/setup.sh --test     debug build with sanitizers in build-test/
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PACKAGES=(
+  build-essential cmake ninja-build pkg-config git
+  libicu-dev libsimdjson-dev libsqlite3-dev libcli11-dev libfmt-dev zlib1g-dev
+  libxxhash-dev libarchive-dev libgtest-dev libgmock-dev libbenchmark-dev
+  time
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  echo "setup: installing ${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq >/dev/null
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+mode=release
+[ "${1:-}" = "--test" ] && mode=test
+if [ "$mode" = test ]; then
+  # Warnings are errors and sanitizers are on, as in CI.
+  cmake -S . -B build-test -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DSITREP_WERROR=ON -DSITREP_SANITIZE=ON -DSITREP_BUILD_BENCH=ON >/dev/null
+  ninja -C build-test
+else
+  cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DSITREP_BUILD_TESTS=OFF \
+        -DSITREP_BUILD_BENCH=OFF >/dev/null
+  ninja -C build sitrep
+fi

@@ -1,0 +1,204 @@
+#include "syntax/linear_model.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+namespace sitrep::syntax {
+namespace {
+inline std::uint32_t Fingerprint(std::uint64_t key) { return static_cast<std::uint32_t>(key >> 32) | 1u; }
+inline std::uint64_t NonZero(std::uint64_t key) { return key ? key : 0x9E3779B97F4A7C15ULL; }
+}  // namespace
+
+void LinearModel::Score(const std::uint64_t* feats, std::size_t n, std::int32_t* scores) const {
+  std::memset(scores, 0, sizeof(std::int32_t) * num_classes_);
+  if (slots_.empty()) return;
+  const Slot* slots = slots_.data();
+  const Entry* entries = entries_.data();
+  // Scoring is bound by cache misses on a table of many megabytes, so the
+  // loads for all features are issued before any is used: the misses then
+  // overlap instead of queueing one after another.
+  constexpr std::size_t kBatch = 128;
+  std::uint32_t begin[kBatch], end[kBatch];
+  for (std::size_t base = 0; base < n; base += kBatch) {
+    const std::size_t m = std::min(kBatch, n - base);
+    for (std::size_t i = 0; i < m; ++i) __builtin_prefetch(slots + (feats[base + i] & mask_));
+    std::size_t found = 0;
+    for (std::size_t i = 0; i < m; ++i) {
+      const std::uint64_t key = feats[base + i];
+      const std::uint32_t want = Fingerprint(key);
+      for (std::uint64_t slot = key & mask_;; slot = (slot + 1) & mask_) {
+        const std::uint32_t f = slots[slot].fp;
+        if (f == want) {
+          begin[found] = slots[slot].begin;
+          end[found] = slots[slot + 1].begin;
+          __builtin_prefetch(entries + begin[found]);
+          ++found;
+          break;
+        }
+        if (f == 0) break;
+      }
+    }
+    for (std::size_t i = 0; i < found; ++i) {
+      for (const Entry* e = entries + begin[i], *stop = entries + end[i]; e != stop; ++e) scores[e->cls] += e->w;
+    }
+  }
+}
+
+std::size_t LinearModel::bytes() const { return slots_.size() * sizeof(Slot) + entries_.size() * sizeof(Entry); }
+
+void LinearModel::Save(ModelWriter& w) const {
+  w.U32(num_classes_);
+  w.U64(num_features_);
+  w.U64(mask_);
+  w.Array(slots_);
+  w.Array(entries_);
+}
+
+void LinearModel::Load(ModelReader& r) {
+  num_classes_ = r.U32();
+  num_features_ = r.U64();
+  mask_ = r.U64();
+  slots_ = r.Array<Slot>();
+  entries_ = r.Array<Entry>();
+  // Every index Score() follows must be in range, so a damaged table that
+  // slipped past the checksum still cannot read out of bounds.
+  if (num_classes_ == 0 || num_classes_ > 65535) r.Fail("bad class count");
+  if (mask_ == 0 || mask_ > (std::uint64_t{1} << 40) || ((mask_ + 1) & mask_) != 0 || slots_.size() != mask_ + 2) {
+    r.Fail("bad feature table size");
+  }
+  std::size_t empty = 0;
+  for (std::size_t i = 0; i + 1 < slots_.size(); ++i) {
+    if (slots_[i].begin > slots_[i + 1].begin) r.Fail("feature offsets out of order");
+    if (slots_[i].fp == 0) ++empty;
+  }
+  if (empty == 0) r.Fail("feature table has no empty slot");
+  if (slots_.back().begin != entries_.size()) r.Fail("feature offsets do not match the weights");
+  for (const Entry& e : entries_) {
+    if (e.cls >= num_classes_) r.Fail("weight for a class out of range");
+  }
+}
+
+PerceptronTrainer::PerceptronTrainer(std::uint32_t num_classes)
+    : num_classes_(num_classes), keys_(1 << 16, 0), slot_row_(1 << 16, 0) {}
+
+std::int64_t PerceptronTrainer::Find(std::uint64_t key) const {
+  key = NonZero(key);
+  std::uint64_t mask = keys_.size() - 1;
+  for (std::uint64_t slot = key & mask;; slot = (slot + 1) & mask) {
+    if (keys_[slot] == key) return slot_row_[slot];
+    if (keys_[slot] == 0) return -1;
+  }
+}
+
+void PerceptronTrainer::Grow() {
+  std::vector<std::uint64_t> keys(keys_.size() * 2, 0);
+  std::vector<std::uint32_t> rows(keys.size(), 0);
+  std::uint64_t mask = keys.size() - 1;
+  for (std::size_t r = 0; r < row_key_.size(); ++r) {
+    std::uint64_t slot = row_key_[r] & mask;
+    while (keys[slot] != 0) slot = (slot + 1) & mask;
+    keys[slot] = row_key_[r];
+    rows[slot] = static_cast<std::uint32_t>(r);
+  }
+  keys_.swap(keys);
+  slot_row_.swap(rows);
+}
+
+std::uint32_t PerceptronTrainer::FindOrAdd(std::uint64_t key) {
+  key = NonZero(key);
+  if ((row_key_.size() + 1) * 2 > keys_.size()) Grow();
+  std::uint64_t mask = keys_.size() - 1;
+  std::uint64_t slot = key & mask;
+  for (;; slot = (slot + 1) & mask) {
+    if (keys_[slot] == key) return slot_row_[slot];
+    if (keys_[slot] == 0) break;
+  }
+  keys_[slot] = key;
+  slot_row_[slot] = static_cast<std::uint32_t>(rows_.size());
+  row_key_.push_back(key);
+  rows_.emplace_back();
+  row_updates_.push_back(0);
+  return slot_row_[slot];
+}
+
+void PerceptronTrainer::Score(const std::uint64_t* feats, std::size_t n, float* scores) const {
+  std::fill(scores, scores + num_classes_, 0.0f);
+  for (std::size_t i = 0; i < n; ++i) {
+    std::int64_t r = Find(feats[i]);
+    if (r < 0) continue;
+    for (const Cell& c : rows_[r]) scores[c.cls] += c.w;
+  }
+}
+
+void PerceptronTrainer::Update(const std::uint64_t* feats, std::size_t n, std::uint32_t truth,
+                               std::uint32_t guess) {
+  if (truth == guess) return;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint32_t r = FindOrAdd(feats[i]);
+    ++row_updates_[r];
+    std::vector<Cell>& row = rows_[r];
+    for (std::uint32_t cls : {truth, guess}) {
+      float delta = cls == truth ? 1.0f : -1.0f;
+      auto it = std::find_if(row.begin(), row.end(), [cls](const Cell& c) { return c.cls == cls; });
+      if (it == row.end()) {
+        row.push_back({cls, 0.0f, 0.0, clock_});
+        it = row.end() - 1;
+      }
+      it->total += static_cast<double>(clock_ - it->stamp) * it->w;
+      it->stamp = clock_;
+      it->w += delta;
+    }
+  }
+}
+
+LinearModel PerceptronTrainer::Finish(std::uint32_t min_updates) const {
+  // Average, then find the scale that maps the largest weight to int16.
+  std::vector<std::vector<std::pair<std::uint16_t, float>>> avg(rows_.size());
+  float max_abs = 1e-6f;
+  for (std::size_t r = 0; r < rows_.size(); ++r) {
+    for (const Cell& c : rows_[r]) {
+      double total = c.total + static_cast<double>(clock_ - c.stamp) * c.w;
+      float a = static_cast<float>(total / static_cast<double>(clock_));
+      avg[r].push_back({static_cast<std::uint16_t>(c.cls), a});
+      max_abs = std::max(max_abs, std::fabs(a));
+    }
+  }
+  float scale = 32767.0f / max_abs;
+  LinearModel m;
+  m.num_classes_ = num_classes_;
+  std::vector<std::pair<std::uint64_t, std::vector<LinearModel::Entry>>> kept;
+  for (std::size_t r = 0; r < rows_.size(); ++r) {
+    if (row_updates_[r] < min_updates) continue;
+    std::vector<LinearModel::Entry> es;
+    for (auto [cls, a] : avg[r]) {
+      long q = std::lround(a * scale);
+      if (q != 0) es.push_back({cls, static_cast<std::int16_t>(std::clamp(q, -32767L, 32767L))});
+    }
+    if (es.empty()) continue;
+    std::sort(es.begin(), es.end(), [](auto& x, auto& y) { return x.cls < y.cls; });
+    kept.emplace_back(row_key_[r], std::move(es));
+  }
+  std::uint64_t slots = 16;
+  while (slots * 3 < kept.size() * 4 + 4) slots *= 2;  // load factor <= 0.75
+  m.mask_ = slots - 1;
+  m.num_features_ = kept.size();
+  m.slots_.assign(slots + 1, LinearModel::Slot{0, 0});
+  std::vector<std::int64_t> slot_of(slots, -1);
+  for (std::size_t k = 0; k < kept.size(); ++k) {
+    std::uint64_t slot = kept[k].first & m.mask_;
+    while (m.slots_[slot].fp != 0) slot = (slot + 1) & m.mask_;
+    m.slots_[slot].fp = Fingerprint(kept[k].first);
+    slot_of[slot] = static_cast<std::int64_t>(k);
+  }
+  for (std::uint64_t s = 0; s < slots; ++s) {
+    m.slots_[s].begin = static_cast<std::uint32_t>(m.entries_.size());
+    if (slot_of[s] >= 0) {
+      for (const auto& e : kept[slot_of[s]].second) m.entries_.push_back(e);
+    }
+  }
+  m.slots_[slots].begin = static_cast<std::uint32_t>(m.entries_.size());
+  return m;
+}
+
+}  // namespace sitrep::syntax

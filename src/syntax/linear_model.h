@@ -1,0 +1,90 @@
+// Averaged-perceptron weights: a trainer that learns them and a compact,
+// read-only model that scores with them.
+//
+// Weights are sparse per feature (a feature seen only with a few classes
+// stores only those), held in one open-addressing table keyed by the
+// 64-bit feature hash. The frozen model quantises weights to int16, which
+// halves the file and lets scoring add integers.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "syntax/model_io.h"
+
+namespace sitrep::syntax {
+
+// The frozen, shared model. Thread-safe for concurrent Score calls.
+class LinearModel {
+ public:
+  // Sets scores[0..num_classes) to the sum of the weights of `feats`.
+  void Score(const std::uint64_t* feats, std::size_t n, std::int32_t* scores) const;
+  std::uint32_t num_classes() const { return num_classes_; }
+  std::size_t num_features() const { return num_features_; }
+  std::size_t bytes() const;
+
+  void Save(ModelWriter& w) const;
+  // Throws CorruptError (through `r`) on inconsistent tables.
+  void Load(ModelReader& r);
+
+ private:
+  friend class PerceptronTrainer;
+  struct Entry {
+    std::uint16_t cls;
+    std::int16_t w;
+  };
+  std::uint32_t num_classes_ = 0;
+  std::uint64_t num_features_ = 0;
+  std::uint64_t mask_ = 0;
+  // One slot per hash bucket: the key's fingerprint (0 = empty) and where
+  // its weights start; a slot's weights end where the next slot's begin.
+  // Fingerprint and offset share a cache line, so a lookup costs one miss
+  // for the slot and one for the weights.
+  struct Slot {
+    std::uint32_t fp;
+    std::uint32_t begin;
+  };
+  std::vector<Slot> slots_;  // mask_ + 2 entries; the last is a sentinel
+  std::vector<Entry> entries_;
+};
+
+// Learns weights with the averaged perceptron (Collins 2002) using lazy
+// averaging timestamps. Not thread-safe.
+class PerceptronTrainer {
+ public:
+  explicit PerceptronTrainer(std::uint32_t num_classes);
+
+  // Scores with the current (not averaged) weights.
+  void Score(const std::uint64_t* feats, std::size_t n, float* scores) const;
+  // Moves weight from `guess` to `truth` for every feature; no-op if equal.
+  void Update(const std::uint64_t* feats, std::size_t n, std::uint32_t truth, std::uint32_t guess);
+  // Advances the averaging clock; call once per training instance.
+  void Tick() { ++clock_; }
+  // Returns the averaged, quantised model. Features whose weights all
+  // round to zero are dropped.
+  // Features updated fewer than `min_updates` times are dropped too: they
+  // are mostly noise and would double the model's size.
+  LinearModel Finish(std::uint32_t min_updates = 1) const;
+  std::size_t num_features() const { return rows_.size(); }
+
+ private:
+  struct Cell {
+    std::uint32_t cls;
+    float w;
+    double total;
+    std::uint64_t stamp;
+  };
+  std::int64_t Find(std::uint64_t key) const;
+  std::uint32_t FindOrAdd(std::uint64_t key);
+  void Grow();
+
+  std::uint32_t num_classes_;
+  std::uint64_t clock_ = 1;
+  std::vector<std::uint64_t> keys_;  // 0 = empty (key 0 is remapped)
+  std::vector<std::uint32_t> slot_row_;
+  std::vector<std::uint64_t> row_key_;
+  std::vector<std::vector<Cell>> rows_;
+  std::vector<std::uint32_t> row_updates_;
+};
+
+}  // namespace sitrep::syntax

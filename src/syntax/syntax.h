@@ -1,0 +1,82 @@
+// The linguistic core: UPOS and XPOS tags, lemmas and a labelled Universal
+// Dependencies tree for every sentence, from models sitrep trains itself
+// (`sitrep train tagger|parser`, see data/models/NOTICE).
+//
+// Contracts:
+//  - SyntaxStage fills Token::upos, xpos, lemma, head and deprel of every
+//    token of every sentence. It never throws while processing: it works
+//    on any bytes, including empty sentences, 10,000-byte tokens and
+//    sentences of thousands of tokens, in time linear in the input.
+//  - Sentences longer than kMaxParseWords words are parsed in consecutive
+//    pieces of at most that many words; the root of each later piece is
+//    attached to the root of the first with deprel "parataxis", and the
+//    article gets one warning saying so. Tagging and lemmas are unaffected.
+//  - Label views (upos, xpos, deprel) point into the loaded models, which
+//    LoadDefaultModels keeps for the life of the process.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/stage.h"
+#include "syntax/lemmatizer.h"
+#include "syntax/parser.h"
+#include "syntax/tagger.h"
+
+namespace sitrep::syntax {
+
+inline constexpr int kMaxParseWords = 150;
+
+struct SyntaxModels {
+  std::unique_ptr<Tagger> tagger;
+  std::unique_ptr<Lemmatizer> lemmatizer;
+  std::unique_ptr<Parser> parser;
+  std::size_t bytes = 0;  // total size of the three model files
+};
+
+// The compiled-in models (data/models/{tagger,lemmatizer,parser}.bin, or
+// the files under $SITREP_DATA), loaded once and kept for the life of the
+// process. Throws ConfigError if a file is missing, CorruptError naming
+// the file if one is damaged. Thread-safe.
+std::shared_ptr<const SyntaxModels> LoadDefaultModels();
+
+// Loads models from explicit files (training and evaluation). Same errors.
+std::shared_ptr<const SyntaxModels> LoadModelsFromFiles(const std::string& tagger, const std::string& lemmatizer,
+                                                        const std::string& parser);
+
+// Per-thread buffers: token features, tags and the parser state.
+struct SyntaxScratch : StageScratch {
+  std::string lower, lemma_scratch;
+  std::vector<std::string_view> forms;
+  std::vector<TokenFeatures> feats;
+  std::vector<std::uint16_t> tags;
+  std::vector<std::uint64_t> tag_hashes;
+  std::vector<int> heads;
+  std::vector<std::uint16_t> labels;
+  ParseState state;
+};
+
+class SyntaxStage : public Stage {
+ public:
+  // Uses the default models unless others are given.
+  explicit SyntaxStage(std::shared_ptr<const SyntaxModels> models = LoadDefaultModels());
+
+  std::string_view name() const override { return "syntax"; }
+  std::unique_ptr<StageScratch> NewScratch() const override { return std::make_unique<SyntaxScratch>(); }
+  void Process(Article& article, StageScratch* scratch) const override;
+
+  // Analyses tokens [first, end) of `article` as one sentence.
+  // Returns true if it had to be parsed in pieces.
+  bool AnalyzeSentence(Article& article, std::uint32_t first, std::uint32_t end, SyntaxScratch& s) const;
+
+  const SyntaxModels& models() const { return *models_; }
+
+ private:
+  std::shared_ptr<const SyntaxModels> models_;
+  std::vector<std::uint64_t> tag_hash_;  // per tagger class
+  std::uint16_t piece_label_ = 0;
+};
+
+}  // namespace sitrep::syntax

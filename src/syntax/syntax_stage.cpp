@@ -1,0 +1,117 @@
+#include "syntax/syntax.h"
+
+#include <mutex>
+
+#include "core/error.h"
+#include "core/resources.h"
+#include "syntax/model_io.h"
+
+namespace sitrep::syntax {
+namespace {
+
+std::shared_ptr<SyntaxModels> Assemble(std::string_view tagger, const std::string& tagger_name,
+                                       std::string_view lemmatizer, const std::string& lemmatizer_name,
+                                       std::string_view parser, const std::string& parser_name) {
+  auto m = std::make_shared<SyntaxModels>();
+  m->tagger = Tagger::Load(tagger, tagger_name);
+  m->lemmatizer = Lemmatizer::Load(lemmatizer, lemmatizer_name);
+  m->parser = Parser::Load(parser, parser_name);
+  m->bytes = tagger.size() + lemmatizer.size() + parser.size();
+  return m;
+}
+
+}  // namespace
+
+std::shared_ptr<const SyntaxModels> LoadDefaultModels() {
+  // Leaked on purpose: label views handed out must outlive every article.
+  static std::mutex mu;
+  static std::shared_ptr<const SyntaxModels>* models = nullptr;
+  std::lock_guard<std::mutex> lock(mu);
+  if (!models) {
+    auto m = Assemble(Resource("models/tagger.bin"), "models/tagger.bin", Resource("models/lemmatizer.bin"),
+                      "models/lemmatizer.bin", Resource("models/parser.bin"), "models/parser.bin");
+    models = new std::shared_ptr<const SyntaxModels>(std::move(m));
+  }
+  return *models;
+}
+
+std::shared_ptr<const SyntaxModels> LoadModelsFromFiles(const std::string& tagger, const std::string& lemmatizer,
+                                                        const std::string& parser) {
+  std::string t = ReadFileOrThrow(tagger), l = ReadFileOrThrow(lemmatizer), p = ReadFileOrThrow(parser);
+  return Assemble(t, tagger, l, lemmatizer, p, parser);
+}
+
+SyntaxStage::SyntaxStage(std::shared_ptr<const SyntaxModels> models) : models_(std::move(models)) {
+  SITREP_CHECK(models_ && models_->tagger && models_->lemmatizer && models_->parser, ConfigError,
+               "syntax stage needs a tagger, a lemmatizer and a parser");
+  const Tagger& t = *models_->tagger;
+  for (std::size_t c = 0; c < t.num_classes(); ++c) {
+    tag_hash_.push_back(TagHash(t.upos(static_cast<std::uint16_t>(c)), t.xpos(static_cast<std::uint16_t>(c))));
+  }
+  const Parser& p = *models_->parser;
+  piece_label_ = p.root_label();
+  for (std::size_t l = 0; l < p.num_labels(); ++l) {
+    if (p.label(static_cast<std::uint16_t>(l)) == "parataxis") piece_label_ = static_cast<std::uint16_t>(l);
+  }
+}
+
+bool SyntaxStage::AnalyzeSentence(Article& article, std::uint32_t first, std::uint32_t end,
+                                  SyntaxScratch& s) const {
+  const Tagger& tagger = *models_->tagger;
+  const Parser& parser = *models_->parser;
+  const std::size_t n = end - first;
+  s.forms.clear();
+  for (std::uint32_t t = first; t < end; ++t) s.forms.push_back(article.TokenText(article.tokens[t]));
+  SentenceFeatures(s.forms, s.lower, &s.feats);
+  s.tags.resize(n);
+  tagger.Tag(s.feats.data(), n, s.tags.data());
+  s.tag_hashes.resize(n);
+  for (std::size_t k = 0; k < n; ++k) {
+    Token& tok = article.tokens[first + k];
+    tok.upos = tagger.upos(s.tags[k]);
+    tok.xpos = tagger.xpos(s.tags[k]);
+    s.tag_hashes[k] = tag_hash_[s.tags[k]];
+    models_->lemmatizer->Lemmatize(s.forms[k], tok.upos, tok.xpos, &tok.lemma, s.lemma_scratch);
+  }
+  s.heads.resize(n);
+  s.labels.resize(n);
+  int first_root = -1;
+  bool pieces = false;
+  for (std::size_t begin = 0; begin < n; begin += kMaxParseWords) {
+    const int len = static_cast<int>(std::min<std::size_t>(kMaxParseWords, n - begin));
+    parser.Parse(s.feats.data() + begin, s.tag_hashes.data() + begin, len, s.state, s.heads.data() + begin,
+                 s.labels.data() + begin);
+    for (int k = 0; k < len; ++k) {
+      Token& tok = article.tokens[first + begin + k];
+      int h = s.heads[begin + k];
+      tok.deprel = parser.label(s.labels[begin + k]);
+      if (h >= 0) {
+        tok.head = static_cast<std::int32_t>(begin) + h;
+      } else if (first_root < 0) {
+        first_root = static_cast<int>(begin) + k;
+        tok.head = -1;
+      } else {
+        tok.head = first_root;
+        tok.deprel = parser.label(piece_label_);
+        pieces = true;
+      }
+    }
+  }
+  return pieces;
+}
+
+void SyntaxStage::Process(Article& article, StageScratch* scratch) const {
+  SyntaxScratch local;
+  SyntaxScratch& s = scratch ? static_cast<SyntaxScratch&>(*scratch) : local;
+  std::size_t pieces = 0;
+  for (const Sentence& sent : article.sentences) {
+    if (sent.end_token > article.tokens.size() || sent.first_token >= sent.end_token) continue;
+    pieces += AnalyzeSentence(article, sent.first_token, sent.end_token, s);
+  }
+  if (pieces) {
+    article.warnings.push_back("syntax: " + std::to_string(pieces) + " sentence(s) longer than " +
+                               std::to_string(kMaxParseWords) + " words were parsed in pieces");
+  }
+}
+
+}  // namespace sitrep::syntax

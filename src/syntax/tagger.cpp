@@ -1,0 +1,311 @@
+#include "syntax/tagger.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <map>
+#include <random>
+
+#include "syntax/feature_hash.h"
+
+namespace sitrep::syntax {
+namespace {
+
+constexpr std::size_t kMaxTaggerFeatures = 56;
+
+// How capitalised the sentence is (0 = mostly lowercase .. 3 = headline
+// case): a capital letter means much less in a title-cased headline.
+std::uint64_t CapsBucket(const TokenFeatures* t, std::size_t n) {
+  std::size_t alpha = 0, caps = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!(t[i].flags & kHasAlpha)) continue;
+    ++alpha;
+    caps += (t[i].flags & (kTitle | kAllUpper)) != 0;
+  }
+  if (alpha < 3) return 4;
+  std::size_t pct = caps * 100 / alpha;
+  return pct < 30 ? 0 : pct < 50 ? 1 : pct < 80 ? 2 : 3;
+}
+// A word needs this many training occurrences for an ambiguity class:
+// rarer words would teach the model to trust a class built from one or
+// two examples.
+constexpr int kMinAmbiguityCount = 3;
+constexpr std::uint64_t kNoTag = 0xffff;
+constexpr std::uint64_t kUnknownWord = 0x04c4;
+// Words seen fewer times than this in training are "unknown" to the
+// tagger, in training too, so that it learns what to do with the unknown
+// words it will meet from the rare ones it has seen.
+constexpr int kMinVocabCount = 2;
+
+// Fills `out` with the feature keys for position i given the two previous
+// predicted classes; returns how many.
+std::size_t TaggerFeatures(const TokenFeatures* t, std::size_t n, std::size_t i, std::uint64_t p1,
+                           std::uint64_t p2, std::uint64_t caps, std::uint64_t* out) {
+  static const TokenFeatures kBefore = PaddingFeatures(true);
+  static const TokenFeatures kAfter = PaddingFeatures(false);
+  auto at = [&](long k) -> const TokenFeatures& {
+    if (k < 0) return kBefore;
+    if (k >= static_cast<long>(n)) return kAfter;
+    return t[k];
+  };
+  const long ii = static_cast<long>(i);
+  const TokenFeatures& w0 = t[i];
+  const TokenFeatures& wm1 = at(ii - 1);
+  const TokenFeatures& wm2 = at(ii - 2);
+  const TokenFeatures& wp1 = at(ii + 1);
+  const TokenFeatures& wp2 = at(ii + 2);
+  std::size_t k = 0;
+  out[k++] = Feat(1, 0);
+  out[k++] = Feat(2, w0.tag_lower);
+  out[k++] = Feat(3, w0.tag_form);
+  for (int s = 0; s < 4; ++s) out[k++] = Feat(4 + s, w0.suffix[s]);
+  for (int s = 0; s < 3; ++s) out[k++] = Feat(8 + s, w0.prefix[s]);
+  out[k++] = Feat(11, w0.shape);
+  out[k++] = Feat(12, wm1.tag_lower);
+  out[k++] = Feat(13, wm2.tag_lower);
+  out[k++] = Feat(14, wp1.tag_lower);
+  out[k++] = Feat(15, wp2.tag_lower);
+  out[k++] = Feat(16, p1);
+  out[k++] = Feat(17, p2);
+  out[k++] = Feat(18, p1, p2);
+  out[k++] = Feat(19, p1, w0.tag_lower);
+  out[k++] = Feat(20, wm1.tag_lower, w0.tag_lower);
+  out[k++] = Feat(21, w0.tag_lower, wp1.tag_lower);
+  out[k++] = Feat(22, wm1.suffix[2]);
+  out[k++] = Feat(23, wp1.suffix[2]);
+  out[k++] = Feat(24, wp1.shape);
+  out[k++] = Feat(25, wm1.shape);
+  out[k++] = Feat(26, p1, w0.suffix[2]);
+  out[k++] = Feat(27, i == 0, w0.flags);
+  out[k++] = Feat(28, wp1.tag_lower, wp2.tag_lower);
+  out[k++] = Feat(29, p1, wm1.tag_lower);
+  out[k++] = Feat(30, wp1.suffix[1]);
+  out[k++] = Feat(31, wm2.suffix[2]);
+  out[k++] = Feat(32, wp2.suffix[2]);
+  out[k++] = Feat(33, w0.shape, wp1.shape);
+  out[k++] = Feat(34, p1, w0.shape);
+  out[k++] = Feat(35, i == 0, w0.tag_form);
+  out[k++] = Feat(36, wm1.tag_lower, wp1.tag_lower);
+  out[k++] = Feat(37, p1, wp1.tag_lower);
+  out[k++] = Feat(38, w0.amb);
+  out[k++] = Feat(39, wp1.amb);
+  out[k++] = Feat(40, wm1.amb);
+  out[k++] = Feat(41, wp2.amb);
+  out[k++] = Feat(42, w0.amb, p1);
+  out[k++] = Feat(43, w0.amb, wp1.amb);
+  out[k++] = Feat(44, w0.tag_lower, wp1.amb);
+  out[k++] = Feat(45, p1, w0.amb, wp1.amb);
+  constexpr std::uint32_t kCase = kTitle | kAllUpper;
+  out[k++] = Feat(46, w0.flags & kCase, caps);
+  out[k++] = Feat(47, w0.tag_lower, w0.flags & kCase, caps);
+  out[k++] = Feat(48, wm1.flags & kCase, w0.flags & kCase, wp1.flags & kCase);
+  out[k++] = Feat(49, w0.amb, w0.flags & kCase, caps);
+  return k;
+}
+
+template <typename ScoreT>
+std::uint16_t Argmax(const ScoreT* s, std::size_t n) {
+  std::size_t best = 0;
+  for (std::size_t c = 1; c < n; ++c) {
+    if (s[c] > s[best]) best = c;
+  }
+  return static_cast<std::uint16_t>(best);
+}
+
+}  // namespace
+
+void SentenceFeatures(const std::vector<std::string_view>& forms, std::string& lower,
+                      std::vector<TokenFeatures>* out) {
+  out->resize(forms.size());
+  for (std::size_t i = 0; i < forms.size(); ++i) ComputeTokenFeatures(forms[i], lower, &(*out)[i]);
+}
+
+void Tagger::SetAmbiguity(TokenFeatures* feats, std::size_t n) const {
+  for (std::size_t i = 0; i < n; ++i) {
+    auto it = amb_.find(feats[i].lower);
+    feats[i].amb = it == amb_.end() ? 0x0dd : it->second;
+    if (vocab_.count(feats[i].lower)) {
+      feats[i].tag_lower = feats[i].lower;
+      feats[i].tag_form = feats[i].form;
+    } else {
+      feats[i].tag_lower = kUnknownWord;
+      feats[i].tag_form = kUnknownWord + (feats[i].flags & (kTitle | kAllUpper));
+    }
+  }
+}
+
+void Tagger::Tag(TokenFeatures* feats, std::size_t n, std::uint16_t* tags) const {
+  SetAmbiguity(feats, n);
+  std::uint64_t keys[kMaxTaggerFeatures];
+  std::int32_t scores[1024];
+  std::uint64_t p1 = kNoTag, p2 = kNoTag;
+  const std::uint64_t caps = CapsBucket(feats, n);
+  for (std::size_t i = 0; i < n; ++i) {
+    std::size_t nf = TaggerFeatures(feats, n, i, p1, p2, caps, keys);
+    model_.Score(keys, nf, scores);
+    tags[i] = Argmax(scores, model_.num_classes());
+    p2 = p1;
+    p1 = tags[i];
+  }
+}
+
+std::string Tagger::Save() const {
+  ModelWriter w;
+  w.Strings(upos_);
+  w.Strings(xpos_);
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> amb(amb_.begin(), amb_.end());
+  std::sort(amb.begin(), amb.end());
+  std::vector<std::uint64_t> words, classes;
+  for (auto [word, cls] : amb) {
+    words.push_back(word);
+    classes.push_back(cls);
+  }
+  w.Array(words);
+  w.Array(classes);
+  std::vector<std::uint64_t> vocab(vocab_.begin(), vocab_.end());
+  std::sort(vocab.begin(), vocab.end());
+  w.Array(vocab);
+  model_.Save(w);
+  return w.Finish(ModelKind::kTagger);
+}
+
+std::unique_ptr<Tagger> Tagger::Load(std::string_view bytes, const std::string& name) {
+  ModelReader r(bytes, ModelKind::kTagger, name);
+  auto t = std::make_unique<Tagger>();
+  t->upos_ = r.Strings();
+  t->xpos_ = r.Strings();
+  auto words = r.Array<std::uint64_t>();
+  auto classes = r.Array<std::uint64_t>();
+  if (words.size() != classes.size()) r.Fail("ambiguity table sizes differ");
+  t->amb_.reserve(words.size());
+  for (std::size_t i = 0; i < words.size(); ++i) t->amb_.emplace(words[i], classes[i]);
+  auto vocab = r.Array<std::uint64_t>();
+  t->vocab_.insert(vocab.begin(), vocab.end());
+  t->model_.Load(r);
+  r.ExpectEnd();
+  if (t->upos_.size() != t->xpos_.size() || t->upos_.size() != t->model_.num_classes() ||
+      t->upos_.size() > 1024) {
+    r.Fail("tag tables do not match the weights");
+  }
+  return t;
+}
+
+struct TaggerTrainer {
+  static std::unique_ptr<Tagger> Run(const std::vector<ConllSentence>& train,
+                                     const std::vector<ConllSentence>& dev, const TrainOptions& opt) {
+    std::map<std::pair<std::string, std::string>, std::uint16_t> index;
+    auto tagger = std::make_unique<Tagger>();
+    for (const auto& s : train) {
+      for (const auto& w : s.words) {
+        auto key = std::make_pair(w.upos, w.xpos);
+        if (!index.count(key)) index.emplace(key, 0);
+      }
+    }
+    std::uint16_t next = 0;
+    for (auto& [key, cls] : index) {
+      cls = next++;
+      tagger->upos_.push_back(key.first);
+      tagger->xpos_.push_back(key.second);
+    }
+    const std::size_t nc = index.size();
+    // Features and gold classes of every sentence, computed once.
+    struct Prepared {
+      std::vector<TokenFeatures> feats;
+      std::vector<std::uint16_t> gold;
+    };
+    auto prepare = [&](const std::vector<ConllSentence>& data) {
+      std::vector<Prepared> out(data.size());
+      std::string lower;
+      std::vector<std::string_view> forms;
+      for (std::size_t s = 0; s < data.size(); ++s) {
+        forms.clear();
+        for (const auto& w : data[s].words) {
+          forms.push_back(w.form);
+          auto it = index.find({w.upos, w.xpos});
+          out[s].gold.push_back(it == index.end() ? 0xffff : it->second);
+        }
+        SentenceFeatures(forms, lower, &out[s].feats);
+      }
+      return out;
+    };
+    std::vector<Prepared> tr = prepare(train), dv = prepare(dev);
+    // Ambiguity classes: the set of tags each frequent word had.
+    std::unordered_map<std::uint64_t, std::pair<int, std::vector<bool>>> seen;
+    for (const Prepared& p : tr) {
+      for (std::size_t i = 0; i < p.feats.size(); ++i) {
+        auto& [count, tags] = seen[p.feats[i].lower];
+        tags.resize(nc);
+        ++count;
+        tags[p.gold[i]] = true;
+      }
+    }
+    for (const auto& [word, info] : seen) {
+      if (info.first >= kMinVocabCount) tagger->vocab_.insert(word);
+      if (info.first < kMinAmbiguityCount) continue;
+      std::uint64_t h = 0xa3b;
+      for (std::size_t c = 0; c < nc; ++c) {
+        if (info.second[c]) h = Mix64(h ^ (c + 1));
+      }
+      tagger->amb_.emplace(word, h);
+    }
+    for (Prepared& p : tr) tagger->SetAmbiguity(p.feats.data(), p.feats.size());
+    PerceptronTrainer trainer(static_cast<std::uint32_t>(nc));
+    std::vector<std::size_t> order(tr.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::mt19937_64 rng(opt.seed);
+    std::vector<float> scores(nc);
+    std::uint64_t keys[kMaxTaggerFeatures];
+    for (int epoch = 1; epoch <= opt.epochs; ++epoch) {
+      auto t0 = std::chrono::steady_clock::now();
+      std::shuffle(order.begin(), order.end(), rng);
+      std::size_t correct = 0, total = 0;
+      for (std::size_t si : order) {
+        const Prepared& p = tr[si];
+        std::uint64_t p1 = kNoTag, p2 = kNoTag;
+        const std::uint64_t caps = CapsBucket(p.feats.data(), p.feats.size());
+        for (std::size_t i = 0; i < p.feats.size(); ++i) {
+          std::size_t nf = TaggerFeatures(p.feats.data(), p.feats.size(), i, p1, p2, caps, keys);
+          trainer.Score(keys, nf, scores.data());
+          std::uint16_t guess = Argmax(scores.data(), nc);
+          trainer.Update(keys, nf, p.gold[i], guess);
+          trainer.Tick();
+          correct += guess == p.gold[i];
+          ++total;
+          p2 = p1;
+          p1 = guess;  // condition on predictions, as at test time
+        }
+      }
+      if (opt.verbose) {
+        double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        std::fprintf(stderr, "tagger epoch %d: train acc %.4f, %zu features, %.1fs", epoch,
+                     static_cast<double>(correct) / static_cast<double>(total), trainer.num_features(), secs);
+        if (!dv.empty() && (epoch == opt.epochs || epoch % 3 == 0)) {
+          tagger->model_ = trainer.Finish(opt.min_updates);
+          std::size_t dc = 0, dt = 0, du = 0;
+          std::vector<std::uint16_t> tags;
+          for (Prepared& p : dv) {
+            tags.resize(p.feats.size());
+            tagger->Tag(p.feats.data(), p.feats.size(), tags.data());
+            for (std::size_t i = 0; i < tags.size(); ++i) {
+              dc += tags[i] == p.gold[i];
+              du += p.gold[i] < nc && tagger->upos_[tags[i]] == tagger->upos_[p.gold[i]];
+            }
+            dt += tags.size();
+          }
+          std::fprintf(stderr, ", dev joint acc %.4f upos %.4f", static_cast<double>(dc) / static_cast<double>(dt),
+                       static_cast<double>(du) / static_cast<double>(dt));
+        }
+        std::fprintf(stderr, "\n");
+      }
+    }
+    tagger->model_ = trainer.Finish(opt.min_updates);
+    return tagger;
+  }
+};
+
+std::unique_ptr<Tagger> TrainTagger(const std::vector<ConllSentence>& train,
+                                    const std::vector<ConllSentence>& dev, const TrainOptions& options) {
+  return TaggerTrainer::Run(train, dev, options);
+}
+
+}  // namespace sitrep::syntax

@@ -1,0 +1,62 @@
+// Part-of-speech tagger: a greedy left-to-right averaged perceptron over
+// joint UPOS+XPOS classes (one pass predicts both tags, so they never
+// disagree with each other in ways the treebank never shows).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "syntax/conllu.h"
+#include "syntax/linear_model.h"
+#include "syntax/token_features.h"
+
+namespace sitrep::syntax {
+
+class Tagger {
+ public:
+  // Loads a model written by Save(); throws CorruptError naming `name`.
+  static std::unique_ptr<Tagger> Load(std::string_view bytes, const std::string& name);
+  std::string Save() const;
+
+  // Predicts one class per token into tags[0..n). `feats` holds the
+  // tokens' precomputed features; the tagger fills in their `amb` field.
+  // No allocation; O(n).
+  void Tag(TokenFeatures* feats, std::size_t n, std::uint16_t* tags) const;
+
+  std::size_t num_classes() const { return upos_.size(); }
+  // Label views point into this model and live as long as it does.
+  std::string_view upos(std::uint16_t cls) const { return upos_[cls]; }
+  std::string_view xpos(std::uint16_t cls) const { return xpos_[cls]; }
+  const LinearModel& model() const { return model_; }
+
+ private:
+  friend struct TaggerTrainer;
+  void SetAmbiguity(TokenFeatures* feats, std::size_t n) const;
+  std::vector<std::string> upos_, xpos_;
+  std::unordered_map<std::uint64_t, std::uint64_t> amb_;  // lowercased-form hash -> ambiguity class
+  std::unordered_set<std::uint64_t> vocab_;               // lowercased-form hashes the tagger knows
+  LinearModel model_;
+};
+
+struct TrainOptions {
+  int epochs = 10;
+  std::uint64_t seed = 1;
+  bool verbose = true;
+  std::uint32_t min_updates = 1;  // see PerceptronTrainer::Finish
+};
+
+// Trains a tagger on `train`; after each epoch prints accuracy on `dev`
+// (if non-empty) to stderr. Deterministic given options.seed.
+std::unique_ptr<Tagger> TrainTagger(const std::vector<ConllSentence>& train,
+                                    const std::vector<ConllSentence>& dev, const TrainOptions& options);
+
+// Computes the per-token features of a sentence of words.
+void SentenceFeatures(const std::vector<std::string_view>& forms, std::string& lower,
+                      std::vector<TokenFeatures>* out);
+
+}  // namespace sitrep::syntax

@@ -1,0 +1,41 @@
+// Per-token values that tagger and parser features are built from,
+// computed once per token so feature extraction never touches strings.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace sitrep::syntax {
+
+struct TokenFeatures {
+  std::uint64_t lower = 0;  // hash of the ASCII-lowercased form
+  std::uint64_t form = 0;   // hash of the form as written
+  std::uint64_t shape = 0;  // hash of the word shape ("Xxxx", "dd.d", ...)
+  std::uint64_t prefix[3] = {0, 0, 0};  // hashes of the first 1..3 bytes (lowercased)
+  std::uint64_t suffix[4] = {0, 0, 0, 0};  // hashes of the last 1..4 bytes (lowercased)
+  std::uint32_t flags = 0;
+  // The tagger's ambiguity class of the word (hash of the set of tags it
+  // had in training), filled in by the tagger itself.
+  std::uint64_t amb = 0;
+  // The word as the tagger sees it: `lower` and `form`, or one shared
+  // "unknown word" value for words too rare in training to trust.
+  std::uint64_t tag_lower = 0, tag_form = 0;
+};
+
+// Flags (bits of TokenFeatures::flags).
+inline constexpr std::uint32_t kHasDigit = 1, kHasUpper = 2, kAllUpper = 4, kHasHyphen = 8,
+                               kTitle = 16, kNonAscii = 32, kHasAlpha = 64;
+
+// Values used for positions before the first and after the last token.
+TokenFeatures PaddingFeatures(bool before);
+
+// Fills `out` from one token. `lower` is reused scratch so that the hot
+// path allocates only when a token is longer than any seen before. Runs
+// in time linear in the token's length.
+void ComputeTokenFeatures(std::string_view form, std::string& lower, TokenFeatures* out);
+
+// ASCII lowercase copy (non-ASCII bytes unchanged).
+void AsciiLower(std::string_view in, std::string& out);
+
+}  // namespace sitrep::syntax

@@ -1,0 +1,1864 @@
+// The time expression matcher: a hand-written scanner splits the text into
+// words, numbers and punctuation (looking every word up once in a hash map
+// of the lexicons), then small recursive-descent rules match expressions
+// left to right, longest match first.
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <unordered_map>
+
+#include "core/error.h"
+#include "core/resources.h"
+#include "time/time.h"
+
+namespace sitrep {
+namespace {
+
+enum class Unit : std::uint8_t {
+  kNone, kSecond, kMinute, kHour, kDay, kWeek, kWeekend, kFortnight, kMonth, kQuarter, kYear,
+  kDecade, kCentury
+};
+enum class Rel : std::uint8_t { kNone, kPrev, kNext, kThis, kLatest, kAgo, kEarlier, kLater };
+enum class ModKind : std::uint8_t { kNone, kPoint, kAmount, kBoth, kFiller };
+
+// Everything the lexicons say about one lower-case word.
+struct Word {
+  std::uint8_t month = 0;
+  std::uint8_t month_kind = 0;  // 0 full, 1 abbr, 2 ambiguous
+  std::uint8_t weekday = 0;     // ISO 1..7
+  bool weekday_abbr = false;
+  std::string season;
+  int cardinal = -1;
+  int ordinal = -1;
+  Unit unit = Unit::kNone;
+  bool plural = false;
+  Rel rel = Rel::kNone;
+  bool deictic = false;
+  int deictic_offset = 0;
+  std::string deictic_pod;
+  std::string ref;
+  bool ref_needs_the = false;
+  std::string pod;  // "MO" ... or "12:00"
+  std::string set_value;
+  int tense = 0;  // -1 past, +1 future
+  ModKind mod = ModKind::kNone;  // single-word modifier
+  bool phrase_start = false;     // first word of a multi-word modifier or holiday
+};
+
+struct Phrase {
+  std::vector<std::string> words;
+  ModKind mod = ModKind::kNone;
+  unsigned month = 0, day = 0;  // holidays
+};
+
+const char* const kMonthNames[] = {"",     "January", "February", "March",     "April",
+                                   "May",  "June",    "July",     "August",    "September",
+                                   "October", "November", "December"};
+const char* const kWeekdayNames[] = {"",         "Monday", "Tuesday", "Wednesday",
+                                     "Thursday", "Friday", "Saturday", "Sunday"};
+
+std::vector<std::string_view> SplitTabs(std::string_view line) {
+  std::vector<std::string_view> out;
+  while (true) {
+    auto p = line.find('\t');
+    out.push_back(line.substr(0, p));
+    if (p == std::string_view::npos) break;
+    line.remove_prefix(p + 1);
+  }
+  return out;
+}
+
+std::vector<std::string> SplitWords(std::string_view s) {
+  // Matches the scanner, which splits "year's" into "year", "'", "s".
+  std::vector<std::string> out;
+  std::string cur;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '\'' && !cur.empty()) {
+      out.push_back(cur), cur.clear();
+      out.push_back("'");
+    } else if (c == ' ') {
+      if (!cur.empty()) out.push_back(cur), cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  if (!cur.empty()) out.push_back(cur);
+  return out;
+}
+
+int ParseIntOrThrow(std::string_view s, std::string_view file) {
+  if (s.empty()) SITREP_THROW(ConfigError, "time lexicon " << file << ": empty number");
+  bool neg = s.front() == '-';
+  if (neg) s.remove_prefix(1);
+  int v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') SITREP_THROW(ConfigError, "time lexicon " << file << ": bad number '" << s << "'");
+    v = v * 10 + (c - '0');
+  }
+  return neg ? -v : v;
+}
+
+Unit UnitFromCode(std::string_view c, std::string_view file) {
+  static const std::pair<const char*, Unit> kCodes[] = {
+      {"S", Unit::kSecond}, {"MIN", Unit::kMinute}, {"H", Unit::kHour},      {"D", Unit::kDay},
+      {"W", Unit::kWeek},   {"WE", Unit::kWeekend}, {"FN", Unit::kFortnight}, {"M", Unit::kMonth},
+      {"Q", Unit::kQuarter}, {"Y", Unit::kYear},    {"DE", Unit::kDecade},   {"CE", Unit::kCentury}};
+  for (auto& [code, u] : kCodes)
+    if (c == code) return u;
+  SITREP_THROW(ConfigError, "time lexicon " << file << ": unknown unit '" << c << "'");
+}
+
+}  // namespace
+
+struct TimeTagger::Lexicon {
+  std::unordered_map<std::string, Word> words;
+  std::vector<Phrase> phrases;  // multi-word modifiers and holidays
+
+  Word& At(std::string_view w) { return words[std::string(w)]; }
+
+  // Lines of a data file split at tabs, each with at least `min_fields`.
+  static std::vector<std::vector<std::string_view>> Rows(std::string_view file, size_t min_fields) {
+    std::vector<std::vector<std::string_view>> rows;
+    for (std::string_view line : DataLines(Resource(file))) {
+      auto f = SplitTabs(line);
+      if (f.size() < min_fields)
+        SITREP_THROW(ConfigError, "time lexicon " << file << ": line '" << line << "' needs "
+                                                  << min_fields << " tab-separated fields");
+      rows.push_back(std::move(f));
+    }
+    return rows;
+  }
+
+  Lexicon() {
+    for (auto& f : Rows("time/months.tsv", 3)) {
+      Word& w = At(f[0]);
+      w.month = static_cast<std::uint8_t>(ParseIntOrThrow(f[1], "months.tsv"));
+      w.month_kind = f[2] == "abbr" ? 1 : f[2] == "ambiguous" ? 2 : 0;
+    }
+    for (auto& f : Rows("time/weekdays.tsv", 3)) {
+      Word& w = At(f[0]);
+      w.weekday = static_cast<std::uint8_t>(ParseIntOrThrow(f[1], "weekdays.tsv"));
+      w.weekday_abbr = f[2] == "abbr";
+    }
+    for (auto& f : Rows("time/seasons.tsv", 2)) At(f[0]).season = std::string(f[1]);
+    for (auto& f : Rows("time/numbers.tsv", 3)) {
+      int v = ParseIntOrThrow(f[1], "numbers.tsv");
+      if (f[2] == "ordinal") At(f[0]).ordinal = v;
+      else At(f[0]).cardinal = v;
+    }
+    for (auto& f : Rows("time/units.tsv", 3)) {
+      Word& w = At(f[0]);
+      w.unit = UnitFromCode(f[1], "units.tsv");
+      w.plural = f[2] == "plural";
+    }
+    for (auto& f : Rows("time/relative.tsv", 2)) {
+      static const std::pair<const char*, Rel> kRoles[] = {
+          {"PREV", Rel::kPrev},     {"NEXT", Rel::kNext},       {"THIS", Rel::kThis},
+          {"LATEST", Rel::kLatest}, {"AGO", Rel::kAgo},         {"EARLIER", Rel::kEarlier},
+          {"LATER", Rel::kLater}};
+      Rel r = Rel::kNone;
+      for (auto& [code, rr] : kRoles)
+        if (f[1] == code) r = rr;
+      if (r == Rel::kNone) SITREP_THROW(ConfigError, "time lexicon relative.tsv: unknown role " << f[1]);
+      At(f[0]).rel = r;
+    }
+    for (auto& f : Rows("time/deictic.tsv", 3)) {
+      Word& w = At(f[0]);
+      w.deictic = true;
+      w.deictic_offset = ParseIntOrThrow(f[1], "deictic.tsv");
+      if (f[2] != "-") w.deictic_pod = std::string(f[2]);
+    }
+    for (auto& f : Rows("time/references.tsv", 3)) {
+      Word& w = At(f[0]);
+      w.ref = std::string(f[1]);
+      w.ref_needs_the = f[2] == "the";
+    }
+    for (auto& f : Rows("time/parts_of_day.tsv", 2)) At(f[0]).pod = std::string(f[1]);
+    for (auto& f : Rows("time/sets.tsv", 2)) At(f[0]).set_value = std::string(f[1]);
+    for (auto& f : Rows("time/tense_cues.tsv", 2)) At(f[0]).tense = f[1] == "FUTURE" ? 1 : -1;
+    for (auto& f : Rows("time/modifiers.tsv", 2)) {
+      ModKind k = f[1] == "POINT"    ? ModKind::kPoint
+                  : f[1] == "AMOUNT" ? ModKind::kAmount
+                  : f[1] == "BOTH"   ? ModKind::kBoth
+                  : f[1] == "FILLER" ? ModKind::kFiller
+                                     : ModKind::kNone;
+      if (k == ModKind::kNone) SITREP_THROW(ConfigError, "time lexicon modifiers.tsv: unknown kind " << f[1]);
+      auto ws = SplitWords(f[0]);
+      if (ws.size() == 1) {
+        At(ws[0]).mod = k;
+      } else {
+        At(ws[0]).phrase_start = true;
+        phrases.push_back({ws, k, 0, 0});
+      }
+    }
+    for (auto& f : Rows("time/holidays.tsv", 2)) {
+      auto ws = SplitWords(f[0]);
+      if (f[1].size() != 5 || f[1][2] != '-')
+        SITREP_THROW(ConfigError, "time lexicon holidays.tsv: date must be MM-DD: " << f[1]);
+      Phrase p{ws, ModKind::kNone, static_cast<unsigned>(ParseIntOrThrow(f[1].substr(0, 2), "holidays.tsv")),
+               static_cast<unsigned>(ParseIntOrThrow(f[1].substr(3, 2), "holidays.tsv"))};
+      At(ws[0]).phrase_start = true;
+      phrases.push_back(std::move(p));
+    }
+    // Longest phrases first, so "christmas day" wins over "christmas".
+    std::stable_sort(phrases.begin(), phrases.end(),
+                     [](const Phrase& a, const Phrase& b) { return a.words.size() > b.words.size(); });
+  }
+
+  const Word* Find(std::string_view w) const {
+    if (w.size() > 16) return nullptr;
+    // std::string of <= 16 chars stays in the small buffer, so no allocation.
+    auto it = words.find(std::string(w));
+    return it == words.end() ? nullptr : &it->second;
+  }
+};
+
+namespace {
+
+enum class K : std::uint8_t { kWord, kNum, kPunct };
+
+struct Tok {
+  std::uint32_t b = 0, e = 0;
+  K kind = K::kPunct;
+  bool cap = false;          // first letter upper case
+  bool space_before = true;  // whitespace between this and the previous token
+  bool newline_before = false;
+  const Word* w = nullptr;
+  std::string_view low;  // lower-case text
+  long long num = -1;    // value of a digit run (up to 9 digits)
+  std::uint8_t ndig = 0;
+};
+
+bool IsAlpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+// A parsed duration amount: n units, or an unspecified number (n < 0).
+struct Amount {
+  size_t end = 0;
+  long long n = -1;
+  bool vague = false;
+};
+
+// One matched expression.
+struct Match {
+  size_t end = 0;  // one past the last token
+  const char* type = "DATE";
+  std::optional<std::string> value;
+  bool mismatch = false;
+  std::string detail;
+  bool anchor = false;  // a day/month date later anaphora may refer to
+  CivilDate date{};
+  int gran = 0;  // 3 day, 2 month, 1 year
+  int quarter_year = 0, quarter = 0;
+};
+
+std::string Fmt(const char* f, int a, int b = 0, int c = 0) {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, f, a, b, c);
+  return buf;
+}
+
+std::string DayValue(CivilDate d) { return Fmt("%04d-%02d-%02d", d.year, static_cast<int>(d.month), static_cast<int>(d.day)); }
+std::string MonthValue(int y, int m) { return Fmt("%04d-%02d", y, m); }
+std::string YearValue(int y) { return Fmt("%04d", y); }
+
+unsigned DaysIn(int y, unsigned m) {
+  static const unsigned kDays[] = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return m == 2 && leap ? 29 : kDays[m];
+}
+
+long long DayNumber(CivilDate d) {
+  // Days since a fixed epoch (only differences matter).
+  int y = d.year - (d.month <= 2);
+  long long era = (y >= 0 ? y : y - 399) / 400;
+  long long yoe = y - era * 400;
+  long long doy = (153 * (d.month + (d.month > 2 ? -3 : 9)) + 2) / 5 + d.day - 1;
+  long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe;
+}
+
+void ShiftMonth(int& y, int& m, int delta) {
+  int idx = y * 12 + (m - 1) + delta;
+  y = idx / 12;
+  m = idx % 12 + 1;
+}
+
+std::string SeasonFor(const std::string& code, int y) { return YearValue(y) + "-" + code; }
+
+int SeasonStartMonth(const std::string& code) {
+  if (code == "SP") return 3;
+  if (code == "SU") return 6;
+  if (code == "FA") return 9;
+  return 12;  // WI
+}
+
+std::string DurationValue(Unit u, long long n) {
+  std::string num = n < 0 ? "X" : std::to_string(n);
+  switch (u) {
+    case Unit::kSecond: return "PT" + num + "S";
+    case Unit::kMinute: return "PT" + num + "M";
+    case Unit::kHour: return "PT" + num + "H";
+    case Unit::kDay: return "P" + num + "D";
+    case Unit::kWeek: return "P" + num + "W";
+    case Unit::kWeekend: return "P" + num + "WE";
+    case Unit::kFortnight: return n < 0 ? "PXW" : "P" + std::to_string(2 * n) + "W";
+    case Unit::kMonth: return "P" + num + "M";
+    case Unit::kQuarter: return "P" + num + "Q";
+    case Unit::kYear: return "P" + num + "Y";
+    case Unit::kDecade: return "P" + num + "DE";
+    case Unit::kCentury: return "P" + num + "CE";
+    case Unit::kNone: break;
+  }
+  return "PX";
+}
+
+// The matcher for one text. Holds the token list and document state
+// (the last quarter and date mentioned, for "a year earlier" and
+// "the following month").
+class Matcher {
+ public:
+  Matcher(const TimeTagger::Lexicon& lex, std::string_view text, std::optional<CivilDate> dct,
+          const std::vector<Token>& atoks, const std::vector<Sentence>& sents)
+      : L_(lex), text_(text), dct_(dct), atoks_(atoks), sents_(sents) {}
+
+  TimeTags Run() {
+    Scan();
+    TimeTags out;
+    size_t i = 0;
+    while (i < t_.size()) {
+      Match m;
+      if (Expr(i, m) && m.end > i) {
+        TimeExpr te;
+        te.begin = t_[i].b;
+        te.end = t_[m.end - 1].e;
+        te.type = m.type;
+        te.value = m.value;
+        if (m.mismatch) out.inconsistencies.push_back({te.begin, te.end, "weekday_mismatch", m.detail});
+        if (m.anchor) anchor_ = m.date, anchor_gran_ = m.gran;
+        if (m.quarter) last_qy_ = m.quarter_year, last_q_ = m.quarter;
+        out.times.push_back(std::move(te));
+        i = m.end;
+      } else {
+        ++i;
+      }
+    }
+    return out;
+  }
+
+ private:
+  // ---- scanning -------------------------------------------------------
+  void Scan() {
+    low_.assign(text_.begin(), text_.end());
+    for (char& c : low_)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    t_.reserve(text_.size() / 5 + 4);
+    const size_t n = text_.size();
+    size_t i = 0;
+    bool space = true, nl = true;
+    while (i < n) {
+      unsigned char c = static_cast<unsigned char>(text_[i]);
+      if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') {
+        space = true;
+        if (c == '\n') nl = true;
+        ++i;
+        continue;
+      }
+      Tok tok;
+      tok.b = static_cast<std::uint32_t>(i);
+      tok.space_before = space;
+      tok.newline_before = nl;
+      if (IsAlpha(c) || c >= 0x80) {
+        // A UTF-8 no-break space ends a word like a space does.
+        if (c == 0xC2 && i + 1 < n && static_cast<unsigned char>(text_[i + 1]) == 0xA0) {
+          i += 2;
+          space = true;
+          continue;
+        }
+        size_t j = i;
+        while (j < n) {
+          unsigned char d = static_cast<unsigned char>(text_[j]);
+          if (IsAlpha(d)) {
+            ++j;
+          } else if (d >= 0x80) {
+            // Typographic apostrophe inside a word; other non-ASCII runs end a word.
+            if (d == 0xE2 && j + 2 < n && static_cast<unsigned char>(text_[j + 1]) == 0x80 &&
+                static_cast<unsigned char>(text_[j + 2]) == 0x99 && j > i && j + 3 < n &&
+                IsAlpha(static_cast<unsigned char>(text_[j + 3])) &&
+                !((text_[j + 3] | 0x20) == 's' && (j + 4 >= n || !IsAlpha(static_cast<unsigned char>(text_[j + 4]))))) {
+              j += 3;
+            } else if (j == i) {
+              // Skip a whole non-ASCII character as one "punctuation" token.
+              j += 1;
+              while (j < n && (static_cast<unsigned char>(text_[j]) & 0xC0) == 0x80) ++j;
+              break;
+            } else {
+              break;
+            }
+          } else if (d == '\'' && j > i && j + 1 < n && IsAlpha(static_cast<unsigned char>(text_[j + 1])) &&
+                     !((text_[j + 1] | 0x20) == 's' && (j + 2 >= n || !IsAlpha(static_cast<unsigned char>(text_[j + 2]))))) {
+            // Keeps "he'll" whole but splits the possessive "year's" into "year" "'" "s".
+            ++j;
+          } else {
+            break;
+          }
+        }
+        tok.e = static_cast<std::uint32_t>(j);
+        tok.low = std::string_view(low_).substr(i, j - i);
+        if (IsAlpha(c)) {
+          tok.kind = K::kWord;
+          tok.cap = c >= 'A' && c <= 'Z';
+          tok.w = Lookup(tok.low);
+        } else {
+          tok.kind = K::kPunct;
+        }
+        i = j;
+      } else if (IsDigit(c)) {
+        size_t j = i;
+        long long v = 0;
+        while (j < n && IsDigit(static_cast<unsigned char>(text_[j]))) {
+          if (j - i < 9) v = v * 10 + (text_[j] - '0');
+          ++j;
+        }
+        tok.kind = K::kNum;
+        tok.e = static_cast<std::uint32_t>(j);
+        tok.ndig = static_cast<std::uint8_t>(std::min<size_t>(j - i, 255));
+        tok.num = j - i <= 9 ? v : -1;
+        tok.low = std::string_view(low_).substr(i, j - i);
+        i = j;
+      } else {
+        tok.kind = K::kPunct;
+        tok.e = static_cast<std::uint32_t>(i + 1);
+        tok.low = std::string_view(low_).substr(i, 1);
+        ++i;
+      }
+      t_.push_back(tok);
+      space = false;
+      nl = false;
+    }
+  }
+
+  const Word* Lookup(std::string_view w) const {
+    if (w.find("\xE2\x80\x99") == std::string_view::npos) return L_.Find(w);
+    std::string s(w);
+    for (size_t p; (p = s.find("\xE2\x80\x99")) != std::string::npos;) s.replace(p, 3, "'");
+    return L_.Find(s);
+  }
+
+  // ---- token helpers --------------------------------------------------
+  bool In(size_t i) const { return i < t_.size(); }
+  bool Is(size_t i, std::string_view s) const { return In(i) && t_[i].low == s; }
+  bool P(size_t i, char c) const { return In(i) && t_[i].kind == K::kPunct && t_[i].low.size() == 1 && t_[i].low[0] == c; }
+  // An ASCII or typographic apostrophe.
+  bool Apos(size_t i) const { return In(i) && (t_[i].low == "'" || t_[i].low == "\xE2\x80\x99"); }
+  bool Adj(size_t i) const { return In(i) && !t_[i].space_before; }
+  const Word* W(size_t i) const { return In(i) ? t_[i].w : nullptr; }
+  bool IsHyphen(size_t i) const { return P(i, '-') && Adj(i) && Adj(i + 1); }
+  bool Num(size_t i) const { return In(i) && t_[i].kind == K::kNum && t_[i].num >= 0; }
+  // A digit run that is part of a bigger number ("1,500", "3.5", "$1990").
+  bool PartOfBigger(size_t i) const {
+    if ((P(i + 1, ',') || P(i + 1, '.')) && Adj(i + 1) && In(i + 2) && t_[i + 2].kind == K::kNum && Adj(i + 2))
+      return true;
+    if (i > 0 && (P(i - 1, ',') || P(i - 1, '.') || P(i - 1, '$')) && Adj(i) && i > 1 &&
+        (t_[i - 2].kind == K::kNum || P(i - 1, '$')))
+      return true;
+    if (i > 0 && P(i - 1, '$') && Adj(i)) return true;
+    if (P(i + 1, '%') && Adj(i + 1)) return true;
+    return false;
+  }
+
+  // Skips an abbreviation dot right after token i.
+  size_t Dot(size_t i) const { return P(i, '.') && Adj(i) ? i + 1 : i; }
+
+  // ---- numbers ---------------------------------------------------------
+  // A cardinal in digits or words ("12", "twenty-four", "a hundred").
+  bool Cardinal(size_t i, long long& v, size_t& end) const {
+    if (Num(i)) {
+      if (PartOfBigger(i)) return false;
+      v = t_[i].num;
+      end = i + 1;
+      return true;
+    }
+    size_t j = i;
+    long long cur = 0, total = 0;
+    bool any = false;
+    if ((Is(j, "a") || Is(j, "an") || Is(j, "one")) && W(j + 1) &&
+        (W(j + 1)->cardinal == 100 || W(j + 1)->cardinal == 1000 || W(j + 1)->cardinal == 12)) {
+      cur = 1;
+      ++j;
+    }
+    while (W(j) && W(j)->cardinal >= 0) {
+      int c = W(j)->cardinal;
+      if (c == 100) {
+        cur = std::max<long long>(cur, 1) * 100;
+      } else if (c == 1000) {
+        total += std::max<long long>(cur, 1) * 1000;
+        cur = 0;
+      } else if (c == 12 && Is(j, "dozen")) {
+        cur = std::max<long long>(cur, 1) * 12;
+      } else if (!any || cur % 100 == 0 || (cur % 100 >= 20 && cur % 10 == 0 && c < 10)) {
+        if (any && cur % 100 == 0 && cur == 0 && total == 0) break;
+        cur += c;
+      } else {
+        break;
+      }
+      any = true;
+      size_t k = j + 1;
+      if (IsHyphen(k) && W(k + 1) && W(k + 1)->cardinal >= 0 && W(k + 1)->cardinal < 10) k = k + 1;
+      else if (Is(k, "and") && (cur % 100 == 0) && cur > 0 && W(k + 1) && W(k + 1)->cardinal >= 0 && W(k + 1)->cardinal < 100)
+        k = k + 1;
+      j = k;
+    }
+    if (!any) return false;
+    v = total + cur;
+    end = j;
+    return true;
+  }
+
+  // A day of the month: "13", "13th", "3rd".
+  bool DayNum(size_t i, unsigned& d, size_t& end) const {
+    if (!Num(i) || t_[i].ndig > 2 || t_[i].num < 1 || t_[i].num > 31) return false;
+    if (PartOfBigger(i)) return false;
+    d = static_cast<unsigned>(t_[i].num);
+    end = i + 1;
+    if (Adj(end) && (Is(end, "st") || Is(end, "nd") || Is(end, "rd") || Is(end, "th"))) ++end;
+    else if (Adj(end) && In(end) && t_[end].kind == K::kWord) return false;  // "5pm", "3D"
+    return true;
+  }
+
+  // A four-digit year in digits (1000..2199) or words ("nineteen ninety-six").
+  bool Year(size_t i, int& y, size_t& end) const {
+    if (Num(i) && t_[i].ndig == 4 && t_[i].num >= 1000 && t_[i].num <= 2199 && !PartOfBigger(i)) {
+      if (Adj(i + 1) && In(i + 1) && t_[i + 1].kind == K::kWord) return false;  // "1990s"
+      if (Adj(i + 1) && P(i + 1, '-') && Num(i + 2) && Adj(i + 2)) return false;   // ISO date
+      y = static_cast<int>(t_[i].num);
+      end = i + 1;
+      return true;
+    }
+    const Word* w = W(i);
+    if (!w) return false;
+    // "two thousand (and) N"
+    if (w->cardinal == 2 && Is(i + 1, "thousand")) {
+      y = 2000;
+      end = i + 2;
+      size_t k = end;
+      if (Is(k, "and")) ++k;
+      long long v;
+      size_t e2;
+      if (W(k) && W(k)->cardinal > 0 && W(k)->cardinal < 100 && Cardinal(k, v, e2) && v < 100) {
+        y += static_cast<int>(v);
+        end = e2;
+      }
+      return true;
+    }
+    // "nineteen ninety-six", "eighteen twelve"
+    if (w->cardinal >= 11 && w->cardinal <= 20 && W(i + 1) && W(i + 1)->cardinal >= 10 &&
+        W(i + 1)->cardinal < 100) {
+      long long v;
+      size_t e2;
+      if (Cardinal(i + 1, v, e2) && v >= 10 && v < 100) {
+        y = w->cardinal * 100 + static_cast<int>(v);
+        end = e2;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // A month name at i; `strict` when the context around it is checked by
+  // the caller (a day or year next to it).
+  bool Month(size_t i, unsigned& m, size_t& end, bool next_to_number) const {
+    const Word* w = W(i);
+    if (!w || !w->month || !t_[i].cap) return false;
+    end = i + 1;
+    if (w->month_kind == 1) {
+      end = Dot(end);
+      if (!next_to_number) return false;
+    } else if (w->month_kind == 2 && !next_to_number) {
+      // "May" the verb: accept only after a word that introduces a date.
+      static const std::array<std::string_view, 20> kBefore = {
+          "in", "since", "until", "till", "by", "of", "from", "to", "through", "during",
+          "before", "after", "last", "next", "this", "early", "late", "mid", "end", "between"};
+      if (i == 0) return false;
+      bool ok = false;
+      for (auto b : kBefore) ok = ok || Is(i - 1, b);
+      if (!ok) return false;
+    }
+    m = w->month;
+    return true;
+  }
+
+  // ---- resolution helpers ------------------------------------------------
+  CivilDate NearestYear(unsigned m, unsigned d) const {
+    int y0 = dct_->year;
+    CivilDate best{};
+    long long bestd = -1;
+    for (int y = y0 - 1; y <= y0 + 1; ++y) {
+      if (d > DaysIn(y, m)) continue;
+      CivilDate c{y, m, d};
+      long long dist = std::llabs(DayNumber(c) - DayNumber(*dct_));
+      if (bestd < 0 || dist < bestd) best = c, bestd = dist;
+    }
+    return best;
+  }
+
+  // The year nearest the DCT, unless the clause's tense says the date is
+  // past (or future) and the nearest one is on the other side of the DCT.
+  CivilDate YearlessDate(unsigned m, unsigned d, int tense) const {
+    CivilDate c = NearestYear(m, d);
+    // Measured on TimeBank dev, the clause tense picked the wrong year more
+    // often than the nearest-year rule did, so it is not used for dates.
+    tense = 0;
+    long long here = DayNumber(*dct_), there = DayNumber(c);
+    int y = c.year;
+    if (tense < 0 && there > here) --y;
+    else if (tense > 0 && there < here) ++y;
+    if (d > DaysIn(y, m)) return c;
+    return {y, m, d};
+  }
+
+  int NearestYearForMonth(unsigned m) const {
+    int y0 = dct_->year;
+    int mi = y0 * 12 + static_cast<int>(dct_->month) - 1;
+    int best = y0, bestd = 1 << 30;
+    for (int y = y0 - 1; y <= y0 + 1; ++y) {
+      int dist = std::abs(y * 12 + static_cast<int>(m) - 1 - mi);
+      if (dist < bestd) best = y, bestd = dist;
+    }
+    return best;
+  }
+
+  // A quarter named without a year is usually one already reported on:
+  // the latest one not after the DCT's quarter. (Reading the clause's
+  // tense to pick a future quarter lost more than it won on TimeBank dev.)
+  void QuarterYear(int q, int& y) const {
+    int dq = static_cast<int>(dct_->month - 1) / 3 + 1;
+    y = dct_->year;
+    if (q > dq) --y;
+  }
+
+  // -1 past, +1 future, 0 unknown: the tense of the clause around token i.
+  int TenseAt(size_t i) const {
+    int from_syntax = SyntaxTense(t_[i].b);
+    if (from_syntax) return from_syntax;
+    auto cue = [&](size_t k) -> int {
+      const Tok& tk = t_[k];
+      if (tk.kind != K::kWord) return 0;
+      if (tk.w && tk.w->tense) {
+        if (tk.low == "going" && !Is(k + 1, "to")) return 0;
+        // "had been scheduled to expire Friday": a plan in the past perfect
+        // that the article reports as overtaken.
+        if (tk.w->tense > 0)
+          for (size_t b = k, n = 0; b > 0 && n < 3; ++n)
+            if (Is(--b, "had")) return -1;
+        return tk.w->tense;
+      }
+      if (tk.low.size() > 3 && tk.low.substr(tk.low.size() - 3) == "'ll") return 1;
+      if ((tk.low == "is" || tk.low == "are") && Is(k + 1, "to")) return 1;
+      if (tk.low.size() >= 5 && tk.low.substr(tk.low.size() - 2) == "ed" && !tk.cap) return -1;
+      return 0;
+    };
+    auto boundary = [&](size_t k) {
+      if (t_[k].newline_before) return true;
+      if (t_[k].kind != K::kPunct) return false;
+      char c = t_[k].low[0];
+      if (c == '!' || c == '?' || c == ';') return true;
+      if (c == '.' && k > 0 && t_[k - 1].kind == K::kWord && t_[k - 1].low.size() > 3) return true;
+      return false;
+    };
+    for (size_t k = i, steps = 0; k > 0 && steps < 10; ++steps) {
+      --k;
+      if (boundary(k + 1) && k + 1 <= i && (k + 1 != i) && t_[k + 1].kind == K::kPunct) break;
+      if (int c = cue(k)) return c;
+      if (boundary(k)) break;
+    }
+    for (size_t k = i + 1, steps = 0; k < t_.size() && steps < 10; ++k, ++steps) {
+      if (boundary(k)) break;
+      if (int c = cue(k)) return c;
+    }
+    return 0;
+  }
+
+  // Reads the tense from the syntax stage's output when there is one: the
+  // verb governing the token at `byte` (past forms -> past; a will/shall/
+  // would auxiliary or a present form -> future, as in "talks resume Friday").
+  int SyntaxTense(std::uint32_t byte) const {
+    if (atoks_.empty() || sents_.empty()) return 0;
+    auto it = std::lower_bound(atoks_.begin(), atoks_.end(), byte,
+                               [](const Token& tk, std::uint32_t b) { return tk.end <= b; });
+    if (it == atoks_.end() || it->begin > byte || it->xpos.empty()) return 0;
+    size_t idx = static_cast<size_t>(it - atoks_.begin());
+    auto st = std::upper_bound(sents_.begin(), sents_.end(), idx,
+                               [](size_t x, const Sentence& se) { return x < se.first_token; });
+    if (st == sents_.begin()) return 0;
+    --st;
+    if (idx >= st->end_token || st->end_token > atoks_.size()) return 0;
+    const size_t base = st->first_token, end = st->end_token;
+    size_t cur = idx;
+    long verb = -1;
+    for (int steps = 0; steps < 4; ++steps) {
+      int h = atoks_[cur].head;
+      if (h < 0 || base + static_cast<size_t>(h) >= end) break;
+      cur = base + static_cast<size_t>(h);
+      if (atoks_[cur].upos == "VERB" || atoks_[cur].upos == "AUX") {
+        verb = static_cast<long>(cur);
+        break;
+      }
+    }
+    if (verb < 0) return 0;
+    const Token& v = atoks_[static_cast<size_t>(verb)];
+    for (size_t k = base; k < end; ++k) {
+      const Token& a = atoks_[k];
+      if (a.head >= 0 && base + static_cast<size_t>(a.head) == static_cast<size_t>(verb) && a.xpos == "MD") {
+        if (a.lemma == "will" || a.lemma == "shall" || a.lemma == "would" || a.lemma == "'ll") return 1;
+      }
+    }
+    if (v.xpos == "VBD" || v.xpos == "VBN") return -1;
+    if ((v.xpos == "VBP" || v.xpos == "VBZ" || v.xpos == "VB") && v.lemma != "say" && v.lemma != "tell") return 1;
+    return 0;
+  }
+
+  // The last or next date with ISO weekday wd, relative to the DCT.
+  CivilDate WeekdayDate(unsigned wd, int dir, bool strict) const {
+    int w0 = static_cast<int>(IsoWeekday(*dct_));
+    if (dir >= 0 && dir != 0) {
+      int diff = (static_cast<int>(wd) - w0 + 7) % 7;
+      if (diff == 0 && strict) diff = 7;
+      return AddDays(*dct_, diff);
+    }
+    int diff = (w0 - static_cast<int>(wd) + 7) % 7;
+    if (diff == 0 && strict) diff = 7;
+    return AddDays(*dct_, -diff);
+  }
+
+  static void SetDay(Match& m, CivilDate d) {
+    m.value = DayValue(d);
+    m.anchor = true;
+    m.date = d;
+    m.gran = 3;
+  }
+  static void SetMonth(Match& m, int y, int mo) {
+    m.value = MonthValue(y, mo);
+    m.anchor = true;
+    m.date = {y, static_cast<unsigned>(mo), 1};
+    m.gran = 2;
+  }
+  static void SetYear(Match& m, int y) {
+    m.value = YearValue(y);
+    m.anchor = true;
+    m.date = {y, 1, 1};
+    m.gran = 1;
+  }
+
+  // ---- rules --------------------------------------------------------------
+  // Tries every rule at i and keeps the longest match.
+  bool Expr(size_t i, Match& best) const {
+    const Tok& tk = t_[i];
+    // Fast reject: every expression starts with a word or a number (or "'90s").
+    if (tk.kind == K::kPunct && !Apos(i)) return false;
+    if (tk.kind == K::kWord && !tk.w && !IsStarter(tk.low)) return false;
+    best.end = 0;
+    Match m;
+    auto consider = [&](bool ok) {
+      if (ok && m.end > best.end) best = m;
+      m = Match();
+    };
+    consider(Calendar(i, m));
+    consider(Yearish(i, m));
+    consider(Relative(i, m));
+    consider(Quantified(i, m));
+    consider(Clock(i, m));
+    consider(Prefixed(i, m));
+    return best.end > 0;
+  }
+
+  static bool IsClauseWord(std::string_view w) {
+    static const std::array<std::string_view, 16> kWords = {"and", "or", "but", "since", "in", "at", "on", "by",
+                                                            "for", "to", "from", "with", "until", "through",
+                                                            "over", "during"};
+    for (auto k : kWords)
+      if (w == k) return true;
+    return false;
+  }
+
+  // Words after "the past" / "the future" that show it is a noun phrase of
+  // its own, not an adjective ("the past decade" is handled elsewhere).
+  static bool IsFunctionWord(std::string_view w) {
+    static const std::array<std::string_view, 30> kWords = {
+        "of", "that", "it", "is", "was", "will", "has", "have", "had", "the", "a", "an", "we", "they",
+        "he", "she", "i", "you", "as", "when", "where", "this", "these", "those", "than", "are", "were",
+        "there", "may", "could"};
+    for (auto k : kWords)
+      if (w == k) return true;
+    return false;
+  }
+
+  // "each year", "every Monday", "per month": frequencies.
+  bool EveryRule(size_t i, Match& m) const {
+    const Word* u = W(i + 1);
+    if (!u) return false;
+    m.type = "SET";
+    m.end = i + 2;
+    if (u->unit != Unit::kNone && !u->plural) {
+      m.value = DurationValue(u->unit, 1);
+      return true;
+    }
+    if (Is(i, "per")) return false;
+    if (u->month && t_[i + 1].cap && u->month_kind != 1) {
+      m.value = Fmt("XXXX-%02d", u->month);
+      return true;
+    }
+    if (u->weekday && t_[i + 1].cap && !u->weekday_abbr) {
+      m.value = Fmt("XXXX-WXX-%d", u->weekday);
+      return true;
+    }
+    if (!u->season.empty()) {
+      m.value = "XXXX-" + u->season;
+      return true;
+    }
+    return false;
+  }
+
+  static bool IsStarter(std::string_view w) {
+    return w == "the" || w == "a" || w == "an" || w == "fiscal" || w == "several" || w == "few" ||
+           w == "many" || w == "each" || w == "every" || w == "per" || w == "that" || w == "recent" ||
+           w == "mid" || w == "end" || w == "year" || w == "its";
+  }
+
+  // Absolute calendar dates, with an optional weekday in front:
+  // "Jan. 13", "March 15, 2007", "12 January 2022", "Tuesday, January 11",
+  // "Thursday (13 January)", "May 1997", "2022-01-12", "1/12/2022".
+  bool Calendar(size_t i, Match& m) const {
+    unsigned wd = 0;
+    size_t j = i;
+    bool paren = false;
+    if (W(i) && W(i)->weekday && t_[i].cap) {
+      wd = W(i)->weekday;
+      j = Dot(i + 1);
+      if (P(j, ',')) ++j;
+      if (P(j, '(')) ++j, paren = true;
+    }
+    Match core;
+    if (!CalendarCore(j, core)) return false;
+    m = core;
+    if (paren) {
+      if (!P(m.end, ')')) return false;
+      ++m.end;
+    }
+    if (wd && m.gran == 3 && m.value) {
+      unsigned real = IsoWeekday(m.date);
+      if (real != wd) {
+        m.mismatch = true;
+        m.detail = std::to_string(m.date.day) + " " + kMonthNames[m.date.month] + " " +
+                   std::to_string(m.date.year) + " is a " + kWeekdayNames[real] + ", not a " +
+                   kWeekdayNames[wd];
+      }
+    } else if (wd && m.gran != 3) {
+      return false;  // "Monday May" is not one expression
+    }
+    return true;
+  }
+
+  bool CalendarCore(size_t i, Match& m) const {
+    unsigned mo = 0, d = 0;
+    size_t e = 0, e2 = 0;
+    int y = 0;
+    // ISO 2022-01-12
+    if (Num(i) && t_[i].ndig == 4 && P(i + 1, '-') && Adj(i + 1) && Num(i + 2) && Adj(i + 2) &&
+        t_[i + 2].ndig == 2 && P(i + 3, '-') && Adj(i + 3) && Num(i + 4) && Adj(i + 4) && t_[i + 4].ndig == 2) {
+      CivilDate c{static_cast<int>(t_[i].num), static_cast<unsigned>(t_[i + 2].num), static_cast<unsigned>(t_[i + 4].num)};
+      if (c.month < 1 || c.month > 12 || c.day < 1 || c.day > DaysIn(c.year, c.month)) return false;
+      m.end = i + 5;
+      SetDay(m, c);
+      return true;
+    }
+    // US numeric 1/12/2022
+    if (Num(i) && t_[i].ndig <= 2 && P(i + 1, '/') && Adj(i + 1) && Num(i + 2) && Adj(i + 2) &&
+        t_[i + 2].ndig <= 2 && P(i + 3, '/') && Adj(i + 3) && Num(i + 4) && Adj(i + 4) &&
+        (t_[i + 4].ndig == 4 || t_[i + 4].ndig == 2)) {
+      int yy = static_cast<int>(t_[i + 4].num);
+      if (t_[i + 4].ndig == 2) yy += yy < 50 ? 2000 : 1900;
+      CivilDate c{yy, static_cast<unsigned>(t_[i].num), static_cast<unsigned>(t_[i + 2].num)};
+      if (c.month < 1 || c.month > 12 || c.day < 1 || c.day > DaysIn(c.year, c.month)) return false;
+      m.end = i + 5;
+      SetDay(m, c);
+      return true;
+    }
+    // MONTH DAY [,] [YEAR]
+    if (W(i) && W(i)->month) {
+      size_t after = Dot(i + 1);
+      bool day_next = DayNum(after, d, e2);
+      size_t yk = after;
+      if (P(yk, ',')) ++yk;
+      if (Is(yk, "of")) ++yk;
+      bool year_next = Year(yk, y, e);
+      if (!Month(i, mo, e2 /*unused*/, day_next || year_next)) return false;
+      if (day_next) {
+        DayNum(after, d, e2);
+        size_t k = e2;
+        if (P(k, ',')) ++k;
+        int yr;
+        size_t ye;
+        if (Year(k, yr, ye)) {
+          if (d > DaysIn(yr, mo)) return false;
+          m.end = ye;
+          SetDay(m, {yr, mo, d});
+          return true;
+        }
+        m.end = e2;
+        if (!dct_) return true;  // value stays null
+        if (d > 29 && d > DaysIn(dct_->year, mo) && d > DaysIn(dct_->year + 1, mo)) return false;
+        SetDay(m, YearlessDate(mo, d, TenseAt(i)));
+        return true;
+      }
+      if (year_next) {
+        m.end = e;
+        SetMonth(m, y, static_cast<int>(mo));
+        return true;
+      }
+      m.end = i + 1;
+      if (W(i)->month_kind == 1) return false;
+      if (!dct_) return true;
+      {
+        int yy = NearestYearForMonth(mo);
+        int tense = 0;  // as in YearlessDate: the nearest year wins
+        int here = dct_->year * 12 + static_cast<int>(dct_->month);
+        int there = yy * 12 + static_cast<int>(mo);
+        if (tense < 0 && there > here) --yy;
+        else if (tense > 0 && there < here) ++yy;
+        SetMonth(m, yy, static_cast<int>(mo));
+      }
+      return true;
+    }
+    // [the] DAY [of] MONTH [,] [YEAR]
+    size_t k = i;
+    if (Is(k, "the")) ++k;
+    if (DayNum(k, d, e2)) {
+      bool ord_suffix = e2 > k + 1;
+      size_t mk = e2;
+      if (Is(mk, "of")) ++mk;
+      if (Is(k - (k > i ? 1 : 0), "the") && k > i && !ord_suffix) return false;
+      if (!W(mk) || !W(mk)->month) return false;
+      if (!Month(mk, mo, e, true)) return false;
+      size_t yk = e;
+      if (P(yk, ',')) ++yk;
+      int yr;
+      size_t ye;
+      if (Year(yk, yr, ye)) {
+        if (d > DaysIn(yr, mo)) return false;
+        m.end = ye;
+        SetDay(m, {yr, mo, d});
+        return true;
+      }
+      m.end = e;
+      if (!dct_) return true;
+      SetDay(m, YearlessDate(mo, d, TenseAt(k)));
+      return true;
+    }
+    return false;
+  }
+
+  // Years, decades, centuries, seasons and quarters of a named year.
+  bool Yearish(size_t i, Match& m) const {
+    int y = 0;
+    size_t e = 0;
+    size_t j = i;
+    bool the = false;
+    if (Is(j, "the")) ++j, the = true;
+    // Decades: "the 1990s", "the '90s", "the nineties", "1990s"
+    if (Num(j) && t_[j].ndig == 4 && t_[j].num % 10 == 0 && Is(j + 1, "s") && Adj(j + 1)) {
+      m.end = j + 2;
+      m.value = std::to_string(t_[j].num / 10) + "X";
+      return true;
+    }
+    if (Apos(j) && Num(j + 1) && Adj(j + 1) && t_[j + 1].ndig == 2 && t_[j + 1].num % 10 == 0 &&
+        Is(j + 2, "s") && Adj(j + 2)) {
+      m.end = j + 3;
+      m.value = DecadeValue(static_cast<int>(t_[j + 1].num));
+      return true;
+    }
+    if (the && In(j) && t_[j].kind == K::kWord && t_[j].low.size() > 4 &&
+        t_[j].low.substr(t_[j].low.size() - 3) == "ies") {
+      std::string stem(t_[j].low.substr(0, t_[j].low.size() - 3));
+      stem += 'y';
+      const Word* w = L_.Find(stem);
+      if (w && w->cardinal >= 20 && w->cardinal <= 90 && w->cardinal % 10 == 0) {
+        m.end = j + 1;
+        m.value = DecadeValue(w->cardinal);
+        return true;
+      }
+    }
+    // Centuries: "the 20th century", "the twentieth century"
+    {
+      int c = 0;
+      size_t k = j;
+      if (Num(k) && t_[k].ndig <= 2 && Adj(k + 1) && (Is(k + 1, "th") || Is(k + 1, "st") || Is(k + 1, "nd") || Is(k + 1, "rd"))) {
+        c = static_cast<int>(t_[k].num);
+        k += 2;
+      } else if (W(k) && W(k)->ordinal > 0) {
+        c = W(k)->ordinal;
+        ++k;
+      }
+      if (c > 0 && W(k) && W(k)->unit == Unit::kCentury && !W(k)->plural) {
+        m.end = k + 1;
+        m.value = Fmt("%02dXX", c - 1);
+        return true;
+      }
+    }
+    // Season [of] YEAR: "summer 1997"
+    if (W(j) && !W(j)->season.empty()) {
+      size_t k = j + 1;
+      if (Is(k, "of")) ++k;
+      if (Year(k, y, e)) {
+        m.end = e;
+        m.value = SeasonFor(W(j)->season, y);
+        return true;
+      }
+    }
+    // Quarter or half of a named year: "the third quarter of 1990", "Q3 1990",
+    // "the first half of 1990", "the 1988 second quarter".
+    {
+      size_t k = j;
+      int q = 0;
+      bool half = false;
+      if (Is(k, "fiscal")) ++k;
+      int yy = 0;
+      size_t ye;
+      if (Year(k, yy, ye)) k = ye; else yy = 0;
+      if (W(k) && W(k)->ordinal >= 1 && W(k)->ordinal <= 4) {
+        q = W(k)->ordinal;
+        size_t u = k + 1;
+        if (IsHyphen(u)) ++u;
+        if (W(u) && W(u)->unit == Unit::kQuarter && !W(u)->plural) {
+          k = u + 1;
+        } else if (Is(u, "half") && q <= 2) {
+          half = true;
+          k = u + 1;
+        } else {
+          q = 0;
+        }
+      }
+      if (q && !yy) {
+        size_t k2 = k;
+        if (Is(k2, "of")) ++k2;
+        if (P(k2, ',')) ++k2;
+        if (Year(k2, yy, ye)) k = ye;
+      }
+      if (q && yy) {
+        m.end = k;
+        m.value = YearValue(yy) + (half ? "-H" : "-Q") + std::to_string(q);
+        if (!half) m.quarter = q, m.quarter_year = yy;
+        return true;
+      }
+    }
+    // Plain year, "fiscal 1989", "the year 2000", "the year two thousand"
+    {
+      size_t k = the ? j : i;
+      if (the && Is(k, "year")) ++k;
+      else if (the) return false;
+      if (Is(k, "fiscal")) ++k;
+      if (Year(k, y, e)) {
+        // A bare number that is a count, not a year: "1990 people",
+        // "more than 2000", "some 1500 troops".
+        if (W(e) && W(e)->unit != Unit::kNone && Num(k)) return false;
+        if (Num(k) && k == i && k > 0 &&
+            (Is(k - 1, "than") || Is(k - 1, "nearly") || Is(k - 1, "approximately") || Is(k - 1, "roughly") ||
+             Is(k - 1, "some") || Is(k - 1, "about") || Is(k - 1, "almost") || Is(k - 1, "only")))
+          return false;
+        if (Num(k) && k == i && (y < 1900 || y > 2099)) {
+          static const std::array<std::string_view, 12> kCue = {"in", "since", "of", "by", "until", "from",
+                                                                "before", "after", "between", "year", "to", "and"};
+          bool cue = false;
+          for (auto c : kCue) cue = cue || (k > 0 && Is(k - 1, c));
+          if (!cue) return false;
+        }
+        m.end = e;
+        SetYear(m, y);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  std::optional<std::string> DecadeValue(int tens) const {
+    if (!dct_) return std::nullopt;
+    int century = dct_->year / 100;
+    if (century * 100 + tens > dct_->year) --century;
+    return Fmt("%02d%dX", century, tens / 10);
+  }
+
+  // Expressions relative to the DCT.
+  bool Relative(size_t i, Match& m) const {
+    const Word* w = W(i);
+    // Holidays: "Christmas", "New Year's Day" [YEAR]
+    if (w && w->phrase_start && t_[i].cap) {
+      for (const Phrase& p : L_.phrases) {
+        if (p.month == 0) continue;
+        size_t k = i;
+        bool ok = true;
+        for (const auto& pw : p.words) {
+          if (!Is(k, pw)) { ok = false; break; }
+          ++k;
+        }
+        if (!ok) continue;
+        int y;
+        size_t ye;
+        if (Year(k, y, ye)) {
+          m.end = ye;
+          SetDay(m, {y, p.month, p.day});
+          return true;
+        }
+        m.end = k;
+        if (dct_) SetDay(m, NearestYear(p.month, p.day));
+        return true;
+      }
+    }
+    if (Is(i, "the") || Is(i, "that") || Is(i, "its") || Is(i, "year")) return TheRules(i, m);
+    if (Is(i, "each") || Is(i, "every") || Is(i, "per")) return EveryRule(i, m);
+    // "for weeks", "in months": a bare plural unit after a preposition of time.
+    if (w && w->unit != Unit::kNone && w->plural && i > 0 &&
+        (Is(i - 1, "for") || Is(i - 1, "in") || Is(i - 1, "within") || Is(i - 1, "past")) && !Is(i + 1, "of") &&
+        w->unit != Unit::kQuarter) {
+      m.end = i + 1;
+      m.type = "DURATION";
+      m.value = DurationValue(w->unit, -1);
+      return true;
+    }
+    // A bare plural unit after "recent"/"several"/"many": "recent years", "several months"
+    if (Is(i, "recent") || Is(i, "several") || Is(i, "many") || Is(i, "few") || Is(i, "past") ||
+        (w && w->rel == Rel::kNext)) {
+      if (W(i + 1) && W(i + 1)->unit != Unit::kNone && W(i + 1)->plural) {
+        m.end = i + 2;
+        m.type = "DURATION";
+        m.value = DurationValue(W(i + 1)->unit, -1);
+        return true;
+      }
+    }
+    if (!w) return false;
+    // yesterday / today / tomorrow / tonight [+ part of day]
+    if (w->deictic) {
+      // "USA Today": a capitalised deictic after a capitalised word is a name.
+      if (t_[i].cap && i > 0 && t_[i - 1].kind == K::kWord && t_[i - 1].cap && !t_[i].newline_before) return false;
+      m.end = i + 1;
+      std::string pod = w->deictic_pod;
+      if (W(i + 1) && !W(i + 1)->pod.empty() && W(i + 1)->pod.size() == 2) {
+        pod = W(i + 1)->pod;
+        m.end = i + 2;
+      }
+      if (!pod.empty()) m.type = "TIME";
+      if (dct_) {
+        CivilDate d = AddDays(*dct_, w->deictic_offset);
+        if (pod.empty()) SetDay(m, d);
+        else m.value = DayValue(d) + "T" + pod;
+      }
+      return true;
+    }
+    // last / next / this / coming + unit, weekday, month or season
+    if (w->rel == Rel::kPrev || w->rel == Rel::kNext || w->rel == Rel::kThis) {
+      if (RelUnit(i, w->rel, m)) return true;
+    }
+    // "Earlier, ..." at the start of a clause
+    if (w->rel == Rel::kEarlier && t_[i].cap && (P(i + 1, ',') || P(i + 1, '.'))) {
+      m.end = i + 1;
+      m.value = "PAST_REF";
+      return true;
+    }
+    // now / currently / recently / the past ...
+    if (!w->ref.empty() && !w->ref_needs_the) {
+      if (t_[i].low == "now" && Is(i + 1, "that")) return false;
+      if (i > 0 && Is(i - 1, "as")) return false;  // "as soon as"
+      // "the previously announced plan": an adverb on a participle, not a
+      // clause. (Adjectives such as "the recent attacks" are tagged.)
+      bool adverb = t_[i].low.size() > 2 && t_[i].low.substr(t_[i].low.size() - 2) == "ly";
+      if (adverb && i > 0 && (Is(i - 1, "the") || Is(i - 1, "a") || Is(i - 1, "an") || Is(i - 1, "its") || Is(i - 1, "s") ||
+                    Is(i - 1, "their") || Is(i - 1, "his") || Is(i - 1, "her")))
+        return false;
+      m.end = i + 1;
+      m.value = w->ref;
+      return true;
+    }
+    // Frequency adverbs: daily, annually
+    if (!w->set_value.empty()) {
+      // "a quarterly dividend": an adjective before its noun is no time expression.
+      if (In(i + 1) && t_[i + 1].kind == K::kWord && !IsClauseWord(t_[i + 1].low)) return false;
+      if (i > 0 && (Is(i - 1, "the") || Is(i - 1, "a") || Is(i - 1, "its") || Is(i - 1, "average"))) return false;
+      m.end = i + 1;
+      m.type = "SET";
+      m.value = w->set_value;
+      return true;
+    }
+    // A bare weekday [+ part of day]: "Monday", "Friday morning"
+    if (w->weekday && t_[i].cap && (!w->weekday_abbr || (P(i + 1, '.') && Adj(i + 1)))) {
+      m.end = w->weekday_abbr ? i + 2 : i + 1;
+      std::string pod;
+      if (W(m.end) && W(m.end)->pod.size() == 2) pod = W(m.end)->pod, ++m.end;
+      if (!pod.empty()) m.type = "TIME";
+      if (dct_) {
+        int tense = TenseAt(i);
+        CivilDate d = WeekdayDate(w->weekday, tense > 0 ? 1 : -1, false);
+        if (pod.empty()) SetDay(m, d);
+        else m.value = DayValue(d) + "T" + pod;
+      }
+      return true;
+    }
+    // Season alone after "the" is handled in TheRules; "early summer" via Prefixed.
+    // Ordinal quarter without a year: "third-quarter", "fourth quarter"
+    if (w->ordinal >= 1 && w->ordinal <= 4) return QuarterRule(i, m);
+    // A bare month: "October", "in May"
+    return false;
+  }
+
+  bool QuarterRule(size_t k, Match& m) const {
+    const Word* w = W(k);
+    if (!w || w->ordinal < 1 || w->ordinal > 4) return false;
+    size_t u = k + 1;
+    if (IsHyphen(u)) ++u;
+    bool half = Is(u, "half") && w->ordinal <= 2;
+    if (!half && !(W(u) && W(u)->unit == Unit::kQuarter && !W(u)->plural)) return false;
+    m.end = u + 1;
+    if (dct_) {
+      int y = dct_->year;
+      if (half) {
+        int h0 = static_cast<int>(dct_->month - 1) / 6 + 1;
+        if (w->ordinal > h0) --y;  // a half not reached yet is last year's... unless future
+        m.value = YearValue(y) + "-H" + std::to_string(w->ordinal);
+      } else {
+        QuarterYear(w->ordinal, y);
+        m.value = YearValue(y) + "-Q" + std::to_string(w->ordinal);
+        m.quarter = w->ordinal;
+        m.quarter_year = y;
+      }
+    }
+    return true;
+  }
+
+  // Rules that start with "the", "that" or "its".
+  bool TheRules(size_t i, Match& m) const {
+    size_t j = i;
+    // "year end", "year-end", "year's end"
+    if (Is(i, "year")) {
+      size_t k = i + 1;
+      if (IsHyphen(k)) ++k;
+      else if (Apos(k) && Is(k + 1, "s")) k += 2;
+      if (Is(k, "end")) {
+        m.end = k + 1;
+        if (dct_) SetYear(m, dct_->year);
+        return true;
+      }
+    }
+    if (Is(j, "year") && IsHyphen(j + 1) && (Is(j + 2, "earlier") || Is(j + 2, "ago"))) {
+      // "year-earlier (quarter|period)"
+      m.end = j + 3;
+      if (W(m.end) && W(m.end)->ordinal >= 1 && W(m.end)->ordinal <= 4 && W(m.end + 1) &&
+          W(m.end + 1)->unit == Unit::kQuarter)
+        ++m.end;
+      if (W(m.end) && W(m.end)->unit == Unit::kQuarter && !W(m.end)->plural) ++m.end;
+      else if (Is(m.end, "period")) ++m.end;
+      YearAgo(m, 1);
+      return true;
+    }
+    bool the = Is(j, "the") || Is(j, "its");
+    bool that = Is(j, "that");
+    ++j;
+    if (Is(j, "fiscal")) ++j;
+    if (the && Is(j, "year") && IsHyphen(j + 1) && (Is(j + 2, "earlier") || Is(j + 2, "ago"))) {
+      // The article belongs to the expression only when its noun does.
+      return TheRules(j, m) && m.end > j + 3;
+    }
+    if (the && Is(j, "near") && Is(j + 1, "future")) {
+      m.end = j + 2;
+      m.value = "FUTURE_REF";
+      return true;
+    }
+    // "the early summer", "the late 1990s", "the mid-1980s"
+    if (the && W(j) && W(j)->mod == ModKind::kPoint) {
+      size_t k = j + 1;
+      if (IsHyphen(k)) ++k;
+      if (W(k) && !W(k)->season.empty()) {
+        j = k;
+      } else {
+        Match inner;
+        if (In(k) && (Yearish(k, inner) || Calendar(k, inner))) {
+          m = inner;
+          return true;
+        }
+        return false;
+      }
+    }
+    const Word* w = W(j);
+    if (!w) return false;
+    bool unit_next = W(j + 1) && (W(j + 1)->unit != Unit::kNone || W(j + 1)->cardinal >= 0 || W(j + 1)->season.size());
+    bool noun_next = In(j + 1) && t_[j + 1].kind == K::kWord && !IsClauseWord(t_[j + 1].low) &&
+                     !IsFunctionWord(t_[j + 1].low);
+    if (the && !w->ref.empty() && w->ref_needs_the && !unit_next && !Num(j + 1) && !noun_next) {
+      // "the past", "the future", "the near future"
+      m.end = j + 1;
+      m.value = w->ref;
+      return true;
+    }
+    if (the && Is(j, "near") && Is(j + 1, "future")) {
+      m.end = j + 2;
+      m.value = "FUTURE_REF";
+      return true;
+    }
+    if (the && w->ordinal >= 1 && w->ordinal <= 4) {
+      // "the third-quarter results": the article goes with the noun, not the date.
+      if (IsHyphen(j + 1)) return false;
+      return QuarterRule(j, m);
+    }
+    if (the && w->rel != Rel::kNone) {
+      // "the current quarter", "the latest quarter", "the following month", "the previous day"
+      const Word* u = W(j + 1);
+      if (u && u->unit != Unit::kNone && !u->plural) {
+        m.end = j + 2;
+        if (w->rel == Rel::kLatest) return LatestQuarter(m, u->unit);
+        if (w->rel == Rel::kThis) return RelUnit(j, Rel::kThis, m);
+        // following / previous / next / last: relative to the last date mentioned
+        int dir = w->rel == Rel::kNext || t_[j].low == "following" ? 1 : -1;
+        if (t_[j].low == "past" || t_[j].low == "last") return RelUnit(j, Rel::kPrev, m) || true;
+        if (t_[j].low == "next" || t_[j].low == "coming") return RelUnit(j, Rel::kNext, m) || true;
+        AnchorShift(m, u->unit, dir);
+        return true;
+      }
+      if (w->rel == Rel::kLatest && Is(j + 1, "period")) {
+        m.end = j + 2;
+        return LatestQuarter(m, Unit::kQuarter);
+      }
+      return false;
+    }
+    // "the fall of the city", "the month of fasting", "the day of the vote":
+    // not the current season or unit.
+    if (Is(j + 1, "of")) return false;
+    if (!w->season.empty() && the) {
+      m.end = j + 1;
+      if (dct_) m.value = SeasonFor(w->season, dct_->year);
+      return true;
+    }
+    if (w->unit != Unit::kNone && !w->plural) {
+      m.end = j + 1;
+      if (that) {
+        AnchorShift(m, w->unit, 0);
+        return true;
+      }
+      if (w->unit == Unit::kQuarter) {
+        // "the quarter": the quarter the text last named, else the last one completed.
+        if (last_q_) {
+          m.value = YearValue(last_qy_) + "-Q" + std::to_string(last_q_);
+        } else if (dct_) {
+          int qi = dct_->year * 4 + static_cast<int>(dct_->month - 1) / 3 - 1;
+          m.value = YearValue(qi / 4) + "-Q" + std::to_string(qi % 4 + 1);
+        }
+        return true;
+      }
+      if (w->unit == Unit::kYear) {
+        // "for the year": the span of a year; otherwise the DCT's year.
+        if (i > 0 && (Is(i - 1, "for") || Is(i - 1, "during") || Is(i - 1, "throughout") || Is(i - 1, "over"))) {
+          m.type = "DURATION";
+          m.value = "P1Y";
+        } else if (dct_) {
+          SetYear(m, dct_->year);
+        }
+        return true;
+      }
+      if (w->unit == Unit::kWeekend) {
+        if (dct_) m.value = WeekendValue(0);
+        return true;
+      }
+      if (w->unit == Unit::kMonth) {
+        if (dct_) SetMonth(m, dct_->year, static_cast<int>(dct_->month)), m.anchor = false;
+        return true;
+      }
+      if (w->unit == Unit::kWeek) {
+        if (dct_) m.value = IsoWeek(*dct_);
+        return true;
+      }
+      return false;
+    }
+    if (the && Is(j, "full") && Is(j + 1, "year")) {
+      m.end = j + 2;
+      if (dct_) SetYear(m, dct_->year);
+      return true;
+    }
+    return false;
+  }
+
+  // delta 0: the weekend nearest the DCT (Monday to Wednesday look back);
+  // -1 / +1: the one before / after that.
+  std::string WeekendValue(int delta) const {
+    int wd = static_cast<int>(IsoWeekday(*dct_));
+    CivilDate base = wd <= 3 ? AddDays(*dct_, -7) : *dct_;
+    return IsoWeek(AddDays(base, 7 * delta)) + "-WE";
+  }
+
+  // "the latest quarter": the quarter last named, else the last completed one.
+  bool LatestQuarter(Match& m, Unit u) const {
+    if (u != Unit::kQuarter) {
+      if (u == Unit::kYear && dct_) SetYear(m, dct_->year - 1);
+      return true;
+    }
+    if (dct_) {
+      int qi = dct_->year * 4 + static_cast<int>(dct_->month - 1) / 3 - 1;
+      m.value = YearValue(qi / 4) + "-Q" + std::to_string(qi % 4 + 1);
+    }
+    return true;
+  }
+
+  // "a year ago" style value: the quarter the text last named a year back, else the DCT's year.
+  void YearAgo(Match& m, long long n) const {
+    if (last_q_) {
+      m.value = YearValue(last_qy_ - static_cast<int>(n)) + "-Q" + std::to_string(last_q_);
+    } else if (dct_) {
+      SetYear(m, dct_->year - static_cast<int>(n));
+      m.anchor = false;
+    }
+  }
+
+  // "the following month", "that year": relative to the last date the text named.
+  void AnchorShift(Match& m, Unit u, int dir) const {
+    if (!anchor_gran_) return;
+    CivilDate a = anchor_;
+    switch (u) {
+      case Unit::kDay:
+        if (anchor_gran_ >= 3) m.value = DayValue(AddDays(a, dir));
+        break;
+      case Unit::kWeek:
+        if (anchor_gran_ >= 3) m.value = IsoWeek(AddDays(a, 7 * dir));
+        break;
+      case Unit::kMonth:
+        if (anchor_gran_ >= 2) {
+          int y = a.year, mo = static_cast<int>(a.month);
+          ShiftMonth(y, mo, dir);
+          m.value = MonthValue(y, mo);
+        }
+        break;
+      case Unit::kYear:
+        m.value = YearValue(a.year + dir);
+        break;
+      default:
+        break;
+    }
+  }
+
+  // last/next/this/coming + week, month, year, weekday, month name or season.
+  bool RelUnit(size_t i, Rel rel, Match& m) const {
+    size_t j = i + 1;
+    bool fiscal = false;  // "last fiscal year": only units may follow
+    if (Is(j, "fiscal")) ++j, fiscal = true;
+    const Word* u = W(j);
+    if (!u) return false;
+    // "This Week", "Next Year": title case makes it a name (a programme, a party).
+    if (u->unit != Unit::kNone && t_[j].cap) return false;
+    int dir = rel == Rel::kPrev ? -1 : rel == Rel::kNext ? 1 : 0;
+    if (u->unit != Unit::kNone && !u->plural) {
+      m.end = j + 1;
+      // "last year's", "this year's" stay one token with the possessive.
+      if (!dct_) return true;
+      switch (u->unit) {
+        case Unit::kDay: SetDay(m, AddDays(*dct_, dir)); break;
+        case Unit::kWeek: m.value = IsoWeek(AddDays(*dct_, 7 * dir)); break;
+        case Unit::kWeekend: m.value = WeekendValue(dir); break;
+        case Unit::kMonth: {
+          int y = dct_->year, mo = static_cast<int>(dct_->month);
+          ShiftMonth(y, mo, dir);
+          SetMonth(m, y, mo);
+          m.anchor = false;
+          break;
+        }
+        case Unit::kQuarter: {
+          int qi = dct_->year * 4 + static_cast<int>(dct_->month - 1) / 3 + dir;
+          m.value = YearValue(qi / 4) + "-Q" + std::to_string(qi % 4 + 1);
+          m.quarter = qi % 4 + 1;
+          m.quarter_year = qi / 4;
+          break;
+        }
+        case Unit::kYear:
+          SetYear(m, dct_->year + dir);
+          m.anchor = false;
+          // "next year's first quarter"
+          if (Apos(m.end) && Is(m.end + 1, "s") && W(m.end + 2) && W(m.end + 2)->ordinal >= 1 &&
+              W(m.end + 2)->ordinal <= 4) {
+            size_t u2 = m.end + 3;
+            if (IsHyphen(u2)) ++u2;
+            if (W(u2) && W(u2)->unit == Unit::kQuarter && !W(u2)->plural) {
+              m.quarter = W(m.end + 2)->ordinal;
+              m.quarter_year = dct_->year + dir;
+              m.value = YearValue(m.quarter_year) + "-Q" + std::to_string(m.quarter);
+              m.end = u2 + 1;
+            }
+          }
+          break;
+        case Unit::kDecade: m.value = Fmt("%03dX", dct_->year / 10 + dir); break;
+        case Unit::kCentury: m.value = Fmt("%02dXX", dct_->year / 100 + dir); break;
+        default: m.value.reset(); return false;
+      }
+      return true;
+    }
+    if (fiscal) return false;
+    if (u->weekday && t_[j].cap && !u->weekday_abbr) {
+      m.end = j + 1;
+      std::string pod;
+      if (W(m.end) && W(m.end)->pod.size() == 2) pod = W(m.end)->pod, ++m.end;
+      if (!pod.empty()) m.type = "TIME";
+      if (dct_) {
+        CivilDate d;
+        if (rel == Rel::kThis) d = WeekdayDate(u->weekday, TenseAt(i) > 0 ? 1 : -1, false);
+        else d = WeekdayDate(u->weekday, dir, true);
+        if (pod.empty()) SetDay(m, d);
+        else m.value = DayValue(d) + "T" + pod;
+      }
+      return true;
+    }
+    if (u->month && t_[j].cap && u->month_kind != 1) {
+      m.end = j + 1;
+      if (dct_) {
+        int y = dct_->year;
+        int cur = static_cast<int>(dct_->month);
+        if (rel == Rel::kPrev) y = static_cast<int>(u->month) < cur ? y : y - 1;
+        else if (rel == Rel::kNext) y = static_cast<int>(u->month) > cur ? y : y + 1;
+        SetMonth(m, y, u->month);
+      }
+      return true;
+    }
+    if (!u->season.empty()) {
+      m.end = j + 1;
+      if (dct_) {
+        // Seasons last three months from their start month; winter YYYY-WI
+        // starts in December of YYYY. Work in months since year 0.
+        auto floor_div = [](int a, int b) { return a >= 0 ? a / b : -((-a + b - 1) / b); };
+        int s0 = SeasonStartMonth(u->season) - 1;
+        int c = dct_->year * 12 + static_cast<int>(dct_->month) - 1;
+        int y = dct_->year;
+        if (rel == Rel::kPrev) y = floor_div(c - 3 - s0, 12);       // the last one over
+        else if (rel == Rel::kNext) y = floor_div(c - s0, 12) + 1;  // the first one not begun
+        else if (u->season == "WI" && dct_->month <= 2) --y;       // this winter began last December
+        m.value = SeasonFor(u->season, y);
+      }
+      return true;
+    }
+    if (Is(j, "night") && rel == Rel::kPrev && t_[i].low == "last") {
+      m.end = j + 1;
+      m.type = "TIME";
+      if (dct_) m.value = DayValue(AddDays(*dct_, -1)) + "TNI";
+      return true;
+    }
+    if (!u->pod.empty() && u->pod.size() == 2 && rel == Rel::kThis) {
+      m.end = j + 1;
+      m.type = "TIME";
+      if (dct_) m.value = DayValue(*dct_) + "T" + u->pod;
+      return true;
+    }
+    return false;
+  }
+
+  // Durations and counted offsets: "three days", "the past three months",
+  // "two weeks ago", "a year earlier", "five-year", "the next several days".
+  bool Quantified(size_t i, Match& m) const {
+    size_t j = i;
+    bool the = false;
+    int relw = 0;  // -1 past/last, +1 next/coming, 2 first
+    if (Is(j, "the")) the = true, ++j;
+    if (W(j) && (W(j)->rel == Rel::kPrev || W(j)->rel == Rel::kNext || W(j)->rel == Rel::kLatest)) {
+      relw = W(j)->rel == Rel::kNext ? 1 : -1;
+      ++j;
+    } else if (the && W(j) && W(j)->ordinal == 1 && !Is(j + 1, "quarter") && !Is(j + 1, "half")) {
+      relw = 2;
+      ++j;
+    }
+    Amount a;
+    if (!AmountAt(j, a)) return false;
+    size_t k = a.end;
+    bool hyphen = false;
+    if (IsHyphen(k)) hyphen = true, ++k;
+    while (!hyphen && W(k) && W(k)->mod == ModKind::kFiller) ++k;
+    const Word* u = W(k);
+    if (!u || u->unit == Unit::kNone) return false;
+    if (IsHyphen(k + 1) && (Is(k + 2, "earlier") || Is(k + 2, "ago"))) return false;  // "a year-earlier level"
+    if (hyphen && u->plural) return false;
+    if (hyphen && the && !relw) return false;  // "the five-year plan": the article is not part of it
+    if (!hyphen && !a.vague && a.n == 1 && u->plural) return false;
+    // "five year low" is adjectival; "1988 quarter" is a year, not a count.
+    if (!hyphen && !a.vague && a.n > 1 && !u->plural &&
+        !(In(k + 1) && t_[k + 1].kind == K::kWord && !(Num(j) && t_[j].ndig >= 4)))
+      return false;
+    if (the && !relw && !hyphen && a.n < 0 && !a.vague) return false;
+    if (!hyphen && Is(k + 1, "old")) return false;  // an age
+    // "a second round": the ordinal, not a second of time.
+    if (u->unit == Unit::kSecond && !u->plural && (Is(j, "a") || Is(j, "an"))) return false;
+    m.end = k + 1;
+    // "8-month-old"
+    if (hyphen && IsHyphen(m.end) && Is(m.end + 1, "old")) m.end += 2;
+    // "a year ago", "two days earlier", "three weeks from now"
+    size_t after = m.end;
+    int offset_dir = 0;
+    if (!the && !relw && !hyphen) {
+      if (W(after) && W(after)->rel == Rel::kAgo) offset_dir = -1, ++after;
+      else if (Is(after, "earlier") || Is(after, "before")) offset_dir = Is(after, "earlier") ? -1 : 0, after += Is(after, "earlier");
+      else if (Is(after, "from") && Is(after + 1, "now")) offset_dir = 1, after += 2;
+    }
+    if (offset_dir) {
+      m.end = after;
+      m.type = "DATE";
+      if (!dct_ || a.n < 0) {
+        if (a.n < 0) m.value = "PAST_REF";
+        if (offset_dir > 0 && a.n < 0) m.value = "FUTURE_REF";
+        return true;
+      }
+      long long n = a.n * offset_dir;
+      switch (u->unit) {
+        case Unit::kDay: SetDay(m, AddDays(*dct_, static_cast<int>(n))); break;
+        case Unit::kWeek: SetDay(m, AddDays(*dct_, static_cast<int>(7 * n))); break;
+        case Unit::kFortnight: SetDay(m, AddDays(*dct_, static_cast<int>(14 * n))); break;
+        case Unit::kMonth: {
+          int y = dct_->year, mo = static_cast<int>(dct_->month);
+          ShiftMonth(y, mo, static_cast<int>(n));
+          SetMonth(m, y, mo);
+          break;
+        }
+        case Unit::kQuarter: {
+          int qi = dct_->year * 4 + static_cast<int>(dct_->month - 1) / 3 + static_cast<int>(n);
+          m.value = YearValue(qi / 4) + "-Q" + std::to_string(qi % 4 + 1);
+          break;
+        }
+        case Unit::kYear:
+          if (n == -1) YearAgo(m, 1);
+          else SetYear(m, dct_->year + static_cast<int>(n));
+          break;
+        case Unit::kDecade: SetYear(m, dct_->year + static_cast<int>(10 * n)); break;
+        case Unit::kHour:
+        case Unit::kMinute:
+        case Unit::kSecond:
+          m.type = "TIME";
+          m.value.reset();
+          break;
+        default: break;
+      }
+      return true;
+    }
+    m.type = "DURATION";
+    m.value = DurationValue(u->unit, a.n);
+    // "$5 a year", "twice a week": a frequency, not a duration.
+    if ((Is(j, "a") || Is(j, "an") || Is(j, "per")) && !the && !relw && i > 0 && !hyphen) {
+      const Tok& prev = t_[i - 1];
+      if (prev.kind == K::kNum || prev.low == "%" || prev.low == "million" || prev.low == "billion" ||
+          prev.low == "percent" || prev.low == "times" || prev.low == "twice" || prev.low == "once" ||
+          prev.low == "trillion" || prev.low == "cents") {
+        m.type = "SET";
+        m.value = DurationValue(u->unit, 1);
+      }
+    }
+    return true;
+  }
+
+  // A count before a unit: "three", "3", "a", "a few", "several", "a couple of".
+  bool AmountAt(size_t j, Amount& a) const {
+    long long v;
+    size_t e;
+    if (Is(j, "a") || Is(j, "an")) {
+      if (Is(j + 1, "few")) return a.end = j + 2, a.vague = true, a.n = -1, true;
+      if (Is(j + 1, "couple") && Is(j + 2, "of")) return a.end = j + 3, a.n = 2, true;
+      if (Cardinal(j, v, e)) return a.end = e, a.n = v, true;
+      return a.end = j + 1, a.n = 1, true;
+    }
+    if (Is(j, "several") || Is(j, "few") || Is(j, "many") || Is(j, "some")) {
+      return a.end = j + 1, a.vague = true, a.n = -1, true;
+    }
+    if (Cardinal(j, v, e)) {
+      if (Num(j) && t_[j].ndig > 4) return false;
+      // "two to three weeks", "12 to 18 months"
+      size_t k = e;
+      long long v2;
+      size_t e2;
+      if ((Is(k, "to") || Is(k, "or") || (IsHyphen(k) && Num(j))) && Cardinal(k + 1, v2, e2)) {
+        a.end = e2;
+        a.n = -1;
+        a.vague = true;
+        (void)v2;
+        return true;
+      }
+      return a.end = e, a.n = v, true;
+    }
+    return false;
+  }
+
+  // Clock times: "10 p.m.", "3:30 pm", "noon Thursday", "5 p.m. EST, Nov. 6".
+  bool Clock(size_t i, Match& m) const {
+    int hh = -1, mm = 0;
+    size_t k = i;
+    std::string pod_fixed;
+    if (W(i) && (t_[i].low == "noon" || t_[i].low == "midnight" || t_[i].low == "midday")) {
+      pod_fixed = W(i)->pod;
+      k = i + 1;
+    } else if (Num(i) && t_[i].ndig <= 2 && t_[i].num <= 24) {
+      hh = static_cast<int>(t_[i].num);
+      k = i + 1;
+      if (P(k, ':') && Adj(k) && Num(k + 1) && Adj(k + 1) && t_[k + 1].ndig == 2) {
+        mm = static_cast<int>(t_[k + 1].num);
+        k += 2;
+      }
+      bool ampm = false;
+      // "p.m.", "pm", "p.m"
+      auto try_ampm = [&](size_t s, size_t& out, bool& pm) {
+        if ((Is(s, "am") || Is(s, "pm"))) { pm = t_[s].low == "pm"; out = Dot(s + 1); return true; }
+        if ((Is(s, "a") || Is(s, "p")) && P(s + 1, '.') && Adj(s + 1) && Is(s + 2, "m") && Adj(s + 2)) {
+          pm = t_[s].low == "p";
+          out = Dot(s + 3);
+          return true;
+        }
+        return false;
+      };
+      bool pm = false;
+      size_t out;
+      if (try_ampm(k, out, pm)) {
+        ampm = true;
+        k = out;
+        if (hh > 12 || hh == 0) return false;
+        if (pm && hh < 12) hh += 12;
+        if (!pm && hh == 12) hh = 0;
+      }
+      if (!ampm && k == i + 1) return false;  // a bare number is not a time
+      if (hh > 24 || mm > 59) return false;
+      // Time zone abbreviations: two to four capital letters ("EST", "GMT").
+      if (In(k) && t_[k].kind == K::kWord && t_[k].e - t_[k].b >= 2 && t_[k].e - t_[k].b <= 4 &&
+          !t_[k].w) {
+        bool upper = true;
+        for (size_t c = t_[k].b; c < t_[k].e; ++c) upper = upper && text_[c] >= 'A' && text_[c] <= 'Z';
+        std::string_view zone = text_.substr(t_[k].b, t_[k].e - t_[k].b);
+        if (upper && (zone.back() == 'T' || zone == "UTC")) ++k;
+      }
+    } else {
+      return false;
+    }
+    // A day after the time: "Wednesday", "yesterday", ", Nov. 6"
+    size_t d0 = k;
+    if (P(d0, ',')) ++d0;
+    if (Is(d0, "on")) ++d0;
+    std::optional<CivilDate> day;
+    size_t end = k;
+    Match dm;
+    if (In(d0) && (Calendar(d0, dm) || Relative(d0, dm)) && dm.gran == 3 && dm.value) {
+      day = dm.date;
+      end = dm.end;
+    } else if (In(d0) && W(d0) && (W(d0)->deictic || W(d0)->weekday)) {
+      if (Relative(d0, dm)) end = dm.end;  // date unknown (no DCT)
+    } else if (dct_) {
+      day = *dct_;
+    }
+    m.end = end;
+    m.type = "TIME";
+    if (day) {
+      std::string v = DayValue(*day) + "T";
+      if (!pod_fixed.empty()) v += pod_fixed;
+      else v += Fmt("%02d:%02d", hh, mm);
+      m.value = v;
+    }
+    if (!pod_fixed.empty() && end == k) {
+      // "noon" alone
+      if (!day) m.value.reset();
+    }
+    return true;
+  }
+
+  // Modifiers that belong to the expression: "early 1991", "late last week",
+  // "the end of November", "mid-1990s", "nearly forty years", "earlier this
+  // year", "Later yesterday", "more than four hours".
+  bool Prefixed(size_t i, Match& m) const {
+    size_t j = i;
+    ModKind kind = ModKind::kNone;
+    const Word* w = W(i);
+    if (w && w->phrase_start) {
+      for (const Phrase& p : L_.phrases) {
+        if (p.month) continue;
+        size_t k = i;
+        bool ok = true;
+        for (const auto& pw : p.words) {
+          if (!Is(k, pw)) { ok = false; break; }
+          ++k;
+        }
+        if (ok) {
+          j = k;
+          kind = p.mod;
+          break;
+        }
+      }
+    }
+    if (kind == ModKind::kNone && w && (w->mod == ModKind::kPoint || w->mod == ModKind::kAmount || w->mod == ModKind::kBoth)) {
+      kind = w->mod;
+      j = i + 1;
+      if (IsHyphen(j)) ++j;  // "mid-1990s"
+    }
+    if (kind == ModKind::kNone && w && (w->rel == Rel::kEarlier || w->rel == Rel::kLater)) {
+      // "earlier this year", "later yesterday", "Earlier Sunday", "earlier in the year"
+      j = i + 1;
+      if (Is(j, "in") && Is(j + 1, "the") && W(j + 2) && W(j + 2)->unit != Unit::kNone && !W(j + 2)->plural) {
+        m.end = j + 3;
+        if (dct_ && W(j + 2)->unit == Unit::kYear) SetYear(m, dct_->year);
+        else if (dct_ && W(j + 2)->unit == Unit::kMonth) SetMonth(m, dct_->year, static_cast<int>(dct_->month));
+        else if (dct_ && W(j + 2)->unit == Unit::kWeek) m.value = IsoWeek(*dct_);
+        else if (dct_ && W(j + 2)->unit == Unit::kDay) SetDay(m, *dct_);
+        return true;
+      }
+      const Word* nx = W(j);
+      if (!nx || !(nx->deictic || nx->weekday || nx->rel == Rel::kThis || nx->rel == Rel::kPrev || nx->rel == Rel::kNext))
+        return false;
+      kind = ModKind::kPoint;
+    }
+    if (kind == ModKind::kNone || !In(j)) return false;
+    Match inner;
+    if (!Expr(j, inner)) return false;
+    std::string_view ty = inner.type;
+    bool point = ty == "DATE" || ty == "TIME";
+    if (kind == ModKind::kPoint && !point) return false;
+    if (kind == ModKind::kAmount && ty != "DURATION") return false;
+    m = inner;
+    return true;
+  }
+
+  const TimeTagger::Lexicon& L_;
+  std::string_view text_;
+  std::optional<CivilDate> dct_;
+  const std::vector<Token>& atoks_;
+  const std::vector<Sentence>& sents_;
+  std::string low_;
+  std::vector<Tok> t_;
+  // Document state, updated as expressions are found left to right.
+  CivilDate anchor_{};
+  int anchor_gran_ = 0;
+  int last_qy_ = 0, last_q_ = 0;
+};
+
+}  // namespace
+
+TimeTagger::TimeTagger() : lex_(std::make_unique<Lexicon>()) {}
+TimeTagger::~TimeTagger() = default;
+
+TimeTags TimeTagger::Tag(std::string_view text, std::optional<CivilDate> dct,
+                         const std::vector<Token>& tokens, const std::vector<Sentence>& sentences) const {
+  Matcher m(*lex_, text, dct, tokens, sentences);
+  return m.Run();
+}
+
+const TimeTagger& DefaultTimeTagger() {
+  static const TimeTagger tagger;
+  return tagger;
+}
+
+TimeTags FindTimes(std::string_view text, std::optional<std::string_view> dct_iso) {
+  std::optional<CivilDate> dct;
+  if (dct_iso) dct = ParseIsoDate(*dct_iso);
+  return DefaultTimeTagger().Tag(text, dct);
+}
+
+TimeStage::TimeStage() : tagger_(DefaultTimeTagger()) {}
+
+void TimeStage::Process(Article& article, StageScratch* /*scratch*/) const {
+  std::optional<CivilDate> dct;
+  if (article.published) dct = ParseIsoDate(*article.published);
+  TimeTags tags = tagger_.Tag(article.text, dct, article.tokens, article.sentences);
+  article.times = std::move(tags.times);
+  for (auto& inc : tags.inconsistencies) article.inconsistencies.push_back(std::move(inc));
+}
+
+}  // namespace sitrep

@@ -1,0 +1,261 @@
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "clean/clean.h"
+#include "clean/cues.h"
+#include "clean/dates.h"
+#include "clean/lines.h"
+#include "clean/metadata_line.h"
+
+namespace sitrep::clean {
+namespace {
+
+Article Clean(const std::string& text, const std::string& format = "text",
+              std::shared_ptr<const RepeatedLines> rep = nullptr) {
+  Article a;
+  a.text = text;
+  a.input_format = format;
+  CleanStage stage(std::move(rep));
+  stage.Process(a, nullptr);
+  return a;
+}
+
+std::map<std::string, std::string> Why(const Article& a) {
+  std::map<std::string, std::string> m;
+  for (const auto& r : a.removed) m[r.text] = r.why;
+  return m;
+}
+
+TEST(Dates, ReadsTheCommonMetadataFormats) {
+  EXPECT_EQ(NormalizeDate("12 January 2022"), "2022-01-12");
+  EXPECT_EQ(NormalizeDate("Published: Wednesday 12 January 2022, 14:05 GMT"), "2022-01-12");
+  EXPECT_EQ(NormalizeDate("January 12, 2022"), "2022-01-12");
+  EXPECT_EQ(NormalizeDate("Jan 12th 2022"), "2022-01-12");
+  EXPECT_EQ(NormalizeDate("2022-01-12T10:00:00Z"), "2022-01-12");
+  EXPECT_EQ(NormalizeDate("12.01.2022, 07:30"), "2022-01-12");
+  EXPECT_EQ(NormalizeDate("12. Januar 2022"), "2022-01-12");
+  EXPECT_EQ(NormalizeDate("Wed, 12 Jan 2022 10:00:00 +0000"), "2022-01-12");
+  EXPECT_EQ(NormalizeDate("25/12/2021"), "2021-12-25");
+  EXPECT_EQ(NormalizeDate("January 2022"), "2022-01");
+}
+
+TEST(Dates, RejectsWhatIsNotADate) {
+  EXPECT_EQ(NormalizeDate("03/04/2022"), std::nullopt);  // day and month ambiguous
+  EXPECT_EQ(NormalizeDate("31 February 2022"), std::nullopt);
+  EXPECT_EQ(NormalizeDate("12 January 1066"), std::nullopt);
+  EXPECT_EQ(NormalizeDate("about 100,000 troops"), std::nullopt);
+  EXPECT_EQ(NormalizeDate("may 2022 be better"), "2022-05");  // month granularity is still a date
+}
+
+TEST(Dates, RecordsAStatedWeekday) {
+  auto f = FindDate("Monday 12 January 2022");
+  ASSERT_TRUE(f);
+  EXPECT_EQ(f->weekday, 1);
+  EXPECT_EQ(f->begin, 0u);
+}
+
+TEST(MetadataLine, RecognisesSourceDateAndByline) {
+  CueLexicon lex = CueLexicon::Load();
+  auto m = ParseMetadataLine("Source: The Evening Lantern", true, lex);
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->outlet, "The Evening Lantern");
+  m = ParseMetadataLine("Analysis 3 March 2021", true, lex);
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->date, "2021-03-03");
+  m = ParseMetadataLine("By Dr. Ines Carvalho and Tom Reyes, Defence Correspondents", true, lex);
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->author, "Ines Carvalho and Tom Reyes");
+  m = ParseMetadataLine("By Ines Carvalho | 3 March 2021", true, lex);
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->author, "Ines Carvalho");
+  EXPECT_EQ(m->date, "2021-03-03");
+  EXPECT_FALSE(ParseMetadataLine("By the end of the week the talks had collapsed.", true, lex));
+  EXPECT_FALSE(ParseMetadataLine("On 3 March 2021 the ministers met in Oslo.", true, lex));
+}
+
+TEST(Cues, StrongCuesBeatSentenceShapeWeakOnesDoNot) {
+  CueLexicon lex = CueLexicon::Load();
+  ASSERT_NE(lex.Match(LineKey("Image caption, Soldiers unload crates at the port."), true), nullptr);
+  EXPECT_EQ(lex.Match(LineKey("Image caption, Soldiers unload crates at the port."), true)->why, "image caption");
+  EXPECT_NE(lex.Match(LineKey("Share this article"), false), nullptr);
+  EXPECT_EQ(lex.Match(LineKey("She shared the newsletter with colleagues."), true), nullptr);
+  EXPECT_NE(lex.Match(LineKey("Facebook Twitter Email"), false), nullptr);
+  EXPECT_EQ(lex.Match(LineKey("Facebook fined by regulators"), false), nullptr);
+}
+
+TEST(LineFeatures, ShortRealSentencesReadAsSentences) {
+  EXPECT_TRUE(Features("It's hard to disagree.").sentence_like);
+  EXPECT_TRUE(Features("Talks failed.").sentence_like);
+  EXPECT_TRUE(Features("\u201cWe are ready,\u201d she said.").sentence_like);
+  EXPECT_FALSE(Features("More on this story").sentence_like);
+  EXPECT_FALSE(Features("Harbour cranes idle after strike").sentence_like);
+  EXPECT_TRUE(Features(".").only_punct);
+}
+
+// A scraped page written for this test.
+const char* kScraped =
+    "Port workers end strike after pay deal\n"
+    "Port workers end strike after pay deal\n"
+    "Source: The Evening Lantern\n"
+    "Feature 3 March 2021\n"
+    "By Ines Carvalho, Labour Correspondent\n"
+    "Media playback is unsupported on your device\n"
+    "Image caption, Cranes stood idle for nine days\n"
+    "Dock workers in the city returned to work on Wednesday after unions accepted a pay offer.\n"
+    "\n"
+    "The strike had halted most container traffic. It's hard to disagree.\n"
+    "What comes next\n"
+    "Shipping firms said backlogs would take weeks to clear.\n"
+    "Sign up for our morning briefing\n"
+    ".\n"
+    "More on this story\n"
+    "Why the docks matter\n"
+    "A short history of port strikes\n"
+    "Related Topics: Labour, Shipping\n"
+    "Share this article\n";
+
+TEST(CleanStage, SeparatesBodyMetadataAndFurniture) {
+  Article a = Clean(kScraped);
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a.title, "Port workers end strike after pay deal");
+  EXPECT_EQ(a.outlet, "The Evening Lantern");
+  EXPECT_EQ(a.published, "2021-03-03");
+  EXPECT_EQ(a.published_from, "dateline");
+  EXPECT_EQ(a.author, "Ines Carvalho");
+  EXPECT_EQ(a.text,
+            "Dock workers in the city returned to work on Wednesday after unions accepted a pay offer.\n\n"
+            "The strike had halted most container traffic. It's hard to disagree.\n\n"
+            "What comes next\n\n"
+            "Shipping firms said backlogs would take weeks to clear.");
+  auto why = Why(a);
+  EXPECT_EQ(why["Port workers end strike after pay deal"], "repeated headline");
+  EXPECT_EQ(why["Source: The Evening Lantern"], "metadata: source");
+  EXPECT_EQ(why["Feature 3 March 2021"], "metadata: date");
+  EXPECT_EQ(why["By Ines Carvalho, Labour Correspondent"], "metadata: byline");
+  EXPECT_EQ(why["Media playback is unsupported on your device"], "video player notice");
+  EXPECT_EQ(why["Image caption, Cranes stood idle for nine days"], "image caption");
+  EXPECT_EQ(why["Sign up for our morning briefing"], "newsletter advert");
+  EXPECT_EQ(why["."], "stray punctuation");
+  EXPECT_EQ(why["More on this story"], "related links");
+  EXPECT_EQ(why["Why the docks matter"], "related links");
+  EXPECT_EQ(why["A short history of port strikes"], "related links");
+  EXPECT_EQ(why["Related Topics: Labour, Shipping"], "topic tags");
+  EXPECT_EQ(why["Share this article"], "share prompt");
+  // The first copy of the headline is the title, recorded as removed too.
+  EXPECT_EQ(a.removed.front().why, "title");
+  EXPECT_EQ(a.removed.size(), 14u);
+}
+
+TEST(CleanStage, MetadataFromJsonWinsAndIsNormalised) {
+  Article a;
+  a.text = "Given Title\nThe council met on Tuesday and agreed a budget.";
+  a.input_format = "json";
+  a.title = "Given Title";
+  a.outlet = "Metadata Outlet";
+  a.published = "2021-03-02T09:00:00+01:00";
+  CleanStage stage;
+  stage.Process(a, nullptr);
+  EXPECT_EQ(a.published, "2021-03-02");
+  EXPECT_EQ(a.published_from, "metadata");
+  EXPECT_EQ(a.outlet, "Metadata Outlet");
+  EXPECT_EQ(a.text, "The council met on Tuesday and agreed a budget.");
+  EXPECT_EQ(Why(a)["Given Title"], "repeated headline");
+}
+
+TEST(CleanStage, UnreadableDateFieldIsDroppedWithAWarning) {
+  Article a;
+  a.text = "The council met and agreed a budget.";
+  a.input_format = "json";
+  a.published = "sometime soon";
+  CleanStage stage;
+  stage.Process(a, nullptr);
+  EXPECT_EQ(a.published, std::nullopt);
+  ASSERT_EQ(a.warnings.size(), 1u);
+}
+
+TEST(CleanStage, RemovesBulletedAndUnbulletedLinkLists) {
+  Article a = Clean(
+      "Storm closes mountain passes\n"
+      "Snow closed three passes overnight, the road agency said.\n"
+      "- Avalanche warning raised\n"
+      "- Ski resorts shut early\n"
+      "Drivers were told to stay home.\n"
+      "Trains cancelled in the north\n"
+      "Schools stay open\n"
+      "Bridge repairs delayed\n");
+  auto why = Why(a);
+  EXPECT_EQ(why["- Avalanche warning raised"], "link list");
+  EXPECT_EQ(why["Trains cancelled in the north"], "link list");
+  EXPECT_EQ(a.text, "Snow closed three passes overnight, the road agency said.\n\nDrivers were told to stay home.");
+}
+
+TEST(CleanStage, LinesAnOutletRepeatsAreRemovedForThatOutletOnly) {
+  auto rep = std::make_shared<RepeatedLines>();
+  const std::string promo = "Our podcast is out every Friday, with the week's biggest stories.";
+  for (int i = 0; i < 4; ++i) {
+    rep->AddArticle("Lantern", "Story " + std::to_string(i) + " body sentence here.\n" + promo);
+  }
+  rep->AddArticle("Other", "Unrelated.\n" + promo);
+  EXPECT_EQ(rep->Count("Lantern", promo), 4u);
+  EXPECT_EQ(rep->Count("Other", promo), 1u);
+  Article a;
+  a.text = "Ferry services resume after repairs to the harbour wall.\n" + promo;
+  a.outlet = "Lantern";
+  a.input_format = "json";
+  CleanStage stage(rep);
+  stage.Process(a, nullptr);
+  EXPECT_EQ(Why(a)[promo], "repeated across articles of this outlet");
+  Article b;
+  b.text = "Ferry services resume after repairs to the harbour wall.\n" + promo;
+  b.outlet = "Other";
+  b.input_format = "json";
+  stage.Process(b, nullptr);
+  EXPECT_TRUE(b.removed.empty());
+}
+
+TEST(CleanStage, MarkdownTitleImagesAndLinks) {
+  Article a = Clean(
+      "# Harbour reopens\n"
+      "![A crane](http://example.org/crane.jpg)\n"
+      "The harbour reopened on **Friday**, officials said, after [a week](http://example.org/x) of repairs.\n"
+      "## What next\n"
+      "Ferries will run a reduced timetable.\n",
+      "markdown");
+  EXPECT_EQ(a.title, "Harbour reopens");
+  auto why = Why(a);
+  EXPECT_EQ(why["# Harbour reopens"], "title");
+  EXPECT_EQ(why["![A crane](http://example.org/crane.jpg)"], "image");
+  EXPECT_EQ(a.text,
+            "The harbour reopened on Friday, officials said, after a week of repairs.\n\nWhat next\n\n"
+            "Ferries will run a reduced timetable.");
+}
+
+TEST(CleanStage, OutletFromMoreFromHeaderOrCopyrightLine) {
+  EXPECT_EQ(OutletFromText("Title line here\nA sentence of body text follows.\nMore from The Evening Lantern\nLink"),
+            "The Evening Lantern");
+  EXPECT_EQ(OutletFromText("Title line here\nA sentence of body text follows.\n"
+                           "Copyright \u00a9 2021 Lantern Media Group Ltd. All rights reserved."),
+            "Lantern");
+  EXPECT_EQ(OutletFromText("Title line here\nEvening Lantern Radio, Lisbon\nA sentence of body text follows."),
+            "Evening Lantern Radio");
+  // Without a word that marks a news outlet, a name line is not taken as one.
+  EXPECT_EQ(OutletFromText("Title line here\nThe Evening Lantern, Lisbon\nA sentence of body text follows."), "");
+  EXPECT_EQ(OutletFromText("Title line here\nA sentence of body text follows."), "");
+}
+
+TEST(CleanStage, NothingLeftIsSkippedWithReason) {
+  Article a = Clean("Share this article\n.\nAdvertisement\n");
+  EXPECT_FALSE(a.ok());
+  EXPECT_EQ(a.reason, "no body text left after removing boilerplate");
+  EXPECT_EQ(a.removed.size(), 3u);
+}
+
+TEST(CleanStage, TranslationNoteNamesTheLanguage) {
+  Article a = Clean("Minister rejects plan\n(Translated from the German)\nThe minister rejected the plan on Monday.");
+  EXPECT_EQ(a.translated_from, "German");
+  EXPECT_EQ(Why(a)["(Translated from the German)"], "translation note");
+}
+
+}  // namespace
+}  // namespace sitrep::clean

@@ -1,0 +1,112 @@
+#include <gtest/gtest.h>
+
+#include "core/error.h"
+#include "core/hash.h"
+#include "core/json_writer.h"
+#include "core/resources.h"
+#include "core/status.h"
+#include "core/utf8.h"
+
+namespace sitrep {
+namespace {
+
+TEST(Utf8, RepairsInvalidSequencesWithReplacementCharacters) {
+  std::size_t n = 0;
+  // A lone continuation byte, a truncated 3-byte sequence, an overlong "/".
+  std::string bad = "a\x80" "b\xE2\x82" "c\xC0\xAF" "d";
+  EXPECT_FALSE(utf8::IsValid(bad));
+  std::string fixed = utf8::Repair(bad, &n);
+  EXPECT_TRUE(utf8::IsValid(fixed));
+  EXPECT_EQ(fixed, "a\uFFFD" "b\uFFFD" "c\uFFFD\uFFFD" "d");
+  EXPECT_EQ(n, 4u);
+}
+
+TEST(Utf8, RejectsSurrogatesAndOutOfRange) {
+  EXPECT_FALSE(utf8::IsValid("\xED\xA0\x80"));      // U+D800
+  EXPECT_FALSE(utf8::IsValid("\xF4\x90\x80\x80"));  // U+110000
+  EXPECT_TRUE(utf8::IsValid("\xF0\x9F\x98\x80"));   // U+1F600
+  EXPECT_TRUE(utf8::IsValid("\uFFFD already replaced"));
+}
+
+TEST(Utf8, CountsCodePointsAndMapsOffsets) {
+  std::string s = "Zürich – “quote” 😀 end";
+  EXPECT_EQ(utf8::CodePointCount(s), 22u);  // 😀 is one code point
+  utf8::OffsetMap map(s);
+  EXPECT_EQ(map.ToCodePoints(0), 0u);
+  EXPECT_EQ(map.ToCodePoints(s.find("rich")), 2u);
+  EXPECT_EQ(map.ToCodePoints(s.find("end")), 19u);
+  EXPECT_EQ(map.ToCodePoints(s.size()), 22u);
+  // Long text crosses the 64-byte blocks of the map.
+  std::string long_text;
+  for (int i = 0; i < 100; ++i) long_text += "é";
+  utf8::OffsetMap m2(long_text);
+  EXPECT_EQ(m2.ToCodePoints(long_text.size()), 100u);
+  EXPECT_EQ(m2.ToCodePoints(130), 65u);
+}
+
+TEST(JsonWriter, EscapesOnlyWhatJsonRequires) {
+  std::string out;
+  JsonWriter w(out);
+  w.BeginObject();
+  w.Key("s");
+  w.String("a\"b\\c\nd\x01 “é”\u2028");
+  w.Key("n");
+  w.Null();
+  w.Key("d");
+  w.Double(2.50);
+  w.Key("arr");
+  w.BeginArray();
+  w.Int(-3);
+  w.Bool(true);
+  w.EndArray();
+  w.EndObject();
+  EXPECT_EQ(out, "{\"s\":\"a\\\"b\\\\c\\nd\\u0001 “é”\\u2028\",\"n\":null,\"d\":2.5,\"arr\":[-3,true]}");
+}
+
+TEST(Hash, MatchesThePublishedXxh3TestVector) {
+  // XXH3_64bits of the empty input with seed 0, from the xxHash test suite.
+  EXPECT_EQ(Hash64(""), 0x2D06800538D394C2ULL);
+  EXPECT_EQ(Hex64(0x2D06800538D394C2ULL), "2d06800538d394c2");
+  std::string expected = "a";
+  expected += Hex64(Hash64("x"));
+  EXPECT_EQ(MakeId('a', "x"), expected);
+  EXPECT_NE(MakeId('a', "x"), MakeId('a', "y"));
+}
+
+TEST(Resources, ServesCompiledInDataFiles) {
+  EXPECT_TRUE(HasResource("clean/cues.tsv"));
+  std::string_view cues = Resource("clean/cues.tsv");
+  EXPECT_NE(cues.find("image caption"), std::string_view::npos);
+  auto names = ResourceNames();
+  EXPECT_TRUE(std::is_sorted(names.begin(), names.end()));
+}
+
+TEST(Resources, MissingFileIsAConfigErrorNamingIt) {
+  try {
+    Resource("no/such/file.txt");
+    FAIL() << "expected ConfigError";
+  } catch (const ConfigError& e) {
+    EXPECT_NE(std::string(e.what()).find("no/such/file.txt"), std::string::npos);
+    EXPECT_GT(e.line(), 0);
+  }
+}
+
+TEST(Resources, DataLinesDropsCommentsAndBlanks) {
+  auto lines = DataLines("# comment\n\n  a b \t\r\n#x\nc");
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0], "a b");
+  EXPECT_EQ(lines[1], "c");
+}
+
+TEST(Result, HoldsValueOrStatus) {
+  Result<int> ok(5);
+  EXPECT_TRUE(ok.ok());
+  EXPECT_EQ(*ok, 5);
+  Result<int> bad(Status(Code::kNotFound, "nope"));
+  EXPECT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().code(), Code::kNotFound);
+  EXPECT_EQ(bad.status().message(), "nope");
+}
+
+}  // namespace
+}  // namespace sitrep

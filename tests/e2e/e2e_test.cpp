@@ -1,0 +1,291 @@
+// End-to-end tests: run the built `sitrep` binary as a user would and check
+// what it writes, against the hand-made gold annotations of samples/.
+#include <gtest/gtest.h>
+#include <simdjson.h>
+#include <sqlite3.h>
+#include <zlib.h>
+
+#include <filesystem>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "support/temp_dir.h"
+
+namespace sitrep {
+namespace {
+
+using testing::ReadFile;
+using testing::Run;
+using testing::Sitrep;
+using testing::SourceDir;
+using testing::TempDir;
+using testing::WriteFile;
+
+std::string Quote(const std::string& s) { return "'" + s + "'"; }
+
+// Parses a JSON Lines file into one DOM document per line.
+std::vector<simdjson::dom::document> ReadJsonl(const std::string& path) {
+  std::vector<simdjson::dom::document> docs;
+  std::istringstream in(ReadFile(path));
+  std::string line;
+  simdjson::dom::parser parser;
+  while (std::getline(in, line)) {
+    if (line.empty()) continue;
+    simdjson::dom::document doc;
+    simdjson::dom::element e;
+    EXPECT_EQ(parser.parse_into_document(doc, line).get(e), simdjson::SUCCESS) << path << ": " << line;
+    docs.push_back(std::move(doc));
+  }
+  return docs;
+}
+
+std::string Str(simdjson::dom::element e, const char* key) {
+  std::string_view v;
+  if (e[key].get_string().get(v)) return "<null>";
+  return std::string(v);
+}
+
+class Analyze : public ::testing::Test {
+ protected:
+  // Runs `sitrep analyze ARGS --out DIR` and returns the result.
+  static testing::CommandResult RunAnalyze(const std::string& args, const std::string& out) {
+    return sitrep::testing::Run(Sitrep() + " analyze " + args + " --out " + Quote(out) + " --quiet");
+  }
+};
+
+TEST_F(Analyze, SampleCorpusMatchesItsGold) {
+  TempDir tmp;
+  auto r = RunAnalyze(Quote(SourceDir() + "/samples/articles"), tmp / "out");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  std::map<std::string, simdjson::dom::element> by_source;
+  auto out_docs = ReadJsonl(tmp / "out/articles.jsonl");
+  for (auto& d : out_docs) by_source[Str(d.root(), "source")] = d.root();
+  auto gold_docs = ReadJsonl(SourceDir() + "/samples/gold/articles.jsonl");
+  ASSERT_EQ(gold_docs.size(), 20u);
+  ASSERT_EQ(out_docs.size(), gold_docs.size());
+
+  int removed_tp = 0, removed_fp = 0, removed_fn = 0, kept = 0, keep_total = 0;
+  for (auto& g : gold_docs) {
+    simdjson::dom::element ge = g.root();
+    std::string source = SourceDir() + "/samples/" + Str(ge, "file");
+    int64_t line = 0;
+    if (!ge["line"].get_int64().get(line)) source += ":" + std::to_string(line);
+    ASSERT_TRUE(by_source.count(source)) << source;
+    simdjson::dom::element a = by_source[source];
+    SCOPED_TRACE(source);
+    EXPECT_EQ(Str(a, "status"), "ok");
+    EXPECT_EQ(Str(a, "title"), Str(ge, "title"));
+    EXPECT_EQ(Str(a, "published"), Str(ge, "published"));
+    EXPECT_EQ(Str(a, "author"), Str(ge, "author"));
+    // An outlet's brand line may add a generic word to its name
+    // ("X News" for X): the gold name must start the found one.
+    std::string outlet = Str(a, "outlet"), gold_outlet = Str(ge, "outlet");
+    EXPECT_TRUE(outlet == gold_outlet || outlet.rfind(gold_outlet + " ", 0) == 0)
+        << "outlet " << outlet << " vs gold " << gold_outlet;
+    std::multiset<std::string> want, got;
+    for (simdjson::dom::element x : ge["removed"].get_array()) want.insert(std::string(std::string_view(x)));
+    for (simdjson::dom::element x : a["removed"].get_array()) got.insert(Str(x, "text"));
+    for (const auto& w : want) {
+      if (got.count(w)) ++removed_tp; else { ++removed_fn; ADD_FAILURE() << "not removed: " << w; }
+    }
+    for (const auto& x : got) {
+      if (!want.count(x)) { ++removed_fp; ADD_FAILURE() << "removed but body: " << x; }
+    }
+    std::string text = Str(a, "text");
+    for (simdjson::dom::element k : ge["keep"].get_array()) {
+      ++keep_total;
+      if (text.find(std::string_view(k)) != std::string::npos) ++kept;
+      else ADD_FAILURE() << "body sentence lost: " << std::string_view(k);
+    }
+    // Sentences are code point spans inside the text, in order.
+    int64_t prev_end = 0;
+    for (simdjson::dom::element s : a["sentences"].get_array()) {
+      int64_t b = s.at(0), e = s.at(1);
+      EXPECT_LE(prev_end, b);
+      EXPECT_LT(b, e);
+      prev_end = e;
+    }
+  }
+  std::printf("removed lines: %d found, %d missed, %d wrongly removed; body sentences kept %d/%d\n",
+              removed_tp, removed_fn, removed_fp, kept, keep_total);
+}
+
+TEST_F(Analyze, TwoRunsGiveIdenticalOutput) {
+  TempDir tmp;
+  std::string in = Quote(SourceDir() + "/samples/articles");
+  ASSERT_EQ(sitrep::testing::Run(Sitrep() + " analyze " + in + " --out " + Quote(tmp / "a") + " --quiet --jobs 1").exit_code, 0);
+  ASSERT_EQ(sitrep::testing::Run(Sitrep() + " analyze " + in + " --out " + Quote(tmp / "b") + " --quiet --jobs 2").exit_code, 0);
+  for (const char* f : {"articles.jsonl", "entities.jsonl", "quotes.jsonl", "events.jsonl", "stories.jsonl",
+                        "sitrep.db"}) {
+    EXPECT_EQ(ReadFile(tmp / "a/" + f), ReadFile(tmp / "b/" + f)) << f;
+  }
+  // The manifest differs only in its timings.
+  auto strip = [](std::string m) { return m.substr(0, m.find(",\"timings\"")); };
+  EXPECT_EQ(strip(ReadFile(tmp / "a/manifest.json")), strip(ReadFile(tmp / "b/manifest.json")));
+  // Ids are unique and the file is sorted by them.
+  std::vector<std::string> ids;
+  for (auto& d : ReadJsonl(tmp / "a/articles.jsonl")) ids.push_back(Str(d.root(), "id"));
+  EXPECT_TRUE(std::is_sorted(ids.begin(), ids.end()));
+  EXPECT_EQ(std::set<std::string>(ids.begin(), ids.end()).size(), ids.size());
+}
+
+TEST_F(Analyze, EveryBadInputIsAccountedForWithItsReason) {
+  TempDir tmp;
+  std::string in = tmp / "in";
+  WriteFile(in + "/empty.txt", "");
+  WriteFile(in + "/binary.txt", std::string("\x7f" "ELF\x02\x01\x01\0\0\0\0\0", 12));
+  WriteFile(in + "/latin1.txt", "Caf\xe9 owners protest rent rises.\nThe owners marched on Friday.");
+  WriteFile(in + "/utf16.txt", std::string("\xFF\xFE" "O\0k\0.\0", 8));
+  WriteFile(in + "/page.html", "<html><body>x</body></html>");
+  WriteFile(in + "/lines.jsonl", "{\"text\": \"Fine one.\"}\n{\"text\": broken\n{\"text\": \"Fine two.\"}\n");
+  WriteFile(in + "/dup1.txt", "The same words twice.");
+  WriteFile(in + "/dup2.txt", "The same words twice.");
+  {
+    // A 200 MB single-line file, as .txt and as a JSON Lines line.
+    std::string big(200u << 20, 'x');
+    WriteFile(in + "/huge.txt", big);
+    WriteFile(in + "/huge.jsonl", "{\"text\": \"" + big + "\"}\n{\"text\": \"Small after huge.\"}\n");
+  }
+  {
+    gzFile f = gzopen((in + "/cut.txt.gz").c_str(), "wb");
+    std::string text(100000, 'a');
+    gzwrite(f, text.data(), static_cast<unsigned>(text.size()));
+    gzclose(f);
+    std::string gz = ReadFile(in + "/cut.txt.gz");
+    WriteFile(in + "/cut.txt.gz", gz.substr(0, gz.size() / 2));
+  }
+  auto r = sitrep::testing::Run(Sitrep() + " analyze " + Quote(in) + " " + Quote(tmp / "missing.txt") + " --out " +
+               Quote(tmp / "out") + " --quiet");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  std::filesystem::remove_all(in);  // 400 MB
+  std::map<std::string, std::pair<std::string, std::string>> got;  // source -> status, reason
+  std::map<std::string, std::string> text, warnings;
+  std::set<std::string> ids;
+  for (auto& d : ReadJsonl(tmp / "out/articles.jsonl")) {
+    std::string src = Str(d.root(), "source");
+    src = src.substr(src.rfind('/') + 1);
+    got[src] = {Str(d.root(), "status"), Str(d.root(), "reason")};
+    text[src] = Str(d.root(), "text");
+    for (simdjson::dom::element w : d.root()["warnings"].get_array()) warnings[src] += std::string(std::string_view(w));
+    ids.insert(Str(d.root(), "id"));
+  }
+  auto reason = [&](const std::string& s) { return got.count(s) ? got[s].second : "<absent>"; };
+  EXPECT_EQ(reason("empty.txt"), "empty file");
+  EXPECT_NE(reason("binary.txt").find("binary"), std::string::npos);
+  EXPECT_EQ(got["latin1.txt"].first, "ok");
+  EXPECT_EQ(got["utf16.txt"].first, "ok");
+  EXPECT_EQ(text["utf16.txt"], "Ok.");
+  EXPECT_NE(reason("page.html").find("HTML"), std::string::npos);
+  EXPECT_EQ(got["lines.jsonl:1"].first, "ok");
+  EXPECT_NE(reason("lines.jsonl:2").find("malformed JSON"), std::string::npos);
+  EXPECT_NE(reason("lines.jsonl:2").find("lines.jsonl:2"), std::string::npos);
+  EXPECT_EQ(got["lines.jsonl:3"].first, "ok");
+  EXPECT_NE(reason("huge.txt").find("too large"), std::string::npos);
+  EXPECT_NE(reason("huge.jsonl:1").find("line too long"), std::string::npos);
+  EXPECT_EQ(got["huge.jsonl:2"].first, "ok");
+  // A truncated archive keeps what could be read, and says so.
+  EXPECT_EQ(got["cut.txt.gz"].first, "ok");
+  EXPECT_NE(warnings["cut.txt.gz"].find("truncated gzip"), std::string::npos) << warnings["cut.txt.gz"];
+  EXPECT_NE(warnings["latin1.txt"].find("invalid UTF-8"), std::string::npos);
+  EXPECT_NE(reason("missing.txt").find("no such file"), std::string::npos);
+  EXPECT_EQ(got["dup1.txt"].first, "ok");
+  EXPECT_EQ(got["dup2.txt"].first, "ok");
+  EXPECT_EQ(ids.size(), got.size());  // identical inputs still get distinct ids
+  EXPECT_EQ(got.size(), 15u);
+  // The summary names what was skipped.
+  EXPECT_NE(r.output.find("skipped"), std::string::npos);
+}
+
+TEST_F(Analyze, RefusesANonEmptyOutputFolderUnlessForced) {
+  TempDir tmp;
+  WriteFile(tmp / "out/keep.txt", "mine");
+  std::string in = Quote(SourceDir() + "/samples/articles/wire.jsonl");
+  auto r = RunAnalyze(in, tmp / "out");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.output.find("--force"), std::string::npos);
+  EXPECT_FALSE(std::filesystem::exists(tmp / "out/articles.jsonl"));
+  r = sitrep::testing::Run(Sitrep() + " analyze " + in + " --out " + Quote(tmp / "out") + " --quiet --force");
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_TRUE(std::filesystem::exists(tmp / "out/articles.jsonl"));
+}
+
+TEST_F(Analyze, AFullDiskIsACleanErrorWithExitCode2) {
+  TempDir tmp;
+  // A file-size limit makes writes fail as a full disk does.
+  auto r = sitrep::testing::Run("sh -c " +
+               Quote("ulimit -f 40; exec " + Sitrep() + " analyze " + SourceDir() + "/samples/articles --out " +
+                     (tmp / "out") + " --quiet"));
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_NE(r.output.find("cannot write"), std::string::npos) << r.output;
+  EXPECT_FALSE(std::filesystem::exists(tmp / "out/articles.jsonl"));
+  for (const auto& e : std::filesystem::directory_iterator(tmp / "out")) {
+    EXPECT_EQ(e.path().string().find(".partial"), std::string::npos) << e.path();
+  }
+}
+
+TEST_F(Analyze, ReadsJsonLinesFromStdinAndWritesTheDatabase) {
+  TempDir tmp;
+  auto r = sitrep::testing::Run("cat " + Quote(SourceDir() + "/samples/articles/wire.jsonl") + " | " + Sitrep() +
+               " analyze - --out " + Quote(tmp / "out") + " --quiet");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  auto docs = ReadJsonl(tmp / "out/articles.jsonl");
+  ASSERT_EQ(docs.size(), 3u);
+  std::set<std::string> sources;
+  for (auto& d : docs) sources.insert(Str(d.root(), "source"));
+  EXPECT_EQ(sources, (std::set<std::string>{"-:1", "-:2", "-:3"}));
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((tmp / "out/sitrep.db").c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM articles WHERE status = 'ok'", -1, &st, nullptr);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(st, 0), 3);
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  // The manifest accounts for the input.
+  simdjson::dom::parser p;
+  auto m = p.parse(ReadFile(tmp / "out/manifest.json"));
+  EXPECT_EQ(std::string_view(m["schema_version"]), "1");
+  EXPECT_EQ(int64_t(m["counts"]["ok"]), 3);
+}
+
+TEST_F(Analyze, NoDbLeavesTheDatabaseOut) {
+  TempDir tmp;
+  auto r = sitrep::testing::Run(Sitrep() + " analyze " + Quote(SourceDir() + "/samples/articles/wire.jsonl") + " --out " +
+               Quote(tmp / "out") + " --quiet --no-db");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_FALSE(std::filesystem::exists(tmp / "out/sitrep.db"));
+  EXPECT_TRUE(std::filesystem::exists(tmp / "out/stories.jsonl"));
+}
+
+TEST(Process, StreamsArticlesInInputOrder) {
+  auto r = sitrep::testing::Run(Sitrep() + " process --jobs 2 < " + Quote(SourceDir() + "/samples/articles/wire.jsonl") +
+               " 2>/dev/null");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  std::istringstream in(r.output);
+  std::string line;
+  std::vector<std::string> sources;
+  simdjson::dom::parser p;
+  while (std::getline(in, line)) sources.push_back(Str(p.parse(line).value(), "source"));
+  EXPECT_EQ(sources, (std::vector<std::string>{"-:1", "-:2", "-:3"}));
+}
+
+TEST(Cli, VersionHelpAndUsageErrors) {
+  auto r = sitrep::testing::Run(Sitrep() + " --version");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.output.rfind("sitrep ", 0), 0u) << r.output;
+  r = sitrep::testing::Run(Sitrep() + " help analyze");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.output.find("--out"), std::string::npos);
+  EXPECT_NE(r.output.find("--jobs"), std::string::npos);
+  r = sitrep::testing::Run(Sitrep() + " help");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.output.find("analyze"), std::string::npos);
+  EXPECT_EQ(sitrep::testing::Run(Sitrep() + " analyze samples").exit_code, 1);  // no --out
+  EXPECT_EQ(sitrep::testing::Run(Sitrep() + " analyze x --out y --jobs 0").exit_code, 1);
+  EXPECT_EQ(sitrep::testing::Run(Sitrep() + " frobnicate").exit_code, 1);
+  EXPECT_EQ(sitrep::testing::Run(Sitrep() + " help frobnicate").exit_code, 1);
+}
+
+}  // namespace
+}  // namespace sitrep

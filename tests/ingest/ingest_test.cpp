@@ -1,0 +1,213 @@
+#include <gtest/gtest.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include <filesystem>
+#include <map>
+#include <vector>
+
+#include "ingest/decode.h"
+#include "ingest/ingest.h"
+#include "support/temp_dir.h"
+
+namespace sitrep::ingest {
+namespace {
+
+using sitrep::testing::TempDir;
+using sitrep::testing::WriteFile;
+
+std::vector<RawDoc> ReadAll(const std::vector<std::string>& inputs, IngestOptions opt = {}) {
+  Reader reader(inputs, opt);
+  std::vector<RawDoc> docs;
+  reader.Run([&](RawDoc&& d) { docs.push_back(std::move(d)); });
+  return docs;
+}
+
+void WriteGzip(const std::string& path, const std::string& data) {
+  gzFile f = gzopen(path.c_str(), "wb");
+  gzwrite(f, data.data(), static_cast<unsigned>(data.size()));
+  gzclose(f);
+}
+
+TEST(Reader, WalksFoldersInSortedOrderAndSkipsHiddenFiles) {
+  TempDir dir;
+  WriteFile(dir / "b/2.txt", "Two.");
+  WriteFile(dir / "a.txt", "One.");
+  WriteFile(dir / "b/1.md", "# Zero");
+  WriteFile(dir / ".hidden.txt", "secret");
+  WriteFile(dir / ".git/config.txt", "secret");
+  auto docs = ReadAll({dir.path()});
+  ASSERT_EQ(docs.size(), 3u);
+  EXPECT_EQ(docs[0].source, dir / "a.txt");
+  EXPECT_EQ(docs[1].source, dir / "b/1.md");
+  EXPECT_EQ(docs[1].format, Format::kMarkdown);
+  EXPECT_EQ(docs[2].source, dir / "b/2.txt");
+  EXPECT_EQ(docs[2].bytes, "Two.");
+}
+
+TEST(Reader, JsonLinesKeepsGoodLinesAroundAMalformedOne) {
+  TempDir dir;
+  WriteFile(dir / "in.jsonl",
+            "{\"text\": \"First.\"}\n{\"text\": \"Second\n\n{\"text\": \"Third.\"}\n");
+  auto docs = ReadAll({dir / "in.jsonl"});
+  ASSERT_EQ(docs.size(), 3u);  // the blank line is not a record
+  EXPECT_EQ(docs[0].source, dir / "in.jsonl:1");
+  EXPECT_EQ(docs[2].source, dir / "in.jsonl:4");
+  Article bad = Decode(std::move(docs[1]));
+  EXPECT_FALSE(bad.ok());
+  EXPECT_NE(bad.reason.find("malformed JSON"), std::string::npos) << bad.reason;
+  EXPECT_NE(bad.reason.find("in.jsonl:2"), std::string::npos) << bad.reason;
+  Article good = Decode(std::move(docs[2]));
+  ASSERT_TRUE(good.ok()) << good.reason;
+  EXPECT_EQ(good.text, "Third.");
+}
+
+TEST(Reader, ReadsGzipOfAnyFormat) {
+  TempDir dir;
+  WriteGzip(dir / "a.txt.gz", "Plain text in gzip.");
+  WriteGzip(dir / "b.jsonl.gz", "{\"body\": \"x1\"}\n{\"content\": \"x2\"}\n");
+  auto docs = ReadAll({dir.path()});
+  ASSERT_EQ(docs.size(), 3u);
+  EXPECT_EQ(docs[0].bytes, "Plain text in gzip.");
+  EXPECT_EQ(docs[2].source, dir / "b.jsonl.gz:2");
+  EXPECT_EQ(Decode(std::move(docs[2])).text, "x2");
+}
+
+TEST(Reader, TruncatedGzipKeepsWhatWasReadAndSaysSo) {
+  TempDir dir;
+  std::string lines;
+  for (int i = 0; i < 2000; ++i) lines += "{\"text\": \"Line number " + std::to_string(i) + ".\"}\n";
+  WriteGzip(dir / "full.jsonl.gz", lines);
+  std::string gz = sitrep::testing::ReadFile(dir / "full.jsonl.gz");
+  WriteFile(dir / "cut.jsonl.gz", gz.substr(0, gz.size() / 2));
+  auto docs = ReadAll({dir / "cut.jsonl.gz"});
+  ASSERT_GE(docs.size(), 2u);
+  EXPECT_TRUE(docs.front().skip_reason.empty());
+  EXPECT_NE(docs.back().skip_reason.find("truncated gzip"), std::string::npos) << docs.back().skip_reason;
+}
+
+TEST(Reader, AccountsForEveryBadInput) {
+  TempDir dir;
+  WriteFile(dir / "page.html", "<html></html>");
+  WriteFile(dir / "data.csv", "a,b");
+  WriteFile(dir / "empty.txt", "");
+  std::filesystem::create_symlink(dir / "nowhere.txt", dir / "dangling.txt");
+  auto docs = ReadAll({dir.path(), dir / "missing.txt"});
+  std::map<std::string, std::string> reasons;
+  for (auto& d : docs) reasons[d.source] = d.skip_reason.empty() ? Decode(RawDoc(d)).reason : d.skip_reason;
+  ASSERT_EQ(reasons.size(), 5u);
+  EXPECT_NE(reasons[dir / "page.html"].find("HTML"), std::string::npos);
+  EXPECT_NE(reasons[dir / "data.csv"].find("unsupported file type '.csv'"), std::string::npos);
+  EXPECT_EQ(reasons[dir / "empty.txt"], "empty file");
+  EXPECT_NE(reasons[dir / "dangling.txt"].find("cannot open"), std::string::npos);
+  EXPECT_NE(reasons[dir / "missing.txt"].find("no such file"), std::string::npos);
+}
+
+TEST(Reader, UnreadableFileIsReported) {
+  if (::geteuid() == 0) GTEST_SKIP() << "root can read any file; the permission check cannot fail";
+  TempDir dir;
+  WriteFile(dir / "locked.txt", "text");
+  std::filesystem::permissions(dir / "locked.txt", std::filesystem::perms::none);
+  auto docs = ReadAll({dir / "locked.txt"});
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_NE(docs[0].skip_reason.find("Permission denied"), std::string::npos);
+}
+
+TEST(Reader, ReadErrorIsReportedWithTheOsReason) {
+  // Reading /proc/self/mem at offset 0 fails with EIO, even for root, so
+  // this exercises the read-error path wherever the tests run.
+  if (!std::filesystem::exists("/proc/self/mem")) GTEST_SKIP() << "no /proc on this system";
+  TempDir dir;
+  std::filesystem::create_symlink("/proc/self/mem", dir / "mem.txt");
+  auto docs = ReadAll({dir / "mem.txt"});
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_NE(docs[0].skip_reason.find("cannot read"), std::string::npos) << docs[0].skip_reason;
+}
+
+TEST(Reader, OverlongLineIsSkippedWithoutHoldingIt) {
+  TempDir dir;
+  std::string big = "{\"text\": \"" + std::string(3 << 20, 'x') + "\"}\n{\"text\": \"after.\"}\n";
+  WriteFile(dir / "big.jsonl", big);
+  WriteFile(dir / "big.txt", std::string(3 << 20, 'y'));
+  IngestOptions opt;
+  opt.max_record_bytes = 1 << 20;
+  auto docs = ReadAll({dir / "big.jsonl", dir / "big.txt"}, opt);
+  ASSERT_EQ(docs.size(), 3u);
+  EXPECT_NE(docs[0].skip_reason.find("line too long"), std::string::npos);
+  EXPECT_LE(docs[0].bytes.size(), static_cast<std::size_t>(1 << 20));
+  EXPECT_TRUE(docs[1].skip_reason.empty());
+  EXPECT_NE(docs[2].skip_reason.find("too large"), std::string::npos);
+}
+
+TEST(Decode, RepairsInvalidUtf8AndSaysSo) {
+  RawDoc d;
+  d.source = "x.txt";
+  d.format = Format::kText;
+  d.bytes = "Caf\xE9 talks.";  // Latin-1 é
+  Article a = Decode(std::move(d));
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a.text, "Caf\uFFFD talks.");
+  ASSERT_EQ(a.warnings.size(), 1u);
+  EXPECT_NE(a.warnings[0].find("invalid UTF-8"), std::string::npos);
+}
+
+TEST(Decode, ConvertsUtf16WithBom) {
+  RawDoc d;
+  d.source = "x.txt";
+  d.format = Format::kText;
+  d.bytes = std::string("\xFF\xFE" "H\0i\0 \0\xAC\x20", 10);  // "Hi €" little-endian
+  Article a = Decode(std::move(d));
+  ASSERT_TRUE(a.ok()) << a.reason;
+  EXPECT_EQ(a.text, "Hi \u20AC");
+  EXPECT_EQ(a.warnings.at(0), "converted from UTF-16LE");
+}
+
+TEST(Decode, SkipsBinaryData) {
+  RawDoc d;
+  d.source = "x.txt";
+  d.format = Format::kText;
+  d.bytes = std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+  Article a = Decode(std::move(d));
+  EXPECT_FALSE(a.ok());
+  EXPECT_NE(a.reason.find("binary"), std::string::npos);
+}
+
+TEST(Decode, MapsJsonFieldNames) {
+  RawDoc d;
+  d.source = "x.jsonl:1";
+  d.format = Format::kJson;
+  d.bytes = R"({"content": "Body.", "headline": "Head", "source": {"name": "Wire"}, "date": "2022-01-12T10:00:00Z", "authors": ["A", "B"], "link": "http://x"})";
+  Article a = Decode(std::move(d));
+  ASSERT_TRUE(a.ok()) << a.reason;
+  EXPECT_EQ(a.text, "Body.");
+  EXPECT_EQ(a.title, "Head");
+  EXPECT_EQ(a.outlet, "Wire");
+  EXPECT_EQ(a.published, "2022-01-12T10:00:00Z");  // normalised by the clean stage
+  EXPECT_EQ(a.author, "A, B");
+  EXPECT_EQ(a.url, "http://x");
+  EXPECT_EQ(a.id[0], 'a');
+}
+
+TEST(Decode, ExplainsMissingTextAndHtmlOnlyRecords) {
+  RawDoc d;
+  d.source = "x.jsonl:3";
+  d.format = Format::kJson;
+  d.bytes = R"({"html": "<p>x</p>"})";
+  EXPECT_NE(Decode(RawDoc(d)).reason.find("HTML"), std::string::npos);
+  d.bytes = R"({"title": "only a title"})";
+  EXPECT_NE(Decode(RawDoc(d)).reason.find("no text field"), std::string::npos);
+  d.bytes = R"([1, 2])";
+  EXPECT_NE(Decode(RawDoc(d)).reason.find("array"), std::string::npos);
+}
+
+TEST(Decode, IdsFollowContentNotLocation) {
+  RawDoc a, b;
+  a.source = "one.txt";
+  b.source = "two.txt";
+  a.format = b.format = Format::kText;
+  a.bytes = b.bytes = "Same words.";
+  EXPECT_EQ(Decode(std::move(a)).id, Decode(std::move(b)).id);
+}
+
+}  // namespace
+}  // namespace sitrep::ingest
