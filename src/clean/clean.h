@@ -32,6 +32,10 @@ class RepeatedLines {
   void Merge(const RepeatedLines& other);
   // How many articles of `outlet` contain `line` (any case and spacing).
   std::uint32_t Count(std::string_view outlet, std::string_view line) const;
+  // The same from precomputed hashes: OutletHash(outlet) and
+  // Hash64(LineKey(line)).
+  std::uint32_t CountHashed(std::uint64_t outlet_hash, std::uint64_t key_hash) const;
+  static std::uint64_t OutletHash(std::string_view outlet);
   // How many articles of `outlet` were recorded.
   std::uint32_t Articles(std::string_view outlet) const;
   bool empty() const { return articles_.empty(); }

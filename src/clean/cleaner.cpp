@@ -24,10 +24,14 @@ constexpr int kHeaderLines = 12;  // metadata and bylines live near the top
 constexpr int kTitleSearch = 6;   // the title is among the first lines
 
 struct Line {
-  std::string text;   // trimmed plain text
-  std::string raw;    // as written (differs for markdown)
+  // Views into the article's text, or into the markdown conversion, both
+  // alive until the body is assembled.
+  std::string_view text;  // trimmed plain text
+  std::string_view raw;   // as written (differs for markdown)
   std::string key;    // LineKey(text)
+  std::uint64_t key_hash = 0;
   LineFeatures f;
+  CueLexicon::Hits cues;
   std::string why;    // empty: kept
   bool opens_list = false;  // a "More on this" header
   bool heading = false;     // a markdown heading
@@ -49,7 +53,10 @@ bool HeadlineLike(const Line& l) {
   return !l.f.sentence_like || question || (l.f.words <= 14 && l.f.cap_words * 2 >= l.f.words);
 }
 
-std::uint64_t OutletHash(std::string_view outlet) { return Hash64(LineKey(outlet), 0x6f75746c6574ULL); }
+// Combines an outlet's hash with a line's so one table serves all outlets.
+std::uint64_t Combine(std::uint64_t outlet_hash, std::uint64_t key_hash) {
+  return key_hash ^ (outlet_hash * 0x9E3779B97F4A7C15ULL + (key_hash << 6) + (key_hash >> 2));
+}
 
 // "Translated from the German" -> "German".
 std::optional<std::string> TranslatedFrom(std::string_view line) {
@@ -96,6 +103,10 @@ std::optional<std::string> CreditAuthor(std::string_view line) {
 
 }  // namespace
 
+std::uint64_t RepeatedLines::OutletHash(std::string_view outlet) {
+  return Hash64(LineKey(outlet), 0x6f75746c6574ULL);
+}
+
 void RepeatedLines::AddArticle(std::string_view outlet, std::string_view text) {
   std::uint64_t oh = OutletHash(outlet);
   ++articles_[oh];
@@ -107,7 +118,7 @@ void RepeatedLines::AddArticle(std::string_view outlet, std::string_view text) {
     std::string_view line = TrimView(text.substr(pos, nl - pos));
     pos = nl + 1;
     if (line.empty() || line.size() > 600) continue;
-    std::uint64_t h = Hash64(LineKey(line), oh);
+    std::uint64_t h = Combine(oh, Hash64(LineKey(line)));
     if (seen.insert(h).second) ++lines_[h];
   }
 }
@@ -118,7 +129,11 @@ void RepeatedLines::Merge(const RepeatedLines& other) {
 }
 
 std::uint32_t RepeatedLines::Count(std::string_view outlet, std::string_view line) const {
-  auto it = lines_.find(Hash64(LineKey(line), OutletHash(outlet)));
+  return CountHashed(OutletHash(outlet), Hash64(LineKey(line)));
+}
+
+std::uint32_t RepeatedLines::CountHashed(std::uint64_t outlet_hash, std::uint64_t key_hash) const {
+  auto it = lines_.find(Combine(outlet_hash, key_hash));
   return it == lines_.end() ? 0 : it->second;
 }
 
@@ -171,39 +186,54 @@ void CleanStage::Process(Article& a, StageScratch*) const {
   const bool outlet_given = a.outlet.has_value() && !a.outlet->empty();
 
   std::vector<Line> lines;
-  {
-    std::vector<MarkdownLine> md;
-    if (a.input_format == "markdown") {
-      md = MarkdownToLines(a.text);
-    } else {
-      std::string_view t = a.text;
-      std::size_t pos = 0;
-      while (pos < t.size()) {
-        std::size_t nl = t.find('\n', pos);
-        if (nl == std::string_view::npos) nl = t.size();
-        std::string_view line = TrimView(t.substr(pos, nl - pos));
-        if (!line.empty()) md.push_back({std::string(line), std::string(), 0, ""});
-        pos = nl + 1;
-      }
-    }
+  std::vector<MarkdownLine> md;  // storage for markdown lines
+  if (a.input_format == "markdown") {
+    md = MarkdownToLines(a.text);
     lines.reserve(md.size());
-    for (auto& m : md) {
+    for (const auto& m : md) {
       Line l;
-      l.text = std::move(m.text);
-      l.key = LineKey(l.text);
-      l.f = Features(l.text);
+      l.text = m.text;
+      l.raw = m.raw;
       l.heading = m.heading_level > 0;
       if (!m.why.empty()) l.why = m.why;
-      l.raw = std::move(m.raw);
       lines.push_back(std::move(l));
     }
+  } else {
+    std::string_view t = a.text;
+    std::size_t pos = 0;
+    while (pos < t.size()) {
+      std::size_t nl = t.find('\n', pos);
+      if (nl == std::string_view::npos) nl = t.size();
+      std::string_view line = TrimView(t.substr(pos, nl - pos));
+      if (!line.empty()) {
+        Line l;
+        l.text = line;
+        lines.push_back(std::move(l));
+      }
+      pos = nl + 1;
+    }
+  }
+  for (Line& l : lines) {
+    l.f = KeyAndFeatures(l.text, &l.key);
+    l.key_hash = Hash64(l.key);
+    l.cues = lex.MatchAll(l.key, !l.f.sentence_like);
   }
   const int n = static_cast<int>(lines.size());
+  // Metadata parses, once per line that could be metadata.
+  std::vector<std::optional<MetadataLine>> meta(lines.size());
+  for (int i = 0; i < n; ++i) {
+    const Line& l = lines[i];
+    // Metadata stands at the top or the bottom of an article.
+    bool edge = i < kHeaderLines || i + 8 >= n;
+    if (edge && !Removed(l) && !l.f.only_punct && !l.cues.strong && (!l.f.sentence_like || l.f.words <= 12)) {
+      meta[i] = ParseMetadataLine(l.text, i < kHeaderLines, lex);
+    }
+  }
   if (!outlet_given) {
     std::vector<std::string_view> views;
     views.reserve(lines.size());
     for (const Line& l : lines) views.push_back(l.text);
-    a.outlet = FindOutlet(views, lex);
+    a.outlet = FindOutlet(views, lex, &meta);
   }
 
   // Pass 1: metadata lines, strong cues, translation notes, stray marks.
@@ -215,7 +245,7 @@ void CleanStage::Process(Article& a, StageScratch*) const {
       l.why = "stray punctuation";
       continue;
     }
-    if (const Cue* cue = lex.Match(l.key, true); cue && cue->strong) {
+    if (const Cue* cue = l.cues.strong) {
       l.why = cue->why;
       l.opens_list = cue->why == "related links" || cue->why == "topic tags";
       if (cue->why == "translation note" && !a.translated_from) a.translated_from = TranslatedFrom(l.text);
@@ -223,8 +253,8 @@ void CleanStage::Process(Article& a, StageScratch*) const {
       continue;
     }
     bool in_header = i < kHeaderLines;
-    if (!l.f.sentence_like || l.f.words <= 12) {
-      if (auto m = ParseMetadataLine(l.text, in_header, lex)) {
+    {
+      if (const auto& m = meta[i]) {
         l.why = m->why;
         if (m->author && !a.author && in_header) a.author = *m->author;
         if (m->date) {
@@ -259,13 +289,12 @@ void CleanStage::Process(Article& a, StageScratch*) const {
       Line& l = lines[i];
       if (Removed(l)) continue;
       ++seen;
-      const Cue* weak = lex.Match(l.key, l.f.sentence_like);
-      if (weak) continue;  // furniture before the headline
+      if (l.f.sentence_like ? l.cues.strong : l.cues.any) continue;  // furniture before the headline
       // A headline needs a body after it: a one-line article is body.
       bool body_follows = false;
       for (int j = i + 1; j < n && !body_follows; ++j) body_follows = !Removed(lines[j]);
       if (HeadlineLike(l) && body_follows) {
-        a.title = l.text;
+        a.title = std::string(l.text);
         title_key = l.key;
         l.why = "title";
       }
@@ -273,8 +302,9 @@ void CleanStage::Process(Article& a, StageScratch*) const {
     }
   }
   if (!title_key.empty()) {
+    std::uint64_t title_hash = Hash64(title_key);
     for (Line& l : lines) {
-      if (!Removed(l) && l.key == title_key) l.why = "repeated headline";
+      if (!Removed(l) && l.key_hash == title_hash) l.why = "repeated headline";
     }
   }
 
@@ -282,15 +312,16 @@ void CleanStage::Process(Article& a, StageScratch*) const {
   const RepeatedLines* rep = impl_->repeated.get();
   std::string outlet = a.outlet.value_or("");
   std::uint32_t outlet_articles = rep ? rep->Articles(outlet) : 0;
+  std::uint64_t outlet_hash = rep ? RepeatedLines::OutletHash(outlet) : 0;
   for (Line& l : lines) {
     if (Removed(l)) continue;
-    if (const Cue* cue = lex.Match(l.key, l.f.sentence_like)) {
+    if (const Cue* cue = l.f.sentence_like ? l.cues.strong : l.cues.any) {
       l.why = cue->why;
       l.opens_list = cue->why == "related links" || cue->why == "topic tags";
       continue;
     }
     if (rep && outlet_articles >= kMinRepeats) {
-      std::uint32_t c = rep->Count(outlet, l.text);
+      std::uint32_t c = rep->CountHashed(outlet_hash, l.key_hash);
       if (c >= kMinRepeats && (!l.f.sentence_like || c * 2 >= outlet_articles)) {
         l.why = "repeated across articles of this outlet";
       }
@@ -351,10 +382,10 @@ void CleanStage::Process(Article& a, StageScratch*) const {
   }
 
   // Pass 6: a paragraph printed twice (pull quotes, scraper repeats).
-  std::unordered_set<std::string> kept;
+  std::unordered_set<std::uint64_t> kept;
   for (Line& l : lines) {
     if (Removed(l)) continue;
-    if (!kept.insert(l.key).second) l.why = "repeated paragraph";
+    if (!kept.insert(l.key_hash).second) l.why = "repeated paragraph";
   }
 
   std::string body;
@@ -363,7 +394,7 @@ void CleanStage::Process(Article& a, StageScratch*) const {
   for (Line& l : lines) {
     if (Removed(l)) {
       // Removed lines are kept as written (markdown included).
-      a.removed.push_back({l.raw.empty() ? std::move(l.text) : std::move(l.raw), std::move(l.why)});
+      a.removed.push_back({std::string(l.raw.empty() ? l.text : l.raw), std::move(l.why)});
       continue;
     }
     if (!body.empty()) body.append("\n\n");

@@ -22,23 +22,23 @@ CueLexicon CueLexicon::Load() {
       cue.strong = true;
       mode.pop_back();
     }
+    Mode m;
     if (mode == "prefix") {
-      lex.prefix_.emplace(pattern, cue);
-      lex.max_prefix_words_ =
-          std::max<std::size_t>(lex.max_prefix_words_, 1 + std::count(pattern.begin(), pattern.end(), ' '));
+      m = Mode::kPrefix;
     } else if (mode == "exact") {
-      lex.exact_.emplace(pattern, cue);
+      m = Mode::kExact;
     } else if (mode == "contains") {
-      lex.contains_.push_back({pattern, cue});
+      m = Mode::kContains;
     } else if (mode == "words") {
       lex.words_.emplace(pattern, cue);
+      continue;
     } else {
       SITREP_THROW(ConfigError, "data/clean/cues.tsv: entry " << line_no << " has unknown mode '" << mode << "'");
     }
+    lex.matcher_.Add(pattern);
+    lex.entries_.push_back({m, std::move(cue)});
   }
-  // Strong "contains" cues first, so a strong reason wins.
-  std::stable_sort(lex.contains_.begin(), lex.contains_.end(),
-                   [](const Entry& a, const Entry& b) { return a.cue.strong && !b.cue.strong; });
+  lex.matcher_.Build();
   for (std::string_view line : DataLines(Resource("clean/metadata.tsv"))) {
     std::size_t t = line.find('\t');
     SITREP_CHECK(t != std::string_view::npos, ConfigError, "data/clean/metadata.tsv: malformed line: " << line);
@@ -56,39 +56,54 @@ CueLexicon CueLexicon::Load() {
   return lex;
 }
 
-const Cue* CueLexicon::Match(std::string_view key, bool sentence_like) const {
-  if (key.empty()) return nullptr;
-  auto usable = [&](const Cue& c) { return c.strong || !sentence_like; };
-  if (auto it = exact_.find(std::string(key)); it != exact_.end() && usable(it->second)) return &it->second;
-  // Prefixes ending at each of the first word boundaries, with and without
-  // the punctuation that follows the word ("image caption," -> "image caption").
-  std::size_t words = 0, pos = 0;
-  while (words < max_prefix_words_) {
-    std::size_t sp = key.find(' ', pos);
-    std::size_t end = sp == std::string_view::npos ? key.size() : sp;
-    std::string prefix(key.substr(0, end));
-    if (auto it = prefix_.find(prefix); it != prefix_.end() && usable(it->second)) return &it->second;
-    while (!prefix.empty() && (prefix.back() == ',' || prefix.back() == ':' || prefix.back() == ';' ||
-                               prefix.back() == '.' || prefix.back() == '-')) {
-      prefix.pop_back();
-      if (auto it = prefix_.find(prefix); it != prefix_.end() && usable(it->second)) return &it->second;
+namespace {
+bool AsciiAlnumByte(char c) {
+  auto u = static_cast<unsigned char>(c);
+  return (u >= '0' && u <= '9') || ((u | 0x20) >= 'a' && (u | 0x20) <= 'z') || u >= 0x80;
+}
+}  // namespace
+
+CueLexicon::Hits CueLexicon::MatchAll(std::string_view key, bool allow_words) const {
+  Hits hits;
+  if (key.empty()) return hits;
+  thread_local std::vector<AhoCorasick::Match> found;
+  found.clear();
+  matcher_.FindAll(key, &found);
+  // Rank: exact < prefix < contains, then lexicon order.
+  std::uint64_t best_strong = ~0ull, best_any = ~0ull;
+  for (const auto& m : found) {
+    const Entry& e = entries_[m.pattern];
+    bool ok = false;
+    switch (e.mode) {
+      case Mode::kExact:
+        ok = m.begin == 0 && m.end == key.size();
+        break;
+      case Mode::kPrefix:
+        // At the start, ending at a word boundary ("share" is not "shares").
+        ok = m.begin == 0 && (m.end == key.size() || !AsciiAlnumByte(key[m.end]) ||
+                              !AsciiAlnumByte(key[m.end - 1]));
+        break;
+      case Mode::kContains:
+        ok = true;
+        break;
     }
-    ++words;
-    if (sp == std::string_view::npos) break;
-    pos = sp + 1;
-  }
-  for (const Entry& e : contains_) {
-    if (!usable(e.cue)) {
-      if (e.cue.strong) continue;
-      break;  // the rest are weak too
+    if (!ok) continue;
+    std::uint64_t rank = (static_cast<std::uint64_t>(e.mode) << 32) | m.pattern;
+    if (e.cue.strong && rank < best_strong) {
+      best_strong = rank;
+      hits.strong = &e.cue;
     }
-    if (key.find(e.pattern) != std::string_view::npos) return &e.cue;
+    if (rank < best_any) {
+      best_any = rank;
+      hits.any = &e.cue;
+    }
   }
-  if (!sentence_like && !words_.empty()) {
+  if (!hits.any && allow_words && !words_.empty()) {
     // A line made only of share-button words.
     const Cue* cue = nullptr;
     std::size_t p = 0;
-    while (p < key.size()) {
+    bool all = true;
+    while (p < key.size() && all) {
       std::size_t sp = key.find(' ', p);
       if (sp == std::string_view::npos) sp = key.size();
       std::string w(key.substr(p, sp - p));
@@ -96,14 +111,22 @@ const Cue* CueLexicon::Match(std::string_view key, bool sentence_like) const {
       while (!w.empty() && !std::isalnum(static_cast<unsigned char>(w.front()))) w.erase(w.begin());
       if (!w.empty()) {
         auto it = words_.find(w);
-        if (it == words_.end()) return nullptr;
-        cue = &it->second;
+        if (it == words_.end()) {
+          all = false;
+        } else {
+          cue = &it->second;
+        }
       }
       p = sp + 1;
     }
-    return cue;
+    if (all) hits.any = cue;
   }
-  return nullptr;
+  return hits;
+}
+
+const Cue* CueLexicon::Match(std::string_view key, bool sentence_like) const {
+  Hits h = MatchAll(key, !sentence_like);
+  return sentence_like ? h.strong : h.any;
 }
 
 std::string_view CueLexicon::LabelField(std::string_view label) const {

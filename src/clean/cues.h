@@ -8,6 +8,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/aho_corasick.h"
+
 namespace sitrep::clean {
 
 struct Cue {
@@ -23,8 +25,17 @@ class CueLexicon {
 
   // The cue a line matches, given its LineKey and whether it reads like a
   // sentence; nullptr if none. Strong cues match any line, weak cues only
-  // lines that do not read like a sentence.
+  // lines that do not read like a sentence. Exact cues win over prefix
+  // cues, prefix over contains, then lexicon order.
   const Cue* Match(std::string_view key, bool sentence_like) const;
+
+  // Both answers at once, from one pass over the key: the best strong cue,
+  // and the best cue of any strength (what a non-sentence line matches).
+  struct Hits {
+    const Cue* strong = nullptr;
+    const Cue* any = nullptr;
+  };
+  Hits MatchAll(std::string_view key, bool allow_words) const;
 
   // The metadata field ("source", "date", "byline", "byline_role") a
   // lowercase label names, or "" if none.
@@ -39,14 +50,14 @@ class CueLexicon {
   const std::vector<std::string>& CompanySuffixes() const { return company_suffixes_; }
 
  private:
+  enum class Mode : std::uint8_t { kExact, kPrefix, kContains };
   struct Entry {
-    std::string pattern;
+    Mode mode;
     Cue cue;
   };
-  std::unordered_map<std::string, Cue> prefix_, exact_;
-  std::vector<Entry> contains_;
+  std::vector<Entry> entries_;  // by pattern index in matcher_
+  AhoCorasick matcher_;
   std::unordered_map<std::string, Cue> words_;
-  std::size_t max_prefix_words_ = 1;
   std::unordered_map<std::string, std::string> labels_;
   std::unordered_set<std::string> outlet_words_;
   std::vector<std::string> company_suffixes_;

@@ -1,5 +1,6 @@
 #include "clean/dates.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <unordered_map>
@@ -137,6 +138,8 @@ int WeekdayNumber(std::string_view w) {
 }
 
 std::optional<FoundDate> FindDate(std::string_view s) {
+  // Every date form sitrep reads has a digit.
+  if (std::none_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; })) return std::nullopt;
   std::vector<Word> w = Words(s);
   std::optional<FoundDate> month_only;
   for (std::size_t i = 0; i < w.size(); ++i) {

@@ -20,43 +20,174 @@ bool IsBulletChar(char32_t c) {
 }
 }  // namespace
 
+namespace {
+
+// Per-byte classes for the ASCII fast paths.
+enum : std::uint8_t {
+  kSpace = 1,
+  kLower = 2,
+  kUpper = 4,
+  kDigit = 8,
+  kJoiner = 16,   // ' - . , keep a word going ("don't", "U.S.", "100,000")
+  kClosing = 32,  // " ' ] } > do not end a sentence's last mark
+};
+
+struct AsciiTables {
+  std::uint8_t cls[128];
+  char lower[128];
+  constexpr AsciiTables() : cls(), lower() {
+    for (int c = 0; c < 128; ++c) {
+      lower[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      std::uint8_t k = 0;
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') k |= kSpace;
+      if (c >= 'a' && c <= 'z') k |= kLower;
+      if (c >= 'A' && c <= 'Z') k |= kUpper;
+      if (c >= '0' && c <= '9') k |= kDigit;
+      if (c == '\'' || c == '-' || c == '.' || c == ',') k |= kJoiner;
+      if (c == '"' || c == '\'' || c == ']' || c == '}' || c == '>') k |= kClosing;
+      cls[c] = k;
+    }
+    lower['`'] = '\'';
+  }
+};
+constexpr AsciiTables kAscii;
+
+bool AsciiAlnum(unsigned char c) { return c < 0x80 && (kAscii.cls[c] & (kLower | kUpper | kDigit)); }
+
+}  // namespace
+
+void SetSentenceLike(LineFeatures& f);
+
 std::string LineKey(std::string_view line) {
-  std::string key;
-  key.reserve(line.size());
+  // Lowercasing can grow a code point by half its length at most; two
+  // bytes per input byte is always enough.
+  std::string key(line.size() * 2 + 4, '\0');
+  char* out = key.data();
+  std::size_t o = 0;
   std::size_t i = 0;
   bool pending_space = false;
-  while (i < line.size()) {
-    char32_t c = utf8::Decode(line, i);
-    if (c == 0x2019 || c == 0x2018 || c == 0x02BC || c == '`') c = '\'';
-    if (c == 0x201C || c == 0x201D || c == 0x201E || c == 0x00AB || c == 0x00BB) c = '"';
-    if (text::IsSpace(c)) {
-      pending_space = !key.empty();
+  const std::size_t n = line.size();
+  const char* p = line.data();
+  while (i < n) {
+    unsigned char b = static_cast<unsigned char>(p[i]);
+    if (b < 0x80) {
+      ++i;
+      if (kAscii.cls[b] & kSpace) {
+        pending_space = o != 0;
+        continue;
+      }
+      if (pending_space) out[o++] = ' ';
+      pending_space = false;
+      out[o++] = kAscii.lower[b];
       continue;
     }
-    if (pending_space) key.push_back(' ');
+    char32_t c = utf8::Decode(line, i);
+    if (c == 0x2019 || c == 0x2018 || c == 0x02BC) c = '\'';
+    if (c == 0x201C || c == 0x201D || c == 0x201E || c == 0x00AB || c == 0x00BB) c = '"';
+    if (text::IsSpace(c)) {
+      pending_space = o != 0;
+      continue;
+    }
+    if (pending_space) out[o++] = ' ';
     pending_space = false;
-    utf8::Append(key, static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))));
+    char32_t lc = c < 0x80 ? c : static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
+    std::string enc;
+    utf8::Append(enc, lc);
+    for (char ch : enc) out[o++] = ch;
   }
-  // Drop leading bullets and surrounding punctuation.
+  key.resize(o);
+  // Drop leading bullets and surrounding punctuation (the copyright sign
+  // stays: it is a cue).
   std::size_t b = 0, e = key.size();
   while (b < e) {
+    unsigned char c = static_cast<unsigned char>(key[b]);
+    if (c < 0x80) {
+      if (AsciiAlnum(c)) break;
+      ++b;
+      continue;
+    }
     std::size_t k = b;
-    char32_t c = utf8::Decode(key, k);
-    if (IsAlnum(c) || c == 0x00A9) break;  // keep the copyright sign
+    char32_t cp = utf8::Decode(key, k);
+    if (IsAlnum(cp) || cp == 0x00A9) break;
     b = k;
   }
   while (e > b) {
+    unsigned char c = static_cast<unsigned char>(key[e - 1]);
+    if (c < 0x80) {
+      if (AsciiAlnum(c)) break;
+      --e;
+      continue;
+    }
     std::size_t k = e - 1;
     while (k > b && !utf8::IsLead(static_cast<unsigned char>(key[k]))) --k;
     std::size_t kk = k;
-    char32_t c = utf8::Decode(key, kk);
-    if (IsAlnum(c)) break;
+    if (IsAlnum(utf8::Decode(key, kk))) break;
     e = k;
   }
-  std::string out = key.substr(b, e - b);
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  while (!out.empty() && out.front() == ' ') out.erase(out.begin());
-  return out;
+  if (e < key.size()) key.resize(e);
+  if (b > 0) key.erase(0, b);
+  return key;
+}
+
+LineFeatures KeyAndFeatures(std::string_view line, std::string* key) {
+  // Lines with non-ASCII characters take the general functions; most
+  // lines of English news are ASCII, and for them one fused loop does both.
+  if (utf8::AsciiPrefix(line) != line.size()) {
+    *key = LineKey(line);
+    return Features(line);
+  }
+  LineFeatures f;
+  const std::size_t n = line.size();
+  key->resize(n);
+  char* out = key->data();
+  std::size_t o = 0;
+  bool pending_space = false, in_word = false, first_letter_seen = false;
+  unsigned char last_non_closing = 0;
+  std::size_t i = 0;
+  // Leading white space, then a list marker followed by a space.
+  while (i < n && (kAscii.cls[static_cast<unsigned char>(line[i])] & kSpace)) ++i;
+  if (i + 1 < n && (line[i] == '-' || line[i] == '*' || line[i] == '>') && line[i + 1] == ' ') f.bullet = true;
+  for (; i < n; ++i) {
+    unsigned char b = static_cast<unsigned char>(line[i]);
+    std::uint8_t k = kAscii.cls[b];
+    if (k & kSpace) {
+      pending_space = o != 0;
+      in_word = false;
+      continue;
+    }
+    if (pending_space) out[o++] = ' ';
+    pending_space = false;
+    out[o++] = kAscii.lower[b];
+    if (!(k & kClosing)) last_non_closing = b;
+    if (k & (kLower | kUpper | kDigit)) {
+      if (!(k & kDigit)) ++f.letters;
+      if (!in_word) {
+        ++f.words;
+        f.lower_words += (k & kLower) != 0;
+        f.cap_words += (k & kUpper) != 0;
+        if (!first_letter_seen) {
+          first_letter_seen = true;
+          f.starts_upper = (k & (kUpper | kDigit)) != 0;
+        }
+      }
+      in_word = true;
+    } else if (!(k & kJoiner)) {
+      in_word = false;
+    }
+  }
+  // Trim the key's surrounding punctuation, as LineKey does.
+  std::size_t b = 0, e = o;
+  while (b < e && !AsciiAlnum(static_cast<unsigned char>(out[b]))) ++b;
+  while (e > b && !AsciiAlnum(static_cast<unsigned char>(out[e - 1]))) --e;
+  key->resize(e);
+  if (b > 0) key->erase(0, b);
+  f.only_punct = f.words == 0;
+  f.ends_terminal = last_non_closing == '.' || last_non_closing == '!' || last_non_closing == '?';
+  f.ends_colon = last_non_closing == ':';
+  f.url = line.find("http://") != std::string_view::npos || line.find("https://") != std::string_view::npos ||
+          line.find("www.") != std::string_view::npos;
+  SetSentenceLike(f);
+  return f;
 }
 
 LineFeatures Features(std::string_view line) {
@@ -66,6 +197,34 @@ LineFeatures Features(std::string_view line) {
   char32_t last = 0, last_non_closing = 0;
   bool first_char = true;
   while (i < line.size()) {
+    unsigned char byte = static_cast<unsigned char>(line[i]);
+    if (byte < 0x80 && !first_char) {
+      // ASCII fast path.
+      ++i;
+      std::uint8_t k = kAscii.cls[byte];
+      if (k & kSpace) {
+        in_word = false;
+        continue;
+      }
+      last = byte;
+      if (!(k & kClosing)) last_non_closing = byte;
+      if (k & (kLower | kUpper | kDigit)) {
+        if (!(k & kDigit)) ++f.letters;
+        if (!in_word) {
+          ++f.words;
+          f.lower_words += (k & kLower) != 0;
+          f.cap_words += (k & kUpper) != 0;
+          if (!first_letter_seen) {
+            first_letter_seen = true;
+            f.starts_upper = (k & (kUpper | kDigit)) != 0;
+          }
+        }
+        in_word = true;
+      } else if (!(k & kJoiner)) {
+        in_word = false;
+      }
+      continue;
+    }
     char32_t c = utf8::Decode(line, i);
     if (first_char && !text::IsSpace(c)) {
       first_char = false;
@@ -100,6 +259,11 @@ LineFeatures Features(std::string_view line) {
   f.ends_colon = last_non_closing == ':';
   f.url = line.find("http://") != std::string_view::npos || line.find("https://") != std::string_view::npos ||
           line.find("www.") != std::string_view::npos;
+  SetSentenceLike(f);
+  return f;
+}
+
+void SetSentenceLike(LineFeatures& f) {
   double lower_ratio = f.words ? static_cast<double>(f.lower_words) / f.words : 0.0;
   if (f.ends_terminal && f.words >= 2 && f.lower_words >= 1 && f.starts_upper) {
     f.sentence_like = true;
@@ -110,7 +274,6 @@ LineFeatures Features(std::string_view line) {
   } else if (f.words >= 16 && lower_ratio >= 0.5) {
     f.sentence_like = true;  // prose that lost its final stop
   }
-  return f;
 }
 
 }  // namespace sitrep::clean

@@ -31,4 +31,8 @@ struct LineFeatures {
 
 LineFeatures Features(std::string_view line);
 
+// Both at once, in one pass over the line (the clean stage's hot path):
+// *key receives LineKey(line) and the result equals Features(line).
+LineFeatures KeyAndFeatures(std::string_view line, std::string* key);
+
 }  // namespace sitrep::clean

@@ -50,7 +50,21 @@ std::vector<WordSpan> SplitWords(std::string_view s) {
     while (i < s.size() && (s[i] == ' ' || s[i] == ',' || s[i] == ';')) ++i;
     std::size_t b = i;
     while (i < s.size() && s[i] != ' ' && s[i] != ',' && s[i] != ';') ++i;
-    if (i > b) out.push_back({s.substr(b, i - b), LineKey(s.substr(b, i - b))});
+    if (i > b) {
+      std::string_view w = s.substr(b, i - b);
+      bool ascii = std::all_of(w.begin(), w.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+      if (ascii) {
+        // Same as LineKey for ASCII, without its allocations.
+        std::size_t x = 0, y = w.size();
+        while (x < y && !std::isalnum(static_cast<unsigned char>(w[x]))) ++x;
+        while (y > x && !std::isalnum(static_cast<unsigned char>(w[y - 1]))) --y;
+        std::string lower(w.substr(x, y - x));
+        for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        out.push_back({w, std::move(lower)});
+      } else {
+        out.push_back({w, LineKey(w)});
+      }
+    }
   }
   return out;
 }
@@ -229,7 +243,34 @@ SegResult ParseSegment(std::string_view seg, bool in_header, const CueLexicon& l
 
 std::optional<MetadataLine> ParseMetadataLine(std::string_view line, bool in_header,
                                               const CueLexicon& lex) {
-  if (line.size() > 300) return std::nullopt;
+  // Metadata lines are short: a cheap reject keeps body text off this path.
+  if (line.size() > 200 || std::count(line.begin(), line.end(), ' ') > 16) return std::nullopt;
+  // A line is metadata only if some part is a date (needs a digit), a
+  // "Label: value" (needs a colon) or a byline (starts with a byline label,
+  // or, at the top, names a role after a comma).
+  bool digit = false, colon = false, comma = false;
+  for (char c : line) {
+    digit |= c >= '0' && c <= '9';
+    colon |= c == ':';
+    comma |= c == ',';
+  }
+  if (!digit && !colon && !(in_header && comma)) {
+    bool byline_start = false;
+    for (std::string_view seg : Segments(line)) {
+      std::size_t sp = seg.find(' ');
+      std::string first(seg.substr(0, sp));
+      for (char& c : first) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      std::string_view field = lex.LabelField(first);
+      if (field == "byline" || field == "byline_role") byline_start = true;
+      if (sp != std::string_view::npos) {
+        std::size_t sp2 = seg.find(' ', sp + 1);
+        std::string two(seg.substr(0, sp2));
+        for (char& c : two) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (lex.LabelField(two) == "byline") byline_start = true;
+      }
+    }
+    if (!byline_start) return std::nullopt;
+  }
   MetadataLine m;
   bool any = false;
   for (std::string_view seg : Segments(line)) {
@@ -305,6 +346,12 @@ std::optional<std::string> BrandLine(std::string_view line, const CueLexicon& le
 namespace {
 // "Copyright (c) 2022 X Media Group. All rights reserved." -> "X".
 std::optional<std::string> CopyrightHolder(std::string_view line, const CueLexicon& lex) {
+  if (line.size() > 300) return std::nullopt;
+  if (line.find("\u00a9") == std::string_view::npos && line.find("opyright") == std::string_view::npos &&
+      line.find("OPYRIGHT") == std::string_view::npos && line.find("ights reserved") == std::string_view::npos &&
+      line.find("IGHTS RESERVED") == std::string_view::npos) {
+    return std::nullopt;
+  }
   std::string key = LineKey(line);
   if (key.find("copyright") == std::string::npos && line.find("\u00a9") == std::string_view::npos &&
       key.find("all rights reserved") == std::string::npos) {
@@ -363,14 +410,15 @@ std::optional<std::string> CopyrightHolder(std::string_view line, const CueLexic
 }
 }  // namespace
 
-std::optional<std::string> FindOutlet(const std::vector<std::string_view>& lines, const CueLexicon& lex) {
+std::optional<std::string> FindOutlet(const std::vector<std::string_view>& lines, const CueLexicon& lex,
+                                      const std::vector<std::optional<MetadataLine>>* parsed) {
   const std::size_t n = lines.size();
   auto near_edge = [n](std::size_t i) { return i < 12 || i + 8 >= n; };
   std::optional<std::string> more_from, beside, brand, holder;
   for (std::size_t i = 0; i < n; ++i) {
     std::string_view line = lines[i];
     if (line.size() > 300 || !near_edge(i)) continue;
-    if (auto m = ParseMetadataLine(line, i < 12, lex)) {
+    if (auto m = parsed ? (*parsed)[i] : ParseMetadataLine(line, i < 12, lex)) {
       if (m->outlet) return m->outlet;
       if (m->name_beside && !beside && i < 12) beside = m->name_beside;
       continue;

@@ -39,7 +39,11 @@ std::optional<std::string> BrandLine(std::string_view line, const CueLexicon& le
 // lines. Most trusted first: a "Source: X" line, a "More from X" header, a
 // name next to the dateline, a brand line among the first lines, the holder
 // of a copyright line less company suffixes.
-std::optional<std::string> FindOutlet(const std::vector<std::string_view>& lines, const CueLexicon& lex);
+// parsed, if given, holds ParseMetadataLine(lines[i], i < 12, lex) for
+// every line (nullopt where it was not tried), so a caller that parsed the
+// lines already does not pay twice.
+std::optional<std::string> FindOutlet(const std::vector<std::string_view>& lines, const CueLexicon& lex,
+                                      const std::vector<std::optional<MetadataLine>>* parsed = nullptr);
 
 // A byline name without honorifics ("Dr. Katrin Vollmer" -> "Katrin Vollmer").
 std::string StripHonorifics(std::string_view name);

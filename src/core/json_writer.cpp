@@ -17,6 +17,20 @@ void JsonWriter::Escape(std::string& out, std::string_view s) {
   static const char kHex[] = "0123456789abcdef";
   std::size_t run = 0;  // start of the pending run of plain bytes
   for (std::size_t i = 0; i < s.size(); ++i) {
+    // Skip eight plain ASCII bytes at a time: no control byte, no quote,
+    // no backslash, no byte >= 0x80 (which might start U+2028).
+    while (i + 8 <= s.size()) {
+      std::uint64_t w;
+      __builtin_memcpy(&w, s.data() + i, 8);
+      constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+      std::uint64_t ctrl = (w - kOnes * 0x20) & ~w;                 // bytes < 0x20
+      std::uint64_t quote = w ^ (kOnes * '"');
+      std::uint64_t slash = w ^ (kOnes * '\\');
+      std::uint64_t has = ctrl | ((quote - kOnes) & ~quote) | ((slash - kOnes) & ~slash) | w;
+      if (has & kHigh) break;
+      i += 8;
+    }
+    if (i >= s.size()) break;
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 0x20 && c != '"' && c != '\\') {
       // U+2028 and U+2029 are legal JSON but break JavaScript parsers

@@ -2,14 +2,10 @@
 
 namespace sitrep::utf8 {
 
-char32_t Decode(std::string_view s, std::size_t& i) {
+char32_t DecodeMultibyte(std::string_view s, std::size_t& i) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const std::size_t n = s.size();
   unsigned char c = p[i];
-  if (c < 0x80) {
-    ++i;
-    return c;
-  }
   int len;
   char32_t cp;
   unsigned char lo = 0x80, hi = 0xBF;
@@ -48,10 +44,8 @@ char32_t Decode(std::string_view s, std::size_t& i) {
   return cp;
 }
 
-void Append(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
+void AppendMultibyte(std::string& out, char32_t cp) {
+  if (cp < 0x800) {
     out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
     out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
   } else if (cp < 0x10000) {
@@ -66,8 +60,6 @@ void Append(std::string& out, char32_t cp) {
   }
 }
 
-namespace {
-// Length of the leading all-ASCII run, eight bytes at a time.
 std::size_t AsciiPrefix(std::string_view s) {
   std::size_t i = 0;
   const std::size_t n = s.size();
@@ -80,7 +72,6 @@ std::size_t AsciiPrefix(std::string_view s) {
   while (i < n && static_cast<unsigned char>(s[i]) < 0x80) ++i;
   return i;
 }
-}  // namespace
 
 bool IsValid(std::string_view s) {
   std::size_t i = AsciiPrefix(s);

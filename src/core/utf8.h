@@ -16,11 +16,30 @@ inline constexpr char32_t kReplacement = 0xFFFD;
 // Decodes one code point at s[i], advancing i. Invalid or truncated
 // sequences (overlongs, surrogates, > U+10FFFF) yield kReplacement and
 // advance by the maximal invalid subpart, as the Unicode standard
-// recommends, so repair is the same as ICU's and browsers'.
-char32_t Decode(std::string_view s, std::size_t& i);
+// recommends, so repair is the same as ICU's and browsers'. ASCII is
+// decoded inline; the rest out of line.
+char32_t DecodeMultibyte(std::string_view s, std::size_t& i);
+inline char32_t Decode(std::string_view s, std::size_t& i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    ++i;
+    return c;
+  }
+  return DecodeMultibyte(s, i);
+}
 
 // Appends the UTF-8 encoding of cp to out.
-void Append(std::string& out, char32_t cp);
+void AppendMultibyte(std::string& out, char32_t cp);
+inline void Append(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else {
+    AppendMultibyte(out, cp);
+  }
+}
+
+// Length of the leading all-ASCII run of s, eight bytes at a time.
+std::size_t AsciiPrefix(std::string_view s);
 
 // True if s is valid UTF-8.
 bool IsValid(std::string_view s);

@@ -77,6 +77,15 @@ std::string SniffEncoding(std::string_view b) {
   std::size_t n = std::min<std::size_t>(b.size(), 8192);
   std::size_t nul = 0, ctrl = 0;
   for (std::size_t i = 0; i < n; ++i) {
+    // Eight bytes at a time while none is below 0x20.
+    while (i + 8 <= n) {
+      std::uint64_t w;
+      __builtin_memcpy(&w, b.data() + i, 8);
+      constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+      if (((w - kOnes * 0x20) & ~w & kHigh) != 0) break;
+      i += 8;
+    }
+    if (i >= n) break;
     auto c = static_cast<unsigned char>(b[i]);
     if (c == 0) ++nul;
     else if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1B) ++ctrl;

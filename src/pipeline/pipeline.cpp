@@ -9,6 +9,7 @@
 
 #include "ingest/decode.h"
 #include "text/text.h"
+#include "time/time.h"
 
 namespace sitrep::pipeline {
 
@@ -16,6 +17,7 @@ ArticlePipeline ArticlePipeline::Standard(std::shared_ptr<const clean::RepeatedL
   ArticlePipeline p;
   p.Add(std::make_unique<clean::CleanStage>(std::move(repeated)));
   p.Add(std::make_unique<text::TextStage>());
+  p.Add(std::make_unique<TimeStage>());
   return p;
 }
 

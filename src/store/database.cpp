@@ -183,13 +183,13 @@ Status BuildDatabase(const std::string& dir) {
     bool ok = true;
     auto check = [&](bool done) { ok = ok && done; };
 
-    st = ForEachLine(dir + "/articles.jsonl", [&](object o, const std::string& line) {
+    st = ForEachLine(dir + "/articles.jsonl", [&](object o, const std::string&) {
       std::string_view id;
       if (o["id"].get_string().get(id)) return Status(Code::kCorrupt, "article without id");
       check(Row(art).Text(id).Value(o["source"]).Value(o["status"]).Value(o["reason"]).Value(o["outlet"])
                 .Value(o["published"]).Value(o["published_from"]).Value(o["title"]).Value(o["author"])
                 .Value(o["url"]).Value(o["language"]).Value(o["translated_from"]).Value(o["text"])
-                .Value(o["token_count"]).Text(line).Done());
+                .Value(o["token_count"]).Value(o["warnings"]).Done());
       std::int64_t k = 0;
       EachIn(o, "removed", [&](element r) {
         check(Row(rem).Text(id).Int(k++).Value(r["text"]).Value(r["why"]).Done());

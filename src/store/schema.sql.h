@@ -1,5 +1,7 @@
-// SQL for the sitrep.db schema, version 1. Every table keeps the full JSON
-// line in `json` so fields added to the contract later are never lost.
+// SQL for the sitrep.db schema, version 1. The tables of cross-article
+// records keep the full JSON line in `json` so fields added to the contract
+// later are never lost; articles are spread over their own tables instead,
+// because their JSON repeats the whole text and would double the file.
 #pragma once
 
 namespace sitrep::store {
@@ -10,7 +12,7 @@ CREATE TABLE articles (
   id TEXT PRIMARY KEY, source TEXT NOT NULL, status TEXT NOT NULL, reason TEXT,
   outlet TEXT, published TEXT, published_from TEXT, title TEXT, author TEXT, url TEXT,
   language TEXT, translated_from TEXT, text TEXT NOT NULL, token_count INTEGER,
-  json TEXT NOT NULL);
+  warnings TEXT);
 CREATE TABLE removed (article_id TEXT NOT NULL REFERENCES articles(id), ord INTEGER NOT NULL,
   text TEXT NOT NULL, why TEXT NOT NULL, PRIMARY KEY (article_id, ord));
 CREATE TABLE sentences (article_id TEXT NOT NULL REFERENCES articles(id), ord INTEGER NOT NULL,

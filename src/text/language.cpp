@@ -56,15 +56,57 @@ void AppendLower(std::string& out, char32_t c) {
 }  // namespace
 
 std::string IdentifyLanguage(std::string_view text) {
-  std::string_view head = text.substr(0, std::min<std::size_t>(text.size(), 4000));
-  // Script census over letters.
-  std::unordered_map<int, int> scripts;
-  int letters = 0, kana = 0, hangul = 0;
+  std::string_view head = text.substr(0, std::min<std::size_t>(text.size(), 2500));
+  const StopwordModel& m = Model();
+  // Script census over letters; function-word votes counted on the fly.
+  std::array<int, USCRIPT_CODE_LIMIT> scripts{};
+  std::array<int, 32> score{};
+  int letters = 0, kana = 0, hangul = 0, words = 0;
   bool ukrainian = false, belarusian = false, serbian = false, bulgarian_hint = false;
-  std::vector<std::string> words;
   std::string word;
+  int function_words = 0;
+  auto end_word = [&] {
+    if (word.empty()) return;
+    ++words;
+    auto it = m.words.find(word);
+    if (it != m.words.end()) {
+      ++function_words;
+      for (std::size_t l = 0; l < m.languages.size(); ++l) score[l] += (it->second >> l) & 1u;
+    }
+    word.clear();
+  };
+  // Stops reading once one language clearly leads on plain Latin text: a
+  // clear lead after 40 function words does not change with more.
+  auto settled = [&] {
+    if (function_words < 40 || letters != scripts[USCRIPT_LATIN]) return false;
+    int best = 0, second = 0;
+    for (std::size_t l = 0; l < m.languages.size(); ++l) {
+      if (score[l] > best) {
+        second = best;
+        best = score[l];
+      } else if (score[l] > second) {
+        second = score[l];
+      }
+    }
+    return best >= 3 * second;
+  };
   std::size_t i = 0;
   while (i < head.size()) {
+    if ((words & 31) == 0 && word.empty() && settled()) break;
+    unsigned char b = static_cast<unsigned char>(head[i]);
+    if (b < 0x80) {
+      ++i;
+      if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {
+        ++letters;
+        ++scripts[USCRIPT_LATIN];
+        word.push_back(static_cast<char>(b | 0x20));
+      } else if (b == '\'' && !word.empty()) {
+        word.push_back('\'');
+      } else {
+        end_word();
+      }
+      continue;
+    }
     std::size_t before = i;
     char32_t c = utf8::Decode(head, i);
     if (before + 1 == i && c == utf8::kReplacement) continue;
@@ -72,7 +114,7 @@ std::string IdentifyLanguage(std::string_view text) {
       ++letters;
       UErrorCode st = U_ZERO_ERROR;
       int sc = uscript_getScript(static_cast<UChar32>(c), &st);
-      if (U_SUCCESS(st)) ++scripts[sc];
+      if (U_SUCCESS(st) && sc >= 0 && sc < USCRIPT_CODE_LIMIT) ++scripts[static_cast<std::size_t>(sc)];
       if ((c >= 0x3040 && c <= 0x30FF)) ++kana;
       if (c >= 0xAC00 && c <= 0xD7AF) ++hangul;
       if (c == 0x0456 || c == 0x0457 || c == 0x0454 || c == 0x0491) ukrainian = true;
@@ -83,18 +125,17 @@ std::string IdentifyLanguage(std::string_view text) {
     } else if (IsApostrophe(c) && !word.empty()) {
       word.push_back('\'');
     } else {
-      if (!word.empty()) words.push_back(std::move(word));
-      word.clear();
+      end_word();
     }
   }
-  if (!word.empty()) words.push_back(std::move(word));
+  end_word();
   if (letters < 10) return "und";
 
   int best_script = -1, best_count = 0;
-  for (auto [sc, n] : scripts) {
-    if (n > best_count || (n == best_count && sc < best_script)) {
-      best_script = sc;
-      best_count = n;
+  for (std::size_t sc = 0; sc < scripts.size(); ++sc) {
+    if (scripts[sc] > best_count) {
+      best_script = static_cast<int>(sc);
+      best_count = scripts[sc];
     }
   }
   if (best_count * 2 < letters) return "und";
@@ -119,17 +160,6 @@ std::string IdentifyLanguage(std::string_view text) {
     case USCRIPT_LATIN: break;
     default: return "und";
   }
-  const StopwordModel& m = Model();
-  std::array<int, 32> score{};
-  int counted = 0;
-  for (const std::string& w : words) {
-    auto it = m.words.find(w);
-    ++counted;
-    if (it == m.words.end()) continue;
-    for (std::size_t l = 0; l < m.languages.size(); ++l) {
-      if (it->second & (1u << l)) ++score[l];
-    }
-  }
   std::size_t best = 0, second = 0;
   for (std::size_t l = 1; l < m.languages.size(); ++l) {
     if (score[l] > score[best]) {
@@ -139,7 +169,7 @@ std::string IdentifyLanguage(std::string_view text) {
       second = l;
     }
   }
-  if (score[best] < 2 || score[best] * 10 < counted) return "und";
+  if (score[best] < 2 || score[best] * 10 < words) return "und";
   if (best != second && score[best] * 2 < score[second] * 3) return "und";
   return m.languages[best];
 }

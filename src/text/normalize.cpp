@@ -10,9 +10,46 @@ namespace {
 
 // True if the byte sequence needs the slow path: non-ASCII, CR, or
 // control characters other than tab and newline.
-bool NeedsWork(std::string_view s) {
-  for (unsigned char c : s) {
-    if (c >= 0x80 || c == '\r' || (c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) return true;
+// True for a byte that is not plain printable ASCII, tab or newline.
+inline bool Special(unsigned char c) {
+  return c >= 0x7F || (c < 0x20 && c != '\n' && c != '\t');
+}
+
+// Index of the first special byte at or after i, eight bytes at a time.
+std::size_t NextSpecial(std::string_view s, std::size_t i) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  while (i + 8 <= s.size()) {
+    std::uint64_t w;
+    __builtin_memcpy(&w, s.data() + i, 8);
+    // Bytes < 0x20 (tab and newline included: checked one by one), 0x7F
+    // and >= 0x80.
+    std::uint64_t low = (w - kOnes * 0x20) & ~w;
+    std::uint64_t del = w ^ (kOnes * 0x7F);
+    if (((low | ((del - kOnes) & ~del) | w) & kHigh) != 0) break;
+    i += 8;
+  }
+  while (i < s.size() && !Special(static_cast<unsigned char>(s[i]))) ++i;
+  return i;
+}
+
+bool NeedsWork(std::string_view s) { return NextSpecial(s, 0) < s.size(); }
+
+// False when every code point is one NFC leaves alone whatever follows
+// it: ASCII, Latin-1 and Latin Extended letters (U+00A0-U+02FF), general
+// punctuation (U+2002-U+206F: typographic quotes, dashes, ellipsis) and
+// currency signs. News text is almost always only these, so ICU is not
+// called for it.
+bool MayNeedNfc(std::string_view s) {
+  std::size_t i = utf8::AsciiPrefix(s);
+  while (i < s.size()) {
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      ++i;
+      continue;
+    }
+    char32_t c = utf8::Decode(s, i);
+    bool stable = (c >= 0xA0 && c < 0x300) || (c >= 0x2002 && c < 0x2070) || (c >= 0x20A0 && c < 0x20D0);
+    if (!stable) return true;
   }
   return false;
 }
@@ -26,6 +63,10 @@ std::string Normalize(std::string_view s) {
   cleaned.reserve(s.size());
   std::size_t i = 0;
   while (i < s.size()) {
+    std::size_t next = NextSpecial(s, i);
+    cleaned.append(s.data() + i, next - i);
+    i = next;
+    if (i >= s.size()) break;
     unsigned char b = static_cast<unsigned char>(s[i]);
     if (b < 0x80) {
       ++i;
@@ -62,6 +103,7 @@ std::string Normalize(std::string_view s) {
         cleaned.append(s.substr(start, i - start));
     }
   }
+  if (!MayNeedNfc(cleaned)) return cleaned;
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) return cleaned;

@@ -32,6 +32,12 @@ class ChunkTokenizer {
     std::size_t i = begin;
     while (i < end) {
       std::uint32_t off = static_cast<std::uint32_t>(i);
+      unsigned char b = static_cast<unsigned char>(text_[i]);
+      if (b < 0x80) {
+        cps_.push_back({b, off});
+        ++i;
+        continue;
+      }
       char32_t c = utf8::Decode(text_, i);
       cps_.push_back({c, off});
     }
@@ -192,7 +198,7 @@ class ChunkTokenizer {
         if (r - l > len && IsApostrophe(C(r - len)) && IsAlpha(C(r - len - 1))) {
           bool ok = true;
           std::array<char, 3> lower{};
-          for (std::size_t k = 1; k < len; ++k) {
+          for (std::size_t k = 1; k < len && k <= lower.size(); ++k) {
             char32_t c = C(r - len + k);
             if (c >= 0x80) ok = false;
             lower[k - 1] = static_cast<char>(std::tolower(static_cast<int>(c)));
@@ -336,41 +342,101 @@ class ChunkTokenizer {
   std::string_view text_;
   const Lexicon& lex_;
   std::vector<Token>* out_;
-  std::vector<Cp> cps_;
+  // Reused across lines and articles: one per thread.
+  static thread_local std::vector<Cp> cps_;
   std::uint32_t end_ = 0;
   char32_t next_ = 0;
 };
+
+thread_local std::vector<Cp> ChunkTokenizer::cps_;
+
+bool IsFusedForm(std::string_view w) {
+  static const char* kFused[] = {"cannot", "gonna", "wanna", "gotta", "dunno"};
+  for (const char* f : kFused) {
+    std::size_t n = std::strlen(f);
+    if (w.size() != n) continue;
+    bool same = true;
+    for (std::size_t k = 0; k < n && same; ++k) same = (w[k] | 0x20) == f[k];
+    if (same) return true;
+  }
+  return false;
+}
 
 }  // namespace
 
 void TokenizeRange(std::string_view text, std::uint32_t begin, std::uint32_t end,
                    const Lexicon& lexicon, std::vector<Token>* tokens) {
   ChunkTokenizer chunker(text, lexicon, tokens);
+  const char* p = text.data();
   std::size_t i = begin;
   while (i < end) {
     // Skip white space.
-    std::size_t j = i;
-    char32_t c = 0;
-    while (j < end) {
-      std::size_t k = j;
-      c = utf8::Decode(text, k);
-      if (!IsSpace(c)) break;
-      j = k;
+    unsigned char b = static_cast<unsigned char>(p[i]);
+    if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v') {
+      ++i;
+      continue;
     }
-    if (j >= end) break;
-    // The chunk runs to the next white space.
-    std::size_t e = j;
-    while (e < end) {
-      unsigned char b = static_cast<unsigned char>(text[e]);
-      if (b < 0x80) {
-        if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v') break;
-        ++e;
+    if (b >= 0x80) {
+      std::size_t k = i;
+      if (IsSpace(utf8::Decode(text, k))) {
+        i = k;
         continue;
       }
-      std::size_t k = e;
-      char32_t cp = utf8::Decode(text, k);
-      if (IsSpace(cp)) break;
-      e = k;
+    }
+    // One pass over the chunk (up to the next white space) notes whether it
+    // is all ASCII letters or all digits: then it is one token.
+    std::size_t j = i;
+    bool letters = true, digits = true;
+    while (i < end) {
+      b = static_cast<unsigned char>(p[i]);
+      if (b < 0x80) {
+        if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v') break;
+        letters = letters && ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+        digits = digits && (b >= '0' && b <= '9');
+        ++i;
+        continue;
+      }
+      std::size_t k = i;
+      if (IsSpace(utf8::Decode(text, k))) break;
+      letters = digits = false;
+      i = k;
+    }
+    const std::size_t e = i;
+    // A word followed by one comma, semicolon, colon or (not an
+    // abbreviation's) full stop: two tokens, without the slow path.
+    if (!letters && e - j >= 3) {
+      char last = p[e - 1];
+      bool word_before = true;
+      for (std::size_t k = j; k + 1 < e && word_before; ++k) {
+        unsigned char c = static_cast<unsigned char>(p[k]);
+        word_before = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+      }
+      bool split = false;
+      if (word_before && (last == ',' || last == ';' || last == ':')) split = true;
+      if (word_before && last == '.' && lexicon.Abbreviation(text.substr(j, e - j)) == AbbrevClass::kNone) {
+        split = true;
+      }
+      if (split && e - j - 1 >= 5 && e - j - 1 <= 6 && IsFusedForm(text.substr(j, e - j - 1))) split = false;
+      if (split) {
+        Token& w = tokens->emplace_back();
+        w.begin = static_cast<std::uint32_t>(j);
+        w.end = static_cast<std::uint32_t>(e - 1);
+        w.space_after = false;
+        Token& t = tokens->emplace_back();
+        t.begin = static_cast<std::uint32_t>(e - 1);
+        t.end = static_cast<std::uint32_t>(e);
+        t.space_after = e < end;
+        continue;
+      }
+    }
+    // Letters mixed with digits ("100km") and fused forms ("cannot") go the
+    // slow way.
+    if (digits || (letters && (e - j < 5 || e - j > 6 || !IsFusedForm(text.substr(j, e - j))))) {
+      Token& t = tokens->emplace_back();
+      t.begin = static_cast<std::uint32_t>(j);
+      t.end = static_cast<std::uint32_t>(e);
+      t.space_after = e < end;
+      continue;
     }
     char32_t next = 0;
     for (std::size_t k = e; k < end;) {
@@ -383,7 +449,6 @@ void TokenizeRange(std::string_view text, std::uint32_t begin, std::uint32_t end
     std::size_t before = tokens->size();
     chunker.Run(static_cast<std::uint32_t>(j), static_cast<std::uint32_t>(e), next);
     if (tokens->size() > before) tokens->back().space_after = e < end;
-    i = e;
   }
 }
 

@@ -93,6 +93,28 @@ TEST(LineFeatures, ShortRealSentencesReadAsSentences) {
   EXPECT_TRUE(Features(".").only_punct);
 }
 
+TEST(LineFeatures, FusedPassAgreesWithTheSeparateFunctions) {
+  for (std::string line : {"  - Share this article ", "It's hard to disagree.", "\u201cWe are ready,\u201d she said.",
+                           "Harbour cranes idle after strike", "...", "Talks (in Oslo) ended: 3 days.",
+                           "Copyright 2021 Lantern Media. All rights reserved", "> quoted line", "x",
+                           "The U.S. and E.U. agreed on 2.5% growth, officials said", ""}) {
+    std::string key;
+    LineFeatures fused = KeyAndFeatures(line, &key);
+    LineFeatures sep = Features(line);
+    EXPECT_EQ(key, LineKey(line)) << line;
+    EXPECT_EQ(fused.words, sep.words) << line;
+    EXPECT_EQ(fused.lower_words, sep.lower_words) << line;
+    EXPECT_EQ(fused.cap_words, sep.cap_words) << line;
+    EXPECT_EQ(fused.letters, sep.letters) << line;
+    EXPECT_EQ(fused.ends_terminal, sep.ends_terminal) << line;
+    EXPECT_EQ(fused.ends_colon, sep.ends_colon) << line;
+    EXPECT_EQ(fused.bullet, sep.bullet) << line;
+    EXPECT_EQ(fused.only_punct, sep.only_punct) << line;
+    EXPECT_EQ(fused.starts_upper, sep.starts_upper) << line;
+    EXPECT_EQ(fused.sentence_like, sep.sentence_like) << line;
+  }
+}
+
 // A scraped page written for this test.
 const char* kScraped =
     "Port workers end strike after pay deal\n"

@@ -110,3 +110,36 @@ TEST(Result, HoldsValueOrStatus) {
 
 }  // namespace
 }  // namespace sitrep
+
+#include "core/aho_corasick.h"
+
+namespace sitrep {
+namespace {
+
+TEST(AhoCorasick, FindsEveryOccurrenceOfEveryPattern) {
+  AhoCorasick ac;
+  ac.Add("he");
+  ac.Add("she");
+  ac.Add("his");
+  ac.Add("hers");
+  ac.Add("\u00a9");
+  ac.Build();
+  std::vector<AhoCorasick::Match> m;
+  ac.FindAll("ushers \u00a9 this", &m);
+  // "she" ends at 4, "he" ends at 4, "hers" ends at 6, "©" at 9, "his" at 13.
+  ASSERT_EQ(m.size(), 5u);
+  EXPECT_EQ(m[0].pattern, 1u);
+  EXPECT_EQ(m[0].begin, 1u);
+  EXPECT_EQ(m[1].pattern, 0u);
+  EXPECT_EQ(m[1].begin, 2u);
+  EXPECT_EQ(m[2].pattern, 3u);
+  EXPECT_EQ(m[3].pattern, 4u);
+  EXPECT_EQ(m[3].end - m[3].begin, 2u);
+  EXPECT_EQ(m[4].pattern, 2u);
+  m.clear();
+  ac.FindAll("nothing here matches? he", &m);
+  EXPECT_EQ(m.size(), 3u);  // "he" in "here", in "matches" and at the end
+}
+
+}  // namespace
+}  // namespace sitrep

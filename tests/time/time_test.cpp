@@ -1,0 +1,248 @@
+// Expected values worked out by hand with a calendar: 2022-01-12 was a
+// Wednesday, so the Monday before it was 2022-01-10, the Thursday after it
+// 2022-01-13, and it lies in ISO week 2022-W02.
+#include <gtest/gtest.h>
+
+#include "time/time.h"
+
+namespace sitrep {
+namespace {
+
+struct Found {
+  std::string text, type;
+  std::optional<std::string> value;
+};
+
+std::vector<Found> Tag(std::string_view text, std::optional<std::string_view> dct = "2022-01-12") {
+  std::vector<Found> out;
+  for (const TimeExpr& t : FindTimes(text, dct).times)
+    out.push_back({std::string(text.substr(t.begin, t.end - t.begin)), t.type, t.value});
+  return out;
+}
+
+// The single expression found in `text`, or a failure.
+Found One(std::string_view text, std::optional<std::string_view> dct = "2022-01-12") {
+  auto all = Tag(text, dct);
+  EXPECT_EQ(all.size(), 1u) << text;
+  return all.empty() ? Found{} : all[0];
+}
+
+TEST(Calendar, WeekdaysAndIsoWeeks) {
+  EXPECT_EQ(IsoWeekday({2022, 1, 12}), 3u);
+  EXPECT_EQ(IsoWeekday({2000, 2, 29}), 2u);
+  EXPECT_EQ(IsoWeek({2022, 1, 12}), "2022-W02");
+  EXPECT_EQ(IsoWeek({2022, 1, 2}), "2021-W52");
+  EXPECT_EQ(IsoWeek({2021, 1, 3}), "2020-W53");
+  EXPECT_EQ(IsoWeek({2019, 12, 30}), "2020-W01");
+  EXPECT_EQ(AddDays({2022, 3, 1}, -1), (CivilDate{2022, 2, 28}));
+  EXPECT_EQ(AddDays({2024, 3, 1}, -1), (CivilDate{2024, 2, 29}));
+}
+
+TEST(Calendar, ParseIsoDate) {
+  EXPECT_EQ(ParseIsoDate("2022-01-12"), (CivilDate{2022, 1, 12}));
+  EXPECT_EQ(ParseIsoDate("2022-01-12T08:30:00Z"), (CivilDate{2022, 1, 12}));
+  EXPECT_EQ(ParseIsoDate("20220112"), (CivilDate{2022, 1, 12}));
+  EXPECT_FALSE(ParseIsoDate("2022-02-30"));
+  EXPECT_FALSE(ParseIsoDate("yesterday"));
+  EXPECT_FALSE(ParseIsoDate(""));
+}
+
+TEST(Time, WeekdayFollowsTense) {
+  auto past = One("The ministers met on Monday in Geneva.");
+  EXPECT_EQ(past.text, "Monday");
+  EXPECT_EQ(past.value, "2022-01-10");
+  EXPECT_EQ(One("Officials said on Monday that talks had failed.").value, "2022-01-10");
+  EXPECT_EQ(One("The ministers will meet on Thursday.").value, "2022-01-13");
+  EXPECT_EQ(One("The council is to vote on Friday.").value, "2022-01-14");
+  EXPECT_EQ(One("A vote is planned for Friday.").value, "2022-01-14");
+  // The DCT's own weekday is today in either direction.
+  EXPECT_EQ(One("Protesters gathered on Wednesday.").value, "2022-01-12");
+  EXPECT_EQ(One("It happened last Wednesday.").value, "2022-01-05");
+  EXPECT_EQ(One("They meet next Wednesday.").value, "2022-01-19");
+}
+
+TEST(Time, WeekdayFromSyntaxTags) {
+  // Cue words alone read "delayed" as past; the parse says "resume" (present,
+  // headline future) governs "Friday".
+  std::string text = "Talks, delayed, resume Friday.";
+  EXPECT_EQ(FindTimes(text, "2022-01-12").times.at(0).value, "2022-01-07");
+  std::vector<Token> toks = {{0, 5, false, "talk", "NOUN", "NNS", 5, "nsubj"},
+                             {5, 6, true, ",", "PUNCT", ",", 2, "punct"},
+                             {7, 14, false, "delay", "VERB", "VBN", 0, "acl"},
+                             {14, 15, true, ",", "PUNCT", ",", 2, "punct"},
+                             {16, 22, true, "resume", "VERB", "VBP", -1, "root"},
+                             {23, 29, false, "Friday", "PROPN", "NNP", 4, "obl:tmod"},
+                             {29, 30, true, ".", "PUNCT", ".", 4, "punct"}};
+  // Heads index the sentence: "talks" -> "resume" (4), "Friday" -> "resume".
+  toks[0].head = 4;
+  std::vector<Sentence> sents = {{0, 30, 0, 7}};
+  auto tags = DefaultTimeTagger().Tag(text, CivilDate{2022, 1, 12}, toks, sents);
+  ASSERT_EQ(tags.times.size(), 1u);
+  EXPECT_EQ(tags.times[0].value, "2022-01-14");
+}
+
+TEST(Time, AbsoluteDates) {
+  EXPECT_EQ(One("It was signed on 12 January 2022.").value, "2022-01-12");
+  EXPECT_EQ(One("It was signed on January 12, 2022.").value, "2022-01-12");
+  EXPECT_EQ(One("It was signed on 2021-11-30.").value, "2021-11-30");
+  EXPECT_EQ(One("The rebels have held the town since May 1997.").value, "1997-05");
+  EXPECT_EQ(One("The rebels have held the town since May 1997.").text, "May 1997");
+  EXPECT_EQ(One("Elections were held in 1994.").value, "1994");
+  EXPECT_EQ(One("Borders changed in the 1990s.").value, "199X");
+  EXPECT_EQ(One("Borders changed in the nineties.").value, "199X");
+  EXPECT_EQ(One("The treaty dates from the 20th century.").value, "19XX");
+}
+
+TEST(Time, YearlessDateTakesNearestYear) {
+  // Published 2022-01-12: 28 December is 15 days back, 3 March 50 days ahead.
+  EXPECT_EQ(One("The fire broke out on Dec. 28.").value, "2021-12-28");
+  EXPECT_EQ(One("The summit opens on March 3.").value, "2022-03-03");
+  EXPECT_EQ(One("Prices rose in October.").value, "2021-10");
+  EXPECT_EQ(One("Talks resume in February.").value, "2022-02");
+  EXPECT_EQ(One("Crowds gathered at the end of December.").value, "2021-12");
+}
+
+TEST(Time, RelativeExpressions) {
+  EXPECT_EQ(One("Shelling resumed yesterday.").value, "2022-01-11");
+  EXPECT_EQ(One("He spoke to reporters today.").value, "2022-01-12");
+  EXPECT_EQ(One("Fighting eased last week.").value, "2022-W01");
+  EXPECT_EQ(One("Fighting may ease next week.").value, "2022-W03");
+  EXPECT_EQ(One("Prices rose last month.").value, "2021-12");
+  EXPECT_EQ(One("Prices may fall next month.").value, "2022-02");
+  EXPECT_EQ(One("Two convoys arrived two days ago.").value, "2022-01-10");
+  EXPECT_EQ(One("The law passed earlier this year.").value, "2022");
+  EXPECT_EQ(One("The law passed last year.").value, "2021");
+  EXPECT_EQ(One("Reserves are low now.").value, "PRESENT_REF");
+}
+
+TEST(Time, SeasonsAndQuarters) {
+  EXPECT_EQ(One("The offensive is expected this summer.").value, "2022-SU");
+  EXPECT_EQ(One("The offensive stalled last summer.").value, "2021-SU");
+  EXPECT_EQ(One("The dam was built in summer 1997.").value, "1997-SU");
+  // Winter YYYY-WI starts in December of YYYY; in January the current one began last year.
+  EXPECT_EQ(One("Snow fell this winter.").value, "2021-WI");
+  EXPECT_EQ(One("Snow fell last winter.").value, "2020-WI");
+  EXPECT_EQ(One("Snow may fall next winter.").value, "2022-WI");
+  EXPECT_EQ(One("Harvests failed last summer.", "2022-09-15").value, "2022-SU");
+  EXPECT_EQ(One("Output fell in the third quarter.").value, "2021-Q3");
+  EXPECT_EQ(One("Output fell in the third quarter of 2019.").value, "2019-Q3");
+}
+
+TEST(Time, Durations) {
+  auto d = One("The siege lasted three days.");
+  EXPECT_EQ(d.type, "DURATION");
+  EXPECT_EQ(d.value, "P3D");
+  EXPECT_EQ(One("Prices doubled over the past three months.").value, "P3M");
+  EXPECT_EQ(One("He was released seven years after the war.").value, "P7Y");
+  EXPECT_EQ(One("He served a five-year term.").value, "P5Y");
+  EXPECT_EQ(One("Talks could take several weeks.").value, "PXW");
+  auto s = One("The agency inspects the site every month.");
+  EXPECT_EQ(s.type, "SET");
+}
+
+TEST(Time, TimesOfDay) {
+  auto t = One("The blast happened at 10 p.m. Tuesday.");
+  EXPECT_EQ(t.type, "TIME");
+  EXPECT_EQ(t.value, "2022-01-11T22:00");
+  EXPECT_EQ(One("Talks continued this morning.").value, "2022-01-12TMO");
+}
+
+TEST(Time, MoreShapes) {
+  // 2021-01-05 is in ISO week 2021-W01, so the week before is 2020-W53.
+  EXPECT_EQ(One("Fighting eased last week.", "2021-01-05").value, "2020-W53");
+  EXPECT_EQ(One("Shots were heard last night.").value, "2022-01-11TNI");
+  EXPECT_EQ(One("Shops closed on Christmas Day.").value, "2021-12-25");
+  EXPECT_EQ(One("The town was rebuilt in the mid-1980s.").value, "198X");
+  EXPECT_EQ(One("The town was rebuilt in the '80s.").value, "198X");
+  EXPECT_EQ(One("The town was rebuilt in the 1980s.", std::nullopt).value, "198X");
+  EXPECT_FALSE(One("The town was rebuilt in the eighties.", std::nullopt).value.has_value());
+  EXPECT_EQ(One("Aid arrives in two weeks from now.").value, "2022-01-26");
+  EXPECT_EQ(One("Elections are due in the spring of 2023.").value, "2023-SP");
+  EXPECT_EQ(One("The strike ended in mid-October.").value, "2021-10");
+  EXPECT_EQ(One("Debt will peak by year\u2019s end.").value, "2022");
+  EXPECT_EQ(One("Debt will peak by year's end.").value, "2022");
+  EXPECT_EQ(One("It was a hit in the \u201990s.").value, "199X");
+  // A year-less date next to an explicit one resolves on its own.
+  EXPECT_EQ(One("Troops left on 13 January.").value, "2022-01-13");
+}
+
+TEST(Time, UnresolvableIsNull) {
+  auto f = One("The following month, the talks collapsed.");
+  EXPECT_FALSE(f.value.has_value());
+}
+
+TEST(Time, NoDateLeavesRelativeNullButResolvesAbsolute) {
+  auto all = Tag("Yesterday rebels took the town, held since 12 January 2022 and lost in May 1997 and last week.",
+                 std::nullopt);
+  ASSERT_EQ(all.size(), 4u);
+  EXPECT_EQ(all[0].text, "Yesterday");
+  EXPECT_FALSE(all[0].value.has_value());
+  EXPECT_EQ(all[1].value, "2022-01-12");
+  EXPECT_EQ(all[2].value, "1997-05");
+  EXPECT_EQ(all[3].text, "last week");
+  EXPECT_FALSE(all[3].value.has_value());
+  EXPECT_FALSE(One("They met on Monday.", std::nullopt).value.has_value());
+  EXPECT_FALSE(One("They met on Dec. 28.", std::nullopt).value.has_value());
+}
+
+TEST(Time, WeekdayMismatchIsReported) {
+  std::string text = "The talks began on Monday (12 January) in Vienna.";
+  auto tags = FindTimes(text, "2022-01-14");
+  ASSERT_EQ(tags.times.size(), 1u);
+  EXPECT_EQ(tags.times[0].value, "2022-01-12");  // the explicit date wins
+  ASSERT_EQ(tags.inconsistencies.size(), 1u);
+  EXPECT_EQ(tags.inconsistencies[0].kind, "weekday_mismatch");
+  EXPECT_EQ(tags.inconsistencies[0].detail, "12 January 2022 is a Wednesday, not a Monday");
+  EXPECT_EQ(text.substr(tags.inconsistencies[0].begin,
+                        tags.inconsistencies[0].end - tags.inconsistencies[0].begin),
+            "Monday (12 January)");
+
+  auto t2 = FindTimes("Voting ends on Thursday, January 11.", "2022-01-10");
+  ASSERT_EQ(t2.inconsistencies.size(), 1u);
+  EXPECT_EQ(t2.inconsistencies[0].detail, "11 January 2022 is a Tuesday, not a Thursday");
+  auto t3 = FindTimes("Voting ends Thu 12 Jan.", "2022-01-10");
+  ASSERT_EQ(t3.inconsistencies.size(), 1u);
+  EXPECT_EQ(t3.times[0].value, "2022-01-12");
+
+  // A matching weekday is no inconsistency.
+  EXPECT_TRUE(FindTimes("Voting ends on Tuesday, January 11.", "2022-01-10").inconsistencies.empty());
+  EXPECT_TRUE(FindTimes("Voting ends Wed 12 Jan.", "2022-01-10").inconsistencies.empty());
+}
+
+TEST(Time, NotTimeExpressions) {
+  EXPECT_TRUE(Tag("Troops may march on the capital.").empty());
+  EXPECT_TRUE(Tag("The fund holds $1990 and 1,500 shares, up 2020%.").empty());
+  EXPECT_TRUE(Tag("").empty());
+}
+
+TEST(TimeStage, FillsArticle) {
+  TimeStage stage;
+  EXPECT_EQ(stage.name(), "time");
+  Article a;
+  a.published = "2022-01-12";
+  a.text = "Ministers met on Monday (12 January) and will meet again next week.";
+  stage.Process(a, nullptr);
+  ASSERT_EQ(a.times.size(), 2u);
+  EXPECT_EQ(a.times[0].value, "2022-01-12");
+  EXPECT_EQ(a.times[1].value, "2022-W03");
+  ASSERT_EQ(a.inconsistencies.size(), 1u);
+
+  Article none;
+  none.text = "It rained on Monday.";
+  stage.Process(none, nullptr);
+  ASSERT_EQ(none.times.size(), 1u);
+  EXPECT_FALSE(none.times[0].value.has_value());
+}
+
+TEST(TimeStage, SurvivesOddBytes) {
+  TimeStage stage;
+  Article a;
+  a.published = "not a date";
+  static const char kOdd[] = "\xff\xfe 12 \xe2\x80\x99 Jan. \0 31 ";
+  a.text = std::string(kOdd, sizeof kOdd - 1) + "Monday (" + "1999-99-99 2/30/2020 Jan \xe2\x80";
+  stage.Process(a, nullptr);
+  SUCCEED();
+}
+
+}  // namespace
+}  // namespace sitrep

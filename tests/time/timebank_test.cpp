@@ -1,0 +1,59 @@
+// Score floor on the held-out half of TimeBank (data/time/timebank_split.txt).
+// The rules were written looking only at the development half.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "time/time.h"
+#include "time/timeml.h"
+
+namespace sitrep {
+namespace {
+
+TEST(TimeBank, HeldOutScoreFloor) {
+  std::filesystem::path dir = std::filesystem::path(SITREP_SHARED_DIR) / "corpora" / "timebank";
+  if (!std::filesystem::is_directory(dir))
+    GTEST_SKIP() << "TimeBank not found at " << dir << " (SITREP_SHARED_DIR); skipping the score floor";
+  TimeCounts counts;
+  int docs = 0;
+  for (const std::string& name : TimebankSplit("heldout")) {
+    std::ifstream in(dir / name, std::ios::binary);
+    ASSERT_TRUE(in) << name;
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    auto doc = ParseTimeml(ss.str(), name);
+    ASSERT_TRUE(doc.ok()) << doc.status().message();
+    auto tags = FindTimes(doc->text, doc->dct ? std::optional<std::string_view>(*doc->dct) : std::nullopt);
+    ScoreTimes(doc->gold, tags.times, counts);
+    ++docs;
+  }
+  EXPECT_GT(docs, 80);
+  TimeScores s = ComputeScores(counts);
+  EXPECT_GE(s.relaxed_f1, 0.90);  // measured 0.919
+  EXPECT_GE(s.value_f1, 0.76);    // measured 0.785
+  EXPECT_GE(s.strict_f1, 0.83);   // measured 0.854
+}
+
+TEST(TimeBank, ParsesTimeml) {
+  auto doc = ParseTimeml(
+      "<TimeML><DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"1998-01-08\" functionInDocument=\"CREATION_TIME\">"
+      "19980108</TIMEX3></DCT><TEXT>A &amp; B met <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"1998-01-07\">"
+      "yesterday</TIMEX3>.</TEXT></TimeML>",
+      "x.tml");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(doc->text, "A & B met yesterday.");
+  EXPECT_EQ(doc->dct, "1998-01-08");
+  ASSERT_EQ(doc->gold.size(), 1u);
+  EXPECT_EQ(doc->gold[0].begin, 10u);
+  EXPECT_EQ(doc->gold[0].end, 19u);
+  TimeCounts c;
+  ScoreTimes(doc->gold, FindTimes(doc->text, *doc->dct).times, c);
+  EXPECT_EQ(c.strict, 1);
+  EXPECT_EQ(c.value_ok, 1);
+  EXPECT_FALSE(ParseTimeml("<TimeML></TimeML>", "y.tml").ok());
+}
+
+}  // namespace
+}  // namespace sitrep
