@@ -51,10 +51,15 @@ std::vector<std::string> ArticlePipeline::StageNames() const {
 
 void RunParallel(ingest::Reader& reader, int jobs, const std::function<Worker()>& make_worker) {
   if (jobs < 1) jobs = 1;
-  const std::size_t capacity = static_cast<std::size_t>(jobs) * 4;
+  // Records travel in batches so threads synchronise once per batch, not
+  // once per article; a batch closes at kBatchDocs records or kBatchBytes.
+  constexpr std::size_t kBatchDocs = 32;
+  constexpr std::size_t kBatchBytes = 1 << 20;
+  using Batch = std::vector<std::pair<std::uint64_t, ingest::RawDoc>>;
+  const std::size_t capacity = static_cast<std::size_t>(jobs) * 2;
   std::mutex mu;
   std::condition_variable not_empty, not_full;
-  std::deque<std::pair<std::uint64_t, ingest::RawDoc>> queue;
+  std::deque<Batch> queue;
   bool done = false;
   std::atomic<bool> cancelled{false};
 
@@ -64,33 +69,45 @@ void RunParallel(ingest::Reader& reader, int jobs, const std::function<Worker()>
     threads.emplace_back([&] {
       Worker work = make_worker();
       for (;;) {
-        std::pair<std::uint64_t, ingest::RawDoc> item;
+        Batch batch;
         {
           std::unique_lock<std::mutex> lock(mu);
           not_empty.wait(lock, [&] { return !queue.empty() || done; });
           if (queue.empty()) return;
-          item = std::move(queue.front());
+          batch = std::move(queue.front());
           queue.pop_front();
         }
         not_full.notify_one();
-        if (cancelled.load()) continue;  // drain without work
-        if (!work(item.first, std::move(item.second))) {
-          cancelled.store(true);
-          reader.Cancel();
-          not_full.notify_all();
+        for (auto& item : batch) {
+          if (cancelled.load(std::memory_order_relaxed)) break;  // drain without work
+          if (!work(item.first, std::move(item.second))) {
+            cancelled.store(true);
+            reader.Cancel();
+            not_full.notify_all();
+          }
         }
       }
     });
   }
   std::uint64_t seq = 0;
-  reader.Run([&](ingest::RawDoc&& doc) {
+  Batch pending;
+  std::size_t pending_bytes = 0;
+  auto flush = [&] {
+    if (pending.empty()) return;
     std::unique_lock<std::mutex> lock(mu);
     not_full.wait(lock, [&] { return queue.size() < capacity || cancelled.load(); });
-    if (cancelled.load()) return;
-    queue.emplace_back(seq++, std::move(doc));
+    if (!cancelled.load()) queue.push_back(std::move(pending));
     lock.unlock();
     not_empty.notify_one();
+    pending = Batch();
+    pending_bytes = 0;
+  };
+  reader.Run([&](ingest::RawDoc&& doc) {
+    pending_bytes += doc.bytes.size();
+    pending.emplace_back(seq++, std::move(doc));
+    if (pending.size() >= kBatchDocs || pending_bytes >= kBatchBytes) flush();
   });
+  flush();
   {
     std::lock_guard<std::mutex> lock(mu);
     done = true;

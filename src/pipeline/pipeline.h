@@ -54,9 +54,10 @@ struct Progress {
 
 // Runs reader over `jobs` worker threads. Each worker gets its own
 // function from make_worker (per-thread state lives in its closure) and is
-// called with each record and its sequence number (input order). At most
-// about 4 * jobs records are in flight, so memory is bounded by the work
-// in flight, not by the corpus. A worker returning false cancels the run
+// called with each record and its sequence number (input order). Records
+// travel in batches of up to 32 (or 1 MB); at most about 3 * jobs batches
+// are in flight, so memory is bounded by the work in flight, not by the
+// corpus. A worker returning false cancels the run
 // (used when output cannot be written).
 using Worker = std::function<bool(std::uint64_t seq, ingest::RawDoc&& doc)>;
 void RunParallel(ingest::Reader& reader, int jobs, const std::function<Worker()>& make_worker);

@@ -161,9 +161,8 @@ Status BuildDatabase(const std::string& dir) {
       if (!meta) return db.Error("prepare");
       Row(meta).Text("schema_version").Text(std::to_string(kDatabaseSchemaVersion)).Done();
     }
-    auto* art = db.Prepare("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    auto* art = db.Prepare("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     auto* rem = db.Prepare("INSERT INTO removed VALUES (?,?,?,?)");
-    auto* sen = db.Prepare("INSERT INTO sentences VALUES (?,?,?,?)");
     auto* men = db.Prepare("INSERT INTO mentions VALUES (?,?,?,?,?,?,?)");
     auto* tim = db.Prepare("INSERT INTO times VALUES (?,?,?,?,?,?,?)");
     auto* inc = db.Prepare("INSERT INTO inconsistencies VALUES (?,?,?,?,?,?,?)");
@@ -177,7 +176,7 @@ Status BuildDatabase(const std::string& dir) {
     auto* evm = db.Prepare("INSERT INTO event_mentions VALUES (?,?,?,?)");
     auto* sto = db.Prepare("INSERT INTO stories VALUES (?,?,?,?,?)");
     auto* sar = db.Prepare("INSERT INTO story_articles VALUES (?,?)");
-    for (auto* s : {art, rem, sen, men, tim, inc, ent, eal, ero, ear, quo, qsa, evt, evm, sto, sar}) {
+    for (auto* s : {art, rem, men, tim, inc, ent, eal, ero, ear, quo, qsa, evt, evm, sto, sar}) {
       if (!s) return db.Error("prepare statements for");
     }
     bool ok = true;
@@ -189,14 +188,10 @@ Status BuildDatabase(const std::string& dir) {
       check(Row(art).Text(id).Value(o["source"]).Value(o["status"]).Value(o["reason"]).Value(o["outlet"])
                 .Value(o["published"]).Value(o["published_from"]).Value(o["title"]).Value(o["author"])
                 .Value(o["url"]).Value(o["language"]).Value(o["translated_from"]).Value(o["text"])
-                .Value(o["token_count"]).Value(o["warnings"]).Done());
+                .Value(o["token_count"]).Value(o["warnings"]).Value(o["sentences"]).Done());
       std::int64_t k = 0;
       EachIn(o, "removed", [&](element r) {
         check(Row(rem).Text(id).Int(k++).Value(r["text"]).Value(r["why"]).Done());
-      });
-      k = 0;
-      EachIn(o, "sentences", [&](element s) {
-        check(Row(sen).Text(id).Int(k++).Int(IntAt(s, 0)).Int(IntAt(s, 1)).Done());
       });
       k = 0;
       EachIn(o, "mentions", [&](element m) {

@@ -12,11 +12,9 @@ CREATE TABLE articles (
   id TEXT PRIMARY KEY, source TEXT NOT NULL, status TEXT NOT NULL, reason TEXT,
   outlet TEXT, published TEXT, published_from TEXT, title TEXT, author TEXT, url TEXT,
   language TEXT, translated_from TEXT, text TEXT NOT NULL, token_count INTEGER,
-  warnings TEXT);
+  warnings TEXT, sentences TEXT);
 CREATE TABLE removed (article_id TEXT NOT NULL REFERENCES articles(id), ord INTEGER NOT NULL,
   text TEXT NOT NULL, why TEXT NOT NULL, PRIMARY KEY (article_id, ord));
-CREATE TABLE sentences (article_id TEXT NOT NULL REFERENCES articles(id), ord INTEGER NOT NULL,
-  start INTEGER NOT NULL, "end" INTEGER NOT NULL, PRIMARY KEY (article_id, ord));
 CREATE TABLE mentions (article_id TEXT NOT NULL REFERENCES articles(id), ord INTEGER NOT NULL,
   start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL, type TEXT NOT NULL,
   entity_id TEXT, PRIMARY KEY (article_id, ord));
