@@ -54,6 +54,26 @@ constexpr AsciiTables kAscii;
 
 bool AsciiAlnum(unsigned char c) { return c < 0x80 && (kAscii.cls[c] & (kLower | kUpper | kDigit)); }
 
+// Word counting for one non-space ASCII byte of class k, shared by the
+// fused and the general feature passes so they cannot drift apart.
+inline void CountAsciiByte(std::uint8_t k, LineFeatures& f, bool& in_word, bool& first_letter_seen) {
+  if (k & (kLower | kUpper | kDigit)) {
+    if (!(k & kDigit)) ++f.letters;
+    if (!in_word) {
+      ++f.words;
+      f.lower_words += (k & kLower) != 0;
+      f.cap_words += (k & kUpper) != 0;
+      if (!first_letter_seen) {
+        first_letter_seen = true;
+        f.starts_upper = (k & (kUpper | kDigit)) != 0;
+      }
+    }
+    in_word = true;
+  } else if (!(k & kJoiner)) {
+    in_word = false;
+  }
+}
+
 }  // namespace
 
 void SetSentenceLike(LineFeatures& f);
@@ -159,21 +179,7 @@ LineFeatures KeyAndFeatures(std::string_view line, std::string* key) {
     pending_space = false;
     out[o++] = kAscii.lower[b];
     if (!(k & kClosing)) last_non_closing = b;
-    if (k & (kLower | kUpper | kDigit)) {
-      if (!(k & kDigit)) ++f.letters;
-      if (!in_word) {
-        ++f.words;
-        f.lower_words += (k & kLower) != 0;
-        f.cap_words += (k & kUpper) != 0;
-        if (!first_letter_seen) {
-          first_letter_seen = true;
-          f.starts_upper = (k & (kUpper | kDigit)) != 0;
-        }
-      }
-      in_word = true;
-    } else if (!(k & kJoiner)) {
-      in_word = false;
-    }
+    CountAsciiByte(k, f, in_word, first_letter_seen);
   }
   // Trim the key's surrounding punctuation, as LineKey does.
   std::size_t b = 0, e = o;
@@ -208,21 +214,7 @@ LineFeatures Features(std::string_view line) {
       }
       last = byte;
       if (!(k & kClosing)) last_non_closing = byte;
-      if (k & (kLower | kUpper | kDigit)) {
-        if (!(k & kDigit)) ++f.letters;
-        if (!in_word) {
-          ++f.words;
-          f.lower_words += (k & kLower) != 0;
-          f.cap_words += (k & kUpper) != 0;
-          if (!first_letter_seen) {
-            first_letter_seen = true;
-            f.starts_upper = (k & (kUpper | kDigit)) != 0;
-          }
-        }
-        in_word = true;
-      } else if (!(k & kJoiner)) {
-        in_word = false;
-      }
+      CountAsciiByte(k, f, in_word, first_letter_seen);
       continue;
     }
     char32_t c = utf8::Decode(line, i);
