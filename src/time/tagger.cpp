@@ -42,7 +42,7 @@ struct Word {
   bool ref_needs_the = false;
   std::string pod;  // "MO" ... or "12:00"
   std::string set_value;
-  int tense = 0;  // -1 past, +1 future
+  int tense = 0;  // -1 past, +1 future, 2 future when "to" follows ("set to resume")
   ModKind mod = ModKind::kNone;  // single-word modifier
   bool phrase_start = false;     // first word of a multi-word modifier or holiday
 };
@@ -51,6 +51,11 @@ struct Phrase {
   std::vector<std::string> words;
   ModKind mod = ModKind::kNone;
   unsigned month = 0, day = 0;  // holidays
+  // Vague phrases (vague.tsv): their type and value, and the words of which
+  // one must come right before them (none: no condition).
+  const char* vague_type = nullptr;
+  std::string vague_value;
+  std::vector<std::string> vague_after;
 };
 
 const char* const kMonthNames[] = {"",     "January", "February", "March",     "April",
@@ -178,7 +183,11 @@ struct TimeTagger::Lexicon {
     }
     for (auto& f : Rows("time/parts_of_day.tsv", 2)) At(f[0]).pod = std::string(f[1]);
     for (auto& f : Rows("time/sets.tsv", 2)) At(f[0]).set_value = std::string(f[1]);
-    for (auto& f : Rows("time/tense_cues.tsv", 2)) At(f[0]).tense = f[1] == "FUTURE" ? 1 : -1;
+    for (auto& f : Rows("time/tense_cues.tsv", 2)) {
+      if (f[1] != "FUTURE" && f[1] != "PAST" && f[1] != "FUTURE_TO")
+        SITREP_THROW(ConfigError, "time lexicon tense_cues.tsv: unknown cue " << f[1]);
+      At(f[0]).tense = f[1] == "FUTURE" ? 1 : f[1] == "FUTURE_TO" ? 2 : -1;
+    }
     for (auto& f : Rows("time/modifiers.tsv", 2)) {
       ModKind k = f[1] == "POINT"    ? ModKind::kPoint
                   : f[1] == "AMOUNT" ? ModKind::kAmount
@@ -191,15 +200,40 @@ struct TimeTagger::Lexicon {
         At(ws[0]).mod = k;
       } else {
         At(ws[0]).phrase_start = true;
-        phrases.push_back({ws, k, 0, 0});
+        Phrase p;
+        p.words = ws;
+        p.mod = k;
+        phrases.push_back(std::move(p));
       }
     }
     for (auto& f : Rows("time/holidays.tsv", 2)) {
       auto ws = SplitWords(f[0]);
       if (f[1].size() != 5 || f[1][2] != '-')
         SITREP_THROW(ConfigError, "time lexicon holidays.tsv: date must be MM-DD: " << f[1]);
-      Phrase p{ws, ModKind::kNone, static_cast<unsigned>(ParseIntOrThrow(f[1].substr(0, 2), "holidays.tsv")),
-               static_cast<unsigned>(ParseIntOrThrow(f[1].substr(3, 2), "holidays.tsv"))};
+      Phrase p;
+      p.words = ws;
+      p.month = static_cast<unsigned>(ParseIntOrThrow(f[1].substr(0, 2), "holidays.tsv"));
+      p.day = static_cast<unsigned>(ParseIntOrThrow(f[1].substr(3, 2), "holidays.tsv"));
+      At(ws[0]).phrase_start = true;
+      phrases.push_back(std::move(p));
+    }
+    for (auto& f : Rows("time/vague.tsv", 4)) {
+      auto ws = SplitWords(f[0]);
+      Phrase p;
+      p.words = ws;
+      if (f[1] == "DATE") p.vague_type = "DATE";
+      else if (f[1] == "DURATION") p.vague_type = "DURATION";
+      else SITREP_THROW(ConfigError, "time lexicon vague.tsv: type must be DATE or DURATION: " << f[1]);
+      p.vague_value = std::string(f[2]);
+      if (f[3] != "-") {
+        std::string_view rest = f[3];
+        while (!rest.empty()) {
+          auto bar = rest.find('|');
+          p.vague_after.emplace_back(rest.substr(0, bar));
+          if (bar == std::string_view::npos) break;
+          rest.remove_prefix(bar + 1);
+        }
+      }
       At(ws[0]).phrase_start = true;
       phrases.push_back(std::move(p));
     }
@@ -605,20 +639,23 @@ class Matcher {
     return best;
   }
 
-  // The year nearest the DCT, unless the clause's tense says the date is
-  // past (or future) and the nearest one is on the other side of the DCT.
-  CivilDate YearlessDate(unsigned m, unsigned d, int tense) const {
+  // The year nearest the DCT, except that a date the nearest-year rule puts
+  // a quarter or more into the future is moved back a year when its clause
+  // is in the past tense ("in the year ended March 31", "In January, the
+  // company received ..." written in October). News mostly reports what has
+  // happened, so only that one direction is trusted: on TimeBank dev, using
+  // the tense everywhere (near dates, or past dates pushed to the future)
+  // picked the wrong year more often than the nearest-year rule did.
+  CivilDate YearlessDate(unsigned m, unsigned d, size_t at) const {
     CivilDate c = NearestYear(m, d);
-    // Measured on TimeBank dev, the clause tense picked the wrong year more
-    // often than the nearest-year rule did, so it is not used for dates.
-    tense = 0;
-    long long here = DayNumber(*dct_), there = DayNumber(c);
-    int y = c.year;
-    if (tense < 0 && there > here) --y;
-    else if (tense > 0 && there < here) ++y;
-    if (d > DaysIn(y, m)) return c;
-    return {y, m, d};
+    int ahead = (c.year * 12 + static_cast<int>(m)) - (dct_->year * 12 + static_cast<int>(dct_->month));
+    if (ahead >= kFarAheadMonths && d <= DaysIn(c.year - 1, m) && TenseAt(at) < 0) return {c.year - 1, m, d};
+    return c;
   }
+
+  // Months between the DCT's month and a yearless date's nearest occurrence
+  // from which a past-tense clause moves the date back a year.
+  static constexpr int kFarAheadMonths = 3;
 
   int NearestYearForMonth(unsigned m) const {
     int y0 = dct_->year;
@@ -647,6 +684,7 @@ class Matcher {
     auto cue = [&](size_t k) -> int {
       const Tok& tk = t_[k];
       if (tk.kind != K::kWord) return 0;
+      if (tk.w && tk.w->tense == 2) return Is(k + 1, "to") ? 1 : 0;
       if (tk.w && tk.w->tense) {
         if (tk.low == "going" && !Is(k + 1, "to")) return 0;
         // "had been scheduled to expire Friday": a plan in the past perfect
@@ -654,11 +692,23 @@ class Matcher {
         if (tk.w->tense > 0)
           for (size_t b = k, n = 0; b > 0 && n < 3; ++n)
             if (Is(--b, "had")) return -1;
+        // "will be paid", "would be held": a future passive, not a past form.
+        if (tk.w->tense < 0 && k >= 2 && Is(k - 1, "be") && W(k - 2) && W(k - 2)->tense == 1) return 1;
         return tk.w->tense;
       }
       if (tk.low.size() > 3 && tk.low.substr(tk.low.size() - 3) == "'ll") return 1;
       if ((tk.low == "is" || tk.low == "are") && Is(k + 1, "to")) return 1;
-      if (tk.low.size() >= 5 && tk.low.substr(tk.low.size() - 2) == "ed" && !tk.cap) return -1;
+      if (tk.low.size() >= 5 && tk.low.substr(tk.low.size() - 2) == "ed" && !tk.cap) {
+        // "an unspecified date", "a still undisclosed sum": an adjective after
+        // an article, not a verb.
+        auto article = [&](size_t b) { return Is(b, "a") || Is(b, "an") || Is(b, "the"); };
+        auto adverb = [&](size_t b) {
+          return Is(b, "still") || (In(b) && t_[b].low.size() > 3 && t_[b].low.substr(t_[b].low.size() - 2) == "ly");
+        };
+        if (k >= 1 && article(k - 1)) return 0;
+        if (k >= 2 && adverb(k - 1) && article(k - 2)) return 0;
+        return k >= 2 && Is(k - 1, "be") && W(k - 2) && W(k - 2)->tense == 1 ? 1 : -1;
+      }
       return 0;
     };
     auto boundary = [&](size_t k) {
@@ -911,7 +961,7 @@ class Matcher {
         m.end = e2;
         if (!dct_) return true;  // value stays null
         if (d > 29 && d > DaysIn(dct_->year, mo) && d > DaysIn(dct_->year + 1, mo)) return false;
-        SetDay(m, YearlessDate(mo, d, TenseAt(i)));
+        SetDay(m, YearlessDate(mo, d, i));
         return true;
       }
       if (year_next) {
@@ -924,11 +974,10 @@ class Matcher {
       if (!dct_) return true;
       {
         int yy = NearestYearForMonth(mo);
-        int tense = 0;  // as in YearlessDate: the nearest year wins
-        int here = dct_->year * 12 + static_cast<int>(dct_->month);
-        int there = yy * 12 + static_cast<int>(mo);
-        if (tense < 0 && there > here) --yy;
-        else if (tense > 0 && there < here) ++yy;
+        // As in YearlessDate: a month a quarter or more ahead in a
+        // past-tense clause is last year's.
+        int ahead = (yy * 12 + static_cast<int>(mo)) - (dct_->year * 12 + static_cast<int>(dct_->month));
+        if (ahead >= kFarAheadMonths && TenseAt(i) < 0) --yy;
         SetMonth(m, yy, static_cast<int>(mo));
       }
       return true;
@@ -955,7 +1004,7 @@ class Matcher {
       }
       m.end = e;
       if (!dct_) return true;
-      SetDay(m, YearlessDate(mo, d, TenseAt(k)));
+      SetDay(m, YearlessDate(mo, d, k));
       return true;
     }
     return false;
@@ -1028,6 +1077,14 @@ class Matcher {
       int yy = 0;
       size_t ye;
       if (Year(k, yy, ye)) k = ye; else yy = 0;
+      // "the 1988 quarter": in a results report, the quarter last named, in
+      // that year. It looks back, so it does not become the quarter later
+      // references ("the quarter", "a year ago") are counted from.
+      if (the && yy && W(k) && W(k)->unit == Unit::kQuarter && !W(k)->plural) {
+        m.end = k + 1;
+        m.value = YearValue(yy) + (last_q_ ? "-Q" + std::to_string(last_q_) : std::string("-QX"));
+        return true;
+      }
       if (W(k) && W(k)->ordinal >= 1 && W(k)->ordinal <= 4) {
         q = W(k)->ordinal;
         size_t u = k + 1;
@@ -1113,6 +1170,28 @@ class Matcher {
         }
         m.end = k;
         if (dct_) SetDay(m, NearestYear(p.month, p.day));
+        return true;
+      }
+    }
+    // Vague phrases: "these days", "at a later date", "will one day".
+    if (w && w->phrase_start) {
+      for (const Phrase& p : L_.phrases) {
+        if (!p.vague_type) continue;
+        size_t k = i;
+        bool ok = true;
+        for (const auto& pw : p.words) {
+          if (!Is(k, pw)) { ok = false; break; }
+          ++k;
+        }
+        if (!ok) continue;
+        if (!p.vague_after.empty()) {
+          bool after = false;
+          for (const auto& b : p.vague_after) after = after || (i > 0 && Is(i - 1, b));
+          if (!after) continue;
+        }
+        m.end = k;
+        m.type = p.vague_type;
+        m.value = p.vague_value;
         return true;
       }
     }
@@ -1770,7 +1849,7 @@ class Matcher {
     const Word* w = W(i);
     if (w && w->phrase_start) {
       for (const Phrase& p : L_.phrases) {
-        if (p.month) continue;
+        if (p.month || p.vague_type) continue;
         size_t k = i;
         bool ok = true;
         for (const auto& pw : p.words) {

@@ -63,8 +63,9 @@ class TimeTagger {
   // ("yesterday", "last week", "Monday") get a null value while absolute
   // ones ("12 January 2022", "May 1997") still resolve. `tokens` and
   // `sentences` (may be empty, or have empty linguistic fields) are used
-  // only to read the tense of the verb governing a bare weekday. Never
-  // throws for any input text.
+  // only to read the tense of the verb governing a bare weekday, or a
+  // yearless date that the nearest-year rule would put a quarter or more
+  // ahead. Never throws for any input text.
   TimeTags Tag(std::string_view text, std::optional<CivilDate> dct,
                const std::vector<Token>& tokens = {},
                const std::vector<Sentence>& sentences = {}) const;

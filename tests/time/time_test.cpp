@@ -102,6 +102,61 @@ TEST(Time, YearlessDateTakesNearestYear) {
   EXPECT_EQ(One("Crowds gathered at the end of December.").value, "2021-12");
 }
 
+TEST(Time, FarAheadYearlessDateInPastClauseIsLastYear) {
+  // Published 2022-01-12. 30 June 2022 is 169 days ahead and 30 June 2021
+  // 196 days back, so the nearest year is 2022; May 2022 is four months
+  // ahead. Both are a quarter or more ahead, so a past-tense clause moves
+  // them back to 2021.
+  EXPECT_EQ(One("Revenue was lower in the period that ended June 30.").value, "2021-06-30");
+  EXPECT_EQ(One("In May, the company bought a rival.").value, "2021-05");
+  EXPECT_EQ(One("In May, the firm brought in a new chief.").value, "2021-05");  // irregular past form
+  // Future clauses keep the nearest year.
+  EXPECT_EQ(One("The plant will open in June.").value, "2022-06");
+  EXPECT_EQ(One("The dividend will be paid on June 30.").value, "2022-06-30");  // future passive
+  // An "-ed" adjective after an article is no past-tense verb.
+  EXPECT_EQ(One("Shares go on sale at a still undisclosed date in June.").value, "2022-06");
+  // March 2022 is only two months ahead: the nearest year stands.
+  EXPECT_EQ(One("The plant closed in March.").value, "2022-03");
+}
+
+TEST(Time, SetToIsFuture) {
+  // 2022-01-12 is a Wednesday: the next Monday is 2022-01-17, the last 2022-01-10.
+  EXPECT_EQ(One("Talks are set to resume Monday.").value, "2022-01-17");
+  EXPECT_EQ(One("The team set a record Monday.").value, "2022-01-10");
+}
+
+TEST(Time, VaguePhrases) {
+  auto now = One("Prices are high these days.");
+  EXPECT_EQ(now.text, "these days");
+  EXPECT_EQ(now.type, "DATE");
+  EXPECT_EQ(now.value, "PRESENT_REF");
+  auto later = One("The plan was put off to a later date.");
+  EXPECT_EQ(later.text, "a later date");
+  EXPECT_EQ(later.value, "FUTURE_REF");
+  auto someday = One("Robots will one day run farms.");
+  EXPECT_EQ(someday.type, "DATE");
+  EXPECT_EQ(someday.value, "FUTURE_REF");
+  // Without a modal before it, "one day" is a duration.
+  auto day = One("He stayed for one day.");
+  EXPECT_EQ(day.type, "DURATION");
+  EXPECT_EQ(day.value, "P1D");
+  auto awhile = One("They waited for a while.");
+  EXPECT_EQ(awhile.text, "a while");
+  EXPECT_EQ(awhile.type, "DURATION");
+  EXPECT_EQ(awhile.value, "PXX");
+}
+
+TEST(Time, YearQuarterTakesTheQuarterLastNamed) {
+  // Published 2022-01-12 (first quarter): "the third quarter" has not come
+  // yet this year, so it is 2021-Q3, and "the 2020 quarter" is its 2020 twin.
+  auto both = Tag("Profit rose in the third quarter, compared with the 2020 quarter.");
+  ASSERT_EQ(both.size(), 2u);
+  EXPECT_EQ(both[0].value, "2021-Q3");
+  EXPECT_EQ(both[1].text, "the 2020 quarter");
+  EXPECT_EQ(both[1].value, "2020-Q3");
+  EXPECT_EQ(One("Sales fell from the 2020 quarter.").value, "2020-QX");
+}
+
 TEST(Time, RelativeExpressions) {
   EXPECT_EQ(One("Shelling resumed yesterday.").value, "2022-01-11");
   EXPECT_EQ(One("He spoke to reporters today.").value, "2022-01-12");

@@ -32,7 +32,7 @@ TEST(TimeBank, HeldOutScoreFloor) {
   EXPECT_GT(docs, 80);
   TimeScores s = ComputeScores(counts);
   EXPECT_GE(s.relaxed_f1, 0.90);  // measured 0.919
-  EXPECT_GE(s.value_f1, 0.76);    // measured 0.785
+  EXPECT_GE(s.value_f1, 0.76);    // measured 0.790
   EXPECT_GE(s.strict_f1, 0.83);   // measured 0.854
 }
 

@@ -92,6 +92,7 @@ int Run(const Options& o) {
     sitrep::ScoreTimes(doc->gold, tags.times, counts);
     ++docs;
     if (o.show_errors) {
+      std::printf("DOC\t%s\tdct %s\n", name.c_str(), doc->dct.value_or("null").c_str());
       auto span = [&](const sitrep::TimeExpr& t) {
         return Esc(std::string_view(doc->text).substr(t.begin, t.end - t.begin));
       };
@@ -101,10 +102,14 @@ int Run(const Options& o) {
           if (s.begin < g.end && g.begin < s.end) { hit = &s; break; }
         std::string gv = g.value.value_or("null");
         if (!hit) {
-          std::printf("MISS\t%s\t%s\t%s\t[%s]\n", name.c_str(), g.type.c_str(), gv.c_str(), span(g).c_str());
+          std::size_t a = g.begin > 60 ? g.begin - 60 : 0;
+          std::printf("MISS\t%s\t%s\t%s\t[%s]\t...%s...\n", name.c_str(), g.type.c_str(), gv.c_str(),
+                      span(g).c_str(), Esc(std::string_view(doc->text).substr(a, g.end + 40 - a)).c_str());
         } else if (hit->value.value_or("null") != gv || hit->begin != g.begin || hit->end != g.end || hit->type != g.type) {
-          std::printf("DIFF\t%s\tgold %s %s [%s]\tsys %s %s [%s]\n", name.c_str(), g.type.c_str(), gv.c_str(),
-                      span(g).c_str(), hit->type.c_str(), hit->value.value_or("null").c_str(), span(*hit).c_str());
+          std::size_t a = g.begin > 60 ? g.begin - 60 : 0;
+          std::printf("DIFF\t%s\tgold %s %s [%s]\tsys %s %s [%s]\t...%s...\n", name.c_str(), g.type.c_str(),
+                      gv.c_str(), span(g).c_str(), hit->type.c_str(), hit->value.value_or("null").c_str(),
+                      span(*hit).c_str(), Esc(std::string_view(doc->text).substr(a, g.end + 40 - a)).c_str());
         }
       }
       for (const auto& s : tags.times) {
