@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "ingest/decode.h"
+#include "syntax/syntax.h"
 #include "text/text.h"
 #include "time/time.h"
 
@@ -17,6 +18,7 @@ ArticlePipeline ArticlePipeline::Standard(std::shared_ptr<const clean::RepeatedL
   ArticlePipeline p;
   p.Add(std::make_unique<clean::CleanStage>(std::move(repeated)));
   p.Add(std::make_unique<text::TextStage>());
+  p.Add(std::make_unique<syntax::SyntaxStage>());
   p.Add(std::make_unique<TimeStage>());
   return p;
 }

@@ -43,8 +43,16 @@ void Lemmatizer::Lemmatize(std::string_view form, std::string_view upos, std::st
       return;
     }
   }
-  // Proper nouns keep their case (the treebank lemmatises "Americans" to
-  // "American"); everything else is lowercased, as in the treebank.
+  // Unseen singular proper nouns, punctuation and symbols are their own
+  // lemma: suffix rules learned from other words only damage them
+  // ("Capt." is not "Sept.").
+  if (xpos == "NNP" || upos == "PUNCT" || upos == "SYM") {
+    out->assign(form);
+    return;
+  }
+  // Plural proper nouns keep their case (the treebank lemmatises
+  // "Americans" to "American"); everything else is lowercased, as in the
+  // treebank.
   std::string_view base = IsProper(xpos) || upos == "PROPN" ? form : std::string_view(scratch);
   std::string_view lw(scratch);
   for (std::size_t len = std::min(kMaxSuffix, lw.size()); len >= 1; --len) {

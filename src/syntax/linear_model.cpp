@@ -51,16 +51,20 @@ void LinearModel::Save(ModelWriter& w) const {
   w.U32(num_classes_);
   w.U64(num_features_);
   w.U64(mask_);
-  w.Array(slots_);
-  w.Array(entries_);
+  w.Array(std::vector<Slot>(slots_.begin(), slots_.end()));
+  w.Array(std::vector<Entry>(entries_.begin(), entries_.end()));
 }
 
 void LinearModel::Load(ModelReader& r) {
   num_classes_ = r.U32();
   num_features_ = r.U64();
   mask_ = r.U64();
-  slots_ = r.Array<Slot>();
-  entries_ = r.Array<Entry>();
+  {
+    auto slots = r.Array<Slot>();
+    slots_.assign(slots.begin(), slots.end());
+    auto entries = r.Array<Entry>();
+    entries_.assign(entries.begin(), entries.end());
+  }
   // Every index Score() follows must be in range, so a damaged table that
   // slipped past the checksum still cannot read out of bounds.
   if (num_classes_ == 0 || num_classes_ > 65535) r.Fail("bad class count");

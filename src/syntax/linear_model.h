@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "syntax/huge_page_allocator.h"
 #include "syntax/model_io.h"
 
 namespace sitrep::syntax {
@@ -44,8 +45,8 @@ class LinearModel {
     std::uint32_t fp;
     std::uint32_t begin;
   };
-  std::vector<Slot> slots_;  // mask_ + 2 entries; the last is a sentinel
-  std::vector<Entry> entries_;
+  std::vector<Slot, HugePageAllocator<Slot>> slots_;  // mask_ + 2 entries; the last is a sentinel
+  std::vector<Entry, HugePageAllocator<Entry>> entries_;
 };
 
 // Learns weights with the averaged perceptron (Collins 2002) using lazy

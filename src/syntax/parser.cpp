@@ -1,6 +1,7 @@
 #include "syntax/parser.h"
 
 #include <algorithm>
+#include <cassert>
 #include <chrono>
 #include <cstdio>
 #include <limits>
@@ -13,7 +14,7 @@
 namespace sitrep::syntax {
 namespace {
 
-constexpr std::size_t kMaxParserFeatures = 96;
+constexpr std::size_t kMaxParserFeatures = 128;
 constexpr std::uint64_t kNone = 0x11, kRootWord = 0x22;
 
 inline int Bucket(int d) {
@@ -91,8 +92,12 @@ std::size_t ParserFeatures(const ParseState& st, const TokenFeatures* t, const s
   f3(s0p, P(s0l1), P(s0l2)); f3(s0p, P(s0r1), P(s0r2)); f3(n0p, P(n0l1), P(n0l2));
   // Label sets.
   f2(s0w, s0rl); f2(s0p, s0rl); f2(s0w, s0ll); f2(s0p, s0ll); f2(n0w, n0ll); f2(n0p, n0ll);
+  // s1 and n0 compete to become the head of s0.
+  const std::uint64_t d2 = s1 < 0 ? 0 : static_cast<std::uint64_t>(Bucket(n0 - s1));
+  f2(s1p, n0p); f2(s1w, n0w); f3(s1p, n0p, d2); f3(s1wp, s0p, n0p); f3(s1p, s0wp, n0p); f3(s1p, s0p, n0wp);
   // Lexical context around the buffer front.
   f2(n0w, n1w); f3(s0p, n0w, n1p); f2(Feat(1, t[std::min(n0, n - 1)].suffix[2]), n0 == n);
+  assert(k <= kMaxParserFeatures);
   return k;
 }
 
@@ -259,6 +264,7 @@ struct ParserTrainer {
         TrainOptions topt = opt;
         topt.epochs = opt.tagger_epochs;
         topt.verbose = false;
+        topt.two_pass = false;  // four two-pass taggers would cost more than the parser
         auto tagger = TrainTagger(rest, {}, topt);
         std::string lower;
         std::vector<std::string_view> forms;

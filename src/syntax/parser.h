@@ -40,10 +40,12 @@ class Parser {
   static std::unique_ptr<Parser> Load(std::string_view bytes, const std::string& name);
   std::string Save() const;
 
-  // Parses n words (n <= kMaxParseWords is the caller's job: longer
-  // sentences cost quadratic memory in nothing but are slow to train on
-  // and unreliable, so SyntaxStage cuts them). heads[k] is the 0-based
-  // head or -1 for the root; labels[k] indexes label(). O(n) transitions.
+  // Parses n words: exactly 2n transitions, each scoring a fixed number of
+  // features, so time is linear in n. Any n works; SyntaxStage cuts very
+  // long sentences into pieces anyway because greedy parses of hundreds
+  // of words are unreliable. heads[k] is the 0-based head or -1 for the
+  // root; labels[k] indexes label(). Allocates only when `state` has
+  // never held a sentence this long.
   void Parse(const TokenFeatures* feats, const std::uint64_t* tags, int n, ParseState& state, int* heads,
              std::uint16_t* labels) const;
 
@@ -59,12 +61,12 @@ class Parser {
   LinearModel model_;
 };
 
-// Trains a parser on gold trees. Tags come from `tagger` when given
-// (ideally one that did not see the sentence, see `jackknife`), else the
-// gold tags. Prints dev UAS/LAS to stderr (with gold tags) as it goes.
+// Trains a parser on gold trees, with gold tags or (jackknife > 1) tags
+// predicted by taggers that did not see the sentence. Prints dev UAS/LAS
+// (with gold tags) to stderr as it goes. Deterministic given the seed.
 struct ParserTrainOptions : TrainOptions {
   int jackknife = 0;  // >1: tag the training data with taggers trained on the other folds
-  int tagger_epochs = 5;
+  int tagger_epochs = 10;  // as many as the shipped tagger, so training tags are as noisy as real ones
 };
 std::unique_ptr<Parser> TrainParser(const std::vector<ConllSentence>& train,
                                     const std::vector<ConllSentence>& dev, const ParserTrainOptions& options);

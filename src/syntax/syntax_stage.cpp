@@ -61,7 +61,14 @@ bool SyntaxStage::AnalyzeSentence(Article& article, std::uint32_t first, std::ui
   const Parser& parser = *models_->parser;
   const std::size_t n = end - first;
   s.forms.clear();
-  for (std::uint32_t t = first; t < end; ++t) s.forms.push_back(article.TokenText(article.tokens[t]));
+  const std::string_view text(article.text);
+  for (std::uint32_t t = first; t < end; ++t) {
+    const Token& tok = article.tokens[t];
+    // A token with offsets outside the text (a bug upstream) is analysed
+    // as an empty word rather than throwing inside a worker.
+    s.forms.push_back(tok.begin <= tok.end && tok.end <= text.size() ? text.substr(tok.begin, tok.end - tok.begin)
+                                                                      : std::string_view());
+  }
   SentenceFeatures(s.forms, s.lower, &s.feats);
   s.tags.resize(n);
   tagger.Tag(s.feats.data(), n, s.tags.data());

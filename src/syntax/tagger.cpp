@@ -1,6 +1,7 @@
 #include "syntax/tagger.h"
 
 #include <algorithm>
+#include <cassert>
 #include <chrono>
 #include <cstdio>
 #include <map>
@@ -11,7 +12,7 @@
 namespace sitrep::syntax {
 namespace {
 
-constexpr std::size_t kMaxTaggerFeatures = 56;
+constexpr std::size_t kMaxTaggerFeatures = 64;
 
 // How capitalised the sentence is (0 = mostly lowercase .. 3 = headline
 // case): a capital letter means much less in a title-cased headline.
@@ -36,6 +37,7 @@ constexpr std::uint64_t kUnknownWord = 0x04c4;
 // tagger, in training too, so that it learns what to do with the unknown
 // words it will meet from the rare ones it has seen.
 constexpr int kMinVocabCount = 2;
+constexpr std::uint64_t kCapitalsPercent = 4;
 
 // Fills `out` with the feature keys for position i given the two previous
 // predicted classes; returns how many.
@@ -100,6 +102,26 @@ std::size_t TaggerFeatures(const TokenFeatures* t, std::size_t n, std::size_t i,
   out[k++] = Feat(47, w0.tag_lower, w0.flags & kCase, caps);
   out[k++] = Feat(48, wm1.flags & kCase, w0.flags & kCase, wp1.flags & kCase);
   out[k++] = Feat(49, w0.amb, w0.flags & kCase, caps);
+  assert(k <= kMaxTaggerFeatures);
+  return k;
+}
+
+// Second-pass features: the first pass's tags for this word and the two
+// after it, so the tag of a word can depend on what follows it.
+std::size_t RightContextFeatures(const TokenFeatures* t, std::size_t n, std::size_t i, std::uint64_t p1,
+                                 const std::uint16_t* first, std::size_t k, std::uint64_t* out) {
+  const std::uint64_t c0 = first[i];
+  const std::uint64_t r1 = i + 1 < n ? first[i + 1] : kNoTag;
+  const std::uint64_t r2 = i + 2 < n ? first[i + 2] : kNoTag;
+  out[k++] = Feat(60, r1);
+  out[k++] = Feat(61, r1, r2);
+  out[k++] = Feat(62, p1, r1);
+  out[k++] = Feat(63, t[i].tag_lower, r1);
+  out[k++] = Feat(64, c0);
+  out[k++] = Feat(65, c0, t[i].tag_lower);
+  out[k++] = Feat(66, t[i].suffix[2], r1);
+  out[k++] = Feat(67, p1, c0, r1);
+  assert(k <= kMaxTaggerFeatures);
   return k;
 }
 
@@ -110,6 +132,23 @@ std::uint16_t Argmax(const ScoreT* s, std::size_t n) {
     if (s[c] > s[best]) best = c;
   }
   return static_cast<std::uint16_t>(best);
+}
+
+// One greedy left-to-right pass. The second pass reads the first pass's
+// tags from `tags` ahead of position i and overwrites them behind it.
+void RunPass(const LinearModel& model, const TokenFeatures* feats, std::size_t n, std::uint16_t* tags, bool second) {
+  std::uint64_t keys[kMaxTaggerFeatures];
+  std::int32_t scores[1024];
+  std::uint64_t p1 = kNoTag, p2 = kNoTag;
+  const std::uint64_t caps = CapsBucket(feats, n);
+  for (std::size_t i = 0; i < n; ++i) {
+    std::size_t nf = TaggerFeatures(feats, n, i, p1, p2, caps, keys);
+    if (second) nf = RightContextFeatures(feats, n, i, p1, tags, nf, keys);
+    model.Score(keys, nf, scores);
+    tags[i] = Argmax(scores, model.num_classes());
+    p2 = p1;
+    p1 = tags[i];
+  }
 }
 
 }  // namespace
@@ -136,17 +175,8 @@ void Tagger::SetAmbiguity(TokenFeatures* feats, std::size_t n) const {
 
 void Tagger::Tag(TokenFeatures* feats, std::size_t n, std::uint16_t* tags) const {
   SetAmbiguity(feats, n);
-  std::uint64_t keys[kMaxTaggerFeatures];
-  std::int32_t scores[1024];
-  std::uint64_t p1 = kNoTag, p2 = kNoTag;
-  const std::uint64_t caps = CapsBucket(feats, n);
-  for (std::size_t i = 0; i < n; ++i) {
-    std::size_t nf = TaggerFeatures(feats, n, i, p1, p2, caps, keys);
-    model_.Score(keys, nf, scores);
-    tags[i] = Argmax(scores, model_.num_classes());
-    p2 = p1;
-    p1 = tags[i];
-  }
+  RunPass(model_, feats, n, tags, false);
+  if (model2_.num_classes() > 0) RunPass(model2_, feats, n, tags, true);
 }
 
 std::string Tagger::Save() const {
@@ -166,6 +196,8 @@ std::string Tagger::Save() const {
   std::sort(vocab.begin(), vocab.end());
   w.Array(vocab);
   model_.Save(w);
+  w.U32(model2_.num_classes() > 0 ? 1 : 0);
+  if (model2_.num_classes() > 0) model2_.Save(w);
   return w.Finish(ModelKind::kTagger);
 }
 
@@ -182,9 +214,10 @@ std::unique_ptr<Tagger> Tagger::Load(std::string_view bytes, const std::string& 
   auto vocab = r.Array<std::uint64_t>();
   t->vocab_.insert(vocab.begin(), vocab.end());
   t->model_.Load(r);
+  if (r.U32() != 0) t->model2_.Load(r);
   r.ExpectEnd();
   if (t->upos_.size() != t->xpos_.size() || t->upos_.size() != t->model_.num_classes() ||
-      t->upos_.size() > 1024) {
+      t->upos_.size() > 1024 || (t->model2_.num_classes() != 0 && t->model2_.num_classes() != t->model_.num_classes())) {
     r.Fail("tag tables do not match the weights");
   }
   return t;
@@ -211,7 +244,9 @@ struct TaggerTrainer {
     // Features and gold classes of every sentence, computed once.
     struct Prepared {
       std::vector<TokenFeatures> feats;
+      std::vector<TokenFeatures> upper;  // the same sentence in capitals
       std::vector<std::uint16_t> gold;
+      std::vector<std::uint16_t> first, first_upper;  // jackknifed first-pass tags
     };
     auto prepare = [&](const std::vector<ConllSentence>& data) {
       std::vector<Prepared> out(data.size());
@@ -225,6 +260,13 @@ struct TaggerTrainer {
           out[s].gold.push_back(it == index.end() ? 0xffff : it->second);
         }
         SentenceFeatures(forms, lower, &out[s].feats);
+        std::vector<std::string> caps;
+        for (const auto& w : data[s].words) {
+          caps.push_back(w.form);
+          for (char& c : caps.back()) c = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c;
+        }
+        forms.assign(caps.begin(), caps.end());
+        SentenceFeatures(forms, lower, &out[s].upper);
       }
       return out;
     };
@@ -248,57 +290,99 @@ struct TaggerTrainer {
       }
       tagger->amb_.emplace(word, h);
     }
-    for (Prepared& p : tr) tagger->SetAmbiguity(p.feats.data(), p.feats.size());
-    PerceptronTrainer trainer(static_cast<std::uint32_t>(nc));
-    std::vector<std::size_t> order(tr.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    for (Prepared& p : tr) {
+      tagger->SetAmbiguity(p.feats.data(), p.feats.size());
+      tagger->SetAmbiguity(p.upper.data(), p.upper.size());
+    }
     std::mt19937_64 rng(opt.seed);
-    std::vector<float> scores(nc);
-    std::uint64_t keys[kMaxTaggerFeatures];
-    for (int epoch = 1; epoch <= opt.epochs; ++epoch) {
-      auto t0 = std::chrono::steady_clock::now();
-      std::shuffle(order.begin(), order.end(), rng);
-      std::size_t correct = 0, total = 0;
-      for (std::size_t si : order) {
-        const Prepared& p = tr[si];
-        std::uint64_t p1 = kNoTag, p2 = kNoTag;
-        const std::uint64_t caps = CapsBucket(p.feats.data(), p.feats.size());
-        for (std::size_t i = 0; i < p.feats.size(); ++i) {
-          std::size_t nf = TaggerFeatures(p.feats.data(), p.feats.size(), i, p1, p2, caps, keys);
-          trainer.Score(keys, nf, scores.data());
-          std::uint16_t guess = Argmax(scores.data(), nc);
-          trainer.Update(keys, nf, p.gold[i], guess);
-          trainer.Tick();
-          correct += guess == p.gold[i];
-          ++total;
-          p2 = p1;
-          p1 = guess;  // condition on predictions, as at test time
+    // Trains one pass on the sentences `sents`; the second pass reads the
+    // first pass's tags from `first` (and `first_upper`).
+    auto train_pass = [&](const std::vector<std::size_t>& sents, bool second, bool verbose) {
+      PerceptronTrainer trainer(static_cast<std::uint32_t>(nc));
+      std::vector<std::size_t> order = sents;
+      std::vector<float> scores(nc);
+      std::uint64_t keys[kMaxTaggerFeatures];
+      std::vector<std::uint16_t> guesses;
+      for (int epoch = 1; epoch <= opt.epochs; ++epoch) {
+        auto t0 = std::chrono::steady_clock::now();
+        std::shuffle(order.begin(), order.end(), rng);
+        std::size_t correct = 0, total = 0;
+        for (std::size_t si : order) {
+          const Prepared& p = tr[si];
+          // News has all-capital headlines that treebanks hardly have:
+          // show the model some sentences in capitals.
+          const bool upper = rng() % 100 < kCapitalsPercent;
+          const std::vector<TokenFeatures>& feats = upper ? p.upper : p.feats;
+          const std::uint16_t* first = upper ? p.first_upper.data() : p.first.data();
+          std::uint64_t p1 = kNoTag, p2 = kNoTag;
+          const std::uint64_t caps = CapsBucket(feats.data(), feats.size());
+          for (std::size_t i = 0; i < feats.size(); ++i) {
+            std::size_t nf = TaggerFeatures(feats.data(), feats.size(), i, p1, p2, caps, keys);
+            if (second) nf = RightContextFeatures(feats.data(), feats.size(), i, p1, first, nf, keys);
+            trainer.Score(keys, nf, scores.data());
+            std::uint16_t guess = Argmax(scores.data(), nc);
+            trainer.Update(keys, nf, p.gold[i], guess);
+            trainer.Tick();
+            correct += guess == p.gold[i];
+            ++total;
+            p2 = p1;
+            p1 = guess;  // condition on predictions, as at test time
+          }
+        }
+        if (verbose) {
+          double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+          std::fprintf(stderr, "tagger pass %d epoch %d: train acc %.4f, %zu features, %.1fs\n", second ? 2 : 1,
+                       epoch, static_cast<double>(correct) / static_cast<double>(total), trainer.num_features(),
+                       secs);
         }
       }
-      if (opt.verbose) {
-        double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-        std::fprintf(stderr, "tagger epoch %d: train acc %.4f, %zu features, %.1fs", epoch,
-                     static_cast<double>(correct) / static_cast<double>(total), trainer.num_features(), secs);
-        if (!dv.empty() && (epoch == opt.epochs || epoch % 3 == 0)) {
-          tagger->model_ = trainer.Finish(opt.min_updates);
-          std::size_t dc = 0, dt = 0, du = 0;
-          std::vector<std::uint16_t> tags;
-          for (Prepared& p : dv) {
-            tags.resize(p.feats.size());
-            tagger->Tag(p.feats.data(), p.feats.size(), tags.data());
-            for (std::size_t i = 0; i < tags.size(); ++i) {
-              dc += tags[i] == p.gold[i];
-              du += p.gold[i] < nc && tagger->upos_[tags[i]] == tagger->upos_[p.gold[i]];
-            }
-            dt += tags.size();
-          }
-          std::fprintf(stderr, ", dev joint acc %.4f upos %.4f", static_cast<double>(dc) / static_cast<double>(dt),
-                       static_cast<double>(du) / static_cast<double>(dt));
+      return trainer.Finish(opt.min_updates);
+    };
+    auto report_dev = [&](const char* what) {
+      if (!opt.verbose || dv.empty()) return;
+      std::size_t dc = 0, dt = 0, du = 0;
+      std::vector<std::uint16_t> tags;
+      for (Prepared& p : dv) {
+        tags.resize(p.feats.size());
+        tagger->Tag(p.feats.data(), p.feats.size(), tags.data());
+        for (std::size_t i = 0; i < tags.size(); ++i) {
+          dc += tags[i] == p.gold[i];
+          du += p.gold[i] < nc && tagger->upos_[tags[i]] == tagger->upos_[p.gold[i]];
         }
-        std::fprintf(stderr, "\n");
+        dt += tags.size();
+      }
+      std::fprintf(stderr, "tagger %s: dev joint acc %.4f upos %.4f\n", what,
+                   static_cast<double>(dc) / static_cast<double>(dt), static_cast<double>(du) / static_cast<double>(dt));
+    };
+    std::vector<std::size_t> all(tr.size());
+    for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+    if (opt.two_pass) {
+      // The second pass must learn from first-pass tags as wrong as they
+      // will be on new text, so each sentence gets them from a first pass
+      // trained without it (jackknifing).
+      const std::size_t folds = 4;
+      for (std::size_t f = 0; f < folds; ++f) {
+        std::vector<std::size_t> rest;
+        for (std::size_t i = 0; i < tr.size(); ++i) {
+          if (i % folds != f) rest.push_back(i);
+        }
+        LinearModel m = train_pass(rest, false, false);
+        for (std::size_t i = f; i < tr.size(); i += folds) {
+          Prepared& p = tr[i];
+          p.first.resize(p.feats.size());
+          p.first_upper.resize(p.upper.size());
+          RunPass(m, p.feats.data(), p.feats.size(), p.first.data(), false);
+          RunPass(m, p.upper.data(), p.upper.size(), p.first_upper.data(), false);
+        }
+        if (opt.verbose) std::fprintf(stderr, "tagger: first-pass fold %zu/%zu done\n", f + 1, folds);
       }
     }
-    tagger->model_ = trainer.Finish(opt.min_updates);
+    tagger->model_ = train_pass(all, false, opt.verbose);
+    report_dev("first pass");
+    if (opt.two_pass) {
+      tagger->model2_ = train_pass(all, true, opt.verbose);
+      report_dev("both passes");
+    }
     return tagger;
   }
 };

@@ -1,6 +1,7 @@
 // Part-of-speech tagger: a greedy left-to-right averaged perceptron over
-// joint UPOS+XPOS classes (one pass predicts both tags, so they never
-// disagree with each other in ways the treebank never shows).
+// joint UPOS+XPOS classes (one class predicts both tags, so they never
+// disagree in ways the treebank never shows). Optionally a second
+// left-to-right pass sees the first pass's tags of the following words.
 #pragma once
 
 #include <cstdint>
@@ -40,7 +41,8 @@ class Tagger {
   std::vector<std::string> upos_, xpos_;
   std::unordered_map<std::uint64_t, std::uint64_t> amb_;  // lowercased-form hash -> ambiguity class
   std::unordered_set<std::uint64_t> vocab_;               // lowercased-form hashes the tagger knows
-  LinearModel model_;
+  LinearModel model_;   // first pass
+  LinearModel model2_;  // second pass (empty: one pass only)
 };
 
 struct TrainOptions {
@@ -48,6 +50,10 @@ struct TrainOptions {
   std::uint64_t seed = 1;
   bool verbose = true;
   std::uint32_t min_updates = 1;  // see PerceptronTrainer::Finish
+  // Tagger: add a second pass that sees first-pass tags to the right. On
+  // EWT dev it gained 0.1 UPOS for twice the size and half the speed, so
+  // it is off by default.
+  bool two_pass = false;
 };
 
 // Trains a tagger on `train`; after each epoch prints accuracy on `dev`

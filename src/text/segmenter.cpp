@@ -36,6 +36,9 @@ bool IsClosingToken(std::string_view tok) {
   return i == tok.size() && (IsClosing(c) && c != 0x201C);
 }
 
+// Straight quotes open and close alike.
+bool IsAmbiguousQuote(std::string_view tok) { return tok == "\"" || tok == "'"; }
+
 }  // namespace
 
 // Decides, after a terminal token at index t with the next word token at n,
@@ -102,9 +105,13 @@ void Segment(Article* article, const Lexicon& lexicon) {
     for (std::size_t t = first; t < last; ++t) {
       std::string_view tok = a.TokenText(a.tokens[t]);
       if (!IsTerminalToken(tok)) continue;
-      // Closing quotes and brackets after the mark belong to this sentence.
+      // Closing quotes and brackets after the mark belong to this sentence;
+      // a straight quote after a space opens the next one ('failed. "We').
       std::size_t n = t + 1;
-      while (n < last && IsClosingToken(a.TokenText(a.tokens[n]))) ++n;
+      while (n < last && IsClosingToken(a.TokenText(a.tokens[n])) &&
+             !(a.tokens[n - 1].space_after && IsAmbiguousQuote(a.TokenText(a.tokens[n])))) {
+        ++n;
+      }
       // More terminal marks ("?!", "..." after "?") stay too.
       while (n < last && IsTerminalToken(a.TokenText(a.tokens[n])) &&
              a.TokenText(a.tokens[n]).size() <= 3) {

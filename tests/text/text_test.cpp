@@ -85,6 +85,9 @@ TEST(Segmenter, HandlesNewsAbbreviationsAndQuotes) {
             (V{"He said \u201cNo.\u201d", "Then he left."}));
   EXPECT_EQ(Sentences("\u201cAre you sure?\u201d he asked. She was."),
             (V{"\u201cAre you sure?\u201d he asked.", "She was."}));
+  EXPECT_EQ(Sentences("Talks failed. \"We will try again,\" she said."),
+            (V{"Talks failed.", "\"We will try again,\" she said."}));
+  EXPECT_EQ(Sentences("He said \"No.\" Then he left."), (V{"He said \"No.\"", "Then he left."}));
   EXPECT_EQ(Sentences("It's hard to disagree. It was not enough."),
             (V{"It's hard to disagree.", "It was not enough."}));
   EXPECT_EQ(Sentences("Talks resumed on Jan. 12 in Geneva."), (V{"Talks resumed on Jan. 12 in Geneva."}));

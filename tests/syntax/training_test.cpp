@@ -1,0 +1,135 @@
+// Training on a few hand-written sentences: the models must learn them,
+// survive a save/load round trip unchanged, and train deterministically.
+#include <gtest/gtest.h>
+
+#include "syntax/lemmatizer.h"
+#include "syntax/parser.h"
+#include "syntax/tagger.h"
+#include "tiny_treebank.h"
+
+namespace sitrep::syntax {
+namespace {
+
+struct Analysed {
+  std::vector<std::uint16_t> tags;
+  std::vector<int> heads;
+  std::vector<std::uint16_t> labels;
+};
+
+Analysed Analyse(const Tagger& tagger, const Parser& parser, const ConllSentence& s) {
+  std::vector<std::string_view> forms;
+  for (const auto& w : s.words) forms.push_back(w.form);
+  std::string lower;
+  std::vector<TokenFeatures> feats;
+  SentenceFeatures(forms, lower, &feats);
+  Analysed a;
+  a.tags.resize(forms.size());
+  tagger.Tag(feats.data(), feats.size(), a.tags.data());
+  std::vector<std::uint64_t> th;
+  for (auto c : a.tags) th.push_back(TagHash(tagger.upos(c), tagger.xpos(c)));
+  a.heads.resize(forms.size());
+  a.labels.resize(forms.size());
+  ParseState st;
+  parser.Parse(feats.data(), th.data(), static_cast<int>(forms.size()), st, a.heads.data(), a.labels.data());
+  return a;
+}
+
+TrainOptions Quiet(int epochs) {
+  TrainOptions o;
+  o.epochs = epochs;
+  o.verbose = false;
+  return o;
+}
+
+TEST(Training, LearnsTinyTreebank) {
+  auto data = TinyTreebank();
+  ASSERT_EQ(data.size(), 4u);
+  auto tagger = TrainTagger(data, {}, Quiet(10));
+  ParserTrainOptions po;
+  po.epochs = 15;
+  po.verbose = false;
+  po.min_updates = 1;
+  auto parser = TrainParser(data, {}, po);
+  for (const auto& s : data) {
+    Analysed a = Analyse(*tagger, *parser, s);
+    for (std::size_t k = 0; k < s.words.size(); ++k) {
+      EXPECT_EQ(tagger->upos(a.tags[k]), s.words[k].upos) << s.words[k].form;
+      EXPECT_EQ(tagger->xpos(a.tags[k]), s.words[k].xpos) << s.words[k].form;
+      EXPECT_EQ(a.heads[k] + 1, s.words[k].head) << s.words[k].form;
+      EXPECT_EQ(parser->label(a.labels[k]), s.words[k].deprel) << s.words[k].form;
+    }
+  }
+}
+
+TEST(Training, LemmatizerUsesLexiconThenRules) {
+  auto lem = Lemmatizer::Train(TinyTreebank());
+  std::string out, scratch;
+  lem->Lemmatize("men", "NOUN", "NNS", &out, scratch);
+  EXPECT_EQ(out, "man");
+  lem->Lemmatize("MEN", "NOUN", "NNS", &out, scratch);
+  EXPECT_EQ(out, "man");
+  lem->Lemmatize("walked", "VERB", "VBD", &out, scratch);  // unseen: the -ed rule
+  EXPECT_EQ(out, "walk");
+  lem->Lemmatize("London", "PROPN", "NNP", &out, scratch);  // proper nouns keep their case
+  EXPECT_EQ(out, "London");
+  lem->Lemmatize("", "X", "FW", &out, scratch);
+  EXPECT_EQ(out, "");
+}
+
+TEST(Training, SaveLoadRoundTripKeepsPredictions) {
+  auto data = TinyTreebank();
+  auto tagger = TrainTagger(data, {}, Quiet(5));
+  ParserTrainOptions po;
+  po.epochs = 5;
+  po.verbose = false;
+  auto parser = TrainParser(data, {}, po);
+  auto lem = Lemmatizer::Train(data);
+  std::string tb = tagger->Save(), pb = parser->Save(), lb = lem->Save();
+  auto tagger2 = Tagger::Load(tb, "t");
+  auto parser2 = Parser::Load(pb, "p");
+  auto lem2 = Lemmatizer::Load(lb, "l");
+  EXPECT_EQ(tagger2->Save(), tb);
+  EXPECT_EQ(parser2->Save(), pb);
+  EXPECT_EQ(lem2->Save(), lb);
+  for (const auto& s : data) {
+    Analysed a = Analyse(*tagger, *parser, s), b = Analyse(*tagger2, *parser2, s);
+    EXPECT_EQ(a.tags, b.tags);
+    EXPECT_EQ(a.heads, b.heads);
+    EXPECT_EQ(a.labels, b.labels);
+  }
+}
+
+TEST(Training, TwoPassTaggerLearnsAndRoundTrips) {
+  auto data = TinyTreebank();
+  TrainOptions o = Quiet(10);
+  o.two_pass = true;
+  auto tagger = TrainTagger(data, {}, o);
+  std::string bytes = tagger->Save();
+  auto again = Tagger::Load(bytes, "two_pass.bin");
+  EXPECT_EQ(again->Save(), bytes);
+  std::string lower;
+  std::vector<TokenFeatures> feats;
+  for (const auto& s : data) {
+    std::vector<std::string_view> forms;
+    for (const auto& w : s.words) forms.push_back(w.form);
+    SentenceFeatures(forms, lower, &feats);
+    std::vector<std::uint16_t> tags(forms.size());
+    again->Tag(feats.data(), feats.size(), tags.data());
+    for (std::size_t k = 0; k < forms.size(); ++k) EXPECT_EQ(again->xpos(tags[k]), s.words[k].xpos) << forms[k];
+  }
+}
+
+TEST(Training, IsDeterministicGivenSeed) {
+  auto data = TinyTreebank();
+  TrainOptions o = Quiet(4);
+  o.seed = 7;
+  EXPECT_EQ(TrainTagger(data, {}, o)->Save(), TrainTagger(data, {}, o)->Save());
+  ParserTrainOptions po;
+  po.epochs = 4;
+  po.verbose = false;
+  po.seed = 7;
+  EXPECT_EQ(TrainParser(data, {}, po)->Save(), TrainParser(data, {}, po)->Save());
+}
+
+}  // namespace
+}  // namespace sitrep::syntax

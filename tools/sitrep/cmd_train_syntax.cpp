@@ -1,0 +1,109 @@
+// `sitrep train tagger|lemmatizer|parser`: trains the syntax models from
+// CoNLL-U treebanks. Deterministic given --seed.
+#include <chrono>
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cli.h"
+#include "core/error.h"
+#include "syntax/conllu.h"
+#include "syntax/lemmatizer.h"
+#include "syntax/model_io.h"
+#include "syntax/parser.h"
+#include "syntax/tagger.h"
+
+namespace {
+
+struct TrainArgs {
+  std::vector<std::string> train;
+  std::string dev, out;
+  std::uint64_t seed = 1;
+  int epochs = 0;
+  int jackknife = 0;
+  std::uint32_t min_updates = 0;
+  bool two_pass = false;
+};
+
+std::vector<sitrep::syntax::ConllSentence> ReadAll(const std::vector<std::string>& files) {
+  std::vector<sitrep::syntax::ConllSentence> all;
+  for (const auto& f : files) {
+    auto s = sitrep::syntax::ReadConlluFile(f);
+    all.insert(all.end(), std::make_move_iterator(s.begin()), std::make_move_iterator(s.end()));
+  }
+  return all;
+}
+
+void AddCommon(CLI::App& app, TrainArgs& a) {
+  app.add_option("--train", a.train, "Training CoNLL-U files")->required()->expected(1, -1);
+  app.add_option("--dev", a.dev, "Development CoNLL-U file (progress report only)");
+  app.add_option("--out", a.out, "Model file to write")->required();
+  app.add_option("--seed", a.seed, "Random seed (shuffling, exploration)");
+  app.add_option("--epochs", a.epochs, "Training epochs");
+  app.add_option("--min-updates", a.min_updates, "Drop features updated fewer times than this (model size)");
+}
+
+int Run(const std::string& what, const TrainArgs& a) {
+  using namespace sitrep::syntax;
+  try {
+    auto t0 = std::chrono::steady_clock::now();
+    auto train = ReadAll(a.train);
+    std::vector<ConllSentence> dev;
+    if (!a.dev.empty()) dev = ReadConlluFile(a.dev);
+    std::fprintf(stderr, "%s: %zu training sentences, %zu dev sentences\n", what.c_str(), train.size(), dev.size());
+    std::string bytes;
+    if (what == "tagger") {
+      TrainOptions opt;
+      opt.seed = a.seed;
+      if (a.epochs > 0) opt.epochs = a.epochs;
+      if (a.min_updates > 0) opt.min_updates = a.min_updates;
+      opt.two_pass = a.two_pass;
+      bytes = TrainTagger(train, dev, opt)->Save();
+    } else if (what == "lemmatizer") {
+      bytes = Lemmatizer::Train(train)->Save();
+    } else {
+      ParserTrainOptions opt;
+      opt.seed = a.seed;
+      opt.epochs = a.epochs > 0 ? a.epochs : 12;
+      opt.jackknife = a.jackknife;
+      opt.min_updates = a.min_updates > 0 ? a.min_updates : 3;
+      bytes = TrainParser(train, dev, opt)->Save();
+    }
+    WriteFileOrThrow(a.out, bytes);
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    std::fprintf(stderr, "%s: wrote %s (%zu bytes) in %.1fs\n", what.c_str(), a.out.c_str(), bytes.size(), secs);
+    return sitrep::cli::kExitOk;
+  } catch (const sitrep::Error& e) {
+    sitrep::cli::PrintError(e.what());
+    return sitrep::cli::kExitUsage;
+  }
+}
+
+sitrep::cli::CommandRegistrar tagger_reg("train", "tagger", "Train the UPOS/XPOS tagger from CoNLL-U",
+                                         [](CLI::App& app) {
+                                           auto a = std::make_shared<TrainArgs>();
+                                           AddCommon(app, *a);
+                                           app.add_flag("--two-pass", a->two_pass,
+                                                        "Add a second pass that sees the tags to the right");
+                                           return [a] { return Run("tagger", *a); };
+                                         });
+
+sitrep::cli::CommandRegistrar lemma_reg("train", "lemmatizer", "Train the lemmatizer from CoNLL-U",
+                                        [](CLI::App& app) {
+                                          auto a = std::make_shared<TrainArgs>();
+                                          AddCommon(app, *a);
+                                          return [a] { return Run("lemmatizer", *a); };
+                                        });
+
+sitrep::cli::CommandRegistrar parser_reg("train", "parser", "Train the dependency parser from CoNLL-U",
+                                         [](CLI::App& app) {
+                                           auto a = std::make_shared<TrainArgs>();
+                                           AddCommon(app, *a);
+                                           app.add_option("--jackknife", a->jackknife,
+                                                          "Train on tags predicted by N-fold jackknifed taggers "
+                                                          "(0 = gold tags)");
+                                           return [a] { return Run("parser", *a); };
+                                         });
+
+}  // namespace
