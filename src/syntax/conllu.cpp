@@ -214,4 +214,26 @@ void WriteConllu(const std::vector<ConllSentence>& sentences, std::ostream& out)
   }
 }
 
+Article ArticleFromGold(const std::vector<ConllSentence>& gold) {
+  Article a;
+  for (const auto& s : gold) {
+    Sentence sent;
+    sent.begin = static_cast<std::uint32_t>(a.text.size());
+    sent.first_token = static_cast<std::uint32_t>(a.tokens.size());
+    for (const auto& w : s.words) {
+      Token t;
+      t.begin = static_cast<std::uint32_t>(a.text.size());
+      a.text += w.form;
+      t.end = static_cast<std::uint32_t>(a.text.size());
+      a.text += ' ';
+      a.tokens.push_back(t);
+    }
+    sent.end = static_cast<std::uint32_t>(a.text.size());
+    sent.end_token = static_cast<std::uint32_t>(a.tokens.size());
+    a.text += '\n';
+    a.sentences.push_back(sent);
+  }
+  return a;
+}
+
 }  // namespace sitrep::syntax

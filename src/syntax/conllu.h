@@ -53,4 +53,9 @@ void WriteConllu(const Article& article, std::ostream& out);
 // Writes sentences read by ParseConllu back out (used by tests).
 void WriteConllu(const std::vector<ConllSentence>& sentences, std::ostream& out);
 
+// One article holding every gold sentence, with the gold tokens as given
+// (forms separated by a space, sentences by a newline): for scoring the
+// syntax stage on gold tokenization.
+Article ArticleFromGold(const std::vector<ConllSentence>& gold);
+
 }  // namespace sitrep::syntax

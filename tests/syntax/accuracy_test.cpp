@@ -17,23 +17,7 @@ TEST(SyntaxAccuracy, EwtDevAboveFloor) {
   if (!std::filesystem::exists(path)) GTEST_SKIP() << "UD EWT dev not found at " << path << " (needs ../shared)";
   if (!HasResource("models/parser.bin")) GTEST_SKIP() << "no compiled-in syntax models";
   auto gold = ReadConlluFile(path);
-  Article a;
-  for (const auto& s : gold) {
-    Sentence sent;
-    sent.first_token = static_cast<std::uint32_t>(a.tokens.size());
-    sent.begin = static_cast<std::uint32_t>(a.text.size());
-    for (const auto& w : s.words) {
-      Token t;
-      t.begin = static_cast<std::uint32_t>(a.text.size());
-      a.text += w.form;
-      t.end = static_cast<std::uint32_t>(a.text.size());
-      a.text += ' ';
-      a.tokens.push_back(t);
-    }
-    sent.end = static_cast<std::uint32_t>(a.text.size());
-    sent.end_token = static_cast<std::uint32_t>(a.tokens.size());
-    a.sentences.push_back(sent);
-  }
+  Article a = ArticleFromGold(gold);
   SyntaxStage stage;
   stage.Process(a, nullptr);
   std::size_t n = 0, upos = 0, lemma = 0, uas = 0, las = 0;

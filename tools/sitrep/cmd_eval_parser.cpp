@@ -37,28 +37,6 @@ double F1(std::size_t correct, std::size_t sys, std::size_t gold) {
   return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
 }
 
-// One article holding every gold sentence, tokens as given.
-Article GoldArticle(const std::vector<ConllSentence>& gold) {
-  Article a;
-  for (const auto& s : gold) {
-    sitrep::Sentence sent;
-    sent.begin = static_cast<std::uint32_t>(a.text.size());
-    sent.first_token = static_cast<std::uint32_t>(a.tokens.size());
-    for (const auto& w : s.words) {
-      Token t;
-      t.begin = static_cast<std::uint32_t>(a.text.size());
-      a.text += w.form;
-      t.end = static_cast<std::uint32_t>(a.text.size());
-      a.text += ' ';
-      a.tokens.push_back(t);
-    }
-    sent.end = static_cast<std::uint32_t>(a.text.size());
-    sent.end_token = static_cast<std::uint32_t>(a.tokens.size());
-    a.text += '\n';
-    a.sentences.push_back(sent);
-  }
-  return a;
-}
 
 struct Scores {
   std::size_t words = 0, upos = 0, xpos = 0, lemma = 0, uas = 0, las = 0, las_full = 0;
@@ -85,7 +63,7 @@ void PrintResult(const EvalArgs& args, const std::string& extra_json, const Scor
 
 int EvalGoldTokens(const EvalArgs& args, const std::vector<ConllSentence>& gold,
                    const sitrep::syntax::SyntaxStage& stage) {
-  Article a = GoldArticle(gold);
+  Article a = ArticleFromGold(gold);
   auto scratch = stage.NewScratch();
   auto t0 = std::chrono::steady_clock::now();
   stage.Process(a, scratch.get());
