@@ -172,8 +172,18 @@ class ChunkTokenizer {
         --r;
         continue;
       }
-      if (IsClosing(c) || IsTerminal(c) || c == ',' || c == ';' || c == ':' || c == '%' ||
-          c == 0x2030 || IsDash(c)) {
+      // Runs of "!" and "?", and of dashes, are one token ("!!", "?!", "--"),
+      // as in the treebank.
+      if (c == '!' || c == '?' || IsDash(c)) {
+        std::size_t k = r - 1;
+        bool dash = IsDash(c);
+        while (k > l && (dash ? IsDash(C(k - 1)) : (C(k - 1) == '!' || C(k - 1) == '?'))) --k;
+        if (k == l) break;  // the chunk is all marks: keep it whole
+        trail[ntrail++] = {k, r};
+        r = k;
+        continue;
+      }
+      if (IsClosing(c) || IsTerminal(c) || c == ',' || c == ';' || c == ':' || c == '%' || c == 0x2030) {
         trail[ntrail++] = {r - 1, r};
         --r;
         continue;
@@ -307,8 +317,15 @@ class ChunkTokenizer {
         start = k = k + 1;
         continue;
       }
-      if ((IsOpening(c) || IsClosing(c) || c == '"' || c == ';' || c == '!' || c == '?') &&
-          !IsApostrophe(c)) {
+      if (c == '!' || c == '?') {
+        std::size_t e = k;
+        while (e < r && (C(e) == '!' || C(e) == '?')) ++e;
+        Emit(start, k);
+        Emit(k, e);
+        start = k = e;
+        continue;
+      }
+      if ((IsOpening(c) || IsClosing(c) || c == '"' || c == ';') && !IsApostrophe(c)) {
         Emit(start, k);
         Emit(k, k + 1);
         start = k = k + 1;

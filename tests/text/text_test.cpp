@@ -65,6 +65,8 @@ TEST(Tokenizer, QuotesAndEllipses) {
             (V{"\u201c", "We", "will", "not", ",", "\u201d", "he", "said", "."}));
   EXPECT_EQ(Tokens("\"No...\" she said"), (V{"\"", "No", "...", "\"", "she", "said"}));
   EXPECT_EQ(Tokens("see https://example.org/a-b."), (V{"see", "https://example.org/a-b", "."}));
+  EXPECT_EQ(Tokens("Really?! No way!! Then--"), (V{"Really", "?!", "No", "way", "!!", "Then", "--"}));
+  EXPECT_EQ(Tokens("!!!"), (V{"!!!"}));
 }
 
 TEST(Tokenizer, OffsetsPointIntoTheText) {
