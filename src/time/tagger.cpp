@@ -784,6 +784,25 @@ class Matcher {
     return AddDays(*dct_, -diff);
   }
 
+  // After "MONTH DAY" or "DAY MONTH" ending before token pos: an optional
+  // ", YEAR" makes a full date (kDate, or kInvalid for 31 February). With
+  // no year, m ends at pos and the caller resolves the year-less date.
+  enum class DayResult { kDate, kInvalid, kNoYear };
+  DayResult DayWithYear(Match& m, size_t pos, unsigned mo, unsigned d) const {
+    size_t k = pos;
+    if (P(k, ',')) ++k;
+    int yr;
+    size_t ye;
+    if (Year(k, yr, ye)) {
+      if (d > DaysIn(yr, mo)) return DayResult::kInvalid;
+      m.end = ye;
+      SetDay(m, {yr, mo, d});
+      return DayResult::kDate;
+    }
+    m.end = pos;
+    return DayResult::kNoYear;
+  }
+
   static void SetDay(Match& m, CivilDate d) {
     m.value = DayValue(d);
     m.anchor = true;
@@ -948,17 +967,7 @@ class Matcher {
       if (!Month(i, mo, e2 /*unused*/, day_next || year_next)) return false;
       if (day_next) {
         DayNum(after, d, e2);
-        size_t k = e2;
-        if (P(k, ',')) ++k;
-        int yr;
-        size_t ye;
-        if (Year(k, yr, ye)) {
-          if (d > DaysIn(yr, mo)) return false;
-          m.end = ye;
-          SetDay(m, {yr, mo, d});
-          return true;
-        }
-        m.end = e2;
+        if (DayResult r = DayWithYear(m, e2, mo, d); r != DayResult::kNoYear) return r == DayResult::kDate;
         if (!dct_) return true;  // value stays null
         if (d > 29 && d > DaysIn(dct_->year, mo) && d > DaysIn(dct_->year + 1, mo)) return false;
         SetDay(m, YearlessDate(mo, d, i));
@@ -992,17 +1001,7 @@ class Matcher {
       if (Is(k - (k > i ? 1 : 0), "the") && k > i && !ord_suffix) return false;
       if (!W(mk) || !W(mk)->month) return false;
       if (!Month(mk, mo, e, true)) return false;
-      size_t yk = e;
-      if (P(yk, ',')) ++yk;
-      int yr;
-      size_t ye;
-      if (Year(yk, yr, ye)) {
-        if (d > DaysIn(yr, mo)) return false;
-        m.end = ye;
-        SetDay(m, {yr, mo, d});
-        return true;
-      }
-      m.end = e;
+      if (DayResult r = DayWithYear(m, e, mo, d); r != DayResult::kNoYear) return r == DayResult::kDate;
       if (!dct_) return true;
       SetDay(m, YearlessDate(mo, d, k));
       return true;
