@@ -57,6 +57,30 @@ struct Mention {
   std::uint32_t end = 0;
   std::string type;    // PERSON, ORG, LOC, MISC
   std::string entity;  // id in entities.jsonl, set by the cross-article merge
+  // What the text says about this mention, filled from lexicons: a title
+  // or role stated with it, lower case ("deputy foreign minister"); the
+  // ISO 3166-1 alpha-3 country it belongs to; its CAMEO actor code. Empty
+  // when unknown.
+  std::string role;
+  std::string country;
+  std::string actor_code;
+  // A place named as an actor ("Moscow said"): the mention stays a LOC and
+  // its entity stays the place; this flag records the metonymy.
+  bool as_actor = false;
+  // Index into Article::local_entities after the within-article merge, -1 before.
+  std::int32_t local = -1;
+};
+
+// One real thing as one article names it: the mentions that the
+// within-article merge put together. The cross-article merge joins these.
+struct LocalEntity {
+  std::string type;  // PERSON, ORG, LOC, MISC
+  std::string name;  // the fullest form the article uses
+  std::vector<std::string> aliases;  // every surface form, in first-seen order
+  std::vector<std::string> roles;    // lower case, first-seen order
+  std::string country;               // alpha-3 or empty
+  std::string actor_code;            // CAMEO or empty
+  std::uint32_t mention_count = 0;
 };
 
 // A time expression (filled by the time stage). value is the resolved ISO
@@ -107,6 +131,7 @@ struct Article {
   std::vector<Sentence> sentences;
   std::vector<Token> tokens;
   std::vector<Mention> mentions;
+  std::vector<LocalEntity> local_entities;
   std::vector<TimeExpr> times;
   std::vector<Inconsistency> inconsistencies;
 

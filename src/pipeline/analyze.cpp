@@ -14,6 +14,9 @@
 #include <thread>
 
 #include "clean/clean.h"
+#include "entities/entities.h"
+#include "gazetteer/gazetteer.h"
+#include "resolve/resolve.h"
 #include "core/json_writer.h"
 #include "ingest/decode.h"
 #include "pipeline/pipeline.h"
@@ -43,7 +46,37 @@ struct IndexEntry {
   std::uint64_t seq;
   std::uint64_t offset;
   std::uint32_t length;
+  std::uint32_t slot;  // where the article's local entities wait for the merge
 };
+
+void AppendEntityJson(const resolve::Resolver::Entity& e, std::string* out) {
+  JsonWriter w(*out);
+  auto strings = [&](const std::vector<std::string>& v) {
+    w.BeginArray();
+    for (const auto& x : v) w.String(x);
+    w.EndArray();
+  };
+  w.BeginObject();
+  w.Key("id");
+  w.String(e.id);
+  w.Key("name");
+  w.String(e.name);
+  w.Key("type");
+  w.String(e.type);
+  w.Key("aliases");
+  strings(e.aliases);
+  w.Key("roles");
+  strings(e.roles);
+  w.Key("country");
+  if (e.country.empty()) w.Null(); else w.String(e.country);
+  w.Key("actor_code");
+  if (e.actor_code.empty()) w.Null(); else w.String(e.actor_code);
+  w.Key("articles");
+  strings(e.articles);
+  w.Key("mention_count");
+  w.UInt(e.mention_count);
+  w.EndObject();
+}
 
 std::uint64_t IdKey(const std::string& id) {
   std::uint64_t v = 0;
@@ -60,6 +93,7 @@ struct InputCount {
 
 struct Totals {
   std::uint64_t ok = 0, skipped = 0, removed = 0, sentences = 0, tokens = 0, input_bytes = 0, text_bytes = 0;
+  std::uint64_t mentions = 0, entities = 0;
   std::map<std::string, std::uint64_t> reasons;
   std::vector<InputCount> per_input;
   std::vector<double> stage_seconds;
@@ -68,6 +102,7 @@ struct Totals {
   void Add(const Article& a, std::size_t input_index) {
     if (per_input.size() <= input_index) per_input.resize(input_index + 1);
     input_bytes += a.input_bytes;
+    mentions += a.mentions.size();
     if (a.ok()) {
       ++ok;
       ++per_input[input_index].ok;
@@ -144,8 +179,10 @@ std::string ManifestJson(const AnalyzeOptions& opt, const Totals& t, std::size_t
   w.UInt(t.tokens);
   w.Key("input_bytes");
   w.UInt(t.input_bytes);
+  w.Key("mentions");
+  w.UInt(t.mentions);
   w.Key("entities");
-  w.UInt(0);
+  w.UInt(t.entities);
   w.Key("quotes");
   w.UInt(0);
   w.Key("events");
@@ -271,6 +308,7 @@ int RunAnalyze(const AnalyzeOptions& opt) {
 
   std::mutex sink_mu;
   std::vector<IndexEntry> index;
+  std::vector<std::vector<LocalEntity>> locals;
   std::uint64_t spill_offset = 0;
   Status sink_status;
   Totals totals;
@@ -301,7 +339,9 @@ int RunAnalyze(const AnalyzeOptions& opt) {
           }
           done += static_cast<std::size_t>(w);
         }
-        index.push_back({IdKey(a.id), seq, spill_offset, static_cast<std::uint32_t>(line->size())});
+        index.push_back({IdKey(a.id), seq, spill_offset, static_cast<std::uint32_t>(line->size()),
+                         static_cast<std::uint32_t>(locals.size())});
+        locals.push_back(std::move(a.local_entities));
         spill_offset += line->size();
         totals.Add(a, input_index);
         ++progress.articles;
@@ -324,23 +364,56 @@ int RunAnalyze(const AnalyzeOptions& opt) {
   std::sort(index.begin(), index.end(), [](const IndexEntry& x, const IndexEntry& y) {
     return x.key != y.key ? x.key < y.key : x.seq < y.seq;
   });
+  // The line starts with {"id":"a<16 hex digits>"; a duplicate's suffix
+  // goes right after it.
+  constexpr std::size_t kIdEnd = 7 + 17;
+  auto duplicate_suffix = [&](std::size_t i) {
+    std::size_t dup = 1;
+    for (std::size_t k = i; k > 0 && index[k - 1].key == index[i].key; --k) ++dup;
+    std::string suffix;
+    if (dup > 1) {
+      suffix = "-";  // (not "-" + to_string: GCC 12 warns falsely on it)
+      suffix += std::to_string(dup);
+    }
+    return suffix;
+  };
+
+  // Cross-article entity merge, in article-id order so ids and names never
+  // depend on thread timing.
+  auto t_merge = Clock::now();
+  std::vector<std::vector<std::uint32_t>> assignment;
+  std::vector<resolve::Resolver::Entity> merged;
+  {
+    resolve::Resolver resolver(entities::MergeOptionsFor(gazetteer::Gazetteer::Default()));
+    std::string line;
+    for (std::size_t i = 0; i < index.size(); ++i) {
+      if (!ReadAt(spill_fd, index[i].offset, std::min<std::uint32_t>(index[i].length, kIdEnd), &line)) {
+        return OutputFailure(Status(Code::kIoError, "cannot read back the spill file in " + dir));
+      }
+      std::string id = line.size() >= kIdEnd ? line.substr(7, 17) : std::string();
+      id += duplicate_suffix(i);
+      resolver.Add(id, locals[index[i].slot]);
+      std::vector<LocalEntity>().swap(locals[index[i].slot]);
+    }
+    merged = resolver.Finish(&assignment);
+    totals.entities = merged.size();
+  }
+  phases["merge"] = Since(t_merge);
+
   {
     store::OutputFile out;
     if (Status s = out.Open(dir + "/articles.jsonl"); !s.ok()) return OutputFailure(s);
     std::string buf, line;
+    std::vector<std::string> ids;
     for (std::size_t i = 0; i < index.size(); ++i) {
       if (!ReadAt(spill_fd, index[i].offset, index[i].length, &line)) {
         return OutputFailure(Status(Code::kIoError, "cannot read back the spill file in " + dir));
       }
-      std::size_t dup = 1;
-      for (std::size_t k = i; k > 0 && index[k - 1].key == index[i].key; --k) ++dup;
-      if (dup > 1) {
-        // The line starts with {"id":"a<16 hex digits>"; splice the suffix in.
-        std::size_t at = 7 + 17;
-        std::string suffix = "-";  // (not "-" + to_string: GCC 12 warns falsely on it)
-        suffix += std::to_string(dup);
-        line.insert(at, suffix);
-      }
+      std::string suffix = duplicate_suffix(i);
+      if (!suffix.empty()) line.insert(kIdEnd, suffix);
+      ids.clear();
+      for (std::uint32_t e : assignment[i]) ids.push_back(merged[e].id);
+      store::FillMentionEntities(line, ids);
       buf += line;
       if (buf.size() > (1 << 20)) {
         if (Status s = out.Write(buf); !s.ok()) return OutputFailure(s);
@@ -350,8 +423,23 @@ int RunAnalyze(const AnalyzeOptions& opt) {
     if (Status s = out.Write(buf); !s.ok()) return OutputFailure(s);
     if (Status s = out.Commit(); !s.ok()) return OutputFailure(s);
   }
+  {
+    store::OutputFile out;
+    if (Status s = out.Open(dir + "/entities.jsonl"); !s.ok()) return OutputFailure(s);
+    std::string buf;
+    for (const auto& e : merged) {
+      AppendEntityJson(e, &buf);
+      buf.push_back('\n');
+      if (buf.size() > (1 << 20)) {
+        if (Status s = out.Write(buf); !s.ok()) return OutputFailure(s);
+        buf.clear();
+      }
+    }
+    if (Status s = out.Write(buf); !s.ok()) return OutputFailure(s);
+    if (Status s = out.Commit(); !s.ok()) return OutputFailure(s);
+  }
   // Cross-article outputs; filled by their stages as they arrive.
-  for (const char* f : {"entities.jsonl", "quotes.jsonl", "events.jsonl", "stories.jsonl"}) {
+  for (const char* f : {"quotes.jsonl", "events.jsonl", "stories.jsonl"}) {
     if (Status s = store::WriteFile(dir + "/" + f, ""); !s.ok()) return OutputFailure(s);
   }
   phases["write"] = Since(t_write);
@@ -380,6 +468,8 @@ int RunAnalyze(const AnalyzeOptions& opt) {
                static_cast<unsigned long long>(totals.tokens), static_cast<unsigned long long>(totals.removed),
                static_cast<double>(totals.input_bytes) / 1e6, secs,
                secs > 0 ? static_cast<double>(totals.input_bytes) / 1e6 / secs : 0.0, jobs);
+  std::fprintf(stderr, "sitrep: %llu mentions of %llu people, organisations, places and other names\n",
+               static_cast<unsigned long long>(totals.mentions), static_cast<unsigned long long>(totals.entities));
   for (const std::string& s : totals.first_skips) std::fprintf(stderr, "sitrep: skipped %s\n", s.c_str());
   if (totals.skipped > totals.first_skips.size()) {
     std::fprintf(stderr, "sitrep: ... and %llu more skipped; see articles.jsonl (status \"skipped\")\n",

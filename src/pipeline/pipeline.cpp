@@ -7,6 +7,7 @@
 #include <mutex>
 #include <thread>
 
+#include "entities/entities.h"
 #include "ingest/decode.h"
 #include "syntax/syntax.h"
 #include "text/text.h"
@@ -19,6 +20,7 @@ ArticlePipeline ArticlePipeline::Standard(std::shared_ptr<const clean::RepeatedL
   p.Add(std::make_unique<clean::CleanStage>(std::move(repeated)));
   p.Add(std::make_unique<text::TextStage>());
   p.Add(std::make_unique<syntax::SyntaxStage>());
+  p.Add(std::make_unique<entities::EntitiesStage>());
   p.Add(std::make_unique<TimeStage>());
   return p;
 }

@@ -12,6 +12,9 @@ void AppendArticleJson(const Article& a, std::string* out) {
   auto span_text = [&](std::uint32_t b, std::uint32_t e) {
     return std::string_view(a.text).substr(b, e - b);
   };
+  auto opt_str = [&](const std::string& v) {
+    if (v.empty()) w.Null(); else w.String(v);
+  };
   w.BeginObject();
   w.Key("id");
   w.String(a.id);
@@ -73,6 +76,42 @@ void AppendArticleJson(const Article& a, std::string* out) {
     w.String(m.type);
     w.Key("entity");
     if (m.entity.empty()) w.Null(); else w.String(m.entity);
+    // "local" must follow "entity" directly: FillMentionEntities relies on it.
+    w.Key("local");
+    if (m.local < 0) w.Null(); else w.UInt(static_cast<std::uint64_t>(m.local));
+    w.Key("role");
+    opt_str(m.role);
+    w.Key("country");
+    opt_str(m.country);
+    w.Key("actor_code");
+    opt_str(m.actor_code);
+    w.Key("as_actor");
+    w.Bool(m.as_actor);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("local_entities");
+  w.BeginArray();
+  for (const LocalEntity& e : a.local_entities) {
+    w.BeginObject();
+    w.Key("name");
+    w.String(e.name);
+    w.Key("type");
+    w.String(e.type);
+    w.Key("aliases");
+    w.BeginArray();
+    for (const auto& x : e.aliases) w.String(x);
+    w.EndArray();
+    w.Key("roles");
+    w.BeginArray();
+    for (const auto& x : e.roles) w.String(x);
+    w.EndArray();
+    w.Key("country");
+    opt_str(e.country);
+    w.Key("actor_code");
+    opt_str(e.actor_code);
+    w.Key("mention_count");
+    w.UInt(e.mention_count);
     w.EndObject();
   }
   w.EndArray();
@@ -117,6 +156,38 @@ void AppendArticleJson(const Article& a, std::string* out) {
   for (const std::string& s : a.warnings) w.String(s);
   w.EndArray();
   w.EndObject();
+}
+
+bool FillMentionEntities(std::string& line, const std::vector<std::string>& ids) {
+  static constexpr std::string_view kPattern = "\"entity\":null,\"local\":";
+  bool ok = true;
+  std::string out;
+  std::size_t from = 0;
+  for (std::size_t at = line.find(kPattern); at != std::string::npos; at = line.find(kPattern, from)) {
+    std::size_t p = at + kPattern.size();
+    std::size_t k = 0;
+    bool digits = false;
+    while (p < line.size() && line[p] >= '0' && line[p] <= '9') {
+      k = k * 10 + static_cast<std::size_t>(line[p] - '0');
+      ++p;
+      digits = true;
+    }
+    out.append(line, from, at - from);
+    if (digits && k < ids.size() && !ids[k].empty()) {
+      out += "\"entity\":\"";
+      out += ids[k];
+      out += "\",\"local\":";
+      out.append(line, at + kPattern.size(), p - at - kPattern.size());
+    } else {
+      ok = ok && !digits;  // "local":null is fine; a number we cannot map is not
+      out.append(line, at, p - at);
+    }
+    from = p;
+  }
+  if (from == 0) return ok;
+  out.append(line, from, std::string::npos);
+  line.swap(out);
+  return ok;
 }
 
 }  // namespace sitrep::store

@@ -17,6 +17,7 @@ const char* KindName(std::uint32_t kind) {
     case 1: return "tagger";
     case 2: return "lemmatizer";
     case 3: return "parser";
+    case 4: return "named-entity";
     default: return "unknown";
   }
 }

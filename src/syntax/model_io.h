@@ -20,7 +20,7 @@ namespace sitrep::syntax {
 
 inline constexpr std::uint32_t kModelFormatVersion = 1;
 
-enum class ModelKind : std::uint32_t { kTagger = 1, kLemmatizer = 2, kParser = 3 };
+enum class ModelKind : std::uint32_t { kTagger = 1, kLemmatizer = 2, kParser = 3, kNer = 4 };
 
 // Collects a payload in memory; Finish() adds the header and checksum.
 class ModelWriter {

@@ -111,6 +111,50 @@ TEST_F(Analyze, SampleCorpusMatchesItsGold) {
               removed_tp, removed_fn, removed_fp, kept, keep_total);
 }
 
+// Mentions point at entities that exist, and the entities add up. The
+// sample corpus spells one invented Russian name two ways ("sh" and "sch")
+// and writes NATO both as "NATO" and "Nato"; each must be one entity.
+TEST_F(Analyze, MentionsAndEntitiesAreConsistent) {
+  TempDir tmp;
+  auto r = RunAnalyze(Quote(SourceDir() + "/samples/articles"), tmp / "out");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  std::map<std::string, std::uint64_t> counted;  // entity id -> mentions seen in articles
+  std::map<std::string, std::set<std::string>> texts;
+  std::set<std::string> article_ids;
+  std::uint64_t mentions = 0;
+  for (auto& d : ReadJsonl(tmp / "out/articles.jsonl")) {
+    article_ids.insert(Str(d.root(), "id"));
+    for (simdjson::dom::element m : d.root()["mentions"].get_array()) {
+      ++mentions;
+      std::string id = Str(m, "entity");
+      ASSERT_NE(id, "<null>") << simdjson::minify(m);
+      ++counted[id];
+      texts[id].insert(Str(m, "text"));
+    }
+  }
+  EXPECT_GT(mentions, 100u);
+  std::string previous;
+  std::map<std::string, std::string> entity_of_text;
+  for (auto& d : ReadJsonl(tmp / "out/entities.jsonl")) {
+    simdjson::dom::element e = d.root();
+    std::string id = Str(e, "id");
+    EXPECT_LT(previous, id);
+    previous = id;
+    EXPECT_EQ(std::uint64_t(e["mention_count"]), counted[id]) << id;
+    for (simdjson::dom::element a : e["articles"].get_array()) {
+      EXPECT_TRUE(article_ids.count(std::string(std::string_view(a)))) << id;
+    }
+    for (const auto& t : texts[id]) entity_of_text[t] = id;
+    counted.erase(id);
+  }
+  EXPECT_TRUE(counted.empty()) << "mentions point at " << counted.size() << " missing entities";
+  ASSERT_TRUE(entity_of_text.count("Ryabshenko") && entity_of_text.count("Ryabschenko"));
+  EXPECT_EQ(entity_of_text["Ryabshenko"], entity_of_text["Ryabschenko"]);
+  ASSERT_TRUE(entity_of_text.count("NATO") && entity_of_text.count("Nato"));
+  EXPECT_EQ(entity_of_text["NATO"], entity_of_text["Nato"]);
+  EXPECT_NE(entity_of_text["NATO"], entity_of_text["Ryabshenko"]);
+}
+
 TEST_F(Analyze, TwoRunsGiveIdenticalOutput) {
   TempDir tmp;
   std::string in = Quote(SourceDir() + "/samples/articles");

@@ -36,6 +36,45 @@ TEST(ArticleJson, OffsetsCountCodePoints) {
   EXPECT_TRUE(e["reason"].is_null());
 }
 
+TEST(ArticleJson, MentionsGetTheirMergedEntityIds) {
+  Article a;
+  a.id = "a1";
+  a.source = "x.txt";
+  // The text itself holds the pattern the filler looks for, escaped as JSON
+  // escapes it; it must come through unchanged.
+  a.text = "Ann met Bo. \"entity\":null,\"local\":0";
+  Mention ann{0, 3, "PERSON", "", "", "", "", false, 1};
+  Mention bo{8, 10, "PERSON", "", "minister", "RUS", "RUSGOV", false, 0};
+  Mention none{4, 7, "MISC", "", "", "", "", false, -1};
+  a.mentions = {ann, none, bo};
+  a.local_entities.resize(2);
+  std::string line;
+  AppendArticleJson(a, &line);
+  const std::string text_before = line.substr(line.find("\"text\""), 60);
+  EXPECT_TRUE(FillMentionEntities(line, {"eBO", "eANN"}));
+  simdjson::dom::parser p;
+  simdjson::dom::element e = p.parse(line);
+  auto m = e["mentions"].get_array().value();
+  EXPECT_EQ(std::string_view(m.at(0)["entity"]), "eANN");
+  EXPECT_TRUE(m.at(1)["entity"].is_null());
+  EXPECT_TRUE(m.at(1)["local"].is_null());
+  EXPECT_EQ(std::string_view(m.at(2)["entity"]), "eBO");
+  EXPECT_EQ(int64_t(m.at(2)["local"]), 0);
+  EXPECT_EQ(std::string_view(m.at(2)["role"]), "minister");
+  EXPECT_EQ(std::string_view(m.at(2)["actor_code"]), "RUSGOV");
+  EXPECT_TRUE(m.at(0)["role"].is_null());
+  EXPECT_EQ(std::string_view(e["text"]), a.text);
+  EXPECT_EQ(line.substr(line.find("\"text\""), 60), text_before);
+  EXPECT_EQ(e["local_entities"].get_array().size(), 2u);
+  // A local index with no id is reported and left null.
+  std::string again;
+  AppendArticleJson(a, &again);
+  EXPECT_FALSE(FillMentionEntities(again, {"eBO"}));
+  simdjson::dom::element e2 = p.parse(again);
+  EXPECT_TRUE(e2["mentions"].at(0)["entity"].is_null());
+  EXPECT_EQ(std::string_view(e2["mentions"].at(2)["entity"]), "eBO");
+}
+
 TEST(ArticleJson, SkippedArticlesHaveEveryKey) {
   Article ok, skipped;
   ok.id = "a1";

@@ -1,0 +1,111 @@
+#include <mutex>
+
+#include "core/error.h"
+#include "core/resources.h"
+#include "entities/entities.h"
+#include "gazetteer/gazetteer.h"
+#include "resolve/resolve.h"
+#include "syntax/model_io.h"
+
+namespace sitrep::entities {
+
+std::shared_ptr<const NerModel> LoadDefaultNer() {
+  static std::mutex mu;
+  static std::shared_ptr<const NerModel> model;
+  std::lock_guard<std::mutex> lock(mu);
+  if (!model) model = NerModel::Load(Resource("models/ner.bin"), "models/ner.bin");
+  return model;
+}
+
+std::shared_ptr<const NerModel> LoadNerFromFile(const std::string& path) {
+  return NerModel::Load(syntax::ReadFileOrThrow(path), path);
+}
+
+void RecognizeMentions(const NerModel& model, Article& a, EntitiesScratch& s) {
+  a.mentions.clear();
+  const DocStats stats = ComputeDocStats(a, s.lower);
+  for (const Sentence& sent : a.sentences) {
+    if (sent.end_token > a.tokens.size() || sent.first_token >= sent.end_token) continue;
+    const std::size_t n = sent.end_token - sent.first_token;
+    BuildNerTokens(a, sent.first_token, sent.end_token, stats, &s.tokens, s.lower);
+    AddGazetteerBits(a, sent.first_token, sent.end_token, s.tokens.data(), s);
+    s.labels.resize(n);
+    model.Tag(s.tokens.data(), n, s.labels.data());
+    for (const NerSpan& span : SpansFromLabels(s.labels.data(), n)) {
+      Mention m;
+      m.begin = a.tokens[sent.first_token + span.begin].begin;
+      m.end = a.tokens[sent.first_token + span.end - 1].end;
+      m.type = std::string(kNerTypes[span.type]);
+      a.mentions.push_back(std::move(m));
+    }
+  }
+}
+
+resolve::MergeOptions MergeOptionsFor(const gazetteer::Gazetteer& g) {
+  resolve::MergeOptions o;
+  o.canonical_country = [&g](std::string_view name) -> std::string {
+    auto c = g.CountryOf(name);
+    return c ? *c : std::string();
+  };
+  return o;
+}
+
+EntitiesStage::EntitiesStage(std::shared_ptr<const NerModel> model) : model_(std::move(model)) {
+  SITREP_CHECK(model_ != nullptr, ConfigError, "entities stage needs a named-entity model");
+  gazetteer_ = &gazetteer::Gazetteer::Default();
+  merge_ = MergeOptionsFor(*gazetteer_);
+}
+
+void EntitiesStage::Process(Article& article, StageScratch* scratch) const {
+  EntitiesScratch local;
+  EntitiesScratch& s = scratch ? static_cast<EntitiesScratch&>(*scratch) : local;
+  RecognizeMentions(*model_, article, s);
+  gazetteer::DescribeMentions(*gazetteer_, article);
+  resolve::MergeWithinArticle(article, merge_);
+}
+
+NerCorpus PrepareNerCorpus(const std::vector<NerSentence>& gold, const syntax::SyntaxStage& syntax) {
+  NerCorpus c;
+  EntitiesScratch es;
+  syntax::SyntaxScratch ss;
+  std::size_t i = 0;
+  while (i < gold.size()) {
+    // One article per document, so document statistics see the whole text.
+    std::size_t j = i + 1;
+    while (j < gold.size() && !gold[j].new_doc) ++j;
+    Article a;
+    for (std::size_t k = i; k < j; ++k) {
+      Sentence sent;
+      sent.begin = static_cast<std::uint32_t>(a.text.size());
+      sent.first_token = static_cast<std::uint32_t>(a.tokens.size());
+      for (const auto& w : gold[k].words) {
+        Token t;
+        t.begin = static_cast<std::uint32_t>(a.text.size());
+        a.text += w;
+        t.end = static_cast<std::uint32_t>(a.text.size());
+        a.text += ' ';
+        a.tokens.push_back(t);
+      }
+      sent.end = static_cast<std::uint32_t>(a.text.size());
+      sent.end_token = static_cast<std::uint32_t>(a.tokens.size());
+      a.text += '\n';
+      a.sentences.push_back(sent);
+    }
+    syntax.Process(a, &ss);
+    const DocStats stats = ComputeDocStats(a, es.lower);
+    for (std::size_t k = i; k < j; ++k) {
+      const Sentence& sent = a.sentences[k - i];
+      std::vector<NerToken> toks;
+      BuildNerTokens(a, sent.first_token, sent.end_token, stats, &toks, es.lower);
+      AddGazetteerBits(a, sent.first_token, sent.end_token, toks.data(), es);
+      c.token_count += toks.size();
+      c.tokens.push_back(std::move(toks));
+      c.labels.push_back(gold[k].labels);
+      c.words.push_back(gold[k].words);
+    }
+    i = j;
+  }
+  return c;
+}
+
+}  // namespace sitrep::entities

@@ -1,0 +1,116 @@
+// Named-entity recognition: a greedy left-to-right averaged perceptron over
+// IOB2 labels of four types, reading word, shape, part-of-speech,
+// dependency, gazetteer and document-level features.
+//
+// Contracts:
+//  - NerModel::Tag labels every token of a sentence in time linear in its
+//    length, never allocates, and never outputs an inside label that does
+//    not continue a mention of its own type.
+//  - The features of a token are computed once (NerToken) from the
+//    article, so training and tagging see exactly the same values.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "core/article.h"
+#include "entities/ner_corpus.h"
+#include "syntax/linear_model.h"
+#include "syntax/token_features.h"
+
+namespace sitrep::entities {
+
+// Gazetteer evidence on a token (bits of NerToken::gaz). B marks the
+// first token of a listed name, I a later one.
+enum GazBit : std::uint32_t {
+  kGazCountryB = 1u << 0,
+  kGazCountryI = 1u << 1,
+  kGazCityB = 1u << 2,
+  kGazCityI = 1u << 3,
+  kGazRegionB = 1u << 4,
+  kGazRegionI = 1u << 5,
+  kGazOrgB = 1u << 6,
+  kGazOrgI = 1u << 7,
+  kGazBodyB = 1u << 8,
+  kGazBodyI = 1u << 9,
+  kGazRole = 1u << 10,       // part of a title or role ("foreign minister")
+  kGazRoleBefore = 1u << 11, // a role phrase ends right before this token
+  kGazDemonym = 1u << 12,
+  kGazHonorific = 1u << 13,   // Mr, Ms, Dr, ...
+  kGazHonorificBefore = 1u << 14,
+  kGazBigCity = 1u << 15,     // a city of 1 million people or more
+  kGazCaseMatch = 1u << 16,   // some listed name matched with its own capitals
+  kNumGazBits = 17,
+};
+
+// Document-level evidence (bits of NerToken::doc).
+enum DocBit : std::uint32_t {
+  kDocLowerElsewhere = 1u << 0,  // the word is written in lower case elsewhere in the article
+  kDocCapsMidElsewhere = 1u << 1,  // ... and capitalised somewhere not at a sentence start
+};
+
+// Everything the recogniser reads about one token, as hashes and bits.
+struct NerToken {
+  syntax::TokenFeatures f;
+  std::uint64_t upos = 0, xpos = 0, deprel = 0, head_lower = 0;
+  std::uint32_t gaz = 0;
+  std::uint32_t doc = 0;
+};
+
+// Words of an article in the forms the document features need.
+struct DocStats {
+  std::unordered_set<std::uint64_t> lower;     // lowercased forms of words written in lower case
+  std::unordered_set<std::uint64_t> caps_mid;  // lowercased forms of capitalised words not at a sentence start
+};
+
+// Collects the document-level word statistics of an analysed article.
+DocStats ComputeDocStats(const Article& a, std::string& scratch);
+
+// Fills out[0..n) for tokens [first, end) of `a` (n = end - first):
+// word features, the syntax stage's tags and tree, and document bits.
+// Gazetteer bits are left zero for the caller to add. `scratch` is reused.
+void BuildNerTokens(const Article& a, std::uint32_t first, std::uint32_t end, const DocStats& stats,
+                    std::vector<NerToken>* out, std::string& scratch);
+
+class NerModel {
+ public:
+  // Loads a model written by Save(); throws CorruptError naming `name`.
+  static std::unique_ptr<NerModel> Load(std::string_view bytes, const std::string& name);
+  std::string Save() const;
+
+  // Writes one label per token into labels[0..n).
+  void Tag(const NerToken* tokens, std::size_t n, std::uint8_t* labels) const;
+
+  const syntax::LinearModel& model() const { return model_; }
+
+ private:
+  friend std::unique_ptr<NerModel> TrainNer(const std::vector<std::vector<NerToken>>&,
+                                            const std::vector<std::vector<std::uint8_t>>&,
+                                            const std::vector<std::vector<NerToken>>&,
+                                            const std::vector<std::vector<std::uint8_t>>&, int, std::uint64_t,
+                                            bool);
+  syntax::LinearModel model_;
+};
+
+// Trains on sentences (tokens and gold labels); after each epoch prints
+// span F1 on the dev sentences to stderr when `verbose`. Deterministic for
+// a given seed.
+std::unique_ptr<NerModel> TrainNer(const std::vector<std::vector<NerToken>>& train,
+                                   const std::vector<std::vector<std::uint8_t>>& train_labels,
+                                   const std::vector<std::vector<NerToken>>& dev,
+                                   const std::vector<std::vector<std::uint8_t>>& dev_labels, int epochs,
+                                   std::uint64_t seed, bool verbose);
+
+// Span-level counts for precision, recall and F1, per type.
+struct NerScore {
+  std::uint64_t gold[kNumNerTypes] = {}, system[kNumNerTypes] = {}, correct[kNumNerTypes] = {};
+  void Add(const std::uint8_t* gold_labels, const std::uint8_t* system_labels, std::size_t n);
+  // Micro-averaged F1 over PERSON, ORG and LOC (the types every corpus has).
+  double MicroF1() const;
+};
+
+}  // namespace sitrep::entities

@@ -1,0 +1,662 @@
+// DescribeMentions: roles, countries and CAMEO actor codes for the
+// mentions of one article, from the gazetteer and the article's tokens.
+#include <algorithm>
+
+#include "gazetteer/gazetteer.h"
+
+namespace sitrep::gazetteer {
+namespace {
+
+bool EqLower(std::string_view s, std::string_view lower) {
+  if (s.size() != lower.size()) return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c | 0x20);
+    if (c != lower[i]) return false;
+  }
+  return true;
+}
+
+bool IsDeterminer(std::string_view s) { return EqLower(s, "the") || EqLower(s, "a") || EqLower(s, "an"); }
+
+bool IsPossessiveMarker(std::string_view s) {
+  return s == "'s" || s == "\xE2\x80\x99s" || s == "'" || s == "\xE2\x80\x99" || s == "'S";
+}
+
+bool IsPreposition(std::string_view s) {
+  return EqLower(s, "of") || EqLower(s, "for") || EqLower(s, "at") || EqLower(s, "in") || EqLower(s, "to") ||
+         EqLower(s, "with") || EqLower(s, "from");
+}
+
+bool IsComma(std::string_view s) { return s == ","; }
+
+// What a phrase around a mention says: its role, country and the codes of
+// the bodies and organisations it names.
+struct Reading {
+  std::string role;
+  std::string role_sector;
+  bool has_role = false;
+  bool eli = false;
+  std::string country;
+  std::string body_code;    // a body with a country ("RUSGOV")
+  std::string body_sector;  // a generic body ("GOVMIL")
+  std::string org_code;
+  bool any() const { return has_role || !country.empty() || !body_code.empty() || !org_code.empty(); }
+};
+
+// A gazetteer phrase found next to a mention: tokens [b, e) and the ids of
+// the entries it names; `possessive` when it is followed by 's.
+struct Item {
+  std::uint32_t b = 0, e = 0;
+  std::vector<std::uint32_t> ids;
+  bool possessive = false;
+};
+
+constexpr std::uint16_t kPhraseKinds =
+    kRole | kRoleModifier | kQualifier | kHonorific | kDemonym | kCountry | kGovBody | kOrganisation | kCity | kSubdivision;
+
+class Describer {
+ public:
+  Describer(const Gazetteer& g, Article& a) : g_(g), a_(a) {
+    const std::size_t n = a.tokens.size();
+    views_.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      const Token& t = a.tokens[i];
+      if (t.begin <= t.end && t.end <= a.text.size()) views_[i] = a.TokenText(t);
+    }
+    sentence_of_.assign(n, 0);
+    for (std::uint32_t s = 0; s < a.sentences.size(); ++s) {
+      const Sentence& se = a.sentences[s];
+      if (se.first_token > se.end_token || se.end_token > n) continue;
+      for (std::uint32_t t = se.first_token; t < se.end_token; ++t) sentence_of_[t] = s;
+      std::size_t before = matches_.size();
+      g_.MatchTokens(views_.data() + se.first_token, se.token_count(), &matches_);
+      for (std::size_t k = before; k < matches_.size(); ++k) {
+        matches_[k].begin_token += se.first_token;
+        matches_[k].end_token += se.first_token;
+      }
+    }
+    // Sentences are in text order in practice; sort anyway so the index
+    // below holds whatever order they come in.
+    std::stable_sort(matches_.begin(), matches_.end(),
+                     [](const Match& x, const Match& y) { return x.begin_token < y.begin_token; });
+    // Index the matches by begin and by end token.
+    by_begin_.assign(n + 1, 0);
+    by_end_.assign(n + 2, 0);
+    for (const Match& m : matches_) {
+      ++by_begin_[m.begin_token + 1 <= n ? m.begin_token + 1 : n];
+      ++by_end_[m.end_token + 1];
+    }
+    for (std::size_t i = 1; i <= n; ++i) by_begin_[i] += by_begin_[i - 1];
+    for (std::size_t i = 1; i < by_end_.size(); ++i) by_end_[i] += by_end_[i - 1];
+    end_order_.resize(matches_.size());
+    std::vector<std::uint32_t> fill(by_end_.begin(), by_end_.end());
+    for (std::uint32_t k = 0; k < matches_.size(); ++k) end_order_[fill[matches_[k].end_token]++] = k;
+  }
+
+  void Run() {
+    for (Mention& m : a_.mentions) {
+      std::uint32_t b, e;
+      if (!TokenRange(m, &b, &e)) continue;
+      if (m.type == "PERSON") {
+        DescribePerson(m, b, e);
+      } else if (m.type == "ORG") {
+        DescribeOrg(m, b, e);
+      } else if (m.type == "LOC") {
+        DescribeLoc(m, b, e);
+      } else if (m.type == "MISC") {
+        DescribeMisc(m, b, e);
+      }
+    }
+  }
+
+ private:
+  // ---- token helpers
+
+  bool TokenRange(const Mention& m, std::uint32_t* b, std::uint32_t* e) const {
+    const auto& t = a_.tokens;
+    auto it = std::lower_bound(t.begin(), t.end(), m.begin, [](const Token& x, std::uint32_t v) { return x.end <= v; });
+    if (it == t.end() || it->begin >= m.end) return false;
+    std::uint32_t first = static_cast<std::uint32_t>(it - t.begin());
+    std::uint32_t last = first;
+    while (last < t.size() && t[last].begin < m.end && sentence_of_[last] == sentence_of_[first]) ++last;
+    *b = first;
+    *e = last;
+    return true;
+  }
+  std::uint32_t SentenceBegin(std::uint32_t tok) const { return a_.sentences[sentence_of_[tok]].first_token; }
+  std::uint32_t SentenceEnd(std::uint32_t tok) const { return a_.sentences[sentence_of_[tok]].end_token; }
+  bool HasParse(std::uint32_t tok) const { return !a_.tokens[tok].deprel.empty(); }
+  // Absolute index of the head of `tok`, or -1.
+  std::int64_t Head(std::uint32_t tok) const {
+    std::int32_t h = a_.tokens[tok].head;
+    if (h < 0) return -1;
+    std::int64_t abs = static_cast<std::int64_t>(SentenceBegin(tok)) + h;
+    if (abs >= SentenceEnd(tok)) return -1;
+    return abs;
+  }
+
+  // Entries of kinds `mask` for the exact span [b, e), in id order.
+  void SpanEntries(std::uint32_t b, std::uint32_t e, std::uint16_t mask, std::vector<std::uint32_t>* ids) const {
+    ids->clear();
+    if (b >= views_.size()) return;
+    for (std::uint32_t k = by_begin_[b]; k < by_begin_[b + 1]; ++k) {
+      const Match& m = matches_[k];
+      if (m.end_token == e && (g_.entry(m.entry).kind & mask)) ids->push_back(m.entry);
+    }
+  }
+  bool HasKind(const std::vector<std::uint32_t>& ids, std::uint16_t mask) const {
+    for (std::uint32_t id : ids)
+      if (g_.entry(id).kind & mask) return true;
+    return false;
+  }
+  const Entry* FirstOf(const std::vector<std::uint32_t>& ids, std::uint16_t mask) const {
+    for (std::uint32_t id : ids)
+      if (g_.entry(id).kind & mask) return &g_.entry(id);
+    return nullptr;
+  }
+
+  // The longest phrase of kinds `mask` that ends at token `e` and starts at
+  // or after `lo`.
+  bool LongestEndingAt(std::uint32_t e, std::uint32_t lo, std::uint16_t mask, Item* out) const {
+    if (e >= by_end_.size() - 1) return false;
+    bool found = false;
+    for (std::uint32_t k = by_end_[e]; k < by_end_[e + 1]; ++k) {
+      const Match& m = matches_[end_order_[k]];
+      if (m.begin_token < lo || !(g_.entry(m.entry).kind & mask)) continue;
+      if (!found || m.begin_token < out->b) {
+        out->b = m.begin_token;
+        found = true;
+      }
+    }
+    if (!found) return false;
+    out->e = e;
+    out->possessive = false;
+    SpanEntries(out->b, e, mask, &out->ids);
+    return !out->ids.empty();
+  }
+  // The longest phrase of kinds `mask` that starts at `b` and ends at or
+  // before `hi`.
+  bool LongestStartingAt(std::uint32_t b, std::uint32_t hi, std::uint16_t mask, Item* out) const {
+    if (b >= views_.size()) return false;
+    for (std::uint32_t k = by_begin_[b]; k < by_begin_[b + 1]; ++k) {
+      const Match& m = matches_[k];  // longer spans first
+      if (m.end_token > hi || !(g_.entry(m.entry).kind & mask)) continue;
+      out->b = b;
+      out->e = m.end_token;
+      out->possessive = false;
+      SpanEntries(b, m.end_token, mask, &out->ids);
+      if (!out->ids.empty()) return true;
+    }
+    return false;
+  }
+
+  // Phrases right before token `pos` (back to `lo`), nearest last in the
+  // returned order (text order).
+  std::vector<Item> ScanLeft(std::uint32_t pos, std::uint32_t lo) const {
+    std::vector<Item> items;
+    while (pos > lo) {
+      Item it;
+      std::uint32_t end = pos;
+      bool possessive = false;
+      if (IsPossessiveMarker(views_[pos - 1]) && pos - 1 > lo) {
+        end = pos - 1;
+        possessive = true;
+      } else if (views_[pos - 1] == "." && pos - 1 > lo) {
+        // "Gen. X" split as "Gen" "."
+        Item probe;
+        if (LongestEndingAt(pos - 1, lo, kRole | kHonorific, &probe)) end = pos - 1;
+      }
+      std::uint16_t mask = possessive ? (kCountry | kGovBody | kOrganisation | kCity | kSubdivision) : kPhraseKinds;
+      if (!LongestEndingAt(end, lo, mask, &it)) break;
+      // Cities and subdivisions only count in the possessive ("Kyiv's mayor")
+      // or when capitalised: ordinary words ("Mobile", "Split") are names too.
+      if (!possessive && !HasKind(it.ids, kPhraseKinds & ~(kCity | kSubdivision))) {
+        if (!IsCapitalised(it.b)) break;
+      }
+      it.possessive = possessive;
+      items.push_back(std::move(it));
+      pos = items.back().b;
+    }
+    std::reverse(items.begin(), items.end());
+    return items;
+  }
+
+  // Phrases from token `pos` up to `hi`, skipping adjectives the parser
+  // marked and one leading determiner.
+  std::vector<Item> ScanRight(std::uint32_t pos, std::uint32_t hi) const {
+    std::vector<Item> items;
+    if (pos < hi && IsDeterminer(views_[pos])) ++pos;
+    int skipped = 0;
+    while (pos < hi) {
+      Item it;
+      if (!LongestStartingAt(pos, hi, kPhraseKinds, &it)) {
+        if (a_.tokens[pos].upos == "ADJ" && skipped < 2) {
+          ++skipped;
+          ++pos;
+          continue;
+        }
+        break;
+      }
+      pos = it.e;
+      if (pos < hi && IsPossessiveMarker(views_[pos])) {
+        it.possessive = true;
+        ++pos;
+      }
+      items.push_back(std::move(it));
+    }
+    // "a spokesman for the Kremlin", "foreign minister of Russia"
+    if (!items.empty() && pos + 1 < hi && IsPreposition(views_[pos])) {
+      std::uint32_t p = pos + 1;
+      if (p < hi && IsDeterminer(views_[p])) ++p;
+      Item it;
+      if (LongestStartingAt(p, hi, kCountry | kGovBody | kOrganisation | kDemonym | kCity, &it)) {
+        it.possessive = true;  // "of Russia" reads as "Russia's"
+        items.push_back(std::move(it));
+      }
+    }
+    return items;
+  }
+
+  bool IsCapitalised(std::uint32_t tok) const {
+    std::string_view v = views_[tok];
+    if (v.empty()) return false;
+    unsigned char c = static_cast<unsigned char>(v[0]);
+    return (c >= 'A' && c <= 'Z') || c >= 0x80;
+  }
+
+  // ---- interpretation
+
+  std::string CountryOfItem(const Item& it) const {
+    if (const Entry* e = FirstOf(it.ids, kCountry | kDemonym)) return e->country;
+    std::vector<std::uint32_t> places;
+    for (std::uint32_t id : it.ids)
+      if (g_.entry(id).kind & (kCity | kSubdivision)) places.push_back(id);
+    return g_.CountryOfEntries(places.data(), places.size());
+  }
+
+  // Reads a run of phrases: modifiers and roles make the role; the rest
+  // give the country and the body or organisation. Requires a role.
+  Reading Read(const std::vector<Item>& items) const {
+    Reading r;
+    // The head role: the last phrase that can be a role.
+    int head = -1;
+    for (int i = static_cast<int>(items.size()) - 1; i >= 0; --i) {
+      if (HasKind(items[static_cast<std::size_t>(i)].ids, kRole)) {
+        head = i;
+        break;
+      }
+    }
+    if (head < 0) return r;
+    std::string role;
+    for (int i = 0; i <= head; ++i) {
+      const Item& it = items[static_cast<std::size_t>(i)];
+      const Entry* mod = FirstOf(it.ids, kRoleModifier);
+      // Every modifier in the phrase qualifies the head role:
+      // "former U.S. President" -> "former president".
+      if (i < head && mod != nullptr) {
+        if (mod->code == "ELI") r.eli = true;
+        if (!role.empty()) role += ' ';
+        role += mod->name;
+      }
+    }
+    const Entry* head_role = FirstOf(items[static_cast<std::size_t>(head)].ids, kRole);
+    if (!role.empty()) role += ' ';
+    role += head_role->name;
+    r.role = role;
+    r.role_sector = head_role->sector;
+    r.has_role = true;
+    if (r.role_sector.empty()) {
+      for (int i = head - 1; i >= 0; --i) {
+        const Entry* e = FirstOf(items[static_cast<std::size_t>(i)].ids, kRole);
+        if (e != nullptr && !e->sector.empty() && !HasKind(items[static_cast<std::size_t>(i)].ids, kRoleModifier)) {
+          r.role_sector = e->sector;
+          break;
+        }
+      }
+    }
+    for (const Item& it : items) {
+      if (HasKind(it.ids, kRole | kRoleModifier | kQualifier | kHonorific) &&
+          !HasKind(it.ids, kCountry | kDemonym | kGovBody | kOrganisation))
+        continue;
+      if (const Entry* o = FirstOf(it.ids, kOrganisation)) {
+        if (r.org_code.empty()) r.org_code = o->code;
+        if (r.country.empty()) r.country = o->country;
+        continue;
+      }
+      if (const Entry* c = FirstOf(it.ids, kCountry | kDemonym)) {
+        if (r.country.empty()) r.country = c->country;
+        continue;
+      }
+      if (const Entry* b = FirstOf(it.ids, kGovBody)) {
+        if (!b->country.empty()) {
+          if (r.body_code.empty()) r.body_code = b->code;
+          if (r.country.empty()) r.country = b->country;
+        } else if (r.body_sector.empty()) {
+          r.body_sector = b->sector;
+        }
+        continue;
+      }
+      if (r.country.empty()) r.country = CountryOfItem(it);
+    }
+    return r;
+  }
+
+  std::string ActorCode(const Reading& r) const {
+    if (!r.org_code.empty()) return r.org_code;
+    std::string cameo = r.country.empty() ? std::string() : g_.CameoCountry(r.country);
+    if (r.eli) return cameo.empty() ? std::string() : cameo + "ELI";
+    if (!r.body_code.empty()) return r.body_code;
+    if (cameo.empty()) return std::string();
+    if (!r.role_sector.empty()) return cameo + r.role_sector;
+    if (!r.body_sector.empty()) return cameo + r.body_sector;
+    return cameo;
+  }
+
+  static void Merge(Reading& into, const Reading& from) {
+    if (!into.has_role && from.has_role) {
+      into.role = from.role;
+      into.role_sector = from.role_sector;
+      into.has_role = true;
+      into.eli = into.eli || from.eli;
+    }
+    if (into.country.empty()) into.country = from.country;
+    if (into.body_code.empty()) into.body_code = from.body_code;
+    if (into.body_sector.empty()) into.body_sector = from.body_sector;
+    if (into.org_code.empty()) into.org_code = from.org_code;
+  }
+
+  // ---- PERSON
+
+  void DescribePerson(Mention& m, std::uint32_t b, std::uint32_t e) {
+    const std::uint32_t sb = SentenceBegin(b), se = SentenceEnd(b);
+    // A title the NER kept inside the mention ("President X"): the name
+    // starts after it.
+    std::uint32_t name_start = b;
+    while (name_start + 1 < e) {
+      Item it;
+      if (!LongestStartingAt(name_start, e - 1, kRole | kRoleModifier | kQualifier | kHonorific | kDemonym | kCountry,
+                             &it))
+        break;
+      name_start = it.e;
+    }
+    Reading r;
+    // 1. A title right before the name.
+    Reading title = Read(ScanLeft(name_start, sb));
+    if (title.has_role) r = title;
+    // 2. An apposition after it.
+    if (!r.has_role || r.country.empty()) {
+      Reading appos = ReadApposition(b, e, se);
+      if (appos.has_role) {
+        if (r.has_role) {
+          // The title already says the role; take only what it lacks.
+          appos.has_role = false;
+          appos.eli = false;
+        }
+        Merge(r, appos);
+      }
+    }
+    // 3. A title before, set off by commas: "The Kremlin spokesman, X, said".
+    if (!r.has_role && b > sb + 1 && IsComma(views_[b - 1]) && (e >= se || IsComma(views_[e]))) {
+      std::vector<Item> items = ScanLeft(b - 1, sb);
+      if (!items.empty() && HasKind(items.back().ids, kRole)) {
+        std::uint32_t start = items.front().b;
+        if (start == sb || IsDeterminer(views_[start - 1]) || IsComma(views_[start - 1])) {
+          Reading rev = Read(items);
+          if (rev.has_role) r = rev;
+        }
+      }
+    }
+    if (!r.has_role) return;
+    if (!r.role.empty()) m.role = r.role;
+    if (!r.country.empty()) m.country = r.country;
+    std::string code = ActorCode(r);
+    if (!code.empty()) m.actor_code = code;
+  }
+
+  Reading ReadApposition(std::uint32_t b, std::uint32_t e, std::uint32_t se) const {
+    // From the parse: a token after the name attached to it as appos.
+    if (HasParse(b)) {
+      for (std::uint32_t t = e; t < se; ++t) {
+        if (a_.tokens[t].deprel.substr(0, 5) != "appos") continue;
+        std::int64_t h = Head(t);
+        if (h < b || h >= e) continue;
+        std::uint32_t lo = t, hi = t + 1;
+        for (std::uint32_t u = e; u < se; ++u) {
+          std::int64_t x = u;
+          for (int steps = 0; steps < 64 && x >= 0 && x != t; ++steps) x = Head(static_cast<std::uint32_t>(x));
+          if (x == t) {
+            lo = std::min(lo, u);
+            hi = std::max(hi, u + 1);
+          }
+        }
+        if (lo < e) lo = e;
+        if (lo < se && IsComma(views_[lo])) ++lo;
+        Reading r = Read(ScanRight(lo, hi));
+        if (r.has_role) return r;
+        break;
+      }
+    }
+    // From word order: "X, the Kremlin spokesman, ..."
+    if (e + 1 < se && IsComma(views_[e])) {
+      std::uint32_t hi = e + 1;
+      while (hi < se && !IsComma(views_[hi]) && views_[hi] != "." && hi < e + 16) ++hi;
+      Reading r = Read(ScanRight(e + 1, hi));
+      if (r.has_role) return r;
+    }
+    return Reading{};
+  }
+
+  // ---- ORG, LOC, MISC
+
+  // Drops a leading determiner and a trailing possessive marker.
+  void Trim(std::uint32_t* b, std::uint32_t* e) const {
+    if (*e - *b > 1 && IsDeterminer(views_[*b])) ++*b;
+    if (*e - *b > 1 && IsPossessiveMarker(views_[*e - 1])) --*e;
+  }
+
+  // Phrases inside [b, e), leftmost-longest, not overlapping.
+  std::vector<Item> Inside(std::uint32_t b, std::uint32_t e, std::uint16_t mask) const {
+    std::vector<Item> items;
+    std::uint32_t p = b;
+    while (p < e) {
+      Item it;
+      if (LongestStartingAt(p, e, mask, &it)) {
+        p = it.e;
+        items.push_back(std::move(it));
+      } else {
+        ++p;
+      }
+    }
+    return items;
+  }
+
+  // A demonym or country right before the mention, or possessive:
+  // "the Russian Foreign Ministry", "Russia's Foreign Ministry".
+  std::string CountryBefore(std::uint32_t b) const {
+    std::uint32_t sb = SentenceBegin(b);
+    if (b == sb) return std::string();
+    std::uint32_t end = b;
+    bool possessive = false;
+    if (IsPossessiveMarker(views_[b - 1]) && b - 1 > sb) {
+      end = b - 1;
+      possessive = true;
+    }
+    Item it;
+    std::uint16_t mask = possessive ? (kCountry | kCity) : (kCountry | kDemonym);
+    if (!LongestEndingAt(end, sb, mask, &it)) return std::string();
+    return CountryOfItem(it);
+  }
+
+  void DescribeOrg(Mention& m, std::uint32_t b, std::uint32_t e) {
+    Trim(&b, &e);
+    std::vector<std::uint32_t> ids;
+    SpanEntries(b, e, kOrganisation | kGovBody | kCountry | kCity, &ids);
+    if (const Entry* o = FirstOf(ids, kOrganisation)) {
+      if (!o->country.empty()) m.country = o->country;
+      m.actor_code = o->code;
+      return;
+    }
+    if (const Entry* body = FirstOf(ids, kGovBody)) {
+      if (!body->country.empty()) {
+        m.country = body->country;
+        m.actor_code = body->code;
+        return;
+      }
+      std::string c = CountryBefore(b);
+      if (!c.empty()) {
+        m.country = c;
+        m.actor_code = g_.CameoCountry(c) + body->sector;
+      }
+      return;
+    }
+    if (HasKind(ids, kCountry) || HasKind(ids, kCity)) {
+      // A place named as an organisation is its government: "Washington".
+      std::string c = g_.CountryOfEntries(ids.data(), ids.size());
+      if (!c.empty() && (HasKind(ids, kCountry) || FirstOf(ids, kCity)->capital)) {
+        m.country = c;
+        m.actor_code = g_.CameoCountry(c);
+      }
+      return;
+    }
+    // Parts: "Russian Defence Ministry", "Ministry of Defence of Ukraine".
+    Reading r;
+    for (const Item& it : Inside(b, e, kOrganisation | kGovBody | kCountry | kDemonym)) {
+      if (const Entry* o = FirstOf(it.ids, kOrganisation)) {
+        if (r.org_code.empty()) r.org_code = o->code;
+        if (r.country.empty()) r.country = o->country;
+      } else if (const Entry* c = FirstOf(it.ids, kCountry | kDemonym)) {
+        if (r.country.empty()) r.country = c->country;
+      } else if (const Entry* bo = FirstOf(it.ids, kGovBody)) {
+        if (!bo->country.empty()) {
+          if (r.body_code.empty()) r.body_code = bo->code;
+          if (r.country.empty()) r.country = bo->country;
+        } else if (r.body_sector.empty()) {
+          r.body_sector = bo->sector;
+        }
+      }
+    }
+    if (r.country.empty() && (!r.body_sector.empty() || !r.body_code.empty())) r.country = CountryBefore(b);
+    if (!r.country.empty()) m.country = r.country;
+    std::string cameo = r.country.empty() ? std::string() : g_.CameoCountry(r.country);
+    if (!r.body_sector.empty() && !cameo.empty()) {
+      m.actor_code = cameo + r.body_sector;
+    } else if (!r.org_code.empty()) {
+      m.actor_code = r.org_code;
+    } else if (!r.body_code.empty()) {
+      m.actor_code = r.body_code;
+    }
+  }
+
+  void DescribeLoc(Mention& m, std::uint32_t b, std::uint32_t e) {
+    const std::uint32_t ob = b, oe = e;
+    Trim(&b, &e);
+    std::vector<std::uint32_t> ids;
+    SpanEntries(b, e, kPlaceKinds | kGovBody | kOrganisation, &ids);
+    std::string country = g_.CountryOfEntries(ids.data(), ids.size());
+    std::string code;
+    if (const Entry* c = FirstOf(ids, kCountry)) {
+      code = c->code;
+    } else if (const Entry* body = FirstOf(ids, kGovBody)) {
+      if (!body->country.empty()) code = body->code;
+    } else if (const Entry* o = FirstOf(ids, kOrganisation)) {
+      code = o->code;
+    }
+    if (ids.empty()) {
+      // "southern Russia", "eastern Ukraine's Donetsk region"
+      for (const Item& it : Inside(b, e, kPlaceKinds)) {
+        if (const Entry* c = FirstOf(it.ids, kCountry)) {
+          country = c->country;
+          break;
+        }
+        if (country.empty()) country = g_.CountryOfEntries(it.ids.data(), it.ids.size());
+      }
+    }
+    m.as_actor = m.as_actor || ActsAsSubject(ob, oe);
+    if (!country.empty()) m.country = country;
+    if (code.empty() && m.as_actor && !country.empty()) code = g_.CameoCountry(country);
+    if (!code.empty()) m.actor_code = code;
+  }
+
+  void DescribeMisc(Mention& m, std::uint32_t b, std::uint32_t e) {
+    Trim(&b, &e);
+    std::vector<std::uint32_t> ids;
+    SpanEntries(b, e, kDemonym | kCountry, &ids);
+    if (const Entry* c = FirstOf(ids, kCountry | kDemonym)) {
+      m.country = c->country;
+      m.actor_code = c->code;
+    }
+  }
+
+  // ---- syntax
+
+  // The token of [b, e) whose head lies outside it.
+  std::uint32_t SyntacticHead(std::uint32_t b, std::uint32_t e) const {
+    for (std::uint32_t t = b; t < e; ++t) {
+      std::int64_t h = Head(t);
+      if (h < b || h >= e) return t;
+    }
+    return e - 1;
+  }
+
+  bool IsVerb(std::uint32_t t) const {
+    const Token& tok = a_.tokens[t];
+    if (tok.upos == "VERB") return true;
+    return tok.upos.empty() && tok.xpos.size() >= 2 && tok.xpos.substr(0, 2) == "VB";
+  }
+
+  // "Moscow said", "Moscow and Beijing rejected", "Washington's response".
+  bool ActsAsSubject(std::uint32_t b, std::uint32_t e) const {
+    const std::uint32_t se = SentenceEnd(b), sb = SentenceBegin(b);
+    if (HasParse(b)) {
+      std::uint32_t h = SyntacticHead(b, e);
+      std::string_view rel = a_.tokens[h].deprel;
+      std::int64_t parent = Head(h);
+      for (int steps = 0; rel == "conj" && parent >= 0 && steps < 8; ++steps) {
+        h = static_cast<std::uint32_t>(parent);
+        rel = a_.tokens[h].deprel;
+        parent = Head(h);
+      }
+      if (parent < 0) return false;
+      std::uint32_t p = static_cast<std::uint32_t>(parent);
+      if ((rel == "nsubj" || rel.substr(0, 6) == "nsubj:") && rel != "nsubj:pass" && IsVerb(p)) return true;
+      bool possessor = rel == "nmod:poss";
+      if (!possessor && rel.substr(0, 4) == "nmod") {
+        for (std::uint32_t t = b; t < std::min(se, e + 1); ++t)
+          if (Head(t) == h && IsPossessiveMarker(views_[t])) possessor = true;
+      }
+      return possessor && g_.IsActionNoun(views_[p]);
+    }
+    // No parse: the word after the place.
+    std::uint32_t after = e;
+    if (after < se && IsPossessiveMarker(views_[after])) {
+      std::uint32_t n = after + 1;
+      while (n < se && a_.tokens[n].upos == "ADJ") ++n;
+      return n < se && g_.IsActionNoun(views_[n]);
+    }
+    if (after < se && IsVerb(after)) {
+      return b == sb || IsComma(views_[b - 1]) || EqLower(views_[b - 1], "and") || EqLower(views_[b - 1], "but") ||
+             IsDeterminer(views_[b - 1]);
+    }
+    return false;
+  }
+
+  const Gazetteer& g_;
+  Article& a_;
+  std::vector<std::string_view> views_;
+  std::vector<std::uint32_t> sentence_of_;
+  std::vector<Match> matches_;        // sorted by begin, longer first
+  std::vector<std::uint32_t> by_begin_;  // matches_ [by_begin_[t], by_begin_[t+1]) begin at t
+  std::vector<std::uint32_t> by_end_;    // end_order_ [by_end_[t], by_end_[t+1]) end at t
+  std::vector<std::uint32_t> end_order_;
+};
+
+}  // namespace
+
+void DescribeMentions(const Gazetteer& g, Article& a) {
+  if (a.mentions.empty() || a.tokens.empty() || a.sentences.empty()) return;
+  Describer d(g, a);
+  d.Run();
+}
+
+}  // namespace sitrep::gazetteer

@@ -1,0 +1,45 @@
+// Helpers shared by the within-article merge, the resolver and the
+// coreference evaluation. Not part of the public API.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace sitrep::resolve::detail {
+
+// The word lists under data/resolve/, loaded once (thread-safe).
+struct Lexicons {
+  std::unordered_set<std::string> honorifics;
+  std::unordered_set<std::string> suffixes;
+  std::unordered_set<std::string> function_words;
+  std::unordered_set<std::string> pronouns;
+  std::unordered_set<std::string> designators;
+  std::unordered_map<std::string, std::string> spellings;
+};
+const Lexicons& GetLexicons();
+
+// A NameTokens() token with British/American and -isation spelling folded
+// and the transliteration key applied, for organisation word bags.
+std::string OrgWord(const Lexicons& lex, const std::string& token);
+
+// The words of an ORG, LOC or MISC name that carry its identity: NameTokens()
+// without a leading "the".
+std::vector<std::string> PlainTokens(std::string_view surface);
+
+// Tokens without closing designator words ("harlow crest clinic" -> "harlow
+// crest"); empty when there is none to drop or nothing else would be left.
+std::vector<std::string> WithoutDesignators(const Lexicons& lex, const std::vector<std::string>& tokens);
+
+// First letters of `tokens`, skipping function words if asked.
+std::string Initials(const Lexicons& lex, const std::vector<std::string>& tokens, bool skip_function_words);
+
+// The lower-case letters of an acronym ("U.S." -> "us"); "" if not one.
+std::string AcronymLetters(std::string_view surface);
+
+// Joins tokens with single spaces.
+std::string Join(const std::vector<std::string>& tokens, std::string_view sep = " ");
+
+}  // namespace sitrep::resolve::detail

@@ -1,0 +1,143 @@
+// Entity merging: one entity per real thing, first within an article, then
+// across all articles.
+//
+// MergeWithinArticle() runs per article (after the entities stage has typed
+// the mentions) and groups its mentions into Article::local_entities. The
+// Resolver then joins the local entities of every article into global
+// entities with stable ids. Both only link names: pronouns and common-noun
+// descriptions are not mentions here.
+//
+// Decisions worth knowing (the rules themselves are in within.cpp and
+// resolver.cpp):
+// - A bare surname links to the most recently mentioned earlier full name
+//   with that surname, even when two people in the article share it:
+//   writers repeat the first name when the nearer one is not meant. With no
+//   earlier full name it links to the single later one, if there is only one.
+// - PERSON never merges with another type: "Veskara" the person and the
+//   country are different things. ORG, LOC and MISC mentions with the same name
+//   merge and take the type most of their mentions have, since such clashes
+//   are usually tagging mistakes ("Nato" tagged LOC once) or metonymy
+//   ("Karvena said" tagged ORG); the place stays a LOC and the actor reading
+//   is recorded on the mention (Mention::as_actor), never as a second entity.
+// - Acronyms join what they stand for when defined in parentheses
+//   ("... Organization (NATO)") or when their letters are the initials of
+//   an ORG the article names (function words skipped or not).
+// - A facility or organisation named again without its closing designator
+//   ("the Harlow Crest Clinic" ... "Harlow Crest", data/resolve/designators.txt)
+//   joins it, unless "in", "near", "of", "from" or "outside" comes before
+//   the short form, which then reads as the place it is named after.
+// - Across articles, two people merge only if first and last name agree
+//   (after case, diacritic, honorific, initial and transliteration folding):
+//   different first names never merge. A surname-only entity joins the one
+//   full name with that surname; if there are several it stays apart, and if
+//   there are none it is taken as a mononym and merges with the same name.
+// - Across articles, organisations merge on the same content words in any
+//   order (spelling variants folded), on "X Center" / "X Centre" / "X
+//   Clinic", and an acronym-only one joins the one organisation whose
+//   initials it is; places merge on the same country code from the hook.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/article.h"
+
+namespace sitrep::resolve {
+
+// Maps a place name as written ("US", "United States", "the U.S.") to a
+// canonical country code ("USA"), or "" when the name is not a country.
+// Supplied by the gazetteer; must be thread-safe and must not throw.
+using CountryHook = std::function<std::string(std::string_view)>;
+
+struct MergeOptions {
+  CountryHook canonical_country;  // optional
+};
+
+// Groups the mentions of one article into local entities.
+// Takes: a.mentions typed PERSON/ORG/LOC/MISC with byte offsets into a.text,
+// sorted by begin (role/country/actor_code may be filled).
+// Does: sets every mention's `local` to an index into a.local_entities and
+// replaces a.local_entities: one per group, in order of first mention, with
+// the fullest form as name, every distinct surface form (possessive removed)
+// as aliases in first-seen order, roles merged in first-seen order, the most
+// frequent country and actor code of the members, and the mention count.
+// Guarantees: never throws; time O(mentions) (hash lookups per mention);
+// mentions with offsets outside a.text get a local entity of their own.
+void MergeWithinArticle(Article& a, const MergeOptions& options = {});
+
+// Joins the local entities of many articles into global entities.
+// Not thread-safe; Add() articles from one thread (the order matters only
+// for `assignment`: clusters, names and ids do not depend on it).
+class Resolver {
+ public:
+  struct Entity {
+    std::string id;  // "e" + 16 hex digits, a hash of the entity's name keys
+    std::string name, type;
+    std::vector<std::string> aliases, roles;  // sorted, distinct
+    std::string country, actor_code;
+    std::vector<std::string> articles;  // sorted, distinct article ids
+    std::uint64_t mention_count = 0;
+  };
+
+  explicit Resolver(MergeOptions options = {});
+  ~Resolver();
+  Resolver(const Resolver&) = delete;
+  Resolver& operator=(const Resolver&) = delete;
+
+  // Adds one article's local entities (as MergeWithinArticle made them).
+  // Computes their name keys now; O(entities + their aliases).
+  void Add(std::string_view article_id, const std::vector<LocalEntity>& entities);
+
+  // Number of local entities added so far.
+  std::size_t size() const;
+
+  // Clusters everything added and returns the global entities sorted by id.
+  // If `assignment` is not null, (*assignment)[i][j] is the index in the
+  // result of local entity j of the i-th Add() call. Near-linear: candidate
+  // pairs come only from shared name keys (hash maps, union-find), never
+  // from comparing all pairs. The same input gives the same entities and
+  // ids in any Add() order. Leaves the resolver empty.
+  std::vector<Entity> Finish(std::vector<std::vector<std::uint32_t>>* assignment = nullptr);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// --- Name keys, public for tests and for other stages that compare names. ---
+
+// Lower-case ASCII word tokens of a surface form: diacritics of Latin
+// letters folded ("Müller" -> "muller"), possessive 's / ’s and a final
+// apostrophe dropped, apostrophes inside words removed ("O'Brien" ->
+// "obrien"), dotted initials joined ("U.S." -> "us"), the hyphen after "co"
+// joined ("co-operation" -> "cooperation"); every other non-letter,
+// non-digit character separates tokens. Letters outside Latin are kept as
+// they are.
+std::vector<std::string> NameTokens(std::string_view surface);
+
+// Folds one NameTokens() token to a transliteration key, so that common
+// romanisations of one Russian, Ukrainian or Arabic name compare equal:
+// tsch->ch, sch->sh, kh->h, ph->f, x->ks, ck->k, w->v, final -iy/-ii/-yi/-yy
+// -> y, ye/ie->e, y/j->i, doubled letters single ("Wolschinskiy" and
+// "Volshinsky" -> "volshinski").
+std::string TranslitKey(std::string_view token);
+
+// The words of a PERSON name that identify the person: NameTokens() without
+// leading honorifics and titles ("Mr", "Gen.", "President"), closing
+// suffixes ("Jr."), single-letter initials and nicknames in quotes or
+// parentheses. Keeps at least one token when there is one.
+std::vector<std::string> PersonTokens(std::string_view surface);
+
+// True for a one-word surface written as an acronym: 2 to 10 letters, all
+// upper case, optionally dotted ("NATO", "U.S.", "NFC").
+bool IsAcronym(std::string_view surface);
+
+// The surface without a closing possessive ('s, ’s, or a lone apostrophe
+// after s) and without surrounding spaces and quotes.
+std::string_view StripPossessive(std::string_view surface);
+
+}  // namespace sitrep::resolve

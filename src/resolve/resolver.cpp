@@ -1,0 +1,371 @@
+// The cross-article merge. Every local entity gets a few name keys when it
+// is added; entities that share a key are joined with union-find, so the
+// work grows with the number of keys, never with the number of pairs.
+//
+// Keys (hashed to 64 bits, prefixed by their kind):
+//   P|first last   PERSON: first and last name, transliteration-folded
+//   N|words        ORG/LOC/MISC: the folded name in order (shared by the
+//                  three types, which is how a mistagged "Nato" joins)
+//   O|bag          ORG: sorted content words with spelling folded, so
+//                  word-order and -isation/-ization variants meet
+//   C|code         LOC: the country code from the hook ("US" -> USA)
+//   D|words        ORG/LOC/MISC named with a closing designator, without
+//                  it ("Harlow Crest Centre", "Harlow Crest Clinic")
+// and, after those joins, two guarded passes: a surname-only PERSON joins
+// the one full name with that surname (mononyms join each other when no
+// full name has it), and an acronym-only ORG joins the one organisation
+// whose initials it is.
+#include <algorithm>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "core/hash.h"
+#include "resolve/internal.h"
+#include "resolve/resolve.h"
+
+namespace sitrep::resolve {
+namespace {
+
+constexpr std::uint32_t kMany = 0xFFFFFFFFu;
+
+std::uint64_t Key(std::string_view kind, std::string_view text) {
+  return Hash64(text, Hash64(kind));
+}
+
+struct UnionFind {
+  std::vector<std::uint32_t> parent, rank;
+  explicit UnionFind(std::size_t n) : parent(n), rank(n, 0) {
+    for (std::size_t i = 0; i < n; ++i) parent[i] = static_cast<std::uint32_t>(i);
+  }
+  std::uint32_t Find(std::uint32_t x) {
+    while (parent[x] != x) {
+      parent[x] = parent[parent[x]];
+      x = parent[x];
+    }
+    return x;
+  }
+  void Unite(std::uint32_t a, std::uint32_t b) {
+    a = Find(a);
+    b = Find(b);
+    if (a == b) return;
+    if (rank[a] < rank[b]) std::swap(a, b);
+    parent[b] = a;
+    if (rank[a] == rank[b]) ++rank[a];
+  }
+};
+
+// Records `root` under key h; a second, different root makes it kMany.
+void Claim(std::unordered_map<std::uint64_t, std::uint32_t>& map, std::uint64_t h, std::uint32_t root) {
+  auto [it, fresh] = map.try_emplace(h, root);
+  if (!fresh && it->second != root) it->second = kMany;
+}
+
+// Picks the most frequent value weighted by count; ties lexicographic.
+std::string Heaviest(const std::map<std::string, std::uint64_t>& counts) {
+  std::string best;
+  std::uint64_t best_count = 0;
+  for (const auto& [v, c] : counts) {
+    if (c > best_count) {
+      best = v;
+      best_count = c;
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+struct Resolver::Impl {
+  MergeOptions options;
+
+  struct Rec {
+    std::uint32_t article = 0;
+    std::uint32_t local = 0;
+    bool full_person = false;   // has a first-and-last-name alias
+    bool name_full = false;     // its name is a full form (for the canonical name)
+    bool long_org = false;      // an ORG with a written-out name
+    bool acronym_only = false;  // an ORG known only by an acronym
+    std::uint64_t lone = 0;     // PERSON known by one word: key of that word
+    std::uint32_t keys_begin = 0, keys_end = 0;      // strong keys
+    std::uint32_t sur_begin = 0, sur_end = 0;        // surnames of full names
+    std::uint32_t ini_begin = 0, ini_end = 0;        // initials (long ORG) or acronym letters
+  };
+  std::vector<Rec> recs;
+  std::vector<LocalEntity> locals;
+  std::vector<std::uint64_t> keys, surnames, inits;
+  std::vector<std::string> article_ids;
+  std::vector<std::uint32_t> article_sizes;
+
+  void AddOne(std::uint32_t article, std::uint32_t local, const LocalEntity& e) {
+    const detail::Lexicons& lex = detail::GetLexicons();
+    Rec r;
+    r.article = article;
+    r.local = local;
+    r.keys_begin = static_cast<std::uint32_t>(keys.size());
+    r.sur_begin = static_cast<std::uint32_t>(surnames.size());
+    r.ini_begin = static_cast<std::uint32_t>(inits.size());
+    auto for_each_form = [&](auto&& f) {
+      f(std::string_view(e.name), true);
+      for (const std::string& a : e.aliases)
+        if (a != e.name) f(std::string_view(a), false);
+    };
+    if (e.type == "PERSON") {
+      std::string lone_word;
+      for_each_form([&](std::string_view form, bool is_name) {
+        std::vector<std::string> pt = PersonTokens(form);
+        if (pt.size() >= 2) {
+          std::string first = TranslitKey(pt.front()), last = TranslitKey(pt.back());
+          keys.push_back(Key("P", first + " " + last));
+          surnames.push_back(Key("S", last));
+          r.full_person = true;
+          if (is_name) r.name_full = true;
+        } else if (pt.size() == 1 && (is_name || lone_word.empty())) {
+          lone_word = TranslitKey(pt[0]);
+        }
+      });
+      if (!r.full_person && !lone_word.empty()) r.lone = Key("S", lone_word);
+    } else {
+      const bool org = e.type == "ORG";
+      bool all_acronyms = true;
+      r.name_full = !org || detail::AcronymLetters(e.name).empty();
+      for_each_form([&](std::string_view form, bool) {
+        std::vector<std::string> toks = detail::PlainTokens(form);
+        if (toks.empty()) return;
+        std::string acr = detail::AcronymLetters(form);
+        if (!acr.empty()) {
+          keys.push_back(Key("N", acr));  // letters, not a word to transliterate
+        } else {
+          std::vector<std::string> folded;
+          folded.reserve(toks.size());
+          for (const std::string& t : toks) folded.push_back(TranslitKey(t));
+          keys.push_back(Key("N", detail::Join(folded)));
+        }
+        if (std::vector<std::string> core = detail::WithoutDesignators(lex, toks); !core.empty()) {
+          for (std::string& t : core) t = detail::OrgWord(lex, t);
+          keys.push_back(Key("D", detail::Join(core)));
+        }
+        if (!acr.empty()) {
+          if (org) inits.push_back(Key("I", acr));
+        } else {
+          all_acronyms = false;
+          if (org && toks.size() >= 2) {
+            r.long_org = true;
+            std::vector<std::string> bag;
+            for (const std::string& t : toks)
+              if (!lex.function_words.count(t)) bag.push_back(detail::OrgWord(lex, t));
+            std::sort(bag.begin(), bag.end());
+            if (bag.size() >= 2) keys.push_back(Key("O", detail::Join(bag)));
+            for (bool skip : {true, false}) {
+              std::string ini = detail::Initials(lex, toks, skip);
+              if (ini.size() >= 2) inits.push_back(Key("I", ini));
+            }
+          }
+        }
+        if (e.type == "LOC" && options.canonical_country) {
+          std::string code = options.canonical_country(form);
+          if (!code.empty()) keys.push_back(Key("C", code));
+        }
+      });
+      r.acronym_only = org && all_acronyms && !r.long_org;
+      if (!r.acronym_only && !r.long_org) inits.resize(r.ini_begin);  // acronyms of non-ORG play no part
+    }
+    r.keys_end = static_cast<std::uint32_t>(keys.size());
+    r.sur_end = static_cast<std::uint32_t>(surnames.size());
+    r.ini_end = static_cast<std::uint32_t>(inits.size());
+    // Sorted and distinct, so the id key is simply the first one.
+    std::sort(keys.begin() + r.keys_begin, keys.end());
+    keys.erase(std::unique(keys.begin() + r.keys_begin, keys.end()), keys.end());
+    r.keys_end = static_cast<std::uint32_t>(keys.size());
+    recs.push_back(r);
+    locals.push_back(e);
+  }
+};
+
+Resolver::Resolver(MergeOptions options) : impl_(std::make_unique<Impl>()) { impl_->options = std::move(options); }
+Resolver::~Resolver() = default;
+
+std::size_t Resolver::size() const { return impl_->recs.size(); }
+
+void Resolver::Add(std::string_view article_id, const std::vector<LocalEntity>& entities) {
+  const auto article = static_cast<std::uint32_t>(impl_->article_ids.size());
+  impl_->article_ids.emplace_back(article_id);
+  impl_->article_sizes.push_back(static_cast<std::uint32_t>(entities.size()));
+  for (std::size_t j = 0; j < entities.size(); ++j)
+    impl_->AddOne(article, static_cast<std::uint32_t>(j), entities[j]);
+}
+
+std::vector<Resolver::Entity> Resolver::Finish(std::vector<std::vector<std::uint32_t>>* assignment) {
+  Impl& m = *impl_;
+  const std::size_t n = m.recs.size();
+  UnionFind uf(n);
+  auto idx = [](std::size_t i) { return static_cast<std::uint32_t>(i); };
+
+  // 1. Shared strong keys.
+  {
+    std::unordered_map<std::uint64_t, std::uint32_t> first;
+    first.reserve(m.keys.size());
+    for (std::size_t i = 0; i < n; ++i) {
+      const Impl::Rec& r = m.recs[i];
+      for (std::uint32_t k = r.keys_begin; k < r.keys_end; ++k) {
+        auto [it, fresh] = first.try_emplace(m.keys[k], idx(i));
+        if (!fresh) uf.Unite(idx(i), it->second);
+      }
+    }
+  }
+  // 2. Surname-only people.
+  {
+    std::unordered_map<std::uint64_t, std::uint32_t> by_surname, mononym;
+    for (std::size_t i = 0; i < n; ++i) {
+      const Impl::Rec& r = m.recs[i];
+      for (std::uint32_t k = r.sur_begin; k < r.sur_end; ++k) Claim(by_surname, m.surnames[k], uf.Find(idx(i)));
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      const Impl::Rec& r = m.recs[i];
+      if (r.lone == 0) continue;
+      auto it = by_surname.find(r.lone);
+      if (it == by_surname.end()) {
+        auto [mt, fresh] = mononym.try_emplace(r.lone, idx(i));
+        if (!fresh) uf.Unite(idx(i), mt->second);
+      } else if (it->second != kMany) {
+        uf.Unite(idx(i), it->second);
+      }
+    }
+  }
+  // 3. Acronym-only organisations.
+  {
+    std::vector<bool> has_long(n, false);
+    std::unordered_map<std::uint64_t, std::uint32_t> by_initials;
+    for (std::size_t i = 0; i < n; ++i) {
+      const Impl::Rec& r = m.recs[i];
+      if (!r.long_org) continue;
+      std::uint32_t root = uf.Find(idx(i));
+      has_long[root] = true;
+      for (std::uint32_t k = r.ini_begin; k < r.ini_end; ++k) Claim(by_initials, m.inits[k], root);
+    }
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> joins;
+    for (std::size_t i = 0; i < n; ++i) {
+      const Impl::Rec& r = m.recs[i];
+      if (!r.acronym_only || has_long[uf.Find(idx(i))]) continue;
+      for (std::uint32_t k = r.ini_begin; k < r.ini_end; ++k) {
+        auto it = by_initials.find(m.inits[k]);
+        if (it != by_initials.end() && it->second != kMany) joins.emplace_back(idx(i), it->second);
+      }
+    }
+    for (auto [a, b] : joins) uf.Unite(a, b);
+  }
+
+  // Group members by root, in Add order.
+  std::vector<std::uint32_t> cluster_of(n, kMany);
+  std::vector<std::vector<std::uint32_t>> clusters;
+  for (std::size_t i = 0; i < n; ++i) {
+    std::uint32_t root = uf.Find(idx(i));
+    if (cluster_of[root] == kMany) {
+      cluster_of[root] = idx(clusters.size());
+      clusters.emplace_back();
+    }
+    clusters[cluster_of[root]].push_back(idx(i));
+  }
+
+  std::vector<Entity> out(clusters.size());
+  std::vector<std::string> id_keys(clusters.size());
+  std::unordered_map<std::string, int> id_uses;
+  for (std::size_t c = 0; c < clusters.size(); ++c) {
+    const std::vector<std::uint32_t>& ms = clusters[c];
+    Entity& e = out[c];
+    std::map<std::string, std::uint64_t> types, countries, actors;
+    std::map<std::string, std::pair<bool, int>> names;  // name -> (full form, members using it)
+    std::uint64_t min_key = 0;
+    bool have_key = false;
+    std::string min_member;  // smallest "article id#local index", for keyless entities
+    for (std::uint32_t i : ms) {
+      const Impl::Rec& r = m.recs[i];
+      const LocalEntity& l = m.locals[i];
+      e.mention_count += l.mention_count;
+      types[l.type] += std::max<std::uint64_t>(l.mention_count, 1);
+      if (!l.country.empty()) countries[l.country] += std::max<std::uint64_t>(l.mention_count, 1);
+      if (!l.actor_code.empty()) actors[l.actor_code] += std::max<std::uint64_t>(l.mention_count, 1);
+      auto& nm = names[l.name];
+      nm.first = nm.first || r.name_full;
+      ++nm.second;
+      e.aliases.push_back(l.name);
+      e.aliases.insert(e.aliases.end(), l.aliases.begin(), l.aliases.end());
+      e.roles.insert(e.roles.end(), l.roles.begin(), l.roles.end());
+      e.articles.push_back(m.article_ids[r.article]);
+      if (r.keys_end > r.keys_begin && (!have_key || m.keys[r.keys_begin] < min_key)) {
+        min_key = m.keys[r.keys_begin];
+        have_key = true;
+      }
+      std::string member = m.article_ids[r.article] + "#" + std::to_string(r.local);
+      if (min_member.empty() || member < min_member) min_member = std::move(member);
+    }
+    e.type = Heaviest(types);
+    e.country = Heaviest(countries);
+    e.actor_code = Heaviest(actors);
+    // Canonical name: a full form over a surname or acronym, then the most
+    // frequent, then the longest, then the first in byte order.
+    const std::string* best = nullptr;
+    std::pair<bool, int> best_score{false, -1};
+    for (const auto& [name, score] : names) {
+      if (name.empty()) continue;
+      if (best == nullptr || score.first > best_score.first ||
+          (score.first == best_score.first &&
+           (score.second > best_score.second || (score.second == best_score.second && name.size() > best->size())))) {
+        best = &name;
+        best_score = score;
+      }
+    }
+    if (best != nullptr) e.name = *best;
+    for (auto* v : {&e.aliases, &e.roles, &e.articles}) {
+      std::sort(v->begin(), v->end());
+      v->erase(std::unique(v->begin(), v->end()), v->end());
+    }
+    e.aliases.erase(std::remove(e.aliases.begin(), e.aliases.end(), std::string()), e.aliases.end());
+    id_keys[c] = e.type + "|" + (have_key ? Hex64(min_key) : "member|" + min_member);
+    ++id_uses[id_keys[c]];
+  }
+  // Two clusters can only share a key-derived id through a hash collision;
+  // both then take their smallest member as well, whatever the Add order.
+  for (std::size_t c = 0; c < clusters.size(); ++c) {
+    std::string key = id_keys[c];
+    if (id_uses[key] > 1) {
+      const Impl::Rec& r0 = m.recs[clusters[c][0]];
+      std::string member = m.article_ids[r0.article] + "#" + std::to_string(r0.local);
+      for (std::uint32_t i : clusters[c]) {
+        std::string s = m.article_ids[m.recs[i].article] + "#" + std::to_string(m.recs[i].local);
+        if (s < member) member = s;
+      }
+      key += "|" + member;
+    }
+    out[c].id = MakeId('e', key);
+  }
+
+  std::vector<std::uint32_t> order(out.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = idx(i);
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return out[a].id < out[b].id; });
+  std::vector<std::uint32_t> position(out.size());
+  std::vector<Entity> sorted;
+  sorted.reserve(out.size());
+  for (std::size_t p = 0; p < order.size(); ++p) {
+    position[order[p]] = idx(p);
+    sorted.push_back(std::move(out[order[p]]));
+  }
+  if (assignment != nullptr) {
+    assignment->assign(m.article_sizes.size(), {});
+    for (std::size_t a = 0; a < m.article_sizes.size(); ++a) (*assignment)[a].resize(m.article_sizes[a]);
+    for (std::size_t i = 0; i < n; ++i) {
+      const Impl::Rec& r = m.recs[i];
+      (*assignment)[r.article][r.local] = position[cluster_of[uf.Find(idx(i))]];
+    }
+  }
+  MergeOptions options = std::move(m.options);
+  impl_ = std::make_unique<Impl>();
+  impl_->options = std::move(options);
+  return sorted;
+}
+
+}  // namespace sitrep::resolve

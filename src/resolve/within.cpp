@@ -1,0 +1,283 @@
+// The within-article merge: one local entity per real thing in one article.
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "resolve/internal.h"
+#include "resolve/resolve.h"
+
+namespace sitrep::resolve {
+namespace {
+
+struct UnionFind {
+  std::vector<std::uint32_t> parent;
+  explicit UnionFind(std::size_t n) : parent(n) {
+    for (std::size_t i = 0; i < n; ++i) parent[i] = static_cast<std::uint32_t>(i);
+  }
+  std::uint32_t Find(std::uint32_t x) {
+    while (parent[x] != x) {
+      parent[x] = parent[parent[x]];
+      x = parent[x];
+    }
+    return x;
+  }
+  // The earlier mention stays the root, so roots follow text order.
+  void Unite(std::uint32_t a, std::uint32_t b) {
+    a = Find(a);
+    b = Find(b);
+    if (a == b) return;
+    if (a < b) parent[b] = a;
+    else parent[a] = b;
+  }
+};
+
+// True when only spaces and one opening parenthesis separate two mentions:
+// "the Northern Fisheries Compact (NFC)".
+bool ParenthesisBetween(std::string_view text, std::uint32_t end, std::uint32_t begin) {
+  if (end > begin || begin > text.size()) return false;
+  std::string_view gap = text.substr(end, begin - end);
+  int parens = 0;
+  for (char c : gap) {
+    if (c == '(') ++parens;
+    else if (c != ' ') return false;
+  }
+  return parens == 1;
+}
+
+// True when the word before `begin` is "in", "near", "of" or "from": then a
+// bare name is read as the place ("a prison in Dunmere"), not as a short
+// form of a facility named after it ("Dunmere Unit").
+bool PlaceReading(std::string_view text, std::uint32_t begin) {
+  std::size_t e = begin;
+  while (e > 0 && text[e - 1] == ' ') --e;
+  std::size_t b = e;
+  while (b > 0 && text[b - 1] != ' ' && text[b - 1] != '\n') --b;
+  std::string w;
+  for (char c : text.substr(b, e - b)) w += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return w == "in" || w == "near" || w == "of" || w == "from" || w == "outside";
+}
+
+// The surface without leading honorifics (PERSON) or a leading "the".
+std::string DisplayName(std::string_view surface, bool person, const detail::Lexicons& lex) {
+  for (;;) {
+    std::size_t sp = surface.find(' ');
+    if (sp == std::string_view::npos) break;
+    std::string word;
+    for (char c : surface.substr(0, sp))
+      if (c != '.') word += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    bool drop = person ? lex.honorifics.count(word) > 0 : word == "the";
+    if (!drop) break;
+    surface.remove_prefix(sp + 1);
+    while (!surface.empty() && surface.front() == ' ') surface.remove_prefix(1);
+    if (!person) break;
+  }
+  return std::string(surface);
+}
+
+// Most frequent non-empty value; ties go to the first seen.
+std::string MostFrequent(const std::vector<const std::string*>& values) {
+  std::string best;
+  int best_count = 0;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (values[i]->empty()) continue;
+    int count = 0;
+    for (const std::string* v : values) count += *v == *values[i];
+    if (count > best_count) {
+      best_count = count;
+      best = *values[i];
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+void MergeWithinArticle(Article& a, const MergeOptions& options) {
+  const detail::Lexicons& lex = detail::GetLexicons();
+  a.local_entities.clear();
+  const std::uint32_t n = static_cast<std::uint32_t>(a.mentions.size());
+  if (n == 0) return;
+  const std::string_view text(a.text);
+
+  UnionFind uf(n);
+  std::vector<std::string_view> surface(n);
+  std::vector<std::size_t> weight(n, 0);  // words that name the thing, to pick the fullest form
+  std::vector<bool> valid(n, false);
+
+  std::unordered_map<std::string, std::uint32_t> exact;          // ORG/LOC/MISC folded name -> first mention
+  std::unordered_map<std::string, std::uint32_t> person_full;    // "first last" -> first mention
+  std::unordered_map<std::string, std::vector<std::uint32_t>> by_last, by_first;  // full-name mentions, in order
+  std::unordered_map<std::string, std::uint32_t> person_single;  // one-word person name -> first mention
+  std::unordered_map<std::string, std::uint32_t> initials;       // ORG initials -> latest mention
+  std::unordered_map<std::string, std::uint32_t> acronyms;       // acronym letters -> first mention
+  std::unordered_map<std::string, std::uint32_t> countries;      // country code -> first mention
+  std::unordered_map<std::string, std::uint32_t> cores;          // name without designator -> latest mention
+  std::vector<std::pair<std::uint32_t, std::string>> unresolved;  // one-word persons with nothing before
+
+  // 0, 1 or 2 (= more than one): how many groups the mentions belong to.
+  auto distinct_roots = [&](const std::vector<std::uint32_t>& ms, std::uint32_t* root) {
+    bool have = false;
+    std::uint32_t seen = 0;
+    for (std::uint32_t m : ms) {
+      std::uint32_t r = uf.Find(m);
+      if (!have) {
+        seen = r;
+        have = true;
+      } else if (r != seen) {
+        return 2;
+      }
+    }
+    *root = seen;
+    return have ? 1 : 0;
+  };
+
+  for (std::uint32_t i = 0; i < n; ++i) {
+    const Mention& m = a.mentions[i];
+    if (m.begin > m.end || m.end > text.size()) continue;
+    valid[i] = true;
+    surface[i] = StripPossessive(text.substr(m.begin, m.end - m.begin));
+    if (m.type == "PERSON") {
+      std::vector<std::string> pt = PersonTokens(surface[i]);
+      weight[i] = pt.size();
+      if (pt.empty()) continue;
+      for (std::string& t : pt) t = TranslitKey(t);
+      if (pt.size() >= 2) {
+        auto [it, fresh] = person_full.try_emplace(pt.front() + " " + pt.back(), i);
+        if (!fresh) uf.Unite(i, it->second);
+        by_last[pt.back()].push_back(i);
+        by_first[pt.front()].push_back(i);
+        continue;
+      }
+      const std::string& t = pt[0];
+      if (auto it = by_last.find(t); it != by_last.end()) {
+        uf.Unite(i, it->second.back());  // the most recent person with that surname
+        continue;
+      }
+      if (auto it = by_first.find(t); it != by_first.end()) {
+        std::uint32_t root = 0;
+        if (distinct_roots(it->second, &root) == 1) {  // a given name ("Xi") only when unambiguous
+          uf.Unite(i, root);
+          continue;
+        }
+      }
+      if (auto [it, fresh] = person_single.try_emplace(t, i); !fresh) {
+        uf.Unite(i, it->second);
+        continue;
+      }
+      unresolved.emplace_back(i, t);
+      continue;
+    }
+
+    std::vector<std::string> toks = detail::PlainTokens(surface[i]);
+    weight[i] = toks.size();
+    if (toks.empty()) continue;
+    std::string key = detail::Join(toks);
+    if (auto [it, fresh] = exact.try_emplace(key, i); !fresh) uf.Unite(i, it->second);
+    // "the Harlow Crest Clinic" ... "Harlow Crest" / "the Harlow Crest Centre".
+    if (std::vector<std::string> core = detail::WithoutDesignators(lex, toks); !core.empty()) {
+      std::string ck = detail::Join(core);
+      if (auto it = cores.find(ck); it != cores.end()) uf.Unite(i, it->second);
+      if (auto it = exact.find(ck); it != exact.end() && !PlaceReading(text, a.mentions[it->second].begin))
+        uf.Unite(i, it->second);
+      cores[ck] = i;
+    } else if (auto it = cores.find(key); it != cores.end() && !PlaceReading(text, m.begin)) {
+      uf.Unite(i, it->second);
+    }
+
+    std::string acr = detail::AcronymLetters(surface[i]);
+    if (!acr.empty()) {
+      // An acronym is a shorter name than what it stands for.
+      weight[i] = 0;
+      if (i > 0 && valid[i - 1] && a.mentions[i - 1].type != "PERSON" &&
+          ParenthesisBetween(text, a.mentions[i - 1].end, m.begin)) {
+        uf.Unite(i, i - 1);  // "North Atlantic Treaty Organization (NATO)"
+      } else if (auto it = initials.find(acr); it != initials.end()) {
+        uf.Unite(i, it->second);
+      }
+      acronyms.try_emplace(acr, i);
+    } else if (i > 0 && valid[i - 1] && toks.size() >= 2 && m.type != "PERSON" &&
+               !detail::AcronymLetters(surface[i - 1]).empty() &&
+               ParenthesisBetween(text, a.mentions[i - 1].end, m.begin)) {
+      uf.Unite(i, i - 1);  // "NATO (North Atlantic Treaty Organization)"
+    }
+    if (m.type == "ORG" && toks.size() >= 2 && acr.empty()) {
+      for (bool skip : {true, false}) {
+        std::string ini = detail::Initials(lex, toks, skip);
+        if (ini.size() < 2) continue;
+        if (auto it = acronyms.find(ini); it != acronyms.end()) uf.Unite(i, it->second);  // acronym came first
+        initials[ini] = i;
+      }
+    }
+    if (m.type == "LOC" && options.canonical_country) {
+      std::string code = options.canonical_country(surface[i]);
+      if (!code.empty()) {
+        if (auto [it, fresh] = countries.try_emplace(code, i); !fresh) uf.Unite(i, it->second);
+      }
+    }
+  }
+  // A surname before any full name ("Volshinsky" in a headline): the one person
+  // the article later names in full with it, if there is only one.
+  for (const auto& [i, t] : unresolved) {
+    std::uint32_t root = 0;
+    auto it = by_last.find(t);
+    if (it != by_last.end()) {
+      if (distinct_roots(it->second, &root) == 1) uf.Unite(i, root);
+      continue;
+    }
+    it = by_first.find(t);
+    if (it != by_first.end() && distinct_roots(it->second, &root) == 1) uf.Unite(i, root);
+  }
+
+  // One local entity per group, in order of first mention.
+  std::vector<std::int32_t> local_of_root(n, -1);
+  std::vector<std::vector<std::uint32_t>> members;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    std::uint32_t r = valid[i] ? uf.Find(i) : i;
+    if (local_of_root[r] < 0) {
+      local_of_root[r] = static_cast<std::int32_t>(members.size());
+      members.emplace_back();
+    }
+    a.mentions[i].local = local_of_root[r];
+    members[static_cast<std::size_t>(local_of_root[r])].push_back(i);
+  }
+  a.local_entities.reserve(members.size());
+  for (const std::vector<std::uint32_t>& ms : members) {
+    LocalEntity e;
+    e.mention_count = static_cast<std::uint32_t>(ms.size());
+    // Majority type; ties go to the first mention's type.
+    std::vector<const std::string*> types, countries_of, actors;
+    for (std::uint32_t i : ms) {
+      types.push_back(&a.mentions[i].type);
+      countries_of.push_back(&a.mentions[i].country);
+      actors.push_back(&a.mentions[i].actor_code);
+    }
+    e.type = MostFrequent(types);
+    if (e.type.empty()) e.type = a.mentions[ms[0]].type;
+    e.country = MostFrequent(countries_of);
+    e.actor_code = MostFrequent(actors);
+    // Fullest form: most name words, then most frequent, then first seen.
+    std::uint32_t best = ms[0];
+    int best_count = -1;
+    for (std::uint32_t i : ms) {
+      if (!valid[i]) continue;
+      if (std::find(e.aliases.begin(), e.aliases.end(), surface[i]) == e.aliases.end() && !surface[i].empty())
+        e.aliases.emplace_back(surface[i]);
+      int count = 0;
+      for (std::uint32_t j : ms) count += valid[j] && surface[j] == surface[i];
+      if (best_count < 0 || weight[i] > weight[best] || (weight[i] == weight[best] && count > best_count)) {
+        best = i;
+        best_count = count;
+      }
+      const std::string& role = a.mentions[i].role;
+      if (!role.empty() && std::find(e.roles.begin(), e.roles.end(), role) == e.roles.end()) e.roles.push_back(role);
+    }
+    if (valid[best]) e.name = DisplayName(surface[best], e.type == "PERSON", lex);
+    if (e.name.empty() && !e.aliases.empty()) e.name = e.aliases[0];
+    a.local_entities.push_back(std::move(e));
+  }
+}
+
+}  // namespace sitrep::resolve

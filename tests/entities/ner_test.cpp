@@ -1,0 +1,117 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "core/error.h"
+#include "entities/entities.h"
+#include "text/text.h"
+
+namespace sitrep::entities {
+namespace {
+
+NerSentence Sentence(std::vector<std::string> words, std::vector<std::uint8_t> labels) {
+  NerSentence s;
+  s.words = std::move(words);
+  s.labels = std::move(labels);
+  s.new_doc = true;
+  return s;
+}
+
+// A tiny corpus in which names follow honorifics and "in": enough for a
+// model to learn something that the tests can check survives a round trip.
+std::vector<NerSentence> ToyCorpus() {
+  const std::uint8_t O = kOutside, BP = BeginLabel(0), IP = InsideLabel(0), BL = BeginLabel(2);
+  std::vector<NerSentence> c;
+  const char* firsts[] = {"Anna", "Boris", "Carla", "Dmitri", "Elena", "Farid"};
+  const char* lasts[] = {"Voss", "Kerrin", "Madut", "Olsk", "Tamberg", "Quill"};
+  const char* places[] = {"Tarvik", "Osmena", "Belgrove", "Kandor", "Lusk", "Pravin"};
+  for (int i = 0; i < 6; ++i) {
+    for (int j = 0; j < 6; ++j) {
+      c.push_back(Sentence({firsts[i], lasts[j], "arrived", "in", places[(i + j) % 6], "today", "."},
+                           {BP, IP, O, O, BL, O, O}));
+    }
+  }
+  return c;
+}
+
+TEST(NerModel, LearnsAndSurvivesSaveAndLoad) {
+  syntax::SyntaxStage syntax;
+  auto corpus = PrepareNerCorpus(ToyCorpus(), syntax);
+  auto model = TrainNer(corpus.tokens, corpus.labels, {}, {}, 5, 1, false);
+  auto loaded = NerModel::Load(model->Save(), "toy");
+  auto test = PrepareNerCorpus({Sentence({"Greta", "Holm", "arrived", "in", "Tarvik", "today", "."},
+                                         std::vector<std::uint8_t>(7, kOutside))},
+                               syntax);
+  std::vector<std::uint8_t> a(7), b(7);
+  model->Tag(test.tokens[0].data(), 7, a.data());
+  loaded->Tag(test.tokens[0].data(), 7, b.data());
+  EXPECT_EQ(a, b);
+  EXPECT_EQ(LabelType(a[0]), 0);
+  EXPECT_TRUE(IsBegin(a[0]));
+  EXPECT_EQ(a[1], InsideLabel(0));
+  EXPECT_EQ(a[2], kOutside);
+  EXPECT_EQ(a[4], BeginLabel(2));
+}
+
+TEST(NerModel, DamagedModelIsRejected) {
+  syntax::SyntaxStage syntax;
+  auto corpus = PrepareNerCorpus(ToyCorpus(), syntax);
+  std::string bytes = TrainNer(corpus.tokens, corpus.labels, {}, {}, 1, 1, false)->Save();
+  bytes[bytes.size() / 2] ^= 0x55;
+  EXPECT_THROW(NerModel::Load(bytes, "damaged.bin"), sitrep::Error);
+  EXPECT_THROW(NerModel::Load(bytes.substr(0, 20), "short.bin"), sitrep::Error);
+}
+
+TEST(NerModel, NeverStartsAMentionWithAnInsideLabel) {
+  // Whatever the words, the decoder only continues a mention of the same type.
+  syntax::SyntaxStage syntax;
+  auto model = LoadDefaultNer();
+  std::vector<NerSentence> odd = {
+      Sentence({"of", "the", "New", "and", "Old", "-", "UN", "'s", "Ms", "X", "Y", "Z", "Inc", "."},
+               std::vector<std::uint8_t>(14, kOutside)),
+      Sentence({"THE", "WORLD", "BANK", "AND", "THE", "IMF", "MET", "IN", "PARIS"},
+               std::vector<std::uint8_t>(9, kOutside))};
+  auto c = PrepareNerCorpus(odd, syntax);
+  for (const auto& toks : c.tokens) {
+    std::vector<std::uint8_t> out(toks.size());
+    model->Tag(toks.data(), toks.size(), out.data());
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      if (out[i] == kOutside || IsBegin(out[i])) continue;
+      ASSERT_GT(i, 0u);
+      EXPECT_EQ(LabelType(out[i - 1]), LabelType(out[i]));
+    }
+  }
+}
+
+// The committed model on a plain news sentence with invented names.
+TEST(EntitiesStage, FindsPeoplePlacesAndOrganisations) {
+  Article a;
+  a.text =
+      "Foreign Minister Irena Valchenko met NATO officials in Brussels on Monday. "
+      "Valchenko said the talks with the European Union would continue.";
+  text::TextStage().Process(a, nullptr);
+  syntax::SyntaxStage().Process(a, nullptr);
+  EntitiesStage().Process(a, nullptr);
+  auto find = [&](std::string_view s) -> const Mention* {
+    for (const auto& m : a.mentions) {
+      if (a.text.substr(m.begin, m.end - m.begin) == s) return &m;
+    }
+    return nullptr;
+  };
+  const Mention* person = find("Irena Valchenko");
+  ASSERT_NE(person, nullptr);
+  EXPECT_EQ(person->type, "PERSON");
+  const Mention* brussels = find("Brussels");
+  ASSERT_NE(brussels, nullptr);
+  EXPECT_EQ(brussels->type, "LOC");
+  const Mention* surname = find("Valchenko");
+  ASSERT_NE(surname, nullptr);
+  // The surname alone is the same person as the full name.
+  EXPECT_EQ(surname->local, person->local);
+  EXPECT_EQ(a.local_entities[static_cast<std::size_t>(person->local)].name, "Irena Valchenko");
+  EXPECT_EQ(a.local_entities[static_cast<std::size_t>(person->local)].mention_count, 2u);
+  for (std::size_t i = 1; i < a.mentions.size(); ++i) EXPECT_LE(a.mentions[i - 1].end, a.mentions[i].begin);
+}
+
+}  // namespace
+}  // namespace sitrep::entities

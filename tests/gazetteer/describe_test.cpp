@@ -1,0 +1,356 @@
+// DescribeMentions on small articles built by hand: tokens with the tags,
+// heads and relations a parser would give, and NER mentions. The names of
+// people in these sentences are invented.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "gazetteer/gazetteer.h"
+
+namespace sitrep::gazetteer {
+namespace {
+
+// One token: its text, UPOS, head (index within the sentence, -1 root)
+// and relation. Empty upos/deprel leave the token unparsed.
+struct Tok {
+  const char* text;
+  const char* upos = "";
+  int head = -1;
+  const char* deprel = "";
+};
+
+struct Ment {
+  int sentence;
+  std::uint32_t first, last;  // token range within the sentence, inclusive
+  const char* type;
+};
+
+Article Build(const std::vector<std::vector<Tok>>& sentences, const std::vector<Ment>& mentions) {
+  Article a;
+  for (const auto& s : sentences) {
+    Sentence se;
+    se.first_token = static_cast<std::uint32_t>(a.tokens.size());
+    se.begin = static_cast<std::uint32_t>(a.text.size());
+    for (const Tok& t : s) {
+      Token tok;
+      tok.begin = static_cast<std::uint32_t>(a.text.size());
+      a.text += t.text;
+      tok.end = static_cast<std::uint32_t>(a.text.size());
+      a.text += ' ';
+      tok.upos = t.upos;
+      tok.head = t.head;
+      tok.deprel = t.deprel;
+      a.tokens.push_back(tok);
+    }
+    se.end_token = static_cast<std::uint32_t>(a.tokens.size());
+    se.end = a.tokens.back().end;
+    a.sentences.push_back(se);
+  }
+  for (const Ment& m : mentions) {
+    const Sentence& se = a.sentences[static_cast<std::size_t>(m.sentence)];
+    Mention men;
+    men.begin = a.tokens[se.first_token + m.first].begin;
+    men.end = a.tokens[se.first_token + m.last].end;
+    men.type = m.type;
+    a.mentions.push_back(men);
+  }
+  return a;
+}
+
+Article Describe(const std::vector<std::vector<Tok>>& s, const std::vector<Ment>& m) {
+  Article a = Build(s, m);
+  DescribeMentions(Gazetteer::Default(), a);
+  return a;
+}
+
+TEST(DescribeMentions, TitleWithDemonymBeforeName) {
+  Article a = Describe({{{"Russian"}, {"Deputy"}, {"Foreign"}, {"Minister"}, {"Ivan"}, {"Petrov"}, {"said"}, {"."}}},
+                       {{0, 4, 5, "PERSON"}});
+  const Mention& m = a.mentions[0];
+  EXPECT_EQ(m.role, "deputy foreign minister");
+  EXPECT_EQ(m.country, "RUS");
+  EXPECT_EQ(m.actor_code, "RUSGOV");
+  EXPECT_FALSE(m.as_actor);
+}
+
+TEST(DescribeMentions, TitleWithPossessiveCountry) {
+  Article a = Describe({{{"Russia"}, {"'s"}, {"Foreign"}, {"Minister"}, {"Ivan"}, {"Petrov"}, {"said"}}},
+                       {{0, 4, 5, "PERSON"}});
+  EXPECT_EQ(a.mentions[0].role, "foreign minister");
+  EXPECT_EQ(a.mentions[0].country, "RUS");
+  EXPECT_EQ(a.mentions[0].actor_code, "RUSGOV");
+}
+
+TEST(DescribeMentions, BodyBeforeRoleGivesItsCode) {
+  Article a = Describe({{{"Kremlin"}, {"spokesman"}, {"Dmitri"}, {"Ivanov"}, {"told"}, {"reporters"}},
+                        {{"Pentagon"}, {"spokeswoman"}, {"Jane"}, {"Roe"}, {"declined"}, {"to"}, {"comment"}}},
+                       {{0, 2, 3, "PERSON"}, {1, 2, 3, "PERSON"}});
+  EXPECT_EQ(a.mentions[0].role, "spokesman");
+  EXPECT_EQ(a.mentions[0].country, "RUS");
+  EXPECT_EQ(a.mentions[0].actor_code, "RUSGOV");
+  EXPECT_EQ(a.mentions[1].role, "spokeswoman");
+  EXPECT_EQ(a.mentions[1].country, "USA");
+  EXPECT_EQ(a.mentions[1].actor_code, "USAMIL");
+}
+
+TEST(DescribeMentions, MilitaryAndDefenceRoles) {
+  Article a = Describe({{{"U.S."}, {"General"}, {"John"}, {"Smith"}, {"arrived"}},
+                        {{"German"}, {"Defense"}, {"Minister"}, {"Hans"}, {"Weber"}, {"spoke"}}},
+                       {{0, 2, 3, "PERSON"}, {1, 3, 4, "PERSON"}});
+  EXPECT_EQ(a.mentions[0].role, "general");
+  EXPECT_EQ(a.mentions[0].country, "USA");
+  EXPECT_EQ(a.mentions[0].actor_code, "USAMIL");
+  EXPECT_EQ(a.mentions[1].role, "defence minister");  // canonical spelling
+  EXPECT_EQ(a.mentions[1].country, "DEU");
+  EXPECT_EQ(a.mentions[1].actor_code, "DEUGOVMIL");
+}
+
+TEST(DescribeMentions, FormerHolderIsAnElite) {
+  Article a = Describe({{{"former"}, {"U.S."}, {"President"}, {"John"}, {"Doe"}, {"said"}}}, {{0, 3, 4, "PERSON"}});
+  EXPECT_EQ(a.mentions[0].role, "former president");
+  EXPECT_EQ(a.mentions[0].country, "USA");
+  EXPECT_EQ(a.mentions[0].actor_code, "USAELI");
+}
+
+TEST(DescribeMentions, QualifiersAreNotPartOfTheRole) {
+  Article a = Describe({{{"the"}, {"newly"}, {"appointed"}, {"acting"}, {"Interior"}, {"Minister"}, {"Olga"}, {"Sand"}}},
+                       {{0, 6, 7, "PERSON"}});
+  EXPECT_EQ(a.mentions[0].role, "acting interior minister");
+  EXPECT_EQ(a.mentions[0].actor_code, "");
+}
+
+TEST(DescribeMentions, OrganisationTitle) {
+  Article a = Describe({{{"NATO"}, {"Secretary-General"}, {"Erik"}, {"Lund"}, {"said"}}}, {{0, 2, 3, "PERSON"}});
+  EXPECT_EQ(a.mentions[0].role, "secretary-general");
+  EXPECT_EQ(a.mentions[0].country, "");
+  EXPECT_EQ(a.mentions[0].actor_code, "IGOWSTNAT");
+}
+
+TEST(DescribeMentions, HonorificIsNoRole) {
+  Article a = Describe({{{"Mr"}, {"John"}, {"Doe"}, {"said"}}}, {{0, 1, 2, "PERSON"}});
+  EXPECT_EQ(a.mentions[0].role, "");
+  EXPECT_EQ(a.mentions[0].country, "");
+  EXPECT_EQ(a.mentions[0].actor_code, "");
+  // A title inside the mention works like one before it.
+  a = Describe({{{"Prime"}, {"Minister"}, {"Anna"}, {"Berg"}, {"said"}}}, {{0, 0, 3, "PERSON"}});
+  EXPECT_EQ(a.mentions[0].role, "prime minister");
+  EXPECT_EQ(a.mentions[0].actor_code, "");  // no country known
+}
+
+TEST(DescribeMentions, AppositionFromTheParse) {
+  // Anna Kuznetsova , Russia 's deputy foreign minister , said .
+  Article a = Describe({{{"Anna", "PROPN", 9, "nsubj"},
+                         {"Kuznetsova", "PROPN", 0, "flat"},
+                         {",", "PUNCT", 7, "punct"},
+                         {"Russia", "PROPN", 7, "nmod:poss"},
+                         {"'s", "PART", 3, "case"},
+                         {"deputy", "ADJ", 7, "amod"},
+                         {"foreign", "ADJ", 7, "amod"},
+                         {"minister", "NOUN", 0, "appos"},
+                         {",", "PUNCT", 7, "punct"},
+                         {"said", "VERB", -1, "root"},
+                         {".", "PUNCT", 9, "punct"}}},
+                       {{0, 0, 1, "PERSON"}, {0, 3, 3, "LOC"}});
+  EXPECT_EQ(a.mentions[0].role, "deputy foreign minister");
+  EXPECT_EQ(a.mentions[0].country, "RUS");
+  EXPECT_EQ(a.mentions[0].actor_code, "RUSGOV");
+  // Russia here is a possessor of a person, not of an act.
+  EXPECT_EQ(a.mentions[1].country, "RUS");
+  EXPECT_FALSE(a.mentions[1].as_actor);
+  EXPECT_EQ(a.mentions[1].actor_code, "RUS");  // a country always has its code
+}
+
+TEST(DescribeMentions, AppositionFromWordOrder) {
+  // No parse: "X, a spokeswoman for the Pentagon, said".
+  Article a = Describe({{{"Jane"}, {"Roe"}, {","}, {"a"}, {"spokeswoman"}, {"for"}, {"the"}, {"Pentagon"}, {","}, {"said"}}},
+                       {{0, 0, 1, "PERSON"}});
+  EXPECT_EQ(a.mentions[0].role, "spokeswoman");
+  EXPECT_EQ(a.mentions[0].country, "USA");
+  EXPECT_EQ(a.mentions[0].actor_code, "USAMIL");
+
+  a = Describe({{{"Ivan"}, {"Petrov"}, {","}, {"the"}, {"Kremlin"}, {"spokesman"}, {","}, {"said"}}},
+               {{0, 0, 1, "PERSON"}});
+  EXPECT_EQ(a.mentions[0].role, "spokesman");
+  EXPECT_EQ(a.mentions[0].actor_code, "RUSGOV");
+}
+
+TEST(DescribeMentions, TitleSetOffByCommas) {
+  Article a = Describe({{{"The"}, {"Kremlin"}, {"spokesman"}, {","}, {"Ivan"}, {"Petrov"}, {","}, {"said"}}},
+                       {{0, 4, 5, "PERSON"}});
+  EXPECT_EQ(a.mentions[0].role, "spokesman");
+  EXPECT_EQ(a.mentions[0].country, "RUS");
+  EXPECT_EQ(a.mentions[0].actor_code, "RUSGOV");
+  // A list is not a title: "ministers, X and Y" has no role word before the comma.
+  a = Describe({{{"Officials"}, {"met"}, {"Ivan"}, {"Petrov"}, {","}, {"Anna"}, {"Berg"}, {"and"}, {"others"}}},
+               {{0, 5, 6, "PERSON"}});
+  EXPECT_EQ(a.mentions[0].role, "");
+}
+
+TEST(DescribeMentions, TitlesDoNotCrossSentences) {
+  Article a = Describe({{{"He"}, {"met"}, {"the"}, {"president"}}, {{"John"}, {"Doe"}, {"left"}}},
+                       {{1, 0, 1, "PERSON"}});
+  EXPECT_EQ(a.mentions[0].role, "");
+}
+
+TEST(DescribeMentions, Organisations) {
+  Article a = Describe({{{"NATO"}, {"and"}, {"the"}, {"Ukrainian"}, {"Foreign"}, {"Ministry"}, {"and"}, {"Russia"}, {"'s"},
+                         {"Foreign"}, {"Ministry"}, {"and"}, {"the"}, {"Kremlin"}}},
+                       {{0, 0, 0, "ORG"}, {0, 3, 5, "ORG"}, {0, 9, 10, "ORG"}, {0, 13, 13, "ORG"}});
+  EXPECT_EQ(a.mentions[0].actor_code, "IGOWSTNAT");
+  EXPECT_EQ(a.mentions[0].country, "");
+  EXPECT_EQ(a.mentions[1].country, "UKR");
+  EXPECT_EQ(a.mentions[1].actor_code, "UKRGOV");
+  EXPECT_EQ(a.mentions[2].country, "RUS");  // from the possessive before the mention
+  EXPECT_EQ(a.mentions[2].actor_code, "RUSGOV");
+  EXPECT_EQ(a.mentions[3].country, "RUS");
+  EXPECT_EQ(a.mentions[3].actor_code, "RUSGOV");
+}
+
+TEST(DescribeMentions, PlacesAsActorsFromTheParse) {
+  // Moscow said on Tuesday that it was ready .
+  Article a = Describe({{{"Moscow", "PROPN", 1, "nsubj"}, {"said", "VERB", -1, "root"}, {"on", "ADP", 3, "case"},
+                         {"Tuesday", "PROPN", 1, "obl"}}},
+                       {{0, 0, 0, "LOC"}});
+  EXPECT_TRUE(a.mentions[0].as_actor);
+  EXPECT_EQ(a.mentions[0].country, "RUS");
+  EXPECT_EQ(a.mentions[0].actor_code, "RUS");
+
+  // Talks were held in Moscow .  (a place, not an actor)
+  a = Describe({{{"Talks", "NOUN", 2, "nsubj:pass"}, {"were", "AUX", 2, "aux:pass"}, {"held", "VERB", -1, "root"},
+                 {"in", "ADP", 4, "case"}, {"Moscow", "PROPN", 2, "obl"}}},
+               {{0, 4, 4, "LOC"}});
+  EXPECT_FALSE(a.mentions[0].as_actor);
+  EXPECT_EQ(a.mentions[0].country, "RUS");
+  EXPECT_EQ(a.mentions[0].actor_code, "");
+
+  // Moscow and Beijing rejected the plan .
+  a = Describe({{{"Moscow", "PROPN", 3, "nsubj"}, {"and", "CCONJ", 2, "cc"}, {"Beijing", "PROPN", 0, "conj"},
+                 {"rejected", "VERB", -1, "root"}, {"the", "DET", 5, "det"}, {"plan", "NOUN", 3, "obj"}}},
+               {{0, 0, 0, "LOC"}, {0, 2, 2, "LOC"}});
+  EXPECT_TRUE(a.mentions[0].as_actor);
+  EXPECT_TRUE(a.mentions[1].as_actor);
+  EXPECT_EQ(a.mentions[1].country, "CHN");
+  EXPECT_EQ(a.mentions[1].actor_code, "CHN");
+
+  // Washington 's response was swift .
+  a = Describe({{{"Washington", "PROPN", 2, "nmod:poss"}, {"'s", "PART", 0, "case"}, {"response", "NOUN", 4, "nsubj"},
+                 {"was", "AUX", 4, "cop"}, {"swift", "ADJ", -1, "root"}}},
+               {{0, 0, 0, "LOC"}});
+  EXPECT_TRUE(a.mentions[0].as_actor);
+  EXPECT_EQ(a.mentions[0].country, "USA");
+  EXPECT_EQ(a.mentions[0].actor_code, "USA");
+
+  // Washington 's streets were empty .  (a possessor, but not of an act)
+  a = Describe({{{"Washington", "PROPN", 2, "nmod:poss"}, {"'s", "PART", 0, "case"}, {"streets", "NOUN", 4, "nsubj"},
+                 {"were", "AUX", 4, "cop"}, {"empty", "ADJ", -1, "root"}}},
+               {{0, 0, 0, "LOC"}});
+  EXPECT_FALSE(a.mentions[0].as_actor);
+
+  // Kyiv is calm .  (subject of an adjective, not a verb)
+  a = Describe({{{"Kyiv", "PROPN", 2, "nsubj"}, {"is", "AUX", 2, "cop"}, {"calm", "ADJ", -1, "root"}}},
+               {{0, 0, 0, "LOC"}});
+  EXPECT_FALSE(a.mentions[0].as_actor);
+  EXPECT_EQ(a.mentions[0].country, "UKR");
+}
+
+TEST(DescribeMentions, PlacesAsActorsFromWordOrder) {
+  Article a = Describe({{{"Beijing"}, {"warned", "VERB"}, {"against"}, {"it"}}}, {{0, 0, 0, "LOC"}});
+  EXPECT_TRUE(a.mentions[0].as_actor);
+  EXPECT_EQ(a.mentions[0].actor_code, "CHN");
+  a = Describe({{{"Tehran"}, {"'s"}, {"refusal"}, {"angered"}, {"them"}}}, {{0, 0, 0, "LOC"}});
+  EXPECT_TRUE(a.mentions[0].as_actor);
+  EXPECT_EQ(a.mentions[0].country, "IRN");
+}
+
+TEST(DescribeMentions, RegionsAndCities) {
+  Article a = Describe({{{"fighting"}, {"in"}, {"southern"}, {"Russia"}, {"and"}, {"Bayern"}, {"and"}, {"Hyderabad"}}},
+                       {{0, 2, 3, "LOC"}, {0, 5, 5, "LOC"}, {0, 7, 7, "LOC"}});
+  EXPECT_EQ(a.mentions[0].country, "RUS");
+  EXPECT_EQ(a.mentions[1].country, "DEU");
+  EXPECT_EQ(a.mentions[1].actor_code, "");
+  EXPECT_EQ(a.mentions[2].country, "");  // in India or Pakistan
+}
+
+TEST(DescribeMentions, Demonyms) {
+  Article a = Describe({{{"the"}, {"Russians"}, {"and"}, {"French"}, {"troops"}}}, {{0, 1, 1, "MISC"}, {0, 3, 3, "MISC"}});
+  EXPECT_EQ(a.mentions[0].country, "RUS");
+  EXPECT_EQ(a.mentions[0].actor_code, "RUS");
+  EXPECT_EQ(a.mentions[1].country, "FRA");
+}
+
+TEST(DescribeMentions, LeavesUnknownsAloneAndSurvivesOddInput) {
+  Article a = Describe({{{"Zorblat"}, {"Quux"}, {"said"}}}, {{0, 0, 1, "PERSON"}, {0, 0, 0, "LOC"}, {0, 1, 1, "ORG"}});
+  for (const Mention& m : a.mentions) {
+    EXPECT_EQ(m.role, "");
+    EXPECT_EQ(m.country, "");
+    EXPECT_EQ(m.actor_code, "");
+  }
+  // A mention outside every token, a head pointing past the sentence.
+  Article b = Build({{{"Moscow", "PROPN", 7, "nsubj"}, {"said", "VERB", -1, "root"}}}, {{0, 0, 0, "LOC"}});
+  Mention stray;
+  stray.begin = 1000;
+  stray.end = 1004;
+  stray.type = "LOC";
+  b.mentions.push_back(stray);
+  DescribeMentions(Gazetteer::Default(), b);
+  EXPECT_EQ(b.mentions[0].country, "RUS");
+  EXPECT_FALSE(b.mentions[0].as_actor);
+  EXPECT_EQ(b.mentions[1].country, "");
+}
+
+TEST(DescribeMentions, IsFast) {
+  // 300 parsed sentences with four mentions each.
+  std::vector<std::vector<Tok>> sentences;
+  std::vector<Ment> mentions;
+  for (int i = 0; i < 300; ++i) {
+    sentences.push_back({{"Russian", "ADJ", 4, "amod"},
+                         {"Deputy", "PROPN", 3, "compound"},
+                         {"Foreign", "PROPN", 3, "compound"},
+                         {"Minister", "PROPN", 4, "compound"},
+                         {"Ivan", "PROPN", 6, "nsubj"},
+                         {"Petrov", "PROPN", 4, "flat"},
+                         {"said", "VERB", -1, "root"},
+                         {"that", "SCONJ", 9, "mark"},
+                         {"Moscow", "PROPN", 9, "nsubj"},
+                         {"rejected", "VERB", 6, "ccomp"},
+                         {"the", "DET", 11, "det"},
+                         {"proposal", "NOUN", 9, "obj"},
+                         {"of", "ADP", 13, "case"},
+                         {"NATO", "PROPN", 11, "nmod"},
+                         {"and", "CCONJ", 16, "cc"},
+                         {"the", "DET", 16, "det"},
+                         {"Pentagon", "PROPN", 13, "conj"},
+                         {"in", "ADP", 18, "case"},
+                         {"Brussels", "PROPN", 9, "obl"},
+                         {".", "PUNCT", 6, "punct"}});
+    mentions.push_back({i, 4, 5, "PERSON"});
+    mentions.push_back({i, 8, 8, "LOC"});
+    mentions.push_back({i, 13, 13, "ORG"});
+    mentions.push_back({i, 18, 18, "LOC"});
+  }
+  Article base = Build(sentences, mentions);
+  DescribeMentions(Gazetteer::Default(), base);  // load the tables first
+  EXPECT_EQ(base.mentions[0].actor_code, "RUSGOV");
+  EXPECT_TRUE(base.mentions[1].as_actor);
+  EXPECT_FALSE(base.mentions[3].as_actor);
+  std::size_t tokens = 0;
+  auto start = std::chrono::steady_clock::now();
+  for (int round = 0; round < 20; ++round) {
+    Article a = base;
+    DescribeMentions(Gazetteer::Default(), a);
+    tokens += a.tokens.size();
+  }
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  double rate = static_cast<double>(tokens) / secs;
+  RecordProperty("tokens_per_second", std::to_string(static_cast<long long>(rate)));
+#if defined(__SANITIZE_ADDRESS__) || !defined(NDEBUG)
+  EXPECT_GT(rate, 20000.0);
+#else
+  EXPECT_GT(rate, 500000.0);  // a small part of the entities stage's 150k tokens/s budget
+#endif
+}
+
+}  // namespace
+}  // namespace sitrep::gazetteer

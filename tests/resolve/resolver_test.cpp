@@ -1,0 +1,269 @@
+// The cross-article resolver: one rule a test with invented names, ids and
+// determinism, and a 200k-entity scaling check (correctness, not time).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "resolve/resolve.h"
+
+namespace sitrep::resolve {
+namespace {
+
+LocalEntity E(std::string type, std::string name, std::vector<std::string> aliases = {}, std::uint32_t count = 1) {
+  LocalEntity e;
+  e.type = std::move(type);
+  e.name = std::move(name);
+  e.aliases = aliases.empty() ? std::vector<std::string>{e.name} : std::move(aliases);
+  e.mention_count = count;
+  return e;
+}
+
+// Adds one article per entity; returns the result index of each.
+std::vector<std::uint32_t> Cluster(const std::vector<LocalEntity>& es, std::vector<Resolver::Entity>* out = nullptr,
+                                   MergeOptions opts = {}) {
+  Resolver r(std::move(opts));
+  for (std::size_t i = 0; i < es.size(); ++i) {
+    std::string id = "art";
+    id += std::to_string(1000 + i);
+    r.Add(id, {es[i]});
+  }
+  std::vector<std::vector<std::uint32_t>> assignment;
+  auto entities = r.Finish(&assignment);
+  std::vector<std::uint32_t> idx;
+  for (const auto& a : assignment) idx.push_back(a.at(0));
+  if (out) *out = std::move(entities);
+  return idx;
+}
+
+TEST(Resolver, CaseVariantsMerge) {
+  std::vector<Resolver::Entity> out;
+  auto c = Cluster({E("ORG", "NATO", {}, 3), E("ORG", "Nato"), E("ORG", "nato")}, &out);
+  EXPECT_EQ(c[0], c[1]);
+  EXPECT_EQ(c[0], c[2]);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].aliases, (std::vector<std::string>{"NATO", "Nato", "nato"}));
+  EXPECT_EQ(out[0].mention_count, 5u);
+  EXPECT_EQ(out[0].articles.size(), 3u);
+}
+
+TEST(Resolver, TransliterationVariantsOfOnePerson) {
+  auto c = Cluster({E("PERSON", "Arkadiy Volshinskiy"), E("PERSON", "Arkady Wolschinsky"),
+                    E("PERSON", "Arkadii Volshinsky"), E("PERSON", "Mikhail Tarkhov"), E("PERSON", "Mihail Tarhov"),
+                    E("PERSON", "Yevgeniy Dmitriev"), E("PERSON", "Evgeny Dmitryev"), E("PERSON", "Dr. Evgeny Dmitryev")});
+  EXPECT_EQ(c[0], c[1]);
+  EXPECT_EQ(c[0], c[2]);
+  EXPECT_EQ(c[3], c[4]);
+  EXPECT_EQ(c[5], c[6]);
+  EXPECT_EQ(c[5], c[7]);
+  EXPECT_NE(c[0], c[3]);
+  EXPECT_NE(c[3], c[5]);
+}
+
+TEST(Resolver, DifferentFirstNamesNeverMerge) {
+  auto c = Cluster({E("PERSON", "Arkady Volshinsky"), E("PERSON", "Boris Volshinsky"), E("PERSON", "Arkady Penrose"),
+                    E("PERSON", "Volshinsky"), E("PERSON", "Arkady Volshinsky", {"Arkady Volshinsky", "Volshinsky"})});
+  EXPECT_NE(c[0], c[1]);
+  EXPECT_NE(c[0], c[2]);
+  EXPECT_EQ(c[0], c[4]);
+  // A bare surname shared by two people joins neither.
+  EXPECT_NE(c[3], c[0]);
+  EXPECT_NE(c[3], c[1]);
+}
+
+TEST(Resolver, SurnameOnlyJoinsTheOneFullName) {
+  auto c = Cluster({E("PERSON", "Ada Penrose"), E("PERSON", "Penrose"), E("PERSON", "Ada W. Penrose"),
+                    E("PERSON", "Zamfir"), E("PERSON", "Zamfir"), E("ORG", "Penrose")});
+  EXPECT_EQ(c[0], c[1]);
+  EXPECT_EQ(c[0], c[2]);
+  EXPECT_EQ(c[3], c[4]);  // a mononym
+  EXPECT_NE(c[5], c[0]);  // an organisation is not the person
+}
+
+TEST(Resolver, OrganisationWordOrderSpellingAndAcronym) {
+  std::vector<Resolver::Entity> out;
+  auto c = Cluster({E("ORG", "Organization for Security and Co-operation in Europe"),
+                    E("ORG", "Organisation for Security and Cooperation in Europe"),
+                    E("ORG", "Ministry of Fisheries of Freedonia"), E("ORG", "Freedonia Fisheries Ministry"),
+                    E("ORG", "Northern Fisheries Compact", {"Northern Fisheries Compact", "NFC"}), E("ORG", "NFC", {}, 4),
+                    E("ORG", "Baltic Grain Council"), E("ORG", "BGC")},
+                   &out);
+  EXPECT_EQ(c[0], c[1]);
+  EXPECT_EQ(c[2], c[3]);
+  EXPECT_EQ(c[4], c[5]);
+  EXPECT_EQ(c[6], c[7]);  // initials, one candidate
+  EXPECT_NE(c[0], c[2]);
+  // The canonical name is a full form even where the acronym is more frequent.
+  EXPECT_EQ(out[c[5]].name, "Northern Fisheries Compact");
+}
+
+TEST(Resolver, AmbiguousInitialsStayApart) {
+  auto c = Cluster({E("ORG", "Baltic Grain Council"), E("ORG", "Bureau of Geodetic Charts"), E("ORG", "BGC")});
+  EXPECT_NE(c[2], c[0]);
+  EXPECT_NE(c[2], c[1]);
+}
+
+TEST(Resolver, CountryShortFormsThroughTheHook) {
+  MergeOptions opts;
+  opts.canonical_country = [](std::string_view s) -> std::string {
+    if (s == "US" || s == "United States" || s == "U.S." || s == "United States of America") return "USA";
+    return "";
+  };
+  auto with = Cluster({E("LOC", "United States"), E("LOC", "US"), E("LOC", "United States of America")}, nullptr, opts);
+  EXPECT_EQ(with[0], with[1]);
+  EXPECT_EQ(with[0], with[2]);
+  auto without = Cluster({E("LOC", "United States"), E("LOC", "US"), E("LOC", "U.S.")});
+  EXPECT_NE(without[0], without[1]);
+  EXPECT_EQ(without[1], without[2]);  // dotted and plain acronym fold together anyway
+}
+
+TEST(Resolver, CityStaysApartFromItsGovernment) {
+  std::vector<Resolver::Entity> out;
+  auto c = Cluster({E("LOC", "Karvena", {}, 5), E("ORG", "Karvena city government"), E("ORG", "Karvena"),
+                    E("PERSON", "Lena Karvena")},
+                   &out);
+  EXPECT_NE(c[0], c[1]);
+  EXPECT_EQ(c[0], c[2]);  // a mistagged ORG joins the place, which stays a LOC
+  EXPECT_EQ(out[c[0]].type, "LOC");
+  EXPECT_NE(c[3], c[0]);
+}
+
+TEST(Resolver, FacilityDesignatorVariants) {
+  auto c = Cluster({E("LOC", "Harlow Crest Clinic"), E("LOC", "Harlow Crest Centre"), E("LOC", "Harlow Crest Center"),
+                    E("LOC", "Harlow Crest")});
+  EXPECT_EQ(c[0], c[1]);
+  EXPECT_EQ(c[0], c[2]);
+  EXPECT_NE(c[0], c[3]);  // the bare name may be the town the clinic is named after
+}
+
+TEST(Resolver, IdsAreStableAndIndependentOfAddOrder) {
+  std::vector<std::pair<std::string, std::vector<LocalEntity>>> articles = {
+      {"a1", {E("PERSON", "Arkady Volshinsky", {"Arkady Volshinsky", "Volshinsky"}, 2), E("ORG", "NFC")}},
+      {"a2", {E("PERSON", "Arkadiy Volshinskiy"), E("LOC", "Karvena"), E("PERSON", "Zamfir")}},
+      {"a3", {E("ORG", "Northern Fisheries Compact", {"Northern Fisheries Compact", "NFC"}), E("PERSON", "Zamfir")}},
+  };
+  auto run = [&](bool reverse) {
+    Resolver r;
+    auto order = articles;
+    if (reverse) std::reverse(order.begin(), order.end());
+    for (const auto& [id, es] : order) r.Add(id, es);
+    std::vector<std::vector<std::uint32_t>> assignment;
+    auto out = r.Finish(&assignment);
+    // id of each (article, local) pair
+    std::map<std::pair<std::string, std::size_t>, std::string> ids;
+    for (std::size_t a = 0; a < order.size(); ++a)
+      for (std::size_t l = 0; l < order[a].second.size(); ++l) ids[{order[a].first, l}] = out[assignment[a][l]].id;
+    return std::make_pair(out, ids);
+  };
+  auto [out1, ids1] = run(false);
+  auto [out2, ids2] = run(false);
+  auto [out3, ids3] = run(true);
+  ASSERT_EQ(out1.size(), 4u);
+  EXPECT_EQ(ids1, ids2);
+  EXPECT_EQ(ids1, ids3);
+  for (std::size_t i = 0; i < out1.size(); ++i) {
+    EXPECT_EQ(out1[i].id, out3[i].id);
+    EXPECT_EQ(out1[i].name, out3[i].name);
+    EXPECT_EQ(out1[i].aliases, out3[i].aliases);
+    EXPECT_EQ(out1[i].articles, out3[i].articles);
+    EXPECT_EQ(out1[i].id.size(), 17u);
+    EXPECT_EQ(out1[i].id[0], 'e');
+    if (i > 0) {
+      EXPECT_LT(out1[i - 1].id, out1[i].id);
+    }
+  }
+  EXPECT_EQ(ids1[std::make_pair(std::string("a1"), std::size_t{0})], ids1[std::make_pair(std::string("a2"), std::size_t{0})]);
+  EXPECT_EQ(ids1[std::make_pair(std::string("a1"), std::size_t{1})], ids1[std::make_pair(std::string("a3"), std::size_t{0})]);
+}
+
+TEST(Resolver, FinishLeavesItEmpty) {
+  Resolver r;
+  r.Add("a", {E("ORG", "NATO")});
+  EXPECT_EQ(r.size(), 1u);
+  EXPECT_EQ(r.Finish().size(), 1u);
+  EXPECT_EQ(r.size(), 0u);
+  EXPECT_TRUE(r.Finish().empty());
+}
+
+// Letters that no transliteration rule touches and that never double, so
+// every generated name is its own key.
+std::string Word(std::uint32_t v, std::uint32_t syllables) {
+  static const char kCons[] = "bdfglmnprtvz";
+  static const char kVow[] = "aou";
+  std::string s;
+  for (std::uint32_t i = 0; i < syllables; ++i) {
+    s += kCons[v % 12];
+    v /= 12;
+    s += kVow[v % 3];
+    v /= 3;
+  }
+  s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  return s;
+}
+
+TEST(Resolver, ScalesTo200kLocalEntities) {
+  // 40,000 people in 3 articles each (full name, with a title, surname
+  // with the full name as alias) and 20,000 organisations in 4 (two word
+  // orders, the acronym with its expansion, the acronym alone).
+  const std::uint32_t kPeople = 40000, kOrgs = 20000;
+  Resolver r;
+  std::vector<std::uint32_t> truth;  // per added entity, its real thing
+  std::uint32_t article = 0;
+  std::vector<LocalEntity> batch;
+  auto flush = [&] {
+    std::string id = "a";
+    id += std::to_string(article++);
+    r.Add(id, batch);
+    batch.clear();
+  };
+  for (std::uint32_t p = 0; p < kPeople; ++p) {
+    std::string first = Word(p % 500, 2), last = Word(p, 5);
+    batch.push_back(E("PERSON", first + " " + last));
+    truth.push_back(p);
+    batch.push_back(E("PERSON", "Dr. " + first + " " + last));
+    truth.push_back(p);
+    batch.push_back(E("PERSON", first + " " + last, {first + " " + last, last}, 3));
+    truth.push_back(p);
+    if (batch.size() >= 30) flush();
+  }
+  for (std::uint32_t o = 0; o < kOrgs; ++o) {
+    std::string a = Word(o, 3) + "x", b = Word(o * 7 + 1, 3) + "q", c = Word(o * 13 + 5, 3) + "k";
+    std::string acr = std::string("X") + static_cast<char>('A' + o % 26) + static_cast<char>('A' + o / 26 % 26) +
+                      static_cast<char>('A' + o / 676 % 26) + static_cast<char>('A' + o / 17576 % 26);
+    batch.push_back(E("ORG", a + " " + b + " Council of " + c));
+    truth.push_back(kPeople + o);
+    batch.push_back(E("ORG", c + " " + a + " " + b + " Council"));
+    truth.push_back(kPeople + o);
+    batch.push_back(E("ORG", a + " " + b + " Council of " + c, {a + " " + b + " Council of " + c, acr}));
+    truth.push_back(kPeople + o);
+    batch.push_back(E("ORG", acr));
+    truth.push_back(kPeople + o);
+    if (batch.size() >= 30) flush();
+  }
+  if (!batch.empty()) flush();
+  ASSERT_EQ(r.size(), truth.size());
+  ASSERT_GE(truth.size(), 200000u);
+  std::vector<std::vector<std::uint32_t>> assignment;
+  auto out = r.Finish(&assignment);
+  EXPECT_EQ(out.size(), kPeople + kOrgs);
+  std::vector<std::uint32_t> flat;
+  for (const auto& a : assignment) flat.insert(flat.end(), a.begin(), a.end());
+  ASSERT_EQ(flat.size(), truth.size());
+  std::vector<std::int64_t> entity_of_truth(kPeople + kOrgs, -1);
+  std::size_t wrong = 0;
+  for (std::size_t i = 0; i < flat.size(); ++i) {
+    auto& e = entity_of_truth[truth[i]];
+    if (e < 0) e = flat[i];
+    wrong += e != flat[i];
+  }
+  EXPECT_EQ(wrong, 0u);
+  std::set<std::string> ids;
+  for (const auto& e : out) ids.insert(e.id);
+  EXPECT_EQ(ids.size(), out.size());
+}
+
+}  // namespace
+}  // namespace sitrep::resolve

@@ -1,0 +1,205 @@
+// The within-article merge, one rule a test, on hand-written articles with
+// invented names.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "resolve/resolve.h"
+
+namespace sitrep::resolve {
+namespace {
+
+// Builds an article from its text and the mentions in text order, each
+// given by its surface (found left to right) and type.
+Article Make(std::string text, const std::vector<std::pair<std::string, std::string>>& mentions) {
+  Article a;
+  a.text = std::move(text);
+  std::size_t from = 0;
+  for (const auto& [surface, type] : mentions) {
+    std::size_t p = a.text.find(surface, from);
+    EXPECT_NE(p, std::string::npos) << surface;
+    if (p == std::string::npos) continue;
+    Mention m;
+    m.begin = static_cast<std::uint32_t>(p);
+    m.end = static_cast<std::uint32_t>(p + surface.size());
+    m.type = type;
+    a.mentions.push_back(m);
+    from = p + surface.size();
+  }
+  return a;
+}
+
+TEST(MergeWithinArticle, SurnameLinksToEarlierFullName) {
+  Article a = Make("Arkady Volshinsky arrived on Monday. Volshinsky said the talks failed.",
+                   {{"Arkady Volshinsky", "PERSON"}, {"Volshinsky", "PERSON"}});
+  MergeWithinArticle(a);
+  ASSERT_EQ(a.local_entities.size(), 1u);
+  EXPECT_EQ(a.mentions[0].local, 0);
+  EXPECT_EQ(a.mentions[1].local, 0);
+  const LocalEntity& e = a.local_entities[0];
+  EXPECT_EQ(e.name, "Arkady Volshinsky");
+  EXPECT_EQ(e.type, "PERSON");
+  EXPECT_EQ(e.aliases, (std::vector<std::string>{"Arkady Volshinsky", "Volshinsky"}));
+  EXPECT_EQ(e.mention_count, 2u);
+}
+
+TEST(MergeWithinArticle, HonorificFormLinks) {
+  Article a = Make("Arkady Volshinsky spoke. Mr Volshinsky left. Gen. Arkady Volshinsky returned.",
+                   {{"Arkady Volshinsky", "PERSON"}, {"Mr Volshinsky", "PERSON"}, {"Gen. Arkady Volshinsky", "PERSON"}});
+  MergeWithinArticle(a);
+  ASSERT_EQ(a.local_entities.size(), 1u);
+  EXPECT_EQ(a.local_entities[0].name, "Arkady Volshinsky");
+}
+
+TEST(MergeWithinArticle, PeopleSharingASurnameStayApart) {
+  Article a = Make(
+      "Mara Teplitz and Oren Teplitz arrived. Oren Teplitz spoke first. Teplitz said it was over. "
+      "Mara Teplitz disagreed.",
+      {{"Mara Teplitz", "PERSON"}, {"Oren Teplitz", "PERSON"}, {"Oren Teplitz", "PERSON"}, {"Teplitz", "PERSON"},
+       {"Mara Teplitz", "PERSON"}});
+  MergeWithinArticle(a);
+  ASSERT_EQ(a.local_entities.size(), 2u);
+  EXPECT_EQ(a.mentions[0].local, a.mentions[4].local);
+  EXPECT_EQ(a.mentions[1].local, a.mentions[2].local);
+  EXPECT_NE(a.mentions[0].local, a.mentions[1].local);
+  // A bare surname goes to the most recently named of the two.
+  EXPECT_EQ(a.mentions[3].local, a.mentions[2].local);
+}
+
+TEST(MergeWithinArticle, SurnameBeforeTheFullName) {
+  Article a = Make("Volshinsky resigns\nArkady Volshinsky resigned on Monday.",
+                   {{"Volshinsky", "PERSON"}, {"Arkady Volshinsky", "PERSON"}});
+  MergeWithinArticle(a);
+  ASSERT_EQ(a.local_entities.size(), 1u);
+  EXPECT_EQ(a.local_entities[0].name, "Arkady Volshinsky");
+}
+
+TEST(MergeWithinArticle, GivenNameOnlyWhenUnambiguous) {
+  Article a = Make("Tuya Baatar met Odval Chuluun. Tuya said yes.",
+                   {{"Tuya Baatar", "PERSON"}, {"Odval Chuluun", "PERSON"}, {"Tuya", "PERSON"}});
+  MergeWithinArticle(a);
+  EXPECT_EQ(a.mentions[2].local, a.mentions[0].local);
+}
+
+TEST(MergeWithinArticle, AcronymDefinedInParentheses) {
+  Article a = Make("The Northern Fisheries Compact (NFC) met. The NFC said quotas would fall.",
+                   {{"Northern Fisheries Compact", "ORG"}, {"NFC", "ORG"}, {"NFC", "ORG"}});
+  MergeWithinArticle(a);
+  ASSERT_EQ(a.local_entities.size(), 1u);
+  EXPECT_EQ(a.local_entities[0].name, "Northern Fisheries Compact");
+  EXPECT_EQ(a.local_entities[0].aliases, (std::vector<std::string>{"Northern Fisheries Compact", "NFC"}));
+}
+
+TEST(MergeWithinArticle, AcronymFromInitialsSkippingFunctionWords) {
+  Article a = Make("The Council for the Protection of Alpine Rivers warned. Later the CPAR said more.",
+                   {{"Council for the Protection of Alpine Rivers", "ORG"}, {"CPAR", "ORG"}});
+  MergeWithinArticle(a);
+  ASSERT_EQ(a.local_entities.size(), 1u);
+  // An acronym that comes first still finds its expansion.
+  Article b = Make("LGB statement\nThe Lowland Grain Board said.", {{"LGB", "ORG"}, {"Lowland Grain Board", "ORG"}});
+  MergeWithinArticle(b);
+  ASSERT_EQ(b.local_entities.size(), 1u);
+  EXPECT_EQ(b.local_entities[0].name, "Lowland Grain Board");
+}
+
+TEST(MergeWithinArticle, PossessiveAndCaseVariants) {
+  Article a = Make("Freedonia's army moved. NATO met. Nato said Freedonia must stop.",
+                   {{"Freedonia's", "LOC"}, {"NATO", "ORG"}, {"Nato", "ORG"}, {"Freedonia", "LOC"}});
+  MergeWithinArticle(a);
+  ASSERT_EQ(a.local_entities.size(), 2u);
+  EXPECT_EQ(a.mentions[0].local, a.mentions[3].local);
+  EXPECT_EQ(a.mentions[1].local, a.mentions[2].local);
+  EXPECT_EQ(a.local_entities[static_cast<std::size_t>(a.mentions[0].local)].aliases,
+            (std::vector<std::string>{"Freedonia"}));
+  EXPECT_EQ(a.local_entities[static_cast<std::size_t>(a.mentions[1].local)].aliases,
+            (std::vector<std::string>{"NATO", "Nato"}));
+}
+
+TEST(MergeWithinArticle, TypeClashTakesTheMajorityButPersonsStayApart) {
+  Article a = Make("Nato met. Nato agreed. Nato left. Lena Veskara flew to Veskara. Veskara said hello.",
+                   {{"Nato", "ORG"}, {"Nato", "LOC"}, {"Nato", "ORG"}, {"Lena Veskara", "PERSON"}, {"Veskara", "LOC"},
+                    {"Veskara", "PERSON"}});
+  MergeWithinArticle(a);
+  ASSERT_EQ(a.local_entities.size(), 3u);
+  EXPECT_EQ(a.local_entities[0].type, "ORG");
+  EXPECT_EQ(a.local_entities[0].mention_count, 3u);
+  EXPECT_EQ(a.mentions[5].local, a.mentions[3].local);  // the person
+  EXPECT_NE(a.mentions[4].local, a.mentions[3].local);  // the country
+  EXPECT_EQ(a.local_entities[static_cast<std::size_t>(a.mentions[4].local)].type, "LOC");
+}
+
+TEST(MergeWithinArticle, CityAndItsGovernmentStayApart) {
+  Article a = Make("Karvena said the Karvena city government would not comment on Karvena.",
+                   {{"Karvena", "LOC"}, {"Karvena city government", "ORG"}, {"Karvena", "LOC"}});
+  a.mentions[0].as_actor = true;
+  MergeWithinArticle(a);
+  ASSERT_EQ(a.local_entities.size(), 2u);
+  EXPECT_EQ(a.mentions[0].local, a.mentions[2].local);
+  EXPECT_EQ(a.local_entities[0].type, "LOC");
+  EXPECT_TRUE(a.mentions[0].as_actor);
+}
+
+TEST(MergeWithinArticle, FacilityNamedAgainWithoutItsDesignator) {
+  Article a = Make("She entered the Harlow Crest Clinic on Monday. Staff at Harlow Crest said she was well. "
+                   "A prison in Harlow Crest was closed.",
+                   {{"Harlow Crest Clinic", "LOC"}, {"Harlow Crest", "LOC"}, {"Harlow Crest", "LOC"}});
+  MergeWithinArticle(a);
+  EXPECT_EQ(a.mentions[0].local, a.mentions[1].local);
+  // "in Harlow Crest" reads as the place, but an exact repeat still joins.
+  EXPECT_EQ(a.mentions[2].local, a.mentions[1].local);
+  Article b = Make("A prison in Dunmere was closed. The Dunmere Unit holds 300.",
+                   {{"Dunmere", "LOC"}, {"Dunmere Unit", "LOC"}});
+  MergeWithinArticle(b);
+  EXPECT_NE(b.mentions[0].local, b.mentions[1].local);
+}
+
+TEST(MergeWithinArticle, RolesCountryAndActorCodeFromMembers) {
+  Article a = Make("Deputy minister Arkady Volshinsky said Volshinsky would resign. Volshinsky left.",
+                   {{"Arkady Volshinsky", "PERSON"}, {"Volshinsky", "PERSON"}, {"Volshinsky", "PERSON"}});
+  a.mentions[0].role = "deputy minister";
+  a.mentions[0].country = "RUS";
+  a.mentions[1].country = "UKR";
+  a.mentions[2].country = "UKR";
+  a.mentions[2].actor_code = "RUSGOV";
+  MergeWithinArticle(a);
+  ASSERT_EQ(a.local_entities.size(), 1u);
+  EXPECT_EQ(a.local_entities[0].roles, (std::vector<std::string>{"deputy minister"}));
+  EXPECT_EQ(a.local_entities[0].country, "UKR");
+  EXPECT_EQ(a.local_entities[0].actor_code, "RUSGOV");
+}
+
+TEST(MergeWithinArticle, CountryHook) {
+  MergeOptions opts;
+  opts.canonical_country = [](std::string_view s) -> std::string {
+    if (s == "US" || s == "United States" || s == "U.S.") return "USA";
+    return "";
+  };
+  Article a = Make("The United States said the US would act.", {{"United States", "LOC"}, {"US", "LOC"}});
+  MergeWithinArticle(a, opts);
+  EXPECT_EQ(a.local_entities.size(), 1u);
+  Article b = Make("The United States said the US would act.", {{"United States", "LOC"}, {"US", "LOC"}});
+  MergeWithinArticle(b);
+  EXPECT_EQ(b.local_entities.size(), 2u);
+}
+
+TEST(MergeWithinArticle, EmptyAndBadOffsets) {
+  Article a;
+  MergeWithinArticle(a);
+  EXPECT_TRUE(a.local_entities.empty());
+  a.text = "Short.";
+  Mention m;
+  m.begin = 3;
+  m.end = 99;
+  m.type = "ORG";
+  a.mentions.push_back(m);
+  a.mentions.push_back(m);
+  MergeWithinArticle(a);
+  ASSERT_EQ(a.local_entities.size(), 2u);
+  EXPECT_EQ(a.mentions[0].local, 0);
+  EXPECT_EQ(a.mentions[1].local, 1);
+}
+
+}  // namespace
+}  // namespace sitrep::resolve
