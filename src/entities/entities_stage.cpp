@@ -5,6 +5,7 @@
 #include "entities/entities.h"
 #include "gazetteer/gazetteer.h"
 #include "resolve/resolve.h"
+#include "syntax/conllu.h"
 #include "syntax/model_io.h"
 
 namespace sitrep::entities {
@@ -73,24 +74,11 @@ NerCorpus PrepareNerCorpus(const std::vector<NerSentence>& gold, const syntax::S
     // One article per document, so document statistics see the whole text.
     std::size_t j = i + 1;
     while (j < gold.size() && !gold[j].new_doc) ++j;
-    Article a;
+    std::vector<syntax::ConllSentence> doc(j - i);
     for (std::size_t k = i; k < j; ++k) {
-      Sentence sent;
-      sent.begin = static_cast<std::uint32_t>(a.text.size());
-      sent.first_token = static_cast<std::uint32_t>(a.tokens.size());
-      for (const auto& w : gold[k].words) {
-        Token t;
-        t.begin = static_cast<std::uint32_t>(a.text.size());
-        a.text += w;
-        t.end = static_cast<std::uint32_t>(a.text.size());
-        a.text += ' ';
-        a.tokens.push_back(t);
-      }
-      sent.end = static_cast<std::uint32_t>(a.text.size());
-      sent.end_token = static_cast<std::uint32_t>(a.tokens.size());
-      a.text += '\n';
-      a.sentences.push_back(sent);
+      for (const auto& w : gold[k].words) doc[k - i].words.push_back({w, "", "", "", "", 0, "", ""});
     }
+    Article a = syntax::ArticleFromGold(doc);
     syntax.Process(a, &ss);
     const DocStats stats = ComputeDocStats(a, es.lower);
     for (std::size_t k = i; k < j; ++k) {

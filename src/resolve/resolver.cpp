@@ -24,6 +24,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/union_find.h"
 #include "core/hash.h"
 #include "resolve/internal.h"
 #include "resolve/resolve.h"
@@ -36,28 +37,6 @@ constexpr std::uint32_t kMany = 0xFFFFFFFFu;
 std::uint64_t Key(std::string_view kind, std::string_view text) {
   return Hash64(text, Hash64(kind));
 }
-
-struct UnionFind {
-  std::vector<std::uint32_t> parent, rank;
-  explicit UnionFind(std::size_t n) : parent(n), rank(n, 0) {
-    for (std::size_t i = 0; i < n; ++i) parent[i] = static_cast<std::uint32_t>(i);
-  }
-  std::uint32_t Find(std::uint32_t x) {
-    while (parent[x] != x) {
-      parent[x] = parent[parent[x]];
-      x = parent[x];
-    }
-    return x;
-  }
-  void Unite(std::uint32_t a, std::uint32_t b) {
-    a = Find(a);
-    b = Find(b);
-    if (a == b) return;
-    if (rank[a] < rank[b]) std::swap(a, b);
-    parent[b] = a;
-    if (rank[a] == rank[b]) ++rank[a];
-  }
-};
 
 // Records `root` under key h; a second, different root makes it kMany.
 void Claim(std::unordered_map<std::uint64_t, std::uint32_t>& map, std::uint64_t h, std::uint32_t root) {

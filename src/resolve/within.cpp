@@ -6,33 +6,12 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/union_find.h"
 #include "resolve/internal.h"
 #include "resolve/resolve.h"
 
 namespace sitrep::resolve {
 namespace {
-
-struct UnionFind {
-  std::vector<std::uint32_t> parent;
-  explicit UnionFind(std::size_t n) : parent(n) {
-    for (std::size_t i = 0; i < n; ++i) parent[i] = static_cast<std::uint32_t>(i);
-  }
-  std::uint32_t Find(std::uint32_t x) {
-    while (parent[x] != x) {
-      parent[x] = parent[parent[x]];
-      x = parent[x];
-    }
-    return x;
-  }
-  // The earlier mention stays the root, so roots follow text order.
-  void Unite(std::uint32_t a, std::uint32_t b) {
-    a = Find(a);
-    b = Find(b);
-    if (a == b) return;
-    if (a < b) parent[b] = a;
-    else parent[a] = b;
-  }
-};
 
 // True when only spaces and one opening parenthesis separate two mentions:
 // "the Northern Fisheries Compact (NFC)".
