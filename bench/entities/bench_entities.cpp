@@ -5,6 +5,8 @@
 // before timing. Reports tokens/s.
 #include <benchmark/benchmark.h>
 
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -47,6 +49,33 @@ std::vector<sitrep::Article>& Articles() {
   return articles;
 }
 
+// The check before timing: the stage must find names in every sample
+// article, with well-formed, ordered, non-overlapping spans that all
+// belong to a local entity. Aborts otherwise.
+void CheckOrAbort() {
+  sitrep::entities::EntitiesStage stage;
+  std::size_t total = 0;
+  for (auto& a : Articles()) {
+    stage.Process(a, nullptr);
+    std::uint32_t last_end = 0;
+    for (const auto& m : a.mentions) {
+      const bool ok = m.begin >= last_end && m.begin < m.end && m.end <= a.text.size() && m.local >= 0 &&
+                      static_cast<std::size_t>(m.local) < a.local_entities.size();
+      if (!ok) {
+        std::fprintf(stderr, "bench_entities: malformed mention in %s\n", a.source.c_str());
+        std::abort();
+      }
+      last_end = m.end;
+    }
+    if (a.mentions.empty()) {
+      std::fprintf(stderr, "bench_entities: no mention found in %s\n", a.source.c_str());
+      std::abort();
+    }
+    total += a.mentions.size();
+  }
+  std::fprintf(stderr, "bench_entities: check passed, %zu mentions in %zu articles\n", total, Articles().size());
+}
+
 std::int64_t Tokens() {
   std::int64_t n = 0;
   for (const auto& a : Articles()) n += static_cast<std::int64_t>(a.tokens.size());
@@ -54,6 +83,8 @@ std::int64_t Tokens() {
 }
 
 void BM_Recognize(benchmark::State& state) {
+  static const bool checked = (CheckOrAbort(), true);
+  (void)checked;
   auto& articles = Articles();
   auto model = sitrep::entities::LoadDefaultNer();
   sitrep::entities::EntitiesScratch scratch;
