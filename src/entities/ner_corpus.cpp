@@ -278,7 +278,6 @@ std::vector<NerSentence> ReadGumFile(const std::string& path) {
       if (f.type == 0) {
         const auto& g = gazetteer::Gazetteer::Default();
         for (std::size_t k = e; k-- > b;) {
-          if (k == e) continue;
           bool title = false;
           for (std::uint32_t id : g.Lookup(s.words[k].form)) {
             const auto kind = g.entry(id).kind;
