@@ -19,6 +19,7 @@
 #include "resolve/resolve.h"
 #include "core/json_writer.h"
 #include "ingest/decode.h"
+#include "pipeline/entities_out.h"
 #include "pipeline/pipeline.h"
 #include "store/article_json.h"
 #include "store/database.h"
@@ -49,34 +50,6 @@ struct IndexEntry {
   std::uint32_t slot;  // where the article's local entities wait for the merge
 };
 
-void AppendEntityJson(const resolve::Resolver::Entity& e, std::string* out) {
-  JsonWriter w(*out);
-  auto strings = [&](const std::vector<std::string>& v) {
-    w.BeginArray();
-    for (const auto& x : v) w.String(x);
-    w.EndArray();
-  };
-  w.BeginObject();
-  w.Key("id");
-  w.String(e.id);
-  w.Key("name");
-  w.String(e.name);
-  w.Key("type");
-  w.String(e.type);
-  w.Key("aliases");
-  strings(e.aliases);
-  w.Key("roles");
-  strings(e.roles);
-  w.Key("country");
-  if (e.country.empty()) w.Null(); else w.String(e.country);
-  w.Key("actor_code");
-  if (e.actor_code.empty()) w.Null(); else w.String(e.actor_code);
-  w.Key("articles");
-  strings(e.articles);
-  w.Key("mention_count");
-  w.UInt(e.mention_count);
-  w.EndObject();
-}
 
 std::uint64_t IdKey(const std::string& id) {
   std::uint64_t v = 0;
@@ -423,21 +396,7 @@ int RunAnalyze(const AnalyzeOptions& opt) {
     if (Status s = out.Write(buf); !s.ok()) return OutputFailure(s);
     if (Status s = out.Commit(); !s.ok()) return OutputFailure(s);
   }
-  {
-    store::OutputFile out;
-    if (Status s = out.Open(dir + "/entities.jsonl"); !s.ok()) return OutputFailure(s);
-    std::string buf;
-    for (const auto& e : merged) {
-      AppendEntityJson(e, &buf);
-      buf.push_back('\n');
-      if (buf.size() > (1 << 20)) {
-        if (Status s = out.Write(buf); !s.ok()) return OutputFailure(s);
-        buf.clear();
-      }
-    }
-    if (Status s = out.Write(buf); !s.ok()) return OutputFailure(s);
-    if (Status s = out.Commit(); !s.ok()) return OutputFailure(s);
-  }
+  if (Status s = WriteEntitiesFile(dir + "/entities.jsonl", merged); !s.ok()) return OutputFailure(s);
   // Cross-article outputs; filled by their stages as they arrive.
   for (const char* f : {"quotes.jsonl", "events.jsonl", "stories.jsonl"}) {
     if (Status s = store::WriteFile(dir + "/" + f, ""); !s.ok()) return OutputFailure(s);

@@ -155,6 +155,35 @@ TEST_F(Analyze, MentionsAndEntitiesAreConsistent) {
   EXPECT_NE(entity_of_text["NATO"], entity_of_text["Ryabshenko"]);
 }
 
+// `sitrep merge` is the cross-article step of analyze on its own: given
+// analyze's articles with the entity ids taken out, it must give back
+// exactly analyze's articles and entities. A line that is not an article
+// is reported with its file and line and left out.
+TEST_F(Analyze, MergeRedoesTheCrossArticleStep) {
+  TempDir tmp;
+  auto r = RunAnalyze(Quote(SourceDir() + "/samples/articles"), tmp / "a");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const std::string articles = ReadFile(tmp / "a/articles.jsonl");
+  std::string stripped;
+  const std::string key = "\"entity\":\"";
+  std::size_t from = 0, removed = 0;
+  for (std::size_t at = articles.find(key); at != std::string::npos; at = articles.find(key, from)) {
+    stripped.append(articles, from, at - from);
+    stripped += "\"entity\":null";
+    from = articles.find('"', at + key.size()) + 1;
+    ++removed;
+  }
+  stripped.append(articles, from, std::string::npos);
+  ASSERT_GT(removed, 100u);
+  WriteFile(tmp / "in.jsonl", stripped + "{not json\n");
+  r = sitrep::testing::Run(Sitrep() + " merge " + Quote(tmp / "in.jsonl") + " --out " + Quote(tmp / "m"));
+  EXPECT_EQ(r.exit_code, 1) << r.output;
+  EXPECT_NE(r.output.find("in.jsonl:21: not an article line"), std::string::npos) << r.output;
+  EXPECT_EQ(ReadFile(tmp / "m/articles.jsonl"), articles);
+  EXPECT_EQ(ReadFile(tmp / "m/entities.jsonl"), ReadFile(tmp / "a/entities.jsonl"));
+  EXPECT_TRUE(std::filesystem::exists(tmp / "m/sitrep.db"));
+}
+
 TEST_F(Analyze, TwoRunsGiveIdenticalOutput) {
   TempDir tmp;
   std::string in = Quote(SourceDir() + "/samples/articles");

@@ -1,6 +1,7 @@
 // `sitrep analyze` and `sitrep process`.
 #include "cli.h"
 #include "pipeline/analyze.h"
+#include "pipeline/merge.h"
 
 namespace {
 
@@ -49,6 +50,24 @@ sitrep::cli::CommandRegistrar process(
       return [opt, mb] {
         opt->max_article_bytes = static_cast<std::uint64_t>(*mb * 1024 * 1024);
         return sitrep::pipeline::RunProcess(*opt);
+      };
+    });
+
+sitrep::cli::CommandRegistrar merge(
+    "", "merge",
+    "Merge the entities of `sitrep process` output across articles: writes articles.jsonl with\n"
+    "each mention's entity set, entities.jsonl and sitrep.db into --out. The inputs are read twice,\n"
+    "so they must be files.",
+    [](CLI::App& app) {
+      auto opt = std::make_shared<sitrep::pipeline::MergeCommandOptions>();
+      app.add_option("inputs", opt->inputs, "Files written by sitrep process")->required()->expected(1, -1);
+      app.add_option("--out,-o", opt->out_dir, "Output folder")->required();
+      app.add_flag("--force", opt->force, "Replace sitrep's files in a non-empty output folder");
+      auto flag = std::make_shared<bool>(false);
+      app.add_flag("--no-db", *flag, "Do not write sitrep.db");
+      return [opt, flag] {
+        opt->db = !*flag;
+        return sitrep::pipeline::RunMerge(*opt);
       };
     });
 
