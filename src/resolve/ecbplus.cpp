@@ -1,4 +1,5 @@
 // ECB+ reader and coreference scores.
+#include "core/file.h"
 #include "resolve/ecbplus.h"
 
 #include <algorithm>
@@ -91,15 +92,6 @@ bool Connector(std::string_view w) {
       "of", "for", "and", "the", "de", "del", "da", "di", "du", "von", "van", "der", "al", "el", "bin", "la",
       "le", "&", "-", ".", "'s", "'", "(", ")", "\"", "`", "``", "''"};
   return kWords.count(w) > 0;
-}
-
-bool ReadFile(const std::filesystem::path& p, std::string& out) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  out = ss.str();
-  return true;
 }
 
 }  // namespace
@@ -347,7 +339,7 @@ Result<EcbEvaluation> EvaluateEcbPlus(const std::string& dir, const std::vector<
     std::vector<std::string> xmls(files.size());
     std::unordered_set<std::string> topic_lower;
     for (std::size_t k = 0; k < files.size(); ++k) {
-      if (!ReadFile(folder / files[k], xmls[k]))
+      if (!ReadWholeFile((folder / files[k]).string(), &xmls[k]))
         return Status(Code::kIoError, "cannot read " + (folder / files[k]).string());
       CollectLowerCaseWords(xmls[k], &topic_lower);
     }

@@ -1,3 +1,4 @@
+#include "core/file.h"
 #include "syntax/model_io.h"
 
 #include <fstream>
@@ -91,12 +92,9 @@ void ModelReader::Fail(const std::string& why) const {
 }
 
 std::string ReadFileOrThrow(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  SITREP_CHECK(in, ConfigError, "cannot open '" << path << "'");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  SITREP_CHECK(!in.bad(), ConfigError, "cannot read '" << path << "'");
-  return ss.str();
+  std::string bytes;
+  SITREP_CHECK(ReadWholeFile(path, &bytes), ConfigError, "cannot read '" << path << "'");
+  return bytes;
 }
 
 void WriteFileOrThrow(const std::string& path, std::string_view bytes) {

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/file.h"
 #include "cli.h"
 #include "time/time.h"
 #include "time/timeml.h"
@@ -23,15 +24,6 @@ struct Options {
   bool show_errors = false;
 };
 
-bool ReadFile(const std::filesystem::path& p, std::string& out) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  out = ss.str();
-  return true;
-}
-
 // LIST is "dev" or "heldout" (the split in data/time/timebank_split.txt),
 // a file with one name a line, or comma-separated names.
 std::vector<std::string> ResolveFiles(const Options& o) {
@@ -43,7 +35,7 @@ std::vector<std::string> ResolveFiles(const Options& o) {
     names = sitrep::TimebankSplit(o.files);
   } else if (std::filesystem::is_regular_file(o.files)) {
     std::string s;
-    ReadFile(o.files, s);
+    sitrep::ReadWholeFile(o.files, &s);
     std::istringstream in(s);
     for (std::string line; std::getline(in, line);)
       if (!line.empty() && line[0] != '#') names.push_back(line.substr(line.rfind(' ') + 1));
@@ -79,7 +71,7 @@ int Run(const Options& o) {
   long docs = 0;
   for (const auto& name : names) {
     std::string xml;
-    if (!ReadFile(std::filesystem::path(o.gold) / name, xml)) {
+    if (!sitrep::ReadWholeFile((std::filesystem::path(o.gold) / name).string(), &xml)) {
       sitrep::cli::PrintError("cannot read " + name);
       return sitrep::cli::kExitUsage;
     }
