@@ -101,6 +101,32 @@ struct Inconsistency {
   std::string detail;
 };
 
+// A quotation or a piece of reported speech (filled by the quotes stage).
+// Spans are byte spans into Article::text.
+struct Quote {
+  // The quoted words only, without the marks: one part, or several for a
+  // quote split by its cue ("A," she said, "B.") or running over
+  // paragraphs. For reported speech, the reported clause.
+  std::vector<ByteSpan> parts;
+  // Everything the source is credited with: for a mixed quote, the whole
+  // reported clause around the quoted fragment; otherwise the parts' extent.
+  ByteSpan content;
+  std::string kind;  // "direct", "mixed" or "indirect"
+  ByteSpan cue;      // the attributing verb or phrase; empty when none
+  std::string cue_text;  // e.g. "said", "told reporters", "according to"
+  // Who said it. speaker_span is the words naming the source where the
+  // text names it at the cue (possibly a pronoun), empty otherwise.
+  ByteSpan speaker_span;
+  std::int32_t speaker_local = -1;  // index into Article::local_entities, -1 when none
+  std::string speaker_name;         // canonical name when a named entity
+  std::string speaker_description;  // an unnamed source as written ("one European diplomat")
+  // How the speaker was found: "cue" (subject or agent of the cue),
+  // "pronoun" (a pronoun resolved to an earlier name), "previous" (a
+  // quote with no cue of its own, credited to the previous quote's
+  // speaker), or "" when unknown.
+  std::string speaker_from;
+};
+
 enum class ArticleStatus { kOk, kSkipped };
 
 struct Article {
@@ -134,6 +160,7 @@ struct Article {
   std::vector<LocalEntity> local_entities;
   std::vector<TimeExpr> times;
   std::vector<Inconsistency> inconsistencies;
+  std::vector<Quote> quotes;
 
   bool ok() const { return status == ArticleStatus::kOk; }
   std::string_view Text(ByteSpan s) const { return std::string_view(text).substr(s.begin, s.size()); }

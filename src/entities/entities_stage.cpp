@@ -22,6 +22,25 @@ std::shared_ptr<const NerModel> LoadNerFromFile(const std::string& path) {
   return NerModel::Load(syntax::ReadFileOrThrow(path), path);
 }
 
+namespace {
+
+bool Capitalised(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
+
+// The tokenizer splits "Varga-Steiner" into three tokens, as EWT does, and
+// the recogniser may label only part of it; a name never ends or starts at
+// a hyphen written without spaces between two capitalised words.
+void ExtendOverHyphens(const Article& a, const Sentence& sent, std::uint32_t* b, std::uint32_t* e) {
+  auto joined = [&](std::uint32_t k) {  // tokens k, k+1, k+2 form "Word-Word"
+    return k + 2 < sent.end_token && !a.tokens[k].space_after && !a.tokens[k + 1].space_after &&
+           a.TokenText(a.tokens[k + 1]) == "-" && Capitalised(a.TokenText(a.tokens[k])) &&
+           Capitalised(a.TokenText(a.tokens[k + 2]));
+  };
+  while (joined(*e - 1)) *e += 2;
+  while (*b >= sent.first_token + 2 && joined(*b - 2)) *b -= 2;
+}
+
+}  // namespace
+
 void RecognizeMentions(const NerModel& model, Article& a, EntitiesScratch& s) {
   a.mentions.clear();
   const DocStats stats = ComputeDocStats(a, s.lower);
@@ -34,8 +53,11 @@ void RecognizeMentions(const NerModel& model, Article& a, EntitiesScratch& s) {
     model.Tag(s.tokens.data(), n, s.labels.data());
     for (const NerSpan& span : SpansFromLabels(s.labels.data(), n)) {
       Mention m;
-      m.begin = a.tokens[sent.first_token + span.begin].begin;
-      m.end = a.tokens[sent.first_token + span.end - 1].end;
+      std::uint32_t b = sent.first_token + span.begin, e = sent.first_token + span.end;
+      ExtendOverHyphens(a, sent, &b, &e);
+      if (!a.mentions.empty() && a.tokens[b].begin < a.mentions.back().end) continue;
+      m.begin = a.tokens[b].begin;
+      m.end = a.tokens[e - 1].end;
       m.type = std::string(kNerTypes[span.type]);
       a.mentions.push_back(std::move(m));
     }

@@ -20,6 +20,7 @@
 #include "core/json_writer.h"
 #include "ingest/decode.h"
 #include "pipeline/entities_out.h"
+#include "pipeline/quotes_out.h"
 #include "pipeline/pipeline.h"
 #include "store/article_json.h"
 #include "store/database.h"
@@ -66,7 +67,7 @@ struct InputCount {
 
 struct Totals {
   std::uint64_t ok = 0, skipped = 0, removed = 0, sentences = 0, tokens = 0, input_bytes = 0, text_bytes = 0;
-  std::uint64_t mentions = 0, entities = 0;
+  std::uint64_t mentions = 0, entities = 0, quotes = 0;
   std::map<std::string, std::uint64_t> reasons;
   std::vector<InputCount> per_input;
   std::vector<double> stage_seconds;
@@ -157,7 +158,7 @@ std::string ManifestJson(const AnalyzeOptions& opt, const Totals& t, std::size_t
   w.Key("entities");
   w.UInt(t.entities);
   w.Key("quotes");
-  w.UInt(0);
+  w.UInt(t.quotes);
   w.Key("events");
   w.UInt(0);
   w.Key("stories");
@@ -372,6 +373,7 @@ int RunAnalyze(const AnalyzeOptions& opt) {
   }
   phases["merge"] = Since(t_merge);
 
+  QuotesOut quotes_out;
   {
     store::OutputFile out;
     if (Status s = out.Open(dir + "/articles.jsonl"); !s.ok()) return OutputFailure(s);
@@ -386,6 +388,9 @@ int RunAnalyze(const AnalyzeOptions& opt) {
       ids.clear();
       for (std::uint32_t e : assignment[i]) ids.push_back(merged[e].id);
       store::FillMentionEntities(line, ids);
+      if (Status s = quotes_out.AddArticle(line); !s.ok()) {
+        return OutputFailure(Status(s.code(), "reading back an article line in " + dir + ": " + s.message()));
+      }
       buf += line;
       if (buf.size() > (1 << 20)) {
         if (Status s = out.Write(buf); !s.ok()) return OutputFailure(s);
@@ -396,8 +401,10 @@ int RunAnalyze(const AnalyzeOptions& opt) {
     if (Status s = out.Commit(); !s.ok()) return OutputFailure(s);
   }
   if (Status s = WriteEntitiesFile(dir + "/entities.jsonl", merged); !s.ok()) return OutputFailure(s);
+  if (Status s = quotes_out.Write(dir + "/quotes.jsonl"); !s.ok()) return OutputFailure(s);
+  totals.quotes = quotes_out.count();
   // Cross-article outputs; filled by their stages as they arrive.
-  for (const char* f : {"quotes.jsonl", "events.jsonl", "stories.jsonl"}) {
+  for (const char* f : {"events.jsonl", "stories.jsonl"}) {
     if (Status s = store::WriteFile(dir + "/" + f, ""); !s.ok()) return OutputFailure(s);
   }
   phases["write"] = Since(t_write);
@@ -426,8 +433,9 @@ int RunAnalyze(const AnalyzeOptions& opt) {
                static_cast<unsigned long long>(totals.tokens), static_cast<unsigned long long>(totals.removed),
                static_cast<double>(totals.input_bytes) / 1e6, secs,
                secs > 0 ? static_cast<double>(totals.input_bytes) / 1e6 / secs : 0.0, jobs);
-  std::fprintf(stderr, "sitrep: %llu mentions of %llu people, organisations, places and other names\n",
-               static_cast<unsigned long long>(totals.mentions), static_cast<unsigned long long>(totals.entities));
+  std::fprintf(stderr, "sitrep: %llu mentions of %llu people, organisations, places and other names; %llu quotes\n",
+               static_cast<unsigned long long>(totals.mentions), static_cast<unsigned long long>(totals.entities),
+               static_cast<unsigned long long>(totals.quotes));
   for (const std::string& s : totals.first_skips) std::fprintf(stderr, "sitrep: skipped %s\n", s.c_str());
   if (totals.skipped > totals.first_skips.size()) {
     std::fprintf(stderr, "sitrep: ... and %llu more skipped; see articles.jsonl (status \"skipped\")\n",

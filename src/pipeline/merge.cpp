@@ -10,6 +10,7 @@
 #include "entities/entities.h"
 #include "gazetteer/gazetteer.h"
 #include "pipeline/entities_out.h"
+#include "pipeline/quotes_out.h"
 #include "resolve/resolve.h"
 #include "store/article_json.h"
 #include "store/database.h"
@@ -107,6 +108,7 @@ int RunMerge(const MergeCommandOptions& opt) {
   std::vector<resolve::Resolver::Entity> merged = resolver.Finish(&assignment);
 
   // Pass 2: the same lines with each mention's entity filled in.
+  QuotesOut quotes_out;
   {
     store::OutputFile out;
     if (Status s = out.Open(opt.out_dir + "/articles.jsonl"); !s.ok()) return Fail(s);
@@ -122,6 +124,7 @@ int RunMerge(const MergeCommandOptions& opt) {
         ids.clear();
         for (std::uint32_t e : assignment[static_cast<std::size_t>(a)]) ids.push_back(merged[e].id);
         store::FillMentionEntities(line, ids);
+        if (Status s = quotes_out.AddArticle(line); !s.ok()) return Fail(Status(s.code(), in + ": " + s.message()));
         buf += line;
         buf.push_back('\n');
         if (buf.size() > (1 << 20)) {
@@ -134,7 +137,8 @@ int RunMerge(const MergeCommandOptions& opt) {
     if (Status s = out.Commit(); !s.ok()) return Fail(s);
   }
   if (Status s = WriteEntitiesFile(opt.out_dir + "/entities.jsonl", merged); !s.ok()) return Fail(s);
-  for (const char* f : {"quotes.jsonl", "events.jsonl", "stories.jsonl"}) {
+  if (Status s = quotes_out.Write(opt.out_dir + "/quotes.jsonl"); !s.ok()) return Fail(s);
+  for (const char* f : {"events.jsonl", "stories.jsonl"}) {
     if (Status s = store::WriteFile(opt.out_dir + "/" + f, ""); !s.ok()) return Fail(s);
   }
   if (opt.db) {

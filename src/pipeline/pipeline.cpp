@@ -9,6 +9,7 @@
 
 #include "entities/entities.h"
 #include "ingest/decode.h"
+#include "quotes/quotes.h"
 #include "syntax/syntax.h"
 #include "text/text.h"
 #include "time/time.h"
@@ -22,6 +23,7 @@ ArticlePipeline ArticlePipeline::Standard(std::shared_ptr<const clean::RepeatedL
   p.Add(std::make_unique<syntax::SyntaxStage>());
   p.Add(std::make_unique<entities::EntitiesStage>());
   p.Add(std::make_unique<TimeStage>());
+  p.Add(std::make_unique<quotes::QuotesStage>());
   return p;
 }
 

@@ -155,6 +155,9 @@ std::string TranslitKey(std::string_view token) {
     }
     s.swap(r);
   };
+  // Russian shch is also written sch and sh ("Pashchenko", "Paschenko",
+  // "Pashenko"), so it folds before sch does.
+  replace_all("shch", "sh");
   replace_all("tsch", "ch");
   replace_all("sch", "sh");
   replace_all("kh", "h");

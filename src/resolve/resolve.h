@@ -121,7 +121,7 @@ std::vector<std::string> NameTokens(std::string_view surface);
 
 // Folds one NameTokens() token to a transliteration key, so that common
 // romanisations of one Russian, Ukrainian or Arabic name compare equal:
-// tsch->ch, sch->sh, kh->h, ph->f, x->ks, ck->k, w->v, final -iy/-ii/-yi/-yy
+// shch->sh, tsch->ch, sch->sh, kh->h, ph->f, x->ks, ck->k, w->v, final -iy/-ii/-yi/-yy
 // -> y, ye/ie->e, y/j->i, doubled letters single ("Wolschinskiy" and
 // "Volshinsky" -> "volshinski").
 std::string TranslitKey(std::string_view token);

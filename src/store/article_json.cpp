@@ -149,6 +149,59 @@ void AppendArticleJson(const Article& a, std::string* out) {
     w.EndObject();
   }
   w.EndArray();
+  w.Key("quotes");
+  w.BeginArray();
+  for (const Quote& q : a.quotes) {
+    auto span = [&](ByteSpan x) {
+      w.BeginArray();
+      w.UInt(cp(x.begin));
+      w.UInt(cp(x.end));
+      w.EndArray();
+    };
+    w.BeginObject();
+    w.Key("start");
+    w.UInt(cp(q.parts.empty() ? q.content.begin : q.parts.front().begin));
+    w.Key("end");
+    w.UInt(cp(q.parts.empty() ? q.content.end : q.parts.back().end));
+    w.Key("text");
+    std::string joined;
+    for (const ByteSpan& p : q.parts) {
+      if (!joined.empty()) joined += ' ';
+      joined += span_text(p.begin, p.end);
+    }
+    w.String(joined);
+    w.Key("parts");
+    w.BeginArray();
+    for (const ByteSpan& p : q.parts) span(p);
+    w.EndArray();
+    w.Key("content");
+    span(q.content);
+    w.Key("kind");
+    w.String(q.kind);
+    w.Key("cue");
+    opt_str(q.cue_text);
+    w.Key("cue_span");
+    if (q.cue.end > q.cue.begin) span(q.cue); else w.Null();
+    w.Key("speaker");
+    w.BeginObject();
+    // "local" must follow "entity" directly: FillMentionEntities fills
+    // the speaker's entity id as it does a mention's.
+    w.Key("entity");
+    w.Null();
+    w.Key("local");
+    if (q.speaker_local < 0) w.Null(); else w.UInt(static_cast<std::uint64_t>(q.speaker_local));
+    w.Key("name");
+    opt_str(q.speaker_name);
+    w.Key("description");
+    opt_str(q.speaker_description);
+    w.Key("span");
+    if (q.speaker_span.end > q.speaker_span.begin) span(q.speaker_span); else w.Null();
+    w.Key("from");
+    opt_str(q.speaker_from);
+    w.EndObject();
+    w.EndObject();
+  }
+  w.EndArray();
   w.Key("token_count");
   w.UInt(a.tokens.size());
   w.Key("warnings");

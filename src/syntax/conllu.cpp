@@ -144,39 +144,40 @@ void Put(std::ostream& out, std::string_view s) {
 }
 }  // namespace
 
-void WriteConllu(const Article& article, std::ostream& out) {
-  std::size_t n = 0;
-  for (const Sentence& s : article.sentences) {
-    ++n;
-    if (!article.id.empty()) out << "# sent_id = " << article.id << '-' << n << '\n';
-    std::string text(article.Text({s.begin, s.end}));
-    for (char& c : text) {
-      if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-    }
-    out << "# text = " << text << '\n';
-    for (std::uint32_t t = s.first_token; t < s.end_token; ++t) {
-      const Token& tok = article.tokens[t];
-      out << (t - s.first_token + 1) << '\t';
-      std::string_view form = article.TokenText(tok);
-      Put(out, form);
-      out << '\t';
-      Put(out, tok.lemma);
-      out << '\t';
-      Put(out, tok.upos);
-      out << '\t';
-      Put(out, tok.xpos);
-      out << "\t_\t";
-      if (tok.deprel.empty()) {
-        out << '_';
-      } else {
-        out << (tok.head + 1);
-      }
-      out << '\t';
-      Put(out, tok.deprel);
-      out << "\t_\t" << (tok.space_after ? "_" : "SpaceAfter=No") << '\n';
-    }
-    out << '\n';
+void WriteConlluSentence(const Article& article, std::size_t index, std::ostream& out) {
+  const Sentence& s = article.sentences[index];
+  if (!article.id.empty()) out << "# sent_id = " << article.id << '-' << (index + 1) << '\n';
+  std::string text(article.Text({s.begin, s.end}));
+  for (char& c : text) {
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
   }
+  out << "# text = " << text << '\n';
+  for (std::uint32_t t = s.first_token; t < s.end_token; ++t) {
+    const Token& tok = article.tokens[t];
+    out << (t - s.first_token + 1) << '\t';
+    std::string_view form = article.TokenText(tok);
+    Put(out, form);
+    out << '\t';
+    Put(out, tok.lemma);
+    out << '\t';
+    Put(out, tok.upos);
+    out << '\t';
+    Put(out, tok.xpos);
+    out << "\t_\t";
+    if (tok.deprel.empty()) {
+      out << '_';
+    } else {
+      out << (tok.head + 1);
+    }
+    out << '\t';
+    Put(out, tok.deprel);
+    out << "\t_\t" << (tok.space_after ? "_" : "SpaceAfter=No") << '\n';
+  }
+  out << '\n';
+}
+
+void WriteConllu(const Article& article, std::ostream& out) {
+  for (std::size_t i = 0; i < article.sentences.size(); ++i) WriteConlluSentence(article, i, out);
 }
 
 void WriteConllu(const std::vector<ConllSentence>& sentences, std::ostream& out) {

@@ -50,6 +50,9 @@ std::vector<ConllSentence> ReadConlluFile(const std::string& path);
 // written as "_".
 void WriteConllu(const Article& article, std::ostream& out);
 
+// Writes sentence `index` of an analysed article as one CoNLL-U block.
+void WriteConlluSentence(const Article& article, std::size_t index, std::ostream& out);
+
 // Writes sentences read by ParseConllu back out (used by tests).
 void WriteConllu(const std::vector<ConllSentence>& sentences, std::ostream& out);
 

@@ -27,7 +27,43 @@ TokenFeatures PaddingFeatures(bool before) {
   return f;
 }
 
-void ComputeTokenFeatures(std::string_view form, std::string& lower, TokenFeatures* out) {
+namespace {
+
+// News text prints quotation marks and apostrophes as typographic
+// characters; the treebanks the models learn from mostly use ASCII ones.
+// Features see ’ ‘ as ' and “ ” „ as ", so "n’t", "Sanders’" and “ look
+// like words the models know. Returns form unchanged (no copy) when it
+// has none of them.
+std::string_view AsciiQuotes(std::string_view form, std::string& buf) {
+  if (form.find('\xE2') == std::string_view::npos) return form;
+  buf.clear();
+  bool changed = false;
+  for (std::size_t i = 0; i < form.size(); ++i) {
+    if (form[i] == '\xE2' && i + 2 < form.size() && form[i + 1] == '\x80') {
+      unsigned char c = static_cast<unsigned char>(form[i + 2]);
+      if (c == 0x98 || c == 0x99) {
+        buf.push_back('\'');
+        i += 2;
+        changed = true;
+        continue;
+      }
+      if (c == 0x9C || c == 0x9D || c == 0x9E) {
+        buf.push_back('"');
+        i += 2;
+        changed = true;
+        continue;
+      }
+    }
+    buf.push_back(form[i]);
+  }
+  return changed ? std::string_view(buf) : form;
+}
+
+}  // namespace
+
+void ComputeTokenFeatures(std::string_view raw_form, std::string& lower, TokenFeatures* out) {
+  thread_local std::string ascii;
+  std::string_view form = AsciiQuotes(raw_form, ascii);
   AsciiLower(form, lower);
   std::string_view lw(lower);
   out->form = Hash64(form, 1);

@@ -1,4 +1,5 @@
 // Sentence segmentation over the tokens of each line.
+#include <algorithm>
 #include <string>
 
 #include "core/utf8.h"
@@ -71,6 +72,37 @@ static bool EndsSentence(const Article& a, const Lexicon& lex, std::size_t t, st
   return true;
 }
 
+// Wire copy opens its first paragraph with a dateline ("NAIROBI, Jan 14
+// (Agency) - Text"): place in capitals, an optional date, an optional
+// agency in brackets, a dash. Returns the index just after the dash when
+// tokens [first, last) open that way, else first; the dateline is then a
+// sentence of its own, so the parser never takes the place for a subject.
+std::size_t DatelineEnd(const Article& a, std::size_t first, std::size_t last) {
+  std::size_t t = first;
+  auto word = [&](std::size_t k) { return a.TokenText(a.tokens[k]); };
+  auto all_caps = [](std::string_view w) {
+    bool letter = false;
+    for (char c : w) {
+      if (c >= 'a' && c <= 'z') return false;
+      letter = letter || (c >= 'A' && c <= 'Z');
+    }
+    return letter && w.size() >= 2;
+  };
+  while (t < last && t - first < 4 && all_caps(word(t))) ++t;
+  // A place alone before a dash is not a dateline ("EU - Russia talks").
+  if (t == first || t >= last || (word(t) != "," && word(t) != "(")) return first;
+  const std::size_t limit = std::min(last, first + 16);
+  bool bracket = false;
+  for (; t < limit; ++t) {
+    std::string_view w = word(t);
+    if (w == "(") bracket = true;
+    if (w == ")") bracket = false;
+    if (!bracket && (w == "-" || w == "\u2013" || w == "\u2014" || w == "--")) return t + 1 < last ? t + 1 : first;
+    if (!bracket && (w == "." || w == "!" || w == "?")) return first;
+  }
+  return first;
+}
+
 void Segment(Article* article, const Lexicon& lexicon) {
   Article& a = *article;
   a.tokens.clear();
@@ -87,6 +119,7 @@ void Segment(Article* article, const Lexicon& lexicon) {
                   &a.tokens);
     std::size_t last = a.tokens.size();
     std::size_t s = first;
+    const std::size_t dateline_end = DatelineEnd(a, first, last);
     auto close = [&](std::size_t end_tok) {
       // Cut overlong sentences so later stages stay linear.
       while (end_tok - s > kMaxSentenceTokens) {
@@ -102,7 +135,8 @@ void Segment(Article* article, const Lexicon& lexicon) {
       }
       s = end_tok;
     };
-    for (std::size_t t = first; t < last; ++t) {
+    if (dateline_end > first) close(dateline_end);
+    for (std::size_t t = s; t < last; ++t) {
       std::string_view tok = a.TokenText(a.tokens[t]);
       if (!IsTerminalToken(tok)) continue;
       // Closing quotes and brackets after the mark belong to this sentence;

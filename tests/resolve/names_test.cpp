@@ -43,6 +43,8 @@ TEST(TranslitKey, FoldsCommonRomanisations) {
   EXPECT_EQ(TranslitKey("tarkhov"), TranslitKey("tarhov"));
   EXPECT_EQ(TranslitKey("yevgeniy"), TranslitKey("evgeny"));
   EXPECT_EQ(TranslitKey("dmitriev"), TranslitKey("dmitryev"));
+  EXPECT_EQ(TranslitKey("pashchenko"), TranslitKey("pashenko"));
+  EXPECT_EQ(TranslitKey("khrushchev"), TranslitKey("hrushev"));
   EXPECT_EQ(TranslitKey("oleksii"), TranslitKey("oleksiy"));
   EXPECT_EQ(TranslitKey("vortschenko"), TranslitKey("vorchenko"));
   EXPECT_NE(TranslitKey("boris"), TranslitKey("doris"));

@@ -1,0 +1,122 @@
+#include "pipeline/quotes_out.h"
+
+#include <simdjson.h>
+
+#include <algorithm>
+#include <numeric>
+
+#include "core/hash.h"
+#include "core/json_writer.h"
+#include "store/output.h"
+
+namespace sitrep::pipeline {
+namespace {
+
+std::string_view Str(simdjson::dom::element e) {
+  std::string_view v;
+  if (e.get_string().get(v)) return {};
+  return v;
+}
+
+std::uint64_t Num(simdjson::dom::element e) {
+  std::uint64_t v = 0;
+  if (e.get_uint64().get(v)) return 0;
+  return v;
+}
+
+void OptString(JsonWriter& w, std::string_view v) {
+  if (v.empty()) w.Null(); else w.String(v);
+}
+
+}  // namespace
+
+Status QuotesOut::AddArticle(std::string_view line) {
+  simdjson::dom::parser parser;
+  simdjson::padded_string padded(line);
+  simdjson::dom::object article;
+  if (parser.parse(padded).get_object().get(article)) return Status(Code::kCorrupt, "not a JSON object");
+  std::string_view article_id = Str(article["id"]);
+  simdjson::dom::array quotes;
+  if (article["quotes"].get_array().get(quotes)) return Status::Ok();  // skipped articles, older output
+  std::uint32_t article_index = articles_++;
+  for (simdjson::dom::element q : quotes) {
+    std::uint64_t start = Num(q["start"]), end = Num(q["end"]);
+    Record r;
+    r.id = MakeId('q', std::string(article_id) + ":" + std::to_string(start) + ":" + std::to_string(end));
+    JsonWriter w(r.json);
+    w.BeginObject();
+    w.Key("id");
+    w.String(r.id);
+    w.Key("article");
+    w.String(article_id);
+    w.Key("start");
+    w.UInt(start);
+    w.Key("end");
+    w.UInt(end);
+    w.Key("text");
+    std::string_view text = Str(q["text"]);
+    w.String(text);
+    w.Key("kind");
+    w.String(Str(q["kind"]));
+    simdjson::dom::element sp = q["speaker"];
+    std::string_view entity = Str(sp["entity"]);
+    w.Key("speaker");
+    w.BeginObject();
+    w.Key("entity");
+    OptString(w, entity);
+    w.Key("name");
+    OptString(w, Str(sp["name"]));
+    w.Key("description");
+    OptString(w, Str(sp["description"]));
+    w.Key("span");
+    w.Raw(simdjson::minify(sp["span"]));
+    w.Key("from");
+    OptString(w, Str(sp["from"]));
+    w.EndObject();
+    w.Key("cue");
+    OptString(w, Str(q["cue"]));
+    w.Key("cue_span");
+    w.Raw(simdjson::minify(q["cue_span"]));
+    w.Key("parts");
+    w.Raw(simdjson::minify(q["parts"]));
+    w.Key("content");
+    w.Raw(simdjson::minify(q["content"]));
+    // same_as and the closing brace come in Write().
+    linker_.Add(text, article_index, entity);
+    records_.push_back(std::move(r));
+  }
+  return Status::Ok();
+}
+
+Status QuotesOut::Write(const std::string& path) {
+  std::vector<std::vector<std::uint32_t>> same = linker_.Finish();
+  std::vector<std::uint32_t> order(records_.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) { return records_[x].id < records_[y].id; });
+  store::OutputFile out;
+  if (Status s = out.Open(path); !s.ok()) return s;
+  std::string buf;
+  std::vector<std::string_view> ids;
+  for (std::uint32_t i : order) {
+    buf += records_[i].json;
+    buf += ",\"same_as\":[";
+    ids.clear();
+    for (std::uint32_t j : same[i]) ids.push_back(records_[j].id);
+    std::sort(ids.begin(), ids.end());
+    for (std::size_t k = 0; k < ids.size(); ++k) {
+      if (k) buf += ',';
+      buf += '"';
+      buf += ids[k];
+      buf += '"';
+    }
+    buf += "]}\n";
+    if (buf.size() > (1 << 20)) {
+      if (Status s = out.Write(buf); !s.ok()) return s;
+      buf.clear();
+    }
+  }
+  if (Status s = out.Write(buf); !s.ok()) return s;
+  return out.Commit();
+}
+
+}  // namespace sitrep::pipeline

@@ -1,0 +1,56 @@
+// The lexicon of attribution cues (data/quotes/cues.tsv) and of words that
+// tell a person's gender (data/quotes/gender.tsv).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace sitrep::quotes {
+
+enum class CueType : std::uint8_t { kSpeech, kThought };
+
+// What a verb cue's reported content may be (bits).
+enum CueContent : std::uint8_t {
+  kClause = 1,  // a clausal complement
+  kTo = 2,      // an infinitive
+  kObject = 4,  // a noun phrase object
+  kAfter = 8,   // the words after the cue's own words
+};
+
+class CueLexicon {
+ public:
+  // A verb cue: the lemma, then words that must follow it and belong to
+  // the cue ("of" in "speak of", "reporters" in "tell reporters").
+  struct VerbCue {
+    std::vector<std::string> rest;
+    CueType type = CueType::kSpeech;
+    std::uint8_t content = kClause | kTo;  // CueContent bits
+  };
+  // A fixed phrase whose object is the source ("according to").
+  struct Phrase {
+    std::vector<std::string> words;
+    CueType type = CueType::kSpeech;
+  };
+
+  // Parses the two files' contents. Throws (SITREP_THROW) on a malformed
+  // line, naming the file and line.
+  static std::unique_ptr<CueLexicon> Parse(std::string_view cues_tsv, std::string_view gender_tsv);
+
+  // The cues whose verb is `lemma` (lower case), longest first, or null.
+  const std::vector<VerbCue>* Verb(std::string_view lemma) const;
+  const std::vector<Phrase>& phrases() const { return phrases_; }
+
+  // 'm' or 'f' for a word that marks gender ("Mr", "spokeswoman"), else 0.
+  // Case and a final full stop are ignored.
+  char Gender(std::string_view word) const;
+
+ private:
+  std::unordered_map<std::string, std::vector<VerbCue>> verbs_;
+  std::vector<Phrase> phrases_;
+  std::unordered_map<std::string, char> gender_;
+};
+
+}  // namespace sitrep::quotes

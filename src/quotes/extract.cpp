@@ -1,0 +1,1061 @@
+// Finding quotations and their speakers in one parsed article.
+//
+// The order of work: quotation marks first (they are unambiguous evidence
+// of quoted words), then each marked quote's cue through the parse, then
+// reported speech without marks (a cue verb with a clausal complement, or
+// "according to X"), and last the speakers of quotes that have no cue of
+// their own, which take the previous quote's speaker.
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <tuple>
+
+#include "quotes/cues.h"
+#include "quotes/quotes.h"
+
+namespace sitrep::quotes {
+namespace {
+
+constexpr std::int32_t kNone = -1;
+
+bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool HasAlnum(std::string_view s) {
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c >= 0x80) return true;
+  }
+  return false;
+}
+
+// A cue found in the text: tokens [first, last] inclusive.
+struct CueHit {
+  std::int32_t first = kNone;
+  std::int32_t last = kNone;
+  CueType type = CueType::kSpeech;
+  bool phrase = false;  // "according to": the source is the phrase's object
+  std::uint8_t content = kClause | kTo;  // CueContent bits, for verbs
+};
+
+// Read-only views of one article's parse, built once per article.
+class Doc {
+ public:
+  explicit Doc(const Article& a) : a_(a) {
+    const std::size_t n = a.tokens.size();
+    sent_.assign(n, 0);
+    head_.assign(n, kNone);
+    first_child_.assign(n, kNone);
+    next_sib_.assign(n, kNone);
+    mention_.assign(n, kNone);
+    para_.assign(n, 0);
+    for (std::uint32_t s = 0; s < a.sentences.size(); ++s) {
+      const Sentence& st = a.sentences[s];
+      for (std::uint32_t t = st.first_token; t < st.end_token && t < n; ++t) {
+        sent_[t] = s;
+        const Token& tok = a.tokens[t];
+        if (tok.head >= 0 && st.first_token + static_cast<std::uint32_t>(tok.head) < st.end_token) {
+          head_[t] = static_cast<std::int32_t>(st.first_token) + tok.head;
+        }
+      }
+    }
+    // Children in reverse so the lists come out in token order.
+    for (std::size_t t = n; t-- > 0;) {
+      std::int32_t h = head_[t];
+      if (h == kNone) continue;
+      next_sib_[t] = first_child_[static_cast<std::size_t>(h)];
+      first_child_[static_cast<std::size_t>(h)] = static_cast<std::int32_t>(t);
+    }
+    std::size_t m = 0;
+    for (std::size_t t = 0; t < n; ++t) {
+      const Token& tok = a.tokens[t];
+      while (m < a.mentions.size() && a.mentions[m].end <= tok.begin) ++m;
+      if (m < a.mentions.size() && a.mentions[m].begin <= tok.begin && tok.end <= a.mentions[m].end) {
+        mention_[t] = static_cast<std::int32_t>(m);
+      }
+    }
+    std::uint32_t para = 0;
+    std::size_t t = 0;
+    for (std::size_t i = 0; i < a.text.size() && t < n; ++i) {
+      while (t < n && a.tokens[t].begin <= i) para_[t++] = para;
+      // A blank line between paragraphs is one break, not two.
+      if (a.text[i] == '\n' && (i + 1 >= a.text.size() || a.text[i + 1] != '\n')) ++para;
+    }
+    while (t < n) para_[t++] = para;
+  }
+
+  const Article& article() const { return a_; }
+  std::size_t size() const { return a_.tokens.size(); }
+  const Token& tok(std::int32_t t) const { return a_.tokens[static_cast<std::size_t>(t)]; }
+  std::string_view text(std::int32_t t) const { return a_.TokenText(tok(t)); }
+  std::string_view deprel(std::int32_t t) const { return tok(t).deprel; }
+  std::uint32_t sent(std::int32_t t) const { return sent_[static_cast<std::size_t>(t)]; }
+  std::int32_t head(std::int32_t t) const { return head_[static_cast<std::size_t>(t)]; }
+  std::int32_t mention(std::int32_t t) const { return mention_[static_cast<std::size_t>(t)]; }
+  std::uint32_t para(std::int32_t t) const { return para_[static_cast<std::size_t>(t)]; }
+  bool punct(std::int32_t t) const { return tok(t).upos == "PUNCT" || !HasAlnum(text(t)); }
+
+  template <typename Fn>
+  void EachChild(std::int32_t t, Fn fn) const {
+    for (std::int32_t c = first_child_[static_cast<std::size_t>(t)]; c != kNone; c = next_sib_[static_cast<std::size_t>(c)]) {
+      fn(c);
+    }
+  }
+  std::int32_t Child(std::int32_t t, std::string_view rel_prefix) const {
+    std::int32_t found = kNone;
+    EachChild(t, [&](std::int32_t c) {
+      if (found == kNone && StartsWith(deprel(c), rel_prefix)) found = c;
+    });
+    return found;
+  }
+
+  // True if anc dominates t within max_hops steps up the tree.
+  bool Dominates(std::int32_t anc, std::int32_t t, int max_hops) const {
+    for (int k = 0; k < max_hops && t != kNone; ++k) {
+      t = head(t);
+      if (t == anc) return true;
+    }
+    return false;
+  }
+
+  // The token range [lo, hi] of t's subtree, leaving out children whose
+  // relation `skip` accepts (and their subtrees). Iterative: parses can be
+  // deep.
+  template <typename Skip>
+  std::pair<std::int32_t, std::int32_t> Subtree(std::int32_t t, Skip skip) const {
+    std::int32_t lo = t, hi = t;
+    stack_.clear();
+    stack_.push_back(t);
+    while (!stack_.empty()) {
+      std::int32_t x = stack_.back();
+      stack_.pop_back();
+      lo = std::min(lo, x);
+      hi = std::max(hi, x);
+      EachChild(x, [&](std::int32_t c) {
+        if (x == t && skip(c)) return;
+        stack_.push_back(c);
+      });
+    }
+    return {lo, hi};
+  }
+  std::pair<std::int32_t, std::int32_t> Subtree(std::int32_t t) const {
+    return Subtree(t, [](std::int32_t) { return false; });
+  }
+
+  // The first token that starts at or after byte b (size() if none).
+  std::int32_t TokenAt(std::uint32_t b) const {
+    auto it = std::lower_bound(a_.tokens.begin(), a_.tokens.end(), b,
+                               [](const Token& x, std::uint32_t v) { return x.begin < v; });
+    return static_cast<std::int32_t>(it - a_.tokens.begin());
+  }
+
+ private:
+  const Article& a_;
+  std::vector<std::uint32_t> sent_;
+  std::vector<std::int32_t> head_, first_child_, next_sib_, mention_;
+  std::vector<std::uint32_t> para_;
+  mutable std::vector<std::int32_t> stack_;
+};
+
+// A marked quote with what the analysis learns about it.
+struct Candidate {
+  MarkedQuote marks;
+  std::int32_t first = kNone;  // first token inside the marks
+  std::int32_t last = kNone;   // last token inside the marks
+  std::int32_t open_tok = kNone, close_tok = kNone;  // the mark tokens, if separate
+  int words = 0;
+  std::int32_t cue = kNone;  // index into cues
+  bool merged_away = false;  // joined to the previous candidate (split quote)
+};
+
+class Finder {
+ public:
+  Finder(Article& a, const CueLexicon& lex, const QuoteOptions& opt) : a_(a), doc_(a), lex_(lex), opt_(opt) {}
+
+  void Run() {
+    FindCues();
+    MarkQuotes();
+    for (std::size_t q = 0; q < cands_.size(); ++q) cands_[q].cue = CueForQuote(cands_[q]);
+    JoinSplitQuotes();
+    std::vector<Pending> found;
+    for (Candidate& c : cands_) {
+      if (c.merged_away) continue;
+      Pending p;
+      if (MakeMarkedQuote(c, &p)) found.push_back(std::move(p));
+    }
+    for (std::size_t k = 0; k < cues_.size(); ++k) {
+      Pending p;
+      if (MakeReportedSpeech(k, found, &p)) found.push_back(std::move(p));
+    }
+    std::sort(found.begin(), found.end(),
+              [](const Pending& x, const Pending& y) { return x.q.content.begin < y.q.content.begin; });
+    // Speakers in text order, so "he said" and quotes without a cue can
+    // lean on the quotes before them.
+    std::vector<Quote> out;
+    for (Pending& p : found) {
+      if (p.cue != kNone) {
+        SetSpeaker(cues_[static_cast<std::size_t>(p.cue)], &p.q, out.empty() ? nullptr : &out.back());
+      } else {
+        SpeakerWithoutCue(&p.q, out.empty() ? nullptr : &out.back());
+      }
+      out.push_back(std::move(p.q));
+    }
+    a_.quotes = std::move(out);
+  }
+
+ private:
+  struct Pending {
+    Quote q;
+    std::int32_t cue = kNone;
+  };
+
+  // ---- cues ----
+  void FindCues() {
+    const std::int32_t n = static_cast<std::int32_t>(doc_.size());
+    lower_.resize(static_cast<std::size_t>(n));
+    for (std::int32_t t = 0; t < n; ++t) lower_[static_cast<std::size_t>(t)] = Lower(doc_.text(t));
+    for (std::int32_t t = 0; t < n; ++t) {
+      const Token& tok = doc_.tok(t);
+      bool matched = false;
+      for (const auto& ph : lex_.phrases()) {
+        if (Matches(t, ph.words)) {
+          cues_.push_back({t, t + static_cast<std::int32_t>(ph.words.size()) - 1, ph.type, true, 0});
+          matched = true;
+          break;
+        }
+      }
+      if (matched || tok.upos != "VERB") continue;
+      const auto* verbs = lex_.Verb(Lower(tok.lemma));
+      if (!verbs) continue;
+      for (const auto& v : *verbs) {
+        if (v.rest.empty() || Matches(t + 1, v.rest)) {
+          cues_.push_back({t, t + static_cast<std::int32_t>(v.rest.size()), v.type, false, v.content});
+          break;
+        }
+      }
+    }
+    cue_of_.assign(static_cast<std::size_t>(n), kNone);
+    for (std::size_t k = 0; k < cues_.size(); ++k) cue_of_[static_cast<std::size_t>(cues_[k].first)] = static_cast<std::int32_t>(k);
+  }
+
+  bool Matches(std::int32_t t, const std::vector<std::string>& words) const {
+    if (t + static_cast<std::int32_t>(words.size()) > static_cast<std::int32_t>(doc_.size())) return false;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      std::int32_t k = t + static_cast<std::int32_t>(i);
+      if (lower_[static_cast<std::size_t>(k)] != words[i]) return false;
+      if (i > 0 && doc_.sent(k) != doc_.sent(t)) return false;
+    }
+    return true;
+  }
+
+  bool Wanted(const CueHit& c) const { return c.type == CueType::kSpeech || opt_.include_thoughts; }
+
+  // True if the cue is denied: "did not say", "never said", "refused to
+  // say", "neither was willing to say", "nobody said".
+  bool Negated(std::int32_t verb) const {
+    auto denies = [&](std::int32_t v) {
+      bool neg = false;
+      doc_.EachChild(v, [&](std::int32_t c) {
+        std::string_view l = lower_[static_cast<std::size_t>(c)];
+        std::string_view r = doc_.deprel(c);
+        if ((r == "advmod" || StartsWith(r, "nsubj") || r == "det") &&
+            (l == "not" || l == "n't" || l == "never" || l == "neither" || l == "nobody" || l == "none")) {
+          neg = true;
+        }
+      });
+      return neg;
+    };
+    if (denies(verb)) return true;
+    std::int32_t v = verb;
+    for (int k = 0; k < 2 && doc_.deprel(v) == "xcomp"; ++k) {
+      v = doc_.head(v);
+      if (v == kNone) break;
+      std::string_view lemma = doc_.tok(v).lemma;
+      if (denies(v) || lemma == "refuse" || lemma == "decline") return true;
+    }
+    return false;
+  }
+
+  // A clause, not a stray noun: a verb, or a word with a subject or copula.
+  bool ClauseLike(std::int32_t t) const {
+    std::string_view up = doc_.tok(t).upos;
+    if (up == "VERB" || up == "AUX") return true;
+    return doc_.Child(t, "nsubj") != kNone || doc_.Child(t, "cop") != kNone;
+  }
+
+  // ---- quotation marks ----
+  void MarkQuotes() {
+    const std::int32_t n = static_cast<std::int32_t>(doc_.size());
+    in_quote_.assign(static_cast<std::size_t>(n), kNone);
+    for (MarkedQuote& m : ScanQuoteMarks(a_.text)) {
+      Candidate c;
+      c.marks = std::move(m);
+      std::uint32_t inner_b = c.marks.parts.front().begin, inner_e = c.marks.parts.back().end;
+      std::int32_t t = doc_.TokenAt(c.marks.open);
+      for (; t < n && doc_.tok(t).begin < c.marks.close_end; ++t) {
+        const Token& tok = doc_.tok(t);
+        in_quote_[static_cast<std::size_t>(t)] = static_cast<std::int32_t>(cands_.size());
+        if (tok.begin >= inner_b && tok.end <= inner_e) {
+          if (c.first == kNone) c.first = t;
+          c.last = t;
+          if (!doc_.punct(t)) ++c.words;
+        } else if (tok.begin < inner_b) {
+          c.open_tok = t;
+        } else {
+          c.close_tok = t;
+        }
+      }
+      if (c.first == kNone) continue;  // empty quotes: nothing said
+      cands_.push_back(std::move(c));
+    }
+  }
+
+  bool InQuote(std::int32_t t) const { return in_quote_[static_cast<std::size_t>(t)] != kNone; }
+
+  // The cue that attributes candidate c, or kNone.
+  std::int32_t CueForQuote(const Candidate& c) const {
+    std::uint32_t s_first = doc_.sent(c.first), s_last = doc_.sent(c.last);
+    std::int32_t best = kNone;
+    int best_score = 1 << 30;
+    for (std::size_t k = 0; k < cues_.size(); ++k) {
+      const CueHit& h = cues_[k];
+      if (!Wanted(h) || InQuote(h.first)) continue;
+      std::uint32_t s = doc_.sent(h.first);
+      if (s < s_first || s > s_last) continue;
+      // Linked: the cue governs the quote ("said the army would
+      // “hold ...”"), or hangs from it (“A,” she said).
+      bool governs = false, hangs = false;
+      for (std::int32_t t = c.first; t <= c.last && !governs; ++t) {
+        governs = doc_.Dominates(h.first, t, 6);
+        hangs = hangs || doc_.Dominates(t, h.first, 2);
+      }
+      bool linked = governs || hangs;
+      int dist = h.first < c.first ? c.first - h.last : h.first - c.last;
+      if (!linked) {
+        // An unlinked cue counts only for a quote that reads as a
+        // statement, and only when the cue has no reported clause of its own.
+        if (c.words < 4 || dist > 12) continue;
+        if (doc_.Child(h.first, "ccomp") != kNone && !InQuote(doc_.Child(h.first, "ccomp"))) continue;
+      }
+      int score = dist + (governs ? 0 : hangs ? 20 : 100);
+      if (score < best_score) {
+        best_score = score;
+        best = static_cast<std::int32_t>(k);
+      }
+    }
+    if (best != kNone) return best;
+    // "X said:" at the end of the sentence before a quote that opens its own.
+    std::int32_t before = (c.open_tok != kNone ? c.open_tok : c.first) - 1;
+    if (before >= 0 && doc_.sent(before) + 1 == s_first && doc_.text(before) == ":") {
+      for (std::int32_t t = before; t >= 0 && doc_.sent(t) == doc_.sent(before); --t) {
+        std::int32_t k = cue_of_[static_cast<std::size_t>(t)];
+        if (k != kNone && Wanted(cues_[static_cast<std::size_t>(k)]) && !InQuote(t)) return k;
+      }
+    }
+    // Within one sentence, a colon before the quote also introduces it.
+    return kNone;
+  }
+
+  // "A," she said, "B." is one quote with two parts.
+  void JoinSplitQuotes() {
+    for (std::size_t q = 1; q < cands_.size(); ++q) {
+      Candidate& prev = cands_[q - 1];
+      Candidate& cur = cands_[q];
+      if (prev.merged_away || cur.first == kNone) continue;
+      if (doc_.sent(prev.last) != doc_.sent(cur.first)) continue;
+      std::int32_t cue = prev.cue != kNone ? prev.cue : cur.cue;
+      if (cue == kNone || (cur.cue != kNone && cur.cue != cue)) continue;
+      // Without a cue of its own the first part must end as a split
+      // quote's does, with a comma inside the marks.
+      if (prev.cue == kNone && !EndsWithComma(prev.marks.parts.back())) continue;
+      const CueHit& h = cues_[static_cast<std::size_t>(cue)];
+      if (!(h.first > prev.last && h.last < cur.first)) continue;
+      if (cur.first - prev.last > 12) continue;
+      // Cand q takes over prev: parts joined, prev dropped.
+      std::vector<ByteSpan> parts = prev.marks.parts;
+      parts.insert(parts.end(), cur.marks.parts.begin(), cur.marks.parts.end());
+      cur.marks.parts = std::move(parts);
+      cur.marks.open = prev.marks.open;
+      cur.first = prev.first;
+      cur.open_tok = prev.open_tok;
+      cur.words += prev.words;
+      cur.cue = cue;
+      prev.merged_away = true;
+    }
+  }
+
+  bool EndsWithComma(ByteSpan p) const {
+    while (p.end > p.begin && a_.text[p.end - 1] == ' ') --p.end;
+    return p.end > p.begin && a_.text[p.end - 1] == ',';
+  }
+
+  // Trims spaces and a trailing comma from a quoted part: the comma before
+  // "she said" belongs to the reporter's sentence.
+  ByteSpan TrimPart(ByteSpan p) const {
+    const std::string& s = a_.text;
+    while (p.begin < p.end && (s[p.begin] == ' ' || s[p.begin] == '\t')) ++p.begin;
+    while (p.end > p.begin && (s[p.end - 1] == ' ' || s[p.end - 1] == '\t' || s[p.end - 1] == ',')) --p.end;
+    return p;
+  }
+
+  bool MakeMarkedQuote(const Candidate& c, Pending* pending) {
+    Quote* q = &pending->q;
+    for (const ByteSpan& p : c.marks.parts) {
+      ByteSpan t = TrimPart(p);
+      if (t.end > t.begin) q->parts.push_back(t);
+    }
+    if (q->parts.empty()) return false;
+    q->content = {q->parts.front().begin, q->parts.back().end};
+    std::int32_t before = (c.open_tok != kNone ? c.open_tok : c.first) - 1;
+    bool starts_sentence = before < 0 || doc_.sent(before) != doc_.sent(c.first);
+    std::string_view prev_text = starts_sentence ? std::string_view() : doc_.text(before);
+    bool introduced = starts_sentence || prev_text == ":" || prev_text == "," || prev_text == "\xE2\x80\x94" ||
+                      prev_text == "\xE2\x80\x93" || prev_text == "-";
+    unsigned char first_char = static_cast<unsigned char>(a_.text[q->parts.front().begin]);
+    bool capital = std::isupper(first_char) || first_char >= 0x80 || std::isdigit(first_char);
+    if (c.cue == kNone) {
+      // No cue: a statement standing alone takes the previous speaker
+      // (SpeakerWithoutCue); a short phrase is a scare quote, not a quotation.
+      // A whole sentence in marks ("The ceasefire stands.") is a
+      // statement however short.
+      char last_char = a_.text[c.marks.parts.back().end > 0 ? c.marks.parts.back().end - 1 : 0];
+      bool full_stop = last_char == '.' || last_char == '?' || last_char == '!';
+      if (!capital || !starts_sentence || (c.words < 5 && !(full_stop && c.words >= 2))) return false;
+      q->kind = "direct";
+      return true;
+    }
+    const CueHit& h = cues_[static_cast<std::size_t>(c.cue)];
+    q->kind = introduced && (capital || c.words >= 5) ? "direct" : "mixed";
+    SetCue(h, q);
+    pending->cue = c.cue;
+    if (q->kind == "mixed" && h.last < c.first && doc_.sent(h.last) == doc_.sent(c.first)) {
+      // The content is everything the cue credits: from just after the
+      // cue to the end of the quote, or of the clause holding it when
+      // that runs on ("said the army would “hold” until Friday").
+      std::int32_t lo = h.last + 1, hi = c.close_tok != kNone ? c.close_tok : c.last;
+      doc_.EachChild(h.first, [&](std::int32_t ch) {
+        auto [clo, chi] = Content(ch);
+        if (clo <= c.first && chi >= c.last && clo > h.last) hi = std::max(hi, chi);
+      });
+      ByteSpan span = Span(lo, hi, /*drop_mark=*/true);
+      if (span.begin <= q->content.begin && span.end >= q->content.end) q->content = span;
+    }
+    used_cue_.push_back(c.cue);
+    return true;
+  }
+
+  // ---- reported speech ----
+  bool MakeReportedSpeech(std::size_t k, const std::vector<Pending>& found, Pending* pending) {
+    Quote* q = &pending->q;
+    const CueHit& h = cues_[k];
+    if (!Wanted(h) || InQuote(h.first)) return false;
+    if (std::find(used_cue_.begin(), used_cue_.end(), static_cast<std::int32_t>(k)) != used_cue_.end()) return false;
+    std::vector<std::pair<std::int32_t, std::int32_t>> pieces;
+    if (h.phrase) {
+      // "according to X": X is the phrase's head; the content is the
+      // clause X attaches to, without the phrase.
+      std::int32_t x = doc_.head(h.first);
+      if (x == kNone) return false;
+      auto [xlo, xhi] = doc_.Subtree(x);
+      std::int32_t clause = doc_.head(x);
+      std::int32_t lo, hi;
+      if (clause == kNone) {
+        const Sentence& s = a_.sentences[doc_.sent(x)];
+        lo = static_cast<std::int32_t>(s.first_token);
+        hi = static_cast<std::int32_t>(s.end_token) - 1;
+      } else {
+        std::tie(lo, hi) = doc_.Subtree(clause);
+      }
+      if (lo < xlo) pieces.push_back({lo, xlo - 1});
+      if (hi > xhi) pieces.push_back({xhi + 1, hi});
+    } else {
+      if (Negated(h.first)) return false;
+      // The reported clause: a clausal complement after the cue, else one
+      // before it ("The talks were useful, she said" in some parses).
+      std::int32_t comp = kNone;
+      doc_.EachChild(h.first, [&](std::int32_t ch) {
+        if (doc_.deprel(ch) != "ccomp" || !ClauseLike(ch)) return;
+        if (comp == kNone || (comp < h.first && ch > h.last)) comp = ch;
+      });
+      // Other complements the lexicon allows for this cue, after it.
+      std::int32_t lo = kNone, hi = kNone;
+      auto take = [&](std::int32_t ch) {
+        auto [clo, chi] = Content(ch);
+        if (clo <= h.last || InQuote(ch)) return;
+        lo = lo == kNone ? clo : std::min(lo, clo);
+        hi = std::max(hi, chi);
+      };
+      const bool clause = (h.content & kClause) && comp != kNone && comp > h.last;
+      if (!clause && (h.content & kAfter) && h.last > h.first) {
+        // "called for a ceasefire", "called on X to act": the particle's
+        // object and an infinitive after it.
+        std::int32_t obj = doc_.head(h.last);
+        if (obj != kNone && obj > h.last) take(obj);
+        doc_.EachChild(h.first, [&](std::int32_t ch) {
+          if (doc_.deprel(ch) == "xcomp" || doc_.deprel(ch) == "ccomp") take(ch);
+        });
+        if (lo != kNone) lo = h.last + 1;
+      } else if (!clause && (h.content & kTo) && doc_.Child(h.first, "xcomp") != kNone &&
+                 doc_.Child(h.first, "xcomp") > h.last &&
+                 doc_.Child(doc_.Child(h.first, "xcomp"), "mark") != kNone) {
+        take(doc_.Child(h.first, "xcomp"));
+      } else if (!clause && (h.content & kObject) && doc_.Child(h.first, "obj") != kNone) {
+        // "announced his resignation", "called the plan a disgrace",
+        // "accused them of lying": the object and what completes it.
+        take(doc_.Child(h.first, "obj"));
+        if (lo != kNone) {
+          doc_.EachChild(h.first, [&](std::int32_t ch) {
+            std::string_view r = doc_.deprel(ch);
+            if (ch > hi && (r == "xcomp" || r == "obl")) take(ch);
+          });
+        }
+      }
+      if (clause) {
+        auto [clo, chi] = Content(comp);
+        pieces.push_back({clo, chi});
+      } else if (lo != kNone) {
+        pieces.push_back({lo, hi});
+      } else if (doc_.deprel(h.first) == "parataxis" || (comp != kNone && comp < h.first)) {
+        // "The talks were useful, the minister said.": the reported
+        // clause comes first and the cue hangs off it (or, in some parses,
+        // the clause hangs off the cue).
+        auto [clo, chi] = doc_.Subtree(h.first, [&](std::int32_t ch) { return ch == comp; });
+        const Sentence& s = a_.sentences[doc_.sent(h.first)];
+        std::int32_t lo = static_cast<std::int32_t>(s.first_token);
+        if (clo > lo) pieces.push_back({lo, clo - 1});
+        (void)chi;
+      } else {
+        return false;
+      }
+    }
+    for (auto& [lo, hi] : pieces) {
+      ByteSpan span = Span(lo, hi, /*drop_mark=*/true);
+      if (span.end <= span.begin) continue;
+      int words = 0;
+      for (std::int32_t t = lo; t <= hi; ++t) words += doc_.punct(t) ? 0 : 1;
+      if (words < 2) continue;
+      q->parts.push_back(span);
+    }
+    if (q->parts.empty()) return false;
+    q->content = {q->parts.front().begin, q->parts.back().end};
+    // A clause already carried by a marked quote is that quote's content.
+    for (const Pending& f : found) {
+      if (f.q.content.begin < q->content.end && q->content.begin < f.q.content.end) return false;
+    }
+    for (const Candidate& c : cands_) {
+      std::uint32_t b = a_.tokens[static_cast<std::size_t>(c.first)].begin;
+      if (!c.merged_away && b >= q->content.begin && b < q->content.end && c.words >= 4 &&
+          c.marks.parts.back().end >= q->content.end - 2) {
+        return false;  // the clause is a quotation whose cue was not found
+      }
+    }
+    q->kind = "indirect";
+    SetCue(h, q);
+    pending->cue = static_cast<std::int32_t>(k);
+    return true;
+  }
+
+  // The tokens a complement reports: its subtree, without a conjoined
+  // clause that is an attribution of its own ("she respects X but argues
+  // that Y").
+  std::pair<std::int32_t, std::int32_t> Content(std::int32_t ch) const {
+    std::int32_t lo = ch, hi = ch;
+    std::vector<std::int32_t> stack{ch};
+    while (!stack.empty()) {
+      std::int32_t x = stack.back();
+      stack.pop_back();
+      lo = std::min(lo, x);
+      hi = std::max(hi, x);
+      doc_.EachChild(x, [&](std::int32_t c) {
+        if (doc_.deprel(c) == "conj" && cue_of_[static_cast<std::size_t>(c)] != kNone) return;
+        stack.push_back(c);
+      });
+    }
+    return {lo, hi};
+  }
+
+  // The byte span of tokens [lo, hi] without edge punctuation, and without
+  // a leading complementiser ("that") when drop_mark is set.
+  ByteSpan Span(std::int32_t lo, std::int32_t hi, bool drop_mark) const {
+    while (lo <= hi) {
+      std::string_view l = lower_[static_cast<std::size_t>(lo)];
+      bool mark = drop_mark && doc_.deprel(lo) == "mark" && (l == "that");
+      bool edge_punct = doc_.punct(lo) && !IsQuoteMark(doc_.text(lo));
+      if (!mark && !edge_punct) break;
+      ++lo;
+    }
+    while (hi >= lo && doc_.punct(hi) && !IsQuoteMark(doc_.text(hi))) --hi;
+    if (hi < lo) return {0, 0};
+    return {doc_.tok(lo).begin, doc_.tok(hi).end};
+  }
+
+  static bool IsQuoteMark(std::string_view s) {
+    return s == "\"" || s == "\xE2\x80\x9C" || s == "\xE2\x80\x9D" || s == "\xE2\x80\x98" || s == "\xE2\x80\x99" ||
+           s == "\xC2\xAB" || s == "\xC2\xBB" || s == "\xE2\x80\x9E" || s == "'";
+  }
+
+  void SetCue(const CueHit& h, Quote* q) const {
+    q->cue = {doc_.tok(h.first).begin, doc_.tok(h.last).end};
+    q->cue_text = Lower(a_.Text(q->cue));
+  }
+
+  // ---- speakers ----
+  static bool IsRelativePronoun(std::string_view w) { return w == "who" || w == "which" || w == "that"; }
+
+  // The token naming the source of cue h, or kNone. The subject of the
+  // cue (or of the verb it hangs from), the agent of a passive cue, the
+  // antecedent of "who"; when the parse gives none, the name or noun
+  // right before the cue, then a noun at the root of the sentence.
+  std::int32_t SourceToken(const CueHit& h) const {
+    if (h.phrase) return doc_.head(h.first);
+    std::int32_t v = h.first;
+    for (int climb = 0; climb < 3 && v != kNone; ++climb) {
+      std::int32_t subj = kNone;
+      doc_.EachChild(v, [&](std::int32_t c) {
+        std::string_view r = doc_.deprel(c);
+        if (subj == kNone && (r == "nsubj" || r == "csubj")) subj = c;
+      });
+      if (subj != kNone && InQuote(subj)) break;  // a parse that runs into the quote
+      if (subj != kNone) {
+        // "X, who said": the relative clause's antecedent, which is the
+        // head of the clause or, when the parse attached the clause
+        // elsewhere, the noun just before "who".
+        if (IsRelativePronoun(lower_[static_cast<std::size_t>(subj)])) {
+          if (doc_.deprel(v) == "acl:relcl" && doc_.head(v) != kNone) return doc_.head(v);
+          return NounBefore(subj);
+        }
+        // "X who followed the talks said": a parse that makes "the talks"
+        // the subject has the cue conjoined to the relative clause; the
+        // source is the clause's antecedent.
+        if (doc_.deprel(v) == "conj") {
+          std::int32_t rel = doc_.head(v);
+          if (rel != kNone && doc_.deprel(rel) == "acl:relcl" && rel < subj && doc_.head(rel) != kNone) {
+            std::int32_t who = doc_.Child(rel, "nsubj");
+            if (who != kNone && IsRelativePronoun(lower_[static_cast<std::size_t>(who)])) return doc_.head(rel);
+          }
+        }
+        return subj;
+      }
+      std::int32_t agent = doc_.Child(v, "obl:agent");
+      if (agent != kNone) return agent;
+      std::string_view r = doc_.deprel(v);
+      // "..., saying that", "declined to say", "smiled and said": the
+      // subject is the governing verb's.
+      if (r == "advcl" || r == "xcomp" || r == "conj" || r == "ccomp" || r == "parataxis") {
+        std::int32_t up = doc_.head(v);
+        if (up != kNone && !InQuote(up) &&
+            (doc_.tok(up).upos == "VERB" || doc_.tok(up).upos == "AUX" || doc_.tok(up).upos == "ADJ")) {
+          v = up;
+          continue;
+        }
+        break;
+      }
+      if (r == "acl") {
+        std::int32_t owner = doc_.head(v);
+        if (owner != kNone) {
+          std::int32_t poss = doc_.Child(owner, "nmod:poss");
+          if (poss != kNone) return poss;
+        }
+      }
+      break;
+    }
+    // The parse found no subject: the name or noun just before the cue.
+    const Sentence& sent = a_.sentences[doc_.sent(h.first)];
+    if (std::int32_t t = NounBefore(h.first); t != kNone) return t;
+    std::int32_t root = kNone;
+    for (std::uint32_t t = sent.first_token; t < sent.end_token; ++t) {
+      if (doc_.head(static_cast<std::int32_t>(t)) == kNone) root = static_cast<std::int32_t>(t);
+    }
+    if (root != kNone && root < h.first && (doc_.tok(root).upos == "NOUN" || doc_.tok(root).upos == "PROPN")) {
+      return root;
+    }
+    return kNone;
+  }
+
+  // The noun or name right before token t in its sentence, skipping
+  // punctuation, adverbs, auxiliaries and relative pronouns, or kNone.
+  std::int32_t NounBefore(std::int32_t t) const {
+    const Sentence& sent = a_.sentences[doc_.sent(t)];
+    for (std::int32_t k = t - 1; k >= static_cast<std::int32_t>(sent.first_token); --k) {
+      std::string_view up = doc_.tok(k).upos;
+      if (doc_.punct(k) || up == "ADV" || up == "AUX" || up == "PART") continue;
+      if (InQuote(k)) break;
+      if (up == "PROPN" || up == "NOUN" || up == "PRON") {
+        if (IsRelativePronoun(lower_[static_cast<std::size_t>(k)])) continue;
+        return NounHead(k);
+      }
+      break;
+    }
+    return kNone;
+  }
+
+  // A name set beside the source noun before the cue: "Its finance
+  // minister, X, said", "chief mediator X said". Stops at a verb.
+  std::int32_t NameAfter(std::int32_t s, std::int32_t cue) const {
+    std::int32_t limit = std::min<std::int32_t>(cue > s ? cue : s + 9, static_cast<std::int32_t>(a_.sentences[doc_.sent(s)].end_token));
+    for (std::int32_t t = s + 1; t < limit && t <= s + 8; ++t) {
+      if (InQuote(t)) break;
+      std::string_view up = doc_.tok(t).upos;
+      if (up == "VERB" || up == "AUX") break;
+      std::int32_t m = doc_.mention(t);
+      if (m != kNone && a_.mentions[static_cast<std::size_t>(m)].type == "PERSON") {
+        return a_.mentions[static_cast<std::size_t>(m)].local;
+      }
+    }
+    return kNone;
+  }
+
+  // Two or more capitalised proper nouns in a row, set off by a comma
+  // right after s and before the cue; titles written with a full stop
+  // ("Col.", "Dr.") are left out. Empty when there is none.
+  std::string UnrecognisedNameAfter(std::int32_t s, std::int32_t cue) const {
+    if (cue <= s + 2 || doc_.text(s + 1) != ",") return {};
+    std::int32_t t = s + 2, first = kNone, last = kNone;
+    for (; t < cue; ++t) {
+      std::string_view w = doc_.text(t);
+      if (doc_.tok(t).upos != "PROPN" || w.empty() || !std::isupper(static_cast<unsigned char>(w[0]))) break;
+      if (w.back() == '.' && first == kNone) continue;
+      if (first == kNone) first = t;
+      last = t;
+    }
+    if (first == kNone || last == first || t >= cue || doc_.text(t) != ",") return {};
+    return std::string(a_.Text({doc_.tok(first).begin, doc_.tok(last).end}));
+  }
+
+  // The head of the noun phrase token t belongs to (t itself, or the
+  // nearest nominal it attaches to by compound, flat or name relations).
+  std::int32_t NounHead(std::int32_t t) const {
+    for (int k = 0; k < 3; ++k) {
+      std::string_view r = doc_.deprel(t);
+      std::int32_t h = doc_.head(t);
+      if (h == kNone || !(r == "compound" || r == "flat" || r == "amod" || r == "det")) break;
+      t = h;
+    }
+    return t;
+  }
+
+  void SetSpeaker(const CueHit& h, Quote* q, const Quote* previous) {
+    std::int32_t s = SourceToken(h);
+    if (s == kNone || InQuote(s)) return;
+    auto [lo, hi] = doc_.Subtree(s, [&](std::int32_t c) {
+      std::string_view r = doc_.deprel(c);
+      return r == "acl:relcl" || r == "acl" || r == "appos" || r == "punct" || r == "parataxis" || r == "advcl" ||
+             (h.phrase && r == "case") || r == "cc" || r == "conj" || r == "reparandum";
+    });
+    // Trim edge punctuation and a leading "according to".
+    while (lo < hi && (doc_.punct(lo) || (h.phrase && lo >= h.first && lo <= h.last))) ++lo;
+    while (hi > lo && doc_.punct(hi)) --hi;
+    q->speaker_span = {doc_.tok(lo).begin, doc_.tok(hi).end};
+    q->speaker_from = "cue";
+    std::int32_t local = LocalEntityAt(s);
+    if (local == kNone) {
+      // "the spokesman, X": the name in an apposition; "Minister X" when
+      // the name's head was not recognised: a compound or flat part. A
+      // common noun's compound is not its name ("a UN official").
+      bool proper = doc_.tok(s).upos == "PROPN";
+      doc_.EachChild(s, [&](std::int32_t c) {
+        std::string_view r = doc_.deprel(c);
+        if (local == kNone && (r == "appos" || (proper && (r == "flat" || r == "compound")))) local = LocalEntityAt(c);
+      });
+    }
+    if (local == kNone && doc_.tok(s).upos == "NOUN") local = NameAfter(s, h.first);
+    if (local != kNone) {
+      SetLocal(local, q);
+      return;
+    }
+    if (doc_.tok(s).upos == "NOUN") {
+      // A name the recogniser missed, beside the noun: "A government
+      // spokesman, Col. X Y, said". Reported by name, without an entity.
+      std::string name = UnrecognisedNameAfter(s, h.first);
+      if (!name.empty()) {
+        q->speaker_name = std::move(name);
+        return;
+      }
+    }
+    std::string_view w = lower_[static_cast<std::size_t>(s)];
+    if (w == "he" || w == "she" || w == "they" || w == "it") {
+      // "he said" right after a quote credited to a person the
+      // recogniser did not catch: the same person.
+      if ((w == "he" || w == "she") && previous && previous->speaker_local < 0 && !previous->speaker_name.empty() &&
+          doc_.para(s) <= Paragraph(previous->content.begin) + 1) {
+        q->speaker_name = previous->speaker_name;
+        q->speaker_from = "pronoun";
+        return;
+      }
+      std::int32_t r = ResolvePronoun(s, w, previous);
+      if (r >= 0) {
+        SetLocal(r, q);
+        q->speaker_from = "pronoun";
+        return;
+      }
+      if ((w == "they" || w == "it") && previous && previous->speaker_local < 0 && !previous->speaker_description.empty() &&
+          Paragraph(q->content.begin) <= Paragraph(previous->content.begin) + 1) {
+        q->speaker_description = previous->speaker_description;
+        q->speaker_from = "pronoun";
+        return;
+      }
+      q->speaker_from.clear();
+      return;
+    }
+    if (w == "i" || w == "we" || w == "you" || IsRelativePronoun(w)) {
+      q->speaker_from.clear();
+      return;
+    }
+    q->speaker_description = std::string(a_.Text(q->speaker_span));
+    LinkDescription(lo, s, q);
+  }
+
+  // A description with a definite determiner or a possessor ("the
+  // diplomat", "Nato's deputy secretary-general", "its finance minister")
+  // refers back: to the one person the article gave that role, else to an
+  // earlier unnamed source with the same head noun.
+  void LinkDescription(std::int32_t lo, std::int32_t head, Quote* q) {
+    std::string_view first = lower_[static_cast<std::size_t>(lo)];
+    bool definite = first == "the" || first == "its" || first == "his" || first == "her" || first == "their" ||
+                    doc_.deprel(lo) == "nmod:poss";
+    std::string head_lemma = Lower(doc_.tok(head).lemma.empty() ? doc_.text(head) : std::string_view(doc_.tok(head).lemma));
+    if (definite) {
+      // The words of the role: after the determiner or possessor.
+      std::int32_t from = lo;
+      for (std::int32_t t = lo; t < head; ++t) {
+        if (doc_.deprel(t) == "det" || doc_.deprel(t) == "case" || doc_.deprel(t) == "nmod:poss") from = t + 1;
+      }
+      std::string role = RoleKey(a_.Text({doc_.tok(from).begin, doc_.tok(head).end}));
+      std::int32_t match = kNone;
+      int matches = 0;
+      for (std::size_t e = 0; e < a_.local_entities.size(); ++e) {
+        const LocalEntity& le = a_.local_entities[e];
+        if (le.type != "PERSON") continue;
+        for (const std::string& r : le.roles) {
+          std::string key = RoleKey(r);
+          if (key == role || (key.size() > role.size() && key.compare(key.size() - role.size(), role.size(), role) == 0 &&
+                              key[key.size() - role.size() - 1] == ' ')) {
+            match = static_cast<std::int32_t>(e);
+            ++matches;
+            break;
+          }
+        }
+      }
+      if (matches == 1) {
+        q->speaker_description.clear();
+        SetLocal(match, q);
+        q->speaker_from = "role";
+        return;
+      }
+      for (auto it = sources_.rbegin(); it != sources_.rend(); ++it) {
+        if (it->first == head_lemma) {
+          q->speaker_description = it->second;
+          q->speaker_from = "description";
+          return;
+        }
+      }
+      // "One European diplomat briefed on the talks was blunter. ... the
+      // diplomat said": the indefinite noun phrase that introduced it.
+      std::uint32_t s_now = doc_.sent(head);
+      for (std::int32_t t = head - 1; t >= 0 && doc_.sent(t) + 6 >= s_now; --t) {
+        if (InQuote(t) || !StartsWith(doc_.deprel(t), "nsubj")) continue;
+        std::string lemma = Lower(doc_.tok(t).lemma.empty() ? doc_.text(t) : std::string_view(doc_.tok(t).lemma));
+        if (lemma != head_lemma) continue;
+        bool indefinite = false;
+        doc_.EachChild(t, [&](std::int32_t c) {
+          std::string_view l = lower_[static_cast<std::size_t>(c)];
+          if (l == "a" || l == "an" || l == "one" || l == "another") indefinite = true;
+        });
+        if (!indefinite) continue;
+        auto [lo2, hi2] = doc_.Subtree(t, [&](std::int32_t c) {
+          std::string_view r = doc_.deprel(c);
+          return r == "acl:relcl" || r == "acl" || r == "appos" || r == "punct" || r == "conj" || r == "cc";
+        });
+        q->speaker_description = std::string(a_.Text({doc_.tok(lo2).begin, doc_.tok(hi2).end}));
+        q->speaker_from = "description";
+        return;
+      }
+      return;
+    }
+    sources_.emplace_back(head_lemma, q->speaker_description);
+  }
+
+  static std::string RoleKey(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+      char x = c == '-' ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (x == ' ' && (out.empty() || out.back() == ' ')) continue;
+      out.push_back(x);
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+  }
+
+  std::int32_t LocalEntityAt(std::int32_t t) const {
+    std::int32_t m = doc_.mention(t);
+    if (m == kNone) return kNone;
+    return a_.mentions[static_cast<std::size_t>(m)].local;
+  }
+
+  void SetLocal(std::int32_t local, Quote* q) const {
+    q->speaker_local = local;
+    if (local >= 0 && static_cast<std::size_t>(local) < a_.local_entities.size()) {
+      q->speaker_name = a_.local_entities[static_cast<std::size_t>(local)].name;
+    }
+  }
+
+  bool IsPerson(std::int32_t local) const {
+    return local >= 0 && static_cast<std::size_t>(local) < a_.local_entities.size() &&
+           a_.local_entities[static_cast<std::size_t>(local)].type == "PERSON";
+  }
+
+  // 'm', 'f' or 0 for a local entity, from a form of address or gendered
+  // title next to any of its mentions, or a gendered role.
+  char EntityGender(std::int32_t local) {
+    if (gender_.empty()) {
+      gender_.assign(a_.local_entities.size(), 0);
+      for (const Mention& m : a_.mentions) {
+        if (m.local < 0 || static_cast<std::size_t>(m.local) >= gender_.size()) continue;
+        char& g = gender_[static_cast<std::size_t>(m.local)];
+        if (g) continue;
+        std::int32_t t = doc_.TokenAt(m.begin);
+        for (std::int32_t k = std::max(0, t - 2); k <= t && k < static_cast<std::int32_t>(doc_.size()); ++k) {
+          if (char x = lex_.Gender(doc_.text(k)); x) g = x;
+        }
+        if (!g && !m.role.empty()) {
+          std::size_t sp = m.role.rfind(' ');
+          g = lex_.Gender(sp == std::string::npos ? std::string_view(m.role) : std::string_view(m.role).substr(sp + 1));
+        }
+      }
+    }
+    return static_cast<std::size_t>(local) < gender_.size() ? gender_[static_cast<std::size_t>(local)] : 0;
+  }
+
+  // True if the mention's head token is a subject, or an apposition or
+  // name part of one ("The rebel leader, X, struck ...").
+  bool IsSubjectMention(const Mention& m) const {
+    std::int32_t t = doc_.TokenAt(m.begin);
+    std::int32_t e = doc_.TokenAt(m.end) - 1;
+    for (std::int32_t k = t; k <= e && k < static_cast<std::int32_t>(doc_.size()); ++k) {
+      std::int32_t hd = doc_.head(k);
+      if (hd != kNone && hd >= t && hd <= e) continue;
+      std::string_view r = doc_.deprel(k);
+      if (StartsWith(r, "nsubj")) return true;
+      if ((r == "appos" || r == "flat" || r == "compound") && hd != kNone && StartsWith(doc_.deprel(hd), "nsubj")) return true;
+      return false;
+    }
+    return false;
+  }
+
+  // Resolves a subject pronoun at token p to a local entity: the previous
+  // quote's speaker when it agrees and is near, else the nearest earlier
+  // subject that agrees in number and gender (people for he/she,
+  // organisations for it and they) within a few sentences, else the
+  // nearest agreeing name before it.
+  std::int32_t ResolvePronoun(std::int32_t p, std::string_view w, const Quote* previous) {
+    char want = w == "he" ? 'm' : w == "she" ? 'f' : 0;
+    bool person = want != 0;
+    std::uint32_t s = doc_.sent(p);
+    auto agrees_local = [&](std::int32_t local) {
+      if (local < 0 || static_cast<std::size_t>(local) >= a_.local_entities.size()) return false;
+      const std::string& type = a_.local_entities[static_cast<std::size_t>(local)].type;
+      if (person) {
+        if (type != "PERSON") return false;
+        char g = EntityGender(local);
+        return g == 0 || g == want;
+      }
+      return type == "ORG";
+    };
+    if (previous && previous->speaker_local >= 0 && agrees_local(previous->speaker_local) &&
+        doc_.para(p) <= Paragraph(previous->content.begin) + 1) {
+      return previous->speaker_local;
+    }
+    std::int32_t nearest = kNone;
+    for (std::size_t i = a_.mentions.size(); i-- > 0;) {
+      const Mention& m = a_.mentions[i];
+      if (m.begin >= doc_.tok(p).begin) continue;
+      std::int32_t t = doc_.TokenAt(m.begin);
+      if (t >= static_cast<std::int32_t>(doc_.size())) continue;
+      bool ok = agrees_local(m.local) || (!person && m.type == "LOC" && m.as_actor && m.local >= 0);
+      if (!ok || InQuote(t)) continue;
+      if (nearest == kNone) nearest = m.local;
+      if (doc_.sent(t) + 4 < s) break;
+      if (IsSubjectMention(m)) return m.local;
+    }
+    return person || w == "it" ? nearest : kNone;
+  }
+
+  // A quote with no cue of its own: the previous quote's speaker when
+  // that quote is in the same or the previous paragraph; else the person
+  // the sentence before it is about ("The rebel leader, X, struck a
+  // defiant note." then the quote).
+  void SpeakerWithoutCue(Quote* q, const Quote* previous) {
+    std::uint32_t para = Paragraph(q->content.begin);
+    std::int32_t first = doc_.TokenAt(q->content.begin);
+    if (first >= static_cast<std::int32_t>(doc_.size())) return;
+    std::uint32_t s = doc_.sent(first);
+    bool has_previous = previous && (previous->speaker_local >= 0 || !previous->speaker_name.empty() ||
+                                     !previous->speaker_description.empty());
+    auto carry = [&] {
+      q->speaker_local = previous->speaker_local;
+      q->speaker_name = previous->speaker_name;
+      q->speaker_description = previous->speaker_description;
+      q->speaker_from = "previous";
+    };
+    // The quote right before goes on.
+    if (has_previous && SentenceOf(previous->content.end) + 1 >= s) return carry();
+    // "The rebel leader, X, struck a defiant note." then the quote.
+    if (s > 0) {
+      const Sentence& before = a_.sentences[s - 1];
+      if (doc_.para(static_cast<std::int32_t>(before.first_token)) + 1 >= para) {
+        for (const Mention& m : a_.mentions) {
+          if (m.begin < before.begin || m.end > before.end || m.type != "PERSON" || m.local < 0) continue;
+          if (InQuote(doc_.TokenAt(m.begin)) || !IsSubjectMention(m)) continue;
+          SetLocal(m.local, q);
+          q->speaker_from = "previous_sentence";
+          return;
+        }
+      }
+    }
+    if (has_previous && para <= Paragraph(previous->content.end) + 1) carry();
+  }
+
+  std::uint32_t SentenceOf(std::uint32_t byte) const {
+    std::int32_t t = doc_.TokenAt(byte);
+    if (t > 0 && (t >= static_cast<std::int32_t>(doc_.size()) || doc_.tok(t).begin > byte)) --t;
+    return t < 0 ? 0 : doc_.sent(t);
+  }
+
+  std::uint32_t Paragraph(std::uint32_t byte) const {
+    std::int32_t t = doc_.TokenAt(byte);
+    if (t >= static_cast<std::int32_t>(doc_.size())) t = static_cast<std::int32_t>(doc_.size()) - 1;
+    return t < 0 ? 0 : doc_.para(t);
+  }
+
+  Article& a_;
+  Doc doc_;
+  const CueLexicon& lex_;
+  const QuoteOptions& opt_;
+  std::vector<std::string> lower_;
+  std::vector<CueHit> cues_;
+  std::vector<std::int32_t> cue_of_;
+  std::vector<Candidate> cands_;
+  std::vector<std::int32_t> in_quote_;
+  std::vector<std::int32_t> used_cue_;
+  std::vector<char> gender_;
+  // Unnamed sources so far: head lemma and the description as written.
+  std::vector<std::pair<std::string, std::string>> sources_;
+};
+
+}  // namespace
+
+void FindQuotes(Article& article, const CueLexicon& lexicon, const QuoteOptions& options) {
+  article.quotes.clear();
+  if (!article.ok() || article.tokens.empty()) return;
+  Finder(article, lexicon, options).Run();
+}
+
+QuotesStage::QuotesStage(QuoteOptions options) : lexicon_(DefaultCueLexicon()), options_(options) {}
+
+void QuotesStage::Process(Article& article, StageScratch*) const { FindQuotes(article, lexicon_, options_); }
+
+}  // namespace sitrep::quotes
