@@ -519,15 +519,22 @@ class Finder {
         pieces.push_back({clo, chi});
       } else if (lo != kNone) {
         pieces.push_back({lo, hi});
-      } else if (doc_.deprel(h.first) == "parataxis" || (comp != kNone && comp < h.first)) {
+      } else if (EndsClause(h) && (doc_.deprel(h.first) == "parataxis" || (comp != kNone && comp < h.first))) {
         // "The talks were useful, the minister said.": the reported
         // clause comes first and the cue hangs off it (or, in some parses,
         // the clause hangs off the cue).
         auto [clo, chi] = doc_.Subtree(h.first, [&](std::int32_t ch) { return ch == comp; });
         const Sentence& s = a_.sentences[doc_.sent(h.first)];
-        std::int32_t lo = static_cast<std::int32_t>(s.first_token);
-        if (clo > lo) pieces.push_back({lo, clo - 1});
+        std::int32_t first = static_cast<std::int32_t>(s.first_token);
+        if (clo > first) pieces.push_back({first, clo - 1});
         (void)chi;
+      } else if ((h.content & kClause) && !InQuote(h.last + 1 < static_cast<std::int32_t>(doc_.size()) ? h.last + 1 : h.last)) {
+        // The parse found no complement (a mistagged word often hides
+        // it): the words after the cue to the end of the sentence, when
+        // they read as a clause.
+        auto [flo, fhi] = SurfaceClause(h);
+        if (flo == kNone) return false;
+        pieces.push_back({flo, fhi});
       } else {
         return false;
       }
@@ -559,6 +566,46 @@ class Finder {
     return true;
   }
 
+  // True if nothing but the cue's own words (its subject, adverbs,
+  // punctuation) follows it in its sentence: "..., the minister said."
+  bool EndsClause(const CueHit& h) const {
+    auto [lo, hi] = doc_.Subtree(h.first);
+    const Sentence& s = a_.sentences[doc_.sent(h.first)];
+    for (std::int32_t t = hi + 1; t < static_cast<std::int32_t>(s.end_token); ++t) {
+      if (!doc_.punct(t)) return false;
+    }
+    return lo > static_cast<std::int32_t>(s.first_token) && doc_.punct(lo - 1);
+  }
+
+  // The words after a clause cue, read off the surface: an optional
+  // "that" (and for "told", the hearer before it), then a clause of at
+  // least three words with a verb, to the end of the sentence or the
+  // next quotation mark. {kNone, kNone} when there is none.
+  std::pair<std::int32_t, std::int32_t> SurfaceClause(const CueHit& h) const {
+    const Sentence& s = a_.sentences[doc_.sent(h.first)];
+    const std::int32_t end = static_cast<std::int32_t>(s.end_token);
+    std::int32_t t = h.last + 1;
+    for (std::int32_t k = t; k < end && k <= t + 4; ++k) {
+      if (lower_[static_cast<std::size_t>(k)] == "that") {
+        t = k + 1;
+        break;
+      }
+    }
+    if (t < end && (lower_[static_cast<std::size_t>(t)] == "to" || doc_.punct(t))) return {kNone, kNone};
+    std::int32_t hi = t - 1;
+    int words = 0;
+    bool finite = false;
+    for (std::int32_t k = t; k < end; ++k) {
+      if (InQuote(k) || cue_of_[static_cast<std::size_t>(k)] != kNone) break;
+      hi = k;
+      if (!doc_.punct(k)) ++words;
+      std::string_view x = doc_.tok(k).xpos;
+      finite = finite || x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD";
+    }
+    if (words < 3 || !finite) return {kNone, kNone};
+    return {t, hi};
+  }
+
   // The tokens a complement reports: its subtree, without a conjoined
   // clause that is an attribution of its own ("she respects X but argues
   // that Y").
@@ -571,7 +618,13 @@ class Finder {
       lo = std::min(lo, x);
       hi = std::max(hi, x);
       doc_.EachChild(x, [&](std::int32_t c) {
-        if (doc_.deprel(c) == "conj" && cue_of_[static_cast<std::size_t>(c)] != kNone) return;
+        // A cue below the content root that joins its own clause is an
+        // attribution of its own ("who said A, said B"; "says A but argues B").
+        std::string_view r = doc_.deprel(c);
+        if (cue_of_[static_cast<std::size_t>(c)] != kNone &&
+            (r == "conj" || r == "parataxis" || r == "acl:relcl" || r == "advcl")) {
+          return;
+        }
         stack.push_back(c);
       });
     }
