@@ -228,7 +228,9 @@ class Finder {
           break;
         }
       }
-      if (matched || tok.upos != "VERB") continue;
+      // A verb used as a modifier ("so-called", "the quoted figure") is
+      // not a cue.
+      if (matched || tok.upos != "VERB" || tok.deprel == "amod" || tok.deprel == "compound") continue;
       const auto* verbs = lex_.Verb(Lower(tok.lemma));
       if (!verbs) continue;
       for (const auto& v : *verbs) {
@@ -459,6 +461,7 @@ class Finder {
       // "according to X": X is the phrase's head; the content is the
       // clause X attaches to, without the phrase.
       std::int32_t x = doc_.head(h.first);
+      if (x != kNone) x = NounHead(x);
       if (x == kNone) return false;
       auto [xlo, xhi] = doc_.Subtree(x);
       std::int32_t clause = doc_.head(x);
@@ -501,7 +504,9 @@ class Finder {
         if (lo != kNone) lo = h.last + 1;
       } else if (!clause && (h.content & kTo) && doc_.Child(h.first, "xcomp") != kNone &&
                  doc_.Child(h.first, "xcomp") > h.last &&
-                 doc_.Child(doc_.Child(h.first, "xcomp"), "mark") != kNone) {
+                 doc_.Child(doc_.Child(h.first, "xcomp"), "mark") != kNone &&
+                 doc_.Child(doc_.Child(h.first, "xcomp"), "aux:pass") == kNone) {
+        // "vowed to fight on", not "asked not to be named".
         take(doc_.Child(h.first, "xcomp"));
       } else if (!clause && (h.content & kObject) && doc_.Child(h.first, "obj") != kNone) {
         // "announced his resignation", "called the plan a disgrace",
@@ -591,7 +596,21 @@ class Finder {
         break;
       }
     }
-    if (t < end && (lower_[static_cast<std::size_t>(t)] == "to" || doc_.punct(t))) return {kNone, kNone};
+    // A clause starts with its subject (or a fronted adverbial clause
+    // marker), never with a preposition or "to"; and the cue must be a
+    // finite verb or "saying", not a passive participle ("briefed on the
+    // talks", "was reported near the town").
+    if (t >= end || doc_.punct(t)) return {kNone, kNone};
+    std::string_view first_pos = doc_.tok(t).upos;
+    if (!(first_pos == "PRON" || first_pos == "DET" || first_pos == "PROPN" || first_pos == "NOUN" ||
+          first_pos == "NUM" || first_pos == "SCONJ" || first_pos == "ADJ")) {
+      return {kNone, kNone};
+    }
+    std::string_view cue_tag = doc_.tok(h.first).xpos;
+    bool has_aux = doc_.Child(h.first, "aux") != kNone && doc_.Child(h.first, "aux:pass") == kNone;
+    if (!(cue_tag == "VBD" || cue_tag == "VBZ" || cue_tag == "VBP" || cue_tag == "VBG" || (cue_tag == "VBN" && has_aux))) {
+      return {kNone, kNone};
+    }
     std::int32_t hi = t - 1;
     int words = 0;
     bool finite = false;
@@ -664,7 +683,10 @@ class Finder {
   // antecedent of "who"; when the parse gives none, the name or noun
   // right before the cue, then a noun at the root of the sentence.
   std::int32_t SourceToken(const CueHit& h) const {
-    if (h.phrase) return doc_.head(h.first);
+    if (h.phrase) {
+      std::int32_t x = doc_.head(h.first);
+      return x == kNone ? kNone : NounHead(x);
+    }
     std::int32_t v = h.first;
     for (int climb = 0; climb < 3 && v != kNone; ++climb) {
       std::int32_t subj = kNone;

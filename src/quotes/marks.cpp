@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cstdint>
 
 #include "core/utf8.h"
@@ -27,6 +28,25 @@ bool IsWordChar(char32_t c) {
 bool OpensAfter(char32_t p) {
   return IsSpace(p) || p == '(' || p == '[' || p == '{' || p == 0x2014 || p == 0x2013 || p == '-' ||
          p == '/' || p == 0x201C || p == 0x201E || p == 0xAB || p == '"' || p == ':';
+}
+
+// After "states’ " inside a single quote: another closing single mark
+// later in the paragraph (before any opening one, within a sentence or
+// two) means this one was a plural possessive, not the close.
+bool LaterCloser(std::string_view text, std::size_t from) {
+  std::size_t end = std::min(text.size(), from + 400);
+  char32_t prev = ' ';
+  for (std::size_t i = from; i < end;) {
+    char32_t c = utf8::Decode(text, i);
+    if (c == '\n' || c == 0x2018) return false;
+    if ((c == 0x2019 || c == '\'') && !IsSpace(prev)) {
+      std::size_t k = i;
+      char32_t next = k < text.size() ? utf8::Decode(text, k) : 0;
+      if (!IsWordChar(next) && !(prev == 's' && next == ' ')) return true;
+    }
+    prev = c;
+  }
+  return false;
 }
 
 }  // namespace
@@ -150,7 +170,8 @@ std::vector<MarkedQuote> ScanQuoteMarks(std::string_view text) {
         break;
       case 0x2019:  // ’ closes an open single quote, else it is an apostrophe
       case '\'':
-        if (has_open(Family::kSingle) && !IsSpace(prev) && !IsWordChar(next)) {
+        if (has_open(Family::kSingle) && !IsSpace(prev) && !IsWordChar(next) &&
+            !(prev == 's' && next == ' ' && LaterCloser(text, i))) {
           close(Family::kSingle, at, after);
         } else if (c == '\'' && OpensAfter(prev) && IsWordChar(next)) {
           open(Family::kSingle, c, at, after);

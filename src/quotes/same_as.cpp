@@ -57,6 +57,9 @@ std::uint32_t QuoteLinker::Add(std::string_view text, std::uint32_t article, std
   for (std::size_t i = 0; i + 1 < words.size(); ++i) {
     e.pairs.push_back(Hash64(words[i + 1], Hash64(words[i])));
   }
+  for (const std::string& w : words) e.words.push_back(Hash64(w));
+  std::sort(e.words.begin(), e.words.end());
+  e.words.erase(std::unique(e.words.begin(), e.words.end()), e.words.end());
   std::sort(e.pairs.begin(), e.pairs.end());
   e.pairs.erase(std::unique(e.pairs.begin(), e.pairs.end()), e.pairs.end());
   quotes_.push_back(std::move(e));
@@ -92,8 +95,24 @@ std::vector<std::vector<std::uint32_t>> QuoteLinker::Finish() const {
       }
       for (auto [j, count] : shared) {
         const Entry& o = quotes_[j];
+        if (!compatible(q, o)) continue;
         std::size_t shorter = std::min(q.pairs.size(), o.pairs.size());
-        if (o.pairs.size() >= 3 && count * 5 >= shorter * 4 && compatible(q, o)) uf.Unite(i, j);
+        if (o.pairs.size() >= 3 && count * 5 >= shorter * 4) {
+          uf.Unite(i, j);
+        } else if (q.speaker != 0 && q.speaker == o.speaker) {
+          std::size_t common = 0;
+          for (std::size_t a = 0, b = 0; a < q.words.size() && b < o.words.size();) {
+            if (q.words[a] < o.words[b]) {
+              ++a;
+            } else if (o.words[b] < q.words[a]) {
+              ++b;
+            } else {
+              ++common, ++a, ++b;
+            }
+          }
+          std::size_t fewer = std::min(q.words.size(), o.words.size());
+          if (fewer >= 5 && common * 10 >= fewer * 7) uf.Unite(i, j);
+        }
       }
     } else if (q.speaker != 0 && !q.pairs.empty()) {
       // Two or three words: only word for word, from the same speaker.

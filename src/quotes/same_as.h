@@ -21,9 +21,13 @@ class QuoteLinker {
   // For each quotation added, in order, the indices of the quotations in
   // other articles that are the same words, sorted. Two quotations are
   // the same when most of the shorter one's word pairs are in the longer
-  // one (at least 80%, with at least three pairs), or when a short one is
-  // word for word the same and credited to the same known speaker; and
-  // never when both speakers are known and differ. Sameness is transitive.
+  // one (at least 80%, with at least three pairs); or, credited to the
+  // same known speaker, when most of the shorter one's words are in the
+  // longer one (at least 70%, with at least five words: a translation
+  // that writes "20" for "twenty" or "a single" for "one"); or when a
+  // short one is word for word the same and credited to the same known
+  // speaker; and never when both speakers are known and differ. Sameness
+  // is transitive.
   // Candidates come from an inverted index over word pairs, never from all
   // pairs, so the cost grows with the number of shared pairs.
   std::vector<std::vector<std::uint32_t>> Finish() const;
@@ -33,6 +37,7 @@ class QuoteLinker {
  private:
   struct Entry {
     std::vector<std::uint64_t> pairs;  // sorted, unique hashes of adjacent word pairs
+    std::vector<std::uint64_t> words;  // sorted, unique hashes of the words
     std::uint64_t words_hash = 0;      // hash of the normalised word sequence
     std::uint32_t article = 0;
     std::uint32_t speaker = 0;         // 0 unknown, else 1 + index into speakers_

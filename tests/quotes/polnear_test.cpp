@@ -1,0 +1,123 @@
+// The PolNeAR reader and scorer on a small corpus written for this test,
+// and the scores on the real corpus and on sitrep's own gold sets, which
+// must not fall below what was measured when the quotes stage was written.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "quotes/polnear.h"
+#include "support/temp_dir.h"
+
+namespace sitrep::quotes {
+namespace {
+
+namespace fs = std::filesystem;
+
+void Write(const std::string& path, const std::string& body) {
+  fs::create_directories(fs::path(path).parent_path());
+  std::ofstream(path) << body;
+}
+
+TEST(ReadPolnear, BratSpansBecomeByteSpans) {
+  sitrep::testing::TempDir tmp;
+  // "é" is two bytes: brat counts code points, so byte offsets shift by one after it.
+  std::string text = "Café owners said “prices rose”.\n";
+  Write(tmp / "dev/text/doc.txt", text);
+  Write(tmp / "dev/attributions/doc_ab12.ann",
+        "T1\tSource 0 11\tCafé owners\n"
+        "T2\tCue 12 16\tsaid\n"
+        "T3\tContent 17 30\t“prices rose”\n"
+        "T4\tAttribution 12 16\tsaid\n"
+        "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n");
+  // A second annotator's file for the same article is ignored.
+  Write(tmp / "dev/attributions/doc_cd34.ann", "T1\tCue 0 4\tCafé\n");
+  std::vector<GoldDoc> docs;
+  ASSERT_TRUE(ReadPolnear(tmp.path(), &docs).ok());
+  ASSERT_EQ(docs.size(), 1u);
+  ASSERT_EQ(docs[0].attributions.size(), 1u);
+  const GoldAttribution& g = docs[0].attributions[0];
+  EXPECT_EQ(text.substr(g.source[0].begin, g.source[0].size()), "Café owners");
+  EXPECT_EQ(text.substr(g.cue[0].begin, g.cue[0].size()), "said");
+  EXPECT_EQ(text.substr(g.content[0].begin, g.content[0].size()), "“prices rose”");
+}
+
+TEST(ReadPolnear, BadOffsetsNameTheFileAndLine) {
+  sitrep::testing::TempDir tmp;
+  Write(tmp / "text/doc.txt", "short\n");
+  Write(tmp / "attributions/doc_ab12.ann", "T1\tCue 0 4\tshor\nT2\tContent 3 400\tx\n");
+  std::vector<GoldDoc> docs;
+  Status s = ReadPolnear(tmp.path(), &docs);
+  EXPECT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("doc_ab12.ann:2"), std::string::npos) << s.message();
+}
+
+TEST(AttributionScorer, ExactOverlapCueAndSource) {
+  Article a;
+  a.text = "Officials said the border would reopen soon .";
+  std::uint32_t pos = 0;
+  for (std::string_view w : {"Officials", "said", "the", "border", "would", "reopen", "soon", "."}) {
+    Token t;
+    t.begin = pos;
+    t.end = pos + static_cast<std::uint32_t>(w.size());
+    a.tokens.push_back(t);
+    pos = t.end + 1;
+  }
+  GoldAttribution g;
+  g.source = {{0, 9}};
+  g.cue = {{10, 14}};
+  g.content = {{15, 44}};  // "the border would reopen soon"
+  g.speech = true;
+  Quote right;
+  right.content = {15, 44};
+  right.cue = {10, 14};
+  right.speaker_span = {0, 9};
+  right.speaker_description = "Officials";
+  Quote shorter = right;
+  shorter.content = {19, 38};  // "border would reopen": 3 of 5 words
+  shorter.speaker_span = {};
+  shorter.speaker_description = "someone";
+  AttributionScorer s1(true);
+  s1.Add(a, {g}, {right});
+  EXPECT_EQ(s1.scores().exact, 1u);
+  EXPECT_EQ(s1.scores().source_right, 1u);
+  EXPECT_DOUBLE_EQ(s1.scores().cue_f1(), 1.0);
+  AttributionScorer s2(true);
+  s2.Add(a, {g}, {shorter});
+  EXPECT_EQ(s2.scores().exact, 0u);
+  EXPECT_EQ(s2.scores().overlap, 1u);
+  EXPECT_EQ(s2.scores().source_right, 0u);
+}
+
+std::string Shared() { return SITREP_SHARED_DIR; }
+
+// Runs `sitrep eval quotes` and returns the value of `key` in its JSON line.
+double EvalKey(const std::string& gold, const std::string& key) {
+  auto r = sitrep::testing::Run(std::string(SITREP_BINARY) + " eval quotes --json --gold '" + gold + "'");
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  // The first occurrence: top-level keys come before the nested "all".
+  std::size_t at = r.output.find("\"" + key + "\":", r.output.rfind("\n{"));
+  if (at == std::string::npos) {
+    ADD_FAILURE() << "no " << key << " in " << r.output;
+    return 0;
+  }
+  return std::stod(r.output.substr(at + key.size() + 3));
+}
+
+TEST(QuotesAccuracy, PolnearDevFloor) {
+  if (!fs::exists(Shared() + "/corpora/polnear/dev")) GTEST_SKIP() << "../shared/corpora/polnear is absent";
+  std::string dev = Shared() + "/corpora/polnear/dev";
+  EXPECT_GE(EvalKey(dev, "content_f1_overlap"), 0.65);
+  EXPECT_GE(EvalKey(dev, "source_accuracy"), 0.80);
+}
+
+TEST(QuotesAccuracy, OwnGoldSetsFloor) {
+  std::string src = SITREP_SOURCE_DIR;
+  EXPECT_GE(EvalKey(src + "/samples/gold/quotes.jsonl", "direct_speaker_accuracy"), 0.90);
+  EXPECT_GE(EvalKey(src + "/samples/gold/quotes.jsonl", "recall"), 0.90);
+  EXPECT_GE(EvalKey(src + "/tests/quotes/heldout/gold.jsonl", "recall"), 0.85);
+  EXPECT_GE(EvalKey(src + "/tests/quotes/heldout/gold.jsonl", "direct_speaker_accuracy"), 0.80);
+}
+
+}  // namespace
+}  // namespace sitrep::quotes

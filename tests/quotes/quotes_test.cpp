@@ -1,0 +1,215 @@
+// The quotes stage: quotation marks, cues, kinds and speakers, on short
+// texts written for these tests and run through the real text, syntax and
+// entities stages with the committed models.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "entities/entities.h"
+#include "quotes/cues.h"
+#include "quotes/quotes.h"
+#include "syntax/syntax.h"
+#include "text/text.h"
+
+namespace sitrep::quotes {
+namespace {
+
+std::vector<std::string> Parts(std::string_view text) {
+  std::vector<std::string> out;
+  for (const MarkedQuote& q : ScanQuoteMarks(text)) {
+    std::string s;
+    for (const ByteSpan& p : q.parts) {
+      if (!s.empty()) s += " | ";
+      s += std::string(text.substr(p.begin, p.size()));
+    }
+    out.push_back(s);
+  }
+  return out;
+}
+
+TEST(ScanQuoteMarks, EveryCommonStyle) {
+  EXPECT_EQ(Parts("He said “we will stay” and left."), std::vector<std::string>{"we will stay"});
+  EXPECT_EQ(Parts("He said \"we will stay\" and left."), std::vector<std::string>{"we will stay"});
+  EXPECT_EQ(Parts("Il a dit « nous restons » hier."), std::vector<std::string>{" nous restons "});
+  EXPECT_EQ(Parts("Er sagte: „Wir bleiben“ und ging."), std::vector<std::string>{"Wir bleiben"});
+  EXPECT_EQ(Parts("‘We will stay,’ she said."), std::vector<std::string>{"We will stay,"});
+}
+
+TEST(ScanQuoteMarks, ApostrophesAreNotQuotes) {
+  EXPECT_TRUE(Parts("The ministers’ meeting didn’t end; O’Neill left.").empty());
+  EXPECT_EQ(Parts("‘We don’t bargain over the states’ borders,’ she said."),
+            std::vector<std::string>{"We don’t bargain over the states’ borders,"});
+}
+
+TEST(ScanQuoteMarks, NestedQuotesStayInsideTheOuterOne) {
+  EXPECT_EQ(Parts("“They called it ‘a truce’ yesterday,” he said."),
+            std::vector<std::string>{"They called it ‘a truce’ yesterday,"});
+}
+
+TEST(ScanQuoteMarks, AQuoteRunsOverParagraphsThatReopenIt) {
+  EXPECT_EQ(Parts("“First paragraph.\n\n“Second paragraph.”\nAfter."),
+            std::vector<std::string>{"First paragraph. | Second paragraph."});
+}
+
+TEST(ScanQuoteMarks, AnUnclosedMarkIsDroppedNotGuessed) {
+  EXPECT_TRUE(Parts("He said “we will stay.\nThe next paragraph has no mark.").empty());
+  // The next paragraph's own quote is still found.
+  EXPECT_EQ(Parts("A stray “mark.\nShe said “yes” then.").size(), 1u);
+}
+
+TEST(ScanQuoteMarks, DeepNestingStaysLinearAndSafe) {
+  std::string deep;
+  for (int i = 0; i < 100000; ++i) deep += "“‘";
+  EXPECT_TRUE(Parts(deep).empty());
+}
+
+// Runs text, syntax, entities and quotes on text (paragraphs on lines).
+class QuotesOnText : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    text_ = new text::TextStage();
+    syntax_ = new syntax::SyntaxStage();
+    entities_ = new entities::EntitiesStage();
+  }
+  static void TearDownTestSuite() {
+    delete text_;
+    delete syntax_;
+    delete entities_;
+  }
+  static Article Analyse(const std::string& body) {
+    Article a;
+    a.text = body;
+    text_->Process(a, nullptr);
+    auto ss = syntax_->NewScratch();
+    syntax_->Process(a, ss.get());
+    auto es = entities_->NewScratch();
+    entities_->Process(a, es.get());
+    FindQuotes(a, DefaultCueLexicon());
+    return a;
+  }
+  static std::string Words(const Article& a, const Quote& q) {
+    std::string s;
+    for (const ByteSpan& p : q.parts) {
+      if (!s.empty()) s += " | ";
+      s += std::string(a.Text(p));
+    }
+    return s;
+  }
+  static std::string Speaker(const Quote& q) {
+    return !q.speaker_name.empty() ? q.speaker_name : q.speaker_description;
+  }
+  static text::TextStage* text_;
+  static syntax::SyntaxStage* syntax_;
+  static entities::EntitiesStage* entities_;
+};
+text::TextStage* QuotesOnText::text_ = nullptr;
+syntax::SyntaxStage* QuotesOnText::syntax_ = nullptr;
+entities::EntitiesStage* QuotesOnText::entities_ = nullptr;
+
+TEST_F(QuotesOnText, DirectQuoteWithItsSpeakerAndCue) {
+  Article a = Analyse("“We will not leave the table,” said Foreign Minister Anna Lindqvist on Monday.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  const Quote& q = a.quotes[0];
+  EXPECT_EQ(q.kind, "direct");
+  // The comma before the cue belongs to the reporter's sentence.
+  EXPECT_EQ(Words(a, q), "We will not leave the table");
+  EXPECT_EQ(q.cue_text, "said");
+  EXPECT_NE(Speaker(q).find("Lindqvist"), std::string::npos);
+  EXPECT_GE(q.speaker_local, 0);
+}
+
+TEST_F(QuotesOnText, SplitQuoteIsOneQuoteWithTwoParts) {
+  Article a = Analyse("“A ceasefire is a promise,” the mediator, Jonas Berglund, said, “and promises are kept in the villages.”");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].parts.size(), 2u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "A ceasefire is a promise | and promises are kept in the villages.");
+  EXPECT_NE(Speaker(a.quotes[0]).find("Berglund"), std::string::npos);
+}
+
+TEST_F(QuotesOnText, MixedQuoteCreditsTheWholeClause) {
+  Article a = Analyse("General Piet Obradov said the army would “hold its positions and hold its fire” until Friday.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  const Quote& q = a.quotes[0];
+  EXPECT_EQ(q.kind, "mixed");
+  EXPECT_EQ(Words(a, q), "hold its positions and hold its fire");
+  // The content runs from after the cue to the end of the reported clause.
+  EXPECT_EQ(a.Text(q.content), "the army would “hold its positions and hold its fire” until Friday");
+  EXPECT_NE(Speaker(q).find("Obradov"), std::string::npos);
+}
+
+TEST_F(QuotesOnText, ReportedSpeechAndAccordingTo) {
+  Article a = Analyse(
+      "The interior ministry said the border crossings would reopen on Thursday.\n"
+      "About 4,000 people were detained, according to rights groups.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(a.quotes[0].kind, "indirect");
+  EXPECT_EQ(Words(a, a.quotes[0]), "the border crossings would reopen on Thursday");
+  EXPECT_EQ(Speaker(a.quotes[0]), "The interior ministry");
+  EXPECT_EQ(a.quotes[1].cue_text, "according to");
+  EXPECT_EQ(Words(a, a.quotes[1]), "About 4,000 people were detained");
+  EXPECT_EQ(Speaker(a.quotes[1]), "rights groups");
+}
+
+TEST_F(QuotesOnText, UnnamedSourcesAreKeptAsWritten) {
+  Article a = Analyse("One European diplomat said the mood in the room had been “correct, cold and long”.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].speaker_local, -1);
+  EXPECT_EQ(a.quotes[0].speaker_description, "One European diplomat");
+}
+
+TEST_F(QuotesOnText, PronounAfterAParagraphThatIntroducedSomeone) {
+  Article a = Analyse(
+      "Ms Karin Holst, the trade commissioner, arrived in Oslo late on Sunday.\n"
+      "“We came to listen,” she said.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].speaker_from, "pronoun");
+  EXPECT_NE(Speaker(a.quotes[0]).find("Holst"), std::string::npos);
+}
+
+TEST_F(QuotesOnText, PronounPicksThePersonOfTheRightGender) {
+  Article a = Analyse(
+      "Mr Tomas Reine met Mrs Ilse Varn in Geneva on Monday.\n"
+      "“The talks were useful,” she said.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  // "Mrs" marks the woman; the recogniser may take her name in part.
+  EXPECT_EQ(a.quotes[0].speaker_from, "pronoun");
+  EXPECT_NE(Speaker(a.quotes[0]).find("Ilse"), std::string::npos) << Speaker(a.quotes[0]);
+  EXPECT_EQ(Speaker(a.quotes[0]).find("Reine"), std::string::npos) << Speaker(a.quotes[0]);
+}
+
+TEST_F(QuotesOnText, AStandaloneQuoteTakesThePreviousSpeaker) {
+  Article a = Analyse(
+      "“We signed for the villages,” said rebel leader Omar Haddani.\n"
+      "“Not for the generals in the capital.”");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(a.quotes[1].speaker_from, "previous");
+  EXPECT_EQ(a.quotes[1].speaker_local, a.quotes[0].speaker_local);
+}
+
+TEST_F(QuotesOnText, ScareQuotesGetNoSpeakerAndAreNotQuotes) {
+  Article a = Analyse("The so-called “peace dividend” never arrived in the border towns.");
+  EXPECT_TRUE(a.quotes.empty());
+}
+
+TEST_F(QuotesOnText, DeniedSpeechIsNotReported) {
+  Article a = Analyse("The minister did not say whether the embassy would reopen.");
+  EXPECT_TRUE(a.quotes.empty());
+}
+
+TEST(CueLexicon, MalformedEntriesAreConfigErrors) {
+  EXPECT_THROW(CueLexicon::Parse("verb\tsay\n", ""), ConfigError);
+  EXPECT_THROW(CueLexicon::Parse("verb\tsay\tshouting\n", ""), ConfigError);
+  EXPECT_THROW(CueLexicon::Parse("verb\tsay\tspeech\tsometimes\n", ""), ConfigError);
+  EXPECT_THROW(CueLexicon::Parse("", "mr\tx\n"), ConfigError);
+  auto lex = CueLexicon::Parse("verb\tcall\tspeech\tobject\nverb\tcall for\tspeech\tafter\n", "mrs\tf\n");
+  ASSERT_NE(lex->Verb("call"), nullptr);
+  // Longest first, so "call for" wins over "call".
+  EXPECT_EQ(lex->Verb("call")->front().rest, std::vector<std::string>{"for"});
+  EXPECT_EQ(lex->Gender("Mrs."), 'f');
+  EXPECT_EQ(lex->Gender("Table"), 0);
+}
+
+}  // namespace
+}  // namespace sitrep::quotes
