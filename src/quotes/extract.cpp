@@ -166,7 +166,8 @@ struct Candidate {
   MarkedQuote marks;
   std::int32_t first = kNone;  // first token inside the marks
   std::int32_t last = kNone;   // last token inside the marks
-  std::int32_t open_tok = kNone, close_tok = kNone;  // the mark tokens, if separate
+  std::int32_t open_first = kNone;  // the first token of the opening mark
+  std::int32_t close_tok = kNone;   // the last token of the closing mark, if separate
   int words = 0;
   std::int32_t cue = kNone;  // index into cues
   bool merged_away = false;  // joined to the previous candidate (split quote)
@@ -298,6 +299,7 @@ class Finder {
       c.marks = std::move(m);
       std::uint32_t inner_b = c.marks.parts.front().begin, inner_e = c.marks.parts.back().end;
       std::int32_t t = doc_.TokenAt(c.marks.open);
+      c.open_first = t;
       for (; t < n && doc_.tok(t).begin < c.marks.close_end; ++t) {
         const Token& tok = doc_.tok(t);
         in_quote_[static_cast<std::size_t>(t)] = static_cast<std::int32_t>(cands_.size());
@@ -305,9 +307,7 @@ class Finder {
           if (c.first == kNone) c.first = t;
           c.last = t;
           if (!doc_.punct(t)) ++c.words;
-        } else if (tok.begin < inner_b) {
-          c.open_tok = t;
-        } else {
+        } else if (tok.begin >= inner_e) {
           c.close_tok = t;
         }
       }
@@ -351,7 +351,7 @@ class Finder {
     }
     if (best != kNone) return best;
     // "X said:" at the end of the sentence before a quote that opens its own.
-    std::int32_t before = (c.open_tok != kNone ? c.open_tok : c.first) - 1;
+    std::int32_t before = std::min(c.open_first, c.first) - 1;
     if (before >= 0 && doc_.sent(before) + 1 == s_first && doc_.text(before) == ":") {
       for (std::int32_t t = before; t >= 0 && doc_.sent(t) == doc_.sent(before); --t) {
         std::int32_t k = cue_of_[static_cast<std::size_t>(t)];
@@ -383,7 +383,7 @@ class Finder {
       cur.marks.parts = std::move(parts);
       cur.marks.open = prev.marks.open;
       cur.first = prev.first;
-      cur.open_tok = prev.open_tok;
+      cur.open_first = prev.open_first;
       cur.words += prev.words;
       cur.cue = cue;
       prev.merged_away = true;
@@ -412,7 +412,7 @@ class Finder {
     }
     if (q->parts.empty()) return false;
     q->content = {q->parts.front().begin, q->parts.back().end};
-    std::int32_t before = (c.open_tok != kNone ? c.open_tok : c.first) - 1;
+    std::int32_t before = std::min(c.open_first, c.first) - 1;
     bool starts_sentence = before < 0 || doc_.sent(before) != doc_.sent(c.first);
     std::string_view prev_text = starts_sentence ? std::string_view() : doc_.text(before);
     bool introduced = starts_sentence || prev_text == ":" || prev_text == "," || prev_text == "\xE2\x80\x94" ||
@@ -445,6 +445,14 @@ class Finder {
       });
       ByteSpan span = Span(lo, hi, /*drop_mark=*/true);
       if (span.begin <= q->content.begin && span.end >= q->content.end) q->content = span;
+    } else if (q->kind == "mixed" && h.first > c.last && doc_.sent(h.first) == doc_.sent(c.last) && EndsClause(h)) {
+      // “...” fragment inside a clause that the cue closes ("Fundraising
+      // was “stagnant” for a month, she said."): the clause before the cue.
+      auto [clo, chi] = doc_.Subtree(h.first);
+      const Sentence& s = a_.sentences[doc_.sent(h.first)];
+      ByteSpan span = Span(static_cast<std::int32_t>(s.first_token), clo - 1, /*drop_mark=*/false);
+      if (span.begin <= q->content.begin && span.end >= q->content.end) q->content = span;
+      (void)chi;
     }
     used_cue_.push_back(c.cue);
     return true;

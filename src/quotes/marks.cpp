@@ -138,9 +138,18 @@ std::vector<MarkedQuote> ScanQuoteMarks(std::string_view text) {
       continue;
     }
     char32_t next = peek(i);
+    // Two apostrophes are a double quotation mark in some house styles
+    // (''We will,'' she said) and in text converted from ``TeX'' quotes.
+    if ((c == '\'' && next == '\'') || (c == '`' && next == '`')) {
+      ++i;
+      after = static_cast<std::uint32_t>(i);
+      next = peek(i);
+      c = '"';
+    }
     switch (c) {
-      case 0x201C:  // “ opens, except that it closes a German „
-        if (!stack.empty() && low_german && has_open(Family::kDouble) && !IsSpace(prev)) {
+      case 0x201C:  // “ opens, except that it closes a German „, or a typo'd close (“It’s late,“ he said)
+        if (!stack.empty() && has_open(Family::kDouble) && !IsSpace(prev) &&
+            (low_german || IsSpace(next) || next == ',' || next == '.' || next == 0)) {
           close(Family::kDouble, at, after);
         } else {
           open(Family::kDouble, c, at, after);

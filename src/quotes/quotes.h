@@ -32,7 +32,8 @@ struct MarkedQuote {
 };
 
 // Returns the top-level quotations of text in order. Handles “ ” „ “ « »
-// ‘ ’ and straight double and single quotes, tells apostrophes ("don’t",
+// ‘ ’, straight double and single quotes, and two apostrophes (or ``) as
+// a double mark, tells apostrophes ("don’t",
 // "the states’") from closing single quotes, keeps nested quotes inside
 // their outer quote, and continues a quote over a paragraph break when the
 // next paragraph opens with a mark of the same kind. A mark left open at a

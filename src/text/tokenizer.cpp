@@ -114,6 +114,11 @@ class ChunkTokenizer {
     // Leading punctuation.
     while (l < r) {
       char32_t c = C(l);
+      if ((c == '\'' || c == '`') && l + 1 < r && C(l + 1) == c) {
+        Emit(l, l + 2);  // '' and `` are one quotation mark, as in the treebank
+        l += 2;
+        continue;
+      }
       if (c == '\'' && l + 1 < r && IsDigit(C(l + 1))) break;  // '90s
       if ((c == '#' || c == '@') && l + 1 < r && IsAlnum(C(l + 1))) break;
       if (IsDash(c)) {
@@ -165,6 +170,11 @@ class ChunkTokenizer {
         if (KeepsFullStop(l, r, ntrail > 0)) break;
         trail[ntrail++] = {r - 1, r};
         --r;
+        continue;
+      }
+      if (c == '\'' && r - l >= 2 && C(r - 2) == '\'') {
+        trail[ntrail++] = {r - 2, r};  // a closing ''
+        r -= 2;
         continue;
       }
       if (IsApostrophe(c) && r - l >= 2 && (C(r - 2) == 's' || C(r - 2) == 'S') && r - l > 2) {

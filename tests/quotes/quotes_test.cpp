@@ -35,6 +35,8 @@ TEST(ScanQuoteMarks, EveryCommonStyle) {
   EXPECT_EQ(Parts("Il a dit « nous restons » hier."), std::vector<std::string>{" nous restons "});
   EXPECT_EQ(Parts("Er sagte: „Wir bleiben“ und ging."), std::vector<std::string>{"Wir bleiben"});
   EXPECT_EQ(Parts("‘We will stay,’ she said."), std::vector<std::string>{"We will stay,"});
+  EXPECT_EQ(Parts("''It's a silly thing to say,'' she said."), std::vector<std::string>{"It's a silly thing to say,"});
+  EXPECT_EQ(Parts("“It’s unusual,“ he said."), std::vector<std::string>{"It’s unusual,"});
 }
 
 TEST(ScanQuoteMarks, ApostrophesAreNotQuotes) {
