@@ -466,23 +466,16 @@ class Finder {
     if (std::find(used_cue_.begin(), used_cue_.end(), static_cast<std::int32_t>(k)) != used_cue_.end()) return false;
     std::vector<std::pair<std::int32_t, std::int32_t>> pieces;
     if (h.phrase) {
-      // "according to X": X is the phrase's head; the content is the
-      // clause X attaches to, without the phrase.
-      std::int32_t x = doc_.head(h.first);
-      if (x != kNone) x = NounHead(x);
-      if (x == kNone) return false;
-      auto [xlo, xhi] = doc_.Subtree(x);
-      std::int32_t clause = doc_.head(x);
-      std::int32_t lo, hi;
-      if (clause == kNone) {
-        const Sentence& s = a_.sentences[doc_.sent(x)];
-        lo = static_cast<std::int32_t>(s.first_token);
-        hi = static_cast<std::int32_t>(s.end_token) - 1;
-      } else {
-        std::tie(lo, hi) = doc_.Subtree(clause);
-      }
-      if (lo < xlo) pieces.push_back({lo, xlo - 1});
-      if (hi > xhi) pieces.push_back({xhi + 1, hi});
+      // "according to X": the source runs to the next comma or the
+      // sentence end; the content is the rest of the sentence, on either
+      // side. Read off the surface: parsers often attach the phrase to a
+      // nearby noun rather than to the clause it qualifies.
+      auto [xlo, xhi] = PhraseObject(h);
+      if (xlo == kNone) return false;
+      const Sentence& s = a_.sentences[doc_.sent(h.first)];
+      std::int32_t first = static_cast<std::int32_t>(s.first_token), last = static_cast<std::int32_t>(s.end_token) - 1;
+      if (h.first > first) pieces.push_back({first, h.first - 1});
+      if (last > xhi) pieces.push_back({xhi + 1, last});
     } else {
       if (Negated(h.first)) return false;
       // The reported clause: a clausal complement after the cue, else one
@@ -645,17 +638,33 @@ class Finder {
       lo = std::min(lo, x);
       hi = std::max(hi, x);
       doc_.EachChild(x, [&](std::int32_t c) {
-        // A cue below the content root that joins its own clause is an
-        // attribution of its own ("who said A, said B"; "says A but argues B").
         std::string_view r = doc_.deprel(c);
-        if (cue_of_[static_cast<std::size_t>(c)] != kNone &&
-            (r == "conj" || r == "parataxis" || r == "acl:relcl" || r == "advcl")) {
+        // A clause joined below the content root that holds a cue of
+        // speech is an attribution of its own ("who said A, said B";
+        // "says A but argues B"; "said A, but X did not say when").
+        if ((r == "conj" || r == "parataxis" || r == "acl:relcl" || r == "advcl") && HoldsSpeechCue(c)) return;
+        // A comment set off after a name ("..., Eric Fanning, who was his
+        // chief of staff") is the reporter's background, not the claim.
+        if (r == "acl:relcl" && doc_.tok(x).upos == "PROPN" && c > x && doc_.text(doc_.Subtree(c).first - 1) == ",") {
           return;
         }
         stack.push_back(c);
       });
     }
     return {lo, hi};
+  }
+
+  // True if the subtree of t holds a cue of speech.
+  bool HoldsSpeechCue(std::int32_t t) const {
+    auto [lo, hi] = doc_.Subtree(t);
+    for (std::int32_t k = lo; k <= hi; ++k) {
+      std::int32_t cue = cue_of_[static_cast<std::size_t>(k)];
+      if (cue != kNone && cues_[static_cast<std::size_t>(cue)].type == CueType::kSpeech && doc_.Dominates(t, k, 8)) {
+        return true;
+      }
+      if (k == t && cue != kNone && cues_[static_cast<std::size_t>(cue)].type == CueType::kSpeech) return true;
+    }
+    return false;
   }
 
   // The byte span of tokens [lo, hi] without edge punctuation, and without
@@ -692,8 +701,14 @@ class Finder {
   // right before the cue, then a noun at the root of the sentence.
   std::int32_t SourceToken(const CueHit& h) const {
     if (h.phrase) {
-      std::int32_t x = doc_.head(h.first);
-      return x == kNone ? kNone : NounHead(x);
+      // The phrase's object: the word of it whose head lies outside it.
+      auto [xlo, xhi] = PhraseObject(h);
+      if (xlo == kNone) return kNone;
+      for (std::int32_t t = xlo; t <= xhi; ++t) {
+        std::int32_t hd = doc_.head(t);
+        if (!doc_.punct(t) && (hd == kNone || hd < xlo || hd > xhi)) return t;
+      }
+      return xhi;
     }
     std::int32_t v = h.first;
     for (int climb = 0; climb < 3 && v != kNone; ++climb) {
@@ -757,6 +772,24 @@ class Finder {
       return root;
     }
     return kNone;
+  }
+
+  // The words after a phrase cue ("according to [a new poll by X]"): up
+  // to the next comma, semicolon, dash, bracket or the sentence end.
+  // {kNone, kNone} when empty.
+  std::pair<std::int32_t, std::int32_t> PhraseObject(const CueHit& h) const {
+    const Sentence& s = a_.sentences[doc_.sent(h.first)];
+    std::int32_t lo = h.last + 1, hi = h.last;
+    for (std::int32_t t = lo; t < static_cast<std::int32_t>(s.end_token); ++t) {
+      std::string_view w = doc_.text(t);
+      if (w == "," || w == ";" || w == "(" || w == ")" || w == ":" || w == "." || w == "\u2014" || w == "\u2013" ||
+          w == "--" || InQuote(t)) {
+        break;
+      }
+      hi = t;
+    }
+    if (hi < lo) return {kNone, kNone};
+    return {lo, hi};
   }
 
   // The noun or name right before token t in its sentence, skipping
