@@ -15,6 +15,7 @@
 
 #include "clean/clean.h"
 #include "entities/entities.h"
+#include "events/merge.h"
 #include "gazetteer/gazetteer.h"
 #include "resolve/resolve.h"
 #include "core/json_writer.h"
@@ -66,7 +67,7 @@ struct InputCount {
 
 struct Totals {
   std::uint64_t ok = 0, skipped = 0, removed = 0, sentences = 0, tokens = 0, input_bytes = 0, text_bytes = 0;
-  std::uint64_t mentions = 0, entities = 0;
+  std::uint64_t mentions = 0, entities = 0, events = 0;
   std::map<std::string, std::uint64_t> reasons;
   std::vector<InputCount> per_input;
   std::vector<double> stage_seconds;
@@ -159,7 +160,7 @@ std::string ManifestJson(const AnalyzeOptions& opt, const Totals& t, std::size_t
   w.Key("quotes");
   w.UInt(0);
   w.Key("events");
-  w.UInt(0);
+  w.UInt(t.events);
   w.Key("stories");
   w.UInt(0);
   w.EndObject();
@@ -372,6 +373,9 @@ int RunAnalyze(const AnalyzeOptions& opt) {
   }
   phases["merge"] = Since(t_merge);
 
+  // Per-article events, read back from the final lines (entity ids filled)
+  // exactly as `sitrep merge` reads them, for the cross-article event merge.
+  std::vector<events::EventRecord> event_records;
   {
     store::OutputFile out;
     if (Status s = out.Open(dir + "/articles.jsonl"); !s.ok()) return OutputFailure(s);
@@ -386,6 +390,7 @@ int RunAnalyze(const AnalyzeOptions& opt) {
       ids.clear();
       for (std::uint32_t e : assignment[i]) ids.push_back(merged[e].id);
       store::FillMentionEntities(line, ids);
+      events::AppendEventRecords(line, &event_records);
       buf += line;
       if (buf.size() > (1 << 20)) {
         if (Status s = out.Write(buf); !s.ok()) return OutputFailure(s);
@@ -396,8 +401,13 @@ int RunAnalyze(const AnalyzeOptions& opt) {
     if (Status s = out.Commit(); !s.ok()) return OutputFailure(s);
   }
   if (Status s = WriteEntitiesFile(dir + "/entities.jsonl", merged); !s.ok()) return OutputFailure(s);
+  {
+    std::vector<events::MergedEvent> merged_events = events::MergeEvents(event_records);
+    totals.events = merged_events.size();
+    if (Status s = events::WriteEventsFile(dir + "/events.jsonl", merged_events); !s.ok()) return OutputFailure(s);
+  }
   // Cross-article outputs; filled by their stages as they arrive.
-  for (const char* f : {"quotes.jsonl", "events.jsonl", "stories.jsonl"}) {
+  for (const char* f : {"quotes.jsonl", "stories.jsonl"}) {
     if (Status s = store::WriteFile(dir + "/" + f, ""); !s.ok()) return OutputFailure(s);
   }
   phases["write"] = Since(t_write);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "entities/entities.h"
+#include "events/merge.h"
 #include "gazetteer/gazetteer.h"
 #include "pipeline/entities_out.h"
 #include "resolve/resolve.h"
@@ -106,7 +107,9 @@ int RunMerge(const MergeCommandOptions& opt) {
   std::vector<std::vector<std::uint32_t>> assignment;
   std::vector<resolve::Resolver::Entity> merged = resolver.Finish(&assignment);
 
-  // Pass 2: the same lines with each mention's entity filled in.
+  // Pass 2: the same lines with each mention's entity filled in; their
+  // per-article events feed the event merge, as in analyze.
+  std::vector<events::EventRecord> event_records;
   {
     store::OutputFile out;
     if (Status s = out.Open(opt.out_dir + "/articles.jsonl"); !s.ok()) return Fail(s);
@@ -122,6 +125,7 @@ int RunMerge(const MergeCommandOptions& opt) {
         ids.clear();
         for (std::uint32_t e : assignment[static_cast<std::size_t>(a)]) ids.push_back(merged[e].id);
         store::FillMentionEntities(line, ids);
+        events::AppendEventRecords(line, &event_records);
         buf += line;
         buf.push_back('\n');
         if (buf.size() > (1 << 20)) {
@@ -134,14 +138,17 @@ int RunMerge(const MergeCommandOptions& opt) {
     if (Status s = out.Commit(); !s.ok()) return Fail(s);
   }
   if (Status s = WriteEntitiesFile(opt.out_dir + "/entities.jsonl", merged); !s.ok()) return Fail(s);
-  for (const char* f : {"quotes.jsonl", "events.jsonl", "stories.jsonl"}) {
+  std::vector<events::MergedEvent> merged_events = events::MergeEvents(event_records);
+  if (Status s = events::WriteEventsFile(opt.out_dir + "/events.jsonl", merged_events); !s.ok()) return Fail(s);
+  for (const char* f : {"quotes.jsonl", "stories.jsonl"}) {
     if (Status s = store::WriteFile(opt.out_dir + "/" + f, ""); !s.ok()) return Fail(s);
   }
   if (opt.db) {
     if (Status s = store::BuildDatabase(opt.out_dir); !s.ok()) return Fail(s);
   }
-  std::fprintf(stderr, "sitrep: merged %llu articles into %llu entities; wrote %s/articles.jsonl, entities.jsonl%s\n",
+  std::fprintf(stderr, "sitrep: merged %llu articles into %llu entities and %llu events; wrote %s/articles.jsonl, entities.jsonl, events.jsonl%s\n",
                static_cast<unsigned long long>(articles), static_cast<unsigned long long>(merged.size()),
+               static_cast<unsigned long long>(merged_events.size()),
                opt.out_dir.c_str(), opt.db ? ", sitrep.db" : "");
   return bad ? 1 : 0;
 }

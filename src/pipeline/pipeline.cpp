@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "entities/entities.h"
+#include "events/events.h"
 #include "ingest/decode.h"
 #include "syntax/syntax.h"
 #include "text/text.h"
@@ -22,6 +23,7 @@ ArticlePipeline ArticlePipeline::Standard(std::shared_ptr<const clean::RepeatedL
   p.Add(std::make_unique<syntax::SyntaxStage>());
   p.Add(std::make_unique<entities::EntitiesStage>());
   p.Add(std::make_unique<TimeStage>());
+  p.Add(std::make_unique<events::EventsStage>());
   return p;
 }
 
