@@ -42,7 +42,9 @@ Codebook Codebook::Parse(std::string_view tsv) {
     c.code = std::string(f[0]);
     c.goldstein = std::stod(std::string(f[1]));
     c.name = std::string(f[2]);
-    c.symmetric = f.size() > 3 && f[3] == "sym";
+    std::string_view flags = f.size() > 3 ? f[3] : std::string_view();
+    c.symmetric = flags.find("sym") != std::string_view::npos;
+    c.own_means = flags.find("own") != std::string_view::npos;
     cb.codes_.push_back(std::move(c));
   }
   std::sort(cb.codes_.begin(), cb.codes_.end(), [](const CodeInfo& a, const CodeInfo& b) { return a.code < b.code; });

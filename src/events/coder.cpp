@@ -15,6 +15,14 @@ bool Is(std::string_view deprel, std::string_view base) {
          (deprel.size() == base.size() || deprel[base.size()] == ':');
 }
 
+bool IsDirectionPrep(std::string_view p) {
+  return p == "on" || p == "against" || p == "with" || p == "to" || p == "toward" || p == "towards" ||
+         p == "into" || p == "at" || p == "between" || p == "from";
+}
+
+// What a noun phrase is, as a side of an event.
+enum class Role { kSource, kTarget };
+
 // Everything one sentence's coding needs, with tokens indexed within it.
 class SentenceCoder {
  public:
@@ -24,6 +32,7 @@ class SentenceCoder {
     s_.first_child.assign(static_cast<std::size_t>(n_), -1);
     s_.next_sibling.assign(static_cast<std::size_t>(n_), -1);
     s_.consumed.assign(static_cast<std::size_t>(n_), 0);
+    s_.root_of.assign(static_cast<std::size_t>(n_), std::string());
     for (std::int32_t i = n_ - 1; i >= 0; --i) {
       std::int32_t h = Tok(i).head;
       if (h >= 0 && h < n_ && h != i) {
@@ -36,23 +45,32 @@ class SentenceCoder {
   void Run() {
     // Modal verbs first, so the events they govern are composed, not coded alone.
     for (std::int32_t i = 0; i < n_; ++i) {
-      if (Tok(i).upos != "VERB") continue;
+      if (!IsVerb(i)) continue;
       const Pattern* p = MatchVerb(i);
       if (p && p->kind == Pattern::Kind::kModal) CodeModal(i, *p);
     }
     for (std::int32_t i = 0; i < n_; ++i) {
       if (Consumed(i)) continue;
       const Token& t = Tok(i);
-      if (t.upos == "VERB") {
+      if (IsVerb(i)) {
         const Pattern* p = MatchVerb(i);
         if (p && p->kind == Pattern::Kind::kVerb) {
+          // "met to discuss": the purpose of a coded act of the same kind is that act.
+          std::int32_t h = t.head;
+          if (h >= 0 && (Is(t.deprel, "xcomp") || Is(t.deprel, "advcl")) && Consumed(h) &&
+              s_.root_of[static_cast<std::size_t>(h)] == Root(p->code)) {
+            continue;
+          }
           CodeVerb(i, *p);
         } else if (!p && lex_.light.count(Lemma(i))) {
           std::int32_t o = Child(i, "obj");
           if (o >= 0 && !Consumed(o)) {
             if (const Pattern* np = MatchNoun(o)) {
               MarkConsumed(o);
-              Emit(i, o, np->code, Subject(i), NounTarget(o, i), false);
+              MarkConsumed(i);
+              std::int32_t tgt = DirectedOblique(o, Role::kTarget);
+              if (tgt < 0) tgt = DirectedOblique(i, Role::kTarget);
+              Emit(i, o, np->code, Subject(i), tgt, false);
             }
           }
         }
@@ -61,13 +79,12 @@ class SentenceCoder {
         if (!np) continue;
         std::int32_t h = t.head;
         if (h < 0) continue;
-        if ((Is(t.deprel, "nsubj")) && lex_.occur.count(Lemma(h))) {
+        if (Is(t.deprel, "nsubj") && lex_.occur.count(Lemma(h))) {
           // "the talks between X and Y ended": actors come from the noun.
           auto [src, tgt] = NounActors(i);
           if (src < 0) continue;
           std::string code = np->code;
-          bool planned = t.deprel == "nsubj:pass" && IsFutureOrPlanned(h);
-          if (planned) code = std::string(lex_.Compose("intent", code));
+          if (IsFuture(h)) code = std::string(lex_.Compose("intent", code));
           MarkConsumed(i);
           Emit(h, i, code, src, tgt, false);
         } else if (t.deprel == "nsubj:pass") {
@@ -89,6 +106,12 @@ class SentenceCoder {
   const Token& Tok(std::int32_t i) const { return a_.tokens[sent_.first_token + static_cast<std::uint32_t>(i)]; }
   bool Consumed(std::int32_t i) const { return s_.consumed[static_cast<std::size_t>(i)] != 0; }
   void MarkConsumed(std::int32_t i) { s_.consumed[static_cast<std::size_t>(i)] = 1; }
+  // Verbs, and past-tense words the tagger took for something else in a
+  // clause of their own ("the navy blockaded", tagged as an adjective).
+  bool IsVerb(std::int32_t i) const {
+    const Token& t = Tok(i);
+    return t.upos == "VERB" || ((t.xpos == "VBD" || t.xpos == "VBN") && t.upos != "AUX");
+  }
 
   // Lower-case lemma; the parser keeps the case of proper nouns' lemmas.
   std::string_view Lemma(std::int32_t i) {
@@ -101,6 +124,49 @@ class SentenceCoder {
     return s_.lower;
   }
   std::string LemmaCopy(std::int32_t i) { return std::string(Lemma(i)); }
+
+  // Entries for token i: by its lemma, else by the word with a regular
+  // ending removed, which recovers lemmatiser slips ("shelled" -> "shel").
+  template <typename Map>
+  const typename Map::mapped_type* Find(const Map& map, std::int32_t i) {
+    auto it = map.find(Lemma(i));
+    if (it != map.end()) return &it->second;
+    const Token& t = Tok(i);
+    std::string& w = s_.word;
+    w.assign(a_.text, t.begin, t.end - t.begin);
+    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    auto try_form = [&](std::size_t cut, std::string_view add) -> const typename Map::mapped_type* {
+      if (w.size() <= cut + 2) return nullptr;
+      s_.lower.assign(w, 0, w.size() - cut);
+      s_.lower += add;
+      auto f = map.find(s_.lower);
+      return f == map.end() ? nullptr : &f->second;
+    };
+    auto ends = [&](std::string_view suf) { return w.size() > suf.size() && w.compare(w.size() - suf.size(), suf.size(), suf) == 0; };
+    const typename Map::mapped_type* r = nullptr;
+    if (ends("ed")) {
+      if (!r) r = try_form(2, "");
+      if (!r) r = try_form(1, "");
+      if (!r && w.size() > 4 && w[w.size() - 3] == w[w.size() - 4]) r = try_form(3, "");
+    } else if (ends("ing")) {
+      if (!r) r = try_form(3, "");
+      if (!r) r = try_form(3, "e");
+    } else if (ends("s")) {
+      if (!r) r = try_form(1, "");
+      if (!r && ends("es")) r = try_form(2, "");
+    } else {
+      auto f = map.find(w);
+      if (f != map.end()) r = &f->second;
+    }
+    return r;
+  }
+  // True if the lemma (or its singular) is in the set.
+  bool InSet(const StringSet& set, std::int32_t i) {
+    std::string_view l = Lemma(i);
+    if (set.count(l)) return true;
+    if (l.size() > 3 && l.back() == 's') return set.count(l.substr(0, l.size() - 1)) > 0;
+    return false;
+  }
 
   template <typename Fn>
   void EachChild(std::int32_t h, Fn fn) const {
@@ -123,20 +189,28 @@ class SentenceCoder {
     });
     return found;
   }
-  // The preposition of an oblique or nominal modifier ("on" in "on Syria").
+  // The preposition of an oblique or nominal modifier ("on" in "on Syria");
+  // the last one of a compound preposition ("out of").
   std::string Prep(std::int32_t h) {
     std::string p;
     EachChild(h, [&](std::int32_t c) {
-      if (p.empty() && Tok(c).deprel == "case") p = LemmaCopy(c);
+      if (Tok(c).deprel == "case" && c < h) p = LemmaCopy(c);
     });
     return p;
+  }
+  bool HasCase(std::int32_t h, std::string_view word) {
+    bool hit = false;
+    EachChild(h, [&](std::int32_t c) {
+      if (!hit && Tok(c).deprel == "case" && Lemma(c) == word) hit = true;
+    });
+    return hit;
   }
   bool HasChildLemma(std::int32_t h, std::initializer_list<std::string_view> rels, const StringSet& lemmas) {
     bool hit = false;
     EachChild(h, [&](std::int32_t c) {
       if (hit) return;
       for (auto r : rels) {
-        if (Is(Tok(c).deprel, r) && lemmas.count(Lemma(c))) hit = true;
+        if (Is(Tok(c).deprel, r) && InSet(lemmas, c)) hit = true;
       }
     });
     return hit;
@@ -149,22 +223,22 @@ class SentenceCoder {
   }
 
   const Pattern* MatchVerb(std::int32_t v) {
-    auto it = lex_.verbs.find(Lemma(v));
-    if (it == lex_.verbs.end()) return nullptr;
+    const std::vector<Pattern>* entries = Find(lex_.verbs, v);
+    if (!entries) return nullptr;
     std::int32_t obj = Object(v);
     std::int32_t subj = ChildExact(v, "nsubj");
-    for (const Pattern& p : it->second) {
+    for (const Pattern& p : *entries) {
       if (!p.obj.empty()) {
-        bool ok = obj >= 0 && p.obj.count(Lemma(obj));
-        // "threatened Russia with sanctions": the noun sits in an oblique.
+        bool ok = obj >= 0 && InSet(p.obj, obj);
+        // "threatened Russia with sanctions", "put forces on alert": the noun may sit in an oblique.
         if (!ok) {
           EachChild(v, [&](std::int32_t c) {
-            if (!ok && Is(Tok(c).deprel, "obl") && p.obj.count(Lemma(c))) ok = true;
+            if (!ok && Is(Tok(c).deprel, "obl") && InSet(p.obj, c)) ok = true;
           });
         }
         if (!ok) continue;
       }
-      if (!p.subj.empty() && !(subj >= 0 && p.subj.count(Lemma(subj)))) continue;
+      if (!p.subj.empty() && !(subj >= 0 && InSet(p.subj, subj))) continue;
       if (!p.mod.empty()) {
         std::int32_t m = obj >= 0 ? obj : subj;
         if (m < 0 || !HasChildLemma(m, {"amod", "compound", "nmod"}, p.mod)) continue;
@@ -172,7 +246,8 @@ class SentenceCoder {
       if (!p.xcomp.empty()) {
         bool ok = false;
         EachChild(v, [&](std::int32_t c) {
-          if (!ok && (Is(Tok(c).deprel, "xcomp") || Is(Tok(c).deprel, "obj")) && p.xcomp.count(Lemma(c))) ok = true;
+          std::string_view d = Tok(c).deprel;
+          if (!ok && (Is(d, "xcomp") || Is(d, "obj") || Is(d, "ccomp")) && InSet(p.xcomp, c)) ok = true;
         });
         if (!ok) continue;
       }
@@ -180,14 +255,17 @@ class SentenceCoder {
         bool ok = false;
         EachChild(v, [&](std::int32_t c) {
           std::string_view d = Tok(c).deprel;
-          if (!ok && (d == "compound:prt" || d == "advmod" || Is(d, "obl") || d == "case") && Lemma(c) == p.prt) ok = true;
+          if (ok) return;
+          if ((d == "compound:prt" || d == "advmod") && Lemma(c) == p.prt) ok = true;
+          // "pulled out of the city": the particle parsed as part of a preposition.
+          if (Is(d, "obl") && HasCase(c, p.prt)) ok = true;
         });
         if (!ok) continue;
       }
       if (!p.prep.empty()) {
         bool ok = false;
         EachChild(v, [&](std::int32_t c) {
-          if (!ok && (Is(Tok(c).deprel, "obl") || Is(Tok(c).deprel, "nmod")) && Prep(c) == p.prep) ok = true;
+          if (!ok && (Is(Tok(c).deprel, "obl") || Is(Tok(c).deprel, "nmod")) && HasCase(c, p.prep)) ok = true;
         });
         if (!ok) continue;
       }
@@ -197,9 +275,10 @@ class SentenceCoder {
   }
 
   const Pattern* MatchNoun(std::int32_t n) {
-    auto it = lex_.nouns.find(Lemma(n));
-    if (it == lex_.nouns.end()) return nullptr;
-    for (const Pattern& p : it->second) {
+    if (Tok(n).upos != "NOUN") return nullptr;
+    const std::vector<Pattern>* entries = Find(lex_.nouns, n);
+    if (!entries) return nullptr;
+    for (const Pattern& p : *entries) {
       if (!p.mod.empty() && !HasChildLemma(n, {"amod", "compound", "nmod"}, p.mod)) continue;
       return &p;
     }
@@ -221,11 +300,6 @@ class SentenceCoder {
     });
     return fut;
   }
-  bool IsFutureOrPlanned(std::int32_t v) {
-    if (IsFuture(v)) return true;
-    const Pattern* p = MatchVerb(v);
-    return p && p->kind == Pattern::Kind::kModal && p->modal_class == "intent";
-  }
 
   // The subject of a verb: its own, the agent of a passive, or the one it
   // shares with the verb it is coordinated with or controlled by.
@@ -233,50 +307,91 @@ class SentenceCoder {
     for (int depth = 0; depth < 4 && v >= 0; ++depth) {
       std::int32_t s = ChildExact(v, "nsubj");
       if (s >= 0) return s;
-      if (ChildExact(v, "nsubj:pass") >= 0) {
-        std::int32_t agent = -1;
-        EachChild(v, [&](std::int32_t c) {
-          if (agent < 0 && (Tok(c).deprel == "obl:agent" || (Is(Tok(c).deprel, "obl") && Prep(c) == "by"))) agent = c;
-        });
-        return agent;
-      }
+      if (ChildExact(v, "nsubj:pass") >= 0) return Agent(v);
       std::string_view d = Tok(v).deprel;
+      // "The opposition called for ...", misparsed as a noun with a
+      // reduced relative clause: the noun is the subject.
+      if (d == "acl" && Tok(v).xpos == "VBD" && Tok(v).head >= 0 && Tok(Tok(v).head).deprel == "root") return Tok(v).head;
       if (!(Is(d, "conj") || Is(d, "xcomp") || Is(d, "advcl"))) return -1;
       v = Tok(v).head;
     }
     return -1;
   }
+  std::int32_t Agent(std::int32_t v) {
+    std::int32_t agent = -1;
+    EachChild(v, [&](std::int32_t c) {
+      if (agent < 0 && (Tok(c).deprel == "obl:agent" || (Is(Tok(c).deprel, "obl") && HasCase(c, "by")))) agent = c;
+    });
+    return agent;
+  }
 
-  // The target of a verb: its object (when the pattern did not use it as
-  // the event noun), the passive subject when an agent acted, else an
-  // oblique or the event noun's modifier with a preposition of direction.
+  // The target of a verb.
   std::int32_t VerbTarget(std::int32_t v, const Pattern* p) {
+    const CodeInfo* info = p ? lex_.codebook->Find(p->code) : nullptr;
+    const bool own = info && info->own_means;
+    const bool obj_is_event_noun = p && !p->obj.empty();
     std::int32_t pass = ChildExact(v, "nsubj:pass");
-    if (pass >= 0 && !(p && !p->obj.empty() && p->obj.count(Lemma(pass)))) return Subject(v) >= 0 ? pass : -1;
     std::int32_t obj = Child(v, "obj");
     if (obj < 0) obj = Child(v, "iobj");
-    bool obj_is_event = obj >= 0 && ((p && !p->obj.empty() && p->obj.count(Lemma(obj))) || MatchNoun(obj));
-    if (obj >= 0 && !obj_is_event) return obj;
-    std::int32_t t = DirectedOblique(v);
-    if (t >= 0) return t;
-    if (obj >= 0) return NounTarget(obj, v);
+    if (pass >= 0) {
+      // "X was attacked by Y": the passive subject is acted upon.
+      if (!obj_is_event_noun && !own && Agent(v) >= 0 && ActorLike(pass, Role::kTarget)) return pass;
+      obj = pass;
+    }
+    // The oblique the pattern names ("arrived in Islamabad").
+    if (p && !p->prep.empty()) {
+      std::int32_t found = -1;
+      EachChild(v, [&](std::int32_t c) {
+        if (found < 0 && Is(Tok(c).deprel, "obl") && HasCase(c, p->prep) && ActorLike(c, Role::kSource)) found = c;
+      });
+      if (found >= 0) return found;
+    }
+    bool obj_usable = obj >= 0 && !own && !obj_is_event_noun && !OwnedByPronoun(obj) && ActorLike(obj, Role::kTarget);
+    std::int32_t obl = DirectedOblique(v, Role::kTarget);
+    // A named recipient beats a common noun ("extradited two suspects to Bangladesh").
+    if (obj_usable && !(obl >= 0 && MentionAt(obj) < 0 && MentionAt(obl) >= 0 && !IsKnownAgent(obj))) return obj;
+    if (obl >= 0) return obl;
+    if (obj >= 0 && pass != obj) {
+      std::int32_t t = DirectedOblique(obj, Role::kTarget);
+      if (t >= 0) return t;
+    }
+    if (obj >= 0 && pass == obj) {
+      std::int32_t t = DirectedOblique(pass, Role::kTarget);
+      if (t >= 0) return t;
+    }
+    // "expelled a Russian diplomat": the event noun is itself a person.
+    if (obj >= 0 && obj_is_event_noun && !own && !OwnedByPronoun(obj) && HasMentionModifier(obj)) return obj;
     return -1;
   }
-  std::int32_t DirectedOblique(std::int32_t h) {
+
+  bool OwnedByPronoun(std::int32_t n) {
+    bool own = false;
+    EachChild(n, [&](std::int32_t c) {
+      if (!own && Tok(c).deprel == "nmod:poss" && Tok(c).upos == "PRON") own = true;
+    });
+    return own;
+  }
+  bool HasMentionModifier(std::int32_t n) {
+    bool hit = false;
+    EachChild(n, [&](std::int32_t c) {
+      std::string_view d = Tok(c).deprel;
+      if (!hit && (d == "amod" || d == "compound" || d == "nmod:poss") && MentionAt(c) >= 0) hit = true;
+    });
+    return hit;
+  }
+  bool IsKnownAgent(std::int32_t n) { return Find(lex_.agents, n) != nullptr; }
+
+  std::int32_t DirectedOblique(std::int32_t h, Role role) {
     std::int32_t found = -1;
     EachChild(h, [&](std::int32_t c) {
       if (found >= 0) return;
       std::string_view d = Tok(c).deprel;
-      if (!(Is(d, "obl") || Is(d, "nmod")) || d == "obl:agent" || d == "obl:tmod") return;
-      std::string p = Prep(c);
-      if (p == "on" || p == "against" || p == "with" || p == "to" || p == "toward" || p == "towards" ||
-          p == "into" || p == "at" || p == "between" || p == "from") {
-        if (IsActorish(c)) found = c;
-      }
+      if (!(Is(d, "obl") || Is(d, "nmod")) || d == "obl:agent" || d == "obl:tmod" || d == "nmod:poss") return;
+      if (IsDirectionPrep(Prep(c)) && ActorLike(c, Role::kSource)) found = c;
     });
+    (void)role;
     return found;
   }
-  std::int32_t NounTarget(std::int32_t n, std::int32_t /*verb*/) { return DirectedOblique(n); }
 
   // Actors of a free-standing event noun: "talks between X and Y", "X's
   // visit", "Russian-led talks with Y".
@@ -284,15 +399,16 @@ class SentenceCoder {
     std::int32_t src = -1, tgt = -1;
     EachChild(n, [&](std::int32_t c) {
       std::string_view d = Tok(c).deprel;
-      if (Is(d, "nmod") && Prep(c) == "between" && src < 0) {
+      std::string p = Is(d, "nmod") ? Prep(c) : std::string();
+      if (p == "between" && src < 0) {
         src = c;
         std::int32_t conj = Child(c, "conj");
         if (conj >= 0) tgt = conj;
       } else if ((d == "nmod:poss" || d == "amod" || d == "compound") && src < 0 && MentionAt(c) >= 0) {
         src = c;
-      } else if (Is(d, "nmod") && tgt < 0 && (Prep(c) == "with" || Prep(c) == "on" || Prep(c) == "against")) {
+      } else if (tgt < 0 && (p == "with" || p == "on" || p == "against")) {
         tgt = c;
-      } else if (Is(d, "nmod") && src < 0 && (Prep(c) == "by" || Prep(c) == "of")) {
+      } else if (src < 0 && (p == "by" || p == "of") && ActorLike(c, Role::kSource)) {
         src = c;
       }
     });
@@ -302,50 +418,56 @@ class SentenceCoder {
   std::int32_t MentionAt(std::int32_t i) const {
     return s_.mention_of[sent_.first_token + static_cast<std::uint32_t>(i)];
   }
-  bool IsActorish(std::int32_t h) {
+
+  // Could the phrase headed by h be an actor in this role? Sources and
+  // obliques must be named or known kinds of actors; an object may be any
+  // concrete noun ("attacked a village"), but not an event or a thing said.
+  bool ActorLike(std::int32_t h, Role role) {
     if (MentionAt(h) >= 0) return true;
     std::string_view u = Tok(h).upos;
-    return (u == "NOUN" || u == "PROPN") && !MatchNoun(h);
+    if (u != "NOUN" && u != "PROPN") return false;
+    if (MatchNoun(h) || InSet(lex_.thing, h)) return false;
+    if (InSet(lex_.quantity, h)) return true;
+    if (role == Role::kSource) return IsKnownAgent(h) || HasMentionModifier(h);
+    return true;
   }
 
   // Resolves the noun phrase headed by h to an actor: the mention that
-  // covers it; a common-noun actor ("police", "Russian troops"); a mention
-  // within the phrase; or, for a noun, the noun phrase itself.
+  // covers it; a common-noun actor ("police", "Russian troops"); or, for
+  // a noun, the noun phrase itself.
   std::optional<EventActor> Resolve(std::int32_t h) {
     if (h < 0) return std::nullopt;
     const Token& t = Tok(h);
     if (t.upos == "PRON" || t.upos == "DET" || t.upos == "NUM") return std::nullopt;
     std::int32_t m = MentionAt(h);
     if (m >= 0) return FromMention(m);
+    if (MatchNoun(h) || InSet(lex_.thing, h)) return std::nullopt;
     // A mention modifying the head: "Russian troops", "the Chilean president".
-    std::int32_t mod_mention = -1, mod_first = h;
+    std::int32_t mod_mention = -1;
     EachChild(h, [&](std::int32_t c) {
       std::string_view d = Tok(c).deprel;
-      if (mod_mention < 0 && (d == "amod" || d == "compound" || d == "nmod:poss" || d == "nmod") && MentionAt(c) >= 0) {
+      if (mod_mention < 0 && c < h && (d == "amod" || d == "compound" || d == "nmod:poss") && MentionAt(c) >= 0) {
         mod_mention = MentionAt(c);
-        if (c < mod_first) mod_first = c;
       }
     });
-    auto agent = lex_.agents.find(Lemma(h));
-    if (agent != lex_.agents.end() || mod_mention >= 0 || t.upos == "NOUN" || t.upos == "PROPN") {
-      EventActor act;
-      std::int32_t first = h;
-      EachChild(h, [&](std::int32_t c) {
-        std::string_view d = Tok(c).deprel;
-        if (c < h && (d == "compound" || d == "amod" || d == "flat")) first = std::min(first, c);
-      });
-      if (mod_mention >= 0 && mod_first < h) first = std::min(first, mod_first);
-      act.text = std::string(a_.text.substr(Tok(first).begin, Tok(h).end - Tok(first).begin));
-      std::string code = mod_mention >= 0 ? a_.mentions[static_cast<std::size_t>(mod_mention)].actor_code : std::string();
-      if (agent != lex_.agents.end() && !agent->second.empty() && code.find(agent->second) == std::string::npos) {
-        code = code.size() <= 3 ? code + agent->second : code;
-      }
-      act.actor_code = code;
-      act.known = mod_mention >= 0 || agent != lex_.agents.end();
-      if (mod_mention >= 0 && agent == lex_.agents.end() && t.upos != "NOUN") act.mention = mod_mention;
-      return act;
+    const std::string* agent = Find(lex_.agents, h);
+    if (t.upos != "NOUN" && t.upos != "PROPN" && !agent) return std::nullopt;
+    EventActor act;
+    // The words of the phrase: the head and the modifiers right before it.
+    std::int32_t first = h;
+    for (std::int32_t k = h - 1; k >= 0; --k) {
+      std::string_view d = Tok(k).deprel;
+      bool mod = Tok(k).head == h && (d == "compound" || d == "amod" || d == "flat" || d == "nmod:poss");
+      bool inner = Tok(k).head == first && (d == "compound" || d == "punct") && Tok(k).upos != "PUNCT";
+      if (!(mod || inner) || Tok(k).upos == "PRON" || Tok(k).upos == "DET") break;
+      first = k;
     }
-    return std::nullopt;
+    act.text = std::string(a_.text.substr(Tok(first).begin, Tok(h).end - Tok(first).begin));
+    std::string code = mod_mention >= 0 ? a_.mentions[static_cast<std::size_t>(mod_mention)].actor_code : std::string();
+    if (agent && !agent->empty() && code.size() <= 3) code += *agent;
+    act.actor_code = code;
+    act.known = mod_mention >= 0 || agent != nullptr;
+    return act;
   }
   EventActor FromMention(std::int32_t m) {
     const Mention& mm = a_.mentions[static_cast<std::size_t>(m)];
@@ -353,19 +475,43 @@ class SentenceCoder {
     act.mention = m;
     act.text = std::string(a_.text.substr(mm.begin, mm.end - mm.begin));
     act.actor_code = mm.actor_code;
+    act.known = true;
     return act;
   }
 
-  // The actor and its coordinated actors ("the US and its allies").
-  std::vector<EventActor> ResolveAll(std::int32_t h) {
+  // The actor and its coordinated actors ("the US and its allies"), seen
+  // through words of number and containers ("dozens of students", "the
+  // armies of X and Y").
+  std::vector<EventActor> ResolveAll(std::int32_t h, bool first_only) {
     std::vector<EventActor> out;
-    if (auto a = Resolve(h)) out.push_back(std::move(*a));
     if (h < 0) return out;
+    for (int hop = 0; hop < 2 && MentionAt(h) < 0; ++hop) {
+      bool quantity = InSet(lex_.quantity, h) || Tok(h).upos == "NUM";
+      bool container = InSet(lex_.container, h);
+      if (!quantity && !container) break;
+      std::int32_t inner = -1;
+      EachChild(h, [&](std::int32_t c) {
+        if (inner < 0 && Is(Tok(c).deprel, "nmod") && HasCase(c, "of") && (quantity || MentionAt(c) >= 0)) inner = c;
+      });
+      if (inner < 0) break;
+      h = inner;
+    }
+    if (auto a = Resolve(h)) out.push_back(std::move(*a));
+    if (first_only) return out;
     EachChild(h, [&](std::int32_t c) {
       if (static_cast<int>(out.size()) < kMaxConjuncts && Tok(c).deprel == "conj") {
         if (auto a = Resolve(c)) out.push_back(std::move(*a));
       }
     });
+    // "The prime minister and the president met", parsed as two subjects.
+    std::int32_t head = Tok(h).head;
+    if (head >= 0 && Tok(h).deprel == "nsubj") {
+      EachChild(head, [&](std::int32_t c) {
+        if (c > h && Tok(c).deprel == "nsubj" && static_cast<int>(out.size()) < kMaxConjuncts) {
+          if (auto a = Resolve(c)) out.push_back(std::move(*a));
+        }
+      });
+    }
     return out;
   }
 
@@ -373,13 +519,18 @@ class SentenceCoder {
     MarkConsumed(v);
     std::int32_t obj = Object(v);
     if (obj >= 0 && !p.obj.empty()) MarkConsumed(obj);
+    if (!p.xcomp.empty()) {
+      EachChild(v, [&](std::int32_t c) {
+        if (Is(Tok(c).deprel, "xcomp") || Is(Tok(c).deprel, "ccomp")) MarkConsumed(c);
+      });
+    }
     std::string code = p.code;
     if (IsFuture(v) && Root(code) == "04") code = std::string(lex_.Compose("intent", code));
     Emit(v, v, code, Subject(v), VerbTarget(v, &p), false);
   }
 
-  // A verb of threat, intent, appeal, demand, refusal or consideration and
-  // the event it governs.
+  // A verb of threat, intent, appeal, demand, refusal, denial or
+  // consideration and the event it governs.
   void CodeModal(std::int32_t m, const Pattern& p) {
     MarkConsumed(m);
     std::string governed;
@@ -387,21 +538,39 @@ class SentenceCoder {
     EachChild(m, [&](std::int32_t c) {
       if (inner >= 0) return;
       std::string_view d = Tok(c).deprel;
-      if (Is(d, "xcomp") || (Is(d, "ccomp") && Tok(c).upos == "VERB") || Is(d, "advcl")) {
-        const Pattern* ip = Tok(c).upos == "VERB" ? MatchVerb(c) : MatchNoun(c);
+      if ((Is(d, "xcomp") || Is(d, "ccomp") || Is(d, "advcl")) && IsVerb(c)) {
+        const Pattern* ip = MatchVerb(c);
         if (ip && ip->kind != Pattern::Kind::kModal) {
           inner = c;
           governed = ip->code;
-          inner_target = Tok(c).upos == "VERB" ? VerbTarget(c, ip) : DirectedOblique(c);
+          inner_target = VerbTarget(c, ip);
           MarkConsumed(c);
           std::int32_t o = Object(c);
           if (o >= 0 && !ip->obj.empty()) MarkConsumed(o);
+        } else if (!ip && lex_.light.count(Lemma(c))) {
+          // "threatened to launch a strike"
+          std::int32_t o = Child(c, "obj");
+          const Pattern* np = o >= 0 ? MatchNoun(o) : nullptr;
+          if (np) {
+            inner = c;
+            governed = np->code;
+            inner_target = DirectedOblique(o, Role::kTarget);
+            if (inner_target < 0) inner_target = DirectedOblique(c, Role::kTarget);
+            MarkConsumed(c);
+            MarkConsumed(o);
+          } else if (p.modal_class == "deny") {
+            inner = c;
+            MarkConsumed(c);
+          }
+        } else if (p.modal_class == "deny") {
+          inner = c;  // a denied act is not coded as the act
+          MarkConsumed(c);
         }
       } else if (Is(d, "obj") || Is(d, "obl") || Is(d, "nsubj:pass")) {
         if (const Pattern* np = MatchNoun(c)) {
           inner = c;
           governed = np->code;
-          inner_target = DirectedOblique(c);
+          inner_target = DirectedOblique(c, Role::kTarget);
           MarkConsumed(c);
         }
       }
@@ -416,22 +585,24 @@ class SentenceCoder {
     EachChild(m, [&](std::int32_t c) {
       if (addressee >= 0 || c == inner) return;
       std::string_view d = Tok(c).deprel;
-      if ((d == "obj" || d == "iobj") && IsActorish(c)) addressee = c;
-      if (Is(d, "obl") && (Prep(c) == "on" || Prep(c) == "to" || Prep(c) == "against" || Prep(c) == "with") &&
-          IsActorish(c) && p.modal_class != "intent")
+      if ((d == "obj" || d == "iobj") && ActorLike(c, Role::kTarget) && !OwnedByPronoun(c)) addressee = c;
+      std::string prep = Is(d, "obl") ? Prep(c) : std::string();
+      if ((prep == "on" || prep == "to" || prep == "against" || prep == "with" || prep == "from") &&
+          ActorLike(c, Role::kSource) && p.modal_class != "intent")
         addressee = c;
     });
-    if (inner >= 0 && Tok(inner).upos == "VERB" && inner_target < 0) {
+    if (inner >= 0 && IsVerb(inner) && addressee < 0) {
       // "urged Myanmar to end": Myanmar may be parsed as the inner subject.
       std::int32_t is = ChildExact(inner, "nsubj");
-      if (is >= 0 && addressee < 0) addressee = is;
+      if (is >= 0 && p.modal_class != "intent" && p.modal_class != "deny") addressee = is;
     }
     std::int32_t target = addressee >= 0 && (p.modal_class == "appeal" || p.modal_class == "demand" ||
                                              p.modal_class == "threat" || inner_target < 0)
                               ? addressee
                               : inner_target;
+    if (p.modal_class == "deny" || p.modal_class == "consider") target = -1;
     bool neg = inner >= 0 && Negated(inner);
-    Emit(m, inner >= 0 ? inner : m, code, Subject(m), target, neg);
+    Emit(m, inner >= 0 && Tok(inner).upos != "NOUN" ? inner : m, code, Subject(m), target, neg);
   }
 
   bool Attributed(std::int32_t v) {
@@ -453,8 +624,8 @@ class SentenceCoder {
         std::string_view d = Tok(c).deprel;
         if (!(Is(d, "obl") || Is(d, "nmod") || Is(d, "obj") || Is(d, "nsubj"))) return;
         std::int32_t m = MentionAt(c);
-        std::string p = Prep(c);
-        if (m >= 0 && a_.mentions[static_cast<std::size_t>(m)].type == "LOC" && (p == "in" || p == "at" || p == "near")) {
+        if (m >= 0 && a_.mentions[static_cast<std::size_t>(m)].type == "LOC" &&
+            (HasCase(c, "in") || HasCase(c, "at") || HasCase(c, "near"))) {
           found = m;
           return;
         }
@@ -469,12 +640,15 @@ class SentenceCoder {
   void Emit(std::int32_t clause, std::int32_t trigger, const std::string& code, std::int32_t src_head,
             std::int32_t tgt_head, bool extra_negation) {
     if (code.empty()) return;
-    std::vector<EventActor> sources = ResolveAll(src_head);
+    s_.root_of[static_cast<std::size_t>(clause)] = std::string(Root(code));
+    std::vector<EventActor> sources = ResolveAll(src_head, false);
     // A source must be a named actor or a known kind of actor ("police"):
     // any noun may be acted upon, but "its allies" or "the plan" do not act.
-    std::erase_if(sources, [&](const EventActor& x) { return x.mention < 0 && !x.known; });
+    std::erase_if(sources, [&](const EventActor& x) { return !x.known; });
     if (sources.empty()) return;
-    std::vector<EventActor> targets = ResolveAll(tgt_head);
+    // "between X and Y" as a target: the pair is one side ("mediated between X and Y").
+    bool between = tgt_head >= 0 && HasCase(tgt_head, "between");
+    std::vector<EventActor> targets = ResolveAll(tgt_head, between);
     const CodeInfo* info = lex_.codebook->Find(code);
     if (targets.empty() && sources.size() > 1 && info && info->symmetric) {
       // "X and Y met": X met Y.

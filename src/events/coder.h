@@ -14,7 +14,8 @@ struct CoderScratch : StageScratch {
   std::vector<std::int32_t> first_child, next_sibling;  // per token of the sentence
   std::vector<std::int32_t> mention_of;                 // per token of the article
   std::vector<std::uint8_t> consumed;                   // token already part of a coded event
-  std::string lower;
+  std::vector<std::string> root_of;                   // root of the code an event verb got
+  std::string lower, word;
 };
 
 // Replaces a.events with the events coded in each sentence of `a`.

@@ -31,6 +31,7 @@ struct CodeInfo {
   double goldstein = 0;
   std::string name;
   bool symmetric = false;  // "X and Y did it" means X did it with Y
+  bool own_means = false;  // the verb's object is the actor's own means ("deployed troops"), not a target
 };
 
 // The CAMEO code table. Default() loads the compiled-in table once (throws

@@ -120,6 +120,9 @@ std::shared_ptr<const Lexicon> Lexicon::Load() {
                      : f[0] == "occur" ? &lex->occur
                      : f[0] == "negation" ? &lex->negation
                      : f[0] == "future" ? &lex->future
+                     : f[0] == "thing" ? &lex->thing
+                     : f[0] == "quantity" ? &lex->quantity
+                     : f[0] == "container" ? &lex->container
                                         : nullptr;
     if (!set) SITREP_THROW(ConfigError, "events/words.tsv: unknown list " << f[0]);
     set->emplace(f[1]);
