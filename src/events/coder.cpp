@@ -225,8 +225,8 @@ class SentenceCoder {
   const Pattern* MatchVerb(std::int32_t v) {
     const std::vector<Pattern>* entries = Find(lex_.verbs, v);
     if (!entries) return nullptr;
-    std::int32_t obj = Object(v);
-    std::int32_t subj = ChildExact(v, "nsubj");
+    std::int32_t obj = ThroughQuantity(Object(v));
+    std::int32_t subj = ThroughQuantity(ChildExact(v, "nsubj"));
     for (const Pattern& p : *entries) {
       if (!p.obj.empty()) {
         bool ok = obj >= 0 && InSet(p.obj, obj);
@@ -274,6 +274,19 @@ class SentenceCoder {
     return nullptr;
   }
 
+  // "thousands of civilians" -> "civilians".
+  std::int32_t ThroughQuantity(std::int32_t h) {
+    for (int hop = 0; hop < 2 && h >= 0 && MentionAt(h) < 0 && (InSet(lex_.quantity, h) || Tok(h).upos == "NUM"); ++hop) {
+      std::int32_t inner = -1;
+      EachChild(h, [&](std::int32_t c) {
+        if (inner < 0 && Is(Tok(c).deprel, "nmod") && HasCase(c, "of")) inner = c;
+      });
+      if (inner < 0) break;
+      h = inner;
+    }
+    return h;
+  }
+
   const Pattern* MatchNoun(std::int32_t n) {
     if (Tok(n).upos != "NOUN") return nullptr;
     const std::vector<Pattern>* entries = Find(lex_.nouns, n);
@@ -311,7 +324,7 @@ class SentenceCoder {
       std::string_view d = Tok(v).deprel;
       // "The opposition called for ...", misparsed as a noun with a
       // reduced relative clause: the noun is the subject.
-      if (d == "acl" && Tok(v).xpos == "VBD" && Tok(v).head >= 0 && Tok(Tok(v).head).deprel == "root") return Tok(v).head;
+      if (d == "acl" && (Tok(v).xpos == "VBD" || Tok(v).xpos == "VBN") && Tok(v).head >= 0 && Tok(Tok(v).head).deprel == "root") return Tok(v).head;
       if (!(Is(d, "conj") || Is(d, "xcomp") || Is(d, "advcl"))) return -1;
       v = Tok(v).head;
     }
@@ -360,7 +373,7 @@ class SentenceCoder {
       if (t >= 0) return t;
     }
     // "expelled a Russian diplomat": the event noun is itself a person.
-    if (obj >= 0 && obj_is_event_noun && !own && !OwnedByPronoun(obj) && HasMentionModifier(obj)) return obj;
+    if (obj >= 0 && obj_is_event_noun && !own && !OwnedByPronoun(obj) && ActorLike(obj, Role::kSource)) return obj;
     return -1;
   }
 
@@ -426,7 +439,7 @@ class SentenceCoder {
     if (MentionAt(h) >= 0) return true;
     std::string_view u = Tok(h).upos;
     if (u != "NOUN" && u != "PROPN") return false;
-    if (MatchNoun(h) || InSet(lex_.thing, h)) return false;
+    if (MatchNoun(h) || InSet(lex_.thing, h)) return role == Role::kTarget && HasMentionModifier(h);
     if (InSet(lex_.quantity, h)) return true;
     if (role == Role::kSource) return IsKnownAgent(h) || HasMentionModifier(h);
     return true;
@@ -438,10 +451,29 @@ class SentenceCoder {
   std::optional<EventActor> Resolve(std::int32_t h) {
     if (h < 0) return std::nullopt;
     const Token& t = Tok(h);
-    if (t.upos == "PRON" || t.upos == "DET" || t.upos == "NUM") return std::nullopt;
+    if (t.upos == "PRON") {
+      // "X said it would ...": the pronoun subject of a reported clause is the speaker.
+      std::int32_t clause = t.head;
+      if (!Is(t.deprel, "nsubj") || clause < 0 || !Is(Tok(clause).deprel, "ccomp")) return std::nullopt;
+      std::int32_t speech = Tok(clause).head;
+      if (speech < 0 || !lex_.speech.count(Lemma(speech))) return std::nullopt;
+      std::int32_t speaker = ChildExact(speech, "nsubj");
+      if (speaker < 0 || Tok(speaker).upos == "PRON") return std::nullopt;
+      return Resolve(speaker);
+    }
+    if (t.upos == "DET" || t.upos == "NUM") return std::nullopt;
     std::int32_t m = MentionAt(h);
     if (m >= 0) return FromMention(m);
-    if (MatchNoun(h) || InSet(lex_.thing, h)) return std::nullopt;
+    if (MatchNoun(h) || InSet(lex_.thing, h)) {
+      // "rejected the Serbian proposal", "praised Brazil's efforts": whose it is.
+      std::int32_t owner = -1;
+      EachChild(h, [&](std::int32_t c) {
+        std::string_view d = Tok(c).deprel;
+        if (owner < 0 && (d == "amod" || d == "compound" || d == "nmod:poss") && MentionAt(c) >= 0) owner = MentionAt(c);
+      });
+      if (owner >= 0) return FromMention(owner);
+      return std::nullopt;
+    }
     // A mention modifying the head: "Russian troops", "the Chilean president".
     std::int32_t mod_mention = -1;
     EachChild(h, [&](std::int32_t c) {
