@@ -61,6 +61,7 @@ class SentenceCoder {
               s_.root_of[static_cast<std::size_t>(h)] == Root(p->code)) {
             continue;
           }
+          if (StoppedBy(i)) continue;
           CodeVerb(i, *p);
         } else if (!p && lex_.light.count(Lemma(i))) {
           std::int32_t o = Child(i, "obj");
@@ -296,6 +297,25 @@ class SentenceCoder {
       return &p;
     }
     return nullptr;
+  }
+
+  // "commits both sides to stop fighting": an act that is stopped or
+  // avoided is not reported as happening.
+  bool StoppedBy(std::int32_t v) {
+    const Token& t = Tok(v);
+    if (t.head < 0) return false;
+    std::string_view d = t.deprel;
+    return (Is(d, "xcomp") || Is(d, "obj") || Is(d, "ccomp") || Is(d, "advcl")) && lex_.stop.count(Lemma(t.head));
+  }
+
+  // Negation on the verb, or on the verbs it is governed by ("not going to sanction").
+  bool NegatedChain(std::int32_t v) {
+    for (int depth = 0; depth < 3 && v >= 0; ++depth) {
+      if (Negated(v)) return true;
+      if (!Is(Tok(v).deprel, "xcomp")) return false;
+      v = Tok(v).head;
+    }
+    return false;
   }
 
   bool Negated(std::int32_t h) {
@@ -548,8 +568,10 @@ class SentenceCoder {
   }
 
   void CodeVerb(std::int32_t v, const Pattern& p) {
-    MarkConsumed(v);
     std::int32_t obj = Object(v);
+    // "struck a defiant note": force is used on actors and places, not on things said.
+    if (p.obj.empty() && QuadClass(p.code) == 4 && obj >= 0 && MentionAt(obj) < 0 && InSet(lex_.thing, obj)) return;
+    MarkConsumed(v);
     if (obj >= 0 && !p.obj.empty()) MarkConsumed(obj);
     if (!p.xcomp.empty()) {
       EachChild(v, [&](std::int32_t c) {
@@ -607,6 +629,7 @@ class SentenceCoder {
         }
       }
     });
+    if (p.needs_argument && inner < 0 && Child(m, "obj") < 0) return;
     std::string code;
     if (!governed.empty()) code = std::string(lex_.Compose(p.modal_class, governed));
     // "agreed to a ceasefire" declares it.
@@ -692,7 +715,7 @@ class SentenceCoder {
     base.begin = Tok(trigger).begin;
     base.end = Tok(trigger).end;
     base.cameo = code;
-    base.negated = extra_negation || Negated(clause) || (trigger != clause && Negated(trigger));
+    base.negated = extra_negation || NegatedChain(clause) || (trigger != clause && Negated(trigger));
     base.attributed = Attributed(clause);
     base.location = Location(clause, trigger);
     // The date: a resolved time expression in the sentence, else publication.

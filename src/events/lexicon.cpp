@@ -62,6 +62,7 @@ void ParsePattern(const std::string& file, std::size_t no, std::string_view code
     else if (k == "xcomp") p.xcomp = SetOf(v);
     else if (k == "prt") p.prt = std::string(v);
     else if (k == "prep") p.prep = std::string(v);
+    else if (k == "needs" && v == "arg") p.needs_argument = true;
     else fail("unknown key " + std::string(k));
   }
   auto& map = p.kind == Pattern::Kind::kNoun ? lex->nouns : lex->verbs;
@@ -123,6 +124,7 @@ std::shared_ptr<const Lexicon> Lexicon::Load() {
                      : f[0] == "thing" ? &lex->thing
                      : f[0] == "quantity" ? &lex->quantity
                      : f[0] == "container" ? &lex->container
+                     : f[0] == "stop" ? &lex->stop
                                         : nullptr;
     if (!set) SITREP_THROW(ConfigError, "events/words.tsv: unknown list " << f[0]);
     set->emplace(f[1]);

@@ -31,6 +31,7 @@ struct Pattern {
   std::string lemma;
   StringSet obj, subj, mod, xcomp;
   std::string prt, prep;
+  bool needs_argument = false;  // modal: only with an object or a governed event
   int Specificity() const {
     return (obj.empty() ? 0 : 2) + (subj.empty() ? 0 : 2) + (mod.empty() ? 0 : 2) + (xcomp.empty() ? 0 : 3) +
            (prt.empty() ? 0 : 2) + (prep.empty() ? 0 : 1);
@@ -48,7 +49,7 @@ class Lexicon {
   // compose[class] = (governed code prefix, result), longest prefix first.
   StringMap<std::vector<std::pair<std::string, std::string>>> compose;
   StringMap<std::string> agents;  // lemma -> agent code (may be empty)
-  StringSet speech, light, occur, negation, future, thing, quantity, container;
+  StringSet speech, light, occur, negation, future, thing, quantity, container, stop;
   const Codebook* codebook = nullptr;
 
   // The code a modal class gives with a governed event code (empty: none).
