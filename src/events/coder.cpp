@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 
+#include "gazetteer/gazetteer.h"
+
 namespace sitrep::events {
 namespace {
 
@@ -504,6 +506,18 @@ class SentenceCoder {
     });
     const std::string* agent = Find(lex_.agents, h);
     if (t.upos != "NOUN" && t.upos != "PROPN" && !agent) return std::nullopt;
+    // A country adjective the recogniser did not mark ("Russian troops").
+    std::string country_code;
+    if (mod_mention < 0) {
+      EachChild(h, [&](std::int32_t c) {
+        std::string_view d = Tok(c).deprel;
+        if (!country_code.empty() || c > h || (d != "amod" && d != "compound")) return;
+        std::string_view w = std::string_view(a_.text).substr(Tok(c).begin, Tok(c).end - Tok(c).begin);
+        if (w.empty() || !(w[0] >= 'A' && w[0] <= 'Z')) return;
+        const auto& gaz = gazetteer::Gazetteer::Default();
+        if (auto iso = gaz.CountryOf(w)) country_code = gaz.CameoCountry(*iso);
+      });
+    }
     EventActor act;
     // The words of the phrase: the head and the modifiers right before it.
     std::int32_t first = h;
@@ -515,10 +529,10 @@ class SentenceCoder {
       first = k;
     }
     act.text = std::string(a_.text.substr(Tok(first).begin, Tok(h).end - Tok(first).begin));
-    std::string code = mod_mention >= 0 ? a_.mentions[static_cast<std::size_t>(mod_mention)].actor_code : std::string();
+    std::string code = mod_mention >= 0 ? a_.mentions[static_cast<std::size_t>(mod_mention)].actor_code : country_code;
     if (agent && !agent->empty() && code.size() <= 3) code += *agent;
     act.actor_code = code;
-    act.known = mod_mention >= 0 || agent != nullptr;
+    act.known = mod_mention >= 0 || agent != nullptr || !country_code.empty();
     return act;
   }
   EventActor FromMention(std::int32_t m) {
@@ -579,6 +593,13 @@ class SentenceCoder {
       });
     }
     std::string code = p.code;
+    // "sent humanitarian aid": the noun may say more than the verb's pattern.
+    if (obj >= 0 && !p.obj.empty()) {
+      const Pattern* np = MatchNoun(obj);
+      if (np && Root(np->code) == Root(code) && np->code.size() >= code.size() && np->code != code &&
+          code.back() == '0')
+        code = np->code;
+    }
     if (IsFuture(v) && Root(code) == "04") code = std::string(lex_.Compose("intent", code));
     Emit(v, v, code, Subject(v), VerbTarget(v, &p), false);
   }

@@ -127,41 +127,57 @@ std::vector<MergedEvent> MergeEvents(std::vector<EventRecord>& records) {
   });
   struct Cluster {
     std::vector<std::size_t> members;
-    std::string partner;  // target key, "" unknown
+    std::string a, b;  // source key and partner key ("" unknown)
+    bool symmetric = false;
     std::optional<long> day_min, day_max;
     std::string place;  // location key, "" unknown
     bool negated = false;
   };
   std::vector<Cluster> clusters;
-  std::unordered_map<std::string, std::vector<std::size_t>> blocks;  // block key -> clusters
+  std::unordered_map<std::string, std::vector<std::size_t>> blocks;  // root|actor -> clusters
+  auto compatible_actors = [](const Cluster& cl, const std::string& src, const std::string& tgt) {
+    auto wild = [](const std::string& x, const std::string& y) { return x.empty() || y.empty() || x == y; };
+    if (src == cl.a && wild(tgt, cl.b)) return true;
+    // A joint act is the same whichever side a report names first.
+    return cl.symmetric && src == cl.b && wild(tgt, cl.a);
+  };
   for (std::size_t i = 0; i < records.size(); ++i) {
     const EventRecord& r = records[i];
-    std::string src = ActorKey(r.source);
-    std::string tgt = r.target ? ActorKey(*r.target) : std::string();
-    // A joint act is the same whichever side a report names first.
-    if (!tgt.empty() && Symmetric(r.cameo) && tgt < src) std::swap(src, tgt);
-    std::string key = std::string(Root(r.cameo)) + "|" + src;
+    const std::string src = ActorKey(r.source);
+    const std::string tgt = r.target ? ActorKey(*r.target) : std::string();
+    const bool sym = Symmetric(r.cameo);
+    const std::string root(Root(r.cameo));
     std::optional<long> day = DayNumber(r.date);
     std::string place = r.location ? (r.location->entity.empty() ? "~" + r.location->name : r.location->entity) : "";
-    auto& block = blocks[key];
     std::size_t chosen = clusters.size();
-    for (std::size_t c : block) {
-      Cluster& cl = clusters[c];
-      if (cl.negated != r.negated) continue;
-      if (!tgt.empty() && !cl.partner.empty() && tgt != cl.partner) continue;
-      if (day && cl.day_min && (*day < *cl.day_max - 1 || *day > *cl.day_min + 1)) continue;
-      if (!place.empty() && !cl.place.empty() && place != cl.place) continue;
-      chosen = c;
-      break;
+    for (const std::string* key_actor : {&src, &tgt}) {
+      if (chosen != clusters.size() || key_actor->empty() || (key_actor == &tgt && !sym)) continue;
+      auto it = blocks.find(root + "|" + *key_actor);
+      if (it == blocks.end()) continue;
+      for (std::size_t c : it->second) {
+        const Cluster& cl = clusters[c];
+        if (cl.negated != r.negated || cl.symmetric != sym) continue;
+        if (!compatible_actors(cl, src, tgt)) continue;
+        if (day && cl.day_min && (*day < *cl.day_max - 1 || *day > *cl.day_min + 1)) continue;
+        if (!place.empty() && !cl.place.empty() && place != cl.place) continue;
+        chosen = c;
+        break;
+      }
     }
     if (chosen == clusters.size()) {
       clusters.emplace_back();
-      clusters.back().negated = r.negated;
-      block.push_back(chosen);
+      Cluster& cl = clusters.back();
+      cl.negated = r.negated;
+      cl.symmetric = sym;
+      cl.a = src;
+      blocks[root + "|" + src].push_back(chosen);
     }
     Cluster& cl = clusters[chosen];
     cl.members.push_back(i);
-    if (cl.partner.empty()) cl.partner = tgt;
+    if (cl.b.empty() && !tgt.empty()) {
+      cl.b = src == cl.a ? tgt : src;
+      if (cl.symmetric) blocks[root + "|" + cl.b].push_back(chosen);
+    }
     if (cl.place.empty()) cl.place = place;
     if (day) {
       cl.day_min = cl.day_min ? std::min(*cl.day_min, *day) : *day;
