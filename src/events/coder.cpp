@@ -242,6 +242,7 @@ class SentenceCoder {
         if (!ok) continue;
       }
       if (!p.subj.empty() && !(subj >= 0 && InSet(p.subj, subj))) continue;
+      if (p.needs_actor && !(obj >= 0 && ActorLike(obj, Role::kSource))) continue;
       if (!p.mod.empty()) {
         std::int32_t m = obj >= 0 ? obj : subj;
         if (m < 0 || !HasChildLemma(m, {"amod", "compound", "nmod"}, p.mod)) continue;

@@ -63,6 +63,7 @@ void ParsePattern(const std::string& file, std::size_t no, std::string_view code
     else if (k == "prt") p.prt = std::string(v);
     else if (k == "prep") p.prep = std::string(v);
     else if (k == "needs" && v == "arg") p.needs_argument = true;
+    else if (k == "needs" && v == "actor") p.needs_actor = true;
     else fail("unknown key " + std::string(k));
   }
   auto& map = p.kind == Pattern::Kind::kNoun ? lex->nouns : lex->verbs;

@@ -32,6 +32,7 @@ struct Pattern {
   StringSet obj, subj, mod, xcomp;
   std::string prt, prep;
   bool needs_argument = false;  // modal: only with an object or a governed event
+  bool needs_actor = false;     // verb: only when its object is a named or known actor
   int Specificity() const {
     return (obj.empty() ? 0 : 2) + (subj.empty() ? 0 : 2) + (mod.empty() ? 0 : 2) + (xcomp.empty() ? 0 : 3) +
            (prt.empty() ? 0 : 2) + (prep.empty() ? 0 : 1);

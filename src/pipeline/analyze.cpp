@@ -438,6 +438,7 @@ int RunAnalyze(const AnalyzeOptions& opt) {
                secs > 0 ? static_cast<double>(totals.input_bytes) / 1e6 / secs : 0.0, jobs);
   std::fprintf(stderr, "sitrep: %llu mentions of %llu people, organisations, places and other names\n",
                static_cast<unsigned long long>(totals.mentions), static_cast<unsigned long long>(totals.entities));
+  std::fprintf(stderr, "sitrep: %llu CAMEO events\n", static_cast<unsigned long long>(totals.events));
   for (const std::string& s : totals.first_skips) std::fprintf(stderr, "sitrep: skipped %s\n", s.c_str());
   if (totals.skipped > totals.first_skips.size()) {
     std::fprintf(stderr, "sitrep: ... and %llu more skipped; see articles.jsonl (status \"skipped\")\n",
