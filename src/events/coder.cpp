@@ -475,8 +475,14 @@ class SentenceCoder {
     if (h < 0) return std::nullopt;
     const Token& t = Tok(h);
     if (t.upos == "PRON") {
-      // "X said it would ...": the pronoun subject of a reported clause is the speaker.
       std::int32_t clause = t.head;
+      // "the president, who met ...": the relative pronoun stands for the noun.
+      if (clause >= 0 && Is(Tok(clause).deprel, "acl") && Tok(clause).head >= 0 &&
+          (t.xpos == "WP" || t.xpos == "WDT")) {
+        std::int32_t noun = Tok(clause).head;
+        return noun == h ? std::nullopt : Resolve(noun);
+      }
+      // "X said it would ...": the pronoun subject of a reported clause is the speaker.
       if (!Is(t.deprel, "nsubj") || clause < 0 || !Is(Tok(clause).deprel, "ccomp")) return std::nullopt;
       std::int32_t speech = Tok(clause).head;
       if (speech < 0 || !lex_.speech.count(Lemma(speech))) return std::nullopt;
@@ -653,6 +659,8 @@ class SentenceCoder {
     });
     if (p.needs_argument && inner < 0 && Child(m, "obj") < 0) return;
     std::string code;
+    joint_ = false;
+    if (const CodeInfo* gi = governed.empty() ? nullptr : lex_.codebook->Find(governed)) joint_ = gi->symmetric;
     if (!governed.empty()) code = std::string(lex_.Compose(p.modal_class, governed));
     // "agreed to a ceasefire" declares it.
     if (p.modal_class == "intent" && inner >= 0 && Tok(inner).upos == "NOUN" && Root(governed) == "08") code = governed;
@@ -680,6 +688,7 @@ class SentenceCoder {
     if (p.modal_class == "deny" || p.modal_class == "consider") target = -1;
     bool neg = inner >= 0 && Negated(inner);
     Emit(m, inner >= 0 && Tok(inner).upos != "NOUN" ? inner : m, code, Subject(m), target, neg);
+    joint_ = false;
   }
 
   bool Attributed(std::int32_t v) {
@@ -727,7 +736,7 @@ class SentenceCoder {
     bool between = tgt_head >= 0 && HasCase(tgt_head, "between");
     std::vector<EventActor> targets = ResolveAll(tgt_head, between);
     const CodeInfo* info = lex_.codebook->Find(code);
-    if (targets.empty() && sources.size() > 1 && info && info->symmetric) {
+    if (targets.empty() && sources.size() > 1 && ((info && info->symmetric) || joint_)) {
       // "X and Y met": X met Y.
       targets.assign(sources.begin() + 1, sources.end());
       sources.resize(1);
@@ -775,6 +784,7 @@ class SentenceCoder {
   const Sentence& sent_;
   CoderScratch& s_;
   std::int32_t n_ = 0;
+  bool joint_ = false;  // the act a modal verb governs is a joint one ("agreed to meet")
 };
 
 }  // namespace
