@@ -58,7 +58,7 @@ class SentenceCoder {
         const Pattern* p = MatchVerb(i);
         if (p && p->kind == Pattern::Kind::kVerb) {
           // "met to discuss": the purpose of a coded act of the same kind is that act.
-          std::int32_t h = t.head;
+          std::int32_t h = Head(i);
           if (h >= 0 && (Is(t.deprel, "xcomp") || Is(t.deprel, "advcl")) && Consumed(h) &&
               s_.root_of[static_cast<std::size_t>(h)] == Root(p->code)) {
             continue;
@@ -80,7 +80,7 @@ class SentenceCoder {
       } else if (t.upos == "NOUN") {
         const Pattern* np = MatchNoun(i);
         if (!np) continue;
-        std::int32_t h = t.head;
+        std::int32_t h = Head(i);
         if (h < 0) continue;
         if (Is(t.deprel, "nsubj") && lex_.occur.count(Lemma(h))) {
           // "the talks between X and Y ended": actors come from the noun.
@@ -107,6 +107,11 @@ class SentenceCoder {
 
  private:
   const Token& Tok(std::int32_t i) const { return a_.tokens[sent_.first_token + static_cast<std::uint32_t>(i)]; }
+  // The head of token i within the sentence, -1 for the root or a head out of range.
+  std::int32_t Head(std::int32_t i) const {
+    std::int32_t h = Tok(i).head;
+    return h >= 0 && h < n_ && h != i ? h : -1;
+  }
   bool Consumed(std::int32_t i) const { return s_.consumed[static_cast<std::size_t>(i)] != 0; }
   void MarkConsumed(std::int32_t i) { s_.consumed[static_cast<std::size_t>(i)] = 1; }
   // Verbs, and past-tense words the tagger took for something else in a
@@ -306,9 +311,9 @@ class SentenceCoder {
   // avoided is not reported as happening.
   bool StoppedBy(std::int32_t v) {
     const Token& t = Tok(v);
-    if (t.head < 0) return false;
+    if (Head(v) < 0) return false;
     std::string_view d = t.deprel;
-    return (Is(d, "xcomp") || Is(d, "obj") || Is(d, "ccomp") || Is(d, "advcl")) && lex_.stop.count(Lemma(t.head));
+    return (Is(d, "xcomp") || Is(d, "obj") || Is(d, "ccomp") || Is(d, "advcl")) && lex_.stop.count(Lemma(Head(v)));
   }
 
   // Negation on the verb, or on the verbs it is governed by ("not going to sanction").
@@ -316,7 +321,7 @@ class SentenceCoder {
     for (int depth = 0; depth < 3 && v >= 0; ++depth) {
       if (Negated(v)) return true;
       if (!Is(Tok(v).deprel, "xcomp")) return false;
-      v = Tok(v).head;
+      v = Head(v);
     }
     return false;
   }
@@ -347,9 +352,9 @@ class SentenceCoder {
       std::string_view d = Tok(v).deprel;
       // "The opposition called for ...", misparsed as a noun with a
       // reduced relative clause: the noun is the subject.
-      if (d == "acl" && (Tok(v).xpos == "VBD" || Tok(v).xpos == "VBN") && Tok(v).head >= 0 && Tok(Tok(v).head).deprel == "root") return Tok(v).head;
+      if (d == "acl" && (Tok(v).xpos == "VBD" || Tok(v).xpos == "VBN") && Head(v) >= 0 && Tok(Head(v)).deprel == "root") return Head(v);
       if (!(Is(d, "conj") || Is(d, "xcomp") || Is(d, "advcl"))) return -1;
-      v = Tok(v).head;
+      v = Head(v);
     }
     return -1;
   }
@@ -475,16 +480,16 @@ class SentenceCoder {
     if (h < 0) return std::nullopt;
     const Token& t = Tok(h);
     if (t.upos == "PRON") {
-      std::int32_t clause = t.head;
+      std::int32_t clause = Head(h);
       // "the president, who met ...": the relative pronoun stands for the noun.
-      if (clause >= 0 && Is(Tok(clause).deprel, "acl") && Tok(clause).head >= 0 &&
+      if (clause >= 0 && Is(Tok(clause).deprel, "acl") && Head(clause) >= 0 &&
           (t.xpos == "WP" || t.xpos == "WDT")) {
-        std::int32_t noun = Tok(clause).head;
+        std::int32_t noun = Head(clause);
         return noun == h ? std::nullopt : Resolve(noun);
       }
       // "X said it would ...": the pronoun subject of a reported clause is the speaker.
       if (!Is(t.deprel, "nsubj") || clause < 0 || !Is(Tok(clause).deprel, "ccomp")) return std::nullopt;
-      std::int32_t speech = Tok(clause).head;
+      std::int32_t speech = Head(clause);
       if (speech < 0 || !lex_.speech.count(Lemma(speech))) return std::nullopt;
       std::int32_t speaker = ChildExact(speech, "nsubj");
       if (speaker < 0 || Tok(speaker).upos == "PRON") return std::nullopt;
@@ -530,8 +535,8 @@ class SentenceCoder {
     std::int32_t first = h;
     for (std::int32_t k = h - 1; k >= 0; --k) {
       std::string_view d = Tok(k).deprel;
-      bool mod = Tok(k).head == h && (d == "compound" || d == "amod" || d == "flat" || d == "nmod:poss");
-      bool inner = Tok(k).head == first && (d == "compound" || d == "punct") && Tok(k).upos != "PUNCT";
+      bool mod = Head(k) == h && (d == "compound" || d == "amod" || d == "flat" || d == "nmod:poss");
+      bool inner = Head(k) == first && (d == "compound" || d == "punct") && Tok(k).upos != "PUNCT";
       if (!(mod || inner) || Tok(k).upos == "PRON" || Tok(k).upos == "DET") break;
       first = k;
     }
@@ -577,7 +582,7 @@ class SentenceCoder {
       }
     });
     // "The prime minister and the president met", parsed as two subjects.
-    std::int32_t head = Tok(h).head;
+    std::int32_t head = Head(h);
     if (head >= 0 && Tok(h).deprel == "nsubj") {
       EachChild(head, [&](std::int32_t c) {
         if (c > h && Tok(c).deprel == "nsubj" && static_cast<int>(out.size()) < kMaxConjuncts) {
@@ -694,9 +699,9 @@ class SentenceCoder {
   bool Attributed(std::int32_t v) {
     for (int depth = 0; depth < 8 && v >= 0; ++depth) {
       const Token& t = Tok(v);
-      if (t.head < 0) return false;
-      if (Is(t.deprel, "ccomp") && lex_.speech.count(Lemma(t.head))) return true;
-      v = t.head;
+      if (Head(v) < 0) return false;
+      if (Is(t.deprel, "ccomp") && lex_.speech.count(Lemma(Head(v)))) return true;
+      v = Head(v);
     }
     return false;
   }

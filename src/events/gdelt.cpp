@@ -35,6 +35,15 @@ std::string Upper(std::string s) {
   return s;
 }
 
+int Digits(std::string_view s) {
+  int v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return -1;
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
+
 // "2022-01-12" -> "20220112"; coarser dates keep zeros for what is unknown
 // ("2022-01" -> "20220100"), as GDELT does for imprecise dates; "" if none.
 std::string SqlDate(const std::string& iso) {
@@ -43,14 +52,16 @@ std::string SqlDate(const std::string& iso) {
     if (iso[static_cast<std::size_t>(i)] < '0' || iso[static_cast<std::size_t>(i)] > '9') return {};
   }
   std::string y = iso.substr(0, 4), m = "00", d = "00";
-  if (iso.size() >= 7 && iso[4] == '-' && iso[5] != 'W') m = iso.substr(5, 2);
-  if (iso.size() >= 10 && iso[7] == '-') d = iso.substr(8, 2);
+  if (iso.size() >= 7 && iso[4] == '-' && Digits(std::string_view(iso).substr(5, 2)) >= 0) m = iso.substr(5, 2);
+  if (iso.size() >= 10 && iso[7] == '-' && Digits(std::string_view(iso).substr(8, 2)) >= 0) d = iso.substr(8, 2);
   return y + m + d;
 }
 
 std::string FractionDate(const std::string& sql) {
   if (sql.size() != 8) return {};
-  int y = std::stoi(sql.substr(0, 4)), m = std::stoi(sql.substr(4, 2)), d = std::stoi(sql.substr(6, 2));
+  int y = Digits(std::string_view(sql).substr(0, 4)), m = Digits(std::string_view(sql).substr(4, 2)),
+      d = Digits(std::string_view(sql).substr(6, 2));
+  if (y < 0 || m < 0 || d < 0) return {};
   static const int kCum[] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
   int doy = (m >= 1 && m <= 12 ? kCum[m - 1] : 0) + (d > 0 ? d : 1);
   char buf[32];
