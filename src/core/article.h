@@ -127,6 +127,28 @@ struct Quote {
   std::string speaker_from;
 };
 
+// One side of a coded event: who acted or was acted upon.
+struct EventActor {
+  std::int32_t mention = -1;   // index into Article::mentions, -1 for a common-noun actor ("police")
+  std::string text;            // the words that name it in the sentence
+  std::string actor_code;      // CAMEO actor code, empty when unknown
+  bool known = false;          // a common noun the actor lexicon knows, or one a mention modifies
+};
+
+// A political event coded in CAMEO within one sentence (events stage).
+struct Event {
+  std::uint32_t sentence = 0;          // index into Article::sentences
+  std::uint32_t begin = 0, end = 0;    // the trigger word (verb or event noun)
+  std::string cameo;                   // full code, e.g. "0431"
+  EventActor source;
+  std::optional<EventActor> target;
+  std::int32_t location = -1;          // index into Article::mentions (a LOC), -1 for none
+  std::optional<std::string> date;     // ISO date, or nullopt
+  std::string date_from;               // "text" (a time expression in the sentence), "published", or empty
+  bool negated = false;                // "did not meet"
+  bool attributed = false;             // stated under a speech verb ("X said Y attacked Z"), not by the reporter
+};
+
 enum class ArticleStatus { kOk, kSkipped };
 
 struct Article {
@@ -161,6 +183,7 @@ struct Article {
   std::vector<TimeExpr> times;
   std::vector<Inconsistency> inconsistencies;
   std::vector<Quote> quotes;
+  std::vector<Event> events;
 
   bool ok() const { return status == ArticleStatus::kOk; }
   std::string_view Text(ByteSpan s) const { return std::string_view(text).substr(s.begin, s.size()); }

@@ -15,6 +15,7 @@
 
 #include "clean/clean.h"
 #include "entities/entities.h"
+#include "events/merge.h"
 #include "gazetteer/gazetteer.h"
 #include "resolve/resolve.h"
 #include "core/json_writer.h"
@@ -67,7 +68,7 @@ struct InputCount {
 
 struct Totals {
   std::uint64_t ok = 0, skipped = 0, removed = 0, sentences = 0, tokens = 0, input_bytes = 0, text_bytes = 0;
-  std::uint64_t mentions = 0, entities = 0, quotes = 0;
+  std::uint64_t mentions = 0, entities = 0, quotes = 0, events = 0;
   std::map<std::string, std::uint64_t> reasons;
   std::vector<InputCount> per_input;
   std::vector<double> stage_seconds;
@@ -160,7 +161,7 @@ std::string ManifestJson(const AnalyzeOptions& opt, const Totals& t, std::size_t
   w.Key("quotes");
   w.UInt(t.quotes);
   w.Key("events");
-  w.UInt(0);
+  w.UInt(t.events);
   w.Key("stories");
   w.UInt(0);
   w.EndObject();
@@ -374,6 +375,9 @@ int RunAnalyze(const AnalyzeOptions& opt) {
   phases["merge"] = Since(t_merge);
 
   QuotesOut quotes_out;
+  // Per-article events, read back from the final lines (entity ids filled)
+  // exactly as `sitrep merge` reads them, for the cross-article event merge.
+  std::vector<events::EventRecord> event_records;
   {
     store::OutputFile out;
     if (Status s = out.Open(dir + "/articles.jsonl"); !s.ok()) return OutputFailure(s);
@@ -391,6 +395,7 @@ int RunAnalyze(const AnalyzeOptions& opt) {
       if (Status s = quotes_out.AddArticle(line); !s.ok()) {
         return OutputFailure(Status(s.code(), "reading back an article line in " + dir + ": " + s.message()));
       }
+      events::AppendEventRecords(line, &event_records);
       buf += line;
       if (buf.size() > (1 << 20)) {
         if (Status s = out.Write(buf); !s.ok()) return OutputFailure(s);
@@ -403,8 +408,13 @@ int RunAnalyze(const AnalyzeOptions& opt) {
   if (Status s = WriteEntitiesFile(dir + "/entities.jsonl", merged); !s.ok()) return OutputFailure(s);
   if (Status s = quotes_out.Write(dir + "/quotes.jsonl"); !s.ok()) return OutputFailure(s);
   totals.quotes = quotes_out.count();
+  {
+    std::vector<events::MergedEvent> merged_events = events::MergeEvents(event_records);
+    totals.events = merged_events.size();
+    if (Status s = events::WriteEventsFile(dir + "/events.jsonl", merged_events); !s.ok()) return OutputFailure(s);
+  }
   // Cross-article outputs; filled by their stages as they arrive.
-  for (const char* f : {"events.jsonl", "stories.jsonl"}) {
+  for (const char* f : {"stories.jsonl"}) {
     if (Status s = store::WriteFile(dir + "/" + f, ""); !s.ok()) return OutputFailure(s);
   }
   phases["write"] = Since(t_write);
@@ -436,6 +446,7 @@ int RunAnalyze(const AnalyzeOptions& opt) {
   std::fprintf(stderr, "sitrep: %llu mentions of %llu people, organisations, places and other names; %llu quotes\n",
                static_cast<unsigned long long>(totals.mentions), static_cast<unsigned long long>(totals.entities),
                static_cast<unsigned long long>(totals.quotes));
+  std::fprintf(stderr, "sitrep: %llu CAMEO events\n", static_cast<unsigned long long>(totals.events));
   for (const std::string& s : totals.first_skips) std::fprintf(stderr, "sitrep: skipped %s\n", s.c_str());
   if (totals.skipped > totals.first_skips.size()) {
     std::fprintf(stderr, "sitrep: ... and %llu more skipped; see articles.jsonl (status \"skipped\")\n",

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "entities/entities.h"
+#include "events/merge.h"
 #include "gazetteer/gazetteer.h"
 #include "pipeline/entities_out.h"
 #include "pipeline/quotes_out.h"
@@ -107,8 +108,11 @@ int RunMerge(const MergeCommandOptions& opt) {
   std::vector<std::vector<std::uint32_t>> assignment;
   std::vector<resolve::Resolver::Entity> merged = resolver.Finish(&assignment);
 
-  // Pass 2: the same lines with each mention's entity filled in.
+  // Pass 2: the same lines with each mention's entity filled in; their
+  // quotes and per-article events feed the quote and event merges, as in
+  // analyze.
   QuotesOut quotes_out;
+  std::vector<events::EventRecord> event_records;
   {
     store::OutputFile out;
     if (Status s = out.Open(opt.out_dir + "/articles.jsonl"); !s.ok()) return Fail(s);
@@ -125,6 +129,7 @@ int RunMerge(const MergeCommandOptions& opt) {
         for (std::uint32_t e : assignment[static_cast<std::size_t>(a)]) ids.push_back(merged[e].id);
         store::FillMentionEntities(line, ids);
         if (Status s = quotes_out.AddArticle(line); !s.ok()) return Fail(Status(s.code(), in + ": " + s.message()));
+        events::AppendEventRecords(line, &event_records);
         buf += line;
         buf.push_back('\n');
         if (buf.size() > (1 << 20)) {
@@ -138,14 +143,17 @@ int RunMerge(const MergeCommandOptions& opt) {
   }
   if (Status s = WriteEntitiesFile(opt.out_dir + "/entities.jsonl", merged); !s.ok()) return Fail(s);
   if (Status s = quotes_out.Write(opt.out_dir + "/quotes.jsonl"); !s.ok()) return Fail(s);
-  for (const char* f : {"events.jsonl", "stories.jsonl"}) {
+  std::vector<events::MergedEvent> merged_events = events::MergeEvents(event_records);
+  if (Status s = events::WriteEventsFile(opt.out_dir + "/events.jsonl", merged_events); !s.ok()) return Fail(s);
+  for (const char* f : {"stories.jsonl"}) {
     if (Status s = store::WriteFile(opt.out_dir + "/" + f, ""); !s.ok()) return Fail(s);
   }
   if (opt.db) {
     if (Status s = store::BuildDatabase(opt.out_dir); !s.ok()) return Fail(s);
   }
-  std::fprintf(stderr, "sitrep: merged %llu articles into %llu entities; wrote %s/articles.jsonl, entities.jsonl%s\n",
+  std::fprintf(stderr, "sitrep: merged %llu articles into %llu entities and %llu events; wrote %s/articles.jsonl, entities.jsonl, quotes.jsonl, events.jsonl%s\n",
                static_cast<unsigned long long>(articles), static_cast<unsigned long long>(merged.size()),
+               static_cast<unsigned long long>(merged_events.size()),
                opt.out_dir.c_str(), opt.db ? ", sitrep.db" : "");
   return bad ? 1 : 0;
 }

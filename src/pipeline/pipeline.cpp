@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "entities/entities.h"
+#include "events/events.h"
 #include "ingest/decode.h"
 #include "quotes/quotes.h"
 #include "syntax/syntax.h"
@@ -24,6 +25,7 @@ ArticlePipeline ArticlePipeline::Standard(std::shared_ptr<const clean::RepeatedL
   p.Add(std::make_unique<entities::EntitiesStage>());
   p.Add(std::make_unique<TimeStage>());
   p.Add(std::make_unique<quotes::QuotesStage>());
+  p.Add(std::make_unique<events::EventsStage>());
   return p;
 }
 

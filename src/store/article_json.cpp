@@ -202,6 +202,68 @@ void AppendArticleJson(const Article& a, std::string* out) {
     w.EndObject();
   }
   w.EndArray();
+  // Per-article events (events stage), the input of the cross-article
+  // event merge; actors point into "mentions" so the merge can give them
+  // the entity ids the entity merge assigned.
+  w.Key("events");
+  w.BeginArray();
+  auto actor = [&](const EventActor& x) {
+    w.BeginObject();
+    w.Key("mention");
+    if (x.mention < 0) w.Null(); else w.UInt(static_cast<std::uint64_t>(x.mention));
+    w.Key("text");
+    w.String(x.text);
+    w.Key("actor_code");
+    opt_str(x.actor_code);
+    w.EndObject();
+  };
+  for (const Event& e : a.events) {
+    w.BeginObject();
+    w.Key("sentence");
+    w.BeginArray();
+    if (e.sentence < a.sentences.size()) {
+      w.UInt(cp(a.sentences[e.sentence].begin));
+      w.UInt(cp(a.sentences[e.sentence].end));
+    }
+    w.EndArray();
+    w.Key("trigger");
+    w.BeginObject();
+    w.Key("start");
+    w.UInt(cp(e.begin));
+    w.Key("end");
+    w.UInt(cp(e.end));
+    w.Key("text");
+    w.String(span_text(e.begin, e.end));
+    w.EndObject();
+    w.Key("cameo");
+    w.String(e.cameo);
+    w.Key("source");
+    actor(e.source);
+    w.Key("target");
+    if (e.target) actor(*e.target); else w.Null();
+    w.Key("location");
+    if (e.location < 0 || static_cast<std::size_t>(e.location) >= a.mentions.size()) {
+      w.Null();
+    } else {
+      const Mention& m = a.mentions[static_cast<std::size_t>(e.location)];
+      w.BeginObject();
+      w.Key("mention");
+      w.UInt(static_cast<std::uint64_t>(e.location));
+      w.Key("text");
+      w.String(span_text(m.begin, m.end));
+      w.EndObject();
+    }
+    w.Key("date");
+    w.OptString(e.date);
+    w.Key("date_from");
+    opt_str(e.date_from);
+    w.Key("negated");
+    w.Bool(e.negated);
+    w.Key("attributed");
+    w.Bool(e.attributed);
+    w.EndObject();
+  }
+  w.EndArray();
   w.Key("token_count");
   w.UInt(a.tokens.size());
   w.Key("warnings");

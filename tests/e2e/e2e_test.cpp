@@ -181,6 +181,8 @@ TEST_F(Analyze, MergeRedoesTheCrossArticleStep) {
   EXPECT_NE(r.output.find("in.jsonl:21: not an article line"), std::string::npos) << r.output;
   EXPECT_EQ(ReadFile(tmp / "m/articles.jsonl"), articles);
   EXPECT_EQ(ReadFile(tmp / "m/entities.jsonl"), ReadFile(tmp / "a/entities.jsonl"));
+  EXPECT_FALSE(ReadFile(tmp / "a/events.jsonl").empty());
+  EXPECT_EQ(ReadFile(tmp / "m/events.jsonl"), ReadFile(tmp / "a/events.jsonl"));
   EXPECT_TRUE(std::filesystem::exists(tmp / "m/sitrep.db"));
 }
 

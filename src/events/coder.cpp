@@ -1,0 +1,818 @@
+#include "events/coder.h"
+
+#include <algorithm>
+#include <cctype>
+#include <optional>
+#include <string>
+
+#include "gazetteer/gazetteer.h"
+
+namespace sitrep::events {
+namespace {
+
+constexpr int kMaxConjuncts = 4;
+
+bool Is(std::string_view deprel, std::string_view base) {
+  return deprel.size() >= base.size() && deprel.substr(0, base.size()) == base &&
+         (deprel.size() == base.size() || deprel[base.size()] == ':');
+}
+
+bool IsDirectionPrep(std::string_view p) {
+  return p == "on" || p == "against" || p == "with" || p == "to" || p == "toward" || p == "towards" ||
+         p == "into" || p == "at" || p == "between" || p == "from";
+}
+
+// What a noun phrase is, as a side of an event.
+enum class Role { kSource, kTarget };
+
+// Everything one sentence's coding needs, with tokens indexed within it.
+class SentenceCoder {
+ public:
+  SentenceCoder(const Lexicon& lex, Article& a, std::uint32_t sentence_index, CoderScratch& s)
+      : lex_(lex), a_(a), si_(sentence_index), sent_(a.sentences[sentence_index]), s_(s) {
+    n_ = static_cast<std::int32_t>(sent_.token_count());
+    s_.first_child.assign(static_cast<std::size_t>(n_), -1);
+    s_.next_sibling.assign(static_cast<std::size_t>(n_), -1);
+    s_.consumed.assign(static_cast<std::size_t>(n_), 0);
+    s_.root_of.assign(static_cast<std::size_t>(n_), std::string());
+    for (std::int32_t i = n_ - 1; i >= 0; --i) {
+      std::int32_t h = Tok(i).head;
+      if (h >= 0 && h < n_ && h != i) {
+        s_.next_sibling[static_cast<std::size_t>(i)] = s_.first_child[static_cast<std::size_t>(h)];
+        s_.first_child[static_cast<std::size_t>(h)] = i;
+      }
+    }
+  }
+
+  void Run() {
+    // Modal verbs first, so the events they govern are composed, not coded alone.
+    for (std::int32_t i = 0; i < n_; ++i) {
+      if (!IsVerb(i)) continue;
+      const Pattern* p = MatchVerb(i);
+      if (p && p->kind == Pattern::Kind::kModal) CodeModal(i, *p);
+    }
+    for (std::int32_t i = 0; i < n_; ++i) {
+      if (Consumed(i)) continue;
+      const Token& t = Tok(i);
+      if (IsVerb(i)) {
+        const Pattern* p = MatchVerb(i);
+        if (p && p->kind == Pattern::Kind::kVerb) {
+          // "met to discuss": the purpose of a coded act of the same kind is that act.
+          std::int32_t h = Head(i);
+          if (h >= 0 && (Is(t.deprel, "xcomp") || Is(t.deprel, "advcl")) && Consumed(h) &&
+              s_.root_of[static_cast<std::size_t>(h)] == Root(p->code)) {
+            continue;
+          }
+          if (StoppedBy(i)) continue;
+          CodeVerb(i, *p);
+        } else if (!p && lex_.light.count(Lemma(i))) {
+          std::int32_t o = Child(i, "obj");
+          if (o >= 0 && !Consumed(o)) {
+            if (const Pattern* np = MatchNoun(o)) {
+              MarkConsumed(o);
+              MarkConsumed(i);
+              std::int32_t tgt = DirectedOblique(o, Role::kTarget);
+              if (tgt < 0) tgt = DirectedOblique(i, Role::kTarget);
+              Emit(i, o, np->code, Subject(i), tgt, false);
+            }
+          }
+        }
+      } else if (t.upos == "NOUN") {
+        const Pattern* np = MatchNoun(i);
+        if (!np) continue;
+        std::int32_t h = Head(i);
+        if (h < 0) continue;
+        if (Is(t.deprel, "nsubj") && lex_.occur.count(Lemma(h))) {
+          // "the talks between X and Y ended": actors come from the noun.
+          auto [src, tgt] = NounActors(i);
+          if (src < 0) continue;
+          std::string code = np->code;
+          if (IsFuture(h)) code = std::string(lex_.Compose("intent", code));
+          MarkConsumed(i);
+          Emit(h, i, code, src, tgt, false);
+        } else if (t.deprel == "nsubj:pass") {
+          // "further talks are planned for Thursday": an intent to meet.
+          const Pattern* hp = MatchVerb(h);
+          if (hp && hp->kind == Pattern::Kind::kModal && hp->modal_class == "intent") {
+            auto [src, tgt] = NounActors(i);
+            if (src < 0) continue;
+            MarkConsumed(i);
+            MarkConsumed(h);
+            Emit(h, i, std::string(lex_.Compose("intent", np->code)), src, tgt, false);
+          }
+        }
+      }
+    }
+  }
+
+ private:
+  const Token& Tok(std::int32_t i) const { return a_.tokens[sent_.first_token + static_cast<std::uint32_t>(i)]; }
+  // The head of token i within the sentence, -1 for the root or a head out of range.
+  std::int32_t Head(std::int32_t i) const {
+    std::int32_t h = Tok(i).head;
+    return h >= 0 && h < n_ && h != i ? h : -1;
+  }
+  bool Consumed(std::int32_t i) const { return s_.consumed[static_cast<std::size_t>(i)] != 0; }
+  void MarkConsumed(std::int32_t i) { s_.consumed[static_cast<std::size_t>(i)] = 1; }
+  // Verbs, and past-tense words the tagger took for something else in a
+  // clause of their own ("the navy blockaded", tagged as an adjective).
+  bool IsVerb(std::int32_t i) const {
+    const Token& t = Tok(i);
+    return t.upos == "VERB" || ((t.xpos == "VBD" || t.xpos == "VBN") && t.upos != "AUX");
+  }
+
+  // Lower-case lemma; the parser keeps the case of proper nouns' lemmas.
+  std::string_view Lemma(std::int32_t i) {
+    const std::string& l = Tok(i).lemma;
+    bool upper = false;
+    for (char c : l) upper = upper || (c >= 'A' && c <= 'Z');
+    if (!upper) return l;
+    s_.lower.assign(l);
+    for (char& c : s_.lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s_.lower;
+  }
+  std::string LemmaCopy(std::int32_t i) { return std::string(Lemma(i)); }
+
+  // Entries for token i: by its lemma, else by the word with a regular
+  // ending removed, which recovers lemmatiser slips ("shelled" -> "shel").
+  template <typename Map>
+  const typename Map::mapped_type* Find(const Map& map, std::int32_t i) {
+    auto it = map.find(Lemma(i));
+    if (it != map.end()) return &it->second;
+    const Token& t = Tok(i);
+    std::string& w = s_.word;
+    w.assign(a_.text, t.begin, t.end - t.begin);
+    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    auto try_form = [&](std::size_t cut, std::string_view add) -> const typename Map::mapped_type* {
+      if (w.size() <= cut + 2) return nullptr;
+      s_.lower.assign(w, 0, w.size() - cut);
+      s_.lower += add;
+      auto f = map.find(s_.lower);
+      return f == map.end() ? nullptr : &f->second;
+    };
+    auto ends = [&](std::string_view suf) { return w.size() > suf.size() && w.compare(w.size() - suf.size(), suf.size(), suf) == 0; };
+    const typename Map::mapped_type* r = nullptr;
+    if (ends("ed")) {
+      if (!r) r = try_form(2, "");
+      if (!r) r = try_form(1, "");
+      if (!r && w.size() > 4 && w[w.size() - 3] == w[w.size() - 4]) r = try_form(3, "");
+    } else if (ends("ing")) {
+      if (!r) r = try_form(3, "");
+      if (!r) r = try_form(3, "e");
+    } else if (ends("s")) {
+      if (!r) r = try_form(1, "");
+      if (!r && ends("es")) r = try_form(2, "");
+    } else {
+      auto f = map.find(w);
+      if (f != map.end()) r = &f->second;
+    }
+    return r;
+  }
+  // True if the lemma (or its singular) is in the set.
+  bool InSet(const StringSet& set, std::int32_t i) {
+    std::string_view l = Lemma(i);
+    if (set.count(l)) return true;
+    if (l.size() > 3 && l.back() == 's') return set.count(l.substr(0, l.size() - 1)) > 0;
+    return false;
+  }
+
+  template <typename Fn>
+  void EachChild(std::int32_t h, Fn fn) const {
+    for (std::int32_t c = s_.first_child[static_cast<std::size_t>(h)]; c >= 0;
+         c = s_.next_sibling[static_cast<std::size_t>(c)]) {
+      fn(c);
+    }
+  }
+  std::int32_t Child(std::int32_t h, std::string_view rel) const {
+    std::int32_t found = -1;
+    EachChild(h, [&](std::int32_t c) {
+      if (found < 0 && Is(Tok(c).deprel, rel)) found = c;
+    });
+    return found;
+  }
+  std::int32_t ChildExact(std::int32_t h, std::string_view rel) const {
+    std::int32_t found = -1;
+    EachChild(h, [&](std::int32_t c) {
+      if (found < 0 && Tok(c).deprel == rel) found = c;
+    });
+    return found;
+  }
+  // The preposition of an oblique or nominal modifier ("on" in "on Syria");
+  // the last one of a compound preposition ("out of").
+  std::string Prep(std::int32_t h) {
+    std::string p;
+    EachChild(h, [&](std::int32_t c) {
+      if (Tok(c).deprel == "case" && c < h) p = LemmaCopy(c);
+    });
+    return p;
+  }
+  bool HasCase(std::int32_t h, std::string_view word) {
+    bool hit = false;
+    EachChild(h, [&](std::int32_t c) {
+      if (!hit && Tok(c).deprel == "case" && Lemma(c) == word) hit = true;
+    });
+    return hit;
+  }
+  bool HasChildLemma(std::int32_t h, std::initializer_list<std::string_view> rels, const StringSet& lemmas) {
+    bool hit = false;
+    EachChild(h, [&](std::int32_t c) {
+      if (hit) return;
+      for (auto r : rels) {
+        if (Is(Tok(c).deprel, r) && InSet(lemmas, c)) hit = true;
+      }
+    });
+    return hit;
+  }
+
+  // The object of a verb, or its passive subject ("sanctions were imposed").
+  std::int32_t Object(std::int32_t v) const {
+    std::int32_t o = Child(v, "obj");
+    return o >= 0 ? o : ChildExact(v, "nsubj:pass");
+  }
+
+  const Pattern* MatchVerb(std::int32_t v) {
+    const std::vector<Pattern>* entries = Find(lex_.verbs, v);
+    if (!entries) return nullptr;
+    std::int32_t obj = ThroughQuantity(Object(v));
+    std::int32_t subj = ThroughQuantity(ChildExact(v, "nsubj"));
+    for (const Pattern& p : *entries) {
+      if (!p.obj.empty()) {
+        bool ok = obj >= 0 && InSet(p.obj, obj);
+        // "threatened Russia with sanctions", "put forces on alert": the noun may sit in an oblique.
+        if (!ok) {
+          EachChild(v, [&](std::int32_t c) {
+            if (!ok && Is(Tok(c).deprel, "obl") && InSet(p.obj, c)) ok = true;
+          });
+        }
+        if (!ok) continue;
+      }
+      if (!p.subj.empty() && !(subj >= 0 && InSet(p.subj, subj))) continue;
+      if (p.needs_actor && !(obj >= 0 && ActorLike(obj, Role::kSource))) continue;
+      if (!p.mod.empty()) {
+        std::int32_t m = obj >= 0 ? obj : subj;
+        if (m < 0 || !HasChildLemma(m, {"amod", "compound", "nmod"}, p.mod)) continue;
+      }
+      if (!p.xcomp.empty()) {
+        bool ok = false;
+        EachChild(v, [&](std::int32_t c) {
+          std::string_view d = Tok(c).deprel;
+          if (!ok && (Is(d, "xcomp") || Is(d, "obj") || Is(d, "ccomp")) && InSet(p.xcomp, c)) ok = true;
+        });
+        if (!ok) continue;
+      }
+      if (!p.prt.empty()) {
+        bool ok = false;
+        EachChild(v, [&](std::int32_t c) {
+          std::string_view d = Tok(c).deprel;
+          if (ok) return;
+          if ((d == "compound:prt" || d == "advmod") && Lemma(c) == p.prt) ok = true;
+          // "pulled out of the city": the particle parsed as part of a preposition.
+          if (Is(d, "obl") && HasCase(c, p.prt)) ok = true;
+        });
+        if (!ok) continue;
+      }
+      if (!p.prep.empty()) {
+        bool ok = false;
+        EachChild(v, [&](std::int32_t c) {
+          if (!ok && (Is(Tok(c).deprel, "obl") || Is(Tok(c).deprel, "nmod")) && HasCase(c, p.prep)) ok = true;
+        });
+        if (!ok) continue;
+      }
+      return &p;
+    }
+    return nullptr;
+  }
+
+  // "thousands of civilians" -> "civilians".
+  std::int32_t ThroughQuantity(std::int32_t h) {
+    for (int hop = 0; hop < 2 && h >= 0 && MentionAt(h) < 0 && (InSet(lex_.quantity, h) || Tok(h).upos == "NUM"); ++hop) {
+      std::int32_t inner = -1;
+      EachChild(h, [&](std::int32_t c) {
+        if (inner < 0 && Is(Tok(c).deprel, "nmod") && HasCase(c, "of")) inner = c;
+      });
+      if (inner < 0) break;
+      h = inner;
+    }
+    return h;
+  }
+
+  const Pattern* MatchNoun(std::int32_t n) {
+    if (Tok(n).upos != "NOUN") return nullptr;
+    const std::vector<Pattern>* entries = Find(lex_.nouns, n);
+    if (!entries) return nullptr;
+    for (const Pattern& p : *entries) {
+      if (!p.mod.empty() && !HasChildLemma(n, {"amod", "compound", "nmod"}, p.mod)) continue;
+      return &p;
+    }
+    return nullptr;
+  }
+
+  // "commits both sides to stop fighting": an act that is stopped or
+  // avoided is not reported as happening.
+  bool StoppedBy(std::int32_t v) {
+    const Token& t = Tok(v);
+    if (Head(v) < 0) return false;
+    std::string_view d = t.deprel;
+    return (Is(d, "xcomp") || Is(d, "obj") || Is(d, "ccomp") || Is(d, "advcl")) && lex_.stop.count(Lemma(Head(v)));
+  }
+
+  // Negation on the verb, or on the verbs it is governed by ("not going to sanction").
+  bool NegatedChain(std::int32_t v) {
+    for (int depth = 0; depth < 3 && v >= 0; ++depth) {
+      if (Negated(v)) return true;
+      if (!Is(Tok(v).deprel, "xcomp")) return false;
+      v = Head(v);
+    }
+    return false;
+  }
+
+  bool Negated(std::int32_t h) {
+    bool neg = false;
+    EachChild(h, [&](std::int32_t c) {
+      std::string_view d = Tok(c).deprel;
+      if (!neg && (d == "advmod" || d == "det" || d == "neg") && lex_.negation.count(Lemma(c))) neg = true;
+    });
+    return neg;
+  }
+  bool IsFuture(std::int32_t v) {
+    bool fut = false;
+    EachChild(v, [&](std::int32_t c) {
+      if (!fut && Tok(c).deprel == "aux" && lex_.future.count(Lemma(c))) fut = true;
+    });
+    return fut;
+  }
+
+  // The subject of a verb: its own, the agent of a passive, or the one it
+  // shares with the verb it is coordinated with or controlled by.
+  std::int32_t Subject(std::int32_t v) {
+    for (int depth = 0; depth < 4 && v >= 0; ++depth) {
+      std::int32_t s = ChildExact(v, "nsubj");
+      if (s >= 0) return s;
+      if (ChildExact(v, "nsubj:pass") >= 0) return Agent(v);
+      std::string_view d = Tok(v).deprel;
+      // "The opposition called for ...", misparsed as a noun with a
+      // reduced relative clause: the noun is the subject.
+      if (d == "acl" && (Tok(v).xpos == "VBD" || Tok(v).xpos == "VBN") && Head(v) >= 0 && Tok(Head(v)).deprel == "root") return Head(v);
+      if (!(Is(d, "conj") || Is(d, "xcomp") || Is(d, "advcl"))) return -1;
+      v = Head(v);
+    }
+    return -1;
+  }
+  std::int32_t Agent(std::int32_t v) {
+    std::int32_t agent = -1;
+    EachChild(v, [&](std::int32_t c) {
+      if (agent < 0 && (Tok(c).deprel == "obl:agent" || (Is(Tok(c).deprel, "obl") && HasCase(c, "by")))) agent = c;
+    });
+    return agent;
+  }
+
+  // The target of a verb.
+  std::int32_t VerbTarget(std::int32_t v, const Pattern* p) {
+    const CodeInfo* info = p ? lex_.codebook->Find(p->code) : nullptr;
+    const bool own = info && info->own_means;
+    const bool obj_is_event_noun = p && !p->obj.empty();
+    std::int32_t pass = ChildExact(v, "nsubj:pass");
+    std::int32_t obj = Child(v, "obj");
+    if (obj < 0) obj = Child(v, "iobj");
+    if (pass >= 0) {
+      // "X was attacked by Y": the passive subject is acted upon.
+      if (!obj_is_event_noun && !own && Agent(v) >= 0 && ActorLike(pass, Role::kTarget)) return pass;
+      obj = pass;
+    }
+    // The oblique the pattern names ("arrived in Islamabad").
+    if (p && !p->prep.empty()) {
+      std::int32_t found = -1;
+      EachChild(v, [&](std::int32_t c) {
+        if (found < 0 && Is(Tok(c).deprel, "obl") && HasCase(c, p->prep) && ActorLike(c, Role::kSource)) found = c;
+      });
+      if (found >= 0) return found;
+    }
+    bool obj_usable = obj >= 0 && !own && !obj_is_event_noun && !OwnedByPronoun(obj) && ActorLike(obj, Role::kTarget);
+    std::int32_t obl = DirectedOblique(v, Role::kTarget);
+    // A named recipient beats a common noun ("extradited two suspects to Bangladesh").
+    if (obj_usable && !(obl >= 0 && MentionAt(obj) < 0 && MentionAt(obl) >= 0 && !IsKnownAgent(obj))) return obj;
+    if (obl >= 0) return obl;
+    if (obj >= 0 && pass != obj) {
+      std::int32_t t = DirectedOblique(obj, Role::kTarget);
+      if (t >= 0) return t;
+    }
+    if (obj >= 0 && pass == obj) {
+      std::int32_t t = DirectedOblique(pass, Role::kTarget);
+      if (t >= 0) return t;
+    }
+    // "expelled a Russian diplomat": the event noun is itself a person.
+    if (obj >= 0 && obj_is_event_noun && !own && !OwnedByPronoun(obj) && ActorLike(obj, Role::kSource)) return obj;
+    return -1;
+  }
+
+  bool OwnedByPronoun(std::int32_t n) {
+    bool own = false;
+    EachChild(n, [&](std::int32_t c) {
+      if (!own && Tok(c).deprel == "nmod:poss" && Tok(c).upos == "PRON") own = true;
+    });
+    return own;
+  }
+  bool HasMentionModifier(std::int32_t n) {
+    bool hit = false;
+    EachChild(n, [&](std::int32_t c) {
+      std::string_view d = Tok(c).deprel;
+      if (!hit && (d == "amod" || d == "compound" || d == "nmod:poss") && MentionAt(c) >= 0) hit = true;
+    });
+    return hit;
+  }
+  bool IsKnownAgent(std::int32_t n) { return Find(lex_.agents, n) != nullptr; }
+
+  std::int32_t DirectedOblique(std::int32_t h, Role role) {
+    std::int32_t found = -1;
+    EachChild(h, [&](std::int32_t c) {
+      if (found >= 0) return;
+      std::string_view d = Tok(c).deprel;
+      if (!(Is(d, "obl") || Is(d, "nmod")) || d == "obl:agent" || d == "obl:tmod" || d == "nmod:poss") return;
+      if (IsDirectionPrep(Prep(c)) && ActorLike(c, Role::kSource)) found = c;
+    });
+    (void)role;
+    return found;
+  }
+
+  // Actors of a free-standing event noun: "talks between X and Y", "X's
+  // visit", "Russian-led talks with Y".
+  std::pair<std::int32_t, std::int32_t> NounActors(std::int32_t n) {
+    std::int32_t src = -1, tgt = -1;
+    EachChild(n, [&](std::int32_t c) {
+      std::string_view d = Tok(c).deprel;
+      std::string p = Is(d, "nmod") ? Prep(c) : std::string();
+      if (p == "between" && src < 0) {
+        src = c;
+        std::int32_t conj = Child(c, "conj");
+        if (conj >= 0) tgt = conj;
+      } else if ((d == "nmod:poss" || d == "amod" || d == "compound") && src < 0 && MentionAt(c) >= 0) {
+        src = c;
+      } else if (tgt < 0 && (p == "with" || p == "on" || p == "against")) {
+        tgt = c;
+      } else if (src < 0 && (p == "by" || p == "of") && ActorLike(c, Role::kSource)) {
+        src = c;
+      }
+    });
+    return {src, tgt};
+  }
+
+  std::int32_t MentionAt(std::int32_t i) const {
+    return s_.mention_of[sent_.first_token + static_cast<std::uint32_t>(i)];
+  }
+
+  // Could the phrase headed by h be an actor in this role? Sources and
+  // obliques must be named or known kinds of actors; an object may be any
+  // concrete noun ("attacked a village"), but not an event or a thing said.
+  bool ActorLike(std::int32_t h, Role role) {
+    if (MentionAt(h) >= 0) return true;
+    std::string_view u = Tok(h).upos;
+    if (u != "NOUN" && u != "PROPN") return false;
+    if (MatchNoun(h) || InSet(lex_.thing, h)) return role == Role::kTarget && HasMentionModifier(h);
+    if (InSet(lex_.quantity, h)) return true;
+    if (role == Role::kSource) return IsKnownAgent(h) || HasMentionModifier(h);
+    return true;
+  }
+
+  // Resolves the noun phrase headed by h to an actor: the mention that
+  // covers it; a common-noun actor ("police", "Russian troops"); or, for
+  // a noun, the noun phrase itself.
+  std::optional<EventActor> Resolve(std::int32_t h) {
+    if (h < 0) return std::nullopt;
+    const Token& t = Tok(h);
+    if (t.upos == "PRON") {
+      std::int32_t clause = Head(h);
+      // "the president, who met ...": the relative pronoun stands for the noun.
+      if (clause >= 0 && Is(Tok(clause).deprel, "acl") && Head(clause) >= 0 &&
+          (t.xpos == "WP" || t.xpos == "WDT")) {
+        std::int32_t noun = Head(clause);
+        return noun == h ? std::nullopt : Resolve(noun);
+      }
+      // "X said it would ...": the pronoun subject of a reported clause is the speaker.
+      if (!Is(t.deprel, "nsubj") || clause < 0 || !Is(Tok(clause).deprel, "ccomp")) return std::nullopt;
+      std::int32_t speech = Head(clause);
+      if (speech < 0 || !lex_.speech.count(Lemma(speech))) return std::nullopt;
+      std::int32_t speaker = ChildExact(speech, "nsubj");
+      if (speaker < 0 || Tok(speaker).upos == "PRON") return std::nullopt;
+      return Resolve(speaker);
+    }
+    if (t.upos == "DET" || t.upos == "NUM") return std::nullopt;
+    std::int32_t m = MentionAt(h);
+    if (m >= 0) return FromMention(m);
+    if (MatchNoun(h) || InSet(lex_.thing, h)) {
+      // "rejected the Serbian proposal", "praised Brazil's efforts": whose it is.
+      std::int32_t owner = -1;
+      EachChild(h, [&](std::int32_t c) {
+        std::string_view d = Tok(c).deprel;
+        if (owner < 0 && (d == "amod" || d == "compound" || d == "nmod:poss") && MentionAt(c) >= 0) owner = MentionAt(c);
+      });
+      if (owner >= 0) return FromMention(owner);
+      return std::nullopt;
+    }
+    // A mention modifying the head: "Russian troops", "the Chilean president".
+    std::int32_t mod_mention = -1;
+    EachChild(h, [&](std::int32_t c) {
+      std::string_view d = Tok(c).deprel;
+      if (mod_mention < 0 && c < h && (d == "amod" || d == "compound" || d == "nmod:poss") && MentionAt(c) >= 0) {
+        mod_mention = MentionAt(c);
+      }
+    });
+    const std::string* agent = Find(lex_.agents, h);
+    if (t.upos != "NOUN" && t.upos != "PROPN" && !agent) return std::nullopt;
+    // A country adjective the recogniser did not mark ("Russian troops").
+    std::string country_code;
+    if (mod_mention < 0) {
+      EachChild(h, [&](std::int32_t c) {
+        std::string_view d = Tok(c).deprel;
+        if (!country_code.empty() || c > h || (d != "amod" && d != "compound")) return;
+        std::string_view w = std::string_view(a_.text).substr(Tok(c).begin, Tok(c).end - Tok(c).begin);
+        if (w.empty() || !(w[0] >= 'A' && w[0] <= 'Z')) return;
+        const auto& gaz = gazetteer::Gazetteer::Default();
+        if (auto iso = gaz.CountryOf(w)) country_code = gaz.CameoCountry(*iso);
+      });
+    }
+    EventActor act;
+    // The words of the phrase: the head and the modifiers right before it.
+    std::int32_t first = h;
+    for (std::int32_t k = h - 1; k >= 0; --k) {
+      std::string_view d = Tok(k).deprel;
+      bool mod = Head(k) == h && (d == "compound" || d == "amod" || d == "flat" || d == "nmod:poss");
+      bool inner = Head(k) == first && (d == "compound" || d == "punct") && Tok(k).upos != "PUNCT";
+      if (!(mod || inner) || Tok(k).upos == "PRON" || Tok(k).upos == "DET") break;
+      first = k;
+    }
+    act.text = std::string(a_.text.substr(Tok(first).begin, Tok(h).end - Tok(first).begin));
+    std::string code = mod_mention >= 0 ? a_.mentions[static_cast<std::size_t>(mod_mention)].actor_code : country_code;
+    if (agent && !agent->empty() && code.size() <= 3) code += *agent;
+    act.actor_code = code;
+    act.known = mod_mention >= 0 || agent != nullptr || !country_code.empty();
+    return act;
+  }
+  EventActor FromMention(std::int32_t m) {
+    const Mention& mm = a_.mentions[static_cast<std::size_t>(m)];
+    EventActor act;
+    act.mention = m;
+    act.text = std::string(a_.text.substr(mm.begin, mm.end - mm.begin));
+    act.actor_code = mm.actor_code;
+    act.known = true;
+    return act;
+  }
+
+  // The actor and its coordinated actors ("the US and its allies"), seen
+  // through words of number and containers ("dozens of students", "the
+  // armies of X and Y").
+  std::vector<EventActor> ResolveAll(std::int32_t h, bool first_only) {
+    std::vector<EventActor> out;
+    if (h < 0) return out;
+    for (int hop = 0; hop < 2 && MentionAt(h) < 0; ++hop) {
+      bool quantity = InSet(lex_.quantity, h) || Tok(h).upos == "NUM";
+      bool container = InSet(lex_.container, h);
+      if (!quantity && !container) break;
+      std::int32_t inner = -1;
+      EachChild(h, [&](std::int32_t c) {
+        if (inner < 0 && Is(Tok(c).deprel, "nmod") && HasCase(c, "of") && (quantity || MentionAt(c) >= 0)) inner = c;
+      });
+      if (inner < 0) break;
+      h = inner;
+    }
+    if (auto a = Resolve(h)) out.push_back(std::move(*a));
+    if (first_only) return out;
+    EachChild(h, [&](std::int32_t c) {
+      if (static_cast<int>(out.size()) < kMaxConjuncts && Tok(c).deprel == "conj") {
+        if (auto a = Resolve(c)) out.push_back(std::move(*a));
+      }
+    });
+    // "The prime minister and the president met", parsed as two subjects.
+    std::int32_t head = Head(h);
+    if (head >= 0 && Tok(h).deprel == "nsubj") {
+      EachChild(head, [&](std::int32_t c) {
+        if (c > h && Tok(c).deprel == "nsubj" && static_cast<int>(out.size()) < kMaxConjuncts) {
+          if (auto a = Resolve(c)) out.push_back(std::move(*a));
+        }
+      });
+    }
+    return out;
+  }
+
+  void CodeVerb(std::int32_t v, const Pattern& p) {
+    std::int32_t obj = Object(v);
+    // "struck a defiant note": force is used on actors and places, not on things said.
+    if (p.obj.empty() && QuadClass(p.code) == 4 && obj >= 0 && MentionAt(obj) < 0 && InSet(lex_.thing, obj)) return;
+    MarkConsumed(v);
+    if (obj >= 0 && !p.obj.empty()) MarkConsumed(obj);
+    if (!p.xcomp.empty()) {
+      EachChild(v, [&](std::int32_t c) {
+        if (Is(Tok(c).deprel, "xcomp") || Is(Tok(c).deprel, "ccomp")) MarkConsumed(c);
+      });
+    }
+    std::string code = p.code;
+    // "sent humanitarian aid": the noun may say more than the verb's pattern.
+    if (obj >= 0 && !p.obj.empty()) {
+      const Pattern* np = MatchNoun(obj);
+      if (np && Root(np->code) == Root(code) && np->code.size() >= code.size() && np->code != code &&
+          code.back() == '0')
+        code = np->code;
+    }
+    if (IsFuture(v) && Root(code) == "04") code = std::string(lex_.Compose("intent", code));
+    Emit(v, v, code, Subject(v), VerbTarget(v, &p), false);
+  }
+
+  // A verb of threat, intent, appeal, demand, refusal, denial or
+  // consideration and the event it governs.
+  void CodeModal(std::int32_t m, const Pattern& p) {
+    MarkConsumed(m);
+    std::string governed;
+    std::int32_t inner = -1, inner_target = -1;
+    EachChild(m, [&](std::int32_t c) {
+      if (inner >= 0) return;
+      std::string_view d = Tok(c).deprel;
+      if ((Is(d, "xcomp") || Is(d, "ccomp") || Is(d, "advcl")) && IsVerb(c)) {
+        const Pattern* ip = MatchVerb(c);
+        if (ip && ip->kind != Pattern::Kind::kModal) {
+          inner = c;
+          governed = ip->code;
+          inner_target = VerbTarget(c, ip);
+          MarkConsumed(c);
+          std::int32_t o = Object(c);
+          if (o >= 0 && !ip->obj.empty()) MarkConsumed(o);
+        } else if (!ip && lex_.light.count(Lemma(c))) {
+          // "threatened to launch a strike"
+          std::int32_t o = Child(c, "obj");
+          const Pattern* np = o >= 0 ? MatchNoun(o) : nullptr;
+          if (np) {
+            inner = c;
+            governed = np->code;
+            inner_target = DirectedOblique(o, Role::kTarget);
+            if (inner_target < 0) inner_target = DirectedOblique(c, Role::kTarget);
+            MarkConsumed(c);
+            MarkConsumed(o);
+          } else if (p.modal_class == "deny") {
+            inner = c;
+            MarkConsumed(c);
+          }
+        } else if (p.modal_class == "deny") {
+          inner = c;  // a denied act is not coded as the act
+          MarkConsumed(c);
+        }
+      } else if (Is(d, "obj") || Is(d, "obl") || Is(d, "nsubj:pass")) {
+        if (const Pattern* np = MatchNoun(c)) {
+          inner = c;
+          governed = np->code;
+          inner_target = DirectedOblique(c, Role::kTarget);
+          MarkConsumed(c);
+        }
+      }
+    });
+    if (p.needs_argument && inner < 0 && Child(m, "obj") < 0) return;
+    std::string code;
+    joint_ = false;
+    if (const CodeInfo* gi = governed.empty() ? nullptr : lex_.codebook->Find(governed)) joint_ = gi->symmetric;
+    if (!governed.empty()) code = std::string(lex_.Compose(p.modal_class, governed));
+    // "agreed to a ceasefire" declares it.
+    if (p.modal_class == "intent" && inner >= 0 && Tok(inner).upos == "NOUN" && Root(governed) == "08") code = governed;
+    if (code.empty()) code = p.code;
+    // Whom the appeal, demand or threat is addressed to.
+    std::int32_t addressee = -1;
+    EachChild(m, [&](std::int32_t c) {
+      if (addressee >= 0 || c == inner) return;
+      std::string_view d = Tok(c).deprel;
+      if ((d == "obj" || d == "iobj") && ActorLike(c, Role::kTarget) && !OwnedByPronoun(c)) addressee = c;
+      std::string prep = Is(d, "obl") ? Prep(c) : std::string();
+      if ((prep == "on" || prep == "to" || prep == "against" || prep == "with" || prep == "from") &&
+          ActorLike(c, Role::kSource) && p.modal_class != "intent")
+        addressee = c;
+    });
+    if (inner >= 0 && IsVerb(inner) && addressee < 0) {
+      // "urged Myanmar to end": Myanmar may be parsed as the inner subject.
+      std::int32_t is = ChildExact(inner, "nsubj");
+      if (is >= 0 && p.modal_class != "intent" && p.modal_class != "deny") addressee = is;
+    }
+    std::int32_t target = addressee >= 0 && (p.modal_class == "appeal" || p.modal_class == "demand" ||
+                                             p.modal_class == "threat" || inner_target < 0)
+                              ? addressee
+                              : inner_target;
+    if (p.modal_class == "deny" || p.modal_class == "consider") target = -1;
+    bool neg = inner >= 0 && Negated(inner);
+    Emit(m, inner >= 0 && Tok(inner).upos != "NOUN" ? inner : m, code, Subject(m), target, neg);
+    joint_ = false;
+  }
+
+  bool Attributed(std::int32_t v) {
+    for (int depth = 0; depth < 8 && v >= 0; ++depth) {
+      const Token& t = Tok(v);
+      if (Head(v) < 0) return false;
+      if (Is(t.deprel, "ccomp") && lex_.speech.count(Lemma(Head(v)))) return true;
+      v = Head(v);
+    }
+    return false;
+  }
+
+  // A LOC mention the clause puts the event in ("in Brussels").
+  std::int32_t Location(std::int32_t v, std::int32_t trigger) {
+    std::int32_t found = -1;
+    auto look = [&](std::int32_t h, auto& self, int depth) -> void {
+      EachChild(h, [&](std::int32_t c) {
+        if (found >= 0) return;
+        std::string_view d = Tok(c).deprel;
+        if (!(Is(d, "obl") || Is(d, "nmod") || Is(d, "obj") || Is(d, "nsubj"))) return;
+        std::int32_t m = MentionAt(c);
+        if (m >= 0 && a_.mentions[static_cast<std::size_t>(m)].type == "LOC" &&
+            (HasCase(c, "in") || HasCase(c, "at") || HasCase(c, "near"))) {
+          found = m;
+          return;
+        }
+        if (depth < 2) self(c, self, depth + 1);
+      });
+    };
+    look(v, look, 0);
+    if (found < 0 && trigger != v) look(trigger, look, 0);
+    return found;
+  }
+
+  void Emit(std::int32_t clause, std::int32_t trigger, const std::string& code, std::int32_t src_head,
+            std::int32_t tgt_head, bool extra_negation) {
+    if (code.empty()) return;
+    s_.root_of[static_cast<std::size_t>(clause)] = std::string(Root(code));
+    std::vector<EventActor> sources = ResolveAll(src_head, false);
+    // A source must be a named actor or a known kind of actor ("police"):
+    // any noun may be acted upon, but "its allies" or "the plan" do not act.
+    std::erase_if(sources, [&](const EventActor& x) { return !x.known; });
+    if (sources.empty()) return;
+    // "between X and Y" as a target: the pair is one side ("mediated between X and Y").
+    bool between = tgt_head >= 0 && HasCase(tgt_head, "between");
+    std::vector<EventActor> targets = ResolveAll(tgt_head, between);
+    const CodeInfo* info = lex_.codebook->Find(code);
+    if (targets.empty() && sources.size() > 1 && ((info && info->symmetric) || joint_)) {
+      // "X and Y met": X met Y.
+      targets.assign(sources.begin() + 1, sources.end());
+      sources.resize(1);
+    }
+    Event base;
+    base.sentence = si_;
+    base.begin = Tok(trigger).begin;
+    base.end = Tok(trigger).end;
+    base.cameo = code;
+    base.negated = extra_negation || NegatedChain(clause) || (trigger != clause && Negated(trigger));
+    base.attributed = Attributed(clause);
+    base.location = Location(clause, trigger);
+    // The date: a resolved time expression in the sentence, else publication.
+    for (const TimeExpr& te : a_.times) {
+      if (te.begin >= sent_.begin && te.end <= sent_.end && te.value && te.type == "DATE") {
+        base.date = te.value;
+        base.date_from = "text";
+        break;
+      }
+    }
+    if (!base.date && a_.published) {
+      base.date = a_.published;
+      base.date_from = "published";
+    }
+    for (const EventActor& s : sources) {
+      if (targets.empty()) {
+        Event e = base;
+        e.source = s;
+        a_.events.push_back(std::move(e));
+        continue;
+      }
+      for (const EventActor& t : targets) {
+        if (t.mention >= 0 && t.mention == s.mention) continue;
+        Event e = base;
+        e.source = s;
+        e.target = t;
+        a_.events.push_back(std::move(e));
+      }
+    }
+  }
+
+  const Lexicon& lex_;
+  Article& a_;
+  std::uint32_t si_;
+  const Sentence& sent_;
+  CoderScratch& s_;
+  std::int32_t n_ = 0;
+  bool joint_ = false;  // the act a modal verb governs is a joint one ("agreed to meet")
+};
+
+}  // namespace
+
+void CodeArticle(const Lexicon& lex, Article& a, CoderScratch& scratch) {
+  a.events.clear();
+  if (a.tokens.empty() || a.sentences.empty()) return;
+  scratch.mention_of.assign(a.tokens.size(), -1);
+  // Mentions and tokens are both sorted by position: one merge pass.
+  std::size_t t = 0;
+  for (std::size_t m = 0; m < a.mentions.size(); ++m) {
+    const Mention& mm = a.mentions[m];
+    while (t < a.tokens.size() && a.tokens[t].end <= mm.begin) ++t;
+    for (std::size_t k = t; k < a.tokens.size() && a.tokens[k].begin < mm.end; ++k) {
+      scratch.mention_of[k] = static_cast<std::int32_t>(m);
+    }
+  }
+  for (std::uint32_t s = 0; s < a.sentences.size(); ++s) {
+    const Sentence& sent = a.sentences[s];
+    if (sent.token_count() == 0 || sent.end_token > a.tokens.size()) continue;
+    if (a.tokens[sent.first_token].upos.empty()) continue;  // not parsed
+    SentenceCoder(lex, a, s, scratch).Run();
+  }
+}
+
+}  // namespace sitrep::events

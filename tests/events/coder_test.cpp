@@ -1,0 +1,170 @@
+// The events stage on sentences written for these tests, through the whole
+// per-article pipeline (parser, entities, time), checking real codes and
+// actors. Expected codes are from the CAMEO codebook's definitions.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "core/json_writer.h"
+#include "events/events.h"
+#include "pipeline/pipeline.h"
+
+namespace sitrep::events {
+namespace {
+
+class CoderTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    pipeline_ = new pipeline::ArticlePipeline(pipeline::ArticlePipeline::Standard(nullptr));
+  }
+  static void TearDownTestSuite() {
+    delete pipeline_;
+    pipeline_ = nullptr;
+  }
+  // A one-paragraph article published on Wednesday 17 January 2024.
+  static Article Analyse(const std::string& text) {
+    auto scratch = pipeline_->NewScratch();
+    ingest::RawDoc doc;
+    doc.source = "test";
+    doc.format = ingest::Format::kJson;
+    JsonWriter w(doc.bytes);
+    w.BeginObject();
+    w.Key("text");
+    w.String(text);
+    w.Key("published");
+    w.String("2024-01-17");
+    w.EndObject();
+    return pipeline_->Run(std::move(doc), scratch);
+  }
+  static pipeline::ArticlePipeline* pipeline_;
+};
+pipeline::ArticlePipeline* CoderTest::pipeline_ = nullptr;
+
+std::string Target(const Event& e) { return e.target ? e.target->text : "-"; }
+
+TEST_F(CoderTest, ThreatOfSanctionsIsAThreatNotSanctions) {
+  Article a = Analyse("Japan threatened to impose sanctions on North Korea.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "1312");
+  EXPECT_EQ(a.events[0].source.text, "Japan");
+  EXPECT_EQ(a.events[0].source.actor_code, "JPN");
+  EXPECT_EQ(Target(a.events[0]), "North Korea");
+  EXPECT_FALSE(a.events[0].negated);
+}
+
+TEST_F(CoderTest, ImposedSanctionsAreSanctions) {
+  Article a = Analyse("Germany imposed new sanctions on Iran.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "163");
+  EXPECT_EQ(a.events[0].source.text, "Germany");
+  EXPECT_EQ(Target(a.events[0]), "Iran");
+}
+
+TEST_F(CoderTest, ConsideringSendingTroopsIsNotADeployment) {
+  Article a = Analyse("Spain is considering sending troops to Mali.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "014");
+  EXPECT_EQ(a.events[0].source.text, "Spain");
+}
+
+TEST_F(CoderTest, JointTalksWithDateAndPlace) {
+  Article a = Analyse("Kenya and Ethiopia held talks in Nairobi on Tuesday.");
+  ASSERT_EQ(a.events.size(), 1u);
+  const Event& e = a.events[0];
+  EXPECT_EQ(e.cameo, "046");
+  EXPECT_EQ(e.source.text, "Kenya");
+  EXPECT_EQ(Target(e), "Ethiopia");
+  ASSERT_GE(e.location, 0);
+  const Mention& loc = a.mentions[static_cast<std::size_t>(e.location)];
+  EXPECT_EQ(a.text.substr(loc.begin, loc.end - loc.begin), "Nairobi");
+  EXPECT_EQ(e.date, "2024-01-16");  // the Tuesday before publication
+  EXPECT_EQ(e.date_from, "text");
+}
+
+TEST_F(CoderTest, WithoutATimeExpressionTheDateIsThePublicationDate) {
+  Article a = Analyse("Norway sent humanitarian aid to Yemen.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "073");
+  EXPECT_EQ(Target(a.events[0]), "Yemen");
+  EXPECT_EQ(a.events[0].date, "2024-01-17");
+  EXPECT_EQ(a.events[0].date_from, "published");
+}
+
+TEST_F(CoderTest, PassiveWithAgent) {
+  Article a = Analyse("The mayor was assassinated by gunmen.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "186");
+  EXPECT_EQ(a.events[0].source.text, "gunmen");
+  EXPECT_EQ(Target(a.events[0]), "mayor");
+}
+
+TEST_F(CoderTest, NegationIsKept) {
+  Article a = Analyse("Brazil did not sign the agreement.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "057");
+  EXPECT_TRUE(a.events[0].negated);
+}
+
+TEST_F(CoderTest, RefusalToMeetIsARejection) {
+  Article a = Analyse("Poland refused to meet Russian officials.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "125");
+  EXPECT_EQ(a.events[0].source.text, "Poland");
+}
+
+TEST_F(CoderTest, CompoundSourceGivesOneEventPerActor) {
+  Article a = Analyse("France and Germany imposed sanctions on Belarus.");
+  ASSERT_EQ(a.events.size(), 2u);
+  EXPECT_EQ(a.events[0].source.text, "France");
+  EXPECT_EQ(a.events[1].source.text, "Germany");
+  for (const Event& e : a.events) {
+    EXPECT_EQ(e.cameo, "163");
+    EXPECT_EQ(Target(e), "Belarus");
+  }
+}
+
+TEST_F(CoderTest, ReportedEventIsMarkedAttributed) {
+  Article a = Analyse("Officials said the army attacked a village.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "190");
+  EXPECT_EQ(a.events[0].source.text, "army");
+  EXPECT_TRUE(a.events[0].attributed);
+}
+
+TEST_F(CoderTest, NominalTalksBetweenTwoSides) {
+  Article a = Analyse("The talks between Serbia and Kosovo ended without agreement.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "046");
+  EXPECT_EQ(a.events[0].source.text, "Serbia");
+  EXPECT_EQ(Target(a.events[0]), "Kosovo");
+}
+
+TEST_F(CoderTest, AppealAddressedToATarget) {
+  Article a = Analyse("NATO called on Russia to withdraw its forces.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "0256");
+  EXPECT_EQ(a.events[0].source.text, "NATO");
+  EXPECT_EQ(Target(a.events[0]), "Russia");
+}
+
+TEST_F(CoderTest, CommonNounActorsTakeTheirCountry) {
+  Article a = Analyse("Russian troops shelled the city of Kharkiv.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "194");
+  EXPECT_EQ(a.events[0].source.text, "Russian troops");
+  EXPECT_EQ(a.events[0].source.actor_code, "RUSMIL");
+  EXPECT_EQ(Target(a.events[0]), "Kharkiv");
+}
+
+TEST_F(CoderTest, NoEventInOrdinaryNews) {
+  EXPECT_TRUE(Analyse("Prices rose by three percent last month.").events.empty());
+  EXPECT_TRUE(Analyse("The team won the cup on Sunday.").events.empty());
+}
+
+TEST_F(CoderTest, DenialIsNotTheDeniedAct) {
+  Article a = Analyse("Russia denied attacking the hospital.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "016");
+}
+}  // namespace
+}  // namespace sitrep::events

@@ -1,0 +1,111 @@
+// The cross-article event merge on hand-made records.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "events/merge.h"
+
+namespace sitrep::events {
+namespace {
+
+EventRecord Rec(std::string article, std::string outlet, std::string cameo, std::string src, std::string tgt,
+                std::optional<std::string> date, std::uint64_t sentence = 0) {
+  EventRecord r;
+  r.article = std::move(article);
+  r.outlet = std::move(outlet);
+  r.cameo = std::move(cameo);
+  r.source.entity = src.empty() ? "" : "e" + src;
+  r.source.name = src;
+  if (!tgt.empty()) r.target = ActorRef{"e" + tgt, tgt, ""};
+  r.date = std::move(date);
+  r.date_from = r.date ? "text" : "";
+  r.sentence_start = sentence;
+  r.sentence_end = sentence + 10;
+  return r;
+}
+
+TEST(MergeEvents, SameHappeningAcrossOutletsIsOneEvent) {
+  std::vector<EventRecord> recs = {
+      Rec("a1", "Outlet A", "046", "Kenya", "Ethiopia", "2024-01-16"),
+      Rec("a2", "Outlet B", "046", "Ethiopia", "Kenya", "2024-01-17"),  // a joint act, named the other way round
+      Rec("a3", "Outlet B", "040", "Kenya", "", std::nullopt, 40),       // unknown target and date: compatible
+  };
+  auto merged = MergeEvents(recs);
+  ASSERT_EQ(merged.size(), 1u);
+  EXPECT_EQ(merged[0].mentions.size(), 3u);
+  EXPECT_EQ(merged[0].num_articles, 3u);
+  EXPECT_EQ(merged[0].num_outlets, 2u);
+  EXPECT_EQ(merged[0].cameo, "046");  // the code most reports give
+  ASSERT_TRUE(merged[0].target.has_value());
+}
+
+TEST(MergeEvents, FollowUpDifferentTargetNegationOrRootStaySeparate) {
+  std::vector<EventRecord> recs = {
+      Rec("a1", "A", "046", "Serbia", "Kosovo", "2024-01-16"),
+      Rec("a1", "A", "046", "Serbia", "Kosovo", "2024-01-19", 50),  // further talks on Friday
+      Rec("a2", "B", "046", "Serbia", "Albania", "2024-01-16"),
+      Rec("a3", "C", "163", "Serbia", "Kosovo", "2024-01-16"),
+  };
+  recs.push_back(Rec("a4", "D", "046", "Serbia", "Kosovo", "2024-01-16"));
+  recs.back().negated = true;
+  auto merged = MergeEvents(recs);
+  EXPECT_EQ(merged.size(), 5u);
+}
+
+TEST(MergeEvents, OrderOfInputDoesNotMatter) {
+  std::vector<EventRecord> x = {
+      Rec("a1", "A", "190", "Rebels", "Army", "2024-01-16"),
+      Rec("a2", "B", "190", "Rebels", "Army", "2024-01-16"),
+      Rec("a3", "C", "042", "Varga", "Beijing", "2024-01-10"),
+  };
+  std::vector<EventRecord> y = {x[2], x[1], x[0]};
+  auto mx = MergeEvents(x), my = MergeEvents(y);
+  ASSERT_EQ(mx.size(), 2u);
+  ASSERT_EQ(my.size(), 2u);
+  std::string jx, jy;
+  for (const auto& e : mx) AppendMergedEventJson(e, &jx);
+  for (const auto& e : my) AppendMergedEventJson(e, &jy);
+  EXPECT_EQ(jx, jy);
+}
+
+TEST(MergeEvents, JsonHasTheContractKeys) {
+  std::vector<EventRecord> recs = {Rec("a1", "A", "163", "Germany", "Iran", "2024-01-16", 7)};
+  auto merged = MergeEvents(recs);
+  std::string j;
+  AppendMergedEventJson(merged[0], &j);
+  for (const char* key : {"\"id\":\"v", "\"date\":\"2024-01-16\"", "\"cameo\":\"163\"", "\"root\":\"16\"",
+                          "\"quad_class\":4", "\"goldstein\":-8", "\"source\":{\"entity\":\"eGermany\"",
+                          "\"target\":{\"entity\":\"eIran\"", "\"location\":null", "\"negated\":false",
+                          "\"mentions\":[{\"article\":\"a1\",\"sentence\":[7,17]}]", "\"num_articles\":1",
+                          "\"num_outlets\":1"}) {
+    EXPECT_NE(j.find(key), std::string::npos) << key << " in " << j;
+  }
+}
+
+TEST(AppendEventRecords, ReadsEventsAndEntityIdsFromAnArticleLine) {
+  std::string line =
+      R"({"id":"a1","outlet":"Wire","mentions":[{"start":0,"end":5,"text":"Japan","type":"LOC","entity":"eJ","local":0},)"
+      R"({"start":40,"end":51,"text":"North Korea","type":"LOC","entity":null,"local":1,"country":"PRK"}],)"
+      R"("events":[{"sentence":[0,52],"trigger":{"start":20,"end":26,"text":"impose"},"cameo":"1312",)"
+      R"("source":{"mention":0,"text":"Japan","actor_code":"JPN"},"target":{"mention":1,"text":"North Korea","actor_code":"PRK"},)"
+      R"("location":{"mention":1,"text":"North Korea"},"date":null,"date_from":null,"negated":true,"attributed":false}]})";
+  std::vector<EventRecord> out;
+  AppendEventRecords(line, &out);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].article, "a1");
+  EXPECT_EQ(out[0].outlet, "Wire");
+  EXPECT_EQ(out[0].cameo, "1312");
+  EXPECT_EQ(out[0].source.entity, "eJ");
+  EXPECT_EQ(out[0].target->entity, "");
+  EXPECT_EQ(out[0].location->country, "PRK");
+  EXPECT_EQ(out[0].sentence_end, 52u);
+  EXPECT_TRUE(out[0].negated);
+  EXPECT_FALSE(out[0].date.has_value());
+  out.clear();
+  AppendEventRecords(R"({"id":"a2","events":[]})", &out);
+  AppendEventRecords("not json", &out);
+  EXPECT_TRUE(out.empty());
+}
+
+}  // namespace
+}  // namespace sitrep::events
