@@ -390,7 +390,8 @@ void CleanStage::Process(Article& a, StageScratch*) const {
 
   std::string body;
   body.reserve(a.text.size());
-  a.removed.clear();
+  // Blocks an earlier reader dropped (the HTML extractor) stay first.
+  a.removed.reserve(a.removed.size() + lines.size());
   for (Line& l : lines) {
     if (Removed(l)) {
       // Removed lines are kept as written (markdown included).
