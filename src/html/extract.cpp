@@ -5,6 +5,8 @@
 // settings when too little text survives.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -178,11 +180,11 @@ class Extractor {
         n.tag = t;
         n.hidden = HiddenTag(t) || g->type == GUMBO_NODE_TEMPLATE;
         if (t == GUMBO_TAG_BODY && body_ < 0) body_ = static_cast<int>(nodes_.size());
-        std::string_view style = Attr(g, "style");
+        std::string style;
+        for (char c : Attr(g, "style"))
+          if (c != ' ' && c != '\t' && c != '\n') style.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
         if (HasAttr(g, "hidden") || Attr(g, "aria-hidden") == "true" ||
-            (!style.empty() && (CollapseSpace(LowerAscii(style)).find("display:none") != std::string::npos ||
-                                LowerAscii(style).find("display: none") != std::string::npos ||
-                                LowerAscii(style).find("visibility:hidden") != std::string::npos))) {
+            style.find("display:none") != std::string::npos || style.find("visibility:hidden") != std::string::npos) {
           n.fixed_drop = "hidden element";
         }
         if (n.fixed_drop.empty()) n.fixed_drop = RoleDrop(LowerAscii(Attr(g, "role")));
@@ -382,6 +384,21 @@ class Extractor {
           top = p;
           break;
         }
+      }
+    }
+    // The article split in two containers (a lead section and the rest, a
+    // page break): a strong candidate outside the top one pulls the top up
+    // to their common ancestor, if that ancestor is not much more than the two.
+    for (std::size_t k = 1; k < sorted.size() && k < 6; ++k) {
+      int c = sorted[k];
+      const Node& x = N(c);
+      bool related = (c >= top && c < N(top).end) || (top >= c && top < x.end);
+      if (related || x.score < 0.4 * N(top).score || x.chars < 500 || LinkDensity(x) > 0.25) continue;
+      int l = N(top).parent;
+      while (l > body_ && !(c > l && c < N(l).end)) l = N(l).parent;
+      if (l > body_ && N(l).chars <= 1.5 * (N(top).chars + x.chars)) {
+        top = l;
+        break;
       }
     }
     // Climb while the parent scores better.
@@ -597,6 +614,20 @@ class Extractor {
     return chars;
   }
 
+  // Prints the scoring to stderr, for developing the heuristics.
+  void Debug(int top, const std::vector<int>& roots) {
+    std::vector<int> sorted = candidates_;
+    std::sort(sorted.begin(), sorted.end(), [&](int l, int r) { return N(l).score > N(r).score; });
+    auto show = [&](const char* what, int i) {
+      std::fprintf(stderr, "%s #%d <%s class='%.60s' id='%.30s'> score %.1f chars %u ld %.2f parent #%d\n", what, i,
+                   gumbo_normalized_tagname(N(i).tag), std::string(Attr(N(i).g, "class")).c_str(),
+                   std::string(Attr(N(i).g, "id")).c_str(), N(i).score, N(i).chars, LinkDensity(N(i)), N(i).parent);
+    };
+    for (std::size_t k = 0; k < sorted.size() && k < 8; ++k) show("cand", sorted[k]);
+    show("TOP ", top);
+    for (int r : roots) show("root", r);
+  }
+
   std::size_t Once(const Attempt& a, std::string* body, std::vector<Removed>* removed) {
     Prune(a);
     std::vector<int> roots{body_};
@@ -604,6 +635,7 @@ class Extractor {
       int top = PickTop(a);
       roots = ContentRoots(top);
       if (roots.empty()) roots.push_back(top);
+      if (std::getenv("SITREP_HTML_DEBUG")) Debug(top, roots);
     }
     CleanContent(roots, a);
     return Emit(roots, body, removed);
