@@ -28,6 +28,26 @@ bool RawTextTag(std::string_view name) {
          name == "noscript" || name == "iframe" || name == "noembed" || name == "noframes";
 }
 
+bool EqualsLower(std::string_view a, std::string_view lower) {
+  if (a.size() != lower.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if ((a[i] | 0x20) != lower[i] && a[i] != lower[i]) return false;
+  return true;
+}
+
+// Attributes the extractor and the metadata reader look at.
+bool KeepAttr(std::string_view name, std::string_view value, std::string_view tag) {
+  static constexpr std::string_view kKeep[] = {"class", "id", "role", "hidden", "aria-hidden", "itemprop", "rel",
+                                               "content", "property", "name", "http-equiv", "charset", "type",
+                                               "lang", "datetime", "pubdate"};
+  for (auto k : kKeep)
+    if (EqualsLower(name, k)) return true;
+  if (EqualsLower(name, "style"))
+    return value.find("none") != std::string_view::npos || value.find("hidden") != std::string_view::npos;
+  if (EqualsLower(name, "href")) return tag == "link" || tag == "base";
+  return false;
+}
+
 }  // namespace
 
 std::string LowerAscii(std::string_view s) {
@@ -55,12 +75,13 @@ std::string CollapseSpace(std::string_view s) {
 
 std::string_view CapNesting(std::string_view h, std::string* storage, bool* capped) {
   *capped = false;
+  bool copying = false;
   int depth = 0, excess = 0;
   std::size_t copied = 0;  // bytes of h already copied to storage (when capped)
   std::size_t i = 0;
   auto drop = [&](std::size_t b, std::size_t e) {
-    if (!*capped) {
-      *capped = true;
+    if (!copying) {
+      copying = true;
       storage->clear();
       storage->reserve(h.size());
     }
@@ -68,15 +89,34 @@ std::string_view CapNesting(std::string_view h, std::string* storage, bool* capp
     copied = e;
   };
   char name[16];
+  std::vector<std::pair<std::size_t, std::size_t>> attr_drops;
+  int pre = 0;
+  // Runs of whitespace in text become one character: indentation is often
+  // a fifth of a page and the parser reads every byte of it.
+  auto squeeze = [&](std::size_t b, std::size_t e) {
+    if (pre > 0) return;
+    for (std::size_t j = b; j < e; ++j) {
+      if (!IsSpace(static_cast<unsigned char>(h[j]))) continue;
+      std::size_t r = j + 1;
+      while (r < e && IsSpace(static_cast<unsigned char>(h[r]))) ++r;
+      if (r - j >= 3) drop(j + 1, r);
+      j = r;
+    }
+  };
   while (true) {
     const void* p = std::memchr(h.data() + i, '<', h.size() - i);
-    if (!p) break;
+    if (!p) {
+      squeeze(i, h.size());
+      break;
+    }
     std::size_t lt = static_cast<const char*>(p) - h.data();
+    squeeze(i, lt);
     i = lt + 1;
     if (i >= h.size()) break;
     if (h.compare(i, 3, "!--") == 0) {
       std::size_t e = h.find("-->", i + 3);
       if (e == std::string_view::npos) break;
+      drop(lt, e + 3);
       i = e + 3;
       continue;
     }
@@ -90,14 +130,64 @@ std::string_view CapNesting(std::string_view h, std::string* storage, bool* capp
       ++ne;
     }
     std::string_view tag(name, k == sizeof name ? 0 : k);
-    std::size_t gt = h.find('>', ne);
+    std::size_t gt;
+    attr_drops.clear();
+    if (end_tag) {
+      gt = h.find('>', ne);
+    } else {
+      // Attributes, quote-aware; the ones extraction never reads are cut
+      // (long class-free data-*, srcset, href of links, inline handlers).
+      std::size_t q = ne;
+      while (true) {
+        while (q < h.size() && (IsSpace(static_cast<unsigned char>(h[q])) || h[q] == '/')) ++q;
+        if (q >= h.size() || h[q] == '>') break;
+        std::size_t ab = q;
+        while (q < h.size() && !IsSpace(static_cast<unsigned char>(h[q])) && h[q] != '=' && h[q] != '>' && h[q] != '/') ++q;
+        std::string_view an = h.substr(ab, q - ab);
+        std::size_t vb = q, ve = q, r = q;
+        while (r < h.size() && IsSpace(static_cast<unsigned char>(h[r]))) ++r;
+        if (r < h.size() && h[r] == '=') {
+          ++r;
+          while (r < h.size() && IsSpace(static_cast<unsigned char>(h[r]))) ++r;
+          if (r < h.size() && (h[r] == '"' || h[r] == '\'')) {
+            std::size_t close = h.find(h[r], r + 1);
+            vb = r + 1;
+            ve = close == std::string_view::npos ? h.size() : close;
+            q = close == std::string_view::npos ? h.size() : close + 1;
+          } else {
+            vb = r;
+            while (r < h.size() && !IsSpace(static_cast<unsigned char>(h[r])) && h[r] != '>') ++r;
+            ve = q = r;
+          }
+        }
+        if (!KeepAttr(an, h.substr(vb, ve - vb), tag)) attr_drops.push_back({ab, q});
+        if (q == ab) ++q;  // a stray character: never loop in place
+      }
+      gt = q < h.size() ? q : std::string_view::npos;
+    }
     if (gt == std::string_view::npos) break;
     i = gt + 1;
-    if (tag.empty() || FlatTag(tag)) continue;
+    if (tag.empty()) continue;
+    if (!end_tag && tag == "svg") {
+      // Inline icons: markup of drawings, never text.
+      std::size_t e = i;
+      while ((e = h.find("</", e)) != std::string_view::npos && LowerAscii(h.substr(e, 5)) != "</svg") e += 2;
+      std::size_t close_gt = e == std::string_view::npos ? e : h.find('>', e);
+      if (close_gt != std::string_view::npos) {
+        drop(lt, close_gt + 1);
+        i = close_gt + 1;
+        continue;
+      }
+    }
+    bool whole_tag_dropped = !end_tag && !FlatTag(tag) && h[gt - 1] != '/' && !RawTextTag(tag) && depth >= kMaxNesting;
+    if (!whole_tag_dropped && tag != "script" && tag != "style")
+      for (auto [b, e] : attr_drops) drop(b, e);
+    if (tag == "pre" || tag == "listing" || tag == "plaintext") pre += end_tag ? (pre > 0 ? -1 : 0) : 1;
+    if (FlatTag(tag)) continue;
     if (end_tag) {
       if (excess > 0) {
         --excess;
-        drop(lt, gt + 1);
+        drop(lt, gt + 1);  // the end tag of a flattened element
       } else if (depth > 0) {
         --depth;
       }
@@ -115,17 +205,28 @@ std::string_view CapNesting(std::string_view h, std::string* storage, bool* capp
         e += 2;
       }
       if (e == std::string_view::npos) break;
+      // Scripts and style sheets are often most of a page's bytes and never
+      // text; they go before parsing (JSON-LD scripts stay: metadata).
+      bool code = tag == "style" ||
+                  (tag == "script" && LowerAscii(h.substr(lt, gt - lt)).find("ld+json") == std::string::npos);
+      std::size_t close_gt = h.find('>', e);
+      if (code && close_gt != std::string_view::npos) {
+        drop(lt, close_gt + 1);
+        i = close_gt + 1;
+        continue;
+      }
       i = e;
       continue;
     }
     if (depth >= kMaxNesting) {
       ++excess;
+      *capped = true;
       drop(lt, gt + 1);
     } else {
       ++depth;
     }
   }
-  if (!*capped) return h;
+  if (!copying) return h;
   storage->append(h.substr(copied));
   return *storage;
 }

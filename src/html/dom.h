@@ -15,9 +15,11 @@ namespace sitrep::html {
 // scope checks quadratic.
 inline constexpr int kMaxNesting = 400;
 
-// Returns html with start tags beyond kMaxNesting open elements (and their
-// end tags) removed; text is kept. *capped says whether anything changed.
-// Returns the input unchanged (no copy) in the common case.
+// Returns html ready for the parser: start tags beyond kMaxNesting open
+// elements (and their end tags) removed, text kept; and comments, style
+// sheets and scripts other than JSON-LD cut out, since they are never text
+// and often most of a page's bytes. *capped says whether nesting was cut.
+// Returns the input itself (no copy) when nothing was cut.
 std::string_view CapNesting(std::string_view html, std::string* storage, bool* capped);
 
 class Document {

@@ -81,10 +81,12 @@ void Collect(const GumboNode* root, Found* f) {
       default:
         break;
     }
-    if (f->byline.empty()) {
-      std::string cls = LowerAscii(std::string(Attr(n, "class")) + " " + std::string(Attr(n, "id")));
-      bool byline = LowerAscii(Attr(n, "rel")) == "author" || LowerAscii(Attr(n, "itemprop")) == "author" ||
-                    cls.find("byline") != std::string::npos;
+    if (f->byline.empty() && n->v.element.attributes.length > 0) {
+      auto has = [](std::string_view v, std::string_view w) {
+        return !v.empty() && LowerAscii(v).find(w) != std::string::npos;
+      };
+      bool byline = has(Attr(n, "rel"), "author") || has(Attr(n, "itemprop"), "author") ||
+                    has(Attr(n, "class"), "byline") || has(Attr(n, "id"), "byline");
       if (byline) {
         std::string s = TextOf(n);
         if (!s.empty() && s.size() < 100) f->byline = s;
