@@ -44,7 +44,7 @@ CueMatch ClassCues::Match(std::string_view v) const {
   int neg = -1;
   auto take = [&](int r) {
     if (r < 0) m.positive = true;
-    else if (neg < 0) neg = r;
+    else if (neg < 0 || r < neg) neg = r;  // the earlier entry in the file wins
   };
   // Tokens: split on non-alphanumerics and at lower-to-upper case changes.
   std::string tok;

@@ -44,7 +44,7 @@ bool HiddenTag(GumboTag t) {
   switch (t) {
     case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE:
     case GUMBO_TAG_HEAD: case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED:
-    case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_CANVAS: case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_SVG: case GUMBO_TAG_CANVAS: case GUMBO_TAG_SELECT:
     case GUMBO_TAG_BUTTON: case GUMBO_TAG_INPUT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_OPTION:
     case GUMBO_TAG_LINK: case GUMBO_TAG_META: case GUMBO_TAG_TITLE: case GUMBO_TAG_AUDIO:
     case GUMBO_TAG_VIDEO: case GUMBO_TAG_MAP: case GUMBO_TAG_IMG:
@@ -145,20 +145,24 @@ class Extractor {
                                             {false, false, false}};
     std::string best_body;
     std::vector<Removed> best_removed;
-    std::size_t best_chars = 0;
+    std::size_t best_chars = 0, best_links = 0;
     bool first = true;
     for (const Attempt& a : kAttempts) {
       std::string body;
       std::vector<Removed> removed;
       std::size_t chars = Once(opt_.fragment ? Attempt{false, false, false} : a, &body, &removed);
-      if (first || chars > best_chars) {
+      // A looser attempt wins only with clearly more text: a short article
+      // must not take back the furniture the strict attempt removed.
+      if (first || chars * 2 > best_chars * 3) {
         best_chars = chars;
+        best_links = link_chars_;
         best_body = std::move(body);
         best_removed = std::move(removed);
         first = false;
       }
       if (opt_.fragment || best_chars >= 500) break;
     }
+    link_chars_ = best_links;
     page->body = std::move(best_body);
     page->removed = std::move(best_removed);
   }
@@ -180,6 +184,7 @@ class Extractor {
         n.tag = t;
         n.hidden = HiddenTag(t) || g->type == GUMBO_NODE_TEMPLATE;
         if (t == GUMBO_TAG_BODY && body_ < 0) body_ = static_cast<int>(nodes_.size());
+        if (t == GUMBO_TAG_INPUT && LowerAscii(Attr(g, "type")) == "password") password_ = true;
         std::string style;
         for (char c : Attr(g, "style"))
           if (c != ' ' && c != '\t' && c != '\n') style.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
@@ -542,7 +547,8 @@ class Extractor {
     };
     std::size_t next_root = 0;
     std::vector<int> open;  // ends of open block elements
-    int pre_end = -1;
+    int pre_end = -1, link_end = -1;
+    std::size_t link_bytes = 0;
     for (int i = body_; i < N(body_).end;) {
       while (!open.empty() && open.back() <= i) {
         open.pop_back();
@@ -574,7 +580,10 @@ class Extractor {
         i = x.end;
         continue;
       }
+      if (link_end >= 0 && i >= link_end) link_end = -1;
+      if (x.tag == GUMBO_TAG_A && !x.text && link_end < 0) link_end = x.end;
       if (x.text) {
+        if (link_end >= 0) link_bytes += x.own_chars;
         bool pre = pre_end >= 0;
         for (const char* c = x.g->v.text.text; *c; ++c) {
           if (!pre && IsSpace(static_cast<unsigned char>(*c))) {
@@ -606,6 +615,7 @@ class Extractor {
       ++i;
     }
     brk();
+    link_chars_ = link_bytes;
     body->clear();
     for (auto& p : paras) {
       if (!body->empty()) body->append("\n\n");
@@ -647,6 +657,10 @@ class Extractor {
   std::vector<int> candidates_;
   int body_ = -1;
   std::string title_key_;
+
+ public:
+  bool password_ = false;     // the page asks for a password (a login wall)
+  std::size_t link_chars_ = 0;  // bytes of the chosen body inside links
 };
 
 std::size_t CountLinkish(const std::string& body) {
@@ -669,10 +683,14 @@ Page ExtractPageUtf8(std::string_view utf8, const ExtractOptions& options) {
   std::size_t min_chars = options.fragment ? 1 : options.min_body_chars;
   std::size_t visible = 0;
   for (char c : page.body) visible += (static_cast<unsigned char>(c) & 0xC0) != 0x80 && c != '\n';
-  if (visible < min_chars) {
+  // Too little text; a login form with a few lines of teaser; or what is
+  // left is mostly links (a home page, an index).
+  if (visible < min_chars || (!options.fragment && ex.password_ && visible < 500) ||
+      (!options.fragment && ex.link_chars_ * 2 > visible)) {
     page.no_article = "no article body";
-    (void)CountLinkish;
+    page.body.clear();
   }
+  (void)CountLinkish;
   return page;
 }
 

@@ -34,7 +34,7 @@ struct ExtractOptions {
   // everything visible is kept but scripts, forms and the like.
   bool fragment = false;
   // Pages whose best body has fewer characters than this have no article.
-  std::size_t min_body_chars = 200;
+  std::size_t min_body_chars = 50;
 };
 
 struct Page {

@@ -1,10 +1,7 @@
 #include "html/warc.h"
 
-#include <archive.h>
-#include <archive_entry.h>
-
-#include <ctime>
-#include <memory>
+#include <algorithm>
+#include <cstdlib>
 
 #include "html/charset.h"
 #include "html/dom.h"
@@ -65,54 +62,114 @@ bool IsHtmlType(const std::string& ct) {
   return ct.empty() || ct.starts_with("text/html") || ct.starts_with("application/xhtml");
 }
 
-std::string ReadWarc(const std::string& path, std::uint64_t max_bytes,
+namespace {
+
+// Buffered reading of header lines and exact-size blocks.
+class In {
+ public:
+  explicit In(const std::function<long(char*, std::size_t)>& read) : read_(read) {}
+
+  // A line without its CR LF; false at the end of input.
+  bool Line(std::string* line) {
+    line->clear();
+    for (;;) {
+      if (pos_ == len_ && !Fill()) return !line->empty();
+      char c = buf_[pos_++];
+      if (c == '\n') {
+        if (!line->empty() && line->back() == '\r') line->pop_back();
+        return true;
+      }
+      if (line->size() < 65536) line->push_back(c);
+    }
+  }
+
+  // Appends n bytes to *out (or skips them when out is null); returns the count read.
+  std::uint64_t Block(std::uint64_t n, std::string* out) {
+    std::uint64_t got = 0;
+    while (got < n) {
+      if (pos_ == len_ && !Fill()) break;
+      std::size_t k = static_cast<std::size_t>(std::min<std::uint64_t>(n - got, len_ - pos_));
+      if (out) out->append(buf_.data() + pos_, k);
+      pos_ += k;
+      got += k;
+    }
+    return got;
+  }
+
+  bool error() const { return error_; }
+
+ private:
+  bool Fill() {
+    long n = read_(buf_.data(), buf_.size());
+    if (n < 0) error_ = true;
+    if (n <= 0) return false;
+    pos_ = 0;
+    len_ = static_cast<std::size_t>(n);
+    return true;
+  }
+  const std::function<long(char*, std::size_t)>& read_;
+  std::string buf_ = std::string(1 << 16, '\0');
+  std::size_t pos_ = 0, len_ = 0;
+  bool error_ = false;
+};
+
+}  // namespace
+
+std::string ReadWarc(const std::function<long(char*, std::size_t)>& read, std::uint64_t max_bytes,
                      const std::function<void(WarcRecord&&)>& emit) {
-  std::unique_ptr<archive, int (*)(archive*)> a(archive_read_new(), archive_read_free);
-  archive_read_support_filter_all(a.get());
-  archive_read_support_format_warc(a.get());
-  if (archive_read_open_filename(a.get(), path.c_str(), 1 << 16) != ARCHIVE_OK)
-    return std::string("cannot read as WARC: ") + archive_error_string(a.get());
+  In in(read);
+  std::string line;
   std::size_t number = 0;
   for (;;) {
-    archive_entry* e = nullptr;
-    int rc = archive_read_next_header(a.get(), &e);
-    if (rc == ARCHIVE_EOF) return "";
-    if (rc == ARCHIVE_FATAL)
-      return "damaged WARC after record " + std::to_string(number) + ": " + archive_error_string(a.get());
+    // Skip blank lines between records.
+    bool got = false;
+    while ((got = in.Line(&line)) && line.empty()) {
+    }
+    if (!got) return in.error() ? "read error after record " + std::to_string(number) : "";
+    if (!line.starts_with("WARC/")) {
+      return number == 0 ? std::string("not a WARC file (it does not start with a WARC/1.x header)")
+                         : "damaged WARC after record " + std::to_string(number) + " (no WARC/1.x header where one should start)";
+    }
     ++number;
     WarcRecord r;
     r.number = number;
-    if (const char* p = archive_entry_pathname(e)) r.uri = p;
-    if (archive_entry_mtime_is_set(e)) {
-      std::time_t t = archive_entry_mtime(e);
-      std::tm tm{};
-      gmtime_r(&t, &tm);
-      char buf[32];
-      std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-      r.date = buf;
+    std::int64_t length = -1;
+    std::string record_type;
+    while (in.Line(&line) && !line.empty()) {
+      std::size_t colon = line.find(':');
+      if (colon == std::string::npos) continue;
+      std::string key = LowerAscii(line.substr(0, colon));
+      std::string value = CollapseSpace(line.substr(colon + 1));
+      if (key == "warc-type") r.type = LowerAscii(value);
+      else if (key == "warc-target-uri") r.uri = value;
+      else if (key == "warc-date") r.date = value;
+      else if (key == "content-length") length = std::atoll(value.c_str());
+      else if (key == "content-type") record_type = LowerAscii(value);
     }
-    la_int64_t size = archive_entry_size(e);
-    r.bytes = size > 0 ? static_cast<std::uint64_t>(size) : 0;
-    if (r.bytes > max_bytes) {
-      r.skip_reason = "WARC record too large (" + std::to_string(r.bytes) + " bytes; --max-article-mb)";
-      archive_read_data_skip(a.get());
-      emit(std::move(r));
-      continue;
-    }
-    r.body.resize(r.bytes);
-    la_ssize_t got = r.bytes ? archive_read_data(a.get(), r.body.data(), r.body.size()) : 0;
-    if (got < 0) {
-      r.skip_reason = std::string("cannot read WARC record: ") + archive_error_string(a.get());
+    if (length < 0) return "damaged WARC: record " + std::to_string(number) + " has no Content-Length";
+    r.bytes = static_cast<std::uint64_t>(length);
+    bool page = r.type == "response" || r.type == "resource";
+    bool keep = page && r.bytes <= max_bytes;
+    std::uint64_t n = in.Block(r.bytes, keep ? &r.body : nullptr);
+    if (n < r.bytes) {
       r.body.clear();
+      r.skip_reason = "WARC record cut short (the file ends inside it)";
       emit(std::move(r));
-      if (rc == ARCHIVE_FATAL) return "damaged WARC";
-      continue;
+      return "";
     }
-    r.body.resize(static_cast<std::size_t>(got));
-    SplitHttp(&r);
+    if (!page) {
+      r.skip_reason = "WARC " + (r.type.empty() ? std::string("untyped") : r.type) + " record, not a page";
+    } else if (!keep) {
+      r.skip_reason = "WARC record too large (" + std::to_string(r.bytes) + " bytes; --max-article-mb)";
+    } else if (r.type == "response" && record_type.find("application/http") != std::string::npos) {
+      SplitHttp(&r);
+    } else {
+      r.content_type = record_type;
+    }
     r.charset = CharsetFromContentType(r.content_type);
     if (r.skip_reason.empty() && !IsHtmlType(r.content_type))
       r.skip_reason = "WARC record is not HTML (Content-Type " + r.content_type + ")";
+    if (!r.skip_reason.empty()) r.body.clear();
     emit(std::move(r));
   }
 }

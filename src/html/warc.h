@@ -1,5 +1,5 @@
-// WARC files (web archives): each response or resource record, with its
-// target URI, date and HTTP headers split off.
+// WARC files (web archives, ISO 28500): each record with its type, target
+// URI, date and, for HTTP responses, the headers split off.
 #pragma once
 
 #include <cstdint>
@@ -9,21 +9,23 @@
 namespace sitrep::html {
 
 struct WarcRecord {
-  std::size_t number = 0;   // 1-based among the records libarchive returns
+  std::size_t number = 0;   // 1-based position in the file
+  std::string type;         // WARC-Type: response, resource, request, metadata, ...
   std::string uri;          // WARC-Target-URI
   std::string date;         // WARC-Date, ISO 8601
-  std::string content_type; // from the HTTP header (or the record for resources), lowercase
+  std::string content_type; // of the page: from the HTTP header, or the record's for resources; lowercase
   std::string charset;      // from the content type, lowercase
-  std::string body;         // the payload after the HTTP header
-  std::string skip_reason;  // non-empty: the record cannot be used
-  std::uint64_t bytes = 0;  // payload size as stored
+  std::string body;         // the page bytes after the HTTP header
+  std::string skip_reason;  // non-empty: the record is not a page sitrep can read
+  std::uint64_t bytes = 0;  // the record's block size
 };
 
-// Reads the WARC (optionally gzip-compressed) at path and calls emit for
-// each response/resource record in order. Records over max_bytes come with
-// a skip reason and no body. Returns "" or, when the archive is damaged or
-// cannot be opened, the error (records before the damage were emitted).
-std::string ReadWarc(const std::string& path, std::uint64_t max_bytes,
+// Reads a WARC from `read` (which fills a buffer and returns the count, 0 at
+// the end, -1 on error; decompression is the caller's) and calls emit for
+// every record in order. Records that are not HTML pages come with a skip
+// reason; records over max_bytes too, without their body. Returns "" or
+// the error that stopped the reading (records before it were emitted).
+std::string ReadWarc(const std::function<long(char*, std::size_t)>& read, std::uint64_t max_bytes,
                      const std::function<void(WarcRecord&&)>& emit);
 
 // True for a content type that holds a web page.

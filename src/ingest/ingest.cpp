@@ -269,7 +269,7 @@ struct Reader::Impl {
       return;
     }
     if (*fmt == Format::kWarc) {
-      Warc(path);
+      Warc(path, *src);
       return;
     }
     if (!gz && size > opt.max_record_bytes) {
@@ -355,12 +355,16 @@ struct Reader::Impl {
 
   // A WARC becomes one article per HTML response record; other records are
   // reported as skipped with the reason.
-  void Warc(const std::string& path) const {
-    std::error_code ec;
-    std::uint64_t size = fs::file_size(path, ec);
-    AddRead(ec ? 0 : size);
+  void Warc(const std::string& path, ByteSource& src) const {
     bool any = false;
-    std::string err = html::ReadWarc(path, opt.max_record_bytes, [&](html::WarcRecord&& w) {
+    std::uint64_t last = 0;
+    auto read = [&](char* buf, std::size_t n) -> long {
+      long got = src.Read(buf, n);
+      AddRead(src.consumed() - last);
+      last = src.consumed();
+      return got;
+    };
+    std::string err = html::ReadWarc(read, opt.max_record_bytes, [&](html::WarcRecord&& w) {
       any = true;
       RawDoc r;
       r.source = path + "#" + std::to_string(w.number);
@@ -380,7 +384,7 @@ struct Reader::Impl {
       emit(std::move(r));
     });
     if (!err.empty()) Skip(path, path, err + " in " + path);
-    else if (!any) Skip(path, path, "WARC has no response or resource records");
+    else if (!any) Skip(path, path, "empty file");
   }
 
   void JsonLines(const std::string& path, ByteSource& src) const {
