@@ -530,6 +530,13 @@ class Extractor {
     removed->push_back({std::move(t), std::string(why)});
   }
 
+  // True when the nodes strictly between a and b hold no visible text.
+  bool OnlySpaceBetween(int a, int b) {
+    for (int k = a + 1; k < b; ++k)
+      if (N(k).text && N(k).own_chars > 0) return false;
+    return true;
+  }
+
   // Writes the body of the content roots and records everything else.
   std::size_t Emit(const std::vector<int>& roots, std::string* body, std::vector<Removed>* removed) {
     std::vector<std::string> paras;
@@ -547,7 +554,7 @@ class Extractor {
     };
     std::size_t next_root = 0;
     std::vector<int> open;  // ends of open block elements
-    int pre_end = -1, link_end = -1;
+    int pre_end = -1, link_end = -1, last_br = -1;
     std::size_t link_bytes = 0;
     for (int i = body_; i < N(body_).end;) {
       while (!open.empty() && open.back() <= i) {
@@ -602,9 +609,13 @@ class Extractor {
         continue;
       }
       if (x.tag == GUMBO_TAG_BR) {
-        while (!cur.empty() && cur.back() == ' ') cur.pop_back();
-        if (!cur.empty() && cur.back() != '\n') cur.push_back('\n');
-        space = false;
+        // One <br> wraps a line inside a paragraph; two or more end it.
+        if (last_br >= 0 && OnlySpaceBetween(last_br, i)) {
+          brk();
+        } else {
+          space = true;
+        }
+        last_br = i;
       } else if (x.tag == GUMBO_TAG_TD || x.tag == GUMBO_TAG_TH) {
         space = true;
       } else if (IsBlockTag(x.tag)) {

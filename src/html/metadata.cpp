@@ -47,8 +47,20 @@ void Collect(const GumboNode* root, Found* f) {
         std::string_view content = Attr(n, "content");
         if (content.empty()) break;
         for (const char* a : {"property", "name", "itemprop", "http-equiv"}) {
-          std::string_view k = Attr(n, a);
-          if (!k.empty()) f->meta.emplace(LowerAscii(k), CollapseSpace(content));
+          // A property may list several names ("dc:title og:title"); a
+          // Dublin Core name is written dc.title or dc:title.
+          std::string keys = LowerAscii(Attr(n, a));
+          std::size_t p = 0;
+          while (p < keys.size()) {
+            std::size_t q = keys.find_first_of(" \t\n", p);
+            if (q == std::string::npos) q = keys.size();
+            std::string k = keys.substr(p, q - p);
+            p = q + 1;
+            if (k.empty()) continue;
+            for (std::string_view dc : {"dc:", "dcterm:", "dcterms:", "dcterms."})
+              if (k.starts_with(dc)) k = "dc." + k.substr(dc.size());
+            f->meta.emplace(std::move(k), CollapseSpace(content));
+          }
         }
         break;
       }
@@ -134,12 +146,12 @@ void SetIf(std::optional<std::string>& field, std::string v) {
   if (!field && !v.empty()) field = std::move(v);
 }
 
-void FromJsonLdObject(simdjson::dom::object o, PageMeta* m, int depth) {
+void FromJsonLdObject(simdjson::dom::object o, PageMeta* m, int depth, const std::string& doc_title) {
   if (depth > 6) return;
   simdjson::dom::element graph;
   if (!o.at_key("@graph").get(graph) && graph.is_array()) {
     for (simdjson::dom::element x : graph.get_array())
-      if (x.is_object()) FromJsonLdObject(x.get_object(), m, depth + 1);
+      if (x.is_object()) FromJsonLdObject(x.get_object(), m, depth + 1, doc_title);
   }
   simdjson::dom::element type;
   if (o.at_key("@type").get(type)) return;
@@ -149,8 +161,16 @@ void FromJsonLdObject(simdjson::dom::object o, PageMeta* m, int depth) {
     for (simdjson::dom::element x : type.get_array()) article = article || IsArticleType(Str(x));
   if (!article) return;
   simdjson::dom::element e;
-  if (!o.at_key("headline").get(e)) SetIf(m->title, Str(e));
-  if (!o.at_key("name").get(e)) SetIf(m->title, Str(e));
+  std::string headline, name;
+  if (!o.at_key("headline").get(e)) headline = CollapseSpace(Str(e));
+  if (!o.at_key("name").get(e)) name = CollapseSpace(Str(e));
+  // Both given and different: the one the document title repeats is the
+  // article's title, the other a description or a section name.
+  if (!headline.empty() && !name.empty() && headline != name && !doc_title.empty() &&
+      doc_title.find(name) != std::string::npos && doc_title.find(headline) == std::string::npos)
+    std::swap(headline, name);
+  SetIf(m->title, headline);
+  SetIf(m->title, name);
   if (!o.at_key("datePublished").get(e)) SetIf(m->published, Str(e));
   if (!o.at_key("dateCreated").get(e)) SetIf(m->published, Str(e));
   if (!o.at_key("author").get(e)) SetIf(m->author, Names(e));
@@ -159,15 +179,19 @@ void FromJsonLdObject(simdjson::dom::object o, PageMeta* m, int depth) {
   if (!o.at_key("inLanguage").get(e)) SetIf(m->language, Str(e));
 }
 
-void FromJsonLd(const std::string& text, PageMeta* m) {
+void FromJsonLd(const std::string& raw, PageMeta* m, const std::string& doc_title) {
+  // Pages wrap JSON-LD in <![CDATA[ ... ]]> or comments: keep what lies
+  // between the first bracket and the last.
+  std::size_t b = raw.find_first_of("{["), e = raw.find_last_of("}]");
+  if (b == std::string::npos || e == std::string::npos || e < b) return;
   thread_local simdjson::dom::parser parser;
   simdjson::dom::element root;
-  simdjson::padded_string padded(text);
+  simdjson::padded_string padded(std::string_view(raw).substr(b, e - b + 1));
   if (parser.parse(padded).get(root)) return;  // broken JSON-LD is common; other sources remain
-  if (root.is_object()) FromJsonLdObject(root.get_object(), m, 0);
+  if (root.is_object()) FromJsonLdObject(root.get_object(), m, 0, doc_title);
   if (root.is_array())
     for (simdjson::dom::element x : root.get_array())
-      if (x.is_object()) FromJsonLdObject(x.get_object(), m, 0);
+      if (x.is_object()) FromJsonLdObject(x.get_object(), m, 0, doc_title);
 }
 
 std::size_t Words(std::string_view s) {
@@ -222,7 +246,7 @@ PageMeta ReadMetadata(const GumboNode* root) {
   Found f;
   Collect(root, &f);
   PageMeta m;
-  for (const auto& j : f.jsonld) FromJsonLd(j, &m);
+  for (const auto& j : f.jsonld) FromJsonLd(j, &m, f.title_tag);
   auto meta = [&](std::initializer_list<const char*> keys) -> std::string {
     for (const char* k : keys) {
       auto it = f.meta.find(k);
@@ -230,18 +254,19 @@ PageMeta ReadMetadata(const GumboNode* root) {
     }
     return "";
   };
-  SetIf(m.title, meta({"dc.title", "dcterms.title", "og:title", "twitter:title", "title", "headline"}));
+  SetIf(m.title, meta({"dc.title", "og:title", "weibo:article:title", "weibo:webpage:title", "title",
+                       "twitter:title", "parsely-title", "headline"}));
   if (!m.title && !f.title_tag.empty()) {
     // A lone <h1> that the document title starts with is the cleanest form.
     std::string t = TrimSiteName(f.title_tag);
     SetIf(m.title, t);
   }
   SetIf(m.published, meta({"article:published_time", "og:published_time", "datepublished", "parsely-pub-date",
-                           "sailthru.date", "dc.date.issued", "dcterms.created", "dc.date", "dcterms.date",
+                           "sailthru.date", "dc.date.issued", "dc.created", "dc.date", "dc.available",
                            "date", "pubdate", "publishdate", "publish-date", "publish_date", "article.published",
                            "citation_publication_date", "citation_date", "og:updated_time", "article:modified_time"}));
   SetIf(m.published, f.time_datetime);
-  std::string author = meta({"author", "dc.creator", "dcterms.creator", "article:author", "parsely-author",
+  std::string author = meta({"author", "dc.creator", "article:author", "parsely-author",
                              "sailthru.author", "byl", "citation_author"});
   if (author.starts_with("http")) author.clear();  // a profile link, not a name
   SetIf(m.author, author);
