@@ -69,9 +69,13 @@ void Collect(const GumboNode* root, Found* f) {
         continue;
       case GUMBO_TAG_SCRIPT:
         if (LowerAscii(Attr(n, "type")) == "application/ld+json" && n->v.element.children.length > 0) {
-          auto* c = static_cast<const GumboNode*>(n->v.element.children.data[0]);
-          if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_CDATA || c->type == GUMBO_NODE_WHITESPACE)
-            f->jsonld.emplace_back(c->v.text.text);
+          std::string json;  // the parser may split the text into several nodes
+          for (unsigned k = 0; k < n->v.element.children.length; ++k) {
+            auto* c = static_cast<const GumboNode*>(n->v.element.children.data[k]);
+            if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_CDATA || c->type == GUMBO_NODE_WHITESPACE)
+              json += c->v.text.text;
+          }
+          f->jsonld.push_back(std::move(json));
         }
         continue;
       case GUMBO_TAG_STYLE:
@@ -182,7 +186,10 @@ void FromJsonLdObject(simdjson::dom::object o, PageMeta* m, int depth, const std
 void FromJsonLd(const std::string& raw, PageMeta* m, const std::string& doc_title) {
   // Pages wrap JSON-LD in <![CDATA[ ... ]]> or comments: keep what lies
   // between the first bracket and the last.
-  std::size_t b = raw.find_first_of("{["), e = raw.find_last_of("}]");
+  std::size_t from = raw.find("<![CDATA[");
+  from = from == std::string::npos ? 0 : from + 9;
+  std::size_t to = raw.rfind("]]>");
+  std::size_t b = raw.find_first_of("{[", from), e = raw.find_last_of("}]", to == std::string::npos ? to : to - 1);
   if (b == std::string::npos || e == std::string::npos || e < b) return;
   thread_local simdjson::dom::parser parser;
   simdjson::dom::element root;

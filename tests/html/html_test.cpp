@@ -116,6 +116,18 @@ TEST(Metadata, ReadsJsonLdFirst) {
   EXPECT_EQ(p.meta.language, "en");
 }
 
+TEST(Metadata, ReadsJsonLdWrappedInCdataAndMultiNameProperties) {
+  std::string head =
+      "<title>Harbour - Site</title><script type='application/ld+json'>\n  <![CDATA[\n  [{\"@type\": \"Article\", "
+      "\"name\": \"Harbour\", \"headline\": \"A port town on the coast\", \"datePublished\": \"2001-10-29\"}]\n  ]]>\n"
+      "</script>";
+  auto p = ExtractPage(MakePage(head, kBody));
+  EXPECT_EQ(p.meta.title, "Harbour") << "the name the document title repeats, not the description";
+  EXPECT_EQ(p.meta.published, "2001-10-29");
+  auto q = ExtractPage(MakePage("<title>Other</title><meta property='dc:title og:title' content='Shared title'>", kBody));
+  EXPECT_EQ(q.meta.title, "Shared title");
+}
+
 TEST(Metadata, FallsBackToOpenGraphMetaTimeAndTitle) {
   std::string head =
       "<title>Storm closes port for two days | Coast Gazette</title>"
