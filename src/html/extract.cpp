@@ -398,10 +398,10 @@ class Extractor {
       int c = sorted[k];
       const Node& x = N(c);
       bool related = (c >= top && c < N(top).end) || (top >= c && top < x.end);
-      if (related || x.score < 0.4 * N(top).score || x.chars < 500 || LinkDensity(x) > 0.25) continue;
+      if (related || x.score < 0.3 * N(top).score || x.chars < 500 || LinkDensity(x) > 0.1) continue;
       int l = N(top).parent;
       while (l > body_ && !(c > l && c < N(l).end)) l = N(l).parent;
-      if (l > body_ && N(l).chars <= 1.5 * (N(top).chars + x.chars)) {
+      if (l > body_ && N(l).chars <= 1.3 * (N(top).chars + x.chars)) {
         top = l;
         break;
       }
@@ -474,7 +474,6 @@ class Extractor {
     if (!list && weight < 25 && ld > 0.2) return "link list";
     if (weight >= 25 && ld > 0.5) return "link list";
     if ((x.embed == 1 && x.chars < 75) || x.embed > 1) return "embedded media";
-    if (list && ld > 0.5) return "link list";
     return {};
   }
 
