@@ -390,9 +390,9 @@ void CleanStage::Process(Article& a, StageScratch*) const {
   std::unordered_set<std::uint64_t> kept;
   for (Line& l : lines) {
     if (Removed(l)) continue;
-    // From markup, only short lines (labels, slogans) repeat by accident; a
-    // long paragraph twice is the page's own doing.
-    if (from_markup && l.f.words > 12) continue;
+    // From markup, a repeat is the page's own doing (code, a refrain,
+    // table rows); the DOM reader already judged those blocks.
+    if (from_markup) continue;
     if (!kept.insert(l.key_hash).second) l.why = "repeated paragraph";
   }
 
