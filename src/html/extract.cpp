@@ -466,9 +466,10 @@ class Extractor {
     if (x.commas >= 10) return {};
     const bool list = x.tag == GUMBO_TAG_UL || x.tag == GUMBO_TAG_OL;
     const double ld = LinkDensity(x);
-    const double p = x.p, img = x.img, li = x.li >= 100 ? x.li - 100.0 : x.li, input = x.input;
+    // As in Readability, lists count only past a hundred items.
+    const double p = x.p, img = x.img, li = x.li - 100.0, input = x.input;
     if (img > 1 && p / img < 0.5) return "image gallery";
-    if (!list && li > p && x.tag != GUMBO_TAG_TABLE) return "link list";
+    if (!list && li > p && x.tag != GUMBO_TAG_TABLE) return "list-like block";
     if (input > std::floor(p / 3)) return "form";
     if (!list && x.chars < 25 && (img == 0 || img > 2) && x.heading == 0) return "short block";
     if (!list && weight < 25 && ld > 0.2) return "link list";
