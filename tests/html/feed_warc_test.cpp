@@ -156,3 +156,36 @@ TEST(Html, PageFileIsReadWithItsMetadata) {
 
 }  // namespace
 }  // namespace sitrep::ingest
+
+namespace sitrep::ingest {
+namespace {
+
+TEST(Cli, AnalyzeReadsPagesAndJsonHtmlFields) {
+  TempDir dir;
+  std::string page =
+      "<html><head><title>New dam opens - River News</title><meta property='article:published_time' "
+      "content='2019-04-05T06:00:00Z'></head><body><nav><a href='/'>Home</a> <a href='/w'>Weather</a></nav>"
+      "<article><p>The new dam opened on Friday, officials said, after six years of work and many delays.</p>"
+      "<p>Farmers downstream, who had opposed it, said they would watch the water levels closely.</p></article>"
+      "<footer>Contact us</footer></body></html>";
+  WriteFile(dir / "in/page.html", page);
+  std::string escaped;
+  for (char c : page) escaped += c == '"' ? std::string("\\\"") : std::string(1, c);
+  WriteFile(dir / "in/pages.jsonl", "{\"url\": \"https://example.org/dam\", \"html\": \"" + escaped + "\"}\n");
+  auto r = sitrep::testing::Run(sitrep::testing::Sitrep() + " analyze " + dir / "in" + " --out " + dir / "out" +
+                                " --no-db --quiet");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  std::string out = sitrep::testing::ReadFile(dir / "out/articles.jsonl");
+  // Both records give the same article body and metadata.
+  std::size_t n = 0;
+  for (std::size_t p = 0; (p = out.find("\"The new dam opened on Friday", p)) != std::string::npos; ++p) ++n;
+  EXPECT_EQ(n, 2u) << out;
+  EXPECT_NE(out.find("\"published\":\"2019-04-05\""), std::string::npos) << out;
+  EXPECT_NE(out.find("\"title\":\"New dam opens\""), std::string::npos) << out;
+  EXPECT_NE(out.find("{\"text\":\"Home Weather\",\"why\":\"navigation\"}"), std::string::npos) << out;
+  EXPECT_NE(out.find("{\"text\":\"Contact us\",\"why\":\"footer\"}"), std::string::npos) << out;
+  EXPECT_EQ(out.find("Contact us\\n"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace sitrep::ingest
