@@ -674,12 +674,6 @@ class Extractor {
   std::size_t link_chars_ = 0;  // bytes of the chosen body inside links
 };
 
-std::size_t CountLinkish(const std::string& body) {
-  std::size_t n = 0;
-  for (char c : body) n += c == '\n';
-  return n;
-}
-
 }  // namespace
 
 Page ExtractPageUtf8(std::string_view utf8, const ExtractOptions& options) {
@@ -701,7 +695,6 @@ Page ExtractPageUtf8(std::string_view utf8, const ExtractOptions& options) {
     page.no_article = "no article body";
     page.body.clear();
   }
-  (void)CountLinkish;
   return page;
 }
 

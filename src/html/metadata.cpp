@@ -227,13 +227,10 @@ std::string Lang(std::string_view l) {
 std::string TrimSiteName(std::string_view title) {
   std::string t = CollapseSpace(title);
   static constexpr std::string_view kSeps[] = {" | ", " - ", " – ", " — ", " » ", " · ", " :: ", " / ", " \\ "};
-  std::size_t best = std::string::npos, sep_len = 0, first = std::string::npos, first_len = 0;
+  std::size_t best = std::string::npos, first = std::string::npos, first_len = 0;
   for (auto s : kSeps) {
     std::size_t p = t.rfind(s);
-    if (p != std::string::npos && (best == std::string::npos || p > best)) {
-      best = p;
-      sep_len = s.size();
-    }
+    if (p != std::string::npos && (best == std::string::npos || p > best)) best = p;
     std::size_t q = t.find(s);
     if (q != std::string::npos && (first == std::string::npos || q < first)) {
       first = q;
@@ -245,7 +242,6 @@ std::string TrimSiteName(std::string_view title) {
   if (Words(head) >= 3) return head;
   std::string tail = t.substr(first + first_len);
   if (Words(tail) >= 3 && Words(tail) > Words(head)) return tail;
-  (void)sep_len;
   return t;
 }
 
@@ -264,7 +260,6 @@ PageMeta ReadMetadata(const GumboNode* root) {
   SetIf(m.title, meta({"dc.title", "og:title", "weibo:article:title", "weibo:webpage:title", "title",
                        "twitter:title", "parsely-title", "headline"}));
   if (!m.title && !f.title_tag.empty()) {
-    // A lone <h1> that the document title starts with is the cleanest form.
     std::string t = TrimSiteName(f.title_tag);
     SetIf(m.title, t);
   }
