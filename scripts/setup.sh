@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 PACKAGES=(
   build-essential cmake ninja-build pkg-config git
   libicu-dev libsimdjson-dev libsqlite3-dev libcli11-dev libfmt-dev zlib1g-dev
-  libxxhash-dev libarchive-dev libgtest-dev libgmock-dev libbenchmark-dev
+  libxxhash-dev libarchive-dev libgumbo-dev libxml2-dev libgtest-dev libgmock-dev libbenchmark-dev
   time
 )
 

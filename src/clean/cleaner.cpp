@@ -241,7 +241,7 @@ void CleanStage::Process(Article& a, StageScratch*) const {
   for (int i = 0; i < n; ++i) {
     Line& l = lines[i];
     if (Removed(l)) continue;
-    if (l.f.only_punct) {
+    if (l.f.only_punct && a.input_format != "html") {
       l.why = "stray punctuation";
       continue;
     }
@@ -343,8 +343,13 @@ void CleanStage::Process(Article& a, StageScratch*) const {
       l.why = "related links";
     }
   }
+  // Text read from HTML (a page, a feed item, a WARC record) has already
+  // lost its lists of links and the furniture around the body to the DOM
+  // extractor, which saw the markup; the line-shape guesses of passes 4b
+  // and 5 would only cut real short lines (code, verse, CJK paragraphs).
+  const bool from_markup = a.input_format == "html" || a.input_format == "feed" || a.input_format == "warc";
   auto listish = [](const Line& l) { return !Removed(l) && !l.f.sentence_like && l.f.words <= 20 && !l.heading; };
-  for (int i = 0; i < n;) {
+  for (int i = 0; i < n && !from_markup;) {
     if (!listish(lines[i])) {
       ++i;
       continue;
@@ -373,7 +378,7 @@ void CleanStage::Process(Article& a, StageScratch*) const {
       last = i;
     }
   }
-  if (first >= 0) {
+  if (first >= 0 && !from_markup) {
     for (int i = 0; i < n; ++i) {
       if (Removed(lines[i])) continue;
       if (i < first) lines[i].why = "header: not body text";
@@ -385,12 +390,16 @@ void CleanStage::Process(Article& a, StageScratch*) const {
   std::unordered_set<std::uint64_t> kept;
   for (Line& l : lines) {
     if (Removed(l)) continue;
+    // From markup, a repeat is the page's own doing (code, a refrain,
+    // table rows); the DOM reader already judged those blocks.
+    if (from_markup) continue;
     if (!kept.insert(l.key_hash).second) l.why = "repeated paragraph";
   }
 
   std::string body;
   body.reserve(a.text.size());
-  a.removed.clear();
+  // Blocks an earlier reader dropped (the HTML extractor) stay first.
+  a.removed.reserve(a.removed.size() + lines.size());
   for (Line& l : lines) {
     if (Removed(l)) {
       // Removed lines are kept as written (markdown included).

@@ -4,6 +4,7 @@
 
 #include "core/hash.h"
 #include "core/utf8.h"
+#include "html/html.h"
 #include "text/text.h"
 
 namespace sitrep::ingest {
@@ -68,25 +69,53 @@ std::optional<std::string> NonEmpty(std::optional<std::string> s) {
   return t.substr(b, e - b + 1);
 }
 
+void SetIfEmpty(std::optional<std::string>& field, const std::optional<std::string>& v) {
+  if ((!field || field->empty()) && v) field = NonEmpty(v);
+}
+
+// Fills the article from an extracted page: the body, what was dropped,
+// and metadata the record did not already carry.
+void FromPage(html::Page&& page, Article& a) {
+  for (auto& w : page.warnings) a.warnings.push_back(std::move(w));
+  if (!page.no_article.empty()) {
+    a.Skip(page.no_article);
+    return;
+  }
+  a.text = std::move(page.body);
+  a.removed = std::move(page.removed);
+  SetIfEmpty(a.title, page.meta.title);
+  SetIfEmpty(a.outlet, page.meta.outlet);
+  SetIfEmpty(a.published, page.meta.published);
+  SetIfEmpty(a.url, page.meta.url);
+  SetIfEmpty(a.author, page.meta.author);
+  if (a.language == "und" && page.meta.language) a.language = *page.meta.language;
+}
+
 void FromJsonObject(simdjson::dom::object obj, Article& a) {
   const char* which = nullptr;
   auto body = FirstField(obj, kTextFields, &which);
+  std::optional<std::string> page_html;
   if (!body) {
     simdjson::dom::element e;
-    if (!obj.at_key("html").get(e)) {
-      a.Skip("HTML input is not supported in this version (the record has an \"html\" field and no text)");
+    std::string_view sv;
+    if (!obj.at_key("html").get(e) && e.is_string() && !e.get_string().get(sv)) {
+      page_html = std::string(sv);
     } else {
-      a.Skip("no text field (expected \"text\", \"body\" or \"content\")");
+      a.Skip("no text field (expected \"text\", \"body\", \"content\" or \"html\")");
+      return;
     }
-    return;
   }
-  a.text = std::move(*body);
+  if (body) a.text = std::move(*body);
   a.title = NonEmpty(FirstField(obj, kTitleFields));
   a.url = NonEmpty(FirstField(obj, kUrlFields));
   a.outlet = NonEmpty(FirstField(obj, kOutletFields));
   a.published = NonEmpty(FirstField(obj, kDateFields));
   a.author = NonEmpty(FirstField(obj, kAuthorFields));
   if (auto lang = NonEmpty(FirstField(obj, kLanguageFields))) a.language = *lang;
+  if (page_html) {
+    a.input_format = "html";
+    FromPage(html::ExtractPageUtf8(*page_html), a);
+  }
 }
 
 std::string Describe(simdjson::error_code e) {
@@ -121,7 +150,33 @@ Article Decode(RawDoc&& doc) {
     case Format::kText: a.input_format = "text"; break;
     case Format::kMarkdown: a.input_format = "markdown"; break;
     case Format::kJson: a.input_format = "json"; break;
+    case Format::kHtml: a.input_format = doc.hints.format; break;
+    case Format::kFeed:
+    case Format::kWarc:
     case Format::kNone: break;
+  }
+  if (doc.format == Format::kHtml) {
+    // Pages carry their own charset (HTTP header, <meta>), so the bytes go
+    // to the HTML reader undecoded.
+    auto& h = doc.hints;
+    auto opt = [](std::string& s) { return s.empty() ? std::nullopt : NonEmpty(std::move(s)); };
+    a.title = opt(h.title);
+    a.url = opt(h.url);
+    a.published = opt(h.published);
+    a.author = opt(h.author);
+    a.outlet = opt(h.outlet);
+    if (doc.bytes.find_first_not_of(" \t\r\n") == std::string::npos) {
+      a.Skip("empty file");
+      return a;
+    }
+    html::ExtractOptions eo;
+    eo.charset = h.charset;
+    eo.fragment = h.fragment;
+    FromPage(html::ExtractPage(doc.bytes, eo), a);
+    if (!a.ok()) return a;
+    a.text = text::Normalize(a.text);
+    if (a.text.find_first_not_of(" \t\n") == std::string::npos) a.Skip("no article body");
+    return a;
   }
 
   std::string bytes = std::move(doc.bytes);

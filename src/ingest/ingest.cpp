@@ -12,6 +12,8 @@
 #include <memory>
 
 #include "core/utf8.h"
+#include "html/feed.h"
+#include "html/warc.h"
 #include "ingest/line_reader.h"
 
 namespace sitrep::ingest {
@@ -58,12 +60,14 @@ std::optional<Format> FormatForPath(const std::string& path, bool* json_lines, s
     *json_lines = true;
     return Format::kJson;
   }
-  if (ext == ".html" || ext == ".htm" || ext == ".xhtml") {
-    *why = "HTML input is not supported in this version; convert it to text or JSON first";
-  } else if (ext.empty()) {
-    *why = "unsupported file type (no extension; expected .txt, .md, .json, .jsonl, .ndjson or .gz)";
+  if (ext == ".html" || ext == ".htm" || ext == ".xhtml" || ext == ".shtml") return Format::kHtml;
+  if (ext == ".rss" || ext == ".atom" || ext == ".xml") return Format::kFeed;
+  if (ext == ".warc") return Format::kWarc;
+  constexpr const char* kKnown = ".txt, .md, .json, .jsonl, .ndjson, .html, .htm, .rss, .atom, .xml, .warc or .gz";
+  if (ext.empty()) {
+    *why = std::string("unsupported file type (no extension; expected ") + kKnown + ")";
   } else {
-    *why = "unsupported file type '" + ext + "' (expected .txt, .md, .json, .jsonl, .ndjson or .gz)";
+    *why = "unsupported file type '" + ext + "' (expected " + kKnown + ")";
   }
   return std::nullopt;
 }
@@ -264,6 +268,10 @@ struct Reader::Impl {
       JsonLines(path, *src);
       return;
     }
+    if (*fmt == Format::kWarc) {
+      Warc(path, *src);
+      return;
+    }
     if (!gz && size > opt.max_record_bytes) {
       AddRead(size);
       Skip(path, path,
@@ -295,7 +303,88 @@ struct Reader::Impl {
            d.input_bytes);
       return;
     }
+    if (*fmt == Format::kFeed) {
+      FeedItems(std::move(d));
+      return;
+    }
     emit(std::move(d));
+  }
+
+  // A feed becomes one article per item; a feed that cannot be parsed is
+  // one skipped input naming the line of the error.
+  void FeedItems(RawDoc&& d) const {
+    if (d.bytes.find_first_not_of(" \t\r\n") == std::string::npos) {
+      Skip(d.source, d.path, "empty file", d.input_bytes);
+      return;
+    }
+    auto feed = html::ParseFeed(d.bytes);
+    if (!feed.ok()) {
+      Skip(d.source, d.path, feed.status().message() + " in " + d.path, d.input_bytes);
+      return;
+    }
+    if (feed->items.empty()) {
+      Skip(d.source, d.path, "feed has no items", d.input_bytes);
+      return;
+    }
+    std::size_t k = 0;
+    for (auto& item : feed->items) {
+      ++k;
+      RawDoc r;
+      r.source = d.path + "#" + std::to_string(k);
+      r.path = d.path;
+      r.input_bytes = k == 1 ? d.input_bytes : 0;
+      r.warning = d.warning;
+      if (item.html.find_first_not_of(" \t\r\n") == std::string::npos) {
+        r.skip_reason = "feed item has no description or content";
+        emit(std::move(r));
+        continue;
+      }
+      r.format = Format::kHtml;
+      r.bytes = std::move(item.html);
+      r.hints.title = std::move(item.title);
+      r.hints.url = std::move(item.link);
+      r.hints.published = std::move(item.published);
+      r.hints.author = std::move(item.author);
+      r.hints.outlet = feed->title;
+      r.hints.charset = "utf-8";  // libxml2 hands out UTF-8
+      r.hints.fragment = true;
+      r.hints.format = "feed";
+      emit(std::move(r));
+    }
+  }
+
+  // A WARC becomes one article per HTML response record; other records are
+  // reported as skipped with the reason.
+  void Warc(const std::string& path, ByteSource& src) const {
+    bool any = false;
+    std::uint64_t last = 0;
+    auto read = [&](char* buf, std::size_t n) -> long {
+      long got = src.Read(buf, n);
+      AddRead(src.consumed() - last);
+      last = src.consumed();
+      return got;
+    };
+    std::string err = html::ReadWarc(read, opt.max_record_bytes, [&](html::WarcRecord&& w) {
+      any = true;
+      RawDoc r;
+      r.source = path + "#" + std::to_string(w.number);
+      r.path = path;
+      r.input_bytes = w.bytes;
+      if (!w.skip_reason.empty()) {
+        r.skip_reason = w.skip_reason + (w.uri.empty() ? "" : " (" + w.uri + ")");
+        emit(std::move(r));
+        return;
+      }
+      r.format = Format::kHtml;
+      r.bytes = std::move(w.body);
+      r.hints.url = std::move(w.uri);
+      r.hints.published = std::move(w.date);
+      r.hints.charset = std::move(w.charset);
+      r.hints.format = "warc";
+      emit(std::move(r));
+    });
+    if (!err.empty()) Skip(path, path, err + " in " + path);
+    else if (!any) Skip(path, path, "empty file");
   }
 
   void JsonLines(const std::string& path, ByteSource& src) const {

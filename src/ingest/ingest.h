@@ -17,6 +17,9 @@ enum class Format {
   kText,      // plain text as scraped
   kMarkdown,  // a .md file
   kJson,      // one JSON object (a .json file, or a JSON Lines line)
+  kHtml,      // a web page (.html, .htm), a feed item or a WARC record
+  kFeed,      // an RSS or Atom feed (.rss, .atom, .xml): split into items by the Reader
+  kWarc,      // a web archive (.warc, .warc.gz): split into records by the Reader
   kNone,      // nothing to parse: the doc is skipped
 };
 
@@ -29,6 +32,13 @@ struct RawDoc {
   std::uint64_t input_bytes = 0;  // bytes this record took in its input
   std::string warning;  // a note about the record (e.g. a truncated gzip stream)
   std::size_t input_index = 0;  // which of the Reader's inputs it came from
+  // For kHtml: what the container said about the page (a feed item's title
+  // and link, a WARC record's target URI and date, the HTTP charset).
+  struct Hints {
+    std::string title, url, published, author, outlet, charset;
+    bool fragment = false;  // the HTML is the article itself (a feed item)
+    std::string format = "html";  // input_format to report: "html", "feed" or "warc"
+  } hints;
 };
 
 struct IngestOptions {

@@ -96,7 +96,7 @@ TEST(Reader, AccountsForEveryBadInput) {
   std::map<std::string, std::string> reasons;
   for (auto& d : docs) reasons[d.source] = d.skip_reason.empty() ? Decode(RawDoc(d)).reason : d.skip_reason;
   ASSERT_EQ(reasons.size(), 5u);
-  EXPECT_NE(reasons[dir / "page.html"].find("HTML"), std::string::npos);
+  EXPECT_EQ(reasons[dir / "page.html"], "no article body");
   EXPECT_NE(reasons[dir / "data.csv"].find("unsupported file type '.csv'"), std::string::npos);
   EXPECT_EQ(reasons[dir / "empty.txt"], "empty file");
   EXPECT_NE(reasons[dir / "dangling.txt"].find("cannot open"), std::string::npos);
@@ -193,7 +193,17 @@ TEST(Decode, ExplainsMissingTextAndHtmlOnlyRecords) {
   d.source = "x.jsonl:3";
   d.format = Format::kJson;
   d.bytes = R"({"html": "<p>x</p>"})";
-  EXPECT_NE(Decode(RawDoc(d)).reason.find("HTML"), std::string::npos);
+  EXPECT_EQ(Decode(RawDoc(d)).reason, "no article body");
+  d.bytes = R"({"url": "https://example.org/a", "html": "<html><body><nav><a href=/>Home</a></nav><article><p>The council )"
+            R"(approved the new budget on Monday after a long debate about schools.</p></article></body></html>"})";
+  Article a = Decode(RawDoc(d));
+  ASSERT_TRUE(a.ok()) << a.reason;
+  EXPECT_EQ(a.input_format, "html");
+  EXPECT_EQ(a.text, "The council approved the new budget on Monday after a long debate about schools.");
+  EXPECT_EQ(a.url, "https://example.org/a");
+  ASSERT_FALSE(a.removed.empty());
+  EXPECT_EQ(a.removed[0].text, "Home");
+  EXPECT_EQ(a.removed[0].why, "navigation");
   d.bytes = R"({"title": "only a title"})";
   EXPECT_NE(Decode(RawDoc(d)).reason.find("no text field"), std::string::npos);
   d.bytes = R"([1, 2])";

@@ -1,0 +1,261 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+
+#include "html/charset.h"
+#include "html/cues.h"
+#include "html/dom.h"
+#include "html/html.h"
+#include "html/metadata.h"
+#include "support/temp_dir.h"
+
+namespace sitrep::html {
+namespace {
+
+// Two sentence-like paragraphs of body text, long enough to win the scoring.
+const char* kBody =
+    "<p>The city council approved the new budget on Monday, after a debate that lasted, by most accounts, "
+    "well past midnight.</p>"
+    "<p>Officials said the plan would fund schools, roads and clinics, and that taxes would not rise this year, "
+    "though critics disagreed.</p>"
+    "<p>The mayor, speaking to reporters, called the vote a turning point for the region and its residents.</p>";
+
+std::string MakePage(const std::string& head, const std::string& body) {
+  return "<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\">" + head + "</head><body>" + body +
+         "</body></html>";
+}
+
+const Removed* FindRemoved(const Page& p, std::string_view text) {
+  for (const auto& r : p.removed)
+    if (r.text.find(text) != std::string::npos) return &r;
+  return nullptr;
+}
+
+TEST(Extract, KeepsParagraphsAndDropsNavigationWithReason) {
+  std::string html = MakePage("<title>Budget passes | The Daily Example</title>",
+                          "<nav><ul><li><a href='/'>Home</a></li><li><a href='/world'>World news</a></li></ul></nav>"
+                          "<div class='article-body'>" + std::string(kBody) + "</div>");
+  auto p = ExtractPage(html);
+  ASSERT_TRUE(p.no_article.empty()) << p.no_article;
+  EXPECT_EQ(p.body.find("Home"), std::string::npos);
+  EXPECT_EQ(p.body.rfind("The city council approved", 0), 0u) << p.body;
+  EXPECT_NE(p.body.find("\n\nOfficials said"), std::string::npos) << "paragraph break kept";
+  const Removed* nav = FindRemoved(p, "World news");
+  ASSERT_NE(nav, nullptr);
+  EXPECT_EQ(nav->why, "navigation");
+}
+
+TEST(Extract, DropsFurnitureByClassCuesAndCaptions) {
+  std::string html = MakePage(
+      "",
+      "<article><div class='story-content'>" + std::string(kBody) +
+          "<figure><img src='x.jpg'><figcaption>A view of the council chamber.</figcaption></figure>"
+          "<p>Voting ended with a clear majority of nineteen to six, officials, clerks and observers said.</p>"
+          "<div class='share-tools'><a href='#'>Share on social media</a></div>"
+          "<div class='newsletter-signup'>Get the morning briefing in your inbox</div>"
+          "</div>"
+          "<section id='comments'><p>Great article, thanks, I agree with every word, really, truly.</p></section>"
+          "<div class='related-stories'><a href='/a'>Another story about budgets</a></div>"
+          "</article><div class='cookie-banner'>We use cookies to improve your experience on this site.</div>");
+  auto p = ExtractPage(html);
+  ASSERT_TRUE(p.no_article.empty()) << p.no_article;
+  EXPECT_NE(p.body.find("Voting ended"), std::string::npos) << p.body;
+  for (auto [text, why] : std::initializer_list<std::pair<const char*, const char*>>{
+           {"council chamber", "caption"},
+           {"Share on social", "share bar"},
+           {"morning briefing", "newsletter box"},
+           {"Great article", "comments"},
+           {"Another story", "related articles"},
+           {"We use cookies", "cookie notice"}}) {
+    EXPECT_EQ(p.body.find(text), std::string::npos) << text << " left in body";
+    const Removed* r = FindRemoved(p, text);
+    ASSERT_NE(r, nullptr) << text;
+    EXPECT_EQ(r->why, why) << text;
+  }
+}
+
+TEST(Extract, KeepsHeadingsListsAndQuotesInOrder) {
+  std::string html = MakePage("", "<main>" + std::string(kBody) +
+                                  "<h2>What changes</h2><ul><li>More teachers in every district school, officials say.</li>"
+                                  "<li>Repairs to the old river bridge, which closed last winter.</li></ul>"
+                                  "<blockquote>We have waited for this budget for a long time, and it is finally here.</blockquote>"
+                                  "<p>The budget takes effect in April, and the first payments are due in May.</p></main>");
+  auto p = ExtractPage(html);
+  auto at = [&](const char* s) { return p.body.find(s); };
+  ASSERT_NE(at("What changes"), std::string::npos) << p.body;
+  EXPECT_LT(at("The mayor"), at("What changes"));
+  EXPECT_LT(at("What changes"), at("More teachers"));
+  EXPECT_LT(at("More teachers"), at("Repairs to"));
+  EXPECT_LT(at("Repairs to"), at("We have waited"));
+  EXPECT_LT(at("We have waited"), at("The budget takes effect"));
+  EXPECT_NE(p.body.find("More teachers in every district school, officials say.\n\nRepairs"), std::string::npos);
+}
+
+TEST(Extract, DecodesEntities) {
+  auto p = ExtractPage(MakePage("", std::string(kBody) + "<p>Caf&eacute; owners &amp; tenants said it&#8217;s fair, "
+                                                      "&ldquo;at last&rdquo;, and left.</p>"));
+  EXPECT_NE(p.body.find("Café owners & tenants said it’s fair, “at last”, and left."), std::string::npos) << p.body;
+}
+
+TEST(Metadata, ReadsJsonLdFirst) {
+  std::string head =
+      "<title>Ignored title - Site</title>"
+      "<meta property='og:title' content='OG title'>"
+      "<script type='application/ld+json'>{\"@context\":\"https://schema.org\",\"@graph\":[{\"@type\":\"WebSite\","
+      "\"name\":\"Not this\"},{\"@type\":\"NewsArticle\",\"headline\":\"Council passes budget\","
+      "\"datePublished\":\"2021-03-04T10:00:00+01:00\",\"author\":[{\"@type\":\"Person\",\"name\":\"Ana Ruiz\"}],"
+      "\"publisher\":{\"@type\":\"Organization\",\"name\":\"Example Times\"}}]}</script>"
+      "<link rel='canonical' href='https://example.org/budget'>";
+  auto p = ExtractPage(MakePage(head, kBody));
+  EXPECT_EQ(p.meta.title, "Council passes budget");
+  EXPECT_EQ(p.meta.published, "2021-03-04T10:00:00+01:00");
+  EXPECT_EQ(p.meta.author, "Ana Ruiz");
+  EXPECT_EQ(p.meta.outlet, "Example Times");
+  EXPECT_EQ(p.meta.url, "https://example.org/budget");
+  EXPECT_EQ(p.meta.language, "en");
+}
+
+TEST(Metadata, ReadsJsonLdWrappedInCdataAndMultiNameProperties) {
+  std::string head =
+      "<title>Harbour - Site</title><script type='application/ld+json'>\n  <![CDATA[\n  [{\"@type\": \"Article\", "
+      "\"name\": \"Harbour\", \"headline\": \"A port town on the coast\", \"datePublished\": \"2001-10-29\"}]\n  ]]>\n"
+      "</script>";
+  auto p = ExtractPage(MakePage(head, kBody));
+  EXPECT_EQ(p.meta.title, "Harbour") << "the name the document title repeats, not the description";
+  EXPECT_EQ(p.meta.published, "2001-10-29");
+  auto q = ExtractPage(MakePage("<title>Other</title><meta property='dc:title og:title' content='Shared title'>", kBody));
+  EXPECT_EQ(q.meta.title, "Shared title");
+}
+
+TEST(Metadata, FallsBackToOpenGraphMetaTimeAndTitle) {
+  std::string head =
+      "<title>Storm closes port for two days | Coast Gazette</title>"
+      "<meta property='og:site_name' content='Coast Gazette'><meta name='author' content='Lee Park'>"
+      "<script type='application/ld+json'>{ broken json </script>";
+  auto p = ExtractPage(MakePage(head, "<time datetime='2020-11-02'>2 Nov</time>" + std::string(kBody)));
+  EXPECT_EQ(p.meta.title, "Storm closes port for two days");
+  EXPECT_EQ(p.meta.outlet, "Coast Gazette");
+  EXPECT_EQ(p.meta.author, "Lee Park");
+  EXPECT_EQ(p.meta.published, "2020-11-02");
+}
+
+TEST(Metadata, TrimSiteNameKeepsShortTitlesWhole) {
+  EXPECT_EQ(TrimSiteName("Storm closes port for two days | Coast Gazette"), "Storm closes port for two days");
+  EXPECT_EQ(TrimSiteName("Home | Gazette"), "Home | Gazette");
+  EXPECT_EQ(TrimSiteName("No separator here"), "No separator here");
+}
+
+TEST(Cues, MatchTokensNotSubstringsForShortCues) {
+  const ClassCues& c = ClassCues::Get();
+  ASSERT_NE(c.Match("ad-slot").negative, nullptr);
+  EXPECT_EQ(*c.Match("ad-slot").negative, "advertisement");
+  EXPECT_EQ(c.Match("headline").negative, nullptr) << "'ad' inside a word is not an advert";
+  EXPECT_EQ(*c.Match("articleComments").negative, "comments");
+  EXPECT_TRUE(c.Match("articleComments").positive);
+  EXPECT_TRUE(c.Match("main-content").positive);
+}
+
+TEST(BadInput, DeepNestingDoesNotOverflowTheStack) {
+  std::string html = "<html><body>";
+  for (int i = 0; i < 100000; ++i) html += "<div>";
+  html += kBody;
+  for (int i = 0; i < 100000; ++i) html += "</div>";
+  html += "</body></html>";
+  auto p = ExtractPage(html);
+  EXPECT_NE(p.body.find("The city council approved"), std::string::npos);
+  ASSERT_FALSE(p.warnings.empty());
+  EXPECT_NE(p.warnings.back().find("nested deeper"), std::string::npos);
+  // Unclosed nesting too.
+  std::string open = "<html><body>";
+  for (int i = 0; i < 100000; ++i) open += "<span><div>";
+  auto q = ExtractPage(open + kBody);
+  EXPECT_NE(q.body.find("The mayor"), std::string::npos);
+}
+
+TEST(BadInput, TruncatedMarkupStillYieldsTheText) {
+  std::string html = MakePage("<title>T</title>", kBody);
+  std::string cut = html.substr(0, html.find("the region") + 4);  // inside the last paragraph, no closing tags
+  auto p = ExtractPage(cut);
+  ASSERT_TRUE(p.no_article.empty()) << p.no_article;
+  EXPECT_NE(p.body.find("Officials said"), std::string::npos);
+  EXPECT_TRUE(p.body.ends_with("for the")) << p.body;
+  auto q = ExtractPage("<html><body><p>Unclosed <b>bold <i>and <a href='x");
+  EXPECT_EQ(q.no_article, "no article body");
+}
+
+TEST(BadInput, PagesWithoutAnArticleAreSaidSo) {
+  EXPECT_EQ(ExtractPage("").no_article, "no article body");
+  EXPECT_EQ(ExtractPage("<html><head><script>var x = '<p>" + std::string(3000, 'y') + "</p>';</script></head>"
+                        "<body><script>document.write('hello')</script></body></html>")
+                .no_article,
+            "no article body");
+  std::string login = MakePage("<title>Sign in</title>",
+                           "<form><p>Subscribers, please sign in to continue reading this story.</p>"
+                           "<input type='text' name='user'><input type='password' name='pw'></form>");
+  EXPECT_EQ(ExtractPage(login).no_article, "no article body");
+  std::string home = "<ul>";
+  for (int i = 0; i < 40; ++i)
+    home += "<li><a href='/s" + std::to_string(i) + "'>Headline number " + std::to_string(i) +
+            " about something that happened, somewhere, today</a></li>";
+  home += "</ul>";
+  EXPECT_EQ(ExtractPage(MakePage("<title>Front page</title>", "<div class='front'>" + home + "</div>")).no_article,
+            "no article body");
+}
+
+TEST(BadInput, FiftyMegabytePage) {
+  std::string html = "<html><body><article>";
+  html.reserve(52u << 20);
+  std::string para =
+      "<p>Paragraph of a very long report, with commas, numbers like 12 and 13, and enough words to score.</p>\n";
+  while (html.size() < (50u << 20)) html += para;
+  html += "</article></body></html>";
+  auto p = ExtractPage(html);
+  ASSERT_TRUE(p.no_article.empty());
+  EXPECT_GT(p.body.size(), 30u << 20);
+}
+
+TEST(Charset, ConvertsDeclaredLegacyCharsets) {
+  std::string html = "<html><head><meta http-equiv='Content-Type' content='text/html; charset=ISO-8859-1'></head>"
+                     "<body>" + std::string(kBody) + "<p>Caf\xe9 owners protested, loudly, on the square.</p></body></html>";
+  auto p = ExtractPage(html);
+  EXPECT_NE(p.body.find("Café owners"), std::string::npos) << p.body;
+  EXPECT_TRUE(p.warnings.empty());
+  // A header charset wins over the page's own declaration.
+  std::vector<std::string> w;
+  EXPECT_EQ(ToUtf8("\xf0\xd2\xc9\xd7\xc5\xd4", "koi8-r", &w), "Привет");
+  EXPECT_EQ(DeclaredCharset("<meta charset=\"Shift_JIS\">"), "shift_jis");
+  EXPECT_EQ(CharsetFromContentType("text/html; charset=\"UTF-8\""), "utf-8");
+}
+
+TEST(Charset, InvalidBytesAreRepairedWithAWarning) {
+  std::vector<std::string> w;
+  std::string out = ToUtf8("<meta charset=utf-8><p>bad \xff\xfe bytes</p>", "", &w);
+  ASSERT_EQ(w.size(), 1u);
+  EXPECT_NE(w[0].find("invalid UTF-8"), std::string::npos);
+  EXPECT_NE(out.find("\xEF\xBF\xBD"), std::string::npos);
+  w.clear();
+  EXPECT_EQ(ToUtf8("plain ascii", "", &w), "plain ascii");
+  EXPECT_TRUE(w.empty());
+}
+
+TEST(Fragment, KeepsEverythingVisible) {
+  ExtractOptions opt;
+  opt.fragment = true;
+  auto p = ExtractPage("<p>Short item.</p><ul><li><a href='x'>A link</a></li></ul><script>x()</script>", opt);
+  EXPECT_EQ(p.body, "Short item.\n\nA link");
+}
+
+TEST(Readability, ScoresOnTheSharedPages) {
+  std::string dir = std::string(SITREP_SHARED_DIR) + "/corpora/readability-pages";
+  if (!std::filesystem::is_directory(dir)) GTEST_SKIP() << "needs ../shared/corpora/readability-pages (absent)";
+  auto r = sitrep::testing::Run(std::string(SITREP_BINARY) + " eval html --gold " + dir + " --files heldout --json");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  auto pos = r.output.rfind("\"f1\":");
+  ASSERT_NE(pos, std::string::npos) << r.output;
+  double f1 = std::stod(r.output.substr(pos + 5));
+  EXPECT_GT(f1, 0.85) << r.output;
+}
+
+}  // namespace
+}  // namespace sitrep::html
