@@ -155,6 +155,65 @@ TEST_F(Analyze, MentionsAndEntitiesAreConsistent) {
   EXPECT_NE(entity_of_text["NATO"], entity_of_text["Ryabshenko"]);
 }
 
+// Quotes point at real articles and entities, and the quotations the
+// sample corpus plants in several outlets (samples/gold/story_facts.jsonl,
+// kind "shared_quote", written with the corpus) come out linked through
+// same_as: each fact's files, all but at most one, in one group.
+TEST_F(Analyze, QuotesAreLinkedToEntitiesAndAcrossOutlets) {
+  TempDir tmp;
+  auto r = RunAnalyze(Quote(SourceDir() + "/samples/articles"), tmp / "out");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  std::map<std::string, std::string> file_of;  // article id -> "articles/..." (":LINE" for JSON Lines)
+  for (auto& d : ReadJsonl(tmp / "out/articles.jsonl")) {
+    std::string src = Str(d.root(), "source");
+    file_of[Str(d.root(), "id")] = src.substr(src.find("articles/"));
+  }
+  std::set<std::string> entity_ids;
+  for (auto& d : ReadJsonl(tmp / "out/entities.jsonl")) entity_ids.insert(Str(d.root(), "id"));
+  std::map<std::string, std::set<std::string>> group_files;  // quote id -> files of it and its same_as
+  std::map<std::string, std::vector<std::string>> same;
+  std::map<std::string, std::string> quote_file;
+  std::size_t quotes = 0, with_entity = 0;
+  for (auto& d : ReadJsonl(tmp / "out/quotes.jsonl")) {
+    ++quotes;
+    std::string id = Str(d.root(), "id");
+    std::string article = Str(d.root(), "article");
+    ASSERT_TRUE(file_of.count(article)) << id;
+    quote_file[id] = file_of[article];
+    std::string entity = Str(d.root()["speaker"], "entity");
+    if (entity != "<null>") {
+      ++with_entity;
+      EXPECT_TRUE(entity_ids.count(entity)) << id;
+    }
+    for (simdjson::dom::element x : d.root()["same_as"].get_array()) same[id].push_back(std::string(std::string_view(x)));
+  }
+  EXPECT_GT(quotes, 80u);
+  EXPECT_GT(with_entity, quotes / 3);
+  for (const auto& [id, others] : same) {
+    group_files[id].insert(quote_file[id]);
+    for (const auto& o : others) {
+      EXPECT_NE(quote_file[o], quote_file[id]) << "same_as within one article: " << id;
+      EXPECT_TRUE(std::count(same[o].begin(), same[o].end(), id)) << "same_as not symmetric: " << id << " " << o;
+      group_files[id].insert(quote_file[o]);
+    }
+  }
+  std::size_t facts = 0;
+  for (auto& d : ReadJsonl(SourceDir() + "/samples/gold/story_facts.jsonl")) {
+    if (Str(d.root(), "kind") != "shared_quote") continue;
+    ++facts;
+    std::set<std::string> files;
+    for (simdjson::dom::element f : d.root()["files"].get_array()) files.insert(std::string(std::string_view(f)));
+    std::size_t best = 0;
+    for (const auto& [id, g] : group_files) {
+      std::size_t n = 0;
+      for (const auto& f : g) n += files.count(f);
+      best = std::max(best, n);
+    }
+    EXPECT_GE(best + 1, files.size()) << Str(d.root(), "detail");
+  }
+  EXPECT_EQ(facts, 4u);
+}
+
 // `sitrep merge` is the cross-article step of analyze on its own: given
 // analyze's articles with the entity ids taken out, it must give back
 // exactly analyze's articles and entities. A line that is not an article
@@ -183,6 +242,8 @@ TEST_F(Analyze, MergeRedoesTheCrossArticleStep) {
   EXPECT_EQ(ReadFile(tmp / "m/entities.jsonl"), ReadFile(tmp / "a/entities.jsonl"));
   EXPECT_FALSE(ReadFile(tmp / "a/events.jsonl").empty());
   EXPECT_EQ(ReadFile(tmp / "m/events.jsonl"), ReadFile(tmp / "a/events.jsonl"));
+  EXPECT_FALSE(ReadFile(tmp / "a/quotes.jsonl").empty());
+  EXPECT_EQ(ReadFile(tmp / "m/quotes.jsonl"), ReadFile(tmp / "a/quotes.jsonl"));
   EXPECT_TRUE(std::filesystem::exists(tmp / "m/sitrep.db"));
 }
 
