@@ -107,16 +107,18 @@ double EvalKey(const std::string& gold, const std::string& key) {
 TEST(QuotesAccuracy, PolnearDevFloor) {
   if (!fs::exists(Shared() + "/corpora/polnear/dev")) GTEST_SKIP() << "../shared/corpora/polnear is absent";
   std::string dev = Shared() + "/corpora/polnear/dev";
-  EXPECT_GE(EvalKey(dev, "content_f1_overlap"), 0.65);
-  EXPECT_GE(EvalKey(dev, "source_accuracy"), 0.80);
+  // Measured 0.711 and 0.898 when these floors were set.
+  EXPECT_GE(EvalKey(dev, "content_f1_overlap"), 0.69);
+  EXPECT_GE(EvalKey(dev, "source_accuracy"), 0.87);
 }
 
 TEST(QuotesAccuracy, OwnGoldSetsFloor) {
   std::string src = SITREP_SOURCE_DIR;
-  EXPECT_GE(EvalKey(src + "/samples/gold/quotes.jsonl", "direct_speaker_accuracy"), 0.90);
-  EXPECT_GE(EvalKey(src + "/samples/gold/quotes.jsonl", "recall"), 0.90);
-  EXPECT_GE(EvalKey(src + "/tests/quotes/heldout/gold.jsonl", "recall"), 0.85);
-  EXPECT_GE(EvalKey(src + "/tests/quotes/heldout/gold.jsonl", "direct_speaker_accuracy"), 0.80);
+  // Measured 0.978, 0.978, 0.964 and 0.889 when these floors were set.
+  EXPECT_GE(EvalKey(src + "/samples/gold/quotes.jsonl", "direct_speaker_accuracy"), 0.93);
+  EXPECT_GE(EvalKey(src + "/samples/gold/quotes.jsonl", "recall"), 0.93);
+  EXPECT_GE(EvalKey(src + "/tests/quotes/heldout/gold.jsonl", "recall"), 0.92);
+  EXPECT_GE(EvalKey(src + "/tests/quotes/heldout/gold.jsonl", "direct_speaker_accuracy"), 0.85);
 }
 
 }  // namespace
