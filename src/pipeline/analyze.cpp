@@ -374,7 +374,7 @@ int RunAnalyze(const AnalyzeOptions& opt) {
   }
   phases["merge"] = Since(t_merge);
 
-  QuotesOut quotes_out;
+  QuotesOut quotes_out(merged);
   // Per-article events, read back from the final lines (entity ids filled)
   // exactly as `sitrep merge` reads them, for the cross-article event merge.
   std::vector<events::EventRecord> event_records;

@@ -111,7 +111,7 @@ int RunMerge(const MergeCommandOptions& opt) {
   // Pass 2: the same lines with each mention's entity filled in; their
   // quotes and per-article events feed the quote and event merges, as in
   // analyze.
-  QuotesOut quotes_out;
+  QuotesOut quotes_out(merged);
   std::vector<events::EventRecord> event_records;
   {
     store::OutputFile out;

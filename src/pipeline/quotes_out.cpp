@@ -30,6 +30,11 @@ void OptString(JsonWriter& w, std::string_view v) {
 
 }  // namespace
 
+QuotesOut::QuotesOut(const std::vector<resolve::Resolver::Entity>& entities) {
+  names_.reserve(entities.size());
+  for (const auto& e : entities) names_.emplace(e.id, e.name);
+}
+
 Status QuotesOut::AddArticle(std::string_view line) {
   simdjson::dom::parser parser;
   simdjson::padded_string padded(line);
@@ -64,8 +69,12 @@ Status QuotesOut::AddArticle(std::string_view line) {
     w.BeginObject();
     w.Key("entity");
     OptString(w, entity);
+    std::string_view as_written = Str(sp["name"]);
+    auto canonical = entity.empty() ? names_.end() : names_.find(entity);
     w.Key("name");
-    OptString(w, Str(sp["name"]));
+    OptString(w, canonical != names_.end() ? canonical->second : as_written);
+    w.Key("as_written");
+    OptString(w, as_written);
     w.Key("description");
     OptString(w, Str(sp["description"]));
     w.Key("span");

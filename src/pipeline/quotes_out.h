@@ -6,15 +6,22 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/status.h"
 #include "quotes/same_as.h"
+#include "resolve/resolve.h"
 
 namespace sitrep::pipeline {
 
 class QuotesOut {
  public:
+  // entities: the merged entities (must outlive this object); a speaker
+  // with an entity id is named by its entity's canonical name, the form
+  // the article wrote kept beside it.
+  explicit QuotesOut(const std::vector<resolve::Resolver::Entity>& entities);
+
   // Takes the quotes of one finished articles.jsonl line (its speakers'
   // entity ids already filled). A line that is not valid JSON is an
   // error naming nothing but the problem; the caller knows the line.
@@ -33,6 +40,7 @@ class QuotesOut {
   };
   std::vector<Record> records_;
   quotes::QuoteLinker linker_;
+  std::unordered_map<std::string_view, std::string_view> names_;  // entity id -> canonical name
   std::uint32_t articles_ = 0;
 };
 
