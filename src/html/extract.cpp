@@ -94,7 +94,6 @@ std::string_view TagDrop(GumboTag t) {
     case GUMBO_TAG_ASIDE: return "sidebar";
     case GUMBO_TAG_FOOTER: return "footer";
     case GUMBO_TAG_HEADER: return "page header";
-    case GUMBO_TAG_FIGCAPTION: return "caption";
     case GUMBO_TAG_FORM: return {};
     default: return {};
   }
