@@ -339,6 +339,11 @@ class Extractor {
       std::uint32_t len = 0, commas = 0;
       int start = -1;
       switch (x.tag) {
+        case GUMBO_TAG_LI:
+          // A list item of prose (no blocks inside, few links) counts as a
+          // paragraph: posts written as bullet lists have no <p> at all.
+          if (x.blocks != 0 || LinkDensity(x) > 0.5) break;
+          [[fallthrough]];
         case GUMBO_TAG_P: case GUMBO_TAG_PRE: case GUMBO_TAG_TD:
           len = x.chars;
           commas = x.commas;
@@ -400,7 +405,10 @@ class Extractor {
       if (related || x.score < 0.3 * N(top).score || x.chars < 500 || LinkDensity(x) > 0.1) continue;
       int l = N(top).parent;
       while (l > body_ && !(c > l && c < N(l).end)) l = N(l).parent;
-      if (l > body_ && N(l).chars <= 1.3 * (N(top).chars + x.chars)) {
+      // Not a block the page marks as furniture (comments under the post).
+      bool furniture = false;
+      for (int q = c; q > l && !furniture; q = N(q).parent) furniture = !N(q).cue_drop.empty();
+      if (!furniture && l > body_ && N(l).chars <= 1.3 * (N(top).chars + x.chars)) {
         top = l;
         break;
       }
