@@ -30,6 +30,7 @@ struct Node {
   std::string_view fixed_drop;  // dropped in every attempt (hidden by attribute, tag role)
   std::string_view cue_drop;    // a negative class/id cue
   bool positive = false;
+  bool in_article = false;      // inside <article> or an itemprop=articleBody element
   int weight = 0;               // Readability's class weight
   std::uint32_t own_chars = 0, own_commas = 0;
   // Aggregates over the live subtree, per attempt.
@@ -114,6 +115,12 @@ int TagPrior(GumboTag t) {
 bool IsHeading(GumboTag t) {
   return t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3 || t == GUMBO_TAG_H4 || t == GUMBO_TAG_H5 ||
          t == GUMBO_TAG_H6;
+}
+
+// Containers that read as one paragraph when they hold no blocks (as
+// Readability turns such a <div> into a <p>).
+bool IsParagraphLike(GumboTag t) {
+  return t == GUMBO_TAG_DIV || t == GUMBO_TAG_SECTION || t == GUMBO_TAG_P || t == GUMBO_TAG_BLOCKQUOTE;
 }
 
 std::string NormKey(std::string_view s) {
@@ -205,6 +212,11 @@ class Extractor {
             n.positive = true;
           }
         }
+        if (parent >= 0) {
+          const Node& p = nodes_[static_cast<std::size_t>(parent)];
+          n.in_article = p.in_article || p.tag == GUMBO_TAG_ARTICLE ||
+                         (p.positive && (Attr(p.g, "itemprop") == "articleBody" || Attr(p.g, "itemprop") == "articlebody"));
+        }
       } else {
         n.text = true;
         CountText(g->v.text.text, &n.own_chars, &n.own_commas);
@@ -259,7 +271,8 @@ class Extractor {
       Node& x = N(i);
       if (i != body_ && !x.text) {
         std::string_view why = x.fixed_drop;
-        if (why.empty() && !opt_.fragment) why = TagDrop(x.tag);
+        // An article's own <header> holds its headline and standfirst.
+        if (why.empty() && !opt_.fragment && !(x.tag == GUMBO_TAG_HEADER && x.in_article)) why = TagDrop(x.tag);
         if (why.empty() && a.strip_unlikely && !x.cue_drop.empty() && !x.positive && x.tag != GUMBO_TAG_A &&
             x.tag != GUMBO_TAG_ARTICLE && x.tag != GUMBO_TAG_MAIN && !InTableOrCode(i))
           why = x.cue_drop;
@@ -448,10 +461,14 @@ class Extractor {
         continue;
       }
       Node& x = N(c);
-      double bonus = !top_class.empty() && Attr(x.g, "class") == top_class ? N(top).score * 0.2 : 0;
+      const bool same_class = !top_class.empty() && Attr(x.g, "class") == top_class;
+      // A sibling the page marks as furniture (comments, related links)
+      // stays out even when a positive cue kept it through pruning.
+      if (!x.cue_drop.empty() && !same_class) continue;
+      double bonus = same_class ? N(top).score * 0.2 : 0;
       if (x.scored && x.score + bonus >= threshold) {
         roots.push_back(c);
-      } else if (x.tag == GUMBO_TAG_P) {
+      } else if (x.tag == GUMBO_TAG_P || (IsParagraphLike(x.tag) && x.blocks == 0)) {
         double ld = LinkDensity(x);
         if (x.chars > 80 && ld < 0.25) {
           roots.push_back(c);

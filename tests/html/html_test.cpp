@@ -62,7 +62,6 @@ TEST(Extract, DropsFurnitureByClassCuesAndCaptions) {
   ASSERT_TRUE(p.no_article.empty()) << p.no_article;
   EXPECT_NE(p.body.find("Voting ended"), std::string::npos) << p.body;
   for (auto [text, why] : std::initializer_list<std::pair<const char*, const char*>>{
-           {"council chamber", "caption"},
            {"Share on social", "share bar"},
            {"morning briefing", "newsletter box"},
            {"Great article", "comments"},
@@ -73,6 +72,88 @@ TEST(Extract, DropsFurnitureByClassCuesAndCaptions) {
     ASSERT_NE(r, nullptr) << text;
     EXPECT_EQ(r->why, why) << text;
   }
+}
+
+TEST(Extract, KeepsCaptionsInsideTheArticleOnly) {
+  std::string html = MakePage(
+      "", "<div class='promo-box'><figure><img src='p.jpg'><figcaption>Subscribe for a free tote bag.</figcaption>"
+          "</figure></div><article>" + std::string(kBody) +
+          "<figure><img src='x.jpg'><figcaption>A view of the council chamber.</figcaption></figure>"
+          "<div class='image-caption'>The river bridge, closed since the winter.</div>"
+          "<p>Voting ended with a clear majority of nineteen to six, officials, clerks and observers said.</p></article>");
+  auto p = ExtractPage(html);
+  EXPECT_NE(p.body.find("\n\nA view of the council chamber.\n\n"), std::string::npos) << p.body;
+  EXPECT_NE(p.body.find("The river bridge"), std::string::npos) << p.body;
+  EXPECT_EQ(p.body.find("tote bag"), std::string::npos) << p.body;
+  EXPECT_NE(FindRemoved(p, "tote bag"), nullptr);
+}
+
+TEST(Extract, KeepsMathJaxFormulas) {
+  // MathJax containers carry menu-handler class names; the formula's text
+  // (the assistive MathML) is part of the sentence.
+  std::string html = MakePage(
+      "", "<article>" + std::string(kBody) +
+              "<p>When <span class='MathJax CtxtMenu_Attached_0'><span aria-hidden='true'>a</span>"
+              "<span class='assistive'><math><mi>a</mi><mo>&#8800;</mo><mn>0</mn></math></span></span>, "
+              "there are two solutions, as the council's engineers, who checked them, said.</p></article>");
+  auto p = ExtractPage(html);
+  EXPECT_NE(p.body.find("When a\u2260""0, there are two solutions"), std::string::npos) << p.body;
+}
+
+TEST(Extract, PostWrittenAsListsIsFound) {
+  // No <p> at all: the prose sits in list items under headings.
+  std::string items;
+  for (int i = 0; i < 6; ++i)
+    items += "<li>The team fixed item " + std::to_string(i) +
+             " of the release, which had slowed start-up, crashed the printer dialog, or both.</li>";
+  std::string html = MakePage(
+      "", "<div class='nav-links'><ul><li><a href='/a'>Archive</a></li><li><a href='/b'>About us</a></li></ul></div>"
+          "<div class='box'><p>Written by the team, every two weeks, since 2019.</p></div><main><h2>Project updates</h2><ul>" + items + "</ul><h2>Friends of the team</h2><ul>" + items +
+          "</ul><div class='wp-caption'><img src='a.png'><p>Screenshot of the new dialog, before and after.</p></div>"
+          "</main>");
+  auto p = ExtractPage(html);
+  EXPECT_NE(p.body.find("Project updates"), std::string::npos) << p.body;
+  EXPECT_NE(p.body.find("Friends of the team"), std::string::npos) << p.body;
+  EXPECT_NE(p.body.find("item 5 of the release"), std::string::npos) << p.body;
+  EXPECT_EQ(p.body.find("Archive"), std::string::npos) << p.body;
+  EXPECT_EQ(p.body.find("every two weeks"), std::string::npos) << p.body;
+}
+
+TEST(Extract, CommentsDoNotPullTheArticleUp) {
+  std::string comments;
+  for (int i = 0; i < 8; ++i)
+    comments += "<li><p>Reader " + std::to_string(i) +
+                " wrote: I have lived here for years, and I think, on balance, the budget is fair to everyone.</p></li>";
+  std::string html = MakePage(
+      "", "<div id='page'><div class='entry-content'>" + std::string(kBody) + std::string(kBody) +
+              "</div><div id='comments-area' class='user-post-text'><ul>" + comments + "</ul></div></div>");
+  auto p = ExtractPage(html);
+  EXPECT_NE(p.body.find("The city council"), std::string::npos) << p.body;
+  EXPECT_EQ(p.body.find("Reader 3 wrote"), std::string::npos) << p.body;
+}
+
+TEST(Extract, KeepsAStandfirstBesideTheBody) {
+  // A lead written as a <div> without blocks, beside the body container:
+  // a paragraph in all but name.
+  std::string html = MakePage(
+      "", "<div class='story'><div class='lead-text'>The council has passed the budget after a long night, and "
+          "the mayor says the region has turned a corner.</div><div class='story-body'>" + std::string(kBody) +
+          "</div></div>");
+  auto p = ExtractPage(html);
+  EXPECT_EQ(p.body.rfind("The council has passed the budget", 0), 0u) << p.body;
+}
+
+TEST(Extract, KeepsTheArticlesOwnHeader) {
+  std::string html = MakePage(
+      "", "<header><a href='/'>The Daily Example</a> Breaking news from the coast and the valley</header>"
+          "<article><header>Neighbours in the valley will pay less for water, and more for roads, from April."
+          "</header>" + std::string(kBody) + "</article>");
+  auto p = ExtractPage(html);
+  EXPECT_EQ(p.body.rfind("Neighbours in the valley", 0), 0u) << p.body;
+  EXPECT_EQ(p.body.find("Breaking news"), std::string::npos) << p.body;
+  const Removed* r = FindRemoved(p, "Breaking news");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->why, "page header");
 }
 
 TEST(Extract, KeepsHeadingsListsAndQuotesInOrder) {
