@@ -225,6 +225,47 @@ TEST(Metadata, TrimSiteNameKeepsShortTitlesWhole) {
   EXPECT_EQ(TrimSiteName("Storm closes port for two days | Coast Gazette"), "Storm closes port for two days");
   EXPECT_EQ(TrimSiteName("Home | Gazette"), "Home | Gazette");
   EXPECT_EQ(TrimSiteName("No separator here"), "No separator here");
+  // Readability's rules: dashes count, a too-short head gives way to the
+  // tail, four words or fewer stay whole.
+  EXPECT_EQ(TrimSiteName("Storm closes port for two days \xE2\x80\x93 Coast Gazette"), "Storm closes port for two days");
+  EXPECT_EQ(TrimSiteName("Gazette | Storm closes port for two days"), "Storm closes port for two days");
+  EXPECT_EQ(TrimSiteName("Port closes - Coast Gazette"), "Port closes - Coast Gazette");
+}
+
+TEST(Metadata, DocumentTitleColonAndHeadings) {
+  // After the colon, unless a heading repeats the whole title.
+  EXPECT_EQ(DocumentTitle("Coast Gazette: Storm closes the port for two days", {}, {}),
+            "Storm closes the port for two days");
+  EXPECT_EQ(DocumentTitle("Storm: port closes for two days", {"Storm: port closes for two days"}, {}),
+            "Storm: port closes for two days");
+  // A very short title gives way to the only <h1>.
+  EXPECT_EQ(DocumentTitle("Gazette", {"Storm closes the port for days"}, {"Storm closes the port for days"}),
+            "Storm closes the port for days");
+}
+
+TEST(Metadata, ShortTitleLosesTheSiteNameThePageGivesItself) {
+  auto p = ExtractPage(MakePage("<title>Port closes | Coast Gazette</title>"
+                                "<meta property='og:site_name' content='Coast Gazette'>", kBody));
+  EXPECT_EQ(p.meta.title, "Port closes");
+  auto q = ExtractPage(MakePage("<title>Port closes | coastgazette.com</title>"
+                                "<link rel='canonical' href='https://www.coastgazette.com/port'>", kBody));
+  EXPECT_EQ(q.meta.title, "Port closes");
+  auto r = ExtractPage(MakePage("<title>Port closes | Coast Gazette</title>", kBody));
+  EXPECT_EQ(r.meta.title, "Port closes | Coast Gazette") << "no evidence the tail is the site: kept whole";
+  // A title from <meta> is kept as written.
+  auto s = ExtractPage(MakePage("<meta property='og:title' content='Port closes for two days - Coast Gazette'>"
+                                "<meta property='og:site_name' content='Coast Gazette'>", kBody));
+  EXPECT_EQ(s.meta.title, "Port closes for two days - Coast Gazette");
+}
+
+TEST(Metadata, JsonLdNameOrHeadlineByLikenessToTheTitle) {
+  // The name is the site's, the headline resembles the document title.
+  std::string head =
+      "<title>Storm closes the port for two days - Coast Gazette</title>"
+      "<script type='application/ld+json'>{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\","
+      "\"name\":\"Coast Gazette\",\"headline\":\"Storm closes port for two days &amp; nights\"}</script>";
+  auto p = ExtractPage(MakePage(head, kBody));
+  EXPECT_EQ(p.meta.title, "Storm closes port for two days & nights");
 }
 
 TEST(Cues, MatchTokensNotSubstringsForShortCues) {
