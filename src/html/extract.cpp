@@ -142,6 +142,24 @@ class Extractor {
   Extractor(const GumboNode* root, const ExtractOptions& opt, const PageMeta& meta) : opt_(opt) {
     Build(root);
     if (meta.title) title_key_ = NormKey(*meta.title);
+    // As Readability does: the first <h1> or <h2> that resembles the title
+    // repeats it (the title is metadata of its own).
+    if (meta.title && body_ >= 0) {
+      for (int i = body_ + 1; i < N(body_).end; ++i) {
+        Node& x = N(i);
+        if (x.hidden) {
+          i = x.end - 1;
+          continue;
+        }
+        if (x.tag != GUMBO_TAG_H1 && x.tag != GUMBO_TAG_H2) continue;
+        std::string t;
+        AppendText(x.g, &t);
+        if (TextSimilarity(*meta.title, t) > 0.75) {
+          if (x.fixed_drop.empty()) x.fixed_drop = "repeated headline";
+          break;
+        }
+      }
+    }
   }
 
   // Runs the attempts and fills page->body and page->removed.

@@ -178,7 +178,7 @@ std::vector<std::string> Tokens(std::string_view s) {
 
 // Readability's text similarity: 1 minus the share of b's text (by length)
 // in tokens a lacks.
-double TextSimilarity(std::string_view a, std::string_view b) {
+double Similarity(std::string_view a, std::string_view b) {
   auto ta = Tokens(a), tb = Tokens(b);
   if (ta.empty() || tb.empty()) return 0;
   std::size_t total = 0, uniq = 0, uniq_n = 0;
@@ -269,8 +269,8 @@ void FromJsonLdObject(simdjson::dom::object o, PageMeta* m, int depth, const std
   // the article's title, the other a description, a section or the site's
   // name (Readability's test, token overlap above 0.75).
   if (!headline.empty() && !name.empty() && headline != name && !doc_title.empty()) {
-    bool name_matches = TextSimilarity(name, doc_title) > 0.75;
-    bool headline_matches = TextSimilarity(headline, doc_title) > 0.75;
+    bool name_matches = Similarity(name, doc_title) > 0.75;
+    bool headline_matches = Similarity(headline, doc_title) > 0.75;
     // Neither or both: the name, as Readability does.
     if (!(headline_matches && !name_matches)) std::swap(headline, name);
   }
@@ -409,6 +409,8 @@ std::string DocumentTitle(std::string_view title, const std::vector<std::string>
 }
 
 std::string TrimSiteName(std::string_view title) { return DocumentTitle(title, {}, {}); }
+
+double TextSimilarity(std::string_view a, std::string_view b) { return Similarity(a, b); }
 
 namespace {
 

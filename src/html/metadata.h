@@ -33,6 +33,10 @@ std::string DocumentTitle(std::string_view title, const std::vector<std::string>
 std::string StripSiteSuffix(std::string_view title, const std::vector<std::string>& site_names,
                             const std::vector<std::string>& h1s);
 
+// Readability's text similarity: 1 minus the share of b's text (by length)
+// in word tokens that a lacks.
+double TextSimilarity(std::string_view a, std::string_view b);
+
 // DocumentTitle without headings.
 std::string TrimSiteName(std::string_view title);
 

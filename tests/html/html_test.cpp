@@ -156,6 +156,28 @@ TEST(Extract, KeepsTheArticlesOwnHeader) {
   EXPECT_EQ(r->why, "page header");
 }
 
+TEST(Extract, DropsTheHeadingThatRepeatsTheTitle) {
+  // Not word for word: a heading that resembles the title closely enough.
+  std::string html = MakePage("<meta property='og:title' content='Council passes the budget for next year'>",
+                              "<article><h1>Council passes the new budget for next year</h1>" + std::string(kBody) +
+                                  "<h2>What the budget changes</h2><p>Schools, roads and clinics get more, the "
+                                  "mayor, who proposed it, said.</p></article>");
+  auto p = ExtractPage(html);
+  EXPECT_EQ(p.body.find("Council passes"), std::string::npos) << p.body;
+  EXPECT_NE(p.body.find("What the budget changes"), std::string::npos) << p.body;
+  const Removed* r = FindRemoved(p, "Council passes the new budget");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->why, "repeated headline");
+}
+
+TEST(Extract, ScreenSizeClassesAreNotHidden) {
+  std::string html = MakePage("", "<div class='col-md-8 hidden-xs'><div class='story'>" + std::string(kBody) +
+                                      "</div></div><div class='hidden'>Loading the comments, please wait.</div>");
+  auto p = ExtractPage(html);
+  EXPECT_NE(p.body.find("The city council approved"), std::string::npos) << p.body;
+  EXPECT_EQ(p.body.find("Loading the comments"), std::string::npos) << p.body;
+}
+
 TEST(Extract, KeepsHeadingsListsAndQuotesInOrder) {
   std::string html = MakePage("", "<main>" + std::string(kBody) +
                                   "<h2>What changes</h2><ul><li>More teachers in every district school, officials say.</li>"
@@ -276,6 +298,8 @@ TEST(Cues, MatchTokensNotSubstringsForShortCues) {
   EXPECT_EQ(*c.Match("articleComments").negative, "comments");
   EXPECT_TRUE(c.Match("articleComments").positive);
   EXPECT_TRUE(c.Match("main-content").positive);
+  ASSERT_NE(c.Match("dropdown hidden").negative, nullptr);
+  EXPECT_EQ(c.Match("col-md-8 hidden-xs").negative, nullptr) << "a screen-size class, not a hidden block";
 }
 
 TEST(BadInput, DeepNestingDoesNotOverflowTheStack) {
