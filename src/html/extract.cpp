@@ -123,6 +123,24 @@ bool IsParagraphLike(GumboTag t) {
   return t == GUMBO_TAG_DIV || t == GUMBO_TAG_SECTION || t == GUMBO_TAG_P || t == GUMBO_TAG_BLOCKQUOTE;
 }
 
+std::size_t CodePointCount(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+// Readability's byline test: rel=author, itemprop with "author", or a class
+// or id with byline, author, dateline, writtenby or p-author.
+bool IsBylineElement(const GumboNode* g) {
+  if (g->v.element.attributes.length == 0) return false;
+  if (LowerAscii(Attr(g, "rel")) == "author") return true;
+  if (LowerAscii(Attr(g, "itemprop")).find("author") != std::string::npos) return true;
+  std::string s = LowerAscii(std::string(Attr(g, "class")) + " " + std::string(Attr(g, "id")));
+  for (const char* k : {"byline", "author", "dateline", "writtenby", "p-author"})
+    if (s.find(k) != std::string::npos) return true;
+  return false;
+}
+
 std::string NormKey(std::string_view s) {
   std::string o;
   for (unsigned char c : s) {
@@ -142,6 +160,28 @@ class Extractor {
   Extractor(const GumboNode* root, const ExtractOptions& opt, const PageMeta& meta) : opt_(opt) {
     Build(root);
     if (meta.title) title_key_ = NormKey(*meta.title);
+    // As Readability does: the first byline (rel=author, itemprop=author, a
+    // byline/author/dateline class or id) of under 100 characters is
+    // metadata, not body.
+    if (body_ >= 0 && !opt_.fragment) {
+      for (int i = body_ + 1; i < N(body_).end; ++i) {
+        Node& x = N(i);
+        if (x.hidden || !x.fixed_drop.empty()) {
+          i = x.end - 1;
+          continue;
+        }
+        if (x.text) continue;
+        if (IsBylineElement(x.g)) {
+          std::string t;
+          AppendText(x.g, &t);
+          std::string c = CollapseSpace(t);
+          if (!c.empty() && CodePointCount(c) < 100) {
+            x.fixed_drop = "byline";
+            break;
+          }
+        }
+      }
+    }
     // As Readability does: the first <h1> or <h2> that resembles the title
     // repeats it (the title is metadata of its own).
     if (meta.title && body_ >= 0) {

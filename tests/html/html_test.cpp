@@ -170,6 +170,18 @@ TEST(Extract, DropsTheHeadingThatRepeatsTheTitle) {
   EXPECT_EQ(r->why, "repeated headline");
 }
 
+TEST(Extract, DropsTheBylineAsMetadata) {
+  std::string html = MakePage("", "<article><div class='story-byline'>By Ana Ruiz, City Hall reporter</div>" +
+                                      std::string(kBody) + "<p>The author of the plan, a former clerk, was not "
+                                      "available, her office said on Tuesday.</p></article>");
+  auto p = ExtractPage(html);
+  EXPECT_EQ(p.body.find("By Ana Ruiz"), std::string::npos) << p.body;
+  EXPECT_NE(p.body.find("The author of the plan"), std::string::npos) << p.body;
+  const Removed* r = FindRemoved(p, "By Ana Ruiz");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->why, "byline");
+}
+
 TEST(Extract, ScreenSizeClassesAreNotHidden) {
   std::string html = MakePage("", "<div class='col-md-8 hidden-xs'><div class='story'>" + std::string(kBody) +
                                       "</div></div><div class='hidden'>Loading the comments, please wait.</div>");
