@@ -314,6 +314,41 @@ TEST(Cues, MatchTokensNotSubstringsForShortCues) {
   EXPECT_EQ(c.Match("col-md-8 hidden-xs").negative, nullptr) << "a screen-size class, not a hidden block";
 }
 
+// The text of html as the parser gives it without stand-ins.
+std::string PlainParseText(const std::string& html) {
+  std::string storage;
+  bool capped = false;
+  std::string_view in = CapNesting(html, &storage, &capped);
+  GumboOutput* out = gumbo_parse_with_options(&kGumboDefaultOptions, in.data(), in.size());
+  std::string t;
+  AppendText(out->root, &t);
+  gumbo_destroy_output(&kGumboDefaultOptions, out);
+  return t;
+}
+
+TEST(Dom, TextStandInsGiveTheSameTree) {
+  const std::string cases[] = {
+      "<!DOCTYPE html><html><body><p>A long enough sentence, with commas, and more words.</p></body></html>",
+      "<p>Fish &amp; chips &#8217;n&rsquo; peas &nbsp;cost more than they did last year&amp</p>",
+      "<p>Line one of the text\r\nline two of the text\rline three of the text</p>",
+      "<pre>\nfirst line of code here\n  indented line of code here</pre>",
+      "<table><tr><td>cell text long enough</td></tr>stray text before the cell<tr><td>x</td></tr></table>",
+      "<p>if a < b and b > c then the order is clear enough</p><p>x <!-- a comment here --> y z w</p>",
+      "<p>Caf\xc3\xa9 cr\xc3\xa8me br\xc3\xbbl\xc3\xa9" "e \xe2\x80\x94 \xf0\x9f\x98\x80 emoji and more</p>",
+      "<p>Broken \xff\xfe bytes in this text are replaced by the parser</p>",
+      "<p>Private use \xee\x80\x81\xee\x80\x82 characters in the page stay as they are</p>",
+      "<title>A title that is long enough</title><textarea>some text in a text area</textarea><b>bold "
+      "text<i>bold italic text</b> italic text</i> after the formatting",
+      "<svg><text>drawing text that is dropped</text></svg><math><mi>x</mi><mo>=</mo><mn>12345678</mn></math>",
+      "plain text before any tag at all, long enough<p>then a paragraph of text</p>"};
+  for (const auto& html : cases) {
+    Document doc(html);
+    std::string t;
+    AppendText(doc.root(), &t);
+    EXPECT_EQ(t, PlainParseText(html)) << html;
+  }
+}
+
 TEST(BadInput, DeepNestingDoesNotOverflowTheStack) {
   std::string html = "<html><body>";
   for (int i = 0; i < 100000; ++i) html += "<div>";
