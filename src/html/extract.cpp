@@ -416,6 +416,9 @@ class Extractor {
           if (x.blocks != 0 || LinkDensity(x) > 0.5) break;
           [[fallthrough]];
         case GUMBO_TAG_P: case GUMBO_TAG_PRE: case GUMBO_TAG_TD:
+        // Sub-headings of 25 characters or more count as text (Readability
+        // scores h2-h6 as it scores paragraphs): a standfirst often is one.
+        case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
           len = x.chars;
           commas = x.commas;
           start = x.parent;
