@@ -143,6 +143,16 @@ TEST(Extract, KeepsAStandfirstBesideTheBody) {
   EXPECT_EQ(p.body.rfind("The council has passed the budget", 0), 0u) << p.body;
 }
 
+TEST(Extract, SubheadingStandfirstCountsAsText) {
+  // The standfirst is an <h2> in a block of its own beside the body.
+  std::string html = MakePage(
+      "", "<div id='wrap'><div class='item'><h2>The council, after a night of debate, has passed a budget that "
+          "funds schools, roads and clinics</h2></div><div class='item'>" + std::string(kBody) + "</div></div>"
+          "<div class='more'><p>Other news from the region, in brief, for readers who like it short.</p></div>");
+  auto p = ExtractPage(html);
+  EXPECT_EQ(p.body.rfind("The council, after a night of debate", 0), 0u) << p.body;
+}
+
 TEST(Extract, KeepsTheArticlesOwnHeader) {
   std::string html = MakePage(
       "", "<header><a href='/'>The Daily Example</a> Breaking news from the coast and the valley</header>"
