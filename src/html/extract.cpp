@@ -33,6 +33,7 @@ struct Node {
   bool in_article = false;      // inside <article> or an itemprop=articleBody element
   int weight = 0;               // Readability's class weight
   std::uint32_t own_chars = 0, own_commas = 0;
+  std::uint32_t br_breaks = 0;  // runs of two or more <br> among the children (paragraph breaks)
   // Aggregates over the live subtree, per attempt.
   std::uint32_t chars = 0, link_chars = 0, commas = 0, direct_chars = 0, direct_commas = 0;
   std::uint32_t blocks = 0, p = 0, img = 0, li = 0, input = 0, embed = 0, heading = 0;
@@ -302,6 +303,22 @@ class Extractor {
       nodes_[static_cast<std::size_t>(idx)].end = static_cast<int>(nodes_.size());
       stack.pop_back();
     }
+    // Paragraph breaks written as <br><br>: Readability turns each into a
+    // new paragraph before scoring.
+    for (std::size_t i = 0; i < nodes_.size(); ++i) {
+      Node& x = nodes_[i];
+      if (x.text || x.hidden) continue;
+      int run = 0;
+      for (int c = static_cast<int>(i) + 1; c < x.end; c = N(c).end) {
+        const Node& y = N(c);
+        if (y.text && y.own_chars == 0) continue;
+        if (!y.text && y.tag == GUMBO_TAG_BR) {
+          if (++run == 2) ++x.br_breaks;
+        } else {
+          run = 0;
+        }
+      }
+    }
   }
 
   Node& N(int i) { return nodes_[static_cast<std::size_t>(i)]; }
@@ -442,7 +459,9 @@ class Extractor {
           break;
       }
       if (start < 0 || len < 25) continue;
-      double s = 1 + commas + std::min<double>(len / 100, 3);
+      // Text broken into paragraphs by <br><br> scores as that many paragraphs.
+      const double parts = 1.0 + (start == i ? 0 : x.br_breaks);
+      double s = parts * (1 + std::min(len / parts / 100, 3.0)) + commas;
       AddScore(start, s, a.weight_classes);
     }
     int top = -1;

@@ -153,6 +153,22 @@ TEST(Extract, SubheadingStandfirstCountsAsText) {
   EXPECT_EQ(p.body.rfind("The council, after a night of debate", 0), 0u) << p.body;
 }
 
+TEST(Extract, BrokenByBrsTextScoresAsParagraphs) {
+  // An old-style post: paragraphs split by <br><br>, no commas; beside it
+  // a box of short <p>s.
+  std::string post;
+  for (int i = 0; i < 8; ++i)
+    post += "The harbour master said the ferry number " + std::to_string(i) +
+            " would run again from Monday morning after the storm damage was repaired<br><br>";
+  std::string box;
+  for (int i = 0; i < 4; ++i) box += "<p>Read our guide number " + std::to_string(i) + " to the best beaches and walks on the coast</p>";
+  std::string html = MakePage("", "<div id='a'><div class='x'>" + post + "</div></div><div id='b'><div class='y'>" + box +
+                                      "</div></div>");
+  auto p = ExtractPage(html);
+  EXPECT_NE(p.body.find("ferry number 7"), std::string::npos) << p.body;
+  EXPECT_EQ(p.body.find("best beaches"), std::string::npos) << p.body;
+}
+
 TEST(Extract, KeepsTheArticlesOwnHeader) {
   std::string html = MakePage(
       "", "<header><a href='/'>The Daily Example</a> Breaking news from the coast and the valley</header>"
