@@ -21,7 +21,7 @@ const ClassCues& ClassCues::Get() {
         if (tab == std::string_view::npos) break;
         pos = tab + 1;
       }
-      SITREP_CHECK(f.size() == 4 && (f[0] == "negative" || f[0] == "positive") && (f[1] == "token" || f[1] == "part"),
+      SITREP_CHECK(f.size() == 4 && (f[0] == "negative" || f[0] == "positive") && (f[1] == "token" || f[1] == "part" || f[1] == "word"),
                    ConfigError, "data/html/cues.tsv: malformed entry " + std::to_string(line_no) + ": " + std::string(line));
       int reason = -1;
       if (f[0] == "negative") {
@@ -31,6 +31,7 @@ const ClassCues& ClassCues::Get() {
         if (it == c.reasons_.end()) c.reasons_.push_back(why);
       }
       if (f[1] == "token") c.tokens_.emplace(std::string(f[2]), reason);
+      else if (f[1] == "word") c.words_.emplace(std::string(f[2]), reason);
       else c.parts_.push_back({std::string(f[2]), reason});
     }
     return c;
@@ -70,6 +71,19 @@ CueMatch ClassCues::Match(std::string_view v) const {
     tok.push_back(l);
   }
   flush();
+  if (!words_.empty()) {
+    // Whole words: split on whitespace only.
+    std::size_t b = 0;
+    while (b < lower.size()) {
+      std::size_t e = lower.find_first_of(" \t\n\r\f", b);
+      if (e == std::string::npos) e = lower.size();
+      if (e > b) {
+        auto it = words_.find(lower.substr(b, e - b));
+        if (it != words_.end()) take(it->second);
+      }
+      b = e + 1;
+    }
+  }
   for (const Entry& e : parts_)
     if (lower.find(e.cue) != std::string::npos) take(e.reason);
   if (neg >= 0) m.negative = &reasons_[static_cast<std::size_t>(neg)];

@@ -29,6 +29,7 @@ class ClassCues {
   };
   std::vector<std::string> reasons_;
   std::unordered_map<std::string, int> tokens_;  // token -> reason index (-1 positive)
+  std::unordered_map<std::string, int> words_;   // whole class word -> reason index
   std::vector<Entry> parts_;
 };
 

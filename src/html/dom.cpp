@@ -1,5 +1,8 @@
 #include "html/dom.h"
 
+#include <cctype>
+#include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <vector>
 
@@ -26,6 +29,50 @@ bool FlatTag(std::string_view name) {
 bool RawTextTag(std::string_view name) {
   return name == "script" || name == "style" || name == "textarea" || name == "title" || name == "xmp" ||
          name == "noscript" || name == "iframe" || name == "noembed" || name == "noframes";
+}
+
+// Characters the parser rewrites or treats specially in text.
+bool BreaksStandIn(unsigned char c) {
+  return c == '&' || c == '\r' || c == 0 || (c < 0x20 && c != '\t' && c != '\n' && c != '\f') || c == 0x7F;
+}
+
+bool ValidUtf8(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t n;  // continuation bytes
+    if (c >= 0xC2 && c <= 0xDF) n = 1;
+    else if (c >= 0xE0 && c <= 0xEF) n = 2;
+    else if (c >= 0xF0 && c <= 0xF4) n = 3;
+    else return false;
+    if (i + n >= s.size()) return false;
+    std::uint32_t cp = c & (n == 1 ? 0x1Fu : n == 2 ? 0x0Fu : 0x07u);
+    for (std::size_t k = 1; k <= n; ++k) {
+      unsigned char d = static_cast<unsigned char>(s[i + k]);
+      if ((d & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (d & 0x3Fu);
+    }
+    if ((n == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
+      return false;
+    // C1 controls and noncharacters, which the parser reports and may rewrite.
+    if (cp < 0xA0 || (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE) return false;
+    i += n + 1;
+  }
+  return true;
+}
+
+// A stand-in: two characters U+E000 + 12 bits each.
+void EncodeStandIn(std::uint32_t idx, char* out) {
+  for (int k = 0; k < 2; ++k) {
+    std::uint32_t v = k == 0 ? idx >> 12 : idx & 0xFFF;
+    out[3 * k] = static_cast<char>(0xEE);
+    out[3 * k + 1] = static_cast<char>(0x80 | (v >> 6));
+    out[3 * k + 2] = static_cast<char>(0x80 | (v & 0x3F));
+  }
 }
 
 bool EqualsLower(std::string_view a, std::string_view lower) {
@@ -73,8 +120,12 @@ std::string CollapseSpace(std::string_view s) {
   return o;
 }
 
-std::string_view CapNesting(std::string_view h, std::string* storage, bool* capped) {
+std::string_view CapNesting(std::string_view h, std::string* storage, bool* capped,
+                            std::vector<std::string_view>* texts) {
   *capped = false;
+  // Text is stood in for only when no private-use character of the range
+  // the stand-ins use (lead byte 0xEE) occurs in the page.
+  if (texts && std::memchr(h.data(), 0xEE, h.size())) texts = nullptr;
   bool copying = false;
   int depth = 0, excess = 0;
   std::size_t copied = 0;  // bytes of h already copied to storage (when capped)
@@ -93,7 +144,7 @@ std::string_view CapNesting(std::string_view h, std::string* storage, bool* capp
   int pre = 0;
   // Runs of whitespace in text become one character: indentation is often
   // a fifth of a page and the parser reads every byte of it.
-  auto squeeze = [&](std::size_t b, std::size_t e) {
+  auto squeeze_ws = [&](std::size_t b, std::size_t e) {
     if (pre > 0) return;
     for (std::size_t j = b; j < e; ++j) {
       if (!IsSpace(static_cast<unsigned char>(h[j]))) continue;
@@ -101,6 +152,58 @@ std::string_view CapNesting(std::string_view h, std::string* storage, bool* capp
       while (r < e && IsSpace(static_cast<unsigned char>(h[r]))) ++r;
       if (r - j >= 3) drop(j + 1, r);
       j = r;
+    }
+  };
+  // Text between tags: stretches of it the parser would only copy through
+  // are replaced by a stand-in of two private-use characters, restored in
+  // the tree after parsing (the parser handles text one character at a time,
+  // which is most of its work on prose). What the parser changes stays in
+  // place: entity references, carriage returns, control characters, the
+  // whitespace around the stretch.
+  bool markup_follows = false;
+  auto squeeze = [&](std::size_t b, std::size_t e) {
+    if (!texts || markup_follows) {
+      markup_follows = false;
+      squeeze_ws(b, e);
+      return;
+    }
+    std::size_t j = b;
+    while (j < e) {
+      unsigned char c = static_cast<unsigned char>(h[j]);
+      if (IsSpace(c)) {
+        std::size_t r = j + 1;
+        while (r < e && IsSpace(static_cast<unsigned char>(h[r]))) ++r;
+        squeeze_ws(j, r);
+        j = r;
+        continue;
+      }
+      std::size_t k = j;
+      while (k < e && !BreaksStandIn(static_cast<unsigned char>(h[k]))) ++k;
+      std::size_t last = k;
+      while (last > j && IsSpace(static_cast<unsigned char>(h[last - 1]))) --last;
+      if (last - j >= 8 && texts->size() < (1u << 24) && ValidUtf8(h.substr(j, last - j))) {
+        std::uint32_t idx = static_cast<std::uint32_t>(texts->size());
+        texts->push_back(h.substr(j, last - j));
+        drop(j, last);
+        char ph[6];
+        EncodeStandIn(idx, ph);
+        storage->append(ph, 6);
+        j = last;
+        continue;
+      }
+      if (last > j) {
+        j = last;
+        continue;
+      }
+      // A character the parser rewrites: an entity reference stays whole.
+      if (h[k] == '&') {
+        std::size_t r = k + 1;
+        while (r < e && (std::isalnum(static_cast<unsigned char>(h[r])) || h[r] == '#')) ++r;
+        if (r < e && h[r] == ';') ++r;
+        j = r;
+      } else {
+        j = k + 1;
+      }
     }
   };
   while (true) {
@@ -122,7 +225,12 @@ std::string_view CapNesting(std::string_view h, std::string* storage, bool* capp
     }
     bool end_tag = h[i] == '/';
     std::size_t ns = i + (end_tag ? 1 : 0);
-    if (ns >= h.size() || !IsAlpha(static_cast<unsigned char>(h[ns]))) continue;
+    if (ns >= h.size() || !IsAlpha(static_cast<unsigned char>(h[ns]))) {
+      // Not a tag this pass reads ("<!DOCTYPE", "<?xml", "a < b"): what
+      // follows up to the next tag may be markup, so it keeps its bytes.
+      markup_follows = true;
+      continue;
+    }
     std::size_t ne = ns;
     std::size_t k = 0;
     while (ne < h.size() && !IsSpace(static_cast<unsigned char>(h[ne])) && h[ne] != '>' && h[ne] != '/') {
@@ -263,13 +371,51 @@ void ArenaFree(void*, void*) {}
 }  // namespace
 
 Document::Document(std::string_view utf8) : arena_(std::make_unique<Arena>()) {
-  std::string_view in = CapNesting(utf8, &storage_, &capped_);
+  std::vector<std::string_view> texts;
+  std::string_view in = CapNesting(utf8, &storage_, &capped_, &texts);
   GumboOptions opt = kGumboDefaultOptions;
   opt.allocator = &ArenaAlloc;
   opt.deallocator = &ArenaFree;
   opt.userdata = arena_.get();
   opt.max_errors = 0;
   output_ = gumbo_parse_with_options(&opt, in.data(), in.size());
+  if (!texts.empty()) Restore(texts);
+}
+
+// Puts the text back where CapNesting left stand-ins.
+void Document::Restore(const std::vector<std::string_view>& texts) {
+  std::vector<GumboNode*> stack{output_->document};
+  std::string buf;
+  while (!stack.empty()) {
+    GumboNode* n = stack.back();
+    stack.pop_back();
+    if (n->type == GUMBO_NODE_DOCUMENT || n->type == GUMBO_NODE_ELEMENT || n->type == GUMBO_NODE_TEMPLATE) {
+      const GumboVector& kids = n->type == GUMBO_NODE_DOCUMENT ? n->v.document.children : n->v.element.children;
+      for (unsigned i = 0; i < kids.length; ++i) stack.push_back(static_cast<GumboNode*>(kids.data[i]));
+      continue;
+    }
+    if (n->type != GUMBO_NODE_TEXT && n->type != GUMBO_NODE_WHITESPACE && n->type != GUMBO_NODE_CDATA) continue;
+    const char* t = n->v.text.text;
+    if (!std::strchr(t, '\xEE')) continue;
+    buf.clear();
+    for (const char* c = t; *c;) {
+      const auto* u = reinterpret_cast<const unsigned char*>(c);
+      if (u[0] == 0xEE && u[1] && u[2] && u[3] == 0xEE && u[4] && u[5]) {
+        std::uint32_t hi = ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu), lo = ((u[4] & 0x3Fu) << 6) | (u[5] & 0x3Fu);
+        std::uint32_t idx = (hi << 12) | lo;
+        if (idx < texts.size()) {
+          buf.append(texts[idx]);
+          c += 6;
+          continue;
+        }
+      }
+      buf.push_back(*c++);
+    }
+    char* out = static_cast<char*>(arena_->Alloc(buf.size() + 1));
+    std::memcpy(out, buf.data(), buf.size());
+    out[buf.size()] = '\0';
+    n->v.text.text = out;
+  }
 }
 
 Document::~Document() = default;  // the arena holds every allocation

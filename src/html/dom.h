@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace sitrep::html {
 
@@ -20,7 +21,13 @@ inline constexpr int kMaxNesting = 400;
 // sheets and scripts other than JSON-LD cut out, since they are never text
 // and often most of a page's bytes. *capped says whether nesting was cut.
 // Returns the input itself (no copy) when nothing was cut.
-std::string_view CapNesting(std::string_view html, std::string* storage, bool* capped);
+// With texts, stretches of text between tags (8 bytes or more, valid UTF-8,
+// no entity references) are also replaced by stand-ins of two private-use
+// characters, their text appended to *texts (views into html); Document
+// restores them in the tree. Pages that already hold such characters are
+// left as they are.
+std::string_view CapNesting(std::string_view html, std::string* storage, bool* capped,
+                            std::vector<std::string_view>* texts = nullptr);
 
 class Document {
  public:
@@ -37,6 +44,8 @@ class Document {
   struct Arena;
 
  private:
+  void Restore(const std::vector<std::string_view>& texts);
+
   std::unique_ptr<Arena> arena_;
   std::string storage_;
   GumboOutput* output_ = nullptr;

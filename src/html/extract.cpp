@@ -30,8 +30,10 @@ struct Node {
   std::string_view fixed_drop;  // dropped in every attempt (hidden by attribute, tag role)
   std::string_view cue_drop;    // a negative class/id cue
   bool positive = false;
+  bool in_article = false;      // inside <article> or an itemprop=articleBody element
   int weight = 0;               // Readability's class weight
   std::uint32_t own_chars = 0, own_commas = 0;
+  std::uint32_t br_breaks = 0;  // runs of two or more <br> among the children (paragraph breaks)
   // Aggregates over the live subtree, per attempt.
   std::uint32_t chars = 0, link_chars = 0, commas = 0, direct_chars = 0, direct_commas = 0;
   std::uint32_t blocks = 0, p = 0, img = 0, li = 0, input = 0, embed = 0, heading = 0;
@@ -94,7 +96,6 @@ std::string_view TagDrop(GumboTag t) {
     case GUMBO_TAG_ASIDE: return "sidebar";
     case GUMBO_TAG_FOOTER: return "footer";
     case GUMBO_TAG_HEADER: return "page header";
-    case GUMBO_TAG_FIGCAPTION: return "caption";
     case GUMBO_TAG_FORM: return {};
     default: return {};
   }
@@ -117,6 +118,30 @@ bool IsHeading(GumboTag t) {
          t == GUMBO_TAG_H6;
 }
 
+// Containers that read as one paragraph when they hold no blocks (as
+// Readability turns such a <div> into a <p>).
+bool IsParagraphLike(GumboTag t) {
+  return t == GUMBO_TAG_DIV || t == GUMBO_TAG_SECTION || t == GUMBO_TAG_P || t == GUMBO_TAG_BLOCKQUOTE;
+}
+
+std::size_t CodePointCount(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+// Readability's byline test: rel=author, itemprop with "author", or a class
+// or id with byline, author, dateline, writtenby or p-author.
+bool IsBylineElement(const GumboNode* g) {
+  if (g->v.element.attributes.length == 0) return false;
+  if (LowerAscii(Attr(g, "rel")) == "author") return true;
+  if (LowerAscii(Attr(g, "itemprop")).find("author") != std::string::npos) return true;
+  std::string s = LowerAscii(std::string(Attr(g, "class")) + " " + std::string(Attr(g, "id")));
+  for (const char* k : {"byline", "author", "dateline", "writtenby", "p-author"})
+    if (s.find(k) != std::string::npos) return true;
+  return false;
+}
+
 std::string NormKey(std::string_view s) {
   std::string o;
   for (unsigned char c : s) {
@@ -136,6 +161,46 @@ class Extractor {
   Extractor(const GumboNode* root, const ExtractOptions& opt, const PageMeta& meta) : opt_(opt) {
     Build(root);
     if (meta.title) title_key_ = NormKey(*meta.title);
+    // As Readability does: the first byline (rel=author, itemprop=author, a
+    // byline/author/dateline class or id) of under 100 characters is
+    // metadata, not body.
+    if (body_ >= 0 && !opt_.fragment) {
+      for (int i = body_ + 1; i < N(body_).end; ++i) {
+        Node& x = N(i);
+        if (x.hidden || !x.fixed_drop.empty()) {
+          i = x.end - 1;
+          continue;
+        }
+        if (x.text) continue;
+        if (IsBylineElement(x.g)) {
+          std::string t;
+          AppendText(x.g, &t);
+          std::string c = CollapseSpace(t);
+          if (!c.empty() && CodePointCount(c) < 100) {
+            x.fixed_drop = "byline";
+            break;
+          }
+        }
+      }
+    }
+    // As Readability does: the first <h1> or <h2> that resembles the title
+    // repeats it (the title is metadata of its own).
+    if (meta.title && body_ >= 0) {
+      for (int i = body_ + 1; i < N(body_).end; ++i) {
+        Node& x = N(i);
+        if (x.hidden) {
+          i = x.end - 1;
+          continue;
+        }
+        if (x.tag != GUMBO_TAG_H1 && x.tag != GUMBO_TAG_H2) continue;
+        std::string t;
+        AppendText(x.g, &t);
+        if (TextSimilarity(*meta.title, t) > 0.75) {
+          if (x.fixed_drop.empty()) x.fixed_drop = "repeated headline";
+          break;
+        }
+      }
+    }
   }
 
   // Runs the attempts and fills page->body and page->removed.
@@ -206,6 +271,11 @@ class Extractor {
             n.positive = true;
           }
         }
+        if (parent >= 0) {
+          const Node& p = nodes_[static_cast<std::size_t>(parent)];
+          n.in_article = p.in_article || p.tag == GUMBO_TAG_ARTICLE ||
+                         (p.positive && (Attr(p.g, "itemprop") == "articleBody" || Attr(p.g, "itemprop") == "articlebody"));
+        }
       } else {
         n.text = true;
         CountText(g->v.text.text, &n.own_chars, &n.own_commas);
@@ -232,6 +302,22 @@ class Extractor {
       }
       nodes_[static_cast<std::size_t>(idx)].end = static_cast<int>(nodes_.size());
       stack.pop_back();
+    }
+    // Paragraph breaks written as <br><br>: Readability turns each into a
+    // new paragraph before scoring.
+    for (std::size_t i = 0; i < nodes_.size(); ++i) {
+      Node& x = nodes_[i];
+      if (x.text || x.hidden) continue;
+      int run = 0;
+      for (int c = static_cast<int>(i) + 1; c < x.end; c = N(c).end) {
+        const Node& y = N(c);
+        if (y.text && y.own_chars == 0) continue;
+        if (!y.text && y.tag == GUMBO_TAG_BR) {
+          if (++run == 2) ++x.br_breaks;
+        } else {
+          run = 0;
+        }
+      }
     }
   }
 
@@ -260,7 +346,8 @@ class Extractor {
       Node& x = N(i);
       if (i != body_ && !x.text) {
         std::string_view why = x.fixed_drop;
-        if (why.empty() && !opt_.fragment) why = TagDrop(x.tag);
+        // An article's own <header> holds its headline and standfirst.
+        if (why.empty() && !opt_.fragment && !(x.tag == GUMBO_TAG_HEADER && x.in_article)) why = TagDrop(x.tag);
         if (why.empty() && a.strip_unlikely && !x.cue_drop.empty() && !x.positive && x.tag != GUMBO_TAG_A &&
             x.tag != GUMBO_TAG_ARTICLE && x.tag != GUMBO_TAG_MAIN && !InTableOrCode(i))
           why = x.cue_drop;
@@ -340,7 +427,15 @@ class Extractor {
       std::uint32_t len = 0, commas = 0;
       int start = -1;
       switch (x.tag) {
+        case GUMBO_TAG_LI:
+          // A list item of prose (no blocks inside, few links) counts as a
+          // paragraph: posts written as bullet lists have no <p> at all.
+          if (x.blocks != 0 || LinkDensity(x) > 0.5) break;
+          [[fallthrough]];
         case GUMBO_TAG_P: case GUMBO_TAG_PRE: case GUMBO_TAG_TD:
+        // Sub-headings of 25 characters or more count as text (Readability
+        // scores h2-h6 as it scores paragraphs): a standfirst often is one.
+        case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
           len = x.chars;
           commas = x.commas;
           start = x.parent;
@@ -364,7 +459,9 @@ class Extractor {
           break;
       }
       if (start < 0 || len < 25) continue;
-      double s = 1 + commas + std::min<double>(len / 100, 3);
+      // Text broken into paragraphs by <br><br> scores as that many paragraphs.
+      const double parts = 1.0 + (start == i ? 0 : x.br_breaks);
+      double s = parts * (1 + std::min(len / parts / 100, 3.0)) + commas;
       AddScore(start, s, a.weight_classes);
     }
     int top = -1;
@@ -401,7 +498,10 @@ class Extractor {
       if (related || x.score < 0.3 * N(top).score || x.chars < 500 || LinkDensity(x) > 0.1) continue;
       int l = N(top).parent;
       while (l > body_ && !(c > l && c < N(l).end)) l = N(l).parent;
-      if (l > body_ && N(l).chars <= 1.3 * (N(top).chars + x.chars)) {
+      // Not a block the page marks as furniture (comments under the post).
+      bool furniture = false;
+      for (int q = c; q > l && !furniture; q = N(q).parent) furniture = !N(q).cue_drop.empty();
+      if (!furniture && l > body_ && N(l).chars <= 1.3 * (N(top).chars + x.chars)) {
         top = l;
         break;
       }
@@ -441,10 +541,14 @@ class Extractor {
         continue;
       }
       Node& x = N(c);
-      double bonus = !top_class.empty() && Attr(x.g, "class") == top_class ? N(top).score * 0.2 : 0;
+      const bool same_class = !top_class.empty() && Attr(x.g, "class") == top_class;
+      // A sibling the page marks as furniture (comments, related links)
+      // stays out even when a positive cue kept it through pruning.
+      if (!x.cue_drop.empty() && !same_class) continue;
+      double bonus = same_class ? N(top).score * 0.2 : 0;
       if (x.scored && x.score + bonus >= threshold) {
         roots.push_back(c);
-      } else if (x.tag == GUMBO_TAG_P) {
+      } else if (x.tag == GUMBO_TAG_P || (IsParagraphLike(x.tag) && x.blocks == 0)) {
         double ld = LinkDensity(x);
         if (x.chars > 80 && ld < 0.25) {
           roots.push_back(c);

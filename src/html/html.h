@@ -5,8 +5,9 @@
 // length, commas, link density, tag and class/id cues from
 // data/html/cues.tsv, position) and cleaned of navigation, headers, footers,
 // share bars, comment threads, related-article lists, adverts, cookie and
-// newsletter boxes and captions; every dropped block is kept with its
-// reason. The text-level cleaner (src/clean) runs after this on the body.
+// newsletter boxes, the byline and the headline repeated; figure captions
+// inside the article stay. Every dropped block is kept with its reason.
+// The text-level cleaner (src/clean) runs after this on the body.
 #pragma once
 
 #include <optional>

@@ -5,6 +5,10 @@
 
 #include <gumbo.h>
 
+#include <string>
+#include <string_view>
+#include <vector>
+
 #include "html/html.h"
 
 namespace sitrep::html {
@@ -14,8 +18,26 @@ namespace sitrep::html {
 // element, visible markup.
 PageMeta ReadMetadata(const GumboNode* root);
 
-// A document title with the site name cut off when a separator (" | ",
-// " - ", " — ", ...) marks one and enough words remain.
+// The article title in a <title> element, by Mozilla Readability's rules:
+// the site name cut off where a separator (" | ", " - ", " / ", " » ", ...)
+// marks one and enough words remain; the part after a colon unless a heading
+// repeats the whole title; the only <h1> when the title is under 15 or over
+// 150 characters. headings: the texts of the page's <h1> and <h2>; h1s: the
+// <h1> texts alone.
+std::string DocumentTitle(std::string_view title, const std::vector<std::string>& headings,
+                          const std::vector<std::string>& h1s);
+
+// Cuts a trailing site name off a title ("Headline | Example Times") when
+// the cut part is one of site_names (the page's own name, its publisher, its
+// host) or what remains is one of the h1s; twice at most.
+std::string StripSiteSuffix(std::string_view title, const std::vector<std::string>& site_names,
+                            const std::vector<std::string>& h1s);
+
+// Readability's text similarity: 1 minus the share of b's text (by length)
+// in word tokens that a lacks.
+double TextSimilarity(std::string_view a, std::string_view b);
+
+// DocumentTitle without headings.
 std::string TrimSiteName(std::string_view title);
 
 }  // namespace sitrep::html

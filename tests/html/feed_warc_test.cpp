@@ -142,14 +142,14 @@ TEST(Warc, DamagedArchiveIsReportedWithTheFile) {
 TEST(Html, PageFileIsReadWithItsMetadata) {
   TempDir dir;
   WriteFile(dir / "story.htm",
-            "<html lang='fr'><head><meta charset='windows-1252'><title>Gr\xe8ve des ferries - Le Port</title></head>"
+            "<html lang='fr'><head><meta charset='windows-1252'><title>Gr\xe8ve des ferries au port de Brest - Le Port</title></head>"
             "<body><div id='main'><p>La gr\xe8ve des ferries s'est termin\xe9" "e mardi, selon le syndicat, apr\xe8s "
             "trois jours.</p></div></body></html>");
   auto arts = Analyze({dir / "story.htm"});
   ASSERT_EQ(arts.size(), 1u);
   ASSERT_TRUE(arts[0].ok()) << arts[0].reason;
   EXPECT_EQ(arts[0].input_format, "html");
-  EXPECT_EQ(arts[0].title, "Grève des ferries");  // the site name after the separator goes
+  EXPECT_EQ(arts[0].title, "Grève des ferries au port de Brest");  // the site name after the separator goes
   EXPECT_EQ(arts[0].language, "fr");
   EXPECT_NE(arts[0].text.find("La grève des ferries s'est terminée mardi"), std::string::npos) << arts[0].text;
 }
@@ -163,7 +163,7 @@ namespace {
 TEST(Cli, AnalyzeReadsPagesAndJsonHtmlFields) {
   TempDir dir;
   std::string page =
-      "<html><head><title>New dam opens - River News</title><meta property='article:published_time' "
+      "<html><head><title>New dam opens on the river - River News</title><meta property='article:published_time' "
       "content='2019-04-05T06:00:00Z'></head><body><nav><a href='/'>Home</a> <a href='/w'>Weather</a></nav>"
       "<article><p>The new dam opened on Friday, officials said, after six years of work and many delays.</p>"
       "<p>Farmers downstream, who had opposed it, said they would watch the water levels closely.</p></article>"
@@ -181,7 +181,7 @@ TEST(Cli, AnalyzeReadsPagesAndJsonHtmlFields) {
   for (std::size_t p = 0; (p = out.find("\"The new dam opened on Friday", p)) != std::string::npos; ++p) ++n;
   EXPECT_EQ(n, 2u) << out;
   EXPECT_NE(out.find("\"published\":\"2019-04-05\""), std::string::npos) << out;
-  EXPECT_NE(out.find("\"title\":\"New dam opens\""), std::string::npos) << out;
+  EXPECT_NE(out.find("\"title\":\"New dam opens on the river\""), std::string::npos) << out;
   EXPECT_NE(out.find("{\"text\":\"Home Weather\",\"why\":\"navigation\"}"), std::string::npos) << out;
   EXPECT_NE(out.find("{\"text\":\"Contact us\",\"why\":\"footer\"}"), std::string::npos) << out;
   EXPECT_EQ(out.find("Contact us\\n"), std::string::npos);

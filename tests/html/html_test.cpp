@@ -62,7 +62,6 @@ TEST(Extract, DropsFurnitureByClassCuesAndCaptions) {
   ASSERT_TRUE(p.no_article.empty()) << p.no_article;
   EXPECT_NE(p.body.find("Voting ended"), std::string::npos) << p.body;
   for (auto [text, why] : std::initializer_list<std::pair<const char*, const char*>>{
-           {"council chamber", "caption"},
            {"Share on social", "share bar"},
            {"morning briefing", "newsletter box"},
            {"Great article", "comments"},
@@ -73,6 +72,148 @@ TEST(Extract, DropsFurnitureByClassCuesAndCaptions) {
     ASSERT_NE(r, nullptr) << text;
     EXPECT_EQ(r->why, why) << text;
   }
+}
+
+TEST(Extract, KeepsCaptionsInsideTheArticleOnly) {
+  std::string html = MakePage(
+      "", "<div class='promo-box'><figure><img src='p.jpg'><figcaption>Subscribe for a free tote bag.</figcaption>"
+          "</figure></div><article>" + std::string(kBody) +
+          "<figure><img src='x.jpg'><figcaption>A view of the council chamber.</figcaption></figure>"
+          "<div class='image-caption'>The river bridge, closed since the winter.</div>"
+          "<p>Voting ended with a clear majority of nineteen to six, officials, clerks and observers said.</p></article>");
+  auto p = ExtractPage(html);
+  EXPECT_NE(p.body.find("\n\nA view of the council chamber.\n\n"), std::string::npos) << p.body;
+  EXPECT_NE(p.body.find("The river bridge"), std::string::npos) << p.body;
+  EXPECT_EQ(p.body.find("tote bag"), std::string::npos) << p.body;
+  EXPECT_NE(FindRemoved(p, "tote bag"), nullptr);
+}
+
+TEST(Extract, KeepsMathJaxFormulas) {
+  // MathJax containers carry menu-handler class names; the formula's text
+  // (the assistive MathML) is part of the sentence.
+  std::string html = MakePage(
+      "", "<article>" + std::string(kBody) +
+              "<p>When <span class='MathJax CtxtMenu_Attached_0'><span aria-hidden='true'>a</span>"
+              "<span class='assistive'><math><mi>a</mi><mo>&#8800;</mo><mn>0</mn></math></span></span>, "
+              "there are two solutions, as the council's engineers, who checked them, said.</p></article>");
+  auto p = ExtractPage(html);
+  EXPECT_NE(p.body.find("When a\u2260""0, there are two solutions"), std::string::npos) << p.body;
+}
+
+TEST(Extract, PostWrittenAsListsIsFound) {
+  // No <p> at all: the prose sits in list items under headings.
+  std::string items;
+  for (int i = 0; i < 6; ++i)
+    items += "<li>The team fixed item " + std::to_string(i) +
+             " of the release, which had slowed start-up, crashed the printer dialog, or both.</li>";
+  std::string html = MakePage(
+      "", "<div class='nav-links'><ul><li><a href='/a'>Archive</a></li><li><a href='/b'>About us</a></li></ul></div>"
+          "<div class='box'><p>Written by the team, every two weeks, since 2019.</p></div><main><h2>Project updates</h2><ul>" + items + "</ul><h2>Friends of the team</h2><ul>" + items +
+          "</ul><div class='wp-caption'><img src='a.png'><p>Screenshot of the new dialog, before and after.</p></div>"
+          "</main>");
+  auto p = ExtractPage(html);
+  EXPECT_NE(p.body.find("Project updates"), std::string::npos) << p.body;
+  EXPECT_NE(p.body.find("Friends of the team"), std::string::npos) << p.body;
+  EXPECT_NE(p.body.find("item 5 of the release"), std::string::npos) << p.body;
+  EXPECT_EQ(p.body.find("Archive"), std::string::npos) << p.body;
+  EXPECT_EQ(p.body.find("every two weeks"), std::string::npos) << p.body;
+}
+
+TEST(Extract, CommentsDoNotPullTheArticleUp) {
+  std::string comments;
+  for (int i = 0; i < 8; ++i)
+    comments += "<li><p>Reader " + std::to_string(i) +
+                " wrote: I have lived here for years, and I think, on balance, the budget is fair to everyone.</p></li>";
+  std::string html = MakePage(
+      "", "<div id='page'><div class='entry-content'>" + std::string(kBody) + std::string(kBody) +
+              "</div><div id='comments-area' class='user-post-text'><ul>" + comments + "</ul></div></div>");
+  auto p = ExtractPage(html);
+  EXPECT_NE(p.body.find("The city council"), std::string::npos) << p.body;
+  EXPECT_EQ(p.body.find("Reader 3 wrote"), std::string::npos) << p.body;
+}
+
+TEST(Extract, KeepsAStandfirstBesideTheBody) {
+  // A lead written as a <div> without blocks, beside the body container:
+  // a paragraph in all but name.
+  std::string html = MakePage(
+      "", "<div class='story'><div class='lead-text'>The council has passed the budget after a long night, and "
+          "the mayor says the region has turned a corner.</div><div class='story-body'>" + std::string(kBody) +
+          "</div></div>");
+  auto p = ExtractPage(html);
+  EXPECT_EQ(p.body.rfind("The council has passed the budget", 0), 0u) << p.body;
+}
+
+TEST(Extract, SubheadingStandfirstCountsAsText) {
+  // The standfirst is an <h2> in a block of its own beside the body.
+  std::string html = MakePage(
+      "", "<div id='wrap'><div class='item'><h2>The council, after a night of debate, has passed a budget that "
+          "funds schools, roads and clinics</h2></div><div class='item'>" + std::string(kBody) + "</div></div>"
+          "<div class='more'><p>Other news from the region, in brief, for readers who like it short.</p></div>");
+  auto p = ExtractPage(html);
+  EXPECT_EQ(p.body.rfind("The council, after a night of debate", 0), 0u) << p.body;
+}
+
+TEST(Extract, BrokenByBrsTextScoresAsParagraphs) {
+  // An old-style post: paragraphs split by <br><br>, no commas; beside it
+  // a box of short <p>s.
+  std::string post;
+  for (int i = 0; i < 8; ++i)
+    post += "The harbour master said the ferry number " + std::to_string(i) +
+            " would run again from Monday morning after the storm damage was repaired<br><br>";
+  std::string box;
+  for (int i = 0; i < 4; ++i) box += "<p>Read our guide number " + std::to_string(i) + " to the best beaches and walks on the coast</p>";
+  std::string html = MakePage("", "<div id='a'><div class='x'>" + post + "</div></div><div id='b'><div class='y'>" + box +
+                                      "</div></div>");
+  auto p = ExtractPage(html);
+  EXPECT_NE(p.body.find("ferry number 7"), std::string::npos) << p.body;
+  EXPECT_EQ(p.body.find("best beaches"), std::string::npos) << p.body;
+}
+
+TEST(Extract, KeepsTheArticlesOwnHeader) {
+  std::string html = MakePage(
+      "", "<header><a href='/'>The Daily Example</a> Breaking news from the coast and the valley</header>"
+          "<article><header>Neighbours in the valley will pay less for water, and more for roads, from April."
+          "</header>" + std::string(kBody) + "</article>");
+  auto p = ExtractPage(html);
+  EXPECT_EQ(p.body.rfind("Neighbours in the valley", 0), 0u) << p.body;
+  EXPECT_EQ(p.body.find("Breaking news"), std::string::npos) << p.body;
+  const Removed* r = FindRemoved(p, "Breaking news");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->why, "page header");
+}
+
+TEST(Extract, DropsTheHeadingThatRepeatsTheTitle) {
+  // Not word for word: a heading that resembles the title closely enough.
+  std::string html = MakePage("<meta property='og:title' content='Council passes the budget for next year'>",
+                              "<article><h1>Council passes the new budget for next year</h1>" + std::string(kBody) +
+                                  "<h2>What the budget changes</h2><p>Schools, roads and clinics get more, the "
+                                  "mayor, who proposed it, said.</p></article>");
+  auto p = ExtractPage(html);
+  EXPECT_EQ(p.body.find("Council passes"), std::string::npos) << p.body;
+  EXPECT_NE(p.body.find("What the budget changes"), std::string::npos) << p.body;
+  const Removed* r = FindRemoved(p, "Council passes the new budget");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->why, "repeated headline");
+}
+
+TEST(Extract, DropsTheBylineAsMetadata) {
+  std::string html = MakePage("", "<article><div class='story-byline'>By Ana Ruiz, City Hall reporter</div>" +
+                                      std::string(kBody) + "<p>The author of the plan, a former clerk, was not "
+                                      "available, her office said on Tuesday.</p></article>");
+  auto p = ExtractPage(html);
+  EXPECT_EQ(p.body.find("By Ana Ruiz"), std::string::npos) << p.body;
+  EXPECT_NE(p.body.find("The author of the plan"), std::string::npos) << p.body;
+  const Removed* r = FindRemoved(p, "By Ana Ruiz");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->why, "byline");
+}
+
+TEST(Extract, ScreenSizeClassesAreNotHidden) {
+  std::string html = MakePage("", "<div class='col-md-8 hidden-xs'><div class='story'>" + std::string(kBody) +
+                                      "</div></div><div class='hidden'>Loading the comments, please wait.</div>");
+  auto p = ExtractPage(html);
+  EXPECT_NE(p.body.find("The city council approved"), std::string::npos) << p.body;
+  EXPECT_EQ(p.body.find("Loading the comments"), std::string::npos) << p.body;
 }
 
 TEST(Extract, KeepsHeadingsListsAndQuotesInOrder) {
@@ -144,6 +285,47 @@ TEST(Metadata, TrimSiteNameKeepsShortTitlesWhole) {
   EXPECT_EQ(TrimSiteName("Storm closes port for two days | Coast Gazette"), "Storm closes port for two days");
   EXPECT_EQ(TrimSiteName("Home | Gazette"), "Home | Gazette");
   EXPECT_EQ(TrimSiteName("No separator here"), "No separator here");
+  // Readability's rules: dashes count, a too-short head gives way to the
+  // tail, four words or fewer stay whole.
+  EXPECT_EQ(TrimSiteName("Storm closes port for two days \xE2\x80\x93 Coast Gazette"), "Storm closes port for two days");
+  EXPECT_EQ(TrimSiteName("Gazette | Storm closes port for two days"), "Storm closes port for two days");
+  EXPECT_EQ(TrimSiteName("Port closes - Coast Gazette"), "Port closes - Coast Gazette");
+}
+
+TEST(Metadata, DocumentTitleColonAndHeadings) {
+  // After the colon, unless a heading repeats the whole title.
+  EXPECT_EQ(DocumentTitle("Coast Gazette: Storm closes the port for two days", {}, {}),
+            "Storm closes the port for two days");
+  EXPECT_EQ(DocumentTitle("Storm: port closes for two days", {"Storm: port closes for two days"}, {}),
+            "Storm: port closes for two days");
+  // A very short title gives way to the only <h1>.
+  EXPECT_EQ(DocumentTitle("Gazette", {"Storm closes the port for days"}, {"Storm closes the port for days"}),
+            "Storm closes the port for days");
+}
+
+TEST(Metadata, ShortTitleLosesTheSiteNameThePageGivesItself) {
+  auto p = ExtractPage(MakePage("<title>Port closes | Coast Gazette</title>"
+                                "<meta property='og:site_name' content='Coast Gazette'>", kBody));
+  EXPECT_EQ(p.meta.title, "Port closes");
+  auto q = ExtractPage(MakePage("<title>Port closes | coastgazette.com</title>"
+                                "<link rel='canonical' href='https://www.coastgazette.com/port'>", kBody));
+  EXPECT_EQ(q.meta.title, "Port closes");
+  auto r = ExtractPage(MakePage("<title>Port closes | Coast Gazette</title>", kBody));
+  EXPECT_EQ(r.meta.title, "Port closes | Coast Gazette") << "no evidence the tail is the site: kept whole";
+  // A title from <meta> is kept as written.
+  auto s = ExtractPage(MakePage("<meta property='og:title' content='Port closes for two days - Coast Gazette'>"
+                                "<meta property='og:site_name' content='Coast Gazette'>", kBody));
+  EXPECT_EQ(s.meta.title, "Port closes for two days - Coast Gazette");
+}
+
+TEST(Metadata, JsonLdNameOrHeadlineByLikenessToTheTitle) {
+  // The name is the site's, the headline resembles the document title.
+  std::string head =
+      "<title>Storm closes the port for two days - Coast Gazette</title>"
+      "<script type='application/ld+json'>{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\","
+      "\"name\":\"Coast Gazette\",\"headline\":\"Storm closes port for two days &amp; nights\"}</script>";
+  auto p = ExtractPage(MakePage(head, kBody));
+  EXPECT_EQ(p.meta.title, "Storm closes port for two days & nights");
 }
 
 TEST(Cues, MatchTokensNotSubstringsForShortCues) {
@@ -154,6 +336,43 @@ TEST(Cues, MatchTokensNotSubstringsForShortCues) {
   EXPECT_EQ(*c.Match("articleComments").negative, "comments");
   EXPECT_TRUE(c.Match("articleComments").positive);
   EXPECT_TRUE(c.Match("main-content").positive);
+  ASSERT_NE(c.Match("dropdown hidden").negative, nullptr);
+  EXPECT_EQ(c.Match("col-md-8 hidden-xs").negative, nullptr) << "a screen-size class, not a hidden block";
+}
+
+// The text of html as the parser gives it without stand-ins.
+std::string PlainParseText(const std::string& html) {
+  std::string storage;
+  bool capped = false;
+  std::string_view in = CapNesting(html, &storage, &capped);
+  GumboOutput* out = gumbo_parse_with_options(&kGumboDefaultOptions, in.data(), in.size());
+  std::string t;
+  AppendText(out->root, &t);
+  gumbo_destroy_output(&kGumboDefaultOptions, out);
+  return t;
+}
+
+TEST(Dom, TextStandInsGiveTheSameTree) {
+  const std::string cases[] = {
+      "<!DOCTYPE html><html><body><p>A long enough sentence, with commas, and more words.</p></body></html>",
+      "<p>Fish &amp; chips &#8217;n&rsquo; peas &nbsp;cost more than they did last year&amp</p>",
+      "<p>Line one of the text\r\nline two of the text\rline three of the text</p>",
+      "<pre>\nfirst line of code here\n  indented line of code here</pre>",
+      "<table><tr><td>cell text long enough</td></tr>stray text before the cell<tr><td>x</td></tr></table>",
+      "<p>if a < b and b > c then the order is clear enough</p><p>x <!-- a comment here --> y z w</p>",
+      "<p>Caf\xc3\xa9 cr\xc3\xa8me br\xc3\xbbl\xc3\xa9" "e \xe2\x80\x94 \xf0\x9f\x98\x80 emoji and more</p>",
+      "<p>Broken \xff\xfe bytes in this text are replaced by the parser</p>",
+      "<p>Private use \xee\x80\x81\xee\x80\x82 characters in the page stay as they are</p>",
+      "<title>A title that is long enough</title><textarea>some text in a text area</textarea><b>bold "
+      "text<i>bold italic text</b> italic text</i> after the formatting",
+      "<svg><text>drawing text that is dropped</text></svg><math><mi>x</mi><mo>=</mo><mn>12345678</mn></math>",
+      "plain text before any tag at all, long enough<p>then a paragraph of text</p>"};
+  for (const auto& html : cases) {
+    Document doc(html);
+    std::string t;
+    AppendText(doc.root(), &t);
+    EXPECT_EQ(t, PlainParseText(html)) << html;
+  }
 }
 
 TEST(BadInput, DeepNestingDoesNotOverflowTheStack) {

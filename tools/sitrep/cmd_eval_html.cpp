@@ -30,6 +30,7 @@ struct Options {
   std::string stage = "pipeline";
   bool json = false;
   bool show = false;
+  std::string dump;
 };
 
 // Lowercase words: runs of letters and digits (any non-ASCII byte counts
@@ -131,6 +132,22 @@ int Run(const Options& o) {
     auto gold = Shingles(gold_text);
     std::vector<std::uint64_t> common;
     std::set_intersection(sys.begin(), sys.end(), gold.begin(), gold.end(), std::back_inserter(common));
+    if (!o.dump.empty()) {
+      std::filesystem::create_directories(o.dump);
+      auto base = std::filesystem::path(o.dump) / name;
+      if (FILE* fp = std::fopen((base.string() + ".sys.txt").c_str(), "wb")) {
+        if (a.ok()) std::fwrite(a.text.data(), 1, a.text.size(), fp);
+        std::fclose(fp);
+      }
+      if (FILE* fp = std::fopen((base.string() + ".removed.txt").c_str(), "wb")) {
+        for (const auto& r : a.removed) std::fprintf(fp, "[%s] %s\n", r.why.c_str(), r.text.c_str());
+        std::fclose(fp);
+      }
+      if (FILE* fp = std::fopen((base.string() + ".gold.txt").c_str(), "wb")) {
+        std::fwrite(gold_text.data(), 1, gold_text.size(), fp);
+        std::fclose(fp);
+      }
+    }
     double p = sys.empty() ? (gold.empty() ? 1 : 0) : static_cast<double>(common.size()) / sys.size();
     double r = gold.empty() ? 1 : static_cast<double>(common.size()) / gold.size();
     double f = p + r > 0 ? 2 * p * r / (p + r) : 0;
@@ -161,6 +178,8 @@ int Run(const Options& o) {
       std::printf("%-45s P %.3f R %.3f F1 %.3f  title %s  date %s%s\n", name.c_str(), p, r, f,
                   gtitle.empty() ? "-" : title_ok ? "ok" : "WRONG", gdate.empty() ? "-" : date_ok ? "ok" : "WRONG",
                   a.ok() ? "" : ("  skipped: " + a.reason).c_str());
+      if (!gtitle.empty() && !title_ok)
+        std::printf("    title got '%s' want '%s'\n", a.title ? a.title->c_str() : "", gtitle.c_str());
     }
   }
   double n = static_cast<double>(pages);
@@ -189,6 +208,7 @@ sitrep::cli::CommandRegistrar reg(
                      "pipeline (default: HTML reader then the text cleaner, as analyze does) or extract (HTML reader alone)");
       app.add_flag("--json", opts->json, "Print the scores as one JSON object on the last line");
       app.add_flag("--show", opts->show, "Print the scores of every page");
+      app.add_option("--dump", opts->dump, "Write each page's extracted and expected text to this folder (NAME.sys.txt, NAME.gold.txt)");
       return [opts] { return Run(*opts); };
     });
 
