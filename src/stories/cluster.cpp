@@ -1,0 +1,159 @@
+// Online clustering of articles into stories over an inverted index of
+// the stories' features.
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+#include "stories/internal.h"
+
+namespace sitrep::stories {
+
+using detail::Dot;
+
+struct Clusterer::Impl {
+  ClusterOptions opt;
+  struct StoryState {
+    SparseVector centroid;  // sum of its articles' vectors, pruned
+    double norm2 = 0;
+    std::int32_t first_day = kNoDay, last_day = kNoDay;
+    bool retired = false;  // too old for any later article: centroid freed
+  };
+  std::vector<StoryState> stories;
+  std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> postings;
+  std::vector<std::uint32_t> seen;  // per story: the Add() stamp that last saw it
+  std::uint32_t stamp = 0;
+  std::int32_t latest_day = kNoDay;
+  std::uint64_t adds = 0;
+
+  // The days between an article and a story, 0 when either is undated.
+  std::int32_t Gap(const StoryState& s, std::int32_t day) const {
+    if (day == kNoDay || s.first_day == kNoDay) return 0;
+    if (day > s.last_day) return day - s.last_day;
+    if (day < s.first_day) return s.first_day - day;
+    return 0;
+  }
+
+  std::vector<std::pair<std::uint32_t, float>> Strongest(const SparseVector& f, std::size_t n) const {
+    std::vector<std::pair<std::uint32_t, float>> top(f.begin(), f.end());
+    auto by_weight = [](const auto& x, const auto& y) { return x.second != y.second ? x.second > y.second : x.first < y.first; };
+    if (top.size() > n) {
+      std::partial_sort(top.begin(), top.begin() + static_cast<std::ptrdiff_t>(n), top.end(), by_weight);
+      top.resize(n);
+    }
+    return top;
+  }
+
+  void Index(std::uint32_t story, const SparseVector& f) {
+    for (const auto& [h, w] : Strongest(f, opt.probe_features)) {
+      auto& list = postings[h];
+      bool present = false;
+      for (std::size_t k = list.size(); k-- > 0 && list.size() - k <= 8;) {
+        if (list[k] == story) {
+          present = true;
+          break;
+        }
+      }
+      if (present) continue;
+      list.push_back(story);
+      // Keep the most recent stories: older ones are the ones time rules out.
+      if (list.size() > opt.postings_cap) list.erase(list.begin());
+    }
+  }
+
+  void Update(std::uint32_t story, const SparseVector& f, std::int32_t day) {
+    StoryState& s = stories[story];
+    SparseVector merged;
+    merged.reserve(s.centroid.size() + f.size());
+    std::size_t i = 0, j = 0;
+    while (i < s.centroid.size() || j < f.size()) {
+      if (j == f.size() || (i < s.centroid.size() && s.centroid[i].first < f[j].first)) {
+        merged.push_back(s.centroid[i++]);
+      } else if (i == s.centroid.size() || f[j].first < s.centroid[i].first) {
+        merged.push_back(f[j++]);
+      } else {
+        merged.emplace_back(f[j].first, s.centroid[i].second + f[j].second);
+        ++i;
+        ++j;
+      }
+    }
+    if (merged.size() > 2 * opt.centroid_features) {
+      auto top = Strongest(merged, opt.centroid_features);
+      std::sort(top.begin(), top.end());
+      merged = std::move(top);
+    }
+    s.centroid = std::move(merged);
+    s.norm2 = 0;
+    for (const auto& kv : s.centroid) s.norm2 += static_cast<double>(kv.second) * kv.second;
+    if (day != kNoDay) {
+      s.first_day = s.first_day == kNoDay ? day : std::min(s.first_day, day);
+      s.last_day = s.last_day == kNoDay ? day : std::max(s.last_day, day);
+      latest_day = latest_day == kNoDay ? day : std::max(latest_day, day);
+    }
+    Index(story, f);
+  }
+
+  // Frees the centroids of stories no later article can join: with
+  // articles in date order, that keeps memory to the stories of the last
+  // max_gap_days.
+  void Retire() {
+    if (latest_day == kNoDay) return;
+    for (StoryState& s : stories) {
+      if (!s.retired && s.last_day != kNoDay && s.last_day + opt.max_gap_days < latest_day) {
+        s.retired = true;
+        SparseVector().swap(s.centroid);
+        s.norm2 = 0;
+      }
+    }
+  }
+};
+
+Clusterer::Clusterer(ClusterOptions options) : impl_(std::make_unique<Impl>()) { impl_->opt = options; }
+Clusterer::~Clusterer() = default;
+
+std::uint32_t Clusterer::story_count() const { return static_cast<std::uint32_t>(impl_->stories.size()); }
+
+double Clusterer::Similarity(std::uint32_t story, const SparseVector& features) const {
+  if (story >= impl_->stories.size()) return 0;
+  const auto& s = impl_->stories[story];
+  if (s.norm2 <= 0) return 0;
+  return Dot(features, s.centroid) / std::sqrt(s.norm2);
+}
+
+std::uint32_t Clusterer::Add(const SparseVector& features, std::int32_t day) {
+  Impl& m = *impl_;
+  if (++m.adds % 4096 == 0) m.Retire();
+  ++m.stamp;
+  double best = -1;
+  std::uint32_t best_story = UINT32_MAX;
+  for (const auto& [h, w] : m.Strongest(features, m.opt.probe_features)) {
+    auto it = m.postings.find(h);
+    if (it == m.postings.end()) continue;
+    for (std::uint32_t s : it->second) {
+      if (m.seen[s] == m.stamp) continue;
+      m.seen[s] = m.stamp;
+      const auto& st = m.stories[s];
+      if (st.retired || m.Gap(st, day) > m.opt.max_gap_days) continue;
+      double sim = Similarity(s, features);
+      if (sim > best || (sim == best && s < best_story)) {
+        best = sim;
+        best_story = s;
+      }
+    }
+  }
+  if (best_story != UINT32_MAX && best >= m.opt.threshold) {
+    m.Update(best_story, features, day);
+    return best_story;
+  }
+  const auto story = static_cast<std::uint32_t>(m.stories.size());
+  m.stories.emplace_back();
+  m.seen.push_back(0);
+  m.Update(story, features, day);
+  return story;
+}
+
+void Clusterer::AddTo(std::uint32_t story, const SparseVector& features, std::int32_t day) {
+  if (story >= impl_->stories.size()) return;
+  impl_->Update(story, features, day);
+}
+
+}  // namespace sitrep::stories
