@@ -151,7 +151,7 @@ struct StoryBuilder::Impl {
     auto idf = [&](std::uint32_t h) {
       auto it = df.find(h);
       const double f = it == df.end() ? 1 : it->second;
-      return std::log((n + 1) / f);
+      return std::log(1 + n / f);
     };
     SparseVector v;
     v.reserve(d.terms.size());
@@ -618,6 +618,8 @@ std::vector<Story> StoryBuilder::Build(const std::vector<events::MergedEvent>& e
       story_of[i] = clusterer.Add(vecs[i], digests[i].day);
     }
   }
+  const std::vector<std::uint32_t> merged_into = clusterer.MergeSimilar();
+  for (auto& s : story_of) s = merged_into[s];
   std::vector<std::vector<std::uint32_t>> members(clusterer.story_count());
   for (std::uint32_t i : order) members[story_of[i]].push_back(i);
 

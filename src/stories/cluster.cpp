@@ -33,6 +33,21 @@ struct Clusterer::Impl {
     return 0;
   }
 
+  // How much time leaves of a similarity: 1 within the grace period,
+  // then an exponential decay; 0 beyond the hard limit.
+  double TimeFactor(std::int32_t gap) const {
+    if (gap > opt.max_gap_days) return 0;
+    if (gap <= opt.time_grace_days) return 1;
+    return std::exp(-(gap - opt.time_grace_days) / std::max(1e-9, opt.time_decay_days));
+  }
+
+  std::int32_t StoryGap(const StoryState& a, const StoryState& b) const {
+    if (a.first_day == kNoDay || b.first_day == kNoDay) return 0;
+    if (a.first_day > b.last_day) return a.first_day - b.last_day;
+    if (b.first_day > a.last_day) return b.first_day - a.last_day;
+    return 0;
+  }
+
   std::vector<std::pair<std::uint32_t, float>> Strongest(const SparseVector& f, std::size_t n) const {
     std::vector<std::pair<std::uint32_t, float>> top(f.begin(), f.end());
     auto by_weight = [](const auto& x, const auto& y) { return x.second != y.second ? x.second > y.second : x.first < y.first; };
@@ -132,8 +147,10 @@ std::uint32_t Clusterer::Add(const SparseVector& features, std::int32_t day) {
       if (m.seen[s] == m.stamp) continue;
       m.seen[s] = m.stamp;
       const auto& st = m.stories[s];
-      if (st.retired || m.Gap(st, day) > m.opt.max_gap_days) continue;
-      double sim = Similarity(s, features);
+      if (st.retired) continue;
+      const double tf = m.TimeFactor(m.Gap(st, day));
+      if (tf <= 0) continue;
+      double sim = Similarity(s, features) * tf;
       if (sim > best || (sim == best && s < best_story)) {
         best = sim;
         best_story = s;
@@ -149,6 +166,43 @@ std::uint32_t Clusterer::Add(const SparseVector& features, std::int32_t day) {
   m.seen.push_back(0);
   m.Update(story, features, day);
   return story;
+}
+
+std::vector<std::uint32_t> Clusterer::MergeSimilar() {
+  Impl& m = *impl_;
+  const auto n = static_cast<std::uint32_t>(m.stories.size());
+  std::vector<std::uint32_t> parent(n);
+  for (std::uint32_t i = 0; i < n; ++i) parent[i] = i;
+  auto find = [&](std::uint32_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  for (std::uint32_t s = 0; s < n; ++s) {
+    const auto& st = m.stories[s];
+    if (st.retired || st.norm2 <= 0) continue;
+    ++m.stamp;
+    m.seen[s] = m.stamp;
+    const double ns = std::sqrt(st.norm2);
+    for (const auto& [h, w] : m.Strongest(st.centroid, m.opt.probe_features)) {
+      auto it = m.postings.find(h);
+      if (it == m.postings.end()) continue;
+      for (std::uint32_t t : it->second) {
+        if (t >= s || m.seen[t] == m.stamp) continue;
+        m.seen[t] = m.stamp;
+        const auto& tt = m.stories[t];
+        if (tt.retired || tt.norm2 <= 0) continue;
+        const double tf = m.TimeFactor(m.StoryGap(st, tt));
+        if (tf <= 0) continue;
+        const double sim = Dot(st.centroid, tt.centroid) / (ns * std::sqrt(tt.norm2)) * tf;
+        if (sim >= m.opt.merge_threshold) {
+          std::uint32_t a = find(s), b = find(t);
+          if (a != b) parent[std::max(a, b)] = std::min(a, b);
+        }
+      }
+    }
+  }
+  for (std::uint32_t i = 0; i < n; ++i) parent[i] = find(i);
+  return parent;
 }
 
 void Clusterer::AddTo(std::uint32_t story, const SparseVector& features, std::int32_t day) {

@@ -34,10 +34,18 @@ struct ClusterOptions {
   double entity_weight = 1.0;
   double event_weight = 1.0;
   double title_weight = 1.0;
-  // An article more than this many days from a story's dates never joins
-  // it (a story from last month is another story). Undated articles or
-  // stories are not limited.
-  int max_gap_days = 7;
+  // Time: an article within time_grace_days of a story's dates is judged
+  // on content alone; beyond, its similarity decays (halved about every
+  // 0.7 x time_decay_days), and beyond max_gap_days it never joins (a
+  // story from last month is another story, even on the same topic).
+  // Undated articles or stories are judged on content alone.
+  int time_grace_days = 3;
+  double time_decay_days = 10;
+  int max_gap_days = 45;
+  // Second pass: two stories whose centroids are at least this similar
+  // (same time rules) become one; single-pass clustering splits a story
+  // whose first articles happened to differ.
+  double merge_threshold = 0.35;
   // Memory bounds: features kept per article and per story centroid,
   // stories kept per feature in the inverted index (the most recent), and
   // the article's strongest features used to look up candidate stories.
@@ -67,6 +75,12 @@ class Clusterer {
   // Puts the article into story `story` without a search (a near
   // duplicate follows its original). Its features still update the story.
   void AddTo(std::uint32_t story, const SparseVector& features, std::int32_t day);
+
+  // Merges stories whose centroids are similar (merge_threshold), looking
+  // up candidates through the index as Add() does. Returns, for every
+  // story number, the number of the story it now belongs to (itself or
+  // an earlier one). Deterministic.
+  std::vector<std::uint32_t> MergeSimilar();
 
   // Cosine of `features` to the centroid of `story` (0 for an empty one).
   double Similarity(std::uint32_t story, const SparseVector& features) const;

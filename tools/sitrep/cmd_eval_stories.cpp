@@ -42,11 +42,12 @@ struct Options {
   std::string topics = "all";
   std::string lines;  // cache of processed article lines
   bool json = false;
+  bool show_clusters = false;
   stories::ClusterOptions cluster;
 };
 
 struct Doc {
-  std::string topic, split;
+  std::string topic, split, name;
   std::uint64_t label = 0;
   std::string line;
 };
@@ -94,6 +95,7 @@ int ProcessDocuments(const Options& o, const std::vector<std::string>& topics, s
       Doc d;
       d.topic = topic;
       d.split = SplitOf(topic);
+      d.name = name;
       d.label = Hash64(topic + (plus ? "/ecbplus" : "/ecb"));
       const std::string key = topic + "/" + name;
       if (auto it = cached.find(key); it != cached.end()) {
@@ -227,6 +229,21 @@ int Run(const Options& o) {
               docs.size(), o.topics.c_str());
   std::printf("(dev and heldout: the same clustering, scored on the documents of those topics; split in data/stories/ecbplus_split.txt)\n");
   Print("all", all);
+  if (o.show_clusters) {
+    // Stories that mix happenings, for tuning on the dev topics.
+    std::map<std::uint64_t, std::map<std::string, int>> by_story;
+    for (std::size_t i = 0; i < docs.size(); ++i) {
+      if (o.topics == "all" && docs[i].split != "dev") continue;
+      const bool plus = docs[i].name.find("ecbplus") != std::string::npos;
+      ++by_story[system[i]][docs[i].topic + (plus ? "+" : "")];
+    }
+    for (const auto& [s, counts] : by_story) {
+      if (counts.size() < 2) continue;
+      std::printf("mixed story:");
+      for (const auto& [k, n] : counts) std::printf(" %s x%d", k.c_str(), n);
+      std::printf("\n");
+    }
+  }
   if (dev.mentions) Print("dev", dev);
   if (held.mentions) Print("heldout", held);
   if (o.json) {
@@ -252,9 +269,13 @@ cli::CommandRegistrar reg(
       app.add_flag("--json", opts->json, "Print the scores as one JSON object on the last line");
       app.add_option("--lines", opts->lines,
                      "Cache file of the processed documents: read when it exists, else written (for tuning)");
+      app.add_flag("--show-clusters", opts->show_clusters, "Print the stories that mix happenings (dev topics only unless --topics is given)");
       app.add_option("--threshold", opts->cluster.threshold, "Similarity a document needs to join a story");
       app.add_option("--entity-weight", opts->cluster.entity_weight, "Weight of shared entities");
       app.add_option("--event-weight", opts->cluster.event_weight, "Weight of shared events");
+      app.add_option("--max-gap-days", opts->cluster.max_gap_days, "Days beyond which an article never joins a story");
+      app.add_option("--merge-threshold", opts->cluster.merge_threshold, "Similarity at which two stories merge");
+      app.add_option("--time-decay-days", opts->cluster.time_decay_days, "Decay of similarity with time");
       app.add_option("--title-weight", opts->cluster.title_weight, "Weight of title words");
       return [opts] { return Run(*opts); };
     });
