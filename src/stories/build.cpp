@@ -171,6 +171,10 @@ struct StoryBuilder::Impl {
       std::uint32_t h = FeatureHash('v', evs[k].id);
       extra[h] += static_cast<float>(opt.cluster.event_weight * idf(h));
     }
+    for (const auto& y : d.years) {
+      std::uint32_t h = FeatureHash('y', y);
+      extra[h] += static_cast<float>(opt.cluster.year_weight * idf(h));
+    }
     std::sort(v.begin(), v.end());
     SparseVector out;
     out.reserve(v.size() + extra.size());
@@ -589,6 +593,7 @@ std::vector<Story> StoryBuilder::Build(const std::vector<events::MergedEvent>& e
     feats.insert(feats.end(), d.title_terms.begin(), d.title_terms.end());
     for (const auto& e : d.entities) feats.push_back(FeatureHash('e', e));
     for (std::uint32_t k : d.events) feats.push_back(FeatureHash('v', evs[k].id));
+    for (const auto& y : d.years) feats.push_back(FeatureHash('y', y));
     SortUnique(&feats);
     for (std::uint32_t h : feats) ++df[h];
   }
@@ -620,7 +625,23 @@ std::vector<Story> StoryBuilder::Build(const std::vector<events::MergedEvent>& e
   }
   const std::vector<std::uint32_t> merged_into = clusterer.MergeSimilar();
   for (auto& s : story_of) s = merged_into[s];
-  std::vector<std::vector<std::uint32_t>> members(clusterer.story_count());
+  {
+    std::vector<std::uint32_t> split = SplitIncoherent(vecs, story_of, m.opt.cluster);
+    for (std::uint32_t i : order)
+      story_of[i] = near_dup_of[i] >= 0 ? split[static_cast<std::size_t>(near_dup_of[i])] : split[i];
+  }
+  if (m.opt.reassign_rounds > 0) {
+    std::vector<std::int32_t> days(digests.size());
+    for (std::size_t i = 0; i < digests.size(); ++i) days[i] = digests[i].day;
+    std::vector<std::uint32_t> moved = Reassign(vecs, days, story_of, m.opt.cluster, m.opt.reassign_rounds);
+    // A near duplicate stays with its original.
+    for (std::uint32_t i : order) {
+      story_of[i] = near_dup_of[i] >= 0 ? story_of[static_cast<std::size_t>(near_dup_of[i])] : moved[i];
+    }
+  }
+  std::uint32_t story_count = 0;
+  for (std::uint32_t s : story_of) story_count = std::max(story_count, s + 1);
+  std::vector<std::vector<std::uint32_t>> members(story_count);
   for (std::uint32_t i : order) members[story_of[i]].push_back(i);
 
   std::vector<QuoteRec> quotes = ReadQuotes(quotes_jsonl, by_id);

@@ -2,6 +2,7 @@
 // the stories' features.
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <unordered_map>
 
 #include "stories/internal.h"
@@ -208,6 +209,155 @@ std::vector<std::uint32_t> Clusterer::MergeSimilar() {
 void Clusterer::AddTo(std::uint32_t story, const SparseVector& features, std::int32_t day) {
   if (story >= impl_->stories.size()) return;
   impl_->Update(story, features, day);
+}
+
+std::vector<std::uint32_t> Reassign(const std::vector<SparseVector>& features, const std::vector<std::int32_t>& days,
+                                    std::vector<std::uint32_t> story, const ClusterOptions& opt, int rounds) {
+  std::uint32_t n = 0;
+  for (std::uint32_t s : story) n = std::max(n, s + 1);
+  auto time_factor = [&](std::int32_t gap) {
+    if (gap > opt.max_gap_days) return 0.0;
+    if (gap <= opt.time_grace_days) return 1.0;
+    return std::exp(-(gap - opt.time_grace_days) / std::max(1e-9, opt.time_decay_days));
+  };
+  auto strongest = [](const SparseVector& f, std::size_t k) {
+    SparseVector top(f.begin(), f.end());
+    auto by_weight = [](const auto& x, const auto& y) { return x.second != y.second ? x.second > y.second : x.first < y.first; };
+    if (top.size() > k) {
+      std::partial_sort(top.begin(), top.begin() + static_cast<std::ptrdiff_t>(k), top.end(), by_weight);
+      top.resize(k);
+    }
+    return top;
+  };
+  for (int round = 0; round < rounds; ++round) {
+    // Centroids and date ranges of the stories as they stand.
+    std::vector<std::map<std::uint32_t, double>> acc(n);
+    std::vector<std::int32_t> first(n, kNoDay), last(n, kNoDay);
+    for (std::size_t i = 0; i < features.size(); ++i) {
+      const std::uint32_t s = story[i];
+      for (const auto& [h, w] : features[i]) acc[s][h] += w;
+      if (days[i] != kNoDay) {
+        first[s] = first[s] == kNoDay ? days[i] : std::min(first[s], days[i]);
+        last[s] = last[s] == kNoDay ? days[i] : std::max(last[s], days[i]);
+      }
+    }
+    std::vector<SparseVector> centroid(n);  // sums, not normalised
+    std::vector<double> norm2(n, 0);
+    std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> index;
+    for (std::uint32_t s = 0; s < n; ++s) {
+      SparseVector c;
+      for (const auto& [h, w] : acc[s]) c.emplace_back(h, static_cast<float>(w));
+      if (c.size() > opt.centroid_features) {
+        c = strongest(c, opt.centroid_features);
+        std::sort(c.begin(), c.end());
+      }
+      double n2 = 0;
+      for (const auto& kv : c) n2 += static_cast<double>(kv.second) * kv.second;
+      norm2[s] = n2;
+      for (const auto& [h, w] : strongest(c, opt.probe_features)) {
+        auto& list = index[h];
+        if (list.size() < opt.postings_cap) list.push_back(s);
+      }
+      centroid[s] = std::move(c);
+    }
+    std::vector<std::uint32_t> seen(n, UINT32_MAX);
+    bool moved = false;
+    for (std::size_t i = 0; i < features.size(); ++i) {
+      const auto stamp = static_cast<std::uint32_t>(i);
+      auto gap = [&](std::uint32_t s) -> std::int32_t {
+        if (days[i] == kNoDay || first[s] == kNoDay) return 0;
+        if (days[i] > last[s]) return days[i] - last[s];
+        if (days[i] < first[s]) return first[s] - days[i];
+        return 0;
+      };
+      auto cosine = [&](std::uint32_t s) {
+        return norm2[s] > 0 ? Dot(features[i], centroid[s]) / std::sqrt(norm2[s]) * time_factor(gap(s)) : 0.0;
+      };
+      // Against its own story without itself (leave one out), else every
+      // article would fit its own story best.
+      const std::uint32_t own = story[i];
+      const double d = Dot(features[i], centroid[own]);
+      const double rest2 = norm2[own] - 2 * d + 1;
+      const double own_sim = rest2 > 1e-6 ? (d - 1) / std::sqrt(rest2) * time_factor(gap(own)) : 0.0;
+      std::uint32_t best_story = own;
+      double best = std::max(own_sim, opt.threshold);
+      seen[own] = stamp;
+      for (const auto& [h, w] : strongest(features[i], opt.probe_features)) {
+        auto it = index.find(h);
+        if (it == index.end()) continue;
+        for (std::uint32_t s : it->second) {
+          if (seen[s] == stamp) continue;
+          seen[s] = stamp;
+          const double sim = cosine(s);
+          // A clear margin, so articles do not oscillate between two stories.
+          if (sim > best + 0.02) {
+            best = sim;
+            best_story = s;
+          }
+        }
+      }
+      if (best_story != story[i]) {
+        story[i] = best_story;
+        moved = true;
+      }
+    }
+    if (!moved) break;
+  }
+  return story;
+}
+
+namespace {
+
+SparseVector SumOf(const std::vector<SparseVector>& features, const std::vector<std::uint32_t>& members) {
+  std::map<std::uint32_t, double> acc;
+  for (std::uint32_t i : members)
+    for (const auto& [h, w] : features[i]) acc[h] += w;
+  SparseVector out;
+  out.reserve(acc.size());
+  for (const auto& [h, w] : acc) out.emplace_back(h, static_cast<float>(w));
+  detail::Normalise(&out);
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::uint32_t> SplitIncoherent(const std::vector<SparseVector>& features, std::vector<std::uint32_t> story,
+                                           const ClusterOptions& opt) {
+  if (opt.split_threshold <= 0) return story;
+  std::uint32_t n = 0;
+  for (std::uint32_t s : story) n = std::max(n, s + 1);
+  std::vector<std::vector<std::uint32_t>> members(n);
+  for (std::uint32_t i = 0; i < story.size(); ++i) members[story[i]].push_back(i);
+  for (std::uint32_t s = 0; s < n; ++s) {
+    const auto& mem = members[s];
+    if (mem.size() < 4) continue;
+    const SparseVector c = SumOf(features, mem);
+    // Seeds: the article least like the story, then the one least like it.
+    std::uint32_t a = mem[0], b = mem[0];
+    double worst = 2;
+    for (std::uint32_t i : mem)
+      if (double d = Dot(features[i], c); d < worst) worst = d, a = i;
+    worst = 2;
+    for (std::uint32_t i : mem)
+      if (double d = Dot(features[i], features[a]); d < worst) worst = d, b = i;
+    if (a == b) continue;
+    SparseVector ca = features[a], cb = features[b];
+    std::vector<std::uint32_t> side_a, side_b;
+    for (int iter = 0; iter < 4; ++iter) {
+      side_a.clear();
+      side_b.clear();
+      for (std::uint32_t i : mem) (Dot(features[i], ca) >= Dot(features[i], cb) ? side_a : side_b).push_back(i);
+      if (side_a.empty() || side_b.empty()) break;
+      ca = SumOf(features, side_a);
+      cb = SumOf(features, side_b);
+    }
+    if (side_a.size() < 2 || side_b.size() < 2) continue;
+    if (Dot(ca, cb) >= opt.split_threshold) continue;
+    for (std::uint32_t i : side_b) story[i] = n;
+    members.emplace_back();  // keeps the numbering; the new story is not split again
+    ++n;
+  }
+  return story;
 }
 
 }  // namespace sitrep::stories

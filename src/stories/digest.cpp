@@ -131,6 +131,22 @@ Result<bool> DigestLine(std::string_view line, std::size_t summary_candidates, D
     std::sort(d->entities.begin(), d->entities.end());
   }
 
+  // The years an article's dates name say which happening of a recurring
+  // kind it reports (this year's final, not last year's).
+  auto add_year = [&](std::string_view v) {
+    if (v.size() < 4) return;
+    for (std::size_t i = 0; i < 4; ++i)
+      if (v[i] < '0' || v[i] > '9') return;
+    d->years.emplace_back(v.substr(0, 4));
+  };
+  add_year(d->published);
+  simdjson::dom::array times;
+  if (!a["times"].get_array().get(times)) {
+    for (simdjson::dom::element t : times) add_year(Str(t["value"]));
+  }
+  std::sort(d->years.begin(), d->years.end());
+  d->years.erase(std::unique(d->years.begin(), d->years.end()), d->years.end());
+
   simdjson::dom::array inc;
   if (!a["inconsistencies"].get_array().get(inc)) {
     for (simdjson::dom::element e : inc) {

@@ -86,6 +86,7 @@ struct Digest {
   std::vector<std::string> entities;  // distinct entity ids
   std::vector<MentionDigest> names;   // the longest form of each entity in this article
   std::vector<std::uint32_t> events;  // indexes into the merged events (filled in Build)
+  std::vector<std::string> years;     // years the article's dates name (its time expressions, its date)
   std::vector<NumberClaim> claims;
   std::vector<SentenceDigest> sentences;
   std::vector<Inconsistency> inconsistencies;

@@ -29,11 +29,12 @@ inline constexpr std::int32_t kNoDay = INT32_MIN;
 struct ClusterOptions {
   // Minimum similarity (cosine of the article to the story's centroid) for
   // an article to join a story rather than open a new one.
-  double threshold = 0.20;
+  double threshold = 0.15;
   // Weights of the kinds of feature against a text term's weight.
-  double entity_weight = 1.0;
+  double entity_weight = 2.0;
   double event_weight = 1.0;
   double title_weight = 1.0;
+  double year_weight = 1.0;  // the years the article's dates name
   // Time: an article within time_grace_days of a story's dates is judged
   // on content alone; beyond, its similarity decays (halved about every
   // 0.7 x time_decay_days), and beyond max_gap_days it never joins (a
@@ -45,11 +46,13 @@ struct ClusterOptions {
   // Second pass: two stories whose centroids are at least this similar
   // (same time rules) become one; single-pass clustering splits a story
   // whose first articles happened to differ.
-  double merge_threshold = 0.35;
+  double merge_threshold = 0.7;
+  // SplitIncoherent(): halves less similar than this are two stories.
+  double split_threshold = 0.0;
   // Memory bounds: features kept per article and per story centroid,
   // stories kept per feature in the inverted index (the most recent), and
   // the article's strongest features used to look up candidate stories.
-  std::size_t article_features = 64;
+  std::size_t article_features = 100;
   std::size_t centroid_features = 160;
   std::size_t postings_cap = 256;
   std::size_t probe_features = 24;
@@ -92,6 +95,24 @@ class Clusterer {
   std::unique_ptr<Impl> impl_;
 };
 
+// Batch refinement after the online pass: recomputes every story's
+// centroid from its final articles and moves each article to the story
+// whose centroid fits it best (candidates through an inverted index, the
+// same time rules), `rounds` times. Undoes what the order of arrival got
+// wrong: an early article judged against a story that had not yet taken
+// shape. Returns the new story of each article (numbers of `story`).
+std::vector<std::uint32_t> Reassign(const std::vector<SparseVector>& features, const std::vector<std::int32_t>& days,
+                                    std::vector<std::uint32_t> story, const ClusterOptions& options, int rounds = 2);
+
+// Splits stories that hold two groups of articles (two happenings of one
+// kind that the online pass ran together): 2-means seeded with the two
+// most distant articles; the split stands when the halves' centroids are
+// less similar than options.split_threshold and each half has two or more
+// articles. New stories get numbers after the existing ones. Linear in the
+// articles of each story.
+std::vector<std::uint32_t> SplitIncoherent(const std::vector<SparseVector>& features, std::vector<std::uint32_t> story,
+                                           const ClusterOptions& options);
+
 // 64-bit SimHash of a text's word 3-shingles; near-identical texts differ
 // in few bits.
 std::uint64_t SimHash(std::string_view text);
@@ -118,6 +139,7 @@ std::int32_t DayNumber(std::string_view iso);
 struct BuildOptions {
   ClusterOptions cluster;
   std::size_t summary_sentences = 3;
+  int reassign_rounds = 2;  // rounds of Reassign() after the online pass
 };
 
 // One finished story, as written to stories.jsonl.

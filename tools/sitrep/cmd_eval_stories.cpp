@@ -43,6 +43,7 @@ struct Options {
   std::string lines;  // cache of processed article lines
   bool json = false;
   bool show_clusters = false;
+  int rounds = 2;
   stories::ClusterOptions cluster;
 };
 
@@ -167,6 +168,7 @@ std::vector<std::uint64_t> Cluster(const Options& o, std::vector<Doc>& docs) {
   std::vector<events::EventRecord> records;
   stories::BuildOptions bopt;
   bopt.cluster = o.cluster;
+  bopt.reassign_rounds = o.rounds;
   stories::StoryBuilder builder(bopt);
   for (std::size_t i = 0; i < docs.size(); ++i) {
     std::vector<std::string> ids;
@@ -276,6 +278,10 @@ cli::CommandRegistrar reg(
       app.add_option("--max-gap-days", opts->cluster.max_gap_days, "Days beyond which an article never joins a story");
       app.add_option("--merge-threshold", opts->cluster.merge_threshold, "Similarity at which two stories merge");
       app.add_option("--time-decay-days", opts->cluster.time_decay_days, "Decay of similarity with time");
+      app.add_option("--year-weight", opts->cluster.year_weight, "Weight of the years the dates name");
+      app.add_option("--article-features", opts->cluster.article_features, "Body terms kept per article");
+      app.add_option("--rounds", opts->rounds, "Rounds of reassignment after the online pass");
+      app.add_option("--split-threshold", opts->cluster.split_threshold, "Halves less similar than this are split");
       app.add_option("--title-weight", opts->cluster.title_weight, "Weight of title words");
       return [opts] { return Run(*opts); };
     });
