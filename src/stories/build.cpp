@@ -428,8 +428,33 @@ std::string StoryBuilder::Impl::StoryJson(const std::vector<std::uint32_t>& memb
     for (std::uint32_t a : members)
       for (const auto& n : digests[a].names)
         if (n.text.find(' ') != std::string::npos) forms[n.entity][n.text].insert(digests[a].id);
+    auto words_of = [](const std::string& f) {
+      std::set<std::string> w;
+      std::size_t from = 0;
+      while (from < f.size()) {
+        std::size_t sp = f.find(' ', from);
+        if (sp == std::string::npos) sp = f.size();
+        if (sp > from) w.insert(f.substr(from, sp - from));
+        from = sp + 1;
+      }
+      return w;
+    };
     for (const auto& [entity, by_form] : forms) {
       if (by_form.size() < 2) continue;
+      // A form inside another ("Rosa X" in "Dr Rosa X") is the same name
+      // written more fully, not a different one.
+      std::size_t maximal = 0;
+      for (const auto& [f, arts] : by_form) {
+        const auto wf = words_of(f);
+        bool inside = false;
+        for (const auto& [g, arts2] : by_form) {
+          if (g == f) continue;
+          const auto wg = words_of(g);
+          if (wg.size() > wf.size() && std::includes(wg.begin(), wg.end(), wf.begin(), wf.end())) inside = true;
+        }
+        maximal += !inside;
+      }
+      if (maximal < 2) continue;
       Claim c;
       std::size_t most = 0;
       for (const auto& [form, arts] : by_form) {
