@@ -249,14 +249,32 @@ int Run(const Options& o) {
   if (dev.mentions) Print("dev", dev);
   if (held.mentions) Print("heldout", held);
   if (o.json) {
-    std::printf(
-        "{\"topics\":\"%s\",\"documents\":%zu,\"gold_stories\":%ld,\"system_stories\":%ld,"
-        "\"pairwise_precision\":%.4f,\"pairwise_recall\":%.4f,\"pairwise_f1\":%.4f,"
-        "\"bcubed_precision\":%.4f,\"bcubed_recall\":%.4f,\"bcubed_f1\":%.4f,"
-        "\"dev_pairwise_f1\":%.4f,\"dev_bcubed_f1\":%.4f,\"heldout_pairwise_f1\":%.4f,\"heldout_bcubed_f1\":%.4f}\n",
-        o.topics.c_str(), docs.size(), all.gold_entities, all.system_entities, all.pairwise_precision,
-        all.pairwise_recall, all.pairwise_f1, all.b3_precision, all.b3_recall, all.b3_f1, dev.pairwise_f1, dev.b3_f1,
-        held.pairwise_f1, held.b3_f1);
+    std::string out;
+    JsonWriter w(out);
+    w.BeginObject();
+    w.Key("topics");
+    w.String(o.topics);
+    w.Key("documents");
+    w.UInt(docs.size());
+    w.Key("gold_stories");
+    w.Int(all.gold_entities);
+    w.Key("system_stories");
+    w.Int(all.system_entities);
+    auto scores = [&](const std::string& prefix, const resolve::CorefScores& sc) {
+      const std::pair<const char*, double> fields[] = {
+          {"pairwise_precision", sc.pairwise_precision}, {"pairwise_recall", sc.pairwise_recall},
+          {"pairwise_f1", sc.pairwise_f1},               {"bcubed_precision", sc.b3_precision},
+          {"bcubed_recall", sc.b3_recall},               {"bcubed_f1", sc.b3_f1}};
+      for (const auto& [k, v] : fields) {
+        w.Key(prefix + k);
+        if (sc.mentions) w.Double(v, 4); else w.Null();
+      }
+    };
+    scores("", all);
+    scores("dev_", dev);
+    scores("heldout_", held);
+    w.EndObject();
+    std::printf("%s\n", out.c_str());
   }
   return cli::kExitOk;
 }
