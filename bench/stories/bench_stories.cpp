@@ -68,7 +68,7 @@ Corpus Make(std::size_t articles) {
       w.BeginObject();
       w.Key("id");
       char id[24];
-      std::snprintf(id, sizeof id, "a%016zx", c.lines.size() * 2654435761u % 0xFFFFFFFFFFFull);
+      std::snprintf(id, sizeof id, "a%016llx", static_cast<unsigned long long>(c.lines.size()) * 2654435761ull % 0xFFFFFFFFFFFull);
       w.String(id);
       w.Key("status");
       w.String("ok");
@@ -104,7 +104,11 @@ Corpus Make(std::size_t articles) {
         w.Key("text");
         w.String(topic[static_cast<std::size_t>(e)]);
         w.Key("entity");
-        w.String("e" + std::to_string(h * 2 + static_cast<std::size_t>(e)));
+        // Formatted in a buffer: string concatenation here trips a false
+        // -Wrestrict in GCC 12.
+        char entity[32];
+        std::snprintf(entity, sizeof entity, "e%zu", h * 2 + static_cast<std::size_t>(e));
+        w.String(entity);
         w.EndObject();
       }
       w.EndArray();
@@ -168,7 +172,7 @@ void BM_Stories(benchmark::State& state) {
                                                     benchmark::Counter::kIsRate);
   state.SetBytesProcessed(static_cast<std::int64_t>(bytes) * state.iterations());
 }
-BENCHMARK(BM_Stories)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond)->UseRealTime()->MeasureProcessCPUTime();
+BENCHMARK(BM_Stories)->Arg(2000)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
 
 }  // namespace
 

@@ -22,6 +22,7 @@ struct Clusterer::Impl {
   std::vector<StoryState> stories;
   std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> postings;
   std::vector<std::uint32_t> seen;  // per story: the Add() stamp that last saw it
+  std::vector<float> partial;       // per story: probe weight shared with the current article
   std::uint32_t stamp = 0;
   std::int32_t latest_day = kNoDay;
   std::uint64_t adds = 0;
@@ -141,21 +142,38 @@ std::uint32_t Clusterer::Add(const SparseVector& features, std::int32_t day) {
   ++m.stamp;
   double best = -1;
   std::uint32_t best_story = UINT32_MAX;
+  // Candidates scored first by the weight of the probe features they
+  // share; only the best kCandidates get the exact cosine.
+  std::vector<std::pair<float, std::uint32_t>> cands;
+  m.partial.resize(m.stories.size());
   for (const auto& [h, w] : m.Strongest(features, m.opt.probe_features)) {
     auto it = m.postings.find(h);
     if (it == m.postings.end()) continue;
     for (std::uint32_t s : it->second) {
-      if (m.seen[s] == m.stamp) continue;
-      m.seen[s] = m.stamp;
-      const auto& st = m.stories[s];
-      if (st.retired) continue;
-      const double tf = m.TimeFactor(m.Gap(st, day));
-      if (tf <= 0) continue;
-      double sim = Similarity(s, features) * tf;
-      if (sim > best || (sim == best && s < best_story)) {
-        best = sim;
-        best_story = s;
+      if (m.seen[s] != m.stamp) {
+        m.seen[s] = m.stamp;
+        m.partial[s] = 0;
+        cands.emplace_back(0.f, s);
       }
+      m.partial[s] += w;
+    }
+  }
+  for (auto& c : cands) c.first = m.partial[c.second];
+  constexpr std::size_t kCandidates = 8;
+  auto order = [](const auto& x, const auto& y) { return x.first != y.first ? x.first > y.first : x.second < y.second; };
+  if (cands.size() > kCandidates) {
+    std::partial_sort(cands.begin(), cands.begin() + kCandidates, cands.end(), order);
+    cands.resize(kCandidates);
+  }
+  for (const auto& [partial, s] : cands) {
+    const auto& st = m.stories[s];
+    if (st.retired) continue;
+    const double tf = m.TimeFactor(m.Gap(st, day));
+    if (tf <= 0) continue;
+    double sim = Similarity(s, features) * tf;
+    if (sim > best || (sim == best && s < best_story)) {
+      best = sim;
+      best_story = s;
     }
   }
   if (best_story != UINT32_MAX && best >= m.opt.threshold) {
@@ -184,12 +202,30 @@ std::vector<std::uint32_t> Clusterer::MergeSimilar() {
     ++m.stamp;
     m.seen[s] = m.stamp;
     const double ns = std::sqrt(st.norm2);
+    std::vector<std::pair<float, std::uint32_t>> cands;
+    m.partial.resize(m.stories.size());
     for (const auto& [h, w] : m.Strongest(st.centroid, m.opt.probe_features)) {
       auto it = m.postings.find(h);
       if (it == m.postings.end()) continue;
       for (std::uint32_t t : it->second) {
-        if (t >= s || m.seen[t] == m.stamp) continue;
-        m.seen[t] = m.stamp;
+        if (t >= s) continue;
+        if (m.seen[t] != m.stamp) {
+          m.seen[t] = m.stamp;
+          m.partial[t] = 0;
+          cands.emplace_back(0.f, t);
+        }
+        m.partial[t] += w;
+      }
+    }
+    for (auto& c : cands) c.first = m.partial[c.second];
+    constexpr std::size_t kCandidates = 8;
+    auto order = [](const auto& x, const auto& y) { return x.first != y.first ? x.first > y.first : x.second < y.second; };
+    if (cands.size() > kCandidates) {
+      std::partial_sort(cands.begin(), cands.begin() + kCandidates, cands.end(), order);
+      cands.resize(kCandidates);
+    }
+    {
+      for (const auto& [p, t] : cands) {
         const auto& tt = m.stories[t];
         if (tt.retired || tt.norm2 <= 0) continue;
         const double tf = m.TimeFactor(m.StoryGap(st, tt));
@@ -261,6 +297,8 @@ std::vector<std::uint32_t> Reassign(const std::vector<SparseVector>& features, c
       centroid[s] = std::move(c);
     }
     std::vector<std::uint32_t> seen(n, UINT32_MAX);
+    std::vector<float> partial(n, 0);
+    std::vector<std::pair<float, std::uint32_t>> cands;
     bool moved = false;
     for (std::size_t i = 0; i < features.size(); ++i) {
       const auto stamp = static_cast<std::uint32_t>(i);
@@ -282,18 +320,33 @@ std::vector<std::uint32_t> Reassign(const std::vector<SparseVector>& features, c
       std::uint32_t best_story = own;
       double best = std::max(own_sim, opt.threshold);
       seen[own] = stamp;
+      cands.clear();
       for (const auto& [h, w] : strongest(features[i], opt.probe_features)) {
         auto it = index.find(h);
         if (it == index.end()) continue;
         for (std::uint32_t s : it->second) {
-          if (seen[s] == stamp) continue;
-          seen[s] = stamp;
-          const double sim = cosine(s);
-          // A clear margin, so articles do not oscillate between two stories.
-          if (sim > best + 0.02) {
-            best = sim;
-            best_story = s;
+          if (seen[s] != stamp) {
+            seen[s] = stamp;
+            partial[s] = 0;
+            cands.emplace_back(0.f, s);
           }
+          partial[s] += w;
+        }
+      }
+      for (auto& c : cands) c.first = partial[c.second];
+      constexpr std::size_t kCandidates = 8;
+      auto order = [](const auto& x, const auto& y) { return x.first != y.first ? x.first > y.first : x.second < y.second; };
+      if (cands.size() > kCandidates) {
+        std::partial_sort(cands.begin(), cands.begin() + kCandidates, cands.end(), order);
+        cands.resize(kCandidates);
+      }
+      for (const auto& [p, s] : cands) {
+        if (s == own) continue;
+        const double sim = cosine(s);
+        // A clear margin, so articles do not oscillate between two stories.
+        if (sim > best + 0.02) {
+          best = sim;
+          best_story = s;
         }
       }
       if (best_story != story[i]) {

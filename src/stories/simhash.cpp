@@ -11,15 +11,15 @@ namespace detail {
 std::uint64_t SimHashWords(const std::vector<Word>& words) {
   if (words.size() < 3) return 0;
   int acc[64] = {};
-  std::string shingle;
+  // A shingle's hash from its words' hashes, so no string is built.
+  std::vector<std::uint64_t> wh(words.size());
+  for (std::size_t i = 0; i < words.size(); ++i) wh[i] = Hash64(words[i].lower, 0x5157);
   for (std::size_t i = 0; i + 2 < words.size(); ++i) {
-    shingle.clear();
-    for (std::size_t k = i; k < i + 3; ++k) {
-      shingle += words[k].lower;
-      shingle.push_back(' ');
-    }
-    const std::uint64_t h = Hash64(shingle, 0x5157);
-    for (int b = 0; b < 64; ++b) acc[b] += (h >> b) & 1 ? 1 : -1;
+    std::uint64_t h = wh[i] ^ std::rotl(wh[i + 1], 21) ^ std::rotl(wh[i + 2], 42);
+    h ^= h >> 29;
+    h *= 0xbf58476d1ce4e5b9ull;
+    h ^= h >> 32;
+    for (int b = 0; b < 64; ++b) acc[b] += static_cast<int>((h >> b) & 1) * 2 - 1;
   }
   std::uint64_t out = 0;
   for (int b = 0; b < 64; ++b)
