@@ -26,6 +26,7 @@
 #include "store/article_json.h"
 #include "store/database.h"
 #include "store/output.h"
+#include "stories/stories.h"
 #include "text/text.h"
 
 namespace sitrep::pipeline {
@@ -68,7 +69,7 @@ struct InputCount {
 
 struct Totals {
   std::uint64_t ok = 0, skipped = 0, removed = 0, sentences = 0, tokens = 0, input_bytes = 0, text_bytes = 0;
-  std::uint64_t mentions = 0, entities = 0, quotes = 0, events = 0;
+  std::uint64_t mentions = 0, entities = 0, quotes = 0, events = 0, stories = 0;
   std::map<std::string, std::uint64_t> reasons;
   std::vector<InputCount> per_input;
   std::vector<double> stage_seconds;
@@ -163,7 +164,7 @@ std::string ManifestJson(const AnalyzeOptions& opt, const Totals& t, std::size_t
   w.Key("events");
   w.UInt(t.events);
   w.Key("stories");
-  w.UInt(0);
+  w.UInt(t.stories);
   w.EndObject();
   w.Key("files");
   w.BeginObject();
@@ -378,6 +379,7 @@ int RunAnalyze(const AnalyzeOptions& opt) {
   // Per-article events, read back from the final lines (entity ids filled)
   // exactly as `sitrep merge` reads them, for the cross-article event merge.
   std::vector<events::EventRecord> event_records;
+  stories::StoryBuilder story_builder;
   {
     store::OutputFile out;
     if (Status s = out.Open(dir + "/articles.jsonl"); !s.ok()) return OutputFailure(s);
@@ -396,6 +398,9 @@ int RunAnalyze(const AnalyzeOptions& opt) {
         return OutputFailure(Status(s.code(), "reading back an article line in " + dir + ": " + s.message()));
       }
       events::AppendEventRecords(line, &event_records);
+      if (Status s = story_builder.AddArticle(line); !s.ok()) {
+        return OutputFailure(Status(s.code(), "reading back an article line in " + dir + ": " + s.message()));
+      }
       buf += line;
       if (buf.size() > (1 << 20)) {
         if (Status s = out.Write(buf); !s.ok()) return OutputFailure(s);
@@ -412,10 +417,10 @@ int RunAnalyze(const AnalyzeOptions& opt) {
     std::vector<events::MergedEvent> merged_events = events::MergeEvents(event_records);
     totals.events = merged_events.size();
     if (Status s = events::WriteEventsFile(dir + "/events.jsonl", merged_events); !s.ok()) return OutputFailure(s);
-  }
-  // Cross-article outputs; filled by their stages as they arrive.
-  for (const char* f : {"stories.jsonl"}) {
-    if (Status s = store::WriteFile(dir + "/" + f, ""); !s.ok()) return OutputFailure(s);
+    // Stories last: they use the merged events and the written quotes.
+    std::vector<stories::Story> built = story_builder.Build(merged_events, dir + "/quotes.jsonl");
+    totals.stories = built.size();
+    if (Status s = stories::WriteStoriesFile(dir + "/stories.jsonl", built); !s.ok()) return OutputFailure(s);
   }
   phases["write"] = Since(t_write);
 
@@ -446,7 +451,8 @@ int RunAnalyze(const AnalyzeOptions& opt) {
   std::fprintf(stderr, "sitrep: %llu mentions of %llu people, organisations, places and other names; %llu quotes\n",
                static_cast<unsigned long long>(totals.mentions), static_cast<unsigned long long>(totals.entities),
                static_cast<unsigned long long>(totals.quotes));
-  std::fprintf(stderr, "sitrep: %llu CAMEO events\n", static_cast<unsigned long long>(totals.events));
+  std::fprintf(stderr, "sitrep: %llu CAMEO events, %llu stories\n", static_cast<unsigned long long>(totals.events),
+               static_cast<unsigned long long>(totals.stories));
   for (const std::string& s : totals.first_skips) std::fprintf(stderr, "sitrep: skipped %s\n", s.c_str());
   if (totals.skipped > totals.first_skips.size()) {
     std::fprintf(stderr, "sitrep: ... and %llu more skipped; see articles.jsonl (status \"skipped\")\n",

@@ -16,6 +16,7 @@
 #include "store/article_json.h"
 #include "store/database.h"
 #include "store/output.h"
+#include "stories/stories.h"
 
 namespace sitrep::pipeline {
 namespace {
@@ -113,6 +114,7 @@ int RunMerge(const MergeCommandOptions& opt) {
   // analyze.
   QuotesOut quotes_out(merged);
   std::vector<events::EventRecord> event_records;
+  stories::StoryBuilder story_builder;
   {
     store::OutputFile out;
     if (Status s = out.Open(opt.out_dir + "/articles.jsonl"); !s.ok()) return Fail(s);
@@ -130,6 +132,7 @@ int RunMerge(const MergeCommandOptions& opt) {
         store::FillMentionEntities(line, ids);
         if (Status s = quotes_out.AddArticle(line); !s.ok()) return Fail(Status(s.code(), in + ": " + s.message()));
         events::AppendEventRecords(line, &event_records);
+        if (Status s = story_builder.AddArticle(line); !s.ok()) return Fail(Status(s.code(), in + ": " + s.message()));
         buf += line;
         buf.push_back('\n');
         if (buf.size() > (1 << 20)) {
@@ -145,15 +148,14 @@ int RunMerge(const MergeCommandOptions& opt) {
   if (Status s = quotes_out.Write(opt.out_dir + "/quotes.jsonl"); !s.ok()) return Fail(s);
   std::vector<events::MergedEvent> merged_events = events::MergeEvents(event_records);
   if (Status s = events::WriteEventsFile(opt.out_dir + "/events.jsonl", merged_events); !s.ok()) return Fail(s);
-  for (const char* f : {"stories.jsonl"}) {
-    if (Status s = store::WriteFile(opt.out_dir + "/" + f, ""); !s.ok()) return Fail(s);
-  }
+  std::vector<stories::Story> built = story_builder.Build(merged_events, opt.out_dir + "/quotes.jsonl");
+  if (Status s = stories::WriteStoriesFile(opt.out_dir + "/stories.jsonl", built); !s.ok()) return Fail(s);
   if (opt.db) {
     if (Status s = store::BuildDatabase(opt.out_dir); !s.ok()) return Fail(s);
   }
-  std::fprintf(stderr, "sitrep: merged %llu articles into %llu entities and %llu events; wrote %s/articles.jsonl, entities.jsonl, quotes.jsonl, events.jsonl%s\n",
+  std::fprintf(stderr, "sitrep: merged %llu articles into %llu entities, %llu events and %llu stories; wrote %s/articles.jsonl, entities.jsonl, quotes.jsonl, events.jsonl%s\n",
                static_cast<unsigned long long>(articles), static_cast<unsigned long long>(merged.size()),
-               static_cast<unsigned long long>(merged_events.size()),
+               static_cast<unsigned long long>(merged_events.size()), static_cast<unsigned long long>(built.size()),
                opt.out_dir.c_str(), opt.db ? ", sitrep.db" : "");
   return bad ? 1 : 0;
 }

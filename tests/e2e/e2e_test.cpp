@@ -5,6 +5,8 @@
 #include <sqlite3.h>
 #include <zlib.h>
 
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -212,6 +214,116 @@ TEST_F(Analyze, QuotesAreLinkedToEntitiesAndAcrossOutlets) {
     EXPECT_GE(best + 1, files.size()) << Str(d.root(), "detail");
   }
   EXPECT_EQ(facts, 4u);
+// The sample corpus has four stories (samples/README.md) with facts planted
+// on purpose (samples/gold/story_facts.jsonl): each gold story must come out
+// as one story, and the planted number disagreements, hedging, the weekday
+// mismatch and the shared quotes must show up in it.
+TEST_F(Analyze, StoriesGroupTheSampleAndCarryThePlantedFacts) {
+  TempDir tmp;
+  auto r = RunAnalyze(Quote(SourceDir() + "/samples/articles"), tmp / "out");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  std::map<std::string, std::string> id_of;  // source -> article id
+  auto articles = ReadJsonl(tmp / "out/articles.jsonl");
+  for (auto& d : articles) id_of[Str(d.root(), "source")] = Str(d.root(), "id");
+  std::map<std::string, std::string> slug_of;  // article id -> gold story
+  for (auto& g : ReadJsonl(SourceDir() + "/samples/gold/articles.jsonl")) {
+    std::string source = SourceDir() + "/samples/" + Str(g.root(), "file");
+    int64_t line = 0;
+    if (!g.root()["line"].get_int64().get(line)) source += ":" + std::to_string(line);
+    ASSERT_TRUE(id_of.count(source)) << source;
+    slug_of[id_of[source]] = Str(g.root(), "story");
+  }
+  auto stories = ReadJsonl(tmp / "out/stories.jsonl");
+  ASSERT_EQ(stories.size(), 4u);
+  std::map<std::string, simdjson::dom::element> story_of_slug;
+  for (auto& st : stories) {
+    std::set<std::string> slugs;
+    for (simdjson::dom::element a : st.root()["articles"].get_array()) slugs.insert(slug_of[std::string(std::string_view(a.get_string()))]);
+    ASSERT_EQ(slugs.size(), 1u) << Str(st.root(), "title");
+    story_of_slug[*slugs.begin()] = st.root();
+    EXPECT_NE(Str(st.root(), "title"), "<null>");
+    EXPECT_GE(st.root()["summary"].get_array().size(), 2u);
+  }
+  ASSERT_EQ(story_of_slug.size(), 4u);
+
+  auto values_of = [](simdjson::dom::element claim) {
+    std::set<std::string> v;
+    for (simdjson::dom::element x : claim["values"].get_array()) {
+      std::string s(std::string_view(x.get_string()));
+      for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      v.insert(s);
+    }
+    return v;
+  };
+  auto lower = [](std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  };
+  // How many of the fact's values a claim of `kind` in `list` carries, at best.
+  auto best_match = [&](simdjson::dom::element story, const char* list, const std::string& kind,
+                        const std::vector<std::string>& want) {
+    std::size_t best = 0;
+    for (simdjson::dom::element c : story[list].get_array()) {
+      if (Str(c, "kind") != kind) continue;
+      auto have = values_of(c);
+      std::size_t n = 0;
+      for (const auto& w : want) n += have.count(lower(w));
+      best = std::max(best, n);
+    }
+    return best;
+  };
+  int hedging_found = 0, hedging_total = 0;
+  for (auto& f : ReadJsonl(SourceDir() + "/samples/gold/story_facts.jsonl")) {
+    simdjson::dom::element fe = f.root();
+    const std::string kind = Str(fe, "kind");
+    simdjson::dom::element story = story_of_slug[Str(fe, "story")];
+    std::vector<std::string> want;
+    for (simdjson::dom::element v : fe["values"].get_array()) want.emplace_back(std::string_view(v.get_string()));
+    SCOPED_TRACE(Str(fe, "story") + " " + kind + " " + Str(fe, "detail"));
+    if (kind == "number_disagreement") {
+      EXPECT_GE(best_match(story, "disagreements", "number", want), 2u);
+    } else if (kind == "number_hedging") {
+      ++hedging_total;
+      if (best_match(story, "agreements", "number", want) >= 2) ++hedging_found;
+    } else if (kind == "weekday_mismatch") {
+      std::string courier = id_of[SourceDir() + "/samples/" + std::string(std::string_view(fe["files"].at(0).get_string()))];
+      bool found = false;
+      for (simdjson::dom::element c : story["disagreements"].get_array()) {
+        if (Str(c, "kind") != "weekday_mismatch") continue;
+        found = found || (values_of(c).count(lower(want[0])) &&
+                          std::string_view(c["articles"].at(0).get_string()) == courier);
+      }
+      EXPECT_TRUE(found);
+    } else if (kind == "shared_quote") {
+      // The quotation, linked across outlets, is compared (wording alike or not).
+      std::size_t carried = 0;
+      for (const char* list : {"agreements", "disagreements"})
+        for (simdjson::dom::element c : story[list].get_array())
+          if (Str(c, "kind") == "quote") carried = std::max(carried, c["articles"].get_array().size());
+      EXPECT_GE(carried, 3u);
+    }
+  }
+  // One hedging fact measures two things ("in shelters" and "lost their
+  // homes") and is not expected; the others are.
+  EXPECT_GE(hedging_found, hedging_total - 1);
+  // The cyclone pledges ($310m hoped for, $340m pledged) are no disagreement.
+  for (simdjson::dom::element c : story_of_slug["cyclone-aid"]["disagreements"].get_array()) {
+    for (const auto& v : values_of(c)) EXPECT_EQ(v.find("310"), std::string::npos) << v;
+  }
+  // Manifest and database.
+  EXPECT_NE(ReadFile(tmp / "out/manifest.json").find("\"stories\":4"), std::string::npos);
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open_v2((tmp / "out/sitrep.db").c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+  auto count = [&](const char* sql) {
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(db, sql, -1, &st, nullptr);
+    long n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+    sqlite3_finalize(st);
+    return n;
+  };
+  EXPECT_EQ(count("SELECT COUNT(*) FROM stories"), 4);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM story_articles"), 20);
+  sqlite3_close(db);
 }
 
 // `sitrep merge` is the cross-article step of analyze on its own: given
@@ -244,6 +356,8 @@ TEST_F(Analyze, MergeRedoesTheCrossArticleStep) {
   EXPECT_EQ(ReadFile(tmp / "m/events.jsonl"), ReadFile(tmp / "a/events.jsonl"));
   EXPECT_FALSE(ReadFile(tmp / "a/quotes.jsonl").empty());
   EXPECT_EQ(ReadFile(tmp / "m/quotes.jsonl"), ReadFile(tmp / "a/quotes.jsonl"));
+  EXPECT_FALSE(ReadFile(tmp / "a/stories.jsonl").empty());
+  EXPECT_EQ(ReadFile(tmp / "m/stories.jsonl"), ReadFile(tmp / "a/stories.jsonl"));
   EXPECT_TRUE(std::filesystem::exists(tmp / "m/sitrep.db"));
 }
 

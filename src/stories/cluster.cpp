@@ -1,0 +1,416 @@
+// Online clustering of articles into stories over an inverted index of
+// the stories' features.
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <unordered_map>
+
+#include "stories/internal.h"
+
+namespace sitrep::stories {
+
+using detail::Dot;
+
+struct Clusterer::Impl {
+  ClusterOptions opt;
+  struct StoryState {
+    SparseVector centroid;  // sum of its articles' vectors, pruned
+    double norm2 = 0;
+    std::int32_t first_day = kNoDay, last_day = kNoDay;
+    bool retired = false;  // too old for any later article: centroid freed
+  };
+  std::vector<StoryState> stories;
+  std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> postings;
+  std::vector<std::uint32_t> seen;  // per story: the Add() stamp that last saw it
+  std::vector<float> partial;       // per story: probe weight shared with the current article
+  std::uint32_t stamp = 0;
+  std::int32_t latest_day = kNoDay;
+  std::uint64_t adds = 0;
+
+  // The days between an article and a story, 0 when either is undated.
+  std::int32_t Gap(const StoryState& s, std::int32_t day) const {
+    if (day == kNoDay || s.first_day == kNoDay) return 0;
+    if (day > s.last_day) return day - s.last_day;
+    if (day < s.first_day) return s.first_day - day;
+    return 0;
+  }
+
+  // How much time leaves of a similarity: 1 within the grace period,
+  // then an exponential decay; 0 beyond the hard limit.
+  double TimeFactor(std::int32_t gap) const {
+    if (gap > opt.max_gap_days) return 0;
+    if (gap <= opt.time_grace_days) return 1;
+    return std::exp(-(gap - opt.time_grace_days) / std::max(1e-9, opt.time_decay_days));
+  }
+
+  std::int32_t StoryGap(const StoryState& a, const StoryState& b) const {
+    if (a.first_day == kNoDay || b.first_day == kNoDay) return 0;
+    if (a.first_day > b.last_day) return a.first_day - b.last_day;
+    if (b.first_day > a.last_day) return b.first_day - a.last_day;
+    return 0;
+  }
+
+  std::vector<std::pair<std::uint32_t, float>> Strongest(const SparseVector& f, std::size_t n) const {
+    std::vector<std::pair<std::uint32_t, float>> top(f.begin(), f.end());
+    auto by_weight = [](const auto& x, const auto& y) { return x.second != y.second ? x.second > y.second : x.first < y.first; };
+    if (top.size() > n) {
+      std::partial_sort(top.begin(), top.begin() + static_cast<std::ptrdiff_t>(n), top.end(), by_weight);
+      top.resize(n);
+    }
+    return top;
+  }
+
+  void Index(std::uint32_t story, const SparseVector& f) {
+    for (const auto& [h, w] : Strongest(f, opt.probe_features)) {
+      auto& list = postings[h];
+      bool present = false;
+      for (std::size_t k = list.size(); k-- > 0 && list.size() - k <= 8;) {
+        if (list[k] == story) {
+          present = true;
+          break;
+        }
+      }
+      if (present) continue;
+      list.push_back(story);
+      // Keep the most recent stories: older ones are the ones time rules out.
+      if (list.size() > opt.postings_cap) list.erase(list.begin());
+    }
+  }
+
+  void Update(std::uint32_t story, const SparseVector& f, std::int32_t day) {
+    StoryState& s = stories[story];
+    SparseVector merged;
+    merged.reserve(s.centroid.size() + f.size());
+    std::size_t i = 0, j = 0;
+    while (i < s.centroid.size() || j < f.size()) {
+      if (j == f.size() || (i < s.centroid.size() && s.centroid[i].first < f[j].first)) {
+        merged.push_back(s.centroid[i++]);
+      } else if (i == s.centroid.size() || f[j].first < s.centroid[i].first) {
+        merged.push_back(f[j++]);
+      } else {
+        merged.emplace_back(f[j].first, s.centroid[i].second + f[j].second);
+        ++i;
+        ++j;
+      }
+    }
+    if (merged.size() > 2 * opt.centroid_features) {
+      auto top = Strongest(merged, opt.centroid_features);
+      std::sort(top.begin(), top.end());
+      merged = std::move(top);
+    }
+    s.centroid = std::move(merged);
+    s.norm2 = 0;
+    for (const auto& kv : s.centroid) s.norm2 += static_cast<double>(kv.second) * kv.second;
+    if (day != kNoDay) {
+      s.first_day = s.first_day == kNoDay ? day : std::min(s.first_day, day);
+      s.last_day = s.last_day == kNoDay ? day : std::max(s.last_day, day);
+      latest_day = latest_day == kNoDay ? day : std::max(latest_day, day);
+    }
+    Index(story, f);
+  }
+
+  // Frees the centroids of stories no later article can join: with
+  // articles in date order, that keeps memory to the stories of the last
+  // max_gap_days.
+  void Retire() {
+    if (latest_day == kNoDay) return;
+    for (StoryState& s : stories) {
+      if (!s.retired && s.last_day != kNoDay && s.last_day + opt.max_gap_days < latest_day) {
+        s.retired = true;
+        SparseVector().swap(s.centroid);
+        s.norm2 = 0;
+      }
+    }
+  }
+};
+
+Clusterer::Clusterer(ClusterOptions options) : impl_(std::make_unique<Impl>()) { impl_->opt = options; }
+Clusterer::~Clusterer() = default;
+
+std::uint32_t Clusterer::story_count() const { return static_cast<std::uint32_t>(impl_->stories.size()); }
+
+double Clusterer::Similarity(std::uint32_t story, const SparseVector& features) const {
+  if (story >= impl_->stories.size()) return 0;
+  const auto& s = impl_->stories[story];
+  if (s.norm2 <= 0) return 0;
+  return Dot(features, s.centroid) / std::sqrt(s.norm2);
+}
+
+std::uint32_t Clusterer::Add(const SparseVector& features, std::int32_t day) {
+  Impl& m = *impl_;
+  if (++m.adds % 4096 == 0) m.Retire();
+  ++m.stamp;
+  double best = -1;
+  std::uint32_t best_story = UINT32_MAX;
+  // Candidates scored first by the weight of the probe features they
+  // share; only the best kCandidates get the exact cosine.
+  std::vector<std::pair<float, std::uint32_t>> cands;
+  m.partial.resize(m.stories.size());
+  for (const auto& [h, w] : m.Strongest(features, m.opt.probe_features)) {
+    auto it = m.postings.find(h);
+    if (it == m.postings.end()) continue;
+    for (std::uint32_t s : it->second) {
+      if (m.seen[s] != m.stamp) {
+        m.seen[s] = m.stamp;
+        m.partial[s] = 0;
+        cands.emplace_back(0.f, s);
+      }
+      m.partial[s] += w;
+    }
+  }
+  for (auto& c : cands) c.first = m.partial[c.second];
+  constexpr std::size_t kCandidates = 8;
+  auto order = [](const auto& x, const auto& y) { return x.first != y.first ? x.first > y.first : x.second < y.second; };
+  if (cands.size() > kCandidates) {
+    std::partial_sort(cands.begin(), cands.begin() + kCandidates, cands.end(), order);
+    cands.resize(kCandidates);
+  }
+  for (const auto& [partial, s] : cands) {
+    const auto& st = m.stories[s];
+    if (st.retired) continue;
+    const double tf = m.TimeFactor(m.Gap(st, day));
+    if (tf <= 0) continue;
+    double sim = Similarity(s, features) * tf;
+    if (sim > best || (sim == best && s < best_story)) {
+      best = sim;
+      best_story = s;
+    }
+  }
+  if (best_story != UINT32_MAX && best >= m.opt.threshold) {
+    m.Update(best_story, features, day);
+    return best_story;
+  }
+  const auto story = static_cast<std::uint32_t>(m.stories.size());
+  m.stories.emplace_back();
+  m.seen.push_back(0);
+  m.Update(story, features, day);
+  return story;
+}
+
+std::vector<std::uint32_t> Clusterer::MergeSimilar() {
+  Impl& m = *impl_;
+  const auto n = static_cast<std::uint32_t>(m.stories.size());
+  std::vector<std::uint32_t> parent(n);
+  for (std::uint32_t i = 0; i < n; ++i) parent[i] = i;
+  auto find = [&](std::uint32_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  for (std::uint32_t s = 0; s < n; ++s) {
+    const auto& st = m.stories[s];
+    if (st.retired || st.norm2 <= 0) continue;
+    ++m.stamp;
+    m.seen[s] = m.stamp;
+    const double ns = std::sqrt(st.norm2);
+    std::vector<std::pair<float, std::uint32_t>> cands;
+    m.partial.resize(m.stories.size());
+    for (const auto& [h, w] : m.Strongest(st.centroid, m.opt.probe_features)) {
+      auto it = m.postings.find(h);
+      if (it == m.postings.end()) continue;
+      for (std::uint32_t t : it->second) {
+        if (t >= s) continue;
+        if (m.seen[t] != m.stamp) {
+          m.seen[t] = m.stamp;
+          m.partial[t] = 0;
+          cands.emplace_back(0.f, t);
+        }
+        m.partial[t] += w;
+      }
+    }
+    for (auto& c : cands) c.first = m.partial[c.second];
+    constexpr std::size_t kCandidates = 8;
+    auto order = [](const auto& x, const auto& y) { return x.first != y.first ? x.first > y.first : x.second < y.second; };
+    if (cands.size() > kCandidates) {
+      std::partial_sort(cands.begin(), cands.begin() + kCandidates, cands.end(), order);
+      cands.resize(kCandidates);
+    }
+    {
+      for (const auto& [p, t] : cands) {
+        const auto& tt = m.stories[t];
+        if (tt.retired || tt.norm2 <= 0) continue;
+        const double tf = m.TimeFactor(m.StoryGap(st, tt));
+        if (tf <= 0) continue;
+        const double sim = Dot(st.centroid, tt.centroid) / (ns * std::sqrt(tt.norm2)) * tf;
+        if (sim >= m.opt.merge_threshold) {
+          std::uint32_t a = find(s), b = find(t);
+          if (a != b) parent[std::max(a, b)] = std::min(a, b);
+        }
+      }
+    }
+  }
+  for (std::uint32_t i = 0; i < n; ++i) parent[i] = find(i);
+  return parent;
+}
+
+void Clusterer::AddTo(std::uint32_t story, const SparseVector& features, std::int32_t day) {
+  if (story >= impl_->stories.size()) return;
+  impl_->Update(story, features, day);
+}
+
+std::vector<std::uint32_t> Reassign(const std::vector<SparseVector>& features, const std::vector<std::int32_t>& days,
+                                    std::vector<std::uint32_t> story, const ClusterOptions& opt, int rounds) {
+  std::uint32_t n = 0;
+  for (std::uint32_t s : story) n = std::max(n, s + 1);
+  auto time_factor = [&](std::int32_t gap) {
+    if (gap > opt.max_gap_days) return 0.0;
+    if (gap <= opt.time_grace_days) return 1.0;
+    return std::exp(-(gap - opt.time_grace_days) / std::max(1e-9, opt.time_decay_days));
+  };
+  auto strongest = [](const SparseVector& f, std::size_t k) {
+    SparseVector top(f.begin(), f.end());
+    auto by_weight = [](const auto& x, const auto& y) { return x.second != y.second ? x.second > y.second : x.first < y.first; };
+    if (top.size() > k) {
+      std::partial_sort(top.begin(), top.begin() + static_cast<std::ptrdiff_t>(k), top.end(), by_weight);
+      top.resize(k);
+    }
+    return top;
+  };
+  for (int round = 0; round < rounds; ++round) {
+    // Centroids and date ranges of the stories as they stand.
+    std::vector<std::map<std::uint32_t, double>> acc(n);
+    std::vector<std::int32_t> first(n, kNoDay), last(n, kNoDay);
+    for (std::size_t i = 0; i < features.size(); ++i) {
+      const std::uint32_t s = story[i];
+      for (const auto& [h, w] : features[i]) acc[s][h] += w;
+      if (days[i] != kNoDay) {
+        first[s] = first[s] == kNoDay ? days[i] : std::min(first[s], days[i]);
+        last[s] = last[s] == kNoDay ? days[i] : std::max(last[s], days[i]);
+      }
+    }
+    std::vector<SparseVector> centroid(n);  // sums, not normalised
+    std::vector<double> norm2(n, 0);
+    std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> index;
+    for (std::uint32_t s = 0; s < n; ++s) {
+      SparseVector c;
+      for (const auto& [h, w] : acc[s]) c.emplace_back(h, static_cast<float>(w));
+      if (c.size() > opt.centroid_features) {
+        c = strongest(c, opt.centroid_features);
+        std::sort(c.begin(), c.end());
+      }
+      double n2 = 0;
+      for (const auto& kv : c) n2 += static_cast<double>(kv.second) * kv.second;
+      norm2[s] = n2;
+      for (const auto& [h, w] : strongest(c, opt.probe_features)) {
+        auto& list = index[h];
+        if (list.size() < opt.postings_cap) list.push_back(s);
+      }
+      centroid[s] = std::move(c);
+    }
+    std::vector<std::uint32_t> seen(n, UINT32_MAX);
+    std::vector<float> partial(n, 0);
+    std::vector<std::pair<float, std::uint32_t>> cands;
+    bool moved = false;
+    for (std::size_t i = 0; i < features.size(); ++i) {
+      const auto stamp = static_cast<std::uint32_t>(i);
+      auto gap = [&](std::uint32_t s) -> std::int32_t {
+        if (days[i] == kNoDay || first[s] == kNoDay) return 0;
+        if (days[i] > last[s]) return days[i] - last[s];
+        if (days[i] < first[s]) return first[s] - days[i];
+        return 0;
+      };
+      auto cosine = [&](std::uint32_t s) {
+        return norm2[s] > 0 ? Dot(features[i], centroid[s]) / std::sqrt(norm2[s]) * time_factor(gap(s)) : 0.0;
+      };
+      // Against its own story without itself (leave one out), else every
+      // article would fit its own story best.
+      const std::uint32_t own = story[i];
+      const double d = Dot(features[i], centroid[own]);
+      const double rest2 = norm2[own] - 2 * d + 1;
+      const double own_sim = rest2 > 1e-6 ? (d - 1) / std::sqrt(rest2) * time_factor(gap(own)) : 0.0;
+      std::uint32_t best_story = own;
+      double best = std::max(own_sim, opt.threshold);
+      seen[own] = stamp;
+      cands.clear();
+      for (const auto& [h, w] : strongest(features[i], opt.probe_features)) {
+        auto it = index.find(h);
+        if (it == index.end()) continue;
+        for (std::uint32_t s : it->second) {
+          if (seen[s] != stamp) {
+            seen[s] = stamp;
+            partial[s] = 0;
+            cands.emplace_back(0.f, s);
+          }
+          partial[s] += w;
+        }
+      }
+      for (auto& c : cands) c.first = partial[c.second];
+      constexpr std::size_t kCandidates = 8;
+      auto order = [](const auto& x, const auto& y) { return x.first != y.first ? x.first > y.first : x.second < y.second; };
+      if (cands.size() > kCandidates) {
+        std::partial_sort(cands.begin(), cands.begin() + kCandidates, cands.end(), order);
+        cands.resize(kCandidates);
+      }
+      for (const auto& [p, s] : cands) {
+        if (s == own) continue;
+        const double sim = cosine(s);
+        // A clear margin, so articles do not oscillate between two stories.
+        if (sim > best + 0.02) {
+          best = sim;
+          best_story = s;
+        }
+      }
+      if (best_story != story[i]) {
+        story[i] = best_story;
+        moved = true;
+      }
+    }
+    if (!moved) break;
+  }
+  return story;
+}
+
+namespace {
+
+SparseVector SumOf(const std::vector<SparseVector>& features, const std::vector<std::uint32_t>& members) {
+  std::map<std::uint32_t, double> acc;
+  for (std::uint32_t i : members)
+    for (const auto& [h, w] : features[i]) acc[h] += w;
+  SparseVector out;
+  out.reserve(acc.size());
+  for (const auto& [h, w] : acc) out.emplace_back(h, static_cast<float>(w));
+  detail::Normalise(&out);
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::uint32_t> SplitIncoherent(const std::vector<SparseVector>& features, std::vector<std::uint32_t> story,
+                                           const ClusterOptions& opt) {
+  if (opt.split_threshold <= 0) return story;
+  std::uint32_t n = 0;
+  for (std::uint32_t s : story) n = std::max(n, s + 1);
+  std::vector<std::vector<std::uint32_t>> members(n);
+  for (std::uint32_t i = 0; i < story.size(); ++i) members[story[i]].push_back(i);
+  for (std::uint32_t s = 0; s < n; ++s) {
+    const auto& mem = members[s];
+    if (mem.size() < 4) continue;
+    const SparseVector c = SumOf(features, mem);
+    // Seeds: the article least like the story, then the one least like it.
+    std::uint32_t a = mem[0], b = mem[0];
+    double worst = 2;
+    for (std::uint32_t i : mem)
+      if (double d = Dot(features[i], c); d < worst) worst = d, a = i;
+    worst = 2;
+    for (std::uint32_t i : mem)
+      if (double d = Dot(features[i], features[a]); d < worst) worst = d, b = i;
+    if (a == b) continue;
+    SparseVector ca = features[a], cb = features[b];
+    std::vector<std::uint32_t> side_a, side_b;
+    for (int iter = 0; iter < 4; ++iter) {
+      side_a.clear();
+      side_b.clear();
+      for (std::uint32_t i : mem) (Dot(features[i], ca) >= Dot(features[i], cb) ? side_a : side_b).push_back(i);
+      if (side_a.empty() || side_b.empty()) break;
+      ca = SumOf(features, side_a);
+      cb = SumOf(features, side_b);
+    }
+    if (side_a.size() < 2 || side_b.size() < 2) continue;
+    if (Dot(ca, cb) >= opt.split_threshold) continue;
+    for (std::uint32_t i : side_b) story[i] = n;
+    members.emplace_back();  // keeps the numbering; the new story is not split again
+    ++n;
+  }
+  return story;
+}
+
+}  // namespace sitrep::stories

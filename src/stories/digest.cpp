@@ -1,0 +1,159 @@
+// Reads an articles.jsonl line into the compact digest the stories stage
+// keeps: the line itself (text, removed lines, tokens) is not kept, so
+// memory grows with the number of articles, not with their size.
+#include <simdjson.h>
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "stories/internal.h"
+
+namespace sitrep::stories::detail {
+
+std::uint64_t SimHashWords(const std::vector<Word>& words);
+
+namespace {
+
+std::string_view Str(simdjson::dom::element e) {
+  std::string_view v;
+  if (e.get_string().get(v)) return {};
+  return v;
+}
+
+std::uint64_t Num(simdjson::dom::element e) {
+  std::uint64_t v = 0;
+  if (e.get_uint64().get(v)) return 0;
+  return v;
+}
+
+// Byte offset of every code point of text, and one past the end.
+void CodePointOffsets(std::string_view text, std::vector<std::uint32_t>* out) {
+  out->clear();
+  for (std::uint32_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) out->push_back(i);
+  }
+  out->push_back(static_cast<std::uint32_t>(text.size()));
+}
+
+std::uint32_t ByteAt(const std::vector<std::uint32_t>& cps, std::uint64_t cp) {
+  return cp < cps.size() ? cps[cp] : cps.back();
+}
+
+// Summary candidates are ordinary sentences: not a subheading, not a run-on.
+constexpr std::size_t kMinSentenceWords = 6, kMaxSentenceWords = 70;
+
+}  // namespace
+
+Result<bool> DigestLine(std::string_view line, std::size_t summary_candidates, Digest* d) {
+  thread_local simdjson::dom::parser parser;
+  simdjson::padded_string padded(line);
+  simdjson::dom::object a;
+  if (parser.parse(padded).get_object().get(a)) return Status(Code::kCorrupt, "not a JSON object");
+  if (Str(a["status"]) != "ok") return false;
+  *d = Digest{};
+  d->id = std::string(Str(a["id"]));
+  d->outlet = std::string(Str(a["outlet"]));
+  d->title = std::string(Str(a["title"]));
+  d->published = std::string(Str(a["published"]));
+  d->day = d->published.empty() ? kNoDay : DayNumber(d->published);
+  std::string_view text = Str(a["text"]);
+  std::vector<std::uint32_t> cps;
+  CodePointOffsets(text, &cps);
+
+  // Body terms over the whole text; claims and summary candidates per sentence.
+  std::vector<Word> words;
+  Words(text, 0, static_cast<std::uint32_t>(text.size()), &words);
+  d->body_words = static_cast<std::uint32_t>(words.size());
+  d->simhash = SimHashWords(words);
+  std::unordered_map<std::uint32_t, std::uint32_t> counts;
+  for (const Word& w : words) {
+    std::string t = TermOf(w);
+    if (!t.empty()) ++counts[FeatureHash('t', t)];
+  }
+  d->terms.reserve(counts.size());
+  for (const auto& [h, n] : counts) d->terms.emplace_back(h, static_cast<std::uint16_t>(std::min<std::uint32_t>(n, 65535)));
+  std::sort(d->terms.begin(), d->terms.end());
+  {
+    std::vector<Word> tw;
+    Words(d->title, 0, static_cast<std::uint32_t>(d->title.size()), &tw);
+    for (const Word& w : tw) {
+      std::string t = TermOf(w);
+      if (!t.empty()) d->title_terms.push_back(FeatureHash('t', t));
+    }
+    std::sort(d->title_terms.begin(), d->title_terms.end());
+    d->title_terms.erase(std::unique(d->title_terms.begin(), d->title_terms.end()), d->title_terms.end());
+  }
+
+  simdjson::dom::array sentences;
+  if (!a["sentences"].get_array().get(sentences)) {
+    std::vector<Word> sw;
+    for (simdjson::dom::element s : sentences) {
+      simdjson::dom::array span;
+      if (s.get_array().get(span) || span.size() != 2) continue;
+      std::uint64_t cs = Num(span.at(0)), ce = Num(span.at(1));
+      std::uint32_t bs = ByteAt(cps, cs), be = ByteAt(cps, ce);
+      sw.clear();
+      Words(text, bs, be, &sw);
+      ExtractClaims(text, sw, &d->claims);
+      if (d->sentences.size() < summary_candidates && sw.size() >= kMinSentenceWords && sw.size() <= kMaxSentenceWords) {
+        SentenceDigest sd;
+        sd.start = static_cast<std::uint32_t>(cs);
+        sd.end = static_cast<std::uint32_t>(ce);
+        sd.text = std::string(text.substr(bs, be - bs));
+        std::unordered_map<std::uint32_t, float> tc;
+        for (const Word& w : sw) {
+          std::string t = TermOf(w);
+          if (!t.empty()) tc[FeatureHash('t', t)] += 1;
+        }
+        sd.terms.assign(tc.begin(), tc.end());
+        std::sort(sd.terms.begin(), sd.terms.end());
+        Normalise(&sd.terms);
+        if (!sd.terms.empty()) d->sentences.push_back(std::move(sd));
+      }
+    }
+  }
+
+  simdjson::dom::array mentions;
+  if (!a["mentions"].get_array().get(mentions)) {
+    std::unordered_map<std::string, std::size_t> at;
+    for (simdjson::dom::element m : mentions) {
+      std::string_view entity = Str(m["entity"]);
+      if (entity.empty()) continue;
+      std::string_view mt = Str(m["text"]);
+      auto [it, fresh] = at.emplace(std::string(entity), d->names.size());
+      if (fresh) {
+        d->names.push_back({std::string(entity), std::string(mt)});
+      } else if (mt.size() > d->names[it->second].text.size()) {
+        d->names[it->second].text = std::string(mt);
+      }
+    }
+    for (const auto& n : d->names) d->entities.push_back(n.entity);
+    std::sort(d->entities.begin(), d->entities.end());
+  }
+
+  // The years an article's dates name say which happening of a recurring
+  // kind it reports (this year's final, not last year's).
+  auto add_year = [&](std::string_view v) {
+    if (v.size() < 4) return;
+    for (std::size_t i = 0; i < 4; ++i)
+      if (v[i] < '0' || v[i] > '9') return;
+    d->years.emplace_back(v.substr(0, 4));
+  };
+  add_year(d->published);
+  simdjson::dom::array times;
+  if (!a["times"].get_array().get(times)) {
+    for (simdjson::dom::element t : times) add_year(Str(t["value"]));
+  }
+  std::sort(d->years.begin(), d->years.end());
+  d->years.erase(std::unique(d->years.begin(), d->years.end()), d->years.end());
+
+  simdjson::dom::array inc;
+  if (!a["inconsistencies"].get_array().get(inc)) {
+    for (simdjson::dom::element e : inc) {
+      d->inconsistencies.push_back({std::string(Str(e["text"])), std::string(Str(e["kind"])), std::string(Str(e["detail"]))});
+    }
+  }
+  return true;
+}
+
+}  // namespace sitrep::stories::detail

@@ -1,0 +1,104 @@
+// Shared between the stories stage's files; not part of its interface.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "stories/stories.h"
+
+namespace sitrep::stories::detail {
+
+// The word lists of data/stories/, loaded once.
+struct Lexicon {
+  std::unordered_set<std::string> stopwords;
+  // hedge phrase (lower case, single spaces) -> kind; longest first in `hedge_phrases`.
+  std::unordered_map<std::string, std::string> hedges;
+  std::size_t longest_hedge_words = 1;
+  std::unordered_map<std::string, std::string> quantity_nouns;  // word -> claim key
+  std::unordered_map<std::string, std::string> contexts;        // word -> context
+  struct NumberWord {
+    double value;
+    bool scale;
+  };
+  std::unordered_map<std::string, NumberWord> number_words;
+  static const Lexicon& Get();
+};
+
+// A word or number of the text, byte offsets.
+struct Word {
+  std::uint32_t begin, end;
+  std::string lower;  // lower-cased (ASCII letters)
+  bool number = false;  // digits, possibly with , and .
+  bool punct_after = false;  // a punctuation mark (not a hyphen) follows before the next word
+};
+
+// Splits text[begin, end) into words and numbers. A hyphen joins the two
+// halves of a spelled number ("twenty-five") into one word.
+void Words(std::string_view text, std::uint32_t begin, std::uint32_t end, std::vector<Word>* out);
+
+// The term key of a word for similarity: lower case, a plural "s" dropped
+// (a cheap lemma: "talks" and "talk" meet). Empty for a stopword or a
+// word too short to say anything.
+std::string TermOf(const Word& w);
+
+std::uint32_t FeatureHash(char kind, std::string_view key);
+
+// A number a sentence reports, keyed by what it counts.
+struct NumberClaim {
+  std::string key;    // "troops", "people killed"
+  double value = 0;
+  std::string number;  // as written: "100,000", "Twenty-five"
+  std::string text;    // with its hedge: "about 100,000"
+  std::string hedge;   // the hedge's kind, empty when none
+};
+
+// Finds the numbers of one sentence that count something in the
+// quantity-noun list (the noun after the number, else the nearest before
+// it in the sentence). Money, percentages, years and times count nothing
+// in the list and are left out.
+void ExtractClaims(std::string_view text, const std::vector<Word>& sentence_words, std::vector<NumberClaim>* out);
+
+// A candidate summary sentence of an article.
+struct SentenceDigest {
+  std::uint32_t start = 0, end = 0;  // code points, as in articles.jsonl
+  std::string text;
+  SparseVector terms;  // L2-normalised term counts
+};
+
+struct MentionDigest {
+  std::string entity, text;
+};
+
+struct Inconsistency {
+  std::string text, kind, detail;
+};
+
+// What the stories stage keeps of one article.
+struct Digest {
+  std::string id, outlet, title, published;
+  std::int32_t day = kNoDay;
+  std::vector<std::pair<std::uint32_t, std::uint16_t>> terms;  // body term hash -> count
+  std::vector<std::uint32_t> title_terms;
+  std::vector<std::string> entities;  // distinct entity ids
+  std::vector<MentionDigest> names;   // the longest form of each entity in this article
+  std::vector<std::uint32_t> events;  // indexes into the merged events (filled in Build)
+  std::vector<std::string> years;     // years the article's dates name (its time expressions, its date)
+  std::vector<NumberClaim> claims;
+  std::vector<SentenceDigest> sentences;
+  std::vector<Inconsistency> inconsistencies;
+  std::uint64_t simhash = 0;
+  std::uint32_t body_words = 0;
+};
+
+// Reads one articles.jsonl line into *d. Returns false for a skipped
+// article; an error Status for a line that is not a JSON object.
+Result<bool> DigestLine(std::string_view line, std::size_t summary_candidates, Digest* d);
+
+double Dot(const SparseVector& a, const SparseVector& b);
+void Normalise(SparseVector* v);
+
+}  // namespace sitrep::stories::detail

@@ -1,0 +1,191 @@
+// The word lists of data/stories/, the word splitter and small helpers.
+#include <cmath>
+#include <cstdlib>
+
+#include "core/error.h"
+#include "core/hash.h"
+#include "core/resources.h"
+#include "stories/internal.h"
+
+namespace sitrep::stories {
+namespace detail {
+namespace {
+
+std::pair<std::string_view, std::string_view> SplitTab(std::string_view line) {
+  auto tab = line.find('\t');
+  if (tab == std::string_view::npos) return {line, {}};
+  return {line.substr(0, tab), line.substr(tab + 1)};
+}
+
+bool IsAsciiAlnum(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+Lexicon Load() {
+  Lexicon lex;
+  for (std::string_view w : DataLines(Resource("stories/stopwords.txt"))) lex.stopwords.emplace(w);
+  for (std::string_view line : DataLines(Resource("stories/hedges.tsv"))) {
+    auto [phrase, kind] = SplitTab(line);
+    if (kind.empty()) SITREP_THROW(ConfigError, "stories/hedges.tsv: no kind in line: " << line);
+    lex.hedges.emplace(phrase, kind);
+    std::size_t words = 1;
+    for (char c : phrase) words += c == ' ';
+    lex.longest_hedge_words = std::max(lex.longest_hedge_words, words);
+  }
+  for (std::string_view line : DataLines(Resource("stories/quantity_nouns.tsv"))) {
+    auto [word, key] = SplitTab(line);
+    if (key.empty()) SITREP_THROW(ConfigError, "stories/quantity_nouns.tsv: no key in line: " << line);
+    lex.quantity_nouns.emplace(word, key);
+  }
+  for (std::string_view line : DataLines(Resource("stories/contexts.tsv"))) {
+    auto [word, ctx] = SplitTab(line);
+    if (ctx.empty()) SITREP_THROW(ConfigError, "stories/contexts.tsv: no context in line: " << line);
+    lex.contexts.emplace(word, ctx);
+  }
+  for (std::string_view line : DataLines(Resource("stories/number_words.tsv"))) {
+    auto [word, rest] = SplitTab(line);
+    auto [value, kind] = SplitTab(rest);
+    if (kind.empty()) SITREP_THROW(ConfigError, "stories/number_words.tsv: bad line: " << line);
+    lex.number_words.emplace(word, Lexicon::NumberWord{std::strtod(std::string(value).c_str(), nullptr), kind == "scale"});
+  }
+  return lex;
+}
+
+}  // namespace
+
+const Lexicon& Lexicon::Get() {
+  static const Lexicon lex = Load();
+  return lex;
+}
+
+void Words(std::string_view text, std::uint32_t begin, std::uint32_t end, std::vector<Word>* out) {
+  std::uint32_t i = begin;
+  end = std::min<std::uint32_t>(end, static_cast<std::uint32_t>(text.size()));
+  while (i < end) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (IsAsciiAlnum(c) || c >= 0x80) {
+      // Non-ASCII bytes count as letters except the typographic
+      // punctuation of U+2000..U+206F (dashes, quotes, ellipsis).
+      if (c == 0xE2 && i + 1 < end && static_cast<unsigned char>(text[i + 1]) == 0x80) {
+        i += 3;
+        if (!out->empty()) out->back().punct_after = true;
+        continue;
+      }
+      std::uint32_t s = i;
+      bool digits = c >= '0' && c <= '9';
+      while (i < end) {
+        unsigned char d = static_cast<unsigned char>(text[i]);
+        if (d == 0xE2 && i + 1 < end && static_cast<unsigned char>(text[i + 1]) == 0x80) break;
+        if (IsAsciiAlnum(d) || d >= 0x80) {
+          ++i;
+          continue;
+        }
+        // 100,000 and 1.2 are one number; "twenty-five" one word.
+        if (digits && (d == ',' || d == '.') && i + 1 < end && text[i + 1] >= '0' && text[i + 1] <= '9') {
+          ++i;
+          continue;
+        }
+        if (!digits && d == '-' && i + 1 < end && IsAsciiAlnum(static_cast<unsigned char>(text[i + 1]))) {
+          ++i;
+          continue;
+        }
+        break;
+      }
+      Word w{s, i, std::string(text.substr(s, i - s)), false, false};
+      bool all_digits = true;
+      for (char& ch : w.lower) {
+        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+        if (!((ch >= '0' && ch <= '9') || ch == ',' || ch == '.')) all_digits = false;
+      }
+      w.number = all_digits;
+      out->push_back(std::move(w));
+      continue;
+    }
+    if (c != ' ' && c != '\n' && c != '\t' && c != '-' && !out->empty()) out->back().punct_after = true;
+    ++i;
+  }
+}
+
+std::string TermOf(const Word& w) {
+  if (w.number || w.lower.size() < 3) return {};
+  const Lexicon& lex = Lexicon::Get();
+  if (lex.stopwords.count(w.lower)) return {};
+  std::string t = w.lower;
+  if (t.size() > 4 && t.back() == 's' && t[t.size() - 2] != 's') {
+    t.pop_back();
+    if (t.size() > 4 && t.ends_with("ie")) {
+      t.resize(t.size() - 2);
+      t.push_back('y');
+    }
+  }
+  return t;
+}
+
+std::uint32_t FeatureHash(char kind, std::string_view key) {
+  return static_cast<std::uint32_t>(Hash64(key, static_cast<std::uint64_t>(kind)));
+}
+
+double Dot(const SparseVector& a, const SparseVector& b) {
+  double s = 0;
+  std::size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i].first < b[j].first) {
+      ++i;
+    } else if (b[j].first < a[i].first) {
+      ++j;
+    } else {
+      s += static_cast<double>(a[i].second) * b[j].second;
+      ++i;
+      ++j;
+    }
+  }
+  return s;
+}
+
+void Normalise(SparseVector* v) {
+  double n = 0;
+  for (const auto& [k, w] : *v) n += static_cast<double>(w) * w;
+  if (n <= 0) return;
+  const double inv = 1.0 / std::sqrt(n);
+  for (auto& kv : *v) kv.second = static_cast<float>(kv.second * inv);
+}
+
+}  // namespace detail
+
+std::int32_t DayNumber(std::string_view iso) {
+  auto num = [&](std::size_t pos, std::size_t len, int* out) {
+    if (iso.size() < pos + len) return false;
+    int v = 0;
+    for (std::size_t i = pos; i < pos + len; ++i) {
+      if (iso[i] < '0' || iso[i] > '9') return false;
+      v = v * 10 + (iso[i] - '0');
+    }
+    *out = v;
+    return true;
+  };
+  int y = 0, m = 1, d = 1;
+  if (!num(0, 4, &y)) return kNoDay;
+  bool week = iso.size() >= 7 && iso[4] == '-' && iso[5] == 'W';
+  int w = 0;
+  if (week) {
+    if (!num(6, 2, &w)) return kNoDay;
+  } else {
+    if (iso.size() >= 7 && iso[4] == '-' && !num(5, 2, &m)) return kNoDay;
+    if (iso.size() >= 10 && iso[7] == '-' && !num(8, 2, &d)) return kNoDay;
+    if (m < 1 || m > 12 || d < 1 || d > 31) return kNoDay;
+  }
+  // Days from civil (Howard Hinnant's algorithm).
+  auto days = [](int yy, int mm, int dd) {
+    yy -= mm <= 2;
+    const int era = (yy >= 0 ? yy : yy - 399) / 400;
+    const int yoe = yy - era * 400;
+    const int doy = (153 * (mm + (mm > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
+    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+  };
+  if (!week) return days(y, m, d);
+  // ISO week 1 holds 4 January; weeks start on Monday (1970-01-01 was a Thursday).
+  const int jan4 = days(y, 1, 4);
+  const int weekday = ((jan4 + 3) % 7 + 7) % 7;  // 0 = Monday
+  return jan4 - weekday + (w - 1) * 7;
+}
+
+}  // namespace sitrep::stories

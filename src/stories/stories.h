@@ -1,0 +1,182 @@
+// Stories: articles about the same happening, grouped across outlets, with
+// what the outlets agree and disagree on, a timeline and an extractive
+// summary (stories.jsonl).
+//
+// Shared by `sitrep analyze` and `sitrep merge`: both feed StoryBuilder the
+// final articles.jsonl lines (entity ids filled) and the merged events, so
+// both write the same stories for the same articles, whatever the order of
+// the lines. Order stability comes from clustering in a canonical order:
+// publication date (undated articles first), then article id, which is
+// derived from content.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+#include "events/merge.h"
+
+namespace sitrep::stories {
+
+// A sparse feature vector: (feature hash, weight), sorted by hash.
+using SparseVector = std::vector<std::pair<std::uint32_t, float>>;
+
+inline constexpr std::int32_t kNoDay = INT32_MIN;
+
+struct ClusterOptions {
+  // Minimum similarity (cosine of the article to the story's centroid) for
+  // an article to join a story rather than open a new one.
+  double threshold = 0.15;
+  // Weights of the kinds of feature against a text term's weight.
+  double entity_weight = 2.0;
+  double event_weight = 1.0;
+  double title_weight = 1.0;
+  double year_weight = 1.0;  // the years the article's dates name
+  // Time: an article within time_grace_days of a story's dates is judged
+  // on content alone; beyond, its similarity decays (halved about every
+  // 0.7 x time_decay_days), and beyond max_gap_days it never joins (a
+  // story from last month is another story, even on the same topic).
+  // Undated articles or stories are judged on content alone.
+  int time_grace_days = 3;
+  double time_decay_days = 10;
+  int max_gap_days = 45;
+  // Second pass: two stories whose centroids are at least this similar
+  // (same time rules) become one; single-pass clustering splits a story
+  // whose first articles happened to differ.
+  double merge_threshold = 0.7;
+  // SplitIncoherent(): halves less similar than this are two stories.
+  double split_threshold = 0.0;
+  // Memory bounds: features kept per article and per story centroid,
+  // stories kept per feature in the inverted index (the most recent), and
+  // the article's strongest features used to look up candidate stories.
+  std::size_t article_features = 100;
+  std::size_t centroid_features = 160;
+  std::size_t postings_cap = 256;
+  std::size_t probe_features = 24;
+};
+
+// Online clustering: each article joins the best story or opens a new one.
+// Candidates come from an inverted index over the stories' strongest
+// features, so the cost per article is bounded by probe_features x
+// postings_cap, never by the number of stories. Deterministic for a given
+// order of Add() calls.
+class Clusterer {
+ public:
+  explicit Clusterer(ClusterOptions options = {});
+  ~Clusterer();
+  Clusterer(const Clusterer&) = delete;
+  Clusterer& operator=(const Clusterer&) = delete;
+
+  // Takes an article's L2-normalised features and its day (days since
+  // 1970-01-01, or kNoDay). Returns the story number it joined (0, 1, ...
+  // in order of creation).
+  std::uint32_t Add(const SparseVector& features, std::int32_t day);
+
+  // Puts the article into story `story` without a search (a near
+  // duplicate follows its original). Its features still update the story.
+  void AddTo(std::uint32_t story, const SparseVector& features, std::int32_t day);
+
+  // Merges stories whose centroids are similar (merge_threshold), looking
+  // up candidates through the index as Add() does. Returns, for every
+  // story number, the number of the story it now belongs to (itself or
+  // an earlier one). Deterministic.
+  std::vector<std::uint32_t> MergeSimilar();
+
+  // Cosine of `features` to the centroid of `story` (0 for an empty one).
+  double Similarity(std::uint32_t story, const SparseVector& features) const;
+
+  std::uint32_t story_count() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Batch refinement after the online pass: recomputes every story's
+// centroid from its final articles and moves each article to the story
+// whose centroid fits it best (candidates through an inverted index, the
+// same time rules), `rounds` times. Undoes what the order of arrival got
+// wrong: an early article judged against a story that had not yet taken
+// shape. Returns the new story of each article (numbers of `story`).
+std::vector<std::uint32_t> Reassign(const std::vector<SparseVector>& features, const std::vector<std::int32_t>& days,
+                                    std::vector<std::uint32_t> story, const ClusterOptions& options, int rounds = 2);
+
+// Splits stories that hold two groups of articles (two happenings of one
+// kind that the online pass ran together): 2-means seeded with the two
+// most distant articles; the split stands when the halves' centroids are
+// less similar than options.split_threshold and each half has two or more
+// articles. New stories get numbers after the existing ones. Linear in the
+// articles of each story.
+std::vector<std::uint32_t> SplitIncoherent(const std::vector<SparseVector>& features, std::vector<std::uint32_t> story,
+                                           const ClusterOptions& options);
+
+// 64-bit SimHash of a text's word 3-shingles; near-identical texts differ
+// in few bits.
+std::uint64_t SimHash(std::string_view text);
+
+// Finds near duplicates among texts given in order: Add() returns the index
+// of an earlier text at most max_distance bits away, or -1. Lookup through
+// 4 bands of 16 bits (any pair within 3 bits shares a band), each bucket
+// capped, so the cost per text is bounded.
+class NearDuplicates {
+ public:
+  explicit NearDuplicates(int max_distance = 3) : max_distance_(max_distance) {}
+  std::int64_t Add(std::uint64_t simhash);
+
+ private:
+  int max_distance_;
+  std::vector<std::uint64_t> hashes_;
+  std::vector<std::vector<std::uint32_t>> buckets_;  // 4 x 65536, allocated on first use
+};
+
+// Days since 1970-01-01 of an ISO date ("2022-01-12", "2022-01" -> the
+// first; "2021-W52" -> its Monday), or kNoDay.
+std::int32_t DayNumber(std::string_view iso);
+
+struct BuildOptions {
+  ClusterOptions cluster;
+  std::size_t summary_sentences = 3;
+  int reassign_rounds = 2;  // rounds of Reassign() after the online pass
+};
+
+// One finished story, as written to stories.jsonl.
+struct Story {
+  std::string id;
+  std::string json;  // the whole line without the newline
+  std::vector<std::string> articles;
+};
+
+class StoryBuilder {
+ public:
+  explicit StoryBuilder(BuildOptions options = {});
+  ~StoryBuilder();
+  StoryBuilder(const StoryBuilder&) = delete;
+  StoryBuilder& operator=(const StoryBuilder&) = delete;
+
+  // Takes one finished articles.jsonl line. Keeps a compact digest of it
+  // (features, claims, a few candidate summary sentences), not the line.
+  // A skipped article is left out; a line that is not JSON is an error.
+  Status AddArticle(std::string_view line);
+
+  // Clusters the articles and builds the stories. `events` are the merged
+  // events (for the timeline and as similarity features); `quotes_jsonl`
+  // is the path of the quotes.jsonl already written (for quote wording),
+  // or empty. Output sorted by story id. Never throws.
+  std::vector<Story> Build(const std::vector<events::MergedEvent>& events, const std::string& quotes_jsonl);
+
+  // For evaluation: the story number of each added article, in AddArticle
+  // order, after Build().
+  const std::vector<std::uint32_t>& assignment() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Writes path (through a .partial file) with one line per story.
+Status WriteStoriesFile(const std::string& path, const std::vector<Story>& stories);
+
+}  // namespace sitrep::stories

@@ -1,0 +1,336 @@
+// The stories stage on articles written here: what must and must not
+// cluster, order stability, time, near duplicates and the comparison of
+// outlets' figures.
+#include <gtest/gtest.h>
+#include <simdjson.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "core/json_writer.h"
+#include "stories/internal.h"
+#include "stories/stories.h"
+
+namespace sitrep::stories {
+namespace {
+
+struct Mention {
+  std::string text, entity;
+};
+
+// An articles.jsonl line: sentences split at ". ", offsets in code points.
+std::string Line(const std::string& id, const std::string& outlet, const std::string& published,
+                 const std::string& title, const std::string& text, const std::vector<Mention>& mentions = {}) {
+  std::string out;
+  JsonWriter w(out);
+  w.BeginObject();
+  w.Key("id");
+  w.String(id);
+  w.Key("status");
+  w.String("ok");
+  w.Key("outlet");
+  if (outlet.empty()) w.Null(); else w.String(outlet);
+  w.Key("published");
+  if (published.empty()) w.Null(); else w.String(published);
+  w.Key("title");
+  w.String(title);
+  w.Key("text");
+  w.String(text);
+  w.Key("sentences");
+  w.BeginArray();
+  // The texts here are ASCII, so bytes are code points.
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find(". ", start);
+    end = end == std::string::npos ? text.size() : end + 1;
+    w.BeginArray();
+    w.UInt(start);
+    w.UInt(end);
+    w.EndArray();
+    start = end + 1;
+  }
+  w.EndArray();
+  w.Key("mentions");
+  w.BeginArray();
+  for (const auto& m : mentions) {
+    std::size_t at = text.find(m.text);
+    w.BeginObject();
+    w.Key("start");
+    w.UInt(at);
+    w.Key("end");
+    w.UInt(at + m.text.size());
+    w.Key("text");
+    w.String(m.text);
+    w.Key("type");
+    w.String("LOC");
+    w.Key("entity");
+    w.String(m.entity);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  return out;
+}
+
+// Two floods (two happenings of one kind, in different places) and an
+// election.
+const std::string kFloodA1 =
+    "The river Adwen burst its banks at Kelmarsh on Sunday night, flooding hundreds of homes. "
+    "Rescue crews used boats to reach families trapped on upper floors in Kelmarsh. "
+    "The mayor of Kelmarsh said the water rose faster than in any flood since records began. "
+    "About 2,000 people spent the night in emergency shelters set up in schools.";
+const std::string kFloodA2 =
+    "Emergency crews in boats rescued residents of Kelmarsh after the Adwen overflowed on Sunday. "
+    "Hundreds of homes in the low town were flooded as the river rose through the night. "
+    "More than 2,000 people were moved to shelters in local schools, the mayor said. "
+    "Forecasters expect more rain over the Adwen valley this week.";
+const std::string kFloodB =
+    "Heavy rain sent the river Torr over its banks in Saltby, where a dam gave way before dawn. "
+    "The dam failure swept cars from the streets of Saltby and cut power to the port. "
+    "Engineers had warned the council about cracks in the dam two years ago. "
+    "Some 400 people were evacuated from Saltby by army lorries.";
+const std::string kElection =
+    "Voters in the northern provinces queued for hours as polls opened in the parliamentary election. "
+    "The governing alliance hopes to keep its majority after a campaign dominated by fuel prices. "
+    "Opposition leaders accused the electoral commission of closing polling stations early. "
+    "Turnout reached 61 percent by noon, the commission said.";
+
+std::vector<std::string> Corpus() {
+  return {
+      Line("a01", "Daily Lantern", "2024-03-04", "Adwen floods Kelmarsh", kFloodA1,
+           {{"Kelmarsh", "eK"}, {"Adwen", "eA"}}),
+      Line("a02", "Valley Post", "2024-03-04", "Hundreds of homes flooded in Kelmarsh", kFloodA2,
+           {{"Kelmarsh", "eK"}, {"Adwen", "eA"}}),
+      Line("a03", "Daily Lantern", "2024-03-05", "Dam gives way in Saltby", kFloodB, {{"Saltby", "eS"}, {"Torr", "eT"}}),
+      Line("a04", "Valley Post", "2024-03-05", "Polls open in parliamentary election", kElection),
+  };
+}
+
+std::vector<Story> BuildAll(const std::vector<std::string>& lines) {
+  StoryBuilder b;
+  for (const auto& l : lines) EXPECT_TRUE(b.AddArticle(l).ok());
+  return b.Build({}, "");
+}
+
+const Story* StoryWith(const std::vector<Story>& stories, const std::string& article) {
+  for (const auto& s : stories)
+    if (std::find(s.articles.begin(), s.articles.end(), article) != s.articles.end()) return &s;
+  return nullptr;
+}
+
+TEST(Stories, SameHappeningClustersOtherHappeningsDoNot) {
+  auto stories = BuildAll(Corpus());
+  ASSERT_EQ(stories.size(), 3u);
+  const Story* flood = StoryWith(stories, "a01");
+  ASSERT_NE(flood, nullptr);
+  EXPECT_EQ(flood->articles.size(), 2u);
+  EXPECT_EQ(StoryWith(stories, "a02"), flood);
+  EXPECT_NE(StoryWith(stories, "a03"), flood);  // another flood, another place
+  EXPECT_NE(StoryWith(stories, "a04"), flood);
+}
+
+TEST(Stories, InputOrderDoesNotChangeTheStories) {
+  auto lines = Corpus();
+  auto a = BuildAll(lines);
+  std::reverse(lines.begin(), lines.end());
+  auto b = BuildAll(lines);
+  std::rotate(lines.begin(), lines.begin() + 1, lines.end());
+  auto c = BuildAll(lines);
+  ASSERT_EQ(a.size(), b.size());
+  ASSERT_EQ(a.size(), c.size());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i].json, b[i].json);
+    EXPECT_EQ(a[i].json, c[i].json);
+  }
+}
+
+TEST(Stories, AStoryFromLastMonthIsAnotherStory) {
+  auto lines = Corpus();
+  lines[1] = Line("a02", "Valley Post", "2024-04-20", "Hundreds of homes flooded in Kelmarsh", kFloodA2,
+                  {{"Kelmarsh", "eK"}, {"Adwen", "eA"}});
+  auto stories = BuildAll(lines);
+  EXPECT_NE(StoryWith(stories, "a01"), StoryWith(stories, "a02"));
+  // Without dates, time cannot separate them.
+  lines[0] = Line("a01", "Daily Lantern", "", "Adwen floods Kelmarsh", kFloodA1, {{"Kelmarsh", "eK"}, {"Adwen", "eA"}});
+  lines[1] = Line("a02", "Valley Post", "", "Hundreds of homes flooded in Kelmarsh", kFloodA2,
+                  {{"Kelmarsh", "eK"}, {"Adwen", "eA"}});
+  stories = BuildAll(lines);
+  EXPECT_EQ(StoryWith(stories, "a01"), StoryWith(stories, "a02"));
+}
+
+TEST(Stories, StoryLineHasTheContractFields) {
+  auto stories = BuildAll(Corpus());
+  const Story* flood = StoryWith(stories, "a01");
+  ASSERT_NE(flood, nullptr);
+  simdjson::dom::parser p;
+  simdjson::dom::element e;
+  ASSERT_EQ(p.parse(flood->json).get(e), simdjson::SUCCESS) << flood->json;
+  std::string_view id, title, first, last;
+  ASSERT_FALSE(e["id"].get_string().get(id));
+  EXPECT_EQ(id.substr(0, 1), "s");
+  ASSERT_FALSE(e["title"].get_string().get(title));
+  EXPECT_TRUE(title == "Adwen floods Kelmarsh" || title == "Hundreds of homes flooded in Kelmarsh") << title;
+  ASSERT_FALSE(e["first_seen"].get_string().get(first));
+  EXPECT_EQ(first, "2024-03-04");
+  ASSERT_FALSE(e["last_seen"].get_string().get(last));
+  EXPECT_EQ(last, "2024-03-04");
+  simdjson::dom::array outlets, summary;
+  ASSERT_FALSE(e["outlets"].get_array().get(outlets));
+  EXPECT_EQ(outlets.size(), 2u);
+  ASSERT_FALSE(e["summary"].get_array().get(summary));
+  ASSERT_GE(summary.size(), 2u);
+  // Each summary sentence is the text at its offsets in its article.
+  for (simdjson::dom::element s : summary) {
+    std::string_view article, text;
+    std::uint64_t start = 0, end = 0;
+    ASSERT_FALSE(s["article"].get_string().get(article));
+    ASSERT_FALSE(s["start"].get_uint64().get(start));
+    ASSERT_FALSE(s["end"].get_uint64().get(end));
+    ASSERT_FALSE(s["text"].get_string().get(text));
+    const std::string& body = article == "a01" ? kFloodA1 : kFloodA2;
+    EXPECT_EQ(body.substr(start, end - start), text);
+  }
+  for (const char* key : {"timeline", "agreements", "disagreements", "near_duplicates", "unique_by_outlet"}) {
+    simdjson::dom::array arr;
+    EXPECT_FALSE(e[key].get_array().get(arr)) << key;
+  }
+}
+
+TEST(Stories, NumbersAgreeWithDifferentHedgingAndDisagreeOnDifferentFigures) {
+  const std::string t1 = "Officials said the army has massed about 100,000 troops near the border. The talks resume in Lenhall on Monday.";
+  const std::string t2 = "The army has gathered more than 100,000 soldiers near the border, officials said. Talks resume in Lenhall on Monday.";
+  const std::string t3 = "Alliance officials said the army has roughly 130,000 troops near the border. Talks in Lenhall resume on Monday.";
+  const std::string t4 = "The pledges reached $310m at the conference in Lenhall. Talks resume on Monday near the border.";
+  std::vector<std::string> lines = {
+      Line("b1", "Outlet One", "2024-05-01", "Troops massed near the border", t1, {{"Lenhall", "eL"}}),
+      Line("b2", "Outlet Two", "2024-05-01", "Troops gather near border", t2, {{"Lenhall", "eL"}}),
+      Line("b3", "Outlet Three", "2024-05-01", "Army masses troops at border", t3, {{"Lenhall", "eL"}}),
+  };
+  StoryBuilder b;
+  for (const auto& l : lines) ASSERT_TRUE(b.AddArticle(l).ok());
+  auto stories = b.Build({}, "");
+  ASSERT_EQ(stories.size(), 1u) << stories.size();
+  simdjson::dom::parser p;
+  simdjson::dom::element e;
+  ASSERT_EQ(p.parse(stories[0].json).get(e), simdjson::SUCCESS);
+  simdjson::dom::array dis, agr;
+  ASSERT_FALSE(e["disagreements"].get_array().get(dis));
+  ASSERT_FALSE(e["agreements"].get_array().get(agr));
+  bool found_dis = false, found_agr = false;
+  for (simdjson::dom::element c : dis) {
+    std::string_view claim;
+    ASSERT_FALSE(c["claim"].get_string().get(claim));
+    if (claim != "troops") continue;
+    found_dis = true;
+    std::vector<std::string> values;
+    for (simdjson::dom::element v : c["values"].get_array()) values.emplace_back(std::string_view(v.get_string()));
+    EXPECT_EQ(values, (std::vector<std::string>{"100,000", "130,000"}));
+    EXPECT_EQ(c["articles"].get_array().size(), 3u);
+  }
+  for (simdjson::dom::element c : agr) {
+    std::string_view claim;
+    ASSERT_FALSE(c["claim"].get_string().get(claim));
+    if (claim != "troops") continue;
+    found_agr = true;
+    std::vector<std::string> values;
+    for (simdjson::dom::element v : c["values"].get_array()) values.emplace_back(std::string_view(v.get_string()));
+    EXPECT_EQ(values, (std::vector<std::string>{"about 100,000", "more than 100,000"}));
+  }
+  EXPECT_TRUE(found_dis) << stories[0].json;
+  EXPECT_TRUE(found_agr) << stories[0].json;
+
+  // Money counts nothing in the noun list: no claim.
+  std::vector<detail::Word> words;
+  detail::Words(t4, 0, static_cast<std::uint32_t>(t4.size()), &words);
+  std::vector<detail::NumberClaim> claims;
+  detail::ExtractClaims(t4, words, &claims);
+  EXPECT_TRUE(claims.empty());
+}
+
+TEST(Stories, ClaimsFindSpelledNumbersAndTheNounBefore) {
+  auto claims_of = [](const std::string& s) {
+    std::vector<detail::Word> words;
+    detail::Words(s, 0, static_cast<std::uint32_t>(s.size()), &words);
+    std::vector<detail::NumberClaim> out;
+    detail::ExtractClaims(s, words, &out);
+    return out;
+  };
+  auto c = claims_of("Twenty-five senior officials were placed under sanctions.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].value, 25);
+  EXPECT_EQ(c[0].key, "officials");
+  EXPECT_EQ(c[0].number, "Twenty-five");
+  c = claims_of("The death toll has risen to 52, officials said.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].key, "people killed");
+  EXPECT_EQ(c[0].value, 52);
+  c = claims_of("The storm killed at least 48 people in the capital in 2023.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].key, "people killed");
+  EXPECT_EQ(c[0].text, "at least 48");
+  EXPECT_EQ(c[0].hedge, "floor");
+  c = claims_of("Turnout reached 61% by noon and 3 million votes were counted.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].key, "votes");
+  EXPECT_EQ(c[0].value, 3e6);
+}
+
+TEST(Stories, NearDuplicatesAreMarkedAndNotIndependent) {
+  auto lines = Corpus();
+  // The same wire copy under another outlet and headline.
+  lines.push_back(Line("a05", "Coast Herald", "2024-03-04", "Kelmarsh under water", kFloodA1,
+                       {{"Kelmarsh", "eK"}, {"Adwen", "eA"}}));
+  auto stories = BuildAll(lines);
+  const Story* flood = StoryWith(stories, "a05");
+  ASSERT_NE(flood, nullptr);
+  EXPECT_EQ(StoryWith(stories, "a01"), flood);
+  simdjson::dom::parser p;
+  simdjson::dom::element e;
+  ASSERT_EQ(p.parse(flood->json).get(e), simdjson::SUCCESS);
+  simdjson::dom::array nd;
+  ASSERT_FALSE(e["near_duplicates"].get_array().get(nd));
+  ASSERT_EQ(nd.size(), 1u) << flood->json;
+  EXPECT_EQ(std::string_view(nd.at(0)["article"].get_string()), "a05");
+  EXPECT_EQ(std::string_view(nd.at(0)["of"].get_string()), "a01");
+  EXPECT_EQ(std::uint64_t(e["independent_outlets"].get_uint64()), 2u);
+  EXPECT_EQ(e["outlets"].get_array().size(), 3u);
+}
+
+TEST(Stories, SimHashIsCloseForSmallEditsAndFarForOtherTexts) {
+  std::string edited = kFloodA1;
+  edited.replace(edited.find("Sunday"), 6, "Monday");  // a correction in re-published copy
+  std::uint64_t a = SimHash(kFloodA1), b = SimHash(edited), c = SimHash(kElection);
+  // One word in sixty changes three shingles: a few bits; another text about half of them.
+  EXPECT_LE(__builtin_popcountll(a ^ b), 12);
+  EXPECT_GE(__builtin_popcountll(a ^ c), 20);
+  NearDuplicates nd;
+  EXPECT_EQ(nd.Add(a), -1);
+  EXPECT_EQ(nd.Add(c), -1);
+  EXPECT_EQ(nd.Add(a), 0);
+}
+
+TEST(Stories, DayNumbers) {
+  EXPECT_EQ(DayNumber("1970-01-01"), 0);
+  EXPECT_EQ(DayNumber("2022-01-12") - DayNumber("2022-01-10"), 2);
+  EXPECT_EQ(DayNumber("2022-03-01") - DayNumber("2022-02-28"), 1);
+  EXPECT_EQ(DayNumber("2022-01"), DayNumber("2022-01-01"));
+  EXPECT_EQ(DayNumber("2022-W01"), DayNumber("2022-01-03"));  // its Monday
+  EXPECT_EQ(DayNumber("soon"), kNoDay);
+}
+
+TEST(Stories, ClustererRetrievesThroughItsIndex) {
+  Clusterer c;
+  SparseVector x = {{1, 0.6f}, {2, 0.8f}};
+  SparseVector y = {{1, 0.6f}, {2, 0.8f}};
+  SparseVector z = {{7, 1.0f}};
+  EXPECT_EQ(c.Add(x, 100), 0u);
+  EXPECT_EQ(c.Add(y, 101), 0u);
+  EXPECT_EQ(c.Add(z, 101), 1u);
+  EXPECT_EQ(c.Add(y, 200), 2u);  // the same words, months later
+  EXPECT_EQ(c.story_count(), 3u);
+  EXPECT_NEAR(c.Similarity(0, x), 1.0, 1e-6);
+}
+
+}  // namespace
+}  // namespace sitrep::stories
