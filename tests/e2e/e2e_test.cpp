@@ -214,6 +214,8 @@ TEST_F(Analyze, QuotesAreLinkedToEntitiesAndAcrossOutlets) {
     EXPECT_GE(best + 1, files.size()) << Str(d.root(), "detail");
   }
   EXPECT_EQ(facts, 4u);
+}
+
 // The sample corpus has four stories (samples/README.md) with facts planted
 // on purpose (samples/gold/story_facts.jsonl): each gold story must come out
 // as one story, and the planted number disagreements, hedging, the weekday
