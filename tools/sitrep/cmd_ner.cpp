@@ -240,7 +240,7 @@ std::vector<LexSentence> ReadEcbText(const std::string& path) {
 }
 
 struct WordsArgs {
-  std::vector<std::string> conllu, text;
+  std::vector<std::string> conllu, text, notes;
   std::string out;
   LexOptions opt;
 };
@@ -272,7 +272,9 @@ int RunWords(const WordsArgs& a) {
     std::string header =
         "# Word table for the named-entity recogniser: word, fine cluster, coarse cluster,\n"
         "# proper-noun bucket, capitals bucket (0 unseen, 1 <5%, 2 <50%, 3 <95%, 4 >=95%).\n"
-        "# Learned by `sitrep train ner-words` (src/entities/word_lex.cpp); sources in data/ner/NOTICE.\n";
+        "# Learned by `sitrep train ner-words` (src/entities/word_lex.cpp) from the files given to it;\n"
+        "# the shipped table's sources, licence and command are in data/ner/NOTICE.\n";
+    for (const auto& n : a.notes) header += "# " + n + "\n";
     sitrep::syntax::WriteFileOrThrow(a.out, header + table);
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     std::fprintf(stderr, "ner-words: %zu sentences, %zu tokens; wrote %s (%zu bytes) in %.1fs\n", corpus.size(),
@@ -291,6 +293,7 @@ sitrep::cli::CommandRegistrar words_reg(
       app.add_option("--conllu", a->conllu, "CoNLL-U files (words and UPOS)")->expected(1, -1);
       app.add_option("--text", a->text, "ECB+ XML files (words only)")->expected(1, -1);
       app.add_option("--out", a->out, "Table to write")->required();
+      app.add_option("--note", a->notes, "A comment line for the table's header (its sources)");
       app.add_option("--min-count", a->opt.min_count, "Leave out words seen fewer times");
       app.add_option("--clusters", a->opt.fine_clusters, "Fine clusters (at most 510)");
       app.add_option("--coarse", a->opt.coarse_clusters, "Coarse clusters (at most 62)");
