@@ -279,13 +279,21 @@ void ApplyNameRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
   constexpr std::uint32_t kPlaceOrOrg = kGazCountryB | kGazCountryI | kGazCityB | kGazCityI | kGazRegionB |
                                         kGazRegionI | kGazOrgB | kGazOrgI | kGazBodyB | kGazBodyI | kGazDemonym |
                                         kGazRole | kGazHonorific;
-  for (std::size_t i = 1; i < n; ++i) {
+  // Words that may be a name: capitalised, not listed as a place, body or
+  // title, and not a word the word table knows as mostly lower case.
+  auto name_word = [&](std::size_t k) {
+    const std::uint32_t caps = LexCaps(t[k].lex);
+    return (t[k].f.flags & kTitleCase) && !(t[k].gaz & kPlaceOrOrg) && (caps == 0 || caps >= 3);
+  };
+  // Not in a headline or a line in title case, where every word is capitalised.
+  const bool headline = CapsBucket(t, n) >= 2;
+  for (std::size_t i = 1; i < n && !headline; ++i) {
     // A capitalised name the model left out right after a capitalised title
     // or form of address ("Col. X Y", "Mrs X") is a person's.
     if (labels[i] != kOutside || !(t[i].gaz & (kGazRoleBefore | kGazHonorificBefore))) continue;
     if (!(t[i - 1].f.flags & kTitleCase) || labels[i - 1] != kOutside) continue;
     std::size_t j = i;
-    while (j < n && j < i + 3 && labels[j] == kOutside && (t[j].f.flags & kTitleCase) && !(t[j].gaz & kPlaceOrOrg)) ++j;
+    while (j < n && j < i + 3 && labels[j] == kOutside && name_word(j)) ++j;
     if (j == i || (j < n && labels[j] != kOutside && !IsBegin(labels[j]))) continue;
     labels[i] = BeginLabel(0);
     for (std::size_t k = i + 1; k < j; ++k) labels[k] = InsideLabel(0);

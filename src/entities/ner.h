@@ -1,6 +1,10 @@
 // Named-entity recognition: a greedy left-to-right averaged perceptron over
 // IOB2 labels of four types, reading word, shape, part-of-speech,
-// dependency, gazetteer and document-level features.
+// dependency, gazetteer, word-table (clusters, proper-noun and capitals
+// rates: word_lex.h) and document-level features, followed by a few
+// general corrections from the gazetteer (titles before a person's name,
+// listed organisations kept whole). Optionally (`train ner --two-pass`) a
+// second pass reads the first pass's labels across the document.
 //
 // Contracts:
 //  - NerModel::Tag labels every token of a sentence in time linear in its
