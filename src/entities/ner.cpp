@@ -286,7 +286,7 @@ void ApplyNameRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
     return (t[k].f.flags & kTitleCase) && !(t[k].gaz & kPlaceOrOrg) && (caps == 0 || caps >= 3);
   };
   // Not in a headline or a line in title case, where every word is capitalised.
-  const bool headline = CapsBucket(t, n) >= 2;
+  const bool headline = CapsBucket(t, n) >= 3;
   for (std::size_t i = 1; i < n && !headline; ++i) {
     // A capitalised name the model left out right after a capitalised title
     // or form of address ("Col. X Y", "Mrs X") is a person's.
