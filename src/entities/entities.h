@@ -33,8 +33,11 @@ std::shared_ptr<const NerModel> LoadNerFromFile(const std::string& path);
 
 struct EntitiesScratch : StageScratch {
   std::string lower;
-  std::vector<NerToken> tokens;
+  std::vector<NerToken> tokens;  // the whole article's, sentence after sentence
   std::vector<std::uint8_t> labels;
+  std::vector<NerToken> sentence;
+  std::vector<NerSentenceRef> refs;
+  DocLabelScratch doc;
   std::vector<std::string_view> forms;
   std::vector<gazetteer::Match> matches;
 };
@@ -70,6 +73,7 @@ struct NerCorpus {
   std::vector<std::vector<NerToken>> tokens;
   std::vector<std::vector<std::uint8_t>> labels;
   std::vector<std::vector<std::string>> words;
+  std::vector<std::uint32_t> docs;  // the document of each sentence, counted from 0
   std::size_t token_count = 0;
 };
 NerCorpus PrepareNerCorpus(const std::vector<NerSentence>& gold, const syntax::SyntaxStage& syntax);

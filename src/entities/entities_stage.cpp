@@ -44,14 +44,29 @@ void ExtendOverHyphens(const Article& a, const Sentence& sent, std::uint32_t* b,
 void RecognizeMentions(const NerModel& model, Article& a, EntitiesScratch& s) {
   a.mentions.clear();
   const DocStats stats = ComputeDocStats(a, s.lower);
+  // Every sentence's tokens first, so the model can read the whole article.
+  s.tokens.clear();
+  s.refs.clear();
+  for (const Sentence& sent : a.sentences) {
+    if (sent.end_token > a.tokens.size() || sent.first_token >= sent.end_token) continue;
+    BuildNerTokens(a, sent.first_token, sent.end_token, stats, &s.sentence, s.lower);
+    AddGazetteerBits(a, sent.first_token, sent.end_token, s.sentence.data(), s);
+    s.tokens.insert(s.tokens.end(), s.sentence.begin(), s.sentence.end());
+  }
+  s.labels.assign(s.tokens.size(), kOutside);
+  std::size_t at = 0;
   for (const Sentence& sent : a.sentences) {
     if (sent.end_token > a.tokens.size() || sent.first_token >= sent.end_token) continue;
     const std::size_t n = sent.end_token - sent.first_token;
-    BuildNerTokens(a, sent.first_token, sent.end_token, stats, &s.tokens, s.lower);
-    AddGazetteerBits(a, sent.first_token, sent.end_token, s.tokens.data(), s);
-    s.labels.resize(n);
-    model.Tag(s.tokens.data(), n, s.labels.data());
-    for (const NerSpan& span : SpansFromLabels(s.labels.data(), n)) {
+    s.refs.push_back({s.tokens.data() + at, s.labels.data() + at, n});
+    at += n;
+  }
+  model.TagDocument(s.refs.data(), s.refs.size(), s.doc);
+  at = 0;
+  for (const Sentence& sent : a.sentences) {
+    if (sent.end_token > a.tokens.size() || sent.first_token >= sent.end_token) continue;
+    const std::size_t n = sent.end_token - sent.first_token;
+    for (const NerSpan& span : SpansFromLabels(s.labels.data() + at, n)) {
       Mention m;
       std::uint32_t b = sent.first_token + span.begin, e = sent.first_token + span.end;
       ExtendOverHyphens(a, sent, &b, &e);
@@ -61,6 +76,7 @@ void RecognizeMentions(const NerModel& model, Article& a, EntitiesScratch& s) {
       m.type = std::string(kNerTypes[span.type]);
       a.mentions.push_back(std::move(m));
     }
+    at += n;
   }
 }
 
@@ -92,6 +108,7 @@ NerCorpus PrepareNerCorpus(const std::vector<NerSentence>& gold, const syntax::S
   EntitiesScratch es;
   syntax::SyntaxScratch ss;
   std::size_t i = 0;
+  std::uint32_t doc_id = 0;
   while (i < gold.size()) {
     // One article per document, so document statistics see the whole text.
     std::size_t j = i + 1;
@@ -112,7 +129,9 @@ NerCorpus PrepareNerCorpus(const std::vector<NerSentence>& gold, const syntax::S
       c.tokens.push_back(std::move(toks));
       c.labels.push_back(gold[k].labels);
       c.words.push_back(gold[k].words);
+      c.docs.push_back(doc_id);
     }
+    ++doc_id;
     i = j;
   }
   return c;

@@ -2,11 +2,14 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
+#include <functional>
 #include <cstdio>
 #include <numeric>
 #include <random>
 
 #include "core/hash.h"
+#include "entities/word_lex.h"
 #include "syntax/feature_hash.h"
 #include "syntax/model_io.h"
 
@@ -16,7 +19,7 @@ namespace {
 using syntax::Feat;
 using syntax::TokenFeatures;
 
-constexpr std::size_t kMaxFeatures = 128;
+constexpr std::size_t kMaxFeatures = 160;
 constexpr std::uint64_t kNoLabel = 0xff;
 
 bool Allowed(std::uint8_t label, std::uint64_t prev) {
@@ -40,7 +43,7 @@ std::uint64_t CapsBucket(const NerToken* t, std::size_t n) {
 }
 
 std::size_t Features(const NerToken* t, std::size_t n, std::size_t i, std::uint64_t p1, std::uint64_t p2,
-                     std::uint64_t caps, std::uint64_t* out) {
+                     std::uint64_t caps, bool second, std::uint64_t* out) {
   static const NerToken kBefore = [] {
     NerToken x;
     x.f = syntax::PaddingFeatures(true);
@@ -120,6 +123,46 @@ std::size_t Features(const NerToken* t, std::size_t n, std::size_t i, std::uint6
   if (m1.gaz) out[k++] = Feat(54, m1.gaz & 0xffff);
   if (p1t.gaz) out[k++] = Feat(55, p1t.gaz & 0xffff);
   out[k++] = Feat(56, w0.gaz, p1);
+  // The word table: clusters, proper-noun and capitals rates.
+  {
+    if (w0.lex) {
+      out[k++] = Feat(60, LexFine(w0.lex));
+      out[k++] = Feat(61, LexCoarse(w0.lex));
+      out[k++] = Feat(62, LexCoarse(w0.lex), title);
+      out[k++] = Feat(63, LexPropn(w0.lex), LexCaps(w0.lex), title);
+      out[k++] = Feat(64, LexFine(w0.lex), p1);
+    } else {
+      out[k++] = Feat(65, title, w0.upos);
+    }
+    out[k++] = Feat(66, LexFine(m1.lex));
+    out[k++] = Feat(67, LexFine(p1t.lex));
+    out[k++] = Feat(68, LexCoarse(m1.lex), LexCoarse(w0.lex), LexCoarse(p1t.lex));
+  }
+  {
+    // The run of capitalised words the token stands in (up to 4 each way).
+    auto cap = [&](long j) {
+      return j >= 0 && j < static_cast<long>(n) && (t[j].f.flags & (syntax::kTitle | syntax::kAllUpper));
+    };
+    if (cap(ii)) {
+      long l = 0, r = 0;
+      while (l < 4 && cap(ii - l - 1)) ++l;
+      while (r < 4 && cap(ii + r + 1)) ++r;
+      out[k++] = Feat(70, static_cast<std::uint64_t>(l), static_cast<std::uint64_t>(r));
+      out[k++] = Feat(71, static_cast<std::uint64_t>(l > 0), static_cast<std::uint64_t>(r > 0), p1);
+    }
+    out[k++] = Feat(72, m2.gaz & (kGazHonorific | kGazRole), m1.f.shape, f0.shape);
+  }
+  if (second) {
+    // What the first pass made of this token and of the same word elsewhere
+    // in the document.
+    out[k++] = Feat(80, w0.doclab);
+    out[k++] = Feat(81, w0.doclab, title);
+    out[k++] = Feat(82, w0.first);
+    out[k++] = Feat(83, w0.first, p1);
+    out[k++] = Feat(84, m1.first, w0.first, p1t.first);
+    out[k++] = Feat(85, w0.doclab, w0.first);
+    out[k++] = Feat(86, p1t.doclab, title);
+  }
   return k;
 }
 
@@ -180,6 +223,7 @@ void BuildNerTokens(const Article& a, std::uint32_t first, std::uint32_t end, co
     }
     x.gaz = 0;
     x.doc = 0;
+    x.lex = WordLex::Default().Get(x.f.lower);
     if (Capitalised(w)) {
       const std::uint64_t h = x.f.lower;
       if (stats.lower.count(h)) x.doc |= kDocLowerElsewhere;
@@ -193,6 +237,13 @@ std::unique_ptr<NerModel> NerModel::Load(std::string_view bytes, const std::stri
   auto m = std::make_unique<NerModel>();
   const std::uint32_t labels = r.U32();
   if (labels != kNumNerLabels) r.Fail("has " + std::to_string(labels) + " labels, expected " + std::to_string(kNumNerLabels));
+  const std::uint32_t passes = r.U32();
+  if (passes != 1 && passes != 2) r.Fail("has " + std::to_string(passes) + " passes, expected 1 or 2");
+  m->two_pass_ = passes == 2;
+  if (m->two_pass_) {
+    m->first_.Load(r);
+    if (m->first_.num_classes() != kNumNerLabels) r.Fail("weight table does not match the labels");
+  }
   m->model_.Load(r);
   if (m->model_.num_classes() != kNumNerLabels) r.Fail("weight table does not match the labels");
   r.ExpectEnd();
@@ -202,18 +253,125 @@ std::unique_ptr<NerModel> NerModel::Load(std::string_view bytes, const std::stri
 std::string NerModel::Save() const {
   syntax::ModelWriter w;
   w.U32(kNumNerLabels);
+  w.U32(two_pass_ ? 2 : 1);
+  if (two_pass_) first_.Save(w);
   model_.Save(w);
   return w.Finish(syntax::ModelKind::kNer);
 }
 
 void NerModel::Tag(const NerToken* tokens, std::size_t n, std::uint8_t* labels) const {
+  if (two_pass_) {
+    TagWith(first_, false, tokens, n, labels);
+  } else {
+    TagWith(model_, false, tokens, n, labels);
+  }
+}
+
+namespace {
+
+// Two general corrections of the labels the model gives. A title or role
+// the gazetteer lists is not part of a person's name ("Prime Minister X",
+// "Secretary of State X" -> "X", as the training corpora mark names); and
+// an organisation's name the gazetteer lists is taken whole when the
+// model labelled only part of it ("Office for ... and Human Rights").
+void ApplyNameRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
+  constexpr std::uint32_t kTitleCase = syntax::kTitle;
+  constexpr std::uint32_t kPlaceOrOrg = kGazCountryB | kGazCountryI | kGazCityB | kGazCityI | kGazRegionB |
+                                        kGazRegionI | kGazOrgB | kGazOrgI | kGazBodyB | kGazBodyI | kGazDemonym |
+                                        kGazRole | kGazHonorific;
+  // Words that may be a name: capitalised, not listed as a place, body or
+  // title, and not a word the word table knows as mostly lower case.
+  auto name_word = [&](std::size_t k) {
+    const std::uint32_t caps = LexCaps(t[k].lex);
+    return (t[k].f.flags & kTitleCase) && !(t[k].gaz & kPlaceOrOrg) && (caps == 0 || caps >= 3);
+  };
+  // Not in a headline or a line in title case, where every word is capitalised.
+  const bool headline = CapsBucket(t, n) >= 3;
+  for (std::size_t i = 1; i < n && !headline; ++i) {
+    // A capitalised name the model left out right after a capitalised title
+    // or form of address ("Col. X Y", "Mrs X") is a person's.
+    if (labels[i] != kOutside || !(t[i].gaz & (kGazRoleBefore | kGazHonorificBefore))) continue;
+    if (!(t[i - 1].f.flags & kTitleCase) || labels[i - 1] != kOutside) continue;
+    std::size_t j = i;
+    while (j < n && j < i + 3 && labels[j] == kOutside && name_word(j)) ++j;
+    if (j == i || (j < n && labels[j] != kOutside && !IsBegin(labels[j]))) continue;
+    labels[i] = BeginLabel(0);
+    for (std::size_t k = i + 1; k < j; ++k) labels[k] = InsideLabel(0);
+    i = j - 1;
+  }
+  for (std::size_t x = 0; x < n; ++x) {
+    // A listed organisation written with its capitals, which the model
+    // found only in part, cut up or typed otherwise, is one organisation.
+    constexpr std::uint32_t kB = kGazOrgB | kGazBodyB, kI = kGazOrgI | kGazBodyI;
+    if (!(t[x].gaz & kB) || !(t[x].gaz & kGazCaseMatch)) continue;
+    std::size_t y = x + 1;
+    while (y < n && (t[y].gaz & kI)) ++y;
+    if (y - x < 2) continue;
+    bool any = false, one = labels[x] == BeginLabel(1);
+    for (std::size_t k = x; k < y; ++k) {
+      any = any || labels[k] != kOutside;
+      one = one && (k == x || labels[k] == InsideLabel(1));
+    }
+    if (!any || one) {
+      x = y - 1;  // names listed inside this one ("Red Cross") are part of it
+      continue;
+    }
+    labels[x] = BeginLabel(1);
+    for (std::size_t k = x + 1; k < y; ++k) labels[k] = InsideLabel(1);
+    if (y < n && labels[y] != kOutside && !IsBegin(labels[y])) labels[y] = BeginLabel(LabelType(labels[y]));
+    x = y - 1;
+  }
+  for (std::size_t b = 0; b < n;) {
+    if (labels[b] == kOutside) {
+      ++b;
+      continue;
+    }
+    const int type = LabelType(labels[b]);
+    std::size_t e = b + 1;
+    while (e < n && labels[e] == InsideLabel(type)) ++e;
+    if (type == 0) {
+      // Drop the title words at its start (and a country or demonym before
+      // them: "Russian President X"), keeping at least one word. A title
+      // word inside a name ("Muhammed Sheikh X") stays.
+      constexpr std::uint32_t kTitle = kGazRole | kGazHonorific;
+      constexpr std::uint32_t kBefore = kTitle | kGazDemonym | kGazCountryB | kGazCountryI;
+      std::size_t cut = b;
+      for (std::size_t k = b; k + 1 < e && (t[k].gaz & kBefore); ++k) {
+        if (t[k].gaz & kTitle) cut = k + 1;
+      }
+      if (cut > b) {
+        for (std::size_t k = b; k < cut; ++k) labels[k] = kOutside;
+        labels[cut] = BeginLabel(type);
+        b = cut;
+      }
+    } else if (type == 1) {
+      // Grow over the rest of a listed organisation or body the span starts in.
+      const std::uint32_t in = kGazOrgI | kGazBodyI;
+      if ((t[b].gaz & (kGazOrgB | kGazBodyB | in)) && (e == n || labels[e] == kOutside)) {
+        std::size_t x = e;
+        while (x < n && (t[x].gaz & in) && labels[x] == kOutside) ++x;
+        // Only when the listed name ends there, not in the middle of a longer one.
+        if (x > e && (x == n || !(t[x].gaz & in))) {
+          for (std::size_t k = e; k < x; ++k) labels[k] = InsideLabel(type);
+          e = x;
+        }
+      }
+    }
+    b = e;
+  }
+}
+
+}  // namespace
+
+void NerModel::TagWith(const syntax::LinearModel& m, bool second, const NerToken* tokens, std::size_t n,
+                       std::uint8_t* labels) const {
   std::uint64_t feats[kMaxFeatures];
   std::int32_t scores[kNumNerLabels];
   const std::uint64_t caps = CapsBucket(tokens, n);
   std::uint64_t p1 = kNoLabel, p2 = kNoLabel;
   for (std::size_t i = 0; i < n; ++i) {
-    const std::size_t nf = Features(tokens, n, i, p1, p2, caps, feats);
-    model_.Score(feats, nf, scores);
+    const std::size_t nf = Features(tokens, n, i, p1, p2, caps, second, feats);
+    m.Score(feats, nf, scores);
     std::uint8_t best = kOutside;
     for (std::uint8_t l = 1; l < kNumNerLabels; ++l) {
       if (Allowed(l, p1) && scores[l] > scores[best]) best = l;
@@ -222,20 +380,55 @@ void NerModel::Tag(const NerToken* tokens, std::size_t n, std::uint8_t* labels) 
     p2 = p1;
     p1 = best;
   }
+  if (rules_) ApplyNameRules(tokens, n, labels);
 }
 
-std::unique_ptr<NerModel> TrainNer(const std::vector<std::vector<NerToken>>& train,
-                                   const std::vector<std::vector<std::uint8_t>>& train_labels,
-                                   const std::vector<std::vector<NerToken>>& dev,
-                                   const std::vector<std::vector<std::uint8_t>>& dev_labels, int epochs,
-                                   std::uint64_t seed, bool verbose) {
+void NerModel::TagDocument(const NerSentenceRef* sents, std::size_t count, DocLabelScratch& scratch) const {
+  if (!two_pass_) {
+    for (std::size_t k = 0; k < count; ++k) TagWith(model_, false, sents[k].tokens, sents[k].n, sents[k].labels);
+    return;
+  }
+  for (std::size_t k = 0; k < count; ++k) TagWith(first_, false, sents[k].tokens, sents[k].n, sents[k].labels);
+  SetDocLabels(sents, count, scratch);
+  for (std::size_t k = 0; k < count; ++k) TagWith(model_, true, sents[k].tokens, sents[k].n, sents[k].labels);
+}
+
+void SetDocLabels(const NerSentenceRef* sents, std::size_t count, DocLabelScratch& scratch) {
+  scratch.counts.clear();
+  for (std::size_t k = 0; k < count; ++k) {
+    for (std::size_t i = 0; i < sents[k].n; ++i) {
+      const std::uint8_t l = sents[k].labels[i];
+      sents[k].tokens[i].first = l;
+      if (l == kOutside) continue;
+      auto& c = scratch.counts[sents[k].tokens[i].f.lower];
+      if (c[l - 1] < 0xffff) ++c[l - 1];
+    }
+  }
+  for (std::size_t k = 0; k < count; ++k) {
+    for (std::size_t i = 0; i < sents[k].n; ++i) {
+      NerToken& t = sents[k].tokens[i];
+      t.doclab = 0;
+      auto it = scratch.counts.find(t.f.lower);
+      if (it == scratch.counts.end()) continue;
+      for (std::uint8_t l = 1; l < kNumNerLabels; ++l) {
+        const unsigned others = it->second[l - 1] - (t.first == l ? 1u : 0u);
+        if (others > 0) t.doclab = static_cast<std::uint8_t>(t.doclab | (1u << (l - 1)));
+      }
+    }
+  }
+}
+
+namespace {
+
+// One pass's weights, trained on the sentences `subset` of `train`.
+syntax::LinearModel TrainPass(const std::vector<std::vector<NerToken>>& train,
+                              const std::vector<std::vector<std::uint8_t>>& train_labels,
+                              std::vector<std::size_t> order, int epochs, std::uint64_t seed, bool second,
+                              const std::function<void(int, double, const syntax::LinearModel&)>& report) {
   syntax::PerceptronTrainer trainer(kNumNerLabels);
-  std::vector<std::size_t> order(train.size());
-  std::iota(order.begin(), order.end(), 0);
   std::mt19937_64 rng(seed);
   std::uint64_t feats[kMaxFeatures];
   float scores[kNumNerLabels];
-  auto model = std::make_unique<NerModel>();
   for (int epoch = 1; epoch <= epochs; ++epoch) {
     std::shuffle(order.begin(), order.end(), rng);
     std::size_t errors = 0, total = 0;
@@ -246,7 +439,7 @@ std::unique_ptr<NerModel> TrainNer(const std::vector<std::vector<NerToken>>& tra
       const std::uint64_t caps = CapsBucket(toks.data(), n);
       std::uint64_t p1 = kNoLabel, p2 = kNoLabel;
       for (std::size_t i = 0; i < n; ++i) {
-        const std::size_t nf = Features(toks.data(), n, i, p1, p2, caps, feats);
+        const std::size_t nf = Features(toks.data(), n, i, p1, p2, caps, second, feats);
         trainer.Score(feats, nf, scores);
         std::uint8_t best = kOutside;
         for (std::uint8_t l = 1; l < kNumNerLabels; ++l) {
@@ -262,20 +455,79 @@ std::unique_ptr<NerModel> TrainNer(const std::vector<std::vector<NerToken>>& tra
         p1 = best;
       }
     }
-    if (verbose) {
-      model->model_ = trainer.Finish();
+    if (report) report(epoch, total ? static_cast<double>(errors) / static_cast<double>(total) : 0.0, trainer.Finish());
+  }
+  return trainer.Finish();
+}
+
+// Sentence references grouped by document (sentences of a document are adjacent).
+std::vector<std::vector<NerSentenceRef>> Documents(std::vector<std::vector<NerToken>>& toks,
+                                                   std::vector<std::vector<std::uint8_t>>& labels,
+                                                   const std::vector<std::uint32_t>& docs) {
+  std::vector<std::vector<NerSentenceRef>> out;
+  for (std::size_t s = 0; s < toks.size(); ++s) {
+    if (s == 0 || docs[s] != docs[s - 1]) out.emplace_back();
+    labels[s].resize(toks[s].size());
+    out.back().push_back({toks[s].data(), labels[s].data(), toks[s].size()});
+  }
+  return out;
+}
+
+}  // namespace
+
+std::unique_ptr<NerModel> TrainNer(const std::vector<std::vector<NerToken>>& train,
+                                   const std::vector<std::vector<std::uint8_t>>& train_labels,
+                                   const std::vector<std::vector<NerToken>>& dev,
+                                   const std::vector<std::vector<std::uint8_t>>& dev_labels, int epochs,
+                                   std::uint64_t seed, bool verbose, const std::vector<std::uint32_t>* train_docs,
+                                   const std::vector<std::uint32_t>* dev_docs) {
+  auto model = std::make_unique<NerModel>();
+  const bool two_pass = train_docs != nullptr;
+  // Dev documents, tagged through the model being trained.
+  std::vector<std::vector<NerToken>> dev_toks = dev;
+  std::vector<std::vector<std::uint8_t>> dev_out(dev.size());
+  std::vector<std::uint32_t> dev_doc_ids = dev_docs ? *dev_docs : std::vector<std::uint32_t>(dev.size(), 0);
+  if (!dev_docs) {
+    for (std::size_t s = 0; s < dev.size(); ++s) dev_doc_ids[s] = static_cast<std::uint32_t>(s);
+  }
+  auto dev_refs = Documents(dev_toks, dev_out, dev_doc_ids);
+  DocLabelScratch scratch;
+  auto report = [&](const char* what) {
+    return [&, what](int epoch, double err, const syntax::LinearModel& m) {
+      if (!verbose) return;
+      model->model_ = m;
       NerScore score;
-      std::vector<std::uint8_t> out;
-      for (std::size_t s = 0; s < dev.size(); ++s) {
-        out.resize(dev[s].size());
-        model->Tag(dev[s].data(), dev[s].size(), out.data());
-        score.Add(dev_labels[s].data(), out.data(), out.size());
-      }
-      std::fprintf(stderr, "ner: epoch %d train token error %.4f dev F1 %.4f\n", epoch,
-                   total ? static_cast<double>(errors) / static_cast<double>(total) : 0.0, score.MicroF1());
+      for (auto& d : dev_refs) model->TagDocument(d.data(), d.size(), scratch);
+      for (std::size_t s = 0; s < dev.size(); ++s) score.Add(dev_labels[s].data(), dev_out[s].data(), dev_out[s].size());
+      std::fprintf(stderr, "ner: %s epoch %d train token error %.4f dev F1 %.4f\n", what, epoch, err, score.MicroF1());
+    };
+  };
+  std::vector<std::size_t> all(train.size());
+  std::iota(all.begin(), all.end(), 0);
+  if (!two_pass) {
+    model->model_ = TrainPass(train, train_labels, all, epochs, seed, false, report("single"));
+    return model;
+  }
+  // First-pass labels for the training sentences from jackknifed models.
+  constexpr std::uint32_t kFolds = 4;
+  std::vector<std::vector<NerToken>> toks = train;
+  std::vector<std::vector<std::uint8_t>> first(train.size());
+  auto refs = Documents(toks, first, *train_docs);
+  for (std::uint32_t fold = 0; fold < kFolds; ++fold) {
+    std::vector<std::size_t> part;
+    for (std::size_t s = 0; s < train.size(); ++s) {
+      if ((*train_docs)[s] % kFolds != fold) part.push_back(s);
+    }
+    NerModel m;
+    m.model_ = TrainPass(train, train_labels, part, epochs, seed + 1 + fold, false, nullptr);
+    for (std::size_t s = 0; s < train.size(); ++s) {
+      if ((*train_docs)[s] % kFolds == fold) m.TagWith(m.model_, false, toks[s].data(), toks[s].size(), first[s].data());
     }
   }
-  model->model_ = trainer.Finish();
+  for (auto& d : refs) SetDocLabels(d.data(), d.size(), scratch);
+  model->first_ = TrainPass(train, train_labels, all, epochs, seed, false, nullptr);
+  model->two_pass_ = true;
+  model->model_ = TrainPass(toks, train_labels, all, epochs, seed, true, report("second pass"));
   return model;
 }
 

@@ -1,6 +1,10 @@
 // Named-entity recognition: a greedy left-to-right averaged perceptron over
 // IOB2 labels of four types, reading word, shape, part-of-speech,
-// dependency, gazetteer and document-level features.
+// dependency, gazetteer, word-table (clusters, proper-noun and capitals
+// rates: word_lex.h) and document-level features, followed by a few
+// general corrections from the gazetteer (titles before a person's name,
+// listed organisations kept whole). Optionally (`train ner --two-pass`) a
+// second pass reads the first pass's labels across the document.
 //
 // Contracts:
 //  - NerModel::Tag labels every token of a sentence in time linear in its
@@ -10,10 +14,12 @@
 //    article, so training and tagging see exactly the same values.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -59,7 +65,29 @@ struct NerToken {
   std::uint64_t upos = 0, xpos = 0, deprel = 0, head_lower = 0;
   std::uint32_t gaz = 0;
   std::uint32_t doc = 0;
+  std::uint32_t lex = 0;  // WordLex::Get of the word (word_lex.h)
+  // Second-pass evidence, set by NerModel::TagDocument: the label the
+  // first pass gave this token, and bit l-1 for every label l it gave
+  // another token of the document with the same word.
+  std::uint8_t first = 0;
+  std::uint8_t doclab = 0;
 };
+
+// One sentence of a document for NerModel::TagDocument.
+struct NerSentenceRef {
+  NerToken* tokens;
+  std::uint8_t* labels;  // written: one label per token
+  std::size_t n;
+};
+
+// Reused memory for NerModel::TagDocument.
+struct DocLabelScratch {
+  std::unordered_map<std::uint64_t, std::array<std::uint16_t, 8>> counts;
+};
+
+// Sets NerToken::first from `labels` and NerToken::doclab from the whole
+// document's labels.
+void SetDocLabels(const NerSentenceRef* sents, std::size_t count, DocLabelScratch& scratch);
 
 // Words of an article in the forms the document features need.
 struct DocStats {
@@ -82,9 +110,19 @@ class NerModel {
   static std::unique_ptr<NerModel> Load(std::string_view bytes, const std::string& name);
   std::string Save() const;
 
-  // Writes one label per token into labels[0..n).
+  // Writes one label per token into labels[0..n), reading the sentence
+  // alone (a two-pass model runs its first pass only).
   void Tag(const NerToken* tokens, std::size_t n, std::uint8_t* labels) const;
 
+  // Labels every sentence of one document. A two-pass model tags them
+  // all, notes what it found across the document in the tokens
+  // (SetDocLabels), and tags them again reading that.
+  void TagDocument(const NerSentenceRef* sents, std::size_t count, DocLabelScratch& scratch) const;
+
+  bool two_pass() const { return two_pass_; }
+  // Whether the title and listed-organisation corrections are applied
+  // (on by default; off to measure them).
+  void set_rules(bool on) { rules_ = on; }
   const syntax::LinearModel& model() const { return model_; }
 
  private:
@@ -92,18 +130,29 @@ class NerModel {
                                             const std::vector<std::vector<std::uint8_t>>&,
                                             const std::vector<std::vector<NerToken>>&,
                                             const std::vector<std::vector<std::uint8_t>>&, int, std::uint64_t,
-                                            bool);
+                                            bool, const std::vector<std::uint32_t>*,
+                                            const std::vector<std::uint32_t>*);
+  void TagWith(const syntax::LinearModel& m, bool second, const NerToken* tokens, std::size_t n,
+               std::uint8_t* labels) const;
+  syntax::LinearModel first_;  // two-pass models only
   syntax::LinearModel model_;
+  bool two_pass_ = false;
+  bool rules_ = true;
 };
 
 // Trains on sentences (tokens and gold labels); after each epoch prints
 // span F1 on the dev sentences to stderr when `verbose`. Deterministic for
-// a given seed.
+// a given seed. Given the document of every sentence (`train_docs`, and
+// `dev_docs` when there is dev data), trains a two-pass model: the second
+// pass learns from first-pass labels of 4-fold jackknifed models, so it
+// sees first-pass mistakes as they come on new text.
 std::unique_ptr<NerModel> TrainNer(const std::vector<std::vector<NerToken>>& train,
                                    const std::vector<std::vector<std::uint8_t>>& train_labels,
                                    const std::vector<std::vector<NerToken>>& dev,
                                    const std::vector<std::vector<std::uint8_t>>& dev_labels, int epochs,
-                                   std::uint64_t seed, bool verbose);
+                                   std::uint64_t seed, bool verbose,
+                                   const std::vector<std::uint32_t>* train_docs = nullptr,
+                                   const std::vector<std::uint32_t>* dev_docs = nullptr);
 
 // Span-level counts for precision, recall and F1, per type.
 struct NerScore {

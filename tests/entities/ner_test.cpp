@@ -1,9 +1,11 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "core/error.h"
 #include "entities/entities.h"
+#include "entities/word_lex.h"
 #include "text/text.h"
 
 namespace sitrep::entities {
@@ -111,6 +113,77 @@ TEST(EntitiesStage, FindsPeoplePlacesAndOrganisations) {
   EXPECT_EQ(a.local_entities[static_cast<std::size_t>(person->local)].name, "Irena Valchenko");
   EXPECT_EQ(a.local_entities[static_cast<std::size_t>(person->local)].mention_count, 2u);
   for (std::size_t i = 1; i < a.mentions.size(); ++i) EXPECT_LE(a.mentions[i - 1].end, a.mentions[i].begin);
+}
+
+// Titles before a name are left out, and a listed organisation with "and"
+// inside is one mention (invented names).
+TEST(EntitiesStage, LeavesTitlesOutAndKeepsListedNamesWhole) {
+  Article a;
+  a.text =
+      "A spokesman, Col. Oskar Brenvik, said on Monday that Prime Minister Lidia Marovska had met "
+      "the Office for Democratic Institutions and Human Rights. Mrs Hanne Tolvik-Sand agreed.";
+  text::TextStage().Process(a, nullptr);
+  syntax::SyntaxStage().Process(a, nullptr);
+  EntitiesStage().Process(a, nullptr);
+  std::vector<std::string> people, orgs;
+  for (const auto& m : a.mentions) {
+    std::string s(a.text.substr(m.begin, m.end - m.begin));
+    if (m.type == "PERSON") people.push_back(s);
+    if (m.type == "ORG") orgs.push_back(s);
+  }
+  auto has = [](const std::vector<std::string>& v, const std::string& s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+  };
+  EXPECT_TRUE(has(people, "Oskar Brenvik")) << ::testing::PrintToString(people);
+  EXPECT_TRUE(has(people, "Lidia Marovska")) << ::testing::PrintToString(people);
+  EXPECT_TRUE(has(people, "Hanne Tolvik-Sand")) << ::testing::PrintToString(people);
+  EXPECT_TRUE(has(orgs, "Office for Democratic Institutions and Human Rights")) << ::testing::PrintToString(orgs);
+}
+
+TEST(WordLex, LearnsParsesAndLooksUp) {
+  std::vector<LexSentence> corpus;
+  for (int i = 0; i < 20; ++i) {
+    corpus.push_back({{"Yesterday", "Anna", "met", "Boris", "in", "Tarvik", "."},
+                      {"NOUN", "PROPN", "VERB", "PROPN", "ADP", "PROPN", "PUNCT"}});
+    corpus.push_back({{"the", "talks", "in", "Osmena", "ended", "."}, {}});
+  }
+  LexOptions opt;
+  opt.fine_clusters = 4;
+  opt.coarse_clusters = 2;
+  const std::string table = LearnWordLex(corpus, opt);
+  EXPECT_EQ(table, LearnWordLex(corpus, opt));  // deterministic
+  WordLex lex = WordLex::Parse(table, "toy");
+  EXPECT_GT(lex.size(), 5u);
+  std::string scratch;
+  syntax::TokenFeatures tf;
+  syntax::ComputeTokenFeatures("BORIS", scratch, &tf);
+  const std::uint32_t v = lex.Get(tf.lower);
+  ASSERT_NE(v, kUnknownWord);
+  EXPECT_EQ(LexPropn(v), 4u);  // always a proper noun
+  EXPECT_EQ(LexCaps(v), 4u);   // always capitalised away from a sentence start
+  syntax::ComputeTokenFeatures("Zzyzx", scratch, &tf);
+  EXPECT_EQ(lex.Get(tf.lower), kUnknownWord);
+  EXPECT_THROW(WordLex::Parse("word\t1\t2\n", "bad.tsv"), sitrep::Error);
+}
+
+TEST(NerModel, TwoPassModelSurvivesSaveAndLoad) {
+  syntax::SyntaxStage syntax;
+  auto corpus = PrepareNerCorpus(ToyCorpus(), syntax);
+  auto model = TrainNer(corpus.tokens, corpus.labels, {}, {}, 3, 1, false, &corpus.docs, nullptr);
+  ASSERT_TRUE(model->two_pass());
+  auto loaded = NerModel::Load(model->Save(), "toy2");
+  EXPECT_TRUE(loaded->two_pass());
+  auto test = PrepareNerCorpus({Sentence({"Greta", "Holm", "arrived", "in", "Tarvik", "today", "."},
+                                         std::vector<std::uint8_t>(7, kOutside))},
+                               syntax);
+  std::vector<std::uint8_t> a(7), b(7);
+  DocLabelScratch scratch;
+  NerSentenceRef ra{test.tokens[0].data(), a.data(), 7};
+  model->TagDocument(&ra, 1, scratch);
+  NerSentenceRef rb{test.tokens[0].data(), b.data(), 7};
+  loaded->TagDocument(&rb, 1, scratch);
+  EXPECT_EQ(a, b);
+  EXPECT_EQ(a[4], BeginLabel(2));
 }
 
 }  // namespace

@@ -5,6 +5,10 @@
 // The micro average covers PERSON, ORG and LOC, the types every English
 // gold corpus shares; MISC is reported per type when the gold has it.
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
 #include <chrono>
 #include <cstdio>
 #include <memory>
@@ -15,6 +19,8 @@
 #include "core/error.h"
 #include "entities/entities.h"
 #include "entities/ner_corpus.h"
+#include "entities/word_lex.h"
+#include "syntax/conllu.h"
 #include "syntax/model_io.h"
 
 namespace {
@@ -44,6 +50,7 @@ struct TrainArgs {
   int epochs = 12;
   std::uint64_t seed = 1;
   int tune_every = 0;
+  bool two_pass = false;
 };
 
 int RunTrain(const TrainArgs& a) {
@@ -70,7 +77,8 @@ int RunTrain(const TrainArgs& a) {
     auto dc = PrepareNerCorpus(dev, syntax);
     std::fprintf(stderr, "ner: %zu training sentences (%zu tokens), %zu tuning sentences\n", tc.tokens.size(),
                  tc.token_count, dc.tokens.size());
-    auto model = TrainNer(tc.tokens, tc.labels, dc.tokens, dc.labels, a.epochs, a.seed, !dc.tokens.empty());
+    auto model = TrainNer(tc.tokens, tc.labels, dc.tokens, dc.labels, a.epochs, a.seed, !dc.tokens.empty(),
+                          a.two_pass ? &tc.docs : nullptr, &dc.docs);
     std::string bytes = model->Save();
     sitrep::syntax::WriteFileOrThrow(a.out, bytes);
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -87,21 +95,38 @@ struct EvalArgs {
   std::string model;
   bool json = false;
   bool show_errors = false;
+  bool no_rules = false;
 };
 
 int RunEval(const EvalArgs& a) {
   try {
     auto gold = ReadAny(a.gold);
-    auto model = a.model.empty() ? LoadDefaultNer() : LoadNerFromFile(a.model);
+    std::shared_ptr<const NerModel> loaded = a.model.empty() ? LoadDefaultNer() : LoadNerFromFile(a.model);
+    auto copy = std::make_shared<NerModel>(*loaded);
+    copy->set_rules(!a.no_rules);
+    std::shared_ptr<const NerModel> model = copy;
     sitrep::syntax::SyntaxStage syntax;
     auto t0 = std::chrono::steady_clock::now();
     auto corpus = PrepareNerCorpus(gold, syntax);
     auto t1 = std::chrono::steady_clock::now();
     NerScore score;
-    std::vector<std::uint8_t> out;
+    // Documents are tagged whole (a two-pass model reads across sentences).
+    std::vector<std::vector<std::uint8_t>> labels(corpus.tokens.size());
+    {
+      DocLabelScratch scratch;
+      std::vector<NerSentenceRef> refs;
+      for (std::size_t s = 0; s < corpus.tokens.size(); ++s) {
+        labels[s].resize(corpus.tokens[s].size());
+        if (s > 0 && corpus.docs[s] != corpus.docs[s - 1]) {
+          model->TagDocument(refs.data(), refs.size(), scratch);
+          refs.clear();
+        }
+        refs.push_back({corpus.tokens[s].data(), labels[s].data(), corpus.tokens[s].size()});
+      }
+      model->TagDocument(refs.data(), refs.size(), scratch);
+    }
     for (std::size_t s = 0; s < corpus.tokens.size(); ++s) {
-      out.resize(corpus.tokens[s].size());
-      model->Tag(corpus.tokens[s].data(), out.size(), out.data());
+      const std::vector<std::uint8_t>& out = labels[s];
       score.Add(corpus.labels[s].data(), out.data(), out.size());
       if (a.show_errors && out != corpus.labels[s]) {
         auto span_text = [&](const NerSpan& x) {
@@ -170,6 +195,8 @@ sitrep::cli::CommandRegistrar train_reg(
       app.add_option("--out", a->out, "Model file to write")->required();
       app.add_option("--epochs", a->epochs, "Training epochs");
       app.add_option("--seed", a->seed, "Random seed (shuffling)");
+      app.add_flag("--two-pass", a->two_pass,
+                   "Add a second pass that reads the first pass's labels across the document");
       return [a] { return RunTrain(*a); };
     });
 
@@ -182,7 +209,97 @@ sitrep::cli::CommandRegistrar eval_reg(
       app.add_option("--model", a->model, "Model file (default: the compiled-in model)");
       app.add_flag("--json", a->json, "Print the scores as one JSON object on the last line");
       app.add_flag("--show-errors", a->show_errors, "Print every missed and spurious span");
+      app.add_flag("--no-rules", a->no_rules, "Score the model's labels without the title and organisation corrections");
       return [a] { return RunEval(*a); };
+    });
+
+// ECB+ XML: `<token t_id=".." sentence="N" number="..">word</token>` lines,
+// one sentence per value of `sentence`.
+std::vector<LexSentence> ReadEcbText(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  SITREP_CHECK(in, sitrep::ConfigError, "cannot read " + path);
+  std::vector<LexSentence> out;
+  std::string line, last_sent = "\x01";
+  while (std::getline(in, line)) {
+    std::size_t t = line.find("<token ");
+    if (t == std::string::npos) continue;
+    std::size_t sp = line.find("sentence=\"", t), gt = line.find('>', t), end = line.find("</token>", t);
+    if (sp == std::string::npos || gt == std::string::npos || end == std::string::npos || end < gt) continue;
+    std::size_t sq = line.find('"', sp + 10);
+    std::string sent = line.substr(sp + 10, sq - sp - 10);
+    std::string w = line.substr(gt + 1, end - gt - 1);
+    for (auto [from, to] : {std::pair<std::string, std::string>{"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"},
+                            {"&quot;", "\""}, {"&apos;", "'"}}) {
+      for (std::size_t p = w.find(from); p != std::string::npos; p = w.find(from, p + to.size())) w.replace(p, from.size(), to);
+    }
+    if (w.empty()) continue;
+    if (sent != last_sent || out.empty()) out.emplace_back(), last_sent = sent;
+    out.back().words.push_back(w);
+  }
+  return out;
+}
+
+struct WordsArgs {
+  std::vector<std::string> conllu, text, notes;
+  std::string out;
+  LexOptions opt;
+};
+
+int RunWords(const WordsArgs& a) {
+  try {
+    auto t0 = std::chrono::steady_clock::now();
+    std::vector<LexSentence> corpus;
+    std::size_t tokens = 0;
+    for (const auto& f : a.conllu) {
+      for (const auto& s : sitrep::syntax::ReadConlluFile(f)) {
+        LexSentence x;
+        for (const auto& w : s.words) x.words.push_back(w.form), x.upos.push_back(w.upos);
+        tokens += x.words.size();
+        corpus.push_back(std::move(x));
+      }
+    }
+    // Other files (ECB+ XML) in sorted order, so the result does not
+    // depend on how the shell listed them.
+    std::vector<std::string> text = a.text;
+    std::sort(text.begin(), text.end());
+    for (const auto& f : text) {
+      for (auto& x : ReadEcbText(f)) {
+        tokens += x.words.size();
+        corpus.push_back(std::move(x));
+      }
+    }
+    std::string table = LearnWordLex(corpus, a.opt);
+    std::string header =
+        "# Word table for the named-entity recogniser: word, fine cluster, coarse cluster,\n"
+        "# proper-noun bucket, capitals bucket (0 unseen, 1 <5%, 2 <50%, 3 <95%, 4 >=95%).\n"
+        "# Learned by `sitrep train ner-words` (src/entities/word_lex.cpp) from the files given to it;\n"
+        "# the shipped table's sources, licence and command are in data/ner/NOTICE.\n";
+    for (const auto& n : a.notes) header += "# " + n + "\n";
+    sitrep::syntax::WriteFileOrThrow(a.out, header + table);
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    std::fprintf(stderr, "ner-words: %zu sentences, %zu tokens; wrote %s (%zu bytes) in %.1fs\n", corpus.size(),
+                 tokens, a.out.c_str(), header.size() + table.size(), secs);
+    return sitrep::cli::kExitOk;
+  } catch (const sitrep::Error& e) {
+    sitrep::cli::PrintError(e.what());
+    return sitrep::cli::kExitUsage;
+  }
+}
+
+sitrep::cli::CommandRegistrar words_reg(
+    "train", "ner-words", "Learn the recogniser's word table (clusters, proper-noun and capitals rates)",
+    [](CLI::App& app) {
+      auto a = std::make_shared<WordsArgs>();
+      app.add_option("--conllu", a->conllu, "CoNLL-U files (words and UPOS)")->expected(1, -1);
+      app.add_option("--text", a->text, "ECB+ XML files (words only)")->expected(1, -1);
+      app.add_option("--out", a->out, "Table to write")->required();
+      app.add_option("--note", a->notes, "A comment line for the table's header (its sources)");
+      app.add_option("--min-count", a->opt.min_count, "Leave out words seen fewer times");
+      app.add_option("--clusters", a->opt.fine_clusters, "Fine clusters (at most 510)");
+      app.add_option("--coarse", a->opt.coarse_clusters, "Coarse clusters (at most 62)");
+      app.add_option("--context", a->opt.context_words, "Context words");
+      app.add_option("--iterations", a->opt.iterations, "k-means iterations");
+      return [a] { return RunWords(*a); };
     });
 
 }  // namespace

@@ -1,0 +1,67 @@
+// What unlabelled and part-of-speech-tagged text says about a word, for
+// the named-entity recogniser: a distributional cluster (fine and coarse),
+// how often the word is a proper noun, and how often it is capitalised
+// away from a sentence start. Learned by `sitrep train ner-words` into
+// data/ner/words.tsv (see data/ner/NOTICE).
+//
+// Contracts:
+//  - WordLex::Get is a hash lookup that never allocates; unknown words
+//    give kUnknownWord.
+//  - Learning is deterministic: the same inputs give the same file.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace sitrep::entities {
+
+// Packed word information: bits 0-8 fine cluster + 1, 9-14 coarse cluster
+// + 1, 15-17 proper-noun bucket, 18-20 capitals bucket. 0 = unknown word.
+inline constexpr std::uint32_t kUnknownWord = 0;
+inline std::uint32_t LexFine(std::uint32_t v) { return v & 0x1ff; }
+inline std::uint32_t LexCoarse(std::uint32_t v) { return (v >> 9) & 0x3f; }
+inline std::uint32_t LexPropn(std::uint32_t v) { return (v >> 15) & 7; }
+inline std::uint32_t LexCaps(std::uint32_t v) { return (v >> 18) & 7; }
+
+class WordLex {
+ public:
+  // Parses the words file (`word TAB fine TAB coarse TAB propn TAB caps`);
+  // throws ConfigError naming `name` and the line on a malformed line.
+  static WordLex Parse(std::string_view contents, const std::string& name);
+  // data/ner/words.tsv, loaded once; an empty table if the file is absent.
+  static const WordLex& Default();
+
+  // `lower_hash` is TokenFeatures::lower of the word.
+  std::uint32_t Get(std::uint64_t lower_hash) const {
+    auto it = map_.find(lower_hash);
+    return it == map_.end() ? kUnknownWord : it->second;
+  }
+  std::size_t size() const { return map_.size(); }
+
+ private:
+  std::unordered_map<std::uint64_t, std::uint32_t> map_;
+};
+
+// One corpus sentence for learning the table: words, and UPOS tags where
+// the corpus has them (empty otherwise).
+struct LexSentence {
+  std::vector<std::string> words;
+  std::vector<std::string> upos;
+};
+
+struct LexOptions {
+  int min_count = 3;        // words seen fewer times are left out
+  int fine_clusters = 256;  // at most 511
+  int coarse_clusters = 32; // at most 63
+  int context_words = 600;  // most frequent words used as context dimensions
+  int iterations = 12;
+};
+
+// Learns the table and returns it as the words file's text (without the
+// header comments). Deterministic.
+std::string LearnWordLex(const std::vector<LexSentence>& corpus, const LexOptions& opt);
+
+}  // namespace sitrep::entities
