@@ -907,6 +907,29 @@ class Finder {
           g = lex_.Gender(sp == std::string::npos ? std::string_view(m.role) : std::string_view(m.role).substr(sp + 1));
         }
       }
+      // A sentence about one person, outside quotes, that says "his" or
+      // "her" tells that person's gender ("X, a fisherman, lost his boat").
+      for (const Sentence& sent : a_.sentences) {
+        std::int32_t only = kNone;
+        int people = 0;
+        for (const Mention& m : a_.mentions) {
+          if (m.begin < sent.begin || m.end > sent.end || m.type != "PERSON" || m.local < 0) continue;
+          if (InQuote(doc_.TokenAt(m.begin))) continue;
+          if (only != m.local) ++people;
+          only = m.local;
+        }
+        if (people != 1 || gender_[static_cast<std::size_t>(only)]) continue;
+        char seen = 0;
+        bool mixed = false;
+        for (std::uint32_t t = sent.first_token; t < sent.end_token; ++t) {
+          std::string_view w = lower_[t];
+          char x = (w == "his" || w == "himself") ? 'm' : (w == "her" || w == "herself") ? 'f' : 0;
+          if (!x || InQuote(static_cast<std::int32_t>(t))) continue;
+          mixed = mixed || (seen && seen != x);
+          seen = x;
+        }
+        if (seen && !mixed) gender_[static_cast<std::size_t>(only)] = seen;
+      }
     }
     return static_cast<std::size_t>(local) < gender_.size() ? gender_[static_cast<std::size_t>(local)] : 0;
   }
@@ -946,6 +969,17 @@ class Finder {
       }
       return type == "ORG";
     };
+    // A subject named after the previous quote ("X, a fisherman, lost his
+    // boat. “I am alive,” he said.") comes before that quote's speaker.
+    const std::uint32_t after = previous ? previous->content.end : 0;
+    for (std::size_t i = a_.mentions.size(); i-- > 0;) {
+      const Mention& m = a_.mentions[i];
+      if (m.begin >= doc_.tok(p).begin) continue;
+      if (m.begin < after) break;
+      std::int32_t t = doc_.TokenAt(m.begin);
+      if (t >= static_cast<std::int32_t>(doc_.size()) || doc_.sent(t) + 4 < s) break;
+      if (agrees_local(m.local) && !InQuote(t) && IsSubjectMention(m)) return m.local;
+    }
     if (previous && previous->speaker_local >= 0 && agrees_local(previous->speaker_local) &&
         doc_.para(p) <= Paragraph(previous->content.begin) + 1) {
       return previous->speaker_local;
