@@ -7,7 +7,6 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <vector>
@@ -15,6 +14,7 @@
 #include "core/json_writer.h"
 #include "events/events.h"
 #include "events/gold.h"
+#include "ingest/ingest.h"
 #include "pipeline/pipeline.h"
 
 namespace {
@@ -30,21 +30,8 @@ std::vector<sitrep::Article>& Articles() {
       a.events.clear();
       if (a.ok()) out.push_back(std::move(a));
     };
-    for (const auto& e : std::filesystem::recursive_directory_iterator(SITREP_SOURCE_DIR "/samples/articles")) {
-      if (!e.is_regular_file()) continue;
-      std::ifstream in(e.path(), std::ios::binary);
-      std::stringstream ss;
-      ss << in.rdbuf();
-      sitrep::ingest::RawDoc doc;
-      doc.source = e.path().string();
-      doc.bytes = ss.str();
-      doc.path = doc.source;
-      const auto ext = e.path().extension();
-      doc.format = ext == ".md"     ? sitrep::ingest::Format::kMarkdown
-                   : ext == ".json" ? sitrep::ingest::Format::kJson
-                                    : sitrep::ingest::Format::kText;
-      add(std::move(doc));
-    }
+    sitrep::ingest::Reader({SITREP_SOURCE_DIR "/samples/articles"}, {}).Run(
+        [&](sitrep::ingest::RawDoc&& doc) { add(std::move(doc)); });
     // The gold sentences, as one article of news-style text.
     std::ifstream in(SITREP_SOURCE_DIR "/tests/events/gold/events_gold.tsv", std::ios::binary);
     std::stringstream ss;

@@ -1,53 +1,31 @@
 // Throughput of the quotes stage on one core, over the bundled sample
 // articles (samples/articles, written by the project), and of the
-// cross-article quote linking. The articles go through decode, clean,
-// text, syntax and entities once, before timing. Reports tokens/s and,
+// cross-article quote linking. The articles go through the per-article
+// pipeline once, before timing. Reports tokens/s and,
 // for linking, quotes/s.
 #include <benchmark/benchmark.h>
 
 #include <cstdio>
 #include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <vector>
 
-#include "clean/clean.h"
-#include "entities/entities.h"
-#include "ingest/decode.h"
+#include "ingest/ingest.h"
+#include "pipeline/pipeline.h"
 #include "quotes/quotes.h"
 #include "quotes/same_as.h"
-#include "text/text.h"
 
 namespace {
 
 std::vector<sitrep::Article>& Articles() {
   static std::vector<sitrep::Article> articles = [] {
+    // The whole per-article pipeline (its last stages rerun below).
+    auto pipeline = sitrep::pipeline::ArticlePipeline::Standard(nullptr);
+    auto scratch = pipeline.NewScratch();
     std::vector<sitrep::Article> out;
-    sitrep::clean::CleanStage clean(nullptr);
-    sitrep::text::TextStage text;
-    sitrep::syntax::SyntaxStage syntax;
-    sitrep::entities::EntitiesStage entities;
-    for (const auto& e : std::filesystem::recursive_directory_iterator(SITREP_SOURCE_DIR "/samples/articles")) {
-      if (!e.is_regular_file() || e.path().extension() == ".jsonl") continue;
-      std::ifstream in(e.path(), std::ios::binary);
-      std::stringstream ss;
-      ss << in.rdbuf();
-      sitrep::ingest::RawDoc doc;
-      doc.source = e.path().string();
-      doc.bytes = ss.str();
-      doc.path = doc.source;
-      const auto ext = e.path().extension();
-      doc.format = ext == ".md"     ? sitrep::ingest::Format::kMarkdown
-                   : ext == ".json" ? sitrep::ingest::Format::kJson
-                                    : sitrep::ingest::Format::kText;
-      sitrep::Article a = sitrep::ingest::Decode(std::move(doc));
-      clean.Process(a, nullptr);
-      text.Process(a, nullptr);
-      syntax.Process(a, nullptr);
-      entities.Process(a, nullptr);
-      out.push_back(std::move(a));
-    }
+    sitrep::ingest::Reader({SITREP_SOURCE_DIR "/samples/articles"}, {}).Run([&](sitrep::ingest::RawDoc&& doc) {
+      sitrep::Article a = pipeline.Run(std::move(doc), scratch);
+      if (a.ok()) out.push_back(std::move(a));
+    });
     return out;
   }();
   return articles;
