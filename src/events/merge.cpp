@@ -311,16 +311,13 @@ void AppendMergedEventJson(const MergedEvent& e, std::string* out) {
 Status WriteEventsFile(const std::string& path, const std::vector<MergedEvent>& events) {
   store::OutputFile out;
   if (Status s = out.Open(path); !s.ok()) return s;
-  std::string buf;
+  std::string line;
   for (const auto& e : events) {
-    AppendMergedEventJson(e, &buf);
-    buf.push_back('\n');
-    if (buf.size() > (1 << 20)) {
-      if (Status s = out.Write(buf); !s.ok()) return s;
-      buf.clear();
-    }
+    line.clear();
+    AppendMergedEventJson(e, &line);
+    line.push_back('\n');
+    if (Status s = out.Write(line); !s.ok()) return s;  // OutputFile buffers
   }
-  if (Status s = out.Write(buf); !s.ok()) return s;
   return out.Commit();
 }
 

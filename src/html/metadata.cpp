@@ -159,27 +159,11 @@ void SetIf(std::optional<std::string>& field, std::string v) {
   if (!field && !v.empty()) field = std::move(v);
 }
 
-// Lowercase word tokens (runs of letters and digits, any non-ASCII byte
-// counting as a letter).
-std::vector<std::string> Tokens(std::string_view s) {
-  std::vector<std::string> out;
-  std::string w;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c >= 0x80) {
-      w.push_back(static_cast<char>(std::tolower(c)));
-    } else if (!w.empty()) {
-      out.push_back(std::move(w));
-      w.clear();
-    }
-  }
-  if (!w.empty()) out.push_back(std::move(w));
-  return out;
-}
 
 // Readability's text similarity: 1 minus the share of b's text (by length)
 // in tokens a lacks.
 double Similarity(std::string_view a, std::string_view b) {
-  auto ta = Tokens(a), tb = Tokens(b);
+  auto ta = WordTokens(a), tb = WordTokens(b);
   if (ta.empty() || tb.empty()) return 0;
   std::size_t total = 0, uniq = 0, uniq_n = 0;
   for (const auto& t : tb) {
@@ -416,7 +400,7 @@ namespace {
 
 std::string Key(std::string_view s) {
   std::string o;
-  for (const auto& t : Tokens(s)) o += t;
+  for (const auto& t : WordTokens(s)) o += t;
   return o;
 }
 
@@ -530,6 +514,21 @@ PageMeta ReadMetadata(const GumboNode* root) {
     if (!l.empty()) m.language = l;
   }
   return m;
+}
+
+std::vector<std::string> WordTokens(std::string_view s) {
+  std::vector<std::string> out;
+  std::string w;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c >= 0x80) {
+      w.push_back(static_cast<char>(std::tolower(c)));
+    } else if (!w.empty()) {
+      out.push_back(std::move(w));
+      w.clear();
+    }
+  }
+  if (!w.empty()) out.push_back(std::move(w));
+  return out;
 }
 
 }  // namespace sitrep::html

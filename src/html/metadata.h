@@ -35,6 +35,10 @@ std::string StripSiteSuffix(std::string_view title, const std::vector<std::strin
 
 // Readability's text similarity: 1 minus the share of b's text (by length)
 // in word tokens that a lacks.
+// Lower-case word tokens of s: runs of ASCII letters and digits, any
+// non-ASCII byte counting as a letter (so other scripts stay whole).
+std::vector<std::string> WordTokens(std::string_view s);
+
 double TextSimilarity(std::string_view a, std::string_view b);
 
 // DocumentTitle without headings.

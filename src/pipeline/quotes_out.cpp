@@ -104,27 +104,23 @@ Status QuotesOut::Write(const std::string& path) {
   std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) { return records_[x].id < records_[y].id; });
   store::OutputFile out;
   if (Status s = out.Open(path); !s.ok()) return s;
-  std::string buf;
+  std::string line;
   std::vector<std::string_view> ids;
   for (std::uint32_t i : order) {
-    buf += records_[i].json;
-    buf += ",\"same_as\":[";
+    line = records_[i].json;
+    line += ",\"same_as\":[";
     ids.clear();
     for (std::uint32_t j : same[i]) ids.push_back(records_[j].id);
     std::sort(ids.begin(), ids.end());
     for (std::size_t k = 0; k < ids.size(); ++k) {
-      if (k) buf += ',';
-      buf += '"';
-      buf += ids[k];
-      buf += '"';
+      if (k) line += ',';
+      line += '"';
+      line += ids[k];
+      line += '"';
     }
-    buf += "]}\n";
-    if (buf.size() > (1 << 20)) {
-      if (Status s = out.Write(buf); !s.ok()) return s;
-      buf.clear();
-    }
+    line += "]}\n";
+    if (Status s = out.Write(line); !s.ok()) return s;  // OutputFile buffers
   }
-  if (Status s = out.Write(buf); !s.ok()) return s;
   return out.Commit();
 }
 

@@ -20,6 +20,7 @@
 #include "core/hash.h"
 #include "core/resources.h"
 #include "html/dom.h"
+#include "html/metadata.h"
 #include "ingest/decode.h"
 
 namespace {
@@ -33,25 +34,9 @@ struct Options {
   std::string dump;
 };
 
-// Lowercase words: runs of letters and digits (any non-ASCII byte counts
-// as a letter, so other scripts stay whole).
-std::vector<std::string> Words(std::string_view s) {
-  std::vector<std::string> out;
-  std::string w;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c >= 0x80) {
-      w.push_back(static_cast<char>(std::tolower(c)));
-    } else if (!w.empty()) {
-      out.push_back(std::move(w));
-      w.clear();
-    }
-  }
-  if (!w.empty()) out.push_back(std::move(w));
-  return out;
-}
 
 std::vector<std::uint64_t> Shingles(std::string_view s) {
-  auto w = Words(s);
+  auto w = sitrep::html::WordTokens(s);
   std::vector<std::uint64_t> out;
   const std::size_t k = w.size() >= 4 ? 4 : (w.empty() ? 0 : w.size());
   for (std::size_t i = 0; k > 0 && i + k <= w.size(); ++i) {
@@ -65,7 +50,7 @@ std::vector<std::uint64_t> Shingles(std::string_view s) {
 
 std::string Key(std::string_view s) {
   std::string o;
-  for (const auto& w : Words(s)) o += w + ' ';
+  for (const auto& w : sitrep::html::WordTokens(s)) o += w + ' ';
   return o;
 }
 
