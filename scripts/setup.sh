@@ -9,9 +9,15 @@ cd "$(dirname "$0")/.."
 PACKAGES=(
   build-essential cmake ninja-build pkg-config git
   libicu-dev libsimdjson-dev libsqlite3-dev libcli11-dev libfmt-dev zlib1g-dev
-  libxxhash-dev libarchive-dev libgumbo-dev libxml2-dev libgtest-dev libgmock-dev libbenchmark-dev
-  time
+  libxxhash-dev libarchive-dev libgumbo-dev libxml2-dev libcpp-httplib-dev
+  libgtest-dev libgmock-dev libbenchmark-dev time
 )
+mode=release
+[ "${1:-}" = "--test" ] && mode=test
+# Node.js and npm build the web app's front end; the test build also needs
+# Debian's Chromium, which the browser tests drive headless.
+command -v npm >/dev/null 2>&1 || PACKAGES+=(nodejs npm)
+[ "$mode" = test ] && PACKAGES+=(chromium)
 
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -26,8 +32,14 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-mode=release
-[ "${1:-}" = "--test" ] && mode=test
+# The web app's libraries come from the npm registry, pinned by
+# web/package-lock.json; reinstalled only when the lock file changes.
+if [ ! -f web/node_modules/.package-lock.json ] || [ web/package-lock.json -nt web/node_modules/.package-lock.json ]; then
+  echo "setup: installing the web app's npm packages" >&2
+  (cd web && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi
+node web/build.mjs
+
 if [ "$mode" = test ]; then
   # Warnings are errors and sanitizers are on, as in CI.
   cmake -S . -B build-test -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
