@@ -14,12 +14,12 @@ function(sitrep_add_stage name)
   endif()
 endfunction()
 
-# sitrep_add_test(NAME SOURCES a_test.cpp ... DEPS stage ...)
+# sitrep_add_test(NAME SOURCES a_test.cpp ... DEPS stage ... [PROPERTIES k v ...])
 # One GoogleTest executable; each TEST becomes a ctest entry. Tests find the
 # source tree (samples/, data/) through SITREP_SOURCE_DIR and the built CLI
 # through SITREP_BINARY.
 function(sitrep_add_test name)
-  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;LIBS" ${ARGN})
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;LIBS;PROPERTIES" ${ARGN})
   add_executable(${name} ${ARG_SOURCES})
   target_link_libraries(${name} PRIVATE sitrep_flags GTest::gtest GTest::gtest_main)
   foreach(dep IN LISTS ARG_DEPS)
@@ -34,5 +34,5 @@ function(sitrep_add_test name)
     SITREP_BINARY="$<TARGET_FILE:sitrep>"
     SITREP_SHARED_DIR="${PROJECT_SOURCE_DIR}/../shared")
   add_dependencies(${name} sitrep)
-  gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60 PROPERTIES TIMEOUT 600)
+  gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60 PROPERTIES TIMEOUT 600 ${ARG_PROPERTIES})
 endfunction()

@@ -269,6 +269,7 @@ Status BuildDatabase(const std::string& dir) {
     });
     if (!st.ok()) return st;
     if (!ok) return db.Error("insert rows into");
+    if (st = db.Exec(kFillSearchIndexSql); !st.ok()) return st;
     if (st = db.Exec("COMMIT"); !st.ok()) return st;
   }
   std::error_code ec;

@@ -9,7 +9,7 @@
 
 namespace sitrep::store {
 
-inline constexpr int kDatabaseSchemaVersion = 1;
+inline constexpr int kDatabaseSchemaVersion = 2;
 
 // Builds DIR/sitrep.db from DIR/articles.jsonl, entities.jsonl,
 // quotes.jsonl, events.jsonl, stories.jsonl (missing files count as

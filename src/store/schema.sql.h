@@ -1,4 +1,5 @@
-// SQL for the sitrep.db schema, version 1. The tables of cross-article
+// SQL for the sitrep.db schema, version 2 (version 1 had no full-text
+// index and fewer indexes; `sitrep serve` needs version 2). The tables of cross-article
 // records keep the full JSON line in `json` so fields added to the contract
 // later are never lost; articles are spread over their own tables instead,
 // because their JSON repeats the whole text and would double the file.
@@ -53,6 +54,22 @@ CREATE INDEX events_root ON events(root);
 CREATE INDEX event_mentions_article ON event_mentions(article_id);
 CREATE INDEX story_articles_article ON story_articles(article_id);
 CREATE INDEX entity_articles_article ON entity_articles(article_id);
+CREATE INDEX entity_articles_entity ON entity_articles(entity_id);
+CREATE INDEX entity_aliases_entity ON entity_aliases(entity_id);
+CREATE INDEX entity_roles_entity ON entity_roles(entity_id);
+CREATE INDEX quote_same_as_quote ON quote_same_as(quote_id);
+CREATE INDEX events_source ON events(source_entity);
+CREATE INDEX events_target ON events(target_entity);
+CREATE INDEX event_mentions_event ON event_mentions(event_id);
+CREATE INDEX story_articles_story ON story_articles(story_id);
+-- Full-text search over titles and bodies, ranked with bm25. External
+-- content: the text is stored once, in `articles`; the index is filled by
+-- the 'rebuild' command after the articles are in.
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='rowid',
+  tokenize='unicode61 remove_diacritics 2');
 )SQL";
+
+// Run after the articles are inserted.
+inline constexpr const char* kFillSearchIndexSql = "INSERT INTO articles_fts(articles_fts) VALUES('rebuild');";
 
 }  // namespace sitrep::store

@@ -120,7 +120,7 @@ TEST(Database, MirrorsTheJsonLinesFiles) {
     Article a;
     a.id = "a" + std::to_string(i);
     a.source = "s";
-    a.text = "One. Two.";
+    a.text = i == 1 ? "Ceasefire talks resumed. Two." : "One. Two.";
     a.sentences = {{0, 4, 0, 0}, {5, 9, 0, 0}};
     a.removed.push_back({"Share this", "share prompt"});
     AppendArticleJson(a, &lines);
@@ -148,6 +148,13 @@ TEST(Database, MirrorsTheJsonLinesFiles) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM removed"), 3);
   EXPECT_EQ(count("SELECT COUNT(*) FROM entity_aliases"), 2);
   EXPECT_EQ(count("SELECT value FROM meta WHERE key='schema_version'"), kDatabaseSchemaVersion);
+  // The full-text index finds the one article with the word, in any case,
+  // and maps back to it through rowid.
+  EXPECT_EQ(count("SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH 'CEASEFIRE'"), 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+                  "WHERE articles_fts MATCH 'talks' AND a.id = 'a1'"),
+            1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH 'two'"), 3);
   sqlite3_close(db);
 }
 
