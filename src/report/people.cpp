@@ -1,6 +1,7 @@
 // Story sections about the people and organisations: key quotes by
 // speaker, the actors and their roles, and who acted on whom.
 #include <algorithm>
+#include <cctype>
 #include <numeric>
 #include <set>
 
@@ -37,6 +38,31 @@ std::string Join(const std::vector<std::string>& v, std::size_t max) {
   for (std::size_t i = 0; i < v.size() && i < max; ++i) out += (i ? ", " : "") + v[i];
   if (v.size() > max) out += ", \u2026";
   return out;
+}
+
+// Lower-case ASCII words (other bytes kept as they are), for comparing
+// wordings of one quotation.
+std::set<std::string> Words(const std::string& text) {
+  std::set<std::string> out;
+  std::string w;
+  for (char ch : text) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (std::isalnum(c) || c >= 0x80) {
+      w.push_back(static_cast<char>(std::tolower(c)));
+    } else if (!w.empty()) {
+      out.insert(std::move(w));
+      w.clear();
+    }
+  }
+  if (!w.empty()) out.insert(std::move(w));
+  return out;
+}
+
+double Jaccard(const std::set<std::string>& a, const std::set<std::string>& b) {
+  if (a.empty() || b.empty()) return 0;
+  std::size_t common = 0;
+  for (const auto& w : a) common += b.count(w);
+  return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
 }
 
 void AppendActorRows(const std::vector<const EntityRow*>& rows, const StoryContext& c,
@@ -87,11 +113,23 @@ void AppendQuotes(const StoryContext& c, std::string* out) {
 
   std::map<std::string, Speaker> speakers;
   for (auto& [root, k] : clusters) {
-    // The fullest direct wording stands for the quotation; a fragment
-    // carried by one outlet says less.
-    auto rank = [](const QuoteRow* q) { return std::make_pair(q->kind == "direct", q->text.size()); };
-    k.shown = *std::max_element(k.quotes.begin(), k.quotes.end(),
-                                [&](const QuoteRow* a, const QuoteRow* b) { return rank(a) < rank(b); });
+    // The wording most like the others stands for the quotation (a
+    // translation or a paraphrase is the odd one out), a direct one
+    // before a fragment, then the fuller one.
+    std::vector<std::set<std::string>> words;
+    for (const QuoteRow* q : k.quotes) words.push_back(Words(q->text));
+    double best = -1;
+    for (std::size_t i = 0; i < k.quotes.size(); ++i) {
+      double score = k.quotes[i]->kind == "direct" ? 1000 : 0;
+      for (std::size_t j = 0; j < k.quotes.size(); ++j) {
+        if (i != j) score += Jaccard(words[i], words[j]);
+      }
+      score += static_cast<double>(k.quotes[i]->text.size()) * 1e-6;
+      if (score > best) {
+        best = score;
+        k.shown = k.quotes[i];
+      }
+    }
     std::vector<std::string> arts;
     for (const QuoteRow* q : k.quotes) arts.push_back(q->article);
     k.outlets = c.Outlets(arts);
