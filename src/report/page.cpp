@@ -44,6 +44,8 @@ svg .lbl{font-size:12.5px;fill:#1d2330}
 svg .lg{font-size:11px;fill:#5d6675}
 svg .nlbl{font-size:12px;fill:#1d2330;paint-order:stroke;stroke:#fff;stroke-width:3px}
 svg .node circle{fill:#2c3e57;stroke:#fff;stroke-width:1.5}
+svg .alone circle{fill:#aab3c0}
+svg .alone .nlbl{fill:#5d6675}
 svg .ev circle{stroke:#fff;stroke-width:1.5}
 svg .ev:hover .lbl,svg .node:hover .nlbl{font-weight:600}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(260px,1fr));gap:12px}

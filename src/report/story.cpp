@@ -2,6 +2,7 @@
 // timeline, outlets side by side, agreements and disagreements.
 #include <algorithm>
 #include <cstdio>
+#include <limits>
 #include <set>
 
 #include "events/events.h"
@@ -104,6 +105,13 @@ void AppendTimeline(const StoryContext& c, std::string* out) {
     if (it != c.folder.events.end()) events.push_back(&it->second);
   }
   if (events.empty()) return;
+  // By day on the chart's axis: a week or a month ("2022-W03") sorts as
+  // text after the days of that week, but belongs beside them.
+  auto day = [](const EventRow* e) {
+    long d = 0;
+    return DayNumber(e->date, &d) ? d : std::numeric_limits<long>::max();
+  };
+  std::stable_sort(events.begin(), events.end(), [&](const EventRow* a, const EventRow* b) { return day(a) < day(b); });
   std::vector<TimelineItem> items;
   for (const EventRow* e : events) {
     std::string tip = (e->date.empty() ? std::string("undated") : e->date) + "\n" + EventLabel(*e) + "\nCAMEO " +

@@ -208,6 +208,7 @@ std::string NetworkSvg(const std::vector<NetworkEdge>& edges, std::size_t max_no
   struct Node {
     std::string label;
     int degree = 0;
+    bool linked = false;  // in at least one arrow
   };
   std::map<std::string, Node> nodes;
   struct Pair {
@@ -224,6 +225,7 @@ std::string NetworkSvg(const std::vector<NetworkEdge>& edges, std::size_t max_no
     Node& t = nodes[e.target_key];
     if (t.label.empty()) t.label = e.target_label;
     ++t.degree;
+    s.linked = t.linked = true;
     Pair& p = pairs[{e.source_key, e.target_key}];
     ++p.count;
     p.goldstein += e.goldstein;
@@ -238,7 +240,7 @@ std::string NetworkSvg(const std::vector<NetworkEdge>& edges, std::size_t max_no
   std::size_t dropped = order.size() > max_nodes ? order.size() - max_nodes : 0;
   if (dropped) order.resize(max_nodes);
 
-  const double width = 640, height = 440, cx = 320, cy = 205, radius = 145;
+  const double width = 680, height = 470, cx = 340, cy = 220, radius = 160;
   struct Placed {
     double x, y, r;
   };
@@ -283,7 +285,7 @@ std::string NetworkSvg(const std::vector<NetworkEdge>& edges, std::size_t max_no
   }
   for (const auto& [key, n] : order) {
     const Placed& p = at[key];
-    out += "<g class=\"node\">";
+    out += n->linked ? "<g class=\"node\">" : "<g class=\"node alone\">";
     Title(&out, n->label + ": in " + std::to_string(n->degree) + (n->degree == 1 ? " event" : " events"));
     out += "<circle cx=\"" + Num(p.x) + "\" cy=\"" + Num(p.y) + "\" r=\"" + Num(p.r) + "\"/>";
     double dx = p.x - cx, dy = p.y - cy, len = std::hypot(dx, dy);
@@ -292,8 +294,8 @@ std::string NetworkSvg(const std::vector<NetworkEdge>& edges, std::size_t max_no
     if (len > 1) {
       lx = p.x + dx / len * (p.r + 6);
       ly = p.y + dy / len * (p.r + 6) + 4;
-      if (dx / len > 0.3) anchor = "start";
-      else if (dx / len < -0.3) anchor = "end";
+      if (dx / len > 0.12) anchor = "start";
+      else if (dx / len < -0.12) anchor = "end";
       if (dy / len < -0.8) ly -= 4;
       if (dy / len > 0.8) ly += 8;
     }

@@ -98,10 +98,15 @@ TEST(NetworkSvg, OneArrowPerOrderedPairAndDeterministic) {
   EXPECT_TRUE(WellFormed(svg)) << svg;
   std::size_t arrows = 0, nodes = 0;
   for (std::size_t at = svg.find("<polygon"); at != std::string::npos; at = svg.find("<polygon", at + 1)) ++arrows;
-  for (std::size_t at = svg.find("class=\"node\""); at != std::string::npos; at = svg.find("class=\"node\"", at + 1))
+  for (std::size_t at = svg.find("<g class=\"node"); at != std::string::npos; at = svg.find("<g class=\"node", at + 1))
     ++nodes;
   EXPECT_EQ(arrows, 2u);
   EXPECT_EQ(nodes, 3u);
+  // Gamma acts on no one: drawn apart from the actors that are linked.
+  std::size_t alone = svg.find("<g class=\"node alone\">");
+  ASSERT_NE(alone, std::string::npos);
+  EXPECT_NE(svg.find("Gamma", alone), std::string::npos);
+  EXPECT_EQ(svg.find("<g class=\"node alone\">", alone + 1), std::string::npos);
   EXPECT_NE(svg.find("Alpha \u2192 Beta: 2 events, mean Goldstein 3.0"), std::string::npos);
   EXPECT_NE(svg.find("Gamma &lt;&amp;&gt;"), std::string::npos);
   EXPECT_EQ(svg, NetworkSvg(edges));
