@@ -223,7 +223,8 @@ void AppendQuotes(const StoryContext& c, std::string* out) {
     *out += "</div>";
   };
   *out += "<section class=\"keyquotes\"><h3>Key quotes <span class=\"count\">" + std::to_string(clusters.size()) +
-          " quotations from " + std::to_string(order.size()) + " sources</span></h3><div class=\"speakers\">";
+          (clusters.size() == 1 ? " quotation from " : " quotations from ") + std::to_string(order.size()) +
+          (order.size() == 1 ? " source" : " sources") + "</span></h3><div class=\"speakers\">";
   const std::size_t kShown = 8;
   for (std::size_t i = 0; i < order.size() && i < kShown; ++i) append_speaker(*order[i]);
   *out += "</div>";

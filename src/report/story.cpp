@@ -40,7 +40,7 @@ StoryContext::StoryContext(const OutputFolder& f, const StoryRow& s) : folder(f)
     if (it != f.articles.end()) {
       name = !it->second.outlet.empty() ? it->second.outlet
              : !it->second.title.empty() ? "\u201c" + Shorten(it->second.title, 40) + "\u201d"
-                                         : id;
+                                         : "unknown outlet (" + id.substr(0, 9) + ")";
     } else {
       name = id;
     }

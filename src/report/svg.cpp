@@ -247,7 +247,8 @@ std::string NetworkSvg(const std::vector<NetworkEdge>& edges, std::size_t max_no
   std::map<std::string, Placed> at;
   for (std::size_t i = 0; i < order.size(); ++i) {
     double a = -kPi / 2 + 2 * kPi * static_cast<double>(i) / static_cast<double>(order.size());
-    double r = order.size() == 1 ? 0 : radius;
+    // Few actors sit closer together: a long arrow between two dots says nothing.
+    double r = order.size() == 1 ? 0 : std::min(radius, 50.0 + 25.0 * static_cast<double>(order.size()));
     at[order[i].first] = {cx + r * std::cos(a), cy + r * std::sin(a),
                           6 + std::min(8.0, 1.5 * static_cast<double>(order[i].second->degree))};
   }
