@@ -9,7 +9,7 @@ namespace {
 
 // Screen: a centred column a laptop shows without zooming; cards reflow.
 // Print: no background fills lost, no card split across pages, each
-// story on a new page.
+// story after the first on a new page.
 constexpr const char* kCss = R"CSS(
 :root{--ink:#1d2330;--muted:#5d6675;--line:#dde1e7;--soft:#f6f7f9;--accent:#1f4e79}
 *{box-sizing:border-box}
@@ -83,8 +83,9 @@ footer{color:var(--muted);font-size:12.5px;padding-bottom:30px}
   main,header.top,footer{max-width:none;padding:0}
   *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
   nav.toc{border:none;padding:0}
-  article.story{border:none;box-shadow:none;padding:0;margin:0;break-before:page}
-  section,table,tr,.card,.speaker,svg.chart{break-inside:avoid}
+  article.story{border:none;box-shadow:none;padding:0;margin:0}
+  article.story+article.story{break-before:page}
+  tr,.card,.speaker,svg.chart,.summary{break-inside:avoid}
   h3,h4{break-after:avoid}
   summary{color:var(--muted)}
 }
