@@ -172,6 +172,7 @@ Response Api::Handle(const Request& r) const {
     res.body = std::string(Resource("serve/openapi.json"));
     return res;
   }
+  if (collection == "cameo" && id.empty()) return CameoCodes(r);
   ConnectionPool::Lease lease = pool_->Acquire();
   sqlite3* db = lease.db();
   if (id.empty()) {

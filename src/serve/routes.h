@@ -81,5 +81,6 @@ Response ListEntities(sqlite3* db, const Request& r);
 Response GetEntity(sqlite3* db, const Request& r, std::string_view id);
 Response ListQuotes(sqlite3* db, const Request& r);
 Response ListEvents(sqlite3* db, const Request& r);
+Response CameoCodes(const Request& r);
 
 }  // namespace sitrep::serve

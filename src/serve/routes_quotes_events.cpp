@@ -2,6 +2,7 @@
 #include <cctype>
 #include <unordered_map>
 
+#include "core/resources.h"
 #include "events/gdelt.h"
 #include "serve/routes.h"
 
@@ -193,6 +194,29 @@ Response ListEvents(sqlite3* db, const Request& r) {
     if (!m.error().empty()) return DbError(m);
   }
   if (!WriteArticleMap(w, db, article_ids)) return ErrorResponse(500, "database error reading articles");
+  w.EndObject();
+  return JsonResponse(std::move(body));
+}
+
+Response CameoCodes(const Request& r) {
+  Params p(r, {}, false);
+  if (!p.ok()) return p.Error();
+  std::string body;
+  JsonWriter w(body);
+  w.BeginObject();
+  for (std::string_view line : DataLines(Resource("events/cameo.tsv"))) {
+    // code \t goldstein \t name [\t flags]
+    std::size_t a = line.find('\t'), b = a == std::string_view::npos ? a : line.find('\t', a + 1);
+    if (b == std::string_view::npos) continue;
+    std::size_t c = line.find('\t', b + 1);
+    w.Key(line.substr(0, a));
+    w.BeginObject();
+    w.Key("name");
+    w.String(line.substr(b + 1, c == std::string_view::npos ? std::string_view::npos : c - b - 1));
+    w.Key("goldstein");
+    w.Raw(line.substr(a + 1, b - a - 1));
+    w.EndObject();
+  }
   w.EndObject();
   return JsonResponse(std::move(body));
 }
