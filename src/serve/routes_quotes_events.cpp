@@ -15,26 +15,44 @@ Response ListQuotes(sqlite3* db, const Request& r) {
     p.Fail("kind must be direct, mixed or indirect");
   }
   if (!p.ok()) return p.Error();
-  std::string speaker = p.Get("speaker").value_or(""), text = p.Get("q").value_or("");
-  std::string article = p.Get("article").value_or("");
-  std::string speaker_like = LikeAnywhere(speaker), text_like = LikeAnywhere(text);
+  std::string speaker = p.Get("speaker").value_or(""), article = p.Get("article").value_or("");
+  std::string speaker_like = LikeAnywhere(speaker);
+  // Every word of `q` must occur in the quote, in any order: a reader
+  // remembers words of a quote, rarely its exact run.
+  std::vector<std::string> words;
+  {
+    std::string text = p.Get("q").value_or(""), word;
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+      if (i < text.size() && text[i] != ' ' && text[i] != '\t') {
+        word.push_back(text[i]);
+      } else if (!word.empty()) {
+        if (words.size() < 12) words.push_back(LikeAnywhere(word));
+        word.clear();
+      }
+    }
+  }
   // `speaker` is an entity id, or words of the speaker's name or of an
   // unnamed source's description ("diplomat").
-  const char* where =
+  std::string where =
       "WHERE (?1 = '' OR q.speaker_entity = ?1 OR q.speaker_name LIKE ?2 ESCAPE '\\' "
-      "OR q.speaker_description LIKE ?2 ESCAPE '\\') AND (?3 = '' OR q.text LIKE ?4 ESCAPE '\\') "
-      "AND (?5 = '' OR q.kind = ?5) AND (?6 = '' OR q.article_id = ?6)";
-  auto bind = [&](Query& q) { q.Text(speaker).Text(speaker_like).Text(text).Text(text_like).Text(kind).Text(article); };
-  Query count(db, std::string("SELECT COUNT(*) FROM quotes q ") + where);
+      "OR q.speaker_description LIKE ?2 ESCAPE '\\') AND (?3 = '' OR q.kind = ?3) AND (?4 = '' OR q.article_id = ?4)";
+  for (std::size_t i = 0; i < words.size(); ++i) where += " AND q.text LIKE ?" + std::to_string(5 + i) + " ESCAPE '\\'";
+  auto bind = [&](Query& q) {
+    q.Text(speaker).Text(speaker_like).Text(kind).Text(article);
+    for (const auto& w : words) q.Text(w);
+  };
+  Query count(db, "SELECT COUNT(*) FROM quotes q " + where);
   bind(count);
   if (!count.Step()) return DbError(count);
   std::string body;
   JsonWriter w(body);
   BeginList(w, count.Num(0), p);
   // Quotes with a known speaker first, then by speaker and article.
-  Query q(db, std::string("SELECT q.json, q.article_id FROM quotes q ") + where +
+  std::string lim = std::to_string(5 + words.size());
+  Query q(db, "SELECT q.json, q.article_id FROM quotes q " + where +
                   " ORDER BY q.speaker_name IS NULL AND q.speaker_description IS NULL, "
-                  "coalesce(q.speaker_name, q.speaker_description), q.article_id, q.start LIMIT ?7 OFFSET ?8");
+                  "coalesce(q.speaker_name, q.speaker_description), q.article_id, q.start LIMIT ?" + lim +
+                  " OFFSET ?" + std::to_string(6 + words.size()));
   bind(q);
   q.Int(p.limit()).Int(p.offset());
   std::set<std::string> article_ids;

@@ -234,6 +234,16 @@ TEST_F(ApiTest, QuotesFilterBySpeakerAndWords) {
   std::string words = text.substr(0, std::min<std::size_t>(text.size(), 20));
   ASSERT_EQ(Get("/api/quotes", {{"q", words}, {"limit", "500"}}).status, 200);
   EXPECT_TRUE(ItemIds().count(Str(quotes[0]["id"])));
+  // Its words in another order find it too; a word it lacks does not.
+  std::istringstream ws(text);
+  std::string w1, w2;
+  ws >> w1 >> w2;
+  if (!w2.empty()) {
+    ASSERT_EQ(Get("/api/quotes", {{"q", w2 + " " + w1}, {"limit", "500"}}).status, 200);
+    EXPECT_TRUE(ItemIds().count(Str(quotes[0]["id"])));
+    ASSERT_EQ(Get("/api/quotes", {{"q", w2 + " " + w1 + " zzqqxx"}, {"limit", "500"}}).status, 200);
+    EXPECT_EQ(Total(), 0);
+  }
   // LIKE wildcards in the input are literal.
   ASSERT_EQ(Get("/api/quotes", {{"q", "%_%"}}).status, 200);
   EXPECT_EQ(Total(), 0);
@@ -329,6 +339,16 @@ TEST_F(ApiTest, BadRequestsAreAnswered4xx) {
   EXPECT_EQ(Get("/api/openapi.json").status, 200);
   EXPECT_EQ(Str(json_["openapi"]).substr(0, 2), "3.");
   EXPECT_FALSE(json_["paths"]["/api/search"].error());
+  // The codebook for labels: every code of data/events/cameo.tsv.
+  ASSERT_EQ(Get("/api/cameo").status, 200);
+  std::istringstream tsv(ReadFile(SourceDir() + "/data/events/cameo.tsv"));
+  std::size_t codes = 0;
+  for (std::string line; std::getline(tsv, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    ++codes;
+    EXPECT_FALSE(Str(json_[line.substr(0, line.find('\t'))]["name"]).empty()) << line;
+  }
+  EXPECT_EQ(json_.get_object().size(), codes);
 }
 
 TEST_F(ApiTest, ConcurrentRequestsAllSucceed) {

@@ -12,8 +12,18 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const require = createRequire(path.join(here, '..', '..', 'web', 'package.json'));
-const { chromium } = require('playwright-core');
+let chromium;
+try {
+  const require = createRequire(path.join(here, '..', '..', 'web', 'package.json'));
+  ({ chromium } = require('playwright-core'));
+} catch {
+  console.log('report.test: SKIP: playwright-core is not installed in web/node_modules (scripts/setup.sh --test installs it)');
+  process.exit(77);
+}
+if (!fs.existsSync(process.env.CHROMIUM || '/usr/bin/chromium')) {
+  console.log('report.test: SKIP: no Chromium (scripts/setup.sh --test installs it)');
+  process.exit(77);
+}
 
 function fail(message) {
   console.error(`report.test: FAIL: ${message}`);
