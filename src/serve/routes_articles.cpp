@@ -1,4 +1,7 @@
 // /api/articles, /api/articles/{id} and /api/search.
+#include <algorithm>
+
+#include "report/html.h"
 #include "serve/routes.h"
 
 namespace sitrep::serve {
@@ -176,27 +179,15 @@ std::string FtsQuery(std::string_view q) {
 void WriteSnippet(JsonWriter& w, std::string_view s) {
   constexpr std::string_view kOpen = "\xEE\x80\x80", kClose = "\xEE\x80\x81";  // U+E000, U+E001
   std::string plain, html;
-  for (std::size_t i = 0; i < s.size();) {
-    if (s.substr(i, 3) == kOpen) {
-      html += "<mark>";
-      i += 3;
-      continue;
-    }
-    if (s.substr(i, 3) == kClose) {
-      html += "</mark>";
-      i += 3;
-      continue;
-    }
-    char c = s[i++];
-    plain.push_back(c);
-    switch (c) {
-      case '<': html += "&lt;"; break;
-      case '>': html += "&gt;"; break;
-      case '&': html += "&amp;"; break;
-      case '"': html += "&quot;"; break;
-      case '\'': html += "&#39;"; break;
-      default: html.push_back(c);
-    }
+  while (!s.empty()) {
+    std::size_t open = s.find(kOpen), close = s.find(kClose);
+    std::size_t cut = std::min(open, close);
+    std::string_view text = s.substr(0, cut);
+    plain += text;
+    report::AppendEscaped(text, &html);
+    if (cut == std::string_view::npos) break;
+    html += cut == open ? "<mark>" : "</mark>";
+    s.remove_prefix(cut + 3);
   }
   w.Key("snippet");
   w.String(plain);
