@@ -373,7 +373,7 @@ class Matcher {
         te.value = m.value;
         if (m.mismatch) out.inconsistencies.push_back({te.begin, te.end, "weekday_mismatch", m.detail});
         if (m.anchor) anchor_ = m.date, anchor_gran_ = m.gran;
-        if (m.quarter) last_qy_ = m.quarter_year, last_q_ = m.quarter;
+        if (m.quarter && ReportedQuarter(m, i)) last_qy_ = m.quarter_year, last_q_ = m.quarter;
         out.times.push_back(std::move(te));
         i = m.end;
       } else {
@@ -384,6 +384,20 @@ class Matcher {
   }
 
  private:
+  // Whether a quarter just matched at token i becomes the one later
+  // references ("the latest quarter", "a year ago") are counted from. A
+  // quarter that is not over at the DCT does only when its clause is in the
+  // past tense ("reported a decline in fourth-quarter earnings", a fiscal
+  // quarter already closed); otherwise it is a forecast ("will result in a
+  // fourth-quarter charge") and the quarter being reported is still the
+  // previous one.
+  bool ReportedQuarter(const Match& m, size_t i) const {
+    if (!dct_) return true;
+    int named = m.quarter_year * 4 + m.quarter - 1;
+    int current = dct_->year * 4 + static_cast<int>(dct_->month - 1) / 3;
+    return named < current || TenseAt(i) < 0;
+  }
+
   // ---- scanning -------------------------------------------------------
   void Scan() {
     low_.assign(text_.begin(), text_.end());
@@ -1432,8 +1446,11 @@ class Matcher {
         return true;
       }
       if (w->unit == Unit::kYear) {
-        // "for the year": the span of a year; otherwise the DCT's year.
-        if (i > 0 && (Is(i - 1, "for") || Is(i - 1, "during") || Is(i - 1, "throughout") || Is(i - 1, "over"))) {
+        // "for the year", "the fiscal year ended June 30": the span of a
+        // year (a reporting period named by its last day; on TimeBank dev the
+        // annotators valued three of four as P1Y); otherwise the DCT's year.
+        if ((i > 0 && (Is(i - 1, "for") || Is(i - 1, "during") || Is(i - 1, "throughout") || Is(i - 1, "over"))) ||
+            Is(j + 1, "ended") || Is(j + 1, "ending")) {
           m.type = "DURATION";
           m.value = "P1Y";
         } else if (dct_) {
@@ -1477,7 +1494,9 @@ class Matcher {
       if (u == Unit::kYear && dct_) SetYear(m, dct_->year - 1);
       return true;
     }
-    if (dct_) {
+    if (last_q_) {
+      m.value = YearValue(last_qy_) + "-Q" + std::to_string(last_q_);
+    } else if (dct_) {
       int qi = dct_->year * 4 + static_cast<int>(dct_->month - 1) / 3 - 1;
       m.value = YearValue(qi / 4) + "-Q" + std::to_string(qi % 4 + 1);
     }
