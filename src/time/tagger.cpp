@@ -274,6 +274,10 @@ struct Amount {
   size_t end = 0;
   long long n = -1;
   bool vague = false;
+  // A range of two counts joined by "to" or "or" ("two to six days"): the
+  // first count, the token after it, and the token where the second starts.
+  long long low = -1;
+  size_t low_end = 0, high_begin = 0;
 };
 
 // One matched expression.
@@ -287,6 +291,11 @@ struct Match {
   CivilDate date{};
   int gran = 0;  // 3 day, 2 month, 1 year
   int quarter_year = 0, quarter = 0;
+  // A range of durations that TimeML annotates as two expressions ("two to
+  // six days" is "two", P2D, and "six days", P6D): the first one ends before
+  // token split_end with value split_value; the second starts at split_begin.
+  size_t split_end = 0, split_begin = 0;
+  std::string split_value;
 };
 
 std::string Fmt(const char* f, int a, int b = 0, int c = 0) {
@@ -366,6 +375,15 @@ class Matcher {
     while (i < t_.size()) {
       Match m;
       if (Expr(i, m) && m.end > i) {
+        if (m.split_end) {
+          TimeExpr first;
+          first.begin = t_[i].b;
+          first.end = t_[m.split_end - 1].e;
+          first.type = m.type;
+          first.value = m.split_value;
+          out.times.push_back(std::move(first));
+          i = m.split_begin;
+        }
         TimeExpr te;
         te.begin = t_[i].b;
         te.end = t_[m.end - 1].e;
@@ -1694,6 +1712,11 @@ class Matcher {
       if (W(after) && W(after)->rel == Rel::kAgo) offset_dir = -1, ++after;
       else if (Is(after, "earlier") || Is(after, "before")) offset_dir = Is(after, "earlier") ? -1 : 0, after += Is(after, "earlier");
       else if (Is(after, "from") && Is(after + 1, "now")) offset_dir = 1, after += 2;
+      // "will be repaid in five years": after "in" in a future clause, the
+      // point that far ahead, as TimeML values it (a DATE); in a past or
+      // unknown clause ("rose 5% in two years") it stays a duration.
+      else if (i > 0 && Is(i - 1, "in") && !Is(after, "of") && u->unit >= Unit::kDay && TenseAt(i) > 0)
+        offset_dir = 1;
     }
     if (offset_dir) {
       m.end = after;
@@ -1736,6 +1759,14 @@ class Matcher {
     }
     m.type = "DURATION";
     m.value = DurationValue(u->unit, a.n);
+    if (a.low > 0 && !the && !relw && !hyphen && a.low_end > j) {
+      m.split_end = a.low_end;
+      m.split_begin = a.high_begin;
+      m.split_value = DurationValue(u->unit, a.low);
+      long long high;
+      size_t he;
+      if (Cardinal(a.high_begin, high, he)) m.value = DurationValue(u->unit, high);
+    }
     // "$5 a year", "twice a week": a frequency, not a duration.
     if ((Is(j, "a") || Is(j, "an") || Is(j, "per")) && !the && !relw && i > 0 && !hyphen) {
       const Tok& prev = t_[i - 1];
@@ -1772,7 +1803,7 @@ class Matcher {
         a.end = e2;
         a.n = -1;
         a.vague = true;
-        (void)v2;
+        if (!IsHyphen(k) && v2 > v) a.low = v, a.low_end = k, a.high_begin = k + 1;
         return true;
       }
       return a.end = e, a.n = v, true;
