@@ -20,7 +20,7 @@ enum class Unit : std::uint8_t {
   kNone, kSecond, kMinute, kHour, kDay, kWeek, kWeekend, kFortnight, kMonth, kQuarter, kYear,
   kDecade, kCentury
 };
-enum class Rel : std::uint8_t { kNone, kPrev, kNext, kThis, kLatest, kAgo, kEarlier, kLater };
+enum class Rel : std::uint8_t { kNone, kPrev, kNext, kThis, kLatest, kAgo, kEarlier, kLater, kSame };
 enum class ModKind : std::uint8_t { kNone, kPoint, kAmount, kBoth, kFiller };
 
 // Everything the lexicons say about one lower-case word.
@@ -163,7 +163,7 @@ struct TimeTagger::Lexicon {
       static const std::pair<const char*, Rel> kRoles[] = {
           {"PREV", Rel::kPrev},     {"NEXT", Rel::kNext},       {"THIS", Rel::kThis},
           {"LATEST", Rel::kLatest}, {"AGO", Rel::kAgo},         {"EARLIER", Rel::kEarlier},
-          {"LATER", Rel::kLater}};
+          {"LATER", Rel::kLater},   {"SAME", Rel::kSame}};
       Rel r = Rel::kNone;
       for (auto& [code, rr] : kRoles)
         if (f[1] == code) r = rr;
@@ -926,7 +926,7 @@ class Matcher {
   static bool IsStarter(std::string_view w) {
     return w == "the" || w == "a" || w == "an" || w == "fiscal" || w == "several" || w == "few" ||
            w == "many" || w == "each" || w == "every" || w == "per" || w == "that" || w == "recent" ||
-           w == "mid" || w == "end" || w == "year" || w == "its";
+           w == "mid" || w == "end" || w == "year" || w == "its" || w == "then";
   }
 
   // Absolute calendar dates, with an optional weekday in front:
@@ -1247,6 +1247,12 @@ class Matcher {
         return true;
       }
     }
+    // "the then current price": the present of a past moment.
+    if (t_[i].low == "then" && Is(i + 1, "current")) {
+      m.end = i + 2;
+      m.value = "PAST_REF";
+      return true;
+    }
     if (!w) return false;
     // yesterday / today / tomorrow / tonight [+ part of day]
     if (w->deictic) {
@@ -1419,11 +1425,24 @@ class Matcher {
       if (IsHyphen(j + 1)) return false;
       return QuarterRule(j, m);
     }
+    if (the && w->rel == Rel::kSame) {
+      // "the corresponding period last year", "the same quarter a year ago"
+      size_t k = j + 1;
+      if (!((W(k) && W(k)->unit == Unit::kQuarter && !W(k)->plural) || Is(k, "period"))) return false;
+      size_t e;
+      if (!YearBackAfter(k + 1, e)) return false;
+      m.end = e;
+      m.value = QuarterYearBack();
+      return true;
+    }
     if (the && w->rel != Rel::kNone) {
-      // "the current quarter", "the latest quarter", "the following month", "the previous day"
-      const Word* u = W(j + 1);
+      // "the current quarter", "the latest quarter", "the following month", "the previous day",
+      // "the current fiscal year"
+      size_t uj = j + 1;
+      if (Is(uj, "fiscal") && W(uj + 1) && (W(uj + 1)->unit == Unit::kYear || W(uj + 1)->unit == Unit::kQuarter)) ++uj;
+      const Word* u = W(uj);
       if (u && u->unit != Unit::kNone && !u->plural) {
-        m.end = j + 2;
+        m.end = uj + 1;
         if (w->rel == Rel::kLatest) return LatestQuarter(m, u->unit);
         if (w->rel == Rel::kThis) return RelUnit(j, Rel::kThis, m);
         // following / previous / next / last: relative to the last date mentioned
@@ -1454,6 +1473,12 @@ class Matcher {
         return true;
       }
       if (w->unit == Unit::kQuarter) {
+        // "the quarter a year ago", "the quarter of last year"
+        if (size_t e; YearBackAfter(j + 1, e)) {
+          m.end = e;
+          m.value = QuarterYearBack();
+          return true;
+        }
         // "the quarter": the quarter the text last named, else the last one completed.
         if (last_q_) {
           m.value = YearValue(last_qy_) + "-Q" + std::to_string(last_q_);
@@ -1519,6 +1544,27 @@ class Matcher {
       m.value = YearValue(qi / 4) + "-Q" + std::to_string(qi % 4 + 1);
     }
     return true;
+  }
+
+  // After "the same quarter", "the corresponding period": "last year", "of
+  // last year", "a year ago", "a year earlier", "the previous year"; e is
+  // set past it.
+  bool YearBackAfter(size_t k, size_t& e) const {
+    if (Is(k, "of") || Is(k, "in")) ++k;
+    if ((Is(k, "last") || Is(k, "previous") || Is(k, "prior")) && Is(k + 1, "year")) return e = k + 2, true;
+    if (Is(k, "the") && (Is(k + 1, "previous") || Is(k + 1, "prior")) && Is(k + 2, "year")) return e = k + 3, true;
+    if ((Is(k, "a") || Is(k, "one")) && Is(k + 1, "year") && (Is(k + 2, "ago") || Is(k + 2, "earlier")))
+      return e = k + 3, true;
+    return false;
+  }
+
+  // The quarter the text last named, a year back; else the last completed
+  // quarter a year back.
+  std::optional<std::string> QuarterYearBack() const {
+    if (last_q_) return YearValue(last_qy_ - 1) + "-Q" + std::to_string(last_q_);
+    if (!dct_) return std::nullopt;
+    int qi = dct_->year * 4 + static_cast<int>(dct_->month - 1) / 3 - 1 - 4;
+    return YearValue(qi / 4) + "-Q" + std::to_string(qi % 4 + 1);
   }
 
   // "a year ago" style value: the quarter the text last named a year back, else the DCT's year.
@@ -1603,6 +1649,15 @@ class Matcher {
               m.value = YearValue(m.quarter_year) + "-Q" + std::to_string(m.quarter);
               m.end = u2 + 1;
             }
+          }
+          // "last year's quarter", "last year's period": the quarter being
+          // reported, a year back.
+          if (dir < 0 && Apos(m.end) && Is(m.end + 1, "s") &&
+              ((W(m.end + 2) && W(m.end + 2)->unit == Unit::kQuarter && !W(m.end + 2)->plural) ||
+               Is(m.end + 2, "period"))) {
+            m.end += 3;
+            m.anchor = false;
+            m.value = QuarterYearBack();
           }
           break;
         case Unit::kDecade: m.value = Fmt("%03dX", dct_->year / 10 + dir); break;
