@@ -873,6 +873,8 @@ class Matcher {
     consider(Quantified(i, m));
     consider(Clock(i, m));
     consider(Prefixed(i, m));
+    // "the next year or so": a vague approximation belongs to the expression.
+    if (best.end > 0 && Is(best.end, "or") && Is(best.end + 1, "so")) best.end += 2;
     return best.end > 0;
   }
 
@@ -1242,10 +1244,31 @@ class Matcher {
         (w && w->rel == Rel::kNext)) {
       if (W(i + 1) && W(i + 1)->unit != Unit::kNone && W(i + 1)->plural) {
         m.end = i + 2;
+        Unit u = W(i + 1)->unit;
+        // "in recent years", "in coming quarters": the vague past or future
+        // rather than a span (TimeBank dev: three of four "recent/past
+        // years" and the one "coming quarters" are PAST_REF/FUTURE_REF;
+        // shorter units, "recent weeks", stay durations).
+        bool long_unit = u == Unit::kYear || u == Unit::kDecade || u == Unit::kQuarter;
+        bool back = Is(i, "recent") || Is(i, "past");
+        bool ahead = w && w->rel == Rel::kNext && !Is(i, "next");
+        if (long_unit && (back || ahead) && !(i > 0 && Is(i - 1, "the"))) {
+          m.value = back ? "PAST_REF" : "FUTURE_REF";
+          return true;
+        }
         m.type = "DURATION";
-        m.value = DurationValue(W(i + 1)->unit, -1);
+        m.value = DurationValue(u, -1);
         return true;
       }
+    }
+    // "until then", "since then", "by then": the date the text last named.
+    if (t_[i].low == "then" && i > 0 &&
+        (Is(i - 1, "until") || Is(i - 1, "since") || Is(i - 1, "by") || Is(i - 1, "till")) && anchor_gran_) {
+      m.end = i + 1;
+      if (anchor_gran_ >= 3) m.value = DayValue(anchor_);
+      else if (anchor_gran_ == 2) m.value = MonthValue(anchor_.year, static_cast<int>(anchor_.month));
+      else m.value = YearValue(anchor_.year);
+      return true;
     }
     // "the then current price": the present of a past moment.
     if (t_[i].low == "then" && Is(i + 1, "current")) {
