@@ -1110,6 +1110,8 @@ class Matcher {
       int yy = 0;
       size_t ye;
       if (Year(k, yy, ye)) k = ye; else yy = 0;
+      // "fiscal 1990's first quarter"
+      if (yy && Apos(k) && Is(k + 1, "s") && W(k + 2) && W(k + 2)->ordinal >= 1 && W(k + 2)->ordinal <= 4) k += 2;
       // "the 1988 quarter": in a results report, the quarter last named, in
       // that year. It looks back, so it does not become the quarter later
       // references ("the quarter", "a year ago") are counted from.
@@ -1135,6 +1137,7 @@ class Matcher {
         size_t k2 = k;
         if (Is(k2, "of")) ++k2;
         if (P(k2, ',')) ++k2;
+        if (Is(k2, "fiscal")) ++k2;  // "the first quarter of fiscal 1990"
         if (Year(k2, yy, ye)) k = ye;
       }
       if (q && yy) {
@@ -1528,6 +1531,17 @@ class Matcher {
         if (dct_) m.value = WeekendValue(0);
         return true;
       }
+      // "the week ended Oct. 27", "the month ended Sept. 30": the week or
+      // month of the date that closes it (the date itself is its own
+      // expression).
+      if ((w->unit == Unit::kMonth || w->unit == Unit::kWeek) && (Is(j + 1, "ended") || Is(j + 1, "ending"))) {
+        Match close;
+        if (In(j + 2) && Calendar(j + 2, close) && close.gran == 3 && close.value) {
+          if (w->unit == Unit::kWeek) m.value = IsoWeek(close.date);
+          else m.value = MonthValue(close.date.year, static_cast<int>(close.date.month));
+          return true;
+        }
+      }
       if (w->unit == Unit::kMonth) {
         if (dct_) SetMonth(m, dct_->year, static_cast<int>(dct_->month)), m.anchor = false;
         return true;
@@ -1683,8 +1697,16 @@ class Matcher {
             m.value = QuarterYearBack();
           }
           break;
-        case Unit::kDecade: m.value = Fmt("%03dX", dct_->year / 10 + dir); break;
-        case Unit::kCentury: m.value = Fmt("%02dXX", dct_->year / 100 + dir); break;
+        // "the past decade", "the last century": the span that ends now,
+        // not the calendar decade before this one.
+        case Unit::kDecade:
+          if (dir < 0) m.type = "DURATION", m.value = DurationValue(Unit::kDecade, 1);
+          else m.value = Fmt("%03dX", dct_->year / 10 + dir);
+          break;
+        case Unit::kCentury:
+          if (dir < 0) m.type = "DURATION", m.value = DurationValue(Unit::kCentury, 1);
+          else m.value = Fmt("%02dXX", dct_->year / 100 + dir);
+          break;
         default: m.value.reset(); return false;
       }
       return true;
