@@ -748,7 +748,16 @@ class Matcher {
       if (t_[k].kind != K::kPunct) return false;
       char c = t_[k].low[0];
       if (c == '!' || c == '?' || c == ';') return true;
-      if (c == '.' && k > 0 && t_[k - 1].kind == K::kWord && t_[k - 1].low.size() > 3) return true;
+      // A full stop ends the sentence unless it closes a short capitalised
+      // abbreviation ("Mr.", "Jan.", "Inc."): after a number ("in 1997."),
+      // a lower-case word ("a year ago.") or a month or weekday written in
+      // full ("in May.") it does.
+      if (c == '.' && k > 0) {
+        const Tok& p = t_[k - 1];
+        if (p.kind == K::kNum || (p.kind == K::kWord && (p.low.size() > 3 || !p.cap))) return true;
+        if (p.kind == K::kWord && p.w && ((p.w->month && p.w->month_kind != 1) || (p.w->weekday && !p.w->weekday_abbr)))
+          return true;
+      }
       return false;
     };
     for (size_t k = i, steps = 0; k > 0 && steps < 10; ++steps) {
