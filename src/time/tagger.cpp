@@ -1403,11 +1403,24 @@ class Matcher {
     if (Is(j, "year") && IsHyphen(j + 1) && (Is(j + 2, "earlier") || Is(j + 2, "ago"))) {
       // "year-earlier (quarter|period)"
       m.end = j + 3;
+      int ord = 0;
       if (W(m.end) && W(m.end)->ordinal >= 1 && W(m.end)->ordinal <= 4 && W(m.end + 1) &&
           W(m.end + 1)->unit == Unit::kQuarter)
+        ord = W(m.end)->ordinal, ++m.end;
+      if (W(m.end) && W(m.end)->unit == Unit::kQuarter && !W(m.end)->plural) {
         ++m.end;
-      if (W(m.end) && W(m.end)->unit == Unit::kQuarter && !W(m.end)->plural) ++m.end;
-      else if (Is(m.end, "period")) ++m.end;
+        // "the year-ago quarter": the quarter being reported, a year back;
+        // "the year-earlier third quarter": that quarter, a year back.
+        if (ord && last_q_ != ord && dct_) {
+          int y;
+          QuarterYear(ord, y);
+          m.value = YearValue(y - 1) + "-Q" + std::to_string(ord);
+        } else {
+          m.value = QuarterYearBack();
+        }
+        return true;
+      }
+      if (Is(m.end, "period")) ++m.end;
       YearAgo(m, 1);
       return true;
     }
@@ -1503,6 +1516,15 @@ class Matcher {
     }
     if (w->unit != Unit::kNone && !w->plural) {
       m.end = j + 1;
+      // "the year before,", "the day earlier.": one unit before the date the
+      // text last named. (Not "the day before the vote": that counts from an
+      // event.)
+      if (the && (Is(j + 1, "before") || Is(j + 1, "earlier")) && In(j + 2) && t_[j + 2].kind == K::kPunct &&
+          (w->unit == Unit::kDay || w->unit == Unit::kWeek || w->unit == Unit::kMonth || w->unit == Unit::kYear)) {
+        m.end = j + 2;
+        AnchorShift(m, w->unit, -1);
+        return true;
+      }
       if (that) {
         AnchorShift(m, w->unit, 0);
         return true;
