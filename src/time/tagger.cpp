@@ -1378,6 +1378,10 @@ class Matcher {
         m.value = YearValue(y) + "-H" + std::to_string(w->ordinal);
       } else {
         QuarterYear(w->ordinal, y);
+        // "expects a first-quarter loss" written in November: a quarter two
+        // or more behind the DCT's, in a future clause, is next year's.
+        int dq = static_cast<int>(dct_->month - 1) / 3 + 1;
+        if (y == dct_->year && w->ordinal <= dq - 2 && TenseAt(k) > 0) ++y;
         m.value = YearValue(y) + "-Q" + std::to_string(w->ordinal);
         m.quarter = w->ordinal;
         m.quarter_year = y;
