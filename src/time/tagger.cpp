@@ -1393,6 +1393,16 @@ class Matcher {
   // Rules that start with "the", "that" or "its".
   bool TheRules(size_t i, Match& m) const {
     size_t j = i;
+    // "over the years", "through the decades": an unspecified span.
+    if (Is(i, "the") && i > 0 && (Is(i - 1, "over") || Is(i - 1, "through")) && W(i + 1) && W(i + 1)->plural &&
+        (W(i + 1)->unit == Unit::kYear || W(i + 1)->unit == Unit::kDecade || W(i + 1)->unit == Unit::kCentury ||
+         W(i + 1)->unit == Unit::kMonth) &&
+        !Is(i + 2, "of") && !(In(i + 2) && t_[i + 2].kind == K::kNum)) {
+      m.end = i + 2;
+      m.type = "DURATION";
+      m.value = DurationValue(W(i + 1)->unit, -1);
+      return true;
+    }
     // "year end", "year-end", "year's end"
     if (Is(i, "year")) {
       size_t k = i + 1;
