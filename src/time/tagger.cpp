@@ -1381,7 +1381,8 @@ class Matcher {
         // "expects a first-quarter loss" written in November: a quarter two
         // or more behind the DCT's, in a future clause, is next year's.
         int dq = static_cast<int>(dct_->month - 1) / 3 + 1;
-        if (y == dct_->year && w->ordinal <= dq - 2 && TenseAt(k) > 0) ++y;
+        // (Not a fiscal quarter: "its fiscal second quarter ending Dec. 31".)
+        if (y == dct_->year && w->ordinal <= dq - 2 && !(k > 0 && Is(k - 1, "fiscal")) && TenseAt(k) > 0) ++y;
         m.value = YearValue(y) + "-Q" + std::to_string(w->ordinal);
         m.quarter = w->ordinal;
         m.quarter_year = y;
@@ -1581,7 +1582,7 @@ class Matcher {
       // expression).
       if ((w->unit == Unit::kMonth || w->unit == Unit::kWeek) && (Is(j + 1, "ended") || Is(j + 1, "ending"))) {
         Match close;
-        if (In(j + 2) && Calendar(j + 2, close) && close.gran == 3 && close.value) {
+        if (In(j + 2) && (Calendar(j + 2, close) || Relative(j + 2, close)) && close.gran == 3 && close.value) {
           if (w->unit == Unit::kWeek) m.value = IsoWeek(close.date);
           else m.value = MonthValue(close.date.year, static_cast<int>(close.date.month));
           return true;

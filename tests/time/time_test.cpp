@@ -416,6 +416,9 @@ TEST(TimeIssue6, FiscalYearQuarters) {
   // next year's; in a past clause it is this year's.
   EXPECT_EQ(One("The company will post a first-quarter loss.", "2022-11-15").value, "2023-Q1");
   EXPECT_EQ(One("The company posted a first-quarter loss.", "2022-11-15").value, "2022-Q1");
+  // A fiscal quarter keeps the year: its calendar does not follow the DCT's.
+  EXPECT_EQ(Find(Tag("It will take a charge in its fiscal second quarter ending Dec. 31.", "2022-11-15"),
+                 "its fiscal second quarter").value, "2022-Q2");
 }
 
 TEST(TimeIssue6, FullStopAfterAMonthEndsTheClause) {
