@@ -1129,6 +1129,13 @@ class Matcher {
         m.value = YearValue(yy) + (last_q_ ? "-Q" + std::to_string(last_q_) : std::string("-QX"));
         return true;
       }
+      // "the 1988 period": the year's reporting period; its length is not
+      // said, so only the year is given.
+      if (the && yy && Is(k, "period")) {
+        m.end = k + 1;
+        m.value = YearValue(yy);
+        return true;
+      }
       if (W(k) && W(k)->ordinal >= 1 && W(k)->ordinal <= 4) {
         q = W(k)->ordinal;
         size_t u = k + 1;
@@ -1561,10 +1568,12 @@ class Matcher {
         return true;
       }
       if (w->unit == Unit::kYear) {
-        // "for the year", "the fiscal year ended June 30": the span of a
-        // year (a reporting period named by its last day; on TimeBank dev the
-        // annotators valued three of four as P1Y); otherwise the DCT's year.
-        if ((i > 0 && (Is(i - 1, "for") || Is(i - 1, "during") || Is(i - 1, "throughout") || Is(i - 1, "over"))) ||
+        // "throughout the year", "the fiscal year ended June 30": the span of
+        // a year (a reporting period named by its last day; on TimeBank dev
+        // the annotators valued three of four as P1Y); otherwise the DCT's
+        // year, also after "for" ("For the year, volume was flat": both dev
+        // examples are the year 1989, none P1Y).
+        if ((i > 0 && (Is(i - 1, "during") || Is(i - 1, "throughout") || Is(i - 1, "over"))) ||
             Is(j + 1, "ended") || Is(j + 1, "ending")) {
           m.type = "DURATION";
           m.value = "P1Y";

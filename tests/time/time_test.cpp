@@ -319,6 +319,14 @@ TEST(TimeIssue6, YearEndedIsADuration) {
   EXPECT_EQ(week[0].value, "2022-W01");
   EXPECT_EQ(week[1].value, "2022-01-07");
   EXPECT_EQ(Find(Tag("Sales fell in the month ended Dec. 31, 2021."), "the month").value, "2021-12");
+  // "For the year" alone is the DCT's year; "throughout the year" a span.
+  auto y = One("For the year, volume was flat.");
+  EXPECT_EQ(y.type, "DATE");
+  EXPECT_EQ(y.value, "2022");
+  EXPECT_EQ(One("Prices rose throughout the year.").value, "P1Y");
+  auto p = One("Profit fell in the 1988 period.");
+  EXPECT_EQ(p.text, "the 1988 period");
+  EXPECT_EQ(p.value, "1988");
 }
 
 TEST(TimeIssue6, RangeOfDurationsIsTwoExpressions) {
