@@ -773,6 +773,18 @@ class Matcher {
     return 0;
   }
 
+  // A modal verb ("may", "could") among the few words before token i in its
+  // clause: "You may, in a year or two, save lives" looks ahead.
+  bool ModalBefore(size_t i) const {
+    for (size_t k = i, n = 0; k > 0 && n < 5; ++n) {
+      --k;
+      if (t_[k].kind == K::kPunct && !P(k, ',')) return false;
+      std::string_view w = t_[k].low;
+      if (w == "may" || w == "might" || w == "could" || w == "can" || w == "should" || w == "must") return true;
+    }
+    return false;
+  }
+
   // Reads the tense from the syntax stage's output when there is one: the
   // verb governing the token at `byte` (past forms -> past; a will/shall/
   // would auxiliary or a present form -> future, as in "talks resume Friday").
@@ -1858,6 +1870,16 @@ class Matcher {
     // "a second round": the ordinal, not a second of time.
     if (u->unit == Unit::kSecond && !u->plural && (Is(j, "a") || Is(j, "an"))) return false;
     m.end = k + 1;
+    // "a year or two": an unspecified count of the unit.
+    if (!hyphen && Is(m.end, "or") && In(m.end + 1)) {
+      long long v2;
+      size_t e2;
+      if (Cardinal(m.end + 1, v2, e2) && !(W(e2) && W(e2)->unit != Unit::kNone) && !(In(e2) && t_[e2].kind == K::kNum)) {
+        m.end = e2;
+        a.n = -1;
+        a.vague = true;
+      }
+    }
     // "8-month-old"
     if (hyphen && IsHyphen(m.end) && Is(m.end + 1, "old")) m.end += 2;
     // "a year ago", "two days earlier", "three weeks from now"
@@ -1870,7 +1892,8 @@ class Matcher {
       // "will be repaid in five years": after "in" in a future clause, the
       // point that far ahead, as TimeML values it (a DATE); in a past or
       // unknown clause ("rose 5% in two years") it stays a duration.
-      else if (i > 0 && Is(i - 1, "in") && !Is(after, "of") && u->unit >= Unit::kDay && TenseAt(i) > 0)
+      else if (i > 0 && Is(i - 1, "in") && !Is(after, "of") && u->unit >= Unit::kDay &&
+               (TenseAt(i) > 0 || ModalBefore(i - 1)))
         offset_dir = 1;
     }
     if (offset_dir) {

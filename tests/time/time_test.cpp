@@ -345,6 +345,12 @@ TEST(TimeIssue6, InNUnitsInAFutureClauseIsADate) {
   EXPECT_EQ(f.type, "DATE");
   EXPECT_EQ(f.value, "2027");
   EXPECT_EQ(One("The plant will reopen in two weeks.").value, "2022-01-26");
+  // After a modal, and with a vague count: the future, unspecified.
+  auto v = One("You may, in a year or two, save more lives.");
+  EXPECT_EQ(v.text, "a year or two");
+  EXPECT_EQ(v.type, "DATE");
+  EXPECT_EQ(v.value, "FUTURE_REF");
+  EXPECT_EQ(One("The line could open in three months.").value, "2022-04");
   // In a past clause it stays a span.
   auto d = One("Prices rose 5% in two years.");
   EXPECT_EQ(d.type, "DURATION");
