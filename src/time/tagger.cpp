@@ -1530,6 +1530,13 @@ class Matcher {
         // following / previous / next / last: relative to the last date mentioned
         int dir = w->rel == Rel::kNext || t_[j].low == "following" ? 1 : -1;
         if (t_[j].low == "past" || t_[j].low == "last") return RelUnit(j, Rel::kPrev, m) || true;
+        // "the next day" in a narrative is the day after the date the text
+        // last named ("On March 3 ... The next day ..."); "the next year"
+        // still looks ahead from the DCT ("over the next year").
+        if (t_[j].low == "next" && u->unit == Unit::kDay && anchor_gran_ >= 3) {
+          AnchorShift(m, u->unit, 1);
+          return true;
+        }
         if (t_[j].low == "next" || t_[j].low == "coming") return RelUnit(j, Rel::kNext, m) || true;
         AnchorShift(m, u->unit, dir);
         return true;

@@ -415,6 +415,15 @@ TEST(TimeIssue6, ThenAndTheYearBeforeTakeTheLastDateNamed) {
   EXPECT_EQ(prior[1].value, "2018");
 }
 
+TEST(TimeIssue6, TheNextDayFollowsTheNarrative) {
+  auto all = Tag("The storm hit on March 3, 2021. The next day, the dam broke.");
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[1].text, "The next day");
+  EXPECT_EQ(all[1].value, "2021-03-04");
+  // With no date named before it, the day after the DCT.
+  EXPECT_EQ(One("The next day will be decisive.").value, "2022-01-13");
+}
+
 TEST(TimeIssue6, OrSoBelongsToTheExpression) {
   auto f = One("Plants will close over the next year or so.");
   EXPECT_EQ(f.text, "the next year or so");
