@@ -1507,6 +1507,15 @@ class Matcher {
       if (IsHyphen(j + 1)) return false;
       return QuarterRule(j, m);
     }
+    if ((the || that) && w->rel == Rel::kSame && Is(j, "same") && W(j + 1) && !W(j + 1)->plural &&
+        (W(j + 1)->unit == Unit::kDay || W(j + 1)->unit == Unit::kWeek || W(j + 1)->unit == Unit::kMonth ||
+         W(j + 1)->unit == Unit::kYear) &&
+        !YearBackAfterAt(j + 2)) {
+      // "the same day", "that same year": the date the text last named.
+      m.end = j + 2;
+      AnchorShift(m, W(j + 1)->unit, 0);
+      return true;
+    }
     if (the && w->rel == Rel::kSame) {
       // "the corresponding period last year", "the same quarter a year ago"
       size_t k = j + 1;
@@ -1667,6 +1676,11 @@ class Matcher {
     if ((Is(k, "a") || Is(k, "one")) && Is(k + 1, "year") && (Is(k + 2, "ago") || Is(k + 2, "earlier")))
       return e = k + 3, true;
     return false;
+  }
+
+  bool YearBackAfterAt(size_t k) const {
+    size_t e;
+    return YearBackAfter(k, e);
   }
 
   // The quarter the text last named, a year back; else the last completed

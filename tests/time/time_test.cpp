@@ -420,6 +420,11 @@ TEST(TimeIssue6, TheNextDayFollowsTheNarrative) {
   ASSERT_EQ(all.size(), 2u);
   EXPECT_EQ(all[1].text, "The next day");
   EXPECT_EQ(all[1].value, "2021-03-04");
+  auto same = Tag("Troops entered the city on May 4, 2021. The same day, talks began.");
+  ASSERT_EQ(same.size(), 2u);
+  EXPECT_EQ(same[1].text, "The same day");
+  EXPECT_EQ(same[1].value, "2021-05-04");
+  EXPECT_EQ(Find(Tag("He left in 2019. That same year, the firm failed."), "That same year").value, "2019");
   // With no date named before it, the day after the DCT.
   EXPECT_EQ(One("The next day will be decisive.").value, "2022-01-13");
 }
