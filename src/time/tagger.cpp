@@ -1507,6 +1507,22 @@ class Matcher {
       if (IsHyphen(j + 1)) return false;
       return QuarterRule(j, m);
     }
+    // "the next morning", "the following night": a part of the day after
+    // the date the text last named (else after the DCT).
+    if (the && (Is(j, "next") || Is(j, "following")) && W(j + 1) && W(j + 1)->pod.size() == 2) {
+      m.end = j + 2;
+      m.type = "TIME";
+      if (anchor_gran_ >= 3) m.value = DayValue(AddDays(anchor_, 1)) + "T" + W(j + 1)->pod;
+      else if (dct_ && !anchor_gran_) m.value = DayValue(AddDays(*dct_, 1)) + "T" + W(j + 1)->pod;
+      return true;
+    }
+    // "that night", "that morning": a part of the date the text last named.
+    if (that && W(j) && W(j)->pod.size() == 2 && !Is(j + 1, "of")) {
+      m.end = j + 1;
+      m.type = "TIME";
+      if (anchor_gran_ >= 3) m.value = DayValue(anchor_) + "T" + W(j)->pod;
+      return true;
+    }
     if ((the || that) && w->rel == Rel::kSame && Is(j, "same") && W(j + 1) && !W(j + 1)->plural &&
         (W(j + 1)->unit == Unit::kDay || W(j + 1)->unit == Unit::kWeek || W(j + 1)->unit == Unit::kMonth ||
          W(j + 1)->unit == Unit::kYear) &&
@@ -1795,6 +1811,16 @@ class Matcher {
           if (dir < 0) m.type = "DURATION", m.value = DurationValue(Unit::kCentury, 1);
           else m.value = Fmt("%02dXX", dct_->year / 100 + dir);
           break;
+        // "the past hour", "the last minute": the span just ended.
+        case Unit::kHour:
+        case Unit::kMinute:
+          if (dir >= 0) {
+            m.value.reset();
+            return false;
+          }
+          m.type = "DURATION";
+          m.value = DurationValue(u->unit, 1);
+          break;
         default: m.value.reset(); return false;
       }
       return true;
@@ -1863,6 +1889,10 @@ class Matcher {
     bool the = false;
     int relw = 0;  // -1 past/last, +1 next/coming, 2 first
     if (Is(j, "the")) the = true, ++j;
+    // "expected to last six weeks", "will last a month": the verb "last".
+    if (!the && Is(j, "last") && i > 0 &&
+        (Is(i - 1, "to") || (W(i - 1) && W(i - 1)->tense == 1) || ModalBefore(i)))
+      return false;
     if (W(j) && (W(j)->rel == Rel::kPrev || W(j)->rel == Rel::kNext || W(j)->rel == Rel::kLatest)) {
       relw = W(j)->rel == Rel::kNext ? 1 : -1;
       ++j;
@@ -2018,6 +2048,12 @@ class Matcher {
     if (W(i) && (t_[i].low == "noon" || t_[i].low == "midnight" || t_[i].low == "midday")) {
       pod_fixed = W(i)->pod;
       k = i + 1;
+    } else if (Num(i) && t_[i].ndig == 4 && t_[i].num / 100 <= 24 && t_[i].num % 100 <= 59 && !PartOfBigger(i) &&
+               (Is(i + 1, "gmt") || Is(i + 1, "utc")) && t_[i + 1].cap) {
+      // Wire-service clock times: "at 0600 GMT", "1830 GMT on Friday".
+      hh = static_cast<int>(t_[i].num / 100);
+      mm = static_cast<int>(t_[i].num % 100);
+      k = i + 2;
     } else if (Num(i) && t_[i].ndig <= 2 && t_[i].num <= 24) {
       hh = static_cast<int>(t_[i].num);
       k = i + 1;

@@ -429,6 +429,33 @@ TEST(TimeIssue6, TheNextDayFollowsTheNarrative) {
   EXPECT_EQ(One("The next day will be decisive.").value, "2022-01-13");
 }
 
+TEST(TimeIssue6, PartsOfTheDayInANarrative) {
+  auto night = Tag("The attack came on Jan. 5, 2022. That night, rebels struck again.");
+  ASSERT_EQ(night.size(), 2u);
+  EXPECT_EQ(night[1].text, "That night");
+  EXPECT_EQ(night[1].type, "TIME");
+  EXPECT_EQ(night[1].value, "2022-01-05TNI");
+  auto morning = Tag("The attack came on Jan. 5, 2022. Early the next morning, shelling resumed.");
+  ASSERT_EQ(morning.size(), 2u);
+  EXPECT_EQ(morning[1].text, "Early the next morning");
+  EXPECT_EQ(morning[1].value, "2022-01-06TMO");
+}
+
+TEST(TimeIssue6, WireClockTimesAndSpans) {
+  auto t = One("The ceasefire took effect at 0600 GMT.");
+  EXPECT_EQ(t.type, "TIME");
+  EXPECT_EQ(t.value, "2022-01-12T06:00");
+  // "last" the verb is no "last" of "last week".
+  auto r = Tag("The trial is expected to last six to eight weeks.");
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[0].text, "six");
+  EXPECT_EQ(r[0].value, "P6W");
+  EXPECT_EQ(r[1].value, "P8W");
+  auto h = One("Two blasts shook the city within the past hour.");
+  EXPECT_EQ(h.type, "DURATION");
+  EXPECT_EQ(h.value, "PT1H");
+}
+
 TEST(TimeIssue6, OrSoBelongsToTheExpression) {
   auto f = One("Plants will close over the next year or so.");
   EXPECT_EQ(f.text, "the next year or so");
