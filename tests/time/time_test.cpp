@@ -456,6 +456,13 @@ TEST(TimeIssue6, WireClockTimesAndSpans) {
   EXPECT_EQ(h.value, "PT1H");
 }
 
+TEST(TimeIssue6, PresentTenseScheduleLooksAhead) {
+  // 2022-01-12 is a Wednesday: the next Friday is 2022-01-14, the last 2022-01-07.
+  EXPECT_EQ(One("The envoy arrives in the capital on Friday.").value, "2022-01-14");
+  EXPECT_EQ(One("The offer expires Friday.").value, "2022-01-14");
+  EXPECT_EQ(One("The envoy arrived in the capital on Friday.").value, "2022-01-07");
+}
+
 TEST(TimeIssue6, OrSoBelongsToTheExpression) {
   auto f = One("Plants will close over the next year or so.");
   EXPECT_EQ(f.text, "the next year or so");
