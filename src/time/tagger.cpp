@@ -1126,7 +1126,7 @@ class Matcher {
     {
       size_t k = j;
       int q = 0;
-      bool half = false;
+      bool half = false, comparison = false;
       if (Is(k, "fiscal")) ++k;
       int yy = 0;
       size_t ye;
@@ -1166,12 +1166,22 @@ class Matcher {
         if (Is(k2, "of")) ++k2;
         if (P(k2, ',')) ++k2;
         if (Is(k2, "fiscal")) ++k2;  // "the first quarter of fiscal 1990"
-        if (Year(k2, yy, ye)) k = ye;
+        if (Year(k2, yy, ye)) {
+          k = ye;
+        } else if (dct_ && Is(k, "of") && W(k2) && (W(k2)->rel == Rel::kPrev || W(k2)->rel == Rel::kNext ||
+                                                    W(k2)->rel == Rel::kThis) &&
+                   Is(k2 + 1, "year")) {
+          // "the third quarter of last year", "the second half of next year"
+          yy = dct_->year + (W(k2)->rel == Rel::kPrev ? -1 : W(k2)->rel == Rel::kNext ? 1 : 0);
+          // A year-back comparison is not the quarter being reported.
+          comparison = W(k2)->rel == Rel::kPrev;
+          k = k2 + 2;
+        }
       }
       if (q && yy) {
         m.end = k;
         m.value = YearValue(yy) + (half ? "-H" : "-Q") + std::to_string(q);
-        if (!half) m.quarter = q, m.quarter_year = yy;
+        if (!half && !comparison) m.quarter = q, m.quarter_year = yy;
         return true;
       }
     }

@@ -456,6 +456,19 @@ TEST(TimeIssue6, WireClockTimesAndSpans) {
   EXPECT_EQ(h.value, "PT1H");
 }
 
+TEST(TimeIssue6, QuarterOfARelativeYear) {
+  auto all = Tag("Profit rose in the third quarter from the third quarter of last year. "
+                 "The latest quarter was strong. Sales will grow in the second half of next year.");
+  ASSERT_EQ(all.size(), 4u);
+  EXPECT_EQ(all[0].value, "2021-Q3");
+  EXPECT_EQ(all[1].text, "the third quarter of last year");
+  EXPECT_EQ(all[1].value, "2020-Q3");
+  // The year-back comparison does not become the quarter being reported.
+  EXPECT_EQ(all[2].value, "2021-Q3");
+  EXPECT_EQ(all[3].text, "the second half of next year");
+  EXPECT_EQ(all[3].value, "2023-H2");
+}
+
 TEST(TimeIssue6, PresentTenseScheduleLooksAhead) {
   // 2022-01-12 is a Wednesday: the next Friday is 2022-01-14, the last 2022-01-07.
   EXPECT_EQ(One("The envoy arrives in the capital on Friday.").value, "2022-01-14");
