@@ -457,14 +457,16 @@ TEST(TimeIssue6, WireClockTimesAndSpans) {
 }
 
 TEST(TimeIssue6, QuarterOfARelativeYear) {
+  // Published 2022-11-15 (2022-Q4).
   auto all = Tag("Profit rose in the third quarter from the third quarter of last year. "
-                 "The latest quarter was strong. Sales will grow in the second half of next year.");
+                 "The latest quarter was strong. Sales will grow in the second half of next year.",
+                 "2022-11-15");
   ASSERT_EQ(all.size(), 4u);
-  EXPECT_EQ(all[0].value, "2021-Q3");
+  EXPECT_EQ(all[0].value, "2022-Q3");
   EXPECT_EQ(all[1].text, "the third quarter of last year");
-  EXPECT_EQ(all[1].value, "2020-Q3");
+  EXPECT_EQ(all[1].value, "2021-Q3");
   // The year-back comparison does not become the quarter being reported.
-  EXPECT_EQ(all[2].value, "2021-Q3");
+  EXPECT_EQ(all[2].value, "2022-Q3");
   EXPECT_EQ(all[3].text, "the second half of next year");
   EXPECT_EQ(all[3].value, "2023-H2");
 }
