@@ -922,6 +922,23 @@ class Matcher {
 
   // "each year", "every Monday", "per month": frequencies.
   bool EveryRule(size_t i, Match& m) const {
+    // "every four years", "every six months", "every other week"
+    if (Is(i, "every")) {
+      long long n = 0;
+      size_t e = i + 1;
+      if (Is(i + 1, "other") && W(i + 2) && W(i + 2)->unit != Unit::kNone && !W(i + 2)->plural) {
+        n = 2;
+        e = i + 2;
+      } else if (!Cardinal(i + 1, n, e) || n < 2 || !W(e) || W(e)->unit == Unit::kNone || !W(e)->plural) {
+        n = 0;
+      }
+      if (n >= 2) {
+        m.type = "SET";
+        m.end = e + 1;
+        m.value = DurationValue(W(e)->unit, n);
+        return true;
+      }
+    }
     const Word* u = W(i + 1);
     if (!u) return false;
     m.type = "SET";

@@ -471,6 +471,15 @@ TEST(TimeIssue6, QuarterOfARelativeYear) {
   EXPECT_EQ(all[3].value, "2023-H2");
 }
 
+TEST(TimeIssue6, EveryNUnits) {
+  auto s = One("Elections are held every four years.");
+  EXPECT_EQ(s.text, "every four years");
+  EXPECT_EQ(s.type, "SET");
+  EXPECT_EQ(s.value, "P4Y");
+  EXPECT_EQ(One("The rate is adjusted every six months.").value, "P6M");
+  EXPECT_EQ(One("The paper comes out every other week.").value, "P2W");
+}
+
 TEST(TimeIssue6, PresentTenseScheduleLooksAhead) {
   // 2022-01-12 is a Wednesday: the next Friday is 2022-01-14, the last 2022-01-07.
   EXPECT_EQ(One("The envoy arrives in the capital on Friday.").value, "2022-01-14");
