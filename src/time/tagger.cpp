@@ -1377,6 +1377,18 @@ class Matcher {
       m.value = w->ref;
       return true;
     }
+    // A part of the day before its day: "(at mid-)afternoon yesterday",
+    // "morning Friday".
+    if (w->pod.size() == 2 && W(i + 1) && t_[i + 1].kind == K::kWord &&
+        (W(i + 1)->deictic || (W(i + 1)->weekday && t_[i + 1].cap && !W(i + 1)->weekday_abbr))) {
+      Match day;
+      if (Relative(i + 1, day) && day.end == i + 2) {
+        m.end = i + 2;
+        m.type = "TIME";
+        if (day.gran == 3 && day.value) m.value = DayValue(day.date) + "T" + w->pod;
+        return true;
+      }
+    }
     // Frequency adverbs: daily, annually
     if (!w->set_value.empty()) {
       // "a quarterly dividend": an adjective before its noun is no time expression.

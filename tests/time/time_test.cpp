@@ -441,6 +441,13 @@ TEST(TimeIssue6, PartsOfTheDayInANarrative) {
   EXPECT_EQ(morning[1].value, "2022-01-06TMO");
 }
 
+TEST(TimeIssue6, PartOfDayBeforeItsDay) {
+  auto t = One("In London at mid-afternoon yesterday, shares were up.");
+  EXPECT_EQ(t.text, "mid-afternoon yesterday");
+  EXPECT_EQ(t.type, "TIME");
+  EXPECT_EQ(t.value, "2022-01-11TAF");
+}
+
 TEST(TimeIssue6, WireClockTimesAndSpans) {
   auto t = One("The ceasefire took effect at 0600 GMT.");
   EXPECT_EQ(t.type, "TIME");
