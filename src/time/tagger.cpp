@@ -20,7 +20,7 @@ enum class Unit : std::uint8_t {
   kNone, kSecond, kMinute, kHour, kDay, kWeek, kWeekend, kFortnight, kMonth, kQuarter, kYear,
   kDecade, kCentury
 };
-enum class Rel : std::uint8_t { kNone, kPrev, kNext, kThis, kLatest, kAgo, kEarlier, kLater };
+enum class Rel : std::uint8_t { kNone, kPrev, kNext, kThis, kLatest, kAgo, kEarlier, kLater, kSame };
 enum class ModKind : std::uint8_t { kNone, kPoint, kAmount, kBoth, kFiller };
 
 // Everything the lexicons say about one lower-case word.
@@ -163,7 +163,7 @@ struct TimeTagger::Lexicon {
       static const std::pair<const char*, Rel> kRoles[] = {
           {"PREV", Rel::kPrev},     {"NEXT", Rel::kNext},       {"THIS", Rel::kThis},
           {"LATEST", Rel::kLatest}, {"AGO", Rel::kAgo},         {"EARLIER", Rel::kEarlier},
-          {"LATER", Rel::kLater}};
+          {"LATER", Rel::kLater},   {"SAME", Rel::kSame}};
       Rel r = Rel::kNone;
       for (auto& [code, rr] : kRoles)
         if (f[1] == code) r = rr;
@@ -274,6 +274,10 @@ struct Amount {
   size_t end = 0;
   long long n = -1;
   bool vague = false;
+  // A range of two counts joined by "to" or "or" ("two to six days"): the
+  // first count, the token after it, and the token where the second starts.
+  long long low = -1;
+  size_t low_end = 0, high_begin = 0;
 };
 
 // One matched expression.
@@ -287,6 +291,11 @@ struct Match {
   CivilDate date{};
   int gran = 0;  // 3 day, 2 month, 1 year
   int quarter_year = 0, quarter = 0;
+  // A range of durations that TimeML annotates as two expressions ("two to
+  // six days" is "two", P2D, and "six days", P6D): the first one ends before
+  // token split_end with value split_value; the second starts at split_begin.
+  size_t split_end = 0, split_begin = 0;
+  std::string split_value;
 };
 
 std::string Fmt(const char* f, int a, int b = 0, int c = 0) {
@@ -366,6 +375,15 @@ class Matcher {
     while (i < t_.size()) {
       Match m;
       if (Expr(i, m) && m.end > i) {
+        if (m.split_end) {
+          TimeExpr first;
+          first.begin = t_[i].b;
+          first.end = t_[m.split_end - 1].e;
+          first.type = m.type;
+          first.value = m.split_value;
+          out.times.push_back(std::move(first));
+          i = m.split_begin;
+        }
         TimeExpr te;
         te.begin = t_[i].b;
         te.end = t_[m.end - 1].e;
@@ -373,7 +391,7 @@ class Matcher {
         te.value = m.value;
         if (m.mismatch) out.inconsistencies.push_back({te.begin, te.end, "weekday_mismatch", m.detail});
         if (m.anchor) anchor_ = m.date, anchor_gran_ = m.gran;
-        if (m.quarter) last_qy_ = m.quarter_year, last_q_ = m.quarter;
+        if (m.quarter && ReportedQuarter(m, i)) last_qy_ = m.quarter_year, last_q_ = m.quarter;
         out.times.push_back(std::move(te));
         i = m.end;
       } else {
@@ -384,6 +402,20 @@ class Matcher {
   }
 
  private:
+  // Whether a quarter just matched at token i becomes the one later
+  // references ("the latest quarter", "a year ago") are counted from. A
+  // quarter that is not over at the DCT does only when its clause is in the
+  // past tense ("reported a decline in fourth-quarter earnings", a fiscal
+  // quarter already closed); otherwise it is a forecast ("will result in a
+  // fourth-quarter charge") and the quarter being reported is still the
+  // previous one.
+  bool ReportedQuarter(const Match& m, size_t i) const {
+    if (!dct_) return true;
+    int named = m.quarter_year * 4 + m.quarter - 1;
+    int current = dct_->year * 4 + static_cast<int>(dct_->month - 1) / 3;
+    return named < current || TenseAt(i) < 0;
+  }
+
   // ---- scanning -------------------------------------------------------
   void Scan() {
     low_.assign(text_.begin(), text_.end());
@@ -716,7 +748,16 @@ class Matcher {
       if (t_[k].kind != K::kPunct) return false;
       char c = t_[k].low[0];
       if (c == '!' || c == '?' || c == ';') return true;
-      if (c == '.' && k > 0 && t_[k - 1].kind == K::kWord && t_[k - 1].low.size() > 3) return true;
+      // A full stop ends the sentence unless it closes a short capitalised
+      // abbreviation ("Mr.", "Jan.", "Inc."): after a number ("in 1997."),
+      // a lower-case word ("a year ago.") or a month or weekday written in
+      // full ("in May.") it does.
+      if (c == '.' && k > 0) {
+        const Tok& p = t_[k - 1];
+        if (p.kind == K::kNum || (p.kind == K::kWord && (p.low.size() > 3 || !p.cap))) return true;
+        if (p.kind == K::kWord && p.w && ((p.w->month && p.w->month_kind != 1) || (p.w->weekday && !p.w->weekday_abbr)))
+          return true;
+      }
       return false;
     };
     for (size_t k = i, steps = 0; k > 0 && steps < 10; ++steps) {
@@ -730,6 +771,18 @@ class Matcher {
       if (int c = cue(k)) return c;
     }
     return 0;
+  }
+
+  // A modal verb ("may", "could") among the few words before token i in its
+  // clause: "You may, in a year or two, save lives" looks ahead.
+  bool ModalBefore(size_t i) const {
+    for (size_t k = i, n = 0; k > 0 && n < 5; ++n) {
+      --k;
+      if (t_[k].kind == K::kPunct && !P(k, ',')) return false;
+      std::string_view w = t_[k].low;
+      if (w == "may" || w == "might" || w == "could" || w == "can" || w == "should" || w == "must") return true;
+    }
+    return false;
   }
 
   // Reads the tense from the syntax stage's output when there is one: the
@@ -841,6 +894,8 @@ class Matcher {
     consider(Quantified(i, m));
     consider(Clock(i, m));
     consider(Prefixed(i, m));
+    // "the next year or so": a vague approximation belongs to the expression.
+    if (best.end > 0 && Is(best.end, "or") && Is(best.end + 1, "so")) best.end += 2;
     return best.end > 0;
   }
 
@@ -867,6 +922,23 @@ class Matcher {
 
   // "each year", "every Monday", "per month": frequencies.
   bool EveryRule(size_t i, Match& m) const {
+    // "every four years", "every six months", "every other week"
+    if (Is(i, "every")) {
+      long long n = 0;
+      size_t e = i + 1;
+      if (Is(i + 1, "other") && W(i + 2) && W(i + 2)->unit != Unit::kNone && !W(i + 2)->plural) {
+        n = 2;
+        e = i + 2;
+      } else if (!Cardinal(i + 1, n, e) || n < 2 || !W(e) || W(e)->unit == Unit::kNone || !W(e)->plural) {
+        n = 0;
+      }
+      if (n >= 2) {
+        m.type = "SET";
+        m.end = e + 1;
+        m.value = DurationValue(W(e)->unit, n);
+        return true;
+      }
+    }
     const Word* u = W(i + 1);
     if (!u) return false;
     m.type = "SET";
@@ -894,7 +966,7 @@ class Matcher {
   static bool IsStarter(std::string_view w) {
     return w == "the" || w == "a" || w == "an" || w == "fiscal" || w == "several" || w == "few" ||
            w == "many" || w == "each" || w == "every" || w == "per" || w == "that" || w == "recent" ||
-           w == "mid" || w == "end" || w == "year" || w == "its";
+           w == "mid" || w == "end" || w == "year" || w == "its" || w == "then";
   }
 
   // Absolute calendar dates, with an optional weekday in front:
@@ -1071,17 +1143,26 @@ class Matcher {
     {
       size_t k = j;
       int q = 0;
-      bool half = false;
+      bool half = false, comparison = false;
       if (Is(k, "fiscal")) ++k;
       int yy = 0;
       size_t ye;
       if (Year(k, yy, ye)) k = ye; else yy = 0;
+      // "fiscal 1990's first quarter"
+      if (yy && Apos(k) && Is(k + 1, "s") && W(k + 2) && W(k + 2)->ordinal >= 1 && W(k + 2)->ordinal <= 4) k += 2;
       // "the 1988 quarter": in a results report, the quarter last named, in
       // that year. It looks back, so it does not become the quarter later
       // references ("the quarter", "a year ago") are counted from.
       if (the && yy && W(k) && W(k)->unit == Unit::kQuarter && !W(k)->plural) {
         m.end = k + 1;
         m.value = YearValue(yy) + (last_q_ ? "-Q" + std::to_string(last_q_) : std::string("-QX"));
+        return true;
+      }
+      // "the 1988 period": the year's reporting period; its length is not
+      // said, so only the year is given.
+      if (the && yy && Is(k, "period")) {
+        m.end = k + 1;
+        m.value = YearValue(yy);
         return true;
       }
       if (W(k) && W(k)->ordinal >= 1 && W(k)->ordinal <= 4) {
@@ -1101,12 +1182,23 @@ class Matcher {
         size_t k2 = k;
         if (Is(k2, "of")) ++k2;
         if (P(k2, ',')) ++k2;
-        if (Year(k2, yy, ye)) k = ye;
+        if (Is(k2, "fiscal")) ++k2;  // "the first quarter of fiscal 1990"
+        if (Year(k2, yy, ye)) {
+          k = ye;
+        } else if (dct_ && Is(k, "of") && W(k2) && (W(k2)->rel == Rel::kPrev || W(k2)->rel == Rel::kNext ||
+                                                    W(k2)->rel == Rel::kThis) &&
+                   Is(k2 + 1, "year")) {
+          // "the third quarter of last year", "the second half of next year"
+          yy = dct_->year + (W(k2)->rel == Rel::kPrev ? -1 : W(k2)->rel == Rel::kNext ? 1 : 0);
+          // A year-back comparison is not the quarter being reported.
+          comparison = W(k2)->rel == Rel::kPrev;
+          k = k2 + 2;
+        }
       }
       if (q && yy) {
         m.end = k;
         m.value = YearValue(yy) + (half ? "-H" : "-Q") + std::to_string(q);
-        if (!half) m.quarter = q, m.quarter_year = yy;
+        if (!half && !comparison) m.quarter = q, m.quarter_year = yy;
         return true;
       }
     }
@@ -1210,10 +1302,37 @@ class Matcher {
         (w && w->rel == Rel::kNext)) {
       if (W(i + 1) && W(i + 1)->unit != Unit::kNone && W(i + 1)->plural) {
         m.end = i + 2;
+        Unit u = W(i + 1)->unit;
+        // "in recent years", "in coming quarters": the vague past or future
+        // rather than a span (TimeBank dev: three of four "recent/past
+        // years" and the one "coming quarters" are PAST_REF/FUTURE_REF;
+        // shorter units, "recent weeks", stay durations).
+        bool long_unit = u == Unit::kYear || u == Unit::kDecade || u == Unit::kQuarter;
+        bool back = Is(i, "recent") || Is(i, "past");
+        bool ahead = w && w->rel == Rel::kNext && !Is(i, "next");
+        if (long_unit && (back || ahead) && !(i > 0 && Is(i - 1, "the"))) {
+          m.value = back ? "PAST_REF" : "FUTURE_REF";
+          return true;
+        }
         m.type = "DURATION";
-        m.value = DurationValue(W(i + 1)->unit, -1);
+        m.value = DurationValue(u, -1);
         return true;
       }
+    }
+    // "until then", "since then", "by then": the date the text last named.
+    if (t_[i].low == "then" && i > 0 &&
+        (Is(i - 1, "until") || Is(i - 1, "since") || Is(i - 1, "by") || Is(i - 1, "till")) && anchor_gran_) {
+      m.end = i + 1;
+      if (anchor_gran_ >= 3) m.value = DayValue(anchor_);
+      else if (anchor_gran_ == 2) m.value = MonthValue(anchor_.year, static_cast<int>(anchor_.month));
+      else m.value = YearValue(anchor_.year);
+      return true;
+    }
+    // "the then current price": the present of a past moment.
+    if (t_[i].low == "then" && Is(i + 1, "current")) {
+      m.end = i + 2;
+      m.value = "PAST_REF";
+      return true;
     }
     if (!w) return false;
     // yesterday / today / tomorrow / tonight [+ part of day]
@@ -1257,6 +1376,18 @@ class Matcher {
       m.end = i + 1;
       m.value = w->ref;
       return true;
+    }
+    // A part of the day before its day: "(at mid-)afternoon yesterday",
+    // "morning Friday".
+    if (w->pod.size() == 2 && W(i + 1) && t_[i + 1].kind == K::kWord &&
+        (W(i + 1)->deictic || (W(i + 1)->weekday && t_[i + 1].cap && !W(i + 1)->weekday_abbr))) {
+      Match day;
+      if (Relative(i + 1, day) && day.end == i + 2) {
+        m.end = i + 2;
+        m.type = "TIME";
+        if (day.gran == 3 && day.value) m.value = DayValue(day.date) + "T" + w->pod;
+        return true;
+      }
     }
     // Frequency adverbs: daily, annually
     if (!w->set_value.empty()) {
@@ -1305,6 +1436,11 @@ class Matcher {
         m.value = YearValue(y) + "-H" + std::to_string(w->ordinal);
       } else {
         QuarterYear(w->ordinal, y);
+        // "expects a first-quarter loss" written in November: a quarter two
+        // or more behind the DCT's, in a future clause, is next year's.
+        int dq = static_cast<int>(dct_->month - 1) / 3 + 1;
+        // (Not a fiscal quarter: "its fiscal second quarter ending Dec. 31".)
+        if (y == dct_->year && w->ordinal <= dq - 2 && !(k > 0 && Is(k - 1, "fiscal")) && TenseAt(k) > 0) ++y;
         m.value = YearValue(y) + "-Q" + std::to_string(w->ordinal);
         m.quarter = w->ordinal;
         m.quarter_year = y;
@@ -1316,6 +1452,16 @@ class Matcher {
   // Rules that start with "the", "that" or "its".
   bool TheRules(size_t i, Match& m) const {
     size_t j = i;
+    // "over the years", "through the decades": an unspecified span.
+    if (Is(i, "the") && i > 0 && (Is(i - 1, "over") || Is(i - 1, "through")) && W(i + 1) && W(i + 1)->plural &&
+        (W(i + 1)->unit == Unit::kYear || W(i + 1)->unit == Unit::kDecade || W(i + 1)->unit == Unit::kCentury ||
+         W(i + 1)->unit == Unit::kMonth) &&
+        !Is(i + 2, "of") && !(In(i + 2) && t_[i + 2].kind == K::kNum)) {
+      m.end = i + 2;
+      m.type = "DURATION";
+      m.value = DurationValue(W(i + 1)->unit, -1);
+      return true;
+    }
     // "year end", "year-end", "year's end"
     if (Is(i, "year")) {
       size_t k = i + 1;
@@ -1330,11 +1476,24 @@ class Matcher {
     if (Is(j, "year") && IsHyphen(j + 1) && (Is(j + 2, "earlier") || Is(j + 2, "ago"))) {
       // "year-earlier (quarter|period)"
       m.end = j + 3;
+      int ord = 0;
       if (W(m.end) && W(m.end)->ordinal >= 1 && W(m.end)->ordinal <= 4 && W(m.end + 1) &&
           W(m.end + 1)->unit == Unit::kQuarter)
+        ord = W(m.end)->ordinal, ++m.end;
+      if (W(m.end) && W(m.end)->unit == Unit::kQuarter && !W(m.end)->plural) {
         ++m.end;
-      if (W(m.end) && W(m.end)->unit == Unit::kQuarter && !W(m.end)->plural) ++m.end;
-      else if (Is(m.end, "period")) ++m.end;
+        // "the year-ago quarter": the quarter being reported, a year back;
+        // "the year-earlier third quarter": that quarter, a year back.
+        if (ord && last_q_ != ord && dct_) {
+          int y;
+          QuarterYear(ord, y);
+          m.value = YearValue(y - 1) + "-Q" + std::to_string(ord);
+        } else {
+          m.value = QuarterYearBack();
+        }
+        return true;
+      }
+      if (Is(m.end, "period")) ++m.end;
       YearAgo(m, 1);
       return true;
     }
@@ -1387,16 +1546,61 @@ class Matcher {
       if (IsHyphen(j + 1)) return false;
       return QuarterRule(j, m);
     }
+    // "the next morning", "the following night": a part of the day after
+    // the date the text last named (else after the DCT).
+    if (the && (Is(j, "next") || Is(j, "following")) && W(j + 1) && W(j + 1)->pod.size() == 2) {
+      m.end = j + 2;
+      m.type = "TIME";
+      if (anchor_gran_ >= 3) m.value = DayValue(AddDays(anchor_, 1)) + "T" + W(j + 1)->pod;
+      else if (dct_ && !anchor_gran_) m.value = DayValue(AddDays(*dct_, 1)) + "T" + W(j + 1)->pod;
+      return true;
+    }
+    // "that night", "that morning": a part of the date the text last named.
+    if (that && W(j) && W(j)->pod.size() == 2 && !Is(j + 1, "of")) {
+      m.end = j + 1;
+      m.type = "TIME";
+      if (anchor_gran_ >= 3) m.value = DayValue(anchor_) + "T" + W(j)->pod;
+      return true;
+    }
+    if ((the || that) && w->rel == Rel::kSame && Is(j, "same") && W(j + 1) && !W(j + 1)->plural &&
+        (W(j + 1)->unit == Unit::kDay || W(j + 1)->unit == Unit::kWeek || W(j + 1)->unit == Unit::kMonth ||
+         W(j + 1)->unit == Unit::kYear) &&
+        !YearBackAfterAt(j + 2)) {
+      // "the same day", "that same year": the date the text last named.
+      m.end = j + 2;
+      AnchorShift(m, W(j + 1)->unit, 0);
+      return true;
+    }
+    if (the && w->rel == Rel::kSame) {
+      // "the corresponding period last year", "the same quarter a year ago"
+      size_t k = j + 1;
+      if (!((W(k) && W(k)->unit == Unit::kQuarter && !W(k)->plural) || Is(k, "period"))) return false;
+      size_t e;
+      if (!YearBackAfter(k + 1, e)) return false;
+      m.end = e;
+      m.value = QuarterYearBack();
+      return true;
+    }
     if (the && w->rel != Rel::kNone) {
-      // "the current quarter", "the latest quarter", "the following month", "the previous day"
-      const Word* u = W(j + 1);
+      // "the current quarter", "the latest quarter", "the following month", "the previous day",
+      // "the current fiscal year"
+      size_t uj = j + 1;
+      if (Is(uj, "fiscal") && W(uj + 1) && (W(uj + 1)->unit == Unit::kYear || W(uj + 1)->unit == Unit::kQuarter)) ++uj;
+      const Word* u = W(uj);
       if (u && u->unit != Unit::kNone && !u->plural) {
-        m.end = j + 2;
+        m.end = uj + 1;
         if (w->rel == Rel::kLatest) return LatestQuarter(m, u->unit);
         if (w->rel == Rel::kThis) return RelUnit(j, Rel::kThis, m);
         // following / previous / next / last: relative to the last date mentioned
         int dir = w->rel == Rel::kNext || t_[j].low == "following" ? 1 : -1;
         if (t_[j].low == "past" || t_[j].low == "last") return RelUnit(j, Rel::kPrev, m) || true;
+        // "the next day" in a narrative is the day after the date the text
+        // last named ("On March 3 ... The next day ..."); "the next year"
+        // still looks ahead from the DCT ("over the next year").
+        if (t_[j].low == "next" && u->unit == Unit::kDay && anchor_gran_ >= 3) {
+          AnchorShift(m, u->unit, 1);
+          return true;
+        }
         if (t_[j].low == "next" || t_[j].low == "coming") return RelUnit(j, Rel::kNext, m) || true;
         AnchorShift(m, u->unit, dir);
         return true;
@@ -1417,11 +1621,26 @@ class Matcher {
     }
     if (w->unit != Unit::kNone && !w->plural) {
       m.end = j + 1;
+      // "the year before,", "the day earlier.": one unit before the date the
+      // text last named. (Not "the day before the vote": that counts from an
+      // event.)
+      if (the && (Is(j + 1, "before") || Is(j + 1, "earlier")) && In(j + 2) && t_[j + 2].kind == K::kPunct &&
+          (w->unit == Unit::kDay || w->unit == Unit::kWeek || w->unit == Unit::kMonth || w->unit == Unit::kYear)) {
+        m.end = j + 2;
+        AnchorShift(m, w->unit, -1);
+        return true;
+      }
       if (that) {
         AnchorShift(m, w->unit, 0);
         return true;
       }
       if (w->unit == Unit::kQuarter) {
+        // "the quarter a year ago", "the quarter of last year"
+        if (size_t e; YearBackAfter(j + 1, e)) {
+          m.end = e;
+          m.value = QuarterYearBack();
+          return true;
+        }
         // "the quarter": the quarter the text last named, else the last one completed.
         if (last_q_) {
           m.value = YearValue(last_qy_) + "-Q" + std::to_string(last_q_);
@@ -1432,8 +1651,13 @@ class Matcher {
         return true;
       }
       if (w->unit == Unit::kYear) {
-        // "for the year": the span of a year; otherwise the DCT's year.
-        if (i > 0 && (Is(i - 1, "for") || Is(i - 1, "during") || Is(i - 1, "throughout") || Is(i - 1, "over"))) {
+        // "throughout the year", "the fiscal year ended June 30": the span of
+        // a year (a reporting period named by its last day; on TimeBank dev
+        // the annotators valued three of four as P1Y); otherwise the DCT's
+        // year, also after "for" ("For the year, volume was flat": both dev
+        // examples are the year 1989, none P1Y).
+        if ((i > 0 && (Is(i - 1, "during") || Is(i - 1, "throughout") || Is(i - 1, "over"))) ||
+            Is(j + 1, "ended") || Is(j + 1, "ending")) {
           m.type = "DURATION";
           m.value = "P1Y";
         } else if (dct_) {
@@ -1444,6 +1668,17 @@ class Matcher {
       if (w->unit == Unit::kWeekend) {
         if (dct_) m.value = WeekendValue(0);
         return true;
+      }
+      // "the week ended Oct. 27", "the month ended Sept. 30": the week or
+      // month of the date that closes it (the date itself is its own
+      // expression).
+      if ((w->unit == Unit::kMonth || w->unit == Unit::kWeek) && (Is(j + 1, "ended") || Is(j + 1, "ending"))) {
+        Match close;
+        if (In(j + 2) && (Calendar(j + 2, close) || Relative(j + 2, close)) && close.gran == 3 && close.value) {
+          if (w->unit == Unit::kWeek) m.value = IsoWeek(close.date);
+          else m.value = MonthValue(close.date.year, static_cast<int>(close.date.month));
+          return true;
+        }
       }
       if (w->unit == Unit::kMonth) {
         if (dct_) SetMonth(m, dct_->year, static_cast<int>(dct_->month)), m.anchor = false;
@@ -1477,11 +1712,39 @@ class Matcher {
       if (u == Unit::kYear && dct_) SetYear(m, dct_->year - 1);
       return true;
     }
-    if (dct_) {
+    if (last_q_) {
+      m.value = YearValue(last_qy_) + "-Q" + std::to_string(last_q_);
+    } else if (dct_) {
       int qi = dct_->year * 4 + static_cast<int>(dct_->month - 1) / 3 - 1;
       m.value = YearValue(qi / 4) + "-Q" + std::to_string(qi % 4 + 1);
     }
     return true;
+  }
+
+  // After "the same quarter", "the corresponding period": "last year", "of
+  // last year", "a year ago", "a year earlier", "the previous year"; e is
+  // set past it.
+  bool YearBackAfter(size_t k, size_t& e) const {
+    if (Is(k, "of") || Is(k, "in")) ++k;
+    if ((Is(k, "last") || Is(k, "previous") || Is(k, "prior")) && Is(k + 1, "year")) return e = k + 2, true;
+    if (Is(k, "the") && (Is(k + 1, "previous") || Is(k + 1, "prior")) && Is(k + 2, "year")) return e = k + 3, true;
+    if ((Is(k, "a") || Is(k, "one")) && Is(k + 1, "year") && (Is(k + 2, "ago") || Is(k + 2, "earlier")))
+      return e = k + 3, true;
+    return false;
+  }
+
+  bool YearBackAfterAt(size_t k) const {
+    size_t e;
+    return YearBackAfter(k, e);
+  }
+
+  // The quarter the text last named, a year back; else the last completed
+  // quarter a year back.
+  std::optional<std::string> QuarterYearBack() const {
+    if (last_q_) return YearValue(last_qy_ - 1) + "-Q" + std::to_string(last_q_);
+    if (!dct_) return std::nullopt;
+    int qi = dct_->year * 4 + static_cast<int>(dct_->month - 1) / 3 - 1 - 4;
+    return YearValue(qi / 4) + "-Q" + std::to_string(qi % 4 + 1);
   }
 
   // "a year ago" style value: the quarter the text last named a year back, else the DCT's year.
@@ -1567,9 +1830,36 @@ class Matcher {
               m.end = u2 + 1;
             }
           }
+          // "last year's quarter", "last year's period": the quarter being
+          // reported, a year back.
+          if (dir < 0 && Apos(m.end) && Is(m.end + 1, "s") &&
+              ((W(m.end + 2) && W(m.end + 2)->unit == Unit::kQuarter && !W(m.end + 2)->plural) ||
+               Is(m.end + 2, "period"))) {
+            m.end += 3;
+            m.anchor = false;
+            m.value = QuarterYearBack();
+          }
           break;
-        case Unit::kDecade: m.value = Fmt("%03dX", dct_->year / 10 + dir); break;
-        case Unit::kCentury: m.value = Fmt("%02dXX", dct_->year / 100 + dir); break;
+        // "the past decade", "the last century": the span that ends now,
+        // not the calendar decade before this one.
+        case Unit::kDecade:
+          if (dir < 0) m.type = "DURATION", m.value = DurationValue(Unit::kDecade, 1);
+          else m.value = Fmt("%03dX", dct_->year / 10 + dir);
+          break;
+        case Unit::kCentury:
+          if (dir < 0) m.type = "DURATION", m.value = DurationValue(Unit::kCentury, 1);
+          else m.value = Fmt("%02dXX", dct_->year / 100 + dir);
+          break;
+        // "the past hour", "the last minute": the span just ended.
+        case Unit::kHour:
+        case Unit::kMinute:
+          if (dir >= 0) {
+            m.value.reset();
+            return false;
+          }
+          m.type = "DURATION";
+          m.value = DurationValue(u->unit, 1);
+          break;
         default: m.value.reset(); return false;
       }
       return true;
@@ -1638,6 +1928,10 @@ class Matcher {
     bool the = false;
     int relw = 0;  // -1 past/last, +1 next/coming, 2 first
     if (Is(j, "the")) the = true, ++j;
+    // "expected to last six weeks", "will last a month": the verb "last".
+    if (!the && Is(j, "last") && i > 0 &&
+        (Is(i - 1, "to") || (W(i - 1) && W(i - 1)->tense == 1) || ModalBefore(i)))
+      return false;
     if (W(j) && (W(j)->rel == Rel::kPrev || W(j)->rel == Rel::kNext || W(j)->rel == Rel::kLatest)) {
       relw = W(j)->rel == Rel::kNext ? 1 : -1;
       ++j;
@@ -1666,6 +1960,16 @@ class Matcher {
     // "a second round": the ordinal, not a second of time.
     if (u->unit == Unit::kSecond && !u->plural && (Is(j, "a") || Is(j, "an"))) return false;
     m.end = k + 1;
+    // "a year or two": an unspecified count of the unit.
+    if (!hyphen && Is(m.end, "or") && In(m.end + 1)) {
+      long long v2;
+      size_t e2;
+      if (Cardinal(m.end + 1, v2, e2) && !(W(e2) && W(e2)->unit != Unit::kNone) && !(In(e2) && t_[e2].kind == K::kNum)) {
+        m.end = e2;
+        a.n = -1;
+        a.vague = true;
+      }
+    }
     // "8-month-old"
     if (hyphen && IsHyphen(m.end) && Is(m.end + 1, "old")) m.end += 2;
     // "a year ago", "two days earlier", "three weeks from now"
@@ -1675,6 +1979,12 @@ class Matcher {
       if (W(after) && W(after)->rel == Rel::kAgo) offset_dir = -1, ++after;
       else if (Is(after, "earlier") || Is(after, "before")) offset_dir = Is(after, "earlier") ? -1 : 0, after += Is(after, "earlier");
       else if (Is(after, "from") && Is(after + 1, "now")) offset_dir = 1, after += 2;
+      // "will be repaid in five years": after "in" in a future clause, the
+      // point that far ahead, as TimeML values it (a DATE); in a past or
+      // unknown clause ("rose 5% in two years") it stays a duration.
+      else if (i > 0 && Is(i - 1, "in") && !Is(after, "of") && u->unit >= Unit::kDay &&
+               (TenseAt(i) > 0 || ModalBefore(i - 1)))
+        offset_dir = 1;
     }
     if (offset_dir) {
       m.end = after;
@@ -1717,6 +2027,14 @@ class Matcher {
     }
     m.type = "DURATION";
     m.value = DurationValue(u->unit, a.n);
+    if (a.low > 0 && !the && !relw && !hyphen && a.low_end > j) {
+      m.split_end = a.low_end;
+      m.split_begin = a.high_begin;
+      m.split_value = DurationValue(u->unit, a.low);
+      long long high;
+      size_t he;
+      if (Cardinal(a.high_begin, high, he)) m.value = DurationValue(u->unit, high);
+    }
     // "$5 a year", "twice a week": a frequency, not a duration.
     if ((Is(j, "a") || Is(j, "an") || Is(j, "per")) && !the && !relw && i > 0 && !hyphen) {
       const Tok& prev = t_[i - 1];
@@ -1753,7 +2071,7 @@ class Matcher {
         a.end = e2;
         a.n = -1;
         a.vague = true;
-        (void)v2;
+        if (!IsHyphen(k) && v2 > v) a.low = v, a.low_end = k, a.high_begin = k + 1;
         return true;
       }
       return a.end = e, a.n = v, true;
@@ -1769,6 +2087,12 @@ class Matcher {
     if (W(i) && (t_[i].low == "noon" || t_[i].low == "midnight" || t_[i].low == "midday")) {
       pod_fixed = W(i)->pod;
       k = i + 1;
+    } else if (Num(i) && t_[i].ndig == 4 && t_[i].num / 100 <= 24 && t_[i].num % 100 <= 59 && !PartOfBigger(i) &&
+               (Is(i + 1, "gmt") || Is(i + 1, "utc")) && t_[i + 1].cap) {
+      // Wire-service clock times: "at 0600 GMT", "1830 GMT on Friday".
+      hh = static_cast<int>(t_[i].num / 100);
+      mm = static_cast<int>(t_[i].num % 100);
+      k = i + 2;
     } else if (Num(i) && t_[i].ndig <= 2 && t_[i].num <= 24) {
       hh = static_cast<int>(t_[i].num);
       k = i + 1;

@@ -270,6 +270,266 @@ TEST(Time, NotTimeExpressions) {
   EXPECT_TRUE(Tag("").empty());
 }
 
+// ---- Rules added for issue 6 (values worked out by hand; DCT 2022-01-12,
+// a Wednesday in 2022-Q1 and ISO week 2022-W02, unless another is given).
+
+// The text found with `text` (first match), or an empty Found.
+Found Find(const std::vector<Found>& all, std::string_view text) {
+  for (const Found& f : all)
+    if (f.text == text) return f;
+  ADD_FAILURE() << "no expression '" << text << "'";
+  return {};
+}
+
+TEST(TimeIssue6, LatestQuarterIsTheOneLastNamed) {
+  // 2021-Q3 is named, so "the latest quarter" is 2021-Q3, not the last
+  // completed quarter 2021-Q4.
+  auto all = Tag("The company reported a loss in the third quarter. In the latest quarter, sales fell.");
+  EXPECT_EQ(Find(all, "the third quarter").value, "2021-Q3");
+  EXPECT_EQ(Find(all, "the latest quarter").value, "2021-Q3");
+}
+
+TEST(TimeIssue6, ForecastQuarterIsNoReference) {
+  // Published 2022-11-15, in 2022-Q4. The fourth quarter is not over and
+  // named in a future clause, so "the latest quarter" and "a year ago" still
+  // count from the third quarter reported before it.
+  auto all = Tag("Profit rose in the third quarter. The storm will result in a fourth-quarter charge. "
+                 "The latest quarter included a gain, against a loss a year ago.",
+                 "2022-11-15");
+  EXPECT_EQ(Find(all, "the third quarter").value, "2022-Q3");
+  EXPECT_EQ(Find(all, "fourth-quarter").value, "2022-Q4");
+  EXPECT_EQ(Find(all, "The latest quarter").value, "2022-Q3");
+  EXPECT_EQ(Find(all, "a year ago").value, "2021-Q3");
+  // Reported in the past tense, the running quarter is the reference.
+  auto past = Tag("The firm reported a drop in fourth-quarter profit. Sales in the latest quarter fell.", "2022-11-15");
+  EXPECT_EQ(Find(past, "the latest quarter").value, "2022-Q4");
+}
+
+TEST(TimeIssue6, YearEndedIsADuration) {
+  auto all = Tag("Sales rose 5% in the fiscal year ended June 30.");
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].text, "the fiscal year");
+  EXPECT_EQ(all[0].type, "DURATION");
+  EXPECT_EQ(all[0].value, "P1Y");
+  // The week or month ended on a date is that date's week or month:
+  // 2022-01-07 is a Friday in ISO week 2022-W01 (3 to 9 January).
+  auto week = Tag("Sales rose in the week ended Jan. 7.");
+  ASSERT_EQ(week.size(), 2u);
+  EXPECT_EQ(week[0].text, "the week");
+  EXPECT_EQ(week[0].value, "2022-W01");
+  EXPECT_EQ(week[1].value, "2022-01-07");
+  EXPECT_EQ(Find(Tag("Sales fell in the month ended Dec. 31, 2021."), "the month").value, "2021-12");
+  // "For the year" alone is the DCT's year; "throughout the year" a span.
+  auto y = One("For the year, volume was flat.");
+  EXPECT_EQ(y.type, "DATE");
+  EXPECT_EQ(y.value, "2022");
+  EXPECT_EQ(One("Prices rose throughout the year.").value, "P1Y");
+  auto p = One("Profit fell in the 1988 period.");
+  EXPECT_EQ(p.text, "the 1988 period");
+  EXPECT_EQ(p.value, "1988");
+}
+
+TEST(TimeIssue6, RangeOfDurationsIsTwoExpressions) {
+  auto all = Tag("Recovery takes two to six days.");
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].text, "two");
+  EXPECT_EQ(all[0].type, "DURATION");
+  EXPECT_EQ(all[0].value, "P2D");
+  EXPECT_EQ(all[1].text, "six days");
+  EXPECT_EQ(all[1].value, "P6D");
+}
+
+TEST(TimeIssue6, InNUnitsInAFutureClauseIsADate) {
+  auto f = One("The bonds will be redeemed in five years.");
+  EXPECT_EQ(f.text, "five years");
+  EXPECT_EQ(f.type, "DATE");
+  EXPECT_EQ(f.value, "2027");
+  EXPECT_EQ(One("The plant will reopen in two weeks.").value, "2022-01-26");
+  // After a modal, and with a vague count: the future, unspecified.
+  auto v = One("You may, in a year or two, save more lives.");
+  EXPECT_EQ(v.text, "a year or two");
+  EXPECT_EQ(v.type, "DATE");
+  EXPECT_EQ(v.value, "FUTURE_REF");
+  EXPECT_EQ(One("The line could open in three months.").value, "2022-04");
+  // In a past clause it stays a span.
+  auto d = One("Prices rose 5% in two years.");
+  EXPECT_EQ(d.type, "DURATION");
+  EXPECT_EQ(d.value, "P2Y");
+}
+
+TEST(TimeIssue6, SamePeriodAYearBack) {
+  auto all = Tag("Profit rose in the third quarter from the corresponding period last year.");
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[1].text, "the corresponding period last year");
+  EXPECT_EQ(all[1].value, "2020-Q3");
+  auto q = Tag("Profit rose in the third quarter; in the quarter a year ago it fell.");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[1].text, "the quarter a year ago");
+  EXPECT_EQ(q[1].value, "2020-Q3");
+  // No quarter named: the last completed one (2021-Q4), a year back.
+  auto l = One("Sales for last year's quarter were flat.");
+  EXPECT_EQ(l.text, "last year's quarter");
+  EXPECT_EQ(l.value, "2020-Q4");
+  auto ya = One("Profit fell from the year-ago quarter.");
+  EXPECT_EQ(ya.text, "the year-ago quarter");
+  EXPECT_EQ(ya.value, "2020-Q4");
+}
+
+TEST(TimeIssue6, CurrentAndThenCurrent) {
+  auto t = One("Holders may buy shares at the then current price.");
+  EXPECT_EQ(t.text, "then current");
+  EXPECT_EQ(t.value, "PAST_REF");
+  auto c = One("Sales will rise in the current fiscal year.");
+  EXPECT_EQ(c.text, "the current fiscal year");
+  EXPECT_EQ(c.value, "2022");
+}
+
+TEST(TimeIssue6, VaguePastAndFutureSpans) {
+  auto r = One("Prices soared in recent years.");
+  EXPECT_EQ(r.type, "DATE");
+  EXPECT_EQ(r.value, "PAST_REF");
+  EXPECT_EQ(One("It bodes ill for coming quarters.").value, "FUTURE_REF");
+  auto w = One("Sales slowed in recent weeks.");
+  EXPECT_EQ(w.type, "DURATION");
+  EXPECT_EQ(w.value, "PXW");
+  auto y = One("Costs rose over the years.");
+  EXPECT_EQ(y.text, "the years");
+  EXPECT_EQ(y.type, "DURATION");
+  EXPECT_EQ(y.value, "PXY");
+  auto dec = One("Output doubled over the past decade.");
+  EXPECT_EQ(dec.type, "DURATION");
+  EXPECT_EQ(dec.value, "P1DE");
+}
+
+TEST(TimeIssue6, ThenAndTheYearBeforeTakeTheLastDateNamed) {
+  auto all = Tag("The rights expire on Nov. 30, 2022. Until then, holders may convert.");
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[1].text, "then");
+  EXPECT_EQ(all[1].value, "2022-11-30");
+  auto before = Tag("Sales rose in 2019. The year before, they fell.");
+  ASSERT_EQ(before.size(), 2u);
+  EXPECT_EQ(before[1].text, "The year before");
+  EXPECT_EQ(before[1].value, "2018");
+  auto prior = Tag("Sales rose in 2019. The prior year, they fell.");
+  ASSERT_EQ(prior.size(), 2u);
+  EXPECT_EQ(prior[1].value, "2018");
+}
+
+TEST(TimeIssue6, TheNextDayFollowsTheNarrative) {
+  auto all = Tag("The storm hit on March 3, 2021. The next day, the dam broke.");
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[1].text, "The next day");
+  EXPECT_EQ(all[1].value, "2021-03-04");
+  auto same = Tag("Troops entered the city on May 4, 2021. The same day, talks began.");
+  ASSERT_EQ(same.size(), 2u);
+  EXPECT_EQ(same[1].text, "The same day");
+  EXPECT_EQ(same[1].value, "2021-05-04");
+  EXPECT_EQ(Find(Tag("He left in 2019. That same year, the firm failed."), "That same year").value, "2019");
+  // With no date named before it, the day after the DCT.
+  EXPECT_EQ(One("The next day will be decisive.").value, "2022-01-13");
+}
+
+TEST(TimeIssue6, PartsOfTheDayInANarrative) {
+  auto night = Tag("The attack came on Jan. 5, 2022. That night, rebels struck again.");
+  ASSERT_EQ(night.size(), 2u);
+  EXPECT_EQ(night[1].text, "That night");
+  EXPECT_EQ(night[1].type, "TIME");
+  EXPECT_EQ(night[1].value, "2022-01-05TNI");
+  auto morning = Tag("The attack came on Jan. 5, 2022. Early the next morning, shelling resumed.");
+  ASSERT_EQ(morning.size(), 2u);
+  EXPECT_EQ(morning[1].text, "Early the next morning");
+  EXPECT_EQ(morning[1].value, "2022-01-06TMO");
+}
+
+TEST(TimeIssue6, PartOfDayBeforeItsDay) {
+  auto t = One("In London at mid-afternoon yesterday, shares were up.");
+  EXPECT_EQ(t.text, "mid-afternoon yesterday");
+  EXPECT_EQ(t.type, "TIME");
+  EXPECT_EQ(t.value, "2022-01-11TAF");
+}
+
+TEST(TimeIssue6, WireClockTimesAndSpans) {
+  auto t = One("The ceasefire took effect at 0600 GMT.");
+  EXPECT_EQ(t.type, "TIME");
+  EXPECT_EQ(t.value, "2022-01-12T06:00");
+  // "last" the verb is no "last" of "last week".
+  auto r = Tag("The trial is expected to last six to eight weeks.");
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[0].text, "six");
+  EXPECT_EQ(r[0].value, "P6W");
+  EXPECT_EQ(r[1].value, "P8W");
+  auto h = One("Two blasts shook the city within the past hour.");
+  EXPECT_EQ(h.type, "DURATION");
+  EXPECT_EQ(h.value, "PT1H");
+}
+
+TEST(TimeIssue6, QuarterOfARelativeYear) {
+  // Published 2022-11-15 (2022-Q4).
+  auto all = Tag("Profit rose in the third quarter from the third quarter of last year. "
+                 "The latest quarter was strong. Sales will grow in the second half of next year.",
+                 "2022-11-15");
+  ASSERT_EQ(all.size(), 4u);
+  EXPECT_EQ(all[0].value, "2022-Q3");
+  EXPECT_EQ(all[1].text, "the third quarter of last year");
+  EXPECT_EQ(all[1].value, "2021-Q3");
+  // The year-back comparison does not become the quarter being reported.
+  EXPECT_EQ(all[2].value, "2022-Q3");
+  EXPECT_EQ(all[3].text, "the second half of next year");
+  EXPECT_EQ(all[3].value, "2023-H2");
+}
+
+TEST(TimeIssue6, EveryNUnits) {
+  auto s = One("Elections are held every four years.");
+  EXPECT_EQ(s.text, "every four years");
+  EXPECT_EQ(s.type, "SET");
+  EXPECT_EQ(s.value, "P4Y");
+  EXPECT_EQ(One("The rate is adjusted every six months.").value, "P6M");
+  EXPECT_EQ(One("The paper comes out every other week.").value, "P2W");
+}
+
+TEST(TimeIssue6, PresentTenseScheduleLooksAhead) {
+  // 2022-01-12 is a Wednesday: the next Friday is 2022-01-14, the last 2022-01-07.
+  EXPECT_EQ(One("The envoy arrives in the capital on Friday.").value, "2022-01-14");
+  EXPECT_EQ(One("The offer expires Friday.").value, "2022-01-14");
+  EXPECT_EQ(One("The envoy arrived in the capital on Friday.").value, "2022-01-07");
+}
+
+TEST(TimeIssue6, OrSoBelongsToTheExpression) {
+  auto f = One("Plants will close over the next year or so.");
+  EXPECT_EQ(f.text, "the next year or so");
+  EXPECT_EQ(f.value, "2023");
+}
+
+TEST(TimeIssue6, FiscalYearQuarters) {
+  EXPECT_EQ(One("Results for the first quarter of fiscal 2023 were weak.").value, "2023-Q1");
+  auto p = One("Results for fiscal 2023's first quarter were weak.");
+  EXPECT_EQ(p.text, "fiscal 2023's first quarter");
+  EXPECT_EQ(p.value, "2023-Q1");
+  // Published 2022-11-15 (Q4): a first quarter named in a future clause is
+  // next year's; in a past clause it is this year's.
+  EXPECT_EQ(One("The company will post a first-quarter loss.", "2022-11-15").value, "2023-Q1");
+  EXPECT_EQ(One("The company posted a first-quarter loss.", "2022-11-15").value, "2022-Q1");
+  // A fiscal quarter keeps the year: its calendar does not follow the DCT's.
+  EXPECT_EQ(Find(Tag("It will take a charge in its fiscal second quarter ending Dec. 31.", "2022-11-15"),
+                 "its fiscal second quarter").value, "2022-Q2");
+}
+
+TEST(TimeIssue6, FullStopAfterAMonthEndsTheClause) {
+  // May 2022 is four months ahead, so a past-tense clause would move it to
+  // 2021; "showed" is in the next sentence and must not count.
+  auto all = Tag("The firm holds its meeting in May. The report showed growth.");
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].value, "2022-05");
+}
+
+TEST(TimeIssue6, WordsTimeBankRarelyMarks) {
+  // Measured on TimeBank dev: "previously", the adjective "recent" and
+  // "annually"/"quarterly" are left out; "recently" stays.
+  EXPECT_TRUE(Tag("The previously announced plan followed the recent attacks.").empty());
+  EXPECT_TRUE(Tag("Profits rose by 20% annually and the reserve is adjusted quarterly.").empty());
+  EXPECT_EQ(One("He recently resigned.").value, "PAST_REF");
+}
+
 TEST(TimeStage, FillsArticle) {
   TimeStage stage;
   EXPECT_EQ(stage.name(), "time");

@@ -22,6 +22,7 @@ struct Options {
   std::string files;
   bool json = false;
   bool show_errors = false;
+  bool show_all = false;  // with --show-errors: also the correct matches
 };
 
 // LIST is "dev" or "heldout" (the split in data/time/timebank_split.txt),
@@ -102,6 +103,10 @@ int Run(const Options& o) {
           std::printf("DIFF\t%s\tgold %s %s [%s]\tsys %s %s [%s]\t...%s...\n", name.c_str(), g.type.c_str(),
                       gv.c_str(), span(g).c_str(), hit->type.c_str(), hit->value.value_or("null").c_str(),
                       span(*hit).c_str(), Esc(std::string_view(doc->text).substr(a, g.end + 40 - a)).c_str());
+        } else if (o.show_all) {
+          std::size_t a = g.begin > 60 ? g.begin - 60 : 0;
+          std::printf("OK\t%s\t%s\t%s\t[%s]\t...%s...\n", name.c_str(), g.type.c_str(), gv.c_str(), span(g).c_str(),
+                      Esc(std::string_view(doc->text).substr(a, g.end + 40 - a)).c_str());
         }
       }
       for (const auto& s : tags.times) {
@@ -144,6 +149,7 @@ sitrep::cli::CommandRegistrar reg(
                      "a file of names, or comma-separated names");
       app.add_flag("--json", opts->json, "Print the scores as one JSON object on the last line");
       app.add_flag("--show-errors", opts->show_errors, "Print misses, false alarms and wrong values");
+      app.add_flag("--show-all", opts->show_all, "With --show-errors, also print the correct matches (OK lines)");
       return [opts] { return Run(*opts); };
     });
 
