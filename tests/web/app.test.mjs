@@ -99,7 +99,9 @@ try {
   await page.waitForSelector('#story-title');
   check((await page.textContent('#story-title')).trim() === big.title, 'story page shows another title');
   const outletCards = await page.locator('#outlets .outlet').count();
-  check(outletCards === big.num_articles, `story page shows ${outletCards} outlet cards, want ${big.num_articles}`);
+  check(outletCards === big.outlets.length, `story page shows ${outletCards} outlet cards, want ${big.outlets.length}`);
+  check(await page.locator('#outlets .outlet a').count() === big.num_articles, 'an article of the story is missing from the outlet cards');
+  check(await page.locator('#outlets .only').count() > 0, 'no outlet shows what only it reports');
   for (const o of big.outlets) check((await page.textContent('#outlets')).includes(o), `outlet ${o} missing`);
   check(await page.locator('#quotes blockquote').count() > 0, 'no quote on the story page');
   check(await page.locator('#timeline-table tr').count() === big.num_events + 1, 'timeline table does not list every event');

@@ -98,7 +98,7 @@ function timelineChart(canvas, events) {
       plugins: { legend: { display: false },
         tooltip: { callbacks: { label: (c) => `${c.raw.e.date}: ${eventLabel(c.raw.e)} (Goldstein ${c.raw.e.goldstein})` } } },
       scales: {
-        x: { ticks: { callback: (v) => new Date(v * 864e5).toISOString().slice(0, 10) }, title: { display: true, text: 'date' } },
+        x: { ticks: { stepSize: 1, callback: (v) => new Date(v * 864e5).toISOString().slice(0, 10) }, title: { display: true, text: 'date' } },
         y: { min: -10, max: 10, title: { display: true, text: 'Goldstein score' } },
       },
     },
@@ -153,14 +153,12 @@ async function storyPage(id) {
     groups.set(who, g);
   }
   const quoteGroups = [...groups].sort((a, b) => b[1].quotes.length - a[1].quotes.length);
-  // What each outlet adds: events and quotes no other article of the story carries.
-  const adds = new Map(d.articles.map((a) => [a.id, { events: [], quotes: 0 }]));
-  for (const e of d.events) {
-    const ids = [...new Set((e.mentions || []).map((m) => m.article))];
-    if (ids.length === 1 && adds.has(ids[0])) adds.get(ids[0]).events.push(e);
-  }
-  for (const q of d.quotes) if (!(q.same_as || []).length && adds.has(q.article) && (q.speaker || {}).name) adds.get(q.article).quotes += 1;
-
+  // What each outlet alone reports (the story's unique_by_outlet).
+  const entityName = new Map(d.entities.map((e) => [e.id, e.name]));
+  const eventById = new Map(d.events.map((e) => [e.id, e]));
+  const quoteById = new Map(d.quotes.map((q) => [q.id, q]));
+  const only = new Map((s.unique_by_outlet || []).map((u) => [u.outlet, u]));
+  const outlets = [...new Set(d.articles.map((a) => a.outlet || 'unknown outlet'))];
   const canvas = el('canvas', { id: 'timeline', 'aria-label': 'Timeline of events' });
   const net = el('div', { id: 'network' });
   const claims = (list, kind) => el('table', { class: kind },
@@ -184,12 +182,21 @@ async function storyPage(id) {
         el('td', { class: 'gs ' + gsClass(e.goldstein) }, e.goldstein),
         el('td', {}, [...new Set((e.mentions || []).map((m) => outletOf(m.article)))].join(', '))))),
     el('h2', {}, 'Outlets side by side'),
-    el('div', { class: 'cards', id: 'outlets' }, d.articles.map((a) => el('div', { class: 'card outlet' },
-      el('b', {}, a.outlet || 'unknown outlet'), el('div', { class: 'muted' }, a.published || 'no date', a.translated_from ? ` · translated from ${a.translated_from}` : ''),
-      el('div', {}, articleLink(a.id, a.title || a.id)),
-      el('div', { class: 'muted' }, `${a.num_quotes} quotes · ${a.num_removed} boilerplate lines removed`),
-      adds.get(a.id).events.length ? el('div', {}, 'Only here: ', adds.get(a.id).events.map((e) => el('span', { class: 'tag' }, cameoName(e.cameo) || e.cameo))) : null,
-      adds.get(a.id).quotes ? el('div', { class: 'muted' }, `${adds.get(a.id).quotes} attributed quotes no other outlet carried`) : null))),
+    el('div', { class: 'cards', id: 'outlets' }, outlets.map((o) => {
+      const u = only.get(o) || { entities: [], events: [], quotes: [] };
+      const names = u.entities.map((id) => entityName.get(id)).filter(Boolean);
+      const evs = u.events.map((id) => eventById.get(id)).filter(Boolean);
+      const qs = u.quotes.map((id) => quoteById.get(id)).filter((q) => q && q.kind !== 'indirect');
+      return el('div', { class: 'card outlet' },
+        el('b', {}, o),
+        d.articles.filter((a) => (a.outlet || 'unknown outlet') === o).map((a) => el('div', {},
+          articleLink(a.id, a.title || a.id),
+          el('div', { class: 'muted' }, `${a.published || 'no date'}${a.translated_from ? ' · translated from ' + a.translated_from : ''} · ${a.num_quotes} quotes · ${a.num_removed} lines removed`))),
+        names.length || evs.length || qs.length ? el('div', { class: 'only' }, el('div', { class: 'muted' }, 'Only here:'),
+          names.length ? el('div', {}, names.slice(0, 8).map((n) => el('span', { class: 'tag' }, n))) : null,
+          evs.slice(0, 4).map((e) => el('div', {}, '• ', eventLabel(e))),
+          qs.slice(0, 3).map((q) => el('div', { class: 'muted' }, '“', q.text.length > 90 ? q.text.slice(0, 90) + '…' : q.text, '”'))) : null);
+    })),
     el('h2', {}, 'Where the outlets agree'),
     (s.agreements || []).length ? claims(s.agreements, 'agreements') : el('p', { class: 'muted' }, 'Nothing checked in common.'),
     el('h2', {}, 'Where they differ'),
@@ -207,7 +214,9 @@ async function storyPage(id) {
     el('p', { class: 'legend muted' }, el('span', { style: 'color:var(--pos)' }, '■ cooperation'), el('span', { style: 'color:var(--neg)' }, '■ conflict'), 'edge colour: mean Goldstein score'),
     net,
   ];
-  queueMicrotask(() => { timelineChart(canvas, d.events); actorNetwork(net, d.events); });
+  // After render() has put the page in the document: both libraries measure
+  // their container.
+  setTimeout(() => { timelineChart(canvas, d.events); actorNetwork(net, d.events); }, 0);
   return page;
 }
 
