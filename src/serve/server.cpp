@@ -1,6 +1,7 @@
 #include "serve/server.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include "serve/api.h"
 #include "serve/static_files.h"
@@ -76,6 +77,13 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerOptions& o) {
   h.Patch(".*", handle);
   h.Delete(".*", handle);
   h.Options(".*", handle);
+  // httplib's default also sets SO_REUSEPORT, which lets a second server
+  // bind a port already in use and silently take half its connections.
+  // SO_REUSEADDR alone allows a restart while old connections linger.
+  h.set_socket_options([](int sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   // Requests carry no body worth reading; a large one is refused early.
   h.set_payload_max_length(64 * 1024);
   h.set_read_timeout(10, 0);

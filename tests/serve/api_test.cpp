@@ -467,6 +467,12 @@ TEST(Server, AnswersOverHttpAndSurvivesMalformedRequests) {
   auto after = client.Get("/api/summary");
   ASSERT_TRUE(after);
   EXPECT_EQ(after->status, 200);
+  // A second server on the same port is refused, not silently sharing it.
+  ServerOptions again = o;
+  again.port = s->port();
+  auto second = Server::Start(again);
+  ASSERT_FALSE(second.ok());
+  EXPECT_NE(second.status().message().find(std::to_string(s->port())), std::string::npos);
   s->Stop();
   loop.join();
 }
