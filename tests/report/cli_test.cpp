@@ -6,7 +6,6 @@
 #include <libxml/parser.h>
 #include <simdjson.h>
 
-#include <regex>
 #include <sstream>
 
 #include "support/temp_dir.h"
@@ -94,9 +93,10 @@ void ExpectSelfContained(const std::string& html) {
   EXPECT_EQ(html.find("<link"), std::string::npos);
   EXPECT_EQ(html.find("url("), std::string::npos);
   EXPECT_EQ(html.find("<script"), std::string::npos);
-  std::regex href("href=\"([^\"]*)\"");
-  for (auto it = std::sregex_iterator(html.begin(), html.end(), href); it != std::sregex_iterator(); ++it) {
-    EXPECT_EQ((*it)[1].str().substr(0, 1), "#") << (*it)[0].str();
+  // Every link stays in the page.
+  const std::string href = "href=\"";
+  for (std::size_t at = html.find(href); at != std::string::npos; at = html.find(href, at + 1)) {
+    EXPECT_EQ(html.substr(at + href.size(), 1), "#") << html.substr(at, 60);
   }
 }
 
