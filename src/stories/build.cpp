@@ -148,14 +148,21 @@ struct StoryBuilder::Impl {
   // title terms, entities and events, L2-normalised.
   SparseVector Features(const Digest& d, const std::unordered_map<std::uint32_t, std::uint32_t>& df,
                         const std::vector<events::MergedEvent>& evs, double n) const {
+    const ClusterOptions& co = opt.cluster;
+    // Rarity weight; 0 for a feature too few articles share to link any.
     auto idf = [&](std::uint32_t h) {
       auto it = df.find(h);
       const double f = it == df.end() ? 1 : it->second;
-      return std::log(1 + n / f);
+      if (f < co.min_df) return 0.0;
+      const double x = std::log(1 + n / f);
+      return co.idf_power == 1 ? x : std::pow(x, co.idf_power);
     };
     SparseVector v;
     v.reserve(d.terms.size());
-    for (const auto& [h, c] : d.terms) v.emplace_back(h, static_cast<float>((1 + std::log(c)) * idf(h)));
+    for (const auto& [h, c] : d.terms) {
+      const double w = (1 + std::log(c)) * idf(h);
+      if (w > 0) v.emplace_back(h, static_cast<float>(w));
+    }
     if (v.size() > opt.cluster.article_features) {
       auto by_weight = [](const auto& x, const auto& y) { return x.second != y.second ? x.second > y.second : x.first < y.first; };
       std::partial_sort(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(opt.cluster.article_features), v.end(), by_weight);
@@ -175,6 +182,14 @@ struct StoryBuilder::Impl {
       std::uint32_t h = FeatureHash('y', y);
       extra[h] += static_cast<float>(opt.cluster.year_weight * idf(h));
     }
+    if (co.date_weight > 0)
+      for (const auto& y : d.dates) {
+        std::uint32_t h = FeatureHash('d', y);
+        extra[h] += static_cast<float>(co.date_weight * idf(h));
+      }
+    if (co.number_weight > 0)
+      for (std::uint32_t h : d.numbers) extra[h] += static_cast<float>(co.number_weight * idf(h));
+    std::erase_if(extra, [](const auto& kv) { return kv.second <= 0; });
     std::sort(v.begin(), v.end());
     SparseVector out;
     out.reserve(v.size() + extra.size());
@@ -619,6 +634,8 @@ std::vector<Story> StoryBuilder::Build(const std::vector<events::MergedEvent>& e
     for (const auto& e : d.entities) feats.push_back(FeatureHash('e', e));
     for (std::uint32_t k : d.events) feats.push_back(FeatureHash('v', evs[k].id));
     for (const auto& y : d.years) feats.push_back(FeatureHash('y', y));
+    for (const auto& y : d.dates) feats.push_back(FeatureHash('d', y));
+    feats.insert(feats.end(), d.numbers.begin(), d.numbers.end());
     SortUnique(&feats);
     for (std::uint32_t h : feats) ++df[h];
   }
