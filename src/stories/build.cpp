@@ -150,18 +150,24 @@ struct StoryBuilder::Impl {
                         const std::vector<events::MergedEvent>& evs, double n) const {
     const ClusterOptions& co = opt.cluster;
     // Rarity weight; 0 for a feature too few articles share to link any.
-    auto idf = [&](std::uint32_t h) {
+    double left_out2 = 0;  // squared weight of the features too rare to link articles
+    auto weight = [&](std::uint32_t h) {
       auto it = df.find(h);
       const double f = it == df.end() ? 1 : it->second;
-      if (f < co.min_df) return 0.0;
       const double x = std::log(1 + n / f);
       return co.idf_power == 1 ? x : std::pow(x, co.idf_power);
     };
+    auto linkable = [&](std::uint32_t h) {
+      auto it = df.find(h);
+      return (it == df.end() ? 1 : it->second) >= co.min_df;
+    };
+    auto idf = [&](std::uint32_t h) { return linkable(h) ? weight(h) : 0.0; };
     SparseVector v;
     v.reserve(d.terms.size());
     for (const auto& [h, c] : d.terms) {
-      const double w = (1 + std::log(c)) * idf(h);
-      if (w > 0) v.emplace_back(h, static_cast<float>(w));
+      const double w = (1 + std::log(c)) * weight(h);
+      if (linkable(h)) v.emplace_back(h, static_cast<float>(w));
+      else left_out2 += w * w;
     }
     if (v.size() > opt.cluster.article_features) {
       auto by_weight = [](const auto& x, const auto& y) { return x.second != y.second ? x.second > y.second : x.first < y.first; };
@@ -191,6 +197,12 @@ struct StoryBuilder::Impl {
       for (std::uint32_t h : d.numbers) extra[h] += static_cast<float>(co.number_weight * idf(h));
     std::erase_if(extra, [](const auto& kv) { return kv.second <= 0; });
     std::sort(v.begin(), v.end());
+    if (co.private_weight > 0 && left_out2 > 0) {
+      // One private feature for all the article alone has (hashed from its
+      // id so that no other article's matches it).
+      const std::uint32_t h = FeatureHash('u', d.id) | kPrivateFeatureBit;
+      extra[h] += static_cast<float>(co.private_weight * std::sqrt(left_out2));
+    }
     SparseVector out;
     out.reserve(v.size() + extra.size());
     auto it = extra.begin();

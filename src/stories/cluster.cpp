@@ -14,7 +14,8 @@ using detail::Dot;
 struct Clusterer::Impl {
   ClusterOptions opt;
   struct StoryState {
-    SparseVector centroid;  // sum of its articles' vectors, pruned
+    SparseVector centroid;  // sum of its articles' vectors, pruned, private features aside
+    double private2 = 0;    // squared weight of its articles' private features (orthogonal to all)
     double norm2 = 0;
     std::int32_t first_day = kNoDay, last_day = kNoDay;
     bool retired = false;  // too old for any later article: centroid freed
@@ -51,7 +52,10 @@ struct Clusterer::Impl {
   }
 
   std::vector<std::pair<std::uint32_t, float>> Strongest(const SparseVector& f, std::size_t n) const {
-    std::vector<std::pair<std::uint32_t, float>> top(f.begin(), f.end());
+    std::vector<std::pair<std::uint32_t, float>> top;
+    top.reserve(f.size());
+    for (const auto& kv : f)
+      if (!IsPrivateFeature(kv.first)) top.push_back(kv);
     auto by_weight = [](const auto& x, const auto& y) { return x.second != y.second ? x.second > y.second : x.first < y.first; };
     if (top.size() > n) {
       std::partial_sort(top.begin(), top.begin() + static_cast<std::ptrdiff_t>(n), top.end(), by_weight);
@@ -83,6 +87,11 @@ struct Clusterer::Impl {
     merged.reserve(s.centroid.size() + f.size());
     std::size_t i = 0, j = 0;
     while (i < s.centroid.size() || j < f.size()) {
+      if (j < f.size() && IsPrivateFeature(f[j].first)) {
+        s.private2 += static_cast<double>(f[j].second) * f[j].second;
+        ++j;
+        continue;
+      }
       if (j == f.size() || (i < s.centroid.size() && s.centroid[i].first < f[j].first)) {
         merged.push_back(s.centroid[i++]);
       } else if (i == s.centroid.size() || f[j].first < s.centroid[i].first) {
@@ -99,7 +108,7 @@ struct Clusterer::Impl {
       merged = std::move(top);
     }
     s.centroid = std::move(merged);
-    s.norm2 = 0;
+    s.norm2 = s.private2;
     for (const auto& kv : s.centroid) s.norm2 += static_cast<double>(kv.second) * kv.second;
     if (day != kNoDay) {
       s.first_day = s.first_day == kNoDay ? day : std::min(s.first_day, day);
@@ -257,7 +266,10 @@ std::vector<std::uint32_t> Reassign(const std::vector<SparseVector>& features, c
     return std::exp(-(gap - opt.time_grace_days) / std::max(1e-9, opt.time_decay_days));
   };
   auto strongest = [](const SparseVector& f, std::size_t k) {
-    SparseVector top(f.begin(), f.end());
+    SparseVector top;
+    top.reserve(f.size());
+    for (const auto& kv : f)
+      if (!IsPrivateFeature(kv.first)) top.push_back(kv);
     auto by_weight = [](const auto& x, const auto& y) { return x.second != y.second ? x.second > y.second : x.first < y.first; };
     if (top.size() > k) {
       std::partial_sort(top.begin(), top.begin() + static_cast<std::ptrdiff_t>(k), top.end(), by_weight);
@@ -268,10 +280,14 @@ std::vector<std::uint32_t> Reassign(const std::vector<SparseVector>& features, c
   for (int round = 0; round < rounds; ++round) {
     // Centroids and date ranges of the stories as they stand.
     std::vector<std::map<std::uint32_t, double>> acc(n);
+    std::vector<double> private2(n, 0);
     std::vector<std::int32_t> first(n, kNoDay), last(n, kNoDay);
     for (std::size_t i = 0; i < features.size(); ++i) {
       const std::uint32_t s = story[i];
-      for (const auto& [h, w] : features[i]) acc[s][h] += w;
+      for (const auto& [h, w] : features[i]) {
+        if (IsPrivateFeature(h)) private2[s] += static_cast<double>(w) * w;
+        else acc[s][h] += w;
+      }
       if (days[i] != kNoDay) {
         first[s] = first[s] == kNoDay ? days[i] : std::min(first[s], days[i]);
         last[s] = last[s] == kNoDay ? days[i] : std::max(last[s], days[i]);
@@ -287,7 +303,7 @@ std::vector<std::uint32_t> Reassign(const std::vector<SparseVector>& features, c
         c = strongest(c, opt.centroid_features);
         std::sort(c.begin(), c.end());
       }
-      double n2 = 0;
+      double n2 = private2[s];
       for (const auto& kv : c) n2 += static_cast<double>(kv.second) * kv.second;
       norm2[s] = n2;
       for (const auto& [h, w] : strongest(c, opt.probe_features)) {

@@ -120,7 +120,7 @@ std::string TermOf(const Word& w) {
 }
 
 std::uint32_t FeatureHash(char kind, std::string_view key) {
-  return static_cast<std::uint32_t>(Hash64(key, static_cast<std::uint64_t>(kind)));
+  return static_cast<std::uint32_t>(Hash64(key, static_cast<std::uint64_t>(kind))) & ~kPrivateFeatureBit;
 }
 
 double Dot(const SparseVector& a, const SparseVector& b) {
@@ -168,6 +168,7 @@ ClusterOptions ClusterOptions::FromData() {
       else if (name == "number_weight") o.number_weight = x;
       else if (name == "idf_power") o.idf_power = x;
       else if (name == "min_df") o.min_df = static_cast<std::uint32_t>(count());
+      else if (name == "private_weight") o.private_weight = x;
       else if (name == "time_grace_days") o.time_grace_days = static_cast<int>(x);
       else if (name == "time_decay_days") o.time_decay_days = x;
       else if (name == "max_gap_days") o.max_gap_days = static_cast<int>(x);

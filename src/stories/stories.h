@@ -26,6 +26,13 @@ using SparseVector = std::vector<std::pair<std::uint32_t, float>>;
 
 inline constexpr std::int32_t kNoDay = INT32_MIN;
 
+// A private feature (top bit set) stands for the weight of what one article
+// alone has: it counts in the article's norm, so a story shares less of a
+// wordy, singular article, but it never links two articles and takes no
+// place in the index or in a story's pruned centroid.
+inline constexpr std::uint32_t kPrivateFeatureBit = 0x80000000u;
+inline bool IsPrivateFeature(std::uint32_t h) { return (h & kPrivateFeatureBit) != 0; }
+
 // The clusterer's settings. The values below are neutral fallbacks; the
 // ones sitrep runs with are in data/stories/cluster.tsv (FromData()), with
 // a comment on each.
@@ -46,6 +53,10 @@ struct ClusterOptions {
   // cosine of the features that do).
   double idf_power = 1.0;
   std::uint32_t min_df = 1;
+  // The share of the left-out features' weight (their L2 norm) kept as the
+  // article's private feature: 1 keeps the cosine's scale as if they were
+  // there, 0 drops them.
+  double private_weight = 0.0;
   // Time: an article within time_grace_days of a story's dates is judged
   // on content alone; beyond, its similarity decays (halved about every
   // 0.7 x time_decay_days), and beyond max_gap_days it never joins (a
