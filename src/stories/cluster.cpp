@@ -11,6 +11,10 @@ namespace sitrep::stories {
 
 using detail::Dot;
 
+namespace {
+SparseVector SumRaw(const std::vector<SparseVector>& features, const std::vector<std::uint32_t>& members);
+}  // namespace
+
 struct Clusterer::Impl {
   ClusterOptions opt;
   struct StoryState {
@@ -64,8 +68,9 @@ struct Clusterer::Impl {
     return top;
   }
 
-  void Index(std::uint32_t story, const SparseVector& f) {
-    for (const auto& [h, w] : Strongest(f, opt.probe_features)) {
+  // Indexes the story under the article's probe features.
+  void Index(std::uint32_t story, const std::vector<std::pair<std::uint32_t, float>>& probes) {
+    for (const auto& [h, w] : probes) {
       auto& list = postings[h];
       bool present = false;
       for (std::size_t k = list.size(); k-- > 0 && list.size() - k <= 8;) {
@@ -81,7 +86,9 @@ struct Clusterer::Impl {
     }
   }
 
-  void Update(std::uint32_t story, const SparseVector& f, std::int32_t day) {
+  // `probes`: Strongest(f, probe_features) when the caller has it.
+  void Update(std::uint32_t story, const SparseVector& f, std::int32_t day,
+              const std::vector<std::pair<std::uint32_t, float>>* probes = nullptr) {
     StoryState& s = stories[story];
     SparseVector merged;
     merged.reserve(s.centroid.size() + f.size());
@@ -115,7 +122,8 @@ struct Clusterer::Impl {
       s.last_day = s.last_day == kNoDay ? day : std::max(s.last_day, day);
       latest_day = latest_day == kNoDay ? day : std::max(latest_day, day);
     }
-    Index(story, f);
+    if (probes) Index(story, *probes);
+    else Index(story, Strongest(f, opt.probe_features));
   }
 
   // Frees the centroids of stories no later article can join: with
@@ -155,7 +163,8 @@ std::uint32_t Clusterer::Add(const SparseVector& features, std::int32_t day) {
   // share; only the best kCandidates get the exact cosine.
   std::vector<std::pair<float, std::uint32_t>> cands;
   m.partial.resize(m.stories.size());
-  for (const auto& [h, w] : m.Strongest(features, m.opt.probe_features)) {
+  const auto probes = m.Strongest(features, m.opt.probe_features);
+  for (const auto& [h, w] : probes) {
     auto it = m.postings.find(h);
     if (it == m.postings.end()) continue;
     for (std::uint32_t s : it->second) {
@@ -186,13 +195,13 @@ std::uint32_t Clusterer::Add(const SparseVector& features, std::int32_t day) {
     }
   }
   if (best_story != UINT32_MAX && best >= m.opt.threshold) {
-    m.Update(best_story, features, day);
+    m.Update(best_story, features, day, &probes);
     return best_story;
   }
   const auto story = static_cast<std::uint32_t>(m.stories.size());
   m.stories.emplace_back();
   m.seen.push_back(0);
-  m.Update(story, features, day);
+  m.Update(story, features, day, &probes);
   return story;
 }
 
@@ -277,17 +286,16 @@ std::vector<std::uint32_t> Reassign(const std::vector<SparseVector>& features, c
     }
     return top;
   };
+  // Each article's probe features, the same in every round.
+  std::vector<SparseVector> probes(rounds > 0 ? features.size() : 0);
+  for (std::size_t i = 0; i < probes.size(); ++i) probes[i] = strongest(features[i], opt.probe_features);
   for (int round = 0; round < rounds; ++round) {
     // Centroids and date ranges of the stories as they stand.
-    std::vector<std::map<std::uint32_t, double>> acc(n);
-    std::vector<double> private2(n, 0);
+    std::vector<std::vector<std::uint32_t>> members(n);
     std::vector<std::int32_t> first(n, kNoDay), last(n, kNoDay);
     for (std::size_t i = 0; i < features.size(); ++i) {
       const std::uint32_t s = story[i];
-      for (const auto& [h, w] : features[i]) {
-        if (IsPrivateFeature(h)) private2[s] += static_cast<double>(w) * w;
-        else acc[s][h] += w;
-      }
+      members[s].push_back(static_cast<std::uint32_t>(i));
       if (days[i] != kNoDay) {
         first[s] = first[s] == kNoDay ? days[i] : std::min(first[s], days[i]);
         last[s] = last[s] == kNoDay ? days[i] : std::max(last[s], days[i]);
@@ -297,13 +305,17 @@ std::vector<std::uint32_t> Reassign(const std::vector<SparseVector>& features, c
     std::vector<double> norm2(n, 0);
     std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> index;
     for (std::uint32_t s = 0; s < n; ++s) {
-      SparseVector c;
-      for (const auto& [h, w] : acc[s]) c.emplace_back(h, static_cast<float>(w));
+      SparseVector c = SumRaw(features, members[s]);
+      double private2 = 0;  // the private features: each article's own, orthogonal to all
+      while (!c.empty() && IsPrivateFeature(c.back().first)) {
+        private2 += static_cast<double>(c.back().second) * c.back().second;
+        c.pop_back();
+      }
       if (c.size() > opt.centroid_features) {
         c = strongest(c, opt.centroid_features);
         std::sort(c.begin(), c.end());
       }
-      double n2 = private2[s];
+      double n2 = private2;
       for (const auto& kv : c) n2 += static_cast<double>(kv.second) * kv.second;
       norm2[s] = n2;
       for (const auto& [h, w] : strongest(c, opt.probe_features)) {
@@ -337,7 +349,7 @@ std::vector<std::uint32_t> Reassign(const std::vector<SparseVector>& features, c
       double best = std::max(own_sim, opt.threshold);
       seen[own] = stamp;
       cands.clear();
-      for (const auto& [h, w] : strongest(features[i], opt.probe_features)) {
+      for (const auto& [h, w] : probes[i]) {
         auto it = index.find(h);
         if (it == index.end()) continue;
         for (std::uint32_t s : it->second) {
@@ -377,13 +389,38 @@ std::vector<std::uint32_t> Reassign(const std::vector<SparseVector>& features, c
 
 namespace {
 
-SparseVector SumOf(const std::vector<SparseVector>& features, const std::vector<std::uint32_t>& members) {
-  std::map<std::uint32_t, double> acc;
-  for (std::uint32_t i : members)
-    for (const auto& [h, w] : features[i]) acc[h] += w;
+// The sum of the members' vectors (a sort and a merge: no tree).
+// The sum of the members' vectors: each merged in turn into the running
+// sum (sorted lists, no tree), in double.
+SparseVector SumRaw(const std::vector<SparseVector>& features, const std::vector<std::uint32_t>& members) {
+  std::vector<std::pair<std::uint32_t, double>> acc, next;
+  for (std::uint32_t m : members) {
+    const SparseVector& f = features[m];
+    next.clear();
+    next.reserve(acc.size() + f.size());
+    std::size_t i = 0, j = 0;
+    while (i < acc.size() || j < f.size()) {
+      if (j == f.size() || (i < acc.size() && acc[i].first < f[j].first)) {
+        next.push_back(acc[i++]);
+      } else if (i == acc.size() || f[j].first < acc[i].first) {
+        next.emplace_back(f[j].first, f[j].second);
+        ++j;
+      } else {
+        next.emplace_back(acc[i].first, acc[i].second + f[j].second);
+        ++i;
+        ++j;
+      }
+    }
+    acc.swap(next);
+  }
   SparseVector out;
   out.reserve(acc.size());
   for (const auto& [h, w] : acc) out.emplace_back(h, static_cast<float>(w));
+  return out;
+}
+
+SparseVector SumOf(const std::vector<SparseVector>& features, const std::vector<std::uint32_t>& members) {
+  SparseVector out = SumRaw(features, members);
   detail::Normalise(&out);
   return out;
 }
@@ -397,15 +434,7 @@ SparseVector SumOf(const std::vector<SparseVector>& features, const std::vector<
 // are judged alike.
 double Silhouette(const std::vector<SparseVector>& features, const std::vector<std::uint32_t>& side_a,
                   const std::vector<std::uint32_t>& side_b) {
-  auto sum = [&](const std::vector<std::uint32_t>& side) {
-    std::map<std::uint32_t, double> acc;
-    for (std::uint32_t i : side)
-      for (const auto& [h, w] : features[i]) acc[h] += w;
-    SparseVector out;
-    for (const auto& [h, w] : acc) out.emplace_back(h, static_cast<float>(w));
-    return out;
-  };
-  const SparseVector sa = sum(side_a), sb = sum(side_b);
+  const SparseVector sa = SumRaw(features, side_a), sb = SumRaw(features, side_b);
   auto norm2 = [](const SparseVector& v) {
     double n = 0;
     for (const auto& kv : v) n += static_cast<double>(kv.second) * kv.second;
@@ -438,35 +467,71 @@ std::vector<std::uint32_t> SplitIncoherent(const std::vector<SparseVector>& feat
   for (std::uint32_t s : story) n = std::max(n, s + 1);
   std::vector<std::vector<std::uint32_t>> members(n);
   for (std::uint32_t i = 0; i < story.size(); ++i) members[story[i]].push_back(i);
+  // 2-means from given seeds; the halves, or empty ones when it fails.
+  auto two_means = [&](const std::vector<std::uint32_t>& mem, std::uint32_t a, std::uint32_t b,
+                       std::vector<std::uint32_t>* side_a, std::vector<std::uint32_t>* side_b, SparseVector* ca,
+                       SparseVector* cb) {
+    *ca = features[a];
+    *cb = features[b];
+    std::vector<std::uint32_t> before;
+    for (int iter = 0; iter < 4; ++iter) {
+      before.swap(*side_a);
+      side_a->clear();
+      side_b->clear();
+      for (std::uint32_t i : mem) (Dot(features[i], *ca) >= Dot(features[i], *cb) ? side_a : side_b)->push_back(i);
+      if (side_a->empty() || side_b->empty()) break;
+      if (*side_a == before) break;  // settled: the centroids are those of these halves
+      *ca = SumOf(features, *side_a);
+      *cb = SumOf(features, *side_b);
+    }
+  };
+  // A story and each part split off it are looked at again (a story may
+  // have run three happenings together), up to opt.split_rounds deep.
+  std::vector<int> depth(n, 0);
   for (std::uint32_t s = 0; s < n; ++s) {
-    const auto& mem = members[s];
+    if (depth[s] >= opt.split_rounds) continue;
+    const std::vector<std::uint32_t> mem = members[s];
     if (mem.size() < 4) continue;
     const SparseVector c = SumOf(features, mem);
-    // Seeds: the article least like the story, then the one least like it.
-    std::uint32_t a = mem[0], b = mem[0];
-    double worst = 2;
-    for (std::uint32_t i : mem)
-      if (double d = Dot(features[i], c); d < worst) worst = d, a = i;
-    worst = 2;
-    for (std::uint32_t i : mem)
-      if (double d = Dot(features[i], features[a]); d < worst) worst = d, b = i;
-    if (a == b) continue;
-    SparseVector ca = features[a], cb = features[b];
-    std::vector<std::uint32_t> side_a, side_b;
-    for (int iter = 0; iter < 4; ++iter) {
-      side_a.clear();
-      side_b.clear();
-      for (std::uint32_t i : mem) (Dot(features[i], ca) >= Dot(features[i], cb) ? side_a : side_b).push_back(i);
-      if (side_a.empty() || side_b.empty()) break;
-      ca = SumOf(features, side_a);
-      cb = SumOf(features, side_b);
+    // Seeds: each of the split_seeds articles least like the story, with
+    // the article least like it; the cut with the best silhouette is kept.
+    std::vector<std::pair<double, std::uint32_t>> outliers;
+    for (std::uint32_t i : mem) outliers.emplace_back(Dot(features[i], c), i);
+    const std::size_t seeds = std::min<std::size_t>(std::max<std::size_t>(opt.split_seeds, 1), outliers.size());
+    std::partial_sort(outliers.begin(), outliers.begin() + static_cast<std::ptrdiff_t>(seeds), outliers.end());
+    double best = -2;
+    std::vector<std::uint32_t> best_a, best_b;
+    SparseVector best_ca, best_cb;
+    for (std::size_t k = 0; k < seeds; ++k) {
+      const std::uint32_t a = outliers[k].second;
+      std::uint32_t b = a;
+      double worst = 2;
+      for (std::uint32_t i : mem)
+        if (double d = Dot(features[i], features[a]); d < worst) worst = d, b = i;
+      if (a == b) continue;
+      std::vector<std::uint32_t> side_a, side_b;
+      SparseVector ca, cb;
+      two_means(mem, a, b, &side_a, &side_b, &ca, &cb);
+      if (side_a.size() < 2 || side_b.size() < 2) continue;
+      const double sil = Silhouette(features, side_a, side_b);
+      if (sil > best) {
+        best = sil;
+        best_a = std::move(side_a);
+        best_b = std::move(side_b);
+        best_ca = std::move(ca);
+        best_cb = std::move(cb);
+      }
     }
-    if (side_a.size() < 2 || side_b.size() < 2) continue;
+    if (best_a.empty()) continue;
     // Every test that is on must hold.
-    if (opt.split_threshold > 0 && Dot(ca, cb) >= opt.split_threshold) continue;
-    if (opt.split_silhouette > 0 && Silhouette(features, side_a, side_b) < opt.split_silhouette) continue;
-    for (std::uint32_t i : side_b) story[i] = n;
-    members.emplace_back();  // keeps the numbering; the new story is not split again
+    if (opt.split_threshold > 0 && Dot(best_ca, best_cb) >= opt.split_threshold) continue;
+    if (opt.split_silhouette > 0 && best < opt.split_silhouette) continue;
+    for (std::uint32_t i : best_b) story[i] = n;
+    members[s] = best_a;
+    members.push_back(best_b);
+    depth[s] += 1;
+    depth.push_back(depth[s]);
+    --s;  // look at the remaining part again
     ++n;
   }
   return story;

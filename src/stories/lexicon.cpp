@@ -124,18 +124,16 @@ std::uint32_t FeatureHash(char kind, std::string_view key) {
 }
 
 double Dot(const SparseVector& a, const SparseVector& b) {
+  // A merge of the two sorted lists, stepping without branches on which
+  // side is behind (the comparisons are unpredictable).
   double s = 0;
   std::size_t i = 0, j = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i].first < b[j].first) {
-      ++i;
-    } else if (b[j].first < a[i].first) {
-      ++j;
-    } else {
-      s += static_cast<double>(a[i].second) * b[j].second;
-      ++i;
-      ++j;
-    }
+  const std::size_t na = a.size(), nb = b.size();
+  while (i < na && j < nb) {
+    const std::uint32_t x = a[i].first, y = b[j].first;
+    if (x == y) s += static_cast<double>(a[i].second) * b[j].second;
+    i += x <= y;
+    j += y <= x;
   }
   return s;
 }
@@ -175,6 +173,8 @@ ClusterOptions ClusterOptions::FromData() {
       else if (name == "merge_threshold") o.merge_threshold = x;
       else if (name == "split_threshold") o.split_threshold = x;
       else if (name == "split_silhouette") o.split_silhouette = x;
+      else if (name == "split_rounds") o.split_rounds = static_cast<int>(x);
+      else if (name == "split_seeds") o.split_seeds = count();
       else if (name == "article_features") o.article_features = count();
       else if (name == "centroid_features") o.centroid_features = count();
       else if (name == "postings_cap") o.postings_cap = count();

@@ -74,6 +74,10 @@ struct ClusterOptions {
   // turns a test off).
   double split_threshold = 0.0;
   double split_silhouette = 0.0;
+  // How many times a story may be cut (each part again), and how many
+  // seedings of the 2-means are tried (the best silhouette wins).
+  int split_rounds = 1;
+  std::size_t split_seeds = 1;
   // Memory bounds: features kept per article and per story centroid,
   // stories kept per feature in the inverted index (the most recent), and
   // the article's strongest features used to look up candidate stories.
