@@ -680,17 +680,35 @@ std::vector<Story> StoryBuilder::Build(const std::vector<events::MergedEvent>& e
   const std::vector<std::uint32_t> merged_into = clusterer.MergeSimilar();
   for (auto& s : story_of) s = merged_into[s];
   {
-    std::vector<std::uint32_t> split = SplitIncoherent(vecs, story_of, m.opt.cluster);
-    for (std::uint32_t i : order)
-      story_of[i] = near_dup_of[i] >= 0 ? split[static_cast<std::size_t>(near_dup_of[i])] : split[i];
-  }
-  if (m.opt.reassign_rounds > 0) {
-    std::vector<std::int32_t> days(digests.size());
-    for (std::size_t i = 0; i < digests.size(); ++i) days[i] = digests[i].day;
-    std::vector<std::uint32_t> moved = Reassign(vecs, days, story_of, m.opt.cluster, m.opt.reassign_rounds);
-    // A near duplicate stays with its original.
-    for (std::uint32_t i : order) {
-      story_of[i] = near_dup_of[i] >= 0 ? story_of[static_cast<std::size_t>(near_dup_of[i])] : moved[i];
+    // The second passes see the articles in the canonical order too (the
+    // vectors moved, not copied), so that not even the rounding of a sum
+    // depends on the order of the input.
+    const std::size_t count = order.size();
+    std::vector<SparseVector> cvecs(count);
+    std::vector<std::int32_t> cdays(count);
+    std::vector<std::uint32_t> cstory(count), rank(count);
+    for (std::size_t k = 0; k < count; ++k) {
+      cvecs[k] = std::move(vecs[order[k]]);
+      cdays[k] = digests[order[k]].day;
+      cstory[k] = story_of[order[k]];
+      rank[order[k]] = static_cast<std::uint32_t>(k);
+    }
+    // A near duplicate stays with its original (earlier in the order).
+    auto follow = [&](std::vector<std::uint32_t>* st) {
+      for (std::size_t k = 0; k < count; ++k) {
+        const std::int64_t dup = near_dup_of[order[k]];
+        if (dup >= 0) (*st)[k] = (*st)[rank[static_cast<std::size_t>(dup)]];
+      }
+    };
+    cstory = SplitIncoherent(cvecs, std::move(cstory), m.opt.cluster);
+    follow(&cstory);
+    if (m.opt.reassign_rounds > 0) {
+      cstory = Reassign(cvecs, cdays, std::move(cstory), m.opt.cluster, m.opt.reassign_rounds);
+      follow(&cstory);
+    }
+    for (std::size_t k = 0; k < count; ++k) {
+      vecs[order[k]] = std::move(cvecs[k]);
+      story_of[order[k]] = cstory[k];
     }
   }
   std::uint32_t story_count = 0;
