@@ -148,14 +148,27 @@ struct StoryBuilder::Impl {
   // title terms, entities and events, L2-normalised.
   SparseVector Features(const Digest& d, const std::unordered_map<std::uint32_t, std::uint32_t>& df,
                         const std::vector<events::MergedEvent>& evs, double n) const {
-    auto idf = [&](std::uint32_t h) {
+    const ClusterOptions& co = opt.cluster;
+    // Rarity weight; 0 for a feature too few articles share to link any.
+    double left_out2 = 0;  // squared weight of the features too rare to link articles
+    auto weight = [&](std::uint32_t h) {
       auto it = df.find(h);
       const double f = it == df.end() ? 1 : it->second;
-      return std::log(1 + n / f);
+      const double x = std::log(1 + n / f);
+      return co.idf_power == 1 ? x : std::pow(x, co.idf_power);
     };
+    auto linkable = [&](std::uint32_t h) {
+      auto it = df.find(h);
+      return (it == df.end() ? 1 : it->second) >= co.min_df;
+    };
+    auto idf = [&](std::uint32_t h) { return linkable(h) ? weight(h) : 0.0; };
     SparseVector v;
     v.reserve(d.terms.size());
-    for (const auto& [h, c] : d.terms) v.emplace_back(h, static_cast<float>((1 + std::log(c)) * idf(h)));
+    for (const auto& [h, c] : d.terms) {
+      const double w = (1 + std::log(c)) * weight(h);
+      if (linkable(h)) v.emplace_back(h, static_cast<float>(w));
+      else left_out2 += w * w;
+    }
     if (v.size() > opt.cluster.article_features) {
       auto by_weight = [](const auto& x, const auto& y) { return x.second != y.second ? x.second > y.second : x.first < y.first; };
       std::partial_sort(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(opt.cluster.article_features), v.end(), by_weight);
@@ -175,7 +188,21 @@ struct StoryBuilder::Impl {
       std::uint32_t h = FeatureHash('y', y);
       extra[h] += static_cast<float>(opt.cluster.year_weight * idf(h));
     }
+    if (co.date_weight > 0)
+      for (const auto& y : d.dates) {
+        std::uint32_t h = FeatureHash('d', y);
+        extra[h] += static_cast<float>(co.date_weight * idf(h));
+      }
+    if (co.number_weight > 0)
+      for (std::uint32_t h : d.numbers) extra[h] += static_cast<float>(co.number_weight * idf(h));
+    std::erase_if(extra, [](const auto& kv) { return kv.second <= 0; });
     std::sort(v.begin(), v.end());
+    if (co.private_weight > 0 && left_out2 > 0) {
+      // One private feature for all the article alone has (hashed from its
+      // id so that no other article's matches it).
+      const std::uint32_t h = FeatureHash('u', d.id) | kPrivateFeatureBit;
+      extra[h] += static_cast<float>(co.private_weight * std::sqrt(left_out2));
+    }
     SparseVector out;
     out.reserve(v.size() + extra.size());
     auto it = extra.begin();
@@ -619,6 +646,8 @@ std::vector<Story> StoryBuilder::Build(const std::vector<events::MergedEvent>& e
     for (const auto& e : d.entities) feats.push_back(FeatureHash('e', e));
     for (std::uint32_t k : d.events) feats.push_back(FeatureHash('v', evs[k].id));
     for (const auto& y : d.years) feats.push_back(FeatureHash('y', y));
+    for (const auto& y : d.dates) feats.push_back(FeatureHash('d', y));
+    feats.insert(feats.end(), d.numbers.begin(), d.numbers.end());
     SortUnique(&feats);
     for (std::uint32_t h : feats) ++df[h];
   }
@@ -651,17 +680,35 @@ std::vector<Story> StoryBuilder::Build(const std::vector<events::MergedEvent>& e
   const std::vector<std::uint32_t> merged_into = clusterer.MergeSimilar();
   for (auto& s : story_of) s = merged_into[s];
   {
-    std::vector<std::uint32_t> split = SplitIncoherent(vecs, story_of, m.opt.cluster);
-    for (std::uint32_t i : order)
-      story_of[i] = near_dup_of[i] >= 0 ? split[static_cast<std::size_t>(near_dup_of[i])] : split[i];
-  }
-  if (m.opt.reassign_rounds > 0) {
-    std::vector<std::int32_t> days(digests.size());
-    for (std::size_t i = 0; i < digests.size(); ++i) days[i] = digests[i].day;
-    std::vector<std::uint32_t> moved = Reassign(vecs, days, story_of, m.opt.cluster, m.opt.reassign_rounds);
-    // A near duplicate stays with its original.
-    for (std::uint32_t i : order) {
-      story_of[i] = near_dup_of[i] >= 0 ? story_of[static_cast<std::size_t>(near_dup_of[i])] : moved[i];
+    // The second passes see the articles in the canonical order too (the
+    // vectors moved, not copied), so that not even the rounding of a sum
+    // depends on the order of the input.
+    const std::size_t count = order.size();
+    std::vector<SparseVector> cvecs(count);
+    std::vector<std::int32_t> cdays(count);
+    std::vector<std::uint32_t> cstory(count), rank(count);
+    for (std::size_t k = 0; k < count; ++k) {
+      cvecs[k] = std::move(vecs[order[k]]);
+      cdays[k] = digests[order[k]].day;
+      cstory[k] = story_of[order[k]];
+      rank[order[k]] = static_cast<std::uint32_t>(k);
+    }
+    // A near duplicate stays with its original (earlier in the order).
+    auto follow = [&](std::vector<std::uint32_t>* st) {
+      for (std::size_t k = 0; k < count; ++k) {
+        const std::int64_t dup = near_dup_of[order[k]];
+        if (dup >= 0) (*st)[k] = (*st)[rank[static_cast<std::size_t>(dup)]];
+      }
+    };
+    cstory = SplitIncoherent(cvecs, std::move(cstory), m.opt.cluster);
+    follow(&cstory);
+    if (m.opt.reassign_rounds > 0) {
+      cstory = Reassign(cvecs, cdays, std::move(cstory), m.opt.cluster, m.opt.reassign_rounds);
+      follow(&cstory);
+    }
+    for (std::size_t k = 0; k < count; ++k) {
+      vecs[order[k]] = std::move(cvecs[k]);
+      story_of[order[k]] = cstory[k];
     }
   }
   std::uint32_t story_count = 0;

@@ -11,10 +11,15 @@ namespace sitrep::stories {
 
 using detail::Dot;
 
+namespace {
+SparseVector SumRaw(const std::vector<SparseVector>& features, const std::vector<std::uint32_t>& members);
+}  // namespace
+
 struct Clusterer::Impl {
   ClusterOptions opt;
   struct StoryState {
-    SparseVector centroid;  // sum of its articles' vectors, pruned
+    SparseVector centroid;  // sum of its articles' vectors, pruned, private features aside
+    double private2 = 0;    // squared weight of its articles' private features (orthogonal to all)
     double norm2 = 0;
     std::int32_t first_day = kNoDay, last_day = kNoDay;
     bool retired = false;  // too old for any later article: centroid freed
@@ -51,7 +56,10 @@ struct Clusterer::Impl {
   }
 
   std::vector<std::pair<std::uint32_t, float>> Strongest(const SparseVector& f, std::size_t n) const {
-    std::vector<std::pair<std::uint32_t, float>> top(f.begin(), f.end());
+    std::vector<std::pair<std::uint32_t, float>> top;
+    top.reserve(f.size());
+    for (const auto& kv : f)
+      if (!IsPrivateFeature(kv.first)) top.push_back(kv);
     auto by_weight = [](const auto& x, const auto& y) { return x.second != y.second ? x.second > y.second : x.first < y.first; };
     if (top.size() > n) {
       std::partial_sort(top.begin(), top.begin() + static_cast<std::ptrdiff_t>(n), top.end(), by_weight);
@@ -60,8 +68,9 @@ struct Clusterer::Impl {
     return top;
   }
 
-  void Index(std::uint32_t story, const SparseVector& f) {
-    for (const auto& [h, w] : Strongest(f, opt.probe_features)) {
+  // Indexes the story under the article's probe features.
+  void Index(std::uint32_t story, const std::vector<std::pair<std::uint32_t, float>>& probes) {
+    for (const auto& [h, w] : probes) {
       auto& list = postings[h];
       bool present = false;
       for (std::size_t k = list.size(); k-- > 0 && list.size() - k <= 8;) {
@@ -77,12 +86,19 @@ struct Clusterer::Impl {
     }
   }
 
-  void Update(std::uint32_t story, const SparseVector& f, std::int32_t day) {
+  // `probes`: Strongest(f, probe_features) when the caller has it.
+  void Update(std::uint32_t story, const SparseVector& f, std::int32_t day,
+              const std::vector<std::pair<std::uint32_t, float>>* probes = nullptr) {
     StoryState& s = stories[story];
     SparseVector merged;
     merged.reserve(s.centroid.size() + f.size());
     std::size_t i = 0, j = 0;
     while (i < s.centroid.size() || j < f.size()) {
+      if (j < f.size() && IsPrivateFeature(f[j].first)) {
+        s.private2 += static_cast<double>(f[j].second) * f[j].second;
+        ++j;
+        continue;
+      }
       if (j == f.size() || (i < s.centroid.size() && s.centroid[i].first < f[j].first)) {
         merged.push_back(s.centroid[i++]);
       } else if (i == s.centroid.size() || f[j].first < s.centroid[i].first) {
@@ -99,14 +115,15 @@ struct Clusterer::Impl {
       merged = std::move(top);
     }
     s.centroid = std::move(merged);
-    s.norm2 = 0;
+    s.norm2 = s.private2;
     for (const auto& kv : s.centroid) s.norm2 += static_cast<double>(kv.second) * kv.second;
     if (day != kNoDay) {
       s.first_day = s.first_day == kNoDay ? day : std::min(s.first_day, day);
       s.last_day = s.last_day == kNoDay ? day : std::max(s.last_day, day);
       latest_day = latest_day == kNoDay ? day : std::max(latest_day, day);
     }
-    Index(story, f);
+    if (probes) Index(story, *probes);
+    else Index(story, Strongest(f, opt.probe_features));
   }
 
   // Frees the centroids of stories no later article can join: with
@@ -146,7 +163,8 @@ std::uint32_t Clusterer::Add(const SparseVector& features, std::int32_t day) {
   // share; only the best kCandidates get the exact cosine.
   std::vector<std::pair<float, std::uint32_t>> cands;
   m.partial.resize(m.stories.size());
-  for (const auto& [h, w] : m.Strongest(features, m.opt.probe_features)) {
+  const auto probes = m.Strongest(features, m.opt.probe_features);
+  for (const auto& [h, w] : probes) {
     auto it = m.postings.find(h);
     if (it == m.postings.end()) continue;
     for (std::uint32_t s : it->second) {
@@ -177,13 +195,13 @@ std::uint32_t Clusterer::Add(const SparseVector& features, std::int32_t day) {
     }
   }
   if (best_story != UINT32_MAX && best >= m.opt.threshold) {
-    m.Update(best_story, features, day);
+    m.Update(best_story, features, day, &probes);
     return best_story;
   }
   const auto story = static_cast<std::uint32_t>(m.stories.size());
   m.stories.emplace_back();
   m.seen.push_back(0);
-  m.Update(story, features, day);
+  m.Update(story, features, day, &probes);
   return story;
 }
 
@@ -257,7 +275,10 @@ std::vector<std::uint32_t> Reassign(const std::vector<SparseVector>& features, c
     return std::exp(-(gap - opt.time_grace_days) / std::max(1e-9, opt.time_decay_days));
   };
   auto strongest = [](const SparseVector& f, std::size_t k) {
-    SparseVector top(f.begin(), f.end());
+    SparseVector top;
+    top.reserve(f.size());
+    for (const auto& kv : f)
+      if (!IsPrivateFeature(kv.first)) top.push_back(kv);
     auto by_weight = [](const auto& x, const auto& y) { return x.second != y.second ? x.second > y.second : x.first < y.first; };
     if (top.size() > k) {
       std::partial_sort(top.begin(), top.begin() + static_cast<std::ptrdiff_t>(k), top.end(), by_weight);
@@ -265,13 +286,16 @@ std::vector<std::uint32_t> Reassign(const std::vector<SparseVector>& features, c
     }
     return top;
   };
+  // Each article's probe features, the same in every round.
+  std::vector<SparseVector> probes(rounds > 0 ? features.size() : 0);
+  for (std::size_t i = 0; i < probes.size(); ++i) probes[i] = strongest(features[i], opt.probe_features);
   for (int round = 0; round < rounds; ++round) {
     // Centroids and date ranges of the stories as they stand.
-    std::vector<std::map<std::uint32_t, double>> acc(n);
+    std::vector<std::vector<std::uint32_t>> members(n);
     std::vector<std::int32_t> first(n, kNoDay), last(n, kNoDay);
     for (std::size_t i = 0; i < features.size(); ++i) {
       const std::uint32_t s = story[i];
-      for (const auto& [h, w] : features[i]) acc[s][h] += w;
+      members[s].push_back(static_cast<std::uint32_t>(i));
       if (days[i] != kNoDay) {
         first[s] = first[s] == kNoDay ? days[i] : std::min(first[s], days[i]);
         last[s] = last[s] == kNoDay ? days[i] : std::max(last[s], days[i]);
@@ -281,13 +305,17 @@ std::vector<std::uint32_t> Reassign(const std::vector<SparseVector>& features, c
     std::vector<double> norm2(n, 0);
     std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> index;
     for (std::uint32_t s = 0; s < n; ++s) {
-      SparseVector c;
-      for (const auto& [h, w] : acc[s]) c.emplace_back(h, static_cast<float>(w));
+      SparseVector c = SumRaw(features, members[s]);
+      double private2 = 0;  // the private features: each article's own, orthogonal to all
+      while (!c.empty() && IsPrivateFeature(c.back().first)) {
+        private2 += static_cast<double>(c.back().second) * c.back().second;
+        c.pop_back();
+      }
       if (c.size() > opt.centroid_features) {
         c = strongest(c, opt.centroid_features);
         std::sort(c.begin(), c.end());
       }
-      double n2 = 0;
+      double n2 = private2;
       for (const auto& kv : c) n2 += static_cast<double>(kv.second) * kv.second;
       norm2[s] = n2;
       for (const auto& [h, w] : strongest(c, opt.probe_features)) {
@@ -321,7 +349,7 @@ std::vector<std::uint32_t> Reassign(const std::vector<SparseVector>& features, c
       double best = std::max(own_sim, opt.threshold);
       seen[own] = stamp;
       cands.clear();
-      for (const auto& [h, w] : strongest(features[i], opt.probe_features)) {
+      for (const auto& [h, w] : probes[i]) {
         auto it = index.find(h);
         if (it == index.end()) continue;
         for (std::uint32_t s : it->second) {
@@ -361,53 +389,149 @@ std::vector<std::uint32_t> Reassign(const std::vector<SparseVector>& features, c
 
 namespace {
 
-SparseVector SumOf(const std::vector<SparseVector>& features, const std::vector<std::uint32_t>& members) {
-  std::map<std::uint32_t, double> acc;
-  for (std::uint32_t i : members)
-    for (const auto& [h, w] : features[i]) acc[h] += w;
+// The sum of the members' vectors (a sort and a merge: no tree).
+// The sum of the members' vectors: each merged in turn into the running
+// sum (sorted lists, no tree), in double.
+SparseVector SumRaw(const std::vector<SparseVector>& features, const std::vector<std::uint32_t>& members) {
+  std::vector<std::pair<std::uint32_t, double>> acc, next;
+  for (std::uint32_t m : members) {
+    const SparseVector& f = features[m];
+    next.clear();
+    next.reserve(acc.size() + f.size());
+    std::size_t i = 0, j = 0;
+    while (i < acc.size() || j < f.size()) {
+      if (j == f.size() || (i < acc.size() && acc[i].first < f[j].first)) {
+        next.push_back(acc[i++]);
+      } else if (i == acc.size() || f[j].first < acc[i].first) {
+        next.emplace_back(f[j].first, f[j].second);
+        ++j;
+      } else {
+        next.emplace_back(acc[i].first, acc[i].second + f[j].second);
+        ++i;
+        ++j;
+      }
+    }
+    acc.swap(next);
+  }
   SparseVector out;
   out.reserve(acc.size());
   for (const auto& [h, w] : acc) out.emplace_back(h, static_cast<float>(w));
+  return out;
+}
+
+SparseVector SumOf(const std::vector<SparseVector>& features, const std::vector<std::uint32_t>& members) {
+  SparseVector out = SumRaw(features, members);
   detail::Normalise(&out);
   return out;
+}
+
+// Mean silhouette of a two-way split, with centroids for the mean
+// similarities: per article, a = cosine to its own half without itself,
+// b = cosine to the other half, s = (a - b) / max(a, b). Near 0 when the
+// halves are one group cut in two (as far from each other as within
+// themselves), towards 1 when each half holds together apart from the other.
+// Scale-free: a story on a wordy kind of happening and one on a terse kind
+// are judged alike.
+double Silhouette(const std::vector<SparseVector>& features, const std::vector<std::uint32_t>& side_a,
+                  const std::vector<std::uint32_t>& side_b) {
+  const SparseVector sa = SumRaw(features, side_a), sb = SumRaw(features, side_b);
+  auto norm2 = [](const SparseVector& v) {
+    double n = 0;
+    for (const auto& kv : v) n += static_cast<double>(kv.second) * kv.second;
+    return n;
+  };
+  const double na = norm2(sa), nb = norm2(sb);
+  double total = 0;
+  auto score = [&](const std::vector<std::uint32_t>& own, const SparseVector& so, double no, const SparseVector& other,
+                   double nother) {
+    for (std::uint32_t i : own) {
+      const double d = Dot(features[i], so);
+      const double rest2 = no - 2 * d + 1;  // |own - f_i|^2, f_i unit length
+      const double a = rest2 > 1e-9 ? (d - 1) / std::sqrt(rest2) : 0;
+      const double b = nother > 0 ? Dot(features[i], other) / std::sqrt(nother) : 0;
+      const double m = std::max(a, b);
+      total += m > 0 ? (a - b) / m : 0;
+    }
+  };
+  score(side_a, sa, na, sb, nb);
+  score(side_b, sb, nb, sa, na);
+  return total / static_cast<double>(side_a.size() + side_b.size());
 }
 
 }  // namespace
 
 std::vector<std::uint32_t> SplitIncoherent(const std::vector<SparseVector>& features, std::vector<std::uint32_t> story,
                                            const ClusterOptions& opt) {
-  if (opt.split_threshold <= 0) return story;
+  if (opt.split_threshold <= 0 && opt.split_silhouette <= 0) return story;
   std::uint32_t n = 0;
   for (std::uint32_t s : story) n = std::max(n, s + 1);
   std::vector<std::vector<std::uint32_t>> members(n);
   for (std::uint32_t i = 0; i < story.size(); ++i) members[story[i]].push_back(i);
+  // 2-means from given seeds; the halves, or empty ones when it fails.
+  auto two_means = [&](const std::vector<std::uint32_t>& mem, std::uint32_t a, std::uint32_t b,
+                       std::vector<std::uint32_t>* side_a, std::vector<std::uint32_t>* side_b, SparseVector* ca,
+                       SparseVector* cb) {
+    *ca = features[a];
+    *cb = features[b];
+    std::vector<std::uint32_t> before;
+    for (int iter = 0; iter < 4; ++iter) {
+      before.swap(*side_a);
+      side_a->clear();
+      side_b->clear();
+      for (std::uint32_t i : mem) (Dot(features[i], *ca) >= Dot(features[i], *cb) ? side_a : side_b)->push_back(i);
+      if (side_a->empty() || side_b->empty()) break;
+      if (*side_a == before) break;  // settled: the centroids are those of these halves
+      *ca = SumOf(features, *side_a);
+      *cb = SumOf(features, *side_b);
+    }
+  };
+  // A story and each part split off it are looked at again (a story may
+  // have run three happenings together), up to opt.split_rounds deep.
+  std::vector<int> depth(n, 0);
   for (std::uint32_t s = 0; s < n; ++s) {
-    const auto& mem = members[s];
+    if (depth[s] >= opt.split_rounds) continue;
+    const std::vector<std::uint32_t> mem = members[s];
     if (mem.size() < 4) continue;
     const SparseVector c = SumOf(features, mem);
-    // Seeds: the article least like the story, then the one least like it.
-    std::uint32_t a = mem[0], b = mem[0];
-    double worst = 2;
-    for (std::uint32_t i : mem)
-      if (double d = Dot(features[i], c); d < worst) worst = d, a = i;
-    worst = 2;
-    for (std::uint32_t i : mem)
-      if (double d = Dot(features[i], features[a]); d < worst) worst = d, b = i;
-    if (a == b) continue;
-    SparseVector ca = features[a], cb = features[b];
-    std::vector<std::uint32_t> side_a, side_b;
-    for (int iter = 0; iter < 4; ++iter) {
-      side_a.clear();
-      side_b.clear();
-      for (std::uint32_t i : mem) (Dot(features[i], ca) >= Dot(features[i], cb) ? side_a : side_b).push_back(i);
-      if (side_a.empty() || side_b.empty()) break;
-      ca = SumOf(features, side_a);
-      cb = SumOf(features, side_b);
+    // Seeds: each of the split_seeds articles least like the story, with
+    // the article least like it; the cut with the best silhouette is kept.
+    std::vector<std::pair<double, std::uint32_t>> outliers;
+    for (std::uint32_t i : mem) outliers.emplace_back(Dot(features[i], c), i);
+    const std::size_t seeds = std::min<std::size_t>(std::max<std::size_t>(opt.split_seeds, 1), outliers.size());
+    std::partial_sort(outliers.begin(), outliers.begin() + static_cast<std::ptrdiff_t>(seeds), outliers.end());
+    double best = -2;
+    std::vector<std::uint32_t> best_a, best_b;
+    SparseVector best_ca, best_cb;
+    for (std::size_t k = 0; k < seeds; ++k) {
+      const std::uint32_t a = outliers[k].second;
+      std::uint32_t b = a;
+      double worst = 2;
+      for (std::uint32_t i : mem)
+        if (double d = Dot(features[i], features[a]); d < worst) worst = d, b = i;
+      if (a == b) continue;
+      std::vector<std::uint32_t> side_a, side_b;
+      SparseVector ca, cb;
+      two_means(mem, a, b, &side_a, &side_b, &ca, &cb);
+      if (side_a.size() < 2 || side_b.size() < 2) continue;
+      const double sil = Silhouette(features, side_a, side_b);
+      if (sil > best) {
+        best = sil;
+        best_a = std::move(side_a);
+        best_b = std::move(side_b);
+        best_ca = std::move(ca);
+        best_cb = std::move(cb);
+      }
     }
-    if (side_a.size() < 2 || side_b.size() < 2) continue;
-    if (Dot(ca, cb) >= opt.split_threshold) continue;
-    for (std::uint32_t i : side_b) story[i] = n;
-    members.emplace_back();  // keeps the numbering; the new story is not split again
+    if (best_a.empty()) continue;
+    // Every test that is on must hold.
+    if (opt.split_threshold > 0 && Dot(best_ca, best_cb) >= opt.split_threshold) continue;
+    if (opt.split_silhouette > 0 && best < opt.split_silhouette) continue;
+    for (std::uint32_t i : best_b) story[i] = n;
+    members[s] = best_a;
+    members.push_back(best_b);
+    depth[s] += 1;
+    depth.push_back(depth[s]);
+    --s;  // look at the remaining part again
     ++n;
   }
   return story;

@@ -67,9 +67,20 @@ Result<bool> DigestLine(std::string_view line, std::size_t summary_candidates, D
   d->simhash = SimHashWords(words);
   std::unordered_map<std::uint32_t, std::uint32_t> counts;
   for (const Word& w : words) {
+    if (w.number) {
+      // Figures (a score, a magnitude, a toll, an age) tell one happening
+      // of a kind from another; "1,200" and "1200" are one number.
+      std::string key;
+      for (char ch : w.lower)
+        if (ch != ',') key.push_back(ch);
+      d->numbers.push_back(FeatureHash('n', key));
+      continue;
+    }
     std::string t = TermOf(w);
     if (!t.empty()) ++counts[FeatureHash('t', t)];
   }
+  std::sort(d->numbers.begin(), d->numbers.end());
+  d->numbers.erase(std::unique(d->numbers.begin(), d->numbers.end()), d->numbers.end());
   d->terms.reserve(counts.size());
   for (const auto& [h, n] : counts) d->terms.emplace_back(h, static_cast<std::uint16_t>(std::min<std::uint32_t>(n, 65535)));
   std::sort(d->terms.begin(), d->terms.end());
@@ -138,6 +149,17 @@ Result<bool> DigestLine(std::string_view line, std::size_t summary_candidates, D
     for (std::size_t i = 0; i < 4; ++i)
       if (v[i] < '0' || v[i] > '9') return;
     d->years.emplace_back(v.substr(0, 4));
+    // A month ("2012-07") and a day ("2012-07-07") the article names: the
+    // date of the happening, which another happening of its kind rarely shares.
+    auto digits = [&](std::size_t from, std::size_t to) {
+      for (std::size_t i = from; i < to; ++i)
+        if (v[i] < '0' || v[i] > '9') return false;
+      return true;
+    };
+    if (v.size() >= 7 && v[4] == '-' && digits(5, 7)) {
+      d->dates.emplace_back(v.substr(0, 7));
+      if (v.size() >= 10 && v[7] == '-' && digits(8, 10)) d->dates.emplace_back(v.substr(0, 10));
+    }
   };
   add_year(d->published);
   simdjson::dom::array times;
@@ -146,6 +168,8 @@ Result<bool> DigestLine(std::string_view line, std::size_t summary_candidates, D
   }
   std::sort(d->years.begin(), d->years.end());
   d->years.erase(std::unique(d->years.begin(), d->years.end()), d->years.end());
+  std::sort(d->dates.begin(), d->dates.end());
+  d->dates.erase(std::unique(d->dates.begin(), d->dates.end()), d->dates.end());
 
   simdjson::dom::array inc;
   if (!a["inconsistencies"].get_array().get(inc)) {

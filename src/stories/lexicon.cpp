@@ -120,22 +120,20 @@ std::string TermOf(const Word& w) {
 }
 
 std::uint32_t FeatureHash(char kind, std::string_view key) {
-  return static_cast<std::uint32_t>(Hash64(key, static_cast<std::uint64_t>(kind)));
+  return static_cast<std::uint32_t>(Hash64(key, static_cast<std::uint64_t>(kind))) & ~kPrivateFeatureBit;
 }
 
 double Dot(const SparseVector& a, const SparseVector& b) {
+  // A merge of the two sorted lists, stepping without branches on which
+  // side is behind (the comparisons are unpredictable).
   double s = 0;
   std::size_t i = 0, j = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i].first < b[j].first) {
-      ++i;
-    } else if (b[j].first < a[i].first) {
-      ++j;
-    } else {
-      s += static_cast<double>(a[i].second) * b[j].second;
-      ++i;
-      ++j;
-    }
+  const std::size_t na = a.size(), nb = b.size();
+  while (i < na && j < nb) {
+    const std::uint32_t x = a[i].first, y = b[j].first;
+    if (x == y) s += static_cast<double>(a[i].second) * b[j].second;
+    i += x <= y;
+    j += y <= x;
   }
   return s;
 }
@@ -149,6 +147,44 @@ void Normalise(SparseVector* v) {
 }
 
 }  // namespace detail
+
+ClusterOptions ClusterOptions::FromData() {
+  static const ClusterOptions loaded = [] {
+    ClusterOptions o;
+    for (std::string_view line : DataLines(Resource("stories/cluster.tsv"))) {
+      auto [name, value] = detail::SplitTab(line);
+      if (value.empty()) SITREP_THROW(ConfigError, "stories/cluster.tsv: no value in line: " << line);
+      const std::string v(value);
+      const double x = std::strtod(v.c_str(), nullptr);
+      auto count = [&] { return static_cast<std::size_t>(std::max(0.0, x)); };
+      if (name == "threshold") o.threshold = x;
+      else if (name == "entity_weight") o.entity_weight = x;
+      else if (name == "event_weight") o.event_weight = x;
+      else if (name == "title_weight") o.title_weight = x;
+      else if (name == "year_weight") o.year_weight = x;
+      else if (name == "date_weight") o.date_weight = x;
+      else if (name == "number_weight") o.number_weight = x;
+      else if (name == "idf_power") o.idf_power = x;
+      else if (name == "min_df") o.min_df = static_cast<std::uint32_t>(count());
+      else if (name == "private_weight") o.private_weight = x;
+      else if (name == "time_grace_days") o.time_grace_days = static_cast<int>(x);
+      else if (name == "time_decay_days") o.time_decay_days = x;
+      else if (name == "max_gap_days") o.max_gap_days = static_cast<int>(x);
+      else if (name == "merge_threshold") o.merge_threshold = x;
+      else if (name == "split_threshold") o.split_threshold = x;
+      else if (name == "split_silhouette") o.split_silhouette = x;
+      else if (name == "split_rounds") o.split_rounds = static_cast<int>(x);
+      else if (name == "split_seeds") o.split_seeds = count();
+      else if (name == "article_features") o.article_features = count();
+      else if (name == "centroid_features") o.centroid_features = count();
+      else if (name == "postings_cap") o.postings_cap = count();
+      else if (name == "probe_features") o.probe_features = count();
+      else SITREP_THROW(ConfigError, "stories/cluster.tsv: unknown setting: " << name);
+    }
+    return o;
+  }();
+  return loaded;
+}
 
 std::int32_t DayNumber(std::string_view iso) {
   auto num = [&](std::size_t pos, std::size_t len, int* out) {

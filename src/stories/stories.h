@@ -26,6 +26,16 @@ using SparseVector = std::vector<std::pair<std::uint32_t, float>>;
 
 inline constexpr std::int32_t kNoDay = INT32_MIN;
 
+// A private feature (top bit set) stands for the weight of what one article
+// alone has: it counts in the article's norm, so a story shares less of a
+// wordy, singular article, but it never links two articles and takes no
+// place in the index or in a story's pruned centroid.
+inline constexpr std::uint32_t kPrivateFeatureBit = 0x80000000u;
+inline bool IsPrivateFeature(std::uint32_t h) { return (h & kPrivateFeatureBit) != 0; }
+
+// The clusterer's settings. The values below are neutral fallbacks; the
+// ones sitrep runs with are in data/stories/cluster.tsv (FromData()), with
+// a comment on each.
 struct ClusterOptions {
   // Minimum similarity (cosine of the article to the story's centroid) for
   // an article to join a story rather than open a new one.
@@ -34,7 +44,19 @@ struct ClusterOptions {
   double entity_weight = 2.0;
   double event_weight = 1.0;
   double title_weight = 1.0;
-  double year_weight = 1.0;  // the years the article's dates name
+  double year_weight = 1.0;    // the years the article's dates name
+  double date_weight = 0.0;    // the days and months its dates name
+  double number_weight = 0.0;  // the numbers it writes in digits
+  // Rarity: every feature's weight is idf^idf_power, idf = ln(1 + N / df)
+  // over the articles given; a feature fewer than min_df articles share
+  // cannot link two articles and is left out (it would only dilute the
+  // cosine of the features that do).
+  double idf_power = 1.0;
+  std::uint32_t min_df = 1;
+  // The share of the left-out features' weight (their L2 norm) kept as the
+  // article's private feature: 1 keeps the cosine's scale as if they were
+  // there, 0 drops them.
+  double private_weight = 0.0;
   // Time: an article within time_grace_days of a story's dates is judged
   // on content alone; beyond, its similarity decays (halved about every
   // 0.7 x time_decay_days), and beyond max_gap_days it never joins (a
@@ -47,8 +69,15 @@ struct ClusterOptions {
   // (same time rules) become one; single-pass clustering splits a story
   // whose first articles happened to differ.
   double merge_threshold = 0.7;
-  // SplitIncoherent(): halves less similar than this are two stories.
+  // SplitIncoherent(): halves less similar than split_threshold, or
+  // whose mean silhouette reaches split_silhouette, are two stories (0
+  // turns a test off).
   double split_threshold = 0.0;
+  double split_silhouette = 0.0;
+  // How many times a story may be cut (each part again), and how many
+  // seedings of the 2-means are tried (the best silhouette wins).
+  int split_rounds = 1;
+  std::size_t split_seeds = 1;
   // Memory bounds: features kept per article and per story centroid,
   // stories kept per feature in the inverted index (the most recent), and
   // the article's strongest features used to look up candidate stories.
@@ -56,6 +85,10 @@ struct ClusterOptions {
   std::size_t centroid_features = 160;
   std::size_t postings_cap = 256;
   std::size_t probe_features = 24;
+
+  // The settings of data/stories/cluster.tsv (name<TAB>value lines); a
+  // name it does not know is a ConfigError.
+  static ClusterOptions FromData();
 };
 
 // Online clustering: each article joins the best story or opens a new one.
@@ -65,7 +98,7 @@ struct ClusterOptions {
 // order of Add() calls.
 class Clusterer {
  public:
-  explicit Clusterer(ClusterOptions options = {});
+  explicit Clusterer(ClusterOptions options = ClusterOptions::FromData());
   ~Clusterer();
   Clusterer(const Clusterer&) = delete;
   Clusterer& operator=(const Clusterer&) = delete;
@@ -137,7 +170,7 @@ class NearDuplicates {
 std::int32_t DayNumber(std::string_view iso);
 
 struct BuildOptions {
-  ClusterOptions cluster;
+  ClusterOptions cluster = ClusterOptions::FromData();
   std::size_t summary_sentences = 3;
   int reassign_rounds = 2;  // rounds of Reassign() after the online pass
 };

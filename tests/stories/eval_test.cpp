@@ -20,9 +20,10 @@ TEST(EvalStories, SeparatesTheHappeningsOfTheHeldOutTopics) {
   ASSERT_EQ(p.parse(last).get(e), simdjson::SUCCESS) << r.output;
   double pairwise = e["pairwise_f1"].get_double();
   double bcubed = e["bcubed_f1"].get_double();
-  // Measured 0.86 / 0.88 when this test was written; a floor, not the figure.
-  EXPECT_GE(pairwise, 0.80) << r.output;
-  EXPECT_GE(bcubed, 0.80) << r.output;
+  // Measured 0.863 / 0.900 (settings of data/stories/cluster.tsv, tuned on
+  // the dev topics); a floor, not the figure.
+  EXPECT_GE(pairwise, 0.84) << r.output;
+  EXPECT_GE(bcubed, 0.88) << r.output;
   EXPECT_EQ(std::uint64_t(e["gold_stories"].get_int64()), 22u);
 }
 

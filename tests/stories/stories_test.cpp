@@ -5,6 +5,7 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -330,6 +331,61 @@ TEST(Stories, ClustererRetrievesThroughItsIndex) {
   EXPECT_EQ(c.Add(y, 200), 2u);  // the same words, months later
   EXPECT_EQ(c.story_count(), 3u);
   EXPECT_NEAR(c.Similarity(0, x), 1.0, 1e-6);
+}
+
+}  // namespace
+}  // namespace sitrep::stories
+
+namespace sitrep::stories {
+namespace {
+
+TEST(Stories, DigestKeepsNumbersAndTheDaysAndMonthsItsDatesName) {
+  detail::Digest d;
+  auto r = detail::DigestLine(Line("a09", "Post", "2012-07-07", "Title", "The fight drew 1,200 fans and 1200 more watched."),
+                              5, &d);
+  ASSERT_TRUE(r.ok());
+  ASSERT_TRUE(*r);
+  // "1,200" and "1200" are one number.
+  EXPECT_EQ(d.numbers, std::vector<std::uint32_t>{detail::FeatureHash('n', "1200")});
+  EXPECT_EQ(d.dates, (std::vector<std::string>{"2012-07", "2012-07-07"}));
+  EXPECT_EQ(d.years, std::vector<std::string>{"2012"});
+}
+
+TEST(Stories, PrivateFeatureCountsInTheNormButLinksNothing) {
+  for (const char* key : {"a", "b", "kelmarsh"}) EXPECT_FALSE(IsPrivateFeature(detail::FeatureHash('t', key)));
+  Clusterer c;
+  const std::uint32_t mine = 5u | kPrivateFeatureBit;
+  SparseVector x = {{1, 0.6f}, {2, 0.8f}};
+  // Half of y's weight is shared with x, the rest is its own: 0.25 + 0.75 = 1.
+  SparseVector y = {{1, 0.3f}, {2, 0.4f}, {mine, std::sqrt(0.75f)}};
+  EXPECT_EQ(c.Add(x, kNoDay), 0u);
+  EXPECT_NEAR(c.Similarity(0, y), 0.5, 1e-6);
+  c.AddTo(0, y, kNoDay);
+  // Centroid {1: 0.9, 2: 1.2} and the private 0.75: norm sqrt(0.81 + 1.44 + 0.75) = sqrt(3).
+  EXPECT_NEAR(c.Similarity(0, x), 1.5 / std::sqrt(3.0), 1e-6);
+  // A private feature is never looked up: the same one again opens a story.
+  EXPECT_EQ(c.Add({{mine, 1.0f}}, kNoDay), 1u);
+}
+
+TEST(Stories, SplitCutsAStoryOfTwoGroupsByTheirSilhouette) {
+  // Three articles on {1, 9}, three on {3, 9}: sharing the topic word 9.
+  std::vector<SparseVector> f;
+  for (int i = 0; i < 3; ++i) f.push_back({{1, 0.8f}, {9, 0.6f}});
+  for (int i = 0; i < 3; ++i) f.push_back({{3, 0.8f}, {9, 0.6f}});
+  const std::vector<std::uint32_t> one(6, 0);
+  ClusterOptions o;
+  o.split_threshold = 0;
+  // Each article: cosine 1 to the rest of its half, 0.36 to the other half,
+  // silhouette (1 - 0.36) / 1 = 0.64.
+  o.split_silhouette = 0.6;
+  auto split = SplitIncoherent(f, one, o);
+  EXPECT_EQ(split[0], split[1]);
+  EXPECT_EQ(split[0], split[2]);
+  EXPECT_EQ(split[3], split[4]);
+  EXPECT_EQ(split[3], split[5]);
+  EXPECT_NE(split[0], split[3]);
+  o.split_silhouette = 0.7;
+  EXPECT_EQ(SplitIncoherent(f, one, o), one);
 }
 
 }  // namespace

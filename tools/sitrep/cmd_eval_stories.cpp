@@ -44,7 +44,7 @@ struct Options {
   bool json = false;
   bool show_clusters = false;
   int rounds = 2;
-  stories::ClusterOptions cluster;
+  stories::ClusterOptions cluster = stories::ClusterOptions::FromData();
 };
 
 struct Doc {
@@ -245,6 +245,24 @@ int Run(const Options& o) {
       for (const auto& [k, n] : counts) std::printf(" %s x%d", k.c_str(), n);
       std::printf("\n");
     }
+    // Happenings spread over several stories: the size of each part.
+    std::map<std::string, std::map<std::uint64_t, int>> by_gold;
+    for (const auto& [s, counts] : by_story)
+      for (const auto& [k, n] : counts) by_gold[k][s] += n;
+    for (const auto& [k, parts] : by_gold) {
+      if (parts.size() < 2) continue;
+      std::printf("split happening %s:", k.c_str());
+      for (const auto& [s, n] : parts) std::printf(" %d", n);
+      std::printf("\n");
+      for (const auto& [s, n] : parts) {
+        std::printf("  part:");
+        for (std::size_t i = 0; i < docs.size(); ++i) {
+          const bool plus = docs[i].name.find("ecbplus") != std::string::npos;
+          if (system[i] == s && docs[i].topic + (plus ? "+" : "") == k) std::printf(" %s", docs[i].name.c_str());
+        }
+        std::printf("\n");
+      }
+    }
   }
   if (dev.mentions) Print("dev", dev);
   if (held.mentions) Print("heldout", held);
@@ -289,7 +307,7 @@ cli::CommandRegistrar reg(
       app.add_flag("--json", opts->json, "Print the scores as one JSON object on the last line");
       app.add_option("--lines", opts->lines,
                      "Cache file of the processed documents: read when it exists, else written (for tuning)");
-      app.add_flag("--show-clusters", opts->show_clusters, "Print the stories that mix happenings (dev topics only unless --topics is given)");
+      app.add_flag("--show-clusters", opts->show_clusters, "Print the stories that mix happenings and the happenings spread over stories (dev topics only unless --topics is given)");
       app.add_option("--threshold", opts->cluster.threshold, "Similarity a document needs to join a story");
       app.add_option("--entity-weight", opts->cluster.entity_weight, "Weight of shared entities");
       app.add_option("--event-weight", opts->cluster.event_weight, "Weight of shared events");
