@@ -88,6 +88,21 @@ std::string LikeAnywhere(std::string_view s) {
   return out;
 }
 
+std::string PrefixQuery(std::string_view q) {
+  std::string out, word;
+  for (std::size_t i = 0; i <= q.size(); ++i) {
+    unsigned char c = i < q.size() ? static_cast<unsigned char>(q[i]) : ' ';
+    if (c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+      word.push_back(static_cast<char>(c));
+    } else if (!word.empty()) {
+      if (!out.empty()) out.push_back(' ');
+      out += '"' + word + "\"*";
+      word.clear();
+    }
+  }
+  return out;
+}
+
 std::string Placeholders(std::size_t n) {
   std::string s;
   for (std::size_t i = 0; i < n; ++i) s += i ? ",?" : "?";

@@ -50,9 +50,39 @@ class Params {
 // open; EndList closes it (and the object, unless more keys follow).
 void BeginList(JsonWriter& w, std::int64_t total, const Params& p);
 
+// The WHERE clause of a list query, made of only the filters the request
+// gives, so SQLite can use the index of each (an OR-ed "? = '' OR ..."
+// form makes it scan the table). Values are always bound, never spliced.
+class Where {
+ public:
+  // `clause` with one `?` per value, in order.
+  void Add(std::string clause, std::vector<std::string> values) {
+    clauses_.push_back(std::move(clause));
+    for (auto& v : values) values_.push_back(std::move(v));
+  }
+  // "" or " WHERE a AND b".
+  std::string Sql() const {
+    std::string s;
+    for (std::size_t i = 0; i < clauses_.size(); ++i) s += (i ? " AND (" : " WHERE (") + clauses_[i] + ")";
+    return s;
+  }
+  void Bind(Query& q) const {
+    for (const auto& v : values_) q.Text(v);
+  }
+
+ private:
+  std::vector<std::string> clauses_;
+  std::vector<std::string> values_;
+};
+
 // A LIKE pattern matching `s` anywhere, with %, _ and \ escaped (use with
 // ESCAPE '\').
 std::string LikeAnywhere(std::string_view s);
+
+// An FTS5 query in which every word of `q` must occur, as a word or the
+// start of one. Only letters and digits are kept, so no input is read as
+// FTS5 syntax; empty when `q` has no word.
+std::string PrefixQuery(std::string_view q);
 
 // "?,?,?" for n values.
 std::string Placeholders(std::size_t n);

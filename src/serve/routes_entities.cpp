@@ -65,7 +65,7 @@ Response GetEntity(sqlite3* db, const Request&, std::string_view id) {
 
   w.Key("quotes");
   w.BeginArray();
-  Query q(db, "SELECT json, article_id FROM quotes WHERE speaker_entity = ? ORDER BY article_id, start LIMIT 1000");
+  Query q(db, "SELECT json, article_id FROM quotes WHERE speaker_entity = ? ORDER BY article_id, start LIMIT 300");
   q.Text(id);
   while (q.Step()) {
     w.Raw(q.Str(0));
@@ -78,7 +78,7 @@ Response GetEntity(sqlite3* db, const Request&, std::string_view id) {
   w.BeginArray();
   Query v(db,
           "SELECT json FROM events WHERE source_entity = ?1 OR target_entity = ?1 "
-          "ORDER BY date IS NULL, date, id LIMIT 1000");
+          "ORDER BY date IS NULL, date, id LIMIT 500");
   v.Text(id);
   while (v.Step()) w.Raw(v.Str(0));
   if (!v.error().empty()) return DbError(v);
@@ -102,7 +102,11 @@ Response GetEntity(sqlite3* db, const Request&, std::string_view id) {
   if (!s.error().empty()) return DbError(s);
   w.EndArray();
 
-  Query a(db, "SELECT article_id FROM entity_articles WHERE entity_id = ?");
+  // The newest articles only, for an actor in thousands of them; the count
+  // is in the entity's own record.
+  Query a(db,
+          "SELECT ea.article_id FROM entity_articles ea JOIN articles ar ON ar.id = ea.article_id "
+          "WHERE ea.entity_id = ? ORDER BY ar.published IS NULL, ar.published DESC, ar.id LIMIT 300");
   a.Text(id);
   while (a.Step()) article_ids.emplace(a.Str(0));
   if (!a.error().empty()) return DbError(a);

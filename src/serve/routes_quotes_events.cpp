@@ -15,45 +15,35 @@ Response ListQuotes(sqlite3* db, const Request& r) {
     p.Fail("kind must be direct, mixed or indirect");
   }
   if (!p.ok()) return p.Error();
-  std::string speaker = p.Get("speaker").value_or(""), article = p.Get("article").value_or("");
-  std::string speaker_like = LikeAnywhere(speaker);
-  // Every word of `q` must occur in the quote, in any order: a reader
-  // remembers words of a quote, rarely its exact run.
-  std::vector<std::string> words;
-  {
-    std::string text = p.Get("q").value_or(""), word;
-    for (std::size_t i = 0; i <= text.size(); ++i) {
-      if (i < text.size() && text[i] != ' ' && text[i] != '\t') {
-        word.push_back(text[i]);
-      } else if (!word.empty()) {
-        if (words.size() < 12) words.push_back(LikeAnywhere(word));
-        word.clear();
-      }
-    }
-  }
+  Where where;
   // `speaker` is an entity id, or words of the speaker's name or of an
   // unnamed source's description ("diplomat").
-  std::string where =
-      "WHERE (?1 = '' OR q.speaker_entity = ?1 OR q.speaker_name LIKE ?2 ESCAPE '\\' "
-      "OR q.speaker_description LIKE ?2 ESCAPE '\\') AND (?3 = '' OR q.kind = ?3) AND (?4 = '' OR q.article_id = ?4)";
-  for (std::size_t i = 0; i < words.size(); ++i) where += " AND q.text LIKE ?" + std::to_string(5 + i) + " ESCAPE '\\'";
-  auto bind = [&](Query& q) {
-    q.Text(speaker).Text(speaker_like).Text(kind).Text(article);
-    for (const auto& w : words) q.Text(w);
-  };
-  Query count(db, "SELECT COUNT(*) FROM quotes q " + where);
-  bind(count);
+  if (auto speaker = p.Get("speaker")) {
+    std::string like = LikeAnywhere(*speaker);
+    where.Add("q.speaker_entity = ? OR q.speaker_name LIKE ? ESCAPE '\\' OR q.speaker_description LIKE ? ESCAPE '\\'",
+              {*speaker, like, like});
+  }
+  if (!kind.empty()) where.Add("q.kind = ?", {kind});
+  if (auto article = p.Get("article")) where.Add("q.article_id = ?", {*article});
+  // Every word of `q` must occur in the quote, in any order, as a word or
+  // the start of one ("negotiat" finds "negotiations"): a reader remembers
+  // words of a quote, rarely its exact run.
+  if (auto text = p.Get("q")) {
+    std::string match = PrefixQuery(*text);
+    if (match.empty()) return ErrorResponse(400, "parameter 'q' has no words to search for");
+    where.Add("q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", {match});
+  }
+  Query count(db, "SELECT COUNT(*) FROM quotes q" + where.Sql());
+  where.Bind(count);
   if (!count.Step()) return DbError(count);
   std::string body;
   JsonWriter w(body);
   BeginList(w, count.Num(0), p);
   // Quotes with a known speaker first, then by speaker and article.
-  std::string lim = std::to_string(5 + words.size());
-  Query q(db, "SELECT q.json, q.article_id FROM quotes q " + where +
+  Query q(db, "SELECT q.json, q.article_id FROM quotes q" + where.Sql() +
                   " ORDER BY q.speaker_name IS NULL AND q.speaker_description IS NULL, "
-                  "coalesce(q.speaker_name, q.speaker_description), q.article_id, q.start LIMIT ?" + lim +
-                  " OFFSET ?" + std::to_string(6 + words.size()));
-  bind(q);
+                  "coalesce(q.speaker_name, q.speaker_description), q.article_id, q.start LIMIT ? OFFSET ?");
+  where.Bind(q);
   q.Int(p.limit()).Int(p.offset());
   std::set<std::string> article_ids;
   while (q.Step()) {
@@ -137,31 +127,36 @@ Response ListEvents(sqlite3* db, const Request& r) {
   if (!to.empty() && !IsoDatePrefix(to)) p.Fail("to must be a date: YYYY, YYYY-MM or YYYY-MM-DD");
   if (format != "json" && format != "gdelt") p.Fail("format must be json or gdelt");
   if (!p.ok()) return p.Error();
-  std::string actor = p.Get("actor").value_or("");
-  std::string actor_like = LikeAnywhere(actor);
+  Where where;
   // `actor` is an entity id, a CAMEO actor code or words of a name, on
-  // either side of the event. Dates compare at the granularity given:
-  // from=2022-01 keeps every date in January 2022 and after.
-  const char* where =
-      "WHERE (?1 = '' OR e.source_entity = ?1 OR e.target_entity = ?1 OR e.source_actor_code = ?1 "
-      "OR e.target_actor_code = ?1 OR e.source_name LIKE ?2 ESCAPE '\\' OR e.target_name LIKE ?2 ESCAPE '\\') "
-      "AND (?3 = '' OR e.root = ?3) AND (?4 = '' OR e.cameo LIKE ?4 || '%') "
-      "AND (?5 = '' OR substr(e.date, 1, length(?5)) >= ?5) AND (?6 = '' OR substr(e.date, 1, length(?6)) <= ?6)";
-  auto bind = [&](Query& q) { q.Text(actor).Text(actor_like).Text(root).Text(cameo).Text(from).Text(to); };
+  // either side of the event.
+  if (auto actor = p.Get("actor")) {
+    std::string like = LikeAnywhere(*actor);
+    where.Add("e.source_entity = ? OR e.target_entity = ? OR e.source_actor_code = ? OR e.target_actor_code = ? "
+              "OR e.source_name LIKE ? ESCAPE '\\' OR e.target_name LIKE ? ESCAPE '\\'",
+              {*actor, *actor, *actor, *actor, like, like});
+  }
+  if (!root.empty()) where.Add("e.root = ?", {root});
+  if (!cameo.empty()) where.Add("e.cameo LIKE ? || '%'", {cameo});
+  // Dates compare at the granularity given: from=2022-01 keeps every date
+  // in January 2022 and after.
+  if (!from.empty()) where.Add("substr(e.date, 1, ?) >= ?", {std::to_string(from.size()), from});
+  if (!to.empty()) where.Add("substr(e.date, 1, ?) <= ?", {std::to_string(to.size()), to});
+  auto bind = [&](Query& q) { where.Bind(q); };
 
   if (format == "gdelt") {
     // The whole filtered set, numbered as `sitrep export gdelt` numbers
     // the whole output (by rank of id), so rows from both agree.
-    Query q(db, std::string("SELECT e.json, e.n FROM (SELECT *, ROW_NUMBER() OVER (ORDER BY id) AS n FROM events) e ") +
-                    where + " ORDER BY e.id");
+    Query q(db, "SELECT e.json, e.n FROM (SELECT *, ROW_NUMBER() OVER (ORDER BY id) AS n FROM events) e" +
+                    where.Sql() + " ORDER BY e.id");
     bind(q);
     std::vector<std::pair<std::string, std::uint64_t>> lines;
     while (q.Step()) lines.emplace_back(std::string(q.Str(0)), static_cast<std::uint64_t>(q.Num(1)));
     if (!q.error().empty()) return DbError(q);
     std::set<std::string> ids;
     {
-      Query m(db, std::string("SELECT DISTINCT em.article_id FROM event_mentions em JOIN events e ON e.id = em.event_id ") +
-                      where);
+      Query m(db, "SELECT DISTINCT em.article_id FROM event_mentions em JOIN events e ON e.id = em.event_id" +
+                      where.Sql());
       bind(m);
       while (m.Step()) ids.emplace(m.Str(0));
       if (!m.error().empty()) return DbError(m);
@@ -186,14 +181,13 @@ Response ListEvents(sqlite3* db, const Request& r) {
     return res;
   }
 
-  Query count(db, std::string("SELECT COUNT(*) FROM events e ") + where);
+  Query count(db, "SELECT COUNT(*) FROM events e" + where.Sql());
   bind(count);
   if (!count.Step()) return DbError(count);
   std::string body;
   JsonWriter w(body);
   BeginList(w, count.Num(0), p);
-  Query q(db, std::string("SELECT e.json, e.id FROM events e ") + where +
-                  " ORDER BY e.date IS NULL, e.date, e.id LIMIT ?7 OFFSET ?8");
+  Query q(db, "SELECT e.json, e.id FROM events e" + where.Sql() + " ORDER BY e.date IS NULL, e.date, e.id LIMIT ? OFFSET ?");
   bind(q);
   q.Int(p.limit()).Int(p.offset());
   std::vector<std::string> event_ids;

@@ -115,12 +115,21 @@ Response GetStory(sqlite3* db, const Request&, std::string_view id) {
   if (!e.error().empty()) return DbError(e);
   w.EndArray();
 
+  // A story of thousands of articles would otherwise answer megabytes:
+  // the attributed quotes come first, at most kMaxQuotes, with the count.
+  constexpr int kMaxQuotes = 500;
+  Query qn(db, "SELECT COUNT(*) FROM story_articles sa JOIN quotes q ON q.article_id = sa.article_id WHERE sa.story_id = ?");
+  qn.Text(id);
+  if (!qn.Step()) return DbError(qn);
+  w.Key("num_quotes");
+  w.Int(qn.Num(0));
   w.Key("quotes");
   w.BeginArray();
   Query q(db,
           "SELECT q.json FROM story_articles sa JOIN quotes q ON q.article_id = sa.article_id "
-          "WHERE sa.story_id = ? ORDER BY q.article_id, q.start");
-  q.Text(id);
+          "WHERE sa.story_id = ? ORDER BY q.speaker_name IS NULL AND q.speaker_description IS NULL, "
+          "q.article_id, q.start LIMIT ?");
+  q.Text(id).Int(kMaxQuotes);
   while (q.Step()) w.Raw(q.Str(0));
   if (!q.error().empty()) return DbError(q);
   w.EndArray();

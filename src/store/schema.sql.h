@@ -67,9 +67,12 @@ CREATE INDEX story_articles_story ON story_articles(story_id);
 -- the 'rebuild' command after the articles are in.
 CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='rowid',
   tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='quotes', content_rowid='rowid',
+  tokenize='unicode61 remove_diacritics 2');
 )SQL";
 
 // Run after the articles are inserted.
-inline constexpr const char* kFillSearchIndexSql = "INSERT INTO articles_fts(articles_fts) VALUES('rebuild');";
+inline constexpr const char* kFillSearchIndexSql =
+    "INSERT INTO articles_fts(articles_fts) VALUES('rebuild'); INSERT INTO quotes_fts(quotes_fts) VALUES('rebuild');";
 
 }  // namespace sitrep::store
