@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -15,10 +17,18 @@
 namespace sitrep::text {
 namespace {
 
+// Lets the word table be searched with a string_view (no key copy).
+struct WordHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 struct StopwordModel {
   std::vector<std::string> languages;
   // word -> bitmask of languages that list it
-  std::unordered_map<std::string, std::uint32_t> words;
+  std::unordered_map<std::string, std::uint32_t, WordHash, std::equal_to<>> words;
+  // The longest listed word in bytes: longer words are not looked up.
+  std::size_t max_word_bytes = 0;
 
   static StopwordModel Load() {
     StopwordModel m;
@@ -34,7 +44,10 @@ struct StopwordModel {
       while (p < rest.size()) {
         std::size_t sp = rest.find(' ', p);
         if (sp == std::string_view::npos) sp = rest.size();
-        if (sp > p) m.words[std::string(rest.substr(p, sp - p))] |= bit;
+        if (sp > p) {
+          m.words[std::string(rest.substr(p, sp - p))] |= bit;
+          m.max_word_bytes = std::max(m.max_word_bytes, sp - p);
+        }
         p = sp + 1;
       }
     }
@@ -68,10 +81,13 @@ std::string IdentifyLanguage(std::string_view text) {
   auto end_word = [&] {
     if (word.empty()) return;
     ++words;
-    auto it = m.words.find(word);
-    if (it != m.words.end()) {
-      ++function_words;
-      for (std::size_t l = 0; l < m.languages.size(); ++l) score[l] += (it->second >> l) & 1u;
+    if (word.size() <= m.max_word_bytes) {
+      auto it = m.words.find(std::string_view(word));
+      if (it != m.words.end()) {
+        ++function_words;
+        // One vote per language that lists the word (set bits only).
+        for (std::uint32_t bits = it->second; bits != 0; bits &= bits - 1) ++score[static_cast<std::size_t>(__builtin_ctz(bits))];
+      }
     }
     word.clear();
   };
@@ -91,8 +107,16 @@ std::string IdentifyLanguage(std::string_view text) {
     return best >= 3 * second;
   };
   std::size_t i = 0;
+  // settled() is asked once per 32 words: between the end of a word and
+  // the start of the next nothing it reads changes, so asking again at
+  // every separator byte (as a plain "words % 32 == 0" test would) gives
+  // the same answer.
+  int asked_at = -1;
   while (i < head.size()) {
-    if ((words & 31) == 0 && word.empty() && settled()) break;
+    if ((words & 31) == 0 && word.empty() && asked_at != words) {
+      asked_at = words;
+      if (settled()) break;
+    }
     unsigned char b = static_cast<unsigned char>(head[i]);
     if (b < 0x80) {
       ++i;

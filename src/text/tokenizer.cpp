@@ -378,16 +378,33 @@ class ChunkTokenizer {
 thread_local std::vector<Cp> ChunkTokenizer::cps_;
 
 bool IsFusedForm(std::string_view w) {
-  static const char* kFused[] = {"cannot", "gonna", "wanna", "gotta", "dunno"};
-  for (const char* f : kFused) {
-    std::size_t n = std::strlen(f);
-    if (w.size() != n) continue;
+  static constexpr std::string_view kFused[] = {"cannot", "gonna", "wanna", "gotta", "dunno"};
+  for (std::string_view f : kFused) {
+    if (w.size() != f.size()) continue;
     bool same = true;
-    for (std::size_t k = 0; k < n && same; ++k) same = (w[k] | 0x20) == f[k];
+    for (std::size_t k = 0; k < f.size() && same; ++k) same = (w[k] | 0x20) == f[k];
     if (same) return true;
   }
   return false;
 }
+
+// Byte classes for the chunk scan in TokenizeRange: one table lookup per
+// byte instead of a chain of comparisons.
+enum : std::uint8_t { kLetter = 1, kDigitByte = 2, kSpaceByte = 4, kHighByte = 8 };
+struct ByteClasses {
+  std::uint8_t cls[256];
+  constexpr ByteClasses() : cls() {
+    for (int b = 0; b < 256; ++b) {
+      std::uint8_t k = 0;
+      if (b >= 0x80) k = kHighByte;
+      if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z' && b < 0x80) k = kLetter;
+      if (b >= '0' && b <= '9') k = kDigitByte;
+      if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v') k = kSpaceByte;
+      cls[b] = k;
+    }
+  }
+};
+constexpr ByteClasses kBytes;
 
 }  // namespace
 
@@ -413,21 +430,21 @@ void TokenizeRange(std::string_view text, std::uint32_t begin, std::uint32_t end
     // One pass over the chunk (up to the next white space) notes whether it
     // is all ASCII letters or all digits: then it is one token.
     std::size_t j = i;
-    bool letters = true, digits = true;
+    std::uint8_t all = kLetter | kDigitByte;  // classes every byte so far had
     while (i < end) {
-      b = static_cast<unsigned char>(p[i]);
-      if (b < 0x80) {
-        if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v') break;
-        letters = letters && ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
-        digits = digits && (b >= '0' && b <= '9');
-        ++i;
+      std::uint8_t k = kBytes.cls[static_cast<unsigned char>(p[i])];
+      if (k & kSpaceByte) break;
+      if (k & kHighByte) {
+        std::size_t n = i;
+        if (IsSpace(utf8::Decode(text, n))) break;
+        all = 0;
+        i = n;
         continue;
       }
-      std::size_t k = i;
-      if (IsSpace(utf8::Decode(text, k))) break;
-      letters = digits = false;
-      i = k;
+      all &= k;
+      ++i;
     }
+    const bool letters = (all & kLetter) != 0, digits = (all & kDigitByte) != 0;
     const std::size_t e = i;
     // A word followed by one comma, semicolon, colon or (not an
     // abbreviation's) full stop: two tokens, without the slow path.
