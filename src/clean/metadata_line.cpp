@@ -43,8 +43,16 @@ struct WordSpan {
   std::string lower;
 };
 
+// ASCII-only lowercasing and alphanumeric test: SplitWords takes this path
+// only for all-ASCII words, and these do not go through the C locale.
+inline bool AsciiAlnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+inline char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+
 std::vector<WordSpan> SplitWords(std::string_view s) {
   std::vector<WordSpan> out;
+  out.reserve(8);
   std::size_t i = 0;
   while (i < s.size()) {
     while (i < s.size() && (s[i] == ' ' || s[i] == ',' || s[i] == ';')) ++i;
@@ -56,10 +64,10 @@ std::vector<WordSpan> SplitWords(std::string_view s) {
       if (ascii) {
         // Same as LineKey for ASCII, without its allocations.
         std::size_t x = 0, y = w.size();
-        while (x < y && !std::isalnum(static_cast<unsigned char>(w[x]))) ++x;
-        while (y > x && !std::isalnum(static_cast<unsigned char>(w[y - 1]))) --y;
+        while (x < y && !AsciiAlnum(w[x])) ++x;
+        while (y > x && !AsciiAlnum(w[y - 1])) --y;
         std::string lower(w.substr(x, y - x));
-        for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        for (char& c : lower) c = AsciiLower(c);
         out.push_back({w, std::move(lower)});
       } else {
         out.push_back({w, LineKey(w)});

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -17,18 +16,33 @@
 namespace sitrep::text {
 namespace {
 
-// Lets the word table be searched with a string_view (no key copy).
-struct WordHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
 struct StopwordModel {
   std::vector<std::string> languages;
   // word -> bitmask of languages that list it
-  std::unordered_map<std::string, std::uint32_t, WordHash, std::equal_to<>> words;
+  std::unordered_map<std::string, std::uint32_t> words;
+  // The same words in an open-addressing table (FNV-1a, linear probing)
+  // for the scan, which looks up every word of the text's head: no
+  // std::string key, no node chasing. A slot with mask 0 is empty (every
+  // listed word has at least one language).
+  std::vector<std::string> slot_words;
+  std::vector<std::uint32_t> slot_masks;
+  std::uint64_t slot_mask = 0;
   // The longest listed word in bytes: longer words are not looked up.
   std::size_t max_word_bytes = 0;
+
+  static std::uint64_t Hash(std::string_view w) {
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+    return h;
+  }
+
+  // The languages that list w, as a bitmask (0: none).
+  std::uint32_t Lookup(std::string_view w) const {
+    for (std::uint64_t i = Hash(w) & slot_mask;; i = (i + 1) & slot_mask) {
+      if (slot_masks[i] == 0) return 0;
+      if (slot_words[i] == w) return slot_masks[i];
+    }
+  }
 
   static StopwordModel Load() {
     StopwordModel m;
@@ -50,6 +64,17 @@ struct StopwordModel {
         }
         p = sp + 1;
       }
+    }
+    std::size_t slots = 16;
+    while (slots < 2 * m.words.size()) slots *= 2;
+    m.slot_words.assign(slots, std::string());
+    m.slot_masks.assign(slots, 0);
+    m.slot_mask = slots - 1;
+    for (const auto& [w, bits] : m.words) {
+      std::uint64_t i = Hash(w) & m.slot_mask;
+      while (m.slot_masks[i] != 0) i = (i + 1) & m.slot_mask;
+      m.slot_words[i] = w;
+      m.slot_masks[i] = bits;
     }
     return m;
   }
@@ -82,11 +107,10 @@ std::string IdentifyLanguage(std::string_view text) {
     if (word.empty()) return;
     ++words;
     if (word.size() <= m.max_word_bytes) {
-      auto it = m.words.find(std::string_view(word));
-      if (it != m.words.end()) {
+      if (std::uint32_t bits = m.Lookup(word)) {
         ++function_words;
         // One vote per language that lists the word (set bits only).
-        for (std::uint32_t bits = it->second; bits != 0; bits &= bits - 1) ++score[static_cast<std::size_t>(__builtin_ctz(bits))];
+        for (; bits != 0; bits &= bits - 1) ++score[static_cast<std::size_t>(__builtin_ctz(bits))];
       }
     }
     word.clear();

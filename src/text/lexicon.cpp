@@ -40,7 +40,11 @@ Lexicon Lexicon::Load() {
 
 AbbrevClass Lexicon::Abbreviation(std::string_view word) const {
   if (word.size() > 12) return AbbrevClass::kNone;
-  auto it = abbreviations_.find(Lower(word));
+  char lower[12] = {};
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    lower[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(word[i])));
+  }
+  auto it = abbreviations_.find(std::string_view(lower, word.size()));
   return it == abbreviations_.end() ? AbbrevClass::kNone : it->second;
 }
 

@@ -59,8 +59,8 @@ class ChunkTokenizer {
     out_->push_back(std::move(t));
   }
 
-  bool StartsWithAscii(std::size_t l, std::size_t r, const char* prefix) const {
-    std::size_t n = std::strlen(prefix);
+  bool StartsWithAscii(std::size_t l, std::size_t r, std::string_view prefix) const {
+    std::size_t n = prefix.size();
     if (r - l < n) return false;
     for (std::size_t k = 0; k < n; ++k) {
       char32_t c = C(l + k);
@@ -155,9 +155,15 @@ class ChunkTokenizer {
     }
 
     // Trailing punctuation, collected right to left.
-    std::array<std::pair<std::size_t, std::size_t>, 64> trail;
+    // Left uninitialised: only [0, ntrail) is read (a std::array of pairs
+    // would zero 1 KB per chunk).
+    struct Span {
+      std::size_t first, second;
+    };
+    Span trail[64];
+    constexpr std::size_t kMaxTrail = sizeof trail / sizeof trail[0];
     std::size_t ntrail = 0;
-    while (r > l && ntrail < trail.size()) {
+    while (r > l && ntrail < kMaxTrail) {
       char32_t c = C(r - 1);
       if (c == '.') {
         std::size_t k = r;
