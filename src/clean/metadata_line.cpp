@@ -153,7 +153,6 @@ SegResult ParseSegment(std::string_view seg, bool in_header, const CueLexicon& l
     r.kind = SegKind::kLabel;
     return r;
   }
-  std::string key = LineKey(seg);
   // "Label: value"
   std::size_t colon = seg.find(':');
   if (colon != std::string_view::npos && colon > 0 && colon < 40) {
@@ -221,6 +220,9 @@ SegResult ParseSegment(std::string_view seg, bool in_header, const CueLexicon& l
       }
     }
   }
+  // The segment's key, needed only from here on (most segments that get
+  // this far are short; the ones that returned above never need it).
+  const std::string key = LineKey(seg);
   // "Anna Lindqvist, Diplomatic Correspondent" at the top of an article.
   if (in_header && words.size() >= 2 && words.size() <= 8 && !key.empty() && key.back() != '.') {
     bool role = false;

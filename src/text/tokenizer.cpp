@@ -273,6 +273,12 @@ class ChunkTokenizer {
     std::size_t k = l;
     while (k < r) {
       char32_t c = C(k);
+      // An ASCII letter never splits (none of the cases below applies to
+      // it), and most of a chunk is letters: skip them without the tests.
+      if (c < 0x80 && (c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+        ++k;
+        continue;
+      }
       if (IsUnspacedScript(c) || (c >= 0x80 && u_charType(static_cast<UChar32>(c)) == U_OTHER_SYMBOL)) {
         Emit(start, k);
         // Keep an emoji with its modifiers and joiners together.
