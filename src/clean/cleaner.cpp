@@ -277,7 +277,10 @@ void CleanStage::Process(Article& a, StageScratch*) const {
         continue;
       }
     }
-    if (i >= 1 && i < 8 && a.outlet && BrandLine(l.text, lex) == a.outlet) {
+    // BrandLine rejects these itself, after a pass of its own over the
+    // line; the features at hand (equal to Features(l.text)) say it first.
+    const bool brand_shape = l.text.size() <= 120 && l.f.words >= 1 && l.f.words <= 8 && !l.f.ends_terminal;
+    if (i >= 1 && i < 8 && a.outlet && brand_shape && BrandLine(l.text, lex) == a.outlet) {
       l.why = "metadata: outlet";
       continue;
     }
