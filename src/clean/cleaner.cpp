@@ -200,7 +200,6 @@ void CleanStage::Process(Article& a, StageScratch*) const {
     }
   } else {
     std::string_view t = a.text;
-    lines.reserve(static_cast<std::size_t>(std::count(t.begin(), t.end(), '\n')) + 1);
     std::size_t pos = 0;
     while (pos < t.size()) {
       std::size_t nl = t.find('\n', pos);
