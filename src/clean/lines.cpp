@@ -74,6 +74,20 @@ inline void CountAsciiByte(std::uint8_t k, LineFeatures& f, bool& in_word, bool&
   }
 }
 
+// True if line contains "http://", "https://" or "www.". Searched from
+// the rarer ':' and '.' rather than from 'h' and 'w', which are common
+// letters (three plain substring searches stopped at each of them).
+bool HasUrl(std::string_view line) {
+  for (std::size_t p = line.find(':'); p != std::string_view::npos; p = line.find(':', p + 1)) {
+    if (line.substr(p, 3) != "://") continue;
+    if ((p >= 4 && line.substr(p - 4, 4) == "http") || (p >= 5 && line.substr(p - 5, 5) == "https")) return true;
+  }
+  for (std::size_t p = line.find('.'); p != std::string_view::npos; p = line.find('.', p + 1)) {
+    if (p >= 3 && line.substr(p - 3, 3) == "www") return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void SetSentenceLike(LineFeatures& f);
@@ -247,8 +261,7 @@ static LineFeatures KeyAndFeaturesGeneral(std::string_view line, std::string* ke
   f.ends_terminal = last_non_closing == '.' || last_non_closing == '!' || last_non_closing == '?' ||
                     last_non_closing == 0x2026;
   f.ends_colon = last_non_closing == ':';
-  f.url = line.find("http://") != std::string_view::npos || line.find("https://") != std::string_view::npos ||
-          line.find("www.") != std::string_view::npos;
+  f.url = HasUrl(line);
   SetSentenceLike(f);
   return f;
 }
@@ -300,8 +313,7 @@ LineFeatures KeyAndFeatures(std::string_view line, std::string* key) {
   f.only_punct = f.words == 0;
   f.ends_terminal = last_non_closing == '.' || last_non_closing == '!' || last_non_closing == '?';
   f.ends_colon = last_non_closing == ':';
-  f.url = line.find("http://") != std::string_view::npos || line.find("https://") != std::string_view::npos ||
-          line.find("www.") != std::string_view::npos;
+  f.url = HasUrl(line);
   SetSentenceLike(f);
   return f;
 }
@@ -359,8 +371,7 @@ LineFeatures Features(std::string_view line) {
   f.ends_terminal = last_non_closing == '.' || last_non_closing == '!' || last_non_closing == '?' ||
                     last_non_closing == 0x2026;
   f.ends_colon = last_non_closing == ':';
-  f.url = line.find("http://") != std::string_view::npos || line.find("https://") != std::string_view::npos ||
-          line.find("www.") != std::string_view::npos;
+  f.url = HasUrl(line);
   SetSentenceLike(f);
   return f;
 }

@@ -93,6 +93,21 @@ TEST(LineFeatures, ShortRealSentencesReadAsSentences) {
   EXPECT_TRUE(Features(".").only_punct);
 }
 
+TEST(LineFeatures, FindsWebAddresses) {
+  for (const char* yes : {"Read more at https://example.com/a", "http://x.org", "see www.example.com", "www.x",
+                          "\u201cSee https://example.com\u201d", "ftp: no, but http://here too"}) {
+    std::string key;
+    EXPECT_TRUE(Features(yes).url) << yes;
+    EXPECT_TRUE(KeyAndFeatures(yes, &key).url) << yes;
+  }
+  for (const char* no : {"Time: 10:30", "http:/broken", "https:", "ww.example", "the www is old.", "https//x",
+                         "Follow us on social media"}) {
+    std::string key;
+    EXPECT_FALSE(Features(no).url) << no;
+    EXPECT_FALSE(KeyAndFeatures(no, &key).url) << no;
+  }
+}
+
 TEST(LineFeatures, FusedPassAgreesWithTheSeparateFunctions) {
   for (std::string line : {"  - Share this article ", "It's hard to disagree.", "\u201cWe are ready,\u201d she said.",
                            "Harbour cranes idle after strike", "...", "Talks (in Oslo) ended: 3 days.",
