@@ -418,6 +418,18 @@ struct ByteClasses {
 };
 constexpr ByteClasses kBytes;
 
+// Appends a token. Built default-initialised and moved in: emplace_back()
+// value-initialises, which zero-fills all of the (large) Token before its
+// member initialisers run, and that fill was a fifth of the fast path's
+// time.
+inline void AddToken(std::vector<Token>* tokens, std::size_t begin, std::size_t end, bool space_after) {
+  Token t;
+  t.begin = static_cast<std::uint32_t>(begin);
+  t.end = static_cast<std::uint32_t>(end);
+  t.space_after = space_after;
+  tokens->push_back(std::move(t));
+}
+
 }  // namespace
 
 void TokenizeRange(std::string_view text, std::uint32_t begin, std::uint32_t end,
@@ -474,24 +486,15 @@ void TokenizeRange(std::string_view text, std::uint32_t begin, std::uint32_t end
       }
       if (split && e - j - 1 >= 5 && e - j - 1 <= 6 && IsFusedForm(text.substr(j, e - j - 1))) split = false;
       if (split) {
-        Token& w = tokens->emplace_back();
-        w.begin = static_cast<std::uint32_t>(j);
-        w.end = static_cast<std::uint32_t>(e - 1);
-        w.space_after = false;
-        Token& t = tokens->emplace_back();
-        t.begin = static_cast<std::uint32_t>(e - 1);
-        t.end = static_cast<std::uint32_t>(e);
-        t.space_after = e < end;
+        AddToken(tokens, j, e - 1, false);
+        AddToken(tokens, e - 1, e, e < end);
         continue;
       }
     }
     // Letters mixed with digits ("100km") and fused forms ("cannot") go the
     // slow way.
     if (digits || (letters && (e - j < 5 || e - j > 6 || !IsFusedForm(text.substr(j, e - j))))) {
-      Token& t = tokens->emplace_back();
-      t.begin = static_cast<std::uint32_t>(j);
-      t.end = static_cast<std::uint32_t>(e);
-      t.space_after = e < end;
+      AddToken(tokens, j, e, e < end);
       continue;
     }
     char32_t next = 0;
