@@ -64,7 +64,34 @@ bool MayNeedNfc(std::string_view s) {
   return false;
 }
 
+// True if the first pass of Normalize would change s: a special byte other
+// than a non-ASCII character it keeps as is (typographic quotes, dashes and
+// accented letters are special bytes but pass through unchanged).
+bool FirstPassChanges(std::string_view s) {
+  std::size_t i = 0;
+  while (true) {
+    i = NextSpecial(s, i);
+    if (i >= s.size()) return false;
+    if (static_cast<unsigned char>(s[i]) < 0x80) return true;  // CR, a control byte or DEL
+    char32_t c = utf8::Decode(s, i);
+    switch (c) {
+      case 0x00AD: case 0x200B: case 0x2060: case 0xFEFF:  // removed
+      case 0x00A0: case 0x202F: case 0x2007:                // become spaces
+      case 0x2028: case 0x2029: case 0x0085:                // become newlines
+        return true;
+      default:
+        if (c >= 0x80 && c < 0xA0) return true;  // C1 controls, removed
+    }
+  }
+}
+
 }  // namespace
+
+void NormalizeInPlace(std::string* s) {
+  // Most texts need nothing: check that before building a copy.
+  if (!FirstPassChanges(*s) && !MayNeedNfc(*s)) return;
+  *s = Normalize(*s);
+}
 
 std::string Normalize(std::string_view s) {
   if (!NeedsWork(s)) return std::string(s);

@@ -123,6 +123,17 @@ TEST(Segmenter, HugeTokenIsLinear) {
   EXPECT_EQ(a.tokens[0].end - a.tokens[0].begin, 10000u);
 }
 
+TEST(Normalize, InPlaceAgreesWithTheCopy) {
+  for (std::string s : {"plain ascii\nline two\twith a tab", "\u201cQuoted\u201d \u2014 it\u2019s fine",
+                        "Cafe\u0301", "a\r\nb", "x\u00a0y", "soft\u00adhyphen", "line\u2028sep", "c1\u0085",
+                        "bom\ufeff", "del\x7f", "form\ffeed", "\u00e9t\u00e9 \u20ac5", "\u0419\u043e\u0434",
+                        "\u05e9\u05c1", ""}) {
+    std::string in_place = s;
+    NormalizeInPlace(&in_place);
+    EXPECT_EQ(in_place, Normalize(s)) << s;
+  }
+}
+
 TEST(Normalize, ComposesAndCleans) {
   EXPECT_EQ(Normalize("Cafe\u0301"), "Caf\u00e9");
   EXPECT_EQ(Normalize("a\r\nb\rc"), "a\nb\nc");
