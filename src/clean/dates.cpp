@@ -51,6 +51,12 @@ struct Word {
   int value;          // for digits (capped)
 };
 
+// u_tolower, with ASCII (where it is plain A-Z to a-z) done inline.
+char32_t LowerCp(char32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z' ? c + 32 : c;
+  return static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
+}
+
 std::vector<Word> Words(std::string_view s) {
   std::vector<Word> out;
   std::size_t i = 0;
@@ -78,13 +84,13 @@ std::vector<Word> Words(std::string_view s) {
       i = e;
     } else if (text::IsAlpha(c)) {
       std::string lower;
-      utf8::Append(lower, static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))));
+      utf8::Append(lower, LowerCp(c));
       std::size_t e = i;
       while (e < s.size()) {
         std::size_t k = e;
         char32_t d = utf8::Decode(s, k);
         if (!text::IsAlpha(d)) break;
-        utf8::Append(lower, static_cast<char32_t>(u_tolower(static_cast<UChar32>(d))));
+        utf8::Append(lower, LowerCp(d));
         e = k;
       }
       out.push_back({start, e, std::move(lower), false, 0});

@@ -269,13 +269,13 @@ std::optional<MetadataLine> ParseMetadataLine(std::string_view line, bool in_hea
     for (std::string_view seg : Segments(line)) {
       std::size_t sp = seg.find(' ');
       std::string first(seg.substr(0, sp));
-      for (char& c : first) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      for (char& c : first) c = AsciiLower(c);
       std::string_view field = lex.LabelField(first);
       if (field == "byline" || field == "byline_role") byline_start = true;
       if (sp != std::string_view::npos) {
         std::size_t sp2 = seg.find(' ', sp + 1);
         std::string two(seg.substr(0, sp2));
-        for (char& c : two) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        for (char& c : two) c = AsciiLower(c);
         if (lex.LabelField(two) == "byline") byline_start = true;
       }
     }

@@ -42,7 +42,9 @@ AbbrevClass Lexicon::Abbreviation(std::string_view word) const {
   if (word.size() > 12) return AbbrevClass::kNone;
   char lower[12] = {};
   for (std::size_t i = 0; i < word.size(); ++i) {
-    lower[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(word[i])));
+    // ASCII lowercasing, as std::tolower does in the C locale, inline.
+    const char c = word[i];
+    lower[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
   }
   auto it = abbreviations_.find(std::string_view(lower, word.size()));
   return it == abbreviations_.end() ? AbbrevClass::kNone : it->second;

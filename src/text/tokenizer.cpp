@@ -64,7 +64,7 @@ class ChunkTokenizer {
     if (r - l < n) return false;
     for (std::size_t k = 0; k < n; ++k) {
       char32_t c = C(l + k);
-      if (c >= 0x80 || std::tolower(static_cast<int>(c)) != prefix[k]) return false;
+      if (c >= 0x80 || static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c) != prefix[k]) return false;
     }
     return true;
   }
