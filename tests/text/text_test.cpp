@@ -30,6 +30,9 @@ using V = std::vector<std::string>;
 
 TEST(Tokenizer, SplitsCliticsLikeTheTreebank) {
   EXPECT_EQ(Tokens("They don't know."), (V{"They", "do", "n't", "know", "."}));
+  // Opening marks before a word (a fast path) and the fused forms they may hide.
+  EXPECT_EQ(Tokens("He said \"We (AP) \"cannot (gonna \"x"),
+            (V{"He", "said", "\"", "We", "(", "AP", ")", "\"", "can", "not", "(", "gon", "na", "\"", "x"}));
   EXPECT_EQ(Tokens("We can't and won't."), (V{"We", "ca", "n't", "and", "wo", "n't", "."}));
   EXPECT_EQ(Tokens("Russia's envoy"), (V{"Russia", "'s", "envoy"}));
   EXPECT_EQ(Tokens("Russia\u2019s envoy"), (V{"Russia", "\u2019s", "envoy"}));
