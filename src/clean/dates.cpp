@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
 #include <unordered_map>
 #include <vector>
 
@@ -107,14 +106,23 @@ bool ValidDate(int y, int m, int d) {
   return ymd.ok();
 }
 
+// "YYYY-MM-DD", or "YYYY-MM" when d is 0; written digit by digit (as
+// snprintf's "%04d-%02d-%02d" would for the valid dates it is called with:
+// years 1900-2100, months 1-12, days 1-31), without the format machinery.
 std::string Iso(int y, int m, int d) {
-  char buf[16];
-  if (d == 0) {
-    std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
-  } else {
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-  }
-  return buf;
+  char buf[10];
+  auto two = [&buf](int at, int v) {
+    buf[at] = static_cast<char>('0' + v / 10);
+    buf[at + 1] = static_cast<char>('0' + v % 10);
+  };
+  two(0, y / 100);
+  two(2, y % 100);
+  buf[4] = '-';
+  two(5, m);
+  if (d == 0) return std::string(buf, 7);
+  buf[7] = '-';
+  two(8, d);
+  return std::string(buf, 10);
 }
 
 // The separator characters between words a and b.

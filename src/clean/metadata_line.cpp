@@ -264,9 +264,11 @@ std::optional<MetadataLine> ParseMetadataLine(std::string_view line, bool in_hea
     colon |= c == ':';
     comma |= c == ',';
   }
+  // The segments, split once for the byline test and the parse below.
+  const std::vector<std::string_view> segments = Segments(line);
   if (!digit && !colon && !(in_header && comma)) {
     bool byline_start = false;
-    for (std::string_view seg : Segments(line)) {
+    for (std::string_view seg : segments) {
       std::size_t sp = seg.find(' ');
       std::string first(seg.substr(0, sp));
       for (char& c : first) c = AsciiLower(c);
@@ -283,7 +285,7 @@ std::optional<MetadataLine> ParseMetadataLine(std::string_view line, bool in_hea
   }
   MetadataLine m;
   bool any = false;
-  for (std::string_view seg : Segments(line)) {
+  for (std::string_view seg : segments) {
     SegResult r = ParseSegment(seg, in_header, lex);
     switch (r.kind) {
       case SegKind::kNone:
