@@ -58,6 +58,7 @@ char32_t LowerCp(char32_t c) {
 
 std::vector<Word> Words(std::string_view s) {
   std::vector<Word> out;
+  out.reserve(16);  // metadata lines are short: usually one allocation, no regrowth
   std::size_t i = 0;
   while (i < s.size()) {
     std::size_t start = i;
