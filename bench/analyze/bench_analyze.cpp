@@ -5,6 +5,10 @@
 //
 //   BM_Article/jsonl|txt  decode + clean + text + JSON serialisation, as one
 //                         analyze worker does it (ArticlePipeline::Run)
+//   BM_FirstStage/jsonl|txt  issue 2's target path without the reader:
+//                         decode + clean + text + JSON serialisation, the
+//                         stages called one by one (BM_Article runs every
+//                         stage of the standard pipeline, parser included)
 //   BM_Read               ingest::Reader over the corpus as a .jsonl file
 //   BM_Decode             ingest::Decode (JSON, UTF-8 check, NFC)
 //   BM_RepeatScan         the first analyze pass, after decoding
@@ -181,6 +185,37 @@ void BM_Article(benchmark::State& state) {
   if (total > 0) state.counters["pct_serialise"] = 100.0 * serialise_s / total;
 }
 BENCHMARK(BM_Article)->ArgName("txt")->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+
+// Issue 2's stages (decode, clean, text, serialise) as an analyze worker
+// runs them, without the later stages the standard pipeline now carries
+// (syntax, entities, ...), which have their own targets and benchmarks.
+void BM_FirstStage(benchmark::State& state) {
+  const Corpus& c = GetCorpus(state.range(0) == 0);
+  sitrep::clean::CleanStage clean(c.repeated);
+  sitrep::text::TextStage text;
+  auto clean_scratch = clean.NewScratch();
+  auto text_scratch = text.NewScratch();
+  std::string line;
+  std::size_t tokens = 0;
+  for (auto _ : state) {
+    state.PauseTiming();
+    std::vector<RawDoc> docs = c.docs;
+    state.ResumeTiming();
+    for (RawDoc& d : docs) {
+      Article a = sitrep::ingest::Decode(std::move(d));
+      if (a.ok()) clean.Process(a, clean_scratch.get());
+      if (a.ok()) text.Process(a, text_scratch.get());
+      line.clear();
+      sitrep::store::AppendArticleJson(a, &line);
+      line.push_back('\n');
+      tokens += a.tokens.size();
+      benchmark::DoNotOptimize(line.data());
+    }
+  }
+  SetRates(state, c);
+  state.counters["tokens/s"] = benchmark::Counter(static_cast<double>(tokens), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_FirstStage)->ArgName("txt")->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 void BM_Read(benchmark::State& state) {
   const Corpus& c = GetCorpus(true);

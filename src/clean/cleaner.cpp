@@ -28,7 +28,7 @@ struct Line {
   // alive until the body is assembled.
   std::string_view text;  // trimmed plain text
   std::string_view raw;   // as written (differs for markdown)
-  std::string key;    // LineKey(text)
+  std::string_view key;  // LineKey(text), in the article's key buffer
   std::uint64_t key_hash = 0;
   LineFeatures f;
   CueLexicon::Hits cues;
@@ -200,6 +200,9 @@ void CleanStage::Process(Article& a, StageScratch*) const {
     }
   } else {
     std::string_view t = a.text;
+    // Room for lines of 32 bytes on average (news lines are longer), so
+    // the vector rarely grows and moves its lines.
+    lines.reserve(t.size() / 32 + 4);
     std::size_t pos = 0;
     while (pos < t.size()) {
       std::size_t nl = t.find('\n', pos);
@@ -213,8 +216,19 @@ void CleanStage::Process(Article& a, StageScratch*) const {
       pos = nl + 1;
     }
   }
-  for (Line& l : lines) {
-    l.f = KeyAndFeatures(l.text, &l.key);
+  // Every line's key goes into one buffer (the lines view it), instead of
+  // a heap string per line; the views are taken once the buffer is full.
+  std::string keys, key;
+  std::vector<std::size_t> key_end(lines.size());
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    lines[i].f = KeyAndFeatures(lines[i].text, &key);
+    keys += key;
+    key_end[i] = keys.size();
+  }
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    Line& l = lines[i];
+    const std::size_t begin = i == 0 ? 0 : key_end[i - 1];
+    l.key = std::string_view(keys).substr(begin, key_end[i] - begin);
     l.key_hash = Hash64(l.key);
     l.cues = lex.MatchAll(l.key, !l.f.sentence_like);
   }
@@ -265,7 +279,10 @@ void CleanStage::Process(Article& a, StageScratch*) const {
         continue;
       }
     }
-    if (i >= 1 && i < 8 && a.outlet && BrandLine(l.text, lex) == a.outlet) {
+    // BrandLine rejects these itself, after a pass of its own over the
+    // line; the features at hand (equal to Features(l.text)) say it first.
+    const bool brand_shape = l.text.size() <= 120 && l.f.words >= 1 && l.f.words <= 8 && !l.f.ends_terminal;
+    if (i >= 1 && i < 8 && a.outlet && brand_shape && BrandLine(l.text, lex) == a.outlet) {
       l.why = "metadata: outlet";
       continue;
     }
@@ -386,14 +403,22 @@ void CleanStage::Process(Article& a, StageScratch*) const {
     }
   }
 
-  // Pass 6: a paragraph printed twice (pull quotes, scraper repeats).
-  std::unordered_set<std::uint64_t> kept;
-  for (Line& l : lines) {
-    if (Removed(l)) continue;
-    // From markup, a repeat is the page's own doing (code, a refrain,
-    // table rows); the DOM reader already judged those blocks.
-    if (from_markup) continue;
-    if (!kept.insert(l.key_hash).second) l.why = "repeated paragraph";
+  // Pass 6: a paragraph printed twice (pull quotes, scraper repeats): of
+  // the kept lines with one key, all but the first go. Sorting (key hash,
+  // line) pairs finds them with one allocation, where a hash set took one
+  // per line.
+  // From markup, a repeat is the page's own doing (code, a refrain, table
+  // rows); the DOM reader already judged those blocks.
+  if (!from_markup) {
+    std::vector<std::pair<std::uint64_t, int>> kept;
+    kept.reserve(lines.size());
+    for (int i = 0; i < n; ++i) {
+      if (!Removed(lines[i])) kept.emplace_back(lines[i].key_hash, i);
+    }
+    std::sort(kept.begin(), kept.end());
+    for (std::size_t k = 1; k < kept.size(); ++k) {
+      if (kept[k].first == kept[k - 1].first) lines[kept[k].second].why = "repeated paragraph";
+    }
   }
 
   std::string body;

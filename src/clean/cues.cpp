@@ -130,7 +130,7 @@ const Cue* CueLexicon::Match(std::string_view key, bool sentence_like) const {
 }
 
 std::string_view CueLexicon::LabelField(std::string_view label) const {
-  auto it = labels_.find(std::string(label));
+  auto it = labels_.find(label);
   return it == labels_.end() ? std::string_view() : std::string_view(it->second);
 }
 

@@ -2,6 +2,7 @@
 // lexicon (data/clean/metadata.tsv).
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -44,7 +45,7 @@ class CueLexicon {
   // True for a lowercase word that marks a name as a news outlet's ("news",
   // "courier", "edition").
   bool IsOutletWord(std::string_view lowercase_word) const {
-    return outlet_words_.count(std::string(lowercase_word)) != 0;
+    return outlet_words_.find(lowercase_word) != outlet_words_.end();
   }
   // Company suffixes ("media group", "gmbh"), longest first.
   const std::vector<std::string>& CompanySuffixes() const { return company_suffixes_; }
@@ -58,8 +59,13 @@ class CueLexicon {
   std::vector<Entry> entries_;  // by pattern index in matcher_
   AhoCorasick matcher_;
   std::unordered_map<std::string, Cue> words_;
-  std::unordered_map<std::string, std::string> labels_;
-  std::unordered_set<std::string> outlet_words_;
+  // Looked up by string_view (no key copy per query).
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> labels_;
+  std::unordered_set<std::string, Hash, std::equal_to<>> outlet_words_;
   std::vector<std::string> company_suffixes_;
 };
 

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
 #include <unordered_map>
 #include <vector>
 
@@ -51,8 +50,15 @@ struct Word {
   int value;          // for digits (capped)
 };
 
+// u_tolower, with ASCII (where it is plain A-Z to a-z) done inline.
+char32_t LowerCp(char32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z' ? c + 32 : c;
+  return static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
+}
+
 std::vector<Word> Words(std::string_view s) {
   std::vector<Word> out;
+  out.reserve(16);  // metadata lines are short: usually one allocation, no regrowth
   std::size_t i = 0;
   while (i < s.size()) {
     std::size_t start = i;
@@ -78,13 +84,13 @@ std::vector<Word> Words(std::string_view s) {
       i = e;
     } else if (text::IsAlpha(c)) {
       std::string lower;
-      utf8::Append(lower, static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))));
+      utf8::Append(lower, LowerCp(c));
       std::size_t e = i;
       while (e < s.size()) {
         std::size_t k = e;
         char32_t d = utf8::Decode(s, k);
         if (!text::IsAlpha(d)) break;
-        utf8::Append(lower, static_cast<char32_t>(u_tolower(static_cast<UChar32>(d))));
+        utf8::Append(lower, LowerCp(d));
         e = k;
       }
       out.push_back({start, e, std::move(lower), false, 0});
@@ -101,14 +107,23 @@ bool ValidDate(int y, int m, int d) {
   return ymd.ok();
 }
 
+// "YYYY-MM-DD", or "YYYY-MM" when d is 0; written digit by digit (as
+// snprintf's "%04d-%02d-%02d" would for the valid dates it is called with:
+// years 1900-2100, months 1-12, days 1-31), without the format machinery.
 std::string Iso(int y, int m, int d) {
-  char buf[16];
-  if (d == 0) {
-    std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
-  } else {
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-  }
-  return buf;
+  char buf[10];
+  auto two = [&buf](int at, int v) {
+    buf[at] = static_cast<char>('0' + v / 10);
+    buf[at + 1] = static_cast<char>('0' + v % 10);
+  };
+  two(0, y / 100);
+  two(2, y % 100);
+  buf[4] = '-';
+  two(5, m);
+  if (d == 0) return std::string(buf, 7);
+  buf[7] = '-';
+  two(8, d);
+  return std::string(buf, 10);
 }
 
 // The separator characters between words a and b.

@@ -74,9 +74,56 @@ inline void CountAsciiByte(std::uint8_t k, LineFeatures& f, bool& in_word, bool&
   }
 }
 
+// True if line contains "http://", "https://" or "www.". Searched from
+// the rarer ':' and '.' rather than from 'h' and 'w', which are common
+// letters (three plain substring searches stopped at each of them).
+bool HasUrl(std::string_view line) {
+  for (std::size_t p = line.find(':'); p != std::string_view::npos; p = line.find(':', p + 1)) {
+    if (line.substr(p, 3) != "://") continue;
+    if ((p >= 4 && line.substr(p - 4, 4) == "http") || (p >= 5 && line.substr(p - 5, 5) == "https")) return true;
+  }
+  for (std::size_t p = line.find('.'); p != std::string_view::npos; p = line.find('.', p + 1)) {
+    if (p >= 3 && line.substr(p - 3, 3) == "www") return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void SetSentenceLike(LineFeatures& f);
+
+// Drops a key's leading bullets and surrounding punctuation (the copyright
+// sign stays: it is a cue).
+static void TrimKey(std::string& key) {
+  std::size_t b = 0, e = key.size();
+  while (b < e) {
+    unsigned char c = static_cast<unsigned char>(key[b]);
+    if (c < 0x80) {
+      if (AsciiAlnum(c)) break;
+      ++b;
+      continue;
+    }
+    std::size_t k = b;
+    char32_t cp = utf8::Decode(key, k);
+    if (IsAlnum(cp) || cp == 0x00A9) break;
+    b = k;
+  }
+  while (e > b) {
+    unsigned char c = static_cast<unsigned char>(key[e - 1]);
+    if (c < 0x80) {
+      if (AsciiAlnum(c)) break;
+      --e;
+      continue;
+    }
+    std::size_t k = e - 1;
+    while (k > b && !utf8::IsLead(static_cast<unsigned char>(key[k]))) --k;
+    std::size_t kk = k;
+    if (IsAlnum(utf8::Decode(key, kk))) break;
+    e = k;
+  }
+  if (e < key.size()) key.resize(e);
+  if (b > 0) key.erase(0, b);
+}
 
 std::string LineKey(std::string_view line) {
   // Lowercasing can grow a code point by half its length at most; two
@@ -116,46 +163,113 @@ std::string LineKey(std::string_view line) {
     for (char ch : enc) out[o++] = ch;
   }
   key.resize(o);
-  // Drop leading bullets and surrounding punctuation (the copyright sign
-  // stays: it is a cue).
-  std::size_t b = 0, e = key.size();
-  while (b < e) {
-    unsigned char c = static_cast<unsigned char>(key[b]);
-    if (c < 0x80) {
-      if (AsciiAlnum(c)) break;
-      ++b;
-      continue;
-    }
-    std::size_t k = b;
-    char32_t cp = utf8::Decode(key, k);
-    if (IsAlnum(cp) || cp == 0x00A9) break;
-    b = k;
-  }
-  while (e > b) {
-    unsigned char c = static_cast<unsigned char>(key[e - 1]);
-    if (c < 0x80) {
-      if (AsciiAlnum(c)) break;
-      --e;
-      continue;
-    }
-    std::size_t k = e - 1;
-    while (k > b && !utf8::IsLead(static_cast<unsigned char>(key[k]))) --k;
-    std::size_t kk = k;
-    if (IsAlnum(utf8::Decode(key, kk))) break;
-    e = k;
-  }
-  if (e < key.size()) key.resize(e);
-  if (b > 0) key.erase(0, b);
+  TrimKey(key);
   return key;
+}
+
+// KeyAndFeatures for a line with non-ASCII characters (typographic quotes,
+// dashes, accented names): one pass that does, per code point, what
+// LineKey and Features each do, instead of two passes that decode the line
+// twice.
+static LineFeatures KeyAndFeaturesGeneral(std::string_view line, std::string* key) {
+  LineFeatures f;
+  const std::size_t n = line.size();
+  // As in LineKey: two bytes per input byte always hold the lowercased key.
+  key->assign(n * 2 + 4, '\0');
+  char* out = key->data();
+  std::size_t o = 0;
+  bool pending_space = false;  // key
+  bool in_word = false, first_letter_seen = false, first_char = true;
+  char32_t last_non_closing = 0;
+  std::size_t i = 0;
+  while (i < n) {
+    unsigned char byte = static_cast<unsigned char>(line[i]);
+    if (byte < 0x80 && !first_char) {
+      // ASCII: LineKey's and Features' fast paths.
+      ++i;
+      std::uint8_t k = kAscii.cls[byte];
+      if (k & kSpace) {
+        pending_space = o != 0;
+        in_word = false;
+        continue;
+      }
+      if (pending_space) out[o++] = ' ';
+      pending_space = false;
+      out[o++] = kAscii.lower[byte];
+      if (!(k & kClosing)) last_non_closing = byte;
+      CountAsciiByte(k, f, in_word, first_letter_seen);
+      continue;
+    }
+    char32_t c = utf8::Decode(line, i);
+    // The key (LineKey).
+    if (c < 0x80) {
+      if (kAscii.cls[c] & kSpace) {
+        pending_space = o != 0;
+      } else {
+        if (pending_space) out[o++] = ' ';
+        pending_space = false;
+        out[o++] = kAscii.lower[c];
+      }
+    } else {
+      char32_t kc = c;
+      if (kc == 0x2019 || kc == 0x2018 || kc == 0x02BC) kc = '\'';
+      if (kc == 0x201C || kc == 0x201D || kc == 0x201E || kc == 0x00AB || kc == 0x00BB) kc = '"';
+      if (text::IsSpace(kc)) {
+        pending_space = o != 0;
+      } else {
+        if (pending_space) out[o++] = ' ';
+        pending_space = false;
+        char32_t lc = kc < 0x80 ? kc : static_cast<char32_t>(u_tolower(static_cast<UChar32>(kc)));
+        if (lc < 0x80) {
+          out[o++] = static_cast<char>(lc);
+        } else {
+          std::string enc;
+          utf8::Append(enc, lc);
+          for (char ch : enc) out[o++] = ch;
+        }
+      }
+    }
+    // The features (Features).
+    if (first_char && !text::IsSpace(c)) {
+      first_char = false;
+      if (IsBulletChar(c) && i < n && line[i] == ' ') f.bullet = true;
+    }
+    if (text::IsSpace(c)) {
+      in_word = false;
+      continue;
+    }
+    if (!IsClosing(c) || c == ')') last_non_closing = c;
+    if (IsAlpha(c) || IsDigit(c)) {
+      if (IsAlpha(c)) ++f.letters;
+      if (!in_word) {
+        ++f.words;
+        if (IsLower(c)) ++f.lower_words;
+        if (IsUpper(c)) ++f.cap_words;
+        if (!first_letter_seen) {
+          first_letter_seen = true;
+          f.starts_upper = IsUpper(c) || IsDigit(c);
+        }
+      }
+      in_word = true;
+    } else if (!text::IsApostrophe(c) && c != '-' && c != '.' && c != ',') {
+      in_word = false;
+    }
+  }
+  key->resize(o);
+  TrimKey(*key);
+  f.only_punct = f.words == 0;
+  f.ends_terminal = last_non_closing == '.' || last_non_closing == '!' || last_non_closing == '?' ||
+                    last_non_closing == 0x2026;
+  f.ends_colon = last_non_closing == ':';
+  f.url = HasUrl(line);
+  SetSentenceLike(f);
+  return f;
 }
 
 LineFeatures KeyAndFeatures(std::string_view line, std::string* key) {
   // Lines with non-ASCII characters take the general functions; most
   // lines of English news are ASCII, and for them one fused loop does both.
-  if (utf8::AsciiPrefix(line) != line.size()) {
-    *key = LineKey(line);
-    return Features(line);
-  }
+  if (utf8::AsciiPrefix(line) != line.size()) return KeyAndFeaturesGeneral(line, key);
   LineFeatures f;
   const std::size_t n = line.size();
   key->resize(n);
@@ -170,6 +284,15 @@ LineFeatures KeyAndFeatures(std::string_view line, std::string* key) {
   for (; i < n; ++i) {
     unsigned char b = static_cast<unsigned char>(line[i]);
     std::uint8_t k = kAscii.cls[b];
+    // Most bytes are letters inside a word: no pending space (white space
+    // ends a word), no new word to count, not a closing mark. What the
+    // general path below would do for them, in three steps.
+    if (in_word && (k & (kLower | kUpper))) {
+      out[o++] = kAscii.lower[b];
+      ++f.letters;
+      last_non_closing = b;
+      continue;
+    }
     if (k & kSpace) {
       pending_space = o != 0;
       in_word = false;
@@ -190,8 +313,7 @@ LineFeatures KeyAndFeatures(std::string_view line, std::string* key) {
   f.only_punct = f.words == 0;
   f.ends_terminal = last_non_closing == '.' || last_non_closing == '!' || last_non_closing == '?';
   f.ends_colon = last_non_closing == ':';
-  f.url = line.find("http://") != std::string_view::npos || line.find("https://") != std::string_view::npos ||
-          line.find("www.") != std::string_view::npos;
+  f.url = HasUrl(line);
   SetSentenceLike(f);
   return f;
 }
@@ -249,8 +371,7 @@ LineFeatures Features(std::string_view line) {
   f.ends_terminal = last_non_closing == '.' || last_non_closing == '!' || last_non_closing == '?' ||
                     last_non_closing == 0x2026;
   f.ends_colon = last_non_closing == ':';
-  f.url = line.find("http://") != std::string_view::npos || line.find("https://") != std::string_view::npos ||
-          line.find("www.") != std::string_view::npos;
+  f.url = HasUrl(line);
   SetSentenceLike(f);
   return f;
 }

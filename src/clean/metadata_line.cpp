@@ -43,8 +43,16 @@ struct WordSpan {
   std::string lower;
 };
 
+// ASCII-only lowercasing and alphanumeric test: SplitWords takes this path
+// only for all-ASCII words, and these do not go through the C locale.
+inline bool AsciiAlnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+inline char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+
 std::vector<WordSpan> SplitWords(std::string_view s) {
   std::vector<WordSpan> out;
+  out.reserve(8);
   std::size_t i = 0;
   while (i < s.size()) {
     while (i < s.size() && (s[i] == ' ' || s[i] == ',' || s[i] == ';')) ++i;
@@ -56,10 +64,10 @@ std::vector<WordSpan> SplitWords(std::string_view s) {
       if (ascii) {
         // Same as LineKey for ASCII, without its allocations.
         std::size_t x = 0, y = w.size();
-        while (x < y && !std::isalnum(static_cast<unsigned char>(w[x]))) ++x;
-        while (y > x && !std::isalnum(static_cast<unsigned char>(w[y - 1]))) --y;
+        while (x < y && !AsciiAlnum(w[x])) ++x;
+        while (y > x && !AsciiAlnum(w[y - 1])) --y;
         std::string lower(w.substr(x, y - x));
-        for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        for (char& c : lower) c = AsciiLower(c);
         out.push_back({w, std::move(lower)});
       } else {
         out.push_back({w, LineKey(w)});
@@ -145,7 +153,6 @@ SegResult ParseSegment(std::string_view seg, bool in_header, const CueLexicon& l
     r.kind = SegKind::kLabel;
     return r;
   }
-  std::string key = LineKey(seg);
   // "Label: value"
   std::size_t colon = seg.find(':');
   if (colon != std::string_view::npos && colon > 0 && colon < 40) {
@@ -213,6 +220,9 @@ SegResult ParseSegment(std::string_view seg, bool in_header, const CueLexicon& l
       }
     }
   }
+  // The segment's key, needed only from here on (most segments that get
+  // this far are short; the ones that returned above never need it).
+  const std::string key = LineKey(seg);
   // "Anna Lindqvist, Diplomatic Correspondent" at the top of an article.
   if (in_header && words.size() >= 2 && words.size() <= 8 && !key.empty() && key.back() != '.') {
     bool role = false;
@@ -254,18 +264,20 @@ std::optional<MetadataLine> ParseMetadataLine(std::string_view line, bool in_hea
     colon |= c == ':';
     comma |= c == ',';
   }
+  // The segments, split once for the byline test and the parse below.
+  const std::vector<std::string_view> segments = Segments(line);
   if (!digit && !colon && !(in_header && comma)) {
     bool byline_start = false;
-    for (std::string_view seg : Segments(line)) {
+    for (std::string_view seg : segments) {
       std::size_t sp = seg.find(' ');
       std::string first(seg.substr(0, sp));
-      for (char& c : first) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      for (char& c : first) c = AsciiLower(c);
       std::string_view field = lex.LabelField(first);
       if (field == "byline" || field == "byline_role") byline_start = true;
       if (sp != std::string_view::npos) {
         std::size_t sp2 = seg.find(' ', sp + 1);
         std::string two(seg.substr(0, sp2));
-        for (char& c : two) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        for (char& c : two) c = AsciiLower(c);
         if (lex.LabelField(two) == "byline") byline_start = true;
       }
     }
@@ -273,7 +285,7 @@ std::optional<MetadataLine> ParseMetadataLine(std::string_view line, bool in_hea
   }
   MetadataLine m;
   bool any = false;
-  for (std::string_view seg : Segments(line)) {
+  for (std::string_view seg : segments) {
     SegResult r = ParseSegment(seg, in_header, lex);
     switch (r.kind) {
       case SegKind::kNone:

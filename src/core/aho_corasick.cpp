@@ -1,6 +1,7 @@
 #include "core/aho_corasick.h"
 
 #include <deque>
+#include <stdexcept>
 
 namespace sitrep {
 
@@ -65,14 +66,23 @@ void AhoCorasick::Build() {
     out_patterns_.insert(out_patterns_.end(), outputs[s].begin(), outputs[s].end());
   }
   out_begin_[n] = static_cast<std::uint32_t>(out_patterns_.size());
+  if (delta_.size() >= kHasOutput) throw std::length_error("AhoCorasick: automaton too large");
+  next_.resize(delta_.size());
+  for (std::size_t k = 0; k < delta_.size(); ++k) {
+    std::uint32_t t = delta_[k];
+    next_[k] = t * classes_ | (out_begin_[t] != out_begin_[t + 1] ? kHasOutput : 0u);
+  }
 }
 
 void AhoCorasick::FindAll(std::string_view text, std::vector<Match>* out) const {
-  std::uint32_t s = 0;
-  const std::uint32_t* delta = delta_.data();
+  std::uint32_t s = 0;  // premultiplied state
+  const std::uint32_t* next = next_.data();
   for (std::size_t i = 0; i < text.size(); ++i) {
-    s = delta[s * classes_ + byte_class_[static_cast<unsigned char>(text[i])]];
-    for (std::uint32_t k = out_begin_[s]; k < out_begin_[s + 1]; ++k) {
+    std::uint32_t e = next[s + byte_class_[static_cast<unsigned char>(text[i])]];
+    s = e & ~kHasOutput;
+    if (!(e & kHasOutput)) continue;
+    const std::uint32_t state = s / classes_;
+    for (std::uint32_t k = out_begin_[state]; k < out_begin_[state + 1]; ++k) {
       std::uint32_t p = out_patterns_[k];
       auto end = static_cast<std::uint32_t>(i + 1);
       out->push_back({p, end - static_cast<std::uint32_t>(patterns_[p].size()), end});

@@ -1,5 +1,6 @@
 #include "core/json_writer.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 
@@ -70,18 +71,21 @@ void JsonWriter::String(std::string_view s) {
   out_.push_back('"');
 }
 
+// std::to_chars, not snprintf: every sentence span is two integers, and
+// the format-string machinery cost more than the rest of the article's
+// serialisation. Same digits (plain decimal, '-' for negatives).
 void JsonWriter::Int(std::int64_t v) {
   Sep();
   char buf[24];
-  int n = std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(v));
-  out_.append(buf, static_cast<std::size_t>(n));
+  auto r = std::to_chars(buf, buf + sizeof buf, v);
+  out_.append(buf, static_cast<std::size_t>(r.ptr - buf));
 }
 
 void JsonWriter::UInt(std::uint64_t v) {
   Sep();
   char buf[24];
-  int n = std::snprintf(buf, sizeof buf, "%llu", static_cast<unsigned long long>(v));
-  out_.append(buf, static_cast<std::size_t>(n));
+  auto r = std::to_chars(buf, buf + sizeof buf, v);
+  out_.append(buf, static_cast<std::size_t>(r.ptr - buf));
 }
 
 void JsonWriter::Double(double v, int digits) {

@@ -226,7 +226,7 @@ Article Decode(RawDoc&& doc) {
   } else {
     a.text = std::move(bytes);
   }
-  a.text = text::Normalize(a.text);
+  text::NormalizeInPlace(&a.text);
   if (a.text.find_first_not_of(" \t\n") == std::string::npos) {
     a.Skip("empty text");
   }

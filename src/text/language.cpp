@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -19,6 +20,30 @@ struct StopwordModel {
   std::vector<std::string> languages;
   // word -> bitmask of languages that list it
   std::unordered_map<std::string, std::uint32_t> words;
+  // The same words in an open-addressing table (FNV-1a, linear probing)
+  // for the scan, which looks up every word of the text's head: no
+  // std::string key, no node chasing. A slot with mask 0 is empty (every
+  // listed word has at least one language).
+  std::vector<std::string> slot_words;
+  std::vector<std::uint32_t> slot_masks;
+  std::uint64_t slot_mask = 0;
+  // The longest listed word in bytes: longer words are not looked up.
+  std::size_t max_word_bytes = 0;
+  static constexpr std::size_t kMaxWordBytes = 64;
+
+  static std::uint64_t Hash(std::string_view w) {
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+    return h;
+  }
+
+  // The languages that list w, as a bitmask (0: none).
+  std::uint32_t Lookup(std::string_view w) const {
+    for (std::uint64_t i = Hash(w) & slot_mask;; i = (i + 1) & slot_mask) {
+      if (slot_masks[i] == 0) return 0;
+      if (slot_words[i] == w) return slot_masks[i];
+    }
+  }
 
   static StopwordModel Load() {
     StopwordModel m;
@@ -34,9 +59,25 @@ struct StopwordModel {
       while (p < rest.size()) {
         std::size_t sp = rest.find(' ', p);
         if (sp == std::string_view::npos) sp = rest.size();
-        if (sp > p) m.words[std::string(rest.substr(p, sp - p))] |= bit;
+        if (sp > p) {
+          m.words[std::string(rest.substr(p, sp - p))] |= bit;
+          m.max_word_bytes = std::max(m.max_word_bytes, sp - p);
+        }
         p = sp + 1;
       }
+    }
+    SITREP_CHECK(m.max_word_bytes <= kMaxWordBytes, ConfigError,
+                 "data/text/stopwords.tsv: a word longer than " << kMaxWordBytes << " bytes");
+    std::size_t slots = 16;
+    while (slots < 2 * m.words.size()) slots *= 2;
+    m.slot_words.assign(slots, std::string());
+    m.slot_masks.assign(slots, 0);
+    m.slot_mask = slots - 1;
+    for (const auto& [w, bits] : m.words) {
+      std::uint64_t i = Hash(w) & m.slot_mask;
+      while (m.slot_masks[i] != 0) i = (i + 1) & m.slot_mask;
+      m.slot_words[i] = w;
+      m.slot_masks[i] = bits;
     }
     return m;
   }
@@ -63,17 +104,26 @@ std::string IdentifyLanguage(std::string_view text) {
   std::array<int, 32> score{};
   int letters = 0, kana = 0, hangul = 0, words = 0;
   bool ukrainian = false, belarusian = false, serbian = false, bulgarian_hint = false;
-  std::string word;
+  // The current word, lowercased, in a fixed buffer: every listed word
+  // fits (Load checks), so a longer word needs only its length.
+  char word[StopwordModel::kMaxWordBytes];
+  std::size_t word_len = 0;
+  auto push = [&](char ch) {
+    if (word_len < sizeof word) word[word_len] = ch;
+    ++word_len;
+  };
   int function_words = 0;
   auto end_word = [&] {
-    if (word.empty()) return;
+    if (word_len == 0) return;
     ++words;
-    auto it = m.words.find(word);
-    if (it != m.words.end()) {
-      ++function_words;
-      for (std::size_t l = 0; l < m.languages.size(); ++l) score[l] += (it->second >> l) & 1u;
+    if (word_len <= m.max_word_bytes) {
+      if (std::uint32_t bits = m.Lookup(std::string_view(word, word_len))) {
+        ++function_words;
+        // One vote per language that lists the word (set bits only).
+        for (; bits != 0; bits &= bits - 1) ++score[static_cast<std::size_t>(__builtin_ctz(bits))];
+      }
     }
-    word.clear();
+    word_len = 0;
   };
   // Stops reading once one language clearly leads on plain Latin text: a
   // clear lead after 40 function words does not change with more.
@@ -91,17 +141,30 @@ std::string IdentifyLanguage(std::string_view text) {
     return best >= 3 * second;
   };
   std::size_t i = 0;
+  // settled() is asked once per 32 words: between the end of a word and
+  // the start of the next nothing it reads changes, so asking again at
+  // every separator byte (as a plain "words % 32 == 0" test would) gives
+  // the same answer.
+  int asked_at = -1;
   while (i < head.size()) {
-    if ((words & 31) == 0 && word.empty() && settled()) break;
+    if ((words & 31) == 0 && word_len == 0 && asked_at != words) {
+      asked_at = words;
+      if (settled()) break;
+    }
     unsigned char b = static_cast<unsigned char>(head[i]);
     if (b < 0x80) {
       ++i;
       if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {
-        ++letters;
-        ++scripts[USCRIPT_LATIN];
-        word.push_back(static_cast<char>(b | 0x20));
-      } else if (b == '\'' && !word.empty()) {
-        word.push_back('\'');
+        // The rest of a run of ASCII letters in one go.
+        std::size_t run_end = i;
+        while (run_end < head.size() && ((head[run_end] | 0x20) >= 'a' && (head[run_end] | 0x20) <= 'z')) ++run_end;
+        const int run = static_cast<int>(run_end - i + 1);
+        letters += run;
+        scripts[USCRIPT_LATIN] += run;
+        push(static_cast<char>(b | 0x20));
+        for (; i < run_end; ++i) push(static_cast<char>(head[i] | 0x20));
+      } else if (b == '\'' && word_len != 0) {
+        push('\'');
       } else {
         end_word();
       }
@@ -121,9 +184,11 @@ std::string IdentifyLanguage(std::string_view text) {
       if (c == 0x045E) belarusian = true;
       if (c == 0x0452 || c == 0x045B || c == 0x0458 || c == 0x045A || c == 0x0459) serbian = true;
       if (c == 0x044A) bulgarian_hint = true;
-      AppendLower(word, c);
-    } else if (IsApostrophe(c) && !word.empty()) {
-      word.push_back('\'');
+      std::string lower;
+      AppendLower(lower, c);
+      for (char ch : lower) push(ch);
+    } else if (IsApostrophe(c) && word_len != 0) {
+      push('\'');
     } else {
       end_word();
     }

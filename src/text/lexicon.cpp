@@ -40,7 +40,13 @@ Lexicon Lexicon::Load() {
 
 AbbrevClass Lexicon::Abbreviation(std::string_view word) const {
   if (word.size() > 12) return AbbrevClass::kNone;
-  auto it = abbreviations_.find(Lower(word));
+  char lower[12] = {};
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    // ASCII lowercasing, as std::tolower does in the C locale, inline.
+    const char c = word[i];
+    lower[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+  }
+  auto it = abbreviations_.find(std::string_view(lower, word.size()));
   return it == abbreviations_.end() ? AbbrevClass::kNone : it->second;
 }
 

@@ -1,6 +1,7 @@
 // Lexicons the tokenizer and sentence splitter consult.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -21,13 +22,16 @@ class Lexicon {
   AbbrevClass Abbreviation(std::string_view word) const;
 
   // True if `word` usually starts a sentence ("The", "He", ...).
-  bool IsSentenceStarter(std::string_view word) const {
-    return starters_.count(std::string(word)) != 0;
-  }
+  bool IsSentenceStarter(std::string_view word) const { return starters_.find(word) != starters_.end(); }
 
  private:
-  std::unordered_map<std::string, AbbrevClass> abbreviations_;  // lowercased
-  std::unordered_set<std::string> starters_;
+  // Lookups by string_view, without building a std::string per token.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, AbbrevClass, Hash, std::equal_to<>> abbreviations_;  // lowercased
+  std::unordered_set<std::string, Hash, std::equal_to<>> starters_;
 };
 
 }  // namespace sitrep::text

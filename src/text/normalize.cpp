@@ -16,19 +16,29 @@ inline bool Special(unsigned char c) {
 }
 
 // Index of the first special byte at or after i, eight bytes at a time.
+// A word with a flagged byte is checked byte by byte, then the word loop
+// resumes: the test also flags tab and newline, which are not special, and
+// every paragraph ends in a newline, so leaving the word loop for good at
+// the first flagged word meant a byte-at-a-time scan of most of the text.
 std::size_t NextSpecial(std::string_view s, std::size_t i) {
   constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
-  while (i + 8 <= s.size()) {
+  const std::size_t n = s.size();
+  while (i + 8 <= n) {
     std::uint64_t w;
     __builtin_memcpy(&w, s.data() + i, 8);
     // Bytes < 0x20 (tab and newline included: checked one by one), 0x7F
     // and >= 0x80.
     std::uint64_t low = (w - kOnes * 0x20) & ~w;
     std::uint64_t del = w ^ (kOnes * 0x7F);
-    if (((low | ((del - kOnes) & ~del) | w) & kHigh) != 0) break;
-    i += 8;
+    if (((low | ((del - kOnes) & ~del) | w) & kHigh) == 0) {
+      i += 8;
+      continue;
+    }
+    for (std::size_t end = i + 8; i < end; ++i) {
+      if (Special(static_cast<unsigned char>(s[i]))) return i;
+    }
   }
-  while (i < s.size() && !Special(static_cast<unsigned char>(s[i]))) ++i;
+  while (i < n && !Special(static_cast<unsigned char>(s[i]))) ++i;
   return i;
 }
 
@@ -54,7 +64,34 @@ bool MayNeedNfc(std::string_view s) {
   return false;
 }
 
+// True if the first pass of Normalize would change s: a special byte other
+// than a non-ASCII character it keeps as is (typographic quotes, dashes and
+// accented letters are special bytes but pass through unchanged).
+bool FirstPassChanges(std::string_view s) {
+  std::size_t i = 0;
+  while (true) {
+    i = NextSpecial(s, i);
+    if (i >= s.size()) return false;
+    if (static_cast<unsigned char>(s[i]) < 0x80) return true;  // CR, a control byte or DEL
+    char32_t c = utf8::Decode(s, i);
+    switch (c) {
+      case 0x00AD: case 0x200B: case 0x2060: case 0xFEFF:  // removed
+      case 0x00A0: case 0x202F: case 0x2007:                // become spaces
+      case 0x2028: case 0x2029: case 0x0085:                // become newlines
+        return true;
+      default:
+        if (c >= 0x80 && c < 0xA0) return true;  // C1 controls, removed
+    }
+  }
+}
+
 }  // namespace
+
+void NormalizeInPlace(std::string* s) {
+  // Most texts need nothing: check that before building a copy.
+  if (!FirstPassChanges(*s) && !MayNeedNfc(*s)) return;
+  *s = Normalize(*s);
+}
 
 std::string Normalize(std::string_view s) {
   if (!NeedsWork(s)) return std::string(s);

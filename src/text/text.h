@@ -28,6 +28,9 @@ namespace sitrep::text {
 // Typographic quotes, apostrophes and dashes are kept. s must be valid
 // UTF-8. Pure-ASCII input without special characters is returned as is.
 std::string Normalize(std::string_view s);
+// The same in place; leaves *s untouched (no copy) when it is already
+// normalised.
+void NormalizeInPlace(std::string* s);
 
 // Returns a BCP 47 language tag ("en", "de", "ru", "zh", ...) for text, or
 // "und" when the text is too short or no language clearly wins. Looks at

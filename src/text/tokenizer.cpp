@@ -59,12 +59,12 @@ class ChunkTokenizer {
     out_->push_back(std::move(t));
   }
 
-  bool StartsWithAscii(std::size_t l, std::size_t r, const char* prefix) const {
-    std::size_t n = std::strlen(prefix);
+  bool StartsWithAscii(std::size_t l, std::size_t r, std::string_view prefix) const {
+    std::size_t n = prefix.size();
     if (r - l < n) return false;
     for (std::size_t k = 0; k < n; ++k) {
       char32_t c = C(l + k);
-      if (c >= 0x80 || std::tolower(static_cast<int>(c)) != prefix[k]) return false;
+      if (c >= 0x80 || static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c) != prefix[k]) return false;
     }
     return true;
   }
@@ -155,9 +155,15 @@ class ChunkTokenizer {
     }
 
     // Trailing punctuation, collected right to left.
-    std::array<std::pair<std::size_t, std::size_t>, 64> trail;
+    // Left uninitialised: only [0, ntrail) is read (a std::array of pairs
+    // would zero 1 KB per chunk).
+    struct Span {
+      std::size_t first, second;
+    };
+    Span trail[64];
+    constexpr std::size_t kMaxTrail = sizeof trail / sizeof trail[0];
     std::size_t ntrail = 0;
-    while (r > l && ntrail < trail.size()) {
+    while (r > l && ntrail < kMaxTrail) {
       char32_t c = C(r - 1);
       if (c == '.') {
         std::size_t k = r;
@@ -267,6 +273,12 @@ class ChunkTokenizer {
     std::size_t k = l;
     while (k < r) {
       char32_t c = C(k);
+      // An ASCII letter never splits (none of the cases below applies to
+      // it), and most of a chunk is letters: skip them without the tests.
+      if (c < 0x80 && (c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+        ++k;
+        continue;
+      }
       if (IsUnspacedScript(c) || (c >= 0x80 && u_charType(static_cast<UChar32>(c)) == U_OTHER_SYMBOL)) {
         Emit(start, k);
         // Keep an emoji with its modifiers and joiners together.
@@ -378,15 +390,44 @@ class ChunkTokenizer {
 thread_local std::vector<Cp> ChunkTokenizer::cps_;
 
 bool IsFusedForm(std::string_view w) {
-  static const char* kFused[] = {"cannot", "gonna", "wanna", "gotta", "dunno"};
-  for (const char* f : kFused) {
-    std::size_t n = std::strlen(f);
-    if (w.size() != n) continue;
+  static constexpr std::string_view kFused[] = {"cannot", "gonna", "wanna", "gotta", "dunno"};
+  for (std::string_view f : kFused) {
+    if (w.size() != f.size()) continue;
     bool same = true;
-    for (std::size_t k = 0; k < n && same; ++k) same = (w[k] | 0x20) == f[k];
+    for (std::size_t k = 0; k < f.size() && same; ++k) same = (w[k] | 0x20) == f[k];
     if (same) return true;
   }
   return false;
+}
+
+// Byte classes for the chunk scan in TokenizeRange: one table lookup per
+// byte instead of a chain of comparisons.
+enum : std::uint8_t { kLetter = 1, kDigitByte = 2, kSpaceByte = 4, kHighByte = 8 };
+struct ByteClasses {
+  std::uint8_t cls[256];
+  constexpr ByteClasses() : cls() {
+    for (int b = 0; b < 256; ++b) {
+      std::uint8_t k = 0;
+      if (b >= 0x80) k = kHighByte;
+      if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z' && b < 0x80) k = kLetter;
+      if (b >= '0' && b <= '9') k = kDigitByte;
+      if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v') k = kSpaceByte;
+      cls[b] = k;
+    }
+  }
+};
+constexpr ByteClasses kBytes;
+
+// Appends a token. Built default-initialised and moved in: emplace_back()
+// value-initialises, which zero-fills all of the (large) Token before its
+// member initialisers run, and that fill was a fifth of the fast path's
+// time.
+inline void AddToken(std::vector<Token>* tokens, std::size_t begin, std::size_t end, bool space_after) {
+  Token t;
+  t.begin = static_cast<std::uint32_t>(begin);
+  t.end = static_cast<std::uint32_t>(end);
+  t.space_after = space_after;
+  tokens->push_back(std::move(t));
 }
 
 }  // namespace
@@ -413,22 +454,37 @@ void TokenizeRange(std::string_view text, std::uint32_t begin, std::uint32_t end
     // One pass over the chunk (up to the next white space) notes whether it
     // is all ASCII letters or all digits: then it is one token.
     std::size_t j = i;
-    bool letters = true, digits = true;
+    std::uint8_t all = kLetter | kDigitByte;  // classes every byte so far had
     while (i < end) {
-      b = static_cast<unsigned char>(p[i]);
-      if (b < 0x80) {
-        if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v') break;
-        letters = letters && ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
-        digits = digits && (b >= '0' && b <= '9');
-        ++i;
+      std::uint8_t k = kBytes.cls[static_cast<unsigned char>(p[i])];
+      if (k & kSpaceByte) break;
+      if (k & kHighByte) {
+        std::size_t n = i;
+        if (IsSpace(utf8::Decode(text, n))) break;
+        all = 0;
+        i = n;
         continue;
       }
-      std::size_t k = i;
-      if (IsSpace(utf8::Decode(text, k))) break;
-      letters = digits = false;
-      i = k;
+      all &= k;
+      ++i;
     }
+    const bool letters = (all & kLetter) != 0, digits = (all & kDigitByte) != 0;
     const std::size_t e = i;
+    // A straight double quote or an opening bracket before a word ("We,
+    // (AP): the commonest chunks the slow path saw): two tokens. It peels
+    // the mark as an opening one, finds no web address and nothing to
+    // split in a word of letters, and splits only the fused forms.
+    if (!letters && e - j >= 2 && (p[j] == '"' || p[j] == '(')) {
+      bool word_after = true;
+      for (std::size_t k = j + 1; k < e && word_after; ++k) {
+        word_after = kBytes.cls[static_cast<unsigned char>(p[k])] == kLetter;
+      }
+      if (word_after && !IsFusedForm(text.substr(j + 1, e - j - 1))) {
+        AddToken(tokens, j, j + 1, false);
+        AddToken(tokens, j + 1, e, e < end);
+        continue;
+      }
+    }
     // A word followed by one comma, semicolon, colon or (not an
     // abbreviation's) full stop: two tokens, without the slow path.
     if (!letters && e - j >= 3) {
@@ -445,24 +501,15 @@ void TokenizeRange(std::string_view text, std::uint32_t begin, std::uint32_t end
       }
       if (split && e - j - 1 >= 5 && e - j - 1 <= 6 && IsFusedForm(text.substr(j, e - j - 1))) split = false;
       if (split) {
-        Token& w = tokens->emplace_back();
-        w.begin = static_cast<std::uint32_t>(j);
-        w.end = static_cast<std::uint32_t>(e - 1);
-        w.space_after = false;
-        Token& t = tokens->emplace_back();
-        t.begin = static_cast<std::uint32_t>(e - 1);
-        t.end = static_cast<std::uint32_t>(e);
-        t.space_after = e < end;
+        AddToken(tokens, j, e - 1, false);
+        AddToken(tokens, e - 1, e, e < end);
         continue;
       }
     }
     // Letters mixed with digits ("100km") and fused forms ("cannot") go the
     // slow way.
     if (digits || (letters && (e - j < 5 || e - j > 6 || !IsFusedForm(text.substr(j, e - j))))) {
-      Token& t = tokens->emplace_back();
-      t.begin = static_cast<std::uint32_t>(j);
-      t.end = static_cast<std::uint32_t>(e);
-      t.space_after = e < end;
+      AddToken(tokens, j, e, e < end);
       continue;
     }
     char32_t next = 0;

@@ -93,11 +93,32 @@ TEST(LineFeatures, ShortRealSentencesReadAsSentences) {
   EXPECT_TRUE(Features(".").only_punct);
 }
 
+TEST(LineFeatures, FindsWebAddresses) {
+  for (const char* yes : {"Read more at https://example.com/a", "http://x.org", "see www.example.com", "www.x",
+                          "\u201cSee https://example.com\u201d", "ftp: no, but http://here too"}) {
+    std::string key;
+    EXPECT_TRUE(Features(yes).url) << yes;
+    EXPECT_TRUE(KeyAndFeatures(yes, &key).url) << yes;
+  }
+  for (const char* no : {"Time: 10:30", "http:/broken", "https:", "ww.example", "the www is old.", "https//x",
+                         "Follow us on social media"}) {
+    std::string key;
+    EXPECT_FALSE(Features(no).url) << no;
+    EXPECT_FALSE(KeyAndFeatures(no, &key).url) << no;
+  }
+}
+
 TEST(LineFeatures, FusedPassAgreesWithTheSeparateFunctions) {
   for (std::string line : {"  - Share this article ", "It's hard to disagree.", "\u201cWe are ready,\u201d she said.",
                            "Harbour cranes idle after strike", "...", "Talks (in Oslo) ended: 3 days.",
                            "Copyright 2021 Lantern Media. All rights reserved", "> quoted line", "x",
-                           "The U.S. and E.U. agreed on 2.5% growth, officials said", ""}) {
+                           "The U.S. and E.U. agreed on 2.5% growth, officials said", "",
+                           // Non-ASCII lines take the general fused pass.
+                           "\u2022 Share on Facebook", "\u2014 Reporting by Anna Lindqvist", "\u201cQuoted,\u201d she said\u2026",
+                           "\u00c4rger in M\u00fcnchen \u00fcber die Pl\u00e4ne", "\u2018Single\u2019 quotes \u00abguillemets\u00bb",
+                           "\u00a9 2022 Lantern Media", "\u041c\u043e\u0441\u043a\u0432\u0430 \u0437\u0430\u044f\u0432\u0438\u043b\u0430.",
+                           "\u00a0 non-breaking start", "Price: \u20ac2.5bn \u2013 up 3% (est.)", "x\u2026", "it\u2019s",
+                           " \u00bb Related: www.example.com/a", "\u201c", "\u00c9LYS\u00c9E \u2014 Paris, 12 mars"}) {
     std::string key;
     LineFeatures fused = KeyAndFeatures(line, &key);
     LineFeatures sep = Features(line);

@@ -1,5 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <string>
+#include <vector>
+
 #include "core/error.h"
 #include "core/hash.h"
 #include "core/json_writer.h"
@@ -61,6 +65,51 @@ TEST(JsonWriter, EscapesOnlyWhatJsonRequires) {
   w.EndArray();
   w.EndObject();
   EXPECT_EQ(out, "{\"s\":\"a\\\"b\\\\c\\nd\\u0001 “é”\\u2028\",\"n\":null,\"d\":2.5,\"arr\":[-3,true]}");
+}
+
+// The escaper skips plain bytes eight at a time; every byte that needs
+// work must be found whatever its position in the word, next to anything.
+TEST(JsonWriter, EscapesTheSameAtEveryAlignment) {
+  auto reference = [](std::string_view s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      unsigned char c = static_cast<unsigned char>(s[i]);
+      if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+          (static_cast<unsigned char>(s[i + 2]) == 0xA8 || static_cast<unsigned char>(s[i + 2]) == 0xA9)) {
+        out += static_cast<unsigned char>(s[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029";
+        i += 2;
+      } else if (c == '"') {
+        out += "\\\"";
+      } else if (c == '\\') {
+        out += "\\\\";
+      } else if (c == '\n') {
+        out += "\\n";
+      } else if (c == '\t') {
+        out += "\\t";
+      } else if (c < 0x20) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", c);
+        out += buf;
+      } else {
+        out += static_cast<char>(c);
+      }
+    }
+    return out;
+  };
+  // Pieces that need escaping, look alike (è is C3 A8, ₩ is E2 82 A9) or
+  // are plain, combined at every offset.
+  const std::vector<std::string> pieces = {"\u2028", "\u2029", "\u00e8", "\u20a9", "\u201c", "\u2019", "\"", "\\",
+                                           "\n", "\x01", "\x1f", "a", "\xe2\x80", "plain text "};
+  for (std::size_t pad = 0; pad < 9; ++pad) {
+    for (const std::string& x : pieces) {
+      for (const std::string& y : pieces) {
+        std::string s = std::string(pad, 'x') + x + y + std::string(9 - pad, 'y') + y + x;
+        std::string out;
+        JsonWriter::Escape(out, s);
+        EXPECT_EQ(out, reference(s)) << "pad " << pad;
+      }
+    }
+  }
 }
 
 TEST(Hash, MatchesThePublishedXxh3TestVector) {

@@ -30,6 +30,9 @@ using V = std::vector<std::string>;
 
 TEST(Tokenizer, SplitsCliticsLikeTheTreebank) {
   EXPECT_EQ(Tokens("They don't know."), (V{"They", "do", "n't", "know", "."}));
+  // Opening marks before a word (a fast path) and the fused forms they may hide.
+  EXPECT_EQ(Tokens("He said \"We (AP) \"cannot (gonna \"x"),
+            (V{"He", "said", "\"", "We", "(", "AP", ")", "\"", "can", "not", "(", "gon", "na", "\"", "x"}));
   EXPECT_EQ(Tokens("We can't and won't."), (V{"We", "ca", "n't", "and", "wo", "n't", "."}));
   EXPECT_EQ(Tokens("Russia's envoy"), (V{"Russia", "'s", "envoy"}));
   EXPECT_EQ(Tokens("Russia\u2019s envoy"), (V{"Russia", "\u2019s", "envoy"}));
@@ -121,6 +124,17 @@ TEST(Segmenter, HugeTokenIsLinear) {
   Segment(&a);
   ASSERT_EQ(a.tokens.size(), 3u);
   EXPECT_EQ(a.tokens[0].end - a.tokens[0].begin, 10000u);
+}
+
+TEST(Normalize, InPlaceAgreesWithTheCopy) {
+  for (std::string s : {"plain ascii\nline two\twith a tab", "\u201cQuoted\u201d \u2014 it\u2019s fine",
+                        "Cafe\u0301", "a\r\nb", "x\u00a0y", "soft\u00adhyphen", "line\u2028sep", "c1\u0085",
+                        "bom\ufeff", "del\x7f", "form\ffeed", "\u00e9t\u00e9 \u20ac5", "\u0419\u043e\u0434",
+                        "\u05e9\u05c1", ""}) {
+    std::string in_place = s;
+    NormalizeInPlace(&in_place);
+    EXPECT_EQ(in_place, Normalize(s)) << s;
+  }
 }
 
 TEST(Normalize, ComposesAndCleans) {
