@@ -81,7 +81,7 @@ void Legend(std::string* out, double x, double y) {
   for (int g = -10; g <= 10; g += 5) {
     *out += "<rect x=\"" + Num(at) + "\" y=\"" + Num(y) + "\" width=\"12\" height=\"10\" rx=\"2\" fill=\"" +
             GoldsteinColour(g) + "\"/>";
-    char label[8];
+    char label[16];  // room for any int, so no truncation warning at any -O level
     std::snprintf(label, sizeof label, "%+d", g);
     Text(out, at + 15, y + 9, "start", "lg", g == 0 ? "0" : label);
     at += 44;
