@@ -168,7 +168,7 @@ try {
   const payload = '<script>window.__xss = 1</script><img src=x onerror="window.__xss = 2">';
   const body = `Officials said the ${payload} talks in Geneva would resume on Monday. ` +
     `"We will not accept ${payload} terms," the minister said. More talks are planned.`;
-  fs.writeFileSync(path.join(tmp, 'in.jsonl'), JSON.stringify({ title: `Talks ${payload} resume`, outlet: `Outlet ${payload}`, published: '2022-01-12', text: body }) + '\n');
+  fs.writeFileSync(path.join(tmp, 'in.jsonl'), JSON.stringify({ title: `Talks ${payload} resume`, outlet: `Outlet ${payload}`, url: 'javascript:window.__xss=3', published: '2022-01-12', text: body }) + '\n');
   const r = spawnSync(sitrep, ['analyze', path.join(tmp, 'in.jsonl'), '--out', path.join(tmp, 'out'), '--quiet']);
   check(r.status === 0, `analyze of the hostile article failed: ${r.stderr}`);
   const evil = await serve(path.join(tmp, 'out'));
@@ -180,6 +180,7 @@ try {
     await page.waitForTimeout(200);
     check(await page.evaluate(() => window.__xss === undefined), `script from the article ran on ${hash}`);
     check(await page.locator('main script, main img').count() === 0, `markup from the article was inserted on ${hash}`);
+    check(await page.locator('a[href^="javascript:" i], a[href^="data:" i]').count() === 0, `a script URL from the article became a link on ${hash}`);
   }
   await page.goto(evil.url + `#/article/${aid}`);
   await page.waitForSelector('#article-text');

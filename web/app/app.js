@@ -340,7 +340,9 @@ async function articlePage(id) {
   return [
     el('h1', { id: 'article-title' }, a.title || a.source),
     el('p', { class: 'muted' }, [a.outlet, a.published && `published ${a.published}${a.published_from ? ' (' + a.published_from + ')' : ''}`, a.author, a.language, a.translated_from && `translated from ${a.translated_from}`].filter(Boolean).join(' · '),
-      a.url ? el('span', {}, ' · ', el('a', { href: a.url, rel: 'noopener noreferrer', target: '_blank' }, 'original')) : null),
+      // Only web addresses become links: a javascript: or data: URL from
+      // an article's metadata must not be one click from running.
+      /^https?:\/\//i.test(a.url || '') ? el('span', {}, ' · ', el('a', { href: a.url, rel: 'noopener noreferrer', target: '_blank' }, 'original')) : null),
     a.status !== 'ok' ? el('p', { class: 'error' }, `Skipped: ${a.reason || ''}`) : null,
     d.stories.length ? el('p', {}, 'In ', d.stories.map((s) => storyLink(s))) : null,
     d.inconsistencies.length ? el('div', { class: 'error' }, d.inconsistencies.map((x) => el('div', {}, `${x.kind}: “${x.text}” — ${x.detail || ''}`))) : null,
