@@ -74,6 +74,25 @@ inline void CountAsciiByte(std::uint8_t k, LineFeatures& f, bool& in_word, bool&
   }
 }
 
+// The same for one non-space code point of any script (the general pass).
+inline void CountCodePoint(char32_t c, LineFeatures& f, bool& in_word, bool& first_letter_seen) {
+  if (IsAlpha(c) || IsDigit(c)) {
+    if (IsAlpha(c)) ++f.letters;
+    if (!in_word) {
+      ++f.words;
+      if (IsLower(c)) ++f.lower_words;
+      if (IsUpper(c)) ++f.cap_words;
+      if (!first_letter_seen) {
+        first_letter_seen = true;
+        f.starts_upper = IsUpper(c) || IsDigit(c);
+      }
+    }
+    in_word = true;
+  } else if (!text::IsApostrophe(c) && c != '-' && c != '.' && c != ',') {
+    in_word = false;
+  }
+}
+
 // True if line contains "http://", "https://" or "www.". Searched from
 // the rarer ':' and '.' rather than from 'h' and 'w', which are common
 // letters (three plain substring searches stopped at each of them).
@@ -239,21 +258,7 @@ static LineFeatures KeyAndFeaturesGeneral(std::string_view line, std::string* ke
       continue;
     }
     if (!IsClosing(c) || c == ')') last_non_closing = c;
-    if (IsAlpha(c) || IsDigit(c)) {
-      if (IsAlpha(c)) ++f.letters;
-      if (!in_word) {
-        ++f.words;
-        if (IsLower(c)) ++f.lower_words;
-        if (IsUpper(c)) ++f.cap_words;
-        if (!first_letter_seen) {
-          first_letter_seen = true;
-          f.starts_upper = IsUpper(c) || IsDigit(c);
-        }
-      }
-      in_word = true;
-    } else if (!text::IsApostrophe(c) && c != '-' && c != '.' && c != ',') {
-      in_word = false;
-    }
+    CountCodePoint(c, f, in_word, first_letter_seen);
   }
   key->resize(o);
   TrimKey(*key);
@@ -350,21 +355,7 @@ LineFeatures Features(std::string_view line) {
     }
     last = c;
     if (!IsClosing(c) || c == ')') last_non_closing = c;
-    if (IsAlpha(c) || IsDigit(c)) {
-      if (IsAlpha(c)) ++f.letters;
-      if (!in_word) {
-        ++f.words;
-        if (IsLower(c)) ++f.lower_words;
-        if (IsUpper(c)) ++f.cap_words;
-        if (!first_letter_seen) {
-          first_letter_seen = true;
-          f.starts_upper = IsUpper(c) || IsDigit(c);
-        }
-      }
-      in_word = true;
-    } else if (!text::IsApostrophe(c) && c != '-' && c != '.' && c != ',') {
-      in_word = false;
-    }
+    CountCodePoint(c, f, in_word, first_letter_seen);
   }
   (void)last;
   f.only_punct = f.words == 0;

@@ -86,6 +86,36 @@ struct Clusterer::Impl {
     }
   }
 
+  // The stories (ids below `below`) that share any of `probes`, scored by
+  // the probe weight they share; only the best kCandidates, ties by lower
+  // id, so the exact cosine runs on few. The caller bumps `stamp` first.
+  std::vector<std::pair<float, std::uint32_t>> Candidates(const std::vector<std::pair<std::uint32_t, float>>& probes,
+                                                          std::uint32_t below) {
+    constexpr std::size_t kCandidates = 8;
+    std::vector<std::pair<float, std::uint32_t>> cands;
+    partial.resize(stories.size());
+    for (const auto& [h, w] : probes) {
+      auto it = postings.find(h);
+      if (it == postings.end()) continue;
+      for (std::uint32_t s : it->second) {
+        if (s >= below) continue;
+        if (seen[s] != stamp) {
+          seen[s] = stamp;
+          partial[s] = 0;
+          cands.emplace_back(0.f, s);
+        }
+        partial[s] += w;
+      }
+    }
+    for (auto& c : cands) c.first = partial[c.second];
+    auto order = [](const auto& x, const auto& y) { return x.first != y.first ? x.first > y.first : x.second < y.second; };
+    if (cands.size() > kCandidates) {
+      std::partial_sort(cands.begin(), cands.begin() + kCandidates, cands.end(), order);
+      cands.resize(kCandidates);
+    }
+    return cands;
+  }
+
   // `probes`: Strongest(f, probe_features) when the caller has it.
   void Update(std::uint32_t story, const SparseVector& f, std::int32_t day,
               const std::vector<std::pair<std::uint32_t, float>>* probes = nullptr) {
@@ -159,30 +189,8 @@ std::uint32_t Clusterer::Add(const SparseVector& features, std::int32_t day) {
   ++m.stamp;
   double best = -1;
   std::uint32_t best_story = UINT32_MAX;
-  // Candidates scored first by the weight of the probe features they
-  // share; only the best kCandidates get the exact cosine.
-  std::vector<std::pair<float, std::uint32_t>> cands;
-  m.partial.resize(m.stories.size());
   const auto probes = m.Strongest(features, m.opt.probe_features);
-  for (const auto& [h, w] : probes) {
-    auto it = m.postings.find(h);
-    if (it == m.postings.end()) continue;
-    for (std::uint32_t s : it->second) {
-      if (m.seen[s] != m.stamp) {
-        m.seen[s] = m.stamp;
-        m.partial[s] = 0;
-        cands.emplace_back(0.f, s);
-      }
-      m.partial[s] += w;
-    }
-  }
-  for (auto& c : cands) c.first = m.partial[c.second];
-  constexpr std::size_t kCandidates = 8;
-  auto order = [](const auto& x, const auto& y) { return x.first != y.first ? x.first > y.first : x.second < y.second; };
-  if (cands.size() > kCandidates) {
-    std::partial_sort(cands.begin(), cands.begin() + kCandidates, cands.end(), order);
-    cands.resize(kCandidates);
-  }
+  const auto cands = m.Candidates(probes, UINT32_MAX);
   for (const auto& [partial, s] : cands) {
     const auto& st = m.stories[s];
     if (st.retired) continue;
@@ -220,28 +228,7 @@ std::vector<std::uint32_t> Clusterer::MergeSimilar() {
     ++m.stamp;
     m.seen[s] = m.stamp;
     const double ns = std::sqrt(st.norm2);
-    std::vector<std::pair<float, std::uint32_t>> cands;
-    m.partial.resize(m.stories.size());
-    for (const auto& [h, w] : m.Strongest(st.centroid, m.opt.probe_features)) {
-      auto it = m.postings.find(h);
-      if (it == m.postings.end()) continue;
-      for (std::uint32_t t : it->second) {
-        if (t >= s) continue;
-        if (m.seen[t] != m.stamp) {
-          m.seen[t] = m.stamp;
-          m.partial[t] = 0;
-          cands.emplace_back(0.f, t);
-        }
-        m.partial[t] += w;
-      }
-    }
-    for (auto& c : cands) c.first = m.partial[c.second];
-    constexpr std::size_t kCandidates = 8;
-    auto order = [](const auto& x, const auto& y) { return x.first != y.first ? x.first > y.first : x.second < y.second; };
-    if (cands.size() > kCandidates) {
-      std::partial_sort(cands.begin(), cands.begin() + kCandidates, cands.end(), order);
-      cands.resize(kCandidates);
-    }
+    const auto cands = m.Candidates(m.Strongest(st.centroid, m.opt.probe_features), s);
     {
       for (const auto& [p, t] : cands) {
         const auto& tt = m.stories[t];
