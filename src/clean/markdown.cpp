@@ -89,6 +89,16 @@ std::vector<MarkdownLine> MarkdownToLines(std::string_view md) {
     }
     bool only_image = false;
     l.text = Inline(s, &only_image);
+    // A whole line in single emphasis ("*Outlet, 12 January 2022*") is a
+    // styled line, often a byline or date line: its text is what is inside.
+    // Single marks elsewhere stay, as in plain text.
+    for (char mark : {'*', '_'}) {
+      const std::string& t = l.text;
+      if (t.size() > 2 && t.front() == mark && t.back() == mark && t[1] != mark && t[t.size() - 2] != mark &&
+          t.find(mark, 1) == t.size() - 1) {
+        l.text = std::string(Trim(std::string_view(t).substr(1, t.size() - 2)));
+      }
+    }
     if (only_image) {
       l.why = "image";
       l.text = l.raw;

@@ -287,6 +287,17 @@ std::optional<MetadataLine> ParseMetadataLine(std::string_view line, bool in_hea
   bool any = false;
   for (std::string_view seg : segments) {
     SegResult r = ParseSegment(seg, in_header, lex);
+    if (r.kind == SegKind::kNone && in_header) {
+      // "Outlet, 12 January 2022": a name and a date with only a comma
+      // between them. The date counts; the name does not become the
+      // outlet, since "City, 12 January 2022" has the same shape.
+      std::size_t at = seg.find(", ");
+      if (at != std::string_view::npos) {
+        SegResult name = ParseSegment(Trim(seg.substr(0, at)), in_header, lex);
+        SegResult date = ParseSegment(Trim(seg.substr(at + 1)), in_header, lex);
+        if (date.kind == SegKind::kDate && name.kind == SegKind::kShortName) r = std::move(date);
+      }
+    }
     switch (r.kind) {
       case SegKind::kNone:
         return std::nullopt;
@@ -433,7 +444,9 @@ std::optional<std::string> FindOutlet(const std::vector<std::string_view>& lines
     if (auto m = parsed ? (*parsed)[i] : ParseMetadataLine(line, i < 12, lex)) {
       if (m->outlet) return m->outlet;
       if (m->name_beside && !beside && i < 12) beside = m->name_beside;
-      continue;
+      // "Outlet, 12 January 2022" parses as a date alone; the brand check
+      // below still reads the name.
+      if (m->name_beside || !m->date) continue;
     }
     std::string key = LineKey(line);
     if (!more_from && key.starts_with("more from ")) {

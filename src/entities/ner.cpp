@@ -9,6 +9,7 @@
 #include <random>
 
 #include "core/hash.h"
+#include "entities/span_rules.h"
 #include "entities/word_lex.h"
 #include "syntax/feature_hash.h"
 #include "syntax/model_io.h"
@@ -380,17 +381,21 @@ void NerModel::TagWith(const syntax::LinearModel& m, bool second, const NerToken
     p2 = p1;
     p1 = best;
   }
-  if (rules_) ApplyNameRules(tokens, n, labels);
+  if (rules_) {
+    ApplyNameRules(tokens, n, labels);
+    ApplySpanRules(tokens, n, labels);
+  }
 }
 
 void NerModel::TagDocument(const NerSentenceRef* sents, std::size_t count, DocLabelScratch& scratch) const {
   if (!two_pass_) {
     for (std::size_t k = 0; k < count; ++k) TagWith(model_, false, sents[k].tokens, sents[k].n, sents[k].labels);
-    return;
+  } else {
+    for (std::size_t k = 0; k < count; ++k) TagWith(first_, false, sents[k].tokens, sents[k].n, sents[k].labels);
+    SetDocLabels(sents, count, scratch);
+    for (std::size_t k = 0; k < count; ++k) TagWith(model_, true, sents[k].tokens, sents[k].n, sents[k].labels);
   }
-  for (std::size_t k = 0; k < count; ++k) TagWith(first_, false, sents[k].tokens, sents[k].n, sents[k].labels);
-  SetDocLabels(sents, count, scratch);
-  for (std::size_t k = 0; k < count; ++k) TagWith(model_, true, sents[k].tokens, sents[k].n, sents[k].labels);
+  if (rules_) ApplyDocumentRules(sents, count);
 }
 
 void SetDocLabels(const NerSentenceRef* sents, std::size_t count, DocLabelScratch& scratch) {

@@ -120,7 +120,8 @@ class NerModel {
   void TagDocument(const NerSentenceRef* sents, std::size_t count, DocLabelScratch& scratch) const;
 
   bool two_pass() const { return two_pass_; }
-  // Whether the title and listed-organisation corrections are applied
+  // Whether the corrections after the model (titles, listed organisations,
+  // span_rules.h) are applied
   // (on by default; off to measure them).
   void set_rules(bool on) { rules_ = on; }
   const syntax::LinearModel& model() const { return model_; }

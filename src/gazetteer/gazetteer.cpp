@@ -16,6 +16,34 @@ using detail::Folded;
 
 namespace {
 
+// Regions named only by a direction ("West", "North-East", "Central") exist
+// in many countries; such a name alone never says which one, and "the West"
+// in news is a political bloc, not Cameroon's West Region. These regions
+// stay findable by their aliases.
+bool OnlyCompassWords(std::string_view name) {
+  static constexpr std::string_view kWords[] = {"north",    "south",    "east",    "west",      "northern",
+                                                "southern", "eastern",  "western", "central",   "centre",
+                                                "center",   "northeast", "northwest", "southeast", "southwest"};
+  bool any = false;
+  std::size_t i = 0;
+  while (i < name.size()) {
+    while (i < name.size() && (name[i] == ' ' || name[i] == '-')) ++i;
+    std::size_t j = i;
+    std::string w;
+    while (j < name.size() && name[j] != ' ' && name[j] != '-') {
+      char c = name[j++];
+      w += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+    if (w.empty()) break;
+    bool known = false;
+    for (std::string_view k : kWords) known = known || w == k;
+    if (!known) return false;
+    any = true;
+    i = j;
+  }
+  return any;
+}
+
 // One row of a data table, split at tabs, with its line number.
 struct Row {
   int line = 0;
@@ -245,7 +273,7 @@ void Gazetteer::Impl::LoadAll(const Reader& read) {
     e.code = std::string(r.f[1]);
     std::uint32_t id = Add(std::move(e));
     subdivision_by_code.emplace(std::string(r.f[1]), id);
-    Alias(id, r.f[2]);
+    if (!OnlyCompassWords(r.f[2])) Alias(id, r.f[2]);
     for (auto a : SplitBar(r.f[3])) Alias(id, a);
   }
   for (const Row& r : ReadTable(read, "gazetteer/subdivision_aliases.tsv", 2)) {

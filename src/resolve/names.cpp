@@ -169,7 +169,10 @@ std::string TranslitKey(std::string_view token) {
     std::string_view end = std::string_view(s).substr(s.size() - 2);
     if (end == "iy" || end == "ii" || end == "yi" || end == "yy" || end == "ij") s.replace(s.size() - 2, 2, "y");
   }
+  // "Ye" at a syllable start is "Je" in German and South Slavic spellings
+  // ("Yelena", "Jelena").
   replace_all("ye", "e");
+  replace_all("je", "e");
   replace_all("ie", "e");
   for (char& c : s)
     if (c == 'y' || c == 'j') c = 'i';

@@ -39,6 +39,26 @@ bool PlaceReading(std::string_view text, std::uint32_t begin) {
   return w == "in" || w == "near" || w == "of" || w == "from" || w == "outside";
 }
 
+// True when the letters of an acronym (lower case) can stand for `name`:
+// the first (or, when the name lost its first word, the second) starts the
+// name, after a leading "the", and the others occur
+// in it in order ("Organisation for Security and Co-operation in Europe",
+// "osce"). A place before a bracketed acronym of something else ("the
+// mission in Kosovo (EULEX)") does not fit.
+bool AcronymFits(std::string_view acr, std::string_view name) {
+  if (name.size() > 4 && (name.substr(0, 4) == "the " || name.substr(0, 4) == "The ")) name.remove_prefix(4);
+  if (acr.empty() || name.empty()) return false;
+  auto lower = [](char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c); };
+  // The name may have lost its first word to the recogniser ("[Free]
+  // Highlands Movement (FHM)"): then it starts at the acronym's second letter.
+  std::size_t k = lower(name[0]) == acr[0] ? 1 : acr.size() > 2 && lower(name[0]) == acr[1] ? 2 : 0;
+  if (k == 0) return false;
+  for (std::size_t i = 1; i < name.size() && k < acr.size(); ++i) {
+    if (lower(name[i]) == acr[k]) ++k;
+  }
+  return k == acr.size();
+}
+
 // The surface without leading honorifics (PERSON) or a leading "the".
 std::string DisplayName(std::string_view surface, bool person, const detail::Lexicons& lex) {
   for (;;) {
@@ -171,14 +191,14 @@ void MergeWithinArticle(Article& a, const MergeOptions& options) {
       // An acronym is a shorter name than what it stands for.
       weight[i] = 0;
       if (i > 0 && valid[i - 1] && a.mentions[i - 1].type != "PERSON" &&
-          ParenthesisBetween(text, a.mentions[i - 1].end, m.begin)) {
+          ParenthesisBetween(text, a.mentions[i - 1].end, m.begin) && AcronymFits(acr, surface[i - 1])) {
         uf.Unite(i, i - 1);  // "North Atlantic Treaty Organization (NATO)"
       } else if (auto it = initials.find(acr); it != initials.end()) {
         uf.Unite(i, it->second);
       }
       acronyms.try_emplace(acr, i);
     } else if (i > 0 && valid[i - 1] && toks.size() >= 2 && m.type != "PERSON" &&
-               !detail::AcronymLetters(surface[i - 1]).empty() &&
+               AcronymFits(detail::AcronymLetters(surface[i - 1]), surface[i]) &&
                ParenthesisBetween(text, a.mentions[i - 1].end, m.begin)) {
       uf.Unite(i, i - 1);  // "NATO (North Atlantic Treaty Organization)"
     }

@@ -1,5 +1,6 @@
 // Numbers a sentence reports, keyed by what they count, so outlets can be
 // compared: "about 100,000 Russian troops" -> (troops, 100000, "about").
+#include <algorithm>
 #include <cstdlib>
 
 #include "stories/internal.h"
@@ -122,6 +123,11 @@ void ExtractClaims(std::string_view text, const std::vector<Word>& words, std::v
     // The noun it counts.
     std::string key;
     std::size_t noun = 0;
+    // A plural noun after the number that the lexicon does not list ("300
+    // Serb police officers") is compared by its own word, so outlets are
+    // compared on what they count even beyond the lexicon; the lexicon's
+    // "-" entries (units of time and measure) count nothing comparable.
+    std::size_t plural = 0;
     if (!words[last].punct_after) {
       for (std::size_t j = last + 1; j < words.size() && j <= last + kWordsAfter; ++j) {
         auto it = lex.quantity_nouns.find(words[j].lower);
@@ -130,9 +136,19 @@ void ExtractClaims(std::string_view text, const std::vector<Word>& words, std::v
           noun = j;
           break;
         }
+        const std::string& lw = words[j].lower;
+        if (!plural && lw.size() > 3 && lw.back() == 's' && lw[lw.size() - 2] != 's' && !lex.stopwords.count(lw) &&
+            std::all_of(lw.begin(), lw.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+          plural = j;
+        }
         if (words[j].number || words[j].punct_after) break;
       }
     }
+    if (key.empty() && plural) {
+      key = words[plural].lower;
+      noun = plural;
+    }
+    if (key == "-") continue;
     if (key.empty()) {
       for (std::size_t k = first; k-- > 0 && first - k <= kWordsBefore;) {
         auto it = lex.quantity_nouns.find(words[k].lower);

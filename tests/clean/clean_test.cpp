@@ -70,6 +70,12 @@ TEST(MetadataLine, RecognisesSourceDateAndByline) {
   ASSERT_TRUE(m);
   EXPECT_EQ(m->author, "Ines Carvalho");
   EXPECT_EQ(m->date, "2021-03-03");
+  // An outlet and a date with only a comma between them: the date counts.
+  m = ParseMetadataLine("Evening Lantern, 23 March 2023", true, lex);
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->date, "2023-03-23");
+  EXPECT_FALSE(m->outlet);
+  EXPECT_FALSE(ParseMetadataLine("Talks resumed, 23 March 2023 was the date set.", true, lex));
   EXPECT_FALSE(ParseMetadataLine("By the end of the week the talks had collapsed.", true, lex));
   EXPECT_FALSE(ParseMetadataLine("On 3 March 2021 the ministers met in Oslo.", true, lex));
 }
@@ -272,6 +278,32 @@ TEST(CleanStage, MarkdownTitleImagesAndLinks) {
   EXPECT_EQ(a.text,
             "The harbour reopened on Friday, officials said, after a week of repairs.\n\nWhat next\n\n"
             "Ferries will run a reduced timetable.");
+}
+
+TEST(CleanStage, MarkdownLineInSingleEmphasisIsReadForItsText) {
+  Article a = Clean(
+      "# Harbour reopens\n"
+      "*Evening Lantern Radio, 23 March 2023*\n"
+      "The harbour reopened on Friday, officials said, after a week of repairs.\n"
+      "Ferries will run a *reduced* timetable.\n",
+      "markdown");
+  EXPECT_EQ(a.published, "2023-03-23");
+  EXPECT_EQ(a.outlet, "Evening Lantern Radio");
+  // Emphasis inside a line stays as written.
+  EXPECT_NE(a.text.find("a *reduced* timetable"), std::string::npos) << a.text;
+}
+
+TEST(CleanStage, RelatedAndImageLinesGoEvenWhenTheyReadLikeSentences) {
+  Article a = Clean(
+      "Harbour reopens\n"
+      "The harbour reopened on Friday, officials said, after a week of repairs.\n"
+      "Ferries will run a reduced timetable until the spring.\n"
+      "Image: Cranes unload the first ship at the harbour in the morning.\n"
+      "Related: Who runs the harbour now?\n",
+      "text");
+  auto why = Why(a);
+  EXPECT_EQ(why["Image: Cranes unload the first ship at the harbour in the morning."], "image caption");
+  EXPECT_EQ(why["Related: Who runs the harbour now?"], "related links");
 }
 
 TEST(CleanStage, OutletFromMoreFromHeaderOrCopyrightLine) {

@@ -45,6 +45,16 @@ TEST(Gazetteer, MatchesMultiTokenNamesWhateverTheSplit) {
   }
 }
 
+TEST(Gazetteer, RegionsNamedOnlyByADirectionNeedMoreThanTheDirection) {
+  // Several countries have a region called "West" or "Central"; the word
+  // alone ("the West") names none of them. A region with a real name still
+  // matches.
+  auto ms = MatchAll({"the", "West", "and", "Central", "met", "in", "Bavaria"});
+  EXPECT_EQ(Find(ms, 1, 2, kSubdivision), nullptr);
+  EXPECT_EQ(Find(ms, 3, 4, kSubdivision), nullptr);
+  EXPECT_NE(Find(ms, 6, 7, kSubdivision), nullptr);
+}
+
 TEST(Gazetteer, OrderIsByBeginThenLongerFirst) {
   std::vector<std::string_view> toks = {"the", "United", "States", "and", "New", "York", "City"};
   auto ms = MatchAll(toks);

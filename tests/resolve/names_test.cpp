@@ -42,6 +42,9 @@ TEST(TranslitKey, FoldsCommonRomanisations) {
   EXPECT_EQ(TranslitKey("arkadii"), TranslitKey("arkady"));
   EXPECT_EQ(TranslitKey("tarkhov"), TranslitKey("tarhov"));
   EXPECT_EQ(TranslitKey("yevgeniy"), TranslitKey("evgeny"));
+  // German and South Slavic spellings: Je for Ye, sch for sh, w for v.
+  EXPECT_EQ(TranslitKey("jelena"), TranslitKey("yelena"));
+  EXPECT_EQ(TranslitKey("scharowa"), TranslitKey("sharova"));
   EXPECT_EQ(TranslitKey("dmitriev"), TranslitKey("dmitryev"));
   EXPECT_EQ(TranslitKey("pashchenko"), TranslitKey("pashenko"));
   EXPECT_EQ(TranslitKey("khrushchev"), TranslitKey("hrushev"));

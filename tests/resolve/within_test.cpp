@@ -92,6 +92,17 @@ TEST(MergeWithinArticle, AcronymDefinedInParentheses) {
   EXPECT_EQ(a.local_entities[0].aliases, (std::vector<std::string>{"Northern Fisheries Compact", "NFC"}));
 }
 
+// A place right before a bracketed acronym of something else is not what
+// the acronym stands for.
+TEST(MergeWithinArticle, BracketedAcronymMustFitTheNameBeforeIt) {
+  Article a = Make("The monitoring mission in Tarvelia (MOMIS) will report. The MOMIS said more.",
+                   {{"Tarvelia", "LOC"}, {"MOMIS", "ORG"}, {"MOMIS", "ORG"}});
+  MergeWithinArticle(a);
+  ASSERT_EQ(a.local_entities.size(), 2u);
+  EXPECT_NE(a.mentions[0].local, a.mentions[1].local);
+  EXPECT_EQ(a.mentions[1].local, a.mentions[2].local);
+}
+
 TEST(MergeWithinArticle, AcronymFromInitialsSkippingFunctionWords) {
   Article a = Make("The Council for the Protection of Alpine Rivers warned. Later the CPAR said more.",
                    {{"Council for the Protection of Alpine Rivers", "ORG"}, {"CPAR", "ORG"}});

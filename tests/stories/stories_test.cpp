@@ -249,6 +249,26 @@ TEST(Stories, NumbersAgreeWithDifferentHedgingAndDisagreeOnDifferentFigures) {
   EXPECT_TRUE(claims.empty());
 }
 
+TEST(Stories, ClaimsCompareUnlistedPluralsButNotUnitsOfTime) {
+  auto claims_of = [](const std::string& s) {
+    std::vector<detail::Word> words;
+    detail::Words(s, 0, static_cast<std::uint32_t>(s.size()), &words);
+    std::vector<detail::NumberClaim> out;
+    detail::ExtractClaims(s, words, &out);
+    return out;
+  };
+  // "ferries" is in no list: the word itself is what the number counts.
+  auto c = claims_of("About 40 river ferries stopped running on Monday.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].key, "ferries");
+  EXPECT_EQ(c[0].value, 40);
+  // Officers of the police, however written, are one claim.
+  EXPECT_EQ(claims_of("More than 300 Serbian police officers left their posts.")[0].key, "police officers");
+  // Days and kilometres are measures, not things outlets count.
+  EXPECT_TRUE(claims_of("Talks resumed three days after the last round.").empty());
+  EXPECT_TRUE(claims_of("The quake struck at a depth of 40 kilometres.").empty());
+}
+
 TEST(Stories, ClaimsFindSpelledNumbersAndTheNounBefore) {
   auto claims_of = [](const std::string& s) {
     std::vector<detail::Word> words;

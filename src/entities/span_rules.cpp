@@ -1,0 +1,208 @@
+#include "entities/span_rules.h"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "core/hash.h"
+#include "entities/word_lex.h"
+#include "syntax/token_features.h"
+
+namespace sitrep::entities {
+namespace {
+
+constexpr int kPer = 0, kOrg = 1, kLoc = 2, kMisc = 3;
+constexpr std::uint32_t kPlaceB = kGazCountryB | kGazCityB | kGazRegionB;
+constexpr std::uint32_t kPlaceI = kGazCountryI | kGazCityI | kGazRegionI;
+constexpr std::uint32_t kOrgB = kGazOrgB | kGazBodyB;
+constexpr std::uint32_t kOrgI = kGazOrgI | kGazBodyI;
+constexpr std::uint32_t kListed = kPlaceB | kPlaceI | kOrgB | kOrgI | kGazRole | kGazHonorific | kGazDemonym;
+
+bool Possessive(const NerToken& x) {
+  static const std::uint64_t kPos = Hash64("POS");
+  return x.xpos == kPos;
+}
+
+// One or two capital letters ("AP", "GE"), by the word's shape.
+bool ShortCaps(const NerToken& x) {
+  static const std::uint64_t kOne = [] {
+    syntax::TokenFeatures f;
+    std::string scratch;
+    syntax::ComputeTokenFeatures("A", scratch, &f);
+    return f.shape;
+  }();
+  static const std::uint64_t kTwo = [] {
+    syntax::TokenFeatures f;
+    std::string scratch;
+    syntax::ComputeTokenFeatures("AB", scratch, &f);
+    return f.shape;
+  }();
+  return x.f.shape == kOne || x.f.shape == kTwo;
+}
+
+// A capitalised word that may be part of a person's name: not listed as a
+// place, organisation, title or demonym, and not a word the word table
+// knows as mostly lower case.
+bool NameWord(const NerToken& x) {
+  const std::uint32_t caps = LexCaps(x.lex);
+  return (x.f.flags & syntax::kTitle) && !(x.gaz & kListed) && (caps == 0 || caps >= 3);
+}
+
+void SetSpan(std::uint8_t* labels, std::size_t b, std::size_t e, int type) {
+  if (b >= e) return;
+  labels[b] = BeginLabel(type);
+  for (std::size_t k = b + 1; k < e; ++k) labels[k] = InsideLabel(type);
+}
+
+void Clear(std::uint8_t* labels, std::size_t b, std::size_t e) {
+  for (std::size_t k = b; k < e; ++k) labels[k] = kOutside;
+}
+
+// The type the gazetteer gives the words [b, e) when they are exactly one
+// listed place or organisation; `fallback` otherwise.
+int ListedType(const NerToken* t, std::size_t b, std::size_t e, std::size_t n, int fallback) {
+  auto whole = [&](std::uint32_t first, std::uint32_t rest) {
+    if (!(t[b].gaz & first)) return false;
+    for (std::size_t k = b + 1; k < e; ++k) {
+      if (!(t[k].gaz & rest)) return false;
+    }
+    return e == n || !(t[e].gaz & rest);  // the listed name does not run on
+  };
+  if (whole(kPlaceB, kPlaceI)) return kLoc;
+  if (whole(kOrgB, kOrgI)) return kOrg;
+  return fallback;
+}
+
+std::size_t SpanEnd(const std::uint8_t* labels, std::size_t b, std::size_t n) {
+  const int type = LabelType(labels[b]);
+  std::size_t e = b + 1;
+  while (e < n && labels[e] == InsideLabel(type)) ++e;
+  return e;
+}
+
+// Extends a person's name from `e` over up to two more name words the model
+// left outside ("Jens" + "Albrecht").
+std::size_t GrowName(const NerToken* t, const std::uint8_t* labels, std::size_t e, std::size_t n) {
+  std::size_t x = e;
+  while (x < n && x < e + 2 && labels[x] == kOutside && NameWord(t[x])) ++x;
+  return x;
+}
+
+}  // namespace
+
+void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
+  // A listed organisation's acronym in its own capitals ("NATO, which ..."),
+  // of three letters or more ("AP", "GE" are too often something else) and
+  // outside a line written in capitals ("WHO CARES").
+  std::size_t upper = 0, alpha = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    alpha += (t[i].f.flags & syntax::kHasAlpha) != 0;
+    upper += (t[i].f.flags & syntax::kAllUpper) != 0;
+  }
+  for (std::size_t i = 0; i < n && upper * 2 < alpha; ++i) {
+    if (labels[i] == kOutside && (t[i].gaz & kGazOrgB) && (t[i].gaz & kGazCaseMatch) &&
+        (t[i].f.flags & syntax::kAllUpper) && !ShortCaps(t[i]) &&
+        (i + 1 == n || !(t[i + 1].gaz & kGazOrgI))) {
+      labels[i] = BeginLabel(kOrg);
+    }
+  }
+  for (std::size_t b = 0; b < n;) {
+    if (labels[b] == kOutside) {
+      ++b;
+      continue;
+    }
+    const int type = LabelType(labels[b]);
+    std::size_t e = SpanEnd(labels, b, n);
+    if (Possessive(t[b])) {  // never the start of a name
+      labels[b] = kOutside;
+      if (b + 1 < e) labels[b + 1] = BeginLabel(type);
+      ++b;
+      continue;
+    }
+    // A possessive inside: "Kosovo's Arben Hoxhaj", "Russia's Foreign Ministry".
+    // Only after a listed country, region, major city or organisation: a
+    // possessive also occurs inside names ("King's College", "Barry's Auto
+    // Tech", where Barry is also a small town).
+    std::size_t k = b + 1;
+    while (k < e && !Possessive(t[k])) ++k;
+    const std::uint32_t g = t[b].gaz;
+    const bool well_known = (g & (kGazCountryB | kGazRegionB | kOrgB)) || ((g & kGazCityB) && (g & kGazBigCity));
+    if (k + 1 < e && well_known && ListedType(t, b, k, n, -1) >= 0) {
+      SetSpan(labels, b, k, ListedType(t, b, k, n, type));
+      labels[k] = kOutside;
+      std::size_t r = k + 1;
+      while (r < e && (t[r].gaz & (kGazRole | kGazHonorific))) labels[r++] = kOutside;
+      if (r < e) {
+        bool names = e - r >= 2 || type == kPer;
+        for (std::size_t x = r; x < e && names; ++x) names = NameWord(t[x]);
+        SetSpan(labels, r, e, names ? kPer : ListedType(t, r, e, n, type));
+      }
+      b = k + 1;  // the rest is looked at again as a span of its own
+      continue;
+    }
+    // A capitalised title between an organisation (or place) and a name:
+    // "Nato Secretary General Jens", "Ford Chief Executive Jim Farley".
+    std::size_t role = b + 1;
+    while (role < e && !((t[role].gaz & kGazRole) && (t[role].f.flags & syntax::kTitle))) ++role;
+    if (role < e) {
+      std::size_t r = role;
+      while (r < e && (t[r].gaz & kGazRole)) ++r;
+      bool names = r < e;
+      for (std::size_t x = r; x < e && names; ++x) names = NameWord(t[x]);
+      bool left_listed = ListedType(t, b, role, n, -1) >= 0;
+      if (names && left_listed) {
+        const std::size_t end = GrowName(t, labels, e, n);
+        SetSpan(labels, b, role, ListedType(t, b, role, n, type));
+        Clear(labels, role, r);
+        SetSpan(labels, r, end, kPer);
+        b = end;
+        continue;
+      }
+    }
+    // A demonym alone names no person, organisation or place.
+    if (type != kMisc) {
+      bool demonym = true;
+      for (std::size_t x = b; x < e && demonym; ++x) {
+        demonym = (t[x].gaz & kGazDemonym) && !(t[x].gaz & (kPlaceB | kPlaceI | kOrgB | kOrgI));
+      }
+      if (demonym) SetSpan(labels, b, e, kMisc);
+    }
+    b = e;
+  }
+}
+
+void ApplyDocumentRules(const NerSentenceRef* sents, std::size_t count) {
+  // Words of person names of two or more words anywhere in the article.
+  std::vector<std::uint64_t> in_names;
+  for (std::size_t s = 0; s < count; ++s) {
+    const NerSentenceRef& ref = sents[s];
+    for (std::size_t b = 0; b < ref.n;) {
+      if (ref.labels[b] == kOutside) {
+        ++b;
+        continue;
+      }
+      const std::size_t e = SpanEnd(ref.labels, b, ref.n);
+      if (LabelType(ref.labels[b]) == kPer && e - b >= 2) {
+        for (std::size_t k = b; k < e; ++k) in_names.push_back(ref.tokens[k].f.lower);
+      }
+      b = e;
+    }
+  }
+  std::sort(in_names.begin(), in_names.end());
+  for (std::size_t s = 0; s < count; ++s) {
+    const NerSentenceRef& ref = sents[s];
+    const NerToken* t = ref.tokens;
+    for (std::size_t i = 0; i < ref.n; ++i) {
+      if (ref.labels[i] != BeginLabel(kPer)) continue;
+      if (i + 1 < ref.n && ref.labels[i + 1] == InsideLabel(kPer)) continue;
+      const std::uint32_t g = t[i].gaz;
+      const bool place = (g & kGazCountryB) || ((g & kGazCityB) && (g & kGazBigCity));
+      if (!place || (g & kGazHonorificBefore)) continue;
+      if (i + 1 < ref.n && (t[i + 1].gaz & (kGazCountryI | kGazCityI))) continue;  // a longer listed name
+      if (std::binary_search(in_names.begin(), in_names.end(), t[i].f.lower)) continue;
+      ref.labels[i] = BeginLabel(kLoc);
+    }
+  }
+}
+
+}  // namespace sitrep::entities

@@ -1,0 +1,36 @@
+// Corrections of the recogniser's labels that follow from how news writes
+// names, applied after the model (and after the title and listed-organisation
+// corrections of ner.cpp). They read only the token features, the tagger's
+// tags and the gazetteer bits, never a listed name: general rules, each
+// measured with `sitrep eval ner` (`--no-rules` turns them off).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "entities/ner.h"
+
+namespace sitrep::entities {
+
+// Sentence-level corrections of labels[0..n):
+//  - a possessive ends a name: "Kosovo's Arben Hoxhaj" is a place and a
+//    person, "Serbia's" never runs on into the name after it, and no name
+//    starts with "'s";
+//  - a capitalised title between an organisation and a name separates
+//    them: "Nato Secretary General Jens Albrecht" is an organisation and a
+//    person (the title is neither);
+//  - a demonym alone ("Kosovan", "Russians") is MISC, never a person,
+//    organisation or place;
+//  - an acronym the gazetteer lists as an organisation, written in capitals
+//    as listed ("NATO"), is an organisation even when the model missed it.
+// Labels stay valid IOB2. Time linear in n; never allocates.
+void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels);
+
+// Document-level correction over all sentences of one article: a person
+// mention of one word that the gazetteer lists as a country or a major city
+// ("Belgrade would not accept", the dateline "BRUSSELS") is a place, unless
+// the word is also part of a longer person's name in the same article
+// ("Jordan Peters ... Jordan said") or follows a form of address.
+void ApplyDocumentRules(const NerSentenceRef* sents, std::size_t count);
+
+}  // namespace sitrep::entities

@@ -1,0 +1,145 @@
+// The recogniser's span corrections (src/entities/span_rules.h), on tokens
+// built by hand: the words' gazetteer bits and tags are set as the
+// gazetteer and tagger would set them, so each rule is checked on its own,
+// whatever the model would have labelled.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "core/hash.h"
+#include "entities/span_rules.h"
+
+namespace sitrep::entities {
+namespace {
+
+constexpr int kPer = 0, kOrg = 1, kLoc = 2, kMisc = 3;
+
+struct Word {
+  std::string form;
+  std::uint32_t gaz = 0;
+  std::string xpos = "NNP";
+};
+
+std::vector<NerToken> Tokens(const std::vector<Word>& words) {
+  std::vector<NerToken> out;
+  for (const Word& w : words) {
+    NerToken t;
+    std::string lower;
+    syntax::ComputeTokenFeatures(w.form, lower, &t.f);
+    t.xpos = Hash64(w.xpos);
+    t.gaz = w.gaz;
+    out.push_back(t);
+  }
+  return out;
+}
+
+// Labels as "type:begin-end" spans, for readable failures.
+std::string Spans(const std::vector<std::uint8_t>& labels) {
+  std::string s;
+  for (std::size_t b = 0; b < labels.size();) {
+    if (labels[b] == kOutside) {
+      ++b;
+      continue;
+    }
+    EXPECT_TRUE(IsBegin(labels[b])) << "inside label without a start at " << b;
+    const int type = LabelType(labels[b]);
+    std::size_t e = b + 1;
+    while (e < labels.size() && labels[e] == InsideLabel(type)) ++e;
+    s += std::string(kNerTypes[type]) + ":" + std::to_string(b) + "-" + std::to_string(e) + " ";
+    b = e;
+  }
+  return s;
+}
+
+std::vector<std::uint8_t> Span(std::size_t n, std::size_t b, std::size_t e, int type) {
+  std::vector<std::uint8_t> l(n, kOutside);
+  l[b] = BeginLabel(type);
+  for (std::size_t k = b + 1; k < e; ++k) l[k] = InsideLabel(type);
+  return l;
+}
+
+TEST(SpanRules, PossessiveAfterACountrySeparatesItFromThePerson) {
+  // "Norway 's Ilse Marholm said": labelled as one place by the model.
+  auto t = Tokens({{"Norway", kGazCountryB}, {"'s", 0, "POS"}, {"Ilse"}, {"Marholm"}, {"said", 0, "VBD"}});
+  auto labels = Span(t.size(), 0, 4, kLoc);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "LOC:0-1 PERSON:2-4 ");
+}
+
+TEST(SpanRules, PossessiveInsideAnUnlistedNameStays) {
+  // "Platt 's Music Hall": not a listed place or organisation before the 's.
+  auto t = Tokens({{"Platt"}, {"'s", 0, "POS"}, {"Music"}, {"Hall"}});
+  auto labels = Span(t.size(), 0, 4, kLoc);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "LOC:0-4 ");
+}
+
+TEST(SpanRules, NoNameStartsWithAPossessive) {
+  auto t = Tokens({{"EU"}, {"'s", 0, "POS"}, {"Rule"}, {"of", 0, "IN"}, {"Law"}, {"Mission"}});
+  std::vector<std::uint8_t> labels(t.size(), kOutside);
+  labels[0] = BeginLabel(kOrg);
+  labels[1] = BeginLabel(kOrg);
+  for (std::size_t k = 2; k < t.size(); ++k) labels[k] = InsideLabel(kOrg);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "ORG:0-1 ORG:2-6 ");
+}
+
+TEST(SpanRules, TitleBetweenAnOrganisationAndANameSeparatesThem) {
+  // "NATO Secretary General Jens | Albrecht said": the model ran the
+  // organisation into the title and half the name.
+  auto t = Tokens({{"NATO", kGazOrgB | kGazCaseMatch},
+                   {"Secretary", kGazRole},
+                   {"General", kGazRole},
+                   {"Jens"},
+                   {"Albrecht"},
+                   {"said", 0, "VBD"}});
+  auto labels = Span(t.size(), 0, 4, kOrg);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "ORG:0-1 PERSON:3-5 ");
+}
+
+TEST(SpanRules, DemonymAloneIsMisc) {
+  auto t = Tokens({{"Kosovan", kGazDemonym}, {"negotiators", 0, "NNS"}});
+  auto labels = Span(t.size(), 0, 1, kPer);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "MISC:0-1 ");
+}
+
+TEST(SpanRules, ListedAcronymInCapitalsIsAnOrganisation) {
+  auto t = Tokens({{"NATO", kGazOrgB | kGazCaseMatch}, {",", 0, ","}, {"which", 0, "WDT"}, {"leads"}});
+  std::vector<std::uint8_t> labels(t.size(), kOutside);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "ORG:0-1 ");
+  // Not two letters, and not in a line written in capitals.
+  auto two = Tokens({{"AP", kGazOrgB | kGazCaseMatch}, {"English"}});
+  std::vector<std::uint8_t> l2(two.size(), kOutside);
+  ApplySpanRules(two.data(), two.size(), l2.data());
+  EXPECT_EQ(Spans(l2), "");
+  auto caps = Tokens({{"WHO", kGazOrgB | kGazCaseMatch}, {"CARES"}, {"NOW"}});
+  std::vector<std::uint8_t> l3(caps.size(), kOutside);
+  ApplySpanRules(caps.data(), caps.size(), l3.data());
+  EXPECT_EQ(Spans(l3), "");
+}
+
+TEST(DocumentRules, CapitalAsASpeakerIsAPlaceUnlessPartOfAName) {
+  // Sentence 1: "Belgrade would not accept" with Belgrade labelled a person.
+  auto s1 = Tokens({{"Belgrade", kGazCityB | kGazBigCity}, {"would", 0, "MD"}, {"not", 0, "RB"}});
+  auto l1 = Span(s1.size(), 0, 1, kPer);
+  // Sentence 2: "Jordan Peters said" and sentence 3: "Jordan said": the
+  // country's name is also this person's first name.
+  auto s2 = Tokens({{"Jordan", kGazCountryB}, {"Peters"}, {"said", 0, "VBD"}});
+  auto l2 = Span(s2.size(), 0, 2, kPer);
+  auto s3 = Tokens({{"Jordan", kGazCountryB}, {"said", 0, "VBD"}});
+  auto l3 = Span(s3.size(), 0, 1, kPer);
+  std::vector<NerSentenceRef> refs = {{s1.data(), l1.data(), s1.size()},
+                                      {s2.data(), l2.data(), s2.size()},
+                                      {s3.data(), l3.data(), s3.size()}};
+  ApplyDocumentRules(refs.data(), refs.size());
+  EXPECT_EQ(Spans(l1), "LOC:0-1 ");
+  EXPECT_EQ(Spans(l2), "PERSON:0-2 ");
+  EXPECT_EQ(Spans(l3), "PERSON:0-1 ");
+}
+
+}  // namespace
+}  // namespace sitrep::entities
