@@ -535,7 +535,30 @@ TEST(Readability, ScoresOnTheSharedPages) {
   auto pos = r.output.rfind("\"f1\":");
   ASSERT_NE(pos, std::string::npos) << r.output;
   double f1 = std::stod(r.output.substr(pos + 5));
-  EXPECT_GT(f1, 0.85) << r.output;
+  // Measured 0.916 (pipeline stage); the floor catches a regression.
+  EXPECT_GT(f1, 0.90) << r.output;
+}
+
+TEST(Readability, EvalReadsWordsAcrossNoBreakSpacesAndQuotes) {
+  // The page writes no-break spaces and guillemets where the expected text
+  // has plain spaces and straight quotes: the words are the same, so every
+  // shingle matches and F1 is 1.
+  sitrep::testing::TempDir dir;
+  std::filesystem::create_directories(dir / "page");
+  sitrep::testing::WriteFile(
+      dir / "page/source.html",
+      "<html><head><title>Budget</title></head><body><article><p>The council&nbsp;approved the budget on "
+      "Monday after a long debate, and the mayor called it \u00ABa turning&nbsp;point\u00BB for the "
+      "region and all of its residents, young and old.</p></article></body></html>");
+  sitrep::testing::WriteFile(dir / "page/expected.html",
+                             "<p>The council approved the budget on Monday after a long debate, and the mayor "
+                             "called it \"a turning point\" for the region and all of its residents, young and old.</p>");
+  auto r = sitrep::testing::Run(std::string(SITREP_BINARY) + " eval html --gold " + dir.path() +
+                                " --stage extract --json");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  auto pos = r.output.rfind("\"f1\":");
+  ASSERT_NE(pos, std::string::npos) << r.output;
+  EXPECT_DOUBLE_EQ(std::stod(r.output.substr(pos + 5)), 1.0) << r.output;
 }
 
 }  // namespace
