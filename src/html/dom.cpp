@@ -86,12 +86,14 @@ bool EqualsLower(std::string_view a, std::string_view lower) {
 bool KeepAttr(std::string_view name, std::string_view value, std::string_view tag) {
   static constexpr std::string_view kKeep[] = {"class", "id", "role", "hidden", "aria-hidden", "itemprop", "rel",
                                                "content", "property", "name", "http-equiv", "charset", "type",
-                                               "lang", "datetime", "pubdate"};
+                                               "lang", "datetime", "pubdate", "summary"};
   for (auto k : kKeep)
     if (EqualsLower(name, k)) return true;
   if (EqualsLower(name, "style"))
     return value.find("none") != std::string_view::npos || value.find("hidden") != std::string_view::npos;
-  if (EqualsLower(name, "href")) return tag == "link" || tag == "base";
+  // A link's address matters only as "somewhere on this page" (an anchor),
+  // which weighs less in link density.
+  if (EqualsLower(name, "href")) return tag == "link" || tag == "base" || (tag == "a" && value.starts_with("#"));
   return false;
 }
 

@@ -31,11 +31,15 @@ struct Node {
   std::string_view cue_drop;    // a negative class/id cue
   bool positive = false;
   bool in_article = false;      // inside <article> or an itemprop=articleBody element
+  bool in_figure = false;       // inside <figure>
+  bool hash_link = false;       // <a href="#..."> (a link within the page)
+  bool data_table = false;      // a <table> of data rather than layout
   int weight = 0;               // Readability's class weight
   std::uint32_t own_chars = 0, own_commas = 0;
   std::uint32_t br_breaks = 0;  // runs of two or more <br> among the children (paragraph breaks)
   // Aggregates over the live subtree, per attempt.
   std::uint32_t chars = 0, link_chars = 0, commas = 0, direct_chars = 0, direct_commas = 0;
+  std::uint32_t list_chars = 0;  // of chars, those inside <ul> or <ol>
   std::uint32_t blocks = 0, p = 0, img = 0, li = 0, input = 0, embed = 0, heading = 0;
   double score = 0;
   bool scored = false;
@@ -271,8 +275,13 @@ class Extractor {
             n.positive = true;
           }
         }
+        if (t == GUMBO_TAG_A) {
+          std::string_view href = Attr(g, "href");
+          n.hash_link = href.size() > 1 && href[0] == '#';
+        }
         if (parent >= 0) {
           const Node& p = nodes_[static_cast<std::size_t>(parent)];
+          n.in_figure = p.in_figure || p.tag == GUMBO_TAG_FIGURE;
           n.in_article = p.in_article || p.tag == GUMBO_TAG_ARTICLE ||
                          (p.positive && (Attr(p.g, "itemprop") == "articleBody" || Attr(p.g, "itemprop") == "articlebody"));
         }
@@ -319,6 +328,59 @@ class Extractor {
         }
       }
     }
+    MarkDataTables();
+  }
+
+  // Readability's data-table test, so that tables of figures survive the
+  // conditional cleaning that removes layout tables of links and images: a
+  // table is data when it has a caption, a summary, header cells or column
+  // groups, or is big (10 rows or more, more than 4 columns, or more than 10
+  // cells); a table holding another table is layout; role=presentation says
+  // layout. One bottom-up pass over the tree, so nesting costs nothing.
+  void MarkDataTables() {
+    struct Agg {
+      std::uint32_t rows = 0, cols = 0, cells = 0;
+      bool data = false, nested = false;
+    };
+    std::vector<Agg> agg(nodes_.size());
+    for (int i = static_cast<int>(nodes_.size()) - 1; i >= 0; --i) {
+      Node& x = N(i);
+      Agg& a = agg[static_cast<std::size_t>(i)];
+      if (x.text || x.hidden) continue;
+      switch (x.tag) {
+        case GUMBO_TAG_TR:
+          ++a.rows;
+          a.cols = std::max(a.cols, a.cells);
+          a.cells = 0;
+          break;
+        case GUMBO_TAG_TD: a.cells = 1; break;
+        case GUMBO_TAG_TH: case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT: case GUMBO_TAG_COL:
+        case GUMBO_TAG_COLGROUP:
+          a.data = true;
+          a.cells = x.tag == GUMBO_TAG_TH ? 1 : 0;
+          break;
+        case GUMBO_TAG_CAPTION: a.data = a.data || x.end > i + 1; break;
+        default: break;
+      }
+      if (x.tag == GUMBO_TAG_TABLE) {
+        std::string role = LowerAscii(Attr(x.g, "role"));
+        if (role == "presentation") x.data_table = false;
+        else if (HasAttr(x.g, "summary") || a.data) x.data_table = true;
+        else if (a.nested) x.data_table = false;
+        else x.data_table = a.rows >= 10 || a.cols > 4 || a.rows * a.cols > 10;
+      }
+      if (x.parent < 0) continue;
+      Agg& p = agg[static_cast<std::size_t>(x.parent)];
+      if (x.tag == GUMBO_TAG_TABLE) {
+        p.nested = true;  // nothing of an inner table counts for the outer one
+        continue;
+      }
+      p.rows += a.rows;
+      p.cols = std::max(p.cols, a.cols);
+      if (x.tag != GUMBO_TAG_TR) p.cells += a.cells;
+      p.data = p.data || a.data;
+      p.nested = p.nested || a.nested;
+    }
   }
 
   Node& N(int i) { return nodes_[static_cast<std::size_t>(i)]; }
@@ -336,7 +398,7 @@ class Extractor {
     const int n = static_cast<int>(nodes_.size());
     for (auto& x : nodes_) {
       x.drop = {};
-      x.chars = x.link_chars = x.commas = x.direct_chars = x.direct_commas = 0;
+      x.chars = x.link_chars = x.commas = x.direct_chars = x.direct_commas = x.list_chars = 0;
       x.blocks = x.p = x.img = x.li = x.input = x.embed = x.heading = 0;
       x.score = 0;
       x.scored = false;
@@ -373,7 +435,10 @@ class Extractor {
             x.tag == GUMBO_TAG_VIDEO)
           x.embed = 1;
       } else {
-        if (x.tag == GUMBO_TAG_A) x.link_chars = x.chars;
+        // As Readability weighs them: a link within the page (a table of
+        // contents, a footnote mark) counts three tenths of its text.
+        if (x.tag == GUMBO_TAG_A) x.link_chars = x.hash_link ? x.chars * 3 / 10 : x.chars;
+        if (x.tag == GUMBO_TAG_UL || x.tag == GUMBO_TAG_OL) x.list_chars = x.chars;
         if (x.tag == GUMBO_TAG_P) ++x.p;
         if (x.tag == GUMBO_TAG_LI) ++x.li;
         if (IsHeading(x.tag)) ++x.heading;
@@ -382,6 +447,7 @@ class Extractor {
       Node& p = N(x.parent);
       p.chars += x.chars;
       p.link_chars += x.link_chars;
+      p.list_chars += x.list_chars;
       p.commas += x.commas;
       p.p += x.p;
       p.img += x.img;
@@ -568,14 +634,18 @@ class Extractor {
     int weight = a.weight_classes ? x.weight : 0;
     if (weight < 0 && !x.cue_drop.empty() && x.chars < 500) return x.cue_drop;
     if (x.commas >= 10) return {};
-    const bool list = x.tag == GUMBO_TAG_UL || x.tag == GUMBO_TAG_OL;
+    if (x.tag == GUMBO_TAG_TABLE && x.data_table) return {};
+    // A block that is nine tenths lists is judged as a list.
+    const bool list = x.tag == GUMBO_TAG_UL || x.tag == GUMBO_TAG_OL ||
+                      (x.chars > 0 && x.list_chars * 10 > x.chars * 9);
     const double ld = LinkDensity(x);
     // As in Readability, lists count only past a hundred items.
     const double p = x.p, img = x.img, li = x.li - 100.0, input = x.input;
-    if (img > 1 && p / img < 0.5) return "image gallery";
+    // Pictures inside a <figure> are the article's own.
+    if (img > 1 && p / img < 0.5 && !x.in_figure) return "image gallery";
     if (!list && li > p && x.tag != GUMBO_TAG_TABLE) return "list-like block";
     if (input > std::floor(p / 3)) return "form";
-    if (!list && x.chars < 25 && (img == 0 || img > 2) && x.heading == 0) return "short block";
+    if (!list && x.chars < 25 && (img == 0 || img > 2) && x.heading == 0 && !x.in_figure) return "short block";
     if (!list && weight < 25 && ld > 0.2) return "link list";
     if (weight >= 25 && ld > 0.5) return "link list";
     if ((x.embed == 1 && x.chars < 75) || x.embed > 1) return "embedded media";

@@ -233,6 +233,68 @@ TEST(Extract, KeepsHeadingsListsAndQuotesInOrder) {
   EXPECT_NE(p.body.find("More teachers in every district school, officials say.\n\nRepairs"), std::string::npos);
 }
 
+TEST(Extract, DataTablesSurviveCleaningLayoutTablesDoNot) {
+  // A results table whose every row links to a district page: link-dense,
+  // but a table of data (twelve rows) belongs to the article. The small
+  // two-by-two table of links is layout and goes.
+  std::string rows;
+  for (int i = 0; i < 12; ++i)
+    rows += "<tr><td><a href='/d" + std::to_string(i) + "'>District " + std::to_string(i) + "</a></td><td>" +
+            std::to_string(40 + i) + "%</td></tr>";
+  std::string html = MakePage(
+      "", "<article>" + std::string(kBody) + "<table>" + rows + "</table>" +
+              "<table><tr><td><a href='/x'>Weather today</a></td><td><a href='/y'>Traffic maps</a></td></tr>"
+              "<tr><td><a href='/z'>Sports scores</a></td><td><a href='/w'>Lottery results</a></td></tr></table>"
+              "<p>Turnout was highest in the river districts, where the bridge repairs are planned.</p></article>");
+  auto p = ExtractPage(html);
+  EXPECT_NE(p.body.find("District 11"), std::string::npos) << p.body;
+  EXPECT_EQ(p.body.find("Traffic maps"), std::string::npos) << p.body;
+  const Removed* layout = FindRemoved(p, "Traffic maps");
+  ASSERT_NE(layout, nullptr);
+  EXPECT_EQ(layout->why, "link list");
+  // The same rows with a header row count as data however few they are.
+  std::string small = MakePage("", "<article>" + std::string(kBody) + std::string(kBody) +
+                                       "<table><tr><th>Area</th><th>Turnout</th></tr>"
+                                       "<tr><td><a href='/n'>North district</a></td><td>41%</td></tr>"
+                                       "<tr><td><a href='/s'>South district</a></td><td>44%</td></tr></table></article>");
+  auto q = ExtractPage(small);
+  EXPECT_NE(q.body.find("South district"), std::string::npos) << q.body;
+}
+
+TEST(Extract, LinksWithinThePageWeighLess) {
+  // Footnote marks and contents links point into the page: at three tenths
+  // of their text, this block's link density is about 0.1, not 0.35, and it
+  // stays. The same block linking to other pages is a link list.
+  auto block = [](const char* a, const char* b) {
+    return std::string("<div><p>Sources for these figures are listed in the notes: <a href='") + a +
+           "'>the treasury report on spending</a> and <a href='" + b + "'>the audit of the council</a>.</p></div>";
+  };
+  auto inner = ExtractPage(MakePage("", "<article>" + std::string(kBody) + block("#note-1", "#note-2") + "</article>"));
+  EXPECT_NE(inner.body.find("the audit of the council"), std::string::npos) << inner.body;
+  auto outer = ExtractPage(MakePage("", "<article>" + std::string(kBody) + block("/report", "/audit") + "</article>"));
+  EXPECT_EQ(outer.body.find("the audit of the council"), std::string::npos) << outer.body;
+  const Removed* r = FindRemoved(outer, "the audit of the council");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->why, "link list");
+}
+
+TEST(Extract, BlocksMostlyOfListsAreJudgedAsLists) {
+  // A feature list: each item a heading, a sentence and a "read more" link.
+  // A quarter of the text is links, which would make a plain block a link
+  // list; a block that is nine tenths list is judged as a list.
+  std::string items;
+  for (const char* f : {"Timeline", "Search", "Export"})
+    items += std::string("<li><h3>") + f + "</h3><p>Shows the " + f +
+             " view with every record the office keeps on file.</p><a href='/" + f + "'>Read more about " + f +
+             "</a></li>";
+  // Body text enough that the strict attempt stands (no retry without cleaning).
+  std::string html = MakePage("", "<article>" + std::string(kBody) + std::string(kBody) + "<div><ul>" + items +
+                                      "</ul></div></article>");
+  auto p = ExtractPage(html);
+  EXPECT_NE(p.body.find("Shows the Export view"), std::string::npos) << p.body;
+  EXPECT_NE(p.body.find("Read more about Search"), std::string::npos) << p.body;
+}
+
 TEST(Extract, DecodesEntities) {
   auto p = ExtractPage(MakePage("", std::string(kBody) + "<p>Caf&eacute; owners &amp; tenants said it&#8217;s fair, "
                                                       "&ldquo;at last&rdquo;, and left.</p>"));
@@ -473,7 +535,30 @@ TEST(Readability, ScoresOnTheSharedPages) {
   auto pos = r.output.rfind("\"f1\":");
   ASSERT_NE(pos, std::string::npos) << r.output;
   double f1 = std::stod(r.output.substr(pos + 5));
-  EXPECT_GT(f1, 0.85) << r.output;
+  // Measured 0.916 (pipeline stage); the floor catches a regression.
+  EXPECT_GT(f1, 0.90) << r.output;
+}
+
+TEST(Readability, EvalReadsWordsAcrossNoBreakSpacesAndQuotes) {
+  // The page writes no-break spaces and guillemets where the expected text
+  // has plain spaces and straight quotes: the words are the same, so every
+  // shingle matches and F1 is 1.
+  sitrep::testing::TempDir dir;
+  std::filesystem::create_directories(dir / "page");
+  sitrep::testing::WriteFile(
+      dir / "page/source.html",
+      "<html><head><title>Budget</title></head><body><article><p>The council&nbsp;approved the budget on "
+      "Monday after a long debate, and the mayor called it \u00ABa turning&nbsp;point\u00BB for the "
+      "region and all of its residents, young and old.</p></article></body></html>");
+  sitrep::testing::WriteFile(dir / "page/expected.html",
+                             "<p>The council approved the budget on Monday after a long debate, and the mayor "
+                             "called it \"a turning point\" for the region and all of its residents, young and old.</p>");
+  auto r = sitrep::testing::Run(std::string(SITREP_BINARY) + " eval html --gold " + dir.path() +
+                                " --stage extract --json");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  auto pos = r.output.rfind("\"f1\":");
+  ASSERT_NE(pos, std::string::npos) << r.output;
+  EXPECT_DOUBLE_EQ(std::stod(r.output.substr(pos + 5)), 1.0) << r.output;
 }
 
 }  // namespace

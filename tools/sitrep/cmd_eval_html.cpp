@@ -7,6 +7,7 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -19,9 +20,11 @@
 #include "core/file.h"
 #include "core/hash.h"
 #include "core/resources.h"
+#include "core/utf8.h"
 #include "html/dom.h"
 #include "html/metadata.h"
 #include "ingest/decode.h"
+#include "text/chars.h"
 
 namespace {
 
@@ -35,8 +38,30 @@ struct Options {
 };
 
 
+// Words as the comparison script (bench/html/compare-readability.sh) and
+// Mozilla's own scoring read them: runs of Unicode letters and digits,
+// lowercased. Anything else separates words, including no-break spaces,
+// typographic quotes and dashes, which a byte-level split would glue to
+// the word beside them (so "«\u00A0boîtes" and "« boîtes" would differ).
+std::vector<std::string> EvalWords(std::string_view s) {
+  std::vector<std::string> out;
+  std::string w;
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t c = sitrep::utf8::Decode(s, i);
+    if (sitrep::text::IsAlnum(c)) {
+      sitrep::utf8::Append(w, c < 0x80 ? static_cast<char32_t>(std::tolower(static_cast<int>(c)))
+                                       : static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))));
+    } else if (!w.empty()) {
+      out.push_back(std::move(w));
+      w.clear();
+    }
+  }
+  if (!w.empty()) out.push_back(std::move(w));
+  return out;
+}
+
 std::vector<std::uint64_t> Shingles(std::string_view s) {
-  auto w = sitrep::html::WordTokens(s);
+  auto w = EvalWords(s);
   std::vector<std::uint64_t> out;
   const std::size_t k = w.size() >= 4 ? 4 : (w.empty() ? 0 : w.size());
   for (std::size_t i = 0; k > 0 && i + k <= w.size(); ++i) {
