@@ -4,6 +4,8 @@
 
 #include "core/error.h"
 #include "core/resources.h"
+#include "core/utf8.h"
+#include "text/chars.h"
 
 namespace sitrep::text {
 namespace {
@@ -32,11 +34,9 @@ bool Fold(std::string_view w, char* buf, std::size_t* n) {
 }
 
 bool HasLetterOrDigit(std::string_view w) {
-  for (char c : w) {
-    // Any non-ASCII byte is taken for a letter: punctuation outside ASCII
-    // (dashes, quotes) is a token of its own and rarely starts a word.
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
-    if (static_cast<unsigned char>(c) >= 0x80 && static_cast<unsigned char>(c) < 0xE2) return true;
+  for (std::size_t i = 0; i < w.size();) {
+    const char32_t c = utf8::Decode(w, i);
+    if (IsAlnum(c)) return true;
   }
   return false;
 }

@@ -77,6 +77,12 @@ TEST(Tone, WordsInsideNamesAndFunctionWordsAreNotRated) {
   EXPECT_EQ(c.negative, 0u);
 }
 
+TEST(Tone, PunctuationIsNoWordButOtherScriptsAre) {
+  // "—" and "€" are no words; "Kyiv", "Київ" and "25" are: 3 words.
+  ToneCounts c = ScoreTone(Segmented("Kyiv \u2014 \u041a\u0438\u0457\u0432 \u20ac 25"), ToneLexicon::Default());
+  EXPECT_EQ(c.words, 3u);
+}
+
 TEST(Tone, EmptyTextHasNoWordsAndZeroTone) {
   ToneCounts c = ScoreTone(Segmented(""), ToneLexicon::Default());
   EXPECT_EQ(c.words, 0u);
