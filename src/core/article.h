@@ -149,6 +149,21 @@ struct Event {
   bool attributed = false;             // stated under a speech verb ("X said Y attacked Z"), not by the reporter
 };
 
+// Word counts behind the article's tone (tone stage), GDELT-style: the
+// share of rated positive and negative words among all words.
+struct ToneCounts {
+  std::uint32_t words = 0;     // tokens with a letter or digit
+  std::uint32_t positive = 0;  // words the tone lexicon rates above zero
+  std::uint32_t negative = 0;  // words it rates below zero
+
+  // GDELT's figures, in percent of words (0 when there are none):
+  // tone = positive - negative, polarity = positive + negative.
+  double PositivePercent() const { return words ? 100.0 * positive / words : 0.0; }
+  double NegativePercent() const { return words ? 100.0 * negative / words : 0.0; }
+  double Tone() const { return PositivePercent() - NegativePercent(); }
+  double Polarity() const { return PositivePercent() + NegativePercent(); }
+};
+
 enum class ArticleStatus { kOk, kSkipped };
 
 struct Article {
@@ -184,6 +199,7 @@ struct Article {
   std::vector<Inconsistency> inconsistencies;
   std::vector<Quote> quotes;
   std::vector<Event> events;
+  std::optional<ToneCounts> tone;  // nullopt until the tone stage has run
 
   bool ok() const { return status == ArticleStatus::kOk; }
   std::string_view Text(ByteSpan s) const { return std::string_view(text).substr(s.begin, s.size()); }

@@ -4,8 +4,13 @@
 
 #include <cstdio>
 #include <fstream>
+#include <set>
 
+#include "core/error.h"
+#include "core/resources.h"
 #include "events/events.h"
+#include "events/gdelt_geo.h"
+#include "gazetteer/gazetteer.h"
 #include "store/output.h"
 
 namespace sitrep::events {
@@ -69,65 +74,172 @@ std::string FractionDate(const std::string& sql) {
   return buf;
 }
 
-// CAMEO actor codes are three-letter blocks: a country or international
-// actor first, then role types. These blocks are types, not countries.
-bool IsTypeBlock(std::string_view b) {
-  static const char* kTypes[] = {"GOV", "MIL", "COP", "REB", "OPP", "JUD", "LEG", "CVL", "MED", "LAB", "EDU",
-                                 "BUS", "UAF", "INS", "SPY", "AGR", "HLH", "REF", "REL", "IGO", "NGO", "CRM",
-                                 "ELI", "HRI", "SEP", "MOD", "RAD", "ENV", "DEV", "MNC", "NGM", "SET", "AMN"};
-  for (const char* t : kTypes) {
-    if (b == t) return true;
+// A number with up to `digits` decimals, trailing zeros trimmed ("-1.25").
+std::string Num(double v, int digits) {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.*f", digits, v);
+  std::string out(buf);
+  if (out.find('.') != std::string::npos) {
+    while (out.back() == '0') out.pop_back();
+    if (out.back() == '.') out.pop_back();
   }
-  return false;
+  if (out == "-0") out = "0";
+  return out;
+}
+
+// CAMEO actor codes are three-letter blocks: a country or international
+// actor first, then role types, regions and known groups. Which block is
+// which comes from data/events/actor_blocks.tsv.
+class ActorBlocks {
+ public:
+  static const ActorBlocks& Default() {
+    static const ActorBlocks blocks;
+    return blocks;
+  }
+  bool IsType(std::string_view b) const { return types_.count(std::string(b)) > 0; }
+  bool IsRegion(std::string_view b) const { return regions_.count(std::string(b)) > 0; }
+
+ private:
+  ActorBlocks() {
+    for (std::string_view line : DataLines(Resource("events/actor_blocks.tsv"))) {
+      std::size_t t1 = line.find('\t');
+      std::size_t t2 = t1 == std::string_view::npos ? t1 : line.find('\t', t1 + 1);
+      SITREP_CHECK(t1 == 3 && t2 != std::string_view::npos, ConfigError,
+                   "data/events/actor_blocks.tsv: expected block, kind and meaning: " << line);
+      std::string_view kind = line.substr(t1 + 1, t2 - t1 - 1);
+      SITREP_CHECK(kind == "type" || kind == "region", ConfigError,
+                   "data/events/actor_blocks.tsv: kind must be type or region: " << line);
+      (kind == "type" ? types_ : regions_).insert(std::string(line.substr(0, 3)));
+    }
+  }
+  std::set<std::string> types_, regions_;
+};
+
+// ISO 639-2/T code of a language's English name ("German" -> "deu"), from
+// data/text/languages.tsv; empty when unknown.
+std::string LanguageCode(std::string_view name) {
+  static const std::unordered_map<std::string, std::string> codes = [] {
+    std::unordered_map<std::string, std::string> m;
+    for (std::string_view line : DataLines(Resource("text/languages.tsv"))) {
+      std::size_t t1 = line.find('\t');
+      std::size_t t2 = line.rfind('\t');
+      if (t1 == std::string_view::npos || t2 == t1) continue;
+      std::string key(line.substr(0, t1));
+      for (char& c : key) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+      m.emplace(std::move(key), std::string(line.substr(t2 + 1)));
+    }
+    return m;
+  }();
+  std::string key(name);
+  for (char& c : key) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  auto it = codes.find(key);
+  return it == codes.end() ? std::string() : it->second;
 }
 
 // Actor{Code, Name, CountryCode, KnownGroupCode, EthnicCode, Religion1Code,
-// Religion2Code, Type1Code, Type2Code, Type3Code}.
-void ActorColumns(simdjson::simdjson_result<element> actor, std::vector<std::string>* row) {
+// Religion2Code, Type1Code, Type2Code, Type3Code}. Sets *country to the
+// CAMEO country block (empty when none).
+void ActorColumns(simdjson::simdjson_result<element> actor, std::vector<std::string>* row, std::string* country) {
+  country->clear();
   element a;
   if (actor.get(a) || !a.is_object()) {
     row->insert(row->end(), 10, std::string());
     return;
   }
-  std::string code = Str(a["actor_code"]);
+  const ActorBlocks& kinds = ActorBlocks::Default();
+  std::string code = Clean(Str(a["actor_code"]));
   row->push_back(code);
   row->push_back(Clean(Upper(Str(a["name"]))));
-  std::vector<std::string> blocks;
-  for (std::size_t i = 0; i + 3 <= code.size(); i += 3) blocks.push_back(code.substr(i, 3));
-  std::string country, group;
+  std::string group;
   std::vector<std::string> types;
-  for (std::size_t i = 0; i < blocks.size(); ++i) {
-    if (i == 0 && !IsTypeBlock(blocks[i])) {
-      country = blocks[i];
-    } else if (IsTypeBlock(blocks[i])) {
-      types.push_back(blocks[i]);
+  for (std::size_t i = 0; i + 3 <= code.size(); i += 3) {
+    std::string b = code.substr(i, 3);
+    if (kinds.IsType(b)) {
+      types.push_back(b);
+    } else if (kinds.IsRegion(b)) {
+      continue;  // WST, EUR: no column of their own
+    } else if (i == 0) {
+      *country = b;
     } else if (group.empty()) {
-      group = blocks[i];  // e.g. WST NAT after IGO: a known group
+      group = b;  // NAT after IGOWST, EEC after IGOEUR: a known group
     }
   }
-  row->push_back(country);
+  row->push_back(*country);
   row->push_back(group);
   row->insert(row->end(), 3, std::string());  // ethnic, religion 1 and 2: not coded
   for (std::size_t i = 0; i < 3; ++i) row->push_back(i < types.size() ? types[i] : std::string());
 }
 
-// Geo_{Type, FullName, CountryCode, ADM1Code, ADM2Code, Lat, Long, FeatureID}.
-void GeoColumns(simdjson::simdjson_result<element> place, std::vector<std::string>* row) {
-  element p;
-  if (place.get(p) || !p.is_object()) {
-    row->push_back("0");
-    row->insert(row->end(), 7, std::string());
-    return;
+// Where an actor is: the place it is ("Moscow said"), else its entity's
+// country, else the country of its CAMEO code.
+GdeltGeo ActorGeo(simdjson::simdjson_result<element> actor, const std::string& cameo_country,
+                  const GdeltInputs& in, const gazetteer::Gazetteer& g) {
+  element a;
+  if (actor.get(a) || !a.is_object()) return {};
+  auto it = in.entities.find(Str(a["entity"]));
+  if (it != in.entities.end()) {
+    const GdeltEntity& e = it->second;
+    if (e.type == "LOC") {
+      GdeltGeo geo = PlaceGeo(g, e.name, e.country);
+      if (geo.type != GeoType::kNone) return geo;
+    }
+    if (!e.country.empty()) {
+      GdeltGeo geo = CountryGeo(g, e.country);
+      if (geo.type != GeoType::kNone) return geo;
+    }
   }
-  std::string country = Str(p["country"]);
-  std::string name = Clean(Str(p["name"]));
-  // Without coordinates sitrep knows a place by name and country only;
-  // type 1 (country) when the place is its own country, else 4 (city or landmark).
-  row->push_back(name.empty() ? "0" : "4");
-  row->push_back(name);
-  row->push_back(country);  // ISO 3166-1 alpha-3 (GDELT uses FIPS 10-4)
-  row->insert(row->end(), 4, std::string());
-  row->push_back(Str(p["entity"]));
+  if (cameo_country.empty()) return {};
+  auto alpha3 = g.CountryOf(cameo_country);
+  return alpha3 ? CountryGeo(g, *alpha3) : GdeltGeo{};
+}
+
+// The place of an event's "location": {name, country, entity}.
+GdeltGeo LocationGeo(simdjson::simdjson_result<element> place, const GdeltInputs& in,
+                     const gazetteer::Gazetteer& g) {
+  element p;
+  if (place.get(p) || !p.is_object()) return {};
+  std::string name = Str(p["name"]), country = Str(p["country"]);
+  auto it = in.entities.find(Str(p["entity"]));
+  if (it != in.entities.end()) {
+    // The entity's canonical name is the fullest form ("Kyiv" for "Kiev").
+    if (!it->second.name.empty()) name = it->second.name;
+    if (country.empty()) country = it->second.country;
+  }
+  if (name.empty() && country.empty()) return {};
+  return PlaceGeo(g, name, country);
+}
+
+// Code points in s[0, bytes).
+std::uint64_t CodePoints(std::string_view s) {
+  std::uint64_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+// Byte offset of code point `cp` in s (s.size() when past the end).
+std::size_t ByteOf(std::string_view s, std::uint64_t cp) {
+  std::uint64_t n = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
+    if (n == cp) return i;
+    ++n;
+  }
+  return s.size();
+}
+
+// Code point offset of an event actor in its article: the start of its
+// mention, else where its words first occur in the sentence; -1 if neither.
+std::int64_t ActorOffset(simdjson::simdjson_result<element> actor, const std::vector<std::int64_t>& mention_starts,
+                         std::string_view text, std::size_t sent_begin, std::size_t sent_end) {
+  element a;
+  if (actor.get(a) || !a.is_object()) return -1;
+  std::uint64_t m = 0;
+  if (!a["mention"].get_uint64().get(m)) return m < mention_starts.size() ? mention_starts[m] : -1;
+  std::string words = Str(a["text"]);
+  if (words.empty() || sent_end <= sent_begin) return -1;
+  std::size_t at = text.substr(sent_begin, sent_end - sent_begin).find(words);
+  if (at == std::string_view::npos) return -1;
+  return static_cast<std::int64_t>(CodePoints(text.substr(0, sent_begin + at)));
 }
 
 }  // namespace
@@ -154,17 +266,65 @@ Result<std::unordered_map<std::string, GdeltArticle>> ReadGdeltArticles(const st
       }
     }
     std::string_view text;
-    if (!o["text"].get_string().get(text)) {
-      for (char c : text) a.text_length += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    if (o["text"].get_string().get(text)) text = {};
+    a.text_length = CodePoints(text);
+    std::size_t para = text.find("\n\n");
+    a.lead_end = para == std::string_view::npos ? a.text_length : CodePoints(text.substr(0, para));
+    double tone = 0;
+    if (!o["tone"]["tone"].get_double().get(tone)) {
+      a.has_tone = true;
+      a.tone = tone;
+    }
+    a.translated_from = Str(o["translated_from"]);
+    std::vector<std::int64_t> mention_starts;
+    simdjson::dom::array list;
+    if (!o["mentions"].get_array().get(list)) {
+      for (element m : list) {
+        std::uint64_t b = 0;
+        mention_starts.push_back(m["start"].get_uint64().get(b) ? -1 : static_cast<std::int64_t>(b));
+      }
+    }
+    if (!o["events"].get_array().get(list)) {
+      for (element ev : list) {
+        GdeltReport r;
+        std::uint64_t sb = 0, se = 0, trig = 0;
+        if (ev["sentence"].at(0).get_uint64().get(sb) || ev["sentence"].at(1).get_uint64().get(se)) continue;
+        r.sentence_start = sb;
+        r.cameo = Str(ev["cameo"]);
+        if (!ev["trigger"]["start"].get_uint64().get(trig)) r.action = static_cast<std::int64_t>(trig);
+        std::size_t byte_begin = ByteOf(text, sb), byte_end = ByteOf(text, se);
+        r.source = ActorOffset(ev["source"], mention_starts, text, byte_begin, byte_end);
+        r.target = ActorOffset(ev["target"], mention_starts, text, byte_begin, byte_end);
+        a.reports.push_back(std::move(r));
+      }
     }
     out.emplace(Str(o["id"]), std::move(a));
   }
   return out;
 }
 
-Status GdeltRows(std::string_view event_line, std::uint64_t global_id,
-                 const std::unordered_map<std::string, GdeltArticle>& articles, std::vector<std::string>* row,
-                 std::vector<std::vector<std::string>>* mention_rows) {
+Result<std::unordered_map<std::string, GdeltEntity>> ReadGdeltEntities(const std::string& path) {
+  std::unordered_map<std::string, GdeltEntity> out;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status(Code::kIoError, "cannot read " + path);
+  simdjson::dom::parser parser;
+  std::string line;
+  while (std::getline(in, line)) {
+    object o;
+    if (line.empty() || parser.parse(line).get_object().get(o)) continue;
+    GdeltEntity e;
+    e.name = Str(o["name"]);
+    e.type = Str(o["type"]);
+    e.country = Str(o["country"]);
+    out.emplace(Str(o["id"]), std::move(e));
+  }
+  return out;
+}
+
+Status GdeltRows(std::string_view event_line, std::uint64_t global_id, const GdeltInputs& inputs,
+                 std::vector<std::string>* row, std::vector<std::vector<std::string>>* mention_rows) {
+  const auto& articles = inputs.articles;
+  const gazetteer::Gazetteer& gaz = gazetteer::Gazetteer::Default();
   thread_local simdjson::dom::parser parser;
   object e;
   if (parser.parse(event_line.data(), event_line.size()).get_object().get(e)) {
@@ -180,8 +340,9 @@ Status GdeltRows(std::string_view event_line, std::uint64_t global_id,
   row->push_back(sql.size() == 8 ? sql.substr(0, 6) : std::string());
   row->push_back(sql.size() == 8 ? sql.substr(0, 4) : std::string());
   row->push_back(FractionDate(sql));
-  ActorColumns(e["source"], row);
-  ActorColumns(e["target"], row);
+  std::string country1, country2;
+  ActorColumns(e["source"], row, &country1);
+  ActorColumns(e["target"], row, &country2);
   // Mentions, and the article of the first one.
   simdjson::dom::array mentions;
   const GdeltArticle* first = nullptr;
@@ -189,6 +350,8 @@ Status GdeltRows(std::string_view event_line, std::uint64_t global_id,
   std::string first_id;
   std::uint64_t num_mentions = 0;
   std::string earliest;
+  std::set<std::string> toned;  // articles whose tone is in the average
+  double tone_sum = 0;
   if (!e["mentions"].get_array().get(mentions)) {
     for (element m : mentions) {
       ++num_mentions;
@@ -204,9 +367,26 @@ Status GdeltRows(std::string_view event_line, std::uint64_t global_id,
         first_id = aid;
       }
       std::size_t sentence_no = 0;
+      const GdeltReport* report = nullptr;
       if (art) {
         while (sentence_no < art->sentence_starts.size() && art->sentence_starts[sentence_no] <= sstart) ++sentence_no;
         if (!art->published.empty() && (earliest.empty() || art->published < earliest)) earliest = art->published;
+        if (art->has_tone && toned.insert(aid).second) tone_sum += art->tone;
+        // The article's own report of this event: same sentence, the same
+        // code if there is one, else the same root.
+        for (const GdeltReport& r : art->reports) {
+          if (r.sentence_start != sstart) continue;
+          if (r.cameo == cameo) {
+            report = &r;
+            break;
+          }
+          if (!report && r.cameo.compare(0, 2, cameo, 0, 2) == 0) report = &r;
+        }
+      }
+      std::string translation;
+      if (art && !art->translated_from.empty()) {
+        std::string code = LanguageCode(art->translated_from);
+        if (!code.empty()) translation = "srclc:" + code;
       }
       std::string published = art ? SqlDate(art->published) : std::string();
       bool attributed = false;
@@ -219,19 +399,21 @@ Status GdeltRows(std::string_view event_line, std::uint64_t global_id,
       mr.push_back(Clean(art ? art->outlet : std::string()));                            // MentionSourceName
       mr.push_back(Clean(art ? art->url : aid));                                         // MentionIdentifier
       mr.push_back(std::to_string(sentence_no));                                         // SentenceID, 1-based
-      mr.push_back("-1");                                                                // Actor1CharOffset
-      mr.push_back("-1");                                                                // Actor2CharOffset
-      mr.push_back(std::to_string(sstart));                                              // ActionCharOffset (sentence)
+      mr.push_back(std::to_string(report ? report->source : -1));                        // Actor1CharOffset
+      mr.push_back(std::to_string(report ? report->target : -1));                        // Actor2CharOffset
+      mr.push_back(std::to_string(report && report->action >= 0 ? static_cast<std::uint64_t>(report->action)
+                                                                 : sstart));             // ActionCharOffset
       mr.push_back("1");                                                                 // InRawText
       mr.push_back(attributed ? "50" : "100");                                           // Confidence
       mr.push_back(std::to_string(art ? art->text_length : send));                       // MentionDocLen
-      mr.push_back("0");                                                                 // MentionDocTone
-      mr.push_back("");                                                                  // MentionDocTranslationInfo
+      mr.push_back(art && art->has_tone ? Num(art->tone, 4) : std::string());            // MentionDocTone
+      mr.push_back(translation);                                                         // MentionDocTranslationInfo
       mr.push_back("");                                                                  // Extras
       mention_rows->push_back(std::move(mr));
     }
   }
-  bool root_event = first && !first->sentence_starts.empty() && first->sentence_starts.front() == first_sentence;
+  // GDELT's root events are those of the lead paragraph.
+  bool root_event = first && !first->sentence_starts.empty() && first_sentence < first->lead_end;
   row->push_back(root_event ? "1" : "0");
   row->push_back(cameo);
   row->push_back(cameo.substr(0, 3));
@@ -247,10 +429,10 @@ Status GdeltRows(std::string_view event_line, std::uint64_t global_id,
   row->push_back(std::to_string(num_mentions));
   row->push_back(std::to_string(sources));
   row->push_back(std::to_string(arts));
-  row->push_back("0");  // AvgTone: sitrep does not score tone
-  GeoColumns(simdjson::simdjson_result<element>(simdjson::NO_SUCH_FIELD), row);  // Actor1Geo: not known
-  GeoColumns(simdjson::simdjson_result<element>(simdjson::NO_SUCH_FIELD), row);  // Actor2Geo: not known
-  GeoColumns(e["location"], row);                                                  // ActionGeo
+  row->push_back(toned.empty() ? std::string("0") : Num(tone_sum / static_cast<double>(toned.size()), 4));  // AvgTone
+  AppendGeoColumns(ActorGeo(e["source"], country1, inputs, gaz), row);  // Actor1Geo
+  AppendGeoColumns(ActorGeo(e["target"], country2, inputs, gaz), row);  // Actor2Geo
+  AppendGeoColumns(LocationGeo(e["location"], inputs, gaz), row);       // ActionGeo
   std::string added = SqlDate(earliest);
   row->push_back(added.size() == 8 ? added + "000000" : std::string());  // DATEADDED: first publication
   row->push_back(Clean(first ? first->url : first_id));
@@ -258,8 +440,14 @@ Status GdeltRows(std::string_view event_line, std::uint64_t global_id,
 }
 
 Status ExportGdelt(const std::string& dir, const std::string& prefix, std::uint64_t* events_written) {
+  GdeltInputs inputs;
   auto articles = ReadGdeltArticles(dir + "/articles.jsonl");
   if (!articles.ok()) return articles.status();
+  inputs.articles = std::move(articles.value());
+  // Without entities.jsonl actors still get the country of their code.
+  if (auto entities = ReadGdeltEntities(dir + "/entities.jsonl"); entities.ok()) {
+    inputs.entities = std::move(entities.value());
+  }
   std::ifstream in(dir + "/events.jsonl", std::ios::binary);
   if (!in) return Status(Code::kIoError, "cannot read " + dir + "/events.jsonl");
   store::OutputFile ev, me;
@@ -280,7 +468,7 @@ Status ExportGdelt(const std::string& dir, const std::string& prefix, std::uint6
   while (std::getline(in, line)) {
     ++no;
     if (line.empty()) continue;
-    if (Status s = GdeltRows(line, id + 1, articles.value(), &row, &mrows); !s.ok()) {
+    if (Status s = GdeltRows(line, id + 1, inputs, &row, &mrows); !s.ok()) {
       return Status(Code::kCorrupt, dir + "/events.jsonl:" + std::to_string(no) + ": " + s.message());
     }
     ++id;

@@ -1,6 +1,7 @@
 #include "gazetteer/gazetteer.h"
 
 #include <algorithm>
+#include <charconv>
 #include <mutex>
 #include <unordered_map>
 #include <unordered_set>
@@ -111,6 +112,15 @@ bool WellFormedCode(std::string_view s) {
   return true;
 }
 
+// Decimal degrees, latitude in [-90, 90] and longitude in [-180, 180].
+bool ParseCoordinates(std::string_view lat_text, std::string_view lon_text, double* lat, double* lon) {
+  auto parse = [](std::string_view t, double limit, double* v) {
+    auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), *v);
+    return ec == std::errc() && end == t.data() + t.size() && *v >= -limit && *v <= limit;
+  };
+  return parse(lat_text, 90, lat) && parse(lon_text, 180, lon);
+}
+
 }  // namespace
 
 struct Gazetteer::Impl {
@@ -131,6 +141,7 @@ struct Gazetteer::Impl {
   std::uint64_t mask = 0;
   std::size_t max_span = 1;  // most tokens a name can cover
   std::unordered_map<std::string, std::string> alpha2_to_3, cameo_of, alpha3_of_cameo;
+  std::unordered_map<std::string, std::uint32_t> country_entry;  // alpha3 -> entry
   std::vector<std::uint64_t> action_nouns;  // sorted keys
 
   // Aliases gathered while loading: (entry, text).
@@ -219,7 +230,6 @@ void Gazetteer::Impl::Build() {
 }
 
 void Gazetteer::Impl::LoadAll(const Reader& read) {
-  std::unordered_map<std::string, std::uint32_t> country_entry;  // alpha3 -> entry
   auto need_country = [&](std::string_view a3, const char* file, int line) {
     SITREP_CHECK(a3.size() == 3 && country_entry.count(std::string(a3)), ConfigError,
                  "data/gazetteer/" << file << ":" << line << ": unknown country '" << a3 << "'");
@@ -244,6 +254,19 @@ void Gazetteer::Impl::LoadAll(const Reader& read) {
     Alias(id, r.f[3]);
     if (r.f[4] != "-") Alias(id, r.f[4]);
     if (r.f[5] != "-") Alias(id, r.f[5]);
+  }
+  for (const Row& r : ReadTable(read, "gazetteer/country_geo.tsv", 7)) {
+    need_country(r.f[1], "country_geo.tsv", r.line);
+    SITREP_CHECK(IsUpperAlpha(r.f[2], 2), ConfigError,
+                 "data/gazetteer/country_geo.tsv:" << r.line << ": bad FIPS code '" << r.f[2] << "'");
+    Entry& e = entries[country_entry[std::string(r.f[1])]];
+    e.fips = std::string(r.f[2]);
+    if (r.f[5] != "-") e.short_name = std::string(r.f[5]);
+    if (r.f[3] != "-" || r.f[4] != "-") {
+      SITREP_CHECK(ParseCoordinates(r.f[3], r.f[4], &e.lat, &e.lon), ConfigError,
+                   "data/gazetteer/country_geo.tsv:" << r.line << ": bad coordinates");
+      e.located = true;
+    }
   }
   for (const Row& r : ReadTable(read, "gazetteer/country_aliases.tsv", 2)) {
     need_country(r.f[0], "country_aliases.tsv", r.line);
@@ -284,7 +307,7 @@ void Gazetteer::Impl::LoadAll(const Reader& read) {
     Alias(it->second, r.f[0]);
   }
   std::unordered_map<std::string, std::uint32_t> city_by_name;  // "A3\tname" -> entry
-  for (const Row& r : ReadTable(read, "gazetteer/cities.tsv", 5)) {
+  for (const Row& r : ReadTable(read, "gazetteer/cities.tsv", 9)) {
     need_country(r.f[2], "cities.tsv", r.line);
     std::uint64_t pop = 0;
     for (char c : r.f[3]) {
@@ -300,6 +323,13 @@ void Gazetteer::Impl::LoadAll(const Reader& read) {
     e.country = std::string(r.f[2]);
     e.population = static_cast<std::uint32_t>(std::min<std::uint64_t>(pop, 0xFFFFFFFFu));
     e.capital = r.f[4] == "capital";
+    auto [end, ec] = std::from_chars(r.f[5].data(), r.f[5].data() + r.f[5].size(), e.geonames_id);
+    SITREP_CHECK(ec == std::errc() && end == r.f[5].data() + r.f[5].size(), ConfigError,
+                 "data/gazetteer/cities.tsv:" << r.line << ": bad GeoNames id '" << r.f[5] << "'");
+    if (r.f[6] != "-") e.admin1 = std::string(r.f[6]);
+    SITREP_CHECK(ParseCoordinates(r.f[7], r.f[8], &e.lat, &e.lon), ConfigError,
+                 "data/gazetteer/cities.tsv:" << r.line << ": bad coordinates");
+    e.located = true;
     std::uint32_t id = Add(std::move(e));
     Alias(id, r.f[0]);
     city_by_name.emplace(std::string(r.f[2]) + "\t" + std::string(r.f[0]), id);
@@ -416,6 +446,11 @@ const Gazetteer& Gazetteer::Default() {
 }
 
 const Entry& Gazetteer::entry(std::uint32_t id) const { return impl_->entries[id]; }
+
+const Entry* Gazetteer::Country(std::string_view alpha3) const {
+  auto it = impl_->country_entry.find(std::string(alpha3));
+  return it == impl_->country_entry.end() ? nullptr : &impl_->entries[it->second];
+}
 std::size_t Gazetteer::size() const { return impl_->entries.size(); }
 
 void Gazetteer::MatchTokens(const std::string_view* tokens, std::size_t n, std::vector<Match>* out) const {

@@ -61,6 +61,14 @@ struct Entry {
   std::string sector;   // kGovBody: its sector ("GOV"); kRole: = code
   std::uint32_t population = 0;  // kCity
   bool capital = false;          // kCity: a national capital
+  // Where it is (kCountry: the centre of the country; kCity: the city),
+  // from country_geo.tsv and cities.tsv; located is false when unknown.
+  bool located = false;
+  double lat = 0, lon = 0;
+  std::string fips;              // kCountry: FIPS 10-4 code ("GM"), empty when unknown
+  std::string short_name;        // kCountry: the Factbook's short name ("Russia"), empty when none
+  std::string admin1;            // kCity: GeoNames first-order division code ("16"), empty when none
+  std::uint32_t geonames_id = 0; // kCity: GeoNames feature id, 0 when unknown
 };
 
 // Entries whose names equal tokens [begin_token, end_token).
@@ -124,6 +132,10 @@ class Gazetteer {
   // Same decision as PlaceCountry over a set of entry ids (e.g. those of
   // one Match span); empty when none applies.
   std::string CountryOfEntries(const std::uint32_t* ids, std::size_t n) const;
+
+  // The kCountry entry of the alpha-3 code `alpha3` (FIPS code and centre
+  // coordinates included); nullptr when countries.tsv has no such country.
+  const Entry* Country(std::string_view alpha3) const;
 
   // The CAMEO country code for an alpha-3 code ("TLS" -> "TMP"); the
   // alpha-3 itself when CAMEO has the same code; empty when unknown.

@@ -13,6 +13,7 @@
 #include "quotes/quotes.h"
 #include "syntax/syntax.h"
 #include "text/text.h"
+#include "text/tone.h"
 #include "time/time.h"
 
 namespace sitrep::pipeline {
@@ -23,6 +24,7 @@ ArticlePipeline ArticlePipeline::Standard(std::shared_ptr<const clean::RepeatedL
   p.Add(std::make_unique<text::TextStage>());
   p.Add(std::make_unique<syntax::SyntaxStage>());
   p.Add(std::make_unique<entities::EntitiesStage>());
+  p.Add(std::make_unique<text::ToneStage>());
   p.Add(std::make_unique<TimeStage>());
   p.Add(std::make_unique<quotes::QuotesStage>());
   p.Add(std::make_unique<events::EventsStage>());

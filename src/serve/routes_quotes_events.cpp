@@ -83,14 +83,18 @@ bool IsoDatePrefix(std::string_view s) {
   return true;
 }
 
-// GDELT's export needs, per article, its URL, outlet, date and where its
-// sentences start; read only for the articles the events mention.
+// GDELT's event table needs, per article, its URL, outlet, date, tone,
+// lead paragraph and where its sentences start; read only for the
+// articles the events mention. (The mentions table's character offsets
+// need the articles' own event lists, which the database does not keep.)
 Result<std::unordered_map<std::string, events::GdeltArticle>> GdeltArticles(sqlite3* db,
                                                                            const std::set<std::string>& ids) {
   std::unordered_map<std::string, events::GdeltArticle> out;
   if (ids.empty()) return out;
-  Query a(db, "SELECT id, coalesce(url, source), outlet, published, length(text) FROM articles WHERE id IN (" +
-                  Placeholders(ids.size()) + ")");
+  // length() and instr() count characters, the contract's code points.
+  Query a(db, "SELECT id, coalesce(url, source), outlet, published, length(text), tone IS NOT NULL, tone, "
+              "CASE WHEN instr(text, char(10, 10)) > 0 THEN instr(text, char(10, 10)) - 1 ELSE length(text) END "
+              "FROM articles WHERE id IN (" + Placeholders(ids.size()) + ")");
   for (const auto& id : ids) a.Text(id);
   while (a.Step()) {
     events::GdeltArticle g;
@@ -98,6 +102,9 @@ Result<std::unordered_map<std::string, events::GdeltArticle>> GdeltArticles(sqli
     g.outlet = std::string(a.Str(2));
     g.published = std::string(a.Str(3));
     g.text_length = static_cast<std::uint64_t>(a.Num(4));
+    g.has_tone = a.Num(5) != 0;
+    g.tone = a.Double(6);
+    g.lead_end = static_cast<std::uint64_t>(a.Num(7));
     out.emplace(std::string(a.Str(0)), std::move(g));
   }
   if (!a.error().empty()) return Status(Code::kIoError, a.error());
@@ -163,13 +170,30 @@ Response ListEvents(sqlite3* db, const Request& r) {
     }
     auto articles = GdeltArticles(db, ids);
     if (!articles.ok()) return ErrorResponse(500, "database error: " + articles.status().message());
+    events::GdeltInputs inputs;
+    inputs.articles = std::move(articles.value());
+    {
+      // The entities the events name, for the actors' and places' geography.
+      Query en(db, "SELECT id, name, type, country FROM entities WHERE id IN (SELECT source_entity FROM events e" +
+                       where.Sql() + " UNION SELECT target_entity FROM events e" + where.Sql() +
+                       " UNION SELECT location_entity FROM events e" + where.Sql() + ")");
+      for (int i = 0; i < 3; ++i) bind(en);
+      while (en.Step()) {
+        events::GdeltEntity x;
+        x.name = std::string(en.Str(1));
+        x.type = std::string(en.Str(2));
+        x.country = std::string(en.Str(3));
+        inputs.entities.emplace(std::string(en.Str(0)), std::move(x));
+      }
+      if (!en.error().empty()) return DbError(en);
+    }
     Response res;
     res.content_type = "text/tab-separated-values; charset=utf-8";
     res.headers.emplace_back("Content-Disposition", "attachment; filename=\"sitrep-events.export.CSV\"");
     std::vector<std::string> row;
     std::vector<std::vector<std::string>> mentions;
     for (const auto& [line, n] : lines) {
-      if (Status s = events::GdeltRows(line, n, articles.value(), &row, &mentions); !s.ok()) {
+      if (Status s = events::GdeltRows(line, n, inputs, &row, &mentions); !s.ok()) {
         return ErrorResponse(500, "cannot export an event: " + s.message());
       }
       for (std::size_t i = 0; i < row.size(); ++i) {

@@ -266,6 +266,24 @@ void AppendArticleJson(const Article& a, std::string* out) {
   w.EndArray();
   w.Key("token_count");
   w.UInt(a.tokens.size());
+  w.Key("tone");
+  if (!a.ok() || !a.tone) {
+    w.Null();
+  } else {
+    const ToneCounts& t = *a.tone;
+    w.BeginObject();
+    w.Key("tone");
+    w.Double(t.Tone(), 3);
+    w.Key("positive");
+    w.Double(t.PositivePercent(), 3);
+    w.Key("negative");
+    w.Double(t.NegativePercent(), 3);
+    w.Key("polarity");
+    w.Double(t.Polarity(), 3);
+    w.Key("word_count");
+    w.UInt(a.tone->words);
+    w.EndObject();
+  }
   w.Key("warnings");
   w.BeginArray();
   for (const std::string& s : a.warnings) w.String(s);

@@ -161,7 +161,7 @@ Status BuildDatabase(const std::string& dir) {
       if (!meta) return db.Error("prepare");
       Row(meta).Text("schema_version").Text(std::to_string(kDatabaseSchemaVersion)).Done();
     }
-    auto* art = db.Prepare("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    auto* art = db.Prepare("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     auto* rem = db.Prepare("INSERT INTO removed VALUES (?,?,?,?)");
     auto* men = db.Prepare("INSERT INTO mentions VALUES (?,?,?,?,?,?,?)");
     auto* tim = db.Prepare("INSERT INTO times VALUES (?,?,?,?,?,?,?)");
@@ -188,7 +188,9 @@ Status BuildDatabase(const std::string& dir) {
       check(Row(art).Text(id).Value(o["source"]).Value(o["status"]).Value(o["reason"]).Value(o["outlet"])
                 .Value(o["published"]).Value(o["published_from"]).Value(o["title"]).Value(o["author"])
                 .Value(o["url"]).Value(o["language"]).Value(o["translated_from"]).Value(o["text"])
-                .Value(o["token_count"]).Value(o["warnings"]).Value(o["sentences"]).Done());
+                .Value(o["token_count"]).Value(o["warnings"]).Value(o["sentences"]).Value(o["tone"]["tone"])
+                .Value(o["tone"]["positive"]).Value(o["tone"]["negative"]).Value(o["tone"]["polarity"])
+                .Value(o["tone"]["word_count"]).Done());
       std::int64_t k = 0;
       EachIn(o, "removed", [&](element r) {
         check(Row(rem).Text(id).Int(k++).Value(r["text"]).Value(r["why"]).Done());

@@ -13,7 +13,8 @@ CREATE TABLE articles (
   id TEXT PRIMARY KEY, source TEXT NOT NULL, status TEXT NOT NULL, reason TEXT,
   outlet TEXT, published TEXT, published_from TEXT, title TEXT, author TEXT, url TEXT,
   language TEXT, translated_from TEXT, text TEXT NOT NULL, token_count INTEGER,
-  warnings TEXT, sentences TEXT);
+  warnings TEXT, sentences TEXT, tone REAL, tone_positive REAL, tone_negative REAL,
+  tone_polarity REAL, tone_word_count INTEGER);
 CREATE TABLE removed (article_id TEXT NOT NULL REFERENCES articles(id), ord INTEGER NOT NULL,
   text TEXT NOT NULL, why TEXT NOT NULL, PRIMARY KEY (article_id, ord));
 CREATE TABLE mentions (article_id TEXT NOT NULL REFERENCES articles(id), ord INTEGER NOT NULL,

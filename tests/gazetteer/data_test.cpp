@@ -17,7 +17,7 @@ namespace {
 const char* const kFiles[] = {"countries.tsv",     "country_aliases.tsv",   "demonyms.tsv",
                               "subdivisions.tsv",  "subdivision_aliases.tsv", "cities.tsv",            "city_aliases.tsv",
                               "organisations.tsv", "government_bodies.tsv", "roles.tsv",
-                              "action_nouns.txt"};
+                              "action_nouns.txt",  "country_geo.tsv"};
 
 std::vector<std::vector<std::string>> Rows(const std::string& file) {
   std::vector<std::vector<std::string>> rows;
@@ -57,7 +57,8 @@ TEST(GazetteerData, RowCountsArePlausible) {
       {"demonyms.tsv", {180, 260}},         {"subdivisions.tsv", {4000, 6000}},
       {"cities.tsv", {20000, 30000}},       {"city_aliases.tsv", {50, 500}},       {"subdivision_aliases.tsv", {50, 500}},
       {"organisations.tsv", {150, 400}},    {"government_bodies.tsv", {100, 400}},
-      {"roles.tsv", {300, 1500}},           {"action_nouns.txt", {50, 500}}};
+      {"roles.tsv", {300, 1500}},           {"action_nouns.txt", {50, 500}},
+      {"country_geo.tsv", {245, 260}}};
   for (const auto& [file, range] : bounds) {
     std::size_t n = Rows(file).size();
     EXPECT_GE(n, range.first) << file;
@@ -80,7 +81,7 @@ TEST(GazetteerData, CountriesAreConsistent) {
   std::map<std::string, std::size_t> country_column = {
       {"country_aliases.tsv", 0}, {"demonyms.tsv", 0},      {"subdivisions.tsv", 0},
       {"cities.tsv", 2},          {"city_aliases.tsv", 2},  {"organisations.tsv", 1},
-      {"government_bodies.tsv", 0}};
+      {"government_bodies.tsv", 0}, {"country_geo.tsv", 1}};
   for (const auto& [file, col] : country_column) {
     for (const auto& r : Rows(file)) {
       ASSERT_GT(r.size(), col) << file;
@@ -138,6 +139,55 @@ TEST(GazetteerData, DefaultLoadsEverything) {
   EXPECT_GE(with_capital.size(), 190u);
 }
 
+TEST(GazetteerData, EveryCountryHasAFipsCode) {
+  std::set<std::string> with_fips;
+  for (const auto& r : Rows("country_geo.tsv")) {
+    ASSERT_EQ(r.size(), 7u);
+    EXPECT_EQ(r[2].size(), 2u) << r[1];
+    EXPECT_TRUE(with_fips.insert(r[1]).second) << r[1] << " twice";
+  }
+  const Gazetteer& g = Gazetteer::Default();
+  for (const auto& r : Rows("countries.tsv")) {
+    EXPECT_TRUE(with_fips.count(r[1])) << r[1] << " has no FIPS 10-4 code";
+    const Entry* c = g.Country(r[1]);
+    ASSERT_NE(c, nullptr) << r[1];
+    EXPECT_EQ(c->fips.size(), 2u) << r[1];
+  }
+  // FIPS 10-4 codes that differ from ISO alpha-2, as GDELT writes them.
+  const std::map<std::string, std::string> known = {
+      {"DEU", "GM"}, {"GBR", "UK"}, {"CHN", "CH"}, {"RUS", "RS"}, {"JPN", "JA"}, {"AUT", "AU"},
+      {"AUS", "AS"}, {"CHE", "SZ"}, {"ISR", "IS"}, {"IRQ", "IZ"}, {"IRN", "IR"}, {"UKR", "UP"},
+      {"USA", "US"}, {"FRA", "FR"}, {"XKX", "KV"}, {"REU", "RE"}, {"MTQ", "MB"}, {"ESP", "SP"}};
+  for (const auto& [alpha3, fips] : known) EXPECT_EQ(g.Country(alpha3)->fips, fips) << alpha3;
+  // Centres from the Factbook: Germany 51 00 N, 9 00 E; Austria 47 20 N, 13 20 E.
+  const Entry* de = g.Country("DEU");
+  EXPECT_TRUE(de->located);
+  EXPECT_DOUBLE_EQ(de->lat, 51);
+  EXPECT_DOUBLE_EQ(de->lon, 9);
+  EXPECT_NEAR(g.Country("AUT")->lat, 47 + 20 / 60.0, 1e-4);
+  EXPECT_EQ(g.Country("RUS")->short_name, "Russia");
+  EXPECT_EQ(g.Country("ZZZ"), nullptr);
+}
+
+TEST(GazetteerData, CitiesHaveGeoNamesIdsAndCoordinates) {
+  const Gazetteer& g = Gazetteer::Default();
+  const Entry* berlin = nullptr;
+  for (std::uint32_t id : g.Lookup("Berlin"))
+    if (g.entry(id).kind == kCity && g.entry(id).country == "DEU") berlin = &g.entry(id);
+  ASSERT_NE(berlin, nullptr);
+  EXPECT_EQ(berlin->geonames_id, 2950159u);  // GeoNames' Berlin
+  EXPECT_EQ(berlin->admin1, "16");           // GeoNames' (FIPS) code of the Land Berlin
+  EXPECT_TRUE(berlin->located);
+  EXPECT_NEAR(berlin->lat, 52.52437, 1e-6);
+  EXPECT_NEAR(berlin->lon, 13.41053, 1e-6);
+  for (std::uint32_t i = 0; i < g.size(); ++i) {
+    const Entry& e = g.entry(i);
+    if (e.kind != kCity) continue;
+    ASSERT_TRUE(e.located) << e.name;
+    ASSERT_GT(e.geonames_id, 0u) << e.name;
+  }
+}
+
 // A reader that serves the shipped tables except for one replaced file.
 Gazetteer::Reader Replacing(std::string file, std::string contents) {
   auto text = std::make_shared<std::string>(std::move(contents));
@@ -177,8 +227,14 @@ TEST(GazetteerData, BadTablesNameFileAndLine) {
   err = LoadError(Replacing("gazetteer/subdivision_aliases.tsv", "# h\nBavaria\tDE-XX\n"));
   EXPECT_NE(err.find("subdivision_aliases.tsv:2"), std::string::npos) << err;
 
-  err = LoadError(Replacing("gazetteer/cities.tsv", "# h\nMoscow\t-\tRUS\tmany\tcapital\n"));
+  err = LoadError(Replacing("gazetteer/cities.tsv", "# h\nMoscow\t-\tRUS\tmany\tcapital\t1\t-\t55\t37\n"));
   EXPECT_NE(err.find("cities.tsv:2"), std::string::npos) << err;
+
+  err = LoadError(Replacing("gazetteer/cities.tsv", "# h\nMoscow\t-\tRUS\t1\tcapital\t1\t-\t95\t37\n"));
+  EXPECT_NE(err.find("cities.tsv:2: bad coordinates"), std::string::npos) << err;
+
+  err = LoadError(Replacing("gazetteer/country_geo.tsv", "# h\nRU\tRUS\tR\t60\t100\tRussia\tfactbook\n"));
+  EXPECT_NE(err.find("country_geo.tsv:2"), std::string::npos) << err;
 }
 
 TEST(GazetteerData, LoadFromReaderMatchesDefault) {
