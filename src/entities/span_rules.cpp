@@ -23,6 +23,17 @@ bool Possessive(const NerToken& x) {
   return x.xpos == kPos;
 }
 
+// A preposition, determiner or conjunction written in lower case.
+bool FunctionWord(const NerToken& x) {
+  // Not PART: a possessive "'s" ends shop names in the corpora ("Wendy's").
+  static const std::uint64_t kTags[] = {Hash64("ADP"), Hash64("DET"), Hash64("CCONJ"), Hash64("SCONJ")};
+  if (x.f.flags & (syntax::kHasUpper | syntax::kHasDigit)) return false;
+  for (std::uint64_t tag : kTags) {
+    if (x.upos == tag) return true;
+  }
+  return false;
+}
+
 // One or two capital letters ("AP", "GE"), by the word's shape.
 bool ShortCaps(const NerToken& x) {
   static const std::uint64_t kOne = [] {
@@ -113,6 +124,8 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
     }
     const int type = LabelType(labels[b]);
     std::size_t e = SpanEnd(labels, b, n);
+    // A name never ends in a lower-case function word ("Sweden of").
+    while (e > b + 1 && FunctionWord(t[e - 1])) labels[--e] = kOutside;
     if (Possessive(t[b])) {  // never the start of a name
       labels[b] = kOutside;
       if (b + 1 < e) labels[b + 1] = BeginLabel(type);

@@ -13,6 +13,7 @@
 namespace sitrep::entities {
 
 // Sentence-level corrections of labels[0..n):
+//  - a name never ends in a lower-case function word ("Sweden of");
 //  - a possessive ends a name: "Kosovo's Arben Hoxhaj" is a place and a
 //    person, "Serbia's" never runs on into the name after it, and no name
 //    starts with "'s";

@@ -330,7 +330,12 @@ class SentenceCoder {
     bool neg = false;
     EachChild(h, [&](std::int32_t c) {
       std::string_view d = Tok(c).deprel;
-      if (!neg && (d == "advmod" || d == "det" || d == "neg") && lex_.negation.count(Lemma(c))) neg = true;
+      // "mark" and "case" for "without": "left without signing", "ended
+      // without an agreement".
+      if (!neg && (d == "advmod" || d == "det" || d == "neg" || d == "mark" || d == "case") &&
+          lex_.negation.count(Lemma(c))) {
+        neg = true;
+      }
     });
     return neg;
   }
@@ -498,6 +503,19 @@ class SentenceCoder {
     if (t.upos == "DET" || t.upos == "NUM") return std::nullopt;
     std::int32_t m = MentionAt(h);
     if (m >= 0) return FromMention(m);
+    // "Kosovo's deputy prime minister, Arben Hoxhaj": the named apposition
+    // is the actor, also when the parser hung it on a modifier of the head.
+    std::int32_t named = -1;
+    EachChild(h, [&](std::int32_t c) {
+      if (named >= 0) return;
+      if (Tok(c).deprel == "appos" && MentionAt(c) >= 0) named = MentionAt(c);
+      if (named < 0 && Is(Tok(c).deprel, "nmod")) {
+        EachChild(c, [&](std::int32_t g) {
+          if (named < 0 && Tok(g).deprel == "appos" && MentionAt(g) >= 0) named = MentionAt(g);
+        });
+      }
+    });
+    if (named >= 0) return FromMention(named);
     if (MatchNoun(h) || InSet(lex_.thing, h)) {
       // "rejected the Serbian proposal", "praised Brazil's efforts": whose it is.
       std::int32_t owner = -1;
@@ -582,11 +600,19 @@ class SentenceCoder {
       }
     });
     // "The prime minister and the president met", parsed as two subjects.
+    // Without a word between them they are one actor, a title and a name
+    // ("foreign ministry spokeswoman Jelena Scharowa"): the name stands.
     std::int32_t head = Head(h);
     if (head >= 0 && Tok(h).deprel == "nsubj") {
       EachChild(head, [&](std::int32_t c) {
         if (c > h && Tok(c).deprel == "nsubj" && static_cast<int>(out.size()) < kMaxConjuncts) {
-          if (auto a = Resolve(c)) out.push_back(std::move(*a));
+          auto a = Resolve(c);
+          if (!a) return;
+          if (c == h + 1) {
+            if (!out.empty() && out.back().mention < 0 && a->mention >= 0) out.back() = std::move(*a);
+            return;
+          }
+          out.push_back(std::move(*a));
         }
       });
     }

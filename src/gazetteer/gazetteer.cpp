@@ -19,8 +19,9 @@ namespace {
 
 // Regions named only by a direction ("West", "North-East", "Central") exist
 // in many countries; such a name alone never says which one, and "the West"
-// in news is a political bloc, not Cameroon's West Region. These regions
-// stay findable by their aliases.
+// in news is a political bloc, not Cameroon's West Region. Such a name
+// alone gets an entry of no country; the regions stay findable by their
+// aliases.
 bool OnlyCompassWords(std::string_view name) {
   static constexpr std::string_view kWords[] = {"north",    "south",    "east",    "west",      "northern",
                                                 "southern", "eastern",  "western", "central",   "centre",
@@ -296,7 +297,16 @@ void Gazetteer::Impl::LoadAll(const Reader& read) {
     e.code = std::string(r.f[1]);
     std::uint32_t id = Add(std::move(e));
     subdivision_by_code.emplace(std::string(r.f[1]), id);
-    if (!OnlyCompassWords(r.f[2])) Alias(id, r.f[2]);
+    if (!OnlyCompassWords(r.f[2])) {
+      Alias(id, r.f[2]);
+    } else {
+      // The bare name still marks a region for the recogniser (its model
+      // reads these bits), but through an entry of no country.
+      Entry bare;
+      bare.kind = kSubdivision;
+      bare.name = std::string(r.f[2]);
+      Alias(Add(std::move(bare)), r.f[2]);
+    }
     for (auto a : SplitBar(r.f[3])) Alias(id, a);
   }
   for (const Row& r : ReadTable(read, "gazetteer/subdivision_aliases.tsv", 2)) {

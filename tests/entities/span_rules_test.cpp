@@ -28,6 +28,7 @@ std::vector<NerToken> Tokens(const std::vector<Word>& words) {
     std::string lower;
     syntax::ComputeTokenFeatures(w.form, lower, &t.f);
     t.xpos = Hash64(w.xpos);
+    t.upos = Hash64(w.xpos == "IN" ? "ADP" : w.xpos == "NNP" ? "PROPN" : "X");
     t.gaz = w.gaz;
     out.push_back(t);
   }
@@ -65,6 +66,18 @@ TEST(SpanRules, PossessiveAfterACountrySeparatesItFromThePerson) {
   auto labels = Span(t.size(), 0, 4, kLoc);
   ApplySpanRules(t.data(), t.size(), labels.data());
   EXPECT_EQ(Spans(labels), "LOC:0-1 PERSON:2-4 ");
+}
+
+TEST(SpanRules, NoNameEndsInAFunctionWord) {
+  auto t = Tokens({{"accused", 0, "VBD"}, {"Sweden", kGazCountryB}, {"of", 0, "IN"}, {"stalling", 0, "VBG"}});
+  auto labels = Span(t.size(), 1, 3, kLoc);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "LOC:1-2 ");
+  // Inside a name it stays: "Bank of England".
+  auto u = Tokens({{"Bank"}, {"of", 0, "IN"}, {"England", kGazCountryB}});
+  auto l2 = Span(u.size(), 0, 3, kOrg);
+  ApplySpanRules(u.data(), u.size(), l2.data());
+  EXPECT_EQ(Spans(l2), "ORG:0-3 ");
 }
 
 TEST(SpanRules, PossessiveInsideAnUnlistedNameStays) {

@@ -166,5 +166,32 @@ TEST_F(CoderTest, DenialIsNotTheDeniedAct) {
   ASSERT_EQ(a.events.size(), 1u);
   EXPECT_EQ(a.events[0].cameo, "016");
 }
+TEST_F(CoderTest, WithoutNegatesTheAct) {
+  Article a = Analyse("The delegations of Chile and Peru left Lima without signing the treaty.");
+  bool found = false;
+  for (const Event& e : a.events) {
+    if (e.cameo.rfind("057", 0) != 0) continue;
+    found = true;
+    EXPECT_TRUE(e.negated) << e.source.text;
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST_F(CoderTest, NamedAppositionIsTheActorNotItsTitle) {
+  Article a = Analyse("Norway's deputy foreign minister, Ilse Marholm, accused Sweden of stalling.");
+  ASSERT_FALSE(a.events.empty());
+  EXPECT_EQ(a.events[0].cameo.substr(0, 2), "11");
+  EXPECT_EQ(a.events[0].source.text, "Ilse Marholm");
+  EXPECT_EQ(Target(a.events[0]), "Sweden");
+}
+
+TEST_F(CoderTest, TitleRightBeforeANameIsOneActor) {
+  // The parser may read the title and the name as two subjects; with no
+  // "and" between them they are one actor, the named one.
+  Article a = Analyse("Norwegian foreign ministry spokeswoman Ilse Marholm criticised the plan on Tuesday.");
+  ASSERT_EQ(a.events.size(), 1u) << a.events.size();
+  EXPECT_EQ(a.events[0].source.text, "Ilse Marholm");
+}
+
 }  // namespace
 }  // namespace sitrep::events
