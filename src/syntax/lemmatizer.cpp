@@ -55,6 +55,11 @@ void Lemmatizer::Lemmatize(std::string_view form, std::string_view upos, std::st
   // treebank.
   std::string_view base = IsProper(xpos) || upos == "PROPN" ? form : std::string_view(scratch);
   std::string_view lw(scratch);
+  // Candidates from the longest suffix to the shortest; the first that is a
+  // known lemma wins, else the longest rule's, as a rule from a rarer,
+  // more specific suffix is more often right when nothing else says so.
+  bool have = false;
+  std::string first;
   for (std::size_t len = std::min(kMaxSuffix, lw.size()); len >= 1; --len) {
     std::string_view suf = lw.substr(lw.size() - len);
     auto it = rules_.find(Key(suf, xpos, 3));
@@ -63,9 +68,24 @@ void Lemmatizer::Lemmatize(std::string_view form, std::string_view upos, std::st
     if (r.strip > base.size() || (r.strip == base.size() && strings_[r.append].empty())) break;
     out->assign(base.substr(0, base.size() - r.strip));
     out->append(strings_[r.append]);
+    if (known_.empty() || Known(*out)) return;
+    if (!have) {
+      first = *out;
+      have = true;
+    }
+  }
+  if (have) {
+    out->swap(first);
     return;
   }
   out->assign(base);
+}
+
+// Only unseen words get here, so the copy costs little.
+bool Lemmatizer::Known(std::string_view lemma) const {
+  std::string lower;
+  AsciiLower(lemma, lower);
+  return std::binary_search(known_.begin(), known_.end(), Hash64(lower, 5));
 }
 
 std::unique_ptr<Lemmatizer> Lemmatizer::Train(const std::vector<ConllSentence>& train) {
@@ -114,6 +134,15 @@ std::unique_ptr<Lemmatizer> Lemmatizer::Train(const std::vector<ConllSentence>& 
     if (count < kMinRuleCount) continue;
     lem->rules_[Key(key.second, key.first, 3)] = Rule{rule.first, intern(rule.second)};
   }
+  for (const auto& s : train) {
+    for (const auto& w : s.words) {
+      if (w.lemma.empty() || w.lemma == "_") continue;
+      AsciiLower(w.lemma, llem);
+      lem->known_.push_back(Hash64(llem, 5));
+    }
+  }
+  std::sort(lem->known_.begin(), lem->known_.end());
+  lem->known_.erase(std::unique(lem->known_.begin(), lem->known_.end()), lem->known_.end());
   return lem;
 }
 
@@ -147,6 +176,7 @@ std::string Lemmatizer::Save() const {
   w.Array(keys);
   w.Array(strips);
   w.Array(appends);
+  w.Array(known_);
   return w.Finish(ModelKind::kLemmatizer);
 }
 
@@ -175,6 +205,8 @@ std::unique_ptr<Lemmatizer> Lemmatizer::Load(std::string_view bytes, const std::
     if (appends[i] >= lem->strings_.size()) r.Fail("rule string out of range");
     lem->rules_.emplace(keys[i], Rule{strips[i], appends[i]});
   }
+  lem->known_ = r.Array<std::uint64_t>();
+  if (!std::is_sorted(lem->known_.begin(), lem->known_.end())) r.Fail("known lemmas are not sorted");
   r.ExpectEnd();
   return lem;
 }

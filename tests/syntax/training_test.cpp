@@ -76,6 +76,39 @@ TEST(Training, LemmatizerUsesLexiconThenRules) {
   EXPECT_EQ(out, "");
 }
 
+// Of the suffix rules that fit an unseen word, the longest one whose result
+// is a lemma the treebank knows wins over a longer one whose result is not.
+TEST(Training, LemmatizerPrefersARuleThatGivesAKnownLemma) {
+  auto word = [](const char* form, const char* lemma) {
+    ConllWord w;
+    w.form = form;
+    w.lemma = lemma;
+    w.upos = "VERB";
+    w.xpos = "VBD";
+    w.head = 0;
+    w.deprel = "root";
+    return w;
+  };
+  std::vector<ConllSentence> data(1);
+  // "-elled" -> strip "led" (twice seen: compelled, propelled), "-ed" ->
+  // strip "ed" (three times); "smell" is a known lemma, "smel" is not.
+  for (auto [f, l] : {std::pair{"compelled", "compel"}, {"propelled", "propel"}, {"walked", "walk"},
+                      {"jumped", "jump"}, {"talked", "talk"}}) {
+    data[0].words.push_back(word(f, l));
+  }
+  ConllSentence other;
+  other.words.push_back(word("smells", "smell"));
+  other.words.back().xpos = "VBZ";
+  data.push_back(other);
+  auto lem = Lemmatizer::Train(data);
+  std::string out, scratch;
+  lem->Lemmatize("smelled", "VERB", "VBD", &out, scratch);
+  EXPECT_EQ(out, "smell");
+  // With no rule giving a known lemma, the longest rule still applies.
+  lem->Lemmatize("expelled", "VERB", "VBD", &out, scratch);
+  EXPECT_EQ(out, "expel");
+}
+
 TEST(Training, SaveLoadRoundTripKeepsPredictions) {
   auto data = TinyTreebank();
   auto tagger = TrainTagger(data, {}, Quiet(5));
