@@ -30,8 +30,10 @@ constexpr double kSameQuantityRatio = 1.5;
 // MMR: weight of centrality against novelty, and the overlap at which a
 // sentence repeats one already chosen.
 constexpr double kMmrLambda = 0.7;
-constexpr double kRedundant = 0.5;
+constexpr double kRedundant = 0.4;
 constexpr std::size_t kSummaryCandidatesPerArticle = 5;
+// Weight of the position prior against the best centrality in the story.
+constexpr double kLeadWeight = 0.5;
 
 struct QuoteRec {
   std::string id, article, text, speaker;
@@ -350,6 +352,16 @@ std::string StoryBuilder::Impl::StoryJson(const std::vector<std::uint32_t>& memb
       title = digests[a].title;
     }
   }
+  // The article closest to the centroid, title or not: its lead opens the summary.
+  std::uint32_t central_article = members.front();
+  double best_any = -1;
+  for (std::uint32_t a : members) {
+    double s = Dot(vecs[a], centroid);
+    if (s > best_any && !digests[a].sentences.empty()) {
+      best_any = s;
+      central_article = a;
+    }
+  }
 
   // Summary: MMR over the articles' leading sentences.
   struct Cand {
@@ -358,10 +370,31 @@ std::string StoryBuilder::Impl::StoryJson(const std::vector<std::uint32_t>& memb
     double central;
   };
   std::vector<Cand> cands;
+  // Centrality plus a position prior, as in MEAD: news puts the happening
+  // in its first sentences, and a short side sentence that happens to hold
+  // the story's rare words must not displace the lead.
+  double top = 0;
   for (std::uint32_t a : members)
-    for (const auto& s : digests[a].sentences) cands.push_back({a, &s, Dot(s.terms, centroid)});
+    for (const auto& s : digests[a].sentences) {
+      cands.push_back({a, &s, Dot(s.terms, centroid)});
+      top = std::max(top, cands.back().central);
+    }
+  for (Cand& c : cands) {
+    const double n = static_cast<double>(kSummaryCandidatesPerArticle);
+    c.central += kLeadWeight * top * (n - static_cast<double>(c.s->position)) / n;
+  }
   std::vector<const Cand*> chosen;
   std::vector<bool> used(cands.size(), false);
+  // News tells the happening first: the summary opens with the lead of the
+  // most central article, then takes the most central sentences that add
+  // something.
+  for (std::size_t i = 0; i < cands.size() && opt.summary_sentences > 0; ++i) {
+    if (cands[i].article == central_article && cands[i].s->position == 0) {
+      used[i] = true;
+      chosen.push_back(&cands[i]);
+      break;
+    }
+  }
   while (chosen.size() < opt.summary_sentences) {
     double best_score = -1e9;
     std::size_t pick = SIZE_MAX;

@@ -108,6 +108,7 @@ Result<bool> DigestLine(std::string_view line, std::size_t summary_candidates, D
       ExtractClaims(text, sw, &d->claims);
       if (d->sentences.size() < summary_candidates && sw.size() >= kMinSentenceWords && sw.size() <= kMaxSentenceWords) {
         SentenceDigest sd;
+        sd.position = static_cast<std::uint32_t>(d->sentences.size());
         sd.start = static_cast<std::uint32_t>(cs);
         sd.end = static_cast<std::uint32_t>(ce);
         sd.text = std::string(text.substr(bs, be - bs));

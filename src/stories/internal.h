@@ -65,6 +65,7 @@ void ExtractClaims(std::string_view text, const std::vector<Word>& sentence_word
 // A candidate summary sentence of an article.
 struct SentenceDigest {
   std::uint32_t start = 0, end = 0;  // code points, as in articles.jsonl
+  std::uint32_t position = 0;        // 0 for the article's first candidate sentence, then 1, 2, ...
   std::string text;
   SparseVector terms;  // L2-normalised term counts
 };

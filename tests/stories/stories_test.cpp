@@ -198,6 +198,35 @@ TEST(Stories, StoryLineHasTheContractFields) {
   }
 }
 
+// The summary opens with the lead: a short side sentence that holds the
+// story's rarest words does not displace the sentence that tells what
+// happened (the texts are ours).
+TEST(Stories, SummaryOpensWithTheLead) {
+  // Among other stories' articles (the floods, the election), the quake's
+  // later sentences share words with them that its lead does not, so by
+  // centrality alone a side sentence would come first.
+  const std::string quake =
+      "A magnitude 6.8 quake struck Varenna on Wednesday, killing at least 12 and wrecking a bridge. "
+      "Emergency crews set up shelters in schools for families from hundreds of damaged homes. "
+      "Rescue crews used boats to reach families in the low town, the mayor said. "
+      "More than 2,000 people spent the night in emergency shelters.";
+  std::vector<std::string> lines = Corpus();
+  lines.push_back(Line("q01", "Coast Courier", "2024-05-08", "Quake hits Varenna", quake, {{"Varenna", "eV"}}));
+  auto stories = BuildAll(lines);
+  const Story* story = StoryWith(stories, "q01");
+  ASSERT_NE(story, nullptr);
+  ASSERT_EQ(story->articles.size(), 1u);
+  simdjson::dom::parser p;
+  simdjson::dom::element e;
+  ASSERT_EQ(p.parse(story->json).get(e), simdjson::SUCCESS);
+  simdjson::dom::array summary;
+  ASSERT_FALSE(e["summary"].get_array().get(summary));
+  ASSERT_GE(summary.size(), 1u);
+  std::string_view first;
+  ASSERT_FALSE(summary.at(0)["text"].get_string().get(first));
+  EXPECT_EQ(first.substr(0, 30), "A magnitude 6.8 quake struck V") << story->json;
+}
+
 TEST(Stories, NumbersAgreeWithDifferentHedgingAndDisagreeOnDifferentFigures) {
   const std::string t1 = "Officials said the army has massed about 100,000 troops near the border. The talks resume in Lenhall on Monday.";
   const std::string t2 = "The army has gathered more than 100,000 soldiers near the border, officials said. Talks resume in Lenhall on Monday.";
