@@ -594,6 +594,36 @@ class SentenceCoder {
     }
     if (auto a = Resolve(h)) out.push_back(std::move(*a));
     if (first_only) return out;
+    // "Serbian and Kosovo negotiators": one actor per country the modifier
+    // names, each with the head's role ("SRBGOV", "KSVGOV").
+    if (!out.empty() && out.front().mention < 0) {
+      const std::string& front_code = out.front().actor_code;
+      const std::string role = front_code.size() > 3 ? front_code.substr(3) : std::string();
+      EachChild(h, [&](std::int32_t c) {
+        std::string_view d = Tok(c).deprel;
+        if (c > h || (d != "amod" && d != "compound" && d != "nmod:poss")) return;
+        EachChild(c, [&](std::int32_t k) {
+          if (Tok(k).deprel != "conj" || static_cast<int>(out.size()) >= kMaxConjuncts) return;
+          std::string country;
+          std::int32_t m = MentionAt(k);
+          if (m >= 0) {
+            country = a_.mentions[static_cast<std::size_t>(m)].actor_code;
+          } else {
+            std::string_view w = std::string_view(a_.text).substr(Tok(k).begin, Tok(k).end - Tok(k).begin);
+            const auto& gaz = gazetteer::Gazetteer::Default();
+            if (auto iso = gaz.CountryOf(w)) country = gaz.CameoCountry(*iso);
+          }
+          if (country.size() != 3) return;
+          EventActor extra = out.front();
+          extra.mention = -1;
+          extra.text = std::string(a_.text.substr(Tok(k).begin, Tok(k).end - Tok(k).begin)) + " " +
+                       std::string(a_.text.substr(Tok(h).begin, Tok(h).end - Tok(h).begin));
+          extra.actor_code = country + role;
+          extra.known = true;
+          out.push_back(std::move(extra));
+        });
+      });
+    }
     EachChild(h, [&](std::int32_t c) {
       if (static_cast<int>(out.size()) < kMaxConjuncts && Tok(c).deprel == "conj") {
         if (auto a = Resolve(c)) out.push_back(std::move(*a));

@@ -89,8 +89,18 @@ std::size_t DatelineEnd(const Article& a, std::size_t first, std::size_t last) {
     return letter && w.size() >= 2;
   };
   while (t < last && t - first < 4 && all_caps(word(t))) ++t;
-  // A place alone before a dash is not a dateline ("EU - Russia talks").
-  if (t == first || t >= last || (word(t) != "," && word(t) != "(")) return first;
+  if (t == first || t >= last) return first;
+  auto dash = [](std::string_view w) { return w == "-" || w == "\u2013" || w == "\u2014" || w == "--"; };
+  // A place alone right before a dash ("BRUSSELS - Text", "NEW YORK —
+  // Text") is a dateline when it is more than a short acronym and a
+  // capitalised word follows; "EU - Russia talks" is not one.
+  if (dash(word(t)) && t + 1 < last) {
+    const bool long_enough = t - first >= 2 || word(first).size() >= 4;
+    const std::string_view next = word(t + 1);
+    if (long_enough && !next.empty() && next[0] >= 'A' && next[0] <= 'Z') return t + 1;
+    return first;
+  }
+  if (word(t) != "," && word(t) != "(") return first;
   const std::size_t limit = std::min(last, first + 16);
   bool bracket = false;
   for (; t < limit; ++t) {

@@ -193,5 +193,15 @@ TEST_F(CoderTest, TitleRightBeforeANameIsOneActor) {
   EXPECT_EQ(a.events[0].source.text, "Ilse Marholm");
 }
 
+TEST_F(CoderTest, CountriesJoinedInAModifierAreTwoActors) {
+  // "Chilean and Peruvian negotiators met": Chile's met Peru's.
+  Article a = Analyse("Chilean and Peruvian negotiators met in Lima on Monday.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo.substr(0, 2), "04");
+  EXPECT_EQ(a.events[0].source.actor_code.substr(0, 3), "CHL");
+  ASSERT_TRUE(a.events[0].target.has_value());
+  EXPECT_EQ(a.events[0].target->actor_code.substr(0, 3), "PER");
+}
+
 }  // namespace
 }  // namespace sitrep::events

@@ -102,6 +102,15 @@ TEST(Segmenter, HandlesNewsAbbreviationsAndQuotes) {
             (V{"J. K. Rowling wrote.", "Sales rose 2.5% to 100,000."}));
 }
 
+TEST(Segmenter, WireDatelineIsASentenceOfItsOwn) {
+  EXPECT_EQ(Sentences("NAIROBI, Jan 14 (Harbour Wire) - The truce holds."),
+            (V{"NAIROBI, Jan 14 (Harbour Wire) -", "The truce holds."}));
+  EXPECT_EQ(Sentences("BRUSSELS - Ministers met on Monday."), (V{"BRUSSELS -", "Ministers met on Monday."}));
+  EXPECT_EQ(Sentences("NEW YORK \u2014 Talks resumed."), (V{"NEW YORK \u2014", "Talks resumed."}));
+  // A short acronym before a dash is not a place: one sentence.
+  EXPECT_EQ(Sentences("EU - Russia talks resumed."), (V{"EU - Russia talks resumed."}));
+}
+
 TEST(Segmenter, LineBreaksEndSentences) {
   EXPECT_EQ(Sentences("Allies meet in Brussels\nThe meeting began at noon."),
             (V{"Allies meet in Brussels", "The meeting began at noon."}));
