@@ -139,7 +139,29 @@ std::optional<std::string> AsNames(std::string_view s) {
 
 namespace {
 
-enum class SegKind { kNone, kSource, kDate, kByline, kLabel, kShortName };
+enum class SegKind { kNone, kSource, kDate, kAmbiguousDate, kByline, kLabel, kShortName };
+
+// "05/06/2024": a date, but May or June cannot be told; it still marks the
+// line as a date line (so the name beside it is read), with no value.
+bool AmbiguousNumericDate(std::string_view seg) {
+  int parts[3] = {0, 0, 0};
+  int digits[3] = {0, 0, 0};
+  int k = 0;
+  char sep = 0;
+  for (char c : seg) {
+    if (c >= '0' && c <= '9') {
+      parts[k] = parts[k] * 10 + (c - '0');
+      if (++digits[k] > 4) return false;
+    } else if ((c == '/' || c == '.' || c == '-') && k < 2 && digits[k] > 0 && (sep == 0 || sep == c)) {
+      sep = c;
+      ++k;
+    } else {
+      return false;
+    }
+  }
+  return k == 2 && digits[0] <= 2 && digits[1] <= 2 && digits[2] == 4 && parts[0] >= 1 && parts[0] <= 12 &&
+         parts[1] >= 1 && parts[1] <= 12 && parts[0] != parts[1];
+}
 
 struct SegResult {
   SegKind kind = SegKind::kNone;
@@ -172,6 +194,10 @@ SegResult ParseSegment(std::string_view seg, bool in_header, const CueLexicon& l
         return r;
       }
     }
+  }
+  if (AmbiguousNumericDate(seg)) {
+    r.kind = SegKind::kAmbiguousDate;
+    return r;
   }
   // A date with nothing but labels, weekdays and times around it.
   if (auto d = FindDate(seg)) {
@@ -311,6 +337,10 @@ std::optional<MetadataLine> ParseMetadataLine(std::string_view line, bool in_hea
           m.date = r.value;
           m.date_is_update = r.update;
         }
+        if (!m.why) m.why = "metadata: date";
+        any = true;
+        break;
+      case SegKind::kAmbiguousDate:
         if (!m.why) m.why = "metadata: date";
         any = true;
         break;

@@ -74,6 +74,9 @@ void RecognizeMentions(const NerModel& model, Article& a, EntitiesScratch& s) {
       m.begin = a.tokens[b].begin;
       m.end = a.tokens[e - 1].end;
       m.type = std::string(kNerTypes[span.type]);
+      // The article's own outlet named in its text ("told the Sahel Times")
+      // is an organisation, whatever its words suggest.
+      if (a.outlet && std::string_view(a.text).substr(m.begin, m.end - m.begin) == *a.outlet) m.type = "ORG";
       a.mentions.push_back(std::move(m));
     }
     at += n;

@@ -1,10 +1,13 @@
 #include "entities/span_rules.h"
 
 #include <algorithm>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
+#include "core/error.h"
 #include "core/hash.h"
+#include "core/resources.h"
 #include "entities/word_lex.h"
 #include "syntax/token_features.h"
 
@@ -21,6 +24,37 @@ constexpr std::uint32_t kListed = kPlaceB | kPlaceI | kOrgB | kOrgI | kGazRole |
 bool Possessive(const NerToken& x) {
   static const std::uint64_t kPos = Hash64("POS");
   return x.xpos == kPos;
+}
+
+// data/ner/name_heads.tsv: words that type a name from outside it.
+struct NameHeads {
+  std::unordered_map<std::uint64_t, int> last;    // lower-case hash -> type of a name it ends
+  std::unordered_map<std::uint64_t, int> before;  // lower-case hash -> type of a name after "WORD of"
+  std::uint64_t of = 0;
+};
+
+const NameHeads& Heads() {
+  static const NameHeads heads = [] {
+    NameHeads h;
+    std::string scratch;
+    auto lower = [&](std::string_view w) {
+      syntax::TokenFeatures f;
+      syntax::ComputeTokenFeatures(w, scratch, &f);
+      return f.lower;
+    };
+    h.of = lower("of");
+    for (std::string_view line : DataLines(Resource("ner/name_heads.tsv"))) {
+      std::size_t t1 = line.find('\t'), t2 = t1 == std::string_view::npos ? t1 : line.find('\t', t1 + 1);
+      SITREP_CHECK(t2 != std::string_view::npos, ConfigError, "data/ner/name_heads.tsv: malformed line: " << line);
+      std::string_view word = line.substr(0, t1), where = line.substr(t1 + 1, t2 - t1 - 1), type = line.substr(t2 + 1);
+      SITREP_CHECK(type == "ORG" || type == "LOC", ConfigError, "data/ner/name_heads.tsv: bad type: " << line);
+      SITREP_CHECK(where == "last" || where == "before", ConfigError,
+                   "data/ner/name_heads.tsv: bad position: " << line);
+      (where == "last" ? h.last : h.before)[lower(word)] = type == "ORG" ? kOrg : kLoc;
+    }
+    return h;
+  }();
+  return heads;
 }
 
 // A preposition, determiner or conjunction written in lower case.
@@ -117,6 +151,20 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
       labels[i] = BeginLabel(kOrg);
     }
   }
+  // "the town of Tessit" with the name left out by the model.
+  for (std::size_t i = 2; i < n; ++i) {
+    if (labels[i] != kOutside || !NameWord(t[i]) || t[i - 1].f.lower != Heads().of ||
+        (t[i - 2].f.flags & (syntax::kTitle | syntax::kAllUpper))) {
+      continue;
+    }
+    auto it = Heads().before.find(t[i - 2].f.lower);
+    if (it == Heads().before.end()) continue;
+    std::size_t e = i + 1;
+    while (e < n && e < i + 3 && labels[e] == kOutside && NameWord(t[e])) ++e;
+    if (e < n && labels[e] != kOutside && !IsBegin(labels[e])) continue;
+    SetSpan(labels, i, e, it->second);
+    i = e;
+  }
   for (std::size_t b = 0; b < n;) {
     if (labels[b] == kOutside) {
       ++b;
@@ -140,7 +188,10 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
     while (k < e && !Possessive(t[k])) ++k;
     const std::uint32_t g = t[b].gaz;
     const bool well_known = (g & (kGazCountryB | kGazRegionB | kOrgB)) || ((g & kGazCityB) && (g & kGazBigCity));
-    if (k + 1 < e && well_known && ListedType(t, b, k, n, -1) >= 0) {
+    if (k + 1 == e && well_known && ListedType(t, b, k, n, -1) >= 0) {
+      labels[k] = kOutside;  // "Mali's" is "Mali" (shop names keep theirs: "Wendy's")
+      e = k;
+    } else if (k + 1 < e && well_known && ListedType(t, b, k, n, -1) >= 0) {
       SetSpan(labels, b, k, ListedType(t, b, k, n, type));
       labels[k] = kOutside;
       std::size_t r = k + 1;
@@ -171,6 +222,17 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
         b = end;
         continue;
       }
+    }
+    // The word that ends a name types it ("Sahel Security Institute"),
+    // unless the gazetteer lists the whole name.
+    if (e - b >= 2 && (type == kLoc || type == kPer || type == kMisc) && ListedType(t, b, e, n, -1) < 0) {
+      auto it = Heads().last.find(t[e - 1].f.lower);
+      if (it != Heads().last.end() && (t[e - 1].f.flags & syntax::kTitle)) SetSpan(labels, b, e, it->second);
+    }
+    // "the town of Tessit": a place, whatever the model said.
+    if (b >= 2 && t[b - 1].f.lower == Heads().of && !(t[b - 2].f.flags & (syntax::kTitle | syntax::kAllUpper))) {
+      auto it = Heads().before.find(t[b - 2].f.lower);
+      if (it != Heads().before.end() && LabelType(labels[b]) != it->second) SetSpan(labels, b, e, it->second);
     }
     // A demonym alone names no person, organisation or place.
     if (type != kMisc) {

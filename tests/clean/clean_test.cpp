@@ -70,6 +70,14 @@ TEST(MetadataLine, RecognisesSourceDateAndByline) {
   ASSERT_TRUE(m);
   EXPECT_EQ(m->author, "Ines Carvalho");
   EXPECT_EQ(m->date, "2021-03-03");
+  // A numeric date that could be May or June makes a date line, with no date.
+  m = ParseMetadataLine("Evening Lantern - 05/06/2024", true, lex);
+  ASSERT_TRUE(m);
+  EXPECT_FALSE(m->date);
+  EXPECT_EQ(m->name_beside, "Evening Lantern");
+  m = ParseMetadataLine("Evening Lantern - 25/06/2024", true, lex);
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->date, "2024-06-25");
   // An outlet and a date with only a comma between them: the date counts.
   m = ParseMetadataLine("Evening Lantern, 23 March 2023", true, lex);
   ASSERT_TRUE(m);

@@ -140,6 +140,24 @@ TEST(EntitiesStage, LeavesTitlesOutAndKeepsListedNamesWhole) {
   EXPECT_TRUE(has(orgs, "Office for Democratic Institutions and Human Rights")) << ::testing::PrintToString(orgs);
 }
 
+// The article's own outlet named in its text is an organisation, even when
+// its words read like a place (invented outlet).
+TEST(EntitiesStage, OwnOutletIsAnOrganisation) {
+  Article a;
+  a.outlet = "Saltby Courier";
+  a.text = "A trader told the Saltby Courier by telephone that the market was full.";
+  text::TextStage().Process(a, nullptr);
+  syntax::SyntaxStage().Process(a, nullptr);
+  EntitiesStage().Process(a, nullptr);
+  bool found = false;
+  for (const auto& m : a.mentions) {
+    if (a.text.substr(m.begin, m.end - m.begin) != "Saltby Courier") continue;
+    found = true;
+    EXPECT_EQ(m.type, "ORG");
+  }
+  EXPECT_TRUE(found);
+}
+
 TEST(WordLex, LearnsParsesAndLooksUp) {
   std::vector<LexSentence> corpus;
   for (int i = 0; i < 20; ++i) {

@@ -80,6 +80,29 @@ TEST(SpanRules, NoNameEndsInAFunctionWord) {
   EXPECT_EQ(Spans(l2), "ORG:0-3 ");
 }
 
+TEST(SpanRules, CountryPossessiveEndsTheName) {
+  auto t = Tokens({{"Mali", kGazCountryB}, {"'s", 0, "POS"}, {"government", 0, "NN"}});
+  auto labels = Span(t.size(), 0, 2, kLoc);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "LOC:0-1 ");
+}
+
+TEST(SpanRules, TheWordThatEndsANameTypesIt) {
+  auto t = Tokens({{"the", 0, "DT"}, {"Sahel"}, {"Security"}, {"Institute"}, {"said", 0, "VBD"}});
+  auto labels = Span(t.size(), 1, 4, kLoc);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "ORG:1-4 ");
+}
+
+TEST(SpanRules, TownOfNameIsAPlace) {
+  // Labelled a person by the model, and left out by it.
+  auto t = Tokens({{"the", 0, "DT"}, {"town", 0, "NN"}, {"of", 0, "IN"}, {"Tessit"}, {"and", 0, "CC"},
+                   {"the", 0, "DT"}, {"village", 0, "NN"}, {"of", 0, "IN"}, {"Oumbari"}});
+  auto labels = Span(t.size(), 3, 4, kPer);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "LOC:3-4 LOC:8-9 ");
+}
+
 TEST(SpanRules, PossessiveInsideAnUnlistedNameStays) {
   // "Platt 's Music Hall": not a listed place or organisation before the 's.
   auto t = Tokens({{"Platt"}, {"'s", 0, "POS"}, {"Music"}, {"Hall"}});
