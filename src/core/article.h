@@ -69,6 +69,9 @@ struct Mention {
   bool as_actor = false;
   // Index into Article::local_entities after the within-article merge, -1 before.
   std::int32_t local = -1;
+  // A role standing for a person named earlier ("the secretary-general"),
+  // not a name: the entities stage links it to that person.
+  bool nominal = false;
 };
 
 // One real thing as one article names it: the mentions that the

@@ -3,6 +3,7 @@
 #include "core/error.h"
 #include "core/resources.h"
 #include "entities/entities.h"
+#include "entities/role_mentions.h"
 #include "gazetteer/gazetteer.h"
 #include "resolve/resolve.h"
 #include "syntax/conllu.h"
@@ -104,6 +105,7 @@ void EntitiesStage::Process(Article& article, StageScratch* scratch) const {
   RecognizeMentions(*model_, article, s);
   gazetteer::DescribeMentions(*gazetteer_, article);
   resolve::MergeWithinArticle(article, merge_);
+  LinkRoleMentions(*gazetteer_, article, s);
 }
 
 NerCorpus PrepareNerCorpus(const std::vector<NerSentence>& gold, const syntax::SyntaxStage& syntax) {

@@ -223,6 +223,24 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
         continue;
       }
     }
+    // "Idris Kone of Niger": a person's name and the listed place after "of".
+    if (type == kPer && e - b >= 4) {
+      for (std::size_t o = b + 2; o + 1 < e; ++o) {
+        if (t[o].f.lower != Heads().of || ListedType(t, o + 1, e, n, -1) != kLoc) continue;
+        bool names = true;
+        for (std::size_t x = b; x < o && names; ++x) names = NameWord(t[x]);
+        if (!names) break;
+        labels[o] = kOutside;
+        SetSpan(labels, o + 1, e, kLoc);
+        e = o;
+        break;
+      }
+    }
+    // A listed organisation's name, written as listed, is an organisation
+    // whatever type the model gave it ("UN Secretary-General ...").
+    if (type != kOrg && (t[b].gaz & kGazCaseMatch) && ListedType(t, b, e, n, -1) == kOrg) {
+      SetSpan(labels, b, e, kOrg);
+    }
     // The word that ends a name types it ("Sahel Security Institute"),
     // unless the gazetteer lists the whole name.
     if (e - b >= 2 && (type == kLoc || type == kPer || type == kMisc) && ListedType(t, b, e, n, -1) < 0) {

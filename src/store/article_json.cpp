@@ -87,6 +87,8 @@ void AppendArticleJson(const Article& a, std::string* out) {
     opt_str(m.actor_code);
     w.Key("as_actor");
     w.Bool(m.as_actor);
+    w.Key("nominal");
+    w.Bool(m.nominal);
     w.EndObject();
   }
   w.EndArray();

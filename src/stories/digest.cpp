@@ -130,7 +130,8 @@ Result<bool> DigestLine(std::string_view line, std::size_t summary_candidates, D
     std::unordered_map<std::string, std::size_t> at;
     for (simdjson::dom::element m : mentions) {
       std::string_view entity = Str(m["entity"]);
-      if (entity.empty()) continue;
+      bool nominal = false;
+      if (entity.empty() || (!m["nominal"].get_bool().get(nominal) && nominal)) continue;  // a role, not a name
       std::string_view mt = Str(m["text"]);
       auto [it, fresh] = at.emplace(std::string(entity), d->names.size());
       if (fresh) {

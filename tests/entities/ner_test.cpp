@@ -158,6 +158,36 @@ TEST(EntitiesStage, OwnOutletIsAnOrganisation) {
   EXPECT_TRUE(found);
 }
 
+// A role alone ("the secretary-general") stands for the one person named
+// with that role earlier (invented names).
+TEST(EntitiesStage, RoleAloneLinksToThePersonWhoHoldsIt) {
+  Article a;
+  a.text =
+      "Secretary-General Ana Moreira urged both sides to return to talks on Friday. "
+      "The secretary-general said the fighting had displaced a million people. "
+      "The foreign minister did not comment.";
+  text::TextStage().Process(a, nullptr);
+  syntax::SyntaxStage().Process(a, nullptr);
+  EntitiesStage().Process(a, nullptr);
+  const Mention* person = nullptr;
+  const Mention* role = nullptr;
+  for (const auto& m : a.mentions) {
+    std::string_view s = std::string_view(a.text).substr(m.begin, m.end - m.begin);
+    if (s == "Ana Moreira") person = &m;
+    if (s == "secretary-general") role = &m;
+    // No one was named foreign minister: that role stays unlinked.
+    EXPECT_NE(s, "foreign minister");
+  }
+  ASSERT_NE(person, nullptr);
+  ASSERT_NE(role, nullptr);
+  EXPECT_TRUE(role->nominal);
+  EXPECT_FALSE(person->nominal);
+  EXPECT_EQ(role->local, person->local);
+  EXPECT_EQ(role->type, "PERSON");
+  EXPECT_EQ(a.local_entities[static_cast<std::size_t>(person->local)].mention_count, 2u);
+  for (std::size_t i = 1; i < a.mentions.size(); ++i) EXPECT_LE(a.mentions[i - 1].end, a.mentions[i].begin);
+}
+
 TEST(WordLex, LearnsParsesAndLooksUp) {
   std::vector<LexSentence> corpus;
   for (int i = 0; i < 20; ++i) {

@@ -103,6 +103,25 @@ TEST(SpanRules, TownOfNameIsAPlace) {
   EXPECT_EQ(Spans(labels), "LOC:3-4 LOC:8-9 ");
 }
 
+TEST(SpanRules, PersonOfAListedPlaceIsTwoNames) {
+  auto t = Tokens({{"Idris"}, {"Kone"}, {"of", 0, "IN"}, {"Niger", kGazCountryB}, {"met", 0, "VBD"}});
+  auto labels = Span(t.size(), 0, 4, kPer);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "PERSON:0-2 LOC:3-4 ");
+  // A title "of" a place stays whole ("Duke of Edinburgh": one word before "of").
+  auto u = Tokens({{"Duke"}, {"of", 0, "IN"}, {"Edinburgh", kGazCityB}});
+  auto l2 = Span(u.size(), 0, 3, kPer);
+  ApplySpanRules(u.data(), u.size(), l2.data());
+  EXPECT_EQ(Spans(l2), "PERSON:0-3 ");
+}
+
+TEST(SpanRules, ListedOrganisationIsAnOrganisation) {
+  auto t = Tokens({{"UN", kGazOrgB | kGazCaseMatch}, {"Secretary-General", kGazRole}});
+  auto labels = Span(t.size(), 0, 1, kLoc);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "ORG:0-1 ");
+}
+
 TEST(SpanRules, PossessiveInsideAnUnlistedNameStays) {
   // "Platt 's Music Hall": not a listed place or organisation before the 's.
   auto t = Tokens({{"Platt"}, {"'s", 0, "POS"}, {"Music"}, {"Hall"}});
