@@ -392,9 +392,9 @@ class Finder {
       }
       if (clause) {
         auto [clo, chi] = Content(comp);
-        pieces.push_back({clo, chi});
+        pieces.push_back({clo, TrailingModifiers(h, chi)});
       } else if (lo != kNone) {
-        pieces.push_back({lo, hi});
+        pieces.push_back({lo, TrailingModifiers(h, hi)});
       } else if (EndsClause(h) && (doc_.deprel(h.first) == "parataxis" || (comp != kNone && comp < h.first))) {
         // "The talks were useful, the minister said.": the reported
         // clause comes first and the cue hangs off it (or, in some parses,
@@ -404,6 +404,8 @@ class Finder {
         std::int32_t first = static_cast<std::int32_t>(s.first_token);
         if (clo > first) pieces.push_back({first, clo - 1});
         (void)chi;
+      } else if (auto [plo, phi] = ClauseBeforeCue(h); plo != kNone) {
+        pieces.push_back({plo, phi});
       } else if ((h.content & kClause) && !InQuote(h.last + 1 < static_cast<std::int32_t>(doc_.size()) ? h.last + 1 : h.last)) {
         // The parse found no complement (a mistagged word often hides
         // it): the words after the cue to the end of the sentence, when
@@ -440,6 +442,78 @@ class Finder {
     SetCue(h, q);
     pending->cue = static_cast<std::int32_t>(k);
     return true;
+  }
+
+  // Parsers often hang a modifier that ends the reported content on the
+  // cue instead ("said he had been flooded with email, some of it
+  // abusive"; "pointed out that X resigned after Y complained"). Returns
+  // hi extended over the cue's dependents that follow it, up to a
+  // conjoined clause, a coordinator or a cue of its own.
+  std::int32_t TrailingModifiers(const CueHit& h, std::int32_t hi) const {
+    std::int32_t out = hi;
+    bool stop = false;
+    doc_.EachChild(h.first, [&](std::int32_t ch) {
+      if (stop || ch <= hi) return;
+      std::string_view r = doc_.deprel(ch);
+      if (r == "punct") return;
+      if (r == "conj" || r == "cc" || r == "parataxis" || IsSpeechCue(ch) || InQuote(ch) ||
+          !(r == "advcl" || StartsWith(r, "obl") || r == "advmod" || r == "dep" || r == "nmod" || r == "xcomp" ||
+            r == "ccomp")) {
+        stop = true;
+        return;
+      }
+      out = std::max(out, doc_.Subtree(ch).second);
+    });
+    return out;
+  }
+
+  // "Tariffs will not bring the jobs back, she said." / "..., said X, a
+  // professor.": the sentence up to the comma before the cue, when the
+  // cue and its own words (subject, adverbs, time and place) close the
+  // sentence and the words before read as a clause. Parsers make either
+  // word the root, so this reads the surface and only asks the tree
+  // whether the words around the cue are the cue's. {kNone, kNone} when
+  // the sentence is not of that form.
+  std::pair<std::int32_t, std::int32_t> ClauseBeforeCue(const CueHit& h) const {
+    if (!(h.content & kClause)) return {kNone, kNone};
+    const Sentence& s = a_.sentences[doc_.sent(h.first)];
+    const std::int32_t first = static_cast<std::int32_t>(s.first_token), end = static_cast<std::int32_t>(s.end_token);
+    // The cue's own words: those it governs by a relation other than a
+    // complement, within a few steps.
+    auto own = [&](std::int32_t t) {
+      for (int k = 0; k < 6 && t != kNone; ++k) {
+        std::int32_t hd = doc_.head(t);
+        if (hd == h.first) {
+          std::string_view r = doc_.deprel(t);
+          return r != "ccomp" && r != "xcomp" && r != "obj" && r != "conj" && r != "parataxis";
+        }
+        t = hd;
+      }
+      return false;
+    };
+    std::int32_t comma = kNone;
+    for (std::int32_t t = h.first - 1; t > first; --t) {
+      std::string_view w = doc_.text(t);
+      if (w == "," || w == "\xE2\x80\x94" || w == "--") {
+        comma = t;
+        break;
+      }
+      if (InQuote(t) || !own(t)) return {kNone, kNone};
+    }
+    if (comma == kNone) return {kNone, kNone};
+    for (std::int32_t t = h.last + 1; t < end; ++t) {
+      if (!doc_.punct(t) && (InQuote(t) || !own(t))) return {kNone, kNone};
+    }
+    int words = 0;
+    bool finite = false;
+    for (std::int32_t t = first; t < comma; ++t) {
+      if (InQuote(t)) return {kNone, kNone};
+      if (!doc_.punct(t)) ++words;
+      std::string_view x = doc_.tok(t).xpos;
+      finite = finite || x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD";
+    }
+    if (words < 3 || !finite) return {kNone, kNone};
+    return {first, comma - 1};
   }
 
   // True if nothing but the cue's own words (its subject, adverbs,
@@ -512,9 +586,10 @@ class Finder {
         // A clause joined below the content root that holds a cue of
         // speech is an attribution of its own ("who said A, said B";
         // "says A but argues B"; "said A, but X did not say when").
-        if ((r == "conj" || r == "parataxis" || r == "acl:relcl" || r == "advcl") && HoldsSpeechCue(c)) return;
-        // A comment set off after a name ("..., Eric Fanning, who was his
-        // chief of staff") is the reporter's background, not the claim.
+        if ((r == "conj" || r == "parataxis") && IsSpeechCue(c)) return;
+        // A comment set off after a noun ("..., Eric Fanning, who was his
+        // chief of staff"; "the ban, a plan he has since changed") is the
+        // reporter's background, not the claim.
         if (r == "acl:relcl" && doc_.tok(x).upos == "PROPN" && c > x && doc_.text(doc_.Subtree(c).first - 1) == ",") {
           return;
         }
@@ -522,6 +597,11 @@ class Finder {
       });
     }
     return {lo, hi};
+  }
+
+  bool IsSpeechCue(std::int32_t t) const {
+    std::int32_t cue = cue_of_[static_cast<std::size_t>(t)];
+    return cue != kNone && cues_[static_cast<std::size_t>(cue)].type == CueType::kSpeech;
   }
 
   // True if the subtree of t holds a cue of speech.

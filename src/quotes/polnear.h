@@ -37,6 +37,13 @@ Status ReadPolnear(const std::string& dir, std::vector<GoldDoc>* docs);
 // saying; thoughts and intentions ("believes", "wants") are not speech.
 void Classify(const Article& a, const CueLexicon& lexicon, std::vector<GoldAttribution>* gold);
 
+// PolNeAR annotates a quotation that runs on over sentences with one cue
+// (“A,” she said. “B.”) as one attribution; sitrep lists the second
+// sentence as a quote of its own, with no cue and the previous speaker.
+// Returns quotes with each such continuation joined to the quote before
+// it (within a paragraph), the unit that PolNeAR scores.
+std::vector<Quote> AsPolnearUnits(const Article& a, const std::vector<Quote>& quotes);
+
 // Scores found quotes against gold attributions, accumulated over documents.
 //  - content, exact: the same words once edge punctuation, quotation
 //    marks and spaces are trimmed (extent of all parts);
@@ -68,8 +75,10 @@ class AttributionScorer {
   const Scores& scores() const { return s_; }
 
   // When set, Add() appends a line for every gold attribution it did not
-  // match ("MISS\tcue\tcontent"), every quote that matched none ("EXTRA\t
-  // kind\tcue\tcontent") and every wrong source ("SOURCE\tgold\tfound").
+  // match ("MISS\tcue\tcontent\tbegin\tend\tpieces"), every quote that
+  // matched none ("EXTRA\tkind\tcue\tcontent\tbegin\tend\tspeaker_from")
+  // and every wrong source ("SOURCE\tgold\tfound"); begin and end are the
+  // content's byte offsets, for scripts that sort errors by class.
   void ReportErrorsTo(std::vector<std::string>* out) { errors_ = out; }
 
  private:

@@ -89,6 +89,35 @@ TEST(AttributionScorer, ExactOverlapCueAndSource) {
   EXPECT_EQ(s2.scores().source_right, 0u);
 }
 
+TEST(AsPolnearUnits, AQuoteThatRunsOnJoinsTheOneBefore) {
+  Article a;
+  a.text = "\"We will stay,\" she said. \"The town needs us.\"\n\"Nobody leaves.\"";
+  Quote first;
+  first.kind = "direct";
+  first.parts = {{1, 13}};  // We will stay
+  first.content = {1, 13};
+  first.cue = {20, 24};
+  first.speaker_from = "cue";
+  Quote runs_on;
+  runs_on.kind = "direct";
+  runs_on.parts = {{27, 45}};  // The town needs us.
+  runs_on.content = {27, 45};
+  runs_on.speaker_from = "previous";
+  Quote next_paragraph = runs_on;
+  next_paragraph.parts = {{48, 62}};  // Nobody leaves.
+  next_paragraph.content = {48, 62};
+  ASSERT_EQ(a.Text(next_paragraph.content), "Nobody leaves.");
+  auto units = AsPolnearUnits(a, {first, runs_on, next_paragraph});
+  ASSERT_EQ(units.size(), 2u);
+  EXPECT_EQ(units[0].content.begin, 1u);
+  EXPECT_EQ(units[0].content.end, 45u);
+  EXPECT_EQ(units[0].parts.size(), 2u);
+  // A quote with a cue of its own is never joined.
+  Quote cued = runs_on;
+  cued.cue = {0, 1};
+  EXPECT_EQ(AsPolnearUnits(a, {first, cued}).size(), 2u);
+}
+
 std::string Shared() { return SITREP_SHARED_DIR; }
 
 // Runs `sitrep eval quotes` and returns the value of `key` in its JSON line.

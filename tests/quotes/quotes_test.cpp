@@ -154,6 +154,35 @@ TEST_F(QuotesOnText, ReportedSpeechAndAccordingTo) {
   EXPECT_EQ(Speaker(a.quotes[1]), "rights groups");
 }
 
+TEST_F(QuotesOnText, ReportedClauseBeforeItsCue) {
+  // The clause comes first and the cue closes the sentence, in either
+  // order of subject and verb; the cue's own words are not content.
+  Article a = Analyse(
+      "Tariffs will not bring the factory jobs back, the economist said.\n"
+      "The talks had stalled over fishing rights, said Anders Berg, a negotiator for the fleet.\n"
+      "The port will close for repairs, officials said on Monday.");
+  ASSERT_EQ(a.quotes.size(), 3u);
+  EXPECT_EQ(a.quotes[0].kind, "indirect");
+  EXPECT_EQ(Words(a, a.quotes[0]), "Tariffs will not bring the factory jobs back");
+  EXPECT_EQ(Speaker(a.quotes[0]), "the economist");
+  EXPECT_EQ(Words(a, a.quotes[1]), "The talks had stalled over fishing rights");
+  EXPECT_EQ(Speaker(a.quotes[1]), "Anders Berg");
+  EXPECT_EQ(Words(a, a.quotes[2]), "The port will close for repairs");
+  EXPECT_EQ(Speaker(a.quotes[2]), "officials");
+}
+
+TEST_F(QuotesOnText, ReportedClauseKeepsItsOwnSpeechAndTrailingModifier) {
+  // A verb of saying inside the reported clause ("the crew complained")
+  // is part of what the source said, and a modifier the parser hangs on
+  // the cue ("some of it threatening") still ends the content.
+  Article a = Analyse(
+      "The harbour master pointed out that the ferry had left late after the crew complained about the weather.\n"
+      "The senator said he had been flooded with angry email, some of it threatening.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "the ferry had left late after the crew complained about the weather");
+  EXPECT_EQ(Words(a, a.quotes[1]), "he had been flooded with angry email, some of it threatening");
+}
+
 TEST_F(QuotesOnText, UnnamedSourcesAreKeptAsWritten) {
   Article a = Analyse("One European diplomat said the mood in the room had been “correct, cold and long”.");
   ASSERT_EQ(a.quotes.size(), 1u);
