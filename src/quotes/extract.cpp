@@ -29,6 +29,7 @@ struct CueHit {
   CueType type = CueType::kSpeech;
   bool phrase = false;  // "according to": the source is the phrase's object
   std::uint8_t content = kClause | kTo;  // CueContent bits, for verbs
+  bool by_context = false;  // a verb the tagger missed (VerbByContext)
 };
 
 // A marked quote with what the analysis learns about it.
@@ -101,18 +102,44 @@ class Finder {
       }
       // A verb used as a modifier ("so-called", "the quoted figure") is
       // not a cue.
-      if (matched || tok.upos != "VERB" || tok.deprel == "amod" || tok.deprel == "compound") continue;
+      if (matched) continue;
+      const bool verb = tok.upos == "VERB" && tok.deprel != "amod" && tok.deprel != "compound";
+      if (!verb && !VerbByContext(t)) continue;
       const auto* verbs = lex_.Verb(Lower(tok.lemma));
       if (!verbs) continue;
       for (const auto& v : *verbs) {
         if (v.rest.empty() || Matches(t + 1, v.rest)) {
-          cues_.push_back({t, t + static_cast<std::int32_t>(v.rest.size()), v.type, false, v.content});
+          CueHit hit{t, t + static_cast<std::int32_t>(v.rest.size()), v.type, false, v.content};
+          hit.by_context = !verb;
+          cues_.push_back(hit);
           break;
         }
       }
     }
     cue_of_.assign(static_cast<std::size_t>(n), kNone);
     for (std::size_t k = 0; k < cues_.size(); ++k) cue_of_[static_cast<std::size_t>(cues_[k].first)] = static_cast<std::int32_t>(k);
+  }
+
+  // A present-tense verb of saying the tagger took for a noun or an
+  // interjection ("the Germans announce they ...", "one in five say they
+  // ...", "strategists concede that ..."): a subject right before it and
+  // "that" or a subject pronoun right after.
+  bool VerbByContext(std::int32_t t) const {
+    if (t == 0 || t + 1 >= static_cast<std::int32_t>(doc_.size()) || doc_.sent(t - 1) != doc_.sent(t) ||
+        doc_.sent(t + 1) != doc_.sent(t)) {
+      return false;
+    }
+    std::string_view up = doc_.tok(t).upos;
+    if (up != "NOUN" && up != "INTJ" && up != "X" && up != "ADJ") return false;
+    std::string_view prev_pos = doc_.tok(t - 1).upos;
+    std::string_view prev = lower_[static_cast<std::size_t>(t - 1)];
+    bool subject = prev_pos == "PROPN" || prev_pos == "NOUN" || prev_pos == "NUM" || IsSubjectPronoun(prev);
+    std::string_view next = lower_[static_cast<std::size_t>(t + 1)];
+    return subject && (next == "that" || IsSubjectPronoun(next));
+  }
+
+  static bool IsSubjectPronoun(std::string_view w) {
+    return w == "i" || w == "we" || w == "you" || w == "he" || w == "she" || w == "they" || w == "it";
   }
 
   bool Matches(std::int32_t t, const std::vector<std::string>& words) const {
@@ -359,7 +386,10 @@ class Finder {
       std::int32_t lo = kNone, hi = kNone;
       auto take = [&](std::int32_t ch) {
         auto [clo, chi] = Content(ch);
-        if (clo <= h.last || InQuote(ch)) return;
+        // The particle of "call for" heads nothing but belongs to its
+        // object's subtree: the content starts after the cue's words.
+        if (clo <= h.first || ch <= h.last || InQuote(ch)) return;
+        clo = std::max(clo, h.last + 1);
         lo = lo == kNone ? clo : std::min(lo, clo);
         hi = std::max(hi, chi);
       };
@@ -392,6 +422,15 @@ class Finder {
       }
       if (clause) {
         auto [clo, chi] = Content(comp);
+        // "told the crowd that [rebuilding it] was hard": a parse that hangs
+        // the complement's first words elsewhere still leaves "that"
+        // opening the content.
+        for (std::int32_t t = h.last + 1; t < clo; ++t) {
+          if (lower_[static_cast<std::size_t>(t)] == "that" && !InQuote(t)) {
+            clo = t + 1;
+            break;
+          }
+        }
         pieces.push_back({clo, TrailingModifiers(h, chi)});
       } else if (lo != kNone) {
         pieces.push_back({lo, TrailingModifiers(h, hi)});
@@ -535,32 +574,45 @@ class Finder {
     const Sentence& s = a_.sentences[doc_.sent(h.first)];
     const std::int32_t end = static_cast<std::int32_t>(s.end_token);
     std::int32_t t = h.last + 1;
+    // The cue's own words first: "said in a statement on Friday (that)",
+    // "told the crowd (that)".
+    while (t < end && (doc_.punct(t) || OwnWord(h, t)) && !InQuote(t) && lower_[static_cast<std::size_t>(t)] != "that") {
+      ++t;
+    }
+    bool that = false;
     for (std::int32_t k = t; k < end && k <= t + 4; ++k) {
       if (lower_[static_cast<std::size_t>(k)] == "that") {
         t = k + 1;
+        that = true;
         break;
       }
     }
     // A clause starts with its subject (or a fronted adverbial clause
-    // marker), never with a preposition or "to"; and the cue must be a
-    // finite verb or "saying", not a passive participle ("briefed on the
-    // talks", "was reported near the town").
+    // marker), never with a preposition or "to", unless "that" opens it
+    // ("that helping them was hard"); and the cue must be a finite verb
+    // or "saying", not a passive participle ("briefed on the talks", "was
+    // reported near the town").
     if (t >= end || doc_.punct(t)) return {kNone, kNone};
     std::string_view first_pos = doc_.tok(t).upos;
-    if (!(first_pos == "PRON" || first_pos == "DET" || first_pos == "PROPN" || first_pos == "NOUN" ||
-          first_pos == "NUM" || first_pos == "SCONJ" || first_pos == "ADJ")) {
+    if (!that && !(first_pos == "PRON" || first_pos == "DET" || first_pos == "PROPN" || first_pos == "NOUN" ||
+                   first_pos == "NUM" || first_pos == "SCONJ" || first_pos == "ADJ")) {
       return {kNone, kNone};
     }
+    if (that && (first_pos == "ADP" || lower_[static_cast<std::size_t>(t)] == "to")) return {kNone, kNone};
     std::string_view cue_tag = doc_.tok(h.first).xpos;
     bool has_aux = doc_.Child(h.first, "aux") != kNone && doc_.Child(h.first, "aux:pass") == kNone;
-    if (!(cue_tag == "VBD" || cue_tag == "VBZ" || cue_tag == "VBP" || cue_tag == "VBG" || (cue_tag == "VBN" && has_aux))) {
+    if (!h.by_context && !(cue_tag == "VBD" || cue_tag == "VBZ" || cue_tag == "VBP" || cue_tag == "VBG" ||
+                           (cue_tag == "VBN" && has_aux))) {
       return {kNone, kNone};
     }
     std::int32_t hi = t - 1;
     int words = 0;
     bool finite = false;
     for (std::int32_t k = t; k < end; ++k) {
-      if (InQuote(k) || cue_of_[static_cast<std::size_t>(k)] != kNone) break;
+      if (InQuote(k)) break;
+      // Another act of speech set off from this one ("..., and X said")
+      // ends it; a cue inside the clause ("she did feel") does not.
+      if (IsSpeechCue(k) && k > t && (doc_.punct(k - 1) || doc_.tok(k - 1).upos == "CCONJ")) break;
       hi = k;
       if (!doc_.punct(k)) ++words;
       std::string_view x = doc_.tok(k).xpos;
@@ -568,6 +620,21 @@ class Finder {
     }
     if (words < 3 || !finite) return {kNone, kNone};
     return {t, hi};
+  }
+
+  // True if t hangs from the cue (within a few steps) by a relation that
+  // is not a complement: its subject, hearer, adverbs, time and place.
+  bool OwnWord(const CueHit& h, std::int32_t t) const {
+    for (int k = 0; k < 6 && t != kNone; ++k) {
+      std::int32_t hd = doc_.head(t);
+      if (hd == h.first) {
+        std::string_view r = doc_.deprel(t);
+        return StartsWith(r, "nsubj") || r == "iobj" || StartsWith(r, "obl") || r == "advmod" || StartsWith(r, "aux") ||
+               r == "punct" || r == "cc" || r == "discourse" || r == "expl";
+      }
+      t = hd;
+    }
+    return false;
   }
 
   // The tokens a complement reports: its subtree, without a conjoined
@@ -587,6 +654,9 @@ class Finder {
         // speech is an attribution of its own ("who said A, said B";
         // "says A but argues B"; "said A, but X did not say when").
         if ((r == "conj" || r == "parataxis") && IsSpeechCue(c)) return;
+        // "..., saying X" / "..., referring to Y": the source's next act of
+        // speech, an attribution of its own.
+        if (r == "advcl" && IsSpeechCue(c) && doc_.tok(c).xpos == "VBG" && c > x && doc_.text(c - 1) == ",") return;
         // A comment set off after a noun ("..., Eric Fanning, who was his
         // chief of staff"; "the ban, a plan he has since changed") is the
         // reporter's background, not the claim.

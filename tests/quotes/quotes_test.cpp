@@ -183,6 +183,52 @@ TEST_F(QuotesOnText, ReportedClauseKeepsItsOwnSpeechAndTrailingModifier) {
   EXPECT_EQ(Words(a, a.quotes[1]), "he had been flooded with angry email, some of it threatening");
 }
 
+TEST_F(QuotesOnText, ParticleCuesTakeTheirObject) {
+  Article a = Analyse(
+      "The mayor called for an inquiry into the fire.\n"
+      "The union called on the government to act.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(a.quotes[0].cue_text, "called for");
+  EXPECT_EQ(Words(a, a.quotes[0]), "an inquiry into the fire");
+  EXPECT_EQ(a.quotes[1].cue_text, "called on");
+  EXPECT_EQ(Words(a, a.quotes[1]), "the government to act");
+}
+
+TEST_F(QuotesOnText, ContinueToIsNotSpeech) {
+  // "continue to rise" says nothing; "he continued" after a quote does.
+  Article a = Analyse("Prices continue to rise across the region.\n“We will win,” he continued.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "We will win");
+  EXPECT_EQ(a.quotes[0].cue_text, "continued");
+}
+
+TEST_F(QuotesOnText, ReportedClauseFromTheSurfaceWhenTheParseMissesIt) {
+  // The tagger takes "concede" and "say" for a noun or an interjection,
+  // and the parser hangs "that rebuilding" on the hearer; the words still
+  // read as a cue and its clause. The cue's own words ("in a statement on
+  // Friday") are not content.
+  Article a = Analyse(
+      "The governor told the crowd that rebuilding the bridge was harder than he expected.\n"
+      "Many farmers concede that the harvest will be poor this year.\n"
+      "Two in five say they will not vote in the runoff.\n"
+      "The ministry said in a statement on Friday the border would stay closed.");
+  ASSERT_EQ(a.quotes.size(), 4u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "rebuilding the bridge was harder than he expected");
+  EXPECT_EQ(Words(a, a.quotes[1]), "the harvest will be poor this year");
+  EXPECT_EQ(Speaker(a.quotes[1]), "Many farmers");
+  EXPECT_EQ(Words(a, a.quotes[2]), "they will not vote in the runoff");
+  EXPECT_EQ(Words(a, a.quotes[3]), "the border would stay closed");
+}
+
+TEST_F(QuotesOnText, ASecondActOfSpeechIsItsOwnQuote) {
+  Article a = Analyse("The auditor said the plan was flawed, referring to the new budget.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "the plan was flawed");
+  EXPECT_EQ(a.quotes[1].cue_text, "referring to");
+  EXPECT_EQ(Words(a, a.quotes[1]), "the new budget");
+  EXPECT_EQ(Speaker(a.quotes[1]), "The auditor");
+}
+
 TEST_F(QuotesOnText, UnnamedSourcesAreKeptAsWritten) {
   Article a = Analyse("One European diplomat said the mood in the room had been “correct, cold and long”.");
   ASSERT_EQ(a.quotes.size(), 1u);
