@@ -9,6 +9,7 @@
 #include <cctype>
 #include <string>
 #include <tuple>
+#include <unordered_map>
 
 #include "quotes/cues.h"
 #include "quotes/parse_view.h"
@@ -30,6 +31,7 @@ struct CueHit {
   bool phrase = false;  // "according to": the source is the phrase's object
   std::uint8_t content = kClause | kTo;  // CueContent bits, for verbs
   bool by_context = false;  // a verb the tagger missed (VerbByContext)
+  bool colon = false;       // "NAME: words" (ColonCue); first == last == the colon
 };
 
 // A marked quote with what the analysis learns about it.
@@ -103,6 +105,12 @@ class Finder {
       // A verb used as a modifier ("so-called", "the quoted figure") is
       // not a cue.
       if (matched) continue;
+      if (ColonCue(t)) {
+        CueHit hit{t, t, CueType::kSpeech, false, 0};
+        hit.colon = true;
+        cues_.push_back(hit);
+        continue;
+      }
       const bool verb = tok.upos == "VERB" && tok.deprel != "amod" && tok.deprel != "compound";
       if (!verb && !VerbByContext(t)) continue;
       const auto* verbs = lex_.Verb(Lower(tok.lemma));
@@ -118,6 +126,60 @@ class Finder {
     }
     cue_of_.assign(static_cast<std::size_t>(n), kNone);
     for (std::size_t k = 0; k < cues_.size(); ++k) cue_of_[static_cast<std::size_t>(cues_[k].first)] = static_cast<std::int32_t>(k);
+  }
+
+  // "JOHN SMITH: We will ...", "Q: Why ...", "Senator: The deal is dead":
+  // a paragraph that opens with a short name or noun phrase and a colon
+  // credits the words after it to that source (transcripts, headlines).
+  // The phrase must name someone: a person or organisation the
+  // recogniser found, or a label in capitals as transcripts write them.
+  bool ColonCue(std::int32_t t) const {
+    if (doc_.text(t) != ":" || t == 0) return false;
+    const std::int32_t n = static_cast<std::int32_t>(doc_.size());
+    std::int32_t first = t;
+    while (first > 0 && doc_.para(first - 1) == doc_.para(t) && t - first < 6) --first;
+    if (first > 0 && doc_.para(first - 1) == doc_.para(t)) return false;  // not at the paragraph's start
+    if (t - first > 5) return false;
+    bool named = false, capitals = true;
+    for (std::int32_t k = first; k < t; ++k) {
+      bool upper = true;
+      for (char c : doc_.text(k)) upper = upper && !std::islower(static_cast<unsigned char>(c));
+      capitals = capitals && upper;
+      // Taggers guess wildly at words in capitals; other words must be
+      // those of a name or noun phrase.
+      std::string_view up = doc_.tok(k).upos;
+      if (!upper && !(up == "PROPN" || up == "NOUN" || up == "ADJ" || up == "DET" || up == "PART" || doc_.punct(k))) {
+        return false;
+      }
+      std::int32_t m = doc_.mention(k);
+      if (m != kNone) {
+        std::string_view type = a_.mentions[static_cast<std::size_t>(m)].type;
+        named = named || type == "PERSON" || type == "ORG";
+      }
+    }
+    // A label in capitals names a speaker only when it takes turns, as in
+    // a transcript; one alone is a heading ("UPDATE:", "CORRECTION:").
+    if (!named && !(capitals && LabelTurns(a_.Text({doc_.tok(first).begin, doc_.tok(t - 1).end})) >= 2)) return false;
+    int words = 0;
+    for (std::int32_t k = t + 1; k < n && doc_.para(k) == doc_.para(t) && words < 2; ++k) words += doc_.punct(k) ? 0 : 1;
+    return words >= 2;
+  }
+
+  // How many paragraphs open with `label` and a colon.
+  int LabelTurns(std::string_view label) const {
+    if (!labels_counted_) {
+      labels_counted_ = true;
+      const std::string& text = a_.text;
+      for (std::size_t i = 0; i < text.size();) {
+        std::size_t eol = text.find('\n', i);
+        if (eol == std::string::npos) eol = text.size();
+        std::size_t colon = text.find(':', i);
+        if (colon < eol && colon - i <= 60) ++label_turns_[text.substr(i, colon - i)];
+        i = eol + 1;
+      }
+    }
+    auto it = label_turns_.find(std::string(label));
+    return it == label_turns_.end() ? 0 : it->second;
   }
 
   // A present-tense verb of saying the tagger took for a noun or an
@@ -180,6 +242,23 @@ class Finder {
     return false;
   }
 
+  // True if t, before the cue, lies in the cue's subject or in an
+  // adverbial set before it ("Harking back to the “Great Game”, he
+  // says ..."): words about the speaker or the occasion, not words the
+  // cue reports.
+  bool InCueFrame(const CueHit& h, std::int32_t t) const {
+    if (t > h.first) return false;
+    for (int k = 0; k < 8 && t != kNone; ++k) {
+      std::int32_t hd = doc_.head(t);
+      if (hd == h.first) {
+        std::string_view r = doc_.deprel(t);
+        return StartsWith(r, "nsubj") || r == "advcl" || StartsWith(r, "obl");
+      }
+      t = hd;
+    }
+    return false;
+  }
+
   // A clause, not a stray noun: a verb, or a word with a subject or copula.
   bool ClauseLike(std::int32_t t) const {
     std::string_view up = doc_.tok(t).upos;
@@ -218,6 +297,17 @@ class Finder {
   // The cue that attributes candidate c, or kNone.
   std::int32_t CueForQuote(const Candidate& c) const {
     std::uint32_t s_first = doc_.sent(c.first), s_last = doc_.sent(c.last);
+    // "..., to which the senator interjected: “...”": a cue that ends right
+    // at the colon introducing the quote is its cue, however the parser
+    // attached the quote.
+    if (std::int32_t colon = std::min(c.open_first, c.first) - 1; colon > 0 && doc_.text(colon) == ":") {
+      for (std::size_t k = 0; k < cues_.size(); ++k) {
+        const CueHit& h = cues_[k];
+        if (h.last == colon - 1 && !h.colon && Wanted(h) && !InQuote(h.first) && doc_.sent(h.first) == doc_.sent(colon)) {
+          return static_cast<std::int32_t>(k);
+        }
+      }
+    }
     std::int32_t best = kNone;
     int best_score = 1 << 30;
     for (std::size_t k = 0; k < cues_.size(); ++k) {
@@ -229,7 +319,7 @@ class Finder {
       // “hold ...”"), or hangs from it (“A,” she said).
       bool governs = false, hangs = false;
       for (std::int32_t t = c.first; t <= c.last && !governs; ++t) {
-        governs = doc_.Dominates(h.first, t, 6);
+        governs = doc_.Dominates(h.first, t, 6) && !InCueFrame(h, t);
         hangs = hangs || doc_.Dominates(t, h.first, 2);
       }
       bool linked = governs || hangs;
@@ -362,7 +452,16 @@ class Finder {
     if (!Wanted(h) || InQuote(h.first)) return false;
     if (std::find(used_cue_.begin(), used_cue_.end(), static_cast<std::int32_t>(k)) != used_cue_.end()) return false;
     std::vector<std::pair<std::int32_t, std::int32_t>> pieces;
-    if (h.phrase) {
+    if (h.colon) {
+      // The rest of the paragraph: a transcript's turn runs over sentences.
+      std::int32_t hi = h.last;
+      for (std::int32_t t = h.last + 1; t < static_cast<std::int32_t>(doc_.size()) && doc_.para(t) == doc_.para(h.last);
+           ++t) {
+        if (InQuote(t)) return false;  // quoted words: the marked quote carries them
+        hi = t;
+      }
+      pieces.push_back({h.last + 1, hi});
+    } else if (h.phrase) {
       // "according to X": the source runs to the next comma or the
       // sentence end; the content is the rest of the sentence, on either
       // side. Read off the surface: parsers often attach the phrase to a
@@ -467,8 +566,12 @@ class Finder {
     if (q->parts.empty()) return false;
     q->content = {q->parts.front().begin, q->parts.back().end};
     // A clause already carried by a marked quote is that quote's content.
+    // A quote whose cue lies inside this clause is nested in it ("she
+    // noted that Y called it “weak”"): both stand.
     for (const Pending& f : found) {
-      if (f.q.content.begin < q->content.end && q->content.begin < f.q.content.end) return false;
+      bool nested = f.q.cue.end > f.q.cue.begin && f.q.cue.begin >= q->content.begin && f.q.content.end <= q->content.end &&
+                    f.q.content.begin >= q->content.begin;
+      if (!nested && f.q.content.begin < q->content.end && q->content.begin < f.q.content.end) return false;
     }
     for (const Candidate& c : cands_) {
       std::uint32_t b = a_.tokens[static_cast<std::size_t>(c.first)].begin;
@@ -623,13 +726,15 @@ class Finder {
   }
 
   // True if t hangs from the cue (within a few steps) by a relation that
-  // is not a complement: its subject, hearer, adverbs, time and place.
+  // is not a complement: its hearer, adverbs, time and place. Not a
+  // subject: after the cue a second "subject" is most often the reported
+  // clause's, misattached.
   bool OwnWord(const CueHit& h, std::int32_t t) const {
     for (int k = 0; k < 6 && t != kNone; ++k) {
       std::int32_t hd = doc_.head(t);
       if (hd == h.first) {
         std::string_view r = doc_.deprel(t);
-        return StartsWith(r, "nsubj") || r == "iobj" || StartsWith(r, "obl") || r == "advmod" || StartsWith(r, "aux") ||
+        return r == "iobj" || StartsWith(r, "obl") || r == "advmod" || StartsWith(r, "aux") ||
                r == "punct" || r == "cc" || r == "discourse" || r == "expl";
       }
       t = hd;
@@ -720,6 +825,16 @@ class Finder {
   // antecedent of "who"; when the parse gives none, the name or noun
   // right before the cue, then a noun at the root of the sentence.
   std::int32_t SourceToken(const CueHit& h) const {
+    if (h.colon) {
+      // The word before the colon whose head lies outside the phrase.
+      std::int32_t first = h.first;
+      while (first > 0 && doc_.para(first - 1) == doc_.para(h.first)) --first;
+      for (std::int32_t t = first; t < h.first; ++t) {
+        std::int32_t hd = doc_.head(t);
+        if (!doc_.punct(t) && (hd == kNone || hd < first || hd >= h.first)) return t;
+      }
+      return kNone;
+    }
     if (h.phrase) {
       // The phrase's object: the word of it whose head lies outside it.
       auto [xlo, xhi] = PhraseObject(h);
@@ -882,6 +997,12 @@ class Finder {
       return r == "acl:relcl" || r == "acl" || r == "appos" || r == "punct" || r == "parataxis" || r == "advcl" ||
              (h.phrase && r == "case") || r == "cc" || r == "conj" || r == "reparandum";
     });
+    if (h.colon) {
+      // The words before the colon, whatever the parser hung on them.
+      lo = s;
+      while (lo > 0 && doc_.para(lo - 1) == doc_.para(h.first)) --lo;
+      hi = h.first - 1;
+    }
     // Trim edge punctuation and a leading "according to".
     while (lo < hi && (doc_.punct(lo) || (h.phrase && lo >= h.first && lo <= h.last))) ++lo;
     while (hi > lo && doc_.punct(hi)) --hi;
@@ -1207,6 +1328,8 @@ class Finder {
   std::vector<std::int32_t> in_quote_;
   std::vector<std::int32_t> used_cue_;
   std::vector<char> gender_;
+  mutable bool labels_counted_ = false;
+  mutable std::unordered_map<std::string, int> label_turns_;
   // Unnamed sources so far: head lemma and the description as written.
   std::vector<std::pair<std::string, std::string>> sources_;
 };

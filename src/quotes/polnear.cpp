@@ -225,7 +225,21 @@ std::vector<Quote> AsPolnearUnits(const Article& a, const std::vector<Quote>& qu
     u.parts.insert(u.parts.end(), q.parts.begin(), q.parts.end());
     u.content.end = q.content.end;
   }
-  return out;
+  // Each word belongs to at most one PolNeAR attribution: a quote whose
+  // cue and content lie inside another quote's content is part of it.
+  std::vector<Quote> outer;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const Quote& q = out[i];
+    bool nested = false;
+    for (std::size_t j = 0; j < out.size() && !nested; ++j) {
+      const Quote& o = out[j];
+      bool same = o.content.begin == q.content.begin && o.content.end == q.content.end;
+      nested = j != i && (!same || j < i) && q.cue.end > q.cue.begin && q.cue.begin >= o.content.begin &&
+               q.cue.end <= o.content.end && q.content.begin >= o.content.begin && q.content.end <= o.content.end;
+    }
+    if (!nested) outer.push_back(q);
+  }
+  return outer;
 }
 
 void AttributionScorer::Add(const Article& a, const std::vector<GoldAttribution>& gold_all,

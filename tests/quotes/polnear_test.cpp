@@ -116,6 +116,14 @@ TEST(AsPolnearUnits, AQuoteThatRunsOnJoinsTheOneBefore) {
   Quote cued = runs_on;
   cued.cue = {0, 1};
   EXPECT_EQ(AsPolnearUnits(a, {first, cued}).size(), 2u);
+  // A quote whose cue and words lie inside another's content is part of
+  // that attribution (PolNeAR gives each word one attribution).
+  Quote outer = first;
+  outer.content = {0, 45};
+  outer.cue = {0, 1};
+  auto univocal = AsPolnearUnits(a, {outer, cued});
+  ASSERT_EQ(univocal.size(), 1u);
+  EXPECT_EQ(univocal[0].content.end, 45u);
 }
 
 std::string Shared() { return SITREP_SHARED_DIR; }

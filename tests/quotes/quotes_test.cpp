@@ -229,6 +229,51 @@ TEST_F(QuotesOnText, ASecondActOfSpeechIsItsOwnQuote) {
   EXPECT_EQ(Speaker(a.quotes[1]), "The auditor");
 }
 
+TEST_F(QuotesOnText, TranscriptTurnsAfterANameAndColon) {
+  // A label in capitals that takes turns names its speaker, whatever the
+  // tagger makes of it; a heading in capitals used once does not.
+  Article a = Analyse(
+      "ANNA REYES: We will rebuild the school before winter.\n"
+      "TOM LEE: The money is not there.\n"
+      "ANNA REYES: Then we will find it.\n"
+      "UPDATE: The road has reopened.");
+  ASSERT_EQ(a.quotes.size(), 3u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "We will rebuild the school before winter");
+  EXPECT_EQ(a.quotes[0].cue_text, ":");
+  EXPECT_EQ(Speaker(a.quotes[0]), "ANNA REYES");
+  EXPECT_EQ(Words(a, a.quotes[1]), "The money is not there");
+  EXPECT_EQ(Speaker(a.quotes[1]), "TOM LEE");
+  EXPECT_EQ(Speaker(a.quotes[2]), "ANNA REYES");
+}
+
+TEST_F(QuotesOnText, NestedAttributionsBothStand) {
+  // The auditor reports what the mayor said; the fragment is the mayor's.
+  Article a = Analyse("The auditor noted that the mayor had called the budget “a fantasy”.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(a.quotes[0].kind, "indirect");
+  EXPECT_EQ(Speaker(a.quotes[0]), "The auditor");
+  EXPECT_EQ(Words(a, a.quotes[0]), "the mayor had called the budget “a fantasy”");
+  EXPECT_EQ(a.quotes[1].kind, "mixed");
+  EXPECT_EQ(Words(a, a.quotes[1]), "a fantasy");
+  EXPECT_EQ(Speaker(a.quotes[1]), "the mayor");
+}
+
+TEST_F(QuotesOnText, AQuotedNameInTheSpeakersFrameIsNotAQuote) {
+  Article a = Analyse("Harking back to the “Great Game”, the professor says there is only one winner this time.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].kind, "indirect");
+  EXPECT_EQ(Words(a, a.quotes[0]), "there is only one winner this time");
+}
+
+TEST_F(QuotesOnText, TheCueBeforeAColonIntroducesTheQuote) {
+  Article a = Analyse("The minister said the plan was sound, to which the senator interjected: \"It is just not true.\"");
+  ASSERT_GE(a.quotes.size(), 1u);
+  const Quote& q = a.quotes.back();
+  EXPECT_EQ(Words(a, q), "It is just not true.");
+  EXPECT_EQ(q.cue_text, "interjected");
+  EXPECT_EQ(Speaker(q), "the senator");
+}
+
 TEST_F(QuotesOnText, UnnamedSourcesAreKeptAsWritten) {
   Article a = Analyse("One European diplomat said the mood in the room had been “correct, cold and long”.");
   ASSERT_EQ(a.quotes.size(), 1u);
