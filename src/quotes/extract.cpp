@@ -32,6 +32,7 @@ struct CueHit {
   std::uint8_t content = kClause | kTo;  // CueContent bits, for verbs
   bool by_context = false;  // a verb the tagger missed (VerbByContext)
   bool colon = false;       // "NAME: words" (ColonCue); first == last == the colon
+  bool nominal = false;     // "the claim that", "calls for" (NominalCue)
 };
 
 // A marked quote with what the analysis learns about it.
@@ -112,7 +113,10 @@ class Finder {
         continue;
       }
       const bool verb = tok.upos == "VERB" && tok.deprel != "amod" && tok.deprel != "compound";
-      if (!verb && !VerbByContext(t)) continue;
+      if (!verb && !VerbByContext(t)) {
+        NominalCue(t);
+        continue;
+      }
       const auto* verbs = lex_.Verb(Lower(tok.lemma));
       if (!verbs) continue;
       for (const auto& v : *verbs) {
@@ -180,6 +184,31 @@ class Finder {
     }
     auto it = label_turns_.find(std::string(label));
     return it == label_turns_.end() ? 0 : it->second;
+  }
+
+  // The noun of a verb of saying with what was said after it: "his claim
+  // that X", "the promise to X", "calls for X" (the lexicon's entries with
+  // a preposition). Adds the cue when t is one.
+  void NominalCue(std::int32_t t) {
+    if (doc_.tok(t).upos != "NOUN" || t + 2 >= static_cast<std::int32_t>(doc_.size())) return;
+    const auto* verbs = lex_.Verb(Lower(doc_.tok(t).lemma));
+    if (!verbs || verbs->empty() || verbs->front().type != CueType::kSpeech) return;
+    for (const auto& v : *verbs) {
+      if (v.rest.empty() || !Matches(t + 1, v.rest) || !(v.content & kAfter)) continue;
+      CueHit hit{t, t + static_cast<std::int32_t>(v.rest.size()), v.type, false, kAfter};
+      hit.nominal = true;
+      cues_.push_back(hit);
+      return;
+    }
+    std::string_view next = lower_[static_cast<std::size_t>(t + 1)];
+    std::string_view after = doc_.tok(t + 2).upos;
+    // "the claim that was made" is a relative clause, not the claim.
+    bool that_clause = next == "that" && after != "VERB" && after != "AUX" && after != "ADV";
+    bool to_clause = next == "to" && doc_.tok(t + 2).xpos == "VB" && (verbs->front().content & kTo);
+    if (!that_clause && !to_clause) return;
+    CueHit hit{t, t, CueType::kSpeech, false, static_cast<std::uint8_t>(that_clause ? kClause : kTo)};
+    hit.nominal = true;
+    cues_.push_back(hit);
   }
 
   // A present-tense verb of saying the tagger took for a noun or an
@@ -452,7 +481,23 @@ class Finder {
     if (!Wanted(h) || InQuote(h.first)) return false;
     if (std::find(used_cue_.begin(), used_cue_.end(), static_cast<std::int32_t>(k)) != used_cue_.end()) return false;
     std::vector<std::pair<std::int32_t, std::int32_t>> pieces;
-    if (h.colon) {
+    if (h.nominal) {
+      // What the noun reports: its preposition's object, or the clause
+      // after "that"/"to" (the subtree of the verb "that" marks, else
+      // the words to the next quotation or the sentence end).
+      std::int32_t start = h.last + 1;
+      if (h.last == h.first) start = h.first + 2;  // past "that" / "to"
+      std::int32_t head = h.last == h.first ? doc_.head(h.first + 1) : doc_.head(h.last);
+      std::int32_t hi = kNone;
+      if (head != kNone && head >= start) {
+        hi = Content(head).second;
+      } else {
+        const Sentence& s = a_.sentences[doc_.sent(h.first)];
+        for (std::int32_t t = start; t < static_cast<std::int32_t>(s.end_token) && !InQuote(t); ++t) hi = t;
+      }
+      if (hi == kNone || hi < start) return false;
+      pieces.push_back({h.last == h.first ? h.first + 1 : start, hi});
+    } else if (h.colon) {
       // The rest of the paragraph: a transcript's turn runs over sentences.
       std::int32_t hi = h.last;
       for (std::int32_t t = h.last + 1; t < static_cast<std::int32_t>(doc_.size()) && doc_.para(t) == doc_.para(h.last);
@@ -825,6 +870,18 @@ class Finder {
   // antecedent of "who"; when the parse gives none, the name or noun
   // right before the cue, then a noun at the root of the sentence.
   std::int32_t SourceToken(const CueHit& h) const {
+    if (h.nominal) {
+      // "his claim", "Trump's calls for": the possessor; else the subject
+      // of the verb the noun is the object of ("She repeated her call").
+      std::int32_t poss = doc_.Child(h.first, "nmod:poss");
+      if (poss != kNone) return poss;
+      std::int32_t v = doc_.head(h.first);
+      if (v != kNone && doc_.deprel(h.first) == "obj") {
+        std::int32_t subj = doc_.Child(v, "nsubj");
+        if (subj != kNone) return subj;
+      }
+      return kNone;
+    }
     if (h.colon) {
       // The word before the colon whose head lies outside the phrase.
       std::int32_t first = h.first;

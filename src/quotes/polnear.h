@@ -57,6 +57,8 @@ class AttributionScorer {
  public:
   // only_speech: score only gold attributions whose cue is speech.
   explicit AttributionScorer(bool only_speech) : only_speech_(only_speech) {}
+  // Scores one document; found is the article's quotes as FindQuotes
+  // gives them, joined here into PolNeAR's units (AsPolnearUnits).
   void Add(const Article& a, const std::vector<GoldAttribution>& gold, const std::vector<Quote>& found);
 
   struct Scores {
