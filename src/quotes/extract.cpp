@@ -459,6 +459,7 @@ class Finder {
         auto [clo, chi] = Content(ch);
         if (clo <= c.first && chi >= c.last && clo > h.last) hi = std::max(hi, chi);
       });
+      hi = TrailingModifiers(h, hi);
       ByteSpan span = Span(lo, hi, /*drop_mark=*/true);
       if (span.begin <= q->content.begin && span.end >= q->content.end) q->content = span;
     } else if (q->kind == "mixed" && h.first > c.last && doc_.sent(h.first) == doc_.sent(c.last) && EndsClause(h)) {
@@ -854,7 +855,7 @@ class Finder {
 
   static bool IsQuoteMark(std::string_view s) {
     return s == "\"" || s == "\xE2\x80\x9C" || s == "\xE2\x80\x9D" || s == "\xE2\x80\x98" || s == "\xE2\x80\x99" ||
-           s == "\xC2\xAB" || s == "\xC2\xBB" || s == "\xE2\x80\x9E" || s == "'";
+           s == "\xC2\xAB" || s == "\xC2\xBB" || s == "\xE2\x80\x9E" || s == "'" || s == "''" || s == "``";
   }
 
   void SetCue(const CueHit& h, Quote* q) const {
@@ -1091,6 +1092,12 @@ class Finder {
       }
     }
     std::string_view w = lower_[static_cast<std::size_t>(s)];
+    // A possessor names the source of a nominal cue ("his claim that").
+    if (w == "his") w = "he";
+    if (w == "her") w = "she";
+    if (w == "their") w = "they";
+    if (w == "its") w = "it";
+    if (w == "my" || w == "our" || w == "your") w = "i";
     if (w == "he" || w == "she" || w == "they" || w == "it") {
       // "he said" right after a quote credited to a person the
       // recogniser did not catch: the same person.

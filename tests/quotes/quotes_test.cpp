@@ -274,6 +274,32 @@ TEST_F(QuotesOnText, TheCueBeforeAColonIntroducesTheQuote) {
   EXPECT_EQ(Speaker(q), "the senator");
 }
 
+TEST_F(QuotesOnText, NominalCuesAndTheirPossessor) {
+  // "his claim that X": X is what he said; "the claim that was made" is a
+  // relative clause, not a claim's content.
+  Article a = Analyse(
+      "Mayor Tom Hale stood by his claim that the bridge was safe.\n"
+      "The claim that was made yesterday is false.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].kind, "indirect");
+  EXPECT_EQ(a.quotes[0].cue_text, "claim");
+  EXPECT_EQ(Words(a, a.quotes[0]), "the bridge was safe");
+  EXPECT_EQ(Speaker(a.quotes[0]), "Tom Hale");
+}
+
+TEST_F(QuotesOnText, MixedQuoteContentRunsToTheEndOfTheClause) {
+  // Two apostrophes close the fragment as a quotation mark does, and a
+  // condition the parser hangs on the cue is still part of what was said.
+  Article a = Analyse(
+      "The chief executive promised that he could run the firm as a ''fully independent entity.''\n"
+      "The senator said he would be “shocked” if there were more than a handful of such voters.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(a.quotes[0].kind, "mixed");
+  EXPECT_EQ(a.Text(a.quotes[0].content), "he could run the firm as a ''fully independent entity.''");
+  EXPECT_EQ(a.quotes[1].kind, "mixed");
+  EXPECT_EQ(a.Text(a.quotes[1].content), "he would be “shocked” if there were more than a handful of such voters");
+}
+
 TEST_F(QuotesOnText, UnnamedSourcesAreKeptAsWritten) {
   Article a = Analyse("One European diplomat said the mood in the room had been “correct, cold and long”.");
   ASSERT_EQ(a.quotes.size(), 1u);
