@@ -211,10 +211,11 @@ ByteSpan Extent(const std::vector<ByteSpan>& spans) {
 std::vector<Quote> AsPolnearUnits(const Article& a, const std::vector<Quote>& quotes) {
   std::vector<Quote> out;
   for (const Quote& q : quotes) {
-    // A direct quote without a cue, crediting the previous speaker (or
-    // none), in the same paragraph as the quote before it.
+    // A direct quote without a cue, crediting the previous speaker, the
+    // person the sentence before is about, or no one, in the same
+    // paragraph as the quote before it.
     bool continues = !out.empty() && q.kind == "direct" && q.cue.end <= q.cue.begin &&
-                     (q.speaker_from == "previous" || q.speaker_from.empty()) &&
+                     (q.speaker_from == "previous" || q.speaker_from == "previous_sentence" || q.speaker_from.empty()) &&
                      q.content.begin >= out.back().content.end &&
                      a.Text({out.back().content.end, q.content.begin}).find('\n') == std::string_view::npos;
     if (!continues) {

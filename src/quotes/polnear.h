@@ -39,7 +39,8 @@ void Classify(const Article& a, const CueLexicon& lexicon, std::vector<GoldAttri
 
 // PolNeAR annotates a quotation that runs on over sentences with one cue
 // (“A,” she said. “B.”) as one attribution; sitrep lists the second
-// sentence as a quote of its own, with no cue and the previous speaker.
+// sentence as a quote of its own, with no cue, crediting the previous
+// speaker (or the person the sentence before names).
 // Returns quotes with each such continuation joined to the quote before
 // it (within a paragraph), the unit that PolNeAR scores.
 std::vector<Quote> AsPolnearUnits(const Article& a, const std::vector<Quote>& quotes);

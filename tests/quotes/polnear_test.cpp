@@ -112,6 +112,11 @@ TEST(AsPolnearUnits, AQuoteThatRunsOnJoinsTheOneBefore) {
   EXPECT_EQ(units[0].content.begin, 1u);
   EXPECT_EQ(units[0].content.end, 45u);
   EXPECT_EQ(units[0].parts.size(), 2u);
+  // Also when the quote was credited to the person the sentence before
+  // names ("“A,” said X. “B.”" where X's name closed that sentence).
+  Quote named_before = runs_on;
+  named_before.speaker_from = "previous_sentence";
+  EXPECT_EQ(AsPolnearUnits(a, {first, named_before}).size(), 1u);
   // A quote with a cue of its own is never joined.
   Quote cued = runs_on;
   cued.cue = {0, 1};
