@@ -590,6 +590,8 @@ class Finder {
         (void)chi;
       } else if (auto [plo, phi] = ClauseBeforeCue(h); plo != kNone) {
         pieces.push_back({plo, phi});
+      } else if (std::int32_t about = AboutObject(h); about != kNone) {
+        pieces.push_back({doc_.Subtree(about).first + 1, Content(about).second});
       } else if ((h.content & kClause) && !InQuote(h.last + 1 < static_cast<std::int32_t>(doc_.size()) ? h.last + 1 : h.last)) {
         // The parse found no complement (a mistagged word often hides
         // it): the words after the cue to the end of the sentence, when
@@ -702,6 +704,19 @@ class Finder {
     }
     if (words < 3 || !finite) return {kNone, kNone};
     return {first, comma - 1};
+  }
+
+  // "bragged about X", "wrote at length about X", "talked openly on
+  // social media about X": the topic of speech, an oblique the cue
+  // governs that opens with "about" after it. kNone when there is none.
+  std::int32_t AboutObject(const CueHit& h) const {
+    std::int32_t found = kNone;
+    doc_.EachChild(h.first, [&](std::int32_t c) {
+      if (found != kNone || c <= h.last || !StartsWith(doc_.deprel(c), "obl") || InQuote(c)) return;
+      std::int32_t cs = doc_.Child(c, "case");
+      if (cs != kNone && lower_[static_cast<std::size_t>(cs)] == "about" && doc_.Subtree(c).first == cs) found = c;
+    });
+    return found;
   }
 
   // True if nothing but the cue's own words (its subject, adverbs,

@@ -300,6 +300,15 @@ TEST_F(QuotesOnText, MixedQuoteContentRunsToTheEndOfTheClause) {
   EXPECT_EQ(a.Text(a.quotes[1].content), "he would be “shocked” if there were more than a handful of such voters");
 }
 
+TEST_F(QuotesOnText, TheTopicOfSpeechAfterAbout) {
+  // No clause, no object: what the speech was about is what is credited.
+  Article a = Analyse("The candidate bragged at length about his record on jobs.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].cue_text, "bragged");
+  EXPECT_EQ(Words(a, a.quotes[0]), "his record on jobs");
+  EXPECT_EQ(Speaker(a.quotes[0]), "The candidate");
+}
+
 TEST_F(QuotesOnText, UnnamedSourcesAreKeptAsWritten) {
   Article a = Analyse("One European diplomat said the mood in the room had been “correct, cold and long”.");
   ASSERT_EQ(a.quotes.size(), 1u);
