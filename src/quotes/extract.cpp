@@ -617,8 +617,9 @@ class Finder {
     // A quote whose cue lies inside this clause is nested in it ("she
     // noted that Y called it “weak”"): both stand.
     for (const Pending& f : found) {
-      bool nested = f.q.cue.end > f.q.cue.begin && f.q.cue.begin >= q->content.begin && f.q.content.end <= q->content.end &&
-                    f.q.content.begin >= q->content.begin;
+      bool nested = f.q.cue.end > f.q.cue.begin && f.q.cue.begin >= q->content.begin && f.q.cue.end <= q->content.end &&
+                    f.q.content.begin >= q->content.begin && f.q.content.end <= q->content.end &&
+                    f.q.content.size() < q->content.size();
       if (!nested && f.q.content.begin < q->content.end && q->content.begin < f.q.content.end) return false;
     }
     for (const Candidate& c : cands_) {

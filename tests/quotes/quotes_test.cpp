@@ -258,6 +258,17 @@ TEST_F(QuotesOnText, NestedAttributionsBothStand) {
   EXPECT_EQ(Speaker(a.quotes[1]), "the mayor");
 }
 
+TEST_F(QuotesOnText, OneClauseIsReportedOnce) {
+  // "estimates" after "according to" is part of the source, not a second
+  // cue crediting the same clause (two quotes with one span would share an
+  // id in quotes.jsonl).
+  Article a = Analyse(
+      "The conflict has killed several thousand people and displaced some 250,000, according to United Nations "
+      "estimates.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].cue_text, "according to");
+}
+
 TEST_F(QuotesOnText, AQuotedNameInTheSpeakersFrameIsNotAQuote) {
   Article a = Analyse("Harking back to the “Great Game”, the professor says there is only one winner this time.");
   ASSERT_EQ(a.quotes.size(), 1u);
