@@ -970,6 +970,8 @@ class Finder {
       }
       break;
     }
+    // “...,” said former Governor X: the parse lost the inverted subject.
+    if (std::int32_t t = SubjectAfterQuote(h); t != kNone) return t;
     // The parse found no subject: the name or noun just before the cue.
     const Sentence& sent = a_.sentences[doc_.sent(h.first)];
     if (std::int32_t t = NounBefore(h.first); t != kNone) return t;
@@ -981,6 +983,29 @@ class Finder {
       return root;
     }
     return kNone;
+  }
+
+  // The subject of a cue that follows a closing quotation mark and comes
+  // before its subject (“...,” said former Governor X): the first name in
+  // the words right after the cue (titles and adjectives may lead), else
+  // the last noun of them. kNone when the cue is not placed so.
+  std::int32_t SubjectAfterQuote(const CueHit& h) const {
+    std::int32_t before = h.first - 1;
+    while (before >= 0 && doc_.text(before) == ",") --before;
+    if (before < 0 || !InQuote(before) || InQuote(h.first)) return kNone;
+    const std::int32_t end = static_cast<std::int32_t>(a_.sentences[doc_.sent(h.first)].end_token);
+    std::int32_t last = kNone;
+    for (std::int32_t t = h.last + 1; t < end; ++t) {
+      std::string_view up = doc_.tok(t).upos;
+      if (!(up == "PROPN" || up == "NOUN" || up == "ADJ" || up == "DET")) break;
+      std::int32_t m = doc_.mention(t);
+      if (m != kNone && (a_.mentions[static_cast<std::size_t>(m)].type == "PERSON" ||
+                         a_.mentions[static_cast<std::size_t>(m)].type == "ORG")) {
+        return t;
+      }
+      if (up == "PROPN" || up == "NOUN") last = t;
+    }
+    return last;
   }
 
   // The words after a phrase cue ("according to [a new poll by X]"): up

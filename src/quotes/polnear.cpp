@@ -310,7 +310,7 @@ void AttributionScorer::Add(const Article& a, const std::vector<GoldAttribution>
     } else if (errors_) {
       std::string found_src = q.speaker_span.end > q.speaker_span.begin ? std::string(a.Text(q.speaker_span)) : "-";
       errors_->push_back("SOURCE\t" + std::string(a.Text(g.source.front())) + "\t" + found_src + "\t" + q.speaker_name +
-                         "\t" + q.speaker_from + "\t" + std::string(a.Text(q.content)).substr(0, 80));
+                         "\t" + q.speaker_from + "\t" + std::string(a.Text(q.content)).substr(0, 80) + "\t" + q.kind);
     }
   }
   if (errors_) {

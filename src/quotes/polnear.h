@@ -80,7 +80,8 @@ class AttributionScorer {
   // When set, Add() appends a line for every gold attribution it did not
   // match ("MISS\tcue\tcontent\tbegin\tend\tpieces"), every quote that
   // matched none ("EXTRA\tkind\tcue\tcontent\tbegin\tend\tspeaker_from")
-  // and every wrong source ("SOURCE\tgold\tfound"); begin and end are the
+  // and every wrong source ("SOURCE\tgold\tfound\tname\tfrom\tcontent\t
+  // kind"); begin and end are the
   // content's byte offsets, for scripts that sort errors by class.
   void ReportErrorsTo(std::vector<std::string>* out) { errors_ = out; }
 

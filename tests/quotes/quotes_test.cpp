@@ -258,6 +258,18 @@ TEST_F(QuotesOnText, NestedAttributionsBothStand) {
   EXPECT_EQ(Speaker(a.quotes[1]), "the mayor");
 }
 
+TEST_F(QuotesOnText, TheSubjectAfterAnInvertedCue) {
+  // The parser hangs the quote's verb at the root and loses the subject
+  // of "said"; the name right after the cue is the speaker.
+  Article a = Analyse(
+      "“President Obama is going to kind of have the role that Bill Clinton had four years ago,” said "
+      "former Wisconsin Gov. Jim Doyle.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].kind, "direct");
+  EXPECT_EQ(a.quotes[0].speaker_from, "cue");
+  EXPECT_NE(Speaker(a.quotes[0]).find("Jim Doyle"), std::string::npos) << Speaker(a.quotes[0]);
+}
+
 TEST_F(QuotesOnText, OneClauseIsReportedOnce) {
   // "estimates" after "according to" is part of the source, not a second
   // cue crediting the same clause (two quotes with one span would share an
