@@ -952,7 +952,9 @@ class Finder {
       std::string_view r = doc_.deprel(v);
       // "..., saying that", "declined to say", "smiled and said": the
       // subject is the governing verb's.
-      if (r == "advcl" || r == "xcomp" || r == "conj" || r == "ccomp" || r == "parataxis") {
+      // "continued by saying": a gerund in an oblique, too.
+      if (r == "advcl" || r == "xcomp" || r == "conj" || r == "ccomp" || r == "parataxis" ||
+          (StartsWith(r, "obl") && doc_.tok(v).xpos == "VBG")) {
         std::int32_t up = doc_.head(v);
         if (up != kNone && !InQuote(up) &&
             (doc_.tok(up).upos == "VERB" || doc_.tok(up).upos == "AUX" || doc_.tok(up).upos == "ADJ")) {
@@ -994,18 +996,24 @@ class Finder {
     while (before >= 0 && doc_.text(before) == ",") --before;
     if (before < 0 || !InQuote(before) || InQuote(h.first)) return kNone;
     const std::int32_t end = static_cast<std::int32_t>(a_.sentences[doc_.sent(h.first)].end_token);
-    std::int32_t last = kNone;
+    std::int32_t hi = h.last;
     for (std::int32_t t = h.last + 1; t < end; ++t) {
       std::string_view up = doc_.tok(t).upos;
-      if (!(up == "PROPN" || up == "NOUN" || up == "ADJ" || up == "DET")) break;
+      if (!(up == "PROPN" || up == "NOUN" || up == "ADJ" || up == "DET" || up == "NUM")) break;
       std::int32_t m = doc_.mention(t);
       if (m != kNone && (a_.mentions[static_cast<std::size_t>(m)].type == "PERSON" ||
                          a_.mentions[static_cast<std::size_t>(m)].type == "ORG")) {
         return t;
       }
-      if (up == "PROPN" || up == "NOUN") last = t;
+      hi = t;
     }
-    return last;
+    // No name: the word of the run that heads it ("said [one] Democrat
+    // familiar with ...").
+    for (std::int32_t t = h.last + 1; t <= hi; ++t) {
+      std::int32_t hd = doc_.head(t);
+      if (hd == kNone || hd <= h.last || hd > hi) return t;
+    }
+    return kNone;
   }
 
   // The words after a phrase cue ("according to [a new poll by X]"): up

@@ -149,8 +149,9 @@ double EvalKey(const std::string& gold, const std::string& key) {
 TEST(QuotesAccuracy, PolnearDevFloor) {
   if (!fs::exists(Shared() + "/corpora/polnear/dev")) GTEST_SKIP() << "../shared/corpora/polnear is absent";
   std::string dev = Shared() + "/corpora/polnear/dev";
-  // Measured 0.711 and 0.898 when these floors were set.
-  EXPECT_GE(EvalKey(dev, "content_f1_overlap"), 0.69);
+  // Measured 0.750 and 0.897 when these floors were set (the speech set
+  // then held 1429 gold attributions).
+  EXPECT_GE(EvalKey(dev, "content_f1_overlap"), 0.73);
   EXPECT_GE(EvalKey(dev, "source_accuracy"), 0.87);
 }
 

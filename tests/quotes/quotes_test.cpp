@@ -268,6 +268,10 @@ TEST_F(QuotesOnText, TheSubjectAfterAnInvertedCue) {
   EXPECT_EQ(a.quotes[0].kind, "direct");
   EXPECT_EQ(a.quotes[0].speaker_from, "cue");
   EXPECT_NE(Speaker(a.quotes[0]).find("Jim Doyle"), std::string::npos) << Speaker(a.quotes[0]);
+  // Without a name, the noun phrase that heads the words after the cue.
+  Article b = Analyse("\"It was not a convincing argument,\" said one official familiar with the talks.");
+  ASSERT_EQ(b.quotes.size(), 1u);
+  EXPECT_EQ(Speaker(b.quotes[0]), "one official familiar with the talks");
 }
 
 TEST_F(QuotesOnText, OneClauseIsReportedOnce) {
