@@ -9,6 +9,7 @@
 #include <cctype>
 #include <string>
 #include <tuple>
+#include <unordered_map>
 
 #include "quotes/cues.h"
 #include "quotes/parse_view.h"
@@ -29,6 +30,9 @@ struct CueHit {
   CueType type = CueType::kSpeech;
   bool phrase = false;  // "according to": the source is the phrase's object
   std::uint8_t content = kClause | kTo;  // CueContent bits, for verbs
+  bool by_context = false;  // a verb the tagger missed (VerbByContext)
+  bool colon = false;       // "NAME: words" (ColonCue); first == last == the colon
+  bool nominal = false;     // "the claim that", "calls for" (NominalCue)
 };
 
 // A marked quote with what the analysis learns about it.
@@ -101,18 +105,132 @@ class Finder {
       }
       // A verb used as a modifier ("so-called", "the quoted figure") is
       // not a cue.
-      if (matched || tok.upos != "VERB" || tok.deprel == "amod" || tok.deprel == "compound") continue;
+      if (matched) continue;
+      if (ColonCue(t)) {
+        CueHit hit{t, t, CueType::kSpeech, false, 0};
+        hit.colon = true;
+        cues_.push_back(hit);
+        continue;
+      }
+      const bool verb = tok.upos == "VERB" && tok.deprel != "amod" && tok.deprel != "compound";
+      if (!verb && !VerbByContext(t)) {
+        NominalCue(t);
+        continue;
+      }
       const auto* verbs = lex_.Verb(Lower(tok.lemma));
       if (!verbs) continue;
       for (const auto& v : *verbs) {
         if (v.rest.empty() || Matches(t + 1, v.rest)) {
-          cues_.push_back({t, t + static_cast<std::int32_t>(v.rest.size()), v.type, false, v.content});
+          CueHit hit{t, t + static_cast<std::int32_t>(v.rest.size()), v.type, false, v.content};
+          hit.by_context = !verb;
+          cues_.push_back(hit);
           break;
         }
       }
     }
     cue_of_.assign(static_cast<std::size_t>(n), kNone);
     for (std::size_t k = 0; k < cues_.size(); ++k) cue_of_[static_cast<std::size_t>(cues_[k].first)] = static_cast<std::int32_t>(k);
+  }
+
+  // "JOHN SMITH: We will ...", "Q: Why ...", "Senator: The deal is dead":
+  // a paragraph that opens with a short name or noun phrase and a colon
+  // credits the words after it to that source (transcripts, headlines).
+  // The phrase must name someone: a person or organisation the
+  // recogniser found, or a label in capitals as transcripts write them.
+  bool ColonCue(std::int32_t t) const {
+    if (doc_.text(t) != ":" || t == 0) return false;
+    const std::int32_t n = static_cast<std::int32_t>(doc_.size());
+    std::int32_t first = t;
+    while (first > 0 && doc_.para(first - 1) == doc_.para(t) && t - first < 6) --first;
+    if (first > 0 && doc_.para(first - 1) == doc_.para(t)) return false;  // not at the paragraph's start
+    if (t - first > 5) return false;
+    bool named = false, capitals = true;
+    for (std::int32_t k = first; k < t; ++k) {
+      bool upper = true;
+      for (char c : doc_.text(k)) upper = upper && !std::islower(static_cast<unsigned char>(c));
+      capitals = capitals && upper;
+      // Taggers guess wildly at words in capitals; other words must be
+      // those of a name or noun phrase.
+      std::string_view up = doc_.tok(k).upos;
+      if (!upper && !(up == "PROPN" || up == "NOUN" || up == "ADJ" || up == "DET" || up == "PART" || doc_.punct(k))) {
+        return false;
+      }
+      std::int32_t m = doc_.mention(k);
+      if (m != kNone) {
+        std::string_view type = a_.mentions[static_cast<std::size_t>(m)].type;
+        named = named || type == "PERSON" || type == "ORG";
+      }
+    }
+    // A label in capitals names a speaker only when it takes turns, as in
+    // a transcript; one alone is a heading ("UPDATE:", "CORRECTION:").
+    if (!named && !(capitals && LabelTurns(a_.Text({doc_.tok(first).begin, doc_.tok(t - 1).end})) >= 2)) return false;
+    int words = 0;
+    for (std::int32_t k = t + 1; k < n && doc_.para(k) == doc_.para(t) && words < 2; ++k) words += doc_.punct(k) ? 0 : 1;
+    return words >= 2;
+  }
+
+  // How many paragraphs open with `label` and a colon.
+  int LabelTurns(std::string_view label) const {
+    if (!labels_counted_) {
+      labels_counted_ = true;
+      const std::string& text = a_.text;
+      for (std::size_t i = 0; i < text.size();) {
+        std::size_t eol = text.find('\n', i);
+        if (eol == std::string::npos) eol = text.size();
+        std::size_t colon = text.find(':', i);
+        if (colon < eol && colon - i <= 60) ++label_turns_[text.substr(i, colon - i)];
+        i = eol + 1;
+      }
+    }
+    auto it = label_turns_.find(std::string(label));
+    return it == label_turns_.end() ? 0 : it->second;
+  }
+
+  // The noun of a verb of saying with what was said after it: "his claim
+  // that X", "the promise to X", "calls for X" (the lexicon's entries with
+  // a preposition). Adds the cue when t is one.
+  void NominalCue(std::int32_t t) {
+    if (doc_.tok(t).upos != "NOUN" || t + 2 >= static_cast<std::int32_t>(doc_.size())) return;
+    const auto* verbs = lex_.Verb(Lower(doc_.tok(t).lemma));
+    if (!verbs || verbs->empty() || verbs->front().type != CueType::kSpeech) return;
+    for (const auto& v : *verbs) {
+      if (v.rest.empty() || !Matches(t + 1, v.rest) || !(v.content & kAfter)) continue;
+      CueHit hit{t, t + static_cast<std::int32_t>(v.rest.size()), v.type, false, kAfter};
+      hit.nominal = true;
+      cues_.push_back(hit);
+      return;
+    }
+    std::string_view next = lower_[static_cast<std::size_t>(t + 1)];
+    std::string_view after = doc_.tok(t + 2).upos;
+    // "the claim that was made" is a relative clause, not the claim.
+    bool that_clause = next == "that" && after != "VERB" && after != "AUX" && after != "ADV";
+    bool to_clause = next == "to" && doc_.tok(t + 2).xpos == "VB" && (verbs->front().content & kTo);
+    if (!that_clause && !to_clause) return;
+    CueHit hit{t, t, CueType::kSpeech, false, static_cast<std::uint8_t>(that_clause ? kClause : kTo)};
+    hit.nominal = true;
+    cues_.push_back(hit);
+  }
+
+  // A present-tense verb of saying the tagger took for a noun or an
+  // interjection ("the Germans announce they ...", "one in five say they
+  // ...", "strategists concede that ..."): a subject right before it and
+  // "that" or a subject pronoun right after.
+  bool VerbByContext(std::int32_t t) const {
+    if (t == 0 || t + 1 >= static_cast<std::int32_t>(doc_.size()) || doc_.sent(t - 1) != doc_.sent(t) ||
+        doc_.sent(t + 1) != doc_.sent(t)) {
+      return false;
+    }
+    std::string_view up = doc_.tok(t).upos;
+    if (up != "NOUN" && up != "INTJ" && up != "X" && up != "ADJ") return false;
+    std::string_view prev_pos = doc_.tok(t - 1).upos;
+    std::string_view prev = lower_[static_cast<std::size_t>(t - 1)];
+    bool subject = prev_pos == "PROPN" || prev_pos == "NOUN" || prev_pos == "NUM" || IsSubjectPronoun(prev);
+    std::string_view next = lower_[static_cast<std::size_t>(t + 1)];
+    return subject && (next == "that" || IsSubjectPronoun(next));
+  }
+
+  static bool IsSubjectPronoun(std::string_view w) {
+    return w == "i" || w == "we" || w == "you" || w == "he" || w == "she" || w == "they" || w == "it";
   }
 
   bool Matches(std::int32_t t, const std::vector<std::string>& words) const {
@@ -149,6 +267,23 @@ class Finder {
       if (v == kNone) break;
       std::string_view lemma = doc_.tok(v).lemma;
       if (denies(v) || lemma == "refuse" || lemma == "decline") return true;
+    }
+    return false;
+  }
+
+  // True if t, before the cue, lies in the cue's subject or in an
+  // adverbial set before it ("Harking back to the “Great Game”, he
+  // says ..."): words about the speaker or the occasion, not words the
+  // cue reports.
+  bool InCueFrame(const CueHit& h, std::int32_t t) const {
+    if (t > h.first) return false;
+    for (int k = 0; k < 8 && t != kNone; ++k) {
+      std::int32_t hd = doc_.head(t);
+      if (hd == h.first) {
+        std::string_view r = doc_.deprel(t);
+        return StartsWith(r, "nsubj") || r == "advcl" || StartsWith(r, "obl");
+      }
+      t = hd;
     }
     return false;
   }
@@ -191,6 +326,17 @@ class Finder {
   // The cue that attributes candidate c, or kNone.
   std::int32_t CueForQuote(const Candidate& c) const {
     std::uint32_t s_first = doc_.sent(c.first), s_last = doc_.sent(c.last);
+    // "..., to which the senator interjected: “...”": a cue that ends right
+    // at the colon introducing the quote is its cue, however the parser
+    // attached the quote.
+    if (std::int32_t colon = std::min(c.open_first, c.first) - 1; colon > 0 && doc_.text(colon) == ":") {
+      for (std::size_t k = 0; k < cues_.size(); ++k) {
+        const CueHit& h = cues_[k];
+        if (h.last == colon - 1 && !h.colon && Wanted(h) && !InQuote(h.first) && doc_.sent(h.first) == doc_.sent(colon)) {
+          return static_cast<std::int32_t>(k);
+        }
+      }
+    }
     std::int32_t best = kNone;
     int best_score = 1 << 30;
     for (std::size_t k = 0; k < cues_.size(); ++k) {
@@ -202,7 +348,7 @@ class Finder {
       // “hold ...”"), or hangs from it (“A,” she said).
       bool governs = false, hangs = false;
       for (std::int32_t t = c.first; t <= c.last && !governs; ++t) {
-        governs = doc_.Dominates(h.first, t, 6);
+        governs = doc_.Dominates(h.first, t, 6) && !InCueFrame(h, t);
         hangs = hangs || doc_.Dominates(t, h.first, 2);
       }
       bool linked = governs || hangs;
@@ -313,6 +459,7 @@ class Finder {
         auto [clo, chi] = Content(ch);
         if (clo <= c.first && chi >= c.last && clo > h.last) hi = std::max(hi, chi);
       });
+      hi = TrailingModifiers(h, hi);
       ByteSpan span = Span(lo, hi, /*drop_mark=*/true);
       if (span.begin <= q->content.begin && span.end >= q->content.end) q->content = span;
     } else if (q->kind == "mixed" && h.first > c.last && doc_.sent(h.first) == doc_.sent(c.last) && EndsClause(h)) {
@@ -335,7 +482,32 @@ class Finder {
     if (!Wanted(h) || InQuote(h.first)) return false;
     if (std::find(used_cue_.begin(), used_cue_.end(), static_cast<std::int32_t>(k)) != used_cue_.end()) return false;
     std::vector<std::pair<std::int32_t, std::int32_t>> pieces;
-    if (h.phrase) {
+    if (h.nominal) {
+      // What the noun reports: its preposition's object, or the clause
+      // after "that"/"to" (the subtree of the verb "that" marks, else
+      // the words to the next quotation or the sentence end).
+      std::int32_t start = h.last + 1;
+      if (h.last == h.first) start = h.first + 2;  // past "that" / "to"
+      std::int32_t head = h.last == h.first ? doc_.head(h.first + 1) : doc_.head(h.last);
+      std::int32_t hi = kNone;
+      if (head != kNone && head >= start) {
+        hi = Content(head).second;
+      } else {
+        const Sentence& s = a_.sentences[doc_.sent(h.first)];
+        for (std::int32_t t = start; t < static_cast<std::int32_t>(s.end_token) && !InQuote(t); ++t) hi = t;
+      }
+      if (hi == kNone || hi < start) return false;
+      pieces.push_back({h.last == h.first ? h.first + 1 : start, hi});
+    } else if (h.colon) {
+      // The rest of the paragraph: a transcript's turn runs over sentences.
+      std::int32_t hi = h.last;
+      for (std::int32_t t = h.last + 1; t < static_cast<std::int32_t>(doc_.size()) && doc_.para(t) == doc_.para(h.last);
+           ++t) {
+        if (InQuote(t)) return false;  // quoted words: the marked quote carries them
+        hi = t;
+      }
+      pieces.push_back({h.last + 1, hi});
+    } else if (h.phrase) {
       // "according to X": the source runs to the next comma or the
       // sentence end; the content is the rest of the sentence, on either
       // side. Read off the surface: parsers often attach the phrase to a
@@ -359,7 +531,10 @@ class Finder {
       std::int32_t lo = kNone, hi = kNone;
       auto take = [&](std::int32_t ch) {
         auto [clo, chi] = Content(ch);
-        if (clo <= h.last || InQuote(ch)) return;
+        // The particle of "call for" heads nothing but belongs to its
+        // object's subtree: the content starts after the cue's words.
+        if (clo <= h.first || ch <= h.last || InQuote(ch)) return;
+        clo = std::max(clo, h.last + 1);
         lo = lo == kNone ? clo : std::min(lo, clo);
         hi = std::max(hi, chi);
       };
@@ -392,9 +567,18 @@ class Finder {
       }
       if (clause) {
         auto [clo, chi] = Content(comp);
-        pieces.push_back({clo, chi});
+        // "told the crowd that [rebuilding it] was hard": a parse that hangs
+        // the complement's first words elsewhere still leaves "that"
+        // opening the content.
+        for (std::int32_t t = h.last + 1; t < clo; ++t) {
+          if (lower_[static_cast<std::size_t>(t)] == "that" && !InQuote(t)) {
+            clo = t + 1;
+            break;
+          }
+        }
+        pieces.push_back({clo, TrailingModifiers(h, chi)});
       } else if (lo != kNone) {
-        pieces.push_back({lo, hi});
+        pieces.push_back({lo, TrailingModifiers(h, hi)});
       } else if (EndsClause(h) && (doc_.deprel(h.first) == "parataxis" || (comp != kNone && comp < h.first))) {
         // "The talks were useful, the minister said.": the reported
         // clause comes first and the cue hangs off it (or, in some parses,
@@ -404,6 +588,10 @@ class Finder {
         std::int32_t first = static_cast<std::int32_t>(s.first_token);
         if (clo > first) pieces.push_back({first, clo - 1});
         (void)chi;
+      } else if (auto [plo, phi] = ClauseBeforeCue(h); plo != kNone) {
+        pieces.push_back({plo, phi});
+      } else if (std::int32_t about = AboutObject(h); about != kNone) {
+        pieces.push_back({doc_.Subtree(about).first + 1, Content(about).second});
       } else if ((h.content & kClause) && !InQuote(h.last + 1 < static_cast<std::int32_t>(doc_.size()) ? h.last + 1 : h.last)) {
         // The parse found no complement (a mistagged word often hides
         // it): the words after the cue to the end of the sentence, when
@@ -426,8 +614,13 @@ class Finder {
     if (q->parts.empty()) return false;
     q->content = {q->parts.front().begin, q->parts.back().end};
     // A clause already carried by a marked quote is that quote's content.
+    // A quote whose cue lies inside this clause is nested in it ("she
+    // noted that Y called it “weak”"): both stand.
     for (const Pending& f : found) {
-      if (f.q.content.begin < q->content.end && q->content.begin < f.q.content.end) return false;
+      bool nested = f.q.cue.end > f.q.cue.begin && f.q.cue.begin >= q->content.begin && f.q.cue.end <= q->content.end &&
+                    f.q.content.begin >= q->content.begin && f.q.content.end <= q->content.end &&
+                    f.q.content.size() < q->content.size();
+      if (!nested && f.q.content.begin < q->content.end && q->content.begin < f.q.content.end) return false;
     }
     for (const Candidate& c : cands_) {
       std::uint32_t b = a_.tokens[static_cast<std::size_t>(c.first)].begin;
@@ -440,6 +633,91 @@ class Finder {
     SetCue(h, q);
     pending->cue = static_cast<std::int32_t>(k);
     return true;
+  }
+
+  // Parsers often hang a modifier that ends the reported content on the
+  // cue instead ("said he had been flooded with email, some of it
+  // abusive"; "pointed out that X resigned after Y complained"). Returns
+  // hi extended over the cue's dependents that follow it, up to a
+  // conjoined clause, a coordinator or a cue of its own.
+  std::int32_t TrailingModifiers(const CueHit& h, std::int32_t hi) const {
+    std::int32_t out = hi;
+    bool stop = false;
+    doc_.EachChild(h.first, [&](std::int32_t ch) {
+      if (stop || ch <= hi) return;
+      std::string_view r = doc_.deprel(ch);
+      if (r == "punct") return;
+      if (r == "conj" || r == "cc" || r == "parataxis" || IsSpeechCue(ch) || InQuote(ch) ||
+          !(r == "advcl" || StartsWith(r, "obl") || r == "advmod" || r == "dep" || r == "nmod" || r == "xcomp" ||
+            r == "ccomp")) {
+        stop = true;
+        return;
+      }
+      out = std::max(out, doc_.Subtree(ch).second);
+    });
+    return out;
+  }
+
+  // "Tariffs will not bring the jobs back, she said." / "..., said X, a
+  // professor.": the sentence up to the comma before the cue, when the
+  // cue and its own words (subject, adverbs, time and place) close the
+  // sentence and the words before read as a clause. Parsers make either
+  // word the root, so this reads the surface and only asks the tree
+  // whether the words around the cue are the cue's. {kNone, kNone} when
+  // the sentence is not of that form.
+  std::pair<std::int32_t, std::int32_t> ClauseBeforeCue(const CueHit& h) const {
+    if (!(h.content & kClause)) return {kNone, kNone};
+    const Sentence& s = a_.sentences[doc_.sent(h.first)];
+    const std::int32_t first = static_cast<std::int32_t>(s.first_token), end = static_cast<std::int32_t>(s.end_token);
+    // The cue's own words: those it governs by a relation other than a
+    // complement, within a few steps.
+    auto own = [&](std::int32_t t) {
+      for (int k = 0; k < 6 && t != kNone; ++k) {
+        std::int32_t hd = doc_.head(t);
+        if (hd == h.first) {
+          std::string_view r = doc_.deprel(t);
+          return r != "ccomp" && r != "xcomp" && r != "obj" && r != "conj" && r != "parataxis";
+        }
+        t = hd;
+      }
+      return false;
+    };
+    std::int32_t comma = kNone;
+    for (std::int32_t t = h.first - 1; t > first; --t) {
+      std::string_view w = doc_.text(t);
+      if (w == "," || w == "\xE2\x80\x94" || w == "--") {
+        comma = t;
+        break;
+      }
+      if (InQuote(t) || !own(t)) return {kNone, kNone};
+    }
+    if (comma == kNone) return {kNone, kNone};
+    for (std::int32_t t = h.last + 1; t < end; ++t) {
+      if (!doc_.punct(t) && (InQuote(t) || !own(t))) return {kNone, kNone};
+    }
+    int words = 0;
+    bool finite = false;
+    for (std::int32_t t = first; t < comma; ++t) {
+      if (InQuote(t)) return {kNone, kNone};
+      if (!doc_.punct(t)) ++words;
+      std::string_view x = doc_.tok(t).xpos;
+      finite = finite || x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD";
+    }
+    if (words < 3 || !finite) return {kNone, kNone};
+    return {first, comma - 1};
+  }
+
+  // "bragged about X", "wrote at length about X", "talked openly on
+  // social media about X": the topic of speech, an oblique the cue
+  // governs that opens with "about" after it. kNone when there is none.
+  std::int32_t AboutObject(const CueHit& h) const {
+    std::int32_t found = kNone;
+    doc_.EachChild(h.first, [&](std::int32_t c) {
+      if (found != kNone || c <= h.last || !StartsWith(doc_.deprel(c), "obl") || InQuote(c)) return;
+      std::int32_t cs = doc_.Child(c, "case");
+      if (cs != kNone && lower_[static_cast<std::size_t>(cs)] == "about" && doc_.Subtree(c).first == cs) found = c;
+    });
+    return found;
   }
 
   // True if nothing but the cue's own words (its subject, adverbs,
@@ -461,32 +739,45 @@ class Finder {
     const Sentence& s = a_.sentences[doc_.sent(h.first)];
     const std::int32_t end = static_cast<std::int32_t>(s.end_token);
     std::int32_t t = h.last + 1;
+    // The cue's own words first: "said in a statement on Friday (that)",
+    // "told the crowd (that)".
+    while (t < end && (doc_.punct(t) || OwnWord(h, t)) && !InQuote(t) && lower_[static_cast<std::size_t>(t)] != "that") {
+      ++t;
+    }
+    bool that = false;
     for (std::int32_t k = t; k < end && k <= t + 4; ++k) {
       if (lower_[static_cast<std::size_t>(k)] == "that") {
         t = k + 1;
+        that = true;
         break;
       }
     }
     // A clause starts with its subject (or a fronted adverbial clause
-    // marker), never with a preposition or "to"; and the cue must be a
-    // finite verb or "saying", not a passive participle ("briefed on the
-    // talks", "was reported near the town").
+    // marker), never with a preposition or "to", unless "that" opens it
+    // ("that helping them was hard"); and the cue must be a finite verb
+    // or "saying", not a passive participle ("briefed on the talks", "was
+    // reported near the town").
     if (t >= end || doc_.punct(t)) return {kNone, kNone};
     std::string_view first_pos = doc_.tok(t).upos;
-    if (!(first_pos == "PRON" || first_pos == "DET" || first_pos == "PROPN" || first_pos == "NOUN" ||
-          first_pos == "NUM" || first_pos == "SCONJ" || first_pos == "ADJ")) {
+    if (!that && !(first_pos == "PRON" || first_pos == "DET" || first_pos == "PROPN" || first_pos == "NOUN" ||
+                   first_pos == "NUM" || first_pos == "SCONJ" || first_pos == "ADJ")) {
       return {kNone, kNone};
     }
+    if (that && (first_pos == "ADP" || lower_[static_cast<std::size_t>(t)] == "to")) return {kNone, kNone};
     std::string_view cue_tag = doc_.tok(h.first).xpos;
     bool has_aux = doc_.Child(h.first, "aux") != kNone && doc_.Child(h.first, "aux:pass") == kNone;
-    if (!(cue_tag == "VBD" || cue_tag == "VBZ" || cue_tag == "VBP" || cue_tag == "VBG" || (cue_tag == "VBN" && has_aux))) {
+    if (!h.by_context && !(cue_tag == "VBD" || cue_tag == "VBZ" || cue_tag == "VBP" || cue_tag == "VBG" ||
+                           (cue_tag == "VBN" && has_aux))) {
       return {kNone, kNone};
     }
     std::int32_t hi = t - 1;
     int words = 0;
     bool finite = false;
     for (std::int32_t k = t; k < end; ++k) {
-      if (InQuote(k) || cue_of_[static_cast<std::size_t>(k)] != kNone) break;
+      if (InQuote(k)) break;
+      // Another act of speech set off from this one ("..., and X said")
+      // ends it; a cue inside the clause ("she did feel") does not.
+      if (IsSpeechCue(k) && k > t && (doc_.punct(k - 1) || doc_.tok(k - 1).upos == "CCONJ")) break;
       hi = k;
       if (!doc_.punct(k)) ++words;
       std::string_view x = doc_.tok(k).xpos;
@@ -494,6 +785,23 @@ class Finder {
     }
     if (words < 3 || !finite) return {kNone, kNone};
     return {t, hi};
+  }
+
+  // True if t hangs from the cue (within a few steps) by a relation that
+  // is not a complement: its hearer, adverbs, time and place. Not a
+  // subject: after the cue a second "subject" is most often the reported
+  // clause's, misattached.
+  bool OwnWord(const CueHit& h, std::int32_t t) const {
+    for (int k = 0; k < 6 && t != kNone; ++k) {
+      std::int32_t hd = doc_.head(t);
+      if (hd == h.first) {
+        std::string_view r = doc_.deprel(t);
+        return r == "iobj" || StartsWith(r, "obl") || r == "advmod" || StartsWith(r, "aux") ||
+               r == "punct" || r == "cc" || r == "discourse" || r == "expl";
+      }
+      t = hd;
+    }
+    return false;
   }
 
   // The tokens a complement reports: its subtree, without a conjoined
@@ -512,9 +820,13 @@ class Finder {
         // A clause joined below the content root that holds a cue of
         // speech is an attribution of its own ("who said A, said B";
         // "says A but argues B"; "said A, but X did not say when").
-        if ((r == "conj" || r == "parataxis" || r == "acl:relcl" || r == "advcl") && HoldsSpeechCue(c)) return;
-        // A comment set off after a name ("..., Eric Fanning, who was his
-        // chief of staff") is the reporter's background, not the claim.
+        if ((r == "conj" || r == "parataxis") && IsSpeechCue(c)) return;
+        // "..., saying X" / "..., referring to Y": the source's next act of
+        // speech, an attribution of its own.
+        if (r == "advcl" && IsSpeechCue(c) && doc_.tok(c).xpos == "VBG" && c > x && doc_.text(c - 1) == ",") return;
+        // A comment set off after a noun ("..., Eric Fanning, who was his
+        // chief of staff"; "the ban, a plan he has since changed") is the
+        // reporter's background, not the claim.
         if (r == "acl:relcl" && doc_.tok(x).upos == "PROPN" && c > x && doc_.text(doc_.Subtree(c).first - 1) == ",") {
           return;
         }
@@ -522,6 +834,11 @@ class Finder {
       });
     }
     return {lo, hi};
+  }
+
+  bool IsSpeechCue(std::int32_t t) const {
+    std::int32_t cue = cue_of_[static_cast<std::size_t>(t)];
+    return cue != kNone && cues_[static_cast<std::size_t>(cue)].type == CueType::kSpeech;
   }
 
   // True if the subtree of t holds a cue of speech.
@@ -554,7 +871,7 @@ class Finder {
 
   static bool IsQuoteMark(std::string_view s) {
     return s == "\"" || s == "\xE2\x80\x9C" || s == "\xE2\x80\x9D" || s == "\xE2\x80\x98" || s == "\xE2\x80\x99" ||
-           s == "\xC2\xAB" || s == "\xC2\xBB" || s == "\xE2\x80\x9E" || s == "'";
+           s == "\xC2\xAB" || s == "\xC2\xBB" || s == "\xE2\x80\x9E" || s == "'" || s == "''" || s == "``";
   }
 
   void SetCue(const CueHit& h, Quote* q) const {
@@ -570,6 +887,28 @@ class Finder {
   // antecedent of "who"; when the parse gives none, the name or noun
   // right before the cue, then a noun at the root of the sentence.
   std::int32_t SourceToken(const CueHit& h) const {
+    if (h.nominal) {
+      // "his claim", "Trump's calls for": the possessor; else the subject
+      // of the verb the noun is the object of ("She repeated her call").
+      std::int32_t poss = doc_.Child(h.first, "nmod:poss");
+      if (poss != kNone) return poss;
+      std::int32_t v = doc_.head(h.first);
+      if (v != kNone && doc_.deprel(h.first) == "obj") {
+        std::int32_t subj = doc_.Child(v, "nsubj");
+        if (subj != kNone) return subj;
+      }
+      return kNone;
+    }
+    if (h.colon) {
+      // The word before the colon whose head lies outside the phrase.
+      std::int32_t first = h.first;
+      while (first > 0 && doc_.para(first - 1) == doc_.para(h.first)) --first;
+      for (std::int32_t t = first; t < h.first; ++t) {
+        std::int32_t hd = doc_.head(t);
+        if (!doc_.punct(t) && (hd == kNone || hd < first || hd >= h.first)) return t;
+      }
+      return kNone;
+    }
     if (h.phrase) {
       // The phrase's object: the word of it whose head lies outside it.
       auto [xlo, xhi] = PhraseObject(h);
@@ -613,7 +952,9 @@ class Finder {
       std::string_view r = doc_.deprel(v);
       // "..., saying that", "declined to say", "smiled and said": the
       // subject is the governing verb's.
-      if (r == "advcl" || r == "xcomp" || r == "conj" || r == "ccomp" || r == "parataxis") {
+      // "continued by saying": a gerund in an oblique, too.
+      if (r == "advcl" || r == "xcomp" || r == "conj" || r == "ccomp" || r == "parataxis" ||
+          (StartsWith(r, "obl") && doc_.tok(v).xpos == "VBG")) {
         std::int32_t up = doc_.head(v);
         if (up != kNone && !InQuote(up) &&
             (doc_.tok(up).upos == "VERB" || doc_.tok(up).upos == "AUX" || doc_.tok(up).upos == "ADJ")) {
@@ -631,6 +972,8 @@ class Finder {
       }
       break;
     }
+    // “...,” said former Governor X: the parse lost the inverted subject.
+    if (std::int32_t t = SubjectAfterQuote(h); t != kNone) return t;
     // The parse found no subject: the name or noun just before the cue.
     const Sentence& sent = a_.sentences[doc_.sent(h.first)];
     if (std::int32_t t = NounBefore(h.first); t != kNone) return t;
@@ -640,6 +983,35 @@ class Finder {
     }
     if (root != kNone && root < h.first && (doc_.tok(root).upos == "NOUN" || doc_.tok(root).upos == "PROPN")) {
       return root;
+    }
+    return kNone;
+  }
+
+  // The subject of a cue that follows a closing quotation mark and comes
+  // before its subject (“...,” said former Governor X): the first name in
+  // the words right after the cue (titles and adjectives may lead), else
+  // the last noun of them. kNone when the cue is not placed so.
+  std::int32_t SubjectAfterQuote(const CueHit& h) const {
+    std::int32_t before = h.first - 1;
+    while (before >= 0 && doc_.text(before) == ",") --before;
+    if (before < 0 || !InQuote(before) || InQuote(h.first)) return kNone;
+    const std::int32_t end = static_cast<std::int32_t>(a_.sentences[doc_.sent(h.first)].end_token);
+    std::int32_t hi = h.last;
+    for (std::int32_t t = h.last + 1; t < end; ++t) {
+      std::string_view up = doc_.tok(t).upos;
+      if (!(up == "PROPN" || up == "NOUN" || up == "ADJ" || up == "DET" || up == "NUM")) break;
+      std::int32_t m = doc_.mention(t);
+      if (m != kNone && (a_.mentions[static_cast<std::size_t>(m)].type == "PERSON" ||
+                         a_.mentions[static_cast<std::size_t>(m)].type == "ORG")) {
+        return t;
+      }
+      hi = t;
+    }
+    // No name: the word of the run that heads it ("said [one] Democrat
+    // familiar with ...").
+    for (std::int32_t t = h.last + 1; t <= hi; ++t) {
+      std::int32_t hd = doc_.head(t);
+      if (hd == kNone || hd <= h.last || hd > hi) return t;
     }
     return kNone;
   }
@@ -732,6 +1104,12 @@ class Finder {
       return r == "acl:relcl" || r == "acl" || r == "appos" || r == "punct" || r == "parataxis" || r == "advcl" ||
              (h.phrase && r == "case") || r == "cc" || r == "conj" || r == "reparandum";
     });
+    if (h.colon) {
+      // The words before the colon, whatever the parser hung on them.
+      lo = s;
+      while (lo > 0 && doc_.para(lo - 1) == doc_.para(h.first)) --lo;
+      hi = h.first - 1;
+    }
     // Trim edge punctuation and a leading "according to".
     while (lo < hi && (doc_.punct(lo) || (h.phrase && lo >= h.first && lo <= h.last))) ++lo;
     while (hi > lo && doc_.punct(hi)) --hi;
@@ -763,6 +1141,12 @@ class Finder {
       }
     }
     std::string_view w = lower_[static_cast<std::size_t>(s)];
+    // A possessor names the source of a nominal cue ("his claim that").
+    if (w == "his") w = "he";
+    if (w == "her") w = "she";
+    if (w == "their") w = "they";
+    if (w == "its") w = "it";
+    if (w == "my" || w == "our" || w == "your") w = "i";
     if (w == "he" || w == "she" || w == "they" || w == "it") {
       // "he said" right after a quote credited to a person the
       // recogniser did not catch: the same person.
@@ -1057,6 +1441,8 @@ class Finder {
   std::vector<std::int32_t> in_quote_;
   std::vector<std::int32_t> used_cue_;
   std::vector<char> gender_;
+  mutable bool labels_counted_ = false;
+  mutable std::unordered_map<std::string, int> label_turns_;
   // Unnamed sources so far: head lemma and the description as written.
   std::vector<std::pair<std::string, std::string>> sources_;
 };

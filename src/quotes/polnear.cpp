@@ -208,8 +208,44 @@ ByteSpan Extent(const std::vector<ByteSpan>& spans) {
 
 }  // namespace
 
+std::vector<Quote> AsPolnearUnits(const Article& a, const std::vector<Quote>& quotes) {
+  std::vector<Quote> out;
+  for (const Quote& q : quotes) {
+    // A direct quote without a cue, crediting the previous speaker, the
+    // person the sentence before is about, or no one, in the same
+    // paragraph as the quote before it.
+    bool continues = !out.empty() && q.kind == "direct" && q.cue.end <= q.cue.begin &&
+                     (q.speaker_from == "previous" || q.speaker_from == "previous_sentence" || q.speaker_from.empty()) &&
+                     q.content.begin >= out.back().content.end &&
+                     a.Text({out.back().content.end, q.content.begin}).find('\n') == std::string_view::npos;
+    if (!continues) {
+      out.push_back(q);
+      continue;
+    }
+    Quote& u = out.back();
+    u.parts.insert(u.parts.end(), q.parts.begin(), q.parts.end());
+    u.content.end = q.content.end;
+  }
+  // Each word belongs to at most one PolNeAR attribution: a quote whose
+  // cue and content lie inside another quote's content is part of it.
+  std::vector<Quote> outer;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const Quote& q = out[i];
+    bool nested = false;
+    for (std::size_t j = 0; j < out.size() && !nested; ++j) {
+      const Quote& o = out[j];
+      bool same = o.content.begin == q.content.begin && o.content.end == q.content.end;
+      nested = j != i && (!same || j < i) && q.cue.end > q.cue.begin && q.cue.begin >= o.content.begin &&
+               q.cue.end <= o.content.end && q.content.begin >= o.content.begin && q.content.end <= o.content.end;
+    }
+    if (!nested) outer.push_back(q);
+  }
+  return outer;
+}
+
 void AttributionScorer::Add(const Article& a, const std::vector<GoldAttribution>& gold_all,
-                            const std::vector<Quote>& found) {
+                            const std::vector<Quote>& found_quotes) {
+  const std::vector<Quote> found = AsPolnearUnits(a, found_quotes);
   std::vector<const GoldAttribution*> gold;
   for (const auto& g : gold_all) {
     if (!only_speech_ || g.speech) gold.push_back(&g);
@@ -274,7 +310,7 @@ void AttributionScorer::Add(const Article& a, const std::vector<GoldAttribution>
     } else if (errors_) {
       std::string found_src = q.speaker_span.end > q.speaker_span.begin ? std::string(a.Text(q.speaker_span)) : "-";
       errors_->push_back("SOURCE\t" + std::string(a.Text(g.source.front())) + "\t" + found_src + "\t" + q.speaker_name +
-                         "\t" + q.speaker_from + "\t" + std::string(a.Text(q.content)).substr(0, 80));
+                         "\t" + q.speaker_from + "\t" + std::string(a.Text(q.content)).substr(0, 80) + "\t" + q.kind);
     }
   }
   if (errors_) {
@@ -285,11 +321,15 @@ void AttributionScorer::Add(const Article& a, const std::vector<GoldAttribution>
     for (std::size_t i = 0; i < gold.size(); ++i) {
       if (g_used[i]) continue;
       std::string cue = gold[i]->cue.empty() ? "-" : std::string(a.Text(gold[i]->cue.front()));
-      errors_->push_back("MISS\t" + flat(cue) + "\t" + flat(std::string(a.Text(Extent(gold[i]->content)))));
+      ByteSpan e = Extent(gold[i]->content);
+      errors_->push_back("MISS\t" + flat(cue) + "\t" + flat(std::string(a.Text(e))) + "\t" + std::to_string(e.begin) +
+                         "\t" + std::to_string(e.end) + "\t" + std::to_string(gold[i]->content.size()));
     }
     for (std::size_t j = 0; j < found.size(); ++j) {
       if (f_used[j]) continue;
-      errors_->push_back("EXTRA\t" + found[j].kind + "\t" + found[j].cue_text + "\t" + flat(std::string(a.Text(found[j].content))));
+      const Quote& q = found[j];
+      errors_->push_back("EXTRA\t" + q.kind + "\t" + q.cue_text + "\t" + flat(std::string(a.Text(q.content))) + "\t" +
+                         std::to_string(q.content.begin) + "\t" + std::to_string(q.content.end) + "\t" + q.speaker_from);
     }
   }
 

@@ -37,6 +37,14 @@ Status ReadPolnear(const std::string& dir, std::vector<GoldDoc>* docs);
 // saying; thoughts and intentions ("believes", "wants") are not speech.
 void Classify(const Article& a, const CueLexicon& lexicon, std::vector<GoldAttribution>* gold);
 
+// PolNeAR annotates a quotation that runs on over sentences with one cue
+// (“A,” she said. “B.”) as one attribution; sitrep lists the second
+// sentence as a quote of its own, with no cue, crediting the previous
+// speaker (or the person the sentence before names).
+// Returns quotes with each such continuation joined to the quote before
+// it (within a paragraph), the unit that PolNeAR scores.
+std::vector<Quote> AsPolnearUnits(const Article& a, const std::vector<Quote>& quotes);
+
 // Scores found quotes against gold attributions, accumulated over documents.
 //  - content, exact: the same words once edge punctuation, quotation
 //    marks and spaces are trimmed (extent of all parts);
@@ -50,6 +58,8 @@ class AttributionScorer {
  public:
   // only_speech: score only gold attributions whose cue is speech.
   explicit AttributionScorer(bool only_speech) : only_speech_(only_speech) {}
+  // Scores one document; found is the article's quotes as FindQuotes
+  // gives them, joined here into PolNeAR's units (AsPolnearUnits).
   void Add(const Article& a, const std::vector<GoldAttribution>& gold, const std::vector<Quote>& found);
 
   struct Scores {
@@ -68,8 +78,11 @@ class AttributionScorer {
   const Scores& scores() const { return s_; }
 
   // When set, Add() appends a line for every gold attribution it did not
-  // match ("MISS\tcue\tcontent"), every quote that matched none ("EXTRA\t
-  // kind\tcue\tcontent") and every wrong source ("SOURCE\tgold\tfound").
+  // match ("MISS\tcue\tcontent\tbegin\tend\tpieces"), every quote that
+  // matched none ("EXTRA\tkind\tcue\tcontent\tbegin\tend\tspeaker_from")
+  // and every wrong source ("SOURCE\tgold\tfound\tname\tfrom\tcontent\t
+  // kind"); begin and end are the
+  // content's byte offsets, for scripts that sort errors by class.
   void ReportErrorsTo(std::vector<std::string>* out) { errors_ = out; }
 
  private:

@@ -89,6 +89,48 @@ TEST(AttributionScorer, ExactOverlapCueAndSource) {
   EXPECT_EQ(s2.scores().source_right, 0u);
 }
 
+TEST(AsPolnearUnits, AQuoteThatRunsOnJoinsTheOneBefore) {
+  Article a;
+  a.text = "\"We will stay,\" she said. \"The town needs us.\"\n\"Nobody leaves.\"";
+  Quote first;
+  first.kind = "direct";
+  first.parts = {{1, 13}};  // We will stay
+  first.content = {1, 13};
+  first.cue = {20, 24};
+  first.speaker_from = "cue";
+  Quote runs_on;
+  runs_on.kind = "direct";
+  runs_on.parts = {{27, 45}};  // The town needs us.
+  runs_on.content = {27, 45};
+  runs_on.speaker_from = "previous";
+  Quote next_paragraph = runs_on;
+  next_paragraph.parts = {{48, 62}};  // Nobody leaves.
+  next_paragraph.content = {48, 62};
+  ASSERT_EQ(a.Text(next_paragraph.content), "Nobody leaves.");
+  auto units = AsPolnearUnits(a, {first, runs_on, next_paragraph});
+  ASSERT_EQ(units.size(), 2u);
+  EXPECT_EQ(units[0].content.begin, 1u);
+  EXPECT_EQ(units[0].content.end, 45u);
+  EXPECT_EQ(units[0].parts.size(), 2u);
+  // Also when the quote was credited to the person the sentence before
+  // names ("“A,” said X. “B.”" where X's name closed that sentence).
+  Quote named_before = runs_on;
+  named_before.speaker_from = "previous_sentence";
+  EXPECT_EQ(AsPolnearUnits(a, {first, named_before}).size(), 1u);
+  // A quote with a cue of its own is never joined.
+  Quote cued = runs_on;
+  cued.cue = {0, 1};
+  EXPECT_EQ(AsPolnearUnits(a, {first, cued}).size(), 2u);
+  // A quote whose cue and words lie inside another's content is part of
+  // that attribution (PolNeAR gives each word one attribution).
+  Quote outer = first;
+  outer.content = {0, 45};
+  outer.cue = {0, 1};
+  auto univocal = AsPolnearUnits(a, {outer, cued});
+  ASSERT_EQ(univocal.size(), 1u);
+  EXPECT_EQ(univocal[0].content.end, 45u);
+}
+
 std::string Shared() { return SITREP_SHARED_DIR; }
 
 // Runs `sitrep eval quotes` and returns the value of `key` in its JSON line.
@@ -107,8 +149,9 @@ double EvalKey(const std::string& gold, const std::string& key) {
 TEST(QuotesAccuracy, PolnearDevFloor) {
   if (!fs::exists(Shared() + "/corpora/polnear/dev")) GTEST_SKIP() << "../shared/corpora/polnear is absent";
   std::string dev = Shared() + "/corpora/polnear/dev";
-  // Measured 0.711 and 0.898 when these floors were set.
-  EXPECT_GE(EvalKey(dev, "content_f1_overlap"), 0.69);
+  // Measured 0.750 and 0.897 when these floors were set (the speech set
+  // then held 1429 gold attributions).
+  EXPECT_GE(EvalKey(dev, "content_f1_overlap"), 0.73);
   EXPECT_GE(EvalKey(dev, "source_accuracy"), 0.87);
 }
 

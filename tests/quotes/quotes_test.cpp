@@ -154,6 +154,188 @@ TEST_F(QuotesOnText, ReportedSpeechAndAccordingTo) {
   EXPECT_EQ(Speaker(a.quotes[1]), "rights groups");
 }
 
+TEST_F(QuotesOnText, ReportedClauseBeforeItsCue) {
+  // The clause comes first and the cue closes the sentence, in either
+  // order of subject and verb; the cue's own words are not content.
+  Article a = Analyse(
+      "Tariffs will not bring the factory jobs back, the economist said.\n"
+      "The talks had stalled over fishing rights, said Anders Berg, a negotiator for the fleet.\n"
+      "The port will close for repairs, officials said on Monday.");
+  ASSERT_EQ(a.quotes.size(), 3u);
+  EXPECT_EQ(a.quotes[0].kind, "indirect");
+  EXPECT_EQ(Words(a, a.quotes[0]), "Tariffs will not bring the factory jobs back");
+  EXPECT_EQ(Speaker(a.quotes[0]), "the economist");
+  EXPECT_EQ(Words(a, a.quotes[1]), "The talks had stalled over fishing rights");
+  EXPECT_EQ(Speaker(a.quotes[1]), "Anders Berg");
+  EXPECT_EQ(Words(a, a.quotes[2]), "The port will close for repairs");
+  EXPECT_EQ(Speaker(a.quotes[2]), "officials");
+}
+
+TEST_F(QuotesOnText, ReportedClauseKeepsItsOwnSpeechAndTrailingModifier) {
+  // A verb of saying inside the reported clause ("the crew complained")
+  // is part of what the source said, and a modifier the parser hangs on
+  // the cue ("some of it threatening") still ends the content.
+  Article a = Analyse(
+      "The harbour master pointed out that the ferry had left late after the crew complained about the weather.\n"
+      "The senator said he had been flooded with angry email, some of it threatening.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "the ferry had left late after the crew complained about the weather");
+  EXPECT_EQ(Words(a, a.quotes[1]), "he had been flooded with angry email, some of it threatening");
+}
+
+TEST_F(QuotesOnText, ParticleCuesTakeTheirObject) {
+  Article a = Analyse(
+      "The mayor called for an inquiry into the fire.\n"
+      "The union called on the government to act.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(a.quotes[0].cue_text, "called for");
+  EXPECT_EQ(Words(a, a.quotes[0]), "an inquiry into the fire");
+  EXPECT_EQ(a.quotes[1].cue_text, "called on");
+  EXPECT_EQ(Words(a, a.quotes[1]), "the government to act");
+}
+
+TEST_F(QuotesOnText, ContinueToIsNotSpeech) {
+  // "continue to rise" says nothing; "he continued" after a quote does.
+  Article a = Analyse("Prices continue to rise across the region.\n“We will win,” he continued.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "We will win");
+  EXPECT_EQ(a.quotes[0].cue_text, "continued");
+}
+
+TEST_F(QuotesOnText, ReportedClauseFromTheSurfaceWhenTheParseMissesIt) {
+  // The tagger takes "concede" and "say" for a noun or an interjection,
+  // and the parser hangs "that rebuilding" on the hearer; the words still
+  // read as a cue and its clause. The cue's own words ("in a statement on
+  // Friday") are not content.
+  Article a = Analyse(
+      "The governor told the crowd that rebuilding the bridge was harder than he expected.\n"
+      "Many farmers concede that the harvest will be poor this year.\n"
+      "Two in five say they will not vote in the runoff.\n"
+      "The ministry said in a statement on Friday the border would stay closed.");
+  ASSERT_EQ(a.quotes.size(), 4u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "rebuilding the bridge was harder than he expected");
+  EXPECT_EQ(Words(a, a.quotes[1]), "the harvest will be poor this year");
+  EXPECT_EQ(Speaker(a.quotes[1]), "Many farmers");
+  EXPECT_EQ(Words(a, a.quotes[2]), "they will not vote in the runoff");
+  EXPECT_EQ(Words(a, a.quotes[3]), "the border would stay closed");
+}
+
+TEST_F(QuotesOnText, ASecondActOfSpeechIsItsOwnQuote) {
+  Article a = Analyse("The auditor said the plan was flawed, referring to the new budget.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "the plan was flawed");
+  EXPECT_EQ(a.quotes[1].cue_text, "referring to");
+  EXPECT_EQ(Words(a, a.quotes[1]), "the new budget");
+  EXPECT_EQ(Speaker(a.quotes[1]), "The auditor");
+}
+
+TEST_F(QuotesOnText, TranscriptTurnsAfterANameAndColon) {
+  // A label in capitals that takes turns names its speaker, whatever the
+  // tagger makes of it; a heading in capitals used once does not.
+  Article a = Analyse(
+      "ANNA REYES: We will rebuild the school before winter.\n"
+      "TOM LEE: The money is not there.\n"
+      "ANNA REYES: Then we will find it.\n"
+      "UPDATE: The road has reopened.");
+  ASSERT_EQ(a.quotes.size(), 3u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "We will rebuild the school before winter");
+  EXPECT_EQ(a.quotes[0].cue_text, ":");
+  EXPECT_EQ(Speaker(a.quotes[0]), "ANNA REYES");
+  EXPECT_EQ(Words(a, a.quotes[1]), "The money is not there");
+  EXPECT_EQ(Speaker(a.quotes[1]), "TOM LEE");
+  EXPECT_EQ(Speaker(a.quotes[2]), "ANNA REYES");
+}
+
+TEST_F(QuotesOnText, NestedAttributionsBothStand) {
+  // The auditor reports what the mayor said; the fragment is the mayor's.
+  Article a = Analyse("The auditor noted that the mayor had called the budget “a fantasy”.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(a.quotes[0].kind, "indirect");
+  EXPECT_EQ(Speaker(a.quotes[0]), "The auditor");
+  EXPECT_EQ(Words(a, a.quotes[0]), "the mayor had called the budget “a fantasy”");
+  EXPECT_EQ(a.quotes[1].kind, "mixed");
+  EXPECT_EQ(Words(a, a.quotes[1]), "a fantasy");
+  EXPECT_EQ(Speaker(a.quotes[1]), "the mayor");
+}
+
+TEST_F(QuotesOnText, TheSubjectAfterAnInvertedCue) {
+  // The parser hangs the quote's verb at the root and loses the subject
+  // of "said"; the name right after the cue is the speaker.
+  Article a = Analyse(
+      "“President Obama is going to kind of have the role that Bill Clinton had four years ago,” said "
+      "former Wisconsin Gov. Jim Doyle.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].kind, "direct");
+  EXPECT_EQ(a.quotes[0].speaker_from, "cue");
+  EXPECT_NE(Speaker(a.quotes[0]).find("Jim Doyle"), std::string::npos) << Speaker(a.quotes[0]);
+  // Without a name, the noun phrase that heads the words after the cue.
+  Article b = Analyse("\"It was not a convincing argument,\" said one official familiar with the talks.");
+  ASSERT_EQ(b.quotes.size(), 1u);
+  EXPECT_EQ(Speaker(b.quotes[0]), "one official familiar with the talks");
+}
+
+TEST_F(QuotesOnText, OneClauseIsReportedOnce) {
+  // "estimates" after "according to" is part of the source, not a second
+  // cue crediting the same clause (two quotes with one span would share an
+  // id in quotes.jsonl).
+  Article a = Analyse(
+      "The conflict has killed several thousand people and displaced some 250,000, according to United Nations "
+      "estimates.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].cue_text, "according to");
+}
+
+TEST_F(QuotesOnText, AQuotedNameInTheSpeakersFrameIsNotAQuote) {
+  Article a = Analyse("Harking back to the “Great Game”, the professor says there is only one winner this time.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].kind, "indirect");
+  EXPECT_EQ(Words(a, a.quotes[0]), "there is only one winner this time");
+}
+
+TEST_F(QuotesOnText, TheCueBeforeAColonIntroducesTheQuote) {
+  Article a = Analyse("The minister said the plan was sound, to which the senator interjected: \"It is just not true.\"");
+  ASSERT_GE(a.quotes.size(), 1u);
+  const Quote& q = a.quotes.back();
+  EXPECT_EQ(Words(a, q), "It is just not true.");
+  EXPECT_EQ(q.cue_text, "interjected");
+  EXPECT_EQ(Speaker(q), "the senator");
+}
+
+TEST_F(QuotesOnText, NominalCuesAndTheirPossessor) {
+  // "his claim that X": X is what he said; "the claim that was made" is a
+  // relative clause, not a claim's content.
+  Article a = Analyse(
+      "Mayor Tom Hale stood by his claim that the bridge was safe.\n"
+      "The claim that was made yesterday is false.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].kind, "indirect");
+  EXPECT_EQ(a.quotes[0].cue_text, "claim");
+  EXPECT_EQ(Words(a, a.quotes[0]), "the bridge was safe");
+  EXPECT_EQ(Speaker(a.quotes[0]), "Tom Hale");
+}
+
+TEST_F(QuotesOnText, MixedQuoteContentRunsToTheEndOfTheClause) {
+  // Two apostrophes close the fragment as a quotation mark does, and a
+  // condition the parser hangs on the cue is still part of what was said.
+  Article a = Analyse(
+      "The chief executive promised that he could run the firm as a ''fully independent entity.''\n"
+      "The senator said he would be “shocked” if there were more than a handful of such voters.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(a.quotes[0].kind, "mixed");
+  EXPECT_EQ(a.Text(a.quotes[0].content), "he could run the firm as a ''fully independent entity.''");
+  EXPECT_EQ(a.quotes[1].kind, "mixed");
+  EXPECT_EQ(a.Text(a.quotes[1].content), "he would be “shocked” if there were more than a handful of such voters");
+}
+
+TEST_F(QuotesOnText, TheTopicOfSpeechAfterAbout) {
+  // No clause, no object: what the speech was about is what is credited.
+  Article a = Analyse("The candidate bragged at length about his record on jobs.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].cue_text, "bragged");
+  EXPECT_EQ(Words(a, a.quotes[0]), "his record on jobs");
+  EXPECT_EQ(Speaker(a.quotes[0]), "The candidate");
+}
+
 TEST_F(QuotesOnText, UnnamedSourcesAreKeptAsWritten) {
   Article a = Analyse("One European diplomat said the mood in the room had been “correct, cold and long”.");
   ASSERT_EQ(a.quotes.size(), 1u);

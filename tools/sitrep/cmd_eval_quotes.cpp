@@ -71,24 +71,6 @@ void PrintScores(const char* what, const AttributionScorer::Scores& s) {
               static_cast<unsigned long long>(s.source_checked));
 }
 
-// PolNeAR annotates a speaker's run of quoted sentences in one paragraph
-// (“A,” she said. “B.”) as one attribution; sitrep reports one quote per
-// quoted sentence run, the second credited to the previous speaker. For
-// scoring, such a run becomes one quote again.
-std::vector<sitrep::Quote> PolnearUnits(const sitrep::Article& a, const std::vector<sitrep::Quote>& quotes) {
-  std::vector<sitrep::Quote> out;
-  for (const auto& q : quotes) {
-    if (!out.empty() && q.speaker_from == "previous" && q.cue.end == q.cue.begin && out.back().kind != "indirect" &&
-        a.text.find('\n', out.back().content.end) >= q.content.begin) {
-      out.back().content.end = q.content.end;
-      out.back().parts.insert(out.back().parts.end(), q.parts.begin(), q.parts.end());
-      continue;
-    }
-    out.push_back(q);
-  }
-  return out;
-}
-
 int RunPolnear(const Options& o) {
   std::vector<sitrep::quotes::GoldDoc> docs;
   if (auto s = sitrep::quotes::ReadPolnear(o.gold, &docs); !s.ok()) {
@@ -122,13 +104,13 @@ int RunPolnear(const Options& o) {
     sitrep::quotes::FindQuotes(a, lexicon, speech_only);
     quote_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     tokens += a.tokens.size();
-    speech.Add(a, d.attributions, PolnearUnits(a, a.quotes));
+    speech.Add(a, d.attributions, a.quotes);  // Add() joins them into PolNeAR's units
     if (o.show_errors) {
       for (const auto& e : errors) std::printf("%s\t%s\n", d.name.c_str(), e.c_str());
       errors.clear();
     }
     sitrep::quotes::FindQuotes(a, lexicon, with_thoughts);
-    all.Add(a, d.attributions, PolnearUnits(a, a.quotes));
+    all.Add(a, d.attributions, a.quotes);
   }
   std::printf("PolNeAR %s: %zu documents, %llu tokens\n", o.gold.c_str(), docs.size(),
               static_cast<unsigned long long>(tokens));
