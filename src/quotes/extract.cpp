@@ -921,10 +921,15 @@ class Finder {
     }
     std::int32_t v = h.first;
     for (int climb = 0; climb < 3 && v != kNone; ++climb) {
+      // Of two subjects the parser gave one verb ("UN human rights chief
+      // Volker Türk said", "..., on Sunday, residents said"), the one next
+      // to the verb is the speaker; one with a preposition is no subject.
       std::int32_t subj = kNone;
       doc_.EachChild(v, [&](std::int32_t c) {
         std::string_view r = doc_.deprel(c);
-        if (subj == kNone && (r == "nsubj" || r == "csubj")) subj = c;
+        if (r != "nsubj" && r != "csubj") return;
+        if (doc_.Child(c, "case") != kNone) return;
+        if (subj == kNone || (c < v && c > subj)) subj = c;
       });
       if (subj != kNone && InQuote(subj)) break;  // a parse that runs into the quote
       if (subj != kNone) {

@@ -122,6 +122,25 @@ TEST_F(QuotesOnText, DirectQuoteWithItsSpeakerAndCue) {
   EXPECT_GE(q.speaker_local, 0);
 }
 
+// When the parser gives the cue two subjects, the one next to the verb
+// speaks: the organisation before a person's title is not the speaker, nor
+// is a time phrase before the real subject (invented names).
+TEST_F(QuotesOnText, OfTwoSubjectsTheOneNextToTheVerbSpeaks) {
+  Article a = Analyse("“Those responsible must be held to account,” UN human rights chief Irena Solberg said in Geneva.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_NE(Speaker(a.quotes[0]).find("Solberg"), std::string::npos) << Speaker(a.quotes[0]);
+  Article b = Analyse(
+      "At least 21 people were killed when a drone struck the market in Tessit, on Sunday, residents said on "
+      "Tuesday, raising an earlier toll.");
+  bool found = false;
+  for (const Quote& q : b.quotes) {
+    if (q.cue_text != "said") continue;
+    found = true;
+    EXPECT_EQ(Speaker(q), "residents");
+  }
+  EXPECT_TRUE(found);
+}
+
 TEST_F(QuotesOnText, SplitQuoteIsOneQuoteWithTwoParts) {
   Article a = Analyse("“A ceasefire is a promise,” the mediator, Jonas Berglund, said, “and promises are kept in the villages.”");
   ASSERT_EQ(a.quotes.size(), 1u);
