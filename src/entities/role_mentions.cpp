@@ -4,14 +4,14 @@
 #include <string>
 #include <vector>
 
+#include "syntax/token_features.h"
+
 namespace sitrep::entities {
 namespace {
 
 std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  std::string out;
+  syntax::AsciiLower(s, out);
   return out;
 }
 

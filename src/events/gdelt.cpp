@@ -242,10 +242,11 @@ std::int64_t ActorOffset(simdjson::simdjson_result<element> actor, const std::ve
   return static_cast<std::int64_t>(CodePoints(text.substr(0, sent_begin + at)));
 }
 
-}  // namespace
-
-Result<std::unordered_map<std::string, GdeltArticle>> ReadGdeltArticles(const std::string& path) {
-  std::unordered_map<std::string, GdeltArticle> out;
+// Calls fn with each line of a JSON Lines file that is an object; other
+// lines (blank, malformed) are passed over, as the export's inputs are
+// sitrep's own files.
+template <typename Fn>
+Status ForEachObjectLine(const std::string& path, Fn&& fn) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status(Code::kIoError, "cannot read " + path);
   simdjson::dom::parser parser;
@@ -253,6 +254,16 @@ Result<std::unordered_map<std::string, GdeltArticle>> ReadGdeltArticles(const st
   while (std::getline(in, line)) {
     object o;
     if (line.empty() || parser.parse(line).get_object().get(o)) continue;
+    fn(o);
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<std::unordered_map<std::string, GdeltArticle>> ReadGdeltArticles(const std::string& path) {
+  std::unordered_map<std::string, GdeltArticle> out;
+  Status st = ForEachObjectLine(path, [&](object o) {
     GdeltArticle a;
     a.url = Str(o["url"]);
     if (a.url.empty()) a.url = Str(o["source"]);
@@ -299,25 +310,21 @@ Result<std::unordered_map<std::string, GdeltArticle>> ReadGdeltArticles(const st
       }
     }
     out.emplace(Str(o["id"]), std::move(a));
-  }
+  });
+  if (!st.ok()) return st;
   return out;
 }
 
 Result<std::unordered_map<std::string, GdeltEntity>> ReadGdeltEntities(const std::string& path) {
   std::unordered_map<std::string, GdeltEntity> out;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status(Code::kIoError, "cannot read " + path);
-  simdjson::dom::parser parser;
-  std::string line;
-  while (std::getline(in, line)) {
-    object o;
-    if (line.empty() || parser.parse(line).get_object().get(o)) continue;
+  Status st = ForEachObjectLine(path, [&](object o) {
     GdeltEntity e;
     e.name = Str(o["name"]);
     e.type = Str(o["type"]);
     e.country = Str(o["country"]);
     out.emplace(Str(o["id"]), std::move(e));
-  }
+  });
+  if (!st.ok()) return st;
   return out;
 }
 

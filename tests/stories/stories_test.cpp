@@ -278,49 +278,44 @@ TEST(Stories, NumbersAgreeWithDifferentHedgingAndDisagreeOnDifferentFigures) {
   EXPECT_TRUE(claims.empty());
 }
 
+// The number claims ExtractClaims finds in one sentence.
+std::vector<detail::NumberClaim> ClaimsOf(const std::string& s) {
+  std::vector<detail::Word> words;
+  detail::Words(s, 0, static_cast<std::uint32_t>(s.size()), &words);
+  std::vector<detail::NumberClaim> out;
+  detail::ExtractClaims(s, words, &out);
+  return out;
+}
+
 TEST(Stories, ClaimsCompareUnlistedPluralsButNotUnitsOfTime) {
-  auto claims_of = [](const std::string& s) {
-    std::vector<detail::Word> words;
-    detail::Words(s, 0, static_cast<std::uint32_t>(s.size()), &words);
-    std::vector<detail::NumberClaim> out;
-    detail::ExtractClaims(s, words, &out);
-    return out;
-  };
   // "ferries" is in no list: the word itself is what the number counts.
-  auto c = claims_of("About 40 river ferries stopped running on Monday.");
+  auto c = ClaimsOf("About 40 river ferries stopped running on Monday.");
   ASSERT_EQ(c.size(), 1u);
   EXPECT_EQ(c[0].key, "ferries");
   EXPECT_EQ(c[0].value, 40);
   // Officers of the police, however written, are one claim.
-  EXPECT_EQ(claims_of("More than 300 Serbian police officers left their posts.")[0].key, "police officers");
+  EXPECT_EQ(ClaimsOf("More than 300 Serbian police officers left their posts.")[0].key, "police officers");
   // Days and kilometres are measures, not things outlets count.
-  EXPECT_TRUE(claims_of("Talks resumed three days after the last round.").empty());
-  EXPECT_TRUE(claims_of("The quake struck at a depth of 40 kilometres.").empty());
+  EXPECT_TRUE(ClaimsOf("Talks resumed three days after the last round.").empty());
+  EXPECT_TRUE(ClaimsOf("The quake struck at a depth of 40 kilometres.").empty());
 }
 
 TEST(Stories, ClaimsFindSpelledNumbersAndTheNounBefore) {
-  auto claims_of = [](const std::string& s) {
-    std::vector<detail::Word> words;
-    detail::Words(s, 0, static_cast<std::uint32_t>(s.size()), &words);
-    std::vector<detail::NumberClaim> out;
-    detail::ExtractClaims(s, words, &out);
-    return out;
-  };
-  auto c = claims_of("Twenty-five senior officials were placed under sanctions.");
+  auto c = ClaimsOf("Twenty-five senior officials were placed under sanctions.");
   ASSERT_EQ(c.size(), 1u);
   EXPECT_EQ(c[0].value, 25);
   EXPECT_EQ(c[0].key, "officials");
   EXPECT_EQ(c[0].number, "Twenty-five");
-  c = claims_of("The death toll has risen to 52, officials said.");
+  c = ClaimsOf("The death toll has risen to 52, officials said.");
   ASSERT_EQ(c.size(), 1u);
   EXPECT_EQ(c[0].key, "people killed");
   EXPECT_EQ(c[0].value, 52);
-  c = claims_of("The storm killed at least 48 people in the capital in 2023.");
+  c = ClaimsOf("The storm killed at least 48 people in the capital in 2023.");
   ASSERT_EQ(c.size(), 1u);
   EXPECT_EQ(c[0].key, "people killed");
   EXPECT_EQ(c[0].text, "at least 48");
   EXPECT_EQ(c[0].hedge, "floor");
-  c = claims_of("Turnout reached 61% by noon and 3 million votes were counted.");
+  c = ClaimsOf("Turnout reached 61% by noon and 3 million votes were counted.");
   ASSERT_EQ(c.size(), 1u);
   EXPECT_EQ(c[0].key, "votes");
   EXPECT_EQ(c[0].value, 3e6);
