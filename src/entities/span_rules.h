@@ -23,8 +23,15 @@ namespace sitrep::entities {
 //  - a demonym alone ("Kosovan", "Russians") is MISC, never a person,
 //    organisation or place;
 //  - an acronym the gazetteer lists as an organisation, written in capitals
-//    as listed ("NATO"), is an organisation even when the model missed it.
-// Labels stay valid IOB2. Time linear in n; never allocates.
+//    as listed ("NATO"), is an organisation even when the model missed it,
+//    and a listed organisation written as listed is one whatever its type;
+//  - "Idris Kone of Niger" is a person and a listed place;
+//  - the word that ends a name types it ("... Institute"), and "the town
+//    of X" makes X a place (data/ner/name_heads.tsv).
+// Labels stay valid IOB2. Time linear in n; allocates only when first
+// called (the word list).
+// The rules read the lexicons only; the article's outlet is handled in
+// RecognizeMentions (entities.h).
 void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels);
 
 // Document-level correction over all sentences of one article: a person
