@@ -31,7 +31,11 @@ struct Line {
   std::string_view key;  // LineKey(text), in the article's key buffer
   std::uint64_t key_hash = 0;
   LineFeatures f;
-  CueLexicon::Hits cues;
+  // The best strong cue the line matches, and the cue that applies to it:
+  // strong cues apply to every line, weak ones only to lines that do not
+  // read like a sentence.
+  const Cue* strong_cue = nullptr;
+  const Cue* cue = nullptr;
   std::string why;    // empty: kept
   bool opens_list = false;  // a "More on this" header
   bool heading = false;     // a markdown heading
@@ -230,7 +234,15 @@ void CleanStage::Process(Article& a, StageScratch*) const {
     const std::size_t begin = i == 0 ? 0 : key_end[i - 1];
     l.key = std::string_view(keys).substr(begin, key_end[i] - begin);
     l.key_hash = Hash64(l.key);
-    l.cues = lex.MatchAll(l.key, !l.f.sentence_like);
+    if (l.f.sentence_like) {
+      // Only strong cues count here: a smaller search (most lines of a
+      // body read like sentences).
+      l.strong_cue = l.cue = lex.MatchStrong(l.key);
+    } else {
+      CueLexicon::Hits hits = lex.MatchAll(l.key, true);
+      l.strong_cue = hits.strong;
+      l.cue = hits.any;
+    }
   }
   const int n = static_cast<int>(lines.size());
   // Metadata parses, once per line that could be metadata.
@@ -239,7 +251,7 @@ void CleanStage::Process(Article& a, StageScratch*) const {
     const Line& l = lines[i];
     // Metadata stands at the top or the bottom of an article.
     bool edge = i < kHeaderLines || i + 8 >= n;
-    if (edge && !Removed(l) && !l.f.only_punct && !l.cues.strong && (!l.f.sentence_like || l.f.words <= 12)) {
+    if (edge && !Removed(l) && !l.f.only_punct && !l.strong_cue && (!l.f.sentence_like || l.f.words <= 12)) {
       meta[i] = ParseMetadataLine(l.text, i < kHeaderLines, lex);
     }
   }
@@ -259,7 +271,7 @@ void CleanStage::Process(Article& a, StageScratch*) const {
       l.why = "stray punctuation";
       continue;
     }
-    if (const Cue* cue = l.cues.strong) {
+    if (const Cue* cue = l.strong_cue) {
       l.why = cue->why;
       l.opens_list = cue->why == "related links" || cue->why == "topic tags";
       if (cue->why == "translation note" && !a.translated_from) a.translated_from = TranslatedFrom(l.text);
@@ -306,7 +318,7 @@ void CleanStage::Process(Article& a, StageScratch*) const {
       Line& l = lines[i];
       if (Removed(l)) continue;
       ++seen;
-      if (l.f.sentence_like ? l.cues.strong : l.cues.any) continue;  // furniture before the headline
+      if (l.cue) continue;  // furniture before the headline
       // A headline needs a body after it: a one-line article is body.
       bool body_follows = false;
       for (int j = i + 1; j < n && !body_follows; ++j) body_follows = !Removed(lines[j]);
@@ -332,7 +344,7 @@ void CleanStage::Process(Article& a, StageScratch*) const {
   std::uint64_t outlet_hash = rep ? RepeatedLines::OutletHash(outlet) : 0;
   for (Line& l : lines) {
     if (Removed(l)) continue;
-    if (const Cue* cue = l.f.sentence_like ? l.cues.strong : l.cues.any) {
+    if (const Cue* cue = l.cue) {
       l.why = cue->why;
       l.opens_list = cue->why == "related links" || cue->why == "topic tags";
       continue;

@@ -26,6 +26,11 @@ class AhoCorasick {
 
   // Appends every occurrence in text to *out, in order of their end.
   void FindAll(std::string_view text, std::vector<Match>* out) const;
+  // Appends the occurrences that begin at offset 0 (the patterns that are
+  // prefixes of text), shortest first. Walks the trie only as far as text
+  // agrees with some pattern, so it costs a few bytes where FindAll reads
+  // all of text: for lexicons of prefixes and whole-string patterns.
+  void FindPrefixes(std::string_view text, std::vector<Match>* out) const;
 
   std::size_t size() const { return patterns_.size(); }
 
@@ -45,6 +50,21 @@ class AhoCorasick {
   // For each state, the patterns that end there (through dictionary links).
   std::vector<std::uint32_t> out_begin_;
   std::vector<std::uint32_t> out_patterns_;
+  // For FindAll when every pattern is at least kMinSkipLength bytes long:
+  // a window of min_length_ bytes slides over the text by skip_[pair of
+  // classes of its last two bytes] (Wu-Manber), so most bytes of a text
+  // with no match are never read, where the automaton reads each one in a
+  // chain of dependent loads. Only windows whose last pair ends a
+  // pattern's first min_length_ bytes are checked, by a walk from their
+  // start. Empty when the automaton scans every byte.
+  static constexpr std::size_t kMinSkipLength = 4;
+  std::size_t min_length_ = 0;
+  std::vector<std::uint8_t> skip_;
+  // Appends the patterns that begin at text[start] (see FindPrefixes).
+  void WalkFrom(std::string_view text, std::size_t start, std::vector<Match>* out) const;
+  // Trie depth of each state (the length of the string it stands for): a
+  // walk from the root is still on the trie while depth == bytes read.
+  std::vector<std::uint32_t> depth_;
 };
 
 }  // namespace sitrep

@@ -90,6 +90,28 @@ TEST(Cues, StrongCuesBeatSentenceShapeWeakOnesDoNot) {
   EXPECT_EQ(lex.Match(LineKey("Facebook fined by regulators"), false), nullptr);
 }
 
+// MatchStrong searches only the strong cues' phrases; it must find what
+// MatchAll finds among the strong cues, and MatchAll must rank exact over
+// prefix over contains cues, then lexicon order, whatever the search.
+TEST(Cues, MatchStrongAgreesWithMatchAll) {
+  CueLexicon lex = CueLexicon::Load();
+  const char* lines[] = {
+      "Image caption, Soldiers unload crates at the port.", "Share this article", "Read more",
+      "Advertisement", "We use cookies to improve your experience. Accept all cookies",
+      "This article was translated from the German by our staff.", "(Photo: Reuters) Troops at the border.",
+      "Copyright 2022 Lantern Media. All rights reserved.", "Subscribe now for unlimited access",
+      "The minister said talks would resume on Monday.", "Sign up today, and subscribe now!", "play",
+      "Related: more coverage", "", "\u00a9 2022 Atlas Monitor", "Listen to this article"};
+  for (const char* line : lines) {
+    std::string key = LineKey(line);
+    EXPECT_EQ(lex.MatchStrong(key), lex.MatchAll(key, false).strong) << line;
+    EXPECT_EQ(lex.MatchStrong(key), lex.Match(key, true)) << line;
+  }
+  EXPECT_NE(lex.MatchStrong(LineKey("(Photo: Reuters) Troops at the border.")), nullptr);
+  EXPECT_EQ(lex.MatchStrong(LineKey("Read more")), nullptr) << "a weak cue";
+  EXPECT_NE(lex.MatchAll(LineKey("Read more"), true).any, nullptr);
+}
+
 TEST(LineFeatures, ShortRealSentencesReadAsSentences) {
   EXPECT_TRUE(Features("It's hard to disagree.").sentence_like);
   EXPECT_TRUE(Features("Talks failed.").sentence_like);
