@@ -1,10 +1,22 @@
 #include "core/aho_corasick.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstring>
 #include <deque>
 #include <stdexcept>
 
 namespace sitrep {
+
+namespace {
+// Up to eight bytes from p in address order from the low byte up.
+inline std::uint64_t LoadLow(const char* p, std::size_t n) {
+  std::uint64_t v = 0;
+  std::memcpy(&v, p, n);
+  if constexpr (std::endian::native == std::endian::big) v = __builtin_bswap64(v);
+  return v;
+}
+}  // namespace
 
 std::uint32_t AhoCorasick::Add(std::string_view pattern) {
   patterns_.emplace_back(pattern);
@@ -75,22 +87,16 @@ void AhoCorasick::Build() {
   }
   out_begin_[n] = static_cast<std::uint32_t>(out_patterns_.size());
   if (delta_.size() >= kHasOutput) throw std::length_error("AhoCorasick: automaton too large");
-  min_length_ = patterns_.empty() ? 0 : patterns_[0].size();
-  for (const auto& p : patterns_) min_length_ = std::min(min_length_, p.size());
-  skip_.clear();
-  if (min_length_ >= kMinSkipLength && min_length_ <= 255) {
-    // skip_[pair] = how far the window may move when its last two bytes
-    // are that pair: the distance from the pair's last place in some
-    // pattern's first min_length_ bytes to the window's end, or
-    // min_length_ - 1 when no pattern has the pair there.
-    const std::size_t m = min_length_;
-    skip_.assign(static_cast<std::size_t>(classes_) * classes_, static_cast<std::uint8_t>(m - 1));
+  std::size_t min_length = patterns_.empty() ? 0 : patterns_[0].size();
+  for (const auto& p : patterns_) min_length = std::min(min_length, p.size());
+  filter_.clear();
+  if (min_length >= kMinFilterLength) {
+    filter_length_ = std::min<std::size_t>(min_length, 8);
+    filter_mask_ = filter_length_ == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * filter_length_)) - 1;
+    filter_.assign((std::size_t{1} << kFilterBits) / 64, 0);
     for (const auto& p : patterns_) {
-      for (std::size_t j = 1; j < m; ++j) {
-        std::size_t pair = byte_class_[static_cast<unsigned char>(p[j - 1])] * classes_ +
-                           byte_class_[static_cast<unsigned char>(p[j])];
-        skip_[pair] = std::min(skip_[pair], static_cast<std::uint8_t>(m - 1 - j));
-      }
+      const std::uint32_t h = FilterHash(LoadLow(p.data(), filter_length_));
+      filter_[h / 64] |= std::uint64_t{1} << (h % 64);
     }
   }
   next_.resize(delta_.size());
@@ -101,18 +107,20 @@ void AhoCorasick::Build() {
 }
 
 void AhoCorasick::FindAll(std::string_view text, std::vector<Match>* out) const {
-  if (!skip_.empty()) {
-    const std::size_t m = min_length_, n = text.size();
+  if (!filter_.empty()) {
     const std::size_t first = out->size();
-    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-    for (std::size_t pos = m - 1; pos < n;) {
-      const std::uint8_t shift = skip_[byte_class_[bytes[pos - 1]] * classes_ + byte_class_[bytes[pos]]];
-      if (shift != 0) {
-        pos += shift;
-        continue;
-      }
-      WalkFrom(text, pos + 1 - m, out);
-      ++pos;
+    const std::uint64_t* filter = filter_.data();
+    const std::size_t n = text.size();
+    // Offsets with eight bytes to read, then the last few (the hash masks
+    // all but the first filter_length_ bytes).
+    std::size_t pos = 0;
+    for (; pos + 8 <= n; ++pos) {
+      const std::uint32_t h = FilterHash(LoadLow(text.data() + pos, 8));
+      if ((filter[h / 64] >> (h % 64)) & 1) WalkFrom(text, pos, out);
+    }
+    for (; pos + filter_length_ <= n; ++pos) {
+      const std::uint32_t h = FilterHash(LoadLow(text.data() + pos, n - pos));
+      if ((filter[h / 64] >> (h % 64)) & 1) WalkFrom(text, pos, out);
     }
     // Found by start; the contract is the automaton's order: by end, and
     // at one end the longest first, then in order of addition.

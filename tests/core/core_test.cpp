@@ -191,28 +191,30 @@ TEST(AhoCorasick, FindsEveryOccurrenceOfEveryPattern) {
   EXPECT_EQ(m.size(), 3u);  // "he" in "here", in "matches" and at the end
 }
 
-// FindAll (by automaton for short patterns, by skipping windows when every
-// pattern has at least four bytes) and FindPrefixes against a plain search
+// FindAll (by automaton for short patterns, through the prefix filter when
+// every pattern has at least four bytes) and FindPrefixes against a plain search
 // of every pattern at every offset, on texts over a small alphabet so that
 // patterns overlap and repeat.
 TEST(AhoCorasick, AgreesWithANaiveSearch) {
-  const std::vector<std::vector<std::string>> sets = {
-      {"ab", "b", "abab", "ba", "c"},                                        // scanned byte by byte
-      {"abca", "bcab", "abcabc", "cabb", "abca", "aaaa", "b ab", "ccc c"},  // skipping, a duplicate
+  // Pattern sets with the alphabet of their texts.
+  const std::vector<std::pair<std::vector<std::string>, std::string>> sets = {
+      {{"ab", "b", "abab", "ba", "c"}, "abc x"},                                        // scanned byte by byte
+      {{"abca", "bcab", "abcabc", "cabb", "abca", "aaaa", "b ab", "ccc c"}, "abc x"},  // filtered, a duplicate
+      {{"abababab", "babababa", "aaaaaaaab", "abababababa", "bbbbbbbbbbbb"}, "ab"},     // filtered on 8 bytes
   };
   std::uint64_t seed = 7;
   auto next = [&seed] {
     seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
     return static_cast<unsigned>(seed >> 33);
   };
-  for (const auto& patterns : sets) {
+  for (const auto& [patterns, alphabet] : sets) {
     AhoCorasick ac;
     for (const auto& p : patterns) ac.Add(p);
     ac.Build();
     for (int round = 0; round < 300; ++round) {
       std::string text;
       const unsigned n = next() % 40;
-      for (unsigned k = 0; k < n; ++k) text.push_back("abc x"[next() % 5]);
+      for (unsigned k = 0; k < n; ++k) text.push_back(alphabet[next() % alphabet.size()]);
       std::vector<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>> want, want_prefix;
       for (std::uint32_t end = 1; end <= text.size(); ++end) {
         // At one end: longest first, then in order of addition.
