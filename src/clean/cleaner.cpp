@@ -256,10 +256,14 @@ void CleanStage::Process(Article& a, StageScratch*) const {
     }
   }
   if (!outlet_given) {
-    std::vector<std::string_view> views;
+    std::vector<std::string_view> views, keys_of;
     views.reserve(lines.size());
-    for (const Line& l : lines) views.push_back(l.text);
-    a.outlet = FindOutlet(views, lex, &meta);
+    keys_of.reserve(lines.size());
+    for (const Line& l : lines) {
+      views.push_back(l.text);
+      keys_of.push_back(l.key);
+    }
+    a.outlet = FindOutlet(views, lex, &meta, &keys_of);
   }
 
   // Pass 1: metadata lines, strong cues, translation notes, stray marks.
