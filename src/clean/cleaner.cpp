@@ -43,6 +43,16 @@ struct Line {
 
 bool Removed(const Line& l) { return !l.why.empty(); }
 
+// One worker's buffers, cleared (keeping their capacity) for each article.
+struct CleanScratch : StageScratch {
+  std::vector<Line> lines;
+  std::string keys, key;
+  std::vector<std::size_t> key_end;
+  std::vector<std::optional<MetadataLine>> meta;
+  std::vector<std::string_view> views, keys_of;
+  std::vector<std::pair<std::uint64_t, int>> kept;
+};
+
 std::string_view TrimView(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
@@ -171,8 +181,17 @@ CleanStage::CleanStage(std::shared_ptr<const RepeatedLines> repeated) : impl_(st
 
 CleanStage::~CleanStage() = default;
 
-void CleanStage::Process(Article& a, StageScratch*) const {
+std::unique_ptr<StageScratch> CleanStage::NewScratch() const { return std::make_unique<CleanScratch>(); }
+
+void CleanStage::Process(Article& a, StageScratch* scratch) const {
   const CueLexicon& lex = impl_->lex;
+  // A caller without a scratch (tests, one-off use) gets a fresh one.
+  std::unique_ptr<CleanScratch> own;
+  auto* sc = dynamic_cast<CleanScratch*>(scratch);
+  if (!sc) {
+    own = std::make_unique<CleanScratch>();
+    sc = own.get();
+  }
   // Metadata that came with the input (JSON fields) wins over what the text
   // says; a JSON date string is normalised here.
   if (a.published && !a.published->empty()) {
@@ -189,7 +208,8 @@ void CleanStage::Process(Article& a, StageScratch*) const {
   const bool title_given = a.title.has_value() && !a.title->empty();
   const bool outlet_given = a.outlet.has_value() && !a.outlet->empty();
 
-  std::vector<Line> lines;
+  std::vector<Line>& lines = sc->lines;
+  lines.clear();
   std::vector<MarkdownLine> md;  // storage for markdown lines
   if (a.input_format == "markdown") {
     md = MarkdownToLines(a.text);
@@ -222,8 +242,11 @@ void CleanStage::Process(Article& a, StageScratch*) const {
   }
   // Every line's key goes into one buffer (the lines view it), instead of
   // a heap string per line; the views are taken once the buffer is full.
-  std::string keys, key;
-  std::vector<std::size_t> key_end(lines.size());
+  std::string& keys = sc->keys;
+  std::string& key = sc->key;
+  keys.clear();
+  std::vector<std::size_t>& key_end = sc->key_end;
+  key_end.resize(lines.size());
   for (std::size_t i = 0; i < lines.size(); ++i) {
     lines[i].f = KeyAndFeatures(lines[i].text, &key);
     keys += key;
@@ -246,7 +269,9 @@ void CleanStage::Process(Article& a, StageScratch*) const {
   }
   const int n = static_cast<int>(lines.size());
   // Metadata parses, once per line that could be metadata.
-  std::vector<std::optional<MetadataLine>> meta(lines.size());
+  std::vector<std::optional<MetadataLine>>& meta = sc->meta;
+  meta.clear();
+  meta.resize(lines.size());
   for (int i = 0; i < n; ++i) {
     const Line& l = lines[i];
     // Metadata stands at the top or the bottom of an article.
@@ -256,9 +281,10 @@ void CleanStage::Process(Article& a, StageScratch*) const {
     }
   }
   if (!outlet_given) {
-    std::vector<std::string_view> views, keys_of;
-    views.reserve(lines.size());
-    keys_of.reserve(lines.size());
+    std::vector<std::string_view>& views = sc->views;
+    std::vector<std::string_view>& keys_of = sc->keys_of;
+    views.clear();
+    keys_of.clear();
     for (const Line& l : lines) {
       views.push_back(l.text);
       keys_of.push_back(l.key);
@@ -426,8 +452,8 @@ void CleanStage::Process(Article& a, StageScratch*) const {
   // From markup, a repeat is the page's own doing (code, a refrain, table
   // rows); the DOM reader already judged those blocks.
   if (!from_markup) {
-    std::vector<std::pair<std::uint64_t, int>> kept;
-    kept.reserve(lines.size());
+    std::vector<std::pair<std::uint64_t, int>>& kept = sc->kept;
+    kept.clear();
     for (int i = 0; i < n; ++i) {
       if (!Removed(lines[i])) kept.emplace_back(lines[i].key_hash, i);
     }
