@@ -37,8 +37,13 @@ CueLexicon CueLexicon::Load() {
     }
     const auto entry = static_cast<std::uint32_t>(lex.entries_.size());
     if (m == Mode::kContains) {
-      lex.contains_.Add(pattern);
-      lex.contains_entry_.push_back(entry);
+      if (pattern.size() >= 4) {
+        lex.contains_.Add(pattern);
+        lex.contains_entry_.push_back(entry);
+      } else {
+        lex.short_contains_.Add(pattern);
+        lex.short_contains_entry_.push_back(entry);
+      }
       if (cue.strong) {
         lex.strong_contains_.Add(pattern);
         lex.strong_contains_entry_.push_back(entry);
@@ -51,6 +56,7 @@ CueLexicon CueLexicon::Load() {
   }
   lex.anchored_.Build();
   lex.contains_.Build();
+  lex.short_contains_.Build();
   lex.strong_contains_.Build();
   for (std::string_view line : DataLines(Resource("clean/metadata.tsv"))) {
     std::size_t t = line.find('\t');
@@ -134,6 +140,11 @@ CueLexicon::Hits CueLexicon::MatchAll(std::string_view key, bool allow_words) co
   found.clear();
   contains_.FindAll(key, &found);
   Rank(key, found, contains_entry_, hits, best_strong, best_any);
+  if (short_contains_.size() > 0) {
+    found.clear();
+    short_contains_.FindAll(key, &found);
+    Rank(key, found, short_contains_entry_, hits, best_strong, best_any);
+  }
   if (!hits.any && allow_words && !words_.empty()) {
     // A line made only of share-button words.
     const Cue* cue = nullptr;

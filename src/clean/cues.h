@@ -65,8 +65,11 @@ class CueLexicon {
   // walk from the start (AhoCorasick::FindPrefixes); contains cues need a
   // scan of the whole key, with all of them or the strong ones only. Each
   // automaton's pattern k is entries_[*_entry_[k]].
-  AhoCorasick anchored_, contains_, strong_contains_;
-  std::vector<std::uint32_t> anchored_entry_, contains_entry_, strong_contains_entry_;
+  // The contains cues are split by length: the automaton of those of four
+  // bytes or more filters offsets before it walks (AhoCorasick::FindAll),
+  // and the few shorter ones (the copyright sign) keep a plain scan.
+  AhoCorasick anchored_, contains_, short_contains_, strong_contains_;
+  std::vector<std::uint32_t> anchored_entry_, contains_entry_, short_contains_entry_, strong_contains_entry_;
   // Ranks the matches in found (of automaton entry_of) into hits: exact <
   // prefix < contains, then lexicon order.
   void Rank(std::string_view key, const std::vector<AhoCorasick::Match>& found,
