@@ -60,6 +60,9 @@ class CleanStage : public Stage {
   explicit CleanStage(std::shared_ptr<const RepeatedLines> repeated = nullptr);
   ~CleanStage() override;
   std::string_view name() const override { return "clean"; }
+  // Per-thread buffers (the article's lines, their keys, metadata parses)
+  // reused from article to article instead of allocated for each.
+  std::unique_ptr<StageScratch> NewScratch() const override;
   // Expects article.text to hold the decoded, NFC-normalised input text and
   // article.input_format to say "text", "markdown" or "json". Replaces the
   // text with the clean body (paragraphs separated by a blank line) and

@@ -31,13 +31,27 @@ struct Line {
   std::string_view key;  // LineKey(text), in the article's key buffer
   std::uint64_t key_hash = 0;
   LineFeatures f;
-  CueLexicon::Hits cues;
+  // The best strong cue the line matches, and the cue that applies to it:
+  // strong cues apply to every line, weak ones only to lines that do not
+  // read like a sentence.
+  const Cue* strong_cue = nullptr;
+  const Cue* cue = nullptr;
   std::string why;    // empty: kept
   bool opens_list = false;  // a "More on this" header
   bool heading = false;     // a markdown heading
 };
 
 bool Removed(const Line& l) { return !l.why.empty(); }
+
+// One worker's buffers, cleared (keeping their capacity) for each article.
+struct CleanScratch : StageScratch {
+  std::vector<Line> lines;
+  std::string keys, key;
+  std::vector<std::size_t> key_end;
+  std::vector<std::optional<MetadataLine>> meta;
+  std::vector<std::string_view> views, keys_of;
+  std::vector<std::pair<std::uint64_t, int>> kept;
+};
 
 std::string_view TrimView(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -167,8 +181,17 @@ CleanStage::CleanStage(std::shared_ptr<const RepeatedLines> repeated) : impl_(st
 
 CleanStage::~CleanStage() = default;
 
-void CleanStage::Process(Article& a, StageScratch*) const {
+std::unique_ptr<StageScratch> CleanStage::NewScratch() const { return std::make_unique<CleanScratch>(); }
+
+void CleanStage::Process(Article& a, StageScratch* scratch) const {
   const CueLexicon& lex = impl_->lex;
+  // A caller without a scratch (tests, one-off use) gets a fresh one.
+  std::unique_ptr<CleanScratch> own;
+  auto* sc = dynamic_cast<CleanScratch*>(scratch);
+  if (!sc) {
+    own = std::make_unique<CleanScratch>();
+    sc = own.get();
+  }
   // Metadata that came with the input (JSON fields) wins over what the text
   // says; a JSON date string is normalised here.
   if (a.published && !a.published->empty()) {
@@ -185,7 +208,8 @@ void CleanStage::Process(Article& a, StageScratch*) const {
   const bool title_given = a.title.has_value() && !a.title->empty();
   const bool outlet_given = a.outlet.has_value() && !a.outlet->empty();
 
-  std::vector<Line> lines;
+  std::vector<Line>& lines = sc->lines;
+  lines.clear();
   std::vector<MarkdownLine> md;  // storage for markdown lines
   if (a.input_format == "markdown") {
     md = MarkdownToLines(a.text);
@@ -218,8 +242,11 @@ void CleanStage::Process(Article& a, StageScratch*) const {
   }
   // Every line's key goes into one buffer (the lines view it), instead of
   // a heap string per line; the views are taken once the buffer is full.
-  std::string keys, key;
-  std::vector<std::size_t> key_end(lines.size());
+  std::string& keys = sc->keys;
+  std::string& key = sc->key;
+  keys.clear();
+  std::vector<std::size_t>& key_end = sc->key_end;
+  key_end.resize(lines.size());
   for (std::size_t i = 0; i < lines.size(); ++i) {
     lines[i].f = KeyAndFeatures(lines[i].text, &key);
     keys += key;
@@ -230,24 +257,39 @@ void CleanStage::Process(Article& a, StageScratch*) const {
     const std::size_t begin = i == 0 ? 0 : key_end[i - 1];
     l.key = std::string_view(keys).substr(begin, key_end[i] - begin);
     l.key_hash = Hash64(l.key);
-    l.cues = lex.MatchAll(l.key, !l.f.sentence_like);
+    if (l.f.sentence_like) {
+      // Only strong cues count here: a smaller search (most lines of a
+      // body read like sentences).
+      l.strong_cue = l.cue = lex.MatchStrong(l.key);
+    } else {
+      CueLexicon::Hits hits = lex.MatchAll(l.key, true);
+      l.strong_cue = hits.strong;
+      l.cue = hits.any;
+    }
   }
   const int n = static_cast<int>(lines.size());
   // Metadata parses, once per line that could be metadata.
-  std::vector<std::optional<MetadataLine>> meta(lines.size());
+  std::vector<std::optional<MetadataLine>>& meta = sc->meta;
+  meta.clear();
+  meta.resize(lines.size());
   for (int i = 0; i < n; ++i) {
     const Line& l = lines[i];
     // Metadata stands at the top or the bottom of an article.
     bool edge = i < kHeaderLines || i + 8 >= n;
-    if (edge && !Removed(l) && !l.f.only_punct && !l.cues.strong && (!l.f.sentence_like || l.f.words <= 12)) {
+    if (edge && !Removed(l) && !l.f.only_punct && !l.strong_cue && (!l.f.sentence_like || l.f.words <= 12)) {
       meta[i] = ParseMetadataLine(l.text, i < kHeaderLines, lex);
     }
   }
   if (!outlet_given) {
-    std::vector<std::string_view> views;
-    views.reserve(lines.size());
-    for (const Line& l : lines) views.push_back(l.text);
-    a.outlet = FindOutlet(views, lex, &meta);
+    std::vector<std::string_view>& views = sc->views;
+    std::vector<std::string_view>& keys_of = sc->keys_of;
+    views.clear();
+    keys_of.clear();
+    for (const Line& l : lines) {
+      views.push_back(l.text);
+      keys_of.push_back(l.key);
+    }
+    a.outlet = FindOutlet(views, lex, &meta, &keys_of);
   }
 
   // Pass 1: metadata lines, strong cues, translation notes, stray marks.
@@ -259,7 +301,7 @@ void CleanStage::Process(Article& a, StageScratch*) const {
       l.why = "stray punctuation";
       continue;
     }
-    if (const Cue* cue = l.cues.strong) {
+    if (const Cue* cue = l.strong_cue) {
       l.why = cue->why;
       l.opens_list = cue->why == "related links" || cue->why == "topic tags";
       if (cue->why == "translation note" && !a.translated_from) a.translated_from = TranslatedFrom(l.text);
@@ -306,7 +348,7 @@ void CleanStage::Process(Article& a, StageScratch*) const {
       Line& l = lines[i];
       if (Removed(l)) continue;
       ++seen;
-      if (l.f.sentence_like ? l.cues.strong : l.cues.any) continue;  // furniture before the headline
+      if (l.cue) continue;  // furniture before the headline
       // A headline needs a body after it: a one-line article is body.
       bool body_follows = false;
       for (int j = i + 1; j < n && !body_follows; ++j) body_follows = !Removed(lines[j]);
@@ -332,7 +374,7 @@ void CleanStage::Process(Article& a, StageScratch*) const {
   std::uint64_t outlet_hash = rep ? RepeatedLines::OutletHash(outlet) : 0;
   for (Line& l : lines) {
     if (Removed(l)) continue;
-    if (const Cue* cue = l.f.sentence_like ? l.cues.strong : l.cues.any) {
+    if (const Cue* cue = l.cue) {
       l.why = cue->why;
       l.opens_list = cue->why == "related links" || cue->why == "topic tags";
       continue;
@@ -410,8 +452,8 @@ void CleanStage::Process(Article& a, StageScratch*) const {
   // From markup, a repeat is the page's own doing (code, a refrain, table
   // rows); the DOM reader already judged those blocks.
   if (!from_markup) {
-    std::vector<std::pair<std::uint64_t, int>> kept;
-    kept.reserve(lines.size());
+    std::vector<std::pair<std::uint64_t, int>>& kept = sc->kept;
+    kept.clear();
     for (int i = 0; i < n; ++i) {
       if (!Removed(lines[i])) kept.emplace_back(lines[i].key_hash, i);
     }

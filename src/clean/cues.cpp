@@ -35,10 +35,29 @@ CueLexicon CueLexicon::Load() {
     } else {
       SITREP_THROW(ConfigError, "data/clean/cues.tsv: entry " << line_no << " has unknown mode '" << mode << "'");
     }
-    lex.matcher_.Add(pattern);
+    const auto entry = static_cast<std::uint32_t>(lex.entries_.size());
+    if (m == Mode::kContains) {
+      if (pattern.size() >= 4) {
+        lex.contains_.Add(pattern);
+        lex.contains_entry_.push_back(entry);
+      } else {
+        lex.short_contains_.Add(pattern);
+        lex.short_contains_entry_.push_back(entry);
+      }
+      if (cue.strong) {
+        lex.strong_contains_.Add(pattern);
+        lex.strong_contains_entry_.push_back(entry);
+      }
+    } else {
+      lex.anchored_.Add(pattern);
+      lex.anchored_entry_.push_back(entry);
+    }
     lex.entries_.push_back({m, std::move(cue)});
   }
-  lex.matcher_.Build();
+  lex.anchored_.Build();
+  lex.contains_.Build();
+  lex.short_contains_.Build();
+  lex.strong_contains_.Build();
   for (std::string_view line : DataLines(Resource("clean/metadata.tsv"))) {
     std::size_t t = line.find('\t');
     SITREP_CHECK(t != std::string_view::npos, ConfigError, "data/clean/metadata.tsv: malformed line: " << line);
@@ -63,16 +82,12 @@ bool AsciiAlnumByte(char c) {
 }
 }  // namespace
 
-CueLexicon::Hits CueLexicon::MatchAll(std::string_view key, bool allow_words) const {
-  Hits hits;
-  if (key.empty()) return hits;
-  thread_local std::vector<AhoCorasick::Match> found;
-  found.clear();
-  matcher_.FindAll(key, &found);
-  // Rank: exact < prefix < contains, then lexicon order.
-  std::uint64_t best_strong = ~0ull, best_any = ~0ull;
+void CueLexicon::Rank(std::string_view key, const std::vector<AhoCorasick::Match>& found,
+                      const std::vector<std::uint32_t>& entry_of, Hits& hits, std::uint64_t& best_strong,
+                      std::uint64_t& best_any) const {
   for (const auto& m : found) {
-    const Entry& e = entries_[m.pattern];
+    const std::uint32_t index = entry_of[m.pattern];
+    const Entry& e = entries_[index];
     bool ok = false;
     switch (e.mode) {
       case Mode::kExact:
@@ -88,7 +103,7 @@ CueLexicon::Hits CueLexicon::MatchAll(std::string_view key, bool allow_words) co
         break;
     }
     if (!ok) continue;
-    std::uint64_t rank = (static_cast<std::uint64_t>(e.mode) << 32) | m.pattern;
+    std::uint64_t rank = (static_cast<std::uint64_t>(e.mode) << 32) | index;
     if (e.cue.strong && rank < best_strong) {
       best_strong = rank;
       hits.strong = &e.cue;
@@ -97,6 +112,38 @@ CueLexicon::Hits CueLexicon::MatchAll(std::string_view key, bool allow_words) co
       best_any = rank;
       hits.any = &e.cue;
     }
+  }
+}
+
+const Cue* CueLexicon::MatchStrong(std::string_view key) const {
+  Hits hits;
+  if (key.empty()) return nullptr;
+  thread_local std::vector<AhoCorasick::Match> found;
+  std::uint64_t best_strong = ~0ull, best_any = ~0ull;
+  found.clear();
+  anchored_.FindPrefixes(key, &found);
+  Rank(key, found, anchored_entry_, hits, best_strong, best_any);
+  found.clear();
+  strong_contains_.FindAll(key, &found);
+  Rank(key, found, strong_contains_entry_, hits, best_strong, best_any);
+  return hits.strong;
+}
+
+CueLexicon::Hits CueLexicon::MatchAll(std::string_view key, bool allow_words) const {
+  Hits hits;
+  if (key.empty()) return hits;
+  thread_local std::vector<AhoCorasick::Match> found;
+  std::uint64_t best_strong = ~0ull, best_any = ~0ull;
+  found.clear();
+  anchored_.FindPrefixes(key, &found);
+  Rank(key, found, anchored_entry_, hits, best_strong, best_any);
+  found.clear();
+  contains_.FindAll(key, &found);
+  Rank(key, found, contains_entry_, hits, best_strong, best_any);
+  if (short_contains_.size() > 0) {
+    found.clear();
+    short_contains_.FindAll(key, &found);
+    Rank(key, found, short_contains_entry_, hits, best_strong, best_any);
   }
   if (!hits.any && allow_words && !words_.empty()) {
     // A line made only of share-button words.

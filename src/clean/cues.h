@@ -37,6 +37,10 @@ class CueLexicon {
     const Cue* any = nullptr;
   };
   Hits MatchAll(std::string_view key, bool allow_words) const;
+  // MatchAll(key, false).strong alone. Only the strong cues' phrases are
+  // searched inside the key, so a line that reads like a sentence (for
+  // which only strong cues count) costs a smaller scan.
+  const Cue* MatchStrong(std::string_view key) const;
 
   // The metadata field ("source", "date", "byline", "byline_role") a
   // lowercase label names, or "" if none.
@@ -56,8 +60,21 @@ class CueLexicon {
     Mode mode;
     Cue cue;
   };
-  std::vector<Entry> entries_;  // by pattern index in matcher_
-  AhoCorasick matcher_;
+  std::vector<Entry> entries_;  // in lexicon order
+  // Exact and prefix cues match at the start of a key and are found by a
+  // walk from the start (AhoCorasick::FindPrefixes); contains cues need a
+  // scan of the whole key, with all of them or the strong ones only. Each
+  // automaton's pattern k is entries_[*_entry_[k]].
+  // The contains cues are split by length: the automaton of those of four
+  // bytes or more filters offsets before it walks (AhoCorasick::FindAll),
+  // and the few shorter ones (the copyright sign) keep a plain scan.
+  AhoCorasick anchored_, contains_, short_contains_, strong_contains_;
+  std::vector<std::uint32_t> anchored_entry_, contains_entry_, short_contains_entry_, strong_contains_entry_;
+  // Ranks the matches in found (of automaton entry_of) into hits: exact <
+  // prefix < contains, then lexicon order.
+  void Rank(std::string_view key, const std::vector<AhoCorasick::Match>& found,
+            const std::vector<std::uint32_t>& entry_of, Hits& hits, std::uint64_t& best_strong,
+            std::uint64_t& best_any) const;
   std::unordered_map<std::string, Cue> words_;
   // Looked up by string_view (no key copy per query).
   struct Hash {

@@ -1,5 +1,12 @@
 #include "clean/lines.h"
 
+#include <bit>
+#include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "core/utf8.h"
 #include "text/chars.h"
 
@@ -271,10 +278,146 @@ static LineFeatures KeyAndFeaturesGeneral(std::string_view line, std::string* ke
   return f;
 }
 
+
+// The ASCII path of KeyAndFeatures, 64 bytes at a time: each block becomes
+// bit masks of byte classes (SSE2 compares where available), and the word
+// counts come from the masks with population counts instead of a branch
+// per byte. The key is the lowercased line between its first and last
+// letter or digit, which is what LineKey gives when the line's only white
+// space is single ' ' characters; otherwise this returns false and the
+// byte-by-byte loop runs.
+struct BlockMasks {
+  std::uint64_t space = 0, lower = 0, upper = 0, digit = 0, joiner = 0, closing = 0, blank = 0;
+};
+
+// Classifies 64 readable bytes (all below 0x80) at p, and writes their
+// lowercase forms to out (64 writable bytes).
+inline BlockMasks ClassifyBlock(const unsigned char* p, char* out) {
+  BlockMasks m;
+#if defined(__SSE2__)
+  for (int c = 0; c < 4; ++c) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * c));
+    // Bytes are below 0x80, so signed comparisons order them as unsigned.
+    auto in = [&v](char lo, char hi) {
+      return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(lo - 1))),
+                           _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(hi + 1))));
+    };
+    auto eq = [&v](char x) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(x)); };
+    const __m128i upper = in('A', 'Z');
+    const __m128i blank = eq(' ');
+    const __m128i space = _mm_or_si128(blank, in('\t', '\r'));
+    const __m128i joiner = _mm_or_si128(eq('\''), in(',', '.'));
+    const __m128i closing = _mm_or_si128(_mm_or_si128(eq('"'), eq('\'')),
+                                         _mm_or_si128(_mm_or_si128(eq(']'), eq('}')), eq('>')));
+    // Lowercase, and a backtick read as an apostrophe (as kAscii.lower).
+    const __m128i tick = eq('`');
+    const __m128i lowered = _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 16 * c),
+                     _mm_or_si128(_mm_andnot_si128(tick, lowered), _mm_and_si128(tick, _mm_set1_epi8('\''))));
+    const int shift = 16 * c;
+    auto bits = [shift](__m128i x) {
+      return static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm_movemask_epi8(x))) << shift;
+    };
+    m.upper |= bits(upper);
+    m.lower |= bits(in('a', 'z'));
+    m.digit |= bits(in('0', '9'));
+    m.space |= bits(space);
+    m.blank |= bits(blank);
+    m.joiner |= bits(joiner);
+    m.closing |= bits(closing);
+  }
+#else
+  for (int i = 0; i < 64; ++i) {
+    const std::uint8_t k = kAscii.cls[p[i]];
+    const std::uint64_t bit = std::uint64_t{1} << i;
+    out[i] = kAscii.lower[p[i]];
+    if (k & kSpace) m.space |= bit;
+    if (p[i] == ' ') m.blank |= bit;
+    if (k & kLower) m.lower |= bit;
+    if (k & kUpper) m.upper |= bit;
+    if (k & kDigit) m.digit |= bit;
+    if (k & kJoiner) m.joiner |= bit;
+    if (k & kClosing) m.closing |= bit;
+  }
+#endif
+  return m;
+}
+
+bool KeyAndFeaturesAsciiBlocks(std::string_view line, std::string* key, LineFeatures& f) {
+  const std::size_t n = line.size();
+  key->resize(n + 64);  // whole blocks are written; cut to size below
+  char* out = key->data();
+  const auto* in = reinterpret_cast<const unsigned char*>(line.data());
+  std::uint64_t in_word_carry = 0, space_carry = 0;  // bit 0: the previous block's last byte
+  std::size_t first_alnum = n, last_alnum = 0, last_non_closing = n, first_word = n;
+  bool any_alnum = false;
+  for (std::size_t at = 0; at < n; at += 64) {
+    const std::size_t len = n - at < 64 ? n - at : 64;
+    BlockMasks m;
+    if (len == 64) {
+      m = ClassifyBlock(in + at, out + at);
+    } else {
+      unsigned char tail[64] = {};  // NUL is in no class
+      std::memcpy(tail, in + at, len);
+      m = ClassifyBlock(tail, out + at);
+    }
+    const std::uint64_t valid = len == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << len) - 1;
+    // White space other than single blanks changes the key: the byte loop.
+    if ((m.space & ~m.blank) || (m.space & ((m.space << 1) | space_carry))) return false;
+    space_carry = m.space >> 63;
+    const std::uint64_t alnum = m.lower | m.upper | m.digit;
+    // A byte is inside a word after a letter or digit, and stays so over
+    // joiners (' - . ,) that follow one: fill each run of joiners whose
+    // first byte follows an in-word byte (the carry of an addition runs
+    // through the whole run).
+    const std::uint64_t seeds = m.joiner & ((alnum << 1) | in_word_carry);
+    const std::uint64_t in_word = alnum | (((seeds + m.joiner) ^ m.joiner) & m.joiner);
+    const std::uint64_t starts = alnum & ~((in_word << 1) | in_word_carry);
+    in_word_carry = in_word >> 63;
+    f.words += std::popcount(starts);
+    f.lower_words += std::popcount(starts & m.lower);
+    f.cap_words += std::popcount(starts & m.upper);
+    f.letters += std::popcount(m.lower | m.upper);
+    if (starts && first_word == n) {
+      const int b = std::countr_zero(starts);
+      first_word = at + static_cast<std::size_t>(b);
+      f.starts_upper = ((m.upper | m.digit) >> b) & 1;
+    }
+    if (alnum) {
+      if (!any_alnum) first_alnum = at + static_cast<std::size_t>(std::countr_zero(alnum));
+      any_alnum = true;
+      last_alnum = at + 63 - static_cast<std::size_t>(std::countl_zero(alnum));
+    }
+    const std::uint64_t non_closing = valid & ~m.space & ~m.closing;
+    if (non_closing) last_non_closing = at + 63 - static_cast<std::size_t>(std::countl_zero(non_closing));
+  }
+  if (any_alnum) {
+    if (first_alnum > 0) std::memmove(out, out + first_alnum, last_alnum + 1 - first_alnum);
+    key->resize(last_alnum + 1 - first_alnum);
+  } else {
+    key->clear();
+  }
+  // A list marker followed by a space, after leading white space.
+  std::size_t i = 0;
+  while (i < n && (kAscii.cls[in[i]] & kSpace)) ++i;
+  if (i + 1 < n && (line[i] == '-' || line[i] == '*' || line[i] == '>') && line[i + 1] == ' ') f.bullet = true;
+  const char last = last_non_closing < n ? line[last_non_closing] : '\0';
+  f.only_punct = f.words == 0;
+  f.ends_terminal = last == '.' || last == '!' || last == '?';
+  f.ends_colon = last == ':';
+  f.url = HasUrl(line);
+  SetSentenceLike(f);
+  return true;
+}
+
 LineFeatures KeyAndFeatures(std::string_view line, std::string* key) {
   // Lines with non-ASCII characters take the general functions; most
   // lines of English news are ASCII, and for them one fused loop does both.
   if (utf8::AsciiPrefix(line) != line.size()) return KeyAndFeaturesGeneral(line, key);
+  {
+    LineFeatures f;
+    if (KeyAndFeaturesAsciiBlocks(line, key, f)) return f;
+  }
   LineFeatures f;
   const std::size_t n = line.size();
   key->resize(n);

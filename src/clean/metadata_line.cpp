@@ -464,7 +464,8 @@ std::optional<std::string> CopyrightHolder(std::string_view line, const CueLexic
 }  // namespace
 
 std::optional<std::string> FindOutlet(const std::vector<std::string_view>& lines, const CueLexicon& lex,
-                                      const std::vector<std::optional<MetadataLine>>* parsed) {
+                                      const std::vector<std::optional<MetadataLine>>* parsed,
+                                      const std::vector<std::string_view>* keys) {
   const std::size_t n = lines.size();
   auto near_edge = [n](std::size_t i) { return i < 12 || i + 8 >= n; };
   std::optional<std::string> more_from, beside, brand, holder;
@@ -478,8 +479,7 @@ std::optional<std::string> FindOutlet(const std::vector<std::string_view>& lines
       // below still reads the name.
       if (m->name_beside || !m->date) continue;
     }
-    std::string key = LineKey(line);
-    if (!more_from && key.starts_with("more from ")) {
+    if (!more_from && (keys ? (*keys)[i] : std::string_view(LineKey(line))).starts_with("more from ")) {
       std::string_view rest = Trim(line.substr(10));
       while (!rest.empty() && (rest.back() == ':' || rest.back() == '.')) rest.remove_suffix(1);
       if (auto name = AsNames(rest); name && SplitWords(*name).size() <= 6) more_from = name;

@@ -41,9 +41,11 @@ std::optional<std::string> BrandLine(std::string_view line, const CueLexicon& le
 // of a copyright line less company suffixes.
 // parsed, if given, holds ParseMetadataLine(lines[i], i < 12, lex) for
 // every line (nullopt where it was not tried), so a caller that parsed the
-// lines already does not pay twice.
+// lines already does not pay twice; keys, if given, holds LineKey(lines[i])
+// for every line, for the same reason.
 std::optional<std::string> FindOutlet(const std::vector<std::string_view>& lines, const CueLexicon& lex,
-                                      const std::vector<std::optional<MetadataLine>>* parsed = nullptr);
+                                      const std::vector<std::optional<MetadataLine>>* parsed = nullptr,
+                                      const std::vector<std::string_view>* keys = nullptr);
 
 // A byline name without honorifics ("Dr. Katrin Vollmer" -> "Katrin Vollmer").
 std::string StripHonorifics(std::string_view name);

@@ -1,9 +1,22 @@
 #include "core/aho_corasick.h"
 
+#include <algorithm>
+#include <bit>
+#include <cstring>
 #include <deque>
 #include <stdexcept>
 
 namespace sitrep {
+
+namespace {
+// Up to eight bytes from p in address order from the low byte up.
+inline std::uint64_t LoadLow(const char* p, std::size_t n) {
+  std::uint64_t v = 0;
+  std::memcpy(&v, p, n);
+  if constexpr (std::endian::native == std::endian::big) v = __builtin_bswap64(v);
+  return v;
+}
+}  // namespace
 
 std::uint32_t AhoCorasick::Add(std::string_view pattern) {
   patterns_.emplace_back(pattern);
@@ -34,6 +47,13 @@ void AhoCorasick::Build() {
     outputs[s].push_back(pi);
   }
   const std::size_t n = outputs.size();
+  depth_.assign(n, 0);
+  for (std::size_t s = 0; s < n; ++s) {
+    for (std::uint32_t k = 1; k < classes_; ++k) {
+      std::uint32_t t = go[s * classes_ + k];
+      if (t != kNone) depth_[t] = depth_[s] + 1;  // children are numbered after their parent
+    }
+  }
   std::vector<std::uint32_t> fail(n, 0);
   delta_.assign(n * classes_, 0);
   std::deque<std::uint32_t> queue;
@@ -67,6 +87,18 @@ void AhoCorasick::Build() {
   }
   out_begin_[n] = static_cast<std::uint32_t>(out_patterns_.size());
   if (delta_.size() >= kHasOutput) throw std::length_error("AhoCorasick: automaton too large");
+  std::size_t min_length = patterns_.empty() ? 0 : patterns_[0].size();
+  for (const auto& p : patterns_) min_length = std::min(min_length, p.size());
+  filter_.clear();
+  if (min_length >= kMinFilterLength) {
+    filter_length_ = std::min<std::size_t>(min_length, 8);
+    filter_mask_ = filter_length_ == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * filter_length_)) - 1;
+    filter_.assign((std::size_t{1} << kFilterBits) / 64, 0);
+    for (const auto& p : patterns_) {
+      const std::uint32_t h = FilterHash(LoadLow(p.data(), filter_length_));
+      filter_[h / 64] |= std::uint64_t{1} << (h % 64);
+    }
+  }
   next_.resize(delta_.size());
   for (std::size_t k = 0; k < delta_.size(); ++k) {
     std::uint32_t t = delta_[k];
@@ -75,6 +107,30 @@ void AhoCorasick::Build() {
 }
 
 void AhoCorasick::FindAll(std::string_view text, std::vector<Match>* out) const {
+  if (!filter_.empty()) {
+    const std::size_t first = out->size();
+    const std::uint64_t* filter = filter_.data();
+    const std::size_t n = text.size();
+    // Offsets with eight bytes to read, then the last few (the hash masks
+    // all but the first filter_length_ bytes).
+    std::size_t pos = 0;
+    for (; pos + 8 <= n; ++pos) {
+      const std::uint32_t h = FilterHash(LoadLow(text.data() + pos, 8));
+      if ((filter[h / 64] >> (h % 64)) & 1) WalkFrom(text, pos, out);
+    }
+    for (; pos + filter_length_ <= n; ++pos) {
+      const std::uint32_t h = FilterHash(LoadLow(text.data() + pos, n - pos));
+      if ((filter[h / 64] >> (h % 64)) & 1) WalkFrom(text, pos, out);
+    }
+    // Found by start; the contract is the automaton's order: by end, and
+    // at one end the longest first, then in order of addition.
+    if (out->size() - first > 1) {
+      std::sort(out->begin() + static_cast<std::ptrdiff_t>(first), out->end(), [](const Match& a, const Match& b) {
+        return a.end != b.end ? a.end < b.end : a.begin != b.begin ? a.begin < b.begin : a.pattern < b.pattern;
+      });
+    }
+    return;
+  }
   std::uint32_t s = 0;  // premultiplied state
   const std::uint32_t* next = next_.data();
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -86,6 +142,27 @@ void AhoCorasick::FindAll(std::string_view text, std::vector<Match>* out) const 
       std::uint32_t p = out_patterns_[k];
       auto end = static_cast<std::uint32_t>(i + 1);
       out->push_back({p, end - static_cast<std::uint32_t>(patterns_[p].size()), end});
+    }
+  }
+}
+
+void AhoCorasick::FindPrefixes(std::string_view text, std::vector<Match>* out) const { WalkFrom(text, 0, out); }
+
+void AhoCorasick::WalkFrom(std::string_view text, std::size_t start, std::vector<Match>* out) const {
+  std::uint32_t s = 0;
+  for (std::size_t i = start; i < text.size(); ++i) {
+    const std::uint32_t k = byte_class_[static_cast<unsigned char>(text[i])];
+    if (k == 0) return;  // a byte no pattern has
+    s = delta_[s * classes_ + k];
+    const auto length = static_cast<std::uint32_t>(i + 1 - start);
+    if (depth_[s] != length) return;  // fell off the trie: no longer pattern fits at start
+    // The state's output list also holds shorter patterns that end here
+    // (dictionary links); only the one as long as the walk begins at start.
+    for (std::uint32_t o = out_begin_[s]; o < out_begin_[s + 1]; ++o) {
+      std::uint32_t p = out_patterns_[o];
+      if (patterns_[p].size() == length) {
+        out->push_back({p, static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(i + 1)});
+      }
     }
   }
 }

@@ -26,6 +26,11 @@ class AhoCorasick {
 
   // Appends every occurrence in text to *out, in order of their end.
   void FindAll(std::string_view text, std::vector<Match>* out) const;
+  // Appends the occurrences that begin at offset 0 (the patterns that are
+  // prefixes of text), shortest first. Walks the trie only as far as text
+  // agrees with some pattern, so it costs a few bytes where FindAll reads
+  // all of text: for lexicons of prefixes and whole-string patterns.
+  void FindPrefixes(std::string_view text, std::vector<Match>* out) const;
 
   std::size_t size() const { return patterns_.size(); }
 
@@ -45,6 +50,27 @@ class AhoCorasick {
   // For each state, the patterns that end there (through dictionary links).
   std::vector<std::uint32_t> out_begin_;
   std::vector<std::uint32_t> out_patterns_;
+  // For FindAll when every pattern is at least kMinFilterLength bytes
+  // long: a bit set, indexed by a hash of the patterns' first
+  // filter_length_ (up to 8) bytes. Each offset of the text is tested
+  // against it (loads that do not depend on each other, where the
+  // automaton's form a chain) and only offsets that pass are checked, by a
+  // walk from there. Empty when the automaton scans every byte.
+  static constexpr std::size_t kMinFilterLength = 4;
+  static constexpr int kFilterBits = 16;
+  std::size_t filter_length_ = 0;
+  std::uint64_t filter_mask_ = 0;  // the low filter_length_ bytes
+  // eight holds bytes in address order from the low byte up (as a
+  // little-endian load does).
+  std::uint32_t FilterHash(std::uint64_t eight) const {
+    return static_cast<std::uint32_t>(((eight & filter_mask_) * 0x9E3779B97F4A7C15ULL) >> (64 - kFilterBits));
+  }
+  std::vector<std::uint64_t> filter_;
+  // Appends the patterns that begin at text[start] (see FindPrefixes).
+  void WalkFrom(std::string_view text, std::size_t start, std::vector<Match>* out) const;
+  // Trie depth of each state (the length of the string it stands for): a
+  // walk from the root is still on the trie while depth == bytes read.
+  std::vector<std::uint32_t> depth_;
 };
 
 }  // namespace sitrep

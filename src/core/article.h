@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace sitrep {
@@ -26,6 +27,17 @@ struct ByteSpan {
 // until the syntax stage has run; label views point into storage owned by
 // the loaded model and stay valid for the life of the process.
 struct Token {
+  Token() = default;
+  // The tokenizer's: emplace_back(begin, end, space_after) builds a token
+  // in place. Without a constructor, emplace_back() zero-fills the whole
+  // (large) Token first, push_back moves a built one (lemma included), and
+  // C++20's parenthesised aggregate initialisation measured as slow.
+  Token(std::uint32_t b, std::uint32_t e, bool space = true) : begin(b), end(e), space_after(space) {}
+  // Every field in order, as the aggregate's braces took them (tests and
+  // tools build tokens with the syntax fields filled in).
+  Token(std::uint32_t b, std::uint32_t e, bool space, std::string lem, std::string_view up = {},
+        std::string_view xp = {}, std::int32_t h = -1, std::string_view dep = {})
+      : begin(b), end(e), space_after(space), lemma(std::move(lem)), upos(up), xpos(xp), head(h), deprel(dep) {}
   std::uint32_t begin = 0;
   std::uint32_t end = 0;
   bool space_after = true;  // false when the next token follows directly

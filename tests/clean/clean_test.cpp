@@ -98,6 +98,28 @@ TEST(Cues, StrongCuesBeatSentenceShapeWeakOnesDoNot) {
   EXPECT_EQ(lex.Match(LineKey("Facebook fined by regulators"), false), nullptr);
 }
 
+// MatchStrong searches only the strong cues' phrases; it must find what
+// MatchAll finds among the strong cues, and MatchAll must rank exact over
+// prefix over contains cues, then lexicon order, whatever the search.
+TEST(Cues, MatchStrongAgreesWithMatchAll) {
+  CueLexicon lex = CueLexicon::Load();
+  const char* lines[] = {
+      "Image caption, Soldiers unload crates at the port.", "Share this article", "Read more",
+      "Advertisement", "We use cookies to improve your experience. Accept all cookies",
+      "This article was translated from the German by our staff.", "(Photo: Reuters) Troops at the border.",
+      "Copyright 2022 Lantern Media. All rights reserved.", "Subscribe now for unlimited access",
+      "The minister said talks would resume on Monday.", "Sign up today, and subscribe now!", "play",
+      "Related: more coverage", "", "\u00a9 2022 Atlas Monitor", "Listen to this article"};
+  for (const char* line : lines) {
+    std::string key = LineKey(line);
+    EXPECT_EQ(lex.MatchStrong(key), lex.MatchAll(key, false).strong) << line;
+    EXPECT_EQ(lex.MatchStrong(key), lex.Match(key, true)) << line;
+  }
+  EXPECT_NE(lex.MatchStrong(LineKey("(Photo: Reuters) Troops at the border.")), nullptr);
+  EXPECT_EQ(lex.MatchStrong(LineKey("Read more")), nullptr) << "a weak cue";
+  EXPECT_NE(lex.MatchAll(LineKey("Read more"), true).any, nullptr);
+}
+
 TEST(LineFeatures, ShortRealSentencesReadAsSentences) {
   EXPECT_TRUE(Features("It's hard to disagree.").sentence_like);
   EXPECT_TRUE(Features("Talks failed.").sentence_like);
@@ -147,6 +169,43 @@ TEST(LineFeatures, FusedPassAgreesWithTheSeparateFunctions) {
     EXPECT_EQ(fused.only_punct, sep.only_punct) << line;
     EXPECT_EQ(fused.starts_upper, sep.starts_upper) << line;
     EXPECT_EQ(fused.sentence_like, sep.sentence_like) << line;
+  }
+}
+
+// The fused pass reads ASCII lines 64 bytes at a time; random lines of
+// letters, digits, joiners, closing marks, backticks and white space, long
+// enough to cross blocks, must give what LineKey and Features give.
+TEST(LineFeatures, FusedPassAgreesOnRandomAsciiLines) {
+  const std::string alphabet = "aaaaeeiioouttnnsrhlTSAB0123456789    '''---...,,,\"]}>)(:;!?`\t*@/";
+  std::uint64_t seed = 11;
+  auto next = [&seed] {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<unsigned>(seed >> 33);
+  };
+  for (int round = 0; round < 3000; ++round) {
+    std::string line;
+    const unsigned n = next() % 200;
+    for (unsigned k = 0; k < n; ++k) {
+      // Mostly single spaces (the block path), sometimes a tab or a double space.
+      char c = alphabet[next() % alphabet.size()];
+      if ((c == '\t' || (c == ' ' && !line.empty() && line.back() == ' ')) && next() % 4 != 0) c = 'x';
+      line.push_back(c);
+    }
+    std::string key;
+    LineFeatures fused = KeyAndFeatures(line, &key);
+    LineFeatures sep = Features(line);
+    ASSERT_EQ(key, LineKey(line)) << line;
+    ASSERT_EQ(fused.words, sep.words) << line;
+    ASSERT_EQ(fused.lower_words, sep.lower_words) << line;
+    ASSERT_EQ(fused.cap_words, sep.cap_words) << line;
+    ASSERT_EQ(fused.letters, sep.letters) << line;
+    ASSERT_EQ(fused.ends_terminal, sep.ends_terminal) << line;
+    ASSERT_EQ(fused.ends_colon, sep.ends_colon) << line;
+    ASSERT_EQ(fused.bullet, sep.bullet) << line;
+    ASSERT_EQ(fused.only_punct, sep.only_punct) << line;
+    ASSERT_EQ(fused.url, sep.url) << line;
+    ASSERT_EQ(fused.starts_upper, sep.starts_upper) << line;
+    ASSERT_EQ(fused.sentence_like, sep.sentence_like) << line;
   }
 }
 

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "core/error.h"
@@ -188,6 +189,58 @@ TEST(AhoCorasick, FindsEveryOccurrenceOfEveryPattern) {
   m.clear();
   ac.FindAll("nothing here matches? he", &m);
   EXPECT_EQ(m.size(), 3u);  // "he" in "here", in "matches" and at the end
+}
+
+// FindAll (by automaton for short patterns, through the prefix filter when
+// every pattern has at least four bytes) and FindPrefixes against a plain search
+// of every pattern at every offset, on texts over a small alphabet so that
+// patterns overlap and repeat.
+TEST(AhoCorasick, AgreesWithANaiveSearch) {
+  // Pattern sets with the alphabet of their texts.
+  const std::vector<std::pair<std::vector<std::string>, std::string>> sets = {
+      {{"ab", "b", "abab", "ba", "c"}, "abc x"},                                        // scanned byte by byte
+      {{"abca", "bcab", "abcabc", "cabb", "abca", "aaaa", "b ab", "ccc c"}, "abc x"},  // filtered, a duplicate
+      {{"abababab", "babababa", "aaaaaaaab", "abababababa", "bbbbbbbbbbbb"}, "ab"},     // filtered on 8 bytes
+  };
+  std::uint64_t seed = 7;
+  auto next = [&seed] {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<unsigned>(seed >> 33);
+  };
+  for (const auto& [patterns, alphabet] : sets) {
+    AhoCorasick ac;
+    for (const auto& p : patterns) ac.Add(p);
+    ac.Build();
+    for (int round = 0; round < 300; ++round) {
+      std::string text;
+      const unsigned n = next() % 40;
+      for (unsigned k = 0; k < n; ++k) text.push_back(alphabet[next() % alphabet.size()]);
+      std::vector<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>> want, want_prefix;
+      for (std::uint32_t end = 1; end <= text.size(); ++end) {
+        // At one end: longest first, then in order of addition.
+        for (std::uint32_t begin = 0; begin < end; ++begin) {
+          for (std::uint32_t p = 0; p < patterns.size(); ++p) {
+            if (text.compare(begin, end - begin, patterns[p]) == 0) {
+              want.emplace_back(end, begin, p);
+              if (begin == 0) want_prefix.emplace_back(end, begin, p);
+            }
+          }
+        }
+      }
+      std::vector<AhoCorasick::Match> got;
+      ac.FindAll(text, &got);
+      ASSERT_EQ(got.size(), want.size()) << text;
+      for (std::size_t k = 0; k < got.size(); ++k) {
+        EXPECT_EQ(std::make_tuple(got[k].end, got[k].begin, got[k].pattern), want[k]) << text;
+      }
+      got.clear();
+      ac.FindPrefixes(text, &got);
+      ASSERT_EQ(got.size(), want_prefix.size()) << text;
+      for (std::size_t k = 0; k < got.size(); ++k) {
+        EXPECT_EQ(std::make_tuple(got[k].end, got[k].begin, got[k].pattern), want_prefix[k]) << text;
+      }
+    }
+  }
 }
 
 }  // namespace
