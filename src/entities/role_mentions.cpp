@@ -20,13 +20,23 @@ bool Capitalised(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] 
 }  // namespace
 
 void LinkRoleMentions(const gazetteer::Gazetteer& g, Article& a, EntitiesScratch& s) {
-  if (a.mentions.empty() || a.local_entities.empty()) return;
+  // Most articles name no person with a role; then there is nothing to
+  // link, and the gazetteer (already matched by the recogniser) need not
+  // be matched again.
+  bool any_role = false;
+  for (const LocalEntity& le : a.local_entities) any_role = any_role || (le.type == "PERSON" && !le.roles.empty());
+  if (!any_role) return;
   const std::string_view text(a.text);
   std::vector<Mention> added;
   for (const Sentence& sent : a.sentences) {
     if (sent.end_token > a.tokens.size() || sent.first_token >= sent.end_token) continue;
     s.forms.clear();
-    for (std::uint32_t t = sent.first_token; t < sent.end_token; ++t) s.forms.push_back(a.TokenText(a.tokens[t]));
+    bool has_the = false;
+    for (std::uint32_t t = sent.first_token; t < sent.end_token; ++t) {
+      s.forms.push_back(a.TokenText(a.tokens[t]));
+      has_the = has_the || s.forms.back() == "the" || s.forms.back() == "The";
+    }
+    if (!has_the) continue;
     s.matches.clear();
     g.MatchTokens(s.forms.data(), s.forms.size(), &s.matches);
     // Tokens of the sentence inside a role or role modifier the gazetteer lists.
