@@ -561,7 +561,7 @@ class Finder {
         if (lo != kNone) {
           doc_.EachChild(h.first, [&](std::int32_t ch) {
             std::string_view r = doc_.deprel(ch);
-            if (ch > hi && (r == "xcomp" || r == "obl")) take(ch);
+            if (ch > hi && (r == "xcomp" || r == "obl") && !SetOffByComma(ch)) take(ch);
           });
         }
       }
@@ -588,6 +588,10 @@ class Finder {
         std::int32_t first = static_cast<std::int32_t>(s.first_token);
         if (clo > first) pieces.push_back({first, clo - 1});
         (void)chi;
+      } else if (auto [ilo, ihi] = InterruptingCue(h); ilo != kNone) {
+        // "It was, he said, a failure.": the clause on both sides.
+        pieces.push_back({ilo, ihi.first});
+        pieces.push_back({ihi.second, InterruptedClauseEnd(ihi.second)});
       } else if (auto [plo, phi] = ClauseBeforeCue(h); plo != kNone) {
         pieces.push_back({plo, phi});
       } else if (std::int32_t about = AboutObject(h); about != kNone) {
@@ -653,6 +657,13 @@ class Finder {
         stop = true;
         return;
       }
+      // A modifier set off by a comma ("..., with the minister leveling
+      // criticism at ...", "..., mocking his rival") is the reporter's
+      // comment on the act of speech, not part of what was said.
+      if (SetOffByComma(ch)) {
+        stop = true;
+        return;
+      }
       out = std::max(out, doc_.Subtree(ch).second);
     });
     return out;
@@ -705,6 +716,69 @@ class Finder {
     }
     if (words < 3 || !finite) return {kNone, kNone};
     return {first, comma - 1};
+  }
+
+  // "It was, he said, one of his failures." / "Greensboro, X said,
+  // made him question ...": a cue and its subject set between two commas
+  // inside the clause they report. Returns {first word of the sentence,
+  // {last word before the first comma, first word after the second}}, or
+  // {kNone, ...} when the cue is not set so. The words before must not
+  // read as a clause of their own (then the cue closes it, and
+  // ClauseBeforeCue takes it), and the words after must go on with a verb.
+  std::pair<std::int32_t, std::pair<std::int32_t, std::int32_t>> InterruptingCue(const CueHit& h) const {
+    const std::pair<std::int32_t, std::pair<std::int32_t, std::int32_t>> none{kNone, {kNone, kNone}};
+    if (!(h.content & kClause)) return none;
+    const Sentence& s = a_.sentences[doc_.sent(h.first)];
+    const std::int32_t first = static_cast<std::int32_t>(s.first_token), end = static_cast<std::int32_t>(s.end_token);
+    // The subject: a few nominal words between the first comma and the cue.
+    std::int32_t open = kNone;
+    for (std::int32_t t = h.first - 1; t > first && t >= h.first - 5; --t) {
+      if (doc_.text(t) == ",") {
+        open = t;
+        break;
+      }
+      std::string_view u = doc_.tok(t).upos;
+      if (InQuote(t) || !(u == "PRON" || u == "PROPN" || u == "NOUN" || u == "DET" || u == "ADJ" || u == "PUNCT")) {
+        return none;
+      }
+    }
+    if (open == kNone || open == h.first - 1) return none;
+    // The cue's own words after it (adverbs, "on Monday"), then a comma.
+    std::int32_t close = kNone;
+    for (std::int32_t t = h.last + 1; t < end && t <= h.last + 5; ++t) {
+      if (doc_.text(t) == ",") {
+        close = t;
+        break;
+      }
+      if (InQuote(t) || !OwnWord(h, t)) return none;
+    }
+    if (close == kNone || close + 1 >= end) return none;
+    int before = 0;
+    for (std::int32_t t = first; t < open; ++t) {
+      if (InQuote(t)) return none;
+      before += doc_.punct(t) ? 0 : 1;
+    }
+    if (before == 0) return none;
+    bool verb_after = false;
+    for (std::int32_t t = close + 1; t < end; ++t) {
+      if (InQuote(t)) return none;
+      std::string_view x = doc_.tok(t).xpos;
+      verb_after = verb_after || x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD";
+    }
+    bool verb_before = false;
+    for (std::int32_t t = first; t < open; ++t) {
+      std::string_view x = doc_.tok(t).xpos;
+      verb_before = verb_before || x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD";
+    }
+    // "It was, he said, one of ..." has its verb before; "Greensboro, X
+    // said, made him ..." after. A clause needs one of them.
+    if (!verb_after && !verb_before) return none;
+    return {first, {open - 1, close + 1}};
+  }
+
+  // The last word of the sentence that holds t.
+  std::int32_t InterruptedClauseEnd(std::int32_t t) const {
+    return static_cast<std::int32_t>(a_.sentences[doc_.sent(t)].end_token) - 1;
   }
 
   // "bragged about X", "wrote at length about X", "talked openly on
@@ -827,13 +901,19 @@ class Finder {
         // A comment set off after a noun ("..., Eric Fanning, who was his
         // chief of staff"; "the ban, a plan he has since changed") is the
         // reporter's background, not the claim.
-        if (r == "acl:relcl" && doc_.tok(x).upos == "PROPN" && c > x && doc_.text(doc_.Subtree(c).first - 1) == ",") {
+        if (r == "acl:relcl" && c > x && SetOffByComma(c)) {
           return;
         }
         stack.push_back(c);
       });
     }
     return {lo, hi};
+  }
+
+  // True if the subtree of t opens with a comma, or follows one.
+  bool SetOffByComma(std::int32_t t) const {
+    std::int32_t first = doc_.Subtree(t).first;
+    return doc_.text(first) == "," || (first > 0 && doc_.text(first - 1) == ",");
   }
 
   bool IsSpeechCue(std::int32_t t) const {

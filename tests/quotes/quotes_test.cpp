@@ -202,6 +202,32 @@ TEST_F(QuotesOnText, ReportedClauseKeepsItsOwnSpeechAndTrailingModifier) {
   EXPECT_EQ(Words(a, a.quotes[1]), "he had been flooded with angry email, some of it threatening");
 }
 
+TEST_F(QuotesOnText, ACueSetBetweenCommasReportsTheClauseAroundIt) {
+  // "It was, he said, ...": the reported clause runs on both sides of the
+  // cue, and the speaker is the cue's subject.
+  Article a = Analyse(
+      "Marta Kovacs chaired the talks.\n"
+      "The agreement was, she said, the hardest part of her year in office.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].kind, "indirect");
+  EXPECT_EQ(a.quotes[0].cue_text, "said");
+  ASSERT_EQ(a.quotes[0].parts.size(), 2u);
+  EXPECT_EQ(a.Text(a.quotes[0].parts[0]), "The agreement was");
+  EXPECT_EQ(a.Text(a.quotes[0].parts[1]), "the hardest part of her year in office");
+}
+
+TEST_F(QuotesOnText, ACommentSetOffAfterTheReportedClauseIsNotPartOfIt) {
+  // A relative clause set off by a comma after a common noun, and a
+  // modifier of the cue set off by a comma, are the reporter's words.
+  Article a = Analyse(
+      "The senator said he supports the final bill, which includes new rules for the ports.\n"
+      "Officials announced tighter controls on the border, with the interior minister criticising his rivals.");
+  ASSERT_GE(a.quotes.size(), 2u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "he supports the final bill");
+  EXPECT_EQ(a.quotes[1].cue_text, "announced");
+  EXPECT_EQ(Words(a, a.quotes[1]), "tighter controls on the border");
+}
+
 TEST_F(QuotesOnText, ParticleCuesTakeTheirObject) {
   Article a = Analyse(
       "The mayor called for an inquiry into the fire.\n"
