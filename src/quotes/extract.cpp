@@ -93,6 +93,12 @@ class Finder {
     const std::int32_t n = static_cast<std::int32_t>(doc_.size());
     lower_.resize(static_cast<std::size_t>(n));
     for (std::int32_t t = 0; t < n; ++t) lower_[static_cast<std::size_t>(t)] = Lower(doc_.text(t));
+    in_time_.assign(static_cast<std::size_t>(n), 0);
+    for (const TimeExpr& x : a_.times) {
+      for (std::int32_t t = doc_.TokenAt(x.begin); t >= 0 && t < n && doc_.tok(t).begin < x.end; ++t) {
+        in_time_[static_cast<std::size_t>(t)] = 1;
+      }
+    }
     for (std::int32_t t = 0; t < n; ++t) {
       const Token& tok = doc_.tok(t);
       bool matched = false;
@@ -561,7 +567,12 @@ class Finder {
         if (lo != kNone) {
           doc_.EachChild(h.first, [&](std::int32_t ch) {
             std::string_view r = doc_.deprel(ch);
-            if (ch > hi && (r == "xcomp" || r == "obl") && !SetOffByComma(ch)) take(ch);
+            // Not the time of the act of speech ("announced support on
+            // Thursday"): that is the reporter's, not the source's.
+            if (ch > hi && (r == "xcomp" || r == "obl") && !SetOffByComma(ch) &&
+                !in_time_[static_cast<std::size_t>(ch)]) {
+              take(ch);
+            }
           });
         }
       }
@@ -660,7 +671,7 @@ class Finder {
       // A modifier set off by a comma ("..., with the minister leveling
       // criticism at ...", "..., mocking his rival") is the reporter's
       // comment on the act of speech, not part of what was said.
-      if (SetOffByComma(ch)) {
+      if (SetOffByComma(ch) || in_time_[static_cast<std::size_t>(ch)]) {
         stop = true;
         return;
       }
@@ -1522,6 +1533,7 @@ class Finder {
   std::vector<std::string> lower_;
   std::vector<CueHit> cues_;
   std::vector<std::int32_t> cue_of_;
+  std::vector<char> in_time_;  // token lies in a time expression (Article::times)
   std::vector<Candidate> cands_;
   std::vector<std::int32_t> in_quote_;
   std::vector<std::int32_t> used_cue_;

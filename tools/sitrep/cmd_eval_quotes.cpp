@@ -34,6 +34,7 @@
 #include "resolve/resolve.h"
 #include "syntax/syntax.h"
 #include "text/text.h"
+#include "time/time.h"
 
 namespace {
 
@@ -81,6 +82,7 @@ int RunPolnear(const Options& o) {
   sitrep::text::TextStage text;
   sitrep::syntax::SyntaxStage syntax;
   sitrep::entities::EntitiesStage entities;
+  sitrep::TimeStage time;  // quotes read the time expressions, as in analyze
   auto syntax_scratch = syntax.NewScratch();
   auto entities_scratch = entities.NewScratch();
   const auto& lexicon = sitrep::quotes::DefaultCueLexicon();
@@ -99,6 +101,7 @@ int RunPolnear(const Options& o) {
     text.Process(a, nullptr);
     syntax.Process(a, syntax_scratch.get());
     entities.Process(a, entities_scratch.get());
+    time.Process(a, nullptr);
     sitrep::quotes::Classify(a, lexicon, &d.attributions);
     auto t0 = std::chrono::steady_clock::now();
     sitrep::quotes::FindQuotes(a, lexicon, speech_only);
