@@ -291,6 +291,10 @@ struct Match {
   CivilDate date{};
   int gran = 0;  // 3 day, 2 month, 1 year
   int quarter_year = 0, quarter = 0;
+  // A reporting period longer than a quarter ("the nine months", "the 1988
+  // period"): later "a year earlier" compares with that period, not with the
+  // quarter named before it.
+  bool long_period = false;
   // A range of durations that TimeML annotates as two expressions ("two to
   // six days" is "two", P2D, and "six days", P6D): the first one ends before
   // token split_end with value split_value; the second starts at split_begin.
@@ -391,7 +395,8 @@ class Matcher {
         te.value = m.value;
         if (m.mismatch) out.inconsistencies.push_back({te.begin, te.end, "weekday_mismatch", m.detail});
         if (m.anchor) anchor_ = m.date, anchor_gran_ = m.gran;
-        if (m.quarter && ReportedQuarter(m, i)) last_qy_ = m.quarter_year, last_q_ = m.quarter;
+        if (m.quarter && ReportedQuarter(m, i)) last_qy_ = m.quarter_year, last_q_ = m.quarter, long_period_ = false;
+        if (m.long_period || LongSpan(m, i)) long_period_ = true;
         out.times.push_back(std::move(te));
         i = m.end;
       } else {
@@ -414,6 +419,22 @@ class Matcher {
     int named = m.quarter_year * 4 + m.quarter - 1;
     int current = dct_->year * 4 + static_cast<int>(dct_->month - 1) / 3;
     return named < current || TenseAt(i) < 0;
+  }
+
+  // "the nine months", "the first six months", "the latest 12 months": a
+  // results report's year-to-date or half-year figures, named after the
+  // quarter. (Without "the" a count of months is only a length: "a bonus
+  // of six months' pay".)
+  bool LongSpan(const Match& m, size_t i) const {
+    if (std::string_view(m.type) != "DURATION" || !m.value || !Is(i, "the")) return false;
+    const std::string& v = *m.value;
+    if (v.size() < 3 || v[0] != 'P' || v.back() != 'M') return false;
+    int n = 0;
+    for (size_t k = 1; k + 1 < v.size(); ++k) {
+      if (!IsDigit(static_cast<unsigned char>(v[k]))) return false;
+      n = n * 10 + (v[k] - '0');
+    }
+    return n >= 6;
   }
 
   // ---- scanning -------------------------------------------------------
@@ -1162,6 +1183,7 @@ class Matcher {
       // said, so only the year is given.
       if (the && yy && Is(k, "period")) {
         m.end = k + 1;
+        m.long_period = true;
         m.value = YearValue(yy);
         return true;
       }
@@ -1747,9 +1769,12 @@ class Matcher {
     return YearValue(qi / 4) + "-Q" + std::to_string(qi % 4 + 1);
   }
 
-  // "a year ago" style value: the quarter the text last named a year back, else the DCT's year.
+  // "a year ago" style value: the quarter the text last named a year back,
+  // else the DCT's year. After a longer period ("the nine months ... up
+  // from $2 million a year earlier") it is that period's year: on TimeBank
+  // dev all five such comparisons were valued with the year.
   void YearAgo(Match& m, long long n) const {
-    if (last_q_) {
+    if (last_q_ && !long_period_) {
       m.value = YearValue(last_qy_ - static_cast<int>(n)) + "-Q" + std::to_string(last_q_);
     } else if (dct_) {
       SetYear(m, dct_->year - static_cast<int>(n));
@@ -2229,6 +2254,7 @@ class Matcher {
   CivilDate anchor_{};
   int anchor_gran_ = 0;
   int last_qy_ = 0, last_q_ = 0;
+  bool long_period_ = false;  // a period longer than a quarter was named after last_q_
 };
 
 }  // namespace

@@ -305,6 +305,31 @@ TEST(TimeIssue6, ForecastQuarterIsNoReference) {
   EXPECT_EQ(Find(past, "the latest quarter").value, "2022-Q4");
 }
 
+TEST(TimeIssue6, YearAgoFollowsTheLastPeriodNamed) {
+  // Published 2022-11-15. After the third quarter, "a year earlier" is
+  // 2021-Q3; once the nine months to date are named, it is the year 2021.
+  auto all = Tag("Profit rose in the third quarter from $2 million a year earlier. "
+                 "For the nine months, profit was $9 million, up from $7 million a year earlier. "
+                 "In the fourth quarter, sales fell from a year ago.",
+                 "2022-11-15");
+  ASSERT_EQ(all.size(), 6u);
+  EXPECT_EQ(all[1].value, "2021-Q3");
+  EXPECT_EQ(all[2].text, "the nine months");
+  EXPECT_EQ(all[3].value, "2021");
+  // A quarter named again is the reference once more.
+  EXPECT_EQ(all[5].value, "2021-Q4");
+  // "the 1988 period" is a year's reporting period too.
+  auto period = Tag("Net rose in the third quarter, against a loss in the 2021 period. The year-ago results included "
+                    "a charge.",
+                    "2022-11-15");
+  EXPECT_EQ(Find(period, "year-ago").value, "2021");
+  // Without "the", a count of months is only a length.
+  auto pay = Tag("Profit rose in the third quarter. He got a bonus of six months of pay, "
+                 "against none a year ago.",
+                 "2022-11-15");
+  EXPECT_EQ(Find(pay, "a year ago").value, "2021-Q3");
+}
+
 TEST(TimeIssue6, YearEndedIsADuration) {
   auto all = Tag("Sales rose 5% in the fiscal year ended June 30.");
   ASSERT_EQ(all.size(), 2u);
