@@ -437,6 +437,26 @@ class Matcher {
     return n >= 6;
   }
 
+  // Whether the expression from token b to e dates a figure it is compared
+  // with: "compared with a loss of $3 million last year", "down from $21.4
+  // million last year", "from last year's $1.55 billion". A comparison word
+  // must come before it in the sentence, with a number between them or
+  // right after "'s".
+  bool ComparedFigure(size_t b, size_t e) const {
+    bool figure = Apos(e) && Is(e + 1, "s") && In(e + 2) &&
+                  (t_[e + 2].kind == K::kNum || (t_[e + 2].kind == K::kPunct && In(e + 3) && t_[e + 3].kind == K::kNum));
+    for (size_t k = b, n = 0; k > 0 && n < 14; ++n) {
+      --k;
+      const Tok& tk = t_[k];
+      if (tk.kind == K::kNum) figure = true;
+      if (tk.kind == K::kPunct && (tk.low[0] == ';' || tk.low[0] == '!' || tk.low[0] == '?' ||
+                                   (tk.low[0] == '.' && In(k + 1) && t_[k + 1].space_before)))
+        return false;
+      if (Is(k, "from") || Is(k, "compared") || Is(k, "against") || Is(k, "versus")) return figure;
+    }
+    return false;
+  }
+
   // ---- scanning -------------------------------------------------------
   void Scan() {
     low_.assign(text_.begin(), text_.end());
@@ -1861,6 +1881,12 @@ class Matcher {
               ((W(m.end + 2) && W(m.end + 2)->unit == Unit::kQuarter && !W(m.end + 2)->plural) ||
                Is(m.end + 2, "period"))) {
             m.end += 3;
+            m.anchor = false;
+            m.value = QuarterYearBack();
+          } else if (dir < 0 && last_q_ && !long_period_ && ComparedFigure(i, m.end)) {
+            // "net was $5 million, compared with $3 million last year", "up
+            // 13% from last year's $1.55 billion": in a quarterly report the
+            // figure compared is that quarter's, a year back.
             m.anchor = false;
             m.value = QuarterYearBack();
           }

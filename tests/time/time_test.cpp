@@ -330,6 +330,26 @@ TEST(TimeIssue6, YearAgoFollowsTheLastPeriodNamed) {
   EXPECT_EQ(Find(pay, "a year ago").value, "2021-Q3");
 }
 
+TEST(TimeIssue6, LastYearComparedWithAQuarterIsThatQuarter) {
+  // Published 2022-11-15; the third quarter (2022-Q3) is being reported.
+  auto all = Tag("Third-quarter net was $24 million, compared with a loss of $3 million last year. "
+                 "Sales were $1.7 billion, up 13% from last year's $1.5 billion. "
+                 "Last year, the company earned $480 million.",
+                 "2022-11-15");
+  ASSERT_EQ(all.size(), 4u);
+  EXPECT_EQ(all[1].value, "2021-Q3");
+  EXPECT_EQ(all[2].value, "2021-Q3");
+  EXPECT_EQ(all[2].text, "last year");
+  // Not a compared figure: the calendar year.
+  EXPECT_EQ(all[3].value, "2021");
+  // Without a quarter in the text, the year.
+  EXPECT_EQ(One("Net was $24 million, compared with a loss of $3 million last year.", "2022-11-15").value, "2021");
+  // After the nine months to date, the year.
+  auto nine = Tag("Third-quarter net rose. For the nine months, net was $9 million, against $7 million last year.",
+                  "2022-11-15");
+  EXPECT_EQ(Find(nine, "last year").value, "2021");
+}
+
 TEST(TimeIssue6, YearEndedIsADuration) {
   auto all = Tag("Sales rose 5% in the fiscal year ended June 30.");
   ASSERT_EQ(all.size(), 2u);
