@@ -1804,6 +1804,16 @@ class Matcher {
 
   // "the following month", "that year": relative to the last date the text named.
   void AnchorShift(Match& m, Unit u, int dir) const {
+    // "the previous quarter", "the following quarter": next to the quarter
+    // the text last named (the one being reported), as the TIMEX3
+    // guidelines anchor such phrases on the time they refer back to.
+    if (u == Unit::kQuarter) {
+      if (last_q_) {
+        int qi = last_qy_ * 4 + last_q_ - 1 + dir;
+        m.value = YearValue(qi / 4) + "-Q" + std::to_string(qi % 4 + 1);
+      }
+      return;
+    }
     if (!anchor_gran_) return;
     CivilDate a = anchor_;
     switch (u) {

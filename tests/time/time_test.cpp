@@ -350,6 +350,20 @@ TEST(TimeIssue6, LastYearComparedWithAQuarterIsThatQuarter) {
   EXPECT_EQ(Find(nine, "last year").value, "2021");
 }
 
+TEST(TimeIssue6, PreviousQuarterIsNextToTheReportedOne) {
+  auto all = Tag("Profit rose in the third quarter, up 5% from the previous quarter. "
+                 "The company expects sales to grow in the following quarter.",
+                 "2022-11-15");
+  EXPECT_EQ(Find(all, "the previous quarter").value, "2022-Q2");
+  EXPECT_EQ(Find(all, "the following quarter").value, "2022-Q4");
+  // Across a year boundary.
+  EXPECT_EQ(Find(Tag("Net fell in the first quarter from the preceding quarter.", "2022-05-02"),
+                 "the preceding quarter").value,
+            "2021-Q4");
+  // With no quarter named there is nothing to count from.
+  EXPECT_EQ(One("Sales were flat from the previous quarter.", "2022-11-15").value, std::nullopt);
+}
+
 TEST(TimeIssue6, YearEndedIsADuration) {
   auto all = Tag("Sales rose 5% in the fiscal year ended June 30.");
   ASSERT_EQ(all.size(), 2u);
