@@ -1504,9 +1504,10 @@ class Matcher {
       m.value = DurationValue(W(i + 1)->unit, -1);
       return true;
     }
-    // "year end", "year-end", "year's end"
-    if (Is(i, "year")) {
-      size_t k = i + 1;
+    // "year end", "year-end", "year's end", "the year-end" (TIMEX3 extents
+    // keep the determiner; without this "the year" alone was taken)
+    if (size_t yi = Is(i, "the") ? i + 1 : i; Is(yi, "year")) {
+      size_t k = yi + 1;
       if (IsHyphen(k)) ++k;
       else if (Apos(k) && Is(k + 1, "s")) k += 2;
       if (Is(k, "end")) {

@@ -364,6 +364,14 @@ TEST(TimeIssue6, PreviousQuarterIsNextToTheReportedOne) {
   EXPECT_EQ(One("Sales were flat from the previous quarter.", "2022-11-15").value, std::nullopt);
 }
 
+TEST(TimeIssue6, YearEndIsOneExpression) {
+  EXPECT_EQ(One("Sales will rise by year-end.").value, "2022");
+  auto the = One("The company will pay the year-end bonus.");
+  EXPECT_EQ(the.text, "the year-end");
+  EXPECT_EQ(the.value, "2022");
+  EXPECT_EQ(One("Debt will fall by the year's end.").text, "the year's end");
+}
+
 TEST(TimeIssue6, YearEndedIsADuration) {
   auto all = Tag("Sales rose 5% in the fiscal year ended June 30.");
   ASSERT_EQ(all.size(), 2u);
