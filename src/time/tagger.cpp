@@ -1855,7 +1855,12 @@ class Matcher {
       if (!dct_) return true;
       switch (u->unit) {
         case Unit::kDay: SetDay(m, AddDays(*dct_, dir)); break;
-        case Unit::kWeek: m.value = IsoWeek(AddDays(*dct_, 7 * dir)); break;
+        case Unit::kWeek:
+          // Written on a Sunday, "last week" is the Monday to Saturday just
+          // ended: the ISO week of the DCT itself (ISO weeks end on Sunday).
+          if (dir < 0 && IsoWeekday(*dct_) == 7) m.value = IsoWeek(*dct_);
+          else m.value = IsoWeek(AddDays(*dct_, 7 * dir));
+          break;
         case Unit::kWeekend: m.value = WeekendValue(dir); break;
         case Unit::kMonth: {
           int y = dct_->year, mo = static_cast<int>(dct_->month);

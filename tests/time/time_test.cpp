@@ -372,6 +372,14 @@ TEST(TimeIssue6, YearEndIsOneExpression) {
   EXPECT_EQ(One("Debt will fall by the year's end.").text, "the year's end");
 }
 
+TEST(TimeIssue6, LastWeekOnASunday) {
+  // 2022-01-16 was a Sunday, the last day of 2022-W02: "last week" there is
+  // the Monday to Saturday just ended. On the Wednesday before, it is W01.
+  EXPECT_EQ(One("The envoy met the rebels last week.", "2022-01-16").value, "2022-W02");
+  EXPECT_EQ(One("The envoy met the rebels last week.", "2022-01-12").value, "2022-W01");
+  EXPECT_EQ(One("The envoy meets the rebels next week.", "2022-01-16").value, "2022-W03");
+}
+
 TEST(TimeIssue6, YearEndedIsADuration) {
   auto all = Tag("Sales rose 5% in the fiscal year ended June 30.");
   ASSERT_EQ(all.size(), 2u);
