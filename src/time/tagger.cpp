@@ -291,6 +291,10 @@ struct Match {
   CivilDate date{};
   int gran = 0;  // 3 day, 2 month, 1 year
   int quarter_year = 0, quarter = 0;
+  // A reporting period longer than a quarter ("the nine months", "the 1988
+  // period"): later "a year earlier" compares with that period, not with the
+  // quarter named before it.
+  bool long_period = false;
   // A range of durations that TimeML annotates as two expressions ("two to
   // six days" is "two", P2D, and "six days", P6D): the first one ends before
   // token split_end with value split_value; the second starts at split_begin.
@@ -391,7 +395,8 @@ class Matcher {
         te.value = m.value;
         if (m.mismatch) out.inconsistencies.push_back({te.begin, te.end, "weekday_mismatch", m.detail});
         if (m.anchor) anchor_ = m.date, anchor_gran_ = m.gran;
-        if (m.quarter && ReportedQuarter(m, i)) last_qy_ = m.quarter_year, last_q_ = m.quarter;
+        if (m.quarter && ReportedQuarter(m, i)) last_qy_ = m.quarter_year, last_q_ = m.quarter, long_period_ = false;
+        if (m.long_period || LongSpan(m, i)) long_period_ = true;
         out.times.push_back(std::move(te));
         i = m.end;
       } else {
@@ -414,6 +419,42 @@ class Matcher {
     int named = m.quarter_year * 4 + m.quarter - 1;
     int current = dct_->year * 4 + static_cast<int>(dct_->month - 1) / 3;
     return named < current || TenseAt(i) < 0;
+  }
+
+  // "the nine months", "the first six months", "the latest 12 months": a
+  // results report's year-to-date or half-year figures, named after the
+  // quarter. (Without "the" a count of months is only a length: "a bonus
+  // of six months' pay".)
+  bool LongSpan(const Match& m, size_t i) const {
+    if (std::string_view(m.type) != "DURATION" || !m.value || !Is(i, "the")) return false;
+    const std::string& v = *m.value;
+    if (v.size() < 3 || v[0] != 'P' || v.back() != 'M') return false;
+    int n = 0;
+    for (size_t k = 1; k + 1 < v.size(); ++k) {
+      if (!IsDigit(static_cast<unsigned char>(v[k]))) return false;
+      n = n * 10 + (v[k] - '0');
+    }
+    return n >= 6;
+  }
+
+  // Whether the expression from token b to e dates a figure it is compared
+  // with: "compared with a loss of $3 million last year", "down from $21.4
+  // million last year", "from last year's $1.55 billion". A comparison word
+  // must come before it in the sentence, with a number between them or
+  // right after "'s".
+  bool ComparedFigure(size_t b, size_t e) const {
+    bool figure = Apos(e) && Is(e + 1, "s") && In(e + 2) &&
+                  (t_[e + 2].kind == K::kNum || (t_[e + 2].kind == K::kPunct && In(e + 3) && t_[e + 3].kind == K::kNum));
+    for (size_t k = b, n = 0; k > 0 && n < 14; ++n) {
+      --k;
+      const Tok& tk = t_[k];
+      if (tk.kind == K::kNum) figure = true;
+      if (tk.kind == K::kPunct && (tk.low[0] == ';' || tk.low[0] == '!' || tk.low[0] == '?' ||
+                                   (tk.low[0] == '.' && In(k + 1) && t_[k + 1].space_before)))
+        return false;
+      if (Is(k, "from") || Is(k, "compared") || Is(k, "against") || Is(k, "versus")) return figure;
+    }
+    return false;
   }
 
   // ---- scanning -------------------------------------------------------
@@ -1162,6 +1203,7 @@ class Matcher {
       // said, so only the year is given.
       if (the && yy && Is(k, "period")) {
         m.end = k + 1;
+        m.long_period = true;
         m.value = YearValue(yy);
         return true;
       }
@@ -1462,9 +1504,10 @@ class Matcher {
       m.value = DurationValue(W(i + 1)->unit, -1);
       return true;
     }
-    // "year end", "year-end", "year's end"
-    if (Is(i, "year")) {
-      size_t k = i + 1;
+    // "year end", "year-end", "year's end", "the year-end" (TIMEX3 extents
+    // keep the determiner; without this "the year" alone was taken)
+    if (size_t yi = Is(i, "the") ? i + 1 : i; Is(yi, "year")) {
+      size_t k = yi + 1;
       if (IsHyphen(k)) ++k;
       else if (Apos(k) && Is(k + 1, "s")) k += 2;
       if (Is(k, "end")) {
@@ -1747,9 +1790,12 @@ class Matcher {
     return YearValue(qi / 4) + "-Q" + std::to_string(qi % 4 + 1);
   }
 
-  // "a year ago" style value: the quarter the text last named a year back, else the DCT's year.
+  // "a year ago" style value: the quarter the text last named a year back,
+  // else the DCT's year. After a longer period ("the nine months ... up
+  // from $2 million a year earlier") it is that period's year: on TimeBank
+  // dev all five such comparisons were valued with the year.
   void YearAgo(Match& m, long long n) const {
-    if (last_q_) {
+    if (last_q_ && !long_period_) {
       m.value = YearValue(last_qy_ - static_cast<int>(n)) + "-Q" + std::to_string(last_q_);
     } else if (dct_) {
       SetYear(m, dct_->year - static_cast<int>(n));
@@ -1759,6 +1805,16 @@ class Matcher {
 
   // "the following month", "that year": relative to the last date the text named.
   void AnchorShift(Match& m, Unit u, int dir) const {
+    // "the previous quarter", "the following quarter": next to the quarter
+    // the text last named (the one being reported), as the TIMEX3
+    // guidelines anchor such phrases on the time they refer back to.
+    if (u == Unit::kQuarter) {
+      if (last_q_) {
+        int qi = last_qy_ * 4 + last_q_ - 1 + dir;
+        m.value = YearValue(qi / 4) + "-Q" + std::to_string(qi % 4 + 1);
+      }
+      return;
+    }
     if (!anchor_gran_) return;
     CivilDate a = anchor_;
     switch (u) {
@@ -1799,7 +1855,12 @@ class Matcher {
       if (!dct_) return true;
       switch (u->unit) {
         case Unit::kDay: SetDay(m, AddDays(*dct_, dir)); break;
-        case Unit::kWeek: m.value = IsoWeek(AddDays(*dct_, 7 * dir)); break;
+        case Unit::kWeek:
+          // Written on a Sunday, "last week" is the Monday to Saturday just
+          // ended: the ISO week of the DCT itself (ISO weeks end on Sunday).
+          if (dir < 0 && IsoWeekday(*dct_) == 7) m.value = IsoWeek(*dct_);
+          else m.value = IsoWeek(AddDays(*dct_, 7 * dir));
+          break;
         case Unit::kWeekend: m.value = WeekendValue(dir); break;
         case Unit::kMonth: {
           int y = dct_->year, mo = static_cast<int>(dct_->month);
@@ -1836,6 +1897,12 @@ class Matcher {
               ((W(m.end + 2) && W(m.end + 2)->unit == Unit::kQuarter && !W(m.end + 2)->plural) ||
                Is(m.end + 2, "period"))) {
             m.end += 3;
+            m.anchor = false;
+            m.value = QuarterYearBack();
+          } else if (dir < 0 && last_q_ && !long_period_ && ComparedFigure(i, m.end)) {
+            // "net was $5 million, compared with $3 million last year", "up
+            // 13% from last year's $1.55 billion": in a quarterly report the
+            // figure compared is that quarter's, a year back.
             m.anchor = false;
             m.value = QuarterYearBack();
           }
@@ -2229,6 +2296,7 @@ class Matcher {
   CivilDate anchor_{};
   int anchor_gran_ = 0;
   int last_qy_ = 0, last_q_ = 0;
+  bool long_period_ = false;  // a period longer than a quarter was named after last_q_
 };
 
 }  // namespace

@@ -305,6 +305,81 @@ TEST(TimeIssue6, ForecastQuarterIsNoReference) {
   EXPECT_EQ(Find(past, "the latest quarter").value, "2022-Q4");
 }
 
+TEST(TimeIssue6, YearAgoFollowsTheLastPeriodNamed) {
+  // Published 2022-11-15. After the third quarter, "a year earlier" is
+  // 2021-Q3; once the nine months to date are named, it is the year 2021.
+  auto all = Tag("Profit rose in the third quarter from $2 million a year earlier. "
+                 "For the nine months, profit was $9 million, up from $7 million a year earlier. "
+                 "In the fourth quarter, sales fell from a year ago.",
+                 "2022-11-15");
+  ASSERT_EQ(all.size(), 6u);
+  EXPECT_EQ(all[1].value, "2021-Q3");
+  EXPECT_EQ(all[2].text, "the nine months");
+  EXPECT_EQ(all[3].value, "2021");
+  // A quarter named again is the reference once more.
+  EXPECT_EQ(all[5].value, "2021-Q4");
+  // "the 1988 period" is a year's reporting period too.
+  auto period = Tag("Net rose in the third quarter, against a loss in the 2021 period. The year-ago results included "
+                    "a charge.",
+                    "2022-11-15");
+  EXPECT_EQ(Find(period, "year-ago").value, "2021");
+  // Without "the", a count of months is only a length.
+  auto pay = Tag("Profit rose in the third quarter. He got a bonus of six months of pay, "
+                 "against none a year ago.",
+                 "2022-11-15");
+  EXPECT_EQ(Find(pay, "a year ago").value, "2021-Q3");
+}
+
+TEST(TimeIssue6, LastYearComparedWithAQuarterIsThatQuarter) {
+  // Published 2022-11-15; the third quarter (2022-Q3) is being reported.
+  auto all = Tag("Third-quarter net was $24 million, compared with a loss of $3 million last year. "
+                 "Sales were $1.7 billion, up 13% from last year's $1.5 billion. "
+                 "Last year, the company earned $480 million.",
+                 "2022-11-15");
+  ASSERT_EQ(all.size(), 4u);
+  EXPECT_EQ(all[1].value, "2021-Q3");
+  EXPECT_EQ(all[2].value, "2021-Q3");
+  EXPECT_EQ(all[2].text, "last year");
+  // Not a compared figure: the calendar year.
+  EXPECT_EQ(all[3].value, "2021");
+  // Without a quarter in the text, the year.
+  EXPECT_EQ(One("Net was $24 million, compared with a loss of $3 million last year.", "2022-11-15").value, "2021");
+  // After the nine months to date, the year.
+  auto nine = Tag("Third-quarter net rose. For the nine months, net was $9 million, against $7 million last year.",
+                  "2022-11-15");
+  EXPECT_EQ(Find(nine, "last year").value, "2021");
+}
+
+TEST(TimeIssue6, PreviousQuarterIsNextToTheReportedOne) {
+  auto all = Tag("Profit rose in the third quarter, up 5% from the previous quarter. "
+                 "The company expects sales to grow in the following quarter.",
+                 "2022-11-15");
+  EXPECT_EQ(Find(all, "the previous quarter").value, "2022-Q2");
+  EXPECT_EQ(Find(all, "the following quarter").value, "2022-Q4");
+  // Across a year boundary.
+  EXPECT_EQ(Find(Tag("Net fell in the first quarter from the preceding quarter.", "2022-05-02"),
+                 "the preceding quarter").value,
+            "2021-Q4");
+  // With no quarter named there is nothing to count from.
+  EXPECT_EQ(One("Sales were flat from the previous quarter.", "2022-11-15").value, std::nullopt);
+}
+
+TEST(TimeIssue6, YearEndIsOneExpression) {
+  EXPECT_EQ(One("Sales will rise by year-end.").value, "2022");
+  auto the = One("The company will pay the year-end bonus.");
+  EXPECT_EQ(the.text, "the year-end");
+  EXPECT_EQ(the.value, "2022");
+  EXPECT_EQ(One("Debt will fall by the year's end.").text, "the year's end");
+}
+
+TEST(TimeIssue6, LastWeekOnASunday) {
+  // 2022-01-16 was a Sunday, the last day of 2022-W02: "last week" there is
+  // the Monday to Saturday just ended. On the Wednesday before, it is W01.
+  EXPECT_EQ(One("The envoy met the rebels last week.", "2022-01-16").value, "2022-W02");
+  EXPECT_EQ(One("The envoy met the rebels last week.", "2022-01-12").value, "2022-W01");
+  EXPECT_EQ(One("The envoy meets the rebels next week.", "2022-01-16").value, "2022-W03");
+}
+
 TEST(TimeIssue6, YearEndedIsADuration) {
   auto all = Tag("Sales rose 5% in the fiscal year ended June 30.");
   ASSERT_EQ(all.size(), 2u);

@@ -32,7 +32,7 @@ TEST(TimeBank, HeldOutScoreFloor) {
   EXPECT_GT(docs, 80);
   TimeScores s = ComputeScores(counts);
   EXPECT_GE(s.relaxed_f1, 0.90);  // measured 0.925
-  EXPECT_GE(s.value_f1, 0.78);    // measured 0.797
+  EXPECT_GE(s.value_f1, 0.78);    // measured 0.792 (0.797 before the dev-only rules of branch time)
   EXPECT_GE(s.strict_f1, 0.84);   // measured 0.864
 }
 
