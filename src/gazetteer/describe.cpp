@@ -19,6 +19,10 @@ bool EqLower(std::string_view s, std::string_view lower) {
 
 bool IsDeterminer(std::string_view s) { return EqLower(s, "the") || EqLower(s, "a") || EqLower(s, "an"); }
 
+bool IsPossessiveDeterminer(std::string_view s) {
+  return EqLower(s, "its") || EqLower(s, "his") || EqLower(s, "her") || EqLower(s, "their") || EqLower(s, "our");
+}
+
 bool IsPossessiveMarker(std::string_view s) {
   return s == "'s" || s == "\xE2\x80\x99s" || s == "'" || s == "\xE2\x80\x99" || s == "'S";
 }
@@ -397,11 +401,17 @@ class Describer {
       }
     }
     // 3. A title before, set off by commas: "The Kremlin spokesman, X, said".
-    if (!r.has_role && b > sb + 1 && IsComma(views_[b - 1]) && (e >= se || IsComma(views_[e]))) {
+    const bool closes = e >= se || IsComma(views_[e]) ||
+                        (e + 1 == se && (views_[e] == "." || views_[e] == "!" || views_[e] == "?"));
+    if (!r.has_role && b > sb + 1 && IsComma(views_[b - 1]) && closes) {
       std::vector<Item> items = ScanLeft(b - 1, sb);
       if (!items.empty() && HasKind(items.back().ids, kRole)) {
         std::uint32_t start = items.front().b;
-        if (start == sb || IsDeterminer(views_[start - 1]) || IsComma(views_[start - 1])) {
+        // Opened by a determiner, a possessive ("its deputy foreign
+        // minister, X"; "the bank's president, X") or the sentence start.
+        std::string_view before = start > sb ? views_[start - 1] : std::string_view();
+        if (start == sb || IsDeterminer(before) || IsComma(before) || IsPossessiveDeterminer(before) ||
+            IsPossessiveMarker(before)) {
           Reading rev = Read(items);
           if (rev.has_role) r = rev;
         }

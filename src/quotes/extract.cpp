@@ -1423,11 +1423,23 @@ class Finder {
       std::int32_t hd = doc_.head(k);
       if (hd != kNone && hd >= t && hd <= e) continue;
       std::string_view r = doc_.deprel(k);
-      if (StartsWith(r, "nsubj")) return true;
-      if ((r == "appos" || r == "flat" || r == "compound") && hd != kNone && StartsWith(doc_.deprel(hd), "nsubj")) return true;
+      if (ActsAsSubject(k)) return true;
+      if ((r == "appos" || r == "flat" || r == "compound") && hd != kNone && ActsAsSubject(hd)) return true;
       return false;
     }
     return false;
+  }
+
+  // A subject, or the agent of a passive ("The delegation was led by its
+  // deputy minister, X."), who is the doer all the same.
+  bool ActsAsSubject(std::int32_t t) const {
+    std::string_view r = doc_.deprel(t);
+    if (StartsWith(r, "nsubj") || r == "obl:agent") return true;
+    if (!StartsWith(r, "obl")) return false;
+    std::int32_t c = doc_.Child(t, "case");
+    std::int32_t verb = doc_.head(t);
+    return c != kNone && lower_[static_cast<std::size_t>(c)] == "by" && verb != kNone &&
+           doc_.Child(verb, "aux:pass") != kNone;
   }
 
   // Resolves a subject pronoun at token p to a local entity: the previous

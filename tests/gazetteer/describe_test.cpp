@@ -188,6 +188,19 @@ TEST(DescribeMentions, TitleSetOffByCommas) {
   EXPECT_EQ(a.mentions[0].role, "");
 }
 
+TEST(DescribeMentions, RoleSetOffBeforeTheNameAfterAPossessive) {
+  // "led by its deputy foreign minister, Ivan Petrov." (the name closes the
+  // sentence) and "The bank's president, Jane Roe, said": the role is set
+  // off by a comma before the name and opened by a possessive.
+  Article a = Describe({{{"led"}, {"by"}, {"its"}, {"deputy"}, {"foreign"}, {"minister"}, {","}, {"Ivan"}, {"Petrov"}, {"."}},
+                        {{"The"}, {"bank"}, {"'s"}, {"president"}, {","}, {"Jane"}, {"Roe"}, {","}, {"said"}},
+                        {{"They"}, {"met"}, {"his"}, {"cousin"}, {","}, {"Ana"}, {"Lee"}, {"."}}},
+                       {{0, 7, 8, "PERSON"}, {1, 5, 6, "PERSON"}, {2, 5, 6, "PERSON"}});
+  EXPECT_EQ(a.mentions[0].role, "deputy foreign minister");
+  EXPECT_EQ(a.mentions[1].role, "president");
+  EXPECT_EQ(a.mentions[2].role, "");  // "cousin" is no role
+}
+
 TEST(DescribeMentions, TitlesDoNotCrossSentences) {
   Article a = Describe({{{"He"}, {"met"}, {"the"}, {"president"}}, {{"John"}, {"Doe"}, {"left"}}},
                        {{1, 0, 1, "PERSON"}});

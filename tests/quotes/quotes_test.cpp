@@ -228,6 +228,22 @@ TEST_F(QuotesOnText, ACommentSetOffAfterTheReportedClauseIsNotPartOfIt) {
   EXPECT_EQ(Words(a, a.quotes[1]), "tighter controls on the border");
 }
 
+TEST_F(QuotesOnText, HeAfterAPassiveAgentIsThatAgent) {
+  // The person introduced after the previous quote as the agent of a
+  // passive ("was led by ... X") is the doer "he" then refers to, not the
+  // previous quote's speaker.
+  Article a = Analyse(
+      "“We cannot accept this plan,” said Ilse Brandauer, Austria's water minister.\n"
+      "Chad's delegation was led by its deputy foreign minister, Rafik Oumar. He rejected the criticism. "
+      "“Our engineers have shown the dam releases enough water,” he told reporters.\n"
+      "“It is a bluff,” the deputy foreign minister said on Wednesday.");
+  ASSERT_EQ(a.quotes.size(), 3u);
+  EXPECT_EQ(Speaker(a.quotes[0]), "Ilse Brandauer");
+  EXPECT_EQ(Speaker(a.quotes[1]), "Rafik Oumar");
+  EXPECT_EQ(a.quotes[1].speaker_from, "pronoun");
+  EXPECT_EQ(Speaker(a.quotes[2]), "Rafik Oumar");  // the role the article gave him
+}
+
 TEST_F(QuotesOnText, ParticleCuesTakeTheirObject) {
   Article a = Analyse(
       "The mayor called for an inquiry into the fire.\n"
