@@ -113,8 +113,12 @@ int ListedType(const NerToken* t, std::size_t b, std::size_t e, std::size_t n, i
     }
     return e == n || !(t[e].gaz & rest);  // the listed name does not run on
   };
-  if (whole(kPlaceB, kPlaceI)) return kLoc;
-  if (whole(kOrgB, kOrgI)) return kOrg;
+  const bool place = whole(kPlaceB, kPlaceI), org = whole(kOrgB, kOrgI);
+  // "UN" is also a small town's name ("Un"); an acronym in capitals
+  // that lists as both is the organisation.
+  if (place && org && e == b + 1 && (t[b].f.flags & syntax::kAllUpper)) return kOrg;
+  if (place) return kLoc;
+  if (org) return kOrg;
   return fallback;
 }
 
@@ -204,15 +208,25 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
       b = k + 1;  // the rest is looked at again as a span of its own
       continue;
     }
-    // A capitalised title between an organisation (or place) and a name:
-    // "Nato Secretary General Jens", "Ford Chief Executive Jim Farley".
+    // A title between an organisation (or place) and a name: "Nato
+    // Secretary General Jens", "Ford Chief Executive Jim Farley", and in
+    // lower case when the model took it into the name ("UN envoy Pedro").
     std::size_t role = b + 1;
-    while (role < e && !((t[role].gaz & kGazRole) && (t[role].f.flags & syntax::kTitle))) ++role;
+    while (role < e && !((t[role].gaz & kGazRole) && ((t[role].f.flags & syntax::kTitle) ||
+                                                      !(t[role].f.flags & syntax::kHasUpper)))) {
+      ++role;
+    }
     if (role < e) {
       std::size_t r = role;
       while (r < e && (t[r].gaz & kGazRole)) ++r;
-      bool names = r < e;
-      for (std::size_t x = r; x < e && names; ++x) names = NameWord(t[x]);
+      // After a title, capitalised words are a name even when a surname
+      // is also a place ("UN envoy Pedro Salinas"); one must be no place.
+      bool names = r < e, any_name = false;
+      for (std::size_t x = r; x < e && names; ++x) {
+        names = (t[x].f.flags & syntax::kTitle) != 0;
+        any_name = any_name || NameWord(t[x]);
+      }
+      names = names && any_name;
       bool left_listed = ListedType(t, b, role, n, -1) >= 0;
       if (names && left_listed) {
         const std::size_t end = GrowName(t, labels, e, n);

@@ -1020,7 +1020,15 @@ class Finder {
         std::string_view r = doc_.deprel(c);
         if (r != "nsubj" && r != "csubj") return;
         if (doc_.Child(c, "case") != kNone) return;
-        if (subj == kNone || (c < v && c > subj)) subj = c;
+        if (subj == kNone) {
+          subj = c;
+          return;
+        }
+        // "The ministers of France and Germany welcomed": a conjunction
+        // between them says the later one is a conjunct the parser misread.
+        bool conjoined = false;
+        for (std::int32_t t = subj + 1; t < c; ++t) conjoined = conjoined || doc_.tok(t).upos == "CCONJ";
+        if (c < v && c > subj && !conjoined) subj = c;
       });
       if (subj != kNone && InQuote(subj)) break;  // a parse that runs into the quote
       if (subj != kNone) {
@@ -1206,6 +1214,12 @@ class Finder {
       while (lo > 0 && doc_.para(lo - 1) == doc_.para(h.first)) --lo;
       hi = h.first - 1;
     }
+    // "The ministers of France and Germany welcomed": the parser made the
+    // second conjunct a subject of its own; the source is both.
+    if (!h.colon && hi + 2 < static_cast<std::int32_t>(doc_.size()) && doc_.tok(hi + 1).upos == "CCONJ" &&
+        StartsWith(doc_.deprel(hi + 2), "nsubj") && doc_.head(hi + 2) == doc_.head(s) && hi + 2 < h.first) {
+      hi = doc_.Subtree(hi + 2).second;
+    }
     // Trim edge punctuation and a leading "according to".
     while (lo < hi && (doc_.punct(lo) || (h.phrase && lo >= h.first && lo <= h.last))) ++lo;
     while (hi > lo && doc_.punct(hi)) --hi;
@@ -1249,6 +1263,14 @@ class Finder {
       if ((w == "he" || w == "she") && previous && previous->speaker_local < 0 && !previous->speaker_name.empty() &&
           doc_.para(s) <= Paragraph(previous->content.begin) + 1) {
         q->speaker_name = previous->speaker_name;
+        q->speaker_from = "pronoun";
+        return;
+      }
+      // "The foreign ministers of X and Y welcomed it. “...,” they wrote.":
+      // a plural unnamed source just before is who "they" are.
+      if (w == "they" && previous && previous->speaker_local < 0 && !previous->speaker_description.empty() &&
+          PluralHead(previous->speaker_span) && Paragraph(q->content.begin) <= Paragraph(previous->content.begin) + 1) {
+        q->speaker_description = previous->speaker_description;
         q->speaker_from = "pronoun";
         return;
       }
@@ -1426,6 +1448,20 @@ class Finder {
       if (ActsAsSubject(k)) return true;
       if ((r == "appos" || r == "flat" || r == "compound") && hd != kNone && ActsAsSubject(hd)) return true;
       return false;
+    }
+    return false;
+  }
+
+  // True if the head of the words in span (the token whose head lies
+  // outside them) is a plural noun.
+  bool PluralHead(ByteSpan span) const {
+    if (span.end <= span.begin) return false;
+    std::int32_t lo = doc_.TokenAt(span.begin), hi = doc_.TokenAt(span.end);
+    for (std::int32_t t = lo; t < hi && t < static_cast<std::int32_t>(doc_.size()); ++t) {
+      std::int32_t hd = doc_.head(t);
+      if (hd != kNone && hd >= lo && hd < hi) continue;
+      std::string_view x = doc_.tok(t).xpos;
+      return x == "NNS" || x == "NNPS";
     }
     return false;
   }

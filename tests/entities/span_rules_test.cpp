@@ -154,6 +154,19 @@ TEST(SpanRules, TitleBetweenAnOrganisationAndANameSeparatesThem) {
   EXPECT_EQ(Spans(labels), "ORG:0-1 PERSON:3-5 ");
 }
 
+TEST(SpanRules, LowerCaseTitleInsideTheSpanSeparatesToo) {
+  // "UN envoy Pedro Salinas told": a lower-case title the model took in.
+  // "UN" and "Salinas" are also towns' names.
+  auto t = Tokens({{"UN", kGazOrgB | kGazCaseMatch | kGazCityB},
+                   {"envoy", kGazRole, "NN"},
+                   {"Pedro"},
+                   {"Salinas", kGazCityB},
+                   {"told", 0, "VBD"}});
+  auto labels = Span(t.size(), 0, 4, kOrg);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "ORG:0-1 PERSON:2-4 ");
+}
+
 TEST(SpanRules, DemonymAloneIsMisc) {
   auto t = Tokens({{"Kosovan", kGazDemonym}, {"negotiators", 0, "NNS"}});
   auto labels = Span(t.size(), 0, 1, kPer);

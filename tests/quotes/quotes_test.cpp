@@ -244,6 +244,20 @@ TEST_F(QuotesOnText, HeAfterAPassiveAgentIsThatAgent) {
   EXPECT_EQ(Speaker(a.quotes[2]), "Rafik Oumar");  // the role the article gave him
 }
 
+TEST_F(QuotesOnText, APluralUnnamedSourceIsWhoTheyAre) {
+  // "The foreign ministers of France and Germany" is one source (the
+  // parser may make "Germany" a subject of its own), and "they" in the
+  // next quote are those ministers, not the last country named.
+  Article a = Analyse(
+      "The foreign ministers of France and Germany welcomed the truce in a joint statement. "
+      "“This is a first step,” they wrote.");
+  ASSERT_FALSE(a.quotes.empty());
+  const Quote& q = a.quotes.back();
+  EXPECT_EQ(q.kind, "direct");
+  EXPECT_EQ(q.speaker_description, "The foreign ministers of France and Germany");
+  EXPECT_EQ(q.speaker_local, -1);
+}
+
 TEST_F(QuotesOnText, ParticleCuesTakeTheirObject) {
   Article a = Analyse(
       "The mayor called for an inquiry into the fire.\n"
