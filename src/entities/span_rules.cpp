@@ -30,7 +30,7 @@ bool Possessive(const NerToken& x) {
 struct NameHeads {
   std::unordered_map<std::uint64_t, int> last;    // lower-case hash -> type of a name it ends
   std::unordered_map<std::uint64_t, int> before;  // lower-case hash -> type of a name after "WORD of"
-  std::uint64_t of = 0;
+  std::uint64_t of = 0, comma = 0;
 };
 
 const NameHeads& Heads() {
@@ -43,6 +43,7 @@ const NameHeads& Heads() {
       return f.lower;
     };
     h.of = lower("of");
+    h.comma = lower(",");
     for (std::string_view line : DataLines(Resource("ner/name_heads.tsv"))) {
       std::size_t t1 = line.find('\t'), t2 = t1 == std::string_view::npos ? t1 : line.find('\t', t1 + 1);
       SITREP_CHECK(t2 != std::string_view::npos, ConfigError, "data/ner/name_heads.tsv: malformed line: " << line);
@@ -167,6 +168,29 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
     while (e < n && e < i + 3 && labels[e] == kOutside && NameWord(t[e])) ++e;
     if (e < n && labels[e] != kOutside && !IsBegin(labels[e])) continue;
     SetSpan(labels, i, e, it->second);
+    i = e;
+  }
+  // "union leader Agnes Whitfield told", "said her deputy, Ray Osei": two
+  // or more capitalised words right after a listed role (and an optional
+  // comma), left out by the model, are a person's name. One of them must
+  // be no listed place or organisation ("the minister, Hong Kong ..."),
+  // and the first no role itself ("director General Motors").
+  for (std::size_t i = 0; i + 2 < n; ++i) {
+    if (!(t[i].gaz & kGazRole) || (t[i + 1].gaz & kGazRole) || labels[i] != kOutside) continue;
+    std::size_t b = i + 1;
+    if (t[b].f.lower == Heads().comma) ++b;
+    std::size_t e = b;
+    bool any_name = false;
+    // Each word capitalised where it is seen at all ("Derivatives" is not).
+    while (e < n && e < b + 4 && labels[e] == kOutside && (t[e].f.flags & syntax::kTitle) &&
+           !(t[e].gaz & (kGazRole | kGazHonorific | kGazDemonym)) &&
+           (LexCaps(t[e].lex) == 0 || LexCaps(t[e].lex) >= 3)) {
+      any_name = any_name || NameWord(t[e]);
+      ++e;
+    }
+    if (e - b < 2 || !any_name) continue;
+    if (e < n && labels[e] != kOutside && !IsBegin(labels[e])) continue;
+    SetSpan(labels, b, e, kPer);
     i = e;
   }
   for (std::size_t b = 0; b < n;) {

@@ -960,6 +960,8 @@ class Finder {
     return {doc_.tok(lo).begin, doc_.tok(hi).end};
   }
 
+  static bool IsPossessive(std::string_view s) { return s == "'s" || s == "\xE2\x80\x99s" || s == "'" || s == "\xE2\x80\x99"; }
+
   static bool IsQuoteMark(std::string_view s) {
     return s == "\"" || s == "\xE2\x80\x9C" || s == "\xE2\x80\x9D" || s == "\xE2\x80\x98" || s == "\xE2\x80\x99" ||
            s == "\xC2\xAB" || s == "\xC2\xBB" || s == "\xE2\x80\x9E" || s == "'" || s == "''" || s == "``";
@@ -1026,8 +1028,8 @@ class Finder {
         }
         // "The ministers of France and Germany welcomed": a conjunction
         // between them says the later one is a conjunct the parser misread.
-        bool conjoined = false;
-        for (std::int32_t t = subj + 1; t < c; ++t) conjoined = conjoined || doc_.tok(t).upos == "CCONJ";
+        const std::int32_t before_c = doc_.Subtree(c).first - 1;
+        const bool conjoined = before_c > subj && doc_.tok(before_c).upos == "CCONJ" && !InQuote(before_c);
         if (c < v && c > subj && !conjoined) subj = c;
       });
       if (subj != kNone && InQuote(subj)) break;  // a parse that runs into the quote
@@ -1076,6 +1078,14 @@ class Finder {
       }
       break;
     }
+    // "The port's chief executive, X, called the strike ... and said":
+    // a parse that made the subject noun phrase the root, with the verbs
+    // conjoined to it. The phrase before them is the subject.
+    if (v != h.first && v != kNone && v < h.first && doc_.head(v) == kNone &&
+        (doc_.tok(v).upos == "NOUN" || doc_.tok(v).upos == "PROPN" ||
+         (doc_.tok(v).upos == "ADJ" && (doc_.Child(v, "appos") != kNone || doc_.Child(v, "nmod:poss") != kNone)))) {
+      return v;
+    }
     // “...,” said former Governor X: the parse lost the inverted subject.
     if (std::int32_t t = SubjectAfterQuote(h); t != kNone) return t;
     // The parse found no subject: the name or noun just before the cue.
@@ -1103,10 +1113,22 @@ class Finder {
     std::int32_t hi = h.last;
     for (std::int32_t t = h.last + 1; t < end; ++t) {
       std::string_view up = doc_.tok(t).upos;
+      // "said X's deputy, Y": a possessor is not the speaker; the run goes
+      // on to the noun it qualifies.
+      if (t > h.last + 1 && IsPossessive(doc_.text(t))) {
+        hi = t;
+        continue;
+      }
       if (!(up == "PROPN" || up == "NOUN" || up == "ADJ" || up == "DET" || up == "NUM")) break;
       std::int32_t m = doc_.mention(t);
       if (m != kNone && (a_.mentions[static_cast<std::size_t>(m)].type == "PERSON" ||
                          a_.mentions[static_cast<std::size_t>(m)].type == "ORG")) {
+        // A name followed by "'s" is a possessor: read on.
+        std::int32_t after = doc_.TokenAt(a_.mentions[static_cast<std::size_t>(m)].end);
+        if (after < end && IsPossessive(doc_.text(after))) {
+          hi = t;
+          continue;
+        }
         return t;
       }
       hi = t;
@@ -1175,6 +1197,11 @@ class Finder {
   // right after s and before the cue; titles written with a full stop
   // ("Col.", "Dr.") are left out. Empty when there is none.
   std::string UnrecognisedNameAfter(std::int32_t s, std::int32_t cue) const {
+    // After an inverted cue (“...,” said X's deputy, Y Z.) the name runs
+    // to the sentence end.
+    const std::int32_t sent_end = static_cast<std::int32_t>(a_.sentences[doc_.sent(s)].end_token);
+    const bool to_end = cue < s;
+    if (to_end) cue = sent_end - 1;
     if (cue <= s + 2 || doc_.text(s + 1) != ",") return {};
     std::int32_t t = s + 2, first = kNone, last = kNone;
     for (; t < cue; ++t) {
@@ -1184,7 +1211,8 @@ class Finder {
       if (first == kNone) first = t;
       last = t;
     }
-    if (first == kNone || last == first || t >= cue || doc_.text(t) != ",") return {};
+    if (first == kNone || last == first) return {};
+    if (to_end ? (t != cue || !doc_.punct(t)) : (t >= cue || doc_.text(t) != ",")) return {};
     return std::string(a_.Text({doc_.tok(first).begin, doc_.tok(last).end}));
   }
 

@@ -167,6 +167,23 @@ TEST(SpanRules, LowerCaseTitleInsideTheSpanSeparatesToo) {
   EXPECT_EQ(Spans(labels), "ORG:0-1 PERSON:2-4 ");
 }
 
+TEST(SpanRules, CapitalisedWordsAfterARoleTheModelLeftOutAreAName) {
+  // "union leader Agnes Whitfield told" and "his deputy, Ray Osei." with no
+  // span from the model; not "the minister, Hong Kong" (both words listed).
+  auto t = Tokens({{"leader", kGazRole, "NN"}, {"Agnes"}, {"Whitfield"}, {"told", 0, "VBD"}});
+  std::vector<std::uint8_t> labels(t.size(), kOutside);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "PERSON:1-3 ");
+  auto c = Tokens({{"deputy", kGazRole, "NN"}, {",", 0, ","}, {"Ray"}, {"Osei"}, {".", 0, "."}});
+  std::vector<std::uint8_t> lc(c.size(), kOutside);
+  ApplySpanRules(c.data(), c.size(), lc.data());
+  EXPECT_EQ(Spans(lc), "PERSON:2-4 ");
+  auto p = Tokens({{"minister", kGazRole, "NN"}, {",", 0, ","}, {"Hong", kGazCityB}, {"Kong", kGazCityI}});
+  std::vector<std::uint8_t> lp(p.size(), kOutside);
+  ApplySpanRules(p.data(), p.size(), lp.data());
+  EXPECT_EQ(Spans(lp), "");
+}
+
 TEST(SpanRules, DemonymAloneIsMisc) {
   auto t = Tokens({{"Kosovan", kGazDemonym}, {"negotiators", 0, "NNS"}});
   auto labels = Span(t.size(), 0, 1, kPer);

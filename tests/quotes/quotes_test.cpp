@@ -258,6 +258,18 @@ TEST_F(QuotesOnText, APluralUnnamedSourceIsWhoTheyAre) {
   EXPECT_EQ(q.speaker_local, -1);
 }
 
+TEST_F(QuotesOnText, APossessorAfterAnInvertedCueIsNotTheSpeaker) {
+  // “...,” said Whitfield's deputy, Ray Osei: the deputy speaks, not
+  // Whitfield; and a name after a lower-case title is found even when the
+  // recogniser left it out.
+  Article a = Analyse(
+      "“We have been patient,” union leader Agnes Whitfield told a rally.\n"
+      "“The men are angry,” said Whitfield's deputy, Ray Osei.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(Speaker(a.quotes[0]), "Agnes Whitfield");
+  EXPECT_EQ(Speaker(a.quotes[1]), "Ray Osei");
+}
+
 TEST_F(QuotesOnText, ParticleCuesTakeTheirObject) {
   Article a = Analyse(
       "The mayor called for an inquiry into the fire.\n"
