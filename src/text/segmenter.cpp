@@ -55,7 +55,11 @@ static bool EndsSentence(const Article& a, const Lexicon& lex, std::size_t t, st
   if (opener && n + 1 < line_end_token) {
     first = FirstCp(a.TokenText(a.tokens[n + 1]));
   }
-  if (IsLower(first)) return false;
+  // Nor does one start with a comma or other mark that continues a
+  // sentence ("Sen. X (R-Tex.), who ...").
+  if (IsLower(first) || first == ',' || first == ';' || first == ':' || first == ')' || first == ']' || first == '%') {
+    return false;
+  }
   bool starts = IsUpper(first) || IsDigit(first) || opener || !IsAlpha(first);
   if (!starts) return false;
   if (term.size() > 1 && term.back() == '.' && term != "..." && LastCp(term) == '.') {

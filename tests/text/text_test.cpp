@@ -100,6 +100,11 @@ TEST(Segmenter, HandlesNewsAbbreviationsAndQuotes) {
             (V{"He paused... and went on.", "Then: silence."}));
   EXPECT_EQ(Sentences("J. K. Rowling wrote. Sales rose 2.5% to 100,000."),
             (V{"J. K. Rowling wrote.", "Sales rose 2.5% to 100,000."}));
+  // A sentence never opens with a comma; "Rep." is a title like "Sen.".
+  EXPECT_EQ(Sentences("He denounced Sen. Ted Cruz (R-Tex.), who said no. Rep. Ana Diaz left."),
+            (V{"He denounced Sen. Ted Cruz (R-Tex.), who said no.", "Rep. Ana Diaz left."}));
+  EXPECT_EQ(Sentences("It went to Rep. Debbie Wasserman Schultz (D-Fla.) to chair."),
+            (V{"It went to Rep. Debbie Wasserman Schultz (D-Fla.) to chair."}));
 }
 
 TEST(Segmenter, WireDatelineIsASentenceOfItsOwn) {
