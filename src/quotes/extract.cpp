@@ -587,6 +587,12 @@ class Finder {
             break;
           }
         }
+        // "This campaign, he says, is different": the words before the
+        // cue belong to the clause the parser hung after it.
+        if (auto [ilo, ihi] = InterruptingCue(h); ilo != kNone && clo > h.last) {
+          pieces.push_back({ilo, ihi.first});
+          clo = std::max(clo, ihi.second);
+        }
         pieces.push_back({clo, TrailingModifiers(h, chi)});
       } else if (lo != kNone) {
         pieces.push_back({lo, TrailingModifiers(h, hi)});
@@ -662,7 +668,17 @@ class Finder {
       if (stop || ch <= hi) return;
       std::string_view r = doc_.deprel(ch);
       if (r == "punct") return;
-      if (r == "conj" || r == "cc" || r == "parataxis" || IsSpeechCue(ch) || InQuote(ch) ||
+      // "said A, and that B": a second complement the parser conjoined to
+      // the cue is more of what was said.
+      if (r == "conj" && !InQuote(ch)) {
+        std::int32_t mk = doc_.Child(ch, "mark");
+        if (mk != kNone && lower_[static_cast<std::size_t>(mk)] == "that" && doc_.Subtree(ch).first <= mk) {
+          out = std::max(out, doc_.Subtree(ch).second);
+          return;
+        }
+      }
+      if (r == "cc") return;
+      if (r == "conj" || r == "parataxis" || IsSpeechCue(ch) || InQuote(ch) ||
           !(r == "advcl" || StartsWith(r, "obl") || r == "advmod" || r == "dep" || r == "nmod" || r == "xcomp" ||
             r == "ccomp")) {
         stop = true;
@@ -743,13 +759,14 @@ class Finder {
     const std::int32_t first = static_cast<std::int32_t>(s.first_token), end = static_cast<std::int32_t>(s.end_token);
     // The subject: a few nominal words between the first comma and the cue.
     std::int32_t open = kNone;
-    for (std::int32_t t = h.first - 1; t > first && t >= h.first - 5; --t) {
+    for (std::int32_t t = h.first - 1; t > first && t >= h.first - 8; --t) {
       if (doc_.text(t) == ",") {
         open = t;
         break;
       }
       std::string_view u = doc_.tok(t).upos;
-      if (InQuote(t) || !(u == "PRON" || u == "PROPN" || u == "NOUN" || u == "DET" || u == "ADJ" || u == "PUNCT")) {
+      if (InQuote(t) || !(u == "PRON" || u == "PROPN" || u == "NOUN" || u == "DET" || u == "ADJ" || u == "PUNCT" ||
+                          u == "ADP" || u == "NUM" || (u == "AUX" && t + 1 == h.first))) {
         return none;
       }
     }
