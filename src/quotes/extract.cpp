@@ -476,6 +476,21 @@ class Finder {
       ByteSpan span = Span(static_cast<std::int32_t>(s.first_token), clo - 1, /*drop_mark=*/false);
       if (span.begin <= q->content.begin && span.end >= q->content.end) q->content = span;
       (void)chi;
+    } else if (q->kind == "mixed" && h.first > c.last && doc_.sent(h.first) == doc_.sent(c.last)) {
+      // The same read off the surface when the parse does not show the cue
+      // closing the clause: "It has used “velvet gloves” in Asia, he said."
+      // or "The group is “overrun,” he said, and ...".
+      ByteSpan span{};
+      if (auto [plo, phi] = ClauseBeforeCue(h, /*allow_quotes=*/true); plo != kNone) {
+        span = Span(plo, phi, /*drop_mark=*/false);
+      } else if (auto [ilo, ihi] = InterruptingCue(h); ilo != kNone) {
+        span = {Span(ilo, ihi.first, false).begin, Span(ihi.second, InterruptedClauseEnd(ihi.second), false).end};
+      }
+      // Up to the closing mark when the comma before the cue sits inside it.
+      if (span.end > span.begin && c.marks.close_end > span.end && c.marks.close_end <= doc_.tok(h.first).begin) {
+        span.end = c.marks.close_end;
+      }
+      if (span.end > span.begin && span.begin <= q->content.begin && span.end >= q->content.end) q->content = span;
     }
     used_cue_.push_back(c.cue);
     return true;
@@ -703,7 +718,7 @@ class Finder {
   // word the root, so this reads the surface and only asks the tree
   // whether the words around the cue are the cue's. {kNone, kNone} when
   // the sentence is not of that form.
-  std::pair<std::int32_t, std::int32_t> ClauseBeforeCue(const CueHit& h) const {
+  std::pair<std::int32_t, std::int32_t> ClauseBeforeCue(const CueHit& h, bool allow_quotes = false) const {
     if (!(h.content & kClause)) return {kNone, kNone};
     const Sentence& s = a_.sentences[doc_.sent(h.first)];
     const std::int32_t first = static_cast<std::int32_t>(s.first_token), end = static_cast<std::int32_t>(s.end_token);
@@ -727,6 +742,8 @@ class Finder {
         comma = t;
         break;
       }
+      // A closing mark between the clause and its cue ("“overrun,” he said").
+      if (allow_quotes && doc_.punct(t) && IsQuoteMark(w)) continue;
       if (InQuote(t) || !own(t)) return {kNone, kNone};
     }
     if (comma == kNone) return {kNone, kNone};
@@ -736,7 +753,7 @@ class Finder {
     int words = 0;
     bool finite = false;
     for (std::int32_t t = first; t < comma; ++t) {
-      if (InQuote(t)) return {kNone, kNone};
+      if (InQuote(t) && !allow_quotes) return {kNone, kNone};
       if (!doc_.punct(t)) ++words;
       std::string_view x = doc_.tok(t).xpos;
       finite = finite || x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD";

@@ -270,6 +270,17 @@ TEST_F(QuotesOnText, APossessorAfterAnInvertedCueIsNotTheSpeaker) {
   EXPECT_EQ(Speaker(a.quotes[1]), "Ray Osei");
 }
 
+TEST_F(QuotesOnText, AMixedQuoteBeforeItsCueCreditsTheWholeClause) {
+  // The quoted fragment is in start/end; content is all the source is
+  // credited with: the clause before the cue, whatever the parse.
+  Article a = Analyse("The policy group is less likely to be “overrun with hardliners,” the senator said.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  const Quote& q = a.quotes[0];
+  EXPECT_EQ(q.kind, "mixed");
+  EXPECT_EQ(Words(a, q), "overrun with hardliners");
+  EXPECT_EQ(a.Text(q.content), "The policy group is less likely to be “overrun with hardliners,”");
+}
+
 TEST_F(QuotesOnText, ParticleCuesTakeTheirObject) {
   Article a = Analyse(
       "The mayor called for an inquiry into the fire.\n"
