@@ -559,6 +559,15 @@ class Finder {
         lo = lo == kNone ? clo : std::min(lo, clo);
         hi = std::max(hi, chi);
       };
+      // "explained how he built it", "told them what she saw": UD gives the
+      // wh-word as the object, heading a relative clause; it is the clause.
+      if (comp == kNone && (h.content & kClause)) {
+        std::int32_t o = doc_.Child(h.first, "obj");
+        if (o != kNone && o > h.last && !InQuote(o) && IsWhWord(lower_[static_cast<std::size_t>(o)]) &&
+            (doc_.Child(o, "acl:relcl") != kNone || doc_.Child(o, "advcl:relcl") != kNone)) {
+          comp = o;
+        }
+      }
       const bool clause = (h.content & kClause) && comp != kNone && comp > h.last;
       if (!clause && (h.content & kAfter) && h.last > h.first) {
         // "called for a ceasefire", "called on X to act": the particle's
@@ -992,6 +1001,10 @@ class Finder {
     while (hi >= lo && doc_.punct(hi) && !IsQuoteMark(doc_.text(hi))) --hi;
     if (hi < lo) return {0, 0};
     return {doc_.tok(lo).begin, doc_.tok(hi).end};
+  }
+
+  static bool IsWhWord(std::string_view w) {
+    return w == "how" || w == "what" || w == "why" || w == "where" || w == "when" || w == "who" || w == "whom";
   }
 
   static bool IsPossessive(std::string_view s) { return s == "'s" || s == "\xE2\x80\x99s" || s == "'" || s == "\xE2\x80\x99"; }
