@@ -589,6 +589,23 @@ TEST(Charset, ConvertsDeclaredLegacyCharsets) {
   EXPECT_EQ(CharsetFromContentType("text/html; charset=\"UTF-8\""), "utf-8");
 }
 
+TEST(Charset, ValidUtf8WinsOverAStaleLegacyDeclaration) {
+  // A page re-saved as UTF-8 that still declares GB2312 (or Latin-1): read
+  // as declared, every character would turn into mojibake.
+  const std::string zh = "\xe4\xba\xba\xe5\xb7\xa5\xe6\x99\xba\xe8\x83\xbd";  // 人工智能
+  for (const char* declared : {"gb2312", "ISO-8859-1"}) {
+    std::vector<std::string> w;
+    std::string out = ToUtf8("<meta charset=\"" + std::string(declared) + "\"><p>" + zh + " caf\xc3\xa9</p>", "", &w);
+    EXPECT_NE(out.find(zh + " caf\xc3\xa9"), std::string::npos) << declared;
+    ASSERT_EQ(w.size(), 1u) << declared;
+    EXPECT_NE(w[0].find("bytes are UTF-8"), std::string::npos) << w[0];
+  }
+  // Bytes that are not UTF-8 still follow the declaration.
+  std::vector<std::string> w;
+  EXPECT_EQ(ToUtf8("<meta charset=gb2312><p>\xc8\xcb</p>", "", &w), "<meta charset=gb2312><p>\xe4\xba\xba</p>");
+  EXPECT_TRUE(w.empty());
+}
+
 TEST(Charset, InvalidBytesAreRepairedWithAWarning) {
   std::vector<std::string> w;
   std::string out = ToUtf8("<meta charset=utf-8><p>bad \xff\xfe bytes</p>", "", &w);
