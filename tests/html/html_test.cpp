@@ -632,8 +632,8 @@ TEST(Readability, ScoresOnTheSharedPages) {
   auto pos = r.output.rfind("\"f1\":");
   ASSERT_NE(pos, std::string::npos) << r.output;
   double f1 = std::stod(r.output.substr(pos + 5));
-  // Measured 0.916 (pipeline stage); the floor catches a regression.
-  EXPECT_GT(f1, 0.90) << r.output;
+  // Measured 0.982 (pipeline stage); the floor catches a regression.
+  EXPECT_GT(f1, 0.96) << r.output;
 }
 
 TEST(Readability, SyntheticFailureClassPagesAreExtracted) {
