@@ -11,6 +11,9 @@
 #include <string>
 #include <vector>
 
+#include <unicode/uchar.h>
+
+#include "core/utf8.h"
 #include "html/charset.h"
 #include "html/cues.h"
 #include "html/dom.h"
@@ -156,6 +159,17 @@ std::uint8_t LinkTenths(const GumboNode* a) {
   if (href.size() > 1 && href[0] == '#') return 3;
   if (href.size() >= 11 && LowerAscii(href.substr(0, 11)) == "javascript:") return 3;
   return 10;
+}
+
+// True when the text holds a word: two letters or digits in a row. A
+// lone character (a placeholder "x", a bullet) is not text.
+bool HasWord(std::string_view s) {
+  int run = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    run = u_isalnum(static_cast<UChar32>(utf8::Decode(s, i))) ? run + 1 : 0;
+    if (run >= 2) return true;
+  }
+  return false;
 }
 
 std::string NormKey(std::string_view s) {
@@ -909,8 +923,8 @@ Page ExtractPageUtf8(std::string_view utf8, const ExtractOptions& options) {
   // little else (a notice, a one-line post) or marks it as its article and
   // it links nowhere: a page without an article shows furniture, links or
   // nothing, and a wrong skip loses the whole page.
-  const bool short_article =
-      visible > 0 && (ex.page_chars_ < 2 * visible || (ex.in_article_markup_ && ex.away_link_chars_ == 0));
+  const bool short_article = HasWord(page.body) && (ex.page_chars_ < 2 * visible ||
+                                                     (ex.in_article_markup_ && ex.away_link_chars_ == 0));
   // Too little text; a login form with a few lines of teaser; or what is
   // left is mostly links (a home page, an index).
   if ((visible < min_chars && !short_article) || (!options.fragment && ex.password_ && visible < 500) ||

@@ -514,9 +514,11 @@ TEST(ShortArticle, KeptWhenItIsThePageOrTheMarkedArticle) {
                                      std::string(kNav) + "<article><p>The harbour is closed. <a href='/harbour'>Read "
                                      "on</a></p></article>" + kFooter));
   EXPECT_EQ(teaser.no_article, "no article body");
-  // Nothing visible at all is still no article.
+  // Nothing visible at all, or a lone placeholder character, is still no article.
   EXPECT_EQ(ExtractPage(MakePage("<title>T</title>", "<div hidden>Polls close at eight tonight.</div>")).no_article,
             "no article body");
+  EXPECT_EQ(ExtractPage(MakePage("<title>T</title>", "<p>x</p>")).no_article, "no article body");
+  EXPECT_TRUE(ExtractPage(MakePage("<title>T</title>", "<p>Test</p>")).no_article.empty());
 }
 
 TEST(Extract, ScriptLinksWeighLikeLinksWithinThePage) {
