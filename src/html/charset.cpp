@@ -136,6 +136,13 @@ std::string ToUtf8(std::string_view b, std::string_view header_charset, std::vec
     warnings->push_back("invalid UTF-8: " + std::to_string(repaired) + " byte sequence(s) replaced with U+FFFD");
     return out;
   }
+  // Text in a legacy charset with any non-ASCII letter is almost never
+  // valid UTF-8 by chance, while pages re-saved or transcoded to UTF-8
+  // often keep their old declaration: valid UTF-8 bytes are read as such.
+  if (valid) {
+    warnings->push_back("charset '" + label + "' declared but the bytes are UTF-8; read as UTF-8");
+    return std::string(b);
+  }
   if (Convert(b, BrowserLabel(label), &out)) return out;
   warnings->push_back("unknown charset '" + label + "'; read as UTF-8");
   if (valid) return std::string(b);

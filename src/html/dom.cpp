@@ -91,9 +91,11 @@ bool KeepAttr(std::string_view name, std::string_view value, std::string_view ta
     if (EqualsLower(name, k)) return true;
   if (EqualsLower(name, "style"))
     return value.find("none") != std::string_view::npos || value.find("hidden") != std::string_view::npos;
-  // A link's address matters only as "somewhere on this page" (an anchor),
-  // which weighs less in link density.
-  if (EqualsLower(name, "href")) return tag == "link" || tag == "base" || (tag == "a" && value.starts_with("#"));
+  // A link's address matters only as "somewhere on this page" (an anchor
+  // or a script control), which weighs less in link density.
+  if (EqualsLower(name, "href"))
+    return tag == "link" || tag == "base" ||
+           (tag == "a" && (value.starts_with("#") || (value.size() >= 11 && EqualsLower(value.substr(0, 11), "javascript:"))));
   return false;
 }
 

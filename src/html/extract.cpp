@@ -11,6 +11,9 @@
 #include <string>
 #include <vector>
 
+#include <unicode/uchar.h>
+
+#include "core/utf8.h"
 #include "html/charset.h"
 #include "html/cues.h"
 #include "html/dom.h"
@@ -32,7 +35,11 @@ struct Node {
   bool positive = false;
   bool in_article = false;      // inside <article> or an itemprop=articleBody element
   bool in_figure = false;       // inside <figure>
-  bool hash_link = false;       // <a href="#..."> (a link within the page)
+  // Tenths of an <a>'s text that count as link text: 10 for a link to
+  // another page, 3 for one that stays on it (Readability's weight for
+  // "#..."; a "javascript:" control, a glossary pop-up or a footnote, does
+  // not leave the page either).
+  std::uint8_t link_tenths = 10;
   bool data_table = false;      // a <table> of data rather than layout
   int weight = 0;               // Readability's class weight
   std::uint32_t own_chars = 0, own_commas = 0;
@@ -146,6 +153,25 @@ bool IsBylineElement(const GumboNode* g) {
   return false;
 }
 
+// Tenths of an <a>'s text that count as link text.
+std::uint8_t LinkTenths(const GumboNode* a) {
+  std::string_view href = Attr(a, "href");
+  if (href.size() > 1 && href[0] == '#') return 3;
+  if (href.size() >= 11 && LowerAscii(href.substr(0, 11)) == "javascript:") return 3;
+  return 10;
+}
+
+// True when the text holds a word: two letters or digits in a row. A
+// lone character (a placeholder "x", a bullet) is not text.
+bool HasWord(std::string_view s) {
+  int run = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    run = u_isalnum(static_cast<UChar32>(utf8::Decode(s, i))) ? run + 1 : 0;
+    if (run >= 2) return true;
+  }
+  return false;
+}
+
 std::string NormKey(std::string_view s) {
   std::string o;
   for (unsigned char c : s) {
@@ -215,6 +241,8 @@ class Extractor {
     std::string best_body;
     std::vector<Removed> best_removed;
     std::size_t best_chars = 0, best_links = 0;
+    std::size_t best_away = 0;
+    bool best_in_article = false;
     bool first = true;
     for (const Attempt& a : kAttempts) {
       std::string body;
@@ -225,6 +253,8 @@ class Extractor {
       if (first || chars * 2 > best_chars * 3) {
         best_chars = chars;
         best_links = link_chars_;
+        best_in_article = in_article_markup_;
+        best_away = away_link_chars_;
         best_body = std::move(body);
         best_removed = std::move(removed);
         first = false;
@@ -232,6 +262,8 @@ class Extractor {
       if (opt_.fragment || best_chars >= 500) break;
     }
     link_chars_ = best_links;
+    in_article_markup_ = best_in_article;
+    away_link_chars_ = best_away;
     page->body = std::move(best_body);
     page->removed = std::move(best_removed);
   }
@@ -276,18 +308,18 @@ class Extractor {
           }
         }
         if (t == GUMBO_TAG_A) {
-          std::string_view href = Attr(g, "href");
-          n.hash_link = href.size() > 1 && href[0] == '#';
+          n.link_tenths = LinkTenths(g);
         }
-        if (parent >= 0) {
-          const Node& p = nodes_[static_cast<std::size_t>(parent)];
-          n.in_figure = p.in_figure || p.tag == GUMBO_TAG_FIGURE;
-          n.in_article = p.in_article || p.tag == GUMBO_TAG_ARTICLE ||
-                         (p.positive && (Attr(p.g, "itemprop") == "articleBody" || Attr(p.g, "itemprop") == "articlebody"));
-        }
+        if (parent >= 0) n.in_figure = nodes_[static_cast<std::size_t>(parent)].in_figure ||
+                                       nodes_[static_cast<std::size_t>(parent)].tag == GUMBO_TAG_FIGURE;
       } else {
         n.text = true;
         CountText(g->v.text.text, &n.own_chars, &n.own_commas);
+      }
+      if (parent >= 0) {
+        const Node& p = nodes_[static_cast<std::size_t>(parent)];
+        n.in_article = p.in_article || p.tag == GUMBO_TAG_ARTICLE ||
+                       (p.positive && (Attr(p.g, "itemprop") == "articleBody" || Attr(p.g, "itemprop") == "articlebody"));
       }
       nodes_.push_back(n);
       return static_cast<int>(nodes_.size()) - 1;
@@ -329,6 +361,13 @@ class Extractor {
       }
     }
     MarkDataTables();
+    if (body_ >= 0) {
+      for (int i = body_; i < N(body_).end; ++i) {
+        const Node& x = N(i);
+        if (x.hidden || x.fixed_drop == "hidden element") i = x.end - 1;
+        else if (x.text) page_chars_ += x.own_chars;
+      }
+    }
   }
 
   // Readability's data-table test, so that tables of figures survive the
@@ -437,7 +476,7 @@ class Extractor {
       } else {
         // As Readability weighs them: a link within the page (a table of
         // contents, a footnote mark) counts three tenths of its text.
-        if (x.tag == GUMBO_TAG_A) x.link_chars = x.hash_link ? x.chars * 3 / 10 : x.chars;
+        if (x.tag == GUMBO_TAG_A) x.link_chars = x.chars * x.link_tenths / 10;
         if (x.tag == GUMBO_TAG_UL || x.tag == GUMBO_TAG_OL) x.list_chars = x.chars;
         if (x.tag == GUMBO_TAG_P) ++x.p;
         if (x.tag == GUMBO_TAG_LI) ++x.li;
@@ -530,11 +569,14 @@ class Extractor {
       double s = parts * (1 + std::min(len / parts / 100, 3.0)) + commas;
       AddScore(start, s, a.weight_classes);
     }
+    // A candidate that is mostly links would be skipped as a list of links
+    // (a home page, an index): any candidate of prose outranks it.
     int top = -1;
+    auto prose = [&](int c) { return LinkDensity(N(c)) <= 0.5; };
     for (int c : candidates_) {
       Node& x = N(c);
       x.score *= 1 - LinkDensity(x);
-      if (top < 0 || x.score > N(top).score) top = c;
+      if (top < 0 || (prose(c) && !prose(top)) || (prose(c) == prose(top) && x.score > N(top).score)) top = c;
     }
     if (top < 0 || top == body_) return body_;
     // Several strong candidates under one ancestor: the ancestor is the article.
@@ -612,7 +654,9 @@ class Extractor {
       // stays out even when a positive cue kept it through pruning.
       if (!x.cue_drop.empty() && !same_class) continue;
       double bonus = same_class ? N(top).score * 0.2 : 0;
-      if (x.scored && x.score + bonus >= threshold) {
+      // A sibling that is mostly links (teasers of other stories) is not
+      // more of the article, however well its summaries score.
+      if (x.scored && x.score + bonus >= threshold && LinkDensity(x) <= 0.5) {
         roots.push_back(c);
       } else if (x.tag == GUMBO_TAG_P || (IsParagraphLike(x.tag) && x.blocks == 0)) {
         double ld = LinkDensity(x);
@@ -729,7 +773,7 @@ class Extractor {
     std::size_t next_root = 0;
     std::vector<int> open;  // ends of open block elements
     int pre_end = -1, link_end = -1, last_br = -1;
-    std::size_t link_bytes = 0;
+    std::size_t link_tenths = 0, tenths = 0, text_chars = 0, article_chars = 0, away_chars = 0;
     for (int i = body_; i < N(body_).end;) {
       while (!open.empty() && open.back() <= i) {
         open.pop_back();
@@ -762,9 +806,17 @@ class Extractor {
         continue;
       }
       if (link_end >= 0 && i >= link_end) link_end = -1;
-      if (x.tag == GUMBO_TAG_A && !x.text && link_end < 0) link_end = x.end;
+      if (x.tag == GUMBO_TAG_A && !x.text && link_end < 0) {
+        link_end = x.end;
+        tenths = x.link_tenths;
+      }
       if (x.text) {
-        if (link_end >= 0) link_bytes += x.own_chars;
+        if (link_end >= 0) {
+          link_tenths += x.own_chars * tenths;
+          if (tenths == 10) away_chars += x.own_chars;
+        }
+        text_chars += x.own_chars;
+        if (x.in_article) article_chars += x.own_chars;
         bool pre = pre_end >= 0;
         for (const char* c = x.g->v.text.text; *c; ++c) {
           if (!pre && IsSpace(static_cast<unsigned char>(*c))) {
@@ -800,7 +852,9 @@ class Extractor {
       ++i;
     }
     brk();
-    link_chars_ = link_bytes;
+    link_chars_ = link_tenths / 10;
+    away_link_chars_ = away_chars;
+    in_article_markup_ = text_chars > 0 && article_chars * 2 > text_chars;
     body->clear();
     for (auto& p : paras) {
       if (!body->empty()) body->append("\n\n");
@@ -845,7 +899,10 @@ class Extractor {
 
  public:
   bool password_ = false;     // the page asks for a password (a login wall)
-  std::size_t link_chars_ = 0;  // bytes of the chosen body inside links
+  std::size_t link_chars_ = 0;  // characters of the chosen body inside links (weighted as in link density)
+  std::size_t away_link_chars_ = 0;  // of those, characters of links to other pages
+  std::size_t page_chars_ = 0;  // visible characters of the whole page, furniture included
+  bool in_article_markup_ = false;  // most of the chosen body is inside <article> or itemprop=articleBody
 };
 
 }  // namespace
@@ -862,9 +919,15 @@ Page ExtractPageUtf8(std::string_view utf8, const ExtractOptions& options) {
   std::size_t min_chars = options.fragment ? 1 : options.min_body_chars;
   std::size_t visible = 0;
   for (char c : page.body) visible += (static_cast<unsigned char>(c) & 0xC0) != 0x80 && c != '\n';
+  // A body shorter than min_chars is still the article when the page has
+  // little else (a notice, a one-line post) or marks it as its article and
+  // it links nowhere: a page without an article shows furniture, links or
+  // nothing, and a wrong skip loses the whole page.
+  const bool short_article = HasWord(page.body) && (ex.page_chars_ < 2 * visible ||
+                                                     (ex.in_article_markup_ && ex.away_link_chars_ == 0));
   // Too little text; a login form with a few lines of teaser; or what is
   // left is mostly links (a home page, an index).
-  if (visible < min_chars || (!options.fragment && ex.password_ && visible < 500) ||
+  if ((visible < min_chars && !short_article) || (!options.fragment && ex.password_ && visible < 500) ||
       (!options.fragment && ex.link_chars_ * 2 > visible)) {
     page.no_article = "no article body";
     page.body.clear();

@@ -34,7 +34,9 @@ struct ExtractOptions {
   // True when the HTML is already the article (a feed item's content):
   // everything visible is kept but scripts, forms and the like.
   bool fragment = false;
-  // Pages whose best body has fewer characters than this have no article.
+  // Pages whose best body has fewer characters than this have no article,
+  // unless that body is most of the page's text or sits in <article> and
+  // links nowhere (a brief, a one-line notice).
   std::size_t min_body_chars = 50;
 };
 
