@@ -949,6 +949,10 @@ class Finder {
         // speech is an attribution of its own ("who said A, said B";
         // "says A but argues B"; "said A, but X did not say when").
         if ((r == "conj" || r == "parataxis") && IsSpeechCue(c)) return;
+        // "said A, and B did C" / "..., but X did not say when": a clause
+        // with its own subject after a comma and a coordinator is the
+        // reporter's next statement.
+        if (r == "conj" && c > x && doc_.Child(c, "nsubj") != kNone && SetOffByComma(c)) return;
         // "..., saying X" / "..., referring to Y": the source's next act of
         // speech, an attribution of its own.
         if (r == "advcl" && IsSpeechCue(c) && doc_.tok(c).xpos == "VBG" && c > x && doc_.text(c - 1) == ",") return;
