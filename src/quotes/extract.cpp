@@ -1280,6 +1280,15 @@ class Finder {
   }
 
   void SetSpeaker(const CueHit& h, Quote* q, const Quote* previous) {
+    // "Asked whether X, the minister said ...": the question was put to
+    // the subject by someone the text does not name; the subject is not
+    // its source.
+    if (!h.nominal && !h.phrase && !h.colon && Lower(doc_.tok(h.first).lemma) == "ask" &&
+        doc_.tok(h.first).xpos == "VBN" && doc_.Child(h.first, "nsubj") == kNone &&
+        doc_.Child(h.first, "nsubj:pass") == kNone && doc_.Child(h.first, "aux:pass") == kNone &&
+        doc_.Child(h.first, "aux") == kNone && doc_.deprel(h.first) == "advcl" && OpensSentence(h.first)) {
+      return;
+    }
     std::int32_t s = SourceToken(h);
     if (s == kNone || InQuote(s)) return;
     auto [lo, hi] = doc_.Subtree(s, [&](std::int32_t c) {
@@ -1543,6 +1552,14 @@ class Finder {
       return x == "NNS" || x == "NNPS";
     }
     return false;
+  }
+
+  // True if t is the first word of its sentence, or follows only a
+  // subordinator ("When asked ...").
+  bool OpensSentence(std::int32_t t) const {
+    const std::int32_t first = static_cast<std::int32_t>(a_.sentences[doc_.sent(t)].first_token);
+    if (t == first) return true;
+    return t == first + 1 && doc_.deprel(first) == "mark";
   }
 
   // A subject, or the agent of a passive ("The delegation was led by its

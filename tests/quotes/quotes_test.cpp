@@ -281,6 +281,26 @@ TEST_F(QuotesOnText, AMixedQuoteBeforeItsCueCreditsTheWholeClause) {
   EXPECT_EQ(a.Text(q.content), "The policy group is less likely to be “overrun with hardliners,”");
 }
 
+TEST_F(QuotesOnText, TheOneAskedIsNotTheAsker) {
+  // "Asked whether ..., Reiter said": the question's source is unnamed;
+  // the answer is Reiter's.
+  Article a = Analyse("Asked whether the government would cap prices, spokesman Jonas Reiter said: “Nothing is decided.”");
+  bool asked = false, answered = false;
+  for (const Quote& q : a.quotes) {
+    if (q.cue_text == "asked") {
+      asked = true;
+      EXPECT_EQ(Speaker(q), "");
+      EXPECT_EQ(q.speaker_local, -1);
+    }
+    if (q.kind == "direct") {
+      answered = true;
+      EXPECT_EQ(Speaker(q), "Jonas Reiter");
+    }
+  }
+  EXPECT_TRUE(asked);
+  EXPECT_TRUE(answered);
+}
+
 TEST_F(QuotesOnText, ParticleCuesTakeTheirObject) {
   Article a = Analyse(
       "The mayor called for an inquiry into the fire.\n"
