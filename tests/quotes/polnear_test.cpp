@@ -149,19 +149,19 @@ double EvalKey(const std::string& gold, const std::string& key) {
 TEST(QuotesAccuracy, PolnearDevFloor) {
   if (!fs::exists(Shared() + "/corpora/polnear/dev")) GTEST_SKIP() << "../shared/corpora/polnear is absent";
   std::string dev = Shared() + "/corpora/polnear/dev";
-  // Measured 0.750 and 0.897 when these floors were set (the speech set
-  // then held 1429 gold attributions).
-  EXPECT_GE(EvalKey(dev, "content_f1_overlap"), 0.73);
-  EXPECT_GE(EvalKey(dev, "source_accuracy"), 0.87);
+  // Measured 0.768 and 0.903 when these floors were set (the speech set
+  // then held 1432 gold attributions); the margin is for retrained parsers.
+  EXPECT_GE(EvalKey(dev, "content_f1_overlap"), 0.75);
+  EXPECT_GE(EvalKey(dev, "source_accuracy"), 0.88);
 }
 
 TEST(QuotesAccuracy, OwnGoldSetsFloor) {
   std::string src = SITREP_SOURCE_DIR;
-  // Measured 0.978, 0.978, 0.964 and 0.889 when these floors were set.
+  // Measured 0.978, 0.978, 0.986 and 0.903 when these floors were set.
   EXPECT_GE(EvalKey(src + "/samples/gold/quotes.jsonl", "direct_speaker_accuracy"), 0.93);
   EXPECT_GE(EvalKey(src + "/samples/gold/quotes.jsonl", "recall"), 0.93);
   EXPECT_GE(EvalKey(src + "/tests/quotes/heldout/gold.jsonl", "recall"), 0.92);
-  EXPECT_GE(EvalKey(src + "/tests/quotes/heldout/gold.jsonl", "direct_speaker_accuracy"), 0.85);
+  EXPECT_GE(EvalKey(src + "/tests/quotes/heldout/gold.jsonl", "direct_speaker_accuracy"), 0.88);
 }
 
 }  // namespace
