@@ -44,7 +44,8 @@ std::vector<std::string_view> Split(std::string_view line) {
 
 }  // namespace
 
-std::unique_ptr<CueLexicon> CueLexicon::Parse(std::string_view cues_tsv, std::string_view gender_tsv) {
+std::unique_ptr<CueLexicon> CueLexicon::Parse(std::string_view cues_tsv, std::string_view gender_tsv,
+                                              std::string_view roles_tsv) {
   auto lex = std::make_unique<CueLexicon>();
   std::size_t line_no = 0;
   for (std::string_view line : DataLines(cues_tsv)) {
@@ -99,8 +100,24 @@ std::unique_ptr<CueLexicon> CueLexicon::Parse(std::string_view cues_tsv, std::st
       SITREP_THROW(ConfigError, "data/quotes/gender.tsv: entry " << line_no << " must be WORD<TAB>m|f: " << line);
     }
     lex->gender_[Lower(f[0])] = f[1][0];
+    lex->person_nouns_[Lower(f[0])] = true;
+  }
+  line_no = 0;
+  for (std::string_view line : DataLines(roles_tsv)) {
+    ++line_no;
+    auto f = Split(line);
+    if (f.size() < 2) {
+      SITREP_THROW(ConfigError, "data/gazetteer/roles.tsv: entry " << line_no << " needs a kind and a phrase: " << line);
+    }
+    if (f[0] != "role") continue;
+    std::vector<std::string> words = Words(Lower(f[1]));
+    if (!words.empty()) lex->person_nouns_[words.back()] = true;
   }
   return lex;
+}
+
+bool CueLexicon::PersonNoun(std::string_view lemma) const {
+  return person_nouns_.count(std::string(lemma)) != 0;
 }
 
 const std::vector<CueLexicon::VerbCue>* CueLexicon::Verb(std::string_view lemma) const {
@@ -116,7 +133,7 @@ char CueLexicon::Gender(std::string_view word) const {
 
 const CueLexicon& DefaultCueLexicon() {
   static const std::unique_ptr<CueLexicon> lex =
-      CueLexicon::Parse(Resource("quotes/cues.tsv"), Resource("quotes/gender.tsv"));
+      CueLexicon::Parse(Resource("quotes/cues.tsv"), Resource("quotes/gender.tsv"), Resource("gazetteer/roles.tsv"));
   return *lex;
 }
 

@@ -37,7 +37,10 @@ class CueLexicon {
 
   // Parses the two files' contents. Throws (SITREP_THROW) on a malformed
   // line, naming the file and line.
-  static std::unique_ptr<CueLexicon> Parse(std::string_view cues_tsv, std::string_view gender_tsv);
+  // roles_tsv (data/gazetteer/roles.tsv) gives the nouns that name a
+  // person (the last word of each role: "ambassador", "official").
+  static std::unique_ptr<CueLexicon> Parse(std::string_view cues_tsv, std::string_view gender_tsv,
+                                           std::string_view roles_tsv = {});
 
   // The cues whose verb is `lemma` (lower case), longest first, or null.
   const std::vector<VerbCue>* Verb(std::string_view lemma) const;
@@ -47,10 +50,15 @@ class CueLexicon {
   // Case and a final full stop are ignored.
   char Gender(std::string_view word) const;
 
+  // True if the lower-case noun (a lemma) names a person by role or
+  // gender: "ambassador", "spokeswoman", "official".
+  bool PersonNoun(std::string_view lemma) const;
+
  private:
   std::unordered_map<std::string, std::vector<VerbCue>> verbs_;
   std::vector<Phrase> phrases_;
   std::unordered_map<std::string, char> gender_;
+  std::unordered_map<std::string, bool> person_nouns_;
 };
 
 }  // namespace sitrep::quotes

@@ -1089,8 +1089,11 @@ class Finder {
         // head of the clause or, when the parse attached the clause
         // elsewhere, the noun just before "who".
         if (IsRelativePronoun(lower_[static_cast<std::size_t>(subj)])) {
-          if (doc_.deprel(v) == "acl:relcl" && doc_.head(v) != kNone) return doc_.head(v);
-          return NounBefore(subj);
+          std::int32_t ante = doc_.deprel(v) == "acl:relcl" && doc_.head(v) != kNone ? doc_.head(v) : NounBefore(subj);
+          // "who" names a person: "the verdict of one ambassador on the
+          // talks, who told ..." is the ambassador's, not the talks'.
+          if (lower_[static_cast<std::size_t>(subj)] == "who") ante = PersonAbove(ante);
+          return ante;
         }
         // "X who followed the talks said": a parse that makes "the talks"
         // the subject has the cue conjoined to the relative clause; the
@@ -1113,6 +1116,14 @@ class Finder {
       if (r == "advcl" || r == "xcomp" || r == "conj" || r == "ccomp" || r == "parataxis" ||
           (StartsWith(r, "obl") && doc_.tok(v).xpos == "VBG")) {
         std::int32_t up = doc_.head(v);
+        // "X insists it has no plans to invade and accuses Y": a finite
+        // verb the parser conjoined to an infinitive shares the subject of
+        // the nearest finite verb above it.
+        if (r == "conj" && up != kNone && IsFinite(v) && !IsFinite(up)) {
+          std::int32_t f = doc_.head(up);
+          for (int k = 0; k < 4 && f != kNone && !IsFinite(f); ++k) f = doc_.head(f);
+          if (f != kNone && !InQuote(f)) up = f;
+        }
         if (up != kNone && !InQuote(up) &&
             (doc_.tok(up).upos == "VERB" || doc_.tok(up).upos == "AUX" || doc_.tok(up).upos == "ADJ")) {
           v = up;
@@ -1308,9 +1319,20 @@ class Finder {
         StartsWith(doc_.deprel(hi + 2), "nsubj") && doc_.head(hi + 2) == doc_.head(s) && hi + 2 < h.first) {
       hi = doc_.Subtree(hi + 2).second;
     }
-    // Trim edge punctuation and a leading "according to".
-    while (lo < hi && (doc_.punct(lo) || (h.phrase && lo >= h.first && lo <= h.last))) ++lo;
-    while (hi > lo && doc_.punct(hi)) --hi;
+    // Not the relative clause that holds the cue ("one ambassador, who
+    // told ..."), nor a preposition that attached the source.
+    for (std::int32_t t = s + 1; t <= hi; ++t) {
+      if (t == h.first || (IsRelativePronoun(lower_[static_cast<std::size_t>(t)]) && doc_.punct(t - 1))) {
+        hi = std::max(s, t - 1);
+        break;
+      }
+    }
+    while (lo < s && doc_.deprel(lo) == "case") ++lo;
+    // Trim edge punctuation, a leading "according to", and quoted words a
+    // parse hung on the source ("“... what worry us most,” a senior
+    // official told X").
+    while (lo < hi && (doc_.punct(lo) || (h.phrase && lo >= h.first && lo <= h.last) || (lo < s && InQuote(lo)))) ++lo;
+    while (hi > lo && (doc_.punct(hi) || (hi > s && InQuote(hi)))) --hi;
     q->speaker_span = {doc_.tok(lo).begin, doc_.tok(hi).end};
     q->speaker_from = "cue";
     std::int32_t local = LocalEntityAt(s);
@@ -1552,6 +1574,41 @@ class Finder {
       return x == "NNS" || x == "NNPS";
     }
     return false;
+  }
+
+  // t when it names a person (a person's name or a person noun), else the
+  // nearest noun above it through prepositional attachments that does;
+  // t when none does.
+  std::int32_t PersonAbove(std::int32_t t) const {
+    auto person = [&](std::int32_t x) {
+      std::int32_t m = doc_.mention(x);
+      if (m != kNone) return a_.mentions[static_cast<std::size_t>(m)].type == "PERSON";
+      return lex_.PersonNoun(Lower(doc_.tok(x).lemma.empty() ? doc_.text(x) : std::string_view(doc_.tok(x).lemma)));
+    };
+    if (t == kNone || person(t)) return t;
+    std::int32_t x = t;
+    for (int k = 0; k < 4; ++k) {
+      if (doc_.Child(x, "case") == kNone && doc_.tok(x).upos != "PROPN" && !StartsWith(doc_.deprel(x), "nmod")) break;
+      std::int32_t up = doc_.head(x);
+      if (up == kNone || InQuote(up)) break;
+      std::string_view u = doc_.tok(up).upos;
+      if (u != "NOUN" && u != "PROPN") break;
+      if (person(up)) return up;
+      x = up;
+    }
+    return t;
+  }
+
+  // A finite verb: tensed, or with a tensed auxiliary or modal.
+  bool IsFinite(std::int32_t t) const {
+    std::string_view x = doc_.tok(t).xpos;
+    if (x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD") return true;
+    bool aux = false;
+    doc_.EachChild(t, [&](std::int32_t c) {
+      std::string_view cx = doc_.tok(c).xpos;
+      if (StartsWith(doc_.deprel(c), "aux") && (cx == "VBD" || cx == "VBZ" || cx == "VBP" || cx == "MD")) aux = true;
+    });
+    return aux;
   }
 
   // True if t is the first word of its sentence, or follows only a

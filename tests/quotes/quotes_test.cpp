@@ -301,6 +301,31 @@ TEST_F(QuotesOnText, TheOneAskedIsNotTheAsker) {
   EXPECT_TRUE(answered);
 }
 
+TEST_F(QuotesOnText, SpeakersThroughAwkwardParses) {
+  // A finite verb conjoined to an infinitive shares the main subject; a
+  // source never includes quoted words; "who" is the person, not the talks.
+  Article a = Analyse(
+      "Moscow insists it has no plans to invade and accuses the alliance of turning Ukraine into a base.\n"
+      "“The numbers are not what worry us most,” a senior official from a Nordic government told the paper.\n"
+      "That was the verdict of one Nato ambassador on Monday's talks, who told the radio that the Russian side had "
+      "offered “no sign of de-escalation”.");
+  const Quote* accuses = nullptr;
+  const Quote* numbers = nullptr;
+  const Quote* verdict = nullptr;
+  for (const Quote& q : a.quotes) {
+    if (q.cue_text == "accuses") accuses = &q;
+    if (a.Text(q.parts.front()).find("numbers") != std::string_view::npos) numbers = &q;
+    if (a.Text(q.content).find("de-escalation") != std::string_view::npos) verdict = &q;
+  }
+  ASSERT_NE(accuses, nullptr);
+  ASSERT_NE(numbers, nullptr);
+  ASSERT_NE(verdict, nullptr);
+  EXPECT_EQ(Speaker(*accuses), "Moscow");
+  EXPECT_EQ(Speaker(*numbers), "a senior official from a Nordic government");
+  EXPECT_EQ(Speaker(*verdict).find("one Nato ambassador"), 0u) << Speaker(*verdict);
+  EXPECT_EQ(Speaker(*verdict).find("who"), std::string::npos) << Speaker(*verdict);
+}
+
 TEST_F(QuotesOnText, ParticleCuesTakeTheirObject) {
   Article a = Analyse(
       "The mayor called for an inquiry into the fire.\n"
@@ -505,7 +530,12 @@ TEST(CueLexicon, MalformedEntriesAreConfigErrors) {
   EXPECT_THROW(CueLexicon::Parse("verb\tsay\tshouting\n", ""), ConfigError);
   EXPECT_THROW(CueLexicon::Parse("verb\tsay\tspeech\tsometimes\n", ""), ConfigError);
   EXPECT_THROW(CueLexicon::Parse("", "mr\tx\n"), ConfigError);
-  auto lex = CueLexicon::Parse("verb\tcall\tspeech\tobject\nverb\tcall for\tspeech\tafter\n", "mrs\tf\n");
+  auto lex = CueLexicon::Parse("verb\tcall\tspeech\tobject\nverb\tcall for\tspeech\tafter\n", "mrs\tf\n",
+                               "role\tdeputy foreign minister\tGOV\t-\nmodifier\tdeputy\t-\t-\n");
+  EXPECT_TRUE(lex->PersonNoun("minister"));
+  EXPECT_TRUE(lex->PersonNoun("mrs"));
+  EXPECT_FALSE(lex->PersonNoun("deputy"));  // a modifier, not a role
+  EXPECT_FALSE(lex->PersonNoun("talks"));
   ASSERT_NE(lex->Verb("call"), nullptr);
   // Longest first, so "call for" wins over "call".
   EXPECT_EQ(lex->Verb("call")->front().rest, std::vector<std::string>{"for"});
