@@ -1333,6 +1333,14 @@ class Finder {
     // official told X").
     while (lo < hi && (doc_.punct(lo) || (h.phrase && lo >= h.first && lo <= h.last) || (lo < s && InQuote(lo)))) ++lo;
     while (hi > lo && (doc_.punct(hi) || (hi > s && InQuote(hi)))) --hi;
+    // "International donors on Thursday pledged": the time the parse hung
+    // on the source is not part of it.
+    if (hi > s && in_time_[static_cast<std::size_t>(hi)]) {
+      std::int32_t t = hi;
+      while (t > s && (in_time_[static_cast<std::size_t>(t)] || doc_.deprel(t) == "case")) --t;
+      if (t >= s) hi = t;
+      while (hi > lo && doc_.punct(hi)) --hi;
+    }
     q->speaker_span = {doc_.tok(lo).begin, doc_.tok(hi).end};
     q->speaker_from = "cue";
     std::int32_t local = LocalEntityAt(s);

@@ -12,6 +12,7 @@
 #include "quotes/quotes.h"
 #include "syntax/syntax.h"
 #include "text/text.h"
+#include "time/time.h"
 
 namespace sitrep::quotes {
 namespace {
@@ -67,18 +68,21 @@ TEST(ScanQuoteMarks, DeepNestingStaysLinearAndSafe) {
   EXPECT_TRUE(Parts(deep).empty());
 }
 
-// Runs text, syntax, entities and quotes on text (paragraphs on lines).
+// Runs text, syntax, entities, time and quotes on text (paragraphs on
+// lines), in the order analyze runs them.
 class QuotesOnText : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     text_ = new text::TextStage();
     syntax_ = new syntax::SyntaxStage();
     entities_ = new entities::EntitiesStage();
+    time_ = new TimeStage();
   }
   static void TearDownTestSuite() {
     delete text_;
     delete syntax_;
     delete entities_;
+    delete time_;
   }
   static Article Analyse(const std::string& body) {
     Article a;
@@ -88,6 +92,7 @@ class QuotesOnText : public ::testing::Test {
     syntax_->Process(a, ss.get());
     auto es = entities_->NewScratch();
     entities_->Process(a, es.get());
+    time_->Process(a, nullptr);
     FindQuotes(a, DefaultCueLexicon());
     return a;
   }
@@ -105,10 +110,12 @@ class QuotesOnText : public ::testing::Test {
   static text::TextStage* text_;
   static syntax::SyntaxStage* syntax_;
   static entities::EntitiesStage* entities_;
+  static TimeStage* time_;
 };
 text::TextStage* QuotesOnText::text_ = nullptr;
 syntax::SyntaxStage* QuotesOnText::syntax_ = nullptr;
 entities::EntitiesStage* QuotesOnText::entities_ = nullptr;
+TimeStage* QuotesOnText::time_ = nullptr;
 
 TEST_F(QuotesOnText, DirectQuoteWithItsSpeakerAndCue) {
   Article a = Analyse("“We will not leave the table,” said Foreign Minister Anna Lindqvist on Monday.");
@@ -324,6 +331,10 @@ TEST_F(QuotesOnText, SpeakersThroughAwkwardParses) {
   EXPECT_EQ(Speaker(*numbers), "a senior official from a Nordic government");
   EXPECT_EQ(Speaker(*verdict).find("one Nato ambassador"), 0u) << Speaker(*verdict);
   EXPECT_EQ(Speaker(*verdict).find("who"), std::string::npos) << Speaker(*verdict);
+  // The time the parse hung on the source is not part of it.
+  Article b = Analyse("International donors on Thursday pledged $340m to help the island recover.");
+  ASSERT_EQ(b.quotes.size(), 1u);
+  EXPECT_EQ(Speaker(b.quotes[0]), "International donors");
 }
 
 TEST_F(QuotesOnText, ParticleCuesTakeTheirObject) {
