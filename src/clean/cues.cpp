@@ -67,6 +67,10 @@ CueLexicon CueLexicon::Load() {
     } else if (field == "company_suffix") {
       lex.company_suffixes_.push_back(value);
     } else {
+      // The metadata parser lowercases candidate labels into 64-byte
+      // buffers and takes a longer word for no label.
+      SITREP_CHECK(!value.empty() && value.size() < 64, ConfigError,
+                   "data/clean/metadata.tsv: a label must have 1 to 63 bytes: " << line);
       lex.labels_.emplace(value, field);
     }
   }

@@ -14,7 +14,13 @@ namespace sitrep::clean {
 namespace {
 
 struct Calendar {
-  std::unordered_map<std::string, int> months, weekdays;
+  // Looked up by string_view: the words of a date line are views.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using Map = std::unordered_map<std::string, int, Hash, std::equal_to<>>;
+  Map months, weekdays;
 
   static Calendar Load() {
     Calendar c;
@@ -45,9 +51,9 @@ const Calendar& Cal() {
 
 struct Word {
   std::size_t begin, end;
-  std::string lower;  // lowercased letters, or the digits
+  std::string_view lower;  // lowercased letters, or the digits (a view of the line)
   bool digits;
-  int value;          // for digits (capped)
+  int value;               // for digits (capped)
 };
 
 // u_tolower, with ASCII (where it is plain A-Z to a-z) done inline.
@@ -56,49 +62,103 @@ char32_t LowerCp(char32_t c) {
   return static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
 }
 
-std::vector<Word> Words(std::string_view s) {
-  std::vector<Word> out;
-  out.reserve(16);  // metadata lines are short: usually one allocation, no regrowth
-  std::size_t i = 0;
-  while (i < s.size()) {
-    std::size_t start = i;
-    char32_t c = utf8::Decode(s, i);
-    if (text::IsDigit(c) && c < 0x80) {
-      std::size_t e = i;
-      while (e < s.size() && s[e] >= '0' && s[e] <= '9') ++e;
-      Word w{start, e, std::string(s.substr(start, e - start)), true, 0};
-      int v = 0;
-      for (char d : w.lower) v = v > 100000 ? v : v * 10 + (d - '0');
-      w.value = v;
-      // Ordinal suffix: 12th, 1st, 2nd, 3rd.
-      if (e + 2 <= s.size()) {
-        std::string suf(s.substr(e, 2));
-        for (auto& ch : suf) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        if ((suf == "st" || suf == "nd" || suf == "rd" || suf == "th") &&
-            (e + 2 == s.size() || !std::isalpha(static_cast<unsigned char>(s[e + 2])))) {
-          e += 2;
-          w.end = e;
+// The words of a line with their lowercase forms. Lines with dates are
+// short: the words and their letters live inside the object (the letters
+// of a line up to 96 bytes; lowercasing grows a code point by half its
+// length at most), else in heap storage reserved once, so no view moves.
+// Neither copied nor moved, since the words view its buffer.
+class DateWords {
+ public:
+  explicit DateWords(std::string_view s) {
+    char* buf = small_;
+    if (s.size() * 2 + 4 > sizeof small_) {
+      big_.resize(s.size() * 2 + 4);
+      buf = big_.data();
+    }
+    std::size_t used = 0;
+    std::size_t i = 0;
+    while (i < s.size()) {
+      std::size_t start = i;
+      char32_t c = utf8::Decode(s, i);
+      if (text::IsDigit(c) && c < 0x80) {
+        std::size_t e = i;
+        while (e < s.size() && s[e] >= '0' && s[e] <= '9') ++e;
+        Word w{start, e, s.substr(start, e - start), true, 0};
+        int v = 0;
+        for (char d : w.lower) v = v > 100000 ? v : v * 10 + (d - '0');
+        w.value = v;
+        // Ordinal suffix: 12th, 1st, 2nd, 3rd.
+        if (e + 2 <= s.size()) {
+          const char suf[2] = {static_cast<char>(std::tolower(static_cast<unsigned char>(s[e]))),
+                               static_cast<char>(std::tolower(static_cast<unsigned char>(s[e + 1])))};
+          const std::string_view sv(suf, 2);
+          if ((sv == "st" || sv == "nd" || sv == "rd" || sv == "th") &&
+              (e + 2 == s.size() || !std::isalpha(static_cast<unsigned char>(s[e + 2])))) {
+            e += 2;
+            w.end = e;
+          }
         }
+        words_.push_back(w);
+        i = e;
+      } else if (text::IsAlpha(c)) {
+        const std::size_t from = used;
+        Put(buf, used, LowerCp(c));
+        std::size_t e = i;
+        while (e < s.size()) {
+          std::size_t k = e;
+          char32_t d = utf8::Decode(s, k);
+          if (!text::IsAlpha(d)) break;
+          Put(buf, used, LowerCp(d));
+          e = k;
+        }
+        words_.push_back({start, e, std::string_view(buf + from, used - from), false, 0});
+        i = e;
       }
-      out.push_back(std::move(w));
-      i = e;
-    } else if (text::IsAlpha(c)) {
-      std::string lower;
-      utf8::Append(lower, LowerCp(c));
-      std::size_t e = i;
-      while (e < s.size()) {
-        std::size_t k = e;
-        char32_t d = utf8::Decode(s, k);
-        if (!text::IsAlpha(d)) break;
-        utf8::Append(lower, LowerCp(d));
-        e = k;
-      }
-      out.push_back({start, e, std::move(lower), false, 0});
-      i = e;
     }
   }
-  return out;
-}
+  DateWords(const DateWords&) = delete;
+  DateWords& operator=(const DateWords&) = delete;
+  std::size_t size() const { return words_.size(); }
+  const Word& operator[](std::size_t i) const { return words_[i]; }
+
+ private:
+  static void Put(char* buf, std::size_t& used, char32_t c) {
+    if (c < 0x80) {
+      buf[used++] = static_cast<char>(c);
+    } else if (c < 0x800) {
+      buf[used++] = static_cast<char>(0xC0 | (c >> 6));
+      buf[used++] = static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      buf[used++] = static_cast<char>(0xE0 | (c >> 12));
+      buf[used++] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      buf[used++] = static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      buf[used++] = static_cast<char>(0xF0 | (c >> 18));
+      buf[used++] = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      buf[used++] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      buf[used++] = static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
+  // Words: inline for up to 24, then a vector (the rare long line).
+  struct List {
+    Word inline_[24];
+    std::vector<Word> heap_;
+    std::size_t size_ = 0;
+    void push_back(const Word& w) {
+      if (size_ < 24) {
+        inline_[size_] = w;
+      } else {
+        if (size_ == 24) heap_.assign(inline_, inline_ + 24);
+        heap_.push_back(w);
+      }
+      ++size_;
+    }
+    std::size_t size() const { return size_; }
+    const Word& operator[](std::size_t i) const { return size_ <= 24 ? inline_[i] : heap_[i]; }
+  } words_;
+  char small_[196];
+  std::string big_;
+};
 
 bool ValidDate(int y, int m, int d) {
   if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1) return false;
@@ -142,20 +202,20 @@ bool OnlySeps(std::string_view sep, std::string_view allowed) {
 
 int MonthNumber(std::string_view w) {
   const auto& m = Cal().months;
-  auto it = m.find(std::string(w));
+  auto it = m.find(w);
   return it == m.end() ? 0 : it->second;
 }
 
 int WeekdayNumber(std::string_view w) {
   const auto& m = Cal().weekdays;
-  auto it = m.find(std::string(w));
+  auto it = m.find(w);
   return it == m.end() ? 0 : it->second;
 }
 
 std::optional<FoundDate> FindDate(std::string_view s) {
   // Every date form sitrep reads has a digit.
   if (std::none_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; })) return std::nullopt;
-  std::vector<Word> w = Words(s);
+  const DateWords w(s);
   std::optional<FoundDate> month_only;
   for (std::size_t i = 0; i < w.size(); ++i) {
     auto found = [&](int y, int m, int d, std::size_t first, std::size_t last) -> std::optional<FoundDate> {

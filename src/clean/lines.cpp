@@ -118,9 +118,9 @@ bool HasUrl(std::string_view line) {
 
 void SetSentenceLike(LineFeatures& f);
 
-// Drops a key's leading bullets and surrounding punctuation (the copyright
-// sign stays: it is a cue).
-static void TrimKey(std::string& key) {
+// The bounds [b, e) of a key less its leading bullets and surrounding
+// punctuation (the copyright sign stays: it is a cue).
+static std::pair<std::size_t, std::size_t> TrimmedKeyBounds(std::string_view key) {
   std::size_t b = 0, e = key.size();
   while (b < e) {
     unsigned char c = static_cast<unsigned char>(key[b]);
@@ -147,15 +147,19 @@ static void TrimKey(std::string& key) {
     if (IsAlnum(utf8::Decode(key, kk))) break;
     e = k;
   }
+  return {b, e};
+}
+
+static void TrimKey(std::string& key) {
+  const auto [b, e] = TrimmedKeyBounds(key);
   if (e < key.size()) key.resize(e);
   if (b > 0) key.erase(0, b);
 }
 
-std::string LineKey(std::string_view line) {
-  // Lowercasing can grow a code point by half its length at most; two
-  // bytes per input byte is always enough.
-  std::string key(line.size() * 2 + 4, '\0');
-  char* out = key.data();
+// The untrimmed key of line written to out, which must hold
+// 2 * line.size() + 4 bytes (lowercasing grows a code point by half its
+// length at most); returns the bytes written.
+static std::size_t WriteUntrimmedKey(std::string_view line, char* out) {
   std::size_t o = 0;
   std::size_t i = 0;
   bool pending_space = false;
@@ -183,14 +187,43 @@ std::string LineKey(std::string_view line) {
     }
     if (pending_space) out[o++] = ' ';
     pending_space = false;
-    char32_t lc = c < 0x80 ? c : static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
-    std::string enc;
-    utf8::Append(enc, lc);
-    for (char ch : enc) out[o++] = ch;
+    const char32_t lc = c < 0x80 ? c : static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
+    // UTF-8 by hand, straight into the key (a temporary string per code
+    // point cost an allocation check each).
+    if (lc < 0x80) {
+      out[o++] = static_cast<char>(lc);
+    } else if (lc < 0x800) {
+      out[o++] = static_cast<char>(0xC0 | (lc >> 6));
+      out[o++] = static_cast<char>(0x80 | (lc & 0x3F));
+    } else if (lc < 0x10000) {
+      out[o++] = static_cast<char>(0xE0 | (lc >> 12));
+      out[o++] = static_cast<char>(0x80 | ((lc >> 6) & 0x3F));
+      out[o++] = static_cast<char>(0x80 | (lc & 0x3F));
+    } else {
+      out[o++] = static_cast<char>(0xF0 | (lc >> 18));
+      out[o++] = static_cast<char>(0x80 | ((lc >> 12) & 0x3F));
+      out[o++] = static_cast<char>(0x80 | ((lc >> 6) & 0x3F));
+      out[o++] = static_cast<char>(0x80 | (lc & 0x3F));
+    }
   }
-  key.resize(o);
+  return o;
+}
+
+std::string LineKey(std::string_view line) {
+  std::string key(line.size() * 2 + 4, '\0');
+  key.resize(WriteUntrimmedKey(line, key.data()));
   TrimKey(key);
   return key;
+}
+
+std::string_view KeyBuffer::Key(std::string_view line) {
+  if (line.size() * 2 + 4 <= sizeof small_) {
+    const std::string_view key(small_, WriteUntrimmedKey(line, small_));
+    const auto [b, e] = TrimmedKeyBounds(key);
+    return key.substr(b, e - b);
+  }
+  big_ = LineKey(line);
+  return big_;
 }
 
 // KeyAndFeatures for a line with non-ASCII characters (typographic quotes,

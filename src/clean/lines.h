@@ -13,6 +13,22 @@ namespace sitrep::clean {
 // matching.
 std::string LineKey(std::string_view line);
 
+// LineKey for the many short fragments (labels, words, segments) that
+// metadata parsing keys: the key of a short line is written to a buffer on
+// the stack instead of a heap string. The view stays valid until the next
+// call or the buffer's end; not copyable, since the view points into it.
+class KeyBuffer {
+ public:
+  KeyBuffer() = default;
+  KeyBuffer(const KeyBuffer&) = delete;
+  KeyBuffer& operator=(const KeyBuffer&) = delete;
+  std::string_view Key(std::string_view line);
+
+ private:
+  char small_[132];  // keys of lines up to 64 bytes
+  std::string big_;
+};
+
 struct LineFeatures {
   int words = 0;          // words with at least one letter or digit
   int lower_words = 0;    // words starting with a lowercase letter

@@ -1,6 +1,8 @@
 #include "clean/metadata_line.h"
 
 #include <algorithm>
+#include <cstring>
+#include <list>
 #include <vector>
 
 #include "clean/dates.h"
@@ -17,30 +19,79 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-// Splits on " | ", "|", " · ", "•", and dashes with spaces around them.
-std::vector<std::string_view> Segments(std::string_view line) {
-  std::vector<std::string_view> out;
-  std::size_t start = 0, i = 0;
-  while (i < line.size()) {
-    std::size_t k = i;
-    char32_t c = utf8::Decode(line, k);
-    bool sep = c == '|' || c == 0x00B7 || c == 0x2022 || c == 0x25CF;
-    if (!sep && (c == '-' || c == 0x2013 || c == 0x2014)) {
-      sep = i > 0 && line[i - 1] == ' ' && k < line.size() && line[k] == ' ';
+// A vector whose first N elements live inside it: the metadata parser
+// splits lines, segments and words that almost always have a handful of
+// parts, and a heap block for each cost more than the parsing. T must be
+// trivially copyable.
+template <typename T, std::size_t N>
+class SmallVec {
+ public:
+  // The inline elements stay uninitialised until pushed (string_view's
+  // constructor would zero all N of them per split).
+  SmallVec() {}
+  SmallVec(const SmallVec&) = delete;
+  SmallVec& operator=(const SmallVec&) = delete;
+  void push_back(const T& v) {
+    if (size_ < N) {
+      inline_[size_] = v;
+    } else {
+      if (size_ == N) heap_.assign(inline_, inline_ + N);
+      heap_.push_back(v);
     }
+    ++size_;
+  }
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  const T* begin() const { return size_ <= N ? inline_ : heap_.data(); }
+  const T* end() const { return begin() + size_; }
+  const T& operator[](std::size_t i) const { return begin()[i]; }
+
+ private:
+  union {
+    T inline_[N];
+  };
+  std::vector<T> heap_;
+  std::size_t size_ = 0;
+};
+
+// Splits on " | ", "|", " · ", "•", "●", and dashes with spaces around
+// them. The separators are ASCII or start with 0xC2 or 0xE2, so the scan
+// looks only at those bytes; the text is valid UTF-8, so a separator's
+// byte sequence matches only the separator itself.
+void Segments(std::string_view line, SmallVec<std::string_view, 8>& out) {
+  const auto* p = reinterpret_cast<const unsigned char*>(line.data());
+  const std::size_t n = line.size();
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const unsigned char b = p[i];
+    if (b != '|' && b != '-' && b != 0xC2 && b != 0xE2) continue;
+    std::size_t k = i + 1;  // just past the character
+    bool sep = b == '|';
+    bool dash = b == '-';
+    if (b == 0xC2 && i + 1 < n) {
+      sep = p[i + 1] == 0xB7;  // U+00B7
+      k = i + 2;
+    } else if (b == 0xE2 && i + 2 < n) {
+      const unsigned char b1 = p[i + 1], b2 = p[i + 2];
+      sep = (b1 == 0x80 && b2 == 0xA2) || (b1 == 0x97 && b2 == 0x8F);  // U+2022, U+25CF
+      dash = b1 == 0x80 && (b2 == 0x93 || b2 == 0x94);                  // U+2013, U+2014
+      k = i + 3;
+    }
+    if (!sep && dash) sep = i > 0 && p[i - 1] == ' ' && k < n && p[k] == ' ';
     if (sep) {
       out.push_back(Trim(line.substr(start, i - start)));
       start = k;
+      i = k - 1;
     }
-    i = k;
   }
   out.push_back(Trim(line.substr(start)));
-  return out;
 }
 
+// A word of SplitWords: as written, and its key (LineKey(text); for an
+// ASCII word the same, computed inline).
 struct WordSpan {
   std::string_view text;
-  std::string lower;
+  std::string_view lower;
 };
 
 // ASCII-only lowercasing and alphanumeric test: SplitWords takes this path
@@ -50,34 +101,75 @@ inline bool AsciiAlnum(char c) {
 }
 inline char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 
-std::vector<WordSpan> SplitWords(std::string_view s) {
-  std::vector<WordSpan> out;
-  out.reserve(8);
-  std::size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && (s[i] == ' ' || s[i] == ',' || s[i] == ';')) ++i;
-    std::size_t b = i;
-    while (i < s.size() && s[i] != ' ' && s[i] != ',' && s[i] != ';') ++i;
-    if (i > b) {
+inline bool WordSeparator(char c) { return c == ' ' || c == ',' || c == ';'; }
+
+// The words of s, split at spaces, commas and semicolons, with their keys.
+// The keys of ASCII words go to a buffer inside the object (they are never
+// longer than s), the rare others to a list whose strings never move; so
+// the object is neither copied nor moved.
+class Words {
+ public:
+  explicit Words(std::string_view s) {
+    const bool fits = s.size() <= sizeof buf_;
+    std::size_t used = 0;
+    std::size_t i = 0;
+    while (i < s.size()) {
+      while (i < s.size() && WordSeparator(s[i])) ++i;
+      std::size_t b = i;
+      while (i < s.size() && !WordSeparator(s[i])) ++i;
+      if (i == b) continue;
       std::string_view w = s.substr(b, i - b);
       bool ascii = std::all_of(w.begin(), w.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
       if (ascii) {
-        // Same as LineKey for ASCII, without its allocations.
+        // Same as LineKey for ASCII (as far as any caller compares it: no
+        // key looked up holds white space or a backquote).
         std::size_t x = 0, y = w.size();
         while (x < y && !AsciiAlnum(w[x])) ++x;
         while (y > x && !AsciiAlnum(w[y - 1])) --y;
-        std::string lower(w.substr(x, y - x));
-        for (char& c : lower) c = AsciiLower(c);
-        out.push_back({w, std::move(lower)});
+        if (fits) {
+          char* out = buf_ + used;
+          for (std::size_t k = x; k < y; ++k) out[k - x] = AsciiLower(w[k]);
+          used += y - x;
+          words_.push_back({w, std::string_view(out, y - x)});
+        } else {
+          std::string& lower = spill_.emplace_back(w.substr(x, y - x));
+          for (char& c : lower) c = AsciiLower(c);
+          words_.push_back({w, lower});
+        }
       } else {
-        out.push_back({w, LineKey(w)});
+        words_.push_back({w, spill_.emplace_back(LineKey(w))});
       }
     }
   }
-  return out;
+  Words(const Words&) = delete;
+  Words& operator=(const Words&) = delete;
+
+  std::size_t size() const { return words_.size(); }
+  bool empty() const { return words_.empty(); }
+  const WordSpan& operator[](std::size_t i) const { return words_[i]; }
+  const WordSpan* begin() const { return words_.begin(); }
+  const WordSpan* end() const { return words_.end(); }
+
+ private:
+  SmallVec<WordSpan, 16> words_;
+  char buf_[192];
+  std::list<std::string> spill_;
+};
+
+// Words(s).size() without the keys.
+std::size_t CountWords(std::string_view s) {
+  std::size_t n = 0;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && WordSeparator(s[i])) ++i;
+    std::size_t b = i;
+    while (i < s.size() && !WordSeparator(s[i])) ++i;
+    n += i > b;
+  }
+  return n;
 }
 
-bool IsTimeOrZone(const std::string& w) {
+bool IsTimeOrZone(std::string_view w) {
   static const char* kZones[] = {"gmt", "utc", "bst", "cet", "cest", "eet", "eest", "est", "edt", "cst",
                                  "cdt", "pst", "pdt", "et", "pt", "ct", "mez", "mesz", "msk", "am",
                                  "pm", "a.m", "p.m", "h", "uhr", "z"};
@@ -96,23 +188,22 @@ bool IsTimeOrZone(const std::string& w) {
   return digit;
 }
 
-bool IsNameWord(std::string_view w) {
-  static const char* kParticles[] = {"de", "da", "van", "von", "der", "den", "del", "la", "le", "du",
-                                     "dos", "das", "al", "el", "bin", "ibn", "ter", "di", "and", "&"};
-  if (w.empty()) return false;
+// w's key is LineKey(w.text) (or equal to it for every particle).
+bool IsNameWord(const WordSpan& w) {
+  static constexpr std::string_view kParticles[] = {"de", "da", "van", "von", "der", "den", "del", "la", "le", "du",
+                                                    "dos", "das", "al", "el", "bin", "ibn", "ter", "di", "and", "&"};
+  if (w.text.empty()) return false;
   std::size_t i = 0;
-  char32_t c = utf8::Decode(w, i);
+  char32_t c = utf8::Decode(w.text, i);
   if (text::IsUpper(c)) return true;
-  std::string lw = LineKey(w);
-  for (const char* p : kParticles) {
-    if (lw == p) return true;
+  for (std::string_view p : kParticles) {
+    if (w.lower == p) return true;
   }
   return false;
 }
 
-}  // namespace
-
-std::optional<std::string> AsNames(std::string_view s) {
+// AsNames as a view into s.
+std::optional<std::string_view> NamesIn(std::string_view s) {
   s = Trim(s);
   while (!s.empty() && (s.back() == '.' || s.back() == ',')) {
     // keep the stop of a final initial ("J.") but not a sentence stop
@@ -122,19 +213,26 @@ std::optional<std::string> AsNames(std::string_view s) {
     }
     s.remove_suffix(1);
   }
-  auto words = SplitWords(s);
+  const Words words(s);
   if (words.empty() || words.size() > 8) return std::nullopt;
   int caps = 0;
   for (const auto& w : words) {
-    if (!IsNameWord(w.text)) return std::nullopt;
+    if (!IsNameWord(w)) return std::nullopt;
     std::size_t i = 0;
     if (text::IsUpper(utf8::Decode(w.text, i))) ++caps;
     for (char c : w.text) {
-      if (std::isdigit(static_cast<unsigned char>(c))) return std::nullopt;
+      if (c >= '0' && c <= '9') return std::nullopt;
     }
   }
   if (caps == 0) return std::nullopt;
-  return std::string(s);
+  return s;
+}
+
+}  // namespace
+
+std::optional<std::string> AsNames(std::string_view s) {
+  if (auto n = NamesIn(s)) return std::string(*n);
+  return std::nullopt;
 }
 
 namespace {
@@ -165,9 +263,18 @@ bool AmbiguousNumericDate(std::string_view seg) {
 
 struct SegResult {
   SegKind kind = SegKind::kNone;
-  std::string value;
+  std::string_view value;  // a source, byline or short name: a view into the segment
+  std::string iso;         // a date
   bool update = false;
 };
+
+// "by" or "by line": a label of one or two words, lowercased ASCII (the
+// byline labels are ASCII) in a buffer; a longer first word is no label.
+std::string_view LowerAscii(std::string_view s, char* buf, std::size_t cap) {
+  if (s.size() > cap) return {};
+  for (std::size_t k = 0; k < s.size(); ++k) buf[k] = AsciiLower(s[k]);
+  return std::string_view(buf, s.size());
+}
 
 SegResult ParseSegment(std::string_view seg, bool in_header, const CueLexicon& lex) {
   SegResult r;
@@ -175,20 +282,20 @@ SegResult ParseSegment(std::string_view seg, bool in_header, const CueLexicon& l
     r.kind = SegKind::kLabel;
     return r;
   }
+  KeyBuffer keys;
   // "Label: value"
   std::size_t colon = seg.find(':');
   if (colon != std::string_view::npos && colon > 0 && colon < 40) {
-    std::string label = LineKey(seg.substr(0, colon));
-    std::string_view field = lex.LabelField(label);
+    std::string_view field = lex.LabelField(keys.Key(seg.substr(0, colon)));
     std::string_view value = Trim(seg.substr(colon + 1));
-    if (field == "source" && !value.empty() && SplitWords(value).size() <= 8) {
+    if (field == "source" && !value.empty() && CountWords(value) <= 8) {
       r.kind = SegKind::kSource;
-      r.value = std::string(value);
+      r.value = value;
       return r;
     }
     if ((field == "byline" || field == "byline_role") && !value.empty()) {
       std::string_view names = value.substr(0, value.find(','));
-      if (auto n = AsNames(names)) {
+      if (auto n = NamesIn(names)) {
         r.kind = SegKind::kByline;
         r.value = *n;
         return r;
@@ -199,35 +306,48 @@ SegResult ParseSegment(std::string_view seg, bool in_header, const CueLexicon& l
     r.kind = SegKind::kAmbiguousDate;
     return r;
   }
-  // A date with nothing but labels, weekdays and times around it.
+  // A date with nothing but labels, weekdays and times around it (the
+  // words before the date and after it: what splitting the two joined by
+  // a space would give).
   if (auto d = FindDate(seg)) {
-    std::string rest = std::string(seg.substr(0, d->begin)) + " " + std::string(seg.substr(d->end));
     bool ok = true, update = false;
-    for (const auto& w : SplitWords(rest)) {
-      std::string lw = w.lower;
-      if (lw.empty()) continue;
-      if (lw == "updated" || lw == "last" || lw == "modified") update = true;
-      if (!lex.LabelField(lw).empty() || WeekdayNumber(lw) || IsTimeOrZone(lw) || lw == "on" ||
-          lw == "at" || lw == "first" || lw == "last" || lw == "updated" || lw == "modified") {
-        continue;
+    for (std::string_view part : {seg.substr(0, d->begin), seg.substr(d->end)}) {
+      const Words words(part);
+      for (const auto& w : words) {
+        std::string_view lw = w.lower;
+        if (lw.empty()) continue;
+        if (lw == "updated" || lw == "last" || lw == "modified") update = true;
+        if (!lex.LabelField(lw).empty() || WeekdayNumber(lw) || IsTimeOrZone(lw) || lw == "on" ||
+            lw == "at" || lw == "first" || lw == "last" || lw == "updated" || lw == "modified") {
+          continue;
+        }
+        ok = false;
+        break;
       }
-      ok = false;
-      break;
+      if (!ok) break;
     }
     if (ok) {
       r.kind = SegKind::kDate;
-      r.value = d->iso;
+      r.iso = std::move(d->iso);
       r.update = update;
       return r;
     }
   }
   // "By Anna Lindqvist, Diplomatic Correspondent"
-  auto words = SplitWords(seg);
+  const Words words(seg);
   if (words.size() >= 2 && words.size() <= 15) {
-    std::string first = words[0].lower;
-    std::string two = words.size() >= 2 ? first + " " + words[1].lower : first;
+    std::string_view first = words[0].lower;
+    char two_buf[64];
+    std::string_view two;
+    if (first.size() + 1 + words[1].lower.size() <= sizeof two_buf) {
+      std::memcpy(two_buf, first.data(), first.size());
+      two_buf[first.size()] = ' ';
+      std::memcpy(two_buf + first.size() + 1, words[1].lower.data(), words[1].lower.size());
+      two = std::string_view(two_buf, first.size() + 1 + words[1].lower.size());
+    }
     std::size_t skip = 0;
-    if (lex.LabelField(two) == "byline") {
+    // A pair too long for the buffer is no label either (labels are short).
+    if (!two.empty() && lex.LabelField(two) == "byline") {
       skip = 2;
     } else if (lex.LabelField(first) == "byline" && (words[0].text == "By" || words[0].text == "BY" ||
                                                     words[0].text == "by" || words[0].text.size() > 2)) {
@@ -239,7 +359,7 @@ SegResult ParseSegment(std::string_view seg, bool in_header, const CueLexicon& l
       // "and" between names is fine; " in City" ends the names.
       std::size_t in = names.find(" in ");
       if (in != std::string_view::npos) names = names.substr(0, in);
-      if (auto n = AsNames(names)) {
+      if (auto n = NamesIn(names)) {
         r.kind = SegKind::kByline;
         r.value = *n;
         return r;
@@ -248,7 +368,7 @@ SegResult ParseSegment(std::string_view seg, bool in_header, const CueLexicon& l
   }
   // The segment's key, needed only from here on (most segments that get
   // this far are short; the ones that returned above never need it).
-  const std::string key = LineKey(seg);
+  const std::string_view key = keys.Key(seg);
   // "Anna Lindqvist, Diplomatic Correspondent" at the top of an article.
   if (in_header && words.size() >= 2 && words.size() <= 8 && !key.empty() && key.back() != '.') {
     bool role = false;
@@ -257,7 +377,7 @@ SegResult ParseSegment(std::string_view seg, bool in_header, const CueLexicon& l
     }
     std::size_t comma = seg.find(',');
     if (role && comma != std::string_view::npos) {
-      if (auto n = AsNames(seg.substr(0, comma))) {
+      if (auto n = NamesIn(seg.substr(0, comma))) {
         r.kind = SegKind::kByline;
         r.value = *n;
         return r;
@@ -268,9 +388,9 @@ SegResult ParseSegment(std::string_view seg, bool in_header, const CueLexicon& l
     r.kind = SegKind::kLabel;
     return r;
   }
-  if (words.size() <= 4 && AsNames(seg)) {
+  if (words.size() <= 4 && NamesIn(seg)) {
     r.kind = SegKind::kShortName;  // an outlet or place next to other metadata
-    r.value = std::string(seg);
+    r.value = seg;
   }
   return r;
 }
@@ -280,31 +400,33 @@ SegResult ParseSegment(std::string_view seg, bool in_header, const CueLexicon& l
 std::optional<MetadataLine> ParseMetadataLine(std::string_view line, bool in_header,
                                               const CueLexicon& lex) {
   // Metadata lines are short: a cheap reject keeps body text off this path.
-  if (line.size() > 200 || std::count(line.begin(), line.end(), ' ') > 16) return std::nullopt;
+  if (line.size() > 200) return std::nullopt;
   // A line is metadata only if some part is a date (needs a digit), a
   // "Label: value" (needs a colon) or a byline (starts with a byline label,
   // or, at the top, names a role after a comma).
   bool digit = false, colon = false, comma = false;
+  int spaces = 0;
   for (char c : line) {
     digit |= c >= '0' && c <= '9';
     colon |= c == ':';
     comma |= c == ',';
+    spaces += c == ' ';
   }
+  if (spaces > 16) return std::nullopt;
   // The segments, split once for the byline test and the parse below.
-  const std::vector<std::string_view> segments = Segments(line);
+  SmallVec<std::string_view, 8> segments;
+  Segments(line, segments);
   if (!digit && !colon && !(in_header && comma)) {
     bool byline_start = false;
+    // Byline labels are short ASCII: a longer first word or pair is none.
+    char buf[64];
     for (std::string_view seg : segments) {
       std::size_t sp = seg.find(' ');
-      std::string first(seg.substr(0, sp));
-      for (char& c : first) c = AsciiLower(c);
-      std::string_view field = lex.LabelField(first);
+      std::string_view field = lex.LabelField(LowerAscii(seg.substr(0, sp), buf, sizeof buf));
       if (field == "byline" || field == "byline_role") byline_start = true;
       if (sp != std::string_view::npos) {
         std::size_t sp2 = seg.find(' ', sp + 1);
-        std::string two(seg.substr(0, sp2));
-        for (char& c : two) c = AsciiLower(c);
-        if (lex.LabelField(two) == "byline") byline_start = true;
+        if (lex.LabelField(LowerAscii(seg.substr(0, sp2), buf, sizeof buf)) == "byline") byline_start = true;
       }
     }
     if (!byline_start) return std::nullopt;
@@ -328,13 +450,13 @@ std::optional<MetadataLine> ParseMetadataLine(std::string_view line, bool in_hea
       case SegKind::kNone:
         return std::nullopt;
       case SegKind::kSource:
-        if (!m.outlet) m.outlet = r.value;
+        if (!m.outlet) m.outlet = std::string(r.value);
         if (!m.why) m.why = "metadata: source";
         any = true;
         break;
       case SegKind::kDate:
         if (!m.date) {
-          m.date = r.value;
+          m.date = std::move(r.iso);
           m.date_is_update = r.update;
         }
         if (!m.why) m.why = "metadata: date";
@@ -345,12 +467,12 @@ std::optional<MetadataLine> ParseMetadataLine(std::string_view line, bool in_hea
         any = true;
         break;
       case SegKind::kByline:
-        if (!m.author) m.author = r.value;
+        if (!m.author) m.author = std::string(r.value);
         if (!m.why || std::string_view(m.why) == "metadata: date") m.why = "metadata: byline";
         any = true;
         break;
       case SegKind::kShortName:
-        if (!m.name_beside) m.name_beside = r.value;
+        if (!m.name_beside) m.name_beside = std::string(r.value);
         break;
       case SegKind::kLabel:
         break;
@@ -365,10 +487,11 @@ std::string StripHonorifics(std::string_view name) {
   static const char* kHonorifics[] = {"dr", "prof", "professor", "mr", "mrs", "ms", "miss", "mx", "sir",
                                       "dame", "rev", "fr"};
   std::string_view s = Trim(name);
+  KeyBuffer keys;
   for (;;) {
     std::size_t sp = s.find(' ');
     if (sp == std::string_view::npos) break;
-    std::string first = LineKey(s.substr(0, sp));
+    const std::string_view first = keys.Key(s.substr(0, sp));
     bool hon = false;
     for (const char* h : kHonorifics) hon = hon || first == h;
     if (!hon) break;
@@ -389,9 +512,8 @@ std::optional<std::string> BrandLine(std::string_view line, const CueLexicon& le
   }
   std::optional<std::string> name = AsNames(line.substr(0, cut));
   if (!name) return std::nullopt;
-  for (const auto& w : SplitWords(line)) {
-    std::string lw = w.lower;
-    if (lex.IsOutletWord(lw)) return name;
+  for (const auto& w : Words(line)) {
+    if (lex.IsOutletWord(w.lower)) return name;
   }
   return std::nullopt;
 }
@@ -472,7 +594,11 @@ std::optional<std::string> FindOutlet(const std::vector<std::string_view>& lines
   for (std::size_t i = 0; i < n; ++i) {
     std::string_view line = lines[i];
     if (line.size() > 300 || !near_edge(i)) continue;
-    if (auto m = parsed ? (*parsed)[i] : ParseMetadataLine(line, i < 12, lex)) {
+    // The caller's parse is read where it lies (a copy of its strings per
+    // edge line cost more than the lookups).
+    std::optional<MetadataLine> own;
+    if (!parsed) own = ParseMetadataLine(line, i < 12, lex);
+    if (const std::optional<MetadataLine>& m = parsed ? (*parsed)[i] : own) {
       if (m->outlet) return m->outlet;
       if (m->name_beside && !beside && i < 12) beside = m->name_beside;
       // "Outlet, 12 January 2022" parses as a date alone; the brand check
@@ -482,7 +608,7 @@ std::optional<std::string> FindOutlet(const std::vector<std::string_view>& lines
     if (!more_from && (keys ? (*keys)[i] : std::string_view(LineKey(line))).starts_with("more from ")) {
       std::string_view rest = Trim(line.substr(10));
       while (!rest.empty() && (rest.back() == ':' || rest.back() == '.')) rest.remove_suffix(1);
-      if (auto name = AsNames(rest); name && SplitWords(*name).size() <= 6) more_from = name;
+      if (auto name = AsNames(rest); name && CountWords(*name) <= 6) more_from = name;
     }
     if (!brand && i >= 1 && i < 8) brand = BrandLine(line, lex);
     if (!holder) holder = CopyrightHolder(line, lex);

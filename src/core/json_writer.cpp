@@ -1,8 +1,13 @@
 #include "core/json_writer.h"
 
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace sitrep {
 
@@ -14,39 +19,63 @@ void JsonWriter::Key(std::string_view key) {
   after_key_ = true;
 }
 
+namespace {
+// The bytes the escaper must look at: controls, '"', '\\', and 0xE2, the
+// lead byte of U+2028 and U+2029. Every other byte, non-ASCII included,
+// is copied as it is.
+inline bool NeedsLook(unsigned char c) { return c < 0x20 || c == '"' || c == '\\' || c == 0xE2; }
+}  // namespace
+
 void JsonWriter::Escape(std::string& out, std::string_view s) {
   static const char kHex[] = "0123456789abcdef";
+  const char* p = s.data();
+  const std::size_t n = s.size();
   std::size_t run = 0;  // start of the pending run of plain bytes
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    // Skip eight plain ASCII bytes at a time: no control byte, no quote,
-    // no backslash, no byte >= 0x80 (which might start U+2028).
-    while (i + 8 <= s.size()) {
-      std::uint64_t w;
-      __builtin_memcpy(&w, s.data() + i, 8);
-      constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
-      std::uint64_t ctrl = (w - kOnes * 0x20) & ~w;                 // bytes < 0x20
-      std::uint64_t quote = w ^ (kOnes * '"');
-      std::uint64_t slash = w ^ (kOnes * '\\');
-      std::uint64_t has = ctrl | ((quote - kOnes) & ~quote) | ((slash - kOnes) & ~slash) | w;
-      if (has & kHigh) break;
-      i += 8;
+  std::size_t i = 0;
+  for (;;) {
+    // Find the next byte to look at. Sixteen bytes at a time give its exact
+    // position (typographic quotes, whose lead byte is also 0xE2, stop the
+    // scan but cost one compare each), so a run of plain text, accented
+    // letters included, is one append.
+    bool found = false;
+#if defined(__SSE2__)
+    const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+    const __m128i e2 = _mm_set1_epi8(static_cast<char>(0xE2)), ctrl_max = _mm_set1_epi8(0x1F);
+    while (i + 16 <= n) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+      // Unsigned v <= 0x1F: min(v, 0x1F) == v.
+      const __m128i ctrl = _mm_cmpeq_epi8(_mm_min_epu8(v, ctrl_max), v);
+      const __m128i hit = _mm_or_si128(_mm_or_si128(ctrl, _mm_cmpeq_epi8(v, quote)),
+                                       _mm_or_si128(_mm_cmpeq_epi8(v, backslash), _mm_cmpeq_epi8(v, e2)));
+      const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit));
+      if (mask != 0) {
+        i += static_cast<std::size_t>(std::countr_zero(mask));
+        found = true;
+        break;
+      }
+      i += 16;
     }
-    if (i >= s.size()) break;
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') {
+#endif
+    if (!found) {
+      while (i < n && !NeedsLook(static_cast<unsigned char>(p[i]))) ++i;
+      if (i >= n) break;
+    }
+    const unsigned char c = static_cast<unsigned char>(p[i]);
+    if (c == 0xE2) {
       // U+2028 and U+2029 are legal JSON but break JavaScript parsers
       // that read JSONL line by line; escape them.
-      if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-          (static_cast<unsigned char>(s[i + 2]) & 0xFE) == 0xA8) {
-        out.append(s.data() + run, i - run);
-        out.append(static_cast<unsigned char>(s[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029");
-        i += 2;
-        run = i + 1;
+      if (i + 2 < n && static_cast<unsigned char>(p[i + 1]) == 0x80 &&
+          (static_cast<unsigned char>(p[i + 2]) & 0xFE) == 0xA8) {
+        out.append(p + run, i - run);
+        out.append(static_cast<unsigned char>(p[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029");
+        i += 3;
+        run = i;
+      } else {
+        ++i;
       }
       continue;
     }
-    out.append(s.data() + run, i - run);
-    run = i + 1;
+    out.append(p + run, i - run);
     switch (c) {
       case '"': out.append("\\\""); break;
       case '\\': out.append("\\\\"); break;
@@ -60,8 +89,10 @@ void JsonWriter::Escape(std::string& out, std::string_view s) {
         out.push_back(kHex[c >> 4]);
         out.push_back(kHex[c & 0xF]);
     }
+    ++i;
+    run = i;
   }
-  out.append(s.data() + run, s.size() - run);
+  out.append(p + run, n - run);
 }
 
 void JsonWriter::String(std::string_view s) {

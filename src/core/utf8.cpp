@@ -1,5 +1,11 @@
 #include "core/utf8.h"
 
+#include <bit>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace sitrep::utf8 {
 
 char32_t DecodeMultibyte(std::string_view s, std::size_t& i) {
@@ -63,6 +69,16 @@ void AppendMultibyte(std::string& out, char32_t cp) {
 std::size_t AsciiPrefix(std::string_view s) {
   std::size_t i = 0;
   const std::size_t n = s.size();
+#if defined(__SSE2__)
+  // Sixteen bytes at a time; the block's byte mask gives the first
+  // non-ASCII byte's position at once (no byte loop through the block).
+  while (i + 16 <= n) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    const unsigned high = static_cast<unsigned>(_mm_movemask_epi8(v));
+    if (high != 0) return i + static_cast<std::size_t>(std::countr_zero(high));
+    i += 16;
+  }
+#endif
   while (i + 8 <= n) {
     std::uint64_t w;
     __builtin_memcpy(&w, s.data() + i, 8);

@@ -38,7 +38,7 @@ inline void Append(std::string& out, char32_t cp) {
   }
 }
 
-// Length of the leading all-ASCII run of s, eight bytes at a time.
+// Length of the leading all-ASCII run of s, sixteen bytes at a time.
 std::size_t AsciiPrefix(std::string_view s);
 
 // True if s is valid UTF-8.

@@ -2,10 +2,15 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "core/error.h"
 #include "core/resources.h"
@@ -20,28 +25,37 @@ struct StopwordModel {
   std::vector<std::string> languages;
   // word -> bitmask of languages that list it
   std::unordered_map<std::string, std::uint32_t> words;
-  // The same words in an open-addressing table (FNV-1a, linear probing)
-  // for the scan, which looks up every word of the text's head: no
-  // std::string key, no node chasing. A slot with mask 0 is empty (every
-  // listed word has at least one language).
-  std::vector<std::string> slot_words;
+  // The same words in an open-addressing table (linear probing) for the
+  // scan, which looks up every word of the text's head. A word of up to 16
+  // bytes is its bytes packed little-endian into two integers, zero-padded
+  // (no listed word holds a zero byte, so the packing keeps the length):
+  // the scan packs each word as it reads it, and a probe is two integer
+  // compares, with no hash pass over the word and no memcmp. A slot with
+  // mask 0 is empty (every listed word has at least one language).
+  std::vector<std::uint64_t> slot_lo, slot_hi;
   std::vector<std::uint32_t> slot_masks;
   std::uint64_t slot_mask = 0;
   // The longest listed word in bytes: longer words are not looked up.
   std::size_t max_word_bytes = 0;
-  static constexpr std::size_t kMaxWordBytes = 64;
+  static constexpr std::size_t kMaxWordBytes = 16;
 
-  static std::uint64_t Hash(std::string_view w) {
-    std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
-    return h;
+  static std::uint64_t Hash(std::uint64_t lo, std::uint64_t hi) {
+    std::uint64_t h = (lo ^ (hi * 0x9E3779B97F4A7C15ULL)) * 0xD6E8FEB86659FD93ULL;
+    return h ^ (h >> 32);
   }
 
-  // The languages that list w, as a bitmask (0: none).
-  std::uint32_t Lookup(std::string_view w) const {
-    for (std::uint64_t i = Hash(w) & slot_mask;; i = (i + 1) & slot_mask) {
+  static void Pack(std::string_view w, std::uint64_t& lo, std::uint64_t& hi) {
+    lo = hi = 0;
+    for (std::size_t k = 0; k < w.size(); ++k) {
+      (k < 8 ? lo : hi) |= static_cast<std::uint64_t>(static_cast<unsigned char>(w[k])) << (8 * (k & 7));
+    }
+  }
+
+  // The languages that list the packed word, as a bitmask (0: none).
+  std::uint32_t Lookup(std::uint64_t lo, std::uint64_t hi) const {
+    for (std::uint64_t i = Hash(lo, hi) & slot_mask;; i = (i + 1) & slot_mask) {
       if (slot_masks[i] == 0) return 0;
-      if (slot_words[i] == w) return slot_masks[i];
+      if (slot_lo[i] == lo && slot_hi[i] == hi) return slot_masks[i];
     }
   }
 
@@ -60,7 +74,10 @@ struct StopwordModel {
         std::size_t sp = rest.find(' ', p);
         if (sp == std::string_view::npos) sp = rest.size();
         if (sp > p) {
-          m.words[std::string(rest.substr(p, sp - p))] |= bit;
+          std::string_view w = rest.substr(p, sp - p);
+          SITREP_CHECK(w.find('\0') == std::string_view::npos, ConfigError,
+                       "data/text/stopwords.tsv: a word with a zero byte");
+          m.words[std::string(w)] |= bit;
           m.max_word_bytes = std::max(m.max_word_bytes, sp - p);
         }
         p = sp + 1;
@@ -70,13 +87,17 @@ struct StopwordModel {
                  "data/text/stopwords.tsv: a word longer than " << kMaxWordBytes << " bytes");
     std::size_t slots = 16;
     while (slots < 2 * m.words.size()) slots *= 2;
-    m.slot_words.assign(slots, std::string());
+    m.slot_lo.assign(slots, 0);
+    m.slot_hi.assign(slots, 0);
     m.slot_masks.assign(slots, 0);
     m.slot_mask = slots - 1;
     for (const auto& [w, bits] : m.words) {
-      std::uint64_t i = Hash(w) & m.slot_mask;
+      std::uint64_t lo, hi;
+      Pack(w, lo, hi);
+      std::uint64_t i = Hash(lo, hi) & m.slot_mask;
       while (m.slot_masks[i] != 0) i = (i + 1) & m.slot_mask;
-      m.slot_words[i] = w;
+      m.slot_lo[i] = lo;
+      m.slot_hi[i] = hi;
       m.slot_masks[i] = bits;
     }
     return m;
@@ -104,12 +125,14 @@ std::string IdentifyLanguage(std::string_view text) {
   std::array<int, 32> score{};
   int letters = 0, kana = 0, hangul = 0, words = 0;
   bool ukrainian = false, belarusian = false, serbian = false, bulgarian_hint = false;
-  // The current word, lowercased, in a fixed buffer: every listed word
-  // fits (Load checks), so a longer word needs only its length.
-  char word[StopwordModel::kMaxWordBytes];
+  // The current word, lowercased and packed as the table packs it: every
+  // listed word fits (Load checks), so a longer word needs only its length.
+  std::uint64_t packed[2] = {0, 0};
   std::size_t word_len = 0;
   auto push = [&](char ch) {
-    if (word_len < sizeof word) word[word_len] = ch;
+    if (word_len < StopwordModel::kMaxWordBytes) {
+      packed[word_len >> 3] |= static_cast<std::uint64_t>(static_cast<unsigned char>(ch)) << (8 * (word_len & 7));
+    }
     ++word_len;
   };
   int function_words = 0;
@@ -117,13 +140,14 @@ std::string IdentifyLanguage(std::string_view text) {
     if (word_len == 0) return;
     ++words;
     if (word_len <= m.max_word_bytes) {
-      if (std::uint32_t bits = m.Lookup(std::string_view(word, word_len))) {
+      if (std::uint32_t bits = m.Lookup(packed[0], packed[1])) {
         ++function_words;
         // One vote per language that lists the word (set bits only).
         for (; bits != 0; bits &= bits - 1) ++score[static_cast<std::size_t>(__builtin_ctz(bits))];
       }
     }
     word_len = 0;
+    packed[0] = packed[1] = 0;
   };
   // Stops reading once one language clearly leads on plain Latin text: a
   // clear lead after 40 function words does not change with more.
@@ -156,13 +180,49 @@ std::string IdentifyLanguage(std::string_view text) {
       ++i;
       if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {
         // The rest of a run of ASCII letters in one go.
+        const std::size_t start = i - 1;
         std::size_t run_end = i;
-        while (run_end < head.size() && ((head[run_end] | 0x20) >= 'a' && (head[run_end] | 0x20) <= 'z')) ++run_end;
-        const int run = static_cast<int>(run_end - i + 1);
-        letters += run;
-        scripts[USCRIPT_LATIN] += run;
-        push(static_cast<char>(b | 0x20));
-        for (; i < run_end; ++i) push(static_cast<char>(head[i] | 0x20));
+        bool found_end = false;
+#if defined(__SSE2__)
+        // The run's end from one sixteen-byte compare: the byte loop
+        // mispredicted its exit at the end of every word.
+        if (start + 16 <= head.size()) {
+          const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(head.data() + start));
+          const __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
+          // Signed compares: bytes above 0x7F are negative, no letter.
+          const __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)),
+                                               _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1)));
+          const unsigned other = ~static_cast<unsigned>(_mm_movemask_epi8(letter)) & 0xFFFFu;
+          if (other != 0) {
+            run_end = start + static_cast<std::size_t>(std::countr_zero(other));
+            found_end = true;
+          } else {
+            run_end = start + 16;
+          }
+        }
+#endif
+        if (!found_end) {
+          while (run_end < head.size() && ((head[run_end] | 0x20) >= 'a' && (head[run_end] | 0x20) <= 'z')) ++run_end;
+        }
+        const std::size_t run = run_end - start;
+        letters += static_cast<int>(run);
+        scripts[USCRIPT_LATIN] += static_cast<int>(run);
+        if (word_len == 0 && run <= 16 && start + 16 <= head.size()) {
+          // A word that starts here and fits the packed key: its lowercase
+          // bytes from two loads, as push() would place them one by one.
+          std::uint64_t lo, hi;
+          __builtin_memcpy(&lo, head.data() + start, 8);
+          __builtin_memcpy(&hi, head.data() + start + 8, 8);
+          constexpr std::uint64_t kFold = 0x2020202020202020ULL;
+          const auto keep = [](std::size_t n) { return n >= 8 ? ~0ULL : (1ULL << (8 * n)) - 1; };
+          packed[0] = (lo | kFold) & keep(run);
+          packed[1] = run > 8 ? (hi | kFold) & keep(run - 8) : 0;
+          word_len = run;
+          i = run_end;
+        } else {
+          push(static_cast<char>(b | 0x20));
+          for (; i < run_end; ++i) push(static_cast<char>(head[i] | 0x20));
+        }
       } else if (b == '\'' && word_len != 0) {
         push('\'');
       } else {

@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <string>
+#include <vector>
 
 #include "clean/clean.h"
 #include "clean/cues.h"
@@ -175,6 +177,50 @@ TEST(LineFeatures, FusedPassAgreesWithTheSeparateFunctions) {
 // The fused pass reads ASCII lines 64 bytes at a time; random lines of
 // letters, digits, joiners, closing marks, backticks and white space, long
 // enough to cross blocks, must give what LineKey and Features give.
+// Metadata parsing keeps words, keys and dates of short lines inside
+// fixed buffers and spills longer ones to the heap; both sides of every
+// threshold must read the same.
+TEST(MetadataLine, LongAndNonAsciiLinesReadAsShortOnes) {
+  CueLexicon lex = CueLexicon::Load();
+  auto m = ParseMetadataLine("By H\u00e9l\u00e8ne Marchetti in Port Aurel", true, lex);
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->author, "H\u00e9l\u00e8ne Marchetti");
+  m = ParseMetadataLine("Ver\u00f6ffentlicht: 12. M\u00c4RZ 2022", true, lex);
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->date, "2022-03-12");
+  // A byline segment of more than 192 bytes (past the word buffer).
+  std::string names;
+  for (int k = 0; k < 6; ++k) names += std::string(k ? " " : "") + "A" + std::string(29, 'a');
+  m = ParseMetadataLine("By " + names + " and Bb", true, lex);
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->author, names + " and Bb");
+  // A date line of more than 96 bytes (past the date words' buffer), with
+  // a weekday before the date and a time after it.
+  m = ParseMetadataLine("Updated" + std::string(60, '\t') + "Wednesday 12 January 2022, 14:05 GMT", true, lex);
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->date, "2022-01-12");
+  EXPECT_TRUE(m->date_is_update);
+  EXPECT_EQ(StripHonorifics("Dr. Prof. Katrin Vollmer"), "Katrin Vollmer");
+}
+
+TEST(LineFeatures, KeyBufferAgreesWithLineKey) {
+  const std::vector<std::string> pieces = {"a", "B", "z", "0", " ", " ", "  ", "\t", "-", ".", ",", "'", "`", "\"",
+                                           "\u00c9", "\u00df", "\u0130", "\u2019", "\u201c", "\u00a0", "\u00a9",
+                                           "\u2022", "\u0416", "Word", "MIXED case "};
+  std::uint64_t seed = 7;
+  auto next = [&seed] {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<unsigned>(seed >> 33);
+  };
+  KeyBuffer keys;  // reused across calls, as the parser does
+  for (int round = 0; round < 3000; ++round) {
+    std::string line;
+    const unsigned n = next() % 60;
+    for (unsigned k = 0; k < n; ++k) line += pieces[next() % pieces.size()];
+    ASSERT_EQ(keys.Key(line), LineKey(line)) << line;
+  }
+}
+
 TEST(LineFeatures, FusedPassAgreesOnRandomAsciiLines) {
   const std::string alphabet = "aaaaeeiioouttnnsrhlTSAB0123456789    '''---...,,,\"]}>)(:;!?`\t*@/";
   std::uint64_t seed = 11;

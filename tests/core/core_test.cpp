@@ -68,8 +68,9 @@ TEST(JsonWriter, EscapesOnlyWhatJsonRequires) {
   EXPECT_EQ(out, "{\"s\":\"a\\\"b\\\\c\\nd\\u0001 “é”\\u2028\",\"n\":null,\"d\":2.5,\"arr\":[-3,true]}");
 }
 
-// The escaper skips plain bytes eight at a time; every byte that needs
-// work must be found whatever its position in the word, next to anything.
+// The escaper skips plain bytes sixteen at a time (and byte by byte in the
+// tail); every byte that needs work must be found whatever its position in
+// the block, next to anything.
 TEST(JsonWriter, EscapesTheSameAtEveryAlignment) {
   auto reference = [](std::string_view s) {
     std::string out;
@@ -87,6 +88,8 @@ TEST(JsonWriter, EscapesTheSameAtEveryAlignment) {
         out += "\\n";
       } else if (c == '\t') {
         out += "\\t";
+      } else if (c == '\r') {
+        out += "\\r";
       } else if (c < 0x20) {
         char buf[8];
         std::snprintf(buf, sizeof buf, "\\u%04x", c);
@@ -100,11 +103,12 @@ TEST(JsonWriter, EscapesTheSameAtEveryAlignment) {
   // Pieces that need escaping, look alike (è is C3 A8, ₩ is E2 82 A9) or
   // are plain, combined at every offset.
   const std::vector<std::string> pieces = {"\u2028", "\u2029", "\u00e8", "\u20a9", "\u201c", "\u2019", "\"", "\\",
-                                           "\n", "\x01", "\x1f", "a", "\xe2\x80", "plain text "};
-  for (std::size_t pad = 0; pad < 9; ++pad) {
+                                           "\n", "\x01", "\x1f", "a", "\xe2\x80", "plain text ",
+                                           "caf\u00e9 d\u00e9j\u00e0 vu, a longer plain run \u201cquoted\u201d", "\r"};
+  for (std::size_t pad = 0; pad < 17; ++pad) {
     for (const std::string& x : pieces) {
       for (const std::string& y : pieces) {
-        std::string s = std::string(pad, 'x') + x + y + std::string(9 - pad, 'y') + y + x;
+        std::string s = std::string(pad, 'x') + x + y + std::string(17 - pad, 'y') + y + x;
         std::string out;
         JsonWriter::Escape(out, s);
         EXPECT_EQ(out, reference(s)) << "pad " << pad;

@@ -177,5 +177,23 @@ TEST(Language, IdentifiesByScriptAndFunctionWords) {
   EXPECT_EQ(IdentifyLanguage("12345 67890 !!! ??? 2022-01-12"), "und");
 }
 
+// Words are read sixteen bytes at a time where the text allows and byte by
+// byte near its end; every word must count once whatever its length and
+// offset. "the" twice among 18 other words is a tenth of them (English);
+// one word more and no language has a tenth ("und").
+TEST(Language, CountsEveryWordAtEveryLengthAndOffset) {
+  for (std::size_t pad = 0; pad < 17; ++pad) {
+    for (std::size_t len = 1; len <= 20; ++len) {
+      std::string body;
+      for (std::size_t k = 0; k < 18; ++k) body += std::string(len + k, k % 2 ? 'q' : 'Q') + (k % 3 ? " " : ", ");
+      const std::string lead = std::string(pad, ' ') + "The ";
+      EXPECT_EQ(IdentifyLanguage(lead + body + "the"), "en") << pad << " " << len;
+      EXPECT_EQ(IdentifyLanguage(lead + body + "qq the"), "und") << pad << " " << len;
+      // An apostrophe continues a word: "the's" is not "the".
+      EXPECT_EQ(IdentifyLanguage(lead + body + "the's"), "und") << pad << " " << len;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace sitrep::text
