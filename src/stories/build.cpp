@@ -832,13 +832,21 @@ Status StoryBuilder::Impl::Run(const std::vector<events::MergedEvent>& evs, cons
     quote_index.emplace(quotes[i].id, i);
   }
 
-  // An article between the online pass and its story's output.
+  // An article between the online pass and its story's output: its
+  // digest goes back to the spill until then (read again for the output),
+  // so an open article costs its feature vector.
   struct Live {
     std::uint32_t article = 0;
+    std::int32_t day = kNoDay;
     std::int64_t dup = -1;  // digest index of the article it nearly duplicates
     std::uint32_t story = 0;
-    Digest d;
     SparseVector vec;
+  };
+  auto load = [&](std::uint32_t i, Digest* d) -> Status {
+    if (Status s = Load(i, d); !s.ok()) return s;
+    auto it = std::lower_bound(article_events.begin(), article_events.end(), std::make_pair(i, 0u));
+    for (; it != article_events.end() && it->first == i; ++it) d->events.push_back(it->second);
+    return Status::Ok();
   };
   std::vector<Live> live;
   std::vector<std::uint32_t> story_of(count, 0);       // online story of each digest
@@ -865,9 +873,9 @@ Status StoryBuilder::Impl::Run(const std::vector<events::MergedEvent>& evs, cons
     for (std::size_t k = 0; k < bn; ++k) {
       Live& l = batch[k];
       cvecs[k] = std::move(l.vec);
-      cdays[k] = l.d.day;
+      cdays[k] = l.day;
       cstory[k] = static_cast<std::uint32_t>(std::lower_bound(numbers.begin(), numbers.end(), l.story) - numbers.begin());
-      digests.push_back(std::move(l.d));
+      digests.emplace_back();  // read back story by story, below
       if (l.dup >= 0) rank.emplace(l.article, 0);
     }
     if (!rank.empty()) {
@@ -906,6 +914,14 @@ Status StoryBuilder::Impl::Run(const std::vector<events::MergedEvent>& evs, cons
     for (std::uint32_t k = 0; k < bn; ++k) members[cstory[k]].push_back(k);
     for (const auto& mem : members) {
       if (mem.empty()) continue;
+      // Only one story's digests in memory at a time (and the originals
+      // of its near duplicates, which follow them into it).
+      std::vector<std::uint32_t> need = mem;
+      for (std::uint32_t a : mem)
+        if (dup_of[a] >= 0) need.push_back(static_cast<std::uint32_t>(dup_of[a]));
+      for (std::uint32_t a : need)
+        if (digests[a].id.empty())
+          if (Status s = load(batch[a].article, &digests[a]); !s.ok()) return s;
       Story st;
       st.json = StoryJson(mem, cvecs, dup_of, evs, quotes, quotes_by_article, quote_index, &st.id);
       for (std::uint32_t a : mem) {
@@ -914,6 +930,7 @@ Status StoryBuilder::Impl::Run(const std::vector<events::MergedEvent>& evs, cons
         finished[batch[a].article] = true;
       }
       ++next_label;
+      for (std::uint32_t a : need) digests[a] = Digest{};
       if (Status s = emit(std::move(st)); !s.ok()) return s;
     }
     digests.clear();
@@ -929,25 +946,23 @@ Status StoryBuilder::Impl::Run(const std::vector<events::MergedEvent>& evs, cons
   const std::int32_t close_after = 2 * opt.cluster.max_gap_days;
   const std::size_t check_every = std::clamp<std::size_t>(opt.open_articles / 4, 1, 4096);
   finished_early = 0;
+  Digest d;
   for (std::uint32_t p = 0; p < count; ++p) {
     const std::uint32_t i = order[p];
     Live l;
     l.article = i;
-    if (Status s = Load(i, &l.d); !s.ok()) return s;
-    {
-      auto it = std::lower_bound(article_events.begin(), article_events.end(), std::make_pair(i, 0u));
-      for (; it != article_events.end() && it->first == i; ++it) l.d.events.push_back(it->second);
-    }
-    l.vec = Features(l.d, evs, n);
-    const std::int64_t dup = near.Add(l.d.simhash);
+    if (Status s = load(i, &d); !s.ok()) return s;
+    l.day = d.day;
+    l.vec = Features(d, evs, n);
+    const std::int64_t dup = near.Add(d.simhash);
     // A copy of an article whose story is out already is judged on its own.
-    if (dup >= 0 && l.d.body_words >= 20 && !finished[order[static_cast<std::size_t>(dup)]]) {
+    if (dup >= 0 && d.body_words >= 20 && !finished[order[static_cast<std::size_t>(dup)]]) {
       const std::uint32_t orig = order[static_cast<std::size_t>(dup)];
       l.dup = orig;
       story_of[i] = story_of[orig];
-      clusterer.AddTo(story_of[i], l.vec, l.d.day);
+      clusterer.AddTo(story_of[i], l.vec, l.day);
     } else {
-      story_of[i] = clusterer.Add(l.vec, l.d.day);
+      story_of[i] = clusterer.Add(l.vec, l.day);
     }
     live.push_back(std::move(l));
     // Over the budget, the stories no later article can join are finished
