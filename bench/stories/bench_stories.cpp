@@ -228,11 +228,6 @@ int RunOnce(std::size_t n) {
     }
   }
   const std::clock_t added = std::clock();
-  if (std::getenv("SITREP_BENCH_STORIES_RSS")) {
-    std::ifstream st("/proc/self/status");
-    for (std::string l; std::getline(st, l);)
-      if (l.rfind("VmRSS", 0) == 0 || l.rfind("VmHWM", 0) == 0) std::printf("after adding: %s\n", l.c_str());
-  }
   // Written as analyze writes it (BuildTo: never all stories in memory),
   // then read back line by line for the check.
   const std::string path = "/tmp/bench_stories_" + std::to_string(::getpid()) + ".jsonl";
