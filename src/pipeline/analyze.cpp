@@ -418,9 +418,9 @@ int RunAnalyze(const AnalyzeOptions& opt) {
     totals.events = merged_events.size();
     if (Status s = events::WriteEventsFile(dir + "/events.jsonl", merged_events); !s.ok()) return OutputFailure(s);
     // Stories last: they use the merged events and the written quotes.
-    std::vector<stories::Story> built = story_builder.Build(merged_events, dir + "/quotes.jsonl");
-    totals.stories = built.size();
-    if (Status s = stories::WriteStoriesFile(dir + "/stories.jsonl", built); !s.ok()) return OutputFailure(s);
+    Result<std::size_t> built = story_builder.BuildTo(merged_events, dir + "/quotes.jsonl", dir + "/stories.jsonl");
+    if (!built.ok()) return OutputFailure(built.status());
+    totals.stories = *built;
   }
   phases["write"] = Since(t_write);
 

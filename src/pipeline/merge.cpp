@@ -148,14 +148,15 @@ int RunMerge(const MergeCommandOptions& opt) {
   if (Status s = quotes_out.Write(opt.out_dir + "/quotes.jsonl"); !s.ok()) return Fail(s);
   std::vector<events::MergedEvent> merged_events = events::MergeEvents(event_records);
   if (Status s = events::WriteEventsFile(opt.out_dir + "/events.jsonl", merged_events); !s.ok()) return Fail(s);
-  std::vector<stories::Story> built = story_builder.Build(merged_events, opt.out_dir + "/quotes.jsonl");
-  if (Status s = stories::WriteStoriesFile(opt.out_dir + "/stories.jsonl", built); !s.ok()) return Fail(s);
+  Result<std::size_t> built =
+      story_builder.BuildTo(merged_events, opt.out_dir + "/quotes.jsonl", opt.out_dir + "/stories.jsonl");
+  if (!built.ok()) return Fail(built.status());
   if (opt.db) {
     if (Status s = store::BuildDatabase(opt.out_dir); !s.ok()) return Fail(s);
   }
   std::fprintf(stderr, "sitrep: merged %llu articles into %llu entities, %llu events and %llu stories; wrote %s/articles.jsonl, entities.jsonl, quotes.jsonl, events.jsonl%s\n",
                static_cast<unsigned long long>(articles), static_cast<unsigned long long>(merged.size()),
-               static_cast<unsigned long long>(merged_events.size()), static_cast<unsigned long long>(built.size()),
+               static_cast<unsigned long long>(merged_events.size()), static_cast<unsigned long long>(*built),
                opt.out_dir.c_str(), opt.db ? ", sitrep.db" : "");
   return bad ? 1 : 0;
 }

@@ -1,7 +1,11 @@
 // StoryBuilder: digests -> clusters -> stories.jsonl lines.
 #include <simdjson.h>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cstdio>
+#include <functional>
 #include <cmath>
 #include <fstream>
 #include <map>
@@ -53,7 +57,7 @@ std::string WordingKey(std::string_view text) {
   return out;
 }
 
-std::vector<QuoteRec> ReadQuotes(const std::string& path, const std::unordered_map<std::string, std::uint32_t>& articles) {
+std::vector<QuoteRec> ReadQuotes(const std::string& path, const std::function<bool(std::string_view)>& has_article) {
   std::vector<QuoteRec> out;
   if (path.empty()) return out;
   std::ifstream f(path, std::ios::binary);
@@ -66,7 +70,7 @@ std::vector<QuoteRec> ReadQuotes(const std::string& path, const std::unordered_m
     QuoteRec q;
     if (!o["id"].get_string().get(v)) q.id = std::string(v);
     if (!o["article"].get_string().get(v)) q.article = std::string(v);
-    if (!articles.count(q.article)) continue;
+    if (!has_article(q.article)) continue;
     if (!o["text"].get_string().get(v)) q.text = std::string(v);
     simdjson::dom::object sp;
     if (!o["speaker"].get_object().get(sp)) {
@@ -138,31 +142,97 @@ void SortUnique(std::vector<T>* v) {
   v->erase(std::unique(v->begin(), v->end()), v->end());
 }
 
+// Document frequencies: feature hash -> count, open addressing over one
+// array of key << 32 | count (count 0: an empty slot), at most half full.
+// A third of the memory of a node-based map, and one cache line a lookup.
+class CountTable {
+ public:
+  void Add(std::uint32_t key) {
+    if (2 * (used_ + 1) > slots_.size()) Grow();
+    std::uint64_t* s = Find(key);
+    if (*s == 0) {
+      *s = std::uint64_t{key} << 32;
+      ++used_;
+    }
+    ++*s;
+  }
+  std::uint32_t Get(std::uint32_t key) const {
+    if (slots_.empty()) return 0;
+    return static_cast<std::uint32_t>(*const_cast<CountTable*>(this)->Find(key));
+  }
+  std::size_t size() const { return used_; }
+
+ private:
+  std::uint64_t* Find(std::uint32_t key) {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t i = (key * 0x9E3779B97F4A7C15ull) >> 32 & mask;
+    while (slots_[i] != 0 && static_cast<std::uint32_t>(slots_[i] >> 32) != key) i = (i + 1) & mask;
+    return &slots_[i];
+  }
+  void Grow() {
+    std::vector<std::uint64_t> old(std::max<std::size_t>(1024, slots_.size() * 2), 0);
+    old.swap(slots_);
+    for (std::uint64_t v : old)
+      if (v != 0) *Find(static_cast<std::uint32_t>(v >> 32)) = v;
+  }
+  std::vector<std::uint64_t> slots_;
+  std::size_t used_ = 0;
+};
+
 }  // namespace
 
 struct StoryBuilder::Impl {
   BuildOptions opt;
-  std::vector<Digest> digests;
+  // What stays in memory of every added article (about 40 bytes): where
+  // its digest is in the spill, its day and its id. The digests themselves
+  // wait in the spill until the clustering pass reads them in date order.
+  struct Rec {
+    std::uint64_t at = 0;
+    std::uint32_t size = 0;
+    std::int32_t day = kNoDay;
+    std::uint32_t id_at = 0, id_size = 0;
+  };
+  std::vector<Rec> recs;  // per digest
+  std::string id_chars;   // the digests' ids, end to end
   std::vector<std::int64_t> added;  // per AddArticle call: digest index or -1
   std::vector<std::uint32_t> assignment;
+  std::size_t finished_early = 0;
+  CountTable df;  // document frequency of every feature but the events'
+  std::vector<std::uint32_t> feats;  // AddArticle's scratch
+  // The spill: digests up to `flushed` are in the file, the rest in `pending`.
+  std::FILE* spill = nullptr;
+  bool spill_failed = false;
+  std::uint64_t flushed = 0;
+  std::string pending, read_buf;
+  // The articles of the stories being finished (StoryJson's input), in
+  // canonical order.
+  std::vector<Digest> digests;
+
+  ~Impl() {
+    if (spill) std::fclose(spill);
+  }
+
+  std::string_view Id(std::uint32_t i) const { return std::string_view(id_chars).substr(recs[i].id_at, recs[i].id_size); }
+
+  Status Spill(const Digest& d);
+  Status Load(std::uint32_t i, Digest* d);
+  Status Run(const std::vector<events::MergedEvent>& evs, const std::string& quotes_jsonl,
+             const std::function<Status(Story&&)>& emit);
 
   // Article features: body terms (sublinear tf x idf, the strongest kept),
   // title terms, entities and events, L2-normalised.
-  SparseVector Features(const Digest& d, const std::unordered_map<std::uint32_t, std::uint32_t>& df,
-                        const std::vector<events::MergedEvent>& evs, double n) const {
+  SparseVector Features(const Digest& d, const std::vector<events::MergedEvent>& evs, double n) const {
     const ClusterOptions& co = opt.cluster;
     // Rarity weight; 0 for a feature too few articles share to link any.
     double left_out2 = 0;  // squared weight of the features too rare to link articles
+    // A feature the table lacks was seen once.
+    auto count = [&](std::uint32_t h) { return std::max<std::uint32_t>(df.Get(h), 1); };
     auto weight = [&](std::uint32_t h) {
-      auto it = df.find(h);
-      const double f = it == df.end() ? 1 : it->second;
+      const double f = count(h);
       const double x = std::log(1 + n / f);
       return co.idf_power == 1 ? x : std::pow(x, co.idf_power);
     };
-    auto linkable = [&](std::uint32_t h) {
-      auto it = df.find(h);
-      return (it == df.end() ? 1 : it->second) >= co.min_df;
-    };
+    auto linkable = [&](std::uint32_t h) { return count(h) >= co.min_df; };
     auto idf = [&](std::uint32_t h) { return linkable(h) ? weight(h) : 0.0; };
     SparseVector v;
     v.reserve(d.terms.size());
@@ -233,17 +303,77 @@ StoryBuilder::StoryBuilder(BuildOptions options) : impl_(std::make_unique<Impl>(
 StoryBuilder::~StoryBuilder() = default;
 
 const std::vector<std::uint32_t>& StoryBuilder::assignment() const { return impl_->assignment; }
+std::size_t StoryBuilder::finished_early() const { return impl_->finished_early; }
 
 Status StoryBuilder::AddArticle(std::string_view line) {
+  Impl& m = *impl_;
   Digest d;
   Result<bool> r = detail::DigestLine(line, kSummaryCandidatesPerArticle, &d);
   if (!r.ok()) return r.status();
   if (!*r) {
-    impl_->added.push_back(-1);
+    m.added.push_back(-1);
     return Status::Ok();
   }
-  impl_->added.push_back(static_cast<std::int64_t>(impl_->digests.size()));
-  impl_->digests.push_back(std::move(d));
+  // Document frequencies as the articles come: the events' features are
+  // counted in Build, which has the events.
+  auto& feats = m.feats;
+  feats.clear();
+  for (const auto& [h, c] : d.terms) feats.push_back(h);
+  feats.insert(feats.end(), d.title_terms.begin(), d.title_terms.end());
+  for (const auto& e : d.entities) feats.push_back(FeatureHash('e', e));
+  for (const auto& y : d.years) feats.push_back(FeatureHash('y', y));
+  for (const auto& y : d.dates) feats.push_back(FeatureHash('d', y));
+  feats.insert(feats.end(), d.numbers.begin(), d.numbers.end());
+  SortUnique(&feats);
+  for (std::uint32_t h : feats) m.df.Add(h);
+  Impl::Rec rec;
+  rec.day = d.day;
+  rec.id_at = static_cast<std::uint32_t>(m.id_chars.size());
+  rec.id_size = static_cast<std::uint32_t>(d.id.size());
+  rec.at = m.flushed + m.pending.size();
+  if (Status s = m.Spill(d); !s.ok()) return s;
+  rec.size = static_cast<std::uint32_t>(m.flushed + m.pending.size() - rec.at);
+  m.id_chars += d.id;
+  m.added.push_back(static_cast<std::int64_t>(m.recs.size()));
+  m.recs.push_back(rec);
+  return Status::Ok();
+}
+
+Status StoryBuilder::Impl::Spill(const Digest& d) {
+  detail::EncodeDigest(d, &pending);
+  if (pending.size() < opt.spill_buffer_bytes || spill_failed) return Status::Ok();
+  if (!spill) {
+    // Unnamed and gone when closed; a system without one keeps the
+    // digests in memory, as before there was a spill.
+    spill = std::tmpfile();
+    if (!spill) {
+      spill_failed = true;
+      return Status::Ok();
+    }
+  }
+  if (std::fwrite(pending.data(), 1, pending.size(), spill) != pending.size())
+    return Status(Code::kIoError, "cannot write the stories stage's spill file");
+  flushed += pending.size();
+  pending.clear();
+  return Status::Ok();
+}
+
+Status StoryBuilder::Impl::Load(std::uint32_t i, Digest* d) {
+  const Rec& r = recs[i];
+  std::string_view bytes;
+  if (r.at >= flushed) {
+    bytes = std::string_view(pending).substr(static_cast<std::size_t>(r.at - flushed), r.size);
+  } else {
+    read_buf.resize(r.size);
+    std::size_t got = 0;
+    while (got < r.size) {
+      const ssize_t k = ::pread(fileno(spill), read_buf.data() + got, r.size - got, static_cast<off_t>(r.at + got));
+      if (k <= 0) return Status(Code::kIoError, "cannot read back the stories stage's spill file");
+      got += static_cast<std::size_t>(k);
+    }
+    bytes = read_buf;
+  }
+  if (!detail::DecodeDigest(bytes, d)) return Status(Code::kCorrupt, "a digest in the stories stage's spill file does not decode");
   return Status::Ok();
 }
 
@@ -656,100 +786,45 @@ std::string StoryBuilder::Impl::StoryJson(const std::vector<std::uint32_t>& memb
   return out;
 }
 
-std::vector<Story> StoryBuilder::Build(const std::vector<events::MergedEvent>& evs, const std::string& quotes_jsonl) {
-  Impl& m = *impl_;
-  auto& digests = m.digests;
-  std::unordered_map<std::string, std::uint32_t> by_id;
-  for (std::uint32_t i = 0; i < digests.size(); ++i) by_id.emplace(digests[i].id, i);
+Status StoryBuilder::Impl::Run(const std::vector<events::MergedEvent>& evs, const std::string& quotes_jsonl,
+                               const std::function<Status(Story&&)>& emit) {
+  const auto count = static_cast<std::uint32_t>(recs.size());
+  if (spill && std::fflush(spill) != 0) return Status(Code::kIoError, "cannot write the stories stage's spill file");
+  // Digest index by id: the first of equal ids, as a map's emplace kept it.
+  std::vector<std::uint32_t> by_id(count);
+  for (std::uint32_t i = 0; i < count; ++i) by_id[i] = i;
+  std::stable_sort(by_id.begin(), by_id.end(), [&](std::uint32_t x, std::uint32_t y) { return Id(x) < Id(y); });
+  auto find = [&](std::string_view id) -> std::int64_t {
+    auto it = std::lower_bound(by_id.begin(), by_id.end(), id, [&](std::uint32_t x, std::string_view v) { return Id(x) < v; });
+    return it != by_id.end() && Id(*it) == id ? static_cast<std::int64_t>(*it) : -1;
+  };
+  // The events of each article, (digest, event) sorted, and their document frequencies.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> article_events;
   for (std::uint32_t k = 0; k < evs.size(); ++k) {
     for (const auto* rec : evs[k].mentions) {
-      auto it = by_id.find(rec->article);
-      if (it == by_id.end()) continue;
-      auto& list = digests[it->second].events;
-      if (list.empty() || list.back() != k) list.push_back(k);
+      const std::int64_t i = find(rec->article);
+      if (i >= 0) article_events.emplace_back(static_cast<std::uint32_t>(i), k);
     }
   }
-  // Document frequencies of every feature, over all articles.
-  std::unordered_map<std::uint32_t, std::uint32_t> df;
-  for (auto& d : digests) {
-    SortUnique(&d.events);
-    std::vector<std::uint32_t> feats;
-    for (const auto& [h, c] : d.terms) feats.push_back(h);
-    feats.insert(feats.end(), d.title_terms.begin(), d.title_terms.end());
-    for (const auto& e : d.entities) feats.push_back(FeatureHash('e', e));
-    for (std::uint32_t k : d.events) feats.push_back(FeatureHash('v', evs[k].id));
-    for (const auto& y : d.years) feats.push_back(FeatureHash('y', y));
-    for (const auto& y : d.dates) feats.push_back(FeatureHash('d', y));
-    feats.insert(feats.end(), d.numbers.begin(), d.numbers.end());
+  SortUnique(&article_events);
+  for (std::size_t from = 0; from < article_events.size();) {
+    std::size_t to = from;
+    feats.clear();
+    for (; to < article_events.size() && article_events[to].first == article_events[from].first; ++to)
+      feats.push_back(FeatureHash('v', evs[article_events[to].second].id));
     SortUnique(&feats);
-    for (std::uint32_t h : feats) ++df[h];
+    for (std::uint32_t h : feats) df.Add(h);
+    from = to;
   }
   // Canonical order: undated first, then by day, then by id.
-  std::vector<std::uint32_t> order(digests.size());
-  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::vector<std::uint32_t> order(count);
+  for (std::uint32_t i = 0; i < count; ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
-    if (digests[x].day != digests[y].day) return digests[x].day < digests[y].day;
-    return digests[x].id < digests[y].id;
+    if (recs[x].day != recs[y].day) return recs[x].day < recs[y].day;
+    return Id(x) < Id(y);
   });
-  const double n = static_cast<double>(digests.size());
-  std::vector<SparseVector> vecs(digests.size());
-  std::vector<std::int64_t> near_dup_of(digests.size(), -1);
-  std::vector<std::uint32_t> story_of(digests.size(), 0);
-  Clusterer clusterer(m.opt.cluster);
-  NearDuplicates near;
-  for (std::uint32_t i : order) {
-    vecs[i] = m.Features(digests[i], df, evs, n);
-    std::int64_t dup = near.Add(digests[i].simhash);
-    // Index in `order` terms -> digest index.
-    if (dup >= 0 && digests[i].body_words >= 20) {
-      const std::uint32_t orig = order[static_cast<std::size_t>(dup)];
-      near_dup_of[i] = orig;
-      story_of[i] = story_of[orig];
-      clusterer.AddTo(story_of[i], vecs[i], digests[i].day);
-    } else {
-      story_of[i] = clusterer.Add(vecs[i], digests[i].day);
-    }
-  }
-  const std::vector<std::uint32_t> merged_into = clusterer.MergeSimilar();
-  for (auto& s : story_of) s = merged_into[s];
-  {
-    // The second passes see the articles in the canonical order too (the
-    // vectors moved, not copied), so that not even the rounding of a sum
-    // depends on the order of the input.
-    const std::size_t count = order.size();
-    std::vector<SparseVector> cvecs(count);
-    std::vector<std::int32_t> cdays(count);
-    std::vector<std::uint32_t> cstory(count), rank(count);
-    for (std::size_t k = 0; k < count; ++k) {
-      cvecs[k] = std::move(vecs[order[k]]);
-      cdays[k] = digests[order[k]].day;
-      cstory[k] = story_of[order[k]];
-      rank[order[k]] = static_cast<std::uint32_t>(k);
-    }
-    // A near duplicate stays with its original (earlier in the order).
-    auto follow = [&](std::vector<std::uint32_t>* st) {
-      for (std::size_t k = 0; k < count; ++k) {
-        const std::int64_t dup = near_dup_of[order[k]];
-        if (dup >= 0) (*st)[k] = (*st)[rank[static_cast<std::size_t>(dup)]];
-      }
-    };
-    cstory = SplitIncoherent(cvecs, std::move(cstory), m.opt.cluster);
-    follow(&cstory);
-    if (m.opt.reassign_rounds > 0) {
-      cstory = Reassign(cvecs, cdays, std::move(cstory), m.opt.cluster, m.opt.reassign_rounds);
-      follow(&cstory);
-    }
-    for (std::size_t k = 0; k < count; ++k) {
-      vecs[order[k]] = std::move(cvecs[k]);
-      story_of[order[k]] = cstory[k];
-    }
-  }
-  std::uint32_t story_count = 0;
-  for (std::uint32_t s : story_of) story_count = std::max(story_count, s + 1);
-  std::vector<std::vector<std::uint32_t>> members(story_count);
-  for (std::uint32_t i : order) members[story_of[i]].push_back(i);
 
-  std::vector<QuoteRec> quotes = ReadQuotes(quotes_jsonl, by_id);
+  std::vector<QuoteRec> quotes = ReadQuotes(quotes_jsonl, [&](std::string_view id) { return find(id) >= 0; });
   std::unordered_map<std::string, std::vector<std::uint32_t>> quotes_by_article;
   std::unordered_map<std::string, std::uint32_t> quote_index;
   for (std::uint32_t i = 0; i < quotes.size(); ++i) {
@@ -757,19 +832,235 @@ std::vector<Story> StoryBuilder::Build(const std::vector<events::MergedEvent>& e
     quote_index.emplace(quotes[i].id, i);
   }
 
+  // An article between the online pass and its story's output: its
+  // digest goes back to the spill until then (read again for the output),
+  // so an open article costs its feature vector.
+  struct Live {
+    std::uint32_t article = 0;
+    std::int32_t day = kNoDay;
+    std::int64_t dup = -1;  // digest index of the article it nearly duplicates
+    std::uint32_t story = 0;
+    SparseVector vec;
+  };
+  auto load = [&](std::uint32_t i, Digest* d) -> Status {
+    if (Status s = Load(i, d); !s.ok()) return s;
+    auto it = std::lower_bound(article_events.begin(), article_events.end(), std::make_pair(i, 0u));
+    for (; it != article_events.end() && it->first == i; ++it) d->events.push_back(it->second);
+    return Status::Ok();
+  };
+  std::vector<Live> live;
+  std::vector<std::uint32_t> story_of(count, 0);       // online story of each digest
+  std::vector<std::uint32_t> label(count, UINT32_MAX);  // output story of each digest
+  std::vector<bool> finished(count, false);
+  std::uint32_t next_label = 0;
+
+  // The second passes (split, reassignment) and the output of the stories
+  // of `batch` (in canonical order), which no other article joins any more.
+  auto finish = [&](std::vector<Live>& batch) -> Status {
+    const std::size_t bn = batch.size();
+    // Story numbers 0.. in the order of the online ones, so that ties
+    // fall as they would over all stories at once.
+    std::vector<std::uint32_t> numbers;
+    for (const Live& l : batch) numbers.push_back(l.story);
+    SortUnique(&numbers);
+    std::vector<SparseVector> cvecs(bn);
+    std::vector<std::int32_t> cdays(bn);
+    std::vector<std::uint32_t> cstory(bn);
+    std::vector<std::int64_t> dup_of(bn, -1);
+    std::unordered_map<std::uint32_t, std::uint32_t> rank;
+    digests.clear();
+    digests.reserve(bn);
+    for (std::size_t k = 0; k < bn; ++k) {
+      Live& l = batch[k];
+      cvecs[k] = std::move(l.vec);
+      cdays[k] = l.day;
+      cstory[k] = static_cast<std::uint32_t>(std::lower_bound(numbers.begin(), numbers.end(), l.story) - numbers.begin());
+      digests.emplace_back();  // read back story by story, below
+      if (l.dup >= 0) rank.emplace(l.article, 0);
+    }
+    if (!rank.empty()) {
+      for (std::size_t k = 0; k < bn; ++k) {
+        auto it = rank.find(batch[k].article);
+        if (it != rank.end()) it->second = static_cast<std::uint32_t>(k);
+      }
+      for (std::size_t k = 0; k < bn; ++k) {
+        if (batch[k].dup < 0) continue;
+        // The original is in the batch: its online story is the duplicate's.
+        auto it = rank.find(static_cast<std::uint32_t>(batch[k].dup));
+        std::size_t at = bn;
+        if (it == rank.end()) {
+          for (std::size_t j = 0; j < k; ++j)
+            if (batch[j].article == batch[k].dup) at = j;
+        } else {
+          at = it->second;
+        }
+        if (at < bn) dup_of[k] = static_cast<std::int64_t>(at);
+      }
+    }
+    // A near duplicate stays with its original (earlier in the order).
+    auto follow = [&](std::vector<std::uint32_t>* st) {
+      for (std::size_t k = 0; k < bn; ++k)
+        if (dup_of[k] >= 0) (*st)[k] = (*st)[static_cast<std::size_t>(dup_of[k])];
+    };
+    cstory = SplitIncoherent(cvecs, std::move(cstory), opt.cluster);
+    follow(&cstory);
+    if (opt.reassign_rounds > 0) {
+      cstory = Reassign(cvecs, cdays, std::move(cstory), opt.cluster, opt.reassign_rounds);
+      follow(&cstory);
+    }
+    std::uint32_t stories = 0;
+    for (std::uint32_t x : cstory) stories = std::max(stories, x + 1);
+    std::vector<std::vector<std::uint32_t>> members(stories);
+    for (std::uint32_t k = 0; k < bn; ++k) members[cstory[k]].push_back(k);
+    for (const auto& mem : members) {
+      if (mem.empty()) continue;
+      // Only one story's digests in memory at a time (and the originals
+      // of its near duplicates, which follow them into it).
+      std::vector<std::uint32_t> need = mem;
+      for (std::uint32_t a : mem)
+        if (dup_of[a] >= 0) need.push_back(static_cast<std::uint32_t>(dup_of[a]));
+      for (std::uint32_t a : need)
+        if (digests[a].id.empty())
+          if (Status s = load(batch[a].article, &digests[a]); !s.ok()) return s;
+      Story st;
+      st.json = StoryJson(mem, cvecs, dup_of, evs, quotes, quotes_by_article, quote_index, &st.id);
+      for (std::uint32_t a : mem) {
+        st.articles.push_back(digests[a].id);
+        label[batch[a].article] = next_label;
+        finished[batch[a].article] = true;
+      }
+      ++next_label;
+      for (std::uint32_t a : need) digests[a] = Digest{};
+      if (Status s = emit(std::move(st)); !s.ok()) return s;
+    }
+    digests.clear();
+    return Status::Ok();
+  };
+
+  const double n = static_cast<double>(count);
+  Clusterer clusterer(opt.cluster);
+  NearDuplicates near;
+  // Stories whose last article is this many days older than the newest
+  // are finished: twice the longest gap a story bridges, so that hardly
+  // an article a reassignment would move there or away is still to come.
+  const std::int32_t close_after = 2 * opt.cluster.max_gap_days;
+  const std::size_t check_every = std::clamp<std::size_t>(opt.open_articles / 4, 1, 4096);
+  finished_early = 0;
+  Digest d;
+  for (std::uint32_t p = 0; p < count; ++p) {
+    const std::uint32_t i = order[p];
+    Live l;
+    l.article = i;
+    if (Status s = load(i, &d); !s.ok()) return s;
+    l.day = d.day;
+    l.vec = Features(d, evs, n);
+    const std::int64_t dup = near.Add(d.simhash);
+    // A copy of an article whose story is out already is judged on its own.
+    if (dup >= 0 && d.body_words >= 20 && !finished[order[static_cast<std::size_t>(dup)]]) {
+      const std::uint32_t orig = order[static_cast<std::size_t>(dup)];
+      l.dup = orig;
+      story_of[i] = story_of[orig];
+      clusterer.AddTo(story_of[i], l.vec, l.day);
+    } else {
+      story_of[i] = clusterer.Add(l.vec, l.day);
+    }
+    live.push_back(std::move(l));
+    // Over the budget, the stories no later article can join are finished
+    // and their articles leave memory. Retired stories take no part in the
+    // final merge, so finishing them early changes nothing there.
+    if ((p + 1) % check_every != 0 || live.size() <= opt.open_articles) continue;
+    clusterer.Retire();
+    const std::int32_t latest = clusterer.latest_day();
+    if (latest == kNoDay) continue;
+    auto closed = [&](std::uint32_t story) {
+      const std::int32_t last = clusterer.last_day(story);
+      return clusterer.retired(story) && last != kNoDay && last + close_after < latest;
+    };
+    std::vector<Live> batch, keep;
+    for (Live& x : live) {
+      x.story = story_of[x.article];
+      (closed(x.story) ? batch : keep).push_back(std::move(x));
+    }
+    live.swap(keep);
+    if (batch.empty()) continue;
+    if (Status s = finish(batch); !s.ok()) return s;
+    clusterer.DropRetired();
+    // Copies of articles older than the window would find their story out.
+    const auto first_recent = std::partition_point(order.begin(), order.begin() + p + 1, [&](std::uint32_t x) {
+      return recs[x].day == kNoDay || recs[x].day + close_after < latest;
+    });
+    near.Forget(static_cast<std::size_t>(first_recent - order.begin()));
+  }
+  finished_early = next_label;
+  const std::vector<std::uint32_t> merged_into = clusterer.MergeSimilar();
+  for (Live& x : live) x.story = merged_into[story_of[x.article]];
+  if (!live.empty())
+    if (Status s = finish(live); !s.ok()) return s;
+  assignment.clear();
+  for (std::int64_t a : added) assignment.push_back(a < 0 ? UINT32_MAX : label[static_cast<std::size_t>(a)]);
+  return Status::Ok();
+}
+
+std::vector<Story> StoryBuilder::Build(const std::vector<events::MergedEvent>& evs, const std::string& quotes_jsonl) {
   std::vector<Story> stories;
-  stories.reserve(members.size());
-  for (const auto& mem : members) {
-    if (mem.empty()) continue;
-    Story s;
-    s.json = m.StoryJson(mem, vecs, near_dup_of, evs, quotes, quotes_by_article, quote_index, &s.id);
-    for (std::uint32_t a : mem) s.articles.push_back(digests[a].id);
-    stories.push_back(std::move(s));
+  Status s = impl_->Run(evs, quotes_jsonl, [&](Story&& st) {
+    stories.push_back(std::move(st));
+    return Status::Ok();
+  });
+  if (!s.ok()) {
+    std::fprintf(stderr, "sitrep: stories: %s\n", s.message().c_str());
+    stories.clear();
   }
   std::sort(stories.begin(), stories.end(), [](const Story& x, const Story& y) { return x.id < y.id; });
-  m.assignment.clear();
-  for (std::int64_t a : m.added) m.assignment.push_back(a < 0 ? UINT32_MAX : story_of[static_cast<std::size_t>(a)]);
   return stories;
+}
+
+Result<std::size_t> StoryBuilder::BuildTo(const std::vector<events::MergedEvent>& evs, const std::string& quotes_jsonl,
+                                          const std::string& path) {
+  // The lines wait in a temporary file, with their ids and places in
+  // memory, until all are out; then they are copied in the order of ids.
+  struct Placed {
+    std::string id;
+    std::uint64_t at;
+    std::uint32_t size;
+  };
+  std::vector<Placed> placed;
+  std::FILE* tmp = std::tmpfile();
+  if (!tmp) return Status(Code::kIoError, "cannot make a temporary file for " + path);
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> closer(tmp, &std::fclose);
+  std::uint64_t at = 0;
+  std::string buf;
+  Status s = impl_->Run(evs, quotes_jsonl, [&](Story&& st) -> Status {
+    st.json.push_back('\n');
+    placed.push_back({std::move(st.id), at, static_cast<std::uint32_t>(st.json.size())});
+    at += st.json.size();
+    if (std::fwrite(st.json.data(), 1, st.json.size(), tmp) != st.json.size())
+      return Status(Code::kIoError, "cannot write a temporary file for " + path);
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  if (std::fflush(tmp) != 0) return Status(Code::kIoError, "cannot write a temporary file for " + path);
+  std::sort(placed.begin(), placed.end(), [](const Placed& x, const Placed& y) { return x.id < y.id; });
+  store::OutputFile out;
+  if (Status st = out.Open(path); !st.ok()) return st;
+  std::string line;
+  for (const Placed& p : placed) {
+    line.resize(p.size);
+    std::size_t got = 0;
+    while (got < p.size) {
+      const ssize_t k = ::pread(fileno(tmp), line.data() + got, p.size - got, static_cast<off_t>(p.at + got));
+      if (k <= 0) return Status(Code::kIoError, "cannot read back a temporary file for " + path);
+      got += static_cast<std::size_t>(k);
+    }
+    buf += line;
+    if (buf.size() > (1 << 20)) {
+      if (Status st = out.Write(buf); !st.ok()) return st;
+      buf.clear();
+    }
+  }
+  if (Status st = out.Write(buf); !st.ok()) return st;
+  if (Status st = out.Commit(); !st.ok()) return st;
+  return placed.size();
 }
 
 Status WriteStoriesFile(const std::string& path, const std::vector<Story>& stories) {

@@ -176,6 +176,22 @@ Clusterer::~Clusterer() = default;
 
 std::uint32_t Clusterer::story_count() const { return static_cast<std::uint32_t>(impl_->stories.size()); }
 
+void Clusterer::Retire() { impl_->Retire(); }
+bool Clusterer::retired(std::uint32_t story) const { return story < impl_->stories.size() && impl_->stories[story].retired; }
+std::int32_t Clusterer::last_day(std::uint32_t story) const {
+  return story < impl_->stories.size() ? impl_->stories[story].last_day : kNoDay;
+}
+std::int32_t Clusterer::latest_day() const { return impl_->latest_day; }
+
+void Clusterer::DropRetired() {
+  Impl& m = *impl_;
+  for (auto it = m.postings.begin(); it != m.postings.end();) {
+    std::erase_if(it->second, [&](std::uint32_t s) { return m.stories[s].retired; });
+    if (it->second.empty()) it = m.postings.erase(it);
+    else ++it;
+  }
+}
+
 double Clusterer::Similarity(std::uint32_t story, const SparseVector& features) const {
   if (story >= impl_->stories.size()) return 0;
   const auto& s = impl_->stories[story];

@@ -4,6 +4,7 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <cstring>
 #include <unordered_map>
 
 #include "stories/internal.h"
@@ -180,6 +181,178 @@ Result<bool> DigestLine(std::string_view line, std::size_t summary_candidates, D
     }
   }
   return true;
+}
+
+namespace {
+
+// Native byte order and layout: the bytes never leave the process.
+template <class T>
+void Put(std::string* out, const T& v) {
+  out->append(reinterpret_cast<const char*>(&v), sizeof v);
+}
+
+void PutStr(std::string* out, std::string_view s) {
+  Put(out, static_cast<std::uint32_t>(s.size()));
+  out->append(s);
+}
+
+template <class T>
+void PutPods(std::string* out, const std::vector<T>& v) {
+  Put(out, static_cast<std::uint32_t>(v.size()));
+  if (!v.empty()) out->append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
+}
+
+void PutStrs(std::string* out, const std::vector<std::string>& v) {
+  Put(out, static_cast<std::uint32_t>(v.size()));
+  for (const auto& s : v) PutStr(out, s);
+}
+
+struct Reader {
+  std::string_view in;
+  bool ok = true;
+
+  template <class T>
+  T Get() {
+    T v{};
+    if (in.size() < sizeof v) {
+      ok = false;
+      return v;
+    }
+    std::memcpy(&v, in.data(), sizeof v);
+    in.remove_prefix(sizeof v);
+    return v;
+  }
+  void Str(std::string* s) {
+    const auto n = Get<std::uint32_t>();
+    if (!ok || in.size() < n) {
+      ok = false;
+      return;
+    }
+    s->assign(in.data(), n);
+    in.remove_prefix(n);
+  }
+  template <class T>
+  void Pods(std::vector<T>* v) {
+    const auto n = Get<std::uint32_t>();
+    if (!ok || in.size() / sizeof(T) < n) {
+      ok = false;
+      return;
+    }
+    v->resize(n);
+    if (n) std::memcpy(static_cast<void*>(v->data()), in.data(), n * sizeof(T));
+    in.remove_prefix(n * sizeof(T));
+  }
+  void Strs(std::vector<std::string>* v) {
+    const auto n = Get<std::uint32_t>();
+    if (!ok || in.size() / sizeof(std::uint32_t) < n) {
+      ok = false;
+      return;
+    }
+    v->resize(n);
+    for (auto& s : *v) Str(&s);
+  }
+  // A count of records of at least `min_bytes` each, checked against what is left.
+  std::uint32_t Count(std::size_t min_bytes) {
+    const auto n = Get<std::uint32_t>();
+    if (!ok || in.size() / min_bytes < n) {
+      ok = false;
+      return 0;
+    }
+    return n;
+  }
+};
+
+}  // namespace
+
+void EncodeDigest(const Digest& d, std::string* out) {
+  PutStr(out, d.id);
+  PutStr(out, d.outlet);
+  PutStr(out, d.title);
+  PutStr(out, d.published);
+  Put(out, d.day);
+  PutPods(out, d.terms);
+  PutPods(out, d.title_terms);
+  PutStrs(out, d.entities);
+  Put(out, static_cast<std::uint32_t>(d.names.size()));
+  for (const auto& n : d.names) {
+    PutStr(out, n.entity);
+    PutStr(out, n.text);
+  }
+  PutPods(out, d.events);
+  PutStrs(out, d.years);
+  PutStrs(out, d.dates);
+  PutPods(out, d.numbers);
+  Put(out, static_cast<std::uint32_t>(d.claims.size()));
+  for (const auto& c : d.claims) {
+    PutStr(out, c.key);
+    Put(out, c.value);
+    PutStr(out, c.number);
+    PutStr(out, c.text);
+    PutStr(out, c.hedge);
+  }
+  Put(out, static_cast<std::uint32_t>(d.sentences.size()));
+  for (const auto& s : d.sentences) {
+    Put(out, s.start);
+    Put(out, s.end);
+    Put(out, s.position);
+    PutStr(out, s.text);
+    PutPods(out, s.terms);
+  }
+  Put(out, static_cast<std::uint32_t>(d.inconsistencies.size()));
+  for (const auto& i : d.inconsistencies) {
+    PutStr(out, i.text);
+    PutStr(out, i.kind);
+    PutStr(out, i.detail);
+  }
+  Put(out, d.simhash);
+  Put(out, d.body_words);
+}
+
+bool DecodeDigest(std::string_view bytes, Digest* d) {
+  Reader r{bytes};
+  *d = Digest{};
+  r.Str(&d->id);
+  r.Str(&d->outlet);
+  r.Str(&d->title);
+  r.Str(&d->published);
+  d->day = r.Get<std::int32_t>();
+  r.Pods(&d->terms);
+  r.Pods(&d->title_terms);
+  r.Strs(&d->entities);
+  d->names.resize(r.Count(8));
+  for (auto& n : d->names) {
+    r.Str(&n.entity);
+    r.Str(&n.text);
+  }
+  r.Pods(&d->events);
+  r.Strs(&d->years);
+  r.Strs(&d->dates);
+  r.Pods(&d->numbers);
+  d->claims.resize(r.Count(24));
+  for (auto& c : d->claims) {
+    r.Str(&c.key);
+    c.value = r.Get<double>();
+    r.Str(&c.number);
+    r.Str(&c.text);
+    r.Str(&c.hedge);
+  }
+  d->sentences.resize(r.Count(20));
+  for (auto& s : d->sentences) {
+    s.start = r.Get<std::uint32_t>();
+    s.end = r.Get<std::uint32_t>();
+    s.position = r.Get<std::uint32_t>();
+    r.Str(&s.text);
+    r.Pods(&s.terms);
+  }
+  d->inconsistencies.resize(r.Count(12));
+  for (auto& i : d->inconsistencies) {
+    r.Str(&i.text);
+    r.Str(&i.kind);
+    r.Str(&i.detail);
+  }
+  d->simhash = r.Get<std::uint64_t>();
+  d->body_words = r.Get<std::uint32_t>();
+  return r.ok && r.in.empty();
 }
 
 }  // namespace sitrep::stories::detail

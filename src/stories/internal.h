@@ -101,6 +101,12 @@ struct Digest {
 // article; an error Status for a line that is not a JSON object.
 Result<bool> DigestLine(std::string_view line, std::size_t summary_candidates, Digest* d);
 
+// A digest as bytes and back, for the spill file that keeps a large
+// corpus's digests out of memory until their story is written. Decode
+// returns false for bytes Encode did not write.
+void EncodeDigest(const Digest& d, std::string* out);
+bool DecodeDigest(std::string_view bytes, Digest* d);
+
 double Dot(const SparseVector& a, const SparseVector& b);
 void Normalise(SparseVector* v);
 

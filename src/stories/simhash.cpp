@@ -1,5 +1,6 @@
 // Near-duplicate detection: syndicated wire copy and re-published articles
 // carry nearly the same words, so their SimHashes differ in few bits.
+#include <algorithm>
 #include <bit>
 
 #include "core/hash.h"
@@ -40,13 +41,13 @@ std::int64_t NearDuplicates::Add(std::uint64_t simhash) {
   // originals that later copies are most likely to repeat.
   constexpr std::size_t kBucketCap = 64;
   if (buckets_.empty()) buckets_.resize(4 * 65536);
-  const auto index = static_cast<std::uint32_t>(hashes_.size());
+  const auto index = static_cast<std::uint32_t>(base_ + hashes_.size());
   std::int64_t found = -1;
   if (simhash != 0) {
     for (int band = 0; band < 4 && found < 0; ++band) {
       const auto& bucket = buckets_[band * 65536 + ((simhash >> (16 * band)) & 0xFFFF)];
       for (std::uint32_t other : bucket) {
-        if (std::popcount(hashes_[other] ^ simhash) <= max_distance_) {
+        if (std::popcount(hashes_[other - base_] ^ simhash) <= max_distance_) {
           found = other;
           break;
         }
@@ -59,6 +60,17 @@ std::int64_t NearDuplicates::Add(std::uint64_t simhash) {
   }
   hashes_.push_back(simhash);
   return found;
+}
+
+void NearDuplicates::Forget(std::size_t before) {
+  if (before <= base_) return;
+  before = std::min(before, base_ + hashes_.size());
+  hashes_.erase(hashes_.begin(), hashes_.begin() + static_cast<std::ptrdiff_t>(before - base_));
+  base_ = before;
+  for (auto& bucket : buckets_) {
+    std::erase_if(bucket, [&](std::uint32_t i) { return i < before; });
+    if (bucket.empty()) std::vector<std::uint32_t>().swap(bucket);
+  }
 }
 
 }  // namespace sitrep::stories

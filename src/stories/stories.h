@@ -123,6 +123,21 @@ class Clusterer {
 
   std::uint32_t story_count() const;
 
+  // Frees the centroids of the stories no later article can join (more
+  // than max_gap_days older than the newest article); Add() does it every
+  // 4,096 articles. A retired story takes no part in Add() or
+  // MergeSimilar() again.
+  void Retire();
+  bool retired(std::uint32_t story) const;
+  // The last day of a story's articles (kNoDay when none is dated), and of
+  // all articles added.
+  std::int32_t last_day(std::uint32_t story) const;
+  std::int32_t latest_day() const;
+  // Drops the retired stories from the inverted index, and features left
+  // with no story: the index then holds the stories of the last weeks, not
+  // every feature ever seen.
+  void DropRetired();
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
@@ -158,9 +173,13 @@ class NearDuplicates {
  public:
   explicit NearDuplicates(int max_distance = 3) : max_distance_(max_distance) {}
   std::int64_t Add(std::uint64_t simhash);
+  // Drops the texts before index `before` (their indexes stay as they
+  // were): a long run keeps only the texts a later one may still repeat.
+  void Forget(std::size_t before);
 
  private:
   int max_distance_;
+  std::size_t base_ = 0;              // index of hashes_[0]
   std::vector<std::uint64_t> hashes_;
   std::vector<std::vector<std::uint32_t>> buckets_;  // 4 x 65536, allocated on first use
 };
@@ -173,6 +192,15 @@ struct BuildOptions {
   ClusterOptions cluster = ClusterOptions::FromData();
   std::size_t summary_sentences = 3;
   int reassign_rounds = 2;  // rounds of Reassign() after the online pass
+  // Memory: past this many articles between the online pass and the
+  // output, the stories no later article can join (their last article
+  // 2 x max_gap_days older than the newest) get their second passes, are
+  // written and leave memory, so that with articles roughly in date order
+  // memory follows the news of the last weeks, not the corpus. A corpus of
+  // fewer articles is clustered all at once, as it always was.
+  std::size_t open_articles = 20000;
+  // Digests wait in a temporary file (in memory up to this many bytes).
+  std::size_t spill_buffer_bytes = 4 << 20;
 };
 
 // One finished story, as written to stories.jsonl.
@@ -200,9 +228,19 @@ class StoryBuilder {
   // or empty. Output sorted by story id. Never throws.
   std::vector<Story> Build(const std::vector<events::MergedEvent>& events, const std::string& quotes_jsonl);
 
+  // As Build(), but writes the stories to `path` (through a .partial
+  // file) as they are finished, never holding them all: the same lines in
+  // the same order as WriteStoriesFile(path, Build(...)). Returns the
+  // number of stories.
+  Result<std::size_t> BuildTo(const std::vector<events::MergedEvent>& events, const std::string& quotes_jsonl,
+                              const std::string& path);
+
   // For evaluation: the story number of each added article, in AddArticle
   // order, after Build().
   const std::vector<std::uint32_t>& assignment() const;
+  // The stories written before the last article was clustered (over the
+  // open_articles budget), after Build().
+  std::size_t finished_early() const;
 
  private:
   struct Impl;

@@ -6,6 +6,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -430,6 +433,134 @@ TEST(Stories, SplitCutsAStoryOfTwoGroupsByTheirSilhouette) {
   EXPECT_NE(split[0], split[3]);
   o.split_silhouette = 0.7;
   EXPECT_EQ(SplitIncoherent(f, one, o), one);
+}
+
+// The corpus of the early-finish tests: the floods and the election again
+// and again, 100 days apart (each time a new happening of its kind, with
+// its own place), with a near duplicate each time. (A copy of an article
+// whose story is out already is judged on its own, so identical texts
+// seasons apart would differ between the paths.)
+std::vector<std::string> SeasonsCorpus() {
+  std::vector<std::string> lines;
+  const char* dates[] = {"2021-01-10", "2021-04-20", "2021-07-29", "2021-11-06", "2022-02-14", "2022-05-25"};
+  for (int t = 0; t < 6; ++t) {
+    const std::string k = std::to_string(t), town = "Kelmarsh" + k, dam = "Saltby" + k;
+    auto place = [&](std::string text, const std::string& from, const std::string& to) {
+      for (std::size_t at = 0; (at = text.find(from, at)) != std::string::npos; at += to.size()) text.replace(at, from.size(), to);
+      return text;
+    };
+    const std::string a1 = place(kFloodA1, "Kelmarsh", town), a2 = place(kFloodA2, "Kelmarsh", town);
+    const std::string b = place(kFloodB, "Saltby", dam);
+    const std::string day = dates[t];
+    lines.push_back(Line("a" + k + "1", "Daily Lantern", day, "Adwen floods " + town, a1, {{town, "eK" + k}, {"Adwen", "eA"}}));
+    lines.push_back(Line("a" + k + "2", "Valley Post", day, "Hundreds of homes flooded in " + town, a2,
+                         {{town, "eK" + k}, {"Adwen", "eA"}}));
+    lines.push_back(Line("a" + k + "3", "Daily Lantern", day, "Dam gives way in " + dam, b, {{dam, "eS" + k}, {"Torr", "eT"}}));
+    // Each election its own text: a copy would follow its original across the seasons.
+    std::string vote = kElection;
+    for (const char* w : {"provinces", "alliance", "commission", "prices", "noon"}) vote = place(vote, w, w + k);
+    lines.push_back(Line("a" + k + "4", "Valley Post", day, "Polls open in parliamentary election", vote));
+    lines.push_back(Line("a" + k + "5", "Wire Copy", day, "Dam gives way in " + dam + " (wire)", b, {{dam, "eS" + k}, {"Torr", "eT"}}));
+  }
+  return lines;
+}
+
+// Two articles are together in one labelling exactly when in the other.
+bool SamePartition(const std::vector<std::uint32_t>& x, const std::vector<std::uint32_t>& y) {
+  if (x.size() != y.size()) return false;
+  for (std::size_t i = 0; i < x.size(); ++i)
+    for (std::size_t j = 0; j < x.size(); ++j)
+      if ((x[i] == x[j]) != (y[i] == y[j])) return false;
+  return true;
+}
+
+TEST(Stories, StoriesFinishedEarlyAreTheStoriesBuiltAtOnce) {
+  const auto lines = SeasonsCorpus();
+  StoryBuilder whole;
+  BuildOptions small;
+  small.open_articles = 2;        // finish closed stories as soon as it can
+  small.spill_buffer_bytes = 1;   // every digest through the spill file
+  StoryBuilder early(small);
+  for (const auto& l : lines) {
+    ASSERT_TRUE(whole.AddArticle(l).ok());
+    ASSERT_TRUE(early.AddArticle(l).ok());
+  }
+  const auto a = whole.Build({}, "");
+  const auto b = early.Build({}, "");
+  EXPECT_EQ(whole.finished_early(), 0u);
+  EXPECT_GT(early.finished_early(), 0u);  // the path under test ran
+  ASSERT_EQ(a.size(), b.size());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i].id, b[i].id);
+    EXPECT_EQ(a[i].json, b[i].json);
+    EXPECT_EQ(a[i].articles, b[i].articles);
+  }
+  EXPECT_TRUE(SamePartition(whole.assignment(), early.assignment()));
+  // The wire copy is marked in the early path too.
+  const Story* dam = StoryWith(b, "a05");
+  ASSERT_NE(dam, nullptr);
+  EXPECT_NE(dam->json.find("\"near_duplicates\":[{\"article\":\"a05\""), std::string::npos) << dam->json;
+}
+
+TEST(Stories, BuildToWritesTheLinesOfBuildInTheirOrder) {
+  const auto lines = SeasonsCorpus();
+  BuildOptions small;
+  small.open_articles = 2;
+  StoryBuilder x, y(small);
+  for (const auto& l : lines) {
+    ASSERT_TRUE(x.AddArticle(l).ok());
+    ASSERT_TRUE(y.AddArticle(l).ok());
+  }
+  const std::string dir = ::testing::TempDir();
+  ASSERT_TRUE(WriteStoriesFile(dir + "/stories_a.jsonl", x.Build({}, "")).ok());
+  Result<std::size_t> n = y.BuildTo({}, "", dir + "/stories_b.jsonl");
+  ASSERT_TRUE(n.ok());
+  EXPECT_GT(y.finished_early(), 0u);
+  auto slurp = [](const std::string& path) {
+    std::ifstream f(path, std::ios::binary);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    return ss.str();
+  };
+  const std::string want = slurp(dir + "/stories_a.jsonl");
+  EXPECT_FALSE(want.empty());
+  EXPECT_EQ(slurp(dir + "/stories_b.jsonl"), want);
+  EXPECT_EQ(*n, static_cast<std::size_t>(std::count(want.begin(), want.end(), '\n')));
+  std::remove((dir + "/stories_a.jsonl").c_str());
+  std::remove((dir + "/stories_b.jsonl").c_str());
+}
+
+TEST(Stories, DigestRoundTripsThroughItsBytes) {
+  const auto lines = SeasonsCorpus();
+  detail::Digest d, back;
+  Result<bool> read = detail::DigestLine(lines[0], 5, &d);
+  ASSERT_TRUE(read.ok() && *read);
+  d.events = {3, 7};
+  d.inconsistencies.push_back({"Monday, 3 March", "weekday", "2024-03-03 is a Sunday"});
+  std::string bytes;
+  detail::EncodeDigest(d, &bytes);
+  ASSERT_TRUE(detail::DecodeDigest(bytes, &back));
+  std::string again;
+  detail::EncodeDigest(back, &again);
+  EXPECT_EQ(again, bytes);
+  EXPECT_EQ(back.id, d.id);
+  EXPECT_EQ(back.terms, d.terms);
+  EXPECT_EQ(back.sentences.size(), d.sentences.size());
+  EXPECT_EQ(back.claims.size(), d.claims.size());
+  EXPECT_EQ(back.events, d.events);
+  // Cut short or with bytes left over, it is not a digest.
+  EXPECT_FALSE(detail::DecodeDigest(std::string_view(bytes).substr(0, bytes.size() - 1), &back));
+  EXPECT_FALSE(detail::DecodeDigest(bytes + "x", &back));
+}
+
+TEST(Stories, NearDuplicatesForgetOldTexts) {
+  NearDuplicates near;
+  const std::uint64_t h = SimHash("the river burst its banks at the town on sunday night flooding homes");
+  EXPECT_EQ(near.Add(h), -1);
+  EXPECT_EQ(near.Add(h ^ 1), 0);
+  near.Forget(2);
+  EXPECT_EQ(near.Add(h), -1);     // its originals forgotten
+  EXPECT_EQ(near.Add(h ^ 2), 2);  // indexes go on from where they were
 }
 
 }  // namespace
