@@ -122,23 +122,7 @@ class DateWords {
   const Word& operator[](std::size_t i) const { return words_[i]; }
 
  private:
-  static void Put(char* buf, std::size_t& used, char32_t c) {
-    if (c < 0x80) {
-      buf[used++] = static_cast<char>(c);
-    } else if (c < 0x800) {
-      buf[used++] = static_cast<char>(0xC0 | (c >> 6));
-      buf[used++] = static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-      buf[used++] = static_cast<char>(0xE0 | (c >> 12));
-      buf[used++] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      buf[used++] = static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-      buf[used++] = static_cast<char>(0xF0 | (c >> 18));
-      buf[used++] = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-      buf[used++] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      buf[used++] = static_cast<char>(0x80 | (c & 0x3F));
-    }
-  }
+  static void Put(char* buf, std::size_t& used, char32_t c) { used += utf8::Encode(c, buf + used); }
   // Words: inline for up to 24, then a vector (the rare long line).
   struct List {
     Word inline_[24];

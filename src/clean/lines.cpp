@@ -188,23 +188,9 @@ static std::size_t WriteUntrimmedKey(std::string_view line, char* out) {
     if (pending_space) out[o++] = ' ';
     pending_space = false;
     const char32_t lc = c < 0x80 ? c : static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
-    // UTF-8 by hand, straight into the key (a temporary string per code
-    // point cost an allocation check each).
-    if (lc < 0x80) {
-      out[o++] = static_cast<char>(lc);
-    } else if (lc < 0x800) {
-      out[o++] = static_cast<char>(0xC0 | (lc >> 6));
-      out[o++] = static_cast<char>(0x80 | (lc & 0x3F));
-    } else if (lc < 0x10000) {
-      out[o++] = static_cast<char>(0xE0 | (lc >> 12));
-      out[o++] = static_cast<char>(0x80 | ((lc >> 6) & 0x3F));
-      out[o++] = static_cast<char>(0x80 | (lc & 0x3F));
-    } else {
-      out[o++] = static_cast<char>(0xF0 | (lc >> 18));
-      out[o++] = static_cast<char>(0x80 | ((lc >> 12) & 0x3F));
-      out[o++] = static_cast<char>(0x80 | ((lc >> 6) & 0x3F));
-      out[o++] = static_cast<char>(0x80 | (lc & 0x3F));
-    }
+    // Straight into the key (a temporary string per code point cost an
+    // allocation check each).
+    o += utf8::Encode(lc, out + o);
   }
   return o;
 }

@@ -28,6 +28,31 @@ inline char32_t Decode(std::string_view s, std::size_t& i) {
   return DecodeMultibyte(s, i);
 }
 
+// Writes the UTF-8 encoding of cp (one to four bytes) to out, which must
+// have room for four, and returns how many were written.
+inline std::size_t Encode(char32_t cp, char* out) {
+  if (cp < 0x80) {
+    out[0] = static_cast<char>(cp);
+    return 1;
+  }
+  if (cp < 0x800) {
+    out[0] = static_cast<char>(0xC0 | (cp >> 6));
+    out[1] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 2;
+  }
+  if (cp < 0x10000) {
+    out[0] = static_cast<char>(0xE0 | (cp >> 12));
+    out[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out[2] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 3;
+  }
+  out[0] = static_cast<char>(0xF0 | (cp >> 18));
+  out[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+  out[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+  out[3] = static_cast<char>(0x80 | (cp & 0x3F));
+  return 4;
+}
+
 // Appends the UTF-8 encoding of cp to out.
 void AppendMultibyte(std::string& out, char32_t cp);
 inline void Append(std::string& out, char32_t cp) {

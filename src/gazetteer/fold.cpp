@@ -80,22 +80,7 @@ inline void PushCase(Folded& f, unsigned char c) {
 }
 inline void PushLowerCp(Folded& f, char32_t cp) {
   char buf[4];
-  std::size_t n = 0;
-  if (cp < 0x80) {
-    buf[n++] = static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    buf[n++] = static_cast<char>(0xC0 | (cp >> 6));
-    buf[n++] = static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    buf[n++] = static_cast<char>(0xE0 | (cp >> 12));
-    buf[n++] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    buf[n++] = static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    buf[n++] = static_cast<char>(0xF0 | (cp >> 18));
-    buf[n++] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    buf[n++] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    buf[n++] = static_cast<char>(0x80 | (cp & 0x3F));
-  }
+  const std::size_t n = utf8::Encode(cp, buf);
   for (std::size_t k = 0; k < n; ++k) PushLower(f, static_cast<unsigned char>(buf[k]));
 }
 inline void PushCaseCp(Folded& f, char32_t cp) {

@@ -26,6 +26,24 @@ TEST(Utf8, RepairsInvalidSequencesWithReplacementCharacters) {
   EXPECT_EQ(n, 4u);
 }
 
+TEST(Utf8, EncodeWritesOneToFourBytesThatDecodeBack) {
+  // One code point of each length: a, é, €, 😀.
+  for (char32_t cp : {U'a', U'\u00e9', U'\u20ac', U'\U0001F600'}) {
+    char buf[4];
+    const std::size_t n = utf8::Encode(cp, buf);
+    std::string s(buf, n);
+    std::size_t i = 0;
+    EXPECT_EQ(utf8::Decode(s, i), cp);
+    EXPECT_EQ(i, n);
+    std::string appended;
+    utf8::Append(appended, cp);
+    EXPECT_EQ(appended, s);
+  }
+  char buf[4];
+  EXPECT_EQ(utf8::Encode(U'\u20ac', buf), 3u);
+  EXPECT_EQ(std::string(buf, 3), "\xE2\x82\xAC");
+}
+
 TEST(Utf8, RejectsSurrogatesAndOutOfRange) {
   EXPECT_FALSE(utf8::IsValid("\xED\xA0\x80"));      // U+D800
   EXPECT_FALSE(utf8::IsValid("\xF4\x90\x80\x80"));  // U+110000
