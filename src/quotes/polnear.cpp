@@ -197,6 +197,17 @@ std::size_t Shared(const std::vector<std::uint32_t>& x, const std::vector<std::u
   return n;
 }
 
+// s on one line, cut to at most max bytes at a character boundary, so the
+// error listing stays valid UTF-8.
+std::string Clip(std::string s, std::size_t max) {
+  for (char& c : s) c = c == '\n' ? ' ' : c;
+  if (s.size() <= max) return s;
+  std::size_t cut = max;
+  while (cut > 0 && !utf8::IsLead(static_cast<unsigned char>(s[cut]))) --cut;
+  s.resize(cut);
+  return s;
+}
+
 ByteSpan Extent(const std::vector<ByteSpan>& spans) {
   ByteSpan e{~0u, 0};
   for (const ByteSpan& s : spans) {
@@ -310,14 +321,11 @@ void AttributionScorer::Add(const Article& a, const std::vector<GoldAttribution>
     } else if (errors_) {
       std::string found_src = q.speaker_span.end > q.speaker_span.begin ? std::string(a.Text(q.speaker_span)) : "-";
       errors_->push_back("SOURCE\t" + std::string(a.Text(g.source.front())) + "\t" + found_src + "\t" + q.speaker_name +
-                         "\t" + q.speaker_from + "\t" + std::string(a.Text(q.content)).substr(0, 80) + "\t" + q.kind);
+                         "\t" + q.speaker_from + "\t" + Clip(std::string(a.Text(q.content)), 80) + "\t" + q.kind);
     }
   }
   if (errors_) {
-    auto flat = [](std::string s) {
-      for (char& c : s) c = c == '\n' ? ' ' : c;
-      return s.substr(0, 160);
-    };
+    auto flat = [](std::string s) { return Clip(std::move(s), 160); };
     for (std::size_t i = 0; i < gold.size(); ++i) {
       if (g_used[i]) continue;
       std::string cue = gold[i]->cue.empty() ? "-" : std::string(a.Text(gold[i]->cue.front()));

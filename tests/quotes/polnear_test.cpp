@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/utf8.h"
 #include "quotes/polnear.h"
 #include "support/temp_dir.h"
 
@@ -87,6 +88,26 @@ TEST(AttributionScorer, ExactOverlapCueAndSource) {
   EXPECT_EQ(s2.scores().exact, 0u);
   EXPECT_EQ(s2.scores().overlap, 1u);
   EXPECT_EQ(s2.scores().source_right, 0u);
+}
+
+TEST(AttributionScorer, ErrorListingCutsLongTextAtACharacterBoundary) {
+  // A missed attribution whose content is long and made of two-byte
+  // letters: the listing cuts it short but stays valid UTF-8.
+  Article a;
+  std::string content = "a";  // then the two-byte letters start at odd offsets
+  for (int i = 0; i < 200; ++i) content += "\xC3\xA9";  // é
+  a.text = "X said " + content + " .";
+  GoldAttribution g;
+  g.cue = {{2, 6}};
+  g.content = {{7, static_cast<std::uint32_t>(7 + content.size())}};
+  g.speech = true;
+  std::vector<std::string> errors;
+  AttributionScorer s(true);
+  s.ReportErrorsTo(&errors);
+  s.Add(a, {g}, {});
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_TRUE(utf8::IsValid(errors[0])) << errors[0];
+  EXPECT_LT(errors[0].size(), content.size());
 }
 
 TEST(AsPolnearUnits, AQuoteThatRunsOnJoinsTheOneBefore) {
