@@ -1150,7 +1150,30 @@ class Finder {
     }
     // “...,” said former Governor X: the parse lost the inverted subject.
     if (std::int32_t t = SubjectAfterQuote(h); t != kNone) return t;
-    // The parse found no subject: the name or noun just before the cue.
+    // The parse found no subject, but a noun phrase the cue governs runs
+    // up to it ("One observer, who spoke on condition of anonymity, said"
+    // with the phrase taken for a complement): that phrase is the subject.
+    {
+      std::int32_t found = kNone;
+      doc_.EachChild(h.first, [&](std::int32_t c) {
+        if (found != kNone || c >= h.first || InQuote(c)) return;
+        std::string_view u = doc_.tok(c).upos;
+        if (u != "NOUN" && u != "PROPN") return;
+        // Not a time, place or medium ("on Tuesday", "in a letter").
+        std::string_view r = doc_.deprel(c);
+        if (StartsWith(r, "obl") || StartsWith(r, "nmod") || r == "advmod" || doc_.Child(c, "case") != kNone ||
+            in_time_[static_cast<std::size_t>(c)]) {
+          return;
+        }
+        std::int32_t end = doc_.Subtree(c).second;
+        while (end > c && doc_.punct(end)) --end;
+        std::int32_t gap = end + 1;
+        while (gap < h.first && doc_.punct(gap)) ++gap;
+        if (gap == h.first) found = c;
+      });
+      if (found != kNone) return found;
+    }
+    // The name or noun just before the cue.
     const Sentence& sent = a_.sentences[doc_.sent(h.first)];
     if (std::int32_t t = NounBefore(h.first); t != kNone) return t;
     std::int32_t root = kNone;
@@ -1562,6 +1585,8 @@ class Finder {
     for (std::int32_t k = t; k <= e && k < static_cast<std::int32_t>(doc_.size()); ++k) {
       std::int32_t hd = doc_.head(k);
       if (hd != kNone && hd >= t && hd <= e) continue;
+      // An apposition the parse hung on its comma: the comma's head.
+      while (hd != kNone && doc_.punct(hd)) hd = doc_.head(hd);
       std::string_view r = doc_.deprel(k);
       if (ActsAsSubject(k)) return true;
       if ((r == "appos" || r == "flat" || r == "compound") && hd != kNone && ActsAsSubject(hd)) return true;

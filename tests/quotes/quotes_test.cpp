@@ -337,6 +337,22 @@ TEST_F(QuotesOnText, SpeakersThroughAwkwardParses) {
   EXPECT_EQ(Speaker(b.quotes[0]), "International donors");
 }
 
+TEST_F(QuotesOnText, SubjectsThroughMisreadPhrases) {
+  // A subject noun phrase with a long relative clause that the parse
+  // takes for a complement still speaks; an apposition hung on its comma
+  // is still the subject "she" refers back to.
+  Article a = Analyse(
+      "One observer, who spoke on condition of anonymity because he was not authorised to brief the media, said the "
+      "broken seals were \"worrying but not unprecedented.\"\n"
+      "“We will not certify a result we cannot defend,” commission chair Amara Diallo said.\n"
+      "Halm's running mate, Ines Carvalho, struck a conciliatory note. \"We want a count, not a fight,\" she wrote "
+      "on social media.");
+  ASSERT_EQ(a.quotes.size(), 3u);
+  EXPECT_EQ(Speaker(a.quotes[0]), "One observer");
+  EXPECT_EQ(Speaker(a.quotes[1]), "Amara Diallo");
+  EXPECT_EQ(Speaker(a.quotes[2]), "Ines Carvalho");
+}
+
 TEST_F(QuotesOnText, ParticleCuesTakeTheirObject) {
   Article a = Analyse(
       "The mayor called for an inquiry into the fire.\n"
