@@ -1427,6 +1427,16 @@ class Finder {
         q->speaker_from = "pronoun";
         return;
       }
+      // "The election commission postponed the count, citing what it
+      // called ...": an unnamed body that is the subject of the sentence
+      // (or of the one before), agreeing in number.
+      if (w == "they" || w == "it") {
+        if (auto [dlo, dhi] = SubjectPhraseBefore(s, w == "they"); dlo != kNone) {
+          q->speaker_description = std::string(a_.Text({doc_.tok(dlo).begin, doc_.tok(dhi).end}));
+          q->speaker_from = "pronoun";
+          return;
+        }
+      }
       q->speaker_from.clear();
       return;
     }
@@ -1630,6 +1640,33 @@ class Finder {
       x = up;
     }
     return t;
+  }
+
+  // The words of a common-noun subject of the root verb of p's sentence
+  // (before p) or of the sentence before, singular or plural as asked:
+  // what "it" or "they" most likely refers to when no name does.
+  // {kNone, kNone} when there is none.
+  std::pair<std::int32_t, std::int32_t> SubjectPhraseBefore(std::int32_t p, bool plural) const {
+    const std::uint32_t sp = doc_.sent(p);
+    for (std::uint32_t sent = sp + 1; sent-- > 0 && sent + 1 >= sp;) {
+      const Sentence& se = a_.sentences[sent];
+      for (std::uint32_t k = se.first_token; k < se.end_token; ++k) {
+        const auto t = static_cast<std::int32_t>(k);
+        if (doc_.head(t) != kNone) continue;  // the root
+        std::int32_t subj = doc_.Child(t, "nsubj");
+        if (subj == kNone || subj >= p || InQuote(subj) || doc_.tok(subj).upos != "NOUN") break;
+        std::string_view x = doc_.tok(subj).xpos;
+        if ((x == "NNS") != plural || doc_.mention(subj) != kNone) break;
+        auto [lo, hi] = doc_.Subtree(subj, [&](std::int32_t c) {
+          std::string_view r = doc_.deprel(c);
+          return r == "acl:relcl" || r == "acl" || r == "appos" || r == "punct" || r == "conj" || r == "cc";
+        });
+        // Without a time the parse hung on it ("the commission on Tuesday").
+        while (hi > subj && (in_time_[static_cast<std::size_t>(hi)] || doc_.deprel(hi) == "case" || doc_.punct(hi))) --hi;
+        return {lo, hi};
+      }
+    }
+    return {kNone, kNone};
   }
 
   // A finite verb: tensed, or with a tensed auxiliary or modal.

@@ -353,6 +353,18 @@ TEST_F(QuotesOnText, SubjectsThroughMisreadPhrases) {
   EXPECT_EQ(Speaker(a.quotes[2]), "Ines Carvalho");
 }
 
+TEST_F(QuotesOnText, ItIsTheUnnamedBodyTheSentenceIsAbout) {
+  // No organisation is named, so "it" is the sentence's own subject, kept
+  // as written (without the time the parse hung on it).
+  Article a = Analyse(
+      "The national election commission on Tuesday postponed the final count, citing what it called "
+      "“serious irregularities.”");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].kind, "mixed");
+  EXPECT_EQ(a.quotes[0].speaker_description, "The national election commission");
+  EXPECT_EQ(a.quotes[0].speaker_from, "pronoun");
+}
+
 TEST_F(QuotesOnText, ParticleCuesTakeTheirObject) {
   Article a = Analyse(
       "The mayor called for an inquiry into the fire.\n"
