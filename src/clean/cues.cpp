@@ -119,32 +119,33 @@ void CueLexicon::Rank(std::string_view key, const std::vector<AhoCorasick::Match
   }
 }
 
-const Cue* CueLexicon::MatchStrong(std::string_view key) const {
-  Hits hits;
-  if (key.empty()) return nullptr;
+void CueLexicon::RankAnchoredAnd(std::string_view key, const AhoCorasick& contains,
+                                 const std::vector<std::uint32_t>& contains_entry, Hits& hits,
+                                 std::uint64_t& best_strong, std::uint64_t& best_any) const {
   thread_local std::vector<AhoCorasick::Match> found;
-  std::uint64_t best_strong = ~0ull, best_any = ~0ull;
   found.clear();
   anchored_.FindPrefixes(key, &found);
   Rank(key, found, anchored_entry_, hits, best_strong, best_any);
   found.clear();
-  strong_contains_.FindAll(key, &found);
-  Rank(key, found, strong_contains_entry_, hits, best_strong, best_any);
+  contains.FindAll(key, &found);
+  Rank(key, found, contains_entry, hits, best_strong, best_any);
+}
+
+const Cue* CueLexicon::MatchStrong(std::string_view key) const {
+  Hits hits;
+  if (key.empty()) return nullptr;
+  std::uint64_t best_strong = ~0ull, best_any = ~0ull;
+  RankAnchoredAnd(key, strong_contains_, strong_contains_entry_, hits, best_strong, best_any);
   return hits.strong;
 }
 
 CueLexicon::Hits CueLexicon::MatchAll(std::string_view key, bool allow_words) const {
   Hits hits;
   if (key.empty()) return hits;
-  thread_local std::vector<AhoCorasick::Match> found;
   std::uint64_t best_strong = ~0ull, best_any = ~0ull;
-  found.clear();
-  anchored_.FindPrefixes(key, &found);
-  Rank(key, found, anchored_entry_, hits, best_strong, best_any);
-  found.clear();
-  contains_.FindAll(key, &found);
-  Rank(key, found, contains_entry_, hits, best_strong, best_any);
+  RankAnchoredAnd(key, contains_, contains_entry_, hits, best_strong, best_any);
   if (short_contains_.size() > 0) {
+    thread_local std::vector<AhoCorasick::Match> found;
     found.clear();
     short_contains_.FindAll(key, &found);
     Rank(key, found, short_contains_entry_, hits, best_strong, best_any);

@@ -75,6 +75,11 @@ class CueLexicon {
   void Rank(std::string_view key, const std::vector<AhoCorasick::Match>& found,
             const std::vector<std::uint32_t>& entry_of, Hits& hits, std::uint64_t& best_strong,
             std::uint64_t& best_any) const;
+  // Ranks into hits the anchored cues of key and those of `contains`
+  // (the contains automaton to search, with its entry map).
+  void RankAnchoredAnd(std::string_view key, const AhoCorasick& contains,
+                       const std::vector<std::uint32_t>& contains_entry, Hits& hits, std::uint64_t& best_strong,
+                       std::uint64_t& best_any) const;
   std::unordered_map<std::string, Cue> words_;
   // Looked up by string_view (no key copy per query).
   struct Hash {

@@ -117,6 +117,7 @@ bool HasUrl(std::string_view line) {
 }  // namespace
 
 void SetSentenceLike(LineFeatures& f);
+void FinishFeatures(LineFeatures& f, char32_t last_non_closing, std::string_view line);
 
 // The bounds [b, e) of a key less its leading bullets and surrounding
 // punctuation (the copyright sign stays: it is a cue).
@@ -288,12 +289,7 @@ static LineFeatures KeyAndFeaturesGeneral(std::string_view line, std::string* ke
   }
   key->resize(o);
   TrimKey(*key);
-  f.only_punct = f.words == 0;
-  f.ends_terminal = last_non_closing == '.' || last_non_closing == '!' || last_non_closing == '?' ||
-                    last_non_closing == 0x2026;
-  f.ends_colon = last_non_closing == ':';
-  f.url = HasUrl(line);
-  SetSentenceLike(f);
+  FinishFeatures(f, last_non_closing, line);
   return f;
 }
 
@@ -420,12 +416,7 @@ bool KeyAndFeaturesAsciiBlocks(std::string_view line, std::string* key, LineFeat
   std::size_t i = 0;
   while (i < n && (kAscii.cls[in[i]] & kSpace)) ++i;
   if (i + 1 < n && (line[i] == '-' || line[i] == '*' || line[i] == '>') && line[i + 1] == ' ') f.bullet = true;
-  const char last = last_non_closing < n ? line[last_non_closing] : '\0';
-  f.only_punct = f.words == 0;
-  f.ends_terminal = last == '.' || last == '!' || last == '?';
-  f.ends_colon = last == ':';
-  f.url = HasUrl(line);
-  SetSentenceLike(f);
+  FinishFeatures(f, last_non_closing < n ? static_cast<unsigned char>(line[last_non_closing]) : 0, line);
   return true;
 }
 
@@ -477,11 +468,7 @@ LineFeatures KeyAndFeatures(std::string_view line, std::string* key) {
   while (e > b && !AsciiAlnum(static_cast<unsigned char>(out[e - 1]))) --e;
   key->resize(e);
   if (b > 0) key->erase(0, b);
-  f.only_punct = f.words == 0;
-  f.ends_terminal = last_non_closing == '.' || last_non_closing == '!' || last_non_closing == '?';
-  f.ends_colon = last_non_closing == ':';
-  f.url = HasUrl(line);
-  SetSentenceLike(f);
+  FinishFeatures(f, last_non_closing, line);
   return f;
 }
 
@@ -489,7 +476,7 @@ LineFeatures Features(std::string_view line) {
   LineFeatures f;
   std::size_t i = 0;
   bool in_word = false, first_letter_seen = false;
-  char32_t last = 0, last_non_closing = 0;
+  char32_t last_non_closing = 0;
   bool first_char = true;
   while (i < line.size()) {
     unsigned char byte = static_cast<unsigned char>(line[i]);
@@ -501,7 +488,6 @@ LineFeatures Features(std::string_view line) {
         in_word = false;
         continue;
       }
-      last = byte;
       if (!(k & kClosing)) last_non_closing = byte;
       CountAsciiByte(k, f, in_word, first_letter_seen);
       continue;
@@ -515,18 +501,22 @@ LineFeatures Features(std::string_view line) {
       in_word = false;
       continue;
     }
-    last = c;
     if (!IsClosing(c) || c == ')') last_non_closing = c;
     CountCodePoint(c, f, in_word, first_letter_seen);
   }
-  (void)last;
+  FinishFeatures(f, last_non_closing, line);
+  return f;
+}
+
+// The features read off the last character that is not a closing mark,
+// the URL test and the sentence-likeness every path ends with.
+void FinishFeatures(LineFeatures& f, char32_t last_non_closing, std::string_view line) {
   f.only_punct = f.words == 0;
   f.ends_terminal = last_non_closing == '.' || last_non_closing == '!' || last_non_closing == '?' ||
                     last_non_closing == 0x2026;
   f.ends_colon = last_non_closing == ':';
   f.url = HasUrl(line);
   SetSentenceLike(f);
-  return f;
 }
 
 void SetSentenceLike(LineFeatures& f) {
