@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <random>
 
 #include "core/error.h"
 #include "core/resources.h"
 #include "syntax/token_features.h"
+#include "syntax/word_clusters.h"
 
 namespace sitrep::entities {
 namespace {
@@ -99,22 +101,32 @@ WordLex WordLex::Parse(std::string_view contents, const std::string& name) {
     pos = nl + 1;
     ++line_no;
     if (line.empty() || line[0] == '#') continue;
-    std::string_view f[5];
+    std::string_view f[8];
     std::size_t nf = 0, p = 0;
-    while (nf < 5) {
+    while (nf < 8) {
       std::size_t tab = line.find('\t', p);
       f[nf++] = line.substr(p, tab == std::string_view::npos ? std::string_view::npos : tab - p);
       if (tab == std::string_view::npos) break;
       p = tab + 1;
     }
-    bool ok = nf == 5 && !f[0].empty();
-    const std::uint32_t fine = ParseUint(f[1], &ok), coarse = ParseUint(f[2], &ok), propn = ParseUint(f[3], &ok),
-                        caps = ParseUint(f[4], &ok);
-    SITREP_CHECK(ok && fine < 511 && coarse < 63 && propn < 8 && caps < 8, ConfigError,
-                 name + ": line " + std::to_string(line_no) + ": expected word, fine, coarse, propn, caps");
+    bool ok = (nf == 5 || nf == 8) && !f[0].empty();
+    // A cluster as its id + 1, 0 for "-".
+    auto cluster = [&](std::string_view x, std::uint32_t limit) -> std::uint64_t {
+      if (x == "-") return 0;
+      const std::uint32_t v = ParseUint(x, &ok);
+      ok = ok && v < limit;
+      return v + 1;
+    };
+    const std::uint64_t fine = cluster(f[1], 511), coarse = cluster(f[2], 63);
+    const std::uint64_t propn = ParseUint(f[3], &ok), caps = ParseUint(f[4], &ok);
+    std::uint64_t vec = 0;
+    if (nf == 8) vec = cluster(f[5], 4095) | (cluster(f[6], 255) << 12) | (cluster(f[7], 255) << 20);
+    SITREP_CHECK(ok && propn < 8 && caps < 8, ConfigError,
+                 name + ": line " + std::to_string(line_no) +
+                     ": expected word, fine, coarse, propn, caps (and vector fine, mid, coarse)");
     syntax::TokenFeatures tf;
     syntax::ComputeTokenFeatures(f[0], scratch, &tf);
-    lex.map_[tf.lower] = (fine + 1) | ((coarse + 1) << 9) | (propn << 15) | (caps << 18);
+    lex.map_[tf.lower] = fine | (coarse << 9) | (propn << 15) | (caps << 18) | (vec << 21);
   }
   return lex;
 }
@@ -213,17 +225,49 @@ std::string LearnWordLex(const std::vector<LexSentence>& corpus, const LexOption
   }
   const auto fine = KMeans(vecs, dims, std::min(opt.fine_clusters, 510), opt.iterations, 1);
   const auto coarse = KMeans(vecs, dims, std::min(opt.coarse_clusters, 62), opt.iterations, 2);
-  std::vector<std::size_t> order(vocab.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return vocab[a].first < vocab[b].first; });
-  std::string out;
+  // Each word's columns: the corpus's (fine, coarse, propn, caps), then the
+  // vector clusters when there are vectors.
+  std::map<std::string, std::string> rows;
   char buf[64];
-  for (std::size_t i : order) {
+  for (std::size_t i = 0; i < vocab.size(); ++i) {
     const Counts& c = vocab[i].second;
-    std::snprintf(buf, sizeof buf, "\t%u\t%u\t%u\t%u\n", fine[i], coarse[i], Bucket(c.propn, c.tagged),
+    std::snprintf(buf, sizeof buf, "\t%u\t%u\t%u\t%u", fine[i], coarse[i], Bucket(c.propn, c.tagged),
                   Bucket(c.mid_caps, c.mid));
-    out += vocab[i].first;
-    out += buf;
+    rows[vocab[i].first] = buf;
+  }
+  if (!opt.vectors.empty()) {
+    syntax::ClusterOptions vo;
+    vo.max_words = opt.vector_words;
+    vo.fine = opt.vector_fine;
+    vo.mid = opt.vector_mid;
+    vo.coarse = opt.vector_coarse;
+    vo.iterations = opt.iterations;
+    vo.verbose = false;
+    const std::string table = syntax::LearnClusters(opt.vectors, vo);
+    std::map<std::string, std::string> vec;  // lower-cased word -> "\tfine\tmid\tcoarse"
+    for (std::size_t pos = 0; pos < table.size();) {
+      std::size_t nl = table.find('\n', pos);
+      if (nl == std::string::npos) nl = table.size();
+      std::string_view line(table.data() + pos, nl - pos);
+      pos = nl + 1;
+      const std::size_t tab = line.find('\t');
+      if (tab == std::string_view::npos) continue;
+      syntax::AsciiLower(line.substr(0, tab), lw);
+      vec.emplace(lw, std::string(line.substr(tab)));  // the most frequent spelling wins
+    }
+    for (auto& [w, r] : rows) {
+      auto it = vec.find(w);
+      r += it == vec.end() ? "\t-\t-\t-" : it->second;
+    }
+    for (const auto& [w, v] : vec) {
+      if (!rows.count(w)) rows[w] = "\t-\t-\t0\t0" + v;
+    }
+  }
+  std::string out;
+  for (const auto& [w, r] : rows) {
+    out += w;
+    out += r;
+    out += '\n';
   }
   return out;
 }

@@ -19,30 +19,37 @@
 namespace sitrep::entities {
 
 // Packed word information: bits 0-8 fine cluster + 1, 9-14 coarse cluster
-// + 1, 15-17 proper-noun bucket, 18-20 capitals bucket. 0 = unknown word.
-inline constexpr std::uint32_t kUnknownWord = 0;
-inline std::uint32_t LexFine(std::uint32_t v) { return v & 0x1ff; }
-inline std::uint32_t LexCoarse(std::uint32_t v) { return (v >> 9) & 0x3f; }
-inline std::uint32_t LexPropn(std::uint32_t v) { return (v >> 15) & 7; }
-inline std::uint32_t LexCaps(std::uint32_t v) { return (v >> 18) & 7; }
+// + 1, 15-17 proper-noun bucket, 18-20 capitals bucket (from the corpora);
+// bits 21-32, 33-40 and 41-48 the fine, middle and coarse cluster + 1 of
+// the word's vector (0: no vector). 0 = unknown word.
+inline constexpr std::uint64_t kUnknownWord = 0;
+inline std::uint32_t LexFine(std::uint64_t v) { return v & 0x1ff; }
+inline std::uint32_t LexCoarse(std::uint64_t v) { return (v >> 9) & 0x3f; }
+inline std::uint32_t LexPropn(std::uint64_t v) { return (v >> 15) & 7; }
+inline std::uint32_t LexCaps(std::uint64_t v) { return (v >> 18) & 7; }
+inline std::uint32_t LexVecFine(std::uint64_t v) { return (v >> 21) & 0xfff; }
+inline std::uint32_t LexVecMid(std::uint64_t v) { return (v >> 33) & 0xff; }
+inline std::uint32_t LexVecCoarse(std::uint64_t v) { return (v >> 41) & 0xff; }
 
 class WordLex {
  public:
-  // Parses the words file (`word TAB fine TAB coarse TAB propn TAB caps`);
-  // throws ConfigError naming `name` and the line on a malformed line.
+  // Parses the words file (`word TAB fine TAB coarse TAB propn TAB caps`,
+  // then optionally `TAB vfine TAB vmid TAB vcoarse`; `-` for a cluster the
+  // word lacks); throws ConfigError naming `name` and the line on a
+  // malformed line.
   static WordLex Parse(std::string_view contents, const std::string& name);
   // data/ner/words.tsv, loaded once; an empty table if the file is absent.
   static const WordLex& Default();
 
   // `lower_hash` is TokenFeatures::lower of the word.
-  std::uint32_t Get(std::uint64_t lower_hash) const {
+  std::uint64_t Get(std::uint64_t lower_hash) const {
     auto it = map_.find(lower_hash);
     return it == map_.end() ? kUnknownWord : it->second;
   }
   std::size_t size() const { return map_.size(); }
 
  private:
-  std::unordered_map<std::uint64_t, std::uint32_t> map_;
+  std::unordered_map<std::uint64_t, std::uint64_t> map_;
 };
 
 // One corpus sentence for learning the table: words, and UPOS tags where
@@ -58,6 +65,11 @@ struct LexOptions {
   int coarse_clusters = 32; // at most 63
   int context_words = 600;  // most frequent words used as context dimensions
   int iterations = 12;
+  // Word vectors (a wink-embeddings style JSON file; empty: none) whose
+  // clusters are added for their `vector_words` most frequent words.
+  std::string vectors;
+  std::size_t vector_words = 120000;
+  int vector_fine = 1024, vector_mid = 128, vector_coarse = 32;
 };
 
 // Learns the table and returns it as the words file's text (without the

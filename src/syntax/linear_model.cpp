@@ -156,6 +156,22 @@ void PerceptronTrainer::Update(const std::uint64_t* feats, std::size_t n, std::u
   }
 }
 
+void PerceptronTrainer::Add(const std::uint64_t* feats, std::size_t n, std::uint32_t cls, float delta) {
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint32_t r = FindOrAdd(feats[i]);
+    ++row_updates_[r];
+    std::vector<Cell>& row = rows_[r];
+    auto it = std::find_if(row.begin(), row.end(), [cls](const Cell& c) { return c.cls == cls; });
+    if (it == row.end()) {
+      row.push_back({cls, 0.0f, 0.0, clock_});
+      it = row.end() - 1;
+    }
+    it->total += static_cast<double>(clock_ - it->stamp) * it->w;
+    it->stamp = clock_;
+    it->w += delta;
+  }
+}
+
 LinearModel PerceptronTrainer::Finish(std::uint32_t min_updates) const {
   // Average, then find the scale that maps the largest weight to int16.
   std::vector<std::vector<std::pair<std::uint16_t, float>>> avg(rows_.size());

@@ -59,6 +59,10 @@ class PerceptronTrainer {
   void Score(const std::uint64_t* feats, std::size_t n, float* scores) const;
   // Moves weight from `guess` to `truth` for every feature; no-op if equal.
   void Update(const std::uint64_t* feats, std::size_t n, std::uint32_t truth, std::uint32_t guess);
+  // Adds `delta` to the weight of `cls` for every feature (one side of an
+  // update, for structured training where the two sides have different
+  // features).
+  void Add(const std::uint64_t* feats, std::size_t n, std::uint32_t cls, float delta);
   // Advances the averaging clock; call once per training instance.
   void Tick() { ++clock_; }
   // Returns the averaged, quantised model. Features whose weights all

@@ -36,10 +36,16 @@ std::vector<NerSentence> ToyCorpus() {
   return c;
 }
 
+NerTrainOptions Epochs(int epochs) {
+  NerTrainOptions o;
+  o.epochs = epochs;
+  return o;
+}
+
 TEST(NerModel, LearnsAndSurvivesSaveAndLoad) {
   syntax::SyntaxStage syntax;
   auto corpus = PrepareNerCorpus(ToyCorpus(), syntax);
-  auto model = TrainNer(corpus.tokens, corpus.labels, {}, {}, 5, 1, false);
+  auto model = TrainNer(corpus.tokens, corpus.labels, {}, {}, Epochs(5));
   auto loaded = NerModel::Load(model->Save(), "toy");
   auto test = PrepareNerCorpus({Sentence({"Greta", "Holm", "arrived", "in", "Tarvik", "today", "."},
                                          std::vector<std::uint8_t>(7, kOutside))},
@@ -58,7 +64,7 @@ TEST(NerModel, LearnsAndSurvivesSaveAndLoad) {
 TEST(NerModel, DamagedModelIsRejected) {
   syntax::SyntaxStage syntax;
   auto corpus = PrepareNerCorpus(ToyCorpus(), syntax);
-  std::string bytes = TrainNer(corpus.tokens, corpus.labels, {}, {}, 1, 1, false)->Save();
+  std::string bytes = TrainNer(corpus.tokens, corpus.labels, {}, {}, Epochs(1))->Save();
   bytes[bytes.size() / 2] ^= 0x55;
   EXPECT_THROW(NerModel::Load(bytes, "damaged.bin"), sitrep::Error);
   EXPECT_THROW(NerModel::Load(bytes.substr(0, 20), "short.bin"), sitrep::Error);
@@ -217,7 +223,7 @@ TEST(WordLex, LearnsParsesAndLooksUp) {
 TEST(NerModel, TwoPassModelSurvivesSaveAndLoad) {
   syntax::SyntaxStage syntax;
   auto corpus = PrepareNerCorpus(ToyCorpus(), syntax);
-  auto model = TrainNer(corpus.tokens, corpus.labels, {}, {}, 3, 1, false, &corpus.docs, nullptr);
+  auto model = TrainNer(corpus.tokens, corpus.labels, {}, {}, Epochs(3), &corpus.docs, nullptr);
   ASSERT_TRUE(model->two_pass());
   auto loaded = NerModel::Load(model->Save(), "toy2");
   EXPECT_TRUE(loaded->two_pass());

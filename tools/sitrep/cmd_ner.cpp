@@ -47,16 +47,115 @@ double F1(std::uint64_t c, std::uint64_t s, std::uint64_t g) { return s + g ? 2.
 struct TrainArgs {
   std::vector<std::string> train, dev;
   std::string out;
-  int epochs = 12;
+  int epochs = 10;
   std::uint64_t seed = 1;
   int tune_every = 0;
+  int cv = 0;
+  bool cv_errors = false;
+  std::string decoder = "viterbi";
   bool two_pass = false;
 };
+
+NerTrainOptions Options(const TrainArgs& a, bool verbose) {
+  NerTrainOptions o;
+  o.epochs = a.epochs;
+  o.seed = a.seed;
+  o.verbose = verbose;
+  o.viterbi = a.decoder == "viterbi";
+  return o;
+}
+
+// Span counts of one model's labels on gold sentences (rules applied, as
+// `eval ner` scores).
+NerScore ScoreDocuments(const NerModel& model, std::vector<std::vector<NerToken>> tokens,
+                        const std::vector<std::vector<std::uint8_t>>& gold, const std::vector<std::uint32_t>& docs,
+                        const std::vector<std::vector<std::string>>* show_errors = nullptr) {
+  NerScore score;
+  std::vector<std::vector<std::uint8_t>> labels(tokens.size());
+  DocLabelScratch scratch;
+  std::vector<NerSentenceRef> refs;
+  for (std::size_t s = 0; s <= tokens.size(); ++s) {
+    if (s == tokens.size() || (s > 0 && docs[s] != docs[s - 1])) {
+      model.TagDocument(refs.data(), refs.size(), scratch);
+      refs.clear();
+      if (s == tokens.size()) break;
+    }
+    labels[s].resize(tokens[s].size());
+    refs.push_back({tokens[s].data(), labels[s].data(), tokens[s].size()});
+  }
+  for (std::size_t s = 0; s < tokens.size(); ++s) {
+    score.Add(gold[s].data(), labels[s].data(), labels[s].size());
+    if (!show_errors || labels[s] == gold[s]) continue;
+    const auto& words = (*show_errors)[s];
+    auto text = [&](const NerSpan& x) {
+      std::string t;
+      for (std::uint32_t i = x.begin; i < x.end; ++i) t += (i > x.begin ? " " : "") + words[i];
+      return t + "/" + std::string(kNerTypes[x.type]);
+    };
+    std::string sentence;
+    for (const auto& w : words) sentence += (sentence.empty() ? "" : " ") + w;
+    auto g = SpansFromLabels(gold[s].data(), labels[s].size());
+    auto y = SpansFromLabels(labels[s].data(), labels[s].size());
+    for (const auto& x : g) {
+      if (std::find(y.begin(), y.end(), x) == y.end()) std::printf("MISS\t%s\t%s\n", text(x).c_str(), sentence.c_str());
+    }
+    for (const auto& x : y) {
+      if (std::find(g.begin(), g.end(), x) == g.end()) std::printf("FP\t%s\t%s\n", text(x).c_str(), sentence.c_str());
+    }
+  }
+  return score;
+}
+
+// K-fold cross-validation over the documents of the IOB training files
+// (document d in fold d mod K); GUM files always stay in training. Prints
+// each fold's F1, their mean and the pooled per-type scores.
+void CrossValidate(const TrainArgs& a, const NerCorpus& tc, const std::vector<bool>& iob) {
+  std::vector<int> fold(tc.tokens.size(), -1);
+  int doc = -1;
+  for (std::size_t s = 0; s < tc.tokens.size(); ++s) {
+    if (!iob[s]) continue;
+    if (s == 0 || tc.docs[s] != tc.docs[s - 1]) ++doc;
+    fold[s] = doc % a.cv;
+  }
+  NerScore pooled;
+  double sum = 0;
+  for (int k = 0; k < a.cv; ++k) {
+    NerCorpus tr, te;
+    for (std::size_t s = 0; s < tc.tokens.size(); ++s) {
+      NerCorpus& c = fold[s] == k ? te : tr;
+      c.tokens.push_back(tc.tokens[s]);
+      c.labels.push_back(tc.labels[s]);
+      c.docs.push_back(tc.docs[s]);
+      c.words.push_back(tc.words[s]);
+    }
+    auto model = TrainNer(tr.tokens, tr.labels, {}, {}, Options(a, false), a.two_pass ? &tr.docs : nullptr);
+    NerScore sc = ScoreDocuments(*model, te.tokens, te.labels, te.docs, a.cv_errors ? &te.words : nullptr);
+    for (int t = 0; t < kNumNerTypes; ++t) {
+      pooled.gold[t] += sc.gold[t];
+      pooled.system[t] += sc.system[t];
+      pooled.correct[t] += sc.correct[t];
+    }
+    std::fprintf(stderr, "ner: cv fold %d F1 %.4f\n", k, sc.MicroF1());
+    sum += sc.MicroF1();
+  }
+  std::fprintf(stderr, "ner: cv mean F1 %.4f pooled F1 %.4f", sum / a.cv, pooled.MicroF1());
+  for (int t = 0; t < 3; ++t) {
+    std::fprintf(stderr, " %s %.4f", std::string(kNerTypes[t]).c_str(),
+                 F1(pooled.correct[t], pooled.system[t], pooled.gold[t]));
+  }
+  std::fprintf(stderr, "\n");
+}
 
 int RunTrain(const TrainArgs& a) {
   try {
     auto t0 = std::chrono::steady_clock::now();
-    auto train = ReadAny(a.train);
+    std::vector<NerSentence> train;
+    std::vector<bool> iob;  // the sentence comes from an IOB file (cross-validated)
+    for (const auto& f : a.train) {
+      auto part = ReadAny({f});
+      iob.insert(iob.end(), part.size(), !EndsWith(f, ".conllu"));
+      train.insert(train.end(), std::make_move_iterator(part.begin()), std::make_move_iterator(part.end()));
+    }
     auto dev = ReadAny(a.dev);
     if (a.tune_every > 0) {
       // Every k-th document of the training files becomes tuning data.
@@ -75,9 +174,13 @@ int RunTrain(const TrainArgs& a) {
     sitrep::syntax::SyntaxStage syntax;
     auto tc = PrepareNerCorpus(train, syntax);
     auto dc = PrepareNerCorpus(dev, syntax);
+    if (a.cv > 1) {
+      SITREP_CHECK(a.tune_every == 0, sitrep::ConfigError, "--cv and --tune-every do not go together");
+      CrossValidate(a, tc, iob);
+    }
     std::fprintf(stderr, "ner: %zu training sentences (%zu tokens), %zu tuning sentences\n", tc.tokens.size(),
                  tc.token_count, dc.tokens.size());
-    auto model = TrainNer(tc.tokens, tc.labels, dc.tokens, dc.labels, a.epochs, a.seed, !dc.tokens.empty(),
+    auto model = TrainNer(tc.tokens, tc.labels, dc.tokens, dc.labels, Options(a, !dc.tokens.empty()),
                           a.two_pass ? &tc.docs : nullptr, &dc.docs);
     std::string bytes = model->Save();
     sitrep::syntax::WriteFileOrThrow(a.out, bytes);
@@ -195,6 +298,12 @@ sitrep::cli::CommandRegistrar train_reg(
       app.add_option("--out", a->out, "Model file to write")->required();
       app.add_option("--epochs", a->epochs, "Training epochs");
       app.add_option("--seed", a->seed, "Random seed (shuffling)");
+      app.add_option("--decoder", a->decoder, "viterbi (structured perceptron) or greedy")
+          ->check(CLI::IsMember({"viterbi", "greedy"}));
+      app.add_option("--cv", a->cv,
+                     "First report K-fold cross-validation over the IOB training files' documents "
+                     "(GUM files always train)");
+      app.add_flag("--cv-errors", a->cv_errors, "Print the cross-validation's missed and spurious spans");
       app.add_flag("--two-pass", a->two_pass,
                    "Add a second pass that reads the first pass's labels across the document");
       return [a] { return RunTrain(*a); };
@@ -299,6 +408,12 @@ sitrep::cli::CommandRegistrar words_reg(
       app.add_option("--coarse", a->opt.coarse_clusters, "Coarse clusters (at most 62)");
       app.add_option("--context", a->opt.context_words, "Context words");
       app.add_option("--iterations", a->opt.iterations, "k-means iterations");
+      app.add_option("--vectors", a->opt.vectors,
+                     "Word vectors (wink-embeddings JSON) whose clusters are added to the table");
+      app.add_option("--vector-words", a->opt.vector_words, "Cluster the vectors of this many most frequent words");
+      app.add_option("--vector-fine", a->opt.vector_fine, "Fine clusters of the vectors (at most 4094)");
+      app.add_option("--vector-mid", a->opt.vector_mid, "Middle clusters of the vectors (at most 254)");
+      app.add_option("--vector-coarse", a->opt.vector_coarse, "Coarse clusters of the vectors (at most 254)");
       return [a] { return RunWords(*a); };
     });
 
