@@ -20,7 +20,13 @@ namespace {
 using syntax::Feat;
 using syntax::TokenFeatures;
 
-constexpr std::size_t kMaxFeatures = 160;
+constexpr std::size_t kMaxFeatures = 200;
+
+// Experiment switches (bits), read once.
+const unsigned kExp = [] {
+  const char* e = std::getenv("NER_EXP");
+  return e ? static_cast<unsigned>(std::strtoul(e, nullptr, 10)) : 0u;
+}();
 constexpr std::uint64_t kNoLabel = 0xff;
 
 bool Allowed(std::uint8_t label, std::uint64_t prev) {
@@ -170,6 +176,26 @@ std::size_t TokenOnlyFeatures(const NerToken* t, std::size_t n, std::size_t i, s
     out[k++] = Feat(100, LexVecFine(m1.lex));
     out[k++] = Feat(101, LexVecFine(p1t.lex));
   }
+  if (kExp & 1) {
+    const std::uint32_t vm = LexVecMid(w0.lex);
+    out[k++] = Feat(105, LexVecMid(m1.lex), vm);
+    out[k++] = Feat(106, vm, LexVecMid(p1t.lex));
+    out[k++] = Feat(107, LexVecCoarse(w0.lex), f0.shape);
+    out[k++] = Feat(108, LexVecMid(m2.lex));
+    out[k++] = Feat(109, LexVecMid(p2t.lex));
+  }
+  if (kExp & 2) {
+    // Shapes and words further out.
+    out[k++] = Feat(110, m2.f.shape, m1.f.shape);
+    out[k++] = Feat(111, p1t.f.shape, p2t.f.shape);
+    out[k++] = Feat(112, m1.f.shape, f0.shape, p1t.f.shape);
+    out[k++] = Feat(113, f0.suffix[1], title);
+    out[k++] = Feat(114, f0.prefix[2], title);
+  }
+  // Listed first names: the word, and a first name before it.
+  if (LexFirstName(w0.lex)) out[k++] = Feat(102, title);
+  if (LexFirstName(m1.lex)) out[k++] = Feat(103, TitleBits(m1), title);
+  if (LexFirstName(p1t.lex)) out[k++] = Feat(104, title, TitleBits(p1t));
   {
     // The run of capitalised words the token stands in (up to 4 each way).
     if (CapWord(t, n, ii)) {

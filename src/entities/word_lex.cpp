@@ -120,7 +120,7 @@ WordLex WordLex::Parse(std::string_view contents, const std::string& name) {
     const std::uint64_t fine = cluster(f[1], 511), coarse = cluster(f[2], 63);
     const std::uint64_t propn = ParseUint(f[3], &ok), caps = ParseUint(f[4], &ok);
     std::uint64_t vec = 0;
-    if (nf == 8) vec = cluster(f[5], 4095) | (cluster(f[6], 255) << 12) | (cluster(f[7], 255) << 20);
+    if (nf == 8) vec = cluster(f[5], 4095) | (cluster(f[6], 511) << 12) | (cluster(f[7], 255) << 21);
     SITREP_CHECK(ok && propn < 8 && caps < 8, ConfigError,
                  name + ": line " + std::to_string(line_no) +
                      ": expected word, fine, coarse, propn, caps (and vector fine, mid, coarse)");
@@ -131,9 +131,21 @@ WordLex WordLex::Parse(std::string_view contents, const std::string& name) {
   return lex;
 }
 
+void WordLex::AddFirstNames(std::string_view names) {
+  std::string scratch;
+  for (std::string_view name : DataLines(names)) {
+    syntax::TokenFeatures tf;
+    syntax::ComputeTokenFeatures(name, scratch, &tf);
+    map_[tf.lower] |= kLexFirstName;
+  }
+}
+
 const WordLex& WordLex::Default() {
-  static const WordLex lex = HasResource("ner/words.tsv") ? Parse(Resource("ner/words.tsv"), "ner/words.tsv")
-                                                           : WordLex();
+  static const WordLex lex = [] {
+    WordLex x = HasResource("ner/words.tsv") ? Parse(Resource("ner/words.tsv"), "ner/words.tsv") : WordLex();
+    if (HasResource("ner/first_names.txt")) x.AddFirstNames(Resource("ner/first_names.txt"));
+    return x;
+  }();
   return lex;
 }
 

@@ -20,16 +20,19 @@ namespace sitrep::entities {
 
 // Packed word information: bits 0-8 fine cluster + 1, 9-14 coarse cluster
 // + 1, 15-17 proper-noun bucket, 18-20 capitals bucket (from the corpora);
-// bits 21-32, 33-40 and 41-48 the fine, middle and coarse cluster + 1 of
-// the word's vector (0: no vector). 0 = unknown word.
+// bits 21-32, 33-41 and 42-49 the fine, middle and coarse cluster + 1 of
+// the word's vector (0: no vector); bit 50 for a listed first name
+// (data/ner/first_names.txt). 0 = unknown word.
 inline constexpr std::uint64_t kUnknownWord = 0;
 inline std::uint32_t LexFine(std::uint64_t v) { return v & 0x1ff; }
 inline std::uint32_t LexCoarse(std::uint64_t v) { return (v >> 9) & 0x3f; }
 inline std::uint32_t LexPropn(std::uint64_t v) { return (v >> 15) & 7; }
 inline std::uint32_t LexCaps(std::uint64_t v) { return (v >> 18) & 7; }
 inline std::uint32_t LexVecFine(std::uint64_t v) { return (v >> 21) & 0xfff; }
-inline std::uint32_t LexVecMid(std::uint64_t v) { return (v >> 33) & 0xff; }
-inline std::uint32_t LexVecCoarse(std::uint64_t v) { return (v >> 41) & 0xff; }
+inline std::uint32_t LexVecMid(std::uint64_t v) { return (v >> 33) & 0x1ff; }
+inline std::uint32_t LexVecCoarse(std::uint64_t v) { return (v >> 42) & 0xff; }
+inline constexpr std::uint64_t kLexFirstName = 1ull << 50;
+inline bool LexFirstName(std::uint64_t v) { return (v & kLexFirstName) != 0; }
 
 class WordLex {
  public:
@@ -38,8 +41,11 @@ class WordLex {
   // word lacks); throws ConfigError naming `name` and the line on a
   // malformed line.
   static WordLex Parse(std::string_view contents, const std::string& name);
-  // data/ner/words.tsv, loaded once; an empty table if the file is absent.
+  // data/ner/words.tsv, loaded once, with the names of
+  // data/ner/first_names.txt marked; an empty table if the files are absent.
   static const WordLex& Default();
+  // Marks every word of `names` (one a line, '#' comments) as a first name.
+  void AddFirstNames(std::string_view names);
 
   // `lower_hash` is TokenFeatures::lower of the word.
   std::uint64_t Get(std::uint64_t lower_hash) const {

@@ -22,6 +22,7 @@
 #include "entities/word_lex.h"
 #include "syntax/conllu.h"
 #include "syntax/model_io.h"
+#include "syntax/token_features.h"
 
 namespace {
 
@@ -53,6 +54,7 @@ struct TrainArgs {
   int cv = 0;
   bool cv_errors = false;
   std::string decoder = "viterbi";
+  int lower_copies = 0;
   bool two_pass = false;
 };
 
@@ -109,19 +111,20 @@ NerScore ScoreDocuments(const NerModel& model, std::vector<std::vector<NerToken>
 // K-fold cross-validation over the documents of the IOB training files
 // (document d in fold d mod K); GUM files always stay in training. Prints
 // each fold's F1, their mean and the pooled per-type scores.
-void CrossValidate(const TrainArgs& a, const NerCorpus& tc, const std::vector<bool>& iob) {
+void CrossValidate(const TrainArgs& a, const NerCorpus& tc, const std::vector<int>& iob_doc,
+                   const std::vector<bool>& copy) {
+  // A sentence's fold; copies (--lower-copies) train with their original
+  // and are never scored.
   std::vector<int> fold(tc.tokens.size(), -1);
-  int doc = -1;
   for (std::size_t s = 0; s < tc.tokens.size(); ++s) {
-    if (!iob[s]) continue;
-    if (s == 0 || tc.docs[s] != tc.docs[s - 1]) ++doc;
-    fold[s] = doc % a.cv;
+    if (iob_doc[s] >= 0) fold[s] = iob_doc[s] % a.cv;
   }
   NerScore pooled;
   double sum = 0;
   for (int k = 0; k < a.cv; ++k) {
     NerCorpus tr, te;
     for (std::size_t s = 0; s < tc.tokens.size(); ++s) {
+      if (fold[s] == k && copy[s]) continue;
       NerCorpus& c = fold[s] == k ? te : tr;
       c.tokens.push_back(tc.tokens[s]);
       c.labels.push_back(tc.labels[s]);
@@ -156,6 +159,36 @@ int RunTrain(const TrainArgs& a) {
       iob.insert(iob.end(), part.size(), !EndsWith(f, ".conllu"));
       train.insert(train.end(), std::make_move_iterator(part.begin()), std::make_move_iterator(part.end()));
     }
+    // The document of each IOB sentence, counted over the IOB files (-1 for GUM).
+    std::vector<int> iob_doc(train.size(), -1);
+    {
+      int d = -1;
+      for (std::size_t s = 0; s < train.size(); ++s) {
+        if (iob[s] && (train[s].new_doc || s == 0 || !iob[s - 1])) ++d;
+        if (iob[s]) iob_doc[s] = d;
+      }
+    }
+    std::vector<bool> copy(train.size(), false);
+    if (a.lower_copies > 0) {
+      // Every k-th training document again in lower case, so that names
+      // written in lower case (web text) are seen too.
+      const std::size_t n = train.size();
+      int doc = -1;
+      std::string low;
+      for (std::size_t s = 0; s < n; ++s) {
+        if (train[s].new_doc) ++doc;
+        if (doc % a.lower_copies != a.lower_copies - 1) continue;
+        NerSentence c = train[s];
+        for (auto& w : c.words) {
+          sitrep::syntax::AsciiLower(w, low);
+          w = low;
+        }
+        train.push_back(std::move(c));
+        iob.push_back(iob[s]);
+        iob_doc.push_back(iob_doc[s]);
+        copy.push_back(true);
+      }
+    }
     auto dev = ReadAny(a.dev);
     if (a.tune_every > 0) {
       // Every k-th document of the training files becomes tuning data.
@@ -176,7 +209,7 @@ int RunTrain(const TrainArgs& a) {
     auto dc = PrepareNerCorpus(dev, syntax);
     if (a.cv > 1) {
       SITREP_CHECK(a.tune_every == 0, sitrep::ConfigError, "--cv and --tune-every do not go together");
-      CrossValidate(a, tc, iob);
+      CrossValidate(a, tc, iob_doc, copy);
     }
     std::fprintf(stderr, "ner: %zu training sentences (%zu tokens), %zu tuning sentences\n", tc.tokens.size(),
                  tc.token_count, dc.tokens.size());
@@ -300,6 +333,8 @@ sitrep::cli::CommandRegistrar train_reg(
       app.add_option("--seed", a->seed, "Random seed (shuffling)");
       app.add_option("--decoder", a->decoder, "viterbi (structured perceptron) or greedy")
           ->check(CLI::IsMember({"viterbi", "greedy"}));
+      app.add_option("--lower-copies", a->lower_copies,
+                     "Train on every k-th document twice, the second time in lower case (0 = never)");
       app.add_option("--cv", a->cv,
                      "First report K-fold cross-validation over the IOB training files' documents "
                      "(GUM files always train)");
