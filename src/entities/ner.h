@@ -1,10 +1,12 @@
-// Named-entity recognition: a greedy left-to-right averaged perceptron over
-// IOB2 labels of four types, reading word, shape, part-of-speech,
-// dependency, gazetteer, word-table (clusters, proper-noun and capitals
-// rates: word_lex.h) and document-level features, followed by a few
-// general corrections from the gazetteer (titles before a person's name,
-// listed organisations kept whole). Optionally (`train ner --two-pass`) a
-// second pass reads the first pass's labels across the document.
+// Named-entity recognition: an averaged perceptron over IOB2 labels of four
+// types, decoded by first-order Viterbi and trained as a structured
+// perceptron (or, for older models, greedy left to right), reading word,
+// shape, part-of-speech, dependency, gazetteer, word-table (corpus and
+// word-vector clusters, proper-noun and capitals rates, first names:
+// word_lex.h) and document-level features, followed by a few general
+// corrections from the gazetteer (titles before a person's name, listed
+// organisations kept whole). Optionally (`train ner --two-pass`) a second
+// pass reads the first pass's labels across the document.
 //
 // Contracts:
 //  - NerModel::Tag labels every token of a sentence in time linear in its
@@ -151,6 +153,9 @@ struct NerTrainOptions {
   // Decode (and train) with first-order Viterbi over the labels: a
   // structured perceptron. Off: greedy left to right, reading two labels back.
   bool viterbi = true;
+  // Independent training runs (each with its own shuffle) whose averaged
+  // weights are averaged again into one model.
+  int runs = 1;
 };
 
 // Trains on sentences (tokens and gold labels); after each epoch prints

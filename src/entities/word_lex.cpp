@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <map>
 #include <random>
+#include <cstdlib>
 
 #include "core/error.h"
 #include "core/resources.h"
@@ -101,34 +102,60 @@ WordLex WordLex::Parse(std::string_view contents, const std::string& name) {
     pos = nl + 1;
     ++line_no;
     if (line.empty() || line[0] == '#') continue;
-    std::string_view f[8];
+    std::string_view f[5];
     std::size_t nf = 0, p = 0;
-    while (nf < 8) {
+    while (nf < 5) {
       std::size_t tab = line.find('\t', p);
       f[nf++] = line.substr(p, tab == std::string_view::npos ? std::string_view::npos : tab - p);
       if (tab == std::string_view::npos) break;
       p = tab + 1;
     }
-    bool ok = (nf == 5 || nf == 8) && !f[0].empty();
-    // A cluster as its id + 1, 0 for "-".
-    auto cluster = [&](std::string_view x, std::uint32_t limit) -> std::uint64_t {
-      if (x == "-") return 0;
-      const std::uint32_t v = ParseUint(x, &ok);
-      ok = ok && v < limit;
-      return v + 1;
-    };
-    const std::uint64_t fine = cluster(f[1], 511), coarse = cluster(f[2], 63);
-    const std::uint64_t propn = ParseUint(f[3], &ok), caps = ParseUint(f[4], &ok);
-    std::uint64_t vec = 0;
-    if (nf == 8) vec = cluster(f[5], 4095) | (cluster(f[6], 511) << 12) | (cluster(f[7], 255) << 21);
-    SITREP_CHECK(ok && propn < 8 && caps < 8, ConfigError,
-                 name + ": line " + std::to_string(line_no) +
-                     ": expected word, fine, coarse, propn, caps (and vector fine, mid, coarse)");
+    bool ok = nf == 5 && !f[0].empty();
+    const std::uint64_t fine = ParseUint(f[1], &ok), coarse = ParseUint(f[2], &ok), propn = ParseUint(f[3], &ok),
+                        caps = ParseUint(f[4], &ok);
+    SITREP_CHECK(ok && fine < 511 && coarse < 63 && propn < 8 && caps < 8, ConfigError,
+                 name + ": line " + std::to_string(line_no) + ": expected word, fine, coarse, propn, caps");
     syntax::TokenFeatures tf;
     syntax::ComputeTokenFeatures(f[0], scratch, &tf);
-    lex.map_[tf.lower] = fine | (coarse << 9) | (propn << 15) | (caps << 18) | (vec << 21);
+    lex.map_[tf.lower] = (fine + 1) | ((coarse + 1) << 9) | (propn << 15) | (caps << 18);
   }
   return lex;
+}
+
+void WordLex::AddVectorClusters(std::string_view clusters, std::string_view tree, const std::string& name) {
+  // Tree first: fine cluster -> (mid, coarse).
+  std::vector<std::uint64_t> parents;
+  std::size_t line_no = 0;
+  for (std::string_view line : DataLines(tree)) {
+    ++line_no;
+    std::string_view f[3];
+    std::size_t nf = 0, p = 0;
+    while (nf < 3) {
+      std::size_t tab = line.find('\t', p);
+      f[nf++] = line.substr(p, tab == std::string_view::npos ? std::string_view::npos : tab - p);
+      if (tab == std::string_view::npos) break;
+      p = tab + 1;
+    }
+    bool ok = nf == 3;
+    const std::uint64_t fine = ParseUint(f[0], &ok), mid = ParseUint(f[1], &ok), coarse = ParseUint(f[2], &ok);
+    SITREP_CHECK(ok && fine == parents.size() && fine < 4095 && mid < 511 && coarse < 255, ConfigError,
+                 name + ": tree line " + std::to_string(line_no) + ": expected fine (in order), mid, coarse");
+    parents.push_back(((mid + 1) << 12) | ((coarse + 1) << 21));
+  }
+  std::string scratch;
+  line_no = 0;
+  for (std::string_view line : DataLines(clusters)) {
+    ++line_no;
+    const std::size_t tab = line.find('\t');
+    bool ok = tab != std::string_view::npos && tab > 0;
+    const std::uint64_t fine = ok ? ParseUint(line.substr(tab + 1), &ok) : 0;
+    SITREP_CHECK(ok && fine < parents.size(), ConfigError,
+                 name + ": line " + std::to_string(line_no) + ": expected word and a fine cluster of the tree");
+    syntax::TokenFeatures tf;
+    syntax::ComputeTokenFeatures(line.substr(0, tab), scratch, &tf);
+    std::uint64_t& v = map_[tf.lower];
+    if (LexVecFine(v) == 0) v |= ((fine + 1) | parents[fine]) << 21;  // the most frequent spelling wins
+  }
 }
 
 void WordLex::AddFirstNames(std::string_view names) {
@@ -143,6 +170,9 @@ void WordLex::AddFirstNames(std::string_view names) {
 const WordLex& WordLex::Default() {
   static const WordLex lex = [] {
     WordLex x = HasResource("ner/words.tsv") ? Parse(Resource("ner/words.tsv"), "ner/words.tsv") : WordLex();
+    if (HasResource("ner/vector_clusters.tsv") && HasResource("ner/vector_tree.tsv")) {
+      x.AddVectorClusters(Resource("ner/vector_clusters.tsv"), Resource("ner/vector_tree.tsv"), "ner/vector_clusters.tsv");
+    }
     if (HasResource("ner/first_names.txt")) x.AddFirstNames(Resource("ner/first_names.txt"));
     return x;
   }();
@@ -237,8 +267,6 @@ std::string LearnWordLex(const std::vector<LexSentence>& corpus, const LexOption
   }
   const auto fine = KMeans(vecs, dims, std::min(opt.fine_clusters, 510), opt.iterations, 1);
   const auto coarse = KMeans(vecs, dims, std::min(opt.coarse_clusters, 62), opt.iterations, 2);
-  // Each word's columns: the corpus's (fine, coarse, propn, caps), then the
-  // vector clusters when there are vectors.
   std::map<std::string, std::string> rows;
   char buf[64];
   for (std::size_t i = 0; i < vocab.size(); ++i) {
@@ -247,39 +275,45 @@ std::string LearnWordLex(const std::vector<LexSentence>& corpus, const LexOption
                   Bucket(c.mid_caps, c.mid));
     rows[vocab[i].first] = buf;
   }
-  if (!opt.vectors.empty()) {
-    syntax::ClusterOptions vo;
-    vo.max_words = opt.vector_words;
-    vo.fine = opt.vector_fine;
-    vo.mid = opt.vector_mid;
-    vo.coarse = opt.vector_coarse;
-    vo.iterations = opt.iterations;
-    vo.verbose = false;
-    const std::string table = syntax::LearnClusters(opt.vectors, vo);
-    std::map<std::string, std::string> vec;  // lower-cased word -> "\tfine\tmid\tcoarse"
-    for (std::size_t pos = 0; pos < table.size();) {
-      std::size_t nl = table.find('\n', pos);
-      if (nl == std::string::npos) nl = table.size();
-      std::string_view line(table.data() + pos, nl - pos);
-      pos = nl + 1;
-      const std::size_t tab = line.find('\t');
-      if (tab == std::string_view::npos) continue;
-      syntax::AsciiLower(line.substr(0, tab), lw);
-      vec.emplace(lw, std::string(line.substr(tab)));  // the most frequent spelling wins
-    }
-    for (auto& [w, r] : rows) {
-      auto it = vec.find(w);
-      r += it == vec.end() ? "\t-\t-\t-" : it->second;
-    }
-    for (const auto& [w, v] : vec) {
-      if (!rows.count(w)) rows[w] = "\t-\t-\t0\t0" + v;
-    }
-  }
   std::string out;
   for (const auto& [w, r] : rows) {
     out += w;
     out += r;
     out += '\n';
+  }
+  return out;
+}
+
+VectorClusters LearnVectorClusters(const std::string& vectors, const VectorClusterOptions& opt) {
+  syntax::ClusterOptions co;
+  co.max_words = opt.words;
+  co.fine = opt.fine;
+  co.mid = opt.mid;
+  co.coarse = opt.coarse;
+  co.iterations = opt.iterations;
+  co.verbose = false;
+  const std::string table = syntax::LearnClusters(vectors, co);
+  // LearnClusters writes `word fine mid coarse`, most frequent word first.
+  VectorClusters out;
+  std::vector<std::pair<int, int>> parent(static_cast<std::size_t>(opt.fine), {0, 0});
+  for (std::size_t pos = 0; pos < table.size();) {
+    std::size_t nl = table.find('\n', pos);
+    if (nl == std::string::npos) nl = table.size();
+    std::string_view line(table.data() + pos, nl - pos);
+    pos = nl + 1;
+    const std::size_t t1 = line.find('\t');
+    const std::size_t t2 = line.find('\t', t1 + 1), t3 = line.find('\t', t2 + 1);
+    if (t3 == std::string_view::npos) continue;
+    const int f = std::atoi(std::string(line.substr(t1 + 1, t2 - t1 - 1)).c_str());
+    parent[static_cast<std::size_t>(f)] = {std::atoi(std::string(line.substr(t2 + 1, t3 - t2 - 1)).c_str()),
+                                           std::atoi(std::string(line.substr(t3 + 1)).c_str())};
+    out.words.append(line.substr(0, t2));
+    out.words += '\n';
+  }
+  char buf[48];
+  for (std::size_t f = 0; f < parent.size(); ++f) {
+    std::snprintf(buf, sizeof buf, "%zu\t%d\t%d\n", f, parent[f].first, parent[f].second);
+    out.tree += buf;
   }
   return out;
 }

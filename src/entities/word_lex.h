@@ -36,14 +36,17 @@ inline bool LexFirstName(std::uint64_t v) { return (v & kLexFirstName) != 0; }
 
 class WordLex {
  public:
-  // Parses the words file (`word TAB fine TAB coarse TAB propn TAB caps`,
-  // then optionally `TAB vfine TAB vmid TAB vcoarse`; `-` for a cluster the
-  // word lacks); throws ConfigError naming `name` and the line on a
-  // malformed line.
+  // Parses the words file (`word TAB fine TAB coarse TAB propn TAB caps`);
+  // throws ConfigError naming `name` and the line on a malformed line.
   static WordLex Parse(std::string_view contents, const std::string& name);
-  // data/ner/words.tsv, loaded once, with the names of
-  // data/ner/first_names.txt marked; an empty table if the files are absent.
+  // data/ner/words.tsv, loaded once, with the vector clusters of
+  // data/ner/vector_clusters.tsv and vector_tree.tsv and the names of
+  // data/ner/first_names.txt added; an empty table if the files are absent.
   static const WordLex& Default();
+  // Adds vector clusters: `clusters` has `word TAB fine` lines, `tree`
+  // `fine TAB mid TAB coarse` lines for fine clusters 0, 1, 2, ... Throws
+  // ConfigError naming `name` on a malformed line.
+  void AddVectorClusters(std::string_view clusters, std::string_view tree, const std::string& name);
   // Marks every word of `names` (one a line, '#' comments) as a first name.
   void AddFirstNames(std::string_view names);
 
@@ -71,15 +74,26 @@ struct LexOptions {
   int coarse_clusters = 32; // at most 63
   int context_words = 600;  // most frequent words used as context dimensions
   int iterations = 12;
-  // Word vectors (a wink-embeddings style JSON file; empty: none) whose
-  // clusters are added for their `vector_words` most frequent words.
-  std::string vectors;
-  std::size_t vector_words = 120000;
-  int vector_fine = 1024, vector_mid = 128, vector_coarse = 32;
 };
 
 // Learns the table and returns it as the words file's text (without the
 // header comments). Deterministic.
 std::string LearnWordLex(const std::vector<LexSentence>& corpus, const LexOptions& opt);
+
+struct VectorClusterOptions {
+  std::size_t words = 200000;  // the most frequent words of the vector file
+  int fine = 1024, mid = 128, coarse = 32;
+  int iterations = 12;
+};
+
+struct VectorClusters {
+  std::string words;  // `word TAB fine` lines, most frequent word first
+  std::string tree;   // `fine TAB mid TAB coarse` lines
+};
+
+// Clusters word vectors (a wink-embeddings style JSON file) by spherical
+// k-means (syntax/word_clusters.h): the fine clusters of the words, and
+// the middle and coarse cluster of each fine one. Deterministic.
+VectorClusters LearnVectorClusters(const std::string& vectors, const VectorClusterOptions& options);
 
 }  // namespace sitrep::entities

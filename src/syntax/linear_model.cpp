@@ -156,6 +156,16 @@ void PerceptronTrainer::Update(const std::uint64_t* feats, std::size_t n, std::u
   }
 }
 
+void PerceptronTrainer::Restart() {
+  for (auto& row : rows_) {
+    for (Cell& c : row) {
+      c.total += static_cast<double>(clock_ - c.stamp) * c.w;
+      c.stamp = clock_;
+      c.w = 0.0f;
+    }
+  }
+}
+
 void PerceptronTrainer::Add(const std::uint64_t* feats, std::size_t n, std::uint32_t cls, float delta) {
   for (std::size_t i = 0; i < n; ++i) {
     const std::uint32_t r = FindOrAdd(feats[i]);

@@ -65,6 +65,10 @@ class PerceptronTrainer {
   void Add(const std::uint64_t* feats, std::size_t n, std::uint32_t cls, float delta);
   // Advances the averaging clock; call once per training instance.
   void Tick() { ++clock_; }
+  // Sets the current weights back to zero but keeps their running sums, so
+  // that training again from scratch (another shuffle) and then Finish()
+  // averages over both runs: an ensemble of equal-length runs in one model.
+  void Restart();
   // Returns the averaged, quantised model. Features whose weights all
   // round to zero are dropped.
   // Features updated fewer than `min_updates` times are dropped too: they

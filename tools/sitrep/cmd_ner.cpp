@@ -54,7 +54,7 @@ struct TrainArgs {
   int cv = 0;
   bool cv_errors = false;
   std::string decoder = "viterbi";
-  int lower_copies = 0;
+  int runs = 1;
   bool two_pass = false;
 };
 
@@ -64,6 +64,7 @@ NerTrainOptions Options(const TrainArgs& a, bool verbose) {
   o.seed = a.seed;
   o.verbose = verbose;
   o.viterbi = a.decoder == "viterbi";
+  o.runs = a.runs;
   return o;
 }
 
@@ -111,10 +112,7 @@ NerScore ScoreDocuments(const NerModel& model, std::vector<std::vector<NerToken>
 // K-fold cross-validation over the documents of the IOB training files
 // (document d in fold d mod K); GUM files always stay in training. Prints
 // each fold's F1, their mean and the pooled per-type scores.
-void CrossValidate(const TrainArgs& a, const NerCorpus& tc, const std::vector<int>& iob_doc,
-                   const std::vector<bool>& copy) {
-  // A sentence's fold; copies (--lower-copies) train with their original
-  // and are never scored.
+void CrossValidate(const TrainArgs& a, const NerCorpus& tc, const std::vector<int>& iob_doc) {
   std::vector<int> fold(tc.tokens.size(), -1);
   for (std::size_t s = 0; s < tc.tokens.size(); ++s) {
     if (iob_doc[s] >= 0) fold[s] = iob_doc[s] % a.cv;
@@ -124,7 +122,6 @@ void CrossValidate(const TrainArgs& a, const NerCorpus& tc, const std::vector<in
   for (int k = 0; k < a.cv; ++k) {
     NerCorpus tr, te;
     for (std::size_t s = 0; s < tc.tokens.size(); ++s) {
-      if (fold[s] == k && copy[s]) continue;
       NerCorpus& c = fold[s] == k ? te : tr;
       c.tokens.push_back(tc.tokens[s]);
       c.labels.push_back(tc.labels[s]);
@@ -168,27 +165,6 @@ int RunTrain(const TrainArgs& a) {
         if (iob[s]) iob_doc[s] = d;
       }
     }
-    std::vector<bool> copy(train.size(), false);
-    if (a.lower_copies > 0) {
-      // Every k-th training document again in lower case, so that names
-      // written in lower case (web text) are seen too.
-      const std::size_t n = train.size();
-      int doc = -1;
-      std::string low;
-      for (std::size_t s = 0; s < n; ++s) {
-        if (train[s].new_doc) ++doc;
-        if (doc % a.lower_copies != a.lower_copies - 1) continue;
-        NerSentence c = train[s];
-        for (auto& w : c.words) {
-          sitrep::syntax::AsciiLower(w, low);
-          w = low;
-        }
-        train.push_back(std::move(c));
-        iob.push_back(iob[s]);
-        iob_doc.push_back(iob_doc[s]);
-        copy.push_back(true);
-      }
-    }
     auto dev = ReadAny(a.dev);
     if (a.tune_every > 0) {
       // Every k-th document of the training files becomes tuning data.
@@ -209,7 +185,7 @@ int RunTrain(const TrainArgs& a) {
     auto dc = PrepareNerCorpus(dev, syntax);
     if (a.cv > 1) {
       SITREP_CHECK(a.tune_every == 0, sitrep::ConfigError, "--cv and --tune-every do not go together");
-      CrossValidate(a, tc, iob_doc, copy);
+      CrossValidate(a, tc, iob_doc);
     }
     std::fprintf(stderr, "ner: %zu training sentences (%zu tokens), %zu tuning sentences\n", tc.tokens.size(),
                  tc.token_count, dc.tokens.size());
@@ -333,8 +309,7 @@ sitrep::cli::CommandRegistrar train_reg(
       app.add_option("--seed", a->seed, "Random seed (shuffling)");
       app.add_option("--decoder", a->decoder, "viterbi (structured perceptron) or greedy")
           ->check(CLI::IsMember({"viterbi", "greedy"}));
-      app.add_option("--lower-copies", a->lower_copies,
-                     "Train on every k-th document twice, the second time in lower case (0 = never)");
+      app.add_option("--runs", a->runs, "Average this many training runs (own shuffles) into one model");
       app.add_option("--cv", a->cv,
                      "First report K-fold cross-validation over the IOB training files' documents "
                      "(GUM files always train)");
@@ -443,13 +418,58 @@ sitrep::cli::CommandRegistrar words_reg(
       app.add_option("--coarse", a->opt.coarse_clusters, "Coarse clusters (at most 62)");
       app.add_option("--context", a->opt.context_words, "Context words");
       app.add_option("--iterations", a->opt.iterations, "k-means iterations");
-      app.add_option("--vectors", a->opt.vectors,
-                     "Word vectors (wink-embeddings JSON) whose clusters are added to the table");
-      app.add_option("--vector-words", a->opt.vector_words, "Cluster the vectors of this many most frequent words");
-      app.add_option("--vector-fine", a->opt.vector_fine, "Fine clusters of the vectors (at most 4094)");
-      app.add_option("--vector-mid", a->opt.vector_mid, "Middle clusters of the vectors (at most 254)");
-      app.add_option("--vector-coarse", a->opt.vector_coarse, "Coarse clusters of the vectors (at most 254)");
       return [a] { return RunWords(*a); };
+    });
+
+struct VectorArgs {
+  std::string vectors, out_dir;
+  std::vector<std::string> notes;
+  VectorClusterOptions opt;
+};
+
+int RunVectors(const VectorArgs& a) {
+  try {
+    auto t0 = std::chrono::steady_clock::now();
+    SITREP_CHECK(a.opt.fine >= 2 && a.opt.fine <= 4094 && a.opt.mid >= 1 && a.opt.mid <= 510 && a.opt.coarse >= 1 &&
+                     a.opt.coarse <= 254,
+                 sitrep::ConfigError, "cluster counts out of range (fine 2-4094, mid 1-510, coarse 1-254)");
+    VectorClusters vc = LearnVectorClusters(a.vectors, a.opt);
+    std::string notes;
+    for (const auto& n : a.notes) notes += "# " + n + "\n";
+    const std::string dir = a.out_dir.empty() ? "." : a.out_dir;
+    sitrep::syntax::WriteFileOrThrow(
+        dir + "/vector_clusters.tsv",
+        "# Word-vector clusters for the named-entity recogniser: word, fine cluster (most frequent word first).\n"
+        "# Learned by `sitrep train ner-vectors` (src/entities/word_lex.cpp); middle and coarse clusters\n"
+        "# of each fine one in vector_tree.tsv; sources, licence and command in data/ner/NOTICE.\n" +
+            notes + vc.words);
+    sitrep::syntax::WriteFileOrThrow(
+        dir + "/vector_tree.tsv",
+        "# Middle and coarse cluster of each fine word-vector cluster (vector_clusters.tsv): fine, mid, coarse.\n" +
+            notes + vc.tree);
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    std::fprintf(stderr, "ner-vectors: wrote %s/vector_clusters.tsv and vector_tree.tsv in %.1fs\n", dir.c_str(), secs);
+    return sitrep::cli::kExitOk;
+  } catch (const sitrep::Error& e) {
+    sitrep::cli::PrintError(e.what());
+    return sitrep::cli::kExitUsage;
+  }
+}
+
+sitrep::cli::CommandRegistrar vectors_reg(
+    "train", "ner-vectors", "Cluster word vectors for the recogniser's word table (vector_clusters.tsv, vector_tree.tsv)",
+    [](CLI::App& app) {
+      auto a = std::make_shared<VectorArgs>();
+      app.add_option("--vectors", a->vectors, "Word vectors: wink-embeddings style JSON, words in frequency order")
+          ->required();
+      app.add_option("--out-dir", a->out_dir, "Folder to write the two tables to")->required();
+      app.add_option("--note", a->notes, "A comment line for the tables' headers (their sources)");
+      app.add_option("--words", a->opt.words, "Cluster this many most frequent words");
+      app.add_option("--fine", a->opt.fine, "Fine clusters");
+      app.add_option("--mid", a->opt.mid, "Middle clusters (of the fine ones)");
+      app.add_option("--coarse", a->opt.coarse, "Coarse clusters (of the fine ones)");
+      app.add_option("--iterations", a->opt.iterations, "k-means iterations for the fine clusters");
+      return [a] { return RunVectors(*a); };
     });
 
 }  // namespace
