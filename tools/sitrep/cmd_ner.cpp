@@ -22,7 +22,6 @@
 #include "entities/word_lex.h"
 #include "syntax/conllu.h"
 #include "syntax/model_io.h"
-#include "syntax/token_features.h"
 
 namespace {
 
