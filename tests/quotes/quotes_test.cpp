@@ -428,6 +428,46 @@ TEST_F(QuotesOnText, TranscriptTurnsAfterANameAndColon) {
   EXPECT_EQ(Speaker(a.quotes[2]), "ANNA REYES");
 }
 
+TEST_F(QuotesOnText, NamedTurnsAndAHeadlineLabelCreditTheirSpeaker) {
+  // A name the tagger took for a plural noun still labels a speaker when
+  // it takes turns; a headline that opens with a name and a colon is that
+  // person's claim, quoted words inside it and all.
+  Article a = Analyse(
+      "Pellew: Harbour Deal Is \u2018Finished\u2019 After Vote\n"
+      "The panel met on Tuesday to discuss the harbour.\n"
+      "Matthews: Well, the tolls are too high for everyone.\n"
+      "Okafor: The tolls pay for the new quay.\n"
+      "Matthews: Nobody asked the fishermen.");
+  ASSERT_GE(a.quotes.size(), 4u);
+  EXPECT_EQ(a.quotes[0].cue_text, ":");
+  EXPECT_EQ(Speaker(a.quotes[0]), "Pellew");
+  EXPECT_EQ(a.quotes[0].kind, "mixed");
+  EXPECT_EQ(Words(a, a.quotes[0]), "Finished");
+  EXPECT_EQ(a.Text(a.quotes[0].content), "Harbour Deal Is \u2018Finished\u2019 After Vote");
+  const Quote& last = a.quotes.back();
+  EXPECT_EQ(Speaker(last), "Matthews");
+  EXPECT_EQ(Words(a, last), "Nobody asked the fishermen");
+}
+
+TEST_F(QuotesOnText, ASecondThatClauseAfterButStaysInTheContent) {
+  // "says A but that B": both clauses are what was said, however the
+  // parser hangs the second; "said earlier this year that" leaves the
+  // time of the act of speech out.
+  Article a = Analyse(
+      "Senator Ruth Amsel says she supports the levy but that the council's plans will not help the harbour.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "she supports the levy but that the council's plans will not help the harbour");
+  Article b = Analyse("The mayor said earlier this year that she was willing to meet the fishermen.");
+  ASSERT_EQ(b.quotes.size(), 1u);
+  EXPECT_EQ(Words(b, b.quotes[0]), "she was willing to meet the fishermen");
+}
+
+TEST_F(QuotesOnText, AnObjectCueKeepsWhatCompletesItsObjectNotWhereItWasSaid) {
+  Article a = Analyse("The governor praised the volunteers for their courage at a rally in Dunmore.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "the volunteers for their courage");
+}
+
 TEST_F(QuotesOnText, NestedAttributionsBothStand) {
   // The auditor reports what the mayor said; the fragment is the mayor's.
   Article a = Analyse("The auditor noted that the mayor had called the budget “a fantasy”.");
