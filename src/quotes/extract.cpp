@@ -980,13 +980,31 @@ class Finder {
       // Another act of speech set off from this one ("..., and X said")
       // ends it; a cue inside the clause ("she did feel") does not.
       if (IsSpeechCue(k) && k > t && (doc_.punct(k - 1) || doc_.tok(k - 1).upos == "CCONJ")) break;
+      // "Asked if X, Clinton said Y": so does a comma before a source and
+      // its own cue.
+      if (k > t && doc_.text(k) == "," && SourceAndCueFollow(k)) break;
       hi = k;
       if (!doc_.punct(k)) ++words;
       std::string_view x = doc_.tok(k).xpos;
       finite = finite || x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD";
     }
-    if (words < 3 || !finite) return {kNone, kNone};
+    // Taggers often take a clause's verb for a plural noun ("the law
+    // unfairly targets them"); a cue that never reports a bare noun phrase
+    // ("say", not "announce") vouches for a longer clause without one.
+    if (words < 3 || (!finite && (words < 5 || (h.content & kObject)))) return {kNone, kNone};
     return {t, hi};
+  }
+
+  // True if the words after the comma at k are a subject and the cue of
+  // speech it is the subject of ("..., the senator said").
+  bool SourceAndCueFollow(std::int32_t k) const {
+    const std::int32_t end = static_cast<std::int32_t>(a_.sentences[doc_.sent(k)].end_token);
+    for (std::int32_t j = k + 2; j < end && j <= k + 7; ++j) {
+      if (!IsSpeechCue(j)) continue;
+      std::int32_t subj = doc_.Child(j, "nsubj");
+      return subj != kNone && subj < j && doc_.Subtree(subj).first == k + 1 && doc_.Subtree(subj).second == j - 1;
+    }
+    return false;
   }
 
   // True if t hangs from the cue (within a few steps) by a relation that

@@ -468,6 +468,29 @@ TEST_F(QuotesOnText, AnObjectCueKeepsWhatCompletesItsObjectNotWhereItWasSaid) {
   EXPECT_EQ(Words(a, a.quotes[0]), "the volunteers for their courage");
 }
 
+TEST_F(QuotesOnText, AClauseAfterSayStandsEvenWhenItsVerbLooksLikeANoun) {
+  // "targets" and "encourages" are often tagged as plural nouns; "say"
+  // reports clauses, not noun phrases, so a long run of words after it is
+  // still the clause it reports.
+  Article a = Analyse("Local growers say the new rule unfairly targets small family farms in the valley.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "the new rule unfairly targets small family farms in the valley");
+  EXPECT_EQ(Speaker(a.quotes[0]), "Local growers");
+}
+
+TEST_F(QuotesOnText, AQuestionEndsWhereTheAnswerersCueBegins) {
+  Article a = Analyse("Asked if she trusted the new board, Amsel said she was not going to judge it yet.");
+  bool answer = false;
+  for (const Quote& q : a.quotes) {
+    EXPECT_EQ(Words(a, q).find("Amsel said"), std::string::npos) << Words(a, q);
+    if (q.cue_text == "said") {
+      answer = true;
+      EXPECT_EQ(Words(a, q), "she was not going to judge it yet");
+    }
+  }
+  EXPECT_TRUE(answer);
+}
+
 TEST_F(QuotesOnText, NestedAttributionsBothStand) {
   // The auditor reports what the mayor said; the fragment is the mayor's.
   Article a = Analyse("The auditor noted that the mayor had called the budget “a fantasy”.");
