@@ -645,7 +645,7 @@ class Finder {
           pieces.push_back({ilo, ihi.first});
           clo = std::max(clo, ihi.second);
         }
-        pieces.push_back({clo, ThatContinuation(TrailingModifiers(h, chi))});
+        pieces.push_back({clo, TrimTail(clo, ThatContinuation(TrailingModifiers(h, chi)))});
       } else if (lo != kNone) {
         pieces.push_back({lo, TrailingModifiers(h, hi, /*object=*/true)});
       } else if (EndsClause(h) && (doc_.deprel(h.first) == "parataxis" || (comp != kNone && comp < h.first))) {
@@ -671,7 +671,7 @@ class Finder {
         // they read as a clause.
         auto [flo, fhi] = SurfaceClause(h);
         if (flo == kNone) return false;
-        pieces.push_back({flo, fhi});
+        pieces.push_back({flo, TrimTail(flo, fhi)});
       } else {
         return false;
       }
@@ -727,6 +727,41 @@ class Finder {
     if (cs == kNone) return false;
     std::string_view p = lower_[static_cast<std::size_t>(cs)];
     return p == "at" || p == "in" || p == "during" || p == "outside" || p == "before";
+  }
+
+  // The reporter's words that parsers leave inside a reported clause,
+  // read off the surface: an attribution of its own ("..., according to
+  // exit polls"), the reporter's next clause after a comma and a
+  // coordinator ("..., but Cook did not say when"). Returns hi moved
+  // before them.
+  std::int32_t TrimTail(std::int32_t lo, std::int32_t hi) const {
+    auto finite = [&](std::int32_t t) {
+      std::string_view x = doc_.tok(t).xpos;
+      return x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD";
+    };
+    for (std::int32_t k = lo + 2; k <= hi; ++k) {
+      if (InQuote(k)) continue;
+      std::int32_t cue = cue_of_[static_cast<std::size_t>(k)];
+      if (cue != kNone && cues_[static_cast<std::size_t>(cue)].phrase) return LastWordBefore(lo, k);
+      if (doc_.text(k) != "," || k + 2 > hi) continue;
+      std::string_view next = lower_[static_cast<std::size_t>(k + 1)];
+      if ((next == "but" || next == "and") && lower_[static_cast<std::size_t>(k + 2)] != "that") {
+        std::string_view su = doc_.tok(k + 2).upos;
+        if (su == "PRON" || su == "PROPN" || su == "DET" || su == "NOUN") {
+          for (std::int32_t j = k + 3; j <= hi && j <= k + 7; ++j) {
+            if (finite(j) && StartsWith(doc_.deprel(k + 2), "nsubj")) return LastWordBefore(lo, k);
+          }
+        }
+      }
+    }
+    return hi;
+  }
+
+  // The last token before k that is not punctuation, and not before lo.
+  std::int32_t LastWordBefore(std::int32_t lo, std::int32_t k) const {
+    std::int32_t t = k - 1;
+    while (t > lo && doc_.punct(t) && !InQuote(t)) --t;
+    return t;
   }
 
   // "says A but that B", "argued A, and that B": a coordinator and

@@ -491,6 +491,21 @@ TEST_F(QuotesOnText, AQuestionEndsWhereTheAnswerersCueBegins) {
   EXPECT_TRUE(answer);
 }
 
+TEST_F(QuotesOnText, TheReportersOwnWordsAfterTheClauseAreLeftOut) {
+  // An attribution of its own and the reporter's next clause end what the
+  // source said.
+  // (The election office reports that Amsel said it: that attribution
+  // stands as well, around hers.)
+  Article a = Analyse("Amsel said the turnout rose sharply, according to early counts by the election office.");
+  const Quote* said = nullptr;
+  for (const Quote& q : a.quotes) said = q.cue_text == "said" ? &q : said;
+  ASSERT_NE(said, nullptr);
+  EXPECT_EQ(Words(a, *said), "the turnout rose sharply");
+  Article b = Analyse("Dorn said the ferry had stopped running, but he did not say when it would resume.");
+  ASSERT_FALSE(b.quotes.empty());
+  EXPECT_EQ(Words(b, b.quotes[0]), "the ferry had stopped running");
+}
+
 TEST_F(QuotesOnText, NestedAttributionsBothStand) {
   // The auditor reports what the mayor said; the fragment is the mayor's.
   Article a = Analyse("The auditor noted that the mayor had called the budget “a fantasy”.");
