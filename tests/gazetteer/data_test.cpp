@@ -17,7 +17,7 @@ namespace {
 const char* const kFiles[] = {"countries.tsv",     "country_aliases.tsv",   "demonyms.tsv",
                               "subdivisions.tsv",  "subdivision_aliases.tsv", "cities.tsv",            "city_aliases.tsv",
                               "organisations.tsv", "government_bodies.tsv", "roles.tsv",
-                              "action_nouns.txt",  "country_geo.tsv"};
+                              "action_nouns.txt",  "country_geo.tsv",       "regions.tsv"};
 
 std::vector<std::vector<std::string>> Rows(const std::string& file) {
   std::vector<std::vector<std::string>> rows;
@@ -58,7 +58,7 @@ TEST(GazetteerData, RowCountsArePlausible) {
       {"cities.tsv", {20000, 30000}},       {"city_aliases.tsv", {50, 500}},       {"subdivision_aliases.tsv", {50, 500}},
       {"organisations.tsv", {150, 400}},    {"government_bodies.tsv", {100, 400}},
       {"roles.tsv", {300, 1500}},           {"action_nouns.txt", {50, 500}},
-      {"country_geo.tsv", {245, 260}}};
+      {"country_geo.tsv", {245, 260}},      {"regions.tsv", {15, 60}}};
   for (const auto& [file, range] : bounds) {
     std::size_t n = Rows(file).size();
     EXPECT_GE(n, range.first) << file;

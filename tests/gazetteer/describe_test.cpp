@@ -286,6 +286,33 @@ TEST(DescribeMentions, RegionsAndCities) {
   EXPECT_EQ(a.mentions[2].country, "");  // in India or Pakistan
 }
 
+TEST(DescribeMentions, WorldRegionsArePlacesWithoutACountry) {
+  // "Asia" is also a town in the Philippines; the region wins. A region
+  // the recogniser typed as a person is a place; as an actor it takes
+  // CAMEO's region code.
+  Article a = Describe({{{"Europe", "PROPN", 2, "nsubj"}, {"must"}, {"respond", "VERB"}, {"to"}, {"Asia"}}},
+                       {{0, 0, 0, "PERSON"}, {0, 4, 4, "LOC"}});
+  EXPECT_EQ(a.mentions[0].type, "LOC");
+  EXPECT_EQ(a.mentions[0].country, "");
+  EXPECT_TRUE(a.mentions[0].as_actor);
+  EXPECT_EQ(a.mentions[0].actor_code, "EUR");
+  EXPECT_EQ(a.mentions[1].country, "");
+  EXPECT_EQ(a.mentions[1].actor_code, "");
+  a = Describe({{{"the"}, {"Middle"}, {"East"}, {"and"}, {"European"}, {"envoys"}}}, {{0, 1, 2, "ORG"}, {0, 4, 4, "MISC"}});
+  EXPECT_EQ(a.mentions[0].type, "LOC");
+  EXPECT_EQ(a.mentions[1].type, "MISC");
+  EXPECT_EQ(a.mentions[1].country, "");
+  EXPECT_EQ(a.mentions[1].actor_code, "EUR");
+}
+
+TEST(DescribeMentions, ATownNamedLikeACommonWordNeedsItsCapital) {
+  // "of" is also a town in Turkey: a role's "of the army" names no country.
+  Article a = Describe({{{"Pavel"}, {"Orlov"}, {","}, {"a"}, {"deputy"}, {"chief"}, {"of"}, {"the"}, {"army"}}},
+                       {{0, 0, 1, "PERSON"}});
+  EXPECT_EQ(a.mentions[0].role, "deputy chief");
+  EXPECT_EQ(a.mentions[0].country, "");
+}
+
 TEST(DescribeMentions, Demonyms) {
   Article a = Describe({{{"the"}, {"Russians"}, {"and"}, {"French"}, {"troops"}}}, {{0, 1, 1, "MISC"}, {0, 3, 3, "MISC"}});
   EXPECT_EQ(a.mentions[0].country, "RUS");
