@@ -51,6 +51,15 @@ TEST(GazetteerData, EveryFileSaysWhereItComesFrom) {
   }
 }
 
+TEST(GazetteerData, RegionCodesAreCameoRegionBlocks) {
+  // The GDELT export reads the same region codes from the events tables.
+  std::string_view blocks = Resource("events/actor_blocks.tsv");
+  for (const auto& row : Rows("regions.tsv")) {
+    ASSERT_FALSE(row.empty());
+    EXPECT_NE(blocks.find("\n" + row[0] + "\tregion\t"), std::string_view::npos) << row[0];
+  }
+}
+
 TEST(GazetteerData, RowCountsArePlausible) {
   std::map<std::string, std::pair<std::size_t, std::size_t>> bounds = {
       {"countries.tsv", {245, 260}},        {"country_aliases.tsv", {150, 600}},
