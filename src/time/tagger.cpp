@@ -274,6 +274,8 @@ struct Amount {
   size_t end = 0;
   long long n = -1;
   bool vague = false;
+  // "two and a half", "half a", "a half": n and a half units.
+  bool half = false;
   // A range of two counts joined by "to" or "or" ("two to six days"): the
   // first count, the token after it, and the token where the second starts.
   long long low = -1;
@@ -361,6 +363,30 @@ std::string DurationValue(Unit u, long long n) {
     case Unit::kNone: break;
   }
   return "PX";
+}
+
+// The length of n and a half units as ISO 8601 writes it: a decimal
+// fraction of the unit ("two and a half years" P2.5Y), and a half alone in
+// the next smaller unit ("half an hour" PT30M, "half a year" P6M).
+std::string HalfDurationValue(Unit u, long long n) {
+  if (n == 0) {
+    switch (u) {
+      case Unit::kMinute: return "PT30S";
+      case Unit::kHour: return "PT30M";
+      case Unit::kDay: return "PT12H";
+      case Unit::kFortnight: return "P1W";
+      case Unit::kYear: return "P6M";
+      case Unit::kDecade: return "P5Y";
+      case Unit::kCentury: return "P50Y";
+      default: break;
+    }
+  }
+  if (u == Unit::kFortnight) return "P" + std::to_string(2 * n + 1) + "W";
+  std::string v = DurationValue(u, n);
+  // Insert ".5" before the unit letters: "P2Y" -> "P2.5Y".
+  size_t k = v.size();
+  while (k > 0 && !IsDigit(static_cast<unsigned char>(v[k - 1]))) --k;
+  return v.substr(0, k) + ".5" + v.substr(k);
 }
 
 // The matcher for one text. Holds the token list and document state
@@ -1007,7 +1033,7 @@ class Matcher {
   static bool IsStarter(std::string_view w) {
     return w == "the" || w == "a" || w == "an" || w == "fiscal" || w == "several" || w == "few" ||
            w == "many" || w == "each" || w == "every" || w == "per" || w == "that" || w == "recent" ||
-           w == "mid" || w == "end" || w == "year" || w == "its" || w == "then";
+           w == "mid" || w == "end" || w == "year" || w == "its" || w == "then" || w == "half";
   }
 
   // Absolute calendar dates, with an optional weekday in front:
@@ -2017,16 +2043,41 @@ class Matcher {
     if (IsHyphen(k + 1) && (Is(k + 2, "earlier") || Is(k + 2, "ago"))) return false;  // "a year-earlier level"
     if (hyphen && u->plural) return false;
     if (hyphen && the && !relw) return false;  // "the five-year plan": the article is not part of it
-    if (!hyphen && !a.vague && a.n == 1 && u->plural) return false;
+    if (!hyphen && !a.vague && !a.half && a.n == 1 && u->plural) return false;
+    // "half a years" is no expression; "half-year" is the adjective.
+    if (a.half && a.n == 0 && u->plural) return false;
     // "five year low" is adjectival; "1988 quarter" is a year, not a count.
     if (!hyphen && !a.vague && a.n > 1 && !u->plural &&
         !(In(k + 1) && t_[k + 1].kind == K::kWord && !(Num(j) && t_[j].ndig >= 4)))
       return false;
     if (the && !relw && !hyphen && a.n < 0 && !a.vague) return false;
     if (!hyphen && Is(k + 1, "old")) return false;  // an age
+    // "a quarter of the vote", "three quarters of voters", "cut by a
+    // quarter", "a quarter point": the fraction, not three months.
+    // ("a quarter of an hour" is fifteen minutes.)
+    if (u->unit == Unit::kQuarter && !the && !relw && !a.half) {
+      if ((a.n == 1 || a.n == 3) && Is(k + 1, "of")) {
+        if ((Is(k + 2, "an") || Is(k + 2, "a")) && W(k + 3) && W(k + 3)->unit == Unit::kHour && !W(k + 3)->plural) {
+          m.end = k + 4;
+          m.type = "DURATION";
+          m.value = a.n == 1 ? "PT15M" : "PT45M";
+          return true;
+        }
+        return false;
+      }
+      if (Is(k + 1, "point") || Is(k + 1, "percent") || Is(k + 1, "percentage") ||
+          (IsHyphen(k + 1) && Is(k + 2, "point")))
+        return false;
+      if (a.n == 1 && i > 0 && Is(i - 1, "by")) return false;
+    }
     // "a second round": the ordinal, not a second of time.
     if (u->unit == Unit::kSecond && !u->plural && (Is(j, "a") || Is(j, "an"))) return false;
     m.end = k + 1;
+    // "a year and a half", "two years and a half"
+    if (!hyphen && !a.half && !a.vague && a.n >= 1 && Is(m.end, "and") && Is(m.end + 1, "a") && Is(m.end + 2, "half")) {
+      m.end += 3;
+      a.half = true;
+    }
     // "a year or two": an unspecified count of the unit.
     if (!hyphen && Is(m.end, "or") && In(m.end + 1)) {
       long long v2;
@@ -2062,6 +2113,21 @@ class Matcher {
         return true;
       }
       long long n = a.n * offset_dir;
+      if (a.half) {
+        // "a year and a half ago": the month that far back; a shorter
+        // unit's half lands within a day or hour the text does not fix.
+        if (u->unit == Unit::kYear) {
+          int y = dct_->year, mo = static_cast<int>(dct_->month);
+          ShiftMonth(y, mo, static_cast<int>(offset_dir * (12 * a.n + 6)));
+          SetMonth(m, y, mo);
+          m.anchor = false;
+        } else if (u->unit == Unit::kDecade || u->unit == Unit::kCentury) {
+          long long years = u->unit == Unit::kDecade ? 10 * a.n + 5 : 100 * a.n + 50;
+          SetYear(m, dct_->year + static_cast<int>(offset_dir * years));
+          m.anchor = false;
+        }
+        return true;
+      }
       switch (u->unit) {
         case Unit::kDay: SetDay(m, AddDays(*dct_, static_cast<int>(n))); break;
         case Unit::kWeek: SetDay(m, AddDays(*dct_, static_cast<int>(7 * n))); break;
@@ -2093,7 +2159,7 @@ class Matcher {
       return true;
     }
     m.type = "DURATION";
-    m.value = DurationValue(u->unit, a.n);
+    m.value = a.half ? HalfDurationValue(u->unit, a.n) : DurationValue(u->unit, a.n);
     if (a.low > 0 && !the && !relw && !hyphen && a.low_end > j) {
       m.split_end = a.low_end;
       m.split_begin = a.high_begin;
@@ -2119,8 +2185,14 @@ class Matcher {
   bool AmountAt(size_t j, Amount& a) const {
     long long v;
     size_t e;
+    // "half a day", "half an hour"
+    if (Is(j, "half") && (Is(j + 1, "a") || Is(j + 1, "an"))) return a.end = j + 2, a.n = 0, a.half = true, true;
+    if (Is(j, "half") && IsHyphen(j + 1)) return a.end = j + 1, a.n = 0, a.half = true, true;  // "half-hour"
     if (Is(j, "a") || Is(j, "an")) {
       if (Is(j + 1, "few")) return a.end = j + 2, a.vague = true, a.n = -1, true;
+      // "a half hour" ("a half-hour talk" is the adjective alone, as
+      // "a five-year plan" is)
+      if (Is(j + 1, "half") && !IsHyphen(j + 2)) return a.end = j + 2, a.n = 0, a.half = true, true;
       if (Is(j + 1, "couple") && Is(j + 2, "of")) return a.end = j + 3, a.n = 2, true;
       if (Cardinal(j, v, e)) return a.end = e, a.n = v, true;
       return a.end = j + 1, a.n = 1, true;
@@ -2130,6 +2202,12 @@ class Matcher {
     }
     if (Cardinal(j, v, e)) {
       if (Num(j) && t_[j].ndig > 4) return false;
+      // "two and a half", "2 1/2" (the fraction written with a slash)
+      if (Is(e, "and") && (Is(e + 1, "a") || Is(e + 1, "one")) && Is(e + 2, "half"))
+        return a.end = e + 3, a.n = v, a.half = true, true;
+      if (Num(j) && Num(e) && t_[e].num == 1 && P(e + 1, '/') && Adj(e + 1) && Num(e + 2) && Adj(e + 2) &&
+          t_[e + 2].num == 2)
+        return a.end = e + 3, a.n = v, a.half = true, true;
       // "two to three weeks", "12 to 18 months"
       size_t k = e;
       long long v2;

@@ -624,6 +624,42 @@ TEST(TimeStage, FillsArticle) {
   EXPECT_FALSE(none.times[0].value.has_value());
 }
 
+TEST(Time, HalvesOfUnits) {
+  // A half alone is written in the next smaller unit, n and a half as a
+  // decimal fraction of the unit.
+  auto h = One("The ferry crossing took half an hour.");
+  EXPECT_EQ(h.text, "half an hour");
+  EXPECT_EQ(h.type, "DURATION");
+  EXPECT_EQ(h.value, "PT30M");
+  EXPECT_EQ(One("The crew rested for a half hour.").value, "PT30M");
+  EXPECT_EQ(One("Repairs need half a day.").value, "PT12H");
+  auto y = One("The orchard project ran for a year and a half.");
+  EXPECT_EQ(y.text, "a year and a half");
+  EXPECT_EQ(y.value, "P1.5Y");
+  EXPECT_EQ(One("Ms. Varga spent two and a half years in Lisbon.").value, "P2.5Y");
+  EXPECT_EQ(One("The loan has a term of 3 1/2 years.").text, "3 1/2 years");
+  EXPECT_EQ(One("The loan has a term of 3 1/2 years.").value, "P3.5Y");
+  // After "in" in a future clause, the point that far ahead.
+  EXPECT_EQ(One("The notes come due in 3 1/2 years.").value, "2025-07");
+  // A hyphenated half is the adjective alone, without its article.
+  EXPECT_EQ(One("They held a half-hour vigil.").text, "half-hour");
+  // Counted back from the publication date (2022-01-12).
+  EXPECT_EQ(One("The mill shut a year and a half ago.").value, "2020-07");
+  EXPECT_EQ(One("The bridge opened half a century ago.").value, "1972");
+  // "half" with no unit is no time.
+  EXPECT_TRUE(Tag("She ate half a melon.").empty());
+}
+
+TEST(Time, QuarterAsFractionIsNoTime) {
+  EXPECT_TRUE(Tag("A quarter of the seats went to the Greens.").empty());
+  EXPECT_TRUE(Tag("Three quarters of the farmers voted no.").empty());
+  EXPECT_TRUE(Tag("The central bank cut its rate by a quarter point.").empty());
+  EXPECT_TRUE(Tag("Exports fell by a quarter.").empty());
+  EXPECT_EQ(One("The queue moved for a quarter of an hour.").value, "PT15M");
+  // Counted quarters of a year stay durations.
+  EXPECT_EQ(One("Output shrank for two quarters in a row.").value, "P2Q");
+}
+
 TEST(TimeStage, SurvivesOddBytes) {
   TimeStage stage;
   Article a;
