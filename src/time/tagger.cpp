@@ -1155,9 +1155,17 @@ class Matcher {
     size_t j = i;
     bool the = false;
     if (Is(j, "the")) ++j, the = true;
-    // Decades: "the 1990s", "the '90s", "the nineties", "1990s"
+    // Decades: "the 1990s", "the 1990's", "the '90s", "the nineties", "1990s"
     if (Num(j) && t_[j].ndig == 4 && t_[j].num % 10 == 0 && Is(j + 1, "s") && Adj(j + 1)) {
       m.end = j + 2;
+      m.value = std::to_string(t_[j].num / 10) + "X";
+      return true;
+    }
+    // (Without "the" or a modifier, "1990's sales" is the year's possessive.)
+    if (Num(j) && t_[j].ndig == 4 && t_[j].num % 10 == 0 && Apos(j + 1) && Adj(j + 1) && Is(j + 2, "s") &&
+        Adj(j + 2) && !(In(j + 3) && t_[j + 3].kind == K::kWord && Adj(j + 3)) &&
+        (the || (j > 0 && (IsHyphen(j - 1) || Is(j - 1, "early") || Is(j - 1, "late") || Is(j - 1, "mid"))))) {
+      m.end = j + 3;
       m.value = std::to_string(t_[j].num / 10) + "X";
       return true;
     }
@@ -1167,15 +1175,26 @@ class Matcher {
       m.value = DecadeValue(static_cast<int>(t_[j + 1].num));
       return true;
     }
-    if (the && In(j) && t_[j].kind == K::kWord && t_[j].low.size() > 4 &&
-        t_[j].low.substr(t_[j].low.size() - 3) == "ies") {
-      std::string stem(t_[j].low.substr(0, t_[j].low.size() - 3));
-      stem += 'y';
-      const Word* w = L_.Find(stem);
-      if (w && w->cardinal >= 20 && w->cardinal <= 90 && w->cardinal % 10 == 0) {
-        m.end = j + 1;
-        m.value = DecadeValue(w->cardinal);
-        return true;
+    // "the nineties", and with the century in words, as broadcast
+    // transcripts write it: "the nineteen eighties", "the nineteen-sixties".
+    {
+      size_t k = j;
+      int century = 0;
+      if (the && W(k) && W(k)->cardinal >= 10 && W(k)->cardinal <= 20) {
+        size_t n = IsHyphen(k + 1) ? k + 2 : k + 1;
+        if (In(n) && t_[n].kind == K::kWord && t_[n].low.size() > 4 && t_[n].low.ends_with("ies"))
+          century = W(k)->cardinal, k = n;
+      }
+      if (the && In(k) && t_[k].kind == K::kWord && t_[k].low.size() > 4 && t_[k].low.ends_with("ies")) {
+        std::string stem(t_[k].low.substr(0, t_[k].low.size() - 3));
+        stem += 'y';
+        const Word* w = L_.Find(stem);
+        if (w && w->cardinal >= 20 && w->cardinal <= 90 && w->cardinal % 10 == 0) {
+          m.end = k + 1;
+          if (century) m.value = Fmt("%02d%dX", century, w->cardinal / 10);
+          else m.value = DecadeValue(w->cardinal);
+          return true;
+        }
       }
     }
     // Centuries: "the 20th century", "the twentieth century"
@@ -1299,10 +1318,13 @@ class Matcher {
     return false;
   }
 
+  static constexpr int kComingDecadeYears = 3;
   std::optional<std::string> DecadeValue(int tens) const {
     if (!dct_) return std::nullopt;
     int century = dct_->year / 100;
-    if (century * 100 + tens > dct_->year) --century;
+    // The decade that has begun by the DCT, or one about to begin ("the
+    // '90s" written in 1989 is the coming decade, not the 1890s).
+    if (century * 100 + tens > dct_->year + kComingDecadeYears) --century;
     return Fmt("%02d%dX", century, tens / 10);
   }
 

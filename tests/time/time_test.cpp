@@ -660,6 +660,23 @@ TEST(Time, QuarterAsFractionIsNoTime) {
   EXPECT_EQ(One("Output shrank for two quarters in a row.").value, "P2Q");
 }
 
+TEST(Time, DecadeForms) {
+  // The century in words, as a transcript writes it.
+  EXPECT_EQ(One("Rents doubled in the nineteen eighties.").value, "198X");
+  EXPECT_EQ(One("Rents doubled in the nineteen-sixties.").value, "196X");
+  // An apostrophe before the plural s, after "the" or a modifier.
+  auto d = One("Rents doubled in the 1970's.");
+  EXPECT_EQ(d.text, "the 1970's");
+  EXPECT_EQ(d.value, "197X");
+  EXPECT_EQ(One("Rents doubled in the late 1970's.").value, "197X");
+  // Without them it is the year's possessive.
+  EXPECT_EQ(One("1970's harvest was poor.").value, "1970");
+  // A decade about to begin is the coming one, not a century back.
+  EXPECT_EQ(One("Rents will rise in the '90s.", "1989-11-02").value, "199X");
+  EXPECT_EQ(One("Rents rose in the '90s.", "2022-01-12").value, "199X");
+  EXPECT_EQ(One("Rents rose in the '30s.", "2022-01-12").value, "193X");
+}
+
 TEST(TimeStage, SurvivesOddBytes) {
   TimeStage stage;
   Article a;
