@@ -1387,6 +1387,15 @@ class Matcher {
       m.value = DurationValue(w->unit, -1);
       return true;
     }
+    // "Hours later", "years earlier": an unspecified count of the unit
+    // (TimeML leaves "later" out of the expression, as in "three days later").
+    if (w && w->unit != Unit::kNone && w->plural && w->unit != Unit::kQuarter &&
+        (Is(i + 1, "later") || Is(i + 1, "earlier")) && !Is(i + 2, "than")) {
+      m.end = i + 1;
+      m.type = "DURATION";
+      m.value = DurationValue(w->unit, -1);
+      return true;
+    }
     // A bare plural unit after "recent"/"several"/"many": "recent years", "several months"
     if (Is(i, "recent") || Is(i, "several") || Is(i, "many") || Is(i, "few") || Is(i, "past") ||
         (w && w->rel == Rel::kNext)) {
@@ -1456,6 +1465,8 @@ class Matcher {
     // now / currently / recently / the past ...
     if (!w->ref.empty() && !w->ref_needs_the) {
       if (t_[i].low == "now" && Is(i + 1, "that")) return false;
+      // "every now and then", "now and again": how often, not when.
+      if (t_[i].low == "now" && Is(i + 1, "and") && (Is(i + 2, "then") || Is(i + 2, "again"))) return false;
       if (i > 0 && Is(i - 1, "as")) return false;  // "as soon as"
       // "the previously announced plan": an adverb on a participle, not a
       // clause. (Adjectives such as "the recent attacks" are tagged.)
@@ -1481,6 +1492,8 @@ class Matcher {
     }
     // Frequency adverbs: daily, annually
     if (!w->set_value.empty()) {
+      // "LA Weekly", "Sporting Daily": a capitalised word after another is a name.
+      if (t_[i].cap && i > 0 && t_[i - 1].kind == K::kWord && t_[i - 1].cap && !t_[i].newline_before) return false;
       // "a quarterly dividend": an adjective before its noun is no time expression.
       if (In(i + 1) && t_[i + 1].kind == K::kWord && !IsClauseWord(t_[i + 1].low)) return false;
       if (i > 0 && (Is(i - 1, "the") || Is(i - 1, "a") || Is(i - 1, "its") || Is(i - 1, "average"))) return false;
@@ -1493,7 +1506,13 @@ class Matcher {
     if (w->weekday && t_[i].cap && (!w->weekday_abbr || (P(i + 1, '.') && Adj(i + 1)))) {
       m.end = w->weekday_abbr ? i + 2 : i + 1;
       std::string pod;
-      if (W(m.end) && W(m.end)->pod.size() == 2) pod = W(m.end)->pod, ++m.end;
+      if (W(m.end) && W(m.end)->pod.size() == 2) {
+        // "Saturday Night Live", "Monday Night Football": a title.
+        if (t_[m.end].cap && In(m.end + 1) && t_[m.end + 1].kind == K::kWord && t_[m.end + 1].cap &&
+            !t_[m.end + 1].newline_before)
+          return false;
+        pod = W(m.end)->pod, ++m.end;
+      }
       if (!pod.empty()) m.type = "TIME";
       if (dct_) {
         int tense = TenseAt(i);
@@ -1646,6 +1665,22 @@ class Matcher {
       else if (dct_ && !anchor_gran_) m.value = DayValue(AddDays(*dct_, 1)) + "T" + W(j + 1)->pod;
       return true;
     }
+    // "the following Wednesday", "the previous Friday": the first such
+    // weekday after (before) the date the text last named (null when none
+    // was, like "the following month").
+    if (the && (Is(j, "following") || Is(j, "next") || Is(j, "previous") || Is(j, "preceding")) && W(j + 1) &&
+        W(j + 1)->weekday && t_[j + 1].cap && !W(j + 1)->weekday_abbr) {
+      m.end = j + 2;
+      std::optional<CivilDate> base;
+      if (anchor_gran_ >= 3) base = anchor_;
+      if (base) {
+        int dir = Is(j, "following") || Is(j, "next") ? 1 : -1;
+        int from = static_cast<int>(IsoWeekday(*base)), to = static_cast<int>(W(j + 1)->weekday);
+        int diff = dir > 0 ? (to - from + 7) % 7 : (from - to + 7) % 7;
+        SetDay(m, AddDays(*base, dir * (diff ? diff : 7)));
+      }
+      return true;
+    }
     // "that night", "that morning": a part of the date the text last named.
     if (that && W(j) && W(j)->pod.size() == 2 && !Is(j + 1, "of")) {
       m.end = j + 1;
@@ -1790,8 +1825,11 @@ class Matcher {
   }
 
   // delta 0: the weekend nearest the DCT (Monday to Wednesday look back);
-  // -1 / +1: the one before / after that.
+  // +1: the one after that; -1: see below.
   std::string WeekendValue(int delta) const {
+    // "last weekend" is the latest weekend already over on a weekday (the
+    // one just gone, even on a Monday), and on a weekend the one before.
+    if (delta < 0) return IsoWeek(AddDays(*dct_, -7)) + "-WE";
     int wd = static_cast<int>(IsoWeekday(*dct_));
     CivilDate base = wd <= 3 ? AddDays(*dct_, -7) : *dct_;
     return IsoWeek(AddDays(base, 7 * delta)) + "-WE";
@@ -1865,15 +1903,16 @@ class Matcher {
     }
     if (!anchor_gran_) return;
     CivilDate a = anchor_;
+    int gran = anchor_gran_;
     switch (u) {
       case Unit::kDay:
-        if (anchor_gran_ >= 3) m.value = DayValue(AddDays(a, dir));
+        if (gran >= 3) m.value = DayValue(AddDays(a, dir));
         break;
       case Unit::kWeek:
-        if (anchor_gran_ >= 3) m.value = IsoWeek(AddDays(a, 7 * dir));
+        if (gran >= 3) m.value = IsoWeek(AddDays(a, 7 * dir));
         break;
       case Unit::kMonth:
-        if (anchor_gran_ >= 2) {
+        if (gran >= 2) {
           int y = a.year, mo = static_cast<int>(a.month);
           ShiftMonth(y, mo, dir);
           m.value = MonthValue(y, mo);
@@ -1890,6 +1929,8 @@ class Matcher {
   // last/next/this/coming + week, month, year, weekday, month name or season.
   bool RelUnit(size_t i, Rel rel, Match& m) const {
     size_t j = i + 1;
+    // "this past week", "this past weekend": the one just gone.
+    if (rel == Rel::kThis && Is(j, "past") && t_[i].low == "this") rel = Rel::kPrev, ++j;
     bool fiscal = false;  // "last fiscal year": only units may follow
     if (Is(j, "fiscal")) ++j, fiscal = true;
     const Word* u = W(j);
@@ -1980,6 +2021,9 @@ class Matcher {
       return true;
     }
     if (fiscal) return false;
+    // "Following Wednesday's vote": without "the", "following" is the
+    // preposition and the weekday stands alone.
+    if (t_[i].low == "following" && !(i > 0 && Is(i - 1, "the"))) return false;
     if (u->weekday && t_[j].cap && !u->weekday_abbr) {
       m.end = j + 1;
       std::string pod;

@@ -677,6 +677,54 @@ TEST(Time, DecadeForms) {
   EXPECT_EQ(One("Rents rose in the '30s.", "2022-01-12").value, "193X");
 }
 
+TEST(Time, BarePluralBeforeLaterIsAVagueSpan) {
+  auto h = One("Hours later, the ferry docked.");
+  EXPECT_EQ(h.text, "Hours");
+  EXPECT_EQ(h.type, "DURATION");
+  EXPECT_EQ(h.value, "PTXH");
+  EXPECT_EQ(One("The mayor resigned years later.").value, "PXY");
+  // "earlier than" compares; it does not count back.
+  EXPECT_TRUE(Tag("Months earlier than planned, the mill closed.").empty());
+}
+
+TEST(Time, FollowingWeekday) {
+  // After a named date it counts from it: 3 January 2022 was a Monday.
+  auto both = Tag("The strike began on Jan. 3. The following Friday, the club reopened.");
+  ASSERT_EQ(both.size(), 2u);
+  EXPECT_EQ(both[1].text, "The following Friday");
+  EXPECT_EQ(both[1].value, "2022-01-07");
+  EXPECT_EQ(Tag("The strike began on Jan. 7. The previous Monday, talks failed.").at(1).value, "2022-01-03");
+  // With no date named, like "the following month", it stays null.
+  EXPECT_EQ(One("The following Friday, the club reopened.").value, std::nullopt);
+  // Without "the", "following" is a preposition before the weekday
+  // (published Wednesday 2022-01-12).
+  auto prep = One("Following Tuesday's vote, the mayor resigned.");
+  EXPECT_EQ(prep.text, "Tuesday");
+  EXPECT_EQ(prep.value, "2022-01-11");
+}
+
+TEST(Time, PastWeekendsAndThisPast) {
+  // Wednesday 2022-01-12: the weekend just gone is 8-9 January, ISO week 1.
+  EXPECT_EQ(One("Snow fell last weekend.").value, "2022-W01-WE");
+  EXPECT_EQ(One("Snow fell over the weekend.").value, "2022-W01-WE");
+  // Written on Monday 2022-01-10, the weekend two days back.
+  EXPECT_EQ(One("Snow fell last weekend.", "2022-01-10").value, "2022-W01-WE");
+  auto p = One("Snow fell this past weekend.");
+  EXPECT_EQ(p.text, "this past weekend");
+  EXPECT_EQ(p.value, "2022-W01-WE");
+  EXPECT_EQ(One("Fares rose this past week.").value, "2022-W01");
+}
+
+TEST(Time, NamesAndIdiomsAreNoTimes) {
+  EXPECT_TRUE(Tag("She wrote for Harbour Weekly in those years.").empty());
+  EXPECT_TRUE(Tag("He once hosted Saturday Night Live.").empty());
+  EXPECT_TRUE(Tag("Every now and then the ferry is late.").empty());
+  EXPECT_TRUE(Tag("The ferry is late now and again.").empty());
+  // The adverb and the weekday evening are still found.
+  EXPECT_EQ(One("The bulletin appears weekly.").value, "P1W");
+  EXPECT_EQ(One("Hail fell on Saturday night.").value, "2022-01-08TNI");
+}
+
 TEST(TimeStage, SurvivesOddBytes) {
   TimeStage stage;
   Article a;
