@@ -404,6 +404,7 @@ class Matcher {
     size_t i = 0;
     while (i < t_.size()) {
       Match m;
+      cur_ = i;
       if (Expr(i, m) && m.end > i) {
         if (m.split_end) {
           TimeExpr first;
@@ -420,8 +421,9 @@ class Matcher {
         te.type = m.type;
         te.value = m.value;
         if (m.mismatch) out.inconsistencies.push_back({te.begin, te.end, "weekday_mismatch", m.detail});
-        if (m.anchor) anchor_ = m.date, anchor_gran_ = m.gran;
-        if (m.quarter && ReportedQuarter(m, i)) last_qy_ = m.quarter_year, last_q_ = m.quarter, long_period_ = false;
+        if (m.anchor) anchor_ = m.date, anchor_gran_ = m.gran, anchor_tok_ = i;
+        if (m.quarter && ReportedQuarter(m, i))
+          last_qy_ = m.quarter_year, last_q_ = m.quarter, long_period_ = false, last_q_tok_ = i;
         if (m.long_period || LongSpan(m, i)) long_period_ = true;
         out.times.push_back(std::move(te));
         i = m.end;
@@ -838,6 +840,23 @@ class Matcher {
       if (int c = cue(k)) return c;
     }
     return 0;
+  }
+
+  // The sentence ends between tokens a and b (a < b): a full stop, "?" or
+  // "!" followed by a capitalised word or a new line, or a new line alone.
+  // A stop after an abbreviation ("Mr. Lee") counts too, which only makes
+  // the callers more careful.
+  int SentenceBreaks(size_t a, size_t b) const {
+    int n = 0;
+    for (size_t k = a + 1; k < b && k < t_.size(); ++k) {
+      if (t_[k].newline_before) {
+        ++n;
+      } else if ((P(k, '.') || P(k, '?') || P(k, '!')) && In(k + 1) && k + 1 < b &&
+                 (t_[k + 1].cap || t_[k + 1].newline_before || t_[k + 1].low == "\"")) {
+        ++n;
+      }
+    }
+    return n;
   }
 
   // A modal verb ("may", "could") among the few words before token i in its
@@ -1786,6 +1805,7 @@ class Matcher {
             Is(j + 1, "ended") || Is(j + 1, "ending")) {
           m.type = "DURATION";
           m.value = "P1Y";
+        } else if (RecentAnchorUnit(Unit::kYear, i, m)) {
         } else if (dct_) {
           SetYear(m, dct_->year);
         }
@@ -1806,6 +1826,7 @@ class Matcher {
           return true;
         }
       }
+      if ((w->unit == Unit::kMonth || w->unit == Unit::kWeek) && RecentAnchorUnit(w->unit, i, m)) return true;
       if (w->unit == Unit::kMonth) {
         if (dct_) SetMonth(m, dct_->year, static_cast<int>(dct_->month)), m.anchor = false;
         return true;
@@ -1833,6 +1854,21 @@ class Matcher {
     int wd = static_cast<int>(IsoWeekday(*dct_));
     CivilDate base = wd <= 3 ? AddDays(*dct_, -7) : *dct_;
     return IsoWeek(AddDays(base, 7 * delta)) + "-WE";
+  }
+
+  // "the week", "the month", "the year" (also "earlier in the month")
+  // right after a date: "Stocks fell on Friday. For the week, the index
+  // lost 3%" is the week of that Friday, "October's rise made the month's
+  // data strong" is October, "Sales rose in 1987; for the year, ..." is
+  // 1987. Only an anchor in the same or the previous sentence counts;
+  // otherwise the caller takes the DCT's week, month or year.
+  bool RecentAnchorUnit(Unit u, size_t at, Match& m) const {
+    int need = u == Unit::kWeek ? 3 : u == Unit::kMonth ? 2 : 1;
+    if (anchor_gran_ < need || anchor_tok_ >= at || SentenceBreaks(anchor_tok_, at) > 1) return false;
+    if (u == Unit::kWeek) m.value = IsoWeek(anchor_);
+    else if (u == Unit::kMonth) m.value = MonthValue(anchor_.year, static_cast<int>(anchor_.month));
+    else SetYear(m, anchor_.year), m.anchor = false;
+    return true;
   }
 
   // "the latest quarter": the quarter last named, else the last completed one.
@@ -1881,6 +1917,13 @@ class Matcher {
   // from $2 million a year earlier") it is that period's year: on TimeBank
   // dev all five such comparisons were valued with the year.
   void YearAgo(Match& m, long long n) const {
+    // "In April, exports rose 5% from a year earlier": a month named in the
+    // same sentence (after any quarter) is what is compared, a year back.
+    if (anchor_gran_ == 2 && (!last_q_ || anchor_tok_ > last_q_tok_) && anchor_tok_ < cur_ &&
+        SentenceBreaks(anchor_tok_, cur_) == 0) {
+      m.value = MonthValue(anchor_.year - static_cast<int>(n), static_cast<int>(anchor_.month));
+      return;
+    }
     if (last_q_ && !long_period_) {
       m.value = YearValue(last_qy_ - static_cast<int>(n)) + "-Q" + std::to_string(last_q_);
     } else if (dct_) {
@@ -2407,6 +2450,8 @@ class Matcher {
       j = i + 1;
       if (Is(j, "in") && Is(j + 1, "the") && W(j + 2) && W(j + 2)->unit != Unit::kNone && !W(j + 2)->plural) {
         m.end = j + 3;
+        Unit iu = W(j + 2)->unit;
+        if ((iu == Unit::kMonth || iu == Unit::kWeek || iu == Unit::kYear) && RecentAnchorUnit(iu, i, m)) return true;
         if (dct_ && W(j + 2)->unit == Unit::kYear) SetYear(m, dct_->year);
         else if (dct_ && W(j + 2)->unit == Unit::kMonth) SetMonth(m, dct_->year, static_cast<int>(dct_->month));
         else if (dct_ && W(j + 2)->unit == Unit::kWeek) m.value = IsoWeek(*dct_);
@@ -2439,6 +2484,9 @@ class Matcher {
   // Document state, updated as expressions are found left to right.
   CivilDate anchor_{};
   int anchor_gran_ = 0;
+  size_t anchor_tok_ = 0;   // where the anchor was named
+  size_t last_q_tok_ = 0;   // where last_q_ was named
+  mutable size_t cur_ = 0;  // the token Run is matching at
   int last_qy_ = 0, last_q_ = 0;
   bool long_period_ = false;  // a period longer than a quarter was named after last_q_
 };

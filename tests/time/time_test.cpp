@@ -725,6 +725,33 @@ TEST(Time, NamesAndIdiomsAreNoTimes) {
   EXPECT_EQ(One("Hail fell on Saturday night.").value, "2022-01-08TNI");
 }
 
+TEST(Time, YearBackFromAMonthInTheSameSentence) {
+  auto all = Tag("In October, ferry traffic rose 4% from a year earlier.");
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[1].value, "2020-10");
+  EXPECT_EQ(Tag("In March 2019, rents fell from a year ago.").at(1).value, "2018-03");
+  // A month in an earlier sentence does not carry over.
+  EXPECT_EQ(Tag("Rents fell in October. Wages rose from a year ago.").at(1).value, "2021");
+  // A quarter named after the month is what is compared.
+  EXPECT_EQ(Tag("In October, the fourth-quarter toll rose from a year earlier.").at(2).value, "2020-Q4");
+}
+
+TEST(Time, DefiniteUnitAfterADate) {
+  // Published Wednesday 2022-01-12; Friday 2022-01-07 is in ISO week 1.
+  auto w = Tag("The index fell on Friday. For the week, it lost 2%.");
+  ASSERT_EQ(w.size(), 2u);
+  EXPECT_EQ(w[1].text, "the week");
+  EXPECT_EQ(w[1].value, "2022-W01");
+  EXPECT_EQ(Tag("November's surge made the month the busiest.").at(1).value, "2021-11");
+  EXPECT_EQ(Tag("The dam burst on Dec. 20. Earlier in the month, rain fell.").at(1).value, "2021-12");
+  EXPECT_EQ(Tag("Sales rose in 2019. For the year, profit doubled.").at(1).value, "2019");
+  // With no date just before, the publication date's week, month or year.
+  EXPECT_EQ(One("For the week, the index lost 2%.").value, "2022-W02");
+  EXPECT_EQ(One("For the year, profit doubled.").value, "2022");
+  EXPECT_EQ(Tag("Sales rose in 2019. The plant was sold. Staff left. For the year, profit doubled.").at(1).value,
+            "2022");
+}
+
 TEST(TimeStage, SurvivesOddBytes) {
   TimeStage stage;
   Article a;
