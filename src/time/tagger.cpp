@@ -184,9 +184,9 @@ struct TimeTagger::Lexicon {
     for (auto& f : Rows("time/parts_of_day.tsv", 2)) At(f[0]).pod = std::string(f[1]);
     for (auto& f : Rows("time/sets.tsv", 2)) At(f[0]).set_value = std::string(f[1]);
     for (auto& f : Rows("time/tense_cues.tsv", 2)) {
-      if (f[1] != "FUTURE" && f[1] != "PAST" && f[1] != "FUTURE_TO")
+      if (f[1] != "FUTURE" && f[1] != "PAST" && f[1] != "FUTURE_TO" && f[1] != "FUTURE_VERB")
         SITREP_THROW(ConfigError, "time lexicon tense_cues.tsv: unknown cue " << f[1]);
-      At(f[0]).tense = f[1] == "FUTURE" ? 1 : f[1] == "FUTURE_TO" ? 2 : -1;
+      At(f[0]).tense = f[1] == "FUTURE" ? 1 : f[1] == "FUTURE_TO" ? 2 : f[1] == "FUTURE_VERB" ? 3 : -1;
     }
     for (auto& f : Rows("time/modifiers.tsv", 2)) {
       ModKind k = f[1] == "POINT"    ? ModKind::kPoint
@@ -786,6 +786,19 @@ class Matcher {
       const Tok& tk = t_[k];
       if (tk.kind != K::kWord) return 0;
       if (tk.w && tk.w->tense == 2) return Is(k + 1, "to") ? 1 : 0;
+      // "talks resume Monday": a plural present of a scheduled event; not
+      // after a determiner (a noun: "the return") or an auxiliary or
+      // negation ("did not begin", whose tense the auxiliary gives).
+      if (tk.w && tk.w->tense == 3) {
+        if (k == 0) return 0;
+        static const std::array<std::string_view, 17> kNot = {
+            "the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "that",
+            "not", "never", "did", "do", "does"};
+        for (auto b : kNot)
+          if (Is(k - 1, b)) return 0;
+        if (t_[k - 1].low.ends_with("n't") || t_[k - 1].low.ends_with("n\xE2\x80\x99t") || Is(k - 1, "s")) return 0;
+        return 1;
+      }
       if (tk.w && tk.w->tense) {
         if (tk.low == "going" && !Is(k + 1, "to")) return 0;
         // "had been scheduled to expire Friday": a plan in the past perfect
@@ -799,6 +812,8 @@ class Matcher {
       }
       if (tk.low.size() > 3 && tk.low.substr(tk.low.size() - 3) == "'ll") return 1;
       if ((tk.low == "is" || tk.low == "are") && Is(k + 1, "to")) return 1;
+      // "The deadline is Friday": a present copula right before the date.
+      if ((tk.low == "is" || tk.low == "are") && (k + 1 == i || (Is(k + 1, "on") && k + 2 == i))) return 1;
       if (tk.low.size() >= 5 && tk.low.substr(tk.low.size() - 2) == "ed" && !tk.cap) {
         // "an unspecified date", "a still undisclosed sum": an adjective after
         // an article, not a verb.

@@ -62,18 +62,18 @@ TEST(Time, WeekdayFollowsTense) {
 }
 
 TEST(Time, WeekdayFromSyntaxTags) {
-  // Cue words alone read "delayed" as past; the parse says "resume" (present,
+  // Cue words alone read "delayed" as past; the parse says "finish" (present,
   // headline future) governs "Friday".
-  std::string text = "Talks, delayed, resume Friday.";
+  std::string text = "Talks, delayed, finish Friday.";
   EXPECT_EQ(FindTimes(text, "2022-01-12").times.at(0).value, "2022-01-07");
   std::vector<Token> toks = {{0, 5, false, "talk", "NOUN", "NNS", 5, "nsubj"},
                              {5, 6, true, ",", "PUNCT", ",", 2, "punct"},
                              {7, 14, false, "delay", "VERB", "VBN", 0, "acl"},
                              {14, 15, true, ",", "PUNCT", ",", 2, "punct"},
-                             {16, 22, true, "resume", "VERB", "VBP", -1, "root"},
+                             {16, 22, true, "finish", "VERB", "VBP", -1, "root"},
                              {23, 29, false, "Friday", "PROPN", "NNP", 4, "obl:tmod"},
                              {29, 30, true, ".", "PUNCT", ".", 4, "punct"}};
-  // Heads index the sentence: "talks" -> "resume" (4), "Friday" -> "resume".
+  // Heads index the sentence: "talks" -> "finish" (4), "Friday" -> "finish".
   toks[0].head = 4;
   std::vector<Sentence> sents = {{0, 30, 0, 7}};
   auto tags = DefaultTimeTagger().Tag(text, CivilDate{2022, 1, 12}, toks, sents);
@@ -750,6 +750,19 @@ TEST(Time, DefiniteUnitAfterADate) {
   EXPECT_EQ(One("For the year, profit doubled.").value, "2022");
   EXPECT_EQ(Tag("Sales rose in 2019. The plant was sold. Staff left. For the year, profit doubled.").at(1).value,
             "2022");
+}
+
+TEST(Time, ScheduledPresentLooksAhead) {
+  // Published Wednesday 2022-01-12: next Monday 2022-01-17, last Monday 2022-01-10.
+  EXPECT_EQ(One("Peace talks resume Monday in Oslo.").value, "2022-01-17");
+  EXPECT_EQ(One("Voters go to the polls on Monday.").value, "2022-01-17");
+  EXPECT_EQ(One("The filing deadline is Monday.").value, "2022-01-17");
+  EXPECT_EQ(One("Bids must arrive by Monday.").value, "2022-01-17");
+  EXPECT_EQ(One("The council hopes to vote by Monday.").value, "2022-01-17");
+  // After a negation or auxiliary, or as a noun, the verb says nothing.
+  EXPECT_EQ(One("The talks did not resume Monday.").value, "2022-01-10");
+  EXPECT_EQ(One("Her return Monday surprised the staff.").value, "2022-01-10");
+  EXPECT_EQ(One("The filing deadline was Monday.").value, "2022-01-10");
 }
 
 TEST(TimeStage, SurvivesOddBytes) {
