@@ -1160,6 +1160,8 @@ class Matcher {
         // past-tense clause is last year's.
         int ahead = (yy * 12 + static_cast<int>(mo)) - (dct_->year * 12 + static_cast<int>(dct_->month));
         if (ahead >= kFarAheadMonths && TenseAt(i) < 0) --yy;
+        // Six months back and six ahead are equally near: the tense decides.
+        else if (ahead == -6 && TenseAt(i) > 0) ++yy;
         SetMonth(m, yy, static_cast<int>(mo));
       }
       return true;
@@ -1410,7 +1412,7 @@ class Matcher {
         return true;
       }
     }
-    if (Is(i, "the") || Is(i, "that") || Is(i, "its") || Is(i, "year")) return TheRules(i, m);
+    if (Is(i, "the") || Is(i, "that") || Is(i, "its") || Is(i, "year") || YearBackAdjective(i)) return TheRules(i, m);
     if (Is(i, "each") || Is(i, "every") || Is(i, "per")) return EveryRule(i, m);
     // "for weeks", "in months": a bare plural unit after a preposition of time.
     if (w && w->unit != Unit::kNone && w->plural && i > 0 &&
@@ -1592,6 +1594,13 @@ class Matcher {
     return true;
   }
 
+  // "year-earlier", "year-ago", "prior-year": the compound adjective of a
+  // results report's comparison a year back.
+  bool YearBackAdjective(size_t j) const {
+    return IsHyphen(j + 1) && ((Is(j, "year") && (Is(j + 2, "earlier") || Is(j + 2, "ago"))) ||
+                               (Is(j, "prior") && Is(j + 2, "year")));
+  }
+
   // Rules that start with "the", "that" or "its".
   bool TheRules(size_t i, Match& m) const {
     size_t j = i;
@@ -1617,7 +1626,7 @@ class Matcher {
         return true;
       }
     }
-    if (Is(j, "year") && IsHyphen(j + 1) && (Is(j + 2, "earlier") || Is(j + 2, "ago"))) {
+    if (YearBackAdjective(j)) {
       // "year-earlier (quarter|period)"
       m.end = j + 3;
       int ord = 0;
@@ -1645,7 +1654,7 @@ class Matcher {
     bool that = Is(j, "that");
     ++j;
     if (Is(j, "fiscal")) ++j;
-    if (the && Is(j, "year") && IsHyphen(j + 1) && (Is(j + 2, "earlier") || Is(j + 2, "ago"))) {
+    if (the && YearBackAdjective(j)) {
       // The article belongs to the expression only when its noun does.
       return TheRules(j, m) && m.end > j + 3;
     }
@@ -1781,6 +1790,28 @@ class Matcher {
     }
     if (w->unit != Unit::kNone && !w->plural) {
       m.end = j + 1;
+      // "the day before yesterday", "the day after tomorrow", "the year
+      // before last", "the week after next": two units from the DCT.
+      if (the && dct_ && ((Is(j + 1, "before") && (Is(j + 2, "yesterday") || Is(j + 2, "last"))) ||
+                          (Is(j + 1, "after") && (Is(j + 2, "tomorrow") || Is(j + 2, "next"))))) {
+        bool day_word = Is(j + 2, "yesterday") || Is(j + 2, "tomorrow");
+        if (day_word != (w->unit == Unit::kDay)) return false;
+        int dir = Is(j + 1, "before") ? -2 : 2;
+        m.end = j + 3;
+        switch (w->unit) {
+          case Unit::kDay: SetDay(m, AddDays(*dct_, dir)); break;
+          case Unit::kWeek: m.value = IsoWeek(AddDays(*dct_, 7 * dir)); break;
+          case Unit::kMonth: {
+            int y = dct_->year, mo = static_cast<int>(dct_->month);
+            ShiftMonth(y, mo, dir);
+            m.value = MonthValue(y, mo);
+            break;
+          }
+          case Unit::kYear: m.value = YearValue(dct_->year + dir); break;
+          default: return false;
+        }
+        return true;
+      }
       // "the year before,", "the day earlier.": one unit before the date the
       // text last named. (Not "the day before the vote": that counts from an
       // event.)

@@ -765,6 +765,30 @@ TEST(Time, ScheduledPresentLooksAhead) {
   EXPECT_EQ(One("The filing deadline was Monday.").value, "2022-01-10");
 }
 
+TEST(Time, MonthHalfAYearAwayFollowsTense) {
+  // Published 2022-01-12: July is six months from January either way.
+  EXPECT_EQ(One("The referendum will take place in July.").value, "2022-07");
+  EXPECT_EQ(One("The referendum took place in July.").value, "2021-07");
+}
+
+TEST(Time, PriorYearCompound) {
+  auto all = Tag("Ferry revenue rose in the third quarter from the prior-year period.", "2022-11-15");
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[1].text, "the prior-year period");
+  EXPECT_EQ(all[1].value, "2021-Q3");
+  EXPECT_EQ(One("Prior-year figures were restated.", "2022-11-15").value, "2021");
+}
+
+TEST(Time, TwoUnitsAway) {
+  // Published Wednesday 2022-01-12, ISO week 2.
+  EXPECT_EQ(One("The ferry sank the day before yesterday.").value, "2022-01-10");
+  EXPECT_EQ(One("The jury returns the day after tomorrow.").value, "2022-01-14");
+  EXPECT_EQ(One("The firm was sold the year before last.").value, "2020");
+  EXPECT_EQ(One("The vote is due the week after next.").value, "2022-W04");
+  // "the year before the vote" counts from an event, not from the DCT.
+  EXPECT_NE(One("Rain fell the year before the vote.").value, "2020");
+}
+
 TEST(TimeStage, SurvivesOddBytes) {
   TimeStage stage;
   Article a;
