@@ -743,14 +743,16 @@ class Matcher {
   // The year nearest the DCT, except that a date the nearest-year rule puts
   // a quarter or more into the future is moved back a year when its clause
   // is in the past tense ("in the year ended March 31", "In January, the
-  // company received ..." written in October). News mostly reports what has
-  // happened, so only that one direction is trusted: on TimeBank dev, using
-  // the tense everywhere (near dates, or past dates pushed to the future)
-  // picked the wrong year more often than the nearest-year rule did.
+  // company received ..." written in October), and one a quarter or more
+  // into the past forward when its clause looks ahead ("the plant will
+  // reopen in June" written in November). Near dates keep the nearest year
+  // whatever the tense: on TimeBank dev, reading the tense for them picked
+  // the wrong year more often than the nearest-year rule did.
   CivilDate YearlessDate(unsigned m, unsigned d, size_t at) const {
     CivilDate c = NearestYear(m, d);
     int ahead = (c.year * 12 + static_cast<int>(m)) - (dct_->year * 12 + static_cast<int>(dct_->month));
     if (ahead >= kFarAheadMonths && d <= DaysIn(c.year - 1, m) && TenseAt(at) < 0) return {c.year - 1, m, d};
+    if (ahead <= -kFarAheadMonths && d <= DaysIn(c.year + 1, m) && TenseAt(at) > 0) return {c.year + 1, m, d};
     return c;
   }
 
@@ -1157,11 +1159,12 @@ class Matcher {
       {
         int yy = NearestYearForMonth(mo);
         // As in YearlessDate: a month a quarter or more ahead in a
-        // past-tense clause is last year's.
+        // past-tense clause is last year's, one a quarter or more back in a
+        // future clause next year's.
         int ahead = (yy * 12 + static_cast<int>(mo)) - (dct_->year * 12 + static_cast<int>(dct_->month));
         if (ahead >= kFarAheadMonths && TenseAt(i) < 0) --yy;
         // Six months back and six ahead are equally near: the tense decides.
-        else if (ahead == -6 && TenseAt(i) > 0) ++yy;
+        else if (ahead <= -kFarAheadMonths && TenseAt(i) > 0) ++yy;
         SetMonth(m, yy, static_cast<int>(mo));
       }
       return true;

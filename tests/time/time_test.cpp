@@ -765,10 +765,17 @@ TEST(Time, ScheduledPresentLooksAhead) {
   EXPECT_EQ(One("The filing deadline was Monday.").value, "2022-01-10");
 }
 
-TEST(Time, MonthHalfAYearAwayFollowsTense) {
+TEST(Time, FarBackYearlessDateInFutureClauseIsNextYear) {
   // Published 2022-01-12: July is six months from January either way.
   EXPECT_EQ(One("The referendum will take place in July.").value, "2022-07");
   EXPECT_EQ(One("The referendum took place in July.").value, "2021-07");
+  // Published 2022-11-20: June and 1 July are nearest in 2022, five months
+  // back; a clause that looks ahead moves them to 2023.
+  EXPECT_EQ(One("The plant will reopen in June.", "2022-11-20").value, "2023-06");
+  EXPECT_EQ(One("The new fares will take effect on July 1.", "2022-11-20").value, "2023-07-01");
+  EXPECT_EQ(One("The plant closed in June.", "2022-11-20").value, "2022-06");
+  // A month only two months back stays in the nearest year.
+  EXPECT_EQ(One("The plant will reopen in September.", "2022-11-20").value, "2022-09");
 }
 
 TEST(Time, PriorYearCompound) {
