@@ -2326,12 +2326,19 @@ class Matcher {
       size_t he;
       if (Cardinal(a.high_begin, high, he)) m.value = DurationValue(u->unit, high);
     }
-    // "$5 a year", "twice a week": a frequency, not a duration.
+    // "$5 a year", "twice a week", "seven days a week", "50,000 copies a
+    // year": a rate, not a duration. A counted noun right before "a" ends
+    // in a number or count word one or two tokens back.
     if ((Is(j, "a") || Is(j, "an") || Is(j, "per")) && !the && !relw && i > 0 && !hyphen) {
       const Tok& prev = t_[i - 1];
+      auto count = [&](size_t c) {
+        return t_[c].kind == K::kNum || (t_[c].w && t_[c].w->cardinal >= 2) || t_[c].low == "million" ||
+               t_[c].low == "billion";
+      };
+      bool counted = prev.kind == K::kWord && i >= 2 && (count(i - 2) || (i >= 3 && Is(i - 2, "more") && count(i - 3)));
       if (prev.kind == K::kNum || prev.low == "%" || prev.low == "million" || prev.low == "billion" ||
           prev.low == "percent" || prev.low == "times" || prev.low == "twice" || prev.low == "once" ||
-          prev.low == "trillion" || prev.low == "cents") {
+          prev.low == "trillion" || prev.low == "cents" || counted) {
         m.type = "SET";
         m.value = DurationValue(u->unit, 1);
       }

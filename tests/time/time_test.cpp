@@ -796,6 +796,19 @@ TEST(Time, TwoUnitsAway) {
   EXPECT_NE(One("Rain fell the year before the vote.").value, "2020");
 }
 
+TEST(Time, CountedNounPerUnitIsARate) {
+  auto r = Tag("The clinic treats about 300 patients a day.");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].text, "a day");
+  EXPECT_EQ(r[0].type, "SET");
+  EXPECT_EQ(r[0].value, "P1D");
+  EXPECT_EQ(Tag("The ferry runs seven days a week.").at(1).type, "SET");
+  EXPECT_EQ(One("The mill ships twelve thousand crates a year.").type, "SET");
+  // Not a rate: a span after a verb, or "a year ago".
+  EXPECT_EQ(One("The two ferries docked a week later.").type, "DURATION");
+  EXPECT_EQ(One("Three ferries a year ago sank.").type, "DATE");
+}
+
 TEST(TimeStage, SurvivesOddBytes) {
   TimeStage stage;
   Article a;
