@@ -1683,6 +1683,17 @@ class Matcher {
     }
     const Word* w = W(j);
     if (!w) return false;
+    // "the September quarter": the quarter that month closes (or falls in).
+    if (the && w->month && t_[j].cap && w->month_kind != 1 && W(j + 1) && W(j + 1)->unit == Unit::kQuarter &&
+        !W(j + 1)->plural) {
+      m.end = j + 2;
+      if (dct_) {
+        m.quarter = (w->month - 1) / 3 + 1;
+        m.quarter_year = NearestYearForMonth(w->month);
+        m.value = YearValue(m.quarter_year) + "-Q" + std::to_string(m.quarter);
+      }
+      return true;
+    }
     bool unit_next = W(j + 1) && (W(j + 1)->unit != Unit::kNone || W(j + 1)->cardinal >= 0 || W(j + 1)->season.size());
     bool noun_next = In(j + 1) && t_[j + 1].kind == K::kWord && !IsClauseWord(t_[j + 1].low) &&
                      !IsFunctionWord(t_[j + 1].low);
@@ -1748,6 +1759,15 @@ class Matcher {
       size_t k = j + 1;
       if (!((W(k) && W(k)->unit == Unit::kQuarter && !W(k)->plural) || Is(k, "period"))) return false;
       size_t e;
+      // "the same quarter of 1988", "the comparable period in 1988": the
+      // quarter being reported, in that year.
+      int yy;
+      size_t ye;
+      if ((Is(k + 1, "of") || Is(k + 1, "in")) && Year(k + 2, yy, ye)) {
+        m.end = ye;
+        m.value = YearValue(yy) + (last_q_ ? "-Q" + std::to_string(last_q_) : std::string("-QX"));
+        return true;
+      }
       if (!YearBackAfter(k + 1, e)) return false;
       m.end = e;
       m.value = QuarterYearBack();
@@ -1851,7 +1871,8 @@ class Matcher {
         // year, also after "for" ("For the year, volume was flat": both dev
         // examples are the year 1989, none P1Y).
         if ((i > 0 && (Is(i - 1, "during") || Is(i - 1, "throughout") || Is(i - 1, "over"))) ||
-            Is(j + 1, "ended") || Is(j + 1, "ending")) {
+            Is(j + 1, "ended") || Is(j + 1, "ending") ||
+            ((Is(j + 1, "that") || Is(j + 1, "which") || Is(j + 1, "just")) && (Is(j + 2, "ended") || Is(j + 2, "ends")))) {
           m.type = "DURATION";
           m.value = "P1Y";
         } else if (RecentAnchorUnit(Unit::kYear, i, m)) {

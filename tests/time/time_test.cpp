@@ -809,6 +809,17 @@ TEST(Time, CountedNounPerUnitIsARate) {
   EXPECT_EQ(One("Three ferries a year ago sank.").type, "DATE");
 }
 
+TEST(TimeIssue6, QuarterNamedByItsMonthAndSameQuarterOfAYear) {
+  auto all = Tag("Ferry revenue rose in the September quarter from the same quarter of 2021.", "2022-11-15");
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].text, "the September quarter");
+  EXPECT_EQ(all[0].value, "2022-Q3");
+  EXPECT_EQ(all[1].text, "the same quarter of 2021");
+  EXPECT_EQ(all[1].value, "2021-Q3");
+  // "the fiscal year that ended June 30" is a year's span, like "the fiscal year ended June 30".
+  EXPECT_EQ(Tag("Revenue grew in the fiscal year that ended June 30.", "2022-11-15").at(0).value, "P1Y");
+}
+
 TEST(TimeStage, SurvivesOddBytes) {
   TimeStage stage;
   Article a;
