@@ -50,7 +50,15 @@ struct Word {
 struct Phrase {
   std::vector<std::string> words;
   ModKind mod = ModKind::kNone;
-  unsigned month = 0, day = 0;  // holidays
+  // Holidays: a fixed day (month, day), the nth weekday of a month
+  // (month, nth; nth -1 is the last; weekday; offset in days after it), or
+  // a day counted from Easter Sunday (easter; offset).
+  unsigned month = 0, day = 0;
+  int nth = 0;
+  unsigned weekday = 0;
+  int offset = 0;
+  bool easter = false;
+  bool holiday() const { return month != 0 || easter; }
   // Vague phrases (vague.tsv): their type and value, and the words of which
   // one must come right before them (none: no condition).
   const char* vague_type = nullptr;
@@ -208,12 +216,36 @@ struct TimeTagger::Lexicon {
     }
     for (auto& f : Rows("time/holidays.tsv", 2)) {
       auto ws = SplitWords(f[0]);
-      if (f[1].size() != 5 || f[1][2] != '-')
-        SITREP_THROW(ConfigError, "time lexicon holidays.tsv: date must be MM-DD: " << f[1]);
       Phrase p;
       p.words = ws;
-      p.month = static_cast<unsigned>(ParseIntOrThrow(f[1].substr(0, 2), "holidays.tsv"));
-      p.day = static_cast<unsigned>(ParseIntOrThrow(f[1].substr(3, 2), "holidays.tsv"));
+      std::string_view spec = f[1];
+      auto bad = [&] { SITREP_THROW(ConfigError, "time lexicon holidays.tsv: bad date rule " << spec); };
+      auto offset = [&](std::string_view rest) {
+        if (rest.empty()) return 0;
+        if (rest[0] != '+' && rest[0] != '-') bad();
+        int v = ParseIntOrThrow(rest.substr(1), "holidays.tsv");
+        return rest[0] == '-' ? -v : v;
+      };
+      if (!spec.empty() && spec[0] == 'E') {
+        // "E", "E-2": Easter Sunday and days counted from it.
+        p.easter = true;
+        p.offset = offset(spec.substr(1));
+      } else if (spec.size() == 5 && spec[2] == '-') {
+        // "12-25": a fixed day.
+        p.month = static_cast<unsigned>(ParseIntOrThrow(spec.substr(0, 2), "holidays.tsv"));
+        p.day = static_cast<unsigned>(ParseIntOrThrow(spec.substr(3, 2), "holidays.tsv"));
+        if (p.month < 1 || p.month > 12 || p.day < 1 || p.day > 31) bad();
+      } else if (spec.size() >= 6 && spec[2] == '/' && spec[4] == '/') {
+        // "11/4/4": the fourth Thursday of November; "05/L/1": the last
+        // Monday of May; "11/1/1+1": the day after the first Monday.
+        p.month = static_cast<unsigned>(ParseIntOrThrow(spec.substr(0, 2), "holidays.tsv"));
+        p.nth = spec[3] == 'L' ? -1 : ParseIntOrThrow(spec.substr(3, 1), "holidays.tsv");
+        p.weekday = static_cast<unsigned>(ParseIntOrThrow(spec.substr(5, 1), "holidays.tsv"));
+        p.offset = offset(spec.substr(6));
+        if (p.month < 1 || p.month > 12 || p.nth == 0 || p.nth > 5 || p.weekday < 1 || p.weekday > 7) bad();
+      } else {
+        bad();
+      }
       At(ws[0]).phrase_start = true;
       phrases.push_back(std::move(p));
     }
@@ -755,6 +787,47 @@ class Matcher {
     if (ahead <= -kFarAheadMonths && d <= DaysIn(c.year + 1, m) && TenseAt(at) > 0) return {c.year + 1, m, d};
     return c;
   }
+
+  // The day a holiday falls on in year y.
+  static CivilDate HolidayDate(const Phrase& p, int y) {
+    if (p.easter) {
+      // Anonymous Gregorian computus (Meeus/Jones/Butcher).
+      int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
+      int h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+      int m = (a + 11 * h + 22 * l) / 451;
+      int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+      return AddDays({y, static_cast<unsigned>(month), static_cast<unsigned>(day)}, p.offset);
+    }
+    if (!p.nth) return {y, p.month, p.day};
+    CivilDate d;
+    if (p.nth > 0) {
+      CivilDate first{y, p.month, 1};
+      int diff = (static_cast<int>(p.weekday) - static_cast<int>(IsoWeekday(first)) + 7) % 7;
+      d = AddDays(first, diff + 7 * (p.nth - 1));
+    } else {
+      CivilDate last{y, p.month, DaysIn(y, p.month)};
+      int diff = (static_cast<int>(IsoWeekday(last)) - static_cast<int>(p.weekday) + 7) % 7;
+      d = AddDays(last, -diff);
+    }
+    return AddDays(d, p.offset);
+  }
+
+  // A holiday named without a year: its occurrence nearest the DCT, moved
+  // by the clause's tense as YearlessDate moves a date.
+  CivilDate YearlessHoliday(const Phrase& p, size_t at) const {
+    CivilDate best{};
+    long long bestd = -1;
+    for (int y = dct_->year - 1; y <= dct_->year + 1; ++y) {
+      CivilDate c = HolidayDate(p, y);
+      long long dist = std::llabs(DayNumber(c) - DayNumber(*dct_));
+      if (bestd < 0 || dist < bestd) best = c, bestd = dist;
+    }
+    long long ahead = DayNumber(best) - DayNumber(*dct_);
+    if (ahead >= kFarAheadDays && TenseAt(at) < 0) return HolidayDate(p, best.year - 1);
+    if (ahead <= -kFarAheadDays && TenseAt(at) > 0) return HolidayDate(p, best.year + 1);
+    return best;
+  }
+  static constexpr long long kFarAheadDays = 90;
 
   // Months between the DCT's month and a yearless date's nearest occurrence
   // from which a past-tense clause moves the date back a year.
@@ -1373,7 +1446,7 @@ class Matcher {
     // Holidays: "Christmas", "New Year's Day" [YEAR]
     if (w && w->phrase_start && t_[i].cap) {
       for (const Phrase& p : L_.phrases) {
-        if (p.month == 0) continue;
+        if (!p.holiday()) continue;
         size_t k = i;
         bool ok = true;
         for (const auto& pw : p.words) {
@@ -1383,13 +1456,14 @@ class Matcher {
         if (!ok) continue;
         int y;
         size_t ye;
+        if (P(k, ',') && Year(k + 1, y, ye)) ++k;
         if (Year(k, y, ye)) {
           m.end = ye;
-          SetDay(m, {y, p.month, p.day});
+          SetDay(m, HolidayDate(p, y));
           return true;
         }
         m.end = k;
-        if (dct_) SetDay(m, NearestYear(p.month, p.day));
+        if (dct_) SetDay(m, YearlessHoliday(p, i));
         return true;
       }
     }
@@ -2503,7 +2577,7 @@ class Matcher {
     const Word* w = W(i);
     if (w && w->phrase_start) {
       for (const Phrase& p : L_.phrases) {
-        if (p.month || p.vague_type) continue;
+        if (p.holiday() || p.vague_type) continue;
         size_t k = i;
         bool ok = true;
         for (const auto& pw : p.words) {

@@ -820,6 +820,23 @@ TEST(TimeIssue6, QuarterNamedByItsMonthAndSameQuarterOfAYear) {
   EXPECT_EQ(Tag("Revenue grew in the fiscal year that ended June 30.", "2022-11-15").at(0).value, "P1Y");
 }
 
+TEST(Time, MovableHolidays) {
+  // Worked out with a calendar: Thanksgiving 2021 fell on 25 November (the
+  // fourth Thursday), Easter 2022 on 17 April, Memorial Day 2020 on 25 May
+  // (the last Monday of May), Labor Day 2022 on 5 September, US Election
+  // Day 2022 on 8 November (the Tuesday after the first Monday).
+  EXPECT_EQ(One("The family gathered on Thanksgiving.").value, "2021-11-25");
+  EXPECT_EQ(One("The choir will sing on Easter.").value, "2022-04-17");
+  EXPECT_EQ(One("The shops close on Good Friday.").value, "2022-04-15");
+  EXPECT_EQ(One("The parade was held on Memorial Day 2020.").value, "2020-05-25");
+  EXPECT_EQ(One("Turnout will be high on Election Day.", "2022-10-20").value, "2022-11-08");
+  // The nearest Labor Day to 2022-01-12 is 6 September 2021; a future
+  // clause takes the coming one when the nearest is a quarter or more back.
+  EXPECT_EQ(One("The strike ended on Labor Day.").value, "2021-09-06");
+  EXPECT_EQ(One("The strike will end on Labor Day.").value, "2022-09-05");
+  EXPECT_EQ(One("Fireworks lit the sky on the Fourth of July.", "2022-07-06").value, "2022-07-04");
+}
+
 TEST(TimeStage, SurvivesOddBytes) {
   TimeStage stage;
   Article a;
