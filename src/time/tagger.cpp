@@ -913,6 +913,16 @@ class Matcher {
       // full ("in May.") it does.
       if (c == '.' && k > 0) {
         const Tok& p = t_[k - 1];
+        // The dots of "p.m.", "a.m.", "U.S." close single letters; they end
+        // the sentence only before a capitalised word that is no weekday,
+        // month or short time zone ("5 p.m. EDT on Nov. 20").
+        if (p.kind == K::kWord && p.low.size() == 1 &&
+            ((In(k + 1) && !t_[k + 1].space_before) || (k >= 2 && P(k - 2, '.') && !p.space_before))) {
+          if (!In(k + 1) || t_[k + 1].newline_before) return true;
+          const Tok& nx = t_[k + 1];
+          if (nx.kind != K::kWord || !nx.cap || nx.low.size() <= 4) return false;
+          return !(nx.w && (nx.w->weekday || nx.w->month));
+        }
         if (p.kind == K::kNum || (p.kind == K::kWord && (p.low.size() > 3 || !p.cap))) return true;
         if (p.kind == K::kWord && p.w && ((p.w->month && p.w->month_kind != 1) || (p.w->weekday && !p.w->weekday_abbr)))
           return true;
@@ -1959,6 +1969,17 @@ class Matcher {
         if (dct_) m.value = WeekendValue(0);
         return true;
       }
+      // "by the end of the decade", "the century's biggest storm": the DCT's.
+      if (w->unit == Unit::kDecade || w->unit == Unit::kCentury) {
+        // "over the decade": its span, as "throughout the year" is.
+        if (i > 0 && (Is(i - 1, "during") || Is(i - 1, "throughout") || Is(i - 1, "over"))) {
+          m.type = "DURATION";
+          m.value = DurationValue(w->unit, 1);
+        } else if (dct_) {
+          m.value = w->unit == Unit::kDecade ? Fmt("%03dX", dct_->year / 10) : Fmt("%02dXX", dct_->year / 100);
+        }
+        return true;
+      }
       // "the week ended Oct. 27", "the month ended Sept. 30": the week or
       // month of the date that closes it (the date itself is its own
       // expression).
@@ -2116,8 +2137,10 @@ class Matcher {
   // last/next/this/coming + week, month, year, weekday, month name or season.
   bool RelUnit(size_t i, Rel rel, Match& m) const {
     size_t j = i + 1;
-    // "this past week", "this past weekend": the one just gone.
+    // "this past week", "this past weekend": the one just gone; "this
+    // coming spring": the next one.
     if (rel == Rel::kThis && Is(j, "past") && t_[i].low == "this") rel = Rel::kPrev, ++j;
+    else if (rel == Rel::kThis && Is(j, "coming") && t_[i].low == "this") rel = Rel::kNext, ++j;
     bool fiscal = false;  // "last fiscal year": only units may follow
     if (Is(j, "fiscal")) ++j, fiscal = true;
     const Word* u = W(j);

@@ -837,6 +837,28 @@ TEST(Time, MovableHolidays) {
   EXPECT_EQ(One("Fireworks lit the sky on the Fourth of July.", "2022-07-06").value, "2022-07-04");
 }
 
+TEST(Time, ThisComingAndTheDecade) {
+  EXPECT_EQ(One("The ferry returns this coming spring.").text, "this coming spring");
+  EXPECT_EQ(One("The ferry returns this coming spring.").value, "2022-SP");
+  EXPECT_EQ(One("The port will close by the end of the decade.").value, "202X");
+  EXPECT_EQ(One("It was the warmest summer of the century.").value, "20XX");
+  auto span = One("Over the decade, fares doubled.");
+  EXPECT_EQ(span.type, "DURATION");
+  EXPECT_EQ(span.value, "P1DE");
+}
+
+TEST(Time, AbbreviationDotsDoNotEndTheClause) {
+  // The tense cue "expires" lies before "p.m.": Nov. 20 2021 is 53 days
+  // back from 2022-01-12, so the nearest year stands; from 2022-05-20 it
+  // is six months back, and the future clause moves it to 2022.
+  EXPECT_EQ(One("The offer expires at 5 p.m. EST on Nov. 20.", "2022-05-20").value, "2022-11-20T17:00");
+  // Before a capitalised word the dot does end the sentence.
+  // (Had it not, "will" would make the Friday the coming one.)
+  auto two = Tag("The count will start at 5 p.m. Results on Friday.");
+  ASSERT_EQ(two.size(), 2u);
+  EXPECT_EQ(two[1].value, "2022-01-07");
+}
+
 TEST(TimeStage, SurvivesOddBytes) {
   TimeStage stage;
   Article a;
