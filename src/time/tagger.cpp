@@ -1082,6 +1082,8 @@ class Matcher {
     consider(Prefixed(i, m));
     // "the next year or so": a vague approximation belongs to the expression.
     if (best.end > 0 && Is(best.end, "or") && Is(best.end + 1, "so")) best.end += 2;
+    // "1990 and beyond": the year and what follows it.
+    if (best.end > 0 && Is(best.end, "and") && Is(best.end + 1, "beyond") && best.gran == 1) best.end += 2;
     return best.end > 0;
   }
 
@@ -1152,7 +1154,7 @@ class Matcher {
   static bool IsStarter(std::string_view w) {
     return w == "the" || w == "a" || w == "an" || w == "fiscal" || w == "several" || w == "few" ||
            w == "many" || w == "each" || w == "every" || w == "per" || w == "that" || w == "recent" ||
-           w == "mid" || w == "end" || w == "year" || w == "its" || w == "then" || w == "half";
+           w == "mid" || w == "end" || w == "year" || w == "its" || w == "then" || w == "half" || w == "right";
   }
 
   // Absolute calendar dates, with an optional weekday in front:
@@ -1499,6 +1501,14 @@ class Matcher {
         return true;
       }
     }
+    // "right now": the adverb belongs to it.
+    if (Is(i, "right") && Is(i + 1, "now")) {
+      m.end = i + 2;
+      m.value = "PRESENT_REF";
+      return true;
+    }
+    // "fiscal second-quarter": the fiscal quarter, "fiscal" included.
+    if (Is(i, "fiscal") && W(i + 1) && W(i + 1)->ordinal >= 1 && W(i + 1)->ordinal <= 4) return QuarterRule(i + 1, m);
     if (Is(i, "the") || Is(i, "that") || Is(i, "its") || Is(i, "year") || YearBackAdjective(i)) return TheRules(i, m);
     if (Is(i, "each") || Is(i, "every") || Is(i, "per")) return EveryRule(i, m);
     // "for weeks", "in months": a bare plural unit after a preposition of time.
@@ -2293,6 +2303,18 @@ class Matcher {
   // Durations and counted offsets: "three days", "the past three months",
   // "two weeks ago", "a year earlier", "five-year", "the next several days".
   bool Quantified(size_t i, Match& m) const {
+    // "a three-year period", "the five-year period": a span named by its length.
+    if ((Is(i, "a") || Is(i, "the")) && !Is(i + 1, "a")) {
+      long long v;
+      size_t e;
+      if (Cardinal(i + 1, v, e) && IsHyphen(e) && W(e + 1) && W(e + 1)->unit != Unit::kNone && !W(e + 1)->plural &&
+          Is(e + 2, "period")) {
+        m.end = e + 3;
+        m.type = "DURATION";
+        m.value = DurationValue(W(e + 1)->unit, v);
+        return true;
+      }
+    }
     size_t j = i;
     bool the = false;
     int relw = 0;  // -1 past/last, +1 next/coming, 2 first
@@ -2433,6 +2455,16 @@ class Matcher {
         default: break;
       }
       return true;
+    }
+    // "the first two quarters of 1990": that year's first half.
+    if (relw == 2 && a.n == 2 && u->unit == Unit::kQuarter && u->plural && Is(m.end, "of")) {
+      int yy;
+      size_t ye;
+      if (Year(m.end + 1, yy, ye)) {
+        m.end = ye;
+        m.value = YearValue(yy) + "-H1";
+        return true;
+      }
     }
     m.type = "DURATION";
     m.value = a.half ? HalfDurationValue(u->unit, a.n) : DurationValue(u->unit, a.n);

@@ -859,6 +859,31 @@ TEST(Time, AbbreviationDotsDoNotEndTheClause) {
   EXPECT_EQ(two[1].value, "2022-01-07");
 }
 
+TEST(Time, ExtentsThatIncludeTheirNeighbours) {
+  EXPECT_EQ(One("The harbour is quiet right now.").text, "right now");
+  auto beyond = One("Fares are fixed for 2023 and beyond.");
+  EXPECT_EQ(beyond.text, "2023 and beyond");
+  EXPECT_EQ(beyond.value, "2023");
+  auto period = One("The fraud went on over a four-year period.");
+  EXPECT_EQ(period.text, "a four-year period");
+  EXPECT_EQ(period.value, "P4Y");
+  auto fq = One("The ferry line lost money in its fiscal third-quarter.", "2022-11-15");
+  EXPECT_EQ(fq.text, "fiscal third-quarter");
+  EXPECT_EQ(fq.value, "2022-Q3");
+  auto h1 = One("Losses will last through the first two quarters of 2023.");
+  EXPECT_EQ(h1.text, "the first two quarters of 2023");
+  EXPECT_EQ(h1.value, "2023-H1");
+}
+
+TEST(Time, PresentPhrases) {
+  EXPECT_EQ(One("At the moment, the ferry is idle.").text, "the moment");
+  EXPECT_EQ(One("At the moment, the ferry is idle.").value, "PRESENT_REF");
+  EXPECT_EQ(One("At present the ferry is idle.").value, "PRESENT_REF");
+  EXPECT_EQ(One("The ferry is idle for the time being.").text, "the time being");
+  // "the moment" as a conjunction is no time.
+  EXPECT_TRUE(Tag("The moment the ferry left, it rained.").empty());
+}
+
 TEST(TimeStage, SurvivesOddBytes) {
   TimeStage stage;
   Article a;
