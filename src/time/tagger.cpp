@@ -1027,12 +1027,23 @@ class Matcher {
   // ", YEAR" makes a full date (kDate, or kInvalid for 31 February). With
   // no year, m ends at pos and the caller resolves the year-less date.
   enum class DayResult { kDate, kInvalid, kNoYear };
+  // "last year", "this year", "next year" after "of" ("June 16 of last
+  // year", "May of next year"): the year they name, ending at e.
+  bool OfRelativeYear(size_t k, int& y, size_t& e) const {
+    if (!dct_ || !Is(k, "of") || !Is(k + 2, "year")) return false;
+    int dir = Is(k + 1, "last") ? -1 : Is(k + 1, "next") ? 1 : Is(k + 1, "this") ? 0 : 2;
+    if (dir == 2) return false;
+    y = dct_->year + dir;
+    e = k + 3;
+    return true;
+  }
+
   DayResult DayWithYear(Match& m, size_t pos, unsigned mo, unsigned d) const {
     size_t k = pos;
     if (P(k, ',')) ++k;
     int yr;
     size_t ye;
-    if (Year(k, yr, ye)) {
+    if (Year(k, yr, ye) || OfRelativeYear(pos, yr, ye)) {
       if (d > DaysIn(yr, mo)) return DayResult::kInvalid;
       m.end = ye;
       SetDay(m, {yr, mo, d});
@@ -1223,7 +1234,7 @@ class Matcher {
       size_t yk = after;
       if (P(yk, ',')) ++yk;
       if (Is(yk, "of")) ++yk;
-      bool year_next = Year(yk, y, e);
+      bool year_next = Year(yk, y, e) || OfRelativeYear(after, y, e);
       if (!Month(i, mo, e2 /*unused*/, day_next || year_next)) return false;
       if (day_next) {
         DayNum(after, d, e2);
@@ -1466,6 +1477,11 @@ class Matcher {
           ++k;
         }
         if (!ok) continue;
+        // "Easter Island", "Christmas Carol": a one-word holiday before a
+        // capitalised word (not a year, weekday or month) is part of a name.
+        if (p.words.size() == 1 && In(k) && t_[k].kind == K::kWord && t_[k].cap && !t_[k].newline_before &&
+            !(W(k) && (W(k)->weekday || W(k)->month)))
+          return false;
         int y;
         size_t ye;
         if (P(k, ',') && Year(k + 1, y, ye)) ++k;

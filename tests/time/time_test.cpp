@@ -884,6 +884,20 @@ TEST(Time, PresentPhrases) {
   EXPECT_TRUE(Tag("The moment the ferry left, it rained.").empty());
 }
 
+TEST(Time, DateOfARelativeYear) {
+  auto d = One("The ferry service began on June 16 of last year.");
+  EXPECT_EQ(d.text, "June 16 of last year");
+  EXPECT_EQ(d.value, "2021-06-16");
+  EXPECT_EQ(One("The bridge opens in March of next year.").value, "2023-03");
+  EXPECT_EQ(One("The bridge opened in May of this year.").value, "2022-05");
+}
+
+TEST(Time, HolidayInsideANameIsNoTime) {
+  EXPECT_TRUE(Tag("The ship sailed past Easter Island.").empty());
+  EXPECT_EQ(One("The ship will sail on Easter.").value, "2022-04-17");
+  EXPECT_EQ(One("The ship sailed on Christmas Eve.").value, "2021-12-24");
+}
+
 TEST(TimeStage, SurvivesOddBytes) {
   TimeStage stage;
   Article a;
