@@ -322,6 +322,7 @@ struct Match {
   bool mismatch = false;
   std::string detail;
   bool anchor = false;  // a day/month date later anaphora may refer to
+  bool clock_day = false;  // a clock time on day `date` ("10 a.m. Thursday")
   CivilDate date{};
   int gran = 0;  // 3 day, 2 month, 1 year
   int quarter_year = 0, quarter = 0;
@@ -453,7 +454,8 @@ class Matcher {
         te.type = m.type;
         te.value = m.value;
         if (m.mismatch) out.inconsistencies.push_back({te.begin, te.end, "weekday_mismatch", m.detail});
-        if (m.anchor) anchor_ = m.date, anchor_gran_ = m.gran, anchor_tok_ = i;
+        if (m.anchor) anchor_ = m.date, anchor_gran_ = m.gran, anchor_tok_ = i, anchor_end_ = m.end;
+        if (m.clock_day) clock_day_ = m.date, clock_end_ = m.end;
         if (m.quarter && ReportedQuarter(m, i))
           last_qy_ = m.quarter_year, last_q_ = m.quarter, long_period_ = false, last_q_tok_ = i;
         if (m.long_period || LongSpan(m, i)) long_period_ = true;
@@ -1030,7 +1032,12 @@ class Matcher {
   // "last year", "this year", "next year" after "of" ("June 16 of last
   // year", "May of next year"): the year they name, ending at e.
   bool OfRelativeYear(size_t k, int& y, size_t& e) const {
-    if (!dct_ || !Is(k, "of") || !Is(k + 2, "year")) return false;
+    // Also without "of": "in March last year", "on May 5 next year".
+    if (!Is(k, "of")) {
+      if (k == 0) return false;
+      --k;
+    }
+    if (!dct_ || !Is(k + 2, "year") || Apos(k + 3)) return false;
     int dir = Is(k + 1, "last") ? -1 : Is(k + 1, "next") ? 1 : Is(k + 1, "this") ? 0 : 2;
     if (dir == 2) return false;
     y = dct_->year + dir;
@@ -2442,9 +2449,15 @@ class Matcher {
         }
         return true;
       }
+      // "two days earlier" counts back from the day the text just named
+      // ("The talks collapsed on Feb. 3; two days earlier, ..."), "ago"
+      // from the DCT.
+      CivilDate base = *dct_;
+      if (Is(after - 1, "earlier") && anchor_gran_ >= 3 && anchor_tok_ < i && SentenceBreaks(anchor_tok_, i) <= 1)
+        base = anchor_;
       switch (u->unit) {
-        case Unit::kDay: SetDay(m, AddDays(*dct_, static_cast<int>(n))); break;
-        case Unit::kWeek: SetDay(m, AddDays(*dct_, static_cast<int>(7 * n))); break;
+        case Unit::kDay: SetDay(m, AddDays(base, static_cast<int>(n))); break;
+        case Unit::kWeek: SetDay(m, AddDays(base, static_cast<int>(7 * n))); break;
         case Unit::kFortnight: SetDay(m, AddDays(*dct_, static_cast<int>(14 * n))); break;
         case Unit::kMonth: {
           int y = dct_->year, mo = static_cast<int>(dct_->month);
@@ -2621,11 +2634,19 @@ class Matcher {
       end = dm.end;
     } else if (In(d0) && W(d0) && (W(d0)->deictic || W(d0)->weekday)) {
       if (Relative(d0, dm)) end = dm.end;  // date unknown (no DCT)
+    } else if (anchor_gran_ >= 3 && anchor_end_ <= i && anchor_end_ + 1 >= i &&
+               (anchor_end_ == i || Is(i - 1, "at") || P(i - 1, ','))) {
+      // "meets Thursday at 10 a.m.": the day just named, right before it.
+      day = anchor_;
+    } else if (clock_end_ && clock_end_ + 1 == i && P(i - 1, '(')) {
+      // "10 a.m. EST (1500 GMT)": the same moment in another zone.
+      day = clock_day_;
     } else if (dct_) {
       day = *dct_;
     }
     m.end = end;
     m.type = "TIME";
+    if (day) m.clock_day = true, m.date = *day;
     if (day) {
       std::string v = DayValue(*day) + "T";
       if (!pod_fixed.empty()) v += pod_fixed;
@@ -2707,6 +2728,9 @@ class Matcher {
   CivilDate anchor_{};
   int anchor_gran_ = 0;
   size_t anchor_tok_ = 0;   // where the anchor was named
+  size_t anchor_end_ = 0;   // one past its last token
+  CivilDate clock_day_{};   // the day of the last clock time with one
+  size_t clock_end_ = 0;    // one past that clock time
   size_t last_q_tok_ = 0;   // where last_q_ was named
   mutable size_t cur_ = 0;  // the token Run is matching at
   int last_qy_ = 0, last_q_ = 0;

@@ -898,6 +898,36 @@ TEST(Time, HolidayInsideANameIsNoTime) {
   EXPECT_EQ(One("The ship sailed on Christmas Eve.").value, "2021-12-24");
 }
 
+TEST(Time, MonthWithARelativeYearAfterIt) {
+  auto m = One("The dam failed in March last year.");
+  EXPECT_EQ(m.text, "March last year");
+  EXPECT_EQ(m.value, "2021-03");
+  EXPECT_EQ(One("The dam failed on May 5 last year.").value, "2021-05-05");
+  EXPECT_EQ(One("The dam will open in June next year.").value, "2023-06");
+  // A possessive "last year's" is its own expression.
+  EXPECT_EQ(Tag("Rain in March, last year's wettest month, rose.").size(), 2u);
+}
+
+TEST(Time, ClockTimeTakesTheDayJustNamed) {
+  // Published Wednesday 2022-01-12; the coming Friday is 2022-01-14.
+  auto all = Tag("The council meets Friday at 10 a.m. EST (1500 GMT).");
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_EQ(all[1].value, "2022-01-14T10:00");
+  EXPECT_EQ(all[2].value, "2022-01-14T15:00");
+  EXPECT_EQ(Tag("The council met on Jan. 3 at 9 p.m.").at(1).value, "2022-01-03T21:00");
+  // A day named in an earlier sentence does not carry over.
+  EXPECT_EQ(Tag("The council met on Jan. 3. At 9 p.m. it voted.").at(1).value, "2022-01-12T21:00");
+}
+
+TEST(Time, EarlierCountsFromTheDayJustNamed) {
+  auto all = Tag("The ferry sank on Jan. 3. Two days earlier, a storm hit.");
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[1].value, "2022-01-01");
+  // With no day named, from the publication date; "ago" always is.
+  EXPECT_EQ(One("A storm hit two days earlier.").value, "2022-01-10");
+  EXPECT_EQ(Tag("The ferry sank on Jan. 3. Two days ago, a storm hit.").at(1).value, "2022-01-10");
+}
+
 TEST(TimeStage, SurvivesOddBytes) {
   TimeStage stage;
   Article a;
