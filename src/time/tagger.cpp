@@ -2249,10 +2249,11 @@ class Matcher {
           if (dir < 0) m.type = "DURATION", m.value = DurationValue(Unit::kCentury, 1);
           else m.value = Fmt("%02dXX", dct_->year / 100 + dir);
           break;
-        // "the past hour", "the last minute": the span just ended.
+        // "the past hour", "the last minute": the span just ended; "the
+        // next hour": the span about to begin.
         case Unit::kHour:
         case Unit::kMinute:
-          if (dir >= 0) {
+          if (dir == 0 || (dir > 0 && !(i > 0 && Is(i - 1, "the")))) {
             m.value.reset();
             return false;
           }

@@ -928,6 +928,14 @@ TEST(Time, EarlierCountsFromTheDayJustNamed) {
   EXPECT_EQ(Tag("The ferry sank on Jan. 3. Two days ago, a storm hit.").at(1).value, "2022-01-10");
 }
 
+TEST(Time, NextHourIsASpan) {
+  auto h = One("Results are due within the next hour.");
+  EXPECT_EQ(h.text, "the next hour");
+  EXPECT_EQ(h.type, "DURATION");
+  EXPECT_EQ(h.value, "PT1H");
+  EXPECT_EQ(One("Rain fell in the past hour.").value, "PT1H");
+}
+
 TEST(TimeStage, SurvivesOddBytes) {
   TimeStage stage;
   Article a;
