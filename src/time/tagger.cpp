@@ -454,7 +454,13 @@ class Matcher {
         te.type = m.type;
         te.value = m.value;
         if (m.mismatch) out.inconsistencies.push_back({te.begin, te.end, "weekday_mismatch", m.detail});
-        if (m.anchor) anchor_ = m.date, anchor_gran_ = m.gran, anchor_tok_ = i, anchor_end_ = m.end;
+        if (m.anchor) {
+          anchor_ = m.date, anchor_gran_ = m.gran, anchor_tok_ = i, anchor_end_ = m.end;
+          // "up from $3 million in 1988", "compared with September": a
+          // comparison's base, which "the year"/"the month" do not mean;
+          // they refer to the last date named that is not one.
+          if (!ComparisonBase(i)) ref_ = m.date, ref_gran_ = m.gran, ref_tok_ = i;
+        }
         if (m.clock_day) clock_day_ = m.date, clock_end_ = m.end;
         if (m.quarter && ReportedQuarter(m, i))
           last_qy_ = m.quarter_year, last_q_ = m.quarter, long_period_ = false, last_q_tok_ = i;
@@ -2058,15 +2064,33 @@ class Matcher {
   // right after a date: "Stocks fell on Friday. For the week, the index
   // lost 3%" is the week of that Friday, "October's rise made the month's
   // data strong" is October, "Sales rose in 1987; for the year, ..." is
-  // 1987. Only an anchor in the same or the previous sentence counts;
-  // otherwise the caller takes the DCT's week, month or year.
+  // 1987. Only an anchor in the same or the previous sentence counts, and
+  // not the base of a comparison ("up from $4 million in 1988. For the
+  // year, ..." is this year); otherwise the caller takes the DCT's week,
+  // month or year.
   bool RecentAnchorUnit(Unit u, size_t at, Match& m) const {
     int need = u == Unit::kWeek ? 3 : u == Unit::kMonth ? 2 : 1;
-    if (anchor_gran_ < need || anchor_tok_ >= at || SentenceBreaks(anchor_tok_, at) > 1) return false;
-    if (u == Unit::kWeek) m.value = IsoWeek(anchor_);
-    else if (u == Unit::kMonth) m.value = MonthValue(anchor_.year, static_cast<int>(anchor_.month));
-    else SetYear(m, anchor_.year), m.anchor = false;
+    if (ref_gran_ < need || ref_tok_ >= at || SentenceBreaks(ref_tok_, at) > 1) return false;
+    if (u == Unit::kWeek) m.value = IsoWeek(ref_);
+    else if (u == Unit::kMonth) m.value = MonthValue(ref_.year, static_cast<int>(ref_.month));
+    else SetYear(m, ref_.year), m.anchor = false;
     return true;
+  }
+
+  // Whether the date at token i is what a figure is compared with: "from",
+  // "than", "versus", "against" or "compared with" a few words before it in
+  // its clause ("up from $4 million in 1988", "compared with September").
+  bool ComparisonBase(size_t i) const {
+    for (size_t k = i, n = 0; k > 0 && n < 8; ++n) {
+      --k;
+      const Tok& tk = t_[k];
+      if (tk.kind == K::kPunct && (tk.low[0] == '.' || tk.low[0] == ';' || tk.low[0] == '!' || tk.low[0] == '?')) break;
+      if (Is(k, "from") || Is(k, "than") || Is(k, "versus") || Is(k, "against") ||
+          (Is(k, "with") && k > 0 && Is(k - 1, "compared")))
+        return true;
+      if (tk.kind == K::kWord && tk.w && (tk.w->month || tk.w->weekday)) break;  // another date in between
+    }
+    return false;
   }
 
   // "the latest quarter": the quarter last named, else the last completed one.
@@ -2730,6 +2754,10 @@ class Matcher {
   int anchor_gran_ = 0;
   size_t anchor_tok_ = 0;   // where the anchor was named
   size_t anchor_end_ = 0;   // one past its last token
+  // The last anchor that is not the base of a comparison.
+  CivilDate ref_{};
+  int ref_gran_ = 0;
+  size_t ref_tok_ = 0;
   CivilDate clock_day_{};   // the day of the last clock time with one
   size_t clock_end_ = 0;    // one past that clock time
   size_t last_q_tok_ = 0;   // where last_q_ was named

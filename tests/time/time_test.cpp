@@ -745,6 +745,10 @@ TEST(Time, DefiniteUnitAfterADate) {
   EXPECT_EQ(Tag("November's surge made the month the busiest.").at(1).value, "2021-11");
   EXPECT_EQ(Tag("The dam burst on Dec. 20. Earlier in the month, rain fell.").at(1).value, "2021-12");
   EXPECT_EQ(Tag("Sales rose in 2019. For the year, profit doubled.").at(1).value, "2019");
+  // A date that is only the base of a comparison is not what they mean.
+  EXPECT_EQ(Tag("Profit rose to $5 million from $4 million in 2019. For the year, sales doubled.").at(1).value,
+            "2022");
+  EXPECT_EQ(Tag("Exports rose in November from October. For the month, imports fell.").at(2).value, "2021-11");
   // With no date just before, the publication date's week, month or year.
   EXPECT_EQ(One("For the week, the index lost 2%.").value, "2022-W02");
   EXPECT_EQ(One("For the year, profit doubled.").value, "2022");
