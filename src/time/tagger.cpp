@@ -2141,9 +2141,10 @@ class Matcher {
   void YearAgo(Match& m, long long n) const {
     // "In April, exports rose 5% from a year earlier": a month named in the
     // same sentence (after any quarter) is what is compared, a year back.
-    if (anchor_gran_ == 2 && (!last_q_ || anchor_tok_ > last_q_tok_) && anchor_tok_ < cur_ &&
-        SentenceBreaks(anchor_tok_, cur_) == 0) {
-      m.value = MonthValue(anchor_.year - static_cast<int>(n), static_cast<int>(anchor_.month));
+    // (Not a month that is itself a comparison's base: "in October from
+    // September and from a year earlier" compares October.)
+    if (ref_gran_ == 2 && (!last_q_ || ref_tok_ > last_q_tok_) && ref_tok_ < cur_ && SentenceBreaks(ref_tok_, cur_) == 0) {
+      m.value = MonthValue(ref_.year - static_cast<int>(n), static_cast<int>(ref_.month));
       return;
     }
     if (last_q_ && !long_period_) {

@@ -732,6 +732,8 @@ TEST(Time, YearBackFromAMonthInTheSameSentence) {
   EXPECT_EQ(Tag("In March 2019, rents fell from a year ago.").at(1).value, "2018-03");
   // A month in an earlier sentence does not carry over.
   EXPECT_EQ(Tag("Rents fell in October. Wages rose from a year ago.").at(1).value, "2021");
+  // The month compared, not the base of another comparison.
+  EXPECT_EQ(Tag("In October, exports rose from September and from a year earlier.").at(2).value, "2020-10");
   // A quarter named after the month is what is compared.
   EXPECT_EQ(Tag("In October, the fourth-quarter toll rose from a year earlier.").at(2).value, "2020-Q4");
 }
