@@ -1437,6 +1437,23 @@ class Matcher {
         return true;
       }
     }
+    // A year written with two digits after an apostrophe: "in '89",
+    // "fiscal '91" (not "the '90s", a decade, handled above).
+    {
+      size_t a = Is(j, "fiscal") && Apos(j + 1) ? j + 1 : j;  // "fiscal '91"
+      if (!the && Apos(a) && Num(a + 1) && Adj(a + 1) && t_[a + 1].ndig == 2 &&
+          !(In(a + 2) && Adj(a + 2) && t_[a + 2].kind != K::kPunct) && dct_ &&
+          a > 0 && (Is(a - 1, "in") || Is(a - 1, "since") || Is(a - 1, "fiscal") || Is(a - 1, "of") || Is(a - 1, "by") ||
+                    Is(a - 1, "until") || Is(a - 1, "from") || Is(a - 1, "to") || Is(a - 1, "before") || Is(a - 1, "after"))) {
+        // The century that puts it nearest the DCT.
+        int yy = dct_->year / 100 * 100 + static_cast<int>(t_[a + 1].num);
+        if (yy > dct_->year + 50) yy -= 100;
+        else if (yy < dct_->year - 50) yy += 100;
+        m.end = a + 2;
+        SetYear(m, yy);
+        return true;
+      }
+    }
     // Plain year, "fiscal 1989", "the year 2000", "the year two thousand"
     {
       size_t k = the ? j : i;
@@ -2245,6 +2262,10 @@ class Matcher {
               m.quarter = W(m.end + 2)->ordinal;
               m.quarter_year = dct_->year + dir;
               m.value = YearValue(m.quarter_year) + "-Q" + std::to_string(m.quarter);
+              m.end = u2 + 1;
+            } else if (Is(u2, "half") && W(m.end + 2)->ordinal <= 2) {
+              // "next year's second half"
+              m.value = YearValue(dct_->year + dir) + "-H" + std::to_string(W(m.end + 2)->ordinal);
               m.end = u2 + 1;
             }
           }

@@ -942,6 +942,20 @@ TEST(Time, NextHourIsASpan) {
   EXPECT_EQ(One("Rain fell in the past hour.").value, "PT1H");
 }
 
+TEST(Time, TwoDigitYearsAndNextYearsHalf) {
+  auto y = One("The ferry line was founded in '98.");
+  EXPECT_EQ(y.text, "'98");
+  EXPECT_EQ(y.value, "1998");
+  EXPECT_EQ(One("Revenue fell in fiscal '21.").text, "fiscal '21");
+  EXPECT_EQ(One("Revenue fell in fiscal '21.").value, "2021");
+  // A quoted word is no year; "the '90s" stays a decade.
+  EXPECT_TRUE(Tag("She said 'no' twice.").empty());
+  EXPECT_EQ(One("Rents rose in the '90s.").value, "199X");
+  auto h = One("Fares will rise in next year's second half.");
+  EXPECT_EQ(h.text, "next year's second half");
+  EXPECT_EQ(h.value, "2023-H2");
+}
+
 TEST(TimeStage, SurvivesOddBytes) {
   TimeStage stage;
   Article a;
