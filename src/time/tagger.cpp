@@ -1947,8 +1947,13 @@ class Matcher {
     // not the current season or unit.
     if (Is(j + 1, "of")) return false;
     if (!w->season.empty() && the) {
+      // "the Winter Meetings", "the Summer Olympics": a capitalised season
+      // before a capitalised word is part of a name.
+      if (t_[j].cap && In(j + 1) && t_[j + 1].kind == K::kWord && t_[j + 1].cap && !t_[j + 1].newline_before)
+        return false;
       m.end = j + 1;
-      if (dct_) m.value = SeasonFor(w->season, dct_->year);
+      // As "this winter": in January or February the winter began last December.
+      if (dct_) m.value = SeasonFor(w->season, dct_->year - (w->season == "WI" && dct_->month <= 2 ? 1 : 0));
       return true;
     }
     if (w->unit != Unit::kNone && !w->plural) {

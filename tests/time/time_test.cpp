@@ -719,6 +719,9 @@ TEST(Time, NamesAndIdiomsAreNoTimes) {
   EXPECT_TRUE(Tag("She wrote for Harbour Weekly in those years.").empty());
   EXPECT_TRUE(Tag("He once hosted Saturday Night Live.").empty());
   EXPECT_TRUE(Tag("Every now and then the ferry is late.").empty());
+  EXPECT_TRUE(Tag("She spoke at the Winter Meetings in Denver.").empty());
+  // In January the winter is the one that began in December.
+  EXPECT_EQ(One("She spoke in the winter.").value, "2021-WI");
   EXPECT_TRUE(Tag("The ferry is late now and again.").empty());
   // The adverb and the weekday evening are still found.
   EXPECT_EQ(One("The bulletin appears weekly.").value, "P1W");
