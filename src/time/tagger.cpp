@@ -1508,10 +1508,12 @@ class Matcher {
         }
         if (!ok) continue;
         // "Easter Island", "Christmas Carol": a one-word holiday before a
-        // capitalised word (not a year, weekday or month) is part of a name.
+        // capitalised word (not a year, weekday or month) is part of a name;
+        // "a Christmas party" is a kind of party, not a date.
         if (p.words.size() == 1 && In(k) && t_[k].kind == K::kWord && t_[k].cap && !t_[k].newline_before &&
             !(W(k) && (W(k)->weekday || W(k)->month)))
           return false;
+        if (i > 0 && (Is(i - 1, "a") || Is(i - 1, "an"))) return false;
         int y;
         size_t ye;
         if (P(k, ',') && Year(k + 1, y, ye)) ++k;
@@ -1671,8 +1673,11 @@ class Matcher {
     }
     // Frequency adverbs: daily, annually
     if (!w->set_value.empty()) {
-      // "LA Weekly", "Sporting Daily": a capitalised word after another is a name.
-      if (t_[i].cap && i > 0 && t_[i - 1].kind == K::kWord && t_[i - 1].cap && !t_[i].newline_before) return false;
+      // "LA Weekly", "Sporting Daily": a capitalised word after another is a
+      // name; "the Kathimerini daily" names a newspaper.
+      if (i > 0 && t_[i - 1].kind == K::kWord && t_[i - 1].cap && !t_[i].newline_before && !t_[i - 1].newline_before &&
+          !(i > 1 && (P(i - 2, '.') || P(i - 2, '"'))) && !(t_[i - 1].w && (t_[i - 1].w->weekday || t_[i - 1].w->month)))
+        return false;
       // "a quarterly dividend": an adjective before its noun is no time expression.
       if (In(i + 1) && t_[i + 1].kind == K::kWord && !IsClauseWord(t_[i + 1].low)) return false;
       if (i > 0 && (Is(i - 1, "the") || Is(i - 1, "a") || Is(i - 1, "its") || Is(i - 1, "average"))) return false;
@@ -2685,7 +2690,12 @@ class Matcher {
       day = dm.date;
       end = dm.end;
     } else if (In(d0) && W(d0) && (W(d0)->deictic || W(d0)->weekday)) {
-      if (Relative(d0, dm)) end = dm.end;  // date unknown (no DCT)
+      if (Relative(d0, dm)) {
+        end = dm.end;
+        // "6 a.m. on Sunday morning": the day of the day-and-part (whose
+        // value starts with it); none without a DCT.
+        if (dm.value && dm.value->size() >= 10) day = ParseIsoDate(std::string_view(*dm.value).substr(0, 10));
+      }
     } else if (anchor_gran_ >= 3 && anchor_end_ <= i && anchor_end_ + 1 >= i &&
                (anchor_end_ == i || Is(i - 1, "at") || P(i - 1, ','))) {
       // "meets Thursday at 10 a.m.": the day just named, right before it.

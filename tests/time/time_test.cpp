@@ -720,6 +720,9 @@ TEST(Time, NamesAndIdiomsAreNoTimes) {
   EXPECT_TRUE(Tag("He once hosted Saturday Night Live.").empty());
   EXPECT_TRUE(Tag("Every now and then the ferry is late.").empty());
   EXPECT_TRUE(Tag("She spoke at the Winter Meetings in Denver.").empty());
+  EXPECT_TRUE(Tag("The poll ran in the Harbour daily.").empty());
+  // "a Christmas party" is a kind of party: only the weekday is a date.
+  EXPECT_EQ(One("A fire broke out at a Christmas party on Friday.").text, "Friday");
   // In January the winter is the one that began in December.
   EXPECT_EQ(One("She spoke in the winter.").value, "2021-WI");
   EXPECT_TRUE(Tag("The ferry is late now and again.").empty());
@@ -915,6 +918,13 @@ TEST(Time, MonthWithARelativeYearAfterIt) {
   EXPECT_EQ(One("The dam will open in June next year.").value, "2023-06");
   // A possessive "last year's" is its own expression.
   EXPECT_EQ(Tag("Rain in March, last year's wettest month, rose.").size(), 2u);
+}
+
+TEST(Time, ClockTimeOnADayWithItsPart) {
+  // Published Wednesday 2022-01-12: the Sunday before is 2022-01-09.
+  auto t = One("The alarm sounded at 6 a.m. on Sunday morning.");
+  EXPECT_EQ(t.text, "6 a.m. on Sunday morning");
+  EXPECT_EQ(t.value, "2022-01-09T06:00");
 }
 
 TEST(Time, ClockTimeTakesTheDayJustNamed) {
