@@ -950,13 +950,19 @@ class Matcher {
     return 0;
   }
 
+  static constexpr size_t kFarTokens = 300;
+
   // The sentence ends between tokens a and b (a < b): a full stop, "?" or
   // "!" followed by a capitalised word or a new line, or a new line alone.
   // A stop after an abbreviation ("Mr. Lee") counts too, which only makes
   // the callers more careful.
-  int SentenceBreaks(size_t a, size_t b) const {
+  // Counting stops past `limit`, so a far anchor costs little.
+  int SentenceBreaks(size_t a, size_t b, int limit = 1) const {
+    // Beyond a few hundred tokens the anchor is too far whatever the text
+    // (and a text without full stops costs no more).
+    if (b > a + kFarTokens) return limit + 1;
     int n = 0;
-    for (size_t k = a + 1; k < b && k < t_.size(); ++k) {
+    for (size_t k = a + 1; k < b && k < t_.size() && n <= limit; ++k) {
       if (t_[k].newline_before) {
         ++n;
       } else if ((P(k, '.') || P(k, '?') || P(k, '!')) && In(k + 1) && k + 1 < b &&
@@ -2170,7 +2176,7 @@ class Matcher {
     // same sentence (after any quarter) is what is compared, a year back.
     // (Not a month that is itself a comparison's base: "in October from
     // September and from a year earlier" compares October.)
-    if (ref_gran_ == 2 && (!last_q_ || ref_tok_ > last_q_tok_) && ref_tok_ < cur_ && SentenceBreaks(ref_tok_, cur_) == 0) {
+    if (ref_gran_ == 2 && (!last_q_ || ref_tok_ > last_q_tok_) && ref_tok_ < cur_ && SentenceBreaks(ref_tok_, cur_, 0) == 0) {
       m.value = MonthValue(ref_.year - static_cast<int>(n), static_cast<int>(ref_.month));
       return;
     }
