@@ -45,6 +45,7 @@ struct Word {
   int tense = 0;  // -1 past, +1 future, 2 future when "to" follows ("set to resume")
   ModKind mod = ModKind::kNone;  // single-word modifier
   bool phrase_start = false;     // first word of a multi-word modifier or holiday
+  std::vector<std::uint16_t> phrase_ids;  // the phrases it starts, longest first
 };
 
 struct Phrase {
@@ -272,6 +273,8 @@ struct TimeTagger::Lexicon {
     // Longest phrases first, so "christmas day" wins over "christmas".
     std::stable_sort(phrases.begin(), phrases.end(),
                      [](const Phrase& a, const Phrase& b) { return a.words.size() > b.words.size(); });
+    // Each phrase listed under its first word, so a match tries only those.
+    for (size_t k = 0; k < phrases.size(); ++k) At(phrases[k].words[0]).phrase_ids.push_back(static_cast<std::uint16_t>(k));
   }
 
   const Word* Find(std::string_view w) const {
@@ -1504,7 +1507,8 @@ class Matcher {
     const Word* w = W(i);
     // Holidays: "Christmas", "New Year's Day" [YEAR]
     if (w && w->phrase_start && t_[i].cap) {
-      for (const Phrase& p : L_.phrases) {
+      for (std::uint16_t id : w->phrase_ids) {
+        const Phrase& p = L_.phrases[id];
         if (!p.holiday()) continue;
         size_t k = i;
         bool ok = true;
@@ -1535,7 +1539,8 @@ class Matcher {
     }
     // Vague phrases: "these days", "at a later date", "will one day".
     if (w && w->phrase_start) {
-      for (const Phrase& p : L_.phrases) {
+      for (std::uint16_t id : w->phrase_ids) {
+        const Phrase& p = L_.phrases[id];
         if (!p.vague_type) continue;
         size_t k = i;
         bool ok = true;
@@ -2736,7 +2741,8 @@ class Matcher {
     ModKind kind = ModKind::kNone;
     const Word* w = W(i);
     if (w && w->phrase_start) {
-      for (const Phrase& p : L_.phrases) {
+      for (std::uint16_t id : w->phrase_ids) {
+        const Phrase& p = L_.phrases[id];
         if (p.holiday() || p.vague_type) continue;
         size_t k = i;
         bool ok = true;
