@@ -394,6 +394,19 @@ class Describer {
         break;
       name_start = it.e;
     }
+    // A title after a capitalised word the gazetteer does not know
+    // ("Veldorian Interior Minister X", a demonym of a place it lacks):
+    // the name still starts after the title, and the mention is cut to it.
+    for (std::uint32_t p = name_start + 1; p + 1 < e; ++p) {
+      Item it;
+      if (!LongestStartingAt(p, e - 1, kRole | kRoleModifier, &it) || !HasKind(it.ids, kRole)) continue;
+      bool capitals = true;
+      for (std::uint32_t k = name_start; k < e && capitals; ++k) capitals = IsCapitalised(k);
+      if (!capitals) break;
+      name_start = it.e;
+      m.begin = a_.tokens[name_start].begin;
+      break;
+    }
     Reading r;
     // 1. A title right before the name.
     Reading title = Read(ScanLeft(name_start, sb));

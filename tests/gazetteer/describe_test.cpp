@@ -75,6 +75,18 @@ TEST(DescribeMentions, TitleWithDemonymBeforeName) {
   EXPECT_FALSE(m.as_actor);
 }
 
+TEST(DescribeMentions, TitleAfterAnUnknownDemonymIsCutFromTheName) {
+  // "Ostrovan" names no place the gazetteer knows; the title after it is
+  // still a title, and the mention becomes the name alone.
+  Article a = Describe({{{"Ostrovan"}, {"Interior"}, {"Minister"}, {"Temur"}, {"Azimov"}, {"said"}, {"."}}},
+                       {{0, 0, 4, "PERSON"}});
+  EXPECT_EQ(a.mentions[0].role, "interior minister");
+  EXPECT_EQ(a.Text({a.mentions[0].begin, a.mentions[0].end}), "Temur Azimov");
+  // A surname that is also a rank stays the name.
+  a = Describe({{{"John"}, {"Major"}, {"said"}, {"."}}}, {{0, 0, 1, "PERSON"}});
+  EXPECT_EQ(a.Text({a.mentions[0].begin, a.mentions[0].end}), "John Major");
+}
+
 TEST(DescribeMentions, TitleWithPossessiveCountry) {
   Article a = Describe({{{"Russia"}, {"'s"}, {"Foreign"}, {"Minister"}, {"Ivan"}, {"Petrov"}, {"said"}}},
                        {{0, 4, 5, "PERSON"}});
