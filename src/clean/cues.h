@@ -66,8 +66,9 @@ class CueLexicon {
   // scan of the whole key, with all of them or the strong ones only. Each
   // automaton's pattern k is entries_[*_entry_[k]].
   // The contains cues are split by length: the automaton of those of four
-  // bytes or more filters offsets before it walks (AhoCorasick::FindAll),
-  // and the few shorter ones (the copyright sign) keep a plain scan.
+  // bytes or more tests sampled offsets before it walks
+  // (AhoCorasick::FindAll), and the few shorter ones (the copyright sign)
+  // are walked from their first byte's occurrences.
   AhoCorasick anchored_, contains_, short_contains_, strong_contains_;
   std::vector<std::uint32_t> anchored_entry_, contains_entry_, short_contains_entry_, strong_contains_entry_;
   // Ranks the matches in found (of automaton entry_of) into hits: exact <

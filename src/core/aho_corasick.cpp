@@ -9,11 +9,11 @@
 namespace sitrep {
 
 namespace {
-// Up to eight bytes from p in address order from the low byte up.
-inline std::uint64_t LoadLow(const char* p, std::size_t n) {
-  std::uint64_t v = 0;
-  std::memcpy(&v, p, n);
-  if constexpr (std::endian::native == std::endian::big) v = __builtin_bswap64(v);
+// Four bytes from p as one integer (the same for the patterns and the text,
+// so the byte order does not matter).
+inline std::uint32_t Load4(const char* p) {
+  std::uint32_t v;
+  std::memcpy(&v, p, 4);
   return v;
 }
 }  // namespace
@@ -90,13 +90,20 @@ void AhoCorasick::Build() {
   std::size_t min_length = patterns_.empty() ? 0 : patterns_[0].size();
   for (const auto& p : patterns_) min_length = std::min(min_length, p.size());
   filter_.clear();
+  only_first_byte_ = -1;
   if (min_length >= kMinFilterLength) {
-    filter_length_ = std::min<std::size_t>(min_length, 8);
-    filter_mask_ = filter_length_ == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * filter_length_)) - 1;
+    stride_ = std::min(min_length - kGram + 1, kMaxStride);
     filter_.assign((std::size_t{1} << kFilterBits) / 64, 0);
     for (const auto& p : patterns_) {
-      const std::uint32_t h = FilterHash(LoadLow(p.data(), filter_length_));
-      filter_[h / 64] |= std::uint64_t{1} << (h % 64);
+      for (std::size_t j = 0; j < stride_; ++j) {
+        const std::uint32_t h = FilterHash(Load4(p.data() + j));
+        filter_[h / 64] |= std::uint64_t{1} << (h % 64);
+      }
+    }
+  } else if (min_length > 0) {
+    only_first_byte_ = static_cast<unsigned char>(patterns_[0][0]);
+    for (const auto& p : patterns_) {
+      if (static_cast<unsigned char>(p[0]) != only_first_byte_) only_first_byte_ = -1;
     }
   }
   next_.resize(delta_.size());
@@ -107,42 +114,45 @@ void AhoCorasick::Build() {
 }
 
 void AhoCorasick::FindAll(std::string_view text, std::vector<Match>* out) const {
+  const std::size_t first = out->size();
+  const std::size_t n = text.size();
   if (!filter_.empty()) {
-    const std::size_t first = out->size();
     const std::uint64_t* filter = filter_.data();
-    const std::size_t n = text.size();
-    // Offsets with eight bytes to read, then the last few (the hash masks
-    // all but the first filter_length_ bytes).
-    std::size_t pos = 0;
-    for (; pos + 8 <= n; ++pos) {
-      const std::uint32_t h = FilterHash(LoadLow(text.data() + pos, 8));
-      if ((filter[h / 64] >> (h % 64)) & 1) WalkFrom(text, pos, out);
+    const std::size_t s = stride_;
+    for (std::size_t t = 0; t + kGram <= n; t += s) {
+      const std::uint32_t h = FilterHash(Load4(text.data() + t));
+      if (!((filter[h / 64] >> (h % 64)) & 1)) continue;
+      for (std::size_t p = t >= s - 1 ? t - (s - 1) : 0; p <= t; ++p) WalkFrom(text, p, out);
     }
-    for (; pos + filter_length_ <= n; ++pos) {
-      const std::uint32_t h = FilterHash(LoadLow(text.data() + pos, n - pos));
-      if ((filter[h / 64] >> (h % 64)) & 1) WalkFrom(text, pos, out);
+  } else if (only_first_byte_ >= 0) {
+    const char* data = text.data();
+    for (const void* at = n > 0 ? std::memchr(data, only_first_byte_, n) : nullptr; at != nullptr;) {
+      const auto p = static_cast<std::size_t>(static_cast<const char*>(at) - data);
+      WalkFrom(text, p, out);
+      at = p + 1 < n ? std::memchr(data + p + 1, only_first_byte_, n - p - 1) : nullptr;
     }
-    // Found by start; the contract is the automaton's order: by end, and
-    // at one end the longest first, then in order of addition.
-    if (out->size() - first > 1) {
-      std::sort(out->begin() + static_cast<std::ptrdiff_t>(first), out->end(), [](const Match& a, const Match& b) {
-        return a.end != b.end ? a.end < b.end : a.begin != b.begin ? a.begin < b.begin : a.pattern < b.pattern;
-      });
+  } else {
+    std::uint32_t s = 0;  // premultiplied state
+    const std::uint32_t* next = next_.data();
+    for (std::size_t i = 0; i < n; ++i) {
+      std::uint32_t e = next[s + byte_class_[static_cast<unsigned char>(text[i])]];
+      s = e & ~kHasOutput;
+      if (!(e & kHasOutput)) continue;
+      const std::uint32_t state = s / classes_;
+      for (std::uint32_t k = out_begin_[state]; k < out_begin_[state + 1]; ++k) {
+        std::uint32_t p = out_patterns_[k];
+        auto end = static_cast<std::uint32_t>(i + 1);
+        out->push_back({p, end - static_cast<std::uint32_t>(patterns_[p].size()), end});
+      }
     }
     return;
   }
-  std::uint32_t s = 0;  // premultiplied state
-  const std::uint32_t* next = next_.data();
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    std::uint32_t e = next[s + byte_class_[static_cast<unsigned char>(text[i])]];
-    s = e & ~kHasOutput;
-    if (!(e & kHasOutput)) continue;
-    const std::uint32_t state = s / classes_;
-    for (std::uint32_t k = out_begin_[state]; k < out_begin_[state + 1]; ++k) {
-      std::uint32_t p = out_patterns_[k];
-      auto end = static_cast<std::uint32_t>(i + 1);
-      out->push_back({p, end - static_cast<std::uint32_t>(patterns_[p].size()), end});
-    }
+  // Found by start; the contract is the automaton's order: by end, and at
+  // one end the longest first, then in order of addition.
+  if (out->size() - first > 1) {
+    std::sort(out->begin() + static_cast<std::ptrdiff_t>(first), out->end(), [](const Match& a, const Match& b) {
+      return a.end != b.end ? a.end < b.end : a.begin != b.begin ? a.begin < b.begin : a.pattern < b.pattern;
+    });
   }
 }
 

@@ -213,16 +213,20 @@ TEST(AhoCorasick, FindsEveryOccurrenceOfEveryPattern) {
   EXPECT_EQ(m.size(), 3u);  // "he" in "here", in "matches" and at the end
 }
 
-// FindAll (by automaton for short patterns, through the prefix filter when
-// every pattern has at least four bytes) and FindPrefixes against a plain search
-// of every pattern at every offset, on texts over a small alphabet so that
-// patterns overlap and repeat.
+// FindAll (by automaton for short patterns, from the occurrences of their
+// one first byte when they share it, through the sampled gram filter when
+// every pattern has at least four bytes, at every stride it takes) and
+// FindPrefixes against a plain search of every pattern at every offset, on
+// texts over a small alphabet so that patterns overlap and repeat.
 TEST(AhoCorasick, AgreesWithANaiveSearch) {
   // Pattern sets with the alphabet of their texts.
   const std::vector<std::pair<std::vector<std::string>, std::string>> sets = {
       {{"ab", "b", "abab", "ba", "c"}, "abc x"},                                        // scanned byte by byte
       {{"abca", "bcab", "abcabc", "cabb", "abca", "aaaa", "b ab", "ccc c"}, "abc x"},  // filtered, a duplicate
-      {{"abababab", "babababa", "aaaaaaaab", "abababababa", "bbbbbbbbbbbb"}, "ab"},     // filtered on 8 bytes
+      {{"abababab", "babababa", "aaaaaaaab", "abababababa", "bbbbbbbbbbbb"}, "ab"},     // filtered, stride 4
+      {{"abcab", "bcabb", "cabca", "aaaaa", "abcabcab"}, "abc"},                        // stride 2
+      {{"abcaba", "bbcaac", "cacbab c", "abcabc"}, "abc "},                             // stride 3
+      {{"ab", "abc", "a b", "a"}, "abc "},                                              // one first byte
   };
   std::uint64_t seed = 7;
   auto next = [&seed] {
@@ -233,7 +237,7 @@ TEST(AhoCorasick, AgreesWithANaiveSearch) {
     AhoCorasick ac;
     for (const auto& p : patterns) ac.Add(p);
     ac.Build();
-    for (int round = 0; round < 300; ++round) {
+    for (int round = 0; round < 600; ++round) {
       std::string text;
       const unsigned n = next() % 40;
       for (unsigned k = 0; k < n; ++k) text.push_back(alphabet[next() % alphabet.size()]);
