@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <map>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -266,6 +267,55 @@ TEST(AhoCorasick, AgreesWithANaiveSearch) {
         EXPECT_EQ(std::make_tuple(got[k].end, got[k].begin, got[k].pattern), want_prefix[k]) << text;
       }
     }
+  }
+}
+
+}  // namespace
+}  // namespace sitrep
+
+#include "core/string_table.h"
+
+namespace sitrep {
+namespace {
+
+TEST(StringTable, EmplaceKeepsTheFirstValueAndFindSeesEveryKey) {
+  StringTable<int> t;
+  EXPECT_EQ(t.Find("anything"), nullptr);  // an empty table has no slots yet
+  EXPECT_TRUE(t.Emplace("harbour", 1));
+  EXPECT_FALSE(t.Emplace("harbour", 2));
+  ASSERT_NE(t.Find("harbour"), nullptr);
+  EXPECT_EQ(*t.Find("harbour"), 1);
+  EXPECT_EQ(t.Find("harbou"), nullptr);
+  EXPECT_EQ(t.Find("harbours"), nullptr);
+  EXPECT_FALSE(t.Contains(""));
+  t[""] = 7;
+  t["harbour"] = 3;  // operator[] replaces, as a map's does
+  EXPECT_EQ(*t.Find(""), 7);
+  EXPECT_EQ(*t.Find("harbour"), 3);
+  EXPECT_EQ(t["quay"], 0);  // inserted value-initialised
+  EXPECT_EQ(t.size(), 3u);
+}
+
+TEST(StringTable, ManyKeysAcrossGrowthAgreeWithAMap) {
+  StringTable<std::size_t> t;
+  std::vector<std::string> keys;
+  // Keys of every length up to 20 bytes that share long prefixes, so that
+  // the eight-byte steps and the tail of the hash all matter.
+  for (std::size_t n = 0; n < 3000; ++n) {
+    std::string k(n % 21, 'q');
+    for (std::size_t v = n, i = 0; v > 0 && i < k.size(); v /= 7, ++i) k[k.size() - 1 - i] = static_cast<char>('a' + v % 7);
+    keys.push_back(k);
+  }
+  std::map<std::string, std::size_t> want;
+  for (std::size_t n = 0; n < keys.size(); ++n) {
+    EXPECT_EQ(t.Emplace(keys[n], n), want.emplace(keys[n], n).second) << keys[n];
+  }
+  EXPECT_EQ(t.size(), want.size());
+  for (const auto& [k, v] : want) {
+    const std::size_t* got = t.Find(k);
+    ASSERT_NE(got, nullptr) << k;
+    EXPECT_EQ(*got, v) << k;
+    EXPECT_FALSE(t.Contains(k + "!")) << k;
   }
 }
 
