@@ -376,6 +376,39 @@ TEST(CleanStage, LinesAnOutletRepeatsAreRemovedForThatOutletOnly) {
   EXPECT_TRUE(b.removed.empty());
 }
 
+// The thresholds: at least kMinRepeats articles, and for a line that reads
+// like a sentence at least half of the outlet's articles; many repeated
+// lines at once (the stage keeps its own table of them).
+TEST(CleanStage, RepeatedLinesNeedThreeArticlesAndSentencesHalfOfThem) {
+  auto rep = std::make_shared<RepeatedLines>();
+  const std::string twice = "Listen to our morning briefing on the way to work.";
+  const std::string thrice = "Read the whole series on our website this weekend.";
+  std::vector<std::string> furniture;
+  for (int k = 0; k < 80; ++k) furniture.push_back("Harbour shop offer " + std::to_string(k));
+  for (int i = 0; i < 10; ++i) {
+    std::string text = "Story " + std::to_string(i) + " has its own opening sentence here.";
+    if (i < 2) text += "\n" + twice;
+    if (i < 3) text += "\n" + thrice;
+    if (i < 3) {
+      for (const auto& f : furniture) text += "\n" + f;
+    }
+    rep->AddArticle("Lantern", text);
+  }
+  CleanStage stage(rep);
+  Article a;
+  a.text = "Ferry services resume after repairs to the harbour wall.\n" + twice + "\n" + thrice +
+           "\nThe wall was damaged in a storm last winter, officials said.\n" + furniture[0] + "\n" +
+           furniture[79] + "\nRepairs took four months and cost more than planned.";
+  a.outlet = "Lantern";
+  a.input_format = "json";
+  stage.Process(a, nullptr);
+  auto why = Why(a);
+  EXPECT_EQ(why.count(twice), 0u);   // in two articles: fewer than kMinRepeats
+  EXPECT_EQ(why.count(thrice), 0u);  // a sentence in 3 of 10 articles: under half
+  EXPECT_EQ(why[furniture[0]], "repeated across articles of this outlet");
+  EXPECT_EQ(why[furniture[79]], "repeated across articles of this outlet");
+}
+
 TEST(CleanStage, MarkdownTitleImagesAndLinks) {
   Article a = Clean(
       "# Harbour reopens\n"
