@@ -40,6 +40,18 @@ TEST(Tokenizer, SplitsCliticsLikeTheTreebank) {
   EXPECT_EQ(Tokens("I cannot go"), (V{"I", "can", "not", "go"}));
 }
 
+// The shapes the chunk scan takes without the general path (a word and a
+// mark after it, a mark and a word after it), on chunks it classifies at
+// once and on longer ones or at the text's end that it reads byte by byte,
+// and the fused forms those shapes may hide, in any case.
+TEST(Tokenizer, FastPathsSplitLongChunksAndFusedForms) {
+  EXPECT_EQ(Tokens("Internationalisation, \"Extraordinarily (internationalisation, x"),
+            (V{"Internationalisation", ",", "\"", "Extraordinarily", "(", "internationalisation", ",", "x"}));
+  EXPECT_EQ(Tokens("DUNNO, Wanna. gotta; (Cannot"),
+            (V{"DU", "NNO", ",", "Wan", "na", ".", "got", "ta", ";", "(", "Can", "not"}));
+  EXPECT_EQ(Tokens("candle, gonnas. Donner"), (V{"candle", ",", "gonnas", ".", "Donner"}));
+}
+
 TEST(Tokenizer, KeepsNumbersAndSplitsUnits) {
   EXPECT_EQ(Tokens("100,000 troops"), (V{"100,000", "troops"}));
   EXPECT_EQ(Tokens("a 2.5bn deal"), (V{"a", "2.5", "bn", "deal"}));
