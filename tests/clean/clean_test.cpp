@@ -175,8 +175,9 @@ TEST(LineFeatures, FusedPassAgreesWithTheSeparateFunctions) {
 }
 
 // The fused pass reads ASCII lines 64 bytes at a time; random lines of
-// letters, digits, joiners, closing marks, backticks and white space, long
-// enough to cross blocks, must give what LineKey and Features give.
+// letters, digits, joiners, closing marks, backticks, white space and
+// pieces of web addresses, long enough to cross blocks, must give what
+// LineKey and Features give.
 // Metadata parsing keeps words, keys and dates of short lines inside
 // fixed buffers and spills longer ones to the heap; both sides of every
 // threshold must read the same.
@@ -228,10 +229,15 @@ TEST(LineFeatures, FusedPassAgreesOnRandomAsciiLines) {
     seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
     return static_cast<unsigned>(seed >> 33);
   };
+  const std::string pieces[] = {"www.", "ww.", "wwww.", "http://", "https://", "://", "http:/", "www"};
   for (int round = 0; round < 3000; ++round) {
     std::string line;
     const unsigned n = next() % 200;
     for (unsigned k = 0; k < n; ++k) {
+      if (next() % 24 == 0) {
+        line += pieces[next() % std::size(pieces)];
+        continue;
+      }
       // Mostly single spaces (the block path), sometimes a tab or a double space.
       char c = alphabet[next() % alphabet.size()];
       if ((c == '\t' || (c == ' ' && !line.empty() && line.back() == ' ')) && next() % 4 != 0) c = 'x';
