@@ -47,11 +47,21 @@ void AhoCorasick::Build() {
     outputs[s].push_back(pi);
   }
   const std::size_t n = outputs.size();
-  depth_.assign(n, 0);
+  // The trie for walks: each node's own patterns (before the dictionary
+  // links below add shorter ones), and its edges premultiplied and flagged.
+  own_begin_.assign(n + 1, 0);
+  own_patterns_.clear();
   for (std::size_t s = 0; s < n; ++s) {
-    for (std::uint32_t k = 1; k < classes_; ++k) {
-      std::uint32_t t = go[s * classes_ + k];
-      if (t != kNone) depth_[t] = depth_[s] + 1;  // children are numbered after their parent
+    own_begin_[s] = static_cast<std::uint32_t>(own_patterns_.size());
+    own_patterns_.insert(own_patterns_.end(), outputs[s].begin(), outputs[s].end());
+  }
+  own_begin_[n] = static_cast<std::uint32_t>(own_patterns_.size());
+  if (go.size() >= kHasOutput) throw std::length_error("AhoCorasick: automaton too large");
+  trie_.assign(go.size(), kNoEdge);
+  for (std::size_t k = 0; k < go.size(); ++k) {
+    const std::uint32_t t = go[k];
+    if (t != kNone && k % classes_ != 0) {
+      trie_[k] = t * classes_ | (own_begin_[t] != own_begin_[t + 1] ? kHasOutput : 0u);
     }
   }
   std::vector<std::uint32_t> fail(n, 0);
@@ -159,20 +169,17 @@ void AhoCorasick::FindAll(std::string_view text, std::vector<Match>* out) const 
 void AhoCorasick::FindPrefixes(std::string_view text, std::vector<Match>* out) const { WalkFrom(text, 0, out); }
 
 void AhoCorasick::WalkFrom(std::string_view text, std::size_t start, std::vector<Match>* out) const {
-  std::uint32_t s = 0;
+  std::uint32_t s = 0;  // premultiplied trie node
+  const std::uint32_t* trie = trie_.data();
   for (std::size_t i = start; i < text.size(); ++i) {
-    const std::uint32_t k = byte_class_[static_cast<unsigned char>(text[i])];
-    if (k == 0) return;  // a byte no pattern has
-    s = delta_[s * classes_ + k];
-    const auto length = static_cast<std::uint32_t>(i + 1 - start);
-    if (depth_[s] != length) return;  // fell off the trie: no longer pattern fits at start
-    // The state's output list also holds shorter patterns that end here
-    // (dictionary links); only the one as long as the walk begins at start.
-    for (std::uint32_t o = out_begin_[s]; o < out_begin_[s + 1]; ++o) {
-      std::uint32_t p = out_patterns_[o];
-      if (patterns_[p].size() == length) {
-        out->push_back({p, static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(i + 1)});
-      }
+    // Class 0 (a byte no pattern has) has no edge either.
+    const std::uint32_t t = trie[s + byte_class_[static_cast<unsigned char>(text[i])]];
+    if (t == kNoEdge) return;  // off the trie: no longer pattern fits at start
+    s = t & ~kHasOutput;
+    if (!(t & kHasOutput)) continue;
+    const std::uint32_t node = s / classes_;
+    for (std::uint32_t o = own_begin_[node]; o < own_begin_[node + 1]; ++o) {
+      out->push_back({own_patterns_[o], static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(i + 1)});
     }
   }
 }

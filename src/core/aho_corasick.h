@@ -74,9 +74,15 @@ class AhoCorasick {
   int only_first_byte_ = -1;
   // Appends the patterns that begin at text[start] (see FindPrefixes).
   void WalkFrom(std::string_view text, std::size_t start, std::vector<Match>* out) const;
-  // Trie depth of each state (the length of the string it stands for): a
-  // walk from the root is still on the trie while depth == bytes read.
-  std::vector<std::uint32_t> depth_;
+  // The trie alone, for walks from a given offset: trie_[node * classes_ +
+  // class] is the child premultiplied (child * classes_), with kHasOutput
+  // set when patterns end at the child, or kNoEdge; a node's own patterns
+  // (those exactly as long as the path to it) are
+  // own_patterns_[own_begin_[node] .. own_begin_[node + 1]).
+  static constexpr std::uint32_t kNoEdge = 0xFFFFFFFFu;
+  std::vector<std::uint32_t> trie_;
+  std::vector<std::uint32_t> own_begin_;
+  std::vector<std::uint32_t> own_patterns_;
 };
 
 }  // namespace sitrep
