@@ -31,9 +31,13 @@ struct StopwordModel {
   // (no listed word holds a zero byte, so the packing keeps the length):
   // the scan packs each word as it reads it, and a probe is two integer
   // compares, with no hash pass over the word and no memcmp. A slot with
-  // mask 0 is empty (every listed word has at least one language).
-  std::vector<std::uint64_t> slot_lo, slot_hi;
-  std::vector<std::uint32_t> slot_masks;
+  // mask 0 is empty (every listed word has at least one language). A
+  // slot's key and mask sit together: a probe reads one cache line.
+  struct Slot {
+    std::uint64_t lo = 0, hi = 0;
+    std::uint32_t mask = 0;
+  };
+  std::vector<Slot> slots;
   std::uint64_t slot_mask = 0;
   // The longest listed word in bytes: longer words are not looked up.
   std::size_t max_word_bytes = 0;
@@ -54,8 +58,9 @@ struct StopwordModel {
   // The languages that list the packed word, as a bitmask (0: none).
   std::uint32_t Lookup(std::uint64_t lo, std::uint64_t hi) const {
     for (std::uint64_t i = Hash(lo, hi) & slot_mask;; i = (i + 1) & slot_mask) {
-      if (slot_masks[i] == 0) return 0;
-      if (slot_lo[i] == lo && slot_hi[i] == hi) return slot_masks[i];
+      const Slot& s = slots[i];
+      if (s.lo == lo && s.hi == hi) return s.mask;  // an empty slot (lo 0) matches no word
+      if (s.mask == 0) return 0;
     }
   }
 
@@ -87,18 +92,14 @@ struct StopwordModel {
                  "data/text/stopwords.tsv: a word longer than " << kMaxWordBytes << " bytes");
     std::size_t slots = 16;
     while (slots < 2 * m.words.size()) slots *= 2;
-    m.slot_lo.assign(slots, 0);
-    m.slot_hi.assign(slots, 0);
-    m.slot_masks.assign(slots, 0);
+    m.slots.assign(slots, Slot{});
     m.slot_mask = slots - 1;
     for (const auto& [w, bits] : m.words) {
       std::uint64_t lo, hi;
       Pack(w, lo, hi);
       std::uint64_t i = Hash(lo, hi) & m.slot_mask;
-      while (m.slot_masks[i] != 0) i = (i + 1) & m.slot_mask;
-      m.slot_lo[i] = lo;
-      m.slot_hi[i] = hi;
-      m.slot_masks[i] = bits;
+      while (m.slots[i].mask != 0) i = (i + 1) & m.slot_mask;
+      m.slots[i] = {lo, hi, bits};
     }
     return m;
   }
@@ -257,10 +258,17 @@ std::string IdentifyLanguage(std::string_view text) {
   if (letters < 10) return "und";
 
   int best_script = -1, best_count = 0;
-  for (std::size_t sc = 0; sc < scripts.size(); ++sc) {
-    if (scripts[sc] > best_count) {
-      best_script = static_cast<int>(sc);
-      best_count = scripts[sc];
+  if (scripts[USCRIPT_LATIN] == letters) {
+    // Every letter Latin (most texts): no other script has any, so the
+    // search over every script code below would find Latin.
+    best_script = USCRIPT_LATIN;
+    best_count = letters;
+  } else {
+    for (std::size_t sc = 0; sc < scripts.size(); ++sc) {
+      if (scripts[sc] > best_count) {
+        best_script = static_cast<int>(sc);
+        best_count = scripts[sc];
+      }
     }
   }
   if (best_count * 2 < letters) return "und";
