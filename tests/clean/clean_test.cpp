@@ -471,6 +471,36 @@ TEST(CleanStage, OutletFromMoreFromHeaderOrCopyrightLine) {
   EXPECT_EQ(OutletFromText("Title line here\nA sentence of body text follows."), "");
 }
 
+// The copyright line is found by "\u00a9", "copyright" or "all rights
+// reserved" in lower or upper case, wherever it falls in the line (the
+// search reads sixteen bytes at a time); a brand line's name ends at its
+// first comma or spaced separator.
+TEST(CleanStage, OutletFromCopyrightLinesAndBrandSeparators) {
+  // Past the lines a brand line may stand on.
+  std::string body = "Title line here\n";
+  for (int k = 0; k < 8; ++k) body += "A sentence of body text follows.\n";
+  EXPECT_EQ(OutletFromText(body + "COPYRIGHT 2020 LANTERN RADIO"), "LANTERN RADIO");
+  EXPECT_EQ(OutletFromText(body + "Harbour Gazette Media Group. ALL RIGHTS RESERVED."), "Harbour Gazette");
+  // The sign and the words at every offset around a sixteen-byte boundary
+  // (opening brackets before them are skipped as punctuation).
+  for (std::size_t pad = 0; pad < 20; ++pad) {
+    const std::string lead(pad, '(');
+    EXPECT_EQ(OutletFromText(body + lead + "\u00a9 2021 Lantern Media"), "Lantern") << pad;
+    EXPECT_EQ(OutletFromText(body + lead + "Lantern Media. All rights reserved"), "Lantern") << pad;
+    EXPECT_EQ(OutletFromText(body + lead + "Copyright Lantern Media"), "Lantern") << pad;
+  }
+  // Mixed case is none of the forms looked for.
+  EXPECT_EQ(OutletFromText(body + "Lantern Media. All Rights Reserved"), "");
+  EXPECT_EQ(OutletFromText(body + "CoPYRIGHT Lantern Media"), "");
+  CueLexicon lex = CueLexicon::Load();
+  EXPECT_EQ(BrandLine("Evening Lantern Radio \u2013 English Edition", lex), "Evening Lantern Radio");
+  EXPECT_EQ(BrandLine("Evening Lantern Radio \u00b7 Port Aurel", lex), "Evening Lantern Radio");
+  EXPECT_EQ(BrandLine("Evening Lantern Radio | Port Aurel", lex), "Evening Lantern Radio");
+  EXPECT_EQ(BrandLine("Lantern-Radio Times - Port Aurel", lex), "Lantern-Radio Times");
+  EXPECT_EQ(BrandLine("Port Aurel Radio", lex), "Port Aurel Radio");
+  EXPECT_EQ(BrandLine("Evening Lantern \u2013 Port Aurel", lex), std::nullopt);  // no outlet word in the line
+}
+
 TEST(CleanStage, NothingLeftIsSkippedWithReason) {
   Article a = Clean("Share this article\n.\nAdvertisement\n");
   EXPECT_FALSE(a.ok());
