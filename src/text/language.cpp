@@ -110,6 +110,20 @@ const StopwordModel& Model() {
   return model;
 }
 
+// The bytes of a word of n <= 16 bytes within its two packed halves:
+// lo[n] keeps the first min(n, 8) bytes, hi[n] the next n - 8.
+struct KeepMasks {
+  std::uint64_t lo[17], hi[17];
+  constexpr KeepMasks() : lo(), hi() {
+    for (std::size_t n = 0; n <= 16; ++n) {
+      const auto keep = [](std::size_t k) { return k >= 8 ? ~0ULL : (1ULL << (8 * k)) - 1; };
+      lo[n] = keep(n < 8 ? n : 8);
+      hi[n] = n > 8 ? keep(n - 8) : 0;
+    }
+  }
+};
+constexpr KeepMasks kKeep;
+
 // Lowercases ASCII and the Latin-1/Latin Extended letters that function
 // words use.
 void AppendLower(std::string& out, char32_t c) {
@@ -137,19 +151,6 @@ std::string IdentifyLanguage(std::string_view text) {
     ++word_len;
   };
   int function_words = 0;
-  auto end_word = [&] {
-    if (word_len == 0) return;
-    ++words;
-    if (word_len <= m.max_word_bytes) {
-      if (std::uint32_t bits = m.Lookup(packed[0], packed[1])) {
-        ++function_words;
-        // One vote per language that lists the word (set bits only).
-        for (; bits != 0; bits &= bits - 1) ++score[static_cast<std::size_t>(__builtin_ctz(bits))];
-      }
-    }
-    word_len = 0;
-    packed[0] = packed[1] = 0;
-  };
   // Stops reading once one language clearly leads on plain Latin text: a
   // clear lead after 40 function words does not change with more.
   auto settled = [&] {
@@ -165,17 +166,25 @@ std::string IdentifyLanguage(std::string_view text) {
     }
     return best >= 3 * second;
   };
-  std::size_t i = 0;
-  // settled() is asked once per 32 words: between the end of a word and
-  // the start of the next nothing it reads changes, so asking again at
-  // every separator byte (as a plain "words % 32 == 0" test would) gives
-  // the same answer.
-  int asked_at = -1;
-  while (i < head.size()) {
-    if ((words & 31) == 0 && word_len == 0 && asked_at != words) {
-      asked_at = words;
-      if (settled()) break;
+  // Ends the current word; true when reading can stop. settled() is
+  // asked once per 32 words, right after the word that makes the count a
+  // multiple of 32: until the next word ends, nothing it reads changes.
+  auto end_word = [&] {
+    if (word_len == 0) return false;
+    ++words;
+    if (word_len <= m.max_word_bytes) {
+      if (std::uint32_t bits = m.Lookup(packed[0], packed[1])) {
+        ++function_words;
+        // One vote per language that lists the word (set bits only).
+        for (; bits != 0; bits &= bits - 1) ++score[static_cast<std::size_t>(__builtin_ctz(bits))];
+      }
     }
+    word_len = 0;
+    packed[0] = packed[1] = 0;
+    return (words & 31) == 0 && settled();
+  };
+  std::size_t i = 0;
+  while (i < head.size()) {
     unsigned char b = static_cast<unsigned char>(head[i]);
     if (b < 0x80) {
       ++i;
@@ -215,9 +224,8 @@ std::string IdentifyLanguage(std::string_view text) {
           __builtin_memcpy(&lo, head.data() + start, 8);
           __builtin_memcpy(&hi, head.data() + start + 8, 8);
           constexpr std::uint64_t kFold = 0x2020202020202020ULL;
-          const auto keep = [](std::size_t n) { return n >= 8 ? ~0ULL : (1ULL << (8 * n)) - 1; };
-          packed[0] = (lo | kFold) & keep(run);
-          packed[1] = run > 8 ? (hi | kFold) & keep(run - 8) : 0;
+          packed[0] = (lo | kFold) & kKeep.lo[run];
+          packed[1] = (hi | kFold) & kKeep.hi[run];
           word_len = run;
           i = run_end;
         } else {
@@ -226,8 +234,8 @@ std::string IdentifyLanguage(std::string_view text) {
         }
       } else if (b == '\'' && word_len != 0) {
         push('\'');
-      } else {
-        end_word();
+      } else if (end_word()) {
+        break;
       }
       continue;
     }
@@ -250,8 +258,8 @@ std::string IdentifyLanguage(std::string_view text) {
       for (char ch : lower) push(ch);
     } else if (IsApostrophe(c) && word_len != 0) {
       push('\'');
-    } else {
-      end_word();
+    } else if (end_word()) {
+      break;
     }
   }
   end_word();
