@@ -68,6 +68,31 @@ TEST(Utf8, CountsCodePointsAndMapsOffsets) {
   EXPECT_EQ(m2.ToCodePoints(130), 65u);
 }
 
+// The map counts whole 64-byte blocks and the start of the block an offset
+// falls in from masks; every boundary of random text (characters of one to
+// four bytes, lengths around the block size) against a plain count.
+TEST(Utf8, OffsetMapAgreesWithACountAtEveryBoundary) {
+  const std::string pieces[] = {"a", " ", "\u00e9", "\u2014", "\u201c", "\U0001F600", "Q"};
+  std::uint64_t seed = 5;
+  auto next = [&seed] {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<unsigned>(seed >> 33);
+  };
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    const unsigned n = next() % 90;
+    for (unsigned k = 0; k < n; ++k) text += pieces[next() % std::size(pieces)];
+    utf8::OffsetMap map(text);
+    std::uint32_t count = 0;
+    for (std::size_t b = 0; b <= text.size(); ++b) {
+      if (b == text.size() || utf8::IsLead(static_cast<unsigned char>(text[b]))) {
+        ASSERT_EQ(map.ToCodePoints(b), count) << text << " at " << b;
+        ++count;
+      }
+    }
+  }
+}
+
 TEST(JsonWriter, EscapesOnlyWhatJsonRequires) {
   std::string out;
   JsonWriter w(out);
