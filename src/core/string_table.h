@@ -92,7 +92,7 @@ class StringTable {
   };
 
   std::uint32_t FindIndex(std::string_view key) const {
-    if (slots_.empty()) return kNone;
+    if (slots_.empty() || !ShapeSeen(key)) return kNone;
     const std::uint64_t h = TableHash(key);
     const auto tag = static_cast<std::uint32_t>(h >> 32);
     for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
@@ -102,7 +102,22 @@ class StringTable {
     }
   }
 
+  // A key's shape: its length (capped) and its first byte. Most words of
+  // a text have a shape no key of a lexicon has, and a bit test turns them
+  // away before the hash.
+  static std::size_t Shape(std::string_view key) {
+    const std::size_t length = key.size() < kShapeLengths ? key.size() : kShapeLengths - 1;
+    const std::size_t first = key.empty() ? 0 : static_cast<unsigned char>(key[0]);
+    return length * 256 + first;
+  }
+  bool ShapeSeen(std::string_view key) const {
+    const std::size_t s = Shape(key);
+    return (shapes_[s / 64] >> (s % 64)) & 1;
+  }
+
   std::uint32_t Insert(std::string_view key, V value) {
+    const std::size_t s = Shape(key);
+    shapes_[s / 64] |= std::uint64_t{1} << (s % 64);
     // At most half full, so probes stay short.
     if (2 * (keys_.size() + 1) > slots_.size()) Grow();
     const auto index = static_cast<std::uint32_t>(keys_.size());
@@ -130,6 +145,9 @@ class StringTable {
   std::vector<V> values_;
   std::vector<Slot> slots_;
   std::size_t mask_ = 0;
+  // The shapes of the keys, one bit per (length, first byte).
+  static constexpr std::size_t kShapeLengths = 32;
+  std::uint64_t shapes_[kShapeLengths * 256 / 64] = {};
 };
 
 }  // namespace sitrep
