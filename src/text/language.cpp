@@ -25,20 +25,25 @@ struct StopwordModel {
   std::vector<std::string> languages;
   // word -> bitmask of languages that list it
   std::unordered_map<std::string, std::uint32_t> words;
-  // The same words in an open-addressing table (linear probing) for the
-  // scan, which looks up every word of the text's head. A word of up to 16
-  // bytes is its bytes packed little-endian into two integers, zero-padded
-  // (no listed word holds a zero byte, so the packing keeps the length):
-  // the scan packs each word as it reads it, and a probe is two integer
-  // compares, with no hash pass over the word and no memcmp. A slot with
-  // mask 0 is empty (every listed word has at least one language). A
-  // slot's key and mask sit together: a probe reads one cache line.
+  // The same words in an open-addressing table for the scan, which looks
+  // up every word of the text's head. A word of up to 16 bytes is its
+  // bytes packed little-endian into two integers, zero-padded (no listed
+  // word holds a zero byte, so the packing keeps the length): the scan
+  // packs each word as it reads it, and a probe is integer compares, with
+  // no hash pass over the word and no memcmp. Every word lies in its home
+  // slot or the next (Load grows the table until that holds), so a lookup
+  // reads both and selects without a branch: whether a word of a text is
+  // a function word is a coin toss the branch predictor lost half the
+  // time. A slot with mask 0 is empty (every listed word has at least one
+  // language); its key matches no packed word (whose first byte is not 0).
   struct Slot {
     std::uint64_t lo = 0, hi = 0;
     std::uint32_t mask = 0;
   };
   std::vector<Slot> slots;
   std::uint64_t slot_mask = 0;
+  // Integers of four 16-bit vote lanes the languages need.
+  std::size_t vote_groups = 0;
   // The longest listed word in bytes: longer words are not looked up.
   std::size_t max_word_bytes = 0;
   static constexpr std::size_t kMaxWordBytes = 16;
@@ -57,11 +62,11 @@ struct StopwordModel {
 
   // The languages that list the packed word, as a bitmask (0: none).
   std::uint32_t Lookup(std::uint64_t lo, std::uint64_t hi) const {
-    for (std::uint64_t i = Hash(lo, hi) & slot_mask;; i = (i + 1) & slot_mask) {
-      const Slot& s = slots[i];
-      if (s.lo == lo && s.hi == hi) return s.mask;  // an empty slot (lo 0) matches no word
-      if (s.mask == 0) return 0;
-    }
+    const std::uint64_t i = Hash(lo, hi) & slot_mask;
+    const Slot& a = slots[i];
+    const Slot& b = slots[(i + 1) & slot_mask];
+    const std::uint32_t in_a = (a.lo == lo) & (a.hi == hi), in_b = (b.lo == lo) & (b.hi == hi);
+    return (a.mask & (0u - in_a)) | (b.mask & (0u - in_b));
   }
 
   static StopwordModel Load() {
@@ -88,18 +93,26 @@ struct StopwordModel {
         p = sp + 1;
       }
     }
+    m.vote_groups = (m.languages.size() + 3) / 4;
     SITREP_CHECK(m.max_word_bytes <= kMaxWordBytes, ConfigError,
                  "data/text/stopwords.tsv: a word longer than " << kMaxWordBytes << " bytes");
     std::size_t slots = 16;
     while (slots < 2 * m.words.size()) slots *= 2;
-    m.slots.assign(slots, Slot{});
-    m.slot_mask = slots - 1;
-    for (const auto& [w, bits] : m.words) {
-      std::uint64_t lo, hi;
-      Pack(w, lo, hi);
-      std::uint64_t i = Hash(lo, hi) & m.slot_mask;
-      while (m.slots[i].mask != 0) i = (i + 1) & m.slot_mask;
-      m.slots[i] = {lo, hi, bits};
+    // Linear probing, in a table grown until no word lies past the slot
+    // after its home (what Lookup reads).
+    for (bool placed = false; !placed; slots *= 2) {
+      m.slots.assign(slots, Slot{});
+      m.slot_mask = slots - 1;
+      placed = true;
+      for (const auto& [w, bits] : m.words) {
+        std::uint64_t lo, hi;
+        Pack(w, lo, hi);
+        const std::uint64_t home = Hash(lo, hi) & m.slot_mask;
+        std::uint64_t i = home;
+        while (m.slots[i].mask != 0) i = (i + 1) & m.slot_mask;
+        m.slots[i] = {lo, hi, bits};
+        placed = placed && ((i - home) & m.slot_mask) <= 1;
+      }
     }
     return m;
   }
@@ -109,6 +122,19 @@ const StopwordModel& Model() {
   static const StopwordModel model = StopwordModel::Load();
   return model;
 }
+
+// The four 16-bit lanes a nibble of a language mask adds one to.
+struct NibbleLanes {
+  std::uint64_t lanes[16];
+  constexpr NibbleLanes() : lanes() {
+    for (unsigned n = 0; n < 16; ++n) {
+      for (unsigned b = 0; b < 4; ++b) {
+        if ((n >> b) & 1) lanes[n] |= std::uint64_t{1} << (16 * b);
+      }
+    }
+  }
+};
+constexpr NibbleLanes kSpread;
 
 // The bytes of a word of n <= 16 bytes within its two packed halves:
 // lo[n] keeps the first min(n, 8) bytes, hi[n] the next n - 8.
@@ -137,7 +163,16 @@ std::string IdentifyLanguage(std::string_view text) {
   const StopwordModel& m = Model();
   // Script census over letters; function-word votes counted on the fly.
   std::array<int, USCRIPT_CODE_LIMIT> scripts{};
+  // Function-word votes per language in 16-bit lanes, four languages to an
+  // integer: a word's languages are added without a branch per language.
+  // A lane gets at most one vote per word of the head (fewer than 2,500).
+  std::uint64_t votes[8] = {};
   std::array<int, 32> score{};
+  const auto count_votes = [&] {
+    for (std::size_t l = 0; l < m.languages.size(); ++l) {
+      score[l] = static_cast<int>((votes[l / 4] >> (16 * (l % 4))) & 0xFFFF);
+    }
+  };
   int letters = 0, kana = 0, hangul = 0, words = 0;
   bool ukrainian = false, belarusian = false, serbian = false, bulgarian_hint = false;
   // The current word, lowercased and packed as the table packs it: every
@@ -155,6 +190,7 @@ std::string IdentifyLanguage(std::string_view text) {
   // clear lead after 40 function words does not change with more.
   auto settled = [&] {
     if (function_words < 40 || letters != scripts[USCRIPT_LATIN]) return false;
+    count_votes();
     int best = 0, second = 0;
     for (std::size_t l = 0; l < m.languages.size(); ++l) {
       if (score[l] > best) {
@@ -173,11 +209,10 @@ std::string IdentifyLanguage(std::string_view text) {
     if (word_len == 0) return false;
     ++words;
     if (word_len <= m.max_word_bytes) {
-      if (std::uint32_t bits = m.Lookup(packed[0], packed[1])) {
-        ++function_words;
-        // One vote per language that lists the word (set bits only).
-        for (; bits != 0; bits &= bits - 1) ++score[static_cast<std::size_t>(__builtin_ctz(bits))];
-      }
+      // One vote per language that lists the word (none for other words).
+      const std::uint32_t bits = m.Lookup(packed[0], packed[1]);
+      function_words += bits != 0;
+      for (std::size_t g = 0; g < m.vote_groups; ++g) votes[g] += kSpread.lanes[(bits >> (4 * g)) & 15];
     }
     word_len = 0;
     packed[0] = packed[1] = 0;
@@ -301,6 +336,7 @@ std::string IdentifyLanguage(std::string_view text) {
     case USCRIPT_LATIN: break;
     default: return "und";
   }
+  count_votes();
   std::size_t best = 0, second = 0;
   for (std::size_t l = 1; l < m.languages.size(); ++l) {
     if (score[l] > score[best]) {

@@ -187,6 +187,14 @@ TEST(Language, IdentifiesByScriptAndFunctionWords) {
   EXPECT_EQ(IdentifyLanguage("外交部长们表示他们将在布鲁塞尔再次会面"), "zh");
   EXPECT_EQ(IdentifyLanguage("hi"), "und");
   EXPECT_EQ(IdentifyLanguage("12345 67890 !!! ??? 2022-01-12"), "und");
+  // Votes are kept four languages to an integer: the languages listed
+  // last in data/text/stopwords.tsv count as the first do.
+  EXPECT_EQ(IdentifyLanguage("Menteri luar negeri itu mengatakan bahwa mereka akan bertemu lagi di Brussel "
+                             "dan pembicaraan dengan sekutu juga telah dimulai dari awal untuk tahun ini."),
+            "id");
+  EXPECT_EQ(IdentifyLanguage("Ulkoministerit sanoivat, että he tapaavat taas Brysselissä, mutta kun "
+                             "neuvottelut jatkuvat se ei ole vielä varmaa ja he ovat myös valmiita."),
+            "fi");
 }
 
 // Words are read sixteen bytes at a time where the text allows and byte by
