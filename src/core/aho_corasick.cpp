@@ -56,13 +56,24 @@ void AhoCorasick::Build() {
     own_patterns_.insert(own_patterns_.end(), outputs[s].begin(), outputs[s].end());
   }
   own_begin_[n] = static_cast<std::uint32_t>(own_patterns_.size());
-  if (go.size() >= kHasOutput) throw std::length_error("AhoCorasick: automaton too large");
-  trie_.assign(go.size(), kNoEdge);
-  for (std::size_t k = 0; k < go.size(); ++k) {
-    const std::uint32_t t = go[k];
-    if (t != kNone && k % classes_ != 0) {
-      trie_[k] = t * classes_ | (own_begin_[t] != own_begin_[t + 1] ? kHasOutput : 0u);
+  if (n >= kHasOutput) throw std::length_error("AhoCorasick: automaton too large");
+  const auto child = [&](std::uint32_t t) { return t | (own_begin_[t] != own_begin_[t + 1] ? kHasOutput : 0u); };
+  edge_begin_.assign(n + 1, 0);
+  edge_class_.clear();
+  edge_child_.clear();
+  for (std::size_t s = 0; s < n; ++s) {
+    edge_begin_[s] = static_cast<std::uint32_t>(edge_class_.size());
+    for (std::uint32_t k = 1; k < classes_; ++k) {
+      const std::uint32_t t = go[s * classes_ + k];
+      if (t == kNone) continue;
+      edge_class_.push_back(static_cast<std::uint8_t>(k));
+      edge_child_.push_back(child(t));
     }
+  }
+  edge_begin_[n] = static_cast<std::uint32_t>(edge_class_.size());
+  for (int b = 0; b < 256; ++b) {
+    const std::uint32_t k = byte_class_[b];
+    root_child_[b] = k != 0 && go[k] != kNone ? child(go[k]) : kNoEdge;
   }
   std::vector<std::uint32_t> fail(n, 0);
   delta_.assign(n * classes_, 0);
@@ -132,7 +143,10 @@ void AhoCorasick::FindAll(std::string_view text, std::vector<Match>* out) const 
     for (std::size_t t = 0; t + kGram <= n; t += s) {
       const std::uint32_t h = FilterHash(Load4(text.data() + t));
       if (!((filter[h / 64] >> (h % 64)) & 1)) continue;
-      for (std::size_t p = t >= s - 1 ? t - (s - 1) : 0; p <= t; ++p) WalkFrom(text, p, out);
+      for (std::size_t p = t >= s - 1 ? t - (s - 1) : 0; p <= t; ++p) {
+        // Most candidate starts hold no pattern's first byte: no call.
+        if (root_child_[static_cast<unsigned char>(text[p])] != kNoEdge) WalkFrom(text, p, out);
+      }
     }
   } else if (only_first_byte_ >= 0) {
     const char* data = text.data();
@@ -168,19 +182,29 @@ void AhoCorasick::FindAll(std::string_view text, std::vector<Match>* out) const 
 
 void AhoCorasick::FindPrefixes(std::string_view text, std::vector<Match>* out) const { WalkFrom(text, 0, out); }
 
+void AhoCorasick::EmitOwn(std::uint32_t child, std::size_t start, std::size_t end, std::vector<Match>* out) const {
+  const std::uint32_t node = child & ~kHasOutput;
+  for (std::uint32_t o = own_begin_[node]; o < own_begin_[node + 1]; ++o) {
+    out->push_back({own_patterns_[o], static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end)});
+  }
+}
+
 void AhoCorasick::WalkFrom(std::string_view text, std::size_t start, std::vector<Match>* out) const {
-  std::uint32_t s = 0;  // premultiplied trie node
-  const std::uint32_t* trie = trie_.data();
-  for (std::size_t i = start; i < text.size(); ++i) {
-    // Class 0 (a byte no pattern has) has no edge either.
-    const std::uint32_t t = trie[s + byte_class_[static_cast<unsigned char>(text[i])]];
-    if (t == kNoEdge) return;  // off the trie: no longer pattern fits at start
-    s = t & ~kHasOutput;
-    if (!(t & kHasOutput)) continue;
-    const std::uint32_t node = s / classes_;
-    for (std::uint32_t o = own_begin_[node]; o < own_begin_[node + 1]; ++o) {
-      out->push_back({own_patterns_[o], static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(i + 1)});
-    }
+  if (start >= text.size()) return;
+  std::uint32_t t = root_child_[static_cast<unsigned char>(text[start])];
+  if (t == kNoEdge) return;
+  if (t & kHasOutput) EmitOwn(t, start, start + 1, out);
+  const std::uint8_t* edge_class = edge_class_.data();
+  for (std::size_t i = start + 1; i < text.size(); ++i) {
+    // Class 0 (a byte no pattern has) is on no edge either.
+    const std::uint8_t k = byte_class_[static_cast<unsigned char>(text[i])];
+    const std::uint32_t node = t & ~kHasOutput;
+    std::uint32_t e = edge_begin_[node];
+    const std::uint32_t last = edge_begin_[node + 1];
+    while (e < last && edge_class[e] != k) ++e;
+    if (e == last) return;  // off the trie: no longer pattern fits at start
+    t = edge_child_[e];
+    if (t & kHasOutput) EmitOwn(t, start, i + 1, out);
   }
 }
 

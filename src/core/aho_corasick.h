@@ -74,15 +74,23 @@ class AhoCorasick {
   int only_first_byte_ = -1;
   // Appends the patterns that begin at text[start] (see FindPrefixes).
   void WalkFrom(std::string_view text, std::size_t start, std::vector<Match>* out) const;
-  // The trie alone, for walks from a given offset: trie_[node * classes_ +
-  // class] is the child premultiplied (child * classes_), with kHasOutput
-  // set when patterns end at the child, or kNoEdge; a node's own patterns
-  // (those exactly as long as the path to it) are
-  // own_patterns_[own_begin_[node] .. own_begin_[node + 1]).
+  // The trie alone, for walks from a given offset, as lists of edges: a
+  // table of every node and class (like delta_) is hundreds of kilobytes
+  // for the cue lexicon and a walk missed the cache at every step. The
+  // root's children by byte in root_child_; node n's edges are
+  // [edge_begin_[n], edge_begin_[n + 1]) of edge_class_ and edge_child_.
+  // A child is a node number with kHasOutput set when patterns end at it,
+  // or kNoEdge. A node's own patterns (those exactly as long as the path
+  // to it) are own_patterns_[own_begin_[node] .. own_begin_[node + 1]).
   static constexpr std::uint32_t kNoEdge = 0xFFFFFFFFu;
-  std::vector<std::uint32_t> trie_;
+  std::uint32_t root_child_[256] = {};
+  std::vector<std::uint32_t> edge_begin_;
+  std::vector<std::uint8_t> edge_class_;
+  std::vector<std::uint32_t> edge_child_;
   std::vector<std::uint32_t> own_begin_;
   std::vector<std::uint32_t> own_patterns_;
+  // Appends the patterns that end at node (a child as above, flag set).
+  void EmitOwn(std::uint32_t child, std::size_t start, std::size_t end, std::vector<Match>* out) const;
 };
 
 }  // namespace sitrep
