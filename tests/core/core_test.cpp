@@ -93,6 +93,52 @@ TEST(Utf8, OffsetMapAgreesWithACountAtEveryBoundary) {
   }
 }
 
+// Short strings are checked eight bytes at a time and longer ones sixteen;
+// random strings of every length up to 40 from characters that need
+// escaping and characters that do not, against a plain escaper.
+TEST(JsonWriter, EscapesRandomStringsAsAPlainEscaperDoes) {
+  const std::string pieces[] = {"a", "Z", " ", "\"", "\\", "\n", "\t", "\x01", "\x1f", "\x7f", "\u00e9",
+                                "\u2028", "\u2029", "\u2019", "\u201c", "/", "\r", "\b", "\f"};
+  const auto plain = [](std::string_view s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (s.substr(i, 3) == "\u2028" || s.substr(i, 3) == "\u2029") {
+        out += s.substr(i, 3) == "\u2028" ? "\\u2028" : "\\u2029";
+        i += 2;
+      } else if (c == '"' || c == '\\') {
+        out += '\\';
+        out += static_cast<char>(c);
+      } else if (c < 0x20) {
+        const char* named = c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t" : c == '\b' ? "\\b" : c == '\f' ? "\\f" : nullptr;
+        if (named) {
+          out += named;
+        } else {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+        }
+      } else {
+        out += static_cast<char>(c);
+      }
+    }
+    return out;
+  };
+  std::uint64_t seed = 9;
+  auto next = [&seed] {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<unsigned>(seed >> 33);
+  };
+  for (int round = 0; round < 4000; ++round) {
+    std::string s;
+    const unsigned rare = 1 + next() % 12;  // how often a piece is not a plain letter
+    while (s.size() < static_cast<std::size_t>(round % 41)) s += next() % rare == 0 ? pieces[next() % std::size(pieces)] : "q";
+    std::string out;
+    JsonWriter::Escape(out, s);
+    ASSERT_EQ(out, plain(s)) << s;
+  }
+}
+
 TEST(JsonWriter, EscapesOnlyWhatJsonRequires) {
   std::string out;
   JsonWriter w(out);
