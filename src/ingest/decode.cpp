@@ -196,18 +196,25 @@ Article Decode(RawDoc&& doc) {
       static_cast<unsigned char>(bytes[1]) == 0xBB && static_cast<unsigned char>(bytes[2]) == 0xBF) {
     bytes.erase(0, 3);
   }
-  std::size_t repaired = 0;
-  if (!utf8::IsValid(bytes)) {
-    bytes = utf8::Repair(bytes, &repaired);
-    a.warnings.push_back("invalid UTF-8: " + std::to_string(repaired) +
-                         " byte sequence(s) replaced with U+FFFD");
-  }
+  const auto repair = [&a](std::string& b) {
+    std::size_t repaired = 0;
+    b = utf8::Repair(b, &repaired);
+    a.warnings.push_back("invalid UTF-8: " + std::to_string(repaired) + " byte sequence(s) replaced with U+FFFD");
+  };
 
   if (doc.format == Format::kJson) {
     // One parser per thread: simdjson parsers are reusable and not thread-safe.
     thread_local simdjson::dom::parser parser;
     simdjson::dom::element root;
+    // simdjson validates UTF-8 as it parses, so a record it accepts needs
+    // no check of its own; only a record it rejects is checked, repaired
+    // and parsed again (the warnings and the outcome are those of checking
+    // first).
     auto err = parser.parse(bytes).get(root);
+    if (err && !utf8::IsValid(bytes)) {
+      repair(bytes);
+      err = parser.parse(bytes).get(root);
+    }
     if (err) {
       a.Skip(Describe(err) + " at " + a.source);
       return a;
@@ -224,6 +231,7 @@ Article Decode(RawDoc&& doc) {
     if (!a.ok()) return a;
     if (!utf8::IsValid(a.text)) a.text = utf8::Repair(a.text, nullptr);
   } else {
+    if (!utf8::IsValid(bytes)) repair(bytes);
     a.text = std::move(bytes);
   }
   text::NormalizeInPlace(&a.text);

@@ -151,6 +151,33 @@ TEST(Decode, RepairsInvalidUtf8AndSaysSo) {
   EXPECT_NE(a.warnings[0].find("invalid UTF-8"), std::string::npos);
 }
 
+// A JSON record is checked for invalid UTF-8 only when the parser rejects
+// it; the repair, the warning and the outcome are what checking first gave,
+// whether the bad bytes sit in the text, in another field or in a record
+// that is malformed anyway.
+TEST(Decode, RepairsInvalidUtf8InJsonRecords) {
+  const auto decode = [](std::string bytes) {
+    RawDoc d;
+    d.source = "x.jsonl:1";
+    d.format = Format::kJson;
+    d.bytes = std::move(bytes);
+    return Decode(std::move(d));
+  };
+  Article a = decode("{\"title\": \"Caf\xE9\", \"text\": \"Harbour talks \xC3\x28 resumed.\"}");
+  ASSERT_TRUE(a.ok()) << a.reason;
+  EXPECT_EQ(a.text, "Harbour talks \uFFFD( resumed.");
+  EXPECT_EQ(a.title, "Caf\uFFFD");
+  ASSERT_EQ(a.warnings.size(), 1u);
+  EXPECT_EQ(a.warnings[0], "invalid UTF-8: 2 byte sequence(s) replaced with U+FFFD");
+  Article b = decode("{\"text\": \"Harbour \xFF talks\", ");
+  EXPECT_FALSE(b.ok());
+  ASSERT_EQ(b.warnings.size(), 1u);
+  EXPECT_EQ(b.warnings[0], "invalid UTF-8: 1 byte sequence(s) replaced with U+FFFD");
+  Article c = decode("{\"text\": \"Harbour talks resumed.\"}");
+  ASSERT_TRUE(c.ok());
+  EXPECT_TRUE(c.warnings.empty());
+}
+
 TEST(Decode, ConvertsUtf16WithBom) {
   RawDoc d;
   d.source = "x.txt";
