@@ -57,16 +57,21 @@ std::optional<std::string> FirstField(simdjson::dom::object obj, const char* con
   return std::nullopt;
 }
 
+// The field normalised, on one line and trimmed, or nullopt when nothing
+// is left. In place: a field that needs nothing is not copied.
 std::optional<std::string> NonEmpty(std::optional<std::string> s) {
   if (!s) return s;
-  std::string t = text::Normalize(*s);
+  std::string& t = *s;
+  text::NormalizeInPlace(&t);
   // Metadata is one line.
   for (char& c : t) {
     if (c == '\n' || c == '\t') c = ' ';
   }
   std::size_t b = t.find_first_not_of(' '), e = t.find_last_not_of(' ');
   if (b == std::string::npos) return std::nullopt;
-  return t.substr(b, e - b + 1);
+  t.erase(e + 1);
+  t.erase(0, b);
+  return s;
 }
 
 void SetIfEmpty(std::optional<std::string>& field, const std::optional<std::string>& v) {
