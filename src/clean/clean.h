@@ -41,8 +41,8 @@ class RepeatedLines {
   bool empty() const { return articles_.empty(); }
 
  private:
-  // Reads lines_ when it is built, for its own table of the lines it can
-  // remove.
+  // Reads lines_ and articles_ when it is built, for its own tables of the
+  // lines it can remove and of the outlets' article counts.
   friend class CleanStage;
   std::unordered_map<std::uint64_t, std::uint32_t> lines_;     // hash(outlet, line) -> articles
   std::unordered_map<std::uint64_t, std::uint32_t> articles_;  // hash(outlet) -> articles

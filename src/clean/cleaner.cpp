@@ -158,8 +158,10 @@ std::uint32_t RepeatedLines::Articles(std::string_view outlet) const {
 
 namespace {
 
-// The counts of the lines a corpus repeats at least kMinRepeats times, by
-// Combine(outlet hash, key hash): the only counts the clean stage acts on.
+// Counts by a 64-bit hash in open addressing (a count of 0 is no entry):
+// here the lines a corpus repeats at least kMinRepeats times, by
+// Combine(outlet hash, key hash), the only line counts the clean stage
+// acts on, and the articles per outlet.
 // Every kept line of every article is looked up; most lines of a corpus
 // are printed once, so this table is small enough to stay in cache where
 // RepeatedLines' own one (every line of the corpus, a node per line) is
@@ -210,6 +212,7 @@ struct CleanStage::Impl {
   CueLexicon lex = CueLexicon::Load();
   std::shared_ptr<const RepeatedLines> repeated;
   FrequentLines frequent;
+  FrequentLines outlet_articles;  // by OutletHash: RepeatedLines::Articles
 };
 
 std::string OutletFromText(std::string_view text) {
@@ -232,6 +235,7 @@ CleanStage::CleanStage(std::shared_ptr<const RepeatedLines> repeated) : impl_(st
     for (const auto& [key, count] : impl_->repeated->lines_) {
       if (count >= kMinRepeats) impl_->frequent.Add(key, count);
     }
+    for (const auto& [key, count] : impl_->repeated->articles_) impl_->outlet_articles.Add(key, count);
   }
 }
 
@@ -425,9 +429,9 @@ void CleanStage::Process(Article& a, StageScratch* scratch) const {
 
   // Pass 3: weak cues and repeats across the outlet's articles.
   const RepeatedLines* rep = impl_->repeated.get();
-  std::string outlet = a.outlet.value_or("");
-  std::uint32_t outlet_articles = rep ? rep->Articles(outlet) : 0;
-  std::uint64_t outlet_hash = rep ? RepeatedLines::OutletHash(outlet) : 0;
+  // Articles(outlet), from the hash computed once.
+  const std::uint64_t outlet_hash = rep ? RepeatedLines::OutletHash(a.outlet.value_or("")) : 0;
+  const std::uint32_t outlet_articles = rep ? impl_->outlet_articles.Count(outlet_hash) : 0;
   for (Line& l : lines) {
     if (Removed(l)) continue;
     if (const Cue* cue = l.cue) {
