@@ -204,6 +204,28 @@ TEST(MetadataLine, LongAndNonAsciiLinesReadAsShortOnes) {
   EXPECT_EQ(StripHonorifics("Dr. Prof. Katrin Vollmer"), "Katrin Vollmer");
 }
 
+// A metadata line's classes and blanks are counted, and its separators
+// found, sixteen bytes at a time: separators at every offset around that
+// width, and the limit of 16 blanks on either side.
+TEST(MetadataLine, SeparatorsAtEveryOffsetAndTheBlankLimit) {
+  CueLexicon lex = CueLexicon::Load();
+  for (std::size_t pad = 0; pad < 20; ++pad) {
+    const std::string name = "Anna" + std::string(pad, 'a') + " Lindqvist";
+    for (const std::string sep : {" | ", " \u00b7 ", " \u2022 ", " \u2014 ", " - "}) {
+      auto m = ParseMetadataLine("By " + name + sep + "12 January 2022", true, lex);
+      ASSERT_TRUE(m) << pad << sep;
+      EXPECT_EQ(m->author, name) << pad << sep;
+      EXPECT_EQ(m->date, "2022-01-12") << pad << sep;
+    }
+    // A hyphen inside a name is no separator.
+    auto m = ParseMetadataLine("By " + name + "-Berg | 12 January 2022", true, lex);
+    ASSERT_TRUE(m) << pad;
+    EXPECT_EQ(m->author, name + "-Berg") << pad;
+  }
+  EXPECT_TRUE(ParseMetadataLine("12 January 2022" + std::string(14, ' ') + "GMT", false, lex));
+  EXPECT_FALSE(ParseMetadataLine("12 January 2022" + std::string(15, ' ') + "GMT", false, lex));
+}
+
 TEST(LineFeatures, KeyBufferAgreesWithLineKey) {
   const std::vector<std::string> pieces = {"a", "B", "z", "0", " ", " ", "  ", "\t", "-", ".", ",", "'", "`", "\"",
                                            "\u00c9", "\u00df", "\u0130", "\u2019", "\u201c", "\u00a0", "\u00a9",
