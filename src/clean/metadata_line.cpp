@@ -129,33 +129,33 @@ inline char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>
 inline bool WordSeparator(char c) { return c == ' ' || c == ',' || c == ';'; }
 
 // The words of s, split at spaces, commas and semicolons, with their keys.
-// The keys of ASCII words go to a buffer inside the object (they are never
-// longer than s), the rare others to a list whose strings never move; so
-// the object is neither copied nor moved.
+// The keys of ASCII words are views of s lowercased as a whole into a
+// buffer inside the object (one loop the compiler vectorises, where each
+// word was copied on its own), the rare others strings in a list that
+// never move; so the object is neither copied nor moved.
 class Words {
  public:
   explicit Words(std::string_view s) {
     const bool fits = s.size() <= sizeof buf_;
-    std::size_t used = 0;
+    if (fits) {
+      for (std::size_t k = 0; k < s.size(); ++k) buf_[k] = AsciiLower(s[k]);
+    }
     std::size_t i = 0;
     while (i < s.size()) {
       while (i < s.size() && WordSeparator(s[i])) ++i;
       std::size_t b = i;
-      while (i < s.size() && !WordSeparator(s[i])) ++i;
+      unsigned char high = 0;
+      while (i < s.size() && !WordSeparator(s[i])) high |= static_cast<unsigned char>(s[i++]);
       if (i == b) continue;
       std::string_view w = s.substr(b, i - b);
-      bool ascii = std::all_of(w.begin(), w.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-      if (ascii) {
+      if (high < 0x80) {
         // Same as LineKey for ASCII (as far as any caller compares it: no
         // key looked up holds white space or a backquote).
         std::size_t x = 0, y = w.size();
         while (x < y && !AsciiAlnum(w[x])) ++x;
         while (y > x && !AsciiAlnum(w[y - 1])) --y;
         if (fits) {
-          char* out = buf_ + used;
-          for (std::size_t k = x; k < y; ++k) out[k - x] = AsciiLower(w[k]);
-          used += y - x;
-          words_.push_back({w, std::string_view(out, y - x)});
+          words_.push_back({w, std::string_view(buf_ + b + x, y - x)});
         } else {
           std::string& lower = spill_.emplace_back(w.substr(x, y - x));
           for (char& c : lower) c = AsciiLower(c);
