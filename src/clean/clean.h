@@ -41,6 +41,9 @@ class RepeatedLines {
   bool empty() const { return articles_.empty(); }
 
  private:
+  // Reads lines_ and articles_ when it is built, for its own tables of the
+  // lines it can remove and of the outlets' article counts.
+  friend class CleanStage;
   std::unordered_map<std::uint64_t, std::uint32_t> lines_;     // hash(outlet, line) -> articles
   std::unordered_map<std::uint64_t, std::uint32_t> articles_;  // hash(outlet) -> articles
 };
@@ -56,7 +59,8 @@ inline constexpr std::uint32_t kMinRepeats = 3;
 
 class CleanStage : public Stage {
  public:
-  // repeated may be null (no cross-article signal, e.g. when streaming).
+  // repeated may be null (no cross-article signal, e.g. when streaming);
+  // its counts are read here, so it must be complete.
   explicit CleanStage(std::shared_ptr<const RepeatedLines> repeated = nullptr);
   ~CleanStage() override;
   std::string_view name() const override { return "clean"; }

@@ -156,9 +156,63 @@ std::uint32_t RepeatedLines::Articles(std::string_view outlet) const {
   return it == articles_.end() ? 0 : it->second;
 }
 
+namespace {
+
+// Counts by a 64-bit hash in open addressing (a count of 0 is no entry):
+// here the lines a corpus repeats at least kMinRepeats times, by
+// Combine(outlet hash, key hash), the only line counts the clean stage
+// acts on, and the articles per outlet.
+// Every kept line of every article is looked up; most lines of a corpus
+// are printed once, so this table is small enough to stay in cache where
+// RepeatedLines' own one (every line of the corpus, a node per line) is
+// not, and a probe is a multiply and a mask, not a division by a prime.
+class FrequentLines {
+ public:
+  void Add(std::uint64_t key, std::uint32_t count) {
+    if (2 * (size_ + 1) > keys_.size()) Grow();
+    Place(key, count);
+    ++size_;
+  }
+  // The count of key, or 0 when it is not in the table.
+  std::uint32_t Count(std::uint64_t key) const {
+    if (keys_.empty()) return 0;
+    for (std::size_t i = Slot(key);; i = (i + 1) & mask_) {
+      if (counts_[i] == 0) return 0;
+      if (keys_[i] == key) return counts_[i];
+    }
+  }
+
+ private:
+  std::size_t Slot(std::uint64_t key) const { return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 32) & mask_; }
+  void Place(std::uint64_t key, std::uint32_t count) {
+    std::size_t i = Slot(key);
+    while (counts_[i] != 0) i = (i + 1) & mask_;
+    keys_[i] = key;
+    counts_[i] = count;
+  }
+  void Grow() {
+    std::vector<std::uint64_t> keys = std::move(keys_);
+    std::vector<std::uint32_t> counts = std::move(counts_);
+    const std::size_t n = keys.empty() ? 64 : 2 * keys.size();
+    keys_.assign(n, 0);
+    counts_.assign(n, 0);  // a count of 0 marks an empty slot
+    mask_ = n - 1;
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      if (counts[i] != 0) Place(keys[i], counts[i]);
+    }
+  }
+  std::vector<std::uint64_t> keys_;
+  std::vector<std::uint32_t> counts_;
+  std::size_t mask_ = 0, size_ = 0;
+};
+
+}  // namespace
+
 struct CleanStage::Impl {
   CueLexicon lex = CueLexicon::Load();
   std::shared_ptr<const RepeatedLines> repeated;
+  FrequentLines frequent;
+  FrequentLines outlet_articles;  // by OutletHash: RepeatedLines::Articles
 };
 
 std::string OutletFromText(std::string_view text) {
@@ -177,6 +231,12 @@ std::string OutletFromText(std::string_view text) {
 
 CleanStage::CleanStage(std::shared_ptr<const RepeatedLines> repeated) : impl_(std::make_unique<Impl>()) {
   impl_->repeated = std::move(repeated);
+  if (impl_->repeated) {
+    for (const auto& [key, count] : impl_->repeated->lines_) {
+      if (count >= kMinRepeats) impl_->frequent.Add(key, count);
+    }
+    for (const auto& [key, count] : impl_->repeated->articles_) impl_->outlet_articles.Add(key, count);
+  }
 }
 
 CleanStage::~CleanStage() = default;
@@ -369,9 +429,9 @@ void CleanStage::Process(Article& a, StageScratch* scratch) const {
 
   // Pass 3: weak cues and repeats across the outlet's articles.
   const RepeatedLines* rep = impl_->repeated.get();
-  std::string outlet = a.outlet.value_or("");
-  std::uint32_t outlet_articles = rep ? rep->Articles(outlet) : 0;
-  std::uint64_t outlet_hash = rep ? RepeatedLines::OutletHash(outlet) : 0;
+  // Articles(outlet), from the hash computed once.
+  const std::uint64_t outlet_hash = rep ? RepeatedLines::OutletHash(a.outlet.value_or("")) : 0;
+  const std::uint32_t outlet_articles = rep ? impl_->outlet_articles.Count(outlet_hash) : 0;
   for (Line& l : lines) {
     if (Removed(l)) continue;
     if (const Cue* cue = l.cue) {
@@ -380,7 +440,9 @@ void CleanStage::Process(Article& a, StageScratch* scratch) const {
       continue;
     }
     if (rep && outlet_articles >= kMinRepeats) {
-      std::uint32_t c = rep->CountHashed(outlet_hash, l.key_hash);
+      // rep->CountHashed(outlet_hash, l.key_hash) where that is at least
+      // kMinRepeats, else 0: the same decision below.
+      std::uint32_t c = impl_->frequent.Count(Combine(outlet_hash, l.key_hash));
       if (c >= kMinRepeats && (!l.f.sentence_like || c * 2 >= outlet_articles)) {
         l.why = "repeated across articles of this outlet";
       }

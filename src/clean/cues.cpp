@@ -30,7 +30,7 @@ CueLexicon CueLexicon::Load() {
     } else if (mode == "contains") {
       m = Mode::kContains;
     } else if (mode == "words") {
-      lex.words_.emplace(pattern, cue);
+      lex.words_.Emplace(pattern, cue);
       continue;
     } else {
       SITREP_THROW(ConfigError, "data/clean/cues.tsv: entry " << line_no << " has unknown mode '" << mode << "'");
@@ -63,7 +63,7 @@ CueLexicon CueLexicon::Load() {
     SITREP_CHECK(t != std::string_view::npos, ConfigError, "data/clean/metadata.tsv: malformed line: " << line);
     std::string field(line.substr(0, t)), value(line.substr(t + 1));
     if (field == "outlet_word") {
-      lex.outlet_words_.insert(value);
+      lex.outlet_words_.Emplace(value, 1);
     } else if (field == "company_suffix") {
       lex.company_suffixes_.push_back(value);
     } else {
@@ -71,7 +71,7 @@ CueLexicon CueLexicon::Load() {
       // buffers and takes a longer word for no label.
       SITREP_CHECK(!value.empty() && value.size() < 64, ConfigError,
                    "data/clean/metadata.tsv: a label must have 1 to 63 bytes: " << line);
-      lex.labels_.emplace(value, field);
+      lex.labels_.Emplace(value, field);
     }
   }
   std::stable_sort(lex.company_suffixes_.begin(), lex.company_suffixes_.end(),
@@ -80,6 +80,10 @@ CueLexicon CueLexicon::Load() {
 }
 
 namespace {
+bool AsciiAlnum(char c) {
+  auto u = static_cast<unsigned char>(c);
+  return (u >= '0' && u <= '9') || ((u | 0x20) >= 'a' && (u | 0x20) <= 'z');
+}
 bool AsciiAlnumByte(char c) {
   auto u = static_cast<unsigned char>(c);
   return (u >= '0' && u <= '9') || ((u | 0x20) >= 'a' && (u | 0x20) <= 'z') || u >= 0x80;
@@ -158,15 +162,16 @@ CueLexicon::Hits CueLexicon::MatchAll(std::string_view key, bool allow_words) co
     while (p < key.size() && all) {
       std::size_t sp = key.find(' ', p);
       if (sp == std::string_view::npos) sp = key.size();
-      std::string w(key.substr(p, sp - p));
-      while (!w.empty() && !std::isalnum(static_cast<unsigned char>(w.back()))) w.pop_back();
-      while (!w.empty() && !std::isalnum(static_cast<unsigned char>(w.front()))) w.erase(w.begin());
+      // The word less the non-alphanumeric bytes at its ends (ASCII, as
+      // std::isalnum in the C locale).
+      std::string_view w = key.substr(p, sp - p);
+      while (!w.empty() && !AsciiAlnum(w.back())) w.remove_suffix(1);
+      while (!w.empty() && !AsciiAlnum(w.front())) w.remove_prefix(1);
       if (!w.empty()) {
-        auto it = words_.find(w);
-        if (it == words_.end()) {
-          all = false;
+        if (const Cue* found = words_.Find(w)) {
+          cue = found;
         } else {
-          cue = &it->second;
+          all = false;
         }
       }
       p = sp + 1;
@@ -182,8 +187,8 @@ const Cue* CueLexicon::Match(std::string_view key, bool sentence_like) const {
 }
 
 std::string_view CueLexicon::LabelField(std::string_view label) const {
-  auto it = labels_.find(label);
-  return it == labels_.end() ? std::string_view() : std::string_view(it->second);
+  const std::string* field = labels_.Find(label);
+  return field ? std::string_view(*field) : std::string_view();
 }
 
 }  // namespace sitrep::clean

@@ -2,14 +2,12 @@
 // lexicon (data/clean/metadata.tsv).
 #pragma once
 
-#include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "core/aho_corasick.h"
+#include "core/string_table.h"
 
 namespace sitrep::clean {
 
@@ -49,7 +47,7 @@ class CueLexicon {
   // True for a lowercase word that marks a name as a news outlet's ("news",
   // "courier", "edition").
   bool IsOutletWord(std::string_view lowercase_word) const {
-    return outlet_words_.find(lowercase_word) != outlet_words_.end();
+    return outlet_words_.Contains(lowercase_word);
   }
   // Company suffixes ("media group", "gmbh"), longest first.
   const std::vector<std::string>& CompanySuffixes() const { return company_suffixes_; }
@@ -66,8 +64,9 @@ class CueLexicon {
   // scan of the whole key, with all of them or the strong ones only. Each
   // automaton's pattern k is entries_[*_entry_[k]].
   // The contains cues are split by length: the automaton of those of four
-  // bytes or more filters offsets before it walks (AhoCorasick::FindAll),
-  // and the few shorter ones (the copyright sign) keep a plain scan.
+  // bytes or more tests sampled offsets before it walks
+  // (AhoCorasick::FindAll), and the few shorter ones (the copyright sign)
+  // are walked from their first byte's occurrences.
   AhoCorasick anchored_, contains_, short_contains_, strong_contains_;
   std::vector<std::uint32_t> anchored_entry_, contains_entry_, short_contains_entry_, strong_contains_entry_;
   // Ranks the matches in found (of automaton entry_of) into hits: exact <
@@ -80,14 +79,11 @@ class CueLexicon {
   void RankAnchoredAnd(std::string_view key, const AhoCorasick& contains,
                        const std::vector<std::uint32_t>& contains_entry, Hits& hits, std::uint64_t& best_strong,
                        std::uint64_t& best_any) const;
-  std::unordered_map<std::string, Cue> words_;
-  // Looked up by string_view (no key copy per query).
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> labels_;
-  std::unordered_set<std::string, Hash, std::equal_to<>> outlet_words_;
+  // Looked up by string_view, for every word of the lines at an article's
+  // edges.
+  StringTable<Cue> words_;
+  StringTable<std::string> labels_;
+  StringTable<std::uint8_t> outlet_words_;  // a set: the values are unused
   std::vector<std::string> company_suffixes_;
 };
 

@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <chrono>
-#include <unordered_map>
 #include <vector>
 
 #include "core/error.h"
 #include "core/resources.h"
+#include "core/string_table.h"
 #include "core/utf8.h"
 #include "text/chars.h"
 
@@ -15,12 +15,7 @@ namespace {
 
 struct Calendar {
   // Looked up by string_view: the words of a date line are views.
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  using Map = std::unordered_map<std::string, int, Hash, std::equal_to<>>;
-  Map months, weekdays;
+  StringTable<int> months, weekdays;
 
   static Calendar Load() {
     Calendar c;
@@ -36,7 +31,7 @@ struct Calendar {
       while (p < names.size()) {
         std::size_t sp = names.find(' ', p);
         if (sp == std::string_view::npos) sp = names.size();
-        if (sp > p) map.emplace(std::string(names.substr(p, sp - p)), number);
+        if (sp > p) map.Emplace(names.substr(p, sp - p), number);
         p = sp + 1;
       }
     }
@@ -185,15 +180,13 @@ bool OnlySeps(std::string_view sep, std::string_view allowed) {
 }  // namespace
 
 int MonthNumber(std::string_view w) {
-  const auto& m = Cal().months;
-  auto it = m.find(w);
-  return it == m.end() ? 0 : it->second;
+  const int* number = Cal().months.Find(w);
+  return number ? *number : 0;
 }
 
 int WeekdayNumber(std::string_view w) {
-  const auto& m = Cal().weekdays;
-  auto it = m.find(w);
-  return it == m.end() ? 0 : it->second;
+  const int* number = Cal().weekdays.Find(w);
+  return number ? *number : 0;
 }
 
 std::optional<FoundDate> FindDate(std::string_view s) {

@@ -117,7 +117,7 @@ bool HasUrl(std::string_view line) {
 }  // namespace
 
 void SetSentenceLike(LineFeatures& f);
-void FinishFeatures(LineFeatures& f, char32_t last_non_closing, std::string_view line);
+void FinishFeatures(LineFeatures& f, char32_t last_non_closing, bool url);
 
 // The bounds [b, e) of a key less its leading bullets and surrounding
 // punctuation (the copyright sign stays: it is a cue).
@@ -289,7 +289,7 @@ static LineFeatures KeyAndFeaturesGeneral(std::string_view line, std::string* ke
   }
   key->resize(o);
   TrimKey(*key);
-  FinishFeatures(f, last_non_closing, line);
+  FinishFeatures(f, last_non_closing, HasUrl(line));
   return f;
 }
 
@@ -302,7 +302,8 @@ static LineFeatures KeyAndFeaturesGeneral(std::string_view line, std::string* ke
 // space is single ' ' characters; otherwise this returns false and the
 // byte-by-byte loop runs.
 struct BlockMasks {
-  std::uint64_t space = 0, lower = 0, upper = 0, digit = 0, joiner = 0, closing = 0, blank = 0;
+  std::uint64_t space = 0, lower = 0, upper = 0, digit = 0, joiner = 0, blank = 0;
+  std::uint64_t colon = 0, dot = 0;  // for the web-address test
 };
 
 // Classifies 64 readable bytes (all below 0x80) at p, and writes their
@@ -322,8 +323,6 @@ inline BlockMasks ClassifyBlock(const unsigned char* p, char* out) {
     const __m128i blank = eq(' ');
     const __m128i space = _mm_or_si128(blank, in('\t', '\r'));
     const __m128i joiner = _mm_or_si128(eq('\''), in(',', '.'));
-    const __m128i closing = _mm_or_si128(_mm_or_si128(eq('"'), eq('\'')),
-                                         _mm_or_si128(_mm_or_si128(eq(']'), eq('}')), eq('>')));
     // Lowercase, and a backtick read as an apostrophe (as kAscii.lower).
     const __m128i tick = eq('`');
     const __m128i lowered = _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
@@ -339,7 +338,8 @@ inline BlockMasks ClassifyBlock(const unsigned char* p, char* out) {
     m.space |= bits(space);
     m.blank |= bits(blank);
     m.joiner |= bits(joiner);
-    m.closing |= bits(closing);
+    m.colon |= bits(eq(':'));
+    m.dot |= bits(eq('.'));
   }
 #else
   for (int i = 0; i < 64; ++i) {
@@ -352,7 +352,8 @@ inline BlockMasks ClassifyBlock(const unsigned char* p, char* out) {
     if (k & kUpper) m.upper |= bit;
     if (k & kDigit) m.digit |= bit;
     if (k & kJoiner) m.joiner |= bit;
-    if (k & kClosing) m.closing |= bit;
+    if (p[i] == ':') m.colon |= bit;
+    if (p[i] == '.') m.dot |= bit;
   }
 #endif
   return m;
@@ -364,8 +365,12 @@ bool KeyAndFeaturesAsciiBlocks(std::string_view line, std::string* key, LineFeat
   char* out = key->data();
   const auto* in = reinterpret_cast<const unsigned char*>(line.data());
   std::uint64_t in_word_carry = 0, space_carry = 0;  // bit 0: the previous block's last byte
-  std::size_t first_alnum = n, last_alnum = 0, last_non_closing = n, first_word = n;
+  std::size_t first_alnum = n, last_alnum = 0, first_word = n;
   bool any_alnum = false;
+  // HasUrl from the masks: a line without a colon holds a web address
+  // only as "www.", looked for before each full stop (HasUrl's own search
+  // called memchr once per full stop).
+  bool colon = false, www = false;
   for (std::size_t at = 0; at < n; at += 64) {
     const std::size_t len = n - at < 64 ? n - at : 64;
     BlockMasks m;
@@ -403,8 +408,11 @@ bool KeyAndFeaturesAsciiBlocks(std::string_view line, std::string* key, LineFeat
       any_alnum = true;
       last_alnum = at + 63 - static_cast<std::size_t>(std::countl_zero(alnum));
     }
-    const std::uint64_t non_closing = valid & ~m.space & ~m.closing;
-    if (non_closing) last_non_closing = at + 63 - static_cast<std::size_t>(std::countl_zero(non_closing));
+    colon = colon || m.colon != 0;
+    for (std::uint64_t d = m.dot & valid; d != 0 && !www; d &= d - 1) {
+      const std::size_t p = at + static_cast<std::size_t>(std::countr_zero(d));
+      www = p >= 3 && line.substr(p - 3, 3) == "www";
+    }
   }
   if (any_alnum) {
     if (first_alnum > 0) std::memmove(out, out + first_alnum, last_alnum + 1 - first_alnum);
@@ -416,7 +424,12 @@ bool KeyAndFeaturesAsciiBlocks(std::string_view line, std::string* key, LineFeat
   std::size_t i = 0;
   while (i < n && (kAscii.cls[in[i]] & kSpace)) ++i;
   if (i + 1 < n && (line[i] == '-' || line[i] == '*' || line[i] == '>') && line[i + 1] == ' ') f.bullet = true;
-  FinishFeatures(f, last_non_closing < n ? static_cast<unsigned char>(line[last_non_closing]) : 0, line);
+  // The last byte that is neither white space nor a closing mark, found
+  // from the end (a byte or two back, where a mask of closing marks cost
+  // five compares per sixteen bytes of every line).
+  std::size_t last = n;
+  while (last > 0 && (kAscii.cls[in[last - 1]] & (kSpace | kClosing))) --last;
+  FinishFeatures(f, last > 0 ? in[last - 1] : 0, colon ? HasUrl(line) : www);
   return true;
 }
 
@@ -468,7 +481,7 @@ LineFeatures KeyAndFeatures(std::string_view line, std::string* key) {
   while (e > b && !AsciiAlnum(static_cast<unsigned char>(out[e - 1]))) --e;
   key->resize(e);
   if (b > 0) key->erase(0, b);
-  FinishFeatures(f, last_non_closing, line);
+  FinishFeatures(f, last_non_closing, HasUrl(line));
   return f;
 }
 
@@ -504,18 +517,19 @@ LineFeatures Features(std::string_view line) {
     if (!IsClosing(c) || c == ')') last_non_closing = c;
     CountCodePoint(c, f, in_word, first_letter_seen);
   }
-  FinishFeatures(f, last_non_closing, line);
+  FinishFeatures(f, last_non_closing, HasUrl(line));
   return f;
 }
 
 // The features read off the last character that is not a closing mark,
-// the URL test and the sentence-likeness every path ends with.
-void FinishFeatures(LineFeatures& f, char32_t last_non_closing, std::string_view line) {
+// the URL test's answer (HasUrl(line)) and the sentence-likeness every
+// path ends with.
+void FinishFeatures(LineFeatures& f, char32_t last_non_closing, bool url) {
   f.only_punct = f.words == 0;
   f.ends_terminal = last_non_closing == '.' || last_non_closing == '!' || last_non_closing == '?' ||
                     last_non_closing == 0x2026;
   f.ends_colon = last_non_closing == ':';
-  f.url = HasUrl(line);
+  f.url = url;
   SetSentenceLike(f);
 }
 

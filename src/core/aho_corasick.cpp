@@ -9,11 +9,11 @@
 namespace sitrep {
 
 namespace {
-// Up to eight bytes from p in address order from the low byte up.
-inline std::uint64_t LoadLow(const char* p, std::size_t n) {
-  std::uint64_t v = 0;
-  std::memcpy(&v, p, n);
-  if constexpr (std::endian::native == std::endian::big) v = __builtin_bswap64(v);
+// Four bytes from p as one integer (the same for the patterns and the text,
+// so the byte order does not matter).
+inline std::uint32_t Load4(const char* p) {
+  std::uint32_t v;
+  std::memcpy(&v, p, 4);
   return v;
 }
 }  // namespace
@@ -47,12 +47,33 @@ void AhoCorasick::Build() {
     outputs[s].push_back(pi);
   }
   const std::size_t n = outputs.size();
-  depth_.assign(n, 0);
+  // The trie for walks: each node's own patterns (before the dictionary
+  // links below add shorter ones), and its edges premultiplied and flagged.
+  own_begin_.assign(n + 1, 0);
+  own_patterns_.clear();
   for (std::size_t s = 0; s < n; ++s) {
+    own_begin_[s] = static_cast<std::uint32_t>(own_patterns_.size());
+    own_patterns_.insert(own_patterns_.end(), outputs[s].begin(), outputs[s].end());
+  }
+  own_begin_[n] = static_cast<std::uint32_t>(own_patterns_.size());
+  if (n >= kHasOutput) throw std::length_error("AhoCorasick: automaton too large");
+  const auto child = [&](std::uint32_t t) { return t | (own_begin_[t] != own_begin_[t + 1] ? kHasOutput : 0u); };
+  edge_begin_.assign(n + 1, 0);
+  edge_class_.clear();
+  edge_child_.clear();
+  for (std::size_t s = 0; s < n; ++s) {
+    edge_begin_[s] = static_cast<std::uint32_t>(edge_class_.size());
     for (std::uint32_t k = 1; k < classes_; ++k) {
-      std::uint32_t t = go[s * classes_ + k];
-      if (t != kNone) depth_[t] = depth_[s] + 1;  // children are numbered after their parent
+      const std::uint32_t t = go[s * classes_ + k];
+      if (t == kNone) continue;
+      edge_class_.push_back(static_cast<std::uint8_t>(k));
+      edge_child_.push_back(child(t));
     }
+  }
+  edge_begin_[n] = static_cast<std::uint32_t>(edge_class_.size());
+  for (int b = 0; b < 256; ++b) {
+    const std::uint32_t k = byte_class_[b];
+    root_child_[b] = k != 0 && go[k] != kNone ? child(go[k]) : kNoEdge;
   }
   std::vector<std::uint32_t> fail(n, 0);
   delta_.assign(n * classes_, 0);
@@ -90,13 +111,20 @@ void AhoCorasick::Build() {
   std::size_t min_length = patterns_.empty() ? 0 : patterns_[0].size();
   for (const auto& p : patterns_) min_length = std::min(min_length, p.size());
   filter_.clear();
+  only_first_byte_ = -1;
   if (min_length >= kMinFilterLength) {
-    filter_length_ = std::min<std::size_t>(min_length, 8);
-    filter_mask_ = filter_length_ == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * filter_length_)) - 1;
+    stride_ = std::min(min_length - kGram + 1, kMaxStride);
     filter_.assign((std::size_t{1} << kFilterBits) / 64, 0);
     for (const auto& p : patterns_) {
-      const std::uint32_t h = FilterHash(LoadLow(p.data(), filter_length_));
-      filter_[h / 64] |= std::uint64_t{1} << (h % 64);
+      for (std::size_t j = 0; j < stride_; ++j) {
+        const std::uint32_t h = FilterHash(Load4(p.data() + j));
+        filter_[h / 64] |= std::uint64_t{1} << (h % 64);
+      }
+    }
+  } else if (min_length > 0) {
+    only_first_byte_ = static_cast<unsigned char>(patterns_[0][0]);
+    for (const auto& p : patterns_) {
+      if (static_cast<unsigned char>(p[0]) != only_first_byte_) only_first_byte_ = -1;
     }
   }
   next_.resize(delta_.size());
@@ -107,63 +135,76 @@ void AhoCorasick::Build() {
 }
 
 void AhoCorasick::FindAll(std::string_view text, std::vector<Match>* out) const {
+  const std::size_t first = out->size();
+  const std::size_t n = text.size();
   if (!filter_.empty()) {
-    const std::size_t first = out->size();
     const std::uint64_t* filter = filter_.data();
-    const std::size_t n = text.size();
-    // Offsets with eight bytes to read, then the last few (the hash masks
-    // all but the first filter_length_ bytes).
-    std::size_t pos = 0;
-    for (; pos + 8 <= n; ++pos) {
-      const std::uint32_t h = FilterHash(LoadLow(text.data() + pos, 8));
-      if ((filter[h / 64] >> (h % 64)) & 1) WalkFrom(text, pos, out);
+    const std::size_t s = stride_;
+    for (std::size_t t = 0; t + kGram <= n; t += s) {
+      const std::uint32_t h = FilterHash(Load4(text.data() + t));
+      if (!((filter[h / 64] >> (h % 64)) & 1)) continue;
+      for (std::size_t p = t >= s - 1 ? t - (s - 1) : 0; p <= t; ++p) {
+        // Most candidate starts hold no pattern's first byte: no call.
+        if (root_child_[static_cast<unsigned char>(text[p])] != kNoEdge) WalkFrom(text, p, out);
+      }
     }
-    for (; pos + filter_length_ <= n; ++pos) {
-      const std::uint32_t h = FilterHash(LoadLow(text.data() + pos, n - pos));
-      if ((filter[h / 64] >> (h % 64)) & 1) WalkFrom(text, pos, out);
+  } else if (only_first_byte_ >= 0) {
+    const char* data = text.data();
+    for (const void* at = n > 0 ? std::memchr(data, only_first_byte_, n) : nullptr; at != nullptr;) {
+      const auto p = static_cast<std::size_t>(static_cast<const char*>(at) - data);
+      WalkFrom(text, p, out);
+      at = p + 1 < n ? std::memchr(data + p + 1, only_first_byte_, n - p - 1) : nullptr;
     }
-    // Found by start; the contract is the automaton's order: by end, and
-    // at one end the longest first, then in order of addition.
-    if (out->size() - first > 1) {
-      std::sort(out->begin() + static_cast<std::ptrdiff_t>(first), out->end(), [](const Match& a, const Match& b) {
-        return a.end != b.end ? a.end < b.end : a.begin != b.begin ? a.begin < b.begin : a.pattern < b.pattern;
-      });
+  } else {
+    std::uint32_t s = 0;  // premultiplied state
+    const std::uint32_t* next = next_.data();
+    for (std::size_t i = 0; i < n; ++i) {
+      std::uint32_t e = next[s + byte_class_[static_cast<unsigned char>(text[i])]];
+      s = e & ~kHasOutput;
+      if (!(e & kHasOutput)) continue;
+      const std::uint32_t state = s / classes_;
+      for (std::uint32_t k = out_begin_[state]; k < out_begin_[state + 1]; ++k) {
+        std::uint32_t p = out_patterns_[k];
+        auto end = static_cast<std::uint32_t>(i + 1);
+        out->push_back({p, end - static_cast<std::uint32_t>(patterns_[p].size()), end});
+      }
     }
     return;
   }
-  std::uint32_t s = 0;  // premultiplied state
-  const std::uint32_t* next = next_.data();
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    std::uint32_t e = next[s + byte_class_[static_cast<unsigned char>(text[i])]];
-    s = e & ~kHasOutput;
-    if (!(e & kHasOutput)) continue;
-    const std::uint32_t state = s / classes_;
-    for (std::uint32_t k = out_begin_[state]; k < out_begin_[state + 1]; ++k) {
-      std::uint32_t p = out_patterns_[k];
-      auto end = static_cast<std::uint32_t>(i + 1);
-      out->push_back({p, end - static_cast<std::uint32_t>(patterns_[p].size()), end});
-    }
+  // Found by start; the contract is the automaton's order: by end, and at
+  // one end the longest first, then in order of addition.
+  if (out->size() - first > 1) {
+    std::sort(out->begin() + static_cast<std::ptrdiff_t>(first), out->end(), [](const Match& a, const Match& b) {
+      return a.end != b.end ? a.end < b.end : a.begin != b.begin ? a.begin < b.begin : a.pattern < b.pattern;
+    });
   }
 }
 
 void AhoCorasick::FindPrefixes(std::string_view text, std::vector<Match>* out) const { WalkFrom(text, 0, out); }
 
+void AhoCorasick::EmitOwn(std::uint32_t child, std::size_t start, std::size_t end, std::vector<Match>* out) const {
+  const std::uint32_t node = child & ~kHasOutput;
+  for (std::uint32_t o = own_begin_[node]; o < own_begin_[node + 1]; ++o) {
+    out->push_back({own_patterns_[o], static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end)});
+  }
+}
+
 void AhoCorasick::WalkFrom(std::string_view text, std::size_t start, std::vector<Match>* out) const {
-  std::uint32_t s = 0;
-  for (std::size_t i = start; i < text.size(); ++i) {
-    const std::uint32_t k = byte_class_[static_cast<unsigned char>(text[i])];
-    if (k == 0) return;  // a byte no pattern has
-    s = delta_[s * classes_ + k];
-    const auto length = static_cast<std::uint32_t>(i + 1 - start);
-    if (depth_[s] != length) return;  // fell off the trie: no longer pattern fits at start
-    // The state's output list also holds shorter patterns that end here
-    // (dictionary links); only the one as long as the walk begins at start.
-    for (std::uint32_t o = out_begin_[s]; o < out_begin_[s + 1]; ++o) {
-      std::uint32_t p = out_patterns_[o];
-      if (patterns_[p].size() == length) {
-        out->push_back({p, static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(i + 1)});
-      }
-    }
+  if (start >= text.size()) return;
+  std::uint32_t t = root_child_[static_cast<unsigned char>(text[start])];
+  if (t == kNoEdge) return;
+  if (t & kHasOutput) EmitOwn(t, start, start + 1, out);
+  const std::uint8_t* edge_class = edge_class_.data();
+  for (std::size_t i = start + 1; i < text.size(); ++i) {
+    // Class 0 (a byte no pattern has) is on no edge either.
+    const std::uint8_t k = byte_class_[static_cast<unsigned char>(text[i])];
+    const std::uint32_t node = t & ~kHasOutput;
+    std::uint32_t e = edge_begin_[node];
+    const std::uint32_t last = edge_begin_[node + 1];
+    while (e < last && edge_class[e] != k) ++e;
+    if (e == last) return;  // off the trie: no longer pattern fits at start
+    t = edge_child_[e];
+    if (t & kHasOutput) EmitOwn(t, start, i + 1, out);
   }
 }
 

@@ -51,26 +51,46 @@ class AhoCorasick {
   std::vector<std::uint32_t> out_begin_;
   std::vector<std::uint32_t> out_patterns_;
   // For FindAll when every pattern is at least kMinFilterLength bytes
-  // long: a bit set, indexed by a hash of the patterns' first
-  // filter_length_ (up to 8) bytes. Each offset of the text is tested
-  // against it (loads that do not depend on each other, where the
-  // automaton's form a chain) and only offsets that pass are checked, by a
-  // walk from there. Empty when the automaton scans every byte.
+  // long: a bit set, indexed by a hash of four-byte grams. Only every
+  // stride_-th offset of the text is tested (loads that do not depend on
+  // each other, where the automaton's form a chain): with patterns of at
+  // least m bytes and a stride of s <= m - 3, an occurrence starting at p
+  // holds the sampled offset t in [p, p + s - 1] and its gram at offset
+  // t - p < s, so the set holds each pattern's grams at offsets 0..s-1 and
+  // a hit at t walks from t - s + 1 .. t. Empty when the automaton scans
+  // every byte. The stride stops at kMaxStride: a hit costs up to that
+  // many walks, and longer strides put more grams in the set.
   static constexpr std::size_t kMinFilterLength = 4;
+  static constexpr std::size_t kGram = 4;
+  static constexpr std::size_t kMaxStride = 4;
   static constexpr int kFilterBits = 16;
-  std::size_t filter_length_ = 0;
-  std::uint64_t filter_mask_ = 0;  // the low filter_length_ bytes
-  // eight holds bytes in address order from the low byte up (as a
-  // little-endian load does).
-  std::uint32_t FilterHash(std::uint64_t eight) const {
-    return static_cast<std::uint32_t>(((eight & filter_mask_) * 0x9E3779B97F4A7C15ULL) >> (64 - kFilterBits));
-  }
+  std::size_t stride_ = 1;
+  static std::uint32_t FilterHash(std::uint32_t gram) { return (gram * 0x9E3779B1u) >> (32 - kFilterBits); }
   std::vector<std::uint64_t> filter_;
+  // For FindAll without the filter, when every pattern starts with the
+  // same byte (one short pattern, the copyright sign): that byte's
+  // occurrences, found by memchr, are the only places to walk from. -1
+  // when the patterns start with different bytes.
+  int only_first_byte_ = -1;
   // Appends the patterns that begin at text[start] (see FindPrefixes).
   void WalkFrom(std::string_view text, std::size_t start, std::vector<Match>* out) const;
-  // Trie depth of each state (the length of the string it stands for): a
-  // walk from the root is still on the trie while depth == bytes read.
-  std::vector<std::uint32_t> depth_;
+  // The trie alone, for walks from a given offset, as lists of edges: a
+  // table of every node and class (like delta_) is hundreds of kilobytes
+  // for the cue lexicon and a walk missed the cache at every step. The
+  // root's children by byte in root_child_; node n's edges are
+  // [edge_begin_[n], edge_begin_[n + 1]) of edge_class_ and edge_child_.
+  // A child is a node number with kHasOutput set when patterns end at it,
+  // or kNoEdge. A node's own patterns (those exactly as long as the path
+  // to it) are own_patterns_[own_begin_[node] .. own_begin_[node + 1]).
+  static constexpr std::uint32_t kNoEdge = 0xFFFFFFFFu;
+  std::uint32_t root_child_[256] = {};
+  std::vector<std::uint32_t> edge_begin_;
+  std::vector<std::uint8_t> edge_class_;
+  std::vector<std::uint32_t> edge_child_;
+  std::vector<std::uint32_t> own_begin_;
+  std::vector<std::uint32_t> own_patterns_;
+  // Appends the patterns that end at node (a child as above, flag set).
+  void EmitOwn(std::uint32_t child, std::size_t start, std::size_t end, std::vector<Match>* out) const;
 };
 
 }  // namespace sitrep

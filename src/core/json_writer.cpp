@@ -2,6 +2,7 @@
 
 #include <bit>
 #include <charconv>
+#include <cstring>
 #include <cmath>
 #include <cstdio>
 
@@ -24,9 +25,45 @@ namespace {
 // lead byte of U+2028 and U+2029. Every other byte, non-ASCII included,
 // is copied as it is.
 inline bool NeedsLook(unsigned char c) { return c < 0x20 || c == '"' || c == '\\' || c == 0xE2; }
+
+// True if none of the eight bytes of w needs a look (the presence tests of
+// "Bit Twiddling Hacks": a byte below 0x20, or equal to '"', '\\' or 0xE2).
+inline bool PlainBytes(std::uint64_t w) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  const auto has_zero = [](std::uint64_t x) { return (x - kOnes) & ~x & kHigh; };
+  return ((w - 0x20 * kOnes) & ~w & kHigh) == 0 && has_zero(w ^ ('"' * kOnes)) == 0 &&
+         has_zero(w ^ ('\\' * kOnes)) == 0 && has_zero(w ^ (0xE2 * kOnes)) == 0;
+}
+
+// True if s (shorter than 16 bytes) needs no escaping: keys and most short
+// values, tested from two loads that may overlap instead of a byte loop.
+inline bool ShortPlain(std::string_view s) {
+  const char* p = s.data();
+  const std::size_t n = s.size();
+  std::uint64_t a, b;
+  if (n >= 8) {
+    std::memcpy(&a, p, 8);
+    std::memcpy(&b, p + n - 8, 8);
+    return PlainBytes(a) && PlainBytes(b);
+  }
+  if (n >= 4) {
+    std::uint32_t x, y;
+    std::memcpy(&x, p, 4);
+    std::memcpy(&y, p + n - 4, 4);
+    return PlainBytes(x | static_cast<std::uint64_t>(y) << 32);
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    if (NeedsLook(static_cast<unsigned char>(p[i]))) return false;
+  }
+  return true;
+}
 }  // namespace
 
 void JsonWriter::Escape(std::string& out, std::string_view s) {
+  if (s.size() < 16 && ShortPlain(s)) {
+    out.append(s);
+    return;
+  }
   static const char kHex[] = "0123456789abcdef";
   const char* p = s.data();
   const std::size_t n = s.size();

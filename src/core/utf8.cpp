@@ -127,6 +127,29 @@ std::size_t CodePointCount(std::string_view s) {
   return n;
 }
 
+namespace {
+// Bit k set when p[k] is a continuation byte (10xxxxxx), for the 64 bytes
+// at p.
+inline std::uint64_t ContinuationMask64(const char* p) {
+  std::uint64_t mask = 0;
+#if defined(__SSE2__)
+  // As signed bytes, continuation bytes (0x80..0xBF) are the ones below
+  // -64 (0xC0).
+  const __m128i limit = _mm_set1_epi8(-64);
+  for (int c = 0; c < 4; ++c) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * c));
+    mask |= static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmplt_epi8(v, limit))))
+            << (16 * c);
+  }
+#else
+  for (int k = 0; k < 64; ++k) {
+    if (!IsLead(static_cast<unsigned char>(p[k]))) mask |= std::uint64_t{1} << k;
+  }
+#endif
+  return mask;
+}
+}  // namespace
+
 OffsetMap::OffsetMap(std::string_view text) : text_(text) {
   ascii_ = AsciiPrefix(text) == text.size();
   if (ascii_) return;
@@ -134,8 +157,11 @@ OffsetMap::OffsetMap(std::string_view text) : text_(text) {
   std::uint32_t count = 0;
   for (std::size_t b = 0; b < text.size(); b += 64) {
     block_counts_.push_back(count);
-    std::size_t end = b + 64 < text.size() ? b + 64 : text.size();
-    for (std::size_t k = b; k < end; ++k) count += IsLead(static_cast<unsigned char>(text[k]));
+    if (b + 64 <= text.size()) {
+      count += 64 - static_cast<std::uint32_t>(std::popcount(ContinuationMask64(text.data() + b)));
+      continue;
+    }
+    for (std::size_t k = b; k < text.size(); ++k) count += IsLead(static_cast<unsigned char>(text[k]));
   }
   block_counts_.push_back(count);
 }
@@ -144,7 +170,13 @@ std::uint32_t OffsetMap::ToCodePoints(std::size_t b) const {
   if (ascii_) return static_cast<std::uint32_t>(b);
   std::size_t block = b / 64;
   std::uint32_t count = block_counts_[block];
-  for (std::size_t k = block * 64; k < b; ++k) count += IsLead(static_cast<unsigned char>(text_[k]));
+  const std::size_t start = block * 64, within = b - start;
+  if (within > 0 && start + 64 <= text_.size()) {
+    const std::uint64_t before = (std::uint64_t{1} << within) - 1;  // within < 64
+    return count + static_cast<std::uint32_t>(within) -
+           static_cast<std::uint32_t>(std::popcount(ContinuationMask64(text_.data() + start) & before));
+  }
+  for (std::size_t k = start; k < b; ++k) count += IsLead(static_cast<unsigned char>(text_[k]));
   return count;
 }
 

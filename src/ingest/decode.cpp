@@ -57,16 +57,21 @@ std::optional<std::string> FirstField(simdjson::dom::object obj, const char* con
   return std::nullopt;
 }
 
+// The field normalised, on one line and trimmed, or nullopt when nothing
+// is left. In place: a field that needs nothing is not copied.
 std::optional<std::string> NonEmpty(std::optional<std::string> s) {
   if (!s) return s;
-  std::string t = text::Normalize(*s);
+  std::string& t = *s;
+  text::NormalizeInPlace(&t);
   // Metadata is one line.
   for (char& c : t) {
     if (c == '\n' || c == '\t') c = ' ';
   }
   std::size_t b = t.find_first_not_of(' '), e = t.find_last_not_of(' ');
   if (b == std::string::npos) return std::nullopt;
-  return t.substr(b, e - b + 1);
+  t.erase(e + 1);
+  t.erase(0, b);
+  return s;
 }
 
 void SetIfEmpty(std::optional<std::string>& field, const std::optional<std::string>& v) {
@@ -196,18 +201,25 @@ Article Decode(RawDoc&& doc) {
       static_cast<unsigned char>(bytes[1]) == 0xBB && static_cast<unsigned char>(bytes[2]) == 0xBF) {
     bytes.erase(0, 3);
   }
-  std::size_t repaired = 0;
-  if (!utf8::IsValid(bytes)) {
-    bytes = utf8::Repair(bytes, &repaired);
-    a.warnings.push_back("invalid UTF-8: " + std::to_string(repaired) +
-                         " byte sequence(s) replaced with U+FFFD");
-  }
+  const auto repair = [&a](std::string& b) {
+    std::size_t repaired = 0;
+    b = utf8::Repair(b, &repaired);
+    a.warnings.push_back("invalid UTF-8: " + std::to_string(repaired) + " byte sequence(s) replaced with U+FFFD");
+  };
 
   if (doc.format == Format::kJson) {
     // One parser per thread: simdjson parsers are reusable and not thread-safe.
     thread_local simdjson::dom::parser parser;
     simdjson::dom::element root;
+    // simdjson validates UTF-8 as it parses, so a record it accepts needs
+    // no check of its own; only a record it rejects is checked, repaired
+    // and parsed again (the warnings and the outcome are those of checking
+    // first).
     auto err = parser.parse(bytes).get(root);
+    if (err && !utf8::IsValid(bytes)) {
+      repair(bytes);
+      err = parser.parse(bytes).get(root);
+    }
     if (err) {
       a.Skip(Describe(err) + " at " + a.source);
       return a;
@@ -224,6 +236,7 @@ Article Decode(RawDoc&& doc) {
     if (!a.ok()) return a;
     if (!utf8::IsValid(a.text)) a.text = utf8::Repair(a.text, nullptr);
   } else {
+    if (!utf8::IsValid(bytes)) repair(bytes);
     a.text = std::move(bytes);
   }
   text::NormalizeInPlace(&a.text);

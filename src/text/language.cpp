@@ -25,16 +25,25 @@ struct StopwordModel {
   std::vector<std::string> languages;
   // word -> bitmask of languages that list it
   std::unordered_map<std::string, std::uint32_t> words;
-  // The same words in an open-addressing table (linear probing) for the
-  // scan, which looks up every word of the text's head. A word of up to 16
-  // bytes is its bytes packed little-endian into two integers, zero-padded
-  // (no listed word holds a zero byte, so the packing keeps the length):
-  // the scan packs each word as it reads it, and a probe is two integer
-  // compares, with no hash pass over the word and no memcmp. A slot with
-  // mask 0 is empty (every listed word has at least one language).
-  std::vector<std::uint64_t> slot_lo, slot_hi;
-  std::vector<std::uint32_t> slot_masks;
+  // The same words in an open-addressing table for the scan, which looks
+  // up every word of the text's head. A word of up to 16 bytes is its
+  // bytes packed little-endian into two integers, zero-padded (no listed
+  // word holds a zero byte, so the packing keeps the length): the scan
+  // packs each word as it reads it, and a probe is integer compares, with
+  // no hash pass over the word and no memcmp. Every word lies in its home
+  // slot or the next (Load grows the table until that holds), so a lookup
+  // reads both and selects without a branch: whether a word of a text is
+  // a function word is a coin toss the branch predictor lost half the
+  // time. A slot with mask 0 is empty (every listed word has at least one
+  // language); its key matches no packed word (whose first byte is not 0).
+  struct Slot {
+    std::uint64_t lo = 0, hi = 0;
+    std::uint32_t mask = 0;
+  };
+  std::vector<Slot> slots;
   std::uint64_t slot_mask = 0;
+  // Integers of four 16-bit vote lanes the languages need.
+  std::size_t vote_groups = 0;
   // The longest listed word in bytes: longer words are not looked up.
   std::size_t max_word_bytes = 0;
   static constexpr std::size_t kMaxWordBytes = 16;
@@ -53,10 +62,11 @@ struct StopwordModel {
 
   // The languages that list the packed word, as a bitmask (0: none).
   std::uint32_t Lookup(std::uint64_t lo, std::uint64_t hi) const {
-    for (std::uint64_t i = Hash(lo, hi) & slot_mask;; i = (i + 1) & slot_mask) {
-      if (slot_masks[i] == 0) return 0;
-      if (slot_lo[i] == lo && slot_hi[i] == hi) return slot_masks[i];
-    }
+    const std::uint64_t i = Hash(lo, hi) & slot_mask;
+    const Slot& a = slots[i];
+    const Slot& b = slots[(i + 1) & slot_mask];
+    const std::uint32_t in_a = (a.lo == lo) & (a.hi == hi), in_b = (b.lo == lo) & (b.hi == hi);
+    return (a.mask & (0u - in_a)) | (b.mask & (0u - in_b));
   }
 
   static StopwordModel Load() {
@@ -83,22 +93,26 @@ struct StopwordModel {
         p = sp + 1;
       }
     }
+    m.vote_groups = (m.languages.size() + 3) / 4;
     SITREP_CHECK(m.max_word_bytes <= kMaxWordBytes, ConfigError,
                  "data/text/stopwords.tsv: a word longer than " << kMaxWordBytes << " bytes");
     std::size_t slots = 16;
     while (slots < 2 * m.words.size()) slots *= 2;
-    m.slot_lo.assign(slots, 0);
-    m.slot_hi.assign(slots, 0);
-    m.slot_masks.assign(slots, 0);
-    m.slot_mask = slots - 1;
-    for (const auto& [w, bits] : m.words) {
-      std::uint64_t lo, hi;
-      Pack(w, lo, hi);
-      std::uint64_t i = Hash(lo, hi) & m.slot_mask;
-      while (m.slot_masks[i] != 0) i = (i + 1) & m.slot_mask;
-      m.slot_lo[i] = lo;
-      m.slot_hi[i] = hi;
-      m.slot_masks[i] = bits;
+    // Linear probing, in a table grown until no word lies past the slot
+    // after its home (what Lookup reads).
+    for (bool placed = false; !placed; slots *= 2) {
+      m.slots.assign(slots, Slot{});
+      m.slot_mask = slots - 1;
+      placed = true;
+      for (const auto& [w, bits] : m.words) {
+        std::uint64_t lo, hi;
+        Pack(w, lo, hi);
+        const std::uint64_t home = Hash(lo, hi) & m.slot_mask;
+        std::uint64_t i = home;
+        while (m.slots[i].mask != 0) i = (i + 1) & m.slot_mask;
+        m.slots[i] = {lo, hi, bits};
+        placed = placed && ((i - home) & m.slot_mask) <= 1;
+      }
     }
     return m;
   }
@@ -108,6 +122,33 @@ const StopwordModel& Model() {
   static const StopwordModel model = StopwordModel::Load();
   return model;
 }
+
+// The four 16-bit lanes a nibble of a language mask adds one to.
+struct NibbleLanes {
+  std::uint64_t lanes[16];
+  constexpr NibbleLanes() : lanes() {
+    for (unsigned n = 0; n < 16; ++n) {
+      for (unsigned b = 0; b < 4; ++b) {
+        if ((n >> b) & 1) lanes[n] |= std::uint64_t{1} << (16 * b);
+      }
+    }
+  }
+};
+constexpr NibbleLanes kSpread;
+
+// The bytes of a word of n <= 16 bytes within its two packed halves:
+// lo[n] keeps the first min(n, 8) bytes, hi[n] the next n - 8.
+struct KeepMasks {
+  std::uint64_t lo[17], hi[17];
+  constexpr KeepMasks() : lo(), hi() {
+    for (std::size_t n = 0; n <= 16; ++n) {
+      const auto keep = [](std::size_t k) { return k >= 8 ? ~0ULL : (1ULL << (8 * k)) - 1; };
+      lo[n] = keep(n < 8 ? n : 8);
+      hi[n] = n > 8 ? keep(n - 8) : 0;
+    }
+  }
+};
+constexpr KeepMasks kKeep;
 
 // Lowercases ASCII and the Latin-1/Latin Extended letters that function
 // words use.
@@ -122,7 +163,16 @@ std::string IdentifyLanguage(std::string_view text) {
   const StopwordModel& m = Model();
   // Script census over letters; function-word votes counted on the fly.
   std::array<int, USCRIPT_CODE_LIMIT> scripts{};
+  // Function-word votes per language in 16-bit lanes, four languages to an
+  // integer: a word's languages are added without a branch per language.
+  // A lane gets at most one vote per word of the head (fewer than 2,500).
+  std::uint64_t votes[8] = {};
   std::array<int, 32> score{};
+  const auto count_votes = [&] {
+    for (std::size_t l = 0; l < m.languages.size(); ++l) {
+      score[l] = static_cast<int>((votes[l / 4] >> (16 * (l % 4))) & 0xFFFF);
+    }
+  };
   int letters = 0, kana = 0, hangul = 0, words = 0;
   bool ukrainian = false, belarusian = false, serbian = false, bulgarian_hint = false;
   // The current word, lowercased and packed as the table packs it: every
@@ -136,23 +186,11 @@ std::string IdentifyLanguage(std::string_view text) {
     ++word_len;
   };
   int function_words = 0;
-  auto end_word = [&] {
-    if (word_len == 0) return;
-    ++words;
-    if (word_len <= m.max_word_bytes) {
-      if (std::uint32_t bits = m.Lookup(packed[0], packed[1])) {
-        ++function_words;
-        // One vote per language that lists the word (set bits only).
-        for (; bits != 0; bits &= bits - 1) ++score[static_cast<std::size_t>(__builtin_ctz(bits))];
-      }
-    }
-    word_len = 0;
-    packed[0] = packed[1] = 0;
-  };
   // Stops reading once one language clearly leads on plain Latin text: a
   // clear lead after 40 function words does not change with more.
   auto settled = [&] {
     if (function_words < 40 || letters != scripts[USCRIPT_LATIN]) return false;
+    count_votes();
     int best = 0, second = 0;
     for (std::size_t l = 0; l < m.languages.size(); ++l) {
       if (score[l] > best) {
@@ -164,17 +202,24 @@ std::string IdentifyLanguage(std::string_view text) {
     }
     return best >= 3 * second;
   };
-  std::size_t i = 0;
-  // settled() is asked once per 32 words: between the end of a word and
-  // the start of the next nothing it reads changes, so asking again at
-  // every separator byte (as a plain "words % 32 == 0" test would) gives
-  // the same answer.
-  int asked_at = -1;
-  while (i < head.size()) {
-    if ((words & 31) == 0 && word_len == 0 && asked_at != words) {
-      asked_at = words;
-      if (settled()) break;
+  // Ends the current word; true when reading can stop. settled() is
+  // asked once per 32 words, right after the word that makes the count a
+  // multiple of 32: until the next word ends, nothing it reads changes.
+  auto end_word = [&] {
+    if (word_len == 0) return false;
+    ++words;
+    if (word_len <= m.max_word_bytes) {
+      // One vote per language that lists the word (none for other words).
+      const std::uint32_t bits = m.Lookup(packed[0], packed[1]);
+      function_words += bits != 0;
+      for (std::size_t g = 0; g < m.vote_groups; ++g) votes[g] += kSpread.lanes[(bits >> (4 * g)) & 15];
     }
+    word_len = 0;
+    packed[0] = packed[1] = 0;
+    return (words & 31) == 0 && settled();
+  };
+  std::size_t i = 0;
+  while (i < head.size()) {
     unsigned char b = static_cast<unsigned char>(head[i]);
     if (b < 0x80) {
       ++i;
@@ -214,9 +259,8 @@ std::string IdentifyLanguage(std::string_view text) {
           __builtin_memcpy(&lo, head.data() + start, 8);
           __builtin_memcpy(&hi, head.data() + start + 8, 8);
           constexpr std::uint64_t kFold = 0x2020202020202020ULL;
-          const auto keep = [](std::size_t n) { return n >= 8 ? ~0ULL : (1ULL << (8 * n)) - 1; };
-          packed[0] = (lo | kFold) & keep(run);
-          packed[1] = run > 8 ? (hi | kFold) & keep(run - 8) : 0;
+          packed[0] = (lo | kFold) & kKeep.lo[run];
+          packed[1] = (hi | kFold) & kKeep.hi[run];
           word_len = run;
           i = run_end;
         } else {
@@ -225,8 +269,8 @@ std::string IdentifyLanguage(std::string_view text) {
         }
       } else if (b == '\'' && word_len != 0) {
         push('\'');
-      } else {
-        end_word();
+      } else if (end_word()) {
+        break;
       }
       continue;
     }
@@ -249,18 +293,25 @@ std::string IdentifyLanguage(std::string_view text) {
       for (char ch : lower) push(ch);
     } else if (IsApostrophe(c) && word_len != 0) {
       push('\'');
-    } else {
-      end_word();
+    } else if (end_word()) {
+      break;
     }
   }
   end_word();
   if (letters < 10) return "und";
 
   int best_script = -1, best_count = 0;
-  for (std::size_t sc = 0; sc < scripts.size(); ++sc) {
-    if (scripts[sc] > best_count) {
-      best_script = static_cast<int>(sc);
-      best_count = scripts[sc];
+  if (scripts[USCRIPT_LATIN] == letters) {
+    // Every letter Latin (most texts): no other script has any, so the
+    // search over every script code below would find Latin.
+    best_script = USCRIPT_LATIN;
+    best_count = letters;
+  } else {
+    for (std::size_t sc = 0; sc < scripts.size(); ++sc) {
+      if (scripts[sc] > best_count) {
+        best_script = static_cast<int>(sc);
+        best_count = scripts[sc];
+      }
     }
   }
   if (best_count * 2 < letters) return "und";
@@ -285,6 +336,7 @@ std::string IdentifyLanguage(std::string_view text) {
     case USCRIPT_LATIN: break;
     default: return "und";
   }
+  count_votes();
   std::size_t best = 0, second = 0;
   for (std::size_t l = 1; l < m.languages.size(); ++l) {
     if (score[l] > score[best]) {

@@ -33,7 +33,7 @@ Lexicon Lexicon::Load() {
     lex.abbreviations_[Lower(word)] = c;
   }
   for (std::string_view line : DataLines(Resource("text/sentence_starters.txt"))) {
-    lex.starters_.insert(std::string(line));
+    lex.starters_.Emplace(line, 1);
   }
   return lex;
 }
@@ -46,8 +46,8 @@ AbbrevClass Lexicon::Abbreviation(std::string_view word) const {
     const char c = word[i];
     lower[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
   }
-  auto it = abbreviations_.find(std::string_view(lower, word.size()));
-  return it == abbreviations_.end() ? AbbrevClass::kNone : it->second;
+  const AbbrevClass* cls = abbreviations_.Find(std::string_view(lower, word.size()));
+  return cls ? *cls : AbbrevClass::kNone;
 }
 
 const Lexicon& DefaultLexicon() {

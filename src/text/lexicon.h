@@ -1,11 +1,11 @@
 // Lexicons the tokenizer and sentence splitter consult.
 #pragma once
 
-#include <functional>
+#include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
+
+#include "core/string_table.h"
 
 namespace sitrep::text {
 
@@ -22,16 +22,12 @@ class Lexicon {
   AbbrevClass Abbreviation(std::string_view word) const;
 
   // True if `word` usually starts a sentence ("The", "He", ...).
-  bool IsSentenceStarter(std::string_view word) const { return starters_.find(word) != starters_.end(); }
+  bool IsSentenceStarter(std::string_view word) const { return starters_.Contains(word); }
 
  private:
-  // Lookups by string_view, without building a std::string per token.
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, AbbrevClass, Hash, std::equal_to<>> abbreviations_;  // lowercased
-  std::unordered_set<std::string, Hash, std::equal_to<>> starters_;
+  // Looked up by string_view, for every word before a full stop.
+  StringTable<AbbrevClass> abbreviations_;  // lowercased
+  StringTable<std::uint8_t> starters_;      // a set: the values are unused
 };
 
 }  // namespace sitrep::text

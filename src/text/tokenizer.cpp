@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <array>
 #include <bit>
-#include <cstring>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -247,11 +246,10 @@ class ChunkTokenizer {
       return;
     }
     // Fused forms that EWT splits.
-    static const std::array<std::pair<const char*, std::size_t>, 5> kFused = {{
-        {"cannot", 3}, {"gonna", 3}, {"wanna", 3}, {"gotta", 3}, {"dunno", 2}}};
+    static constexpr std::pair<std::string_view, std::size_t> kFused[] = {
+        {"cannot", 3}, {"gonna", 3}, {"wanna", 3}, {"gotta", 3}, {"dunno", 2}};
     for (const auto& [word, cut] : kFused) {
-      std::size_t n = std::strlen(word);
-      if (r - l == n && StartsWithAscii(l, r, word)) {
+      if (r - l == word.size() && StartsWithAscii(l, r, word)) {
         Emit(l, l + cut);
         Emit(l + cut, r);
         return;
@@ -261,10 +259,10 @@ class ChunkTokenizer {
   }
 
   bool IsPrefixWord(std::size_t a, std::size_t b) const {
-    static const char* kPrefixes[] = {"e", "co", "re", "non", "pre", "post", "ex", "de", "un",
-                                      "mid", "x", "vice", "self"};
-    for (const char* p : kPrefixes) {
-      if (b - a == std::strlen(p) && StartsWithAscii(a, b, p)) return true;
+    static constexpr std::string_view kPrefixes[] = {"e",  "co", "re", "non", "pre", "post", "ex",
+                                                     "de", "un", "mid", "x", "vice", "self"};
+    for (std::string_view p : kPrefixes) {
+      if (b - a == p.size() && StartsWithAscii(a, b, p)) return true;
     }
     return false;
   }
@@ -392,7 +390,9 @@ class ChunkTokenizer {
 
 thread_local std::vector<Cp> ChunkTokenizer::cps_;
 
-bool IsFusedForm(std::string_view w) {
+// The fused forms that SplitCore splits ("cannot": "can" "not"), in any
+// case. Out of line: IsFusedForm's tests turn away nearly every word.
+bool MatchesFusedForm(std::string_view w) {
   static constexpr std::string_view kFused[] = {"cannot", "gonna", "wanna", "gotta", "dunno"};
   for (std::string_view f : kFused) {
     if (w.size() != f.size()) continue;
@@ -401,6 +401,13 @@ bool IsFusedForm(std::string_view w) {
     if (same) return true;
   }
   return false;
+}
+
+inline bool IsFusedForm(std::string_view w) {
+  // Five or six bytes starting with c, g, w or d (either case).
+  if (w.size() < 5 || w.size() > 6) return false;
+  const char first = static_cast<char>(w[0] | 0x20);
+  return (first == 'c' || first == 'g' || first == 'w' || first == 'd') && MatchesFusedForm(w);
 }
 
 // Byte classes for the chunk scan in TokenizeRange: one table lookup per
@@ -420,6 +427,14 @@ struct ByteClasses {
   }
 };
 constexpr ByteClasses kBytes;
+
+// True if text[a, b) is all ASCII letters (true when empty).
+inline bool AsciiLetters(const char* text, std::size_t a, std::size_t b) {
+  for (std::size_t k = a; k < b; ++k) {
+    if (kBytes.cls[static_cast<unsigned char>(text[k])] != kLetter) return false;
+  }
+  return true;
+}
 
 // Appends a token, built in place by Token's tokenizer constructor (no
 // zero fill, no move of the large Token).
@@ -453,6 +468,9 @@ void TokenizeRange(std::string_view text, std::uint32_t begin, std::uint32_t end
     std::size_t j = i;
     std::uint8_t all = kLetter | kDigitByte;  // classes every byte so far had
     bool scanned = false;
+    // The chunk's letters and bytes as bit masks (bit k: byte j + k) when
+    // the compare below classified it.
+    unsigned letter_bits = 0, want_bits = 0;
 #if defined(__SSE2__)
     // Most chunks are short ASCII words: sixteen bytes classified at once
     // find the chunk's end and its classes without a branch per byte (the
@@ -479,6 +497,8 @@ void TokenizeRange(std::string_view text, std::uint32_t begin, std::uint32_t end
         const unsigned digit = mask(in('0', '9'));
         all = static_cast<std::uint8_t>(((letter & want) == want ? kLetter : 0) |
                                         ((digit & want) == want ? kDigitByte : 0));
+        letter_bits = letter;
+        want_bits = want;
         i = e;
         scanned = true;
       }
@@ -499,16 +519,20 @@ void TokenizeRange(std::string_view text, std::uint32_t begin, std::uint32_t end
     }
     const bool letters = (all & kLetter) != 0, digits = (all & kDigitByte) != 0;
     const std::size_t e = i;
+    // For the fast paths below: whether the chunk's bytes but its first,
+    // or but its last, are all ASCII letters (e > j + 1 where asked).
+    const auto tail_letters = [&] {
+      return scanned ? ((letter_bits | 1u) & want_bits) == want_bits : AsciiLetters(p, j + 1, e);
+    };
+    const auto lead_letters = [&] {
+      return scanned ? (letter_bits & (want_bits >> 1)) == (want_bits >> 1) : AsciiLetters(p, j, e - 1);
+    };
     // A straight double quote or an opening bracket before a word ("We,
     // (AP): the commonest chunks the slow path saw): two tokens. It peels
     // the mark as an opening one, finds no web address and nothing to
     // split in a word of letters, and splits only the fused forms.
     if (!letters && e - j >= 2 && (p[j] == '"' || p[j] == '(')) {
-      bool word_after = true;
-      for (std::size_t k = j + 1; k < e && word_after; ++k) {
-        word_after = kBytes.cls[static_cast<unsigned char>(p[k])] == kLetter;
-      }
-      if (word_after && !IsFusedForm(text.substr(j + 1, e - j - 1))) {
+      if (tail_letters() && !IsFusedForm(text.substr(j + 1, e - j - 1))) {
         AddToken(tokens, j, j + 1, false);
         AddToken(tokens, j + 1, e, e < end);
         continue;
@@ -518,17 +542,13 @@ void TokenizeRange(std::string_view text, std::uint32_t begin, std::uint32_t end
     // abbreviation's) full stop: two tokens, without the slow path.
     if (!letters && e - j >= 3) {
       char last = p[e - 1];
-      bool word_before = true;
-      for (std::size_t k = j; k + 1 < e && word_before; ++k) {
-        unsigned char c = static_cast<unsigned char>(p[k]);
-        word_before = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-      }
+      const bool word_before = lead_letters();
       bool split = false;
       if (word_before && (last == ',' || last == ';' || last == ':')) split = true;
       if (word_before && last == '.' && lexicon.Abbreviation(text.substr(j, e - j)) == AbbrevClass::kNone) {
         split = true;
       }
-      if (split && e - j - 1 >= 5 && e - j - 1 <= 6 && IsFusedForm(text.substr(j, e - j - 1))) split = false;
+      if (split && IsFusedForm(text.substr(j, e - j - 1))) split = false;
       if (split) {
         AddToken(tokens, j, e - 1, false);
         AddToken(tokens, e - 1, e, e < end);
@@ -537,7 +557,7 @@ void TokenizeRange(std::string_view text, std::uint32_t begin, std::uint32_t end
     }
     // Letters mixed with digits ("100km") and fused forms ("cannot") go the
     // slow way.
-    if (digits || (letters && (e - j < 5 || e - j > 6 || !IsFusedForm(text.substr(j, e - j))))) {
+    if (digits || (letters && !IsFusedForm(text.substr(j, e - j)))) {
       AddToken(tokens, j, e, e < end);
       continue;
     }

@@ -175,8 +175,9 @@ TEST(LineFeatures, FusedPassAgreesWithTheSeparateFunctions) {
 }
 
 // The fused pass reads ASCII lines 64 bytes at a time; random lines of
-// letters, digits, joiners, closing marks, backticks and white space, long
-// enough to cross blocks, must give what LineKey and Features give.
+// letters, digits, joiners, closing marks, backticks, white space and
+// pieces of web addresses, long enough to cross blocks, must give what
+// LineKey and Features give.
 // Metadata parsing keeps words, keys and dates of short lines inside
 // fixed buffers and spills longer ones to the heap; both sides of every
 // threshold must read the same.
@@ -201,6 +202,28 @@ TEST(MetadataLine, LongAndNonAsciiLinesReadAsShortOnes) {
   EXPECT_EQ(m->date, "2022-01-12");
   EXPECT_TRUE(m->date_is_update);
   EXPECT_EQ(StripHonorifics("Dr. Prof. Katrin Vollmer"), "Katrin Vollmer");
+}
+
+// A metadata line's classes and blanks are counted, and its separators
+// found, sixteen bytes at a time: separators at every offset around that
+// width, and the limit of 16 blanks on either side.
+TEST(MetadataLine, SeparatorsAtEveryOffsetAndTheBlankLimit) {
+  CueLexicon lex = CueLexicon::Load();
+  for (std::size_t pad = 0; pad < 20; ++pad) {
+    const std::string name = "Anna" + std::string(pad, 'a') + " Lindqvist";
+    for (const std::string sep : {" | ", " \u00b7 ", " \u2022 ", " \u2014 ", " - "}) {
+      auto m = ParseMetadataLine("By " + name + sep + "12 January 2022", true, lex);
+      ASSERT_TRUE(m) << pad << sep;
+      EXPECT_EQ(m->author, name) << pad << sep;
+      EXPECT_EQ(m->date, "2022-01-12") << pad << sep;
+    }
+    // A hyphen inside a name is no separator.
+    auto m = ParseMetadataLine("By " + name + "-Berg | 12 January 2022", true, lex);
+    ASSERT_TRUE(m) << pad;
+    EXPECT_EQ(m->author, name + "-Berg") << pad;
+  }
+  EXPECT_TRUE(ParseMetadataLine("12 January 2022" + std::string(14, ' ') + "GMT", false, lex));
+  EXPECT_FALSE(ParseMetadataLine("12 January 2022" + std::string(15, ' ') + "GMT", false, lex));
 }
 
 TEST(LineFeatures, KeyBufferAgreesWithLineKey) {
@@ -228,10 +251,15 @@ TEST(LineFeatures, FusedPassAgreesOnRandomAsciiLines) {
     seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
     return static_cast<unsigned>(seed >> 33);
   };
+  const std::string pieces[] = {"www.", "ww.", "wwww.", "http://", "https://", "://", "http:/", "www"};
   for (int round = 0; round < 3000; ++round) {
     std::string line;
     const unsigned n = next() % 200;
     for (unsigned k = 0; k < n; ++k) {
+      if (next() % 24 == 0) {
+        line += pieces[next() % std::size(pieces)];
+        continue;
+      }
       // Mostly single spaces (the block path), sometimes a tab or a double space.
       char c = alphabet[next() % alphabet.size()];
       if ((c == '\t' || (c == ' ' && !line.empty() && line.back() == ' ')) && next() % 4 != 0) c = 'x';
@@ -376,6 +404,39 @@ TEST(CleanStage, LinesAnOutletRepeatsAreRemovedForThatOutletOnly) {
   EXPECT_TRUE(b.removed.empty());
 }
 
+// The thresholds: at least kMinRepeats articles, and for a line that reads
+// like a sentence at least half of the outlet's articles; many repeated
+// lines at once (the stage keeps its own table of them).
+TEST(CleanStage, RepeatedLinesNeedThreeArticlesAndSentencesHalfOfThem) {
+  auto rep = std::make_shared<RepeatedLines>();
+  const std::string twice = "Listen to our morning briefing on the way to work.";
+  const std::string thrice = "Read the whole series on our website this weekend.";
+  std::vector<std::string> furniture;
+  for (int k = 0; k < 80; ++k) furniture.push_back("Harbour shop offer " + std::to_string(k));
+  for (int i = 0; i < 10; ++i) {
+    std::string text = "Story " + std::to_string(i) + " has its own opening sentence here.";
+    if (i < 2) text += "\n" + twice;
+    if (i < 3) text += "\n" + thrice;
+    if (i < 3) {
+      for (const auto& f : furniture) text += "\n" + f;
+    }
+    rep->AddArticle("Lantern", text);
+  }
+  CleanStage stage(rep);
+  Article a;
+  a.text = "Ferry services resume after repairs to the harbour wall.\n" + twice + "\n" + thrice +
+           "\nThe wall was damaged in a storm last winter, officials said.\n" + furniture[0] + "\n" +
+           furniture[79] + "\nRepairs took four months and cost more than planned.";
+  a.outlet = "Lantern";
+  a.input_format = "json";
+  stage.Process(a, nullptr);
+  auto why = Why(a);
+  EXPECT_EQ(why.count(twice), 0u);   // in two articles: fewer than kMinRepeats
+  EXPECT_EQ(why.count(thrice), 0u);  // a sentence in 3 of 10 articles: under half
+  EXPECT_EQ(why[furniture[0]], "repeated across articles of this outlet");
+  EXPECT_EQ(why[furniture[79]], "repeated across articles of this outlet");
+}
+
 TEST(CleanStage, MarkdownTitleImagesAndLinks) {
   Article a = Clean(
       "# Harbour reopens\n"
@@ -430,6 +491,36 @@ TEST(CleanStage, OutletFromMoreFromHeaderOrCopyrightLine) {
   // Without a word that marks a news outlet, a name line is not taken as one.
   EXPECT_EQ(OutletFromText("Title line here\nThe Evening Lantern, Lisbon\nA sentence of body text follows."), "");
   EXPECT_EQ(OutletFromText("Title line here\nA sentence of body text follows."), "");
+}
+
+// The copyright line is found by "\u00a9", "copyright" or "all rights
+// reserved" in lower or upper case, wherever it falls in the line (the
+// search reads sixteen bytes at a time); a brand line's name ends at its
+// first comma or spaced separator.
+TEST(CleanStage, OutletFromCopyrightLinesAndBrandSeparators) {
+  // Past the lines a brand line may stand on.
+  std::string body = "Title line here\n";
+  for (int k = 0; k < 8; ++k) body += "A sentence of body text follows.\n";
+  EXPECT_EQ(OutletFromText(body + "COPYRIGHT 2020 LANTERN RADIO"), "LANTERN RADIO");
+  EXPECT_EQ(OutletFromText(body + "Harbour Gazette Media Group. ALL RIGHTS RESERVED."), "Harbour Gazette");
+  // The sign and the words at every offset around a sixteen-byte boundary
+  // (opening brackets before them are skipped as punctuation).
+  for (std::size_t pad = 0; pad < 20; ++pad) {
+    const std::string lead(pad, '(');
+    EXPECT_EQ(OutletFromText(body + lead + "\u00a9 2021 Lantern Media"), "Lantern") << pad;
+    EXPECT_EQ(OutletFromText(body + lead + "Lantern Media. All rights reserved"), "Lantern") << pad;
+    EXPECT_EQ(OutletFromText(body + lead + "Copyright Lantern Media"), "Lantern") << pad;
+  }
+  // Mixed case is none of the forms looked for.
+  EXPECT_EQ(OutletFromText(body + "Lantern Media. All Rights Reserved"), "");
+  EXPECT_EQ(OutletFromText(body + "CoPYRIGHT Lantern Media"), "");
+  CueLexicon lex = CueLexicon::Load();
+  EXPECT_EQ(BrandLine("Evening Lantern Radio \u2013 English Edition", lex), "Evening Lantern Radio");
+  EXPECT_EQ(BrandLine("Evening Lantern Radio \u00b7 Port Aurel", lex), "Evening Lantern Radio");
+  EXPECT_EQ(BrandLine("Evening Lantern Radio | Port Aurel", lex), "Evening Lantern Radio");
+  EXPECT_EQ(BrandLine("Lantern-Radio Times - Port Aurel", lex), "Lantern-Radio Times");
+  EXPECT_EQ(BrandLine("Port Aurel Radio", lex), "Port Aurel Radio");
+  EXPECT_EQ(BrandLine("Evening Lantern \u2013 Port Aurel", lex), std::nullopt);  // no outlet word in the line
 }
 
 TEST(CleanStage, NothingLeftIsSkippedWithReason) {

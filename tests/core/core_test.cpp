@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <map>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -65,6 +66,77 @@ TEST(Utf8, CountsCodePointsAndMapsOffsets) {
   utf8::OffsetMap m2(long_text);
   EXPECT_EQ(m2.ToCodePoints(long_text.size()), 100u);
   EXPECT_EQ(m2.ToCodePoints(130), 65u);
+}
+
+// The map counts whole 64-byte blocks and the start of the block an offset
+// falls in from masks; every boundary of random text (characters of one to
+// four bytes, lengths around the block size) against a plain count.
+TEST(Utf8, OffsetMapAgreesWithACountAtEveryBoundary) {
+  const std::string pieces[] = {"a", " ", "\u00e9", "\u2014", "\u201c", "\U0001F600", "Q"};
+  std::uint64_t seed = 5;
+  auto next = [&seed] {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<unsigned>(seed >> 33);
+  };
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    const unsigned n = next() % 90;
+    for (unsigned k = 0; k < n; ++k) text += pieces[next() % std::size(pieces)];
+    utf8::OffsetMap map(text);
+    std::uint32_t count = 0;
+    for (std::size_t b = 0; b <= text.size(); ++b) {
+      if (b == text.size() || utf8::IsLead(static_cast<unsigned char>(text[b]))) {
+        ASSERT_EQ(map.ToCodePoints(b), count) << text << " at " << b;
+        ++count;
+      }
+    }
+  }
+}
+
+// Short strings are checked eight bytes at a time and longer ones sixteen;
+// random strings of every length up to 40 from characters that need
+// escaping and characters that do not, against a plain escaper.
+TEST(JsonWriter, EscapesRandomStringsAsAPlainEscaperDoes) {
+  const std::string pieces[] = {"a", "Z", " ", "\"", "\\", "\n", "\t", "\x01", "\x1f", "\x7f", "\u00e9",
+                                "\u2028", "\u2029", "\u2019", "\u201c", "/", "\r", "\b", "\f"};
+  const auto plain = [](std::string_view s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (s.substr(i, 3) == "\u2028" || s.substr(i, 3) == "\u2029") {
+        out += s.substr(i, 3) == "\u2028" ? "\\u2028" : "\\u2029";
+        i += 2;
+      } else if (c == '"' || c == '\\') {
+        out += '\\';
+        out += static_cast<char>(c);
+      } else if (c < 0x20) {
+        const char* named = c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t" : c == '\b' ? "\\b" : c == '\f' ? "\\f" : nullptr;
+        if (named) {
+          out += named;
+        } else {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+        }
+      } else {
+        out += static_cast<char>(c);
+      }
+    }
+    return out;
+  };
+  std::uint64_t seed = 9;
+  auto next = [&seed] {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<unsigned>(seed >> 33);
+  };
+  for (int round = 0; round < 4000; ++round) {
+    std::string s;
+    const unsigned rare = 1 + next() % 12;  // how often a piece is not a plain letter
+    while (s.size() < static_cast<std::size_t>(round % 41)) s += next() % rare == 0 ? pieces[next() % std::size(pieces)] : "q";
+    std::string out;
+    JsonWriter::Escape(out, s);
+    ASSERT_EQ(out, plain(s)) << s;
+  }
 }
 
 TEST(JsonWriter, EscapesOnlyWhatJsonRequires) {
@@ -213,16 +285,20 @@ TEST(AhoCorasick, FindsEveryOccurrenceOfEveryPattern) {
   EXPECT_EQ(m.size(), 3u);  // "he" in "here", in "matches" and at the end
 }
 
-// FindAll (by automaton for short patterns, through the prefix filter when
-// every pattern has at least four bytes) and FindPrefixes against a plain search
-// of every pattern at every offset, on texts over a small alphabet so that
-// patterns overlap and repeat.
+// FindAll (by automaton for short patterns, from the occurrences of their
+// one first byte when they share it, through the sampled gram filter when
+// every pattern has at least four bytes, at every stride it takes) and
+// FindPrefixes against a plain search of every pattern at every offset, on
+// texts over a small alphabet so that patterns overlap and repeat.
 TEST(AhoCorasick, AgreesWithANaiveSearch) {
   // Pattern sets with the alphabet of their texts.
   const std::vector<std::pair<std::vector<std::string>, std::string>> sets = {
       {{"ab", "b", "abab", "ba", "c"}, "abc x"},                                        // scanned byte by byte
       {{"abca", "bcab", "abcabc", "cabb", "abca", "aaaa", "b ab", "ccc c"}, "abc x"},  // filtered, a duplicate
-      {{"abababab", "babababa", "aaaaaaaab", "abababababa", "bbbbbbbbbbbb"}, "ab"},     // filtered on 8 bytes
+      {{"abababab", "babababa", "aaaaaaaab", "abababababa", "bbbbbbbbbbbb"}, "ab"},     // filtered, stride 4
+      {{"abcab", "bcabb", "cabca", "aaaaa", "abcabcab"}, "abc"},                        // stride 2
+      {{"abcaba", "bbcaac", "cacbab c", "abcabc"}, "abc "},                             // stride 3
+      {{"ab", "abc", "a b", "a"}, "abc "},                                              // one first byte
   };
   std::uint64_t seed = 7;
   auto next = [&seed] {
@@ -233,7 +309,7 @@ TEST(AhoCorasick, AgreesWithANaiveSearch) {
     AhoCorasick ac;
     for (const auto& p : patterns) ac.Add(p);
     ac.Build();
-    for (int round = 0; round < 300; ++round) {
+    for (int round = 0; round < 600; ++round) {
       std::string text;
       const unsigned n = next() % 40;
       for (unsigned k = 0; k < n; ++k) text.push_back(alphabet[next() % alphabet.size()]);
@@ -262,6 +338,55 @@ TEST(AhoCorasick, AgreesWithANaiveSearch) {
         EXPECT_EQ(std::make_tuple(got[k].end, got[k].begin, got[k].pattern), want_prefix[k]) << text;
       }
     }
+  }
+}
+
+}  // namespace
+}  // namespace sitrep
+
+#include "core/string_table.h"
+
+namespace sitrep {
+namespace {
+
+TEST(StringTable, EmplaceKeepsTheFirstValueAndFindSeesEveryKey) {
+  StringTable<int> t;
+  EXPECT_EQ(t.Find("anything"), nullptr);  // an empty table has no slots yet
+  EXPECT_TRUE(t.Emplace("harbour", 1));
+  EXPECT_FALSE(t.Emplace("harbour", 2));
+  ASSERT_NE(t.Find("harbour"), nullptr);
+  EXPECT_EQ(*t.Find("harbour"), 1);
+  EXPECT_EQ(t.Find("harbou"), nullptr);
+  EXPECT_EQ(t.Find("harbours"), nullptr);
+  EXPECT_FALSE(t.Contains(""));
+  t[""] = 7;
+  t["harbour"] = 3;  // operator[] replaces, as a map's does
+  EXPECT_EQ(*t.Find(""), 7);
+  EXPECT_EQ(*t.Find("harbour"), 3);
+  EXPECT_EQ(t["quay"], 0);  // inserted value-initialised
+  EXPECT_EQ(t.size(), 3u);
+}
+
+TEST(StringTable, ManyKeysAcrossGrowthAgreeWithAMap) {
+  StringTable<std::size_t> t;
+  std::vector<std::string> keys;
+  // Keys of every length up to 20 bytes that share long prefixes, so that
+  // the eight-byte steps and the tail of the hash all matter.
+  for (std::size_t n = 0; n < 3000; ++n) {
+    std::string k(n % 21, 'q');
+    for (std::size_t v = n, i = 0; v > 0 && i < k.size(); v /= 7, ++i) k[k.size() - 1 - i] = static_cast<char>('a' + v % 7);
+    keys.push_back(k);
+  }
+  std::map<std::string, std::size_t> want;
+  for (std::size_t n = 0; n < keys.size(); ++n) {
+    EXPECT_EQ(t.Emplace(keys[n], n), want.emplace(keys[n], n).second) << keys[n];
+  }
+  EXPECT_EQ(t.size(), want.size());
+  for (const auto& [k, v] : want) {
+    const std::size_t* got = t.Find(k);
+    ASSERT_NE(got, nullptr) << k;
+    EXPECT_EQ(*got, v) << k;
+    EXPECT_FALSE(t.Contains(k + "!")) << k;
   }
 }
 

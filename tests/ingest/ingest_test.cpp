@@ -151,6 +151,33 @@ TEST(Decode, RepairsInvalidUtf8AndSaysSo) {
   EXPECT_NE(a.warnings[0].find("invalid UTF-8"), std::string::npos);
 }
 
+// A JSON record is checked for invalid UTF-8 only when the parser rejects
+// it; the repair, the warning and the outcome are what checking first gave,
+// whether the bad bytes sit in the text, in another field or in a record
+// that is malformed anyway.
+TEST(Decode, RepairsInvalidUtf8InJsonRecords) {
+  const auto decode = [](std::string bytes) {
+    RawDoc d;
+    d.source = "x.jsonl:1";
+    d.format = Format::kJson;
+    d.bytes = std::move(bytes);
+    return Decode(std::move(d));
+  };
+  Article a = decode("{\"title\": \"Caf\xE9\", \"text\": \"Harbour talks \xC3\x28 resumed.\"}");
+  ASSERT_TRUE(a.ok()) << a.reason;
+  EXPECT_EQ(a.text, "Harbour talks \uFFFD( resumed.");
+  EXPECT_EQ(a.title, "Caf\uFFFD");
+  ASSERT_EQ(a.warnings.size(), 1u);
+  EXPECT_EQ(a.warnings[0], "invalid UTF-8: 2 byte sequence(s) replaced with U+FFFD");
+  Article b = decode("{\"text\": \"Harbour \xFF talks\", ");
+  EXPECT_FALSE(b.ok());
+  ASSERT_EQ(b.warnings.size(), 1u);
+  EXPECT_EQ(b.warnings[0], "invalid UTF-8: 1 byte sequence(s) replaced with U+FFFD");
+  Article c = decode("{\"text\": \"Harbour talks resumed.\"}");
+  ASSERT_TRUE(c.ok());
+  EXPECT_TRUE(c.warnings.empty());
+}
+
 TEST(Decode, ConvertsUtf16WithBom) {
   RawDoc d;
   d.source = "x.txt";
@@ -170,6 +197,34 @@ TEST(Decode, SkipsBinaryData) {
   Article a = Decode(std::move(d));
   EXPECT_FALSE(a.ok());
   EXPECT_NE(a.reason.find("binary"), std::string::npos);
+}
+
+// Binary is a NUL or more than one byte in ten a control other than line
+// breaks, tab, form feed and escape, within the first 8192 bytes: random
+// texts of such bytes among letters and high bytes, at every offset around
+// the sixteen-byte blocks the count reads, against that rule.
+TEST(SniffEncoding, CountsNulAndControlBytesAsTheRuleSays) {
+  const std::string alphabet = std::string("abc \n\r\t\f\x1b\x01\x1f\x7f\x80\x9f\xe2", 15) + std::string(1, '\0');
+  std::uint64_t seed = 3;
+  auto next = [&seed] {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<unsigned>(seed >> 33);
+  };
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    const unsigned n = round < 1990 ? next() % 80 : 8192 + next() % 40;
+    const unsigned rare = 2 + next() % 30;  // how often a byte is not a letter
+    for (unsigned k = 0; k < n; ++k) text.push_back(next() % rare == 0 ? alphabet[next() % alphabet.size()] : 'e');
+    if (text.size() >= 2 && static_cast<unsigned char>(text[0]) >= 0xFE) text[0] = 'e';  // no BOM
+    std::size_t nul = 0, ctrl = 0, m = std::min<std::size_t>(text.size(), 8192);
+    for (std::size_t k = 0; k < m; ++k) {
+      const auto c = static_cast<unsigned char>(text[k]);
+      nul += c == 0;
+      ctrl += c != 0 && c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1b;
+    }
+    const bool binary = nul > 0 || (m > 0 && ctrl * 10 > m);
+    ASSERT_EQ(SniffEncoding(text), binary ? "binary" : "") << round;
+  }
 }
 
 TEST(Decode, MapsJsonFieldNames) {

@@ -40,6 +40,18 @@ TEST(Tokenizer, SplitsCliticsLikeTheTreebank) {
   EXPECT_EQ(Tokens("I cannot go"), (V{"I", "can", "not", "go"}));
 }
 
+// The shapes the chunk scan takes without the general path (a word and a
+// mark after it, a mark and a word after it), on chunks it classifies at
+// once and on longer ones or at the text's end that it reads byte by byte,
+// and the fused forms those shapes may hide, in any case.
+TEST(Tokenizer, FastPathsSplitLongChunksAndFusedForms) {
+  EXPECT_EQ(Tokens("Internationalisation, \"Extraordinarily (internationalisation, x"),
+            (V{"Internationalisation", ",", "\"", "Extraordinarily", "(", "internationalisation", ",", "x"}));
+  EXPECT_EQ(Tokens("DUNNO, Wanna. gotta; (Cannot"),
+            (V{"DU", "NNO", ",", "Wan", "na", ".", "got", "ta", ";", "(", "Can", "not"}));
+  EXPECT_EQ(Tokens("candle, gonnas. Donner"), (V{"candle", ",", "gonnas", ".", "Donner"}));
+}
+
 TEST(Tokenizer, KeepsNumbersAndSplitsUnits) {
   EXPECT_EQ(Tokens("100,000 troops"), (V{"100,000", "troops"}));
   EXPECT_EQ(Tokens("a 2.5bn deal"), (V{"a", "2.5", "bn", "deal"}));
@@ -175,6 +187,14 @@ TEST(Language, IdentifiesByScriptAndFunctionWords) {
   EXPECT_EQ(IdentifyLanguage("外交部长们表示他们将在布鲁塞尔再次会面"), "zh");
   EXPECT_EQ(IdentifyLanguage("hi"), "und");
   EXPECT_EQ(IdentifyLanguage("12345 67890 !!! ??? 2022-01-12"), "und");
+  // Votes are kept four languages to an integer: the languages listed
+  // last in data/text/stopwords.tsv count as the first do.
+  EXPECT_EQ(IdentifyLanguage("Menteri luar negeri itu mengatakan bahwa mereka akan bertemu lagi di Brussel "
+                             "dan pembicaraan dengan sekutu juga telah dimulai dari awal untuk tahun ini."),
+            "id");
+  EXPECT_EQ(IdentifyLanguage("Ulkoministerit sanoivat, että he tapaavat taas Brysselissä, mutta kun "
+                             "neuvottelut jatkuvat se ei ole vielä varmaa ja he ovat myös valmiita."),
+            "fi");
 }
 
 // Words are read sixteen bytes at a time where the text allows and byte by
