@@ -85,6 +85,9 @@ class PerceptronTrainer {
   };
   std::int64_t Find(std::uint64_t key) const;
   std::uint32_t FindOrAdd(std::uint64_t key);
+  // Adds delta to class cls's weight in row, settling its running total
+  // for averaging up to now.
+  void Bump(std::vector<Cell>& row, std::uint32_t cls, float delta);
   void Grow();
 
   std::uint32_t num_classes_;
