@@ -395,7 +395,7 @@ class Describer {
       name_start = it.e;
     }
     // A title after a capitalised word the gazetteer does not know
-    // ("Veldorian Interior Minister X", a demonym of a place it lacks):
+    // ("Ostrovan Interior Minister X", a demonym of a place it lacks):
     // the name still starts after the title, and the mention is cut to it.
     for (std::uint32_t p = name_start + 1; p + 1 < e; ++p) {
       Item it;

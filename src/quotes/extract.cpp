@@ -169,7 +169,7 @@ class Finder {
     }
     // A label in capitals names a speaker only when it takes turns, as in
     // a transcript; one alone is a heading ("UPDATE:", "CORRECTION:").
-    // A name the recogniser missed ("Matthews:") counts when its words are
+    // A name the recogniser missed ("Okafor:") counts when its words are
     // capitalised proper nouns and it takes turns, or opens the article
     // as a headline does ("Smith: Talks Are Over").
     if (!named) {
@@ -633,7 +633,7 @@ class Finder {
             break;
           }
         }
-        // "said earlier this year that he ...": the complement's own "that"
+        // "said last week that she ...": the complement's own "that"
         // opens it; words the parser hung inside before it are the cue's.
         if (std::int32_t mk = doc_.Child(comp, "mark");
             mk != kNone && mk > clo && mk < comp && lower_[static_cast<std::size_t>(mk)] == "that" && !InQuote(mk)) {
@@ -732,7 +732,7 @@ class Finder {
   // The reporter's words that parsers leave inside a reported clause,
   // read off the surface: an attribution of its own ("..., according to
   // exit polls"), the reporter's next clause after a comma and a
-  // coordinator ("..., but Cook did not say when"). Returns hi moved
+  // coordinator ("..., but he did not say when"). Returns hi moved
   // before them.
   std::int32_t TrimTail(std::int32_t lo, std::int32_t hi) const {
     auto finite = [&](std::int32_t t) {
@@ -1015,7 +1015,7 @@ class Finder {
       // Another act of speech set off from this one ("..., and X said")
       // ends it; a cue inside the clause ("she did feel") does not.
       if (IsSpeechCue(k) && k > t && (doc_.punct(k - 1) || doc_.tok(k - 1).upos == "CCONJ")) break;
-      // "Asked if X, Clinton said Y": so does a comma before a source and
+      // "Asked if X, the senator said Y": so does a comma before a source and
       // its own cue.
       if (k > t && doc_.text(k) == "," && SourceAndCueFollow(k)) break;
       hi = k;
@@ -1023,8 +1023,8 @@ class Finder {
       std::string_view x = doc_.tok(k).xpos;
       finite = finite || x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD";
     }
-    // Taggers often take a clause's verb for a plural noun ("the law
-    // unfairly targets them"); a cue that never reports a bare noun phrase
+    // Taggers often take a clause's verb for a plural noun ("the new rule
+    // hurts small farms"); a cue that never reports a bare noun phrase
     // ("say", not "announce") vouches for a longer clause without one.
     if (words < 3 || (!finite && (words < 5 || (h.content & kObject)))) return {kNone, kNone};
     return {t, hi};

@@ -435,9 +435,9 @@ TEST_F(QuotesOnText, NamedTurnsAndAHeadlineLabelCreditTheirSpeaker) {
   Article a = Analyse(
       "Pellew: Harbour Deal Is \u2018Finished\u2019 After Vote\n"
       "The panel met on Tuesday to discuss the harbour.\n"
-      "Matthews: Well, the tolls are too high for everyone.\n"
+      "Brennan: Well, the tolls are too high for everyone.\n"
       "Okafor: The tolls pay for the new quay.\n"
-      "Matthews: Nobody asked the fishermen.");
+      "Brennan: Nobody asked the fishermen.");
   ASSERT_GE(a.quotes.size(), 4u);
   EXPECT_EQ(a.quotes[0].cue_text, ":");
   EXPECT_EQ(Speaker(a.quotes[0]), "Pellew");
@@ -445,7 +445,7 @@ TEST_F(QuotesOnText, NamedTurnsAndAHeadlineLabelCreditTheirSpeaker) {
   EXPECT_EQ(Words(a, a.quotes[0]), "Finished");
   EXPECT_EQ(a.Text(a.quotes[0].content), "Harbour Deal Is \u2018Finished\u2019 After Vote");
   const Quote& last = a.quotes.back();
-  EXPECT_EQ(Speaker(last), "Matthews");
+  EXPECT_EQ(Speaker(last), "Brennan");
   EXPECT_EQ(Words(a, last), "Nobody asked the fishermen");
 }
 
@@ -469,12 +469,12 @@ TEST_F(QuotesOnText, AnObjectCueKeepsWhatCompletesItsObjectNotWhereItWasSaid) {
 }
 
 TEST_F(QuotesOnText, AClauseAfterSayStandsEvenWhenItsVerbLooksLikeANoun) {
-  // "targets" and "encourages" are often tagged as plural nouns; "say"
+  // "burdens" and "encourages" are often tagged as plural nouns; "say"
   // reports clauses, not noun phrases, so a long run of words after it is
   // still the clause it reports.
-  Article a = Analyse("Local growers say the new rule unfairly targets small family farms in the valley.");
+  Article a = Analyse("Local growers say the new rule unfairly burdens small family farms in the valley.");
   ASSERT_EQ(a.quotes.size(), 1u);
-  EXPECT_EQ(Words(a, a.quotes[0]), "the new rule unfairly targets small family farms in the valley");
+  EXPECT_EQ(Words(a, a.quotes[0]), "the new rule unfairly burdens small family farms in the valley");
   EXPECT_EQ(Speaker(a.quotes[0]), "Local growers");
 }
 
