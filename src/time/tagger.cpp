@@ -1685,7 +1685,7 @@ class Matcher {
     // Frequency adverbs: daily, annually
     if (!w->set_value.empty()) {
       // "LA Weekly", "Sporting Daily": a capitalised word after another is a
-      // name; "the Kathimerini daily" names a newspaper.
+      // name; "the Harbour daily" names a newspaper.
       if (i > 0 && t_[i - 1].kind == K::kWord && t_[i - 1].cap && !t_[i].newline_before && !t_[i - 1].newline_before &&
           !(i > 1 && (P(i - 2, '.') || P(i - 2, '"'))) && !(t_[i - 1].w && (t_[i - 1].w->weekday || t_[i - 1].w->month)))
         return false;
