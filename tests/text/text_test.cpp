@@ -217,3 +217,30 @@ TEST(Language, CountsEveryWordAtEveryLengthAndOffset) {
 
 }  // namespace
 }  // namespace sitrep::text
+
+#include "text/chars.h"
+
+namespace sitrep::text {
+namespace {
+
+// IsAlpha and IsDigit answer General Punctuation without ICU; ICU must
+// agree on every code point of the block, and outside it nothing changes.
+TEST(Chars, GeneralPunctuationHoldsNoLetterMarkOrDigit) {
+  for (char32_t c = 0x2000; c <= 0x206F; ++c) {
+    const auto u = static_cast<UChar32>(c);
+    EXPECT_FALSE(u_isalpha(u)) << std::hex << static_cast<unsigned>(c);
+    EXPECT_EQ(u_getCombiningClass(u), 0) << std::hex << static_cast<unsigned>(c);
+    EXPECT_NE(u_charType(u), U_NON_SPACING_MARK) << std::hex << static_cast<unsigned>(c);
+    EXPECT_NE(u_charType(u), U_COMBINING_SPACING_MARK) << std::hex << static_cast<unsigned>(c);
+    EXPECT_FALSE(u_isdigit(u)) << std::hex << static_cast<unsigned>(c);
+    EXPECT_FALSE(IsAlpha(c));
+    EXPECT_FALSE(IsDigit(c));
+  }
+  EXPECT_TRUE(IsAlpha(0x00E9));   // é
+  EXPECT_TRUE(IsAlpha(0x20D0));   // a combining mark just past the block
+  EXPECT_TRUE(IsDigit(0x0661));   // Arabic-Indic one
+  EXPECT_FALSE(IsAlpha(0x201C));  // a typographic quote
+}
+
+}  // namespace
+}  // namespace sitrep::text
