@@ -52,6 +52,19 @@ TEST(Tokenizer, FastPathsSplitLongChunksAndFusedForms) {
   EXPECT_EQ(Tokens("candle, gonnas. Donner"), (V{"candle", ",", "gonnas", ".", "Donner"}));
 }
 
+// Clitics after letters, numbers with separators and a mark before a
+// number take shortcuts past the general path; they must split as it does,
+// near the text's end as well (where the chunk is read byte by byte).
+TEST(Tokenizer, CliticsNumbersAndMarksBeforeNumbers) {
+  EXPECT_EQ(Tokens("Tarsovia's IFRC'S she'd I'm don't CAN'T x"),
+            (V{"Tarsovia", "'s", "IFRC", "'S", "she", "'d", "I", "'m", "do", "n't", "CA", "N'T", "x"}));
+  EXPECT_EQ(Tokens("1,200 2.5 3.14.15 1,200, (15 \"2021 x"),
+            (V{"1,200", "2.5", "3.14.15", "1,200", ",", "(", "15", "\"", "2021", "x"}));
+  EXPECT_EQ(Tokens("it's"), (V{"it", "'s"}));
+  EXPECT_EQ(Tokens("1,200"), (V{"1,200"}));
+  EXPECT_EQ(Tokens("'s n't x't 1,,2"), (V{"'", "s", "n't", "x't", "1", ",", ",", "2"}));
+}
+
 TEST(Tokenizer, KeepsNumbersAndSplitsUnits) {
   EXPECT_EQ(Tokens("100,000 troops"), (V{"100,000", "troops"}));
   EXPECT_EQ(Tokens("a 2.5bn deal"), (V{"a", "2.5", "bn", "deal"}));
