@@ -1,10 +1,12 @@
-// Named-entity recognition: a greedy left-to-right averaged perceptron over
-// IOB2 labels of four types, reading word, shape, part-of-speech,
-// dependency, gazetteer, word-table (clusters, proper-noun and capitals
-// rates: word_lex.h) and document-level features, followed by a few
-// general corrections from the gazetteer (titles before a person's name,
-// listed organisations kept whole). Optionally (`train ner --two-pass`) a
-// second pass reads the first pass's labels across the document.
+// Named-entity recognition: an averaged perceptron over IOB2 labels of four
+// types, decoded by first-order Viterbi and trained as a structured
+// perceptron (or, for older models, greedy left to right), reading word,
+// shape, part-of-speech, dependency, gazetteer, word-table (corpus and
+// word-vector clusters, proper-noun and capitals rates, first names:
+// word_lex.h) and document-level features, followed by a few general
+// corrections from the gazetteer (titles before a person's name, listed
+// organisations kept whole). Optionally (`train ner --two-pass`) a second
+// pass reads the first pass's labels across the document.
 //
 // Contracts:
 //  - NerModel::Tag labels every token of a sentence in time linear in its
@@ -65,7 +67,7 @@ struct NerToken {
   std::uint64_t upos = 0, xpos = 0, deprel = 0, head_lower = 0;
   std::uint32_t gaz = 0;
   std::uint32_t doc = 0;
-  std::uint32_t lex = 0;  // WordLex::Get of the word (word_lex.h)
+  std::uint64_t lex = 0;  // WordLex::Get of the word (word_lex.h)
   // Second-pass evidence, set by NerModel::TagDocument: the label the
   // first pass gave this token, and bit l-1 for every label l it gave
   // another token of the document with the same word.
@@ -104,6 +106,8 @@ DocStats ComputeDocStats(const Article& a, std::string& scratch);
 void BuildNerTokens(const Article& a, std::uint32_t first, std::uint32_t end, const DocStats& stats,
                     std::vector<NerToken>* out, std::string& scratch);
 
+struct NerTrainOptions;
+
 class NerModel {
  public:
   // Loads a model written by Save(); throws CorruptError naming `name`.
@@ -130,15 +134,28 @@ class NerModel {
   friend std::unique_ptr<NerModel> TrainNer(const std::vector<std::vector<NerToken>>&,
                                             const std::vector<std::vector<std::uint8_t>>&,
                                             const std::vector<std::vector<NerToken>>&,
-                                            const std::vector<std::vector<std::uint8_t>>&, int, std::uint64_t,
-                                            bool, const std::vector<std::uint32_t>*,
+                                            const std::vector<std::vector<std::uint8_t>>&, const NerTrainOptions&,
+                                            const std::vector<std::uint32_t>*,
                                             const std::vector<std::uint32_t>*);
   void TagWith(const syntax::LinearModel& m, bool second, const NerToken* tokens, std::size_t n,
                std::uint8_t* labels) const;
   syntax::LinearModel first_;  // two-pass models only
   syntax::LinearModel model_;
   bool two_pass_ = false;
+  bool viterbi_ = false;  // first-order Viterbi decoding instead of greedy
   bool rules_ = true;
+};
+
+struct NerTrainOptions {
+  int epochs = 10;
+  std::uint64_t seed = 1;
+  bool verbose = false;  // print dev F1 after each epoch to stderr
+  // Decode (and train) with first-order Viterbi over the labels: a
+  // structured perceptron. Off: greedy left to right, reading two labels back.
+  bool viterbi = true;
+  // Independent training runs (each with its own shuffle) whose averaged
+  // weights are averaged again into one model.
+  int runs = 1;
 };
 
 // Trains on sentences (tokens and gold labels); after each epoch prints
@@ -150,8 +167,8 @@ class NerModel {
 std::unique_ptr<NerModel> TrainNer(const std::vector<std::vector<NerToken>>& train,
                                    const std::vector<std::vector<std::uint8_t>>& train_labels,
                                    const std::vector<std::vector<NerToken>>& dev,
-                                   const std::vector<std::vector<std::uint8_t>>& dev_labels, int epochs,
-                                   std::uint64_t seed, bool verbose,
+                                   const std::vector<std::vector<std::uint8_t>>& dev_labels,
+                                   const NerTrainOptions& options,
                                    const std::vector<std::uint32_t>* train_docs = nullptr,
                                    const std::vector<std::uint32_t>* dev_docs = nullptr);
 

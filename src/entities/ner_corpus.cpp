@@ -254,11 +254,15 @@ std::vector<NerSentence> ReadGumFile(const std::string& path) {
         }
       }
       if (s.words[head].upos != "PROPN" && s.words[head].xpos != "NNP" && s.words[head].xpos != "NNPS") continue;
+      // People named by a plural proper noun are a group ("Muslims",
+      // "Thais"), which UNER, like CoNLL, does not mark as a person.
+      int type = f.type;
+      if (type == 0 && s.words[head].xpos == "NNPS") type = 3;
       std::size_t b = head, e = head;
       while (b > f.first) {
         if (IsNameWord(s.words[b - 1])) {
           --b;
-        } else if (IsConnector(s.words[b - 1], f.type) && b - 1 > f.first && IsNameWord(s.words[b - 2])) {
+        } else if (IsConnector(s.words[b - 1], type) && b - 1 > f.first && IsNameWord(s.words[b - 2])) {
           b -= 2;
         } else {
           break;
@@ -267,7 +271,7 @@ std::vector<NerSentence> ReadGumFile(const std::string& path) {
       while (e < f.last) {
         if (IsNameWord(s.words[e + 1])) {
           ++e;
-        } else if (e + 2 <= f.last && IsConnector(s.words[e + 1], f.type) && IsNameWord(s.words[e + 2])) {
+        } else if (e + 2 <= f.last && IsConnector(s.words[e + 1], type) && IsNameWord(s.words[e + 2])) {
           e += 2;
         } else {
           break;
@@ -275,7 +279,7 @@ std::vector<NerSentence> ReadGumFile(const std::string& path) {
       }
       // Titles and forms of address are not part of a person's name in
       // the UNER convention the recogniser is scored on ("Mr. X", "President X").
-      if (f.type == 0) {
+      if (type == 0) {
         const auto& g = gazetteer::Gazetteer::Default();
         for (std::size_t k = e; k-- > b;) {
           bool title = false;
@@ -293,8 +297,8 @@ std::vector<NerSentence> ReadGumFile(const std::string& path) {
       bool free = true;
       for (std::size_t i = b; i <= e; ++i) free = free && ns.labels[i] == kOutside;
       if (!free) continue;
-      ns.labels[b] = BeginLabel(f.type);
-      for (std::size_t i = b + 1; i <= e; ++i) ns.labels[i] = InsideLabel(f.type);
+      ns.labels[b] = BeginLabel(type);
+      for (std::size_t i = b + 1; i <= e; ++i) ns.labels[i] = InsideLabel(type);
     }
     out.push_back(std::move(ns));
   }

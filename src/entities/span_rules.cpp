@@ -290,6 +290,15 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
       auto it = Heads().before.find(t[b - 2].f.lower);
       if (it != Heads().before.end() && LabelType(labels[b]) != it->second) SetSpan(labels, b, e, it->second);
     }
+    // "TOM LEE", "Nadia Orlov" typed MISC: two or three capitalised words,
+    // none listed, the first a listed first name, name a person.
+    if (type == kMisc && e - b >= 2 && e - b <= 3 && LexFirstName(t[b].lex)) {
+      bool names = true;
+      for (std::size_t x = b; x < e && names; ++x) {
+        names = (t[x].f.flags & (syntax::kTitle | syntax::kAllUpper)) && !(t[x].gaz & kListed);
+      }
+      if (names) SetSpan(labels, b, e, kPer);
+    }
     // A demonym alone names no person, organisation or place.
     if (type != kMisc) {
       bool demonym = true;

@@ -22,6 +22,8 @@ namespace sitrep::entities {
 //    person (the title is neither);
 //  - a demonym alone ("Kosovan", "Russians") is MISC, never a person,
 //    organisation or place;
+//  - two or three capitalised words typed MISC that start with a listed
+//    first name ("TOM LEE") are a person;
 //  - an acronym the gazetteer lists as an organisation, written in capitals
 //    as listed ("NATO"), is an organisation even when the model missed it,
 //    and a listed organisation written as listed is one whatever its type;

@@ -3,11 +3,14 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <random>
+#include <cstdlib>
 
 #include "core/error.h"
 #include "core/resources.h"
 #include "syntax/token_features.h"
+#include "syntax/word_clusters.h"
 
 namespace sitrep::entities {
 namespace {
@@ -108,7 +111,7 @@ WordLex WordLex::Parse(std::string_view contents, const std::string& name) {
       p = tab + 1;
     }
     bool ok = nf == 5 && !f[0].empty();
-    const std::uint32_t fine = ParseUint(f[1], &ok), coarse = ParseUint(f[2], &ok), propn = ParseUint(f[3], &ok),
+    const std::uint64_t fine = ParseUint(f[1], &ok), coarse = ParseUint(f[2], &ok), propn = ParseUint(f[3], &ok),
                         caps = ParseUint(f[4], &ok);
     SITREP_CHECK(ok && fine < 511 && coarse < 63 && propn < 8 && caps < 8, ConfigError,
                  name + ": line " + std::to_string(line_no) + ": expected word, fine, coarse, propn, caps");
@@ -119,9 +122,60 @@ WordLex WordLex::Parse(std::string_view contents, const std::string& name) {
   return lex;
 }
 
+void WordLex::AddVectorClusters(std::string_view clusters, std::string_view tree, const std::string& name) {
+  // Tree first: fine cluster -> (mid, coarse).
+  std::vector<std::uint64_t> parents;
+  std::size_t line_no = 0;
+  for (std::string_view line : DataLines(tree)) {
+    ++line_no;
+    std::string_view f[3];
+    std::size_t nf = 0, p = 0;
+    while (nf < 3) {
+      std::size_t tab = line.find('\t', p);
+      f[nf++] = line.substr(p, tab == std::string_view::npos ? std::string_view::npos : tab - p);
+      if (tab == std::string_view::npos) break;
+      p = tab + 1;
+    }
+    bool ok = nf == 3;
+    const std::uint64_t fine = ParseUint(f[0], &ok), mid = ParseUint(f[1], &ok), coarse = ParseUint(f[2], &ok);
+    SITREP_CHECK(ok && fine == parents.size() && fine < 4095 && mid < 511 && coarse < 255, ConfigError,
+                 name + ": tree line " + std::to_string(line_no) + ": expected fine (in order), mid, coarse");
+    parents.push_back(((mid + 1) << 12) | ((coarse + 1) << 21));
+  }
+  std::string scratch;
+  line_no = 0;
+  for (std::string_view line : DataLines(clusters)) {
+    ++line_no;
+    const std::size_t tab = line.find('\t');
+    bool ok = tab != std::string_view::npos && tab > 0;
+    const std::uint64_t fine = ok ? ParseUint(line.substr(tab + 1), &ok) : 0;
+    SITREP_CHECK(ok && fine < parents.size(), ConfigError,
+                 name + ": line " + std::to_string(line_no) + ": expected word and a fine cluster of the tree");
+    syntax::TokenFeatures tf;
+    syntax::ComputeTokenFeatures(line.substr(0, tab), scratch, &tf);
+    std::uint64_t& v = map_[tf.lower];
+    if (LexVecFine(v) == 0) v |= ((fine + 1) | parents[fine]) << 21;  // the most frequent spelling wins
+  }
+}
+
+void WordLex::AddFirstNames(std::string_view names) {
+  std::string scratch;
+  for (std::string_view name : DataLines(names)) {
+    syntax::TokenFeatures tf;
+    syntax::ComputeTokenFeatures(name, scratch, &tf);
+    map_[tf.lower] |= kLexFirstName;
+  }
+}
+
 const WordLex& WordLex::Default() {
-  static const WordLex lex = HasResource("ner/words.tsv") ? Parse(Resource("ner/words.tsv"), "ner/words.tsv")
-                                                           : WordLex();
+  static const WordLex lex = [] {
+    WordLex x = HasResource("ner/words.tsv") ? Parse(Resource("ner/words.tsv"), "ner/words.tsv") : WordLex();
+    if (HasResource("ner/vector_clusters.tsv") && HasResource("ner/vector_tree.tsv")) {
+      x.AddVectorClusters(Resource("ner/vector_clusters.tsv"), Resource("ner/vector_tree.tsv"), "ner/vector_clusters.tsv");
+    }
+    if (HasResource("ner/first_names.txt")) x.AddFirstNames(Resource("ner/first_names.txt"));
+    return x;
+  }();
   return lex;
 }
 
@@ -213,17 +267,53 @@ std::string LearnWordLex(const std::vector<LexSentence>& corpus, const LexOption
   }
   const auto fine = KMeans(vecs, dims, std::min(opt.fine_clusters, 510), opt.iterations, 1);
   const auto coarse = KMeans(vecs, dims, std::min(opt.coarse_clusters, 62), opt.iterations, 2);
-  std::vector<std::size_t> order(vocab.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return vocab[a].first < vocab[b].first; });
-  std::string out;
+  std::map<std::string, std::string> rows;
   char buf[64];
-  for (std::size_t i : order) {
+  for (std::size_t i = 0; i < vocab.size(); ++i) {
     const Counts& c = vocab[i].second;
-    std::snprintf(buf, sizeof buf, "\t%u\t%u\t%u\t%u\n", fine[i], coarse[i], Bucket(c.propn, c.tagged),
+    std::snprintf(buf, sizeof buf, "\t%u\t%u\t%u\t%u", fine[i], coarse[i], Bucket(c.propn, c.tagged),
                   Bucket(c.mid_caps, c.mid));
-    out += vocab[i].first;
-    out += buf;
+    rows[vocab[i].first] = buf;
+  }
+  std::string out;
+  for (const auto& [w, r] : rows) {
+    out += w;
+    out += r;
+    out += '\n';
+  }
+  return out;
+}
+
+VectorClusters LearnVectorClusters(const std::string& vectors, const VectorClusterOptions& opt) {
+  syntax::ClusterOptions co;
+  co.max_words = opt.words;
+  co.fine = opt.fine;
+  co.mid = opt.mid;
+  co.coarse = opt.coarse;
+  co.iterations = opt.iterations;
+  co.verbose = false;
+  const std::string table = syntax::LearnClusters(vectors, co);
+  // LearnClusters writes `word fine mid coarse`, most frequent word first.
+  VectorClusters out;
+  std::vector<std::pair<int, int>> parent(static_cast<std::size_t>(opt.fine), {0, 0});
+  for (std::size_t pos = 0; pos < table.size();) {
+    std::size_t nl = table.find('\n', pos);
+    if (nl == std::string::npos) nl = table.size();
+    std::string_view line(table.data() + pos, nl - pos);
+    pos = nl + 1;
+    const std::size_t t1 = line.find('\t');
+    const std::size_t t2 = line.find('\t', t1 + 1), t3 = line.find('\t', t2 + 1);
+    if (t3 == std::string_view::npos) continue;
+    const int f = std::atoi(std::string(line.substr(t1 + 1, t2 - t1 - 1)).c_str());
+    parent[static_cast<std::size_t>(f)] = {std::atoi(std::string(line.substr(t2 + 1, t3 - t2 - 1)).c_str()),
+                                           std::atoi(std::string(line.substr(t3 + 1)).c_str())};
+    out.words.append(line.substr(0, t2));
+    out.words += '\n';
+  }
+  char buf[48];
+  for (std::size_t f = 0; f < parent.size(); ++f) {
+    std::snprintf(buf, sizeof buf, "%zu\t%d\t%d\n", f, parent[f].first, parent[f].second);
+    out.tree += buf;
   }
   return out;
 }

@@ -19,30 +19,46 @@
 namespace sitrep::entities {
 
 // Packed word information: bits 0-8 fine cluster + 1, 9-14 coarse cluster
-// + 1, 15-17 proper-noun bucket, 18-20 capitals bucket. 0 = unknown word.
-inline constexpr std::uint32_t kUnknownWord = 0;
-inline std::uint32_t LexFine(std::uint32_t v) { return v & 0x1ff; }
-inline std::uint32_t LexCoarse(std::uint32_t v) { return (v >> 9) & 0x3f; }
-inline std::uint32_t LexPropn(std::uint32_t v) { return (v >> 15) & 7; }
-inline std::uint32_t LexCaps(std::uint32_t v) { return (v >> 18) & 7; }
+// + 1, 15-17 proper-noun bucket, 18-20 capitals bucket (from the corpora);
+// bits 21-32, 33-41 and 42-49 the fine, middle and coarse cluster + 1 of
+// the word's vector (0: no vector); bit 50 for a listed first name
+// (data/ner/first_names.txt). 0 = unknown word.
+inline constexpr std::uint64_t kUnknownWord = 0;
+inline std::uint32_t LexFine(std::uint64_t v) { return v & 0x1ff; }
+inline std::uint32_t LexCoarse(std::uint64_t v) { return (v >> 9) & 0x3f; }
+inline std::uint32_t LexPropn(std::uint64_t v) { return (v >> 15) & 7; }
+inline std::uint32_t LexCaps(std::uint64_t v) { return (v >> 18) & 7; }
+inline std::uint32_t LexVecFine(std::uint64_t v) { return (v >> 21) & 0xfff; }
+inline std::uint32_t LexVecMid(std::uint64_t v) { return (v >> 33) & 0x1ff; }
+inline std::uint32_t LexVecCoarse(std::uint64_t v) { return (v >> 42) & 0xff; }
+inline constexpr std::uint64_t kLexFirstName = 1ull << 50;
+inline bool LexFirstName(std::uint64_t v) { return (v & kLexFirstName) != 0; }
 
 class WordLex {
  public:
   // Parses the words file (`word TAB fine TAB coarse TAB propn TAB caps`);
   // throws ConfigError naming `name` and the line on a malformed line.
   static WordLex Parse(std::string_view contents, const std::string& name);
-  // data/ner/words.tsv, loaded once; an empty table if the file is absent.
+  // data/ner/words.tsv, loaded once, with the vector clusters of
+  // data/ner/vector_clusters.tsv and vector_tree.tsv and the names of
+  // data/ner/first_names.txt added; an empty table if the files are absent.
   static const WordLex& Default();
+  // Adds vector clusters: `clusters` has `word TAB fine` lines, `tree`
+  // `fine TAB mid TAB coarse` lines for fine clusters 0, 1, 2, ... Throws
+  // ConfigError naming `name` on a malformed line.
+  void AddVectorClusters(std::string_view clusters, std::string_view tree, const std::string& name);
+  // Marks every word of `names` (one a line, '#' comments) as a first name.
+  void AddFirstNames(std::string_view names);
 
   // `lower_hash` is TokenFeatures::lower of the word.
-  std::uint32_t Get(std::uint64_t lower_hash) const {
+  std::uint64_t Get(std::uint64_t lower_hash) const {
     auto it = map_.find(lower_hash);
     return it == map_.end() ? kUnknownWord : it->second;
   }
   std::size_t size() const { return map_.size(); }
 
  private:
-  std::unordered_map<std::uint64_t, std::uint32_t> map_;
+  std::unordered_map<std::uint64_t, std::uint64_t> map_;
 };
 
 // One corpus sentence for learning the table: words, and UPOS tags where
@@ -63,5 +79,21 @@ struct LexOptions {
 // Learns the table and returns it as the words file's text (without the
 // header comments). Deterministic.
 std::string LearnWordLex(const std::vector<LexSentence>& corpus, const LexOptions& opt);
+
+struct VectorClusterOptions {
+  std::size_t words = 200000;  // the most frequent words of the vector file
+  int fine = 1024, mid = 128, coarse = 32;
+  int iterations = 12;
+};
+
+struct VectorClusters {
+  std::string words;  // `word TAB fine` lines, most frequent word first
+  std::string tree;   // `fine TAB mid TAB coarse` lines
+};
+
+// Clusters word vectors (a wink-embeddings style JSON file) by spherical
+// k-means (syntax/word_clusters.h): the fine clusters of the words, and
+// the middle and coarse cluster of each fine one. Deterministic.
+VectorClusters LearnVectorClusters(const std::string& vectors, const VectorClusterOptions& options);
 
 }  // namespace sitrep::entities

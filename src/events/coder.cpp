@@ -649,7 +649,16 @@ class SentenceCoder {
     return out;
   }
 
+  // True if v's subject is a natural force or a disease ("the cyclone",
+  // "Storm X", "flooding"): nature is no political actor.
+  bool NaturalSubject(std::int32_t v) {
+    std::int32_t s = Child(v, "nsubj");
+    if (s < 0) return false;
+    return InSet(lex_.hazard, s) || HasChildLemma(s, {"compound", "flat", "amod"}, lex_.hazard);
+  }
+
   void CodeVerb(std::int32_t v, const Pattern& p) {
+    if (NaturalSubject(v)) return;
     std::int32_t obj = Object(v);
     // "struck a defiant note": force is used on actors and places, not on things said.
     if (p.obj.empty() && QuadClass(p.code) == 4 && obj >= 0 && MentionAt(obj) < 0 && InSet(lex_.thing, obj)) return;

@@ -157,7 +157,11 @@ void ActorColumns(simdjson::simdjson_result<element> actor, std::vector<std::str
     if (kinds.IsType(b)) {
       types.push_back(b);
     } else if (kinds.IsRegion(b)) {
-      continue;  // WST, EUR: no column of their own
+      // A region acting alone ("EUR": "Europe must respond") fills the
+      // country column, as GDELT writes it; after IGO (IGOWSTNAT, IGOEUREEC)
+      // it has no column of its own.
+      if (i == 0) *country = b;
+      continue;
     } else if (i == 0) {
       *country = b;
     } else if (group.empty()) {

@@ -126,6 +126,7 @@ std::shared_ptr<const Lexicon> Lexicon::Load() {
                      : f[0] == "quantity" ? &lex->quantity
                      : f[0] == "container" ? &lex->container
                      : f[0] == "stop" ? &lex->stop
+                     : f[0] == "hazard" ? &lex->hazard
                                         : nullptr;
     if (!set) SITREP_THROW(ConfigError, "events/words.tsv: unknown list " << f[0]);
     set->emplace(f[1]);

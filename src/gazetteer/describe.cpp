@@ -102,6 +102,9 @@ class Describer {
     for (Mention& m : a_.mentions) {
       std::uint32_t b, e;
       if (!TokenRange(m, &b, &e)) continue;
+      // "Europe", "the Middle East": a world region the recogniser took for
+      // a name of another kind is a place.
+      if ((m.type == "PERSON" || m.type == "ORG") && IsRegionName(b, e)) m.type = "LOC";
       if (m.type == "PERSON") {
         DescribePerson(m, b, e);
       } else if (m.type == "ORG") {
@@ -195,6 +198,12 @@ class Describer {
     return false;
   }
 
+  // False for a phrase that can only be a city or subdivision and is not
+  // capitalised: ordinary words ("Mobile", "Split", "Of") are names too.
+  bool IsPlaceName(const Item& it) const {
+    return HasKind(it.ids, kPhraseKinds & ~(kCity | kSubdivision)) || IsCapitalised(it.b);
+  }
+
   // Phrases right before token `pos` (back to `lo`), nearest last in the
   // returned order (text order).
   std::vector<Item> ScanLeft(std::uint32_t pos, std::uint32_t lo) const {
@@ -215,9 +224,7 @@ class Describer {
       if (!LongestEndingAt(end, lo, mask, &it)) break;
       // Cities and subdivisions only count in the possessive ("Kyiv's mayor")
       // or when capitalised: ordinary words ("Mobile", "Split") are names too.
-      if (!possessive && !HasKind(it.ids, kPhraseKinds & ~(kCity | kSubdivision))) {
-        if (!IsCapitalised(it.b)) break;
-      }
+      if (!possessive && !IsPlaceName(it)) break;
       it.possessive = possessive;
       items.push_back(std::move(it));
       pos = items.back().b;
@@ -242,6 +249,9 @@ class Describer {
         }
         break;
       }
+      // As in ScanLeft: a town named like a common word ("of", a town in
+      // Turkey) counts only when capitalised.
+      if (!IsPlaceName(it)) break;
       pos = it.e;
       if (pos < hi && IsPossessiveMarker(views_[pos])) {
         it.possessive = true;
@@ -254,7 +264,7 @@ class Describer {
       std::uint32_t p = pos + 1;
       if (p < hi && IsDeterminer(views_[p])) ++p;
       Item it;
-      if (LongestStartingAt(p, hi, kCountry | kGovBody | kOrganisation | kDemonym | kCity, &it)) {
+      if (LongestStartingAt(p, hi, kCountry | kGovBody | kOrganisation | kDemonym | kCity, &it) && IsPlaceName(it)) {
         it.possessive = true;  // "of Russia" reads as "Russia's"
         items.push_back(std::move(it));
       }
@@ -383,6 +393,19 @@ class Describer {
                              &it))
         break;
       name_start = it.e;
+    }
+    // A title after a capitalised word the gazetteer does not know
+    // ("Veldorian Interior Minister X", a demonym of a place it lacks):
+    // the name still starts after the title, and the mention is cut to it.
+    for (std::uint32_t p = name_start + 1; p + 1 < e; ++p) {
+      Item it;
+      if (!LongestStartingAt(p, e - 1, kRole | kRoleModifier, &it) || !HasKind(it.ids, kRole)) continue;
+      bool capitals = true;
+      for (std::uint32_t k = name_start; k < e && capitals; ++k) capitals = IsCapitalised(k);
+      if (!capitals) break;
+      name_start = it.e;
+      m.begin = a_.tokens[name_start].begin;
+      break;
     }
     Reading r;
     // 1. A title right before the name.
@@ -558,9 +581,33 @@ class Describer {
     }
   }
 
+  // True if tokens [b, e), without a leading "the", are a region's name
+  // written with a capital.
+  bool IsRegionName(std::uint32_t b, std::uint32_t e) {
+    Trim(&b, &e);
+    if (b >= e || !IsCapitalised(b)) return false;
+    std::vector<std::uint32_t> ids;
+    SpanEntries(b, e, kRegion, &ids);
+    for (std::uint32_t id : ids)
+      if (!g_.entry(id).adjective) return true;
+    return false;
+  }
+
   void DescribeLoc(Mention& m, std::uint32_t b, std::uint32_t e) {
     const std::uint32_t ob = b, oe = e;
     Trim(&b, &e);
+    // A world region has no country; as an actor ("Europe must respond")
+    // it takes CAMEO's region code. It wins over a town of the same name.
+    if (IsCapitalised(b)) {
+      std::vector<std::uint32_t> regions;
+      SpanEntries(b, e, kRegion, &regions);
+      for (std::uint32_t id : regions) {
+        if (g_.entry(id).adjective) continue;
+        m.as_actor = m.as_actor || ActsAsSubject(ob, oe);
+        if (m.as_actor) m.actor_code = g_.entry(id).code;
+        return;
+      }
+    }
     std::vector<std::uint32_t> ids;
     SpanEntries(b, e, kPlaceKinds | kGovBody | kOrganisation, &ids);
     std::string country = g_.CountryOfEntries(ids.data(), ids.size());
@@ -591,10 +638,12 @@ class Describer {
   void DescribeMisc(Mention& m, std::uint32_t b, std::uint32_t e) {
     Trim(&b, &e);
     std::vector<std::uint32_t> ids;
-    SpanEntries(b, e, kDemonym | kCountry, &ids);
+    SpanEntries(b, e, kDemonym | kCountry | kRegion, &ids);
     if (const Entry* c = FirstOf(ids, kCountry | kDemonym)) {
       m.country = c->country;
       m.actor_code = c->code;
+    } else if (const Entry* r = FirstOf(ids, kRegion); r != nullptr && IsCapitalised(b)) {
+      m.actor_code = r->code;  // "European", "Asian": the region's code, no country
     }
   }
 

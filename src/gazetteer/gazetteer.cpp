@@ -371,6 +371,25 @@ void Gazetteer::Impl::LoadAll(const Reader& read) {
     Alias(id, r.f[3]);
     for (auto a : SplitBar(r.f[4])) Alias(id, a);
   }
+  for (const Row& r : ReadTable(read, "gazetteer/regions.tsv", 4)) {
+    SITREP_CHECK(IsUpperAlpha(r.f[0], 3), ConfigError,
+                 "data/gazetteer/regions.tsv:" << r.line << ": bad CAMEO region code '" << r.f[0] << "'");
+    Entry e;
+    e.kind = kRegion;
+    e.name = std::string(r.f[1]);
+    e.code = std::string(r.f[0]);
+    Entry adj = e;
+    std::uint32_t id = Add(std::move(e));
+    Alias(id, r.f[1]);
+    for (auto a : SplitBar(r.f[2])) Alias(id, a);
+    auto adjectives = SplitBar(r.f[3]);
+    if (!adjectives.empty()) {
+      adj.name = std::string(adjectives[0]);
+      adj.adjective = true;
+      std::uint32_t aid = Add(std::move(adj));
+      for (auto a : adjectives) Alias(aid, a);
+    }
+  }
   for (const Row& r : ReadTable(read, "gazetteer/government_bodies.tsv", 4)) {
     if (r.f[0] != "-") need_country(r.f[0], "government_bodies.tsv", r.line);
     SITREP_CHECK(WellFormedCode(r.f[1]), ConfigError,
@@ -560,6 +579,9 @@ std::optional<std::string> Gazetteer::CountryOf(std::string_view text) const {
 std::string Gazetteer::CountryOfEntries(const std::uint32_t* ids, std::size_t n) const {
   for (std::size_t i = 0; i < n; ++i)
     if (entry(ids[i]).kind == kCountry) return entry(ids[i]).country;
+  // A world region has no country, whatever towns share its name ("Asia").
+  for (std::size_t i = 0; i < n; ++i)
+    if (entry(ids[i]).kind == kRegion && !entry(ids[i]).adjective) return std::string();
   for (std::size_t i = 0; i < n; ++i) {
     const Entry& e = entry(ids[i]);
     if ((e.kind == kGovBody || e.kind == kOrganisation) && !e.country.empty()) return e.country;

@@ -35,9 +35,10 @@ enum Kind : std::uint16_t {
   kHonorific = 128,    // "Mr", "Dr": a form of address, no role
   kRoleModifier = 256, // "deputy", "former": joins the role after it
   kQualifier = 512,    // "new", "outgoing": before a role, but not part of it
+  kRegion = 1024,      // "Europe", "Middle East", "European": a world region, no country
 };
 inline constexpr std::uint16_t kPlaceKinds = kCountry | kSubdivision | kCity;
-inline constexpr std::uint16_t kAllKinds = 1023;
+inline constexpr std::uint16_t kAllKinds = 2047;
 
 // One thing the gazetteer knows. What `code` holds depends on the kind:
 //   kCountry, kDemonym   the country's CAMEO code (mostly = alpha-3)
@@ -51,6 +52,7 @@ inline constexpr std::uint16_t kAllKinds = 1023;
 //                        the body named with it ("spokesman")
 //   kRoleModifier        "ELI" for modifiers that make a holder an elite
 //                        ("former"), else empty
+//   kRegion              its CAMEO region code ("EUR", "MEA")
 //   kQualifier,
 //   kHonorific           empty
 struct Entry {
@@ -61,6 +63,7 @@ struct Entry {
   std::string sector;   // kGovBody: its sector ("GOV"); kRole: = code
   std::uint32_t population = 0;  // kCity
   bool capital = false;          // kCity: a national capital
+  bool adjective = false;        // kRegion: its adjective and people ("European", "Europeans")
   // Where it is (kCountry: the centre of the country; kCity: the city),
   // from country_geo.tsv and cities.tsv; located is false when unknown.
   bool located = false;

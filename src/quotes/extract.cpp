@@ -169,7 +169,21 @@ class Finder {
     }
     // A label in capitals names a speaker only when it takes turns, as in
     // a transcript; one alone is a heading ("UPDATE:", "CORRECTION:").
-    if (!named && !(capitals && LabelTurns(a_.Text({doc_.tok(first).begin, doc_.tok(t - 1).end})) >= 2)) return false;
+    // A name the recogniser missed ("Matthews:") counts when its words are
+    // capitalised proper nouns and it takes turns, or opens the article
+    // as a headline does ("Smith: Talks Are Over").
+    if (!named) {
+      const int turns = LabelTurns(a_.Text({doc_.tok(first).begin, doc_.tok(t - 1).end}));
+      bool proper = true;
+      for (std::int32_t k = first; k < t; ++k) {
+        std::string_view w = doc_.text(k);
+        std::string_view up = doc_.tok(k).upos;
+        proper = proper && !w.empty() && std::isupper(static_cast<unsigned char>(w[0])) &&
+                 (up == "PROPN" || (up == "NOUN" && turns >= 2));
+      }
+      const bool headline = doc_.para(first) == doc_.para(0);
+      if (!(capitals && turns >= 2) && !(proper && (turns >= 2 || headline))) return false;
+    }
     int words = 0;
     for (std::int32_t k = t + 1; k < n && doc_.para(k) == doc_.para(t) && words < 2; ++k) words += doc_.punct(k) ? 0 : 1;
     return words >= 2;
@@ -466,6 +480,12 @@ class Finder {
         if (clo <= c.first && chi >= c.last && clo > h.last) hi = std::max(hi, chi);
       });
       hi = TrailingModifiers(h, hi);
+      // "Smith: Deal Is 'Dead'": a label's turn runs to the paragraph's end.
+      if (h.colon) {
+        for (std::int32_t t = hi + 1; t < static_cast<std::int32_t>(doc_.size()) && doc_.para(t) == doc_.para(h.last); ++t) {
+          hi = t;
+        }
+      }
       ByteSpan span = Span(lo, hi, /*drop_mark=*/true);
       if (span.begin <= q->content.begin && span.end >= q->content.end) q->content = span;
     } else if (q->kind == "mixed" && h.first > c.last && doc_.sent(h.first) == doc_.sent(c.last) && EndsClause(h)) {
@@ -524,7 +544,9 @@ class Finder {
       std::int32_t hi = h.last;
       for (std::int32_t t = h.last + 1; t < static_cast<std::int32_t>(doc_.size()) && doc_.para(t) == doc_.para(h.last);
            ++t) {
-        if (InQuote(t)) return false;  // quoted words: the marked quote carries them
+        // A turn that opens with a quotation is the marked quote's; one
+        // that quotes inside ("Smith: Plan Is 'Dead', Talks Over") is mixed.
+        if (InQuote(t) && (t == h.last + 1 || (t == h.last + 2 && doc_.punct(h.last + 1)))) return false;
         hi = t;
       }
       pieces.push_back({h.last + 1, hi});
@@ -593,7 +615,7 @@ class Finder {
             std::string_view r = doc_.deprel(ch);
             // Not the time of the act of speech ("announced support on
             // Thursday"): that is the reporter's, not the source's.
-            if (ch > hi && (r == "xcomp" || r == "obl") && !SetOffByComma(ch) &&
+            if (ch > hi && (r == "xcomp" || (r == "obl" && CompletesObject(ch))) && !SetOffByComma(ch) &&
                 !in_time_[static_cast<std::size_t>(ch)]) {
               take(ch);
             }
@@ -611,15 +633,21 @@ class Finder {
             break;
           }
         }
+        // "said earlier this year that he ...": the complement's own "that"
+        // opens it; words the parser hung inside before it are the cue's.
+        if (std::int32_t mk = doc_.Child(comp, "mark");
+            mk != kNone && mk > clo && mk < comp && lower_[static_cast<std::size_t>(mk)] == "that" && !InQuote(mk)) {
+          clo = mk + 1;
+        }
         // "This campaign, he says, is different": the words before the
         // cue belong to the clause the parser hung after it.
         if (auto [ilo, ihi] = InterruptingCue(h); ilo != kNone && clo > h.last) {
           pieces.push_back({ilo, ihi.first});
           clo = std::max(clo, ihi.second);
         }
-        pieces.push_back({clo, TrailingModifiers(h, chi)});
+        pieces.push_back({clo, TrimTail(clo, ThatContinuation(TrailingModifiers(h, chi)))});
       } else if (lo != kNone) {
-        pieces.push_back({lo, TrailingModifiers(h, hi)});
+        pieces.push_back({lo, TrailingModifiers(h, hi, /*object=*/true)});
       } else if (EndsClause(h) && (doc_.deprel(h.first) == "parataxis" || (comp != kNone && comp < h.first))) {
         // "The talks were useful, the minister said.": the reported
         // clause comes first and the cue hangs off it (or, in some parses,
@@ -643,7 +671,7 @@ class Finder {
         // they read as a clause.
         auto [flo, fhi] = SurfaceClause(h);
         if (flo == kNone) return false;
-        pieces.push_back({flo, fhi});
+        pieces.push_back({flo, TrimTail(flo, fhi)});
       } else {
         return false;
       }
@@ -680,12 +708,92 @@ class Finder {
     return true;
   }
 
+  // True if oblique t completes what an object cue says of its object
+  // ("accused them of lying", "praised her for her courage", "described it
+  // as a failure"), rather than placing the act of speech ("praised her at
+  // a rally in Ohio").
+  bool CompletesObject(std::int32_t t) const {
+    std::int32_t cs = doc_.Child(t, "case");
+    if (cs == kNone) return false;
+    std::string_view p = lower_[static_cast<std::size_t>(cs)];
+    return p == "of" || p == "for" || p == "as" || p == "over" || p == "about" || p == "against" || p == "with" ||
+           p == "to" || p == "into" || p == "from";
+  }
+
+  // True if oblique t says where or when the act of speech took place
+  // ("at a rally", "in an interview", "during the debate").
+  bool PlacesTheAct(std::int32_t t) const {
+    std::int32_t cs = doc_.Child(t, "case");
+    if (cs == kNone) return false;
+    std::string_view p = lower_[static_cast<std::size_t>(cs)];
+    return p == "at" || p == "in" || p == "during" || p == "outside" || p == "before";
+  }
+
+  // The reporter's words that parsers leave inside a reported clause,
+  // read off the surface: an attribution of its own ("..., according to
+  // exit polls"), the reporter's next clause after a comma and a
+  // coordinator ("..., but Cook did not say when"). Returns hi moved
+  // before them.
+  std::int32_t TrimTail(std::int32_t lo, std::int32_t hi) const {
+    auto finite = [&](std::int32_t t) {
+      std::string_view x = doc_.tok(t).xpos;
+      return x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD";
+    };
+    for (std::int32_t k = lo + 2; k <= hi; ++k) {
+      if (InQuote(k)) continue;
+      std::int32_t cue = cue_of_[static_cast<std::size_t>(k)];
+      if (cue != kNone && cues_[static_cast<std::size_t>(cue)].phrase) return LastWordBefore(lo, k);
+      if (doc_.text(k) != "," || k + 2 > hi) continue;
+      std::string_view next = lower_[static_cast<std::size_t>(k + 1)];
+      if ((next == "but" || next == "and") && lower_[static_cast<std::size_t>(k + 2)] != "that") {
+        std::string_view su = doc_.tok(k + 2).upos;
+        if (su == "PRON" || su == "PROPN" || su == "DET" || su == "NOUN") {
+          for (std::int32_t j = k + 3; j <= hi && j <= k + 7; ++j) {
+            if (finite(j) && StartsWith(doc_.deprel(k + 2), "nsubj")) return LastWordBefore(lo, k);
+          }
+        }
+      }
+    }
+    return hi;
+  }
+
+  // The last token before k that is not punctuation, and not before lo.
+  std::int32_t LastWordBefore(std::int32_t lo, std::int32_t k) const {
+    std::int32_t t = k - 1;
+    while (t > lo && doc_.punct(t) && !InQuote(t)) --t;
+    return t;
+  }
+
+  // "says A but that B", "argued A, and that B": a coordinator and
+  // "that" after the content open a second complement of the same cue,
+  // whatever the parser attached it to. Returns hi extended over each such
+  // clause, to the end of the sentence or an act of speech of its own
+  // ("..., and X said"); hi when none follows.
+  std::int32_t ThatContinuation(std::int32_t hi) const {
+    if (hi == kNone) return hi;
+    const std::int32_t end = static_cast<std::int32_t>(a_.sentences[doc_.sent(hi)].end_token);
+    std::int32_t t = hi + 1;
+    if (t < end && doc_.text(t) == ",") ++t;
+    if (t + 2 >= end || doc_.tok(t).upos != "CCONJ" || lower_[static_cast<std::size_t>(t + 1)] != "that" ||
+        InQuote(t + 1)) {
+      return hi;
+    }
+    std::int32_t out = hi;
+    for (std::int32_t k = t + 2; k < end; ++k) {
+      if (IsSpeechCue(k) && (doc_.punct(k - 1) || doc_.tok(k - 1).upos == "CCONJ")) break;
+      if (!doc_.punct(k) || InQuote(k)) out = k;
+    }
+    return out;
+  }
+
   // Parsers often hang a modifier that ends the reported content on the
   // cue instead ("said he had been flooded with email, some of it
   // abusive"; "pointed out that X resigned after Y complained"). Returns
   // hi extended over the cue's dependents that follow it, up to a
   // conjoined clause, a coordinator or a cue of its own.
-  std::int32_t TrailingModifiers(const CueHit& h, std::int32_t hi) const {
+  // With object set, the content is an object cue's ("praised X for Y"),
+  // and an oblique must complete it (CompletesObject).
+  std::int32_t TrailingModifiers(const CueHit& h, std::int32_t hi, bool object = false) const {
     std::int32_t out = hi;
     bool stop = false;
     doc_.EachChild(h.first, [&](std::int32_t ch) {
@@ -711,7 +819,8 @@ class Finder {
       // A modifier set off by a comma ("..., with the minister leveling
       // criticism at ...", "..., mocking his rival") is the reporter's
       // comment on the act of speech, not part of what was said.
-      if (SetOffByComma(ch) || in_time_[static_cast<std::size_t>(ch)]) {
+      if (SetOffByComma(ch) || in_time_[static_cast<std::size_t>(ch)] ||
+          (object && StartsWith(r, "obl") && PlacesTheAct(ch))) {
         stop = true;
         return;
       }
@@ -906,13 +1015,31 @@ class Finder {
       // Another act of speech set off from this one ("..., and X said")
       // ends it; a cue inside the clause ("she did feel") does not.
       if (IsSpeechCue(k) && k > t && (doc_.punct(k - 1) || doc_.tok(k - 1).upos == "CCONJ")) break;
+      // "Asked if X, Clinton said Y": so does a comma before a source and
+      // its own cue.
+      if (k > t && doc_.text(k) == "," && SourceAndCueFollow(k)) break;
       hi = k;
       if (!doc_.punct(k)) ++words;
       std::string_view x = doc_.tok(k).xpos;
       finite = finite || x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD";
     }
-    if (words < 3 || !finite) return {kNone, kNone};
+    // Taggers often take a clause's verb for a plural noun ("the law
+    // unfairly targets them"); a cue that never reports a bare noun phrase
+    // ("say", not "announce") vouches for a longer clause without one.
+    if (words < 3 || (!finite && (words < 5 || (h.content & kObject)))) return {kNone, kNone};
     return {t, hi};
+  }
+
+  // True if the words after the comma at k are a subject and the cue of
+  // speech it is the subject of ("..., the senator said").
+  bool SourceAndCueFollow(std::int32_t k) const {
+    const std::int32_t end = static_cast<std::int32_t>(a_.sentences[doc_.sent(k)].end_token);
+    for (std::int32_t j = k + 2; j < end && j <= k + 7; ++j) {
+      if (!IsSpeechCue(j)) continue;
+      std::int32_t subj = doc_.Child(j, "nsubj");
+      return subj != kNone && subj < j && doc_.Subtree(subj).first == k + 1 && doc_.Subtree(subj).second == j - 1;
+    }
+    return false;
   }
 
   // True if t hangs from the cue (within a few steps) by a relation that

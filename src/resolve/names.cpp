@@ -2,6 +2,7 @@
 #include <unicode/uchar.h>
 
 #include <array>
+#include <cctype>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -225,6 +226,14 @@ bool IsAcronym(std::string_view surface) {
   return !detail::AcronymLetters(surface).empty();
 }
 
+namespace {
+// A letter, or a byte of a multi-byte UTF-8 letter.
+bool IsNameByte(char c) {
+  unsigned char u = static_cast<unsigned char>(c);
+  return u >= 0x80 || std::isalpha(u);
+}
+}  // namespace
+
 std::vector<std::string> PersonTokens(std::string_view surface) {
   const detail::Lexicons& lex = detail::GetLexicons();
   // Drop nicknames: "(Kiki)", "\"Kiki\"", "'Kiki'" (a quote after a space).
@@ -246,6 +255,11 @@ std::vector<std::string> PersonTokens(std::string_view surface) {
         i = j;
         continue;
       }
+    }
+    // A double-barrelled name is one name: "Adjei-Mensah" alone is the
+    // surname of "Nana Adjei-Mensah", not a first and a last name.
+    if (c == '-' && i > 0 && i + 1 < surface.size() && IsNameByte(surface[i - 1]) && IsNameByte(surface[i + 1])) {
+      continue;
     }
     cleaned += c;
   }

@@ -234,6 +234,15 @@ struct StoryBuilder::Impl {
     };
     auto linkable = [&](std::uint32_t h) { return count(h) >= co.min_df; };
     auto idf = [&](std::uint32_t h) { return linkable(h) ? weight(h) : 0.0; };
+    // Dates and figures weigh what they tell apart: ln(N / df), nothing for
+    // one that every article names (the year of a week's news), where the
+    // smoothed idf would still give the heavily weighted kinds a share that
+    // links every article to every other.
+    auto telling = [&](std::uint32_t h) {
+      if (!linkable(h)) return 0.0;
+      const double x = std::log(n / count(h));
+      return x <= 0 ? 0.0 : co.idf_power == 1 ? x : std::pow(x, co.idf_power);
+    };
     SparseVector v;
     v.reserve(d.terms.size());
     for (const auto& [h, c] : d.terms) {
@@ -258,15 +267,15 @@ struct StoryBuilder::Impl {
     }
     for (const auto& y : d.years) {
       std::uint32_t h = FeatureHash('y', y);
-      extra[h] += static_cast<float>(opt.cluster.year_weight * idf(h));
+      extra[h] += static_cast<float>(opt.cluster.year_weight * telling(h));
     }
     if (co.date_weight > 0)
       for (const auto& y : d.dates) {
         std::uint32_t h = FeatureHash('d', y);
-        extra[h] += static_cast<float>(co.date_weight * idf(h));
+        extra[h] += static_cast<float>(co.date_weight * telling(h));
       }
     if (co.number_weight > 0)
-      for (std::uint32_t h : d.numbers) extra[h] += static_cast<float>(co.number_weight * idf(h));
+      for (std::uint32_t h : d.numbers) extra[h] += static_cast<float>(co.number_weight * telling(h));
     std::erase_if(extra, [](const auto& kv) { return kv.second <= 0; });
     std::sort(v.begin(), v.end());
     if (co.private_weight > 0 && left_out2 > 0) {
@@ -819,8 +828,14 @@ Status StoryBuilder::Impl::Run(const std::vector<events::MergedEvent>& evs, cons
   // Canonical order: undated first, then by day, then by id.
   std::vector<std::uint32_t> order(count);
   for (std::uint32_t i = 0; i < count; ++i) order[i] = i;
+  std::vector<std::uint64_t> salted;
+  if (opt.order_salt != 0) {
+    salted.resize(count);
+    for (std::uint32_t i = 0; i < count; ++i) salted[i] = Hash64(Id(i), opt.order_salt);
+  }
   std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
     if (recs[x].day != recs[y].day) return recs[x].day < recs[y].day;
+    if (!salted.empty() && salted[x] != salted[y]) return salted[x] < salted[y];
     return Id(x) < Id(y);
   });
 

@@ -201,6 +201,11 @@ struct BuildOptions {
   std::size_t open_articles = 20000;
   // Digests wait in a temporary file (in memory up to this many bytes).
   std::size_t spill_buffer_bytes = 4 << 20;
+  // For evaluation only: articles of one day are taken in the order of a
+  // hash of their id salted with this (0: the id itself). Another salt is
+  // another canonical order, so a score averaged over salts says how much
+  // a result owes to the order the articles happened to come in.
+  std::uint64_t order_salt = 0;
 };
 
 // One finished story, as written to stories.jsonl.

@@ -142,17 +142,37 @@ void PerceptronTrainer::Update(const std::uint64_t* feats, std::size_t n, std::u
     const std::uint32_t r = FindOrAdd(feats[i]);
     ++row_updates_[r];
     std::vector<Cell>& row = rows_[r];
-    for (std::uint32_t cls : {truth, guess}) {
-      float delta = cls == truth ? 1.0f : -1.0f;
-      auto it = std::find_if(row.begin(), row.end(), [cls](const Cell& c) { return c.cls == cls; });
-      if (it == row.end()) {
-        row.push_back({cls, 0.0f, 0.0, clock_});
-        it = row.end() - 1;
-      }
-      it->total += static_cast<double>(clock_ - it->stamp) * it->w;
-      it->stamp = clock_;
-      it->w += delta;
+    Bump(row, truth, 1.0f);
+    Bump(row, guess, -1.0f);
+  }
+}
+
+void PerceptronTrainer::Bump(std::vector<Cell>& row, std::uint32_t cls, float delta) {
+  auto it = std::find_if(row.begin(), row.end(), [cls](const Cell& c) { return c.cls == cls; });
+  if (it == row.end()) {
+    row.push_back({cls, 0.0f, 0.0, clock_});
+    it = row.end() - 1;
+  }
+  it->total += static_cast<double>(clock_ - it->stamp) * it->w;
+  it->stamp = clock_;
+  it->w += delta;
+}
+
+void PerceptronTrainer::Restart() {
+  for (auto& row : rows_) {
+    for (Cell& c : row) {
+      c.total += static_cast<double>(clock_ - c.stamp) * c.w;
+      c.stamp = clock_;
+      c.w = 0.0f;
     }
+  }
+}
+
+void PerceptronTrainer::Add(const std::uint64_t* feats, std::size_t n, std::uint32_t cls, float delta) {
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint32_t r = FindOrAdd(feats[i]);
+    ++row_updates_[r];
+    Bump(rows_[r], cls, delta);
   }
 }
 

@@ -59,8 +59,16 @@ class PerceptronTrainer {
   void Score(const std::uint64_t* feats, std::size_t n, float* scores) const;
   // Moves weight from `guess` to `truth` for every feature; no-op if equal.
   void Update(const std::uint64_t* feats, std::size_t n, std::uint32_t truth, std::uint32_t guess);
+  // Adds `delta` to the weight of `cls` for every feature (one side of an
+  // update, for structured training where the two sides have different
+  // features).
+  void Add(const std::uint64_t* feats, std::size_t n, std::uint32_t cls, float delta);
   // Advances the averaging clock; call once per training instance.
   void Tick() { ++clock_; }
+  // Sets the current weights back to zero but keeps their running sums, so
+  // that training again from scratch (another shuffle) and then Finish()
+  // averages over both runs: an ensemble of equal-length runs in one model.
+  void Restart();
   // Returns the averaged, quantised model. Features whose weights all
   // round to zero are dropped.
   // Features updated fewer than `min_updates` times are dropped too: they
@@ -77,6 +85,9 @@ class PerceptronTrainer {
   };
   std::int64_t Find(std::uint64_t key) const;
   std::uint32_t FindOrAdd(std::uint64_t key);
+  // Adds delta to class cls's weight in row, settling its running total
+  // for averaging up to now.
+  void Bump(std::vector<Cell>& row, std::uint32_t cls, float delta);
   void Grow();
 
   std::uint32_t num_classes_;

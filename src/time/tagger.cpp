@@ -45,12 +45,21 @@ struct Word {
   int tense = 0;  // -1 past, +1 future, 2 future when "to" follows ("set to resume")
   ModKind mod = ModKind::kNone;  // single-word modifier
   bool phrase_start = false;     // first word of a multi-word modifier or holiday
+  std::vector<std::uint16_t> phrase_ids;  // the phrases it starts, longest first
 };
 
 struct Phrase {
   std::vector<std::string> words;
   ModKind mod = ModKind::kNone;
-  unsigned month = 0, day = 0;  // holidays
+  // Holidays: a fixed day (month, day), the nth weekday of a month
+  // (month, nth; nth -1 is the last; weekday; offset in days after it), or
+  // a day counted from Easter Sunday (easter; offset).
+  unsigned month = 0, day = 0;
+  int nth = 0;
+  unsigned weekday = 0;
+  int offset = 0;
+  bool easter = false;
+  bool holiday() const { return month != 0 || easter; }
   // Vague phrases (vague.tsv): their type and value, and the words of which
   // one must come right before them (none: no condition).
   const char* vague_type = nullptr;
@@ -184,9 +193,9 @@ struct TimeTagger::Lexicon {
     for (auto& f : Rows("time/parts_of_day.tsv", 2)) At(f[0]).pod = std::string(f[1]);
     for (auto& f : Rows("time/sets.tsv", 2)) At(f[0]).set_value = std::string(f[1]);
     for (auto& f : Rows("time/tense_cues.tsv", 2)) {
-      if (f[1] != "FUTURE" && f[1] != "PAST" && f[1] != "FUTURE_TO")
+      if (f[1] != "FUTURE" && f[1] != "PAST" && f[1] != "FUTURE_TO" && f[1] != "FUTURE_VERB")
         SITREP_THROW(ConfigError, "time lexicon tense_cues.tsv: unknown cue " << f[1]);
-      At(f[0]).tense = f[1] == "FUTURE" ? 1 : f[1] == "FUTURE_TO" ? 2 : -1;
+      At(f[0]).tense = f[1] == "FUTURE" ? 1 : f[1] == "FUTURE_TO" ? 2 : f[1] == "FUTURE_VERB" ? 3 : -1;
     }
     for (auto& f : Rows("time/modifiers.tsv", 2)) {
       ModKind k = f[1] == "POINT"    ? ModKind::kPoint
@@ -208,12 +217,36 @@ struct TimeTagger::Lexicon {
     }
     for (auto& f : Rows("time/holidays.tsv", 2)) {
       auto ws = SplitWords(f[0]);
-      if (f[1].size() != 5 || f[1][2] != '-')
-        SITREP_THROW(ConfigError, "time lexicon holidays.tsv: date must be MM-DD: " << f[1]);
       Phrase p;
       p.words = ws;
-      p.month = static_cast<unsigned>(ParseIntOrThrow(f[1].substr(0, 2), "holidays.tsv"));
-      p.day = static_cast<unsigned>(ParseIntOrThrow(f[1].substr(3, 2), "holidays.tsv"));
+      std::string_view spec = f[1];
+      auto bad = [&] { SITREP_THROW(ConfigError, "time lexicon holidays.tsv: bad date rule " << spec); };
+      auto offset = [&](std::string_view rest) {
+        if (rest.empty()) return 0;
+        if (rest[0] != '+' && rest[0] != '-') bad();
+        int v = ParseIntOrThrow(rest.substr(1), "holidays.tsv");
+        return rest[0] == '-' ? -v : v;
+      };
+      if (!spec.empty() && spec[0] == 'E') {
+        // "E", "E-2": Easter Sunday and days counted from it.
+        p.easter = true;
+        p.offset = offset(spec.substr(1));
+      } else if (spec.size() == 5 && spec[2] == '-') {
+        // "12-25": a fixed day.
+        p.month = static_cast<unsigned>(ParseIntOrThrow(spec.substr(0, 2), "holidays.tsv"));
+        p.day = static_cast<unsigned>(ParseIntOrThrow(spec.substr(3, 2), "holidays.tsv"));
+        if (p.month < 1 || p.month > 12 || p.day < 1 || p.day > 31) bad();
+      } else if (spec.size() >= 6 && spec[2] == '/' && spec[4] == '/') {
+        // "11/4/4": the fourth Thursday of November; "05/L/1": the last
+        // Monday of May; "11/1/1+1": the day after the first Monday.
+        p.month = static_cast<unsigned>(ParseIntOrThrow(spec.substr(0, 2), "holidays.tsv"));
+        p.nth = spec[3] == 'L' ? -1 : ParseIntOrThrow(spec.substr(3, 1), "holidays.tsv");
+        p.weekday = static_cast<unsigned>(ParseIntOrThrow(spec.substr(5, 1), "holidays.tsv"));
+        p.offset = offset(spec.substr(6));
+        if (p.month < 1 || p.month > 12 || p.nth == 0 || p.nth > 5 || p.weekday < 1 || p.weekday > 7) bad();
+      } else {
+        bad();
+      }
       At(ws[0]).phrase_start = true;
       phrases.push_back(std::move(p));
     }
@@ -240,6 +273,8 @@ struct TimeTagger::Lexicon {
     // Longest phrases first, so "christmas day" wins over "christmas".
     std::stable_sort(phrases.begin(), phrases.end(),
                      [](const Phrase& a, const Phrase& b) { return a.words.size() > b.words.size(); });
+    // Each phrase listed under its first word, so a match tries only those.
+    for (size_t k = 0; k < phrases.size(); ++k) At(phrases[k].words[0]).phrase_ids.push_back(static_cast<std::uint16_t>(k));
   }
 
   const Word* Find(std::string_view w) const {
@@ -274,6 +309,8 @@ struct Amount {
   size_t end = 0;
   long long n = -1;
   bool vague = false;
+  // "two and a half", "half a", "a half": n and a half units.
+  bool half = false;
   // A range of two counts joined by "to" or "or" ("two to six days"): the
   // first count, the token after it, and the token where the second starts.
   long long low = -1;
@@ -288,6 +325,7 @@ struct Match {
   bool mismatch = false;
   std::string detail;
   bool anchor = false;  // a day/month date later anaphora may refer to
+  bool clock_day = false;  // a clock time on day `date` ("10 a.m. Thursday")
   CivilDate date{};
   int gran = 0;  // 3 day, 2 month, 1 year
   int quarter_year = 0, quarter = 0;
@@ -363,6 +401,30 @@ std::string DurationValue(Unit u, long long n) {
   return "PX";
 }
 
+// The length of n and a half units as ISO 8601 writes it: a decimal
+// fraction of the unit ("two and a half years" P2.5Y), and a half alone in
+// the next smaller unit ("half an hour" PT30M, "half a year" P6M).
+std::string HalfDurationValue(Unit u, long long n) {
+  if (n == 0) {
+    switch (u) {
+      case Unit::kMinute: return "PT30S";
+      case Unit::kHour: return "PT30M";
+      case Unit::kDay: return "PT12H";
+      case Unit::kFortnight: return "P1W";
+      case Unit::kYear: return "P6M";
+      case Unit::kDecade: return "P5Y";
+      case Unit::kCentury: return "P50Y";
+      default: break;
+    }
+  }
+  if (u == Unit::kFortnight) return "P" + std::to_string(2 * n + 1) + "W";
+  std::string v = DurationValue(u, n);
+  // Insert ".5" before the unit letters: "P2Y" -> "P2.5Y".
+  size_t k = v.size();
+  while (k > 0 && !IsDigit(static_cast<unsigned char>(v[k - 1]))) --k;
+  return v.substr(0, k) + ".5" + v.substr(k);
+}
+
 // The matcher for one text. Holds the token list and document state
 // (the last quarter and date mentioned, for "a year earlier" and
 // "the following month").
@@ -378,6 +440,7 @@ class Matcher {
     size_t i = 0;
     while (i < t_.size()) {
       Match m;
+      cur_ = i;
       if (Expr(i, m) && m.end > i) {
         if (m.split_end) {
           TimeExpr first;
@@ -394,8 +457,16 @@ class Matcher {
         te.type = m.type;
         te.value = m.value;
         if (m.mismatch) out.inconsistencies.push_back({te.begin, te.end, "weekday_mismatch", m.detail});
-        if (m.anchor) anchor_ = m.date, anchor_gran_ = m.gran;
-        if (m.quarter && ReportedQuarter(m, i)) last_qy_ = m.quarter_year, last_q_ = m.quarter, long_period_ = false;
+        if (m.anchor) {
+          anchor_ = m.date, anchor_gran_ = m.gran, anchor_tok_ = i, anchor_end_ = m.end;
+          // "up from $3 million in 1988", "compared with September": a
+          // comparison's base, which "the year"/"the month" do not mean;
+          // they refer to the last date named that is not one.
+          if (!ComparisonBase(i)) ref_ = m.date, ref_gran_ = m.gran, ref_tok_ = i;
+        }
+        if (m.clock_day) clock_day_ = m.date, clock_end_ = m.end;
+        if (m.quarter && ReportedQuarter(m, i))
+          last_qy_ = m.quarter_year, last_q_ = m.quarter, long_period_ = false, last_q_tok_ = i;
         if (m.long_period || LongSpan(m, i)) long_period_ = true;
         out.times.push_back(std::move(te));
         i = m.end;
@@ -715,16 +786,59 @@ class Matcher {
   // The year nearest the DCT, except that a date the nearest-year rule puts
   // a quarter or more into the future is moved back a year when its clause
   // is in the past tense ("in the year ended March 31", "In January, the
-  // company received ..." written in October). News mostly reports what has
-  // happened, so only that one direction is trusted: on TimeBank dev, using
-  // the tense everywhere (near dates, or past dates pushed to the future)
-  // picked the wrong year more often than the nearest-year rule did.
+  // company received ..." written in October), and one a quarter or more
+  // into the past forward when its clause looks ahead ("the plant will
+  // reopen in June" written in November). Near dates keep the nearest year
+  // whatever the tense: on TimeBank dev, reading the tense for them picked
+  // the wrong year more often than the nearest-year rule did.
   CivilDate YearlessDate(unsigned m, unsigned d, size_t at) const {
     CivilDate c = NearestYear(m, d);
     int ahead = (c.year * 12 + static_cast<int>(m)) - (dct_->year * 12 + static_cast<int>(dct_->month));
     if (ahead >= kFarAheadMonths && d <= DaysIn(c.year - 1, m) && TenseAt(at) < 0) return {c.year - 1, m, d};
+    if (ahead <= -kFarAheadMonths && d <= DaysIn(c.year + 1, m) && TenseAt(at) > 0) return {c.year + 1, m, d};
     return c;
   }
+
+  // The day a holiday falls on in year y.
+  static CivilDate HolidayDate(const Phrase& p, int y) {
+    if (p.easter) {
+      // Anonymous Gregorian computus (Meeus/Jones/Butcher).
+      int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
+      int h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+      int m = (a + 11 * h + 22 * l) / 451;
+      int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+      return AddDays({y, static_cast<unsigned>(month), static_cast<unsigned>(day)}, p.offset);
+    }
+    if (!p.nth) return {y, p.month, p.day};
+    CivilDate d;
+    if (p.nth > 0) {
+      CivilDate first{y, p.month, 1};
+      int diff = (static_cast<int>(p.weekday) - static_cast<int>(IsoWeekday(first)) + 7) % 7;
+      d = AddDays(first, diff + 7 * (p.nth - 1));
+    } else {
+      CivilDate last{y, p.month, DaysIn(y, p.month)};
+      int diff = (static_cast<int>(IsoWeekday(last)) - static_cast<int>(p.weekday) + 7) % 7;
+      d = AddDays(last, -diff);
+    }
+    return AddDays(d, p.offset);
+  }
+
+  // A holiday named without a year: its occurrence nearest the DCT, moved
+  // by the clause's tense as YearlessDate moves a date.
+  CivilDate YearlessHoliday(const Phrase& p, size_t at) const {
+    CivilDate best{};
+    long long bestd = -1;
+    for (int y = dct_->year - 1; y <= dct_->year + 1; ++y) {
+      CivilDate c = HolidayDate(p, y);
+      long long dist = std::llabs(DayNumber(c) - DayNumber(*dct_));
+      if (bestd < 0 || dist < bestd) best = c, bestd = dist;
+    }
+    long long ahead = DayNumber(best) - DayNumber(*dct_);
+    if (ahead >= kFarAheadDays && TenseAt(at) < 0) return HolidayDate(p, best.year - 1);
+    if (ahead <= -kFarAheadDays && TenseAt(at) > 0) return HolidayDate(p, best.year + 1);
+    return best;
+  }
+  static constexpr long long kFarAheadDays = 90;
 
   // Months between the DCT's month and a yearless date's nearest occurrence
   // from which a past-tense clause moves the date back a year.
@@ -758,6 +872,19 @@ class Matcher {
       const Tok& tk = t_[k];
       if (tk.kind != K::kWord) return 0;
       if (tk.w && tk.w->tense == 2) return Is(k + 1, "to") ? 1 : 0;
+      // "talks resume Monday": a plural present of a scheduled event; not
+      // after a determiner (a noun: "the return") or an auxiliary or
+      // negation ("did not begin", whose tense the auxiliary gives).
+      if (tk.w && tk.w->tense == 3) {
+        if (k == 0) return 0;
+        static const std::array<std::string_view, 17> kNot = {
+            "the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "that",
+            "not", "never", "did", "do", "does"};
+        for (auto b : kNot)
+          if (Is(k - 1, b)) return 0;
+        if (t_[k - 1].low.ends_with("n't") || t_[k - 1].low.ends_with("n\xE2\x80\x99t") || Is(k - 1, "s")) return 0;
+        return 1;
+      }
       if (tk.w && tk.w->tense) {
         if (tk.low == "going" && !Is(k + 1, "to")) return 0;
         // "had been scheduled to expire Friday": a plan in the past perfect
@@ -771,6 +898,8 @@ class Matcher {
       }
       if (tk.low.size() > 3 && tk.low.substr(tk.low.size() - 3) == "'ll") return 1;
       if ((tk.low == "is" || tk.low == "are") && Is(k + 1, "to")) return 1;
+      // "The deadline is Friday": a present copula right before the date.
+      if ((tk.low == "is" || tk.low == "are") && (k + 1 == i || (Is(k + 1, "on") && k + 2 == i))) return 1;
       if (tk.low.size() >= 5 && tk.low.substr(tk.low.size() - 2) == "ed" && !tk.cap) {
         // "an unspecified date", "a still undisclosed sum": an adjective after
         // an article, not a verb.
@@ -795,6 +924,16 @@ class Matcher {
       // full ("in May.") it does.
       if (c == '.' && k > 0) {
         const Tok& p = t_[k - 1];
+        // The dots of "p.m.", "a.m.", "U.S." close single letters; they end
+        // the sentence only before a capitalised word that is no weekday,
+        // month or short time zone ("5 p.m. EDT on Nov. 20").
+        if (p.kind == K::kWord && p.low.size() == 1 &&
+            ((In(k + 1) && !t_[k + 1].space_before) || (k >= 2 && P(k - 2, '.') && !p.space_before))) {
+          if (!In(k + 1) || t_[k + 1].newline_before) return true;
+          const Tok& nx = t_[k + 1];
+          if (nx.kind != K::kWord || !nx.cap || nx.low.size() <= 4) return false;
+          return !(nx.w && (nx.w->weekday || nx.w->month));
+        }
         if (p.kind == K::kNum || (p.kind == K::kWord && (p.low.size() > 3 || !p.cap))) return true;
         if (p.kind == K::kWord && p.w && ((p.w->month && p.w->month_kind != 1) || (p.w->weekday && !p.w->weekday_abbr)))
           return true;
@@ -812,6 +951,29 @@ class Matcher {
       if (int c = cue(k)) return c;
     }
     return 0;
+  }
+
+  static constexpr size_t kFarTokens = 300;
+
+  // The sentence ends between tokens a and b (a < b): a full stop, "?" or
+  // "!" followed by a capitalised word or a new line, or a new line alone.
+  // A stop after an abbreviation ("Mr. Lee") counts too, which only makes
+  // the callers more careful.
+  // Counting stops past `limit`, so a far anchor costs little.
+  int SentenceBreaks(size_t a, size_t b, int limit = 1) const {
+    // Beyond a few hundred tokens the anchor is too far whatever the text
+    // (and a text without full stops costs no more).
+    if (b > a + kFarTokens) return limit + 1;
+    int n = 0;
+    for (size_t k = a + 1; k < b && k < t_.size() && n <= limit; ++k) {
+      if (t_[k].newline_before) {
+        ++n;
+      } else if ((P(k, '.') || P(k, '?') || P(k, '!')) && In(k + 1) && k + 1 < b &&
+                 (t_[k + 1].cap || t_[k + 1].newline_before || t_[k + 1].low == "\"")) {
+        ++n;
+      }
+    }
+    return n;
   }
 
   // A modal verb ("may", "could") among the few words before token i in its
@@ -882,12 +1044,28 @@ class Matcher {
   // ", YEAR" makes a full date (kDate, or kInvalid for 31 February). With
   // no year, m ends at pos and the caller resolves the year-less date.
   enum class DayResult { kDate, kInvalid, kNoYear };
+  // "last year", "this year", "next year" after "of" ("June 16 of last
+  // year", "May of next year"): the year they name, ending at e.
+  bool OfRelativeYear(size_t k, int& y, size_t& e) const {
+    // Also without "of": "in March last year", "on May 5 next year".
+    if (!Is(k, "of")) {
+      if (k == 0) return false;
+      --k;
+    }
+    if (!dct_ || !Is(k + 2, "year") || Apos(k + 3)) return false;
+    int dir = Is(k + 1, "last") ? -1 : Is(k + 1, "next") ? 1 : Is(k + 1, "this") ? 0 : 2;
+    if (dir == 2) return false;
+    y = dct_->year + dir;
+    e = k + 3;
+    return true;
+  }
+
   DayResult DayWithYear(Match& m, size_t pos, unsigned mo, unsigned d) const {
     size_t k = pos;
     if (P(k, ',')) ++k;
     int yr;
     size_t ye;
-    if (Year(k, yr, ye)) {
+    if (Year(k, yr, ye) || OfRelativeYear(pos, yr, ye)) {
       if (d > DaysIn(yr, mo)) return DayResult::kInvalid;
       m.end = ye;
       SetDay(m, {yr, mo, d});
@@ -937,6 +1115,8 @@ class Matcher {
     consider(Prefixed(i, m));
     // "the next year or so": a vague approximation belongs to the expression.
     if (best.end > 0 && Is(best.end, "or") && Is(best.end + 1, "so")) best.end += 2;
+    // "1990 and beyond": the year and what follows it.
+    if (best.end > 0 && Is(best.end, "and") && Is(best.end + 1, "beyond") && best.gran == 1) best.end += 2;
     return best.end > 0;
   }
 
@@ -1007,7 +1187,7 @@ class Matcher {
   static bool IsStarter(std::string_view w) {
     return w == "the" || w == "a" || w == "an" || w == "fiscal" || w == "several" || w == "few" ||
            w == "many" || w == "each" || w == "every" || w == "per" || w == "that" || w == "recent" ||
-           w == "mid" || w == "end" || w == "year" || w == "its" || w == "then";
+           w == "mid" || w == "end" || w == "year" || w == "its" || w == "then" || w == "half" || w == "right";
   }
 
   // Absolute calendar dates, with an optional weekday in front:
@@ -1076,7 +1256,7 @@ class Matcher {
       size_t yk = after;
       if (P(yk, ',')) ++yk;
       if (Is(yk, "of")) ++yk;
-      bool year_next = Year(yk, y, e);
+      bool year_next = Year(yk, y, e) || OfRelativeYear(after, y, e);
       if (!Month(i, mo, e2 /*unused*/, day_next || year_next)) return false;
       if (day_next) {
         DayNum(after, d, e2);
@@ -1097,9 +1277,12 @@ class Matcher {
       {
         int yy = NearestYearForMonth(mo);
         // As in YearlessDate: a month a quarter or more ahead in a
-        // past-tense clause is last year's.
+        // past-tense clause is last year's, one a quarter or more back in a
+        // future clause next year's.
         int ahead = (yy * 12 + static_cast<int>(mo)) - (dct_->year * 12 + static_cast<int>(dct_->month));
         if (ahead >= kFarAheadMonths && TenseAt(i) < 0) --yy;
+        // Six months back and six ahead are equally near: the tense decides.
+        else if (ahead <= -kFarAheadMonths && TenseAt(i) > 0) ++yy;
         SetMonth(m, yy, static_cast<int>(mo));
       }
       return true;
@@ -1129,9 +1312,17 @@ class Matcher {
     size_t j = i;
     bool the = false;
     if (Is(j, "the")) ++j, the = true;
-    // Decades: "the 1990s", "the '90s", "the nineties", "1990s"
+    // Decades: "the 1990s", "the 1990's", "the '90s", "the nineties", "1990s"
     if (Num(j) && t_[j].ndig == 4 && t_[j].num % 10 == 0 && Is(j + 1, "s") && Adj(j + 1)) {
       m.end = j + 2;
+      m.value = std::to_string(t_[j].num / 10) + "X";
+      return true;
+    }
+    // (Without "the" or a modifier, "1990's sales" is the year's possessive.)
+    if (Num(j) && t_[j].ndig == 4 && t_[j].num % 10 == 0 && Apos(j + 1) && Adj(j + 1) && Is(j + 2, "s") &&
+        Adj(j + 2) && !(In(j + 3) && t_[j + 3].kind == K::kWord && Adj(j + 3)) &&
+        (the || (j > 0 && (IsHyphen(j - 1) || Is(j - 1, "early") || Is(j - 1, "late") || Is(j - 1, "mid"))))) {
+      m.end = j + 3;
       m.value = std::to_string(t_[j].num / 10) + "X";
       return true;
     }
@@ -1141,15 +1332,26 @@ class Matcher {
       m.value = DecadeValue(static_cast<int>(t_[j + 1].num));
       return true;
     }
-    if (the && In(j) && t_[j].kind == K::kWord && t_[j].low.size() > 4 &&
-        t_[j].low.substr(t_[j].low.size() - 3) == "ies") {
-      std::string stem(t_[j].low.substr(0, t_[j].low.size() - 3));
-      stem += 'y';
-      const Word* w = L_.Find(stem);
-      if (w && w->cardinal >= 20 && w->cardinal <= 90 && w->cardinal % 10 == 0) {
-        m.end = j + 1;
-        m.value = DecadeValue(w->cardinal);
-        return true;
+    // "the nineties", and with the century in words, as broadcast
+    // transcripts write it: "the nineteen eighties", "the nineteen-sixties".
+    {
+      size_t k = j;
+      int century = 0;
+      if (the && W(k) && W(k)->cardinal >= 10 && W(k)->cardinal <= 20) {
+        size_t n = IsHyphen(k + 1) ? k + 2 : k + 1;
+        if (In(n) && t_[n].kind == K::kWord && t_[n].low.size() > 4 && t_[n].low.ends_with("ies"))
+          century = W(k)->cardinal, k = n;
+      }
+      if (the && In(k) && t_[k].kind == K::kWord && t_[k].low.size() > 4 && t_[k].low.ends_with("ies")) {
+        std::string stem(t_[k].low.substr(0, t_[k].low.size() - 3));
+        stem += 'y';
+        const Word* w = L_.Find(stem);
+        if (w && w->cardinal >= 20 && w->cardinal <= 90 && w->cardinal % 10 == 0) {
+          m.end = k + 1;
+          if (century) m.value = Fmt("%02d%dX", century, w->cardinal / 10);
+          else m.value = DecadeValue(w->cardinal);
+          return true;
+        }
       }
     }
     // Centuries: "the 20th century", "the twentieth century"
@@ -1244,6 +1446,23 @@ class Matcher {
         return true;
       }
     }
+    // A year written with two digits after an apostrophe: "in '89",
+    // "fiscal '91" (not "the '90s", a decade, handled above).
+    {
+      size_t a = Is(j, "fiscal") && Apos(j + 1) ? j + 1 : j;  // "fiscal '91"
+      if (!the && Apos(a) && Num(a + 1) && Adj(a + 1) && t_[a + 1].ndig == 2 &&
+          !(In(a + 2) && Adj(a + 2) && t_[a + 2].kind != K::kPunct) && dct_ &&
+          a > 0 && (Is(a - 1, "in") || Is(a - 1, "since") || Is(a - 1, "fiscal") || Is(a - 1, "of") || Is(a - 1, "by") ||
+                    Is(a - 1, "until") || Is(a - 1, "from") || Is(a - 1, "to") || Is(a - 1, "before") || Is(a - 1, "after"))) {
+        // The century that puts it nearest the DCT.
+        int yy = dct_->year / 100 * 100 + static_cast<int>(t_[a + 1].num);
+        if (yy > dct_->year + 50) yy -= 100;
+        else if (yy < dct_->year - 50) yy += 100;
+        m.end = a + 2;
+        SetYear(m, yy);
+        return true;
+      }
+    }
     // Plain year, "fiscal 1989", "the year 2000", "the year two thousand"
     {
       size_t k = the ? j : i;
@@ -1273,10 +1492,13 @@ class Matcher {
     return false;
   }
 
+  static constexpr int kComingDecadeYears = 3;
   std::optional<std::string> DecadeValue(int tens) const {
     if (!dct_) return std::nullopt;
     int century = dct_->year / 100;
-    if (century * 100 + tens > dct_->year) --century;
+    // The decade that has begun by the DCT, or one about to begin ("the
+    // '90s" written in 1989 is the coming decade, not the 1890s).
+    if (century * 100 + tens > dct_->year + kComingDecadeYears) --century;
     return Fmt("%02d%dX", century, tens / 10);
   }
 
@@ -1285,8 +1507,9 @@ class Matcher {
     const Word* w = W(i);
     // Holidays: "Christmas", "New Year's Day" [YEAR]
     if (w && w->phrase_start && t_[i].cap) {
-      for (const Phrase& p : L_.phrases) {
-        if (p.month == 0) continue;
+      for (std::uint16_t id : w->phrase_ids) {
+        const Phrase& p = L_.phrases[id];
+        if (!p.holiday()) continue;
         size_t k = i;
         bool ok = true;
         for (const auto& pw : p.words) {
@@ -1294,21 +1517,30 @@ class Matcher {
           ++k;
         }
         if (!ok) continue;
+        // "Easter Island", "Christmas Carol": a one-word holiday before a
+        // capitalised word (not a year, weekday or month) is part of a name;
+        // "a Christmas party" is a kind of party, not a date.
+        if (p.words.size() == 1 && In(k) && t_[k].kind == K::kWord && t_[k].cap && !t_[k].newline_before &&
+            !(W(k) && (W(k)->weekday || W(k)->month)))
+          return false;
+        if (i > 0 && (Is(i - 1, "a") || Is(i - 1, "an"))) return false;
         int y;
         size_t ye;
+        if (P(k, ',') && Year(k + 1, y, ye)) ++k;
         if (Year(k, y, ye)) {
           m.end = ye;
-          SetDay(m, {y, p.month, p.day});
+          SetDay(m, HolidayDate(p, y));
           return true;
         }
         m.end = k;
-        if (dct_) SetDay(m, NearestYear(p.month, p.day));
+        if (dct_) SetDay(m, YearlessHoliday(p, i));
         return true;
       }
     }
     // Vague phrases: "these days", "at a later date", "will one day".
     if (w && w->phrase_start) {
-      for (const Phrase& p : L_.phrases) {
+      for (std::uint16_t id : w->phrase_ids) {
+        const Phrase& p = L_.phrases[id];
         if (!p.vague_type) continue;
         size_t k = i;
         bool ok = true;
@@ -1328,12 +1560,29 @@ class Matcher {
         return true;
       }
     }
-    if (Is(i, "the") || Is(i, "that") || Is(i, "its") || Is(i, "year")) return TheRules(i, m);
+    // "right now": the adverb belongs to it.
+    if (Is(i, "right") && Is(i + 1, "now")) {
+      m.end = i + 2;
+      m.value = "PRESENT_REF";
+      return true;
+    }
+    // "fiscal second-quarter": the fiscal quarter, "fiscal" included.
+    if (Is(i, "fiscal") && W(i + 1) && W(i + 1)->ordinal >= 1 && W(i + 1)->ordinal <= 4) return QuarterRule(i + 1, m);
+    if (Is(i, "the") || Is(i, "that") || Is(i, "its") || Is(i, "year") || YearBackAdjective(i)) return TheRules(i, m);
     if (Is(i, "each") || Is(i, "every") || Is(i, "per")) return EveryRule(i, m);
     // "for weeks", "in months": a bare plural unit after a preposition of time.
     if (w && w->unit != Unit::kNone && w->plural && i > 0 &&
         (Is(i - 1, "for") || Is(i - 1, "in") || Is(i - 1, "within") || Is(i - 1, "past")) && !Is(i + 1, "of") &&
         w->unit != Unit::kQuarter) {
+      m.end = i + 1;
+      m.type = "DURATION";
+      m.value = DurationValue(w->unit, -1);
+      return true;
+    }
+    // "Hours later", "years earlier": an unspecified count of the unit
+    // (TimeML leaves "later" out of the expression, as in "three days later").
+    if (w && w->unit != Unit::kNone && w->plural && w->unit != Unit::kQuarter &&
+        (Is(i + 1, "later") || Is(i + 1, "earlier")) && !Is(i + 2, "than")) {
       m.end = i + 1;
       m.type = "DURATION";
       m.value = DurationValue(w->unit, -1);
@@ -1408,6 +1657,8 @@ class Matcher {
     // now / currently / recently / the past ...
     if (!w->ref.empty() && !w->ref_needs_the) {
       if (t_[i].low == "now" && Is(i + 1, "that")) return false;
+      // "every now and then", "now and again": how often, not when.
+      if (t_[i].low == "now" && Is(i + 1, "and") && (Is(i + 2, "then") || Is(i + 2, "again"))) return false;
       if (i > 0 && Is(i - 1, "as")) return false;  // "as soon as"
       // "the previously announced plan": an adverb on a participle, not a
       // clause. (Adjectives such as "the recent attacks" are tagged.)
@@ -1433,6 +1684,11 @@ class Matcher {
     }
     // Frequency adverbs: daily, annually
     if (!w->set_value.empty()) {
+      // "LA Weekly", "Sporting Daily": a capitalised word after another is a
+      // name; "the Kathimerini daily" names a newspaper.
+      if (i > 0 && t_[i - 1].kind == K::kWord && t_[i - 1].cap && !t_[i].newline_before && !t_[i - 1].newline_before &&
+          !(i > 1 && (P(i - 2, '.') || P(i - 2, '"'))) && !(t_[i - 1].w && (t_[i - 1].w->weekday || t_[i - 1].w->month)))
+        return false;
       // "a quarterly dividend": an adjective before its noun is no time expression.
       if (In(i + 1) && t_[i + 1].kind == K::kWord && !IsClauseWord(t_[i + 1].low)) return false;
       if (i > 0 && (Is(i - 1, "the") || Is(i - 1, "a") || Is(i - 1, "its") || Is(i - 1, "average"))) return false;
@@ -1445,7 +1701,13 @@ class Matcher {
     if (w->weekday && t_[i].cap && (!w->weekday_abbr || (P(i + 1, '.') && Adj(i + 1)))) {
       m.end = w->weekday_abbr ? i + 2 : i + 1;
       std::string pod;
-      if (W(m.end) && W(m.end)->pod.size() == 2) pod = W(m.end)->pod, ++m.end;
+      if (W(m.end) && W(m.end)->pod.size() == 2) {
+        // "Saturday Night Live", "Monday Night Football": a title.
+        if (t_[m.end].cap && In(m.end + 1) && t_[m.end + 1].kind == K::kWord && t_[m.end + 1].cap &&
+            !t_[m.end + 1].newline_before)
+          return false;
+        pod = W(m.end)->pod, ++m.end;
+      }
       if (!pod.empty()) m.type = "TIME";
       if (dct_) {
         int tense = TenseAt(i);
@@ -1491,6 +1753,13 @@ class Matcher {
     return true;
   }
 
+  // "year-earlier", "year-ago", "prior-year": the compound adjective of a
+  // results report's comparison a year back.
+  bool YearBackAdjective(size_t j) const {
+    return IsHyphen(j + 1) && ((Is(j, "year") && (Is(j + 2, "earlier") || Is(j + 2, "ago"))) ||
+                               (Is(j, "prior") && Is(j + 2, "year")));
+  }
+
   // Rules that start with "the", "that" or "its".
   bool TheRules(size_t i, Match& m) const {
     size_t j = i;
@@ -1516,7 +1785,7 @@ class Matcher {
         return true;
       }
     }
-    if (Is(j, "year") && IsHyphen(j + 1) && (Is(j + 2, "earlier") || Is(j + 2, "ago"))) {
+    if (YearBackAdjective(j)) {
       // "year-earlier (quarter|period)"
       m.end = j + 3;
       int ord = 0;
@@ -1544,7 +1813,7 @@ class Matcher {
     bool that = Is(j, "that");
     ++j;
     if (Is(j, "fiscal")) ++j;
-    if (the && Is(j, "year") && IsHyphen(j + 1) && (Is(j + 2, "earlier") || Is(j + 2, "ago"))) {
+    if (the && YearBackAdjective(j)) {
       // The article belongs to the expression only when its noun does.
       return TheRules(j, m) && m.end > j + 3;
     }
@@ -1570,6 +1839,17 @@ class Matcher {
     }
     const Word* w = W(j);
     if (!w) return false;
+    // "the September quarter": the quarter that month closes (or falls in).
+    if (the && w->month && t_[j].cap && w->month_kind != 1 && W(j + 1) && W(j + 1)->unit == Unit::kQuarter &&
+        !W(j + 1)->plural) {
+      m.end = j + 2;
+      if (dct_) {
+        m.quarter = (w->month - 1) / 3 + 1;
+        m.quarter_year = NearestYearForMonth(w->month);
+        m.value = YearValue(m.quarter_year) + "-Q" + std::to_string(m.quarter);
+      }
+      return true;
+    }
     bool unit_next = W(j + 1) && (W(j + 1)->unit != Unit::kNone || W(j + 1)->cardinal >= 0 || W(j + 1)->season.size());
     bool noun_next = In(j + 1) && t_[j + 1].kind == K::kWord && !IsClauseWord(t_[j + 1].low) &&
                      !IsFunctionWord(t_[j + 1].low);
@@ -1598,6 +1878,22 @@ class Matcher {
       else if (dct_ && !anchor_gran_) m.value = DayValue(AddDays(*dct_, 1)) + "T" + W(j + 1)->pod;
       return true;
     }
+    // "the following Wednesday", "the previous Friday": the first such
+    // weekday after (before) the date the text last named (null when none
+    // was, like "the following month").
+    if (the && (Is(j, "following") || Is(j, "next") || Is(j, "previous") || Is(j, "preceding")) && W(j + 1) &&
+        W(j + 1)->weekday && t_[j + 1].cap && !W(j + 1)->weekday_abbr) {
+      m.end = j + 2;
+      std::optional<CivilDate> base;
+      if (anchor_gran_ >= 3) base = anchor_;
+      if (base) {
+        int dir = Is(j, "following") || Is(j, "next") ? 1 : -1;
+        int from = static_cast<int>(IsoWeekday(*base)), to = static_cast<int>(W(j + 1)->weekday);
+        int diff = dir > 0 ? (to - from + 7) % 7 : (from - to + 7) % 7;
+        SetDay(m, AddDays(*base, dir * (diff ? diff : 7)));
+      }
+      return true;
+    }
     // "that night", "that morning": a part of the date the text last named.
     if (that && W(j) && W(j)->pod.size() == 2 && !Is(j + 1, "of")) {
       m.end = j + 1;
@@ -1619,6 +1915,15 @@ class Matcher {
       size_t k = j + 1;
       if (!((W(k) && W(k)->unit == Unit::kQuarter && !W(k)->plural) || Is(k, "period"))) return false;
       size_t e;
+      // "the same quarter of 1988", "the comparable period in 1988": the
+      // quarter being reported, in that year.
+      int yy;
+      size_t ye;
+      if ((Is(k + 1, "of") || Is(k + 1, "in")) && Year(k + 2, yy, ye)) {
+        m.end = ye;
+        m.value = YearValue(yy) + (last_q_ ? "-Q" + std::to_string(last_q_) : std::string("-QX"));
+        return true;
+      }
       if (!YearBackAfter(k + 1, e)) return false;
       m.end = e;
       m.value = QuarterYearBack();
@@ -1658,12 +1963,39 @@ class Matcher {
     // not the current season or unit.
     if (Is(j + 1, "of")) return false;
     if (!w->season.empty() && the) {
+      // "the Winter Meetings", "the Summer Olympics": a capitalised season
+      // before a capitalised word is part of a name.
+      if (t_[j].cap && In(j + 1) && t_[j + 1].kind == K::kWord && t_[j + 1].cap && !t_[j + 1].newline_before)
+        return false;
       m.end = j + 1;
-      if (dct_) m.value = SeasonFor(w->season, dct_->year);
+      // As "this winter": in January or February the winter began last December.
+      if (dct_) m.value = SeasonFor(w->season, dct_->year - (w->season == "WI" && dct_->month <= 2 ? 1 : 0));
       return true;
     }
     if (w->unit != Unit::kNone && !w->plural) {
       m.end = j + 1;
+      // "the day before yesterday", "the day after tomorrow", "the year
+      // before last", "the week after next": two units from the DCT.
+      if (the && dct_ && ((Is(j + 1, "before") && (Is(j + 2, "yesterday") || Is(j + 2, "last"))) ||
+                          (Is(j + 1, "after") && (Is(j + 2, "tomorrow") || Is(j + 2, "next"))))) {
+        bool day_word = Is(j + 2, "yesterday") || Is(j + 2, "tomorrow");
+        if (day_word != (w->unit == Unit::kDay)) return false;
+        int dir = Is(j + 1, "before") ? -2 : 2;
+        m.end = j + 3;
+        switch (w->unit) {
+          case Unit::kDay: SetDay(m, AddDays(*dct_, dir)); break;
+          case Unit::kWeek: m.value = IsoWeek(AddDays(*dct_, 7 * dir)); break;
+          case Unit::kMonth: {
+            int y = dct_->year, mo = static_cast<int>(dct_->month);
+            ShiftMonth(y, mo, dir);
+            m.value = MonthValue(y, mo);
+            break;
+          }
+          case Unit::kYear: m.value = YearValue(dct_->year + dir); break;
+          default: return false;
+        }
+        return true;
+      }
       // "the year before,", "the day earlier.": one unit before the date the
       // text last named. (Not "the day before the vote": that counts from an
       // event.)
@@ -1700,9 +2032,11 @@ class Matcher {
         // year, also after "for" ("For the year, volume was flat": both dev
         // examples are the year 1989, none P1Y).
         if ((i > 0 && (Is(i - 1, "during") || Is(i - 1, "throughout") || Is(i - 1, "over"))) ||
-            Is(j + 1, "ended") || Is(j + 1, "ending")) {
+            Is(j + 1, "ended") || Is(j + 1, "ending") ||
+            ((Is(j + 1, "that") || Is(j + 1, "which") || Is(j + 1, "just")) && (Is(j + 2, "ended") || Is(j + 2, "ends")))) {
           m.type = "DURATION";
           m.value = "P1Y";
+        } else if (RecentAnchorUnit(Unit::kYear, i, m)) {
         } else if (dct_) {
           SetYear(m, dct_->year);
         }
@@ -1710,6 +2044,17 @@ class Matcher {
       }
       if (w->unit == Unit::kWeekend) {
         if (dct_) m.value = WeekendValue(0);
+        return true;
+      }
+      // "by the end of the decade", "the century's biggest storm": the DCT's.
+      if (w->unit == Unit::kDecade || w->unit == Unit::kCentury) {
+        // "over the decade": its span, as "throughout the year" is.
+        if (i > 0 && (Is(i - 1, "during") || Is(i - 1, "throughout") || Is(i - 1, "over"))) {
+          m.type = "DURATION";
+          m.value = DurationValue(w->unit, 1);
+        } else if (dct_) {
+          m.value = w->unit == Unit::kDecade ? Fmt("%03dX", dct_->year / 10) : Fmt("%02dXX", dct_->year / 100);
+        }
         return true;
       }
       // "the week ended Oct. 27", "the month ended Sept. 30": the week or
@@ -1723,6 +2068,7 @@ class Matcher {
           return true;
         }
       }
+      if ((w->unit == Unit::kMonth || w->unit == Unit::kWeek) && RecentAnchorUnit(w->unit, i, m)) return true;
       if (w->unit == Unit::kMonth) {
         if (dct_) SetMonth(m, dct_->year, static_cast<int>(dct_->month)), m.anchor = false;
         return true;
@@ -1742,11 +2088,47 @@ class Matcher {
   }
 
   // delta 0: the weekend nearest the DCT (Monday to Wednesday look back);
-  // -1 / +1: the one before / after that.
+  // +1: the one after that; -1: see below.
   std::string WeekendValue(int delta) const {
+    // "last weekend" is the latest weekend already over on a weekday (the
+    // one just gone, even on a Monday), and on a weekend the one before.
+    if (delta < 0) return IsoWeek(AddDays(*dct_, -7)) + "-WE";
     int wd = static_cast<int>(IsoWeekday(*dct_));
     CivilDate base = wd <= 3 ? AddDays(*dct_, -7) : *dct_;
     return IsoWeek(AddDays(base, 7 * delta)) + "-WE";
+  }
+
+  // "the week", "the month", "the year" (also "earlier in the month")
+  // right after a date: "Stocks fell on Friday. For the week, the index
+  // lost 3%" is the week of that Friday, "October's rise made the month's
+  // data strong" is October, "Sales rose in 1987; for the year, ..." is
+  // 1987. Only an anchor in the same or the previous sentence counts, and
+  // not the base of a comparison ("up from $4 million in 1988. For the
+  // year, ..." is this year); otherwise the caller takes the DCT's week,
+  // month or year.
+  bool RecentAnchorUnit(Unit u, size_t at, Match& m) const {
+    int need = u == Unit::kWeek ? 3 : u == Unit::kMonth ? 2 : 1;
+    if (ref_gran_ < need || ref_tok_ >= at || SentenceBreaks(ref_tok_, at) > 1) return false;
+    if (u == Unit::kWeek) m.value = IsoWeek(ref_);
+    else if (u == Unit::kMonth) m.value = MonthValue(ref_.year, static_cast<int>(ref_.month));
+    else SetYear(m, ref_.year), m.anchor = false;
+    return true;
+  }
+
+  // Whether the date at token i is what a figure is compared with: "from",
+  // "than", "versus", "against" or "compared with" a few words before it in
+  // its clause ("up from $4 million in 1988", "compared with September").
+  bool ComparisonBase(size_t i) const {
+    for (size_t k = i, n = 0; k > 0 && n < 8; ++n) {
+      --k;
+      const Tok& tk = t_[k];
+      if (tk.kind == K::kPunct && (tk.low[0] == '.' || tk.low[0] == ';' || tk.low[0] == '!' || tk.low[0] == '?')) break;
+      if (Is(k, "from") || Is(k, "than") || Is(k, "versus") || Is(k, "against") ||
+          (Is(k, "with") && k > 0 && Is(k - 1, "compared")))
+        return true;
+      if (tk.kind == K::kWord && tk.w && (tk.w->month || tk.w->weekday)) break;  // another date in between
+    }
+    return false;
   }
 
   // "the latest quarter": the quarter last named, else the last completed one.
@@ -1795,6 +2177,14 @@ class Matcher {
   // from $2 million a year earlier") it is that period's year: on TimeBank
   // dev all five such comparisons were valued with the year.
   void YearAgo(Match& m, long long n) const {
+    // "In April, exports rose 5% from a year earlier": a month named in the
+    // same sentence (after any quarter) is what is compared, a year back.
+    // (Not a month that is itself a comparison's base: "in October from
+    // September and from a year earlier" compares October.)
+    if (ref_gran_ == 2 && (!last_q_ || ref_tok_ > last_q_tok_) && ref_tok_ < cur_ && SentenceBreaks(ref_tok_, cur_, 0) == 0) {
+      m.value = MonthValue(ref_.year - static_cast<int>(n), static_cast<int>(ref_.month));
+      return;
+    }
     if (last_q_ && !long_period_) {
       m.value = YearValue(last_qy_ - static_cast<int>(n)) + "-Q" + std::to_string(last_q_);
     } else if (dct_) {
@@ -1817,15 +2207,16 @@ class Matcher {
     }
     if (!anchor_gran_) return;
     CivilDate a = anchor_;
+    int gran = anchor_gran_;
     switch (u) {
       case Unit::kDay:
-        if (anchor_gran_ >= 3) m.value = DayValue(AddDays(a, dir));
+        if (gran >= 3) m.value = DayValue(AddDays(a, dir));
         break;
       case Unit::kWeek:
-        if (anchor_gran_ >= 3) m.value = IsoWeek(AddDays(a, 7 * dir));
+        if (gran >= 3) m.value = IsoWeek(AddDays(a, 7 * dir));
         break;
       case Unit::kMonth:
-        if (anchor_gran_ >= 2) {
+        if (gran >= 2) {
           int y = a.year, mo = static_cast<int>(a.month);
           ShiftMonth(y, mo, dir);
           m.value = MonthValue(y, mo);
@@ -1842,6 +2233,10 @@ class Matcher {
   // last/next/this/coming + week, month, year, weekday, month name or season.
   bool RelUnit(size_t i, Rel rel, Match& m) const {
     size_t j = i + 1;
+    // "this past week", "this past weekend": the one just gone; "this
+    // coming spring": the next one.
+    if (rel == Rel::kThis && Is(j, "past") && t_[i].low == "this") rel = Rel::kPrev, ++j;
+    else if (rel == Rel::kThis && Is(j, "coming") && t_[i].low == "this") rel = Rel::kNext, ++j;
     bool fiscal = false;  // "last fiscal year": only units may follow
     if (Is(j, "fiscal")) ++j, fiscal = true;
     const Word* u = W(j);
@@ -1889,6 +2284,10 @@ class Matcher {
               m.quarter_year = dct_->year + dir;
               m.value = YearValue(m.quarter_year) + "-Q" + std::to_string(m.quarter);
               m.end = u2 + 1;
+            } else if (Is(u2, "half") && W(m.end + 2)->ordinal <= 2) {
+              // "next year's second half"
+              m.value = YearValue(dct_->year + dir) + "-H" + std::to_string(W(m.end + 2)->ordinal);
+              m.end = u2 + 1;
             }
           }
           // "last year's quarter", "last year's period": the quarter being
@@ -1917,10 +2316,11 @@ class Matcher {
           if (dir < 0) m.type = "DURATION", m.value = DurationValue(Unit::kCentury, 1);
           else m.value = Fmt("%02dXX", dct_->year / 100 + dir);
           break;
-        // "the past hour", "the last minute": the span just ended.
+        // "the past hour", "the last minute": the span just ended; "the
+        // next hour": the span about to begin.
         case Unit::kHour:
         case Unit::kMinute:
-          if (dir >= 0) {
+          if (dir == 0 || (dir > 0 && !(i > 0 && Is(i - 1, "the")))) {
             m.value.reset();
             return false;
           }
@@ -1932,6 +2332,9 @@ class Matcher {
       return true;
     }
     if (fiscal) return false;
+    // "Following Wednesday's vote": without "the", "following" is the
+    // preposition and the weekday stands alone.
+    if (t_[i].low == "following" && !(i > 0 && Is(i - 1, "the"))) return false;
     if (u->weekday && t_[j].cap && !u->weekday_abbr) {
       m.end = j + 1;
       std::string pod;
@@ -1991,6 +2394,18 @@ class Matcher {
   // Durations and counted offsets: "three days", "the past three months",
   // "two weeks ago", "a year earlier", "five-year", "the next several days".
   bool Quantified(size_t i, Match& m) const {
+    // "a three-year period", "the five-year period": a span named by its length.
+    if ((Is(i, "a") || Is(i, "the")) && !Is(i + 1, "a")) {
+      long long v;
+      size_t e;
+      if (Cardinal(i + 1, v, e) && IsHyphen(e) && W(e + 1) && W(e + 1)->unit != Unit::kNone && !W(e + 1)->plural &&
+          Is(e + 2, "period")) {
+        m.end = e + 3;
+        m.type = "DURATION";
+        m.value = DurationValue(W(e + 1)->unit, v);
+        return true;
+      }
+    }
     size_t j = i;
     bool the = false;
     int relw = 0;  // -1 past/last, +1 next/coming, 2 first
@@ -2017,16 +2432,41 @@ class Matcher {
     if (IsHyphen(k + 1) && (Is(k + 2, "earlier") || Is(k + 2, "ago"))) return false;  // "a year-earlier level"
     if (hyphen && u->plural) return false;
     if (hyphen && the && !relw) return false;  // "the five-year plan": the article is not part of it
-    if (!hyphen && !a.vague && a.n == 1 && u->plural) return false;
+    if (!hyphen && !a.vague && !a.half && a.n == 1 && u->plural) return false;
+    // "half a years" is no expression; "half-year" is the adjective.
+    if (a.half && a.n == 0 && u->plural) return false;
     // "five year low" is adjectival; "1988 quarter" is a year, not a count.
     if (!hyphen && !a.vague && a.n > 1 && !u->plural &&
         !(In(k + 1) && t_[k + 1].kind == K::kWord && !(Num(j) && t_[j].ndig >= 4)))
       return false;
     if (the && !relw && !hyphen && a.n < 0 && !a.vague) return false;
     if (!hyphen && Is(k + 1, "old")) return false;  // an age
+    // "a quarter of the vote", "three quarters of voters", "cut by a
+    // quarter", "a quarter point": the fraction, not three months.
+    // ("a quarter of an hour" is fifteen minutes.)
+    if (u->unit == Unit::kQuarter && !the && !relw && !a.half) {
+      if ((a.n == 1 || a.n == 3) && Is(k + 1, "of")) {
+        if ((Is(k + 2, "an") || Is(k + 2, "a")) && W(k + 3) && W(k + 3)->unit == Unit::kHour && !W(k + 3)->plural) {
+          m.end = k + 4;
+          m.type = "DURATION";
+          m.value = a.n == 1 ? "PT15M" : "PT45M";
+          return true;
+        }
+        return false;
+      }
+      if (Is(k + 1, "point") || Is(k + 1, "percent") || Is(k + 1, "percentage") ||
+          (IsHyphen(k + 1) && Is(k + 2, "point")))
+        return false;
+      if (a.n == 1 && i > 0 && Is(i - 1, "by")) return false;
+    }
     // "a second round": the ordinal, not a second of time.
     if (u->unit == Unit::kSecond && !u->plural && (Is(j, "a") || Is(j, "an"))) return false;
     m.end = k + 1;
+    // "a year and a half", "two years and a half"
+    if (!hyphen && !a.half && !a.vague && a.n >= 1 && Is(m.end, "and") && Is(m.end + 1, "a") && Is(m.end + 2, "half")) {
+      m.end += 3;
+      a.half = true;
+    }
     // "a year or two": an unspecified count of the unit.
     if (!hyphen && Is(m.end, "or") && In(m.end + 1)) {
       long long v2;
@@ -2062,9 +2502,30 @@ class Matcher {
         return true;
       }
       long long n = a.n * offset_dir;
+      if (a.half) {
+        // "a year and a half ago": the month that far back; a shorter
+        // unit's half lands within a day or hour the text does not fix.
+        if (u->unit == Unit::kYear) {
+          int y = dct_->year, mo = static_cast<int>(dct_->month);
+          ShiftMonth(y, mo, static_cast<int>(offset_dir * (12 * a.n + 6)));
+          SetMonth(m, y, mo);
+          m.anchor = false;
+        } else if (u->unit == Unit::kDecade || u->unit == Unit::kCentury) {
+          long long years = u->unit == Unit::kDecade ? 10 * a.n + 5 : 100 * a.n + 50;
+          SetYear(m, dct_->year + static_cast<int>(offset_dir * years));
+          m.anchor = false;
+        }
+        return true;
+      }
+      // "two days earlier" counts back from the day the text just named
+      // ("The talks collapsed on Feb. 3; two days earlier, ..."), "ago"
+      // from the DCT.
+      CivilDate base = *dct_;
+      if (Is(after - 1, "earlier") && anchor_gran_ >= 3 && anchor_tok_ < i && SentenceBreaks(anchor_tok_, i) <= 1)
+        base = anchor_;
       switch (u->unit) {
-        case Unit::kDay: SetDay(m, AddDays(*dct_, static_cast<int>(n))); break;
-        case Unit::kWeek: SetDay(m, AddDays(*dct_, static_cast<int>(7 * n))); break;
+        case Unit::kDay: SetDay(m, AddDays(base, static_cast<int>(n))); break;
+        case Unit::kWeek: SetDay(m, AddDays(base, static_cast<int>(7 * n))); break;
         case Unit::kFortnight: SetDay(m, AddDays(*dct_, static_cast<int>(14 * n))); break;
         case Unit::kMonth: {
           int y = dct_->year, mo = static_cast<int>(dct_->month);
@@ -2092,8 +2553,18 @@ class Matcher {
       }
       return true;
     }
+    // "the first two quarters of 1990": that year's first half.
+    if (relw == 2 && a.n == 2 && u->unit == Unit::kQuarter && u->plural && Is(m.end, "of")) {
+      int yy;
+      size_t ye;
+      if (Year(m.end + 1, yy, ye)) {
+        m.end = ye;
+        m.value = YearValue(yy) + "-H1";
+        return true;
+      }
+    }
     m.type = "DURATION";
-    m.value = DurationValue(u->unit, a.n);
+    m.value = a.half ? HalfDurationValue(u->unit, a.n) : DurationValue(u->unit, a.n);
     if (a.low > 0 && !the && !relw && !hyphen && a.low_end > j) {
       m.split_end = a.low_end;
       m.split_begin = a.high_begin;
@@ -2102,12 +2573,19 @@ class Matcher {
       size_t he;
       if (Cardinal(a.high_begin, high, he)) m.value = DurationValue(u->unit, high);
     }
-    // "$5 a year", "twice a week": a frequency, not a duration.
+    // "$5 a year", "twice a week", "seven days a week", "50,000 copies a
+    // year": a rate, not a duration. A counted noun right before "a" ends
+    // in a number or count word one or two tokens back.
     if ((Is(j, "a") || Is(j, "an") || Is(j, "per")) && !the && !relw && i > 0 && !hyphen) {
       const Tok& prev = t_[i - 1];
+      auto count = [&](size_t c) {
+        return t_[c].kind == K::kNum || (t_[c].w && t_[c].w->cardinal >= 2) || t_[c].low == "million" ||
+               t_[c].low == "billion";
+      };
+      bool counted = prev.kind == K::kWord && i >= 2 && (count(i - 2) || (i >= 3 && Is(i - 2, "more") && count(i - 3)));
       if (prev.kind == K::kNum || prev.low == "%" || prev.low == "million" || prev.low == "billion" ||
           prev.low == "percent" || prev.low == "times" || prev.low == "twice" || prev.low == "once" ||
-          prev.low == "trillion" || prev.low == "cents") {
+          prev.low == "trillion" || prev.low == "cents" || counted) {
         m.type = "SET";
         m.value = DurationValue(u->unit, 1);
       }
@@ -2119,8 +2597,14 @@ class Matcher {
   bool AmountAt(size_t j, Amount& a) const {
     long long v;
     size_t e;
+    // "half a day", "half an hour"
+    if (Is(j, "half") && (Is(j + 1, "a") || Is(j + 1, "an"))) return a.end = j + 2, a.n = 0, a.half = true, true;
+    if (Is(j, "half") && IsHyphen(j + 1)) return a.end = j + 1, a.n = 0, a.half = true, true;  // "half-hour"
     if (Is(j, "a") || Is(j, "an")) {
       if (Is(j + 1, "few")) return a.end = j + 2, a.vague = true, a.n = -1, true;
+      // "a half hour" ("a half-hour talk" is the adjective alone, as
+      // "a five-year plan" is)
+      if (Is(j + 1, "half") && !IsHyphen(j + 2)) return a.end = j + 2, a.n = 0, a.half = true, true;
       if (Is(j + 1, "couple") && Is(j + 2, "of")) return a.end = j + 3, a.n = 2, true;
       if (Cardinal(j, v, e)) return a.end = e, a.n = v, true;
       return a.end = j + 1, a.n = 1, true;
@@ -2130,6 +2614,12 @@ class Matcher {
     }
     if (Cardinal(j, v, e)) {
       if (Num(j) && t_[j].ndig > 4) return false;
+      // "two and a half", "2 1/2" (the fraction written with a slash)
+      if (Is(e, "and") && (Is(e + 1, "a") || Is(e + 1, "one")) && Is(e + 2, "half"))
+        return a.end = e + 3, a.n = v, a.half = true, true;
+      if (Num(j) && Num(e) && t_[e].num == 1 && P(e + 1, '/') && Adj(e + 1) && Num(e + 2) && Adj(e + 2) &&
+          t_[e + 2].num == 2)
+        return a.end = e + 3, a.n = v, a.half = true, true;
       // "two to three weeks", "12 to 18 months"
       size_t k = e;
       long long v2;
@@ -2211,12 +2701,25 @@ class Matcher {
       day = dm.date;
       end = dm.end;
     } else if (In(d0) && W(d0) && (W(d0)->deictic || W(d0)->weekday)) {
-      if (Relative(d0, dm)) end = dm.end;  // date unknown (no DCT)
+      if (Relative(d0, dm)) {
+        end = dm.end;
+        // "6 a.m. on Sunday morning": the day of the day-and-part (whose
+        // value starts with it); none without a DCT.
+        if (dm.value && dm.value->size() >= 10) day = ParseIsoDate(std::string_view(*dm.value).substr(0, 10));
+      }
+    } else if (anchor_gran_ >= 3 && anchor_end_ <= i && anchor_end_ + 1 >= i &&
+               (anchor_end_ == i || Is(i - 1, "at") || P(i - 1, ','))) {
+      // "meets Thursday at 10 a.m.": the day just named, right before it.
+      day = anchor_;
+    } else if (clock_end_ && clock_end_ + 1 == i && P(i - 1, '(')) {
+      // "10 a.m. EST (1500 GMT)": the same moment in another zone.
+      day = clock_day_;
     } else if (dct_) {
       day = *dct_;
     }
     m.end = end;
     m.type = "TIME";
+    if (day) m.clock_day = true, m.date = *day;
     if (day) {
       std::string v = DayValue(*day) + "T";
       if (!pod_fixed.empty()) v += pod_fixed;
@@ -2238,8 +2741,9 @@ class Matcher {
     ModKind kind = ModKind::kNone;
     const Word* w = W(i);
     if (w && w->phrase_start) {
-      for (const Phrase& p : L_.phrases) {
-        if (p.month || p.vague_type) continue;
+      for (std::uint16_t id : w->phrase_ids) {
+        const Phrase& p = L_.phrases[id];
+        if (p.holiday() || p.vague_type) continue;
         size_t k = i;
         bool ok = true;
         for (const auto& pw : p.words) {
@@ -2263,6 +2767,8 @@ class Matcher {
       j = i + 1;
       if (Is(j, "in") && Is(j + 1, "the") && W(j + 2) && W(j + 2)->unit != Unit::kNone && !W(j + 2)->plural) {
         m.end = j + 3;
+        Unit iu = W(j + 2)->unit;
+        if ((iu == Unit::kMonth || iu == Unit::kWeek || iu == Unit::kYear) && RecentAnchorUnit(iu, i, m)) return true;
         if (dct_ && W(j + 2)->unit == Unit::kYear) SetYear(m, dct_->year);
         else if (dct_ && W(j + 2)->unit == Unit::kMonth) SetMonth(m, dct_->year, static_cast<int>(dct_->month));
         else if (dct_ && W(j + 2)->unit == Unit::kWeek) m.value = IsoWeek(*dct_);
@@ -2295,6 +2801,16 @@ class Matcher {
   // Document state, updated as expressions are found left to right.
   CivilDate anchor_{};
   int anchor_gran_ = 0;
+  size_t anchor_tok_ = 0;   // where the anchor was named
+  size_t anchor_end_ = 0;   // one past its last token
+  // The last anchor that is not the base of a comparison.
+  CivilDate ref_{};
+  int ref_gran_ = 0;
+  size_t ref_tok_ = 0;
+  CivilDate clock_day_{};   // the day of the last clock time with one
+  size_t clock_end_ = 0;    // one past that clock time
+  size_t last_q_tok_ = 0;   // where last_q_ was named
+  mutable size_t cur_ = 0;  // the token Run is matching at
   int last_qy_ = 0, last_q_ = 0;
   bool long_period_ = false;  // a period longer than a quarter was named after last_q_
 };

@@ -74,5 +74,23 @@ TEST(ReadGum, KeepsNamedMentionsNarrowedToTheName) {
   EXPECT_EQ(Spans(s[0]), (std::vector<NerSpan>{{1, 3, 1}, {7, 8, 2}, {11, 14, 1}}));
 }
 
+TEST(ReadGum, PeopleNamedByAPluralProperNounAreAGroup) {
+  sitrep::testing::TempDir dir;
+  // "the Velmarians" (a person mention headed by NNPS) is a group, MISC;
+  // "Ida Korrin" (headed by NNP) stays a person.
+  const std::string conllu =
+      "# text = the Velmarians thanked Ida Korrin\n"
+      "1\tthe\tthe\tDET\tDT\t_\t2\tdet\t_\tEntity=(1-person-new-x\n"
+      "2\tVelmarians\tVelmarian\tPROPN\tNNPS\t_\t3\tnsubj\t_\tEntity=1)\n"
+      "3\tthanked\tthank\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "4\tIda\tIda\tPROPN\tNNP\t_\t3\tobj\t_\tEntity=(2-person-new-x\n"
+      "5\tKorrin\tKorrin\tPROPN\tNNP\t_\t4\tflat\t_\tEntity=2)\n\n";
+  const std::string path = dir.path() + "/g.conllu";
+  sitrep::testing::WriteFile(path, conllu);
+  auto s = ReadGumFile(path);
+  ASSERT_EQ(s.size(), 1u);
+  EXPECT_EQ(Spans(s[0]), (std::vector<NerSpan>{{1, 2, 3}, {3, 5, 0}}));
+}
+
 }  // namespace
 }  // namespace sitrep::entities

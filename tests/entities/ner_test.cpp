@@ -36,10 +36,16 @@ std::vector<NerSentence> ToyCorpus() {
   return c;
 }
 
+NerTrainOptions Epochs(int epochs) {
+  NerTrainOptions o;
+  o.epochs = epochs;
+  return o;
+}
+
 TEST(NerModel, LearnsAndSurvivesSaveAndLoad) {
   syntax::SyntaxStage syntax;
   auto corpus = PrepareNerCorpus(ToyCorpus(), syntax);
-  auto model = TrainNer(corpus.tokens, corpus.labels, {}, {}, 5, 1, false);
+  auto model = TrainNer(corpus.tokens, corpus.labels, {}, {}, Epochs(5));
   auto loaded = NerModel::Load(model->Save(), "toy");
   auto test = PrepareNerCorpus({Sentence({"Greta", "Holm", "arrived", "in", "Tarvik", "today", "."},
                                          std::vector<std::uint8_t>(7, kOutside))},
@@ -58,7 +64,7 @@ TEST(NerModel, LearnsAndSurvivesSaveAndLoad) {
 TEST(NerModel, DamagedModelIsRejected) {
   syntax::SyntaxStage syntax;
   auto corpus = PrepareNerCorpus(ToyCorpus(), syntax);
-  std::string bytes = TrainNer(corpus.tokens, corpus.labels, {}, {}, 1, 1, false)->Save();
+  std::string bytes = TrainNer(corpus.tokens, corpus.labels, {}, {}, Epochs(1))->Save();
   bytes[bytes.size() / 2] ^= 0x55;
   EXPECT_THROW(NerModel::Load(bytes, "damaged.bin"), sitrep::Error);
   EXPECT_THROW(NerModel::Load(bytes.substr(0, 20), "short.bin"), sitrep::Error);
@@ -205,7 +211,7 @@ TEST(WordLex, LearnsParsesAndLooksUp) {
   std::string scratch;
   syntax::TokenFeatures tf;
   syntax::ComputeTokenFeatures("BORIS", scratch, &tf);
-  const std::uint32_t v = lex.Get(tf.lower);
+  const std::uint64_t v = lex.Get(tf.lower);
   ASSERT_NE(v, kUnknownWord);
   EXPECT_EQ(LexPropn(v), 4u);  // always a proper noun
   EXPECT_EQ(LexCaps(v), 4u);   // always capitalised away from a sentence start
@@ -214,10 +220,86 @@ TEST(WordLex, LearnsParsesAndLooksUp) {
   EXPECT_THROW(WordLex::Parse("word\t1\t2\n", "bad.tsv"), sitrep::Error);
 }
 
+TEST(WordLex, AddsVectorClustersAndFirstNames) {
+  WordLex lex = WordLex::Parse("tarvik\t3\t1\t4\t4\n", "toy");
+  // Fine clusters 0 and 1 under middle clusters 5 and 6, coarse 2 and 2.
+  lex.AddVectorClusters("# comment\ntarvik\t1\nosmena\t0\nOsmena\t1\n", "0\t5\t2\n1\t6\t2\n", "toy");
+  lex.AddFirstNames("# names\nIrena\n");
+  std::string scratch;
+  auto get = [&](std::string_view w) {
+    syntax::TokenFeatures tf;
+    syntax::ComputeTokenFeatures(w, scratch, &tf);
+    return lex.Get(tf.lower);
+  };
+  const std::uint64_t t = get("Tarvik");
+  EXPECT_EQ(LexFine(t), 4u);  // the corpus columns stay
+  EXPECT_EQ(LexPropn(t), 4u);
+  EXPECT_EQ(LexVecFine(t), 2u);  // cluster + 1
+  EXPECT_EQ(LexVecMid(t), 7u);
+  EXPECT_EQ(LexVecCoarse(t), 3u);
+  EXPECT_FALSE(LexFirstName(t));
+  const std::uint64_t o = get("OSMENA");
+  EXPECT_EQ(LexFine(o), 0u);     // not in the corpus table
+  EXPECT_EQ(LexVecFine(o), 1u);  // the first (most frequent) spelling wins
+  EXPECT_EQ(LexVecMid(o), 6u);
+  const std::uint64_t i = get("irena");
+  EXPECT_TRUE(LexFirstName(i));
+  EXPECT_EQ(LexVecFine(i), 0u);
+  EXPECT_THROW(lex.AddVectorClusters("word\t7\n", "0\t1\t1\n", "bad.tsv"), sitrep::Error);  // no such fine cluster
+  EXPECT_THROW(lex.AddVectorClusters("word\t0\n", "1\t1\t1\n", "bad.tsv"), sitrep::Error);  // tree out of order
+  EXPECT_THROW(lex.AddVectorClusters("word\n", "0\t1\t1\n", "bad.tsv"), sitrep::Error);
+}
+
+TEST(NerModel, GreedyAndViterbiDecodersBothLearnAndRoundTrip) {
+  syntax::SyntaxStage syntax;
+  auto corpus = PrepareNerCorpus(ToyCorpus(), syntax);
+  auto test = PrepareNerCorpus({Sentence({"Greta", "Holm", "arrived", "in", "Tarvik", "today", "."},
+                                         std::vector<std::uint8_t>(7, kOutside))},
+                               syntax);
+  for (bool viterbi : {false, true}) {
+    NerTrainOptions o = Epochs(5);
+    o.viterbi = viterbi;
+    auto model = TrainNer(corpus.tokens, corpus.labels, {}, {}, o);
+    auto loaded = NerModel::Load(model->Save(), "toy");
+    std::vector<std::uint8_t> a(7), b(7);
+    model->Tag(test.tokens[0].data(), 7, a.data());
+    loaded->Tag(test.tokens[0].data(), 7, b.data());
+    EXPECT_EQ(a, b) << viterbi;
+    EXPECT_EQ(a, (std::vector<std::uint8_t>{BeginLabel(0), InsideLabel(0), kOutside, kOutside, BeginLabel(2), kOutside,
+                                            kOutside}))
+        << viterbi;
+  }
+}
+
+TEST(NerModel, ViterbiDecodesSentencesLongerThanOnePiece) {
+  // 700 tokens: the decoder works in pieces of 256 and must join them with
+  // valid labels, and still find the names in every piece.
+  syntax::SyntaxStage syntax;
+  auto corpus = PrepareNerCorpus(ToyCorpus(), syntax);
+  auto model = TrainNer(corpus.tokens, corpus.labels, {}, {}, Epochs(5));
+  std::vector<std::string> words;
+  for (int i = 0; i < 100; ++i) {
+    for (const char* w : {"Greta", "Holm", "arrived", "in", "Tarvik", "today", ","}) words.push_back(w);
+  }
+  auto test = PrepareNerCorpus({Sentence(words, std::vector<std::uint8_t>(words.size(), kOutside))}, syntax);
+  ASSERT_EQ(test.tokens.size(), 1u);
+  std::vector<std::uint8_t> out(words.size());
+  model->Tag(test.tokens[0].data(), out.size(), out.data());
+  std::size_t places = 0;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    if (out[i] != kOutside && !IsBegin(out[i])) {
+      ASSERT_GT(i, 0u);
+      EXPECT_EQ(LabelType(out[i - 1]), LabelType(out[i]));
+    }
+    places += out[i] == BeginLabel(2) && words[i] == "Tarvik";
+  }
+  EXPECT_GE(places, 90u);
+}
+
 TEST(NerModel, TwoPassModelSurvivesSaveAndLoad) {
   syntax::SyntaxStage syntax;
   auto corpus = PrepareNerCorpus(ToyCorpus(), syntax);
-  auto model = TrainNer(corpus.tokens, corpus.labels, {}, {}, 3, 1, false, &corpus.docs, nullptr);
+  auto model = TrainNer(corpus.tokens, corpus.labels, {}, {}, Epochs(3), &corpus.docs, nullptr);
   ASSERT_TRUE(model->two_pass());
   auto loaded = NerModel::Load(model->Save(), "toy2");
   EXPECT_TRUE(loaded->two_pass());

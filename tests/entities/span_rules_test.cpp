@@ -9,6 +9,7 @@
 
 #include "core/hash.h"
 #include "entities/span_rules.h"
+#include "entities/word_lex.h"
 
 namespace sitrep::entities {
 namespace {
@@ -189,6 +190,30 @@ TEST(SpanRules, DemonymAloneIsMisc) {
   auto labels = Span(t.size(), 0, 1, kPer);
   ApplySpanRules(t.data(), t.size(), labels.data());
   EXPECT_EQ(Spans(labels), "MISC:0-1 ");
+}
+
+TEST(SpanRules, MiscNameStartingWithAFirstNameIsAPerson) {
+  auto t = Tokens({{"TOM"}, {"LEE"}, {":", 0, ":"}, {"Yes"}});
+  t[0].lex = kLexFirstName;
+  auto labels = Span(t.size(), 0, 2, kMisc);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "PERSON:0-2 ");
+  // Not when the first word is no listed first name, nor when a word is a
+  // listed place ("Tom Kandor" with Kandor a city), nor for one word.
+  auto u = Tokens({{"Orbit"}, {"Lee"}});
+  auto lu = Span(u.size(), 0, 2, kMisc);
+  ApplySpanRules(u.data(), u.size(), lu.data());
+  EXPECT_EQ(Spans(lu), "MISC:0-2 ");
+  auto v = Tokens({{"Tom"}, {"Kandor", kGazCityB}});
+  v[0].lex = kLexFirstName;
+  auto lv = Span(v.size(), 0, 2, kMisc);
+  ApplySpanRules(v.data(), v.size(), lv.data());
+  EXPECT_EQ(Spans(lv), "MISC:0-2 ");
+  auto w = Tokens({{"Tom"}, {"said", 0, "VBD"}});
+  w[0].lex = kLexFirstName;
+  auto lw = Span(w.size(), 0, 1, kMisc);
+  ApplySpanRules(w.data(), w.size(), lw.data());
+  EXPECT_EQ(Spans(lw), "MISC:0-1 ");
 }
 
 TEST(SpanRules, ListedAcronymInCapitalsIsAnOrganisation) {

@@ -52,6 +52,17 @@ TEST_F(CoderTest, ThreatOfSanctionsIsAThreatNotSanctions) {
   EXPECT_FALSE(a.events[0].negated);
 }
 
+TEST_F(CoderTest, NatureIsNoPoliticalActor) {
+  // A storm or a flood that destroys or kills makes no CAMEO event; the
+  // rebels' attack in the same text does.
+  Article a = Analyse(
+      "Cyclone Ilse battered the coast on Tuesday, destroying hundreds of homes. The flood killed 40 people. "
+      "Rebels attacked the town on Monday.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].source.text, "Rebels");
+  EXPECT_EQ(a.events[0].cameo.substr(0, 2), "19");
+}
+
 TEST_F(CoderTest, ImposedSanctionsAreSanctions) {
   Article a = Analyse("Germany imposed new sanctions on Iran.");
   ASSERT_EQ(a.events.size(), 1u);

@@ -123,6 +123,16 @@ TEST(Gdelt, GeographyOfStatesCodesAndUnknownPlaces) {
   EXPECT_EQ(row[7], "USA");   // Actor1CountryCode (CAMEO)
   EXPECT_EQ(row[12], "GOV");  // Actor1Type1Code
 
+  // A region acting alone fills the country column, as GDELT writes it,
+  // and has no geography of its own.
+  ASSERT_TRUE(GdeltRows(EventLine(R"({"entity":null,"name":"Europe","actor_code":"EUR"})", "null", "null", "[]"), 1,
+                        in, &row, &mentions)
+                  .ok());
+  EXPECT_EQ(row[5], "EUR");  // Actor1Code
+  EXPECT_EQ(row[7], "EUR");  // Actor1CountryCode
+  EXPECT_EQ(row[12], "");    // Actor1Type1Code
+  EXPECT_EQ(Geo(row, kActor1Geo), (V{"0", "", "", "", "", "", "", ""}));
+
   // A place the gazetteer does not know: the country when known, else nothing.
   ASSERT_TRUE(GdeltRows(EventLine("null", "null", R"({"name":"Qwxzville","country":"KEN","entity":null})", "[]"), 1,
                         in, &row, &mentions)

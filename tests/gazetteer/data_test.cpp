@@ -17,7 +17,7 @@ namespace {
 const char* const kFiles[] = {"countries.tsv",     "country_aliases.tsv",   "demonyms.tsv",
                               "subdivisions.tsv",  "subdivision_aliases.tsv", "cities.tsv",            "city_aliases.tsv",
                               "organisations.tsv", "government_bodies.tsv", "roles.tsv",
-                              "action_nouns.txt",  "country_geo.tsv"};
+                              "action_nouns.txt",  "country_geo.tsv",       "regions.tsv"};
 
 std::vector<std::vector<std::string>> Rows(const std::string& file) {
   std::vector<std::vector<std::string>> rows;
@@ -51,6 +51,15 @@ TEST(GazetteerData, EveryFileSaysWhereItComesFrom) {
   }
 }
 
+TEST(GazetteerData, RegionCodesAreCameoRegionBlocks) {
+  // The GDELT export reads the same region codes from the events tables.
+  std::string_view blocks = Resource("events/actor_blocks.tsv");
+  for (const auto& row : Rows("regions.tsv")) {
+    ASSERT_FALSE(row.empty());
+    EXPECT_NE(blocks.find("\n" + row[0] + "\tregion\t"), std::string_view::npos) << row[0];
+  }
+}
+
 TEST(GazetteerData, RowCountsArePlausible) {
   std::map<std::string, std::pair<std::size_t, std::size_t>> bounds = {
       {"countries.tsv", {245, 260}},        {"country_aliases.tsv", {150, 600}},
@@ -58,7 +67,7 @@ TEST(GazetteerData, RowCountsArePlausible) {
       {"cities.tsv", {20000, 30000}},       {"city_aliases.tsv", {50, 500}},       {"subdivision_aliases.tsv", {50, 500}},
       {"organisations.tsv", {150, 400}},    {"government_bodies.tsv", {100, 400}},
       {"roles.tsv", {300, 1500}},           {"action_nouns.txt", {50, 500}},
-      {"country_geo.tsv", {245, 260}}};
+      {"country_geo.tsv", {245, 260}},      {"regions.tsv", {15, 60}}};
   for (const auto& [file, range] : bounds) {
     std::size_t n = Rows(file).size();
     EXPECT_GE(n, range.first) << file;

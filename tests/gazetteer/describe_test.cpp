@@ -75,6 +75,18 @@ TEST(DescribeMentions, TitleWithDemonymBeforeName) {
   EXPECT_FALSE(m.as_actor);
 }
 
+TEST(DescribeMentions, TitleAfterAnUnknownDemonymIsCutFromTheName) {
+  // "Ostrovan" names no place the gazetteer knows; the title after it is
+  // still a title, and the mention becomes the name alone.
+  Article a = Describe({{{"Ostrovan"}, {"Interior"}, {"Minister"}, {"Temur"}, {"Azimov"}, {"said"}, {"."}}},
+                       {{0, 0, 4, "PERSON"}});
+  EXPECT_EQ(a.mentions[0].role, "interior minister");
+  EXPECT_EQ(a.Text({a.mentions[0].begin, a.mentions[0].end}), "Temur Azimov");
+  // A surname that is also a rank stays the name.
+  a = Describe({{{"John"}, {"Major"}, {"said"}, {"."}}}, {{0, 0, 1, "PERSON"}});
+  EXPECT_EQ(a.Text({a.mentions[0].begin, a.mentions[0].end}), "John Major");
+}
+
 TEST(DescribeMentions, TitleWithPossessiveCountry) {
   Article a = Describe({{{"Russia"}, {"'s"}, {"Foreign"}, {"Minister"}, {"Ivan"}, {"Petrov"}, {"said"}}},
                        {{0, 4, 5, "PERSON"}});
@@ -284,6 +296,33 @@ TEST(DescribeMentions, RegionsAndCities) {
   EXPECT_EQ(a.mentions[1].country, "DEU");
   EXPECT_EQ(a.mentions[1].actor_code, "");
   EXPECT_EQ(a.mentions[2].country, "");  // in India or Pakistan
+}
+
+TEST(DescribeMentions, WorldRegionsArePlacesWithoutACountry) {
+  // "Asia" is also a town in the Philippines; the region wins. A region
+  // the recogniser typed as a person is a place; as an actor it takes
+  // CAMEO's region code.
+  Article a = Describe({{{"Europe", "PROPN", 2, "nsubj"}, {"must"}, {"respond", "VERB"}, {"to"}, {"Asia"}}},
+                       {{0, 0, 0, "PERSON"}, {0, 4, 4, "LOC"}});
+  EXPECT_EQ(a.mentions[0].type, "LOC");
+  EXPECT_EQ(a.mentions[0].country, "");
+  EXPECT_TRUE(a.mentions[0].as_actor);
+  EXPECT_EQ(a.mentions[0].actor_code, "EUR");
+  EXPECT_EQ(a.mentions[1].country, "");
+  EXPECT_EQ(a.mentions[1].actor_code, "");
+  a = Describe({{{"the"}, {"Middle"}, {"East"}, {"and"}, {"European"}, {"envoys"}}}, {{0, 1, 2, "ORG"}, {0, 4, 4, "MISC"}});
+  EXPECT_EQ(a.mentions[0].type, "LOC");
+  EXPECT_EQ(a.mentions[1].type, "MISC");
+  EXPECT_EQ(a.mentions[1].country, "");
+  EXPECT_EQ(a.mentions[1].actor_code, "EUR");
+}
+
+TEST(DescribeMentions, ATownNamedLikeACommonWordNeedsItsCapital) {
+  // "of" is also a town in Turkey: a role's "of the army" names no country.
+  Article a = Describe({{{"Pavel"}, {"Orlov"}, {","}, {"a"}, {"deputy"}, {"chief"}, {"of"}, {"the"}, {"army"}}},
+                       {{0, 0, 1, "PERSON"}});
+  EXPECT_EQ(a.mentions[0].role, "deputy chief");
+  EXPECT_EQ(a.mentions[0].country, "");
 }
 
 TEST(DescribeMentions, Demonyms) {

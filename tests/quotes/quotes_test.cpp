@@ -428,6 +428,84 @@ TEST_F(QuotesOnText, TranscriptTurnsAfterANameAndColon) {
   EXPECT_EQ(Speaker(a.quotes[2]), "ANNA REYES");
 }
 
+TEST_F(QuotesOnText, NamedTurnsAndAHeadlineLabelCreditTheirSpeaker) {
+  // A name the tagger took for a plural noun still labels a speaker when
+  // it takes turns; a headline that opens with a name and a colon is that
+  // person's claim, quoted words inside it and all.
+  Article a = Analyse(
+      "Pellew: Harbour Deal Is \u2018Finished\u2019 After Vote\n"
+      "The panel met on Tuesday to discuss the harbour.\n"
+      "Matthews: Well, the tolls are too high for everyone.\n"
+      "Okafor: The tolls pay for the new quay.\n"
+      "Matthews: Nobody asked the fishermen.");
+  ASSERT_GE(a.quotes.size(), 4u);
+  EXPECT_EQ(a.quotes[0].cue_text, ":");
+  EXPECT_EQ(Speaker(a.quotes[0]), "Pellew");
+  EXPECT_EQ(a.quotes[0].kind, "mixed");
+  EXPECT_EQ(Words(a, a.quotes[0]), "Finished");
+  EXPECT_EQ(a.Text(a.quotes[0].content), "Harbour Deal Is \u2018Finished\u2019 After Vote");
+  const Quote& last = a.quotes.back();
+  EXPECT_EQ(Speaker(last), "Matthews");
+  EXPECT_EQ(Words(a, last), "Nobody asked the fishermen");
+}
+
+TEST_F(QuotesOnText, ASecondThatClauseAfterButStaysInTheContent) {
+  // "says A but that B": both clauses are what was said, however the
+  // parser hangs the second; "said earlier this year that" leaves the
+  // time of the act of speech out.
+  Article a = Analyse(
+      "Senator Ruth Amsel says she supports the levy but that the council's plans will not help the harbour.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "she supports the levy but that the council's plans will not help the harbour");
+  Article b = Analyse("The mayor said earlier this year that she was willing to meet the fishermen.");
+  ASSERT_EQ(b.quotes.size(), 1u);
+  EXPECT_EQ(Words(b, b.quotes[0]), "she was willing to meet the fishermen");
+}
+
+TEST_F(QuotesOnText, AnObjectCueKeepsWhatCompletesItsObjectNotWhereItWasSaid) {
+  Article a = Analyse("The governor praised the volunteers for their courage at a rally in Dunmore.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "the volunteers for their courage");
+}
+
+TEST_F(QuotesOnText, AClauseAfterSayStandsEvenWhenItsVerbLooksLikeANoun) {
+  // "targets" and "encourages" are often tagged as plural nouns; "say"
+  // reports clauses, not noun phrases, so a long run of words after it is
+  // still the clause it reports.
+  Article a = Analyse("Local growers say the new rule unfairly targets small family farms in the valley.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "the new rule unfairly targets small family farms in the valley");
+  EXPECT_EQ(Speaker(a.quotes[0]), "Local growers");
+}
+
+TEST_F(QuotesOnText, AQuestionEndsWhereTheAnswerersCueBegins) {
+  Article a = Analyse("Asked if she trusted the new board, Amsel said she was not going to judge it yet.");
+  bool answer = false;
+  for (const Quote& q : a.quotes) {
+    EXPECT_EQ(Words(a, q).find("Amsel said"), std::string::npos) << Words(a, q);
+    if (q.cue_text == "said") {
+      answer = true;
+      EXPECT_EQ(Words(a, q), "she was not going to judge it yet");
+    }
+  }
+  EXPECT_TRUE(answer);
+}
+
+TEST_F(QuotesOnText, TheReportersOwnWordsAfterTheClauseAreLeftOut) {
+  // An attribution of its own and the reporter's next clause end what the
+  // source said.
+  // (The election office reports that Amsel said it: that attribution
+  // stands as well, around hers.)
+  Article a = Analyse("Amsel said the turnout rose sharply, according to early counts by the election office.");
+  const Quote* said = nullptr;
+  for (const Quote& q : a.quotes) said = q.cue_text == "said" ? &q : said;
+  ASSERT_NE(said, nullptr);
+  EXPECT_EQ(Words(a, *said), "the turnout rose sharply");
+  Article b = Analyse("Dorn said the ferry had stopped running, but he did not say when it would resume.");
+  ASSERT_FALSE(b.quotes.empty());
+  EXPECT_EQ(Words(b, b.quotes[0]), "the ferry had stopped running");
+}
+
 TEST_F(QuotesOnText, NestedAttributionsBothStand) {
   // The auditor reports what the mayor said; the fragment is the mayor's.
   Article a = Analyse("The auditor noted that the mayor had called the budget “a fantasy”.");

@@ -83,6 +83,16 @@ TEST(Resolver, SurnameOnlyJoinsTheOneFullName) {
   EXPECT_NE(c[5], c[0]);  // an organisation is not the person
 }
 
+TEST(Resolver, ADoubleBarrelledSurnameAloneJoinsItsFullName) {
+  // "Okafor-Lind" alone is the surname of "Ruth Okafor-Lind", not a person
+  // with the first name Okafor; a different Lind stays apart.
+  auto c = Cluster({E("PERSON", "Ruth Okafor-Lind"), E("PERSON", "Okafor-Lind"), E("PERSON", "Tom Lind"),
+                    E("PERSON", "Lind")});
+  EXPECT_EQ(c[0], c[1]);
+  EXPECT_NE(c[0], c[2]);
+  EXPECT_EQ(c[2], c[3]);
+}
+
 TEST(Resolver, OrganisationWordOrderSpellingAndAcronym) {
   std::vector<Resolver::Entity> out;
   auto c = Cluster({E("ORG", "Organization for Security and Co-operation in Europe"),

@@ -20,13 +20,12 @@ TEST(EvalStories, SeparatesTheHappeningsOfTheHeldOutTopics) {
   ASSERT_EQ(p.parse(last).get(e), simdjson::SUCCESS) << r.output;
   double pairwise = e["pairwise_f1"].get_double();
   double bcubed = e["bcubed_f1"].get_double();
-  // Measured 0.804 / 0.863 (settings of data/stories/cluster.tsv, tuned on
-  // the dev topics); a floor, not the figure. It was 0.863 / 0.900 until the
-  // recogniser's span corrections (src/entities/span_rules.h) changed a few
-  // entities: one held-out topic's two happenings then join in one story,
-  // which alone costs 0.06 pairwise (dev topics unchanged). A clusterer that
-  // does not hang on such details is the open part of issue 8.
-  EXPECT_GE(pairwise, 0.79) << r.output;
+  // Measured 0.847 / 0.874 (settings of data/stories/cluster.tsv, chosen
+  // on the dev topics by their mean over 16 orders); a floor, not the
+  // figure. Before the dates and figures weighed more it was 0.809 / 0.866,
+  // and one order's score on these 236 documents moves by several points
+  // with the order (0.78-0.87 over 16 orders): see --orders.
+  EXPECT_GE(pairwise, 0.82) << r.output;
   EXPECT_GE(bcubed, 0.85) << r.output;
   EXPECT_EQ(std::uint64_t(e["gold_stories"].get_int64()), 22u);
 }

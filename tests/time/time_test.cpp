@@ -62,18 +62,18 @@ TEST(Time, WeekdayFollowsTense) {
 }
 
 TEST(Time, WeekdayFromSyntaxTags) {
-  // Cue words alone read "delayed" as past; the parse says "resume" (present,
+  // Cue words alone read "delayed" as past; the parse says "finish" (present,
   // headline future) governs "Friday".
-  std::string text = "Talks, delayed, resume Friday.";
+  std::string text = "Talks, delayed, finish Friday.";
   EXPECT_EQ(FindTimes(text, "2022-01-12").times.at(0).value, "2022-01-07");
   std::vector<Token> toks = {{0, 5, false, "talk", "NOUN", "NNS", 5, "nsubj"},
                              {5, 6, true, ",", "PUNCT", ",", 2, "punct"},
                              {7, 14, false, "delay", "VERB", "VBN", 0, "acl"},
                              {14, 15, true, ",", "PUNCT", ",", 2, "punct"},
-                             {16, 22, true, "resume", "VERB", "VBP", -1, "root"},
+                             {16, 22, true, "finish", "VERB", "VBP", -1, "root"},
                              {23, 29, false, "Friday", "PROPN", "NNP", 4, "obl:tmod"},
                              {29, 30, true, ".", "PUNCT", ".", 4, "punct"}};
-  // Heads index the sentence: "talks" -> "resume" (4), "Friday" -> "resume".
+  // Heads index the sentence: "talks" -> "finish" (4), "Friday" -> "finish".
   toks[0].head = 4;
   std::vector<Sentence> sents = {{0, 30, 0, 7}};
   auto tags = DefaultTimeTagger().Tag(text, CivilDate{2022, 1, 12}, toks, sents);
@@ -622,6 +622,351 @@ TEST(TimeStage, FillsArticle) {
   stage.Process(none, nullptr);
   ASSERT_EQ(none.times.size(), 1u);
   EXPECT_FALSE(none.times[0].value.has_value());
+}
+
+TEST(Time, HalvesOfUnits) {
+  // A half alone is written in the next smaller unit, n and a half as a
+  // decimal fraction of the unit.
+  auto h = One("The ferry crossing took half an hour.");
+  EXPECT_EQ(h.text, "half an hour");
+  EXPECT_EQ(h.type, "DURATION");
+  EXPECT_EQ(h.value, "PT30M");
+  EXPECT_EQ(One("The crew rested for a half hour.").value, "PT30M");
+  EXPECT_EQ(One("Repairs need half a day.").value, "PT12H");
+  auto y = One("The orchard project ran for a year and a half.");
+  EXPECT_EQ(y.text, "a year and a half");
+  EXPECT_EQ(y.value, "P1.5Y");
+  EXPECT_EQ(One("Ms. Varga spent two and a half years in Lisbon.").value, "P2.5Y");
+  EXPECT_EQ(One("The loan has a term of 3 1/2 years.").text, "3 1/2 years");
+  EXPECT_EQ(One("The loan has a term of 3 1/2 years.").value, "P3.5Y");
+  // After "in" in a future clause, the point that far ahead.
+  EXPECT_EQ(One("The notes come due in 3 1/2 years.").value, "2025-07");
+  // A hyphenated half is the adjective alone, without its article.
+  EXPECT_EQ(One("They held a half-hour vigil.").text, "half-hour");
+  // Counted back from the publication date (2022-01-12).
+  EXPECT_EQ(One("The mill shut a year and a half ago.").value, "2020-07");
+  EXPECT_EQ(One("The bridge opened half a century ago.").value, "1972");
+  // "half" with no unit is no time.
+  EXPECT_TRUE(Tag("She ate half a melon.").empty());
+}
+
+TEST(Time, QuarterAsFractionIsNoTime) {
+  EXPECT_TRUE(Tag("A quarter of the seats went to the Greens.").empty());
+  EXPECT_TRUE(Tag("Three quarters of the farmers voted no.").empty());
+  EXPECT_TRUE(Tag("The central bank cut its rate by a quarter point.").empty());
+  EXPECT_TRUE(Tag("Exports fell by a quarter.").empty());
+  EXPECT_EQ(One("The queue moved for a quarter of an hour.").value, "PT15M");
+  // Counted quarters of a year stay durations.
+  EXPECT_EQ(One("Output shrank for two quarters in a row.").value, "P2Q");
+}
+
+TEST(Time, DecadeForms) {
+  // The century in words, as a transcript writes it.
+  EXPECT_EQ(One("Rents doubled in the nineteen eighties.").value, "198X");
+  EXPECT_EQ(One("Rents doubled in the nineteen-sixties.").value, "196X");
+  // An apostrophe before the plural s, after "the" or a modifier.
+  auto d = One("Rents doubled in the 1970's.");
+  EXPECT_EQ(d.text, "the 1970's");
+  EXPECT_EQ(d.value, "197X");
+  EXPECT_EQ(One("Rents doubled in the late 1970's.").value, "197X");
+  // Without them it is the year's possessive.
+  EXPECT_EQ(One("1970's harvest was poor.").value, "1970");
+  // A decade about to begin is the coming one, not a century back.
+  EXPECT_EQ(One("Rents will rise in the '90s.", "1989-11-02").value, "199X");
+  EXPECT_EQ(One("Rents rose in the '90s.", "2022-01-12").value, "199X");
+  EXPECT_EQ(One("Rents rose in the '30s.", "2022-01-12").value, "193X");
+}
+
+TEST(Time, BarePluralBeforeLaterIsAVagueSpan) {
+  auto h = One("Hours later, the ferry docked.");
+  EXPECT_EQ(h.text, "Hours");
+  EXPECT_EQ(h.type, "DURATION");
+  EXPECT_EQ(h.value, "PTXH");
+  EXPECT_EQ(One("The mayor resigned years later.").value, "PXY");
+  // "earlier than" compares; it does not count back.
+  EXPECT_TRUE(Tag("Months earlier than planned, the mill closed.").empty());
+}
+
+TEST(Time, FollowingWeekday) {
+  // After a named date it counts from it: 3 January 2022 was a Monday.
+  auto both = Tag("The strike began on Jan. 3. The following Friday, the club reopened.");
+  ASSERT_EQ(both.size(), 2u);
+  EXPECT_EQ(both[1].text, "The following Friday");
+  EXPECT_EQ(both[1].value, "2022-01-07");
+  EXPECT_EQ(Tag("The strike began on Jan. 7. The previous Monday, talks failed.").at(1).value, "2022-01-03");
+  // With no date named, like "the following month", it stays null.
+  EXPECT_EQ(One("The following Friday, the club reopened.").value, std::nullopt);
+  // Without "the", "following" is a preposition before the weekday
+  // (published Wednesday 2022-01-12).
+  auto prep = One("Following Tuesday's vote, the mayor resigned.");
+  EXPECT_EQ(prep.text, "Tuesday");
+  EXPECT_EQ(prep.value, "2022-01-11");
+}
+
+TEST(Time, PastWeekendsAndThisPast) {
+  // Wednesday 2022-01-12: the weekend just gone is 8-9 January, ISO week 1.
+  EXPECT_EQ(One("Snow fell last weekend.").value, "2022-W01-WE");
+  EXPECT_EQ(One("Snow fell over the weekend.").value, "2022-W01-WE");
+  // Written on Monday 2022-01-10, the weekend two days back.
+  EXPECT_EQ(One("Snow fell last weekend.", "2022-01-10").value, "2022-W01-WE");
+  auto p = One("Snow fell this past weekend.");
+  EXPECT_EQ(p.text, "this past weekend");
+  EXPECT_EQ(p.value, "2022-W01-WE");
+  EXPECT_EQ(One("Fares rose this past week.").value, "2022-W01");
+}
+
+TEST(Time, NamesAndIdiomsAreNoTimes) {
+  EXPECT_TRUE(Tag("She wrote for Harbour Weekly in those years.").empty());
+  EXPECT_TRUE(Tag("He once hosted Saturday Night Live.").empty());
+  EXPECT_TRUE(Tag("Every now and then the ferry is late.").empty());
+  EXPECT_TRUE(Tag("She spoke at the Winter Meetings in Denver.").empty());
+  EXPECT_TRUE(Tag("The poll ran in the Harbour daily.").empty());
+  // "a Christmas party" is a kind of party: only the weekday is a date.
+  EXPECT_EQ(One("A fire broke out at a Christmas party on Friday.").text, "Friday");
+  // In January the winter is the one that began in December.
+  EXPECT_EQ(One("She spoke in the winter.").value, "2021-WI");
+  EXPECT_TRUE(Tag("The ferry is late now and again.").empty());
+  // The adverb and the weekday evening are still found.
+  EXPECT_EQ(One("The bulletin appears weekly.").value, "P1W");
+  EXPECT_EQ(One("Hail fell on Saturday night.").value, "2022-01-08TNI");
+}
+
+TEST(Time, YearBackFromAMonthInTheSameSentence) {
+  auto all = Tag("In October, ferry traffic rose 4% from a year earlier.");
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[1].value, "2020-10");
+  EXPECT_EQ(Tag("In March 2019, rents fell from a year ago.").at(1).value, "2018-03");
+  // A month in an earlier sentence does not carry over.
+  EXPECT_EQ(Tag("Rents fell in October. Wages rose from a year ago.").at(1).value, "2021");
+  // The month compared, not the base of another comparison.
+  EXPECT_EQ(Tag("In October, exports rose from September and from a year earlier.").at(2).value, "2020-10");
+  // A quarter named after the month is what is compared.
+  EXPECT_EQ(Tag("In October, the fourth-quarter toll rose from a year earlier.").at(2).value, "2020-Q4");
+}
+
+TEST(Time, DefiniteUnitAfterADate) {
+  // Published Wednesday 2022-01-12; Friday 2022-01-07 is in ISO week 1.
+  auto w = Tag("The index fell on Friday. For the week, it lost 2%.");
+  ASSERT_EQ(w.size(), 2u);
+  EXPECT_EQ(w[1].text, "the week");
+  EXPECT_EQ(w[1].value, "2022-W01");
+  EXPECT_EQ(Tag("November's surge made the month the busiest.").at(1).value, "2021-11");
+  EXPECT_EQ(Tag("The dam burst on Dec. 20. Earlier in the month, rain fell.").at(1).value, "2021-12");
+  EXPECT_EQ(Tag("Sales rose in 2019. For the year, profit doubled.").at(1).value, "2019");
+  // A date that is only the base of a comparison is not what they mean.
+  EXPECT_EQ(Tag("Profit rose to $5 million from $4 million in 2019. For the year, sales doubled.").at(1).value,
+            "2022");
+  EXPECT_EQ(Tag("Exports rose in November from October. For the month, imports fell.").at(2).value, "2021-11");
+  // With no date just before, the publication date's week, month or year.
+  EXPECT_EQ(One("For the week, the index lost 2%.").value, "2022-W02");
+  EXPECT_EQ(One("For the year, profit doubled.").value, "2022");
+  EXPECT_EQ(Tag("Sales rose in 2019. The plant was sold. Staff left. For the year, profit doubled.").at(1).value,
+            "2022");
+}
+
+TEST(Time, ScheduledPresentLooksAhead) {
+  // Published Wednesday 2022-01-12: next Monday 2022-01-17, last Monday 2022-01-10.
+  EXPECT_EQ(One("Peace talks resume Monday in Oslo.").value, "2022-01-17");
+  EXPECT_EQ(One("Voters go to the polls on Monday.").value, "2022-01-17");
+  EXPECT_EQ(One("The filing deadline is Monday.").value, "2022-01-17");
+  EXPECT_EQ(One("Bids must arrive by Monday.").value, "2022-01-17");
+  EXPECT_EQ(One("The council hopes to vote by Monday.").value, "2022-01-17");
+  // After a negation or auxiliary, or as a noun, the verb says nothing.
+  EXPECT_EQ(One("The talks did not resume Monday.").value, "2022-01-10");
+  EXPECT_EQ(One("Her return Monday surprised the staff.").value, "2022-01-10");
+  EXPECT_EQ(One("The filing deadline was Monday.").value, "2022-01-10");
+}
+
+TEST(Time, FarBackYearlessDateInFutureClauseIsNextYear) {
+  // Published 2022-01-12: July is six months from January either way.
+  EXPECT_EQ(One("The referendum will take place in July.").value, "2022-07");
+  EXPECT_EQ(One("The referendum took place in July.").value, "2021-07");
+  // Published 2022-11-20: June and 1 July are nearest in 2022, five months
+  // back; a clause that looks ahead moves them to 2023.
+  EXPECT_EQ(One("The plant will reopen in June.", "2022-11-20").value, "2023-06");
+  EXPECT_EQ(One("The new fares will take effect on July 1.", "2022-11-20").value, "2023-07-01");
+  EXPECT_EQ(One("The plant closed in June.", "2022-11-20").value, "2022-06");
+  // A month only two months back stays in the nearest year.
+  EXPECT_EQ(One("The plant will reopen in September.", "2022-11-20").value, "2022-09");
+}
+
+TEST(Time, PriorYearCompound) {
+  auto all = Tag("Ferry revenue rose in the third quarter from the prior-year period.", "2022-11-15");
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[1].text, "the prior-year period");
+  EXPECT_EQ(all[1].value, "2021-Q3");
+  EXPECT_EQ(One("Prior-year figures were restated.", "2022-11-15").value, "2021");
+}
+
+TEST(Time, TwoUnitsAway) {
+  // Published Wednesday 2022-01-12, ISO week 2.
+  EXPECT_EQ(One("The ferry sank the day before yesterday.").value, "2022-01-10");
+  EXPECT_EQ(One("The jury returns the day after tomorrow.").value, "2022-01-14");
+  EXPECT_EQ(One("The firm was sold the year before last.").value, "2020");
+  EXPECT_EQ(One("The vote is due the week after next.").value, "2022-W04");
+  // "the year before the vote" counts from an event, not from the DCT.
+  EXPECT_NE(One("Rain fell the year before the vote.").value, "2020");
+}
+
+TEST(Time, CountedNounPerUnitIsARate) {
+  auto r = Tag("The clinic treats about 300 patients a day.");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].text, "a day");
+  EXPECT_EQ(r[0].type, "SET");
+  EXPECT_EQ(r[0].value, "P1D");
+  EXPECT_EQ(Tag("The ferry runs seven days a week.").at(1).type, "SET");
+  EXPECT_EQ(One("The mill ships twelve thousand crates a year.").type, "SET");
+  // Not a rate: a span after a verb, or "a year ago".
+  EXPECT_EQ(One("The two ferries docked a week later.").type, "DURATION");
+  EXPECT_EQ(One("Three ferries a year ago sank.").type, "DATE");
+}
+
+TEST(TimeIssue6, QuarterNamedByItsMonthAndSameQuarterOfAYear) {
+  auto all = Tag("Ferry revenue rose in the September quarter from the same quarter of 2021.", "2022-11-15");
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].text, "the September quarter");
+  EXPECT_EQ(all[0].value, "2022-Q3");
+  EXPECT_EQ(all[1].text, "the same quarter of 2021");
+  EXPECT_EQ(all[1].value, "2021-Q3");
+  // "the fiscal year that ended June 30" is a year's span, like "the fiscal year ended June 30".
+  EXPECT_EQ(Tag("Revenue grew in the fiscal year that ended June 30.", "2022-11-15").at(0).value, "P1Y");
+}
+
+TEST(Time, MovableHolidays) {
+  // Worked out with a calendar: Thanksgiving 2021 fell on 25 November (the
+  // fourth Thursday), Easter 2022 on 17 April, Memorial Day 2020 on 25 May
+  // (the last Monday of May), Labor Day 2022 on 5 September, US Election
+  // Day 2022 on 8 November (the Tuesday after the first Monday).
+  EXPECT_EQ(One("The family gathered on Thanksgiving.").value, "2021-11-25");
+  EXPECT_EQ(One("The choir will sing on Easter.").value, "2022-04-17");
+  EXPECT_EQ(One("The shops close on Good Friday.").value, "2022-04-15");
+  EXPECT_EQ(One("The parade was held on Memorial Day 2020.").value, "2020-05-25");
+  EXPECT_EQ(One("Turnout will be high on Election Day.", "2022-10-20").value, "2022-11-08");
+  // The nearest Labor Day to 2022-01-12 is 6 September 2021; a future
+  // clause takes the coming one when the nearest is a quarter or more back.
+  EXPECT_EQ(One("The strike ended on Labor Day.").value, "2021-09-06");
+  EXPECT_EQ(One("The strike will end on Labor Day.").value, "2022-09-05");
+  EXPECT_EQ(One("Fireworks lit the sky on the Fourth of July.", "2022-07-06").value, "2022-07-04");
+}
+
+TEST(Time, ThisComingAndTheDecade) {
+  EXPECT_EQ(One("The ferry returns this coming spring.").text, "this coming spring");
+  EXPECT_EQ(One("The ferry returns this coming spring.").value, "2022-SP");
+  EXPECT_EQ(One("The port will close by the end of the decade.").value, "202X");
+  EXPECT_EQ(One("It was the warmest summer of the century.").value, "20XX");
+  auto span = One("Over the decade, fares doubled.");
+  EXPECT_EQ(span.type, "DURATION");
+  EXPECT_EQ(span.value, "P1DE");
+}
+
+TEST(Time, AbbreviationDotsDoNotEndTheClause) {
+  // The tense cue "expires" lies before "p.m.": Nov. 20 2021 is 53 days
+  // back from 2022-01-12, so the nearest year stands; from 2022-05-20 it
+  // is six months back, and the future clause moves it to 2022.
+  EXPECT_EQ(One("The offer expires at 5 p.m. EST on Nov. 20.", "2022-05-20").value, "2022-11-20T17:00");
+  // Before a capitalised word the dot does end the sentence.
+  // (Had it not, "will" would make the Friday the coming one.)
+  auto two = Tag("The count will start at 5 p.m. Results on Friday.");
+  ASSERT_EQ(two.size(), 2u);
+  EXPECT_EQ(two[1].value, "2022-01-07");
+}
+
+TEST(Time, ExtentsThatIncludeTheirNeighbours) {
+  EXPECT_EQ(One("The harbour is quiet right now.").text, "right now");
+  auto beyond = One("Fares are fixed for 2023 and beyond.");
+  EXPECT_EQ(beyond.text, "2023 and beyond");
+  EXPECT_EQ(beyond.value, "2023");
+  auto period = One("The fraud went on over a four-year period.");
+  EXPECT_EQ(period.text, "a four-year period");
+  EXPECT_EQ(period.value, "P4Y");
+  auto fq = One("The ferry line lost money in its fiscal third-quarter.", "2022-11-15");
+  EXPECT_EQ(fq.text, "fiscal third-quarter");
+  EXPECT_EQ(fq.value, "2022-Q3");
+  auto h1 = One("Losses will last through the first two quarters of 2023.");
+  EXPECT_EQ(h1.text, "the first two quarters of 2023");
+  EXPECT_EQ(h1.value, "2023-H1");
+}
+
+TEST(Time, PresentPhrases) {
+  EXPECT_EQ(One("At the moment, the ferry is idle.").text, "the moment");
+  EXPECT_EQ(One("At the moment, the ferry is idle.").value, "PRESENT_REF");
+  EXPECT_EQ(One("At present the ferry is idle.").value, "PRESENT_REF");
+  EXPECT_EQ(One("The ferry is idle for the time being.").text, "the time being");
+  // "the moment" as a conjunction is no time.
+  EXPECT_TRUE(Tag("The moment the ferry left, it rained.").empty());
+}
+
+TEST(Time, DateOfARelativeYear) {
+  auto d = One("The ferry service began on June 16 of last year.");
+  EXPECT_EQ(d.text, "June 16 of last year");
+  EXPECT_EQ(d.value, "2021-06-16");
+  EXPECT_EQ(One("The bridge opens in March of next year.").value, "2023-03");
+  EXPECT_EQ(One("The bridge opened in May of this year.").value, "2022-05");
+}
+
+TEST(Time, HolidayInsideANameIsNoTime) {
+  EXPECT_TRUE(Tag("The ship sailed past Easter Island.").empty());
+  EXPECT_EQ(One("The ship will sail on Easter.").value, "2022-04-17");
+  EXPECT_EQ(One("The ship sailed on Christmas Eve.").value, "2021-12-24");
+}
+
+TEST(Time, MonthWithARelativeYearAfterIt) {
+  auto m = One("The dam failed in March last year.");
+  EXPECT_EQ(m.text, "March last year");
+  EXPECT_EQ(m.value, "2021-03");
+  EXPECT_EQ(One("The dam failed on May 5 last year.").value, "2021-05-05");
+  EXPECT_EQ(One("The dam will open in June next year.").value, "2023-06");
+  // A possessive "last year's" is its own expression.
+  EXPECT_EQ(Tag("Rain in March, last year's wettest month, rose.").size(), 2u);
+}
+
+TEST(Time, ClockTimeOnADayWithItsPart) {
+  // Published Wednesday 2022-01-12: the Sunday before is 2022-01-09.
+  auto t = One("The alarm sounded at 6 a.m. on Sunday morning.");
+  EXPECT_EQ(t.text, "6 a.m. on Sunday morning");
+  EXPECT_EQ(t.value, "2022-01-09T06:00");
+}
+
+TEST(Time, ClockTimeTakesTheDayJustNamed) {
+  // Published Wednesday 2022-01-12; the coming Friday is 2022-01-14.
+  auto all = Tag("The council meets Friday at 10 a.m. EST (1500 GMT).");
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_EQ(all[1].value, "2022-01-14T10:00");
+  EXPECT_EQ(all[2].value, "2022-01-14T15:00");
+  EXPECT_EQ(Tag("The council met on Jan. 3 at 9 p.m.").at(1).value, "2022-01-03T21:00");
+  // A day named in an earlier sentence does not carry over.
+  EXPECT_EQ(Tag("The council met on Jan. 3. At 9 p.m. it voted.").at(1).value, "2022-01-12T21:00");
+}
+
+TEST(Time, EarlierCountsFromTheDayJustNamed) {
+  auto all = Tag("The ferry sank on Jan. 3. Two days earlier, a storm hit.");
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[1].value, "2022-01-01");
+  // With no day named, from the publication date; "ago" always is.
+  EXPECT_EQ(One("A storm hit two days earlier.").value, "2022-01-10");
+  EXPECT_EQ(Tag("The ferry sank on Jan. 3. Two days ago, a storm hit.").at(1).value, "2022-01-10");
+}
+
+TEST(Time, NextHourIsASpan) {
+  auto h = One("Results are due within the next hour.");
+  EXPECT_EQ(h.text, "the next hour");
+  EXPECT_EQ(h.type, "DURATION");
+  EXPECT_EQ(h.value, "PT1H");
+  EXPECT_EQ(One("Rain fell in the past hour.").value, "PT1H");
+}
+
+TEST(Time, TwoDigitYearsAndNextYearsHalf) {
+  auto y = One("The ferry line was founded in '98.");
+  EXPECT_EQ(y.text, "'98");
+  EXPECT_EQ(y.value, "1998");
+  EXPECT_EQ(One("Revenue fell in fiscal '21.").text, "fiscal '21");
+  EXPECT_EQ(One("Revenue fell in fiscal '21.").value, "2021");
+  // A quoted word is no year; "the '90s" stays a decade.
+  EXPECT_TRUE(Tag("She said 'no' twice.").empty());
+  EXPECT_EQ(One("Rents rose in the '90s.").value, "199X");
+  auto h = One("Fares will rise in next year's second half.");
+  EXPECT_EQ(h.text, "next year's second half");
+  EXPECT_EQ(h.value, "2023-H2");
 }
 
 TEST(TimeStage, SurvivesOddBytes) {

@@ -41,9 +41,11 @@ struct Options {
   std::string gold;
   std::string topics = "all";
   std::string lines;  // cache of processed article lines
+  std::string assignments;  // where to write each document's story, for tuning
   bool json = false;
   bool show_clusters = false;
   int rounds = 2;
+  int orders = 1;  // canonical orders to average the scores over
   stories::ClusterOptions cluster = stories::ClusterOptions::FromData();
 };
 
@@ -134,7 +136,7 @@ int ProcessDocuments(const Options& o, const std::vector<std::string>& topics, s
 
 // The article lines -> entity merge -> event merge -> stories, as analyze
 // does it; returns each document's story.
-std::vector<std::uint64_t> Cluster(const Options& o, std::vector<Doc>& docs) {
+std::vector<std::uint64_t> Cluster(const Options& o, std::vector<Doc> docs, std::uint64_t salt) {
   resolve::Resolver resolver(entities::MergeOptionsFor(gazetteer::Gazetteer::Default()));
   simdjson::dom::parser parser;
   for (const Doc& d : docs) {
@@ -169,6 +171,7 @@ std::vector<std::uint64_t> Cluster(const Options& o, std::vector<Doc>& docs) {
   stories::BuildOptions bopt;
   bopt.cluster = o.cluster;
   bopt.reassign_rounds = o.rounds;
+  bopt.order_salt = salt;
   stories::StoryBuilder builder(bopt);
   for (std::size_t i = 0; i < docs.size(); ++i) {
     std::vector<std::string> ids;
@@ -198,10 +201,12 @@ resolve::CorefScores Score(const std::vector<Doc>& docs, const std::vector<std::
   return resolve::ScoreCoref(g, s);
 }
 
-void Print(const char* label, const resolve::CorefScores& s) {
-  std::printf("%-8s documents %4ld  gold stories %3ld  system stories %3ld  pairwise P %.4f R %.4f F1 %.4f  B3 P %.4f R %.4f F1 %.4f\n",
+void Print(const char* label, const resolve::CorefScores& s, int orders, double lo, double hi) {
+  std::printf("%-8s documents %4ld  gold stories %3ld  system stories %3ld  pairwise P %.4f R %.4f F1 %.4f  B3 P %.4f R %.4f F1 %.4f",
               label, s.mentions, s.gold_entities, s.system_entities, s.pairwise_precision, s.pairwise_recall,
               s.pairwise_f1, s.b3_precision, s.b3_recall, s.b3_f1);
+  if (orders > 1) std::printf("  [%.4f-%.4f]", lo, hi);
+  std::printf("\n");
 }
 
 int Run(const Options& o) {
@@ -223,14 +228,60 @@ int Run(const Options& o) {
     cli::PrintError("no ECB+ documents under " + o.gold);
     return cli::kExitUsage;
   }
-  std::vector<std::uint64_t> system = Cluster(o, docs);
-  auto all = Score(docs, system, "");
-  auto dev = Score(docs, system, "dev");
-  auto held = Score(docs, system, "heldout");
+  // Each order's clustering; the scores are their means (one order, salt
+  // 0, is the canonical order sitrep uses).
+  std::vector<std::vector<std::uint64_t>> systems;
+  for (int k = 0; k < std::max(1, o.orders); ++k)
+    systems.push_back(Cluster(o, docs, k == 0 ? 0 : Hash64("order", static_cast<std::uint64_t>(k))));
+  const std::vector<std::uint64_t>& system = systems[0];
+  if (!o.assignments.empty()) {
+    // One line per document and order: topic, file, part, gold happening, story, order.
+    std::ofstream f(o.assignments, std::ios::binary | std::ios::trunc);
+    for (std::size_t k = 0; k < systems.size(); ++k)
+      for (std::size_t i = 0; i < docs.size(); ++i) {
+        const bool plus = docs[i].name.find("ecbplus") != std::string::npos;
+        f << docs[i].topic << '\t' << docs[i].name << '\t' << docs[i].split << '\t' << docs[i].topic << (plus ? "+" : "")
+          << '\t' << systems[k][i] << '\t' << k << '\n';
+      }
+    if (!f) {
+      cli::PrintError("cannot write " + o.assignments);
+      return cli::kExitOutput;
+    }
+  }
+  auto mean_score = [&](const std::string& split, double* lo, double* hi) {
+    resolve::CorefScores m;
+    *lo = 2;
+    *hi = -1;
+    for (const auto& sys : systems) {
+      const resolve::CorefScores s = Score(docs, sys, split);
+      m.mentions = s.mentions;
+      m.gold_entities = s.gold_entities;
+      m.system_entities += s.system_entities;
+      m.pairwise_precision += s.pairwise_precision;
+      m.pairwise_recall += s.pairwise_recall;
+      m.pairwise_f1 += s.pairwise_f1;
+      m.b3_precision += s.b3_precision;
+      m.b3_recall += s.b3_recall;
+      m.b3_f1 += s.b3_f1;
+      *lo = std::min(*lo, s.pairwise_f1);
+      *hi = std::max(*hi, s.pairwise_f1);
+    }
+    const double k = static_cast<double>(systems.size());
+    m.system_entities = static_cast<long>(std::lround(static_cast<double>(m.system_entities) / k));
+    for (double* v : {&m.pairwise_precision, &m.pairwise_recall, &m.pairwise_f1, &m.b3_precision, &m.b3_recall, &m.b3_f1})
+      *v /= k;
+    return m;
+  };
+  double lo[3], hi[3];
+  auto all = mean_score("", &lo[0], &hi[0]);
+  auto dev = mean_score("dev", &lo[1], &hi[1]);
+  auto held = mean_score("heldout", &lo[2], &hi[2]);
   std::printf("ECB+ stories: %zu documents of topics %s clustered together; gold story = topic + ecb/ecbplus\n",
               docs.size(), o.topics.c_str());
   std::printf("(dev and heldout: the same clustering, scored on the documents of those topics; split in data/stories/ecbplus_split.txt)\n");
-  Print("all", all);
+  if (systems.size() > 1)
+    std::printf("(means over %zu orders of the articles of one day; pairwise F1 of the orders from min to max in brackets)\n", systems.size());
+  Print("all", all, static_cast<int>(systems.size()), lo[0], hi[0]);
   if (o.show_clusters) {
     // Stories that mix happenings, for tuning on the dev topics.
     std::map<std::uint64_t, std::map<std::string, int>> by_story;
@@ -264,8 +315,8 @@ int Run(const Options& o) {
       }
     }
   }
-  if (dev.mentions) Print("dev", dev);
-  if (held.mentions) Print("heldout", held);
+  if (dev.mentions) Print("dev", dev, static_cast<int>(systems.size()), lo[1], hi[1]);
+  if (held.mentions) Print("heldout", held, static_cast<int>(systems.size()), lo[2], hi[2]);
   if (o.json) {
     std::string out;
     JsonWriter w(out);
@@ -307,6 +358,8 @@ cli::CommandRegistrar reg(
       app.add_flag("--json", opts->json, "Print the scores as one JSON object on the last line");
       app.add_option("--lines", opts->lines,
                      "Cache file of the processed documents: read when it exists, else written (for tuning)");
+      app.add_option("--assignments", opts->assignments,
+                     "Write each document's story (topic, file, part, gold happening, story; tab-separated) to this file");
       app.add_flag("--show-clusters", opts->show_clusters, "Print the stories that mix happenings and the happenings spread over stories (dev topics only unless --topics is given)");
       app.add_option("--threshold", opts->cluster.threshold, "Similarity a document needs to join a story");
       app.add_option("--entity-weight", opts->cluster.entity_weight, "Weight of shared entities");
@@ -317,6 +370,9 @@ cli::CommandRegistrar reg(
       app.add_option("--year-weight", opts->cluster.year_weight, "Weight of the years the dates name");
       app.add_option("--article-features", opts->cluster.article_features, "Body terms kept per article");
       app.add_option("--rounds", opts->rounds, "Rounds of reassignment after the online pass");
+      app.add_option("--orders", opts->orders,
+                     "Cluster in this many orders of each day's articles (the canonical one and salted ones) and report the mean scores")
+          ->check(CLI::Range(1, 1000));
       app.add_option("--split-threshold", opts->cluster.split_threshold, "Halves less similar than this are split");
       app.add_option("--title-weight", opts->cluster.title_weight, "Weight of title words");
       return [opts] { return Run(*opts); };

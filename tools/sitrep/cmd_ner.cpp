@@ -47,16 +47,123 @@ double F1(std::uint64_t c, std::uint64_t s, std::uint64_t g) { return s + g ? 2.
 struct TrainArgs {
   std::vector<std::string> train, dev;
   std::string out;
-  int epochs = 12;
+  int epochs = 10;
   std::uint64_t seed = 1;
   int tune_every = 0;
+  int cv = 0;
+  bool cv_errors = false;
+  std::string decoder = "viterbi";
+  int runs = 1;
   bool two_pass = false;
 };
+
+NerTrainOptions Options(const TrainArgs& a, bool verbose) {
+  NerTrainOptions o;
+  o.epochs = a.epochs;
+  o.seed = a.seed;
+  o.verbose = verbose;
+  o.viterbi = a.decoder == "viterbi";
+  o.runs = a.runs;
+  return o;
+}
+
+// Span counts of one model's labels on gold sentences (rules applied, as
+// `eval ner` scores).
+NerScore ScoreDocuments(const NerModel& model, std::vector<std::vector<NerToken>> tokens,
+                        const std::vector<std::vector<std::uint8_t>>& gold, const std::vector<std::uint32_t>& docs,
+                        const std::vector<std::vector<std::string>>* show_errors = nullptr) {
+  NerScore score;
+  std::vector<std::vector<std::uint8_t>> labels(tokens.size());
+  DocLabelScratch scratch;
+  std::vector<NerSentenceRef> refs;
+  for (std::size_t s = 0; s <= tokens.size(); ++s) {
+    if (s == tokens.size() || (s > 0 && docs[s] != docs[s - 1])) {
+      model.TagDocument(refs.data(), refs.size(), scratch);
+      refs.clear();
+      if (s == tokens.size()) break;
+    }
+    labels[s].resize(tokens[s].size());
+    refs.push_back({tokens[s].data(), labels[s].data(), tokens[s].size()});
+  }
+  for (std::size_t s = 0; s < tokens.size(); ++s) {
+    score.Add(gold[s].data(), labels[s].data(), labels[s].size());
+    if (!show_errors || labels[s] == gold[s]) continue;
+    const auto& words = (*show_errors)[s];
+    auto text = [&](const NerSpan& x) {
+      std::string t;
+      for (std::uint32_t i = x.begin; i < x.end; ++i) t += (i > x.begin ? " " : "") + words[i];
+      return t + "/" + std::string(kNerTypes[x.type]);
+    };
+    std::string sentence;
+    for (const auto& w : words) sentence += (sentence.empty() ? "" : " ") + w;
+    auto g = SpansFromLabels(gold[s].data(), labels[s].size());
+    auto y = SpansFromLabels(labels[s].data(), labels[s].size());
+    for (const auto& x : g) {
+      if (std::find(y.begin(), y.end(), x) == y.end()) std::printf("MISS\t%s\t%s\n", text(x).c_str(), sentence.c_str());
+    }
+    for (const auto& x : y) {
+      if (std::find(g.begin(), g.end(), x) == g.end()) std::printf("FP\t%s\t%s\n", text(x).c_str(), sentence.c_str());
+    }
+  }
+  return score;
+}
+
+// K-fold cross-validation over the documents of the IOB training files
+// (document d in fold d mod K); GUM files always stay in training. Prints
+// each fold's F1, their mean and the pooled per-type scores.
+void CrossValidate(const TrainArgs& a, const NerCorpus& tc, const std::vector<int>& iob_doc) {
+  std::vector<int> fold(tc.tokens.size(), -1);
+  for (std::size_t s = 0; s < tc.tokens.size(); ++s) {
+    if (iob_doc[s] >= 0) fold[s] = iob_doc[s] % a.cv;
+  }
+  NerScore pooled;
+  double sum = 0;
+  for (int k = 0; k < a.cv; ++k) {
+    NerCorpus tr, te;
+    for (std::size_t s = 0; s < tc.tokens.size(); ++s) {
+      NerCorpus& c = fold[s] == k ? te : tr;
+      c.tokens.push_back(tc.tokens[s]);
+      c.labels.push_back(tc.labels[s]);
+      c.docs.push_back(tc.docs[s]);
+      c.words.push_back(tc.words[s]);
+    }
+    auto model = TrainNer(tr.tokens, tr.labels, {}, {}, Options(a, false), a.two_pass ? &tr.docs : nullptr);
+    NerScore sc = ScoreDocuments(*model, te.tokens, te.labels, te.docs, a.cv_errors ? &te.words : nullptr);
+    for (int t = 0; t < kNumNerTypes; ++t) {
+      pooled.gold[t] += sc.gold[t];
+      pooled.system[t] += sc.system[t];
+      pooled.correct[t] += sc.correct[t];
+    }
+    std::fprintf(stderr, "ner: cv fold %d F1 %.4f\n", k, sc.MicroF1());
+    sum += sc.MicroF1();
+  }
+  std::fprintf(stderr, "ner: cv mean F1 %.4f pooled F1 %.4f", sum / a.cv, pooled.MicroF1());
+  for (int t = 0; t < 3; ++t) {
+    std::fprintf(stderr, " %s %.4f", std::string(kNerTypes[t]).c_str(),
+                 F1(pooled.correct[t], pooled.system[t], pooled.gold[t]));
+  }
+  std::fprintf(stderr, "\n");
+}
 
 int RunTrain(const TrainArgs& a) {
   try {
     auto t0 = std::chrono::steady_clock::now();
-    auto train = ReadAny(a.train);
+    std::vector<NerSentence> train;
+    std::vector<bool> iob;  // the sentence comes from an IOB file (cross-validated)
+    for (const auto& f : a.train) {
+      auto part = ReadAny({f});
+      iob.insert(iob.end(), part.size(), !EndsWith(f, ".conllu"));
+      train.insert(train.end(), std::make_move_iterator(part.begin()), std::make_move_iterator(part.end()));
+    }
+    // The document of each IOB sentence, counted over the IOB files (-1 for GUM).
+    std::vector<int> iob_doc(train.size(), -1);
+    {
+      int d = -1;
+      for (std::size_t s = 0; s < train.size(); ++s) {
+        if (iob[s] && (train[s].new_doc || s == 0 || !iob[s - 1])) ++d;
+        if (iob[s]) iob_doc[s] = d;
+      }
+    }
     auto dev = ReadAny(a.dev);
     if (a.tune_every > 0) {
       // Every k-th document of the training files becomes tuning data.
@@ -75,9 +182,13 @@ int RunTrain(const TrainArgs& a) {
     sitrep::syntax::SyntaxStage syntax;
     auto tc = PrepareNerCorpus(train, syntax);
     auto dc = PrepareNerCorpus(dev, syntax);
+    if (a.cv > 1) {
+      SITREP_CHECK(a.tune_every == 0, sitrep::ConfigError, "--cv and --tune-every do not go together");
+      CrossValidate(a, tc, iob_doc);
+    }
     std::fprintf(stderr, "ner: %zu training sentences (%zu tokens), %zu tuning sentences\n", tc.tokens.size(),
                  tc.token_count, dc.tokens.size());
-    auto model = TrainNer(tc.tokens, tc.labels, dc.tokens, dc.labels, a.epochs, a.seed, !dc.tokens.empty(),
+    auto model = TrainNer(tc.tokens, tc.labels, dc.tokens, dc.labels, Options(a, !dc.tokens.empty()),
                           a.two_pass ? &tc.docs : nullptr, &dc.docs);
     std::string bytes = model->Save();
     sitrep::syntax::WriteFileOrThrow(a.out, bytes);
@@ -195,6 +306,13 @@ sitrep::cli::CommandRegistrar train_reg(
       app.add_option("--out", a->out, "Model file to write")->required();
       app.add_option("--epochs", a->epochs, "Training epochs");
       app.add_option("--seed", a->seed, "Random seed (shuffling)");
+      app.add_option("--decoder", a->decoder, "viterbi (structured perceptron) or greedy")
+          ->check(CLI::IsMember({"viterbi", "greedy"}));
+      app.add_option("--runs", a->runs, "Average this many training runs (own shuffles) into one model");
+      app.add_option("--cv", a->cv,
+                     "First report K-fold cross-validation over the IOB training files' documents "
+                     "(GUM files always train)");
+      app.add_flag("--cv-errors", a->cv_errors, "Print the cross-validation's missed and spurious spans");
       app.add_flag("--two-pass", a->two_pass,
                    "Add a second pass that reads the first pass's labels across the document");
       return [a] { return RunTrain(*a); };
@@ -300,6 +418,57 @@ sitrep::cli::CommandRegistrar words_reg(
       app.add_option("--context", a->opt.context_words, "Context words");
       app.add_option("--iterations", a->opt.iterations, "k-means iterations");
       return [a] { return RunWords(*a); };
+    });
+
+struct VectorArgs {
+  std::string vectors, out_dir;
+  std::vector<std::string> notes;
+  VectorClusterOptions opt;
+};
+
+int RunVectors(const VectorArgs& a) {
+  try {
+    auto t0 = std::chrono::steady_clock::now();
+    SITREP_CHECK(a.opt.fine >= 2 && a.opt.fine <= 4094 && a.opt.mid >= 1 && a.opt.mid <= 510 && a.opt.coarse >= 1 &&
+                     a.opt.coarse <= 254,
+                 sitrep::ConfigError, "cluster counts out of range (fine 2-4094, mid 1-510, coarse 1-254)");
+    VectorClusters vc = LearnVectorClusters(a.vectors, a.opt);
+    std::string notes;
+    for (const auto& n : a.notes) notes += "# " + n + "\n";
+    const std::string dir = a.out_dir.empty() ? "." : a.out_dir;
+    sitrep::syntax::WriteFileOrThrow(
+        dir + "/vector_clusters.tsv",
+        "# Word-vector clusters for the named-entity recogniser: word, fine cluster (most frequent word first).\n"
+        "# Learned by `sitrep train ner-vectors` (src/entities/word_lex.cpp); middle and coarse clusters\n"
+        "# of each fine one in vector_tree.tsv; sources, licence and command in data/ner/NOTICE.\n" +
+            notes + vc.words);
+    sitrep::syntax::WriteFileOrThrow(
+        dir + "/vector_tree.tsv",
+        "# Middle and coarse cluster of each fine word-vector cluster (vector_clusters.tsv): fine, mid, coarse.\n" +
+            notes + vc.tree);
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    std::fprintf(stderr, "ner-vectors: wrote %s/vector_clusters.tsv and vector_tree.tsv in %.1fs\n", dir.c_str(), secs);
+    return sitrep::cli::kExitOk;
+  } catch (const sitrep::Error& e) {
+    sitrep::cli::PrintError(e.what());
+    return sitrep::cli::kExitUsage;
+  }
+}
+
+sitrep::cli::CommandRegistrar vectors_reg(
+    "train", "ner-vectors", "Cluster word vectors for the recogniser's word table (vector_clusters.tsv, vector_tree.tsv)",
+    [](CLI::App& app) {
+      auto a = std::make_shared<VectorArgs>();
+      app.add_option("--vectors", a->vectors, "Word vectors: wink-embeddings style JSON, words in frequency order")
+          ->required();
+      app.add_option("--out-dir", a->out_dir, "Folder to write the two tables to")->required();
+      app.add_option("--note", a->notes, "A comment line for the tables' headers (their sources)");
+      app.add_option("--words", a->opt.words, "Cluster this many most frequent words");
+      app.add_option("--fine", a->opt.fine, "Fine clusters");
+      app.add_option("--mid", a->opt.mid, "Middle clusters (of the fine ones)");
+      app.add_option("--coarse", a->opt.coarse, "Coarse clusters (of the fine ones)");
+      app.add_option("--iterations", a->opt.iterations, "k-means iterations for the fine clusters");
+      return [a] { return RunVectors(*a); };
     });
 
 }  // namespace

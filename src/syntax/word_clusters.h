@@ -1,0 +1,50 @@
+// Distributional word clusters for the tagger and the parser: every word of
+// a large unlabelled vocabulary gets a fine, a middle and a coarse cluster,
+// so that words rare or absent in the treebank share weights with the
+// frequent words that are used like them.
+//
+// The clusters are learned once (`sitrep train clusters`) by spherical
+// k-means over pre-trained word vectors and kept as a table
+// (data/training/word_clusters.tsv); `train tagger|parser --clusters` copy
+// it into the tagger model, which fills TokenFeatures::cluster at run time.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+
+#include "syntax/token_features.h"
+
+namespace sitrep::syntax {
+
+// Lowercased-form hash (TokenFeatures::lower) -> packed cluster ids:
+// bits 0..11 fine, 12..19 middle, 20..27 coarse, each stored as id + 1 so
+// that 0 never names a cluster.
+using ClusterTable = std::unordered_map<std::uint64_t, std::uint32_t>;
+
+inline constexpr std::uint32_t kNoCluster = 0;
+inline std::uint32_t FineCluster(std::uint32_t packed) { return packed & 0xfff; }
+inline std::uint32_t MidCluster(std::uint32_t packed) { return (packed >> 12) & 0xff; }
+inline std::uint32_t CoarseCluster(std::uint32_t packed) { return (packed >> 20) & 0xff; }
+
+// Reads a table written by LearnClusters: "word<TAB>fine<TAB>mid<TAB>coarse"
+// lines, '#' comments. Throws on a malformed line (naming the file).
+ClusterTable ReadClusterTable(const std::string& path);
+
+struct ClusterOptions {
+  std::size_t max_words = 120000;  // the most frequent words of the vector file
+  int fine = 1024, mid = 128, coarse = 32;
+  int iterations = 12;
+  std::uint64_t seed = 1;
+  bool verbose = true;
+};
+
+// Learns clusters from a wink-embeddings style JSON file ({"words":[...],
+// "vectors":{"word":[d1..dn, norm, index], ...}}, words in frequency
+// order): spherical k-means over the unit vectors of the `max_words` most
+// frequent words into `fine` clusters, then the fine centroids (weighted by
+// size) into `mid` and `coarse` clusters. Returns the table as text, one
+// word a line, in frequency order. Deterministic given the seed.
+std::string LearnClusters(const std::string& vectors_json, const ClusterOptions& options);
+
+}  // namespace sitrep::syntax
