@@ -7,6 +7,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "core/bits.h"
 #include "core/utf8.h"
 #include "text/chars.h"
 
@@ -394,10 +395,10 @@ bool KeyAndFeaturesAsciiBlocks(std::string_view line, std::string* key, LineFeat
     const std::uint64_t in_word = alnum | (((seeds + m.joiner) ^ m.joiner) & m.joiner);
     const std::uint64_t starts = alnum & ~((in_word << 1) | in_word_carry);
     in_word_carry = in_word >> 63;
-    f.words += std::popcount(starts);
-    f.lower_words += std::popcount(starts & m.lower);
-    f.cap_words += std::popcount(starts & m.upper);
-    f.letters += std::popcount(m.lower | m.upper);
+    f.words += Popcount64(starts);
+    f.lower_words += Popcount64(starts & m.lower);
+    f.cap_words += Popcount64(starts & m.upper);
+    f.letters += Popcount64(m.lower | m.upper);
     if (starts && first_word == n) {
       const int b = std::countr_zero(starts);
       first_word = at + static_cast<std::size_t>(b);

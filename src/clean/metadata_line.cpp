@@ -12,6 +12,7 @@
 
 #include "clean/dates.h"
 #include "clean/lines.h"
+#include "core/bits.h"
 #include "core/utf8.h"
 #include "text/chars.h"
 
@@ -443,7 +444,7 @@ std::optional<MetadataLine> ParseMetadataLine(std::string_view line, bool in_hea
     digit |= mask(_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)))) != 0;
     colon |= mask(eq(':')) != 0;
     comma |= mask(eq(',')) != 0;
-    spaces += std::popcount(mask(eq(' ')));
+    spaces += Popcount64(mask(eq(' ')));
   }
 #endif
   for (; scanned < line.size(); ++scanned) {

@@ -6,6 +6,8 @@
 #include <emmintrin.h>
 #endif
 
+#include "core/bits.h"
+
 namespace sitrep::utf8 {
 
 char32_t DecodeMultibyte(std::string_view s, std::size_t& i) {
@@ -158,7 +160,7 @@ OffsetMap::OffsetMap(std::string_view text) : text_(text) {
   for (std::size_t b = 0; b < text.size(); b += 64) {
     block_counts_.push_back(count);
     if (b + 64 <= text.size()) {
-      count += 64 - static_cast<std::uint32_t>(std::popcount(ContinuationMask64(text.data() + b)));
+      count += 64 - static_cast<std::uint32_t>(Popcount64(ContinuationMask64(text.data() + b)));
       continue;
     }
     for (std::size_t k = b; k < text.size(); ++k) count += IsLead(static_cast<unsigned char>(text[k]));
@@ -174,7 +176,7 @@ std::uint32_t OffsetMap::ToCodePoints(std::size_t b) const {
   if (within > 0 && start + 64 <= text_.size()) {
     const std::uint64_t before = (std::uint64_t{1} << within) - 1;  // within < 64
     return count + static_cast<std::uint32_t>(within) -
-           static_cast<std::uint32_t>(std::popcount(ContinuationMask64(text_.data() + start) & before));
+           static_cast<std::uint32_t>(Popcount64(ContinuationMask64(text_.data() + start) & before));
   }
   for (std::size_t k = start; k < b; ++k) count += IsLead(static_cast<unsigned char>(text_[k]));
   return count;

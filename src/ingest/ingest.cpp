@@ -16,6 +16,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "core/bits.h"
 #include "core/utf8.h"
 #include "html/feed.h"
 #include "html/warc.h"
@@ -99,8 +100,8 @@ std::string SniffEncoding(std::string_view b) {
     const auto zero = static_cast<unsigned>(_mm_movemask_epi8(eq(0)));
     const auto allowed = static_cast<unsigned>(_mm_movemask_epi8(
         _mm_or_si128(_mm_or_si128(_mm_or_si128(eq('\n'), eq('\r')), _mm_or_si128(eq('\t'), eq('\f'))), eq(0x1B))));
-    nul += static_cast<std::size_t>(std::popcount(zero));
-    ctrl += static_cast<std::size_t>(std::popcount(low & ~zero & ~allowed));
+    nul += static_cast<std::size_t>(Popcount64(zero));
+    ctrl += static_cast<std::size_t>(Popcount64(low & ~zero & ~allowed));
   }
 #endif
   for (; i < n; ++i) {

@@ -470,7 +470,7 @@ void TokenizeRange(std::string_view text, std::uint32_t begin, std::uint32_t end
     bool scanned = false;
     // The chunk's letters and bytes as bit masks (bit k: byte j + k) when
     // the compare below classified it.
-    unsigned letter_bits = 0, want_bits = 0;
+    unsigned letter_bits = 0, digit_bits = 0, want_bits = 0;
 #if defined(__SSE2__)
     // Most chunks are short ASCII words: sixteen bytes classified at once
     // find the chunk's end and its classes without a branch per byte (the
@@ -498,6 +498,7 @@ void TokenizeRange(std::string_view text, std::uint32_t begin, std::uint32_t end
         all = static_cast<std::uint8_t>(((letter & want) == want ? kLetter : 0) |
                                         ((digit & want) == want ? kDigitByte : 0));
         letter_bits = letter;
+        digit_bits = digit;
         want_bits = want;
         i = e;
         scanned = true;
@@ -532,9 +533,42 @@ void TokenizeRange(std::string_view text, std::uint32_t begin, std::uint32_t end
     // the mark as an opening one, finds no web address and nothing to
     // split in a word of letters, and splits only the fused forms.
     if (!letters && e - j >= 2 && (p[j] == '"' || p[j] == '(')) {
-      if (tail_letters() && !IsFusedForm(text.substr(j + 1, e - j - 1))) {
+      // Digits after the mark ("(15") are one number as well.
+      if ((tail_letters() && !IsFusedForm(text.substr(j + 1, e - j - 1))) ||
+          (scanned && ((digit_bits | 1u) & want_bits) == want_bits)) {
         AddToken(tokens, j, j + 1, false);
         AddToken(tokens, j + 1, e, e < end);
+        continue;
+      }
+    }
+    if (scanned && !letters && !digits) {
+      const std::size_t n = e - j;
+      // Letters with a clitic the slow path splits off: "'s", "'d" or "'m"
+      // after one letter or more ("Tarsovia's": "Tarsovia" "'s"), or "n't"
+      // after one ("don't": "do" "n't").
+      std::size_t clitic = 0;
+      if (n >= 3 && p[e - 2] == '\'' && ((letter_bits | 1u << (n - 2)) & want_bits) == want_bits) {
+        const char c = static_cast<char>(p[e - 1] | 0x20);
+        if (c == 's' || c == 'd' || c == 'm') clitic = 2;
+        if (c == 't' && n >= 4 && (p[e - 3] | 0x20) == 'n') clitic = 3;
+      }
+      if (clitic != 0) {
+        AddToken(tokens, j, e - clitic, false);
+        AddToken(tokens, e - clitic, e, e < end);
+        continue;
+      }
+      // A number with thousands or decimal separators ("1,200", "2.5"):
+      // digits, and single commas or full stops between digits, are one
+      // token, as the slow path's number scan reads them.
+      const unsigned other = want_bits & ~digit_bits;
+      const unsigned last_bit = 1u << (n - 1);
+      bool number = !(other & 1u) && !(other & last_bit) && !(other & (other << 1));
+      for (unsigned o = other; o != 0 && number; o &= o - 1) {
+        const char c = p[j + static_cast<std::size_t>(std::countr_zero(o))];
+        number = c == ',' || c == '.';
+      }
+      if (number) {
+        AddToken(tokens, j, e, e < end);
         continue;
       }
     }

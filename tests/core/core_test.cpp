@@ -392,3 +392,24 @@ TEST(StringTable, ManyKeysAcrossGrowthAgreeWithAMap) {
 
 }  // namespace
 }  // namespace sitrep
+
+#include <bit>
+
+#include "core/bits.h"
+
+namespace sitrep {
+namespace {
+
+TEST(Bits, Popcount64CountsAsTheStandardLibraryDoes) {
+  std::uint64_t x = 0x9E3779B97F4A7C15ULL;
+  for (int k = 0; k < 2000; ++k) {
+    x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+    const std::uint64_t v = x >> (k % 64);  // fewer bits set as the shift grows
+    ASSERT_EQ(Popcount64(v), std::popcount(v)) << v;
+  }
+  EXPECT_EQ(Popcount64(0), 0);
+  EXPECT_EQ(Popcount64(~std::uint64_t{0}), 64);
+}
+
+}  // namespace
+}  // namespace sitrep

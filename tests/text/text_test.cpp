@@ -52,6 +52,19 @@ TEST(Tokenizer, FastPathsSplitLongChunksAndFusedForms) {
   EXPECT_EQ(Tokens("candle, gonnas. Donner"), (V{"candle", ",", "gonnas", ".", "Donner"}));
 }
 
+// Clitics after letters, numbers with separators and a mark before a
+// number take shortcuts past the general path; they must split as it does,
+// near the text's end as well (where the chunk is read byte by byte).
+TEST(Tokenizer, CliticsNumbersAndMarksBeforeNumbers) {
+  EXPECT_EQ(Tokens("Tarsovia's IFRC'S she'd I'm don't CAN'T x"),
+            (V{"Tarsovia", "'s", "IFRC", "'S", "she", "'d", "I", "'m", "do", "n't", "CA", "N'T", "x"}));
+  EXPECT_EQ(Tokens("1,200 2.5 3.14.15 1,200, (15 \"2021 x"),
+            (V{"1,200", "2.5", "3.14.15", "1,200", ",", "(", "15", "\"", "2021", "x"}));
+  EXPECT_EQ(Tokens("it's"), (V{"it", "'s"}));
+  EXPECT_EQ(Tokens("1,200"), (V{"1,200"}));
+  EXPECT_EQ(Tokens("'s n't x't 1,,2"), (V{"'", "s", "n't", "x't", "1", ",", ",", "2"}));
+}
+
 TEST(Tokenizer, KeepsNumbersAndSplitsUnits) {
   EXPECT_EQ(Tokens("100,000 troops"), (V{"100,000", "troops"}));
   EXPECT_EQ(Tokens("a 2.5bn deal"), (V{"a", "2.5", "bn", "deal"}));
@@ -213,6 +226,33 @@ TEST(Language, CountsEveryWordAtEveryLengthAndOffset) {
       EXPECT_EQ(IdentifyLanguage(lead + body + "the's"), "und") << pad << " " << len;
     }
   }
+}
+
+}  // namespace
+}  // namespace sitrep::text
+
+#include "text/chars.h"
+
+namespace sitrep::text {
+namespace {
+
+// IsAlpha and IsDigit answer General Punctuation without ICU; ICU must
+// agree on every code point of the block, and outside it nothing changes.
+TEST(Chars, GeneralPunctuationHoldsNoLetterMarkOrDigit) {
+  for (char32_t c = 0x2000; c <= 0x206F; ++c) {
+    const auto u = static_cast<UChar32>(c);
+    EXPECT_FALSE(u_isalpha(u)) << std::hex << static_cast<unsigned>(c);
+    EXPECT_EQ(u_getCombiningClass(u), 0) << std::hex << static_cast<unsigned>(c);
+    EXPECT_NE(u_charType(u), U_NON_SPACING_MARK) << std::hex << static_cast<unsigned>(c);
+    EXPECT_NE(u_charType(u), U_COMBINING_SPACING_MARK) << std::hex << static_cast<unsigned>(c);
+    EXPECT_FALSE(u_isdigit(u)) << std::hex << static_cast<unsigned>(c);
+    EXPECT_FALSE(IsAlpha(c));
+    EXPECT_FALSE(IsDigit(c));
+  }
+  EXPECT_TRUE(IsAlpha(0x00E9));   // é
+  EXPECT_TRUE(IsAlpha(0x20D0));   // a combining mark just past the block
+  EXPECT_TRUE(IsDigit(0x0661));   // Arabic-Indic one
+  EXPECT_FALSE(IsAlpha(0x201C));  // a typographic quote
 }
 
 }  // namespace
