@@ -167,6 +167,12 @@ std::vector<MarkedQuote> ScanQuoteMarks(std::string_view text) {
         // Straight quotes do not nest, so one is open: this closes it.
         if (straight_open()) {
           close(Family::kDouble, at, after);
+        } else if (has_open(Family::kDouble) && !IsSpace(prev) && !IsWordChar(next) && next != '"' &&
+                   (IsSpace(next) || next == 0 || next == ',' || next == '.' || next == ';' || next == ')' ||
+                    next == 0x2014)) {
+          // “A curly quote closed with a straight mark." (text edited in
+          // two tools): where a closing mark stands, it closes.
+          close(Family::kDouble, at, after);
         } else if (OpensAfter(prev) && !IsSpace(next)) {
           open(Family::kDouble, c, at, after);
         }

@@ -217,6 +217,24 @@ ByteSpan Extent(const std::vector<ByteSpan>& spans) {
   return spans.empty() ? ByteSpan{} : e;
 }
 
+// True if the text between end and begin breaks no paragraph, or breaks
+// one and the quote at begin opens the next paragraph: PolNeAR counts a
+// cue-less quote that opens the paragraph after a quote as more of it.
+bool NextParagraphAtMost(const Article& a, std::uint32_t end, std::uint32_t begin) {
+  std::string_view gap = a.Text({end, begin});
+  std::size_t first = gap.find('\n');
+  if (first == std::string_view::npos) return true;
+  std::size_t last = gap.rfind('\n');
+  for (std::size_t i = first; i < gap.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(gap[i]);
+    // Blank lines, then spaces and the opening mark (ASCII, or a
+    // typographic mark's bytes).
+    bool blank = c == '\n' || c == '\r' || c == ' ' || c == '\t';
+    if (!blank && (i < last || (c < 0x80 && c != '"' && c != '\''))) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::vector<Quote> AsPolnearUnits(const Article& a, const std::vector<Quote>& quotes) {
@@ -225,10 +243,15 @@ std::vector<Quote> AsPolnearUnits(const Article& a, const std::vector<Quote>& qu
     // A direct quote without a cue, crediting the previous speaker, the
     // person the sentence before is about, or no one, in the same
     // paragraph as the quote before it.
-    bool continues = !out.empty() && q.kind == "direct" && q.cue.end <= q.cue.begin &&
-                     (q.speaker_from == "previous" || q.speaker_from == "previous_sentence" || q.speaker_from.empty()) &&
+    // Or a direct quote that shares the quote before's cue (“A,” she
+    // said. “B.”: sitrep may credit both to the one act of speech).
+    bool uncued = q.cue.end <= q.cue.begin &&
+                  (q.speaker_from == "previous" || q.speaker_from == "previous_sentence" || q.speaker_from.empty());
+    bool shared_cue = !out.empty() && q.cue.end > q.cue.begin && q.cue.begin == out.back().cue.begin &&
+                      q.cue.end == out.back().cue.end;
+    bool continues = !out.empty() && q.kind == "direct" && (uncued || shared_cue) &&
                      q.content.begin >= out.back().content.end &&
-                     a.Text({out.back().content.end, q.content.begin}).find('\n') == std::string_view::npos;
+                     NextParagraphAtMost(a, out.back().content.end, q.content.begin);
     if (!continues) {
       out.push_back(q);
       continue;
@@ -334,9 +357,8 @@ void AttributionScorer::Add(const Article& a, const std::vector<GoldAttribution>
                          "\t" + std::to_string(e.end) + "\t" + std::to_string(gold[i]->content.size()));
     }
     for (std::size_t j = 0; j < found.size(); ++j) {
-      if (f_used[j]) continue;
       const Quote& q = found[j];
-      errors_->push_back("EXTRA\t" + q.kind + "\t" + q.cue_text + "\t" + flat(std::string(a.Text(q.content))) + "\t" +
+      errors_->push_back((f_used[j] ? "MATCH\t" : "EXTRA\t") + q.kind + "\t" + q.cue_text + "\t" + flat(std::string(a.Text(q.content))) + "\t" +
                          std::to_string(q.content.begin) + "\t" + std::to_string(q.content.end) + "\t" + q.speaker_from);
     }
   }

@@ -42,7 +42,9 @@ void Classify(const Article& a, const CueLexicon& lexicon, std::vector<GoldAttri
 // sentence as a quote of its own, with no cue, crediting the previous
 // speaker (or the person the sentence before names).
 // Returns quotes with each such continuation joined to the quote before
-// it (within a paragraph), the unit that PolNeAR scores.
+// it (within a paragraph, or opening the next one), the unit that PolNeAR
+// scores. A direct quote that shares the cue of the quote before joins it
+// too.
 std::vector<Quote> AsPolnearUnits(const Article& a, const std::vector<Quote>& quotes);
 
 // Scores found quotes against gold attributions, accumulated over documents.
@@ -80,6 +82,8 @@ class AttributionScorer {
   // When set, Add() appends a line for every gold attribution it did not
   // match ("MISS\tcue\tcontent\tbegin\tend\tpieces"), every quote that
   // matched none ("EXTRA\tkind\tcue\tcontent\tbegin\tend\tspeaker_from")
+  // (and, for scripts that measure the precision of a class of quotes,
+  // a MATCH line of the same layout for every quote that matched one)
   // and every wrong source ("SOURCE\tgold\tfound\tname\tfrom\tcontent\t
   // kind"); begin and end are the
   // content's byte offsets, for scripts that sort errors by class.

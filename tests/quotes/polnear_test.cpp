@@ -129,10 +129,29 @@ TEST(AsPolnearUnits, AQuoteThatRunsOnJoinsTheOneBefore) {
   next_paragraph.content = {48, 62};
   ASSERT_EQ(a.Text(next_paragraph.content), "Nobody leaves.");
   auto units = AsPolnearUnits(a, {first, runs_on, next_paragraph});
-  ASSERT_EQ(units.size(), 2u);
+  // The quote that opens the next paragraph runs on too.
+  ASSERT_EQ(units.size(), 1u);
   EXPECT_EQ(units[0].content.begin, 1u);
-  EXPECT_EQ(units[0].content.end, 45u);
-  EXPECT_EQ(units[0].parts.size(), 2u);
+  EXPECT_EQ(units[0].content.end, 62u);
+  EXPECT_EQ(units[0].parts.size(), 3u);
+  // Not when the next paragraph has words of its own before the quote, or
+  // a paragraph lies between.
+  Article b = a;
+  b.text = "\"We will stay,\" she said. \"The town needs us.\"\nX \"Nobody leaves.\"";
+  Quote later = next_paragraph;
+  later.parts = {{50, 64}};
+  later.content = {50, 64};
+  ASSERT_EQ(b.Text(later.content), "Nobody leaves.");
+  EXPECT_EQ(AsPolnearUnits(b, {first, runs_on, later}).size(), 2u);
+  b.text = "\"We will stay,\" she said. \"The town needs us.\"\nX\n\"Nobody leaves.\"";
+  later.parts = {{50, 64}};
+  ASSERT_EQ(b.Text(later.content), "Nobody leaves.");
+  EXPECT_EQ(AsPolnearUnits(b, {first, runs_on, later}).size(), 2u);
+  // A direct quote sharing the cue of the quote before is one unit with it.
+  Quote same_cue = runs_on;
+  same_cue.cue = first.cue;
+  same_cue.speaker_from = "cue";
+  EXPECT_EQ(AsPolnearUnits(a, {first, same_cue}).size(), 1u);
   // Also when the quote was credited to the person the sentence before
   // names ("“A,” said X. “B.”" where X's name closed that sentence).
   Quote named_before = runs_on;

@@ -40,6 +40,15 @@ TEST(ScanQuoteMarks, EveryCommonStyle) {
   EXPECT_EQ(Parts("“It’s unusual,“ he said."), std::vector<std::string>{"It’s unusual,"});
 }
 
+TEST(ScanQuoteMarks, AStraightMarkWhereAClosingOneStandsClosesATypographicQuote) {
+  EXPECT_EQ(Parts("“The ferry is late again.\"\nThe port stayed shut."),
+            std::vector<std::string>{"The ferry is late again."});
+  EXPECT_EQ(Parts("“It will hold,\" she said. “We checked.”"),
+            (std::vector<std::string>{"It will hold,", "We checked."}));
+  // A straight quote inside a typographic one still nests.
+  EXPECT_EQ(Parts("“They said \"never\" twice,” he said."), std::vector<std::string>{"They said \"never\" twice,"});
+}
+
 TEST(ScanQuoteMarks, ApostrophesAreNotQuotes) {
   EXPECT_TRUE(Parts("The ministers’ meeting didn’t end; O’Neill left.").empty());
   EXPECT_EQ(Parts("‘We don’t bargain over the states’ borders,’ she said."),
