@@ -2016,6 +2016,24 @@ class Matcher {
           m.value = QuarterYearBack();
           return true;
         }
+        // "the quarter ended July 31": a quarter named by its closing day is
+        // the calendar quarter holding most of it, the one its midpoint (45
+        // days before the close) falls in; a company's own quarter count
+        // cannot be known without an ordinal ("the fiscal first quarter").
+        if (Is(j + 1, "ended") || Is(j + 1, "ending")) {
+          Match close;
+          if (In(j + 2) && (Calendar(j + 2, close) || Relative(j + 2, close)) && close.gran == 3 && close.value) {
+            CivilDate mid = AddDays(close.date, -45);
+            // Later references keep the quarter the text counted before: a
+            // company whose fiscal year is not the calendar's names its own
+            // quarters ("the fiscal first quarter ended Sept. 30").
+            std::string v = YearValue(mid.year);
+            v += "-Q";
+            v += static_cast<char>('1' + (mid.month - 1) / 3);
+            m.value = std::move(v);
+            return true;
+          }
+        }
         // "the quarter": the quarter the text last named, else the last one completed.
         if (last_q_) {
           m.value = YearValue(last_qy_) + "-Q" + std::to_string(last_q_);

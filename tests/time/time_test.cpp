@@ -832,6 +832,21 @@ TEST(TimeIssue6, QuarterNamedByItsMonthAndSameQuarterOfAYear) {
   EXPECT_EQ(Tag("Revenue grew in the fiscal year that ended June 30.", "2022-11-15").at(0).value, "P1Y");
 }
 
+TEST(TimeIssue6, QuarterNamedByItsClosingDay) {
+  // A quarter closing on 31 July runs May to July: most of it lies in the
+  // calendar's second quarter. One closing on 30 September is the third; one
+  // closing on 31 January 2022 is the last quarter of 2021.
+  auto all = Tag("Lumo Textiles lost money in the quarter ended July 31.", "2022-10-20");
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].text, "the quarter");
+  EXPECT_EQ(all[0].value, "2022-Q2");
+  EXPECT_EQ(all[1].value, "2022-07-31");
+  EXPECT_EQ(Tag("Sales at Brindle Mills rose in the quarter ended Sept. 30.", "2022-10-20").at(0).value, "2022-Q3");
+  EXPECT_EQ(Tag("Orvik Tools earned $3 million in the quarter ending Jan. 31.", "2022-05-10").at(0).value, "2021-Q4");
+  // Without a closing day it is still the last quarter completed.
+  EXPECT_EQ(Tag("Orvik Tools earned $3 million in the quarter.", "2022-10-20").at(0).value, "2022-Q3");
+}
+
 TEST(Time, MovableHolidays) {
   // Worked out with a calendar: Thanksgiving 2021 fell on 25 November (the
   // fourth Thursday), Easter 2022 on 17 April, Memorial Day 2020 on 25 May
