@@ -2127,6 +2127,18 @@ class Matcher {
   bool RecentAnchorUnit(Unit u, size_t at, Match& m) const {
     int need = u == Unit::kWeek ? 3 : u == Unit::kMonth ? 2 : 1;
     if (ref_gran_ < need || ref_tok_ >= at || SentenceBreaks(ref_tok_, at) > 1) return false;
+    // "He joined in 2015. He will retire at the end of the year": a clause
+    // that looks ahead does not mean a year, month or week already over at
+    // the DCT; it is the DCT's own.
+    if (dct_ && TenseAt(at) > 0) {
+      auto key = [](CivilDate d) { return (d.year * 16 + static_cast<int>(d.month)) * 32 + static_cast<int>(d.day); };
+      CivilDate monday = AddDays(*dct_, 1 - static_cast<int>(IsoWeekday(*dct_)));
+      bool over = u == Unit::kYear    ? ref_.year < dct_->year
+                  : u == Unit::kMonth ? ref_.year * 12 + static_cast<int>(ref_.month) <
+                                            dct_->year * 12 + static_cast<int>(dct_->month)
+                                      : key(ref_) < key(monday);
+      if (over) return false;
+    }
     if (u == Unit::kWeek) m.value = IsoWeek(ref_);
     else if (u == Unit::kMonth) m.value = MonthValue(ref_.year, static_cast<int>(ref_.month));
     else SetYear(m, ref_.year), m.anchor = false;

@@ -847,6 +847,21 @@ TEST(TimeIssue6, QuarterNamedByItsClosingDay) {
   EXPECT_EQ(Tag("Orvik Tools earned $3 million in the quarter.", "2022-10-20").at(0).value, "2022-Q3");
 }
 
+TEST(TimeIssue6, LookingAheadTheYearIsNotOneAlreadyOver) {
+  // "the year" after a date refers to it in a narrative, but a clause that
+  // looks ahead cannot mean a year (or month) that ended before the DCT.
+  auto ahead = Tag("Kira Voss has led the choir since 2015. She will step down at the end of the year.");
+  ASSERT_EQ(ahead.size(), 2u);
+  EXPECT_EQ(ahead[1].text, "the end of the year");
+  EXPECT_EQ(ahead[1].value, "2022");
+  auto past = Tag("Kira Voss joined the choir in 2015. By the end of the year she led it.");
+  ASSERT_EQ(past.size(), 2u);
+  EXPECT_EQ(past[1].value, "2015");
+  auto month = Tag("Orchard sales fell in September. Prices will rise by the end of the month.", "2022-11-15");
+  ASSERT_EQ(month.size(), 2u);
+  EXPECT_EQ(month[1].value, "2022-11");
+}
+
 TEST(Time, MovableHolidays) {
   // Worked out with a calendar: Thanksgiving 2021 fell on 25 November (the
   // fourth Thursday), Easter 2022 on 17 April, Memorial Day 2020 on 25 May
