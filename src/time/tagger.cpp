@@ -1969,7 +1969,19 @@ class Matcher {
         return false;
       m.end = j + 1;
       // As "this winter": in January or February the winter began last December.
-      if (dct_) m.value = SeasonFor(w->season, dct_->year - (w->season == "WI" && dct_->month <= 2 ? 1 : 0));
+      if (dct_) {
+        int y = dct_->year - (w->season == "WI" && dct_->month <= 2 ? 1 : 0);
+        // As a year-less month does: a past clause does not mean a season a
+        // quarter or more from beginning ("the harvest failed in the fall",
+        // written in February, is last year's), nor a clause that looks
+        // ahead one over a quarter or more ago; nearer ones stay, as the
+        // tense read from the words around is not sure enough for them.
+        int c = dct_->year * 12 + static_cast<int>(dct_->month) - 1;
+        int start = y * 12 + SeasonStartMonth(w->season) - 1;
+        if (start - c >= kFarAheadMonths && TenseAt(i) < 0) --y;
+        else if (c - (start + 3) >= kFarAheadMonths && TenseAt(i) > 0) ++y;
+        m.value = SeasonFor(w->season, y);
+      }
       return true;
     }
     if (w->unit != Unit::kNone && !w->plural) {

@@ -862,6 +862,15 @@ TEST(TimeIssue6, LookingAheadTheYearIsNotOneAlreadyOver) {
   EXPECT_EQ(month[1].value, "2022-11");
 }
 
+TEST(TimeIssue6, SeasonFollowsTheClauseTenseWhenFar) {
+  // Written on 2022-01-12: a fall in a past clause is the one of 2021.
+  EXPECT_EQ(One("The apple harvest at Brenlow failed in the fall.").value, "2021-FA");
+  EXPECT_EQ(One("The Brenlow pool will reopen in the summer.").value, "2022-SU");
+  // Written in December: a spring that looks ahead is next year's.
+  EXPECT_EQ(One("Ferry crossings to Oskey will resume in the spring.", "2022-12-20").value, "2023-SP");
+  EXPECT_EQ(One("Ferry crossings to Oskey stopped in the spring.", "2022-12-20").value, "2022-SP");
+}
+
 TEST(Time, MovableHolidays) {
   // Worked out with a calendar: Thanksgiving 2021 fell on 25 November (the
   // fourth Thursday), Easter 2022 on 17 April, Memorial Day 2020 on 25 May
