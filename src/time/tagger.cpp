@@ -1579,6 +1579,19 @@ class Matcher {
       m.value = DurationValue(w->unit, -1);
       return true;
     }
+    // "Years of drought", "after months of talks": a bare plural unit
+    // opening a sentence or after a preposition, measuring what follows.
+    // (After a number, a determiner or an adjective it is another rule's;
+    // before a capitalised word it is a title: "Days of Thunder".)
+    if (w && w->unit != Unit::kNone && w->plural && w->unit != Unit::kQuarter && Is(i + 1, "of") &&
+        In(i + 2) && !t_[i + 2].cap &&
+        (i == 0 || t_[i - 1].kind == K::kPunct || Is(i - 1, "after") || Is(i - 1, "despite") ||
+         Is(i - 1, "following") || Is(i - 1, "amid") || Is(i - 1, "through") || Is(i - 1, "with"))) {
+      m.end = i + 1;
+      m.type = "DURATION";
+      m.value = DurationValue(w->unit, -1);
+      return true;
+    }
     // "Hours later", "years earlier": an unspecified count of the unit
     // (TimeML leaves "later" out of the expression, as in "three days later").
     if (w && w->unit != Unit::kNone && w->plural && w->unit != Unit::kQuarter &&

@@ -871,6 +871,19 @@ TEST(TimeIssue6, SeasonFollowsTheClauseTenseWhenFar) {
   EXPECT_EQ(One("Ferry crossings to Oskey stopped in the spring.", "2022-12-20").value, "2022-SP");
 }
 
+TEST(TimeIssue6, BarePluralUnitMeasuringWhatFollows) {
+  auto all = Tag("Years of drought emptied Calder Lake. After months of talks, the Orrin council agreed.");
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].text, "Years");
+  EXPECT_EQ(all[0].type, "DURATION");
+  EXPECT_EQ(all[0].value, "PXY");
+  EXPECT_EQ(all[1].text, "months");
+  EXPECT_EQ(all[1].value, "PXM");
+  // A title, and a unit after a determiner, are not this rule's.
+  EXPECT_TRUE(Tag("She watched Days of Thunder again.").empty());
+  EXPECT_TRUE(Tag("The last days of summer camp were wet.").empty());
+}
+
 TEST(Time, MovableHolidays) {
   // Worked out with a calendar: Thanksgiving 2021 fell on 25 November (the
   // fourth Thursday), Easter 2022 on 17 April, Memorial Day 2020 on 25 May
