@@ -621,8 +621,18 @@ class Matcher {
 
   const Word* Lookup(std::string_view w) const {
     if (w.find("\xE2\x80\x99") == std::string_view::npos) return L_.Find(w);
-    std::string s(w);
-    for (size_t p; (p = s.find("\xE2\x80\x99")) != std::string::npos;) s.replace(p, 3, "'");
+    // Copied rather than replaced in place: GCC 12 reports a false
+    // -Wrestrict on std::string::replace once this is inlined into Scan.
+    std::string s;
+    s.reserve(w.size());
+    for (size_t k = 0; k < w.size();) {
+      if (w.substr(k, 3) == "\xE2\x80\x99") {
+        s += '\'';
+        k += 3;
+      } else {
+        s += w[k++];
+      }
+    }
     return L_.Find(s);
   }
 
@@ -763,6 +773,12 @@ class Matcher {
       if (i == 0) return false;
       bool ok = false;
       for (auto b : kBefore) ok = ok || Is(i - 1, b);
+      // "scheduled for May", "set for March": a date fixed for something;
+      // "for" alone also introduces a person ("a vote for May").
+      static const std::array<std::string_view, 8> kFixed = {"scheduled", "set",      "planned", "slated",
+                                                              "due",       "expected", "timed",   "penciled"};
+      if (!ok && i > 1 && Is(i - 1, "for"))
+        for (auto b : kFixed) ok = ok || Is(i - 2, b);
       if (!ok) return false;
     }
     m = w->month;

@@ -884,6 +884,13 @@ TEST(TimeIssue6, BarePluralUnitMeasuringWhatFollows) {
   EXPECT_TRUE(Tag("The last days of summer camp were wet.").empty());
 }
 
+TEST(TimeIssue6, AmbiguousMonthAfterAScheduleFor) {
+  EXPECT_EQ(One("The Tarrow bridge vote is scheduled for March.").value, "2022-03");
+  EXPECT_EQ(One("The Lisk festival is set for May.").value, "2022-05");
+  // "for" alone may introduce a person called May or March.
+  EXPECT_TRUE(Tag("Councillors voted for May in the runoff.").empty());
+}
+
 TEST(Time, MovableHolidays) {
   // Worked out with a calendar: Thanksgiving 2021 fell on 25 November (the
   // fourth Thursday), Easter 2022 on 17 April, Memorial Day 2020 on 25 May
