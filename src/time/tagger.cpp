@@ -1991,6 +1991,9 @@ class Matcher {
     // "the fall of the city", "the month of fasting", "the day of the vote":
     // not the current season or unit.
     if (Is(j + 1, "of")) return false;
+    // "the fall in oil prices": a drop, not autumn (a capitalised place
+    // after "in" keeps the season: "the fall in Vienna").
+    if (Is(j, "fall") && Is(j + 1, "in") && In(j + 2) && t_[j + 2].kind == K::kWord && !t_[j + 2].cap) return false;
     if (!w->season.empty() && the) {
       // "the Winter Meetings", "the Summer Olympics": a capitalised season
       // before a capitalised word is part of a name.

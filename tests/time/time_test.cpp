@@ -891,6 +891,12 @@ TEST(TimeIssue6, AmbiguousMonthAfterAScheduleFor) {
   EXPECT_TRUE(Tag("Councillors voted for May in the runoff.").empty());
 }
 
+TEST(TimeIssue6, FallInSomethingIsADrop) {
+  EXPECT_TRUE(Tag("The fall in copper prices hurt Tamsin Mining.").empty());
+  EXPECT_EQ(One("Tamsin Mining opened the mine in the fall.").value, "2021-FA");
+  EXPECT_EQ(One("The Tamsin board will meet in the fall in Oslo.", "2022-05-03").value, "2022-FA");
+}
+
 TEST(Time, MovableHolidays) {
   // Worked out with a calendar: Thanksgiving 2021 fell on 25 November (the
   // fourth Thursday), Easter 2022 on 17 April, Memorial Day 2020 on 25 May
