@@ -2040,6 +2040,14 @@ class Matcher {
         }
         return true;
       }
+      // "on March 3, the day before the vote": in apposition to a date just
+      // named, "the day" is that date (the event it is counted from is not
+      // part of the expression).
+      if (the && w->unit == Unit::kDay && i >= 2 && P(i - 1, ',') && anchor_end_ == i - 1 && anchor_gran_ >= 3 &&
+          anchor_tok_ + 8 > i) {
+        m.value = DayValue(anchor_);
+        return true;
+      }
       // "the year before,", "the day earlier.": one unit before the date the
       // text last named. (Not "the day before the vote": that counts from an
       // event.)

@@ -897,6 +897,16 @@ TEST(TimeIssue6, FallInSomethingIsADrop) {
   EXPECT_EQ(One("The Tamsin board will meet in the fall in Oslo.", "2022-05-03").value, "2022-FA");
 }
 
+TEST(TimeIssue6, TheDayInAppositionToADate) {
+  auto all = Tag("Turnout at Hollin peaked on Jan. 9, the day before the storm.");
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[1].text, "the day");
+  EXPECT_EQ(all[1].value, "2022-01-09");
+  // Without a date right before it, "the day before the storm" counts from
+  // an event and is left alone.
+  EXPECT_TRUE(Tag("Turnout at Hollin peaked the day before the storm.").empty());
+}
+
 TEST(Time, MovableHolidays) {
   // Worked out with a calendar: Thanksgiving 2021 fell on 25 November (the
   // fourth Thursday), Easter 2022 on 17 April, Memorial Day 2020 on 25 May
