@@ -1576,6 +1576,14 @@ class Matcher {
         return true;
       }
     }
+    // "at this crucial moment", "this historic moment": "this moment" (a
+    // vague.tsv phrase) with one adjective inside it.
+    if (Is(i, "this") && Is(i + 2, "moment") && In(i + 1) && t_[i + 1].kind == K::kWord && !t_[i + 1].cap &&
+        !W(i + 1)) {
+      m.end = i + 3;
+      m.value = "PRESENT_REF";
+      return true;
+    }
     // "right now": the adverb belongs to it.
     if (Is(i, "right") && Is(i + 1, "now")) {
       m.end = i + 2;

@@ -907,6 +907,13 @@ TEST(TimeIssue6, TheDayInAppositionToADate) {
   EXPECT_TRUE(Tag("Turnout at Hollin peaked the day before the storm.").empty());
 }
 
+TEST(TimeIssue6, ThisMomentWithAnAdjective) {
+  auto f = One("Mayor Ilse Varn said the town must stay calm at this difficult moment.");
+  EXPECT_EQ(f.text, "this difficult moment");
+  EXPECT_EQ(f.value, "PRESENT_REF");
+  EXPECT_EQ(One("Mayor Ilse Varn said the town must stay calm at this moment.").value, "PRESENT_REF");
+}
+
 TEST(Time, MovableHolidays) {
   // Worked out with a calendar: Thanksgiving 2021 fell on 25 November (the
   // fourth Thursday), Easter 2022 on 17 April, Memorial Day 2020 on 25 May
