@@ -1417,10 +1417,15 @@ class Matcher {
         m.value = YearValue(yy) + (last_q_ ? "-Q" + std::to_string(last_q_) : std::string("-QX"));
         return true;
       }
-      // "the 1988 period": the year's reporting period; its length is not
-      // said, so only the year is given.
+      // "the 1988 period": after a report has named its quarter, that
+      // quarter in the earlier year (as "the 1988 quarter"); otherwise the
+      // year's reporting period, whose length is not said, so only the year.
       if (the && yy && Is(k, "period")) {
         m.end = k + 1;
+        if (last_q_ && !long_period_ && yy < last_qy_) {
+          m.value = YearValue(yy) + "-Q" + std::to_string(last_q_);
+          return true;
+        }
         m.long_period = true;
         m.value = YearValue(yy);
         return true;

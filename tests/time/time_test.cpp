@@ -318,11 +318,13 @@ TEST(TimeIssue6, YearAgoFollowsTheLastPeriodNamed) {
   EXPECT_EQ(all[3].value, "2021");
   // A quarter named again is the reference once more.
   EXPECT_EQ(all[5].value, "2021-Q4");
-  // "the 1988 period" is a year's reporting period too.
+  // "the 2021 period" after the third quarter is that quarter of 2021, so
+  // it leaves the reference where it was.
   auto period = Tag("Net rose in the third quarter, against a loss in the 2021 period. The year-ago results included "
                     "a charge.",
                     "2022-11-15");
-  EXPECT_EQ(Find(period, "year-ago").value, "2021");
+  EXPECT_EQ(Find(period, "the 2021 period").value, "2021-Q3");
+  EXPECT_EQ(Find(period, "year-ago").value, "2021-Q3");
   // Without "the", a count of months is only a length.
   auto pay = Tag("Profit rose in the third quarter. He got a bonus of six months of pay, "
                  "against none a year ago.",
@@ -912,6 +914,21 @@ TEST(TimeIssue6, ThisMomentWithAnAdjective) {
   EXPECT_EQ(f.text, "this difficult moment");
   EXPECT_EQ(f.value, "PRESENT_REF");
   EXPECT_EQ(One("Mayor Ilse Varn said the town must stay calm at this moment.").value, "PRESENT_REF");
+}
+
+TEST(TimeIssue6, YearPeriodAfterANamedQuarter) {
+  auto all = Tag("Kestrel Foods earned $4 million in the third quarter. In the 2021 period, it earned $3 million.",
+                 "2022-11-10");
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[1].text, "the 2021 period");
+  EXPECT_EQ(all[1].value, "2021-Q3");
+  EXPECT_EQ(One("In the 2021 period, Kestrel Foods earned $3 million.", "2022-11-10").value, "2021");
+  // After the nine months the period is as long as they are: only the year.
+  auto nine = Tag("Kestrel Foods earned $4 million in the third quarter and $9 million in the nine months. "
+                  "In the 2021 period, it earned $7 million.",
+                  "2022-11-10");
+  ASSERT_EQ(nine.size(), 3u);
+  EXPECT_EQ(nine[2].value, "2021");
 }
 
 TEST(Time, MovableHolidays) {
