@@ -621,8 +621,18 @@ class Matcher {
 
   const Word* Lookup(std::string_view w) const {
     if (w.find("\xE2\x80\x99") == std::string_view::npos) return L_.Find(w);
-    std::string s(w);
-    for (size_t p; (p = s.find("\xE2\x80\x99")) != std::string::npos;) s.replace(p, 3, "'");
+    // Copied rather than replaced in place: GCC 12 reports a false
+    // -Wrestrict on std::string::replace once this is inlined into Scan.
+    std::string s;
+    s.reserve(w.size());
+    for (size_t k = 0; k < w.size();) {
+      if (w.substr(k, 3) == "\xE2\x80\x99") {
+        s += '\'';
+        k += 3;
+      } else {
+        s += w[k++];
+      }
+    }
     return L_.Find(s);
   }
 
@@ -763,6 +773,12 @@ class Matcher {
       if (i == 0) return false;
       bool ok = false;
       for (auto b : kBefore) ok = ok || Is(i - 1, b);
+      // "scheduled for May", "set for March": a date fixed for something;
+      // "for" alone also introduces a person ("a vote for May").
+      static const std::array<std::string_view, 8> kFixed = {"scheduled", "set",      "planned", "slated",
+                                                              "due",       "expected", "timed",   "penciled"};
+      if (!ok && i > 1 && Is(i - 1, "for"))
+        for (auto b : kFixed) ok = ok || Is(i - 2, b);
       if (!ok) return false;
     }
     m = w->month;
@@ -1401,10 +1417,15 @@ class Matcher {
         m.value = YearValue(yy) + (last_q_ ? "-Q" + std::to_string(last_q_) : std::string("-QX"));
         return true;
       }
-      // "the 1988 period": the year's reporting period; its length is not
-      // said, so only the year is given.
+      // "the 1988 period": after a report has named its quarter, that
+      // quarter in the earlier year (as "the 1988 quarter"); otherwise the
+      // year's reporting period, whose length is not said, so only the year.
       if (the && yy && Is(k, "period")) {
         m.end = k + 1;
+        if (last_q_ && !long_period_ && yy < last_qy_) {
+          m.value = YearValue(yy) + "-Q" + std::to_string(last_q_);
+          return true;
+        }
         m.long_period = true;
         m.value = YearValue(yy);
         return true;
@@ -1560,6 +1581,14 @@ class Matcher {
         return true;
       }
     }
+    // "at this crucial moment", "this historic moment": "this moment" (a
+    // vague.tsv phrase) with one adjective inside it.
+    if (Is(i, "this") && Is(i + 2, "moment") && In(i + 1) && t_[i + 1].kind == K::kWord && !t_[i + 1].cap &&
+        !W(i + 1)) {
+      m.end = i + 3;
+      m.value = "PRESENT_REF";
+      return true;
+    }
     // "right now": the adverb belongs to it.
     if (Is(i, "right") && Is(i + 1, "now")) {
       m.end = i + 2;
@@ -1574,6 +1603,19 @@ class Matcher {
     if (w && w->unit != Unit::kNone && w->plural && i > 0 &&
         (Is(i - 1, "for") || Is(i - 1, "in") || Is(i - 1, "within") || Is(i - 1, "past")) && !Is(i + 1, "of") &&
         w->unit != Unit::kQuarter) {
+      m.end = i + 1;
+      m.type = "DURATION";
+      m.value = DurationValue(w->unit, -1);
+      return true;
+    }
+    // "Years of drought", "after months of talks": a bare plural unit
+    // opening a sentence or after a preposition, measuring what follows.
+    // (After a number, a determiner or an adjective it is another rule's;
+    // before a capitalised word it is a title: "Days of Thunder".)
+    if (w && w->unit != Unit::kNone && w->plural && w->unit != Unit::kQuarter && Is(i + 1, "of") &&
+        In(i + 2) && !t_[i + 2].cap &&
+        (i == 0 || t_[i - 1].kind == K::kPunct || Is(i - 1, "after") || Is(i - 1, "despite") ||
+         Is(i - 1, "following") || Is(i - 1, "amid") || Is(i - 1, "through") || Is(i - 1, "with"))) {
       m.end = i + 1;
       m.type = "DURATION";
       m.value = DurationValue(w->unit, -1);
@@ -1962,6 +2004,9 @@ class Matcher {
     // "the fall of the city", "the month of fasting", "the day of the vote":
     // not the current season or unit.
     if (Is(j + 1, "of")) return false;
+    // "the fall in oil prices": a drop, not autumn (a capitalised place
+    // after "in" keeps the season: "the fall in Vienna").
+    if (Is(j, "fall") && Is(j + 1, "in") && In(j + 2) && t_[j + 2].kind == K::kWord && !t_[j + 2].cap) return false;
     if (!w->season.empty() && the) {
       // "the Winter Meetings", "the Summer Olympics": a capitalised season
       // before a capitalised word is part of a name.
@@ -1969,7 +2014,19 @@ class Matcher {
         return false;
       m.end = j + 1;
       // As "this winter": in January or February the winter began last December.
-      if (dct_) m.value = SeasonFor(w->season, dct_->year - (w->season == "WI" && dct_->month <= 2 ? 1 : 0));
+      if (dct_) {
+        int y = dct_->year - (w->season == "WI" && dct_->month <= 2 ? 1 : 0);
+        // As a year-less month does: a past clause does not mean a season a
+        // quarter or more from beginning ("the harvest failed in the fall",
+        // written in February, is last year's), nor a clause that looks
+        // ahead one over a quarter or more ago; nearer ones stay, as the
+        // tense read from the words around is not sure enough for them.
+        int c = dct_->year * 12 + static_cast<int>(dct_->month) - 1;
+        int start = y * 12 + SeasonStartMonth(w->season) - 1;
+        if (start - c >= kFarAheadMonths && TenseAt(i) < 0) --y;
+        else if (c - (start + 3) >= kFarAheadMonths && TenseAt(i) > 0) ++y;
+        m.value = SeasonFor(w->season, y);
+      }
       return true;
     }
     if (w->unit != Unit::kNone && !w->plural) {
@@ -1996,6 +2053,14 @@ class Matcher {
         }
         return true;
       }
+      // "on March 3, the day before the vote": in apposition to a date just
+      // named, "the day" is that date (the event it is counted from is not
+      // part of the expression).
+      if (the && w->unit == Unit::kDay && i >= 2 && P(i - 1, ',') && anchor_end_ == i - 1 && anchor_gran_ >= 3 &&
+          anchor_tok_ + 8 > i) {
+        m.value = DayValue(anchor_);
+        return true;
+      }
       // "the year before,", "the day earlier.": one unit before the date the
       // text last named. (Not "the day before the vote": that counts from an
       // event.)
@@ -2015,6 +2080,24 @@ class Matcher {
           m.end = e;
           m.value = QuarterYearBack();
           return true;
+        }
+        // "the quarter ended July 31": a quarter named by its closing day is
+        // the calendar quarter holding most of it, the one its midpoint (45
+        // days before the close) falls in; a company's own quarter count
+        // cannot be known without an ordinal ("the fiscal first quarter").
+        if (Is(j + 1, "ended") || Is(j + 1, "ending")) {
+          Match close;
+          if (In(j + 2) && (Calendar(j + 2, close) || Relative(j + 2, close)) && close.gran == 3 && close.value) {
+            CivilDate mid = AddDays(close.date, -45);
+            // Later references keep the quarter the text counted before: a
+            // company whose fiscal year is not the calendar's names its own
+            // quarters ("the fiscal first quarter ended Sept. 30").
+            std::string v = YearValue(mid.year);
+            v += "-Q";
+            v += static_cast<char>('1' + (mid.month - 1) / 3);
+            m.value = std::move(v);
+            return true;
+          }
         }
         // "the quarter": the quarter the text last named, else the last one completed.
         if (last_q_) {
@@ -2109,6 +2192,18 @@ class Matcher {
   bool RecentAnchorUnit(Unit u, size_t at, Match& m) const {
     int need = u == Unit::kWeek ? 3 : u == Unit::kMonth ? 2 : 1;
     if (ref_gran_ < need || ref_tok_ >= at || SentenceBreaks(ref_tok_, at) > 1) return false;
+    // "He joined in 2015. He will retire at the end of the year": a clause
+    // that looks ahead does not mean a year, month or week already over at
+    // the DCT; it is the DCT's own.
+    if (dct_ && TenseAt(at) > 0) {
+      auto key = [](CivilDate d) { return (d.year * 16 + static_cast<int>(d.month)) * 32 + static_cast<int>(d.day); };
+      CivilDate monday = AddDays(*dct_, 1 - static_cast<int>(IsoWeekday(*dct_)));
+      bool over = u == Unit::kYear    ? ref_.year < dct_->year
+                  : u == Unit::kMonth ? ref_.year * 12 + static_cast<int>(ref_.month) <
+                                            dct_->year * 12 + static_cast<int>(dct_->month)
+                                      : key(ref_) < key(monday);
+      if (over) return false;
+    }
     if (u == Unit::kWeek) m.value = IsoWeek(ref_);
     else if (u == Unit::kMonth) m.value = MonthValue(ref_.year, static_cast<int>(ref_.month));
     else SetYear(m, ref_.year), m.anchor = false;

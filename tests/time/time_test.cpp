@@ -318,11 +318,13 @@ TEST(TimeIssue6, YearAgoFollowsTheLastPeriodNamed) {
   EXPECT_EQ(all[3].value, "2021");
   // A quarter named again is the reference once more.
   EXPECT_EQ(all[5].value, "2021-Q4");
-  // "the 1988 period" is a year's reporting period too.
+  // "the 2021 period" after the third quarter is that quarter of 2021, so
+  // it leaves the reference where it was.
   auto period = Tag("Net rose in the third quarter, against a loss in the 2021 period. The year-ago results included "
                     "a charge.",
                     "2022-11-15");
-  EXPECT_EQ(Find(period, "year-ago").value, "2021");
+  EXPECT_EQ(Find(period, "the 2021 period").value, "2021-Q3");
+  EXPECT_EQ(Find(period, "year-ago").value, "2021-Q3");
   // Without "the", a count of months is only a length.
   auto pay = Tag("Profit rose in the third quarter. He got a bonus of six months of pay, "
                  "against none a year ago.",
@@ -830,6 +832,103 @@ TEST(TimeIssue6, QuarterNamedByItsMonthAndSameQuarterOfAYear) {
   EXPECT_EQ(all[1].value, "2021-Q3");
   // "the fiscal year that ended June 30" is a year's span, like "the fiscal year ended June 30".
   EXPECT_EQ(Tag("Revenue grew in the fiscal year that ended June 30.", "2022-11-15").at(0).value, "P1Y");
+}
+
+TEST(TimeIssue6, QuarterNamedByItsClosingDay) {
+  // A quarter closing on 31 July runs May to July: most of it lies in the
+  // calendar's second quarter. One closing on 30 September is the third; one
+  // closing on 31 January 2022 is the last quarter of 2021.
+  auto all = Tag("Lumo Textiles lost money in the quarter ended July 31.", "2022-10-20");
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].text, "the quarter");
+  EXPECT_EQ(all[0].value, "2022-Q2");
+  EXPECT_EQ(all[1].value, "2022-07-31");
+  EXPECT_EQ(Tag("Sales at Brindle Mills rose in the quarter ended Sept. 30.", "2022-10-20").at(0).value, "2022-Q3");
+  EXPECT_EQ(Tag("Orvik Tools earned $3 million in the quarter ending Jan. 31.", "2022-05-10").at(0).value, "2021-Q4");
+  // Without a closing day it is still the last quarter completed.
+  EXPECT_EQ(Tag("Orvik Tools earned $3 million in the quarter.", "2022-10-20").at(0).value, "2022-Q3");
+}
+
+TEST(TimeIssue6, LookingAheadTheYearIsNotOneAlreadyOver) {
+  // "the year" after a date refers to it in a narrative, but a clause that
+  // looks ahead cannot mean a year (or month) that ended before the DCT.
+  auto ahead = Tag("Kira Voss has led the choir since 2015. She will step down at the end of the year.");
+  ASSERT_EQ(ahead.size(), 2u);
+  EXPECT_EQ(ahead[1].text, "the end of the year");
+  EXPECT_EQ(ahead[1].value, "2022");
+  auto past = Tag("Kira Voss joined the choir in 2015. By the end of the year she led it.");
+  ASSERT_EQ(past.size(), 2u);
+  EXPECT_EQ(past[1].value, "2015");
+  auto month = Tag("Orchard sales fell in September. Prices will rise by the end of the month.", "2022-11-15");
+  ASSERT_EQ(month.size(), 2u);
+  EXPECT_EQ(month[1].value, "2022-11");
+}
+
+TEST(TimeIssue6, SeasonFollowsTheClauseTenseWhenFar) {
+  // Written on 2022-01-12: a fall in a past clause is the one of 2021.
+  EXPECT_EQ(One("The apple harvest at Brenlow failed in the fall.").value, "2021-FA");
+  EXPECT_EQ(One("The Brenlow pool will reopen in the summer.").value, "2022-SU");
+  // Written in December: a spring that looks ahead is next year's.
+  EXPECT_EQ(One("Ferry crossings to Oskey will resume in the spring.", "2022-12-20").value, "2023-SP");
+  EXPECT_EQ(One("Ferry crossings to Oskey stopped in the spring.", "2022-12-20").value, "2022-SP");
+}
+
+TEST(TimeIssue6, BarePluralUnitMeasuringWhatFollows) {
+  auto all = Tag("Years of drought emptied Calder Lake. After months of talks, the Orrin council agreed.");
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].text, "Years");
+  EXPECT_EQ(all[0].type, "DURATION");
+  EXPECT_EQ(all[0].value, "PXY");
+  EXPECT_EQ(all[1].text, "months");
+  EXPECT_EQ(all[1].value, "PXM");
+  // A title, and a unit after a determiner, are not this rule's.
+  EXPECT_TRUE(Tag("She watched Days of Thunder again.").empty());
+  EXPECT_TRUE(Tag("The last days of summer camp were wet.").empty());
+}
+
+TEST(TimeIssue6, AmbiguousMonthAfterAScheduleFor) {
+  EXPECT_EQ(One("The Tarrow bridge vote is scheduled for March.").value, "2022-03");
+  EXPECT_EQ(One("The Lisk festival is set for May.").value, "2022-05");
+  // "for" alone may introduce a person called May or March.
+  EXPECT_TRUE(Tag("Councillors voted for May in the runoff.").empty());
+}
+
+TEST(TimeIssue6, FallInSomethingIsADrop) {
+  EXPECT_TRUE(Tag("The fall in copper prices hurt Tamsin Mining.").empty());
+  EXPECT_EQ(One("Tamsin Mining opened the mine in the fall.").value, "2021-FA");
+  EXPECT_EQ(One("The Tamsin board will meet in the fall in Oslo.", "2022-05-03").value, "2022-FA");
+}
+
+TEST(TimeIssue6, TheDayInAppositionToADate) {
+  auto all = Tag("Turnout at Hollin peaked on Jan. 9, the day before the storm.");
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[1].text, "the day");
+  EXPECT_EQ(all[1].value, "2022-01-09");
+  // Without a date right before it, "the day before the storm" counts from
+  // an event and is left alone.
+  EXPECT_TRUE(Tag("Turnout at Hollin peaked the day before the storm.").empty());
+}
+
+TEST(TimeIssue6, ThisMomentWithAnAdjective) {
+  auto f = One("Mayor Ilse Varn said the town must stay calm at this difficult moment.");
+  EXPECT_EQ(f.text, "this difficult moment");
+  EXPECT_EQ(f.value, "PRESENT_REF");
+  EXPECT_EQ(One("Mayor Ilse Varn said the town must stay calm at this moment.").value, "PRESENT_REF");
+}
+
+TEST(TimeIssue6, YearPeriodAfterANamedQuarter) {
+  auto all = Tag("Kestrel Foods earned $4 million in the third quarter. In the 2021 period, it earned $3 million.",
+                 "2022-11-10");
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[1].text, "the 2021 period");
+  EXPECT_EQ(all[1].value, "2021-Q3");
+  EXPECT_EQ(One("In the 2021 period, Kestrel Foods earned $3 million.", "2022-11-10").value, "2021");
+  // After the nine months the period is as long as they are: only the year.
+  auto nine = Tag("Kestrel Foods earned $4 million in the third quarter and $9 million in the nine months. "
+                  "In the 2021 period, it earned $7 million.",
+                  "2022-11-10");
+  ASSERT_EQ(nine.size(), 3u);
+  EXPECT_EQ(nine[2].value, "2021");
 }
 
 TEST(Time, MovableHolidays) {
