@@ -30,6 +30,7 @@ bool Possessive(const NerToken& x) {
 struct NameHeads {
   std::unordered_map<std::uint64_t, int> last;    // lower-case hash -> type of a name it ends
   std::unordered_map<std::uint64_t, int> before;  // lower-case hash -> type of a name after "WORD of"
+  std::unordered_map<std::uint64_t, int> first;   // lower-case hash -> type of a name it starts
   std::uint64_t of = 0, comma = 0;
 };
 
@@ -48,10 +49,12 @@ const NameHeads& Heads() {
       std::size_t t1 = line.find('\t'), t2 = t1 == std::string_view::npos ? t1 : line.find('\t', t1 + 1);
       SITREP_CHECK(t2 != std::string_view::npos, ConfigError, "data/ner/name_heads.tsv: malformed line: " << line);
       std::string_view word = line.substr(0, t1), where = line.substr(t1 + 1, t2 - t1 - 1), type = line.substr(t2 + 1);
-      SITREP_CHECK(type == "ORG" || type == "LOC", ConfigError, "data/ner/name_heads.tsv: bad type: " << line);
-      SITREP_CHECK(where == "last" || where == "before", ConfigError,
+      SITREP_CHECK(type == "ORG" || type == "LOC" || type == "MISC", ConfigError,
+                   "data/ner/name_heads.tsv: bad type: " << line);
+      SITREP_CHECK(where == "last" || where == "before" || where == "first", ConfigError,
                    "data/ner/name_heads.tsv: bad position: " << line);
-      (where == "last" ? h.last : h.before)[lower(word)] = type == "ORG" ? kOrg : kLoc;
+      auto& table = where == "last" ? h.last : where == "before" ? h.before : h.first;
+      table[lower(word)] = type == "ORG" ? kOrg : type == "LOC" ? kLoc : kMisc;
     }
     return h;
   }();
@@ -284,6 +287,20 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
     if (e - b >= 2 && (type == kLoc || type == kPer || type == kMisc) && ListedType(t, b, e, n, -1) < 0) {
       auto it = Heads().last.find(t[e - 1].f.lower);
       if (it != Heads().last.end() && (t[e - 1].f.flags & syntax::kTitle)) SetSpan(labels, b, e, it->second);
+    }
+    // "Hurricane Odalys", "Operation Lantern": a capitalised kind word
+    // that starts a name types it, and belongs to it when the model left
+    // it out ("Hurricane [Odalys]" typed a person).
+    // A word that ends the name wins ("Hurricane Relief Fund").
+    if (Heads().last.count(t[e - 1].f.lower)) {
+    } else if (auto it = Heads().first.find(t[b].f.lower);
+               it != Heads().first.end() && e - b >= 2 && (t[b].f.flags & syntax::kTitle)) {
+      SetSpan(labels, b, e, it->second);
+    } else if (b >= 1 && labels[b - 1] == kOutside && (t[b - 1].f.flags & syntax::kTitle)) {
+      if (auto kind = Heads().first.find(t[b - 1].f.lower); kind != Heads().first.end()) {
+        --b;
+        SetSpan(labels, b, e, kind->second);
+      }
     }
     // "the town of Tessit": a place, whatever the model said.
     if (b >= 2 && t[b - 1].f.lower == Heads().of && !(t[b - 2].f.flags & (syntax::kTitle | syntax::kAllUpper))) {

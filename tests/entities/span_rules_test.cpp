@@ -95,6 +95,27 @@ TEST(SpanRules, TheWordThatEndsANameTypesIt) {
   EXPECT_EQ(Spans(labels), "ORG:1-4 ");
 }
 
+TEST(SpanRules, AKindWordThatStartsANameTypesIt) {
+  // The storm's name typed a person, with or without its kind word.
+  auto t = Tokens({{"Hurricane"}, {"Odalys"}, {"hit", 0, "VBD"}});
+  auto labels = Span(t.size(), 0, 2, kPer);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "MISC:0-2 ");
+  labels = Span(t.size(), 1, 2, kPer);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "MISC:0-2 ");
+  // Lower case, it is no kind word of a name ("the storm Odalys" stays).
+  auto u = Tokens({{"the", 0, "DT"}, {"storm", 0, "NN"}, {"Odalys"}});
+  auto l2 = Span(u.size(), 2, 3, kPer);
+  ApplySpanRules(u.data(), u.size(), l2.data());
+  EXPECT_EQ(Spans(l2), "PERSON:2-3 ");
+  // A word that ends the name wins.
+  auto v = Tokens({{"Hurricane"}, {"Relief"}, {"Fund"}});
+  auto l3 = Span(v.size(), 0, 3, kLoc);
+  ApplySpanRules(v.data(), v.size(), l3.data());
+  EXPECT_EQ(Spans(l3), "ORG:0-3 ");
+}
+
 TEST(SpanRules, TownOfNameIsAPlace) {
   // Labelled a person by the model, and left out by it.
   auto t = Tokens({{"the", 0, "DT"}, {"town", 0, "NN"}, {"of", 0, "IN"}, {"Tessit"}, {"and", 0, "CC"},
