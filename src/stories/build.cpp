@@ -869,7 +869,7 @@ Status StoryBuilder::Impl::Run(const std::vector<events::MergedEvent>& evs, cons
   std::vector<bool> finished(count, false);
   std::uint32_t next_label = 0;
 
-  // The second passes (split, reassignment) and the output of the stories
+  // The second passes (Refine: reassignment, split, reassignment) and the output of the stories
   // of `batch` (in canonical order), which no other article joins any more.
   auto finish = [&](std::vector<Live>& batch) -> Status {
     const std::size_t bn = batch.size();
@@ -912,17 +912,7 @@ Status StoryBuilder::Impl::Run(const std::vector<events::MergedEvent>& evs, cons
         if (at < bn) dup_of[k] = static_cast<std::int64_t>(at);
       }
     }
-    // A near duplicate stays with its original (earlier in the order).
-    auto follow = [&](std::vector<std::uint32_t>* st) {
-      for (std::size_t k = 0; k < bn; ++k)
-        if (dup_of[k] >= 0) (*st)[k] = (*st)[static_cast<std::size_t>(dup_of[k])];
-    };
-    cstory = SplitIncoherent(cvecs, std::move(cstory), opt.cluster);
-    follow(&cstory);
-    if (opt.reassign_rounds > 0) {
-      cstory = Reassign(cvecs, cdays, std::move(cstory), opt.cluster, opt.reassign_rounds);
-      follow(&cstory);
-    }
+    cstory = Refine(cvecs, cdays, dup_of, std::move(cstory), opt.cluster, opt.reassign_rounds);
     std::uint32_t stories = 0;
     for (std::uint32_t x : cstory) stories = std::max(stories, x + 1);
     std::vector<std::vector<std::uint32_t>> members(stories);

@@ -268,33 +268,55 @@ void Clusterer::AddTo(std::uint32_t story, const SparseVector& features, std::in
   impl_->Update(story, features, day);
 }
 
-std::vector<std::uint32_t> Reassign(const std::vector<SparseVector>& features, const std::vector<std::int32_t>& days,
-                                    std::vector<std::uint32_t> story, const ClusterOptions& opt, int rounds) {
-  std::uint32_t n = 0;
+namespace {
+
+SparseVector StrongestOf(const SparseVector& f, std::size_t k) {
+  SparseVector top;
+  top.reserve(f.size());
+  for (const auto& kv : f)
+    if (!IsPrivateFeature(kv.first)) top.push_back(kv);
+  auto by_weight = [](const auto& x, const auto& y) { return x.second != y.second ? x.second > y.second : x.first < y.first; };
+  if (top.size() > k) {
+    std::partial_sort(top.begin(), top.begin() + static_cast<std::ptrdiff_t>(k), top.end(), by_weight);
+    top.resize(k);
+  }
+  return top;
+}
+
+// The stories' centroids (sums, not normalised), norms and strongest
+// features, and the articles they were summed from: a story whose articles
+// are the same in the next round, or the next reassignment, is not summed
+// again.
+struct ReassignState {
+  std::vector<SparseVector> centroid, story_probes;
+  std::vector<double> norm2;
+  std::vector<std::vector<std::uint32_t>> members;
+};
+
+// Reassign() with each article's probe features given and the centroids
+// kept in *st (Refine() computes both once for its two reassignments).
+std::vector<std::uint32_t> ReassignWith(const std::vector<SparseVector>& features, const std::vector<std::int32_t>& days,
+                                        std::vector<std::uint32_t> story, const ClusterOptions& opt, int rounds,
+                                        const std::vector<SparseVector>& probes, ReassignState* st) {
+  std::uint32_t n = static_cast<std::uint32_t>(st->members.size());
   for (std::uint32_t s : story) n = std::max(n, s + 1);
   auto time_factor = [&](std::int32_t gap) {
     if (gap > opt.max_gap_days) return 0.0;
     if (gap <= opt.time_grace_days) return 1.0;
     return std::exp(-(gap - opt.time_grace_days) / std::max(1e-9, opt.time_decay_days));
   };
-  auto strongest = [](const SparseVector& f, std::size_t k) {
-    SparseVector top;
-    top.reserve(f.size());
-    for (const auto& kv : f)
-      if (!IsPrivateFeature(kv.first)) top.push_back(kv);
-    auto by_weight = [](const auto& x, const auto& y) { return x.second != y.second ? x.second > y.second : x.first < y.first; };
-    if (top.size() > k) {
-      std::partial_sort(top.begin(), top.begin() + static_cast<std::ptrdiff_t>(k), top.end(), by_weight);
-      top.resize(k);
-    }
-    return top;
-  };
-  // Each article's probe features, the same in every round.
-  std::vector<SparseVector> probes(rounds > 0 ? features.size() : 0);
-  for (std::size_t i = 0; i < probes.size(); ++i) probes[i] = strongest(features[i], opt.probe_features);
+  std::vector<SparseVector>& centroid = st->centroid;
+  std::vector<SparseVector>& story_probes = st->story_probes;
+  std::vector<double>& norm2 = st->norm2;
+  centroid.resize(n);
+  story_probes.resize(n);
+  norm2.resize(n, 0);
+  std::vector<std::vector<std::uint32_t>> members, before = std::move(st->members);
+  before.resize(n);
   for (int round = 0; round < rounds; ++round) {
     // Centroids and date ranges of the stories as they stand.
-    std::vector<std::vector<std::uint32_t>> members(n);
+    if (round > 0) before.swap(members);
+    members.assign(n, {});
     std::vector<std::int32_t> first(n, kNoDay), last(n, kNoDay);
     for (std::size_t i = 0; i < features.size(); ++i) {
       const std::uint32_t s = story[i];
@@ -304,10 +326,15 @@ std::vector<std::uint32_t> Reassign(const std::vector<SparseVector>& features, c
         last[s] = last[s] == kNoDay ? days[i] : std::max(last[s], days[i]);
       }
     }
-    std::vector<SparseVector> centroid(n);  // sums, not normalised
-    std::vector<double> norm2(n, 0);
     std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> index;
     for (std::uint32_t s = 0; s < n; ++s) {
+      if (members[s] == before[s]) {
+        for (const auto& [h, w] : story_probes[s]) {
+          auto& list = index[h];
+          if (list.size() < opt.postings_cap) list.push_back(s);
+        }
+        continue;
+      }
       SparseVector c = SumRaw(features, members[s]);
       double private2 = 0;  // the private features: each article's own, orthogonal to all
       while (!c.empty() && IsPrivateFeature(c.back().first)) {
@@ -315,13 +342,14 @@ std::vector<std::uint32_t> Reassign(const std::vector<SparseVector>& features, c
         c.pop_back();
       }
       if (c.size() > opt.centroid_features) {
-        c = strongest(c, opt.centroid_features);
+        c = StrongestOf(c, opt.centroid_features);
         std::sort(c.begin(), c.end());
       }
       double n2 = private2;
       for (const auto& kv : c) n2 += static_cast<double>(kv.second) * kv.second;
       norm2[s] = n2;
-      for (const auto& [h, w] : strongest(c, opt.probe_features)) {
+      story_probes[s] = StrongestOf(c, opt.probe_features);
+      for (const auto& [h, w] : story_probes[s]) {
         auto& list = index[h];
         if (list.size() < opt.postings_cap) list.push_back(s);
       }
@@ -387,7 +415,23 @@ std::vector<std::uint32_t> Reassign(const std::vector<SparseVector>& features, c
     }
     if (!moved) break;
   }
+  st->members = std::move(members);
   return story;
+}
+
+std::vector<SparseVector> ArticleProbes(const std::vector<SparseVector>& features, const ClusterOptions& opt) {
+  std::vector<SparseVector> probes(features.size());
+  for (std::size_t i = 0; i < probes.size(); ++i) probes[i] = StrongestOf(features[i], opt.probe_features);
+  return probes;
+}
+
+}  // namespace
+
+std::vector<std::uint32_t> Reassign(const std::vector<SparseVector>& features, const std::vector<std::int32_t>& days,
+                                    std::vector<std::uint32_t> story, const ClusterOptions& opt, int rounds) {
+  if (rounds <= 0) return story;
+  ReassignState st;
+  return ReassignWith(features, days, std::move(story), opt, rounds, ArticleProbes(features, opt), &st);
 }
 
 namespace {
@@ -536,6 +580,28 @@ std::vector<std::uint32_t> SplitIncoherent(const std::vector<SparseVector>& feat
     depth.push_back(depth[s]);
     --s;  // look at the remaining part again
     ++n;
+  }
+  return story;
+}
+
+std::vector<std::uint32_t> Refine(const std::vector<SparseVector>& features, const std::vector<std::int32_t>& days,
+                                  const std::vector<std::int64_t>& follows, std::vector<std::uint32_t> story,
+                                  const ClusterOptions& opt, int rounds) {
+  auto follow = [&] {
+    for (std::size_t k = 0; k < story.size() && k < follows.size(); ++k)
+      if (follows[k] >= 0) story[k] = story[static_cast<std::size_t>(follows[k])];
+  };
+  const std::vector<SparseVector> probes = rounds > 0 ? ArticleProbes(features, opt) : std::vector<SparseVector>();
+  ReassignState st;
+  if (rounds > 0) {
+    story = ReassignWith(features, days, std::move(story), opt, rounds, probes, &st);
+    follow();
+  }
+  story = SplitIncoherent(features, std::move(story), opt);
+  follow();
+  if (rounds > 0) {
+    story = ReassignWith(features, days, std::move(story), opt, rounds, probes, &st);
+    follow();
   }
   return story;
 }

@@ -161,6 +161,18 @@ std::vector<std::uint32_t> Reassign(const std::vector<SparseVector>& features, c
 std::vector<std::uint32_t> SplitIncoherent(const std::vector<SparseVector>& features, std::vector<std::uint32_t> story,
                                            const ClusterOptions& options);
 
+// The second passes after the online one: Reassign(), then
+// SplitIncoherent(), then Reassign() again. The first reassignment undoes
+// what the order of arrival did before the split judges a story: a story
+// that took articles of another before that one took shape holds two
+// groups only because of them, and a happening the order cut in two is
+// whole again. `follows[i]` is the article that article i nearly
+// duplicates (-1 for none): it stays in that article's story after every
+// pass.
+std::vector<std::uint32_t> Refine(const std::vector<SparseVector>& features, const std::vector<std::int32_t>& days,
+                                  const std::vector<std::int64_t>& follows, std::vector<std::uint32_t> story,
+                                  const ClusterOptions& options, int rounds = 2);
+
 // 64-bit SimHash of a text's word 3-shingles; near-identical texts differ
 // in few bits.
 std::uint64_t SimHash(std::string_view text);

@@ -471,6 +471,44 @@ TEST(Stories, SplitCutsAStoryOfTwoGroupsByTheirSilhouette) {
   EXPECT_EQ(SplitIncoherent(f, one, o), one);
 }
 
+TEST(Stories, RefineReassignsBeforeItSplits) {
+  // Three articles of one happening (words 10-14) and three of another of
+  // its kind (20-24), sharing the kind's words 1-4; each has a word of its
+  // own (100+). The online pass put the first two of one happening in a
+  // story and the third with the other happening.
+  auto vec = [](std::initializer_list<std::pair<std::uint32_t, float>> counts) {
+    SparseVector v(counts);
+    detail::Normalise(&v);
+    return v;
+  };
+  const std::vector<SparseVector> f = {
+      vec({{1, 1}, {4, 2}, {10, 2}, {12, 1}, {100, 1}}),
+      vec({{1, 1}, {2, 1}, {4, 1}, {10, 2}, {14, 1}, {101, 1}}),
+      vec({{2, 2}, {3, 1}, {10, 1}, {11, 1}, {12, 1}, {102, 1}}),
+      vec({{1, 2}, {4, 1}, {20, 1}, {22, 1}, {24, 1}, {103, 1}}),
+      vec({{1, 1}, {2, 1}, {4, 1}, {20, 1}, {21, 1}, {22, 1}, {104, 1}}),
+      vec({{2, 2}, {3, 1}, {20, 1}, {24, 2}, {105, 1}}),
+  };
+  const std::vector<std::uint32_t> online = {1, 1, 0, 0, 0, 0};
+  const std::vector<std::int32_t> days(f.size(), kNoDay);
+  ClusterOptions o;
+  o.threshold = 0.05;
+  o.split_threshold = 0;
+  o.split_silhouette = 0.27;
+  const std::vector<std::uint32_t> gold = {0, 0, 0, 1, 1, 1};
+  EXPECT_TRUE(SamePartition(Refine(f, days, std::vector<std::int64_t>(f.size(), -1), online, o), gold));
+  // Split first, the stray article is cut off with one of the others'
+  // and the reassignment leaves the pair where it is.
+  EXPECT_FALSE(SamePartition(Reassign(f, days, SplitIncoherent(f, online, o), o), gold));
+  // A near duplicate stays with its original, whatever fits it best.
+  std::vector<std::int64_t> follows(f.size(), -1);
+  follows[3] = 0;
+  const auto with_copy = Refine(f, days, follows, online, o);
+  EXPECT_EQ(with_copy[3], with_copy[0]);
+  EXPECT_EQ(with_copy[1], with_copy[0]);
+  EXPECT_NE(with_copy[4], with_copy[0]);
+}
+
 // The corpus of the early-finish tests: the floods and the election again
 // and again, 100 days apart (each time a new happening of its kind, with
 // its own place), with a near duplicate each time. (A copy of an article
