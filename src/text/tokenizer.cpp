@@ -450,9 +450,10 @@ void TokenizeRange(std::string_view text, std::uint32_t begin, std::uint32_t end
   const char* p = text.data();
   std::size_t i = begin;
   while (i < end) {
-    // Skip white space.
+    // Skip white space (one table load, where six compares failed at
+    // every chunk's first byte).
     unsigned char b = static_cast<unsigned char>(p[i]);
-    if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v') {
+    if (kBytes.cls[b] & kSpaceByte) {
       ++i;
       continue;
     }
@@ -534,7 +535,7 @@ void TokenizeRange(std::string_view text, std::uint32_t begin, std::uint32_t end
     // split in a word of letters, and splits only the fused forms.
     if (!letters && e - j >= 2 && (p[j] == '"' || p[j] == '(')) {
       // Digits after the mark ("(15") are one number as well.
-      if ((tail_letters() && !IsFusedForm(text.substr(j + 1, e - j - 1))) ||
+      if ((tail_letters() && !IsFusedForm(std::string_view(p + j + 1, e - j - 1))) ||
           (scanned && ((digit_bits | 1u) & want_bits) == want_bits)) {
         AddToken(tokens, j, j + 1, false);
         AddToken(tokens, j + 1, e, e < end);
@@ -579,10 +580,10 @@ void TokenizeRange(std::string_view text, std::uint32_t begin, std::uint32_t end
       const bool word_before = lead_letters();
       bool split = false;
       if (word_before && (last == ',' || last == ';' || last == ':')) split = true;
-      if (word_before && last == '.' && lexicon.Abbreviation(text.substr(j, e - j)) == AbbrevClass::kNone) {
+      if (word_before && last == '.' && lexicon.Abbreviation(std::string_view(p + j, e - j)) == AbbrevClass::kNone) {
         split = true;
       }
-      if (split && IsFusedForm(text.substr(j, e - j - 1))) split = false;
+      if (split && IsFusedForm(std::string_view(p + j, e - j - 1))) split = false;
       if (split) {
         AddToken(tokens, j, e - 1, false);
         AddToken(tokens, e - 1, e, e < end);
@@ -591,7 +592,7 @@ void TokenizeRange(std::string_view text, std::uint32_t begin, std::uint32_t end
     }
     // Letters mixed with digits ("100km") and fused forms ("cannot") go the
     // slow way.
-    if (digits || (letters && !IsFusedForm(text.substr(j, e - j)))) {
+    if (digits || (letters && !IsFusedForm(std::string_view(p + j, e - j)))) {
       AddToken(tokens, j, e, e < end);
       continue;
     }
