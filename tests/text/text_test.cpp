@@ -231,6 +231,7 @@ TEST(Language, CountsEveryWordAtEveryLengthAndOffset) {
 }  // namespace
 }  // namespace sitrep::text
 
+#include "core/utf8.h"
 #include "text/chars.h"
 
 namespace sitrep::text {
@@ -253,6 +254,39 @@ TEST(Chars, GeneralPunctuationHoldsNoLetterMarkOrDigit) {
   EXPECT_TRUE(IsAlpha(0x20D0));   // a combining mark just past the block
   EXPECT_TRUE(IsDigit(0x0661));   // Arabic-Indic one
   EXPECT_FALSE(IsAlpha(0x201C));  // a typographic quote
+}
+
+// Segment reads a token's last byte, when it is ASCII, instead of decoding
+// its last code point. For every ASCII mark and some others, a sentence
+// must end after the token the mark ends exactly when that token's last
+// code point is a terminal mark.
+TEST(Segmenter, EndsASentenceAfterTerminalMarksAndNoOthers) {
+  std::vector<std::string> marks;
+  for (int c = 0x21; c < 0x7F; ++c) marks.emplace_back(1, static_cast<char>(c));
+  for (const char* m : {"\u2026", "\u3002", "\uFF01", "\uFF1F", "\u061F", "\u0964", "\u201D", "\u2013",
+                        "\u00E9", "\u00BB", "!\u2026"}) {
+    marks.emplace_back(m);
+  }
+  int terminal_marks = 0;
+  for (const std::string& m : marks) {
+    Article a;
+    a.text = "Tarsovia waited" + m + " Quillon spoke";
+    Segment(&a);
+    const std::uint32_t space = static_cast<std::uint32_t>(a.text.find(" Quillon"));
+    const Token* before = nullptr;
+    for (const Token& t : a.tokens) {
+      if (t.end == space) before = &t;
+    }
+    ASSERT_NE(before, nullptr) << m;
+    // The token's last code point, decoded from its lead byte.
+    std::size_t i = before->end - 1;
+    while (i > before->begin && (static_cast<unsigned char>(a.text[i]) & 0xC0) == 0x80) --i;
+    const char32_t last = utf8::Decode(a.text, i);
+    const bool terminal = IsTerminal(last);
+    terminal_marks += terminal;
+    EXPECT_EQ(a.sentences.size(), terminal ? 2u : 1u) << m;
+  }
+  EXPECT_EQ(terminal_marks, 10);  // . ! ?, the six others and "!\u2026"
 }
 
 }  // namespace
