@@ -229,12 +229,51 @@ static LineFeatures KeyAndFeaturesGeneral(std::string_view line, std::string* ke
   bool in_word = false, first_letter_seen = false, first_char = true;
   char32_t last_non_closing = 0;
   std::size_t i = 0;
+  // Room for sixteen bytes written at once by the letter runs below.
+  const std::size_t room = key->size();
   while (i < n) {
     unsigned char byte = static_cast<unsigned char>(line[i]);
     if (byte < 0x80 && !first_char) {
       // ASCII: LineKey's and Features' fast paths.
       ++i;
       std::uint8_t k = kAscii.cls[byte];
+      if (in_word && (k & (kLower | kUpper))) {
+        // A letter inside a word (no space pending, no new word, not a
+        // closing mark), and the ASCII letters after it: each is written
+        // lowercase and counted, which is all the steps below do for one.
+        // Most bytes of a line are such letters.
+        std::size_t e = i;
+#if defined(__SSE2__)
+        if (i + 16 <= n && o + 17 <= room) {
+          const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(line.data() + i));
+          // Signed compares: bytes above 0x7F are negative, no letter.
+          const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
+                                              _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+          const __m128i lower = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('a' - 1)),
+                                              _mm_cmplt_epi8(v, _mm_set1_epi8('z' + 1)));
+          const unsigned other = ~static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(upper, lower))) & 0xFFFFu;
+          // Sixteen bytes lowercased; those past the run are overwritten
+          // or cut off with the key's size.
+          _mm_storeu_si128(reinterpret_cast<__m128i*>(out + o + 1),
+                           _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
+          e = i + (other != 0 ? static_cast<std::size_t>(std::countr_zero(other)) : 16);
+        } else
+#endif
+        {
+          // (The tables cover ASCII only.)
+          for (std::size_t w = o + 1; e < n; ++e, ++w) {
+            const auto c = static_cast<unsigned char>(line[e]);
+            if (c >= 0x80 || !(kAscii.cls[c] & (kLower | kUpper))) break;
+            out[w] = kAscii.lower[c];
+          }
+        }
+        out[o] = kAscii.lower[byte];
+        o += 1 + (e - i);
+        f.letters += static_cast<int>(1 + (e - i));
+        last_non_closing = static_cast<unsigned char>(line[e - 1]);
+        i = e;
+        continue;
+      }
       if (k & kSpace) {
         pending_space = o != 0;
         in_word = false;
