@@ -346,12 +346,13 @@ struct BlockMasks {
   std::uint64_t colon = 0, dot = 0;  // for the web-address test
 };
 
-// Classifies 64 readable bytes (all below 0x80) at p, and writes their
-// lowercase forms to out (64 writable bytes).
-inline BlockMasks ClassifyBlock(const unsigned char* p, char* out) {
+// Classifies the first 16 * parts of 64 readable bytes (all below 0x80) at
+// p, and writes their lowercase forms to out (as many writable bytes); the
+// masks of the other bytes stay empty, as those of NUL bytes would be.
+inline BlockMasks ClassifyBlock(const unsigned char* p, char* out, int parts = 4) {
   BlockMasks m;
 #if defined(__SSE2__)
-  for (int c = 0; c < 4; ++c) {
+  for (int c = 0; c < parts; ++c) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * c));
     // Bytes are below 0x80, so signed comparisons order them as unsigned.
     auto in = [&v](char lo, char hi) {
@@ -382,7 +383,7 @@ inline BlockMasks ClassifyBlock(const unsigned char* p, char* out) {
     m.dot |= bits(eq('.'));
   }
 #else
-  for (int i = 0; i < 64; ++i) {
+  for (int i = 0; i < 16 * parts; ++i) {
     const std::uint8_t k = kAscii.cls[p[i]];
     const std::uint64_t bit = std::uint64_t{1} << i;
     out[i] = kAscii.lower[p[i]];
@@ -417,9 +418,12 @@ bool KeyAndFeaturesAsciiBlocks(std::string_view line, std::string* key, LineFeat
     if (len == 64) {
       m = ClassifyBlock(in + at, out + at);
     } else {
+      // A line's last part block: only its sixteen-byte parts that hold
+      // bytes of the line are classified (most lines are short, and a
+      // NUL, in no class, gave empty masks for the rest).
       unsigned char tail[64] = {};  // NUL is in no class
       std::memcpy(tail, in + at, len);
-      m = ClassifyBlock(tail, out + at);
+      m = ClassifyBlock(tail, out + at, static_cast<int>((len + 15) / 16));
     }
     const std::uint64_t valid = len == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << len) - 1;
     // White space other than single blanks changes the key: the byte loop.
