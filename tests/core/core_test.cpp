@@ -158,6 +158,38 @@ TEST(JsonWriter, EscapesOnlyWhatJsonRequires) {
   EXPECT_EQ(out, "{\"s\":\"a\\\"b\\\\c\\nd\\u0001 “é”\\u2028\",\"n\":null,\"d\":2.5,\"arr\":[-3,true]}");
 }
 
+// A key known when the program is compiled is written from its quoted form
+// in one append: the same bytes as Key(string_view), separators included,
+// first in an object, after a value and after a nested object.
+TEST(JsonWriter, LiteralKeysWriteWhatRuntimeKeysWrite) {
+  std::string a, b;
+  JsonWriter wa(a), wb(b);
+  wa.BeginObject();
+  wb.BeginObject();
+  wa.Key<"id">();
+  wb.Key(std::string_view("id"));
+  wa.String("x");
+  wb.String("x");
+  wa.Key<"published_from">();
+  wb.Key(std::string_view("published_from"));
+  wa.BeginObject();
+  wb.BeginObject();
+  wa.Key<"">();
+  wb.Key(std::string_view(""));
+  wa.Null();
+  wb.Null();
+  wa.EndObject();
+  wb.EndObject();
+  wa.Key<"a b-c_d:1">();
+  wb.Key(std::string_view("a b-c_d:1"));
+  wa.UInt(7);
+  wb.UInt(7);
+  wa.EndObject();
+  wb.EndObject();
+  EXPECT_EQ(a, b);
+  EXPECT_EQ(a, "{\"id\":\"x\",\"published_from\":{\"\":null},\"a b-c_d:1\":7}");
+}
+
 // The escaper skips plain bytes sixteen at a time (and byte by byte in the
 // tail); every byte that needs work must be found whatever its position in
 // the block, next to anything.
