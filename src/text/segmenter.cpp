@@ -131,6 +131,12 @@ void Segment(Article* article, const Lexicon& lexicon) {
   while (pos < text.size()) {
     std::size_t nl = text.find('\n', pos);
     if (nl == std::string_view::npos) nl = text.size();
+    if (nl == pos) {
+      // An empty line (the clean stage puts one between paragraphs) has
+      // no tokens and closes no sentence.
+      pos = nl + 1;
+      continue;
+    }
     std::size_t first = a.tokens.size();
     TokenizeRange(text, static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(nl), lexicon,
                   &a.tokens);

@@ -146,6 +146,26 @@ TEST(Segmenter, LineBreaksEndSentences) {
             (V{"Allies meet in Brussels", "The meeting began at noon."}));
 }
 
+TEST(Segmenter, EmptyLinesBetweenParagraphsChangeNothing) {
+  Article one, blank;
+  one.text = "Quillon spoke.\nTarsovia waited\n\"Yes\"";
+  blank.text = "\nQuillon spoke.\n\n\nTarsovia waited\n\n\"Yes\"\n\n";
+  Segment(&one);
+  Segment(&blank);
+  ASSERT_EQ(one.tokens.size(), blank.tokens.size());
+  for (std::size_t i = 0; i < one.tokens.size(); ++i) {
+    EXPECT_EQ(one.TokenText(one.tokens[i]), blank.TokenText(blank.tokens[i]));
+    EXPECT_EQ(one.tokens[i].space_after, blank.tokens[i].space_after);
+  }
+  ASSERT_EQ(one.sentences.size(), 3u);
+  ASSERT_EQ(blank.sentences.size(), 3u);
+  for (std::size_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(one.sentences[i].first_token, blank.sentences[i].first_token);
+    EXPECT_EQ(one.sentences[i].end_token, blank.sentences[i].end_token);
+  }
+  EXPECT_EQ(Sentences("\n\nA b.\n\n"), (V{"A b."}));
+}
+
 TEST(Segmenter, CapsOverlongSentences) {
   std::string s;
   for (int i = 0; i < 1000; ++i) s += "word ";
