@@ -521,6 +521,13 @@ void TokenizeRange(std::string_view text, std::uint32_t begin, std::uint32_t end
     }
     const bool letters = (all & kLetter) != 0, digits = (all & kDigitByte) != 0;
     const std::size_t e = i;
+    // Letters mixed with digits ("100km") and fused forms ("cannot") go the
+    // slow way; a chunk of letters or of digits alone (most chunks) is one
+    // token. Tested first: each fast path below needs a mark in the chunk.
+    if (digits || (letters && !IsFusedForm(std::string_view(p + j, e - j)))) {
+      AddToken(tokens, j, e, e < end);
+      continue;
+    }
     // For the fast paths below: whether the chunk's bytes but its first,
     // or but its last, are all ASCII letters (e > j + 1 where asked).
     const auto tail_letters = [&] {
@@ -590,11 +597,30 @@ void TokenizeRange(std::string_view text, std::uint32_t begin, std::uint32_t end
         continue;
       }
     }
-    // Letters mixed with digits ("100km") and fused forms ("cannot") go the
-    // slow way.
-    if (digits || (letters && !IsFusedForm(std::string_view(p + j, e - j)))) {
-      AddToken(tokens, j, e, e < end);
-      continue;
+    // A word followed by one or two marks that the slow path peels from
+    // the right one at a time (commas, semicolons, colons, closing '"' and
+    // ')', '?' and '!': 'said,"', 'war),', 'why?'), the commonest chunks it
+    // still saw: each mark is a token. A run of '?' and '!' is one token
+    // there, so two of those go the slow way, as does a full stop (an
+    // abbreviation may keep it).
+    if (!letters && e - j >= 2) {
+      const auto mark = [](char c) {
+        return c == ',' || c == ';' || c == ':' || c == '"' || c == ')' || c == '?' || c == '!';
+      };
+      const auto bang = [](char c) { return c == '?' || c == '!'; };
+      std::size_t marks = 0;
+      if (mark(p[e - 1])) {
+        marks = 1;
+        if (e - j >= 3 && mark(p[e - 2]) && !(bang(p[e - 2]) && bang(p[e - 1]))) marks = 2;
+      }
+      const bool word = marks != 0 && (scanned ? (letter_bits & (want_bits >> marks)) == (want_bits >> marks)
+                                               : AsciiLetters(p, j, e - marks));
+      if (word && !IsFusedForm(std::string_view(p + j, e - j - marks))) {
+        AddToken(tokens, j, e - marks, false);
+        if (marks == 2) AddToken(tokens, e - 2, e - 1, false);
+        AddToken(tokens, e - 1, e, e < end);
+        continue;
+      }
     }
     char32_t next = 0;
     for (std::size_t k = e; k < end;) {

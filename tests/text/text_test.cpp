@@ -52,6 +52,44 @@ TEST(Tokenizer, FastPathsSplitLongChunksAndFusedForms) {
   EXPECT_EQ(Tokens("candle, gonnas. Donner"), (V{"candle", ",", "gonnas", ".", "Donner"}));
 }
 
+// A word with one or two marks after it takes a shortcut past the general
+// path. The general path splits the same chunk with an accented letter in
+// the word (which keeps it off every shortcut) into the reference: the
+// tokens must match, with the accent put back, for every pair of marks
+// and words of one letter or more, in the middle of a line and at its end
+// (where the chunk is read byte by byte).
+TEST(Tokenizer, WordsWithMarksSplitAsTheGeneralPathSplitsThem) {
+  const std::string marks = ",;:\")?!.('-";
+  std::vector<std::string> tails;
+  for (char a : marks) {
+    tails.emplace_back(1, a);
+    for (char b : marks) tails.push_back(std::string{a, b});
+  }
+  // Each word with one letter replaced by "é" for the reference.
+  const std::pair<std::string, std::string> words[] = {
+      {"a", "\u00e9"}, {"we", "w\u00e9"}, {"Tarsovia", "Tarsovi\u00e9"}, {"Quillon", "Qu\u00e9llon"}};
+  for (const auto& [word, accented] : words) {
+    for (const std::string& tail : tails) {
+      for (const char* after : {" next", ""}) {
+        V got = Tokens("Lead " + word + tail + after);
+        V want = Tokens("Lead " + accented + tail + after);
+        for (std::string& t : want) {
+          if (t.find("\u00e9") == std::string::npos) continue;
+          // The word's tokens: the accented letter back to the plain one.
+          const std::size_t at = t.find("\u00e9");
+          const std::size_t in_word = accented.find("\u00e9");
+          t = t.substr(0, at) + word[in_word] + t.substr(at + 2);
+        }
+        EXPECT_EQ(got, want) << word << tail << after;
+      }
+    }
+  }
+  // Fused forms keep off the shortcut (an accent would hide them from the
+  // general path's split too).
+  EXPECT_EQ(Tokens("cannot,\" gonna) Wanna? dunno!"),
+            (V{"can", "not", ",", "\"", "gon", "na", ")", "Wan", "na", "?", "du", "nno", "!"}));
+}
+
 // Clitics after letters, numbers with separators and a mark before a
 // number take shortcuts past the general path; they must split as it does,
 // near the text's end as well (where the chunk is read byte by byte).
