@@ -6,6 +6,8 @@
 #include <tuple>
 #include <vector>
 
+#include <xxhash.h>
+
 #include "core/error.h"
 #include "core/hash.h"
 #include "core/json_writer.h"
@@ -247,6 +249,19 @@ TEST(Hash, MatchesThePublishedXxh3TestVector) {
   expected += Hex64(Hash64("x"));
   EXPECT_EQ(MakeId('a', "x"), expected);
   EXPECT_NE(MakeId('a', "x"), MakeId('a', "y"));
+}
+
+// Hash64 compiles XXH3 in (XXH_INLINE_ALL); its values must be the shared
+// library's, whose hashes earlier outputs (ids, line keys) were made with:
+// every length up to 300 bytes (each of XXH3's length classes) and seeds.
+TEST(Hash, AgreesWithTheSharedLibrary) {
+  std::string s;
+  for (int n = 0; n <= 300; ++n) {
+    for (std::uint64_t seed : {std::uint64_t{0}, std::uint64_t{0x6f75746c6574}, ~std::uint64_t{0}}) {
+      EXPECT_EQ(Hash64(s, seed), XXH3_64bits_withSeed(s.data(), s.size(), seed)) << n << " " << seed;
+    }
+    s.push_back(static_cast<char>('a' + (n * 7) % 26));
+  }
 }
 
 TEST(Resources, ServesCompiledInDataFiles) {
