@@ -166,6 +166,7 @@ static std::size_t WriteUntrimmedKey(std::string_view line, char* out) {
   std::size_t i = 0;
   bool pending_space = false;
   const std::size_t n = line.size();
+  const std::size_t room = 2 * n + 4;
   const char* p = line.data();
   while (i < n) {
     unsigned char b = static_cast<unsigned char>(p[i]);
@@ -178,6 +179,28 @@ static std::size_t WriteUntrimmedKey(std::string_view line, char* out) {
       if (pending_space) out[o++] = ' ';
       pending_space = false;
       out[o++] = kAscii.lower[b];
+#if defined(__SSE2__)
+      // The ASCII bytes after it up to the next white space, backquote
+      // (written as an apostrophe) or byte above 0x7F, sixteen at a time:
+      // each is written lowercase with nothing pending, as the steps above
+      // would write it. Bytes stored past the run are overwritten or cut.
+      if (i + 16 <= n && o + 16 <= room) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+        // Signed compares: bytes above 0x7F are negative, in no range.
+        const auto in = [&v](char lo, char hi) {
+          return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(lo - 1))),
+                               _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(hi + 1))));
+        };
+        const __m128i upper = in('A', 'Z');
+        const __m128i stop = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')), in('\t', '\r')),
+                                          _mm_cmpeq_epi8(v, _mm_set1_epi8('`')));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + o), _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
+        const unsigned ends = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(stop, v))) | 0x10000u;
+        const auto run = static_cast<std::size_t>(std::countr_zero(ends));
+        o += run;
+        i += run;
+      }
+#endif
       continue;
     }
     char32_t c = utf8::Decode(line, i);
