@@ -166,6 +166,7 @@ static std::size_t WriteUntrimmedKey(std::string_view line, char* out) {
   std::size_t i = 0;
   bool pending_space = false;
   const std::size_t n = line.size();
+  const std::size_t room = 2 * n + 4;
   const char* p = line.data();
   while (i < n) {
     unsigned char b = static_cast<unsigned char>(p[i]);
@@ -178,6 +179,28 @@ static std::size_t WriteUntrimmedKey(std::string_view line, char* out) {
       if (pending_space) out[o++] = ' ';
       pending_space = false;
       out[o++] = kAscii.lower[b];
+#if defined(__SSE2__)
+      // The ASCII bytes after it up to the next white space, backquote
+      // (written as an apostrophe) or byte above 0x7F, sixteen at a time:
+      // each is written lowercase with nothing pending, as the steps above
+      // would write it. Bytes stored past the run are overwritten or cut.
+      if (i + 16 <= n && o + 16 <= room) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+        // Signed compares: bytes above 0x7F are negative, in no range.
+        const auto in = [&v](char lo, char hi) {
+          return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(lo - 1))),
+                               _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(hi + 1))));
+        };
+        const __m128i upper = in('A', 'Z');
+        const __m128i stop = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')), in('\t', '\r')),
+                                          _mm_cmpeq_epi8(v, _mm_set1_epi8('`')));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + o), _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
+        const unsigned ends = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(stop, v))) | 0x10000u;
+        const auto run = static_cast<std::size_t>(std::countr_zero(ends));
+        o += run;
+        i += run;
+      }
+#endif
       continue;
     }
     char32_t c = utf8::Decode(line, i);
@@ -229,12 +252,51 @@ static LineFeatures KeyAndFeaturesGeneral(std::string_view line, std::string* ke
   bool in_word = false, first_letter_seen = false, first_char = true;
   char32_t last_non_closing = 0;
   std::size_t i = 0;
+  // Room for sixteen bytes written at once by the letter runs below.
+  const std::size_t room = key->size();
   while (i < n) {
     unsigned char byte = static_cast<unsigned char>(line[i]);
     if (byte < 0x80 && !first_char) {
       // ASCII: LineKey's and Features' fast paths.
       ++i;
       std::uint8_t k = kAscii.cls[byte];
+      if (in_word && (k & (kLower | kUpper))) {
+        // A letter inside a word (no space pending, no new word, not a
+        // closing mark), and the ASCII letters after it: each is written
+        // lowercase and counted, which is all the steps below do for one.
+        // Most bytes of a line are such letters.
+        std::size_t e = i;
+#if defined(__SSE2__)
+        if (i + 16 <= n && o + 17 <= room) {
+          const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(line.data() + i));
+          // Signed compares: bytes above 0x7F are negative, no letter.
+          const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
+                                              _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+          const __m128i lower = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('a' - 1)),
+                                              _mm_cmplt_epi8(v, _mm_set1_epi8('z' + 1)));
+          const unsigned other = ~static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(upper, lower))) & 0xFFFFu;
+          // Sixteen bytes lowercased; those past the run are overwritten
+          // or cut off with the key's size.
+          _mm_storeu_si128(reinterpret_cast<__m128i*>(out + o + 1),
+                           _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
+          e = i + (other != 0 ? static_cast<std::size_t>(std::countr_zero(other)) : 16);
+        } else
+#endif
+        {
+          // (The tables cover ASCII only.)
+          for (std::size_t w = o + 1; e < n; ++e, ++w) {
+            const auto c = static_cast<unsigned char>(line[e]);
+            if (c >= 0x80 || !(kAscii.cls[c] & (kLower | kUpper))) break;
+            out[w] = kAscii.lower[c];
+          }
+        }
+        out[o] = kAscii.lower[byte];
+        o += 1 + (e - i);
+        f.letters += static_cast<int>(1 + (e - i));
+        last_non_closing = static_cast<unsigned char>(line[e - 1]);
+        i = e;
+        continue;
+      }
       if (k & kSpace) {
         pending_space = o != 0;
         in_word = false;
@@ -307,12 +369,13 @@ struct BlockMasks {
   std::uint64_t colon = 0, dot = 0;  // for the web-address test
 };
 
-// Classifies 64 readable bytes (all below 0x80) at p, and writes their
-// lowercase forms to out (64 writable bytes).
-inline BlockMasks ClassifyBlock(const unsigned char* p, char* out) {
+// Classifies the first 16 * parts of 64 readable bytes (all below 0x80) at
+// p, and writes their lowercase forms to out (as many writable bytes); the
+// masks of the other bytes stay empty, as those of NUL bytes would be.
+inline BlockMasks ClassifyBlock(const unsigned char* p, char* out, int parts = 4) {
   BlockMasks m;
 #if defined(__SSE2__)
-  for (int c = 0; c < 4; ++c) {
+  for (int c = 0; c < parts; ++c) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * c));
     // Bytes are below 0x80, so signed comparisons order them as unsigned.
     auto in = [&v](char lo, char hi) {
@@ -343,7 +406,7 @@ inline BlockMasks ClassifyBlock(const unsigned char* p, char* out) {
     m.dot |= bits(eq('.'));
   }
 #else
-  for (int i = 0; i < 64; ++i) {
+  for (int i = 0; i < 16 * parts; ++i) {
     const std::uint8_t k = kAscii.cls[p[i]];
     const std::uint64_t bit = std::uint64_t{1} << i;
     out[i] = kAscii.lower[p[i]];
@@ -378,9 +441,12 @@ bool KeyAndFeaturesAsciiBlocks(std::string_view line, std::string* key, LineFeat
     if (len == 64) {
       m = ClassifyBlock(in + at, out + at);
     } else {
+      // A line's last part block: only its sixteen-byte parts that hold
+      // bytes of the line are classified (most lines are short, and a
+      // NUL, in no class, gave empty masks for the rest).
       unsigned char tail[64] = {};  // NUL is in no class
       std::memcpy(tail, in + at, len);
-      m = ClassifyBlock(tail, out + at);
+      m = ClassifyBlock(tail, out + at, static_cast<int>((len + 15) / 16));
     }
     const std::uint64_t valid = len == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << len) - 1;
     // White space other than single blanks changes the key: the byte loop.

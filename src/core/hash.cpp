@@ -1,5 +1,10 @@
 #include "core/hash.h"
 
+// XXH3 compiled in here rather than called through the shared library's
+// PLT: line keys are short, and for them the call and the library's
+// generic entry were a large part of each hash. Same algorithm, same
+// values (a test pins some).
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 namespace sitrep {

@@ -4,12 +4,32 @@
 // compared byte for byte between runs.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace sitrep {
+
+// A key written into the program ("id", "text"): checked when it is
+// compiled to need no escaping (a key that would fails to compile), and
+// stored with its quotes and colon, so writing it is one append. Keys were
+// most of the escaper's calls.
+template <std::size_t N>
+struct LiteralKey {
+  consteval LiteralKey(const char (&key)[N]) {
+    quoted[0] = '"';
+    for (std::size_t i = 0; i + 1 < N; ++i) {
+      const auto c = static_cast<unsigned char>(key[i]);
+      if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) throw "a literal JSON key must need no escaping";
+      quoted[i + 1] = key[i];
+    }
+    quoted[N] = '"';
+    quoted[N + 1] = ':';
+  }
+  char quoted[N + 2] = {};  // "key":
+};
 
 class JsonWriter {
  public:
@@ -22,6 +42,13 @@ class JsonWriter {
 
   // Writes "key": and leaves the writer expecting the value.
   void Key(std::string_view key);
+  // The same for a key known when the program is compiled: Key<"id">().
+  template <LiteralKey K>
+  void Key() {
+    Sep();
+    out_.append(K.quoted, sizeof K.quoted);
+    after_key_ = true;
+  }
 
   void String(std::string_view s);
   void Int(std::int64_t v);

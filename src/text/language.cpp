@@ -212,7 +212,20 @@ std::string IdentifyLanguage(std::string_view text) {
       // One vote per language that lists the word (none for other words).
       const std::uint32_t bits = m.Lookup(packed[0], packed[1]);
       function_words += bits != 0;
-      for (std::size_t g = 0; g < m.vote_groups; ++g) votes[g] += kSpread.lanes[(bits >> (4 * g)) & 15];
+      // Unrolled: the loop's counter, index and test cost more than its
+      // adds, and the jump into this chain goes the same way every time.
+      const auto add = [&](int g) { votes[g] += kSpread.lanes[(bits >> (4 * g)) & 15]; };
+      switch (m.vote_groups) {
+        case 8: add(7); [[fallthrough]];
+        case 7: add(6); [[fallthrough]];
+        case 6: add(5); [[fallthrough]];
+        case 5: add(4); [[fallthrough]];
+        case 4: add(3); [[fallthrough]];
+        case 3: add(2); [[fallthrough]];
+        case 2: add(1); [[fallthrough]];
+        case 1: add(0); [[fallthrough]];
+        default: break;
+      }
     }
     word_len = 0;
     packed[0] = packed[1] = 0;

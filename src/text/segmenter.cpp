@@ -37,6 +37,9 @@ bool IsClosingToken(std::string_view tok) {
   return i == tok.size() && (IsClosing(c) && c != 0x201C);
 }
 
+// The ASCII terminal marks ('.', '!', '?') as bits of one word.
+constexpr std::uint64_t kAsciiTerminals = (std::uint64_t{1} << '.') | (std::uint64_t{1} << '!') | (std::uint64_t{1} << '?');
+
 // Straight quotes open and close alike.
 bool IsAmbiguousQuote(std::string_view tok) { return tok == "\"" || tok == "'"; }
 
@@ -128,6 +131,12 @@ void Segment(Article* article, const Lexicon& lexicon) {
   while (pos < text.size()) {
     std::size_t nl = text.find('\n', pos);
     if (nl == std::string_view::npos) nl = text.size();
+    if (nl == pos) {
+      // An empty line (the clean stage puts one between paragraphs) has
+      // no tokens and closes no sentence.
+      pos = nl + 1;
+      continue;
+    }
     std::size_t first = a.tokens.size();
     TokenizeRange(text, static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(nl), lexicon,
                   &a.tokens);
@@ -151,8 +160,17 @@ void Segment(Article* article, const Lexicon& lexicon) {
     };
     if (dateline_end > first) close(dateline_end);
     for (std::size_t t = s; t < last; ++t) {
-      std::string_view tok = a.TokenText(a.tokens[t]);
-      if (!IsTerminalToken(tok)) continue;
+      // Most tokens end in an ASCII byte, which is then their last code
+      // point: terminal only if it is '.', '!' or '?' (all below 64, so a
+      // bit of one word). The rest decode their last code point.
+      const Token& token = a.tokens[t];
+      if (token.end == token.begin) continue;
+      const auto last_byte = static_cast<unsigned char>(text[token.end - 1]);
+      if (last_byte < 0x80) {
+        if (last_byte >= 64 || !((kAsciiTerminals >> last_byte) & 1)) continue;
+      } else if (!IsTerminalToken(a.TokenText(token))) {
+        continue;
+      }
       // Closing quotes and brackets after the mark belong to this sentence;
       // a straight quote after a space opens the next one ('failed. "We').
       std::size_t n = t + 1;

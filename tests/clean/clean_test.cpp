@@ -283,6 +283,56 @@ TEST(LineFeatures, FusedPassAgreesOnRandomAsciiLines) {
   }
 }
 
+// Lines with non-ASCII characters take the general fused pass, which
+// copies runs of ASCII letters inside a word sixteen bytes at a time (or
+// byte by byte near the line's end): it must agree with LineKey and
+// Features for runs of every length, next to accented letters, typographic
+// marks and the line's ends.
+TEST(LineFeatures, GeneralPassAgreesOnRandomNonAsciiLines) {
+  const std::string alphabet = "aaaaeeiioouttnnsrhlTSAB0123456789    '''---...,,,\"]}>)(:;!?`";
+  const std::string pieces[] = {"\u00e9", "\u00c4", "\u2019", "\u201c", "\u201d", "\u2014", "\u2026",
+                                "\u00a0", "\u041c\u0438\u0440", "\u00bb", "\u2022 "};
+  std::uint64_t seed = 23;
+  auto next = [&seed] {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<unsigned>(seed >> 33);
+  };
+  for (int round = 0; round < 3000; ++round) {
+    std::string line;
+    const unsigned n = next() % 40;
+    for (unsigned k = 0; k < n; ++k) {
+      const unsigned pick = next() % 10;
+      if (pick == 0) {
+        line += pieces[next() % std::size(pieces)];
+      } else if (pick < 4) {
+        // A run of letters of any length up to 40, in either case.
+        const unsigned len = next() % 41;
+        for (unsigned c = 0; c < len; ++c) line.push_back(static_cast<char>((next() % 2 ? 'a' : 'A') + next() % 26));
+      } else {
+        line.push_back(alphabet[next() % alphabet.size()]);
+      }
+    }
+    // At least one non-ASCII character, first or last.
+    const std::string& piece = pieces[next() % std::size(pieces)];
+    line = next() % 2 ? piece + line : line + piece;
+    std::string key;
+    LineFeatures fused = KeyAndFeatures(line, &key);
+    LineFeatures sep = Features(line);
+    ASSERT_EQ(key, LineKey(line)) << line;
+    ASSERT_EQ(fused.words, sep.words) << line;
+    ASSERT_EQ(fused.lower_words, sep.lower_words) << line;
+    ASSERT_EQ(fused.cap_words, sep.cap_words) << line;
+    ASSERT_EQ(fused.letters, sep.letters) << line;
+    ASSERT_EQ(fused.ends_terminal, sep.ends_terminal) << line;
+    ASSERT_EQ(fused.ends_colon, sep.ends_colon) << line;
+    ASSERT_EQ(fused.bullet, sep.bullet) << line;
+    ASSERT_EQ(fused.only_punct, sep.only_punct) << line;
+    ASSERT_EQ(fused.url, sep.url) << line;
+    ASSERT_EQ(fused.starts_upper, sep.starts_upper) << line;
+    ASSERT_EQ(fused.sentence_like, sep.sentence_like) << line;
+  }
+}
+
 // A scraped page written for this test.
 const char* kScraped =
     "Port workers end strike after pay deal\n"

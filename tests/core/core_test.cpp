@@ -6,6 +6,8 @@
 #include <tuple>
 #include <vector>
 
+#include <xxhash.h>
+
 #include "core/error.h"
 #include "core/hash.h"
 #include "core/json_writer.h"
@@ -158,6 +160,38 @@ TEST(JsonWriter, EscapesOnlyWhatJsonRequires) {
   EXPECT_EQ(out, "{\"s\":\"a\\\"b\\\\c\\nd\\u0001 “é”\\u2028\",\"n\":null,\"d\":2.5,\"arr\":[-3,true]}");
 }
 
+// A key known when the program is compiled is written from its quoted form
+// in one append: the same bytes as Key(string_view), separators included,
+// first in an object, after a value and after a nested object.
+TEST(JsonWriter, LiteralKeysWriteWhatRuntimeKeysWrite) {
+  std::string a, b;
+  JsonWriter wa(a), wb(b);
+  wa.BeginObject();
+  wb.BeginObject();
+  wa.Key<"id">();
+  wb.Key(std::string_view("id"));
+  wa.String("x");
+  wb.String("x");
+  wa.Key<"published_from">();
+  wb.Key(std::string_view("published_from"));
+  wa.BeginObject();
+  wb.BeginObject();
+  wa.Key<"">();
+  wb.Key(std::string_view(""));
+  wa.Null();
+  wb.Null();
+  wa.EndObject();
+  wb.EndObject();
+  wa.Key<"a b-c_d:1">();
+  wb.Key(std::string_view("a b-c_d:1"));
+  wa.UInt(7);
+  wb.UInt(7);
+  wa.EndObject();
+  wb.EndObject();
+  EXPECT_EQ(a, b);
+  EXPECT_EQ(a, "{\"id\":\"x\",\"published_from\":{\"\":null},\"a b-c_d:1\":7}");
+}
+
 // The escaper skips plain bytes sixteen at a time (and byte by byte in the
 // tail); every byte that needs work must be found whatever its position in
 // the block, next to anything.
@@ -215,6 +249,19 @@ TEST(Hash, MatchesThePublishedXxh3TestVector) {
   expected += Hex64(Hash64("x"));
   EXPECT_EQ(MakeId('a', "x"), expected);
   EXPECT_NE(MakeId('a', "x"), MakeId('a', "y"));
+}
+
+// Hash64 compiles XXH3 in (XXH_INLINE_ALL); its values must be the shared
+// library's, whose hashes earlier outputs (ids, line keys) were made with:
+// every length up to 300 bytes (each of XXH3's length classes) and seeds.
+TEST(Hash, AgreesWithTheSharedLibrary) {
+  std::string s;
+  for (int n = 0; n <= 300; ++n) {
+    for (std::uint64_t seed : {std::uint64_t{0}, std::uint64_t{0x6f75746c6574}, ~std::uint64_t{0}}) {
+      EXPECT_EQ(Hash64(s, seed), XXH3_64bits_withSeed(s.data(), s.size(), seed)) << n << " " << seed;
+    }
+    s.push_back(static_cast<char>('a' + (n * 7) % 26));
+  }
 }
 
 TEST(Resources, ServesCompiledInDataFiles) {

@@ -52,6 +52,44 @@ TEST(Tokenizer, FastPathsSplitLongChunksAndFusedForms) {
   EXPECT_EQ(Tokens("candle, gonnas. Donner"), (V{"candle", ",", "gonnas", ".", "Donner"}));
 }
 
+// A word with one or two marks after it takes a shortcut past the general
+// path. The general path splits the same chunk with an accented letter in
+// the word (which keeps it off every shortcut) into the reference: the
+// tokens must match, with the accent put back, for every pair of marks
+// and words of one letter or more, in the middle of a line and at its end
+// (where the chunk is read byte by byte).
+TEST(Tokenizer, WordsWithMarksSplitAsTheGeneralPathSplitsThem) {
+  const std::string marks = ",;:\")?!.('-";
+  std::vector<std::string> tails;
+  for (char a : marks) {
+    tails.emplace_back(1, a);
+    for (char b : marks) tails.push_back(std::string{a, b});
+  }
+  // Each word with one letter replaced by "é" for the reference.
+  const std::pair<std::string, std::string> words[] = {
+      {"a", "\u00e9"}, {"we", "w\u00e9"}, {"Tarsovia", "Tarsovi\u00e9"}, {"Quillon", "Qu\u00e9llon"}};
+  for (const auto& [word, accented] : words) {
+    for (const std::string& tail : tails) {
+      for (const char* after : {" next", ""}) {
+        V got = Tokens("Lead " + word + tail + after);
+        V want = Tokens("Lead " + accented + tail + after);
+        for (std::string& t : want) {
+          if (t.find("\u00e9") == std::string::npos) continue;
+          // The word's tokens: the accented letter back to the plain one.
+          const std::size_t at = t.find("\u00e9");
+          const std::size_t in_word = accented.find("\u00e9");
+          t = t.substr(0, at) + word[in_word] + t.substr(at + 2);
+        }
+        EXPECT_EQ(got, want) << word << tail << after;
+      }
+    }
+  }
+  // Fused forms keep off the shortcut (an accent would hide them from the
+  // general path's split too).
+  EXPECT_EQ(Tokens("cannot,\" gonna) Wanna? dunno!"),
+            (V{"can", "not", ",", "\"", "gon", "na", ")", "Wan", "na", "?", "du", "nno", "!"}));
+}
+
 // Clitics after letters, numbers with separators and a mark before a
 // number take shortcuts past the general path; they must split as it does,
 // near the text's end as well (where the chunk is read byte by byte).
@@ -146,6 +184,26 @@ TEST(Segmenter, LineBreaksEndSentences) {
             (V{"Allies meet in Brussels", "The meeting began at noon."}));
 }
 
+TEST(Segmenter, EmptyLinesBetweenParagraphsChangeNothing) {
+  Article one, blank;
+  one.text = "Quillon spoke.\nTarsovia waited\n\"Yes\"";
+  blank.text = "\nQuillon spoke.\n\n\nTarsovia waited\n\n\"Yes\"\n\n";
+  Segment(&one);
+  Segment(&blank);
+  ASSERT_EQ(one.tokens.size(), blank.tokens.size());
+  for (std::size_t i = 0; i < one.tokens.size(); ++i) {
+    EXPECT_EQ(one.TokenText(one.tokens[i]), blank.TokenText(blank.tokens[i]));
+    EXPECT_EQ(one.tokens[i].space_after, blank.tokens[i].space_after);
+  }
+  ASSERT_EQ(one.sentences.size(), 3u);
+  ASSERT_EQ(blank.sentences.size(), 3u);
+  for (std::size_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(one.sentences[i].first_token, blank.sentences[i].first_token);
+    EXPECT_EQ(one.sentences[i].end_token, blank.sentences[i].end_token);
+  }
+  EXPECT_EQ(Sentences("\n\nA b.\n\n"), (V{"A b."}));
+}
+
 TEST(Segmenter, CapsOverlongSentences) {
   std::string s;
   for (int i = 0; i < 1000; ++i) s += "word ";
@@ -231,6 +289,7 @@ TEST(Language, CountsEveryWordAtEveryLengthAndOffset) {
 }  // namespace
 }  // namespace sitrep::text
 
+#include "core/utf8.h"
 #include "text/chars.h"
 
 namespace sitrep::text {
@@ -253,6 +312,39 @@ TEST(Chars, GeneralPunctuationHoldsNoLetterMarkOrDigit) {
   EXPECT_TRUE(IsAlpha(0x20D0));   // a combining mark just past the block
   EXPECT_TRUE(IsDigit(0x0661));   // Arabic-Indic one
   EXPECT_FALSE(IsAlpha(0x201C));  // a typographic quote
+}
+
+// Segment reads a token's last byte, when it is ASCII, instead of decoding
+// its last code point. For every ASCII mark and some others, a sentence
+// must end after the token the mark ends exactly when that token's last
+// code point is a terminal mark.
+TEST(Segmenter, EndsASentenceAfterTerminalMarksAndNoOthers) {
+  std::vector<std::string> marks;
+  for (int c = 0x21; c < 0x7F; ++c) marks.emplace_back(1, static_cast<char>(c));
+  for (const char* m : {"\u2026", "\u3002", "\uFF01", "\uFF1F", "\u061F", "\u0964", "\u201D", "\u2013",
+                        "\u00E9", "\u00BB", "!\u2026"}) {
+    marks.emplace_back(m);
+  }
+  int terminal_marks = 0;
+  for (const std::string& m : marks) {
+    Article a;
+    a.text = "Tarsovia waited" + m + " Quillon spoke";
+    Segment(&a);
+    const std::uint32_t space = static_cast<std::uint32_t>(a.text.find(" Quillon"));
+    const Token* before = nullptr;
+    for (const Token& t : a.tokens) {
+      if (t.end == space) before = &t;
+    }
+    ASSERT_NE(before, nullptr) << m;
+    // The token's last code point, decoded from its lead byte.
+    std::size_t i = before->end - 1;
+    while (i > before->begin && (static_cast<unsigned char>(a.text[i]) & 0xC0) == 0x80) --i;
+    const char32_t last = utf8::Decode(a.text, i);
+    const bool terminal = IsTerminal(last);
+    terminal_marks += terminal;
+    EXPECT_EQ(a.sentences.size(), terminal ? 2u : 1u) << m;
+  }
+  EXPECT_EQ(terminal_marks, 10);  // . ! ?, the six others and "!\u2026"
 }
 
 }  // namespace
