@@ -13,6 +13,20 @@ using detail::Dot;
 
 namespace {
 SparseVector SumRaw(const std::vector<SparseVector>& features, const std::vector<std::uint32_t>& members);
+
+// The k heaviest shared features of f (ties by id), private ones left out.
+SparseVector StrongestOf(const SparseVector& f, std::size_t k) {
+  SparseVector top;
+  top.reserve(f.size());
+  for (const auto& kv : f)
+    if (!IsPrivateFeature(kv.first)) top.push_back(kv);
+  auto by_weight = [](const auto& x, const auto& y) { return x.second != y.second ? x.second > y.second : x.first < y.first; };
+  if (top.size() > k) {
+    std::partial_sort(top.begin(), top.begin() + static_cast<std::ptrdiff_t>(k), top.end(), by_weight);
+    top.resize(k);
+  }
+  return top;
+}
 }  // namespace
 
 struct Clusterer::Impl {
@@ -55,18 +69,7 @@ struct Clusterer::Impl {
     return 0;
   }
 
-  std::vector<std::pair<std::uint32_t, float>> Strongest(const SparseVector& f, std::size_t n) const {
-    std::vector<std::pair<std::uint32_t, float>> top;
-    top.reserve(f.size());
-    for (const auto& kv : f)
-      if (!IsPrivateFeature(kv.first)) top.push_back(kv);
-    auto by_weight = [](const auto& x, const auto& y) { return x.second != y.second ? x.second > y.second : x.first < y.first; };
-    if (top.size() > n) {
-      std::partial_sort(top.begin(), top.begin() + static_cast<std::ptrdiff_t>(n), top.end(), by_weight);
-      top.resize(n);
-    }
-    return top;
-  }
+  SparseVector Strongest(const SparseVector& f, std::size_t n) const { return StrongestOf(f, n); }
 
   // Indexes the story under the article's probe features.
   void Index(std::uint32_t story, const std::vector<std::pair<std::uint32_t, float>>& probes) {
@@ -269,19 +272,6 @@ void Clusterer::AddTo(std::uint32_t story, const SparseVector& features, std::in
 }
 
 namespace {
-
-SparseVector StrongestOf(const SparseVector& f, std::size_t k) {
-  SparseVector top;
-  top.reserve(f.size());
-  for (const auto& kv : f)
-    if (!IsPrivateFeature(kv.first)) top.push_back(kv);
-  auto by_weight = [](const auto& x, const auto& y) { return x.second != y.second ? x.second > y.second : x.first < y.first; };
-  if (top.size() > k) {
-    std::partial_sort(top.begin(), top.begin() + static_cast<std::ptrdiff_t>(k), top.end(), by_weight);
-    top.resize(k);
-  }
-  return top;
-}
 
 // The stories' centroids (sums, not normalised), norms and strongest
 // features, and the articles they were summed from: a story whose articles

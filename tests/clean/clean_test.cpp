@@ -226,15 +226,39 @@ TEST(MetadataLine, SeparatorsAtEveryOffsetAndTheBlankLimit) {
   EXPECT_FALSE(ParseMetadataLine("12 January 2022" + std::string(15, ' ') + "GMT", false, lex));
 }
 
+// A small deterministic generator for the randomised tests below.
+struct Lcg {
+  std::uint64_t seed;
+  unsigned operator()() {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<unsigned>(seed >> 33);
+  }
+};
+
+// The fused pass gives the key and features the separate functions give.
+void ExpectFusedAgrees(const std::string& line) {
+  std::string key;
+  LineFeatures fused = KeyAndFeatures(line, &key);
+  LineFeatures sep = Features(line);
+  ASSERT_EQ(key, LineKey(line)) << line;
+  ASSERT_EQ(fused.words, sep.words) << line;
+  ASSERT_EQ(fused.lower_words, sep.lower_words) << line;
+  ASSERT_EQ(fused.cap_words, sep.cap_words) << line;
+  ASSERT_EQ(fused.letters, sep.letters) << line;
+  ASSERT_EQ(fused.ends_terminal, sep.ends_terminal) << line;
+  ASSERT_EQ(fused.ends_colon, sep.ends_colon) << line;
+  ASSERT_EQ(fused.bullet, sep.bullet) << line;
+  ASSERT_EQ(fused.only_punct, sep.only_punct) << line;
+  ASSERT_EQ(fused.url, sep.url) << line;
+  ASSERT_EQ(fused.starts_upper, sep.starts_upper) << line;
+  ASSERT_EQ(fused.sentence_like, sep.sentence_like) << line;
+}
+
 TEST(LineFeatures, KeyBufferAgreesWithLineKey) {
   const std::vector<std::string> pieces = {"a", "B", "z", "0", " ", " ", "  ", "\t", "-", ".", ",", "'", "`", "\"",
                                            "\u00c9", "\u00df", "\u0130", "\u2019", "\u201c", "\u00a0", "\u00a9",
                                            "\u2022", "\u0416", "Word", "MIXED case "};
-  std::uint64_t seed = 7;
-  auto next = [&seed] {
-    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<unsigned>(seed >> 33);
-  };
+  Lcg next{7};
   KeyBuffer keys;  // reused across calls, as the parser does
   for (int round = 0; round < 3000; ++round) {
     std::string line;
@@ -246,11 +270,7 @@ TEST(LineFeatures, KeyBufferAgreesWithLineKey) {
 
 TEST(LineFeatures, FusedPassAgreesOnRandomAsciiLines) {
   const std::string alphabet = "aaaaeeiioouttnnsrhlTSAB0123456789    '''---...,,,\"]}>)(:;!?`\t*@/";
-  std::uint64_t seed = 11;
-  auto next = [&seed] {
-    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<unsigned>(seed >> 33);
-  };
+  Lcg next{11};
   const std::string pieces[] = {"www.", "ww.", "wwww.", "http://", "https://", "://", "http:/", "www"};
   for (int round = 0; round < 3000; ++round) {
     std::string line;
@@ -265,21 +285,7 @@ TEST(LineFeatures, FusedPassAgreesOnRandomAsciiLines) {
       if ((c == '\t' || (c == ' ' && !line.empty() && line.back() == ' ')) && next() % 4 != 0) c = 'x';
       line.push_back(c);
     }
-    std::string key;
-    LineFeatures fused = KeyAndFeatures(line, &key);
-    LineFeatures sep = Features(line);
-    ASSERT_EQ(key, LineKey(line)) << line;
-    ASSERT_EQ(fused.words, sep.words) << line;
-    ASSERT_EQ(fused.lower_words, sep.lower_words) << line;
-    ASSERT_EQ(fused.cap_words, sep.cap_words) << line;
-    ASSERT_EQ(fused.letters, sep.letters) << line;
-    ASSERT_EQ(fused.ends_terminal, sep.ends_terminal) << line;
-    ASSERT_EQ(fused.ends_colon, sep.ends_colon) << line;
-    ASSERT_EQ(fused.bullet, sep.bullet) << line;
-    ASSERT_EQ(fused.only_punct, sep.only_punct) << line;
-    ASSERT_EQ(fused.url, sep.url) << line;
-    ASSERT_EQ(fused.starts_upper, sep.starts_upper) << line;
-    ASSERT_EQ(fused.sentence_like, sep.sentence_like) << line;
+    ASSERT_NO_FATAL_FAILURE(ExpectFusedAgrees(line));
   }
 }
 
@@ -292,11 +298,7 @@ TEST(LineFeatures, GeneralPassAgreesOnRandomNonAsciiLines) {
   const std::string alphabet = "aaaaeeiioouttnnsrhlTSAB0123456789    '''---...,,,\"]}>)(:;!?`";
   const std::string pieces[] = {"\u00e9", "\u00c4", "\u2019", "\u201c", "\u201d", "\u2014", "\u2026",
                                 "\u00a0", "\u041c\u0438\u0440", "\u00bb", "\u2022 "};
-  std::uint64_t seed = 23;
-  auto next = [&seed] {
-    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<unsigned>(seed >> 33);
-  };
+  Lcg next{23};
   for (int round = 0; round < 3000; ++round) {
     std::string line;
     const unsigned n = next() % 40;
@@ -315,21 +317,7 @@ TEST(LineFeatures, GeneralPassAgreesOnRandomNonAsciiLines) {
     // At least one non-ASCII character, first or last.
     const std::string& piece = pieces[next() % std::size(pieces)];
     line = next() % 2 ? piece + line : line + piece;
-    std::string key;
-    LineFeatures fused = KeyAndFeatures(line, &key);
-    LineFeatures sep = Features(line);
-    ASSERT_EQ(key, LineKey(line)) << line;
-    ASSERT_EQ(fused.words, sep.words) << line;
-    ASSERT_EQ(fused.lower_words, sep.lower_words) << line;
-    ASSERT_EQ(fused.cap_words, sep.cap_words) << line;
-    ASSERT_EQ(fused.letters, sep.letters) << line;
-    ASSERT_EQ(fused.ends_terminal, sep.ends_terminal) << line;
-    ASSERT_EQ(fused.ends_colon, sep.ends_colon) << line;
-    ASSERT_EQ(fused.bullet, sep.bullet) << line;
-    ASSERT_EQ(fused.only_punct, sep.only_punct) << line;
-    ASSERT_EQ(fused.url, sep.url) << line;
-    ASSERT_EQ(fused.starts_upper, sep.starts_upper) << line;
-    ASSERT_EQ(fused.sentence_like, sep.sentence_like) << line;
+    ASSERT_NO_FATAL_FAILURE(ExpectFusedAgrees(line));
   }
 }
 
