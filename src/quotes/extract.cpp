@@ -847,6 +847,7 @@ class Finder {
         std::int32_t hd = doc_.head(t);
         if (hd == h.first) {
           std::string_view r = doc_.deprel(t);
+          if (StartsWith(r, "nsubj") && SecondSubject(h, t)) return false;
           return r != "ccomp" && r != "xcomp" && r != "obj" && r != "conj" && r != "parataxis";
         }
         t = hd;
@@ -1040,6 +1041,37 @@ class Finder {
       return subj != kNone && subj < j && doc_.Subtree(subj).first == k + 1 && doc_.Subtree(subj).second == j - 1;
     }
     return false;
+  }
+
+  // True if s, a subject the cue governs after it, is the reported
+  // clause's subject the parser hung on the cue: the cue has its own
+  // subject before it, and s carries a finite verb ("X, a senator, said
+  // the group's budget was cut": the parse may make "budget" a second
+  // subject of "said", with "was cut" below it). An inverted cue's
+  // subject ("..., said Jane Doe, a lawyer") has no verb of its own.
+  bool SecondSubject(const CueHit& h, std::int32_t s) const {
+    if (s <= h.last) return false;
+    bool before = false;
+    doc_.EachChild(h.first, [&](std::int32_t c) {
+      before = before || (c < h.first && StartsWith(doc_.deprel(c), "nsubj") && !InQuote(c));
+    });
+    if (!before) return false;
+    // The verb must be the clause's, not that of a relative clause or an
+    // apposition describing an inverted cue's subject ("..., said Jane
+    // Doe, who chairs the board").
+    bool finite = false;
+    std::vector<std::int32_t> stack{s};
+    while (!stack.empty() && !finite) {
+      std::int32_t x = stack.back();
+      stack.pop_back();
+      std::string_view xp = doc_.tok(x).xpos;
+      finite = !InQuote(x) && (xp == "VBD" || xp == "VBZ" || xp == "VBP" || xp == "MD");
+      doc_.EachChild(x, [&](std::int32_t c) {
+        std::string_view r = doc_.deprel(c);
+        if (!StartsWith(r, "acl") && r != "appos" && r != "parataxis") stack.push_back(c);
+      });
+    }
+    return finite;
   }
 
   // True if t hangs from the cue (within a few steps) by a relation that

@@ -669,5 +669,20 @@ TEST(CueLexicon, MalformedEntriesAreConfigErrors) {
   EXPECT_EQ(lex->Gender("Table"), 0);
 }
 
+TEST_F(QuotesOnText, AReportedClausesSubjectHungOnTheCueIsNotTheCuesOwn) {
+  // The parser makes "response" a second subject of "said", with "was
+  // undercut" below it; the speaker's frame before the comma is not what
+  // was said.
+  Article a = Analyse(
+      "But Lena Okoro, acting political director of CLEAR Action, which organized the letter, said Vance’s "
+      "response to Dorn was undercut by her campaign’s ties to Marsh.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "Vance’s response to Dorn was undercut by her campaign’s ties to Marsh");
+  // An inverted cue's subject described by a relative clause stays the cue's.
+  Article b = Analyse("The fund is short of money, said Ruth Alder, who chairs the fund.");
+  ASSERT_EQ(b.quotes.size(), 1u);
+  EXPECT_EQ(Words(b, b.quotes[0]), "The fund is short of money");
+}
+
 }  // namespace
 }  // namespace sitrep::quotes
