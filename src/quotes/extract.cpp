@@ -677,6 +677,7 @@ class Finder {
       }
     }
     for (auto& [lo, hi] : pieces) {
+      hi = FrontedClauseEnd(h, lo, hi);
       ByteSpan span = Span(lo, hi, /*drop_mark=*/true);
       if (span.end <= span.begin) continue;
       int words = 0;
@@ -753,6 +754,51 @@ class Finder {
           }
         }
       }
+    }
+    return hi;
+  }
+
+  // "While she has said the plan works, critics doubt it": a cue inside a
+  // subordinate clause that opens the sentence reports no further than
+  // that clause; the sentence's main clause after the comma is the
+  // reporter's. Parsers often hang the main clause below the content.
+  // Returns hi moved before the comma that opens the main clause (a
+  // subject and a finite verb), or hi when the cue is not so placed.
+  std::int32_t FrontedClauseEnd(const CueHit& h, std::int32_t lo, std::int32_t hi) const {
+    const Sentence& s = a_.sentences[doc_.sent(h.first)];
+    std::int32_t t = static_cast<std::int32_t>(s.first_token);
+    while (t < h.first && (doc_.tok(t).upos == "CCONJ" || doc_.punct(t))) ++t;
+    if (t >= h.first || InQuote(t)) return hi;
+    // The sentence opens with a subordinator or a preposition ("When",
+    // "Despite", "With"; "now that"), not with its subject.
+    std::string_view up = doc_.tok(t).upos;
+    std::string_view w = lower_[static_cast<std::size_t>(t)];
+    bool opener = up == "SCONJ" || up == "ADP" || w == "when" || w == "while" || w == "as" || w == "once" ||
+                  w == "if" || w == "although" || w == "though" || w == "because" || w == "since" ||
+                  (w == "now" && lower_[static_cast<std::size_t>(t + 1)] == "that");
+    if (!opener) return hi;
+    // The cue is in that clause: no comma between the opener and the cue.
+    for (std::int32_t k = t + 1; k < h.first; ++k) {
+      if (doc_.text(k) == "," || doc_.text(k) == ";") return hi;
+    }
+    auto finite = [&](std::int32_t k) {
+      std::string_view x = doc_.tok(k).xpos;
+      return x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD";
+    };
+    for (std::int32_t k = std::max(lo, h.last + 1) + 1; k < hi; ++k) {
+      if (doc_.text(k) != "," || InQuote(k)) continue;
+      std::int32_t j = k + 1;
+      std::string_view nw = lower_[static_cast<std::size_t>(j)];
+      if (IsWhWord(nw) || nw == "which" || nw == "whose" || nw == "that" || doc_.tok(j).upos == "CCONJ") continue;
+      // A subject of a few words, then its finite verb.
+      for (; j <= hi && j <= k + 8 && !finite(j); ++j) {
+        std::string_view u = doc_.tok(j).upos;
+        if (!(u == "DET" || u == "PRON" || u == "PROPN" || u == "NOUN" || u == "NUM" || u == "ADJ" || u == "PART" ||
+              u == "ADV")) {
+          break;
+        }
+      }
+      if (j > k + 1 && j <= hi && finite(j) && doc_.tok(k + 1).upos != "ADV") return LastWordBefore(lo, k);
     }
     return hi;
   }

@@ -684,5 +684,19 @@ TEST_F(QuotesOnText, AReportedClausesSubjectHungOnTheCueIsNotTheCuesOwn) {
   EXPECT_EQ(Words(b, b.quotes[0]), "The fund is short of money");
 }
 
+TEST_F(QuotesOnText, ACueInAFrontedClauseReportsNoFurtherThanThatClause) {
+  // The parser hangs the main clause below the reported one; it is the
+  // reporter's. A cue in the main clause keeps its whole complement, and
+  // "As X said, Y" still credits Y.
+  Article a = Analyse(
+      "While the mayor has said the bridge will reopen in May, engineers doubt the schedule.\n"
+      "When asked, Vance said the bridge, which opened in 1990, is unsafe.\n"
+      "As Vance said, the bridge is unsafe.");
+  ASSERT_EQ(a.quotes.size(), 3u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "the bridge will reopen in May");
+  EXPECT_EQ(Words(a, a.quotes[1]), "the bridge, which opened in 1990, is unsafe");
+  EXPECT_EQ(Words(a, a.quotes[2]), "the bridge is unsafe");
+}
+
 }  // namespace
 }  // namespace sitrep::quotes
