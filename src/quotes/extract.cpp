@@ -560,7 +560,26 @@ class Finder {
       const Sentence& s = a_.sentences[doc_.sent(h.first)];
       std::int32_t first = static_cast<std::int32_t>(s.first_token), last = static_cast<std::int32_t>(s.end_token) - 1;
       if (h.first > first) pieces.push_back({first, h.first - 1});
-      if (last > xhi) pieces.push_back({xhi + 1, last});
+      // After a whole clause, what follows the source may be the reporter's
+      // words about it: a relative clause or apposition describing the
+      // source ("..., according to X, who ..."; "..., the agency that ..."),
+      // or a participle ("..., compared with ...", "..., taking a step
+      // ..."). A clause the phrase interrupts goes on after it.
+      bool clause_before = false;
+      for (std::int32_t t = first; t < h.first; ++t) {
+        std::string_view x = doc_.tok(t).xpos;
+        clause_before = clause_before || (!InQuote(t) && (x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD"));
+      }
+      bool reporters = false;
+      if (clause_before && last > xhi) {
+        std::int32_t t = xhi + 1;
+        while (t < last && doc_.punct(t) && !InQuote(t)) ++t;
+        std::string_view w = lower_[static_cast<std::size_t>(t)];
+        std::string_view x = doc_.tok(t).xpos;
+        reporters = w == "who" || w == "which" || w == "whose" || w == "where" || w == "a" || w == "an" ||
+                    w == "the" || x == "VBG" || x == "VBN";
+      }
+      if (last > xhi && !reporters) pieces.push_back({xhi + 1, last});
     } else {
       if (Negated(h.first)) return false;
       // The reported clause: a clausal complement after the cue, else one

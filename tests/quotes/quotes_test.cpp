@@ -698,5 +698,14 @@ TEST_F(QuotesOnText, ACueInAFrontedClauseReportsNoFurtherThanThatClause) {
   EXPECT_EQ(Words(a, a.quotes[2]), "the bridge is unsafe");
 }
 
+TEST_F(QuotesOnText, WhatDescribesTheSourceAfterAccordingToIsNotContent) {
+  Article a = Analyse(
+      "Ticket sales fell by a third last year, according to Mara Lind, who runs the theatre.\n"
+      "Ticket sales, according to the theatre, fell by a third.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "Ticket sales fell by a third last year");
+  EXPECT_EQ(Words(a, a.quotes[1]), "Ticket sales | fell by a third");
+}
+
 }  // namespace
 }  // namespace sitrep::quotes
