@@ -765,6 +765,12 @@ class Finder {
       if (cue != kNone && cues_[static_cast<std::size_t>(cue)].phrase) return LastWordBefore(lo, k);
       if (doc_.text(k) != "," || k + 2 > hi) continue;
       std::string_view next = lower_[static_cast<std::size_t>(k + 1)];
+      // "..., compared with 40 percent who ...": the reporter sets the
+      // figure against another.
+      if ((next == "compared" || next == "comparing") &&
+          (lower_[static_cast<std::size_t>(k + 2)] == "with" || lower_[static_cast<std::size_t>(k + 2)] == "to")) {
+        return LastWordBefore(lo, k);
+      }
       if ((next == "but" || next == "and") && lower_[static_cast<std::size_t>(k + 2)] != "that") {
         std::string_view su = doc_.tok(k + 2).upos;
         if (su == "PRON" || su == "PROPN" || su == "DET" || su == "NOUN") {

@@ -707,5 +707,11 @@ TEST_F(QuotesOnText, WhatDescribesTheSourceAfterAccordingToIsNotContent) {
   EXPECT_EQ(Words(a, a.quotes[1]), "Ticket sales | fell by a third");
 }
 
+TEST_F(QuotesOnText, TheReportersComparisonAfterTheClauseIsLeftOut) {
+  Article a = Analyse("Six in ten farmers say the harvest was poor, compared with four in ten who said so last year.");
+  ASSERT_GE(a.quotes.size(), 1u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "the harvest was poor");
+}
+
 }  // namespace
 }  // namespace sitrep::quotes
