@@ -1068,8 +1068,28 @@ class Finder {
     // reported near the town").
     if (t >= end || doc_.punct(t)) return {kNone, kNone};
     std::string_view first_pos = doc_.tok(t).upos;
-    if (!that && !(first_pos == "PRON" || first_pos == "DET" || first_pos == "PROPN" || first_pos == "NOUN" ||
-                   first_pos == "NUM" || first_pos == "SCONJ" || first_pos == "ADJ")) {
+    // A gerund may be the clause's subject ("said rebuilding it would take
+    // years"), when a finite verb follows before any comma or clause of
+    // its own ("kept building roads when ..." is a chain of verbs); a
+    // gerund of saying is the source's next act ("responded saying X").
+    bool gerund = false;
+    if (doc_.tok(t).xpos == "VBG" && !that && !IsSpeechCue(t)) {
+      for (std::int32_t k = t + 1; k < end && k <= t + 8 && !InQuote(k) && doc_.text(k) != ","; ++k) {
+        std::string_view w = lower_[static_cast<std::size_t>(k)];
+        if (doc_.tok(k).upos == "SCONJ" || w == "that" || w == "which" || w == "who" || IsWhWord(w) || w == "after" ||
+            w == "before" || w == "until") {
+          break;
+        }
+        std::string_view x = doc_.tok(k).xpos;
+        if (x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD") {
+          gerund = true;
+          break;
+        }
+      }
+    }
+    if (!that && !gerund &&
+        !(first_pos == "PRON" || first_pos == "DET" || first_pos == "PROPN" || first_pos == "NOUN" ||
+          first_pos == "NUM" || first_pos == "SCONJ" || first_pos == "ADJ")) {
       return {kNone, kNone};
     }
     if (that && (first_pos == "ADP" || lower_[static_cast<std::size_t>(t)] == "to")) return {kNone, kNone};

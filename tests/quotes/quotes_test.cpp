@@ -713,5 +713,17 @@ TEST_F(QuotesOnText, TheReportersComparisonAfterTheClauseIsLeftOut) {
   EXPECT_EQ(Words(a, a.quotes[0]), "the harvest was poor");
 }
 
+TEST_F(QuotesOnText, AGerundCanOpenTheReportedClause) {
+  // The parser makes "dredging" a verb complement of "said"; with a
+  // finite verb after it, it is the reported clause's subject. A gerund
+  // of saying, or one chained to a clause of its own, is not.
+  Article a = Analyse(
+      "Mira Holt said dredging it could open the harbor to larger ships.\n"
+      "Mira Holt responded saying the harbor was too shallow.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "dredging it could open the harbor to larger ships");
+  EXPECT_EQ(a.quotes[1].cue_text, "saying");
+}
+
 }  // namespace
 }  // namespace sitrep::quotes
