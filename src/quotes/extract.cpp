@@ -652,6 +652,15 @@ class Finder {
             break;
           }
         }
+        // "said there will probably be rain": the parser hangs "there"
+        // (and an adverb after it) on the cue; it opens the clause.
+        for (std::int32_t t = clo - 1; t > h.last && t >= clo - 3 && !InQuote(t); --t) {
+          if (ExistentialThere(t)) {
+            clo = t;
+            break;
+          }
+          if (doc_.tok(t).upos != "ADV") break;
+        }
         // "said last week that she ...": the complement's own "that"
         // opens it; words the parser hung inside before it are the cue's.
         if (std::int32_t mk = doc_.Child(comp, "mark");
@@ -1050,7 +1059,8 @@ class Finder {
     std::int32_t t = h.last + 1;
     // The cue's own words first: "said in a statement on Friday (that)",
     // "told the crowd (that)".
-    while (t < end && (doc_.punct(t) || OwnWord(h, t)) && !InQuote(t) && lower_[static_cast<std::size_t>(t)] != "that") {
+    while (t < end && (doc_.punct(t) || OwnWord(h, t)) && !InQuote(t) && lower_[static_cast<std::size_t>(t)] != "that" &&
+           !ExistentialThere(t)) {
       ++t;
     }
     bool that = false;
@@ -1087,7 +1097,10 @@ class Finder {
         }
       }
     }
-    if (!that && !gerund &&
+    // "said there was ...", and an adverb on the subject's first word
+    // ("said nearly every donor ...", "about half of them").
+    const bool opens = ExistentialThere(t) || (first_pos == "ADV" && QuantifiesNext(t));
+    if (!that && !gerund && !opens &&
         !(first_pos == "PRON" || first_pos == "DET" || first_pos == "PROPN" || first_pos == "NOUN" ||
           first_pos == "NUM" || first_pos == "SCONJ" || first_pos == "ADJ")) {
       return {kNone, kNone};
@@ -1120,6 +1133,27 @@ class Finder {
     // ("say", not "announce") vouches for a longer clause without one.
     if (words < 3 || (!finite && (words < 5 || (h.content & kObject)))) return {kNone, kNone};
     return {t, hi};
+  }
+
+  // True if t is "there" before a form of "be" or a modal ("there is",
+  // "there could be"): the opening of a clause, not an adverb of place.
+  bool ExistentialThere(std::int32_t t) const {
+    if (lower_[static_cast<std::size_t>(t)] != "there" || t + 1 >= static_cast<std::int32_t>(doc_.size())) return false;
+    std::int32_t k = t + 1;
+    if (doc_.tok(k).upos == "ADV" && k + 1 < static_cast<std::int32_t>(doc_.size())) ++k;
+    std::string_view l = doc_.tok(k).lemma;
+    return l == "be" || doc_.tok(k).xpos == "MD" || (l == "have" && doc_.tok(k).upos == "AUX");
+  }
+
+  // True if adverb t modifies the nominal right after it (a determiner,
+  // number or noun it heads toward): "nearly every", "about half".
+  bool QuantifiesNext(std::int32_t t) const {
+    std::int32_t hd = doc_.head(t);
+    if (hd == kNone || hd <= t || hd > t + 3) return false;
+    std::string_view u = doc_.tok(hd).upos;
+    std::string_view n = doc_.tok(t + 1).upos;
+    return (u == "NOUN" || u == "NUM" || u == "DET" || u == "PRON") &&
+           (n == "DET" || n == "NUM" || n == "NOUN" || n == "ADJ" || n == "PRON");
   }
 
   // True if the words after the comma at k are a subject and the cue of

@@ -725,5 +725,21 @@ TEST_F(QuotesOnText, AGerundCanOpenTheReportedClause) {
   EXPECT_EQ(a.quotes[1].cue_text, "saying");
 }
 
+TEST_F(QuotesOnText, ExistentialThereAndAQuantifyingAdverbOpenTheReportedClause) {
+  Article a = Analyse(
+      "Lund said there certainly was more room for the smaller parties to get a second look from voters because "
+      "they were newer to the national stage.\n"
+      "Greta Lund said there probably will be more rain.\n"
+      "The budget office said about half of the higher adjustment in its projections reflected revenue losses from "
+      "the tax cuts.");
+  ASSERT_EQ(a.quotes.size(), 3u);
+  EXPECT_EQ(Words(a, a.quotes[0]),
+            "there certainly was more room for the smaller parties to get a second look from voters because they were "
+            "newer to the national stage");
+  EXPECT_EQ(Words(a, a.quotes[1]), "there probably will be more rain");
+  EXPECT_EQ(Words(a, a.quotes[2]),
+            "about half of the higher adjustment in its projections reflected revenue losses from the tax cuts");
+}
+
 }  // namespace
 }  // namespace sitrep::quotes
