@@ -241,12 +241,31 @@ class Finder {
       return false;
     }
     std::string_view up = doc_.tok(t).upos;
-    if (up != "NOUN" && up != "INTJ" && up != "X" && up != "ADJ") return false;
+    if (up != "NOUN" && up != "INTJ" && up != "X" && up != "ADJ" && up != "SCONJ" && up != "CCONJ") return false;
     std::string_view prev_pos = doc_.tok(t - 1).upos;
     std::string_view prev = lower_[static_cast<std::size_t>(t - 1)];
     bool subject = prev_pos == "PROPN" || prev_pos == "NOUN" || prev_pos == "NUM" || IsSubjectPronoun(prev);
     std::string_view next = lower_[static_cast<std::size_t>(t + 1)];
-    return subject && (next == "that" || IsSubjectPronoun(next));
+    if (subject && (next == "that" || IsSubjectPronoun(next))) return true;
+    // The plural present ("say", not "claims" or "reports", which are
+    // nouns as often) after the subjects polls give: "those surveyed
+    // say", "47% say", "Two-thirds, 67 percent, say"; then a subject of
+    // its own and its verb ("say the company will ...").
+    if (lower_[static_cast<std::size_t>(t)] != Lower(doc_.tok(t).lemma)) return false;
+    bool after_comma = prev == "," && t >= 2 && (doc_.tok(t - 2).upos == "NOUN" || doc_.tok(t - 2).upos == "NUM" ||
+                                                 doc_.tok(t - 2).upos == "PROPN" || doc_.tok(t - 2).upos == "SYM");
+    subject = subject || after_comma || prev_pos == "SYM" ||
+              (doc_.tok(t - 1).xpos == "VBN" && t >= 2 && doc_.tok(t - 2).upos == "DET");
+    if (subject && IsSubjectPronoun(next)) return true;
+    if (!subject || (doc_.tok(t + 1).upos != "DET" && doc_.tok(t + 1).upos != "PROPN")) return false;
+    const std::int32_t end = static_cast<std::int32_t>(a_.sentences[doc_.sent(t)].end_token);
+    for (std::int32_t k = t + 2; k < end && k <= t + 6; ++k) {
+      std::string_view x = doc_.tok(k).xpos;
+      if (x == "MD" || x == "VBZ" || x == "VBP" || x == "VBD") return true;
+      std::string_view u = doc_.tok(k).upos;
+      if (!(u == "NOUN" || u == "PROPN" || u == "ADJ" || u == "DET")) return false;
+    }
+    return false;
   }
 
   static bool IsSubjectPronoun(std::string_view w) {

@@ -741,5 +741,20 @@ TEST_F(QuotesOnText, ExistentialThereAndAQuantifyingAdverbOpenTheReportedClause)
             "about half of the higher adjustment in its projections reflected revenue losses from the tax cuts");
 }
 
+TEST_F(QuotesOnText, SayAfterAPollsSubjectIsAVerbHoweverTagged) {
+  // The tagger takes "say" for an interjection after a figure set off by
+  // commas, and after a long subject; "say" with a subject and verb after
+  // it still reports that clause. A noun form ("claims", "reports") is
+  // not read so, nor "say" between commas ("a tax of, say, 10 percent").
+  Article a = Analyse(
+      "Among likely voters in the valley, about two-thirds, 67 percent, say they will vote for Okafor.\n"
+      "Executives for Brightmill, which earned more than $3 billion last year, say the company will save $6 million "
+      "a year with the move.\n"
+      "A tax of, say, 10 percent would hurt the mills.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "they will vote for Okafor");
+  EXPECT_EQ(Words(a, a.quotes[1]), "the company will save $6 million a year with the move");
+}
+
 }  // namespace
 }  // namespace sitrep::quotes
