@@ -74,7 +74,7 @@ class Finder {
     for (Pending& p : found) {
       if (p.cue != kNone) {
         SetSpeaker(cues_[static_cast<std::size_t>(p.cue)], &p.q, out.empty() ? nullptr : &out.back());
-      } else {
+      } else if (p.q.speaker_from != "cue") {  // a name before a colon has spoken already
         SpeakerWithoutCue(&p.q, out.empty() ? nullptr : &out.back());
       }
       out.push_back(std::move(p.q));
@@ -481,7 +481,32 @@ class Finder {
       // statement however short.
       char last_char = a_.text[c.marks.parts.back().end > 0 ? c.marks.parts.back().end - 1 : 0];
       bool full_stop = last_char == '.' || last_char == '?' || last_char == '!';
-      if (!capital || !starts_sentence || (c.words < 5 && !(full_stop && c.words >= 2))) return false;
+      if (!capital || (c.words < 5 && !(full_stop && c.words >= 2))) return false;
+      if (!starts_sentence) {
+        // "... the pollster Jane Doe: “Early winners gain the most.”": a
+        // colon after a name introduces the name's words. The source is
+        // the last person or organisation named before it in the sentence.
+        if (prev_text != ":") return false;
+        std::int32_t best = kNone;
+        const Sentence& sn = a_.sentences[doc_.sent(before)];
+        for (std::size_t m = 0; m < a_.mentions.size(); ++m) {
+          const Mention& mn = a_.mentions[m];
+          if (mn.begin < sn.begin || mn.end > doc_.tok(before).begin || mn.local < 0) continue;
+          if (mn.type != "PERSON" && mn.type != "ORG") continue;
+          if (InQuote(doc_.TokenAt(mn.begin))) continue;
+          // The name ends at the colon (TokenAt gives the first token
+          // starting at or after a byte).
+          if (doc_.TokenAt(mn.end) == before) best = static_cast<std::int32_t>(m);
+        }
+        if (best == kNone) return false;
+        const Mention& mn = a_.mentions[static_cast<std::size_t>(best)];
+        q->kind = "direct";
+        q->cue = {doc_.tok(before).begin, doc_.tok(before).end};
+        q->cue_text = ":";
+        SetLocal(mn.local, q);
+        q->speaker_from = "cue";
+        return true;
+      }
       q->kind = "direct";
       return true;
     }

@@ -756,5 +756,16 @@ TEST_F(QuotesOnText, SayAfterAPollsSubjectIsAVerbHoweverTagged) {
   EXPECT_EQ(Words(a, a.quotes[1]), "the company will save $6 million a year with the move");
 }
 
+TEST_F(QuotesOnText, AQuoteAfterANameAndAColonInASentenceIsThatNamesWords) {
+  Article a = Analyse(
+      "The result does not surprise Jane Okafor: “Lesser-known candidates who win early contests gain the most.”\n"
+      "The plan has one flaw: “It costs too much money to build.”");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "Lesser-known candidates who win early contests gain the most.");
+  EXPECT_EQ(a.quotes[0].kind, "direct");
+  EXPECT_EQ(a.quotes[0].cue_text, ":");
+  EXPECT_EQ(Speaker(a.quotes[0]), "Jane Okafor");
+}
+
 }  // namespace
 }  // namespace sitrep::quotes
