@@ -846,14 +846,22 @@ class Finder {
     const Sentence& s = a_.sentences[doc_.sent(h.first)];
     std::int32_t t = static_cast<std::int32_t>(s.first_token);
     while (t < h.first && (doc_.tok(t).upos == "CCONJ" || doc_.punct(t))) ++t;
-    if (t >= h.first || InQuote(t)) return hi;
+    if (t > h.first || InQuote(t)) return hi;
     // The sentence opens with a subordinator or a preposition ("When",
-    // "Despite", "With"; "now that"), not with its subject.
-    std::string_view up = doc_.tok(t).upos;
-    std::string_view w = lower_[static_cast<std::size_t>(t)];
-    bool opener = up == "SCONJ" || up == "ADP" || w == "when" || w == "while" || w == "as" || w == "once" ||
-                  w == "if" || w == "although" || w == "though" || w == "because" || w == "since" ||
-                  (w == "now" && lower_[static_cast<std::size_t>(t + 1)] == "that");
+    // "Despite", "With"; "now that"), not with its subject; or with the
+    // cue itself as a participle ("Asked whether X, she said ...").
+    bool opener = false;
+    if (t == h.first) {
+      // Not "According to X, Y": the phrase's content is the main clause.
+      std::string_view x = doc_.tok(t).xpos;
+      opener = !h.phrase && (x == "VBN" || x == "VBG");
+    } else {
+      std::string_view up = doc_.tok(t).upos;
+      std::string_view w = lower_[static_cast<std::size_t>(t)];
+      opener = up == "SCONJ" || up == "ADP" || w == "when" || w == "while" || w == "as" || w == "once" || w == "if" ||
+               w == "although" || w == "though" || w == "because" || w == "since" ||
+               (w == "now" && lower_[static_cast<std::size_t>(t + 1)] == "that");
+    }
     if (!opener) return hi;
     // The cue is in that clause: no comma between the opener and the cue.
     for (std::int32_t k = t + 1; k < h.first; ++k) {

@@ -767,5 +767,14 @@ TEST_F(QuotesOnText, AQuoteAfterANameAndAColonInASentenceIsThatNamesWords) {
   EXPECT_EQ(Speaker(a.quotes[0]), "Jane Okafor");
 }
 
+TEST_F(QuotesOnText, AParticipleCueOpeningTheSentenceReportsNoFurtherThanItsClause) {
+  Article a = Analyse(
+      "Recalling the pitfalls of the last election, the party began spending money much earlier.\n"
+      "According to aides, the senator wants to campaign this fall.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "the pitfalls of the last election");
+  EXPECT_EQ(Words(a, a.quotes[1]), "the senator wants to campaign this fall");
+}
+
 }  // namespace
 }  // namespace sitrep::quotes
