@@ -735,6 +735,8 @@ class Finder {
         pieces.push_back({ihi.second, InterruptedClauseEnd(ihi.second)});
       } else if (auto [plo, phi] = ClauseBeforeCue(h); plo != kNone) {
         pieces.push_back({plo, phi});
+      } else if (auto [alo, ahi] = ClauseAfterAsCue(h); alo != kNone) {
+        pieces.push_back({alo, ahi});
       } else if (std::int32_t about = AboutObject(h); about != kNone) {
         pieces.push_back({doc_.Subtree(about).first + 1, Content(about).second});
       } else if ((h.content & kClause) && !InQuote(h.last + 1 < static_cast<std::int32_t>(doc_.size()) ? h.last + 1 : h.last)) {
@@ -863,9 +865,11 @@ class Finder {
                (w == "now" && lower_[static_cast<std::size_t>(t + 1)] == "that");
     }
     if (!opener) return hi;
-    // The cue is in that clause: no comma between the opener and the cue.
-    for (std::int32_t k = t + 1; k < h.first; ++k) {
-      if (doc_.text(k) == "," || doc_.text(k) == ";") return hi;
+    // The cue is in that clause: no comma between the opener and the cue;
+    // nor between the cue and the content, which is then the main clause
+    // ("As the paper reported, X").
+    for (std::int32_t k = t + 1; k < lo; ++k) {
+      if ((k < h.first || k > h.last) && (doc_.text(k) == "," || doc_.text(k) == ";")) return hi;
     }
     auto finite = [&](std::int32_t k) {
       std::string_view x = doc_.tok(k).xpos;
@@ -1011,6 +1015,45 @@ class Finder {
     }
     if (words < 3 || !finite) return {kNone, kNone};
     return {first, comma - 1};
+  }
+
+  // "As reported by the agency, X" / "As the paper reported on Monday,
+  // X": a clause opened by "as" that holds the cue and its own words
+  // credits the sentence's main clause after the comma. {kNone, kNone}
+  // when the sentence is not of that form.
+  std::pair<std::int32_t, std::int32_t> ClauseAfterAsCue(const CueHit& h) const {
+    if (!(h.content & kClause)) return {kNone, kNone};
+    const Sentence& s = a_.sentences[doc_.sent(h.first)];
+    const std::int32_t first = static_cast<std::int32_t>(s.first_token), end = static_cast<std::int32_t>(s.end_token);
+    std::int32_t t = first;
+    while (t < h.first && doc_.tok(t).upos == "CCONJ") ++t;
+    if (lower_[static_cast<std::size_t>(t)] != "as" || h.first - t > 8) return {kNone, kNone};
+    for (std::int32_t k = t + 1; k < h.first; ++k) {
+      if (doc_.punct(k) || InQuote(k)) return {kNone, kNone};
+    }
+    // The cue's own words (an agent, a time), then the comma.
+    std::int32_t comma = kNone;
+    for (std::int32_t k = h.last + 1; k < end && k <= h.last + 8; ++k) {
+      if (doc_.text(k) == ",") {
+        comma = k;
+        break;
+      }
+      std::string_view u = doc_.tok(k).upos;
+      if (InQuote(k) || u == "VERB" || u == "AUX" || u == "SCONJ") return {kNone, kNone};
+    }
+    if (comma == kNone) return {kNone, kNone};
+    std::int32_t hi = kNone;
+    int words = 0;
+    bool finite = false;
+    for (std::int32_t k = comma + 1; k < end; ++k) {
+      if (InQuote(k)) break;
+      hi = k;
+      if (!doc_.punct(k)) ++words;
+      std::string_view x = doc_.tok(k).xpos;
+      finite = finite || x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD";
+    }
+    if (words < 3 || !finite) return {kNone, kNone};
+    return {comma + 1, TrimTail(comma + 1, hi)};
   }
 
   // "It was, he said, one of his failures." / "Greensboro, X said,

@@ -776,5 +776,15 @@ TEST_F(QuotesOnText, AParticipleCueOpeningTheSentenceReportsNoFurtherThanItsClau
   EXPECT_EQ(Words(a, a.quotes[1]), "the senator wants to campaign this fall");
 }
 
+TEST_F(QuotesOnText, AsTheSourceReportedCreditsTheMainClause) {
+  Article a = Analyse(
+      "As reported by the Valley Herald, investigators found over 200 letters in the archive.\n"
+      "As the Valley Herald reported on Monday, even if Lund wins the county, he would need half of the remaining "
+      "seats.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "investigators found over 200 letters in the archive");
+  EXPECT_EQ(Words(a, a.quotes[1]), "even if Lund wins the county, he would need half of the remaining seats");
+}
+
 }  // namespace
 }  // namespace sitrep::quotes
