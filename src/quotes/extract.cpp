@@ -74,7 +74,7 @@ class Finder {
     for (Pending& p : found) {
       if (p.cue != kNone) {
         SetSpeaker(cues_[static_cast<std::size_t>(p.cue)], &p.q, out.empty() ? nullptr : &out.back());
-      } else {
+      } else if (p.q.speaker_from != "cue") {  // a name before a colon has spoken already
         SpeakerWithoutCue(&p.q, out.empty() ? nullptr : &out.back());
       }
       out.push_back(std::move(p.q));
@@ -241,12 +241,31 @@ class Finder {
       return false;
     }
     std::string_view up = doc_.tok(t).upos;
-    if (up != "NOUN" && up != "INTJ" && up != "X" && up != "ADJ") return false;
+    if (up != "NOUN" && up != "INTJ" && up != "X" && up != "ADJ" && up != "SCONJ" && up != "CCONJ") return false;
     std::string_view prev_pos = doc_.tok(t - 1).upos;
     std::string_view prev = lower_[static_cast<std::size_t>(t - 1)];
     bool subject = prev_pos == "PROPN" || prev_pos == "NOUN" || prev_pos == "NUM" || IsSubjectPronoun(prev);
     std::string_view next = lower_[static_cast<std::size_t>(t + 1)];
-    return subject && (next == "that" || IsSubjectPronoun(next));
+    if (subject && (next == "that" || IsSubjectPronoun(next))) return true;
+    // The plural present ("say", not "claims" or "reports", which are
+    // nouns as often) after the subjects polls give: "those surveyed
+    // say", "47% say", "Two-thirds, 67 percent, say"; then a subject of
+    // its own and its verb ("say the company will ...").
+    if (lower_[static_cast<std::size_t>(t)] != Lower(doc_.tok(t).lemma)) return false;
+    bool after_comma = prev == "," && t >= 2 && (doc_.tok(t - 2).upos == "NOUN" || doc_.tok(t - 2).upos == "NUM" ||
+                                                 doc_.tok(t - 2).upos == "PROPN" || doc_.tok(t - 2).upos == "SYM");
+    subject = subject || after_comma || prev_pos == "SYM" ||
+              (doc_.tok(t - 1).xpos == "VBN" && t >= 2 && doc_.tok(t - 2).upos == "DET");
+    if (subject && IsSubjectPronoun(next)) return true;
+    if (!subject || (doc_.tok(t + 1).upos != "DET" && doc_.tok(t + 1).upos != "PROPN")) return false;
+    const std::int32_t end = static_cast<std::int32_t>(a_.sentences[doc_.sent(t)].end_token);
+    for (std::int32_t k = t + 2; k < end && k <= t + 6; ++k) {
+      std::string_view x = doc_.tok(k).xpos;
+      if (x == "MD" || x == "VBZ" || x == "VBP" || x == "VBD") return true;
+      std::string_view u = doc_.tok(k).upos;
+      if (!(u == "NOUN" || u == "PROPN" || u == "ADJ" || u == "DET")) return false;
+    }
+    return false;
   }
 
   static bool IsSubjectPronoun(std::string_view w) {
@@ -462,7 +481,32 @@ class Finder {
       // statement however short.
       char last_char = a_.text[c.marks.parts.back().end > 0 ? c.marks.parts.back().end - 1 : 0];
       bool full_stop = last_char == '.' || last_char == '?' || last_char == '!';
-      if (!capital || !starts_sentence || (c.words < 5 && !(full_stop && c.words >= 2))) return false;
+      if (!capital || (c.words < 5 && !(full_stop && c.words >= 2))) return false;
+      if (!starts_sentence) {
+        // "... the pollster Jane Doe: “Early winners gain the most.”": a
+        // colon after a name introduces the name's words. The source is
+        // the last person or organisation named before it in the sentence.
+        if (prev_text != ":") return false;
+        std::int32_t best = kNone;
+        const Sentence& sn = a_.sentences[doc_.sent(before)];
+        for (std::size_t m = 0; m < a_.mentions.size(); ++m) {
+          const Mention& mn = a_.mentions[m];
+          if (mn.begin < sn.begin || mn.end > doc_.tok(before).begin || mn.local < 0) continue;
+          if (mn.type != "PERSON" && mn.type != "ORG") continue;
+          if (InQuote(doc_.TokenAt(mn.begin))) continue;
+          // The name ends at the colon (TokenAt gives the first token
+          // starting at or after a byte).
+          if (doc_.TokenAt(mn.end) == before) best = static_cast<std::int32_t>(m);
+        }
+        if (best == kNone) return false;
+        const Mention& mn = a_.mentions[static_cast<std::size_t>(best)];
+        q->kind = "direct";
+        q->cue = {doc_.tok(before).begin, doc_.tok(before).end};
+        q->cue_text = ":";
+        SetLocal(mn.local, q);
+        q->speaker_from = "cue";
+        return true;
+      }
       q->kind = "direct";
       return true;
     }
@@ -560,7 +604,26 @@ class Finder {
       const Sentence& s = a_.sentences[doc_.sent(h.first)];
       std::int32_t first = static_cast<std::int32_t>(s.first_token), last = static_cast<std::int32_t>(s.end_token) - 1;
       if (h.first > first) pieces.push_back({first, h.first - 1});
-      if (last > xhi) pieces.push_back({xhi + 1, last});
+      // After a whole clause, what follows the source may be the reporter's
+      // words about it: a relative clause or apposition describing the
+      // source ("..., according to X, who ..."; "..., the agency that ..."),
+      // or a participle ("..., compared with ...", "..., taking a step
+      // ..."). A clause the phrase interrupts goes on after it.
+      bool clause_before = false;
+      for (std::int32_t t = first; t < h.first; ++t) {
+        std::string_view x = doc_.tok(t).xpos;
+        clause_before = clause_before || (!InQuote(t) && (x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD"));
+      }
+      bool reporters = false;
+      if (clause_before && last > xhi) {
+        std::int32_t t = xhi + 1;
+        while (t < last && doc_.punct(t) && !InQuote(t)) ++t;
+        std::string_view w = lower_[static_cast<std::size_t>(t)];
+        std::string_view x = doc_.tok(t).xpos;
+        reporters = w == "who" || w == "which" || w == "whose" || w == "where" || w == "a" || w == "an" ||
+                    w == "the" || x == "VBG" || x == "VBN";
+      }
+      if (last > xhi && !reporters) pieces.push_back({xhi + 1, last});
     } else {
       if (Negated(h.first)) return false;
       // The reported clause: a clausal complement after the cue, else one
@@ -633,6 +696,15 @@ class Finder {
             break;
           }
         }
+        // "said there will probably be rain": the parser hangs "there"
+        // (and an adverb after it) on the cue; it opens the clause.
+        for (std::int32_t t = clo - 1; t > h.last && t >= clo - 3 && !InQuote(t); --t) {
+          if (ExistentialThere(t)) {
+            clo = t;
+            break;
+          }
+          if (doc_.tok(t).upos != "ADV") break;
+        }
         // "said last week that she ...": the complement's own "that"
         // opens it; words the parser hung inside before it are the cue's.
         if (std::int32_t mk = doc_.Child(comp, "mark");
@@ -663,6 +735,8 @@ class Finder {
         pieces.push_back({ihi.second, InterruptedClauseEnd(ihi.second)});
       } else if (auto [plo, phi] = ClauseBeforeCue(h); plo != kNone) {
         pieces.push_back({plo, phi});
+      } else if (auto [alo, ahi] = ClauseAfterAsCue(h); alo != kNone) {
+        pieces.push_back({alo, ahi});
       } else if (std::int32_t about = AboutObject(h); about != kNone) {
         pieces.push_back({doc_.Subtree(about).first + 1, Content(about).second});
       } else if ((h.content & kClause) && !InQuote(h.last + 1 < static_cast<std::int32_t>(doc_.size()) ? h.last + 1 : h.last)) {
@@ -677,6 +751,7 @@ class Finder {
       }
     }
     for (auto& [lo, hi] : pieces) {
+      hi = FrontedClauseEnd(h, lo, hi);
       ByteSpan span = Span(lo, hi, /*drop_mark=*/true);
       if (span.end <= span.begin) continue;
       int words = 0;
@@ -745,6 +820,12 @@ class Finder {
       if (cue != kNone && cues_[static_cast<std::size_t>(cue)].phrase) return LastWordBefore(lo, k);
       if (doc_.text(k) != "," || k + 2 > hi) continue;
       std::string_view next = lower_[static_cast<std::size_t>(k + 1)];
+      // "..., compared with 40 percent who ...": the reporter sets the
+      // figure against another.
+      if ((next == "compared" || next == "comparing") &&
+          (lower_[static_cast<std::size_t>(k + 2)] == "with" || lower_[static_cast<std::size_t>(k + 2)] == "to")) {
+        return LastWordBefore(lo, k);
+      }
       if ((next == "but" || next == "and") && lower_[static_cast<std::size_t>(k + 2)] != "that") {
         std::string_view su = doc_.tok(k + 2).upos;
         if (su == "PRON" || su == "PROPN" || su == "DET" || su == "NOUN") {
@@ -753,6 +834,61 @@ class Finder {
           }
         }
       }
+    }
+    return hi;
+  }
+
+  // "While she has said the plan works, critics doubt it": a cue inside a
+  // subordinate clause that opens the sentence reports no further than
+  // that clause; the sentence's main clause after the comma is the
+  // reporter's. Parsers often hang the main clause below the content.
+  // Returns hi moved before the comma that opens the main clause (a
+  // subject and a finite verb), or hi when the cue is not so placed.
+  std::int32_t FrontedClauseEnd(const CueHit& h, std::int32_t lo, std::int32_t hi) const {
+    const Sentence& s = a_.sentences[doc_.sent(h.first)];
+    std::int32_t t = static_cast<std::int32_t>(s.first_token);
+    while (t < h.first && (doc_.tok(t).upos == "CCONJ" || doc_.punct(t))) ++t;
+    if (t > h.first || InQuote(t)) return hi;
+    // The sentence opens with a subordinator or a preposition ("When",
+    // "Despite", "With"; "now that"), not with its subject; or with the
+    // cue itself as a participle ("Asked whether X, she said ...").
+    bool opener = false;
+    if (t == h.first) {
+      // Not "According to X, Y": the phrase's content is the main clause.
+      std::string_view x = doc_.tok(t).xpos;
+      opener = !h.phrase && (x == "VBN" || x == "VBG");
+    } else {
+      std::string_view up = doc_.tok(t).upos;
+      std::string_view w = lower_[static_cast<std::size_t>(t)];
+      opener = up == "SCONJ" || up == "ADP" || w == "when" || w == "while" || w == "as" || w == "once" || w == "if" ||
+               w == "although" || w == "though" || w == "because" || w == "since" ||
+               (w == "now" && lower_[static_cast<std::size_t>(t + 1)] == "that");
+    }
+    if (!opener) return hi;
+    // The cue is in that clause: no comma between the opener and the cue;
+    // nor between the cue and the content, which is then the main clause
+    // ("As the paper reported, X").
+    for (std::int32_t k = t + 1; k < lo; ++k) {
+      if ((k < h.first || k > h.last) && (doc_.text(k) == "," || doc_.text(k) == ";")) return hi;
+    }
+    auto finite = [&](std::int32_t k) {
+      std::string_view x = doc_.tok(k).xpos;
+      return x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD";
+    };
+    for (std::int32_t k = std::max(lo, h.last + 1) + 1; k < hi; ++k) {
+      if (doc_.text(k) != "," || InQuote(k)) continue;
+      std::int32_t j = k + 1;
+      std::string_view nw = lower_[static_cast<std::size_t>(j)];
+      if (IsWhWord(nw) || nw == "which" || nw == "whose" || nw == "that" || doc_.tok(j).upos == "CCONJ") continue;
+      // A subject of a few words, then its finite verb.
+      for (; j <= hi && j <= k + 8 && !finite(j); ++j) {
+        std::string_view u = doc_.tok(j).upos;
+        if (!(u == "DET" || u == "PRON" || u == "PROPN" || u == "NOUN" || u == "NUM" || u == "ADJ" || u == "PART" ||
+              u == "ADV")) {
+          break;
+        }
+      }
+      if (j > k + 1 && j <= hi && finite(j) && doc_.tok(k + 1).upos != "ADV") return LastWordBefore(lo, k);
     }
     return hi;
   }
@@ -847,6 +983,7 @@ class Finder {
         std::int32_t hd = doc_.head(t);
         if (hd == h.first) {
           std::string_view r = doc_.deprel(t);
+          if (StartsWith(r, "nsubj") && SecondSubject(h, t)) return false;
           return r != "ccomp" && r != "xcomp" && r != "obj" && r != "conj" && r != "parataxis";
         }
         t = hd;
@@ -878,6 +1015,45 @@ class Finder {
     }
     if (words < 3 || !finite) return {kNone, kNone};
     return {first, comma - 1};
+  }
+
+  // "As reported by the agency, X" / "As the paper reported on Monday,
+  // X": a clause opened by "as" that holds the cue and its own words
+  // credits the sentence's main clause after the comma. {kNone, kNone}
+  // when the sentence is not of that form.
+  std::pair<std::int32_t, std::int32_t> ClauseAfterAsCue(const CueHit& h) const {
+    if (!(h.content & kClause)) return {kNone, kNone};
+    const Sentence& s = a_.sentences[doc_.sent(h.first)];
+    const std::int32_t first = static_cast<std::int32_t>(s.first_token), end = static_cast<std::int32_t>(s.end_token);
+    std::int32_t t = first;
+    while (t < h.first && doc_.tok(t).upos == "CCONJ") ++t;
+    if (lower_[static_cast<std::size_t>(t)] != "as" || h.first - t > 8) return {kNone, kNone};
+    for (std::int32_t k = t + 1; k < h.first; ++k) {
+      if (doc_.punct(k) || InQuote(k)) return {kNone, kNone};
+    }
+    // The cue's own words (an agent, a time), then the comma.
+    std::int32_t comma = kNone;
+    for (std::int32_t k = h.last + 1; k < end && k <= h.last + 8; ++k) {
+      if (doc_.text(k) == ",") {
+        comma = k;
+        break;
+      }
+      std::string_view u = doc_.tok(k).upos;
+      if (InQuote(k) || u == "VERB" || u == "AUX" || u == "SCONJ") return {kNone, kNone};
+    }
+    if (comma == kNone) return {kNone, kNone};
+    std::int32_t hi = kNone;
+    int words = 0;
+    bool finite = false;
+    for (std::int32_t k = comma + 1; k < end; ++k) {
+      if (InQuote(k)) break;
+      hi = k;
+      if (!doc_.punct(k)) ++words;
+      std::string_view x = doc_.tok(k).xpos;
+      finite = finite || x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD";
+    }
+    if (words < 3 || !finite) return {kNone, kNone};
+    return {comma + 1, TrimTail(comma + 1, hi)};
   }
 
   // "It was, he said, one of his failures." / "Greensboro, X said,
@@ -978,7 +1154,8 @@ class Finder {
     std::int32_t t = h.last + 1;
     // The cue's own words first: "said in a statement on Friday (that)",
     // "told the crowd (that)".
-    while (t < end && (doc_.punct(t) || OwnWord(h, t)) && !InQuote(t) && lower_[static_cast<std::size_t>(t)] != "that") {
+    while (t < end && (doc_.punct(t) || OwnWord(h, t)) && !InQuote(t) && lower_[static_cast<std::size_t>(t)] != "that" &&
+           !ExistentialThere(t)) {
       ++t;
     }
     bool that = false;
@@ -996,8 +1173,31 @@ class Finder {
     // reported near the town").
     if (t >= end || doc_.punct(t)) return {kNone, kNone};
     std::string_view first_pos = doc_.tok(t).upos;
-    if (!that && !(first_pos == "PRON" || first_pos == "DET" || first_pos == "PROPN" || first_pos == "NOUN" ||
-                   first_pos == "NUM" || first_pos == "SCONJ" || first_pos == "ADJ")) {
+    // A gerund may be the clause's subject ("said rebuilding it would take
+    // years"), when a finite verb follows before any comma or clause of
+    // its own ("kept building roads when ..." is a chain of verbs); a
+    // gerund of saying is the source's next act ("responded saying X").
+    bool gerund = false;
+    if (doc_.tok(t).xpos == "VBG" && !that && !IsSpeechCue(t)) {
+      for (std::int32_t k = t + 1; k < end && k <= t + 8 && !InQuote(k) && doc_.text(k) != ","; ++k) {
+        std::string_view w = lower_[static_cast<std::size_t>(k)];
+        if (doc_.tok(k).upos == "SCONJ" || w == "that" || w == "which" || w == "who" || IsWhWord(w) || w == "after" ||
+            w == "before" || w == "until") {
+          break;
+        }
+        std::string_view x = doc_.tok(k).xpos;
+        if (x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD") {
+          gerund = true;
+          break;
+        }
+      }
+    }
+    // "said there was ...", and an adverb on the subject's first word
+    // ("said nearly every donor ...", "about half of them").
+    const bool opens = ExistentialThere(t) || (first_pos == "ADV" && QuantifiesNext(t));
+    if (!that && !gerund && !opens &&
+        !(first_pos == "PRON" || first_pos == "DET" || first_pos == "PROPN" || first_pos == "NOUN" ||
+          first_pos == "NUM" || first_pos == "SCONJ" || first_pos == "ADJ")) {
       return {kNone, kNone};
     }
     if (that && (first_pos == "ADP" || lower_[static_cast<std::size_t>(t)] == "to")) return {kNone, kNone};
@@ -1030,6 +1230,27 @@ class Finder {
     return {t, hi};
   }
 
+  // True if t is "there" before a form of "be" or a modal ("there is",
+  // "there could be"): the opening of a clause, not an adverb of place.
+  bool ExistentialThere(std::int32_t t) const {
+    if (lower_[static_cast<std::size_t>(t)] != "there" || t + 1 >= static_cast<std::int32_t>(doc_.size())) return false;
+    std::int32_t k = t + 1;
+    if (doc_.tok(k).upos == "ADV" && k + 1 < static_cast<std::int32_t>(doc_.size())) ++k;
+    std::string_view l = doc_.tok(k).lemma;
+    return l == "be" || doc_.tok(k).xpos == "MD" || (l == "have" && doc_.tok(k).upos == "AUX");
+  }
+
+  // True if adverb t modifies the nominal right after it (a determiner,
+  // number or noun it heads toward): "nearly every", "about half".
+  bool QuantifiesNext(std::int32_t t) const {
+    std::int32_t hd = doc_.head(t);
+    if (hd == kNone || hd <= t || hd > t + 3) return false;
+    std::string_view u = doc_.tok(hd).upos;
+    std::string_view n = doc_.tok(t + 1).upos;
+    return (u == "NOUN" || u == "NUM" || u == "DET" || u == "PRON") &&
+           (n == "DET" || n == "NUM" || n == "NOUN" || n == "ADJ" || n == "PRON");
+  }
+
   // True if the words after the comma at k are a subject and the cue of
   // speech it is the subject of ("..., the senator said").
   bool SourceAndCueFollow(std::int32_t k) const {
@@ -1040,6 +1261,37 @@ class Finder {
       return subj != kNone && subj < j && doc_.Subtree(subj).first == k + 1 && doc_.Subtree(subj).second == j - 1;
     }
     return false;
+  }
+
+  // True if s, a subject the cue governs after it, is the reported
+  // clause's subject the parser hung on the cue: the cue has its own
+  // subject before it, and s carries a finite verb ("X, a senator, said
+  // the group's budget was cut": the parse may make "budget" a second
+  // subject of "said", with "was cut" below it). An inverted cue's
+  // subject ("..., said Jane Doe, a lawyer") has no verb of its own.
+  bool SecondSubject(const CueHit& h, std::int32_t s) const {
+    if (s <= h.last) return false;
+    bool before = false;
+    doc_.EachChild(h.first, [&](std::int32_t c) {
+      before = before || (c < h.first && StartsWith(doc_.deprel(c), "nsubj") && !InQuote(c));
+    });
+    if (!before) return false;
+    // The verb must be the clause's, not that of a relative clause or an
+    // apposition describing an inverted cue's subject ("..., said Jane
+    // Doe, who chairs the board").
+    bool finite = false;
+    std::vector<std::int32_t> stack{s};
+    while (!stack.empty() && !finite) {
+      std::int32_t x = stack.back();
+      stack.pop_back();
+      std::string_view xp = doc_.tok(x).xpos;
+      finite = !InQuote(x) && (xp == "VBD" || xp == "VBZ" || xp == "VBP" || xp == "MD");
+      doc_.EachChild(x, [&](std::int32_t c) {
+        std::string_view r = doc_.deprel(c);
+        if (!StartsWith(r, "acl") && r != "appos" && r != "parataxis") stack.push_back(c);
+      });
+    }
+    return finite;
   }
 
   // True if t hangs from the cue (within a few steps) by a relation that

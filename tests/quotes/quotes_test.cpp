@@ -669,5 +669,122 @@ TEST(CueLexicon, MalformedEntriesAreConfigErrors) {
   EXPECT_EQ(lex->Gender("Table"), 0);
 }
 
+TEST_F(QuotesOnText, AReportedClausesSubjectHungOnTheCueIsNotTheCuesOwn) {
+  // The parser makes "response" a second subject of "said", with "was
+  // undercut" below it; the speaker's frame before the comma is not what
+  // was said.
+  Article a = Analyse(
+      "But Lena Okoro, acting political director of CLEAR Action, which organized the letter, said Vance’s "
+      "response to Dorn was undercut by her campaign’s ties to Marsh.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "Vance’s response to Dorn was undercut by her campaign’s ties to Marsh");
+  // An inverted cue's subject described by a relative clause stays the cue's.
+  Article b = Analyse("The fund is short of money, said Ruth Alder, who chairs the fund.");
+  ASSERT_EQ(b.quotes.size(), 1u);
+  EXPECT_EQ(Words(b, b.quotes[0]), "The fund is short of money");
+}
+
+TEST_F(QuotesOnText, ACueInAFrontedClauseReportsNoFurtherThanThatClause) {
+  // The parser hangs the main clause below the reported one; it is the
+  // reporter's. A cue in the main clause keeps its whole complement, and
+  // "As X said, Y" still credits Y.
+  Article a = Analyse(
+      "While the mayor has said the bridge will reopen in May, engineers doubt the schedule.\n"
+      "When asked, Vance said the bridge, which opened in 1990, is unsafe.\n"
+      "As Vance said, the bridge is unsafe.");
+  ASSERT_EQ(a.quotes.size(), 3u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "the bridge will reopen in May");
+  EXPECT_EQ(Words(a, a.quotes[1]), "the bridge, which opened in 1990, is unsafe");
+  EXPECT_EQ(Words(a, a.quotes[2]), "the bridge is unsafe");
+}
+
+TEST_F(QuotesOnText, WhatDescribesTheSourceAfterAccordingToIsNotContent) {
+  Article a = Analyse(
+      "Ticket sales fell by a third last year, according to Mara Lind, who runs the theatre.\n"
+      "Ticket sales, according to the theatre, fell by a third.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "Ticket sales fell by a third last year");
+  EXPECT_EQ(Words(a, a.quotes[1]), "Ticket sales | fell by a third");
+}
+
+TEST_F(QuotesOnText, TheReportersComparisonAfterTheClauseIsLeftOut) {
+  Article a = Analyse("Six in ten farmers say the harvest was poor, compared with four in ten who said so last year.");
+  ASSERT_GE(a.quotes.size(), 1u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "the harvest was poor");
+}
+
+TEST_F(QuotesOnText, AGerundCanOpenTheReportedClause) {
+  // The parser makes "dredging" a verb complement of "said"; with a
+  // finite verb after it, it is the reported clause's subject. A gerund
+  // of saying, or one chained to a clause of its own, is not.
+  Article a = Analyse(
+      "Mira Holt said dredging it could open the harbor to larger ships.\n"
+      "Mira Holt responded saying the harbor was too shallow.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "dredging it could open the harbor to larger ships");
+  EXPECT_EQ(a.quotes[1].cue_text, "saying");
+}
+
+TEST_F(QuotesOnText, ExistentialThereAndAQuantifyingAdverbOpenTheReportedClause) {
+  Article a = Analyse(
+      "Lund said there certainly was more room for the smaller parties to get a second look from voters because "
+      "they were newer to the national stage.\n"
+      "Greta Lund said there probably will be more rain.\n"
+      "The budget office said about half of the higher adjustment in its projections reflected revenue losses from "
+      "the tax cuts.");
+  ASSERT_EQ(a.quotes.size(), 3u);
+  EXPECT_EQ(Words(a, a.quotes[0]),
+            "there certainly was more room for the smaller parties to get a second look from voters because they were "
+            "newer to the national stage");
+  EXPECT_EQ(Words(a, a.quotes[1]), "there probably will be more rain");
+  EXPECT_EQ(Words(a, a.quotes[2]),
+            "about half of the higher adjustment in its projections reflected revenue losses from the tax cuts");
+}
+
+TEST_F(QuotesOnText, SayAfterAPollsSubjectIsAVerbHoweverTagged) {
+  // The tagger takes "say" for an interjection after a figure set off by
+  // commas, and after a long subject; "say" with a subject and verb after
+  // it still reports that clause. A noun form ("claims", "reports") is
+  // not read so, nor "say" between commas ("a tax of, say, 10 percent").
+  Article a = Analyse(
+      "Among likely voters in the valley, about two-thirds, 67 percent, say they will vote for Okafor.\n"
+      "Executives for Brightmill, which earned more than $3 billion last year, say the company will save $6 million "
+      "a year with the move.\n"
+      "A tax of, say, 10 percent would hurt the mills.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "they will vote for Okafor");
+  EXPECT_EQ(Words(a, a.quotes[1]), "the company will save $6 million a year with the move");
+}
+
+TEST_F(QuotesOnText, AQuoteAfterANameAndAColonInASentenceIsThatNamesWords) {
+  Article a = Analyse(
+      "The result does not surprise Jane Okafor: “Lesser-known candidates who win early contests gain the most.”\n"
+      "The plan has one flaw: “It costs too much money to build.”");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "Lesser-known candidates who win early contests gain the most.");
+  EXPECT_EQ(a.quotes[0].kind, "direct");
+  EXPECT_EQ(a.quotes[0].cue_text, ":");
+  EXPECT_EQ(Speaker(a.quotes[0]), "Jane Okafor");
+}
+
+TEST_F(QuotesOnText, AParticipleCueOpeningTheSentenceReportsNoFurtherThanItsClause) {
+  Article a = Analyse(
+      "Recalling the pitfalls of the last election, the party began spending money much earlier.\n"
+      "According to aides, the senator wants to campaign this fall.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "the pitfalls of the last election");
+  EXPECT_EQ(Words(a, a.quotes[1]), "the senator wants to campaign this fall");
+}
+
+TEST_F(QuotesOnText, AsTheSourceReportedCreditsTheMainClause) {
+  Article a = Analyse(
+      "As reported by the Valley Herald, investigators found over 200 letters in the archive.\n"
+      "As the Valley Herald reported on Monday, even if Lund wins the county, he would need half of the remaining "
+      "seats.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "investigators found over 200 letters in the archive");
+  EXPECT_EQ(Words(a, a.quotes[1]), "even if Lund wins the county, he would need half of the remaining seats");
+}
+
 }  // namespace
 }  // namespace sitrep::quotes
