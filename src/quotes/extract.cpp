@@ -1626,14 +1626,28 @@ class Finder {
 
   // The noun or name right before token t in its sentence, skipping
   // punctuation, adverbs, auxiliaries and relative pronouns, or kNone.
+  // A relative clause set off by commas right before t is passed over
+  // ("Executives for X, which earned a profit last year, say"): its last
+  // noun is not the subject. A time expression never is.
   std::int32_t NounBefore(std::int32_t t) const {
     const Sentence& sent = a_.sentences[doc_.sent(t)];
-    for (std::int32_t k = t - 1; k >= static_cast<std::int32_t>(sent.first_token); --k) {
+    const std::int32_t first = static_cast<std::int32_t>(sent.first_token);
+    if (t - 1 > first && doc_.text(t - 1) == ",") {
+      for (std::int32_t k = t - 2; k > first && k >= t - 16; --k) {
+        if (InQuote(k)) break;
+        if (doc_.text(k) != ",") continue;
+        std::string_view w = lower_[static_cast<std::size_t>(k + 1)];
+        if (w == "which" || w == "who" || w == "whose") t = k;
+        break;
+      }
+    }
+    for (std::int32_t k = t - 1; k >= first; --k) {
       std::string_view up = doc_.tok(k).upos;
       if (doc_.punct(k) || up == "ADV" || up == "AUX" || up == "PART") continue;
       if (InQuote(k)) break;
       if (up == "PROPN" || up == "NOUN" || up == "PRON") {
         if (IsRelativePronoun(lower_[static_cast<std::size_t>(k)])) continue;
+        if (in_time_[static_cast<std::size_t>(k)]) return kNone;
         return NounHead(k);
       }
       break;

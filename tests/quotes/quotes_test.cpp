@@ -754,6 +754,10 @@ TEST_F(QuotesOnText, SayAfterAPollsSubjectIsAVerbHoweverTagged) {
   ASSERT_EQ(a.quotes.size(), 2u);
   EXPECT_EQ(Words(a, a.quotes[0]), "they will vote for Okafor");
   EXPECT_EQ(Words(a, a.quotes[1]), "the company will save $6 million a year with the move");
+  // The relative clause between the subject and "say" holds no speaker:
+  // not its time ("last year").
+  EXPECT_EQ(Speaker(a.quotes[1]).find("year"), std::string::npos) << Speaker(a.quotes[1]);
+  EXPECT_NE(Speaker(a.quotes[1]).find("Brightmill"), std::string::npos) << Speaker(a.quotes[1]);
 }
 
 TEST_F(QuotesOnText, AQuoteAfterANameAndAColonInASentenceIsThatNamesWords) {
