@@ -617,17 +617,19 @@ bool MayNameCopyright(std::string_view line) {
 }
 
 // "Copyright (c) 2022 X Media Group. All rights reserved." -> "X".
-std::optional<std::string> CopyrightHolder(std::string_view line, const CueLexicon& lex) {
+// key is LineKey(line) when the caller has it (null: computed here).
+std::optional<std::string> CopyrightHolder(std::string_view line, const std::string_view* key_given,
+                                           const CueLexicon& lex) {
   if (line.size() > 300) return std::nullopt;
   if (!MayNameCopyright(line)) return std::nullopt;
-  std::string key = LineKey(line);
-  if (key.find("copyright") == std::string::npos && line.find("\u00a9") == std::string_view::npos &&
-      key.find("all rights reserved") == std::string::npos) {
+  std::string own;
+  if (!key_given) own = LineKey(line);
+  const std::string_view key = key_given ? *key_given : std::string_view(own);
+  if (key.find("copyright") == std::string_view::npos && line.find("\u00a9") == std::string_view::npos &&
+      key.find("all rights reserved") == std::string_view::npos) {
     return std::nullopt;
   }
   std::string_view s = line;
-  std::size_t arr = LineKey(s).find("all rights reserved");
-  (void)arr;
   // Keep the words that are neither "copyright", the sign, years nor the
   // reservation clause.
   std::vector<std::string_view> kept;
@@ -704,7 +706,7 @@ std::optional<std::string> FindOutlet(const std::vector<std::string_view>& lines
       if (auto name = AsNames(rest); name && CountWords(*name) <= 6) more_from = name;
     }
     if (!brand && i >= 1 && i < 8) brand = BrandLine(line, lex);
-    if (!holder) holder = CopyrightHolder(line, lex);
+    if (!holder) holder = CopyrightHolder(line, keys ? &(*keys)[i] : nullptr, lex);
   }
   if (more_from) return more_from;
   if (beside) return beside;
