@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "support/lcg.h"
 #include "clean/clean.h"
 #include "clean/cues.h"
 #include "clean/dates.h"
@@ -226,15 +227,6 @@ TEST(MetadataLine, SeparatorsAtEveryOffsetAndTheBlankLimit) {
   EXPECT_FALSE(ParseMetadataLine("12 January 2022" + std::string(15, ' ') + "GMT", false, lex));
 }
 
-// A small deterministic generator for the randomised tests below.
-struct Lcg {
-  std::uint64_t seed;
-  unsigned operator()() {
-    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<unsigned>(seed >> 33);
-  }
-};
-
 // The fused pass gives the key and features the separate functions give.
 void ExpectFusedAgrees(const std::string& line) {
   std::string key;
@@ -258,7 +250,7 @@ TEST(LineFeatures, KeyBufferAgreesWithLineKey) {
   const std::vector<std::string> pieces = {"a", "B", "z", "0", " ", " ", "  ", "\t", "-", ".", ",", "'", "`", "\"",
                                            "\u00c9", "\u00df", "\u0130", "\u2019", "\u201c", "\u00a0", "\u00a9",
                                            "\u2022", "\u0416", "Word", "MIXED case "};
-  Lcg next{7};
+  sitrep::testing::Lcg next{7};
   KeyBuffer keys;  // reused across calls, as the parser does
   for (int round = 0; round < 3000; ++round) {
     std::string line;
@@ -270,7 +262,7 @@ TEST(LineFeatures, KeyBufferAgreesWithLineKey) {
 
 TEST(LineFeatures, FusedPassAgreesOnRandomAsciiLines) {
   const std::string alphabet = "aaaaeeiioouttnnsrhlTSAB0123456789    '''---...,,,\"]}>)(:;!?`\t*@/";
-  Lcg next{11};
+  sitrep::testing::Lcg next{11};
   const std::string pieces[] = {"www.", "ww.", "wwww.", "http://", "https://", "://", "http:/", "www"};
   for (int round = 0; round < 3000; ++round) {
     std::string line;
@@ -298,7 +290,7 @@ TEST(LineFeatures, GeneralPassAgreesOnRandomNonAsciiLines) {
   const std::string alphabet = "aaaaeeiioouttnnsrhlTSAB0123456789    '''---...,,,\"]}>)(:;!?`";
   const std::string pieces[] = {"\u00e9", "\u00c4", "\u2019", "\u201c", "\u201d", "\u2014", "\u2026",
                                 "\u00a0", "\u041c\u0438\u0440", "\u00bb", "\u2022 "};
-  Lcg next{23};
+  sitrep::testing::Lcg next{23};
   for (int round = 0; round < 3000; ++round) {
     std::string line;
     const unsigned n = next() % 40;

@@ -8,6 +8,7 @@
 
 #include <xxhash.h>
 
+#include "support/lcg.h"
 #include "core/error.h"
 #include "core/hash.h"
 #include "core/json_writer.h"
@@ -75,11 +76,7 @@ TEST(Utf8, CountsCodePointsAndMapsOffsets) {
 // four bytes, lengths around the block size) against a plain count.
 TEST(Utf8, OffsetMapAgreesWithACountAtEveryBoundary) {
   const std::string pieces[] = {"a", " ", "\u00e9", "\u2014", "\u201c", "\U0001F600", "Q"};
-  std::uint64_t seed = 5;
-  auto next = [&seed] {
-    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<unsigned>(seed >> 33);
-  };
+  sitrep::testing::Lcg next{5};
   for (int round = 0; round < 300; ++round) {
     std::string text;
     const unsigned n = next() % 90;
@@ -95,49 +92,48 @@ TEST(Utf8, OffsetMapAgreesWithACountAtEveryBoundary) {
   }
 }
 
+// JSON escaping written the plain way, byte by byte: the reference the
+// block-at-a-time JsonWriter is checked against.
+std::string PlainJsonEscape(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (s.substr(i, 3) == "\u2028" || s.substr(i, 3) == "\u2029") {
+      out += s.substr(i, 3) == "\u2028" ? "\\u2028" : "\\u2029";
+      i += 2;
+    } else if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c < 0x20) {
+      const char* named = c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t" : c == '\b' ? "\\b" : c == '\f' ? "\\f" : nullptr;
+      if (named) {
+        out += named;
+      } else {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", c);
+        out += buf;
+      }
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
 // Short strings are checked eight bytes at a time and longer ones sixteen;
 // random strings of every length up to 40 from characters that need
 // escaping and characters that do not, against a plain escaper.
 TEST(JsonWriter, EscapesRandomStringsAsAPlainEscaperDoes) {
   const std::string pieces[] = {"a", "Z", " ", "\"", "\\", "\n", "\t", "\x01", "\x1f", "\x7f", "\u00e9",
                                 "\u2028", "\u2029", "\u2019", "\u201c", "/", "\r", "\b", "\f"};
-  const auto plain = [](std::string_view s) {
-    std::string out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-      const auto c = static_cast<unsigned char>(s[i]);
-      if (s.substr(i, 3) == "\u2028" || s.substr(i, 3) == "\u2029") {
-        out += s.substr(i, 3) == "\u2028" ? "\\u2028" : "\\u2029";
-        i += 2;
-      } else if (c == '"' || c == '\\') {
-        out += '\\';
-        out += static_cast<char>(c);
-      } else if (c < 0x20) {
-        const char* named = c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t" : c == '\b' ? "\\b" : c == '\f' ? "\\f" : nullptr;
-        if (named) {
-          out += named;
-        } else {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        }
-      } else {
-        out += static_cast<char>(c);
-      }
-    }
-    return out;
-  };
-  std::uint64_t seed = 9;
-  auto next = [&seed] {
-    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<unsigned>(seed >> 33);
-  };
+  sitrep::testing::Lcg next{9};
   for (int round = 0; round < 4000; ++round) {
     std::string s;
     const unsigned rare = 1 + next() % 12;  // how often a piece is not a plain letter
     while (s.size() < static_cast<std::size_t>(round % 41)) s += next() % rare == 0 ? pieces[next() % std::size(pieces)] : "q";
     std::string out;
     JsonWriter::Escape(out, s);
-    ASSERT_EQ(out, plain(s)) << s;
+    ASSERT_EQ(out, PlainJsonEscape(s)) << s;
   }
 }
 
@@ -196,34 +192,6 @@ TEST(JsonWriter, LiteralKeysWriteWhatRuntimeKeysWrite) {
 // tail); every byte that needs work must be found whatever its position in
 // the block, next to anything.
 TEST(JsonWriter, EscapesTheSameAtEveryAlignment) {
-  auto reference = [](std::string_view s) {
-    std::string out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-      unsigned char c = static_cast<unsigned char>(s[i]);
-      if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-          (static_cast<unsigned char>(s[i + 2]) == 0xA8 || static_cast<unsigned char>(s[i + 2]) == 0xA9)) {
-        out += static_cast<unsigned char>(s[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029";
-        i += 2;
-      } else if (c == '"') {
-        out += "\\\"";
-      } else if (c == '\\') {
-        out += "\\\\";
-      } else if (c == '\n') {
-        out += "\\n";
-      } else if (c == '\t') {
-        out += "\\t";
-      } else if (c == '\r') {
-        out += "\\r";
-      } else if (c < 0x20) {
-        char buf[8];
-        std::snprintf(buf, sizeof buf, "\\u%04x", c);
-        out += buf;
-      } else {
-        out += static_cast<char>(c);
-      }
-    }
-    return out;
-  };
   // Pieces that need escaping, look alike (è is C3 A8, ₩ is E2 82 A9) or
   // are plain, combined at every offset.
   const std::vector<std::string> pieces = {"\u2028", "\u2029", "\u00e8", "\u20a9", "\u201c", "\u2019", "\"", "\\",
@@ -235,7 +203,7 @@ TEST(JsonWriter, EscapesTheSameAtEveryAlignment) {
         std::string s = std::string(pad, 'x') + x + y + std::string(17 - pad, 'y') + y + x;
         std::string out;
         JsonWriter::Escape(out, s);
-        EXPECT_EQ(out, reference(s)) << "pad " << pad;
+        EXPECT_EQ(out, PlainJsonEscape(s)) << "pad " << pad;
       }
     }
   }
@@ -347,11 +315,7 @@ TEST(AhoCorasick, AgreesWithANaiveSearch) {
       {{"abcaba", "bbcaac", "cacbab c", "abcabc"}, "abc "},                             // stride 3
       {{"ab", "abc", "a b", "a"}, "abc "},                                              // one first byte
   };
-  std::uint64_t seed = 7;
-  auto next = [&seed] {
-    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<unsigned>(seed >> 33);
-  };
+  sitrep::testing::Lcg next{7};
   for (const auto& [patterns, alphabet] : sets) {
     AhoCorasick ac;
     for (const auto& p : patterns) ac.Add(p);

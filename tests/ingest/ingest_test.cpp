@@ -6,6 +6,7 @@
 #include <map>
 #include <vector>
 
+#include "support/lcg.h"
 #include "ingest/decode.h"
 #include "ingest/ingest.h"
 #include "support/temp_dir.h"
@@ -205,11 +206,7 @@ TEST(Decode, SkipsBinaryData) {
 // the sixteen-byte blocks the count reads, against that rule.
 TEST(SniffEncoding, CountsNulAndControlBytesAsTheRuleSays) {
   const std::string alphabet = std::string("abc \n\r\t\f\x1b\x01\x1f\x7f\x80\x9f\xe2", 15) + std::string(1, '\0');
-  std::uint64_t seed = 3;
-  auto next = [&seed] {
-    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<unsigned>(seed >> 33);
-  };
+  sitrep::testing::Lcg next{3};
   for (int round = 0; round < 2000; ++round) {
     std::string text;
     const unsigned n = round < 1990 ? next() % 80 : 8192 + next() % 40;
