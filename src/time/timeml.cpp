@@ -43,12 +43,21 @@ void AppendDecoded(std::string_view s, std::string& out) {
 }
 
 // Decade and century values compare by their digits: TimeML writes the
-// 1990s as "199", sitrep as "199X".
+// 1990s as "199" and the twentieth century as "19", sitrep as "199X" and
+// "19XX". Only a value of digits then X's is cut, so "1998-WXX" stays.
 std::string CanonValue(std::string_view v) {
-  std::string s(v);
-  while (s.size() > 1 && s.back() == 'X' && std::isdigit(static_cast<unsigned char>(s[s.size() - 2]))) s.pop_back();
-  return s;
+  std::size_t digits = 0;
+  while (digits < v.size() && std::isdigit(static_cast<unsigned char>(v[digits]))) ++digits;
+  if (digits == 0 || digits == v.size() || v.find_first_not_of('X', digits) != std::string_view::npos)
+    return std::string(v);
+  return std::string(v.substr(0, digits));
 }
+
+}  // namespace
+
+bool SameTimeValue(std::string_view a, std::string_view b) { return CanonValue(a) == CanonValue(b); }
+
+namespace {
 
 double Div(double a, double b) { return b > 0 ? a / b : 0.0; }
 double F1(double p, double r) { return p + r > 0 ? 2 * p * r / (p + r) : 0.0; }
@@ -129,7 +138,7 @@ void ScoreTimes(const std::vector<TimeExpr>& gold, const std::vector<TimeExpr>& 
     ++c.relaxed;
     if (s.begin == g.begin && s.end == g.end) ++c.strict;
     if (s.type == g.type) ++c.type_ok;
-    if (s.value && g.value && CanonValue(*s.value) == CanonValue(*g.value)) ++c.value_ok;
+    if (s.value && g.value && SameTimeValue(*s.value, *g.value)) ++c.value_ok;
   }
 }
 

@@ -35,9 +35,14 @@ struct TimeCounts {
   long type_ok = 0, value_ok = 0;  // among the relaxed matches
 };
 
+// True when two TIMEX3 values name the same time. Decade and century values
+// compare by their digits ("199" = "199X", "19" = "19XX"); anything else
+// must be identical.
+bool SameTimeValue(std::string_view a, std::string_view b);
+
 // Adds the comparison of one document's system output with its gold
 // expressions to `counts`. A null system value never counts as correct.
-// Decade and century values compare by their digits ("199" = "199X").
+// Values compare as SameTimeValue does.
 void ScoreTimes(const std::vector<TimeExpr>& gold, const std::vector<TimeExpr>& system, TimeCounts& counts);
 
 struct TimeScores {

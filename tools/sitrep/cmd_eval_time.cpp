@@ -98,7 +98,7 @@ int Run(const Options& o) {
           std::size_t a = g.begin > 60 ? g.begin - 60 : 0;
           std::printf("MISS\t%s\t%s\t%s\t[%s]\t...%s...\n", name.c_str(), g.type.c_str(), gv.c_str(),
                       span(g).c_str(), Esc(std::string_view(doc->text).substr(a, g.end + 40 - a)).c_str());
-        } else if (hit->value.value_or("null") != gv || hit->begin != g.begin || hit->end != g.end || hit->type != g.type) {
+        } else if (!hit->value || !g.value || !sitrep::SameTimeValue(*hit->value, *g.value) || hit->begin != g.begin || hit->end != g.end || hit->type != g.type) {
           std::size_t a = g.begin > 60 ? g.begin - 60 : 0;
           std::printf("DIFF\t%s\tgold %s %s [%s]\tsys %s %s [%s]\t...%s...\n", name.c_str(), g.type.c_str(),
                       gv.c_str(), span(g).c_str(), hit->type.c_str(), hit->value.value_or("null").c_str(),
