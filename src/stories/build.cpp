@@ -642,7 +642,9 @@ std::string StoryBuilder::Impl::StoryJson(const std::vector<std::uint32_t>& memb
       if (by_form.size() < 2) continue;
       // A form inside another ("Rosa X" in "Dr Rosa X") is the same name
       // written more fully, not a different one.
-      std::size_t maximal = 0;
+      // Forms that differ only in letter case ("NATO" and "Nato") are one
+      // outlet's house style, not a different name.
+      std::set<std::string> maximal;
       for (const auto& [f, arts] : by_form) {
         const auto wf = words_of(f);
         bool inside = false;
@@ -651,9 +653,9 @@ std::string StoryBuilder::Impl::StoryJson(const std::vector<std::uint32_t>& memb
           const auto wg = words_of(g);
           if (wg.size() > wf.size() && std::includes(wg.begin(), wg.end(), wf.begin(), wf.end())) inside = true;
         }
-        maximal += !inside;
+        if (!inside) maximal.insert(WordingKey(f));
       }
-      if (maximal < 2) continue;
+      if (maximal.size() < 2) continue;
       Claim c;
       std::size_t most = 0;
       for (const auto& [form, arts] : by_form) {

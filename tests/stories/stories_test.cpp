@@ -317,6 +317,37 @@ TEST(Stories, NumbersAgreeWithDifferentHedgingAndDisagreeOnDifferentFigures) {
   EXPECT_TRUE(claims.empty());
 }
 
+// Two spellings of one name are a disagreement; two letter cases of one
+// name are house style and are not.
+TEST(Stories, NamesDifferInSpellingButNotInLetterCase) {
+  const std::string t1 = "Pavel Orlovsky met the Lenhall Trade Council in Lenhall on Monday about grain exports.";
+  const std::string t2 = "Pavel Orlovski met the LENHALL Trade Council in Lenhall on Monday to discuss grain exports.";
+  const std::string t3 = "Pavel Orlovsky and the Lenhall Trade Council met in Lenhall on Monday over grain exports.";
+  std::vector<std::string> lines = {
+      Line("n1", "Outlet One", "2024-05-01", "Grain talks in Lenhall", t1,
+           {{"Pavel Orlovsky", "eP"}, {"Lenhall Trade Council", "eC"}, {"Lenhall on", "eL"}}),
+      Line("n2", "Outlet Two", "2024-05-01", "Grain export talks in Lenhall", t2,
+           {{"Pavel Orlovski", "eP"}, {"LENHALL Trade Council", "eC"}, {"Lenhall on", "eL"}}),
+      Line("n3", "Outlet Three", "2024-05-01", "Lenhall grain talks", t3,
+           {{"Pavel Orlovsky", "eP"}, {"Lenhall Trade Council", "eC"}, {"Lenhall on", "eL"}}),
+  };
+  StoryBuilder b;
+  for (const auto& l : lines) ASSERT_TRUE(b.AddArticle(l).ok());
+  auto stories = b.Build({}, "");
+  ASSERT_EQ(stories.size(), 1u);
+  simdjson::dom::parser p;
+  simdjson::dom::element e;
+  ASSERT_EQ(p.parse(stories[0].json).get(e), simdjson::SUCCESS);
+  std::vector<std::string> name_claims;
+  for (simdjson::dom::element c : e["disagreements"].get_array()) {
+    std::string_view kind, claim;
+    ASSERT_FALSE(c["kind"].get_string().get(kind));
+    ASSERT_FALSE(c["claim"].get_string().get(claim));
+    if (kind == "name") name_claims.emplace_back(claim);
+  }
+  EXPECT_EQ(name_claims, std::vector<std::string>{"name of Pavel Orlovsky"}) << stories[0].json;
+}
+
 // The number claims ExtractClaims finds in one sentence.
 std::vector<detail::NumberClaim> ClaimsOf(const std::string& s) {
   std::vector<detail::Word> words;
