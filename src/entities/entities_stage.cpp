@@ -64,6 +64,7 @@ void RecognizeMentions(const NerModel& model, Article& a, EntitiesScratch& s) {
   }
   model.TagDocument(s.refs.data(), s.refs.size(), s.doc);
   at = 0;
+  std::size_t next_time = 0;  // a.times are in text order
   for (const Sentence& sent : a.sentences) {
     if (sent.end_token > a.tokens.size() || sent.first_token >= sent.end_token) continue;
     const std::size_t n = sent.end_token - sent.first_token;
@@ -74,6 +75,11 @@ void RecognizeMentions(const NerModel& model, Article& a, EntitiesScratch& s) {
       if (!a.mentions.empty() && a.tokens[b].begin < a.mentions.back().end) continue;
       m.begin = a.tokens[b].begin;
       m.end = a.tokens[e - 1].end;
+      // A span inside a time expression ("Saturday, Jan 15") is a date, not
+      // a name; the time stage runs first so its expressions are known.
+      while (next_time < a.times.size() && a.times[next_time].end <= m.begin) ++next_time;
+      if (next_time < a.times.size() && a.times[next_time].begin <= m.begin && m.end <= a.times[next_time].end)
+        continue;
       m.type = std::string(kNerTypes[span.type]);
       // The article's own outlet named in its text ("told the Sahel Times")
       // is an organisation, whatever its words suggest.

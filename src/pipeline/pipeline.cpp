@@ -23,9 +23,10 @@ ArticlePipeline ArticlePipeline::Standard(std::shared_ptr<const clean::RepeatedL
   p.Add(std::make_unique<clean::CleanStage>(std::move(repeated)));
   p.Add(std::make_unique<text::TextStage>());
   p.Add(std::make_unique<syntax::SyntaxStage>());
+  // Time before entities: a name inside a date is no name.
+  p.Add(std::make_unique<TimeStage>());
   p.Add(std::make_unique<entities::EntitiesStage>());
   p.Add(std::make_unique<text::ToneStage>());
-  p.Add(std::make_unique<TimeStage>());
   p.Add(std::make_unique<quotes::QuotesStage>());
   p.Add(std::make_unique<events::EventsStage>());
   return p;

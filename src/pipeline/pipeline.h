@@ -22,8 +22,8 @@ namespace sitrep::pipeline {
 
 class ArticlePipeline {
  public:
-  // The standard stages in order: clean, text, syntax, time, and the
-  // analysis stages as they are added.
+  // The standard stages in order: clean, text, syntax, time, entities,
+  // tone, quotes, events.
   // repeated (may be null) is the corpus's per-outlet repeated lines.
   static ArticlePipeline Standard(std::shared_ptr<const clean::RepeatedLines> repeated);
 

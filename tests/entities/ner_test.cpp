@@ -7,6 +7,7 @@
 #include "entities/entities.h"
 #include "entities/word_lex.h"
 #include "text/text.h"
+#include "time/time.h"
 
 namespace sitrep::entities {
 namespace {
@@ -119,6 +120,32 @@ TEST(EntitiesStage, FindsPeoplePlacesAndOrganisations) {
   EXPECT_EQ(a.local_entities[static_cast<std::size_t>(person->local)].name, "Irena Valchenko");
   EXPECT_EQ(a.local_entities[static_cast<std::size_t>(person->local)].mention_count, 2u);
   for (std::size_t i = 1; i < a.mentions.size(); ++i) EXPECT_LE(a.mentions[i - 1].end, a.mentions[i].begin);
+}
+
+// A name-like span inside a time expression is a date, not a mention, once
+// the time stage has run (as it does first in the standard pipeline).
+TEST(EntitiesStage, NoMentionInsideATimeExpression) {
+  auto mentions_in_date = [](bool with_times) {
+    Article a;
+    a.text =
+        "The truce between the Lorvani army and the rebels takes effect at midnight on Saturday, Jan 15. "
+        "It provides for an exchange of prisoners in Kessar.";
+    text::TextStage().Process(a, nullptr);
+    syntax::SyntaxStage().Process(a, nullptr);
+    if (with_times) TimeStage().Process(a, nullptr);
+    EntitiesStage().Process(a, nullptr);
+    const auto date = a.text.find("Jan 15");
+    int inside = 0;
+    bool kessar = false;
+    for (const auto& m : a.mentions) {
+      inside += m.begin >= date && m.end <= date + 6;
+      kessar = kessar || a.text.substr(m.begin, m.end - m.begin) == "Kessar";
+    }
+    EXPECT_TRUE(kessar);
+    return inside;
+  };
+  ASSERT_EQ(mentions_in_date(false), 1);  // the model alone takes the date for a name
+  EXPECT_EQ(mentions_in_date(true), 0);
 }
 
 // Titles before a name are left out, and a listed organisation with "and"

@@ -100,8 +100,8 @@ class QuotesOnText : public ::testing::Test {
     auto ss = syntax_->NewScratch();
     syntax_->Process(a, ss.get());
     auto es = entities_->NewScratch();
-    entities_->Process(a, es.get());
     time_->Process(a, nullptr);
+    entities_->Process(a, es.get());
     FindQuotes(a, DefaultCueLexicon());
     return a;
   }

@@ -100,8 +100,8 @@ int RunPolnear(const Options& o) {
     a.text = d.text;
     text.Process(a, nullptr);
     syntax.Process(a, syntax_scratch.get());
-    entities.Process(a, entities_scratch.get());
     time.Process(a, nullptr);
+    entities.Process(a, entities_scratch.get());
     sitrep::quotes::Classify(a, lexicon, &d.attributions);
     auto t0 = std::chrono::steady_clock::now();
     sitrep::quotes::FindQuotes(a, lexicon, speech_only);
