@@ -316,6 +316,19 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
       }
       if (names) SetSpan(labels, b, e, kPer);
     }
+    // A title alone after a determiner ("the Secretary acted", "the
+    // President's view") refers to a holder without naming anyone.
+    if (b >= 1 && FunctionWord(t[b - 1]) && t[b - 1].upos == Hash64("DET")) {
+      bool title = true;
+      for (std::size_t x = b; x < e && title; ++x) {
+        title = (t[x].gaz & kGazRole) && !(t[x].gaz & (kPlaceB | kPlaceI | kOrgB | kOrgI));
+      }
+      if (title) {
+        Clear(labels, b, e);
+        b = e;
+        continue;
+      }
+    }
     // A demonym alone names no person, organisation or place.
     if (type != kMisc) {
       bool demonym = true;

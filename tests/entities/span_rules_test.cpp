@@ -29,7 +29,7 @@ std::vector<NerToken> Tokens(const std::vector<Word>& words) {
     std::string lower;
     syntax::ComputeTokenFeatures(w.form, lower, &t.f);
     t.xpos = Hash64(w.xpos);
-    t.upos = Hash64(w.xpos == "IN" ? "ADP" : w.xpos == "NNP" ? "PROPN" : "X");
+    t.upos = Hash64(w.xpos == "IN" ? "ADP" : w.xpos == "DT" ? "DET" : w.xpos == "NNP" ? "PROPN" : "X");
     t.gaz = w.gaz;
     out.push_back(t);
   }
@@ -211,6 +211,24 @@ TEST(SpanRules, DemonymAloneIsMisc) {
   auto labels = Span(t.size(), 0, 1, kPer);
   ApplySpanRules(t.data(), t.size(), labels.data());
   EXPECT_EQ(Spans(labels), "MISC:0-1 ");
+}
+
+TEST(SpanRules, TitleAloneAfterADeterminerNamesNoOne) {
+  // "the Secretary acted": a holder referred to, no name.
+  auto t = Tokens({{"the", 0, "DT"}, {"Secretary", kGazRole}, {"acted", 0, "VBD"}});
+  auto labels = Span(t.size(), 1, 2, kOrg);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "");
+  // Without the determiner ("Secretary Ilves"), or when the title is part
+  // of a listed organisation's name, the span stays.
+  auto named = Tokens({{"Secretary", kGazRole}, {"Ilves", 0}, {"acted", 0, "VBD"}});
+  auto ln = Span(named.size(), 0, 2, kPer);
+  ApplySpanRules(named.data(), named.size(), ln.data());
+  EXPECT_EQ(Spans(ln), "PERSON:0-2 ");
+  auto listed = Tokens({{"the", 0, "DT"}, {"Commission", kGazRole | kGazOrgB}, {"acted", 0, "VBD"}});
+  auto ll = Span(listed.size(), 1, 2, kOrg);
+  ApplySpanRules(listed.data(), listed.size(), ll.data());
+  EXPECT_EQ(Spans(ll), "ORG:1-2 ");
 }
 
 TEST(SpanRules, MiscNameStartingWithAFirstNameIsAPerson) {
