@@ -257,9 +257,12 @@ struct StoryBuilder::Impl {
     }
     std::map<std::uint32_t, float> extra;
     for (std::uint32_t h : d.title_terms) extra[h] += static_cast<float>(opt.cluster.title_weight * idf(h));
-    for (const auto& e : d.entities) {
-      std::uint32_t h = FeatureHash('e', e);
-      extra[h] += static_cast<float>(opt.cluster.entity_weight * idf(h));
+    for (std::size_t k = 0; k < d.entities.size(); ++k) {
+      // An entity the article names again and again is what it is about
+      // ("Lohan" in one rehab story, another star in the next).
+      const double mentions = k < d.entity_mentions.size() ? std::max<double>(d.entity_mentions[k], 1) : 1;
+      std::uint32_t h = FeatureHash('e', d.entities[k]);
+      extra[h] += static_cast<float>(opt.cluster.entity_weight * (1 + co.entity_salience * std::log(mentions)) * idf(h));
     }
     for (std::uint32_t k : d.events) {
       std::uint32_t h = FeatureHash('v', evs[k].id);

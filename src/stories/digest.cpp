@@ -129,20 +129,28 @@ Result<bool> DigestLine(std::string_view line, std::size_t summary_candidates, D
   simdjson::dom::array mentions;
   if (!a["mentions"].get_array().get(mentions)) {
     std::unordered_map<std::string, std::size_t> at;
+    std::vector<std::uint16_t> mention_counts;
     for (simdjson::dom::element m : mentions) {
       std::string_view entity = Str(m["entity"]);
       bool nominal = false;
       if (entity.empty() || (!m["nominal"].get_bool().get(nominal) && nominal)) continue;  // a role, not a name
       std::string_view mt = Str(m["text"]);
       auto [it, fresh] = at.emplace(std::string(entity), d->names.size());
+      if (fresh) mention_counts.push_back(0);
+      if (mention_counts[it->second] < UINT16_MAX) ++mention_counts[it->second];
       if (fresh) {
         d->names.push_back({std::string(entity), std::string(mt)});
       } else if (mt.size() > d->names[it->second].text.size()) {
         d->names[it->second].text = std::string(mt);
       }
     }
-    for (const auto& n : d->names) d->entities.push_back(n.entity);
-    std::sort(d->entities.begin(), d->entities.end());
+    std::vector<std::size_t> order(d->names.size());
+    for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return d->names[x].entity < d->names[y].entity; });
+    for (std::size_t k : order) {
+      d->entities.push_back(d->names[k].entity);
+      d->entity_mentions.push_back(mention_counts[k]);
+    }
   }
 
   // The years an article's dates name say which happening of a recurring
@@ -273,6 +281,7 @@ void EncodeDigest(const Digest& d, std::string* out) {
   PutPods(out, d.terms);
   PutPods(out, d.title_terms);
   PutStrs(out, d.entities);
+  PutPods(out, d.entity_mentions);
   Put(out, static_cast<std::uint32_t>(d.names.size()));
   for (const auto& n : d.names) {
     PutStr(out, n.entity);
@@ -319,6 +328,7 @@ bool DecodeDigest(std::string_view bytes, Digest* d) {
   r.Pods(&d->terms);
   r.Pods(&d->title_terms);
   r.Strs(&d->entities);
+  r.Pods(&d->entity_mentions);
   d->names.resize(r.Count(8));
   for (auto& n : d->names) {
     r.Str(&n.entity);

@@ -85,6 +85,7 @@ struct Digest {
   std::vector<std::pair<std::uint32_t, std::uint16_t>> terms;  // body term hash -> count
   std::vector<std::uint32_t> title_terms;
   std::vector<std::string> entities;  // distinct entity ids
+  std::vector<std::uint16_t> entity_mentions;  // name mentions of each, in the order of `entities`
   std::vector<MentionDigest> names;   // the longest form of each entity in this article
   std::vector<std::uint32_t> events;  // indexes into the merged events (filled in Build)
   std::vector<std::string> years;     // years the article's dates name (its time expressions, its date)

@@ -159,6 +159,7 @@ ClusterOptions ClusterOptions::FromData() {
       auto count = [&] { return static_cast<std::size_t>(std::max(0.0, x)); };
       if (name == "threshold") o.threshold = x;
       else if (name == "entity_weight") o.entity_weight = x;
+      else if (name == "entity_salience") o.entity_salience = x;
       else if (name == "event_weight") o.event_weight = x;
       else if (name == "title_weight") o.title_weight = x;
       else if (name == "year_weight") o.year_weight = x;

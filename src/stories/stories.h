@@ -42,6 +42,10 @@ struct ClusterOptions {
   double threshold = 0.15;
   // Weights of the kinds of feature against a text term's weight.
   double entity_weight = 2.0;
+  // An entity's weight grows by entity_salience x ln(its mentions in the
+  // article): the people and places an article is about weigh more than
+  // those it names once.
+  double entity_salience = 0.0;
   double event_weight = 1.0;
   double title_weight = 1.0;
   double year_weight = 1.0;    // the years the article's dates name

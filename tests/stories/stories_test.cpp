@@ -453,6 +453,25 @@ TEST(Stories, ClustererRetrievesThroughItsIndex) {
 namespace sitrep::stories {
 namespace {
 
+TEST(Stories, DigestCountsEachEntitysNameMentions) {
+  const std::string t = "Orlovsky spoke in Lenhall. Orlovsky left. Orlovsky returned.";
+  detail::Digest d;
+  auto r = detail::DigestLine(Line("a10", "Post", "2012-07-07", "Title", t,
+                                   {{"Orlovsky", "eP"}, {"Lenhall", "eL"}, {"Orlovsky", "eP"}, {"Orlovsky", "eP"}}),
+                              5, &d);
+  ASSERT_TRUE(r.ok());
+  ASSERT_TRUE(*r);
+  EXPECT_EQ(d.entities, (std::vector<std::string>{"eL", "eP"}));
+  EXPECT_EQ(d.entity_mentions, (std::vector<std::uint16_t>{1, 3}));
+  // The counts survive the spill to disk.
+  std::string bytes;
+  detail::EncodeDigest(d, &bytes);
+  detail::Digest back;
+  ASSERT_TRUE(detail::DecodeDigest(bytes, &back));
+  EXPECT_EQ(back.entities, d.entities);
+  EXPECT_EQ(back.entity_mentions, d.entity_mentions);
+}
+
 TEST(Stories, DigestKeepsNumbersAndTheDaysAndMonthsItsDatesName) {
   detail::Digest d;
   auto r = detail::DigestLine(Line("a09", "Post", "2012-07-07", "Title", "The fight drew 1,200 fans and 1200 more watched."),

@@ -363,6 +363,7 @@ cli::CommandRegistrar reg(
       app.add_flag("--show-clusters", opts->show_clusters, "Print the stories that mix happenings and the happenings spread over stories (dev topics only unless --topics is given)");
       app.add_option("--threshold", opts->cluster.threshold, "Similarity a document needs to join a story");
       app.add_option("--entity-weight", opts->cluster.entity_weight, "Weight of shared entities");
+      app.add_option("--entity-salience", opts->cluster.entity_salience, "Growth of an entity's weight with the log of its mentions");
       app.add_option("--event-weight", opts->cluster.event_weight, "Weight of shared events");
       app.add_option("--max-gap-days", opts->cluster.max_gap_days, "Days beyond which an article never joins a story");
       app.add_option("--merge-threshold", opts->cluster.merge_threshold, "Similarity at which two stories merge");
