@@ -26,6 +26,14 @@ bool Possessive(const NerToken& x) {
   return x.xpos == kPos;
 }
 
+// The lower-case hash a token of `word` carries (NerToken::f.lower).
+std::uint64_t LowerHash(std::string_view word) {
+  syntax::TokenFeatures f;
+  std::string scratch;
+  syntax::ComputeTokenFeatures(word, scratch, &f);
+  return f.lower;
+}
+
 // data/ner/name_heads.tsv: words that type a name from outside it.
 struct NameHeads {
   std::unordered_map<std::uint64_t, int> last;    // lower-case hash -> type of a name it ends
@@ -37,12 +45,7 @@ struct NameHeads {
 const NameHeads& Heads() {
   static const NameHeads heads = [] {
     NameHeads h;
-    std::string scratch;
-    auto lower = [&](std::string_view w) {
-      syntax::TokenFeatures f;
-      syntax::ComputeTokenFeatures(w, scratch, &f);
-      return f.lower;
-    };
+    auto lower = [](std::string_view w) { return LowerHash(w); };
     h.of = lower("of");
     h.comma = lower(",");
     for (std::string_view line : DataLines(Resource("ner/name_heads.tsv"))) {
@@ -139,6 +142,75 @@ std::size_t GrowName(const NerToken* t, const std::uint8_t* labels, std::size_t 
   std::size_t x = e;
   while (x < n && x < e + 2 && labels[x] == kOutside && NameWord(t[x])) ++x;
   return x;
+}
+
+// Organisation names that hold "and" or start with "Head for": the model
+// often cuts "the Commission for [Regional Peace and Dialogue]" and "[the
+// Democratic Institutions] and Human Rights Office" short, since most
+// names it learned have neither. A capitalised word that ends
+// organisation names (data/ner/name_heads.tsv) decides both.
+void JoinOrganisationNames(const NerToken* t, std::size_t n, std::uint8_t* labels) {
+  static const std::uint64_t and_lower = LowerHash("and"), for_lower = LowerHash("for");
+  auto lower_hash = [](const NerToken& x) { return x.f.lower; };
+  auto org_head = [&](std::size_t k) {
+    auto it = Heads().last.find(t[k].f.lower);
+    return it != Heads().last.end() && it->second == kOrg && (t[k].f.flags & syntax::kTitle);
+  };
+  auto capitalised = [&](std::size_t k) {
+    return (t[k].f.flags & (syntax::kTitle | syntax::kAllUpper)) && !(t[k].gaz & (kPlaceB | kOrgB));
+  };
+  for (std::size_t b = 0; b < n;) {
+    if (labels[b] == kOutside) {
+      ++b;
+      continue;
+    }
+    std::size_t e = SpanEnd(labels, b, n);
+    const int type = LabelType(labels[b]);
+    const bool head_for = e >= b + 3 && org_head(b) &&
+                          (lower_hash(t[b + 1]) == Heads().of || lower_hash(t[b + 1]) == for_lower);
+    if (type != kPer && e + 2 < n && lower_hash(t[e]) == and_lower && !(t[e].f.flags & syntax::kHasUpper)) {
+      // "[Lenhall Water] and [Sanitation Authority]": a name, "and", then
+      // capitalised words that end in an organisation word, found by the
+      // model or left out, are one organisation.
+      std::size_t k = e + 1;
+      while (k < n && k < e + 5 && capitalised(k) && !org_head(k) &&
+             (labels[k] == kOutside || (k > e + 1 && labels[k] == InsideLabel(LabelType(labels[e + 1]))) ||
+              (k == e + 1 && LabelType(labels[k]) == kOrg))) {
+        ++k;
+      }
+      const bool run_ok = k < n && k > e + 1 && org_head(k) &&
+                          (labels[k] == kOutside || (labels[e + 1] != kOutside && labels[k] == InsideLabel(kOrg)));
+      // A first part that is a whole organisation already ("Ministry of
+      // Defence and Foreign Ministry") is one of two.
+      bool first_has_head = false;
+      for (std::size_t x = b; x < e; ++x) first_has_head = first_has_head || org_head(x);
+      if (run_ok && !first_has_head && ListedType(t, b, e, n, -1) < 0) {
+        e = k + 1;
+        SetSpan(labels, b, e, kOrg);
+      } else if (type == kOrg && head_for) {
+        // "[Ministry for Fisheries] and Ocean Affairs": after "Head for
+        // X", "and" and capitalised words the model left out finish the
+        // name, unless they start another ("and Foreign Ministry").
+        std::size_t j = e + 1;
+        while (j < n && j < e + 4 && labels[j] == kOutside && capitalised(j) && !org_head(j)) ++j;
+        if (j > e + 1 && (j == n || !(t[j].f.flags & (syntax::kTitle | syntax::kAllUpper)))) {
+          e = j;
+          SetSpan(labels, b, e, kOrg);
+        }
+      }
+    }
+    // "the Commission for X", "the University of X": a capitalised
+    // organisation word and "for" or "of" right before the name belong to it,
+    // with a name it ends ("Regional Commission for X").
+    if (b >= 2 && org_head(b - 2) && !(t[b - 1].f.flags & syntax::kHasUpper) &&
+        (lower_hash(t[b - 1]) == Heads().of || lower_hash(t[b - 1]) == for_lower) &&
+        (labels[b - 2] == kOutside || LabelType(labels[b - 2]) == kOrg)) {
+      std::size_t s0 = b - 2;
+      while (s0 > 0 && labels[s0] != kOutside && !IsBegin(labels[s0])) --s0;
+      SetSpan(labels, s0, e, kOrg);
+    }
+    b = e;
+  }
 }
 
 }  // namespace
@@ -339,6 +411,7 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
     }
     b = e;
   }
+  JoinOrganisationNames(t, n, labels);
 }
 
 void ApplyDocumentRules(const NerSentenceRef* sents, std::size_t count) {

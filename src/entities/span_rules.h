@@ -29,7 +29,13 @@ namespace sitrep::entities {
 //    and a listed organisation written as listed is one whatever its type;
 //  - "Idris Kone of Niger" is a person and a listed place;
 //  - the word that ends a name types it ("... Institute"), and "the town
-//    of X" makes X a place (data/ner/name_heads.tsv).
+//    of X" makes X a place (data/ner/name_heads.tsv);
+//  - a title alone after a determiner ("the Secretary") names no one;
+//  - an organisation word with "for" or "of" before a name belongs to it
+//    ("the Commission for [Regional Peace and Dialogue]"), and "and" with
+//    capitalised words up to an organisation word joins two parts into
+//    one organisation ("[Lenhall Water] and Sanitation Authority"; not
+//    after a part that is a whole organisation already).
 // Labels stay valid IOB2. Time linear in n; allocates only when first
 // called (the word list).
 // The rules read the lexicons only; the article's outlet is handled in

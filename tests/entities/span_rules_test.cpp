@@ -231,6 +231,35 @@ TEST(SpanRules, TitleAloneAfterADeterminerNamesNoOne) {
   EXPECT_EQ(Spans(ll), "ORG:1-2 ");
 }
 
+TEST(SpanRules, OrganisationNamesWithAndOrHeadForAreWhole) {
+  auto apply = [](const std::vector<NerToken>& t, std::vector<std::uint8_t> labels) {
+    ApplySpanRules(t.data(), t.size(), labels.data());
+    return Spans(labels);
+  };
+  // "the Commission for [Regional Peace and Dialogue]"
+  auto a = Tokens({{"by", 0, "IN"}, {"the", 0, "DT"}, {"Commission"}, {"for", 0, "IN"}, {"Regional"}, {"Peace"},
+                   {"and", 0, "CC"}, {"Dialogue"}, {",", 0, ","}});
+  EXPECT_EQ(apply(a, Span(a.size(), 4, 8, kOrg)), "ORG:2-8 ");
+  // "[Lenhall Water] and [Sanitation Authority]", the first part typed a place.
+  auto b = Tokens({{"the", 0, "DT"}, {"Lenhall"}, {"Water"}, {"and", 0, "CC"}, {"Sanitation"}, {"Authority"},
+                   {"said", 0, "VBD"}});
+  auto lb = Span(b.size(), 1, 3, kLoc);
+  lb[4] = BeginLabel(kOrg);
+  lb[5] = InsideLabel(kOrg);
+  EXPECT_EQ(apply(b, lb), "ORG:1-6 ");
+  // "[Ministry for Fisheries] and Ocean Affairs"
+  auto c = Tokens({{"the", 0, "DT"}, {"Ministry"}, {"for", 0, "IN"}, {"Fisheries"}, {"and", 0, "CC"}, {"Ocean"},
+                   {"Affairs"}, {"said", 0, "VBD"}});
+  EXPECT_EQ(apply(c, Span(c.size(), 1, 4, kOrg)), "ORG:1-7 ");
+  // Two organisations stay two: "[Ministry of Defence] and Foreign Ministry officials".
+  auto d = Tokens({{"the", 0, "DT"}, {"Ministry"}, {"of", 0, "IN"}, {"Defence"}, {"and", 0, "CC"}, {"Foreign"},
+                   {"Ministry"}, {"officials", 0, "NNS"}});
+  EXPECT_EQ(apply(d, Span(d.size(), 1, 4, kOrg)), "ORG:1-4 ");
+  // A person's name is never the first part.
+  auto e = Tokens({{"Anna"}, {"Berg"}, {"and", 0, "CC"}, {"Harbour"}, {"Authority"}, {"staff", 0, "NN"}});
+  EXPECT_EQ(apply(e, Span(e.size(), 0, 2, kPer)), "PERSON:0-2 ");
+}
+
 TEST(SpanRules, MiscNameStartingWithAFirstNameIsAPerson) {
   auto t = Tokens({{"TOM"}, {"LEE"}, {":", 0, ":"}, {"Yes"}});
   t[0].lex = kLexFirstName;
