@@ -571,7 +571,10 @@ class SentenceCoder {
     act.mention = m;
     act.text = std::string(a_.text.substr(mm.begin, mm.end - mm.begin));
     act.actor_code = mm.actor_code;
-    act.known = true;
+    // A storm, a war or a treaty ("Cyclone X killed 40") acts on no one
+    // in CAMEO's sense: only a name with an actor code or of a person,
+    // organisation or place may be a source.
+    act.known = mm.type != "MISC" || !mm.actor_code.empty();
     return act;
   }
 

@@ -63,6 +63,18 @@ TEST_F(CoderTest, NatureIsNoPoliticalActor) {
   EXPECT_EQ(a.events[0].cameo.substr(0, 2), "19");
 }
 
+TEST_F(CoderTest, ANamedStormInARelativeClauseIsNoActor) {
+  // "which" stands for the storm: still nature, still no event; the
+  // donors' pledge is one.
+  Article a = Analyse(
+      "International donors on Thursday pledged $120m to help Kessaria recover from Cyclone Odalys, which killed at "
+      "least 30 people and destroyed or damaged more than 9,000 homes.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].source.text, "International donors");
+  Article b = Analyse("Aid agencies said Typhoon Merrow, which killed 12 people, had cut the island's power.");
+  EXPECT_TRUE(b.events.empty()) << b.events[0].source.text;
+}
+
 TEST_F(CoderTest, ImposedSanctionsAreSanctions) {
   Article a = Analyse("Germany imposed new sanctions on Iran.");
   ASSERT_EQ(a.events.size(), 1u);
