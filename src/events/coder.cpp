@@ -359,6 +359,10 @@ class SentenceCoder {
       // reduced relative clause: the noun is the subject.
       if (d == "acl" && (Tok(v).xpos == "VBD" || Tok(v).xpos == "VBN") && Head(v) >= 0 && Tok(Head(v)).deprel == "root") return Head(v);
       if (!(Is(d, "conj") || Is(d, "xcomp") || Is(d, "advcl"))) return -1;
+      // A bare past participle ("the trials of those arrested", "Arrested
+      // in May, he ...") is passive: the clause above names the one
+      // acted upon, or no one, never the agent.
+      if (!Is(d, "conj") && Tok(v).xpos == "VBN" && Child(v, "aux") < 0 && Child(v, "aux:pass") < 0) return -1;
       v = Head(v);
     }
     return -1;
@@ -688,6 +692,17 @@ class SentenceCoder {
   // consideration and the event it governs.
   void CodeModal(std::int32_t m, const Pattern& p) {
     MarkConsumed(m);
+    // "who asked not to be named", "asked to be excused": a request about
+    // the asker's own treatment, the stock phrase of anonymous sources,
+    // is no appeal to anyone.
+    bool about_self = false;
+    EachChild(m, [&](std::int32_t c) {
+      const std::string_view d = Tok(c).deprel;
+      const std::int32_t mark = Child(c, "mark");
+      const bool infinitive = Is(d, "xcomp") || (Is(d, "advcl") && mark >= 0 && Lemma(mark) == "to");
+      if (infinitive && Child(c, "aux:pass") >= 0 && Child(c, "obj") < 0) about_self = true;
+    });
+    if (about_self && Child(m, "obj") < 0) return;
     std::string governed;
     std::int32_t inner = -1, inner_target = -1;
     EachChild(m, [&](std::int32_t c) {

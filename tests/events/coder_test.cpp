@@ -75,6 +75,25 @@ TEST_F(CoderTest, ANamedStormInARelativeClauseIsNoActor) {
   EXPECT_TRUE(b.events.empty()) << b.events[0].source.text;
 }
 
+TEST_F(CoderTest, AnAnonymousSourceMakesNoAppeal) {
+  Article a = Analyse(
+      "A senior official in the capital, Kessar, who asked not to be named, said the talks had stalled.");
+  for (const Event& e : a.events) ADD_FAILURE() << e.cameo << " " << e.source.text;
+  // An appeal to someone else still is one.
+  Article b = Analyse("The mayor asked the army to leave the town.");
+  ASSERT_EQ(b.events.size(), 1u);
+  EXPECT_EQ(b.events[0].cameo.substr(0, 2), "02");
+}
+
+TEST_F(CoderTest, ABarePastParticipleHasNoAgentAbove) {
+  // Those arrested were arrested by someone else, not by the monitors.
+  Article a = Analyse(
+      "The Lenhall Monitoring Mission has asked to send observers to the trials of those arrested – some 4,000 people, "
+      "by its count.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo.substr(0, 2), "02");
+}
+
 TEST_F(CoderTest, ImposedSanctionsAreSanctions) {
   Article a = Analyse("Germany imposed new sanctions on Iran.");
   ASSERT_EQ(a.events.size(), 1u);
