@@ -339,6 +339,16 @@ class SentenceCoder {
     });
     return neg;
   }
+  // True if the noun h is quantified by a negation: "offered no sign of
+  // retreat", "sent no troops" say the act did not happen.
+  bool NoneOf(std::int32_t h) {
+    if (h < 0) return false;
+    bool none = false;
+    EachChild(h, [&](std::int32_t c) {
+      if (Tok(c).deprel == "det" && lex_.negation.count(Lemma(c))) none = true;
+    });
+    return none;
+  }
   bool IsFuture(std::int32_t v) {
     bool fut = false;
     EachChild(v, [&](std::int32_t c) {
@@ -685,7 +695,7 @@ class SentenceCoder {
         code = np->code;
     }
     if (IsFuture(v) && Root(code) == "04") code = std::string(lex_.Compose("intent", code));
-    Emit(v, v, code, Subject(v), VerbTarget(v, &p), false);
+    Emit(v, v, code, Subject(v), VerbTarget(v, &p), NoneOf(Child(v, "obj")));
   }
 
   // A verb of threat, intent, appeal, demand, refusal, denial or
@@ -774,7 +784,7 @@ class SentenceCoder {
                               ? addressee
                               : inner_target;
     if (p.modal_class == "deny" || p.modal_class == "consider") target = -1;
-    bool neg = inner >= 0 && Negated(inner);
+    bool neg = (inner >= 0 && Negated(inner)) || NoneOf(Child(m, "obj"));
     Emit(m, inner >= 0 && Tok(inner).upos != "NOUN" ? inner : m, code, Subject(m), target, neg);
     joint_ = false;
   }

@@ -94,6 +94,15 @@ TEST_F(CoderTest, ABarePastParticipleHasNoAgentAbove) {
   EXPECT_EQ(a.events[0].cameo.substr(0, 2), "02");
 }
 
+TEST_F(CoderTest, AnActOnNoThingIsNegated) {
+  Article a = Analyse("The rebels sent no troops to the border, and the Lorvani army offered no sign of retreat.");
+  ASSERT_EQ(a.events.size(), 2u);
+  for (const Event& e : a.events) EXPECT_TRUE(e.negated) << e.cameo << " " << e.source.text;
+  Article b = Analyse("The rebels sent troops to the border.");
+  ASSERT_EQ(b.events.size(), 1u);
+  EXPECT_FALSE(b.events[0].negated);
+}
+
 TEST_F(CoderTest, ImposedSanctionsAreSanctions) {
   Article a = Analyse("Germany imposed new sanctions on Iran.");
   ASSERT_EQ(a.events.size(), 1u);
