@@ -298,6 +298,14 @@ TEST(DescribeMentions, RegionsAndCities) {
   EXPECT_EQ(a.mentions[2].country, "");  // in India or Pakistan
 }
 
+TEST(DescribeMentions, APartOfAHyphenatedNameGivesNoCountry) {
+  // "Rouge" folds to an Estonian municipality's name; "Anse-Rouge" is not in it.
+  Article a = Describe({{{"the"}, {"village"}, {"of"}, {"Anse"}, {"-"}, {"Rouge"}}}, {{0, 3, 5, "LOC"}});
+  EXPECT_EQ(a.mentions[0].country, "");
+  Article b = Describe({{{"the"}, {"village"}, {"of"}, {"Rouge"}}}, {{0, 3, 3, "LOC"}});
+  EXPECT_EQ(b.mentions[0].country, "EST");  // the word alone is the listed place
+}
+
 TEST(DescribeMentions, WorldRegionsArePlacesWithoutACountry) {
   // "Asia" is also a town in the Philippines; the region wins. A region
   // the recogniser typed as a person is a place; as an actor it takes
