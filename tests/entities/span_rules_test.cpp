@@ -114,6 +114,11 @@ TEST(SpanRules, AKindWordThatStartsANameTypesIt) {
   auto l3 = Span(v.size(), 0, 3, kLoc);
   ApplySpanRules(v.data(), v.size(), l3.data());
   EXPECT_EQ(Spans(l3), "ORG:0-3 ");
+  // A broadcaster named after a town: "told Radio [Meridian]".
+  auto w = Tokens({{"told", 0, "VBD"}, {"Radio"}, {"Meridian"}});
+  auto l4 = Span(w.size(), 2, 3, kLoc);
+  ApplySpanRules(w.data(), w.size(), l4.data());
+  EXPECT_EQ(Spans(l4), "ORG:1-3 ");
 }
 
 TEST(SpanRules, TownOfNameIsAPlace) {
