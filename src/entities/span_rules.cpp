@@ -417,6 +417,8 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
 void ApplyDocumentRules(const NerSentenceRef* sents, std::size_t count) {
   // Words of person names of two or more words anywhere in the article.
   std::vector<std::uint64_t> in_names;
+  // Words of names seen anywhere but alone at a sentence start.
+  std::vector<std::uint64_t> named;
   for (std::size_t s = 0; s < count; ++s) {
     const NerSentenceRef& ref = sents[s];
     for (std::size_t b = 0; b < ref.n;) {
@@ -428,10 +430,27 @@ void ApplyDocumentRules(const NerSentenceRef* sents, std::size_t count) {
       if (LabelType(ref.labels[b]) == kPer && e - b >= 2) {
         for (std::size_t k = b; k < e; ++k) in_names.push_back(ref.tokens[k].f.lower);
       }
+      if (b > 0 || e - b >= 2) {
+        for (std::size_t k = b; k < e; ++k) named.push_back(ref.tokens[k].f.lower);
+      }
       b = e;
     }
   }
   std::sort(in_names.begin(), in_names.end());
+  std::sort(named.begin(), named.end());
+  // A common word that opens a sentence ("Aid reached the town"): one
+  // word, mostly written in lower case in the corpora, no listed name or
+  // first name, and not a name elsewhere in the article ("Theresa May ...
+  // May said" keeps its surname).
+  for (std::size_t s = 0; s < count; ++s) {
+    const NerSentenceRef& ref = sents[s];
+    if (ref.n < 2 || ref.labels[0] == kOutside || ref.labels[1] == InsideLabel(LabelType(ref.labels[0]))) continue;
+    const NerToken& w = ref.tokens[0];
+    const std::uint32_t caps = LexCaps(w.lex);
+    if ((w.gaz & kListed) || LexFirstName(w.lex) || !(w.f.flags & syntax::kTitle) || (caps != 1 && caps != 2)) continue;
+    if (std::binary_search(named.begin(), named.end(), w.f.lower)) continue;
+    ref.labels[0] = kOutside;
+  }
   for (std::size_t s = 0; s < count; ++s) {
     const NerSentenceRef& ref = sents[s];
     const NerToken* t = ref.tokens;

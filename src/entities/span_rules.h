@@ -46,7 +46,10 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels);
 // mention of one word that the gazetteer lists as a country or a major city
 // ("Belgrade would not accept", the dateline "BRUSSELS") is a place, unless
 // the word is also part of a longer person's name in the same article
-// ("Jordan Peters ... Jordan said") or follows a form of address.
+// ("Jordan Peters ... Jordan said") or follows a form of address; and a
+// one-word name that opens a sentence is dropped when the word table says
+// the word is mostly written in lower case and the article names it
+// nowhere else ("Aid reached the town").
 void ApplyDocumentRules(const NerSentenceRef* sents, std::size_t count);
 
 }  // namespace sitrep::entities

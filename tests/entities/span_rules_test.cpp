@@ -305,6 +305,36 @@ TEST(SpanRules, ListedAcronymInCapitalsIsAnOrganisation) {
   EXPECT_EQ(Spans(l3), "");
 }
 
+TEST(DocumentRules, ACommonWordOpeningASentenceIsNoName) {
+  // The word table's capitals bucket: 1 = rarely capitalised inside a
+  // sentence, 2 = sometimes, 4 = nearly always (word_lex.h).
+  auto caps = [](std::vector<NerToken> t, std::size_t i, std::uint64_t bucket) {
+    t[i].lex = bucket << 18;
+    return t;
+  };
+  // "Aid reached the town": a person to the model.
+  auto s1 = caps(Tokens({{"Aid"}, {"reached", 0, "VBD"}, {"Lenhall"}}), 0, 2);
+  auto l1 = Span(s1.size(), 0, 1, kPer);
+  l1[2] = BeginLabel(kLoc);
+  // "Grant Osei spoke" then "Grant said": the word is a name in this article.
+  auto s2 = caps(Tokens({{"Grant"}, {"Osei"}, {"spoke", 0, "VBD"}}), 0, 2);
+  auto l2 = Span(s2.size(), 0, 2, kPer);
+  auto s3 = caps(Tokens({{"Grant"}, {"said", 0, "VBD"}}), 0, 2);
+  auto l3 = Span(s3.size(), 0, 1, kPer);
+  // A word mostly capitalised ("Odalys said") stays a name.
+  auto s4 = caps(Tokens({{"Odalys"}, {"said", 0, "VBD"}}), 0, 4);
+  auto l4 = Span(s4.size(), 0, 1, kPer);
+  std::vector<NerSentenceRef> refs = {{s1.data(), l1.data(), s1.size()},
+                                      {s2.data(), l2.data(), s2.size()},
+                                      {s3.data(), l3.data(), s3.size()},
+                                      {s4.data(), l4.data(), s4.size()}};
+  ApplyDocumentRules(refs.data(), refs.size());
+  EXPECT_EQ(Spans(l1), "LOC:2-3 ");
+  EXPECT_EQ(Spans(l2), "PERSON:0-2 ");
+  EXPECT_EQ(Spans(l3), "PERSON:0-1 ");
+  EXPECT_EQ(Spans(l4), "PERSON:0-1 ");
+}
+
 TEST(DocumentRules, CapitalAsASpeakerIsAPlaceUnlessPartOfAName) {
   // Sentence 1: "Belgrade would not accept" with Belgrade labelled a person.
   auto s1 = Tokens({{"Belgrade", kGazCityB | kGazBigCity}, {"would", 0, "MD"}, {"not", 0, "RB"}});
