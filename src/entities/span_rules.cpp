@@ -1,6 +1,7 @@
 #include "entities/span_rules.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <unordered_map>
 #include <string>
 #include <vector>
@@ -388,6 +389,21 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
       }
       if (names) SetSpan(labels, b, e, kPer);
     }
+    // "the rebel Free Highlands Movement": a capitalised common word right
+    // before an organisation's name, inside the sentence, is its first word
+    // (words mostly written in lower case are the ones the model doubts).
+    if (type == kOrg) {
+      std::size_t nb = b;
+      while (nb >= 2 && labels[nb - 1] == kOutside && (t[nb - 1].f.flags & syntax::kTitle) &&
+             !(t[nb - 1].f.flags & syntax::kAllUpper) && !(t[nb - 1].gaz & kListed) &&
+             (LexCaps(t[nb - 1].lex) == 1 || LexCaps(t[nb - 1].lex) == 2)) {
+        --nb;
+      }
+      if (nb < b) {
+        b = nb;
+        SetSpan(labels, b, e, kOrg);
+      }
+    }
     // A title alone after a determiner ("the Secretary acted", "the
     // President's view") refers to a holder without naming anyone.
     if (b >= 1 && FunctionWord(t[b - 1]) && t[b - 1].upos == Hash64("DET")) {
@@ -463,6 +479,41 @@ void ApplyDocumentRules(const NerSentenceRef* sents, std::size_t count) {
       if (i + 1 < ref.n && (t[i + 1].gaz & (kGazCountryI | kGazCityI))) continue;  // a longer listed name
       if (std::binary_search(in_names.begin(), in_names.end(), t[i].f.lower)) continue;
       ref.labels[i] = BeginLabel(kLoc);
+    }
+  }
+  // One sense per article: a one-word person whose word the article
+  // names as a place at least as often ("Veldoria's economy ... What has
+  // Veldoria said?") is the place, used as an actor; not a word of a
+  // longer person's name, nor after a form of address.
+  std::vector<std::pair<std::uint64_t, int>> single;  // (word, +1 place / -1 person)
+  for (std::size_t s = 0; s < count; ++s) {
+    const NerSentenceRef& ref = sents[s];
+    for (std::size_t i = 0; i < ref.n; ++i) {
+      if (!IsBegin(ref.labels[i]) || (i + 1 < ref.n && !IsBegin(ref.labels[i + 1]) && ref.labels[i + 1] != kOutside))
+        continue;
+      const int type = LabelType(ref.labels[i]);
+      if (type == kLoc) single.emplace_back(ref.tokens[i].f.lower, 1);
+      if (type == kPer) single.emplace_back(ref.tokens[i].f.lower, -1);
+    }
+  }
+  std::sort(single.begin(), single.end());
+  auto balance = [&](std::uint64_t w) {
+    int place = 0, person = 0;
+    for (auto it = std::lower_bound(single.begin(), single.end(), std::make_pair(w, INT32_MIN));
+         it != single.end() && it->first == w; ++it) {
+      (it->second > 0 ? place : person) += 1;
+    }
+    return place > 0 && place >= person;
+  };
+  for (std::size_t s = 0; s < count; ++s) {
+    const NerSentenceRef& ref = sents[s];
+    const NerToken* t = ref.tokens;
+    for (std::size_t i = 0; i < ref.n; ++i) {
+      if (ref.labels[i] != BeginLabel(kPer)) continue;
+      if (i + 1 < ref.n && ref.labels[i + 1] == InsideLabel(kPer)) continue;
+      if (t[i].gaz & kGazHonorificBefore) continue;
+      if (std::binary_search(in_names.begin(), in_names.end(), t[i].f.lower)) continue;
+      if (balance(t[i].f.lower)) ref.labels[i] = BeginLabel(kLoc);
     }
   }
 }

@@ -35,7 +35,10 @@ namespace sitrep::entities {
 //    ("the Commission for [Regional Peace and Dialogue]"), and "and" with
 //    capitalised words up to an organisation word joins two parts into
 //    one organisation ("[Lenhall Water] and Sanitation Authority"; not
-//    after a part that is a whole organisation already).
+//    after a part that is a whole organisation already);
+//  - a capitalised word mostly written in lower case right before an
+//    organisation, inside the sentence, starts its name ("the rebel Free
+//    Highlands Movement").
 // Labels stay valid IOB2. Time linear in n; allocates only when first
 // called (the word list).
 // The rules read the lexicons only; the article's outlet is handled in
@@ -49,7 +52,8 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels);
 // ("Jordan Peters ... Jordan said") or follows a form of address; and a
 // one-word name that opens a sentence is dropped when the word table says
 // the word is mostly written in lower case and the article names it
-// nowhere else ("Aid reached the town").
+// nowhere else ("Aid reached the town"); a one-word person whose word
+// the article names as a place at least as often is that place.
 void ApplyDocumentRules(const NerSentenceRef* sents, std::size_t count);
 
 }  // namespace sitrep::entities

@@ -26,7 +26,8 @@ TEST(NerEval, UnerEwtTestFloor) {
   }
   auto r = sitrep::testing::Run(sitrep::testing::Sitrep() + " eval ner --json --gold " + gold.string());
   ASSERT_EQ(r.exit_code, 0) << r.output;
-  // Measured 0.689 (P 0.713, R 0.666) when the model was committed.
+  // Measured 0.689 (P 0.713, R 0.666) when the model was committed; 0.692
+  // (P 0.717, R 0.668) with the later corrections of data/models/NOTICE.
   EXPECT_GE(JsonNumber(r.output, "f1"), 0.675) << r.output;
   EXPECT_GE(JsonNumber(r.output, "precision"), 0.70) << r.output;
   EXPECT_NE(r.output.find("\"per_type\":{\"PERSON\""), std::string::npos) << r.output;

@@ -265,6 +265,23 @@ TEST(SpanRules, OrganisationNamesWithAndOrHeadForAreWhole) {
   EXPECT_EQ(apply(e, Span(e.size(), 0, 2, kPer)), "PERSON:0-2 ");
 }
 
+TEST(SpanRules, ACapitalisedCommonWordBeforeAnOrganisationStartsIt) {
+  auto caps = [](std::vector<NerToken> t, std::size_t i, std::uint64_t bucket) {
+    t[i].lex = bucket << 18;  // word_lex.h: 1-2 mostly lower case, 4 nearly always capitalised
+    return t;
+  };
+  // "the rebel Free [Highlands Movement]"
+  auto a = caps(Tokens({{"the", 0, "DT"}, {"rebel", 0, "NN"}, {"Free"}, {"Highlands"}, {"Movement"}}), 2, 2);
+  auto la = Span(a.size(), 3, 5, kOrg);
+  ApplySpanRules(a.data(), a.size(), la.data());
+  EXPECT_EQ(Spans(la), "ORG:2-5 ");
+  // "on Monday [Oxfam]": a word always capitalised is no part of the name.
+  auto b = caps(Tokens({{"said", 0, "VBD"}, {"on", 0, "IN"}, {"Monday"}, {"Oxfam"}}), 2, 4);
+  auto lb = Span(b.size(), 3, 4, kOrg);
+  ApplySpanRules(b.data(), b.size(), lb.data());
+  EXPECT_EQ(Spans(lb), "ORG:3-4 ");
+}
+
 TEST(SpanRules, MiscNameStartingWithAFirstNameIsAPerson) {
   auto t = Tokens({{"TOM"}, {"LEE"}, {":", 0, ":"}, {"Yes"}});
   t[0].lex = kLexFirstName;
@@ -331,6 +348,29 @@ TEST(DocumentRules, ACommonWordOpeningASentenceIsNoName) {
   ApplyDocumentRules(refs.data(), refs.size());
   EXPECT_EQ(Spans(l1), "LOC:2-3 ");
   EXPECT_EQ(Spans(l2), "PERSON:0-2 ");
+  EXPECT_EQ(Spans(l3), "PERSON:0-1 ");
+  EXPECT_EQ(Spans(l4), "PERSON:0-1 ");
+}
+
+TEST(DocumentRules, AOneWordPersonTheArticleNamesAsAPlaceIsThePlace) {
+  // "Veldoria's economy grew" (a place) and "What has Veldoria said?" (a
+  // person to the model): the same word, one sense in the article.
+  auto s1 = Tokens({{"Veldoria"}, {"'s", 0, "POS"}, {"economy", 0, "NN"}});
+  auto l1 = Span(s1.size(), 0, 1, kLoc);
+  auto s2 = Tokens({{"What", 0, "WP"}, {"has", 0, "VBZ"}, {"Veldoria"}, {"said", 0, "VBN"}});
+  auto l2 = Span(s2.size(), 2, 3, kPer);
+  // "Jordan" named twice as a person and once as a place stays a person.
+  auto s3 = Tokens({{"Jordan"}, {"said", 0, "VBD"}});
+  auto l3 = Span(s3.size(), 0, 1, kPer);
+  auto s4 = Tokens({{"Jordan"}, {"agreed", 0, "VBD"}});
+  auto l4 = Span(s4.size(), 0, 1, kPer);
+  auto s5 = Tokens({{"in", 0, "IN"}, {"Jordan"}});
+  auto l5 = Span(s5.size(), 1, 2, kLoc);
+  std::vector<NerSentenceRef> refs = {{s1.data(), l1.data(), s1.size()}, {s2.data(), l2.data(), s2.size()},
+                                      {s3.data(), l3.data(), s3.size()}, {s4.data(), l4.data(), s4.size()},
+                                      {s5.data(), l5.data(), s5.size()}};
+  ApplyDocumentRules(refs.data(), refs.size());
+  EXPECT_EQ(Spans(l2), "LOC:2-3 ");
   EXPECT_EQ(Spans(l3), "PERSON:0-1 ");
   EXPECT_EQ(Spans(l4), "PERSON:0-1 ");
 }
