@@ -50,6 +50,7 @@ struct CleanScratch : StageScratch {
   std::vector<std::size_t> key_end;
   std::vector<std::optional<MetadataLine>> meta;
   std::vector<std::string_view> views, keys_of;
+  std::vector<LineFeatures> features_of;
   std::vector<std::pair<std::uint64_t, int>> kept;
 };
 
@@ -343,13 +344,16 @@ void CleanStage::Process(Article& a, StageScratch* scratch) const {
   if (!outlet_given) {
     std::vector<std::string_view>& views = sc->views;
     std::vector<std::string_view>& keys_of = sc->keys_of;
+    std::vector<LineFeatures>& features_of = sc->features_of;
     views.clear();
     keys_of.clear();
+    features_of.clear();
     for (const Line& l : lines) {
       views.push_back(l.text);
       keys_of.push_back(l.key);
+      features_of.push_back(l.f);
     }
-    a.outlet = FindOutlet(views, lex, &meta, &keys_of);
+    a.outlet = FindOutlet(views, lex, &meta, &keys_of, &features_of);
   }
 
   // Pass 1: metadata lines, strong cues, translation notes, stray marks.
@@ -381,10 +385,9 @@ void CleanStage::Process(Article& a, StageScratch* scratch) const {
         continue;
       }
     }
-    // BrandLine rejects these itself, after a pass of its own over the
-    // line; the features at hand (equal to Features(l.text)) say it first.
-    const bool brand_shape = l.text.size() <= 120 && l.f.words >= 1 && l.f.words <= 8 && !l.f.ends_terminal;
-    if (i >= 1 && i < 8 && a.outlet && brand_shape && BrandLine(l.text, lex) == a.outlet) {
+    // The line's features are Features(l.text): BrandLine need not
+    // compute them again.
+    if (i >= 1 && i < 8 && a.outlet && BrandLine(l.text, lex, l.f) == a.outlet) {
       l.why = "metadata: outlet";
       continue;
     }

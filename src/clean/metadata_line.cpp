@@ -565,7 +565,11 @@ std::size_t FirstBrandSeparator(std::string_view line) {
 
 std::optional<std::string> BrandLine(std::string_view line, const CueLexicon& lex) {
   if (line.size() > 120) return std::nullopt;
-  LineFeatures f = Features(line);
+  return BrandLine(line, lex, Features(line));
+}
+
+std::optional<std::string> BrandLine(std::string_view line, const CueLexicon& lex, const LineFeatures& f) {
+  if (line.size() > 120) return std::nullopt;
   if (f.words < 1 || f.words > 8 || f.ends_terminal) return std::nullopt;
   // Split at commas and separators; the first part is the name.
   std::optional<std::string> name = AsNames(line.substr(0, FirstBrandSeparator(line)));
@@ -682,10 +686,18 @@ std::optional<std::string> CopyrightHolder(std::string_view line, const std::str
 
 std::optional<std::string> FindOutlet(const std::vector<std::string_view>& lines, const CueLexicon& lex,
                                       const std::vector<std::optional<MetadataLine>>* parsed,
-                                      const std::vector<std::string_view>* keys) {
+                                      const std::vector<std::string_view>* keys,
+                                      const std::vector<LineFeatures>* features) {
   const std::size_t n = lines.size();
   auto near_edge = [n](std::size_t i) { return i < 12 || i + 8 >= n; };
-  std::optional<std::string> more_from, beside, brand, holder;
+  std::optional<std::string> more_from, beside, brand;
+  // The lines the copyright reading may look at, in order. It is the last
+  // resort, so it runs after the loop and only when nothing above it named
+  // the outlet: run on every edge line as the loop met them, it scanned
+  // lines whose answer was then thrown away. At most 20 lines are near an
+  // edge (12 at the top, 8 at the bottom).
+  std::size_t holder_lines[20];
+  std::size_t holder_count = 0;
   for (std::size_t i = 0; i < n; ++i) {
     std::string_view line = lines[i];
     if (line.size() > 300 || !near_edge(i)) continue;
@@ -705,13 +717,17 @@ std::optional<std::string> FindOutlet(const std::vector<std::string_view>& lines
       while (!rest.empty() && (rest.back() == ':' || rest.back() == '.')) rest.remove_suffix(1);
       if (auto name = AsNames(rest); name && CountWords(*name) <= 6) more_from = name;
     }
-    if (!brand && i >= 1 && i < 8) brand = BrandLine(line, lex);
-    if (!holder) holder = CopyrightHolder(line, keys ? &(*keys)[i] : nullptr, lex);
+    if (!brand && i >= 1 && i < 8) brand = features ? BrandLine(line, lex, (*features)[i]) : BrandLine(line, lex);
+    holder_lines[holder_count++] = i;
   }
   if (more_from) return more_from;
   if (beside) return beside;
   if (brand) return brand;
-  return holder;
+  for (std::size_t k = 0; k < holder_count; ++k) {
+    const std::size_t i = holder_lines[k];
+    if (auto holder = CopyrightHolder(lines[i], keys ? &(*keys)[i] : nullptr, lex)) return holder;
+  }
+  return std::nullopt;
 }
 
 }  // namespace sitrep::clean

@@ -553,6 +553,47 @@ TEST(CleanStage, OutletFromCopyrightLinesAndBrandSeparators) {
   EXPECT_EQ(BrandLine("Evening Lantern \u2013 Port Aurel", lex), std::nullopt);  // no outlet word in the line
 }
 
+// FindOutlet reads the copyright line last, so a brand line below it still
+// wins, and of two copyright lines the first; given the cleaner's parses,
+// keys and features it answers as it does alone.
+TEST(CleanStage, OutletFromCopyrightLineOnlyWhenNothingElseNamesIt) {
+  CueLexicon lex = CueLexicon::Load();
+  const std::vector<std::vector<std::string>> articles = {
+      {"Title line here", "Copyright 2021 Harbour Gazette Media", "Evening Lantern Radio, Lisbon",
+       "A sentence of body text follows."},
+      {"Title line here", "Copyright 2021 Harbour Gazette Media", "A sentence of body text follows.",
+       "\u00a9 2022 Lantern Media Group"},
+      {"Title line here", "Copyright 2021 Harbour Gazette Media", "Source: Port Aurel Radio",
+       "A sentence of body text follows."},
+      {"Title line here", "A sentence of body text follows.", "More from The Evening Lantern",
+       "Copyright 2021 Harbour Gazette Media"},
+      {"Title line here", "A sentence of body text follows."},
+  };
+  const std::vector<std::string> expected = {"Evening Lantern Radio", "Harbour Gazette", "Port Aurel Radio",
+                                             "The Evening Lantern", ""};
+  for (std::size_t k = 0; k < articles.size(); ++k) {
+    std::vector<std::string_view> views;
+    std::vector<std::string> key_strings;
+    std::vector<LineFeatures> features;
+    std::vector<std::optional<MetadataLine>> parsed;
+    for (std::size_t i = 0; i < articles[k].size(); ++i) {
+      const std::string& line = articles[k][i];
+      views.push_back(line);
+      key_strings.push_back(LineKey(line));
+      features.push_back(Features(line));
+      parsed.push_back(ParseMetadataLine(line, i < 12, lex));
+    }
+    const std::vector<std::string_view> keys(key_strings.begin(), key_strings.end());
+    EXPECT_EQ(FindOutlet(views, lex).value_or(""), expected[k]) << k;
+    EXPECT_EQ(FindOutlet(views, lex, &parsed, &keys, &features).value_or(""), expected[k]) << k;
+  }
+  for (std::string_view line : {"Evening Lantern Radio \u2013 English Edition", "Port Aurel Radio",
+                                "Evening Lantern \u2013 Port Aurel", "The radio station said so.",
+                                "Harbour Gazette Radio, a station of the port and its nine outlying villages"}) {
+    EXPECT_EQ(BrandLine(line, lex, Features(line)), BrandLine(line, lex)) << line;
+  }
+}
+
 TEST(CleanStage, NothingLeftIsSkippedWithReason) {
   Article a = Clean("Share this article\n.\nAdvertisement\n");
   EXPECT_FALSE(a.ok());
