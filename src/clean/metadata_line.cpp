@@ -392,11 +392,19 @@ SegResult ParseSegment(std::string_view seg, bool in_header, const CueLexicon& l
       }
     }
   }
-  // The segment's key, needed only from here on (most segments that get
-  // this far are short; the ones that returned above never need it).
-  const std::string_view key = keys.Key(seg);
+  // The segment's key, needed only by the two tests below and only for
+  // segments of a few words: computed when one of them asks (the segments
+  // that get this far are mostly the short sentences at an article's
+  // edges, too long for either).
+  std::string_view key;
+  bool keyed = false;
+  const auto segment_key = [&]() {
+    if (!keyed) key = keys.Key(seg);
+    keyed = true;
+    return key;
+  };
   // "Anna Lindqvist, Diplomatic Correspondent" at the top of an article.
-  if (in_header && words.size() >= 2 && words.size() <= 8 && !key.empty() && key.back() != '.') {
+  if (in_header && words.size() >= 2 && words.size() <= 8 && !segment_key().empty() && key.back() != '.') {
     bool role = false;
     for (const auto& w : words) {
       if (lex.LabelField(w.lower) == "byline_role") role = true;
@@ -410,7 +418,7 @@ SegResult ParseSegment(std::string_view seg, bool in_header, const CueLexicon& l
       }
     }
   }
-  if (words.size() <= 3 && !lex.LabelField(key).empty()) {
+  if (words.size() <= 3 && !lex.LabelField(segment_key()).empty()) {
     r.kind = SegKind::kLabel;
     return r;
   }
