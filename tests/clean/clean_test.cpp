@@ -51,6 +51,26 @@ TEST(Dates, RejectsWhatIsNotADate) {
   EXPECT_EQ(NormalizeDate("may 2022 be better"), "2022-05");  // month granularity is still a date
 }
 
+// A date needs a year of four digits from 1900 to 2100; the scan for one
+// reads sixteen bytes at a time, so dates are tried at every offset around
+// a block's edge, after other numbers and after non-ASCII text.
+TEST(Dates, FoundAtEveryOffsetAndOnlyWithAYear) {
+  for (std::size_t pad = 0; pad < 40; ++pad) {
+    const std::string lead(pad, 'x');
+    auto f = FindDate(lead + " 12 January 2022 and more");
+    ASSERT_TRUE(f) << pad;
+    EXPECT_EQ(f->iso, "2022-01-12");
+    EXPECT_EQ(f->begin, pad + 1);
+    EXPECT_EQ(f->end, pad + 16);
+    EXPECT_EQ(NormalizeDate("Flight 447 and 12 \u00e9t\u00e9 " + lead + " on 3 March 1999"), "1999-03-03") << pad;
+    EXPECT_EQ(NormalizeDate(lead + " 12 January 20222"), std::nullopt) << pad;  // five digits
+    EXPECT_EQ(NormalizeDate(lead + " 12 January 1899"), std::nullopt) << pad;
+    EXPECT_EQ(NormalizeDate(lead + " 12 January 2101"), std::nullopt) << pad;
+    EXPECT_EQ(NormalizeDate(lead + " 12 Jan 2100"), "2100-01-12") << pad;
+    EXPECT_EQ(NormalizeDate(lead + " 3,000 on 12 January, 400 on 13 May"), std::nullopt) << pad;
+  }
+}
+
 TEST(Dates, RecordsAStatedWeekday) {
   auto f = FindDate("Monday 12 January 2022");
   ASSERT_TRUE(f);
