@@ -373,7 +373,9 @@ SegResult ParseSegment(std::string_view seg, bool in_header, const CueLexicon& l
     }
     std::size_t skip = 0;
     // A pair too long for the buffer is no label either (labels are short).
-    if (!two.empty() && lex.LabelField(two) == "byline") {
+    // A two-word label needs a name after it: "Written by" alone read the
+    // word past the last one.
+    if (!two.empty() && words.size() > 2 && lex.LabelField(two) == "byline") {
       skip = 2;
     } else if (lex.LabelField(first) == "byline" && (words[0].text == "By" || words[0].text == "BY" ||
                                                     words[0].text == "by" || words[0].text.size() > 2)) {

@@ -78,6 +78,27 @@ TEST(Dates, RecordsAStatedWeekday) {
   EXPECT_EQ(f->begin, 0u);
 }
 
+// A two-word byline label with no name after it ("Written by" on a line of
+// its own, the name on the next) is no byline, and the article is cleaned
+// (the parse read past the line's last word and threw).
+TEST(MetadataLine, TwoWordBylineLabelAloneIsNoByline) {
+  CueLexicon lex = CueLexicon::Load();
+  for (const char* line : {"Written by", "Story by", "WORDS BY", "Written by |"}) {
+    EXPECT_FALSE(ParseMetadataLine(line, true, lex)) << line;
+    EXPECT_FALSE(ParseMetadataLine(line, false, lex)) << line;
+  }
+  auto m = ParseMetadataLine("Written by Jane Okoro", true, lex);
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->author, "Jane Okoro");
+  Article a = Clean(
+      "The Harbour Works Begin At Last\nWritten by\nJane Okoro\n"
+      "The harbour works began on Monday after months of delay, officials said.\n"
+      "The new cranes are expected to double the capacity of the port by next year.\n");
+  EXPECT_TRUE(a.ok());
+  EXPECT_EQ(a.title, "The Harbour Works Begin At Last");
+  EXPECT_NE(a.text.find("The harbour works began"), std::string::npos);
+}
+
 TEST(MetadataLine, RecognisesSourceDateAndByline) {
   CueLexicon lex = CueLexicon::Load();
   auto m = ParseMetadataLine("Source: The Evening Lantern", true, lex);
