@@ -36,7 +36,11 @@ struct Line {
   // read like a sentence.
   const Cue* strong_cue = nullptr;
   const Cue* cue = nullptr;
-  std::string why;    // empty: kept
+  // Empty: kept. A view of a reason that outlives the article's
+  // cleaning (a cue's, a metadata parse's, the markdown conversion's, or a
+  // literal), copied into Article::removed at the end: a string here was
+  // a copy per removed line and made Line costly to build and destroy.
+  std::string_view why;
   bool opens_list = false;  // a "More on this" header
   bool heading = false;     // a markdown heading
 };
@@ -345,13 +349,13 @@ void CleanStage::Process(Article& a, StageScratch* scratch) const {
     std::vector<std::string_view>& views = sc->views;
     std::vector<std::string_view>& keys_of = sc->keys_of;
     std::vector<LineFeatures>& features_of = sc->features_of;
-    views.clear();
-    keys_of.clear();
-    features_of.clear();
-    for (const Line& l : lines) {
-      views.push_back(l.text);
-      keys_of.push_back(l.key);
-      features_of.push_back(l.f);
+    views.resize(lines.size());
+    keys_of.resize(lines.size());
+    features_of.resize(lines.size());
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      views[i] = lines[i].text;
+      keys_of[i] = lines[i].key;
+      features_of[i] = lines[i].f;
     }
     a.outlet = FindOutlet(views, lex, &meta, &keys_of, &features_of);
   }
@@ -535,7 +539,7 @@ void CleanStage::Process(Article& a, StageScratch* scratch) const {
   for (Line& l : lines) {
     if (Removed(l)) {
       // Removed lines are kept as written (markdown included).
-      a.removed.push_back({std::string(l.raw.empty() ? l.text : l.raw), std::move(l.why)});
+      a.removed.push_back({std::string(l.raw.empty() ? l.text : l.raw), std::string(l.why)});
       continue;
     }
     if (!body.empty()) body.append("\n\n");
