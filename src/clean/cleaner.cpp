@@ -47,6 +47,10 @@ struct Line {
 
 bool Removed(const Line& l) { return !l.why.empty(); }
 
+// A cue whose line heads a list of links ("More on this", "Tags:"). Read
+// as views: a string compared with a literal measured its length first.
+bool OpensList(std::string_view why) { return why == "related links" || why == "topic tags"; }
+
 // One worker's buffers, cleared (keeping their capacity) for each article.
 struct CleanScratch : StageScratch {
   std::vector<Line> lines;
@@ -371,9 +375,9 @@ void CleanStage::Process(Article& a, StageScratch* scratch) const {
     }
     if (const Cue* cue = l.strong_cue) {
       l.why = cue->why;
-      l.opens_list = cue->why == "related links" || cue->why == "topic tags";
-      if (cue->why == "translation note" && !a.translated_from) a.translated_from = TranslatedFrom(l.text);
-      if (cue->why == "editorial note" && !credit_author) credit_author = CreditAuthor(l.text);
+      l.opens_list = OpensList(l.why);
+      if (l.why == "translation note" && !a.translated_from) a.translated_from = TranslatedFrom(l.text);
+      if (l.why == "editorial note" && !credit_author) credit_author = CreditAuthor(l.text);
       continue;
     }
     bool in_header = i < kHeaderLines;
@@ -443,7 +447,7 @@ void CleanStage::Process(Article& a, StageScratch* scratch) const {
     if (Removed(l)) continue;
     if (const Cue* cue = l.cue) {
       l.why = cue->why;
-      l.opens_list = cue->why == "related links" || cue->why == "topic tags";
+      l.opens_list = OpensList(l.why);
       continue;
     }
     if (rep && outlet_articles >= kMinRepeats) {
