@@ -156,6 +156,20 @@ void JsonWriter::UInt(std::uint64_t v) {
   out_.append(buf, static_cast<std::size_t>(r.ptr - buf));
 }
 
+void JsonWriter::UIntPair(std::uint64_t a, std::uint64_t b) {
+  Sep();
+  // A 64-bit integer has at most 20 digits.
+  char buf[48];
+  char* p = buf;
+  *p++ = '[';
+  p = std::to_chars(p, p + 20, a).ptr;
+  *p++ = ',';
+  p = std::to_chars(p, p + 20, b).ptr;
+  *p++ = ']';
+  out_.append(buf, static_cast<std::size_t>(p - buf));
+  first_ = false;
+}
+
 void JsonWriter::Double(double v, int digits) {
   if (!std::isfinite(v)) {
     Null();

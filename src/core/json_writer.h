@@ -53,6 +53,9 @@ class JsonWriter {
   void String(std::string_view s);
   void Int(std::int64_t v);
   void UInt(std::uint64_t v);
+  // [a,b]: what BeginArray, UInt(a), UInt(b), EndArray write, in one append
+  // (every sentence's span is such a pair).
+  void UIntPair(std::uint64_t a, std::uint64_t b);
   // Finite doubles with up to `digits` decimals, trailing zeros trimmed.
   void Double(double v, int digits = 4);
   void Bool(bool v);
