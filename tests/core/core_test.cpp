@@ -227,6 +227,33 @@ TEST(JsonWriter, IntegerPairWritesWhatTheArrayCallsWrite) {
 // The escaper skips plain bytes sixteen at a time (and byte by byte in the
 // tail); every byte that needs work must be found whatever its position in
 // the block, next to anything.
+// String writes a short plain string in one piece and anything else through
+// the escaper: strings of every length around 16 and 64 bytes, with a byte
+// that needs escaping at every position or none, after a separator or not.
+TEST(JsonWriter, StringsOfEveryLengthAreEscapedAsTheReferenceSays) {
+  const std::vector<std::string> specials = {"", "\"", "\\", "\n", "\x01", "\x1f", "\u2028", "\u2029",
+                                             "\u201c", "\u00e9"};
+  for (std::size_t n = 0; n <= 80; ++n) {
+    for (const std::string& special : specials) {
+      for (std::size_t at = 0; at <= n; at += (special.empty() ? n + 1 : 1)) {
+        const std::string s = std::string(at, 'a') + special + std::string(n - at, 'b');
+        std::string out;
+        JsonWriter w(out);
+        w.BeginArray();
+        w.String(s);
+        w.String(s);
+        w.EndArray();
+        std::string expected = "[\"";
+        expected += PlainJsonEscape(s);
+        expected += "\",\"";
+        expected += PlainJsonEscape(s);
+        expected += "\"]";
+        ASSERT_EQ(out, expected) << n << " " << at;
+      }
+    }
+  }
+}
+
 TEST(JsonWriter, EscapesTheSameAtEveryAlignment) {
   // Pieces that need escaping, look alike (è is C3 A8, ₩ is E2 82 A9) or
   // are plain, combined at every offset.
