@@ -194,13 +194,7 @@ int WeekdayNumber(std::string_view w) {
   return number ? *number : 0;
 }
 
-namespace {
-// Whether s holds a run of exactly four ASCII digits from 1900 to 2100.
-// Every date form FindDate reads has such a year (a digit word, which is a
-// maximal run of ASCII digits, of four digits that ValidDate accepts), so
-// without one it finds nothing; this scan is much cheaper than splitting
-// the words (most lines it sees have digits but no year). Lines are
-// mostly letters: the next digit is found sixteen bytes at a time.
+// The year test reads sixteen bytes at a time: lines are mostly letters.
 bool HasYear(std::string_view s) {
   const char* p = s.data();
   const std::size_t n = s.size();
@@ -229,9 +223,11 @@ bool HasYear(std::string_view s) {
   }
   return false;
 }
-}  // namespace
 
 std::optional<FoundDate> FindDate(std::string_view s) {
+  // Every form below has a year: a digit word (a maximal run of ASCII
+  // digits) of four digits that ValidDate accepts. Most lines seen here
+  // have numbers but no year, and need no words split and lowercased.
   if (!HasYear(s)) return std::nullopt;
   const DateWords w(s);
   std::optional<FoundDate> month_only;

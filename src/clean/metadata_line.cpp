@@ -491,11 +491,16 @@ std::optional<MetadataLine> ParseMetadataLine(std::string_view line, bool in_hea
       // "Outlet, 12 January 2022": a name and a date with only a comma
       // between them. The date counts; the name does not become the
       // outlet, since "City, 12 January 2022" has the same shape.
+      // The date is parsed first and the name only beside a date; a part
+      // without a year is no date (most segments here are short sentences
+      // with a comma, and neither part needs parsing).
       std::size_t at = seg.find(", ");
-      if (at != std::string_view::npos) {
-        SegResult name = ParseSegment(Trim(seg.substr(0, at)), in_header, lex);
+      if (at != std::string_view::npos && HasYear(seg.substr(at + 1))) {
         SegResult date = ParseSegment(Trim(seg.substr(at + 1)), in_header, lex);
-        if (date.kind == SegKind::kDate && name.kind == SegKind::kShortName) r = std::move(date);
+        if (date.kind == SegKind::kDate &&
+            ParseSegment(Trim(seg.substr(0, at)), in_header, lex).kind == SegKind::kShortName) {
+          r = std::move(date);
+        }
       }
     }
     switch (r.kind) {

@@ -68,6 +68,10 @@ TEST(Dates, FoundAtEveryOffsetAndOnlyWithAYear) {
     EXPECT_EQ(NormalizeDate(lead + " 12 January 2101"), std::nullopt) << pad;
     EXPECT_EQ(NormalizeDate(lead + " 12 Jan 2100"), "2100-01-12") << pad;
     EXPECT_EQ(NormalizeDate(lead + " 3,000 on 12 January, 400 on 13 May"), std::nullopt) << pad;
+    EXPECT_TRUE(HasYear(lead + " in 1900.")) << pad;
+    EXPECT_TRUE(HasYear(lead + "-2100")) << pad;
+    EXPECT_TRUE(HasYear(lead + " 12345 and 2022")) << pad;
+    EXPECT_FALSE(HasYear(lead + " 12345 and 1899 and 2101, 202, 20 22")) << pad;
   }
 }
 
@@ -128,6 +132,12 @@ TEST(MetadataLine, RecognisesSourceDateAndByline) {
   EXPECT_EQ(m->date, "2023-03-23");
   EXPECT_FALSE(m->outlet);
   EXPECT_FALSE(ParseMetadataLine("Talks resumed, 23 March 2023 was the date set.", true, lex));
+  // Neither a year before the comma nor a date out of range makes the pair.
+  EXPECT_FALSE(ParseMetadataLine("Evening Lantern 2023, Port Aurel", true, lex));
+  EXPECT_FALSE(ParseMetadataLine("Evening Lantern, 23 March 1850", true, lex));
+  m = ParseMetadataLine("Port Aurel, Wednesday 2 January 2019", true, lex);
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->date, "2019-01-02");
   EXPECT_FALSE(ParseMetadataLine("By the end of the week the talks had collapsed.", true, lex));
   EXPECT_FALSE(ParseMetadataLine("On 3 March 2021 the ministers met in Oslo.", true, lex));
 }
