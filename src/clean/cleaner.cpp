@@ -36,12 +36,20 @@ struct Line {
   // read like a sentence.
   const Cue* strong_cue = nullptr;
   const Cue* cue = nullptr;
-  std::string why;    // empty: kept
+  // Empty: kept. A view of a reason that outlives the article's
+  // cleaning (a cue's, a metadata parse's, the markdown conversion's, or a
+  // literal), copied into Article::removed at the end: a string here was
+  // a copy per removed line and made Line costly to build and destroy.
+  std::string_view why;
   bool opens_list = false;  // a "More on this" header
   bool heading = false;     // a markdown heading
 };
 
 bool Removed(const Line& l) { return !l.why.empty(); }
+
+// A cue whose line heads a list of links ("More on this", "Tags:"). Read
+// as views: a string compared with a literal measured its length first.
+bool OpensList(std::string_view why) { return why == "related links" || why == "topic tags"; }
 
 // One worker's buffers, cleared (keeping their capacity) for each article.
 struct CleanScratch : StageScratch {
@@ -50,6 +58,7 @@ struct CleanScratch : StageScratch {
   std::vector<std::size_t> key_end;
   std::vector<std::optional<MetadataLine>> meta;
   std::vector<std::string_view> views, keys_of;
+  std::vector<LineFeatures> features_of;
   std::vector<std::pair<std::uint64_t, int>> kept;
 };
 
@@ -343,13 +352,16 @@ void CleanStage::Process(Article& a, StageScratch* scratch) const {
   if (!outlet_given) {
     std::vector<std::string_view>& views = sc->views;
     std::vector<std::string_view>& keys_of = sc->keys_of;
-    views.clear();
-    keys_of.clear();
-    for (const Line& l : lines) {
-      views.push_back(l.text);
-      keys_of.push_back(l.key);
+    std::vector<LineFeatures>& features_of = sc->features_of;
+    views.resize(lines.size());
+    keys_of.resize(lines.size());
+    features_of.resize(lines.size());
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      views[i] = lines[i].text;
+      keys_of[i] = lines[i].key;
+      features_of[i] = lines[i].f;
     }
-    a.outlet = FindOutlet(views, lex, &meta, &keys_of);
+    a.outlet = FindOutlet(views, lex, &meta, &keys_of, &features_of);
   }
 
   // Pass 1: metadata lines, strong cues, translation notes, stray marks.
@@ -363,9 +375,9 @@ void CleanStage::Process(Article& a, StageScratch* scratch) const {
     }
     if (const Cue* cue = l.strong_cue) {
       l.why = cue->why;
-      l.opens_list = cue->why == "related links" || cue->why == "topic tags";
-      if (cue->why == "translation note" && !a.translated_from) a.translated_from = TranslatedFrom(l.text);
-      if (cue->why == "editorial note" && !credit_author) credit_author = CreditAuthor(l.text);
+      l.opens_list = OpensList(l.why);
+      if (l.why == "translation note" && !a.translated_from) a.translated_from = TranslatedFrom(l.text);
+      if (l.why == "editorial note" && !credit_author) credit_author = CreditAuthor(l.text);
       continue;
     }
     bool in_header = i < kHeaderLines;
@@ -381,10 +393,9 @@ void CleanStage::Process(Article& a, StageScratch* scratch) const {
         continue;
       }
     }
-    // BrandLine rejects these itself, after a pass of its own over the
-    // line; the features at hand (equal to Features(l.text)) say it first.
-    const bool brand_shape = l.text.size() <= 120 && l.f.words >= 1 && l.f.words <= 8 && !l.f.ends_terminal;
-    if (i >= 1 && i < 8 && a.outlet && brand_shape && BrandLine(l.text, lex) == a.outlet) {
+    // The line's features are Features(l.text): BrandLine need not
+    // compute them again.
+    if (i >= 1 && i < 8 && a.outlet && BrandLine(l.text, lex, l.f) == a.outlet) {
       l.why = "metadata: outlet";
       continue;
     }
@@ -436,7 +447,7 @@ void CleanStage::Process(Article& a, StageScratch* scratch) const {
     if (Removed(l)) continue;
     if (const Cue* cue = l.cue) {
       l.why = cue->why;
-      l.opens_list = cue->why == "related links" || cue->why == "topic tags";
+      l.opens_list = OpensList(l.why);
       continue;
     }
     if (rep && outlet_articles >= kMinRepeats) {
@@ -532,7 +543,7 @@ void CleanStage::Process(Article& a, StageScratch* scratch) const {
   for (Line& l : lines) {
     if (Removed(l)) {
       // Removed lines are kept as written (markdown included).
-      a.removed.push_back({std::string(l.raw.empty() ? l.text : l.raw), std::move(l.why)});
+      a.removed.push_back({std::string(l.raw.empty() ? l.text : l.raw), std::string(l.why)});
       continue;
     }
     if (!body.empty()) body.append("\n\n");

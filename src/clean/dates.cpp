@@ -1,8 +1,13 @@
 #include "clean/dates.h"
 
 #include <algorithm>
+#include <bit>
 #include <chrono>
 #include <vector>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "core/error.h"
 #include "core/resources.h"
@@ -189,9 +194,41 @@ int WeekdayNumber(std::string_view w) {
   return number ? *number : 0;
 }
 
+// The year test reads sixteen bytes at a time: lines are mostly letters.
+bool HasYear(std::string_view s) {
+  const char* p = s.data();
+  const std::size_t n = s.size();
+  const auto digit = [p](std::size_t i) { return p[i] >= '0' && p[i] <= '9'; };
+  std::size_t i = 0;
+  while (i < n) {
+#if defined(__SSE2__)
+    for (; i + 16 <= n; i += 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+      // Signed compares: bytes above 0x7F are negative, no digit.
+      const auto m = static_cast<unsigned>(_mm_movemask_epi8(
+          _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)))));
+      if (m != 0) {
+        i += static_cast<std::size_t>(std::countr_zero(m));
+        break;
+      }
+    }
+#endif
+    while (i < n && !digit(i)) ++i;
+    const std::size_t start = i;
+    int value = 0;
+    for (; i < n && digit(i); ++i) {
+      if (i - start < 4) value = value * 10 + (p[i] - '0');
+    }
+    if (i - start == 4 && value >= 1900 && value <= 2100) return true;
+  }
+  return false;
+}
+
 std::optional<FoundDate> FindDate(std::string_view s) {
-  // Every date form sitrep reads has a digit.
-  if (std::none_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; })) return std::nullopt;
+  // Every form below has a year: a digit word (a maximal run of ASCII
+  // digits) of four digits that ValidDate accepts. Most lines seen here
+  // have numbers but no year, and need no words split and lowercased.
+  if (!HasYear(s)) return std::nullopt;
   const DateWords w(s);
   std::optional<FoundDate> month_only;
   for (std::size_t i = 0; i < w.size(); ++i) {

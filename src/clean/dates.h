@@ -25,6 +25,11 @@ struct FoundDate {
 // (31 February) and years outside 1900-2100 are rejected.
 std::optional<FoundDate> FindDate(std::string_view s);
 
+// Whether s holds a run of exactly four ASCII digits from 1900 to 2100,
+// which every date FindDate finds has: when false, FindDate(s) is nullopt.
+// A cheap test for callers that would do more work before asking.
+bool HasYear(std::string_view s);
+
 // Normalises a metadata date string to ISO, or nullopt if it holds no date.
 std::optional<std::string> NormalizeDate(std::string_view s);
 

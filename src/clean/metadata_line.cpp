@@ -373,7 +373,9 @@ SegResult ParseSegment(std::string_view seg, bool in_header, const CueLexicon& l
     }
     std::size_t skip = 0;
     // A pair too long for the buffer is no label either (labels are short).
-    if (!two.empty() && lex.LabelField(two) == "byline") {
+    // A two-word label needs a name after it: "Written by" alone read the
+    // word past the last one.
+    if (!two.empty() && words.size() > 2 && lex.LabelField(two) == "byline") {
       skip = 2;
     } else if (lex.LabelField(first) == "byline" && (words[0].text == "By" || words[0].text == "BY" ||
                                                     words[0].text == "by" || words[0].text.size() > 2)) {
@@ -392,11 +394,19 @@ SegResult ParseSegment(std::string_view seg, bool in_header, const CueLexicon& l
       }
     }
   }
-  // The segment's key, needed only from here on (most segments that get
-  // this far are short; the ones that returned above never need it).
-  const std::string_view key = keys.Key(seg);
+  // The segment's key, needed only by the two tests below and only for
+  // segments of a few words: computed when one of them asks (the segments
+  // that get this far are mostly the short sentences at an article's
+  // edges, too long for either).
+  std::string_view key;
+  bool keyed = false;
+  const auto segment_key = [&]() {
+    if (!keyed) key = keys.Key(seg);
+    keyed = true;
+    return key;
+  };
   // "Anna Lindqvist, Diplomatic Correspondent" at the top of an article.
-  if (in_header && words.size() >= 2 && words.size() <= 8 && !key.empty() && key.back() != '.') {
+  if (in_header && words.size() >= 2 && words.size() <= 8 && !segment_key().empty() && key.back() != '.') {
     bool role = false;
     for (const auto& w : words) {
       if (lex.LabelField(w.lower) == "byline_role") role = true;
@@ -410,7 +420,7 @@ SegResult ParseSegment(std::string_view seg, bool in_header, const CueLexicon& l
       }
     }
   }
-  if (words.size() <= 3 && !lex.LabelField(key).empty()) {
+  if (words.size() <= 3 && !lex.LabelField(segment_key()).empty()) {
     r.kind = SegKind::kLabel;
     return r;
   }
@@ -481,11 +491,16 @@ std::optional<MetadataLine> ParseMetadataLine(std::string_view line, bool in_hea
       // "Outlet, 12 January 2022": a name and a date with only a comma
       // between them. The date counts; the name does not become the
       // outlet, since "City, 12 January 2022" has the same shape.
+      // The date is parsed first and the name only beside a date; a part
+      // without a year is no date (most segments here are short sentences
+      // with a comma, and neither part needs parsing).
       std::size_t at = seg.find(", ");
-      if (at != std::string_view::npos) {
-        SegResult name = ParseSegment(Trim(seg.substr(0, at)), in_header, lex);
+      if (at != std::string_view::npos && HasYear(seg.substr(at + 1))) {
         SegResult date = ParseSegment(Trim(seg.substr(at + 1)), in_header, lex);
-        if (date.kind == SegKind::kDate && name.kind == SegKind::kShortName) r = std::move(date);
+        if (date.kind == SegKind::kDate &&
+            ParseSegment(Trim(seg.substr(0, at)), in_header, lex).kind == SegKind::kShortName) {
+          r = std::move(date);
+        }
       }
     }
     switch (r.kind) {
@@ -565,7 +580,11 @@ std::size_t FirstBrandSeparator(std::string_view line) {
 
 std::optional<std::string> BrandLine(std::string_view line, const CueLexicon& lex) {
   if (line.size() > 120) return std::nullopt;
-  LineFeatures f = Features(line);
+  return BrandLine(line, lex, Features(line));
+}
+
+std::optional<std::string> BrandLine(std::string_view line, const CueLexicon& lex, const LineFeatures& f) {
+  if (line.size() > 120) return std::nullopt;
   if (f.words < 1 || f.words > 8 || f.ends_terminal) return std::nullopt;
   // Split at commas and separators; the first part is the name.
   std::optional<std::string> name = AsNames(line.substr(0, FirstBrandSeparator(line)));
@@ -682,10 +701,18 @@ std::optional<std::string> CopyrightHolder(std::string_view line, const std::str
 
 std::optional<std::string> FindOutlet(const std::vector<std::string_view>& lines, const CueLexicon& lex,
                                       const std::vector<std::optional<MetadataLine>>* parsed,
-                                      const std::vector<std::string_view>* keys) {
+                                      const std::vector<std::string_view>* keys,
+                                      const std::vector<LineFeatures>* features) {
   const std::size_t n = lines.size();
   auto near_edge = [n](std::size_t i) { return i < 12 || i + 8 >= n; };
-  std::optional<std::string> more_from, beside, brand, holder;
+  std::optional<std::string> more_from, beside, brand;
+  // The lines the copyright reading may look at, in order. It is the last
+  // resort, so it runs after the loop and only when nothing above it named
+  // the outlet: run on every edge line as the loop met them, it scanned
+  // lines whose answer was then thrown away. At most 20 lines are near an
+  // edge (12 at the top, 8 at the bottom).
+  std::size_t holder_lines[20];
+  std::size_t holder_count = 0;
   for (std::size_t i = 0; i < n; ++i) {
     std::string_view line = lines[i];
     if (line.size() > 300 || !near_edge(i)) continue;
@@ -705,13 +732,17 @@ std::optional<std::string> FindOutlet(const std::vector<std::string_view>& lines
       while (!rest.empty() && (rest.back() == ':' || rest.back() == '.')) rest.remove_suffix(1);
       if (auto name = AsNames(rest); name && CountWords(*name) <= 6) more_from = name;
     }
-    if (!brand && i >= 1 && i < 8) brand = BrandLine(line, lex);
-    if (!holder) holder = CopyrightHolder(line, keys ? &(*keys)[i] : nullptr, lex);
+    if (!brand && i >= 1 && i < 8) brand = features ? BrandLine(line, lex, (*features)[i]) : BrandLine(line, lex);
+    holder_lines[holder_count++] = i;
   }
   if (more_from) return more_from;
   if (beside) return beside;
   if (brand) return brand;
-  return holder;
+  for (std::size_t k = 0; k < holder_count; ++k) {
+    const std::size_t i = holder_lines[k];
+    if (auto holder = CopyrightHolder(lines[i], keys ? &(*keys)[i] : nullptr, lex)) return holder;
+  }
+  return std::nullopt;
 }
 
 }  // namespace sitrep::clean

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "clean/cues.h"
+#include "clean/lines.h"
 
 namespace sitrep::clean {
 
@@ -34,6 +35,9 @@ std::optional<std::string> AsNames(std::string_view s);
 // "X - English Edition", "X Radio". The first segment must be a name and
 // some word of the line an outlet word (data/clean/metadata.tsv).
 std::optional<std::string> BrandLine(std::string_view line, const CueLexicon& lex);
+// The same, given the line's features (equal to Features(line)), which a
+// caller that has them need not compute again.
+std::optional<std::string> BrandLine(std::string_view line, const CueLexicon& lex, const LineFeatures& f);
 
 // The outlet an article names for itself, found in its trimmed non-empty
 // lines. Most trusted first: a "Source: X" line, a "More from X" header, a
@@ -42,10 +46,12 @@ std::optional<std::string> BrandLine(std::string_view line, const CueLexicon& le
 // parsed, if given, holds ParseMetadataLine(lines[i], i < 12, lex) for
 // every line (nullopt where it was not tried), so a caller that parsed the
 // lines already does not pay twice; keys, if given, holds LineKey(lines[i])
-// for every line, for the same reason.
+// for every line, and features, if given, Features(lines[i]), for the same
+// reason.
 std::optional<std::string> FindOutlet(const std::vector<std::string_view>& lines, const CueLexicon& lex,
                                       const std::vector<std::optional<MetadataLine>>* parsed = nullptr,
-                                      const std::vector<std::string_view>* keys = nullptr);
+                                      const std::vector<std::string_view>* keys = nullptr,
+                                      const std::vector<LineFeatures>* features = nullptr);
 
 // A byline name without honorifics ("Dr. Katrin Vollmer" -> "Katrin Vollmer").
 std::string StripHonorifics(std::string_view name);

@@ -1,5 +1,6 @@
 #include "core/json_writer.h"
 
+#include <algorithm>
 #include <bit>
 #include <charconv>
 #include <cstring>
@@ -56,6 +57,31 @@ inline bool ShortPlain(std::string_view s) {
     if (NeedsLook(static_cast<unsigned char>(p[i]))) return false;
   }
   return true;
+}
+// True if s (16 to 64 bytes) needs no escaping: sixteen bytes at a time,
+// the last block overlapping the one before.
+inline bool MediumPlain(std::string_view s) {
+#if defined(__SSE2__)
+  const char* p = s.data();
+  const std::size_t n = s.size();
+  const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+  const __m128i e2 = _mm_set1_epi8(static_cast<char>(0xE2)), ctrl_max = _mm_set1_epi8(0x1F);
+  __m128i hit = _mm_setzero_si128();
+  for (std::size_t i = 0;; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + std::min(i, n - 16)));
+    // Unsigned v <= 0x1F: min(v, 0x1F) == v.
+    hit = _mm_or_si128(hit, _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, ctrl_max), v),
+                                                      _mm_cmpeq_epi8(v, quote)),
+                                         _mm_or_si128(_mm_cmpeq_epi8(v, backslash), _mm_cmpeq_epi8(v, e2))));
+    if (i + 16 >= n) break;
+  }
+  return _mm_movemask_epi8(hit) == 0;
+#else
+  for (char c : s) {
+    if (NeedsLook(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+#endif
 }
 }  // namespace
 
@@ -133,6 +159,22 @@ void JsonWriter::Escape(std::string& out, std::string_view s) {
 }
 
 void JsonWriter::String(std::string_view s) {
+  // A short string that needs no escaping (a removed line's reason, most
+  // metadata values, short lines): the separator, the quotes and the bytes
+  // in one append, where each was an append of its own.
+  if (s.size() <= 64 && (s.size() < 16 ? ShortPlain(s) : MediumPlain(s))) {
+    char buf[67];
+    std::size_t k = 0;
+    if (!first_ && !after_key_) buf[k++] = ',';
+    first_ = false;
+    after_key_ = false;
+    buf[k++] = '"';
+    std::memcpy(buf + k, s.data(), s.size());
+    k += s.size();
+    buf[k++] = '"';
+    out_.append(buf, k);
+    return;
+  }
   Sep();
   out_.push_back('"');
   Escape(out_, s);
@@ -154,6 +196,20 @@ void JsonWriter::UInt(std::uint64_t v) {
   char buf[24];
   auto r = std::to_chars(buf, buf + sizeof buf, v);
   out_.append(buf, static_cast<std::size_t>(r.ptr - buf));
+}
+
+void JsonWriter::UIntPair(std::uint64_t a, std::uint64_t b) {
+  Sep();
+  // A 64-bit integer has at most 20 digits.
+  char buf[48];
+  char* p = buf;
+  *p++ = '[';
+  p = std::to_chars(p, p + 20, a).ptr;
+  *p++ = ',';
+  p = std::to_chars(p, p + 20, b).ptr;
+  *p++ = ']';
+  out_.append(buf, static_cast<std::size_t>(p - buf));
+  first_ = false;
 }
 
 void JsonWriter::Double(double v, int digits) {

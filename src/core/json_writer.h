@@ -14,21 +14,23 @@ namespace sitrep {
 
 // A key written into the program ("id", "text"): checked when it is
 // compiled to need no escaping (a key that would fails to compile), and
-// stored with its quotes and colon, so writing it is one append. Keys were
-// most of the escaper's calls.
+// stored with a leading comma, its quotes and colon, so writing it, with or
+// without the separator, is one append. Keys were most of the escaper's
+// calls.
 template <std::size_t N>
 struct LiteralKey {
   consteval LiteralKey(const char (&key)[N]) {
-    quoted[0] = '"';
+    quoted[0] = ',';
+    quoted[1] = '"';
     for (std::size_t i = 0; i + 1 < N; ++i) {
       const auto c = static_cast<unsigned char>(key[i]);
       if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) throw "a literal JSON key must need no escaping";
-      quoted[i + 1] = key[i];
+      quoted[i + 2] = key[i];
     }
-    quoted[N] = '"';
-    quoted[N + 1] = ':';
+    quoted[N + 1] = '"';
+    quoted[N + 2] = ':';
   }
-  char quoted[N + 2] = {};  // "key":
+  char quoted[N + 3] = {};  // ,"key":
 };
 
 class JsonWriter {
@@ -45,14 +47,19 @@ class JsonWriter {
   // The same for a key known when the program is compiled: Key<"id">().
   template <LiteralKey K>
   void Key() {
-    Sep();
-    out_.append(K.quoted, sizeof K.quoted);
+    // What Sep() writes, the comma or nothing, with the key in one append.
+    const std::size_t skip = first_ || after_key_ ? 1 : 0;
+    out_.append(K.quoted + skip, sizeof K.quoted - skip);
+    first_ = false;
     after_key_ = true;
   }
 
   void String(std::string_view s);
   void Int(std::int64_t v);
   void UInt(std::uint64_t v);
+  // [a,b]: what BeginArray, UInt(a), UInt(b), EndArray write, in one append
+  // (every sentence's span is such a pair).
+  void UIntPair(std::uint64_t a, std::uint64_t b);
   // Finite doubles with up to `digits` decimals, trailing zeros trimmed.
   void Double(double v, int digits = 4);
   void Bool(bool v);

@@ -55,12 +55,7 @@ void AppendArticleJson(const Article& a, std::string* out) {
   w.EndArray();
   w.Key<"sentences">();
   w.BeginArray();
-  for (const Sentence& s : a.sentences) {
-    w.BeginArray();
-    w.UInt(cp(s.begin));
-    w.UInt(cp(s.end));
-    w.EndArray();
-  }
+  for (const Sentence& s : a.sentences) w.UIntPair(cp(s.begin), cp(s.end));
   w.EndArray();
   w.Key<"mentions">();
   w.BeginArray();

@@ -51,11 +51,56 @@ TEST(Dates, RejectsWhatIsNotADate) {
   EXPECT_EQ(NormalizeDate("may 2022 be better"), "2022-05");  // month granularity is still a date
 }
 
+// A date needs a year of four digits from 1900 to 2100; the scan for one
+// reads sixteen bytes at a time, so dates are tried at every offset around
+// a block's edge, after other numbers and after non-ASCII text.
+TEST(Dates, FoundAtEveryOffsetAndOnlyWithAYear) {
+  for (std::size_t pad = 0; pad < 40; ++pad) {
+    const std::string lead(pad, 'x');
+    auto f = FindDate(lead + " 12 January 2022 and more");
+    ASSERT_TRUE(f) << pad;
+    EXPECT_EQ(f->iso, "2022-01-12");
+    EXPECT_EQ(f->begin, pad + 1);
+    EXPECT_EQ(f->end, pad + 16);
+    EXPECT_EQ(NormalizeDate("Flight 447 and 12 \u00e9t\u00e9 " + lead + " on 3 March 1999"), "1999-03-03") << pad;
+    EXPECT_EQ(NormalizeDate(lead + " 12 January 20222"), std::nullopt) << pad;  // five digits
+    EXPECT_EQ(NormalizeDate(lead + " 12 January 1899"), std::nullopt) << pad;
+    EXPECT_EQ(NormalizeDate(lead + " 12 January 2101"), std::nullopt) << pad;
+    EXPECT_EQ(NormalizeDate(lead + " 12 Jan 2100"), "2100-01-12") << pad;
+    EXPECT_EQ(NormalizeDate(lead + " 3,000 on 12 January, 400 on 13 May"), std::nullopt) << pad;
+    EXPECT_TRUE(HasYear(lead + " in 1900.")) << pad;
+    EXPECT_TRUE(HasYear(lead + "-2100")) << pad;
+    EXPECT_TRUE(HasYear(lead + " 12345 and 2022")) << pad;
+    EXPECT_FALSE(HasYear(lead + " 12345 and 1899 and 2101, 202, 20 22")) << pad;
+  }
+}
+
 TEST(Dates, RecordsAStatedWeekday) {
   auto f = FindDate("Monday 12 January 2022");
   ASSERT_TRUE(f);
   EXPECT_EQ(f->weekday, 1);
   EXPECT_EQ(f->begin, 0u);
+}
+
+// A two-word byline label with no name after it ("Written by" on a line of
+// its own, the name on the next) is no byline, and the article is cleaned
+// (the parse read past the line's last word and threw).
+TEST(MetadataLine, TwoWordBylineLabelAloneIsNoByline) {
+  CueLexicon lex = CueLexicon::Load();
+  for (const char* line : {"Written by", "Story by", "WORDS BY", "Written by |"}) {
+    EXPECT_FALSE(ParseMetadataLine(line, true, lex)) << line;
+    EXPECT_FALSE(ParseMetadataLine(line, false, lex)) << line;
+  }
+  auto m = ParseMetadataLine("Written by Jane Okoro", true, lex);
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->author, "Jane Okoro");
+  Article a = Clean(
+      "The Harbour Works Begin At Last\nWritten by\nJane Okoro\n"
+      "The harbour works began on Monday after months of delay, officials said.\n"
+      "The new cranes are expected to double the capacity of the port by next year.\n");
+  EXPECT_TRUE(a.ok());
+  EXPECT_EQ(a.title, "The Harbour Works Begin At Last");
+  EXPECT_NE(a.text.find("The harbour works began"), std::string::npos);
 }
 
 TEST(MetadataLine, RecognisesSourceDateAndByline) {
@@ -87,6 +132,12 @@ TEST(MetadataLine, RecognisesSourceDateAndByline) {
   EXPECT_EQ(m->date, "2023-03-23");
   EXPECT_FALSE(m->outlet);
   EXPECT_FALSE(ParseMetadataLine("Talks resumed, 23 March 2023 was the date set.", true, lex));
+  // Neither a year before the comma nor a date out of range makes the pair.
+  EXPECT_FALSE(ParseMetadataLine("Evening Lantern 2023, Port Aurel", true, lex));
+  EXPECT_FALSE(ParseMetadataLine("Evening Lantern, 23 March 1850", true, lex));
+  m = ParseMetadataLine("Port Aurel, Wednesday 2 January 2019", true, lex);
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->date, "2019-01-02");
   EXPECT_FALSE(ParseMetadataLine("By the end of the week the talks had collapsed.", true, lex));
   EXPECT_FALSE(ParseMetadataLine("On 3 March 2021 the ministers met in Oslo.", true, lex));
 }
@@ -551,6 +602,47 @@ TEST(CleanStage, OutletFromCopyrightLinesAndBrandSeparators) {
   EXPECT_EQ(BrandLine("Lantern-Radio Times - Port Aurel", lex), "Lantern-Radio Times");
   EXPECT_EQ(BrandLine("Port Aurel Radio", lex), "Port Aurel Radio");
   EXPECT_EQ(BrandLine("Evening Lantern \u2013 Port Aurel", lex), std::nullopt);  // no outlet word in the line
+}
+
+// FindOutlet reads the copyright line last, so a brand line below it still
+// wins, and of two copyright lines the first; given the cleaner's parses,
+// keys and features it answers as it does alone.
+TEST(CleanStage, OutletFromCopyrightLineOnlyWhenNothingElseNamesIt) {
+  CueLexicon lex = CueLexicon::Load();
+  const std::vector<std::vector<std::string>> articles = {
+      {"Title line here", "Copyright 2021 Harbour Gazette Media", "Evening Lantern Radio, Lisbon",
+       "A sentence of body text follows."},
+      {"Title line here", "Copyright 2021 Harbour Gazette Media", "A sentence of body text follows.",
+       "\u00a9 2022 Lantern Media Group"},
+      {"Title line here", "Copyright 2021 Harbour Gazette Media", "Source: Port Aurel Radio",
+       "A sentence of body text follows."},
+      {"Title line here", "A sentence of body text follows.", "More from The Evening Lantern",
+       "Copyright 2021 Harbour Gazette Media"},
+      {"Title line here", "A sentence of body text follows."},
+  };
+  const std::vector<std::string> expected = {"Evening Lantern Radio", "Harbour Gazette", "Port Aurel Radio",
+                                             "The Evening Lantern", ""};
+  for (std::size_t k = 0; k < articles.size(); ++k) {
+    std::vector<std::string_view> views;
+    std::vector<std::string> key_strings;
+    std::vector<LineFeatures> features;
+    std::vector<std::optional<MetadataLine>> parsed;
+    for (std::size_t i = 0; i < articles[k].size(); ++i) {
+      const std::string& line = articles[k][i];
+      views.push_back(line);
+      key_strings.push_back(LineKey(line));
+      features.push_back(Features(line));
+      parsed.push_back(ParseMetadataLine(line, i < 12, lex));
+    }
+    const std::vector<std::string_view> keys(key_strings.begin(), key_strings.end());
+    EXPECT_EQ(FindOutlet(views, lex).value_or(""), expected[k]) << k;
+    EXPECT_EQ(FindOutlet(views, lex, &parsed, &keys, &features).value_or(""), expected[k]) << k;
+  }
+  for (std::string_view line : {"Evening Lantern Radio \u2013 English Edition", "Port Aurel Radio",
+                                "Evening Lantern \u2013 Port Aurel", "The radio station said so.",
+                                "Harbour Gazette Radio, a station of the port and its nine outlying villages"}) {
+    EXPECT_EQ(BrandLine(line, lex, Features(line)), BrandLine(line, lex)) << line;
+  }
 }
 
 TEST(CleanStage, NothingLeftIsSkippedWithReason) {

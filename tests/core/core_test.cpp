@@ -188,9 +188,72 @@ TEST(JsonWriter, LiteralKeysWriteWhatRuntimeKeysWrite) {
   EXPECT_EQ(a, "{\"id\":\"x\",\"published_from\":{\"\":null},\"a b-c_d:1\":7}");
 }
 
+// A pair of integers written at once is the two-element array the general
+// calls write, separators included: first in an array, after a value, and
+// with the largest integers.
+TEST(JsonWriter, IntegerPairWritesWhatTheArrayCallsWrite) {
+  std::string a, b;
+  JsonWriter wa(a), wb(b);
+  const std::uint64_t big = ~std::uint64_t{0};
+  const std::pair<std::uint64_t, std::uint64_t> pairs[] = {{0, 0}, {7, 12345}, {big, big}, {9, 10}};
+  wa.BeginObject();
+  wb.BeginObject();
+  wa.Key<"sentences">();
+  wb.Key<"sentences">();
+  wa.BeginArray();
+  wb.BeginArray();
+  for (auto [x, y] : pairs) {
+    wa.UIntPair(x, y);
+    wb.BeginArray();
+    wb.UInt(x);
+    wb.UInt(y);
+    wb.EndArray();
+  }
+  wa.EndArray();
+  wb.EndArray();
+  wa.Key<"n">();
+  wb.Key<"n">();
+  wa.UIntPair(1, 2);
+  wb.BeginArray();
+  wb.UInt(1);
+  wb.UInt(2);
+  wb.EndArray();
+  wa.EndObject();
+  wb.EndObject();
+  EXPECT_EQ(a, b);
+  EXPECT_EQ(a, "{\"sentences\":[[0,0],[7,12345],[18446744073709551615,18446744073709551615],[9,10]],\"n\":[1,2]}");
+}
+
 // The escaper skips plain bytes sixteen at a time (and byte by byte in the
 // tail); every byte that needs work must be found whatever its position in
 // the block, next to anything.
+// String writes a short plain string in one piece and anything else through
+// the escaper: strings of every length around 16 and 64 bytes, with a byte
+// that needs escaping at every position or none, after a separator or not.
+TEST(JsonWriter, StringsOfEveryLengthAreEscapedAsTheReferenceSays) {
+  const std::vector<std::string> specials = {"", "\"", "\\", "\n", "\x01", "\x1f", "\u2028", "\u2029",
+                                             "\u201c", "\u00e9"};
+  for (std::size_t n = 0; n <= 80; ++n) {
+    for (const std::string& special : specials) {
+      for (std::size_t at = 0; at <= n; at += (special.empty() ? n + 1 : 1)) {
+        const std::string s = std::string(at, 'a') + special + std::string(n - at, 'b');
+        std::string out;
+        JsonWriter w(out);
+        w.BeginArray();
+        w.String(s);
+        w.String(s);
+        w.EndArray();
+        std::string expected = "[\"";
+        expected += PlainJsonEscape(s);
+        expected += "\",\"";
+        expected += PlainJsonEscape(s);
+        expected += "\"]";
+        ASSERT_EQ(out, expected) << n << " " << at;
+      }
+    }
+  }
+}
+
 TEST(JsonWriter, EscapesTheSameAtEveryAlignment) {
   // Pieces that need escaping, look alike (è is C3 A8, ₩ is E2 82 A9) or
   // are plain, combined at every offset.
