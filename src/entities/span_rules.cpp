@@ -146,10 +146,10 @@ std::size_t GrowName(const NerToken* t, const std::uint8_t* labels, std::size_t 
 }
 
 // Organisation names that hold "and" or start with "Head for": the model
-// often cuts "the Commission for [Regional Peace and Dialogue]" and "[the
-// Democratic Institutions] and Human Rights Office" short, since most
-// names it learned have neither. A capitalised word that ends
-// organisation names (data/ner/name_heads.tsv) decides both.
+// often cuts "the Commission for [Regional Peace and Dialogue]" and
+// "[Lenhall Water] and Sanitation Authority" short, since most names it
+// learned have neither. A capitalised word that ends organisation names
+// (data/ner/name_heads.tsv) decides both.
 void JoinOrganisationNames(const NerToken* t, std::size_t n, std::uint8_t* labels) {
   static const std::uint64_t and_lower = LowerHash("and"), for_lower = LowerHash("for");
   auto lower_hash = [](const NerToken& x) { return x.f.lower; };
@@ -406,7 +406,8 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
     }
     // A title alone after a determiner ("the Secretary acted", "the
     // President's view") refers to a holder without naming anyone.
-    if (b >= 1 && FunctionWord(t[b - 1]) && t[b - 1].upos == Hash64("DET")) {
+    static const std::uint64_t kDet = Hash64("DET");
+    if (b >= 1 && FunctionWord(t[b - 1]) && t[b - 1].upos == kDet) {
       bool title = true;
       for (std::size_t x = b; x < e && title; ++x) {
         title = (t[x].gaz & kGazRole) && !(t[x].gaz & (kPlaceB | kPlaceI | kOrgB | kOrgI));
