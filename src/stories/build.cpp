@@ -15,6 +15,7 @@
 
 #include "core/hash.h"
 #include "core/json_writer.h"
+#include "events/events.h"
 #include "store/output.h"
 #include "stories/internal.h"
 
@@ -722,6 +723,20 @@ std::string StoryBuilder::Impl::StoryJson(const std::vector<std::uint32_t>& memb
     w.BeginArray();
     for (const auto& a : event_articles[k]) w.String(a);
     w.EndArray();
+    // Added fields: the event in words, so a timeline reads without a
+    // lookup in events.jsonl.
+    const events::MergedEvent& ev = evs[k];
+    w.Key("cameo");
+    w.String(ev.cameo);
+    w.Key("action");
+    if (const events::CodeInfo* info = events::Codebook::Default().Find(ev.cameo)) w.String(info->name);
+    else w.Null();
+    w.Key("source");
+    w.String(ev.source.name);
+    w.Key("target");
+    if (ev.target) w.String(ev.target->name); else w.Null();
+    w.Key("negated");
+    w.Bool(ev.negated);
     w.EndObject();
   }
   w.EndArray();

@@ -312,6 +312,23 @@ TEST_F(Analyze, StoriesGroupTheSampleAndCarryThePlantedFacts) {
   for (simdjson::dom::element c : story_of_slug["cyclone-aid"]["disagreements"].get_array()) {
     for (const auto& v : values_of(c)) EXPECT_EQ(v.find("310"), std::string::npos) << v;
   }
+  // Each timeline entry says its event in words, as events.jsonl has it.
+  std::map<std::string, std::pair<std::string, std::string>> event_of;  // id -> (cameo, source name)
+  auto events = ReadJsonl(tmp / "out/events.jsonl");
+  for (auto& e : events) event_of[Str(e.root(), "id")] = {Str(e.root(), "cameo"), Str(e.root()["source"], "name")};
+  std::size_t entries = 0;
+  for (auto& st : stories) {
+    for (simdjson::dom::element t : st.root()["timeline"].get_array()) {
+      ++entries;
+      const std::string id = Str(t, "event");
+      ASSERT_TRUE(event_of.count(id)) << id;
+      EXPECT_EQ(Str(t, "cameo"), event_of[id].first);
+      EXPECT_EQ(Str(t, "source"), event_of[id].second);
+      EXPECT_FALSE(Str(t, "action").empty()) << id;
+      EXPECT_NE(Str(t, "action"), "<null>") << id;
+    }
+  }
+  EXPECT_GE(entries, 10u);
   // Manifest and database.
   EXPECT_NE(ReadFile(tmp / "out/manifest.json").find("\"stories\":4"), std::string::npos);
   sqlite3* db = nullptr;
