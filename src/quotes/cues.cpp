@@ -78,6 +78,7 @@ std::unique_ptr<CueLexicon> CueLexicon::Parse(std::string_view cues_tsv, std::st
           else if (w == "to") cue.content |= kTo;
           else if (w == "object") cue.content |= kObject;
           else if (w == "after") cue.content |= kAfter;
+          else if (w == "question") cue.content |= kQuestion;
           else SITREP_THROW(ConfigError, "data/quotes/cues.tsv: entry " << line_no << ": unknown content " << w);
         }
       }

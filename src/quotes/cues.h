@@ -18,6 +18,7 @@ enum CueContent : std::uint8_t {
   kTo = 2,      // an infinitive
   kObject = 4,  // a noun phrase object
   kAfter = 8,   // the words after the cue's own words
+  kQuestion = 16,  // an indirect question ("asked if/whether X", "wondered why X")
 };
 
 class CueLexicon {

@@ -720,6 +720,8 @@ class Finder {
         pieces.push_back({clo, TrimTail(clo, ThatContinuation(TrailingModifiers(h, chi)))});
       } else if (lo != kNone) {
         pieces.push_back({lo, TrailingModifiers(h, hi, /*object=*/true)});
+      } else if (auto [qlo, qhi] = IndirectQuestion(h); qlo != kNone) {
+        pieces.push_back({qlo, qhi});
       } else if (EndsClause(h) && (doc_.deprel(h.first) == "parataxis" || (comp != kNone && comp < h.first))) {
         // "The talks were useful, the minister said.": the reported
         // clause comes first and the cue hangs off it (or, in some parses,
@@ -781,6 +783,59 @@ class Finder {
     SetCue(h, q);
     pending->cue = static_cast<std::int32_t>(k);
     return true;
+  }
+
+  // True if passive verb v names its doer with "by" ("was asked by a
+  // reporter").
+  bool HasAgent(std::int32_t v) const {
+    bool agent = false;
+    doc_.EachChild(v, [&](std::int32_t c) {
+      std::int32_t cs = doc_.Child(c, "case");
+      agent = agent || doc_.deprel(c) == "obl:agent" ||
+              (StartsWith(doc_.deprel(c), "obl") && cs != kNone && lower_[static_cast<std::size_t>(cs)] == "by");
+    });
+    return agent;
+  }
+
+  // True if participle v opens the sentence after a subordinator of time
+  // or condition ("When asked ...", "If elected, ...").
+  bool FrontedParticiple(std::int32_t v) const {
+    const std::int32_t first = static_cast<std::int32_t>(a_.sentences[doc_.sent(v)].first_token);
+    if (v != first + 1) return false;
+    std::string_view w = lower_[static_cast<std::size_t>(first)];
+    return w == "when" || w == "if" || w == "once" || w == "after" || w == "while" || w == "until";
+  }
+
+  // "asked if the bridge would reopen", "When asked by a reporter whether
+  // X, she said ...": an indirect question that the parser hung on the
+  // main verb or on a noun rather than on the cue, read off the surface:
+  // from its "if", "whether" or wh-word, past the cue's own words (the
+  // one asked, "by" the asker, when), to the sentence end or the comma
+  // before the answerer and the answering cue. It must hold a finite verb.
+  std::pair<std::int32_t, std::int32_t> IndirectQuestion(const CueHit& h) const {
+    if (!(h.content & kQuestion) || h.nominal || h.phrase || h.colon) return {kNone, kNone};
+    const std::int32_t end = static_cast<std::int32_t>(a_.sentences[doc_.sent(h.first)].end_token);
+    std::int32_t lo = kNone;
+    for (std::int32_t t = h.last + 1; t < end && t <= h.last + 8 && !InQuote(t) && !doc_.punct(t); ++t) {
+      std::string_view w = lower_[static_cast<std::size_t>(t)];
+      if (w == "if" || w == "whether" || IsWhWord(w)) {
+        lo = t;
+        break;
+      }
+      std::string_view up = doc_.tok(t).upos;
+      if (up == "VERB" || up == "AUX" || up == "SCONJ" || up == "CCONJ" || w == "to" || w == "that") break;
+    }
+    if (lo == kNone) return {kNone, kNone};
+    std::int32_t hi = lo;
+    bool finite = false;
+    for (std::int32_t k = lo + 1; k < end && !InQuote(k); ++k) {
+      if (doc_.text(k) == "," && SourceAndCueFollow(k)) break;
+      std::string_view x = doc_.tok(k).xpos;
+      finite = finite || x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD";
+      hi = k;
+    }
+    if (!finite) return {kNone, kNone};
+    return {lo, hi};
   }
 
   // True if oblique t completes what an object cue says of its object
@@ -1714,6 +1769,15 @@ class Finder {
         doc_.tok(h.first).xpos == "VBN" && doc_.Child(h.first, "nsubj") == kNone &&
         doc_.Child(h.first, "nsubj:pass") == kNone && doc_.Child(h.first, "aux:pass") == kNone &&
         doc_.Child(h.first, "aux") == kNone && doc_.deprel(h.first) == "advcl" && OpensSentence(h.first)) {
+      return;
+    }
+    // "The senator was asked if X", "When asked whether X, she said":
+    // the one asked, or the answerer, is not the one who asked; with no
+    // "by" agent the asker is unnamed.
+    if (!h.nominal && !h.phrase && !h.colon && Lower(doc_.tok(h.first).lemma) == "ask" &&
+        doc_.tok(h.first).xpos == "VBN" && !HasAgent(h.first) &&
+        (doc_.Child(h.first, "aux:pass") != kNone ||
+         (FrontedParticiple(h.first) && doc_.Child(h.first, "nsubj") == kNone))) {
       return;
     }
     std::int32_t s = SourceToken(h);

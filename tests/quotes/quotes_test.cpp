@@ -790,5 +790,26 @@ TEST_F(QuotesOnText, AsTheSourceReportedCreditsTheMainClause) {
   EXPECT_EQ(Words(a, a.quotes[1]), "even if Lund wins the county, he would need half of the remaining seats");
 }
 
+// An "if"/"whether" question the parser hangs on the main verb or on a
+// noun is still what the cue asked; the one asked (a passive subject) or
+// the one who answers is not its source.
+TEST_F(QuotesOnText, AnIndirectQuestionAfterAskIsItsContentWhereverTheParseHangsIt) {
+  Article a = Analyse(
+      "When asked if the bridge would reopen this year, the mayor said the work was on schedule.\n\n"
+      "The senator was asked if he had ever met the contractor.\n\n"
+      "A reporter asked if the cuts meant that he was abandoning his promise.");
+  std::vector<const Quote*> asked;
+  for (const Quote& q : a.quotes) {
+    if (q.cue_text == "asked") asked.push_back(&q);
+  }
+  ASSERT_EQ(asked.size(), 3u);
+  EXPECT_EQ(Words(a, *asked[0]), "if the bridge would reopen this year");
+  EXPECT_EQ(Speaker(*asked[0]), "");
+  EXPECT_EQ(Words(a, *asked[1]), "if he had ever met the contractor");
+  EXPECT_EQ(Speaker(*asked[1]), "");
+  EXPECT_EQ(Words(a, *asked[2]), "if the cuts meant that he was abandoning his promise");
+  EXPECT_EQ(Speaker(*asked[2]), "A reporter");
+}
+
 }  // namespace
 }  // namespace sitrep::quotes
