@@ -182,11 +182,45 @@ class Finder {
                  (up == "PROPN" || (up == "NOUN" && turns >= 2));
       }
       const bool headline = doc_.para(first) == doc_.para(0);
-      if (!(capitals && turns >= 2) && !(proper && (turns >= 2 || headline))) return false;
+      if (!(capitals && turns >= 2) && !(proper && (turns >= 2 || headline)) &&
+          !(headline && HeadlineSource(first, t))) {
+        return false;
+      }
     }
     int words = 0;
     for (std::int32_t k = t + 1; k < n && doc_.para(k) == doc_.para(t) && words < 2; ++k) words += doc_.punct(k) ? 0 : 1;
     return words >= 2;
+  }
+
+  // A headline's label before its colon that names who speaks or reports
+  // ("Insiders: ...", "Poll: ...", "Rival camp: ..."), though the tagger
+  // took its title-case words for common nouns or verbs: at most three
+  // words, the first capitalised and not a determiner nor a heading word
+  // ("Breaking:", "Update:"), later words capitalised or lower-case
+  // nouns and adjectives, no word in capitals longer than an acronym.
+  bool HeadlineSource(std::int32_t first, std::int32_t colon) const {
+    int words = 0;
+    for (std::int32_t k = first; k < colon; ++k) {
+      std::string_view w = doc_.text(k);
+      if (doc_.punct(k)) return false;
+      if (IsPossessive(w)) continue;
+      ++words;
+      std::size_t letters = 0, upper = 0;
+      for (char c : w) {
+        letters += std::isalpha(static_cast<unsigned char>(c)) ? 1 : 0;
+        upper += std::isupper(static_cast<unsigned char>(c)) ? 1 : 0;
+        if (std::isdigit(static_cast<unsigned char>(c))) return false;
+      }
+      if (letters == 0 || (upper == letters && letters > 3)) return false;
+      const bool cap = std::isupper(static_cast<unsigned char>(w[0]));
+      std::string_view up = doc_.tok(k).upos;
+      if (k == first) {
+        if (!cap || up == "DET" || up == "PRON" || lex_.HeadingLabel(lower_[static_cast<std::size_t>(k)])) return false;
+      } else if (!cap && up != "NOUN" && up != "ADJ") {
+        return false;
+      }
+    }
+    return words >= 1 && words <= 3;
   }
 
   // How many paragraphs open with `label` and a colon.

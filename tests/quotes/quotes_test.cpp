@@ -811,5 +811,20 @@ TEST_F(QuotesOnText, AnIndirectQuestionAfterAskIsItsContentWhereverTheParseHangs
   EXPECT_EQ(Speaker(*asked[2]), "A reporter");
 }
 
+// A headline's label before a colon speaks even when the tagger takes its
+// title-case words for common nouns; a heading word ("Breaking:") does not.
+TEST_F(QuotesOnText, AHeadlineLabelThatNamesASourceCreditsTheWordsAfterItsColon) {
+  Article a = Analyse(
+      "Insiders: Ferry deal will collapse before the vote.\n\n"
+      "The ferry company and the port authority met again on Tuesday.");
+  ASSERT_FALSE(a.quotes.empty());
+  EXPECT_EQ(a.quotes[0].cue_text, ":");
+  EXPECT_EQ(Words(a, a.quotes[0]), "Ferry deal will collapse before the vote");
+  Article b = Analyse(
+      "Breaking: Ferry deal collapses in a late vote.\n\n"
+      "The ferry company and the port authority met again on Tuesday.");
+  for (const Quote& q : b.quotes) EXPECT_NE(q.cue_text, ":");
+}
+
 }  // namespace
 }  // namespace sitrep::quotes
