@@ -601,6 +601,7 @@ class Finder {
     if (!Wanted(h) || InQuote(h.first)) return false;
     if (std::find(used_cue_.begin(), used_cue_.end(), static_cast<std::int32_t>(k)) != used_cue_.end()) return false;
     std::vector<std::pair<std::int32_t, std::int32_t>> pieces;
+    bool object_piece = false;  // the pieces are an object cue's object
     if (h.nominal) {
       // What the noun reports: its preposition's object, or the clause
       // after "that"/"to" (the subtree of the verb "that" marks, else
@@ -707,6 +708,7 @@ class Finder {
         // "announced his resignation", "called the plan a disgrace",
         // "accused them of lying": the object and what completes it.
         take(doc_.Child(h.first, "obj"));
+        object_piece = lo != kNone;
         if (lo != kNone) {
           doc_.EachChild(h.first, [&](std::int32_t ch) {
             std::string_view r = doc_.deprel(ch);
@@ -792,7 +794,9 @@ class Finder {
       if (span.end <= span.begin) continue;
       int words = 0;
       for (std::int32_t t = lo; t <= hi; ++t) words += doc_.punct(t) ? 0 : 1;
-      if (words < 2) continue;
+      // One word is content only as the named or pronoun object of an
+      // object cue ("endorsed Okafor", "praised her").
+      if (words < 2 && !(words == 1 && object_piece && NamesItsObject(lo, hi))) continue;
       q->parts.push_back(span);
     }
     if (q->parts.empty()) return false;
@@ -817,6 +821,17 @@ class Finder {
     SetCue(h, q);
     pending->cue = static_cast<std::int32_t>(k);
     return true;
+  }
+
+  // True if the one word in [lo, hi] is a name or a personal pronoun
+  // ("endorsed Okafor", "defended them"), not "it", "this" or "that",
+  // which stand for something the reporter said before.
+  bool NamesItsObject(std::int32_t lo, std::int32_t hi) const {
+    std::int32_t w = lo;
+    while (w < hi && doc_.punct(w)) ++w;
+    std::string_view up = doc_.tok(w).upos;
+    std::string_view l = lower_[static_cast<std::size_t>(w)];
+    return up == "PROPN" || (up == "PRON" && l != "it" && l != "this" && l != "that");
   }
 
   // True if passive verb v names its doer with "by" ("was asked by a

@@ -826,5 +826,19 @@ TEST_F(QuotesOnText, AHeadlineLabelThatNamesASourceCreditsTheWordsAfterItsColon)
   for (const Quote& q : b.quotes) EXPECT_NE(q.cue_text, ":");
 }
 
+// An object cue's object may be one word when it names someone; "it"
+// stands for words the reporter gave before and is no content.
+TEST_F(QuotesOnText, AnObjectCueCreditsANamedOrPronounObjectOfOneWord) {
+  Article a = Analyse(
+      "The dockworkers' union endorsed Okafor on Monday.\n\n"
+      "At the rally, the mayor praised them.\n\n"
+      "The ministry later confirmed it.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "Okafor");
+  EXPECT_EQ(a.quotes[0].cue_text, "endorsed");
+  EXPECT_EQ(Words(a, a.quotes[1]), "them");
+  EXPECT_EQ(a.quotes[1].cue_text, "praised");
+}
+
 }  // namespace
 }  // namespace sitrep::quotes
