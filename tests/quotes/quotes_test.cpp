@@ -840,5 +840,21 @@ TEST_F(QuotesOnText, AnObjectCueCreditsANamedOrPronounObjectOfOneWord) {
   EXPECT_EQ(a.quotes[1].cue_text, "praised");
 }
 
+// Verbs of saying with a preposition ("comment on", "agree with", "hint
+// at") report what follows the preposition.
+TEST_F(QuotesOnText, AVerbOfSayingWithItsPrepositionReportsThePrepositionsObject) {
+  Article a = Analyse(
+      "The senator commented on the budget cuts for the harbour.\n\n"
+      "Okafor agreed with the plan to close the old pier.\n\n"
+      "The mayor hinted at a second term in office.");
+  ASSERT_EQ(a.quotes.size(), 3u);
+  EXPECT_EQ(a.quotes[0].cue_text, "commented on");
+  EXPECT_EQ(Words(a, a.quotes[0]), "the budget cuts for the harbour");
+  EXPECT_EQ(a.quotes[1].cue_text, "agreed with");
+  EXPECT_EQ(Words(a, a.quotes[1]), "the plan to close the old pier");
+  EXPECT_EQ(a.quotes[2].cue_text, "hinted at");
+  EXPECT_EQ(Words(a, a.quotes[2]), "a second term in office");
+}
+
 }  // namespace
 }  // namespace sitrep::quotes
