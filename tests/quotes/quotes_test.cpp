@@ -856,5 +856,17 @@ TEST_F(QuotesOnText, AVerbOfSayingWithItsPrepositionReportsThePrepositionsObject
   EXPECT_EQ(Words(a, a.quotes[2]), "a second term in office");
 }
 
+// "acknowledge", "stress" and "tweet" report a noun phrase object too.
+TEST_F(QuotesOnText, AcknowledgeStressAndTweetTakeAnObjectAsContent) {
+  Article a = Analyse(
+      "The coach acknowledged the mistakes of the first half.\n\n"
+      "The minister stressed the need for calm at the border.\n\n"
+      "Okafor tweeted a photo of the flooded road.");
+  ASSERT_EQ(a.quotes.size(), 3u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "the mistakes of the first half");
+  EXPECT_EQ(Words(a, a.quotes[1]), "the need for calm at the border");
+  EXPECT_EQ(Words(a, a.quotes[2]), "a photo of the flooded road");
+}
+
 }  // namespace
 }  // namespace sitrep::quotes
