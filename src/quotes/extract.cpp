@@ -773,6 +773,11 @@ class Finder {
         pieces.push_back({ihi.second, InterruptedClauseEnd(ihi.second)});
       } else if (auto [plo, phi] = ClauseBeforeCue(h); plo != kNone) {
         pieces.push_back({plo, phi});
+      } else if (auto [slo, shi] = ClauseBeforeSubjectAndCue(h); slo != kNone) {
+        pieces.push_back({slo, shi});
+      } else if (auto [vlo, vhi] = ClauseBeforeInvertedCue(h); vlo != kNone) {
+        pieces.push_back({vlo, vhi});
+        inverted_cues_.push_back(h.first);
       } else if (auto [alo, ahi] = ClauseAfterAsCue(h); alo != kNone) {
         pieces.push_back({alo, ahi});
       } else if (std::int32_t about = AboutObject(h); about != kNone) {
@@ -832,6 +837,20 @@ class Finder {
     std::string_view up = doc_.tok(w).upos;
     std::string_view l = lower_[static_cast<std::size_t>(w)];
     return up == "PROPN" || (up == "PRON" && l != "it" && l != "this" && l != "that");
+  }
+
+  // The head of the noun phrase right after an inverted cue ("said
+  // lobbyist and strategist Carl Brant, ..."): its last word before a
+  // comma, a conjunction or the sentence end, or a name in it.
+  std::int32_t InvertedSubject(const CueHit& h) const {
+    const std::int32_t end = static_cast<std::int32_t>(a_.sentences[doc_.sent(h.first)].end_token);
+    std::int32_t head = kNone;
+    for (std::int32_t t = h.last + 1; t < end && !doc_.punct(t); ++t) {
+      std::string_view up = doc_.tok(t).upos;
+      if (up == "ADP" || up == "VERB" || up == "AUX") break;
+      if (up == "NOUN" || up == "PROPN") head = t;
+    }
+    return head;
   }
 
   // True if passive verb v names its doer with "by" ("was asked by a
@@ -1118,6 +1137,96 @@ class Finder {
       finite = finite || x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD";
     }
     if (words < 3 || !finite) return {kNone, kNone};
+    return {first, comma - 1};
+  }
+
+  // "The firm lobbied on taxes, said lobbyist Carl Brant, a partner.":
+  // the cue right after the comma with its subject after it, which a
+  // parse may take for the content (a noun complement, or the words to
+  // the sentence end): the clause before the comma is what was said.
+  // The words after the cue hold no finite verb up to their first comma.
+  std::pair<std::int32_t, std::int32_t> ClauseBeforeInvertedCue(const CueHit& h) const {
+    if (!(h.content & kClause) || h.nominal || h.phrase || h.colon || h.last != h.first) return {kNone, kNone};
+    std::string_view cue_tag = doc_.tok(h.first).xpos;
+    if (cue_tag != "VBD" && cue_tag != "VBZ") return {kNone, kNone};
+    const Sentence& s = a_.sentences[doc_.sent(h.first)];
+    const std::int32_t first = static_cast<std::int32_t>(s.first_token), end = static_cast<std::int32_t>(s.end_token);
+    const std::int32_t comma = h.first - 1;
+    if (comma <= first + 2 || doc_.text(comma) != "," || h.first + 1 >= end) return {kNone, kNone};
+    std::string_view up = doc_.tok(h.first + 1).upos;
+    if (!(up == "NOUN" || up == "PROPN" || up == "DET" || up == "ADJ")) return {kNone, kNone};
+    for (std::int32_t t = h.first + 1; t < end && doc_.text(t) != ","; ++t) {
+      std::string_view x = doc_.tok(t).xpos;
+      if (InQuote(t) || x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD" || lower_[static_cast<std::size_t>(t)] == "that") {
+        return {kNone, kNone};
+      }
+    }
+    bool finite = false;
+    for (std::int32_t t = first; t < comma; ++t) {
+      if (InQuote(t)) return {kNone, kNone};
+      std::string_view x = doc_.tok(t).xpos;
+      finite = finite || x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD";
+    }
+    if (!finite) return {kNone, kNone};
+    return {first, comma - 1};
+  }
+
+  // "The firm is hanging on, its chief executive Jo Pell said." read off
+  // the surface when the parser hung the cue's subject or the cue itself
+  // inside the clause before it (as a relative clause or a conjunct): a
+  // clause with a finite verb, a comma, then only a subject noun phrase
+  // (a name, a noun with its determiner, adjectives and possessor, or a
+  // pronoun), an adverb or auxiliary, the cue, and after it no verb of
+  // its own to the sentence end.
+  std::pair<std::int32_t, std::int32_t> ClauseBeforeSubjectAndCue(const CueHit& h) const {
+    if (!(h.content & kClause) || h.nominal || h.phrase || h.colon) return {kNone, kNone};
+    std::string_view cue_tag = doc_.tok(h.first).xpos;
+    if (!(cue_tag == "VBD" || cue_tag == "VBZ" || cue_tag == "VBP" ||
+          (cue_tag == "VBN" && doc_.Child(h.first, "aux") != kNone && doc_.Child(h.first, "aux:pass") == kNone))) {
+      return {kNone, kNone};
+    }
+    const Sentence& s = a_.sentences[doc_.sent(h.first)];
+    const std::int32_t first = static_cast<std::int32_t>(s.first_token), end = static_cast<std::int32_t>(s.end_token);
+    std::int32_t comma = kNone;
+    bool noun = false;
+    for (std::int32_t t = h.first - 1; t > first && h.first - t <= 9; --t) {
+      if (InQuote(t)) return {kNone, kNone};
+      std::string_view w = doc_.text(t);
+      if (w == ",") {
+        comma = t;
+        break;
+      }
+      std::string_view up = doc_.tok(t).upos;
+      std::string_view l = lower_[static_cast<std::size_t>(t)];
+      if (up == "NOUN" || up == "PROPN" || (up == "PRON" && IsSubjectPronoun(l))) {
+        noun = true;
+      } else if (!(up == "DET" || up == "ADJ" || up == "NUM" || up == "PART" || up == "ADV" || up == "AUX" ||
+                   (up == "PRON" && (l == "his" || l == "her" || l == "its" || l == "their")) ||
+                   (up == "ADP" && (l == "of" || l == "for" || l == "at")) || l == "." || w == "-")) {
+        return {kNone, kNone};
+      }
+    }
+    if (comma == kNone || !noun || comma - first < 3) return {kNone, kNone};
+    for (std::int32_t t = h.last + 1; t < end; ++t) {
+      if (!doc_.punct(t) && (InQuote(t) || !OwnWord(h, t))) return {kNone, kNone};
+    }
+    // Not a clause that a subordinator or preposition opens ("Though X,
+    // Y maintains ..."): that is the reporter's frame, not the content.
+    std::int32_t lead = first;
+    while (lead < comma && (doc_.tok(lead).upos == "CCONJ" || doc_.punct(lead) || doc_.tok(lead).upos == "ADV")) ++lead;
+    std::string_view lead_pos = doc_.tok(lead).upos;
+    std::string_view lead_word = lower_[static_cast<std::size_t>(lead)];
+    if (lead_pos == "SCONJ" || lead_pos == "ADP" || lead_pos == "VERB" || IsWhWord(lead_word) || lead_word == "as" ||
+        lead_word == "while" || lead_word == "though" || lead_word == "although" || lead_word == "if") {
+      return {kNone, kNone};
+    }
+    bool finite = false;
+    for (std::int32_t t = first; t < comma; ++t) {
+      if (InQuote(t)) return {kNone, kNone};
+      std::string_view x = doc_.tok(t).xpos;
+      finite = finite || x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD";
+    }
+    if (!finite) return {kNone, kNone};
     return {first, comma - 1};
   }
 
@@ -1829,7 +1938,9 @@ class Finder {
          (FrontedParticiple(h.first) && doc_.Child(h.first, "nsubj") == kNone))) {
       return;
     }
-    std::int32_t s = SourceToken(h);
+    std::int32_t s = std::find(inverted_cues_.begin(), inverted_cues_.end(), h.first) != inverted_cues_.end()
+                         ? InvertedSubject(h)
+                         : SourceToken(h);
     if (s == kNone || InQuote(s)) return;
     auto [lo, hi] = doc_.Subtree(s, [&](std::int32_t c) {
       std::string_view r = doc_.deprel(c);
@@ -2314,6 +2425,7 @@ class Finder {
   std::vector<Candidate> cands_;
   std::vector<std::int32_t> in_quote_;
   std::vector<std::int32_t> used_cue_;
+  std::vector<std::int32_t> inverted_cues_;  // "X, said NAME": the speaker follows the cue
   std::vector<char> gender_;
   mutable bool labels_counted_ = false;
   mutable std::unordered_map<std::string, int> label_turns_;

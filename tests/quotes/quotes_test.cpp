@@ -868,5 +868,26 @@ TEST_F(QuotesOnText, AcknowledgeStressAndTweetTakeAnObjectAsContent) {
   EXPECT_EQ(Words(a, a.quotes[2]), "a photo of the flooded road");
 }
 
+// A clause, a comma, then only the speaker and the cue: the clause is
+// what was said even when the parser hangs the cue inside it; and a cue
+// whose subject follows it ("said lobbyist X") credits the clause before
+// it, not the subject the parser took for a complement.
+TEST_F(QuotesOnText, TheClauseBeforeASpeakerAndCueIsTheContentHoweverParsed) {
+  Article a = Analyse(
+      "There is serious concern about fraud and the manipulation of ballots in the upcoming election, the "
+      "senator's longtime adviser Tom Reed stated.\n\n"
+      "The firm lobbied on behalf of the company on gaming, taxes and other issues, at both the federal and state "
+      "levels in Ohio and Florida, said lobbyist and strategist Carl Brant, the mayor's former partner.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(Words(a, a.quotes[0]),
+            "There is serious concern about fraud and the manipulation of ballots in the upcoming election");
+  EXPECT_EQ(a.quotes[0].cue_text, "stated");
+  EXPECT_NE(Speaker(a.quotes[0]).find("Reed"), std::string::npos);
+  EXPECT_EQ(Words(a, a.quotes[1]),
+            "The firm lobbied on behalf of the company on gaming, taxes and other issues, at both the federal and "
+            "state levels in Ohio and Florida");
+  EXPECT_NE(Speaker(a.quotes[1]).find("Brant"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace sitrep::quotes
