@@ -557,7 +557,7 @@ class Finder {
         auto [clo, chi] = Content(ch);
         if (clo <= c.first && chi >= c.last && clo > h.last) hi = std::max(hi, chi);
       });
-      hi = TrailingModifiers(h, hi);
+      hi = ThatContinuation(TrailingModifiers(h, hi));
       // "Smith: Deal Is 'Dead'": a label's turn runs to the paragraph's end.
       if (h.colon) {
         for (std::int32_t t = hi + 1; t < static_cast<std::int32_t>(doc_.size()) && doc_.para(t) == doc_.para(h.last); ++t) {

@@ -889,5 +889,18 @@ TEST_F(QuotesOnText, TheClauseBeforeASpeakerAndCueIsTheContentHoweverParsed) {
   EXPECT_NE(Speaker(a.quotes[1]).find("Brant"), std::string::npos);
 }
 
+// A mixed quote's reported clause goes on over "but that ..." after the
+// closing mark, a second complement of the same cue.
+TEST_F(QuotesOnText, AMixedQuotesClauseKeepsASecondThatComplement) {
+  Article a = Analyse(
+      "Okafor said the proposals of the council were \u201Cmostly theatre,\u201D but that she would still attend the "
+      "hearing on Friday.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].kind, "mixed");
+  EXPECT_EQ(std::string(a.Text(a.quotes[0].content)),
+            "the proposals of the council were \u201Cmostly theatre,\u201D but that she would still attend the hearing "
+            "on Friday");
+}
+
 }  // namespace
 }  // namespace sitrep::quotes
