@@ -19,6 +19,7 @@ enum CueContent : std::uint8_t {
   kObject = 4,  // a noun phrase object
   kAfter = 8,   // the words after the cue's own words
   kQuestion = 16,  // an indirect question ("asked if/whether X", "wondered why X")
+  kGerund = 32,    // a gerund clause ("reported spending $1 million", "denied taking it")
 };
 
 class CueLexicon {

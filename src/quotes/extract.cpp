@@ -756,6 +756,10 @@ class Finder {
         pieces.push_back({clo, TrimTail(clo, ThatContinuation(TrailingModifiers(h, chi)))});
       } else if (lo != kNone) {
         pieces.push_back({lo, TrailingModifiers(h, hi, /*object=*/true)});
+      } else if (std::int32_t g = GerundComplement(h); g != kNone) {
+        // "reported spending $1 million", "denied taking the money": a
+        // gerund clause is what the source reports.
+        pieces.push_back({g, TrailingModifiers(h, Content(g).second)});
       } else if (auto [qlo, qhi] = IndirectQuestion(h); qlo != kNone) {
         pieces.push_back({qlo, qhi});
       } else if (EndsClause(h) && (doc_.deprel(h.first) == "parataxis" || (comp != kNone && comp < h.first))) {
@@ -851,6 +855,20 @@ class Finder {
       if (up == "NOUN" || up == "PROPN") head = t;
     }
     return head;
+  }
+
+  // The gerund a cue that reports one (cues.tsv content "gerund")
+  // governs as its complement right after it ("reported spending",
+  // "admitted lying"), or kNone. Not a gerund of saying ("recalled
+  // saying"), which is an act of its own.
+  std::int32_t GerundComplement(const CueHit& h) const {
+    if (!(h.content & kGerund) || h.nominal || h.phrase || h.colon) return kNone;
+    std::int32_t t = h.last + 1;
+    if (t >= static_cast<std::int32_t>(doc_.size()) || doc_.sent(t) != doc_.sent(h.first)) return kNone;
+    if (doc_.tok(t).xpos != "VBG" || InQuote(t) || IsSpeechCue(t) || doc_.head(t) != h.first) return kNone;
+    std::string_view r = doc_.deprel(t);
+    if (r != "xcomp" && r != "ccomp" && r != "obj") return kNone;
+    return t;
   }
 
   // True if passive verb v names its doer with "by" ("was asked by a

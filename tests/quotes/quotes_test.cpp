@@ -902,5 +902,17 @@ TEST_F(QuotesOnText, AMixedQuotesClauseKeepsASecondThatComplement) {
             "on Friday");
 }
 
+// A gerund clause after a cue that reports one ("reported spending") is
+// its content; a gerund after a cue that does not ("continued walking")
+// reports nothing.
+TEST_F(QuotesOnText, AGerundClauseIsTheContentOfACueThatReportsOne) {
+  Article a = Analyse(
+      "The campaign reported spending two million dollars on radio ads in the spring.\n\n"
+      "The mayor continued walking along the pier.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].cue_text, "reported");
+  EXPECT_EQ(Words(a, a.quotes[0]), "spending two million dollars on radio ads in the spring");
+}
+
 }  // namespace
 }  // namespace sitrep::quotes
