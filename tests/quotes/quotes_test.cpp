@@ -914,5 +914,13 @@ TEST_F(QuotesOnText, AGerundClauseIsTheContentOfACueThatReportsOne) {
   EXPECT_EQ(Words(a, a.quotes[0]), "spending two million dollars on radio ads in the spring");
 }
 
+// "praise for X" as a noun reports X; the praisers are not named.
+TEST_F(QuotesOnText, PraiseForAsANounReportsWhatFollows) {
+  Article a = Analyse("Okafor drew praise for her handling of the flood.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].cue_text, "praise for");
+  EXPECT_EQ(Words(a, a.quotes[0]), "her handling of the flood");
+}
+
 }  // namespace
 }  // namespace sitrep::quotes
