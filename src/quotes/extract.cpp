@@ -126,12 +126,23 @@ class Finder {
       const auto* verbs = lex_.Verb(Lower(tok.lemma));
       if (!verbs) continue;
       for (const auto& v : *verbs) {
-        if (v.rest.empty() || Matches(t + 1, v.rest)) {
-          CueHit hit{t, t + static_cast<std::int32_t>(v.rest.size()), v.type, false, v.content};
-          hit.by_context = !verb;
-          cues_.push_back(hit);
-          break;
+        // "spoke highly of", "talked more about", "called again for": an
+        // adverb or two may stand between the verb and its particle.
+        std::int32_t skip = 0;
+        if (!v.rest.empty() && !Matches(t + 1, v.rest)) {
+          skip = kNone;
+          for (std::int32_t k = 1; k <= 2 && t + k < n && doc_.tok(t + k).upos == "ADV" && doc_.sent(t + k) == doc_.sent(t); ++k) {
+            if (Matches(t + k + 1, v.rest)) {
+              skip = k;
+              break;
+            }
+          }
+          if (skip == kNone) continue;
         }
+        CueHit hit{t, t + skip + static_cast<std::int32_t>(v.rest.size()), v.type, false, v.content};
+        hit.by_context = !verb;
+        cues_.push_back(hit);
+        break;
       }
     }
     cue_of_.assign(static_cast<std::size_t>(n), kNone);

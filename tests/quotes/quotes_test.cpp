@@ -922,5 +922,14 @@ TEST_F(QuotesOnText, PraiseForAsANounReportsWhatFollows) {
   EXPECT_EQ(Words(a, a.quotes[0]), "her handling of the flood");
 }
 
+// An adverb between a cue's verb and its particle ("spoke highly of")
+// still makes the cue.
+TEST_F(QuotesOnText, AnAdverbMayStandBetweenACuesVerbAndItsParticle) {
+  Article a = Analyse("Okafor spoke highly of the new harbour master.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].cue_text, "spoke highly of");
+  EXPECT_EQ(Words(a, a.quotes[0]), "the new harbour master");
+}
+
 }  // namespace
 }  // namespace sitrep::quotes
