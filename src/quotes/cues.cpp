@@ -51,6 +51,11 @@ std::unique_ptr<CueLexicon> CueLexicon::Parse(std::string_view cues_tsv, std::st
   for (std::string_view line : DataLines(cues_tsv)) {
     ++line_no;
     auto f = Split(line);
+    if (!f.empty() && f[0] == "heading") {
+      if (f.size() != 2) SITREP_THROW(ConfigError, "data/quotes/cues.tsv: entry " << line_no << " must be heading<TAB>WORD");
+      lex->headings_[Lower(f[1])] = true;
+      continue;
+    }
     if (f.size() != 3 && f.size() != 4) {
       SITREP_THROW(ConfigError, "data/quotes/cues.tsv: entry " << line_no << " needs 3 or 4 columns: " << line);
     }
@@ -78,6 +83,8 @@ std::unique_ptr<CueLexicon> CueLexicon::Parse(std::string_view cues_tsv, std::st
           else if (w == "to") cue.content |= kTo;
           else if (w == "object") cue.content |= kObject;
           else if (w == "after") cue.content |= kAfter;
+          else if (w == "question") cue.content |= kQuestion;
+          else if (w == "gerund") cue.content |= kGerund;
           else SITREP_THROW(ConfigError, "data/quotes/cues.tsv: entry " << line_no << ": unknown content " << w);
         }
       }

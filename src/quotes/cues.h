@@ -18,6 +18,8 @@ enum CueContent : std::uint8_t {
   kTo = 2,      // an infinitive
   kObject = 4,  // a noun phrase object
   kAfter = 8,   // the words after the cue's own words
+  kQuestion = 16,  // an indirect question ("asked if/whether X", "wondered why X")
+  kGerund = 32,    // a gerund clause ("reported spending $1 million", "denied taking it")
 };
 
 class CueLexicon {
@@ -46,6 +48,10 @@ class CueLexicon {
   const std::vector<VerbCue>* Verb(std::string_view lemma) const;
   const std::vector<Phrase>& phrases() const { return phrases_; }
 
+  // True if the lower-case word opens a headline's label that is a
+  // heading, not a source ("breaking" in "Breaking: ...").
+  bool HeadingLabel(std::string_view word) const { return headings_.count(std::string(word)) != 0; }
+
   // 'm' or 'f' for a word that marks gender ("Mr", "spokeswoman"), else 0.
   // Case and a final full stop are ignored.
   char Gender(std::string_view word) const;
@@ -57,6 +63,7 @@ class CueLexicon {
  private:
   std::unordered_map<std::string, std::vector<VerbCue>> verbs_;
   std::vector<Phrase> phrases_;
+  std::unordered_map<std::string, bool> headings_;
   std::unordered_map<std::string, char> gender_;
   std::unordered_map<std::string, bool> person_nouns_;
 };

@@ -126,12 +126,23 @@ class Finder {
       const auto* verbs = lex_.Verb(Lower(tok.lemma));
       if (!verbs) continue;
       for (const auto& v : *verbs) {
-        if (v.rest.empty() || Matches(t + 1, v.rest)) {
-          CueHit hit{t, t + static_cast<std::int32_t>(v.rest.size()), v.type, false, v.content};
-          hit.by_context = !verb;
-          cues_.push_back(hit);
-          break;
+        // "spoke highly of", "talked more about", "called again for": an
+        // adverb or two may stand between the verb and its particle.
+        std::int32_t skip = 0;
+        if (!v.rest.empty() && !Matches(t + 1, v.rest)) {
+          skip = kNone;
+          for (std::int32_t k = 1; k <= 2 && t + k < n && doc_.tok(t + k).upos == "ADV" && doc_.sent(t + k) == doc_.sent(t); ++k) {
+            if (Matches(t + k + 1, v.rest)) {
+              skip = k;
+              break;
+            }
+          }
+          if (skip == kNone) continue;
         }
+        CueHit hit{t, t + skip + static_cast<std::int32_t>(v.rest.size()), v.type, false, v.content};
+        hit.by_context = !verb;
+        cues_.push_back(hit);
+        break;
       }
     }
     cue_of_.assign(static_cast<std::size_t>(n), kNone);
@@ -182,11 +193,45 @@ class Finder {
                  (up == "PROPN" || (up == "NOUN" && turns >= 2));
       }
       const bool headline = doc_.para(first) == doc_.para(0);
-      if (!(capitals && turns >= 2) && !(proper && (turns >= 2 || headline))) return false;
+      if (!(capitals && turns >= 2) && !(proper && (turns >= 2 || headline)) &&
+          !(headline && HeadlineSource(first, t))) {
+        return false;
+      }
     }
     int words = 0;
     for (std::int32_t k = t + 1; k < n && doc_.para(k) == doc_.para(t) && words < 2; ++k) words += doc_.punct(k) ? 0 : 1;
     return words >= 2;
+  }
+
+  // A headline's label before its colon that names who speaks or reports
+  // ("Insiders: ...", "Poll: ...", "Rival camp: ..."), though the tagger
+  // took its title-case words for common nouns or verbs: at most three
+  // words, the first capitalised and not a determiner nor a heading word
+  // ("Breaking:", "Update:"), later words capitalised or lower-case
+  // nouns and adjectives, no word in capitals longer than an acronym.
+  bool HeadlineSource(std::int32_t first, std::int32_t colon) const {
+    int words = 0;
+    for (std::int32_t k = first; k < colon; ++k) {
+      std::string_view w = doc_.text(k);
+      if (doc_.punct(k)) return false;
+      if (IsPossessive(w)) continue;
+      ++words;
+      std::size_t letters = 0, upper = 0;
+      for (char c : w) {
+        letters += std::isalpha(static_cast<unsigned char>(c)) ? 1 : 0;
+        upper += std::isupper(static_cast<unsigned char>(c)) ? 1 : 0;
+        if (std::isdigit(static_cast<unsigned char>(c))) return false;
+      }
+      if (letters == 0 || (upper == letters && letters > 3)) return false;
+      const bool cap = std::isupper(static_cast<unsigned char>(w[0]));
+      std::string_view up = doc_.tok(k).upos;
+      if (k == first) {
+        if (!cap || up == "DET" || up == "PRON" || lex_.HeadingLabel(lower_[static_cast<std::size_t>(k)])) return false;
+      } else if (!cap && up != "NOUN" && up != "ADJ") {
+        return false;
+      }
+    }
+    return words >= 1 && words <= 3;
   }
 
   // How many paragraphs open with `label` and a colon.
@@ -523,7 +568,7 @@ class Finder {
         auto [clo, chi] = Content(ch);
         if (clo <= c.first && chi >= c.last && clo > h.last) hi = std::max(hi, chi);
       });
-      hi = TrailingModifiers(h, hi);
+      hi = ThatContinuation(TrailingModifiers(h, hi));
       // "Smith: Deal Is 'Dead'": a label's turn runs to the paragraph's end.
       if (h.colon) {
         for (std::int32_t t = hi + 1; t < static_cast<std::int32_t>(doc_.size()) && doc_.para(t) == doc_.para(h.last); ++t) {
@@ -567,6 +612,7 @@ class Finder {
     if (!Wanted(h) || InQuote(h.first)) return false;
     if (std::find(used_cue_.begin(), used_cue_.end(), static_cast<std::int32_t>(k)) != used_cue_.end()) return false;
     std::vector<std::pair<std::int32_t, std::int32_t>> pieces;
+    bool object_piece = false;  // the pieces are an object cue's object
     if (h.nominal) {
       // What the noun reports: its preposition's object, or the clause
       // after "that"/"to" (the subtree of the verb "that" marks, else
@@ -673,6 +719,7 @@ class Finder {
         // "announced his resignation", "called the plan a disgrace",
         // "accused them of lying": the object and what completes it.
         take(doc_.Child(h.first, "obj"));
+        object_piece = lo != kNone;
         if (lo != kNone) {
           doc_.EachChild(h.first, [&](std::int32_t ch) {
             std::string_view r = doc_.deprel(ch);
@@ -720,6 +767,12 @@ class Finder {
         pieces.push_back({clo, TrimTail(clo, ThatContinuation(TrailingModifiers(h, chi)))});
       } else if (lo != kNone) {
         pieces.push_back({lo, TrailingModifiers(h, hi, /*object=*/true)});
+      } else if (std::int32_t g = GerundComplement(h); g != kNone) {
+        // "reported spending $1 million", "denied taking the money": a
+        // gerund clause is what the source reports.
+        pieces.push_back({g, TrailingModifiers(h, Content(g).second)});
+      } else if (auto [qlo, qhi] = IndirectQuestion(h); qlo != kNone) {
+        pieces.push_back({qlo, qhi});
       } else if (EndsClause(h) && (doc_.deprel(h.first) == "parataxis" || (comp != kNone && comp < h.first))) {
         // "The talks were useful, the minister said.": the reported
         // clause comes first and the cue hangs off it (or, in some parses,
@@ -735,6 +788,11 @@ class Finder {
         pieces.push_back({ihi.second, InterruptedClauseEnd(ihi.second)});
       } else if (auto [plo, phi] = ClauseBeforeCue(h); plo != kNone) {
         pieces.push_back({plo, phi});
+      } else if (auto [slo, shi] = ClauseBeforeSubjectAndCue(h); slo != kNone) {
+        pieces.push_back({slo, shi});
+      } else if (auto [vlo, vhi] = ClauseBeforeInvertedCue(h); vlo != kNone) {
+        pieces.push_back({vlo, vhi});
+        inverted_cues_.push_back(h.first);
       } else if (auto [alo, ahi] = ClauseAfterAsCue(h); alo != kNone) {
         pieces.push_back({alo, ahi});
       } else if (std::int32_t about = AboutObject(h); about != kNone) {
@@ -756,7 +814,9 @@ class Finder {
       if (span.end <= span.begin) continue;
       int words = 0;
       for (std::int32_t t = lo; t <= hi; ++t) words += doc_.punct(t) ? 0 : 1;
-      if (words < 2) continue;
+      // One word is content only as the named or pronoun object of an
+      // object cue ("endorsed Okafor", "praised her").
+      if (words < 2 && !(words == 1 && object_piece && NamesItsObject(lo, hi))) continue;
       q->parts.push_back(span);
     }
     if (q->parts.empty()) return false;
@@ -781,6 +841,98 @@ class Finder {
     SetCue(h, q);
     pending->cue = static_cast<std::int32_t>(k);
     return true;
+  }
+
+  // True if the one word in [lo, hi] is a name or a personal pronoun
+  // ("endorsed Okafor", "defended them"), not "it", "this" or "that",
+  // which stand for something the reporter said before.
+  bool NamesItsObject(std::int32_t lo, std::int32_t hi) const {
+    std::int32_t w = lo;
+    while (w < hi && doc_.punct(w)) ++w;
+    std::string_view up = doc_.tok(w).upos;
+    std::string_view l = lower_[static_cast<std::size_t>(w)];
+    return up == "PROPN" || (up == "PRON" && l != "it" && l != "this" && l != "that");
+  }
+
+  // The head of the noun phrase right after an inverted cue ("said
+  // lobbyist and strategist Carl Brant, ..."): its last word before a
+  // comma, a conjunction or the sentence end, or a name in it.
+  std::int32_t InvertedSubject(const CueHit& h) const {
+    const std::int32_t end = static_cast<std::int32_t>(a_.sentences[doc_.sent(h.first)].end_token);
+    std::int32_t head = kNone;
+    for (std::int32_t t = h.last + 1; t < end && !doc_.punct(t); ++t) {
+      std::string_view up = doc_.tok(t).upos;
+      if (up == "ADP" || up == "VERB" || up == "AUX") break;
+      if (up == "NOUN" || up == "PROPN") head = t;
+    }
+    return head;
+  }
+
+  // The gerund a cue that reports one (cues.tsv content "gerund")
+  // governs as its complement right after it ("reported spending",
+  // "admitted lying"), or kNone. Not a gerund of saying ("recalled
+  // saying"), which is an act of its own.
+  std::int32_t GerundComplement(const CueHit& h) const {
+    if (!(h.content & kGerund) || h.nominal || h.phrase || h.colon) return kNone;
+    std::int32_t t = h.last + 1;
+    if (t >= static_cast<std::int32_t>(doc_.size()) || doc_.sent(t) != doc_.sent(h.first)) return kNone;
+    if (doc_.tok(t).xpos != "VBG" || InQuote(t) || IsSpeechCue(t) || doc_.head(t) != h.first) return kNone;
+    std::string_view r = doc_.deprel(t);
+    if (r != "xcomp" && r != "ccomp" && r != "obj") return kNone;
+    return t;
+  }
+
+  // True if passive verb v names its doer with "by" ("was asked by a
+  // reporter").
+  bool HasAgent(std::int32_t v) const {
+    bool agent = false;
+    doc_.EachChild(v, [&](std::int32_t c) {
+      std::int32_t cs = doc_.Child(c, "case");
+      agent = agent || doc_.deprel(c) == "obl:agent" ||
+              (StartsWith(doc_.deprel(c), "obl") && cs != kNone && lower_[static_cast<std::size_t>(cs)] == "by");
+    });
+    return agent;
+  }
+
+  // True if participle v opens the sentence after a subordinator of time
+  // or condition ("When asked ...", "If elected, ...").
+  bool FrontedParticiple(std::int32_t v) const {
+    const std::int32_t first = static_cast<std::int32_t>(a_.sentences[doc_.sent(v)].first_token);
+    if (v != first + 1) return false;
+    std::string_view w = lower_[static_cast<std::size_t>(first)];
+    return w == "when" || w == "if" || w == "once" || w == "after" || w == "while" || w == "until";
+  }
+
+  // "asked if the bridge would reopen", "When asked by a reporter whether
+  // X, she said ...": an indirect question that the parser hung on the
+  // main verb or on a noun rather than on the cue, read off the surface:
+  // from its "if", "whether" or wh-word, past the cue's own words (the
+  // one asked, "by" the asker, when), to the sentence end or the comma
+  // before the answerer and the answering cue. It must hold a finite verb.
+  std::pair<std::int32_t, std::int32_t> IndirectQuestion(const CueHit& h) const {
+    if (!(h.content & kQuestion) || h.nominal || h.phrase || h.colon) return {kNone, kNone};
+    const std::int32_t end = static_cast<std::int32_t>(a_.sentences[doc_.sent(h.first)].end_token);
+    std::int32_t lo = kNone;
+    for (std::int32_t t = h.last + 1; t < end && t <= h.last + 8 && !InQuote(t) && !doc_.punct(t); ++t) {
+      std::string_view w = lower_[static_cast<std::size_t>(t)];
+      if (w == "if" || w == "whether" || IsWhWord(w)) {
+        lo = t;
+        break;
+      }
+      std::string_view up = doc_.tok(t).upos;
+      if (up == "VERB" || up == "AUX" || up == "SCONJ" || up == "CCONJ" || w == "to" || w == "that") break;
+    }
+    if (lo == kNone) return {kNone, kNone};
+    std::int32_t hi = lo;
+    bool finite = false;
+    for (std::int32_t k = lo + 1; k < end && !InQuote(k); ++k) {
+      if (doc_.text(k) == "," && SourceAndCueFollow(k)) break;
+      std::string_view x = doc_.tok(k).xpos;
+      finite = finite || x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD";
+      hi = k;
+    }
+    if (!finite) return {kNone, kNone};
+    return {lo, hi};
   }
 
   // True if oblique t completes what an object cue says of its object
@@ -1014,6 +1166,96 @@ class Finder {
       finite = finite || x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD";
     }
     if (words < 3 || !finite) return {kNone, kNone};
+    return {first, comma - 1};
+  }
+
+  // "The firm lobbied on taxes, said lobbyist Carl Brant, a partner.":
+  // the cue right after the comma with its subject after it, which a
+  // parse may take for the content (a noun complement, or the words to
+  // the sentence end): the clause before the comma is what was said.
+  // The words after the cue hold no finite verb up to their first comma.
+  std::pair<std::int32_t, std::int32_t> ClauseBeforeInvertedCue(const CueHit& h) const {
+    if (!(h.content & kClause) || h.nominal || h.phrase || h.colon || h.last != h.first) return {kNone, kNone};
+    std::string_view cue_tag = doc_.tok(h.first).xpos;
+    if (cue_tag != "VBD" && cue_tag != "VBZ") return {kNone, kNone};
+    const Sentence& s = a_.sentences[doc_.sent(h.first)];
+    const std::int32_t first = static_cast<std::int32_t>(s.first_token), end = static_cast<std::int32_t>(s.end_token);
+    const std::int32_t comma = h.first - 1;
+    if (comma <= first + 2 || doc_.text(comma) != "," || h.first + 1 >= end) return {kNone, kNone};
+    std::string_view up = doc_.tok(h.first + 1).upos;
+    if (!(up == "NOUN" || up == "PROPN" || up == "DET" || up == "ADJ")) return {kNone, kNone};
+    for (std::int32_t t = h.first + 1; t < end && doc_.text(t) != ","; ++t) {
+      std::string_view x = doc_.tok(t).xpos;
+      if (InQuote(t) || x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD" || lower_[static_cast<std::size_t>(t)] == "that") {
+        return {kNone, kNone};
+      }
+    }
+    bool finite = false;
+    for (std::int32_t t = first; t < comma; ++t) {
+      if (InQuote(t)) return {kNone, kNone};
+      std::string_view x = doc_.tok(t).xpos;
+      finite = finite || x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD";
+    }
+    if (!finite) return {kNone, kNone};
+    return {first, comma - 1};
+  }
+
+  // "The firm is hanging on, its chief executive Jo Pell said." read off
+  // the surface when the parser hung the cue's subject or the cue itself
+  // inside the clause before it (as a relative clause or a conjunct): a
+  // clause with a finite verb, a comma, then only a subject noun phrase
+  // (a name, a noun with its determiner, adjectives and possessor, or a
+  // pronoun), an adverb or auxiliary, the cue, and after it no verb of
+  // its own to the sentence end.
+  std::pair<std::int32_t, std::int32_t> ClauseBeforeSubjectAndCue(const CueHit& h) const {
+    if (!(h.content & kClause) || h.nominal || h.phrase || h.colon) return {kNone, kNone};
+    std::string_view cue_tag = doc_.tok(h.first).xpos;
+    if (!(cue_tag == "VBD" || cue_tag == "VBZ" || cue_tag == "VBP" ||
+          (cue_tag == "VBN" && doc_.Child(h.first, "aux") != kNone && doc_.Child(h.first, "aux:pass") == kNone))) {
+      return {kNone, kNone};
+    }
+    const Sentence& s = a_.sentences[doc_.sent(h.first)];
+    const std::int32_t first = static_cast<std::int32_t>(s.first_token), end = static_cast<std::int32_t>(s.end_token);
+    std::int32_t comma = kNone;
+    bool noun = false;
+    for (std::int32_t t = h.first - 1; t > first && h.first - t <= 9; --t) {
+      if (InQuote(t)) return {kNone, kNone};
+      std::string_view w = doc_.text(t);
+      if (w == ",") {
+        comma = t;
+        break;
+      }
+      std::string_view up = doc_.tok(t).upos;
+      std::string_view l = lower_[static_cast<std::size_t>(t)];
+      if (up == "NOUN" || up == "PROPN" || (up == "PRON" && IsSubjectPronoun(l))) {
+        noun = true;
+      } else if (!(up == "DET" || up == "ADJ" || up == "NUM" || up == "PART" || up == "ADV" || up == "AUX" ||
+                   (up == "PRON" && (l == "his" || l == "her" || l == "its" || l == "their")) ||
+                   (up == "ADP" && (l == "of" || l == "for" || l == "at")) || l == "." || w == "-")) {
+        return {kNone, kNone};
+      }
+    }
+    if (comma == kNone || !noun || comma - first < 3) return {kNone, kNone};
+    for (std::int32_t t = h.last + 1; t < end; ++t) {
+      if (!doc_.punct(t) && (InQuote(t) || !OwnWord(h, t))) return {kNone, kNone};
+    }
+    // Not a clause that a subordinator or preposition opens ("Though X,
+    // Y maintains ..."): that is the reporter's frame, not the content.
+    std::int32_t lead = first;
+    while (lead < comma && (doc_.tok(lead).upos == "CCONJ" || doc_.punct(lead) || doc_.tok(lead).upos == "ADV")) ++lead;
+    std::string_view lead_pos = doc_.tok(lead).upos;
+    std::string_view lead_word = lower_[static_cast<std::size_t>(lead)];
+    if (lead_pos == "SCONJ" || lead_pos == "ADP" || lead_pos == "VERB" || IsWhWord(lead_word) || lead_word == "as" ||
+        lead_word == "while" || lead_word == "though" || lead_word == "although" || lead_word == "if") {
+      return {kNone, kNone};
+    }
+    bool finite = false;
+    for (std::int32_t t = first; t < comma; ++t) {
+      if (InQuote(t)) return {kNone, kNone};
+      std::string_view x = doc_.tok(t).xpos;
+      finite = finite || x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD";
+    }
+    if (!finite) return {kNone, kNone};
     return {first, comma - 1};
   }
 
@@ -1716,7 +1958,18 @@ class Finder {
         doc_.Child(h.first, "aux") == kNone && doc_.deprel(h.first) == "advcl" && OpensSentence(h.first)) {
       return;
     }
-    std::int32_t s = SourceToken(h);
+    // "The senator was asked if X", "When asked whether X, she said":
+    // the one asked, or the answerer, is not the one who asked; with no
+    // "by" agent the asker is unnamed.
+    if (!h.nominal && !h.phrase && !h.colon && Lower(doc_.tok(h.first).lemma) == "ask" &&
+        doc_.tok(h.first).xpos == "VBN" && !HasAgent(h.first) &&
+        (doc_.Child(h.first, "aux:pass") != kNone ||
+         (FrontedParticiple(h.first) && doc_.Child(h.first, "nsubj") == kNone))) {
+      return;
+    }
+    std::int32_t s = std::find(inverted_cues_.begin(), inverted_cues_.end(), h.first) != inverted_cues_.end()
+                         ? InvertedSubject(h)
+                         : SourceToken(h);
     if (s == kNone || InQuote(s)) return;
     auto [lo, hi] = doc_.Subtree(s, [&](std::int32_t c) {
       std::string_view r = doc_.deprel(c);
@@ -2201,6 +2454,7 @@ class Finder {
   std::vector<Candidate> cands_;
   std::vector<std::int32_t> in_quote_;
   std::vector<std::int32_t> used_cue_;
+  std::vector<std::int32_t> inverted_cues_;  // "X, said NAME": the speaker follows the cue
   std::vector<char> gender_;
   mutable bool labels_counted_ = false;
   mutable std::unordered_map<std::string, int> label_turns_;

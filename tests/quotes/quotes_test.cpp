@@ -790,5 +790,146 @@ TEST_F(QuotesOnText, AsTheSourceReportedCreditsTheMainClause) {
   EXPECT_EQ(Words(a, a.quotes[1]), "even if Lund wins the county, he would need half of the remaining seats");
 }
 
+// An "if"/"whether" question the parser hangs on the main verb or on a
+// noun is still what the cue asked; the one asked (a passive subject) or
+// the one who answers is not its source.
+TEST_F(QuotesOnText, AnIndirectQuestionAfterAskIsItsContentWhereverTheParseHangsIt) {
+  Article a = Analyse(
+      "When asked if the bridge would reopen this year, the mayor said the work was on schedule.\n\n"
+      "The senator was asked if he had ever met the contractor.\n\n"
+      "A reporter asked if the cuts meant that he was abandoning his promise.");
+  std::vector<const Quote*> asked;
+  for (const Quote& q : a.quotes) {
+    if (q.cue_text == "asked") asked.push_back(&q);
+  }
+  ASSERT_EQ(asked.size(), 3u);
+  EXPECT_EQ(Words(a, *asked[0]), "if the bridge would reopen this year");
+  EXPECT_EQ(Speaker(*asked[0]), "");
+  EXPECT_EQ(Words(a, *asked[1]), "if he had ever met the contractor");
+  EXPECT_EQ(Speaker(*asked[1]), "");
+  EXPECT_EQ(Words(a, *asked[2]), "if the cuts meant that he was abandoning his promise");
+  EXPECT_EQ(Speaker(*asked[2]), "A reporter");
+}
+
+// A headline's label before a colon speaks even when the tagger takes its
+// title-case words for common nouns; a heading word ("Breaking:") does not.
+TEST_F(QuotesOnText, AHeadlineLabelThatNamesASourceCreditsTheWordsAfterItsColon) {
+  Article a = Analyse(
+      "Insiders: Ferry deal will collapse before the vote.\n\n"
+      "The ferry company and the port authority met again on Tuesday.");
+  ASSERT_FALSE(a.quotes.empty());
+  EXPECT_EQ(a.quotes[0].cue_text, ":");
+  EXPECT_EQ(Words(a, a.quotes[0]), "Ferry deal will collapse before the vote");
+  Article b = Analyse(
+      "Breaking: Ferry deal collapses in a late vote.\n\n"
+      "The ferry company and the port authority met again on Tuesday.");
+  for (const Quote& q : b.quotes) EXPECT_NE(q.cue_text, ":");
+}
+
+// An object cue's object may be one word when it names someone; "it"
+// stands for words the reporter gave before and is no content.
+TEST_F(QuotesOnText, AnObjectCueCreditsANamedOrPronounObjectOfOneWord) {
+  Article a = Analyse(
+      "The dockworkers' union endorsed Okafor on Monday.\n\n"
+      "At the rally, the mayor praised them.\n\n"
+      "The ministry later confirmed it.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "Okafor");
+  EXPECT_EQ(a.quotes[0].cue_text, "endorsed");
+  EXPECT_EQ(Words(a, a.quotes[1]), "them");
+  EXPECT_EQ(a.quotes[1].cue_text, "praised");
+}
+
+// Verbs of saying with a preposition ("comment on", "agree with", "hint
+// at") report what follows the preposition.
+TEST_F(QuotesOnText, AVerbOfSayingWithItsPrepositionReportsThePrepositionsObject) {
+  Article a = Analyse(
+      "The senator commented on the budget cuts for the harbour.\n\n"
+      "Okafor agreed with the plan to close the old pier.\n\n"
+      "The mayor hinted at a second term in office.");
+  ASSERT_EQ(a.quotes.size(), 3u);
+  EXPECT_EQ(a.quotes[0].cue_text, "commented on");
+  EXPECT_EQ(Words(a, a.quotes[0]), "the budget cuts for the harbour");
+  EXPECT_EQ(a.quotes[1].cue_text, "agreed with");
+  EXPECT_EQ(Words(a, a.quotes[1]), "the plan to close the old pier");
+  EXPECT_EQ(a.quotes[2].cue_text, "hinted at");
+  EXPECT_EQ(Words(a, a.quotes[2]), "a second term in office");
+}
+
+// "acknowledge", "stress" and "tweet" report a noun phrase object too.
+TEST_F(QuotesOnText, AcknowledgeStressAndTweetTakeAnObjectAsContent) {
+  Article a = Analyse(
+      "The coach acknowledged the mistakes of the first half.\n\n"
+      "The minister stressed the need for calm at the border.\n\n"
+      "Okafor tweeted a photo of the flooded road.");
+  ASSERT_EQ(a.quotes.size(), 3u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "the mistakes of the first half");
+  EXPECT_EQ(Words(a, a.quotes[1]), "the need for calm at the border");
+  EXPECT_EQ(Words(a, a.quotes[2]), "a photo of the flooded road");
+}
+
+// A clause, a comma, then only the speaker and the cue: the clause is
+// what was said even when the parser hangs the cue inside it; and a cue
+// whose subject follows it ("said lobbyist X") credits the clause before
+// it, not the subject the parser took for a complement.
+TEST_F(QuotesOnText, TheClauseBeforeASpeakerAndCueIsTheContentHoweverParsed) {
+  Article a = Analyse(
+      "There is serious concern about fraud and the manipulation of ballots in the upcoming election, the "
+      "senator's longtime adviser Tom Reed stated.\n\n"
+      "The firm lobbied on behalf of the company on gaming, taxes and other issues, at both the federal and state "
+      "levels in Ohio and Florida, said lobbyist and strategist Carl Brant, the mayor's former partner.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(Words(a, a.quotes[0]),
+            "There is serious concern about fraud and the manipulation of ballots in the upcoming election");
+  EXPECT_EQ(a.quotes[0].cue_text, "stated");
+  EXPECT_NE(Speaker(a.quotes[0]).find("Reed"), std::string::npos);
+  EXPECT_EQ(Words(a, a.quotes[1]),
+            "The firm lobbied on behalf of the company on gaming, taxes and other issues, at both the federal and "
+            "state levels in Ohio and Florida");
+  EXPECT_NE(Speaker(a.quotes[1]).find("Brant"), std::string::npos);
+}
+
+// A mixed quote's reported clause goes on over "but that ..." after the
+// closing mark, a second complement of the same cue.
+TEST_F(QuotesOnText, AMixedQuotesClauseKeepsASecondThatComplement) {
+  Article a = Analyse(
+      "Okafor said the proposals of the council were \u201Cmostly theatre,\u201D but that she would still attend the "
+      "hearing on Friday.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].kind, "mixed");
+  EXPECT_EQ(std::string(a.Text(a.quotes[0].content)),
+            "the proposals of the council were \u201Cmostly theatre,\u201D but that she would still attend the hearing "
+            "on Friday");
+}
+
+// A gerund clause after a cue that reports one ("reported spending") is
+// its content; a gerund after a cue that does not ("continued walking")
+// reports nothing.
+TEST_F(QuotesOnText, AGerundClauseIsTheContentOfACueThatReportsOne) {
+  Article a = Analyse(
+      "The campaign reported spending two million dollars on radio ads in the spring.\n\n"
+      "The mayor continued walking along the pier.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].cue_text, "reported");
+  EXPECT_EQ(Words(a, a.quotes[0]), "spending two million dollars on radio ads in the spring");
+}
+
+// "praise for X" as a noun reports X; the praisers are not named.
+TEST_F(QuotesOnText, PraiseForAsANounReportsWhatFollows) {
+  Article a = Analyse("Okafor drew praise for her handling of the flood.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].cue_text, "praise for");
+  EXPECT_EQ(Words(a, a.quotes[0]), "her handling of the flood");
+}
+
+// An adverb between a cue's verb and its particle ("spoke highly of")
+// still makes the cue.
+TEST_F(QuotesOnText, AnAdverbMayStandBetweenACuesVerbAndItsParticle) {
+  Article a = Analyse("Okafor spoke highly of the new harbour master.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].cue_text, "spoke highly of");
+  EXPECT_EQ(Words(a, a.quotes[0]), "the new harbour master");
+}
+
 }  // namespace
 }  // namespace sitrep::quotes
