@@ -152,12 +152,30 @@ void Classify(const Article& a, const CueLexicon& lexicon, std::vector<GoldAttri
         for (const auto& w : ph.words) joined += (joined.empty() ? "" : " ") + w;
         if (ph.type == CueType::kSpeech && lower.find(joined) != std::string::npos) g.speech = true;
       }
-      for (const Token& t : a.tokens) {
+      for (std::size_t i = 0; i < a.tokens.size(); ++i) {
+        const Token& t = a.tokens[i];
         if (t.begin < c.begin || t.end > c.end) continue;
         std::string lemma = t.lemma;
         for (char& ch : lemma) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
         const auto* v = lexicon.Verb(lemma);
-        if (v && !v->empty() && v->front().type == CueType::kSpeech) g.speech = true;
+        if (!v) continue;
+        // An entry that needs words after its verb ("fire back", "point
+        // out", "go on") is a cue of saying only when they follow: "fired"
+        // or "pointed" alone say nothing.
+        for (const auto& cue : *v) {
+          if (cue.type != CueType::kSpeech) continue;
+          bool follows = true;
+          for (std::size_t k = 0; k < cue.rest.size() && follows; ++k) {
+            if (i + 1 + k >= a.tokens.size()) {
+              follows = false;
+              break;
+            }
+            std::string w(a.TokenText(a.tokens[i + 1 + k]));
+            for (char& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+            follows = w == cue.rest[k];
+          }
+          if (follows) g.speech = true;
+        }
       }
     }
   }

@@ -33,8 +33,9 @@ Status ReadPolnear(const std::string& dir, std::vector<GoldDoc>* docs);
 
 // Marks each gold attribution as speech when a token of its cue (in the
 // parsed article a, whose text is the document's) has a lemma that the
-// lexicon lists as a cue of saying, or the cue is a colon or a phrase of
-// saying; thoughts and intentions ("believes", "wants") are not speech.
+// lexicon lists as a cue of saying, followed by the words the entry needs
+// ("back" of "fire back"), or the cue is a colon or a phrase of saying;
+// thoughts and intentions ("believes", "wants") are not speech.
 void Classify(const Article& a, const CueLexicon& lexicon, std::vector<GoldAttribution>* gold);
 
 // PolNeAR annotates a quotation that runs on over sentences with one cue

@@ -53,6 +53,33 @@ TEST(ReadPolnear, BadOffsetsNameTheFileAndLine) {
   EXPECT_NE(s.message().find("doc_ab12.ann:2"), std::string::npos) << s.message();
 }
 
+TEST(Classify, AVerbThatNeedsAParticleIsSpeechOnlyWithIt) {
+  auto lex = CueLexicon::Parse("verb\tfire back\tspeech\tclause\nverb\tsay\tspeech\nverb\tbelieve\tthought\n", "");
+  // Tokens with their lemmas, by hand: "fired back", "fired", "said", "believes".
+  Article a;
+  a.text = "He fired back . She fired them . They said so . We believe it";
+  auto tok = [&](const char* w, const char* lemma) {
+    const auto at = static_cast<std::uint32_t>(a.text.find(w, a.tokens.empty() ? 0 : a.tokens.back().end));
+    a.tokens.emplace_back(at, at + static_cast<std::uint32_t>(std::string_view(w).size()), true, lemma);
+  };
+  for (auto [w, l] : std::vector<std::pair<const char*, const char*>>{
+           {"He", "he"}, {"fired", "fire"}, {"back", "back"}, {".", "."}, {"She", "she"}, {"fired", "fire"},
+           {"them", "they"}, {".", "."}, {"They", "they"}, {"said", "say"}, {"so", "so"}, {".", "."},
+           {"We", "we"}, {"believe", "believe"}, {"it", "it"}})
+    tok(w, l);
+  auto cue = [&](std::size_t token) {
+    GoldAttribution g;
+    g.cue.push_back({a.tokens[token].begin, a.tokens[token].end});
+    return g;
+  };
+  std::vector<GoldAttribution> gold = {cue(1), cue(5), cue(9), cue(13)};
+  Classify(a, *lex, &gold);
+  EXPECT_TRUE(gold[0].speech);   // "fired back"
+  EXPECT_FALSE(gold[1].speech);  // "fired" alone
+  EXPECT_TRUE(gold[2].speech);   // "said"
+  EXPECT_FALSE(gold[3].speech);  // a thought
+}
+
 TEST(AttributionScorer, ExactOverlapCueAndSource) {
   Article a;
   a.text = "Officials said the border would reopen soon .";
@@ -191,6 +218,8 @@ TEST(QuotesAccuracy, PolnearDevFloor) {
   std::string dev = Shared() + "/corpora/polnear/dev";
   // Measured 0.768 and 0.903 when these floors were set (the speech set
   // then held 1432 gold attributions); the margin is for retrained parsers.
+  // Now 0.793 and 0.916 (1415 gold: a verb that needs a particle, "fire
+  // back", counts as saying only with it; 0.789 with the set of 1432).
   EXPECT_GE(EvalKey(dev, "content_f1_overlap"), 0.75);
   EXPECT_GE(EvalKey(dev, "source_accuracy"), 0.88);
 }
