@@ -468,24 +468,9 @@ void ApplyDocumentRules(const NerSentenceRef* sents, std::size_t count) {
     if (std::binary_search(named.begin(), named.end(), w.f.lower)) continue;
     ref.labels[0] = kOutside;
   }
-  for (std::size_t s = 0; s < count; ++s) {
-    const NerSentenceRef& ref = sents[s];
-    const NerToken* t = ref.tokens;
-    for (std::size_t i = 0; i < ref.n; ++i) {
-      if (ref.labels[i] != BeginLabel(kPer)) continue;
-      if (i + 1 < ref.n && ref.labels[i + 1] == InsideLabel(kPer)) continue;
-      const std::uint32_t g = t[i].gaz;
-      const bool place = (g & kGazCountryB) || ((g & kGazCityB) && (g & kGazBigCity));
-      if (!place || (g & kGazHonorificBefore)) continue;
-      if (i + 1 < ref.n && (t[i + 1].gaz & (kGazCountryI | kGazCityI))) continue;  // a longer listed name
-      if (std::binary_search(in_names.begin(), in_names.end(), t[i].f.lower)) continue;
-      ref.labels[i] = BeginLabel(kLoc);
-    }
-  }
-  // One sense per article: a one-word person whose word the article
+  // One sense per article: the word of a one-word person that the article
   // names as a place at least as often ("Veldoria's economy ... What has
-  // Veldoria said?") is the place, used as an actor; not a word of a
-  // longer person's name, nor after a form of address.
+  // Veldoria said?") is counted here.
   std::vector<std::pair<std::uint64_t, int>> single;  // (word, +1 place / -1 person)
   for (std::size_t s = 0; s < count; ++s) {
     const NerSentenceRef& ref = sents[s];
@@ -498,7 +483,7 @@ void ApplyDocumentRules(const NerSentenceRef* sents, std::size_t count) {
     }
   }
   std::sort(single.begin(), single.end());
-  auto balance = [&](std::uint64_t w) {
+  auto named_as_place = [&](std::uint64_t w) {
     int place = 0, person = 0;
     for (auto it = std::lower_bound(single.begin(), single.end(), std::make_pair(w, INT32_MIN));
          it != single.end() && it->first == w; ++it) {
@@ -506,15 +491,22 @@ void ApplyDocumentRules(const NerSentenceRef* sents, std::size_t count) {
     }
     return place > 0 && place >= person;
   };
+  // A one-word person that is a listed country or major city, or that
+  // the article names as a place at least as often, is the place (used as
+  // an actor); never a word of a longer person's name, nor after a form
+  // of address.
   for (std::size_t s = 0; s < count; ++s) {
     const NerSentenceRef& ref = sents[s];
     const NerToken* t = ref.tokens;
     for (std::size_t i = 0; i < ref.n; ++i) {
       if (ref.labels[i] != BeginLabel(kPer)) continue;
       if (i + 1 < ref.n && ref.labels[i + 1] == InsideLabel(kPer)) continue;
-      if (t[i].gaz & kGazHonorificBefore) continue;
+      const std::uint32_t g = t[i].gaz;
+      if (g & kGazHonorificBefore) continue;
       if (std::binary_search(in_names.begin(), in_names.end(), t[i].f.lower)) continue;
-      if (balance(t[i].f.lower)) ref.labels[i] = BeginLabel(kLoc);
+      const bool listed = ((g & kGazCountryB) || ((g & kGazCityB) && (g & kGazBigCity))) &&
+                          !(i + 1 < ref.n && (t[i + 1].gaz & (kGazCountryI | kGazCityI)));  // not a longer listed name
+      if (listed || named_as_place(t[i].f.lower)) ref.labels[i] = BeginLabel(kLoc);
     }
   }
 }
