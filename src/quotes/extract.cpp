@@ -256,7 +256,9 @@ class Finder {
   // a preposition). Adds the cue when t is one.
   void NominalCue(std::int32_t t) {
     if (doc_.tok(t).upos != "NOUN" || t + 2 >= static_cast<std::int32_t>(doc_.size())) return;
-    const auto* verbs = lex_.Verb(Lower(doc_.tok(t).lemma));
+    std::string lemma = Lower(doc_.tok(t).lemma);
+    if (lex_.OtherNoun(lemma)) return;
+    const auto* verbs = lex_.Verb(lemma);
     if (!verbs || verbs->empty() || verbs->front().type != CueType::kSpeech) return;
     for (const auto& v : *verbs) {
       if (v.rest.empty() || !Matches(t + 1, v.rest) || !(v.content & kAfter)) continue;

@@ -931,5 +931,22 @@ TEST_F(QuotesOnText, AnAdverbMayStandBetweenACuesVerbAndItsParticle) {
   EXPECT_EQ(Words(a, a.quotes[0]), "the new harbour master");
 }
 
+// "state" the noun is a polity, not a statement: "states that border
+// the gulf" and "the state to raise tolls" report nothing, while the verb
+// ("stated that") and the nouns of saying ("his claim that") still do.
+TEST_F(QuotesOnText, TheNounStateIsNoCue) {
+  EXPECT_TRUE(DefaultCueLexicon().OtherNoun("state"));
+  EXPECT_FALSE(DefaultCueLexicon().OtherNoun("claim"));
+  Article a = Analyse(
+      "Most of the money went to the coastal states that border the gulf.\n\n"
+      "The new law allows the state to raise tolls on the northern bridge.\n\n"
+      "Mayor Tom Hale stood by his claim that the bridge was safe.\n\n"
+      "The harbour master stated that the pier would reopen in May.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "the bridge was safe");
+  EXPECT_EQ(a.quotes[1].cue_text, "stated");
+  EXPECT_EQ(Words(a, a.quotes[1]), "the pier would reopen in May");
+}
+
 }  // namespace
 }  // namespace sitrep::quotes
