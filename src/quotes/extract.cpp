@@ -980,6 +980,10 @@ class Finder {
           (lower_[static_cast<std::size_t>(k + 2)] == "with" || lower_[static_cast<std::size_t>(k + 2)] == "to")) {
         return LastWordBefore(lo, k);
       }
+      // "..., a swipe at his rivals", "..., a plan she has since dropped":
+      // a noun phrase in apposition that closes the span is the
+      // reporter's gloss on what was said.
+      if ((next == "a" || next == "an") && TrailingAppositive(k + 1, hi)) return LastWordBefore(lo, k);
       if ((next == "but" || next == "and") && lower_[static_cast<std::size_t>(k + 2)] != "that") {
         std::string_view su = doc_.tok(k + 2).upos;
         if (su == "PRON" || su == "PROPN" || su == "DET" || su == "NOUN") {
@@ -990,6 +994,20 @@ class Finder {
       }
     }
     return hi;
+  }
+
+  // True if lo..hi is one subtree whose head is a noun the parser set in
+  // apposition, with no cue inside.
+  bool TrailingAppositive(std::int32_t lo, std::int32_t hi) const {
+    std::int32_t root = kNone;
+    for (std::int32_t t = lo; t <= hi; ++t) {
+      if (cue_of_[static_cast<std::size_t>(t)] != kNone || InQuote(t)) return false;
+      std::int32_t h = doc_.head(t);
+      if (h >= lo && h <= hi) continue;
+      if (root != kNone && !doc_.punct(t)) return false;
+      if (!doc_.punct(t)) root = t;
+    }
+    return root != kNone && doc_.tok(root).upos == "NOUN" && doc_.deprel(root) == "appos";
   }
 
   // "While she has said the plan works, critics doubt it": a cue inside a

@@ -948,5 +948,17 @@ TEST_F(QuotesOnText, TheNounStateIsNoCue) {
   EXPECT_EQ(Words(a, a.quotes[1]), "the pier would reopen in May");
 }
 
+// A noun phrase in apposition that closes reported speech ("..., a move
+// that angered ...") is the reporter's gloss, not what was said; inside
+// quotation marks it stays.
+TEST_F(QuotesOnText, ATrailingAppositiveIsNotReportedContent) {
+  Article a = Analyse(
+      "The mayor said the council would cut the ferry budget, a move that angered the fishermen.\n\n"
+      "\u201CWe will rebuild the pier, a promise we keep,\u201D the mayor said.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "the council would cut the ferry budget");
+  EXPECT_EQ(Words(a, a.quotes[1]), "We will rebuild the pier, a promise we keep");
+}
+
 }  // namespace
 }  // namespace sitrep::quotes
