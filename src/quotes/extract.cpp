@@ -119,6 +119,7 @@ class Finder {
         continue;
       }
       const bool verb = tok.upos == "VERB" && tok.deprel != "amod" && tok.deprel != "compound";
+      if (OtherNounRead(t)) continue;
       if (!verb && !VerbByContext(t)) {
         NominalCue(t);
         continue;
@@ -311,6 +312,23 @@ class Finder {
       if (x == "MD" || x == "VBZ" || x == "VBP" || x == "VBD") return true;
       std::string_view u = doc_.tok(k).upos;
       if (!(u == "NOUN" || u == "PROPN" || u == "ADJ" || u == "DET")) return false;
+    }
+    return false;
+  }
+
+  // A verb whose noun of the same spelling means something else
+  // ("state") is that noun after an article, number, adjective or
+  // preposition ("the two states that ...", "in swing states to ...") or
+  // when a verb follows its "that" at once ("states that held
+  // primaries"), however the tagger read it.
+  bool OtherNounRead(std::int32_t t) const {
+    if (t == 0 || doc_.sent(t - 1) != doc_.sent(t) || !lex_.OtherNoun(Lower(doc_.tok(t).lemma))) return false;
+    std::string_view up = doc_.tok(t - 1).upos;
+    if (up == "DET" || up == "NUM" || up == "ADJ" || up == "ADP") return true;
+    const std::int32_t n = static_cast<std::int32_t>(doc_.size());
+    if (t + 2 < n && lower_[static_cast<std::size_t>(t + 1)] == "that") {
+      std::string_view after = doc_.tok(t + 2).upos;
+      return after == "VERB" || after == "AUX" || after == "ADV";
     }
     return false;
   }

@@ -960,5 +960,18 @@ TEST_F(QuotesOnText, ATrailingAppositiveIsNotReportedContent) {
   EXPECT_EQ(Words(a, a.quotes[1]), "We will rebuild the pier, a promise we keep");
 }
 
+// However the tagger reads "states" after an article, a number or an
+// adjective, or before "that" and a verb, it is the noun; "The report
+// states that ..." keeps the verb.
+TEST_F(QuotesOnText, TheFormStatesAfterAnArticleOrNumberIsTheNoun) {
+  Article a = Analyse(
+      "The ferry line now sails to the two states that border the gulf.\n\n"
+      "Funding will go to the coastal states that lead the list.\n\n"
+      "The report states that the pier is unsafe.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].cue_text, "states");
+  EXPECT_EQ(Words(a, a.quotes[0]), "the pier is unsafe");
+}
+
 }  // namespace
 }  // namespace sitrep::quotes
