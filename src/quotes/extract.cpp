@@ -323,6 +323,8 @@ class Finder {
   // primaries"), however the tagger read it.
   bool OtherNounRead(std::int32_t t) const {
     if (t == 0 || doc_.sent(t - 1) != doc_.sent(t) || !lex_.OtherNoun(Lower(doc_.tok(t).lemma))) return false;
+    // "by pointing out ...": a gerund is the verb.
+    if (doc_.tok(t).xpos == "VBG") return false;
     std::string_view up = doc_.tok(t - 1).upos;
     if (up == "DET" || up == "NUM" || up == "ADJ" || up == "ADP") return true;
     const std::int32_t n = static_cast<std::int32_t>(doc_.size());

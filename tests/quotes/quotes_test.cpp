@@ -973,5 +973,20 @@ TEST_F(QuotesOnText, TheFormStatesAfterAnArticleOrNumberIsTheNoun) {
   EXPECT_EQ(Words(a, a.quotes[0]), "the pier is unsafe");
 }
 
+// The nouns "push" and "point" name no saying ("his push for a new pier",
+// "made the point that ..."), while the verbs still report.
+TEST_F(QuotesOnText, OtherNounsOfCueVerbsAreNoCues) {
+  Article a = Analyse(
+      "His push for a new pier won praise.\n\n"
+      "The senator made the point that the pier was old.\n\n"
+      "The mayor pushed for a new pier.\n\n"
+      "By pointing out that the pier was old, the harbour master won the vote.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(a.quotes[0].cue_text, "pushed for");
+  EXPECT_EQ(Words(a, a.quotes[0]), "a new pier");
+  EXPECT_EQ(a.quotes[1].cue_text, "pointing out");
+  EXPECT_EQ(Words(a, a.quotes[1]), "the pier was old");
+}
+
 }  // namespace
 }  // namespace sitrep::quotes
