@@ -52,6 +52,11 @@ class CueLexicon {
   // heading, not a source ("breaking" in "Breaking: ...").
   bool HeadingLabel(std::string_view word) const { return headings_.count(std::string(word)) != 0; }
 
+  // True if the verb lemma's noun of the same spelling names no saying
+  // ("state" the polity, not a statement), so "the state to X" or "states
+  // that X" are no cue.
+  bool OtherNoun(std::string_view lemma) const { return other_nouns_.count(std::string(lemma)) != 0; }
+
   // 'm' or 'f' for a word that marks gender ("Mr", "spokeswoman"), else 0.
   // Case and a final full stop are ignored.
   char Gender(std::string_view word) const;
@@ -64,6 +69,7 @@ class CueLexicon {
   std::unordered_map<std::string, std::vector<VerbCue>> verbs_;
   std::vector<Phrase> phrases_;
   std::unordered_map<std::string, bool> headings_;
+  std::unordered_map<std::string, bool> other_nouns_;
   std::unordered_map<std::string, char> gender_;
   std::unordered_map<std::string, bool> person_nouns_;
 };

@@ -119,6 +119,7 @@ class Finder {
         continue;
       }
       const bool verb = tok.upos == "VERB" && tok.deprel != "amod" && tok.deprel != "compound";
+      if (OtherNounRead(t)) continue;
       if (!verb && !VerbByContext(t)) {
         NominalCue(t);
         continue;
@@ -256,7 +257,9 @@ class Finder {
   // a preposition). Adds the cue when t is one.
   void NominalCue(std::int32_t t) {
     if (doc_.tok(t).upos != "NOUN" || t + 2 >= static_cast<std::int32_t>(doc_.size())) return;
-    const auto* verbs = lex_.Verb(Lower(doc_.tok(t).lemma));
+    std::string lemma = Lower(doc_.tok(t).lemma);
+    if (lex_.OtherNoun(lemma)) return;
+    const auto* verbs = lex_.Verb(lemma);
     if (!verbs || verbs->empty() || verbs->front().type != CueType::kSpeech) return;
     for (const auto& v : *verbs) {
       if (v.rest.empty() || !Matches(t + 1, v.rest) || !(v.content & kAfter)) continue;
@@ -309,6 +312,25 @@ class Finder {
       if (x == "MD" || x == "VBZ" || x == "VBP" || x == "VBD") return true;
       std::string_view u = doc_.tok(k).upos;
       if (!(u == "NOUN" || u == "PROPN" || u == "ADJ" || u == "DET")) return false;
+    }
+    return false;
+  }
+
+  // A verb whose noun of the same spelling means something else
+  // ("state") is that noun after an article, number, adjective or
+  // preposition ("the two states that ...", "in swing states to ...") or
+  // when a verb follows its "that" at once ("states that held
+  // primaries"), however the tagger read it.
+  bool OtherNounRead(std::int32_t t) const {
+    if (t == 0 || doc_.sent(t - 1) != doc_.sent(t) || !lex_.OtherNoun(Lower(doc_.tok(t).lemma))) return false;
+    // "by pointing out ...": a gerund is the verb.
+    if (doc_.tok(t).xpos == "VBG") return false;
+    std::string_view up = doc_.tok(t - 1).upos;
+    if (up == "DET" || up == "NUM" || up == "ADJ" || up == "ADP") return true;
+    const std::int32_t n = static_cast<std::int32_t>(doc_.size());
+    if (t + 2 < n && lower_[static_cast<std::size_t>(t + 1)] == "that") {
+      std::string_view after = doc_.tok(t + 2).upos;
+      return after == "VERB" || after == "AUX" || after == "ADV";
     }
     return false;
   }
@@ -978,6 +1000,10 @@ class Finder {
           (lower_[static_cast<std::size_t>(k + 2)] == "with" || lower_[static_cast<std::size_t>(k + 2)] == "to")) {
         return LastWordBefore(lo, k);
       }
+      // "..., a swipe at his rivals", "..., a plan she has since dropped":
+      // a noun phrase in apposition that closes the span is the
+      // reporter's gloss on what was said.
+      if ((next == "a" || next == "an") && TrailingAppositive(k + 1, hi)) return LastWordBefore(lo, k);
       if ((next == "but" || next == "and") && lower_[static_cast<std::size_t>(k + 2)] != "that") {
         std::string_view su = doc_.tok(k + 2).upos;
         if (su == "PRON" || su == "PROPN" || su == "DET" || su == "NOUN") {
@@ -988,6 +1014,20 @@ class Finder {
       }
     }
     return hi;
+  }
+
+  // True if lo..hi is one subtree whose head is a noun the parser set in
+  // apposition, with no cue inside.
+  bool TrailingAppositive(std::int32_t lo, std::int32_t hi) const {
+    std::int32_t root = kNone;
+    for (std::int32_t t = lo; t <= hi; ++t) {
+      if (cue_of_[static_cast<std::size_t>(t)] != kNone || InQuote(t)) return false;
+      std::int32_t h = doc_.head(t);
+      if (h >= lo && h <= hi) continue;
+      if (root != kNone && !doc_.punct(t)) return false;
+      if (!doc_.punct(t)) root = t;
+    }
+    return root != kNone && doc_.tok(root).upos == "NOUN" && doc_.deprel(root) == "appos";
   }
 
   // "While she has said the plan works, critics doubt it": a cue inside a

@@ -931,5 +931,62 @@ TEST_F(QuotesOnText, AnAdverbMayStandBetweenACuesVerbAndItsParticle) {
   EXPECT_EQ(Words(a, a.quotes[0]), "the new harbour master");
 }
 
+// "state" the noun is a polity, not a statement: "states that border
+// the gulf" and "the state to raise tolls" report nothing, while the verb
+// ("stated that") and the nouns of saying ("his claim that") still do.
+TEST_F(QuotesOnText, TheNounStateIsNoCue) {
+  EXPECT_TRUE(DefaultCueLexicon().OtherNoun("state"));
+  EXPECT_FALSE(DefaultCueLexicon().OtherNoun("claim"));
+  Article a = Analyse(
+      "Most of the money went to the coastal states that border the gulf.\n\n"
+      "The new law allows the state to raise tolls on the northern bridge.\n\n"
+      "Mayor Tom Hale stood by his claim that the bridge was safe.\n\n"
+      "The harbour master stated that the pier would reopen in May.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "the bridge was safe");
+  EXPECT_EQ(a.quotes[1].cue_text, "stated");
+  EXPECT_EQ(Words(a, a.quotes[1]), "the pier would reopen in May");
+}
+
+// A noun phrase in apposition that closes reported speech ("..., a move
+// that angered ...") is the reporter's gloss, not what was said; inside
+// quotation marks it stays.
+TEST_F(QuotesOnText, ATrailingAppositiveIsNotReportedContent) {
+  Article a = Analyse(
+      "The mayor said the council would cut the ferry budget, a move that angered the fishermen.\n\n"
+      "\u201CWe will rebuild the pier, a promise we keep,\u201D the mayor said.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "the council would cut the ferry budget");
+  EXPECT_EQ(Words(a, a.quotes[1]), "We will rebuild the pier, a promise we keep");
+}
+
+// However the tagger reads "states" after an article, a number or an
+// adjective, or before "that" and a verb, it is the noun; "The report
+// states that ..." keeps the verb.
+TEST_F(QuotesOnText, TheFormStatesAfterAnArticleOrNumberIsTheNoun) {
+  Article a = Analyse(
+      "The ferry line now sails to the two states that border the gulf.\n\n"
+      "Funding will go to the coastal states that lead the list.\n\n"
+      "The report states that the pier is unsafe.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].cue_text, "states");
+  EXPECT_EQ(Words(a, a.quotes[0]), "the pier is unsafe");
+}
+
+// The nouns "push" and "point" name no saying ("his push for a new pier",
+// "made the point that ..."), while the verbs still report.
+TEST_F(QuotesOnText, OtherNounsOfCueVerbsAreNoCues) {
+  Article a = Analyse(
+      "His push for a new pier won praise.\n\n"
+      "The senator made the point that the pier was old.\n\n"
+      "The mayor pushed for a new pier.\n\n"
+      "By pointing out that the pier was old, the harbour master won the vote.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(a.quotes[0].cue_text, "pushed for");
+  EXPECT_EQ(Words(a, a.quotes[0]), "a new pier");
+  EXPECT_EQ(a.quotes[1].cue_text, "pointing out");
+  EXPECT_EQ(Words(a, a.quotes[1]), "the pier was old");
+}
+
 }  // namespace
 }  // namespace sitrep::quotes
