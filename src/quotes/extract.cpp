@@ -1230,6 +1230,12 @@ class Finder {
         return {kNone, kNone};
       }
     }
+    return FiniteClauseBefore(first, comma);
+  }
+
+  // The tokens [first, comma) as reported content: {first, comma - 1} when
+  // they hold a finite verb and no quoted words, {kNone, kNone} otherwise.
+  std::pair<std::int32_t, std::int32_t> FiniteClauseBefore(std::int32_t first, std::int32_t comma) const {
     bool finite = false;
     for (std::int32_t t = first; t < comma; ++t) {
       if (InQuote(t)) return {kNone, kNone};
@@ -1289,14 +1295,7 @@ class Finder {
         lead_word == "while" || lead_word == "though" || lead_word == "although" || lead_word == "if") {
       return {kNone, kNone};
     }
-    bool finite = false;
-    for (std::int32_t t = first; t < comma; ++t) {
-      if (InQuote(t)) return {kNone, kNone};
-      std::string_view x = doc_.tok(t).xpos;
-      finite = finite || x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD";
-    }
-    if (!finite) return {kNone, kNone};
-    return {first, comma - 1};
+    return FiniteClauseBefore(first, comma);
   }
 
   // "As reported by the agency, X" / "As the paper reported on Monday,
