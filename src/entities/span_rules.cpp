@@ -146,7 +146,7 @@ std::size_t GrowName(const NerToken* t, const std::uint8_t* labels, std::size_t 
 }
 
 // Organisation names that hold "and" or start with "Head for": the model
-// often cuts "the Commission for [Regional Peace and Dialogue]" and
+// often cuts "the Council for [Coastal Trade and Fisheries]" and
 // "[Lenhall Water] and Sanitation Authority" short, since most names it
 // learned have neither. A capitalised word that ends organisation names
 // (data/ner/name_heads.tsv) decides both.
@@ -389,7 +389,7 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
       }
       if (names) SetSpan(labels, b, e, kPer);
     }
-    // "the rebel Free Highlands Movement": a capitalised common word right
+    // "the rebel Free Coastal Front": a capitalised common word right
     // before an organisation's name, inside the sentence, is its first word
     // (words mostly written in lower case are the ones the model doubts).
     if (type == kOrg) {
@@ -469,8 +469,8 @@ void ApplyDocumentRules(const NerSentenceRef* sents, std::size_t count) {
     ref.labels[0] = kOutside;
   }
   // One sense per article: the word of a one-word person that the article
-  // names as a place at least as often ("Veldoria's economy ... What has
-  // Veldoria said?") is counted here.
+  // names as a place at least as often ("Dravenia's economy ... What has
+  // Dravenia said?") is counted here.
   std::vector<std::pair<std::uint64_t, int>> single;  // (word, +1 place / -1 person)
   for (std::size_t s = 0; s < count; ++s) {
     const NerSentenceRef& ref = sents[s];

@@ -32,13 +32,13 @@ namespace sitrep::entities {
 //    of X" makes X a place (data/ner/name_heads.tsv);
 //  - a title alone after a determiner ("the Secretary") names no one;
 //  - an organisation word with "for" or "of" before a name belongs to it
-//    ("the Commission for [Regional Peace and Dialogue]"), and "and" with
+//    ("the Council for [Coastal Trade and Fisheries]"), and "and" with
 //    capitalised words up to an organisation word joins two parts into
 //    one organisation ("[Lenhall Water] and Sanitation Authority"; not
 //    after a part that is a whole organisation already);
 //  - a capitalised word mostly written in lower case right before an
 //    organisation, inside the sentence, starts its name ("the rebel Free
-//    Highlands Movement").
+//    Coastal Front").
 // Labels stay valid IOB2. Time linear in n; allocates only when first
 // called (the word list).
 // The rules read the lexicons only; the article's outlet is handled in

@@ -369,7 +369,7 @@ class SentenceCoder {
       // reduced relative clause: the noun is the subject.
       if (d == "acl" && (Tok(v).xpos == "VBD" || Tok(v).xpos == "VBN") && Head(v) >= 0 && Tok(Head(v)).deprel == "root") return Head(v);
       if (!(Is(d, "conj") || Is(d, "xcomp") || Is(d, "advcl"))) return -1;
-      // A bare past participle ("the trials of those arrested", "Arrested
+      // A bare past participle ("the hearings of those detained", "Arrested
       // in May, he ...") is passive: the clause above names the one
       // acted upon, or no one, never the agent.
       if (!Is(d, "conj") && Tok(v).xpos == "VBN" && Child(v, "aux") < 0 && Child(v, "aux:pass") < 0) return -1;

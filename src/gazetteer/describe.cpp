@@ -34,7 +34,7 @@ bool IsPreposition(std::string_view s) {
 
 bool IsComma(std::string_view s) { return s == ","; }
 
-// A hyphen or dash token joining the parts of a name ("Anse-Rouge").
+// A hyphen or dash token joining the parts of a name ("Villa-Rouge").
 bool IsHyphen(std::string_view s) { return s == "-" || s == "\xE2\x80\x90" || s == "\xE2\x80\x91"; }
 
 // What a phrase around a mention says: its role, country and the codes of
@@ -624,7 +624,7 @@ class Describer {
     }
     if (ids.empty()) {
       // "southern Russia", "eastern Ukraine's Donetsk region"; not a part
-      // of a hyphenated name ("Anse-Rouge" is no town called Rouge).
+      // of a hyphenated name ("Villa-Rouge" is no town called Rouge).
       for (const Item& it : Inside(b, e, kPlaceKinds)) {
         if ((it.b > b && IsHyphen(views_[it.b - 1])) || (it.e < e && IsHyphen(views_[it.e]))) continue;
         if (const Entry* c = FirstOf(it.ids, kCountry)) {

@@ -114,8 +114,8 @@ TEST(SpanRules, AKindWordThatStartsANameTypesIt) {
   auto l3 = Span(v.size(), 0, 3, kLoc);
   ApplySpanRules(v.data(), v.size(), l3.data());
   EXPECT_EQ(Spans(l3), "ORG:0-3 ");
-  // A broadcaster named after a town: "told Radio [Meridian]".
-  auto w = Tokens({{"told", 0, "VBD"}, {"Radio"}, {"Meridian"}});
+  // A broadcaster named after a town: "told Radio [Harwick]".
+  auto w = Tokens({{"told", 0, "VBD"}, {"Radio"}, {"Harwick"}});
   auto l4 = Span(w.size(), 2, 3, kLoc);
   ApplySpanRules(w.data(), w.size(), l4.data());
   EXPECT_EQ(Spans(l4), "ORG:1-3 ");
@@ -241,9 +241,9 @@ TEST(SpanRules, OrganisationNamesWithAndOrHeadForAreWhole) {
     ApplySpanRules(t.data(), t.size(), labels.data());
     return Spans(labels);
   };
-  // "the Commission for [Regional Peace and Dialogue]"
-  auto a = Tokens({{"by", 0, "IN"}, {"the", 0, "DT"}, {"Commission"}, {"for", 0, "IN"}, {"Regional"}, {"Peace"},
-                   {"and", 0, "CC"}, {"Dialogue"}, {",", 0, ","}});
+  // "the Council for [Coastal Trade and Fisheries]"
+  auto a = Tokens({{"by", 0, "IN"}, {"the", 0, "DT"}, {"Council"}, {"for", 0, "IN"}, {"Coastal"}, {"Trade"},
+                   {"and", 0, "CC"}, {"Fisheries"}, {",", 0, ","}});
   EXPECT_EQ(apply(a, Span(a.size(), 4, 8, kOrg)), "ORG:2-8 ");
   // "[Lenhall Water] and [Sanitation Authority]", the first part typed a place.
   auto b = Tokens({{"the", 0, "DT"}, {"Lenhall"}, {"Water"}, {"and", 0, "CC"}, {"Sanitation"}, {"Authority"},
@@ -270,8 +270,8 @@ TEST(SpanRules, ACapitalisedCommonWordBeforeAnOrganisationStartsIt) {
     t[i].lex = bucket << 18;  // word_lex.h: 1-2 mostly lower case, 4 nearly always capitalised
     return t;
   };
-  // "the rebel Free [Highlands Movement]"
-  auto a = caps(Tokens({{"the", 0, "DT"}, {"rebel", 0, "NN"}, {"Free"}, {"Highlands"}, {"Movement"}}), 2, 2);
+  // "the rebel Free [Coastal Front]"
+  auto a = caps(Tokens({{"the", 0, "DT"}, {"rebel", 0, "NN"}, {"Free"}, {"Coastal"}, {"Front"}}), 2, 2);
   auto la = Span(a.size(), 3, 5, kOrg);
   ApplySpanRules(a.data(), a.size(), la.data());
   EXPECT_EQ(Spans(la), "ORG:2-5 ");
@@ -353,11 +353,11 @@ TEST(DocumentRules, ACommonWordOpeningASentenceIsNoName) {
 }
 
 TEST(DocumentRules, AOneWordPersonTheArticleNamesAsAPlaceIsThePlace) {
-  // "Veldoria's economy grew" (a place) and "What has Veldoria said?" (a
+  // "Dravenia's economy grew" (a place) and "What has Dravenia said?" (a
   // person to the model): the same word, one sense in the article.
-  auto s1 = Tokens({{"Veldoria"}, {"'s", 0, "POS"}, {"economy", 0, "NN"}});
+  auto s1 = Tokens({{"Dravenia"}, {"'s", 0, "POS"}, {"economy", 0, "NN"}});
   auto l1 = Span(s1.size(), 0, 1, kLoc);
-  auto s2 = Tokens({{"What", 0, "WP"}, {"has", 0, "VBZ"}, {"Veldoria"}, {"said", 0, "VBN"}});
+  auto s2 = Tokens({{"What", 0, "WP"}, {"has", 0, "VBZ"}, {"Dravenia"}, {"said", 0, "VBN"}});
   auto l2 = Span(s2.size(), 2, 3, kPer);
   // "Jordan" named twice as a person and once as a place stays a person.
   auto s3 = Tokens({{"Jordan"}, {"said", 0, "VBD"}});

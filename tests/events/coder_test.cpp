@@ -88,7 +88,7 @@ TEST_F(CoderTest, AnAnonymousSourceMakesNoAppeal) {
 TEST_F(CoderTest, ABarePastParticipleHasNoAgentAbove) {
   // Those arrested were arrested by someone else, not by the monitors.
   Article a = Analyse(
-      "The Lenhall Monitoring Mission has asked to send observers to the trials of those arrested – some 4,000 people, "
+      "The Lenhall Monitoring Mission has asked to send observers to the trials of those arrested – some 900 people, "
       "by its count.");
   ASSERT_EQ(a.events.size(), 1u);
   EXPECT_EQ(a.events[0].cameo.substr(0, 2), "02");

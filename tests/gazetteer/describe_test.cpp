@@ -299,8 +299,8 @@ TEST(DescribeMentions, RegionsAndCities) {
 }
 
 TEST(DescribeMentions, APartOfAHyphenatedNameGivesNoCountry) {
-  // "Rouge" folds to an Estonian municipality's name; "Anse-Rouge" is not in it.
-  Article a = Describe({{{"the"}, {"village"}, {"of"}, {"Anse"}, {"-"}, {"Rouge"}}}, {{0, 3, 5, "LOC"}});
+  // "Rouge" folds to an Estonian municipality's name; "Villa-Rouge" is not in it.
+  Article a = Describe({{{"the"}, {"village"}, {"of"}, {"Villa"}, {"-"}, {"Rouge"}}}, {{0, 3, 5, "LOC"}});
   EXPECT_EQ(a.mentions[0].country, "");
   Article b = Describe({{{"the"}, {"village"}, {"of"}, {"Rouge"}}}, {{0, 3, 3, "LOC"}});
   EXPECT_EQ(b.mentions[0].country, "EST");  // the word alone is the listed place
