@@ -128,8 +128,8 @@ TEST(EntitiesStage, NoMentionInsideATimeExpression) {
   auto mentions_in_date = [](bool with_times) {
     Article a;
     a.text =
-        "The truce between the Lorvani army and the rebels takes effect at midnight on Saturday, Jan 15. "
-        "It provides for an exchange of prisoners in Kessar.";
+        "The ceasefire between the Lorvani army and the militia starts at midnight on Saturday, Jan 15. "
+        "It allows aid convoys into Kessar.";
     text::TextStage().Process(a, nullptr);
     syntax::SyntaxStage().Process(a, nullptr);
     if (with_times) TimeStage().Process(a, nullptr);
