@@ -198,6 +198,25 @@ TEST(LineFeatures, FindsWebAddresses) {
   }
 }
 
+// The fused pass gives the key and features the separate functions give.
+void ExpectFusedAgrees(const std::string& line) {
+  std::string key;
+  LineFeatures fused = KeyAndFeatures(line, &key);
+  LineFeatures sep = Features(line);
+  ASSERT_EQ(key, LineKey(line)) << line;
+  ASSERT_EQ(fused.words, sep.words) << line;
+  ASSERT_EQ(fused.lower_words, sep.lower_words) << line;
+  ASSERT_EQ(fused.cap_words, sep.cap_words) << line;
+  ASSERT_EQ(fused.letters, sep.letters) << line;
+  ASSERT_EQ(fused.ends_terminal, sep.ends_terminal) << line;
+  ASSERT_EQ(fused.ends_colon, sep.ends_colon) << line;
+  ASSERT_EQ(fused.bullet, sep.bullet) << line;
+  ASSERT_EQ(fused.only_punct, sep.only_punct) << line;
+  ASSERT_EQ(fused.url, sep.url) << line;
+  ASSERT_EQ(fused.starts_upper, sep.starts_upper) << line;
+  ASSERT_EQ(fused.sentence_like, sep.sentence_like) << line;
+}
+
 TEST(LineFeatures, FusedPassAgreesWithTheSeparateFunctions) {
   for (std::string line : {"  - Share this article ", "It's hard to disagree.", "\u201cWe are ready,\u201d she said.",
                            "Harbour cranes idle after strike", "...", "Talks (in Oslo) ended: 3 days.",
@@ -209,27 +228,10 @@ TEST(LineFeatures, FusedPassAgreesWithTheSeparateFunctions) {
                            "\u00a9 2022 Lantern Media", "\u041c\u043e\u0441\u043a\u0432\u0430 \u0437\u0430\u044f\u0432\u0438\u043b\u0430.",
                            "\u00a0 non-breaking start", "Price: \u20ac2.5bn \u2013 up 3% (est.)", "x\u2026", "it\u2019s",
                            " \u00bb Related: www.example.com/a", "\u201c", "\u00c9LYS\u00c9E \u2014 Paris, 12 mars"}) {
-    std::string key;
-    LineFeatures fused = KeyAndFeatures(line, &key);
-    LineFeatures sep = Features(line);
-    EXPECT_EQ(key, LineKey(line)) << line;
-    EXPECT_EQ(fused.words, sep.words) << line;
-    EXPECT_EQ(fused.lower_words, sep.lower_words) << line;
-    EXPECT_EQ(fused.cap_words, sep.cap_words) << line;
-    EXPECT_EQ(fused.letters, sep.letters) << line;
-    EXPECT_EQ(fused.ends_terminal, sep.ends_terminal) << line;
-    EXPECT_EQ(fused.ends_colon, sep.ends_colon) << line;
-    EXPECT_EQ(fused.bullet, sep.bullet) << line;
-    EXPECT_EQ(fused.only_punct, sep.only_punct) << line;
-    EXPECT_EQ(fused.starts_upper, sep.starts_upper) << line;
-    EXPECT_EQ(fused.sentence_like, sep.sentence_like) << line;
+    ExpectFusedAgrees(line);
   }
 }
 
-// The fused pass reads ASCII lines 64 bytes at a time; random lines of
-// letters, digits, joiners, closing marks, backticks, white space and
-// pieces of web addresses, long enough to cross blocks, must give what
-// LineKey and Features give.
 // Metadata parsing keeps words, keys and dates of short lines inside
 // fixed buffers and spills longer ones to the heap; both sides of every
 // threshold must read the same.
@@ -278,24 +280,6 @@ TEST(MetadataLine, SeparatorsAtEveryOffsetAndTheBlankLimit) {
   EXPECT_FALSE(ParseMetadataLine("12 January 2022" + std::string(15, ' ') + "GMT", false, lex));
 }
 
-// The fused pass gives the key and features the separate functions give.
-void ExpectFusedAgrees(const std::string& line) {
-  std::string key;
-  LineFeatures fused = KeyAndFeatures(line, &key);
-  LineFeatures sep = Features(line);
-  ASSERT_EQ(key, LineKey(line)) << line;
-  ASSERT_EQ(fused.words, sep.words) << line;
-  ASSERT_EQ(fused.lower_words, sep.lower_words) << line;
-  ASSERT_EQ(fused.cap_words, sep.cap_words) << line;
-  ASSERT_EQ(fused.letters, sep.letters) << line;
-  ASSERT_EQ(fused.ends_terminal, sep.ends_terminal) << line;
-  ASSERT_EQ(fused.ends_colon, sep.ends_colon) << line;
-  ASSERT_EQ(fused.bullet, sep.bullet) << line;
-  ASSERT_EQ(fused.only_punct, sep.only_punct) << line;
-  ASSERT_EQ(fused.url, sep.url) << line;
-  ASSERT_EQ(fused.starts_upper, sep.starts_upper) << line;
-  ASSERT_EQ(fused.sentence_like, sep.sentence_like) << line;
-}
 
 TEST(LineFeatures, KeyBufferAgreesWithLineKey) {
   const std::vector<std::string> pieces = {"a", "B", "z", "0", " ", " ", "  ", "\t", "-", ".", ",", "'", "`", "\"",
@@ -311,6 +295,10 @@ TEST(LineFeatures, KeyBufferAgreesWithLineKey) {
   }
 }
 
+// The fused pass reads ASCII lines 64 bytes at a time; random lines of
+// letters, digits, joiners, closing marks, backticks, white space and
+// pieces of web addresses, long enough to cross blocks, must give what
+// LineKey and Features give.
 TEST(LineFeatures, FusedPassAgreesOnRandomAsciiLines) {
   const std::string alphabet = "aaaaeeiioouttnnsrhlTSAB0123456789    '''---...,,,\"]}>)(:;!?`\t*@/";
   sitrep::testing::Lcg next{11};
