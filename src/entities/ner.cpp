@@ -332,6 +332,16 @@ DocStats ComputeDocStats(const Article& a, std::string& scratch) {
   return st;
 }
 
+namespace {
+// "name@host.tld", "scheme://...", "www.host...": the shapes of addresses.
+bool WebAddress(std::string_view w) {
+  if (w.size() < 5) return false;
+  if (w.substr(0, 4) == "www." || w.substr(0, 4) == "WWW." || w.find("://") != std::string_view::npos) return true;
+  const std::size_t at = w.find('@');
+  return at != std::string_view::npos && at > 0 && w.find('.', at) != std::string_view::npos;
+}
+}  // namespace
+
 void BuildNerTokens(const Article& a, std::uint32_t first, std::uint32_t end, const DocStats& stats,
                     std::vector<NerToken>* out, std::string& scratch) {
   const std::size_t n = end - first;
@@ -357,6 +367,7 @@ void BuildNerTokens(const Article& a, std::uint32_t first, std::uint32_t end, co
     x.gaz = 0;
     x.doc = 0;
     x.lex = WordLex::Default().Get(x.f.lower);
+    x.web = WebAddress(w);
     if (Capitalised(w)) {
       const std::uint64_t h = x.f.lower;
       if (stats.lower.count(h)) x.doc |= kDocLowerElsewhere;

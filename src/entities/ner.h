@@ -73,6 +73,10 @@ struct NerToken {
   // another token of the document with the same word.
   std::uint8_t first = 0;
   std::uint8_t doclab = 0;
+  // An e-mail or web address ("desk@lenhall.org", "www.kessar.net"): never
+  // part of a name, though signatures put one between a name and its
+  // employer.
+  bool web = false;
 };
 
 // One sentence of a document for NerModel::TagDocument.

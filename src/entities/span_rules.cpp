@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <unordered_map>
+#include <unordered_set>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,10 @@ struct NameHeads {
   std::unordered_map<std::uint64_t, int> last;    // lower-case hash -> type of a name it ends
   std::unordered_map<std::uint64_t, int> before;  // lower-case hash -> type of a name after "WORD of"
   std::unordered_map<std::uint64_t, int> first;   // lower-case hash -> type of a name it starts
+  // Words of `last` that close a name: no "of X" or "for X" after them
+  // belongs to it ("Kessar Holdings Ltd of Lenhall" is a company and a place).
+  std::unordered_set<std::uint64_t> closing;
+  std::unordered_map<std::uint64_t, int> whole;   // lower-case hash -> type of "WORD of NAME" as one name
   std::uint64_t of = 0, comma = 0;
 };
 
@@ -55,9 +60,14 @@ const NameHeads& Heads() {
       std::string_view word = line.substr(0, t1), where = line.substr(t1 + 1, t2 - t1 - 1), type = line.substr(t2 + 1);
       SITREP_CHECK(type == "ORG" || type == "LOC" || type == "MISC", ConfigError,
                    "data/ner/name_heads.tsv: bad type: " << line);
-      SITREP_CHECK(where == "last" || where == "before" || where == "first", ConfigError,
+      SITREP_CHECK(where == "last" || where == "final" || where == "before" || where == "first" || where == "whole",
+                   ConfigError,
                    "data/ner/name_heads.tsv: bad position: " << line);
-      auto& table = where == "last" ? h.last : where == "before" ? h.before : h.first;
+      if (where == "final") h.closing.insert(lower(word));
+      auto& table = where == "last" || where == "final" ? h.last
+                    : where == "before"                   ? h.before
+                    : where == "whole"                    ? h.whole
+                                                          : h.first;
       table[lower(word)] = type == "ORG" ? kOrg : type == "LOC" ? kLoc : kMisc;
     }
     return h;
@@ -203,7 +213,8 @@ void JoinOrganisationNames(const NerToken* t, std::size_t n, std::uint8_t* label
     // "the Commission for X", "the University of X": a capitalised
     // organisation word and "for" or "of" right before the name belong to it,
     // with a name it ends ("Regional Commission for X").
-    if (b >= 2 && org_head(b - 2) && !(t[b - 1].f.flags & syntax::kHasUpper) &&
+    if (b >= 2 && org_head(b - 2) && !Heads().closing.count(t[b - 2].f.lower) &&
+        !(t[b - 1].f.flags & syntax::kHasUpper) &&
         (lower_hash(t[b - 1]) == Heads().of || lower_hash(t[b - 1]) == for_lower) &&
         (labels[b - 2] == kOutside || LabelType(labels[b - 2]) == kOrg)) {
       std::size_t s0 = b - 2;
@@ -231,6 +242,14 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
         (i + 1 == n || !(t[i + 1].gaz & kGazOrgI))) {
       labels[i] = BeginLabel(kOrg);
     }
+  }
+  // An address ends the name before it, and the words after it start a
+  // name of their own ("Ana Ruiz ana@lenhall.org Lenhall Water Board").
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!t[i].web || labels[i] == kOutside) continue;
+    const int type = LabelType(labels[i]);
+    labels[i] = kOutside;
+    if (i + 1 < n && labels[i + 1] == InsideLabel(type)) labels[i + 1] = BeginLabel(type);
   }
   // "the town of Tessit" with the name left out by the model.
   for (std::size_t i = 2; i < n; ++i) {
@@ -338,14 +357,32 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
       }
     }
     // "Idris Kone of Niger": a person's name and the listed place after "of".
+    // "Ana Ruiz of Kessar Gaming": a first name and a surname, then where
+    // the person works; typed when listed or by its last word, else left
+    // untyped (a firm and a home town read alike).
     if (type == kPer && e - b >= 4) {
       for (std::size_t o = b + 2; o + 1 < e; ++o) {
-        if (t[o].f.lower != Heads().of || ListedType(t, o + 1, e, n, -1) != kLoc) continue;
+        if (t[o].f.lower != Heads().of) continue;
+        // A first name may also be a listed town's.
         bool names = true;
-        for (std::size_t x = b; x < o && names; ++x) names = NameWord(t[x]);
+        for (std::size_t x = b; x < o && names; ++x) {
+          names = NameWord(t[x]) || (x == b && LexFirstName(t[x].lex) && (t[x].f.flags & syntax::kTitle));
+        }
         if (!names) break;
+        int after = ListedType(t, o + 1, e, n, -1);
+        if (after != kLoc) {
+          if (!LexFirstName(t[b].lex) || o - b > 3) continue;
+          if (after < 0 && (t[e - 1].f.flags & syntax::kTitle)) {
+            auto head = Heads().last.find(t[e - 1].f.lower);
+            if (head != Heads().last.end()) after = head->second;
+          }
+        }
         labels[o] = kOutside;
-        SetSpan(labels, o + 1, e, kLoc);
+        if (after >= 0) {
+          SetSpan(labels, o + 1, e, after);
+        } else {
+          Clear(labels, o + 1, e);
+        }
         e = o;
         break;
       }
@@ -374,6 +411,22 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
         --b;
         SetSpan(labels, b, e, kind->second);
       }
+    }
+    // "met Drew Kessar": a one-word person with a listed first name right
+    // before it, inside the sentence, that the model left out ("Drew" is
+    // mostly a verb) is that person's first name.
+    if (type == kPer && e == b + 1 && b >= 2 && labels[b - 1] == kOutside && LexFirstName(t[b - 1].lex) &&
+        (t[b - 1].f.flags & syntax::kTitle) && !(t[b - 1].gaz & (kListed | kGazRole | kGazHonorific))) {
+      --b;
+      SetSpan(labels, b, e, kPer);
+    }
+    // "Municipality of Tessit", "Province of Varenna" taken whole: the kind
+    // word types the name (data/ner/name_heads.tsv, "whole"), unless the
+    // name ends in a word of its own ("Province of Varenna Council").
+    if (e - b >= 3 && t[b + 1].f.lower == Heads().of && (t[b].f.flags & syntax::kTitle) &&
+        !Heads().last.count(t[e - 1].f.lower)) {
+      auto it = Heads().whole.find(t[b].f.lower);
+      if (it != Heads().whole.end() && LabelType(labels[b]) != it->second) SetSpan(labels, b, e, it->second);
     }
     // "the town of Tessit": a place, whatever the model said.
     if (b >= 2 && t[b - 1].f.lower == Heads().of && !(t[b - 2].f.flags & (syntax::kTitle | syntax::kAllUpper))) {
@@ -434,6 +487,8 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
 void ApplyDocumentRules(const NerSentenceRef* sents, std::size_t count) {
   // Words of person names of two or more words anywhere in the article.
   std::vector<std::uint64_t> in_names;
+  // The same, of names that start with a listed first name.
+  std::vector<std::uint64_t> in_first_names;
   // Words of names seen anywhere but alone at a sentence start.
   std::vector<std::uint64_t> named;
   for (std::size_t s = 0; s < count; ++s) {
@@ -446,6 +501,9 @@ void ApplyDocumentRules(const NerSentenceRef* sents, std::size_t count) {
       const std::size_t e = SpanEnd(ref.labels, b, ref.n);
       if (LabelType(ref.labels[b]) == kPer && e - b >= 2) {
         for (std::size_t k = b; k < e; ++k) in_names.push_back(ref.tokens[k].f.lower);
+        if (LexFirstName(ref.tokens[b].lex)) {
+          for (std::size_t k = b; k < e; ++k) in_first_names.push_back(ref.tokens[k].f.lower);
+        }
       }
       if (b > 0 || e - b >= 2) {
         for (std::size_t k = b; k < e; ++k) named.push_back(ref.tokens[k].f.lower);
@@ -454,6 +512,7 @@ void ApplyDocumentRules(const NerSentenceRef* sents, std::size_t count) {
     }
   }
   std::sort(in_names.begin(), in_names.end());
+  std::sort(in_first_names.begin(), in_first_names.end());
   std::sort(named.begin(), named.end());
   // A common word that opens a sentence ("Aid reached the town"): one
   // word, mostly written in lower case in the corpora, no listed name or
@@ -507,6 +566,25 @@ void ApplyDocumentRules(const NerSentenceRef* sents, std::size_t count) {
       const bool listed = ((g & kGazCountryB) || ((g & kGazCityB) && (g & kGazBigCity))) &&
                           !(i + 1 < ref.n && (t[i + 1].gaz & (kGazCountryI | kGazCityI)));  // not a longer listed name
       if (listed || named_as_place(t[i].f.lower)) ref.labels[i] = BeginLabel(kLoc);
+    }
+  }
+  // The other way round: a one-word place whose word is a word of a longer
+  // person's name in the article ("Ana Lenhall ... Lenhall said", where a
+  // small town is also called Lenhall) is that person, unless it is a
+  // listed country, region or major city ("Jordan Peters ... in Jordan").
+  // The longer name must start with a listed first name: a misread place
+  // name ("Port Kessar" typed a person) must not turn the place into one.
+  for (std::size_t s = 0; s < count; ++s) {
+    const NerSentenceRef& ref = sents[s];
+    const NerToken* t = ref.tokens;
+    for (std::size_t i = 0; i < ref.n; ++i) {
+      if (ref.labels[i] != BeginLabel(kLoc)) continue;
+      if (i + 1 < ref.n && ref.labels[i + 1] == InsideLabel(kLoc)) continue;
+      const std::uint32_t g = t[i].gaz;
+      if ((g & (kGazCountryB | kGazRegionB)) || ((g & kGazCityB) && (g & kGazBigCity))) continue;
+      if (std::binary_search(in_first_names.begin(), in_first_names.end(), t[i].f.lower)) {
+        ref.labels[i] = BeginLabel(kPer);
+      }
     }
   }
 }

@@ -27,7 +27,14 @@ namespace sitrep::entities {
 //  - an acronym the gazetteer lists as an organisation, written in capitals
 //    as listed ("NATO"), is an organisation even when the model missed it,
 //    and a listed organisation written as listed is one whatever its type;
-//  - "Idris Kone of Niger" is a person and a listed place;
+//  - "Idris Kone of Niger" is a person and a listed place, and "Ana Ruiz
+//    of Kessar Holdings Ltd" (a listed first name) a person and the
+//    organisation its last word types; an untyped rest is left out;
+//  - an e-mail or web address is never part of a name and splits a span
+//    around it (signatures: "Ana Ruiz ana@... Lenhall Water Board");
+//  - a listed first name the model left out right before a one-word
+//    person, inside the sentence, starts the name ("with Drew Kessar");
+//  - "Municipality of X" taken whole is a place (name_heads.tsv "whole");
 //  - the word that ends a name types it ("... Institute"), and "the town
 //    of X" makes X a place (data/ner/name_heads.tsv);
 //  - a title alone after a determiner ("the Secretary") names no one;
@@ -53,7 +60,10 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels);
 // one-word name that opens a sentence is dropped when the word table says
 // the word is mostly written in lower case and the article names it
 // nowhere else ("Aid reached the town"); a one-word person whose word
-// the article names as a place at least as often is that place.
+// the article names as a place at least as often is that place; and a
+// one-word place, not a listed country, region or major city, whose word
+// is in a person's name of two or more words that starts with a listed
+// first name ("Marisol Okafor ... Marisol said") is that person.
 void ApplyDocumentRules(const NerSentenceRef* sents, std::size_t count);
 
 }  // namespace sitrep::entities

@@ -122,6 +122,24 @@ TEST(EntitiesStage, FindsPeoplePlacesAndOrganisations) {
   for (std::size_t i = 1; i < a.mentions.size(); ++i) EXPECT_LE(a.mentions[i - 1].end, a.mentions[i].begin);
 }
 
+// A signature puts an address between a name and an employer; whatever the
+// model makes of the line, no mention holds the address.
+TEST(EntitiesStage, NoMentionHoldsAnAddress) {
+  Article a;
+  a.text =
+      "Contact: Irena Valchenko irena.valchenko@lenhall-water.org Lenhall Water Board\n\n"
+      "Details at www.lenhall-water.org Lenhall Water Board News.";
+  text::TextStage().Process(a, nullptr);
+  syntax::SyntaxStage().Process(a, nullptr);
+  EntitiesStage().Process(a, nullptr);
+  ASSERT_FALSE(a.mentions.empty());
+  for (const auto& m : a.mentions) {
+    std::string_view s = std::string_view(a.text).substr(m.begin, m.end - m.begin);
+    EXPECT_EQ(s.find('@'), std::string_view::npos) << s;
+    EXPECT_EQ(s.find("www."), std::string_view::npos) << s;
+  }
+}
+
 // A name-like span inside a time expression is a date, not a mention, once
 // the time stage has run (as it does first in the standard pipeline).
 TEST(EntitiesStage, NoMentionInsideATimeExpression) {
