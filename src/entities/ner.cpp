@@ -368,6 +368,8 @@ void BuildNerTokens(const Article& a, std::uint32_t first, std::uint32_t end, co
     x.doc = 0;
     x.lex = WordLex::Default().Get(x.f.lower);
     x.web = WebAddress(w);
+    x.head.fill('\0');
+    for (std::size_t c = 0; c < w.size() && c < x.head.size(); ++c) x.head[c] = w[c];
     if (Capitalised(w)) {
       const std::uint64_t h = x.f.lower;
       if (stats.lower.count(h)) x.doc |= kDocLowerElsewhere;

@@ -77,6 +77,9 @@ struct NerToken {
   // part of a name, though signatures put one between a name and its
   // employer.
   bool web = false;
+  // The form's first bytes, zero-padded: enough to read an acronym's
+  // letters and a word's initial ("GNA" for "Gulf News Agency").
+  std::array<char, 8> head{};
 };
 
 // One sentence of a document for NerModel::TagDocument.

@@ -227,6 +227,85 @@ void JoinOrganisationNames(const NerToken* t, std::size_t n, std::uint8_t* label
 
 }  // namespace
 
+// The letters of an acronym written in capitals, two to seven of them
+// ("GNA"); empty for any other word (dotted "U.S.", digits, long words).
+std::string_view AcronymLetters(const NerToken& x) {
+  if (!(x.f.flags & syntax::kAllUpper) || (x.f.flags & (syntax::kHasDigit | syntax::kHasHyphen | syntax::kNonAscii)))
+    return {};
+  std::size_t len = 0;
+  while (len < x.head.size() && x.head[len] != '\0') {
+    if (x.head[len] < 'A' || x.head[len] > 'Z') return {};
+    ++len;
+  }
+  if (len < 2 || len == x.head.size()) return {};
+  return std::string_view(x.head.data(), len);
+}
+
+// Whether `acronym` abbreviates the name [b, e): its letters are the
+// initials of the name's capitalised words, in order, all of them ("Gulf
+// News Agency" -> "GNA", "Office of Budget Review" -> "OBR"), allowing
+// one word before them ("The") that it leaves out.
+bool Abbreviates(std::string_view acronym, const NerToken* t, std::size_t b, std::size_t e) {
+  char initials[16];
+  std::size_t k = 0;
+  for (std::size_t x = b; x < e; ++x) {
+    if (!(t[x].f.flags & (syntax::kTitle | syntax::kAllUpper))) continue;
+    if (k == sizeof initials) return false;
+    initials[k++] = t[x].head[0];
+  }
+  const std::string_view all(initials, k);
+  return all == acronym || (k >= 1 && all.substr(1) == acronym);
+}
+
+// The position of the acronym in "NAME ( ACRONYM )" right after the name
+// that ends at e, or n when there is none.
+std::size_t DefinedAcronym(const NerToken* t, std::size_t n, std::size_t b, std::size_t e) {
+  static const std::uint64_t open = LowerHash("("), close = LowerHash(")");
+  if (e + 2 >= n || t[e].f.lower != open || t[e + 2].f.lower != close) return n;
+  const std::string_view acronym = AcronymLetters(t[e + 1]);
+  if (acronym.empty() || !Abbreviates(acronym, t, b, e)) return n;
+  return e + 1;
+}
+
+// "the Department of Housing and Urban Development": an organisation
+// found up to its organisation word ("Department", data/ner/name_heads.tsv)
+// takes the capitalised words after "of" or "for", and after an "and"
+// that joins two such runs, unless the second run is an organisation of
+// its own ("Ministry of Defence and Foreign Ministry").
+std::size_t ExtendOrganisationOf(const NerToken* t, std::size_t n, const std::uint8_t* labels, std::size_t b,
+                                 std::size_t e) {
+  static const std::uint64_t for_lower = LowerHash("for"), and_lower = LowerHash("and");
+  if (e + 1 >= n || (t[e].f.lower != Heads().of && t[e].f.lower != for_lower) || (t[e].f.flags & syntax::kHasUpper))
+    return e;
+  auto it = Heads().last.find(t[e - 1].f.lower);
+  if (it == Heads().last.end() || it->second != kOrg || Heads().closing.count(t[e - 1].f.lower) ||
+      !(t[e - 1].f.flags & syntax::kTitle))
+    return e;
+  (void)b;
+  auto capitalised_run = [&](std::size_t from, bool* has_head) {
+    std::size_t k = from;
+    *has_head = false;
+    while (k < n && k < from + 5 && (t[k].f.flags & (syntax::kTitle | syntax::kAllUpper)) && !Possessive(t[k]) &&
+           (labels[k] == kOutside || IsBegin(labels[k]) || k > from)) {
+      auto h = Heads().last.find(t[k].f.lower);
+      *has_head = *has_head || (h != Heads().last.end() && h->second == kOrg);
+      ++k;
+    }
+    // Never half of a span the model found.
+    while (k > from && k < n && labels[k] != kOutside && !IsBegin(labels[k])) --k;
+    return k;
+  };
+  bool head = false;
+  std::size_t k = capitalised_run(e + 1, &head);
+  if (k == e + 1) return e;
+  if (k + 1 < n && t[k].f.lower == and_lower && !(t[k].f.flags & syntax::kHasUpper)) {
+    bool second_head = false;
+    const std::size_t k2 = capitalised_run(k + 1, &second_head);
+    if (k2 > k + 1 && !second_head && (k2 == n || !(t[k2].f.flags & (syntax::kTitle | syntax::kAllUpper)))) k = k2;
+  }
+  return k;
+}
+
 void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
   // A listed organisation's acronym in its own capitals ("NATO, which ..."),
   // of three letters or more ("AP", "GE" are too often something else) and
@@ -446,6 +525,13 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
     // before an organisation's name, inside the sentence, is its first word
     // (words mostly written in lower case are the ones the model doubts).
     if (type == kOrg) {
+      const std::size_t ne = ExtendOrganisationOf(t, n, labels, b, e);
+      if (ne > e) {
+        e = ne;
+        SetSpan(labels, b, e, kOrg);
+      }
+    }
+    if (type == kOrg) {
       std::size_t nb = b;
       while (nb >= 2 && labels[nb - 1] == kOutside && (t[nb - 1].f.flags & syntax::kTitle) &&
              !(t[nb - 1].f.flags & syntax::kAllUpper) && !(t[nb - 1].gaz & kListed) &&
@@ -482,6 +568,33 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
     b = e;
   }
   JoinOrganisationNames(t, n, labels);
+  // "Kessar Corp.", "Odalys Holdings Ltd" left out by the model: up to three
+  // capitalised words before a company's closing word are a company.
+  for (std::size_t i = 1; i < n; ++i) {
+    if (labels[i] != kOutside || !Heads().closing.count(t[i].f.lower) ||
+        !(t[i].f.flags & (syntax::kTitle | syntax::kAllUpper))) {
+      continue;
+    }
+    std::size_t b = i;
+    while (b > 0 && b + 3 > i && labels[b - 1] == kOutside && (t[b - 1].f.flags & (syntax::kTitle | syntax::kAllUpper)) &&
+           !Heads().closing.count(t[b - 1].f.lower)) {
+      --b;
+    }
+    // Not a sentence's first word alone ("Inc. reported ...").
+    if (b < i && !(b == 0 && i == 1)) SetSpan(labels, b, i + 1, kOrg);
+  }
+  // "the Gulf News Agency (GNA)": the acronym in brackets that abbreviates
+  // the name before it is that name's type.
+  for (std::size_t b = 0; b < n;) {
+    if (labels[b] == kOutside) {
+      ++b;
+      continue;
+    }
+    const std::size_t e = SpanEnd(labels, b, n);
+    const std::size_t a = DefinedAcronym(t, n, b, e);
+    if (a < n) SetSpan(labels, a, a + 1, LabelType(labels[b]));
+    b = e;
+  }
 }
 
 void ApplyDocumentRules(const NerSentenceRef* sents, std::size_t count) {
@@ -514,6 +627,37 @@ void ApplyDocumentRules(const NerSentenceRef* sents, std::size_t count) {
   std::sort(in_names.begin(), in_names.end());
   std::sort(in_first_names.begin(), in_first_names.end());
   std::sort(named.begin(), named.end());
+  // An acronym the article defines ("the Gulf News Agency (GNA)") is of
+  // the name's type wherever it stands alone ("GNA reported"), written in
+  // the same capitals.
+  std::vector<std::pair<std::uint64_t, int>> acronyms;
+  for (std::size_t s = 0; s < count; ++s) {
+    const NerSentenceRef& ref = sents[s];
+    for (std::size_t b = 0; b < ref.n;) {
+      if (ref.labels[b] == kOutside) {
+        ++b;
+        continue;
+      }
+      const std::size_t e = SpanEnd(ref.labels, b, ref.n);
+      const std::size_t a = DefinedAcronym(ref.tokens, ref.n, b, e);
+      if (a < ref.n) acronyms.emplace_back(ref.tokens[a].f.form, LabelType(ref.labels[b]));
+      b = e;
+    }
+  }
+  if (!acronyms.empty()) {
+    std::sort(acronyms.begin(), acronyms.end());
+    for (std::size_t s = 0; s < count; ++s) {
+      const NerSentenceRef& ref = sents[s];
+      for (std::size_t i = 0; i < ref.n; ++i) {
+        const bool alone = ref.labels[i] == kOutside ||
+                           (IsBegin(ref.labels[i]) && (i + 1 == ref.n || IsBegin(ref.labels[i + 1]) ||
+                                                       ref.labels[i + 1] == kOutside));
+        if (!alone || AcronymLetters(ref.tokens[i]).empty()) continue;
+        auto it = std::lower_bound(acronyms.begin(), acronyms.end(), std::make_pair(ref.tokens[i].f.form, INT32_MIN));
+        if (it != acronyms.end() && it->first == ref.tokens[i].f.form) ref.labels[i] = BeginLabel(it->second);
+      }
+    }
+  }
   // A common word that opens a sentence ("Aid reached the town"): one
   // word, mostly written in lower case in the corpora, no listed name or
   // first name, and not a name elsewhere in the article ("Theresa May ...

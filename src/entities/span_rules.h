@@ -35,6 +35,12 @@ namespace sitrep::entities {
 //  - a listed first name the model left out right before a one-word
 //    person, inside the sentence, starts the name ("with Drew Kessar");
 //  - "Municipality of X" taken whole is a place (name_heads.tsv "whole");
+//  - an organisation found up to its organisation word takes "of" and the
+//    capitalised words after it ("Department [of Fisheries and Coastal
+//    Affairs]"), and up to three capitalised words before a company's
+//    closing word ("Odalys Freight Corp.") are a company;
+//  - "NAME (ACRONYM)", the acronym's letters the name's initials, makes
+//    the acronym a name of NAME's type;
 //  - the word that ends a name types it ("... Institute"), and "the town
 //    of X" makes X a place (data/ner/name_heads.tsv);
 //  - a title alone after a determiner ("the Secretary") names no one;
@@ -63,7 +69,9 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels);
 // the article names as a place at least as often is that place; and a
 // one-word place, not a listed country, region or major city, whose word
 // is in a person's name of two or more words that starts with a listed
-// first name ("Marisol Okafor ... Marisol said") is that person.
+// first name ("Marisol Okafor ... Marisol said") is that person; an
+// acronym the article defines ("the Office of Budget Review (OBR)") is of
+// the name's type wherever it stands alone in the same capitals.
 void ApplyDocumentRules(const NerSentenceRef* sents, std::size_t count);
 
 }  // namespace sitrep::entities

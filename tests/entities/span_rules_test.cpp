@@ -31,6 +31,7 @@ std::vector<NerToken> Tokens(const std::vector<Word>& words) {
     t.xpos = Hash64(w.xpos);
     t.upos = Hash64(w.xpos == "IN" ? "ADP" : w.xpos == "DT" ? "DET" : w.xpos == "NNP" ? "PROPN" : "X");
     t.gaz = w.gaz;
+    for (std::size_t c = 0; c < w.form.size() && c < t.head.size(); ++c) t.head[c] = w.form[c];
     out.push_back(t);
   }
   return out;
@@ -217,6 +218,54 @@ TEST(SpanRules, CompanyAndNewspaperWordsEndAnOrganisation) {
   auto lv = Span(v.size(), 3, 4, kLoc);
   ApplySpanRules(v.data(), v.size(), lv.data());
   EXPECT_EQ(Spans(lv), "ORG:1-4 ");
+}
+
+TEST(SpanRules, AnOrganisationWordTakesTheCapitalisedWordsAfterOf) {
+  // "the Department of Fisheries and Coastal Affairs said": the model
+  // stopped at "Department".
+  auto t = Tokens({{"the", 0, "DT"}, {"Department"}, {"of", 0, "IN"}, {"Fisheries"}, {"and", 0, "CC"}, {"Coastal"},
+                   {"Affairs"}, {"said", 0, "VBD"}});
+  auto labels = Span(t.size(), 1, 2, kOrg);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "ORG:1-7 ");
+  // A second organisation after "and" stays apart.
+  auto u = Tokens({{"the", 0, "DT"}, {"Ministry"}, {"of", 0, "IN"}, {"Defence"}, {"and", 0, "CC"}, {"Foreign"},
+                   {"Ministry"}});
+  std::vector<std::uint8_t> lu(u.size(), kOutside);
+  lu[1] = BeginLabel(kOrg);
+  lu[5] = BeginLabel(kOrg);
+  lu[6] = InsideLabel(kOrg);
+  ApplySpanRules(u.data(), u.size(), lu.data());
+  EXPECT_EQ(Spans(lu), "ORG:1-4 ORG:5-7 ");
+  // A company's closing word takes nothing after it.
+  auto v = Tokens({{"Kessar"}, {"Ltd"}, {"of", 0, "IN"}, {"Morrow"}, {"Lane"}});
+  auto lv = Span(v.size(), 0, 2, kOrg);
+  ApplySpanRules(v.data(), v.size(), lv.data());
+  EXPECT_EQ(Spans(lv), "ORG:0-2 ");
+}
+
+TEST(SpanRules, CapitalisedWordsBeforeACompanysClosingWordAreACompany) {
+  auto t = Tokens({{"shares", 0, "NNS"}, {"of", 0, "IN"}, {"Odalys"}, {"Freight"}, {"Corp."}, {"fell", 0, "VBD"}});
+  std::vector<std::uint8_t> labels(t.size(), kOutside);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "ORG:2-5 ");
+  // The closing word alone names nothing.
+  auto u = Tokens({{"the", 0, "DT"}, {"Inc."}, {"list", 0, "NN"}});
+  std::vector<std::uint8_t> lu(u.size(), kOutside);
+  ApplySpanRules(u.data(), u.size(), lu.data());
+  EXPECT_EQ(Spans(lu), "");
+}
+
+TEST(SpanRules, AnAcronymInBracketsAfterANameIsOfItsType) {
+  auto t = Tokens({{"the", 0, "DT"}, {"Gulf"}, {"News"}, {"Agency"}, {"(", 0, "-LRB-"}, {"GNA"}, {")", 0, "-RRB-"}});
+  auto labels = Span(t.size(), 1, 4, kOrg);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "ORG:1-4 ORG:5-6 ");
+  // Letters that are not the name's initials: a credit, not an acronym.
+  auto u = Tokens({{"Ana"}, {"Ruiz"}, {"(", 0, "-LRB-"}, {"AP"}, {")", 0, "-RRB-"}});
+  auto lu = Span(u.size(), 0, 2, kPer);
+  ApplySpanRules(u.data(), u.size(), lu.data());
+  EXPECT_EQ(Spans(lu), "PERSON:0-2 ");
 }
 
 TEST(SpanRules, MunicipalityOfNameTakenWholeIsAPlace) {
@@ -511,6 +560,29 @@ TEST(DocumentRules, AOneWordPlaceThatIsAWordOfAPersonsNameIsThePerson) {
   EXPECT_EQ(Spans(l2), "PERSON:0-1 ");
   EXPECT_EQ(Spans(l4), "LOC:1-2 ");
   EXPECT_EQ(Spans(l6), "LOC:1-2 ");
+}
+
+TEST(DocumentRules, AnAcronymTheArticleDefinesIsOfTheNamesTypeEverywhere) {
+  auto s1 = Tokens({{"the", 0, "DT"}, {"Office"}, {"of", 0, "IN"}, {"Budget"}, {"Review"}, {"(", 0, "-LRB-"},
+                    {"OBR"}, {")", 0, "-RRB-"}});
+  auto l1 = Span(s1.size(), 1, 5, kOrg);
+  l1[6] = BeginLabel(kOrg);
+  // "OBR said" missed by the model, and "OBR" typed a person.
+  auto s2 = Tokens({{"OBR"}, {"said", 0, "VBD"}});
+  std::vector<std::uint8_t> l2(s2.size(), kOutside);
+  auto s3 = Tokens({{"asked", 0, "VBD"}, {"OBR"}});
+  auto l3 = Span(s3.size(), 1, 2, kPer);
+  // Another word in capitals is left alone.
+  auto s4 = Tokens({{"OBS"}, {"said", 0, "VBD"}});
+  std::vector<std::uint8_t> l4(s4.size(), kOutside);
+  std::vector<NerSentenceRef> refs = {{s1.data(), l1.data(), s1.size()},
+                                      {s2.data(), l2.data(), s2.size()},
+                                      {s3.data(), l3.data(), s3.size()},
+                                      {s4.data(), l4.data(), s4.size()}};
+  ApplyDocumentRules(refs.data(), refs.size());
+  EXPECT_EQ(Spans(l2), "ORG:0-1 ");
+  EXPECT_EQ(Spans(l3), "ORG:1-2 ");
+  EXPECT_EQ(Spans(l4), "");
 }
 
 }  // namespace
