@@ -604,6 +604,9 @@ void ApplyDocumentRules(const NerSentenceRef* sents, std::size_t count) {
   std::vector<std::uint64_t> in_first_names;
   // Words of names seen anywhere but alone at a sentence start.
   std::vector<std::uint64_t> named;
+  // Acronyms the article defines ("the Gulf News Agency (GNA)") and the
+  // type of the name they abbreviate.
+  std::vector<std::pair<std::uint64_t, int>> acronyms;
   for (std::size_t s = 0; s < count; ++s) {
     const NerSentenceRef& ref = sents[s];
     for (std::size_t b = 0; b < ref.n;) {
@@ -621,29 +624,16 @@ void ApplyDocumentRules(const NerSentenceRef* sents, std::size_t count) {
       if (b > 0 || e - b >= 2) {
         for (std::size_t k = b; k < e; ++k) named.push_back(ref.tokens[k].f.lower);
       }
+      const std::size_t a = DefinedAcronym(ref.tokens, ref.n, b, e);
+      if (a < ref.n) acronyms.emplace_back(ref.tokens[a].f.form, LabelType(ref.labels[b]));
       b = e;
     }
   }
   std::sort(in_names.begin(), in_names.end());
   std::sort(in_first_names.begin(), in_first_names.end());
   std::sort(named.begin(), named.end());
-  // An acronym the article defines ("the Gulf News Agency (GNA)") is of
-  // the name's type wherever it stands alone ("GNA reported"), written in
-  // the same capitals.
-  std::vector<std::pair<std::uint64_t, int>> acronyms;
-  for (std::size_t s = 0; s < count; ++s) {
-    const NerSentenceRef& ref = sents[s];
-    for (std::size_t b = 0; b < ref.n;) {
-      if (ref.labels[b] == kOutside) {
-        ++b;
-        continue;
-      }
-      const std::size_t e = SpanEnd(ref.labels, b, ref.n);
-      const std::size_t a = DefinedAcronym(ref.tokens, ref.n, b, e);
-      if (a < ref.n) acronyms.emplace_back(ref.tokens[a].f.form, LabelType(ref.labels[b]));
-      b = e;
-    }
-  }
+  // A defined acronym is of the name's type wherever it stands alone
+  // ("GNA reported"), written in the same capitals.
   if (!acronyms.empty()) {
     std::sort(acronyms.begin(), acronyms.end());
     for (std::size_t s = 0; s < count; ++s) {
