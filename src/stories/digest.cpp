@@ -4,6 +4,8 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <unordered_map>
 
@@ -42,6 +44,33 @@ std::uint32_t ByteAt(const std::vector<std::uint32_t>& cps, std::uint64_t cp) {
 
 // Summary candidates are ordinary sentences: not a subheading, not a run-on.
 constexpr std::size_t kMinSentenceWords = 6, kMaxSentenceWords = 70;
+
+// The month and day a date expression writes ("December 15", "15 Dec.",
+// "May 2, 2013") as "--12-15", whether or not the time stage could give
+// it a year: without a publication date "October 5" stays unresolved, yet
+// two articles that both name it are very likely about the same happening,
+// and one that names "October 5, 2013" names the same day.
+void MonthDays(std::string_view text, std::vector<Word>* words, std::vector<std::string>* out) {
+  const Lexicon& lex = Lexicon::Get();
+  words->clear();
+  Words(text, 0, static_cast<std::uint32_t>(text.size()), words);
+  const std::vector<Word>& w = *words;
+  auto day_at = [&](std::size_t j) {
+    if (j >= w.size() || !w[j].number || w[j].lower.size() > 2) return 0;
+    const int day = std::atoi(w[j].lower.c_str());
+    return day >= 1 && day <= 31 ? day : 0;
+  };
+  for (std::size_t k = 0; k < w.size(); ++k) {
+    auto it = lex.months.find(w[k].lower);
+    if (it == lex.months.end()) continue;
+    int day = day_at(k + 1);
+    if (day == 0 && k > 0) day = day_at(k - 1);
+    if (day == 0) continue;
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "--%02d-%02d", it->second, day);
+    out->emplace_back(buf);
+  }
+}
 
 }  // namespace
 
@@ -175,7 +204,11 @@ Result<bool> DigestLine(std::string_view line, std::size_t summary_candidates, D
   add_year(d->published);
   simdjson::dom::array times;
   if (!a["times"].get_array().get(times)) {
-    for (simdjson::dom::element t : times) add_year(Str(t["value"]));
+    std::vector<Word> tw;
+    for (simdjson::dom::element t : times) {
+      add_year(Str(t["value"]));
+      MonthDays(Str(t["text"]), &tw, &d->dates);
+    }
   }
   std::sort(d->years.begin(), d->years.end());
   d->years.erase(std::unique(d->years.begin(), d->years.end()), d->years.end());

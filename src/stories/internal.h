@@ -25,6 +25,9 @@ struct Lexicon {
     bool scale;
   };
   std::unordered_map<std::string, NumberWord> number_words;
+  // Month names and abbreviations -> month number: the time stage's list
+  // (data/time/months.tsv), so that both stages read a date alike.
+  std::unordered_map<std::string, int> months;
   static const Lexicon& Get();
 };
 
@@ -89,7 +92,7 @@ struct Digest {
   std::vector<MentionDigest> names;   // the longest form of each entity in this article
   std::vector<std::uint32_t> events;  // indexes into the merged events (filled in Build)
   std::vector<std::string> years;     // years the article's dates name (its time expressions, its date)
-  std::vector<std::string> dates;     // days and months its dates name ("2012-07-07", "2012-07")
+  std::vector<std::string> dates;     // days and months its dates name ("2012-07-07", "2012-07", yearless "--07-07")
   std::vector<std::uint32_t> numbers;  // feature hashes of the distinct numbers it writes in digits
   std::vector<NumberClaim> claims;
   std::vector<SentenceDigest> sentences;

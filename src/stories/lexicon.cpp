@@ -46,6 +46,12 @@ Lexicon Load() {
     if (kind.empty()) SITREP_THROW(ConfigError, "stories/number_words.tsv: bad line: " << line);
     lex.number_words.emplace(word, Lexicon::NumberWord{std::strtod(std::string(value).c_str(), nullptr), kind == "scale"});
   }
+  for (std::string_view line : DataLines(Resource("time/months.tsv"))) {
+    auto [word, rest] = SplitTab(line);
+    auto [number, kind] = SplitTab(rest);
+    if (kind.empty()) SITREP_THROW(ConfigError, "time/months.tsv: bad line: " << line);
+    lex.months.emplace(word, std::atoi(std::string(number).c_str()));
+  }
   return lex;
 }
 

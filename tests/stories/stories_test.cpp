@@ -484,6 +484,28 @@ TEST(Stories, DigestKeepsNumbersAndTheDaysAndMonthsItsDatesName) {
   EXPECT_EQ(d.years, std::vector<std::string>{"2012"});
 }
 
+// An undated article's "October 5" stays unresolved, yet it names the same
+// day as another article's "5 October" or "October 5, 2031": each keeps the
+// yearless month and day, so that the two meet on it.
+TEST(Stories, DigestKeepsTheMonthAndDayOfDatesWithAndWithoutAYear) {
+  std::string line = Line("a11", "Post", "", "Title", "The Odalys council votes on October 5 in Lenhall.");
+  line.pop_back();  // the closing brace: the times go in before it
+  line +=
+      ",\"times\":[{\"text\":\"October 5\",\"type\":\"DATE\",\"value\":null},"
+      "{\"text\":\"15 Dec.\",\"type\":\"DATE\",\"value\":null},"
+      "{\"text\":\"May 2, 2031\",\"type\":\"DATE\",\"value\":\"2031-05-02\"},"
+      "{\"text\":\"Tuesday\",\"type\":\"DATE\",\"value\":null},"
+      "{\"text\":\"May\",\"type\":\"DATE\",\"value\":null},"
+      "{\"text\":\"June 2030\",\"type\":\"DATE\",\"value\":\"2030-06\"}]}";
+  detail::Digest d;
+  auto r = detail::DigestLine(line, 5, &d);
+  ASSERT_TRUE(r.ok());
+  ASSERT_TRUE(*r);
+  // A weekday, a month alone and a month with a year name no day of the year.
+  EXPECT_EQ(d.dates, (std::vector<std::string>{"--05-02", "--10-05", "--12-15", "2030-06", "2031-05", "2031-05-02"}));
+  EXPECT_EQ(d.years, (std::vector<std::string>{"2030", "2031"}));
+}
+
 TEST(Stories, PrivateFeatureCountsInTheNormButLinksNothing) {
   for (const char* key : {"a", "b", "kelmarsh"}) EXPECT_FALSE(IsPrivateFeature(detail::FeatureHash('t', key)));
   Clusterer c;

@@ -375,6 +375,10 @@ cli::CommandRegistrar reg(
                      "Cluster in this many orders of each day's articles (the canonical one and salted ones) and report the mean scores")
           ->check(CLI::Range(1, 1000));
       app.add_option("--split-threshold", opts->cluster.split_threshold, "Halves less similar than this are split");
+      app.add_option("--split-silhouette", opts->cluster.split_silhouette,
+                     "Mean silhouette at which a story is cut in two (0: never)");
+      app.add_option("--split-seeds", opts->cluster.split_seeds, "Seedings of the 2-means tried per cut");
+      app.add_option("--split-rounds", opts->cluster.split_rounds, "How many times a story may be cut");
       app.add_option("--title-weight", opts->cluster.title_weight, "Weight of title words");
       return [opts] { return Run(*opts); };
     });
