@@ -2,6 +2,7 @@
 // the stories' features.
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <map>
 #include <unordered_map>
 
@@ -497,8 +498,40 @@ double Silhouette(const std::vector<SparseVector>& features, const std::vector<s
 
 }  // namespace
 
+namespace {
+
+// True when both halves name first the same day, each in half or more
+// of its articles (see SplitIncoherent).
+bool SameFirstDay(const std::vector<std::vector<std::uint16_t>>& named_days, const std::vector<std::uint32_t>& side_a,
+                  const std::vector<std::uint32_t>& side_b) {
+  auto first_day = [&](const std::vector<std::uint32_t>& side, double* share) {
+    std::map<std::uint16_t, std::uint32_t> count;
+    for (std::uint32_t i : side)
+      if (i < named_days.size())
+        for (std::uint16_t day : named_days[i]) ++count[day];
+    std::uint16_t best = 0;
+    std::uint32_t most = 0;
+    for (const auto& [day, n] : count)
+      if (n > most) most = n, best = day;
+    *share = side.empty() ? 0 : static_cast<double>(most) / static_cast<double>(side.size());
+    return best;
+  };
+  double share_a = 0, share_b = 0;
+  const std::uint16_t a = first_day(side_a, &share_a), b = first_day(side_b, &share_b);
+  if (a == 0 || b == 0 || 2 * share_a < 1 || 2 * share_b < 1) return false;
+  // A day apart is the same day told from either side of midnight ("late
+  // Thursday", "early Friday"); the year is not known, so the calendar wraps.
+  static constexpr int kBefore[12] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
+  auto day_of_year = [](std::uint16_t d) { return kBefore[d / 32 - 1] + d % 32; };
+  const int gap = std::abs(day_of_year(a) - day_of_year(b));
+  return std::min(gap, 365 - gap) <= 1;
+}
+
+}  // namespace
+
 std::vector<std::uint32_t> SplitIncoherent(const std::vector<SparseVector>& features, std::vector<std::uint32_t> story,
-                                           const ClusterOptions& opt) {
+                                           const ClusterOptions& opt,
+                                           const std::vector<std::vector<std::uint16_t>>* named_days) {
   if (opt.split_threshold <= 0 && opt.split_silhouette <= 0) return story;
   std::uint32_t n = 0;
   for (std::uint32_t s : story) n = std::max(n, s + 1);
@@ -563,6 +596,7 @@ std::vector<std::uint32_t> SplitIncoherent(const std::vector<SparseVector>& feat
     // Every test that is on must hold.
     if (opt.split_threshold > 0 && Dot(best_ca, best_cb) >= opt.split_threshold) continue;
     if (opt.split_silhouette > 0 && best < opt.split_silhouette) continue;
+    if (named_days && SameFirstDay(*named_days, best_a, best_b)) continue;
     for (std::uint32_t i : best_b) story[i] = n;
     members[s] = best_a;
     members.push_back(best_b);
@@ -576,7 +610,8 @@ std::vector<std::uint32_t> SplitIncoherent(const std::vector<SparseVector>& feat
 
 std::vector<std::uint32_t> Refine(const std::vector<SparseVector>& features, const std::vector<std::int32_t>& days,
                                   const std::vector<std::int64_t>& follows, std::vector<std::uint32_t> story,
-                                  const ClusterOptions& opt, int rounds) {
+                                  const ClusterOptions& opt, int rounds,
+                                  const std::vector<std::vector<std::uint16_t>>* named_days) {
   auto follow = [&] {
     for (std::size_t k = 0; k < story.size() && k < follows.size(); ++k)
       if (follows[k] >= 0) story[k] = story[static_cast<std::size_t>(follows[k])];
@@ -587,7 +622,7 @@ std::vector<std::uint32_t> Refine(const std::vector<SparseVector>& features, con
     story = ReassignWith(features, days, std::move(story), opt, rounds, probes, &st);
     follow();
   }
-  story = SplitIncoherent(features, std::move(story), opt);
+  story = SplitIncoherent(features, std::move(story), opt, named_days);
   follow();
   if (rounds > 0) {
     story = ReassignWith(features, days, std::move(story), opt, rounds, probes, &st);

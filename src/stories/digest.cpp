@@ -74,6 +74,22 @@ void MonthDays(std::string_view text, std::vector<Word>* words, std::vector<std:
 
 }  // namespace
 
+std::vector<std::uint16_t> NamedDays(const Digest& d) {
+  std::vector<std::uint16_t> out;
+  for (const std::string& v : d.dates) {
+    // "2031-05-02" or "--05-02" (not a month, "2031-05"): the month and
+    // day are the last five characters.
+    if (v.size() != 10 && !(v.size() == 7 && v[0] == '-' && v[1] == '-')) continue;
+    const std::string_view md = std::string_view(v).substr(v.size() - 5);
+    if (md[2] != '-') continue;
+    const int month = std::atoi(std::string(md.substr(0, 2)).c_str()), day = std::atoi(std::string(md.substr(3, 2)).c_str());
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 31) out.push_back(static_cast<std::uint16_t>(month * 32 + day));
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 Result<bool> DigestLine(std::string_view line, std::size_t summary_candidates, Digest* d) {
   thread_local simdjson::dom::parser parser;
   simdjson::padded_string padded(line);

@@ -101,6 +101,10 @@ struct Digest {
   std::uint32_t body_words = 0;
 };
 
+// The days of the year a digest's dates name (month x 32 + day), from its
+// "YYYY-MM-DD" and yearless "--MM-DD" dates, sorted, each once.
+std::vector<std::uint16_t> NamedDays(const Digest& d);
+
 // Reads one articles.jsonl line into *d. Returns false for a skipped
 // article; an error Status for a line that is not a JSON object.
 Result<bool> DigestLine(std::string_view line, std::size_t summary_candidates, Digest* d);

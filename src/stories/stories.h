@@ -162,8 +162,16 @@ std::vector<std::uint32_t> Reassign(const std::vector<SparseVector>& features, c
 // less similar than options.split_threshold and each half has two or more
 // articles. New stories get numbers after the existing ones. Linear in the
 // articles of each story.
+//
+// `named_days` (optional; per article, the days of the year its dates name,
+// month x 32 + day, with or without a year) holds back a cut whose halves
+// both report first the same day (or days a day apart), named by half or
+// more of the articles of each: two happenings of one kind happen on different days,
+// so halves that agree on their day are one happening told two ways (a
+// check-in at one clinic and then at another), not two.
 std::vector<std::uint32_t> SplitIncoherent(const std::vector<SparseVector>& features, std::vector<std::uint32_t> story,
-                                           const ClusterOptions& options);
+                                           const ClusterOptions& options,
+                                           const std::vector<std::vector<std::uint16_t>>* named_days = nullptr);
 
 // The second passes after the online one: Reassign(), then
 // SplitIncoherent(), then Reassign() again. The first reassignment undoes
@@ -175,7 +183,8 @@ std::vector<std::uint32_t> SplitIncoherent(const std::vector<SparseVector>& feat
 // pass.
 std::vector<std::uint32_t> Refine(const std::vector<SparseVector>& features, const std::vector<std::int32_t>& days,
                                   const std::vector<std::int64_t>& follows, std::vector<std::uint32_t> story,
-                                  const ClusterOptions& options, int rounds = 2);
+                                  const ClusterOptions& options, int rounds = 2,
+                                  const std::vector<std::vector<std::uint16_t>>* named_days = nullptr);
 
 // 64-bit SimHash of a text's word 3-shingles; near-identical texts differ
 // in few bits.
