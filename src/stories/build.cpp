@@ -876,7 +876,7 @@ Status StoryBuilder::Impl::Run(const std::vector<events::MergedEvent>& evs, cons
     std::int64_t dup = -1;  // digest index of the article it nearly duplicates
     std::uint32_t story = 0;
     SparseVector vec;
-    std::vector<std::uint16_t> named_days;  // days of the year its dates name (SplitIncoherent)
+    SplitEvidence evidence;  // the days and entities it names, for the split
   };
   auto load = [&](std::uint32_t i, Digest* d) -> Status {
     if (Status s = Load(i, d); !s.ok()) return s;
@@ -903,7 +903,7 @@ Status StoryBuilder::Impl::Run(const std::vector<events::MergedEvent>& evs, cons
     std::vector<std::int32_t> cdays(bn);
     std::vector<std::uint32_t> cstory(bn);
     std::vector<std::int64_t> dup_of(bn, -1);
-    std::vector<std::vector<std::uint16_t>> named_days(bn);
+    std::vector<SplitEvidence> evidence(bn);
     std::unordered_map<std::uint32_t, std::uint32_t> rank;
     digests.clear();
     digests.reserve(bn);
@@ -911,7 +911,7 @@ Status StoryBuilder::Impl::Run(const std::vector<events::MergedEvent>& evs, cons
       Live& l = batch[k];
       cvecs[k] = std::move(l.vec);
       cdays[k] = l.day;
-      named_days[k] = std::move(l.named_days);
+      evidence[k] = std::move(l.evidence);
       cstory[k] = static_cast<std::uint32_t>(std::lower_bound(numbers.begin(), numbers.end(), l.story) - numbers.begin());
       digests.emplace_back();  // read back story by story, below
       if (l.dup >= 0) rank.emplace(l.article, 0);
@@ -935,7 +935,7 @@ Status StoryBuilder::Impl::Run(const std::vector<events::MergedEvent>& evs, cons
         if (at < bn) dup_of[k] = static_cast<std::int64_t>(at);
       }
     }
-    cstory = Refine(cvecs, cdays, dup_of, std::move(cstory), opt.cluster, opt.reassign_rounds, &named_days);
+    cstory = Refine(cvecs, cdays, dup_of, std::move(cstory), opt.cluster, opt.reassign_rounds, &evidence);
     std::uint32_t stories = 0;
     for (std::uint32_t x : cstory) stories = std::max(stories, x + 1);
     std::vector<std::vector<std::uint32_t>> members(stories);
@@ -982,7 +982,9 @@ Status StoryBuilder::Impl::Run(const std::vector<events::MergedEvent>& evs, cons
     if (Status s = load(i, &d); !s.ok()) return s;
     l.day = d.day;
     l.vec = Features(d, evs, n);
-    l.named_days = detail::NamedDays(d);
+    l.evidence.days = detail::NamedDays(d.dates);
+    for (std::size_t k = 0; k < d.entities.size(); ++k)
+      l.evidence.entities.emplace_back(FeatureHash('e', d.entities[k]), k < d.entity_mentions.size() ? d.entity_mentions[k] : 1);
     const std::int64_t dup = near.Add(d.simhash);
     // A copy of an article whose story is out already is judged on its own.
     if (dup >= 0 && d.body_words >= 20 && !finished[order[static_cast<std::size_t>(dup)]]) {

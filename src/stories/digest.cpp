@@ -51,6 +51,9 @@ constexpr std::size_t kMinSentenceWords = 6, kMaxSentenceWords = 70;
 // two articles that both name it are very likely about the same happening,
 // and one that names "October 5, 2013" names the same day.
 void MonthDays(std::string_view text, std::vector<Word>* words, std::vector<std::string>* out) {
+  // A day is written in digits: most date expressions ("Tuesday", "last
+  // year") have none and need no look.
+  if (text.find_first_of("0123456789") == std::string_view::npos) return;
   const Lexicon& lex = Lexicon::Get();
   words->clear();
   Words(text, 0, static_cast<std::uint32_t>(text.size()), words);
@@ -74,15 +77,16 @@ void MonthDays(std::string_view text, std::vector<Word>* words, std::vector<std:
 
 }  // namespace
 
-std::vector<std::uint16_t> NamedDays(const Digest& d) {
+std::vector<std::uint16_t> NamedDays(const std::vector<std::string>& dates) {
   std::vector<std::uint16_t> out;
-  for (const std::string& v : d.dates) {
+  for (const std::string& v : dates) {
     // "2031-05-02" or "--05-02" (not a month, "2031-05"): the month and
     // day are the last five characters.
     if (v.size() != 10 && !(v.size() == 7 && v[0] == '-' && v[1] == '-')) continue;
     const std::string_view md = std::string_view(v).substr(v.size() - 5);
+    auto two = [](char x, char y) { return x >= '0' && x <= '9' && y >= '0' && y <= '9' ? (x - '0') * 10 + (y - '0') : 0; };
     if (md[2] != '-') continue;
-    const int month = std::atoi(std::string(md.substr(0, 2)).c_str()), day = std::atoi(std::string(md.substr(3, 2)).c_str());
+    const int month = two(md[0], md[1]), day = two(md[3], md[4]);
     if (month >= 1 && month <= 12 && day >= 1 && day <= 31) out.push_back(static_cast<std::uint16_t>(month * 32 + day));
   }
   std::sort(out.begin(), out.end());

@@ -101,9 +101,9 @@ struct Digest {
   std::uint32_t body_words = 0;
 };
 
-// The days of the year a digest's dates name (month x 32 + day), from its
-// "YYYY-MM-DD" and yearless "--MM-DD" dates, sorted, each once.
-std::vector<std::uint16_t> NamedDays(const Digest& d);
+// The days of the year of dates (month x 32 + day), from the "YYYY-MM-DD"
+// and yearless "--MM-DD" ones (not months), sorted, each once.
+std::vector<std::uint16_t> NamedDays(const std::vector<std::string>& dates);
 
 // Reads one articles.jsonl line into *d. Returns false for a skipped
 // article; an error Status for a line that is not a JSON object.

@@ -544,10 +544,11 @@ TEST(Stories, SplitCutsAStoryOfTwoGroupsByTheirSilhouette) {
 }
 
 // Two groups of articles that the silhouette would cut, told with the day
-// they report: the same day (or the next, past midnight) in half or more
-// of each group's articles keeps them one happening; other days let the
-// cut stand.
-TEST(Stories, SplitHoldsBackACutWhoseHalvesReportTheSameDay) {
+// they report and whom they are about: the same day (or the next, past
+// midnight) in half or more of each group's articles and the same person
+// most mentioned in both keep them one happening; other days, or other
+// people, let the cut stand.
+TEST(Stories, SplitHoldsBackACutWhoseHalvesReportTheSameDayOfTheSameOne) {
   std::vector<SparseVector> f;
   for (int i = 0; i < 3; ++i) f.push_back({{1, 0.8f}, {9, 0.6f}});
   for (int i = 0; i < 3; ++i) f.push_back({{3, 0.8f}, {9, 0.6f}});
@@ -556,37 +557,44 @@ TEST(Stories, SplitHoldsBackACutWhoseHalvesReportTheSameDay) {
   o.split_threshold = 0;
   o.split_silhouette = 0.6;
   auto day = [](int month, int d) { return static_cast<std::uint16_t>(month * 32 + d); };
-  // A fire at the Kessar depot late on 14 March, the Dravenia depot early on
-  // 15 March: one night, two places. One article of each names nothing.
-  std::vector<std::vector<std::uint16_t>> days = {
-      {day(3, 14)}, {day(3, 14), day(2, 2)}, {}, {day(3, 15)}, {day(3, 15)}, {}};
-  EXPECT_EQ(SplitIncoherent(f, one, o, &days), one);
-  // The same in another year: the day of the year still meets ("--03-14").
-  days[0] = days[1] = {day(3, 14)};
-  days[3] = days[4] = {day(3, 14)};
-  EXPECT_EQ(SplitIncoherent(f, one, o, &days), one);
+  // Odalys Kessar (entity 7) checks into a clinic late on 14 March and
+  // moves to another early on 15 March; the clinics (entities 8 and 9) are
+  // named less. One article of each group names no day.
+  std::vector<SplitEvidence> ev(6);
+  for (int i = 0; i < 6; ++i) ev[i].entities = {{7, 3}, {i < 3 ? 8u : 9u, 2}};
+  ev[0].days = {day(3, 14)};
+  ev[1].days = {day(3, 14), day(2, 2)};
+  ev[3].days = ev[4].days = {day(3, 15)};
+  EXPECT_EQ(SplitIncoherent(f, one, o, &ev), one);
   // Across the turn of the year, 31 December and 1 January.
-  days[0] = days[1] = {day(12, 31)};
-  days[3] = days[4] = {day(1, 1)};
-  EXPECT_EQ(SplitIncoherent(f, one, o, &days), one);
-  // Two fires a week apart are two happenings: cut.
-  days[0] = days[1] = {day(3, 14)};
-  days[3] = days[4] = {day(3, 21)};
-  auto split = SplitIncoherent(f, one, o, &days);
+  ev[0].days = ev[1].days = {day(12, 31)};
+  ev[3].days = ev[4].days = {day(1, 1)};
+  EXPECT_EQ(SplitIncoherent(f, one, o, &ev), one);
+  // Two check-ins a week apart are two happenings: cut.
+  ev[0].days = ev[1].days = {day(3, 14)};
+  ev[3].days = ev[4].days = {day(3, 21)};
+  auto split = SplitIncoherent(f, one, o, &ev);
   EXPECT_EQ(split[0], split[2]);
   EXPECT_EQ(split[3], split[5]);
   EXPECT_NE(split[0], split[3]);
-  // A day that fewer than half of a half's articles name does not hold it.
-  days = {{day(3, 14)}, {}, {}, {day(3, 14)}, {day(3, 14)}, {}};
-  EXPECT_NE(SplitIncoherent(f, one, o, &days), one);
-  // Without days, the silhouette alone decides.
+  // The same day, but the second group is about someone else (Lenhall,
+  // entity 6, mentioned more than Kessar there): two happenings, cut.
+  ev[3].days = ev[4].days = {day(3, 14)};
+  for (int i = 3; i < 6; ++i) ev[i].entities = {{6, 5}, {7, 1}};
+  EXPECT_NE(SplitIncoherent(f, one, o, &ev), one);
+  // About Kessar again, but a day that fewer than half of a group's
+  // articles name does not hold it.
+  for (int i = 3; i < 6; ++i) ev[i].entities = {{7, 3}};
+  EXPECT_EQ(SplitIncoherent(f, one, o, &ev), one);
+  ev[1].days.clear();
+  EXPECT_NE(SplitIncoherent(f, one, o, &ev), one);
+  // Without evidence, the silhouette alone decides.
   EXPECT_NE(SplitIncoherent(f, one, o), one);
 }
 
 TEST(Stories, NamedDaysAreTheMonthAndDayOfDaysNotOfMonths) {
-  detail::Digest d;
-  d.dates = {"--10-05", "2030-06", "2031-05-02", "2031-05", "--05-02"};
-  EXPECT_EQ(detail::NamedDays(d), (std::vector<std::uint16_t>{5 * 32 + 2, 10 * 32 + 5}));
+  EXPECT_EQ(detail::NamedDays({"--10-05", "2030-06", "2031-05-02", "2031-05", "--05-02"}),
+            (std::vector<std::uint16_t>{5 * 32 + 2, 10 * 32 + 5}));
 }
 
 TEST(Stories, RefineReassignsBeforeItSplits) {
