@@ -265,6 +265,9 @@ struct StoryBuilder::Impl {
       std::uint32_t h = FeatureHash('e', d.entities[k]);
       extra[h] += static_cast<float>(opt.cluster.entity_weight * (1 + co.entity_salience * std::log(mentions)) * idf(h));
     }
+    // A person named with a title: the title dates the article (the
+    // president-elect of one happening is the president of the next).
+    for (std::uint32_t h : d.roles) extra[h] += static_cast<float>(co.role_weight * idf(h));
     for (std::uint32_t k : d.events) {
       std::uint32_t h = FeatureHash('v', evs[k].id);
       extra[h] += static_cast<float>(opt.cluster.event_weight * idf(h));
@@ -337,6 +340,7 @@ Status StoryBuilder::AddArticle(std::string_view line) {
   for (const auto& y : d.years) feats.push_back(FeatureHash('y', y));
   for (const auto& y : d.dates) feats.push_back(FeatureHash('d', y));
   feats.insert(feats.end(), d.numbers.begin(), d.numbers.end());
+  feats.insert(feats.end(), d.roles.begin(), d.roles.end());
   SortUnique(&feats);
   for (std::uint32_t h : feats) m.df.Add(h);
   Impl::Rec rec;

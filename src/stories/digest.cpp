@@ -184,6 +184,13 @@ Result<bool> DigestLine(std::string_view line, std::size_t summary_candidates, D
       bool nominal = false;
       if (entity.empty() || (!m["nominal"].get_bool().get(nominal) && nominal)) continue;  // a role, not a name
       std::string_view mt = Str(m["text"]);
+      std::string_view role;
+      if (!m["role"].get_string().get(role) && !role.empty()) {
+        std::string key(entity);
+        key.push_back('\t');
+        key += role;
+        d->roles.push_back(FeatureHash('r', key));
+      }
       auto [it, fresh] = at.emplace(std::string(entity), d->names.size());
       if (fresh) mention_counts.push_back(0);
       if (mention_counts[it->second] < UINT16_MAX) ++mention_counts[it->second];
@@ -193,6 +200,8 @@ Result<bool> DigestLine(std::string_view line, std::size_t summary_candidates, D
         d->names[it->second].text = std::string(mt);
       }
     }
+    std::sort(d->roles.begin(), d->roles.end());
+    d->roles.erase(std::unique(d->roles.begin(), d->roles.end()), d->roles.end());
     std::vector<std::size_t> order(d->names.size());
     for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
     std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return d->names[x].entity < d->names[y].entity; });
@@ -344,6 +353,7 @@ void EncodeDigest(const Digest& d, std::string* out) {
   PutStrs(out, d.years);
   PutStrs(out, d.dates);
   PutPods(out, d.numbers);
+  PutPods(out, d.roles);
   Put(out, static_cast<std::uint32_t>(d.claims.size()));
   for (const auto& c : d.claims) {
     PutStr(out, c.key);
@@ -391,6 +401,7 @@ bool DecodeDigest(std::string_view bytes, Digest* d) {
   r.Strs(&d->years);
   r.Strs(&d->dates);
   r.Pods(&d->numbers);
+  r.Pods(&d->roles);
   d->claims.resize(r.Count(24));
   for (auto& c : d->claims) {
     r.Str(&c.key);

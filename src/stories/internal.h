@@ -94,6 +94,7 @@ struct Digest {
   std::vector<std::string> years;     // years the article's dates name (its time expressions, its date)
   std::vector<std::string> dates;     // days and months its dates name ("2012-07-07", "2012-07", yearless "--07-07")
   std::vector<std::uint32_t> numbers;  // feature hashes of the distinct numbers it writes in digits
+  std::vector<std::uint32_t> roles;    // feature hashes of the distinct (entity, role) pairs its mentions give
   std::vector<NumberClaim> claims;
   std::vector<SentenceDigest> sentences;
   std::vector<Inconsistency> inconsistencies;

@@ -167,6 +167,7 @@ ClusterOptions ClusterOptions::FromData() {
       else if (name == "entity_weight") o.entity_weight = x;
       else if (name == "entity_salience") o.entity_salience = x;
       else if (name == "event_weight") o.event_weight = x;
+      else if (name == "role_weight") o.role_weight = x;
       else if (name == "title_weight") o.title_weight = x;
       else if (name == "year_weight") o.year_weight = x;
       else if (name == "date_weight") o.date_weight = x;

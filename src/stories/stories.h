@@ -47,6 +47,7 @@ struct ClusterOptions {
   // those it names once.
   double entity_salience = 0.0;
   double event_weight = 1.0;
+  double role_weight = 1.0;  // an entity with the title a mention gives it ("president-elect")
   double title_weight = 1.0;
   double year_weight = 1.0;    // the years the article's dates name
   double date_weight = 0.0;    // the days and months its dates name

@@ -506,6 +506,35 @@ TEST(Stories, DigestKeepsTheMonthAndDayOfDatesWithAndWithoutAYear) {
   EXPECT_EQ(d.years, (std::vector<std::string>{"2030", "2031"}));
 }
 
+// A title a mention gives an entity ("mayor-elect", "mayor") is kept with
+// the entity: the same person under two titles is two times of their life.
+TEST(Stories, DigestKeepsEachEntityWithTheTitlesItsMentionsGive) {
+  const std::string t = "Mayor-elect Odalys Kessar visited Lenhall. Kessar spoke. Mayor Kessar left.";
+  std::string line = Line("a12", "Post", "2031-05-02", "Title", t,
+                          {{"Odalys Kessar", "eK"}, {"Lenhall", "eL"}, {"Kessar", "eK"}, {"Mayor Kessar", "eK"}});
+  // Titles for the first and the last of Kessar's mentions.
+  auto give = [&](const std::string& name, const std::string& role) {
+    const std::string key = "\"text\":\"" + name + "\",\"type\":\"LOC\",\"entity\":\"eK\"";
+    const std::size_t at = line.find(key);
+    ASSERT_NE(at, std::string::npos);
+    line.insert(at + key.size(), ",\"role\":\"" + role + "\"");
+  };
+  give("Odalys Kessar", "mayor-elect");
+  give("Mayor Kessar", "mayor");
+  detail::Digest d;
+  auto r = detail::DigestLine(line, 5, &d);
+  ASSERT_TRUE(r.ok());
+  ASSERT_TRUE(*r);
+  std::vector<std::uint32_t> want = {detail::FeatureHash('r', "eK\tmayor-elect"), detail::FeatureHash('r', "eK\tmayor")};
+  std::sort(want.begin(), want.end());
+  EXPECT_EQ(d.roles, want);
+  std::string bytes;
+  detail::EncodeDigest(d, &bytes);
+  detail::Digest back;
+  ASSERT_TRUE(detail::DecodeDigest(bytes, &back));
+  EXPECT_EQ(back.roles, d.roles);
+}
+
 TEST(Stories, PrivateFeatureCountsInTheNormButLinksNothing) {
   for (const char* key : {"a", "b", "kelmarsh"}) EXPECT_FALSE(IsPrivateFeature(detail::FeatureHash('t', key)));
   Clusterer c;

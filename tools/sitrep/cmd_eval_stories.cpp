@@ -365,6 +365,7 @@ cli::CommandRegistrar reg(
       app.add_option("--entity-weight", opts->cluster.entity_weight, "Weight of shared entities");
       app.add_option("--entity-salience", opts->cluster.entity_salience, "Growth of an entity's weight with the log of its mentions");
       app.add_option("--event-weight", opts->cluster.event_weight, "Weight of shared events");
+      app.add_option("--role-weight", opts->cluster.role_weight, "Weight of an entity with its title (\"president-elect\")");
       app.add_option("--max-gap-days", opts->cluster.max_gap_days, "Days beyond which an article never joins a story");
       app.add_option("--merge-threshold", opts->cluster.merge_threshold, "Similarity at which two stories merge");
       app.add_option("--time-decay-days", opts->cluster.time_decay_days, "Decay of similarity with time");
