@@ -265,6 +265,9 @@ struct StoryBuilder::Impl {
       std::uint32_t h = FeatureHash('e', d.entities[k]);
       extra[h] += static_cast<float>(opt.cluster.entity_weight * (1 + co.entity_salience * std::log(mentions)) * idf(h));
     }
+    // A person named with a title: the title dates the article (the
+    // president-elect of one happening is the president of the next).
+    for (std::uint32_t h : d.roles) extra[h] += static_cast<float>(co.role_weight * idf(h));
     for (std::uint32_t k : d.events) {
       std::uint32_t h = FeatureHash('v', evs[k].id);
       extra[h] += static_cast<float>(opt.cluster.event_weight * idf(h));
@@ -337,6 +340,7 @@ Status StoryBuilder::AddArticle(std::string_view line) {
   for (const auto& y : d.years) feats.push_back(FeatureHash('y', y));
   for (const auto& y : d.dates) feats.push_back(FeatureHash('d', y));
   feats.insert(feats.end(), d.numbers.begin(), d.numbers.end());
+  feats.insert(feats.end(), d.roles.begin(), d.roles.end());
   SortUnique(&feats);
   for (std::uint32_t h : feats) m.df.Add(h);
   Impl::Rec rec;
@@ -876,6 +880,7 @@ Status StoryBuilder::Impl::Run(const std::vector<events::MergedEvent>& evs, cons
     std::int64_t dup = -1;  // digest index of the article it nearly duplicates
     std::uint32_t story = 0;
     SparseVector vec;
+    SplitEvidence evidence;  // the days and entities it names, for the split
   };
   auto load = [&](std::uint32_t i, Digest* d) -> Status {
     if (Status s = Load(i, d); !s.ok()) return s;
@@ -902,6 +907,7 @@ Status StoryBuilder::Impl::Run(const std::vector<events::MergedEvent>& evs, cons
     std::vector<std::int32_t> cdays(bn);
     std::vector<std::uint32_t> cstory(bn);
     std::vector<std::int64_t> dup_of(bn, -1);
+    std::vector<SplitEvidence> evidence(bn);
     std::unordered_map<std::uint32_t, std::uint32_t> rank;
     digests.clear();
     digests.reserve(bn);
@@ -909,6 +915,7 @@ Status StoryBuilder::Impl::Run(const std::vector<events::MergedEvent>& evs, cons
       Live& l = batch[k];
       cvecs[k] = std::move(l.vec);
       cdays[k] = l.day;
+      evidence[k] = std::move(l.evidence);
       cstory[k] = static_cast<std::uint32_t>(std::lower_bound(numbers.begin(), numbers.end(), l.story) - numbers.begin());
       digests.emplace_back();  // read back story by story, below
       if (l.dup >= 0) rank.emplace(l.article, 0);
@@ -932,7 +939,7 @@ Status StoryBuilder::Impl::Run(const std::vector<events::MergedEvent>& evs, cons
         if (at < bn) dup_of[k] = static_cast<std::int64_t>(at);
       }
     }
-    cstory = Refine(cvecs, cdays, dup_of, std::move(cstory), opt.cluster, opt.reassign_rounds);
+    cstory = Refine(cvecs, cdays, dup_of, std::move(cstory), opt.cluster, opt.reassign_rounds, &evidence);
     std::uint32_t stories = 0;
     for (std::uint32_t x : cstory) stories = std::max(stories, x + 1);
     std::vector<std::vector<std::uint32_t>> members(stories);
@@ -979,6 +986,9 @@ Status StoryBuilder::Impl::Run(const std::vector<events::MergedEvent>& evs, cons
     if (Status s = load(i, &d); !s.ok()) return s;
     l.day = d.day;
     l.vec = Features(d, evs, n);
+    l.evidence.days = detail::NamedDays(d.dates);
+    for (std::size_t k = 0; k < d.entities.size(); ++k)
+      l.evidence.entities.emplace_back(FeatureHash('e', d.entities[k]), k < d.entity_mentions.size() ? d.entity_mentions[k] : 1);
     const std::int64_t dup = near.Add(d.simhash);
     // A copy of an article whose story is out already is judged on its own.
     if (dup >= 0 && d.body_words >= 20 && !finished[order[static_cast<std::size_t>(dup)]]) {

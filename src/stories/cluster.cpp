@@ -2,6 +2,7 @@
 // the stories' features.
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <map>
 #include <unordered_map>
 
@@ -497,8 +498,58 @@ double Silhouette(const std::vector<SparseVector>& features, const std::vector<s
 
 }  // namespace
 
+namespace {
+
+// The value named by the most articles of `side` (the smallest of equals)
+// and whether half or more of them name it; 0 when none names any.
+template <class T, class Of>
+std::pair<T, bool> FirstNamed(const std::vector<SplitEvidence>& ev, const std::vector<std::uint32_t>& side, Of of) {
+  std::map<T, std::uint32_t> count;
+  for (std::uint32_t i : side)
+    if (i < ev.size())
+      for (T x : of(ev[i])) ++count[x];
+  T best = 0;
+  std::uint32_t most = 0;
+  for (const auto& [x, n] : count)
+    if (n > most) most = n, best = x;
+  return {best, 2 * most >= side.size()};
+}
+
+// True when both halves report first the same day, each in half or more
+// of their articles, and are about the same entity (see SplitIncoherent).
+bool OneHappening(const std::vector<SplitEvidence>& ev,
+                  const std::vector<std::uint32_t>& side_a, const std::vector<std::uint32_t>& side_b) {
+  auto days = [](const SplitEvidence& e) -> const std::vector<std::uint16_t>& { return e.days; };
+  const auto [a, a_most] = FirstNamed<std::uint16_t>(ev, side_a, days);
+  const auto [b, b_most] = FirstNamed<std::uint16_t>(ev, side_b, days);
+  if (a == 0 || b == 0 || !a_most || !b_most) return false;
+  // A day apart is the same day told from either side of midnight ("late
+  // Thursday", "early Friday"); the year is not known, so the calendar wraps.
+  static constexpr int kBefore[12] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
+  auto day_of_year = [](std::uint16_t d) { return kBefore[d / 32 - 1] + d % 32; };
+  const int gap = std::abs(day_of_year(a) - day_of_year(b));
+  if (std::min(gap, 365 - gap) > 1) return false;
+  // The entity each half names most often (by name mentions): who or what
+  // the half is about.
+  auto protagonist = [&](const std::vector<std::uint32_t>& side) {
+    std::map<std::uint32_t, std::uint32_t> mentions;
+    for (std::uint32_t i : side)
+      if (i < ev.size())
+        for (const auto& [e, n] : ev[i].entities) mentions[e] += n;
+    std::uint32_t best = 0, most = 0;
+    for (const auto& [e, n] : mentions)
+      if (n > most) most = n, best = e;
+    return std::make_pair(best, most);
+  };
+  const auto x = protagonist(side_a), y = protagonist(side_b);
+  return x.second > 0 && x.first == y.first;
+}
+
+}  // namespace
+
 std::vector<std::uint32_t> SplitIncoherent(const std::vector<SparseVector>& features, std::vector<std::uint32_t> story,
-                                           const ClusterOptions& opt) {
+                                           const ClusterOptions& opt,
+                                           const std::vector<SplitEvidence>* evidence) {
   if (opt.split_threshold <= 0 && opt.split_silhouette <= 0) return story;
   std::uint32_t n = 0;
   for (std::uint32_t s : story) n = std::max(n, s + 1);
@@ -563,6 +614,7 @@ std::vector<std::uint32_t> SplitIncoherent(const std::vector<SparseVector>& feat
     // Every test that is on must hold.
     if (opt.split_threshold > 0 && Dot(best_ca, best_cb) >= opt.split_threshold) continue;
     if (opt.split_silhouette > 0 && best < opt.split_silhouette) continue;
+    if (evidence && OneHappening(*evidence, best_a, best_b)) continue;
     for (std::uint32_t i : best_b) story[i] = n;
     members[s] = best_a;
     members.push_back(best_b);
@@ -576,7 +628,8 @@ std::vector<std::uint32_t> SplitIncoherent(const std::vector<SparseVector>& feat
 
 std::vector<std::uint32_t> Refine(const std::vector<SparseVector>& features, const std::vector<std::int32_t>& days,
                                   const std::vector<std::int64_t>& follows, std::vector<std::uint32_t> story,
-                                  const ClusterOptions& opt, int rounds) {
+                                  const ClusterOptions& opt, int rounds,
+                                  const std::vector<SplitEvidence>* evidence) {
   auto follow = [&] {
     for (std::size_t k = 0; k < story.size() && k < follows.size(); ++k)
       if (follows[k] >= 0) story[k] = story[static_cast<std::size_t>(follows[k])];
@@ -587,7 +640,7 @@ std::vector<std::uint32_t> Refine(const std::vector<SparseVector>& features, con
     story = ReassignWith(features, days, std::move(story), opt, rounds, probes, &st);
     follow();
   }
-  story = SplitIncoherent(features, std::move(story), opt);
+  story = SplitIncoherent(features, std::move(story), opt, evidence);
   follow();
   if (rounds > 0) {
     story = ReassignWith(features, days, std::move(story), opt, rounds, probes, &st);

@@ -4,6 +4,8 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <unordered_map>
 
@@ -43,7 +45,54 @@ std::uint32_t ByteAt(const std::vector<std::uint32_t>& cps, std::uint64_t cp) {
 // Summary candidates are ordinary sentences: not a subheading, not a run-on.
 constexpr std::size_t kMinSentenceWords = 6, kMaxSentenceWords = 70;
 
+// The month and day a date expression writes ("December 15", "15 Dec.",
+// "May 2, 2013") as "--12-15", whether or not the time stage could give
+// it a year: without a publication date "October 5" stays unresolved, yet
+// two articles that both name it are very likely about the same happening,
+// and one that names "October 5, 2013" names the same day.
+void MonthDays(std::string_view text, std::vector<Word>* words, std::vector<std::string>* out) {
+  // A day is written in digits: most date expressions ("Tuesday", "last
+  // year") have none and need no look.
+  if (text.find_first_of("0123456789") == std::string_view::npos) return;
+  const Lexicon& lex = Lexicon::Get();
+  words->clear();
+  Words(text, 0, static_cast<std::uint32_t>(text.size()), words);
+  const std::vector<Word>& w = *words;
+  auto day_at = [&](std::size_t j) {
+    if (j >= w.size() || !w[j].number || w[j].lower.size() > 2) return 0;
+    const int day = std::atoi(w[j].lower.c_str());
+    return day >= 1 && day <= 31 ? day : 0;
+  };
+  for (std::size_t k = 0; k < w.size(); ++k) {
+    auto it = lex.months.find(w[k].lower);
+    if (it == lex.months.end()) continue;
+    int day = day_at(k + 1);
+    if (day == 0 && k > 0) day = day_at(k - 1);
+    if (day == 0) continue;
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "--%02d-%02d", it->second, day);
+    out->emplace_back(buf);
+  }
+}
+
 }  // namespace
+
+std::vector<std::uint16_t> NamedDays(const std::vector<std::string>& dates) {
+  std::vector<std::uint16_t> out;
+  for (const std::string& v : dates) {
+    // "2031-05-02" or "--05-02" (not a month, "2031-05"): the month and
+    // day are the last five characters.
+    if (v.size() != 10 && !(v.size() == 7 && v[0] == '-' && v[1] == '-')) continue;
+    const std::string_view md = std::string_view(v).substr(v.size() - 5);
+    auto two = [](char x, char y) { return x >= '0' && x <= '9' && y >= '0' && y <= '9' ? (x - '0') * 10 + (y - '0') : 0; };
+    if (md[2] != '-') continue;
+    const int month = two(md[0], md[1]), day = two(md[3], md[4]);
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 31) out.push_back(static_cast<std::uint16_t>(month * 32 + day));
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
 
 Result<bool> DigestLine(std::string_view line, std::size_t summary_candidates, Digest* d) {
   thread_local simdjson::dom::parser parser;
@@ -135,6 +184,13 @@ Result<bool> DigestLine(std::string_view line, std::size_t summary_candidates, D
       bool nominal = false;
       if (entity.empty() || (!m["nominal"].get_bool().get(nominal) && nominal)) continue;  // a role, not a name
       std::string_view mt = Str(m["text"]);
+      std::string_view role;
+      if (!m["role"].get_string().get(role) && !role.empty()) {
+        std::string key(entity);
+        key.push_back('\t');
+        key += role;
+        d->roles.push_back(FeatureHash('r', key));
+      }
       auto [it, fresh] = at.emplace(std::string(entity), d->names.size());
       if (fresh) mention_counts.push_back(0);
       if (mention_counts[it->second] < UINT16_MAX) ++mention_counts[it->second];
@@ -144,6 +200,8 @@ Result<bool> DigestLine(std::string_view line, std::size_t summary_candidates, D
         d->names[it->second].text = std::string(mt);
       }
     }
+    std::sort(d->roles.begin(), d->roles.end());
+    d->roles.erase(std::unique(d->roles.begin(), d->roles.end()), d->roles.end());
     std::vector<std::size_t> order(d->names.size());
     for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
     std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return d->names[x].entity < d->names[y].entity; });
@@ -175,7 +233,11 @@ Result<bool> DigestLine(std::string_view line, std::size_t summary_candidates, D
   add_year(d->published);
   simdjson::dom::array times;
   if (!a["times"].get_array().get(times)) {
-    for (simdjson::dom::element t : times) add_year(Str(t["value"]));
+    std::vector<Word> tw;
+    for (simdjson::dom::element t : times) {
+      add_year(Str(t["value"]));
+      MonthDays(Str(t["text"]), &tw, &d->dates);
+    }
   }
   std::sort(d->years.begin(), d->years.end());
   d->years.erase(std::unique(d->years.begin(), d->years.end()), d->years.end());
@@ -291,6 +353,7 @@ void EncodeDigest(const Digest& d, std::string* out) {
   PutStrs(out, d.years);
   PutStrs(out, d.dates);
   PutPods(out, d.numbers);
+  PutPods(out, d.roles);
   Put(out, static_cast<std::uint32_t>(d.claims.size()));
   for (const auto& c : d.claims) {
     PutStr(out, c.key);
@@ -338,6 +401,7 @@ bool DecodeDigest(std::string_view bytes, Digest* d) {
   r.Strs(&d->years);
   r.Strs(&d->dates);
   r.Pods(&d->numbers);
+  r.Pods(&d->roles);
   d->claims.resize(r.Count(24));
   for (auto& c : d->claims) {
     r.Str(&c.key);

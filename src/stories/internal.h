@@ -25,6 +25,9 @@ struct Lexicon {
     bool scale;
   };
   std::unordered_map<std::string, NumberWord> number_words;
+  // Month names and abbreviations -> month number: the time stage's list
+  // (data/time/months.tsv), so that both stages read a date alike.
+  std::unordered_map<std::string, int> months;
   static const Lexicon& Get();
 };
 
@@ -89,14 +92,19 @@ struct Digest {
   std::vector<MentionDigest> names;   // the longest form of each entity in this article
   std::vector<std::uint32_t> events;  // indexes into the merged events (filled in Build)
   std::vector<std::string> years;     // years the article's dates name (its time expressions, its date)
-  std::vector<std::string> dates;     // days and months its dates name ("2012-07-07", "2012-07")
+  std::vector<std::string> dates;     // days and months its dates name ("2012-07-07", "2012-07", yearless "--07-07")
   std::vector<std::uint32_t> numbers;  // feature hashes of the distinct numbers it writes in digits
+  std::vector<std::uint32_t> roles;    // feature hashes of the distinct (entity, role) pairs its mentions give
   std::vector<NumberClaim> claims;
   std::vector<SentenceDigest> sentences;
   std::vector<Inconsistency> inconsistencies;
   std::uint64_t simhash = 0;
   std::uint32_t body_words = 0;
 };
+
+// The days of the year of dates (month x 32 + day), from the "YYYY-MM-DD"
+// and yearless "--MM-DD" ones (not months), sorted, each once.
+std::vector<std::uint16_t> NamedDays(const std::vector<std::string>& dates);
 
 // Reads one articles.jsonl line into *d. Returns false for a skipped
 // article; an error Status for a line that is not a JSON object.

@@ -46,6 +46,12 @@ Lexicon Load() {
     if (kind.empty()) SITREP_THROW(ConfigError, "stories/number_words.tsv: bad line: " << line);
     lex.number_words.emplace(word, Lexicon::NumberWord{std::strtod(std::string(value).c_str(), nullptr), kind == "scale"});
   }
+  for (std::string_view line : DataLines(Resource("time/months.tsv"))) {
+    auto [word, rest] = SplitTab(line);
+    auto [number, kind] = SplitTab(rest);
+    if (kind.empty()) SITREP_THROW(ConfigError, "time/months.tsv: bad line: " << line);
+    lex.months.emplace(word, std::atoi(std::string(number).c_str()));
+  }
   return lex;
 }
 
@@ -161,6 +167,7 @@ ClusterOptions ClusterOptions::FromData() {
       else if (name == "entity_weight") o.entity_weight = x;
       else if (name == "entity_salience") o.entity_salience = x;
       else if (name == "event_weight") o.event_weight = x;
+      else if (name == "role_weight") o.role_weight = x;
       else if (name == "title_weight") o.title_weight = x;
       else if (name == "year_weight") o.year_weight = x;
       else if (name == "date_weight") o.date_weight = x;

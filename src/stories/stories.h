@@ -47,6 +47,7 @@ struct ClusterOptions {
   // those it names once.
   double entity_salience = 0.0;
   double event_weight = 1.0;
+  double role_weight = 1.0;  // an entity with the title a mention gives it ("president-elect")
   double title_weight = 1.0;
   double year_weight = 1.0;    // the years the article's dates name
   double date_weight = 0.0;    // the days and months its dates name
@@ -156,14 +157,32 @@ class Clusterer {
 std::vector<std::uint32_t> Reassign(const std::vector<SparseVector>& features, const std::vector<std::int32_t>& days,
                                     std::vector<std::uint32_t> story, const ClusterOptions& options, int rounds = 2);
 
+// What SplitIncoherent() knows of an article besides its vector: the days
+// of the year its dates name (month x 32 + day; its publication date and
+// the dates of its text, with or without a year) and the entities it names
+// (any ids) with their name mentions.
+struct SplitEvidence {
+  std::vector<std::uint16_t> days;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> entities;
+};
+
 // Splits stories that hold two groups of articles (two happenings of one
 // kind that the online pass ran together): 2-means seeded with the two
 // most distant articles; the split stands when the halves' centroids are
 // less similar than options.split_threshold and each half has two or more
 // articles. New stories get numbers after the existing ones. Linear in the
 // articles of each story.
+//
+// `evidence` (optional, per article) holds back a cut whose halves both
+// report first the same day (or days a day apart), named by half or more
+// of the articles of each, and are about the same entity (the one their
+// articles mention most): two happenings of one kind happen on different
+// days or to different people and places, so halves that agree on both are
+// one happening told two ways (one person's check-in at one clinic, then
+// at another), not two.
 std::vector<std::uint32_t> SplitIncoherent(const std::vector<SparseVector>& features, std::vector<std::uint32_t> story,
-                                           const ClusterOptions& options);
+                                           const ClusterOptions& options,
+                                           const std::vector<SplitEvidence>* evidence = nullptr);
 
 // The second passes after the online one: Reassign(), then
 // SplitIncoherent(), then Reassign() again. The first reassignment undoes
@@ -175,7 +194,8 @@ std::vector<std::uint32_t> SplitIncoherent(const std::vector<SparseVector>& feat
 // pass.
 std::vector<std::uint32_t> Refine(const std::vector<SparseVector>& features, const std::vector<std::int32_t>& days,
                                   const std::vector<std::int64_t>& follows, std::vector<std::uint32_t> story,
-                                  const ClusterOptions& options, int rounds = 2);
+                                  const ClusterOptions& options, int rounds = 2,
+                                  const std::vector<SplitEvidence>* evidence = nullptr);
 
 // 64-bit SimHash of a text's word 3-shingles; near-identical texts differ
 // in few bits.

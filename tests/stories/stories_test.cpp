@@ -484,6 +484,57 @@ TEST(Stories, DigestKeepsNumbersAndTheDaysAndMonthsItsDatesName) {
   EXPECT_EQ(d.years, std::vector<std::string>{"2012"});
 }
 
+// An undated article's "October 5" stays unresolved, yet it names the same
+// day as another article's "5 October" or "October 5, 2031": each keeps the
+// yearless month and day, so that the two meet on it.
+TEST(Stories, DigestKeepsTheMonthAndDayOfDatesWithAndWithoutAYear) {
+  std::string line = Line("a11", "Post", "", "Title", "The Odalys council votes on October 5 in Lenhall.");
+  line.pop_back();  // the closing brace: the times go in before it
+  line +=
+      ",\"times\":[{\"text\":\"October 5\",\"type\":\"DATE\",\"value\":null},"
+      "{\"text\":\"15 Dec.\",\"type\":\"DATE\",\"value\":null},"
+      "{\"text\":\"May 2, 2031\",\"type\":\"DATE\",\"value\":\"2031-05-02\"},"
+      "{\"text\":\"Tuesday\",\"type\":\"DATE\",\"value\":null},"
+      "{\"text\":\"May\",\"type\":\"DATE\",\"value\":null},"
+      "{\"text\":\"June 2030\",\"type\":\"DATE\",\"value\":\"2030-06\"}]}";
+  detail::Digest d;
+  auto r = detail::DigestLine(line, 5, &d);
+  ASSERT_TRUE(r.ok());
+  ASSERT_TRUE(*r);
+  // A weekday, a month alone and a month with a year name no day of the year.
+  EXPECT_EQ(d.dates, (std::vector<std::string>{"--05-02", "--10-05", "--12-15", "2030-06", "2031-05", "2031-05-02"}));
+  EXPECT_EQ(d.years, (std::vector<std::string>{"2030", "2031"}));
+}
+
+// A title a mention gives an entity ("mayor-elect", "mayor") is kept with
+// the entity: the same person under two titles is two times of their life.
+TEST(Stories, DigestKeepsEachEntityWithTheTitlesItsMentionsGive) {
+  const std::string t = "Mayor-elect Odalys Kessar visited Lenhall. Kessar spoke. Mayor Kessar left.";
+  std::string line = Line("a12", "Post", "2031-05-02", "Title", t,
+                          {{"Odalys Kessar", "eK"}, {"Lenhall", "eL"}, {"Kessar", "eK"}, {"Mayor Kessar", "eK"}});
+  // Titles for the first and the last of Kessar's mentions.
+  auto give = [&](const std::string& name, const std::string& role) {
+    const std::string key = "\"text\":\"" + name + "\",\"type\":\"LOC\",\"entity\":\"eK\"";
+    const std::size_t at = line.find(key);
+    ASSERT_NE(at, std::string::npos);
+    line.insert(at + key.size(), ",\"role\":\"" + role + "\"");
+  };
+  give("Odalys Kessar", "mayor-elect");
+  give("Mayor Kessar", "mayor");
+  detail::Digest d;
+  auto r = detail::DigestLine(line, 5, &d);
+  ASSERT_TRUE(r.ok());
+  ASSERT_TRUE(*r);
+  std::vector<std::uint32_t> want = {detail::FeatureHash('r', "eK\tmayor-elect"), detail::FeatureHash('r', "eK\tmayor")};
+  std::sort(want.begin(), want.end());
+  EXPECT_EQ(d.roles, want);
+  std::string bytes;
+  detail::EncodeDigest(d, &bytes);
+  detail::Digest back;
+  ASSERT_TRUE(detail::DecodeDigest(bytes, &back));
+  EXPECT_EQ(back.roles, d.roles);
+}
+
 TEST(Stories, PrivateFeatureCountsInTheNormButLinksNothing) {
   for (const char* key : {"a", "b", "kelmarsh"}) EXPECT_FALSE(IsPrivateFeature(detail::FeatureHash('t', key)));
   Clusterer c;
@@ -519,6 +570,60 @@ TEST(Stories, SplitCutsAStoryOfTwoGroupsByTheirSilhouette) {
   EXPECT_NE(split[0], split[3]);
   o.split_silhouette = 0.7;
   EXPECT_EQ(SplitIncoherent(f, one, o), one);
+}
+
+// Two groups of articles that the silhouette would cut, told with the day
+// they report and whom they are about: the same day (or the next, past
+// midnight) in half or more of each group's articles and the same person
+// most mentioned in both keep them one happening; other days, or other
+// people, let the cut stand.
+TEST(Stories, SplitHoldsBackACutWhoseHalvesReportTheSameDayOfTheSameOne) {
+  std::vector<SparseVector> f;
+  for (int i = 0; i < 3; ++i) f.push_back({{1, 0.8f}, {9, 0.6f}});
+  for (int i = 0; i < 3; ++i) f.push_back({{3, 0.8f}, {9, 0.6f}});
+  const std::vector<std::uint32_t> one(6, 0);
+  ClusterOptions o;
+  o.split_threshold = 0;
+  o.split_silhouette = 0.6;
+  auto day = [](int month, int d) { return static_cast<std::uint16_t>(month * 32 + d); };
+  // Odalys Kessar (entity 7) checks into a clinic late on 14 March and
+  // moves to another early on 15 March; the clinics (entities 8 and 9) are
+  // named less. One article of each group names no day.
+  std::vector<SplitEvidence> ev(6);
+  for (int i = 0; i < 6; ++i) ev[i].entities = {{7, 3}, {i < 3 ? 8u : 9u, 2}};
+  ev[0].days = {day(3, 14)};
+  ev[1].days = {day(3, 14), day(2, 2)};
+  ev[3].days = ev[4].days = {day(3, 15)};
+  EXPECT_EQ(SplitIncoherent(f, one, o, &ev), one);
+  // Across the turn of the year, 31 December and 1 January.
+  ev[0].days = ev[1].days = {day(12, 31)};
+  ev[3].days = ev[4].days = {day(1, 1)};
+  EXPECT_EQ(SplitIncoherent(f, one, o, &ev), one);
+  // Two check-ins a week apart are two happenings: cut.
+  ev[0].days = ev[1].days = {day(3, 14)};
+  ev[3].days = ev[4].days = {day(3, 21)};
+  auto split = SplitIncoherent(f, one, o, &ev);
+  EXPECT_EQ(split[0], split[2]);
+  EXPECT_EQ(split[3], split[5]);
+  EXPECT_NE(split[0], split[3]);
+  // The same day, but the second group is about someone else (Lenhall,
+  // entity 6, mentioned more than Kessar there): two happenings, cut.
+  ev[3].days = ev[4].days = {day(3, 14)};
+  for (int i = 3; i < 6; ++i) ev[i].entities = {{6, 5}, {7, 1}};
+  EXPECT_NE(SplitIncoherent(f, one, o, &ev), one);
+  // About Kessar again, but a day that fewer than half of a group's
+  // articles name does not hold it.
+  for (int i = 3; i < 6; ++i) ev[i].entities = {{7, 3}};
+  EXPECT_EQ(SplitIncoherent(f, one, o, &ev), one);
+  ev[1].days.clear();
+  EXPECT_NE(SplitIncoherent(f, one, o, &ev), one);
+  // Without evidence, the silhouette alone decides.
+  EXPECT_NE(SplitIncoherent(f, one, o), one);
+}
+
+TEST(Stories, NamedDaysAreTheMonthAndDayOfDaysNotOfMonths) {
+  EXPECT_EQ(detail::NamedDays({"--10-05", "2030-06", "2031-05-02", "2031-05", "--05-02"}),
+            (std::vector<std::uint16_t>{5 * 32 + 2, 10 * 32 + 5}));
 }
 
 TEST(Stories, RefineReassignsBeforeItSplits) {

@@ -365,6 +365,7 @@ cli::CommandRegistrar reg(
       app.add_option("--entity-weight", opts->cluster.entity_weight, "Weight of shared entities");
       app.add_option("--entity-salience", opts->cluster.entity_salience, "Growth of an entity's weight with the log of its mentions");
       app.add_option("--event-weight", opts->cluster.event_weight, "Weight of shared events");
+      app.add_option("--role-weight", opts->cluster.role_weight, "Weight of an entity with its title (\"president-elect\")");
       app.add_option("--max-gap-days", opts->cluster.max_gap_days, "Days beyond which an article never joins a story");
       app.add_option("--merge-threshold", opts->cluster.merge_threshold, "Similarity at which two stories merge");
       app.add_option("--time-decay-days", opts->cluster.time_decay_days, "Decay of similarity with time");
@@ -375,6 +376,10 @@ cli::CommandRegistrar reg(
                      "Cluster in this many orders of each day's articles (the canonical one and salted ones) and report the mean scores")
           ->check(CLI::Range(1, 1000));
       app.add_option("--split-threshold", opts->cluster.split_threshold, "Halves less similar than this are split");
+      app.add_option("--split-silhouette", opts->cluster.split_silhouette,
+                     "Mean silhouette at which a story is cut in two (0: never)");
+      app.add_option("--split-seeds", opts->cluster.split_seeds, "Seedings of the 2-means tried per cut");
+      app.add_option("--split-rounds", opts->cluster.split_rounds, "How many times a story may be cut");
       app.add_option("--title-weight", opts->cluster.title_weight, "Weight of title words");
       return [opts] { return Run(*opts); };
     });
