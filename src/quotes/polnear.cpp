@@ -270,6 +270,24 @@ std::vector<Quote> AsPolnearUnits(const Article& a, const std::vector<Quote>& qu
     bool continues = !out.empty() && q.kind == "direct" && (uncued || shared_cue) &&
                      q.content.begin >= out.back().content.end &&
                      NextParagraphAtMost(a, out.back().content.end, q.content.begin);
+    // A mixed quote with the cue of an earlier mixed quote, one reported
+    // clause holding the other's ("called the plan “reckless” and
+    // “doomed”": sitrep lists a quote per fragment, each with the clause
+    // around it), is one more fragment of that attribution.
+    bool fragment = false;
+    if (q.kind == "mixed" && q.cue.end > q.cue.begin) {
+      for (std::size_t k = out.size(); k-- > 0 && !fragment;) {
+        Quote& o = out[k];
+        if (o.kind != "mixed" || o.cue.begin != q.cue.begin || o.cue.end != q.cue.end) continue;
+        bool inside = (q.content.begin >= o.content.begin && q.content.end <= o.content.end) ||
+                      (o.content.begin >= q.content.begin && o.content.end <= q.content.end);
+        if (!inside) continue;
+        o.content = {std::min(o.content.begin, q.content.begin), std::max(o.content.end, q.content.end)};
+        o.parts.insert(o.parts.end(), q.parts.begin(), q.parts.end());
+        fragment = true;
+      }
+    }
+    if (fragment) continue;
     if (!continues) {
       out.push_back(q);
       continue;
