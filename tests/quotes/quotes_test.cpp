@@ -988,5 +988,23 @@ TEST_F(QuotesOnText, OtherNounsOfCueVerbsAreNoCues) {
   EXPECT_EQ(Words(a, a.quotes[1]), "the pier was old");
 }
 
+// In "a letter that she said was drafted by the firm" the relative word is
+// the reported clause's subject: the verb phrase after the cue is what
+// was said. A relative clause on the sentence's subject is followed by
+// the main verb, which is not ("The letter that Odalys wrote was long").
+TEST_F(QuotesOnText, AVerbRightAfterACueInARelativeClauseIsItsContent) {
+  Article a = Analyse(
+      "The group cited a trader who officials say is tied to the Dravenia navy.\n\n"
+      "He focused his remarks on what he said were the failures of the harbour council.\n\n"
+      "The letter that Odalys wrote was long.\n\n"
+      "Everything that Kessar said was true.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(a.quotes[0].cue_text, "say");
+  EXPECT_EQ(Words(a, a.quotes[0]), "is tied to the Dravenia navy");
+  EXPECT_EQ(Speaker(a.quotes[0]), "officials");
+  EXPECT_EQ(a.quotes[1].cue_text, "said");
+  EXPECT_EQ(Words(a, a.quotes[1]), "were the failures of the harbour council");
+}
+
 }  // namespace
 }  // namespace sitrep::quotes
