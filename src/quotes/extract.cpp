@@ -635,6 +635,7 @@ class Finder {
     if (std::find(used_cue_.begin(), used_cue_.end(), static_cast<std::int32_t>(k)) != used_cue_.end()) return false;
     std::vector<std::pair<std::int32_t, std::int32_t>> pieces;
     bool object_piece = false;  // the pieces are an object cue's object
+    bool pro_form = false;      // "said so": one word may be the content
     if (h.nominal) {
       // What the noun reports: its preposition's object, or the clause
       // after "that"/"to" (the subtree of the verb "that" marks, else
@@ -754,7 +755,10 @@ class Finder {
           });
         }
       }
-      if (clause) {
+      if (auto [wlo, whi] = ProForm(h); wlo != kNone) {
+        pieces.push_back({wlo, whi});
+        pro_form = true;
+      } else if (clause) {
         auto [clo, chi] = Content(comp);
         // "told the crowd that [rebuilding it] was hard": a parse that hangs
         // the complement's first words elsewhere still leaves "that"
@@ -840,7 +844,7 @@ class Finder {
       for (std::int32_t t = lo; t <= hi; ++t) words += doc_.punct(t) ? 0 : 1;
       // One word is content only as the named or pronoun object of an
       // object cue ("endorsed Okafor", "praised her").
-      if (words < 2 && !(words == 1 && object_piece && NamesItsObject(lo, hi))) continue;
+      if (words < 2 && !pro_form && !(words == 1 && object_piece && NamesItsObject(lo, hi))) continue;
       q->parts.push_back(span);
     }
     if (q->parts.empty()) return false;
@@ -1511,6 +1515,52 @@ class Finder {
     // ("say", not "announce") vouches for a longer clause without one.
     if (words < 3 || (!finite && (words < 5 || (h.content & kObject)))) return {kNone, kNone};
     return {t, hi};
+  }
+
+  // A word standing for a clause right after a cue that allows it
+  // (cues.tsv content 'proform'): "half said so in May", "everyone but
+  // one said yes", "said no to the war", "64 percent say the same of X",
+  // "24 percent said otherwise". Not "said no one came" or "said so
+  // many things": the word must end the phrase, or "to" (after "yes" and
+  // "no") or "of", "about", "for" (after "the same", "the opposite") must
+  // follow, whose phrase runs to the next comma or the sentence end.
+  std::pair<std::int32_t, std::int32_t> ProForm(const CueHit& h) const {
+    if (!(h.content & kProForm) || h.nominal || h.phrase || h.colon) return {kNone, kNone};
+    const std::int32_t end = static_cast<std::int32_t>(a_.sentences[doc_.sent(h.first)].end_token);
+    std::int32_t t = h.last + 1;
+    if (t >= end || InQuote(t)) return {kNone, kNone};
+    std::string_view w = lower_[static_cast<std::size_t>(t)];
+    std::int32_t last = t;
+    std::string_view links;
+    if (w == "the" && t + 1 < end && (lower_[static_cast<std::size_t>(t + 1)] == "same" ||
+                                      lower_[static_cast<std::size_t>(t + 1)] == "opposite")) {
+      last = t + 1;
+      links = "of about for";
+    } else if (w == "no" || w == "yes") {
+      links = "to";
+    } else if (w != "so" && w != "otherwise") {
+      return {kNone, kNone};
+    }
+    if (last + 1 >= end || doc_.punct(last + 1)) return {t, last};
+    std::string_view next = lower_[static_cast<std::size_t>(last + 1)];
+    bool linked = false;
+    for (std::size_t at = 0; !links.empty() && at < links.size();) {
+      std::size_t sp = links.find(' ', at);
+      if (sp == std::string_view::npos) sp = links.size();
+      linked = linked || links.substr(at, sp - at) == next;
+      at = sp + 1;
+    }
+    if (!linked) {
+      // "said so in May", "said no on Friday": a preposition after the
+      // word opens the reporter's adjunct; anything else ("no one", "so
+      // many") makes the word part of a phrase.
+      return doc_.tok(last + 1).upos == "ADP" && next != "that" ? std::pair{t, last} : std::pair{kNone, kNone};
+    }
+    std::int32_t hi = last + 1;
+    for (std::int32_t k = last + 2; k < end && !InQuote(k) && doc_.text(k) != ","; ++k) {
+      if (!doc_.punct(k)) hi = k;
+    }
+    return hi > last + 1 ? std::pair{t, hi} : std::pair{kNone, kNone};
   }
 
   // "a letter that she said was drafted by the firm", "a trader who

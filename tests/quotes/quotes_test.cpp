@@ -1006,5 +1006,24 @@ TEST_F(QuotesOnText, AVerbRightAfterACueInARelativeClauseIsItsContent) {
   EXPECT_EQ(Words(a, a.quotes[1]), "were the failures of the harbour council");
 }
 
+// "so", "yes", "no" and "the same" stand for what was said after a cue
+// that allows them (cues.tsv content 'proform'); "no one" and "so many"
+// are the start of a clause or a phrase.
+TEST_F(QuotesOnText, AWordStandingForAClauseIsWhatWasSaid) {
+  Article a = Analyse(
+      "Six in ten voters find Kessar decisive, after half said so in the earlier poll.\n\n"
+      "Everyone but Odalys said yes.\n\n"
+      "Lenhall said no to the port tax.\n\n"
+      "Among men, 49 percent say the same of Lenhall.\n\n"
+      "The harbour master said no one was hurt.\n\n"
+      "The harbour master said so many things.");
+  ASSERT_EQ(a.quotes.size(), 5u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "so");
+  EXPECT_EQ(Words(a, a.quotes[1]), "yes");
+  EXPECT_EQ(Words(a, a.quotes[2]), "no to the port tax");
+  EXPECT_EQ(Words(a, a.quotes[3]), "the same of Lenhall");
+  EXPECT_EQ(Words(a, a.quotes[4]), "no one was hurt");
+}
+
 }  // namespace
 }  // namespace sitrep::quotes
