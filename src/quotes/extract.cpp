@@ -457,6 +457,13 @@ class Finder {
         governs = doc_.Dominates(h.first, t, 6) && !InCueFrame(h, t);
         hangs = hangs || doc_.Dominates(t, h.first, 2);
       }
+      // “...,” he said, referring to X: a participle after the quote with
+      // words of its own after it reports those, not the quote.
+      if (h.first > c.last && doc_.tok(h.first).xpos == "VBG" && !h.phrase && !h.colon &&
+          h.last + 1 < static_cast<std::int32_t>(doc_.size()) && !doc_.punct(h.last + 1) &&
+          doc_.sent(h.last + 1) == s) {
+        continue;
+      }
       bool linked = governs || hangs;
       int dist = h.first < c.first ? c.first - h.last : h.first - c.last;
       if (!linked) {
@@ -591,6 +598,16 @@ class Finder {
         if (clo <= c.first && chi >= c.last && clo > h.last) hi = std::max(hi, chi);
       });
       hi = ThatContinuation(TrailingModifiers(h, hi));
+      // "..., referring to X" after the quote: a participle of saying
+      // set off by a comma is an act of its own.
+      for (std::int32_t k = c.last + 1; k <= hi; ++k) {
+        std::int32_t ck = cue_of_[static_cast<std::size_t>(k)];
+        if (ck != kNone && !InQuote(k) && doc_.tok(k).xpos == "VBG" && doc_.punct(k - 1) &&
+            !cues_[static_cast<std::size_t>(ck)].phrase) {
+          hi = LastWordBefore(lo, k);
+          break;
+        }
+      }
       // "Smith: Deal Is 'Dead'": a label's turn runs to the paragraph's end.
       if (h.colon) {
         for (std::int32_t t = hi + 1; t < static_cast<std::int32_t>(doc_.size()) && doc_.para(t) == doc_.para(h.last); ++t) {
@@ -1881,6 +1898,13 @@ class Finder {
       if (r == "advcl" || r == "xcomp" || r == "conj" || r == "ccomp" || r == "parataxis" ||
           (StartsWith(r, "obl") && doc_.tok(v).xpos == "VBG")) {
         std::int32_t up = doc_.head(v);
+        // “... by the summer,” referring to X, with the participle hung
+        // on a verb inside the quote: the speaker is that of the verb
+        // the quote hangs from, outside it.
+        if (v == h.first && doc_.tok(v).xpos == "VBG" && up != kNone && InQuote(up)) {
+          for (int k = 0; k < 4 && up != kNone && (InQuote(up) || doc_.tok(up).upos != "VERB"); ++k) up = doc_.head(up);
+          if (up == kNone || InQuote(up)) break;
+        }
         // "X insists it has no plans to invade and accuses Y": a finite
         // verb the parser conjoined to an infinitive shares the subject of
         // the nearest finite verb above it.
@@ -1959,6 +1983,8 @@ class Finder {
     std::int32_t before = h.first - 1;
     while (before >= 0 && doc_.text(before) == ",") --before;
     if (before < 0 || !InQuote(before) || InQuote(h.first)) return kNone;
+    // “...,” referring to X: a participle's subject never follows it.
+    if (doc_.tok(h.first).xpos == "VBG") return kNone;
     const std::int32_t end = static_cast<std::int32_t>(a_.sentences[doc_.sent(h.first)].end_token);
     std::int32_t hi = h.last;
     for (std::int32_t t = h.last + 1; t < end; ++t) {
@@ -2114,6 +2140,19 @@ class Finder {
     std::int32_t s = std::find(inverted_cues_.begin(), inverted_cues_.end(), h.first) != inverted_cues_.end()
                          ? InvertedSubject(h)
                          : SourceToken(h);
+    if ((s == kNone || InQuote(s)) && previous && !h.nominal && !h.phrase && !h.colon &&
+        doc_.tok(h.first).xpos == "VBG" && h.first > 0 && doc_.punct(h.first - 1) &&
+        previous->cue.end > previous->cue.begin && previous->cue.end <= doc_.tok(h.first).begin &&
+        SentenceOf(previous->cue.begin) == doc_.sent(h.first)) {
+      // "X called it “A,” adding that B": the participle's subject is the
+      // one of the act before it in the sentence, whom the parse lost.
+      q->speaker_local = previous->speaker_local;
+      q->speaker_name = previous->speaker_name;
+      q->speaker_description = previous->speaker_description;
+      q->speaker_span = previous->speaker_span;
+      q->speaker_from = previous->speaker_from;
+      return;
+    }
     if (s == kNone || InQuote(s)) return;
     auto [lo, hi] = doc_.Subtree(s, [&](std::int32_t c) {
       std::string_view r = doc_.deprel(c);

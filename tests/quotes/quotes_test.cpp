@@ -1025,5 +1025,21 @@ TEST_F(QuotesOnText, AWordStandingForAClauseIsWhatWasSaid) {
   EXPECT_EQ(Words(a, a.quotes[4]), "no one was hurt");
 }
 
+// A participle of saying after a quote, set off by a comma ("...,”
+// referring to X"), is an act of its own by the same speaker: it is not
+// the quote's cue, and the mixed quote's clause ends before it.
+TEST_F(QuotesOnText, AParticipleOfSayingAfterAQuoteIsAnActOfItsOwn) {
+  Article a = Analyse(
+      "Kessar said the talks \u201Cshould be wrapped up by the summer,\u201D referring to the party's July convention, "
+      "where members will select a leader.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(a.quotes[0].kind, "mixed");
+  EXPECT_EQ(a.quotes[0].cue_text, "said");
+  EXPECT_EQ(a.Text(a.quotes[0].content), "the talks \u201Cshould be wrapped up by the summer,\u201D");
+  EXPECT_EQ(Speaker(a.quotes[0]), "Kessar");
+  EXPECT_EQ(a.quotes[1].cue_text, "referring to");
+  EXPECT_EQ(Speaker(a.quotes[1]), "Kessar");
+}
+
 }  // namespace
 }  // namespace sitrep::quotes
