@@ -120,6 +120,7 @@ class Finder {
       }
       const bool verb = tok.upos == "VERB" && tok.deprel != "amod" && tok.deprel != "compound";
       if (OtherNounRead(t)) continue;
+      if (AttributiveParticiple(t)) continue;
       if (!verb && !VerbByContext(t)) {
         NominalCue(t);
         continue;
@@ -148,6 +149,21 @@ class Finder {
     }
     cue_of_.assign(static_cast<std::size_t>(n), kNone);
     for (std::size_t k = 0; k < cues_.size(); ++k) cue_of_[static_cast<std::size_t>(cues_[k].first)] = static_cast<std::int32_t>(k);
+  }
+
+  // "475 pledged delegates", "the promised tax cut", "her stated aim": a
+  // participle between a number, article or possessive and the noun it
+  // modifies is an adjective, whatever the tagger said.
+  bool AttributiveParticiple(std::int32_t t) const {
+    const std::int32_t n = static_cast<std::int32_t>(doc_.size());
+    if (t == 0 || t + 1 >= n || doc_.sent(t - 1) != doc_.sent(t) || doc_.sent(t + 1) != doc_.sent(t)) return false;
+    std::string_view w = lower_[static_cast<std::size_t>(t)];
+    if (w.size() < 3 || w.substr(w.size() - 2) != "ed") return false;
+    std::string_view before = lower_[static_cast<std::size_t>(t - 1)];
+    bool opens_np = doc_.tok(t - 1).xpos == "CD" || before == "the" || before == "a" || before == "an" ||
+                    before == "his" || before == "her" || before == "their" || before == "its" || before == "our";
+    std::string_view next = doc_.tok(t + 1).upos;
+    return opens_np && (next == "NOUN" || (next == "ADJ" && t + 2 < n && doc_.tok(t + 2).upos == "NOUN"));
   }
 
   // "JOHN SMITH: We will ...", "Q: Why ...", "Senator: The deal is dead":

@@ -1041,5 +1041,17 @@ TEST_F(QuotesOnText, AParticipleOfSayingAfterAQuoteIsAnActOfItsOwn) {
   EXPECT_EQ(Speaker(a.quotes[1]), "Kessar");
 }
 
+// A participle after a number, article or possessive and before its noun
+// modifies the noun ("60 pledged delegates"): no act of speech.
+TEST_F(QuotesOnText, AnAttributiveParticipleIsNoCue) {
+  Article a = Analyse(
+      "In Dravenia, 60 pledged delegates and seven superdelegates were at stake.\n\n"
+      "The promised ferry link never came.\n\n"
+      "Kessar pledged to rebuild the pier.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].cue_text, "pledged");
+  EXPECT_EQ(Words(a, a.quotes[0]), "to rebuild the pier");
+}
+
 }  // namespace
 }  // namespace sitrep::quotes
