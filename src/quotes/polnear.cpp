@@ -253,6 +253,13 @@ bool NextParagraphAtMost(const Article& a, std::uint32_t end, std::uint32_t begi
   return true;
 }
 
+// The index of the sentence that holds byte b.
+std::size_t SentenceAt(const Article& a, std::uint32_t b) {
+  auto it = std::upper_bound(a.sentences.begin(), a.sentences.end(), b,
+                             [](std::uint32_t x, const Sentence& s) { return x < s.begin; });
+  return static_cast<std::size_t>(it - a.sentences.begin());
+}
+
 }  // namespace
 
 std::vector<Quote> AsPolnearUnits(const Article& a, const std::vector<Quote>& quotes) {
@@ -292,7 +299,16 @@ std::vector<Quote> AsPolnearUnits(const Article& a, const std::vector<Quote>& qu
       out.push_back(q);
       continue;
     }
-    Quote& u = out.back();
+    // “A,” she said, referring to X. “B.”: the participle's act sits
+    // inside the quotation, which runs on past it; it is nested in the
+    // joined unit (below).
+    std::size_t to = out.size() - 1;
+    if (out.size() >= 2 && out[to].kind == "indirect" && out[to - 1].kind == "direct" &&
+        out[to].cue.begin >= out[to - 1].content.end &&
+        SentenceAt(a, out[to].cue.begin) == SentenceAt(a, out[to - 1].content.end)) {
+      --to;
+    }
+    Quote& u = out[to];
     u.parts.insert(u.parts.end(), q.parts.begin(), q.parts.end());
     u.content.end = q.content.end;
   }
