@@ -976,7 +976,8 @@ class Finder {
     std::int32_t lo = kNone;
     for (std::int32_t t = h.last + 1; t < end && t <= h.last + 8 && !InQuote(t) && !doc_.punct(t); ++t) {
       std::string_view w = lower_[static_cast<std::size_t>(t)];
-      if (w == "if" || w == "whether" || IsWhWord(w)) {
+      // "asked which quality mattered most", "whose plan would work".
+      if (w == "if" || w == "whether" || IsWhWord(w) || w == "which" || w == "whose") {
         lo = t;
         break;
       }
@@ -986,8 +987,11 @@ class Finder {
     if (lo == kNone) return {kNone, kNone};
     std::int32_t hi = lo;
     bool finite = false;
+    // "When asked which X mattered, most voters named Y": a question
+    // that opens the sentence ends at the comma after its verb.
+    const bool fronted = OpensSentence(h.first) || FrontedParticiple(h.first);
     for (std::int32_t k = lo + 1; k < end && !InQuote(k); ++k) {
-      if (doc_.text(k) == "," && SourceAndCueFollow(k)) break;
+      if (doc_.text(k) == "," && (SourceAndCueFollow(k) || (fronted && finite))) break;
       std::string_view x = doc_.tok(k).xpos;
       finite = finite || x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD";
       hi = k;

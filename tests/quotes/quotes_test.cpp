@@ -1053,5 +1053,14 @@ TEST_F(QuotesOnText, AnAttributiveParticipleIsNoCue) {
   EXPECT_EQ(Words(a, a.quotes[0]), "to rebuild the pier");
 }
 
+// An indirect question may open with "which" or "whose"; one that opens
+// the sentence ends at the comma after its verb, before the main clause.
+TEST_F(QuotesOnText, AnIndirectQuestionWithWhichEndsBeforeTheMainClause) {
+  Article a = Analyse("When asked which quality was most important, only 23 percent named honesty.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].cue_text, "asked");
+  EXPECT_EQ(Words(a, a.quotes[0]), "which quality was most important");
+}
+
 }  // namespace
 }  // namespace sitrep::quotes
