@@ -832,6 +832,8 @@ class Finder {
         pieces.push_back({g, TrailingModifiers(h, Content(g).second)});
       } else if (auto [qlo, qhi] = IndirectQuestion(h); qlo != kNone) {
         pieces.push_back({qlo, qhi});
+      } else if (auto [plo2, phi2] = ParticleFurtherOn(h); plo2 != kNone) {
+        pieces.push_back({plo2, phi2});
       } else if (EndsClause(h) && (doc_.deprel(h.first) == "parataxis" || (comp != kNone && comp < h.first))) {
         // "The talks were useful, the minister said.": the reported
         // clause comes first and the cue hangs off it (or, in some parses,
@@ -998,6 +1000,34 @@ class Finder {
     }
     if (!finite) return {kNone, kNone};
     return {lo, hi};
+  }
+
+  // "When asked by reporters on Thursday about the strike, she said ...":
+  // a fronted participle cue whose lexicon entry takes "about" ("ask
+  // about") and whose "about" comes further on, past the asker, the time
+  // or the place, on which the parser hangs it. The content is its
+  // object, to the comma that ends the fronted clause.
+  std::pair<std::int32_t, std::int32_t> ParticleFurtherOn(const CueHit& h) const {
+    if (h.nominal || h.phrase || h.colon || h.last != h.first) return {kNone, kNone};
+    if (!(OpensSentence(h.first) || FrontedParticiple(h.first)) || doc_.tok(h.first).xpos != "VBN") return {kNone, kNone};
+    const auto* verbs = lex_.Verb(Lower(doc_.tok(h.first).lemma));
+    if (!verbs) return {kNone, kNone};
+    const std::int32_t end = static_cast<std::int32_t>(a_.sentences[doc_.sent(h.first)].end_token);
+    for (std::int32_t t = h.last + 2; t < end && t <= h.last + 10 && !InQuote(t); ++t) {
+      std::string_view w = lower_[static_cast<std::size_t>(t)];
+      std::string_view up = doc_.tok(t).upos;
+      if (doc_.punct(t) || up == "VERB" || up == "AUX" || up == "SCONJ" || up == "CCONJ" || w == "that") break;
+      if (w != "about") continue;
+      bool entry = false;
+      for (const auto& v : *verbs) entry = entry || (v.type == h.type && v.rest.size() == 1 && v.rest[0] == w);
+      if (!entry) return {kNone, kNone};
+      std::int32_t hi = kNone;
+      for (std::int32_t k = t + 1; k < end && !InQuote(k) && doc_.text(k) != "," && doc_.text(k) != ";"; ++k) {
+        if (!doc_.punct(k)) hi = k;
+      }
+      return hi == kNone ? std::pair{kNone, kNone} : std::pair{t + 1, hi};
+    }
+    return {kNone, kNone};
   }
 
   // True if oblique t completes what an object cue says of its object

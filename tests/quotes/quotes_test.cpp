@@ -1062,5 +1062,16 @@ TEST_F(QuotesOnText, AnIndirectQuestionWithWhichEndsBeforeTheMainClause) {
   EXPECT_EQ(Words(a, a.quotes[0]), "which quality was most important");
 }
 
+// "When asked at a briefing on Thursday about X, ...": the "about" of
+// "ask about" past the time and place of the asking, which the parser
+// hangs on those words, still gives the content.
+TEST_F(QuotesOnText, AFrontedAskAboutReachesItsPrepositionPastTheOccasion) {
+  Article a = Analyse("When asked at the business conference about the merger, Kessar defended her decision.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(a.quotes[0].cue_text, "asked");
+  EXPECT_EQ(Words(a, a.quotes[0]), "the merger");
+  EXPECT_EQ(a.quotes[1].cue_text, "defended");
+}
+
 }  // namespace
 }  // namespace sitrep::quotes
