@@ -90,6 +90,7 @@ std::unique_ptr<CueLexicon> CueLexicon::Parse(std::string_view cues_tsv, std::st
           else if (w == "after") cue.content |= kAfter;
           else if (w == "question") cue.content |= kQuestion;
           else if (w == "gerund") cue.content |= kGerund;
+          else if (w == "proform") cue.content |= kProForm;
           else SITREP_THROW(ConfigError, "data/quotes/cues.tsv: entry " << line_no << ": unknown content " << w);
         }
       }

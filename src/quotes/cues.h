@@ -20,6 +20,7 @@ enum CueContent : std::uint8_t {
   kAfter = 8,   // the words after the cue's own words
   kQuestion = 16,  // an indirect question ("asked if/whether X", "wondered why X")
   kGerund = 32,    // a gerund clause ("reported spending $1 million", "denied taking it")
+  kProForm = 64,   // a word standing for a clause ("said so", "said no", "say the same of X")
 };
 
 class CueLexicon {

@@ -120,6 +120,7 @@ class Finder {
       }
       const bool verb = tok.upos == "VERB" && tok.deprel != "amod" && tok.deprel != "compound";
       if (OtherNounRead(t)) continue;
+      if (AttributiveParticiple(t)) continue;
       if (!verb && !VerbByContext(t)) {
         NominalCue(t);
         continue;
@@ -148,6 +149,21 @@ class Finder {
     }
     cue_of_.assign(static_cast<std::size_t>(n), kNone);
     for (std::size_t k = 0; k < cues_.size(); ++k) cue_of_[static_cast<std::size_t>(cues_[k].first)] = static_cast<std::int32_t>(k);
+  }
+
+  // "475 pledged delegates", "the promised tax cut", "her stated aim": a
+  // participle between a number, article or possessive and the noun it
+  // modifies is an adjective, whatever the tagger said.
+  bool AttributiveParticiple(std::int32_t t) const {
+    const std::int32_t n = static_cast<std::int32_t>(doc_.size());
+    if (t == 0 || t + 1 >= n || doc_.sent(t - 1) != doc_.sent(t) || doc_.sent(t + 1) != doc_.sent(t)) return false;
+    std::string_view w = lower_[static_cast<std::size_t>(t)];
+    if (w.size() < 3 || w.substr(w.size() - 2) != "ed") return false;
+    std::string_view before = lower_[static_cast<std::size_t>(t - 1)];
+    bool opens_np = doc_.tok(t - 1).xpos == "CD" || before == "the" || before == "a" || before == "an" ||
+                    before == "his" || before == "her" || before == "their" || before == "its" || before == "our";
+    std::string_view next = doc_.tok(t + 1).upos;
+    return opens_np && (next == "NOUN" || (next == "ADJ" && t + 2 < n && doc_.tok(t + 2).upos == "NOUN"));
   }
 
   // "JOHN SMITH: We will ...", "Q: Why ...", "Senator: The deal is dead":
@@ -457,6 +473,13 @@ class Finder {
         governs = doc_.Dominates(h.first, t, 6) && !InCueFrame(h, t);
         hangs = hangs || doc_.Dominates(t, h.first, 2);
       }
+      // “...,” he said, referring to X: a participle after the quote with
+      // words of its own after it reports those, not the quote.
+      if (h.first > c.last && doc_.tok(h.first).xpos == "VBG" && !h.phrase && !h.colon &&
+          h.last + 1 < static_cast<std::int32_t>(doc_.size()) && !doc_.punct(h.last + 1) &&
+          doc_.sent(h.last + 1) == s) {
+        continue;
+      }
       bool linked = governs || hangs;
       int dist = h.first < c.first ? c.first - h.last : h.first - c.last;
       if (!linked) {
@@ -591,6 +614,16 @@ class Finder {
         if (clo <= c.first && chi >= c.last && clo > h.last) hi = std::max(hi, chi);
       });
       hi = ThatContinuation(TrailingModifiers(h, hi));
+      // "..., referring to X" after the quote: a participle of saying
+      // set off by a comma is an act of its own.
+      for (std::int32_t k = c.last + 1; k <= hi; ++k) {
+        std::int32_t ck = cue_of_[static_cast<std::size_t>(k)];
+        if (ck != kNone && !InQuote(k) && doc_.tok(k).xpos == "VBG" && doc_.punct(k - 1) &&
+            !cues_[static_cast<std::size_t>(ck)].phrase) {
+          hi = LastWordBefore(lo, k);
+          break;
+        }
+      }
       // "Smith: Deal Is 'Dead'": a label's turn runs to the paragraph's end.
       if (h.colon) {
         for (std::int32_t t = hi + 1; t < static_cast<std::int32_t>(doc_.size()) && doc_.para(t) == doc_.para(h.last); ++t) {
@@ -635,6 +668,7 @@ class Finder {
     if (std::find(used_cue_.begin(), used_cue_.end(), static_cast<std::int32_t>(k)) != used_cue_.end()) return false;
     std::vector<std::pair<std::int32_t, std::int32_t>> pieces;
     bool object_piece = false;  // the pieces are an object cue's object
+    bool pro_form = false;      // "said so": one word may be the content
     if (h.nominal) {
       // What the noun reports: its preposition's object, or the clause
       // after "that"/"to" (the subtree of the verb "that" marks, else
@@ -754,7 +788,10 @@ class Finder {
           });
         }
       }
-      if (clause) {
+      if (auto [wlo, whi] = ProForm(h); wlo != kNone) {
+        pieces.push_back({wlo, whi});
+        pro_form = true;
+      } else if (clause) {
         auto [clo, chi] = Content(comp);
         // "told the crowd that [rebuilding it] was hard": a parse that hangs
         // the complement's first words elsewhere still leaves "that"
@@ -795,6 +832,8 @@ class Finder {
         pieces.push_back({g, TrailingModifiers(h, Content(g).second)});
       } else if (auto [qlo, qhi] = IndirectQuestion(h); qlo != kNone) {
         pieces.push_back({qlo, qhi});
+      } else if (auto [plo2, phi2] = ParticleFurtherOn(h); plo2 != kNone) {
+        pieces.push_back({plo2, phi2});
       } else if (EndsClause(h) && (doc_.deprel(h.first) == "parataxis" || (comp != kNone && comp < h.first))) {
         // "The talks were useful, the minister said.": the reported
         // clause comes first and the cue hangs off it (or, in some parses,
@@ -819,6 +858,8 @@ class Finder {
         pieces.push_back({alo, ahi});
       } else if (std::int32_t about = AboutObject(h); about != kNone) {
         pieces.push_back({doc_.Subtree(about).first + 1, Content(about).second});
+      } else if (auto [rlo, rhi] = RelativeClauseCue(h); rlo != kNone) {
+        pieces.push_back({rlo, rhi});
       } else if ((h.content & kClause) && !InQuote(h.last + 1 < static_cast<std::int32_t>(doc_.size()) ? h.last + 1 : h.last)) {
         // The parse found no complement (a mistagged word often hides
         // it): the words after the cue to the end of the sentence, when
@@ -838,7 +879,7 @@ class Finder {
       for (std::int32_t t = lo; t <= hi; ++t) words += doc_.punct(t) ? 0 : 1;
       // One word is content only as the named or pronoun object of an
       // object cue ("endorsed Okafor", "praised her").
-      if (words < 2 && !(words == 1 && object_piece && NamesItsObject(lo, hi))) continue;
+      if (words < 2 && !pro_form && !(words == 1 && object_piece && NamesItsObject(lo, hi))) continue;
       q->parts.push_back(span);
     }
     if (q->parts.empty()) return false;
@@ -937,7 +978,8 @@ class Finder {
     std::int32_t lo = kNone;
     for (std::int32_t t = h.last + 1; t < end && t <= h.last + 8 && !InQuote(t) && !doc_.punct(t); ++t) {
       std::string_view w = lower_[static_cast<std::size_t>(t)];
-      if (w == "if" || w == "whether" || IsWhWord(w)) {
+      // "asked which quality mattered most", "whose plan would work".
+      if (w == "if" || w == "whether" || IsWhWord(w) || w == "which" || w == "whose") {
         lo = t;
         break;
       }
@@ -947,14 +989,45 @@ class Finder {
     if (lo == kNone) return {kNone, kNone};
     std::int32_t hi = lo;
     bool finite = false;
+    // "When asked which X mattered, most voters named Y": a question
+    // that opens the sentence ends at the comma after its verb.
+    const bool fronted = OpensSentence(h.first) || FrontedParticiple(h.first);
     for (std::int32_t k = lo + 1; k < end && !InQuote(k); ++k) {
-      if (doc_.text(k) == "," && SourceAndCueFollow(k)) break;
+      if (doc_.text(k) == "," && (SourceAndCueFollow(k) || (fronted && finite))) break;
       std::string_view x = doc_.tok(k).xpos;
       finite = finite || x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD";
       hi = k;
     }
     if (!finite) return {kNone, kNone};
     return {lo, hi};
+  }
+
+  // "When asked by reporters on Thursday about the strike, she said ...":
+  // a fronted participle cue whose lexicon entry takes "about" ("ask
+  // about") and whose "about" comes further on, past the asker, the time
+  // or the place, on which the parser hangs it. The content is its
+  // object, to the comma that ends the fronted clause.
+  std::pair<std::int32_t, std::int32_t> ParticleFurtherOn(const CueHit& h) const {
+    if (h.nominal || h.phrase || h.colon || h.last != h.first) return {kNone, kNone};
+    if (!(OpensSentence(h.first) || FrontedParticiple(h.first)) || doc_.tok(h.first).xpos != "VBN") return {kNone, kNone};
+    const auto* verbs = lex_.Verb(Lower(doc_.tok(h.first).lemma));
+    if (!verbs) return {kNone, kNone};
+    const std::int32_t end = static_cast<std::int32_t>(a_.sentences[doc_.sent(h.first)].end_token);
+    for (std::int32_t t = h.last + 2; t < end && t <= h.last + 10 && !InQuote(t); ++t) {
+      std::string_view w = lower_[static_cast<std::size_t>(t)];
+      std::string_view up = doc_.tok(t).upos;
+      if (doc_.punct(t) || up == "VERB" || up == "AUX" || up == "SCONJ" || up == "CCONJ" || w == "that") break;
+      if (w != "about") continue;
+      bool entry = false;
+      for (const auto& v : *verbs) entry = entry || (v.type == h.type && v.rest.size() == 1 && v.rest[0] == w);
+      if (!entry) return {kNone, kNone};
+      std::int32_t hi = kNone;
+      for (std::int32_t k = t + 1; k < end && !InQuote(k) && doc_.text(k) != "," && doc_.text(k) != ";"; ++k) {
+        if (!doc_.punct(k)) hi = k;
+      }
+      return hi == kNone ? std::pair{kNone, kNone} : std::pair{t + 1, hi};
+    }
+    return {kNone, kNone};
   }
 
   // True if oblique t completes what an object cue says of its object
@@ -1511,6 +1584,105 @@ class Finder {
     return {t, hi};
   }
 
+  // A word standing for a clause right after a cue that allows it
+  // (cues.tsv content 'proform'): "half said so in May", "everyone but
+  // one said yes", "said no to the war", "64 percent say the same of X",
+  // "24 percent said otherwise". Not "said no one came" or "said so
+  // many things": the word must end the phrase, or "to" (after "yes" and
+  // "no") or "of", "about", "for" (after "the same", "the opposite") must
+  // follow, whose phrase runs to the next comma or the sentence end.
+  std::pair<std::int32_t, std::int32_t> ProForm(const CueHit& h) const {
+    if (!(h.content & kProForm) || h.nominal || h.phrase || h.colon) return {kNone, kNone};
+    const std::int32_t end = static_cast<std::int32_t>(a_.sentences[doc_.sent(h.first)].end_token);
+    std::int32_t t = h.last + 1;
+    if (t >= end || InQuote(t)) return {kNone, kNone};
+    std::string_view w = lower_[static_cast<std::size_t>(t)];
+    std::int32_t last = t;
+    std::string_view links;
+    if (w == "the" && t + 1 < end && (lower_[static_cast<std::size_t>(t + 1)] == "same" ||
+                                      lower_[static_cast<std::size_t>(t + 1)] == "opposite")) {
+      last = t + 1;
+      links = "of about for";
+    } else if (w == "no" || w == "yes") {
+      links = "to";
+    } else if (w != "so" && w != "otherwise") {
+      return {kNone, kNone};
+    }
+    if (last + 1 >= end || doc_.punct(last + 1)) return {t, last};
+    std::string_view next = lower_[static_cast<std::size_t>(last + 1)];
+    bool linked = false;
+    for (std::size_t at = 0; !links.empty() && at < links.size();) {
+      std::size_t sp = links.find(' ', at);
+      if (sp == std::string_view::npos) sp = links.size();
+      linked = linked || links.substr(at, sp - at) == next;
+      at = sp + 1;
+    }
+    if (!linked) {
+      // "said so in May", "said no on Friday": a preposition after the
+      // word opens the reporter's adjunct; anything else ("no one", "so
+      // many") makes the word part of a phrase.
+      return doc_.tok(last + 1).upos == "ADP" && next != "that" ? std::pair{t, last} : std::pair{kNone, kNone};
+    }
+    std::int32_t hi = last + 1;
+    for (std::int32_t k = last + 2; k < end && !InQuote(k) && doc_.text(k) != ","; ++k) {
+      if (!doc_.punct(k)) hi = k;
+    }
+    return hi > last + 1 ? std::pair{t, hi} : std::pair{kNone, kNone};
+  }
+
+  // "a letter that she said was drafted by the firm", "a trader who
+  // officials say is tied to the navy", "what he said were failures": the
+  // relative word is the reported clause's subject, so a finite verb
+  // follows the cue at once. The content is that verb's phrase, to the
+  // next comma, colon, dash, quotation or the sentence end; parsers rarely
+  // give it to the cue.
+  std::pair<std::int32_t, std::int32_t> RelativeClauseCue(const CueHit& h) const {
+    if (!(h.content & kClause) || h.nominal || h.phrase || h.colon) return {kNone, kNone};
+    const Sentence& s = a_.sentences[doc_.sent(h.first)];
+    const std::int32_t first = static_cast<std::int32_t>(s.first_token), end = static_cast<std::int32_t>(s.end_token);
+    std::string_view cue_tag = doc_.tok(h.first).xpos;
+    if (!(cue_tag == "VBD" || cue_tag == "VBZ" || cue_tag == "VBP")) return {kNone, kNone};
+    // The cue's subject: one to four words of a noun phrase (or a
+    // pronoun) right after the relative word.
+    std::int32_t r = h.first - 1;
+    while (r >= first && h.first - r <= 4) {
+      std::string_view u = doc_.tok(r).upos;
+      if (!(u == "PRON" || u == "DET" || u == "PROPN" || u == "NOUN" || u == "ADJ" || u == "NUM") ||
+          (doc_.tok(r).xpos == "WDT" || doc_.tok(r).xpos == "WP") || InQuote(r)) {
+        break;
+      }
+      --r;
+    }
+    if (r < first || r == h.first - 1 || InQuote(r)) return {kNone, kNone};
+    std::string_view w = lower_[static_cast<std::size_t>(r)];
+    if (!(w == "which" || w == "that" || w == "who" || w == "whom" || w == "what")) return {kNone, kNone};
+    // A relative clause on the sentence's subject is followed by the main
+    // verb ("The letter that she wrote was long", "What he said was
+    // true"): a finite verb must come before it.
+    bool verb_before = false;
+    for (std::int32_t k = first; k < r && !verb_before; ++k) verb_before = !InQuote(k) && IsFinite(k);
+    if (!verb_before) return {kNone, kNone};
+    std::int32_t t = h.last + 1;
+    if (t >= end || InQuote(t)) return {kNone, kNone};
+    std::string_view x = doc_.tok(t).xpos;
+    if (!(x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD")) return {kNone, kNone};
+    std::int32_t hi = t;
+    int words = 0;
+    for (std::int32_t k = t; k < end; ++k) {
+      std::string_view tx = doc_.text(k);
+      if (InQuote(k) || tx == "," || tx == ";" || tx == ":" || tx == "(" || tx == "\xE2\x80\x94" ||
+          tx == "\xE2\x80\x93" || tx == "-" || tx == "--") {
+        break;
+      }
+      if (!doc_.punct(k)) {
+        hi = k;
+        ++words;
+      }
+    }
+    if (words < 2) return {kNone, kNone};
+    return {t, hi};
+  }
+
   // True if t is "there" before a form of "be" or a modal ("there is",
   // "there could be"): the opening of a clause, not an adverb of place.
   bool ExistentialThere(std::int32_t t) const {
@@ -1776,6 +1948,13 @@ class Finder {
       if (r == "advcl" || r == "xcomp" || r == "conj" || r == "ccomp" || r == "parataxis" ||
           (StartsWith(r, "obl") && doc_.tok(v).xpos == "VBG")) {
         std::int32_t up = doc_.head(v);
+        // “... by the summer,” referring to X, with the participle hung
+        // on a verb inside the quote: the speaker is that of the verb
+        // the quote hangs from, outside it.
+        if (v == h.first && doc_.tok(v).xpos == "VBG" && up != kNone && InQuote(up)) {
+          for (int k = 0; k < 4 && up != kNone && (InQuote(up) || doc_.tok(up).upos != "VERB"); ++k) up = doc_.head(up);
+          if (up == kNone || InQuote(up)) break;
+        }
         // "X insists it has no plans to invade and accuses Y": a finite
         // verb the parser conjoined to an infinitive shares the subject of
         // the nearest finite verb above it.
@@ -1854,6 +2033,8 @@ class Finder {
     std::int32_t before = h.first - 1;
     while (before >= 0 && doc_.text(before) == ",") --before;
     if (before < 0 || !InQuote(before) || InQuote(h.first)) return kNone;
+    // “...,” referring to X: a participle's subject never follows it.
+    if (doc_.tok(h.first).xpos == "VBG") return kNone;
     const std::int32_t end = static_cast<std::int32_t>(a_.sentences[doc_.sent(h.first)].end_token);
     std::int32_t hi = h.last;
     for (std::int32_t t = h.last + 1; t < end; ++t) {
@@ -2009,6 +2190,19 @@ class Finder {
     std::int32_t s = std::find(inverted_cues_.begin(), inverted_cues_.end(), h.first) != inverted_cues_.end()
                          ? InvertedSubject(h)
                          : SourceToken(h);
+    if ((s == kNone || InQuote(s)) && previous && !h.nominal && !h.phrase && !h.colon &&
+        doc_.tok(h.first).xpos == "VBG" && h.first > 0 && doc_.punct(h.first - 1) &&
+        previous->cue.end > previous->cue.begin && previous->cue.end <= doc_.tok(h.first).begin &&
+        SentenceOf(previous->cue.begin) == doc_.sent(h.first)) {
+      // "X called it “A,” adding that B": the participle's subject is the
+      // one of the act before it in the sentence, whom the parse lost.
+      q->speaker_local = previous->speaker_local;
+      q->speaker_name = previous->speaker_name;
+      q->speaker_description = previous->speaker_description;
+      q->speaker_span = previous->speaker_span;
+      q->speaker_from = previous->speaker_from;
+      return;
+    }
     if (s == kNone || InQuote(s)) return;
     auto [lo, hi] = doc_.Subtree(s, [&](std::int32_t c) {
       std::string_view r = doc_.deprel(c);

@@ -253,6 +253,13 @@ bool NextParagraphAtMost(const Article& a, std::uint32_t end, std::uint32_t begi
   return true;
 }
 
+// The index of the sentence that holds byte b.
+std::size_t SentenceAt(const Article& a, std::uint32_t b) {
+  auto it = std::upper_bound(a.sentences.begin(), a.sentences.end(), b,
+                             [](std::uint32_t x, const Sentence& s) { return x < s.begin; });
+  return static_cast<std::size_t>(it - a.sentences.begin());
+}
+
 }  // namespace
 
 std::vector<Quote> AsPolnearUnits(const Article& a, const std::vector<Quote>& quotes) {
@@ -270,11 +277,38 @@ std::vector<Quote> AsPolnearUnits(const Article& a, const std::vector<Quote>& qu
     bool continues = !out.empty() && q.kind == "direct" && (uncued || shared_cue) &&
                      q.content.begin >= out.back().content.end &&
                      NextParagraphAtMost(a, out.back().content.end, q.content.begin);
+    // A mixed quote with the cue of an earlier mixed quote, one reported
+    // clause holding the other's ("called the plan “reckless” and
+    // “doomed”": sitrep lists a quote per fragment, each with the clause
+    // around it), is one more fragment of that attribution.
+    bool fragment = false;
+    if (q.kind == "mixed" && q.cue.end > q.cue.begin) {
+      for (std::size_t k = out.size(); k-- > 0 && !fragment;) {
+        Quote& o = out[k];
+        if (o.kind != "mixed" || o.cue.begin != q.cue.begin || o.cue.end != q.cue.end) continue;
+        bool inside = (q.content.begin >= o.content.begin && q.content.end <= o.content.end) ||
+                      (o.content.begin >= q.content.begin && o.content.end <= q.content.end);
+        if (!inside) continue;
+        o.content = {std::min(o.content.begin, q.content.begin), std::max(o.content.end, q.content.end)};
+        o.parts.insert(o.parts.end(), q.parts.begin(), q.parts.end());
+        fragment = true;
+      }
+    }
+    if (fragment) continue;
     if (!continues) {
       out.push_back(q);
       continue;
     }
-    Quote& u = out.back();
+    // “A,” she said, referring to X. “B.”: the participle's act sits
+    // inside the quotation, which runs on past it; it is nested in the
+    // joined unit (below).
+    std::size_t to = out.size() - 1;
+    if (out.size() >= 2 && out[to].kind == "indirect" && out[to - 1].kind == "direct" &&
+        out[to].cue.begin >= out[to - 1].content.end &&
+        SentenceAt(a, out[to].cue.begin) == SentenceAt(a, out[to - 1].content.end)) {
+      --to;
+    }
+    Quote& u = out[to];
     u.parts.insert(u.parts.end(), q.parts.begin(), q.parts.end());
     u.content.end = q.content.end;
   }

@@ -45,7 +45,11 @@ void Classify(const Article& a, const CueLexicon& lexicon, std::vector<GoldAttri
 // Returns quotes with each such continuation joined to the quote before
 // it (within a paragraph, or opening the next one), the unit that PolNeAR
 // scores. A direct quote that shares the cue of the quote before joins it
-// too.
+// too, and so does a mixed quote with the cue of another whose reported
+// clause holds its own or lies in it (one quote per quoted fragment of
+// "called the plan “reckless” and “doomed”", one attribution). A quote
+// that runs on after a participle's act (“A,” she said, referring to X.
+// “B.”) joins the quote before that act, which is then nested in it.
 std::vector<Quote> AsPolnearUnits(const Article& a, const std::vector<Quote>& quotes);
 
 // Scores found quotes against gold attributions, accumulated over documents.

@@ -988,5 +988,90 @@ TEST_F(QuotesOnText, OtherNounsOfCueVerbsAreNoCues) {
   EXPECT_EQ(Words(a, a.quotes[1]), "the pier was old");
 }
 
+// In "a letter that she said was drafted by the firm" the relative word is
+// the reported clause's subject: the verb phrase after the cue is what
+// was said. A relative clause on the sentence's subject is followed by
+// the main verb, which is not ("The letter that Odalys wrote was long").
+TEST_F(QuotesOnText, AVerbRightAfterACueInARelativeClauseIsItsContent) {
+  Article a = Analyse(
+      "The group cited a trader who officials say is tied to the Dravenia navy.\n\n"
+      "He focused his remarks on what he said were the failures of the harbour council.\n\n"
+      "The letter that Odalys wrote was long.\n\n"
+      "Everything that Kessar said was true.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(a.quotes[0].cue_text, "say");
+  EXPECT_EQ(Words(a, a.quotes[0]), "is tied to the Dravenia navy");
+  EXPECT_EQ(Speaker(a.quotes[0]), "officials");
+  EXPECT_EQ(a.quotes[1].cue_text, "said");
+  EXPECT_EQ(Words(a, a.quotes[1]), "were the failures of the harbour council");
+}
+
+// "so", "yes", "no" and "the same" stand for what was said after a cue
+// that allows them (cues.tsv content 'proform'); "no one" and "so many"
+// are the start of a clause or a phrase.
+TEST_F(QuotesOnText, AWordStandingForAClauseIsWhatWasSaid) {
+  Article a = Analyse(
+      "Six in ten voters find Kessar decisive, after half said so in the earlier poll.\n\n"
+      "Everyone but Odalys said yes.\n\n"
+      "Lenhall said no to the port tax.\n\n"
+      "Among men, 49 percent say the same of Lenhall.\n\n"
+      "The harbour master said no one was hurt.\n\n"
+      "The harbour master said so many things.");
+  ASSERT_EQ(a.quotes.size(), 5u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "so");
+  EXPECT_EQ(Words(a, a.quotes[1]), "yes");
+  EXPECT_EQ(Words(a, a.quotes[2]), "no to the port tax");
+  EXPECT_EQ(Words(a, a.quotes[3]), "the same of Lenhall");
+  EXPECT_EQ(Words(a, a.quotes[4]), "no one was hurt");
+}
+
+// A participle of saying after a quote, set off by a comma ("...,”
+// referring to X"), is an act of its own by the same speaker: it is not
+// the quote's cue, and the mixed quote's clause ends before it.
+TEST_F(QuotesOnText, AParticipleOfSayingAfterAQuoteIsAnActOfItsOwn) {
+  Article a = Analyse(
+      "Kessar said the talks \u201Cshould be wrapped up by the summer,\u201D referring to the party's July convention, "
+      "where members will select a leader.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(a.quotes[0].kind, "mixed");
+  EXPECT_EQ(a.quotes[0].cue_text, "said");
+  EXPECT_EQ(a.Text(a.quotes[0].content), "the talks \u201Cshould be wrapped up by the summer,\u201D");
+  EXPECT_EQ(Speaker(a.quotes[0]), "Kessar");
+  EXPECT_EQ(a.quotes[1].cue_text, "referring to");
+  EXPECT_EQ(Speaker(a.quotes[1]), "Kessar");
+}
+
+// A participle after a number, article or possessive and before its noun
+// modifies the noun ("60 pledged delegates"): no act of speech.
+TEST_F(QuotesOnText, AnAttributiveParticipleIsNoCue) {
+  Article a = Analyse(
+      "In Dravenia, 60 pledged delegates and seven superdelegates were at stake.\n\n"
+      "The promised ferry link never came.\n\n"
+      "Kessar pledged to rebuild the pier.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].cue_text, "pledged");
+  EXPECT_EQ(Words(a, a.quotes[0]), "to rebuild the pier");
+}
+
+// An indirect question may open with "which" or "whose"; one that opens
+// the sentence ends at the comma after its verb, before the main clause.
+TEST_F(QuotesOnText, AnIndirectQuestionWithWhichEndsBeforeTheMainClause) {
+  Article a = Analyse("When asked which quality was most important, only 23 percent named honesty.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].cue_text, "asked");
+  EXPECT_EQ(Words(a, a.quotes[0]), "which quality was most important");
+}
+
+// "When asked at a briefing on Thursday about X, ...": the "about" of
+// "ask about" past the time and place of the asking, which the parser
+// hangs on those words, still gives the content.
+TEST_F(QuotesOnText, AFrontedAskAboutReachesItsPrepositionPastTheOccasion) {
+  Article a = Analyse("When asked at the business conference about the merger, Kessar defended her decision.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(a.quotes[0].cue_text, "asked");
+  EXPECT_EQ(Words(a, a.quotes[0]), "the merger");
+  EXPECT_EQ(a.quotes[1].cue_text, "defended");
+}
+
 }  // namespace
 }  // namespace sitrep::quotes
