@@ -760,7 +760,14 @@ class Finder {
         // "called for a ceasefire", "called on X to act": the particle's
         // object and an infinitive after it.
         std::int32_t obj = doc_.head(h.last);
-        if (obj != kNone && obj > h.last) take(obj);
+        // A stranded particle ("the $5m the agency asked for in its
+        // appeal") has no object of its own: a noun with a preposition of
+        // its own after the particle is not one.
+        bool stranded = false;
+        for (std::int32_t t = h.last + 1; obj != kNone && t < obj && !stranded; ++t) {
+          stranded = doc_.head(t) == obj && doc_.deprel(t) == "case";
+        }
+        if (obj != kNone && obj > h.last && !stranded) take(obj);
         doc_.EachChild(h.first, [&](std::int32_t ch) {
           if (doc_.deprel(ch) == "xcomp" || doc_.deprel(ch) == "ccomp") take(ch);
         });

@@ -385,6 +385,13 @@ TEST_F(QuotesOnText, ParticleCuesTakeTheirObject) {
   EXPECT_EQ(Words(a, a.quotes[1]), "the government to act");
 }
 
+TEST_F(QuotesOnText, AStrandedParticleHasNoContent) {
+  // The relative clause's object is "$40m", before the cue: the phrase
+  // after "asked for" is where, not what.
+  Article a = Analyse("Donors offered far less than the $40m the Lenhall agency asked for in its spring appeal.");
+  for (const auto& q : a.quotes) EXPECT_NE(q.cue_text, "asked for") << Words(a, q);
+}
+
 TEST_F(QuotesOnText, ContinueToIsNotSpeech) {
   // "continue to rise" says nothing; "he continued" after a quote does.
   Article a = Analyse("Prices continue to rise across the region.\n“We will win,” he continued.");
