@@ -583,6 +583,19 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
     // Not a sentence's first word alone ("Inc. reported ...").
     if (b < i && !(b == 0 && i == 1)) SetSpan(labels, b, i + 1, kOrg);
   }
+  // A span of closing words alone ("Inc." after a comma the model left
+  // out of the company's name) names nothing.
+  for (std::size_t b = 0; b < n;) {
+    if (labels[b] == kOutside) {
+      ++b;
+      continue;
+    }
+    const std::size_t e = SpanEnd(labels, b, n);
+    bool closing = true;
+    for (std::size_t x = b; x < e && closing; ++x) closing = Heads().closing.count(t[x].f.lower) != 0;
+    if (closing) Clear(labels, b, e);
+    b = e;
+  }
   // "the Gulf News Agency (GNA)": the acronym in brackets that abbreviates
   // the name before it is that name's type.
   for (std::size_t b = 0; b < n;) {
@@ -704,8 +717,8 @@ void ApplyDocumentRules(const NerSentenceRef* sents, std::size_t count) {
   }
   // The other way round: a one-word place whose word is a word of a longer
   // person's name in the article ("Ana Lenhall ... Lenhall said", where a
-  // small town is also called Lenhall) is that person, unless it is a
-  // listed country, region or major city ("Jordan Peters ... in Jordan").
+  // small town or a province is also called Lenhall) is that person, unless
+  // it is a listed country or major city ("Jordan Peters ... in Jordan").
   // The longer name must start with a listed first name: a misread place
   // name ("Port Kessar" typed a person) must not turn the place into one.
   for (std::size_t s = 0; s < count; ++s) {
@@ -715,7 +728,7 @@ void ApplyDocumentRules(const NerSentenceRef* sents, std::size_t count) {
       if (ref.labels[i] != BeginLabel(kLoc)) continue;
       if (i + 1 < ref.n && ref.labels[i + 1] == InsideLabel(kLoc)) continue;
       const std::uint32_t g = t[i].gaz;
-      if ((g & (kGazCountryB | kGazRegionB)) || ((g & kGazCityB) && (g & kGazBigCity))) continue;
+      if ((g & kGazCountryB) || ((g & kGazCityB) && (g & kGazBigCity))) continue;
       if (std::binary_search(in_first_names.begin(), in_first_names.end(), t[i].f.lower)) {
         ref.labels[i] = BeginLabel(kPer);
       }

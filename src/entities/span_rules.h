@@ -41,6 +41,7 @@ namespace sitrep::entities {
 //    closing word ("Odalys Freight Corp.") are a company;
 //  - "NAME (ACRONYM)", the acronym's letters the name's initials, makes
 //    the acronym a name of NAME's type;
+//  - a span of a company's closing words alone ("Inc.") names nothing;
 //  - the word that ends a name types it ("... Institute"), and "the town
 //    of X" makes X a place (data/ner/name_heads.tsv);
 //  - a title alone after a determiner ("the Secretary") names no one;
@@ -67,7 +68,7 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels);
 // the word is mostly written in lower case and the article names it
 // nowhere else ("Aid reached the town"); a one-word person whose word
 // the article names as a place at least as often is that place; and a
-// one-word place, not a listed country, region or major city, whose word
+// one-word place, not a listed country or major city, whose word
 // is in a person's name of two or more words that starts with a listed
 // first name ("Marisol Okafor ... Marisol said") is that person; an
 // acronym the article defines ("the Office of Budget Review (OBR)") is of

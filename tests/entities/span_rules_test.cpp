@@ -249,11 +249,20 @@ TEST(SpanRules, CapitalisedWordsBeforeACompanysClosingWordAreACompany) {
   std::vector<std::uint8_t> labels(t.size(), kOutside);
   ApplySpanRules(t.data(), t.size(), labels.data());
   EXPECT_EQ(Spans(labels), "ORG:2-5 ");
-  // The closing word alone names nothing.
+  // The closing word alone names nothing, whether the model left it out
+  // or typed it on its own ("Odalys Freight Corporation, [Inc.]").
   auto u = Tokens({{"the", 0, "DT"}, {"Inc."}, {"list", 0, "NN"}});
   std::vector<std::uint8_t> lu(u.size(), kOutside);
   ApplySpanRules(u.data(), u.size(), lu.data());
   EXPECT_EQ(Spans(lu), "");
+  auto v = Tokens({{"Odalys"}, {"Freight"}, {"Corporation"}, {",", 0, ","}, {"Inc."}});
+  std::vector<std::uint8_t> lv(v.size(), kOutside);
+  lv[0] = BeginLabel(kOrg);
+  lv[1] = InsideLabel(kOrg);
+  lv[2] = InsideLabel(kOrg);
+  lv[4] = BeginLabel(kPer);
+  ApplySpanRules(v.data(), v.size(), lv.data());
+  EXPECT_EQ(Spans(lv), "ORG:0-3 ");
 }
 
 TEST(SpanRules, AnAcronymInBracketsAfterANameIsOfItsType) {
@@ -534,11 +543,11 @@ TEST(DocumentRules, CapitalAsASpeakerIsAPlaceUnlessPartOfAName) {
 
 TEST(DocumentRules, AOneWordPlaceThatIsAWordOfAPersonsNameIsThePerson) {
   // "Marisol Okafor spoke" and "Marisol said" with Marisol also a small
-  // town's name (listed, not a major city): the person.
-  auto s1 = Tokens({{"Marisol", kGazCityB}, {"Okafor"}, {"spoke", 0, "VBD"}});
+  // town's and a province's name (listed, not a major city): the person.
+  auto s1 = Tokens({{"Marisol", kGazCityB | kGazRegionB}, {"Okafor"}, {"spoke", 0, "VBD"}});
   s1[0].lex = kLexFirstName;
   auto l1 = Span(s1.size(), 0, 2, kPer);
-  auto s2 = Tokens({{"Marisol", kGazCityB}, {"said", 0, "VBD"}});
+  auto s2 = Tokens({{"Marisol", kGazCityB | kGazRegionB}, {"said", 0, "VBD"}});
   s2[0].lex = kLexFirstName;
   auto l2 = Span(s2.size(), 0, 1, kLoc);
   // A country keeps its sense ("Jordan Peters ... in Jordan"), and a place
