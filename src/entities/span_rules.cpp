@@ -597,14 +597,22 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
     b = e;
   }
   // "the Gulf News Agency (GNA)": the acronym in brackets that abbreviates
-  // the name before it is that name's type.
+  // the name before it is that name's type. When its letters start with
+  // the initial of the capitalised word right before the name, that word
+  // belongs to the name ("the rebel [Free] Coastal Front (FCF)").
   for (std::size_t b = 0; b < n;) {
     if (labels[b] == kOutside) {
       ++b;
       continue;
     }
     const std::size_t e = SpanEnd(labels, b, n);
-    const std::size_t a = DefinedAcronym(t, n, b, e);
+    std::size_t a = DefinedAcronym(t, n, b, e);
+    if (a == n && b > 0 && labels[b - 1] == kOutside && (t[b - 1].f.flags & syntax::kTitle) &&
+        DefinedAcronym(t, n, b - 1, e) < n && AcronymLetters(t[e + 1]).size() == e - b + 1) {
+      --b;
+      SetSpan(labels, b, e, LabelType(labels[b + 1]));
+      a = e + 1;
+    }
     if (a < n) SetSpan(labels, a, a + 1, LabelType(labels[b]));
     b = e;
   }

@@ -40,7 +40,8 @@ namespace sitrep::entities {
 //    Affairs]"), and up to three capitalised words before a company's
 //    closing word ("Odalys Freight Corp.") are a company;
 //  - "NAME (ACRONYM)", the acronym's letters the name's initials, makes
-//    the acronym a name of NAME's type;
+//    the acronym a name of NAME's type (and a capitalised word before NAME
+//    whose initial the acronym starts with joins NAME);
 //  - a span of a company's closing words alone ("Inc.") names nothing;
 //  - the word that ends a name types it ("... Institute"), and "the town
 //    of X" makes X a place (data/ner/name_heads.tsv);

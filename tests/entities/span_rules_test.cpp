@@ -270,6 +270,13 @@ TEST(SpanRules, AnAcronymInBracketsAfterANameIsOfItsType) {
   auto labels = Span(t.size(), 1, 4, kOrg);
   ApplySpanRules(t.data(), t.size(), labels.data());
   EXPECT_EQ(Spans(labels), "ORG:1-4 ORG:5-6 ");
+  // The acronym's first letter is the initial of the capitalised word the
+  // model left out before the name: that word belongs to it.
+  auto v = Tokens({{"the", 0, "DT"}, {"rebel", 0, "NN"}, {"Free"}, {"Coastal"}, {"Front"}, {"(", 0, "-LRB-"},
+                   {"FCF"}, {")", 0, "-RRB-"}});
+  auto lv = Span(v.size(), 3, 5, kOrg);
+  ApplySpanRules(v.data(), v.size(), lv.data());
+  EXPECT_EQ(Spans(lv), "ORG:2-5 ORG:6-7 ");
   // Letters that are not the name's initials: a credit, not an acronym.
   auto u = Tokens({{"Ana"}, {"Ruiz"}, {"(", 0, "-LRB-"}, {"AP"}, {")", 0, "-RRB-"}});
   auto lu = Span(u.size(), 0, 2, kPer);
