@@ -47,6 +47,9 @@ void AddGazetteerBits(const Article& a, std::uint32_t first, std::uint32_t end, 
                       EntitiesScratch& scratch);
 
 // Recognises the mentions of an analysed article (replacing any it had).
+// The article's own outlet, where its text names it on word boundaries
+// (with or without a leading "The"), is one organisation mention whatever
+// the model made of its words.
 void RecognizeMentions(const NerModel& model, Article& a, EntitiesScratch& scratch);
 
 // Merge options that know countries through the gazetteer ("US" and

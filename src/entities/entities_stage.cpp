@@ -40,6 +40,34 @@ void ExtendOverHyphens(const Article& a, const Sentence& sent, std::uint32_t* b,
   while (*b >= sent.first_token + 2 && joined(*b - 2)) *b -= 2;
 }
 
+// The article's own outlet written in its text ("told Atlas Wire"), taken
+// whole as an organisation over whatever the model made of its words: the
+// model often takes a part of it for a person or a place. Matched on token
+// boundaries, as written, with or without a leading "The".
+void MarkOwnOutlet(const Article& a, const Sentence& sent, std::uint8_t* labels) {
+  constexpr int kOrgType = 1;  // kNerTypes[1]
+  if (!a.outlet || a.outlet->size() < 3) return;
+  std::string_view name(*a.outlet);
+  if (name.substr(0, 4) == "The ") name.remove_prefix(4);
+  const std::string_view text(a.text);
+  const std::uint32_t first = sent.first_token, n = sent.end_token - sent.first_token;
+  for (std::uint32_t k = 0; k < n; ++k) {
+    const Token& tb = a.tokens[first + k];
+    if (tb.begin + name.size() > text.size() || text.compare(tb.begin, name.size(), name) != 0) continue;
+    std::uint32_t j = k;
+    while (j < n && a.tokens[first + j].end < tb.begin + name.size()) ++j;
+    if (j == n || a.tokens[first + j].end != tb.begin + name.size()) continue;
+    // [k, j] is the outlet: a span running into it from the left ends
+    // before it, one running on after it starts after it.
+    if (j + 1 < n && labels[j + 1] != kOutside && !IsBegin(labels[j + 1])) {
+      labels[j + 1] = BeginLabel(LabelType(labels[j + 1]));
+    }
+    labels[k] = BeginLabel(kOrgType);
+    for (std::uint32_t x = k + 1; x <= j; ++x) labels[x] = InsideLabel(kOrgType);
+    k = j;
+  }
+}
+
 }  // namespace
 
 void RecognizeMentions(const NerModel& model, Article& a, EntitiesScratch& s) {
@@ -63,6 +91,12 @@ void RecognizeMentions(const NerModel& model, Article& a, EntitiesScratch& s) {
     at += n;
   }
   model.TagDocument(s.refs.data(), s.refs.size(), s.doc);
+  at = 0;
+  for (const Sentence& sent : a.sentences) {
+    if (sent.end_token > a.tokens.size() || sent.first_token >= sent.end_token) continue;
+    MarkOwnOutlet(a, sent, s.labels.data() + at);
+    at += sent.end_token - sent.first_token;
+  }
   at = 0;
   std::size_t next_time = 0;  // a.times are in text order
   for (const Sentence& sent : a.sentences) {

@@ -122,6 +122,31 @@ TEST(EntitiesStage, FindsPeoplePlacesAndOrganisations) {
   for (std::size_t i = 1; i < a.mentions.size(); ++i) EXPECT_LE(a.mentions[i - 1].end, a.mentions[i].begin);
 }
 
+// The article's own outlet in its text is one organisation, whatever the
+// model makes of its words ("Monitor" alone a person, "Kessar" a place).
+TEST(EntitiesStage, TheArticlesOwnOutletIsOneOrganisation) {
+  Article a;
+  a.outlet = "The Kessar Monitor";
+  a.text =
+      "A senior official told Kessar Monitor that the talks would resume. "
+      "Irena Valchenko spoke to the Kessar Monitor reporter in Brussels.";
+  text::TextStage().Process(a, nullptr);
+  syntax::SyntaxStage().Process(a, nullptr);
+  EntitiesStage().Process(a, nullptr);
+  int outlets = 0;
+  for (const auto& m : a.mentions) {
+    std::string_view s = std::string_view(a.text).substr(m.begin, m.end - m.begin);
+    if (s == "Kessar Monitor") {
+      ++outlets;
+      EXPECT_EQ(m.type, "ORG");
+    } else {
+      EXPECT_EQ(s.find("Monitor"), std::string_view::npos) << s;
+      EXPECT_NE(s, "Kessar");
+    }
+  }
+  EXPECT_EQ(outlets, 2);
+}
+
 // A signature puts an address between a name and an employer; whatever the
 // model makes of the line, no mention holds the address.
 TEST(EntitiesStage, NoMentionHoldsAnAddress) {
