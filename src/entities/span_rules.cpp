@@ -86,6 +86,19 @@ bool FunctionWord(const NerToken& x) {
   return false;
 }
 
+// A capitalised word ending as demonyms do: "-an" ("Dravenian",
+// "Korean"), "-ese", "-ish".
+bool DemonymEnding(const NerToken& x) {
+  auto suffix = [](std::string_view w, int k) {
+    syntax::TokenFeatures f;
+    std::string scratch;
+    syntax::ComputeTokenFeatures(w, scratch, &f);
+    return f.suffix[k];
+  };
+  static const std::uint64_t kAn = suffix("xxan", 1), kEse = suffix("xese", 2), kIsh = suffix("xish", 2);
+  return (x.f.flags & syntax::kTitle) && (x.f.suffix[1] == kAn || x.f.suffix[2] == kEse || x.f.suffix[2] == kIsh);
+}
+
 // One or two capital letters ("AP", "GE"), by the word's shape.
 bool ShortCaps(const NerToken& x) {
   static const std::uint64_t kOne = [] {
@@ -564,6 +577,13 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
         demonym = (t[x].gaz & kGazDemonym) && !(t[x].gaz & (kPlaceB | kPlaceI | kOrgB | kOrgI));
       }
       if (demonym) SetSpan(labels, b, e, kMisc);
+    }
+    // An unlisted one-word place with a demonym's ending, used before a
+    // common noun ("Maruvan forces", "Lorvanese officials"), is the
+    // people's adjective, not the place.
+    if (type == kLoc && e == b + 1 && e < n && !(t[b].gaz & kListed) && DemonymEnding(t[b]) &&
+        !(t[e].f.flags & syntax::kHasUpper) && (t[e].upos == Hash64("NOUN"))) {
+      SetSpan(labels, b, e, kMisc);
     }
     b = e;
   }

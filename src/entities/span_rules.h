@@ -21,7 +21,8 @@ namespace sitrep::entities {
 //    them: "Nato Secretary General Jens Albrecht" is an organisation and a
 //    person (the title is neither);
 //  - a demonym alone ("Kosovan", "Russians") is MISC, never a person,
-//    organisation or place;
+//    organisation or place, and so is an unlisted one-word place with a
+//    demonym's ending before a common noun ("Dravenian forces");
 //  - two or three capitalised words typed MISC that start with a listed
 //    first name ("TOM LEE") are a person;
 //  - an acronym the gazetteer lists as an organisation, written in capitals

@@ -372,6 +372,26 @@ TEST(SpanRules, DemonymAloneIsMisc) {
   EXPECT_EQ(Spans(labels), "MISC:0-1 ");
 }
 
+TEST(SpanRules, AnUnlistedDemonymBeforeANounIsMisc) {
+  // "Dravenian forces": a place to the model.
+  auto t = Tokens({{"Dravenian"}, {"forces", 0, "NNS"}, {"crossed", 0, "VBD"}});
+  t[1].upos = Hash64("NOUN");
+  auto labels = Span(t.size(), 0, 1, kLoc);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "MISC:0-1 ");
+  // Not a place name with another ending, nor one before a verb.
+  auto u = Tokens({{"Dravenia"}, {"forces", 0, "NNS"}});
+  u[1].upos = Hash64("NOUN");
+  auto lu = Span(u.size(), 0, 1, kLoc);
+  ApplySpanRules(u.data(), u.size(), lu.data());
+  EXPECT_EQ(Spans(lu), "LOC:0-1 ");
+  auto v = Tokens({{"in", 0, "IN"}, {"Lorvan"}, {"said", 0, "VBD"}});
+  v[2].upos = Hash64("VERB");
+  auto lv = Span(v.size(), 1, 2, kLoc);
+  ApplySpanRules(v.data(), v.size(), lv.data());
+  EXPECT_EQ(Spans(lv), "LOC:1-2 ");
+}
+
 TEST(SpanRules, TitleAloneAfterADeterminerNamesNoOne) {
   // "the Secretary acted": a holder referred to, no name.
   auto t = Tokens({{"the", 0, "DT"}, {"Secretary", kGazRole}, {"acted", 0, "VBD"}});
