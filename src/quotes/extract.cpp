@@ -2629,7 +2629,10 @@ class Finder {
       if (t >= static_cast<std::int32_t>(doc_.size())) continue;
       bool ok = agrees_local(m.local) || (!person && m.type == "LOC" && m.as_actor && m.local >= 0);
       if (!ok || InQuote(t)) continue;
-      if (nearest == kNone) nearest = m.local;
+      // "It" reaches back no further than the window: an organisation
+      // named paragraphs before is seldom what "it" is ("... read a
+      // statement. It said: ...").
+      if (nearest == kNone && (person || doc_.sent(t) + 4 >= s)) nearest = m.local;
       if (doc_.sent(t) + 4 < s) break;
       if (IsSubjectMention(m)) return m.local;
     }

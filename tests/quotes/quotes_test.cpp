@@ -385,6 +385,22 @@ TEST_F(QuotesOnText, ParticleCuesTakeTheirObject) {
   EXPECT_EQ(Words(a, a.quotes[1]), "the government to act");
 }
 
+TEST_F(QuotesOnText, ItReachesNoOrganisationNamedParagraphsBefore) {
+  // "It" is the statement read out, not the party named five sentences
+  // before; with no organisation near, the quote keeps no speaker rather
+  // than a wrong one.
+  Article a = Analyse(
+      "The Lenhall Unity Party won the vote in March.\n\n"
+      "Turnout was low in the north. Roads were closed by snow. Many polling stations opened late.\n\n"
+      "Observers counted the ballots for a week.\n\n"
+      "On Friday, Gen. Odalys Kessar read a statement on behalf of the president. It said:\n\n"
+      "“We will honour every line of this agreement.”");
+  ASSERT_FALSE(a.quotes.empty());
+  const Quote& q = a.quotes.back();
+  EXPECT_EQ(Words(a, q), "We will honour every line of this agreement.");
+  EXPECT_EQ(Speaker(q).find("Unity Party"), std::string::npos) << Speaker(q);
+}
+
 TEST_F(QuotesOnText, AStrandedParticleHasNoContent) {
   // The relative clause's object is "$40m", before the cue: the phrase
   // after "asked for" is where, not what.
