@@ -2882,6 +2882,19 @@ class Matcher {
     bool point = ty == "DATE" || ty == "TIME";
     if (kind == ModKind::kPoint && !point) return false;
     if (kind == ModKind::kAmount && ty != "DURATION") return false;
+    // "about"/"around" approximate an amount or a point on the calendar or
+    // the clock ("about two years ago", "around Nov. 1", "about noon"); before
+    // a reference or a day named from today they are prepositions ("worried
+    // about the future", "talk about today"), outside the expression.
+    if (j == i + 1 && (Is(i, "about") || Is(i, "around")) && ty != "TIME") {
+      const Tok& f = t_[j];
+      bool amount = f.kind == K::kNum || (f.w && (f.w->cardinal >= 0 || f.w->month)) || Is(j, "a") ||
+                    Is(j, "an") || Is(j, "half");
+      bool holiday = false;
+      if (f.w && f.w->phrase_start)
+        for (std::uint16_t id : f.w->phrase_ids) holiday = holiday || L_.phrases[id].holiday();
+      if (!amount && !holiday) return false;
+    }
     m = inner;
     return true;
   }

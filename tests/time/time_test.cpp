@@ -1068,6 +1068,18 @@ TEST(Time, TwoDigitYearsAndNextYearsHalf) {
   EXPECT_EQ(h.value, "2023-H2");
 }
 
+TEST(Time, AboutIsAPrepositionBeforeAReference) {
+  auto f = One("Lenhall spoke about the future of the mill.");
+  EXPECT_EQ(f.text, "the future");
+  EXPECT_EQ(f.value, "FUTURE_REF");
+  EXPECT_EQ(One("Kessar was asked about today's vote.").text, "today");
+  EXPECT_EQ(One("Odalys talked about the past with her brother.").text, "the past");
+  // Before an amount, a month or a clock time it still approximates.
+  EXPECT_EQ(One("The dam held for about two years.").text, "about two years");
+  EXPECT_EQ(One("The ferry docks around Nov. 1.").text, "around Nov. 1");
+  EXPECT_EQ(One("The ferry docked about an hour ago.").text, "about an hour ago");
+}
+
 TEST(TimeStage, SurvivesOddBytes) {
   TimeStage stage;
   Article a;
