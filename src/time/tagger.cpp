@@ -1267,7 +1267,9 @@ class Matcher {
     }
     // MONTH DAY [,] [YEAR]
     if (W(i) && W(i)->month) {
-      size_t after = Dot(i + 1);
+      // Only an abbreviation takes a dot; after a full name ("in November.")
+      // the dot ends the sentence, and a number after it is no day of it.
+      size_t after = W(i)->month_kind == 1 ? Dot(i + 1) : i + 1;
       bool day_next = DayNum(after, d, e2);
       size_t yk = after;
       if (P(yk, ',')) ++yk;

@@ -1080,6 +1080,15 @@ TEST(Time, AboutIsAPrepositionBeforeAReference) {
   EXPECT_EQ(One("The ferry docked about an hour ago.").text, "about an hour ago");
 }
 
+TEST(Time, AFullMonthNameEndsItsSentenceAtADot) {
+  auto t = Tag("Odalys hopes to open the mill in November.\n\n4:49 p.m.\n\nKessar spoke.");
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[0].text, "November");
+  EXPECT_EQ(t[1].text, "4:49 p.m.");
+  // An abbreviation still takes its dot and the day after it.
+  EXPECT_EQ(One("The mill opens Nov. 4 in Lenhall.").text, "Nov. 4");
+}
+
 TEST(TimeStage, SurvivesOddBytes) {
   TimeStage stage;
   Article a;
