@@ -464,6 +464,7 @@ class Matcher {
           // they refer to the last date named that is not one.
           if (!ComparisonBase(i)) ref_ = m.date, ref_gran_ = m.gran, ref_tok_ = i;
         }
+        if (m.gran && m.value && m.date.year) said_ = m.date, said_gran_ = m.gran;
         if (m.clock_day) clock_day_ = m.date, clock_end_ = m.end;
         if (m.quarter && ReportedQuarter(m, i))
           last_qy_ = m.quarter_year, last_q_ = m.quarter, long_period_ = false, last_q_tok_ = i;
@@ -2302,9 +2303,17 @@ class Matcher {
       }
       return;
     }
-    if (!anchor_gran_) return;
+    // With no date named before it, the time referred back to is the last
+    // one a relative expression gave, if fine enough for the unit ("sales
+    // fell last year; the previous year they rose": 1987 from 1988). With
+    // none, the time is an event's, which the value cannot know.
     CivilDate a = anchor_;
     int gran = anchor_gran_;
+    if (!gran) {
+      int need = u == Unit::kYear ? 1 : u == Unit::kMonth ? 2 : 3;
+      if (said_gran_ < need) return;
+      a = said_, gran = said_gran_;
+    }
     switch (u) {
       case Unit::kDay:
         if (gran >= 3) m.value = DayValue(AddDays(a, dir));
@@ -2916,6 +2925,10 @@ class Matcher {
   // The last anchor that is not the base of a comparison.
   CivilDate ref_{};
   int ref_gran_ = 0;
+  // The last date a relative expression resolved to ("last year"), which
+  // sets no anchor but is the reference time for "the previous year".
+  CivilDate said_{};
+  int said_gran_ = 0;
   size_t ref_tok_ = 0;
   CivilDate clock_day_{};   // the day of the last clock time with one
   size_t clock_end_ = 0;    // one past that clock time

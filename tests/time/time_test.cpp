@@ -1089,6 +1089,21 @@ TEST(Time, AFullMonthNameEndsItsSentenceAtADot) {
   EXPECT_EQ(One("The mill opens Nov. 4 in Lenhall.").text, "Nov. 4");
 }
 
+TEST(Time, ThePreviousUnitWithNoDateNamedCountsFromTheLastOneSaid) {
+  // DCT 2022-01-12. "last year" is 2021, so the year before it is 2020.
+  auto t = Tag("Kessar's mill lost money last year. In the previous year it earned more.");
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[1].text, "the previous year");
+  EXPECT_EQ(t[1].value, "2020");
+  auto m = Tag("Odalys sold her shares last month and bought more the following month.");
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_EQ(m[1].value, "2022-01");
+  // Too coarse for the unit: "last year" gives no day to count from.
+  auto d = Tag("Odalys sold her shares last year. The previous day, prices fell.");
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_FALSE(d[1].value.has_value());
+}
+
 TEST(TimeStage, SurvivesOddBytes) {
   TimeStage stage;
   Article a;
