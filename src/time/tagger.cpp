@@ -2685,10 +2685,23 @@ class Matcher {
     if ((Is(j, "a") || Is(j, "an") || Is(j, "per")) && !the && !relw && i > 0 && !hyphen) {
       const Tok& prev = t_[i - 1];
       auto count = [&](size_t c) {
+        // "several calls a day", "many trips a year": a vague count is a count.
         return t_[c].kind == K::kNum || (t_[c].w && t_[c].w->cardinal >= 2) || t_[c].low == "million" ||
-               t_[c].low == "billion";
+               t_[c].low == "billion" || t_[c].low == "several" || t_[c].low == "many" ||
+               t_[c].low == "multiple" || t_[c].low == "few" || t_[c].low == "dozens" ||
+               t_[c].low == "hundreds" || t_[c].low == "thousands";
       };
       bool counted = prev.kind == K::kWord && i >= 2 && (count(i - 2) || (i >= 3 && Is(i - 2, "more") && count(i - 3)));
+      // The counted noun phrase may run a few words ("2 million barrels of
+      // oil a day", "thousands of calls a month") when the rate ends the
+      // phrase: not "5 cars there a week later", "a day job".
+      bool ends = !In(m.end) || t_[m.end].kind == K::kPunct || IsClauseWord(t_[m.end].low);
+      if (!counted && ends && prev.kind == K::kWord && !IsClauseWord(prev.low))
+        for (size_t c = i - 1, n = 0; c > 0 && n < 4 && !counted; ++n) {
+          --c;
+          if (t_[c].kind == K::kPunct || IsClauseWord(t_[c].low)) break;
+          counted = count(c);
+        }
       if (prev.kind == K::kNum || prev.low == "%" || prev.low == "million" || prev.low == "billion" ||
           prev.low == "percent" || prev.low == "times" || prev.low == "twice" || prev.low == "once" ||
           prev.low == "trillion" || prev.low == "cents" || counted) {

@@ -1104,6 +1104,21 @@ TEST(Time, ThePreviousUnitWithNoDateNamedCountsFromTheLastOneSaid) {
   EXPECT_FALSE(d[1].value.has_value());
 }
 
+TEST(Time, ARateAfterAVagueOrLongerCountIsASet) {
+  auto t = Tag("Odalys makes several trips a year and answers thousands of calls a month.");
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[0].type, "SET");
+  EXPECT_EQ(t[0].value, "P1Y");
+  EXPECT_EQ(t[1].type, "SET");
+  EXPECT_EQ(t[1].value, "P1M");
+  auto b = One("The Kessar field gives 2 million barrels of oil a day.");
+  EXPECT_EQ(b.type, "SET");
+  EXPECT_EQ(b.value, "P1D");
+  // Not a rate when the phrase goes on or a preposition comes before it.
+  EXPECT_EQ(One("Lenhall sold 5 boats there a week later.").type, "DURATION");
+  EXPECT_EQ(One("Lenhall sold 5 boats in a week.").type, "DURATION");
+}
+
 TEST(TimeStage, SurvivesOddBytes) {
   TimeStage stage;
   Article a;
