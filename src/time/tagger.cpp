@@ -1005,6 +1005,14 @@ class Matcher {
     return false;
   }
 
+  // The syntax stage's part of speech of the word at `byte` (empty without one).
+  std::string_view UposAt(std::uint32_t byte) const {
+    auto it = std::lower_bound(atoks_.begin(), atoks_.end(), byte,
+                               [](const Token& tk, std::uint32_t b) { return tk.end <= b; });
+    if (it == atoks_.end() || it->begin > byte) return {};
+    return it->upos;
+  }
+
   // Reads the tense from the syntax stage's output when there is one: the
   // verb governing the token at `byte` (past forms -> past; a will/shall/
   // would auxiliary or a present form -> future, as in "talks resume Friday").
@@ -1548,6 +1556,13 @@ class Matcher {
             !(W(k) && (W(k)->weekday || W(k)->month)))
           return false;
         if (i > 0 && (Is(i - 1, "a") || Is(i - 1, "an"))) return false;
+        // "the office Christmas party", "Christmas shoppers", "Easter eggs":
+        // before a common noun (by the syntax stage's tag) the holiday names a
+        // kind of thing, not a day; a time word after it keeps the day
+        // ("Christmas morning").
+        if (p.words.size() == 1 && In(k) && t_[k].kind == K::kWord && !t_[k].cap && !W(k) &&
+            UposAt(t_[k].b) == "NOUN")
+          return false;
         int y;
         size_t ye;
         if (P(k, ',') && Year(k + 1, y, ye)) ++k;

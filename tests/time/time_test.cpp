@@ -1119,6 +1119,30 @@ TEST(Time, ARateAfterAVagueOrLongerCountIsASet) {
   EXPECT_EQ(One("Lenhall sold 5 boats in a week.").type, "DURATION");
 }
 
+TEST(Time, AHolidayBeforeACommonNounNamesAKindOfThing) {
+  // "Christmas shoppers": the parse tags "shoppers" a noun, so no day.
+  std::string text = "Christmas shoppers filled Lenhall.";
+  std::vector<Token> toks = {{0, 9, true, "Christmas", "PROPN", "NNP", 1, "compound"},
+                             {10, 18, true, "shopper", "NOUN", "NNS", 2, "nsubj"},
+                             {19, 25, true, "fill", "VERB", "VBD", -1, "root"},
+                             {26, 33, false, "Lenhall", "PROPN", "NNP", 2, "obj"},
+                             {33, 34, true, ".", "PUNCT", ".", 2, "punct"}};
+  std::vector<Sentence> sents = {{0, 34, 0, 5}};
+  EXPECT_TRUE(DefaultTimeTagger().Tag(text, CivilDate{2022, 1, 12}, toks, sents).times.empty());
+  // Before a verb it is the day.
+  std::string t2 = "Christmas fell on a Sunday.";
+  std::vector<Token> k2 = {{0, 9, true, "Christmas", "PROPN", "NNP", 1, "nsubj"},
+                           {10, 14, true, "fall", "VERB", "VBD", -1, "root"},
+                           {15, 17, true, "on", "ADP", "IN", 4, "case"},
+                           {18, 19, true, "a", "DET", "DT", 4, "det"},
+                           {20, 26, false, "Sunday", "PROPN", "NNP", 1, "obl"},
+                           {26, 27, true, ".", "PUNCT", ".", 1, "punct"}};
+  std::vector<Sentence> s2 = {{0, 27, 0, 6}};
+  auto tags = DefaultTimeTagger().Tag(t2, CivilDate{2022, 1, 12}, k2, s2);
+  ASSERT_FALSE(tags.times.empty());
+  EXPECT_EQ(t2.substr(tags.times[0].begin, tags.times[0].end - tags.times[0].begin), "Christmas");
+}
+
 TEST(TimeStage, SurvivesOddBytes) {
   TimeStage stage;
   Article a;
