@@ -1573,6 +1573,12 @@ class Matcher {
         }
         m.end = k;
         if (dct_) SetDay(m, YearlessHoliday(p, i));
+        // "Christmas morning", "New Year's Eve night": a part of that day.
+        if (W(k) && W(k)->pod.size() == 2 && !t_[k].cap) {
+          m.end = k + 1;
+          m.type = "TIME";
+          if (m.value) m.value = *m.value + "T" + W(k)->pod;
+        }
         return true;
       }
     }

@@ -1141,6 +1141,11 @@ TEST(Time, AHolidayBeforeACommonNounNamesAKindOfThing) {
   auto tags = DefaultTimeTagger().Tag(t2, CivilDate{2022, 1, 12}, k2, s2);
   ASSERT_FALSE(tags.times.empty());
   EXPECT_EQ(t2.substr(tags.times[0].begin, tags.times[0].end - tags.times[0].begin), "Christmas");
+  // A part of the day after it belongs to it.
+  auto mo = One("Kessar will be home by Christmas morning.", "2021-12-10");
+  EXPECT_EQ(mo.text, "Christmas morning");
+  EXPECT_EQ(mo.type, "TIME");
+  EXPECT_EQ(mo.value, "2021-12-25TMO");
 }
 
 TEST(TimeStage, SurvivesOddBytes) {
