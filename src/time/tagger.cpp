@@ -1775,6 +1775,11 @@ class Matcher {
         pod = W(m.end)->pod, ++m.end;
       }
       if (!pod.empty()) m.type = "TIME";
+      // "on a Sunday": some Sunday, not a particular one.
+      if (i > 0 && Is(i - 1, "a")) {
+        m.value = Fmt("XXXX-WXX-%d", w->weekday) + (pod.empty() ? "" : "T" + pod);
+        return true;
+      }
       if (dct_) {
         int tense = TenseAt(i);
         CivilDate d = WeekdayDate(w->weekday, tense > 0 ? 1 : -1, false);

@@ -1148,6 +1148,12 @@ TEST(Time, AHolidayBeforeACommonNounNamesAKindOfThing) {
   EXPECT_EQ(mo.value, "2021-12-25TMO");
 }
 
+TEST(Time, AWeekdayAfterAIsNoParticularDay) {
+  EXPECT_EQ(One("Odalys was born on a Sunday.").value, "XXXX-WXX-7");
+  EXPECT_EQ(One("Kessar left on a Tuesday night.").value, "XXXX-WXX-2TNI");
+  EXPECT_EQ(One("Kessar left on Tuesday.").value, "2022-01-11");
+}
+
 TEST(TimeStage, SurvivesOddBytes) {
   TimeStage stage;
   Article a;
