@@ -1154,6 +1154,13 @@ TEST(Time, AWeekdayAfterAIsNoParticularDay) {
   EXPECT_EQ(One("Kessar left on Tuesday.").value, "2022-01-11");
 }
 
+TEST(Time, OneDayAfterHopeIsSomeFutureDay) {
+  auto f = One("Odalys hopes one day to run the Kessar mill.");
+  EXPECT_EQ(f.type, "DATE");
+  EXPECT_EQ(f.value, "FUTURE_REF");
+  EXPECT_EQ(One("Lenhall left one day after the vote.").value, "P1D");
+}
+
 TEST(TimeStage, SurvivesOddBytes) {
   TimeStage stage;
   Article a;
