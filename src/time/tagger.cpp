@@ -464,6 +464,7 @@ class Matcher {
           // they refer to the last date named that is not one.
           if (!ComparisonBase(i)) ref_ = m.date, ref_gran_ = m.gran, ref_tok_ = i;
         }
+        if (m.gran && m.value && m.date.year) said_ = m.date, said_gran_ = m.gran;
         if (m.clock_day) clock_day_ = m.date, clock_end_ = m.end;
         if (m.quarter && ReportedQuarter(m, i))
           last_qy_ = m.quarter_year, last_q_ = m.quarter, long_period_ = false, last_q_tok_ = i;
@@ -1004,6 +1005,14 @@ class Matcher {
     return false;
   }
 
+  // The syntax stage's part of speech of the word at `byte` (empty without one).
+  std::string_view UposAt(std::uint32_t byte) const {
+    auto it = std::lower_bound(atoks_.begin(), atoks_.end(), byte,
+                               [](const Token& tk, std::uint32_t b) { return tk.end <= b; });
+    if (it == atoks_.end() || it->begin > byte) return {};
+    return it->upos;
+  }
+
   // Reads the tense from the syntax stage's output when there is one: the
   // verb governing the token at `byte` (past forms -> past; a will/shall/
   // would auxiliary or a present form -> future, as in "talks resume Friday").
@@ -1267,7 +1276,9 @@ class Matcher {
     }
     // MONTH DAY [,] [YEAR]
     if (W(i) && W(i)->month) {
-      size_t after = Dot(i + 1);
+      // Only an abbreviation takes a dot; after a full name ("in November.")
+      // the dot ends the sentence, and a number after it is no day of it.
+      size_t after = W(i)->month_kind == 1 ? Dot(i + 1) : i + 1;
       bool day_next = DayNum(after, d, e2);
       size_t yk = after;
       if (P(yk, ',')) ++yk;
@@ -1545,6 +1556,13 @@ class Matcher {
             !(W(k) && (W(k)->weekday || W(k)->month)))
           return false;
         if (i > 0 && (Is(i - 1, "a") || Is(i - 1, "an"))) return false;
+        // "the office Christmas party", "Christmas shoppers", "Easter eggs":
+        // before a common noun (by the syntax stage's tag) the holiday names a
+        // kind of thing, not a day; a time word after it keeps the day
+        // ("Christmas morning").
+        if (p.words.size() == 1 && In(k) && t_[k].kind == K::kWord && !t_[k].cap && !W(k) &&
+            UposAt(t_[k].b) == "NOUN")
+          return false;
         int y;
         size_t ye;
         if (P(k, ',') && Year(k + 1, y, ye)) ++k;
@@ -1555,6 +1573,12 @@ class Matcher {
         }
         m.end = k;
         if (dct_) SetDay(m, YearlessHoliday(p, i));
+        // "Christmas morning", "New Year's Eve night": a part of that day.
+        if (W(k) && W(k)->pod.size() == 2 && !t_[k].cap) {
+          m.end = k + 1;
+          m.type = "TIME";
+          if (m.value) m.value = *m.value + "T" + W(k)->pod;
+        }
         return true;
       }
     }
@@ -1751,6 +1775,11 @@ class Matcher {
         pod = W(m.end)->pod, ++m.end;
       }
       if (!pod.empty()) m.type = "TIME";
+      // "on a Sunday": some Sunday, not a particular one.
+      if (i > 0 && Is(i - 1, "a")) {
+        m.value = Fmt("XXXX-WXX-%d", w->weekday) + (pod.empty() ? "" : "T" + pod);
+        return true;
+      }
       if (dct_) {
         int tense = TenseAt(i);
         CivilDate d = WeekdayDate(w->weekday, tense > 0 ? 1 : -1, false);
@@ -2300,9 +2329,17 @@ class Matcher {
       }
       return;
     }
-    if (!anchor_gran_) return;
+    // With no date named before it, the time referred back to is the last
+    // one a relative expression gave, if fine enough for the unit ("sales
+    // fell last year; the previous year they rose": 1987 from 1988). With
+    // none, the time is an event's, which the value cannot know.
     CivilDate a = anchor_;
     int gran = anchor_gran_;
+    if (!gran) {
+      int need = u == Unit::kYear ? 1 : u == Unit::kMonth ? 2 : 3;
+      if (said_gran_ < need) return;
+      a = said_, gran = said_gran_;
+    }
     switch (u) {
       case Unit::kDay:
         if (gran >= 3) m.value = DayValue(AddDays(a, dir));
@@ -2674,10 +2711,23 @@ class Matcher {
     if ((Is(j, "a") || Is(j, "an") || Is(j, "per")) && !the && !relw && i > 0 && !hyphen) {
       const Tok& prev = t_[i - 1];
       auto count = [&](size_t c) {
+        // "several calls a day", "many trips a year": a vague count is a count.
         return t_[c].kind == K::kNum || (t_[c].w && t_[c].w->cardinal >= 2) || t_[c].low == "million" ||
-               t_[c].low == "billion";
+               t_[c].low == "billion" || t_[c].low == "several" || t_[c].low == "many" ||
+               t_[c].low == "multiple" || t_[c].low == "few" || t_[c].low == "dozens" ||
+               t_[c].low == "hundreds" || t_[c].low == "thousands";
       };
       bool counted = prev.kind == K::kWord && i >= 2 && (count(i - 2) || (i >= 3 && Is(i - 2, "more") && count(i - 3)));
+      // The counted noun phrase may run a few words ("2 million barrels of
+      // oil a day", "thousands of calls a month") when the rate ends the
+      // phrase: not "5 cars there a week later", "a day job".
+      bool ends = !In(m.end) || t_[m.end].kind == K::kPunct || IsClauseWord(t_[m.end].low);
+      if (!counted && ends && prev.kind == K::kWord && !IsClauseWord(prev.low))
+        for (size_t c = i - 1, n = 0; c > 0 && n < 4 && !counted; ++n) {
+          --c;
+          if (t_[c].kind == K::kPunct || IsClauseWord(t_[c].low)) break;
+          counted = count(c);
+        }
       if (prev.kind == K::kNum || prev.low == "%" || prev.low == "million" || prev.low == "billion" ||
           prev.low == "percent" || prev.low == "times" || prev.low == "twice" || prev.low == "once" ||
           prev.low == "trillion" || prev.low == "cents" || counted) {
@@ -2882,6 +2932,19 @@ class Matcher {
     bool point = ty == "DATE" || ty == "TIME";
     if (kind == ModKind::kPoint && !point) return false;
     if (kind == ModKind::kAmount && ty != "DURATION") return false;
+    // "about"/"around" approximate an amount or a point on the calendar or
+    // the clock ("about two years ago", "around Nov. 1", "about noon"); before
+    // a reference or a day named from today they are prepositions ("worried
+    // about the future", "talk about today"), outside the expression.
+    if (j == i + 1 && (Is(i, "about") || Is(i, "around")) && ty != "TIME") {
+      const Tok& f = t_[j];
+      bool amount = f.kind == K::kNum || (f.w && (f.w->cardinal >= 0 || f.w->month)) || Is(j, "a") ||
+                    Is(j, "an") || Is(j, "half");
+      bool holiday = false;
+      if (f.w && f.w->phrase_start)
+        for (std::uint16_t id : f.w->phrase_ids) holiday = holiday || L_.phrases[id].holiday();
+      if (!amount && !holiday) return false;
+    }
     m = inner;
     return true;
   }
@@ -2901,6 +2964,10 @@ class Matcher {
   // The last anchor that is not the base of a comparison.
   CivilDate ref_{};
   int ref_gran_ = 0;
+  // The last date a relative expression resolved to ("last year"), which
+  // sets no anchor but is the reference time for "the previous year".
+  CivilDate said_{};
+  int said_gran_ = 0;
   size_t ref_tok_ = 0;
   CivilDate clock_day_{};   // the day of the last clock time with one
   size_t clock_end_ = 0;    // one past that clock time

@@ -1068,6 +1068,99 @@ TEST(Time, TwoDigitYearsAndNextYearsHalf) {
   EXPECT_EQ(h.value, "2023-H2");
 }
 
+TEST(Time, AboutIsAPrepositionBeforeAReference) {
+  auto f = One("Lenhall spoke about the future of the mill.");
+  EXPECT_EQ(f.text, "the future");
+  EXPECT_EQ(f.value, "FUTURE_REF");
+  EXPECT_EQ(One("Kessar was asked about today's vote.").text, "today");
+  EXPECT_EQ(One("Odalys talked about the past with her brother.").text, "the past");
+  // Before an amount, a month or a clock time it still approximates.
+  EXPECT_EQ(One("The dam held for about two years.").text, "about two years");
+  EXPECT_EQ(One("The ferry docks around Nov. 1.").text, "around Nov. 1");
+  EXPECT_EQ(One("The ferry docked about an hour ago.").text, "about an hour ago");
+}
+
+TEST(Time, AFullMonthNameEndsItsSentenceAtADot) {
+  auto t = Tag("Odalys hopes to open the mill in November.\n\n4:49 p.m.\n\nKessar spoke.");
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[0].text, "November");
+  EXPECT_EQ(t[1].text, "4:49 p.m.");
+  // An abbreviation still takes its dot and the day after it.
+  EXPECT_EQ(One("The mill opens Nov. 4 in Lenhall.").text, "Nov. 4");
+}
+
+TEST(Time, ThePreviousUnitWithNoDateNamedCountsFromTheLastOneSaid) {
+  // DCT 2022-01-12. "last year" is 2021, so the year before it is 2020.
+  auto t = Tag("Kessar's mill lost money last year. In the previous year it earned more.");
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[1].text, "the previous year");
+  EXPECT_EQ(t[1].value, "2020");
+  auto m = Tag("Odalys sold her shares last month and bought more the following month.");
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_EQ(m[1].value, "2022-01");
+  // Too coarse for the unit: "last year" gives no day to count from.
+  auto d = Tag("Odalys sold her shares last year. The previous day, prices fell.");
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_FALSE(d[1].value.has_value());
+}
+
+TEST(Time, ARateAfterAVagueOrLongerCountIsASet) {
+  auto t = Tag("Odalys makes several trips a year and answers thousands of calls a month.");
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[0].type, "SET");
+  EXPECT_EQ(t[0].value, "P1Y");
+  EXPECT_EQ(t[1].type, "SET");
+  EXPECT_EQ(t[1].value, "P1M");
+  auto b = One("The Kessar field gives 2 million barrels of oil a day.");
+  EXPECT_EQ(b.type, "SET");
+  EXPECT_EQ(b.value, "P1D");
+  // Not a rate when the phrase goes on or a preposition comes before it.
+  EXPECT_EQ(One("Lenhall sold 5 boats there a week later.").type, "DURATION");
+  EXPECT_EQ(One("Lenhall sold 5 boats in a week.").type, "DURATION");
+}
+
+TEST(Time, AHolidayBeforeACommonNounNamesAKindOfThing) {
+  // "Christmas shoppers": the parse tags "shoppers" a noun, so no day.
+  std::string text = "Christmas shoppers filled Lenhall.";
+  std::vector<Token> toks = {{0, 9, true, "Christmas", "PROPN", "NNP", 1, "compound"},
+                             {10, 18, true, "shopper", "NOUN", "NNS", 2, "nsubj"},
+                             {19, 25, true, "fill", "VERB", "VBD", -1, "root"},
+                             {26, 33, false, "Lenhall", "PROPN", "NNP", 2, "obj"},
+                             {33, 34, true, ".", "PUNCT", ".", 2, "punct"}};
+  std::vector<Sentence> sents = {{0, 34, 0, 5}};
+  EXPECT_TRUE(DefaultTimeTagger().Tag(text, CivilDate{2022, 1, 12}, toks, sents).times.empty());
+  // Before a verb it is the day.
+  std::string t2 = "Christmas fell on a Sunday.";
+  std::vector<Token> k2 = {{0, 9, true, "Christmas", "PROPN", "NNP", 1, "nsubj"},
+                           {10, 14, true, "fall", "VERB", "VBD", -1, "root"},
+                           {15, 17, true, "on", "ADP", "IN", 4, "case"},
+                           {18, 19, true, "a", "DET", "DT", 4, "det"},
+                           {20, 26, false, "Sunday", "PROPN", "NNP", 1, "obl"},
+                           {26, 27, true, ".", "PUNCT", ".", 1, "punct"}};
+  std::vector<Sentence> s2 = {{0, 27, 0, 6}};
+  auto tags = DefaultTimeTagger().Tag(t2, CivilDate{2022, 1, 12}, k2, s2);
+  ASSERT_FALSE(tags.times.empty());
+  EXPECT_EQ(t2.substr(tags.times[0].begin, tags.times[0].end - tags.times[0].begin), "Christmas");
+  // A part of the day after it belongs to it.
+  auto mo = One("Kessar will be home by Christmas morning.", "2021-12-10");
+  EXPECT_EQ(mo.text, "Christmas morning");
+  EXPECT_EQ(mo.type, "TIME");
+  EXPECT_EQ(mo.value, "2021-12-25TMO");
+}
+
+TEST(Time, AWeekdayAfterAIsNoParticularDay) {
+  EXPECT_EQ(One("Odalys was born on a Sunday.").value, "XXXX-WXX-7");
+  EXPECT_EQ(One("Kessar left on a Tuesday night.").value, "XXXX-WXX-2TNI");
+  EXPECT_EQ(One("Kessar left on Tuesday.").value, "2022-01-11");
+}
+
+TEST(Time, OneDayAfterHopeIsSomeFutureDay) {
+  auto f = One("Odalys hopes one day to run the Kessar mill.");
+  EXPECT_EQ(f.type, "DATE");
+  EXPECT_EQ(f.value, "FUTURE_REF");
+  EXPECT_EQ(One("Lenhall left one day after the vote.").value, "P1D");
+}
+
 TEST(TimeStage, SurvivesOddBytes) {
   TimeStage stage;
   Article a;
