@@ -729,35 +729,31 @@ void ApplyDocumentRules(const NerSentenceRef* sents, std::size_t count) {
   // the article names as a place at least as often, is the place (used as
   // an actor); never a word of a longer person's name, nor after a form
   // of address.
-  for (std::size_t s = 0; s < count; ++s) {
-    const NerSentenceRef& ref = sents[s];
-    const NerToken* t = ref.tokens;
-    for (std::size_t i = 0; i < ref.n; ++i) {
-      if (ref.labels[i] != BeginLabel(kPer)) continue;
-      if (i + 1 < ref.n && ref.labels[i + 1] == InsideLabel(kPer)) continue;
-      const std::uint32_t g = t[i].gaz;
-      if (g & kGazHonorificBefore) continue;
-      if (std::binary_search(in_names.begin(), in_names.end(), t[i].f.lower)) continue;
-      const bool listed = ((g & kGazCountryB) || ((g & kGazCityB) && (g & kGazBigCity))) &&
-                          !(i + 1 < ref.n && (t[i + 1].gaz & (kGazCountryI | kGazCityI)));  // not a longer listed name
-      if (listed || named_as_place(t[i].f.lower)) ref.labels[i] = BeginLabel(kLoc);
-    }
-  }
   // The other way round: a one-word place whose word is a word of a longer
   // person's name in the article ("Ana Lenhall ... Lenhall said", where a
   // small town or a province is also called Lenhall) is that person, unless
   // it is a listed country or major city ("Jordan Peters ... in Jordan").
   // The longer name must start with a listed first name: a misread place
   // name ("Port Kessar" typed a person) must not turn the place into one.
+  // (A word of a longer name is never turned into a place, so the two
+  // never undo each other.)
   for (std::size_t s = 0; s < count; ++s) {
     const NerSentenceRef& ref = sents[s];
     const NerToken* t = ref.tokens;
     for (std::size_t i = 0; i < ref.n; ++i) {
-      if (ref.labels[i] != BeginLabel(kLoc)) continue;
-      if (i + 1 < ref.n && ref.labels[i + 1] == InsideLabel(kLoc)) continue;
+      const int type = LabelType(ref.labels[i]);
+      if ((type != kPer && type != kLoc) || !IsBegin(ref.labels[i])) continue;
+      if (i + 1 < ref.n && ref.labels[i + 1] == InsideLabel(type)) continue;
       const std::uint32_t g = t[i].gaz;
-      if ((g & kGazCountryB) || ((g & kGazCityB) && (g & kGazBigCity))) continue;
-      if (std::binary_search(in_first_names.begin(), in_first_names.end(), t[i].f.lower)) {
+      const bool country_or_city = (g & kGazCountryB) || ((g & kGazCityB) && (g & kGazBigCity));
+      if (type == kPer) {
+        if (g & kGazHonorificBefore) continue;
+        if (std::binary_search(in_names.begin(), in_names.end(), t[i].f.lower)) continue;
+        const bool listed = country_or_city &&
+                            !(i + 1 < ref.n && (t[i + 1].gaz & (kGazCountryI | kGazCityI)));  // not a longer listed name
+        if (listed || named_as_place(t[i].f.lower)) ref.labels[i] = BeginLabel(kLoc);
+      } else if (!country_or_city &&
+                 std::binary_search(in_first_names.begin(), in_first_names.end(), t[i].f.lower)) {
         ref.labels[i] = BeginLabel(kPer);
       }
     }
