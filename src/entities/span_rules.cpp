@@ -285,8 +285,7 @@ std::size_t DefinedAcronym(const NerToken* t, std::size_t n, std::size_t b, std:
 // takes the capitalised words after "of" or "for", and after an "and"
 // that joins two such runs, unless the second run is an organisation of
 // its own ("Ministry of Defence and Foreign Ministry").
-std::size_t ExtendOrganisationOf(const NerToken* t, std::size_t n, const std::uint8_t* labels, std::size_t b,
-                                 std::size_t e) {
+std::size_t ExtendOrganisationOf(const NerToken* t, std::size_t n, const std::uint8_t* labels, std::size_t e) {
   static const std::uint64_t for_lower = LowerHash("for"), and_lower = LowerHash("and");
   if (e + 1 >= n || (t[e].f.lower != Heads().of && t[e].f.lower != for_lower) || (t[e].f.flags & syntax::kHasUpper))
     return e;
@@ -294,7 +293,6 @@ std::size_t ExtendOrganisationOf(const NerToken* t, std::size_t n, const std::ui
   if (it == Heads().last.end() || it->second != kOrg || Heads().closing.count(t[e - 1].f.lower) ||
       !(t[e - 1].f.flags & syntax::kTitle))
     return e;
-  (void)b;
   auto capitalised_run = [&](std::size_t from, bool* has_head) {
     std::size_t k = from;
     *has_head = false;
@@ -538,7 +536,7 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
     // before an organisation's name, inside the sentence, is its first word
     // (words mostly written in lower case are the ones the model doubts).
     if (type == kOrg) {
-      const std::size_t ne = ExtendOrganisationOf(t, n, labels, b, e);
+      const std::size_t ne = ExtendOrganisationOf(t, n, labels, e);
       if (ne > e) {
         e = ne;
         SetSpan(labels, b, e, kOrg);
