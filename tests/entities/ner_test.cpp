@@ -12,6 +12,13 @@
 namespace sitrep::entities {
 namespace {
 
+// The stages the entities stage reads from, then the entities stage.
+void RunTextSyntaxEntities(Article& a) {
+  text::TextStage().Process(a, nullptr);
+  syntax::SyntaxStage().Process(a, nullptr);
+  EntitiesStage().Process(a, nullptr);
+}
+
 NerSentence Sentence(std::vector<std::string> words, std::vector<std::uint8_t> labels) {
   NerSentence s;
   s.words = std::move(words);
@@ -98,9 +105,7 @@ TEST(EntitiesStage, FindsPeoplePlacesAndOrganisations) {
   a.text =
       "Foreign Minister Irena Valchenko met NATO officials in Brussels on Monday. "
       "Valchenko said the talks with the European Union would continue.";
-  text::TextStage().Process(a, nullptr);
-  syntax::SyntaxStage().Process(a, nullptr);
-  EntitiesStage().Process(a, nullptr);
+  RunTextSyntaxEntities(a);
   auto find = [&](std::string_view s) -> const Mention* {
     for (const auto& m : a.mentions) {
       if (a.text.substr(m.begin, m.end - m.begin) == s) return &m;
@@ -130,9 +135,7 @@ TEST(EntitiesStage, TheArticlesOwnOutletIsOneOrganisation) {
   a.text =
       "A senior official told Kessar Monitor that the talks would resume. "
       "Irena Valchenko spoke to the Kessar Monitor reporter in Brussels.";
-  text::TextStage().Process(a, nullptr);
-  syntax::SyntaxStage().Process(a, nullptr);
-  EntitiesStage().Process(a, nullptr);
+  RunTextSyntaxEntities(a);
   int outlets = 0;
   for (const auto& m : a.mentions) {
     std::string_view s = std::string_view(a.text).substr(m.begin, m.end - m.begin);
@@ -154,9 +157,7 @@ TEST(EntitiesStage, NoMentionHoldsAnAddress) {
   a.text =
       "Contact: Irena Valchenko irena.valchenko@lenhall-water.org Lenhall Water Board\n\n"
       "Details at www.lenhall-water.org Lenhall Water Board News.";
-  text::TextStage().Process(a, nullptr);
-  syntax::SyntaxStage().Process(a, nullptr);
-  EntitiesStage().Process(a, nullptr);
+  RunTextSyntaxEntities(a);
   ASSERT_FALSE(a.mentions.empty());
   for (const auto& m : a.mentions) {
     std::string_view s = std::string_view(a.text).substr(m.begin, m.end - m.begin);
@@ -198,9 +199,7 @@ TEST(EntitiesStage, LeavesTitlesOutAndKeepsListedNamesWhole) {
   a.text =
       "A spokesman, Col. Oskar Brenvik, said on Monday that Prime Minister Lidia Marovska had met "
       "the Office for Democratic Institutions and Human Rights. Mrs Hanne Tolvik-Sand agreed.";
-  text::TextStage().Process(a, nullptr);
-  syntax::SyntaxStage().Process(a, nullptr);
-  EntitiesStage().Process(a, nullptr);
+  RunTextSyntaxEntities(a);
   std::vector<std::string> people, orgs;
   for (const auto& m : a.mentions) {
     std::string s(a.text.substr(m.begin, m.end - m.begin));
@@ -222,9 +221,7 @@ TEST(EntitiesStage, OwnOutletIsAnOrganisation) {
   Article a;
   a.outlet = "Saltby Courier";
   a.text = "A trader told the Saltby Courier by telephone that the market was full.";
-  text::TextStage().Process(a, nullptr);
-  syntax::SyntaxStage().Process(a, nullptr);
-  EntitiesStage().Process(a, nullptr);
+  RunTextSyntaxEntities(a);
   bool found = false;
   for (const auto& m : a.mentions) {
     if (a.text.substr(m.begin, m.end - m.begin) != "Saltby Courier") continue;
@@ -242,9 +239,7 @@ TEST(EntitiesStage, RoleAloneLinksToThePersonWhoHoldsIt) {
       "Secretary-General Ana Moreira urged both sides to return to talks on Friday. "
       "The secretary-general said the fighting had displaced a million people. "
       "The foreign minister did not comment.";
-  text::TextStage().Process(a, nullptr);
-  syntax::SyntaxStage().Process(a, nullptr);
-  EntitiesStage().Process(a, nullptr);
+  RunTextSyntaxEntities(a);
   const Mention* person = nullptr;
   const Mention* role = nullptr;
   for (const auto& m : a.mentions) {

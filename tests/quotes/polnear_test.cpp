@@ -198,13 +198,16 @@ TEST(AsPolnearUnits, AQuoteThatRunsOnJoinsTheOneBefore) {
   EXPECT_EQ(univocal[0].content.end, 45u);
 }
 
+// The bytes of the first occurrence of `w` in the article's text.
+ByteSpan FirstSpanOf(const Article& a, std::string_view w) {
+  const auto b = static_cast<std::uint32_t>(a.text.find(w));
+  return ByteSpan{b, b + static_cast<std::uint32_t>(w.size())};
+}
+
 TEST(AsPolnearUnits, MixedFragmentsOfOneClauseAreOneAttribution) {
   Article a;
   a.text = "Lenhall called the levy \u201creckless\u201d and \u201cdoomed\u201d on Friday. Kessar called it \u201cfair.\u201d";
-  auto at = [&](std::string_view w) {
-    std::uint32_t b = static_cast<std::uint32_t>(a.text.find(w));
-    return ByteSpan{b, b + static_cast<std::uint32_t>(w.size())};
-  };
+  auto at = [&](std::string_view w) { return FirstSpanOf(a, w); };
   Quote reckless;
   reckless.kind = "mixed";
   reckless.cue = at("called");
@@ -243,10 +246,7 @@ TEST(AsPolnearUnits, MixedFragmentsOfOneClauseAreOneAttribution) {
 TEST(AsPolnearUnits, AQuoteRunsOnPastAParticipleActAfterIt) {
   Article a;
   a.text = "\"The pier is old,\" Kessar said, referring to the east dock. \"It must go.\"";
-  auto at = [&](std::string_view w) {
-    std::uint32_t b = static_cast<std::uint32_t>(a.text.find(w));
-    return ByteSpan{b, b + static_cast<std::uint32_t>(w.size())};
-  };
+  auto at = [&](std::string_view w) { return FirstSpanOf(a, w); };
   std::uint32_t second = at("It must").begin;
   a.sentences = {{0, second - 1, 0, 0}, {second - 1, static_cast<std::uint32_t>(a.text.size()), 0, 0}};
   Quote direct;
