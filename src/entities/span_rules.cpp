@@ -295,19 +295,20 @@ std::size_t ExtendOrganisationOf(const NerToken* t, std::size_t n, const std::ui
     return e;
   auto capitalised_run = [&](std::size_t from, bool* has_head) {
     std::size_t k = from;
-    *has_head = false;
+    if (has_head) *has_head = false;
     while (k < n && k < from + 5 && (t[k].f.flags & (syntax::kTitle | syntax::kAllUpper)) && !Possessive(t[k]) &&
            (labels[k] == kOutside || IsBegin(labels[k]) || k > from)) {
-      auto h = Heads().last.find(t[k].f.lower);
-      *has_head = *has_head || (h != Heads().last.end() && h->second == kOrg);
+      if (has_head) {
+        auto h = Heads().last.find(t[k].f.lower);
+        *has_head = *has_head || (h != Heads().last.end() && h->second == kOrg);
+      }
       ++k;
     }
     // Never half of a span the model found.
     while (k > from && k < n && labels[k] != kOutside && !IsBegin(labels[k])) --k;
     return k;
   };
-  bool head = false;
-  std::size_t k = capitalised_run(e + 1, &head);
+  std::size_t k = capitalised_run(e + 1, nullptr);
   if (k == e + 1) return e;
   if (k + 1 < n && t[k].f.lower == and_lower && !(t[k].f.flags & syntax::kHasUpper)) {
     bool second_head = false;
