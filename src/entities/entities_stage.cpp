@@ -40,7 +40,7 @@ void ExtendOverHyphens(const Article& a, const Sentence& sent, std::uint32_t* b,
   while (*b >= sent.first_token + 2 && joined(*b - 2)) *b -= 2;
 }
 
-// The article's own outlet written in its text ("told Atlas Wire"), taken
+// The article's own outlet written in its text ("told Kessar Wire"), taken
 // whole as an organisation over whatever the model made of its words: the
 // model often takes a part of it for a person or a place. Matched on token
 // boundaries, as written, with or without a leading "The".

@@ -578,7 +578,7 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
       if (demonym) SetSpan(labels, b, e, kMisc);
     }
     // An unlisted one-word place with a demonym's ending, used before a
-    // common noun ("Maruvan forces", "Lorvanese officials"), is the
+    // common noun ("Dravenian forces", "Lorvanese officials"), is the
     // people's adjective, not the place.
     if (type == kLoc && e == b + 1 && e < n && !(t[b].gaz & kListed) && DemonymEnding(t[b]) &&
         !(t[e].f.flags & syntax::kHasUpper) && (t[e].upos == Hash64("NOUN"))) {

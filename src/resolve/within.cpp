@@ -50,7 +50,7 @@ bool AcronymFits(std::string_view acr, std::string_view name) {
   if (acr.empty() || name.empty()) return false;
   auto lower = [](char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c); };
   // The name may have lost its first word to the recogniser ("[Free]
-  // Highlands Movement (FHM)"): then it starts at the acronym's second letter.
+  // Coastal Front (FCF)"): then it starts at the acronym's second letter.
   std::size_t k = lower(name[0]) == acr[0] ? 1 : acr.size() > 2 && lower(name[0]) == acr[1] ? 2 : 0;
   if (k == 0) return false;
   for (std::size_t i = 1; i < name.size() && k < acr.size(); ++i) {

@@ -9,7 +9,7 @@ namespace sitrep::stories::detail {
 namespace {
 
 // How far a number's noun may stand: after it (adjectives between: "25
-// Veldorian officials") or before it in the same clause ("the death toll
+// Dravenian officials") or before it in the same clause ("the death toll
 // rose to 52").
 constexpr std::size_t kWordsAfter = 3;
 constexpr std::size_t kWordsBefore = 12;

@@ -552,7 +552,7 @@ void TokenizeRange(std::string_view text, std::uint32_t begin, std::uint32_t end
     if (scanned && !letters && !digits) {
       const std::size_t n = e - j;
       // Letters with a clitic the slow path splits off: "'s", "'d" or "'m"
-      // after one letter or more ("Tarsovia's": "Tarsovia" "'s"), or "n't"
+      // after one letter or more ("Lenhall's": "Lenhall" "'s"), or "n't"
       // after one ("don't": "do" "n't").
       std::size_t clitic = 0;
       if (n >= 3 && p[e - 2] == '\'' && ((letter_bits | 1u << (n - 2)) & want_bits) == want_bits) {

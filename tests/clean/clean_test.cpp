@@ -163,7 +163,7 @@ TEST(Cues, MatchStrongAgreesWithMatchAll) {
       "This article was translated from the German by our staff.", "(Photo: Reuters) Troops at the border.",
       "Copyright 2022 Lantern Media. All rights reserved.", "Subscribe now for unlimited access",
       "The minister said talks would resume on Monday.", "Sign up today, and subscribe now!", "play",
-      "Related: more coverage", "", "\u00a9 2022 Atlas Monitor", "Listen to this article"};
+      "Related: more coverage", "", "\u00a9 2022 Kessar Wire", "Listen to this article"};
   for (const char* line : lines) {
     std::string key = LineKey(line);
     EXPECT_EQ(lex.MatchStrong(key), lex.MatchAll(key, false).strong) << line;

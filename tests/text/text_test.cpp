@@ -67,7 +67,7 @@ TEST(Tokenizer, WordsWithMarksSplitAsTheGeneralPathSplitsThem) {
   }
   // Each word with one letter replaced by "é" for the reference.
   const std::pair<std::string, std::string> words[] = {
-      {"a", "\u00e9"}, {"we", "w\u00e9"}, {"Tarsovia", "Tarsovi\u00e9"}, {"Quillon", "Qu\u00e9llon"}};
+      {"a", "\u00e9"}, {"we", "w\u00e9"}, {"Dravenia", "Draveni\u00e9"}, {"Quillon", "Qu\u00e9llon"}};
   for (const auto& [word, accented] : words) {
     for (const std::string& tail : tails) {
       for (const char* after : {" next", ""}) {
@@ -94,8 +94,8 @@ TEST(Tokenizer, WordsWithMarksSplitAsTheGeneralPathSplitsThem) {
 // number take shortcuts past the general path; they must split as it does,
 // near the text's end as well (where the chunk is read byte by byte).
 TEST(Tokenizer, CliticsNumbersAndMarksBeforeNumbers) {
-  EXPECT_EQ(Tokens("Tarsovia's IFRC'S she'd I'm don't CAN'T x"),
-            (V{"Tarsovia", "'s", "IFRC", "'S", "she", "'d", "I", "'m", "do", "n't", "CA", "N'T", "x"}));
+  EXPECT_EQ(Tokens("Dravenia's IFRC'S she'd I'm don't CAN'T x"),
+            (V{"Dravenia", "'s", "IFRC", "'S", "she", "'d", "I", "'m", "do", "n't", "CA", "N'T", "x"}));
   EXPECT_EQ(Tokens("1,200 2.5 3.14.15 1,200, (15 \"2021 x"),
             (V{"1,200", "2.5", "3.14.15", "1,200", ",", "(", "15", "\"", "2021", "x"}));
   EXPECT_EQ(Tokens("it's"), (V{"it", "'s"}));
@@ -186,8 +186,8 @@ TEST(Segmenter, LineBreaksEndSentences) {
 
 TEST(Segmenter, EmptyLinesBetweenParagraphsChangeNothing) {
   Article one, blank;
-  one.text = "Quillon spoke.\nTarsovia waited\n\"Yes\"";
-  blank.text = "\nQuillon spoke.\n\n\nTarsovia waited\n\n\"Yes\"\n\n";
+  one.text = "Quillon spoke.\nDravenia waited\n\"Yes\"";
+  blank.text = "\nQuillon spoke.\n\n\nDravenia waited\n\n\"Yes\"\n\n";
   Segment(&one);
   Segment(&blank);
   ASSERT_EQ(one.tokens.size(), blank.tokens.size());
@@ -328,7 +328,7 @@ TEST(Segmenter, EndsASentenceAfterTerminalMarksAndNoOthers) {
   int terminal_marks = 0;
   for (const std::string& m : marks) {
     Article a;
-    a.text = "Tarsovia waited" + m + " Quillon spoke";
+    a.text = "Dravenia waited" + m + " Quillon spoke";
     Segment(&a);
     const std::uint32_t space = static_cast<std::uint32_t>(a.text.find(" Quillon"));
     const Token* before = nullptr;
