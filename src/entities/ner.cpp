@@ -246,9 +246,11 @@ constexpr int kBeam = 5;
 // features that read the previous label scored once for each label it may
 // be. With `beam` < kNumNerLabels only that many best labels of each token
 // are carried on as the previous label of the next (exact otherwise).
+// With `known`, a token whose known label is not kUnknownLabel can only
+// take that label (training on partly labelled sentences).
 template <typename S, typename M>
 void Viterbi(const M& m, const NerToken* t, std::size_t n, std::uint64_t caps, bool second, int beam,
-             std::uint8_t* labels) {
+             std::uint8_t* labels, const std::uint8_t* known = nullptr) {
   constexpr int L = kNumNerLabels;
   constexpr double kNone = -1e300;
   std::uint64_t feats[kMaxFeatures];
@@ -269,6 +271,7 @@ void Viterbi(const M& m, const NerToken* t, std::size_t n, std::uint64_t caps, b
         m.Score(feats, LabelFeatures(t, n, i, p, kNoLabel, false, second, feats), sp);
         for (int l = 0; l < L; ++l) {
           if (!Allowed(static_cast<std::uint8_t>(l), p)) continue;
+          if (known != nullptr && known[i] != kUnknownLabel && known[i] != l) continue;
           const double v = base + static_cast<double>(s0[l]) + static_cast<double>(sp[l]);
           if (v > next[l]) {
             next[l] = v;
@@ -587,7 +590,7 @@ syntax::LinearModel TrainPass(const std::vector<std::vector<NerToken>>& train,
   std::mt19937_64 rng(seed);
   std::uint64_t feats[kMaxFeatures], gold_feats[kMaxFeatures];
   float scores[kNumNerLabels];
-  std::vector<std::uint8_t> guess;
+  std::vector<std::uint8_t> guess, filled;
   const std::vector<std::size_t> first_order = order;
   for (int step = 0; step < epochs * runs; ++step) {
     const int epoch = step % epochs + 1;
@@ -601,9 +604,19 @@ syntax::LinearModel TrainPass(const std::vector<std::vector<NerToken>>& train,
     std::size_t errors = 0, total = 0;
     for (std::size_t si : order) {
       const auto& toks = train[si];
-      const auto& gold = train_labels[si];
       const std::size_t n = toks.size();
       const std::uint64_t caps = CapsBucket(toks.data(), n);
+      const std::vector<std::uint8_t>* gold_ptr = &train_labels[si];
+      if (std::find(gold_ptr->begin(), gold_ptr->end(), kUnknownLabel) != gold_ptr->end()) {
+        // A partly labelled sentence: its gold is the best path under the
+        // current weights that keeps the known labels (latent-variable
+        // perceptron), so open words teach nothing on their own.
+        if (std::all_of(gold_ptr->begin(), gold_ptr->end(), [](std::uint8_t l) { return l == kUnknownLabel; })) continue;
+        filled.resize(n);
+        Viterbi<float>(trainer, toks.data(), n, caps, second, kNumNerLabels, filled.data(), gold_ptr->data());
+        gold_ptr = &filled;
+      }
+      const auto& gold = *gold_ptr;
       if (viterbi) {
         // Structured perceptron (Collins 2002): decode the whole sentence,
         // then move weight from the guessed path to the gold one wherever
@@ -732,6 +745,10 @@ void NerScore::Add(const std::uint8_t* gold_labels, const std::uint8_t* system_l
   auto s = SpansFromLabels(system_labels, n);
   for (const auto& x : g) ++gold[x.type];
   for (const auto& x : s) {
+    // Partly labelled gold (ECB+) says nothing of a span over open words.
+    bool open = false;
+    for (std::uint32_t i = x.begin; i < x.end; ++i) open = open || gold_labels[i] == kUnknownLabel;
+    if (open) continue;
     ++system[x.type];
     if (std::find(g.begin(), g.end(), x) != g.end()) ++correct[x.type];
   }

@@ -179,7 +179,8 @@ std::unique_ptr<NerModel> TrainNer(const std::vector<std::vector<NerToken>>& tra
                                    const std::vector<std::uint32_t>* train_docs = nullptr,
                                    const std::vector<std::uint32_t>* dev_docs = nullptr);
 
-// Span-level counts for precision, recall and F1, per type.
+// Span-level counts for precision, recall and F1, per type. A system span
+// over a word whose gold label is kUnknownLabel is not counted.
 struct NerScore {
   std::uint64_t gold[kNumNerTypes] = {}, system[kNumNerTypes] = {}, correct[kNumNerTypes] = {};
   void Add(const std::uint8_t* gold_labels, const std::uint8_t* system_labels, std::size_t n);

@@ -1,11 +1,13 @@
 #include "entities/ner_corpus.h"
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <sstream>
 
 #include "core/error.h"
 #include "gazetteer/gazetteer.h"
+#include "resolve/ecbplus.h"
 #include "syntax/conllu.h"
 
 namespace sitrep::entities {
@@ -179,6 +181,22 @@ bool IsNameWord(const syntax::ConllWord& w) {
   return w.upos == "PROPN" || w.upos == "NUM" || w.xpos == "NNP" || w.xpos == "NNPS";
 }
 
+// Titles and forms of address are not part of a person's name in the
+// UNER convention the recogniser is scored on ("Mr. X", "President X"):
+// the word after the last title among words[b..e) ("NASA Administrator X"
+// -> "X"; e, the name's last word, is never a title), or b when there is
+// none.
+std::size_t AfterTitles(const std::vector<std::string>& words, std::size_t b, std::size_t e) {
+  const auto& g = gazetteer::Gazetteer::Default();
+  for (std::size_t k = e; k-- > b;) {
+    for (std::uint32_t id : g.Lookup(words[k])) {
+      const auto kind = g.entry(id).kind;
+      if (kind == gazetteer::kHonorific || kind == gazetteer::kRole || kind == gazetteer::kRoleModifier) return k + 1;
+    }
+  }
+  return b;
+}
+
 }  // namespace
 
 std::vector<NerSentence> ReadGumFile(const std::string& path) {
@@ -277,23 +295,7 @@ std::vector<NerSentence> ReadGumFile(const std::string& path) {
           break;
         }
       }
-      // Titles and forms of address are not part of a person's name in
-      // the UNER convention the recogniser is scored on ("Mr. X", "President X").
-      if (type == 0) {
-        const auto& g = gazetteer::Gazetteer::Default();
-        for (std::size_t k = e; k-- > b;) {
-          bool title = false;
-          for (std::uint32_t id : g.Lookup(s.words[k].form)) {
-            const auto kind = g.entry(id).kind;
-            title = title || kind == gazetteer::kHonorific || kind == gazetteer::kRole ||
-                    kind == gazetteer::kRoleModifier;
-          }
-          if (title) {
-            b = k + 1;  // "NASA Administrator X" -> "X"
-            break;
-          }
-        }
-      }
+      if (type == 0) b = AfterTitles(ns.words, b, e);
       bool free = true;
       for (std::size_t i = b; i <= e; ++i) free = free && ns.labels[i] == kOutside;
       if (!free) continue;
@@ -305,10 +307,148 @@ std::vector<NerSentence> ReadGumFile(const std::string& path) {
   return out;
 }
 
+namespace {
+
+// The type of an ECB+ participant's name, or -1 when the name's type is
+// not known from the tag (metonymy, generic and vehicle participants).
+int EcbType(std::string_view tag) {
+  if (tag == "HUMAN_PART_PER") return 0;
+  if (tag == "HUMAN_PART_ORG") return 1;
+  if (tag.rfind("LOC_", 0) == 0 || tag == "HUMAN_PART_GPE" || tag == "HUMAN_PART_FAC") return 2;
+  return -1;
+}
+
+bool NameLike(std::string_view w) {
+  return !w.empty() && ((w[0] >= 'A' && w[0] <= 'Z') || static_cast<unsigned char>(w[0]) >= 0xC0);
+}
+bool Digits(std::string_view w) { return !w.empty() && w[0] >= '0' && w[0] <= '9'; }
+bool NameConnector(std::string_view w) {
+  return w == "of" || w == "for" || w == "and" || w == "the" || w == "de" || w == "&" || w == "'s" || w == "-";
+}
+
+}  // namespace
+
+std::vector<NerSentence> ReadEcbPlusNerFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  SITREP_CHECK(in, ConfigError, "cannot read " + path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  auto parsed = resolve::ParseEcbPlus(ss.str(), path);
+  SITREP_CHECK(parsed.ok(), ConfigError, path + ": " + parsed.status().message());
+  const resolve::EcbDocument& doc = parsed.value();
+  std::vector<NerSentence> out;
+  const std::size_t n = doc.tokens.size();
+  std::vector<std::size_t> sent_of(n), pos_of(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto& t = doc.tokens[i];
+    if (i == 0 || t.sentence != doc.tokens[i - 1].sentence) out.emplace_back();
+    sent_of[i] = out.size() - 1;
+    pos_of[i] = out.back().words.size();
+    out.back().words.emplace_back(doc.text.substr(t.begin, t.end - t.begin));
+  }
+  if (out.empty()) return out;
+  out.front().new_doc = true;
+  // The tokens [first, last) inside the text range [begin, end).
+  auto tokens_in = [&](std::uint32_t begin, std::uint32_t end) {
+    auto lo = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), begin,
+                               [](const resolve::EcbToken& t, std::uint32_t b) { return t.begin < b; });
+    std::size_t first = static_cast<std::size_t>(lo - doc.tokens.begin()), last = first;
+    while (last < n && doc.tokens[last].end <= end) ++last;
+    return std::pair<std::size_t, std::size_t>(first, last);
+  };
+  std::vector<char> annotated(out.size(), 0), covered(n, 0), in_name(n, 0);
+  for (const auto& m : doc.mentions) {
+    auto [first, last] = tokens_in(m.begin, m.end);
+    if (first >= last) continue;
+    annotated[sent_of[first]] = 1;
+    // A capitalised word of a mention outside the name the reader found
+    // in it stays open: a second name ("X Clinic in Dunmere"), or a name
+    // at a sentence start that the document also writes in lower case.
+    for (std::size_t i = first; i < last; ++i) {
+      const auto& t = doc.tokens[i];
+      const bool name = m.named && t.begin >= m.name_begin && t.end <= m.name_end;
+      in_name[i] = in_name[i] || name;
+      covered[i] = covered[i] || name || !NameLike(doc.text.substr(t.begin, 1));
+    }
+  }
+  // Headlines in title case capitalise common words, so their names
+  // cannot be told from the rest: a sentence whose words outside the
+  // marked names are mostly capitalised is left open.
+  {
+    std::vector<std::size_t> words(out.size(), 0), caps(out.size(), 0);
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::string& w = out[sent_of[i]].words[pos_of[i]];
+      if (in_name[i] || w.size() < 4 || !std::isalpha(static_cast<unsigned char>(w[0]))) continue;
+      ++words[sent_of[i]];
+      caps[sent_of[i]] += NameLike(w);
+    }
+    for (std::size_t k = 0; k < out.size(); ++k) {
+      if (words[k] >= 3 && caps[k] * 2 > words[k]) annotated[k] = 0;
+    }
+  }
+  for (std::size_t k = 0; k < out.size(); ++k) {
+    out[k].labels.assign(out[k].words.size(), annotated[k] ? kOutside : kUnknownLabel);
+  }
+  auto label = [&](std::size_t i) -> std::uint8_t& { return out[sent_of[i]].labels[pos_of[i]]; };
+  auto same_sentence = [&](std::size_t i, std::size_t j) { return sent_of[i] == sent_of[j]; };
+  // Words the annotators may have passed over: capitalised ones outside
+  // every mention, then the connectors and numbers that join them.
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!covered[i] && annotated[sent_of[i]] && NameLike(out[sent_of[i]].words[pos_of[i]])) label(i) = kUnknownLabel;
+  }
+  for (std::size_t i = 1; i < n; ++i) {
+    if (covered[i] || label(i) != kOutside || !same_sentence(i - 1, i) || label(i - 1) != kUnknownLabel) continue;
+    const std::string& w = out[sent_of[i]].words[pos_of[i]];
+    const bool next_open = i + 1 < n && same_sentence(i, i + 1) && label(i + 1) == kUnknownLabel;
+    if (Digits(w) || (NameConnector(w) && next_open)) label(i) = kUnknownLabel;
+  }
+  // Names, the longest first so that a name inside another is left out.
+  std::vector<std::pair<std::size_t, std::size_t>> names;  // [first, last) tokens
+  std::vector<int> types;
+  for (const auto& m : doc.mentions) {
+    if (!m.named) continue;
+    auto [first, last] = tokens_in(m.name_begin, m.name_end);
+    if (first >= last || !same_sentence(first, last - 1) || !annotated[sent_of[first]]) continue;
+    // The reader skips a capitalised function word before a name ("In
+    // Karvena"), also where it is the name's first word ("Los ..."):
+    // capitalised words of the mention before the name join it, except at
+    // the sentence's start.
+    const std::size_t mention_first = tokens_in(m.begin, m.end).first;
+    while (first > mention_first && pos_of[first - 1] > 0 && NameLike(out[sent_of[first]].words[pos_of[first - 1]])) {
+      --first;
+    }
+    names.emplace_back(first, last);
+    types.push_back(EcbType(m.tag));
+  }
+  std::vector<std::size_t> order(names.size());
+  for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return names[a].second - names[a].first > names[b].second - names[b].first;
+  });
+  const auto& g = gazetteer::Gazetteer::Default();
+  for (std::size_t k : order) {
+    auto [first, last] = names[k];
+    int type = types[k];
+    NerSentence& ns = out[sent_of[first]];
+    std::size_t b = pos_of[first], e = pos_of[last - 1];
+    if (type == 0 && b == e) {
+      for (std::uint32_t id : g.Lookup(ns.words[b])) type = g.entry(id).kind == gazetteer::kDemonym ? -1 : type;
+    }
+    if (type == 0) b = AfterTitles(ns.words, b, e);
+    bool free = true;
+    for (std::size_t i = b; i <= e; ++i) free = free && (ns.labels[i] == kOutside || ns.labels[i] == kUnknownLabel);
+    if (!free) continue;
+    for (std::size_t i = b; i <= e; ++i) {
+      ns.labels[i] = type < 0 ? kUnknownLabel : i == b ? BeginLabel(type) : InsideLabel(type);
+    }
+  }
+  return out;
+}
+
 std::vector<NerSpan> SpansFromLabels(const std::uint8_t* labels, std::size_t n) {
   std::vector<NerSpan> spans;
   for (std::size_t i = 0; i < n;) {
-    if (labels[i] == kOutside) {
+    if (labels[i] == kOutside || labels[i] == kUnknownLabel) {
       ++i;
       continue;
     }

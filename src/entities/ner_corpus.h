@@ -20,6 +20,12 @@ inline std::uint8_t BeginLabel(int type) { return static_cast<std::uint8_t>(1 + 
 inline std::uint8_t InsideLabel(int type) { return static_cast<std::uint8_t>(2 + 2 * type); }
 inline int LabelType(std::uint8_t label) { return label == kOutside ? -1 : (label - 1) / 2; }
 inline bool IsBegin(std::uint8_t label) { return label != kOutside && (label - 1) % 2 == 0; }
+// A training label that the corpus leaves open: a word that may or may
+// not be (part of) a name the annotators did not mark. Training takes
+// whatever labels the current model finds best there, given the known
+// labels around them (only ReadEcbPlusNerFile writes it; scoring never
+// sees it).
+inline constexpr std::uint8_t kUnknownLabel = 0xFF;
 
 struct NerSentence {
   std::vector<std::string> words;
@@ -61,8 +67,23 @@ std::vector<NerSentence> ReadIobFile(const std::string& path);
 // naming the file when it cannot be read or parsed.
 std::vector<NerSentence> ReadGumFile(const std::string& path);
 
+// Reads an ECB+ XML file and keeps the names inside its gold mentions of
+// people, organisations and places (resolve::ParseEcbPlus finds the name
+// in a mention). ECB+ marks only the participants of the events it
+// annotates, so its labels are partial: a sentence without a mention is
+// all kUnknownLabel, and in the others a capitalised word outside every
+// mention (and a connector or number between such words) is
+// kUnknownLabel; the rest of the sentence is outside any name.
+// HUMAN_PART_PER -> PERSON, _ORG -> ORG, LOC_* and HUMAN_PART_GPE/_FAC ->
+// LOC; metonymy, generic and vehicle participants leave their name words
+// unknown, and so does a one-word person the gazetteer knows as a
+// demonym ("Kessarians"). Titles before a person's name are left out as
+// in ReadGumFile. Throws ConfigError naming the file when it cannot be
+// read or parsed.
+std::vector<NerSentence> ReadEcbPlusNerFile(const std::string& path);
+
 // The spans of an IOB2 label sequence. An inside label without a begin
-// starts a span (lenient, as conlleval is).
+// starts a span (lenient, as conlleval is); kUnknownLabel is outside.
 std::vector<NerSpan> SpansFromLabels(const std::uint8_t* labels, std::size_t n);
 
 }  // namespace sitrep::entities

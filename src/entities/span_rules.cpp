@@ -58,7 +58,7 @@ const NameHeads& Heads() {
       std::size_t t1 = line.find('\t'), t2 = t1 == std::string_view::npos ? t1 : line.find('\t', t1 + 1);
       SITREP_CHECK(t2 != std::string_view::npos, ConfigError, "data/ner/name_heads.tsv: malformed line: " << line);
       std::string_view word = line.substr(0, t1), where = line.substr(t1 + 1, t2 - t1 - 1), type = line.substr(t2 + 1);
-      SITREP_CHECK(type == "ORG" || type == "LOC" || type == "MISC", ConfigError,
+      SITREP_CHECK(type == "ORG" || type == "LOC" || type == "MISC" || (type == "PER" && where == "last"), ConfigError,
                    "data/ner/name_heads.tsv: bad type: " << line);
       SITREP_CHECK(where == "last" || where == "final" || where == "before" || where == "first" || where == "whole",
                    ConfigError,
@@ -68,7 +68,7 @@ const NameHeads& Heads() {
                     : where == "before"                   ? h.before
                     : where == "whole"                    ? h.whole
                                                           : h.first;
-      table[lower(word)] = type == "ORG" ? kOrg : type == "LOC" ? kLoc : kMisc;
+      table[lower(word)] = type == "ORG" ? kOrg : type == "LOC" ? kLoc : type == "PER" ? kPer : kMisc;
     }
     return h;
   }();
@@ -642,6 +642,8 @@ void ApplyDocumentRules(const NerSentenceRef* sents, std::size_t count) {
   std::vector<std::uint64_t> in_names;
   // The same, of names that start with a listed first name.
   std::vector<std::uint64_t> in_first_names;
+  // Last words of those names: surnames ("Ana Lenhall ... Lenhall").
+  std::vector<std::uint64_t> surnames;
   // Words of names seen anywhere but alone at a sentence start.
   std::vector<std::uint64_t> named;
   // Acronyms the article defines ("the Gulf News Agency (GNA)") and the
@@ -659,6 +661,7 @@ void ApplyDocumentRules(const NerSentenceRef* sents, std::size_t count) {
         for (std::size_t k = b; k < e; ++k) in_names.push_back(ref.tokens[k].f.lower);
         if (LexFirstName(ref.tokens[b].lex)) {
           for (std::size_t k = b; k < e; ++k) in_first_names.push_back(ref.tokens[k].f.lower);
+          surnames.push_back(ref.tokens[e - 1].f.lower);
         }
       }
       if (b > 0 || e - b >= 2) {
@@ -671,6 +674,7 @@ void ApplyDocumentRules(const NerSentenceRef* sents, std::size_t count) {
   }
   std::sort(in_names.begin(), in_names.end());
   std::sort(in_first_names.begin(), in_first_names.end());
+  std::sort(surnames.begin(), surnames.end());
   std::sort(named.begin(), named.end());
   // A defined acronym is of the name's type wherever it stands alone
   // ("GNA reported"), written in the same capitals.
@@ -741,8 +745,16 @@ void ApplyDocumentRules(const NerSentenceRef* sents, std::size_t count) {
     const NerToken* t = ref.tokens;
     for (std::size_t i = 0; i < ref.n; ++i) {
       const int type = LabelType(ref.labels[i]);
-      if ((type != kPer && type != kLoc) || !IsBegin(ref.labels[i])) continue;
+      if (type < 0 || !IsBegin(ref.labels[i])) continue;
       if (i + 1 < ref.n && ref.labels[i + 1] == InsideLabel(type)) continue;
+      if (type == kOrg || type == kMisc) {
+        // The surname of a person the article names in full ("Ana
+        // Lenhall ... fired Lenhall") typed an organisation or MISC.
+        if (!(t[i].gaz & kListed) && std::binary_search(surnames.begin(), surnames.end(), t[i].f.lower)) {
+          ref.labels[i] = BeginLabel(kPer);
+        }
+        continue;
+      }
       const std::uint32_t g = t[i].gaz;
       const bool country_or_city = (g & kGazCountryB) || ((g & kGazCityB) && (g & kGazBigCity));
       if (type == kPer) {

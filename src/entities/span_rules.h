@@ -44,7 +44,7 @@ namespace sitrep::entities {
 //    the acronym a name of NAME's type (and a capitalised word before NAME
 //    whose initial the acronym starts with joins NAME);
 //  - a span of a company's closing words alone ("Inc.") names nothing;
-//  - the word that ends a name types it ("... Institute"), and "the town
+//  - the word that ends a name types it ("... Institute", "... Jr."), and "the town
 //    of X" makes X a place (data/ner/name_heads.tsv);
 //  - a title alone after a determiner ("the Secretary") names no one;
 //  - an organisation word with "for" or "of" before a name belongs to it
@@ -72,7 +72,9 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels);
 // the article names as a place at least as often is that place; and a
 // one-word place, not a listed country or major city, whose word
 // is in a person's name of two or more words that starts with a listed
-// first name ("Marisol Okafor ... Marisol said") is that person; an
+// first name ("Marisol Okafor ... Marisol said") is that person; a
+// one-word organisation or MISC, not listed, that is the last word of
+// such a name ("Marisol Okafor ... fired Okafor") is that person; an
 // acronym the article defines ("the Office of Budget Review (OBR)") is of
 // the name's type wherever it stands alone in the same capitals.
 void ApplyDocumentRules(const NerSentenceRef* sents, std::size_t count);

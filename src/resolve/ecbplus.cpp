@@ -139,6 +139,7 @@ Result<EcbDocument> ParseEcbPlus(std::string_view xml, std::string_view name,
     t.begin = static_cast<std::uint32_t>(doc.text.size());
     doc.text += t.text;
     t.end = static_cast<std::uint32_t>(doc.text.size());
+    doc.tokens.push_back({t.begin, t.end, t.sentence});
     prev = t.text;
   }
   std::unordered_set<std::string> lower_words;

@@ -42,9 +42,15 @@ struct EcbMention {
   bool named = false;
 };
 
+struct EcbToken {
+  std::uint32_t begin = 0, end = 0;  // in EcbDocument::text
+  int sentence = 0;
+};
+
 struct EcbDocument {
   std::string name;
   std::string text;  // the tokens, detokenised, one sentence a line
+  std::vector<EcbToken> tokens;      // in text order
   std::vector<EcbMention> mentions;  // sorted by begin
 };
 

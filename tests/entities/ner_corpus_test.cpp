@@ -92,5 +92,72 @@ TEST(ReadGum, PeopleNamedByAPluralProperNounAreAGroup) {
   EXPECT_EQ(Spans(s[0]), (std::vector<NerSpan>{{1, 2, 3}, {3, 5, 0}}));
 }
 
+
+// An ECB+ file of three sentences; `marks` are its markables.
+std::string EcbXml(const std::vector<std::vector<std::string>>& sentences, const std::string& marks) {
+  std::string x = "<Document doc_name=\"t.xml\">\n";
+  int id = 1;
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    for (std::size_t k = 0; k < sentences[s].size(); ++k) {
+      x += "<token t_id=\"" + std::to_string(id++) + "\" sentence=\"" + std::to_string(s) + "\" number=\"" +
+           std::to_string(k) + "\">" + sentences[s][k] + "</token>\n";
+    }
+  }
+  return x + "<Markables>\n" + marks + "</Markables>\n<Relations>\n</Relations>\n</Document>\n";
+}
+
+std::string Markable(const std::string& tag, int m_id, std::vector<int> tokens) {
+  std::string x = "<" + tag + " m_id=\"" + std::to_string(m_id) + "\" >";
+  for (int t : tokens) x += "<token_anchor t_id=\"" + std::to_string(t) + "\"/>";
+  return x + "</" + tag + ">\n";
+}
+
+TEST(ReadEcbPlus, NamesInMentionsAreLabelledAndUnmarkedCapitalsStayOpen) {
+  sitrep::testing::TempDir dir;
+  // Tokens 1-11, 12-19, 20-23.
+  const std::string xml = EcbXml(
+      {{"President", "Lenhall", "Kessar", "fined", "the", "Odalys", "Mining", "Company", "in", "Dravenia", "."},
+       {"Kessar", "spoke", "to", "reporters", "from", "Varnow", "Weekly", "."},
+       {"Nobody", "else", "came", "."}},
+      Markable("HUMAN_PART_PER", 1, {1, 2, 3}) + Markable("HUMAN_PART_ORG", 2, {5, 6, 7, 8}) +
+          Markable("LOC_GEO", 3, {9, 10}) + Markable("ACTION_OCCURRENCE", 4, {4}) +
+          Markable("HUMAN_PART_PER", 5, {12}));
+  const std::string path = dir.path() + "/t.xml";
+  sitrep::testing::WriteFile(path, xml);
+  auto s = ReadEcbPlusNerFile(path);
+  ASSERT_EQ(s.size(), 3u);
+  EXPECT_TRUE(s[0].new_doc);
+  EXPECT_FALSE(s[1].new_doc);
+  // The title is left out of the person's name; "the" and "in" are outside.
+  EXPECT_EQ(Spans(s[0]), (std::vector<NerSpan>{{1, 3, 0}, {5, 8, 1}, {9, 10, 2}}));
+  EXPECT_EQ(s[0].labels[0], kOutside);
+  EXPECT_EQ(s[0].labels[4], kOutside);
+  EXPECT_EQ(s[0].labels[8], kOutside);
+  // A name no mention covers is neither a name nor outside one.
+  EXPECT_EQ(Spans(s[1]), (std::vector<NerSpan>{{0, 1, 0}}));
+  EXPECT_EQ(s[1].labels[3], kOutside);
+  EXPECT_EQ(s[1].labels[5], kUnknownLabel);
+  EXPECT_EQ(s[1].labels[6], kUnknownLabel);
+  EXPECT_EQ(s[1].labels[7], kOutside);
+  // A sentence without mentions says nothing.
+  EXPECT_EQ(s[2].labels, std::vector<std::uint8_t>(4, kUnknownLabel));
+}
+
+TEST(ReadEcbPlus, MetonymyLeavesTheNameOpenAndATitleCaseHeadlineIsOpen) {
+  sitrep::testing::TempDir dir;
+  const std::string xml =
+      EcbXml({{"Officials", "in", "Lorvani", "said", "Odalys", "voted", "."},
+              {"Kessar", "Wins", "The", "Vote", "In", "Dravenia"}},
+             Markable("HUMAN_PART_MET", 1, {5}) + Markable("LOC_GEO", 2, {2, 3}) + Markable("HUMAN_PART_PER", 3, {8}));
+  const std::string path = dir.path() + "/t.xml";
+  sitrep::testing::WriteFile(path, xml);
+  auto s = ReadEcbPlusNerFile(path);
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(Spans(s[0]), (std::vector<NerSpan>{{2, 3, 2}}));
+  EXPECT_EQ(s[0].labels[4], kUnknownLabel);
+  EXPECT_EQ(s[0].labels[5], kOutside);
+  EXPECT_EQ(s[1].labels, std::vector<std::uint8_t>(6, kUnknownLabel));
+}
+
 }  // namespace
 }  // namespace sitrep::entities

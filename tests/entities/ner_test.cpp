@@ -69,6 +69,30 @@ TEST(NerModel, LearnsAndSurvivesSaveAndLoad) {
   EXPECT_EQ(a[4], BeginLabel(2));
 }
 
+TEST(NerModel, OpenLabelsTeachNothingOnTheirOwn) {
+  // The toy corpus labels its places after "in"; as many sentences write
+  // them after "praised". With those left open (kUnknownLabel), training
+  // keeps what the labelled sentences taught; read as outside, they teach
+  // that a place after "praised" is no name.
+  syntax::SyntaxStage syntax;
+  const char* places[] = {"Tarvik", "Osmena", "Belgrove", "Kandor", "Lusk", "Pravin"};
+  auto tag_after_praised = [&](std::uint8_t open_label) {
+    std::vector<NerSentence> c = ToyCorpus();
+    for (int k = 0; k < 36; ++k) {
+      c.push_back(Sentence({"They", "praised", places[k % 6], "."}, {kOutside, kOutside, open_label, kOutside}));
+    }
+    auto corpus = PrepareNerCorpus(c, syntax);
+    auto model = TrainNer(corpus.tokens, corpus.labels, {}, {}, Epochs(5));
+    auto test = PrepareNerCorpus({Sentence({"They", "praised", "Kandor", "."}, std::vector<std::uint8_t>(4, kOutside))},
+                                 syntax);
+    std::vector<std::uint8_t> out(4);
+    model->Tag(test.tokens[0].data(), 4, out.data());
+    return out[2];
+  };
+  EXPECT_EQ(tag_after_praised(kUnknownLabel), BeginLabel(2));
+  EXPECT_EQ(tag_after_praised(kOutside), kOutside);
+}
+
 TEST(NerModel, DamagedModelIsRejected) {
   syntax::SyntaxStage syntax;
   auto corpus = PrepareNerCorpus(ToyCorpus(), syntax);

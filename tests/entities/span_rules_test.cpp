@@ -621,5 +621,39 @@ TEST(DocumentRules, AnAcronymTheArticleDefinesIsOfTheNamesTypeEverywhere) {
   EXPECT_EQ(Spans(l4), "");
 }
 
+
+TEST(DocumentRules, ASurnameTypedAnOrganisationIsThePersonNamedInFull) {
+  // "Marisol Okafor spoke", then "fired Okafor" typed ORG and "Okafor
+  // agreed" typed MISC: the person. "Marisol" alone typed ORG is not a
+  // surname, and a one-word organisation that is no one's surname stays.
+  auto s1 = Tokens({{"Marisol"}, {"Okafor"}, {"spoke", 0, "VBD"}});
+  s1[0].lex = kLexFirstName;
+  auto l1 = Span(s1.size(), 0, 2, kPer);
+  auto s2 = Tokens({{"fired", 0, "VBD"}, {"Okafor"}});
+  auto l2 = Span(s2.size(), 1, 2, kOrg);
+  auto s3 = Tokens({{"Okafor"}, {"agreed", 0, "VBD"}});
+  auto l3 = Span(s3.size(), 0, 1, kMisc);
+  auto s4 = Tokens({{"joined", 0, "VBD"}, {"Marisol"}});
+  auto l4 = Span(s4.size(), 1, 2, kOrg);
+  auto s5 = Tokens({{"joined", 0, "VBD"}, {"Lenhall"}});
+  auto l5 = Span(s5.size(), 1, 2, kOrg);
+  std::vector<NerSentenceRef> refs = {{s1.data(), l1.data(), s1.size()}, {s2.data(), l2.data(), s2.size()},
+                                      {s3.data(), l3.data(), s3.size()}, {s4.data(), l4.data(), s4.size()},
+                                      {s5.data(), l5.data(), s5.size()}};
+  ApplyDocumentRules(refs.data(), refs.size());
+  EXPECT_EQ(Spans(l2), "PERSON:1-2 ");
+  EXPECT_EQ(Spans(l3), "PERSON:0-1 ");
+  EXPECT_EQ(Spans(l4), "ORG:1-2 ");
+  EXPECT_EQ(Spans(l5), "ORG:1-2 ");
+}
+
+TEST(SpanRules, AGenerationalSuffixEndsAPersonsName) {
+  // "Arlen Voss Jr. escaped" typed MISC (name_heads.tsv: "jr." ends a person's name).
+  auto t = Tokens({{"Arlen"}, {"Voss"}, {"Jr."}, {"escaped", 0, "VBD"}});
+  auto l = Span(t.size(), 0, 3, kMisc);
+  ApplySpanRules(t.data(), t.size(), l.data());
+  EXPECT_EQ(Spans(l), "PERSON:0-3 ");
+}
+
 }  // namespace
 }  // namespace sitrep::entities

@@ -34,7 +34,7 @@ bool EndsWith(const std::string& s, std::string_view suf) {
 std::vector<NerSentence> ReadAny(const std::vector<std::string>& files) {
   std::vector<NerSentence> all;
   for (const auto& f : files) {
-    auto s = EndsWith(f, ".conllu") ? ReadGumFile(f) : ReadIobFile(f);
+    auto s = EndsWith(f, ".conllu") ? ReadGumFile(f) : EndsWith(f, ".xml") ? ReadEcbPlusNerFile(f) : ReadIobFile(f);
     if (!s.empty()) s.front().new_doc = true;
     all.insert(all.end(), std::make_move_iterator(s.begin()), std::make_move_iterator(s.end()));
   }
@@ -152,7 +152,7 @@ int RunTrain(const TrainArgs& a) {
     std::vector<bool> iob;  // the sentence comes from an IOB file (cross-validated)
     for (const auto& f : a.train) {
       auto part = ReadAny({f});
-      iob.insert(iob.end(), part.size(), !EndsWith(f, ".conllu"));
+      iob.insert(iob.end(), part.size(), !EndsWith(f, ".conllu") && !EndsWith(f, ".xml"));
       train.insert(train.end(), std::make_move_iterator(part.begin()), std::make_move_iterator(part.end()));
     }
     // The document of each IOB sentence, counted over the IOB files (-1 for GUM).
@@ -245,13 +245,25 @@ int RunEval(const EvalArgs& a) {
           for (std::uint32_t i = x.begin; i < x.end; ++i) t += (i > x.begin ? " " : "") + corpus.words[s][i];
           return t + "/" + std::string(kNerTypes[x.type]);
         };
-        auto g = SpansFromLabels(corpus.labels[s].data(), out.size());
+        const auto& gl = corpus.labels[s];
+        auto g = SpansFromLabels(gl.data(), out.size());
         auto y = SpansFromLabels(out.data(), out.size());
+        // The sentence, words the gold leaves open marked with '?'.
+        std::string sentence;
+        for (std::size_t i = 0; i < out.size(); ++i) {
+          sentence += (i ? " " : "") + corpus.words[s][i] + (gl[i] == kUnknownLabel ? "?" : "");
+        }
         for (const auto& x : g) {
-          if (std::find(y.begin(), y.end(), x) == y.end()) std::printf("MISS\t%s\n", span_text(x).c_str());
+          if (std::find(y.begin(), y.end(), x) == y.end()) {
+            std::printf("MISS\t%s\t%s\n", span_text(x).c_str(), sentence.c_str());
+          }
         }
         for (const auto& x : y) {
-          if (std::find(g.begin(), g.end(), x) == g.end()) std::printf("FP\t%s\n", span_text(x).c_str());
+          const bool open = std::any_of(gl.begin() + x.begin, gl.begin() + x.end,
+                                        [](std::uint8_t l) { return l == kUnknownLabel; });
+          if (!open && std::find(g.begin(), g.end(), x) == g.end()) {
+            std::printf("FP\t%s\t%s\n", span_text(x).c_str(), sentence.c_str());
+          }
         }
       }
     }
@@ -297,7 +309,7 @@ int RunEval(const EvalArgs& a) {
 sitrep::cli::CommandRegistrar train_reg(
     "train", "ner", "Train the named-entity recogniser from IOB files and GUM CoNLL-U", [](CLI::App& app) {
       auto a = std::make_shared<TrainArgs>();
-      app.add_option("--train", a->train, "Training files: IOB (.iob2, .conll, ...) or GUM .conllu")
+      app.add_option("--train", a->train, "Training files: IOB (.iob2, .conll, ...), GUM .conllu or ECB+ .xml (partly labelled)")
           ->required()
           ->expected(1, -1);
       app.add_option("--dev", a->dev, "Files to report F1 on after each epoch")->expected(1, -1);
