@@ -36,6 +36,14 @@ void AddGazetteerBits(const Article& a, std::uint32_t first, std::uint32_t end, 
       case gz::kHonorific: b = i = kGazHonorific; after = kGazHonorificBefore; break;
       default: break;  // kinds that say nothing about where a name is
     }
+    // Areas (areas.tsv) are not features of the shipped model, which was
+    // trained without them (kGazArea); the span rules read them.
+    if (e.kind == gz::kArea) {
+      if (m.exact_case) {
+        for (std::uint32_t k = m.begin_token; k < m.end_token && k < n; ++k) tokens[k].gaz |= kGazArea;
+      }
+      continue;
+    }
     if (m.exact_case) b |= kGazCaseMatch, i |= kGazCaseMatch;
     for (std::uint32_t k = m.begin_token; k < m.end_token && k < n; ++k) tokens[k].gaz |= k == m.begin_token ? b : i;
     if (after && m.end_token < n) tokens[m.end_token].gaz |= after;

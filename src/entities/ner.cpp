@@ -139,8 +139,8 @@ std::size_t TokenOnlyFeatures(const NerToken* t, std::size_t n, std::size_t i, s
     out[k++] = Feat(51, b, title);
     out[k++] = Feat(53, b, caps);
   }
-  if (m1.gaz) out[k++] = Feat(54, m1.gaz & 0xffff);
-  if (p1t.gaz) out[k++] = Feat(55, p1t.gaz & 0xffff);
+  if (m1.gaz & kModelGazBits) out[k++] = Feat(54, m1.gaz & 0xffff);
+  if (p1t.gaz & kModelGazBits) out[k++] = Feat(55, p1t.gaz & 0xffff);
   // The word table: clusters, proper-noun and capitals rates.
   {
     if (LexFine(w0.lex)) {
@@ -215,7 +215,7 @@ std::size_t LabelFeatures(const NerToken* t, std::size_t n, std::size_t i, std::
   for (std::uint32_t b = 0; b < kNumGazBits; ++b) {
     if (w0.gaz & (1u << b)) out[k++] = Feat(52, b, p1);
   }
-  out[k++] = Feat(56, w0.gaz, p1);
+  out[k++] = Feat(56, w0.gaz & kModelGazBits, p1);
   if (LexFine(w0.lex)) out[k++] = Feat(64, LexFine(w0.lex), p1);
   if (LexVecFine(w0.lex)) out[k++] = Feat(95, LexVecMid(w0.lex), p1);
   if (CapWord(t, n, ii)) {

@@ -53,7 +53,12 @@ enum GazBit : std::uint32_t {
   kGazBigCity = 1u << 15,     // a city of 1 million people or more
   kGazCaseMatch = 1u << 16,   // some listed name matched with its own capitals
   kNumGazBits = 17,
+  // Not a model feature (the shipped model was trained without it; see
+  // data/models/NOTICE): an area of areas.tsv ("Donbas") in its own capitals.
+  kGazArea = 1u << 17,
 };
+// The bits the model reads.
+inline constexpr std::uint32_t kModelGazBits = (1u << kNumGazBits) - 1;
 
 // Document-level evidence (bits of NerToken::doc).
 enum DocBit : std::uint32_t {

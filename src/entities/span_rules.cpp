@@ -334,6 +334,21 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
       labels[i] = BeginLabel(kOrg);
     }
   }
+  // An area of areas.tsv in its own capitals ("Donbas", "West Bank") that
+  // the model left out, or found as a name of another type, is a place.
+  for (std::size_t i = 0; i < n && upper * 2 < alpha;) {
+    if (!(t[i].gaz & kGazArea)) {
+      ++i;
+      continue;
+    }
+    std::size_t e = i + 1;
+    while (e < n && (t[e].gaz & kGazArea)) ++e;
+    bool outside = true;
+    for (std::size_t k = i; k < e; ++k) outside = outside && labels[k] == kOutside;
+    const bool exact = IsBegin(labels[i]) && SpanEnd(labels, i, n) == e;
+    if (outside || exact) SetSpan(labels, i, e, kLoc);
+    i = e;
+  }
   // An address ends the name before it, and the words after it start a
   // name of their own ("Ana Ruiz ana@lenhall.org Lenhall Water Board").
   for (std::size_t i = 0; i < n; ++i) {

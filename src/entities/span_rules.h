@@ -35,7 +35,10 @@ namespace sitrep::entities {
 //    around it (signatures: "Ana Ruiz ana@... Lenhall Water Board");
 //  - a listed first name the model left out right before a one-word
 //    person, inside the sentence, starts the name ("with Drew Kessar");
-//  - "Municipality of X" taken whole is a place (name_heads.tsv "whole");
+//  - "Municipality of X" and "Republic of X" taken whole are places
+//    (name_heads.tsv "whole");
+//  - an area of areas.tsv in its own capitals ("Donbas") that the model
+//    left out, or typed otherwise as exactly that span, is a place;
 //  - an organisation found up to its organisation word takes "of" and the
 //    capitalised words after it ("Department [of Fisheries and Coastal
 //    Affairs]"), and up to three capitalised words before a company's

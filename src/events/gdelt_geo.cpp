@@ -85,7 +85,7 @@ GdeltGeo PlaceGeo(const gazetteer::Gazetteer& g, std::string_view name, std::str
     if (!country.empty() && e.country != country) continue;
     if (e.kind == gazetteer::kCountry) return FromCountry(e);
     if (e.kind == gazetteer::kCity && (!best_city || e.population > best_city->population)) best_city = &e;
-    if (e.kind == gazetteer::kSubdivision && !best_sub) best_sub = &e;
+    if ((e.kind == gazetteer::kSubdivision || e.kind == gazetteer::kArea) && !best_sub) best_sub = &e;
   }
   const Entry* c = country.empty() ? nullptr : g.Country(country);
   if (!c) return GdeltGeo{};

@@ -60,7 +60,7 @@ struct Item {
 };
 
 constexpr std::uint16_t kPhraseKinds =
-    kRole | kRoleModifier | kQualifier | kHonorific | kDemonym | kCountry | kGovBody | kOrganisation | kCity | kSubdivision;
+    kRole | kRoleModifier | kQualifier | kHonorific | kDemonym | kCountry | kGovBody | kOrganisation | kCity | kSubdivision | kArea;
 
 class Describer {
  public:
@@ -204,7 +204,7 @@ class Describer {
   // False for a phrase that can only be a city or subdivision and is not
   // capitalised: ordinary words ("Mobile", "Split", "Of") are names too.
   bool IsPlaceName(const Item& it) const {
-    return HasKind(it.ids, kPhraseKinds & ~(kCity | kSubdivision)) || IsCapitalised(it.b);
+    return HasKind(it.ids, kPhraseKinds & ~(kCity | kSubdivision | kArea)) || IsCapitalised(it.b);
   }
 
   // Phrases right before token `pos` (back to `lo`), nearest last in the
@@ -223,7 +223,7 @@ class Describer {
         Item probe;
         if (LongestEndingAt(pos - 1, lo, kRole | kHonorific, &probe)) end = pos - 1;
       }
-      std::uint16_t mask = possessive ? (kCountry | kGovBody | kOrganisation | kCity | kSubdivision) : kPhraseKinds;
+      std::uint16_t mask = possessive ? (kCountry | kGovBody | kOrganisation | kCity | kSubdivision | kArea) : kPhraseKinds;
       if (!LongestEndingAt(end, lo, mask, &it)) break;
       // Cities and subdivisions only count in the possessive ("Kyiv's mayor")
       // or when capitalised: ordinary words ("Mobile", "Split") are names too.
@@ -288,7 +288,7 @@ class Describer {
     if (const Entry* e = FirstOf(it.ids, kCountry | kDemonym)) return e->country;
     std::vector<std::uint32_t> places;
     for (std::uint32_t id : it.ids)
-      if (g_.entry(id).kind & (kCity | kSubdivision)) places.push_back(id);
+      if (g_.entry(id).kind & (kCity | kSubdivision | kArea)) places.push_back(id);
     return g_.CountryOfEntries(places.data(), places.size());
   }
 

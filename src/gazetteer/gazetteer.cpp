@@ -316,6 +316,19 @@ void Gazetteer::Impl::LoadAll(const Reader& read) {
                                                            << "' in subdivisions.tsv");
     Alias(it->second, r.f[0]);
   }
+  // Areas no ISO code covers, of their country or of none.
+  for (const Row& r : ReadTable(read, "gazetteer/areas.tsv", 3)) {
+    Entry e;
+    e.kind = kArea;
+    e.name = std::string(r.f[0]);
+    if (r.f[1] != "-") {
+      need_country(r.f[1], "areas.tsv", r.line);
+      e.country = std::string(r.f[1]);
+    }
+    std::uint32_t id = Add(std::move(e));
+    Alias(id, r.f[0]);
+    for (auto a : SplitBar(r.f[2])) Alias(id, a);
+  }
   std::unordered_map<std::string, std::uint32_t> city_by_name;  // "A3\tname" -> entry
   for (const Row& r : ReadTable(read, "gazetteer/cities.tsv", 9)) {
     need_country(r.f[2], "cities.tsv", r.line);
@@ -599,7 +612,7 @@ std::string Gazetteer::CountryOfEntries(const std::uint32_t* ids, std::size_t n)
   bool agree = true;
   for (std::size_t i = 0; i < n; ++i) {
     const Entry& e = entry(ids[i]);
-    if (e.kind != kCity && e.kind != kSubdivision) continue;
+    if (e.kind != kCity && e.kind != kSubdivision && e.kind != kArea) continue;
     if (only.empty()) only = e.country;
     else if (only != e.country) agree = false;
   }

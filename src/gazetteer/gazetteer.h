@@ -36,13 +36,15 @@ enum Kind : std::uint16_t {
   kRoleModifier = 256, // "deputy", "former": joins the role after it
   kQualifier = 512,    // "new", "outgoing": before a role, but not part of it
   kRegion = 1024,      // "Europe", "Middle East", "European": a world region, no country
+  kArea = 2048,        // "Donbas", "West Bank": a place no ISO 3166-2 code covers (areas.tsv)
 };
-inline constexpr std::uint16_t kPlaceKinds = kCountry | kSubdivision | kCity;
-inline constexpr std::uint16_t kAllKinds = 2047;
+inline constexpr std::uint16_t kPlaceKinds = kCountry | kSubdivision | kCity | kArea;
+inline constexpr std::uint16_t kAllKinds = 4095;
 
 // One thing the gazetteer knows. What `code` holds depends on the kind:
 //   kCountry, kDemonym   the country's CAMEO code (mostly = alpha-3)
 //   kSubdivision         its ISO 3166-2 code ("US-GA")
+//   kArea                empty
 //   kCity                empty
 //   kOrganisation        its full CAMEO code ("IGOWSTNAT")
 //   kGovBody             the actor code when it has a country ("RUSGOV"),

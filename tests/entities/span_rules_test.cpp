@@ -294,6 +294,11 @@ TEST(SpanRules, MunicipalityOfNameTakenWholeIsAPlace) {
   auto lu = Span(u.size(), 1, 4, kOrg);
   ApplySpanRules(u.data(), u.size(), lu.data());
   EXPECT_EQ(Spans(lu), "ORG:1-4 ");
+  // A country's formal name is a place, as its short name is.
+  auto v = Tokens({{"the", 0, "DT"}, {"Republic"}, {"of"}, {"Lorvania"}});
+  auto lv = Span(v.size(), 1, 4, kOrg);
+  ApplySpanRules(v.data(), v.size(), lv.data());
+  EXPECT_EQ(Spans(lv), "LOC:1-4 ");
 }
 
 TEST(SpanRules, ListedOrganisationIsAnOrganisation) {
@@ -653,6 +658,23 @@ TEST(SpanRules, AGenerationalSuffixEndsAPersonsName) {
   auto l = Span(t.size(), 0, 3, kMisc);
   ApplySpanRules(t.data(), t.size(), l.data());
   EXPECT_EQ(Spans(l), "PERSON:0-3 ");
+}
+
+
+TEST(SpanRules, AListedAreaTheModelMissedIsAPlace) {
+  // "shelling in the Lorvan Basin" with "Lorvan Basin" an area of
+  // areas.tsv (kGazArea), missed by the model; "Odalys" typed a person
+  // where the area list has it is a place too; an area inside a longer
+  // organisation stays part of it.
+  auto t = Tokens({{"shelling", 0, "NN"}, {"in", 0, "IN"}, {"the", 0, "DT"}, {"Lorvan", kGazArea}, {"Basin", kGazArea},
+                   {"and", 0, "CC"}, {"Odalys", kGazArea}, {"hit", 0, "VBD"}, {"the", 0, "DT"}, {"Odalys", kGazArea},
+                   {"Front"}});
+  std::vector<std::uint8_t> l(t.size(), kOutside);
+  l[6] = BeginLabel(kPer);
+  l[9] = BeginLabel(kOrg);
+  l[10] = InsideLabel(kOrg);
+  ApplySpanRules(t.data(), t.size(), l.data());
+  EXPECT_EQ(Spans(l), "LOC:3-5 LOC:6-7 ORG:9-11 ");
 }
 
 }  // namespace

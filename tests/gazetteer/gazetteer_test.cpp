@@ -60,6 +60,20 @@ TEST(Gazetteer, RegionsNamedOnlyByADirectionNeedMoreThanTheDirection) {
   EXPECT_EQ(G().entry(bavaria->entry).country, "DEU");
 }
 
+TEST(Gazetteer, AreasWithoutAnIsoCodeArePlacesOfTheirCountryOrOfNone) {
+  // areas.tsv: a region across subdivisions is a place of its country,
+  // in either spelling; a disputed territory claims no country.
+  auto ms = MatchAll({"shelling", "in", "the", "Donbass", "and", "in", "Kashmir"});
+  const Match* donbas = Find(ms, 3, 4, kArea);
+  ASSERT_NE(donbas, nullptr);
+  EXPECT_EQ(G().entry(donbas->entry).country, "UKR");
+  EXPECT_EQ(G().entry(donbas->entry).name, "Donbas");
+  const Match* kashmir = Find(ms, 6, 7, kArea);
+  ASSERT_NE(kashmir, nullptr);
+  EXPECT_EQ(G().entry(kashmir->entry).country, "");
+  EXPECT_EQ(G().PlaceCountry("West Bank").value_or(""), "PSE");
+}
+
 TEST(Gazetteer, OrderIsByBeginThenLongerFirst) {
   std::vector<std::string_view> toks = {"the", "United", "States", "and", "New", "York", "City"};
   auto ms = MatchAll(toks);
