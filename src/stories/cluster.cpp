@@ -614,6 +614,10 @@ std::vector<std::uint32_t> SplitIncoherent(const std::vector<SparseVector>& feat
     // Every test that is on must hold.
     if (opt.split_threshold > 0 && Dot(best_ca, best_cb) >= opt.split_threshold) continue;
     if (opt.split_silhouette > 0 && best < opt.split_silhouette) continue;
+    // A part of a cut is cut again only as clearly as two happenings part:
+    // one happening told two ways cuts at a middling silhouette, and each
+    // further cut of it would leave a splinter.
+    if (depth[s] > 0 && best < opt.split_silhouette_again) continue;
     if (evidence && OneHappening(*evidence, best_a, best_b)) continue;
     for (std::uint32_t i : best_b) story[i] = n;
     members[s] = best_a;

@@ -82,6 +82,8 @@ struct ClusterOptions {
   // How many times a story may be cut (each part again), and how many
   // seedings of the 2-means are tried (the best silhouette wins).
   int split_rounds = 1;
+  // The silhouette a part of a cut needs to be cut again (0: as the first).
+  double split_silhouette_again = 0.0;
   std::size_t split_seeds = 1;
   // Memory bounds: features kept per article and per story centroid,
   // stories kept per feature in the inverted index (the most recent), and

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -570,6 +571,47 @@ TEST(Stories, SplitCutsAStoryOfTwoGroupsByTheirSilhouette) {
   EXPECT_NE(split[0], split[3]);
   o.split_silhouette = 0.7;
   EXPECT_EQ(SplitIncoherent(f, one, o), one);
+}
+
+// Story 0 ran three happenings of one kind together (words 1, 3 and 5,
+// with the kind's word 9); story 1 holds a happening of another kind (word
+// 20) and one happening told two ways (word 30, with 31 or 32). The first
+// cut of each story is clear enough; a part is cut again only when it
+// parts as clearly as two happenings do.
+TEST(Stories, SplitCutsAPartAgainOnlyWhenItPartsClearly) {
+  auto vec = [](std::initializer_list<std::pair<std::uint32_t, float>> counts) {
+    SparseVector v(counts);
+    detail::Normalise(&v);
+    return v;
+  };
+  std::vector<SparseVector> f;
+  std::vector<std::uint32_t> online, gold;
+  for (std::uint32_t word : {1u, 3u, 5u})
+    for (int i = 0; i < 3; ++i) f.push_back(vec({{word, 0.8f}, {9, 0.6f}})), online.push_back(0), gold.push_back(word);
+  for (int i = 0; i < 3; ++i) f.push_back(vec({{20, 1}})), online.push_back(1), gold.push_back(20);
+  for (std::uint32_t word : {31u, 32u})
+    for (int i = 0; i < 3; ++i) f.push_back(vec({{30, 0.8f}, {word, 0.6f}})), online.push_back(1), gold.push_back(30);
+  ClusterOptions o;
+  o.split_threshold = 0;
+  o.split_silhouette = 0.3;
+  o.split_rounds = 3;
+  o.split_silhouette_again = 0.55;
+  EXPECT_TRUE(SamePartition(SplitIncoherent(f, online, o), gold));
+  // One cut per story: two of the three happenings stay together.
+  o.split_rounds = 1;
+  auto once = SplitIncoherent(f, online, o);
+  EXPECT_FALSE(SamePartition(once, gold));
+  EXPECT_EQ((std::set<std::uint32_t>{once[0], once[3], once[6]}).size(), 2u);
+  EXPECT_EQ(once[12], once[15]);
+  EXPECT_NE(once[9], once[12]);
+  // With the first cut's bar for every cut, the happening told two ways
+  // is cut in two as well.
+  o.split_rounds = 3;
+  o.split_silhouette_again = 0;
+  auto every = SplitIncoherent(f, online, o);
+  EXPECT_NE(every[12], every[15]);
+  EXPECT_EQ(every[12], every[13]);
+  EXPECT_EQ((std::set<std::uint32_t>{every[0], every[3], every[6], every[9]}).size(), 4u);
 }
 
 // Two groups of articles that the silhouette would cut, told with the day
