@@ -706,6 +706,46 @@ TEST(Stories, RefineReassignsBeforeItSplits) {
   EXPECT_NE(with_copy[4], with_copy[0]);
 }
 
+// Five reports of a ferry fire off Lorvani (words 1 and 2, each with a
+// word of its own), three later ones the online pass gathered apart (the
+// fire's words with the two of the inquiry, 50 and 51), and three on a
+// harbour strike that names the port once (word 1 at a third of the
+// weight, with words 60 and 61).
+TEST(Stories, AbsorbSmallJoinsAGroupTooSmallToCutToTheStoryItIsClose) {
+  auto vec = [](std::initializer_list<std::pair<std::uint32_t, float>> counts) {
+    SparseVector v(counts);
+    detail::Normalise(&v);
+    return v;
+  };
+  std::vector<SparseVector> f;
+  std::vector<std::uint32_t> online;
+  for (std::uint32_t i = 0; i < 5; ++i) f.push_back(vec({{1, 1}, {2, 1}, {10 + i, 1}})), online.push_back(0);
+  for (int i = 0; i < 3; ++i) f.push_back(vec({{1, 1}, {2, 1}, {50, 1}, {51, 1}})), online.push_back(1);
+  for (int i = 0; i < 3; ++i) f.push_back(vec({{1, 0.3f}, {60, 1}, {61, 1}})), online.push_back(2);
+  std::vector<std::int32_t> days(f.size(), 100);
+  ClusterOptions o;
+  o.split_silhouette = 0.25;
+  o.absorb_threshold = 0.35;
+  // The later reports' centroid: cosine 10 / (2 x sqrt(55)) = 0.67 to the
+  // fire's; the strike's: 1.5 / (1.04 x sqrt(55)) = 0.19.
+  const std::vector<std::uint32_t> gold = {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1};
+  EXPECT_TRUE(SamePartition(AbsorbSmall(f, days, online, o), gold));
+  // Refine ends with it; each later report is nearer the other two than
+  // the fire's story, so the reassignment alone leaves the group apart.
+  EXPECT_TRUE(SamePartition(Refine(f, days, std::vector<std::int64_t>(f.size(), -1), online, o), gold));
+  o.absorb_threshold = 0;
+  EXPECT_TRUE(SamePartition(Refine(f, days, std::vector<std::int64_t>(f.size(), -1), online, o), online));
+  // Two months on (beyond max_gap_days), the group is a story of its own.
+  o.absorb_threshold = 0.35;
+  for (int i = 5; i < 8; ++i) days[i] = 160;
+  EXPECT_TRUE(SamePartition(AbsorbSmall(f, days, online, o), online));
+  // Nor does it join a story too small to cut itself (three and two).
+  days.assign(f.size(), 100);
+  std::vector<std::uint32_t> smaller = online;
+  smaller[3] = smaller[4] = 3;
+  EXPECT_EQ(AbsorbSmall(f, days, smaller, o)[5], 1u);
+}
+
 // The corpus of the early-finish tests: the floods and the election again
 // and again, 100 days apart (each time a new happening of its kind, with
 // its own place), with a near duplicate each time. (A copy of an article
