@@ -706,11 +706,11 @@ TEST(Stories, RefineReassignsBeforeItSplits) {
   EXPECT_NE(with_copy[4], with_copy[0]);
 }
 
-// Five reports of a ferry fire off Lorvani (words 1 and 2, each with a
-// word of its own), three later ones the online pass gathered apart (the
-// fire's words with the two of the inquiry, 50 and 51), and three on a
-// harbour strike that names the port once (word 1 at a third of the
-// weight, with words 60 and 61).
+// Five reports of one happening in Lorvani (words 1 and 2, each with a
+// word of its own), three later ones the online pass gathered apart (its
+// words with two of their own, 50 and 51), and three on a happening of
+// another kind that names the town once (word 1 at a third of the weight,
+// with words 60 and 61).
 TEST(Stories, AbsorbSmallJoinsAGroupTooSmallToCutToTheStoryItIsClose) {
   auto vec = [](std::initializer_list<std::pair<std::uint32_t, float>> counts) {
     SparseVector v(counts);
@@ -727,11 +727,11 @@ TEST(Stories, AbsorbSmallJoinsAGroupTooSmallToCutToTheStoryItIsClose) {
   o.split_silhouette = 0.25;
   o.absorb_threshold = 0.35;
   // The later reports' centroid: cosine 10 / (2 x sqrt(55)) = 0.67 to the
-  // fire's; the strike's: 1.5 / (1.04 x sqrt(55)) = 0.19.
+  // five's; the other kind's: 1.5 / (1.04 x sqrt(55)) = 0.19.
   const std::vector<std::uint32_t> gold = {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1};
   EXPECT_TRUE(SamePartition(AbsorbSmall(f, days, online, o), gold));
   // Refine ends with it; each later report is nearer the other two than
-  // the fire's story, so the reassignment alone leaves the group apart.
+  // the five's story, so the reassignment alone leaves the group apart.
   EXPECT_TRUE(SamePartition(Refine(f, days, std::vector<std::int64_t>(f.size(), -1), online, o), gold));
   o.absorb_threshold = 0;
   EXPECT_TRUE(SamePartition(Refine(f, days, std::vector<std::int64_t>(f.size(), -1), online, o), online));
