@@ -15,6 +15,17 @@ using detail::Dot;
 namespace {
 SparseVector SumRaw(const std::vector<SparseVector>& features, const std::vector<std::uint32_t>& members);
 
+// The fewest articles the split cuts (two halves of two): a smaller story
+// is too small to judge on its own coherence.
+constexpr std::size_t kFewestToCut = 4;
+
+// What time leaves of a similarity across `gap` days (Clusterer::Impl::TimeFactor).
+double TimeFactorOf(const ClusterOptions& opt, std::int32_t gap) {
+  if (gap > opt.max_gap_days) return 0;
+  if (gap <= opt.time_grace_days) return 1;
+  return std::exp(-(gap - opt.time_grace_days) / std::max(1e-9, opt.time_decay_days));
+}
+
 // The k heaviest shared features of f (ties by id), private ones left out.
 SparseVector StrongestOf(const SparseVector& f, std::size_t k) {
   SparseVector top;
@@ -57,11 +68,7 @@ struct Clusterer::Impl {
 
   // How much time leaves of a similarity: 1 within the grace period,
   // then an exponential decay; 0 beyond the hard limit.
-  double TimeFactor(std::int32_t gap) const {
-    if (gap > opt.max_gap_days) return 0;
-    if (gap <= opt.time_grace_days) return 1;
-    return std::exp(-(gap - opt.time_grace_days) / std::max(1e-9, opt.time_decay_days));
-  }
+  double TimeFactor(std::int32_t gap) const { return TimeFactorOf(opt, gap); }
 
   std::int32_t StoryGap(const StoryState& a, const StoryState& b) const {
     if (a.first_day == kNoDay || b.first_day == kNoDay) return 0;
@@ -291,11 +298,7 @@ std::vector<std::uint32_t> ReassignWith(const std::vector<SparseVector>& feature
                                         const std::vector<SparseVector>& probes, ReassignState* st) {
   std::uint32_t n = static_cast<std::uint32_t>(st->members.size());
   for (std::uint32_t s : story) n = std::max(n, s + 1);
-  auto time_factor = [&](std::int32_t gap) {
-    if (gap > opt.max_gap_days) return 0.0;
-    if (gap <= opt.time_grace_days) return 1.0;
-    return std::exp(-(gap - opt.time_grace_days) / std::max(1e-9, opt.time_decay_days));
-  };
+  auto time_factor = [&](std::int32_t gap) { return TimeFactorOf(opt, gap); };
   std::vector<SparseVector>& centroid = st->centroid;
   std::vector<SparseVector>& story_probes = st->story_probes;
   std::vector<double>& norm2 = st->norm2;
@@ -407,6 +410,106 @@ std::vector<std::uint32_t> ReassignWith(const std::vector<SparseVector>& feature
     if (!moved) break;
   }
   st->members = std::move(members);
+  return story;
+}
+
+// AbsorbSmall() with the centroids of the last reassignment in *st, used
+// again for the stories whose articles are still the same.
+std::vector<std::uint32_t> AbsorbSmallWith(const std::vector<SparseVector>& features, const std::vector<std::int32_t>& days,
+                                           std::vector<std::uint32_t> story, const ClusterOptions& opt, ReassignState* st) {
+  if (opt.absorb_threshold <= 0) return story;
+  std::uint32_t n = 0;
+  for (std::uint32_t s : story) n = std::max(n, s + 1);
+  std::vector<std::vector<std::uint32_t>> members(n);
+  std::vector<std::int32_t> first(n, kNoDay), last(n, kNoDay);
+  for (std::uint32_t i = 0; i < story.size(); ++i) {
+    const std::uint32_t s = story[i];
+    members[s].push_back(i);
+    if (days[i] != kNoDay) {
+      first[s] = first[s] == kNoDay ? days[i] : std::min(first[s], days[i]);
+      last[s] = last[s] == kNoDay ? days[i] : std::max(last[s], days[i]);
+    }
+  }
+  bool any_small = false;
+  for (const auto& m : members) any_small |= !m.empty() && m.size() < kFewestToCut;
+  if (!any_small) return story;
+  st->centroid.resize(n);
+  st->story_probes.resize(n);
+  st->norm2.resize(n, 0);
+  st->members.resize(n);
+  // The pruned centroid (private features aside, but in the norm) of a
+  // story, summed again only when its articles changed since *st.
+  auto summarise = [&](std::uint32_t s) {
+    if (st->members[s] == members[s]) return;
+    SparseVector c = SumRaw(features, members[s]);
+    double n2 = 0;
+    while (!c.empty() && IsPrivateFeature(c.back().first)) {
+      n2 += static_cast<double>(c.back().second) * c.back().second;
+      c.pop_back();
+    }
+    if (c.size() > opt.centroid_features) {
+      c = StrongestOf(c, opt.centroid_features);
+      std::sort(c.begin(), c.end());
+    }
+    for (const auto& kv : c) n2 += static_cast<double>(kv.second) * kv.second;
+    st->norm2[s] = n2;
+    st->story_probes[s] = StrongestOf(c, opt.probe_features);
+    st->centroid[s] = std::move(c);
+    st->members[s] = members[s];
+  };
+  // Only the stories the split has judged take others in, so no story
+  // both absorbs and is absorbed.
+  std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> index;
+  for (std::uint32_t s = 0; s < n; ++s) {
+    if (members[s].size() < kFewestToCut) continue;
+    summarise(s);
+    for (const auto& [h, w] : st->story_probes[s]) {
+      auto& list = index[h];
+      if (list.size() < opt.postings_cap) list.push_back(s);
+    }
+  }
+  std::vector<std::uint32_t> seen(n, UINT32_MAX);
+  std::vector<float> partial(n, 0);
+  std::vector<std::pair<float, std::uint32_t>> cands;
+  for (std::uint32_t k = 0; k < n; ++k) {
+    if (members[k].empty() || members[k].size() >= kFewestToCut) continue;
+    summarise(k);
+    if (st->norm2[k] <= 0) continue;
+    cands.clear();
+    for (const auto& [h, w] : st->story_probes[k]) {
+      auto it = index.find(h);
+      if (it == index.end()) continue;
+      for (std::uint32_t s : it->second) {
+        if (seen[s] != k) {
+          seen[s] = k;
+          partial[s] = 0;
+          cands.emplace_back(0.f, s);
+        }
+        partial[s] += w;
+      }
+    }
+    for (auto& c : cands) c.first = partial[c.second];
+    constexpr std::size_t kCandidates = 8;
+    auto order = [](const auto& x, const auto& y) { return x.first != y.first ? x.first > y.first : x.second < y.second; };
+    if (cands.size() > kCandidates) {
+      std::partial_sort(cands.begin(), cands.begin() + kCandidates, cands.end(), order);
+      cands.resize(kCandidates);
+    }
+    double best = opt.absorb_threshold;
+    std::uint32_t into = k;
+    for (const auto& [p, s] : cands) {
+      std::int32_t gap = 0;
+      if (first[k] != kNoDay && first[s] != kNoDay)
+        gap = first[k] > last[s] ? first[k] - last[s] : first[s] > last[k] ? first[s] - last[k] : 0;
+      const double sim = Dot(st->centroid[k], st->centroid[s]) / std::sqrt(st->norm2[k] * st->norm2[s]) * TimeFactorOf(opt, gap);
+      if (sim > best || (sim == best && into != k && s < into)) {
+        best = sim;
+        into = s;
+      }
+    }
+    if (into == k) continue;
+    for (std::uint32_t i : members[k]) story[i] = into;
+  }
   return story;
 }
 
@@ -579,7 +682,7 @@ std::vector<std::uint32_t> SplitIncoherent(const std::vector<SparseVector>& feat
   for (std::uint32_t s = 0; s < n; ++s) {
     if (depth[s] >= opt.split_rounds) continue;
     const std::vector<std::uint32_t> mem = members[s];
-    if (mem.size() < 4) continue;
+    if (mem.size() < kFewestToCut) continue;
     const SparseVector c = SumOf(features, mem);
     // Seeds: each of the split_seeds articles least like the story, with
     // the article least like it; the cut with the best silhouette is kept.
@@ -614,6 +717,10 @@ std::vector<std::uint32_t> SplitIncoherent(const std::vector<SparseVector>& feat
     // Every test that is on must hold.
     if (opt.split_threshold > 0 && Dot(best_ca, best_cb) >= opt.split_threshold) continue;
     if (opt.split_silhouette > 0 && best < opt.split_silhouette) continue;
+    // A part of a cut is cut again only as clearly as two happenings part:
+    // one happening told two ways cuts at a middling silhouette, and each
+    // further cut of it would leave a splinter.
+    if (depth[s] > 0 && best < opt.split_silhouette_again) continue;
     if (evidence && OneHappening(*evidence, best_a, best_b)) continue;
     for (std::uint32_t i : best_b) story[i] = n;
     members[s] = best_a;
@@ -624,6 +731,12 @@ std::vector<std::uint32_t> SplitIncoherent(const std::vector<SparseVector>& feat
     ++n;
   }
   return story;
+}
+
+std::vector<std::uint32_t> AbsorbSmall(const std::vector<SparseVector>& features, const std::vector<std::int32_t>& days,
+                                       std::vector<std::uint32_t> story, const ClusterOptions& opt) {
+  ReassignState st;
+  return AbsorbSmallWith(features, days, std::move(story), opt, &st);
 }
 
 std::vector<std::uint32_t> Refine(const std::vector<SparseVector>& features, const std::vector<std::int32_t>& days,
@@ -646,6 +759,8 @@ std::vector<std::uint32_t> Refine(const std::vector<SparseVector>& features, con
     story = ReassignWith(features, days, std::move(story), opt, rounds, probes, &st);
     follow();
   }
+  story = AbsorbSmallWith(features, days, std::move(story), opt, &st);
+  follow();
   return story;
 }
 

@@ -182,6 +182,8 @@ ClusterOptions ClusterOptions::FromData() {
       else if (name == "split_threshold") o.split_threshold = x;
       else if (name == "split_silhouette") o.split_silhouette = x;
       else if (name == "split_rounds") o.split_rounds = static_cast<int>(x);
+      else if (name == "split_silhouette_again") o.split_silhouette_again = x;
+      else if (name == "absorb_threshold") o.absorb_threshold = x;
       else if (name == "split_seeds") o.split_seeds = count();
       else if (name == "article_features") o.article_features = count();
       else if (name == "centroid_features") o.centroid_features = count();

@@ -82,6 +82,11 @@ struct ClusterOptions {
   // How many times a story may be cut (each part again), and how many
   // seedings of the 2-means are tried (the best silhouette wins).
   int split_rounds = 1;
+  // The silhouette a part of a cut needs to be cut again (0: as the first).
+  double split_silhouette_again = 0.0;
+  // AbsorbSmall(): the centroid similarity at which a story too small to
+  // cut joins a larger one (0: never).
+  double absorb_threshold = 0.0;
   std::size_t split_seeds = 1;
   // Memory bounds: features kept per article and per story centroid,
   // stories kept per feature in the inverted index (the most recent), and
@@ -184,8 +189,18 @@ std::vector<std::uint32_t> SplitIncoherent(const std::vector<SparseVector>& feat
                                            const ClusterOptions& options,
                                            const std::vector<SplitEvidence>* evidence = nullptr);
 
+// A story of fewer articles than the split cuts (4) whose centroid is at
+// least absorb_threshold similar to a story of 4 or more, time included
+// as in Add(), joins the most similar such story. Single articles the
+// reassignment moves one by one; a group of two or three, each nearer the
+// rest of its group than any other story, moves only as a group: the
+// first or last reports of a happening that the online pass, in some
+// orders of arrival, gathered apart.
+std::vector<std::uint32_t> AbsorbSmall(const std::vector<SparseVector>& features, const std::vector<std::int32_t>& days,
+                                       std::vector<std::uint32_t> story, const ClusterOptions& options);
+
 // The second passes after the online one: Reassign(), then
-// SplitIncoherent(), then Reassign() again. The first reassignment undoes
+// SplitIncoherent(), then Reassign() again, then AbsorbSmall(). The first reassignment undoes
 // what the order of arrival did before the split judges a story: a story
 // that took articles of another before that one took shape holds two
 // groups only because of them, and a happening the order cut in two is

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -572,6 +573,47 @@ TEST(Stories, SplitCutsAStoryOfTwoGroupsByTheirSilhouette) {
   EXPECT_EQ(SplitIncoherent(f, one, o), one);
 }
 
+// Story 0 ran three happenings of one kind together (words 1, 3 and 5,
+// with the kind's word 9); story 1 holds a happening of another kind (word
+// 20) and one happening told two ways (word 30, with 31 or 32). The first
+// cut of each story is clear enough; a part is cut again only when it
+// parts as clearly as two happenings do.
+TEST(Stories, SplitCutsAPartAgainOnlyWhenItPartsClearly) {
+  auto vec = [](std::initializer_list<std::pair<std::uint32_t, float>> counts) {
+    SparseVector v(counts);
+    detail::Normalise(&v);
+    return v;
+  };
+  std::vector<SparseVector> f;
+  std::vector<std::uint32_t> online, gold;
+  for (std::uint32_t word : {1u, 3u, 5u})
+    for (int i = 0; i < 3; ++i) f.push_back(vec({{word, 0.8f}, {9, 0.6f}})), online.push_back(0), gold.push_back(word);
+  for (int i = 0; i < 3; ++i) f.push_back(vec({{20, 1}})), online.push_back(1), gold.push_back(20);
+  for (std::uint32_t word : {31u, 32u})
+    for (int i = 0; i < 3; ++i) f.push_back(vec({{30, 0.8f}, {word, 0.6f}})), online.push_back(1), gold.push_back(30);
+  ClusterOptions o;
+  o.split_threshold = 0;
+  o.split_silhouette = 0.3;
+  o.split_rounds = 3;
+  o.split_silhouette_again = 0.55;
+  EXPECT_TRUE(SamePartition(SplitIncoherent(f, online, o), gold));
+  // One cut per story: two of the three happenings stay together.
+  o.split_rounds = 1;
+  auto once = SplitIncoherent(f, online, o);
+  EXPECT_FALSE(SamePartition(once, gold));
+  EXPECT_EQ((std::set<std::uint32_t>{once[0], once[3], once[6]}).size(), 2u);
+  EXPECT_EQ(once[12], once[15]);
+  EXPECT_NE(once[9], once[12]);
+  // With the first cut's bar for every cut, the happening told two ways
+  // is cut in two as well.
+  o.split_rounds = 3;
+  o.split_silhouette_again = 0;
+  auto every = SplitIncoherent(f, online, o);
+  EXPECT_NE(every[12], every[15]);
+  EXPECT_EQ(every[12], every[13]);
+  EXPECT_EQ((std::set<std::uint32_t>{every[0], every[3], every[6], every[9]}).size(), 4u);
+}
+
 // Two groups of articles that the silhouette would cut, told with the day
 // they report and whom they are about: the same day (or the next, past
 // midnight) in half or more of each group's articles and the same person
@@ -662,6 +704,46 @@ TEST(Stories, RefineReassignsBeforeItSplits) {
   EXPECT_EQ(with_copy[3], with_copy[0]);
   EXPECT_EQ(with_copy[1], with_copy[0]);
   EXPECT_NE(with_copy[4], with_copy[0]);
+}
+
+// Five reports of one happening in Lorvani (words 1 and 2, each with a
+// word of its own), three later ones the online pass gathered apart (its
+// words with two of their own, 50 and 51), and three on a happening of
+// another kind that names the town once (word 1 at a third of the weight,
+// with words 60 and 61).
+TEST(Stories, AbsorbSmallJoinsAGroupTooSmallToCutToTheStoryItIsClose) {
+  auto vec = [](std::initializer_list<std::pair<std::uint32_t, float>> counts) {
+    SparseVector v(counts);
+    detail::Normalise(&v);
+    return v;
+  };
+  std::vector<SparseVector> f;
+  std::vector<std::uint32_t> online;
+  for (std::uint32_t i = 0; i < 5; ++i) f.push_back(vec({{1, 1}, {2, 1}, {10 + i, 1}})), online.push_back(0);
+  for (int i = 0; i < 3; ++i) f.push_back(vec({{1, 1}, {2, 1}, {50, 1}, {51, 1}})), online.push_back(1);
+  for (int i = 0; i < 3; ++i) f.push_back(vec({{1, 0.3f}, {60, 1}, {61, 1}})), online.push_back(2);
+  std::vector<std::int32_t> days(f.size(), 100);
+  ClusterOptions o;
+  o.split_silhouette = 0.25;
+  o.absorb_threshold = 0.35;
+  // The later reports' centroid: cosine 10 / (2 x sqrt(55)) = 0.67 to the
+  // five's; the other kind's: 1.5 / (1.04 x sqrt(55)) = 0.19.
+  const std::vector<std::uint32_t> gold = {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1};
+  EXPECT_TRUE(SamePartition(AbsorbSmall(f, days, online, o), gold));
+  // Refine ends with it; each later report is nearer the other two than
+  // the five's story, so the reassignment alone leaves the group apart.
+  EXPECT_TRUE(SamePartition(Refine(f, days, std::vector<std::int64_t>(f.size(), -1), online, o), gold));
+  o.absorb_threshold = 0;
+  EXPECT_TRUE(SamePartition(Refine(f, days, std::vector<std::int64_t>(f.size(), -1), online, o), online));
+  // Two months on (beyond max_gap_days), the group is a story of its own.
+  o.absorb_threshold = 0.35;
+  for (int i = 5; i < 8; ++i) days[i] = 160;
+  EXPECT_TRUE(SamePartition(AbsorbSmall(f, days, online, o), online));
+  // Nor does it join a story too small to cut itself (three and two).
+  days.assign(f.size(), 100);
+  std::vector<std::uint32_t> smaller = online;
+  smaller[3] = smaller[4] = 3;
+  EXPECT_EQ(AbsorbSmall(f, days, smaller, o)[5], 1u);
 }
 
 // The corpus of the early-finish tests: the floods and the election again

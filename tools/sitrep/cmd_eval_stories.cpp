@@ -382,6 +382,10 @@ cli::CommandRegistrar reg(
                      "Mean silhouette at which a story is cut in two (0: never)");
       app.add_option("--split-seeds", opts->cluster.split_seeds, "Seedings of the 2-means tried per cut");
       app.add_option("--split-rounds", opts->cluster.split_rounds, "How many times a story may be cut");
+      app.add_option("--split-silhouette-again", opts->cluster.split_silhouette_again,
+                     "Mean silhouette at which a part of a cut is cut again (0: as --split-silhouette)");
+      app.add_option("--absorb-threshold", opts->cluster.absorb_threshold,
+                     "Similarity at which a story of fewer than 4 articles joins a larger one (0: never)");
       app.add_option("--title-weight", opts->cluster.title_weight, "Weight of title words");
       return [opts] { return Run(*opts); };
     });
