@@ -784,6 +784,58 @@ void ApplyDocumentRules(const NerSentenceRef* sents, std::size_t count) {
       }
     }
   }
+  // One sense per article: a name of two or more words found once is the
+  // same name where the article writes it again and the model missed it,
+  // as long as the words there stand alone (no capitalised word right
+  // before or after that would make them part of a longer name).
+  struct Found {
+    std::uint64_t first;
+    const NerToken* tokens;
+    std::uint32_t len;
+    int type;
+  };
+  std::vector<Found> found;
+  for (std::size_t s = 0; s < count; ++s) {
+    const NerSentenceRef& ref = sents[s];
+    for (std::size_t b = 0; b < ref.n;) {
+      if (ref.labels[b] == kOutside) {
+        ++b;
+        continue;
+      }
+      const std::size_t e = SpanEnd(ref.labels, b, ref.n);
+      if (e - b >= 2 && e - b <= 6) {
+        found.push_back({ref.tokens[b].f.lower, ref.tokens + b, static_cast<std::uint32_t>(e - b), LabelType(ref.labels[b])});
+      }
+      b = e;
+    }
+  }
+  if (!found.empty()) {
+    std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
+      return a.first != b.first ? a.first < b.first : a.len > b.len;
+    });
+    auto capital = [](const NerToken& x) { return (x.f.flags & (syntax::kTitle | syntax::kAllUpper)) != 0; };
+    for (std::size_t s = 0; s < count; ++s) {
+      const NerSentenceRef& ref = sents[s];
+      for (std::size_t i = 0; i < ref.n; ++i) {
+        if (ref.labels[i] != kOutside || !capital(ref.tokens[i]) || (i > 0 && capital(ref.tokens[i - 1]))) continue;
+        auto it = std::lower_bound(found.begin(), found.end(), ref.tokens[i].f.lower,
+                                   [](const Found& f, std::uint64_t w) { return f.first < w; });
+        for (; it != found.end() && it->first == ref.tokens[i].f.lower; ++it) {
+          const std::size_t e = i + it->len;
+          if (e > ref.n) continue;
+          bool same = true;
+          for (std::size_t k = i; k < e && same; ++k) {
+            same = ref.labels[k] == kOutside && ref.tokens[k].f.lower == it->tokens[k - i].f.lower &&
+                   (ref.tokens[k].f.flags & syntax::kTitle) == (it->tokens[k - i].f.flags & syntax::kTitle);
+          }
+          if (!same || (e < ref.n && capital(ref.tokens[e]))) continue;
+          SetSpan(ref.labels, i, e, it->type);
+          i = e - 1;
+          break;
+        }
+      }
+    }
+  }
 }
 
 }  // namespace sitrep::entities

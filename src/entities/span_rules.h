@@ -79,7 +79,9 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels);
 // one-word organisation or MISC, not listed, that is the last word of
 // such a name ("Marisol Okafor ... fired Okafor") is that person; an
 // acronym the article defines ("the Office of Budget Review (OBR)") is of
-// the name's type wherever it stands alone in the same capitals.
+// the name's type wherever it stands alone in the same capitals; and a
+// name of two to six words found once is that name where the article
+// writes it again in the same capitals, alone, and the model missed it.
 void ApplyDocumentRules(const NerSentenceRef* sents, std::size_t count);
 
 }  // namespace sitrep::entities

@@ -677,5 +677,23 @@ TEST(SpanRules, AListedAreaTheModelMissedIsAPlace) {
   EXPECT_EQ(Spans(l), "LOC:3-5 LOC:6-7 ORG:9-11 ");
 }
 
+
+TEST(DocumentRules, ANameFoundOnceIsTheSameNameWhereTheModelMissedIt) {
+  // "Lenhall Water Board" found in one sentence and missed in another is
+  // the organisation there too; inside a longer capitalised run ("Lenhall
+  // Water Board Trust") it is left alone.
+  auto s1 = Tokens({{"the", 0, "DT"}, {"Lenhall"}, {"Water"}, {"Board"}, {"said", 0, "VBD"}});
+  auto l1 = Span(s1.size(), 1, 4, kOrg);
+  auto s2 = Tokens({{"fined", 0, "VBD"}, {"Lenhall"}, {"Water"}, {"Board"}, {"again", 0, "RB"}});
+  std::vector<std::uint8_t> l2(s2.size(), kOutside);
+  auto s3 = Tokens({{"the", 0, "DT"}, {"Lenhall"}, {"Water"}, {"Board"}, {"Trust"}});
+  std::vector<std::uint8_t> l3(s3.size(), kOutside);
+  std::vector<NerSentenceRef> refs = {{s1.data(), l1.data(), s1.size()}, {s2.data(), l2.data(), s2.size()},
+                                      {s3.data(), l3.data(), s3.size()}};
+  ApplyDocumentRules(refs.data(), refs.size());
+  EXPECT_EQ(Spans(l2), "ORG:1-4 ");
+  EXPECT_EQ(Spans(l3), "");
+}
+
 }  // namespace
 }  // namespace sitrep::entities
