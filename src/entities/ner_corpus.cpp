@@ -334,7 +334,7 @@ std::vector<NerSentence> ReadEcbPlusNerFile(const std::string& path) {
   std::stringstream ss;
   ss << in.rdbuf();
   auto parsed = resolve::ParseEcbPlus(ss.str(), path);
-  SITREP_CHECK(parsed.ok(), ConfigError, path + ": " + parsed.status().message());
+  SITREP_CHECK(parsed.ok(), ConfigError, parsed.status().message());  // names the file
   const resolve::EcbDocument& doc = parsed.value();
   std::vector<NerSentence> out;
   const std::size_t n = doc.tokens.size();
