@@ -1645,6 +1645,14 @@ class Matcher {
       m.value = DurationValue(w->unit, -1);
       return true;
     }
+    // "decades ago", "just days ago": an unspecified count back from the
+    // DCT is the vague past, as "several years ago" is.
+    if (w && w->unit != Unit::kNone && w->plural && w->unit != Unit::kQuarter && W(i + 1) &&
+        W(i + 1)->rel == Rel::kAgo && !IsHyphen(i + 1)) {
+      m.end = i + 2;
+      m.value = "PAST_REF";
+      return true;
+    }
     // "Hours later", "years earlier": an unspecified count of the unit
     // (TimeML leaves "later" out of the expression, as in "three days later").
     if (w && w->unit != Unit::kNone && w->plural && w->unit != Unit::kQuarter &&
@@ -1677,7 +1685,8 @@ class Matcher {
       }
     }
     // "until then", "since then", "by then": the date the text last named.
-    if (t_[i].low == "then" && i > 0 &&
+    // ("by then-Governor Kessar" is a title's adjective, no date.)
+    if (t_[i].low == "then" && i > 0 && !IsHyphen(i + 1) &&
         (Is(i - 1, "until") || Is(i - 1, "since") || Is(i - 1, "by") || Is(i - 1, "till")) && anchor_gran_) {
       m.end = i + 1;
       if (anchor_gran_ >= 3) m.value = DayValue(anchor_);
@@ -1834,6 +1843,11 @@ class Matcher {
   // Rules that start with "the", "that" or "its".
   bool TheRules(size_t i, Match& m) const {
     size_t j = i;
+    // "Person of the Year", "Goal of the Month": a title's capitalised unit
+    // after a lower-case "of the" names an award, not a period.
+    if (Is(i, "the") && !t_[i].cap && i > 0 && Is(i - 1, "of") && W(i + 1) && W(i + 1)->unit != Unit::kNone &&
+        t_[i + 1].cap)
+      return false;
     // "over the years", "through the decades": an unspecified span.
     if (Is(i, "the") && i > 0 && (Is(i - 1, "over") || Is(i - 1, "through")) && W(i + 1) && W(i + 1)->plural &&
         (W(i + 1)->unit == Unit::kYear || W(i + 1)->unit == Unit::kDecade || W(i + 1)->unit == Unit::kCentury ||
@@ -2007,6 +2021,13 @@ class Matcher {
       if (Is(uj, "fiscal") && W(uj + 1) && (W(uj + 1)->unit == Unit::kYear || W(uj + 1)->unit == Unit::kQuarter)) ++uj;
       const Word* u = W(uj);
       if (u && u->unit != Unit::kNone && !u->plural) {
+        // "the past quarter-century": the span of twenty-five years.
+        if (u->unit == Unit::kQuarter && IsHyphen(uj + 1) && Is(uj + 2, "century")) {
+          m.end = uj + 3;
+          m.type = "DURATION";
+          m.value = "P25Y";
+          return true;
+        }
         m.end = uj + 1;
         if (w->rel == Rel::kLatest) return LatestQuarter(m, u->unit);
         if (w->rel == Rel::kThis) return RelUnit(j, Rel::kThis, m);
@@ -2576,7 +2597,26 @@ class Matcher {
     // "a quarter of the vote", "three quarters of voters", "cut by a
     // quarter", "a quarter point": the fraction, not three months.
     // ("a quarter of an hour" is fifteen minutes.)
+    // "a quarter-century": twenty-five years ("a quarter-century ago" the
+    // year that far back); "a quarter-of-a-million" is the fraction.
+    if (u->unit == Unit::kQuarter && !a.half && IsHyphen(k + 1) && Is(k + 2, "of")) return false;
+    if (u->unit == Unit::kQuarter && !a.half && a.n == 1 && IsHyphen(k + 1) && Is(k + 2, "century")) {
+      m.end = k + 3;
+      m.type = "DURATION";
+      m.value = "P25Y";
+      if (!the && !relw && W(m.end) && W(m.end)->rel == Rel::kAgo) {
+        ++m.end;
+        m.type = "DATE";
+        m.value.reset();
+        if (dct_) SetYear(m, dct_->year - 25);
+      }
+      return true;
+    }
     if (u->unit == Unit::kQuarter && !the && !relw && !a.half) {
+      // "between a quarter and a third": fractions.
+      if (a.n == 1 && (Is(k + 1, "and") || Is(k + 1, "or") || Is(k + 1, "to")) && (Is(k + 2, "a") || Is(k + 2, "one")) &&
+          (Is(k + 3, "third") || Is(k + 3, "half") || Is(k + 3, "fifth") || Is(k + 3, "tenth")))
+        return false;
       if ((a.n == 1 || a.n == 3) && Is(k + 1, "of")) {
         if ((Is(k + 2, "an") || Is(k + 2, "a")) && W(k + 3) && W(k + 3)->unit == Unit::kHour && !W(k + 3)->plural) {
           m.end = k + 4;
@@ -2717,7 +2757,10 @@ class Matcher {
                t_[c].low == "multiple" || t_[c].low == "few" || t_[c].low == "dozens" ||
                t_[c].low == "hundreds" || t_[c].low == "thousands";
       };
-      bool counted = prev.kind == K::kWord && i >= 2 && (count(i - 2) || (i >= 3 && Is(i - 2, "more") && count(i - 3)));
+      // "$33 billion over a decade": a preposition makes it the span the
+      // amount covers, not a rate.
+      bool counted = prev.kind == K::kWord && !IsClauseWord(prev.low) && i >= 2 &&
+                     (count(i - 2) || (i >= 3 && Is(i - 2, "more") && count(i - 3)));
       // The counted noun phrase may run a few words ("2 million barrels of
       // oil a day", "thousands of calls a month") when the rate ends the
       // phrase: not "5 cars there a week later", "a day job".
@@ -2734,6 +2777,14 @@ class Matcher {
         m.type = "SET";
         m.value = DurationValue(u->unit, 1);
       }
+    }
+    // "a $15-an-hour wage", "a once-a-week class": the rate written as one
+    // hyphenated adjective.
+    if ((Is(j, "a") || Is(j, "an")) && hyphen && !the && !relw && !u->plural && i >= 2 && IsHyphen(i - 1) &&
+        (t_[i - 2].kind == K::kNum || Is(i - 2, "once") || Is(i - 2, "twice") || Is(i - 2, "dollar") ||
+         Is(i - 2, "dollars") || Is(i - 2, "cents"))) {
+      m.type = "SET";
+      m.value = DurationValue(u->unit, 1);
     }
     return true;
   }

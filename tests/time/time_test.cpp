@@ -1161,6 +1161,63 @@ TEST(Time, OneDayAfterHopeIsSomeFutureDay) {
   EXPECT_EQ(One("Lenhall left one day after the vote.").value, "P1D");
 }
 
+TEST(Time, BarePluralUnitAgoIsThePast) {
+  auto d = One("The Lorvani mill closed decades ago.");
+  EXPECT_EQ(d.text, "decades ago");
+  EXPECT_EQ(d.type, "DATE");
+  EXPECT_EQ(d.value, "PAST_REF");
+  EXPECT_EQ(One("Just days ago, Kessar resigned.").text, "days ago");
+  EXPECT_EQ(One("Months ago, Odalys warned the board.").value, "PAST_REF");
+  // A counted unit is still that far back from the DCT.
+  EXPECT_EQ(One("Kessar resigned two years ago.").value, "2020");
+}
+
+TEST(Time, AnAmountOverAPeriodIsNoRate) {
+  auto d = One("The Dravenia plan costs $40 billion over a decade.");
+  EXPECT_EQ(d.type, "DURATION");
+  EXPECT_EQ(d.value, "P1DE");
+  EXPECT_EQ(One("The Dravenia plan costs $4 billion a year.").type, "SET");
+}
+
+TEST(Time, AHyphenatedRateIsASet) {
+  auto h = One("Lenhall backs a $12-an-hour wage.");
+  EXPECT_EQ(h.text, "an-hour");
+  EXPECT_EQ(h.type, "SET");
+  EXPECT_EQ(h.value, "PT1H");
+  EXPECT_EQ(One("Odalys teaches a once-a-week class.").value, "P1W");
+  // A length written as one adjective is still a duration.
+  EXPECT_EQ(One("Kessar signed a five-year deal.").type, "DURATION");
+}
+
+TEST(Time, ThenBeforeAHyphenIsATitle) {
+  auto t = Tag("Kessar met Lenhall on May 3, 2021. He was hired by then-Governor Odalys.");
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].text, "May 3, 2021");
+  auto u = Tag("Kessar met Lenhall on May 3, 2021. Until then, Odalys waited.");
+  ASSERT_EQ(u.size(), 2u);
+  EXPECT_EQ(u[1].value, "2021-05-03");
+}
+
+TEST(Time, AQuarterCenturyIsTwentyFiveYears) {
+  auto q = One("Lenhall sat in the Kessar assembly for a quarter-century.");
+  EXPECT_EQ(q.text, "a quarter-century");
+  EXPECT_EQ(q.type, "DURATION");
+  EXPECT_EQ(q.value, "P25Y");
+  auto a = One("The Odalys line closed a quarter-century ago.");
+  EXPECT_EQ(a.type, "DATE");
+  EXPECT_EQ(a.value, "1997");
+  EXPECT_EQ(One("Over the past quarter-century, Dravenia grew.").value, "P25Y");
+  // Fractions are no periods.
+  EXPECT_TRUE(Tag("Turnout fell by between a quarter and a third.").empty());
+  EXPECT_TRUE(Tag("Lenhall spoke to a quarter-of-a-million voters.").empty());
+  EXPECT_EQ(One("Sales rose 5% in the quarter.").value, "2021-Q4");
+}
+
+TEST(Time, AnAwardsYearIsNoDate) {
+  EXPECT_TRUE(Tag("Lenhall was named Person of the Year by the Kessar Post.").empty());
+  EXPECT_EQ(One("It was the best Lorvani film of the year.").value, "2022");
+}
+
 TEST(TimeStage, SurvivesOddBytes) {
   TimeStage stage;
   Article a;
