@@ -1498,9 +1498,19 @@ class Matcher {
     // Plain year, "fiscal 1989", "the year 2000", "the year two thousand"
     {
       size_t k = the ? j : i;
+      // "the 2015 fiscal year", "the 2016 calendar year": the year, as
+      // "fiscal 2015" is.
+      if (the && Num(k) && Year(k, y, e) && (Is(e, "fiscal") || Is(e, "calendar")) && Is(e + 1, "year") &&
+          !IsHyphen(e + 2)) {
+        m.end = e + 2;
+        SetYear(m, y);
+        return true;
+      }
       if (the && Is(k, "year")) ++k;
       else if (the) return false;
       if (Is(k, "fiscal")) ++k;
+      // "fiscal year 2025"
+      if (k > i && Is(k - 1, "fiscal") && Is(k, "year") && In(k + 1) && Num(k + 1)) ++k;
       if (Year(k, y, e)) {
         // A bare number that is a count, not a year: "1990 people",
         // "more than 2000", "some 1500 troops".

@@ -1218,6 +1218,16 @@ TEST(Time, AnAwardsYearIsNoDate) {
   EXPECT_EQ(One("It was the best Lorvani film of the year.").value, "2022");
 }
 
+TEST(Time, FiscalYearWithItsNumberIsThatYear) {
+  auto f = One("Kessar's deficit will shrink by fiscal year 2025.");
+  EXPECT_EQ(f.text, "fiscal year 2025");
+  EXPECT_EQ(f.value, "2025");
+  auto t = One("Lorvani exports fell in the 2019 fiscal year.");
+  EXPECT_EQ(t.text, "the 2019 fiscal year");
+  EXPECT_EQ(t.value, "2019");
+  EXPECT_EQ(One("Lorvani exports fell in fiscal 2019.").text, "fiscal 2019");
+}
+
 TEST(TimeStage, SurvivesOddBytes) {
   TimeStage stage;
   Article a;
