@@ -719,10 +719,26 @@ class Matcher {
   }
 
   // A four-digit year in digits (1000..2199) or words ("nineteen ninety-six").
+  // The year a range written with a hyphen ends in ("2009-2013",
+  // "2007-09", "2008-9"), for the four-digit year at i; 0 when the hyphen
+  // does not make a range: the end must be later, within a century, and no
+  // third part may follow ("2016-06-29" is a date).
+  int YearRangeEnd(size_t i) const {
+    if (!(Adj(i + 1) && P(i + 1, '-') && Num(i + 2) && Adj(i + 2))) return 0;
+    if (Adj(i + 3) && (P(i + 3, '-') || P(i + 3, '/') || P(i + 3, ':') || t_[i + 3].kind == K::kWord)) return 0;
+    int y = static_cast<int>(t_[i].num), end = 0;
+    const Tok& n = t_[i + 2];
+    if (n.ndig == 4) end = static_cast<int>(n.num);
+    else if (n.ndig == 2) end = y / 100 * 100 + static_cast<int>(n.num);
+    else if (n.ndig == 1) end = y / 10 * 10 + static_cast<int>(n.num);
+    return end > y && end <= y + 100 ? end : 0;
+  }
+
   bool Year(size_t i, int& y, size_t& end) const {
     if (Num(i) && t_[i].ndig == 4 && t_[i].num >= 1000 && t_[i].num <= 2199 && !PartOfBigger(i)) {
       if (Adj(i + 1) && In(i + 1) && t_[i + 1].kind == K::kWord) return false;  // "1990s"
-      if (Adj(i + 1) && P(i + 1, '-') && Num(i + 2) && Adj(i + 2)) return false;   // ISO date
+      // An ISO date ("2016-06-29"), but not a range of years ("2009-2013").
+      if (Adj(i + 1) && P(i + 1, '-') && Num(i + 2) && Adj(i + 2) && !YearRangeEnd(i)) return false;
       y = static_cast<int>(t_[i].num);
       end = i + 1;
       return true;
@@ -1528,6 +1544,18 @@ class Matcher {
         }
         m.end = e;
         SetYear(m, y);
+        // "the 2007-09 crisis": the short end of the range is a year of its
+        // own ("09", 2009), as TimeML marks both ends of a range.
+        if (Num(k) && e == k + 1) {
+          int last = YearRangeEnd(k);
+          if (last && t_[k + 2].ndig < 4) {
+            m.split_end = e;
+            m.split_value = YearValue(y);
+            m.split_begin = k + 2;
+            m.end = k + 3;
+            SetYear(m, last);
+          }
+        }
         return true;
       }
     }

@@ -1228,6 +1228,21 @@ TEST(Time, FiscalYearWithItsNumberIsThatYear) {
   EXPECT_EQ(One("Lorvani exports fell in fiscal 2019.").text, "fiscal 2019");
 }
 
+TEST(Time, AHyphenatedRangeOfYearsIsBothYears) {
+  auto r = Tag("Odalys led the Kessar council from 2011-2015.");
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[0].text, "2011");
+  EXPECT_EQ(r[0].value, "2011");
+  EXPECT_EQ(r[1].text, "2015");
+  auto s = Tag("The Lorvani slump of 2008-09 cut wages.");
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(s[0].value, "2008");
+  EXPECT_EQ(s[1].text, "09");
+  EXPECT_EQ(s[1].value, "2009");
+  // A date written the ISO way is one day, not a range.
+  EXPECT_EQ(One("Lenhall posted it on 2019-06-21.").value, "2019-06-21");
+}
+
 TEST(TimeStage, SurvivesOddBytes) {
   TimeStage stage;
   Article a;
