@@ -1634,7 +1634,14 @@ class Matcher {
         if (!ok) continue;
         if (!p.vague_after.empty()) {
           bool after = false;
-          for (const auto& b : p.vague_after) after = after || (i > 0 && Is(i - 1, b));
+          // A contracted auxiliary ("I'd", "we'll") is one token ending in it.
+          auto contracted = [&](std::string_view b) {
+            std::string_view prev = t_[i - 1].low;
+            return prev.size() > b.size() + 1 && prev.ends_with(b) &&
+                   (prev.substr(0, prev.size() - b.size()).ends_with("'") ||
+                    prev.substr(0, prev.size() - b.size()).ends_with("\xE2\x80\x99"));
+          };
+          for (const auto& b : p.vague_after) after = after || (i > 0 && (Is(i - 1, b) || contracted(b)));
           if (!after) continue;
         }
         m.end = k;
@@ -2613,7 +2620,7 @@ class Matcher {
       ++j;
     }
     Amount a;
-    if (!AmountAt(j, a)) return false;
+    if (MilitaryHours(j) || !AmountAt(j, a)) return false;
     size_t k = a.end;
     bool hyphen = false;
     if (IsHyphen(k)) hyphen = true, ++k;
@@ -2870,6 +2877,20 @@ class Matcher {
     return false;
   }
 
+  // "at 1100 hours", "0630 hours": the twenty-four-hour clock of military
+  // and police reports, not a count of hours ("1500 hours of work").
+  bool MilitaryHours(size_t i) const {
+    if (!(Num(i) && t_[i].ndig == 4 && t_[i].num / 100 <= 23 && t_[i].num % 100 <= 59 && !PartOfBigger(i) &&
+          (Is(i + 1, "hours") || Is(i + 1, "hrs")) && !Is(i + 2, "of")))
+      return false;
+    if (text_[t_[i].b] == '0') return true;
+    static const std::array<std::string_view, 11> kBefore = {"at", "around", "about", "approximately", "until",
+                                                            "till", "by", "from", "since", "before", "after"};
+    for (auto b : kBefore)
+      if (i > 0 && Is(i - 1, b)) return true;
+    return false;
+  }
+
   // Clock times: "10 p.m.", "3:30 pm", "noon Thursday", "5 p.m. EST, Nov. 6".
   bool Clock(size_t i, Match& m) const {
     int hh = -1, mm = 0;
@@ -2881,6 +2902,10 @@ class Matcher {
     } else if (Num(i) && t_[i].ndig == 4 && t_[i].num / 100 <= 24 && t_[i].num % 100 <= 59 && !PartOfBigger(i) &&
                (Is(i + 1, "gmt") || Is(i + 1, "utc")) && t_[i + 1].cap) {
       // Wire-service clock times: "at 0600 GMT", "1830 GMT on Friday".
+      hh = static_cast<int>(t_[i].num / 100);
+      mm = static_cast<int>(t_[i].num % 100);
+      k = i + 2;
+    } else if (MilitaryHours(i)) {
       hh = static_cast<int>(t_[i].num / 100);
       mm = static_cast<int>(t_[i].num % 100);
       k = i + 2;

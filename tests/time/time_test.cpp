@@ -1243,6 +1243,24 @@ TEST(Time, AHyphenatedRangeOfYearsIsBothYears) {
   EXPECT_EQ(One("Lenhall posted it on 2019-06-21.").value, "2019-06-21");
 }
 
+TEST(Time, MilitaryHoursAreAClockTime) {
+  auto c = One("The Lorvani patrol boat reported the attack at 1100 hours.");
+  EXPECT_EQ(c.text, "1100 hours");
+  EXPECT_EQ(c.type, "TIME");
+  EXPECT_EQ(c.value, "2022-01-12T11:00");
+  EXPECT_EQ(One("Kessar troops crossed at 0630 hours on Monday.").value, "2022-01-10T06:30");
+  // A count of hours stays a duration.
+  auto d = One("Rebuilding the Odalys bridge took 1500 hours of work.");
+  EXPECT_EQ(d.type, "DURATION");
+  EXPECT_EQ(d.value, "PT1500H");
+}
+
+TEST(Time, OneDayAfterAContractedAuxiliaryIsSomeFutureDay) {
+  EXPECT_EQ(One("Lenhall said she'd one day return to Dravenia.").value, "FUTURE_REF");
+  EXPECT_EQ(One("We'll one day see a Kessar bridge.").value, "FUTURE_REF");
+  EXPECT_EQ(One("Lenhall's one day visit ended.").value, "P1D");
+}
+
 TEST(TimeStage, SurvivesOddBytes) {
   TimeStage stage;
   Article a;
