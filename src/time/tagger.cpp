@@ -1999,6 +1999,27 @@ class Matcher {
       if (IsHyphen(j + 1)) return false;
       return QuarterRule(j, m);
     }
+    // "the night of Sept. 13", "the morning of March 4, 2015": that part of
+    // the day named.
+    if (the && W(j) && W(j)->pod.size() == 2 && Is(j + 1, "of") && In(j + 2)) {
+      Match d;
+      if ((Calendar(j + 2, d) || (W(j + 2) && W(j + 2)->weekday && Relative(j + 2, d))) && d.gran == 3 &&
+          d.end > j + 2) {
+        m.end = d.end;
+        m.type = "TIME";
+        if (d.value && d.value->size() == 10) m.value = *d.value + "T" + W(j)->pod;
+        m.anchor = d.anchor, m.date = d.date, m.gran = d.gran;
+        return true;
+      }
+    }
+    // "the night before.": that part of the day before the date the text
+    // last named.
+    if (the && W(j) && W(j)->pod.size() == 2 && Is(j + 1, "before") && In(j + 2) && t_[j + 2].kind == K::kPunct) {
+      m.end = j + 2;
+      m.type = "TIME";
+      if (anchor_gran_ >= 3) m.value = DayValue(AddDays(anchor_, -1)) + "T" + W(j)->pod;
+      return true;
+    }
     // "the next morning", "the following night": a part of the day after
     // the date the text last named (else after the DCT).
     if (the && (Is(j, "next") || Is(j, "following")) && W(j + 1) && W(j + 1)->pod.size() == 2) {
@@ -2613,6 +2634,9 @@ class Matcher {
         (Is(i - 1, "to") || (W(i - 1) && W(i - 1)->tense == 1) || ModalBefore(i)))
       return false;
     if (W(j) && (W(j)->rel == Rel::kPrev || W(j)->rel == Rel::kNext || W(j)->rel == Rel::kLatest)) {
+      // "it is coming a year after the last one": the verb, before a count.
+      if (!the && Is(j, "coming") && (Is(j + 1, "a") || Is(j + 1, "an") || (In(j + 1) && t_[j + 1].kind == K::kNum)))
+        return false;
       relw = W(j)->rel == Rel::kNext ? 1 : -1;
       ++j;
     } else if (the && W(j) && W(j)->ordinal == 1 && !Is(j + 1, "quarter") && !Is(j + 1, "half")) {

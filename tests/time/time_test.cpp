@@ -1261,6 +1261,27 @@ TEST(Time, OneDayAfterAContractedAuxiliaryIsSomeFutureDay) {
   EXPECT_EQ(One("Lenhall's one day visit ended.").value, "P1D");
 }
 
+TEST(Time, ComingBeforeACountIsTheVerb) {
+  auto c = One("The Kessar model is coming a year after the first.");
+  EXPECT_EQ(c.text, "a year");
+  EXPECT_EQ(c.type, "DURATION");
+  EXPECT_EQ(One("Lenhall will decide over the coming two weeks.").text, "the coming two weeks");
+}
+
+TEST(Time, APartOfANamedDay) {
+  auto n = One("Odalys was last seen on the night of Jan. 3 in Lorvani.");
+  EXPECT_EQ(n.text, "the night of Jan. 3");
+  EXPECT_EQ(n.type, "TIME");
+  EXPECT_EQ(n.value, "2022-01-03TNI");
+  EXPECT_EQ(One("The morning of March 4, 2019 was cold in Kessar.").value, "2019-03-04TMO");
+  // Of an event, no day is named.
+  EXPECT_TRUE(Tag("The night of the Kessar vote was long.").empty());
+  auto b = Tag("Lenhall left on Jan. 5. Odalys had called him the night before.");
+  ASSERT_EQ(b.size(), 2u);
+  EXPECT_EQ(b[1].text, "the night before");
+  EXPECT_EQ(b[1].value, "2022-01-04TNI");
+}
+
 TEST(TimeStage, SurvivesOddBytes) {
   TimeStage stage;
   Article a;
