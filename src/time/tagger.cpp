@@ -916,6 +916,8 @@ class Matcher {
         for (auto b : kNot)
           if (Is(k - 1, b)) return 0;
         if (t_[k - 1].low.ends_with("n't") || t_[k - 1].low.ends_with("n\xE2\x80\x99t") || Is(k - 1, "s")) return 0;
+        // "a semi-open primary": part of a hyphenated adjective.
+        if (IsHyphen(k - 1)) return 0;
         return 1;
       }
       if (tk.w && tk.w->tense) {
@@ -1046,25 +1048,45 @@ class Matcher {
     const size_t base = st->first_token, end = st->end_token;
     size_t cur = idx;
     long verb = -1;
+    bool direct = false;
+    auto child_of = [&](const Token& a, size_t node) {
+      return a.head >= 0 && base + static_cast<size_t>(a.head) == node;
+    };
     for (int steps = 0; steps < 4; ++steps) {
       int h = atoks_[cur].head;
       if (h < 0 || base + static_cast<size_t>(h) >= end) break;
       cur = base + static_cast<size_t>(h);
       if (atoks_[cur].upos == "VERB" || atoks_[cur].upos == "AUX") {
         verb = static_cast<long>(cur);
+        direct = steps == 0;
         break;
       }
+      // "the delegates that were available Tuesday": a predicate adjective
+      // or noun takes its tense from a past copula.
+      for (size_t k = base; k < end; ++k)
+        if (child_of(atoks_[k], cur) && atoks_[k].deprel == "cop" && atoks_[k].xpos == "VBD") return -1;
     }
     if (verb < 0) return 0;
     const Token& v = atoks_[static_cast<size_t>(verb)];
+    bool past_aux = false;
     for (size_t k = base; k < end; ++k) {
       const Token& a = atoks_[k];
-      if (a.head >= 0 && base + static_cast<size_t>(a.head) == static_cast<size_t>(verb) && a.xpos == "MD") {
+      if (!child_of(a, static_cast<size_t>(verb))) continue;
+      if (a.xpos == "MD") {
         if (a.lemma == "will" || a.lemma == "shall" || a.lemma == "would" || a.lemma == "'ll") return 1;
       }
+      // "did not win Tuesday": the auxiliary carries the tense of a bare verb.
+      if (a.deprel.starts_with("aux") && a.xpos == "VBD") past_aux = true;
+      // "had been scheduled to expire Friday": an infinitive's time is the
+      // governing verb's, which the word cues read.
+      if (a.deprel == "mark" && a.lemma == "to" && v.xpos == "VB") return 0;
     }
-    if (v.xpos == "VBD" || v.xpos == "VBN") return -1;
-    if ((v.xpos == "VBP" || v.xpos == "VBZ" || v.xpos == "VB") && v.lemma != "say" && v.lemma != "tell") return 1;
+    if (past_aux || v.xpos == "VBD" || v.xpos == "VBN") return -1;
+    // A present verb the date hangs on directly is a scheduled event ("the
+    // council votes on Friday"); through a noun it is not ("the move
+    // follows Tuesday's declaration"), and the word cues decide.
+    if (direct && (v.xpos == "VBP" || v.xpos == "VBZ" || v.xpos == "VB") && v.lemma != "say" && v.lemma != "tell")
+      return 1;
     return 0;
   }
 

@@ -1282,6 +1282,63 @@ TEST(Time, APartOfANamedDay) {
   EXPECT_EQ(b[1].value, "2022-01-04TNI");
 }
 
+// The value of the first expression the tagger finds with the parse given.
+std::optional<std::string> ParsedValue(const std::string& text, const std::vector<Token>& toks) {
+  std::vector<Sentence> sents = {
+      {0, static_cast<std::uint32_t>(text.size()), 0, static_cast<std::uint32_t>(toks.size())}};
+  auto tags = DefaultTimeTagger().Tag(text, CivilDate{2022, 1, 12}, toks, sents);
+  if (tags.times.empty()) return std::string("none");
+  return tags.times[0].value;
+}
+
+TEST(Time, TheParseGivesAWeekdayItsTense) {
+  // An auxiliary in the past makes a bare verb past.
+  EXPECT_EQ(ParsedValue("Kessar did not win Tuesday.", {{0, 6, true, "Kessar", "PROPN", "NNP", 3, "nsubj"},
+                                                         {7, 10, true, "do", "AUX", "VBD", 3, "aux"},
+                                                         {11, 14, true, "not", "PART", "RB", 3, "advmod"},
+                                                         {15, 18, true, "win", "VERB", "VB", -1, "root"},
+                                                         {19, 26, false, "Tuesday", "PROPN", "NNP", 3, "obl:tmod"},
+                                                         {26, 27, false, ".", "PUNCT", ".", 3, "punct"}}),
+            "2022-01-11");
+  // A present verb the weekday hangs on directly is a scheduled event...
+  EXPECT_EQ(ParsedValue("The Kessar council votes on Friday.", {{0, 3, true, "the", "DET", "DT", 2, "det"},
+                                                                    {4, 10, true, "Kessar", "PROPN", "NNP", 2, "compound"},
+                                                                    {11, 18, true, "council", "NOUN", "NN", 3, "nsubj"},
+                                                                    {19, 24, true, "vote", "VERB", "VBZ", -1, "root"},
+                                                                    {25, 27, true, "on", "ADP", "IN", 5, "case"},
+                                                                    {28, 34, false, "Friday", "PROPN", "NNP", 3, "obl"},
+                                                                    {34, 35, false, ".", "PUNCT", ".", 3, "punct"}}),
+            "2022-01-14");
+  // ...but not through a noun.
+  EXPECT_EQ(ParsedValue("The Lorvani move follows Tuesday's declaration.",
+                        {{0, 3, true, "the", "DET", "DT", 2, "det"},
+                         {4, 11, true, "Lorvani", "PROPN", "NNP", 2, "compound"},
+                         {12, 16, true, "move", "NOUN", "NN", 3, "nsubj"},
+                         {17, 24, true, "follow", "VERB", "VBZ", -1, "root"},
+                         {25, 32, false, "Tuesday", "PROPN", "NNP", 6, "nmod:poss"},
+                         {32, 34, true, "'s", "PART", "POS", 4, "case"},
+                         {35, 46, false, "declaration", "NOUN", "NN", 3, "obj"},
+                         {46, 47, false, ".", "PUNCT", ".", 3, "punct"}}),
+            "2022-01-11");
+  // A predicate adjective takes the tense of its copula.
+  EXPECT_EQ(ParsedValue("Seats that were open Tuesday go to Odalys.",
+                        {{0, 5, true, "seat", "NOUN", "NNS", 5, "nsubj"},
+                         {6, 10, true, "that", "PRON", "WDT", 3, "nsubj"},
+                         {11, 15, true, "be", "AUX", "VBD", 3, "cop"},
+                         {16, 20, true, "open", "ADJ", "JJ", 0, "acl:relcl"},
+                         {21, 28, true, "Tuesday", "PROPN", "NNP", 3, "obl:tmod"},
+                         {29, 31, true, "go", "VERB", "VBP", -1, "root"},
+                         {32, 34, true, "to", "ADP", "IN", 7, "case"},
+                         {35, 41, false, "Odalys", "PROPN", "NNP", 5, "obl"},
+                         {41, 42, false, ".", "PUNCT", ".", 5, "punct"}}),
+            "2022-01-11");
+}
+
+TEST(Time, AHyphenatedWordIsNoScheduleVerb) {
+  // "open" after a hyphen is part of an adjective, not "talks open Monday".
+  EXPECT_EQ(One("The only semi-open primary Tuesday was in Kessar.").value, "2022-01-11");
+}
+
 TEST(TimeStage, SurvivesOddBytes) {
   TimeStage stage;
   Article a;
