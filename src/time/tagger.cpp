@@ -1982,7 +1982,17 @@ class Matcher {
         j = k;
       } else {
         Match inner;
-        if (In(k) && (Yearish(k, inner) || Calendar(k, inner))) {
+        if (In(k) && Yearish(k, inner)) {
+          m = inner;
+          return true;
+        }
+        if (In(k) && Calendar(k, inner)) {
+          // "the early January meeting": the article is the noun's; the
+          // expression is "early January".
+          size_t e = inner.end;
+          if (In(e) && t_[e].kind == K::kWord && !t_[e].cap && !IsClauseWord(t_[e].low) &&
+              !IsFunctionWord(t_[e].low) && !W(e))
+            return false;
           m = inner;
           return true;
         }

@@ -1339,6 +1339,14 @@ TEST(Time, AHyphenatedWordIsNoScheduleVerb) {
   EXPECT_EQ(One("The only semi-open primary Tuesday was in Kessar.").value, "2022-01-11");
 }
 
+TEST(Time, TheArticleOfANounIsOutsideAMonthBeforeIt) {
+  auto e = One("The early January meeting in Kessar was tense.");
+  EXPECT_EQ(e.text, "early January");
+  EXPECT_EQ(e.value, "2022-01");
+  EXPECT_EQ(One("Odalys left in the early summer.").text, "the early summer");
+  EXPECT_EQ(One("The late 1990s boom ended in Lorvani.").text, "The late 1990s");
+}
+
 TEST(TimeStage, SurvivesOddBytes) {
   TimeStage stage;
   Article a;
