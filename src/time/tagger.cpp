@@ -2015,6 +2015,8 @@ class Matcher {
     bool unit_next = W(j + 1) && (W(j + 1)->unit != Unit::kNone || W(j + 1)->cardinal >= 0 || W(j + 1)->season.size());
     bool noun_next = In(j + 1) && t_[j + 1].kind == K::kWord && !IsClauseWord(t_[j + 1].low) &&
                      !IsFunctionWord(t_[j + 1].low);
+    // "the future of the party": its fate, not a time.
+    if (the && Is(j, "future") && Is(j + 1, "of")) return false;
     if (the && !w->ref.empty() && w->ref_needs_the && !unit_next && !Num(j + 1) && !noun_next) {
       // "the past", "the future", "the near future"
       m.end = j + 1;

@@ -1069,7 +1069,7 @@ TEST(Time, TwoDigitYearsAndNextYearsHalf) {
 }
 
 TEST(Time, AboutIsAPrepositionBeforeAReference) {
-  auto f = One("Lenhall spoke about the future of the mill.");
+  auto f = One("Lenhall spoke about the future with the mill workers.");
   EXPECT_EQ(f.text, "the future");
   EXPECT_EQ(f.value, "FUTURE_REF");
   EXPECT_EQ(One("Kessar was asked about today's vote.").text, "today");
@@ -1345,6 +1345,11 @@ TEST(Time, TheArticleOfANounIsOutsideAMonthBeforeIt) {
   EXPECT_EQ(e.value, "2022-01");
   EXPECT_EQ(One("Odalys left in the early summer.").text, "the early summer");
   EXPECT_EQ(One("The late 1990s boom ended in Lorvani.").text, "The late 1990s");
+}
+
+TEST(Time, TheFutureOfSomethingIsItsFate) {
+  EXPECT_TRUE(Tag("Delegates debated the future of the Kessar party.").empty());
+  EXPECT_EQ(One("In the future, Lenhall will decide alone.").value, "FUTURE_REF");
 }
 
 TEST(TimeStage, SurvivesOddBytes) {
