@@ -641,6 +641,23 @@ class Matcher {
   bool In(size_t i) const { return i < t_.size(); }
   bool Is(size_t i, std::string_view s) const { return In(i) && t_[i].low == s; }
   bool P(size_t i, char c) const { return In(i) && t_[i].kind == K::kPunct && t_[i].low.size() == 1 && t_[i].low[0] == c; }
+  // A lexicon phrase's word at i; its ASCII apostrophe also matches the
+  // typographic one ("New Year’s Eve").
+  bool PhraseWordAt(size_t i, std::string_view pw) const {
+    if (Is(i, pw)) return true;
+    if (!In(i) || pw.find('\'') == std::string_view::npos) return false;
+    std::string_view low = t_[i].low;
+    size_t a = 0, b = 0;
+    while (a < pw.size() && b < low.size()) {
+      if (pw[a] == '\'' && low.substr(b, 3) == "\xE2\x80\x99") {
+        ++a, b += 3;
+        continue;
+      }
+      if (pw[a] != low[b]) return false;
+      ++a, ++b;
+    }
+    return a == pw.size() && b == low.size();
+  }
   // An ASCII or typographic apostrophe.
   bool Apos(size_t i) const { return In(i) && (t_[i].low == "'" || t_[i].low == "\xE2\x80\x99"); }
   bool Adj(size_t i) const { return In(i) && !t_[i].space_before; }
@@ -1605,7 +1622,7 @@ class Matcher {
         size_t k = i;
         bool ok = true;
         for (const auto& pw : p.words) {
-          if (!Is(k, pw)) { ok = false; break; }
+          if (!PhraseWordAt(k, pw)) { ok = false; break; }
           ++k;
         }
         if (!ok) continue;
@@ -1650,7 +1667,7 @@ class Matcher {
         size_t k = i;
         bool ok = true;
         for (const auto& pw : p.words) {
-          if (!Is(k, pw)) { ok = false; break; }
+          if (!PhraseWordAt(k, pw)) { ok = false; break; }
           ++k;
         }
         if (!ok) continue;
@@ -3064,7 +3081,7 @@ class Matcher {
         size_t k = i;
         bool ok = true;
         for (const auto& pw : p.words) {
-          if (!Is(k, pw)) { ok = false; break; }
+          if (!PhraseWordAt(k, pw)) { ok = false; break; }
           ++k;
         }
         if (ok) {

@@ -1352,6 +1352,13 @@ TEST(Time, TheFutureOfSomethingIsItsFate) {
   EXPECT_EQ(One("In the future, Lenhall will decide alone.").value, "FUTURE_REF");
 }
 
+TEST(Time, AHolidayWithATypographicApostrophe) {
+  auto e = One("Kessar freed the prisoners on New Year\u2019s Eve.", "2022-02-02");
+  EXPECT_EQ(e.text, "New Year\u2019s Eve");
+  EXPECT_EQ(e.value, "2021-12-31");
+  EXPECT_EQ(One("Odalys wrote to Lenhall on Valentine\u2019s Day.", "2022-03-01").value, "2022-02-14");
+}
+
 TEST(TimeStage, SurvivesOddBytes) {
   TimeStage stage;
   Article a;
