@@ -2966,6 +2966,14 @@ class Matcher {
     return false;
   }
 
+  // The token after "o'clock" when it starts at i (written as one token or
+  // as "o", an apostrophe and "clock"), else 0.
+  size_t OClock(size_t i) const {
+    if (Is(i, "o") && Apos(i + 1) && Adj(i + 1) && Is(i + 2, "clock") && Adj(i + 2)) return i + 3;
+    if (PhraseWordAt(i, "o'clock")) return i + 1;
+    return 0;
+  }
+
   // Clock times: "10 p.m.", "3:30 pm", "noon Thursday", "5 p.m. EST, Nov. 6".
   bool Clock(size_t i, Match& m) const {
     int hh = -1, mm = 0;
@@ -2984,6 +2992,10 @@ class Matcher {
       hh = static_cast<int>(t_[i].num / 100);
       mm = static_cast<int>(t_[i].num % 100);
       k = i + 2;
+    } else if (W(i) && W(i)->cardinal >= 1 && W(i)->cardinal <= 12 && OClock(i + 1)) {
+      // "five o'clock"
+      hh = W(i)->cardinal;
+      k = OClock(i + 1);
     } else if (Num(i) && t_[i].ndig <= 2 && t_[i].num <= 24) {
       hh = static_cast<int>(t_[i].num);
       k = i + 1;
@@ -2991,6 +3003,7 @@ class Matcher {
         mm = static_cast<int>(t_[k + 1].num);
         k += 2;
       }
+      if (size_t oc = OClock(k); oc && hh >= 1 && hh <= 12) k = oc;  // "5 o'clock"
       bool ampm = false;
       // "p.m.", "pm", "p.m"
       auto try_ampm = [&](size_t s, size_t& out, bool& pm) {

@@ -1359,6 +1359,14 @@ TEST(Time, AHolidayWithATypographicApostrophe) {
   EXPECT_EQ(One("Odalys wrote to Lenhall on Valentine\u2019s Day.", "2022-03-01").value, "2022-02-14");
 }
 
+TEST(Time, OClockIsAClockTime) {
+  auto c = One("The Kessar ferry leaves at 5 o'clock.");
+  EXPECT_EQ(c.text, "5 o'clock");
+  EXPECT_EQ(c.type, "TIME");
+  EXPECT_EQ(c.value, "2022-01-12T05:00");
+  EXPECT_EQ(One("Odalys rang at nine o\u2019clock Monday.").value, "2022-01-10T09:00");
+}
+
 TEST(TimeStage, SurvivesOddBytes) {
   TimeStage stage;
   Article a;
