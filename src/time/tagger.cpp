@@ -1007,6 +1007,13 @@ class Matcher {
 
   static constexpr size_t kFarTokens = 300;
 
+  // The day a part-of-day phrase at i belongs to: the day the text named in
+  // this sentence or the one before, else the DCT's.
+  std::optional<CivilDate> DayInView(size_t i) const {
+    if (anchor_gran_ >= 3 && anchor_tok_ < i && SentenceBreaks(anchor_tok_, i) <= 1) return anchor_;
+    return dct_;
+  }
+
   // The sentence ends between tokens a and b (a < b): a full stop, "?" or
   // "!" followed by a capitalised word or a new line, or a new line alone.
   // A stop after an abbreviation ("Mr. Lee") counts too, which only makes
@@ -1703,6 +1710,20 @@ class Matcher {
       m.value = "PRESENT_REF";
       return true;
     }
+    // "in the morning", "during the late afternoon": that part of the day
+    // the text last named, else of the DCT (not "in the morning papers").
+    if (Is(i, "the") && i > 0 && (Is(i - 1, "in") || Is(i - 1, "during"))) {
+      size_t k = i + 1;
+      if (W(k) && W(k)->mod == ModKind::kPoint && !IsHyphen(k + 1)) ++k;
+      size_t e = k + 1;
+      bool ends = !In(e) || t_[e].kind == K::kPunct || IsClauseWord(t_[e].low) || IsFunctionWord(t_[e].low);
+      if (W(k) && W(k)->pod.size() == 2 && !t_[k].cap && !Is(k, "overnight") && !IsHyphen(e) && ends) {
+        m.end = e;
+        m.type = "TIME";
+        if (std::optional<CivilDate> day = DayInView(i)) m.value = DayValue(*day) + "T" + W(k)->pod;
+        return true;
+      }
+    }
     // "fiscal second-quarter": the fiscal quarter, "fiscal" included.
     if (Is(i, "fiscal") && W(i + 1) && W(i + 1)->ordinal >= 1 && W(i + 1)->ordinal <= 4) return QuarterRule(i + 1, m);
     if (Is(i, "the") || Is(i, "that") || Is(i, "its") || Is(i, "year") || YearBackAdjective(i)) return TheRules(i, m);
@@ -2097,7 +2118,8 @@ class Matcher {
       return true;
     }
     // "that night", "that morning": a part of the date the text last named.
-    if (that && W(j) && W(j)->pod.size() == 2 && !Is(j + 1, "of")) {
+    // ("can't do that overnight": at once, and "that" is the pronoun.)
+    if (that && W(j) && W(j)->pod.size() == 2 && !Is(j + 1, "of") && !Is(j, "overnight")) {
       m.end = j + 1;
       m.type = "TIME";
       if (anchor_gran_ >= 3) m.value = DayValue(anchor_) + "T" + W(j)->pod;

@@ -1367,6 +1367,21 @@ TEST(Time, OClockIsAClockTime) {
   EXPECT_EQ(One("Odalys rang at nine o\u2019clock Monday.").value, "2022-01-10T09:00");
 }
 
+TEST(Time, APartOfTheDayInView) {
+  auto t = Tag("On Jan. 3 Lenhall was in Kessar in the morning and in Odalys in the late afternoon.");
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t[1].text, "the morning");
+  EXPECT_EQ(t[1].type, "TIME");
+  EXPECT_EQ(t[1].value, "2022-01-03TMO");
+  EXPECT_EQ(t[2].text, "the late afternoon");
+  EXPECT_EQ(t[2].value, "2022-01-03TAF");
+  EXPECT_EQ(One("Lorvani troops crossed the river in the evening.").value, "2022-01-12TEV");
+  // Before a noun it names no time.
+  EXPECT_TRUE(Tag("Kessar read it in the morning papers.").empty());
+  // "do that overnight" is "at once".
+  EXPECT_TRUE(Tag("Odalys said you can't do that overnight.").empty());
+}
+
 TEST(TimeStage, SurvivesOddBytes) {
   TimeStage stage;
   Article a;
