@@ -1274,7 +1274,8 @@ class Matcher {
   static bool IsStarter(std::string_view w) {
     return w == "the" || w == "a" || w == "an" || w == "fiscal" || w == "several" || w == "few" ||
            w == "many" || w == "each" || w == "every" || w == "per" || w == "that" || w == "recent" ||
-           w == "mid" || w == "end" || w == "year" || w == "its" || w == "then" || w == "half" || w == "right";
+           w == "mid" || w == "end" || w == "year" || w == "its" || w == "then" || w == "half" || w == "right" ||
+           w == "q" || w == "h" || w == "fy";
   }
 
   // Absolute calendar dates, with an optional weekday in front:
@@ -1331,6 +1332,9 @@ class Matcher {
       int yy = static_cast<int>(t_[i + 4].num);
       if (t_[i + 4].ndig == 2) yy += yy < 50 ? 2000 : 1900;
       CivilDate c{yy, static_cast<unsigned>(t_[i].num), static_cast<unsigned>(t_[i + 2].num)};
+      // "15/03/2015" can only be day first, as British and most other
+      // English outside the US write it.
+      if (c.month > 12 && c.day >= 1 && c.day <= 12) std::swap(c.month, c.day);
       if (c.month < 1 || c.month > 12 || c.day < 1 || c.day > DaysIn(c.year, c.month)) return false;
       m.end = i + 5;
       SetDay(m, c);
@@ -1467,6 +1471,39 @@ class Matcher {
       if (Year(k, y, e)) {
         m.end = e;
         m.value = SeasonFor(W(j)->season, y);
+        return true;
+      }
+    }
+    // "Q3 1990", "Q4 of 2015", "H1 2016": a quarter or half written short,
+    // with its year; "FY2016", "FY 2016", "FY16": the fiscal year.
+    if ((Is(j, "q") || Is(j, "h")) && t_[j].cap && Adj(j + 1) && Num(j + 1) && t_[j + 1].ndig == 1 &&
+        t_[j + 1].num >= 1 && t_[j + 1].num <= (Is(j, "q") ? 4 : 2) && !(In(j + 2) && Adj(j + 2))) {
+      size_t k = j + 2;
+      if (Is(k, "of") || P(k, ',')) ++k;
+      int yy;
+      size_t ye;
+      if (Year(k, yy, ye)) {
+        int n = static_cast<int>(t_[j + 1].num);
+        m.end = ye;
+        m.value = YearValue(yy) + (Is(j, "q") ? "-Q" : "-H") + std::to_string(n);
+        if (Is(j, "q")) m.quarter = n, m.quarter_year = yy;
+        return true;
+      }
+    }
+    if (Is(j, "fy") && t_[j].cap && In(j + 1) && Num(j + 1) && !(In(j + 2) && Adj(j + 2) && !P(j + 2, '.') &&
+                                                                 !P(j + 2, ',') && !P(j + 2, ')'))) {
+      int yy = 0;
+      if (t_[j + 1].ndig == 4 && Year(j + 1, y, e)) {
+        yy = y;
+      } else if (t_[j + 1].ndig == 2 && Adj(j + 1) && dct_) {
+        // The century that puts it nearest the DCT, as "fiscal '91".
+        yy = dct_->year / 100 * 100 + static_cast<int>(t_[j + 1].num);
+        if (yy > dct_->year + 50) yy -= 100;
+        else if (yy < dct_->year - 50) yy += 100;
+      }
+      if (yy) {
+        m.end = j + 2;
+        SetYear(m, yy);
         return true;
       }
     }

@@ -1382,6 +1382,24 @@ TEST(Time, APartOfTheDayInView) {
   EXPECT_TRUE(Tag("Odalys said you can't do that overnight.").empty());
 }
 
+TEST(Time, ShortQuartersHalvesAndFiscalYears) {
+  auto q = One("Kessar Mills lost money in Q3 2019.");
+  EXPECT_EQ(q.text, "Q3 2019");
+  EXPECT_EQ(q.value, "2019-Q3");
+  EXPECT_EQ(One("Lorvani exports rose in H1 2020.").value, "2020-H1");
+  auto f = One("Odalys cut spending in FY2021.");
+  EXPECT_EQ(f.text, "FY2021");
+  EXPECT_EQ(f.value, "2021");
+  EXPECT_EQ(One("Odalys cut spending in FY21.").value, "2021");
+  // A model name is no quarter.
+  EXPECT_EQ(One("Lenhall drove a Q7 in 2019.").text, "2019");
+}
+
+TEST(Time, ANumericDateThatCanOnlyBeDayFirst) {
+  EXPECT_EQ(One("The Kessar accord was signed on 15/03/2019.").value, "2019-03-15");
+  EXPECT_EQ(One("The Kessar accord was signed on 3/15/2019.").value, "2019-03-15");
+}
+
 TEST(TimeStage, SurvivesOddBytes) {
   TimeStage stage;
   Article a;
