@@ -1200,6 +1200,30 @@ class Matcher {
     consider(Quantified(i, m));
     consider(Clock(i, m));
     consider(Prefixed(i, m));
+    // "March 1-3": TimeML marks both ends of a range; the second is "3",
+    // the 3rd of that month.
+    if (best.end > 0 && best.gran == 3 && best.value && !best.split_end && Num(best.end - 1) &&
+        t_[best.end - 1].ndig <= 2) {
+      size_t d = best.end;
+      bool dash = (P(d, '-') || Is(d, "\xE2\x80\x93")) && Adj(d);
+      if (dash && Num(d + 1) && Adj(d + 1) && t_[d + 1].ndig <= 2 &&
+          !(Adj(d + 2) && (P(d + 2, '-') || P(d + 2, '/') || P(d + 2, ':') || t_[d + 2].kind == K::kWord))) {
+        auto day2 = static_cast<unsigned>(t_[d + 1].num);
+        // "March 1-2, 2016": the year after the range is both ends'.
+        CivilDate first = best.date;
+        size_t end = d + 2, yk = P(end, ',') ? end + 1 : end;
+        int yy;
+        size_t ye;
+        if (Num(yk) && Year(yk, yy, ye)) first.year = yy, end = ye;
+        if (day2 > first.day && day2 <= DaysIn(first.year, first.month)) {
+          best.split_end = best.end;
+          best.split_value = DayValue(first);
+          best.split_begin = d + 1;
+          best.end = end;
+          SetDay(best, CivilDate{first.year, first.month, day2});
+        }
+      }
+    }
     // "the next year or so": a vague approximation belongs to the expression.
     if (best.end > 0 && Is(best.end, "or") && Is(best.end + 1, "so")) best.end += 2;
     // "1990 and beyond": the year and what follows it.

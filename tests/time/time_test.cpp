@@ -1400,6 +1400,21 @@ TEST(Time, ANumericDateThatCanOnlyBeDayFirst) {
   EXPECT_EQ(One("The Kessar accord was signed on 3/15/2019.").value, "2019-03-15");
 }
 
+TEST(Time, ARangeOfDaysIsBothDays) {
+  auto r = Tag("The Kessar summit ran Jan. 3-5 in Lorvani.");
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[0].text, "Jan. 3");
+  EXPECT_EQ(r[0].value, "2022-01-03");
+  EXPECT_EQ(r[1].text, "5");
+  EXPECT_EQ(r[1].value, "2022-01-05");
+  auto y = Tag("Odalys voted on March 1-2, 2019 in Kessar.");
+  ASSERT_EQ(y.size(), 2u);
+  EXPECT_EQ(y[0].value, "2019-03-01");
+  EXPECT_EQ(y[1].value, "2019-03-02");
+  // Not a range when the second day is not later.
+  EXPECT_EQ(Tag("Lenhall said on Jan. 5-4 vote.").size(), 1u);
+}
+
 TEST(TimeStage, SurvivesOddBytes) {
   TimeStage stage;
   Article a;
