@@ -1785,6 +1785,20 @@ class Matcher {
         return true;
       }
     }
+    // "by mid-afternoon", "at late morning": a part of the day in view, as
+    // "in the morning" is (not "late morning trading", a kind of trading).
+    if (w && w->mod == ModKind::kPoint && (i == 0 || t_[i - 1].kind == K::kPunct || IsClauseWord(t_[i - 1].low) ||
+                                           Is(i - 1, "until") || Is(i - 1, "before") || Is(i - 1, "after"))) {
+      size_t k = IsHyphen(i + 1) ? i + 2 : i + 1;
+      size_t e = k + 1;
+      bool ends = !In(e) || t_[e].kind == K::kPunct || IsClauseWord(t_[e].low) || IsFunctionWord(t_[e].low);
+      if (W(k) && W(k)->pod.size() == 2 && !t_[k].cap && !Is(k, "overnight") && !IsHyphen(e) && ends) {
+        m.end = e;
+        m.type = "TIME";
+        if (std::optional<CivilDate> day = DayInView(i)) m.value = DayValue(*day) + "T" + W(k)->pod;
+        return true;
+      }
+    }
     // "fiscal second-quarter": the fiscal quarter, "fiscal" included.
     if (Is(i, "fiscal") && W(i + 1) && W(i + 1)->ordinal >= 1 && W(i + 1)->ordinal <= 4) return QuarterRule(i + 1, m);
     if (Is(i, "the") || Is(i, "that") || Is(i, "its") || Is(i, "year") || YearBackAdjective(i)) return TheRules(i, m);

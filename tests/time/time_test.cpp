@@ -1415,6 +1415,16 @@ TEST(Time, ARangeOfDaysIsBothDays) {
   EXPECT_EQ(Tag("Lenhall said on Jan. 5-4 vote.").size(), 1u);
 }
 
+TEST(Time, AnEarlyOrLatePartOfTheDay) {
+  auto a = One("By mid-afternoon, Kessar shares had fallen.");
+  EXPECT_EQ(a.text, "mid-afternoon");
+  EXPECT_EQ(a.type, "TIME");
+  EXPECT_EQ(a.value, "2022-01-12TAF");
+  EXPECT_EQ(One("Lorvani police left at late morning.").value, "2022-01-12TMO");
+  // Before a noun it names a kind of thing.
+  EXPECT_TRUE(Tag("Early morning raids hit Odalys.").empty());
+}
+
 TEST(TimeStage, SurvivesOddBytes) {
   TimeStage stage;
   Article a;
