@@ -2390,7 +2390,7 @@ class Matcher {
         return true;
       }
       if (w->unit == Unit::kWeekend) {
-        if (dct_) m.value = WeekendValue(0);
+        if (dct_) m.value = WeekendValue(0, TenseAt(i));
         return true;
       }
       // "by the end of the decade", "the century's biggest storm": the DCT's.
@@ -2436,11 +2436,16 @@ class Matcher {
 
   // delta 0: the weekend nearest the DCT (Monday to Wednesday look back);
   // +1: the one after that; -1: see below.
-  std::string WeekendValue(int delta) const {
+  // A clause's tense (`tense`, from TenseAt) decides delta 0 when it has
+  // one: "will meet this weekend" is the coming one even on a Monday,
+  // "talks stalled over the weekend" the one gone even on a Thursday.
+  std::string WeekendValue(int delta, int tense = 0) const {
     // "last weekend" is the latest weekend already over on a weekday (the
     // one just gone, even on a Monday), and on a weekend the one before.
     if (delta < 0) return IsoWeek(AddDays(*dct_, -7)) + "-WE";
     int wd = static_cast<int>(IsoWeekday(*dct_));
+    if (delta == 0 && tense > 0) return IsoWeek(*dct_) + "-WE";
+    if (delta == 0 && tense < 0) return IsoWeek(wd >= 6 ? *dct_ : AddDays(*dct_, -7)) + "-WE";
     CivilDate base = wd <= 3 ? AddDays(*dct_, -7) : *dct_;
     return IsoWeek(AddDays(base, 7 * delta)) + "-WE";
   }
@@ -2623,7 +2628,7 @@ class Matcher {
           if (dir < 0 && IsoWeekday(*dct_) == 7) m.value = IsoWeek(*dct_);
           else m.value = IsoWeek(AddDays(*dct_, 7 * dir));
           break;
-        case Unit::kWeekend: m.value = WeekendValue(dir); break;
+        case Unit::kWeekend: m.value = WeekendValue(dir, dir == 0 ? TenseAt(i) : 0); break;
         case Unit::kMonth: {
           int y = dct_->year, mo = static_cast<int>(dct_->month);
           ShiftMonth(y, mo, dir);

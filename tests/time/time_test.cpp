@@ -1425,6 +1425,14 @@ TEST(Time, AnEarlyOrLatePartOfTheDay) {
   EXPECT_TRUE(Tag("Early morning raids hit Odalys.").empty());
 }
 
+TEST(Time, TheTenseDecidesWhichWeekend) {
+  // 2022-01-10 is a Monday, 2022-01-13 a Thursday; 2022-W01-WE is 8-9 January.
+  EXPECT_EQ(One("Kessar and Lenhall will meet this weekend.", "2022-01-10").value, "2022-W02-WE");
+  EXPECT_EQ(One("Kessar and Lenhall met this weekend.", "2022-01-10").value, "2022-W01-WE");
+  EXPECT_EQ(One("Talks with Odalys stalled over the weekend.", "2022-01-13").value, "2022-W01-WE");
+  EXPECT_EQ(One("Odalys will rest over the weekend.", "2022-01-13").value, "2022-W02-WE");
+}
+
 TEST(TimeStage, SurvivesOddBytes) {
   TimeStage stage;
   Article a;
