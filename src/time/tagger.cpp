@@ -1954,6 +1954,10 @@ class Matcher {
     }
     // A bare weekday [+ part of day]: "Monday", "Friday morning"
     if (w->weekday && t_[i].cap && (!w->weekday_abbr || (P(i + 1, '.') && Adj(i + 1)))) {
+      // "the Sunday Times", "the Monday Club": a name.
+      if (i > 0 && Is(i - 1, "the") && In(i + 1) && t_[i + 1].kind == K::kWord && t_[i + 1].cap && !W(i + 1) &&
+          !t_[i + 1].newline_before)
+        return false;
       m.end = w->weekday_abbr ? i + 2 : i + 1;
       std::string pod;
       if (W(m.end) && W(m.end)->pod.size() == 2) {

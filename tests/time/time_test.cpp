@@ -1433,6 +1433,15 @@ TEST(Time, TheTenseDecidesWhichWeekend) {
   EXPECT_EQ(One("Odalys will rest over the weekend.", "2022-01-13").value, "2022-W02-WE");
 }
 
+TEST(Time, ShoppingHolidaysAndWeekdayNames) {
+  // Thanksgiving 2021 was Thursday 25 November.
+  EXPECT_EQ(One("Kessar stores opened early on Black Friday.").value, "2021-11-26");
+  EXPECT_EQ(One("Lorvani shoppers spent more on Cyber Monday.").value, "2021-11-29");
+  // A weekday inside a name is no day.
+  EXPECT_TRUE(Tag("Lenhall wrote for the Sunday Courier.").empty());
+  EXPECT_EQ(One("The Sunday vote in Odalys was close.").value, "2022-01-09");
+}
+
 TEST(TimeStage, SurvivesOddBytes) {
   TimeStage stage;
   Article a;
