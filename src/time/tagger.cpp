@@ -1679,9 +1679,47 @@ class Matcher {
     return Fmt("%02d%dX", century, tens / 10);
   }
 
+  // The holiday whose name starts at i (capitalised), with k set one past
+  // it; nullptr when none does.
+  const Phrase* HolidayNamedAt(size_t i, size_t& k) const {
+    const Word* w = W(i);
+    if (!w || !w->phrase_start || !t_[i].cap) return nullptr;
+    for (std::uint16_t id : w->phrase_ids) {
+      const Phrase& p = L_.phrases[id];
+      if (!p.holiday()) continue;
+      k = i;
+      bool ok = true;
+      for (const auto& pw : p.words) {
+        if (!PhraseWordAt(k, pw)) { ok = false; break; }
+        ++k;
+      }
+      if (ok) return &p;
+    }
+    return nullptr;
+  }
+
   // Expressions relative to the DCT.
   bool Relative(size_t i, Match& m) const {
     const Word* w = W(i);
+    // "last Christmas", "next Easter": the one before (after) the DCT
+    // ("the last Christmas he spent at home" is the final one).
+    if ((Is(i, "last") || Is(i, "next")) &&
+        !(i > 0 && (Is(i - 1, "the") || Is(i - 1, "his") || Is(i - 1, "her") || Is(i - 1, "their") ||
+                    Is(i - 1, "its") || Is(i - 1, "our") || Is(i - 1, "my") || Is(i - 1, "your")))) {
+      size_t k = 0, ye;
+      int yy;
+      if (const Phrase* p = HolidayNamedAt(i + 1, k); p && !Year(k, yy, ye)) {
+        m.end = k;
+        if (dct_) {
+          bool back = Is(i, "last");
+          CivilDate c = HolidayDate(*p, dct_->year);
+          if (back && DayNumber(c) >= DayNumber(*dct_)) c = HolidayDate(*p, dct_->year - 1);
+          if (!back && DayNumber(c) <= DayNumber(*dct_)) c = HolidayDate(*p, dct_->year + 1);
+          SetDay(m, c);
+        }
+        return true;
+      }
+    }
     // Holidays: "Christmas", "New Year's Day" [YEAR]
     if (w && w->phrase_start && t_[i].cap) {
       for (std::uint16_t id : w->phrase_ids) {

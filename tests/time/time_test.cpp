@@ -1442,6 +1442,16 @@ TEST(Time, ShoppingHolidaysAndWeekdayNames) {
   EXPECT_EQ(One("The Sunday vote in Odalys was close.").value, "2022-01-09");
 }
 
+TEST(Time, LastOrNextHoliday) {
+  auto l = One("Odalys came home to Kessar last Christmas.", "2021-12-30");
+  EXPECT_EQ(l.text, "last Christmas");
+  EXPECT_EQ(l.value, "2021-12-25");
+  // Easter 2022 was 17 April, Easter 2021 4 April.
+  EXPECT_EQ(One("Lenhall will preach next Easter.").value, "2022-04-17");
+  EXPECT_EQ(One("Lenhall preached last Easter.").value, "2021-04-04");
+  EXPECT_EQ(One("It was the last Christmas that Odalys spent in Kessar.").text, "Christmas");
+}
+
 TEST(TimeStage, SurvivesOddBytes) {
   TimeStage stage;
   Article a;
