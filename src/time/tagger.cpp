@@ -2506,7 +2506,10 @@ class Matcher {
     // "He joined in 2015. He will retire at the end of the year": a clause
     // that looks ahead does not mean a year, month or week already over at
     // the DCT; it is the DCT's own.
-    if (dct_ && TenseAt(at) > 0) {
+    // ("2014, which is the year he left": a copula right after the date
+    // names it again, whatever the tense.)
+    bool restated = at >= 1 && (Is(at - 1, "is") || Is(at - 1, "was")) && ref_tok_ + 5 >= at;
+    if (dct_ && !restated && TenseAt(at) > 0) {
       auto key = [](CivilDate d) { return (d.year * 16 + static_cast<int>(d.month)) * 32 + static_cast<int>(d.day); };
       CivilDate monday = AddDays(*dct_, 1 - static_cast<int>(IsoWeekday(*dct_)));
       bool over = u == Unit::kYear    ? ref_.year < dct_->year

@@ -1452,6 +1452,17 @@ TEST(Time, LastOrNextHoliday) {
   EXPECT_EQ(One("It was the last Christmas that Odalys spent in Kessar.").text, "Christmas");
 }
 
+TEST(Time, TheYearRestatedByACopula) {
+  auto t = Tag("Lenhall moved in 2019, which is the year Kessar opened.");
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[1].text, "the year");
+  EXPECT_EQ(t[1].value, "2019");
+  // A clause that looks ahead still means the DCT's year.
+  auto f = Tag("Odalys joined in 2019. She will retire at the end of the year.");
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].value, "2022");
+}
+
 TEST(TimeStage, SurvivesOddBytes) {
   TimeStage stage;
   Article a;
