@@ -1816,7 +1816,10 @@ class Matcher {
       if (W(k) && W(k)->mod == ModKind::kPoint && !IsHyphen(k + 1)) ++k;
       size_t e = k + 1;
       bool ends = !In(e) || t_[e].kind == K::kPunct || IsClauseWord(t_[e].low) || IsFunctionWord(t_[e].low);
-      if (W(k) && W(k)->pod.size() == 2 && !t_[k].cap && !Is(k, "overnight") && !IsHyphen(e) && ends) {
+      // ("in the morning of May 3" is that day's: the rule for "the
+      // morning of" takes it.)
+      if (W(k) && W(k)->pod.size() == 2 && !t_[k].cap && !Is(k, "overnight") && !IsHyphen(e) && ends &&
+          !Is(e, "of")) {
         m.end = e;
         m.type = "TIME";
         if (std::optional<CivilDate> day = DayInView(i)) m.value = DayValue(*day) + "T" + W(k)->pod;

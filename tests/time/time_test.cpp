@@ -1376,6 +1376,9 @@ TEST(Time, APartOfTheDayInView) {
   EXPECT_EQ(t[2].text, "the late afternoon");
   EXPECT_EQ(t[2].value, "2022-01-03TAF");
   EXPECT_EQ(One("Lorvani troops crossed the river in the evening.").value, "2022-01-12TEV");
+  auto o = One("Kessar left in the morning of Jan. 3.");
+  EXPECT_EQ(o.text, "the morning of Jan. 3");
+  EXPECT_EQ(o.value, "2022-01-03TMO");
   // Before a noun it names no time.
   EXPECT_TRUE(Tag("Kessar read it in the morning papers.").empty());
   // "do that overnight" is "at once".
