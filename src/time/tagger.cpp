@@ -2036,6 +2036,16 @@ class Matcher {
     if (IsHyphen(u)) ++u;
     bool half = Is(u, "half") && w->ordinal <= 2;
     if (!half && !(W(u) && W(u)->unit == Unit::kQuarter && !W(u)->plural)) return false;
+    // "the first half of October": a half of that month, valued as the
+    // month (not the year's first half).
+    if (half && Is(u + 1, "of") && W(u + 2) && W(u + 2)->month) {
+      Match month;
+      if ((Calendar(u + 2, month) || Relative(u + 2, month)) && month.gran == 2 && month.end > u + 2) {
+        m = month;
+        m.anchor = false;
+        return true;
+      }
+    }
     m.end = u + 1;
     if (dct_) {
       int y = dct_->year;

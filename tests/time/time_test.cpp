@@ -1466,6 +1466,13 @@ TEST(Time, TheYearRestatedByACopula) {
   EXPECT_EQ(f[1].value, "2022");
 }
 
+TEST(Time, AHalfOfAMonth) {
+  auto h = One("Kessar output fell in the first half of December.");
+  EXPECT_EQ(h.text, "the first half of December");
+  EXPECT_EQ(h.value, "2021-12");
+  EXPECT_EQ(One("Kessar output fell in the first half of 2021.").value, "2021-H1");
+}
+
 TEST(TimeStage, SurvivesOddBytes) {
   TimeStage stage;
   Article a;
