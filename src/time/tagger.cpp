@@ -3137,6 +3137,7 @@ class Matcher {
   // Clock times: "10 p.m.", "3:30 pm", "noon Thursday", "5 p.m. EST, Nov. 6".
   bool Clock(size_t i, Match& m) const {
     int hh = -1, mm = 0;
+    bool no_ampm = false;  // a twelve-hour reading is possible ("10:30")
     size_t k = i;
     std::string pod_fixed;
     if (W(i) && (t_[i].low == "noon" || t_[i].low == "midnight" || t_[i].low == "midday")) {
@@ -3167,7 +3168,8 @@ class Matcher {
       bool ampm = false;
       // "p.m.", "pm", "p.m"
       auto try_ampm = [&](size_t s, size_t& out, bool& pm) {
-        if ((Is(s, "am") || Is(s, "pm"))) { pm = t_[s].low == "pm"; out = Dot(s + 1); return true; }
+        // (A stop after "pm" ends the sentence; "p.m." keeps its own.)
+        if ((Is(s, "am") || Is(s, "pm"))) { pm = t_[s].low == "pm"; out = s + 1; return true; }
         if ((Is(s, "a") || Is(s, "p")) && P(s + 1, '.') && Adj(s + 1) && Is(s + 2, "m") && Adj(s + 2)) {
           pm = t_[s].low == "p";
           out = Dot(s + 3);
@@ -3177,6 +3179,13 @@ class Matcher {
       };
       bool pm = false;
       size_t out;
+      // "4.30pm", "9.15 a.m.": the British stop between hour and minutes,
+      // taken only before "am"/"pm" (else "4.30" is a decimal).
+      if (k == i + 1 && P(k, '.') && Adj(k) && Num(k + 1) && Adj(k + 1) && t_[k + 1].ndig == 2 &&
+          try_ampm(k + 2, out, pm)) {
+        mm = static_cast<int>(t_[k + 1].num);
+        k += 2;
+      }
       if (try_ampm(k, out, pm)) {
         ampm = true;
         k = out;
@@ -3185,6 +3194,7 @@ class Matcher {
         if (!pm && hh == 12) hh = 0;
       }
       if (!ampm && k == i + 1) return false;  // a bare number is not a time
+      no_ampm = !ampm;
       if (hh > 24 || mm > 59) return false;
       // Time zone abbreviations: two to four capital letters ("EST", "GMT").
       if (In(k) && t_[k].kind == K::kWord && t_[k].e - t_[k].b >= 2 && t_[k].e - t_[k].b <= 4 &&
@@ -3227,6 +3237,11 @@ class Matcher {
     m.end = end;
     m.type = "TIME";
     if (day) m.clock_day = true, m.date = *day;
+    // "10:30 Tuesday night": the evening's 22:30.
+    if (no_ampm && hh >= 1 && hh < 12 && dm.value && dm.value->size() > 3) {
+      std::string_view tail = std::string_view(*dm.value).substr(dm.value->size() - 3);
+      if (tail == "TAF" || tail == "TEV" || tail == "TNI") hh += 12;
+    }
     if (day) {
       std::string v = DayValue(*day) + "T";
       if (!pod_fixed.empty()) v += pod_fixed;

@@ -1473,6 +1473,16 @@ TEST(Time, AHalfOfAMonth) {
   EXPECT_EQ(One("Kessar output fell in the first half of 2021.").value, "2021-H1");
 }
 
+TEST(Time, BritishClockAndANightsHour) {
+  auto b = One("Kessar police closed the road at 4.30pm.");
+  EXPECT_EQ(b.text, "4.30pm");
+  EXPECT_EQ(b.value, "2022-01-12T16:30");
+  EXPECT_EQ(One("The Odalys ferry left at 9.15 a.m. on Monday.").value, "2022-01-10T09:15");
+  EXPECT_TRUE(Tag("Lorvani prices rose 4.30 percent.").empty());
+  EXPECT_EQ(One("Lenhall was shot at 10:30 Tuesday night.").value, "2022-01-11T22:30");
+  EXPECT_EQ(One("Lenhall spoke at 10:30 Tuesday morning.").value, "2022-01-11T10:30");
+}
+
 TEST(TimeStage, SurvivesOddBytes) {
   TimeStage stage;
   Article a;
