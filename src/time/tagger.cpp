@@ -2383,10 +2383,12 @@ class Matcher {
       // "the year before,", "the day earlier.": one unit before the date the
       // text last named. (Not "the day before the vote": that counts from an
       // event.)
-      if (the && (Is(j + 1, "before") || Is(j + 1, "earlier")) && In(j + 2) && t_[j + 2].kind == K::kPunct &&
+      // ("the day after,", "the year later.": one unit after it.)
+      if (the && (Is(j + 1, "before") || Is(j + 1, "earlier") || Is(j + 1, "after") || Is(j + 1, "later")) &&
+          In(j + 2) && t_[j + 2].kind == K::kPunct && !Apos(j + 2) &&
           (w->unit == Unit::kDay || w->unit == Unit::kWeek || w->unit == Unit::kMonth || w->unit == Unit::kYear)) {
         m.end = j + 2;
-        AnchorShift(m, w->unit, -1);
+        AnchorShift(m, w->unit, Is(j + 1, "after") || Is(j + 1, "later") ? 1 : -1);
         return true;
       }
       if (that) {

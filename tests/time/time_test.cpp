@@ -1483,6 +1483,16 @@ TEST(Time, BritishClockAndANightsHour) {
   EXPECT_EQ(One("Lenhall spoke at 10:30 Tuesday morning.").value, "2022-01-11T10:30");
 }
 
+TEST(Time, TheUnitAfterTheDateNamed) {
+  auto d = Tag("Lenhall was arrested on Jan. 3. The day after, Kessar freed him.");
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(d[1].text, "The day after");
+  EXPECT_EQ(d[1].value, "2022-01-04");
+  auto y = Tag("Odalys left Dravenia in 2014. The year after, she returned.");
+  ASSERT_EQ(y.size(), 2u);
+  EXPECT_EQ(y[1].value, "2015");
+}
+
 TEST(TimeStage, SurvivesOddBytes) {
   TimeStage stage;
   Article a;
