@@ -2310,7 +2310,8 @@ class Matcher {
           AnchorShift(m, u->unit, 1);
           return true;
         }
-        if (t_[j].low == "next" || t_[j].low == "coming") return RelUnit(j, Rel::kNext, m) || true;
+        if (t_[j].low == "next" || t_[j].low == "coming" || t_[j].low == "upcoming")
+          return RelUnit(j, Rel::kNext, m) || true;
         AnchorShift(m, u->unit, dir);
         return true;
       }
@@ -2896,7 +2897,8 @@ class Matcher {
     }
     if (u->unit == Unit::kQuarter && !the && !relw && !a.half) {
       // "between a quarter and a third": fractions.
-      if (a.n == 1 && (Is(k + 1, "and") || Is(k + 1, "or") || Is(k + 1, "to")) && (Is(k + 2, "a") || Is(k + 2, "one")) &&
+      if (a.n == 1 && (Is(k + 1, "and") || Is(k + 1, "or") || Is(k + 1, "to")) &&
+          (Is(k + 2, "a") || Is(k + 2, "one")) &&
           (Is(k + 3, "third") || Is(k + 3, "half") || Is(k + 3, "fifth") || Is(k + 3, "tenth")))
         return false;
       if ((a.n == 1 || a.n == 3) && Is(k + 1, "of")) {

@@ -1301,13 +1301,14 @@ TEST(Time, TheParseGivesAWeekdayItsTense) {
                                                          {26, 27, false, ".", "PUNCT", ".", 3, "punct"}}),
             "2022-01-11");
   // A present verb the weekday hangs on directly is a scheduled event...
-  EXPECT_EQ(ParsedValue("The Kessar council votes on Friday.", {{0, 3, true, "the", "DET", "DT", 2, "det"},
-                                                                    {4, 10, true, "Kessar", "PROPN", "NNP", 2, "compound"},
-                                                                    {11, 18, true, "council", "NOUN", "NN", 3, "nsubj"},
-                                                                    {19, 24, true, "vote", "VERB", "VBZ", -1, "root"},
-                                                                    {25, 27, true, "on", "ADP", "IN", 5, "case"},
-                                                                    {28, 34, false, "Friday", "PROPN", "NNP", 3, "obl"},
-                                                                    {34, 35, false, ".", "PUNCT", ".", 3, "punct"}}),
+  EXPECT_EQ(ParsedValue("The Kessar council votes on Friday.",
+                        {{0, 3, true, "the", "DET", "DT", 2, "det"},
+                         {4, 10, true, "Kessar", "PROPN", "NNP", 2, "compound"},
+                         {11, 18, true, "council", "NOUN", "NN", 3, "nsubj"},
+                         {19, 24, true, "vote", "VERB", "VBZ", -1, "root"},
+                         {25, 27, true, "on", "ADP", "IN", 5, "case"},
+                         {28, 34, false, "Friday", "PROPN", "NNP", 3, "obl"},
+                         {34, 35, false, ".", "PUNCT", ".", 3, "punct"}}),
             "2022-01-14");
   // ...but not through a noun.
   EXPECT_EQ(ParsedValue("The Lorvani move follows Tuesday's declaration.",
@@ -1491,6 +1492,11 @@ TEST(Time, TheUnitAfterTheDateNamed) {
   auto y = Tag("Odalys left Dravenia in 2014. The year after, she returned.");
   ASSERT_EQ(y.size(), 2u);
   EXPECT_EQ(y[1].value, "2015");
+}
+
+TEST(Time, TheUpcomingUnitIsTheNextOne) {
+  EXPECT_EQ(One("Kessar and Lenhall meet in the upcoming week.").value, "2022-W03");
+  EXPECT_EQ(One("The upcoming year will test Odalys.").value, "2023");
 }
 
 TEST(TimeStage, SurvivesOddBytes) {
