@@ -1999,6 +1999,11 @@ class Matcher {
       if (i > 0 && Is(i - 1, "the") && In(i + 1) && t_[i + 1].kind == K::kWord && t_[i + 1].cap && !W(i + 1) &&
           !t_[i + 1].newline_before)
         return false;
+      // "the Las Vegas Sun.": a short form after a capitalised word is a
+      // name's last word.
+      if (w->weekday_abbr && i > 0 && t_[i - 1].kind == K::kWord && t_[i - 1].cap && !W(i - 1) &&
+          !t_[i].newline_before)
+        return false;
       m.end = w->weekday_abbr ? i + 2 : i + 1;
       std::string pod;
       if (W(m.end) && W(m.end)->pod.size() == 2) {

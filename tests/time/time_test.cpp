@@ -1444,6 +1444,8 @@ TEST(Time, ShoppingHolidaysAndWeekdayNames) {
   // A weekday inside a name is no day.
   EXPECT_TRUE(Tag("Lenhall wrote for the Sunday Courier.").empty());
   EXPECT_EQ(One("The Sunday vote in Odalys was close.").value, "2022-01-09");
+  EXPECT_TRUE(Tag("Lenhall told the Kessar Sun.").empty());
+  EXPECT_EQ(One("Lenhall left on Sun. for Kessar.").value, "2022-01-09");
 }
 
 TEST(Time, LastOrNextHoliday) {
