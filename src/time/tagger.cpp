@@ -736,10 +736,10 @@ class Matcher {
   }
 
   // A four-digit year in digits (1000..2199) or words ("nineteen ninety-six").
-  // The year a range written with a hyphen ends in ("2009-2013",
-  // "2007-09", "2008-9"), for the four-digit year at i; 0 when the hyphen
+  // The year a range written with a hyphen ends in ("2011-2015",
+  // "2011-13", "2012-3"), for the four-digit year at i; 0 when the hyphen
   // does not make a range: the end must be later, within a century, and no
-  // third part may follow ("2016-06-29" is a date).
+  // third part may follow ("2019-06-21" is a date).
   int YearRangeEnd(size_t i) const {
     if (!(Adj(i + 1) && P(i + 1, '-') && Num(i + 2) && Adj(i + 2))) return 0;
     if (Adj(i + 3) && (P(i + 3, '-') || P(i + 3, '/') || P(i + 3, ':') || t_[i + 3].kind == K::kWord)) return 0;
@@ -754,7 +754,7 @@ class Matcher {
   bool Year(size_t i, int& y, size_t& end) const {
     if (Num(i) && t_[i].ndig == 4 && t_[i].num >= 1000 && t_[i].num <= 2199 && !PartOfBigger(i)) {
       if (Adj(i + 1) && In(i + 1) && t_[i + 1].kind == K::kWord) return false;  // "1990s"
-      // An ISO date ("2016-06-29"), but not a range of years ("2009-2013").
+      // An ISO date ("2019-06-21"), but not a range of years ("2011-2015").
       if (Adj(i + 1) && P(i + 1, '-') && Num(i + 2) && Adj(i + 2) && !YearRangeEnd(i)) return false;
       y = static_cast<int>(t_[i].num);
       end = i + 1;
@@ -933,7 +933,7 @@ class Matcher {
         for (auto b : kNot)
           if (Is(k - 1, b)) return 0;
         if (t_[k - 1].low.ends_with("n't") || t_[k - 1].low.ends_with("n\xE2\x80\x99t") || Is(k - 1, "s")) return 0;
-        // "a semi-open primary": part of a hyphenated adjective.
+        // "a half-open door": part of a hyphenated adjective.
         if (IsHyphen(k - 1)) return 0;
         return 1;
       }
@@ -1085,7 +1085,7 @@ class Matcher {
         direct = steps == 0;
         break;
       }
-      // "the delegates that were available Tuesday": a predicate adjective
+      // "the seats that were empty Tuesday": a predicate adjective
       // or noun takes its tense from a past copula.
       for (size_t k = base; k < end; ++k)
         if (child_of(atoks_[k], cur) && atoks_[k].deprel == "cop" && atoks_[k].xpos == "VBD") return -1;
@@ -1101,14 +1101,14 @@ class Matcher {
       }
       // "did not win Tuesday": the auxiliary carries the tense of a bare verb.
       if (a.deprel.starts_with("aux") && a.xpos == "VBD") past_aux = true;
-      // "had been scheduled to expire Friday": an infinitive's time is the
+      // "had been planned to end Friday": an infinitive's time is the
       // governing verb's, which the word cues read.
       if (a.deprel == "mark" && a.lemma == "to" && v.xpos == "VB") return 0;
     }
     if (past_aux || v.xpos == "VBD" || v.xpos == "VBN") return -1;
     // A present verb the date hangs on directly is a scheduled event ("the
-    // council votes on Friday"); through a noun it is not ("the move
-    // follows Tuesday's declaration"), and the word cues decide.
+    // council votes on Friday"); through a noun it is not ("the ruling
+    // follows Tuesday's vote"), and the word cues decide.
     if (direct && (v.xpos == "VBP" || v.xpos == "VBZ" || v.xpos == "VB") && v.lemma != "say" && v.lemma != "tell")
       return 1;
     return 0;
@@ -1209,7 +1209,7 @@ class Matcher {
       if (dash && Num(d + 1) && Adj(d + 1) && t_[d + 1].ndig <= 2 &&
           !(Adj(d + 2) && (P(d + 2, '-') || P(d + 2, '/') || P(d + 2, ':') || t_[d + 2].kind == K::kWord))) {
         auto day2 = static_cast<unsigned>(t_[d + 1].num);
-        // "March 1-2, 2016": the year after the range is both ends'.
+        // "March 1-2, 2019": the year after the range is both ends'.
         CivilDate first = best.date;
         size_t end = d + 2, yk = P(end, ',') ? end + 1 : end;
         int yy;
@@ -1356,7 +1356,7 @@ class Matcher {
       int yy = static_cast<int>(t_[i + 4].num);
       if (t_[i + 4].ndig == 2) yy += yy < 50 ? 2000 : 1900;
       CivilDate c{yy, static_cast<unsigned>(t_[i].num), static_cast<unsigned>(t_[i + 2].num)};
-      // "15/03/2015" can only be day first, as British and most other
+      // "15/03/2019" can only be day first, as British and most other
       // English outside the US write it.
       if (c.month > 12 && c.day >= 1 && c.day <= 12) std::swap(c.month, c.day);
       if (c.month < 1 || c.month > 12 || c.day < 1 || c.day > DaysIn(c.year, c.month)) return false;
@@ -1621,8 +1621,8 @@ class Matcher {
     // Plain year, "fiscal 1989", "the year 2000", "the year two thousand"
     {
       size_t k = the ? j : i;
-      // "the 2015 fiscal year", "the 2016 calendar year": the year, as
-      // "fiscal 2015" is.
+      // "the 2019 fiscal year", "the 2018 calendar year": the year, as
+      // "fiscal 2019" is.
       if (the && Num(k) && Year(k, y, e) && (Is(e, "fiscal") || Is(e, "calendar")) && Is(e + 1, "year") &&
           !IsHyphen(e + 2)) {
         m.end = e + 2;
@@ -1632,7 +1632,7 @@ class Matcher {
       if (the && Is(k, "year")) ++k;
       else if (the) return false;
       if (Is(k, "fiscal")) ++k;
-      // "fiscal year 2025"
+      // "fiscal year 2027"
       if (k > i && Is(k - 1, "fiscal") && Is(k, "year") && In(k + 1) && Num(k + 1)) ++k;
       if (Year(k, y, e)) {
         // A bare number that is a count, not a year: "1990 people",
@@ -1651,8 +1651,8 @@ class Matcher {
         }
         m.end = e;
         SetYear(m, y);
-        // "the 2007-09 crisis": the short end of the range is a year of its
-        // own ("09", 2009), as TimeML marks both ends of a range.
+        // "the 2011-13 drought": the short end of the range is a year of its
+        // own ("13", 2013), as TimeML marks both ends of a range.
         if (Num(k) && e == k + 1) {
           int last = YearRangeEnd(k);
           if (last && t_[k + 2].ndig < 4) {
@@ -1866,7 +1866,7 @@ class Matcher {
       m.value = DurationValue(w->unit, -1);
       return true;
     }
-    // "decades ago", "just days ago": an unspecified count back from the
+    // "decades ago", "only weeks ago": an unspecified count back from the
     // DCT is the vague past, as "several years ago" is.
     if (w && w->unit != Unit::kNone && w->plural && w->unit != Unit::kQuarter && W(i + 1) &&
         W(i + 1)->rel == Rel::kAgo && !IsHyphen(i + 1)) {
@@ -1995,11 +1995,11 @@ class Matcher {
     }
     // A bare weekday [+ part of day]: "Monday", "Friday morning"
     if (w->weekday && t_[i].cap && (!w->weekday_abbr || (P(i + 1, '.') && Adj(i + 1)))) {
-      // "the Sunday Times", "the Monday Club": a name.
+      // "the Sunday Courier", "the Monday Guild": a name.
       if (i > 0 && Is(i - 1, "the") && In(i + 1) && t_[i + 1].kind == K::kWord && t_[i + 1].cap && !W(i + 1) &&
           !t_[i + 1].newline_before)
         return false;
-      // "the Las Vegas Sun.": a short form after a capitalised word is a
+      // "the Kessar Sun.": a short form after a capitalised word is a
       // name's last word.
       if (w->weekday_abbr && i > 0 && t_[i - 1].kind == K::kWord && t_[i - 1].cap && !W(i - 1) &&
           !t_[i].newline_before)
@@ -2041,7 +2041,7 @@ class Matcher {
     if (IsHyphen(u)) ++u;
     bool half = Is(u, "half") && w->ordinal <= 2;
     if (!half && !(W(u) && W(u)->unit == Unit::kQuarter && !W(u)->plural)) return false;
-    // "the first half of October": a half of that month, valued as the
+    // "the first half of June": a half of that month, valued as the
     // month (not the year's first half).
     if (half && Is(u + 1, "of") && W(u + 2) && W(u + 2)->month) {
       Match month;
@@ -2083,7 +2083,7 @@ class Matcher {
   // Rules that start with "the", "that" or "its".
   bool TheRules(size_t i, Match& m) const {
     size_t j = i;
-    // "Person of the Year", "Goal of the Month": a title's capitalised unit
+    // "Driver of the Year", "Goal of the Month": a title's capitalised unit
     // after a lower-case "of the" names an award, not a period.
     if (Is(i, "the") && !t_[i].cap && i > 0 && Is(i - 1, "of") && W(i + 1) && W(i + 1)->unit != Unit::kNone &&
         t_[i + 1].cap)
@@ -2160,8 +2160,8 @@ class Matcher {
           return true;
         }
         if (In(k) && Calendar(k, inner)) {
-          // "the early January meeting": the article is the noun's; the
-          // expression is "early January".
+          // "the early March auction": the article is the noun's; the
+          // expression is "early March".
           size_t e = inner.end;
           if (In(e) && t_[e].kind == K::kWord && !t_[e].cap && !IsClauseWord(t_[e].low) &&
               !IsFunctionWord(t_[e].low) && !W(e))
@@ -2188,7 +2188,7 @@ class Matcher {
     bool unit_next = W(j + 1) && (W(j + 1)->unit != Unit::kNone || W(j + 1)->cardinal >= 0 || W(j + 1)->season.size());
     bool noun_next = In(j + 1) && t_[j + 1].kind == K::kWord && !IsClauseWord(t_[j + 1].low) &&
                      !IsFunctionWord(t_[j + 1].low);
-    // "the future of the party": its fate, not a time.
+    // "the future of the mill": its fate, not a time.
     if (the && Is(j, "future") && Is(j + 1, "of")) return false;
     if (the && !w->ref.empty() && w->ref_needs_the && !unit_next && !Num(j + 1) && !noun_next) {
       // "the past", "the future", "the near future"
@@ -2206,7 +2206,7 @@ class Matcher {
       if (IsHyphen(j + 1)) return false;
       return QuarterRule(j, m);
     }
-    // "the night of Sept. 13", "the morning of March 4, 2015": that part of
+    // "the night of Oct. 4", "the morning of May 9, 2018": that part of
     // the day named.
     if (the && W(j) && W(j)->pod.size() == 2 && Is(j + 1, "of") && In(j + 2)) {
       Match d;
@@ -2253,7 +2253,7 @@ class Matcher {
       return true;
     }
     // "that night", "that morning": a part of the date the text last named.
-    // ("can't do that overnight": at once, and "that" is the pronoun.)
+    // ("cannot fix that overnight": at once, and "that" is the pronoun.)
     if (that && W(j) && W(j)->pod.size() == 2 && !Is(j + 1, "of") && !Is(j, "overnight")) {
       m.end = j + 1;
       m.type = "TIME";
@@ -2527,7 +2527,7 @@ class Matcher {
     // "He joined in 2015. He will retire at the end of the year": a clause
     // that looks ahead does not mean a year, month or week already over at
     // the DCT; it is the DCT's own.
-    // ("2014, which is the year he left": a copula right after the date
+    // ("2011, which is the year she left": a copula right after the date
     // names it again, whatever the tense.)
     bool restated = at >= 1 && (Is(at - 1, "is") || Is(at - 1, "was")) && ref_tok_ + 5 >= at;
     if (dct_ && !restated && TenseAt(at) > 0) {
@@ -2853,7 +2853,7 @@ class Matcher {
         (Is(i - 1, "to") || (W(i - 1) && W(i - 1)->tense == 1) || ModalBefore(i)))
       return false;
     if (W(j) && (W(j)->rel == Rel::kPrev || W(j)->rel == Rel::kNext || W(j)->rel == Rel::kLatest)) {
-      // "it is coming a year after the last one": the verb, before a count.
+      // "the sequel is coming a month after the first": the verb, before a count.
       if (!the && Is(j, "coming") && (Is(j + 1, "a") || Is(j + 1, "an") || (In(j + 1) && t_[j + 1].kind == K::kNum)))
         return false;
       relw = W(j)->rel == Rel::kNext ? 1 : -1;
@@ -2886,7 +2886,7 @@ class Matcher {
     // quarter", "a quarter point": the fraction, not three months.
     // ("a quarter of an hour" is fifteen minutes.)
     // "a quarter-century": twenty-five years ("a quarter-century ago" the
-    // year that far back); "a quarter-of-a-million" is the fraction.
+    // year that far back); "a quarter-of-a-mile" is the fraction.
     if (u->unit == Unit::kQuarter && !a.half && IsHyphen(k + 1) && Is(k + 2, "of")) return false;
     if (u->unit == Unit::kQuarter && !a.half && a.n == 1 && IsHyphen(k + 1) && Is(k + 2, "century")) {
       m.end = k + 3;
@@ -2901,7 +2901,7 @@ class Matcher {
       return true;
     }
     if (u->unit == Unit::kQuarter && !the && !relw && !a.half) {
-      // "between a quarter and a third": fractions.
+      // "between a quarter and a fifth": fractions.
       if (a.n == 1 && (Is(k + 1, "and") || Is(k + 1, "or") || Is(k + 1, "to")) &&
           (Is(k + 2, "a") || Is(k + 2, "one")) &&
           (Is(k + 3, "third") || Is(k + 3, "half") || Is(k + 3, "fifth") || Is(k + 3, "tenth")))
@@ -3046,7 +3046,7 @@ class Matcher {
                t_[c].low == "multiple" || t_[c].low == "few" || t_[c].low == "dozens" ||
                t_[c].low == "hundreds" || t_[c].low == "thousands";
       };
-      // "$33 billion over a decade": a preposition makes it the span the
+      // "$9 billion over a decade": a preposition makes it the span the
       // amount covers, not a rate.
       bool counted = prev.kind == K::kWord && !IsClauseWord(prev.low) && i >= 2 &&
                      (count(i - 2) || (i >= 3 && Is(i - 2, "more") && count(i - 3)));
@@ -3067,7 +3067,7 @@ class Matcher {
         m.value = DurationValue(u->unit, 1);
       }
     }
-    // "a $15-an-hour wage", "a once-a-week class": the rate written as one
+    // "a $12-an-hour wage", "a once-a-week class": the rate written as one
     // hyphenated adjective.
     if ((Is(j, "a") || Is(j, "an")) && hyphen && !the && !relw && !u->plural && i >= 2 && IsHyphen(i - 1) &&
         (t_[i - 2].kind == K::kNum || Is(i - 2, "once") || Is(i - 2, "twice") || Is(i - 2, "dollar") ||
@@ -3121,7 +3121,7 @@ class Matcher {
     return false;
   }
 
-  // "at 1100 hours", "0630 hours": the twenty-four-hour clock of military
+  // "at 0945 hours", "0630 hours": the twenty-four-hour clock of military
   // and police reports, not a count of hours ("1500 hours of work").
   bool MilitaryHours(size_t i) const {
     if (!(Num(i) && t_[i].ndig == 4 && t_[i].num / 100 <= 23 && t_[i].num % 100 <= 59 && !PartOfBigger(i) &&
@@ -3188,8 +3188,8 @@ class Matcher {
       };
       bool pm = false;
       size_t out;
-      // "4.30pm", "9.15 a.m.": the British stop between hour and minutes,
-      // taken only before "am"/"pm" (else "4.30" is a decimal).
+      // "5.45pm", "8.20 a.m.": the British stop between hour and minutes,
+      // taken only before "am"/"pm" (else "5.45" is a decimal).
       if (k == i + 1 && P(k, '.') && Adj(k) && Num(k + 1) && Adj(k + 1) && t_[k + 1].ndig == 2 &&
           try_ampm(k + 2, out, pm)) {
         mm = static_cast<int>(t_[k + 1].num);
@@ -3246,7 +3246,7 @@ class Matcher {
     m.end = end;
     m.type = "TIME";
     if (day) m.clock_day = true, m.date = *day;
-    // "10:30 Tuesday night": the evening's 22:30.
+    // "11:15 Friday night": the evening's 23:15.
     if (no_ampm && hh >= 1 && hh < 12 && dm.value && dm.value->size() > 3) {
       std::string_view tail = std::string_view(*dm.value).substr(dm.value->size() - 3);
       if (tail == "TAF" || tail == "TEV" || tail == "TNI") hh += 12;

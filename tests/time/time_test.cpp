@@ -1166,7 +1166,7 @@ TEST(Time, BarePluralUnitAgoIsThePast) {
   EXPECT_EQ(d.text, "decades ago");
   EXPECT_EQ(d.type, "DATE");
   EXPECT_EQ(d.value, "PAST_REF");
-  EXPECT_EQ(One("Just days ago, Kessar resigned.").text, "days ago");
+  EXPECT_EQ(One("Only weeks ago, Kessar resigned.").text, "weeks ago");
   EXPECT_EQ(One("Months ago, Odalys warned the board.").value, "PAST_REF");
   // A counted unit is still that far back from the DCT.
   EXPECT_EQ(One("Kessar resigned two years ago.").value, "2020");
@@ -1208,20 +1208,20 @@ TEST(Time, AQuarterCenturyIsTwentyFiveYears) {
   EXPECT_EQ(a.value, "1997");
   EXPECT_EQ(One("Over the past quarter-century, Dravenia grew.").value, "P25Y");
   // Fractions are no periods.
-  EXPECT_TRUE(Tag("Turnout fell by between a quarter and a third.").empty());
-  EXPECT_TRUE(Tag("Lenhall spoke to a quarter-of-a-million voters.").empty());
+  EXPECT_TRUE(Tag("Turnout fell by between a quarter and a fifth.").empty());
+  EXPECT_TRUE(Tag("Lenhall walked a quarter-of-a-mile path.").empty());
   EXPECT_EQ(One("Sales rose 5% in the quarter.").value, "2021-Q4");
 }
 
 TEST(Time, AnAwardsYearIsNoDate) {
-  EXPECT_TRUE(Tag("Lenhall was named Person of the Year by the Kessar Post.").empty());
+  EXPECT_TRUE(Tag("Lenhall was named Driver of the Year by the Kessar Post.").empty());
   EXPECT_EQ(One("It was the best Lorvani film of the year.").value, "2022");
 }
 
 TEST(Time, FiscalYearWithItsNumberIsThatYear) {
-  auto f = One("Kessar's deficit will shrink by fiscal year 2025.");
-  EXPECT_EQ(f.text, "fiscal year 2025");
-  EXPECT_EQ(f.value, "2025");
+  auto f = One("Kessar's deficit will shrink by fiscal year 2027.");
+  EXPECT_EQ(f.text, "fiscal year 2027");
+  EXPECT_EQ(f.value, "2027");
   auto t = One("Lorvani exports fell in the 2019 fiscal year.");
   EXPECT_EQ(t.text, "the 2019 fiscal year");
   EXPECT_EQ(t.value, "2019");
@@ -1234,20 +1234,20 @@ TEST(Time, AHyphenatedRangeOfYearsIsBothYears) {
   EXPECT_EQ(r[0].text, "2011");
   EXPECT_EQ(r[0].value, "2011");
   EXPECT_EQ(r[1].text, "2015");
-  auto s = Tag("The Lorvani slump of 2008-09 cut wages.");
+  auto s = Tag("The Lorvani drought of 2011-13 cut wages.");
   ASSERT_EQ(s.size(), 2u);
-  EXPECT_EQ(s[0].value, "2008");
-  EXPECT_EQ(s[1].text, "09");
-  EXPECT_EQ(s[1].value, "2009");
+  EXPECT_EQ(s[0].value, "2011");
+  EXPECT_EQ(s[1].text, "13");
+  EXPECT_EQ(s[1].value, "2013");
   // A date written the ISO way is one day, not a range.
   EXPECT_EQ(One("Lenhall posted it on 2019-06-21.").value, "2019-06-21");
 }
 
 TEST(Time, MilitaryHoursAreAClockTime) {
-  auto c = One("The Lorvani patrol boat reported the attack at 1100 hours.");
-  EXPECT_EQ(c.text, "1100 hours");
+  auto c = One("The Lorvani patrol boat reported the attack at 0945 hours.");
+  EXPECT_EQ(c.text, "0945 hours");
   EXPECT_EQ(c.type, "TIME");
-  EXPECT_EQ(c.value, "2022-01-12T11:00");
+  EXPECT_EQ(c.value, "2022-01-12T09:45");
   EXPECT_EQ(One("Kessar troops crossed at 0630 hours on Monday.").value, "2022-01-10T06:30");
   // A count of hours stays a duration.
   auto d = One("Rebuilding the Odalys bridge took 1500 hours of work.");
@@ -1311,15 +1311,15 @@ TEST(Time, TheParseGivesAWeekdayItsTense) {
                          {34, 35, false, ".", "PUNCT", ".", 3, "punct"}}),
             "2022-01-14");
   // ...but not through a noun.
-  EXPECT_EQ(ParsedValue("The Lorvani move follows Tuesday's declaration.",
+  EXPECT_EQ(ParsedValue("The Lorvani ruling follows Tuesday's vote.",
                         {{0, 3, true, "the", "DET", "DT", 2, "det"},
                          {4, 11, true, "Lorvani", "PROPN", "NNP", 2, "compound"},
-                         {12, 16, true, "move", "NOUN", "NN", 3, "nsubj"},
-                         {17, 24, true, "follow", "VERB", "VBZ", -1, "root"},
-                         {25, 32, false, "Tuesday", "PROPN", "NNP", 6, "nmod:poss"},
-                         {32, 34, true, "'s", "PART", "POS", 4, "case"},
-                         {35, 46, false, "declaration", "NOUN", "NN", 3, "obj"},
-                         {46, 47, false, ".", "PUNCT", ".", 3, "punct"}}),
+                         {12, 18, true, "ruling", "NOUN", "NN", 3, "nsubj"},
+                         {19, 26, true, "follow", "VERB", "VBZ", -1, "root"},
+                         {27, 34, false, "Tuesday", "PROPN", "NNP", 6, "nmod:poss"},
+                         {34, 36, true, "'s", "PART", "POS", 4, "case"},
+                         {37, 41, false, "vote", "NOUN", "NN", 3, "obj"},
+                         {41, 42, false, ".", "PUNCT", ".", 3, "punct"}}),
             "2022-01-11");
   // A predicate adjective takes the tense of its copula.
   EXPECT_EQ(ParsedValue("Seats that were open Tuesday go to Odalys.",
@@ -1337,19 +1337,19 @@ TEST(Time, TheParseGivesAWeekdayItsTense) {
 
 TEST(Time, AHyphenatedWordIsNoScheduleVerb) {
   // "open" after a hyphen is part of an adjective, not "talks open Monday".
-  EXPECT_EQ(One("The only semi-open primary Tuesday was in Kessar.").value, "2022-01-11");
+  EXPECT_EQ(One("The only half-open gate Tuesday was in Kessar.").value, "2022-01-11");
 }
 
 TEST(Time, TheArticleOfANounIsOutsideAMonthBeforeIt) {
-  auto e = One("The early January meeting in Kessar was tense.");
-  EXPECT_EQ(e.text, "early January");
-  EXPECT_EQ(e.value, "2022-01");
+  auto e = One("The early March auction in Kessar was tense.");
+  EXPECT_EQ(e.text, "early March");
+  EXPECT_EQ(e.value, "2022-03");
   EXPECT_EQ(One("Odalys left in the early summer.").text, "the early summer");
   EXPECT_EQ(One("The late 1990s boom ended in Lorvani.").text, "The late 1990s");
 }
 
 TEST(Time, TheFutureOfSomethingIsItsFate) {
-  EXPECT_TRUE(Tag("Delegates debated the future of the Kessar party.").empty());
+  EXPECT_TRUE(Tag("Delegates debated the future of the Kessar mill.").empty());
   EXPECT_EQ(One("In the future, Lenhall will decide alone.").value, "FUTURE_REF");
 }
 
@@ -1382,8 +1382,8 @@ TEST(Time, APartOfTheDayInView) {
   EXPECT_EQ(o.value, "2022-01-03TMO");
   // Before a noun it names no time.
   EXPECT_TRUE(Tag("Kessar read it in the morning papers.").empty());
-  // "do that overnight" is "at once".
-  EXPECT_TRUE(Tag("Odalys said you can't do that overnight.").empty());
+  // "fix that overnight" is "at once".
+  EXPECT_TRUE(Tag("Odalys said you cannot fix that overnight.").empty());
 }
 
 TEST(Time, ShortQuartersHalvesAndFiscalYears) {
@@ -1477,13 +1477,13 @@ TEST(Time, AHalfOfAMonth) {
 }
 
 TEST(Time, BritishClockAndANightsHour) {
-  auto b = One("Kessar police closed the road at 4.30pm.");
-  EXPECT_EQ(b.text, "4.30pm");
-  EXPECT_EQ(b.value, "2022-01-12T16:30");
-  EXPECT_EQ(One("The Odalys ferry left at 9.15 a.m. on Monday.").value, "2022-01-10T09:15");
-  EXPECT_TRUE(Tag("Lorvani prices rose 4.30 percent.").empty());
-  EXPECT_EQ(One("Lenhall was shot at 10:30 Tuesday night.").value, "2022-01-11T22:30");
-  EXPECT_EQ(One("Lenhall spoke at 10:30 Tuesday morning.").value, "2022-01-11T10:30");
+  auto b = One("Kessar police closed the road at 5.45pm.");
+  EXPECT_EQ(b.text, "5.45pm");
+  EXPECT_EQ(b.value, "2022-01-12T17:45");
+  EXPECT_EQ(One("The Odalys ferry left at 8.20 a.m. on Monday.").value, "2022-01-10T08:20");
+  EXPECT_TRUE(Tag("Lorvani prices rose 5.45 percent.").empty());
+  EXPECT_EQ(One("Lenhall was shot at 11:15 Friday night.").value, "2022-01-07T23:15");
+  EXPECT_EQ(One("Lenhall spoke at 11:15 Friday morning.").value, "2022-01-07T11:15");
 }
 
 TEST(Time, TheUnitAfterTheDateNamed) {
