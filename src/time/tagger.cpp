@@ -3125,7 +3125,8 @@ class Matcher {
   // and police reports, not a count of hours ("1500 hours of work").
   bool MilitaryHours(size_t i) const {
     if (!(Num(i) && t_[i].ndig == 4 && t_[i].num / 100 <= 23 && t_[i].num % 100 <= 59 && !PartOfBigger(i) &&
-          (Is(i + 1, "hours") || Is(i + 1, "hrs")) && !Is(i + 2, "of")))
+          (Is(i + 1, "hours") || Is(i + 1, "hrs") || (Is(i + 1, "local") && Is(i + 2, "time"))) &&
+          !Is(i + 2, "of")))
       return false;
     if (text_[t_[i].b] == '0') return true;
     static const std::array<std::string_view, 11> kBefore = {"at", "around", "about", "approximately", "until",
@@ -3161,7 +3162,7 @@ class Matcher {
     } else if (MilitaryHours(i)) {
       hh = static_cast<int>(t_[i].num / 100);
       mm = static_cast<int>(t_[i].num % 100);
-      k = i + 2;
+      k = Is(i + 1, "local") ? i + 3 : i + 2;  // "at 1353 local time"
     } else if (W(i) && W(i)->cardinal >= 1 && W(i)->cardinal <= 12 && OClock(i + 1)) {
       // "five o'clock"
       hh = W(i)->cardinal;

@@ -1249,6 +1249,10 @@ TEST(Time, MilitaryHoursAreAClockTime) {
   EXPECT_EQ(c.type, "TIME");
   EXPECT_EQ(c.value, "2022-01-12T09:45");
   EXPECT_EQ(One("Kessar troops crossed at 0630 hours on Monday.").value, "2022-01-10T06:30");
+  auto l = One("The Lorvani quake struck at 1412 local time.");
+  EXPECT_EQ(l.text, "1412 local time");
+  EXPECT_EQ(l.value, "2022-01-12T14:12");
+  EXPECT_EQ(One("In 2015 local time rules changed in Kessar.").value, "2015");
   // A count of hours stays a duration.
   auto d = One("Rebuilding the Odalys bridge took 1500 hours of work.");
   EXPECT_EQ(d.type, "DURATION");
