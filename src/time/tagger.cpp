@@ -1842,6 +1842,16 @@ class Matcher {
     }
     // "fiscal second-quarter": the fiscal quarter, "fiscal" included.
     if (Is(i, "fiscal") && W(i + 1) && W(i + 1)->ordinal >= 1 && W(i + 1)->ordinal <= 4) return QuarterRule(i + 1, m);
+    // "by week's end", "by month's end": the DCT's week or month, as
+    // "year's end" is its year.
+    if ((Is(i, "week") || Is(i, "month")) && Apos(i + 1) && Is(i + 2, "s") && Is(i + 3, "end")) {
+      m.end = i + 4;
+      if (dct_) {
+        if (Is(i, "week")) m.value = IsoWeek(*dct_);
+        else SetMonth(m, dct_->year, static_cast<int>(dct_->month));
+      }
+      return true;
+    }
     if (Is(i, "the") || Is(i, "that") || Is(i, "its") || Is(i, "year") || YearBackAdjective(i)) return TheRules(i, m);
     if (Is(i, "each") || Is(i, "every") || Is(i, "per")) return EveryRule(i, m);
     // "for weeks", "in months": a bare plural unit after a preposition of time.

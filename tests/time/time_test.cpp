@@ -1505,6 +1505,13 @@ TEST(Time, TheUpcomingUnitIsTheNextOne) {
   EXPECT_EQ(One("The upcoming year will test Odalys.").value, "2023");
 }
 
+TEST(Time, WeeksAndMonthsEnd) {
+  auto w = One("Lenhall expects a Kessar deal by week's end.");
+  EXPECT_EQ(w.text, "week's end");
+  EXPECT_EQ(w.value, "2022-W02");
+  EXPECT_EQ(One("Odalys will sign by month\u2019s end.").value, "2022-01");
+}
+
 TEST(TimeStage, SurvivesOddBytes) {
   TimeStage stage;
   Article a;
