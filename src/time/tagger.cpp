@@ -1966,6 +1966,8 @@ class Matcher {
       // "every now and then", "now and again": how often, not when.
       if (t_[i].low == "now" && Is(i + 1, "and") && (Is(i + 2, "then") || Is(i + 2, "again"))) return false;
       if (i > 0 && Is(i - 1, "as")) return false;  // "as soon as"
+      // "the now-closed mill", "the soon-to-be chief": part of an adjective.
+      if (IsHyphen(i + 1) && (t_[i].low == "now" || t_[i].low == "soon")) return false;
       // "the previously announced plan": an adverb on a participle, not a
       // clause. (Adjectives such as "the recent attacks" are tagged.)
       bool adverb = t_[i].low.size() > 2 && t_[i].low.substr(t_[i].low.size() - 2) == "ly";

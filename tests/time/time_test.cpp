@@ -1189,6 +1189,12 @@ TEST(Time, AHyphenatedRateIsASet) {
   EXPECT_EQ(One("Kessar signed a five-year deal.").type, "DURATION");
 }
 
+TEST(Time, NowOrSoonBeforeAHyphenIsPartOfAnAdjective) {
+  EXPECT_TRUE(Tag("The now-closed Kessar mill was sold.").empty());
+  EXPECT_TRUE(Tag("Lenhall met the soon-to-be chief of Odalys.").empty());
+  EXPECT_EQ(One("The Kessar mill is closed now.").value, "PRESENT_REF");
+}
+
 TEST(Time, ThenBeforeAHyphenIsATitle) {
   auto t = Tag("Kessar met Lenhall on May 3, 2021. He was hired by then-Governor Odalys.");
   ASSERT_EQ(t.size(), 1u);
