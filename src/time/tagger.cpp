@@ -1876,6 +1876,36 @@ class Matcher {
       m.value = DurationValue(w->unit, -1);
       return true;
     }
+    // "it took years", "spent months in jail", "waited weeks": a bare
+    // plural unit as the length a verb of time takes.
+    if (w && w->unit != Unit::kNone && w->plural && w->unit != Unit::kQuarter && i > 0 && !IsHyphen(i + 1) &&
+        !Is(i + 1, "of") && !(W(i + 1) && (W(i + 1)->rel == Rel::kAgo)) && !Is(i + 1, "later") &&
+        !Is(i + 1, "earlier")) {
+      static const std::array<std::string_view, 16> kVerbs = {
+          "take", "takes", "took", "taken", "taking", "spend", "spends", "spent",
+          "spending", "last", "lasts", "lasted", "wait", "waits", "waited", "waiting"};
+      bool verb = false;
+      for (auto v : kVerbs) verb = verb || Is(i - 1, v);
+      // ("the last days": an adjective after an article.)
+      if (verb && Is(i - 1, "last") && i > 1 && (Is(i - 2, "the") || Is(i - 2, "its") || Is(i - 2, "his") ||
+                                                  Is(i - 2, "her") || Is(i - 2, "their")))
+        verb = false;
+      if (verb) {
+        m.end = i + 1;
+        m.type = "DURATION";
+        m.value = DurationValue(w->unit, -1);
+        return true;
+      }
+    }
+    // "a months-long inquiry", "decades-old rules": an unspecified count of
+    // the unit, as "two-year" is two years.
+    if (w && w->unit != Unit::kNone && w->plural && w->unit != Unit::kQuarter && IsHyphen(i + 1) &&
+        (Is(i + 2, "long") || Is(i + 2, "old")) && !(i > 0 && IsHyphen(i - 1))) {
+      m.end = i + 3;
+      m.type = "DURATION";
+      m.value = DurationValue(w->unit, -1);
+      return true;
+    }
     // "decades ago", "only weeks ago": an unspecified count back from the
     // DCT is the vague past, as "several years ago" is.
     if (w && w->unit != Unit::kNone && w->plural && w->unit != Unit::kQuarter && W(i + 1) &&

@@ -1518,6 +1518,21 @@ TEST(Time, WeeksAndMonthsEnd) {
   EXPECT_EQ(One("Odalys will sign by month\u2019s end.").value, "2022-01");
 }
 
+TEST(Time, AnUncountedLengthAsAnAdjectiveOrAfterAVerbOfTime) {
+  auto a = One("A months-long Kessar inquiry ended.");
+  EXPECT_EQ(a.text, "months-long");
+  EXPECT_EQ(a.type, "DURATION");
+  EXPECT_EQ(a.value, "PXM");
+  EXPECT_EQ(One("Decades-old rules of Odalys fell.").value, "PXDE");
+  auto v = One("Rebuilding the Lorvani bridge took years.");
+  EXPECT_EQ(v.text, "years");
+  EXPECT_EQ(v.value, "PXY");
+  EXPECT_EQ(One("Lenhall spent months in a Kessar jail.").value, "PXM");
+  // Not a count of the unit's own ("years of work"), nor "the last days".
+  EXPECT_TRUE(Tag("Kessar took years of work to finish.").empty());
+  EXPECT_TRUE(Tag("In the last days of the siege Odalys fled.").empty());
+}
+
 TEST(TimeStage, SurvivesOddBytes) {
   TimeStage stage;
   Article a;
