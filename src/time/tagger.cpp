@@ -641,6 +641,23 @@ class Matcher {
   bool In(size_t i) const { return i < t_.size(); }
   bool Is(size_t i, std::string_view s) const { return In(i) && t_[i].low == s; }
   bool P(size_t i, char c) const { return In(i) && t_[i].kind == K::kPunct && t_[i].low.size() == 1 && t_[i].low[0] == c; }
+  // A lexicon phrase's word at i; its ASCII apostrophe also matches the
+  // typographic one ("New Year’s Eve").
+  bool PhraseWordAt(size_t i, std::string_view pw) const {
+    if (Is(i, pw)) return true;
+    if (!In(i) || pw.find('\'') == std::string_view::npos) return false;
+    std::string_view low = t_[i].low;
+    size_t a = 0, b = 0;
+    while (a < pw.size() && b < low.size()) {
+      if (pw[a] == '\'' && low.substr(b, 3) == "\xE2\x80\x99") {
+        ++a, b += 3;
+        continue;
+      }
+      if (pw[a] != low[b]) return false;
+      ++a, ++b;
+    }
+    return a == pw.size() && b == low.size();
+  }
   // An ASCII or typographic apostrophe.
   bool Apos(size_t i) const { return In(i) && (t_[i].low == "'" || t_[i].low == "\xE2\x80\x99"); }
   bool Adj(size_t i) const { return In(i) && !t_[i].space_before; }
@@ -719,10 +736,26 @@ class Matcher {
   }
 
   // A four-digit year in digits (1000..2199) or words ("nineteen ninety-six").
+  // The year a range written with a hyphen ends in ("2011-2015",
+  // "2011-13", "2012-3"), for the four-digit year at i; 0 when the hyphen
+  // does not make a range: the end must be later, within a century, and no
+  // third part may follow ("2019-06-21" is a date).
+  int YearRangeEnd(size_t i) const {
+    if (!(Adj(i + 1) && P(i + 1, '-') && Num(i + 2) && Adj(i + 2))) return 0;
+    if (Adj(i + 3) && (P(i + 3, '-') || P(i + 3, '/') || P(i + 3, ':') || t_[i + 3].kind == K::kWord)) return 0;
+    int y = static_cast<int>(t_[i].num), end = 0;
+    const Tok& n = t_[i + 2];
+    if (n.ndig == 4) end = static_cast<int>(n.num);
+    else if (n.ndig == 2) end = y / 100 * 100 + static_cast<int>(n.num);
+    else if (n.ndig == 1) end = y / 10 * 10 + static_cast<int>(n.num);
+    return end > y && end <= y + 100 ? end : 0;
+  }
+
   bool Year(size_t i, int& y, size_t& end) const {
     if (Num(i) && t_[i].ndig == 4 && t_[i].num >= 1000 && t_[i].num <= 2199 && !PartOfBigger(i)) {
       if (Adj(i + 1) && In(i + 1) && t_[i + 1].kind == K::kWord) return false;  // "1990s"
-      if (Adj(i + 1) && P(i + 1, '-') && Num(i + 2) && Adj(i + 2)) return false;   // ISO date
+      // An ISO date ("2019-06-21"), but not a range of years ("2011-2015").
+      if (Adj(i + 1) && P(i + 1, '-') && Num(i + 2) && Adj(i + 2) && !YearRangeEnd(i)) return false;
       y = static_cast<int>(t_[i].num);
       end = i + 1;
       return true;
@@ -900,6 +933,8 @@ class Matcher {
         for (auto b : kNot)
           if (Is(k - 1, b)) return 0;
         if (t_[k - 1].low.ends_with("n't") || t_[k - 1].low.ends_with("n\xE2\x80\x99t") || Is(k - 1, "s")) return 0;
+        // "a half-open door": part of a hyphenated adjective.
+        if (IsHyphen(k - 1)) return 0;
         return 1;
       }
       if (tk.w && tk.w->tense) {
@@ -972,6 +1007,13 @@ class Matcher {
 
   static constexpr size_t kFarTokens = 300;
 
+  // The day a part-of-day phrase at i belongs to: the day the text named in
+  // this sentence or the one before, else the DCT's.
+  std::optional<CivilDate> DayInView(size_t i) const {
+    if (anchor_gran_ >= 3 && anchor_tok_ < i && SentenceBreaks(anchor_tok_, i) <= 1) return anchor_;
+    return dct_;
+  }
+
   // The sentence ends between tokens a and b (a < b): a full stop, "?" or
   // "!" followed by a capitalised word or a new line, or a new line alone.
   // A stop after an abbreviation ("Mr. Lee") counts too, which only makes
@@ -1030,25 +1072,45 @@ class Matcher {
     const size_t base = st->first_token, end = st->end_token;
     size_t cur = idx;
     long verb = -1;
+    bool direct = false;
+    auto child_of = [&](const Token& a, size_t node) {
+      return a.head >= 0 && base + static_cast<size_t>(a.head) == node;
+    };
     for (int steps = 0; steps < 4; ++steps) {
       int h = atoks_[cur].head;
       if (h < 0 || base + static_cast<size_t>(h) >= end) break;
       cur = base + static_cast<size_t>(h);
       if (atoks_[cur].upos == "VERB" || atoks_[cur].upos == "AUX") {
         verb = static_cast<long>(cur);
+        direct = steps == 0;
         break;
       }
+      // "the seats that were empty Tuesday": a predicate adjective
+      // or noun takes its tense from a past copula.
+      for (size_t k = base; k < end; ++k)
+        if (child_of(atoks_[k], cur) && atoks_[k].deprel == "cop" && atoks_[k].xpos == "VBD") return -1;
     }
     if (verb < 0) return 0;
     const Token& v = atoks_[static_cast<size_t>(verb)];
+    bool past_aux = false;
     for (size_t k = base; k < end; ++k) {
       const Token& a = atoks_[k];
-      if (a.head >= 0 && base + static_cast<size_t>(a.head) == static_cast<size_t>(verb) && a.xpos == "MD") {
+      if (!child_of(a, static_cast<size_t>(verb))) continue;
+      if (a.xpos == "MD") {
         if (a.lemma == "will" || a.lemma == "shall" || a.lemma == "would" || a.lemma == "'ll") return 1;
       }
+      // "did not win Tuesday": the auxiliary carries the tense of a bare verb.
+      if (a.deprel.starts_with("aux") && a.xpos == "VBD") past_aux = true;
+      // "had been planned to end Friday": an infinitive's time is the
+      // governing verb's, which the word cues read.
+      if (a.deprel == "mark" && a.lemma == "to" && v.xpos == "VB") return 0;
     }
-    if (v.xpos == "VBD" || v.xpos == "VBN") return -1;
-    if ((v.xpos == "VBP" || v.xpos == "VBZ" || v.xpos == "VB") && v.lemma != "say" && v.lemma != "tell") return 1;
+    if (past_aux || v.xpos == "VBD" || v.xpos == "VBN") return -1;
+    // A present verb the date hangs on directly is a scheduled event ("the
+    // council votes on Friday"); through a noun it is not ("the ruling
+    // follows Tuesday's vote"), and the word cues decide.
+    if (direct && (v.xpos == "VBP" || v.xpos == "VBZ" || v.xpos == "VB") && v.lemma != "say" && v.lemma != "tell")
+      return 1;
     return 0;
   }
 
@@ -1138,6 +1200,30 @@ class Matcher {
     consider(Quantified(i, m));
     consider(Clock(i, m));
     consider(Prefixed(i, m));
+    // "March 1-3": TimeML marks both ends of a range; the second is "3",
+    // the 3rd of that month.
+    if (best.end > 0 && best.gran == 3 && best.value && !best.split_end && Num(best.end - 1) &&
+        t_[best.end - 1].ndig <= 2) {
+      size_t d = best.end;
+      bool dash = (P(d, '-') || Is(d, "\xE2\x80\x93")) && Adj(d);
+      if (dash && Num(d + 1) && Adj(d + 1) && t_[d + 1].ndig <= 2 &&
+          !(Adj(d + 2) && (P(d + 2, '-') || P(d + 2, '/') || P(d + 2, ':') || t_[d + 2].kind == K::kWord))) {
+        auto day2 = static_cast<unsigned>(t_[d + 1].num);
+        // "March 1-2, 2019": the year after the range is both ends'.
+        CivilDate first = best.date;
+        size_t end = d + 2, yk = P(end, ',') ? end + 1 : end;
+        int yy;
+        size_t ye;
+        if (Num(yk) && Year(yk, yy, ye)) first.year = yy, end = ye;
+        if (day2 > first.day && day2 <= DaysIn(first.year, first.month)) {
+          best.split_end = best.end;
+          best.split_value = DayValue(first);
+          best.split_begin = d + 1;
+          best.end = end;
+          SetDay(best, CivilDate{first.year, first.month, day2});
+        }
+      }
+    }
     // "the next year or so": a vague approximation belongs to the expression.
     if (best.end > 0 && Is(best.end, "or") && Is(best.end + 1, "so")) best.end += 2;
     // "1990 and beyond": the year and what follows it.
@@ -1212,7 +1298,8 @@ class Matcher {
   static bool IsStarter(std::string_view w) {
     return w == "the" || w == "a" || w == "an" || w == "fiscal" || w == "several" || w == "few" ||
            w == "many" || w == "each" || w == "every" || w == "per" || w == "that" || w == "recent" ||
-           w == "mid" || w == "end" || w == "year" || w == "its" || w == "then" || w == "half" || w == "right";
+           w == "mid" || w == "end" || w == "year" || w == "its" || w == "then" || w == "half" || w == "right" ||
+           w == "q" || w == "h" || w == "fy";
   }
 
   // Absolute calendar dates, with an optional weekday in front:
@@ -1269,6 +1356,9 @@ class Matcher {
       int yy = static_cast<int>(t_[i + 4].num);
       if (t_[i + 4].ndig == 2) yy += yy < 50 ? 2000 : 1900;
       CivilDate c{yy, static_cast<unsigned>(t_[i].num), static_cast<unsigned>(t_[i + 2].num)};
+      // "15/03/2019" can only be day first, as British and most other
+      // English outside the US write it.
+      if (c.month > 12 && c.day >= 1 && c.day <= 12) std::swap(c.month, c.day);
       if (c.month < 1 || c.month > 12 || c.day < 1 || c.day > DaysIn(c.year, c.month)) return false;
       m.end = i + 5;
       SetDay(m, c);
@@ -1408,6 +1498,39 @@ class Matcher {
         return true;
       }
     }
+    // "Q3 1990", "Q4 of 2015", "H1 2016": a quarter or half written short,
+    // with its year; "FY2016", "FY 2016", "FY16": the fiscal year.
+    if ((Is(j, "q") || Is(j, "h")) && t_[j].cap && Adj(j + 1) && Num(j + 1) && t_[j + 1].ndig == 1 &&
+        t_[j + 1].num >= 1 && t_[j + 1].num <= (Is(j, "q") ? 4 : 2) && !(In(j + 2) && Adj(j + 2))) {
+      size_t k = j + 2;
+      if (Is(k, "of") || P(k, ',')) ++k;
+      int yy;
+      size_t ye;
+      if (Year(k, yy, ye)) {
+        int n = static_cast<int>(t_[j + 1].num);
+        m.end = ye;
+        m.value = YearValue(yy) + (Is(j, "q") ? "-Q" : "-H") + std::to_string(n);
+        if (Is(j, "q")) m.quarter = n, m.quarter_year = yy;
+        return true;
+      }
+    }
+    if (Is(j, "fy") && t_[j].cap && In(j + 1) && Num(j + 1) && !(In(j + 2) && Adj(j + 2) && !P(j + 2, '.') &&
+                                                                 !P(j + 2, ',') && !P(j + 2, ')'))) {
+      int yy = 0;
+      if (t_[j + 1].ndig == 4 && Year(j + 1, y, e)) {
+        yy = y;
+      } else if (t_[j + 1].ndig == 2 && Adj(j + 1) && dct_) {
+        // The century that puts it nearest the DCT, as "fiscal '91".
+        yy = dct_->year / 100 * 100 + static_cast<int>(t_[j + 1].num);
+        if (yy > dct_->year + 50) yy -= 100;
+        else if (yy < dct_->year - 50) yy += 100;
+      }
+      if (yy) {
+        m.end = j + 2;
+        SetYear(m, yy);
+        return true;
+      }
+    }
     // Quarter or half of a named year: "the third quarter of 1990", "Q3 1990",
     // "the first half of 1990", "the 1988 second quarter".
     {
@@ -1498,9 +1621,19 @@ class Matcher {
     // Plain year, "fiscal 1989", "the year 2000", "the year two thousand"
     {
       size_t k = the ? j : i;
+      // "the 2019 fiscal year", "the 2018 calendar year": the year, as
+      // "fiscal 2019" is.
+      if (the && Num(k) && Year(k, y, e) && (Is(e, "fiscal") || Is(e, "calendar")) && Is(e + 1, "year") &&
+          !IsHyphen(e + 2)) {
+        m.end = e + 2;
+        SetYear(m, y);
+        return true;
+      }
       if (the && Is(k, "year")) ++k;
       else if (the) return false;
       if (Is(k, "fiscal")) ++k;
+      // "fiscal year 2027"
+      if (k > i && Is(k - 1, "fiscal") && Is(k, "year") && In(k + 1) && Num(k + 1)) ++k;
       if (Year(k, y, e)) {
         // A bare number that is a count, not a year: "1990 people",
         // "more than 2000", "some 1500 troops".
@@ -1518,6 +1651,18 @@ class Matcher {
         }
         m.end = e;
         SetYear(m, y);
+        // "the 2011-13 drought": the short end of the range is a year of its
+        // own ("13", 2013), as TimeML marks both ends of a range.
+        if (Num(k) && e == k + 1) {
+          int last = YearRangeEnd(k);
+          if (last && t_[k + 2].ndig < 4) {
+            m.split_end = e;
+            m.split_value = YearValue(y);
+            m.split_begin = k + 2;
+            m.end = k + 3;
+            SetYear(m, last);
+          }
+        }
         return true;
       }
     }
@@ -1534,9 +1679,47 @@ class Matcher {
     return Fmt("%02d%dX", century, tens / 10);
   }
 
+  // The holiday whose name starts at i (capitalised), with k set one past
+  // it; nullptr when none does.
+  const Phrase* HolidayNamedAt(size_t i, size_t& k) const {
+    const Word* w = W(i);
+    if (!w || !w->phrase_start || !t_[i].cap) return nullptr;
+    for (std::uint16_t id : w->phrase_ids) {
+      const Phrase& p = L_.phrases[id];
+      if (!p.holiday()) continue;
+      k = i;
+      bool ok = true;
+      for (const auto& pw : p.words) {
+        if (!PhraseWordAt(k, pw)) { ok = false; break; }
+        ++k;
+      }
+      if (ok) return &p;
+    }
+    return nullptr;
+  }
+
   // Expressions relative to the DCT.
   bool Relative(size_t i, Match& m) const {
     const Word* w = W(i);
+    // "last Christmas", "next Easter": the one before (after) the DCT
+    // ("the last Christmas he spent at home" is the final one).
+    if ((Is(i, "last") || Is(i, "next")) &&
+        !(i > 0 && (Is(i - 1, "the") || Is(i - 1, "his") || Is(i - 1, "her") || Is(i - 1, "their") ||
+                    Is(i - 1, "its") || Is(i - 1, "our") || Is(i - 1, "my") || Is(i - 1, "your")))) {
+      size_t k = 0, ye;
+      int yy;
+      if (const Phrase* p = HolidayNamedAt(i + 1, k); p && !Year(k, yy, ye)) {
+        m.end = k;
+        if (dct_) {
+          bool back = Is(i, "last");
+          CivilDate c = HolidayDate(*p, dct_->year);
+          if (back && DayNumber(c) >= DayNumber(*dct_)) c = HolidayDate(*p, dct_->year - 1);
+          if (!back && DayNumber(c) <= DayNumber(*dct_)) c = HolidayDate(*p, dct_->year + 1);
+          SetDay(m, c);
+        }
+        return true;
+      }
+    }
     // Holidays: "Christmas", "New Year's Day" [YEAR]
     if (w && w->phrase_start && t_[i].cap) {
       for (std::uint16_t id : w->phrase_ids) {
@@ -1545,7 +1728,7 @@ class Matcher {
         size_t k = i;
         bool ok = true;
         for (const auto& pw : p.words) {
-          if (!Is(k, pw)) { ok = false; break; }
+          if (!PhraseWordAt(k, pw)) { ok = false; break; }
           ++k;
         }
         if (!ok) continue;
@@ -1590,13 +1773,20 @@ class Matcher {
         size_t k = i;
         bool ok = true;
         for (const auto& pw : p.words) {
-          if (!Is(k, pw)) { ok = false; break; }
+          if (!PhraseWordAt(k, pw)) { ok = false; break; }
           ++k;
         }
         if (!ok) continue;
         if (!p.vague_after.empty()) {
           bool after = false;
-          for (const auto& b : p.vague_after) after = after || (i > 0 && Is(i - 1, b));
+          // A contracted auxiliary ("I'd", "we'll") is one token ending in it.
+          auto contracted = [&](std::string_view b) {
+            std::string_view prev = t_[i - 1].low;
+            return prev.size() > b.size() + 1 && prev.ends_with(b) &&
+                   (prev.substr(0, prev.size() - b.size()).ends_with("'") ||
+                    prev.substr(0, prev.size() - b.size()).ends_with("\xE2\x80\x99"));
+          };
+          for (const auto& b : p.vague_after) after = after || (i > 0 && (Is(i - 1, b) || contracted(b)));
           if (!after) continue;
         }
         m.end = k;
@@ -1619,8 +1809,49 @@ class Matcher {
       m.value = "PRESENT_REF";
       return true;
     }
+    // "in the morning", "during the late afternoon": that part of the day
+    // the text last named, else of the DCT (not "in the morning papers").
+    if (Is(i, "the") && i > 0 && (Is(i - 1, "in") || Is(i - 1, "during"))) {
+      size_t k = i + 1;
+      if (W(k) && W(k)->mod == ModKind::kPoint && !IsHyphen(k + 1)) ++k;
+      size_t e = k + 1;
+      bool ends = !In(e) || t_[e].kind == K::kPunct || IsClauseWord(t_[e].low) || IsFunctionWord(t_[e].low);
+      // ("in the morning of May 3" is that day's: the rule for "the
+      // morning of" takes it.)
+      if (W(k) && W(k)->pod.size() == 2 && !t_[k].cap && !Is(k, "overnight") && !IsHyphen(e) && ends &&
+          !Is(e, "of")) {
+        m.end = e;
+        m.type = "TIME";
+        if (std::optional<CivilDate> day = DayInView(i)) m.value = DayValue(*day) + "T" + W(k)->pod;
+        return true;
+      }
+    }
+    // "by mid-afternoon", "at late morning": a part of the day in view, as
+    // "in the morning" is (not "late morning trading", a kind of trading).
+    if (w && w->mod == ModKind::kPoint && (i == 0 || t_[i - 1].kind == K::kPunct || IsClauseWord(t_[i - 1].low) ||
+                                           Is(i - 1, "until") || Is(i - 1, "before") || Is(i - 1, "after"))) {
+      size_t k = IsHyphen(i + 1) ? i + 2 : i + 1;
+      size_t e = k + 1;
+      bool ends = !In(e) || t_[e].kind == K::kPunct || IsClauseWord(t_[e].low) || IsFunctionWord(t_[e].low);
+      if (W(k) && W(k)->pod.size() == 2 && !t_[k].cap && !Is(k, "overnight") && !IsHyphen(e) && ends) {
+        m.end = e;
+        m.type = "TIME";
+        if (std::optional<CivilDate> day = DayInView(i)) m.value = DayValue(*day) + "T" + W(k)->pod;
+        return true;
+      }
+    }
     // "fiscal second-quarter": the fiscal quarter, "fiscal" included.
     if (Is(i, "fiscal") && W(i + 1) && W(i + 1)->ordinal >= 1 && W(i + 1)->ordinal <= 4) return QuarterRule(i + 1, m);
+    // "by week's end", "by month's end": the DCT's week or month, as
+    // "year's end" is its year.
+    if ((Is(i, "week") || Is(i, "month")) && Apos(i + 1) && Is(i + 2, "s") && Is(i + 3, "end")) {
+      m.end = i + 4;
+      if (dct_) {
+        if (Is(i, "week")) m.value = IsoWeek(*dct_);
+        else SetMonth(m, dct_->year, static_cast<int>(dct_->month));
+      }
+      return true;
+    }
     if (Is(i, "the") || Is(i, "that") || Is(i, "its") || Is(i, "year") || YearBackAdjective(i)) return TheRules(i, m);
     if (Is(i, "each") || Is(i, "every") || Is(i, "per")) return EveryRule(i, m);
     // "for weeks", "in months": a bare plural unit after a preposition of time.
@@ -1643,6 +1874,44 @@ class Matcher {
       m.end = i + 1;
       m.type = "DURATION";
       m.value = DurationValue(w->unit, -1);
+      return true;
+    }
+    // "it took years", "spent months in jail", "waited weeks": a bare
+    // plural unit as the length a verb of time takes.
+    if (w && w->unit != Unit::kNone && w->plural && w->unit != Unit::kQuarter && i > 0 && !IsHyphen(i + 1) &&
+        !Is(i + 1, "of") && !(W(i + 1) && (W(i + 1)->rel == Rel::kAgo)) && !Is(i + 1, "later") &&
+        !Is(i + 1, "earlier")) {
+      static const std::array<std::string_view, 16> kVerbs = {
+          "take", "takes", "took", "taken", "taking", "spend", "spends", "spent",
+          "spending", "last", "lasts", "lasted", "wait", "waits", "waited", "waiting"};
+      bool verb = false;
+      for (auto v : kVerbs) verb = verb || Is(i - 1, v);
+      // ("the last days": an adjective after an article.)
+      if (verb && Is(i - 1, "last") && i > 1 && (Is(i - 2, "the") || Is(i - 2, "its") || Is(i - 2, "his") ||
+                                                  Is(i - 2, "her") || Is(i - 2, "their")))
+        verb = false;
+      if (verb) {
+        m.end = i + 1;
+        m.type = "DURATION";
+        m.value = DurationValue(w->unit, -1);
+        return true;
+      }
+    }
+    // "a months-long inquiry", "decades-old rules": an unspecified count of
+    // the unit, as "two-year" is two years.
+    if (w && w->unit != Unit::kNone && w->plural && w->unit != Unit::kQuarter && IsHyphen(i + 1) &&
+        (Is(i + 2, "long") || Is(i + 2, "old")) && !(i > 0 && IsHyphen(i - 1))) {
+      m.end = i + 3;
+      m.type = "DURATION";
+      m.value = DurationValue(w->unit, -1);
+      return true;
+    }
+    // "decades ago", "only weeks ago": an unspecified count back from the
+    // DCT is the vague past, as "several years ago" is.
+    if (w && w->unit != Unit::kNone && w->plural && w->unit != Unit::kQuarter && W(i + 1) &&
+        W(i + 1)->rel == Rel::kAgo && !IsHyphen(i + 1)) {
+      m.end = i + 2;
+      m.value = "PAST_REF";
       return true;
     }
     // "Hours later", "years earlier": an unspecified count of the unit
@@ -1677,7 +1946,8 @@ class Matcher {
       }
     }
     // "until then", "since then", "by then": the date the text last named.
-    if (t_[i].low == "then" && i > 0 &&
+    // ("by then-Governor Kessar" is a title's adjective, no date.)
+    if (t_[i].low == "then" && i > 0 && !IsHyphen(i + 1) &&
         (Is(i - 1, "until") || Is(i - 1, "since") || Is(i - 1, "by") || Is(i - 1, "till")) && anchor_gran_) {
       m.end = i + 1;
       if (anchor_gran_ >= 3) m.value = DayValue(anchor_);
@@ -1726,6 +1996,8 @@ class Matcher {
       // "every now and then", "now and again": how often, not when.
       if (t_[i].low == "now" && Is(i + 1, "and") && (Is(i + 2, "then") || Is(i + 2, "again"))) return false;
       if (i > 0 && Is(i - 1, "as")) return false;  // "as soon as"
+      // "the now-closed mill", "the soon-to-be chief": part of an adjective.
+      if (IsHyphen(i + 1) && (t_[i].low == "now" || t_[i].low == "soon")) return false;
       // "the previously announced plan": an adverb on a participle, not a
       // clause. (Adjectives such as "the recent attacks" are tagged.)
       bool adverb = t_[i].low.size() > 2 && t_[i].low.substr(t_[i].low.size() - 2) == "ly";
@@ -1765,6 +2037,15 @@ class Matcher {
     }
     // A bare weekday [+ part of day]: "Monday", "Friday morning"
     if (w->weekday && t_[i].cap && (!w->weekday_abbr || (P(i + 1, '.') && Adj(i + 1)))) {
+      // "the Sunday Courier", "the Monday Guild": a name.
+      if (i > 0 && Is(i - 1, "the") && In(i + 1) && t_[i + 1].kind == K::kWord && t_[i + 1].cap && !W(i + 1) &&
+          !t_[i + 1].newline_before)
+        return false;
+      // "the Kessar Sun.": a short form after a capitalised word is a
+      // name's last word.
+      if (w->weekday_abbr && i > 0 && t_[i - 1].kind == K::kWord && t_[i - 1].cap && !W(i - 1) &&
+          !t_[i].newline_before)
+        return false;
       m.end = w->weekday_abbr ? i + 2 : i + 1;
       std::string pod;
       if (W(m.end) && W(m.end)->pod.size() == 2) {
@@ -1802,6 +2083,16 @@ class Matcher {
     if (IsHyphen(u)) ++u;
     bool half = Is(u, "half") && w->ordinal <= 2;
     if (!half && !(W(u) && W(u)->unit == Unit::kQuarter && !W(u)->plural)) return false;
+    // "the first half of June": a half of that month, valued as the
+    // month (not the year's first half).
+    if (half && Is(u + 1, "of") && W(u + 2) && W(u + 2)->month) {
+      Match month;
+      if ((Calendar(u + 2, month) || Relative(u + 2, month)) && month.gran == 2 && month.end > u + 2) {
+        m = month;
+        m.anchor = false;
+        return true;
+      }
+    }
     m.end = u + 1;
     if (dct_) {
       int y = dct_->year;
@@ -1834,6 +2125,11 @@ class Matcher {
   // Rules that start with "the", "that" or "its".
   bool TheRules(size_t i, Match& m) const {
     size_t j = i;
+    // "Driver of the Year", "Goal of the Month": a title's capitalised unit
+    // after a lower-case "of the" names an award, not a period.
+    if (Is(i, "the") && !t_[i].cap && i > 0 && Is(i - 1, "of") && W(i + 1) && W(i + 1)->unit != Unit::kNone &&
+        t_[i + 1].cap)
+      return false;
     // "over the years", "through the decades": an unspecified span.
     if (Is(i, "the") && i > 0 && (Is(i - 1, "over") || Is(i - 1, "through")) && W(i + 1) && W(i + 1)->plural &&
         (W(i + 1)->unit == Unit::kYear || W(i + 1)->unit == Unit::kDecade || W(i + 1)->unit == Unit::kCentury ||
@@ -1901,7 +2197,17 @@ class Matcher {
         j = k;
       } else {
         Match inner;
-        if (In(k) && (Yearish(k, inner) || Calendar(k, inner))) {
+        if (In(k) && Yearish(k, inner)) {
+          m = inner;
+          return true;
+        }
+        if (In(k) && Calendar(k, inner)) {
+          // "the early March auction": the article is the noun's; the
+          // expression is "early March".
+          size_t e = inner.end;
+          if (In(e) && t_[e].kind == K::kWord && !t_[e].cap && !IsClauseWord(t_[e].low) &&
+              !IsFunctionWord(t_[e].low) && !W(e))
+            return false;
           m = inner;
           return true;
         }
@@ -1924,6 +2230,8 @@ class Matcher {
     bool unit_next = W(j + 1) && (W(j + 1)->unit != Unit::kNone || W(j + 1)->cardinal >= 0 || W(j + 1)->season.size());
     bool noun_next = In(j + 1) && t_[j + 1].kind == K::kWord && !IsClauseWord(t_[j + 1].low) &&
                      !IsFunctionWord(t_[j + 1].low);
+    // "the future of the mill": its fate, not a time.
+    if (the && Is(j, "future") && Is(j + 1, "of")) return false;
     if (the && !w->ref.empty() && w->ref_needs_the && !unit_next && !Num(j + 1) && !noun_next) {
       // "the past", "the future", "the near future"
       m.end = j + 1;
@@ -1939,6 +2247,27 @@ class Matcher {
       // "the third-quarter results": the article goes with the noun, not the date.
       if (IsHyphen(j + 1)) return false;
       return QuarterRule(j, m);
+    }
+    // "the night of Oct. 4", "the morning of May 9, 2018": that part of
+    // the day named.
+    if (the && W(j) && W(j)->pod.size() == 2 && Is(j + 1, "of") && In(j + 2)) {
+      Match d;
+      if ((Calendar(j + 2, d) || (W(j + 2) && W(j + 2)->weekday && Relative(j + 2, d))) && d.gran == 3 &&
+          d.end > j + 2) {
+        m.end = d.end;
+        m.type = "TIME";
+        if (d.value && d.value->size() == 10) m.value = *d.value + "T" + W(j)->pod;
+        m.anchor = d.anchor, m.date = d.date, m.gran = d.gran;
+        return true;
+      }
+    }
+    // "the night before.": that part of the day before the date the text
+    // last named.
+    if (the && W(j) && W(j)->pod.size() == 2 && Is(j + 1, "before") && In(j + 2) && t_[j + 2].kind == K::kPunct) {
+      m.end = j + 2;
+      m.type = "TIME";
+      if (anchor_gran_ >= 3) m.value = DayValue(AddDays(anchor_, -1)) + "T" + W(j)->pod;
+      return true;
     }
     // "the next morning", "the following night": a part of the day after
     // the date the text last named (else after the DCT).
@@ -1966,7 +2295,8 @@ class Matcher {
       return true;
     }
     // "that night", "that morning": a part of the date the text last named.
-    if (that && W(j) && W(j)->pod.size() == 2 && !Is(j + 1, "of")) {
+    // ("cannot fix that overnight": at once, and "that" is the pronoun.)
+    if (that && W(j) && W(j)->pod.size() == 2 && !Is(j + 1, "of") && !Is(j, "overnight")) {
       m.end = j + 1;
       m.type = "TIME";
       if (anchor_gran_ >= 3) m.value = DayValue(anchor_) + "T" + W(j)->pod;
@@ -2007,6 +2337,13 @@ class Matcher {
       if (Is(uj, "fiscal") && W(uj + 1) && (W(uj + 1)->unit == Unit::kYear || W(uj + 1)->unit == Unit::kQuarter)) ++uj;
       const Word* u = W(uj);
       if (u && u->unit != Unit::kNone && !u->plural) {
+        // "the past quarter-century": the span of twenty-five years.
+        if (u->unit == Unit::kQuarter && IsHyphen(uj + 1) && Is(uj + 2, "century")) {
+          m.end = uj + 3;
+          m.type = "DURATION";
+          m.value = "P25Y";
+          return true;
+        }
         m.end = uj + 1;
         if (w->rel == Rel::kLatest) return LatestQuarter(m, u->unit);
         if (w->rel == Rel::kThis) return RelUnit(j, Rel::kThis, m);
@@ -2020,7 +2357,8 @@ class Matcher {
           AnchorShift(m, u->unit, 1);
           return true;
         }
-        if (t_[j].low == "next" || t_[j].low == "coming") return RelUnit(j, Rel::kNext, m) || true;
+        if (t_[j].low == "next" || t_[j].low == "coming" || t_[j].low == "upcoming")
+          return RelUnit(j, Rel::kNext, m) || true;
         AnchorShift(m, u->unit, dir);
         return true;
       }
@@ -2093,10 +2431,12 @@ class Matcher {
       // "the year before,", "the day earlier.": one unit before the date the
       // text last named. (Not "the day before the vote": that counts from an
       // event.)
-      if (the && (Is(j + 1, "before") || Is(j + 1, "earlier")) && In(j + 2) && t_[j + 2].kind == K::kPunct &&
+      // ("the day after,", "the year later.": one unit after it.)
+      if (the && (Is(j + 1, "before") || Is(j + 1, "earlier") || Is(j + 1, "after") || Is(j + 1, "later")) &&
+          In(j + 2) && t_[j + 2].kind == K::kPunct && !Apos(j + 2) &&
           (w->unit == Unit::kDay || w->unit == Unit::kWeek || w->unit == Unit::kMonth || w->unit == Unit::kYear)) {
         m.end = j + 2;
-        AnchorShift(m, w->unit, -1);
+        AnchorShift(m, w->unit, Is(j + 1, "after") || Is(j + 1, "later") ? 1 : -1);
         return true;
       }
       if (that) {
@@ -2155,7 +2495,7 @@ class Matcher {
         return true;
       }
       if (w->unit == Unit::kWeekend) {
-        if (dct_) m.value = WeekendValue(0);
+        if (dct_) m.value = WeekendValue(0, TenseAt(i));
         return true;
       }
       // "by the end of the decade", "the century's biggest storm": the DCT's.
@@ -2201,11 +2541,16 @@ class Matcher {
 
   // delta 0: the weekend nearest the DCT (Monday to Wednesday look back);
   // +1: the one after that; -1: see below.
-  std::string WeekendValue(int delta) const {
+  // A clause's tense (`tense`, from TenseAt) decides delta 0 when it has
+  // one: "will meet this weekend" is the coming one even on a Monday,
+  // "talks stalled over the weekend" the one gone even on a Thursday.
+  std::string WeekendValue(int delta, int tense = 0) const {
     // "last weekend" is the latest weekend already over on a weekday (the
     // one just gone, even on a Monday), and on a weekend the one before.
     if (delta < 0) return IsoWeek(AddDays(*dct_, -7)) + "-WE";
     int wd = static_cast<int>(IsoWeekday(*dct_));
+    if (delta == 0 && tense > 0) return IsoWeek(*dct_) + "-WE";
+    if (delta == 0 && tense < 0) return IsoWeek(wd >= 6 ? *dct_ : AddDays(*dct_, -7)) + "-WE";
     CivilDate base = wd <= 3 ? AddDays(*dct_, -7) : *dct_;
     return IsoWeek(AddDays(base, 7 * delta)) + "-WE";
   }
@@ -2224,7 +2569,10 @@ class Matcher {
     // "He joined in 2015. He will retire at the end of the year": a clause
     // that looks ahead does not mean a year, month or week already over at
     // the DCT; it is the DCT's own.
-    if (dct_ && TenseAt(at) > 0) {
+    // ("2011, which is the year she left": a copula right after the date
+    // names it again, whatever the tense.)
+    bool restated = at >= 1 && (Is(at - 1, "is") || Is(at - 1, "was")) && ref_tok_ + 5 >= at;
+    if (dct_ && !restated && TenseAt(at) > 0) {
       auto key = [](CivilDate d) { return (d.year * 16 + static_cast<int>(d.month)) * 32 + static_cast<int>(d.day); };
       CivilDate monday = AddDays(*dct_, 1 - static_cast<int>(IsoWeekday(*dct_)));
       bool over = u == Unit::kYear    ? ref_.year < dct_->year
@@ -2388,7 +2736,7 @@ class Matcher {
           if (dir < 0 && IsoWeekday(*dct_) == 7) m.value = IsoWeek(*dct_);
           else m.value = IsoWeek(AddDays(*dct_, 7 * dir));
           break;
-        case Unit::kWeekend: m.value = WeekendValue(dir); break;
+        case Unit::kWeekend: m.value = WeekendValue(dir, dir == 0 ? TenseAt(i) : 0); break;
         case Unit::kMonth: {
           int y = dct_->year, mo = static_cast<int>(dct_->month);
           ShiftMonth(y, mo, dir);
@@ -2547,6 +2895,9 @@ class Matcher {
         (Is(i - 1, "to") || (W(i - 1) && W(i - 1)->tense == 1) || ModalBefore(i)))
       return false;
     if (W(j) && (W(j)->rel == Rel::kPrev || W(j)->rel == Rel::kNext || W(j)->rel == Rel::kLatest)) {
+      // "the sequel is coming a month after the first": the verb, before a count.
+      if (!the && Is(j, "coming") && (Is(j + 1, "a") || Is(j + 1, "an") || (In(j + 1) && t_[j + 1].kind == K::kNum)))
+        return false;
       relw = W(j)->rel == Rel::kNext ? 1 : -1;
       ++j;
     } else if (the && W(j) && W(j)->ordinal == 1 && !Is(j + 1, "quarter") && !Is(j + 1, "half")) {
@@ -2554,7 +2905,7 @@ class Matcher {
       ++j;
     }
     Amount a;
-    if (!AmountAt(j, a)) return false;
+    if (MilitaryHours(j) || !AmountAt(j, a)) return false;
     size_t k = a.end;
     bool hyphen = false;
     if (IsHyphen(k)) hyphen = true, ++k;
@@ -2576,7 +2927,27 @@ class Matcher {
     // "a quarter of the vote", "three quarters of voters", "cut by a
     // quarter", "a quarter point": the fraction, not three months.
     // ("a quarter of an hour" is fifteen minutes.)
+    // "a quarter-century": twenty-five years ("a quarter-century ago" the
+    // year that far back); "a quarter-of-a-mile" is the fraction.
+    if (u->unit == Unit::kQuarter && !a.half && IsHyphen(k + 1) && Is(k + 2, "of")) return false;
+    if (u->unit == Unit::kQuarter && !a.half && a.n == 1 && IsHyphen(k + 1) && Is(k + 2, "century")) {
+      m.end = k + 3;
+      m.type = "DURATION";
+      m.value = "P25Y";
+      if (!the && !relw && W(m.end) && W(m.end)->rel == Rel::kAgo) {
+        ++m.end;
+        m.type = "DATE";
+        m.value.reset();
+        if (dct_) SetYear(m, dct_->year - 25);
+      }
+      return true;
+    }
     if (u->unit == Unit::kQuarter && !the && !relw && !a.half) {
+      // "between a quarter and a fifth": fractions.
+      if (a.n == 1 && (Is(k + 1, "and") || Is(k + 1, "or") || Is(k + 1, "to")) &&
+          (Is(k + 2, "a") || Is(k + 2, "one")) &&
+          (Is(k + 3, "third") || Is(k + 3, "half") || Is(k + 3, "fifth") || Is(k + 3, "tenth")))
+        return false;
       if ((a.n == 1 || a.n == 3) && Is(k + 1, "of")) {
         if ((Is(k + 2, "an") || Is(k + 2, "a")) && W(k + 3) && W(k + 3)->unit == Unit::kHour && !W(k + 3)->plural) {
           m.end = k + 4;
@@ -2717,7 +3088,10 @@ class Matcher {
                t_[c].low == "multiple" || t_[c].low == "few" || t_[c].low == "dozens" ||
                t_[c].low == "hundreds" || t_[c].low == "thousands";
       };
-      bool counted = prev.kind == K::kWord && i >= 2 && (count(i - 2) || (i >= 3 && Is(i - 2, "more") && count(i - 3)));
+      // "$9 billion over a decade": a preposition makes it the span the
+      // amount covers, not a rate.
+      bool counted = prev.kind == K::kWord && !IsClauseWord(prev.low) && i >= 2 &&
+                     (count(i - 2) || (i >= 3 && Is(i - 2, "more") && count(i - 3)));
       // The counted noun phrase may run a few words ("2 million barrels of
       // oil a day", "thousands of calls a month") when the rate ends the
       // phrase: not "5 cars there a week later", "a day job".
@@ -2734,6 +3108,14 @@ class Matcher {
         m.type = "SET";
         m.value = DurationValue(u->unit, 1);
       }
+    }
+    // "a $12-an-hour wage", "a once-a-week class": the rate written as one
+    // hyphenated adjective.
+    if ((Is(j, "a") || Is(j, "an")) && hyphen && !the && !relw && !u->plural && i >= 2 && IsHyphen(i - 1) &&
+        (t_[i - 2].kind == K::kNum || Is(i - 2, "once") || Is(i - 2, "twice") || Is(i - 2, "dollar") ||
+         Is(i - 2, "dollars") || Is(i - 2, "cents"))) {
+      m.type = "SET";
+      m.value = DurationValue(u->unit, 1);
     }
     return true;
   }
@@ -2781,9 +3163,33 @@ class Matcher {
     return false;
   }
 
+  // "at 0945 hours", "0630 hours": the twenty-four-hour clock of military
+  // and police reports, not a count of hours ("1500 hours of work").
+  bool MilitaryHours(size_t i) const {
+    if (!(Num(i) && t_[i].ndig == 4 && t_[i].num / 100 <= 23 && t_[i].num % 100 <= 59 && !PartOfBigger(i) &&
+          (Is(i + 1, "hours") || Is(i + 1, "hrs") || (Is(i + 1, "local") && Is(i + 2, "time"))) &&
+          !Is(i + 2, "of")))
+      return false;
+    if (text_[t_[i].b] == '0') return true;
+    static const std::array<std::string_view, 11> kBefore = {"at", "around", "about", "approximately", "until",
+                                                            "till", "by", "from", "since", "before", "after"};
+    for (auto b : kBefore)
+      if (i > 0 && Is(i - 1, b)) return true;
+    return false;
+  }
+
+  // The token after "o'clock" when it starts at i (written as one token or
+  // as "o", an apostrophe and "clock"), else 0.
+  size_t OClock(size_t i) const {
+    if (Is(i, "o") && Apos(i + 1) && Adj(i + 1) && Is(i + 2, "clock") && Adj(i + 2)) return i + 3;
+    if (PhraseWordAt(i, "o'clock")) return i + 1;
+    return 0;
+  }
+
   // Clock times: "10 p.m.", "3:30 pm", "noon Thursday", "5 p.m. EST, Nov. 6".
   bool Clock(size_t i, Match& m) const {
     int hh = -1, mm = 0;
+    bool no_ampm = false;  // a twelve-hour reading is possible ("10:30")
     size_t k = i;
     std::string pod_fixed;
     if (W(i) && (t_[i].low == "noon" || t_[i].low == "midnight" || t_[i].low == "midday")) {
@@ -2795,6 +3201,14 @@ class Matcher {
       hh = static_cast<int>(t_[i].num / 100);
       mm = static_cast<int>(t_[i].num % 100);
       k = i + 2;
+    } else if (MilitaryHours(i)) {
+      hh = static_cast<int>(t_[i].num / 100);
+      mm = static_cast<int>(t_[i].num % 100);
+      k = Is(i + 1, "local") ? i + 3 : i + 2;  // "at 1353 local time"
+    } else if (W(i) && W(i)->cardinal >= 1 && W(i)->cardinal <= 12 && OClock(i + 1)) {
+      // "five o'clock"
+      hh = W(i)->cardinal;
+      k = OClock(i + 1);
     } else if (Num(i) && t_[i].ndig <= 2 && t_[i].num <= 24) {
       hh = static_cast<int>(t_[i].num);
       k = i + 1;
@@ -2802,10 +3216,12 @@ class Matcher {
         mm = static_cast<int>(t_[k + 1].num);
         k += 2;
       }
+      if (size_t oc = OClock(k); oc && hh >= 1 && hh <= 12) k = oc;  // "5 o'clock"
       bool ampm = false;
       // "p.m.", "pm", "p.m"
       auto try_ampm = [&](size_t s, size_t& out, bool& pm) {
-        if ((Is(s, "am") || Is(s, "pm"))) { pm = t_[s].low == "pm"; out = Dot(s + 1); return true; }
+        // (A stop after "pm" ends the sentence; "p.m." keeps its own.)
+        if ((Is(s, "am") || Is(s, "pm"))) { pm = t_[s].low == "pm"; out = s + 1; return true; }
         if ((Is(s, "a") || Is(s, "p")) && P(s + 1, '.') && Adj(s + 1) && Is(s + 2, "m") && Adj(s + 2)) {
           pm = t_[s].low == "p";
           out = Dot(s + 3);
@@ -2815,6 +3231,13 @@ class Matcher {
       };
       bool pm = false;
       size_t out;
+      // "5.45pm", "8.20 a.m.": the British stop between hour and minutes,
+      // taken only before "am"/"pm" (else "5.45" is a decimal).
+      if (k == i + 1 && P(k, '.') && Adj(k) && Num(k + 1) && Adj(k + 1) && t_[k + 1].ndig == 2 &&
+          try_ampm(k + 2, out, pm)) {
+        mm = static_cast<int>(t_[k + 1].num);
+        k += 2;
+      }
       if (try_ampm(k, out, pm)) {
         ampm = true;
         k = out;
@@ -2823,6 +3246,7 @@ class Matcher {
         if (!pm && hh == 12) hh = 0;
       }
       if (!ampm && k == i + 1) return false;  // a bare number is not a time
+      no_ampm = !ampm;
       if (hh > 24 || mm > 59) return false;
       // Time zone abbreviations: two to four capital letters ("EST", "GMT").
       if (In(k) && t_[k].kind == K::kWord && t_[k].e - t_[k].b >= 2 && t_[k].e - t_[k].b <= 4 &&
@@ -2865,6 +3289,11 @@ class Matcher {
     m.end = end;
     m.type = "TIME";
     if (day) m.clock_day = true, m.date = *day;
+    // "11:15 Friday night": the evening's 23:15.
+    if (no_ampm && hh >= 1 && hh < 12 && dm.value && dm.value->size() > 3) {
+      std::string_view tail = std::string_view(*dm.value).substr(dm.value->size() - 3);
+      if (tail == "TAF" || tail == "TEV" || tail == "TNI") hh += 12;
+    }
     if (day) {
       std::string v = DayValue(*day) + "T";
       if (!pod_fixed.empty()) v += pod_fixed;
@@ -2892,7 +3321,7 @@ class Matcher {
         size_t k = i;
         bool ok = true;
         for (const auto& pw : p.words) {
-          if (!Is(k, pw)) { ok = false; break; }
+          if (!PhraseWordAt(k, pw)) { ok = false; break; }
           ++k;
         }
         if (ok) {

@@ -10,8 +10,11 @@
 #include <string>
 #include <vector>
 
+#include "core/article.h"
 #include "core/file.h"
 #include "cli.h"
+#include "syntax/syntax.h"
+#include "text/text.h"
 #include "time/time.h"
 #include "time/timeml.h"
 
@@ -23,6 +26,7 @@ struct Options {
   bool json = false;
   bool show_errors = false;
   bool show_all = false;  // with --show-errors: also the correct matches
+  bool syntax = false;    // tag with the syntax stage's tokens, as analyze does
 };
 
 // LIST is "dev" or "heldout" (the split in data/time/timebank_split.txt),
@@ -70,6 +74,9 @@ int Run(const Options& o) {
   }
   sitrep::TimeCounts counts;
   long docs = 0;
+  sitrep::text::TextStage text;
+  sitrep::syntax::SyntaxStage syntax;
+  auto syntax_scratch = syntax.NewScratch();
   for (const auto& name : names) {
     std::string xml;
     if (!sitrep::ReadWholeFile((std::filesystem::path(o.gold) / name).string(), &xml)) {
@@ -81,7 +88,24 @@ int Run(const Options& o) {
       sitrep::cli::PrintError(doc.status().message());
       return sitrep::cli::kExitUsage;
     }
-    auto tags = sitrep::FindTimes(doc->text, doc->dct ? std::optional<std::string_view>(*doc->dct) : std::nullopt);
+    auto dct_view = doc->dct ? std::optional<std::string_view>(*doc->dct) : std::nullopt;
+    sitrep::TimeTags tags;
+    if (o.syntax) {
+      sitrep::Article a;
+      a.text = doc->text;
+      text.Process(a, nullptr);
+      // The text stage may clean the text; the gold offsets are into the file's.
+      if (a.text == doc->text) {
+        syntax.Process(a, syntax_scratch.get());
+        std::optional<sitrep::CivilDate> dct;
+        if (dct_view) dct = sitrep::ParseIsoDate(*dct_view);
+        tags = sitrep::DefaultTimeTagger().Tag(a.text, dct, a.tokens, a.sentences);
+      } else {
+        tags = sitrep::FindTimes(doc->text, dct_view);
+      }
+    } else {
+      tags = sitrep::FindTimes(doc->text, dct_view);
+    }
     sitrep::ScoreTimes(doc->gold, tags.times, counts);
     ++docs;
     if (o.show_errors) {
@@ -150,6 +174,8 @@ sitrep::cli::CommandRegistrar reg(
       app.add_flag("--json", opts->json, "Print the scores as one JSON object on the last line");
       app.add_flag("--show-errors", opts->show_errors, "Print misses, false alarms and wrong values");
       app.add_flag("--show-all", opts->show_all, "With --show-errors, also print the correct matches (OK lines)");
+      app.add_flag("--syntax", opts->syntax,
+                   "Run the text and syntax stages first and give the time stage their tokens, as analyze does");
       return [opts] { return Run(*opts); };
     });
 
