@@ -1863,13 +1863,20 @@ class Matcher {
       m.value = DurationValue(w->unit, -1);
       return true;
     }
-    // "Years of drought", "after months of talks": a bare plural unit
-    // opening a sentence or after a preposition, measuring what follows.
-    // (After a number, a determiner or an adjective it is another rule's;
-    // before a capitalised word it is a title: "Days of Thunder".)
+    // "Years of drought", "after months of talks", "it ended weeks of
+    // fighting": a bare plural unit opening a sentence, or after a
+    // preposition or a verb that takes a stretch of time, measuring what
+    // follows. (After a number, a determiner or an adjective it is another
+    // rule's; before a capitalised word it is a title: "Days of Thunder".)
+    static const std::array<std::string_view, 27> kStretchVerbs = {
+        "follows", "followed", "follow", "ends", "ended", "end", "ending", "endured", "endure", "endures",
+        "took", "take", "takes", "taking", "taken", "spent", "spend", "spends", "spending", "caps", "capped",
+        "crowns", "crowned", "concludes", "concluded", "after", "despite"};
+    bool stretch_verb = false;
+    for (auto v : kStretchVerbs) stretch_verb = stretch_verb || (i > 0 && Is(i - 1, v));
     if (w && w->unit != Unit::kNone && w->plural && w->unit != Unit::kQuarter && Is(i + 1, "of") &&
         In(i + 2) && !t_[i + 2].cap &&
-        (i == 0 || t_[i - 1].kind == K::kPunct || Is(i - 1, "after") || Is(i - 1, "despite") ||
+        (i == 0 || t_[i - 1].kind == K::kPunct || stretch_verb ||
          Is(i - 1, "following") || Is(i - 1, "amid") || Is(i - 1, "through") || Is(i - 1, "with"))) {
       m.end = i + 1;
       m.type = "DURATION";

@@ -884,6 +884,12 @@ TEST(TimeIssue6, BarePluralUnitMeasuringWhatFollows) {
   // A title, and a unit after a determiner, are not this rule's.
   EXPECT_TRUE(Tag("She watched Days of Thunder again.").empty());
   EXPECT_TRUE(Tag("The last days of summer camp were wet.").empty());
+  // After a verb that takes a stretch of time.
+  auto after_verb = Tag("The Orrin accord ended weeks of fighting and followed months of talks.");
+  ASSERT_EQ(after_verb.size(), 2u);
+  EXPECT_EQ(after_verb[0].text, "weeks");
+  EXPECT_EQ(after_verb[0].value, "PXW");
+  EXPECT_EQ(after_verb[1].value, "PXM");
 }
 
 TEST(TimeIssue6, AmbiguousMonthAfterAScheduleFor) {
