@@ -652,6 +652,27 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
   }
 }
 
+namespace {
+
+// Calls f(ref, b, e) for every labelled span [b, e) of every sentence.
+template <typename F>
+void ForEachSpan(const NerSentenceRef* sents, std::size_t count, F&& f) {
+  for (std::size_t s = 0; s < count; ++s) {
+    const NerSentenceRef& ref = sents[s];
+    for (std::size_t b = 0; b < ref.n;) {
+      if (ref.labels[b] == kOutside) {
+        ++b;
+        continue;
+      }
+      const std::size_t e = SpanEnd(ref.labels, b, ref.n);
+      f(ref, b, e);
+      b = e;
+    }
+  }
+}
+
+}  // namespace
+
 void ApplyDocumentRules(const NerSentenceRef* sents, std::size_t count) {
   // Words of person names of two or more words anywhere in the article.
   std::vector<std::uint64_t> in_names;
@@ -664,29 +685,20 @@ void ApplyDocumentRules(const NerSentenceRef* sents, std::size_t count) {
   // Acronyms the article defines ("the Gulf News Agency (GNA)") and the
   // type of the name they abbreviate.
   std::vector<std::pair<std::uint64_t, int>> acronyms;
-  for (std::size_t s = 0; s < count; ++s) {
-    const NerSentenceRef& ref = sents[s];
-    for (std::size_t b = 0; b < ref.n;) {
-      if (ref.labels[b] == kOutside) {
-        ++b;
-        continue;
+  ForEachSpan(sents, count, [&](const NerSentenceRef& ref, std::size_t b, std::size_t e) {
+    if (LabelType(ref.labels[b]) == kPer && e - b >= 2) {
+      for (std::size_t k = b; k < e; ++k) in_names.push_back(ref.tokens[k].f.lower);
+      if (LexFirstName(ref.tokens[b].lex)) {
+        for (std::size_t k = b; k < e; ++k) in_first_names.push_back(ref.tokens[k].f.lower);
+        surnames.push_back(ref.tokens[e - 1].f.lower);
       }
-      const std::size_t e = SpanEnd(ref.labels, b, ref.n);
-      if (LabelType(ref.labels[b]) == kPer && e - b >= 2) {
-        for (std::size_t k = b; k < e; ++k) in_names.push_back(ref.tokens[k].f.lower);
-        if (LexFirstName(ref.tokens[b].lex)) {
-          for (std::size_t k = b; k < e; ++k) in_first_names.push_back(ref.tokens[k].f.lower);
-          surnames.push_back(ref.tokens[e - 1].f.lower);
-        }
-      }
-      if (b > 0 || e - b >= 2) {
-        for (std::size_t k = b; k < e; ++k) named.push_back(ref.tokens[k].f.lower);
-      }
-      const std::size_t a = DefinedAcronym(ref.tokens, ref.n, b, e);
-      if (a < ref.n) acronyms.emplace_back(ref.tokens[a].f.form, LabelType(ref.labels[b]));
-      b = e;
     }
-  }
+    if (b > 0 || e - b >= 2) {
+      for (std::size_t k = b; k < e; ++k) named.push_back(ref.tokens[k].f.lower);
+    }
+    const std::size_t a = DefinedAcronym(ref.tokens, ref.n, b, e);
+    if (a < ref.n) acronyms.emplace_back(ref.tokens[a].f.form, LabelType(ref.labels[b]));
+  });
   std::sort(in_names.begin(), in_names.end());
   std::sort(in_first_names.begin(), in_first_names.end());
   std::sort(surnames.begin(), surnames.end());
@@ -795,20 +807,11 @@ void ApplyDocumentRules(const NerSentenceRef* sents, std::size_t count) {
     int type;
   };
   std::vector<Found> found;
-  for (std::size_t s = 0; s < count; ++s) {
-    const NerSentenceRef& ref = sents[s];
-    for (std::size_t b = 0; b < ref.n;) {
-      if (ref.labels[b] == kOutside) {
-        ++b;
-        continue;
-      }
-      const std::size_t e = SpanEnd(ref.labels, b, ref.n);
-      if (e - b >= 2 && e - b <= 6) {
-        found.push_back({ref.tokens[b].f.lower, ref.tokens + b, static_cast<std::uint32_t>(e - b), LabelType(ref.labels[b])});
-      }
-      b = e;
+  ForEachSpan(sents, count, [&](const NerSentenceRef& ref, std::size_t b, std::size_t e) {
+    if (e - b >= 2 && e - b <= 6) {
+      found.push_back({ref.tokens[b].f.lower, ref.tokens + b, static_cast<std::uint32_t>(e - b), LabelType(ref.labels[b])});
     }
-  }
+  });
   if (!found.empty()) {
     std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
       return a.first != b.first ? a.first < b.first : a.len > b.len;
