@@ -97,6 +97,14 @@ std::size_t ParserFeatures(const ParseState& st, const TokenFeatures* t, const s
   f2(s1p, n0p); f2(s1w, n0w); f3(s1p, n0p, d2); f3(s1wp, s0p, n0p); f3(s1p, s0wp, n0p); f3(s1p, s0p, n0wp);
   // Lexical context around the buffer front.
   f2(n0w, n1w); f3(s0p, n0w, n1p); f2(Feat(1, t[std::min(n0, n - 1)].suffix[2]), n0 == n);
+  // Distributional clusters (word_clusters.h) of the stack top and the
+  // buffer front: share weights between words used alike.
+  auto C = [&](int j) -> std::uint32_t { return j < 0 ? 0x1fffffff : j == n ? 0x2fffffff : t[j].cluster; };
+  const std::uint64_t s0m = MidCluster(C(s0)) | (C(s0) & 0xf0000000), n0m = MidCluster(C(n0)) | (C(n0) & 0xf0000000);
+  const std::uint64_t n1m = MidCluster(C(n1)) | (C(n1) & 0xf0000000), s1m = MidCluster(C(s1)) | (C(s1) & 0xf0000000);
+  f1(s0m); f1(n0m); f1(n1m); f1(s1m);
+  f1(FineCluster(C(s0)) | (C(s0) & 0xf0000000)); f1(FineCluster(C(n0)) | (C(n0) & 0xf0000000));
+  f2(s0m, n0m); f2(s0m, n0p); f2(s0p, n0m); f2(s1m, s0m);
   assert(k <= kMaxParserFeatures);
   return k;
 }
@@ -303,6 +311,7 @@ struct ParserTrainer {
         if (!ok) continue;
         if (tags && !(*tags)[s].empty()) p.tags = (*tags)[s];
         SentenceFeatures(forms, lower, &p.feats);
+        if (opt.clusters) FillClusters(*opt.clusters, p.feats.data(), p.feats.size());
         out.push_back(std::move(p));
       }
       return out;
