@@ -35,17 +35,17 @@ constexpr std::uint64_t kNoTag = 0xffff;
 constexpr std::uint64_t kUnknownWord = 0x04c4;
 constexpr std::uint64_t kNoAmbiguityClass = 0x0dd;
 // Words seen fewer times than this in training are "unknown" to the
-// tagger, in training too. Treating words seen once as unknown (2) was
-// meant to teach the model about unknown words from rare ones, but with
-// the cluster, suffix and shape features keeping every training word
-// known tags better (EWT dev UPOS +0.13 with two seeds).
-constexpr int kMinVocabCount = 1;
+// tagger, in training too, so that it learns what to do with the unknown
+// words it will meet from the rare ones it has seen. With a cluster table
+// every training word is known instead: the clusters do that job better
+// (EWT dev UPOS +0.13 with two seeds).
+constexpr int kMinVocabCount = 2;
 constexpr std::uint64_t kCapitalsPercent = 4;
 
 // Fills `out` with the feature keys for position i given the two previous
 // predicted classes; returns how many.
 std::size_t TaggerFeatures(const TokenFeatures* t, std::size_t n, std::size_t i, std::uint64_t p1,
-                           std::uint64_t p2, std::uint64_t caps, std::uint64_t* out) {
+                           std::uint64_t p2, std::uint64_t caps, bool rich, std::uint64_t* out) {
   static const TokenFeatures kBefore = PaddingFeatures(true);
   static const TokenFeatures kAfter = PaddingFeatures(false);
   auto at = [&](long k) -> const TokenFeatures& {
@@ -105,6 +105,12 @@ std::size_t TaggerFeatures(const TokenFeatures* t, std::size_t n, std::size_t i,
   out[k++] = Feat(47, w0.tag_lower, w0.flags & kCase, caps);
   out[k++] = Feat(48, wm1.flags & kCase, w0.flags & kCase, wp1.flags & kCase);
   out[k++] = Feat(49, w0.amb, w0.flags & kCase, caps);
+  // Models trained without a cluster table keep the features above only,
+  // so that they tag (and train) exactly as before, at the same speed.
+  if (!rich) {
+    assert(k <= kMaxTaggerFeatures);
+    return k;
+  }
   // Distributional clusters (0 for words the cluster table lacks).
   const std::uint32_t c0 = w0.cluster, cm1 = wm1.cluster, cp1 = wp1.cluster, cp2 = wp2.cluster;
   out[k++] = Feat(70, FineCluster(c0));
@@ -159,13 +165,14 @@ std::uint16_t Argmax(const ScoreT* s, std::size_t n) {
 
 // One greedy left-to-right pass. The second pass reads the first pass's
 // tags from `tags` ahead of position i and overwrites them behind it.
-void RunPass(const LinearModel& model, const TokenFeatures* feats, std::size_t n, std::uint16_t* tags, bool second) {
+void RunPass(const LinearModel& model, const TokenFeatures* feats, std::size_t n, std::uint16_t* tags, bool second,
+             bool rich) {
   std::uint64_t keys[kMaxTaggerFeatures];
   std::int32_t scores[1024];
   std::uint64_t p1 = kNoTag, p2 = kNoTag;
   const std::uint64_t caps = CapsBucket(feats, n);
   for (std::size_t i = 0; i < n; ++i) {
-    std::size_t nf = TaggerFeatures(feats, n, i, p1, p2, caps, keys);
+    std::size_t nf = TaggerFeatures(feats, n, i, p1, p2, caps, rich, keys);
     if (second) nf = RightContextFeatures(feats, n, i, p1, tags, nf, keys);
     model.Score(keys, nf, scores);
     tags[i] = Argmax(scores, model.num_classes());
@@ -244,8 +251,9 @@ void Tagger::SetAmbiguity(TokenFeatures* feats, std::size_t n) const {
 
 void Tagger::Tag(TokenFeatures* feats, std::size_t n, std::uint16_t* tags) const {
   SetAmbiguity(feats, n);
-  RunPass(model_, feats, n, tags, false);
-  if (model2_.num_classes() > 0) RunPass(model2_, feats, n, tags, true);
+  const bool rich = !clusters_.empty();
+  RunPass(model_, feats, n, tags, false, rich);
+  if (model2_.num_classes() > 0) RunPass(model2_, feats, n, tags, true, rich);
 }
 
 std::string Tagger::Save() const {
@@ -320,6 +328,7 @@ struct TaggerTrainer {
     std::map<std::pair<std::string, std::string>, std::uint16_t> index;
     auto tagger = std::make_unique<Tagger>();
     if (opt.clusters) tagger->clusters_ = *opt.clusters;
+    const bool rich = !tagger->clusters_.empty();
     for (const auto& s : train) {
       for (const auto& w : s.words) {
         auto key = std::make_pair(w.upos, w.xpos);
@@ -374,7 +383,7 @@ struct TaggerTrainer {
       }
     }
     for (const auto& [word, info] : seen) {
-      if (info.first >= kMinVocabCount) tagger->vocab_.insert(word);
+      if (info.first >= (rich ? 1 : kMinVocabCount)) tagger->vocab_.insert(word);
       if (info.first < kMinAmbiguityCount) continue;
       std::uint64_t h = 0xa3b;
       for (std::size_t c = 0; c < nc; ++c) {
@@ -410,7 +419,7 @@ struct TaggerTrainer {
           std::uint64_t p1 = kNoTag, p2 = kNoTag;
           const std::uint64_t caps = CapsBucket(feats.data(), feats.size());
           for (std::size_t i = 0; i < feats.size(); ++i) {
-            std::size_t nf = TaggerFeatures(feats.data(), feats.size(), i, p1, p2, caps, keys);
+            std::size_t nf = TaggerFeatures(feats.data(), feats.size(), i, p1, p2, caps, rich, keys);
             if (second) nf = RightContextFeatures(feats.data(), feats.size(), i, p1, first, nf, keys);
             trainer.Score(keys, nf, scores.data());
             std::uint16_t guess = Argmax(scores.data(), nc);
@@ -464,8 +473,8 @@ struct TaggerTrainer {
           Prepared& p = tr[i];
           p.first.resize(p.feats.size());
           p.first_upper.resize(p.upper.size());
-          RunPass(m, p.feats.data(), p.feats.size(), p.first.data(), false);
-          RunPass(m, p.upper.data(), p.upper.size(), p.first_upper.data(), false);
+          RunPass(m, p.feats.data(), p.feats.size(), p.first.data(), false, rich);
+          RunPass(m, p.upper.data(), p.upper.size(), p.first_upper.data(), false, rich);
         }
         if (opt.verbose) std::fprintf(stderr, "tagger: first-pass fold %zu/%zu done\n", f + 1, folds);
       }

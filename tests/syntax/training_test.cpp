@@ -191,7 +191,15 @@ TEST(Training, ClusterTableIsReadKeptInTheTaggerAndFilledIn) {
   po.epochs = 3;
   po.verbose = false;
   po.clusters = table;
-  EXPECT_EQ(TrainParser(data, {}, po)->Save(), TrainParser(data, {}, po)->Save());
+  const std::string parser_bytes = TrainParser(data, {}, po)->Save();
+  EXPECT_EQ(TrainParser(data, {}, po)->Save(), parser_bytes);
+  // The parser remembers that it reads clusters; one trained without them
+  // does not, and reads none.
+  EXPECT_EQ(Parser::Load(parser_bytes, "p.bin")->Save(), parser_bytes);
+  po.clusters = nullptr;
+  const std::string plain = TrainParser(data, {}, po)->Save();
+  EXPECT_EQ(Parser::Load(plain, "plain.bin")->Save(), plain);
+  EXPECT_TRUE(plain != parser_bytes);  // (the bytes are too long to print)
   // A malformed line is an error naming the file.
   WriteFileOrThrow(path, "grob\tx\n");
   EXPECT_THROW(ReadClusterTable(path), Error);
@@ -253,16 +261,25 @@ TEST(Training, UnseenWordsTakeTheTagOfTheirCluster) {
   }
 }
 
-TEST(Training, WordsSeenOnceInTrainingAreKnownToTheTagger) {
-  auto tagger = TrainTagger(TinyTreebank(), {}, Quiet(3));
+// With a cluster table every training word is known to the tagger;
+// without one, words seen once are treated as unknown, as before.
+TEST(Training, WordsSeenOnceInTrainingAreKnownToATaggerWithClusters) {
+  const std::string path = ::testing::TempDir() + "/once_clusters.tsv";
+  WriteFileOrThrow(path, "plomber\t3\t1\t0\n");
+  TrainOptions o = Quiet(3);
+  o.clusters = std::make_shared<ClusterTable>(ReadClusterTable(path));
+  auto with = TrainTagger(TinyTreebank(), {}, o);
+  auto without = TrainTagger(TinyTreebank(), {}, Quiet(3));
   std::string lower;
   std::vector<TokenFeatures> feats;
+  std::vector<std::uint16_t> tags(4);
   // "minister" occurs once in the tiny treebank; "plomber" never.
   SentenceFeatures({"The", "minister", "plomber", "."}, lower, &feats);
-  std::vector<std::uint16_t> tags(feats.size());
-  tagger->Tag(feats.data(), feats.size(), tags.data());
+  with->Tag(feats.data(), feats.size(), tags.data());
   EXPECT_EQ(feats[1].tag_lower, feats[1].lower);
   EXPECT_NE(feats[2].tag_lower, feats[2].lower);
+  without->Tag(feats.data(), feats.size(), tags.data());
+  EXPECT_NE(feats[1].tag_lower, feats[1].lower);
 }
 
 TEST(Training, IsDeterministicGivenSeed) {
