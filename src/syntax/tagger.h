@@ -70,6 +70,8 @@ struct TrainOptions {
   bool two_pass = false;
   // Distributional word clusters for features (tagger and parser); null:
   // none. The tagger model keeps a copy and fills TokenFeatures::cluster.
+  // With a table the tagger also reads wider context and knows every
+  // training word; without one it trains exactly as it did before clusters.
   std::shared_ptr<const ClusterTable> clusters;
 };
 
