@@ -204,7 +204,9 @@ LinearModel PerceptronTrainer::Finish(std::uint32_t min_updates) const {
     kept.emplace_back(row_key_[r], std::move(es));
   }
   std::uint64_t slots = 16;
-  while (slots * 3 < kept.size() * 4 + 4) slots *= 2;  // load factor <= 0.75
+  // Load factor <= 0.8: lookups stay short (fingerprints, linear probing)
+  // and a model just over 3/4 of a power of two does not double its table.
+  while (slots * 4 < kept.size() * 5 + 5) slots *= 2;
   m.mask_ = slots - 1;
   m.num_features_ = kept.size();
   m.slots_.assign(slots + 1, LinearModel::Slot{0, 0});

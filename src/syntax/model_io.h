@@ -74,6 +74,8 @@ class ModelReader {
   }
   // Throws unless every payload byte was consumed.
   void ExpectEnd();
+  // True when every payload byte was consumed (optional trailing sections).
+  bool AtEnd() const { return pos_ == payload_.size(); }
   // Throws CorruptError naming the file.
   [[noreturn]] void Fail(const std::string& why) const;
   const std::string& name() const { return name_; }

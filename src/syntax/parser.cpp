@@ -24,7 +24,7 @@ inline int Bucket(int d) {
   return 7;
 }
 
-std::size_t ParserFeatures(const ParseState& st, const TokenFeatures* t, const std::uint64_t* tags,
+std::size_t ParserFeatures(const ParseState& st, const TokenFeatures* t, const std::uint64_t* tags, bool clusters,
                            std::uint64_t* out) {
   const int n = st.n;
   const std::size_t ss = st.stack.size();
@@ -97,6 +97,18 @@ std::size_t ParserFeatures(const ParseState& st, const TokenFeatures* t, const s
   f2(s1p, n0p); f2(s1w, n0w); f3(s1p, n0p, d2); f3(s1wp, s0p, n0p); f3(s1p, s0wp, n0p); f3(s1p, s0p, n0wp);
   // Lexical context around the buffer front.
   f2(n0w, n1w); f3(s0p, n0w, n1p); f2(Feat(1, t[std::min(n0, n - 1)].suffix[2]), n0 == n);
+  if (!clusters) {  // a model trained without them parses as before
+    assert(k <= kMaxParserFeatures);
+    return k;
+  }
+  // Distributional clusters (word_clusters.h) of the stack top and the
+  // buffer front: share weights between words used alike.
+  auto C = [&](int j) -> std::uint32_t { return j < 0 ? 0x1fffffff : j == n ? 0x2fffffff : t[j].cluster; };
+  const std::uint64_t s0m = MidCluster(C(s0)) | (C(s0) & 0xf0000000), n0m = MidCluster(C(n0)) | (C(n0) & 0xf0000000);
+  const std::uint64_t n1m = MidCluster(C(n1)) | (C(n1) & 0xf0000000), s1m = MidCluster(C(s1)) | (C(s1) & 0xf0000000);
+  f1(s0m); f1(n0m); f1(n1m); f1(s1m);
+  f1(FineCluster(C(s0)) | (C(s0) & 0xf0000000)); f1(FineCluster(C(n0)) | (C(n0) & 0xf0000000));
+  f2(s0m, n0m); f2(s0m, n0p); f2(s0p, n0m); f2(s1m, s0m);
   assert(k <= kMaxParserFeatures);
   return k;
 }
@@ -185,7 +197,7 @@ void Parser::Parse(const TokenFeatures* feats, const std::uint64_t* tags, int n,
   std::int32_t scores[512];
   const std::uint32_t nc = model_.num_classes();
   while (!Done(st)) {
-    std::size_t nf = ParserFeatures(st, feats, tags, keys);
+    std::size_t nf = ParserFeatures(st, feats, tags, clusters_, keys);
     model_.Score(keys, nf, scores);
     std::uint32_t best = 0;
     std::int32_t best_score = std::numeric_limits<std::int32_t>::min();
@@ -208,6 +220,7 @@ std::string Parser::Save() const {
   w.Strings(labels_);
   w.U32(root_label_);
   model_.Save(w);
+  if (clusters_) w.U32(1);  // last, so that models without it load unchanged
   return w.Finish(ModelKind::kParser);
 }
 
@@ -217,6 +230,7 @@ std::unique_ptr<Parser> Parser::Load(std::string_view bytes, const std::string& 
   p->labels_ = r.Strings();
   std::uint32_t root = r.U32();
   p->model_.Load(r);
+  p->clusters_ = !r.AtEnd() && r.U32() != 0;
   r.ExpectEnd();
   if (p->labels_.empty() || root >= p->labels_.size() || p->labels_.size() > 200 ||
       p->model_.num_classes() != 1 + 2 * p->labels_.size()) {
@@ -248,6 +262,7 @@ struct ParserTrainer {
       parser->labels_.push_back(name);
     }
     parser->root_label_ = static_cast<std::uint16_t>(label_index["root"]);
+    parser->clusters_ = opt.clusters != nullptr;
     const std::uint32_t nc = static_cast<std::uint32_t>(1 + 2 * parser->labels_.size());
 
     // Tags for the training data: from taggers that did not see the
@@ -303,6 +318,7 @@ struct ParserTrainer {
         if (!ok) continue;
         if (tags && !(*tags)[s].empty()) p.tags = (*tags)[s];
         SentenceFeatures(forms, lower, &p.feats);
+        if (opt.clusters) FillClusters(*opt.clusters, p.feats.data(), p.feats.size());
         out.push_back(std::move(p));
       }
       return out;
@@ -327,7 +343,7 @@ struct ParserTrainer {
         const int n = static_cast<int>(p.feats.size());
         st.Init(n);
         while (!Done(st)) {
-          std::size_t nf = ParserFeatures(st, p.feats.data(), p.tags.data(), keys);
+          std::size_t nf = ParserFeatures(st, p.feats.data(), p.tags.data(), parser->clusters_, keys);
           trainer.Score(keys, nf, scores.data());
           Costs(st, p, root, costs.data(), nc);
           std::int64_t pred = -1, gold = -1;

@@ -58,6 +58,9 @@ class Parser {
   friend struct ParserTrainer;
   std::vector<std::string> labels_;
   std::uint16_t root_label_ = 0;
+  // Trained with word clusters (TokenFeatures::cluster, filled in by the
+  // tagger): only then does it read cluster features.
+  bool clusters_ = false;
   LinearModel model_;
 };
 

@@ -15,6 +15,7 @@
 #include "syntax/conllu.h"
 #include "syntax/linear_model.h"
 #include "syntax/token_features.h"
+#include "syntax/word_clusters.h"
 
 namespace sitrep::syntax {
 
@@ -34,6 +35,7 @@ class Tagger {
   std::string_view upos(std::uint16_t cls) const { return upos_[cls]; }
   std::string_view xpos(std::uint16_t cls) const { return xpos_[cls]; }
   const LinearModel& model() const { return model_; }
+  const ClusterTable& clusters() const { return clusters_; }
 
  private:
   friend struct TaggerTrainer;
@@ -41,6 +43,18 @@ class Tagger {
   std::vector<std::string> upos_, xpos_;
   std::unordered_map<std::uint64_t, std::uint64_t> amb_;  // lowercased-form hash -> ambiguity class
   std::unordered_set<std::uint64_t> vocab_;               // lowercased-form hashes the tagger knows
+  ClusterTable clusters_;                                 // distributional clusters (may be empty)
+  // The three tables above merged into one flat open-addressing table
+  // (built by BuildWordTable), so a token costs one lookup, not three.
+  struct WordEntry {
+    std::uint64_t key;  // lowercased-form hash; 0 = empty slot
+    std::uint64_t amb;
+    std::uint32_t cluster;
+    std::uint32_t known;
+  };
+  void BuildWordTable();
+  std::vector<WordEntry> words_;
+  std::uint64_t words_mask_ = 0;
   LinearModel model_;   // first pass
   LinearModel model2_;  // second pass (empty: one pass only)
 };
@@ -54,12 +68,20 @@ struct TrainOptions {
   // EWT dev it gained 0.1 UPOS for twice the size and half the speed, so
   // it is off by default.
   bool two_pass = false;
+  // Distributional word clusters for features (tagger and parser); null:
+  // none. The tagger model keeps a copy and fills TokenFeatures::cluster.
+  // With a table the tagger also reads wider context and knows every
+  // training word; without one it trains exactly as it did before clusters.
+  std::shared_ptr<const ClusterTable> clusters;
 };
 
 // Trains a tagger on `train`; after each epoch prints accuracy on `dev`
 // (if non-empty) to stderr. Deterministic given options.seed.
 std::unique_ptr<Tagger> TrainTagger(const std::vector<ConllSentence>& train,
                                     const std::vector<ConllSentence>& dev, const TrainOptions& options);
+
+// Sets TokenFeatures::cluster of feats[0..n) from `table`.
+void FillClusters(const ClusterTable& table, TokenFeatures* feats, std::size_t n);
 
 // Computes the per-token features of a sentence of words.
 void SentenceFeatures(const std::vector<std::string_view>& forms, std::string& lower,

@@ -21,6 +21,9 @@ struct TokenFeatures {
   // The word as the tagger sees it: `lower` and `form`, or one shared
   // "unknown word" value for words too rare in training to trust.
   std::uint64_t tag_lower = 0, tag_form = 0;
+  // The word's distributional clusters (word_clusters.h: packed fine, mid
+  // and coarse ids; 0 for a word the table lacks), filled in by the tagger.
+  std::uint32_t cluster = 0;
 };
 
 // Flags (bits of TokenFeatures::flags).

@@ -8,6 +8,7 @@
 #include <limits>
 #include <random>
 #include <sstream>
+#include <unordered_map>
 #include <vector>
 
 #include "core/error.h"
@@ -104,6 +105,44 @@ ClusterTable ReadClusterTable(const std::string& path) {
     const std::uint32_t packed = static_cast<std::uint32_t>(f + 1) | (static_cast<std::uint32_t>(m + 1) << 12) |
                                  (static_cast<std::uint32_t>(c + 1) << 20);
     table.emplace(tf.lower, packed);  // the first (most frequent) spelling wins
+  }
+  return table;
+}
+
+ClusterTable ReadVectorClusterTables(const std::string& clusters_path, const std::string& tree_path) {
+  std::ifstream tree_in(tree_path);
+  if (!tree_in) Bad(tree_path, "cannot open the cluster tree");
+  // fine id -> packed mid and coarse ids
+  std::unordered_map<long, std::uint32_t> upper;
+  std::string line, scratch;
+  std::size_t line_no = 0;
+  while (std::getline(tree_in, line)) {
+    ++line_no;
+    if (line.empty() || line[0] == '#') continue;
+    std::istringstream fields(line);
+    long f = -1, m = -1, c = -1;
+    if (!(fields >> f >> m >> c) || f < 0 || f >= 0xfff || m < 0 || m >= 0xff || c < 0 || c >= 0xff) {
+      Bad(tree_path, "line " + std::to_string(line_no) + ": expected fine, mid and coarse cluster");
+    }
+    upper[f] = (static_cast<std::uint32_t>(m + 1) << 12) | (static_cast<std::uint32_t>(c + 1) << 20);
+  }
+  std::ifstream in(clusters_path);
+  if (!in) Bad(clusters_path, "cannot open the cluster table");
+  ClusterTable table;
+  line_no = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (line.empty() || line[0] == '#') continue;
+    const std::size_t tab = line.find('\t');
+    long f = -1;
+    if (tab == std::string::npos || tab == 0 || !(std::istringstream(line.substr(tab + 1)) >> f)) f = -1;
+    auto it = upper.find(f);
+    if (it == upper.end()) {
+      Bad(clusters_path, "line " + std::to_string(line_no) + ": expected a word and a fine cluster of the tree");
+    }
+    TokenFeatures tf;
+    ComputeTokenFeatures(std::string_view(line).substr(0, tab), scratch, &tf);
+    table.emplace(tf.lower, static_cast<std::uint32_t>(f + 1) | it->second);  // the most frequent spelling wins
   }
   return table;
 }

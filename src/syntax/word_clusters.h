@@ -3,10 +3,12 @@
 // so that words rare or absent in the treebank share weights with the
 // frequent words that are used like them.
 //
-// The clusters are learned once (`sitrep train clusters`) by spherical
-// k-means over pre-trained word vectors and kept as a table
-// (data/training/word_clusters.tsv); `train tagger|parser --clusters` copy
-// it into the tagger model, which fills TokenFeatures::cluster at run time.
+// The clusters are learned once by spherical k-means over pre-trained word
+// vectors and kept as a table: the shipped models use the named-entity
+// recogniser's (data/ner/vector_clusters.tsv and vector_tree.tsv, `train
+// ner-vectors`); `train clusters` writes a table of its own. `train
+// tagger|parser --clusters` copy it into the tagger model, which fills
+// TokenFeatures::cluster at run time.
 #pragma once
 
 #include <cstdint>
@@ -30,6 +32,11 @@ inline std::uint32_t CoarseCluster(std::uint32_t packed) { return (packed >> 20)
 // Reads a table written by LearnClusters: "word<TAB>fine<TAB>mid<TAB>coarse"
 // lines, '#' comments. Throws on a malformed line (naming the file).
 ClusterTable ReadClusterTable(const std::string& path);
+
+// Reads the word-vector clusters kept for the named-entity recogniser
+// (data/ner/vector_clusters.tsv: word and fine cluster; vector_tree.tsv:
+// fine, mid and coarse cluster) into one table. Throws naming the file.
+ClusterTable ReadVectorClusterTables(const std::string& clusters_path, const std::string& tree_path);
 
 struct ClusterOptions {
   std::size_t max_words = 120000;  // the most frequent words of the vector file

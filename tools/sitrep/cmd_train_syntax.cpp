@@ -13,12 +13,13 @@
 #include "syntax/model_io.h"
 #include "syntax/parser.h"
 #include "syntax/tagger.h"
+#include "syntax/word_clusters.h"
 
 namespace {
 
 struct TrainArgs {
   std::vector<std::string> train;
-  std::string dev, out;
+  std::string dev, out, clusters, cluster_tree;
   std::uint64_t seed = 1;
   int epochs = 0;
   int jackknife = 0;
@@ -44,6 +45,20 @@ void AddCommon(CLI::App& app, TrainArgs& a) {
   app.add_option("--min-updates", a.min_updates, "Drop features updated fewer times than this (model size)");
 }
 
+void AddClusters(CLI::App& app, TrainArgs& a) {
+  app.add_option("--clusters", a.clusters,
+                 "Word cluster table (`sitrep train clusters`) to use as features; copied into the tagger");
+  app.add_option("--cluster-tree", a.cluster_tree,
+                 "With --clusters data/ner/vector_clusters.tsv: the fine clusters' mid and coarse ones "
+                 "(data/ner/vector_tree.tsv)");
+}
+
+std::shared_ptr<const sitrep::syntax::ClusterTable> LoadClusters(const TrainArgs& a) {
+  using namespace sitrep::syntax;
+  return std::make_shared<ClusterTable>(a.cluster_tree.empty() ? ReadClusterTable(a.clusters)
+                                                               : ReadVectorClusterTables(a.clusters, a.cluster_tree));
+}
+
 int Run(const std::string& what, const TrainArgs& a) {
   using namespace sitrep::syntax;
   try {
@@ -59,6 +74,7 @@ int Run(const std::string& what, const TrainArgs& a) {
       if (a.epochs > 0) opt.epochs = a.epochs;
       if (a.min_updates > 0) opt.min_updates = a.min_updates;
       opt.two_pass = a.two_pass;
+      if (!a.clusters.empty()) opt.clusters = LoadClusters(a);
       bytes = TrainTagger(train, dev, opt)->Save();
     } else if (what == "lemmatizer") {
       bytes = Lemmatizer::Train(train)->Save();
@@ -68,6 +84,7 @@ int Run(const std::string& what, const TrainArgs& a) {
       opt.epochs = a.epochs > 0 ? a.epochs : 12;
       opt.jackknife = a.jackknife;
       opt.min_updates = a.min_updates > 0 ? a.min_updates : 3;
+      if (!a.clusters.empty()) opt.clusters = LoadClusters(a);
       bytes = TrainParser(train, dev, opt)->Save();
     }
     WriteFileOrThrow(a.out, bytes);
@@ -84,6 +101,7 @@ sitrep::cli::CommandRegistrar tagger_reg("train", "tagger", "Train the UPOS/XPOS
                                          [](CLI::App& app) {
                                            auto a = std::make_shared<TrainArgs>();
                                            AddCommon(app, *a);
+                                           AddClusters(app, *a);
                                            app.add_flag("--two-pass", a->two_pass,
                                                         "Add a second pass that sees the tags to the right");
                                            return [a] { return Run("tagger", *a); };
@@ -100,10 +118,52 @@ sitrep::cli::CommandRegistrar parser_reg("train", "parser", "Train the dependenc
                                          [](CLI::App& app) {
                                            auto a = std::make_shared<TrainArgs>();
                                            AddCommon(app, *a);
+                                           AddClusters(app, *a);
                                            app.add_option("--jackknife", a->jackknife,
                                                           "Train on tags predicted by N-fold jackknifed taggers "
                                                           "(0 = gold tags)");
                                            return [a] { return Run("parser", *a); };
                                          });
+
+struct ClusterArgs {
+  std::string vectors, out, note;
+  sitrep::syntax::ClusterOptions opt;
+};
+
+int RunClusters(const ClusterArgs& a) {
+  using namespace sitrep::syntax;
+  try {
+    auto t0 = std::chrono::steady_clock::now();
+    std::string table = LearnClusters(a.vectors, a.opt);
+    std::string header =
+        "# Distributional word clusters for the tagger and parser: word, fine, mid and coarse cluster.\n"
+        "# Learned by `sitrep train clusters` (src/syntax/word_clusters.cpp): spherical k-means over word vectors.\n";
+    if (!a.note.empty()) header += "# " + a.note + "\n";
+    WriteFileOrThrow(a.out, header + table);
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    std::fprintf(stderr, "clusters: wrote %s (%zu bytes) in %.1fs\n", a.out.c_str(), header.size() + table.size(),
+                 secs);
+    return sitrep::cli::kExitOk;
+  } catch (const sitrep::Error& e) {
+    sitrep::cli::PrintError(e.what());
+    return sitrep::cli::kExitUsage;
+  }
+}
+
+sitrep::cli::CommandRegistrar clusters_reg(
+    "train", "clusters", "Learn word clusters for the tagger and parser from word vectors (JSON)",
+    [](CLI::App& app) {
+      auto a = std::make_shared<ClusterArgs>();
+      app.add_option("--vectors", a->vectors, "Word vectors: wink-embeddings JSON")->required();
+      app.add_option("--out", a->out, "Cluster table to write (TSV)")->required();
+      app.add_option("--max-words", a->opt.max_words, "Cluster this many most frequent words");
+      app.add_option("--fine", a->opt.fine, "Number of fine clusters (at most 4094)");
+      app.add_option("--mid", a->opt.mid, "Number of middle clusters (at most 254)");
+      app.add_option("--coarse", a->opt.coarse, "Number of coarse clusters (at most 254)");
+      app.add_option("--iterations", a->opt.iterations, "k-means iterations for the fine clusters");
+      app.add_option("--seed", a->opt.seed, "Random seed (initial centroids)");
+      app.add_option("--note", a->note, "A comment line for the table's header (sources, licence)");
+      return [a] { return RunClusters(*a); };
+    });
 
 }  // namespace
