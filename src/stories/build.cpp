@@ -988,9 +988,13 @@ Status StoryBuilder::Impl::Run(const std::vector<events::MergedEvent>& evs, cons
     l.day = d.day;
     l.vec = Features(d, evs, n);
     l.evidence.days = detail::NamedDays(d.dates);
-    for (const auto& y : d.years) l.evidence.years.push_back(static_cast<std::uint16_t>(std::atoi(y.c_str())));
-    std::sort(l.evidence.years.begin(), l.evidence.years.end());
-    l.evidence.years.erase(std::unique(l.evidence.years.begin(), l.evidence.years.end()), l.evidence.years.end());
+    {
+      std::vector<std::uint16_t> years;
+      for (const auto& y : d.years) years.push_back(static_cast<std::uint16_t>(std::atoi(y.c_str())));
+      std::sort(years.begin(), years.end(), std::greater<>());
+      years.erase(std::unique(years.begin(), years.end()), years.end());
+      for (std::size_t k = 0; k < years.size() && k < l.evidence.years.size(); ++k) l.evidence.years[k] = years[k];
+    }
     for (std::size_t k = 0; k < d.entities.size(); ++k)
       l.evidence.entities.emplace_back(FeatureHash('e', d.entities[k]), k < d.entity_mentions.size() ? d.entity_mentions[k] : 1);
     const std::int64_t dup = near.Add(d.simhash);

@@ -322,16 +322,22 @@ std::vector<std::uint32_t> ReassignWith(const std::vector<SparseVector>& feature
         last[s] = last[s] == kNoDay ? days[i] : std::max(last[s], days[i]);
       }
     }
-    // Per story, the years its articles name with how many name each:
-    // (story, year) pairs sorted, story_years[s] where story s's begin.
-    std::vector<std::pair<std::uint32_t, std::uint16_t>> year_pairs;
+    // Per story, the years its articles name, each once: story s's are
+    // named_years[story_years[s]] to named_years[story_years[s + 1] - 1].
+    std::vector<std::uint16_t> named_years;
     std::vector<std::uint32_t> story_years;
     if (year_conflict) {
+      std::vector<std::pair<std::uint32_t, std::uint16_t>> pairs;
       for (std::size_t i = 0; i < features.size(); ++i)
-        for (std::uint16_t y : (*evidence)[i].years) year_pairs.emplace_back(story[i], y);
-      std::sort(year_pairs.begin(), year_pairs.end());
+        for (std::uint16_t y : (*evidence)[i].years)
+          if (y != 0) pairs.emplace_back(story[i], y);
+      std::sort(pairs.begin(), pairs.end());
+      pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
       story_years.assign(n + 1, 0);
-      for (const auto& [s, y] : year_pairs) ++story_years[s + 1];
+      for (const auto& [s, y] : pairs) {
+        named_years.push_back(y);
+        ++story_years[s + 1];
+      }
       for (std::uint32_t s = 0; s < n; ++s) story_years[s + 1] += story_years[s];
     }
     std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> index;
@@ -384,23 +390,18 @@ std::vector<std::uint32_t> ReassignWith(const std::vector<SparseVector>& feature
       const double d = Dot(features[i], centroid[own]);
       const double rest2 = norm2[own] - 2 * d + 1;
       const double own_sim = rest2 > 1e-6 ? (d - 1) / std::sqrt(rest2) * time_factor(gap(own)) : 0.0;
-      // Story s names years, with the article's own named in its own
-      // story left out, and none of those the article names.
+      // Another story whose articles name years, none of them one the
+      // article names (its own story is never held against it). Within
+      // the grace days of the story's dates time says it may be the same
+      // happening, whatever the years: a report of 2 January on a story
+      // of the last days of December.
       auto conflicts = [&](std::uint32_t s) {
-        if (!year_conflict || (*evidence)[i].years.empty()) return false;
+        if (!year_conflict || (*evidence)[i].years[0] == 0 || story_years[s] == story_years[s + 1]) return false;
+        if (days[i] != kNoDay && first[s] != kNoDay && gap(s) <= opt.time_grace_days) return false;
         const auto& mine = (*evidence)[i].years;
-        bool named = false;
-        for (std::uint32_t k = story_years[s]; k < story_years[s + 1];) {
-          const std::uint16_t y = year_pairs[k].second;
-          std::uint32_t count = 0;
-          for (; k < story_years[s + 1] && year_pairs[k].second == y; ++k) ++count;
-          const bool shared = std::binary_search(mine.begin(), mine.end(), y);
-          if (s == own && shared) --count;
-          if (count == 0) continue;
-          if (shared) return false;
-          named = true;
-        }
-        return named;
+        for (std::uint32_t k = story_years[s]; k < story_years[s + 1]; ++k)
+          if (std::find(mine.begin(), mine.end(), named_years[k]) != mine.end()) return false;
+        return true;
       };
       std::uint32_t best_story = own;
       double best = std::max(own_sim, opt.threshold);

@@ -10,6 +10,7 @@
 // derived from content.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -178,10 +179,14 @@ std::vector<std::uint32_t> Reassign(const std::vector<SparseVector>& features, c
 struct SplitEvidence {
   std::vector<std::uint16_t> days;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> entities;
-  // The years its dates name (publication date and text), sorted, each
-  // once: Reassign() keeps an article out of a story whose other articles
-  // name years and none of these (ClusterOptions::year_conflict).
-  std::vector<std::uint16_t> years;
+  // The latest years its dates name (publication date and text), newest
+  // first, 0 after the last: Reassign() keeps an article out of a story
+  // whose other articles name years and none of these
+  // (ClusterOptions::year_conflict). Eight, in place (a vector would cost
+  // a heap block more per article waiting for its story); with the latest
+  // four only, dev pairwise F1 over 16 orders fell from 0.941 to 0.936,
+  // with eight it is that of all.
+  std::array<std::uint16_t, 8> years{};
 };
 
 // Splits stories that hold two groups of articles (two happenings of one

@@ -723,8 +723,8 @@ TEST(Stories, ReassignKeepsAnArticleOutOfAStoryOfOtherYears) {
   std::vector<SplitEvidence> ev(f.size());
   ev[0].years = ev[1].years = {2031};
   ev[2].years = {2034};
-  ev[3].years = {2033, 2034};
-  ev[4].years = {2029, 2034};
+  ev[3].years = {2034, 2033};
+  ev[4].years = {2034, 2029};
   ClusterOptions o;
   o.threshold = 0.05;
   o.year_conflict = true;
@@ -735,14 +735,23 @@ TEST(Stories, ReassignKeepsAnArticleOutOfAStoryOfOtherYears) {
   EXPECT_EQ(Reassign(f, days, online, o, 2, &ev)[4], 0u);
   o.year_conflict = true;
   // Naming no year, or 2031 as well, it joins the closer story.
-  ev[4].years.clear();
+  ev[4].years = {};
   EXPECT_EQ(Reassign(f, days, online, o, 2, &ev)[4], 0u);
-  ev[4].years = {2031, 2034};
+  ev[4].years = {2034, 2031};
   EXPECT_EQ(Reassign(f, days, online, o, 2, &ev)[4], 0u);
-  // A story none of whose articles name a year takes it in.
-  ev[0].years.clear();
-  ev[1].years.clear();
+  // Published within the grace days of the Kessar story's reports (the
+  // turn of a year), time lets it join; a month later it does not.
   ev[4].years = {2034};
+  std::vector<std::int32_t> dated = {100, 101, 100, 101, 102};
+  o.time_grace_days = 3;
+  o.time_decay_days = 1000;
+  o.max_gap_days = 1000;
+  EXPECT_EQ(Reassign(f, dated, online, o, 2, &ev)[4], 0u);
+  dated = {100, 101, 130, 131, 131};
+  EXPECT_EQ(Reassign(f, dated, online, o, 2, &ev)[4], 1u);
+  // A story none of whose articles name a year takes it in.
+  ev[0].years = {};
+  ev[1].years = {};
   EXPECT_EQ(Reassign(f, days, online, o, 2, &ev)[4], 0u);
 }
 
