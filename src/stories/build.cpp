@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <functional>
 #include <cmath>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <set>
@@ -987,6 +988,13 @@ Status StoryBuilder::Impl::Run(const std::vector<events::MergedEvent>& evs, cons
     l.day = d.day;
     l.vec = Features(d, evs, n);
     l.evidence.days = detail::NamedDays(d.dates);
+    {
+      std::vector<std::uint16_t> years;
+      for (const auto& y : d.years) years.push_back(static_cast<std::uint16_t>(std::atoi(y.c_str())));
+      std::sort(years.begin(), years.end(), std::greater<>());
+      years.erase(std::unique(years.begin(), years.end()), years.end());
+      for (std::size_t k = 0; k < years.size() && k < l.evidence.years.size(); ++k) l.evidence.years[k] = years[k];
+    }
     for (std::size_t k = 0; k < d.entities.size(); ++k)
       l.evidence.entities.emplace_back(FeatureHash('e', d.entities[k]), k < d.entity_mentions.size() ? d.entity_mentions[k] : 1);
     const std::int64_t dup = near.Add(d.simhash);

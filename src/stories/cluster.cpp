@@ -295,7 +295,9 @@ struct ReassignState {
 // kept in *st (Refine() computes both once for its two reassignments).
 std::vector<std::uint32_t> ReassignWith(const std::vector<SparseVector>& features, const std::vector<std::int32_t>& days,
                                         std::vector<std::uint32_t> story, const ClusterOptions& opt, int rounds,
-                                        const std::vector<SparseVector>& probes, ReassignState* st) {
+                                        const std::vector<SparseVector>& probes, ReassignState* st,
+                                        const std::vector<SplitEvidence>* evidence) {
+  const bool year_conflict = opt.year_conflict && evidence && evidence->size() >= features.size();
   std::uint32_t n = static_cast<std::uint32_t>(st->members.size());
   for (std::uint32_t s : story) n = std::max(n, s + 1);
   auto time_factor = [&](std::int32_t gap) { return TimeFactorOf(opt, gap); };
@@ -319,6 +321,24 @@ std::vector<std::uint32_t> ReassignWith(const std::vector<SparseVector>& feature
         first[s] = first[s] == kNoDay ? days[i] : std::min(first[s], days[i]);
         last[s] = last[s] == kNoDay ? days[i] : std::max(last[s], days[i]);
       }
+    }
+    // Per story, the years its articles name, each once: story s's are
+    // named_years[story_years[s]] to named_years[story_years[s + 1] - 1].
+    std::vector<std::uint16_t> named_years;
+    std::vector<std::uint32_t> story_years;
+    if (year_conflict) {
+      std::vector<std::pair<std::uint32_t, std::uint16_t>> pairs;
+      for (std::size_t i = 0; i < features.size(); ++i)
+        for (std::uint16_t y : (*evidence)[i].years)
+          if (y != 0) pairs.emplace_back(story[i], y);
+      std::sort(pairs.begin(), pairs.end());
+      pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+      story_years.assign(n + 1, 0);
+      for (const auto& [s, y] : pairs) {
+        named_years.push_back(y);
+        ++story_years[s + 1];
+      }
+      for (std::uint32_t s = 0; s < n; ++s) story_years[s + 1] += story_years[s];
     }
     std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> index;
     for (std::uint32_t s = 0; s < n; ++s) {
@@ -370,6 +390,19 @@ std::vector<std::uint32_t> ReassignWith(const std::vector<SparseVector>& feature
       const double d = Dot(features[i], centroid[own]);
       const double rest2 = norm2[own] - 2 * d + 1;
       const double own_sim = rest2 > 1e-6 ? (d - 1) / std::sqrt(rest2) * time_factor(gap(own)) : 0.0;
+      // Another story whose articles name years, none of them one the
+      // article names (its own story is never held against it). Within
+      // the grace days of the story's dates time says it may be the same
+      // happening, whatever the years: a report of 2 January on a story
+      // of the last days of December.
+      auto conflicts = [&](std::uint32_t s) {
+        if (!year_conflict || (*evidence)[i].years[0] == 0 || story_years[s] == story_years[s + 1]) return false;
+        if (days[i] != kNoDay && first[s] != kNoDay && gap(s) <= opt.time_grace_days) return false;
+        const auto& mine = (*evidence)[i].years;
+        for (std::uint32_t k = story_years[s]; k < story_years[s + 1]; ++k)
+          if (std::find(mine.begin(), mine.end(), named_years[k]) != mine.end()) return false;
+        return true;
+      };
       std::uint32_t best_story = own;
       double best = std::max(own_sim, opt.threshold);
       seen[own] = stamp;
@@ -394,7 +427,7 @@ std::vector<std::uint32_t> ReassignWith(const std::vector<SparseVector>& feature
         cands.resize(kCandidates);
       }
       for (const auto& [p, s] : cands) {
-        if (s == own) continue;
+        if (s == own || conflicts(s)) continue;
         const double sim = cosine(s);
         // A clear margin, so articles do not oscillate between two stories.
         if (sim > best + 0.02) {
@@ -522,10 +555,11 @@ std::vector<SparseVector> ArticleProbes(const std::vector<SparseVector>& feature
 }  // namespace
 
 std::vector<std::uint32_t> Reassign(const std::vector<SparseVector>& features, const std::vector<std::int32_t>& days,
-                                    std::vector<std::uint32_t> story, const ClusterOptions& opt, int rounds) {
+                                    std::vector<std::uint32_t> story, const ClusterOptions& opt, int rounds,
+                                    const std::vector<SplitEvidence>* evidence) {
   if (rounds <= 0) return story;
   ReassignState st;
-  return ReassignWith(features, days, std::move(story), opt, rounds, ArticleProbes(features, opt), &st);
+  return ReassignWith(features, days, std::move(story), opt, rounds, ArticleProbes(features, opt), &st, evidence);
 }
 
 namespace {
@@ -750,13 +784,13 @@ std::vector<std::uint32_t> Refine(const std::vector<SparseVector>& features, con
   const std::vector<SparseVector> probes = rounds > 0 ? ArticleProbes(features, opt) : std::vector<SparseVector>();
   ReassignState st;
   if (rounds > 0) {
-    story = ReassignWith(features, days, std::move(story), opt, rounds, probes, &st);
+    story = ReassignWith(features, days, std::move(story), opt, rounds, probes, &st, evidence);
     follow();
   }
   story = SplitIncoherent(features, std::move(story), opt, evidence);
   follow();
   if (rounds > 0) {
-    story = ReassignWith(features, days, std::move(story), opt, rounds, probes, &st);
+    story = ReassignWith(features, days, std::move(story), opt, rounds, probes, &st, evidence);
     follow();
   }
   story = AbsorbSmallWith(features, days, std::move(story), opt, &st);

@@ -387,6 +387,8 @@ cli::CommandRegistrar reg(
       app.add_option("--absorb-threshold", opts->cluster.absorb_threshold,
                      "Similarity at which a story of fewer than 4 articles joins a larger one (0: never)");
       app.add_option("--title-weight", opts->cluster.title_weight, "Weight of title words");
+      app.add_option("--year-conflict", opts->cluster.year_conflict,
+                     "1: the reassignment keeps an article out of a story whose other articles name only other years; 0: off");
       return [opts] { return Run(*opts); };
     });
 
