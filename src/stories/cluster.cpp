@@ -291,6 +291,39 @@ struct ReassignState {
   std::vector<std::vector<std::uint32_t>> members;
 };
 
+// Posting lists: a feature's stories (at most postings_cap of them).
+using StoryIndex = std::unordered_map<std::uint32_t, std::vector<std::uint32_t>>;
+
+// Fills *cands with the stories of `index` that share the most probe
+// weight with `probes`, the eight strongest at most, strongest first
+// (ties by story). A story whose seen[] entry already holds `stamp` is
+// left out (callers mark the story asking); seen and partial are scratch
+// sized to the stories.
+void TopCandidates(const SparseVector& probes, const StoryIndex& index, std::uint32_t stamp,
+                   std::vector<std::uint32_t>& seen, std::vector<float>& partial,
+                   std::vector<std::pair<float, std::uint32_t>>* cands) {
+  cands->clear();
+  for (const auto& [h, w] : probes) {
+    auto it = index.find(h);
+    if (it == index.end()) continue;
+    for (std::uint32_t s : it->second) {
+      if (seen[s] != stamp) {
+        seen[s] = stamp;
+        partial[s] = 0;
+        cands->emplace_back(0.f, s);
+      }
+      partial[s] += w;
+    }
+  }
+  for (auto& c : *cands) c.first = partial[c.second];
+  constexpr std::size_t kCandidates = 8;
+  auto order = [](const auto& x, const auto& y) { return x.first != y.first ? x.first > y.first : x.second < y.second; };
+  if (cands->size() > kCandidates) {
+    std::partial_sort(cands->begin(), cands->begin() + kCandidates, cands->end(), order);
+    cands->resize(kCandidates);
+  }
+}
+
 // Reassign() with each article's probe features given and the centroids
 // kept in *st (Refine() computes both once for its two reassignments).
 std::vector<std::uint32_t> ReassignWith(const std::vector<SparseVector>& features, const std::vector<std::int32_t>& days,
@@ -340,7 +373,7 @@ std::vector<std::uint32_t> ReassignWith(const std::vector<SparseVector>& feature
       }
       for (std::uint32_t s = 0; s < n; ++s) story_years[s + 1] += story_years[s];
     }
-    std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> index;
+    StoryIndex index;
     for (std::uint32_t s = 0; s < n; ++s) {
       if (members[s] == before[s]) {
         for (const auto& [h, w] : story_probes[s]) {
@@ -406,26 +439,7 @@ std::vector<std::uint32_t> ReassignWith(const std::vector<SparseVector>& feature
       std::uint32_t best_story = own;
       double best = std::max(own_sim, opt.threshold);
       seen[own] = stamp;
-      cands.clear();
-      for (const auto& [h, w] : probes[i]) {
-        auto it = index.find(h);
-        if (it == index.end()) continue;
-        for (std::uint32_t s : it->second) {
-          if (seen[s] != stamp) {
-            seen[s] = stamp;
-            partial[s] = 0;
-            cands.emplace_back(0.f, s);
-          }
-          partial[s] += w;
-        }
-      }
-      for (auto& c : cands) c.first = partial[c.second];
-      constexpr std::size_t kCandidates = 8;
-      auto order = [](const auto& x, const auto& y) { return x.first != y.first ? x.first > y.first : x.second < y.second; };
-      if (cands.size() > kCandidates) {
-        std::partial_sort(cands.begin(), cands.begin() + kCandidates, cands.end(), order);
-        cands.resize(kCandidates);
-      }
+      TopCandidates(probes[i], index, stamp, seen, partial, &cands);
       for (const auto& [p, s] : cands) {
         if (s == own || conflicts(s)) continue;
         const double sim = cosine(s);
@@ -492,7 +506,7 @@ std::vector<std::uint32_t> AbsorbSmallWith(const std::vector<SparseVector>& feat
   };
   // Only the stories the split has judged take others in, so no story
   // both absorbs and is absorbed.
-  std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> index;
+  StoryIndex index;
   for (std::uint32_t s = 0; s < n; ++s) {
     if (members[s].size() < kFewestToCut) continue;
     summarise(s);
@@ -508,26 +522,7 @@ std::vector<std::uint32_t> AbsorbSmallWith(const std::vector<SparseVector>& feat
     if (members[k].empty() || members[k].size() >= kFewestToCut) continue;
     summarise(k);
     if (st->norm2[k] <= 0) continue;
-    cands.clear();
-    for (const auto& [h, w] : st->story_probes[k]) {
-      auto it = index.find(h);
-      if (it == index.end()) continue;
-      for (std::uint32_t s : it->second) {
-        if (seen[s] != k) {
-          seen[s] = k;
-          partial[s] = 0;
-          cands.emplace_back(0.f, s);
-        }
-        partial[s] += w;
-      }
-    }
-    for (auto& c : cands) c.first = partial[c.second];
-    constexpr std::size_t kCandidates = 8;
-    auto order = [](const auto& x, const auto& y) { return x.first != y.first ? x.first > y.first : x.second < y.second; };
-    if (cands.size() > kCandidates) {
-      std::partial_sort(cands.begin(), cands.begin() + kCandidates, cands.end(), order);
-      cands.resize(kCandidates);
-    }
+    TopCandidates(st->story_probes[k], index, k, seen, partial, &cands);
     double best = opt.absorb_threshold;
     std::uint32_t into = k;
     for (const auto& [p, s] : cands) {
