@@ -1642,6 +1642,13 @@ class Matcher {
             (Is(k - 1, "than") || Is(k - 1, "nearly") || Is(k - 1, "approximately") || Is(k - 1, "roughly") ||
              Is(k - 1, "some") || Is(k - 1, "about") || Is(k - 1, "almost") || Is(k - 1, "only")))
           return false;
+        // A number a name labels, inside a sentence: "Flight 1990", "Gate
+        // 2012", "Article 1950" (a capitalised word the time lexicon does
+        // not know, not after a sentence's end, where "During 1990" opens).
+        if (Num(k) && k == i && k >= 2 && t_[k - 1].kind == K::kWord && t_[k - 1].cap && !W(k - 1) &&
+            !t_[k - 1].newline_before && t_[k - 1].low.size() > 1 &&
+            (t_[k - 2].kind != K::kPunct || P(k - 2, ',') || P(k - 2, ';')))
+          return false;
         if (Num(k) && k == i && (y < 1900 || y > 2099)) {
           static const std::array<std::string_view, 12> kCue = {"in", "since", "of", "by", "until", "from",
                                                                 "before", "after", "between", "year", "to", "and"};

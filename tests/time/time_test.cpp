@@ -873,6 +873,18 @@ TEST(TimeIssue6, SeasonFollowsTheClauseTenseWhenFar) {
   EXPECT_EQ(One("Ferry crossings to Oskey stopped in the spring.", "2022-12-20").value, "2022-SP");
 }
 
+TEST(TimeIssue6, ANumberANameLabelsIsNoYear) {
+  // Inside a sentence, four digits after a capitalised word the time
+  // lexicon does not know label a thing: no year.
+  EXPECT_TRUE(Tag("The jet left from Gate 2012 at Lorvani airport.").empty());
+  EXPECT_TRUE(Tag("The plane, Flight 1990, landed safely in Kessar.").empty());
+  // A year still after a preposition, a month or a season, and at a
+  // sentence's start.
+  EXPECT_EQ(One("The Odalys mill closed in 1990.").value, "1990");
+  EXPECT_EQ(One("The Odalys mill closed in March 1990.").value, "1990-03");
+  EXPECT_EQ(One("During 1990 the Odalys mill closed.").value, "1990");
+}
+
 TEST(TimeIssue6, BarePluralUnitMeasuringWhatFollows) {
   auto all = Tag("Years of drought emptied Calder Lake. After months of talks, the Orrin council agreed.");
   ASSERT_EQ(all.size(), 2u);
