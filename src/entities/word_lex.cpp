@@ -123,38 +123,10 @@ WordLex WordLex::Parse(std::string_view contents, const std::string& name) {
 }
 
 void WordLex::AddVectorClusters(std::string_view clusters, std::string_view tree, const std::string& name) {
-  // Tree first: fine cluster -> (mid, coarse).
-  std::vector<std::uint64_t> parents;
-  std::size_t line_no = 0;
-  for (std::string_view line : DataLines(tree)) {
-    ++line_no;
-    std::string_view f[3];
-    std::size_t nf = 0, p = 0;
-    while (nf < 3) {
-      std::size_t tab = line.find('\t', p);
-      f[nf++] = line.substr(p, tab == std::string_view::npos ? std::string_view::npos : tab - p);
-      if (tab == std::string_view::npos) break;
-      p = tab + 1;
-    }
-    bool ok = nf == 3;
-    const std::uint64_t fine = ParseUint(f[0], &ok), mid = ParseUint(f[1], &ok), coarse = ParseUint(f[2], &ok);
-    SITREP_CHECK(ok && fine == parents.size() && fine < 4095 && mid < 511 && coarse < 255, ConfigError,
-                 name + ": tree line " + std::to_string(line_no) + ": expected fine (in order), mid, coarse");
-    parents.push_back(((mid + 1) << 12) | ((coarse + 1) << 21));
-  }
-  std::string scratch;
-  line_no = 0;
-  for (std::string_view line : DataLines(clusters)) {
-    ++line_no;
-    const std::size_t tab = line.find('\t');
-    bool ok = tab != std::string_view::npos && tab > 0;
-    const std::uint64_t fine = ok ? ParseUint(line.substr(tab + 1), &ok) : 0;
-    SITREP_CHECK(ok && fine < parents.size(), ConfigError,
-                 name + ": line " + std::to_string(line_no) + ": expected word and a fine cluster of the tree");
-    syntax::TokenFeatures tf;
-    syntax::ComputeTokenFeatures(line.substr(0, tab), scratch, &tf);
-    std::uint64_t& v = map_[tf.lower];
-    if (LexVecFine(v) == 0) v |= ((fine + 1) | parents[fine]) << 21;  // the most frequent spelling wins
+  for (const syntax::VectorCluster& c : syntax::ParseVectorClusters(clusters, tree, name)) {
+    std::uint64_t& v = map_[c.lower];
+    const std::uint64_t packed = (c.fine + 1) | ((c.mid + 1ull) << 12) | ((c.coarse + 1ull) << 21);
+    if (LexVecFine(v) == 0) v |= packed << 21;  // the most frequent spelling wins
   }
 }
 

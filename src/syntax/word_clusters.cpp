@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/resources.h"
 #include "syntax/model_io.h"
 
 namespace sitrep::syntax {
@@ -109,40 +110,58 @@ ClusterTable ReadClusterTable(const std::string& path) {
   return table;
 }
 
-ClusterTable ReadVectorClusterTables(const std::string& clusters_path, const std::string& tree_path) {
-  std::ifstream tree_in(tree_path);
-  if (!tree_in) Bad(tree_path, "cannot open the cluster tree");
-  // fine id -> packed mid and coarse ids
-  std::unordered_map<long, std::uint32_t> upper;
-  std::string line, scratch;
-  std::size_t line_no = 0;
-  while (std::getline(tree_in, line)) {
-    ++line_no;
-    if (line.empty() || line[0] == '#') continue;
-    std::istringstream fields(line);
-    long f = -1, m = -1, c = -1;
-    if (!(fields >> f >> m >> c) || f < 0 || f >= 0xfff || m < 0 || m >= 0xff || c < 0 || c >= 0xff) {
-      Bad(tree_path, "line " + std::to_string(line_no) + ": expected fine, mid and coarse cluster");
+std::vector<VectorCluster> ParseVectorClusters(std::string_view clusters, std::string_view tree,
+                                               const std::string& name) {
+  auto number = [](std::string_view f, long* v) {
+    if (f.empty() || f.size() > 9) return false;
+    long x = 0;
+    for (char c : f) {
+      if (c < '0' || c > '9') return false;
+      x = x * 10 + (c - '0');
     }
-    upper[f] = (static_cast<std::uint32_t>(m + 1) << 12) | (static_cast<std::uint32_t>(c + 1) << 20);
-  }
-  std::ifstream in(clusters_path);
-  if (!in) Bad(clusters_path, "cannot open the cluster table");
-  ClusterTable table;
-  line_no = 0;
-  while (std::getline(in, line)) {
+    *v = x;
+    return true;
+  };
+  // fine id -> (mid, coarse)
+  std::unordered_map<long, std::pair<std::uint32_t, std::uint32_t>> upper;
+  std::size_t line_no = 0;
+  for (std::string_view line : DataLines(tree)) {
     ++line_no;
-    if (line.empty() || line[0] == '#') continue;
+    const std::size_t t1 = line.find('\t'), t2 = t1 == std::string_view::npos ? t1 : line.find('\t', t1 + 1);
+    long f = -1, m = -1, c = -1;
+    if (t2 == std::string_view::npos || !number(line.substr(0, t1), &f) ||
+        !number(line.substr(t1 + 1, t2 - t1 - 1), &m) || !number(line.substr(t2 + 1), &c) || f >= 4095 ||
+        m >= 511 || c >= 255) {
+      Bad(name, "tree line " + std::to_string(line_no) + ": expected fine, mid and coarse cluster");
+    }
+    upper[f] = {static_cast<std::uint32_t>(m), static_cast<std::uint32_t>(c)};
+  }
+  std::vector<VectorCluster> out;
+  std::string scratch;
+  line_no = 0;
+  for (std::string_view line : DataLines(clusters)) {
+    ++line_no;
     const std::size_t tab = line.find('\t');
     long f = -1;
-    if (tab == std::string::npos || tab == 0 || !(std::istringstream(line.substr(tab + 1)) >> f)) f = -1;
-    auto it = upper.find(f);
+    auto it = tab == std::string_view::npos || tab == 0 || !number(line.substr(tab + 1), &f) ? upper.end()
+                                                                                            : upper.find(f);
     if (it == upper.end()) {
-      Bad(clusters_path, "line " + std::to_string(line_no) + ": expected a word and a fine cluster of the tree");
+      Bad(name, "line " + std::to_string(line_no) + ": expected a word and a fine cluster of the tree");
     }
     TokenFeatures tf;
-    ComputeTokenFeatures(std::string_view(line).substr(0, tab), scratch, &tf);
-    table.emplace(tf.lower, static_cast<std::uint32_t>(f + 1) | it->second);  // the most frequent spelling wins
+    ComputeTokenFeatures(line.substr(0, tab), scratch, &tf);
+    out.push_back({tf.lower, static_cast<std::uint32_t>(f), it->second.first, it->second.second});
+  }
+  return out;
+}
+
+ClusterTable ReadVectorClusterTables(const std::string& clusters_path, const std::string& tree_path) {
+  const std::string tree = ReadFileOrThrow(tree_path);
+  ClusterTable table;
+  for (const VectorCluster& v : ParseVectorClusters(ReadFileOrThrow(clusters_path), tree, clusters_path)) {
+    if (v.fine >= 0xfff || v.mid >= 0xff) Bad(tree_path, "a cluster id too large for the tagger's table");
+    // The first (most frequent) spelling wins.
+    table.emplace(v.lower, (v.fine + 1) | ((v.mid + 1) << 12) | ((v.coarse + 1) << 20));
   }
   return table;
 }

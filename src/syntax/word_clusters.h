@@ -13,6 +13,8 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
+#include <string_view>
 #include <unordered_map>
 
 #include "syntax/token_features.h"
@@ -33,9 +35,25 @@ inline std::uint32_t CoarseCluster(std::uint32_t packed) { return (packed >> 20)
 // lines, '#' comments. Throws on a malformed line (naming the file).
 ClusterTable ReadClusterTable(const std::string& path);
 
-// Reads the word-vector clusters kept for the named-entity recogniser
-// (data/ner/vector_clusters.tsv: word and fine cluster; vector_tree.tsv:
-// fine, mid and coarse cluster) into one table. Throws naming the file.
+// One word of the word-vector cluster tables kept for the named-entity
+// recogniser (data/ner/vector_clusters.tsv: word and fine cluster;
+// vector_tree.tsv: fine, mid and coarse cluster): the word's lower-case
+// hash (TokenFeatures::lower) and its three clusters.
+struct VectorCluster {
+  std::uint64_t lower = 0;
+  std::uint32_t fine = 0, mid = 0, coarse = 0;
+};
+
+// Joins the two tables' text through the tree, in the words' order (the
+// most frequent spelling of a word comes first); '#' lines are comments.
+// Throws ConfigError naming `name` on a malformed line, a fine cluster the
+// tree lacks, or a cluster id of 4095 (fine), 511 (mid) or 255 (coarse)
+// and more.
+std::vector<VectorCluster> ParseVectorClusters(std::string_view clusters, std::string_view tree,
+                                               const std::string& name);
+
+// Reads those tables from files into one ClusterTable. Throws naming the
+// file.
 ClusterTable ReadVectorClusterTables(const std::string& clusters_path, const std::string& tree_path);
 
 struct ClusterOptions {
