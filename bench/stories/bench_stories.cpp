@@ -230,7 +230,10 @@ int RunOnce(std::size_t n) {
   const std::clock_t added = std::clock();
   // Written as analyze writes it (BuildTo: never all stories in memory),
   // then read back line by line for the check.
-  const std::string path = "/tmp/bench_stories_" + std::to_string(::getpid()) + ".jsonl";
+  // SITREP_BENCH_STORIES_OUT=FILE keeps the stories written, so that a
+  // faster build can be checked byte for byte against a reference run.
+  const char* keep = std::getenv("SITREP_BENCH_STORIES_OUT");
+  const std::string path = keep && *keep ? std::string(keep) : "/tmp/bench_stories_" + std::to_string(::getpid()) + ".jsonl";
   auto written = b.BuildTo({}, "", path);
   if (!written.ok()) {
     std::fprintf(stderr, "bench_stories: %s\n", written.status().message().c_str());
@@ -243,7 +246,7 @@ int RunOnce(std::size_t n) {
     std::ifstream f(path);
     for (std::string l; std::getline(f, l); ++count) compared = compared || ComparesTroops(l);
   }
-  std::remove(path.c_str());
+  if (!(keep && *keep)) std::remove(path.c_str());
   if (count != *written) {
     std::fprintf(stderr, "bench_stories: %zu stories written, %zu read back\n", *written, count);
     std::abort();

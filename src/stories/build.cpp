@@ -37,6 +37,22 @@ constexpr double kSameQuantityRatio = 1.5;
 // sentence repeats one already chosen.
 constexpr double kMmrLambda = 0.7;
 constexpr double kRedundant = 0.4;
+
+// Sums the weights of equal features, keeping their first-added order for
+// the sums (a float sum depends on it), and leaves the list sorted by
+// feature: a std::map's += without a node per feature.
+void SumByKey(std::vector<std::pair<std::uint32_t, float>>* v) {
+  std::stable_sort(v->begin(), v->end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+  std::size_t out = 0;
+  for (std::size_t i = 0; i < v->size();) {
+    float sum = 0;
+    std::size_t j = i;
+    for (; j < v->size() && (*v)[j].first == (*v)[i].first; ++j) sum += (*v)[j].second;
+    (*v)[out++] = {(*v)[i].first, sum};
+    i = j;
+  }
+  v->resize(out);
+}
 constexpr std::size_t kSummaryCandidatesPerArticle = 5;
 // Weight of the position prior against the best centrality in the story.
 constexpr double kLeadWeight = 0.5;
@@ -257,40 +273,43 @@ struct StoryBuilder::Impl {
       std::partial_sort(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(opt.cluster.article_features), v.end(), by_weight);
       v.resize(opt.cluster.article_features);
     }
-    std::map<std::uint32_t, float> extra;
-    for (std::uint32_t h : d.title_terms) extra[h] += static_cast<float>(opt.cluster.title_weight * idf(h));
+    // (feature, weight) pairs, summed per feature below in the order added.
+    std::vector<std::pair<std::uint32_t, float>> extra;
+    auto add = [&](std::uint32_t h, double w) { extra.emplace_back(h, static_cast<float>(w)); };
+    for (std::uint32_t h : d.title_terms) add(h, opt.cluster.title_weight * idf(h));
     for (std::size_t k = 0; k < d.entities.size(); ++k) {
       // An entity the article names again and again is what it is about
       // ("Lohan" in one rehab story, another star in the next).
       const double mentions = k < d.entity_mentions.size() ? std::max<double>(d.entity_mentions[k], 1) : 1;
       std::uint32_t h = FeatureHash('e', d.entities[k]);
-      extra[h] += static_cast<float>(opt.cluster.entity_weight * (1 + co.entity_salience * std::log(mentions)) * idf(h));
+      add(h, opt.cluster.entity_weight * (1 + co.entity_salience * std::log(mentions)) * idf(h));
     }
     // A person named with a title: the title dates the article (the
     // president-elect of one happening is the president of the next).
-    for (std::uint32_t h : d.roles) extra[h] += static_cast<float>(co.role_weight * idf(h));
+    for (std::uint32_t h : d.roles) add(h, co.role_weight * idf(h));
     for (std::uint32_t k : d.events) {
       std::uint32_t h = FeatureHash('v', evs[k].id);
-      extra[h] += static_cast<float>(opt.cluster.event_weight * idf(h));
+      add(h, opt.cluster.event_weight * idf(h));
     }
     for (const auto& y : d.years) {
       std::uint32_t h = FeatureHash('y', y);
-      extra[h] += static_cast<float>(opt.cluster.year_weight * telling(h));
+      add(h, opt.cluster.year_weight * telling(h));
     }
     if (co.date_weight > 0)
       for (const auto& y : d.dates) {
         std::uint32_t h = FeatureHash('d', y);
-        extra[h] += static_cast<float>(co.date_weight * telling(h));
+        add(h, co.date_weight * telling(h));
       }
     if (co.number_weight > 0)
-      for (std::uint32_t h : d.numbers) extra[h] += static_cast<float>(co.number_weight * telling(h));
+      for (std::uint32_t h : d.numbers) add(h, co.number_weight * telling(h));
+    SumByKey(&extra);
     std::erase_if(extra, [](const auto& kv) { return kv.second <= 0; });
     std::sort(v.begin(), v.end());
     if (co.private_weight > 0 && left_out2 > 0) {
       // One private feature for all the article alone has (hashed from its
       // id so that no other article's matches it).
       const std::uint32_t h = FeatureHash('u', d.id) | kPrivateFeatureBit;
-      extra[h] += static_cast<float>(co.private_weight * std::sqrt(left_out2));
+      add(h, co.private_weight * std::sqrt(left_out2));
     }
     SparseVector out;
     out.reserve(v.size() + extra.size());
@@ -483,10 +502,9 @@ std::string StoryBuilder::Impl::StoryJson(const std::vector<std::uint32_t>& memb
   auto outlet_of = [&](std::uint32_t a) { return digests[a].outlet.empty() ? "(" + digests[a].id + ")" : digests[a].outlet; };
 
   // Centroid of the story: the sum of its articles' vectors.
-  std::map<std::uint32_t, float> acc;
-  for (std::uint32_t a : members)
-    for (const auto& [h, w] : vecs[a]) acc[h] += w;
-  SparseVector centroid(acc.begin(), acc.end());
+  SparseVector centroid;
+  for (std::uint32_t a : members) centroid.insert(centroid.end(), vecs[a].begin(), vecs[a].end());
+  SumByKey(&centroid);
   Normalise(&centroid);
 
   // Title: the title of the article closest to the centroid.
@@ -543,15 +561,19 @@ std::string StoryBuilder::Impl::StoryJson(const std::vector<std::uint32_t>& memb
       break;
     }
   }
+  // Each candidate's greatest similarity to a chosen sentence, brought up
+  // to date with each sentence chosen rather than recomputed.
+  std::vector<double> redundancy(cands.size(), 0.0);
+  std::size_t scored = 0;
   while (chosen.size() < opt.summary_sentences) {
+    for (; scored < chosen.size(); ++scored)
+      for (std::size_t i = 0; i < cands.size(); ++i)
+        if (!used[i]) redundancy[i] = std::max(redundancy[i], Dot(cands[i].s->terms, chosen[scored]->s->terms));
     double best_score = -1e9;
     std::size_t pick = SIZE_MAX;
     for (std::size_t i = 0; i < cands.size(); ++i) {
-      if (used[i]) continue;
-      double redundancy = 0;
-      for (const Cand* c : chosen) redundancy = std::max(redundancy, Dot(cands[i].s->terms, c->s->terms));
-      if (redundancy > kRedundant) continue;
-      double score = kMmrLambda * cands[i].central - (1 - kMmrLambda) * redundancy;
+      if (used[i] || redundancy[i] > kRedundant) continue;
+      double score = kMmrLambda * cands[i].central - (1 - kMmrLambda) * redundancy[i];
       if (score > best_score) {
         best_score = score;
         pick = i;

@@ -16,7 +16,7 @@ constexpr std::size_t kWordsBefore = 12;
 
 // Parses the number at words[i] (digits, or spelled words). Sets *last to
 // the last word it covers. Returns a negative value when there is none.
-double ParseNumber(const std::vector<Word>& words, std::size_t i, std::size_t* last) {
+double ParseNumber(std::span<const Word> words, std::size_t i, std::size_t* last) {
   const Lexicon& lex = Lexicon::Get();
   *last = i;
   double value = -1;
@@ -89,7 +89,7 @@ double ParseNumber(const std::vector<Word>& words, std::size_t i, std::size_t* l
   return value;
 }
 
-bool IsCurrencyOrPercent(std::string_view text, const std::vector<Word>& words, std::size_t first, std::size_t last) {
+bool IsCurrencyOrPercent(std::string_view text, std::span<const Word> words, std::size_t first, std::size_t last) {
   std::uint32_t b = words[first].begin;
   if (b > 0) {
     unsigned char c = static_cast<unsigned char>(text[b - 1]);
@@ -106,7 +106,7 @@ bool IsCurrencyOrPercent(std::string_view text, const std::vector<Word>& words, 
 
 }  // namespace
 
-void ExtractClaims(std::string_view text, const std::vector<Word>& words, std::vector<NumberClaim>* out) {
+void ExtractClaims(std::string_view text, std::span<const Word> words, std::vector<NumberClaim>* out) {
   const Lexicon& lex = Lexicon::Get();
   for (std::size_t i = 0; i < words.size(); ++i) {
     const Word& w = words[i];

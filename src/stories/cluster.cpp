@@ -34,8 +34,11 @@ SparseVector StrongestOf(const SparseVector& f, std::size_t k) {
     if (!IsPrivateFeature(kv.first)) top.push_back(kv);
   auto by_weight = [](const auto& x, const auto& y) { return x.second != y.second ? x.second > y.second : x.first < y.first; };
   if (top.size() > k) {
-    std::partial_sort(top.begin(), top.begin() + static_cast<std::ptrdiff_t>(k), top.end(), by_weight);
+    // by_weight is a total order, so selecting then sorting the k gives
+    // what a partial sort gives, in linear time rather than N log k.
+    std::nth_element(top.begin(), top.begin() + static_cast<std::ptrdiff_t>(k), top.end(), by_weight);
     top.resize(k);
+    std::sort(top.begin(), top.end(), by_weight);
   }
   return top;
 }

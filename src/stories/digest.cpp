@@ -45,6 +45,23 @@ std::uint32_t ByteAt(const std::vector<std::uint32_t>& cps, std::uint64_t cp) {
 // Summary candidates are ordinary sentences: not a subheading, not a run-on.
 constexpr std::size_t kMinSentenceWords = 6, kMaxSentenceWords = 70;
 
+// A word that gives no term (FeatureHash never sets the private bit).
+constexpr std::uint32_t kNoTerm = 0xffffffffu;
+
+// Sorts *hashes and calls emit(hash, count) for each distinct one, in
+// increasing order: a counting map without its allocations.
+template <class Emit>
+void CountSorted(std::vector<std::uint32_t>* hashes, Emit emit) {
+  std::sort(hashes->begin(), hashes->end());
+  for (std::size_t i = 0; i < hashes->size();) {
+    std::size_t j = i;
+    while (j < hashes->size() && (*hashes)[j] == (*hashes)[i]) ++j;
+    emit((*hashes)[i], static_cast<std::uint32_t>(j - i));
+    i = j;
+  }
+}
+
+
 // The month and day a date expression writes ("December 15", "15 Dec.",
 // "May 2, 2013") as "--12-15", whether or not the time stage could give
 // it a year: without a publication date "October 5" stays unresolved, yet
@@ -76,6 +93,38 @@ void MonthDays(std::string_view text, std::vector<Word>* words, std::vector<std:
 }
 
 }  // namespace
+
+namespace {
+
+// Whether Words() would mark a punctuation mark after a word ending at
+// `from` when the text stops at `to` (the rule of Words(), lexicon.cpp).
+bool PunctBefore(std::string_view text, std::uint32_t from, std::uint32_t to) {
+  for (std::uint32_t i = from; i < to; ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == 0xE2 && i + 1 < to && static_cast<unsigned char>(text[i + 1]) == 0x80) return true;
+    if (IsAsciiAlnum(c) || c >= 0x80) return false;  // Words() would have started a word here
+    if (c != ' ' && c != '\n' && c != '\t' && c != '-') return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool SliceWords(const std::vector<Word>& all, std::string_view text, std::uint32_t bs, std::uint32_t be,
+                std::size_t* from, std::size_t* to, bool* last_punct_after) {
+  auto first = std::lower_bound(all.begin(), all.end(), bs, [](const Word& w, std::uint32_t b) { return w.end <= b; });
+  auto last = std::lower_bound(first, all.end(), be, [](const Word& w, std::uint32_t e) { return w.end <= e; });
+  if (first != all.end() && first->begin < bs) return false;  // a word runs across the start
+  if (last != all.end() && last->begin < be) return false;    // or across the end
+  // Nor may either end fall inside a character: Words() reads a
+  // typographic mark's three bytes whole only when it sees all of them.
+  auto inside = [&](std::uint32_t at) { return at > 0 && at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80; };
+  if (inside(bs) || inside(be)) return false;
+  *from = static_cast<std::size_t>(first - all.begin());
+  *to = static_cast<std::size_t>(last - all.begin());
+  *last_punct_after = *to > *from && PunctBefore(text, all[*to - 1].end, be);
+  return true;
+}
 
 std::vector<std::uint16_t> NamedDays(const std::vector<std::string>& dates) {
   std::vector<std::uint16_t> out;
@@ -115,8 +164,13 @@ Result<bool> DigestLine(std::string_view line, std::size_t summary_candidates, D
   Words(text, 0, static_cast<std::uint32_t>(text.size()), &words);
   d->body_words = static_cast<std::uint32_t>(words.size());
   d->simhash = SimHashWords(words);
-  std::unordered_map<std::uint32_t, std::uint32_t> counts;
-  for (const Word& w : words) {
+  // Each word's term hash, once: the body counts and every sentence's
+  // terms read it (kNoTerm for a number, a stopword or a short word).
+  std::vector<std::uint32_t> term(words.size(), kNoTerm);
+  std::vector<std::uint32_t> hashes;
+  hashes.reserve(words.size());
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    const Word& w = words[k];
     if (w.number) {
       // Figures (a score, a magnitude, a toll, an age) tell one happening
       // of a kind from another; "1,200" and "1200" are one number.
@@ -127,13 +181,15 @@ Result<bool> DigestLine(std::string_view line, std::size_t summary_candidates, D
       continue;
     }
     std::string t = TermOf(w);
-    if (!t.empty()) ++counts[FeatureHash('t', t)];
+    if (t.empty()) continue;
+    term[k] = FeatureHash('t', t);
+    hashes.push_back(term[k]);
   }
   std::sort(d->numbers.begin(), d->numbers.end());
   d->numbers.erase(std::unique(d->numbers.begin(), d->numbers.end()), d->numbers.end());
-  d->terms.reserve(counts.size());
-  for (const auto& [h, n] : counts) d->terms.emplace_back(h, static_cast<std::uint16_t>(std::min<std::uint32_t>(n, 65535)));
-  std::sort(d->terms.begin(), d->terms.end());
+  CountSorted(&hashes, [&](std::uint32_t h, std::uint32_t n) {
+    d->terms.emplace_back(h, static_cast<std::uint16_t>(std::min<std::uint32_t>(n, 65535)));
+  });
   {
     std::vector<Word> tw;
     Words(d->title, 0, static_cast<std::uint32_t>(d->title.size()), &tw);
@@ -148,27 +204,48 @@ Result<bool> DigestLine(std::string_view line, std::size_t summary_candidates, D
   simdjson::dom::array sentences;
   if (!a["sentences"].get_array().get(sentences)) {
     std::vector<Word> sw;
+    std::vector<std::uint32_t> sentence_hashes;
     for (simdjson::dom::element s : sentences) {
       simdjson::dom::array span;
       if (s.get_array().get(span) || span.size() != 2) continue;
       std::uint64_t cs = Num(span.at(0)), ce = Num(span.at(1));
       std::uint32_t bs = ByteAt(cps, cs), be = ByteAt(cps, ce);
-      sw.clear();
-      Words(text, bs, be, &sw);
-      ExtractClaims(text, sw, &d->claims);
-      if (d->sentences.size() < summary_candidates && sw.size() >= kMinSentenceWords && sw.size() <= kMaxSentenceWords) {
+      std::span<const Word> sentence;
+      std::span<const std::uint32_t> sentence_terms;
+      std::size_t from = 0, to = 0;
+      bool last_punct = false, slice_punct = false;
+      if (SliceWords(words, text, bs, be, &from, &to, &slice_punct)) {
+        // The whole text's words; the last one's punct_after as the
+        // sentence alone gives it, until the claims are read.
+        sentence = std::span<const Word>(words).subspan(from, to - from);
+        if (to > from) {
+          last_punct = words[to - 1].punct_after;
+          words[to - 1].punct_after = slice_punct;
+        }
+        sentence_terms = std::span<const std::uint32_t>(term).subspan(from, to - from);
+      } else {
+        sw.clear();
+        Words(text, bs, be, &sw);
+        sentence = sw;
+        sentence_hashes.clear();
+        for (const Word& w : sw) {
+          std::string t = TermOf(w);
+          sentence_hashes.push_back(t.empty() ? kNoTerm : FeatureHash('t', t));
+        }
+        sentence_terms = sentence_hashes;
+      }
+      ExtractClaims(text, sentence, &d->claims);
+      if (sentence.data() != sw.data() && to > from) words[to - 1].punct_after = last_punct;
+      if (d->sentences.size() < summary_candidates && sentence.size() >= kMinSentenceWords && sentence.size() <= kMaxSentenceWords) {
         SentenceDigest sd;
         sd.position = static_cast<std::uint32_t>(d->sentences.size());
         sd.start = static_cast<std::uint32_t>(cs);
         sd.end = static_cast<std::uint32_t>(ce);
         sd.text = std::string(text.substr(bs, be - bs));
-        std::unordered_map<std::uint32_t, float> tc;
-        for (const Word& w : sw) {
-          std::string t = TermOf(w);
-          if (!t.empty()) tc[FeatureHash('t', t)] += 1;
-        }
-        sd.terms.assign(tc.begin(), tc.end());
-        std::sort(sd.terms.begin(), sd.terms.end());
+        std::vector<std::uint32_t> tc;
+        for (std::uint32_t h : sentence_terms)
+          if (h != kNoTerm) tc.push_back(h);
+        CountSorted(&tc, [&](std::uint32_t h, std::uint32_t n) { sd.terms.emplace_back(h, static_cast<float>(n)); });
         Normalise(&sd.terms);
         if (!sd.terms.empty()) d->sentences.push_back(std::move(sd));
       }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -39,9 +40,20 @@ struct Word {
   bool punct_after = false;  // a punctuation mark (not a hyphen) follows before the next word
 };
 
+inline bool IsAsciiAlnum(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
 // Splits text[begin, end) into words and numbers. A hyphen joins the two
 // halves of a spelled number ("twenty-five") into one word.
 void Words(std::string_view text, std::uint32_t begin, std::uint32_t end, std::vector<Word>* out);
+
+// The words [*from, *to) of `all` (Words() of the whole text) that
+// Words(text, bs, be) gives, with *last_punct_after the last one's
+// punct_after as that call sets it (the text after `be` unseen). False,
+// and nothing set, when the span cuts a word or a character in two: the
+// caller then splits the span itself. Lets a sentence's words be found
+// without reading its text a second time.
+bool SliceWords(const std::vector<Word>& all, std::string_view text, std::uint32_t bs, std::uint32_t be,
+                std::size_t* from, std::size_t* to, bool* last_punct_after);
 
 // The term key of a word for similarity: lower case, a plural "s" dropped
 // (a cheap lemma: "talks" and "talk" meet). Empty for a stopword or a
@@ -63,7 +75,7 @@ struct NumberClaim {
 // quantity-noun list (the noun after the number, else the nearest before
 // it in the sentence). Money, percentages, years and times count nothing
 // in the list and are left out.
-void ExtractClaims(std::string_view text, const std::vector<Word>& sentence_words, std::vector<NumberClaim>* out);
+void ExtractClaims(std::string_view text, std::span<const Word> sentence_words, std::vector<NumberClaim>* out);
 
 // A candidate summary sentence of an article.
 struct SentenceDigest {

@@ -17,8 +17,6 @@ std::pair<std::string_view, std::string_view> SplitTab(std::string_view line) {
   return {line.substr(0, tab), line.substr(tab + 1)};
 }
 
-bool IsAsciiAlnum(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
 Lexicon Load() {
   Lexicon lex;
   for (std::string_view w : DataLines(Resource("stories/stopwords.txt"))) lex.stopwords.emplace(w);

@@ -126,6 +126,53 @@ const Story* StoryWith(const std::vector<Story>& stories, const std::string& art
   return nullptr;
 }
 
+// A sentence's words are taken from the whole text's: for every span of
+// texts with hyphens, joined numbers and typographic marks, the slice
+// must be exactly what splitting the span alone gives, or be refused.
+TEST(StoriesWords, SliceOfTheWholeTextIsTheSpanSplitAlone) {
+  const std::vector<std::string> texts = {
+      "Kessar said 1,200 troops \xE2\x80\x94 about twenty-five units \xE2\x80\x94 left. Then Odalys spoke.",
+      "\xE2\x80\x9CWe stay,\xE2\x80\x9D she said; 3.5 per cent, (or more) - maybe.",
+      "Lorvani-based crews met on 12 May. Talks\xE2\x80\xA6 resumed\tat 9.30.",
+  };
+  std::size_t refused = 0;
+  for (const std::string& text : texts) {
+    std::vector<detail::Word> all;
+    detail::Words(text, 0, static_cast<std::uint32_t>(text.size()), &all);
+    for (std::uint32_t bs = 0; bs <= text.size(); ++bs) {
+      for (std::uint32_t be = bs; be <= text.size(); ++be) {
+        std::size_t from = 0, to = 0;
+        bool punct = false;
+        if (!detail::SliceWords(all, text, bs, be, &from, &to, &punct)) {
+          ++refused;
+          continue;
+        }
+        std::vector<detail::Word> alone;
+        detail::Words(text, bs, be, &alone);
+        ASSERT_EQ(alone.size(), to - from) << "span " << bs << "-" << be << " of: " << text;
+        for (std::size_t k = 0; k < alone.size(); ++k) {
+          const detail::Word& w = all[from + k];
+          EXPECT_EQ(alone[k].begin, w.begin);
+          EXPECT_EQ(alone[k].end, w.end);
+          EXPECT_EQ(alone[k].lower, w.lower);
+          EXPECT_EQ(alone[k].number, w.number);
+          EXPECT_EQ(alone[k].punct_after, k + 1 == alone.size() ? punct : w.punct_after) << "span " << bs << "-" << be;
+        }
+      }
+    }
+    // A span from a word's start to a later word's end, as sentences
+    // are, is always sliced.
+    for (const auto& a : all)
+      for (const auto& b : all) {
+        if (b.end <= a.begin) continue;
+        std::size_t from = 0, to = 0;
+        bool punct = false;
+        EXPECT_TRUE(detail::SliceWords(all, text, a.begin, b.end, &from, &to, &punct)) << a.begin << "-" << b.end;
+      }
+  }
+  EXPECT_GT(refused, 0u);  // spans that cut a word
+}
+
 TEST(Stories, SameHappeningClustersOtherHappeningsDoNot) {
   auto stories = BuildAll(Corpus());
   ASSERT_EQ(stories.size(), 3u);
