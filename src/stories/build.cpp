@@ -704,6 +704,45 @@ std::string StoryBuilder::Impl::StoryJson(const std::vector<std::uint32_t>& memb
     }
   }
 
+  // Titles: one person given different offices by different articles
+  // ("deputy foreign minister" here, "foreign minister" there).
+  {
+    std::map<std::string, std::map<std::string, std::set<std::string>>> titles;  // entity -> title -> articles
+    std::map<std::string, std::map<std::string, std::size_t>> forms;           // entity -> name form -> articles
+    for (std::uint32_t a : members)
+      for (const auto& n : digests[a].names) {
+        if (n.roles.empty()) continue;
+        ++forms[n.entity][n.text];
+        for (const auto& r : n.roles) titles[n.entity][r].insert(digests[a].id);
+      }
+    for (const auto& [entity, by_title] : titles) {
+      if (by_title.size() < 2) continue;
+      // The titles that differ from another one some other article gives.
+      std::set<std::string> differing;
+      for (auto x = by_title.begin(); x != by_title.end(); ++x)
+        for (auto y = std::next(x); y != by_title.end(); ++y) {
+          const bool apart = x->second.size() > 1 || y->second.size() > 1 || x->second != y->second;
+          if (apart && detail::TitlesDiffer(x->first, y->first)) differing.insert({x->first, y->first});
+        }
+      if (differing.empty()) continue;
+      Claim c;
+      std::string form;
+      std::size_t most = 0;
+      for (const auto& [f, n] : forms[entity])
+        if (n > most) most = n, form = f;
+      c.claim = "title of " + form;
+      c.kind = "title";
+      for (const auto& t : differing) {
+        const auto& arts = by_title.at(t);
+        c.values.push_back(t);
+        c.articles.insert(c.articles.end(), arts.begin(), arts.end());
+        c.readings.push_back({t, {t}, std::vector<std::string>(arts.begin(), arts.end())});
+      }
+      SortUnique(&c.articles);
+      disagreements.push_back(std::move(c));
+    }
+  }
+
   // Outlets, dates, independence.
   std::set<std::string> outlets;
   std::set<std::string> independent;

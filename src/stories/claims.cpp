@@ -202,4 +202,68 @@ void ExtractClaims(std::string_view text, std::span<const Word> words, std::vect
   }
 }
 
+namespace {
+
+// A title's words, with the rank parts of hyphenated words apart
+// ("president-elect" -> president elect, "vice-chair" -> vice chair), and
+// its head: the last word that is no rank, before an "of".
+struct TitleWords {
+  std::vector<std::string> words;
+  std::string head;
+};
+
+TitleWords SplitTitle(std::string_view t) {
+  const Lexicon& lex = Lexicon::Get();
+  TitleWords out;
+  bool before_of = true;
+  std::size_t from = 0;
+  while (from < t.size()) {
+    std::size_t sp = t.find(' ', from);
+    if (sp == std::string_view::npos) sp = t.size();
+    std::string w(t.substr(from, sp - from));
+    from = sp + 1;
+    if (w.empty() || w == "the") continue;
+    if (w == "of") {
+      before_of = false;
+      continue;
+    }
+    std::vector<std::string> parts;
+    const std::size_t dash = w.find('-');
+    if (dash != std::string::npos && lex.title_ranks.count(w.substr(dash + 1))) {
+      parts = {w.substr(0, dash), w.substr(dash + 1)};
+    } else if (dash != std::string::npos && lex.title_ranks.count(w.substr(0, dash))) {
+      parts = {w.substr(0, dash), w.substr(dash + 1)};
+    } else {
+      parts = {w};
+    }
+    for (auto& part : parts) {
+      if (part.empty()) continue;
+      if (before_of && !lex.title_ranks.count(part)) out.head = part;
+      out.words.push_back(std::move(part));
+    }
+  }
+  std::sort(out.words.begin(), out.words.end());
+  out.words.erase(std::unique(out.words.begin(), out.words.end()), out.words.end());
+  return out;
+}
+
+}  // namespace
+
+bool TitlesDiffer(std::string_view a, std::string_view b) {
+  const TitleWords x = SplitTitle(a), y = SplitTitle(b);
+  if (x.head.empty() || x.head != y.head || x.words == y.words) return false;
+  const Lexicon& lex = Lexicon::Get();
+  // Whether `more` holds every word of `less`, and adds a rank word.
+  auto adds = [&](const TitleWords& more, const TitleWords& less, bool* rank) {
+    if (!std::includes(more.words.begin(), more.words.end(), less.words.begin(), less.words.end())) return false;
+    *rank = false;
+    for (const auto& w : more.words)
+      if (!std::binary_search(less.words.begin(), less.words.end(), w) && lex.title_ranks.count(w)) *rank = true;
+    return true;
+  };
+  bool rank = false;
+  if (adds(x, y, &rank) || adds(y, x, &rank)) return rank;
+  return true;
+}
+
 }  // namespace sitrep::stories::detail

@@ -272,9 +272,13 @@ Result<bool> DigestLine(std::string_view line, std::size_t summary_candidates, D
       if (fresh) mention_counts.push_back(0);
       if (mention_counts[it->second] < UINT16_MAX) ++mention_counts[it->second];
       if (fresh) {
-        d->names.push_back({std::string(entity), std::string(mt)});
+        d->names.push_back({std::string(entity), std::string(mt), {}});
       } else if (mt.size() > d->names[it->second].text.size()) {
         d->names[it->second].text = std::string(mt);
+      }
+      if (!role.empty()) {
+        auto& roles = d->names[it->second].roles;
+        if (std::find(roles.begin(), roles.end(), role) == roles.end()) roles.emplace_back(role);
       }
     }
     std::sort(d->roles.begin(), d->roles.end());
@@ -425,6 +429,7 @@ void EncodeDigest(const Digest& d, std::string* out) {
   for (const auto& n : d.names) {
     PutStr(out, n.entity);
     PutStr(out, n.text);
+    PutStrs(out, n.roles);
   }
   PutPods(out, d.events);
   PutStrs(out, d.years);
@@ -469,10 +474,11 @@ bool DecodeDigest(std::string_view bytes, Digest* d) {
   r.Pods(&d->title_terms);
   r.Strs(&d->entities);
   r.Pods(&d->entity_mentions);
-  d->names.resize(r.Count(8));
+  d->names.resize(r.Count(12));
   for (auto& n : d->names) {
     r.Str(&n.entity);
     r.Str(&n.text);
+    r.Strs(&n.roles);
   }
   r.Pods(&d->events);
   r.Strs(&d->years);

@@ -29,6 +29,8 @@ struct Lexicon {
   // Month names and abbreviations -> month number: the time stage's list
   // (data/time/months.tsv), so that both stages read a date alike.
   std::unordered_map<std::string, int> months;
+  // Words that, added to a title, name another office ("deputy", "former").
+  std::unordered_set<std::string> title_ranks;
   static const Lexicon& Get();
 };
 
@@ -77,6 +79,16 @@ struct NumberClaim {
 // in the list and are left out.
 void ExtractClaims(std::string_view text, std::span<const Word> sentence_words, std::vector<NumberClaim>* out);
 
+// Whether two titles given to one person (lower case, as the entities
+// stage reports roles) name different offices: the same head noun, and
+// either different words ("foreign minister", "defence minister") or a
+// word of the rank list added ("deputy foreign minister", "foreign
+// minister"). A title that only says more ("rebel leader", "leader"), the
+// same words reordered ("minister of defence", "defence minister") and
+// titles of different heads, which one person can hold at once ("chief
+// negotiator", "deputy foreign minister"), do not differ.
+bool TitlesDiffer(std::string_view a, std::string_view b);
+
 // A candidate summary sentence of an article.
 struct SentenceDigest {
   std::uint32_t start = 0, end = 0;  // code points, as in articles.jsonl
@@ -87,6 +99,7 @@ struct SentenceDigest {
 
 struct MentionDigest {
   std::string entity, text;
+  std::vector<std::string> roles;  // the titles the article gives it ("deputy foreign minister"), each once
 };
 
 struct Inconsistency {

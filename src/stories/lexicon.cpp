@@ -20,6 +20,7 @@ std::pair<std::string_view, std::string_view> SplitTab(std::string_view line) {
 Lexicon Load() {
   Lexicon lex;
   for (std::string_view w : DataLines(Resource("stories/stopwords.txt"))) lex.stopwords.emplace(w);
+  for (std::string_view w : DataLines(Resource("stories/title_ranks.txt"))) lex.title_ranks.emplace(w);
   for (std::string_view line : DataLines(Resource("stories/hedges.tsv"))) {
     auto [phrase, kind] = SplitTab(line);
     if (kind.empty()) SITREP_THROW(ConfigError, "stories/hedges.tsv: no kind in line: " << line);

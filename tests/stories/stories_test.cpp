@@ -22,6 +22,7 @@ namespace {
 
 struct Mention {
   std::string text, entity;
+  std::string role = {};  // the title the entities stage gives the mention, if any
 };
 
 // An articles.jsonl line: sentences split at ". ", offsets in code points.
@@ -71,6 +72,10 @@ std::string Line(const std::string& id, const std::string& outlet, const std::st
     w.String("LOC");
     w.Key("entity");
     w.String(m.entity);
+    if (!m.role.empty()) {
+      w.Key("role");
+      w.String(m.role);
+    }
     w.EndObject();
   }
   w.EndArray();
@@ -394,6 +399,68 @@ TEST(Stories, NamesDifferInSpellingButNotInLetterCase) {
     if (kind == "name") name_claims.emplace_back(claim);
   }
   EXPECT_EQ(name_claims, std::vector<std::string>{"name of Pavel Orlovsky"}) << stories[0].json;
+}
+
+TEST(StoriesTitles, DifferentOfficesDifferMoreDetailDoesNot) {
+  EXPECT_TRUE(detail::TitlesDiffer("deputy foreign minister", "foreign minister"));
+  EXPECT_TRUE(detail::TitlesDiffer("foreign minister", "defence minister"));
+  EXPECT_TRUE(detail::TitlesDiffer("former president", "president"));
+  EXPECT_TRUE(detail::TitlesDiffer("president-elect", "president"));
+  EXPECT_TRUE(detail::TitlesDiffer("vice-president", "president"));
+  EXPECT_FALSE(detail::TitlesDiffer("rebel leader", "leader"));
+  EXPECT_FALSE(detail::TitlesDiffer("minister of defence", "defence minister"));
+  EXPECT_FALSE(detail::TitlesDiffer("chief negotiator", "deputy foreign minister"));
+  EXPECT_FALSE(detail::TitlesDiffer("president", "president"));
+  EXPECT_FALSE(detail::TitlesDiffer("secretary of state", "state governor"));
+}
+
+// One person given two offices by two outlets is a disagreement that
+// names both titles and who gave each; a title one outlet only makes more
+// specific is not.
+TEST(Stories, TitlesThatNameAnotherOfficeDisagree) {
+  const std::string t1 = "Deputy Foreign Minister Lenhall Kessar met rebel leader Odalys Varn in Dravenia on Monday about a ceasefire.";
+  const std::string t2 = "Foreign Minister Lenhall Kessar met leader Odalys Varn in Dravenia on Monday to discuss a ceasefire.";
+  const std::string t3 = "Deputy Foreign Minister Lenhall Kessar and Odalys Varn met in Dravenia on Monday over a ceasefire.";
+  std::vector<std::string> lines = {
+      Line("t1", "Outlet One", "2024-05-06", "Ceasefire talks in Dravenia", t1,
+           {{"Lenhall Kessar", "eK", "deputy foreign minister"}, {"Odalys Varn", "eV", "rebel leader"}}),
+      Line("t2", "Outlet Two", "2024-05-06", "Dravenia ceasefire talks", t2,
+           {{"Lenhall Kessar", "eK", "foreign minister"}, {"Odalys Varn", "eV", "leader"}}),
+      Line("t3", "Outlet Three", "2024-05-06", "Talks on a Dravenia ceasefire", t3,
+           {{"Lenhall Kessar", "eK", "deputy foreign minister"}, {"Odalys Varn", "eV"}}),
+  };
+  StoryBuilder b;
+  for (const auto& l : lines) ASSERT_TRUE(b.AddArticle(l).ok());
+  auto stories = b.Build({}, "");
+  ASSERT_EQ(stories.size(), 1u);
+  simdjson::dom::parser p;
+  simdjson::dom::element e;
+  ASSERT_EQ(p.parse(stories[0].json).get(e), simdjson::SUCCESS);
+  int titles = 0;
+  for (simdjson::dom::element c : e["disagreements"].get_array()) {
+    std::string_view kind, claim;
+    ASSERT_FALSE(c["kind"].get_string().get(kind));
+    if (kind != "title") continue;
+    ++titles;
+    ASSERT_FALSE(c["claim"].get_string().get(claim));
+    EXPECT_EQ(claim, "title of Lenhall Kessar");
+    std::vector<std::string> values, articles;
+    for (std::string_view v : c["values"].get_array()) values.emplace_back(v);
+    for (std::string_view a : c["articles"].get_array()) articles.emplace_back(a);
+    EXPECT_EQ(values, (std::vector<std::string>{"deputy foreign minister", "foreign minister"}));
+    EXPECT_EQ(articles, (std::vector<std::string>{"t1", "t2", "t3"}));
+    // Who gave which title.
+    for (simdjson::dom::element r : c["readings"].get_array()) {
+      std::string_view v;
+      ASSERT_FALSE(r["value"].get_string().get(v));
+      std::vector<std::string> by;
+      for (std::string_view a : r["articles"].get_array()) by.emplace_back(a);
+      const std::vector<std::string> expected =
+          v == "foreign minister" ? std::vector<std::string>{"t2"} : std::vector<std::string>{"t1", "t3"};
+      EXPECT_EQ(by, expected) << v;
+    }
+  }
+  EXPECT_EQ(titles, 1) << stories[0].json;
 }
 
 // The number claims ExtractClaims finds in one sentence.
@@ -944,6 +1011,7 @@ TEST(Stories, DigestRoundTripsThroughItsBytes) {
   ASSERT_TRUE(read.ok() && *read);
   d.events = {3, 7};
   d.inconsistencies.push_back({"Monday, 3 March", "weekday", "2024-03-03 is a Sunday"});
+  d.names.push_back({"eK", "Lenhall Kessar", {"deputy foreign minister", "chief negotiator"}});
   std::string bytes;
   detail::EncodeDigest(d, &bytes);
   ASSERT_TRUE(detail::DecodeDigest(bytes, &back));
@@ -955,6 +1023,8 @@ TEST(Stories, DigestRoundTripsThroughItsBytes) {
   EXPECT_EQ(back.sentences.size(), d.sentences.size());
   EXPECT_EQ(back.claims.size(), d.claims.size());
   EXPECT_EQ(back.events, d.events);
+  ASSERT_EQ(back.names.size(), d.names.size());
+  EXPECT_EQ(back.names.back().roles, d.names.back().roles);
   // Cut short or with bytes left over, it is not a digest.
   EXPECT_FALSE(detail::DecodeDigest(std::string_view(bytes).substr(0, bytes.size() - 1), &back));
   EXPECT_FALSE(detail::DecodeDigest(bytes + "x", &back));
