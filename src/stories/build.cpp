@@ -613,6 +613,33 @@ std::string StoryBuilder::Impl::StoryJson(const std::vector<std::uint32_t>& memb
       disagreements.push_back(std::move(c));
     }
   }
+  // Dates: one event that different articles of the story date to
+  // different days in their own words (the merge allows a day apart: "on
+  // Monday" in one report, "on Tuesday" in another). A date taken from the
+  // publication date is no outlet's claim.
+  {
+    std::unordered_set<std::string> ids;
+    for (std::uint32_t a : members) ids.insert(digests[a].id);
+    for (const auto& [k, arts] : event_articles) {
+      std::map<std::string, std::set<std::string>> by_day;  // day -> articles
+      for (const events::EventRecord* r : evs[k].mentions)
+        if (r->date && r->date->size() == 10 && r->date_from == "text" && ids.count(r->article)) by_day[*r->date].insert(r->article);
+      if (by_day.size() < 2) continue;
+      Claim c;
+      const events::MergedEvent& ev = evs[k];
+      const events::CodeInfo* info = events::Codebook::Default().Find(ev.cameo);
+      c.claim = "date of " + std::string(info ? info->name : ev.cameo) + " (" + ev.source.name +
+                (ev.target ? ", " + ev.target->name : std::string()) + ")";
+      c.kind = "date";
+      for (const auto& [day, by] : by_day) {
+        c.values.push_back(day);
+        c.articles.insert(c.articles.end(), by.begin(), by.end());
+        c.readings.push_back({day, {day}, std::vector<std::string>(by.begin(), by.end())});
+      }
+      SortUnique(&c.articles);
+      if (c.articles.size() >= 2) disagreements.push_back(std::move(c));
+    }
+  }
   // Quotes carried by several articles: the same words, or different wording.
   std::unordered_set<std::string> member_ids;
   for (std::uint32_t a : members) member_ids.insert(digests[a].id);

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/json_writer.h"
+#include "events/merge.h"
 #include "stories/internal.h"
 #include "stories/stories.h"
 
@@ -461,6 +462,61 @@ TEST(Stories, TitlesThatNameAnotherOfficeDisagree) {
     }
   }
   EXPECT_EQ(titles, 1) << stories[0].json;
+}
+
+// One event that two outlets date to different days in their own words
+// is a date disagreement; a date taken from a publication date is no
+// outlet's claim and does not count.
+TEST(Stories, AnEventDatedToDifferentDaysIsADateDisagreement) {
+  const std::string t1 = "Lenhall Kessar met Odalys Varn in Dravenia on Monday to discuss a ceasefire along the river.";
+  const std::string t2 = "Lenhall Kessar met Odalys Varn in Dravenia on Tuesday to discuss a ceasefire along the river.";
+  const std::string t3 = "Lenhall Kessar met Odalys Varn in Dravenia this week to discuss a ceasefire along the river.";
+  std::vector<std::string> lines = {
+      Line("d1", "Outlet One", "2024-05-08", "Ceasefire talks in Dravenia", t1, {{"Lenhall Kessar", "eK"}, {"Odalys Varn", "eV"}}),
+      Line("d2", "Outlet Two", "2024-05-08", "Dravenia ceasefire talks", t2, {{"Lenhall Kessar", "eK"}, {"Odalys Varn", "eV"}}),
+      Line("d3", "Outlet Three", "2024-05-08", "Talks on a Dravenia ceasefire", t3, {{"Lenhall Kessar", "eK"}, {"Odalys Varn", "eV"}}),
+  };
+  std::vector<events::EventRecord> records(3);
+  const char* days[] = {"2024-05-06", "2024-05-07", "2024-05-08"};
+  const char* from[] = {"text", "text", "published"};
+  for (int i = 0; i < 3; ++i) {
+    records[i].article = "d" + std::to_string(i + 1);
+    records[i].cameo = "040";
+    records[i].source = {"eK", "Lenhall Kessar", ""};
+    records[i].target = events::ActorRef{"eV", "Odalys Varn", ""};
+    records[i].date = days[i];
+    records[i].date_from = from[i];
+  }
+  events::MergedEvent ev;
+  ev.id = "vmeeting";
+  ev.cameo = "040";
+  ev.source = records[0].source;
+  ev.target = records[0].target;
+  ev.date = records[0].date;
+  ev.date_from = "text";
+  for (const auto& r : records) ev.mentions.push_back(&r);
+  StoryBuilder b;
+  for (const auto& l : lines) ASSERT_TRUE(b.AddArticle(l).ok());
+  auto stories = b.Build({ev}, "");
+  ASSERT_EQ(stories.size(), 1u);
+  simdjson::dom::parser p;
+  simdjson::dom::element e;
+  ASSERT_EQ(p.parse(stories[0].json).get(e), simdjson::SUCCESS);
+  int dates = 0;
+  for (simdjson::dom::element c : e["disagreements"].get_array()) {
+    std::string_view kind, claim;
+    ASSERT_FALSE(c["kind"].get_string().get(kind));
+    if (kind != "date") continue;
+    ++dates;
+    ASSERT_FALSE(c["claim"].get_string().get(claim));
+    EXPECT_NE(claim.find("Lenhall Kessar, Odalys Varn"), std::string_view::npos) << claim;
+    std::vector<std::string> values, articles;
+    for (std::string_view v : c["values"].get_array()) values.emplace_back(v);
+    for (std::string_view a : c["articles"].get_array()) articles.emplace_back(a);
+    EXPECT_EQ(values, (std::vector<std::string>{"2024-05-06", "2024-05-07"}));
+    EXPECT_EQ(articles, (std::vector<std::string>{"d1", "d2"}));
+  }
+  EXPECT_EQ(dates, 1) << stories[0].json;
 }
 
 // The number claims ExtractClaims finds in one sentence.
