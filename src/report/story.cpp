@@ -165,7 +165,7 @@ void AppendOutlets(const StoryContext& c, std::string* out) {
       Tag(out, "<p class=\"atitle\">", a->title.empty() ? "(untitled)" : a->title, "");
       Tag(out, " <span class=\"date\">", a->published.empty() ? "undated" : a->published, "</span></p>");
     }
-    // Figures this outlet gave where the outlets disagree.
+    // Figures, names, titles and dates this outlet gave where the outlets disagree.
     std::string figures;
     for (const Claim& d : c.story.disagreements) {
       for (const Reading& r : d.readings) {
@@ -179,7 +179,7 @@ void AppendOutlets(const StoryContext& c, std::string* out) {
         figures += "</b></li>";
       }
     }
-    if (!figures.empty()) *out += "<p class=\"k\">Its figures in dispute</p><ul class=\"adds\">" + figures + "</ul>";
+    if (!figures.empty()) *out += "<p class=\"k\">What it gives where the outlets differ</p><ul class=\"adds\">" + figures + "</ul>";
     auto u = unique.find(o);
     if (u != unique.end()) {
       const UniqueByOutlet& x = *u->second;

@@ -719,6 +719,7 @@ std::string StoryBuilder::Impl::StoryJson(const std::vector<std::uint32_t>& memb
       for (const auto& [form, arts] : by_form) {
         c.values.push_back(form);
         c.articles.insert(c.articles.end(), arts.begin(), arts.end());
+        c.readings.push_back({form, {form}, std::vector<std::string>(arts.begin(), arts.end())});
         if (arts.size() > most) {
           most = arts.size();
           c.claim = "name of " + form;
