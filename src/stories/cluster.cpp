@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <iterator>
 #include <map>
 #include <unordered_map>
 
@@ -677,6 +678,29 @@ bool OneHappening(const std::vector<SplitEvidence>& ev,
   return x.second > 0 && x.first == y.first;
 }
 
+// True when two or more articles of each half name years and no year
+// one half names is one the other names.
+bool YearsApart(const std::vector<SplitEvidence>& ev, const std::vector<std::uint32_t>& side_a,
+                const std::vector<std::uint32_t>& side_b) {
+  auto years = [&](const std::vector<std::uint32_t>& side, std::vector<std::uint16_t>* out) {
+    std::size_t naming = 0;
+    for (std::uint32_t i : side) {
+      if (i >= ev.size() || ev[i].years[0] == 0) continue;
+      ++naming;
+      for (std::uint16_t y : ev[i].years)
+        if (y != 0) out->push_back(y);
+    }
+    std::sort(out->begin(), out->end());
+    out->erase(std::unique(out->begin(), out->end()), out->end());
+    return naming;
+  };
+  std::vector<std::uint16_t> a, b;
+  if (years(side_a, &a) < 2 || years(side_b, &b) < 2) return false;
+  std::vector<std::uint16_t> both;
+  std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(both));
+  return both.empty();
+}
+
 }  // namespace
 
 std::vector<std::uint32_t> SplitIncoherent(const std::vector<SparseVector>& features, std::vector<std::uint32_t> story,
@@ -748,8 +772,12 @@ std::vector<std::uint32_t> SplitIncoherent(const std::vector<SparseVector>& feat
     if (opt.split_silhouette > 0 && best < opt.split_silhouette) continue;
     // A part of a cut is cut again only as clearly as two happenings part:
     // one happening told two ways cuts at a middling silhouette, and each
-    // further cut of it would leave a splinter.
-    if (depth[s] > 0 && best < opt.split_silhouette_again) continue;
+    // further cut of it would leave a splinter. Unless the halves name
+    // years apart: two happenings of one kind years apart, which the
+    // first cut left together as nearer each other than the rest.
+    if (depth[s] > 0 && best < opt.split_silhouette_again &&
+        !(opt.year_conflict && evidence && YearsApart(*evidence, best_a, best_b)))
+      continue;
     if (evidence && OneHappening(*evidence, best_a, best_b)) continue;
     for (std::uint32_t i : best_b) story[i] = n;
     members[s] = best_a;

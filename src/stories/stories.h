@@ -202,7 +202,10 @@ struct SplitEvidence {
 // articles mention most): two happenings of one kind happen on different
 // days or to different people and places, so halves that agree on both are
 // one happening told two ways (one person's check-in at one clinic, then
-// at another), not two.
+// at another), not two. With options.year_conflict it also lets a part of
+// a cut be cut again below split_silhouette_again (at split_silhouette)
+// when two or more articles of each half name years and no year of one
+// half is one of the other's: two happenings of one kind years apart.
 std::vector<std::uint32_t> SplitIncoherent(const std::vector<SparseVector>& features, std::vector<std::uint32_t> story,
                                            const ClusterOptions& options,
                                            const std::vector<SplitEvidence>* evidence = nullptr);

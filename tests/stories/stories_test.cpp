@@ -614,6 +614,51 @@ TEST(Stories, SplitCutsAPartAgainOnlyWhenItPartsClearly) {
   EXPECT_EQ((std::set<std::uint32_t>{every[0], every[3], every[6], every[9]}).size(), 4u);
 }
 
+// Story 0 holds a happening of another kind (word 20) and two happenings
+// of one kind (word 30, with 31 or 32) that part less clearly than the
+// bar for a second cut. Halves whose articles name years apart (the Odalys
+// vote of 2031, the Kessar vote of 2034) are cut all the same; a year both
+// name, or a half with one article naming years, leaves the part whole.
+TEST(Stories, SplitCutsAPartAgainWhenItsHalvesNameYearsApart) {
+  auto vec = [](std::initializer_list<std::pair<std::uint32_t, float>> counts) {
+    SparseVector v(counts);
+    detail::Normalise(&v);
+    return v;
+  };
+  std::vector<SparseVector> f;
+  std::vector<std::uint32_t> gold;
+  for (int i = 0; i < 3; ++i) f.push_back(vec({{20, 1}})), gold.push_back(20);
+  for (std::uint32_t word : {31u, 32u})
+    for (int i = 0; i < 3; ++i) f.push_back(vec({{30, 0.8f}, {word, 0.6f}})), gold.push_back(word);
+  const std::vector<std::uint32_t> one(f.size(), 0);
+  ClusterOptions o;
+  o.split_threshold = 0;
+  o.split_silhouette = 0.3;
+  o.split_rounds = 3;
+  o.split_silhouette_again = 0.7;
+  o.year_conflict = true;
+  std::vector<SplitEvidence> ev(f.size());
+  ev[3].years = {2031};
+  ev[4].years = {2031, 2027};
+  ev[6].years = {2034};
+  ev[7].years = {2034, 2033};
+  EXPECT_TRUE(SamePartition(SplitIncoherent(f, one, o, &ev), gold));
+  // Without the years, or with the year conflict off, the first cut only.
+  const auto first_only = SplitIncoherent(f, one, o);
+  EXPECT_FALSE(SamePartition(first_only, gold));
+  EXPECT_EQ(first_only[3], first_only[6]);
+  EXPECT_NE(first_only[0], first_only[3]);
+  o.year_conflict = false;
+  EXPECT_TRUE(SamePartition(SplitIncoherent(f, one, o, &ev), first_only));
+  o.year_conflict = true;
+  // A year both halves name (an earlier vote each recalls) keeps it whole.
+  ev[7].years = {2034, 2027};
+  EXPECT_TRUE(SamePartition(SplitIncoherent(f, one, o, &ev), first_only));
+  // One article naming years in a half is too little to go on.
+  ev[7].years = {};
+  EXPECT_TRUE(SamePartition(SplitIncoherent(f, one, o, &ev), first_only));
+}
+
 // Two groups of articles that the silhouette would cut, told with the day
 // they report and whom they are about: the same day (or the next, past
 // midnight) in half or more of each group's articles and the same person
