@@ -732,6 +732,8 @@ std::vector<std::uint32_t> SplitIncoherent(const std::vector<SparseVector>& feat
   // A story and each part split off it are looked at again (a story may
   // have run three happenings together), up to opt.split_rounds deep.
   std::vector<int> depth(n, 0);
+  // Per story: a part of a cut, held to split_silhouette_again.
+  std::vector<char> strict(n, 0);
   for (std::uint32_t s = 0; s < n; ++s) {
     if (depth[s] >= opt.split_rounds) continue;
     const std::vector<std::uint32_t> mem = members[s];
@@ -775,7 +777,7 @@ std::vector<std::uint32_t> SplitIncoherent(const std::vector<SparseVector>& feat
     // further cut of it would leave a splinter. Unless the halves name
     // years apart: two happenings of one kind years apart, which the
     // first cut left together as nearer each other than the rest.
-    if (depth[s] > 0 && best < opt.split_silhouette_again &&
+    if (strict[s] && best < opt.split_silhouette_again &&
         !(opt.year_conflict && evidence && YearsApart(*evidence, best_a, best_b)))
       continue;
     if (evidence && OneHappening(*evidence, best_a, best_b)) continue;
@@ -784,6 +786,10 @@ std::vector<std::uint32_t> SplitIncoherent(const std::vector<SparseVector>& feat
     members.push_back(best_b);
     depth[s] += 1;
     depth.push_back(depth[s]);
+    // Halves this far apart share next to nothing: two unrelated stories
+    // the online pass joined, each judged again as a story of its own.
+    if (opt.split_unrelated <= 0 || best < opt.split_unrelated) strict[s] = 1;
+    strict.push_back(strict[s]);
     --s;  // look at the remaining part again
     ++n;
   }

@@ -183,6 +183,7 @@ ClusterOptions ClusterOptions::FromData() {
       else if (name == "split_silhouette") o.split_silhouette = x;
       else if (name == "split_rounds") o.split_rounds = static_cast<int>(x);
       else if (name == "split_silhouette_again") o.split_silhouette_again = x;
+      else if (name == "split_unrelated") o.split_unrelated = x;
       else if (name == "absorb_threshold") o.absorb_threshold = x;
       else if (name == "year_conflict") o.year_conflict = x != 0;
       else if (name == "split_seeds") o.split_seeds = count();

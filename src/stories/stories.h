@@ -85,6 +85,9 @@ struct ClusterOptions {
   int split_rounds = 1;
   // The silhouette a part of a cut needs to be cut again (0: as the first).
   double split_silhouette_again = 0.0;
+  // A cut at this silhouette or above parts unrelated stories: its parts
+  // are cut again at split_silhouette, not split_silhouette_again (0: off).
+  double split_unrelated = 0.0;
   // AbsorbSmall(): the centroid similarity at which a story too small to
   // cut joins a larger one (0: never).
   double absorb_threshold = 0.0;

@@ -659,6 +659,45 @@ TEST(Stories, SplitCutsAPartAgainWhenItsHalvesNameYearsApart) {
   EXPECT_TRUE(SamePartition(SplitIncoherent(f, one, o, &ev), first_only));
 }
 
+// A story the online pass ran together from a report on another matter
+// (word 20 alone) and two happenings of one kind (word 30, with 31 or 32).
+// The first cut parts halves that share nothing (silhouette 1), so its
+// parts are stories of their own, each cut at the first cut's bar. When
+// the other matter shares the kind's word (a first cut of 0.6 or so), the
+// part is held to the bar for a second cut.
+TEST(Stories, SplitJudgesThePartsOfACutOfUnrelatedStoriesAsStories) {
+  auto vec = [](std::initializer_list<std::pair<std::uint32_t, float>> counts) {
+    SparseVector v(counts);
+    detail::Normalise(&v);
+    return v;
+  };
+  std::vector<SparseVector> f;
+  std::vector<std::uint32_t> gold;
+  for (int i = 0; i < 3; ++i) f.push_back(vec({{20, 1}})), gold.push_back(20);
+  for (std::uint32_t word : {31u, 32u})
+    for (int i = 0; i < 3; ++i) f.push_back(vec({{30, 0.8f}, {word, 0.6f}})), gold.push_back(word);
+  const std::vector<std::uint32_t> one(f.size(), 0);
+  ClusterOptions o;
+  o.split_threshold = 0;
+  o.split_silhouette = 0.3;
+  o.split_rounds = 3;
+  o.split_silhouette_again = 0.7;
+  o.split_unrelated = 0.9;
+  EXPECT_TRUE(SamePartition(SplitIncoherent(f, one, o), gold));
+  o.split_unrelated = 0;
+  const auto first_only = SplitIncoherent(f, one, o);
+  EXPECT_EQ((std::set<std::uint32_t>(first_only.begin(), first_only.end())).size(), 2u);
+  EXPECT_EQ(first_only[3], first_only[6]);
+  // The other matter shares the kind's word: the first cut is no longer
+  // one of unrelated stories.
+  o.split_unrelated = 0.9;
+  for (int i = 0; i < 3; ++i) f[i] = vec({{20, 0.8f}, {30, 0.6f}});
+  const auto related = SplitIncoherent(f, one, o);
+  EXPECT_EQ((std::set<std::uint32_t>(related.begin(), related.end())).size(), 2u);
+  EXPECT_EQ(related[3], related[6]);
+  EXPECT_NE(related[0], related[3]);
+}
+
 // Two groups of articles that the silhouette would cut, told with the day
 // they report and whom they are about: the same day (or the next, past
 // midnight) in half or more of each group's articles and the same person
