@@ -15,6 +15,8 @@ using detail::Dot;
 
 namespace {
 SparseVector SumRaw(const std::vector<SparseVector>& features, const std::vector<std::uint32_t>& members);
+bool YearsApart(const std::vector<SplitEvidence>& ev, const std::vector<std::uint32_t>& side_a,
+                const std::vector<std::uint32_t>& side_b);
 
 // The fewest articles the split cuts (two halves of two): a smaller story
 // is too small to judge on its own coherence.
@@ -464,8 +466,11 @@ std::vector<std::uint32_t> ReassignWith(const std::vector<SparseVector>& feature
 // AbsorbSmall() with the centroids of the last reassignment in *st, used
 // again for the stories whose articles are still the same.
 std::vector<std::uint32_t> AbsorbSmallWith(const std::vector<SparseVector>& features, const std::vector<std::int32_t>& days,
-                                           std::vector<std::uint32_t> story, const ClusterOptions& opt, ReassignState* st) {
+                                           std::vector<std::uint32_t> story, const ClusterOptions& opt, ReassignState* st,
+                                           const std::vector<SplitEvidence>* evidence) {
   if (opt.absorb_threshold <= 0) return story;
+  const std::size_t small = std::max<std::size_t>(opt.absorb_articles, 1);
+  const bool years_apart = opt.year_conflict && evidence && evidence->size() >= story.size();
   std::uint32_t n = 0;
   for (std::uint32_t s : story) n = std::max(n, s + 1);
   std::vector<std::vector<std::uint32_t>> members(n);
@@ -479,7 +484,7 @@ std::vector<std::uint32_t> AbsorbSmallWith(const std::vector<SparseVector>& feat
     }
   }
   bool any_small = false;
-  for (const auto& m : members) any_small |= !m.empty() && m.size() < kFewestToCut;
+  for (const auto& m : members) any_small |= !m.empty() && m.size() <= small;
   if (!any_small) return story;
   st->centroid.resize(n);
   st->story_probes.resize(n);
@@ -509,7 +514,7 @@ std::vector<std::uint32_t> AbsorbSmallWith(const std::vector<SparseVector>& feat
   // both absorbs and is absorbed.
   StoryIndex index;
   for (std::uint32_t s = 0; s < n; ++s) {
-    if (members[s].size() < kFewestToCut) continue;
+    if (members[s].size() <= small) continue;
     summarise(s);
     for (const auto& [h, w] : st->story_probes[s]) {
       auto& list = index[h];
@@ -520,13 +525,15 @@ std::vector<std::uint32_t> AbsorbSmallWith(const std::vector<SparseVector>& feat
   std::vector<float> partial(n, 0);
   std::vector<std::pair<float, std::uint32_t>> cands;
   for (std::uint32_t k = 0; k < n; ++k) {
-    if (members[k].empty() || members[k].size() >= kFewestToCut) continue;
+    if (members[k].empty() || members[k].size() > small) continue;
     summarise(k);
     if (st->norm2[k] <= 0) continue;
     TopCandidates(st->story_probes[k], index, k, seen, partial, &cands);
     double best = opt.absorb_threshold;
     std::uint32_t into = k;
     for (const auto& [p, s] : cands) {
+      // Nor does it undo what the split cut on the years.
+      if (years_apart && YearsApart(*evidence, members[k], members[s])) continue;
       std::int32_t gap = 0;
       if (first[k] != kNoDay && first[s] != kNoDay)
         gap = first[k] > last[s] ? first[k] - last[s] : first[s] > last[k] ? first[s] - last[k] : 0;
@@ -799,7 +806,7 @@ std::vector<std::uint32_t> SplitIncoherent(const std::vector<SparseVector>& feat
 std::vector<std::uint32_t> AbsorbSmall(const std::vector<SparseVector>& features, const std::vector<std::int32_t>& days,
                                        std::vector<std::uint32_t> story, const ClusterOptions& opt) {
   ReassignState st;
-  return AbsorbSmallWith(features, days, std::move(story), opt, &st);
+  return AbsorbSmallWith(features, days, std::move(story), opt, &st, nullptr);
 }
 
 std::vector<std::uint32_t> Refine(const std::vector<SparseVector>& features, const std::vector<std::int32_t>& days,
@@ -822,7 +829,7 @@ std::vector<std::uint32_t> Refine(const std::vector<SparseVector>& features, con
     story = ReassignWith(features, days, std::move(story), opt, rounds, probes, &st, evidence);
     follow();
   }
-  story = AbsorbSmallWith(features, days, std::move(story), opt, &st);
+  story = AbsorbSmallWith(features, days, std::move(story), opt, &st, evidence);
   follow();
   return story;
 }

@@ -185,6 +185,7 @@ ClusterOptions ClusterOptions::FromData() {
       else if (name == "split_silhouette_again") o.split_silhouette_again = x;
       else if (name == "split_unrelated") o.split_unrelated = x;
       else if (name == "absorb_threshold") o.absorb_threshold = x;
+      else if (name == "absorb_articles") o.absorb_articles = count();
       else if (name == "year_conflict") o.year_conflict = x != 0;
       else if (name == "split_seeds") o.split_seeds = count();
       else if (name == "article_features") o.article_features = count();

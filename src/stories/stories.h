@@ -91,6 +91,9 @@ struct ClusterOptions {
   // AbsorbSmall(): the centroid similarity at which a story too small to
   // cut joins a larger one (0: never).
   double absorb_threshold = 0.0;
+  // The most articles a story AbsorbSmall() moves may have; only stories
+  // of more take others in.
+  std::size_t absorb_articles = 3;
   // Reassign() with evidence: an article that names years does not move
   // into a story whose other articles name years, none of them its own.
   bool year_conflict = false;
@@ -213,13 +216,15 @@ std::vector<std::uint32_t> SplitIncoherent(const std::vector<SparseVector>& feat
                                            const ClusterOptions& options,
                                            const std::vector<SplitEvidence>* evidence = nullptr);
 
-// A story of fewer articles than the split cuts (4) whose centroid is at
-// least absorb_threshold similar to a story of 4 or more, time included
-// as in Add(), joins the most similar such story. Single articles the
-// reassignment moves one by one; a group of two or three, each nearer the
-// rest of its group than any other story, moves only as a group: the
-// first or last reports of a happening that the online pass, in some
-// orders of arrival, gathered apart.
+// A story of absorb_articles articles or fewer (3: fewer than the split
+// cuts) whose centroid is at least absorb_threshold similar to a larger
+// story, time included as in Add(), joins the most similar such story.
+// Single articles the reassignment moves one by one; a group of two or
+// more, each nearer the rest of its group than any other story, moves only
+// as a group: the first or last reports of a happening that the online
+// pass, in some orders of arrival, gathered apart. In Refine(), with
+// evidence and year_conflict, a group whose years are apart from the
+// story's (as SplitIncoherent() reads them) stays apart.
 std::vector<std::uint32_t> AbsorbSmall(const std::vector<SparseVector>& features, const std::vector<std::int32_t>& days,
                                        std::vector<std::uint32_t> story, const ClusterOptions& options);
 

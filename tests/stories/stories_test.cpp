@@ -879,6 +879,43 @@ TEST(Stories, AbsorbSmallJoinsAGroupTooSmallToCutToTheStoryItIsClose) {
   EXPECT_EQ(AbsorbSmall(f, days, smaller, o)[5], 1u);
 }
 
+// Six reports of one happening in Lorvani (words 1 and 2, each with a
+// word of its own) and four later ones the online pass gathered apart
+// (words 50 and 51 besides): a group of four moves with absorb_articles 4,
+// not 3. With the years each names, a group whose years are apart from
+// the story's (Kessar's 2031 report, the group's 2034) stays apart.
+TEST(Stories, AbsorbSmallMovesGroupsUpToAbsorbArticlesUnlessTheirYearsAreApart) {
+  auto vec = [](std::initializer_list<std::pair<std::uint32_t, float>> counts) {
+    SparseVector v(counts);
+    detail::Normalise(&v);
+    return v;
+  };
+  std::vector<SparseVector> f;
+  std::vector<std::uint32_t> online;
+  for (std::uint32_t i = 0; i < 6; ++i) f.push_back(vec({{1, 1}, {2, 1}, {10 + i, 1}})), online.push_back(0);
+  for (int i = 0; i < 4; ++i) f.push_back(vec({{1, 1}, {2, 1}, {50, 1}, {51, 1}})), online.push_back(1);
+  const std::vector<std::int32_t> days(f.size(), 100);
+  const std::vector<std::uint32_t> whole(f.size(), 0);
+  ClusterOptions o;
+  o.absorb_threshold = 0.35;
+  o.absorb_articles = 3;
+  EXPECT_TRUE(SamePartition(AbsorbSmall(f, days, online, o), online));
+  o.absorb_articles = 4;
+  EXPECT_TRUE(SamePartition(AbsorbSmall(f, days, online, o), whole));
+  // Refine with the years: the six name 2031, the four 2034.
+  o.split_silhouette = 0.25;
+  o.year_conflict = true;
+  const std::vector<std::int64_t> none(f.size(), -1);
+  std::vector<SplitEvidence> ev(f.size());
+  for (int i = 0; i < 6; ++i) ev[static_cast<std::size_t>(i)].years = {2031};
+  EXPECT_TRUE(SamePartition(Refine(f, days, none, online, o, 0, &ev), whole));
+  for (std::size_t i = 6; i < 10; ++i) ev[i].years = {2034};
+  EXPECT_TRUE(SamePartition(Refine(f, days, none, online, o, 0, &ev), online));
+  // Off, the words decide.
+  o.year_conflict = false;
+  EXPECT_TRUE(SamePartition(Refine(f, days, none, online, o, 0, &ev), whole));
+}
+
 // The corpus of the early-finish tests: the floods and the election again
 // and again, 100 days apart (each time a new happening of its kind, with
 // its own place), with a near duplicate each time. (A copy of an article
