@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <iterator>
 #include <map>
 #include <unordered_map>
 
@@ -14,6 +15,8 @@ using detail::Dot;
 
 namespace {
 SparseVector SumRaw(const std::vector<SparseVector>& features, const std::vector<std::uint32_t>& members);
+bool YearsApart(const std::vector<SplitEvidence>& ev, const std::vector<std::uint32_t>& side_a,
+                const std::vector<std::uint32_t>& side_b);
 
 // The fewest articles the split cuts (two halves of two): a smaller story
 // is too small to judge on its own coherence.
@@ -466,8 +469,11 @@ std::vector<std::uint32_t> ReassignWith(const std::vector<SparseVector>& feature
 // AbsorbSmall() with the centroids of the last reassignment in *st, used
 // again for the stories whose articles are still the same.
 std::vector<std::uint32_t> AbsorbSmallWith(const std::vector<SparseVector>& features, const std::vector<std::int32_t>& days,
-                                           std::vector<std::uint32_t> story, const ClusterOptions& opt, ReassignState* st) {
+                                           std::vector<std::uint32_t> story, const ClusterOptions& opt, ReassignState* st,
+                                           const std::vector<SplitEvidence>* evidence) {
   if (opt.absorb_threshold <= 0) return story;
+  const std::size_t small = std::max<std::size_t>(opt.absorb_articles, 1);
+  const bool years_apart = opt.year_conflict && evidence && evidence->size() >= story.size();
   std::uint32_t n = 0;
   for (std::uint32_t s : story) n = std::max(n, s + 1);
   std::vector<std::vector<std::uint32_t>> members(n);
@@ -481,7 +487,7 @@ std::vector<std::uint32_t> AbsorbSmallWith(const std::vector<SparseVector>& feat
     }
   }
   bool any_small = false;
-  for (const auto& m : members) any_small |= !m.empty() && m.size() < kFewestToCut;
+  for (const auto& m : members) any_small |= !m.empty() && m.size() <= small;
   if (!any_small) return story;
   st->centroid.resize(n);
   st->story_probes.resize(n);
@@ -511,7 +517,7 @@ std::vector<std::uint32_t> AbsorbSmallWith(const std::vector<SparseVector>& feat
   // both absorbs and is absorbed.
   StoryIndex index;
   for (std::uint32_t s = 0; s < n; ++s) {
-    if (members[s].size() < kFewestToCut) continue;
+    if (members[s].size() <= small) continue;
     summarise(s);
     for (const auto& [h, w] : st->story_probes[s]) {
       auto& list = index[h];
@@ -522,13 +528,15 @@ std::vector<std::uint32_t> AbsorbSmallWith(const std::vector<SparseVector>& feat
   std::vector<float> partial(n, 0);
   std::vector<std::pair<float, std::uint32_t>> cands;
   for (std::uint32_t k = 0; k < n; ++k) {
-    if (members[k].empty() || members[k].size() >= kFewestToCut) continue;
+    if (members[k].empty() || members[k].size() > small) continue;
     summarise(k);
     if (st->norm2[k] <= 0) continue;
     TopCandidates(st->story_probes[k], index, k, seen, partial, &cands);
     double best = opt.absorb_threshold;
     std::uint32_t into = k;
     for (const auto& [p, s] : cands) {
+      // Nor does it undo what the split cut on the years.
+      if (years_apart && YearsApart(*evidence, members[k], members[s])) continue;
       std::int32_t gap = 0;
       if (first[k] != kNoDay && first[s] != kNoDay)
         gap = first[k] > last[s] ? first[k] - last[s] : first[s] > last[k] ? first[s] - last[k] : 0;
@@ -680,6 +688,29 @@ bool OneHappening(const std::vector<SplitEvidence>& ev,
   return x.second > 0 && x.first == y.first;
 }
 
+// True when two or more articles of each half name years and no year
+// one half names is one the other names.
+bool YearsApart(const std::vector<SplitEvidence>& ev, const std::vector<std::uint32_t>& side_a,
+                const std::vector<std::uint32_t>& side_b) {
+  auto years = [&](const std::vector<std::uint32_t>& side, std::vector<std::uint16_t>* out) {
+    std::size_t naming = 0;
+    for (std::uint32_t i : side) {
+      if (i >= ev.size() || ev[i].years[0] == 0) continue;
+      ++naming;
+      for (std::uint16_t y : ev[i].years)
+        if (y != 0) out->push_back(y);
+    }
+    std::sort(out->begin(), out->end());
+    out->erase(std::unique(out->begin(), out->end()), out->end());
+    return naming;
+  };
+  std::vector<std::uint16_t> a, b;
+  if (years(side_a, &a) < 2 || years(side_b, &b) < 2) return false;
+  std::vector<std::uint16_t> both;
+  std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(both));
+  return both.empty();
+}
+
 }  // namespace
 
 std::vector<std::uint32_t> SplitIncoherent(const std::vector<SparseVector>& features, std::vector<std::uint32_t> story,
@@ -711,6 +742,8 @@ std::vector<std::uint32_t> SplitIncoherent(const std::vector<SparseVector>& feat
   // A story and each part split off it are looked at again (a story may
   // have run three happenings together), up to opt.split_rounds deep.
   std::vector<int> depth(n, 0);
+  // Per story: a part of a cut, held to split_silhouette_again.
+  std::vector<char> strict(n, 0);
   for (std::uint32_t s = 0; s < n; ++s) {
     if (depth[s] >= opt.split_rounds) continue;
     const std::vector<std::uint32_t> mem = members[s];
@@ -751,14 +784,22 @@ std::vector<std::uint32_t> SplitIncoherent(const std::vector<SparseVector>& feat
     if (opt.split_silhouette > 0 && best < opt.split_silhouette) continue;
     // A part of a cut is cut again only as clearly as two happenings part:
     // one happening told two ways cuts at a middling silhouette, and each
-    // further cut of it would leave a splinter.
-    if (depth[s] > 0 && best < opt.split_silhouette_again) continue;
+    // further cut of it would leave a splinter. Unless the halves name
+    // years apart: two happenings of one kind years apart, which the
+    // first cut left together as nearer each other than the rest.
+    if (strict[s] && best < opt.split_silhouette_again &&
+        !(opt.year_conflict && evidence && YearsApart(*evidence, best_a, best_b)))
+      continue;
     if (evidence && OneHappening(*evidence, best_a, best_b)) continue;
     for (std::uint32_t i : best_b) story[i] = n;
     members[s] = best_a;
     members.push_back(best_b);
     depth[s] += 1;
     depth.push_back(depth[s]);
+    // Halves this far apart share next to nothing: two unrelated stories
+    // the online pass joined, each judged again as a story of its own.
+    if (opt.split_unrelated <= 0 || best < opt.split_unrelated) strict[s] = 1;
+    strict.push_back(strict[s]);
     --s;  // look at the remaining part again
     ++n;
   }
@@ -768,7 +809,7 @@ std::vector<std::uint32_t> SplitIncoherent(const std::vector<SparseVector>& feat
 std::vector<std::uint32_t> AbsorbSmall(const std::vector<SparseVector>& features, const std::vector<std::int32_t>& days,
                                        std::vector<std::uint32_t> story, const ClusterOptions& opt) {
   ReassignState st;
-  return AbsorbSmallWith(features, days, std::move(story), opt, &st);
+  return AbsorbSmallWith(features, days, std::move(story), opt, &st, nullptr);
 }
 
 std::vector<std::uint32_t> Refine(const std::vector<SparseVector>& features, const std::vector<std::int32_t>& days,
@@ -791,7 +832,7 @@ std::vector<std::uint32_t> Refine(const std::vector<SparseVector>& features, con
     story = ReassignWith(features, days, std::move(story), opt, rounds, probes, &st, evidence);
     follow();
   }
-  story = AbsorbSmallWith(features, days, std::move(story), opt, &st);
+  story = AbsorbSmallWith(features, days, std::move(story), opt, &st, evidence);
   follow();
   return story;
 }

@@ -182,7 +182,9 @@ ClusterOptions ClusterOptions::FromData() {
       else if (name == "split_silhouette") o.split_silhouette = x;
       else if (name == "split_rounds") o.split_rounds = static_cast<int>(x);
       else if (name == "split_silhouette_again") o.split_silhouette_again = x;
+      else if (name == "split_unrelated") o.split_unrelated = x;
       else if (name == "absorb_threshold") o.absorb_threshold = x;
+      else if (name == "absorb_articles") o.absorb_articles = count();
       else if (name == "year_conflict") o.year_conflict = x != 0;
       else if (name == "split_seeds") o.split_seeds = count();
       else if (name == "article_features") o.article_features = count();

@@ -85,9 +85,15 @@ struct ClusterOptions {
   int split_rounds = 1;
   // The silhouette a part of a cut needs to be cut again (0: as the first).
   double split_silhouette_again = 0.0;
+  // A cut at this silhouette or above parts unrelated stories: its parts
+  // are cut again at split_silhouette, not split_silhouette_again (0: off).
+  double split_unrelated = 0.0;
   // AbsorbSmall(): the centroid similarity at which a story too small to
   // cut joins a larger one (0: never).
   double absorb_threshold = 0.0;
+  // The most articles a story AbsorbSmall() moves may have; only stories
+  // of more take others in.
+  std::size_t absorb_articles = 3;
   // Reassign() with evidence: an article that names years does not move
   // into a story whose other articles name years, none of them its own.
   bool year_conflict = false;
@@ -202,18 +208,23 @@ struct SplitEvidence {
 // articles mention most): two happenings of one kind happen on different
 // days or to different people and places, so halves that agree on both are
 // one happening told two ways (one person's check-in at one clinic, then
-// at another), not two.
+// at another), not two. With options.year_conflict it also lets a part of
+// a cut be cut again below split_silhouette_again (at split_silhouette)
+// when two or more articles of each half name years and no year of one
+// half is one of the other's: two happenings of one kind years apart.
 std::vector<std::uint32_t> SplitIncoherent(const std::vector<SparseVector>& features, std::vector<std::uint32_t> story,
                                            const ClusterOptions& options,
                                            const std::vector<SplitEvidence>* evidence = nullptr);
 
-// A story of fewer articles than the split cuts (4) whose centroid is at
-// least absorb_threshold similar to a story of 4 or more, time included
-// as in Add(), joins the most similar such story. Single articles the
-// reassignment moves one by one; a group of two or three, each nearer the
-// rest of its group than any other story, moves only as a group: the
-// first or last reports of a happening that the online pass, in some
-// orders of arrival, gathered apart.
+// A story of absorb_articles articles or fewer (3: fewer than the split
+// cuts) whose centroid is at least absorb_threshold similar to a larger
+// story, time included as in Add(), joins the most similar such story.
+// Single articles the reassignment moves one by one; a group of two or
+// more, each nearer the rest of its group than any other story, moves only
+// as a group: the first or last reports of a happening that the online
+// pass, in some orders of arrival, gathered apart. In Refine(), with
+// evidence and year_conflict, a group whose years are apart from the
+// story's (as SplitIncoherent() reads them) stays apart.
 std::vector<std::uint32_t> AbsorbSmall(const std::vector<SparseVector>& features, const std::vector<std::int32_t>& days,
                                        std::vector<std::uint32_t> story, const ClusterOptions& options);
 

@@ -784,6 +784,90 @@ TEST(Stories, SplitCutsAPartAgainOnlyWhenItPartsClearly) {
   EXPECT_EQ((std::set<std::uint32_t>{every[0], every[3], every[6], every[9]}).size(), 4u);
 }
 
+// Story 0 holds a happening of another kind (word 20) and two happenings
+// of one kind (word 30, with 31 or 32) that part less clearly than the
+// bar for a second cut. Halves whose articles name years apart (the Odalys
+// vote of 2031, the Kessar vote of 2034) are cut all the same; a year both
+// name, or a half with one article naming years, leaves the part whole.
+TEST(Stories, SplitCutsAPartAgainWhenItsHalvesNameYearsApart) {
+  auto vec = [](std::initializer_list<std::pair<std::uint32_t, float>> counts) {
+    SparseVector v(counts);
+    detail::Normalise(&v);
+    return v;
+  };
+  std::vector<SparseVector> f;
+  std::vector<std::uint32_t> gold;
+  for (int i = 0; i < 3; ++i) f.push_back(vec({{20, 1}})), gold.push_back(20);
+  for (std::uint32_t word : {31u, 32u})
+    for (int i = 0; i < 3; ++i) f.push_back(vec({{30, 0.8f}, {word, 0.6f}})), gold.push_back(word);
+  const std::vector<std::uint32_t> one(f.size(), 0);
+  ClusterOptions o;
+  o.split_threshold = 0;
+  o.split_silhouette = 0.3;
+  o.split_rounds = 3;
+  o.split_silhouette_again = 0.7;
+  o.year_conflict = true;
+  std::vector<SplitEvidence> ev(f.size());
+  ev[3].years = {2031};
+  ev[4].years = {2031, 2027};
+  ev[6].years = {2034};
+  ev[7].years = {2034, 2033};
+  EXPECT_TRUE(SamePartition(SplitIncoherent(f, one, o, &ev), gold));
+  // Without the years, or with the year conflict off, the first cut only.
+  const auto first_only = SplitIncoherent(f, one, o);
+  EXPECT_FALSE(SamePartition(first_only, gold));
+  EXPECT_EQ(first_only[3], first_only[6]);
+  EXPECT_NE(first_only[0], first_only[3]);
+  o.year_conflict = false;
+  EXPECT_TRUE(SamePartition(SplitIncoherent(f, one, o, &ev), first_only));
+  o.year_conflict = true;
+  // A year both halves name (an earlier vote each recalls) keeps it whole.
+  ev[7].years = {2034, 2027};
+  EXPECT_TRUE(SamePartition(SplitIncoherent(f, one, o, &ev), first_only));
+  // One article naming years in a half is too little to go on.
+  ev[7].years = {};
+  EXPECT_TRUE(SamePartition(SplitIncoherent(f, one, o, &ev), first_only));
+}
+
+// A story the online pass ran together from a report on another matter
+// (word 20 alone) and two happenings of one kind (word 30, with 31 or 32).
+// The first cut parts halves that share nothing (silhouette 1), so its
+// parts are stories of their own, each cut at the first cut's bar. When
+// the other matter shares the kind's word (a first cut of 0.6 or so), the
+// part is held to the bar for a second cut.
+TEST(Stories, SplitJudgesThePartsOfACutOfUnrelatedStoriesAsStories) {
+  auto vec = [](std::initializer_list<std::pair<std::uint32_t, float>> counts) {
+    SparseVector v(counts);
+    detail::Normalise(&v);
+    return v;
+  };
+  std::vector<SparseVector> f;
+  std::vector<std::uint32_t> gold;
+  for (int i = 0; i < 3; ++i) f.push_back(vec({{20, 1}})), gold.push_back(20);
+  for (std::uint32_t word : {31u, 32u})
+    for (int i = 0; i < 3; ++i) f.push_back(vec({{30, 0.8f}, {word, 0.6f}})), gold.push_back(word);
+  const std::vector<std::uint32_t> one(f.size(), 0);
+  ClusterOptions o;
+  o.split_threshold = 0;
+  o.split_silhouette = 0.3;
+  o.split_rounds = 3;
+  o.split_silhouette_again = 0.7;
+  o.split_unrelated = 0.9;
+  EXPECT_TRUE(SamePartition(SplitIncoherent(f, one, o), gold));
+  o.split_unrelated = 0;
+  const auto first_only = SplitIncoherent(f, one, o);
+  EXPECT_EQ((std::set<std::uint32_t>(first_only.begin(), first_only.end())).size(), 2u);
+  EXPECT_EQ(first_only[3], first_only[6]);
+  // The other matter shares the kind's word: the first cut is no longer
+  // one of unrelated stories.
+  o.split_unrelated = 0.9;
+  for (int i = 0; i < 3; ++i) f[i] = vec({{20, 0.8f}, {30, 0.6f}});
+  const auto related = SplitIncoherent(f, one, o);
+  EXPECT_EQ((std::set<std::uint32_t>(related.begin(), related.end())).size(), 2u);
+  EXPECT_EQ(related[3], related[6]);
+  EXPECT_NE(related[0], related[3]);
+}
+
 // Two groups of articles that the silhouette would cut, told with the day
 // they report and whom they are about: the same day (or the next, past
 // midnight) in half or more of each group's articles and the same person
@@ -963,6 +1047,43 @@ TEST(Stories, AbsorbSmallJoinsAGroupTooSmallToCutToTheStoryItIsClose) {
   std::vector<std::uint32_t> smaller = online;
   smaller[3] = smaller[4] = 3;
   EXPECT_EQ(AbsorbSmall(f, days, smaller, o)[5], 1u);
+}
+
+// Six reports of one happening in Lorvani (words 1 and 2, each with a
+// word of its own) and four later ones the online pass gathered apart
+// (words 50 and 51 besides): a group of four moves with absorb_articles 4,
+// not 3. With the years each names, a group whose years are apart from
+// the story's (Kessar's 2031 report, the group's 2034) stays apart.
+TEST(Stories, AbsorbSmallMovesGroupsUpToAbsorbArticlesUnlessTheirYearsAreApart) {
+  auto vec = [](std::initializer_list<std::pair<std::uint32_t, float>> counts) {
+    SparseVector v(counts);
+    detail::Normalise(&v);
+    return v;
+  };
+  std::vector<SparseVector> f;
+  std::vector<std::uint32_t> online;
+  for (std::uint32_t i = 0; i < 6; ++i) f.push_back(vec({{1, 1}, {2, 1}, {10 + i, 1}})), online.push_back(0);
+  for (int i = 0; i < 4; ++i) f.push_back(vec({{1, 1}, {2, 1}, {50, 1}, {51, 1}})), online.push_back(1);
+  const std::vector<std::int32_t> days(f.size(), 100);
+  const std::vector<std::uint32_t> whole(f.size(), 0);
+  ClusterOptions o;
+  o.absorb_threshold = 0.35;
+  o.absorb_articles = 3;
+  EXPECT_TRUE(SamePartition(AbsorbSmall(f, days, online, o), online));
+  o.absorb_articles = 4;
+  EXPECT_TRUE(SamePartition(AbsorbSmall(f, days, online, o), whole));
+  // Refine with the years: the six name 2031, the four 2034.
+  o.split_silhouette = 0.25;
+  o.year_conflict = true;
+  const std::vector<std::int64_t> none(f.size(), -1);
+  std::vector<SplitEvidence> ev(f.size());
+  for (int i = 0; i < 6; ++i) ev[static_cast<std::size_t>(i)].years = {2031};
+  EXPECT_TRUE(SamePartition(Refine(f, days, none, online, o, 0, &ev), whole));
+  for (std::size_t i = 6; i < 10; ++i) ev[i].years = {2034};
+  EXPECT_TRUE(SamePartition(Refine(f, days, none, online, o, 0, &ev), online));
+  // Off, the words decide.
+  o.year_conflict = false;
+  EXPECT_TRUE(SamePartition(Refine(f, days, none, online, o, 0, &ev), whole));
 }
 
 // The corpus of the early-finish tests: the floods and the election again

@@ -384,8 +384,12 @@ cli::CommandRegistrar reg(
       app.add_option("--split-rounds", opts->cluster.split_rounds, "How many times a story may be cut");
       app.add_option("--split-silhouette-again", opts->cluster.split_silhouette_again,
                      "Mean silhouette at which a part of a cut is cut again (0: as --split-silhouette)");
+      app.add_option("--split-unrelated", opts->cluster.split_unrelated,
+                     "Mean silhouette of a cut at or above which its parts are cut again at --split-silhouette (0: never)");
       app.add_option("--absorb-threshold", opts->cluster.absorb_threshold,
                      "Similarity at which a story of fewer than 4 articles joins a larger one (0: never)");
+      app.add_option("--absorb-articles", opts->cluster.absorb_articles,
+                     "The most articles of a story that joins a larger one (--absorb-threshold)");
       app.add_option("--title-weight", opts->cluster.title_weight, "Weight of title words");
       app.add_option("--year-conflict", opts->cluster.year_conflict,
                      "1: the reassignment keeps an article out of a story whose other articles name only other years; 0: off");
