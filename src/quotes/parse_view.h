@@ -189,14 +189,31 @@ class Doc {
       return x >= 0 && y >= 0 && static_cast<std::size_t>(x) < n && static_cast<std::size_t>(y) < n &&
              sent_[static_cast<std::size_t>(x)] == sent_[static_cast<std::size_t>(y)];
     };
+    // One pass picks the few tokens each repair starts from.
+    std::vector<std::uint32_t> cases, objects, subjects, others;
     for (std::size_t i = 0; i < n; ++i) {
-      const std::int32_t p = static_cast<std::int32_t>(i);
-      if (deprel_[i] != "case") continue;
-      const std::string lw = Lower(a_.TokenText(a_.tokens[i]));
-      if (!(lw == "after" || lw == "before" || lw == "since" || lw == "until" ||
-                                    lw == "till" || lw == "once" || lw == "because" || lw == "while")) {
-        continue;
+      const std::string_view r = deprel_[i];
+      const auto k = static_cast<std::uint32_t>(i);
+      switch (r.size()) {
+        case 3:
+          if (r == "obj") objects.push_back(k);
+          break;
+        case 4:
+          if (r == "case" && Subordinator(a_.TokenText(a_.tokens[i]))) cases.push_back(k);
+          if (r == "conj") others.push_back(k);
+          break;
+        case 5:
+          if (r == "csubj") subjects.push_back(k);
+          break;
+        case 9:
+          if (r == "acl:relcl") others.push_back(k);
+          break;
+        default:
+          break;
       }
+    }
+    for (std::size_t i : cases) {
+      const std::int32_t p = static_cast<std::int32_t>(i);
       const std::int32_t noun = head_[i];
       if (noun <= p || !in_sentence(p, noun) || !in_sentence(p - 1, p)) continue;
       const std::string_view nrel = deprel_[static_cast<std::size_t>(noun)];
@@ -236,7 +253,7 @@ class Doc {
       head_[i] = v;
       deprel_[i] = "mark";
     }
-    for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t i : objects) {
       const std::int32_t o = static_cast<std::int32_t>(i);
       const std::int32_t h = head_[i];
       if (deprel_[i] != "obj" || h == kNone || h >= o) continue;
@@ -256,8 +273,8 @@ class Doc {
       }
       if (adjacent && !has_object) head_[i] = conj;
     }
-    for (std::size_t i = 0; i < n; ++i) RepairSpeechGerund(i);
-    for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t i : subjects) RepairSpeechGerund(i);
+    for (std::size_t i : others) {
       const std::int32_t c = static_cast<std::int32_t>(i);
       const std::int32_t h = head_[i];
       if (h == kNone) continue;
@@ -327,6 +344,16 @@ class Doc {
     deprel_[i] = head_[i] == kNone ? std::string_view("root") : std::string_view("advcl");
     head_[static_cast<std::size_t>(p)] = c;
     deprel_[static_cast<std::size_t>(p)] = "ccomp";
+  }
+  // "after", "before", "since", "until", "till", "once", "because",
+  // "while" in any case: words that open a clause as often as a phrase.
+  static bool Subordinator(std::string_view w) {
+    if (w.size() < 4 || w.size() > 7) return false;
+    char buf[8];
+    for (std::size_t k = 0; k < w.size(); ++k) buf[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(w[k])));
+    const std::string_view l(buf, w.size());
+    return l == "after" || l == "before" || l == "since" || l == "until" || l == "till" || l == "once" ||
+           l == "because" || l == "while";
   }
   bool Punct(std::int32_t t) const {
     const Token& tok = a_.tokens[static_cast<std::size_t>(t)];
