@@ -168,9 +168,11 @@ class Doc {
     return xpos == "VBD" || xpos == "VBZ" || xpos == "VBP" || xpos == "MD";
   }
 
-  // Two attachments no reading of English allows, which parsers still
-  // make, undone before any rule reads the tree (the rules should not
-  // depend on which of two parsers' habits they meet):
+  // Attachments no reading of English allows, which parsers still make,
+  // undone before any rule reads the tree (the rules should not depend on
+  // which of two parsers' habits they meet); a relative clause on a verb
+  // and a tensed predicate conjoined to a noun or a modifier are
+  // described where they are undone:
   //  - "left late after the crew complained": a subordinator read as a
   //    preposition of the next finite verb's subject (or of a noun the
   //    verb then lacks as its subject), the verb conjoined to the main
@@ -180,6 +182,8 @@ class Doc {
   //  - "responded saying the harbor was too shallow": a gerund of saying
   //    made the subject of the clause it reports, with that clause's
   //    subject as its object. The clause is the gerund's complement.
+  //  - "one envoy who watched the vote said": the relative clause's
+  //    object read as a second subject of the main verb.
   //  - "plans to invade and accuses the alliance": an object after a verb
   //    conjoined to its head, hung across that verb on the first one.
   //    An object follows its own verb, so it is the conjoined verb's.
@@ -190,7 +194,7 @@ class Doc {
              sent_[static_cast<std::size_t>(x)] == sent_[static_cast<std::size_t>(y)];
     };
     // One pass picks the few tokens each repair starts from.
-    std::vector<std::uint32_t> cases, objects, subjects, others;
+    std::vector<std::uint32_t> cases, objects, subjects, nominal_subjects, others;
     for (std::size_t i = 0; i < n; ++i) {
       const std::string_view r = deprel_[i];
       const auto k = static_cast<std::uint32_t>(i);
@@ -204,6 +208,7 @@ class Doc {
           break;
         case 5:
           if (r == "csubj") subjects.push_back(k);
+          if (r == "nsubj") nominal_subjects.push_back(k);
           break;
         case 9:
           if (r == "acl:relcl") others.push_back(k);
@@ -274,13 +279,14 @@ class Doc {
       if (adjacent && !has_object) head_[i] = conj;
     }
     for (std::size_t i : subjects) RepairSpeechGerund(i);
+    for (std::size_t i : nominal_subjects) RepairSecondSubject(i);
     for (std::size_t i : others) {
       const std::int32_t c = static_cast<std::int32_t>(i);
       const std::int32_t h = head_[i];
       if (h == kNone) continue;
       const std::string_view hu = a_.tokens[static_cast<std::size_t>(h)].upos;
       if (deprel_[i] == "acl:relcl" && (hu == "VERB" || hu == "AUX") && h < c) {
-        // "not to pardon Hillary Clinton, who has not been charged": a
+        // "refuse to hire Odalys Kessar, who runs a bakery": a
         // relative clause on a verb. It is the noun's right before it.
         std::int32_t first = c;
         for (std::size_t t = SentenceBegin(c); t < i; ++t) {
@@ -301,13 +307,18 @@ class Doc {
         }
         const std::string_view nu = a_.tokens[static_cast<std::size_t>(noun)].upos;
         if (nu == "NOUN" || nu == "PROPN" || nu == "PRON") head_[i] = noun;
-      } else if (deprel_[i] == "conj" && (hu == "NOUN" || hu == "PROPN")) {
-        // "rules that promise to transform the economy but are likely to
-        // draw fire": a predicate with a tensed copula or auxiliary and no
-        // subject of its own conjoined to a noun. It shares the subject of
-        // the nearest tensed verb above the noun, and is that verb's
-        // conjunct.
-        bool tensed = false, subject = false;
+      } else if (deprel_[i] == "conj" && (hu == "NOUN" || hu == "PROPN" || deprel_[static_cast<std::size_t>(h)] == "advmod" ||
+                                          deprel_[static_cast<std::size_t>(h)] == "amod") &&
+                 !Clausal(deprel_[static_cast<std::size_t>(h)])) {
+        // "plans that promise to cut costs but are likely to fail", "kept
+        // the estimate low but said ...": a tensed
+        // predicate with no subject of its own conjoined to a noun or a
+        // modifier that is no predicate itself. It shares the subject of
+        // the nearest tensed verb above, and is that verb's conjunct.
+        // A verb form alone is not enough after a noun: "the rides and
+        // tours" may tag "tours" as a present-tense verb.
+        const bool modifier = hu != "NOUN" && hu != "PROPN";
+        bool tensed = modifier && Finite(a_.tokens[i].xpos), subject = false;
         for (std::size_t t = SentenceBegin(c); t < SentenceEnd(c); ++t) {
           if (head_[t] != c) continue;
           subject = subject || StartsWith(deprel_[t], "nsubj") || StartsWith(deprel_[t], "csubj");
@@ -321,6 +332,40 @@ class Doc {
         if (x != kNone && x < c) head_[i] = x;
       }
     }
+  }
+  static bool Clausal(std::string_view r) {
+    return r == "root" || r == "conj" || r == "ccomp" || r == "xcomp" || r == "advcl" || r == "parataxis" ||
+           StartsWith(r, "acl") || StartsWith(r, "csubj");
+  }
+  // "One envoy who watched the vote said ...": of two subjects of a
+  // verb, a later one right after the earlier one's relative clause verb,
+  // which has no object, is that verb's object.
+  void RepairSecondSubject(std::size_t i) {
+    const std::int32_t s2 = static_cast<std::int32_t>(i);
+    const std::int32_t v = head_[i];
+    if (v == kNone || v < s2) return;
+    std::int32_t s1 = kNone;
+    for (std::size_t t = SentenceBegin(s2); t < i; ++t) {
+      if (head_[t] == v && StartsWith(deprel_[t], "nsubj")) s1 = static_cast<std::int32_t>(t);
+    }
+    if (s1 == kNone) return;
+    std::int32_t rel = kNone;
+    bool object = false;
+    for (std::size_t t = static_cast<std::size_t>(s1) + 1; t < i; ++t) {
+      if (head_[t] == s1 && deprel_[t] == "acl:relcl") rel = static_cast<std::int32_t>(t);
+    }
+    if (rel == kNone) return;
+    // Every word between the relative verb and the second subject is the
+    // latter's (its determiner, adjectives).
+    for (std::int32_t t = rel + 1; t < s2; ++t) {
+      if (head_[static_cast<std::size_t>(t)] != s2) return;
+    }
+    for (std::size_t t = SentenceBegin(s2); t < SentenceEnd(s2); ++t) {
+      object = object || (head_[t] == rel && (deprel_[t] == "obj" || deprel_[t] == "ccomp" || deprel_[t] == "xcomp"));
+    }
+    if (object) return;
+    head_[i] = rel;
+    deprel_[i] = "obj";
   }
   void RepairSpeechGerund(std::size_t i) {
     const std::int32_t c = static_cast<std::int32_t>(i);

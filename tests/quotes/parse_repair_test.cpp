@@ -121,26 +121,26 @@ TEST(ParseRepair, ARelativeClauseHungOnAVerbIsTheNounsBeforeIt) {
   Article a = Build({{{"They", "PRON", "PRP", "they", 2, "nsubj"},
                       {"refuse", "VERB", "VBP", "refuse", 0, "root"},
                       {"to", "PART", "TO", "to", 4, "mark"},
-                      {"pardon", "VERB", "VB", "pardon", 2, "xcomp"},
+                      {"hire", "VERB", "VB", "hire", 2, "xcomp"},
                       {"Odalys", "PROPN", "NNP", "Odalys", 4, "obj"},
                       {"Kessar", "PROPN", "NNP", "Kessar", 5, "flat"},
                       {",", "PUNCT", ",", ",", 9, "punct"},
                       {"who", "PRON", "WP", "who", 9, "nsubj"},
-                      {"faces", "VERB", "VBZ", "face", 4, "acl:relcl"},
-                      {"no", "DET", "DT", "no", 11, "det"},
-                      {"charge", "NOUN", "NN", "charge", 9, "obj"},
+                      {"runs", "VERB", "VBZ", "run", 4, "acl:relcl"},
+                      {"a", "DET", "DT", "a", 11, "det"},
+                      {"bakery", "NOUN", "NN", "bakery", 9, "obj"},
                       {".", "PUNCT", ".", ".", 2, "punct"}}});
   internal::Doc d(a);
-  EXPECT_EQ(Arc(d, 8), "faces>Odalys:acl:relcl");
+  EXPECT_EQ(Arc(d, 8), "runs>Odalys:acl:relcl");
 }
 
 TEST(ParseRepair, ATensedPredicateConjoinedToANounIsTheVerbsConjunct) {
-  Article a = Build({{{"Rules", "NOUN", "NNS", "rule", 2, "nsubj"},
+  Article a = Build({{{"Plans", "NOUN", "NNS", "plan", 2, "nsubj"},
                       {"promise", "VERB", "VBP", "promise", 0, "root"},
                       {"to", "PART", "TO", "to", 4, "mark"},
-                      {"change", "VERB", "VB", "change", 2, "xcomp"},
+                      {"cut", "VERB", "VB", "cut", 2, "xcomp"},
                       {"the", "DET", "DT", "the", 6, "det"},
-                      {"economy", "NOUN", "NN", "economy", 4, "obj"},
+                      {"costs", "NOUN", "NNS", "cost", 4, "obj"},
                       {"but", "CCONJ", "CC", "but", 9, "cc"},
                       {"are", "AUX", "VBP", "be", 9, "cop"},
                       {"likely", "ADJ", "JJ", "likely", 6, "conj"},
@@ -149,6 +149,49 @@ TEST(ParseRepair, ATensedPredicateConjoinedToANounIsTheVerbsConjunct) {
                       {".", "PUNCT", ".", ".", 2, "punct"}}});
   internal::Doc d(a);
   EXPECT_EQ(Arc(d, 8), "likely>promise:conj");
+}
+
+TEST(ParseRepair, ARelativeClausesObjectReadAsASecondSubject) {
+  Article a = Build({{{"One", "NUM", "CD", "one", 3, "nummod"},
+                      {"foreign", "ADJ", "JJ", "foreign", 3, "amod"},
+                      {"envoy", "NOUN", "NN", "envoy", 8, "nsubj"},
+                      {"who", "PRON", "WP", "who", 5, "nsubj"},
+                      {"watched", "VERB", "VBD", "watch", 3, "acl:relcl"},
+                      {"the", "DET", "DT", "the", 7, "det"},
+                      {"vote", "NOUN", "NN", "vote", 8, "nsubj"},
+                      {"said", "VERB", "VBD", "say", 0, "root"},
+                      {"the", "DET", "DT", "the", 10, "det"},
+                      {"text", "NOUN", "NN", "text", 12, "nsubj"},
+                      {"was", "AUX", "VBD", "be", 12, "cop"},
+                      {"fair", "ADJ", "JJ", "fair", 8, "ccomp"},
+                      {".", "PUNCT", ".", ".", 8, "punct"}}});
+  internal::Doc d(a);
+  EXPECT_EQ(Arc(d, 6), "vote>watched:obj");
+  EXPECT_EQ(Arc(d, 2), "envoy>said:nsubj");
+  FindQuotes(a, DefaultCueLexicon());
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(Speaker(a.quotes[0]), "One foreign envoy");
+}
+
+TEST(ParseRepair, ATensedVerbConjoinedToAModifierIsTheVerbsConjunct) {
+  Article a = Build({{{"An", "DET", "DT", "an", 2, "det"},
+                      {"official", "NOUN", "NN", "official", 3, "nsubj"},
+                      {"kept", "VERB", "VBD", "keep", 0, "root"},
+                      {"the", "DET", "DT", "the", 5, "det"},
+                      {"estimate", "NOUN", "NN", "estimate", 3, "obj"},
+                      {"low", "ADJ", "JJ", "low", 3, "advmod"},
+                      {"but", "CCONJ", "CC", "but", 8, "cc"},
+                      {"said", "VERB", "VBD", "say", 6, "conj"},
+                      {"the", "DET", "DT", "the", 10, "det"},
+                      {"fleet", "NOUN", "NN", "fleet", 11, "nsubj"},
+                      {"grew", "VERB", "VBD", "grow", 8, "ccomp"},
+                      {".", "PUNCT", ".", ".", 3, "punct"}}});
+  internal::Doc d(a);
+  EXPECT_EQ(Arc(d, 7), "said>kept:conj");
+  FindQuotes(a, DefaultCueLexicon());
+  const Quote* said = WithCue(a, "said");
+  ASSERT_NE(said, nullptr);
+  EXPECT_EQ(Speaker(*said), "An official");
 }
 
 TEST(ParseRepair, AGerundOfSayingMadeASubjectTakesTheClause) {
