@@ -12,6 +12,7 @@
 #include "syntax/word_clusters.h"
 #include "syntax/parser.h"
 #include "syntax/tagger.h"
+#include "support/temp_dir.h"
 #include "tiny_treebank.h"
 
 namespace sitrep::syntax {
@@ -271,6 +272,34 @@ TEST(Training, TaggerReadsNamedClusterTablesAtLoad) {
   EXPECT_NE(changed.find("named.bin"), std::string::npos) << changed;
   EXPECT_NE(changed.find("vec/words_changed.tsv"), std::string::npos) << changed;
   unsetenv("SITREP_DATA");
+}
+
+// `train tagger` with the recogniser's vector tables as the data files
+// name them in the model; a copy of the same tables elsewhere is kept in
+// the model.
+TEST(Training, TrainTaggerNamesTheDataFilesClusterTables) {
+  sitrep::testing::TempDir dir;
+  const std::string treebank = dir / "tiny.conllu";
+  sitrep::testing::WriteFile(treebank,
+                             "1\tLenhall\tLenhall\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                             "2\tresigned\tresign\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                             "3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+  const std::string data = std::string(SITREP_SOURCE_DIR) + "/data/ner/";
+  std::filesystem::copy_file(data + "vector_clusters.tsv", dir / "words.tsv");
+  std::filesystem::copy_file(data + "vector_tree.tsv", dir / "tree.tsv");
+  auto train = [&](const std::string& words, const std::string& tree, const std::string& out) {
+    auto r = sitrep::testing::Run(std::string(SITREP_BINARY) + " train tagger --epochs 1 --train '" + treebank +
+                                  "' --out '" + out + "' --clusters '" + words + "' --cluster-tree '" + tree + "'");
+    EXPECT_EQ(r.exit_code, 0) << r.output;
+    return ReadFileOrThrow(out);
+  };
+  const std::string named = train(data + "vector_clusters.tsv", data + "vector_tree.tsv", dir / "named.bin");
+  const std::string copied = train(dir / "words.tsv", dir / "tree.tsv", dir / "copied.bin");
+  // The copy holds 12 bytes for each of the table's 200,000 words.
+  EXPECT_GT(copied.size(), named.size() + 1000000) << copied.size() << " " << named.size();
+  auto a = Tagger::Load(named, "named.bin");
+  auto b = Tagger::Load(copied, "copied.bin");
+  EXPECT_EQ(a->clusters(), b->clusters());
 }
 
 TEST(Training, VectorClusterTablesAreJoinedThroughTheTree) {
