@@ -251,6 +251,13 @@ class Doc {
       if (host == kNone || host == v) continue;
       const std::string_view hu = a_.tokens[static_cast<std::size_t>(host)].upos;
       if (hu != "VERB" && hu != "AUX" && hu != "ADJ") continue;
+      // Not a word below the verb: the tree must stay a tree.
+      bool below = false;
+      for (std::int32_t x = host, k = 0; x != kNone && k < static_cast<std::int32_t>(n) && !below; ++k) {
+        below = x == v;
+        x = head_[static_cast<std::size_t>(x)];
+      }
+      if (below) continue;
       head_[static_cast<std::size_t>(v)] = host;
       deprel_[static_cast<std::size_t>(v)] = "advcl";
       head_[static_cast<std::size_t>(noun)] = v;

@@ -100,6 +100,18 @@ TEST(ParseRepair, ASubordinatorReadAsAPrepositionOpensAClause) {
                       {".", "PUNCT", ".", ".", 3, "punct"}}});
   internal::Doc e(b);
   EXPECT_EQ(Arc(e, 5), "stayed>left:conj");
+  // When the words before the subordinator hang below the verb, moving
+  // the verb under them would make a cycle: the parse is left alone.
+  Article c = Build({{{"Kessar", "PROPN", "NNP", "Kessar", 2, "nsubj"},
+                      {"waited", "VERB", "VBD", "wait", 6, "advcl"},
+                      {"until", "ADP", "IN", "until", 5, "case"},
+                      {"the", "DET", "DT", "the", 5, "det"},
+                      {"crew", "NOUN", "NN", "crew", 6, "nsubj"},
+                      {"left", "VERB", "VBD", "leave", 0, "conj"},
+                      {".", "PUNCT", ".", ".", 6, "punct"}}});
+  internal::Doc f(c);
+  EXPECT_EQ(Arc(f, 5), "left>ROOT:conj");
+  EXPECT_EQ(Arc(f, 1), "waited>left:advcl");
 }
 
 TEST(ParseRepair, AnObjectAfterAConjoinedVerbIsThatVerbs) {
