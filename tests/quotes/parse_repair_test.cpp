@@ -246,6 +246,50 @@ TEST(ParseRepair, AGerundOfSayingMadeASubjectTakesTheClause) {
   EXPECT_EQ(Words(c, c.quotes[0]), "the dam was too weak");
 }
 
+// Whatever the parse, the repaired heads still form trees: every word
+// reaches a root. Random trees over words and relations the repairs look
+// for.
+TEST(ParseRepair, RandomParsesStayTrees) {
+  const char* forms[] = {"after", "the", "crew", "said", "saying", "who", "lower", ",", "and", "costs", "is"};
+  const char* upos[] = {"ADP", "DET", "NOUN", "VERB", "VERB", "PRON", "ADJ", "PUNCT", "CCONJ", "NOUN", "AUX"};
+  const char* xpos[] = {"IN", "DT", "NN", "VBD", "VBG", "WP", "JJR", ",", "CC", "NNS", "VBZ"};
+  const char* lemmas[] = {"after", "the", "crew", "say", "say", "who", "low", ",", "and", "cost", "be"};
+  const char* rels[] = {"case", "det", "nsubj", "conj", "csubj", "acl:relcl", "obj", "advmod", "cc", "obl", "cop"};
+  std::uint64_t seed = 7;
+  auto next = [&](std::uint64_t m) {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<int>((seed >> 33) % m);
+  };
+  auto speech = [](std::string_view lemma) { return lemma == "say"; };
+  for (int round = 0; round < 20000; ++round) {
+    const int n = 3 + next(7);
+    std::vector<Row> rows;
+    const int root = next(static_cast<std::uint64_t>(n));
+    for (int k = 0; k < n; ++k) {
+      const int w = next(11);
+      // A word before the root hangs on a later word up to the root, a
+      // word after it on an earlier word down to the root: every chain
+      // ends at the root, so the input is a tree.
+      const int head = k == root ? -1
+                       : k < root ? k + 1 + next(static_cast<std::uint64_t>(root - k))
+                                  : root + next(static_cast<std::uint64_t>(k - root));
+      rows.push_back({forms[w], upos[w], xpos[w], lemmas[w], head + 1, k == root ? "root" : rels[next(11)]});
+    }
+    Article a = Build({rows});
+    internal::Doc d(a, speech);
+    for (int k = 0; k < n; ++k) {
+      std::int32_t x = k;
+      int steps = 0;
+      while (x != internal::kNone && steps <= n) {
+        x = d.head(x);
+        ++steps;
+      }
+      ASSERT_LE(steps, n) << "round " << round << ": word " << k << " is in a cycle";
+    }
+    FindQuotes(a, DefaultCueLexicon());
+  }
+}
+
 TEST(QuotesOnHandParses, ACueBetweenCommasWithTheRestHungOnTheComma) {
   Article a = Build({{{"The", "DET", "DT", "the", 2, "det"},
                       {"deal", "NOUN", "NN", "deal", 0, "root"},
