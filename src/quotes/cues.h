@@ -21,6 +21,7 @@ enum CueContent : std::uint8_t {
   kQuestion = 16,  // an indirect question ("asked if/whether X", "wondered why X")
   kGerund = 32,    // a gerund clause ("reported spending $1 million", "denied taking it")
   kProForm = 64,   // a word standing for a clause ("said so", "said no", "say the same of X")
+  kHearer = 128,   // the noun phrase right after the verb is the one spoken to ("told the crowd that X")
 };
 
 class CueLexicon {

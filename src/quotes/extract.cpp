@@ -49,7 +49,19 @@ struct Candidate {
 
 class Finder {
  public:
-  Finder(Article& a, const CueLexicon& lex, const QuoteOptions& opt) : a_(a), doc_(a), lex_(lex), opt_(opt) {}
+  Finder(Article& a, const CueLexicon& lex, const QuoteOptions& opt)
+      : a_(a),
+        doc_(a,
+             [&lex](std::string_view lemma) {
+               const auto* cues = lex.Verb(lemma);
+               if (!cues) return false;
+               for (const auto& c : *cues) {
+                 if (c.type == CueType::kSpeech && c.rest.empty()) return true;
+               }
+               return false;
+             }),
+        lex_(lex),
+        opt_(opt) {}
 
   void Run() {
     FindCues();
@@ -809,6 +821,21 @@ class Finder {
             break;
           }
         }
+        // "told the crowd that [rebuilding it] was hard" parsed with "the
+        // crowd" as the clause's subject: the words up to "that" are the
+        // hearer of a cue that takes one (not a relative "that" with its
+        // verb right after it: "the crowd that gathered").
+        if ((h.content & kHearer) && clo == h.last + 1) {
+          for (std::int32_t t = clo; t <= clo + 4 && t < chi && !InQuote(t); ++t) {
+            if (lower_[static_cast<std::size_t>(t)] == "that") {
+              std::string_view x = doc_.tok(t + 1).xpos;
+              if (t > clo && x != "VBD" && x != "VBZ" && x != "VBP" && x != "MD") clo = t + 1;
+              break;
+            }
+            std::string_view u = doc_.tok(t).upos;
+            if (u != "DET" && u != "ADJ" && u != "NOUN" && u != "PROPN" && u != "PRON" && u != "NUM") break;
+          }
+        }
         // "said there will probably be rain": the parser hangs "there"
         // (and an adverb after it) on the cue; it opens the clause.
         for (std::int32_t t = clo - 1; t > h.last && t >= clo - 3 && !InQuote(t); --t) {
@@ -947,8 +974,11 @@ class Finder {
     std::int32_t t = h.last + 1;
     if (t >= static_cast<std::int32_t>(doc_.size()) || doc_.sent(t) != doc_.sent(h.first)) return kNone;
     if (doc_.tok(t).xpos != "VBG" || InQuote(t) || IsSpeechCue(t) || doc_.head(t) != h.first) return kNone;
+    // Right after the cue, with no comma or marker between, a gerund is
+    // its complement whatever the parser called it (some parses make it
+    // an adverbial clause).
     std::string_view r = doc_.deprel(t);
-    if (r != "xcomp" && r != "ccomp" && r != "obj") return kNone;
+    if (r != "xcomp" && r != "ccomp" && r != "obj" && (r != "advcl" || doc_.Child(t, "mark") != kNone)) return kNone;
     return t;
   }
 
@@ -1411,7 +1441,7 @@ class Finder {
       hi = k;
       if (!doc_.punct(k)) ++words;
       std::string_view x = doc_.tok(k).xpos;
-      finite = finite || x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD";
+      finite = finite || x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD" || VerbReadAsNoun(k);
     }
     if (words < 3 || !finite) return {kNone, kNone};
     return {comma + 1, TrimTail(comma + 1, hi)};
@@ -1483,24 +1513,48 @@ class Finder {
 
   // "bragged about X", "wrote at length about X", "talked openly on
   // social media about X": the topic of speech, an oblique the cue
-  // governs that opens with "about" after it. kNone when there is none.
+  // governs that opens with "about" after it, or an "about" phrase a parse
+  // hung on the noun of such an oblique before it ("at length about X").
+  // kNone when there is none.
   std::int32_t AboutObject(const CueHit& h) const {
+    auto about = [&](std::int32_t c) {
+      std::int32_t cs = doc_.Child(c, "case");
+      return cs != kNone && lower_[static_cast<std::size_t>(cs)] == "about" && doc_.Subtree(c).first == cs;
+    };
     std::int32_t found = kNone;
     doc_.EachChild(h.first, [&](std::int32_t c) {
       if (found != kNone || c <= h.last || !StartsWith(doc_.deprel(c), "obl") || InQuote(c)) return;
-      std::int32_t cs = doc_.Child(c, "case");
-      if (cs != kNone && lower_[static_cast<std::size_t>(cs)] == "about" && doc_.Subtree(c).first == cs) found = c;
+      if (about(c)) {
+        found = c;
+        return;
+      }
+      doc_.EachChild(c, [&](std::int32_t n) {
+        if (found == kNone && n > c && doc_.deprel(n) == "nmod" && !InQuote(n) && about(n)) found = n;
+      });
     });
     return found;
   }
 
   // True if nothing but the cue's own words (its subject, adverbs,
   // punctuation) follows it in its sentence: "..., the minister said."
+  // A phrase the parse hung on the cue through a punctuation mark or as
+  // an apposition of the verb ("It was, she said, the hardest part":
+  // "part" under the comma after "said") is no word of the cue's: no word
+  // hangs from punctuation, and a verb has no apposition.
   bool EndsClause(const CueHit& h) const {
     auto [lo, hi] = doc_.Subtree(h.first);
     const Sentence& s = a_.sentences[doc_.sent(h.first)];
     for (std::int32_t t = hi + 1; t < static_cast<std::int32_t>(s.end_token); ++t) {
       if (!doc_.punct(t)) return false;
+    }
+    for (std::int32_t t = h.last + 1; t <= hi; ++t) {
+      if (doc_.punct(t)) continue;
+      for (std::int32_t x = t; x != kNone && x != h.first; x = doc_.head(x)) {
+        const std::int32_t hd = doc_.head(x);
+        if ((hd != h.first && hd != kNone && doc_.punct(hd)) || (hd == h.first && doc_.deprel(x) == "appos")) {
+          return false;
+        }
+      }
     }
     return lo > static_cast<std::int32_t>(s.first_token) && doc_.punct(lo - 1);
   }
@@ -1582,7 +1636,7 @@ class Finder {
       hi = k;
       if (!doc_.punct(k)) ++words;
       std::string_view x = doc_.tok(k).xpos;
-      finite = finite || x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD";
+      finite = finite || x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD" || VerbReadAsNoun(k);
     }
     // Taggers often take a clause's verb for a plural noun ("the new rule
     // hurts small farms"); a cue that never reports a bare noun phrase
@@ -1760,6 +1814,11 @@ class Finder {
   // clause's, misattached.
   bool OwnWord(const CueHit& h, std::int32_t t) const {
     for (int k = 0; k < 6 && t != kNone; ++k) {
+      // "said in a statement on Friday the border would stay closed"
+      // parsed with the clause as a relative clause of "statement": a
+      // relative clause with a subject of its own and no relative word
+      // is the reported clause, not the cue's.
+      if (doc_.deprel(t) == "acl:relcl" && ZeroRelativeWithSubject(t)) return false;
       std::int32_t hd = doc_.head(t);
       if (hd == h.first) {
         std::string_view r = doc_.deprel(t);
@@ -1769,6 +1828,29 @@ class Finder {
       t = hd;
     }
     return false;
+  }
+
+  // "said the turnout rose sharply" with "rose" tagged as a noun: a noun
+  // right after another noun of its phrase that takes a manner adverb in
+  // "-ly" right after it is a verb; nouns take no such adverb.
+  bool VerbReadAsNoun(std::int32_t k) const {
+    const std::int32_t next = k + 1;
+    if (doc_.tok(k).upos != "NOUN" || next >= static_cast<std::int32_t>(doc_.size()) || doc_.sent(next) != doc_.sent(k) ||
+        k == 0 || doc_.tok(k - 1).upos != "NOUN" || doc_.tok(next).xpos != "RB" || doc_.head(next) != k) {
+      return false;
+    }
+    const std::string_view adv = lower_[static_cast<std::size_t>(next)];
+    return adv.size() > 4 && adv.substr(adv.size() - 2) == "ly";
+  }
+
+  bool ZeroRelativeWithSubject(std::int32_t v) const {
+    bool subject = false, relative = false;
+    doc_.EachChild(v, [&](std::int32_t c) {
+      const std::string_view w = lower_[static_cast<std::size_t>(c)];
+      relative = relative || IsRelativePronoun(w) || w == "whom" || w == "whose" || w == "where" || w == "when";
+      subject = subject || (StartsWith(doc_.deprel(c), "nsubj") && doc_.Child(c, "det") != kNone);
+    });
+    return subject && !relative;
   }
 
   // The tokens a complement reports: its subtree, without a conjoined
@@ -1794,7 +1876,8 @@ class Finder {
         if (r == "conj" && c > x && doc_.Child(c, "nsubj") != kNone && SetOffByComma(c)) return;
         // "..., saying X" / "..., referring to Y": the source's next act of
         // speech, an attribution of its own.
-        if (r == "advcl" && IsSpeechCue(c) && doc_.tok(c).xpos == "VBG" && c > x && doc_.text(c - 1) == ",") return;
+        // Whatever the parse hung it on as ("acl:relcl" on a noun, too).
+        if (IsSpeechCue(c) && doc_.tok(c).xpos == "VBG" && c > x && doc_.text(c - 1) == ",") return;
         // A comment set off after a noun ("..., Eric Fanning, who was his
         // chief of staff"; "the ban, a plan he has since changed") is the
         // reporter's background, not the claim.
@@ -1930,8 +2013,15 @@ class Finder {
         if (IsRelativePronoun(lower_[static_cast<std::size_t>(subj)])) {
           std::int32_t ante = doc_.deprel(v) == "acl:relcl" && doc_.head(v) != kNone ? doc_.head(v) : NounBefore(subj);
           // "who" names a person: "the verdict of one ambassador on the
-          // talks, who told ..." is the ambassador's, not the talks'.
-          if (lower_[static_cast<std::size_t>(subj)] == "who") ante = PersonAbove(ante);
+          // talks, who told ..." is the ambassador's, not the talks' nor
+          // the verdict's, whichever noun the parse hung the clause on.
+          if (lower_[static_cast<std::size_t>(subj)] == "who") {
+            ante = PersonAbove(ante);
+            if (const std::int32_t near = PersonAbove(NounBefore(subj)); near != kNone && near != ante &&
+                near > ante && IsPerson(near) && !IsPerson(ante)) {
+              ante = near;
+            }
+          }
           return ante;
         }
         // "X who followed the talks said": a parse that makes "the talks"
@@ -2505,15 +2595,19 @@ class Finder {
     return false;
   }
 
+  // True if x is a person's name or a noun for people.
+  bool IsPerson(std::int32_t x) const {
+    if (x == kNone) return false;
+    std::int32_t m = doc_.mention(x);
+    if (m != kNone) return a_.mentions[static_cast<std::size_t>(m)].type == "PERSON";
+    return lex_.PersonNoun(Lower(doc_.tok(x).lemma.empty() ? doc_.text(x) : std::string_view(doc_.tok(x).lemma)));
+  }
+
   // t when it names a person (a person's name or a person noun), else the
   // nearest noun above it through prepositional attachments that does;
   // t when none does.
   std::int32_t PersonAbove(std::int32_t t) const {
-    auto person = [&](std::int32_t x) {
-      std::int32_t m = doc_.mention(x);
-      if (m != kNone) return a_.mentions[static_cast<std::size_t>(m)].type == "PERSON";
-      return lex_.PersonNoun(Lower(doc_.tok(x).lemma.empty() ? doc_.text(x) : std::string_view(doc_.tok(x).lemma)));
-    };
+    auto person = [&](std::int32_t x) { return IsPerson(x); };
     if (t == kNone || person(t)) return t;
     std::int32_t x = t;
     for (int k = 0; k < 4; ++k) {
@@ -2559,6 +2653,17 @@ class Finder {
   bool IsFinite(std::int32_t t) const {
     std::string_view x = doc_.tok(t).xpos;
     if (x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD") return true;
+    // A verb tagged as the base form that is written as its lemma plus
+    // "s" ("accuses" tagged VB after "to invade and") is the third person
+    // present whatever the tag says.
+    if (x == "VB") {
+      const std::string_view lemma = doc_.tok(t).lemma;
+      const std::string form = Lower(doc_.text(t));
+      if (!lemma.empty() && form.size() > lemma.size() && StartsWith(form, lemma) &&
+          (form.substr(lemma.size()) == "s" || form.substr(lemma.size()) == "es")) {
+        return true;
+      }
+    }
     bool aux = false;
     doc_.EachChild(t, [&](std::int32_t c) {
       std::string_view cx = doc_.tok(c).xpos;

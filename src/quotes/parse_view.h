@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -36,7 +37,10 @@ inline bool HasAlnum(std::string_view s) {
 // Read-only views of one article's parse, built once per article.
 class Doc {
  public:
-  explicit Doc(const Article& a) : a_(a) {
+  // speech_verb (may be empty) says whether a lower-case lemma is a verb
+  // of saying, for the one repair that needs to know (RepairParse).
+  explicit Doc(const Article& a, std::function<bool(std::string_view)> speech_verb = {})
+      : a_(a), speech_verb_(std::move(speech_verb)) {
     const std::size_t n = a.tokens.size();
     sent_.assign(n, 0);
     head_.assign(n, kNone);
@@ -54,6 +58,9 @@ class Doc {
         }
       }
     }
+    deprel_.resize(n);
+    for (std::size_t t = 0; t < n; ++t) deprel_[t] = a.tokens[t].deprel;
+    RepairParse();
     // Children in reverse so the lists come out in token order.
     for (std::size_t t = n; t-- > 0;) {
       std::int32_t h = head_[t];
@@ -83,7 +90,7 @@ class Doc {
   std::size_t size() const { return a_.tokens.size(); }
   const Token& tok(std::int32_t t) const { return a_.tokens[static_cast<std::size_t>(t)]; }
   std::string_view text(std::int32_t t) const { return a_.TokenText(tok(t)); }
-  std::string_view deprel(std::int32_t t) const { return tok(t).deprel; }
+  std::string_view deprel(std::int32_t t) const { return deprel_[static_cast<std::size_t>(t)]; }
   std::uint32_t sent(std::int32_t t) const { return sent_[static_cast<std::size_t>(t)]; }
   std::int32_t head(std::int32_t t) const { return head_[static_cast<std::size_t>(t)]; }
   std::int32_t mention(std::int32_t t) const { return mention_[static_cast<std::size_t>(t)]; }
@@ -149,7 +156,261 @@ class Doc {
   std::vector<std::uint32_t> sent_;
   std::vector<std::int32_t> head_, first_child_, next_sib_, mention_;
   std::vector<std::uint32_t> para_;
+  std::vector<std::string_view> deprel_;
+  std::function<bool(std::string_view)> speech_verb_;
   mutable std::vector<std::int32_t> stack_;
+
+  std::size_t SentenceBegin(std::int32_t t) const { return a_.sentences[sent_[static_cast<std::size_t>(t)]].first_token; }
+  std::size_t SentenceEnd(std::int32_t t) const {
+    return std::min<std::size_t>(a_.sentences[sent_[static_cast<std::size_t>(t)]].end_token, head_.size());
+  }
+  static bool Finite(std::string_view xpos) {
+    return xpos == "VBD" || xpos == "VBZ" || xpos == "VBP" || xpos == "MD";
+  }
+
+  // Attachments no reading of English allows, which parsers still make,
+  // undone before any rule reads the tree (the rules should not depend on
+  // which of two parsers' habits they meet); a relative clause on a verb
+  // and a tensed predicate conjoined to a noun or a modifier are
+  // described where they are undone:
+  //  - "left late after the crew complained": a subordinator read as a
+  //    preposition of the next finite verb's subject (or of a noun the
+  //    verb then lacks as its subject), the verb conjoined to the main
+  //    clause with no coordinator. The noun is the verb's subject, the
+  //    word its marker, the verb an adverbial clause of the predicate of
+  //    the words before the subordinator.
+  //  - "responded saying the harbor was too shallow": a gerund of saying
+  //    made the subject of the clause it reports, with that clause's
+  //    subject as its object. The clause is the gerund's complement.
+  //  - "one envoy who watched the vote said": the relative clause's
+  //    object read as a second subject of the main verb.
+  //  - "plans to invade and accuses the alliance": an object after a verb
+  //    conjoined to its head, hung across that verb on the first one.
+  //    An object follows its own verb, so it is the conjoined verb's.
+  void RepairParse() {
+    const std::size_t n = head_.size();
+    auto in_sentence = [&](std::int32_t x, std::int32_t y) {
+      return x >= 0 && y >= 0 && static_cast<std::size_t>(x) < n && static_cast<std::size_t>(y) < n &&
+             sent_[static_cast<std::size_t>(x)] == sent_[static_cast<std::size_t>(y)];
+    };
+    // One pass picks the few tokens each repair starts from.
+    std::vector<std::uint32_t> cases, objects, subjects, nominal_subjects, others;
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::string_view r = deprel_[i];
+      const auto k = static_cast<std::uint32_t>(i);
+      switch (r.size()) {
+        case 3:
+          if (r == "obj") objects.push_back(k);
+          break;
+        case 4:
+          if (r == "case" && Subordinator(a_.TokenText(a_.tokens[i]))) cases.push_back(k);
+          if (r == "conj") others.push_back(k);
+          break;
+        case 5:
+          if (r == "csubj") subjects.push_back(k);
+          if (r == "nsubj") nominal_subjects.push_back(k);
+          break;
+        case 9:
+          if (r == "acl:relcl") others.push_back(k);
+          break;
+        default:
+          break;
+      }
+    }
+    for (std::size_t i : cases) {
+      const std::int32_t p = static_cast<std::int32_t>(i);
+      const std::int32_t noun = head_[i];
+      if (noun <= p || !in_sentence(p, noun) || !in_sentence(p - 1, p)) continue;
+      const std::string_view nrel = deprel_[static_cast<std::size_t>(noun)];
+      // The verb: the one right after the noun phrase, whose subject the
+      // noun is or should be.
+      const std::int32_t v = noun + 1;
+      if (!in_sentence(noun, v) || !Finite(a_.tokens[static_cast<std::size_t>(v)].xpos) ||
+          deprel_[static_cast<std::size_t>(v)] != "conj") {
+        continue;
+      }
+      const bool its_subject = StartsWith(nrel, "nsubj") && head_[static_cast<std::size_t>(noun)] == v;
+      if (!its_subject && !StartsWith(nrel, "obl") && !StartsWith(nrel, "nmod")) continue;
+      // Every word between the subordinator and the verb is the noun's.
+      bool phrase = true;
+      for (std::int32_t t = p + 1; t < noun && phrase; ++t) phrase = head_[static_cast<std::size_t>(t)] == noun;
+      bool subject = false, coordinated = false;
+      for (std::size_t c = SentenceBegin(v); c < SentenceEnd(v); ++c) {
+        if (head_[c] != v || static_cast<std::int32_t>(c) == noun) continue;
+        subject = subject || StartsWith(deprel_[c], "nsubj") || StartsWith(deprel_[c], "expl");
+        coordinated = coordinated || deprel_[c] == "cc";
+      }
+      if (!phrase || subject || coordinated) continue;
+      // The clause modifies the predicate of the words before it.
+      std::int32_t host = p - 1;
+      for (int k = 0; k < 8 && host != kNone; ++k) {
+        const std::string_view u = a_.tokens[static_cast<std::size_t>(host)].upos;
+        if (u == "VERB" || u == "AUX" || u == "ADJ") break;
+        host = head_[static_cast<std::size_t>(host)];
+      }
+      if (host == kNone || host == v) continue;
+      const std::string_view hu = a_.tokens[static_cast<std::size_t>(host)].upos;
+      if (hu != "VERB" && hu != "AUX" && hu != "ADJ") continue;
+      // Not a word below the verb: the tree must stay a tree.
+      bool below = false;
+      for (std::int32_t x = host, k = 0; x != kNone && k < static_cast<std::int32_t>(n) && !below; ++k) {
+        below = x == v;
+        x = head_[static_cast<std::size_t>(x)];
+      }
+      if (below) continue;
+      head_[static_cast<std::size_t>(v)] = host;
+      deprel_[static_cast<std::size_t>(v)] = "advcl";
+      head_[static_cast<std::size_t>(noun)] = v;
+      deprel_[static_cast<std::size_t>(noun)] = "nsubj";
+      head_[i] = v;
+      deprel_[i] = "mark";
+    }
+    for (std::size_t i : objects) {
+      const std::int32_t o = static_cast<std::int32_t>(i);
+      const std::int32_t h = head_[i];
+      if (deprel_[i] != "obj" || h == kNone || h >= o) continue;
+      // The last verb conjoined to h between h and the object.
+      std::int32_t conj = kNone;
+      for (std::int32_t c = h + 1; c < o; ++c) {
+        if (head_[static_cast<std::size_t>(c)] == h && deprel_[static_cast<std::size_t>(c)] == "conj" &&
+            a_.tokens[static_cast<std::size_t>(c)].upos == "VERB") {
+          conj = c;
+        }
+      }
+      if (conj == kNone) continue;
+      bool adjacent = true, has_object = false;
+      for (std::int32_t t = conj + 1; t < o && adjacent; ++t) adjacent = head_[static_cast<std::size_t>(t)] == o;
+      for (std::size_t c = SentenceBegin(conj); c < SentenceEnd(conj); ++c) {
+        has_object = has_object || (head_[c] == conj && deprel_[c] == "obj");
+      }
+      if (adjacent && !has_object) head_[i] = conj;
+    }
+    for (std::size_t i : subjects) RepairSpeechGerund(i);
+    for (std::size_t i : nominal_subjects) RepairSecondSubject(i);
+    for (std::size_t i : others) {
+      const std::int32_t c = static_cast<std::int32_t>(i);
+      const std::int32_t h = head_[i];
+      if (h == kNone) continue;
+      const std::string_view hu = a_.tokens[static_cast<std::size_t>(h)].upos;
+      if (deprel_[i] == "acl:relcl" && (hu == "VERB" || hu == "AUX") && h < c) {
+        // "refuse to hire Odalys Kessar, who runs a bakery": a
+        // relative clause on a verb. It is the noun's right before it.
+        std::int32_t first = c;
+        for (std::size_t t = SentenceBegin(c); t < i; ++t) {
+          std::int32_t x = static_cast<std::int32_t>(t);
+          for (int k = 0; k < 12 && x != kNone && x != c; ++k) x = head_[static_cast<std::size_t>(x)];
+          if (x == c) {
+            first = static_cast<std::int32_t>(t);
+            break;
+          }
+        }
+        std::int32_t noun = first - 1;
+        while (noun > h && Punct(noun)) --noun;
+        if (noun <= h) continue;
+        // The name's head: "Clinton" is a flat part of "Hillary".
+        while ((deprel_[static_cast<std::size_t>(noun)] == "flat" || deprel_[static_cast<std::size_t>(noun)] == "compound") &&
+               head_[static_cast<std::size_t>(noun)] > h && head_[static_cast<std::size_t>(noun)] < noun) {
+          noun = head_[static_cast<std::size_t>(noun)];
+        }
+        const std::string_view nu = a_.tokens[static_cast<std::size_t>(noun)].upos;
+        if (nu == "NOUN" || nu == "PROPN" || nu == "PRON") head_[i] = noun;
+      } else if (deprel_[i] == "conj" && (hu == "NOUN" || hu == "PROPN" || deprel_[static_cast<std::size_t>(h)] == "advmod" ||
+                                          deprel_[static_cast<std::size_t>(h)] == "amod") &&
+                 !Clausal(deprel_[static_cast<std::size_t>(h)])) {
+        // "plans that promise to cut costs but are likely to fail", "kept
+        // the estimate low but said ...": a tensed
+        // predicate with no subject of its own conjoined to a noun or a
+        // modifier that is no predicate itself. It shares the subject of
+        // the nearest tensed verb above, and is that verb's conjunct.
+        // A verb form alone is not enough after a noun: "the rides and
+        // tours" may tag "tours" as a present-tense verb.
+        const bool modifier = hu != "NOUN" && hu != "PROPN";
+        bool tensed = modifier && Finite(a_.tokens[i].xpos), subject = false;
+        for (std::size_t t = SentenceBegin(c); t < SentenceEnd(c); ++t) {
+          if (head_[t] != c) continue;
+          subject = subject || StartsWith(deprel_[t], "nsubj") || StartsWith(deprel_[t], "csubj");
+          tensed = tensed || ((deprel_[t] == "cop" || StartsWith(deprel_[t], "aux")) && Finite(a_.tokens[t].xpos));
+        }
+        if (!tensed || subject) continue;
+        std::int32_t x = head_[static_cast<std::size_t>(h)];
+        for (int k = 0; k < 6 && x != kNone && !Finite(a_.tokens[static_cast<std::size_t>(x)].xpos); ++k) {
+          x = head_[static_cast<std::size_t>(x)];
+        }
+        if (x != kNone && x < c) head_[i] = x;
+      }
+    }
+  }
+  static bool Clausal(std::string_view r) {
+    return r == "root" || r == "conj" || r == "ccomp" || r == "xcomp" || r == "advcl" || r == "parataxis" ||
+           StartsWith(r, "acl") || StartsWith(r, "csubj");
+  }
+  // "One envoy who watched the vote said ...": of two subjects of a
+  // verb, a later one right after the earlier one's relative clause verb,
+  // which has no object, is that verb's object.
+  void RepairSecondSubject(std::size_t i) {
+    const std::int32_t s2 = static_cast<std::int32_t>(i);
+    const std::int32_t v = head_[i];
+    if (v == kNone || v < s2) return;
+    std::int32_t s1 = kNone;
+    for (std::size_t t = SentenceBegin(s2); t < i; ++t) {
+      if (head_[t] == v && StartsWith(deprel_[t], "nsubj")) s1 = static_cast<std::int32_t>(t);
+    }
+    if (s1 == kNone) return;
+    std::int32_t rel = kNone;
+    bool object = false;
+    for (std::size_t t = static_cast<std::size_t>(s1) + 1; t < i; ++t) {
+      if (head_[t] == s1 && deprel_[t] == "acl:relcl") rel = static_cast<std::int32_t>(t);
+    }
+    if (rel == kNone) return;
+    // Every word between the relative verb and the second subject is the
+    // latter's (its determiner, adjectives).
+    for (std::int32_t t = rel + 1; t < s2; ++t) {
+      if (head_[static_cast<std::size_t>(t)] != s2) return;
+    }
+    for (std::size_t t = SentenceBegin(s2); t < SentenceEnd(s2); ++t) {
+      object = object || (head_[t] == rel && (deprel_[t] == "obj" || deprel_[t] == "ccomp" || deprel_[t] == "xcomp"));
+    }
+    if (object) return;
+    head_[i] = rel;
+    deprel_[i] = "obj";
+  }
+  void RepairSpeechGerund(std::size_t i) {
+    const std::int32_t c = static_cast<std::int32_t>(i);
+    const std::int32_t p = head_[i];
+    const Token& g = a_.tokens[i];
+    if (!speech_verb_ || deprel_[i] != "csubj" || g.xpos != "VBG" || p == kNone || p <= c || c == 0 ||
+        sent_[static_cast<std::size_t>(c - 1)] != sent_[i] || a_.tokens[i - 1].upos != "VERB" ||
+        !speech_verb_(Lower(g.lemma))) {
+      return;
+    }
+    std::int32_t obj = kNone;
+    bool subject = false;
+    for (std::size_t t = SentenceBegin(c); t < SentenceEnd(c); ++t) {
+      if (head_[t] == c && deprel_[t] == "obj" && static_cast<std::int32_t>(t) > c) obj = static_cast<std::int32_t>(t);
+      if (head_[t] == p && t != i && (StartsWith(deprel_[t], "nsubj") || StartsWith(deprel_[t], "csubj"))) subject = true;
+    }
+    if (obj == kNone || obj > p || subject) return;
+    head_[static_cast<std::size_t>(obj)] = p;
+    deprel_[static_cast<std::size_t>(obj)] = "nsubj";
+    head_[i] = head_[static_cast<std::size_t>(p)];
+    deprel_[i] = head_[i] == kNone ? std::string_view("root") : std::string_view("advcl");
+    head_[static_cast<std::size_t>(p)] = c;
+    deprel_[static_cast<std::size_t>(p)] = "ccomp";
+  }
+  // "after", "before", "since", "until", "till", "once", "because",
+  // "while" in any case: words that open a clause as often as a phrase.
+  static bool Subordinator(std::string_view w) {
+    if (w.size() < 4 || w.size() > 7) return false;
+    char buf[8];
+    for (std::size_t k = 0; k < w.size(); ++k) buf[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(w[k])));
+    const std::string_view l(buf, w.size());
+    return l == "after" || l == "before" || l == "since" || l == "until" || l == "till" || l == "once" ||
+           l == "because" || l == "while";
+  }
+  bool Punct(std::int32_t t) const {
+    const Token& tok = a_.tokens[static_cast<std::size_t>(t)];
+    return tok.upos == "PUNCT" || !HasAlnum(a_.TokenText(tok));
+  }
 };
 
 }  // namespace sitrep::quotes::internal

@@ -7,7 +7,10 @@
 #include <map>
 #include <random>
 
+#include "core/error.h"
+#include "core/resources.h"
 #include "syntax/feature_hash.h"
+#include "syntax/model_io.h"
 
 namespace sitrep::syntax {
 namespace {
@@ -41,6 +44,9 @@ constexpr std::uint64_t kNoAmbiguityClass = 0x0dd;
 // (EWT dev UPOS +0.13 with two seeds).
 constexpr int kMinVocabCount = 2;
 constexpr std::uint64_t kCapitalsPercent = 4;
+// How a model stores its cluster table (the section after the weights).
+constexpr std::uint32_t kClustersCopied = 1;    // the table itself
+constexpr std::uint32_t kClustersFromData = 2;  // names of the data files, their size and checksum
 
 // Fills `out` with the feature keys for position i given the two previous
 // predicted classes; returns how many.
@@ -276,7 +282,13 @@ std::string Tagger::Save() const {
   w.U32(model2_.num_classes() > 0 ? 1 : 0);
   if (model2_.num_classes() > 0) model2_.Save(w);
   // Cluster table last, so models written before it existed still load.
-  if (!clusters_.empty()) {
+  if (!clusters_.empty() && !clusters_name_.empty()) {
+    w.U32(kClustersFromData);
+    w.Str(clusters_name_);
+    w.Str(tree_name_);
+    w.U64(clusters_.size());
+    w.U64(ClusterTableChecksum(clusters_));
+  } else if (!clusters_.empty()) {
     std::vector<std::pair<std::uint64_t, std::uint32_t>> cl(clusters_.begin(), clusters_.end());
     std::sort(cl.begin(), cl.end());
     std::vector<std::uint64_t> keys;
@@ -285,7 +297,7 @@ std::string Tagger::Save() const {
       keys.push_back(key);
       values.push_back(value);
     }
-    w.U32(1);
+    w.U32(kClustersCopied);
     w.Array(keys);
     w.Array(values);
   }
@@ -306,12 +318,26 @@ std::unique_ptr<Tagger> Tagger::Load(std::string_view bytes, const std::string& 
   t->vocab_.insert(vocab.begin(), vocab.end());
   t->model_.Load(r);
   if (r.U32() != 0) t->model2_.Load(r);
-  if (!r.AtEnd() && r.U32() != 0) {
+  const std::uint32_t cluster_form = r.AtEnd() ? 0 : r.U32();
+  if (cluster_form == kClustersFromData) {
+    t->clusters_name_ = r.Str();
+    t->tree_name_ = r.Str();
+    const std::uint64_t size = r.U64(), checksum = r.U64();
+    r.ExpectEnd();
+    t->clusters_ = VectorClusterTable(Resource(t->clusters_name_), Resource(t->tree_name_), t->clusters_name_,
+                                      t->tree_name_);
+    SITREP_CHECK(t->clusters_.size() == size && ClusterTableChecksum(t->clusters_) == checksum, ConfigError,
+                 name << " was trained with other word clusters than " << t->clusters_name_ << " and "
+                      << t->tree_name_ << " hold now (" << size << " words then, " << t->clusters_.size()
+                      << " now): retrain the tagger and the parser (data/models/NOTICE)");
+  } else if (cluster_form == kClustersCopied) {
     auto keys = r.Array<std::uint64_t>();
     auto values = r.Array<std::uint32_t>();
     if (keys.size() != values.size()) r.Fail("cluster table sizes differ");
     t->clusters_.reserve(keys.size());
     for (std::size_t i = 0; i < keys.size(); ++i) t->clusters_.emplace(keys[i], values[i]);
+  } else if (cluster_form != 0) {
+    r.Fail("unknown form of the cluster table");
   }
   r.ExpectEnd();
   t->BuildWordTable();
@@ -327,7 +353,11 @@ struct TaggerTrainer {
                                      const std::vector<ConllSentence>& dev, const TrainOptions& opt) {
     std::map<std::pair<std::string, std::string>, std::uint16_t> index;
     auto tagger = std::make_unique<Tagger>();
-    if (opt.clusters) tagger->clusters_ = *opt.clusters;
+    if (opt.clusters) {
+      tagger->clusters_ = *opt.clusters;
+      tagger->clusters_name_ = opt.clusters_name;
+      tagger->tree_name_ = opt.tree_name;
+    }
     const bool rich = !tagger->clusters_.empty();
     for (const auto& s : train) {
       for (const auto& w : s.words) {

@@ -22,6 +22,10 @@ namespace sitrep::syntax {
 class Tagger {
  public:
   // Loads a model written by Save(); throws CorruptError naming `name`.
+  // A model trained on the word-vector tables of the data files reads them
+  // here (Resource, so $SITREP_DATA applies): a missing or malformed table
+  // throws ConfigError naming the table's file, and a table other than the
+  // one the model was trained with throws ConfigError naming both files.
   static std::unique_ptr<Tagger> Load(std::string_view bytes, const std::string& name);
   std::string Save() const;
 
@@ -44,6 +48,9 @@ class Tagger {
   std::unordered_map<std::uint64_t, std::uint64_t> amb_;  // lowercased-form hash -> ambiguity class
   std::unordered_set<std::uint64_t> vocab_;               // lowercased-form hashes the tagger knows
   ClusterTable clusters_;                                 // distributional clusters (may be empty)
+  // The data files clusters_ was read from at load (see
+  // TrainOptions::clusters_name); empty when the model holds a copy.
+  std::string clusters_name_, tree_name_;
   // The three tables above merged into one flat open-addressing table
   // (built by BuildWordTable), so a token costs one lookup, not three.
   struct WordEntry {
@@ -69,10 +76,16 @@ struct TrainOptions {
   // it is off by default.
   bool two_pass = false;
   // Distributional word clusters for features (tagger and parser); null:
-  // none. The tagger model keeps a copy and fills TokenFeatures::cluster.
-  // With a table the tagger also reads wider context and knows every
-  // training word; without one it trains exactly as it did before clusters.
+  // none. The tagger fills TokenFeatures::cluster from them. With a table
+  // the tagger also reads wider context and knows every training word;
+  // without one it trains exactly as it did before clusters.
   std::shared_ptr<const ClusterTable> clusters;
+  // Where `clusters` came from when they are the word-vector tables of the
+  // data files (VectorClusterTable of Resource(clusters_name) and
+  // Resource(tree_name)): the tagger model then names those files and
+  // reads them at load instead of keeping a copy (2.4 MB). Empty: the
+  // model keeps a copy of the table.
+  std::string clusters_name, tree_name;
 };
 
 // Trains a tagger on `train`; after each epoch prints accuracy on `dev`

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/hash.h"
 #include "core/resources.h"
 #include "syntax/model_io.h"
 
@@ -155,15 +156,32 @@ std::vector<VectorCluster> ParseVectorClusters(std::string_view clusters, std::s
   return out;
 }
 
-ClusterTable ReadVectorClusterTables(const std::string& clusters_path, const std::string& tree_path) {
-  const std::string tree = ReadFileOrThrow(tree_path);
+ClusterTable VectorClusterTable(std::string_view clusters, std::string_view tree, const std::string& clusters_name,
+                                const std::string& tree_name) {
   ClusterTable table;
-  for (const VectorCluster& v : ParseVectorClusters(ReadFileOrThrow(clusters_path), tree, clusters_path)) {
-    if (v.fine >= 0xfff || v.mid >= 0xff) Bad(tree_path, "a cluster id too large for the tagger's table");
+  for (const VectorCluster& v : ParseVectorClusters(clusters, tree, clusters_name)) {
+    if (v.fine >= 0xfff || v.mid >= 0xff) Bad(tree_name, "a cluster id too large for the tagger's table");
     // The first (most frequent) spelling wins.
     table.emplace(v.lower, (v.fine + 1) | ((v.mid + 1) << 12) | ((v.coarse + 1) << 20));
   }
   return table;
+}
+
+ClusterTable ReadVectorClusterTables(const std::string& clusters_path, const std::string& tree_path) {
+  const std::string tree = ReadFileOrThrow(tree_path);
+  return VectorClusterTable(ReadFileOrThrow(clusters_path), tree, clusters_path, tree_path);
+}
+
+std::uint64_t ClusterTableChecksum(const ClusterTable& table) {
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> entries(table.begin(), table.end());
+  std::sort(entries.begin(), entries.end());
+  std::string bytes;
+  bytes.reserve(entries.size() * 12);
+  for (const auto& [key, value] : entries) {
+    bytes.append(reinterpret_cast<const char*>(&key), sizeof key);
+    bytes.append(reinterpret_cast<const char*>(&value), sizeof value);
+  }
+  return Hash64(bytes);
 }
 
 std::string LearnClusters(const std::string& path, const ClusterOptions& opt) {

@@ -56,6 +56,16 @@ std::vector<VectorCluster> ParseVectorClusters(std::string_view clusters, std::s
 // file.
 ClusterTable ReadVectorClusterTables(const std::string& clusters_path, const std::string& tree_path);
 
+// The same from the tables' text; errors name `clusters_name` and
+// `tree_name`.
+ClusterTable VectorClusterTable(std::string_view clusters, std::string_view tree, const std::string& clusters_name,
+                                const std::string& tree_name);
+
+// An order-independent fingerprint of a table's words and clusters, so
+// that a model that reads a table from the data files can tell that it is
+// the table it was trained with.
+std::uint64_t ClusterTableChecksum(const ClusterTable& table);
+
 struct ClusterOptions {
   std::size_t max_words = 120000;  // the most frequent words of the vector file
   int fine = 1024, mid = 128, coarse = 32;

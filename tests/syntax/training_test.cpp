@@ -2,12 +2,17 @@
 // survive a save/load round trip unchanged, and train deterministically.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <filesystem>
+
 #include "core/error.h"
+#include "core/resources.h"
 #include "syntax/lemmatizer.h"
 #include "syntax/model_io.h"
 #include "syntax/word_clusters.h"
 #include "syntax/parser.h"
 #include "syntax/tagger.h"
+#include "support/temp_dir.h"
 #include "tiny_treebank.h"
 
 namespace sitrep::syntax {
@@ -203,6 +208,98 @@ TEST(Training, ClusterTableIsReadKeptInTheTaggerAndFilledIn) {
   // A malformed line is an error naming the file.
   WriteFileOrThrow(path, "grob\tx\n");
   EXPECT_THROW(ReadClusterTable(path), Error);
+}
+
+// A tagger trained on the word-vector tables of the data files names them
+// and reads them at load instead of keeping a copy; a missing, malformed or
+// changed table is an error naming the file.
+TEST(Training, TaggerReadsNamedClusterTablesAtLoad) {
+  const std::string dir = ::testing::TempDir() + "/named_clusters";
+  std::filesystem::create_directories(dir + "/vec");
+  // Enough words that naming the files takes less room than the copy.
+  std::string table_text = "grob\t5\nflimp\t5\nskrees\t9\n";
+  for (int k = 0; k < 40; ++k) table_text += "zorv" + std::to_string(k) + "\t9\n";
+  WriteFileOrThrow(dir + "/vec/words.tsv", table_text);
+  // The same words, one of them in another cluster.
+  std::string moved = table_text;
+  moved.replace(moved.find("flimp\t5"), 7, "flimp\t9");
+  WriteFileOrThrow(dir + "/vec/words_changed.tsv", moved);
+  WriteFileOrThrow(dir + "/vec/tree.tsv", "5\t1\t0\n9\t2\t1\n");
+
+  WriteFileOrThrow(dir + "/vec/words_bad.tsv", "grob\t5\nflimp\n");
+  ASSERT_EQ(setenv("SITREP_DATA", dir.c_str(), 1), 0);
+  auto table = std::make_shared<ClusterTable>(
+      VectorClusterTable(Resource("vec/words.tsv"), Resource("vec/tree.tsv"), "vec/words.tsv", "vec/tree.tsv"));
+  ASSERT_EQ(table->size(), 43u);
+  TrainOptions o = Quiet(5);
+  o.clusters = table;
+  auto data = TinyTreebank();
+  const std::string copied = TrainTagger(data, {}, o)->Save();
+  o.clusters_name = "vec/words.tsv";
+  o.tree_name = "vec/tree.tsv";
+  const std::string named = TrainTagger(data, {}, o)->Save();
+  EXPECT_LT(named.size(), copied.size());
+  auto again = Tagger::Load(named, "named.bin");
+  EXPECT_EQ(again->Save(), named);
+  EXPECT_EQ(again->clusters(), *table);
+  // It tags exactly as the model that keeps a copy.
+  auto with_copy = Tagger::Load(copied, "copied.bin");
+  std::string lower;
+  std::vector<TokenFeatures> f1, f2;
+  SentenceFeatures({"The", "Flimp", "skrees", "loudly"}, lower, &f1);
+  f2 = f1;
+  std::vector<std::uint16_t> t1(f1.size()), t2(f2.size());
+  again->Tag(f1.data(), f1.size(), t1.data());
+  with_copy->Tag(f2.data(), f2.size(), t2.data());
+  EXPECT_EQ(t1, t2);
+  EXPECT_EQ(FineCluster(f1[1].cluster), 6u);  // ids are stored plus one
+  auto message = [](const std::string& bytes) {
+    try {
+      Tagger::Load(bytes, "named.bin");
+    } catch (const Error& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  auto renamed = [&](const std::string& words) {
+    TrainOptions r = o;
+    r.clusters_name = words;
+    return TrainTagger(data, {}, r)->Save();
+  };
+  EXPECT_NE(message(renamed("vec/missing.tsv")).find("vec/missing.tsv"), std::string::npos);
+  EXPECT_NE(message(renamed("vec/words_bad.tsv")).find("vec/words_bad.tsv"), std::string::npos);
+  const std::string changed = message(renamed("vec/words_changed.tsv"));
+  EXPECT_NE(changed.find("named.bin"), std::string::npos) << changed;
+  EXPECT_NE(changed.find("vec/words_changed.tsv"), std::string::npos) << changed;
+  unsetenv("SITREP_DATA");
+}
+
+// `train tagger` with the recogniser's vector tables as the data files
+// name them in the model; a copy of the same tables elsewhere is kept in
+// the model.
+TEST(Training, TrainTaggerNamesTheDataFilesClusterTables) {
+  sitrep::testing::TempDir dir;
+  const std::string treebank = dir / "tiny.conllu";
+  sitrep::testing::WriteFile(treebank,
+                             "1\tLenhall\tLenhall\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                             "2\tresigned\tresign\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                             "3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+  const std::string data = std::string(SITREP_SOURCE_DIR) + "/data/ner/";
+  std::filesystem::copy_file(data + "vector_clusters.tsv", dir / "words.tsv");
+  std::filesystem::copy_file(data + "vector_tree.tsv", dir / "tree.tsv");
+  auto train = [&](const std::string& words, const std::string& tree, const std::string& out) {
+    auto r = sitrep::testing::Run(std::string(SITREP_BINARY) + " train tagger --epochs 1 --train '" + treebank +
+                                  "' --out '" + out + "' --clusters '" + words + "' --cluster-tree '" + tree + "'");
+    EXPECT_EQ(r.exit_code, 0) << r.output;
+    return ReadFileOrThrow(out);
+  };
+  const std::string named = train(data + "vector_clusters.tsv", data + "vector_tree.tsv", dir / "named.bin");
+  const std::string copied = train(dir / "words.tsv", dir / "tree.tsv", dir / "copied.bin");
+  // The copy holds 12 bytes for each of the table's 200,000 words.
+  EXPECT_GT(copied.size(), named.size() + 1000000) << copied.size() << " " << named.size();
+  auto a = Tagger::Load(named, "named.bin");
+  auto b = Tagger::Load(copied, "copied.bin");
+  EXPECT_EQ(a->clusters(), b->clusters());
 }
 
 TEST(Training, VectorClusterTablesAreJoinedThroughTheTree) {

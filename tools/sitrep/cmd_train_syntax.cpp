@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "core/error.h"
+#include "core/resources.h"
 #include "syntax/conllu.h"
 #include "syntax/lemmatizer.h"
 #include "syntax/model_io.h"
@@ -47,7 +48,8 @@ void AddCommon(CLI::App& app, TrainArgs& a) {
 
 void AddClusters(CLI::App& app, TrainArgs& a) {
   app.add_option("--clusters", a.clusters,
-                 "Word cluster table (`sitrep train clusters`) to use as features; copied into the tagger");
+                 "Word cluster table (`sitrep train clusters`) to use as features; copied into the tagger "
+                 "unless it is data/ner/vector_clusters.tsv, which the tagger then reads at load");
   app.add_option("--cluster-tree", a.cluster_tree,
                  "With --clusters data/ner/vector_clusters.tsv: the fine clusters' mid and coarse ones "
                  "(data/ner/vector_tree.tsv)");
@@ -57,6 +59,29 @@ std::shared_ptr<const sitrep::syntax::ClusterTable> LoadClusters(const TrainArgs
   using namespace sitrep::syntax;
   return std::make_shared<ClusterTable>(a.cluster_tree.empty() ? ReadClusterTable(a.clusters)
                                                                : ReadVectorClusterTables(a.clusters, a.cluster_tree));
+}
+
+// The data file (Resource name) a path names, when the path ends in
+// data/NAME and that data file has the same bytes; empty otherwise.
+std::string DataFileName(const std::string& path) {
+  const std::size_t at = path.rfind("data/");
+  if (at == std::string::npos || (at > 0 && path[at - 1] != '/')) return {};
+  const std::string name = path.substr(at + 5);
+  if (name.empty() || !sitrep::HasResource(name)) return {};
+  return sitrep::Resource(name) == sitrep::syntax::ReadFileOrThrow(path) ? name : std::string();
+}
+
+// With the word-vector tables of the data files the tagger names them
+// instead of keeping a copy, and reads them at load.
+void NameClusterFiles(const TrainArgs& a, sitrep::syntax::TrainOptions* opt) {
+  if (a.cluster_tree.empty()) return;
+  std::string clusters = DataFileName(a.clusters), tree = DataFileName(a.cluster_tree);
+  if (clusters.empty() || tree.empty()) {
+    std::fprintf(stderr, "note: the cluster tables are not the data files of this build; the tagger keeps a copy\n");
+    return;
+  }
+  opt->clusters_name = clusters;
+  opt->tree_name = tree;
 }
 
 int Run(const std::string& what, const TrainArgs& a) {
@@ -74,7 +99,10 @@ int Run(const std::string& what, const TrainArgs& a) {
       if (a.epochs > 0) opt.epochs = a.epochs;
       if (a.min_updates > 0) opt.min_updates = a.min_updates;
       opt.two_pass = a.two_pass;
-      if (!a.clusters.empty()) opt.clusters = LoadClusters(a);
+      if (!a.clusters.empty()) {
+        opt.clusters = LoadClusters(a);
+        NameClusterFiles(a, &opt);
+      }
       bytes = TrainTagger(train, dev, opt)->Save();
     } else if (what == "lemmatizer") {
       bytes = Lemmatizer::Train(train)->Save();
