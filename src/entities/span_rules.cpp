@@ -45,7 +45,7 @@ struct NameHeads {
   // belongs to it ("Kessar Holdings Ltd of Lenhall" is a company and a place).
   std::unordered_set<std::uint64_t> closing;
   std::unordered_map<std::uint64_t, int> whole;   // lower-case hash -> type of "WORD of NAME" as one name
-  std::uint64_t of = 0, comma = 0;
+  std::uint64_t of = 0, comma = 0, the = 0;
 };
 
 const NameHeads& Heads() {
@@ -54,6 +54,7 @@ const NameHeads& Heads() {
     auto lower = [](std::string_view w) { return LowerHash(w); };
     h.of = lower("of");
     h.comma = lower(",");
+    h.the = lower("the");
     for (std::string_view line : DataLines(Resource("ner/name_heads.tsv"))) {
       std::size_t t1 = line.find('\t'), t2 = t1 == std::string_view::npos ? t1 : line.find('\t', t1 + 1);
       SITREP_CHECK(t2 != std::string_view::npos, ConfigError, "data/ner/name_heads.tsv: malformed line: " << line);
@@ -502,7 +503,19 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
     // unless the gazetteer lists the whole name.
     if (e - b >= 2 && (type == kLoc || type == kPer || type == kMisc) && ListedType(t, b, e, n, -1) < 0) {
       auto it = Heads().last.find(t[e - 1].f.lower);
-      if (it != Heads().last.end() && (t[e - 1].f.flags & syntax::kTitle)) SetSpan(labels, b, e, it->second);
+      if (it != Heads().last.end() && (t[e - 1].f.flags & syntax::kTitle)) {
+        SetSpan(labels, b, e, it->second);
+      } else if (it == Heads().last.end()) {
+        // "HEAD of X" is headed before its "of": "Lenhall Chamber of
+        // Commerce" is typed by "Chamber", as "Ministry of Defence" is.
+        for (std::size_t j = b + 1; j + 1 < e; ++j) {
+          if (t[j].f.lower != Heads().of) continue;
+          auto head = Heads().last.find(t[j - 1].f.lower);
+          if (head != Heads().last.end() && head->second == kOrg && (t[j - 1].f.flags & syntax::kTitle))
+            SetSpan(labels, b, e, kOrg);
+          break;
+        }
+      }
     }
     // "Hurricane Odalys", "Operation Lantern": a capitalised kind word
     // that starts a name types it, and belongs to it when the model left
@@ -529,9 +542,11 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
     // "Municipality of Tessit", "Province of Varenna" taken whole: the kind
     // word types the name (data/ner/name_heads.tsv, "whole"), unless the
     // name ends in a word of its own ("Province of Varenna Council").
-    if (e - b >= 3 && t[b + 1].f.lower == Heads().of && (t[b].f.flags & syntax::kTitle) &&
+    // A leading "The" is the article, not the kind word ("The Republic of Tessit").
+    if (const std::size_t kb = b + (e - b >= 4 && t[b].f.lower == Heads().the && (t[b].f.flags & syntax::kTitle) ? 1 : 0);
+        e - kb >= 3 && t[kb + 1].f.lower == Heads().of && (t[kb].f.flags & syntax::kTitle) &&
         !Heads().last.count(t[e - 1].f.lower)) {
-      auto it = Heads().whole.find(t[b].f.lower);
+      auto it = Heads().whole.find(t[kb].f.lower);
       if (it != Heads().whole.end() && LabelType(labels[b]) != it->second) SetSpan(labels, b, e, it->second);
     }
     // "the town of Tessit": a place, whatever the model said.
@@ -551,14 +566,16 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
     // "the rebel Free Coastal Front": a capitalised common word right
     // before an organisation's name, inside the sentence, is its first word
     // (words mostly written in lower case are the ones the model doubts).
-    if (type == kOrg) {
+    // Typed as the rules above leave it: a name they made a place is no
+    // organisation to extend.
+    if (LabelType(labels[b]) == kOrg) {
       const std::size_t ne = ExtendOrganisationOf(t, n, labels, e);
       if (ne > e) {
         e = ne;
         SetSpan(labels, b, e, kOrg);
       }
     }
-    if (type == kOrg) {
+    if (LabelType(labels[b]) == kOrg) {
       std::size_t nb = b;
       while (nb >= 2 && labels[nb - 1] == kOutside && (t[nb - 1].f.flags & syntax::kTitle) &&
              !(t[nb - 1].f.flags & syntax::kAllUpper) && !(t[nb - 1].gaz & kListed) &&

@@ -627,6 +627,10 @@ class Describer {
       // of a hyphenated name ("Villa-Rouge" is no town called Rouge).
       for (const Item& it : Inside(b, e, kPlaceKinds)) {
         if ((it.b > b && IsHyphen(views_[it.b - 1])) || (it.e < e && IsHyphen(views_[it.e]))) continue;
+        // "Republic of Kessaria": the word before "of" names the kind of
+        // place, not a town of that name (there are towns called Republic),
+        // and a lower-case word names no place (there is a town called Of).
+        if ((it.e < e && views_[it.e] == "of") || !IsCapitalised(it.b)) continue;
         if (const Entry* c = FirstOf(it.ids, kCountry)) {
           country = c->country;
           break;

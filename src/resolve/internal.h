@@ -17,8 +17,14 @@ struct Lexicons {
   std::unordered_set<std::string> function_words;
   std::unordered_set<std::string> pronouns;
   std::unordered_set<std::string> designators;
+  std::unordered_set<std::string> state_forms;  // "republic", "grand duchy": "the Republic of X" is the place X
   std::unordered_map<std::string, std::string> spellings;
 };
+
+// The words after "of" when `tokens` (PlainTokens) name a place by its
+// form of state: "federal republic of lenhall" -> {"lenhall"}; empty
+// otherwise.
+std::vector<std::string> StateFormRest(const Lexicons& lex, const std::vector<std::string>& tokens);
 const Lexicons& GetLexicons();
 
 // A NameTokens() token with British/American and -isation spelling folded

@@ -291,6 +291,7 @@ const Lexicons& GetLexicons() {
     words("resolve/function_words.txt", l.function_words);
     words("resolve/pronouns.txt", l.pronouns);
     words("resolve/designators.txt", l.designators);
+    words("resolve/state_forms.txt", l.state_forms);
     for (std::string_view line : DataLines(Resource("resolve/spellings.tsv"))) {
       auto tab = line.find('\t');
       if (tab == std::string_view::npos) continue;
@@ -299,6 +300,18 @@ const Lexicons& GetLexicons() {
     return l;
   }();
   return lex;
+}
+
+std::vector<std::string> StateFormRest(const Lexicons& lex, const std::vector<std::string>& tokens) {
+  for (std::size_t k = 1; k + 1 < tokens.size(); ++k) {
+    if (tokens[k] != "of") continue;
+    // The one or two words before "of" ("republic", "grand duchy").
+    const bool form = lex.state_forms.count(tokens[k - 1]) ||
+                      (k >= 2 && lex.state_forms.count(tokens[k - 2] + " " + tokens[k - 1]));
+    if (!form) return {};
+    return std::vector<std::string>(tokens.begin() + static_cast<std::ptrdiff_t>(k + 1), tokens.end());
+  }
+  return {};
 }
 
 std::string OrgWord(const Lexicons& lex, const std::string& token) {

@@ -149,6 +149,13 @@ struct Resolver::Impl {
           std::string code = options.canonical_country(form);
           if (!code.empty()) keys.push_back(Key("C", code));
         }
+        if (e.type == "LOC") {
+          // "the Republic of Lenhall" is the place "Lenhall".
+          if (std::vector<std::string> rest = detail::StateFormRest(lex, toks); !rest.empty()) {
+            for (std::string& t : rest) t = TranslitKey(t);
+            keys.push_back(Key("N", detail::Join(rest)));
+          }
+        }
       });
       r.acronym_only = org && all_acronyms && !r.long_org;
       if (!r.acronym_only && !r.long_org) inits.resize(r.ini_begin);  // acronyms of non-ORG play no part

@@ -299,6 +299,27 @@ TEST(SpanRules, MunicipalityOfNameTakenWholeIsAPlace) {
   auto lv = Span(v.size(), 1, 4, kOrg);
   ApplySpanRules(v.data(), v.size(), lv.data());
   EXPECT_EQ(Spans(lv), "LOC:1-4 ");
+  // With a capitalised "The" in the span, and a capitalised common word
+  // before it ("Yesterday The Republic of Lorvania"): still a place, and
+  // the organisation rules no longer take it for one and extend it.
+  auto caps = Tokens({{"Yesterday"}, {"The"}, {"Republic"}, {"of"}, {"Lorvania"}});
+  caps[0].lex = std::uint64_t{2} << 18;  // mostly written in lower case
+  auto lc = Span(caps.size(), 1, 5, kOrg);
+  ApplySpanRules(caps.data(), caps.size(), lc.data());
+  EXPECT_EQ(Spans(lc), "LOC:1-5 ");
+}
+
+TEST(SpanRules, AnOrganisationWordBeforeOfTypesTheName) {
+  // "the Dravenian-Lorvani Chamber of Commerce" typed MISC by its demonyms.
+  auto t = Tokens({{"the", 0, "DT"}, {"Dravenian-Lorvani"}, {"Chamber"}, {"of"}, {"Commerce"}});
+  auto l = Span(t.size(), 1, 5, kMisc);
+  ApplySpanRules(t.data(), t.size(), l.data());
+  EXPECT_EQ(Spans(l), "ORG:1-5 ");
+  // A word that is no organisation word before "of" changes nothing.
+  auto u = Tokens({{"the", 0, "DT"}, {"Battle"}, {"of"}, {"Kessar"}});
+  auto lu = Span(u.size(), 1, 4, kMisc);
+  ApplySpanRules(u.data(), u.size(), lu.data());
+  EXPECT_EQ(Spans(lu), "MISC:1-4 ");
 }
 
 TEST(SpanRules, ListedOrganisationIsAnOrganisation) {

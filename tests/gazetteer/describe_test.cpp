@@ -306,6 +306,16 @@ TEST(DescribeMentions, APartOfAHyphenatedNameGivesNoCountry) {
   EXPECT_EQ(b.mentions[0].country, "EST");  // the word alone is the listed place
 }
 
+TEST(DescribeMentions, AStateFormBeforeOfAndALowerCaseWordNameNoTown) {
+  // There are towns called Republic and Of; "the Republic of Kessaria"
+  // names neither, so an unknown country gets no country code.
+  Article a = Describe({{{"the"}, {"Republic"}, {"of"}, {"Kessaria"}, {"voted"}}}, {{0, 1, 3, "LOC"}});
+  EXPECT_EQ(a.mentions[0].country, "");
+  // A listed country after "of" still gives its code.
+  Article b = Describe({{{"the"}, {"Kingdom"}, {"of"}, {"Norway"}, {"voted"}}}, {{0, 1, 3, "LOC"}});
+  EXPECT_EQ(b.mentions[0].country, "NOR");
+}
+
 TEST(DescribeMentions, WorldRegionsArePlacesWithoutACountry) {
   // "Asia" is also a town in the Philippines; the region wins. A region
   // the recogniser typed as a person is a place; as an actor it takes

@@ -130,6 +130,16 @@ TEST(Resolver, CountryShortFormsThroughTheHook) {
   EXPECT_EQ(without[1], without[2]);  // dotted and plain acronym fold together anyway
 }
 
+TEST(Resolver, APlaceNamedByItsFormOfStateIsThePlace) {
+  // No gazetteer hook: an unlisted country written in full and short.
+  auto c = Cluster({E("LOC", "Lenhall"), E("LOC", "the Republic of Lenhall"), E("LOC", "Federal Republic of Lenhall"),
+                    E("LOC", "Grand Duchy of Lenhall"), E("LOC", "Province of Lenhall")});
+  EXPECT_EQ(c[0], c[1]);
+  EXPECT_EQ(c[0], c[2]);
+  EXPECT_EQ(c[0], c[3]);
+  EXPECT_NE(c[0], c[4]);  // a province of that name is not the country
+}
+
 TEST(Resolver, CityStaysApartFromItsGovernment) {
   std::vector<Resolver::Entity> out;
   auto c = Cluster({E("LOC", "Karvena", {}, 5), E("ORG", "Karvena city government"), E("ORG", "Karvena"),
