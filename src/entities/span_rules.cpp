@@ -45,6 +45,10 @@ struct NameHeads {
   // belongs to it ("Kessar Holdings Ltd of Lenhall" is a company and a place).
   std::unordered_set<std::uint64_t> closing;
   std::unordered_map<std::uint64_t, int> whole;   // lower-case hash -> type of "WORD of NAME" as one name
+  // Words that end an organisation's name only where "and" joins it to a
+  // name before ("[Civic Rights] and Elections Office"); alone they also end
+  // places ("Oval Office").
+  std::unordered_set<std::uint64_t> join;
   std::uint64_t of = 0, comma = 0, the = 0;
 };
 
@@ -61,10 +65,15 @@ const NameHeads& Heads() {
       std::string_view word = line.substr(0, t1), where = line.substr(t1 + 1, t2 - t1 - 1), type = line.substr(t2 + 1);
       SITREP_CHECK(type == "ORG" || type == "LOC" || type == "MISC" || (type == "PER" && where == "last"), ConfigError,
                    "data/ner/name_heads.tsv: bad type: " << line);
-      SITREP_CHECK(where == "last" || where == "final" || where == "before" || where == "first" || where == "whole",
+      SITREP_CHECK(where == "last" || where == "final" || where == "before" || where == "first" || where == "whole" ||
+                       (where == "join" && type == "ORG"),
                    ConfigError,
                    "data/ner/name_heads.tsv: bad position: " << line);
       if (where == "final") h.closing.insert(lower(word));
+      if (where == "join") {
+        h.join.insert(lower(word));
+        continue;
+      }
       auto& table = where == "last" || where == "final" ? h.last
                     : where == "before"                   ? h.before
                     : where == "whole"                    ? h.whole
@@ -197,13 +206,14 @@ void JoinOrganisationNames(const NerToken* t, std::size_t n, std::uint8_t* label
       // "[Lenhall Water] and [Sanitation Authority]": a name, "and", then
       // capitalised words that end in an organisation word, found by the
       // model or left out, are one organisation.
+      auto closes = [&](std::size_t x) { return org_head(x) || (Heads().join.count(t[x].f.lower) && (t[x].f.flags & syntax::kTitle)); };
       std::size_t k = e + 1;
-      while (k < n && k < e + 5 && capitalised(k) && !org_head(k) &&
+      while (k < n && k < e + 5 && capitalised(k) && !closes(k) &&
              (labels[k] == kOutside || (k > e + 1 && labels[k] == InsideLabel(LabelType(labels[e + 1]))) ||
               (k == e + 1 && LabelType(labels[k]) == kOrg))) {
         ++k;
       }
-      const bool run_ok = k < n && k > e + 1 && org_head(k) &&
+      const bool run_ok = k < n && k > e + 1 && closes(k) &&
                           (labels[k] == kOutside || (labels[e + 1] != kOutside && labels[k] == InsideLabel(kOrg)));
       // A first part that is a whole organisation already ("Ministry of
       // Defence and Foreign Ministry") is one of two.

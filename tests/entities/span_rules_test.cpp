@@ -463,6 +463,14 @@ TEST(SpanRules, OrganisationNamesWithAndOrHeadForAreWhole) {
   // A person's name is never the first part.
   auto e = Tokens({{"Anna"}, {"Berg"}, {"and", 0, "CC"}, {"Harbour"}, {"Authority"}, {"staff", 0, "NN"}});
   EXPECT_EQ(apply(e, Span(e.size(), 0, 2, kPer)), "PERSON:0-2 ");
+  // "[Civic Rights] and Elections Office": "Office" ends an organisation
+  // where "and" joins it to a name ...
+  auto f = Tokens({{"the", 0, "DT"}, {"Civic"}, {"Rights"}, {"and", 0, "CC"}, {"Elections"}, {"Office"},
+                   {"said", 0, "VBD"}});
+  EXPECT_EQ(apply(f, Span(f.size(), 1, 3, kOrg)), "ORG:1-6 ");
+  // ... but types nothing alone: "the [Oval Office]" stays a place.
+  auto g = Tokens({{"in", 0, "IN"}, {"the", 0, "DT"}, {"Oval"}, {"Office"}});
+  EXPECT_EQ(apply(g, Span(g.size(), 2, 4, kLoc)), "LOC:2-4 ");
 }
 
 TEST(SpanRules, ACapitalisedCommonWordBeforeAnOrganisationStartsIt) {
