@@ -9,8 +9,9 @@ std::string AnalyzeHelp() {
   return "Analyse news articles and write the output contract (docs/schema.md) into a folder.\n\n"
          "INPUT is a file, a folder (searched recursively; hidden files are ignored) or - for JSON Lines\n"
          "on standard input. Files: .txt, .md, .json (one article object), .jsonl/.ndjson (one article per\n"
-         "line: text|body|content, and optional title, url, outlet|source, published|date, author), and\n"
-         ".gz of any of these. HTML is not read yet and is reported as skipped.\n\n"
+         "line: text|body|content or html, and optional title, url, outlet|source, published|date, author),\n"
+         "web pages (.html, .htm: the article body is extracted), feeds (.rss, .atom, .xml: one article per\n"
+         "item), WARC archives (.warc: one per HTML response), and .gz of any of these.\n\n"
          "Every input record appears in articles.jsonl as status \"ok\" or \"skipped\" with its reason.\n"
          "Exit status: 0 when every input was accounted for, 1 on a usage error, 2 when output could not\n"
          "be written.";
