@@ -570,29 +570,24 @@ std::vector<std::uint32_t> Reassign(const std::vector<SparseVector>& features, c
 
 namespace {
 
-// The sum of the members' vectors (a sort and a merge: no tree).
-// The sum of the members' vectors: each merged in turn into the running
-// sum (sorted lists, no tree), in double.
+// The sum of the members' vectors, in double, each feature's weights
+// added in member order: all the pairs, stably sorted by feature, then
+// summed run by run. (Merging each member into a running sum, as before,
+// costs the sum's size per member: quadratic for a large story.)
 SparseVector SumRaw(const std::vector<SparseVector>& features, const std::vector<std::uint32_t>& members) {
-  std::vector<std::pair<std::uint32_t, double>> acc, next;
-  for (std::uint32_t m : members) {
-    const SparseVector& f = features[m];
-    next.clear();
-    next.reserve(acc.size() + f.size());
-    std::size_t i = 0, j = 0;
-    while (i < acc.size() || j < f.size()) {
-      if (j == f.size() || (i < acc.size() && acc[i].first < f[j].first)) {
-        next.push_back(acc[i++]);
-      } else if (i == acc.size() || f[j].first < acc[i].first) {
-        next.emplace_back(f[j].first, f[j].second);
-        ++j;
-      } else {
-        next.emplace_back(acc[i].first, acc[i].second + f[j].second);
-        ++i;
-        ++j;
-      }
-    }
-    acc.swap(next);
+  std::size_t total = 0;
+  for (std::uint32_t m : members) total += features[m].size();
+  std::vector<std::pair<std::uint32_t, float>> all;
+  all.reserve(total);
+  for (std::uint32_t m : members) all.insert(all.end(), features[m].begin(), features[m].end());
+  std::stable_sort(all.begin(), all.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+  std::vector<std::pair<std::uint32_t, double>> acc;
+  for (std::size_t i = 0; i < all.size();) {
+    double sum = 0;
+    std::size_t j = i;
+    for (; j < all.size() && all[j].first == all[i].first; ++j) sum += static_cast<double>(all[j].second);
+    acc.emplace_back(all[i].first, sum);
+    i = j;
   }
   SparseVector out;
   out.reserve(acc.size());

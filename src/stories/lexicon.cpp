@@ -1,4 +1,5 @@
 // The word lists of data/stories/, the word splitter and small helpers.
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 
@@ -129,6 +130,22 @@ std::uint32_t FeatureHash(char kind, std::string_view key) {
 }
 
 double Dot(const SparseVector& a, const SparseVector& b) {
+  // A short list against a much longer one (an article against a large
+  // story's sum): each of the short list's features is searched for in the
+  // long one, ahead of the last hit, instead of walking all of it. The
+  // products are added in feature order either way, so the sum is the same.
+  if (a.size() * 16 < b.size() || b.size() * 16 < a.size()) {
+    const SparseVector& small = a.size() < b.size() ? a : b;
+    const SparseVector& large = a.size() < b.size() ? b : a;
+    double s = 0;
+    auto from = large.begin();
+    for (const auto& [h, w] : small) {
+      from = std::lower_bound(from, large.end(), h, [](const auto& kv, std::uint32_t key) { return kv.first < key; });
+      if (from == large.end()) break;
+      if (from->first == h) s += static_cast<double>(w) * from->second;  // a product is the same either way round
+    }
+    return s;
+  }
   // A merge of the two sorted lists, stepping without branches on which
   // side is behind (the comparisons are unpredictable).
   double s = 0;
