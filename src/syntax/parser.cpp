@@ -269,6 +269,7 @@ struct ParserTrainer {
     // sentence (jackknifing), so the parser learns what predicted tags
     // look like at run time.
     std::vector<std::vector<std::uint64_t>> train_tags(train.size());
+    const QuoteForms quotes = TrainingQuoteForms(opt);
     if (opt.jackknife > 1) {
       const int folds = opt.jackknife;
       for (int f = 0; f < folds; ++f) {
@@ -288,7 +289,7 @@ struct ParserTrainer {
         for (std::size_t s = f; s < train.size(); s += folds) {
           forms.clear();
           for (const auto& w : train[s].words) forms.push_back(w.form);
-          SentenceFeatures(forms, lower, &feats);
+          SentenceFeatures(forms, lower, &feats, quotes);
           tags.resize(feats.size());
           tagger->Tag(feats.data(), feats.size(), tags.data());
           for (auto c : tags) train_tags[s].push_back(TagHash(tagger->upos(c), tagger->xpos(c)));
@@ -317,7 +318,7 @@ struct ParserTrainer {
         }
         if (!ok) continue;
         if (tags && !(*tags)[s].empty()) p.tags = (*tags)[s];
-        SentenceFeatures(forms, lower, &p.feats);
+        SentenceFeatures(forms, lower, &p.feats, quotes);
         if (opt.clusters) FillClusters(*opt.clusters, p.feats.data(), p.feats.size());
         out.push_back(std::move(p));
       }

@@ -190,9 +190,13 @@ void RunPass(const LinearModel& model, const TokenFeatures* feats, std::size_t n
 }  // namespace
 
 void SentenceFeatures(const std::vector<std::string_view>& forms, std::string& lower,
-                      std::vector<TokenFeatures>* out) {
+                      std::vector<TokenFeatures>* out, QuoteForms quotes) {
   out->resize(forms.size());
-  for (std::size_t i = 0; i < forms.size(); ++i) ComputeTokenFeatures(forms[i], lower, &(*out)[i]);
+  for (std::size_t i = 0; i < forms.size(); ++i) ComputeTokenFeatures(forms[i], lower, &(*out)[i], quotes);
+}
+
+QuoteForms TrainingQuoteForms(const TrainOptions& options) {
+  return options.clusters != nullptr ? QuoteForms::kAsAscii : QuoteForms::kAsWritten;
 }
 
 void FillClusters(const ClusterTable& table, TokenFeatures* feats, std::size_t n) {
@@ -379,6 +383,7 @@ struct TaggerTrainer {
       std::vector<std::uint16_t> gold;
       std::vector<std::uint16_t> first, first_upper;  // jackknifed first-pass tags
     };
+    const QuoteForms quotes = TrainingQuoteForms(opt);
     auto prepare = [&](const std::vector<ConllSentence>& data) {
       std::vector<Prepared> out(data.size());
       std::string lower;
@@ -390,14 +395,14 @@ struct TaggerTrainer {
           auto it = index.find({w.upos, w.xpos});
           out[s].gold.push_back(it == index.end() ? 0xffff : it->second);
         }
-        SentenceFeatures(forms, lower, &out[s].feats);
+        SentenceFeatures(forms, lower, &out[s].feats, quotes);
         std::vector<std::string> caps;
         for (const auto& w : data[s].words) {
           caps.push_back(w.form);
           for (char& c : caps.back()) c = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c;
         }
         forms.assign(caps.begin(), caps.end());
-        SentenceFeatures(forms, lower, &out[s].upper);
+        SentenceFeatures(forms, lower, &out[s].upper, quotes);
       }
       return out;
     };

@@ -78,7 +78,8 @@ struct TrainOptions {
   // Distributional word clusters for features (tagger and parser); null:
   // none. The tagger fills TokenFeatures::cluster from them. With a table
   // the tagger also reads wider context and knows every training word;
-  // without one it trains exactly as it did before clusters.
+  // without one it trains exactly as it did before clusters (also in how
+  // it reads quotation marks: TrainingQuoteForms).
   std::shared_ptr<const ClusterTable> clusters;
   // Where `clusters` came from when they are the word-vector tables of the
   // data files (VectorClusterTable of Resource(clusters_name) and
@@ -98,6 +99,12 @@ void FillClusters(const ClusterTable& table, TokenFeatures* feats, std::size_t n
 
 // Computes the per-token features of a sentence of words.
 void SentenceFeatures(const std::vector<std::string_view>& forms, std::string& lower,
-                      std::vector<TokenFeatures>* out);
+                      std::vector<TokenFeatures>* out, QuoteForms quotes = QuoteForms::kAsAscii);
+
+// How training reads the treebank's quotation marks (token_features.h):
+// as ASCII with a cluster table; as written without one, as the tagger
+// and parser trained without clusters always have. Run time reads them
+// as ASCII either way.
+QuoteForms TrainingQuoteForms(const TrainOptions& options);
 
 }  // namespace sitrep::syntax

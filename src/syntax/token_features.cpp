@@ -61,9 +61,9 @@ std::string_view AsciiQuotes(std::string_view form, std::string& buf) {
 
 }  // namespace
 
-void ComputeTokenFeatures(std::string_view raw_form, std::string& lower, TokenFeatures* out) {
+void ComputeTokenFeatures(std::string_view raw_form, std::string& lower, TokenFeatures* out, QuoteForms quotes) {
   thread_local std::string ascii;
-  std::string_view form = AsciiQuotes(raw_form, ascii);
+  std::string_view form = quotes == QuoteForms::kAsAscii ? AsciiQuotes(raw_form, ascii) : raw_form;
   AsciiLower(form, lower);
   std::string_view lw(lower);
   out->form = Hash64(form, 1);

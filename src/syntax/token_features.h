@@ -33,10 +33,20 @@ inline constexpr std::uint32_t kHasDigit = 1, kHasUpper = 2, kAllUpper = 4, kHas
 // Values used for positions before the first and after the last token.
 TokenFeatures PaddingFeatures(bool before);
 
+// How ComputeTokenFeatures reads typographic quotation marks and
+// apostrophes (’ ‘ “ ” „). kAsAscii: as ' and ", so that words written
+// with them in news text look like the treebanks' ASCII ones; every
+// model reads tokens this way at run time. kAsWritten: as they are, the
+// way the tagger and parser trained without word clusters saw their
+// training text (those models were trained before the mapping existed,
+// and their commands must still give the same bytes).
+enum class QuoteForms : std::uint8_t { kAsAscii, kAsWritten };
+
 // Fills `out` from one token. `lower` is reused scratch so that the hot
 // path allocates only when a token is longer than any seen before. Runs
 // in time linear in the token's length.
-void ComputeTokenFeatures(std::string_view form, std::string& lower, TokenFeatures* out);
+void ComputeTokenFeatures(std::string_view form, std::string& lower, TokenFeatures* out,
+                          QuoteForms quotes = QuoteForms::kAsAscii);
 
 // ASCII lowercase copy (non-ASCII bytes unchanged).
 void AsciiLower(std::string_view in, std::string& out);

@@ -379,6 +379,78 @@ TEST(Training, WordsSeenOnceInTrainingAreKnownToATaggerWithClusters) {
   EXPECT_NE(feats[1].tag_lower, feats[1].lower);
 }
 
+// A treebank of my own in two spellings: typographic apostrophes and
+// quotation marks, or their ASCII forms.
+std::vector<ConllSentence> QuoteTreebank(bool typographic) {
+  const std::string apos = typographic ? "\xE2\x80\x99" : "'";
+  const std::string open = typographic ? "\xE2\x80\x9C" : "\"";
+  const std::string close = typographic ? "\xE2\x80\x9D" : "\"";
+  std::string conllu;
+  for (const char* who : {"Wembly", "Torsk", "Quillan"}) {
+    conllu += std::string("1\t") + who + "\t" + who + "\tPROPN\tNNP\t_\t3\tnsubj\t_\t_\n" +
+              "2\tdoes\tdo\tAUX\tVBZ\t_\t3\taux\t_\t_\n" +
+              "3\tn" + apos + "t\tnot\tPART\tRB\t_\t4\tadvmod\t_\t_\n" +
+              "4\tsing\tsing\tVERB\tVB\t_\t0\troot\t_\t_\n" +
+              "5\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n\n";
+    conllu += "1\t" + open + "\t" + open + "\tPUNCT\t``\t_\t2\tpunct\t_\t_\n" +
+              "2\tGo\tgo\tVERB\tVB\t_\t0\troot\t_\t_\n" +
+              "3\t" + close + "\t" + close + "\tPUNCT\t''\t_\t2\tpunct\t_\t_\n" +
+              "4\t,\t,\tPUNCT\t,\t_\t2\tpunct\t_\t_\n" +
+              "5\t" + who + "\t" + who + "\tPROPN\tNNP\t_\t6\tnsubj\t_\t_\n" +
+              "6\tsaid\tsay\tVERB\tVBD\t_\t2\tparataxis\t_\t_\n" +
+              "7\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
+  }
+  std::vector<ConllSentence> out;
+  std::string error;
+  EXPECT_TRUE(ParseConllu(conllu, &out, &error)) << error;
+  return out;
+}
+
+TEST(Training, TokenFeaturesReadTypographicQuotesAsAsciiUnlessAskedNotTo) {
+  std::string lower;
+  TokenFeatures ascii, curly, curly_as_written, ascii_as_written;
+  ComputeTokenFeatures("don't", lower, &ascii);
+  ComputeTokenFeatures("don\xE2\x80\x99t", lower, &curly);
+  ComputeTokenFeatures("don\xE2\x80\x99t", lower, &curly_as_written, QuoteForms::kAsWritten);
+  ComputeTokenFeatures("don't", lower, &ascii_as_written, QuoteForms::kAsWritten);
+  EXPECT_EQ(curly.form, ascii.form);
+  EXPECT_EQ(curly.lower, ascii.lower);
+  EXPECT_EQ(curly.shape, ascii.shape);
+  EXPECT_EQ(curly.flags, ascii.flags);
+  EXPECT_NE(curly_as_written.form, ascii.form);
+  EXPECT_NE(curly_as_written.lower, ascii.lower);
+  EXPECT_NE(curly_as_written.flags, ascii.flags);  // non-ASCII
+  EXPECT_EQ(ascii_as_written.form, ascii.form);
+  EXPECT_EQ(ascii_as_written.lower, ascii.lower);
+  EXPECT_EQ(ascii_as_written.shape, ascii.shape);
+}
+
+// Models trained without word clusters see the treebank's typographic
+// quotes as written, as they did before quotes were read as ASCII (so the
+// committed models' commands still give their bytes); with clusters they
+// are read as ASCII in training as at run time.
+TEST(Training, TypographicQuotesCountInTrainingOnlyWithoutClusters) {
+  const auto curly = QuoteTreebank(true), ascii = QuoteTreebank(false);
+  ASSERT_EQ(curly.size(), 6u);
+  ASSERT_EQ(ascii.size(), 6u);
+  TrainOptions o = Quiet(3);
+  ParserTrainOptions po;
+  po.epochs = 3;
+  po.verbose = false;
+  po.jackknife = 2;
+  po.tagger_epochs = 2;
+  EXPECT_EQ(TrainingQuoteForms(o), QuoteForms::kAsWritten);
+  EXPECT_TRUE(TrainTagger(curly, {}, o)->Save() != TrainTagger(ascii, {}, o)->Save());
+  EXPECT_TRUE(TrainParser(curly, {}, po)->Save() != TrainParser(ascii, {}, po)->Save());
+
+  const std::string path = ::testing::TempDir() + "/quote_clusters.tsv";
+  WriteFileOrThrow(path, "wembly\t3\t1\t0\nsing\t7\t2\t1\n");
+  o.clusters = po.clusters = std::make_shared<ClusterTable>(ReadClusterTable(path));
+  EXPECT_EQ(TrainingQuoteForms(o), QuoteForms::kAsAscii);
+  EXPECT_TRUE(TrainTagger(curly, {}, o)->Save() == TrainTagger(ascii, {}, o)->Save());
+  EXPECT_TRUE(TrainParser(curly, {}, po)->Save() == TrainParser(ascii, {}, po)->Save());
+}
+
 TEST(Training, IsDeterministicGivenSeed) {
   auto data = TinyTreebank();
   TrainOptions o = Quiet(4);
