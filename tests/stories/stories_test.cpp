@@ -784,28 +784,44 @@ TEST(Stories, SplitCutsAPartAgainOnlyWhenItPartsClearly) {
   EXPECT_EQ((std::set<std::uint32_t>{every[0], every[3], every[6], every[9]}).size(), 4u);
 }
 
+// Nine articles in one story: a report on another matter (word 20) and
+// two happenings of one kind (word 30, with 31 or 32), three each; *gold
+// labels each article by its word. With the split settings both split
+// tests start from.
+SparseVector Unit(std::initializer_list<std::pair<std::uint32_t, float>> counts) {
+  SparseVector v(counts);
+  detail::Normalise(&v);
+  return v;
+}
+
+struct TwoKindsAndAnother {
+  std::vector<SparseVector> f;
+  std::vector<std::uint32_t> gold;
+  std::vector<std::uint32_t> one;
+  ClusterOptions o;
+  TwoKindsAndAnother() {
+    for (int i = 0; i < 3; ++i) f.push_back(Unit({{20, 1}})), gold.push_back(20);
+    for (std::uint32_t word : {31u, 32u})
+      for (int i = 0; i < 3; ++i) f.push_back(Unit({{30, 0.8f}, {word, 0.6f}})), gold.push_back(word);
+    one.assign(f.size(), 0);
+    o.split_threshold = 0;
+    o.split_silhouette = 0.3;
+    o.split_rounds = 3;
+    o.split_silhouette_again = 0.7;
+  }
+};
+
 // Story 0 holds a happening of another kind (word 20) and two happenings
 // of one kind (word 30, with 31 or 32) that part less clearly than the
 // bar for a second cut. Halves whose articles name years apart (the Odalys
 // vote of 2031, the Kessar vote of 2034) are cut all the same; a year both
 // name, or a half with one article naming years, leaves the part whole.
 TEST(Stories, SplitCutsAPartAgainWhenItsHalvesNameYearsApart) {
-  auto vec = [](std::initializer_list<std::pair<std::uint32_t, float>> counts) {
-    SparseVector v(counts);
-    detail::Normalise(&v);
-    return v;
-  };
-  std::vector<SparseVector> f;
-  std::vector<std::uint32_t> gold;
-  for (int i = 0; i < 3; ++i) f.push_back(vec({{20, 1}})), gold.push_back(20);
-  for (std::uint32_t word : {31u, 32u})
-    for (int i = 0; i < 3; ++i) f.push_back(vec({{30, 0.8f}, {word, 0.6f}})), gold.push_back(word);
-  const std::vector<std::uint32_t> one(f.size(), 0);
-  ClusterOptions o;
-  o.split_threshold = 0;
-  o.split_silhouette = 0.3;
-  o.split_rounds = 3;
-  o.split_silhouette_again = 0.7;
+  TwoKindsAndAnother c;
+  auto& f = c.f;
+  const auto& gold = c.gold;
+  const auto& one = c.one;
+  ClusterOptions& o = c.o;
   o.year_conflict = true;
   std::vector<SplitEvidence> ev(f.size());
   ev[3].years = {2031};
@@ -836,22 +852,11 @@ TEST(Stories, SplitCutsAPartAgainWhenItsHalvesNameYearsApart) {
 // the other matter shares the kind's word (a first cut of 0.6 or so), the
 // part is held to the bar for a second cut.
 TEST(Stories, SplitJudgesThePartsOfACutOfUnrelatedStoriesAsStories) {
-  auto vec = [](std::initializer_list<std::pair<std::uint32_t, float>> counts) {
-    SparseVector v(counts);
-    detail::Normalise(&v);
-    return v;
-  };
-  std::vector<SparseVector> f;
-  std::vector<std::uint32_t> gold;
-  for (int i = 0; i < 3; ++i) f.push_back(vec({{20, 1}})), gold.push_back(20);
-  for (std::uint32_t word : {31u, 32u})
-    for (int i = 0; i < 3; ++i) f.push_back(vec({{30, 0.8f}, {word, 0.6f}})), gold.push_back(word);
-  const std::vector<std::uint32_t> one(f.size(), 0);
-  ClusterOptions o;
-  o.split_threshold = 0;
-  o.split_silhouette = 0.3;
-  o.split_rounds = 3;
-  o.split_silhouette_again = 0.7;
+  TwoKindsAndAnother c;
+  auto& f = c.f;
+  const auto& gold = c.gold;
+  const auto& one = c.one;
+  ClusterOptions& o = c.o;
   o.split_unrelated = 0.9;
   EXPECT_TRUE(SamePartition(SplitIncoherent(f, one, o), gold));
   o.split_unrelated = 0;
@@ -861,7 +866,7 @@ TEST(Stories, SplitJudgesThePartsOfACutOfUnrelatedStoriesAsStories) {
   // The other matter shares the kind's word: the first cut is no longer
   // one of unrelated stories.
   o.split_unrelated = 0.9;
-  for (int i = 0; i < 3; ++i) f[i] = vec({{20, 0.8f}, {30, 0.6f}});
+  for (int i = 0; i < 3; ++i) f[i] = Unit({{20, 0.8f}, {30, 0.6f}});
   const auto related = SplitIncoherent(f, one, o);
   EXPECT_EQ((std::set<std::uint32_t>(related.begin(), related.end())).size(), 2u);
   EXPECT_EQ(related[3], related[6]);
