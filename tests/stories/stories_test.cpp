@@ -415,6 +415,39 @@ TEST(StoriesTitles, DifferentOfficesDifferMoreDetailDoesNot) {
   EXPECT_FALSE(detail::TitlesDiffer("secretary of state", "state governor"));
 }
 
+// The disagreements of one kind in a story's JSON line: claim, values,
+// articles, and each reading's value with its articles.
+struct ClaimRow {
+  std::string claim;
+  std::vector<std::string> values, articles;
+  std::vector<std::pair<std::string, std::vector<std::string>>> readings;
+};
+
+std::vector<ClaimRow> DisagreementsOfKind(const std::string& json, std::string_view kind) {
+  std::vector<ClaimRow> out;
+  simdjson::dom::parser p;
+  simdjson::dom::element e;
+  if (p.parse(json).get(e)) {
+    ADD_FAILURE() << "not JSON: " << json;
+    return out;
+  }
+  for (simdjson::dom::element c : e["disagreements"].get_array()) {
+    std::string_view k;
+    if (c["kind"].get_string().get(k) || k != kind) continue;
+    ClaimRow row;
+    row.claim = std::string(c["claim"].get_string().value());
+    for (std::string_view v : c["values"].get_array()) row.values.emplace_back(v);
+    for (std::string_view a : c["articles"].get_array()) row.articles.emplace_back(a);
+    for (simdjson::dom::element r : c["readings"].get_array()) {
+      std::vector<std::string> by;
+      for (std::string_view a : r["articles"].get_array()) by.emplace_back(a);
+      row.readings.emplace_back(std::string(r["value"].get_string().value()), std::move(by));
+    }
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
 // One person given two offices by two outlets is a disagreement that
 // names both titles and who gave each; a title one outlet only makes more
 // specific is not.
@@ -434,34 +467,14 @@ TEST(Stories, TitlesThatNameAnotherOfficeDisagree) {
   for (const auto& l : lines) ASSERT_TRUE(b.AddArticle(l).ok());
   auto stories = b.Build({}, "");
   ASSERT_EQ(stories.size(), 1u);
-  simdjson::dom::parser p;
-  simdjson::dom::element e;
-  ASSERT_EQ(p.parse(stories[0].json).get(e), simdjson::SUCCESS);
-  int titles = 0;
-  for (simdjson::dom::element c : e["disagreements"].get_array()) {
-    std::string_view kind, claim;
-    ASSERT_FALSE(c["kind"].get_string().get(kind));
-    if (kind != "title") continue;
-    ++titles;
-    ASSERT_FALSE(c["claim"].get_string().get(claim));
-    EXPECT_EQ(claim, "title of Lenhall Kessar");
-    std::vector<std::string> values, articles;
-    for (std::string_view v : c["values"].get_array()) values.emplace_back(v);
-    for (std::string_view a : c["articles"].get_array()) articles.emplace_back(a);
-    EXPECT_EQ(values, (std::vector<std::string>{"deputy foreign minister", "foreign minister"}));
-    EXPECT_EQ(articles, (std::vector<std::string>{"t1", "t2", "t3"}));
-    // Who gave which title.
-    for (simdjson::dom::element r : c["readings"].get_array()) {
-      std::string_view v;
-      ASSERT_FALSE(r["value"].get_string().get(v));
-      std::vector<std::string> by;
-      for (std::string_view a : r["articles"].get_array()) by.emplace_back(a);
-      const std::vector<std::string> expected =
-          v == "foreign minister" ? std::vector<std::string>{"t2"} : std::vector<std::string>{"t1", "t3"};
-      EXPECT_EQ(by, expected) << v;
-    }
-  }
-  EXPECT_EQ(titles, 1) << stories[0].json;
+  const auto rows = DisagreementsOfKind(stories[0].json, "title");
+  ASSERT_EQ(rows.size(), 1u) << stories[0].json;
+  EXPECT_EQ(rows[0].claim, "title of Lenhall Kessar");
+  EXPECT_EQ(rows[0].values, (std::vector<std::string>{"deputy foreign minister", "foreign minister"}));
+  EXPECT_EQ(rows[0].articles, (std::vector<std::string>{"t1", "t2", "t3"}));
+  // Who gave which title.
+  using Reading = std::pair<std::string, std::vector<std::string>>;
+  EXPECT_EQ(rows[0].readings, (std::vector<Reading>{{"deputy foreign minister", {"t1", "t3"}}, {"foreign minister", {"t2"}}}));
 }
 
 // One event that two outlets date to different days in their own words
@@ -499,24 +512,11 @@ TEST(Stories, AnEventDatedToDifferentDaysIsADateDisagreement) {
   for (const auto& l : lines) ASSERT_TRUE(b.AddArticle(l).ok());
   auto stories = b.Build({ev}, "");
   ASSERT_EQ(stories.size(), 1u);
-  simdjson::dom::parser p;
-  simdjson::dom::element e;
-  ASSERT_EQ(p.parse(stories[0].json).get(e), simdjson::SUCCESS);
-  int dates = 0;
-  for (simdjson::dom::element c : e["disagreements"].get_array()) {
-    std::string_view kind, claim;
-    ASSERT_FALSE(c["kind"].get_string().get(kind));
-    if (kind != "date") continue;
-    ++dates;
-    ASSERT_FALSE(c["claim"].get_string().get(claim));
-    EXPECT_NE(claim.find("Lenhall Kessar, Odalys Varn"), std::string_view::npos) << claim;
-    std::vector<std::string> values, articles;
-    for (std::string_view v : c["values"].get_array()) values.emplace_back(v);
-    for (std::string_view a : c["articles"].get_array()) articles.emplace_back(a);
-    EXPECT_EQ(values, (std::vector<std::string>{"2024-05-06", "2024-05-07"}));
-    EXPECT_EQ(articles, (std::vector<std::string>{"d1", "d2"}));
-  }
-  EXPECT_EQ(dates, 1) << stories[0].json;
+  const auto rows = DisagreementsOfKind(stories[0].json, "date");
+  ASSERT_EQ(rows.size(), 1u) << stories[0].json;
+  EXPECT_NE(rows[0].claim.find("Lenhall Kessar, Odalys Varn"), std::string::npos) << rows[0].claim;
+  EXPECT_EQ(rows[0].values, (std::vector<std::string>{"2024-05-06", "2024-05-07"}));
+  EXPECT_EQ(rows[0].articles, (std::vector<std::string>{"d1", "d2"}));
 }
 
 // The number claims ExtractClaims finds in one sentence.
