@@ -35,7 +35,7 @@ namespace sitrep::entities {
 //    around it (signatures: "Ana Ruiz ana@... Lenhall Water Board");
 //  - a listed first name the model left out right before a one-word
 //    person, inside the sentence, starts the name ("with Drew Kessar");
-//  - "Municipality of X" and "Republic of X" taken whole are places
+//  - "Municipality of X" and "(The) Republic of X" taken whole are places
 //    (name_heads.tsv "whole");
 //  - an area of areas.tsv in its own capitals ("Donbas") that the model
 //    left out, or typed otherwise as exactly that span, is a place;
@@ -47,14 +47,17 @@ namespace sitrep::entities {
 //    the acronym a name of NAME's type (and a capitalised word before NAME
 //    whose initial the acronym starts with joins NAME);
 //  - a span of a company's closing words alone ("Inc.") names nothing;
-//  - the word that ends a name types it ("... Institute", "... Jr."), and "the town
-//    of X" makes X a place (data/ner/name_heads.tsv);
+//  - the word that ends a name types it ("... Institute", "... Jr."), or,
+//    when that word is no listed head, an organisation word before the
+//    name's "of" does ("... Chamber of Commerce"); "the town of X" makes X
+//    a place (data/ner/name_heads.tsv);
 //  - a title alone after a determiner ("the Secretary") names no one;
 //  - an organisation word with "for" or "of" before a name belongs to it
 //    ("the Council for [Coastal Trade and Fisheries]"), and "and" with
 //    capitalised words up to an organisation word joins two parts into
 //    one organisation ("[Lenhall Water] and Sanitation Authority"; not
-//    after a part that is a whole organisation already);
+//    after a part that is a whole organisation already); there "Office"
+//    and the other "join" words of name_heads.tsv end it too;
 //  - a capitalised word mostly written in lower case right before an
 //    organisation, inside the sentence, starts its name ("the rebel Free
 //    Coastal Front").

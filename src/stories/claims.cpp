@@ -227,14 +227,11 @@ TitleWords SplitTitle(std::string_view t) {
       before_of = false;
       continue;
     }
-    std::vector<std::string> parts;
+    std::vector<std::string> parts = {w};
     const std::size_t dash = w.find('-');
-    if (dash != std::string::npos && lex.title_ranks.count(w.substr(dash + 1))) {
+    if (dash != std::string::npos &&
+        (lex.title_ranks.count(w.substr(dash + 1)) || lex.title_ranks.count(w.substr(0, dash)))) {
       parts = {w.substr(0, dash), w.substr(dash + 1)};
-    } else if (dash != std::string::npos && lex.title_ranks.count(w.substr(0, dash))) {
-      parts = {w.substr(0, dash), w.substr(dash + 1)};
-    } else {
-      parts = {w};
     }
     for (auto& part : parts) {
       if (part.empty()) continue;

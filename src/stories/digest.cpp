@@ -61,7 +61,6 @@ void CountSorted(std::vector<std::uint32_t>* hashes, Emit emit) {
   }
 }
 
-
 // The month and day a date expression writes ("December 15", "15 Dec.",
 // "May 2, 2013") as "--12-15", whether or not the time stage could give
 // it a year: without a publication date "October 5" stays unresolved, yet
