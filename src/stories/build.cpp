@@ -38,6 +38,16 @@ constexpr double kSameQuantityRatio = 1.5;
 constexpr double kMmrLambda = 0.7;
 constexpr double kRedundant = 0.4;
 
+// Whether `year` is the year the article was published in. As a feature
+// it tells nothing the date does not (the time factor compares dates), and
+// every article of that year names it, through its date and through each
+// weekday resolved against it: across a corpus of many years it would join
+// a whole year's articles into one story. It stays evidence for the years
+// check, which an undated article may be held to.
+bool PublicationYear(const Digest& d, std::string_view year) {
+  return d.published.size() >= 4 && std::string_view(d.published).substr(0, 4) == year;
+}
+
 // Sums the weights of equal features, keeping their first-added order for
 // the sums (a float sum depends on it), and leaves the list sorted by
 // feature: a std::map's += without a node per feature.
@@ -292,6 +302,7 @@ struct StoryBuilder::Impl {
       add(h, opt.cluster.event_weight * idf(h));
     }
     for (const auto& y : d.years) {
+      if (PublicationYear(d, y)) continue;
       std::uint32_t h = FeatureHash('y', y);
       add(h, opt.cluster.year_weight * telling(h));
     }
@@ -357,7 +368,8 @@ Status StoryBuilder::AddArticle(std::string_view line) {
   for (const auto& [h, c] : d.terms) feats.push_back(h);
   feats.insert(feats.end(), d.title_terms.begin(), d.title_terms.end());
   for (const auto& e : d.entities) feats.push_back(FeatureHash('e', e));
-  for (const auto& y : d.years) feats.push_back(FeatureHash('y', y));
+  for (const auto& y : d.years)
+    if (!PublicationYear(d, y)) feats.push_back(FeatureHash('y', y));
   for (const auto& y : d.dates) feats.push_back(FeatureHash('d', y));
   feats.insert(feats.end(), d.numbers.begin(), d.numbers.end());
   feats.insert(feats.end(), d.roles.begin(), d.roles.end());

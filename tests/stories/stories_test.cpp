@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -782,6 +783,59 @@ TEST(Stories, SplitCutsAPartAgainOnlyWhenItPartsClearly) {
   EXPECT_NE(every[12], every[15]);
   EXPECT_EQ(every[12], every[13]);
   EXPECT_EQ((std::set<std::uint32_t>{every[0], every[3], every[6], every[9]}).size(), 4u);
+}
+
+// An articles.jsonl line whose time expressions resolve to `dates`, as
+// the time stage resolves weekdays against the publication date.
+std::string LineWithTimes(const std::string& id, const std::string& published, const std::string& text,
+                          const std::vector<std::string>& dates) {
+  std::string line = Line(id, "Outlet " + id, published, text.substr(0, 40), text);
+  line.pop_back();  // the closing brace
+  line.append(",\"times\":[");
+  for (std::size_t k = 0; k < dates.size(); ++k) {
+    if (k > 0) line.push_back(',');
+    line.append("{\"text\":\"on Monday\",\"value\":\"");
+    line.append(dates[k]);
+    line.append("\"}");
+  }
+  line.append("]}");
+  return line;
+}
+
+// Ten years of news, pairs of unrelated reports two days apart a few times
+// each year, every report naming a weekday resolved to its own year: the year
+// of publication links no reports (it would, weighted by how few of the
+// corpus's reports name it, join a whole year's unrelated reports).
+TEST(Stories, ThePublicationYearJoinsNoReports) {
+  const std::vector<std::string> topics = {"harbour cranes dockers strike wages port", "orchestra symphony concert violin premiere",
+                                           "wildfire hillside firefighters evacuation smoke", "vaccine clinic nurses doses campaign"};
+  StoryBuilder b;
+  std::vector<std::pair<std::string, int>> topic_of;
+  for (int year = 2011; year <= 2020; ++year) {
+    for (int month = 1; month <= 7; month += 3) {
+      for (int t = 0; t < 2; ++t) {
+        // Two days apart, across a month's end: only the year is shared.
+        char date[16];
+        std::snprintf(date, sizeof date, t == 0 ? "%d-%02d-30" : "%d-%02d-01", year, t == 0 ? month : month + 1);
+        const int topic = (year + month + t * 2) % 4;
+        const std::string id = "y" + std::to_string(year) + "m" + std::to_string(month) + "t" + std::to_string(t);
+        const std::string text = "The " + topics[topic] + ". Then " + topics[topic] + ".";
+        ASSERT_TRUE(b.AddArticle(LineWithTimes(id, date, text, {date})).ok());
+        topic_of.emplace_back(id, topic);
+      }
+    }
+  }
+  auto stories = b.Build({}, "");
+  std::map<std::string, std::size_t> story_of;
+  for (std::size_t k = 0; k < stories.size(); ++k) {
+    simdjson::dom::parser p;
+    simdjson::dom::element e;
+    ASSERT_EQ(p.parse(stories[k].json).get(e), simdjson::SUCCESS);
+    for (std::string_view a : e["articles"].get_array()) story_of[std::string(a)] = k;
+  }
+  // The two reports of a pair are of different topics: never one story.
+  for (std::size_t k = 0; k + 1 < topic_of.size(); k += 2)
+    EXPECT_NE(story_of[topic_of[k].first], story_of[topic_of[k + 1].first]) << topic_of[k].first;
 }
 
 // Nine articles in one story: a report on another matter (word 20) and
