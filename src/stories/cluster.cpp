@@ -45,6 +45,27 @@ SparseVector StrongestOf(const SparseVector& f, std::size_t k) {
   }
   return top;
 }
+
+// A story's sum of its members' vectors, pruned to the centroid_features
+// strongest shared ones and sorted by feature; *norm2 its squared norm
+// before pruning the private features away (each article's own, orthogonal
+// to all, so they count in the norm but never in a dot product).
+SparseVector PrunedCentroid(const std::vector<SparseVector>& features, const std::vector<std::uint32_t>& members,
+                            const ClusterOptions& opt, double* norm2) {
+  SparseVector c = SumRaw(features, members);
+  double n2 = 0;
+  while (!c.empty() && IsPrivateFeature(c.back().first)) {
+    n2 += static_cast<double>(c.back().second) * c.back().second;
+    c.pop_back();
+  }
+  if (c.size() > opt.centroid_features) {
+    c = StrongestOf(c, opt.centroid_features);
+    std::sort(c.begin(), c.end());
+  }
+  for (const auto& kv : c) n2 += static_cast<double>(kv.second) * kv.second;
+  *norm2 = n2;
+  return c;
+}
 }  // namespace
 
 struct Clusterer::Impl {
@@ -388,19 +409,7 @@ std::vector<std::uint32_t> ReassignWith(const std::vector<SparseVector>& feature
         }
         continue;
       }
-      SparseVector c = SumRaw(features, members[s]);
-      double private2 = 0;  // the private features: each article's own, orthogonal to all
-      while (!c.empty() && IsPrivateFeature(c.back().first)) {
-        private2 += static_cast<double>(c.back().second) * c.back().second;
-        c.pop_back();
-      }
-      if (c.size() > opt.centroid_features) {
-        c = StrongestOf(c, opt.centroid_features);
-        std::sort(c.begin(), c.end());
-      }
-      double n2 = private2;
-      for (const auto& kv : c) n2 += static_cast<double>(kv.second) * kv.second;
-      norm2[s] = n2;
+      SparseVector c = PrunedCentroid(features, members[s], opt, &norm2[s]);
       story_probes[s] = StrongestOf(c, opt.probe_features);
       for (const auto& [h, w] : story_probes[s]) {
         auto& list = index[h];
@@ -497,18 +506,7 @@ std::vector<std::uint32_t> AbsorbSmallWith(const std::vector<SparseVector>& feat
   // story, summed again only when its articles changed since *st.
   auto summarise = [&](std::uint32_t s) {
     if (st->members[s] == members[s]) return;
-    SparseVector c = SumRaw(features, members[s]);
-    double n2 = 0;
-    while (!c.empty() && IsPrivateFeature(c.back().first)) {
-      n2 += static_cast<double>(c.back().second) * c.back().second;
-      c.pop_back();
-    }
-    if (c.size() > opt.centroid_features) {
-      c = StrongestOf(c, opt.centroid_features);
-      std::sort(c.begin(), c.end());
-    }
-    for (const auto& kv : c) n2 += static_cast<double>(kv.second) * kv.second;
-    st->norm2[s] = n2;
+    SparseVector c = PrunedCentroid(features, members[s], opt, &st->norm2[s]);
     st->story_probes[s] = StrongestOf(c, opt.probe_features);
     st->centroid[s] = std::move(c);
     st->members[s] = members[s];

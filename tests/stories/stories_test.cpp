@@ -133,6 +133,13 @@ const Story* StoryWith(const std::vector<Story>& stories, const std::string& art
   return nullptr;
 }
 
+// A vector of feature weights, normalised to length one.
+SparseVector Unit(std::initializer_list<std::pair<std::uint32_t, float>> counts) {
+  SparseVector v(counts);
+  detail::Normalise(&v);
+  return v;
+}
+
 // A sentence's words are taken from the whole text's: for every span of
 // texts with hyphens, joined numbers and typographic marks, the slice
 // must be exactly what splitting the span alone gives, or be refused.
@@ -750,18 +757,13 @@ TEST(Stories, SplitCutsAStoryOfTwoGroupsByTheirSilhouette) {
 // cut of each story is clear enough; a part is cut again only when it
 // parts as clearly as two happenings do.
 TEST(Stories, SplitCutsAPartAgainOnlyWhenItPartsClearly) {
-  auto vec = [](std::initializer_list<std::pair<std::uint32_t, float>> counts) {
-    SparseVector v(counts);
-    detail::Normalise(&v);
-    return v;
-  };
   std::vector<SparseVector> f;
   std::vector<std::uint32_t> online, gold;
   for (std::uint32_t word : {1u, 3u, 5u})
-    for (int i = 0; i < 3; ++i) f.push_back(vec({{word, 0.8f}, {9, 0.6f}})), online.push_back(0), gold.push_back(word);
-  for (int i = 0; i < 3; ++i) f.push_back(vec({{20, 1}})), online.push_back(1), gold.push_back(20);
+    for (int i = 0; i < 3; ++i) f.push_back(Unit({{word, 0.8f}, {9, 0.6f}})), online.push_back(0), gold.push_back(word);
+  for (int i = 0; i < 3; ++i) f.push_back(Unit({{20, 1}})), online.push_back(1), gold.push_back(20);
   for (std::uint32_t word : {31u, 32u})
-    for (int i = 0; i < 3; ++i) f.push_back(vec({{30, 0.8f}, {word, 0.6f}})), online.push_back(1), gold.push_back(30);
+    for (int i = 0; i < 3; ++i) f.push_back(Unit({{30, 0.8f}, {word, 0.6f}})), online.push_back(1), gold.push_back(30);
   ClusterOptions o;
   o.split_threshold = 0;
   o.split_silhouette = 0.3;
@@ -842,12 +844,6 @@ TEST(Stories, ThePublicationYearJoinsNoReports) {
 // two happenings of one kind (word 30, with 31 or 32), three each; *gold
 // labels each article by its word. With the split settings both split
 // tests start from.
-SparseVector Unit(std::initializer_list<std::pair<std::uint32_t, float>> counts) {
-  SparseVector v(counts);
-  detail::Normalise(&v);
-  return v;
-}
-
 struct TwoKindsAndAnother {
   std::vector<SparseVector> f;
   std::vector<std::uint32_t> gold;
@@ -986,18 +982,13 @@ TEST(Stories, RefineReassignsBeforeItSplits) {
   // its kind (20-24), sharing the kind's words 1-4; each has a word of its
   // own (100+). The online pass put the first two of one happening in a
   // story and the third with the other happening.
-  auto vec = [](std::initializer_list<std::pair<std::uint32_t, float>> counts) {
-    SparseVector v(counts);
-    detail::Normalise(&v);
-    return v;
-  };
   const std::vector<SparseVector> f = {
-      vec({{1, 1}, {4, 2}, {10, 2}, {12, 1}, {100, 1}}),
-      vec({{1, 1}, {2, 1}, {4, 1}, {10, 2}, {14, 1}, {101, 1}}),
-      vec({{2, 2}, {3, 1}, {10, 1}, {11, 1}, {12, 1}, {102, 1}}),
-      vec({{1, 2}, {4, 1}, {20, 1}, {22, 1}, {24, 1}, {103, 1}}),
-      vec({{1, 1}, {2, 1}, {4, 1}, {20, 1}, {21, 1}, {22, 1}, {104, 1}}),
-      vec({{2, 2}, {3, 1}, {20, 1}, {24, 2}, {105, 1}}),
+      Unit({{1, 1}, {4, 2}, {10, 2}, {12, 1}, {100, 1}}),
+      Unit({{1, 1}, {2, 1}, {4, 1}, {10, 2}, {14, 1}, {101, 1}}),
+      Unit({{2, 2}, {3, 1}, {10, 1}, {11, 1}, {12, 1}, {102, 1}}),
+      Unit({{1, 2}, {4, 1}, {20, 1}, {22, 1}, {24, 1}, {103, 1}}),
+      Unit({{1, 1}, {2, 1}, {4, 1}, {20, 1}, {21, 1}, {22, 1}, {104, 1}}),
+      Unit({{2, 2}, {3, 1}, {20, 1}, {24, 2}, {105, 1}}),
   };
   const std::vector<std::uint32_t> online = {1, 1, 0, 0, 0, 0};
   const std::vector<std::int32_t> days(f.size(), kNoDay);
@@ -1074,16 +1065,11 @@ TEST(Stories, ReassignKeepsAnArticleOutOfAStoryOfOtherYears) {
 // another kind that names the town once (word 1 at a third of the weight,
 // with words 60 and 61).
 TEST(Stories, AbsorbSmallJoinsAGroupTooSmallToCutToTheStoryItIsClose) {
-  auto vec = [](std::initializer_list<std::pair<std::uint32_t, float>> counts) {
-    SparseVector v(counts);
-    detail::Normalise(&v);
-    return v;
-  };
   std::vector<SparseVector> f;
   std::vector<std::uint32_t> online;
-  for (std::uint32_t i = 0; i < 5; ++i) f.push_back(vec({{1, 1}, {2, 1}, {10 + i, 1}})), online.push_back(0);
-  for (int i = 0; i < 3; ++i) f.push_back(vec({{1, 1}, {2, 1}, {50, 1}, {51, 1}})), online.push_back(1);
-  for (int i = 0; i < 3; ++i) f.push_back(vec({{1, 0.3f}, {60, 1}, {61, 1}})), online.push_back(2);
+  for (std::uint32_t i = 0; i < 5; ++i) f.push_back(Unit({{1, 1}, {2, 1}, {10 + i, 1}})), online.push_back(0);
+  for (int i = 0; i < 3; ++i) f.push_back(Unit({{1, 1}, {2, 1}, {50, 1}, {51, 1}})), online.push_back(1);
+  for (int i = 0; i < 3; ++i) f.push_back(Unit({{1, 0.3f}, {60, 1}, {61, 1}})), online.push_back(2);
   std::vector<std::int32_t> days(f.size(), 100);
   ClusterOptions o;
   o.split_silhouette = 0.25;
@@ -1114,15 +1100,10 @@ TEST(Stories, AbsorbSmallJoinsAGroupTooSmallToCutToTheStoryItIsClose) {
 // not 3. With the years each names, a group whose years are apart from
 // the story's (Kessar's 2031 report, the group's 2034) stays apart.
 TEST(Stories, AbsorbSmallMovesGroupsUpToAbsorbArticlesUnlessTheirYearsAreApart) {
-  auto vec = [](std::initializer_list<std::pair<std::uint32_t, float>> counts) {
-    SparseVector v(counts);
-    detail::Normalise(&v);
-    return v;
-  };
   std::vector<SparseVector> f;
   std::vector<std::uint32_t> online;
-  for (std::uint32_t i = 0; i < 6; ++i) f.push_back(vec({{1, 1}, {2, 1}, {10 + i, 1}})), online.push_back(0);
-  for (int i = 0; i < 4; ++i) f.push_back(vec({{1, 1}, {2, 1}, {50, 1}, {51, 1}})), online.push_back(1);
+  for (std::uint32_t i = 0; i < 6; ++i) f.push_back(Unit({{1, 1}, {2, 1}, {10 + i, 1}})), online.push_back(0);
+  for (int i = 0; i < 4; ++i) f.push_back(Unit({{1, 1}, {2, 1}, {50, 1}, {51, 1}})), online.push_back(1);
   const std::vector<std::int32_t> days(f.size(), 100);
   const std::vector<std::uint32_t> whole(f.size(), 0);
   ClusterOptions o;
