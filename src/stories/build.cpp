@@ -289,7 +289,7 @@ struct StoryBuilder::Impl {
     for (std::uint32_t h : d.title_terms) add(h, opt.cluster.title_weight * idf(h));
     for (std::size_t k = 0; k < d.entities.size(); ++k) {
       // An entity the article names again and again is what it is about
-      // ("Lohan" in one rehab story, another star in the next).
+      // (one singer in one rehab story, another star in the next).
       const double mentions = k < d.entity_mentions.size() ? std::max<double>(d.entity_mentions[k], 1) : 1;
       std::uint32_t h = FeatureHash('e', d.entities[k]);
       add(h, opt.cluster.entity_weight * (1 + co.entity_salience * std::log(mentions)) * idf(h));
