@@ -219,6 +219,16 @@ struct Article {
   std::optional<ToneCounts> tone;  // nullopt until the tone stage has run
 
   bool ok() const { return status == ArticleStatus::kOk; }
+  // True when the article is in English or its language is not known: the
+  // trained models and lexicons read English only, and on other languages
+  // they find sentences as names and quotes (the entities, quotes and
+  // events stages leave such an article alone, with a warning).
+  bool ReadsAsEnglish() const {
+    std::string_view primary = std::string_view(language).substr(0, language.find('-'));
+    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+    return primary.empty() || (primary.size() == 2 && lower(primary[0]) == 'e' && lower(primary[1]) == 'n') ||
+           primary == "und";
+  }
   std::string_view Text(ByteSpan s) const { return std::string_view(text).substr(s.begin, s.size()); }
   std::string_view TokenText(const Token& t) const {
     return std::string_view(text).substr(t.begin, t.end - t.begin);

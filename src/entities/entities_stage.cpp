@@ -140,6 +140,11 @@ EntitiesStage::EntitiesStage(std::shared_ptr<const NerModel> model) : model_(std
 }
 
 void EntitiesStage::Process(Article& article, StageScratch* scratch) const {
+  if (!article.ReadsAsEnglish()) {
+    article.warnings.push_back("language '" + article.language +
+                               "': names, quotes and events are looked for in English text only");
+    return;
+  }
   EntitiesScratch local;
   EntitiesScratch& s = scratch ? static_cast<EntitiesScratch&>(*scratch) : local;
   RecognizeMentions(*model_, article, s);

@@ -2820,6 +2820,8 @@ void FindQuotes(Article& article, const CueLexicon& lexicon, const QuoteOptions&
 
 QuotesStage::QuotesStage(QuoteOptions options) : lexicon_(DefaultCueLexicon()), options_(options) {}
 
-void QuotesStage::Process(Article& article, StageScratch*) const { FindQuotes(article, lexicon_, options_); }
+void QuotesStage::Process(Article& article, StageScratch*) const {
+  if (article.ReadsAsEnglish()) FindQuotes(article, lexicon_, options_);  // see EntitiesStage
+}
 
 }  // namespace sitrep::quotes

@@ -105,6 +105,7 @@ void MergeWithinArticle(Article& a, const MergeOptions& options) {
   std::vector<std::string_view> surface(n);
   std::vector<std::size_t> weight(n, 0);  // words that name the thing, to pick the fullest form
   std::vector<bool> valid(n, false);
+  std::vector<bool> is_country(n, false);  // non-person mentions that name a country
 
   std::unordered_map<std::string, std::uint32_t> exact;          // ORG/LOC/MISC folded name -> first mention
   std::unordered_map<std::string, std::uint32_t> person_full;    // "first last" -> first mention
@@ -173,16 +174,23 @@ void MergeWithinArticle(Article& a, const MergeOptions& options) {
     std::vector<std::string> toks = detail::PlainTokens(surface[i]);
     weight[i] = toks.size();
     if (toks.empty()) continue;
+    // The country a name stands for, whatever the recogniser typed it
+    // ("NZ" read as an organisation is still the country).
+    std::string country_code = options.canonical_country ? options.canonical_country(surface[i]) : std::string();
+    is_country[i] = !country_code.empty();
     std::string key = detail::Join(toks);
     if (auto [it, fresh] = exact.try_emplace(key, i); !fresh) uf.Unite(i, it->second);
     // "the Harlow Crest Clinic" ... "Harlow Crest" / "the Harlow Crest Centre".
+    // A country is never the short form of what is named after it: "the
+    // Lenhall Company" and "Lenhall" the country are two things.
     if (std::vector<std::string> core = detail::WithoutDesignators(lex, toks); !core.empty()) {
       std::string ck = detail::Join(core);
       if (auto it = cores.find(ck); it != cores.end()) uf.Unite(i, it->second);
-      if (auto it = exact.find(ck); it != exact.end() && !PlaceReading(text, a.mentions[it->second].begin))
+      if (auto it = exact.find(ck);
+          it != exact.end() && !is_country[it->second] && !PlaceReading(text, a.mentions[it->second].begin))
         uf.Unite(i, it->second);
       cores[ck] = i;
-    } else if (auto it = cores.find(key); it != cores.end() && !PlaceReading(text, m.begin)) {
+    } else if (auto it = cores.find(key); it != cores.end() && !is_country[i] && !PlaceReading(text, m.begin)) {
       uf.Unite(i, it->second);
     }
 
@@ -193,10 +201,13 @@ void MergeWithinArticle(Article& a, const MergeOptions& options) {
       if (i > 0 && valid[i - 1] && a.mentions[i - 1].type != "PERSON" &&
           ParenthesisBetween(text, a.mentions[i - 1].end, m.begin) && AcronymFits(acr, surface[i - 1])) {
         uf.Unite(i, i - 1);  // "North Atlantic Treaty Organization (NATO)"
+      } else if (is_country[i]) {
+        // A country's own abbreviation ("NZ", "UK") is not the initials of
+        // an organisation the article names ("the New Zealanders").
       } else if (auto it = initials.find(acr); it != initials.end()) {
         uf.Unite(i, it->second);
       }
-      acronyms.try_emplace(acr, i);
+      if (!is_country[i]) acronyms.try_emplace(acr, i);
     } else if (i > 0 && valid[i - 1] && toks.size() >= 2 && m.type != "PERSON" &&
                AcronymFits(detail::AcronymLetters(surface[i - 1]), surface[i]) &&
                ParenthesisBetween(text, a.mentions[i - 1].end, m.begin)) {
@@ -210,11 +221,8 @@ void MergeWithinArticle(Article& a, const MergeOptions& options) {
         initials[ini] = i;
       }
     }
-    if (m.type == "LOC" && options.canonical_country) {
-      std::string code = options.canonical_country(surface[i]);
-      if (!code.empty()) {
-        if (auto [it, fresh] = countries.try_emplace(code, i); !fresh) uf.Unite(i, it->second);
-      }
+    if (m.type == "LOC" && is_country[i]) {
+      if (auto [it, fresh] = countries.try_emplace(country_code, i); !fresh) uf.Unite(i, it->second);
     }
   }
   // A surname before any full name ("Volshinsky" in a headline): the one person

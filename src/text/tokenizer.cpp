@@ -349,7 +349,14 @@ class ChunkTokenizer {
         continue;
       }
       if ((IsOpening(c) || IsClosing(c) || c == '"' || c == ';') && !IsApostrophe(c)) {
-        Emit(start, k);
+        // A full stop before a bracket inside a chunk ends the word before
+        // it, as at a chunk's end: "Lenhall.[12]" (a reference mark).
+        if (k - start >= 2 && C(k - 1) == '.' && C(k - 2) != '.' && !KeepsFullStop(start, k, false)) {
+          Emit(start, k - 1);
+          Emit(k - 1, k);
+        } else {
+          Emit(start, k);
+        }
         Emit(k, k + 1);
         start = k = k + 1;
         continue;

@@ -166,6 +166,39 @@ TEST(MergeWithinArticle, FacilityNamedAgainWithoutItsDesignator) {
   EXPECT_NE(b.mentions[0].local, b.mentions[1].local);
 }
 
+TEST(MergeWithinArticle, CountryIsNotTheShortFormOfWhatIsNamedAfterIt) {
+  MergeOptions opts;
+  opts.canonical_country = [](std::string_view s) -> std::string {
+    if (s == "Lenhall" || s == "LH") return "LNH";
+    return "";
+  };
+  // Either order: the company first, or the country first.
+  for (bool company_first : {true, false}) {
+    Article a = company_first
+                    ? Make("The Lenhall Company bought land. Lenhall has five ports.",
+                           {{"Lenhall Company", "ORG"}, {"Lenhall", "LOC"}})
+                    : Make("Lenhall has five ports. The Lenhall Company bought land.",
+                           {{"Lenhall", "LOC"}, {"Lenhall Company", "ORG"}});
+    MergeWithinArticle(a, opts);
+    EXPECT_NE(a.mentions[0].local, a.mentions[1].local) << company_first;
+    // Without knowing the country, the bare name is read as the company's
+    // short form, as for a clinic ("Harlow Crest").
+    Article b = a;
+    MergeWithinArticle(b);
+    EXPECT_EQ(b.mentions[0].local, b.mentions[1].local) << company_first;
+  }
+  // The country's abbreviation, even typed as an organisation, does not
+  // join an organisation whose initials it happens to be.
+  Article c = Make("The Lenhall Harriers won. LH voted. The LH government agreed.",
+                   {{"The Lenhall Harriers", "ORG"}, {"LH", "ORG"}, {"LH", "LOC"}});
+  MergeWithinArticle(c, opts);
+  EXPECT_NE(c.mentions[0].local, c.mentions[1].local);
+  EXPECT_EQ(c.mentions[1].local, c.mentions[2].local);
+  Article d = c;
+  MergeWithinArticle(d);
+  EXPECT_EQ(d.mentions[0].local, d.mentions[1].local);
+}
+
 TEST(MergeWithinArticle, RolesCountryAndActorCodeFromMembers) {
   Article a = Make("Deputy minister Arkady Volshinsky said Volshinsky would resign. Volshinsky left.",
                    {{"Arkady Volshinsky", "PERSON"}, {"Volshinsky", "PERSON"}, {"Volshinsky", "PERSON"}});

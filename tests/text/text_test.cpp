@@ -135,6 +135,15 @@ TEST(Tokenizer, QuotesAndEllipses) {
   EXPECT_EQ(Tokens("!!!"), (V{"!!!"}));
 }
 
+TEST(Tokenizer, FullStopBeforeAReferenceMarkEndsTheWord) {
+  EXPECT_EQ(Tokens("named it Lenhall.[12] Later"), (V{"named", "it", "Lenhall", ".", "[", "12", "]", "Later"}));
+  EXPECT_EQ(Tokens("the Kessar Company.(see below)"),
+            (V{"the", "Kessar", "Company", ".", "(", "see", "below", ")"}));
+  // An abbreviation or an initial keeps its full stop.
+  EXPECT_EQ(Tokens("Lenhall Ltd.[3]"), (V{"Lenhall", "Ltd.", "[", "3", "]"}));
+  EXPECT_EQ(Tokens("the U.S.[4]"), (V{"the", "U.S.", "[", "4", "]"}));
+}
+
 TEST(Tokenizer, OffsetsPointIntoTheText) {
   Article a;
   a.text = "Zürich’s mayor, “yes”.";
