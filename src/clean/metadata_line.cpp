@@ -302,6 +302,19 @@ std::string_view LowerAscii(std::string_view s, char* buf, std::size_t cap) {
   return std::string_view(buf, s.size());
 }
 
+// The outlet a "Source:" value names: what comes before a comma, a dash,
+// a bracket or " with " ("Lenhall Post with agencies", "Kessar Zeitung,
+// print edition of 3 May"). The whole value when nothing would be left.
+std::string_view SourceName(std::string_view value) {
+  std::size_t end = value.size();
+  for (std::string_view sep : {",", ";", "(", " - ", " \u2013 ", " \u2014 ", " | ", " / ", " with ", " via "}) {
+    std::size_t at = value.find(sep);
+    if (at != std::string_view::npos && at < end) end = at;
+  }
+  std::string_view name = Trim(value.substr(0, end));
+  return name.empty() ? value : name;
+}
+
 SegResult ParseSegment(std::string_view seg, bool in_header, const CueLexicon& lex) {
   SegResult r;
   if (seg.empty()) {
@@ -316,7 +329,7 @@ SegResult ParseSegment(std::string_view seg, bool in_header, const CueLexicon& l
     std::string_view value = Trim(seg.substr(colon + 1));
     if (field == "source" && !value.empty() && CountWords(value) <= 8) {
       r.kind = SegKind::kSource;
-      r.value = value;
+      r.value = SourceName(value);
       return r;
     }
     if ((field == "byline" || field == "byline_role") && !value.empty()) {

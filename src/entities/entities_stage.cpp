@@ -2,12 +2,14 @@
 
 #include "core/error.h"
 #include "core/resources.h"
+#include "core/utf8.h"
 #include "entities/entities.h"
 #include "entities/role_mentions.h"
 #include "gazetteer/gazetteer.h"
 #include "resolve/resolve.h"
 #include "syntax/conllu.h"
 #include "syntax/model_io.h"
+#include "text/chars.h"
 
 namespace sitrep::entities {
 
@@ -24,6 +26,13 @@ std::shared_ptr<const NerModel> LoadNerFromFile(const std::string& path) {
 }
 
 namespace {
+
+bool HasLetterOrDigit(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    if (text::IsAlnum(utf8::Decode(s, i))) return true;
+  }
+  return false;
+}
 
 bool Capitalised(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
 
@@ -106,6 +115,12 @@ void RecognizeMentions(const NerModel& model, Article& a, EntitiesScratch& s) {
       Mention m;
       std::uint32_t b = sent.first_token + span.begin, e = sent.first_token + span.end;
       ExtendOverHyphens(a, sent, &b, &e);
+      // A token with no letter or digit never starts or ends a name: the
+      // model sometimes takes in a reference mark or bullet ("^", "•")
+      // that a scraped page puts before one.
+      while (b < e && !HasLetterOrDigit(a.TokenText(a.tokens[b]))) ++b;
+      while (e > b && !HasLetterOrDigit(a.TokenText(a.tokens[e - 1]))) --e;
+      if (b == e) continue;
       if (!a.mentions.empty() && a.tokens[b].begin < a.mentions.back().end) continue;
       m.begin = a.tokens[b].begin;
       m.end = a.tokens[e - 1].end;

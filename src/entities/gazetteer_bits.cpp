@@ -44,6 +44,10 @@ void AddGazetteerBits(const Article& a, std::uint32_t first, std::uint32_t end, 
       }
       continue;
     }
+    if (e.kind == gz::kOrganisation && !m.exact_case && m.end_token == m.begin_token + 1 && m.begin_token < n &&
+        e.name.find(' ') != std::string::npos) {
+      tokens[m.begin_token].gaz |= kGazOrgShortForm;
+    }
     if (m.exact_case) b |= kGazCaseMatch, i |= kGazCaseMatch;
     for (std::uint32_t k = m.begin_token; k < m.end_token && k < n; ++k) tokens[k].gaz |= k == m.begin_token ? b : i;
     if (after && m.end_token < n) tokens[m.end_token].gaz |= after;

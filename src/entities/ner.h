@@ -56,6 +56,10 @@ enum GazBit : std::uint32_t {
   // Not a model feature (the shipped model was trained without it; see
   // data/models/NOTICE): an area of areas.tsv ("Donbas") in its own capitals.
   kGazArea = 1u << 17,
+  // Not a model feature either: one word matching, in other capitals, a
+  // short form of an organisation whose name has several words ("Igad"
+  // for IGAD, the Intergovernmental Authority on Development).
+  kGazOrgShortForm = 1u << 18,
 };
 // The bits the model reads.
 inline constexpr std::uint32_t kModelGazBits = (1u << kNumGazBits) - 1;

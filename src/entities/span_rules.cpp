@@ -333,16 +333,36 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
   // A listed organisation's acronym in its own capitals ("NATO, which ..."),
   // of three letters or more ("AP", "GE" are too often something else) and
   // outside a line written in capitals ("WHO CARES").
-  std::size_t upper = 0, alpha = 0;
+  std::size_t upper = 0, alpha = 0, capitalised = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    alpha += (t[i].f.flags & syntax::kHasAlpha) != 0;
+    if (!(t[i].f.flags & syntax::kHasAlpha)) continue;
+    ++alpha;
     upper += (t[i].f.flags & syntax::kAllUpper) != 0;
+    capitalised += (t[i].f.flags & (syntax::kTitle | syntax::kAllUpper)) != 0;
   }
   for (std::size_t i = 0; i < n && upper * 2 < alpha; ++i) {
     if (labels[i] == kOutside && (t[i].gaz & kGazOrgB) && (t[i].gaz & kGazCaseMatch) &&
         (t[i].f.flags & syntax::kAllUpper) && !ShortCaps(t[i]) &&
         (i + 1 == n || !(t[i + 1].gaz & kGazOrgI))) {
       labels[i] = BeginLabel(kOrg);
+    }
+  }
+  // A listed organisation's short form in title case that the model left
+  // out: an acronym as British papers write it ("Igad" for IGAD). Not at a
+  // sentence start or in a headline, where any word is capitalised, nor a
+  // place or a word the word table knows as mostly lower case. One-word
+  // names ("Pepsi") are left to the model, which learned from UNER that a
+  // company named as its product or website is no name there.
+  constexpr std::uint32_t kPlaceBits = kGazCountryB | kGazCountryI | kGazCityB | kGazCityI | kGazRegionB | kGazRegionI;
+  if (alpha >= 3 && capitalised * 5 < alpha * 4) {  // not a headline (as the tagger's CapsBucket reads one)
+    for (std::size_t i = 1; i < n; ++i) {
+      const std::uint32_t caps = LexCaps(t[i].lex);
+      if (labels[i] == kOutside && (t[i].gaz & kGazOrgShortForm) && !(t[i].gaz & kPlaceBits) &&
+          (t[i].f.flags & syntax::kTitle) && t[i].head[3] != '\0' && (caps == 0 || caps >= 3) &&
+          (i + 1 == n || !(t[i + 1].gaz & kGazOrgI)) && (i + 1 == n || labels[i + 1] == kOutside ||
+                                                         IsBegin(labels[i + 1]))) {
+        labels[i] = BeginLabel(kOrg);
+      }
     }
   }
   // An area of areas.tsv in its own capitals ("Donbas", "West Bank") that

@@ -157,7 +157,9 @@ std::string TranslitKey(std::string_view token) {
     s.swap(r);
   };
   // Russian shch is also written sch and sh ("Pashchenko", "Paschenko",
-  // "Pashenko"), so it folds before sch does.
+  // "Pashenko"), so it folds before sch does; German writes it schtsch,
+  // which must fold whole before tsch and sch take it apart.
+  replace_all("schtsch", "sh");
   replace_all("shch", "sh");
   replace_all("tsch", "ch");
   replace_all("sch", "sh");

@@ -108,6 +108,16 @@ TEST(MetadataLine, RecognisesSourceDateAndByline) {
   auto m = ParseMetadataLine("Source: The Evening Lantern", true, lex);
   ASSERT_TRUE(m);
   EXPECT_EQ(m->outlet, "The Evening Lantern");
+  // The outlet, not what the line says about its edition or its partners.
+  m = ParseMetadataLine("Source: The Evening Lantern with agencies", true, lex);
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->outlet, "The Evening Lantern");
+  m = ParseMetadataLine("Source: Kessar Zeitung, print edition of 4 May", false, lex);
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->outlet, "Kessar Zeitung");
+  m = ParseMetadataLine("Source: Lenhall Radio (evening bulletin)", false, lex);
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->outlet, "Lenhall Radio");
   m = ParseMetadataLine("Analysis 3 March 2021", true, lex);
   ASSERT_TRUE(m);
   EXPECT_EQ(m->date, "2021-03-03");
@@ -373,6 +383,22 @@ const char* kScraped =
     "A short history of port strikes\n"
     "Related Topics: Labour, Shipping\n"
     "Share this article\n";
+
+TEST(CleanStage, OutletsOwnJobAdvertInTheThirdPerson) {
+  Article a = Clean(
+      "Dock strike ends\n"
+      "Dock workers in the city returned to work on Wednesday after unions accepted a pay offer.\n"
+      "The Evening Lantern is hiring a data reporter. Apply by 30 April.\n"
+      "The port authority is hiring 200 crane drivers to clear the backlog, a spokesman said.\n"
+      "The Evening Lantern is looking for a photographer. See our careers page.\n");
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a.text,
+            "Dock workers in the city returned to work on Wednesday after unions accepted a pay offer.\n\n"
+            "The port authority is hiring 200 crane drivers to clear the backlog, a spokesman said.");
+  auto why = Why(a);
+  EXPECT_EQ(why["The Evening Lantern is hiring a data reporter. Apply by 30 April."], "job advert");
+  EXPECT_EQ(why["The Evening Lantern is looking for a photographer. See our careers page."], "job advert");
+}
 
 TEST(CleanStage, SeparatesBodyMetadataAndFurniture) {
   Article a = Clean(kScraped);

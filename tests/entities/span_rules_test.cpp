@@ -530,6 +530,30 @@ TEST(SpanRules, ListedAcronymInCapitalsIsAnOrganisation) {
   EXPECT_EQ(Spans(l3), "");
 }
 
+TEST(SpanRules, ListedShortFormInTitleCaseIsAnOrganisation) {
+  // "talks hosted by Lorf in the capital", Lorf the short form of a listed
+  // organisation of several words (written LORF in the list).
+  auto t = Tokens({{"talks", 0, "NNS"}, {"hosted", 0, "VBN"}, {"by", 0, "IN"},
+                   {"Lorf", kGazOrgB | kGazOrgShortForm}, {"in", 0, "IN"}, {"the", 0, "DT"}, {"capital", 0, "NN"}});
+  std::vector<std::uint8_t> labels(t.size(), kOutside);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "ORG:3-4 ");
+  // Not a listed organisation's one-word name, not at a sentence start,
+  // and not in a headline where every word is capitalised.
+  auto one = Tokens({{"talks", 0, "NNS"}, {"hosted", 0, "VBN"}, {"by", 0, "IN"}, {"Lorf", kGazOrgB}});
+  std::vector<std::uint8_t> l1(one.size(), kOutside);
+  ApplySpanRules(one.data(), one.size(), l1.data());
+  EXPECT_EQ(Spans(l1), "");
+  auto first = Tokens({{"Lorf", kGazOrgB | kGazOrgShortForm}, {"hosted", 0, "VBD"}, {"talks", 0, "NNS"}});
+  std::vector<std::uint8_t> l2(first.size(), kOutside);
+  ApplySpanRules(first.data(), first.size(), l2.data());
+  EXPECT_EQ(Spans(l2), "");
+  auto head = Tokens({{"Talks"}, {"Hosted"}, {"By"}, {"Lorf", kGazOrgB | kGazOrgShortForm}, {"End"}});
+  std::vector<std::uint8_t> l3(head.size(), kOutside);
+  ApplySpanRules(head.data(), head.size(), l3.data());
+  EXPECT_EQ(Spans(l3), "");
+}
+
 TEST(DocumentRules, ACommonWordOpeningASentenceIsNoName) {
   // The word table's capitals bucket: 1 = rarely capitalised inside a
   // sentence, 2 = sometimes, 4 = nearly always (word_lex.h).

@@ -50,6 +50,10 @@ TEST(TranslitKey, FoldsCommonRomanisations) {
   EXPECT_EQ(TranslitKey("khrushchev"), TranslitKey("hrushev"));
   EXPECT_EQ(TranslitKey("oleksii"), TranslitKey("oleksiy"));
   EXPECT_EQ(TranslitKey("vortschenko"), TranslitKey("vorchenko"));
+  // German shch is schtsch.
+  EXPECT_EQ(TranslitKey("schtscholkin"), TranslitKey("shcholkin"));
+  EXPECT_EQ(TranslitKey("boroschtschuk"), TranslitKey("boroshchuk"));
+  EXPECT_EQ(TranslitKey("boroschtschuk"), TranslitKey("boroshuk"));
   EXPECT_NE(TranslitKey("boris"), TranslitKey("doris"));
 }
 
