@@ -145,6 +145,16 @@ resolve::MergeOptions MergeOptionsFor(const gazetteer::Gazetteer& g) {
     auto c = g.CountryOf(name);
     return c ? *c : std::string();
   };
+  o.canonical_organisation = [&g](std::string_view name) -> std::string {
+    const gazetteer::Entry* found = nullptr;
+    for (std::uint32_t id : g.Lookup(name)) {
+      const gazetteer::Entry& e = g.entry(id);
+      if (e.kind != gazetteer::kOrganisation) continue;
+      if (found && found->name != e.name) return std::string();  // two organisations share the name
+      found = &e;
+    }
+    return found ? found->name : std::string();
+  };
   return o;
 }
 

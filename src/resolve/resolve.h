@@ -53,8 +53,15 @@ namespace sitrep::resolve {
 // Supplied by the gazetteer; must be thread-safe and must not throw.
 using CountryHook = std::function<std::string(std::string_view)>;
 
+// Maps a name as written ("ICRC", "Red Cross") to the canonical name of
+// the one listed organisation it names ("International Committee of the
+// Red Cross"), or "" when it names none or more than one. Supplied by the
+// gazetteer; must be thread-safe and must not throw.
+using OrganisationHook = std::function<std::string(std::string_view)>;
+
 struct MergeOptions {
-  CountryHook canonical_country;  // optional
+  CountryHook canonical_country;            // optional
+  OrganisationHook canonical_organisation;  // optional
 };
 
 // Groups the mentions of one article into local entities.

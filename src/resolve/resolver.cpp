@@ -149,6 +149,10 @@ struct Resolver::Impl {
           std::string code = options.canonical_country(form);
           if (!code.empty()) keys.push_back(Key("C", code));
         }
+        if (e.type != "LOC" && options.canonical_organisation) {
+          std::string listed = options.canonical_organisation(form);
+          if (!listed.empty()) keys.push_back(Key("G", listed));
+        }
         if (e.type == "LOC") {
           // "the Republic of Lenhall" is the place "Lenhall".
           if (std::vector<std::string> rest = detail::StateFormRest(lex, toks); !rest.empty()) {

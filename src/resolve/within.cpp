@@ -114,6 +114,7 @@ void MergeWithinArticle(Article& a, const MergeOptions& options) {
   std::unordered_map<std::string, std::uint32_t> initials;       // ORG initials -> latest mention
   std::unordered_map<std::string, std::uint32_t> acronyms;       // acronym letters -> first mention
   std::unordered_map<std::string, std::uint32_t> countries;      // country code -> first mention
+  std::unordered_map<std::string, std::uint32_t> organisations;  // listed organisation -> first mention
   std::unordered_map<std::string, std::uint32_t> cores;          // name without designator -> latest mention
   std::vector<std::pair<std::uint32_t, std::string>> unresolved;  // one-word persons with nothing before
 
@@ -219,6 +220,14 @@ void MergeWithinArticle(Article& a, const MergeOptions& options) {
         if (ini.size() < 2) continue;
         if (auto it = acronyms.find(ini); it != acronyms.end()) uf.Unite(i, it->second);  // acronym came first
         initials[ini] = i;
+      }
+    }
+    // "the International Committee of the Red Cross" ... "the Red Cross":
+    // names the organisation list gives for one organisation.
+    if (options.canonical_organisation && !is_country[i]) {
+      std::string org = options.canonical_organisation(surface[i]);
+      if (!org.empty()) {
+        if (auto [it, fresh] = organisations.try_emplace(std::move(org), i); !fresh) uf.Unite(i, it->second);
       }
     }
     if (m.type == "LOC" && is_country[i]) {

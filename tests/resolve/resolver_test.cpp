@@ -130,6 +130,22 @@ TEST(Resolver, CountryShortFormsThroughTheHook) {
   EXPECT_EQ(without[1], without[2]);  // dotted and plain acronym fold together anyway
 }
 
+TEST(Resolver, ListedOrganisationNamesThroughTheHook) {
+  MergeOptions opts;
+  opts.canonical_organisation = [](std::string_view s) -> std::string {
+    if (s == "Lenhall Relief Council" || s == "Relief Council" || s == "LRC") return "Lenhall Relief Council";
+    return "";
+  };
+  auto with = Cluster({E("ORG", "Lenhall Relief Council"), E("ORG", "Relief Council"), E("ORG", "LRC"),
+                       E("ORG", "Kessar Relief Council")},
+                      nullptr, opts);
+  EXPECT_EQ(with[0], with[1]);
+  EXPECT_EQ(with[0], with[2]);
+  EXPECT_NE(with[0], with[3]);
+  auto without = Cluster({E("ORG", "Lenhall Relief Council"), E("ORG", "Relief Council")});
+  EXPECT_NE(without[0], without[1]);
+}
+
 TEST(Resolver, APlaceNamedByItsFormOfStateIsThePlace) {
   // No gazetteer hook: an unlisted country written in full and short.
   auto c = Cluster({E("LOC", "Lenhall"), E("LOC", "the Republic of Lenhall"), E("LOC", "Federal Republic of Lenhall"),

@@ -199,6 +199,20 @@ TEST(MergeWithinArticle, CountryIsNotTheShortFormOfWhatIsNamedAfterIt) {
   EXPECT_EQ(d.mentions[0].local, d.mentions[1].local);
 }
 
+TEST(MergeWithinArticle, ListedOrganisationHook) {
+  MergeOptions opts;
+  opts.canonical_organisation = [](std::string_view s) -> std::string {
+    return s == "Lenhall Relief Council" || s == "Relief Council" ? "Lenhall Relief Council" : "";
+  };
+  Article a = Make("The Lenhall Relief Council sent trucks. The Relief Council said more would follow.",
+                   {{"Lenhall Relief Council", "ORG"}, {"Relief Council", "ORG"}});
+  Article b = a;
+  MergeWithinArticle(a, opts);
+  EXPECT_EQ(a.mentions[0].local, a.mentions[1].local);
+  MergeWithinArticle(b);
+  EXPECT_NE(b.mentions[0].local, b.mentions[1].local);
+}
+
 TEST(MergeWithinArticle, RolesCountryAndActorCodeFromMembers) {
   Article a = Make("Deputy minister Arkady Volshinsky said Volshinsky would resign. Volshinsky left.",
                    {{"Arkady Volshinsky", "PERSON"}, {"Volshinsky", "PERSON"}, {"Volshinsky", "PERSON"}});

@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "cli.h"
+#include "entities/entities.h"
+#include "gazetteer/gazetteer.h"
 #include "resolve/ecbplus.h"
 
 namespace {
@@ -49,7 +51,11 @@ int Run(const Options& o) {
     return sitrep::cli::kExitUsage;
   }
   std::string report;
-  auto ev = sitrep::resolve::EvaluateEcbPlus(o.gold, topics, {}, o.show_errors ? &report : nullptr);
+  // The merge as the pipeline runs it: with the gazetteer's countries and
+  // listed organisations.
+  auto ev = sitrep::resolve::EvaluateEcbPlus(
+      o.gold, topics, sitrep::entities::MergeOptionsFor(sitrep::gazetteer::Gazetteer::Default()),
+      o.show_errors ? &report : nullptr);
   if (!ev.ok()) {
     sitrep::cli::PrintError(ev.status().message());
     return sitrep::cli::kExitUsage;
