@@ -1,6 +1,7 @@
 #include "entities/span_rules.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <unordered_map>
 #include <unordered_set>
@@ -297,8 +298,19 @@ std::size_t DefinedAcronym(const NerToken* t, std::size_t n, std::size_t b, std:
 // that joins two such runs, unless the second run is an organisation of
 // its own ("Ministry of Defence and Foreign Ministry").
 std::size_t ExtendOrganisationOf(const NerToken* t, std::size_t n, const std::uint8_t* labels, std::size_t e) {
-  static const std::uint64_t for_lower = LowerHash("for"), and_lower = LowerHash("and");
-  if (e + 1 >= n || (t[e].f.lower != Heads().of && t[e].f.lower != for_lower) || (t[e].f.flags & syntax::kHasUpper))
+  static const std::uint64_t for_lower = LowerHash("for"), and_lower = LowerHash("and"), on_lower = LowerHash("on");
+  // "on" names a body's subject only after the words of bodies so named
+  // ("Commission on Human Rights"); after others it starts a date or a
+  // place ("the Interior Department on Thursday").
+  static const std::array<std::uint64_t, 9> subject_heads = {
+      LowerHash("commission"), LowerHash("committee"), LowerHash("council"),    LowerHash("conference"),
+      LowerHash("panel"),      LowerHash("forum"),     LowerHash("convention"), LowerHash("subcommittee"),
+      LowerHash("taskforce")};
+  if (e + 1 >= n || (t[e].f.lower != Heads().of && t[e].f.lower != for_lower && t[e].f.lower != on_lower) ||
+      (t[e].f.flags & syntax::kHasUpper))
+    return e;
+  if (t[e].f.lower == on_lower &&
+      std::find(subject_heads.begin(), subject_heads.end(), t[e - 1].f.lower) == subject_heads.end())
     return e;
   auto it = Heads().last.find(t[e - 1].f.lower);
   if (it == Heads().last.end() || it->second != kOrg || Heads().closing.count(t[e - 1].f.lower) ||

@@ -237,6 +237,16 @@ TEST(SpanRules, AnOrganisationWordTakesTheCapitalisedWordsAfterOf) {
   lu[6] = InsideLabel(kOrg);
   ApplySpanRules(u.data(), u.size(), lu.data());
   EXPECT_EQ(Spans(lu), "ORG:1-4 ORG:5-7 ");
+  // "on" names the subject of a commission or a committee, not of a
+  // department ("the Department on Thursday").
+  auto w = Tokens({{"the", 0, "DT"}, {"Joint"}, {"Commission"}, {"on", 0, "IN"}, {"Water"}, {"Rights"}, {"met", 0, "VBD"}});
+  auto lw = Span(w.size(), 1, 3, kOrg);
+  ApplySpanRules(w.data(), w.size(), lw.data());
+  EXPECT_EQ(Spans(lw), "ORG:1-6 ");
+  auto d = Tokens({{"the", 0, "DT"}, {"Lenhall"}, {"Department"}, {"on", 0, "IN"}, {"Thursday"}, {"said", 0, "VBD"}});
+  auto ld = Span(d.size(), 1, 3, kOrg);
+  ApplySpanRules(d.data(), d.size(), ld.data());
+  EXPECT_EQ(Spans(ld), "ORG:1-3 ");
   // A company's closing word takes nothing after it.
   auto v = Tokens({{"Kessar"}, {"Ltd"}, {"of", 0, "IN"}, {"Morrow"}, {"Lane"}});
   auto lv = Span(v.size(), 0, 2, kOrg);
