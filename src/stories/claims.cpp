@@ -118,6 +118,14 @@ void ExtractClaims(std::string_view text, std::span<const Word> words, std::vect
     const std::size_t first = i;
     i = last;
     if (IsCurrencyOrPercent(text, words, first, last)) continue;
+    // "the two countries", "both sides": a small number in words after a
+    // definite word refers back to what the text has named; it reports no
+    // figure, and every story about two parties would agree on it.
+    if (!words[first].number && value <= 10 && first > 0 &&
+        (words[first - 1].lower == "the" || words[first - 1].lower == "these" ||
+         words[first - 1].lower == "those" || words[first - 1].lower == "all") &&
+        !words[first - 1].punct_after)
+      continue;
     // A bare four-digit year ("since 2014") counts nothing.
     if (words[first].number && words[first].lower.size() == 4 && value >= 1800 && value <= 2100) continue;
     // The noun it counts.

@@ -570,6 +570,15 @@ TEST(Stories, ClaimsFindSpelledNumbersAndTheNounBefore) {
   EXPECT_EQ(c[0].value, 3e6);
 }
 
+TEST(Stories, ASmallNumberReferringBackIsNoClaim) {
+  EXPECT_TRUE(ClaimsOf("The two countries signed the deal after the three ministers met.").empty());
+  // A figure stays a figure, with or without "the".
+  auto c = ClaimsOf("Two soldiers were killed and the 3,000 prisoners were moved.");
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_EQ(c[0].value, 2);
+  EXPECT_EQ(c[1].value, 3000);
+}
+
 TEST(Stories, NearDuplicatesAreMarkedAndNotIndependent) {
   auto lines = Corpus();
   // The same wire copy under another outlet and headline.
