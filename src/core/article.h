@@ -222,12 +222,16 @@ struct Article {
   // True when the article is in English or its language is not known: the
   // trained models and lexicons read English only, and on other languages
   // they find sentences as names and quotes (the entities, quotes and
-  // events stages leave such an article alone, with a warning).
+  // events stages leave such an article alone, with a warning). Another
+  // language is believed only for a text of kLanguageTrustBytes or more:
+  // on one sentence the function-word count can name the wrong language
+  // (an English sentence with "a" and "to" read as Czech).
+  static constexpr std::size_t kLanguageTrustBytes = 400;
   bool ReadsAsEnglish() const {
     std::string_view primary = std::string_view(language).substr(0, language.find('-'));
     auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
     return primary.empty() || (primary.size() == 2 && lower(primary[0]) == 'e' && lower(primary[1]) == 'n') ||
-           primary == "und";
+           primary == "und" || text.size() < kLanguageTrustBytes;
   }
   std::string_view Text(ByteSpan s) const { return std::string_view(text).substr(s.begin, s.size()); }
   std::string_view TokenText(const Token& t) const {

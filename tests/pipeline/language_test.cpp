@@ -54,6 +54,7 @@ TEST(Languages, OtherLanguagesGetNoNamesQuotesOrEventsButAWarning) {
 
 TEST(Languages, EnglishRegionTagsAndUnknownLanguageCount) {
   Article a;
+  a.text.assign(Article::kLanguageTrustBytes, 'x');
   for (const char* lang : {"en", "en-GB", "EN-us", "und", ""}) {
     a.language = lang;
     EXPECT_TRUE(a.ReadsAsEnglish()) << lang;
@@ -62,6 +63,10 @@ TEST(Languages, EnglishRegionTagsAndUnknownLanguageCount) {
     a.language = lang;
     EXPECT_FALSE(a.ReadsAsEnglish()) << lang;
   }
+  // A short text's language is not believed.
+  a.text.resize(Article::kLanguageTrustBytes - 1);
+  a.language = "cs";
+  EXPECT_TRUE(a.ReadsAsEnglish());
 }
 
 }  // namespace
