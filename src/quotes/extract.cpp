@@ -1511,6 +1511,16 @@ class Finder {
     return static_cast<std::int32_t>(a_.sentences[doc_.sent(t)].end_token) - 1;
   }
 
+  // True if token t opens an amount: a number, or a currency sign before
+  // one ("500", "$4 billion"). "About" before an amount means roughly,
+  // not the topic of speech ("agreed to rehire about 500 workers").
+  bool StartsAmount(std::int32_t t) const {
+    const auto n = static_cast<std::int32_t>(doc_.size());
+    if (t >= n) return false;
+    if (doc_.tok(t).upos == "NUM") return true;
+    return doc_.tok(t).upos == "SYM" && t + 1 < n && doc_.tok(t + 1).upos == "NUM";
+  }
+
   // "bragged about X", "wrote at length about X", "talked openly on
   // social media about X": the topic of speech, an oblique the cue
   // governs that opens with "about" after it, or an "about" phrase a parse
@@ -1519,7 +1529,8 @@ class Finder {
   std::int32_t AboutObject(const CueHit& h) const {
     auto about = [&](std::int32_t c) {
       std::int32_t cs = doc_.Child(c, "case");
-      return cs != kNone && lower_[static_cast<std::size_t>(cs)] == "about" && doc_.Subtree(c).first == cs;
+      return cs != kNone && lower_[static_cast<std::size_t>(cs)] == "about" && doc_.Subtree(c).first == cs &&
+             !StartsAmount(cs + 1);
     };
     std::int32_t found = kNone;
     doc_.EachChild(h.first, [&](std::int32_t c) {
@@ -1920,7 +1931,8 @@ class Finder {
     while (lo <= hi) {
       std::string_view l = lower_[static_cast<std::size_t>(lo)];
       bool mark = drop_mark && doc_.deprel(lo) == "mark" && (l == "that");
-      bool edge_punct = doc_.punct(lo) && !IsQuoteMark(doc_.text(lo));
+      // A currency sign is part of the amount it opens ("$4 billion").
+      bool edge_punct = doc_.punct(lo) && !IsQuoteMark(doc_.text(lo)) && !(lo < hi && StartsAmount(lo));
       if (!mark && !edge_punct) break;
       ++lo;
     }
@@ -2326,6 +2338,20 @@ class Finder {
         break;
       }
     }
+    // Nor the words it is credited with, that a parse hung on the source
+    // ("according to two aides, the vote failed" read with "the vote
+    // failed" under "aides").
+    for (std::int32_t t = s + 1; t <= hi; ++t) {
+      const std::uint32_t b = doc_.tok(t).begin;
+      if (std::any_of(q->parts.begin(), q->parts.end(), [&](const ByteSpan& p) { return b >= p.begin && b < p.end; })) {
+        hi = t - 1;
+        break;
+      }
+    }
+    // A phrase cue's object is the source ("according to X"): words
+    // before the phrase that a parse hung on it ("Late on Friday,
+    // according to three aides, ...") are not.
+    if (h.phrase && lo < h.first && s > h.last) lo = h.first;
     while (lo < s && doc_.deprel(lo) == "case") ++lo;
     // Trim edge punctuation, a leading "according to", and quoted words a
     // parse hung on the source ("“... what worry us most,” a senior
@@ -2391,6 +2417,14 @@ class Finder {
         q->speaker_from = "pronoun";
         return;
       }
+      // "A diplomat from X said that A. “B,” he said.": the unnamed person
+      // who spoke just before, with no name between, is who "he" is, not
+      // the nearest name further back.
+      if ((w == "he" || w == "she") && UnnamedPersonJustBefore(s, w, previous)) {
+        q->speaker_description = previous->speaker_description;
+        q->speaker_from = "pronoun";
+        return;
+      }
       std::int32_t r = ResolvePronoun(s, w, previous);
       if (r >= 0) {
         SetLocal(r, q);
@@ -2440,19 +2474,40 @@ class Finder {
         if (doc_.deprel(t) == "det" || doc_.deprel(t) == "case" || doc_.deprel(t) == "nmod:poss") from = t + 1;
       }
       std::string role = RoleKey(a_.Text({doc_.tok(from).begin, doc_.tok(head).end}));
-      std::int32_t match = kNone;
-      int matches = 0;
-      for (std::size_t e = 0; e < a_.local_entities.size(); ++e) {
-        const LocalEntity& le = a_.local_entities[e];
-        if (le.type != "PERSON") continue;
+      // "foreign minister" holds the role "minister".
+      auto holds_role = [&](const LocalEntity& le) {
         for (const std::string& r : le.roles) {
           std::string key = RoleKey(r);
           if (key == role || (key.size() > role.size() && key.compare(key.size() - role.size(), role.size(), role) == 0 &&
                               key[key.size() - role.size() - 1] == ' ')) {
-            match = static_cast<std::int32_t>(e);
-            ++matches;
-            break;
+            return true;
           }
+        }
+        return false;
+      };
+      std::int32_t match = kNone;
+      int matches = 0;
+      for (std::size_t e = 0; e < a_.local_entities.size(); ++e) {
+        const LocalEntity& le = a_.local_entities[e];
+        if (le.type != "PERSON" || !holds_role(le)) continue;
+        match = static_cast<std::int32_t>(e);
+        ++matches;
+      }
+      if (matches > 1) {
+        // Two people hold the role ("the minister" of each side): the one
+        // named last before the description is the one it points back to.
+        std::vector<char> holds(a_.local_entities.size(), 0);
+        for (std::size_t e = 0; e < a_.local_entities.size(); ++e) {
+          const LocalEntity& le = a_.local_entities[e];
+          holds[e] = le.type == "PERSON" && holds_role(le);
+        }
+        for (std::size_t i = a_.mentions.size(); i-- > 0;) {
+          const Mention& m = a_.mentions[i];
+          if (m.begin >= doc_.tok(lo).begin || m.local < 0 || static_cast<std::size_t>(m.local) >= holds.size()) continue;
+          if (!holds[static_cast<std::size_t>(m.local)]) continue;
+          match = m.local;
+          matches = 1;
+          break;
         }
       }
       if (matches == 1) {
@@ -2581,18 +2636,57 @@ class Finder {
     return false;
   }
 
-  // True if the head of the words in span (the token whose head lies
-  // outside them) is a plural noun.
-  bool PluralHead(ByteSpan span) const {
-    if (span.end <= span.begin) return false;
+  // The head of the words in span: the token whose head lies outside
+  // them; kNone for an empty span.
+  std::int32_t HeadOf(ByteSpan span) const {
+    if (span.end <= span.begin) return kNone;
     std::int32_t lo = doc_.TokenAt(span.begin), hi = doc_.TokenAt(span.end);
     for (std::int32_t t = lo; t < hi && t < static_cast<std::int32_t>(doc_.size()); ++t) {
       std::int32_t hd = doc_.head(t);
       if (hd != kNone && hd >= lo && hd < hi) continue;
-      std::string_view x = doc_.tok(t).xpos;
-      return x == "NNS" || x == "NNPS";
+      return t;
     }
-    return false;
+    return kNone;
+  }
+
+  // True if the head of the words in span is a plural noun.
+  bool PluralHead(ByteSpan span) const {
+    std::int32_t t = HeadOf(span);
+    if (t == kNone) return false;
+    std::string_view x = doc_.tok(t).xpos;
+    return x == "NNS" || x == "NNPS";
+  }
+
+  // True if the previous quote's source is one unnamed person new to the
+  // text ("a diplomat") whom the pronoun w at token p can be: that quote ends in
+  // the same or the sentence before, no person is named from its start
+  // to p, and the noun's gender, if it has one, agrees. Only then does
+  // the unnamed source beat an earlier name as the pronoun's referent.
+  bool UnnamedPersonJustBefore(std::int32_t p, std::string_view w, const Quote* previous) {
+    if (!previous || previous->speaker_local >= 0 || !previous->speaker_name.empty() ||
+        previous->speaker_description.empty() ||
+        (previous->speaker_from != "cue" && previous->speaker_from != "description")) {
+      return false;
+    }
+    std::int32_t h = HeadOf(previous->speaker_span);
+    if (h == kNone || PluralHead(previous->speaker_span)) return false;
+    std::string lemma = Lower(doc_.tok(h).lemma.empty() ? doc_.text(h) : std::string_view(doc_.tok(h).lemma));
+    if (doc_.tok(h).upos != "NOUN" || !lex_.PersonNoun(lemma)) return false;
+    // Only a source introduced as new ("a diplomat", "one official", or
+    // "the diplomat" that points back to one): a definite one of its own
+    // ("the party's nominee") is mostly a person the article named
+    // before, whom the pronoun then means.
+    std::string det = Lower(previous->speaker_description.substr(0, previous->speaker_description.find(' ')));
+    if (det != "a" && det != "an" && det != "one" && det != "another") return false;
+    char g = lex_.Gender(lower_[static_cast<std::size_t>(h)]);
+    if (g && g != (w == "he" ? 'm' : 'f')) return false;
+    std::uint32_t first = std::min(previous->content.begin, previous->speaker_span.begin);
+    std::uint32_t last = std::max({previous->content.end, previous->speaker_span.end, previous->cue.end});
+    if (SentenceOf(last) + 1 < doc_.sent(p)) return false;
+    for (const Mention& m : a_.mentions) {
+      if (m.begin >= first && m.begin < doc_.tok(p).begin && m.type == "PERSON") return false;
+    }
+    return true;
   }
 
   // True if x is a person's name or a noun for people.

@@ -68,7 +68,7 @@ constexpr std::size_t kSummaryCandidatesPerArticle = 5;
 constexpr double kLeadWeight = 0.5;
 
 struct QuoteRec {
-  std::string id, article, text, speaker;
+  std::string id, article, text, kind, speaker;
   std::vector<std::string> same_as;
 };
 
@@ -100,6 +100,7 @@ std::vector<QuoteRec> ReadQuotes(const std::string& path, const std::function<bo
     if (!o["article"].get_string().get(v)) q.article = std::string(v);
     if (!has_article(q.article)) continue;
     if (!o["text"].get_string().get(v)) q.text = std::string(v);
+    if (!o["kind"].get_string().get(v)) q.kind = std::string(v);
     simdjson::dom::object sp;
     if (!o["speaker"].get_object().get(sp)) {
       if (!sp["name"].get_string().get(v)) q.speaker = std::string(v);
@@ -678,7 +679,11 @@ std::string StoryBuilder::Impl::StoryJson(const std::vector<std::uint32_t>& memb
       for (const auto* g : group) {
         c.articles.push_back(g->article);
         c.values.push_back(g->text);
-        wordings.insert(WordingKey(g->text));
+        // Reported speech is each outlet's own paraphrase: its wording
+        // differs as a rule and tells nothing. Only the words an outlet
+        // put in quotation marks (a direct quote, or the quoted part of a
+        // mixed one, which is its text) can be misquoted.
+        if (g->kind != "indirect") wordings.insert(WordingKey(g->text));
         if (speaker.empty()) speaker = g->speaker;
       }
       SortUnique(&c.articles);

@@ -260,6 +260,75 @@ TEST_F(QuotesOnText, HeAfterAPassiveAgentIsThatAgent) {
   EXPECT_EQ(Speaker(a.quotes[2]), "Rafik Oumar");  // the role the article gave him
 }
 
+TEST_F(QuotesOnText, HeAfterAnUnnamedSourceIsThatSource) {
+  // A named man earlier in the article is not who "he" is when an unnamed
+  // person spoke in the sentence just before and no name came between.
+  Article a = Analyse(
+      "Interior Minister Tobias Lenhall of Dravenia said the border would reopen in spring.\n"
+      "Few in Kessar expect that. An official from a neighbouring country said that two plans had collapsed before. "
+      "\"Nobody believes the timetable,\" he said.");
+  ASSERT_EQ(a.quotes.size(), 3u);
+  EXPECT_EQ(a.quotes[1].speaker_description, "An official from a neighbouring country");
+  EXPECT_EQ(a.quotes[2].speaker_local, -1) << Speaker(a.quotes[2]);
+  EXPECT_EQ(a.quotes[2].speaker_description, "An official from a neighbouring country");
+  EXPECT_EQ(a.quotes[2].speaker_from, "pronoun");
+}
+
+TEST_F(QuotesOnText, HeAfterTheDiplomatWhoWasIntroducedUnnamedIsThatDiplomat) {
+  Article a = Analyse(
+      "Interior Minister Tobias Lenhall of Dravenia said the border would reopen in spring.\n"
+      "One Lorvani envoy said the budget talks had stalled twice. \"We argued about a single number,\" the envoy "
+      "said. \"Then the lights went out,\" he said.");
+  ASSERT_EQ(a.quotes.size(), 4u);
+  EXPECT_EQ(a.quotes[2].speaker_description, "One Lorvani envoy");
+  EXPECT_EQ(a.quotes[3].speaker_local, -1) << Speaker(a.quotes[3]);
+  EXPECT_EQ(a.quotes[3].speaker_description, "One Lorvani envoy");
+}
+
+TEST_F(QuotesOnText, HeAfterAnUnnamedSourceAndThenANameIsTheName) {
+  // A name between the unnamed source and the pronoun is who "he" is.
+  Article a = Analyse(
+      "An official from a neighbouring country said that two plans had collapsed before. "
+      "Interior Minister Tobias Lenhall disagreed. \"This one is funded,\" he said.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_NE(Speaker(a.quotes[1]).find("Lenhall"), std::string::npos) << Speaker(a.quotes[1]);
+}
+
+TEST_F(QuotesOnText, ARoleTwoPeopleHoldIsTheOneNamedLast) {
+  // Both sides sent an interior minister; "the minister" right after one
+  // of them spoke is that one.
+  Article a = Analyse(
+      "Dravenia's interior minister, Tobias Lenhall, and Lorvani's interior minister, Odalys Kessar, met on Monday.\n"
+      "\"The bridge will open,\" Mr Lenhall said.\n"
+      "The minister said that his officers would leave the checkpoint by Friday.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_NE(Speaker(a.quotes[1]).find("Lenhall"), std::string::npos) << Speaker(a.quotes[1]);
+  EXPECT_EQ(a.quotes[1].speaker_from, "role");
+}
+
+TEST_F(QuotesOnText, ACurrencySignStaysWithItsAmount) {
+  Article a = Analyse("Lorvani's central bank promised $40 million in loans to farmers.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "$40 million in loans to farmers");
+}
+
+TEST_F(QuotesOnText, AboutBeforeANumberIsNoTopicOfSpeech) {
+  // "about 2,000" is roughly 2,000; the soldiers are not what was
+  // spoken about.
+  Article a = Analyse(
+      "Dravenia and Lorvani agreed on Thursday to exchange about 2,000 soldiers captured since the border war.");
+  for (const Quote& q : a.quotes) EXPECT_NE(Words(a, q).substr(0, 5), "2,000") << Words(a, q);
+}
+
+TEST_F(QuotesOnText, TheSourceOfAccordingToFollowsThePhrase) {
+  // A parse may hang the words before "according to", and the clause
+  // after it, on its object; neither the time that opens the sentence nor
+  // what was said is the source.
+  Article a = Analyse("On Friday night, according to two aides present, the vote in Kessar nearly collapsed.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.Text(a.quotes[0].speaker_span), "two aides present");
+}
+
 TEST_F(QuotesOnText, APluralUnnamedSourceIsWhoTheyAre) {
   // "The foreign ministers of France and Germany" is one source (the
   // parser may make "Germany" a subject of its own), and "they" in the

@@ -410,6 +410,52 @@ TEST(Stories, NamesDifferInSpellingButNotInLetterCase) {
   EXPECT_EQ(name_claims, std::vector<std::string>{"name of Pavel Orlovsky"}) << stories[0].json;
 }
 
+// Two outlets' paraphrases of one statement are worded differently as a
+// rule; only quoted words differing is a disagreement about the quote.
+TEST(Stories, OnlyQuotedWordsCanDisagreeNotParaphrases) {
+  const std::string t1 = "Odalys Kessar met the Lenhall Trade Council in Lenhall on Monday about grain exports.";
+  const std::string t2 = "Odalys Kessar met the Lenhall Trade Council in Lenhall on Monday to discuss grain exports.";
+  std::vector<std::string> lines = {
+      Line("m1", "Outlet One", "2024-05-01", "Grain talks in Lenhall", t1, {{"Odalys Kessar", "eO"}, {"Lenhall on", "eL"}}),
+      Line("m2", "Outlet Two", "2024-05-01", "Grain export talks in Lenhall", t2,
+           {{"Odalys Kessar", "eO"}, {"Lenhall on", "eL"}}),
+  };
+  auto quote = [](const std::string& id, const std::string& article, const std::string& text, const std::string& kind,
+                  const std::string& other) {
+    return "{\"id\":\"" + id + "\",\"article\":\"" + article + "\",\"text\":\"" + text + "\",\"kind\":\"" + kind +
+           "\",\"speaker\":{\"name\":\"Odalys Kessar\"},\"same_as\":[\"" + other + "\"]}\n";
+  };
+  const std::string path = ::testing::TempDir() + "/stories_quote_kinds.jsonl";
+  auto quote_claims = [&](const std::string& kind) {
+    {
+      std::ofstream f(path, std::ios::binary);
+      f << quote("q1", "m1", "the council would publish the export figures", kind, "q2")
+        << quote("q2", "m2", "the export figures would be published by the council", kind, "q1");
+    }
+    StoryBuilder b;
+    for (const auto& l : lines) EXPECT_TRUE(b.AddArticle(l).ok());
+    auto stories = b.Build({}, path);
+    std::vector<std::string> out;
+    if (stories.size() != 1u) {
+      ADD_FAILURE() << stories.size() << " stories";
+      return out;
+    }
+    simdjson::dom::parser p;
+    simdjson::dom::element e;
+    EXPECT_EQ(p.parse(stories[0].json).get(e), simdjson::SUCCESS);
+    for (const char* list : {"disagreements", "agreements"}) {
+      for (simdjson::dom::element c : e[list].get_array()) {
+        std::string_view k;
+        if (!c["kind"].get_string().get(k) && k == "quote") out.push_back(list);
+      }
+    }
+    return out;
+  };
+  EXPECT_EQ(quote_claims("direct"), std::vector<std::string>{"disagreements"});
+  EXPECT_EQ(quote_claims("indirect"), std::vector<std::string>{"agreements"});
+  std::remove(path.c_str());
+}
+
 TEST(StoriesTitles, DifferentOfficesDifferMoreDetailDoesNot) {
   EXPECT_TRUE(detail::TitlesDiffer("deputy foreign minister", "foreign minister"));
   EXPECT_TRUE(detail::TitlesDiffer("foreign minister", "defence minister"));
