@@ -84,6 +84,9 @@ class SentenceCoder {
         if (h < 0) continue;
         if (Is(t.deprel, "nsubj") && lex_.occur.count(Lemma(h))) {
           // "the talks between X and Y ended": actors come from the noun.
+          // "earlier accords had collapsed" looks back past the story to
+          // events it is not reporting.
+          if (PastPerfect(h)) continue;
           auto [src, tgt] = NounActors(i);
           if (src < 0) continue;
           std::string code = np->code;
@@ -349,12 +352,45 @@ class SentenceCoder {
     });
     return none;
   }
+  // A sum or a currency: the word itself or a number-like word on it ("$5 million").
+  bool IsMoney(std::int32_t h) {
+    if (InSet(lex_.money, h)) return true;
+    bool hit = false;
+    EachChild(h, [&](std::int32_t c) {
+      std::string_view d = Tok(c).deprel;
+      if (!hit && (d == "nummod" || d == "compound") && InSet(lex_.money, c)) hit = true;
+    });
+    return hit;
+  }
   bool IsFuture(std::int32_t v) {
     bool fut = false;
     EachChild(v, [&](std::int32_t c) {
       if (!fut && Tok(c).deprel == "aux" && lex_.future.count(Lemma(c))) fut = true;
     });
     return fut;
+  }
+  // "said X would free them" is the future of a past report, not a
+  // condition; outside reported speech "would" stays hypothetical.
+  bool IsReportedFuture(std::int32_t v) {
+    // "would help pay for it": the auxiliary may sit on the verb above.
+    for (int depth = 0; depth < 2 && v >= 0; ++depth) {
+      if (IsFuture(v)) return true;
+      bool would = false;
+      EachChild(v, [&](std::int32_t c) {
+        if (!would && Tok(c).deprel == "aux" && Lemma(c) == "would") would = true;
+      });
+      if (would && Attributed(v)) return true;
+      if (!Is(Tok(v).deprel, "xcomp")) return false;
+      v = Head(v);
+    }
+    return false;
+  }
+  bool PastPerfect(std::int32_t v) {
+    bool had = false;
+    EachChild(v, [&](std::int32_t c) {
+      if (!had && Tok(c).deprel == "aux" && Tok(c).xpos == "VBD" && Lemma(c) == "have") had = true;
+    });
+    return had;
   }
 
   // The subject of a verb: its own, the agent of a passive, or the one it
@@ -365,6 +401,20 @@ class SentenceCoder {
       if (s >= 0) return s;
       if (ChildExact(v, "nsubj:pass") >= 0) return Agent(v);
       std::string_view d = Tok(v).deprel;
+      // "talks mediated by X", "the accord signed between X and Y": a
+      // participle on an event noun names its actor in an agent or a
+      // "between" phrase.
+      if (Is(d, "acl") && Tok(v).xpos == "VBN" && Head(v) >= 0 && MatchNoun(Head(v))) {
+        std::int32_t agent = Agent(v);
+        if (agent >= 0) return agent;
+        std::int32_t between = -1;
+        for (std::int32_t h : {v, Head(v)}) {
+          EachChild(h, [&](std::int32_t c) {
+            if (between < 0 && (Is(Tok(c).deprel, "obl") || Is(Tok(c).deprel, "nmod")) && HasCase(c, "between")) between = c;
+          });
+        }
+        if (between >= 0) return between;
+      }
       // "The opposition called for ...", misparsed as a noun with a
       // reduced relative clause: the noun is the subject.
       if (d == "acl" && (Tok(v).xpos == "VBD" || Tok(v).xpos == "VBN") && Head(v) >= 0 && Tok(Head(v)).deprel == "root") return Head(v);
@@ -406,7 +456,9 @@ class SentenceCoder {
       });
       if (found >= 0) return found;
     }
-    bool obj_usable = obj >= 0 && !own && !obj_is_event_noun && !OwnedByPronoun(obj) && ActorLike(obj, Role::kTarget);
+    // Aid goes to someone: the object of "funded the clinics" is what is paid for.
+    const Role obj_role = p && Root(p->code) == "07" ? Role::kSource : Role::kTarget;
+    bool obj_usable = obj >= 0 && !own && !obj_is_event_noun && !OwnedByPronoun(obj) && ActorLike(obj, obj_role);
     std::int32_t obl = DirectedOblique(v, Role::kTarget);
     // A named recipient beats a common noun ("extradited two suspects to Bangladesh").
     if (obj_usable && !(obl >= 0 && MentionAt(obj) < 0 && MentionAt(obl) >= 0 && !IsKnownAgent(obj))) return obj;
@@ -663,6 +715,17 @@ class SentenceCoder {
         }
       });
     }
+    // "X and South Y", parsed with "South" as X's conjunct and "Y" as a
+    // second subject, names the mention of South Y twice.
+    for (std::size_t k = 1; k < out.size(); ++k) {
+      if (out[k].mention < 0) continue;
+      for (std::size_t j = 0; j < k; ++j) {
+        if (out[j].mention == out[k].mention) {
+          out.erase(out.begin() + static_cast<std::ptrdiff_t>(k--));
+          break;
+        }
+      }
+    }
     return out;
   }
 
@@ -694,8 +757,19 @@ class SentenceCoder {
           code.back() == '0')
         code = np->code;
     }
-    if (IsFuture(v) && Root(code) == "04") code = std::string(lex_.Compose("intent", code));
-    Emit(v, v, code, Subject(v), VerbTarget(v, &p), NoneOf(Child(v, "obj")));
+    // A cooperative act still to come is an intent to do it ("will meet",
+    // "said it would free them"); a conflictual one is left as reported.
+    // "will never recognise it" promises nothing: the act stays, negated
+    // (a meeting that will not happen stays a negated intent to meet, as before).
+    const std::string_view root = Root(code);
+    if (root >= "04" && root <= "08" && IsReportedFuture(v) && (root == "04" || !NegatedChain(v)))
+      code = std::string(lex_.Compose("intent", code));
+    joint_ = p.joint;
+    // "X and Y exchanged prisoners": each side is the other's target, the
+    // prisoners are what is exchanged; only "with Z" names another.
+    const std::int32_t target = p.joint ? DirectedOblique(v, Role::kTarget) : VerbTarget(v, &p);
+    Emit(v, v, code, Subject(v), target, NoneOf(Child(v, "obj")));
+    joint_ = false;
   }
 
   // A verb of threat, intent, appeal, demand, refusal, denial or
@@ -715,15 +789,22 @@ class SentenceCoder {
     if (about_self && Child(m, "obj") < 0) return;
     std::string governed;
     std::int32_t inner = -1, inner_target = -1;
+    bool inner_joint = false;
     EachChild(m, [&](std::int32_t c) {
       if (inner >= 0) return;
       std::string_view d = Tok(c).deprel;
-      if ((Is(d, "xcomp") || Is(d, "ccomp") || Is(d, "advcl")) && IsVerb(c)) {
+      // "agreed to exchange prisoners" with "exchange" tagged a noun: an
+      // object after "to" shows the infinitive.
+      const bool infinitive_noun = Is(d, "obl") && Tok(c).upos == "NOUN" && HasCase(c, "to") &&
+                                   Child(c, "obj") >= 0 && MatchVerb(c) != nullptr &&
+                                   MatchVerb(c)->kind == Pattern::Kind::kVerb;
+      if (((Is(d, "xcomp") || Is(d, "ccomp") || Is(d, "advcl")) && IsVerb(c)) || infinitive_noun) {
         const Pattern* ip = MatchVerb(c);
         if (ip && ip->kind != Pattern::Kind::kModal) {
           inner = c;
           governed = ip->code;
-          inner_target = VerbTarget(c, ip);
+          inner_joint = ip->joint;
+          inner_target = ip->joint ? DirectedOblique(c, Role::kTarget) : VerbTarget(c, ip);
           MarkConsumed(c);
           std::int32_t o = Object(c);
           if (o >= 0 && !ip->obj.empty()) MarkConsumed(o);
@@ -750,6 +831,13 @@ class SentenceCoder {
         if (const Pattern* np = MatchNoun(c)) {
           inner = c;
           governed = np->code;
+          inner_joint = np->joint;
+          inner_target = DirectedOblique(c, Role::kTarget);
+          MarkConsumed(c);
+        } else if (p.modal_class == "intent" && Is(d, "obj") && IsMoney(c)) {
+          // "pledged $5 million": a sum promised is economic aid promised.
+          inner = c;
+          governed = "071";
           inner_target = DirectedOblique(c, Role::kTarget);
           MarkConsumed(c);
         }
@@ -758,10 +846,11 @@ class SentenceCoder {
     if (p.needs_argument && inner < 0 && Child(m, "obj") < 0) return;
     std::string code;
     joint_ = false;
-    if (const CodeInfo* gi = governed.empty() ? nullptr : lex_.codebook->Find(governed)) joint_ = gi->symmetric;
+    if (const CodeInfo* gi = governed.empty() ? nullptr : lex_.codebook->Find(governed)) joint_ = gi->symmetric || inner_joint;
     if (!governed.empty()) code = std::string(lex_.Compose(p.modal_class, governed));
-    // "agreed to a ceasefire" declares it.
-    if (p.modal_class == "intent" && inner >= 0 && Tok(inner).upos == "NOUN" && Root(governed) == "08") code = governed;
+    // "agreed to a ceasefire" declares it; "agreed to a prisoner exchange"
+    // still only promises the exchange.
+    if (p.modal_class == "intent" && inner >= 0 && Tok(inner).upos == "NOUN" && governed.starts_with("087")) code = governed;
     if (code.empty()) code = p.code;
     // Whom the appeal, demand or threat is addressed to.
     std::int32_t addressee = -1;
@@ -808,8 +897,19 @@ class SentenceCoder {
         std::string_view d = Tok(c).deprel;
         if (!(Is(d, "obl") || Is(d, "nmod") || Is(d, "obj") || Is(d, "nsubj"))) return;
         std::int32_t m = MentionAt(c);
-        if (m >= 0 && a_.mentions[static_cast<std::size_t>(m)].type == "LOC" &&
-            (HasCase(c, "in") || HasCase(c, "at") || HasCase(c, "near"))) {
+        const bool placed = HasCase(c, "in") || HasCase(c, "at") || HasCase(c, "near");
+        // "in the Kessarian capital Odal": the name stands in apposition to the common noun.
+        if (m < 0 && placed) {
+          EachChild(c, [&](std::int32_t g) {
+            std::string_view gd = Tok(g).deprel;
+            std::int32_t gm = MentionAt(g);
+            const bool bare = gd == "appos" || gd == "flat" || gd == "compound" || (Is(gd, "nmod") && Prep(g).empty());
+            if (m < 0 && g > c && bare && gm >= 0 &&
+                a_.mentions[static_cast<std::size_t>(gm)].type == "LOC")
+              m = gm;
+          });
+        }
+        if (m >= 0 && a_.mentions[static_cast<std::size_t>(m)].type == "LOC" && placed) {
           found = m;
           return;
         }

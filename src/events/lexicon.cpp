@@ -64,6 +64,7 @@ void ParsePattern(const std::string& file, std::size_t no, std::string_view code
     else if (k == "prep") p.prep = std::string(v);
     else if (k == "needs" && v == "arg") p.needs_argument = true;
     else if (k == "needs" && v == "actor") p.needs_actor = true;
+    else if (k == "joint" && v == "yes") p.joint = true;
     else fail("unknown key " + std::string(k));
   }
   auto& map = p.kind == Pattern::Kind::kNoun ? lex->nouns : lex->verbs;
@@ -127,6 +128,7 @@ std::shared_ptr<const Lexicon> Lexicon::Load() {
                      : f[0] == "container" ? &lex->container
                      : f[0] == "stop" ? &lex->stop
                      : f[0] == "hazard" ? &lex->hazard
+                     : f[0] == "money" ? &lex->money
                                         : nullptr;
     if (!set) SITREP_THROW(ConfigError, "events/words.tsv: unknown list " << f[0]);
     set->emplace(f[1]);

@@ -33,6 +33,7 @@ struct Pattern {
   std::string prt, prep;
   bool needs_argument = false;  // modal: only with an object or a governed event
   bool needs_actor = false;     // verb: only when its object is a named or known actor
+  bool joint = false;           // "X and Y <did it>" is X doing it to Y, whatever the code's flags
   int Specificity() const {
     return (obj.empty() ? 0 : 2) + (subj.empty() ? 0 : 2) + (mod.empty() ? 0 : 2) + (xcomp.empty() ? 0 : 3) +
            (prt.empty() ? 0 : 2) + (prep.empty() ? 0 : 1);
@@ -50,7 +51,7 @@ class Lexicon {
   // compose[class] = (governed code prefix, result), longest prefix first.
   StringMap<std::vector<std::pair<std::string, std::string>>> compose;
   StringMap<std::string> agents;  // lemma -> agent code (may be empty)
-  StringSet speech, light, occur, negation, future, thing, quantity, container, stop, hazard;
+  StringSet speech, light, occur, negation, future, thing, quantity, container, stop, hazard, money;
   const Codebook* codebook = nullptr;
 
   // The code a modal class gives with a governed event code (empty: none).

@@ -75,6 +75,17 @@ void AppendEventRecords(std::string_view line, std::vector<EventRecord>* out) {
   if (o["events"].get_array().get(events)) return;
   if (o["mentions"].get_array().get(mentions)) return;
   std::string id = Str(o["id"]), outlet = Str(o["outlet"]);
+  // Spans the article flags as contradicting themselves ("Thursday 14
+  // March" when the 14th is a Friday): a date read there is in doubt.
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> doubtful;
+  simdjson::dom::array incons;
+  if (!o["inconsistencies"].get_array().get(incons)) {
+    for (element x : incons) {
+      std::uint64_t b = 0, en = 0;
+      if (x["start"].get_uint64().get(b) || x["end"].get_uint64().get(en)) continue;
+      doubtful.emplace_back(b, en);
+    }
+  }
   for (element e : events) {
     EventRecord r;
     r.article = id;
@@ -109,6 +120,11 @@ void AppendEventRecords(std::string_view line, std::vector<EventRecord>* out) {
     std::string d = Str(e["date"]);
     if (!d.empty()) r.date = d;
     r.date_from = Str(e["date_from"]);
+    if (r.date && r.date_from == "text") {
+      for (const auto& [b, en] : doubtful) {
+        if (b >= r.sentence_start && en <= r.sentence_end) r.date_doubtful = true;
+      }
+    }
     bool b = false;
     if (!e["negated"].get_bool().get(b)) r.negated = b;
     b = false;
@@ -135,6 +151,9 @@ std::vector<MergedEvent> MergeEvents(std::vector<EventRecord>& records) {
   };
   std::vector<Cluster> clusters;
   std::unordered_map<std::string, std::vector<std::size_t>> blocks;  // root|actor -> clusters
+  // One sentence can yield the same event twice (one actor named by two
+  // parses of the same words); it is one report.
+  std::set<std::string> seen;
   auto compatible_actors = [](const Cluster& cl, const std::string& src, const std::string& tgt) {
     auto wild = [](const std::string& x, const std::string& y) { return x.empty() || y.empty() || x == y; };
     if (src == cl.a && wild(tgt, cl.b)) return true;
@@ -145,9 +164,14 @@ std::vector<MergedEvent> MergeEvents(std::vector<EventRecord>& records) {
     const EventRecord& r = records[i];
     const std::string src = ActorKey(r.source);
     const std::string tgt = r.target ? ActorKey(*r.target) : std::string();
+    if (!seen.insert(r.article + "|" + std::to_string(r.sentence_start) + "|" + std::to_string(r.trigger_start) + "|" +
+                     r.cameo + "|" + src + "|" + tgt + "|" + (r.negated ? "n" : ""))
+             .second)
+      continue;
     const bool sym = Symmetric(r.cameo);
     const std::string root(Root(r.cameo));
-    std::optional<long> day = DayNumber(r.date);
+    // A doubtful date neither keeps reports apart nor places the event.
+    std::optional<long> day = r.date_doubtful ? std::nullopt : DayNumber(r.date);
     std::string place = r.location ? (r.location->entity.empty() ? "~" + r.location->name : r.location->entity) : "";
     std::size_t chosen = clusters.size();
     for (const std::string* key_actor : {&src, &tgt}) {
@@ -209,17 +233,27 @@ std::vector<MergedEvent> MergeEvents(std::vector<EventRecord>& records) {
       }
     }
     // Representative report: the first with this code; a date from the
-    // text beats a publication date; actors with entity ids beat those without.
+    // text beats a publication date, which beats a date the article itself
+    // contradicts; actors with entity ids beat those without.
+    auto date_rank = [](const EventRecord* r) { return r->date_doubtful ? 0 : r->date_from == "text" ? 2 : r->date ? 1 : 0; };
     const EventRecord* rep = nullptr;
     for (const EventRecord* r : m.mentions) {
       if (r->cameo != m.cameo) continue;
-      if (!rep || (rep->date_from != "text" && r->date_from == "text")) rep = r;
+      if (!rep || date_rank(r) > date_rank(rep)) rep = r;
     }
     m.source = rep->source;
     m.target = rep->target;
     m.location = rep->location;
     m.date = rep->date;
     m.date_from = rep->date_from;
+    // Reports of the same happening under another code still date it.
+    for (int rank = date_rank(rep); const EventRecord* r : m.mentions) {
+      if (date_rank(r) > rank) {
+        rank = date_rank(r);
+        m.date = r->date;
+        m.date_from = r->date_from;
+      }
+    }
     m.negated = rep->negated;
     for (const EventRecord* r : m.mentions) {
       if (!m.target && r->target) m.target = r->target;

@@ -36,6 +36,7 @@ struct EventRecord {
   std::optional<PlaceRef> location;
   std::optional<std::string> date;
   std::string date_from;
+  bool date_doubtful = false;  // a date from the text that the article flags as inconsistent
   bool negated = false;
   bool attributed = false;
 };

@@ -252,5 +252,89 @@ TEST_F(CoderTest, CountriesJoinedInAModifierAreTwoActors) {
   EXPECT_EQ(a.events[0].target->actor_code.substr(0, 3), "PER");
 }
 
+
+// An exchange of prisoners is done by each side to the other; agreeing to
+// one promises it (CAMEO 0353, express intent to release persons).
+TEST_F(CoderTest, AgreeingToExchangePrisonersIsAnIntentToReleaseThem) {
+  Article a = Analyse("Kessar and Dravenia agreed on Monday to exchange 200 prisoners.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "0353");
+  EXPECT_EQ(a.events[0].source.text, "Kessar");
+  EXPECT_EQ(Target(a.events[0]), "Dravenia");
+}
+
+TEST_F(CoderTest, AFutureExchangeIsAnIntentBetweenTheTwoSides) {
+  Article a = Analyse("Kessar and South Dravenia will exchange 200 prisoners.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "0353");
+  EXPECT_EQ(a.events[0].source.text, "Kessar");
+  EXPECT_EQ(Target(a.events[0]), "South Dravenia");
+}
+
+TEST_F(CoderTest, APledgedSumIsAidPromised) {
+  Article a = Analyse("Lorvania pledged $5 million for the clinics.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "033");
+}
+
+TEST_F(CoderTest, WhatASpeakerSaysSomeoneWouldDoIsAnIntent) {
+  Article a = Analyse("The minister said that Kessar would free the detainees within a week.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "0353");
+  EXPECT_EQ(a.events[0].source.text, "Kessar");
+  EXPECT_TRUE(a.events[0].attributed);
+}
+
+TEST_F(CoderTest, EarlierAccordsThatHadFailedAreNoSigning) {
+  Article a = Analyse("A diplomat said that earlier agreements between the two countries had failed.");
+  EXPECT_TRUE(a.events.empty());
+}
+
+TEST_F(CoderTest, ABrokeredDealIsMediation) {
+  Article a = Analyse("The deal was brokered by the envoy Marta Lenhall.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "045");
+  EXPECT_EQ(a.events[0].source.text, "Marta Lenhall");
+}
+
+TEST_F(CoderTest, TalksMediatedByAnAgentAreItsMediation) {
+  Article a = Analyse("Kessar and Dravenia ended the talks mediated by the United Nations.");
+  bool found = false;
+  for (const Event& e : a.events) found = found || (e.cameo == "045" && e.source.text == "United Nations");
+  EXPECT_TRUE(found);
+}
+
+TEST_F(CoderTest, APlaceNamedAfterTheCapitalItIsLocatesTheEvent) {
+  Article a = Analyse("Kessar and Dravenia met on Tuesday in the Dravenian capital, Lenhall City.");
+  ASSERT_EQ(a.events.size(), 1u);
+  ASSERT_GE(a.events[0].location, 0);
+  const Mention& loc = a.mentions[static_cast<std::size_t>(a.events[0].location)];
+  EXPECT_EQ(a.text.substr(loc.begin, loc.end - loc.begin), "Lenhall City");
+}
+
+
+// What is paid for is no recipient of aid.
+TEST_F(CoderTest, AnOfferToFinanceIsAnIntentToGiveAidWithNoThingAsTarget) {
+  Article a = Analyse("Lorvania offered to finance the transport of the wounded.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "033");
+  EXPECT_EQ(Target(a.events[0]), "-");
+}
+
+TEST_F(CoderTest, ReportedWouldOnAHelpingVerbIsAnIntent) {
+  Article a = Analyse("An official said Lorvania would help pay for the buses.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "033");
+  EXPECT_EQ(a.events[0].source.text, "Lorvania");
+}
+
+
+TEST_F(CoderTest, AnActThatWillNeverHappenIsNoIntent) {
+  Article a = Analyse("Kessar will never release the detainees.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "0841");
+  EXPECT_TRUE(a.events[0].negated);
+}
+
 }  // namespace
 }  // namespace sitrep::events

@@ -107,5 +107,39 @@ TEST(AppendEventRecords, ReadsEventsAndEntityIdsFromAnArticleLine) {
   EXPECT_TRUE(out.empty());
 }
 
+
+TEST(MergeEvents, ADateTheArticleContradictsGivesWayAndNeitherSplitsNorDoubles) {
+  // a1 dates the signing to a weekday that does not match its day of the
+  // month, and names it twice from one sentence; a2 dates it plainly.
+  std::vector<EventRecord> recs = {
+      Rec("a1", "Outlet A", "057", "Kessar", "Dravenia", "2024-03-15"),
+      Rec("a1", "Outlet A", "057", "Kessar", "Dravenia", "2024-03-15"),
+      Rec("a2", "Outlet B", "057", "Kessar", "Dravenia", "2024-03-12"),
+  };
+  recs[0].date_doubtful = recs[1].date_doubtful = true;
+  auto merged = MergeEvents(recs);
+  ASSERT_EQ(merged.size(), 1u);  // three days apart, but the first date is in doubt
+  EXPECT_EQ(merged[0].mentions.size(), 2u);
+  EXPECT_EQ(merged[0].date, "2024-03-12");
+  EXPECT_EQ(merged[0].date_from, "text");
+}
+
+TEST(AppendEventRecords, ADateInAFlaggedSpanIsDoubtful) {
+  std::string line =
+      R"({"id":"a1","outlet":"Wire","mentions":[{"start":0,"end":6,"text":"Kessar","type":"LOC","entity":"eK","local":0}],)"
+      R"("inconsistencies":[{"start":20,"end":38,"text":"Friday, 12 March","kind":"weekday_mismatch"}],)"
+      R"("events":[{"sentence":[0,40],"trigger":{"start":7,"end":12,"text":"met"},"cameo":"040",)"
+      R"("source":{"mention":0,"text":"Kessar","actor_code":""},"target":null,"location":null,)"
+      R"("date":"2024-03-12","date_from":"text","negated":false,"attributed":false},)"
+      R"({"sentence":[41,80],"trigger":{"start":48,"end":52,"text":"met"},"cameo":"040",)"
+      R"("source":{"mention":0,"text":"Kessar","actor_code":""},"target":null,"location":null,)"
+      R"("date":"2024-03-14","date_from":"text","negated":false,"attributed":false}]})";
+  std::vector<EventRecord> out;
+  AppendEventRecords(line, &out);
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_TRUE(out[0].date_doubtful);
+  EXPECT_FALSE(out[1].date_doubtful);
+}
+
 }  // namespace
 }  // namespace sitrep::events
