@@ -709,6 +709,19 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
     if (a < n) SetSpan(labels, a, a + 1, LabelType(labels[b]));
     b = e;
   }
+  // A person named by one plural proper noun is a group ("Republicans",
+  // "Kurds"): MISC, as GUM's groups are read (ner_corpus.cpp) and as UNER
+  // leaves them out of its people.
+  static const std::uint64_t kPluralProper = Hash64("NNPS");
+  for (std::size_t b = 0; b < n;) {
+    if (labels[b] == kOutside) {
+      ++b;
+      continue;
+    }
+    const std::size_t e = SpanEnd(labels, b, n);
+    if (e == b + 1 && LabelType(labels[b]) == kPer && t[b].xpos == kPluralProper) SetSpan(labels, b, e, kMisc);
+    b = e;
+  }
 }
 
 namespace {

@@ -564,6 +564,23 @@ TEST(SpanRules, ListedShortFormInTitleCaseIsAnOrganisation) {
   EXPECT_EQ(Spans(l3), "");
 }
 
+TEST(SpanRules, APersonNamedByOnePluralProperNounIsAGroup) {
+  // "the Lenhallites voted against it": a group, not a person.
+  auto t = Tokens({{"the", 0, "DT"}, {"Lenhallites", 0, "NNPS"}, {"voted", 0, "VBD"}});
+  auto labels = Span(t.size(), 1, 2, kPer);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "MISC:1-2 ");
+  // A singular name stays a person's, and so does a longer name.
+  auto u = Tokens({{"Kessar", 0, "NNP"}, {"voted", 0, "VBD"}});
+  auto lu = Span(u.size(), 0, 1, kPer);
+  ApplySpanRules(u.data(), u.size(), lu.data());
+  EXPECT_EQ(Spans(lu), "PERSON:0-1 ");
+  auto v = Tokens({{"Odalys", 0, "NNP"}, {"Lenhallites", 0, "NNPS"}, {"voted", 0, "VBD"}});
+  auto lv = Span(v.size(), 0, 2, kPer);
+  ApplySpanRules(v.data(), v.size(), lv.data());
+  EXPECT_EQ(Spans(lv), "PERSON:0-2 ");
+}
+
 TEST(DocumentRules, ACommonWordOpeningASentenceIsNoName) {
   // The word table's capitals bucket: 1 = rarely capitalised inside a
   // sentence, 2 = sometimes, 4 = nearly always (word_lex.h).
