@@ -2454,6 +2454,14 @@ class Finder {
       q->speaker_from.clear();
       return;
     }
+    // A determiner alone ("the", "this", "all") describes no one: the
+    // parse lost the noun, or the cue was no saying ("This said, ...").
+    if (q->speaker_span.begin == doc_.tok(s).begin && q->speaker_span.end == doc_.tok(s).end &&
+        (doc_.tok(s).upos == "DET" || w == "this" || w == "that" || w == "these" || w == "those")) {
+      q->speaker_span = ByteSpan{};
+      q->speaker_from.clear();
+      return;
+    }
     q->speaker_description = std::string(a_.Text(q->speaker_span));
     LinkDescription(lo, s, q);
   }

@@ -260,6 +260,16 @@ TEST_F(QuotesOnText, HeAfterAPassiveAgentIsThatAgent) {
   EXPECT_EQ(Speaker(a.quotes[2]), "Rafik Oumar");  // the role the article gave him
 }
 
+TEST_F(QuotesOnText, ADeterminerAloneDescribesNoSpeaker) {
+  Article a = Analyse(
+      "The ferry talks in Lenhall ended on Monday without a new date. This implies that the deal is dead, and the "
+      "port will stay closed until spring.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].speaker_description, "");
+  EXPECT_EQ(a.quotes[0].speaker_local, -1);
+  EXPECT_EQ(a.quotes[0].speaker_span.begin, a.quotes[0].speaker_span.end);
+}
+
 TEST_F(QuotesOnText, HeAfterAnUnnamedSourceIsThatSource) {
   // A named man earlier in the article is not who "he" is when an unnamed
   // person spoke in the sentence just before and no name came between.
