@@ -709,6 +709,23 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
     if (a < n) SetSpan(labels, a, a + 1, LabelType(labels[b]));
     b = e;
   }
+  // A person's name does not run on through a possessive into a lower-case
+  // word ("[Odalys]'s fix", not "Odalys's fix"): it ends before the
+  // possessive. Places and businesses may ("Ray's pizza" in UNER).
+  for (std::size_t b = 0; b < n;) {
+    if (labels[b] == kOutside) {
+      ++b;
+      continue;
+    }
+    const std::size_t e = SpanEnd(labels, b, n);
+    for (std::size_t k = b + 1; k + 1 < e && LabelType(labels[b]) == kPer; ++k) {
+      if (Possessive(t[k]) && !(t[k + 1].f.flags & (syntax::kTitle | syntax::kAllUpper))) {
+        Clear(labels, k, e);
+        break;
+      }
+    }
+    b = e;
+  }
   // A person named by one plural proper noun is a group ("Republicans",
   // "Kurds"): MISC, as GUM's groups are read (ner_corpus.cpp) and as UNER
   // leaves them out of its people.

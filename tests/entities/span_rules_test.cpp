@@ -347,6 +347,18 @@ TEST(SpanRules, PossessiveInsideAnUnlistedNameStays) {
   EXPECT_EQ(Spans(labels), "LOC:0-4 ");
 }
 
+TEST(SpanRules, APersonsNameEndsBeforeAPossessiveAndALowerCaseWord) {
+  auto t = Tokens({{"Odalys"}, {"'s", 0, "POS"}, {"fix", 0, "NN"}, {"worked", 0, "VBD"}});
+  auto labels = Span(t.size(), 0, 3, kPer);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "PERSON:0-1 ");
+  // A business may ("Kessar 's pizza" as web text writes it).
+  auto u = Tokens({{"Kessar"}, {"'s", 0, "POS"}, {"pizza", 0, "NN"}});
+  auto lu = Span(u.size(), 0, 3, kOrg);
+  ApplySpanRules(u.data(), u.size(), lu.data());
+  EXPECT_EQ(Spans(lu), "ORG:0-3 ");
+}
+
 TEST(SpanRules, NoNameStartsWithAPossessive) {
   auto t = Tokens({{"EU"}, {"'s", 0, "POS"}, {"Rule"}, {"of", 0, "IN"}, {"Law"}, {"Mission"}});
   std::vector<std::uint8_t> labels(t.size(), kOutside);
