@@ -118,7 +118,7 @@ std::vector<Claim> Claims(simdjson::simdjson_result<element> r) {
     simdjson::dom::array readings;
     if (!e["readings"].get_array().get(readings)) {
       for (element x : readings) {
-        c.readings.push_back({Str(x["value"]), Strings(x["texts"]), Strings(x["articles"])});
+        c.readings.push_back({Str(x["value"]), Strings(x["texts"]), Strings(x["articles"]), Strings(x["article_texts"])});
       }
     }
     out.push_back(std::move(c));

@@ -47,6 +47,7 @@ struct EventRow {
 struct Reading {
   std::string value;
   std::vector<std::string> texts, articles;
+  std::vector<std::string> article_texts;  // parallel to articles; may be empty
 };
 
 struct Claim {

@@ -169,13 +169,25 @@ void AppendOutlets(const StoryContext& c, std::string* out) {
     std::string figures;
     for (const Claim& d : c.story.disagreements) {
       for (const Reading& r : d.readings) {
+        // The figure in this outlet's own words: the reading's texts are
+        // every outlet's, and another's hedge ("at least") is not this one's.
         bool mine = false;
-        for (const auto& id : r.articles) mine = mine || c.Outlet(id) == o;
+        std::vector<std::string> own;
+        for (std::size_t k = 0; k < r.articles.size(); ++k) {
+          if (c.Outlet(r.articles[k]) != o) continue;
+          mine = true;
+          if (k < r.article_texts.size() && std::find(own.begin(), own.end(), r.article_texts[k]) == own.end())
+            own.push_back(r.article_texts[k]);
+        }
         if (!mine) continue;
+        if (own.empty()) own.push_back(r.texts.size() == 1 ? r.texts.front() : r.value);
         figures += "<li>";
         AppendEscaped(d.claim, &figures);
         figures += ": <b>";
-        AppendEscaped(r.texts.empty() ? r.value : r.texts.front(), &figures);
+        for (std::size_t k = 0; k < own.size(); ++k) {
+          if (k) figures += "; ";
+          AppendEscaped(own[k], &figures);
+        }
         figures += "</b></li>";
       }
     }

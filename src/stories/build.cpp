@@ -129,6 +129,9 @@ struct Claim {
   struct Reading {
     std::string value;
     std::vector<std::string> texts, articles;
+    // For numbers: the figure as each of `articles` wrote it, in its order,
+    // so each outlet is shown its own words.
+    std::vector<std::string> article_texts;
   };
   std::vector<Reading> readings;
 };
@@ -156,6 +159,10 @@ void WriteClaims(JsonWriter& w, const std::vector<Claim>& claims) {
         StringArray(w, r.texts);
         w.Key("articles");
         StringArray(w, r.articles);
+        if (!r.article_texts.empty()) {
+          w.Key("article_texts");
+          StringArray(w, r.article_texts);
+        }
         w.EndObject();
       }
       w.EndArray();
@@ -455,9 +462,11 @@ std::vector<Claim> StoryBuilder::Impl::NumberClaims(const std::vector<std::uint3
         Claim::Reading r;
         r.value = reports[i].claim->number;
         std::set<std::string> outlets;
+        std::map<std::string, std::string> text_of;  // article -> its first wording
         while (j < to && reports[j].value == reports[i].value) {
           r.texts.push_back(reports[j].claim->text);
           r.articles.push_back(digests[reports[j].article].id);
+          text_of.emplace(digests[reports[j].article].id, reports[j].claim->text);
           outlets.insert(digests[reports[j].article].outlet.empty() ? digests[reports[j].article].id
                                                                      : digests[reports[j].article].outlet);
           all_articles.insert(reports[j].article);
@@ -465,6 +474,7 @@ std::vector<Claim> StoryBuilder::Impl::NumberClaims(const std::vector<std::uint3
         }
         SortUnique(&r.texts);
         SortUnique(&r.articles);
+        for (const auto& id : r.articles) r.article_texts.push_back(text_of[id]);
         outlets_all.insert(outlets.begin(), outlets.end());
         if (outlets.size() >= 2) {
           Claim c;
@@ -608,7 +618,13 @@ std::string StoryBuilder::Impl::StoryJson(const std::vector<std::uint32_t>& memb
     const auto& dx = evs[x].date;
     const auto& dy = evs[y].date;
     if (dx.has_value() != dy.has_value()) return dx.has_value();
-    if (dx && *dx != *dy) return *dx < *dy;
+    // By the day each period starts ("2024-W10" is 2024-03-04, before
+    // "2024-03-07"): as strings, weeks would sort after every day of the year.
+    if (dx && *dx != *dy) {
+      const std::int32_t sx = DayNumber(*dx), sy = DayNumber(*dy);
+      if (sx != sy) return sx < sy;
+      return *dx < *dy;
+    }
     return evs[x].id < evs[y].id;
   });
 
@@ -647,7 +663,7 @@ std::string StoryBuilder::Impl::StoryJson(const std::vector<std::uint32_t>& memb
       for (const auto& [day, by] : by_day) {
         c.values.push_back(day);
         c.articles.insert(c.articles.end(), by.begin(), by.end());
-        c.readings.push_back({day, {day}, std::vector<std::string>(by.begin(), by.end())});
+        c.readings.push_back({day, {day}, std::vector<std::string>(by.begin(), by.end()), {}});
       }
       SortUnique(&c.articles);
       if (c.articles.size() >= 2) disagreements.push_back(std::move(c));
@@ -736,7 +752,7 @@ std::string StoryBuilder::Impl::StoryJson(const std::vector<std::uint32_t>& memb
       for (const auto& [form, arts] : by_form) {
         c.values.push_back(form);
         c.articles.insert(c.articles.end(), arts.begin(), arts.end());
-        c.readings.push_back({form, {form}, std::vector<std::string>(arts.begin(), arts.end())});
+        c.readings.push_back({form, {form}, std::vector<std::string>(arts.begin(), arts.end()), {}});
         if (arts.size() > most) {
           most = arts.size();
           c.claim = "name of " + form;
@@ -781,7 +797,7 @@ std::string StoryBuilder::Impl::StoryJson(const std::vector<std::uint32_t>& memb
         const auto& arts = by_title.at(t);
         c.values.push_back(t);
         c.articles.insert(c.articles.end(), arts.begin(), arts.end());
-        c.readings.push_back({t, {t}, std::vector<std::string>(arts.begin(), arts.end())});
+        c.readings.push_back({t, {t}, std::vector<std::string>(arts.begin(), arts.end()), {}});
       }
       SortUnique(&c.articles);
       disagreements.push_back(std::move(c));
@@ -1103,7 +1119,14 @@ Status StoryBuilder::Impl::Run(const std::vector<events::MergedEvent>& evs, cons
     }
     for (std::size_t k = 0; k < d.entities.size(); ++k)
       l.evidence.entities.emplace_back(FeatureHash('e', d.entities[k]), k < d.entity_mentions.size() ? d.entity_mentions[k] : 1);
-    const std::int64_t dup = near.Add(d.simhash);
+    std::int64_t dup = near.Add(d.simhash, d.sketch);
+    // A copy is republished within days; the same words months later are a
+    // new happening told from a template ("floods in <town>"), which the
+    // shingles of a short text would otherwise take for a copy.
+    if (dup >= 0) {
+      const std::int32_t orig_day = recs[order[static_cast<std::size_t>(dup)]].day;
+      if (orig_day != kNoDay && l.day != kNoDay && std::abs(orig_day - l.day) > opt.cluster.max_gap_days) dup = -1;
+    }
     // A copy of an article whose story is out already is judged on its own.
     if (dup >= 0 && d.body_words >= 20 && !finished[order[static_cast<std::size_t>(dup)]]) {
       const std::uint32_t orig = order[static_cast<std::size_t>(dup)];

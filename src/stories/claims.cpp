@@ -10,9 +10,10 @@ namespace {
 
 // How far a number's noun may stand: after it (adjectives between: "25
 // Dravenian officials") or before it in the same clause ("the death toll
-// rose to 52").
+// rose to 52"; "the death toll from the collapse of a mine near <town> in
+// <region> has risen to 15").
 constexpr std::size_t kWordsAfter = 3;
-constexpr std::size_t kWordsBefore = 12;
+constexpr std::size_t kWordsBefore = 20;
 
 // Parses the number at words[i] (digits, or spelled words). Sets *last to
 // the last word it covers. Returns a negative value when there is none.
@@ -108,6 +109,25 @@ bool IsCurrencyOrPercent(std::string_view text, std::span<const Word> words, std
 
 void ExtractClaims(std::string_view text, std::span<const Word> words, std::vector<NumberClaim>* out) {
   const Lexicon& lex = Lexicon::Get();
+  auto cue = [&](std::size_t k) -> std::string_view {
+    auto it = lex.claim_cues.find(words[k].lower);
+    return it == lex.claim_cues.end() ? std::string_view() : std::string_view(it->second);
+  };
+  // Whether the context phrase `p` starts at words[k], within one clause.
+  auto phrase_at = [&](const std::vector<std::string>& p, std::size_t k) {
+    if (k + p.size() > words.size()) return false;
+    for (std::size_t m = 0; m < p.size(); ++m) {
+      if (words[k + m].lower != p[m]) return false;
+      if (m + 1 < p.size() && words[k + m].punct_after) return false;
+    }
+    return true;
+  };
+  // A sentence about a vote: "52 to 38" and "38 against" are its two sides.
+  bool vote = false;
+  for (std::size_t k = 0; k < words.size() && !vote; ++k) {
+    const std::string_view r = cue(k);
+    vote = r == "vote" || r == "favour";
+  }
   for (std::size_t i = 0; i < words.size(); ++i) {
     const Word& w = words[i];
     bool candidate = w.number || lex.number_words.count(w.lower.substr(0, w.lower.find('-')));
@@ -118,16 +138,24 @@ void ExtractClaims(std::string_view text, std::span<const Word> words, std::vect
     const std::size_t first = i;
     i = last;
     if (IsCurrencyOrPercent(text, words, first, last)) continue;
-    // "the two countries", "both sides": a small number in words after a
-    // definite word refers back to what the text has named; it reports no
-    // figure, and every story about two parties would agree on it.
-    if (!words[first].number && value <= 10 && first > 0 &&
+    const bool joined_before = first > 0 && !words[first - 1].punct_after;
+    // "the two countries", "our two nations", "both sides": a small number
+    // in words after a definite or possessive word refers back to what the
+    // text has named; it reports no figure, and every story about two
+    // parties would agree on it.
+    if (!words[first].number && value <= 10 && joined_before &&
         (words[first - 1].lower == "the" || words[first - 1].lower == "these" ||
-         words[first - 1].lower == "those" || words[first - 1].lower == "all") &&
-        !words[first - 1].punct_after)
+         words[first - 1].lower == "those" || words[first - 1].lower == "all" || cue(first - 1) == "possessive"))
       continue;
     // A bare four-digit year ("since 2014") counts nothing.
     if (words[first].number && words[first].lower.size() == 4 && value >= 1800 && value <= 2100) continue;
+    // "magnitude 7.1", "category 4": a grade on a scale, not a count.
+    if (joined_before && cue(first - 1) == "label") continue;
+    // A fraction counts no people nor things ("7.1", but "1.2 million" is
+    // whole); it is a measure, which outlets word too freely to compare.
+    if (value != static_cast<double>(static_cast<long long>(value))) continue;
+    // "three more bodies": an increase, not the total outlets report.
+    if (!words[last].punct_after && last + 1 < words.size() && cue(last + 1) == "increment") continue;
     // The noun it counts.
     std::string key;
     std::size_t noun = 0;
@@ -138,6 +166,8 @@ void ExtractClaims(std::string_view text, std::span<const Word> words, std::vect
     std::size_t plural = 0;
     if (!words[last].punct_after) {
       for (std::size_t j = last + 1; j < words.size() && j <= last + kWordsAfter; ++j) {
+        // A new clause counts something else ("rose to 15 after rescuers").
+        if (cue(j) == "clause") break;
         auto it = lex.quantity_nouns.find(words[j].lower);
         if (it != lex.quantity_nouns.end()) {
           key = it->second;
@@ -155,6 +185,20 @@ void ExtractClaims(std::string_view text, std::span<const Word> words, std::vect
     if (key.empty() && plural) {
       key = words[plural].lower;
       noun = plural;
+      // "12 miners were killed", "killing 41 workers": people of some
+      // trade or group, counted by what happened to them, are the toll
+      // every outlet reports, however each names them.
+      std::string ctx;
+      if (joined_before) {
+        auto it = lex.contexts.find(words[first - 1].lower);
+        if (it != lex.contexts.end()) ctx = it->second;
+      }
+      for (std::size_t k = plural + 1; ctx.empty() && k < words.size() && k <= plural + 3; ++k) {
+        if (words[k - 1].punct_after || words[k].number || cue(k) == "clause") break;
+        auto it = lex.contexts.find(words[k].lower);
+        if (it != lex.contexts.end()) ctx = it->second;
+      }
+      if (!ctx.empty()) key = "people " + ctx;
     }
     if (key == "-") continue;
     if (key.empty()) {
@@ -167,21 +211,65 @@ void ExtractClaims(std::string_view text, std::span<const Word> words, std::vect
         }
       }
     }
+    // Only what counts voters takes a side ("300 troops against ..." does not).
+    const bool voters = key.empty() || key == "votes" || key == "lawmakers" || key == "members" ||
+                        key == "delegates" || key == "countries" || (plural && noun == plural && key.rfind("people ", 0) != 0);
+    if (vote && voters) {
+      // The side of a vote: "52 in favour and 38 against", "voted 52 to 38"
+      // (or "52-38"). Each side is its own claim: the two figures are no
+      // disagreement.
+      std::string side;
+      if (!words[last].punct_after) {
+        for (std::size_t j = last + 1; j < words.size() && j <= last + 5; ++j) {
+          if (words[j].number || cue(j) == "clause" || words[j].lower == "and" || words[j].lower == "but") break;
+          const std::string_view r = cue(j);
+          if (r == "favour" || r == "against") {
+            side = r;
+            break;
+          }
+          if (words[j].punct_after) break;
+        }
+      }
+      auto dash_between = [&](std::size_t a) {
+        return words[a].end < words[a + 1].begin && text.substr(words[a].end, words[a + 1].begin - words[a].end) == "-";
+      };
+      if (side.empty() && last + 2 < words.size() && !words[last].punct_after && words[last + 1].lower == "to" &&
+          words[last + 2].number)
+        side = "favour";
+      else if (side.empty() && last + 1 < words.size() && words[last + 1].number && dash_between(last))
+        side = "favour";
+      else if (side.empty() && first >= 2 && words[first - 1].lower == "to" && !words[first - 2].punct_after &&
+               words[first - 2].number)
+        side = "against";
+      else if (side.empty() && first >= 1 && words[first - 1].number && dash_between(first - 1))
+        side = "against";
+      if (side == "favour") key = "votes in favour";
+      if (side == "against") key = "votes against";
+    }
     if (key.empty()) continue;
     if (key == "people") {
       // What happened to them: the context word nearest the noun.
       std::size_t best = SIZE_MAX;
       std::string ctx;
       for (std::size_t k = 0; k < words.size(); ++k) {
+        auto consider = [&](const std::string& c) {
+          std::size_t d = k > noun ? k - noun : noun - k;
+          if (d < best) {
+            best = d;
+            ctx = c;
+          }
+        };
+        for (const auto& [p, c] : lex.context_phrases)
+          if (phrase_at(p, k)) consider(c);
         auto it = lex.contexts.find(words[k].lower);
         if (it == lex.contexts.end() || k == noun) continue;
-        std::size_t d = k > noun ? k - noun : noun - k;
-        if (d < best) {
-          best = d;
-          ctx = it->second;
-        }
+        consider(it->second);
       }
-      if (!ctx.empty()) key += " " + ctx;
+      // People counted for no stated reason ("food for 10,000 people", "an
+      // appeal to support 15,000 people") are whoever each sentence means:
+      // two such figures measure no one quantity, so none is compared.
+      if (ctx.empty()) continue;
+      key += " " + ctx;
     }
     NumberClaim c;
     c.key = std::move(key);

@@ -651,6 +651,9 @@ std::pair<T, bool> FirstNamed(const std::vector<SplitEvidence>& ev, const std::v
   return {best, 2 * most >= side.size()};
 }
 
+// How many of a half's most named entities OneHappening() compares.
+constexpr std::size_t kProtagonists = 3;
+
 // True when both halves report first the same day, each in half or more
 // of their articles, and are about the same entity (see SplitIncoherent).
 bool OneHappening(const std::vector<SplitEvidence>& ev,
@@ -665,20 +668,31 @@ bool OneHappening(const std::vector<SplitEvidence>& ev,
   auto day_of_year = [](std::uint16_t d) { return kBefore[d / 32 - 1] + d % 32; };
   const int gap = std::abs(day_of_year(a) - day_of_year(b));
   if (std::min(gap, 365 - gap) > 1) return false;
-  // The entity each half names most often (by name mentions): who or what
-  // the half is about.
-  auto protagonist = [&](const std::vector<std::uint32_t>& side) {
+  // The entities each half names most often (by name mentions): who or
+  // what the half is about. The few first, not the one: one half of a
+  // disaster may quote an official more often than it names the place,
+  // the other name the place most.
+  auto protagonists = [&](const std::vector<std::uint32_t>& side) {
     std::map<std::uint32_t, std::uint32_t> mentions;
     for (std::uint32_t i : side)
       if (i < ev.size())
         for (const auto& [e, n] : ev[i].entities) mentions[e] += n;
-    std::uint32_t best = 0, most = 0;
-    for (const auto& [e, n] : mentions)
-      if (n > most) most = n, best = e;
-    return std::make_pair(best, most);
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> by_count;  // (mentions, entity)
+    for (const auto& [e, n] : mentions) by_count.emplace_back(n, e);
+    std::sort(by_count.begin(), by_count.end(), [](const auto& p, const auto& q) {
+      return p.first != q.first ? p.first > q.first : p.second < q.second;
+    });
+    std::vector<std::uint32_t> out;
+    // Only those named about as often as the first (half as often or
+    // more): a person a half names in passing is not what it is about.
+    for (std::size_t k = 0; k < by_count.size() && k < kProtagonists && 2 * by_count[k].first >= by_count[0].first; ++k)
+      out.push_back(by_count[k].second);
+    return out;
   };
-  const auto x = protagonist(side_a), y = protagonist(side_b);
-  return x.second > 0 && x.first == y.first;
+  const auto x = protagonists(side_a), y = protagonists(side_b);
+  for (std::uint32_t e : x)
+    if (std::find(y.begin(), y.end(), e) != y.end()) return true;
+  return false;
 }
 
 // True when two or more articles of each half name years and no year

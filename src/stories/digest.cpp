@@ -14,6 +14,7 @@
 namespace sitrep::stories::detail {
 
 std::uint64_t SimHashWords(const std::vector<Word>& words);
+std::vector<std::uint32_t> ShingleSketchWords(const std::vector<Word>& words);
 
 namespace {
 
@@ -163,6 +164,7 @@ Result<bool> DigestLine(std::string_view line, std::size_t summary_candidates, D
   Words(text, 0, static_cast<std::uint32_t>(text.size()), &words);
   d->body_words = static_cast<std::uint32_t>(words.size());
   d->simhash = SimHashWords(words);
+  d->sketch = ShingleSketchWords(words);
   // Each word's term hash, once: the body counts and every sentence's
   // terms read it (kNoTerm for a number, a stopword or a short word).
   std::vector<std::uint32_t> term(words.size(), kNoTerm);
@@ -459,6 +461,7 @@ void EncodeDigest(const Digest& d, std::string* out) {
   }
   Put(out, d.simhash);
   Put(out, d.body_words);
+  PutPods(out, d.sketch);
 }
 
 bool DecodeDigest(std::string_view bytes, Digest* d) {
@@ -508,6 +511,7 @@ bool DecodeDigest(std::string_view bytes, Digest* d) {
   }
   d->simhash = r.Get<std::uint64_t>();
   d->body_words = r.Get<std::uint32_t>();
+  r.Pods(&d->sketch);
   return r.ok && r.in.empty();
 }
 

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "stories/stories.h"
@@ -21,6 +22,12 @@ struct Lexicon {
   std::size_t longest_hedge_words = 1;
   std::unordered_map<std::string, std::string> quantity_nouns;  // word -> claim key
   std::unordered_map<std::string, std::string> contexts;        // word -> context
+  // Contexts of several words ("from their homes"), as word lists.
+  std::vector<std::pair<std::vector<std::string>, std::string>> context_phrases;
+  // Words that change what a nearby number reports (claim_cues.tsv):
+  // word -> role ("label", "increment", "clause", "possessive", "favour",
+  // "against", "vote").
+  std::unordered_map<std::string, std::string> claim_cues;
   struct NumberWord {
     double value;
     bool scale;
@@ -124,6 +131,7 @@ struct Digest {
   std::vector<SentenceDigest> sentences;
   std::vector<Inconsistency> inconsistencies;
   std::uint64_t simhash = 0;
+  std::vector<std::uint32_t> sketch;  // ShingleSketch of the body
   std::uint32_t body_words = 0;
 };
 

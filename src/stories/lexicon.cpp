@@ -38,7 +38,24 @@ Lexicon Load() {
   for (std::string_view line : DataLines(Resource("stories/contexts.tsv"))) {
     auto [word, ctx] = SplitTab(line);
     if (ctx.empty()) SITREP_THROW(ConfigError, "stories/contexts.tsv: no context in line: " << line);
-    lex.contexts.emplace(word, ctx);
+    if (word.find(' ') == std::string_view::npos) {
+      lex.contexts.emplace(word, ctx);
+      continue;
+    }
+    std::vector<std::string> parts;
+    std::size_t from = 0;
+    while (from < word.size()) {
+      std::size_t sp = word.find(' ', from);
+      if (sp == std::string_view::npos) sp = word.size();
+      if (sp > from) parts.emplace_back(word.substr(from, sp - from));
+      from = sp + 1;
+    }
+    lex.context_phrases.emplace_back(std::move(parts), std::string(ctx));
+  }
+  for (std::string_view line : DataLines(Resource("stories/claim_cues.tsv"))) {
+    auto [word, role] = SplitTab(line);
+    if (role.empty()) SITREP_THROW(ConfigError, "stories/claim_cues.tsv: no role in line: " << line);
+    lex.claim_cues.emplace(word, role);
   }
   for (std::string_view line : DataLines(Resource("stories/number_words.tsv"))) {
     auto [word, rest] = SplitTab(line);

@@ -9,17 +9,41 @@
 namespace sitrep::stories {
 namespace detail {
 
-std::uint64_t SimHashWords(const std::vector<Word>& words) {
-  if (words.size() < 3) return 0;
-  int acc[64] = {};
-  // A shingle's hash from its words' hashes, so no string is built.
+namespace {
+
+// The hashes of a text's word 3-shingles, in order, from its words' hashes
+// so that no string is built.
+std::vector<std::uint64_t> ShingleHashes(const std::vector<Word>& words) {
+  std::vector<std::uint64_t> out;
+  if (words.size() < 3) return out;
   std::vector<std::uint64_t> wh(words.size());
   for (std::size_t i = 0; i < words.size(); ++i) wh[i] = Hash64(words[i].lower, 0x5157);
+  out.reserve(words.size() - 2);
   for (std::size_t i = 0; i + 2 < words.size(); ++i) {
     std::uint64_t h = wh[i] ^ std::rotl(wh[i + 1], 21) ^ std::rotl(wh[i + 2], 42);
     h ^= h >> 29;
     h *= 0xbf58476d1ce4e5b9ull;
     h ^= h >> 32;
+    out.push_back(h);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::uint32_t> ShingleSketchWords(const std::vector<Word>& words) {
+  std::vector<std::uint32_t> out;
+  for (std::uint64_t h : ShingleHashes(words)) out.push_back(static_cast<std::uint32_t>(h >> 32));
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  if (out.size() > kSketchSize) out.resize(kSketchSize);
+  return out;
+}
+
+std::uint64_t SimHashWords(const std::vector<Word>& words) {
+  if (words.size() < 3) return 0;
+  int acc[64] = {};
+  for (std::uint64_t h : ShingleHashes(words)) {
     for (int b = 0; b < 64; ++b) acc[b] += static_cast<int>((h >> b) & 1) * 2 - 1;
   }
   std::uint64_t out = 0;
@@ -36,7 +60,50 @@ std::uint64_t SimHash(std::string_view text) {
   return detail::SimHashWords(words);
 }
 
-std::int64_t NearDuplicates::Add(std::uint64_t simhash) {
+std::vector<std::uint32_t> ShingleSketch(std::string_view text) {
+  std::vector<detail::Word> words;
+  detail::Words(text, 0, static_cast<std::uint32_t>(text.size()), &words);
+  return detail::ShingleSketchWords(words);
+}
+
+namespace {
+
+// Texts shorter than this many shingles say too little to be told apart
+// from another by their words.
+constexpr std::size_t kMinSketch = 20;
+// Which of a sketch's smallest hashes index it: two texts sharing most
+// shingles almost surely share one of them.
+constexpr std::size_t kIndexed = 8;
+
+// Whether two sketches are of near copies: most of the shorter text's
+// shingles are in the other (0.77 for a copy under a new first sentence in
+// a 100-word text; at most about 0.25 for two reports of one happening
+// that share a quotation) and the texts are of like size.
+bool SameText(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
+  // Both samples cover the hashes up to the smaller of their largest.
+  const std::uint32_t upto = std::min(a.size() < kSketchSize ? UINT32_MAX : a.back(),
+                                      b.size() < kSketchSize ? UINT32_MAX : b.back());
+  std::size_t na = 0, nb = 0, both = 0;
+  for (std::size_t i = 0, j = 0; (i < a.size() && a[i] <= upto) || (j < b.size() && b[j] <= upto);) {
+    const bool ia = i < a.size() && a[i] <= upto, jb = j < b.size() && b[j] <= upto;
+    if (ia && jb && a[i] == b[j]) {
+      ++both, ++na, ++nb, ++i, ++j;
+    } else if (ia && (!jb || a[i] < b[j])) {
+      ++na, ++i;
+    } else {
+      ++nb, ++j;
+    }
+  }
+  const std::size_t smaller = std::min(na, nb);
+  if (smaller < kMinSketch) return false;
+  const double containment = static_cast<double>(both) / static_cast<double>(smaller);
+  const double jaccard = static_cast<double>(both) / static_cast<double>(na + nb - both);
+  return containment >= 0.6 && jaccard >= 0.4;
+}
+
+}  // namespace
+
+std::int64_t NearDuplicates::Add(std::uint64_t simhash, std::vector<std::uint32_t> sketch) {
   // Bounded buckets: a bucket that fills up keeps its first texts, the
   // originals that later copies are most likely to repeat.
   constexpr std::size_t kBucketCap = 64;
@@ -58,7 +125,27 @@ std::int64_t NearDuplicates::Add(std::uint64_t simhash) {
       if (bucket.size() < kBucketCap) bucket.push_back(index);
     }
   }
+  if (sketch.size() >= kMinSketch) {
+    const std::size_t indexed = std::min(kIndexed, sketch.size());
+    for (std::size_t k = 0; k < indexed && found < 0; ++k) {
+      auto it = by_shingle_.find(sketch[k]);
+      if (it == by_shingle_.end()) continue;
+      for (std::uint32_t other : it->second) {
+        if (SameText(sketches_[other - base_], sketch)) {
+          found = other;
+          break;
+        }
+      }
+    }
+    for (std::size_t k = 0; k < indexed; ++k) {
+      auto& bucket = by_shingle_[sketch[k]];
+      if (bucket.size() < kBucketCap && (bucket.empty() || bucket.back() != index)) bucket.push_back(index);
+    }
+  } else {
+    sketch.clear();
+  }
   hashes_.push_back(simhash);
+  sketches_.push_back(std::move(sketch));
   return found;
 }
 
@@ -66,6 +153,11 @@ void NearDuplicates::Forget(std::size_t before) {
   if (before <= base_) return;
   before = std::min(before, base_ + hashes_.size());
   hashes_.erase(hashes_.begin(), hashes_.begin() + static_cast<std::ptrdiff_t>(before - base_));
+  sketches_.erase(sketches_.begin(), sketches_.begin() + static_cast<std::ptrdiff_t>(before - base_));
+  for (auto it = by_shingle_.begin(); it != by_shingle_.end();) {
+    std::erase_if(it->second, [&](std::uint32_t i) { return i < before; });
+    it = it->second.empty() ? by_shingle_.erase(it) : std::next(it);
+  }
   base_ = before;
   for (auto& bucket : buckets_) {
     std::erase_if(bucket, [&](std::uint32_t i) { return i < before; });

@@ -15,6 +15,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/status.h"
@@ -245,14 +246,25 @@ std::vector<std::uint32_t> Refine(const std::vector<SparseVector>& features, con
 // in few bits.
 std::uint64_t SimHash(std::string_view text);
 
+// A sample of a text's word 3-shingles: the smallest kSketchSize of their
+// 32-bit hashes, sorted (all of them for a text of fewer shingles). Two
+// sketches estimate how much of two texts is the same words in the same order.
+inline constexpr std::size_t kSketchSize = 256;
+std::vector<std::uint32_t> ShingleSketch(std::string_view text);
+
 // Finds near duplicates among texts given in order: Add() returns the index
-// of an earlier text at most max_distance bits away, or -1. Lookup through
-// 4 bands of 16 bits (any pair within 3 bits shares a band), each bucket
-// capped, so the cost per text is bounded.
+// of an earlier text that is a near copy, or -1. A copy is at most
+// max_distance SimHash bits away (found through 4 bands of 16 bits: any
+// pair within 3 bits shares a band), or, given sketches, shares most of
+// its shingles with the earlier text (found through the sketches' smallest
+// hashes): in a short article a new headline and first sentence, or one
+// changed figure, move more SimHash bits than a long text's edits would,
+// while its shingles stay mostly the same. Every bucket is capped, so the
+// cost per text is bounded.
 class NearDuplicates {
  public:
   explicit NearDuplicates(int max_distance = 3) : max_distance_(max_distance) {}
-  std::int64_t Add(std::uint64_t simhash);
+  std::int64_t Add(std::uint64_t simhash, std::vector<std::uint32_t> sketch = {});
   // Drops the texts before index `before` (their indexes stay as they
   // were): a long run keeps only the texts a later one may still repeat.
   void Forget(std::size_t before);
@@ -261,7 +273,9 @@ class NearDuplicates {
   int max_distance_;
   std::size_t base_ = 0;              // index of hashes_[0]
   std::vector<std::uint64_t> hashes_;
+  std::vector<std::vector<std::uint32_t>> sketches_;  // parallel to hashes_
   std::vector<std::vector<std::uint32_t>> buckets_;  // 4 x 65536, allocated on first use
+  std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> by_shingle_;  // smallest hashes -> texts
 };
 
 // Days since 1970-01-01 of an ISO date ("2022-01-12", "2022-01" -> the

@@ -278,6 +278,40 @@ TEST(ReportInput, ArticleTextIsEscapedEverywhere) {
   ExpectSelfContained(html);
 }
 
+// An outlet's card shows a disputed figure in that outlet's own words, not
+// in the words of the first outlet that gave the same figure.
+TEST(ReportInput, OutletCardShowsItsOwnWordingOfAFigure) {
+  TempDir tmp;
+  WriteFile(tmp / "in/stories.jsonl",
+            "{\"id\":\"s1\",\"title\":\"Mine collapse\",\"articles\":[\"a1\",\"a2\",\"a3\"],\"outlets\":[\"Kessar "
+            "Post\",\"Lorvani Times\",\"Odalys Wire\"],\"first_seen\":\"2022-01-10\",\"last_seen\":\"2022-01-11\","
+            "\"timeline\":[],\"summary\":[],\"agreements\":[],\"disagreements\":[{\"claim\":\"people killed\",\"kind\":"
+            "\"number\",\"articles\":[\"a1\",\"a2\",\"a3\"],\"values\":[\"12\",\"15\"],\"readings\":[{\"value\":\"12\","
+            "\"texts\":[\"At least 12\",\"Twelve\"],\"articles\":[\"a1\",\"a2\"],\"article_texts\":[\"At least 12\","
+            "\"Twelve\"]},{\"value\":\"15\",\"texts\":[\"15\"],\"articles\":[\"a3\"],\"article_texts\":[\"15\"]}]}],"
+            "\"unique_by_outlet\":[]}\n");
+  WriteFile(tmp / "in/articles.jsonl",
+            "{\"id\":\"a1\",\"outlet\":\"Kessar Post\",\"published\":\"2022-01-10\",\"title\":\"t1\"}\n"
+            "{\"id\":\"a2\",\"outlet\":\"Lorvani Times\",\"published\":\"2022-01-10\",\"title\":\"t2\"}\n"
+            "{\"id\":\"a3\",\"outlet\":\"Odalys Wire\",\"published\":\"2022-01-11\",\"title\":\"t3\"}\n");
+  WriteFile(tmp / "in/quotes.jsonl", "");
+  WriteFile(tmp / "in/entities.jsonl", "");
+  WriteFile(tmp / "in/events.jsonl", "");
+  auto r = Cmd(Sitrep() + " report --in " + Quote(tmp / "in") + " --out " + Quote(tmp / "x.html"));
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const std::string html = ReadFile(tmp / "x.html");
+  auto card = [&](const std::string& outlet) {
+    const std::size_t at = html.find("<h4>" + outlet + "</h4>");
+    if (at == std::string::npos) return std::string();
+    return html.substr(at, html.find("<div class=\"card\">", at) - at);
+  };
+  const std::string kessar = card("Kessar Post"), lorvani = card("Lorvani Times");
+  ASSERT_FALSE(lorvani.empty()) << html;
+  EXPECT_NE(kessar.find("<b>At least 12</b>"), std::string::npos) << kessar;
+  EXPECT_NE(lorvani.find("<b>Twelve</b>"), std::string::npos) << lorvani;
+  EXPECT_EQ(lorvani.find("At least 12"), std::string::npos) << lorvani;
+}
+
 TEST(ReportInput, HelpDescribesTheCommand) {
   auto r = Cmd(Sitrep() + " help report");
   EXPECT_EQ(r.exit_code, 0);

@@ -625,6 +625,77 @@ TEST(Stories, ASmallNumberReferringBackIsNoClaim) {
   EXPECT_EQ(c[1].value, 3000);
 }
 
+TEST(Stories, APossessiveSmallNumberReferringBackIsNoClaim) {
+  EXPECT_TRUE(ClaimsOf("Our two nations will trade more, and their three ministers agreed.").empty());
+}
+
+TEST(Stories, AMagnitudeOrAFractionIsNoCount) {
+  // The magnitude is a grade on a scale; only the 41 counts the dead.
+  auto c = ClaimsOf("The death toll from the magnitude 7.1 earthquake rose to 41.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].key, "people killed");
+  EXPECT_EQ(c[0].value, 41);
+  EXPECT_TRUE(ClaimsOf("A category 4 storm reached the coast of Dravenia.").empty());
+  EXPECT_TRUE(ClaimsOf("Officials said 2.5 people were killed on average.").empty());
+  // A scale makes a fraction whole.
+  c = ClaimsOf("About 1.2 million people were displaced by the floods.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].value, 1.2e6);
+}
+
+TEST(Stories, KillingAndBodiesCountTheDead) {
+  auto c = ClaimsOf("A quake struck Lorvani province, killing 41 people.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].key, "people killed");
+  c = ClaimsOf("Rescuers have recovered 20 bodies so far.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].key, "people killed");
+  // A group of people named by what happened to them is the toll too.
+  c = ClaimsOf("At least 12 miners were killed in the collapse.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].key, "people killed");
+  c = ClaimsOf("The blast tore through the depot, killing 9 porters.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].key, "people killed");
+  EXPECT_EQ(ClaimsOf("About 40 river ferries stopped running.")[0].key, "ferries");
+}
+
+TEST(Stories, TheNounBeforeWinsOverAPluralInTheNextClause) {
+  auto c = ClaimsOf(
+      "The death toll from a gas explosion at a warehouse near Kessar in the Odalys region has risen to 15 after "
+      "rescuers recovered three more bodies, officials said.");
+  ASSERT_EQ(c.size(), 1u);  // "three more" is an increase, no total
+  EXPECT_EQ(c[0].key, "people killed");
+  EXPECT_EQ(c[0].value, 15);
+}
+
+TEST(Stories, TheTwoSidesOfAVoteAreTwoClaims) {
+  auto keys = [](const std::string& s) {
+    std::vector<std::pair<std::string, double>> out;
+    for (const auto& c : ClaimsOf(s)) out.emplace_back(c.key, c.value);
+    return out;
+  };
+  using K = std::vector<std::pair<std::string, double>>;
+  const K want = {{"votes in favour", 52}, {"votes against", 38}};
+  EXPECT_EQ(keys("The budget passed, with 52 lawmakers voting in favour and 38 against."), want);
+  EXPECT_EQ(keys("Lenhall lawmakers voted 52 to 38 on Thursday to approve the budget."), want);
+  EXPECT_EQ(keys("The bill passed with 52 votes in favour and 38 against."), want);
+  EXPECT_EQ(keys("The assembly voted 52-38 for the bill."), want);
+  // Outside a vote, a number keeps its noun.
+  EXPECT_EQ(keys("Dravenia sent 300 troops against the rebels."), (K{{"troops", 300}}));
+}
+
+TEST(Stories, PeopleCountedForNoStatedReasonAreNotCompared) {
+  EXPECT_TRUE(ClaimsOf("The convoy carried food for 10,000 people.").empty());
+  EXPECT_TRUE(ClaimsOf("The appeal seeks funds to support 15,000 people for six months.").empty());
+  auto c = ClaimsOf("About 12,000 people were forced from their homes.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].key, "people displaced");
+  c = ClaimsOf("Some 3,000 people are without a home tonight.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].key, "people displaced");
+}
+
 TEST(Stories, NearDuplicatesAreMarkedAndNotIndependent) {
   auto lines = Corpus();
   // The same wire copy under another outlet and headline.
@@ -657,6 +728,41 @@ TEST(Stories, SimHashIsCloseForSmallEditsAndFarForOtherTexts) {
   EXPECT_EQ(nd.Add(a), -1);
   EXPECT_EQ(nd.Add(c), -1);
   EXPECT_EQ(nd.Add(a), 0);
+}
+
+TEST(Stories, AShortCopyUnderANewLeadIsANearDuplicate) {
+  const std::string body =
+      " The two ministers discussed grain exports, a joint survey of the coastal forests and a proposed ferry line "
+      "between Kessar and the port of Odalys. \"We have waited a long time for this road across the water,\" Lenhall "
+      "told reporters after the meeting. Varn said Dravenia welcomed investment from Lorvani firms in its fishing "
+      "fleet and hoped to double trade between the two within five years. Lenhall is due to travel on to the northern "
+      "capital on Thursday, where he will open a trade fair.";
+  const std::string original =
+      "Lorvani Foreign Minister Ansel Lenhall held talks with Dravenian Foreign Minister Mira Varn in Kessar on "
+      "Tuesday, the first stop of a week-long tour of the region." + body;
+  // The wire copy: a new first sentence, the rest word for word.
+  const std::string copy =
+      "Lorvania and Dravenia want a ferry line between their largest ports, their foreign ministers said after "
+      "meeting in the Dravenian capital on Tuesday." + body;
+  // Another outlet's report of the same talks, sharing the quotation.
+  const std::string other =
+      "Mira Varn received her Lorvani counterpart in Kessar on Tuesday for talks on grain and fishing. \"We have "
+      "waited a long time for this road across the water,\" Lenhall told reporters after the meeting. Officials "
+      "from both sides said a ferry line could open next year, though no money has yet been set aside for it. Varn "
+      "will travel to the south of the country later this month.";
+  std::string one_figure = original;
+  one_figure.replace(one_figure.find("five years"), 4, "ten");
+  // The SimHashes alone are too far apart for a copy of so short a text.
+  EXPECT_GT(__builtin_popcountll(SimHash(original) ^ SimHash(copy)), 3);
+  NearDuplicates nd;
+  EXPECT_EQ(nd.Add(SimHash(original), ShingleSketch(original)), -1);
+  EXPECT_EQ(nd.Add(SimHash(other), ShingleSketch(other)), -1);
+  EXPECT_EQ(nd.Add(SimHash(copy), ShingleSketch(copy)), 0);
+  EXPECT_EQ(nd.Add(SimHash(one_figure), ShingleSketch(one_figure)), 0);
+  // Without sketches, only the SimHash is compared.
+  NearDuplicates plain;
+  EXPECT_EQ(plain.Add(SimHash(original)), -1);
+  EXPECT_EQ(plain.Add(SimHash(copy)), -1);
 }
 
 TEST(Stories, DayNumbers) {
@@ -980,9 +1086,9 @@ TEST(Stories, SplitJudgesThePartsOfACutOfUnrelatedStoriesAsStories) {
 
 // Two groups of articles that the silhouette would cut, told with the day
 // they report and whom they are about: the same day (or the next, past
-// midnight) in half or more of each group's articles and the same person
-// most mentioned in both keep them one happening; other days, or other
-// people, let the cut stand.
+// midnight) in half or more of each group's articles and one of the few
+// entities each names most (about as often as its first) shared keep them
+// one happening; other days, or other people, let the cut stand.
 TEST(Stories, SplitHoldsBackACutWhoseHalvesReportTheSameDayOfTheSameOne) {
   std::vector<SparseVector> f;
   for (int i = 0; i < 3; ++i) f.push_back({{1, 0.8f}, {9, 0.6f}});
@@ -1017,6 +1123,12 @@ TEST(Stories, SplitHoldsBackACutWhoseHalvesReportTheSameDayOfTheSameOne) {
   ev[3].days = ev[4].days = {day(3, 14)};
   for (int i = 3; i < 6; ++i) ev[i].entities = {{6, 5}, {7, 1}};
   EXPECT_NE(SplitIncoherent(f, one, o, &ev), one);
+  // The same day, one half naming an official (entity 5) most and the
+  // place (entity 8) next, the other naming the place most: one happening.
+  for (int i = 0; i < 3; ++i) ev[i].entities = {{5, 4}, {8, 3}};
+  for (int i = 3; i < 6; ++i) ev[i].entities = {{8, 4}, {9, 2}};
+  EXPECT_EQ(SplitIncoherent(f, one, o, &ev), one);
+  for (int i = 0; i < 3; ++i) ev[i].entities = {{7, 3}, {8, 2}};
   // About Kessar again, but a day that fewer than half of a group's
   // articles name does not hold it.
   for (int i = 3; i < 6; ++i) ev[i].entities = {{7, 3}};
