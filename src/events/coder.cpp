@@ -236,9 +236,15 @@ class SentenceCoder {
   const Pattern* MatchVerb(std::int32_t v) {
     const std::vector<Pattern>* entries = Find(lex_.verbs, v);
     if (!entries) return nullptr;
-    std::int32_t obj = ThroughQuantity(Object(v));
+    const std::int32_t obj0 = ThroughQuantity(Object(v));
     std::int32_t subj = ThroughQuantity(ChildExact(v, "nsubj"));
+    // "sent a search and rescue team": the head the pattern names may be a
+    // later conjunct of the object.
+    const std::int32_t obj_conj = obj0 >= 0 ? ChildExact(obj0, "conj") : -1;
     for (const Pattern& p : *entries) {
+      std::int32_t obj = obj_conj >= 0 && !p.obj.empty() && !InSet(p.obj, obj0) && InSet(p.obj, obj_conj)
+                             ? obj_conj
+                             : obj0;
       if (!p.obj.empty()) {
         bool ok = obj >= 0 && InSet(p.obj, obj);
         // "threatened Russia with sanctions", "put forces on alert": the noun may sit in an oblique.
@@ -419,6 +425,25 @@ class SentenceCoder {
       // reduced relative clause: the noun is the subject.
       if (d == "acl" && (Tok(v).xpos == "VBD" || Tok(v).xpos == "VBN") && Head(v) >= 0 && Tok(Head(v)).deprel == "root") return Head(v);
       if (!(Is(d, "conj") || Is(d, "xcomp") || Is(d, "advcl"))) return -1;
+      // "A quake struck the coast, killing 40, officials said": a participle
+      // tells more of the clause it follows, never of the verb reporting it.
+      // When the parser hung both on the reporting verb, the clause is the
+      // earlier subject with its own verb; a reporter named after the
+      // participle did not do it.
+      if (Is(d, "advcl") && Tok(v).xpos == "VBG" && Head(v) >= 0 && lex_.speech.count(Lemma(Head(v)))) {
+        std::int32_t clause = -1, later = -1;
+        EachChild(Head(v), [&](std::int32_t c) {
+          if (!Is(Tok(c).deprel, "nsubj")) return;
+          if (c > v) later = c;
+          EachChild(c, [&](std::int32_t g) {
+            if (g > c && g < v && Tok(g).deprel == "acl" && Tok(g).upos == "VERB" &&
+                (Tok(g).xpos == "VBD" || Tok(g).xpos == "VBN"))
+              clause = c;
+          });
+        });
+        if (clause >= 0) return clause;
+        if (later >= 0) return -1;
+      }
       // A bare past participle ("the hearings of those detained", "Arrested
       // in May, he ...") is passive: the clause above names the one
       // acted upon, or no one, never the agent.
@@ -458,13 +483,17 @@ class SentenceCoder {
     }
     // Aid goes to someone: the object of "funded the clinics" is what is paid for.
     const Role obj_role = p && Root(p->code) == "07" ? Role::kSource : Role::kTarget;
-    bool obj_usable = obj >= 0 && !own && !obj_is_event_noun && !OwnedByPronoun(obj) && ActorLike(obj, obj_role);
+    // "its troops" are the subject's own, but "her counterpart X" is someone else.
+    bool obj_usable = obj >= 0 && !own && !obj_is_event_noun && (!OwnedByPronoun(obj) || NamedWithin(obj) >= 0) &&
+                      ActorLike(obj, obj_role);
     std::int32_t obl = DirectedOblique(v, Role::kTarget);
     // A named recipient beats a common noun ("extradited two suspects to Bangladesh").
     if (obj_usable && !(obl >= 0 && MentionAt(obj) < 0 && MentionAt(obl) >= 0 && !IsKnownAgent(obj))) return obj;
     if (obl >= 0) return obl;
     if (obj >= 0 && pass != obj) {
       std::int32_t t = DirectedOblique(obj, Role::kTarget);
+      // "moved 200 tonnes of food to X"
+      if (t < 0 && ThroughQuantity(obj) != obj) t = DirectedOblique(ThroughQuantity(obj), Role::kTarget);
       if (t >= 0) return t;
     }
     if (obj >= 0 && pass == obj) {
@@ -472,7 +501,10 @@ class SentenceCoder {
       if (t >= 0) return t;
     }
     // "expelled a Russian diplomat": the event noun is itself a person.
-    if (obj >= 0 && obj_is_event_noun && !own && !OwnedByPronoun(obj) && ActorLike(obj, Role::kSource)) return obj;
+    // Never for aid: "moved 200 tonnes of food" names what is given.
+    if (obj >= 0 && obj_is_event_noun && !own && Root(p->code) != "07" && !OwnedByPronoun(obj) &&
+        ActorLike(obj, Role::kSource))
+      return obj;
     return -1;
   }
 
@@ -544,6 +576,29 @@ class SentenceCoder {
     return true;
   }
 
+  // The person a title or role names: "her counterpart X" (apposition), or
+  // "met Deputy Minister X" when the parser split the title from the name
+  // and hung the name under the title, or beside it, as a second object.
+  std::int32_t NamedWithin(std::int32_t h) {
+    std::int32_t named = -1;
+    EachChild(h, [&](std::int32_t c) {
+      if (named >= 0 || c < h || MentionAt(c) < 0 || MentionAt(c) == MentionAt(h)) return;
+      std::string_view d = Tok(c).deprel;
+      if (d == "appos" || (d == "obj" && Is(Tok(h).deprel, "obj") &&
+                           a_.mentions[static_cast<std::size_t>(MentionAt(c))].type == "PERSON"))
+        named = MentionAt(c);
+    });
+    if (named < 0 && Tok(h).deprel == "obj" && Head(h) >= 0 && MentionAt(h) < 0) {
+      EachChild(Head(h), [&](std::int32_t c) {
+        const bool bare = Tok(c).deprel == "obj" || (Is(Tok(c).deprel, "obl") && Prep(c).empty());
+        if (named < 0 && c > h && bare && MentionAt(c) >= 0 &&
+            a_.mentions[static_cast<std::size_t>(MentionAt(c))].type == "PERSON")
+          named = MentionAt(c);
+      });
+    }
+    return named;
+  }
+
   // Resolves the noun phrase headed by h to an actor: the mention that
   // covers it; a common-noun actor ("police", "Russian troops"); or, for
   // a noun, the noun phrase itself.
@@ -571,10 +626,9 @@ class SentenceCoder {
     if (m >= 0) return FromMention(m);
     // "Kosovo's deputy prime minister, Arben Hoxhaj": the named apposition
     // is the actor, also when the parser hung it on a modifier of the head.
-    std::int32_t named = -1;
+    std::int32_t named = NamedWithin(h);
     EachChild(h, [&](std::int32_t c) {
       if (named >= 0) return;
-      if (Tok(c).deprel == "appos" && MentionAt(c) >= 0) named = MentionAt(c);
       if (named < 0 && Is(Tok(c).deprel, "nmod")) {
         EachChild(c, [&](std::int32_t g) {
           if (named < 0 && Tok(g).deprel == "appos" && MentionAt(g) >= 0) named = MentionAt(g);
@@ -733,6 +787,8 @@ class SentenceCoder {
   // "Storm X", "flooding"): nature is no political actor.
   bool NaturalSubject(std::int32_t v) {
     std::int32_t s = Child(v, "nsubj");
+    // "The quake struck, killing 40": a shared subject counts as well.
+    if (s < 0) s = Subject(v);
     if (s < 0) return false;
     return InSet(lex_.hazard, s) || HasChildLemma(s, {"compound", "flat", "amod"}, lex_.hazard);
   }
@@ -740,8 +796,12 @@ class SentenceCoder {
   void CodeVerb(std::int32_t v, const Pattern& p) {
     if (NaturalSubject(v)) return;
     std::int32_t obj = Object(v);
-    // "struck a defiant note": force is used on actors and places, not on things said.
-    if (p.obj.empty() && QuadClass(p.code) == 4 && obj >= 0 && MentionAt(obj) < 0 && InSet(lex_.thing, obj)) return;
+    // "struck a defiant note": force is used on actors and places, not on
+    // things said; and "released a statement", "withdrew the bill" yield
+    // nothing to anyone.
+    if (p.obj.empty() && (QuadClass(p.code) == 4 || Root(p.code) == "08") && obj >= 0 && MentionAt(obj) < 0 &&
+        InSet(lex_.thing, obj))
+      return;
     MarkConsumed(v);
     if (obj >= 0 && !p.obj.empty()) MarkConsumed(obj);
     if (!p.xcomp.empty()) {
@@ -753,6 +813,19 @@ class SentenceCoder {
     // "sent humanitarian aid": the noun may say more than the verb's pattern.
     if (obj >= 0 && !p.obj.empty()) {
       const Pattern* np = MatchNoun(obj);
+      // "releasing $5m in humanitarian aid": the sum is the object, the
+      // oblique says what kind of aid it is.
+      if (!np && InSet(lex_.money, obj) && Root(code) == "07") {
+        for (std::int32_t h : {v, obj}) {
+          EachChild(h, [&](std::int32_t c) {
+            if (np || !(Is(Tok(c).deprel, "obl") || Is(Tok(c).deprel, "nmod")) || !HasCase(c, "in")) return;
+            const Pattern* in = MatchNoun(c);
+            if (in && Root(in->code) == "07") np = in;
+          });
+        }
+        if (np && np->code != code) code = np->code;
+        np = nullptr;
+      }
       if (np && Root(np->code) == Root(code) && np->code.size() >= code.size() && np->code != code &&
           code.back() == '0')
         code = np->code;
@@ -921,6 +994,30 @@ class SentenceCoder {
     return found;
   }
 
+  // A time expression that dates one noun only ("Tuesday's earthquake", "a
+  // 2007 agreement"): it dates the event that noun names, or one it takes
+  // part in, not the other events of the sentence.
+  bool DatesOtherNoun(const TimeExpr& te, std::int32_t clause, std::int32_t trigger) {
+    std::int32_t k = -1;
+    for (std::int32_t i = 0; i < n_ && k < 0; ++i) {
+      if (Tok(i).end == te.end) k = i;
+    }
+    if (k < 0) return false;
+    if (Tok(k).upos == "PART" && Tok(k).deprel == "case") k = Head(k);
+    if (k < 0 || Head(k) < 0) return false;
+    const std::int32_t owner = Head(k);
+    const std::string_view d = Tok(k).deprel;
+    bool bound = false;
+    if (d == "nmod:poss") {
+      bound = true;
+    } else if ((d == "nummod" || d == "amod" || d == "compound") && owner > k && Tok(owner).upos == "NOUN") {
+      // Only a bare year: "the 14 October talks" still dates the talks' clause.
+      std::string_view w = std::string_view(a_.text).substr(te.begin, te.end - te.begin);
+      bound = w.size() == 4 && std::all_of(w.begin(), w.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+    }
+    return bound && owner != trigger && owner != clause && Head(owner) != clause;
+  }
+
   void Emit(std::int32_t clause, std::int32_t trigger, const std::string& code, std::int32_t src_head,
             std::int32_t tgt_head, bool extra_negation) {
     if (code.empty()) return;
@@ -949,7 +1046,8 @@ class SentenceCoder {
     base.location = Location(clause, trigger);
     // The date: a resolved time expression in the sentence, else publication.
     for (const TimeExpr& te : a_.times) {
-      if (te.begin >= sent_.begin && te.end <= sent_.end && te.value && te.type == "DATE") {
+      if (te.begin >= sent_.begin && te.end <= sent_.end && te.value && te.type == "DATE" &&
+          !DatesOtherNoun(te, clause, trigger)) {
         base.date = te.value;
         base.date_from = "text";
         break;

@@ -337,4 +337,79 @@ TEST_F(CoderTest, AnActThatWillNeverHappenIsNoIntent) {
 }
 
 }  // namespace
+TEST_F(CoderTest, ReleasingFundsOrAidIsGivingAidNotFreeingPeople) {
+  Article a = Analyse("Canada released relief funds for Haiti.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "071");
+  a = Analyse("Norway said it had released $3m in medical aid for Gaza.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "073");
+  // Nor is a statement or footage released a release of anyone.
+  a = Analyse("The Lorvani army released footage of the raid and a statement on Friday.");
+  EXPECT_TRUE(a.events.empty()) << a.events[0].cameo;
+  a = Analyse("Egypt released 20 prisoners.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "0841");
+}
+
+TEST_F(CoderTest, RescuersFoodAndAppealsForFundsAreHumanitarian) {
+  Article a = Analyse("Norway sent a rescue team to Nepal after the floods.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "073");
+  EXPECT_EQ(Target(a.events[0]), "Nepal");
+  a = Analyse("Italy sent a search and rescue team of 20 specialists to Albania.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "073");
+  a = Analyse("Sweden moved 90 tonnes of food to Chad by road.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "073");
+  EXPECT_EQ(Target(a.events[0]), "Chad");
+  a = Analyse("Kenya launched an emergency appeal for donations.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "0233");
+}
+
+TEST_F(CoderTest, AParticipleAfterANaturalEventIsNotTheReportersAct) {
+  // The parser may hang "killing" on "said": the killing is the
+  // landslide's, not the police's, and a landslide is no actor.
+  Article a = Analyse(
+      "A powerful landslide hit a village in Nepal overnight, burying 30 houses and killing nine people, "
+      "police said.");
+  EXPECT_TRUE(a.events.empty()) << a.events[0].cameo << " " << a.events[0].source.text;
+  a = Analyse(
+      "A magnitude 6.3 earthquake hit the hills of Lorvani late on Sunday, killing nine people and injuring "
+      "dozens, the police said.");
+  EXPECT_TRUE(a.events.empty()) << a.events[0].cameo << " " << a.events[0].source.text;
+}
+
+TEST_F(CoderTest, APossessiveWeekdayOrAModifyingYearDatesOnlyItsNoun) {
+  Article a = Analyse(
+      "Nepal mourned the victims of Monday's floods on Wednesday, while Canada released relief funds.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "071");
+  EXPECT_EQ(a.events[0].date, "2024-01-17");  // Wednesday, not Monday
+  a = Analyse("Kenya and Uganda vowed to revise a 1999 border treaty.");
+  ASSERT_FALSE(a.events.empty());
+  EXPECT_EQ(a.events[0].date, "2024-01-17");
+  EXPECT_EQ(a.events[0].date_from, "published");
+}
+
+TEST_F(CoderTest, ANamedPersonUnderATitleOrCounterpartIsTheTarget) {
+  Article a = Analyse(
+      "Argentine Foreign Minister Odalys Lenhall met Malaysian Deputy Foreign Minister Dravenia Kessar in Kuala "
+      "Lumpur.");
+  ASSERT_FALSE(a.events.empty());
+  EXPECT_EQ(a.events[0].source.text, "Odalys Lenhall");
+  EXPECT_EQ(Target(a.events[0]), "Dravenia Kessar");
+  a = Analyse(
+      "Polish Foreign Minister Odalys Lenhall met Indonesian Deputy Foreign Minister Dravenia Kessar in Warsaw.");
+  ASSERT_FALSE(a.events.empty());
+  EXPECT_EQ(Target(a.events[0]), "Dravenia Kessar");
+  a = Analyse(
+      "Kenya's Foreign Minister Odalys Lenhall hosted her Ugandan counterpart Dravenia Lorvani in Nairobi.");
+  ASSERT_FALSE(a.events.empty());
+  EXPECT_EQ(a.events[0].cameo, "043");
+  EXPECT_EQ(Target(a.events[0]), "Dravenia Lorvani");
+}
+
 }  // namespace sitrep::events
