@@ -629,6 +629,21 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
         SetSpan(labels, b, e, kOrg);
       }
     }
+    // "the Lorvanian Relief Society": a demonym right before a listed
+    // organisation of two or more capitalised words names the people's own
+    // body (a national society, a national branch), one organisation and
+    // not the listed international one.
+    if (LabelType(labels[b]) == kOrg && e >= b + 2 && b >= 1 && (t[b].gaz & kOrgB) &&
+        (labels[b - 1] == BeginLabel(kMisc) || labels[b - 1] == kOutside) && (t[b - 1].gaz & kGazDemonym) && (t[b - 1].f.flags & syntax::kTitle) && !(t[b - 1].f.flags & syntax::kAllUpper)) {
+      bool caps = true;
+      for (std::size_t x = b; x < e && caps; ++x) {
+        caps = (t[x].f.flags & syntax::kTitle) && !(t[x].f.flags & syntax::kAllUpper);
+      }
+      if (caps) {
+        --b;
+        SetSpan(labels, b, e, kOrg);
+      }
+    }
     // A title alone after a determiner ("the Secretary acted", "the
     // President's view") refers to a holder without naming anyone.
     static const std::uint64_t kDet = Hash64("DET");

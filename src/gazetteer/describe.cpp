@@ -557,8 +557,25 @@ class Describer {
     }
     // Parts: "Russian Defence Ministry", "Ministry of Defence of Ukraine".
     Reading r;
+    std::string branch;  // the role codes of a national branch
+    const Item* prev = nullptr;
     for (const Item& it : Inside(b, e, kOrganisation | kGovBody | kCountry | kDemonym)) {
+      const Item* before = prev;
+      prev = &it;
       if (const Entry* o = FirstOf(it.ids, kOrganisation)) {
+        // "the Lorvanian Relief Society": a demonym right before an
+        // organisation of no one country names that people's own branch
+        // (a national society or section), which the international body's
+        // code does not fit. A non-governmental one keeps its kind and
+        // sector under the people's country (CAMEO: country, then role
+        // codes).
+        if (o->country.empty() && before && before->e == it.b && FirstOf(before->ids, kDemonym) &&
+            !FirstOf(before->ids, kOrganisation)) {
+          if (branch.empty() && o->code.size() > 6 && o->code.starts_with("NGO")) {
+            branch = o->code.substr(0, o->code.size() - 3);
+          }
+          continue;
+        }
         if (r.org_code.empty()) r.org_code = o->code;
         if (r.country.empty()) r.country = o->country;
       } else if (const Entry* c = FirstOf(it.ids, kCountry | kDemonym)) {
@@ -581,6 +598,8 @@ class Describer {
       m.actor_code = r.org_code;
     } else if (!r.body_code.empty()) {
       m.actor_code = r.body_code;
+    } else if (!branch.empty() && !cameo.empty()) {
+      m.actor_code = cameo + branch;
     }
   }
 

@@ -131,6 +131,7 @@ Result<Feed> ParseFeed(std::string_view xml) {
         if (Is(c, "channel")) {
           for (xmlNode* t = c->children; t; t = t->next)
             if (Is(t, "title") && feed.title.empty()) feed.title = Content(t);
+            else if (Is(t, "link") && feed.link.empty()) feed.link = Content(t);
         } else if (Is(c, "title") && s != root && feed.title.empty()) {
           feed.title = Content(c);
         } else if (Is(c, "item")) {
@@ -140,8 +141,14 @@ Result<Feed> ParseFeed(std::string_view xml) {
     }
   } else if (Is(root, "feed")) {
     for (xmlNode* c = root->children; c; c = c->next) {
-      if (Is(c, "title") && feed.title.empty()) feed.title = Content(c);
-      else if (Is(c, "entry")) feed.items.push_back(AtomEntry(c));
+      if (Is(c, "title") && feed.title.empty()) {
+        feed.title = Content(c);
+      } else if (Is(c, "link") && feed.link.empty()) {
+        std::string rel = Prop(c, "rel");
+        if (rel.empty() || rel == "alternate") feed.link = Prop(c, "href");
+      } else if (Is(c, "entry")) {
+        feed.items.push_back(AtomEntry(c));
+      }
     }
   } else {
     return Status(Code::kInvalidInput, std::string("not an RSS or Atom feed (the root element is <") +

@@ -16,6 +16,7 @@ struct FeedItem {
 
 struct Feed {
   std::string title;  // the channel's title: the outlet
+  std::string link;   // the channel's own page, whose host names the outlet
   std::vector<FeedItem> items;
 };
 

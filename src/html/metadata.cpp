@@ -440,6 +440,58 @@ std::string StripSiteSuffix(std::string_view title, const std::vector<std::strin
   return t;
 }
 
+namespace {
+
+// Every word starts with a capital or a digit, bar short joining words
+// ("Herald of the North"): the shape of a name, not of a section label.
+bool NameShaped(std::string_view s) {
+  static constexpr std::string_view kJoin[] = {"of", "the", "and", "for", "on", "de", "la", "&"};
+  bool any = false;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    std::size_t j = s.find(' ', i);
+    if (j == std::string_view::npos) j = s.size();
+    if (j > i) {
+      std::string_view w = s.substr(i, j - i);
+      const unsigned char c = static_cast<unsigned char>(w[0]);
+      bool cap = (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+      if (!cap && std::find(std::begin(kJoin), std::end(kJoin), w) == std::end(kJoin)) return false;
+      any = any || cap;
+    }
+    i = j;
+  }
+  return any;
+}
+
+}  // namespace
+
+std::string FeedOutletName(std::string_view channel_title, std::string_view channel_link) {
+  static constexpr std::string_view kSeps[] = {" \xE2\x80\x93 ", " \xE2\x80\x94 ", " - ", " | ", ": "};
+  std::string t = CollapseSpace(channel_title);
+  // The name comes first in a channel title: the earliest separator.
+  std::size_t best = std::string::npos, len = 0;
+  for (auto sep : kSeps) {
+    std::size_t p = t.find(sep);
+    if (p != std::string::npos && (best == std::string::npos || p < best)) {
+      best = p;
+      len = sep.size();
+    }
+  }
+  if (best == std::string::npos || best == 0 || best + len >= t.size()) return t;
+  std::string head = t.substr(0, best), tail = t.substr(best + len);
+  std::string hk = Key(head);
+  if (hk.starts_with("the")) hk = hk.substr(3);
+  bool host = false;
+  for (const auto& k : HostKeys(channel_link)) host = host || (!hk.empty() && (k == hk || (hk.starts_with(k) && k.size() >= 3)));
+  // Without a host that spells it, only a capitalised head before a
+  // lower-case section ("World news") is taken for a name: "Crisis in
+  // Dravenia: Live updates" has no name before its colon.
+  bool shaped = NameShaped(head) && !NameShaped(tail) && std::count(head.begin(), head.end(), ' ') < 5;
+  if (!host && !shaped) return t;
+  return head;
+}
+
 PageMeta ReadMetadata(const GumboNode* root) {
   Found f;
   Collect(root, &f);

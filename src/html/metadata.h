@@ -33,6 +33,12 @@ std::string DocumentTitle(std::string_view title, const std::vector<std::string>
 std::string StripSiteSuffix(std::string_view title, const std::vector<std::string>& site_names,
                             const std::vector<std::string>& h1s);
 
+// A feed's channel title as an outlet name: a section after the name
+// ("Example Herald – World news", "Example Times | Politics") is cut when
+// what precedes the separator is a name: the channel link's host spells
+// it, or all its words are capitalised while the section's are not.
+std::string FeedOutletName(std::string_view channel_title, std::string_view channel_link);
+
 // Readability's text similarity: 1 minus the share of b's text (by length)
 // in word tokens that a lacks.
 // Lower-case word tokens of s: runs of ASCII letters and digits, any

@@ -19,6 +19,7 @@
 #include "core/bits.h"
 #include "core/utf8.h"
 #include "html/feed.h"
+#include "html/metadata.h"
 #include "html/warc.h"
 #include "ingest/line_reader.h"
 
@@ -364,7 +365,7 @@ struct Reader::Impl {
       r.hints.url = std::move(item.link);
       r.hints.published = std::move(item.published);
       r.hints.author = std::move(item.author);
-      r.hints.outlet = feed->title;
+      r.hints.outlet = html::FeedOutletName(feed->title, feed->link);
       r.hints.charset = "utf-8";  // libxml2 hands out UTF-8
       r.hints.fragment = true;
       r.hints.format = "feed";

@@ -13,7 +13,7 @@ namespace sitrep::quotes {
 enum class CueType : std::uint8_t { kSpeech, kThought };
 
 // What a verb cue's reported content may be (bits).
-enum CueContent : std::uint8_t {
+enum CueContent : std::uint16_t {
   kClause = 1,  // a clausal complement
   kTo = 2,      // an infinitive
   kObject = 4,  // a noun phrase object
@@ -22,6 +22,7 @@ enum CueContent : std::uint8_t {
   kGerund = 32,    // a gerund clause ("reported spending $1 million", "denied taking it")
   kProForm = 64,   // a word standing for a clause ("said so", "said no", "say the same of X")
   kHearer = 128,   // the noun phrase right after the verb is the one spoken to ("told the crowd that X")
+  kAct = 256,      // a verbless object is what the act concerns, not content ("declared a state of emergency")
 };
 
 class CueLexicon {
@@ -31,7 +32,7 @@ class CueLexicon {
   struct VerbCue {
     std::vector<std::string> rest;
     CueType type = CueType::kSpeech;
-    std::uint8_t content = kClause | kTo;  // CueContent bits
+    std::uint16_t content = kClause | kTo;  // CueContent bits
   };
   // A fixed phrase whose object is the source ("according to").
   struct Phrase {

@@ -29,7 +29,7 @@ struct CueHit {
   std::int32_t last = kNone;
   CueType type = CueType::kSpeech;
   bool phrase = false;  // "according to": the source is the phrase's object
-  std::uint8_t content = kClause | kTo;  // CueContent bits, for verbs
+  std::uint16_t content = kClause | kTo;  // CueContent bits, for verbs
   bool by_context = false;  // a verb the tagger missed (VerbByContext)
   bool colon = false;       // "NAME: words" (ColonCue); first == last == the colon
   bool nominal = false;     // "the claim that", "calls for" (NominalCue)
@@ -690,6 +690,8 @@ class Finder {
       std::int32_t head = h.last == h.first ? doc_.head(h.first + 1) : doc_.head(h.last);
       std::int32_t hi = kNone;
       if (head != kNone && head >= start) {
+        // "an appeal for 2 million euros": a sum asked for is no words.
+        if (h.last != h.first && AmountPhrase(head, true)) return false;
         hi = Content(head).second;
       } else {
         const Sentence& s = a_.sentences[doc_.sent(h.first)];
@@ -779,7 +781,7 @@ class Finder {
         for (std::int32_t t = h.last + 1; obj != kNone && t < obj && !stranded; ++t) {
           stranded = doc_.head(t) == obj && doc_.deprel(t) == "case";
         }
-        if (obj != kNone && obj > h.last && !stranded) take(obj);
+        if (obj != kNone && obj > h.last && !stranded && !AmountPhrase(obj, true)) take(obj);
         doc_.EachChild(h.first, [&](std::int32_t ch) {
           if (doc_.deprel(ch) == "xcomp" || doc_.deprel(ch) == "ccomp") take(ch);
         });
@@ -790,7 +792,8 @@ class Finder {
                  doc_.Child(doc_.Child(h.first, "xcomp"), "aux:pass") == kNone) {
         // "vowed to fight on", not "asked not to be named".
         take(doc_.Child(h.first, "xcomp"));
-      } else if (!clause && (h.content & kObject) && doc_.Child(h.first, "obj") != kNone) {
+      } else if (!clause && (h.content & kObject) && doc_.Child(h.first, "obj") != kNone &&
+                 !((h.content & kAct) && AmountPhrase(doc_.Child(h.first, "obj"), false))) {
         // "announced his resignation", "called the plan a disgrace",
         // "accused them of lying": the object and what completes it.
         take(doc_.Child(h.first, "obj"));
@@ -1521,6 +1524,27 @@ class Finder {
     return doc_.tok(t).upos == "SYM" && t + 1 < n && doc_.tok(t + 1).upos == "NUM";
   }
 
+  // True if the phrase headed by t is an amount and no more: it opens
+  // with a number, a currency sign or a currency code before one ("EUR 2.5
+  // million in aid", "3 million francs") and holds no verb. Announcing or
+  // appealing for a sum is an act (aid given or asked for), not reported
+  // words; promising one is a pledge, and stays content.
+  // bare_number: a plain number opens one too; not for a verb's object,
+  // where a count announced is news told ("announced 200 job cuts"): on
+  // PolNeAR dev, content F1 drops when bare numbers count.
+  bool AmountPhrase(std::int32_t t, bool bare_number) const {
+    auto [lo, hi] = doc_.Subtree(t);
+    for (std::int32_t k = lo; k <= hi; ++k) {
+      if (doc_.tok(k).upos == "VERB" || doc_.tok(k).upos == "AUX") return false;
+    }
+    // "for 2 million": past the preposition and any determiner.
+    while (lo < hi && (doc_.deprel(lo) == "case" || doc_.deprel(lo) == "det")) ++lo;
+    if (StartsAmount(lo) && (bare_number || doc_.tok(lo).upos != "NUM")) return true;
+    std::string_view w = doc_.text(lo);
+    return lo < hi && doc_.tok(lo + 1).upos == "NUM" && w.size() == 3 &&
+           std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  }
+
   // "bragged about X", "wrote at length about X", "talked openly on
   // social media about X": the topic of speech, an oblique the cue
   // governs that opens with "about" after it, or an "about" phrase a parse
@@ -1653,6 +1677,14 @@ class Finder {
     // hurts small farms"); a cue that never reports a bare noun phrase
     // ("say", not "announce") vouches for a longer clause without one.
     if (words < 3 || (!finite && (words < 5 || (h.content & kObject)))) return {kNone, kNone};
+    // Nor, for a cue that also names an act (cues.tsv "act"), when the
+    // parse read those words as its object: a noun phrase with no verb
+    // ("declared a state of emergency") is what was done, not said. Not
+    // for every cue: PolNeAR counts such phrases after most of them.
+    if (!finite && (h.content & kAct)) {
+      const std::int32_t o = doc_.Child(h.first, "obj");
+      if (o != kNone && o >= t && o <= hi && !VerbReadAsNoun(o)) return {kNone, kNone};
+    }
     return {t, hi};
   }
 
@@ -1969,6 +2001,9 @@ class Finder {
       // "his claim", "Trump's calls for": the possessor; else the subject
       // of the verb the noun is the object of ("She repeated her call").
       std::int32_t poss = doc_.Child(h.first, "nmod:poss");
+      // "X, whose appeal for ...": the relative possessor stands for the
+      // noun it follows, the clause's antecedent; none there, no source.
+      if (poss != kNone && lower_[static_cast<std::size_t>(poss)] == "whose") return WhoseAntecedent(poss);
       if (poss != kNone) return poss;
       std::int32_t v = doc_.head(h.first);
       if (v != kNone && doc_.deprel(h.first) == "obj") {
@@ -2084,6 +2119,20 @@ class Finder {
         if (owner != kNone) {
           std::int32_t poss = doc_.Child(owner, "nmod:poss");
           if (poss != kNone) return poss;
+          // "Captain X of the fire brigade told Y that": a finite verb
+          // modifies no noun; the parse hung the cue on the last noun of
+          // the subject, whose head, above its prepositions, is the source.
+          if (v == h.first && IsFinite(v) && !InQuote(owner) && StartsWith(doc_.deprel(owner), "nmod") &&
+              doc_.Child(owner, "case") != kNone) {
+            std::int32_t top = owner;
+            while (top != kNone && StartsWith(doc_.deprel(top), "nmod") && doc_.Child(top, "case") != kNone) {
+              top = doc_.head(top);
+            }
+            if (top != kNone && top < owner && !InQuote(top) &&
+                (doc_.tok(top).upos == "PROPN" || doc_.tok(top).upos == "NOUN")) {
+              return top;
+            }
+          }
         }
       }
       break;
@@ -2200,6 +2249,17 @@ class Finder {
   // A relative clause set off by commas right before t is passed over
   // ("Executives for X, which earned a profit last year, say"): its last
   // noun is not the subject. A time expression never is.
+  // The noun a relative "whose" at t stands for: the head of its
+  // relative clause, else the noun before the comma that opens it; kNone
+  // when neither is there.
+  std::int32_t WhoseAntecedent(std::int32_t t) const {
+    for (std::int32_t up = t, k = 0; up != kNone && k < 5; up = doc_.head(up), ++k) {
+      if (doc_.deprel(up) == "acl:relcl") return doc_.head(up);
+    }
+    if (t > 0 && doc_.punct(t - 1)) return NounBefore(t);
+    return kNone;
+  }
+
   std::int32_t NounBefore(std::int32_t t) const {
     const Sentence& sent = a_.sentences[doc_.sent(t)];
     const std::int32_t first = static_cast<std::int32_t>(sent.first_token);
@@ -2312,6 +2372,12 @@ class Finder {
       q->speaker_from = previous->speaker_from;
       return;
     }
+    // "X, whose statement warned that": the statement is X's.
+    if (s != kNone && !h.nominal && !h.colon && !h.phrase) {
+      if (std::int32_t p = doc_.Child(s, "nmod:poss"); p != kNone && lower_[static_cast<std::size_t>(p)] == "whose") {
+        s = WhoseAntecedent(p);
+      }
+    }
     if (s == kNone || InQuote(s)) return;
     auto [lo, hi] = doc_.Subtree(s, [&](std::int32_t c) {
       std::string_view r = doc_.deprel(c);
@@ -2377,6 +2443,17 @@ class Finder {
       doc_.EachChild(s, [&](std::int32_t c) {
         std::string_view r = doc_.deprel(c);
         if (local == kNone && (r == "appos" || (proper && (r == "flat" || r == "compound")))) local = LocalEntityAt(c);
+      });
+    }
+    // "EU Commissioner X said", parsed with "EU" as the head: a person
+    // named in the phrase is the source, not the organisation that
+    // qualifies the title.
+    if (local != kNone && doc_.tok(s).upos == "PROPN" && !IsPersonLocal(local)) {
+      doc_.EachChild(s, [&](std::int32_t c) {
+        std::string_view r = doc_.deprel(c);
+        if (r != "flat" && r != "compound" && r != "appos") return;
+        std::int32_t l = LocalEntityAt(c);
+        if (l != kNone && l != local && IsPersonLocal(l) && !IsPersonLocal(local)) local = l;
       });
     }
     if (local == kNone && doc_.tok(s).upos == "NOUN") local = NameAfter(s, h.first);
@@ -2450,7 +2527,7 @@ class Finder {
       q->speaker_from.clear();
       return;
     }
-    if (w == "i" || w == "we" || w == "you" || IsRelativePronoun(w)) {
+    if (w == "i" || w == "we" || w == "you" || IsRelativePronoun(w) || w == "whose" || w == "whom") {
       q->speaker_from.clear();
       return;
     }
@@ -2572,6 +2649,11 @@ class Finder {
     std::int32_t m = doc_.mention(t);
     if (m == kNone) return kNone;
     return a_.mentions[static_cast<std::size_t>(m)].local;
+  }
+
+  bool IsPersonLocal(std::int32_t local) const {
+    return local >= 0 && static_cast<std::size_t>(local) < a_.local_entities.size() &&
+           a_.local_entities[static_cast<std::size_t>(local)].type == "PERSON";
   }
 
   void SetLocal(std::int32_t local, Quote* q) const {

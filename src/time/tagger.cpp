@@ -1092,10 +1092,12 @@ class Matcher {
     }
     if (verb < 0) return 0;
     const Token& v = atoks_[static_cast<size_t>(verb)];
-    bool past_aux = false;
+    bool past_aux = false, present_aux = false, passive = false;
     for (size_t k = base; k < end; ++k) {
       const Token& a = atoks_[k];
       if (!child_of(a, static_cast<size_t>(verb))) continue;
+      if (a.deprel == "aux:pass") passive = true;
+      if (a.deprel.starts_with("aux") && (a.xpos == "VBZ" || a.xpos == "VBP")) present_aux = true;
       if (a.xpos == "MD") {
         if (a.lemma == "will" || a.lemma == "shall" || a.lemma == "would" || a.lemma == "'ll") return 1;
       }
@@ -1105,6 +1107,9 @@ class Matcher {
       // governing verb's, which the word cues read.
       if (a.deprel == "mark" && a.lemma == "to" && v.xpos == "VB") return 0;
     }
+    // "a convoy is expected on Thursday", "talks are scheduled for Friday":
+    // a present passive is no past; the word cues ("expected") decide.
+    if (!past_aux && v.xpos == "VBN" && passive && present_aux) return 0;
     if (past_aux || v.xpos == "VBD" || v.xpos == "VBN") return -1;
     // A present verb the date hangs on directly is a scheduled event ("the
     // council votes on Friday"); through a noun it is not ("the ruling

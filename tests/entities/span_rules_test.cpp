@@ -131,6 +131,22 @@ TEST(SpanRules, TownOfNameIsAPlace) {
   EXPECT_EQ(Spans(labels), "LOC:3-4 LOC:8-9 ");
 }
 
+TEST(SpanRules, DemonymBeforeAListedOrganisationIsPartOfIt) {
+  auto t = Tokens({{"the", 0, "DT"}, {"Lorvanian", kGazDemonym, "JJ"}, {"Relief", kGazOrgB}, {"Council", kGazOrgI},
+                   {"helped", 0, "VBD"}});
+  auto labels = Span(t.size(), 2, 4, kOrg);
+  labels[1] = BeginLabel(kMisc);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "ORG:1-4 ");
+  // Not before a lower-case word of the name ("Lorvanian relief council").
+  auto u = Tokens({{"the", 0, "DT"}, {"Lorvanian", kGazDemonym, "JJ"}, {"Relief", kGazOrgB}, {"council", kGazOrgI, "NN"},
+                   {"helped", 0, "VBD"}});
+  auto l2 = Span(u.size(), 2, 4, kOrg);
+  l2[1] = BeginLabel(kMisc);
+  ApplySpanRules(u.data(), u.size(), l2.data());
+  EXPECT_EQ(Spans(l2), "MISC:1-2 ORG:2-4 ");
+}
+
 TEST(SpanRules, PersonOfAListedPlaceIsTwoNames) {
   auto t = Tokens({{"Idris"}, {"Kone"}, {"of", 0, "IN"}, {"Niger", kGazCountryB}, {"met", 0, "VBD"}});
   auto labels = Span(t.size(), 0, 4, kPer);

@@ -140,6 +140,15 @@ TEST(DescribeMentions, OrganisationTitle) {
   EXPECT_EQ(a.mentions[0].actor_code, "IGOWSTNAT");
 }
 
+TEST(DescribeMentions, DemonymBeforeAnInternationalBodyNamesItsNationalBranch) {
+  Article a = Describe({{{"the"}, {"Jordanian"}, {"Amnesty"}, {"International"}, {"said"}}}, {{0, 1, 3, "ORG"}});
+  EXPECT_EQ(a.mentions[0].country, "JOR");
+  EXPECT_EQ(a.mentions[0].actor_code, "JORNGOHRI");
+  // Alone, the listed name is the listed body.
+  a = Describe({{{"the"}, {"Amnesty"}, {"International"}, {"said"}}}, {{0, 1, 2, "ORG"}});
+  EXPECT_EQ(a.mentions[0].actor_code, "NGOHRIAMN");
+}
+
 TEST(DescribeMentions, HonorificIsNoRole) {
   Article a = Describe({{{"Mr"}, {"John"}, {"Doe"}, {"said"}}}, {{0, 1, 2, "PERSON"}});
   EXPECT_EQ(a.mentions[0].role, "");

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "html/feed.h"
+#include "html/metadata.h"
 #include "ingest/decode.h"
 #include "ingest/ingest.h"
 #include "support/temp_dir.h"
@@ -50,6 +51,26 @@ TEST(Feed, RssItemsBecomeArticles) {
   EXPECT_EQ(arts[1].text, "Only a description here.");
   EXPECT_FALSE(arts[2].ok());
   EXPECT_EQ(arts[2].reason, "feed item has no description or content");
+}
+
+// A channel title names the outlet and often its section too; the section
+// is no part of the outlet's name.
+TEST(Feed, ChannelSectionIsCutFromTheOutlet) {
+  TempDir dir;
+  WriteFile(dir / "world.rss", R"(<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Lenhall Courier – World news</title><link>https://lenhallcourier.example/world</link>
+<item><title>Talks resume</title><description>&lt;p&gt;Talks resumed on Monday.&lt;/p&gt;</description></item>
+</channel></rss>)");
+  auto arts = Analyze({dir / "world.rss"});
+  ASSERT_EQ(arts.size(), 1u);
+  ASSERT_TRUE(arts[0].ok()) << arts[0].reason;
+  EXPECT_EQ(arts[0].outlet, "Lenhall Courier");
+  // The host spells the name even when the section is capitalised.
+  EXPECT_EQ(html::FeedOutletName("The Kessar Times | Politics", "https://www.kessartimes.example/"), "The Kessar Times");
+  EXPECT_EQ(html::FeedOutletName("Odalys Post - Latest news", ""), "Odalys Post");
+  // No name before the separator: the title stays whole.
+  EXPECT_EQ(html::FeedOutletName("Crisis in Dravenia: Live updates", ""), "Crisis in Dravenia: Live updates");
+  EXPECT_EQ(html::FeedOutletName("Lorvani Daily", "https://lorvani.example/"), "Lorvani Daily");
 }
 
 TEST(Feed, AtomEntriesBecomeArticles) {

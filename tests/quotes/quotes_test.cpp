@@ -105,6 +105,28 @@ class QuotesOnText : public ::testing::Test {
     FindQuotes(a, DefaultCueLexicon());
     return a;
   }
+  // As Analyse, but with the parse of one-sentence text replaced before
+  // the quotes are found: (head, deprel) per token, head 1-based as in
+  // CoNLL-U, 0 for the root. Pins a parse the model gives only to some
+  // wordings.
+  static Article AnalyseWithParse(const std::string& body, const std::vector<std::pair<int, std::string>>& parse) {
+    Article a;
+    a.text = body;
+    text_->Process(a, nullptr);
+    auto ss = syntax_->NewScratch();
+    syntax_->Process(a, ss.get());
+    auto es = entities_->NewScratch();
+    time_->Process(a, nullptr);
+    entities_->Process(a, es.get());
+    EXPECT_EQ(a.sentences.size(), 1u);
+    EXPECT_EQ(a.tokens.size(), parse.size());
+    for (std::size_t i = 0; i < a.tokens.size() && i < parse.size(); ++i) {
+      a.tokens[i].head = parse[i].first - 1;
+      a.tokens[i].deprel = parse[i].second;
+    }
+    FindQuotes(a, DefaultCueLexicon());
+    return a;
+  }
   static std::string Words(const Article& a, const Quote& q) {
     std::string s;
     for (const ByteSpan& p : q.parts) {
@@ -1173,6 +1195,50 @@ TEST_F(QuotesOnText, AFrontedAskAboutReachesItsPrepositionPastTheOccasion) {
   EXPECT_EQ(a.quotes[0].cue_text, "asked");
   EXPECT_EQ(Words(a, a.quotes[0]), "the merger");
   EXPECT_EQ(a.quotes[1].cue_text, "defended");
+}
+
+TEST_F(QuotesOnText, APersonInTheSubjectIsTheSourceNotTheOrganisationBeforeTheTitle) {
+  Article a = Analyse("NATO Commissioner Odalys Kessar said the alliance would help.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(Speaker(a.quotes[0]), "Odalys Kessar");
+}
+
+TEST_F(QuotesOnText, ACueHungOnTheLastNounOfTheSubjectHasTheSubjectAsItsSource) {
+  // "told" parsed as a modifier of "team": the source is the captain.
+  Article a = AnalyseWithParse(
+      "Captain Tobias Lenhall of the rescue team told Kessar Radio that two people were missing.",
+      {{0, "root"}, {1, "flat"}, {1, "flat"}, {7, "case"}, {7, "det"}, {7, "compound"}, {1, "nmod"}, {7, "acl"},
+       {10, "compound"}, {8, "iobj"}, {15, "mark"}, {13, "nummod"}, {15, "nsubj"}, {15, "cop"}, {8, "ccomp"},
+       {1, "punct"}});
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].cue_text, "told");
+  EXPECT_EQ(Speaker(a.quotes[0]), "Tobias Lenhall");
+  EXPECT_EQ(a.quotes[0].speaker_description, "");
+}
+
+TEST_F(QuotesOnText, AnOfficialActOrASumIsNoQuote) {
+  // Declaring an emergency is an act; its object is not reported words.
+  Article a = Analyse("The Dravenia government declared a 30-day state of emergency in three provinces.");
+  EXPECT_TRUE(a.quotes.empty()) << Words(a, a.quotes[0]);
+  // What is declared as a clause still is.
+  a = Analyse("The Dravenia government declared that the emergency was over.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "the emergency was over");
+  // A sum announced is aid given; what else is announced is still said.
+  a = Analyse("The Kessar ministry announced $4 million in aid for the region.");
+  EXPECT_TRUE(a.quotes.empty()) << Words(a, a.quotes[0]);
+  a = Analyse("The Kessar ministry announced new aid for the region.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "new aid for the region");
+  // A sum appealed for is aid asked for, not words.
+  a = Analyse("The Lorvani relief agency launched an appeal for 2 million euros.");
+  EXPECT_TRUE(a.quotes.empty()) << Words(a, a.quotes[0]);
+}
+
+TEST_F(QuotesOnText, WhoseStandsForTheNounItFollows) {
+  Article a = Analyse("The Lorvani council, whose statement warned that the bridge would close, met on Monday.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].speaker_description, "The Lorvani council");
 }
 
 }  // namespace

@@ -1363,6 +1363,24 @@ TEST(Time, TheParseGivesAWeekdayItsTense) {
             "2022-01-11");
 }
 
+TEST(Time, APresentPassiveIsNoPast) {
+  // "is expected": a participle under a present auxiliary; the word cue
+  // "expected" looks ahead.
+  auto parse = [](const char* aux_xpos) {
+    return std::vector<Token>{{0, 1, true, "a", "DET", "DT", 2, "det"},
+                                {2, 8, true, "Kessar", "PROPN", "NNP", 2, "compound"},
+                                {9, 15, true, "convoy", "NOUN", "NN", 4, "nsubj:pass"},
+                                {16, 18, true, "be", "AUX", aux_xpos, 4, "aux:pass"},
+                                {19, 27, true, "expect", "VERB", "VBN", -1, "root"},
+                                {28, 30, true, "on", "ADP", "IN", 6, "case"},
+                                {31, 39, false, "Thursday", "PROPN", "NNP", 4, "obl"},
+                                {39, 40, false, ".", "PUNCT", ".", 4, "punct"}};
+  };
+  EXPECT_EQ(ParsedValue("A Kessar convoy is expected on Thursday.", parse("VBZ")), "2022-01-13");
+  // Under a past auxiliary it stays past.
+  EXPECT_EQ(ParsedValue("A Kessar convoy was expected on Thursday.", parse("VBD")), "2022-01-06");
+}
+
 TEST(Time, AHyphenatedWordIsNoScheduleVerb) {
   // "open" after a hyphen is part of an adjective, not "talks open Monday".
   EXPECT_EQ(One("The only half-open gate Tuesday was in Kessar.").value, "2022-01-11");
