@@ -57,8 +57,8 @@ enum GazBit : std::uint32_t {
   // data/models/NOTICE): an area of areas.tsv ("Donbas") in its own capitals.
   kGazArea = 1u << 17,
   // Not a model feature either: one word matching, in other capitals, a
-  // short form of an organisation whose name has several words ("Igad"
-  // for IGAD, the Intergovernmental Authority on Development).
+  // short form of an organisation whose name has several words (its
+  // acronym in title case, as British papers write acronyms).
   kGazOrgShortForm = 1u << 18,
 };
 // The bits the model reads.

@@ -360,7 +360,7 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
     }
   }
   // A listed organisation's short form in title case that the model left
-  // out: an acronym as British papers write it ("Igad" for IGAD). Not at a
+  // out: an acronym as British papers write one ("Lrc" for LRC). Not at a
   // sentence start or in a headline, where any word is capitalised, nor a
   // place or a word the word table knows as mostly lower case. One-word
   // names ("Pepsi") are left to the model, which learned from UNER that a
