@@ -13,8 +13,7 @@
 
 namespace sitrep::stories::detail {
 
-std::uint64_t SimHashWords(const std::vector<Word>& words);
-std::vector<std::uint32_t> ShingleSketchWords(const std::vector<Word>& words);
+std::uint64_t SimHashAndSketchWords(const std::vector<Word>& words, std::vector<std::uint32_t>* sketch);
 
 namespace {
 
@@ -163,8 +162,7 @@ Result<bool> DigestLine(std::string_view line, std::size_t summary_candidates, D
   std::vector<Word> words;
   Words(text, 0, static_cast<std::uint32_t>(text.size()), &words);
   d->body_words = static_cast<std::uint32_t>(words.size());
-  d->simhash = SimHashWords(words);
-  d->sketch = ShingleSketchWords(words);
+  d->simhash = SimHashAndSketchWords(words, &d->sketch);  // the shingles hashed once for both
   // Each word's term hash, once: the body counts and every sentence's
   // terms read it (kNoTerm for a number, a stopword or a short word).
   std::vector<std::uint32_t> term(words.size(), kNoTerm);

@@ -31,25 +31,53 @@ std::vector<std::uint64_t> ShingleHashes(const std::vector<Word>& words) {
 
 }  // namespace
 
-std::vector<std::uint32_t> ShingleSketchWords(const std::vector<Word>& words) {
+namespace {
+
+std::vector<std::uint32_t> SketchOf(const std::vector<std::uint64_t>& hashes) {
   std::vector<std::uint32_t> out;
-  for (std::uint64_t h : ShingleHashes(words)) out.push_back(static_cast<std::uint32_t>(h >> 32));
+  out.reserve(hashes.size());
+  for (std::uint64_t h : hashes) out.push_back(static_cast<std::uint32_t>(h >> 32));
+  // The smallest distinct values without sorting them all: the 2 x
+  // kSketchSize smallest (repeats included) hold them unless the text
+  // repeats itself a great deal, which the full sort then handles.
+  if (out.size() > 2 * kSketchSize) {
+    std::nth_element(out.begin(), out.begin() + 2 * kSketchSize, out.end());
+    std::vector<std::uint32_t> head(out.begin(), out.begin() + 2 * kSketchSize);
+    std::sort(head.begin(), head.end());
+    head.erase(std::unique(head.begin(), head.end()), head.end());
+    if (head.size() >= kSketchSize) {
+      head.resize(kSketchSize);
+      return head;
+    }
+  }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   if (out.size() > kSketchSize) out.resize(kSketchSize);
   return out;
 }
 
-std::uint64_t SimHashWords(const std::vector<Word>& words) {
-  if (words.size() < 3) return 0;
+std::uint64_t SimHashOf(const std::vector<std::uint64_t>& hashes) {
+  if (hashes.empty()) return 0;
   int acc[64] = {};
-  for (std::uint64_t h : ShingleHashes(words)) {
+  for (std::uint64_t h : hashes) {
     for (int b = 0; b < 64; ++b) acc[b] += static_cast<int>((h >> b) & 1) * 2 - 1;
   }
   std::uint64_t out = 0;
   for (int b = 0; b < 64; ++b)
     if (acc[b] > 0) out |= std::uint64_t{1} << b;
   return out;
+}
+
+}  // namespace
+
+std::vector<std::uint32_t> ShingleSketchWords(const std::vector<Word>& words) { return SketchOf(ShingleHashes(words)); }
+
+std::uint64_t SimHashWords(const std::vector<Word>& words) { return SimHashOf(ShingleHashes(words)); }
+
+std::uint64_t SimHashAndSketchWords(const std::vector<Word>& words, std::vector<std::uint32_t>* sketch) {
+  const std::vector<std::uint64_t> hashes = ShingleHashes(words);
+  *sketch = SketchOf(hashes);
+  return SimHashOf(hashes);
 }
 
 }  // namespace detail
@@ -127,10 +155,17 @@ std::int64_t NearDuplicates::Add(std::uint64_t simhash, std::vector<std::uint32_
   }
   if (sketch.size() >= kMinSketch) {
     const std::size_t indexed = std::min(kIndexed, sketch.size());
-    for (std::size_t k = 0; k < indexed && found < 0; ++k) {
-      auto it = by_shingle_.find(sketch[k]);
-      if (it == by_shingle_.end()) continue;
-      for (std::uint32_t other : it->second) {
+    if (found < 0) {
+      // A text found under several of the hashes is compared once, the
+      // earliest first, as a copy follows its original.
+      std::vector<std::uint32_t> candidates;
+      for (std::size_t k = 0; k < indexed; ++k) {
+        auto it = by_shingle_.find(sketch[k]);
+        if (it != by_shingle_.end()) candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+      }
+      std::sort(candidates.begin(), candidates.end());
+      candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+      for (std::uint32_t other : candidates) {
         if (SameText(sketches_[other - base_], sketch)) {
           found = other;
           break;
