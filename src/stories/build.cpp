@@ -719,15 +719,8 @@ std::string StoryBuilder::Impl::StoryJson(const std::vector<std::uint32_t>& memb
       for (const auto& n : digests[a].names)
         if (n.text.find(' ') != std::string::npos) forms[n.entity][n.text].insert(digests[a].id);
     auto words_of = [](const std::string& f) {
-      std::set<std::string> w;
-      std::size_t from = 0;
-      while (from < f.size()) {
-        std::size_t sp = f.find(' ', from);
-        if (sp == std::string::npos) sp = f.size();
-        if (sp > from) w.insert(f.substr(from, sp - from));
-        from = sp + 1;
-      }
-      return w;
+      std::vector<std::string> parts = detail::SpaceSeparated(f);
+      return std::set<std::string>(parts.begin(), parts.end());
     };
     for (const auto& [entity, by_form] : forms) {
       if (by_form.size() < 2) continue;

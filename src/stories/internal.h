@@ -49,6 +49,9 @@ struct Word {
   bool punct_after = false;  // a punctuation mark (not a hyphen) follows before the next word
 };
 
+// The words of s between spaces (runs of spaces count as one).
+std::vector<std::string> SpaceSeparated(std::string_view s);
+
 inline bool IsAsciiAlnum(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // Splits text[begin, end) into words and numbers. A hyphen joins the two

@@ -42,15 +42,7 @@ Lexicon Load() {
       lex.contexts.emplace(word, ctx);
       continue;
     }
-    std::vector<std::string> parts;
-    std::size_t from = 0;
-    while (from < word.size()) {
-      std::size_t sp = word.find(' ', from);
-      if (sp == std::string_view::npos) sp = word.size();
-      if (sp > from) parts.emplace_back(word.substr(from, sp - from));
-      from = sp + 1;
-    }
-    lex.context_phrases.emplace_back(std::move(parts), std::string(ctx));
+    lex.context_phrases.emplace_back(SpaceSeparated(word), std::string(ctx));
   }
   for (std::string_view line : DataLines(Resource("stories/claim_cues.tsv"))) {
     auto [word, role] = SplitTab(line);
@@ -125,6 +117,18 @@ void Words(std::string_view text, std::uint32_t begin, std::uint32_t end, std::v
     if (c != ' ' && c != '\n' && c != '\t' && c != '-' && !out->empty()) out->back().punct_after = true;
     ++i;
   }
+}
+
+std::vector<std::string> SpaceSeparated(std::string_view s) {
+  std::vector<std::string> parts;
+  std::size_t from = 0;
+  while (from < s.size()) {
+    std::size_t sp = s.find(' ', from);
+    if (sp == std::string_view::npos) sp = s.size();
+    if (sp > from) parts.emplace_back(s.substr(from, sp - from));
+    from = sp + 1;
+  }
+  return parts;
 }
 
 std::string TermOf(const Word& w) {
