@@ -111,22 +111,35 @@ bool SameText(const std::vector<std::uint32_t>& a, const std::vector<std::uint32
   // Both samples cover the hashes up to the smaller of their largest.
   const std::uint32_t upto = std::min(a.size() < kSketchSize ? UINT32_MAX : a.back(),
                                       b.size() < kSketchSize ? UINT32_MAX : b.back());
-  std::size_t na = 0, nb = 0, both = 0;
-  for (std::size_t i = 0, j = 0; (i < a.size() && a[i] <= upto) || (j < b.size() && b[j] <= upto);) {
-    const bool ia = i < a.size() && a[i] <= upto, jb = j < b.size() && b[j] <= upto;
-    if (ia && jb && a[i] == b[j]) {
-      ++both, ++na, ++nb, ++i, ++j;
-    } else if (ia && (!jb || a[i] < b[j])) {
-      ++na, ++i;
-    } else {
-      ++nb, ++j;
-    }
-  }
+  const auto na = static_cast<std::size_t>(std::upper_bound(a.begin(), a.end(), upto) - a.begin());
+  const auto nb = static_cast<std::size_t>(std::upper_bound(b.begin(), b.end(), upto) - b.begin());
   const std::size_t smaller = std::min(na, nb);
   if (smaller < kMinSketch) return false;
-  const double containment = static_cast<double>(both) / static_cast<double>(smaller);
-  const double jaccard = static_cast<double>(both) / static_cast<double>(na + nb - both);
-  return containment >= 0.6 && jaccard >= 0.4;
+  auto near_copies = [&](std::size_t both) {
+    const double containment = static_cast<double>(both) / static_cast<double>(smaller);
+    const double jaccard = static_cast<double>(both) / static_cast<double>(na + nb - both);
+    return containment >= 0.6 && jaccard >= 0.4;
+  };
+  // The fewest shared hashes that make near copies (both ratios grow with
+  // it), so that the count stops once the rest cannot reach it: most pairs
+  // compared are reports of one happening, not copies, and share few.
+  std::size_t lo = 0, hi = smaller + 1;
+  while (lo < hi) {
+    const std::size_t mid = (lo + hi) / 2;
+    if (near_copies(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  const std::size_t need = lo;
+  if (need > smaller) return false;
+  std::size_t both = 0, i = 0, j = 0;
+  while (i < na && j < nb) {
+    if (both + std::min(na - i, nb - j) < need) return false;
+    const std::uint32_t x = a[i], y = b[j];
+    both += x == y;
+    i += x <= y;
+    j += y <= x;
+  }
+  return both >= need;
 }
 
 }  // namespace
