@@ -23,7 +23,6 @@
 namespace sitrep::stories {
 
 using detail::Digest;
-using detail::Dot;
 using detail::FeatureHash;
 using detail::Normalise;
 
@@ -529,13 +528,14 @@ std::string StoryBuilder::Impl::StoryJson(const std::vector<std::uint32_t>& memb
   for (std::uint32_t a : members) centroid.insert(centroid.end(), vecs[a].begin(), vecs[a].end());
   SumByKey(&centroid);
   Normalise(&centroid);
+  const detail::DotTable to_centroid(centroid);
 
   // Title: the title of the article closest to the centroid.
   std::string title;
   double best = -1;
   for (std::uint32_t a : members) {
     if (digests[a].title.empty()) continue;
-    double s = Dot(vecs[a], centroid);
+    double s = to_centroid.Dot(vecs[a]);
     if (s > best) {
       best = s;
       title = digests[a].title;
@@ -545,7 +545,7 @@ std::string StoryBuilder::Impl::StoryJson(const std::vector<std::uint32_t>& memb
   std::uint32_t central_article = members.front();
   double best_any = -1;
   for (std::uint32_t a : members) {
-    double s = Dot(vecs[a], centroid);
+    double s = to_centroid.Dot(vecs[a]);
     if (s > best_any && !digests[a].sentences.empty()) {
       best_any = s;
       central_article = a;
@@ -565,7 +565,7 @@ std::string StoryBuilder::Impl::StoryJson(const std::vector<std::uint32_t>& memb
   double top = 0;
   for (std::uint32_t a : members)
     for (const auto& s : digests[a].sentences) {
-      cands.push_back({a, &s, Dot(s.terms, centroid)});
+      cands.push_back({a, &s, to_centroid.Dot(s.terms)});
       top = std::max(top, cands.back().central);
     }
   for (Cand& c : cands) {
@@ -589,9 +589,11 @@ std::string StoryBuilder::Impl::StoryJson(const std::vector<std::uint32_t>& memb
   std::vector<double> redundancy(cands.size(), 0.0);
   std::size_t scored = 0;
   while (chosen.size() < opt.summary_sentences) {
-    for (; scored < chosen.size(); ++scored)
+    for (; scored < chosen.size(); ++scored) {
+      const detail::DotTable to_chosen(chosen[scored]->s->terms);
       for (std::size_t i = 0; i < cands.size(); ++i)
-        if (!used[i]) redundancy[i] = std::max(redundancy[i], Dot(cands[i].s->terms, chosen[scored]->s->terms));
+        if (!used[i]) redundancy[i] = std::max(redundancy[i], to_chosen.Dot(cands[i].s->terms));
+    }
     double best_score = -1e9;
     std::size_t pick = SIZE_MAX;
     for (std::size_t i = 0; i < cands.size(); ++i) {

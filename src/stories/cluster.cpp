@@ -81,6 +81,7 @@ struct Clusterer::Impl {
   std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> postings;
   std::vector<std::uint32_t> seen;  // per story: the Add() stamp that last saw it
   std::vector<float> partial;       // per story: probe weight shared with the current article
+  detail::DotTable article;         // the article being added (its memory kept for the next)
   std::uint32_t stamp = 0;
   std::int32_t latest_day = kNoDay;
   std::uint64_t adds = 0;
@@ -245,12 +246,14 @@ std::uint32_t Clusterer::Add(const SparseVector& features, std::int32_t day) {
   std::uint32_t best_story = UINT32_MAX;
   const auto probes = m.Strongest(features, m.opt.probe_features);
   const auto cands = m.Candidates(probes, UINT32_MAX);
+  m.article.Assign(features);
   for (const auto& [partial, s] : cands) {
     const auto& st = m.stories[s];
     if (st.retired) continue;
     const double tf = m.TimeFactor(m.Gap(st, day));
     if (tf <= 0) continue;
-    double sim = Similarity(s, features) * tf;
+    // Similarity(s, features), with the article spread once for all candidates.
+    double sim = (st.norm2 > 0 ? m.article.Dot(st.centroid) / std::sqrt(st.norm2) : 0.0) * tf;
     if (sim > best || (sim == best && s < best_story)) {
       best = sim;
       best_story = s;
@@ -421,8 +424,10 @@ std::vector<std::uint32_t> ReassignWith(const std::vector<SparseVector>& feature
     std::vector<float> partial(n, 0);
     std::vector<std::pair<float, std::uint32_t>> cands;
     bool moved = false;
+    detail::DotTable article;
     for (std::size_t i = 0; i < features.size(); ++i) {
       const auto stamp = static_cast<std::uint32_t>(i);
+      article.Assign(features[i]);
       auto gap = [&](std::uint32_t s) -> std::int32_t {
         if (days[i] == kNoDay || first[s] == kNoDay) return 0;
         if (days[i] > last[s]) return days[i] - last[s];
@@ -430,12 +435,12 @@ std::vector<std::uint32_t> ReassignWith(const std::vector<SparseVector>& feature
         return 0;
       };
       auto cosine = [&](std::uint32_t s) {
-        return norm2[s] > 0 ? Dot(features[i], centroid[s]) / std::sqrt(norm2[s]) * time_factor(gap(s)) : 0.0;
+        return norm2[s] > 0 ? article.Dot(centroid[s]) / std::sqrt(norm2[s]) * time_factor(gap(s)) : 0.0;
       };
       // Against its own story without itself (leave one out), else every
       // article would fit its own story best.
       const std::uint32_t own = story[i];
-      const double d = Dot(features[i], centroid[own]);
+      const double d = article.Dot(centroid[own]);
       const double rest2 = norm2[own] - 2 * d + 1;
       const double own_sim = rest2 > 1e-6 ? (d - 1) / std::sqrt(rest2) * time_factor(gap(own)) : 0.0;
       // Another story whose articles name years, none of them one the
@@ -616,19 +621,20 @@ double Silhouette(const std::vector<SparseVector>& features, const std::vector<s
   };
   const double na = norm2(sa), nb = norm2(sb);
   double total = 0;
-  auto score = [&](const std::vector<std::uint32_t>& own, const SparseVector& so, double no, const SparseVector& other,
-                   double nother) {
+  const detail::DotTable ta(sa), tb(sb);
+  auto score = [&](const std::vector<std::uint32_t>& own, const detail::DotTable& so, double no,
+                   const detail::DotTable& other, double nother) {
     for (std::uint32_t i : own) {
-      const double d = Dot(features[i], so);
+      const double d = so.Dot(features[i]);
       const double rest2 = no - 2 * d + 1;  // |own - f_i|^2, f_i unit length
       const double a = rest2 > 1e-9 ? (d - 1) / std::sqrt(rest2) : 0;
-      const double b = nother > 0 ? Dot(features[i], other) / std::sqrt(nother) : 0;
+      const double b = nother > 0 ? other.Dot(features[i]) / std::sqrt(nother) : 0;
       const double m = std::max(a, b);
       total += m > 0 ? (a - b) / m : 0;
     }
   };
-  score(side_a, sa, na, sb, nb);
-  score(side_b, sb, nb, sa, na);
+  score(side_a, ta, na, tb, nb);
+  score(side_b, tb, nb, ta, na);
   return total / static_cast<double>(side_a.size() + side_b.size());
 }
 
@@ -735,11 +741,14 @@ std::vector<std::uint32_t> SplitIncoherent(const std::vector<SparseVector>& feat
     *ca = features[a];
     *cb = features[b];
     std::vector<std::uint32_t> before;
+    detail::DotTable ta, tb;
     for (int iter = 0; iter < 4; ++iter) {
       before.swap(*side_a);
       side_a->clear();
       side_b->clear();
-      for (std::uint32_t i : mem) (Dot(features[i], *ca) >= Dot(features[i], *cb) ? side_a : side_b)->push_back(i);
+      ta.Assign(*ca);
+      tb.Assign(*cb);
+      for (std::uint32_t i : mem) (ta.Dot(features[i]) >= tb.Dot(features[i]) ? side_a : side_b)->push_back(i);
       if (side_a->empty() || side_b->empty()) break;
       if (*side_a == before) break;  // settled: the centroids are those of these halves
       *ca = SumOf(features, *side_a);
@@ -759,7 +768,8 @@ std::vector<std::uint32_t> SplitIncoherent(const std::vector<SparseVector>& feat
     // Seeds: each of the split_seeds articles least like the story, with
     // the article least like it; the cut with the best silhouette is kept.
     std::vector<std::pair<double, std::uint32_t>> outliers;
-    for (std::uint32_t i : mem) outliers.emplace_back(Dot(features[i], c), i);
+    const detail::DotTable tc(c);
+    for (std::uint32_t i : mem) outliers.emplace_back(tc.Dot(features[i]), i);
     const std::size_t seeds = std::min<std::size_t>(std::max<std::size_t>(opt.split_seeds, 1), outliers.size());
     std::partial_sort(outliers.begin(), outliers.begin() + static_cast<std::ptrdiff_t>(seeds), outliers.end());
     double best = -2;
@@ -769,8 +779,9 @@ std::vector<std::uint32_t> SplitIncoherent(const std::vector<SparseVector>& feat
       const std::uint32_t a = outliers[k].second;
       std::uint32_t b = a;
       double worst = 2;
+      const detail::DotTable seed(features[a]);
       for (std::uint32_t i : mem)
-        if (double d = Dot(features[i], features[a]); d < worst) worst = d, b = i;
+        if (double d = seed.Dot(features[i]); d < worst) worst = d, b = i;
       if (a == b) continue;
       std::vector<std::uint32_t> side_a, side_b;
       SparseVector ca, cb;

@@ -153,6 +153,39 @@ void EncodeDigest(const Digest& d, std::string* out);
 bool DecodeDigest(std::string_view bytes, Digest* d);
 
 double Dot(const SparseVector& a, const SparseVector& b);
+
+// One sparse vector spread into a table, for the dot products of one
+// vector with many: an article against each candidate story, or a
+// centroid against each of its articles. A lookup reads two slots (cuckoo
+// hashing) without branching on whether the feature is there, where the
+// merge of two sorted lists waits on each comparison before its next
+// step. Dot(other) equals detail::Dot(v, other): the products of shared
+// features are added in the other vector's (ascending) order, as the
+// merge adds them.
+class DotTable {
+ public:
+  DotTable() = default;
+  explicit DotTable(const SparseVector& v) { Assign(v); }
+  // Replaces the table's vector with v (sorted by feature, each once).
+  // Keeps its memory, so a table reused per article seldom allocates.
+  void Assign(const SparseVector& v);
+  double Dot(const SparseVector& other) const;
+
+ private:
+  struct Slot {
+    std::uint32_t key;
+    float weight;
+  };
+  std::uint32_t First(std::uint32_t h) const { return (h * 0x9E3779B1u) >> shift_; }
+  std::uint32_t Second(std::uint32_t h) const { return (h * 0x85EBCA77u) >> shift_; }
+  bool Build(const SparseVector& v);
+  std::vector<Slot> slots_;
+  SparseVector plain_;  // the vector itself, when no table could be built
+  mutable std::vector<double> products_;  // scratch of Dot(): one table serves one thread
+  std::uint32_t shift_ = 32;
+  std::uint32_t empty_ = UINT32_MAX;  // a key the vector does not hold
+};
+
 void Normalise(SparseVector* v);
 
 }  // namespace sitrep::stories::detail

@@ -181,6 +181,65 @@ double Dot(const SparseVector& a, const SparseVector& b) {
   return s;
 }
 
+void DotTable::Assign(const SparseVector& v) {
+  // A quarter full at most: insertions then seldom move a key, and almost
+  // never fail (a failure takes a table twice the size).
+  std::uint32_t bits = 4;
+  while ((std::size_t{1} << bits) < 4 * v.size()) ++bits;
+  empty_ = UINT32_MAX;
+  // The vector is sorted, so the keys at its end show whether the
+  // sentinel is taken; then the first free key below it is.
+  for (auto it = v.rbegin(); it != v.rend() && it->first == empty_; ++it) --empty_;
+  plain_.clear();
+  for (; bits <= 24; ++bits) {
+    shift_ = 32 - bits;
+    if (Build(v)) return;
+  }
+  // Keys no table of any sensible size holds (not seen with real hashes):
+  // the products are merged as detail::Dot merges them.
+  slots_.clear();
+  plain_ = v;
+}
+
+bool DotTable::Build(const SparseVector& v) {
+  slots_.assign(std::size_t{1} << (32 - shift_), Slot{empty_, 0.f});
+  for (const auto& kv : v) {
+    Slot in{kv.first, kv.second};
+    std::uint32_t at = First(in.key);
+    for (int kicks = 0;; ++kicks) {
+      if (slots_[at].key == empty_) {
+        slots_[at] = in;
+        break;
+      }
+      if (kicks == 64) return false;
+      std::swap(in, slots_[at]);
+      // The key taken out goes to its other slot.
+      at = First(in.key) == at ? Second(in.key) : First(in.key);
+    }
+  }
+  return true;
+}
+
+double DotTable::Dot(const SparseVector& other) const {
+  if (slots_.empty()) return detail::Dot(plain_, other);
+  // The products of shared features, in order, then their sum: the sum
+  // waits only on the shared ones.
+  products_.resize(other.size());
+  std::size_t n = 0;
+  for (const auto& [h, w] : other) {
+    const Slot& a = slots_[First(h)];
+    const Slot& b = slots_[Second(h)];
+    // A key sits in one slot at most, and the sentinel in none that matters.
+    const bool in_a = a.key == h, in_b = b.key == h;
+    const float weight = in_a ? a.weight : b.weight;
+    products_[n] = static_cast<double>(weight) * w;
+    n += (in_a || in_b) && h != empty_;
+  }
+  double s = 0;
+  for (std::size_t k = 0; k < n; ++k) s += products_[k];
+  return s;
+}
+
 void Normalise(SparseVector* v) {
   double n = 0;
   for (const auto& [k, w] : *v) n += static_cast<double>(w) * w;

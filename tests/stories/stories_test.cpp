@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 #include <map>
+#include <random>
 #include <set>
 #include <string>
 #include <vector>
@@ -138,6 +139,58 @@ SparseVector Unit(std::initializer_list<std::pair<std::uint32_t, float>> counts)
   SparseVector v(counts);
   detail::Normalise(&v);
   return v;
+}
+
+// The table's dot product must be the merge's to the last bit, or the
+// stories would change with it: random sparse vectors of many sizes
+// (a short sentence against a long centroid and the other way round),
+// with the keys that are edge cases for the table (0, the top bit alone,
+// which both its hash functions send to one slot, and the sentinel
+// UINT32_MAX and the keys just below it).
+TEST(StoriesDot, TableGivesTheMergesProductBitForBit) {
+  std::mt19937 rng(7);
+  auto random_vector = [&](std::size_t n, std::uint32_t key_range) {
+    std::set<std::uint32_t> keys;
+    // Keys from a range of at least twice the size, so that n distinct ones exist.
+    std::uniform_int_distribution<std::uint32_t> key(0, std::max<std::uint32_t>(key_range, static_cast<std::uint32_t>(2 * n)));
+    while (keys.size() < n) keys.insert(key(rng));
+    SparseVector v;
+    std::normal_distribution<float> weight(0.f, 1.f);
+    for (std::uint32_t k : keys) v.emplace_back(k, weight(rng));
+    return v;
+  };
+  const std::vector<std::uint32_t> edge = {0u, 0x80000000u, UINT32_MAX, UINT32_MAX - 1, UINT32_MAX - 2};
+  auto with_edges = [&](SparseVector v, std::size_t take) {
+    for (std::size_t k = 0; k < take && k < edge.size(); ++k) v.emplace_back(edge[k], 0.5f + static_cast<float>(k));
+    std::sort(v.begin(), v.end());
+    v.erase(std::unique(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.first == b.first; }), v.end());
+    return v;
+  };
+  int shared_seen = 0;
+  for (std::size_t na : {0u, 1u, 7u, 100u, 3000u}) {
+    for (std::size_t nb : {0u, 3u, 160u, 5000u}) {
+      for (std::uint32_t range : {600u, UINT32_MAX}) {
+        for (std::size_t take = 0; take <= edge.size(); take += 5) {
+          const SparseVector a = with_edges(random_vector(na, range), take);
+          const SparseVector b = with_edges(random_vector(nb, range), take);
+          const detail::DotTable ta(a), tb(b);
+          const double merged = detail::Dot(a, b);
+          EXPECT_EQ(ta.Dot(b), merged) << na << " x " << nb << " range " << range;
+          EXPECT_EQ(tb.Dot(a), merged) << nb << " x " << na << " range " << range;
+          shared_seen += merged != 0;
+        }
+      }
+    }
+  }
+  // The small key range makes the vectors share features: the products
+  // compared were not all empty sums.
+  EXPECT_GT(shared_seen, 10);
+  // A table filled again keeps no feature of the vector before.
+  detail::DotTable t(Unit({{1, 1.f}, {2, 1.f}}));
+  t.Assign(Unit({{3, 1.f}}));
+  EXPECT_EQ(t.Dot(Unit({{1, 1.f}, {2, 1.f}})), 0.0);
+  EXPECT_EQ(t.Dot(Unit({{3, 1.f}})), 1.0);
+  EXPECT_EQ(detail::DotTable().Dot(Unit({{3, 1.f}})), 0.0);
 }
 
 // A sentence's words are taken from the whole text's: for every span of
