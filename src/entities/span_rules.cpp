@@ -452,6 +452,25 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
       ++b;
       continue;
     }
+    // A person span of titles alone right before capitalised name words
+    // the model left out ("spokesman Colonel [Anton Varnell]"): the name
+    // is those words, and the title stays a title. Alone, such a word may
+    // be a surname ("King said") and stays as the model typed it.
+    if (type == kPer) {
+      bool titles = true;
+      for (std::size_t x = b; x < e && titles; ++x) {
+        titles = (t[x].gaz & (kGazRole | kGazHonorific)) && (t[x].f.flags & syntax::kTitle) &&
+                 !(t[x].gaz & (kPlaceB | kPlaceI | kOrgB | kOrgI));
+      }
+      std::size_t ne = e;
+      while (titles && ne < n && ne < e + 3 && labels[ne] == kOutside && NameWord(t[ne])) ++ne;
+      if (ne > e) {
+        Clear(labels, b, e);
+        SetSpan(labels, e, ne, kPer);
+        b = e;
+        continue;
+      }
+    }
     // A possessive inside: "Kosovo's Arben Hoxhaj", "Russia's Foreign Ministry".
     // Only after a listed country, region, major city or organisation: a
     // possessive also occurs inside names ("King's College", "Barry's Auto
@@ -512,10 +531,14 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
     if (type == kPer && e - b >= 4) {
       for (std::size_t o = b + 2; o + 1 < e; ++o) {
         if (t[o].f.lower != Heads().of) continue;
-        // A first name may also be a listed town's.
+        // A first name may also be a listed town's, and so may the surname
+        // right before "of" ("Jack London of ..."): between a first name
+        // and "of" a town's name is the surname.
         bool names = true;
         for (std::size_t x = b; x < o && names; ++x) {
-          names = NameWord(t[x]) || (x == b && LexFirstName(t[x].lex) && (t[x].f.flags & syntax::kTitle));
+          names = NameWord(t[x]) || (x == b && LexFirstName(t[x].lex) && (t[x].f.flags & syntax::kTitle)) ||
+                  (x + 1 == o && x > b && (t[x].f.flags & syntax::kTitle) && !(t[x].f.flags & syntax::kAllUpper) &&
+                   !(t[x].gaz & (kListed & ~kPlaceB)));
         }
         if (!names) break;
         int after = ListedType(t, o + 1, e, n, -1);

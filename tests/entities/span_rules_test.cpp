@@ -157,6 +157,30 @@ TEST(SpanRules, PersonOfAListedPlaceIsTwoNames) {
   auto l2 = Span(u.size(), 0, 3, kPer);
   ApplySpanRules(u.data(), u.size(), l2.data());
   EXPECT_EQ(Spans(l2), "PERSON:0-3 ");
+  // A surname that is also a listed town's name ("Odal Lenhall of Niger").
+  auto v = Tokens({{"Odal"}, {"Lenhall", kGazCityB}, {"of", 0, "IN"}, {"Niger", kGazCountryB}, {"met", 0, "VBD"}});
+  auto l3 = Span(v.size(), 0, 4, kPer);
+  ApplySpanRules(v.data(), v.size(), l3.data());
+  EXPECT_EQ(Spans(l3), "PERSON:0-2 LOC:3-4 ");
+  // But not a role or a demonym there ("Odal Minister of Niger" is no name and place).
+  auto w = Tokens({{"Odal"}, {"Minister", kGazRole}, {"of", 0, "IN"}, {"Niger", kGazCountryB}, {"met", 0, "VBD"}});
+  auto l4 = Span(w.size(), 0, 4, kPer);
+  ApplySpanRules(w.data(), w.size(), l4.data());
+  EXPECT_NE(Spans(l4), "PERSON:0-2 LOC:3-4 ");
+}
+
+TEST(SpanRules, TitleAloneBeforeANameTheModelLeftOutGivesWayToTheName) {
+  // "said spokesman Colonel Odal Lenhall": the model typed only the title.
+  auto t = Tokens({{"said", 0, "VBD"}, {"spokesman", kGazRole, "NN"}, {"Colonel", kGazRole}, {"Odal"}, {"Lenhall"},
+                   {".", 0, "."}});
+  auto labels = Span(t.size(), 2, 3, kPer);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "PERSON:3-5 ");
+  // A title-like word alone may be a surname ("King said"): kept.
+  auto u = Tokens({{"King", kGazRole}, {"said", 0, "VBD"}});
+  auto lu = Span(u.size(), 0, 1, kPer);
+  ApplySpanRules(u.data(), u.size(), lu.data());
+  EXPECT_EQ(Spans(lu), "PERSON:0-1 ");
 }
 
 TEST(SpanRules, FirstNameAndSurnameOfSomethingAreAPersonAndTheirEmployer) {
