@@ -2502,9 +2502,18 @@ class Finder {
         q->speaker_from = "pronoun";
         return;
       }
-      std::int32_t r = ResolvePronoun(s, w, previous);
+      std::int32_t r = ResolvePronoun(s, w, previous, q);
       if (r >= 0) {
         SetLocal(r, q);
+        q->speaker_from = "pronoun";
+        return;
+      }
+      // "A, the commission's chief said. “B,” she said.": with no name the
+      // pronoun can mean, the one person who spoke just before, unnamed.
+      if ((w == "he" || w == "she") && previous && previous->speaker_local < 0 && previous->speaker_name.empty() &&
+          !previous->speaker_description.empty() && SinglePersonNoun(previous->speaker_span, w) &&
+          doc_.para(s) <= Paragraph(previous->content.begin) + 1) {
+        q->speaker_description = previous->speaker_description;
         q->speaker_from = "pronoun";
         return;
       }
@@ -2881,7 +2890,22 @@ class Finder {
   // subject that agrees in number and gender (people for he/she,
   // organisations for it and they) within a few sentences, else the
   // nearest agreeing name before it.
-  std::int32_t ResolvePronoun(std::int32_t p, std::string_view w, const Quote* previous) {
+  // True if the phrase at span is headed by one person noun ("the
+  // commission's chief") whose gender, if it has one, agrees with w.
+  bool SinglePersonNoun(ByteSpan span, std::string_view w) {
+    std::int32_t h = HeadOf(span);
+    if (h == kNone || PluralHead(span) || doc_.tok(h).upos != "NOUN") return false;
+    std::string lemma = Lower(doc_.tok(h).lemma.empty() ? doc_.text(h) : std::string_view(doc_.tok(h).lemma));
+    if (!lex_.PersonNoun(lemma)) return false;
+    char g = lex_.Gender(lower_[static_cast<std::size_t>(h)]);
+    return !g || g == (w == "he" ? 'm' : 'f');
+  }
+
+  // The names inside the quote's own content are left out: "A and B will
+  // meet on Monday, she said" is not said by A or B, who would have been
+  // written as the speaker ("..., A said").
+  std::int32_t ResolvePronoun(std::int32_t p, std::string_view w, const Quote* previous, const Quote* q) {
+    auto in_content = [&](const Mention& m) { return q && m.begin >= q->content.begin && m.begin < q->content.end; };
     char want = w == "he" ? 'm' : w == "she" ? 'f' : 0;
     bool person = want != 0;
     std::uint32_t s = doc_.sent(p);
@@ -2904,7 +2928,7 @@ class Finder {
       if (m.begin < after) break;
       std::int32_t t = doc_.TokenAt(m.begin);
       if (t >= static_cast<std::int32_t>(doc_.size()) || doc_.sent(t) + 4 < s) break;
-      if (agrees_local(m.local) && !InQuote(t) && IsSubjectMention(m)) return m.local;
+      if (agrees_local(m.local) && !InQuote(t) && !in_content(m) && IsSubjectMention(m)) return m.local;
     }
     if (previous && previous->speaker_local >= 0 && agrees_local(previous->speaker_local) &&
         doc_.para(p) <= Paragraph(previous->content.begin) + 1) {
@@ -2917,7 +2941,7 @@ class Finder {
       std::int32_t t = doc_.TokenAt(m.begin);
       if (t >= static_cast<std::int32_t>(doc_.size())) continue;
       bool ok = agrees_local(m.local) || (!person && m.type == "LOC" && m.as_actor && m.local >= 0);
-      if (!ok || InQuote(t)) continue;
+      if (!ok || InQuote(t) || in_content(m)) continue;
       // "It" reaches back no further than the window: an organisation
       // named paragraphs before is seldom what "it" is ("... read a
       // statement. It said: ...").

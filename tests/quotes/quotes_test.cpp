@@ -326,6 +326,28 @@ TEST_F(QuotesOnText, HeAfterAnUnnamedSourceAndThenANameIsTheName) {
   EXPECT_NE(Speaker(a.quotes[1]).find("Lenhall"), std::string::npos) << Speaker(a.quotes[1]);
 }
 
+TEST_F(QuotesOnText, SheAfterReportedContentIsNotAPersonNamedInIt) {
+  // The people the reported content names are not who "she" is: the one
+  // who spoke just before, unnamed, is. Run twice: with the content's
+  // people named first ("Tobias Lenhall and ...") and last.
+  for (const char* content : {"Tobias Lenhall of Germany and Odalys Kessar of France will meet on Monday",
+                              "The two ministers, Tobias Lenhall of Germany and Odalys Kessar of France, will meet"}) {
+    Article a = Analyse(std::string("Germany and France will hold talks in Geneva, the commission's chief said. ") +
+                        content + ", she said.");
+    ASSERT_EQ(a.quotes.size(), 2u) << content;
+    EXPECT_EQ(a.quotes[0].speaker_description, "the commission's chief");
+    EXPECT_EQ(a.quotes[1].speaker_local, -1) << Speaker(a.quotes[1]);
+    EXPECT_EQ(a.quotes[1].speaker_description, "the commission's chief") << content;
+    EXPECT_EQ(a.quotes[1].speaker_from, "pronoun");
+  }
+  // A person named outside the content, as the sentence's subject before
+  // it, still is.
+  Article b = Analyse(
+      "Odalys Kessar arrived in Paris on Sunday. Tobias Lenhall will attend the meeting, she said.");
+  ASSERT_EQ(b.quotes.size(), 1u);
+  EXPECT_NE(Speaker(b.quotes[0]).find("Kessar"), std::string::npos) << Speaker(b.quotes[0]);
+}
+
 TEST_F(QuotesOnText, ARoleTwoPeopleHoldIsTheOneNamedLast) {
   // Both sides sent an interior minister; "the minister" right after one
   // of them spoke is that one.
