@@ -534,12 +534,20 @@ class Describer {
       return;
     }
     if (const Entry* body = FirstOf(ids, kGovBody)) {
+      std::string c = CountryBefore(b);
+      // A body listed under the name its own country uses ("Ministry of
+      // Defence") is another country's when that country is named right
+      // before it ("the Lorvanian Ministry of Defence").
+      if (!body->country.empty() && !c.empty() && c != body->country && !body->sector.empty()) {
+        m.country = c;
+        m.actor_code = g_.CameoCountry(c) + body->sector;
+        return;
+      }
       if (!body->country.empty()) {
         m.country = body->country;
         m.actor_code = body->code;
         return;
       }
-      std::string c = CountryBefore(b);
       if (!c.empty()) {
         m.country = c;
         m.actor_code = g_.CameoCountry(c) + body->sector;

@@ -119,6 +119,21 @@ TEST(DescribeMentions, MilitaryAndDefenceRoles) {
   EXPECT_EQ(a.mentions[1].actor_code, "DEUGOVMIL");
 }
 
+TEST(DescribeMentions, ABodyListedUnderItsOwnCountrysNameIsAnotherCountrysAfterItsDemonym) {
+  // "Ministry of Defence" alone is listed as the British one; after
+  // "Armenian" or "Armenia's" it is Armenia's, and alone it stays British.
+  Article a = Describe({{{"the"}, {"Armenian"}, {"Ministry"}, {"of"}, {"Defence"}, {"said"}},
+                        {{"Armenia"}, {"'s"}, {"Ministry"}, {"of"}, {"Defence"}, {"said"}},
+                        {{"the"}, {"Ministry"}, {"of"}, {"Defence"}, {"said"}}},
+                       {{0, 2, 4, "ORG"}, {1, 2, 4, "ORG"}, {2, 1, 3, "ORG"}});
+  EXPECT_EQ(a.mentions[0].country, "ARM");
+  EXPECT_EQ(a.mentions[0].actor_code, "ARMGOVMIL");
+  EXPECT_EQ(a.mentions[1].country, "ARM");
+  EXPECT_EQ(a.mentions[1].actor_code, "ARMGOVMIL");
+  EXPECT_EQ(a.mentions[2].country, "GBR");
+  EXPECT_EQ(a.mentions[2].actor_code, "GBRGOVMIL");
+}
+
 TEST(DescribeMentions, FormerHolderIsAnElite) {
   Article a = Describe({{{"former"}, {"U.S."}, {"President"}, {"John"}, {"Doe"}, {"said"}}}, {{0, 3, 4, "PERSON"}});
   EXPECT_EQ(a.mentions[0].role, "former president");
