@@ -452,6 +452,19 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
       ++b;
       continue;
     }
+    // "Lorvani Foreign Minister X": the start of a title the model took
+    // into the name before it, when the title goes on after the span,
+    // belongs to the title ("Foreign" of "Foreign Minister").
+    if (type != kPer) {
+      std::size_t ne = e;
+      while (ne > b + 1 && (t[ne - 1].gaz & kGazRole) && (t[ne - 1].f.flags & syntax::kTitle) &&
+             !(t[ne - 1].gaz & (kPlaceB | kPlaceI | kOrgB | kOrgI)))
+        --ne;
+      if (ne < e && e < n && labels[e] == kOutside && (t[e].gaz & kGazRole) && (t[e].f.flags & syntax::kTitle)) {
+        Clear(labels, ne, e);
+        e = ne;
+      }
+    }
     // A person span of titles alone right before capitalised name words
     // the model left out ("spokesman Colonel [Anton Varnell]"): the name
     // is those words, and the title stays a title. Alone, such a word may

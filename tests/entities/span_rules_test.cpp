@@ -169,6 +169,22 @@ TEST(SpanRules, PersonOfAListedPlaceIsTwoNames) {
   EXPECT_NE(Spans(l4), "PERSON:0-2 LOC:3-4 ");
 }
 
+TEST(SpanRules, TheStartOfATitleIsNotPartOfTheNameBeforeIt) {
+  // "Lorvani Foreign Minister Odal Kessar": the model typed "Lorvani Foreign".
+  auto t = Tokens({{"Lorvani", kGazDemonym}, {"Foreign", kGazRole}, {"Minister", kGazRole}, {"Odal"}, {"Kessar"},
+                   {"said", 0, "VBD"}});
+  auto labels = Span(t.size(), 0, 2, kMisc);
+  labels[3] = BeginLabel(kPer);
+  labels[4] = InsideLabel(kPer);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "MISC:0-1 PERSON:3-5 ");
+  // A name that ends in such a word, with no title after it, keeps it.
+  auto u = Tokens({{"Lenhall"}, {"Foreign", kGazRole}, {"said", 0, "VBD"}});
+  auto lu = Span(u.size(), 0, 2, kOrg);
+  ApplySpanRules(u.data(), u.size(), lu.data());
+  EXPECT_EQ(Spans(lu), "ORG:0-2 ");
+}
+
 TEST(SpanRules, TitleAloneBeforeANameTheModelLeftOutGivesWayToTheName) {
   // "said spokesman Colonel Odal Lenhall": the model typed only the title.
   auto t = Tokens({{"said", 0, "VBD"}, {"spokesman", kGazRole, "NN"}, {"Colonel", kGazRole}, {"Odal"}, {"Lenhall"},
