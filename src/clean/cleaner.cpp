@@ -448,6 +448,12 @@ void CleanStage::Process(Article& a, StageScratch* scratch) const {
     if (const Cue* cue = l.cue) {
       l.why = cue->why;
       l.opens_list = OpensList(l.why);
+      // A button label with a colon ("Read more:") is no button: it
+      // announces the links printed under it, which must go with it.
+      if (l.why == "share prompt" && !l.text.empty() && l.text.back() == ':') {
+        l.why = "related links";
+        l.opens_list = true;
+      }
       continue;
     }
     if (rep && outlet_articles >= kMinRepeats) {

@@ -446,6 +446,14 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
     std::size_t e = SpanEnd(labels, b, n);
     // A name never ends in a lower-case function word ("Sweden of").
     while (e > b + 1 && FunctionWord(t[e - 1])) labels[--e] = kOutside;
+    // Nor starts with a preposition ("The President [of Vastmark]"): the
+    // model's span took the one of the title before it. A leading "the"
+    // stays: some names are written with it ("the Pentagon").
+    static const std::uint64_t kAdp = Hash64("ADP");
+    if (e > b + 1 && FunctionWord(t[b]) && t[b].upos == kAdp) {
+      while (e > b + 1 && FunctionWord(t[b]) && t[b].upos == kAdp) labels[b++] = kOutside;
+      labels[b] = BeginLabel(type);
+    }
     if (Possessive(t[b])) {  // never the start of a name
       labels[b] = kOutside;
       if (b + 1 < e) labels[b + 1] = BeginLabel(type);
@@ -708,6 +716,27 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
     if (type == kLoc && e == b + 1 && e < n && !(t[b].gaz & kListed) && DemonymEnding(t[b]) &&
         !(t[e].f.flags & syntax::kHasUpper) && (t[e].upos == Hash64("NOUN"))) {
       SetSpan(labels, b, e, kMisc);
+    }
+    // The same adjective before a title that names no one after it ("the
+    // Dravenian Foreign Minister, ..."): the adjective is the people's, the
+    // title a title.
+    if ((type == kLoc || type == kPer) && e >= b + 2 && !(t[b].gaz & kListed) && DemonymEnding(t[b])) {
+      bool titles = true;
+      for (std::size_t x = b + 1; x < e && titles; ++x) titles = (t[x].gaz & kGazRole) != 0;
+      if (titles) {
+        SetSpan(labels, b, b + 1, kMisc);
+        Clear(labels, b + 1, e);
+      }
+    }
+    // "the President of [X]", "Foreign Minister of [X]": what an office is
+    // "of" is a place (or an organisation), never a person.
+    // A listed first name anywhere in the span makes it a person after all
+    // ("Secretary of [State Anna Berg]").
+    if (type == kPer && b >= 2 && labels[b - 1] == kOutside && t[b - 1].f.lower == Heads().of &&
+        (t[b - 2].gaz & kGazRole) && (t[b - 2].f.flags & syntax::kTitle)) {
+      bool first_name = false;
+      for (std::size_t x = b; x < e && !first_name; ++x) first_name = LexFirstName(t[x].lex);
+      if (!first_name) SetSpan(labels, b, e, kLoc);
     }
     b = e;
   }

@@ -2296,6 +2296,14 @@ class Finder {
       if (up == "VERB" || up == "AUX") break;
       std::int32_t m = doc_.mention(t);
       if (m != kNone && a_.mentions[static_cast<std::size_t>(m)].type == "PERSON") {
+        // "residents of X", "a lawyer for X": a name after a preposition
+        // is what the noun is of or for, not the noun's own name; one set
+        // beside it later may still be ("a lawyer for X, Y, said").
+        const std::int32_t first = doc_.TokenAt(a_.mentions[static_cast<std::size_t>(m)].begin);
+        if (first > s && doc_.tok(first - 1).upos == "ADP") {
+          t = std::max(t, doc_.TokenAt(a_.mentions[static_cast<std::size_t>(m)].end) - 1);
+          continue;
+        }
         return a_.mentions[static_cast<std::size_t>(m)].local;
       }
     }

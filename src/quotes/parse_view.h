@@ -207,11 +207,12 @@ class Doc {
           if (r == "conj") others.push_back(k);
           break;
         case 5:
+          if (r == "xcomp") others.push_back(k);
           if (r == "csubj") subjects.push_back(k);
           if (r == "nsubj") nominal_subjects.push_back(k);
           break;
         case 9:
-          if (r == "acl:relcl") others.push_back(k);
+          if (r == "acl:relcl" || r == "parataxis") others.push_back(k);
           break;
         default:
           break;
@@ -286,7 +287,11 @@ class Doc {
       if (adjacent && !has_object) head_[i] = conj;
     }
     for (std::size_t i : subjects) RepairSpeechGerund(i);
-    for (std::size_t i : nominal_subjects) RepairSecondSubject(i);
+    for (std::size_t i : others) RepairInvertedCue(i);
+    for (std::size_t i : nominal_subjects) RepairPrepositionalSubject(i);
+    for (std::size_t i : nominal_subjects) {
+      if (deprel_[i] == "nsubj") RepairSecondSubject(i);
+    }
     for (std::size_t i : others) {
       const std::int32_t c = static_cast<std::int32_t>(i);
       const std::int32_t h = head_[i];
@@ -373,6 +378,84 @@ class Doc {
     if (object) return;
     head_[i] = rel;
     deprel_[i] = "obj";
+  }
+  // "The council will open new schools, announced the minister Ines
+  // Varga.": a verb of saying after a comma, with no subject of its own
+  // and a person as its only object, read as a second predicate of the
+  // clause it reports (conj, xcomp or parataxis). A verb of saying does not take the speaker as its
+  // object, so the inversion is undone: the cue heads the sentence, the
+  // clause is what was said and the person says it ("said" is parsed so
+  // already; the other cues often are not).
+  void RepairInvertedCue(std::size_t i) {
+    const std::int32_t v = static_cast<std::int32_t>(i);
+    const std::int32_t h = head_[i];
+    const Token& cue = a_.tokens[i];
+    if (!speech_verb_ || h == kNone || h >= v - 1 || sent_[static_cast<std::size_t>(h)] != sent_[i] ||
+        (deprel_[i] != "conj" && deprel_[i] != "xcomp" && deprel_[i] != "parataxis") || (cue.xpos != "VBD" && cue.xpos != "VBZ") ||
+        a_.TokenText(a_.tokens[i - 1]) != "," || a_.tokens[static_cast<std::size_t>(h)].upos != "VERB" ||
+        !speech_verb_(Lower(cue.lemma))) {
+      return;
+    }
+    std::int32_t obj = kNone;
+    for (std::size_t t = SentenceBegin(v); t < SentenceEnd(v); ++t) {
+      if (head_[t] != v) continue;
+      const std::string_view r = deprel_[t];
+      if (StartsWith(r, "nsubj") || StartsWith(r, "csubj") || r == "expl" || r == "ccomp" || r == "cc") return;
+      if (r == "obj") {
+        if (obj != kNone || static_cast<std::int32_t>(t) < v) return;
+        obj = static_cast<std::int32_t>(t);
+      }
+    }
+    if (obj == kNone) return;
+    // Every word after the cue is the cue's (the person's phrase, the stop).
+    auto under = [&](std::int32_t x, std::int32_t top) {
+      for (std::size_t k = 0; x != kNone && k < 64; ++k) {
+        if (x == top) return true;
+        x = head_[static_cast<std::size_t>(x)];
+      }
+      return false;
+    };
+    bool person = false;
+    for (std::size_t t = i + 1; t < SentenceEnd(v); ++t) {
+      if (!under(static_cast<std::int32_t>(t), v) && !Punct(static_cast<std::int32_t>(t))) return;
+      if (!under(static_cast<std::int32_t>(t), obj)) continue;
+      for (const Mention& m : a_.mentions) {
+        if (m.type == "PERSON" && m.begin <= a_.tokens[t].begin && a_.tokens[t].end <= m.end) person = true;
+      }
+    }
+    if (!person) return;
+    head_[i] = head_[static_cast<std::size_t>(h)];
+    deprel_[i] = head_[i] == kNone ? std::string_view("root") : deprel_[static_cast<std::size_t>(h)];
+    head_[static_cast<std::size_t>(h)] = v;
+    deprel_[static_cast<std::size_t>(h)] = "ccomp";
+    deprel_[static_cast<std::size_t>(obj)] = "nsubj";
+  }
+  // "The union on Tuesday accused ...": parsers read the time phrase as a
+  // clause of its own, the preposition its marker and the noun a second
+  // subject of the verb. A verb has one subject, and one led by a
+  // preposition is none: the phrase goes back to being an oblique.
+  // ("For them to win" keeps its subject: the verb has no other.)
+  void RepairPrepositionalSubject(std::size_t i) {
+    const std::int32_t s = static_cast<std::int32_t>(i);
+    const std::int32_t v = head_[i];
+    if (v == kNone || deprel_[i] != "nsubj") return;
+    std::int32_t first = s;
+    while (first > 0 && sent_[static_cast<std::size_t>(first - 1)] == sent_[i] &&
+           head_[static_cast<std::size_t>(first - 1)] == s) {
+      --first;
+    }
+    const std::int32_t p = first - 1;
+    if (p < 0 || sent_[static_cast<std::size_t>(p)] != sent_[i]) return;
+    const auto pi = static_cast<std::size_t>(p);
+    if (head_[pi] != v || deprel_[pi] != "mark" || a_.tokens[pi].upos != "ADP") return;
+    bool other = false;
+    for (std::size_t t = SentenceBegin(s); t < SentenceEnd(s) && !other; ++t) {
+      other = t != i && head_[t] == v && StartsWith(deprel_[t], "nsubj");
+    }
+    if (!other) return;
+    deprel_[i] = "obl";
+    head_[pi] = s;
+    deprel_[pi] = "case";
   }
   void RepairSpeechGerund(std::size_t i) {
     const std::int32_t c = static_cast<std::int32_t>(i);

@@ -179,6 +179,16 @@ std::string TranslitKey(std::string_view token) {
   replace_all("ie", "e");
   for (char& c : s)
     if (c == 'y' || c == 'j') c = 'i';
+  // A final syllable r is written bare in Slavic romanisations, -er in
+  // English and German, -re in French ("Aleksandr", "Alexander",
+  // "Alexandre"; "Petr", "Peter"): after a consonant, all three fold to r.
+  if (s.size() > 4) {
+    auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; };
+    const std::size_t n = s.size();
+    if ((s.compare(n - 2, 2, "er") == 0 || s.compare(n - 2, 2, "re") == 0) && !vowel(s[n - 3]) && s[n - 3] != 'r') {
+      s.replace(n - 2, 2, "r");
+    }
+  }
   std::string r;
   r.reserve(s.size());
   for (char c : s)

@@ -84,6 +84,27 @@ std::string WordingKey(std::string_view text) {
   return out;
 }
 
+// The figures a quote states, digits only, in order ("about 3,000" and
+// "3000" are one figure): a paraphrase may reword everything else, but
+// two that give different figures do not say the same thing.
+std::string FiguresKey(std::string_view text) {
+  std::string out, cur;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    const char c = i < text.size() ? text[i] : ' ';
+    if (c >= '0' && c <= '9') {
+      cur.push_back(c);
+    } else if ((c == ',' || c == '.') && !cur.empty() && i + 1 < text.size() && text[i + 1] >= '0' &&
+               text[i + 1] <= '9') {
+      if (c == '.') cur.push_back(c);  // a decimal point is part of the figure; a thousands comma is not
+    } else if (!cur.empty()) {
+      if (!out.empty()) out.push_back(' ');
+      out += cur;
+      cur.clear();
+    }
+  }
+  return out;
+}
+
 std::vector<QuoteRec> ReadQuotes(const std::string& path, const std::function<bool(std::string_view)>& has_article) {
   std::vector<QuoteRec> out;
   if (path.empty()) return out;
@@ -692,9 +713,12 @@ std::string StoryBuilder::Impl::StoryJson(const std::vector<std::uint32_t>& memb
       std::sort(ids.begin(), ids.end());
       if (!done_groups.insert(ids.front()).second || group.size() < 2) continue;
       Claim c;
-      std::set<std::string> wordings;
+      std::set<std::string> wordings, figures;
       std::string speaker;
       for (const auto* g : group) {
+        // One paraphrase leaving a figure out ("on Monday" for "on 12 May")
+        // contradicts nothing; two giving different ones do.
+        if (std::string f = FiguresKey(g->text); !f.empty()) figures.insert(std::move(f));
         c.articles.push_back(g->article);
         c.values.push_back(g->text);
         // Reported speech is each outlet's own paraphrase: its wording
@@ -710,7 +734,7 @@ std::string StoryBuilder::Impl::StoryJson(const std::vector<std::uint32_t>& memb
       for (const auto* g : group) shared_quotes.insert(g->id);
       c.claim = speaker.empty() ? "quote" : "quote of " + speaker;
       c.kind = "quote";
-      if (wordings.size() > 1) disagreements.push_back(std::move(c));
+      if (wordings.size() > 1 || figures.size() > 1) disagreements.push_back(std::move(c));
       else agreements.push_back(std::move(c));
     }
   }

@@ -3288,6 +3288,10 @@ class Matcher {
     if (In(d0) && (Calendar(d0, dm) || Relative(d0, dm)) && dm.gran == 3 && dm.value) {
       day = dm.date;
       end = dm.end;
+      // The day is part of this expression, so a weekday that contradicts
+      // its date ("midnight on Thursday (16 May)") must still be reported.
+      m.mismatch = dm.mismatch;
+      m.detail = dm.detail;
     } else if (In(d0) && W(d0) && (W(d0)->deictic || W(d0)->weekday)) {
       if (Relative(d0, dm)) {
         end = dm.end;

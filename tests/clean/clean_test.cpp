@@ -575,6 +575,39 @@ TEST(CleanStage, RelatedAndImageLinesGoEvenWhenTheyReadLikeSentences) {
   EXPECT_EQ(why["Related: Who runs the harbour now?"], "related links");
 }
 
+TEST(CleanStage, ButtonLabelWithColonHeadsTheLinksUnderIt) {
+  Article a = Clean(
+      "The quarry reopened on Monday after a month of inspections, the council said.\n"
+      "Workers will return in shifts until the new crane arrives.\n"
+      "Read more:\n"
+      "Quarry town waits for the inspectors\n"
+      "Who owns the quarry?\n"
+      "The crane makers in numbers\n",
+      "text");
+  auto why = Why(a);
+  EXPECT_EQ(why["Read more:"], "related links");
+  EXPECT_EQ(why["Quarry town waits for the inspectors"], "related links");
+  EXPECT_EQ(why["Who owns the quarry?"], "related links");
+  EXPECT_NE(a.text.find("Workers will return in shifts"), std::string::npos);
+  // Without the colon it is a button, and what follows is judged alone.
+  Article b = Clean(
+      "The quarry reopened on Monday after a month of inspections, the council said.\n"
+      "Read more\n"
+      "Workers will return in shifts until the new crane arrives.\n",
+      "text");
+  EXPECT_EQ(Why(b)["Read more"], "share prompt");
+  EXPECT_NE(b.text.find("Workers will return in shifts"), std::string::npos);
+}
+
+TEST(CleanStage, TranslatedReadAlsoLineIsARelatedLink) {
+  Article a = Clean(
+      "The quarry reopened on Monday after a month of inspections, the council said.\n"
+      "Workers will return in shifts until the new crane arrives.\n"
+      "To read also: Who owns the quarry?\n",
+      "text");
+  EXPECT_EQ(Why(a)["To read also: Who owns the quarry?"], "related links");
+}
+
 TEST(CleanStage, OutletFromMoreFromHeaderOrCopyrightLine) {
   EXPECT_EQ(OutletFromText("Title line here\nA sentence of body text follows.\nMore from The Evening Lantern\nLink"),
             "The Evening Lantern");

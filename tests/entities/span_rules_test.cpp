@@ -496,6 +496,43 @@ TEST(SpanRules, AnUnlistedDemonymBeforeANounIsMisc) {
   EXPECT_EQ(Spans(lv), "LOC:1-2 ");
 }
 
+TEST(SpanRules, AnUnlistedDemonymBeforeATitleAloneIsMisc) {
+  // "the Vastmarkian Foreign Minister, ...": one place to the model.
+  auto t = Tokens({{"the", 0, "DT"}, {"Vastmarkian"}, {"Foreign", kGazRole}, {"Minister", kGazRole}, {",", 0, ","}});
+  auto labels = Span(t.size(), 1, 4, kLoc);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "MISC:1-2 ");
+  // A place name before a title stays a place.
+  auto u = Tokens({{"Vastmark"}, {"Minister", kGazRole}});
+  auto lu = Span(u.size(), 0, 2, kLoc);
+  ApplySpanRules(u.data(), u.size(), lu.data());
+  EXPECT_EQ(Spans(lu), "LOC:0-2 ");
+}
+
+TEST(SpanRules, WhatAnOfficeIsOfIsAPlaceAndNoNameStartsWithOf) {
+  // "The President of Vastmark, ...": "of Vastmark" a person to the model.
+  auto t = Tokens({{"The", 0, "DT"}, {"President", kGazRole}, {"of", 0, "IN"}, {"Vastmark"}, {",", 0, ","}});
+  auto labels = Span(t.size(), 2, 4, kPer);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "LOC:3-4 ");
+  // Not after a word that is no title ("the wife of Tomas Vell").
+  auto u = Tokens({{"the", 0, "DT"}, {"wife", 0, "NN"}, {"of", 0, "IN"}, {"Tomas"}, {"Vell"}});
+  auto lu = Span(u.size(), 3, 5, kPer);
+  ApplySpanRules(u.data(), u.size(), lu.data());
+  EXPECT_EQ(Spans(lu), "PERSON:3-5 ");
+  // A leading "the" is no preposition: "the Lenhall Institute" keeps it.
+  auto w = Tokens({{"the", 0, "DT"}, {"Lenhall"}, {"Institute"}});
+  auto lw = Span(w.size(), 0, 3, kOrg);
+  ApplySpanRules(w.data(), w.size(), lw.data());
+  EXPECT_EQ(Spans(lw), "ORG:0-3 ");
+  // Nor when the span holds a listed first name ("Secretary of State Anna Berg").
+  auto v = Tokens({{"Secretary", kGazRole}, {"of", 0, "IN"}, {"State"}, {"Anna"}, {"Berg"}});
+  v[3].lex = kLexFirstName;
+  auto lv = Span(v.size(), 2, 5, kPer);
+  ApplySpanRules(v.data(), v.size(), lv.data());
+  EXPECT_EQ(Spans(lv), "PERSON:2-5 ");
+}
+
 TEST(SpanRules, TitleAloneAfterADeterminerNamesNoOne) {
   // "the Secretary acted": a holder referred to, no name.
   auto t = Tokens({{"the", 0, "DT"}, {"Secretary", kGazRole}, {"acted", 0, "VBD"}});

@@ -42,6 +42,13 @@ TEST(TranslitKey, FoldsCommonRomanisations) {
   EXPECT_EQ(TranslitKey("arkadii"), TranslitKey("arkady"));
   EXPECT_EQ(TranslitKey("tarkhov"), TranslitKey("tarhov"));
   EXPECT_EQ(TranslitKey("yevgeniy"), TranslitKey("evgeny"));
+  // A final r bare, as -er or as -re (invented spellings of one name).
+  EXPECT_EQ(TranslitKey("oleksandr"), TranslitKey("olexander"));
+  EXPECT_EQ(TranslitKey("oleksandr"), TranslitKey("olexandre"));
+  EXPECT_EQ(TranslitKey("dmitr"), TranslitKey("dmitre"));
+  // A vowel before the r is a different name, and a short word is left as is.
+  EXPECT_EQ(TranslitKey("moire"), "moire");
+  EXPECT_EQ(TranslitKey("ober"), "ober");
   // German and South Slavic spellings: Je for Ye, sch for sh, w for v.
   EXPECT_EQ(TranslitKey("jelena"), TranslitKey("yelena"));
   EXPECT_EQ(TranslitKey("scharowa"), TranslitKey("sharova"));

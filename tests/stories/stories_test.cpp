@@ -506,6 +506,33 @@ TEST(Stories, OnlyQuotedWordsCanDisagreeNotParaphrases) {
   };
   EXPECT_EQ(quote_claims("direct"), std::vector<std::string>{"disagreements"});
   EXPECT_EQ(quote_claims("indirect"), std::vector<std::string>{"agreements"});
+  // Paraphrases that give one speaker different figures differ, however
+  // alike the rest of their words.
+  {
+    std::ofstream f(path, std::ios::binary);
+    f << quote("q1", "m1", "about 1,200 tonnes of grain had been exported", "indirect", "q2")
+      << quote("q2", "m2", "more than 1,900 tonnes of grain had been exported", "indirect", "q1");
+  }
+  {
+    StoryBuilder b;
+    for (const auto& l : lines) EXPECT_TRUE(b.AddArticle(l).ok());
+    auto stories = b.Build({}, path);
+    ASSERT_EQ(stories.size(), 1u);
+    simdjson::dom::parser p;
+    simdjson::dom::element e;
+    ASSERT_EQ(p.parse(stories[0].json).get(e), simdjson::SUCCESS);
+    std::size_t quote_disagreements = 0, quote_agreements = 0;
+    for (simdjson::dom::element c : e["disagreements"].get_array()) {
+      std::string_view k;
+      if (!c["kind"].get_string().get(k) && k == "quote") ++quote_disagreements;
+    }
+    for (simdjson::dom::element c : e["agreements"].get_array()) {
+      std::string_view k;
+      if (!c["kind"].get_string().get(k) && k == "quote") ++quote_agreements;
+    }
+    EXPECT_EQ(quote_disagreements, 1u);
+    EXPECT_EQ(quote_agreements, 0u);
+  }
   std::remove(path.c_str());
 }
 

@@ -255,6 +255,12 @@ TEST(Time, WeekdayMismatchIsReported) {
   auto t2 = FindTimes("Voting ends on Thursday, January 11.", "2022-01-10");
   ASSERT_EQ(t2.inconsistencies.size(), 1u);
   EXPECT_EQ(t2.inconsistencies[0].detail, "11 January 2022 is a Tuesday, not a Thursday");
+  // A clock time in front of the day does not hide the contradiction.
+  auto tc = FindTimes("The truce starts at noon on Friday (13 January).", "2022-01-10");
+  ASSERT_EQ(tc.times.size(), 1u);
+  EXPECT_EQ(tc.times[0].value, "2022-01-13T12:00");
+  ASSERT_EQ(tc.inconsistencies.size(), 1u);
+  EXPECT_EQ(tc.inconsistencies[0].detail, "13 January 2022 is a Thursday, not a Friday");
   auto t3 = FindTimes("Voting ends Thu 12 Jan.", "2022-01-10");
   ASSERT_EQ(t3.inconsistencies.size(), 1u);
   EXPECT_EQ(t3.times[0].value, "2022-01-12");
