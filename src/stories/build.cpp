@@ -152,8 +152,16 @@ struct Claim {
     // For numbers: the figure as each of `articles` wrote it, in its order,
     // so each outlet is shown its own words.
     std::vector<std::string> article_texts;
+    // For numbers: the earliest publication day of `articles` ("" when
+    // none is dated), so that a toll reported higher day by day reads as
+    // the update it is.
+    std::string first_reported;
   };
   std::vector<Reading> readings;
+  // For numbers: "rising" or "falling" when every later article gives a
+  // figure at least as high (as low) as every earlier one, over two or
+  // more days; empty otherwise.
+  std::string trend;
 };
 
 void WriteClaims(JsonWriter& w, const std::vector<Claim>& claims) {
@@ -183,9 +191,17 @@ void WriteClaims(JsonWriter& w, const std::vector<Claim>& claims) {
           w.Key("article_texts");
           StringArray(w, r.article_texts);
         }
+        if (!r.first_reported.empty()) {
+          w.Key("first_reported");
+          w.String(r.first_reported);
+        }
         w.EndObject();
       }
       w.EndArray();
+    }
+    if (!c.trend.empty()) {
+      w.Key("trend");
+      w.String(c.trend);
     }
     w.EndObject();
   }
@@ -461,6 +477,27 @@ std::vector<Claim> StoryBuilder::Impl::NumberClaims(const std::vector<std::uint3
     std::uint32_t article;
     const detail::NumberClaim* claim;
   };
+  // Whether the figures of reports[from, to) only grow (or only shrink)
+  // with the day of publication: every dated pair of reports on different
+  // days in order, over at least two days. An undated report says nothing
+  // either way; a report that goes against the others makes no trend.
+  auto Trend = [&](const std::vector<Report>& reports, std::size_t from, std::size_t to) -> std::string {
+    std::vector<std::pair<std::string, double>> dated;
+    for (std::size_t k = from; k < to; ++k) {
+      const std::string& day = digests[reports[k].article].published;
+      if (day.size() >= 10) dated.emplace_back(day.substr(0, 10), reports[k].value);
+    }
+    bool rising = true, falling = true, two_days = false;
+    for (const auto& [da, va] : dated)
+      for (const auto& [db, vb] : dated) {
+        if (da >= db) continue;
+        two_days = true;
+        rising = rising && va <= vb;
+        falling = falling && va >= vb;
+      }
+    if (!two_days || rising == falling) return std::string();
+    return rising ? "rising" : "falling";
+  };
   std::map<std::string, std::vector<Report>> by_key;
   for (std::uint32_t a : members)
     for (const auto& c : digests[a].claims) by_key[c.key].push_back({c.value, a, &c});
@@ -524,6 +561,15 @@ std::vector<Claim> StoryBuilder::Impl::NumberClaims(const std::vector<std::uint3
           for (std::uint32_t a : all_articles) c.articles.push_back(digests[a].id);
           SortUnique(&c.articles);
           for (const auto& r : readings) c.values.push_back(r.value);
+          c.trend = Trend(reports, from, to);
+          for (auto& r : readings) {
+            for (std::size_t k = from; k < to; ++k) {
+              const std::string& day = digests[reports[k].article].published;
+              if (reports[k].claim->number != r.value || day.size() < 10) continue;
+              const std::string d = day.substr(0, 10);
+              if (r.first_reported.empty() || d < r.first_reported) r.first_reported = d;
+            }
+          }
           c.readings = std::move(readings);
           disagreements.push_back(std::move(c));
         }
@@ -686,7 +732,7 @@ std::string StoryBuilder::Impl::StoryJson(const std::vector<std::uint32_t>& memb
       for (const auto& [day, by] : by_day) {
         c.values.push_back(day);
         c.articles.insert(c.articles.end(), by.begin(), by.end());
-        c.readings.push_back({day, {day}, std::vector<std::string>(by.begin(), by.end()), {}});
+        c.readings.push_back({day, {day}, std::vector<std::string>(by.begin(), by.end()), {}, {}});
       }
       SortUnique(&c.articles);
       if (c.articles.size() >= 2) disagreements.push_back(std::move(c));
@@ -771,7 +817,7 @@ std::string StoryBuilder::Impl::StoryJson(const std::vector<std::uint32_t>& memb
       for (const auto& [form, arts] : by_form) {
         c.values.push_back(form);
         c.articles.insert(c.articles.end(), arts.begin(), arts.end());
-        c.readings.push_back({form, {form}, std::vector<std::string>(arts.begin(), arts.end()), {}});
+        c.readings.push_back({form, {form}, std::vector<std::string>(arts.begin(), arts.end()), {}, {}});
         if (arts.size() > most) {
           most = arts.size();
           c.claim = "name of " + form;
@@ -816,7 +862,7 @@ std::string StoryBuilder::Impl::StoryJson(const std::vector<std::uint32_t>& memb
         const auto& arts = by_title.at(t);
         c.values.push_back(t);
         c.articles.insert(c.articles.end(), arts.begin(), arts.end());
-        c.readings.push_back({t, {t}, std::vector<std::string>(arts.begin(), arts.end()), {}});
+        c.readings.push_back({t, {t}, std::vector<std::string>(arts.begin(), arts.end()), {}, {}});
       }
       SortUnique(&c.articles);
       disagreements.push_back(std::move(c));

@@ -381,6 +381,63 @@ TEST(Stories, SummaryOpensWithTheLead) {
   EXPECT_EQ(first.substr(0, 30), "A magnitude 6.8 quake struck V") << story->json;
 }
 
+// The figures of one count, each with the day it was first reported, and
+// the trend they follow over the days of publication ("" for none).
+std::pair<std::vector<std::pair<std::string, std::string>>, std::string> TollReadings(const Story& story,
+                                                                                      std::string_view claim) {
+  std::pair<std::vector<std::pair<std::string, std::string>>, std::string> out;
+  simdjson::dom::parser p;
+  simdjson::dom::element e;
+  if (p.parse(story.json).get(e)) return out;
+  for (simdjson::dom::element c : e["disagreements"].get_array()) {
+    std::string_view name;
+    if (c["claim"].get_string().get(name) || name != claim) continue;
+    std::string_view trend;
+    if (!c["trend"].get_string().get(trend)) out.second = std::string(trend);
+    for (simdjson::dom::element r : c["readings"].get_array()) {
+      std::string_view v, d;
+      if (r["value"].get_string().get(v)) continue;
+      if (r["first_reported"].get_string().get(d)) d = "";
+      out.first.emplace_back(std::string(v), std::string(d));
+    }
+  }
+  return out;
+}
+
+TEST(Stories, ATollThatGrowsDayByDayIsMarkedRising) {
+  auto text = [](const char* toll) {
+    return std::string("Shelling of the market in Lenhall killed ") + toll +
+           " people, officials in Lenhall said. Rescue teams searched the market in Lenhall for survivors.";
+  };
+  std::vector<std::string> lines = {
+      Line("r1", "Outlet One", "2024-05-01", "Shelling hits Lenhall market", text("12"), {{"Lenhall", "eL"}}),
+      Line("r2", "Outlet Two", "2024-05-02", "Lenhall market toll rises", text("17"), {{"Lenhall", "eL"}}),
+      Line("r3", "Outlet Three", "2024-05-03", "Lenhall market toll rises again", text("21"), {{"Lenhall", "eL"}}),
+  };
+  auto stories = BuildAll(lines);
+  ASSERT_EQ(stories.size(), 1u);
+  auto [readings, trend] = TollReadings(stories[0], "people killed");
+  EXPECT_EQ(readings, (std::vector<std::pair<std::string, std::string>>{
+                          {"12", "2024-05-01"}, {"17", "2024-05-02"}, {"21", "2024-05-03"}}))
+      << stories[0].json;
+  EXPECT_EQ(trend, "rising");
+  // A later report of a lower figure breaks the trend: the outlets disagree.
+  lines[2] = Line("r3", "Outlet Three", "2024-05-03", "Lenhall market toll", text("15"), {{"Lenhall", "eL"}});
+  stories = BuildAll(lines);
+  ASSERT_EQ(stories.size(), 1u);
+  std::tie(readings, trend) = TollReadings(stories[0], "people killed");
+  EXPECT_EQ(readings.size(), 3u) << stories[0].json;
+  EXPECT_EQ(trend, "");
+  // Different figures of one day make no trend either.
+  lines = {Line("s1", "Outlet One", "2024-05-01", "Shelling hits Lenhall market", text("12"), {{"Lenhall", "eL"}}),
+           Line("s2", "Outlet Two", "2024-05-01", "Lenhall market shelled", text("17"), {{"Lenhall", "eL"}})};
+  stories = BuildAll(lines);
+  ASSERT_EQ(stories.size(), 1u);
+  std::tie(readings, trend) = TollReadings(stories[0], "people killed");
+  EXPECT_EQ(readings.size(), 2u) << stories[0].json;
+  EXPECT_EQ(trend, "");
+}
+
 TEST(Stories, NumbersAgreeWithDifferentHedgingAndDisagreeOnDifferentFigures) {
   const std::string t1 = "Officials said the army has massed about 100,000 troops near the border. The talks resume in Lenhall on Monday.";
   const std::string t2 = "The army has gathered more than 100,000 soldiers near the border, officials said. Talks resume in Lenhall on Monday.";
