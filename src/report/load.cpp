@@ -115,10 +115,12 @@ std::vector<Claim> Claims(simdjson::simdjson_result<element> r) {
     c.kind = Str(e["kind"]);
     c.articles = Strings(e["articles"]);
     c.values = Strings(e["values"]);
+    c.trend = Str(e["trend"]);
     simdjson::dom::array readings;
     if (!e["readings"].get_array().get(readings)) {
       for (element x : readings) {
-        c.readings.push_back({Str(x["value"]), Strings(x["texts"]), Strings(x["articles"]), Strings(x["article_texts"])});
+        c.readings.push_back({Str(x["value"]), Strings(x["texts"]), Strings(x["articles"]), Strings(x["article_texts"]),
+                              Str(x["first_reported"])});
       }
     }
     out.push_back(std::move(c));

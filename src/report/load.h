@@ -48,12 +48,14 @@ struct Reading {
   std::string value;
   std::vector<std::string> texts, articles;
   std::vector<std::string> article_texts;  // parallel to articles; may be empty
+  std::string first_reported;              // YYYY-MM-DD; may be empty
 };
 
 struct Claim {
   std::string claim, kind;
   std::vector<std::string> articles, values;
   std::vector<Reading> readings;
+  std::string trend;  // "rising", "falling" or empty
 };
 
 struct SummarySentence {

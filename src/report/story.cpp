@@ -256,9 +256,15 @@ void AppendClaims(const StoryContext& c, std::string* out) {
             if (t != r.value) texts += (texts.empty() ? "" : "; ") + t;
           }
           if (!texts.empty()) Tag(out, " <span class=\"muted\">(", texts, ")</span>");
-          Tag(out, " \u2014 ", c.Outlets(r.articles), "</li>");
+          Tag(out, " \u2014 ", c.Outlets(r.articles), "");
+          if (!r.first_reported.empty()) Tag(out, " <span class=\"muted\">from ", r.first_reported, "</span>");
+          *out += "</li>";
         }
         *out += "</ul>";
+        // A figure that only grew (or shrank) from day to day was updated,
+        // not contradicted: say so beside the figures.
+        if (k.trend == "rising") *out += "<div class=\"muted\">Each later report gives a figure at least as high: an update over time.</div>";
+        if (k.trend == "falling") *out += "<div class=\"muted\">Each later report gives a figure at least as low: a revision over time.</div>";
       } else {
         *out += "<ul class=\"vals\">";
         for (const auto& v : k.values) Tag(out, "<li>", Shorten(v, 220), "</li>");

@@ -312,6 +312,38 @@ TEST(ReportInput, OutletCardShowsItsOwnWordingOfAFigure) {
   EXPECT_EQ(lorvani.find("At least 12"), std::string::npos) << lorvani;
 }
 
+// A toll that grew from day to day is shown with the day of each figure
+// and said to be an update, so a reader does not take it for a dispute.
+TEST(ReportInput, RisingFigureShowsItsDaysAndSaysItWasUpdated) {
+  TempDir tmp;
+  auto story = [](const std::string& trend) {
+    return "{\"id\":\"s1\",\"title\":\"Mine collapse\",\"articles\":[\"a1\",\"a3\"],\"outlets\":[\"Kessar Post\","
+           "\"Odalys Wire\"],\"first_seen\":\"2022-01-10\",\"last_seen\":\"2022-01-11\",\"timeline\":[],\"summary\":[],"
+           "\"agreements\":[],\"disagreements\":[{\"claim\":\"people killed\",\"kind\":\"number\",\"articles\":[\"a1\","
+           "\"a3\"],\"values\":[\"12\",\"15\"],\"readings\":[{\"value\":\"12\",\"texts\":[\"12\"],\"articles\":[\"a1\"],"
+           "\"first_reported\":\"2022-01-10\"},{\"value\":\"15\",\"texts\":[\"15\"],\"articles\":[\"a3\"],"
+           "\"first_reported\":\"2022-01-11\"}]" + trend + "}],\"unique_by_outlet\":[]}\n";
+  };
+  WriteFile(tmp / "in/articles.jsonl",
+            "{\"id\":\"a1\",\"outlet\":\"Kessar Post\",\"published\":\"2022-01-10\",\"title\":\"t1\"}\n"
+            "{\"id\":\"a3\",\"outlet\":\"Odalys Wire\",\"published\":\"2022-01-11\",\"title\":\"t3\"}\n");
+  WriteFile(tmp / "in/quotes.jsonl", "");
+  WriteFile(tmp / "in/entities.jsonl", "");
+  WriteFile(tmp / "in/events.jsonl", "");
+  WriteFile(tmp / "in/stories.jsonl", story(",\"trend\":\"rising\""));
+  auto r = Cmd(Sitrep() + " report --in " + Quote(tmp / "in") + " --out " + Quote(tmp / "x.html"));
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  std::string html = ReadFile(tmp / "x.html");
+  EXPECT_NE(html.find("from 2022-01-11"), std::string::npos) << html;
+  EXPECT_NE(html.find("an update over time"), std::string::npos) << html;
+  // Without a trend the figures are a dispute, and nothing says otherwise.
+  WriteFile(tmp / "in/stories.jsonl", story(""));
+  r = Cmd(Sitrep() + " report --in " + Quote(tmp / "in") + " --out " + Quote(tmp / "x.html"));
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  html = ReadFile(tmp / "x.html");
+  EXPECT_EQ(html.find("an update over time"), std::string::npos);
+}
+
 TEST(ReportInput, HelpDescribesTheCommand) {
   auto r = Cmd(Sitrep() + " help report");
   EXPECT_EQ(r.exit_code, 0);

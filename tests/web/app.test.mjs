@@ -104,6 +104,10 @@ try {
   check(await page.locator('#outlets .only').count() > 0, 'no outlet shows what only it reports');
   for (const o of big.outlets) check((await page.textContent('#outlets')).includes(o), `outlet ${o} missing`);
   check(await page.locator('#quotes blockquote').count() > 0, 'no quote on the story page');
+  // A figure that only grew from day to day is said to be an update.
+  const detail = await api('stories/' + encodeURIComponent(big.id));
+  const trends = ((detail.story || detail).disagreements || []).filter((c) => c.trend).length;
+  check(await page.locator('.trend').count() === trends, `story page shows ${await page.locator('.trend').count()} trend notes, want ${trends}`);
   check(await page.locator('#timeline-table tr').count() === big.num_events + 1, 'timeline table does not list every event');
   await page.waitForFunction(() => {
     const c = document.querySelector('#timeline');

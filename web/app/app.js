@@ -166,7 +166,12 @@ async function storyPage(id) {
     list.map((c) => el('tr', {},
       el('td', {}, c.claim, c.kind ? el('span', { class: 'tag' }, c.kind) : null),
       el('td', {}, el('ul', { class: 'diff-values' }, (c.readings || c.values.map((v) => ({ value: v }))).map((r) =>
-        el('li', {}, el('b', {}, r.value), r.articles ? el('span', { class: 'muted' }, ' — ' + r.articles.map(outletOf).join(', ')) : null)))),
+        el('li', {}, el('b', {}, r.value), r.articles ? el('span', { class: 'muted' }, ' — ' + r.articles.map(outletOf).join(', ')) : null,
+          r.first_reported ? el('span', { class: 'muted' }, ' from ' + r.first_reported) : null))),
+        // A figure that only grew (or shrank) day by day was updated, not disputed.
+        c.trend ? el('div', { class: 'muted trend' }, c.trend === 'rising'
+          ? 'Each later report gives a figure at least as high: an update over time.'
+          : 'Each later report gives a figure at least as low: a revision over time.') : null),
       el('td', {}, [...new Set(c.articles.map(outletOf))].join(', ')))));
 
   const page = [
