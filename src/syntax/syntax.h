@@ -75,8 +75,18 @@ class SyntaxStage : public Stage {
 
  private:
   std::shared_ptr<const SyntaxModels> models_;
+  // A verb has one nominal subject: of two adjacent common nouns both
+  // attached as its subject ("Lorvani's health ministry said", the tagger
+  // reading a lower-case "ministry" as a proper noun), the first is a
+  // compound of the second, and the words before it that it governed (the
+  // possessor, the determiner) go to the second, the phrase's head. A noun
+  // before a capitalised name is left alone: a title with its appositive
+  // ("the owner Karla").
+  void RepairDoubleSubject(Article& article, std::uint32_t first, std::uint32_t end) const;
+
   std::vector<std::uint64_t> tag_hash_;  // per tagger class
   std::uint16_t piece_label_ = 0;
+  std::string_view compound_label_;  // the parser's own "compound", empty if it has none
 };
 
 }  // namespace sitrep::syntax

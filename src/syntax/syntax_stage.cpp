@@ -52,6 +52,34 @@ SyntaxStage::SyntaxStage(std::shared_ptr<const SyntaxModels> models) : models_(s
   piece_label_ = p.root_label();
   for (std::size_t l = 0; l < p.num_labels(); ++l) {
     if (p.label(static_cast<std::uint16_t>(l)) == "parataxis") piece_label_ = static_cast<std::uint16_t>(l);
+    if (p.label(static_cast<std::uint16_t>(l)) == "compound") compound_label_ = p.label(static_cast<std::uint16_t>(l));
+  }
+}
+
+void SyntaxStage::RepairDoubleSubject(Article& article, std::uint32_t first, std::uint32_t end) const {
+  if (compound_label_.empty()) return;
+  // The second a common noun, or one tagged a proper noun but written in
+  // lower case (the tagger's slip): before a capitalised name the noun is
+  // a title with its appositive ("the owner Karla"), which UD keeps apart.
+  const std::string_view text(article.text);
+  auto common = [&](const Token& t) {
+    if (t.upos == "NOUN") return true;
+    return t.upos == "PROPN" && t.begin < text.size() && text[t.begin] >= 'a' && text[t.begin] <= 'z';
+  };
+  // Heads count from the sentence's first token.
+  for (std::uint32_t k = first; k + 1 < end; ++k) {
+    Token& a = article.tokens[k];
+    const Token& b = article.tokens[k + 1];
+    const auto own = static_cast<std::int32_t>(k - first);
+    if (a.deprel != "nsubj" || b.deprel != "nsubj" || a.head != b.head || a.head <= own + 1 || a.upos != "NOUN" ||
+        !common(b)) {
+      continue;
+    }
+    for (std::uint32_t j = first; j < k; ++j) {
+      if (article.tokens[j].head == own) article.tokens[j].head = own + 1;
+    }
+    a.head = own + 1;
+    a.deprel = compound_label_;
   }
 }
 
@@ -104,6 +132,7 @@ bool SyntaxStage::AnalyzeSentence(Article& article, std::uint32_t first, std::ui
       }
     }
   }
+  RepairDoubleSubject(article, first, end);
   return pieces;
 }
 

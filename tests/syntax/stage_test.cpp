@@ -96,6 +96,28 @@ TEST_F(SyntaxStageTest, AnalysesOrdinarySentences) {
   EXPECT_TRUE(a.warnings.empty());
 }
 
+// A verb has one nominal subject: two nouns side by side both read as
+// its subject are one phrase, the first a compound of the second, which
+// also takes the possessor. Checked in a second sentence, where heads
+// count from that sentence's first token.
+TEST_F(SyntaxStageTest, TwoAdjacentSubjectsOfOneVerbAreOnePhrase) {
+  Article a = MakeArticle({"The talks ended .", "Lorvani 's health ministry said 40 people were wounded ."});
+  Run(a);
+  ExpectTrees(a);
+  const Sentence& s = a.sentences[1];
+  const Token* t = &a.tokens[s.first_token];
+  EXPECT_EQ(t[2].head, 3);
+  EXPECT_EQ(t[2].deprel, "compound");
+  EXPECT_EQ(t[0].head, 3) << "the possessor belongs to the phrase's head";
+  EXPECT_EQ(t[3].deprel, "nsubj");
+  EXPECT_EQ(t[3].head, 4);
+  // A title before a name is no compound of it ("the owner Karla").
+  Article b = MakeArticle({"The owner Karla is welcoming and fun ."});
+  Run(b);
+  ExpectTrees(b);
+  EXPECT_NE(b.tokens[1].deprel, "compound");
+}
+
 TEST_F(SyntaxStageTest, HostileInputDoesNotCrash) {
   std::string huge(10000, 'x');
   std::string huge_utf8;
