@@ -412,7 +412,8 @@ class Describer {
     }
     Reading r;
     // 1. A title right before the name.
-    Reading title = Read(ScanLeft(name_start, sb));
+    const std::vector<Item> title_items = ScanLeft(name_start, sb);
+    Reading title = Read(title_items);
     if (title.has_role) r = title;
     // 2. An apposition after it.
     if (!r.has_role || r.country.empty()) {
@@ -429,17 +430,36 @@ class Describer {
     // 3. A title before, set off by commas: "The Kremlin spokesman, X, said".
     const bool closes = e >= se || IsComma(views_[e]) ||
                         (e + 1 == se && (views_[e] == "." || views_[e] == "!" || views_[e] == "?"));
+    // The role phrase that ends with the comma at `comma`.
+    auto set_off_before = [&](std::uint32_t comma) {
+      Reading rev;
+      std::vector<Item> items = ScanLeft(comma, sb);
+      if (items.empty() || !HasKind(items.back().ids, kRole)) return rev;
+      std::uint32_t start = items.front().b;
+      // Opened by a determiner, a possessive ("its deputy foreign
+      // minister, X"; "the bank's president, X") or the sentence start.
+      std::string_view before = start > sb ? views_[start - 1] : std::string_view();
+      if (start == sb || IsDeterminer(before) || IsComma(before) || IsPossessiveDeterminer(before) ||
+          IsPossessiveMarker(before)) {
+        rev = Read(items);
+      }
+      return rev;
+    };
     if (!r.has_role && b > sb + 1 && IsComma(views_[b - 1]) && closes) {
-      std::vector<Item> items = ScanLeft(b - 1, sb);
-      if (!items.empty() && HasKind(items.back().ids, kRole)) {
-        std::uint32_t start = items.front().b;
-        // Opened by a determiner, a possessive ("its deputy foreign
-        // minister, X"; "the bank's president, X") or the sentence start.
-        std::string_view before = start > sb ? views_[start - 1] : std::string_view();
-        if (start == sb || IsDeterminer(before) || IsComma(before) || IsPossessiveDeterminer(before) ||
-            IsPossessiveMarker(before)) {
-          Reading rev = Read(items);
-          if (rev.has_role) r = rev;
+      Reading rev = set_off_before(b - 1);
+      if (rev.has_role) r = rev;
+    }
+    // A rank before the name and the role set off before it: "An army
+    // spokeswoman of X, Major Y," keeps the rank and takes the country and
+    // body from the phrase.
+    if (r.has_role && r.country.empty() && !title_items.empty() && closes) {
+      const std::uint32_t t0 = title_items.front().b;
+      if (t0 > sb + 1 && IsComma(views_[t0 - 1])) {
+        Reading rev = set_off_before(t0 - 1);
+        if (rev.has_role) {
+          rev.has_role = false;
+          Merge(r, rev);
+          if (r.role_sector.empty()) r.role_sector = rev.role_sector;
         }
       }
     }

@@ -134,6 +134,17 @@ TEST(DescribeMentions, ABodyListedUnderItsOwnCountrysNameIsAnotherCountrysAfterI
   EXPECT_EQ(a.mentions[2].actor_code, "GBRGOVMIL");
 }
 
+TEST(DescribeMentions, ARankAfterARoleSetOffByACommaTakesTheRolesCountry) {
+  // "An Armenian army spokeswoman, Major Ilse Harlen, said": the rank is
+  // the title, the phrase before the comma says whose army.
+  Article a = Describe({{{"An"}, {"Armenian"}, {"army"}, {"spokeswoman"}, {","}, {"Major"}, {"Ilse"}, {"Harlen"}, {","},
+                         {"said"}}},
+                       {{0, 6, 7, "PERSON"}});
+  EXPECT_EQ(a.mentions[0].role, "major");
+  EXPECT_EQ(a.mentions[0].country, "ARM");
+  EXPECT_EQ(a.mentions[0].actor_code, "ARMMIL");
+}
+
 TEST(DescribeMentions, FormerHolderIsAnElite) {
   Article a = Describe({{{"former"}, {"U.S."}, {"President"}, {"John"}, {"Doe"}, {"said"}}}, {{0, 3, 4, "PERSON"}});
   EXPECT_EQ(a.mentions[0].role, "former president");
