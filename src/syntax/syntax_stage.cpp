@@ -80,6 +80,13 @@ void SyntaxStage::RepairDoubleSubject(Article& article, std::uint32_t first, std
     }
     a.head = own + 1;
     a.deprel = compound_label_;
+    // The head in lower case is a common noun, whatever the tagger said:
+    // later stages read a proper noun as a name.
+    Token& h = article.tokens[k + 1];
+    if (h.upos == "PROPN") {
+      h.upos = "NOUN";
+      h.xpos = h.xpos == "NNPS" ? "NNS" : "NN";
+    }
   }
 }
 

@@ -111,6 +111,7 @@ TEST_F(SyntaxStageTest, TwoAdjacentSubjectsOfOneVerbAreOnePhrase) {
   EXPECT_EQ(t[0].head, 3) << "the possessor belongs to the phrase's head";
   EXPECT_EQ(t[3].deprel, "nsubj");
   EXPECT_EQ(t[3].head, 4);
+  EXPECT_EQ(t[3].upos, "NOUN") << "a head in lower case is a common noun";
   // A title before a name is no compound of it ("the owner Karla").
   Article b = MakeArticle({"The owner Karla is welcoming and fun ."});
   Run(b);
