@@ -70,6 +70,7 @@ struct Resolver::Impl {
     bool long_org = false;      // an ORG with a written-out name
     bool acronym_only = false;  // an ORG known only by an acronym
     std::uint64_t lone = 0;     // PERSON known by one word: key of that word
+    std::uint64_t lone_place = 0;  // the same word as a place's name key (N), when no role goes with it
     std::uint32_t keys_begin = 0, keys_end = 0;      // strong keys
     std::uint32_t sur_begin = 0, sur_end = 0;        // surnames of full names
     std::uint32_t ini_begin = 0, ini_end = 0;        // initials (long ORG) or acronym letters
@@ -107,7 +108,10 @@ struct Resolver::Impl {
           lone_word = TranslitKey(pt[0]);
         }
       });
-      if (!r.full_person && !lone_word.empty()) r.lone = Key("S", lone_word);
+      if (!r.full_person && !lone_word.empty()) {
+        r.lone = Key("S", lone_word);
+        if (e.roles.empty()) r.lone_place = Key("N", lone_word);
+      }
     } else {
       const bool org = e.type == "ORG";
       bool all_acronyms = true;
@@ -225,6 +229,43 @@ std::vector<Resolver::Entity> Resolver::Finish(std::vector<std::vector<std::uint
         uf.Unite(idx(i), it->second);
       }
     }
+  }
+  // 2b. A one-word person who is no one's surname and has no role, whose
+  // word is the name of one place that the other articles name more often
+  // ("shelling in Kessar", where one article's model took the unknown
+  // village for a person): that place. Only towards a heavier place, so
+  // that the merged entity is a place and a place never becomes a person.
+  {
+    std::unordered_map<std::uint64_t, std::uint32_t> place_of;
+    std::unordered_map<std::uint64_t, std::uint32_t> surname_of;
+    std::vector<std::uint64_t> weight(n, 0), place_weight(n, 0);
+    for (std::size_t i = 0; i < n; ++i) {
+      const Impl::Rec& r = m.recs[i];
+      const std::uint32_t root = uf.Find(idx(i));
+      const std::uint64_t w = std::max<std::uint64_t>(m.locals[i].mention_count, 1);
+      weight[root] += w;
+      if (m.locals[i].type != "LOC") continue;
+      place_weight[root] += w;
+      for (std::uint32_t k = r.keys_begin; k < r.keys_end; ++k) Claim(place_of, m.keys[k], root);
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      const Impl::Rec& r = m.recs[i];
+      for (std::uint32_t k = r.sur_begin; k < r.sur_end; ++k) Claim(surname_of, m.surnames[k], 0);
+    }
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> joins;
+    for (std::size_t i = 0; i < n; ++i) {
+      const Impl::Rec& r = m.recs[i];
+      if (r.lone_place == 0 || surname_of.count(r.lone)) continue;
+      auto it = place_of.find(r.lone_place);
+      if (it == place_of.end() || it->second == kMany) continue;
+      const std::uint32_t person = uf.Find(idx(i)), place = uf.Find(it->second);
+      if (person == place) continue;
+      // The person's cluster holds only people known by one word: any other
+      // member would make it someone.
+      if (place_weight[person] > 0 || place_weight[place] <= weight[person]) continue;
+      joins.emplace_back(person, place);
+    }
+    for (auto [a, b] : joins) uf.Unite(a, b);
   }
   // 3. Acronym-only organisations.
   {

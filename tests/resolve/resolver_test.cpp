@@ -156,6 +156,26 @@ TEST(Resolver, APlaceNamedByItsFormOfStateIsThePlace) {
   EXPECT_NE(c[0], c[4]);  // a province of that name is not the country
 }
 
+TEST(Resolver, AOneWordPersonNamedAsAPlaceElsewhereIsThatPlace) {
+  // One article's model took the village for a person; the others name it
+  // as a place, more often: one place.
+  std::vector<Resolver::Entity> out;
+  auto c = Cluster({E("LOC", "Kessarovo", {}, 3), E("LOC", "Kessarovo", {}, 2), E("PERSON", "Kessarovo")}, &out);
+  EXPECT_EQ(c[0], c[2]);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].type, "LOC");
+  // Not when the word is someone's surname elsewhere ("Odal Lenhall"),
+  // nor when the person has a role, nor towards a place named less often.
+  LocalEntity with_role = E("PERSON", "Varnell");
+  with_role.roles = {"colonel"};
+  auto d = Cluster({E("LOC", "Lenhall", {}, 3), E("PERSON", "Odal Lenhall", {"Odal Lenhall", "Lenhall"}), E("PERSON", "Lenhall"),
+                    E("LOC", "Varnell", {}, 3), with_role, E("LOC", "Harlen"), E("PERSON", "Harlen", {}, 2)});
+  EXPECT_NE(d[0], d[2]);
+  EXPECT_EQ(d[1], d[2]);
+  EXPECT_NE(d[3], d[4]);
+  EXPECT_NE(d[5], d[6]);
+}
+
 TEST(Resolver, CityStaysApartFromItsGovernment) {
   std::vector<Resolver::Entity> out;
   auto c = Cluster({E("LOC", "Karvena", {}, 5), E("ORG", "Karvena city government"), E("ORG", "Karvena"),
