@@ -42,6 +42,7 @@ struct NameHeads {
   std::unordered_map<std::uint64_t, int> last;    // lower-case hash -> type of a name it ends
   std::unordered_map<std::uint64_t, int> before;  // lower-case hash -> type of a name after "WORD of"
   std::unordered_map<std::uint64_t, int> first;   // lower-case hash -> type of a name it starts
+  std::unordered_map<std::uint64_t, int> person;  // lower-case hash -> type of a "person" it ends
   // Words of `last` that close a name: no "of X" or "for X" after them
   // belongs to it ("Kessar Holdings Ltd of Lenhall" is a company and a place).
   std::unordered_set<std::uint64_t> closing;
@@ -67,7 +68,7 @@ const NameHeads& Heads() {
       SITREP_CHECK(type == "ORG" || type == "LOC" || type == "MISC" || (type == "PER" && where == "last"), ConfigError,
                    "data/ner/name_heads.tsv: bad type: " << line);
       SITREP_CHECK(where == "last" || where == "final" || where == "before" || where == "first" || where == "whole" ||
-                       (where == "join" && type == "ORG"),
+                       where == "person" || (where == "join" && type == "ORG"),
                    ConfigError,
                    "data/ner/name_heads.tsv: bad position: " << line);
       if (where == "final") h.closing.insert(lower(word));
@@ -78,6 +79,7 @@ const NameHeads& Heads() {
       auto& table = where == "last" || where == "final" ? h.last
                     : where == "before"                   ? h.before
                     : where == "whole"                    ? h.whole
+                    : where == "person"                   ? h.person
                                                           : h.first;
       table[lower(word)] = type == "ORG" ? kOrg : type == "LOC" ? kLoc : type == "PER" ? kPer : kMisc;
     }
@@ -587,6 +589,12 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
     }
     // The word that ends a name types it ("Sahel Security Institute"),
     // unless the gazetteer lists the whole name.
+    // "Kessar Bank" typed a person: no person's name ends so.
+    if (e - b >= 2 && LabelType(labels[b]) == kPer && (t[e - 1].f.flags & syntax::kTitle) &&
+        ListedType(t, b, e, n, -1) < 0) {
+      auto it = Heads().person.find(t[e - 1].f.lower);
+      if (it != Heads().person.end()) SetSpan(labels, b, e, it->second);
+    }
     if (e - b >= 2 && (type == kLoc || type == kPer || type == kMisc) && ListedType(t, b, e, n, -1) < 0) {
       auto it = Heads().last.find(t[e - 1].f.lower);
       if (it != Heads().last.end() && (t[e - 1].f.flags & syntax::kTitle)) {
@@ -641,8 +649,10 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
       if (it != Heads().before.end() && LabelType(labels[b]) != it->second) SetSpan(labels, b, e, it->second);
     }
     // "TOM LEE", "Nadia Orlov" typed MISC: two or three capitalised words,
-    // none listed, the first a listed first name, name a person.
-    if (type == kMisc && e - b >= 2 && e - b <= 3 && LexFirstName(t[b].lex)) {
+    // none listed, the first a listed first name, name a person. Typed as
+    // the rules above left it: a name its last word made an organisation
+    // ("Harlen Energy Group") stays one.
+    if (LabelType(labels[b]) == kMisc && e - b >= 2 && e - b <= 3 && LexFirstName(t[b].lex)) {
       bool names = true;
       for (std::size_t x = b; x < e && names; ++x) {
         names = (t[x].f.flags & (syntax::kTitle | syntax::kAllUpper)) && !(t[x].gaz & kListed);

@@ -622,6 +622,20 @@ TEST(SpanRules, MiscNameStartingWithAFirstNameIsAPerson) {
   auto lv = Span(v.size(), 0, 2, kMisc);
   ApplySpanRules(v.data(), v.size(), lv.data());
   EXPECT_EQ(Spans(lv), "MISC:0-2 ");
+  // "Kessar Bank" typed a person is an organisation; as a place it stays one.
+  auto k = Tokens({{"Kessar"}, {"Bank"}, {"fell", 0, "VBD"}});
+  auto lk = Span(k.size(), 0, 2, kPer);
+  ApplySpanRules(k.data(), k.size(), lk.data());
+  EXPECT_EQ(Spans(lk), "ORG:0-2 ");
+  auto kl = Span(k.size(), 0, 2, kLoc);
+  ApplySpanRules(k.data(), k.size(), kl.data());
+  EXPECT_EQ(Spans(kl), "LOC:0-2 ");
+  // A name its last word makes an organisation stays one ("Harlen Energy Group").
+  auto g = Tokens({{"Harlen"}, {"Energy"}, {"Group"}, {"fell", 0, "VBD"}});
+  g[0].lex = kLexFirstName;
+  auto lg = Span(g.size(), 0, 3, kMisc);
+  ApplySpanRules(g.data(), g.size(), lg.data());
+  EXPECT_EQ(Spans(lg), "ORG:0-3 ");
   auto w = Tokens({{"Tom"}, {"said", 0, "VBD"}});
   w[0].lex = kLexFirstName;
   auto lw = Span(w.size(), 0, 1, kMisc);
