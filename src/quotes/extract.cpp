@@ -2032,7 +2032,21 @@ class Finder {
       }
       return xhi;
     }
+    // "X was quoted (by state media) as saying ...", read on the surface:
+    // parsers hang the gerund anywhere. The passive subject is the source.
+    if (h.first > 1 && doc_.tok(h.first).xpos == "VBG" && lower_[static_cast<std::size_t>(h.first - 1)] == "as") {
+      const std::uint32_t s0 = a_.sentences[doc_.sent(h.first)].first_token;
+      for (std::int32_t k = h.first - 2; k >= static_cast<std::int32_t>(s0) && k + 8 >= h.first; --k) {
+        if (doc_.tok(k).xpos != "VBN") continue;
+        const std::string_view lemma = doc_.tok(k).lemma;
+        if (lemma != "quote" && lemma != "cite" && lemma != "report") break;
+        const std::int32_t pass = doc_.Child(k, "nsubj:pass");
+        if (pass != kNone && !InQuote(pass)) return pass;
+        break;
+      }
+    }
     std::int32_t v = h.first;
+    bool came_as = false;  // v was reached from a clause it governs with "as"
     for (int climb = 0; climb < 3 && v != kNone; ++climb) {
       // Of two subjects the parser gave one verb ("UN human rights chief
       // Volker Türk said", "..., on Sunday, residents said"), the one next
@@ -2083,6 +2097,12 @@ class Finder {
         }
         return subj;
       }
+      // "X was quoted by state media as saying": a passive verb reached
+      // from its "as" clause reports X's words; the agent only carried them.
+      if (climb > 0 && came_as) {
+        const std::int32_t pass = doc_.Child(v, "nsubj:pass");
+        if (pass != kNone && !InQuote(pass)) return pass;
+      }
       std::int32_t agent = doc_.Child(v, "obl:agent");
       if (agent != kNone) return agent;
       std::string_view r = doc_.deprel(v);
@@ -2109,6 +2129,8 @@ class Finder {
         }
         if (up != kNone && !InQuote(up) &&
             (doc_.tok(up).upos == "VERB" || doc_.tok(up).upos == "AUX" || doc_.tok(up).upos == "ADJ")) {
+          const std::int32_t mark = doc_.Child(v, "mark");
+          came_as = r == "advcl" && mark != kNone && lower_[static_cast<std::size_t>(mark)] == "as";
           v = up;
           continue;
         }
@@ -2348,9 +2370,10 @@ class Finder {
   void SetSpeaker(const CueHit& h, Quote* q, const Quote* previous) {
     // "Asked whether X, the minister said ...": the question was put to
     // the subject by someone the text does not name; the subject is not
-    // its source.
+    // its source. (A subjectless "Asked" opening the sentence is the
+    // participle, whichever tag the tagger gave it.)
     if (!h.nominal && !h.phrase && !h.colon && Lower(doc_.tok(h.first).lemma) == "ask" &&
-        doc_.tok(h.first).xpos == "VBN" && doc_.Child(h.first, "nsubj") == kNone &&
+        (doc_.tok(h.first).xpos == "VBN" || doc_.tok(h.first).xpos == "VBD") && doc_.Child(h.first, "nsubj") == kNone &&
         doc_.Child(h.first, "nsubj:pass") == kNone && doc_.Child(h.first, "aux:pass") == kNone &&
         doc_.Child(h.first, "aux") == kNone && doc_.deprel(h.first) == "advcl" && OpensSentence(h.first)) {
       return;

@@ -406,6 +406,31 @@ TEST_F(QuotesOnText, SheAfterReportedContentIsNotAPersonNamedInIt) {
   EXPECT_NE(Speaker(b.quotes[0]).find("Kessar"), std::string::npos) << Speaker(b.quotes[0]);
 }
 
+TEST_F(QuotesOnText, QuotedAsSayingIsTheWordsOfThePassiveSubject) {
+  // The medium that quoted X only carried the words; the parse may hang
+  // the gerund on the reported verb ("as saying talks would resume").
+  for (const char* text : {"Tobias Lenhall was quoted by Lorvani media as saying the border would reopen.",
+                           "The minister was quoted by Lorvani media as saying talks would resume.",
+                           "Tobias Lenhall was quoted as saying the border would reopen."}) {
+    Article a = Analyse(text);
+    ASSERT_EQ(a.quotes.size(), 1u) << text;
+    const std::string who = Speaker(a.quotes[0]);
+    EXPECT_TRUE(who.find("Lenhall") != std::string::npos || who.find("minister") != std::string::npos)
+        << text << " -> " << who;
+    EXPECT_EQ(who.find("media"), std::string::npos) << text;
+  }
+}
+
+TEST_F(QuotesOnText, AskedOpeningTheSentenceIsNoQuestionOfTheAnswerer) {
+  // "Asked" at the start is the participle even when tagged as a past
+  // tense: the one who answers did not ask.
+  Article a = Analyse("Asked whether he would resign, Tobias Lenhall said: \"Never.\"");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(a.quotes[0].speaker_local, -1) << Speaker(a.quotes[0]);
+  EXPECT_EQ(a.quotes[0].speaker_description, "");
+  EXPECT_NE(Speaker(a.quotes[1]).find("Lenhall"), std::string::npos);
+}
+
 TEST_F(QuotesOnText, ARoleTwoPeopleHoldIsTheOneNamedLast) {
   // Both sides sent an interior minister; "the minister" right after one
   // of them spoke is that one.
