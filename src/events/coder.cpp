@@ -73,7 +73,10 @@ class SentenceCoder {
               MarkConsumed(i);
               std::int32_t tgt = DirectedOblique(o, Role::kTarget);
               if (tgt < 0) tgt = DirectedOblique(i, Role::kTarget);
-              Emit(i, o, np->code, Subject(i), tgt, false);
+              std::int32_t src = Subject(i);
+              std::string code = np->code;
+              if (Obliged(i) && !AsDemand(i, code, src, tgt)) continue;
+              Emit(i, o, code, src, tgt, false);
             }
           }
         }
@@ -230,7 +233,29 @@ class SentenceCoder {
   // The object of a verb, or its passive subject ("sanctions were imposed").
   std::int32_t Object(std::int32_t v) const {
     std::int32_t o = Child(v, "obj");
-    return o >= 0 ? o : ChildExact(v, "nsubj:pass");
+    if (o < 0) o = ChildExact(v, "nsubj:pass");
+    return o >= 0 ? o : DisplacedObject(v);
+  }
+  // "signed on Friday a ceasefire agreement" (word order of translated
+  // text): the parser hangs the object on the time phrase between them as
+  // its apposition or object; a date has neither.
+  std::int32_t DisplacedObject(std::int32_t v) const {
+    std::int32_t found = -1;
+    EachChild(v, [&](std::int32_t c) {
+      if (found >= 0 || c < v || !Is(Tok(c).deprel, "obl") || !IsTime(c)) return;
+      EachChild(c, [&](std::int32_t g) {
+        const std::string_view d = Tok(g).deprel;
+        if (found < 0 && g > c && (d == "appos" || d == "obj") && Tok(g).upos == "NOUN" && !IsTime(g)) found = g;
+      });
+    });
+    return found;
+  }
+  bool IsTime(std::int32_t i) const {
+    const Token& t = Tok(i);
+    for (const TimeExpr& te : a_.times) {
+      if (te.begin <= t.begin && t.end <= te.end) return true;
+    }
+    return false;
   }
 
   const Pattern* MatchVerb(std::int32_t v) {
@@ -285,6 +310,13 @@ class SentenceCoder {
         EachChild(v, [&](std::int32_t c) {
           if (!ok && (Is(Tok(c).deprel, "obl") || Is(Tok(c).deprel, "nmod")) && HasCase(c, p.prep)) ok = true;
         });
+        // "ordered two brigades to the border": the parser may hang the
+        // phrase on the object the pattern names.
+        if (!ok && !p.obj.empty() && obj >= 0) {
+          EachChild(obj, [&](std::int32_t c) {
+            if (!ok && Is(Tok(c).deprel, "nmod") && HasCase(c, p.prep)) ok = true;
+          });
+        }
         if (!ok) continue;
       }
       return &p;
@@ -375,12 +407,44 @@ class SentenceCoder {
     });
     return fut;
   }
+  // "must withdraw", "should release them": an obligation, not an act.
+  bool Obliged(std::int32_t v) {
+    bool hit = false;
+    EachChild(v, [&](std::int32_t c) {
+      if (!hit && Tok(c).deprel == "aux" && lex_.obligation.count(Lemma(c))) hit = true;
+    });
+    return hit;
+  }
+  // The named subject of the verb of speech whose reported clause holds v.
+  std::int32_t Speaker(std::int32_t v) {
+    for (int depth = 0; depth < 8 && v >= 0 && Head(v) >= 0; ++depth) {
+      if (Is(Tok(v).deprel, "ccomp") && lex_.speech.count(Lemma(Head(v)))) return ChildExact(Head(v), "nsubj");
+      v = Head(v);
+    }
+    return -1;
+  }
+  // What an obliged act is (CAMEO codes what was done or said, and "X must
+  // withdraw" says nothing was done): said by someone, their demand that the
+  // subject do it, with the subject as target; unattributed, nothing.
+  // Returns false when no event is to be coded.
+  bool AsDemand(std::int32_t v, std::string& code, std::int32_t& source, std::int32_t& target) {
+    const std::int32_t speaker = Speaker(v);
+    // "must not attack" asks for restraint, which the demand codes do not
+    // say; a negated demand would read as no demand at all.
+    if (speaker < 0 || NegatedChain(v)) return false;
+    code = std::string(lex_.Compose("demand", code));
+    target = Subject(v);
+    source = speaker;
+    return !code.empty();
+  }
   // "said X would free them" is the future of a past report, not a
   // condition; outside reported speech "would" stays hypothetical.
   bool IsReportedFuture(std::int32_t v) {
     // "would help pay for it": the auxiliary may sit on the verb above.
     for (int depth = 0; depth < 2 && v >= 0; ++depth) {
       if (IsFuture(v)) return true;
+      // "is expected to sign", "is set to meet": said of what is to come, like "will".
+      if (depth > 0 && lex_.due.count(Lemma(v)) && (Child(v, "aux:pass") >= 0 || Tok(v).upos == "ADJ")) return true;
       bool would = false;
       EachChild(v, [&](std::int32_t c) {
         if (!would && Tok(c).deprel == "aux" && Lemma(c) == "would") would = true;
@@ -401,10 +465,41 @@ class SentenceCoder {
 
   // The subject of a verb: its own, the agent of a passive, or the one it
   // shares with the verb it is coordinated with or controlled by.
+  // "The Ministry of Defence blamed Lorvani forces", parsed with "blamed"
+  // as an adjective of "forces" and the ministry as the root or as a second
+  // subject of another verb: no clause can have that shape, so the verb is
+  // the finite one, the noun phrase just before it its subject (returned)
+  // and the noun it modifies its object.
+  std::int32_t GardenPathSubject(std::int32_t v) {
+    if (v <= 0 || Tok(v).deprel != "amod" || Head(v) <= v || (Tok(v).xpos != "VBD" && Tok(v).xpos != "VBN")) return -1;
+    const std::string_view before = Tok(v - 1).upos;
+    if (before != "NOUN" && before != "PROPN") return -1;
+    std::int32_t np = v - 1;
+    while (Head(np) >= 0 && Head(np) < v) np = Head(np);
+    if (Tok(np).deprel == "root") return np;
+    if (!Is(Tok(np).deprel, "nsubj") || Head(np) < 0) return -1;
+    int subjects = 0;
+    EachChild(Head(np), [&](std::int32_t c) { subjects += Is(Tok(c).deprel, "nsubj") ? 1 : 0; });
+    return subjects > 1 ? np : -1;
+  }
   std::int32_t Subject(std::int32_t v) {
+    if (std::int32_t g = GardenPathSubject(v); g >= 0) return g;
+    // "as fighting broke out": a gerund that is the subject of a verb of
+    // occurrence names an event, and its actor is in its own words or
+    // nowhere, never in the clause the parser hung it on.
+    if (Tok(v).xpos == "VBG" && Child(v, "aux") < 0 && ChildExact(v, "nsubj") < 0 && v + 1 < n_ &&
+        IsVerb(v + 1) && lex_.occur.count(Lemma(v + 1)))
+      return -1;
+    // "Lorvani drones struck": a plural noun right before the verb, tagged as
+    // a verb with no object of its own, is the subject the parser missed.
+    if (v > 0 && ChildExact(v, "nsubj") < 0 && ChildExact(v, "nsubj:pass") < 0 && Tok(v - 1).xpos == "VBZ" &&
+        Tok(v - 1).upos == "VERB" && (InSet(lex_.weapon, v - 1) || IsKnownAgent(v - 1)) && Child(v - 1, "obj") < 0)
+      return v - 1;
     for (int depth = 0; depth < 4 && v >= 0; ++depth) {
       std::int32_t s = ChildExact(v, "nsubj");
       if (s >= 0) return s;
+      // "X is expected to sign": X is the one who signs.
+      if (depth > 0 && lex_.due.count(Lemma(v)) && ChildExact(v, "nsubj:pass") >= 0) return ChildExact(v, "nsubj:pass");
       if (ChildExact(v, "nsubj:pass") >= 0) return Agent(v);
       std::string_view d = Tok(v).deprel;
       // "talks mediated by X", "the accord signed between X and Y": a
@@ -425,6 +520,14 @@ class SentenceCoder {
       // reduced relative clause: the noun is the subject.
       if (d == "acl" && (Tok(v).xpos == "VBD" || Tok(v).xpos == "VBN") && Head(v) >= 0 && Tok(Head(v)).deprel == "root") return Head(v);
       if (!(Is(d, "conj") || Is(d, "xcomp") || Is(d, "advcl"))) return -1;
+      // "X said Dravenia was preparing an invasion and put his army on
+      // alert": "his" agrees with the person who spoke, not with the
+      // country, so the conjunct coordinates with the verb of speech.
+      if (Is(d, "conj") && Head(v) >= 0 && OwnsByPersonalPronoun(v)) {
+        const std::int32_t inherited = Subject(Head(v));
+        const std::int32_t speaker = Speaker(Head(v));
+        if (inherited >= 0 && speaker >= 0 && !IsPerson(inherited) && IsPerson(speaker)) return speaker;
+      }
       // "A quake struck the coast, killing 40, officials said": a participle
       // tells more of the clause it follows, never of the verb reporting it.
       // When the parser hung both on the reporting verb, the clause is the
@@ -452,6 +555,26 @@ class SentenceCoder {
     }
     return -1;
   }
+  // True if an object or oblique of v is owned by "his" or "her".
+  bool OwnsByPersonalPronoun(std::int32_t v) {
+    bool hit = false;
+    EachChild(v, [&](std::int32_t c) {
+      if (hit || !(Is(Tok(c).deprel, "obj") || Is(Tok(c).deprel, "obl"))) return;
+      EachChild(c, [&](std::int32_t g) {
+        if (hit || Tok(g).deprel != "nmod:poss" || Tok(g).upos != "PRON") return;
+        std::string w(a_.text.substr(Tok(g).begin, Tok(g).end - Tok(g).begin));
+        for (char& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        hit = w == "his" || w == "her";
+      });
+    });
+    return hit;
+  }
+  bool IsPerson(std::int32_t h) {
+    const std::int32_t m = MentionAt(h);
+    if (m >= 0) return a_.mentions[static_cast<std::size_t>(m)].type == "PERSON";
+    return NamedWithin(h) >= 0 &&
+           a_.mentions[static_cast<std::size_t>(NamedWithin(h))].type == "PERSON";
+  }
   std::int32_t Agent(std::int32_t v) {
     std::int32_t agent = -1;
     EachChild(v, [&](std::int32_t c) {
@@ -468,6 +591,8 @@ class SentenceCoder {
     std::int32_t pass = ChildExact(v, "nsubj:pass");
     std::int32_t obj = Child(v, "obj");
     if (obj < 0) obj = Child(v, "iobj");
+    if (obj < 0 && pass < 0) obj = DisplacedObject(v);
+    if (obj < 0 && pass < 0 && GardenPathSubject(v) >= 0) obj = Head(v);
     if (pass >= 0) {
       // "X was attacked by Y": the passive subject is acted upon.
       if (!obj_is_event_noun && !own && Agent(v) >= 0 && ActorLike(pass, Role::kTarget)) return pass;
@@ -613,6 +738,29 @@ class SentenceCoder {
         std::int32_t noun = Head(clause);
         return noun == h ? std::nullopt : Resolve(noun);
       }
+      // "Kessar flew to Harlen. He accused ...": "he" or "she" with one
+      // person named since the start of the sentence before is that person;
+      // with two or more it is left unresolved rather than guessed.
+      if (Is(t.deprel, "nsubj") && (clause < 0 || !Is(Tok(clause).deprel, "ccomp"))) {
+        std::string w(a_.text.substr(t.begin, t.end - t.begin));
+        for (char& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        if (w != "he" && w != "she") return std::nullopt;
+        const std::uint32_t from = si_ > 0 ? a_.sentences[si_ - 1].begin : sent_.begin;
+        std::int32_t person = -1;
+        for (std::size_t m = 0; m < a_.mentions.size(); ++m) {
+          const Mention& mm = a_.mentions[m];
+          if (mm.begin < from || mm.type != "PERSON") continue;
+          if (mm.begin >= t.begin) break;
+          const std::string_view name = std::string_view(a_.text).substr(mm.begin, mm.end - mm.begin);
+          if (person >= 0) {
+            const Mention& pm = a_.mentions[static_cast<std::size_t>(person)];
+            if (std::string_view(a_.text).substr(pm.begin, pm.end - pm.begin) != name) return std::nullopt;
+          }
+          person = static_cast<std::int32_t>(m);
+        }
+        if (person < 0) return std::nullopt;
+        return FromMention(person);
+      }
       // "X said it would ...": the pronoun subject of a reported clause is the speaker.
       if (!Is(t.deprel, "nsubj") || clause < 0 || !Is(Tok(clause).deprel, "ccomp")) return std::nullopt;
       std::int32_t speech = Head(clause);
@@ -646,44 +794,104 @@ class SentenceCoder {
       if (owner >= 0) return FromMention(owner);
       return std::nullopt;
     }
+    // A plural noun the tagger took for a verb ("Lorvani drones hit", with
+    // "drones" as a verb whose subject is "Lorvani") keeps its modifier as
+    // that subject.
+    const bool noun_as_verb = t.upos == "VERB";
+    auto modifier = [&](std::string_view d) {
+      return d == "amod" || d == "compound" || d == "nmod:poss" || (noun_as_verb && d == "nsubj");
+    };
     // A mention modifying the head: "Russian troops", "the Chilean president".
     std::int32_t mod_mention = -1;
     EachChild(h, [&](std::int32_t c) {
       std::string_view d = Tok(c).deprel;
-      if (mod_mention < 0 && c < h && (d == "amod" || d == "compound" || d == "nmod:poss") && MentionAt(c) >= 0) {
+      if (mod_mention < 0 && c < h && modifier(d) && MentionAt(c) >= 0) {
         mod_mention = MentionAt(c);
       }
     });
     const std::string* agent = Find(lex_.agents, h);
+    // "Lorvani drones struck a depot", like "Lorvani forces shelled the
+    // town": a weapon that acts stands for the military that fires it. Not
+    // a known agent elsewhere: "launched drones" names no target.
+    // Unowned ("Missiles hit the capital") it names no actor.
+    static const std::string kMilitary = "MIL";
+    const bool weapon = !agent && InSet(lex_.weapon, h);
+    if (weapon && (mod_mention >= 0 || OwnerWord(h, modifier))) agent = &kMilitary;
     if (t.upos != "NOUN" && t.upos != "PROPN" && !agent) return std::nullopt;
     // A country adjective the recogniser did not mark ("Russian troops").
     std::string country_code;
     if (mod_mention < 0) {
       EachChild(h, [&](std::int32_t c) {
         std::string_view d = Tok(c).deprel;
-        if (!country_code.empty() || c > h || (d != "amod" && d != "compound")) return;
+        if (!country_code.empty() || c > h || (d != "amod" && d != "compound" && !(noun_as_verb && d == "nsubj"))) return;
         std::string_view w = std::string_view(a_.text).substr(Tok(c).begin, Tok(c).end - Tok(c).begin);
         if (w.empty() || !(w[0] >= 'A' && w[0] <= 'Z')) return;
         const auto& gaz = gazetteer::Gazetteer::Default();
         if (auto iso = gaz.CountryOf(w)) country_code = gaz.CameoCountry(*iso);
       });
     }
+    // "X said his government was ready": the speaker's own government,
+    // army or ministry is of the speaker's country.
+    if (mod_mention < 0 && country_code.empty() && agent && !agent->empty() && OwnedByPronoun(h)) {
+      const std::int32_t speaker = Speaker(h);
+      std::optional<EventActor> who = speaker >= 0 && speaker != h && !OwnedByPronoun(speaker) ? Resolve(speaker)
+                                                                                                : std::nullopt;
+      if (who && who->actor_code.size() >= 3) {
+        const auto& gaz = gazetteer::Gazetteer::Default();
+        if (auto iso = gaz.CountryOf(std::string_view(who->actor_code).substr(0, 3))) country_code = gaz.CameoCountry(*iso);
+      }
+    }
+    // "bombed targets" names no one; "Russian targets", "government
+    // positions" name their owner.
+    if (InSet(lex_.aim, h) && mod_mention < 0 && country_code.empty()) {
+      bool owner = false;
+      EachChild(h, [&](std::int32_t c) {
+        std::string_view d = Tok(c).deprel;
+        owner = owner || (c < h && (d == "amod" || d == "compound" || d == "nmod:poss") && IsKnownAgent(c));
+      });
+      if (!owner) return std::nullopt;
+    }
     EventActor act;
     // The words of the phrase: the head and the modifiers right before it.
-    std::int32_t first = h;
+    // A modifier of a modifier belongs too ("United" of "the United Nations
+    // Secretary-General"), and so does a name's hyphenated or flat tail.
+    std::int32_t first = h, last = h;
     for (std::int32_t k = h - 1; k >= 0; --k) {
       std::string_view d = Tok(k).deprel;
-      bool mod = Head(k) == h && (d == "compound" || d == "amod" || d == "flat" || d == "nmod:poss");
-      bool inner = Head(k) == first && (d == "compound" || d == "punct") && Tok(k).upos != "PUNCT";
-      if (!(mod || inner) || Tok(k).upos == "PRON" || Tok(k).upos == "DET") break;
+      const std::int32_t kh = Head(k);
+      bool mod = kh == h && (modifier(d) || d == "flat");
+      bool inner = kh >= first && kh < h && (d == "compound" || d == "amod" || d == "flat" || d == "punct") &&
+                   Tok(k).upos != "PUNCT";
+      if (!(mod || inner) || Tok(k).upos == "PRON" || Tok(k).upos == "DET" || GardenPathSubject(k) >= 0) break;
       first = k;
     }
-    act.text = std::string(a_.text.substr(Tok(first).begin, Tok(h).end - Tok(first).begin));
+    for (std::int32_t k = h + 1; k + 1 < n_ && Tok(k).xpos == "HYPH" && Head(k + 1) == h && Tok(k + 1).deprel == "flat" &&
+                                 Tok(k).begin == Tok(k - 1).end && Tok(k + 1).begin == Tok(k).end;
+         k += 2) {
+      last = k + 1;
+    }
+    act.text = std::string(a_.text.substr(Tok(first).begin, Tok(last).end - Tok(first).begin));
     std::string code = mod_mention >= 0 ? a_.mentions[static_cast<std::size_t>(mod_mention)].actor_code : country_code;
     if (agent && !agent->empty() && code.size() <= 3) code += *agent;
     act.actor_code = code;
     act.known = mod_mention >= 0 || agent != nullptr || !country_code.empty();
     return act;
+  }
+  // A modifier that names whose h is: a name, or a capitalised adjective
+  // inside the sentence or with a demonym's ending at its start ("Lorvani",
+  // "Dravenian"; not "Heavy").
+  template <typename IsModifier>
+  bool OwnerWord(std::int32_t h, IsModifier is_modifier) {
+    bool owner = false;
+    EachChild(h, [&](std::int32_t c) {
+      if (owner || c > h || !is_modifier(Tok(c).deprel)) return;
+      const std::string_view w = std::string_view(a_.text).substr(Tok(c).begin, Tok(c).end - Tok(c).begin);
+      if (w.empty() || !(w[0] >= 'A' && w[0] <= 'Z')) return;
+      const std::string_view u = Tok(c).upos;
+      auto ends = [&](std::string_view suf) { return w.size() > suf.size() + 2 && w.substr(w.size() - suf.size()) == suf; };
+      if (u == "PROPN" || (u == "ADJ" && (c > 0 || ends("an") || ends("i") || ends("ese") || ends("ish")))) owner = true;
+    });
+    return owner;
   }
   EventActor FromMention(std::int32_t m) {
     const Mention& mm = a_.mentions[static_cast<std::size_t>(m)];
@@ -758,7 +966,10 @@ class SentenceCoder {
     std::int32_t head = Head(h);
     if (head >= 0 && Tok(h).deprel == "nsubj") {
       EachChild(head, [&](std::int32_t c) {
-        if (c > h && Tok(c).deprel == "nsubj" && static_cast<int>(out.size()) < kMaxConjuncts) {
+        // The object of a verb the parser took for its adjective is no subject.
+        bool garden_path_object = false;
+        EachChild(c, [&](std::int32_t k) { garden_path_object = garden_path_object || GardenPathSubject(k) >= 0; });
+        if (c > h && Tok(c).deprel == "nsubj" && !garden_path_object && static_cast<int>(out.size()) < kMaxConjuncts) {
           auto a = Resolve(c);
           if (!a) return;
           if (c == h + 1) {
@@ -835,8 +1046,15 @@ class SentenceCoder {
     // "will never recognise it" promises nothing: the act stays, negated
     // (a meeting that will not happen stays a negated intent to meet, as before).
     const std::string_view root = Root(code);
-    if (root >= "04" && root <= "08" && IsReportedFuture(v) && (root == "04" || !NegatedChain(v)))
+    // "ready to meet", "willing to release them" announce the act, as "will" does.
+    const bool ready = Is(Tok(v).deprel, "xcomp") && Head(v) >= 0 && lex_.ready.count(Lemma(Head(v)));
+    if (root >= "04" && root <= "08" && (ready || IsReportedFuture(v)) && (root == "04" || !NegatedChain(v)))
       code = std::string(lex_.Compose("intent", code));
+    if (Obliged(v)) {
+      std::int32_t source = -1, target = -1;
+      if (AsDemand(v, code, source, target)) Emit(v, v, code, source, target, NoneOf(Child(v, "obj")));
+      return;
+    }
     joint_ = p.joint;
     // "X and Y exchanged prisoners": each side is the other's target, the
     // prisoners are what is exchanged; only "with Z" names another.
@@ -930,7 +1148,9 @@ class SentenceCoder {
     EachChild(m, [&](std::int32_t c) {
       if (addressee >= 0 || c == inner) return;
       std::string_view d = Tok(c).deprel;
-      if ((d == "obj" || d == "iobj") && ActorLike(c, Role::kTarget) && !OwnedByPronoun(c)) addressee = c;
+      // One appeals to, demands of or threatens someone: "urged restraint"
+      // names what is asked for, so an object addressee must be able to act.
+      if ((d == "obj" || d == "iobj") && ActorLike(c, Role::kSource) && !OwnedByPronoun(c)) addressee = c;
       std::string prep = Is(d, "obl") ? Prep(c) : std::string();
       if ((prep == "on" || prep == "to" || prep == "against" || prep == "with" || prep == "from") &&
           ActorLike(c, Role::kSource) && p.modal_class != "intent")

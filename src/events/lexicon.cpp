@@ -129,6 +129,11 @@ std::shared_ptr<const Lexicon> Lexicon::Load() {
                      : f[0] == "stop" ? &lex->stop
                      : f[0] == "hazard" ? &lex->hazard
                      : f[0] == "money" ? &lex->money
+                     : f[0] == "obligation" ? &lex->obligation
+                     : f[0] == "due" ? &lex->due
+                     : f[0] == "ready" ? &lex->ready
+                     : f[0] == "weapon" ? &lex->weapon
+                     : f[0] == "aim" ? &lex->aim
                                         : nullptr;
     if (!set) SITREP_THROW(ConfigError, "events/words.tsv: unknown list " << f[0]);
     set->emplace(f[1]);

@@ -412,4 +412,203 @@ TEST_F(CoderTest, ANamedPersonUnderATitleOrCounterpartIsTheTarget) {
   EXPECT_EQ(Target(a.events[0]), "Dravenia Lorvani");
 }
 
+TEST_F(CoderTest, AnAppealForAnAbstractNounHasNoTarget) {
+  // "restraint", "calm" and "dialogue" are what is asked for, not whom.
+  for (const char* text : {"The European Union urged restraint on Tuesday.", "Odalys Lenhall urged calm.",
+                           "Japan urged dialogue."}) {
+    Article a = Analyse(text);
+    ASSERT_FALSE(a.events.empty()) << text;
+    EXPECT_EQ(a.events[0].cameo.substr(0, 2), "02") << text;
+    EXPECT_FALSE(a.events[0].target) << text << ": " << Target(a.events[0]);
+  }
+  // A group noun or a name addressed is the target.
+  Article b = Analyse("The European Union urged both sides to show restraint.");
+  ASSERT_FALSE(b.events.empty());
+  EXPECT_EQ(Target(b.events[0]), "sides");
+}
+
+TEST_F(CoderTest, AFutureDeploymentOfObserversIsAnIntentToKeepThePeace) {
+  // CAMEO 0334: the intent of 074, as "will meet" is the intent of 04.
+  Article a = Analyse("Mediators will deploy 200 observers along the river.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "0334");
+  EXPECT_EQ(a.events[0].source.text, "Mediators");
+  a = Analyse("Mediators deployed 200 observers along the river.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "074");
+}
+
+TEST_F(CoderTest, AnObligationIsTheSpeakersDemandOrNoAct) {
+  // "must withdraw" reports no withdrawal: said by someone, it is a demand
+  // (CAMEO 10) on the subject; unattributed, nothing was done.
+  Article a = Analyse("Odalys Lenhall said Japanese troops must withdraw from the island.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "1056");
+  EXPECT_EQ(a.events[0].source.text, "Odalys Lenhall");
+  EXPECT_EQ(a.events[0].target->actor_code, "JPNMIL");
+  a = Analyse("The army should release the prisoners, Odalys Lenhall said.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "1053");
+  EXPECT_EQ(Target(a.events[0]), "army");
+  for (const char* text : {"Japanese troops must withdraw from the island.", "The rebels should release the prisoners.",
+                           "Odalys Lenhall said the rebels must not launch an attack."}) {
+    Article b = Analyse(text);
+    for (const Event& e : b.events) ADD_FAILURE() << text << ": " << e.cameo << " " << e.source.text;
+  }
+}
+
+TEST_F(CoderTest, AnObjectAfterADateAndAnExpectedSigning) {
+  // Translated word order puts the date between the verb and its object.
+  for (const char* text : {"Japan and China concluded on Friday a ceasefire agreement.",
+                           "Japan and China reached last week a deal on trade."}) {
+    Article a = Analyse(text);
+    ASSERT_FALSE(a.events.empty()) << text;
+    EXPECT_EQ(a.events[0].cameo, "057") << text;
+    EXPECT_EQ(a.events[0].source.text, "Japan") << text;
+    EXPECT_EQ(Target(a.events[0]), "China") << text;
+  }
+  // "is expected to sign" is said of the future, as "will sign" is: an intent,
+  // and the one expected is the one who signs.
+  Article b = Analyse("Japan is expected to sign the deal on Monday.");
+  ASSERT_EQ(b.events.size(), 1u);
+  EXPECT_EQ(b.events[0].cameo, "030");
+  EXPECT_EQ(b.events[0].source.text, "Japan");
+  b = Analyse("Japan is scheduled to meet Odalys Lenhall on Monday.");
+  ASSERT_EQ(b.events.size(), 1u);
+  EXPECT_EQ(b.events[0].cameo, "036");
+  EXPECT_EQ(Target(b.events[0]), "Odalys Lenhall");
+}
+
+TEST_F(CoderTest, ReadinessToMeetIsAnIntentAndHisGovernmentIsTheSpeakers) {
+  // "his government" is the government of the speaker's country; "ready to
+  // meet" announces a meeting (036), as "will meet" does.
+  Article a = Analyse(
+      "Japan's foreign minister, Danel Orsk, said his government was ready to meet Chinese officials.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "036");
+  EXPECT_EQ(a.events[0].source.actor_code, "JPNGOV");
+  EXPECT_EQ(a.events[0].target->actor_code, "CHNGOV");
+  a = Analyse("Kenya said its army was willing to hold talks with the rebels.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "036");
+  EXPECT_EQ(a.events[0].source.actor_code, "KENMIL");
+  // A speaker of no known country leaves the government's country unknown.
+  a = Analyse("Danel Orsk said his government was ready to meet Chinese officials.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].source.actor_code, "GOV");
+}
+
+TEST_F(CoderTest, ACommonNounActorIsNamedByItsWholePhrase) {
+  // The name of an actor without its own mention is every word of its phrase,
+  // a modifier's modifier and a hyphenated title included.
+  Article a = Analyse("The United Nations Secretary-General condemned the attack on Harlen.");
+  ASSERT_FALSE(a.events.empty());
+  EXPECT_EQ(a.events[0].source.text, "United Nations Secretary-General");
+  EXPECT_EQ(a.events[0].source.actor_code, "IGOUNO");
+  a = Analyse("The European Union foreign policy chief praised Odalys Lenhall.");
+  ASSERT_FALSE(a.events.empty());
+  EXPECT_EQ(a.events[0].source.text, "European Union foreign policy chief");
+}
+
+TEST_F(CoderTest, WeaponsThatStrikeStandForTheirOwnersMilitary) {
+  // "Lorvani drones struck a depot" is coded like "Lorvani forces shelled the
+  // town": the owner's military acts, the struck thing is the target.
+  for (const char* text : {"Lorvani drones struck a fuel depot near the city of Marrow overnight, the army said.",
+                           "Lorvani drones hit a fuel depot near Marrow.",
+                           "Kessar said Dravenian missiles struck a fuel depot near Marrow."}) {
+    Article a = Analyse(text);
+    ASSERT_EQ(a.events.size(), 1u) << text;
+    EXPECT_EQ(a.events[0].cameo.substr(0, 2), "19") << text;
+    EXPECT_TRUE(a.events[0].source.text.ends_with(" drones") || a.events[0].source.text.ends_with(" missiles"))
+        << text << ": " << a.events[0].source.text;
+    EXPECT_TRUE(a.events[0].source.actor_code.ends_with("MIL")) << text;
+    EXPECT_EQ(Target(a.events[0]), "fuel depot") << text;
+  }
+  Article b = Analyse("Japanese missiles hit a fuel depot.");
+  ASSERT_EQ(b.events.size(), 1u);
+  EXPECT_EQ(b.events[0].source.actor_code, "JPNMIL");
+  // A weapon with no owner names no actor, and one launched is no target.
+  EXPECT_TRUE(Analyse("Missiles hit a fuel depot near Marrow.").events.empty());
+  b = Analyse("Japan launched drones on Tuesday.");
+  ASSERT_EQ(b.events.size(), 1u);
+  EXPECT_EQ(b.events[0].cameo, "195");
+  EXPECT_FALSE(b.events[0].target);
+}
+
+TEST_F(CoderTest, OrderingTroopsToTheBorderAndRaisingTheAlert) {
+  Article a = Analyse("President Odal Varnell ordered two brigades to the border on Tuesday.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "154");
+  EXPECT_EQ(a.events[0].source.text, "Odal Varnell");
+  // An order to do something else is that act, not a deployment.
+  a = Analyse("Japan ordered its troops to withdraw from the island.");
+  for (const Event& e : a.events) EXPECT_NE(e.cameo, "154");
+  a = Analyse("The army put its troops on high alert.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "152");
+  EXPECT_EQ(a.events[0].source.text, "army");
+  // "his" agrees with the speaker, not with the country of the clause the
+  // parser coordinated "put" with; "its" agrees with the country.
+  a = Analyse("Odal Varnell said Japan was preparing an invasion and put his army on high alert.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "152");
+  EXPECT_EQ(a.events[0].source.text, "Odal Varnell");
+  a = Analyse("Odal Varnell said Japan was preparing an invasion and put its army on high alert.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].source.text, "Japan");
+}
+
+TEST_F(CoderTest, AGerundThatBrokeOutBorrowsNoActor) {
+  // "fighting broke out" names an event with no actor of its own: neither
+  // the clause it hangs on nor the speaker fought.
+  for (const char* text : {"Delegations arrived in Harlen as fighting broke out on Monday.",
+                           "Delegations said fighting broke out on Monday.",
+                           "Odalys Lenhall said shelling continued overnight."}) {
+    Article a = Analyse(text);
+    for (const Event& e : a.events) {
+      EXPECT_NE(e.cameo.substr(0, 2), "19") << text << ": " << e.source.text;
+    }
+  }
+  Article b = Analyse("The rebels kept fighting on Monday.");
+  ASSERT_EQ(b.events.size(), 1u);
+  EXPECT_EQ(b.events[0].source.text, "rebels");
+}
+
+TEST_F(CoderTest, AVerbParsedAsAnAdjectiveAfterItsSubjectIsStillTheVerb) {
+  // "blamed" hung on "forces" as an adjective, with the ministry left as the
+  // root or as a second subject of "stationed": the ministry blamed them.
+  for (const char* text : {"The Dravenian Ministry of Defence blamed Lorvani forces.",
+                           "The Ukrainian Ministry of Defence blamed Russian forces stationed across the river."}) {
+    Article a = Analyse(text);
+    ASSERT_EQ(a.events.size(), 1u) << text;
+    EXPECT_EQ(a.events[0].cameo, "112") << text;
+    EXPECT_EQ(a.events[0].source.text, "Ministry of Defence") << text;
+    EXPECT_TRUE(Target(a.events[0]).ends_with(" forces")) << text << ": " << Target(a.events[0]);
+  }
+  // A participle after a determiner is an adjective: "the wounded soldiers".
+  Article b = Analyse("The wounded soldiers blamed the army.");
+  ASSERT_EQ(b.events.size(), 1u);
+  EXPECT_EQ(b.events[0].source.text, "wounded soldiers");
+  // What was aimed at names an actor only with its owner.
+  b = Analyse("Israeli jets bombed targets near the border.");
+  ASSERT_EQ(b.events.size(), 1u);
+  EXPECT_FALSE(b.events[0].target) << Target(b.events[0]);
+  b = Analyse("Japanese forces shelled Russian positions.");
+  ASSERT_EQ(b.events.size(), 1u);
+  EXPECT_EQ(b.events[0].target->actor_code, "RUS");
+}
+
+TEST_F(CoderTest, HeOrSheIsTheOnePersonNamedJustBefore) {
+  Article a = Analyse("Odal Varnell visited the front on Monday. He accused Japanese forces of shelling the town.");
+  ASSERT_EQ(a.events.size(), 2u);
+  EXPECT_EQ(a.events[1].cameo, "112");
+  EXPECT_EQ(a.events[1].source.text, "Odal Varnell");
+  EXPECT_EQ(a.events[1].target->actor_code, "JPNMIL");
+  // Alone, or after two people, "he" is nobody the coder can name.
+  a = Analyse("He accused Japanese forces of shelling the town.");
+  EXPECT_TRUE(a.events.empty());
+  a = Analyse("Odal Varnell met Danel Orsk in Harlen on Monday. He accused Japanese forces of shelling the town.");
+  for (const Event& e : a.events) EXPECT_NE(e.cameo, "112") << e.source.text;
+}
+
 }  // namespace sitrep::events

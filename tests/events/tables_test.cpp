@@ -2,7 +2,10 @@
 // issue asks for.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <map>
 #include <set>
+#include <string>
 
 #include "core/error.h"
 #include "core/file.h"
@@ -32,6 +35,25 @@ TEST(Codebook, GoldsteinAndQuadClassFromTheCodebook) {
   EXPECT_TRUE(cb.Find("040")->symmetric);
   EXPECT_FALSE(cb.Find("042")->symmetric);
   EXPECT_TRUE(cb.Find("154")->own_means);
+}
+
+// Every code of data/events/cameo.tsv has the weight the CAMEO Goldstein
+// table gives it (read from ../shared/reference when present).
+TEST(Codebook, EveryWeightIsTheReferenceTables) {
+  const std::string path = std::string(SITREP_SHARED_DIR) + "/reference/cameo/CAMEO.goldsteinscale.txt";
+  std::ifstream in(path);
+  if (!in) GTEST_SKIP() << path << " is absent (../shared is not here)";
+  std::map<std::string, double> reference;
+  std::string code, header;
+  double weight = 0;
+  std::getline(in, header);
+  while (in >> code >> weight) reference[code] = weight;
+  ASSERT_GT(reference.size(), 200u);
+  for (const CodeInfo& c : Codebook::Default().codes()) {
+    auto it = reference.find(c.code);
+    ASSERT_NE(it, reference.end()) << "CAMEO " << c.code << " is not in the reference table";
+    EXPECT_DOUBLE_EQ(c.goldstein, it->second) << "CAMEO " << c.code;
+  }
 }
 
 TEST(Lexicon, EveryRootHasEntriesAndEveryCodeIsKnown) {
