@@ -563,6 +563,20 @@ class Describer {
         m.actor_code = g_.CameoCountry(c) + body->sector;
         return;
       }
+      // After a capitalised word the gazetteer does not know ("the Kurdish
+      // Ministry of Defence", "Lenhall's Ministry of Defence") it is the
+      // ministry of a people or place it cannot name: the sector alone,
+      // not the country that calls its own ministry so.
+      if (!body->country.empty() && c.empty() && !body->sector.empty() && b > SentenceBegin(b)) {
+        std::uint32_t w = b - 1;
+        if (IsPossessiveMarker(views_[w]) && w > SentenceBegin(b)) --w;
+        Item known;
+        if (IsCapitalised(w) && !IsDeterminer(views_[w]) && w > SentenceBegin(b) &&
+            !LongestEndingAt(w + 1, SentenceBegin(b), 0xFFFF, &known)) {
+          m.actor_code = body->sector;
+          return;
+        }
+      }
       if (!body->country.empty()) {
         m.country = body->country;
         m.actor_code = body->code;

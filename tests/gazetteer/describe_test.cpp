@@ -132,6 +132,10 @@ TEST(DescribeMentions, ABodyListedUnderItsOwnCountrysNameIsAnotherCountrysAfterI
   EXPECT_EQ(a.mentions[1].actor_code, "ARMGOVMIL");
   EXPECT_EQ(a.mentions[2].country, "GBR");
   EXPECT_EQ(a.mentions[2].actor_code, "GBRGOVMIL");
+  // After a people or place the gazetteer does not know, the sector alone.
+  Article b = Describe({{{"the"}, {"Lenhallian"}, {"Ministry"}, {"of"}, {"Defence"}, {"said"}}}, {{0, 2, 4, "ORG"}});
+  EXPECT_EQ(b.mentions[0].country, "");
+  EXPECT_EQ(b.mentions[0].actor_code, "GOVMIL");
 }
 
 TEST(DescribeMentions, ARankAfterARoleSetOffByACommaTakesTheRolesCountry) {
