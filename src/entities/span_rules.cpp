@@ -551,8 +551,12 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
     // "Ana Ruiz of Kessar Gaming": a first name and a surname, then where
     // the person works; typed when listed or by its last word, else left
     // untyped (a firm and a home town read alike).
-    if (type == kPer && e - b >= 4) {
-      for (std::size_t o = b + 2; o + 1 < e; ++o) {
+    // After a title outside the span one word before "of" is the surname
+    // ("President [Kessar of Niger]"); without one it may be a title the
+    // span holds ("Duke of Edinburgh").
+    const bool titled = b >= 1 && (t[b - 1].gaz & kGazRole) && labels[b - 1] == kOutside;
+    if (type == kPer && e - b >= (titled ? 3u : 4u)) {
+      for (std::size_t o = b + (titled ? 1 : 2); o + 1 < e; ++o) {
         if (t[o].f.lower != Heads().of) continue;
         // A first name may also be a listed town's, and so may the surname
         // right before "of" ("Jack London of ..."): between a first name

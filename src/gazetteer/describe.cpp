@@ -463,6 +463,11 @@ class Describer {
         }
       }
     }
+    // "President X of Lenhall": the country named right after the name.
+    if (r.has_role && r.country.empty() && e + 1 < se && EqLower(views_[e], "of")) {
+      Item it;
+      if (LongestStartingAt(e + 1, se, kCountry, &it)) r.country = CountryOfItem(it);
+    }
     if (!r.has_role) return;
     if (!r.role.empty()) m.role = r.role;
     if (!r.country.empty()) m.country = r.country;

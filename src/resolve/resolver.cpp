@@ -211,12 +211,20 @@ std::vector<Resolver::Entity> Resolver::Finish(std::vector<std::vector<std::uint
       }
     }
   }
-  // 2. Surname-only people.
+  // 2. Surname-only people. A surname two full names share is settled by
+  // a role only one of them holds ("President Kessar" is the president
+  // among the Kessars); otherwise it stays apart.
   {
-    std::unordered_map<std::uint64_t, std::uint32_t> by_surname, mononym;
+    std::unordered_map<std::uint64_t, std::uint32_t> by_surname, by_surname_role, mononym;
+    auto with_role = [](std::uint64_t surname, const std::string& role) {
+      return Key("R", std::to_string(surname) + "|" + role);
+    };
     for (std::size_t i = 0; i < n; ++i) {
       const Impl::Rec& r = m.recs[i];
-      for (std::uint32_t k = r.sur_begin; k < r.sur_end; ++k) Claim(by_surname, m.surnames[k], uf.Find(idx(i)));
+      for (std::uint32_t k = r.sur_begin; k < r.sur_end; ++k) {
+        Claim(by_surname, m.surnames[k], uf.Find(idx(i)));
+        for (const std::string& role : m.locals[i].roles) Claim(by_surname_role, with_role(m.surnames[k], role), uf.Find(idx(i)));
+      }
     }
     for (std::size_t i = 0; i < n; ++i) {
       const Impl::Rec& r = m.recs[i];
@@ -227,6 +235,16 @@ std::vector<Resolver::Entity> Resolver::Finish(std::vector<std::vector<std::uint
         if (!fresh) uf.Unite(idx(i), mt->second);
       } else if (it->second != kMany) {
         uf.Unite(idx(i), it->second);
+      } else {
+        std::uint32_t who = kMany;
+        bool clash = false;
+        for (const std::string& role : m.locals[i].roles) {
+          auto rt = by_surname_role.find(with_role(r.lone, role));
+          if (rt == by_surname_role.end() || rt->second == kMany) continue;
+          clash = clash || (who != kMany && who != rt->second);
+          who = rt->second;
+        }
+        if (who != kMany && !clash) uf.Unite(idx(i), who);
       }
     }
   }

@@ -157,6 +157,11 @@ TEST(SpanRules, PersonOfAListedPlaceIsTwoNames) {
   auto l2 = Span(u.size(), 0, 3, kPer);
   ApplySpanRules(u.data(), u.size(), l2.data());
   EXPECT_EQ(Spans(l2), "PERSON:0-3 ");
+  // After a title, a surname alone before "of" ("President [Kessar of Niger]").
+  auto p = Tokens({{"President", kGazRole}, {"Kessar"}, {"of", 0, "IN"}, {"Niger", kGazCountryB}, {"met", 0, "VBD"}});
+  auto lp = Span(p.size(), 1, 4, kPer);
+  ApplySpanRules(p.data(), p.size(), lp.data());
+  EXPECT_EQ(Spans(lp), "PERSON:1-2 LOC:3-4 ");
   // A surname that is also a listed town's name ("Odal Lenhall of Niger").
   auto v = Tokens({{"Odal"}, {"Lenhall", kGazCityB}, {"of", 0, "IN"}, {"Niger", kGazCountryB}, {"met", 0, "VBD"}});
   auto l3 = Span(v.size(), 0, 4, kPer);

@@ -149,6 +149,13 @@ TEST(DescribeMentions, ARankAfterARoleSetOffByACommaTakesTheRolesCountry) {
   EXPECT_EQ(a.mentions[0].actor_code, "ARMMIL");
 }
 
+TEST(DescribeMentions, ATitledPersonOfACountryIsOfThatCountry) {
+  Article a = Describe({{{"President"}, {"Odal"}, {"Kessar"}, {"of"}, {"Armenia"}, {"arrived"}}}, {{0, 1, 2, "PERSON"}});
+  EXPECT_EQ(a.mentions[0].role, "president");
+  EXPECT_EQ(a.mentions[0].country, "ARM");
+  EXPECT_EQ(a.mentions[0].actor_code, "ARMGOV");
+}
+
 TEST(DescribeMentions, FormerHolderIsAnElite) {
   Article a = Describe({{{"former"}, {"U.S."}, {"President"}, {"John"}, {"Doe"}, {"said"}}}, {{0, 3, 4, "PERSON"}});
   EXPECT_EQ(a.mentions[0].role, "former president");

@@ -83,6 +83,25 @@ TEST(Resolver, SurnameOnlyJoinsTheOneFullName) {
   EXPECT_NE(c[5], c[0]);  // an organisation is not the person
 }
 
+TEST(Resolver, ASharedSurnameIsSettledByARoleOnlyOneHolds) {
+  auto person = [](std::string name, std::vector<std::string> aliases, std::vector<std::string> roles) {
+    LocalEntity e = E("PERSON", std::move(name), std::move(aliases));
+    e.roles = std::move(roles);
+    return e;
+  };
+  auto c = Cluster({person("Odal Kessar", {"Odal Kessar", "Kessar"}, {"president"}),
+                    person("Mira Kessar", {"Mira Kessar", "Kessar"}, {"lawyer"}),
+                    person("Kessar", {}, {"president"}),             // the president: Odal
+                    person("Kessar", {}, {}),                        // either: apart
+                    person("Kessar", {}, {"president", "lawyer"})});  // both roles: apart
+  EXPECT_EQ(c[2], c[0]);
+  EXPECT_NE(c[0], c[1]);
+  EXPECT_NE(c[3], c[0]);
+  EXPECT_NE(c[3], c[1]);
+  EXPECT_NE(c[4], c[0]);
+  EXPECT_NE(c[4], c[1]);
+}
+
 TEST(Resolver, ADoubleBarrelledSurnameAloneJoinsItsFullName) {
   // "Okafor-Lind" alone is the surname of "Ruth Okafor-Lind", not a person
   // with the first name Okafor; a different Lind stays apart.
