@@ -19,6 +19,8 @@ struct Lexicons {
   std::unordered_set<std::string> designators;
   std::unordered_set<std::string> state_forms;  // "republic", "grand duchy": "the Republic of X" is the place X
   std::unordered_map<std::string, std::string> spellings;
+  // Folded spelling of a given name -> the folded form all its romanisations share.
+  std::unordered_map<std::string, std::string> given_names;
 };
 
 // The words after "of" when `tokens` (PlainTokens) name a place by its

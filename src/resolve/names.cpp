@@ -139,7 +139,9 @@ std::vector<std::string> NameTokens(std::string_view s) {
   return out;
 }
 
-std::string TranslitKey(std::string_view token) {
+namespace {
+
+std::string FoldTranslit(std::string_view token) {
   std::string s(token);
   for (char c : s)
     if (static_cast<unsigned char>(c) >= 0x80) return s;
@@ -168,6 +170,31 @@ std::string TranslitKey(std::string_view token) {
   replace_all("ck", "k");
   replace_all("x", "ks");
   replace_all("w", "v");
+  // German writes an umlaut it cannot type as a following e ("Mueller",
+  // "Goetz"), English drops the dots ("Muller"), and the fold above turned
+  // the umlaut itself into the bare vowel: ue and oe before a consonant meet
+  // the bare vowel. Not ae, which is a vowel pair in given names that would
+  // then meet other names ("Rafael", "Rafal"), nor at a word's end ("Joe").
+  {
+    auto consonant = [](char c) {
+      return c >= 'a' && c <= 'z' && c != 'a' && c != 'e' && c != 'i' && c != 'o' && c != 'u' && c != 'y';
+    };
+    std::string r;
+    r.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      r += s[i];
+      if ((s[i] == 'u' || s[i] == 'o') && i + 2 < s.size() && s[i + 1] == 'e' && consonant(s[i + 2]) &&
+          !(i > 0 && s[i - 1] == 'q') && !(s[i] == 'u' && i > 0 && s[i - 1] == 'g'))
+        ++i;
+    }
+    s.swap(r);
+  }
+  // The French romanisation of Russian ends -ov and -ev in -off and -eff
+  // ("Lenhaloff", "Lenhalov"); a single final f stays, as in German -hof.
+  if (s.size() > 5) {
+    std::string_view end = std::string_view(s).substr(s.size() - 3);
+    if (end == "off" || end == "eff") s.replace(s.size() - 2, 2, "v");
+  }
   if (s.size() > 3) {
     std::string_view end = std::string_view(s).substr(s.size() - 2);
     if (end == "iy" || end == "ii" || end == "yi" || end == "yy" || end == "ij") s.replace(s.size() - 2, 2, "y");
@@ -194,6 +221,15 @@ std::string TranslitKey(std::string_view token) {
   for (char c : s)
     if (r.empty() || r.back() != c) r += c;
   return r;
+}
+
+}  // namespace
+
+std::string TranslitKey(std::string_view token) {
+  std::string s = FoldTranslit(token);
+  const auto& given = detail::GetLexicons().given_names;
+  if (auto it = given.find(s); it != given.end()) return it->second;
+  return s;
 }
 
 std::string_view StripPossessive(std::string_view s) {
@@ -271,6 +307,17 @@ std::vector<std::string> PersonTokens(std::string_view surface) {
     // A double-barrelled name is one name: "Adjei-Mensah" alone is the
     // surname of "Nana Adjei-Mensah", not a first and a last name.
     if (c == '-' && i > 0 && i + 1 < surface.size() && IsNameByte(surface[i - 1]) && IsNameByte(surface[i + 1])) {
+      // The Arabic article is not part of the surname: outlets write
+      // "al-Kessar", "el-Kessar" or drop it.
+      const std::size_t n = cleaned.size();
+      if (n >= 2 && (n == 2 || cleaned[n - 3] == ' ')) {
+        const char a = static_cast<char>(std::tolower(static_cast<unsigned char>(cleaned[n - 2])));
+        const char l = static_cast<char>(std::tolower(static_cast<unsigned char>(cleaned[n - 1])));
+        if ((a == 'a' || a == 'e') && l == 'l') {
+          cleaned.resize(n - 2);
+          continue;
+        }
+      }
       continue;
     }
     cleaned += c;
@@ -280,7 +327,31 @@ std::vector<std::string> PersonTokens(std::string_view surface) {
   while (e - b > 1 && lex.honorifics.count(t[b])) ++b;
   while (e - b > 1 && lex.suffixes.count(t[e - 1])) --e;
   std::vector<std::string> out;
-  for (std::size_t i = b; i < e; ++i) out.push_back(std::move(t[i]));
+  for (std::size_t i = b; i < e; ++i) {
+    // "Odal Al Kessar": the article alone before a surname goes too, but
+    // never first ("Al" is also a given name) nor last.
+    if (i > b && i + 1 < e && (t[i] == "al" || t[i] == "el")) continue;
+    out.push_back(std::move(t[i]));
+  }
+  // "Abd al-" ("servant of") opens a compound given name that outlets write
+  // as one word, two words or hyphenated, with Abdel, Abdul or Abd al-:
+  // all become one word starting "abdal". Only when a surname follows, so a
+  // two-word "Abdul Kessar" keeps its surname.
+  static constexpr std::string_view kAbd[] = {"abdel", "abdul", "abdal", "abdoul", "abdol", "abd"};
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    for (std::string_view p : kAbd) {
+      if (out[i].compare(0, p.size(), p) != 0) continue;
+      if (out[i].size() == p.size()) {
+        if (i + 2 < out.size() || (p == "abd" && i + 1 < out.size())) {
+          out[i] = "abdal" + out[i + 1];
+          out.erase(out.begin() + static_cast<std::ptrdiff_t>(i + 1));
+        }
+      } else if (p != "abd" && out[i].size() >= p.size() + 3) {
+        out[i] = "abdal" + out[i].substr(p.size());
+      }
+      break;
+    }
+  }
   // Initials ("George W. Bush"), but never the last word.
   std::vector<std::string> kept;
   for (std::size_t i = 0; i < out.size(); ++i) {
@@ -308,6 +379,13 @@ const Lexicons& GetLexicons() {
       auto tab = line.find('\t');
       if (tab == std::string_view::npos) continue;
       l.spellings.emplace(std::string(line.substr(0, tab)), std::string(line.substr(tab + 1)));
+    }
+    for (std::string_view line : DataLines(Resource("resolve/given_name_variants.tsv"))) {
+      auto tab = line.find('\t');
+      if (tab == std::string_view::npos) continue;
+      std::string canonical = FoldTranslit(line.substr(tab + 1));
+      l.given_names.emplace(FoldTranslit(line.substr(0, tab)), canonical);
+      l.given_names.emplace(canonical, canonical);
     }
     return l;
   }();

@@ -129,14 +129,20 @@ std::vector<std::string> NameTokens(std::string_view surface);
 // Folds one NameTokens() token to a transliteration key, so that common
 // romanisations of one Russian, Ukrainian or Arabic name compare equal:
 // shch->sh, tsch->ch, sch->sh, kh->h, ph->f, x->ks, ck->k, w->v, final -iy/-ii/-yi/-yy
-// -> y, ye/ie->e, y/j->i, doubled letters single ("Wolschinskiy" and
-// "Volshinsky" -> "volshinski").
+// -> y, ye/ie->e, y/j->i, ue/oe before a consonant -> u/o, final -off/-eff
+// -> -ov/-ev, doubled letters single ("Wolschinskiy" and "Volshinsky" ->
+// "volshinski"); then a given name listed in
+// data/resolve/given_name_variants.tsv becomes the key all its spellings
+// share ("Mohamed", "Muhammad").
 std::string TranslitKey(std::string_view token);
 
 // The words of a PERSON name that identify the person: NameTokens() without
 // leading honorifics and titles ("Mr", "Gen.", "President"), closing
 // suffixes ("Jr."), single-letter initials and nicknames in quotes or
-// parentheses. Keeps at least one token when there is one.
+// parentheses, and the Arabic article before a surname ("al-Kessar",
+// "Al Kessar" inside a name -> "kessar"), with a compound "Abdel X",
+// "Abdul-X", "Abd al-X" given name as one word "abdalx" when a surname
+// follows. Keeps at least one token when there is one.
 std::vector<std::string> PersonTokens(std::string_view surface);
 
 // True for a one-word surface written as an acronym: 2 to 10 letters, all

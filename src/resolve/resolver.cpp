@@ -4,6 +4,8 @@
 //
 // Keys (hashed to 64 bits, prefixed by their kind):
 //   P|first last   PERSON: first and last name, transliteration-folded
+//                  (and the first two words joined, for a given name
+//                  written with a hyphen or a space)
 //   N|words        ORG/LOC/MISC: the folded name in order (shared by the
 //                  three types, which is how a mistagged "Nato" joins)
 //   O|bag          ORG: sorted content words with spelling folded, so
@@ -101,6 +103,10 @@ struct Resolver::Impl {
         if (pt.size() >= 2) {
           std::string first = TranslitKey(pt.front()), last = TranslitKey(pt.back());
           keys.push_back(Key("P", first + " " + last));
+          // A hyphenated given name is also written with a space ("Jean-Luc",
+          // "Jean Luc"): the first two words joined are a given name too.
+          // Only ever the joined form, which a first word alone never meets.
+          if (pt.size() >= 3) keys.push_back(Key("P", TranslitKey(pt[0] + pt[1]) + " " + last));
           surnames.push_back(Key("S", last));
           r.full_person = true;
           if (is_name) r.name_full = true;

@@ -37,6 +37,28 @@ TEST(PersonTokens, DropsHonorificsSuffixesInitialsAndNicknames) {
   EXPECT_EQ(PersonTokens("President"), (V{"president"}));  // never empties a name
 }
 
+TEST(PersonTokens, DropsTheArabicArticleBeforeASurname) {
+  EXPECT_EQ(PersonTokens("Odal al-Kessar"), (V{"odal", "kessar"}));
+  EXPECT_EQ(PersonTokens("Odal El-Kessar"), (V{"odal", "kessar"}));
+  EXPECT_EQ(PersonTokens("Odal Al Kessar"), (V{"odal", "kessar"}));
+  EXPECT_EQ(PersonTokens("al-Kessar"), (V{"kessar"}));
+  // "Al" first is a given name, last it is the surname; inside a word it is
+  // part of the word.
+  EXPECT_EQ(PersonTokens("Al Kessar"), (V{"al", "kessar"}));
+  EXPECT_EQ(PersonTokens("Odal El"), (V{"odal", "el"}));
+  EXPECT_EQ(PersonTokens("Odal Alkessar"), (V{"odal", "alkessar"}));
+  EXPECT_EQ(PersonTokens("Odal Bal-Kessar"), (V{"odal", "balkessar"}));
+}
+
+TEST(PersonTokens, AbdAlCompoundIsOneGivenName) {
+  EXPECT_EQ(PersonTokens("Abdel Odal Kessar"), (V{"abdalodal", "kessar"}));
+  EXPECT_EQ(PersonTokens("Abdul-Odal Kessar"), (V{"abdalodal", "kessar"}));
+  EXPECT_EQ(PersonTokens("Abd al-Odal Kessar"), (V{"abdalodal", "kessar"}));
+  EXPECT_EQ(PersonTokens("Abdelodal Kessar"), (V{"abdalodal", "kessar"}));
+  // With no surname after it, the second word is the surname.
+  EXPECT_EQ(PersonTokens("Abdul Kessar"), (V{"abdul", "kessar"}));
+}
+
 TEST(TranslitKey, FoldsCommonRomanisations) {
   EXPECT_EQ(TranslitKey("volshinskiy"), TranslitKey("wolschinsky"));
   EXPECT_EQ(TranslitKey("arkadii"), TranslitKey("arkady"));
@@ -62,6 +84,39 @@ TEST(TranslitKey, FoldsCommonRomanisations) {
   EXPECT_EQ(TranslitKey("boroschtschuk"), TranslitKey("boroshchuk"));
   EXPECT_EQ(TranslitKey("boroschtschuk"), TranslitKey("boroshuk"));
   EXPECT_NE(TranslitKey("boris"), TranslitKey("doris"));
+}
+
+TEST(TranslitKey, UmlautWrittenWithEOrBare) {
+  // Invented surnames: the umlaut, its German ue/oe spelling and the bare vowel.
+  EXPECT_EQ(TranslitKey("mueltrand"), TranslitKey("multrand"));
+  EXPECT_EQ(TranslitKey(NameTokens("M\u00FCltrand")[0]), TranslitKey("mueltrand"));
+  EXPECT_EQ(TranslitKey("koerbach"), TranslitKey("korbach"));
+  // Not ae (a vowel pair in given names), not at a word's end, not the
+  // silent u of gue/que.
+  EXPECT_NE(TranslitKey("raphael"), TranslitKey("rafal"));
+  EXPECT_NE(TranslitKey("joe"), TranslitKey("jo"));
+  EXPECT_NE(TranslitKey("miguel"), TranslitKey("migel"));
+  EXPECT_NE(TranslitKey("mueltrand"), TranslitKey("maltrand"));
+}
+
+TEST(TranslitKey, FrenchRomanisationOffEff) {
+  EXPECT_EQ(TranslitKey("lenhaloff"), TranslitKey("lenhalov"));
+  EXPECT_EQ(TranslitKey("dorgacheff"), TranslitKey("dorgachev"));
+  EXPECT_EQ(TranslitKey("dorgacheff"), TranslitKey("dorgachew"));
+  // A single final f is a German -hof, and -ov and -ev stay apart.
+  EXPECT_NE(TranslitKey("lenhalhof"), TranslitKey("lenhalhov"));
+  EXPECT_NE(TranslitKey("lenhaloff"), TranslitKey("lenhalev"));
+}
+
+TEST(TranslitKey, RomanisationsOfAGivenName) {
+  EXPECT_EQ(TranslitKey("mohammed"), TranslitKey("muhammad"));
+  EXPECT_EQ(TranslitKey("mohamed"), TranslitKey("muhammad"));
+  EXPECT_EQ(TranslitKey("mohammad"), TranslitKey("muhammad"));
+  EXPECT_EQ(TranslitKey("youssef"), TranslitKey("yusuf"));
+  EXPECT_EQ(TranslitKey("hussain"), TranslitKey("hussein"));
+  EXPECT_NE(TranslitKey("muhammad"), TranslitKey("mahmoud"));
+  EXPECT_NE(TranslitKey("hussein"), TranslitKey("hassan"));
+  EXPECT_NE(TranslitKey("omar"), TranslitKey("amir"));
 }
 
 TEST(IsAcronym, RecognisesAcronyms) {
