@@ -81,12 +81,15 @@ class SyntaxStage : public Stage {
   // compound of the second, and the words before it that it governed (the
   // possessor, the determiner) go to the second, the phrase's head. A noun
   // before a capitalised name is left alone: a title with its appositive
-  // ("the owner Karla").
+  // ("the owner Karla"). And of two subjects with an adjective and a
+  // preposition between them ("officials familiar with the matter said"),
+  // the adjective modifies the first and the second is its oblique.
   void RepairDoubleSubject(Article& article, std::uint32_t first, std::uint32_t end) const;
 
   std::vector<std::uint64_t> tag_hash_;  // per tagger class
   std::uint16_t piece_label_ = 0;
   std::string_view compound_label_;  // the parser's own "compound", empty if it has none
+  std::string_view amod_label_, obl_label_;
 };
 
 }  // namespace sitrep::syntax

@@ -53,6 +53,8 @@ SyntaxStage::SyntaxStage(std::shared_ptr<const SyntaxModels> models) : models_(s
   for (std::size_t l = 0; l < p.num_labels(); ++l) {
     if (p.label(static_cast<std::uint16_t>(l)) == "parataxis") piece_label_ = static_cast<std::uint16_t>(l);
     if (p.label(static_cast<std::uint16_t>(l)) == "compound") compound_label_ = p.label(static_cast<std::uint16_t>(l));
+    if (p.label(static_cast<std::uint16_t>(l)) == "amod") amod_label_ = p.label(static_cast<std::uint16_t>(l));
+    if (p.label(static_cast<std::uint16_t>(l)) == "obl") obl_label_ = p.label(static_cast<std::uint16_t>(l));
   }
 }
 
@@ -66,6 +68,28 @@ void SyntaxStage::RepairDoubleSubject(Article& article, std::uint32_t first, std
     if (t.upos == "NOUN") return true;
     return t.upos == "PROPN" && t.begin < text.size() && text[t.begin] >= 'a' && text[t.begin] <= 'z';
   };
+  // "Officials familiar with the matter said": the parse made the
+  // adjective a marker of the verb and "matter" its second subject. The
+  // adjective modifies the first noun and the second noun is its oblique.
+  for (std::uint32_t k = first; k + 3 < end; ++k) {
+    Token& n1 = article.tokens[k];
+    Token& adj = article.tokens[k + 1];
+    if (n1.deprel != "nsubj" || !common(n1) || adj.upos != "ADJ" || adj.head != n1.head || n1.head < 0 ||
+        article.tokens[k + 2].upos != "ADP" || amod_label_.empty() || obl_label_.empty()) {
+      continue;
+    }
+    const auto own = static_cast<std::int32_t>(k - first);
+    for (std::uint32_t j = k + 3; j < end && static_cast<std::int32_t>(j - first) < n1.head; ++j) {
+      Token& n2 = article.tokens[j];
+      if (n2.deprel != "nsubj" || n2.head != n1.head) continue;
+      if (article.tokens[k + 2].head != static_cast<std::int32_t>(j - first)) break;  // "with" is the second noun's
+      adj.head = own;
+      adj.deprel = amod_label_;
+      n2.head = own + 1;
+      n2.deprel = obl_label_;
+      break;
+    }
+  }
   // Heads count from the sentence's first token.
   for (std::uint32_t k = first; k + 1 < end; ++k) {
     Token& a = article.tokens[k];

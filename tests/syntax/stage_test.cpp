@@ -112,6 +112,16 @@ TEST_F(SyntaxStageTest, TwoAdjacentSubjectsOfOneVerbAreOnePhrase) {
   EXPECT_EQ(t[3].deprel, "nsubj");
   EXPECT_EQ(t[3].head, 4);
   EXPECT_EQ(t[3].upos, "NOUN") << "a head in lower case is a common noun";
+  // "Officials familiar with the matter said": one subject, the adjective
+  // its modifier and "matter" the adjective's oblique.
+  Article c = MakeArticle({"Officials familiar with the matter said the plan was dead ."});
+  Run(c);
+  ExpectTrees(c);
+  EXPECT_EQ(c.tokens[1].head, 0);
+  EXPECT_EQ(c.tokens[1].deprel, "amod");
+  EXPECT_EQ(c.tokens[4].head, 1);
+  EXPECT_EQ(c.tokens[4].deprel, "obl");
+  EXPECT_EQ(c.tokens[0].deprel, "nsubj");
   // A title before a name is no compound of it ("the owner Karla").
   Article b = MakeArticle({"The owner Karla is welcoming and fun ."});
   Run(b);
