@@ -2410,8 +2410,13 @@ class Finder {
       }
     }
     if (s == kNone || InQuote(s)) return;
+    // A passive participle right after the noun says which of them spoke
+    // ("diplomats briefed on the talks") and stays in the description; other
+    // clauses on the noun tell more about it and do not.
     auto [lo, hi] = doc_.Subtree(s, [&](std::int32_t c) {
       std::string_view r = doc_.deprel(c);
+      if (r == "acl" && c == s + 1 && (doc_.tok(c).xpos == "VBN" || doc_.tok(c).xpos == "VBD") && doc_.tok(s).upos == "NOUN")
+        return false;
       return r == "acl:relcl" || r == "acl" || r == "appos" || r == "punct" || r == "parataxis" || r == "advcl" ||
              (h.phrase && r == "case") || r == "cc" || r == "conj" || r == "reparandum";
     });

@@ -431,6 +431,21 @@ TEST_F(QuotesOnText, AskedOpeningTheSentenceIsNoQuestionOfTheAnswerer) {
   EXPECT_NE(Speaker(a.quotes[1]).find("Lenhall"), std::string::npos);
 }
 
+TEST_F(QuotesOnText, AnUnnamedSourceKeepsThePhraseThatSaysWhichOfThem) {
+  // A participle or adjective phrase right after the noun is part of the
+  // description ("diplomats briefed on the talks", "officials familiar
+  // with the matter"); a relative clause is not.
+  Article a = Analyse("Diplomats briefed on the talks said a deal was close.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].speaker_description, "Diplomats briefed on the talks");
+  a = Analyse("Officials familiar with the matter said the plan had been shelved.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].speaker_description, "Officials familiar with the matter");
+  a = Analyse("Two officials who asked not to be named said the plan had been shelved.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].speaker_description, "Two officials");
+}
+
 TEST_F(QuotesOnText, ARoleTwoPeopleHoldIsTheOneNamedLast) {
   // Both sides sent an interior minister; "the minister" right after one
   // of them spoke is that one.
