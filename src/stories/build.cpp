@@ -487,15 +487,29 @@ std::vector<Claim> StoryBuilder::Impl::NumberClaims(const std::vector<std::uint3
       const std::string& day = digests[reports[k].article].published;
       if (day.size() >= 10) dated.emplace_back(day.substr(0, 10), reports[k].value);
     }
-    bool rising = true, falling = true, two_days = false;
-    for (const auto& [da, va] : dated)
-      for (const auto& [db, vb] : dated) {
-        if (da >= db) continue;
-        two_days = true;
-        rising = rising && va <= vb;
-        falling = falling && va >= vb;
+    // By day: each day's figures against the highest and lowest of the
+    // days before (sorting keeps a story of many reports near-linear).
+    std::sort(dated.begin(), dated.end());
+    bool rising = true, falling = true;
+    std::size_t days = 0;
+    double before_max = 0, before_min = 0;
+    for (std::size_t i = 0; i < dated.size();) {
+      std::size_t j = i;
+      double lo = dated[i].second, hi = dated[i].second;
+      for (; j < dated.size() && dated[j].first == dated[i].first; ++j) {
+        lo = std::min(lo, dated[j].second);
+        hi = std::max(hi, dated[j].second);
       }
-    if (!two_days || rising == falling) return std::string();
+      if (days > 0) {
+        rising = rising && lo >= before_max;
+        falling = falling && hi <= before_min;
+      }
+      before_max = days == 0 ? hi : std::max(before_max, hi);
+      before_min = days == 0 ? lo : std::min(before_min, lo);
+      ++days;
+      i = j;
+    }
+    if (days < 2 || rising == falling) return std::string();
     return rising ? "rising" : "falling";
   };
   std::map<std::string, std::vector<Report>> by_key;
@@ -562,13 +576,15 @@ std::vector<Claim> StoryBuilder::Impl::NumberClaims(const std::vector<std::uint3
           SortUnique(&c.articles);
           for (const auto& r : readings) c.values.push_back(r.value);
           c.trend = Trend(reports, from, to);
+          std::unordered_map<std::string, std::string> first_day;  // figure -> earliest day
+          for (std::size_t k = from; k < to; ++k) {
+            const std::string& day = digests[reports[k].article].published;
+            if (day.size() < 10) continue;
+            std::string& d = first_day[reports[k].claim->number];
+            if (d.empty() || day.compare(0, 10, d) < 0) d = day.substr(0, 10);
+          }
           for (auto& r : readings) {
-            for (std::size_t k = from; k < to; ++k) {
-              const std::string& day = digests[reports[k].article].published;
-              if (reports[k].claim->number != r.value || day.size() < 10) continue;
-              const std::string d = day.substr(0, 10);
-              if (r.first_reported.empty() || d < r.first_reported) r.first_reported = d;
-            }
+            if (auto it = first_day.find(r.value); it != first_day.end()) r.first_reported = it->second;
           }
           c.readings = std::move(readings);
           disagreements.push_back(std::move(c));
