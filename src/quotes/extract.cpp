@@ -2046,7 +2046,6 @@ class Finder {
       }
     }
     std::int32_t v = h.first;
-    bool came_as = false;  // v was reached from a clause it governs with "as"
     for (int climb = 0; climb < 3 && v != kNone; ++climb) {
       // Of two subjects the parser gave one verb ("UN human rights chief
       // Volker Türk said", "..., on Sunday, residents said"), the one next
@@ -2097,12 +2096,6 @@ class Finder {
         }
         return subj;
       }
-      // "X was quoted by state media as saying": a passive verb reached
-      // from its "as" clause reports X's words; the agent only carried them.
-      if (climb > 0 && came_as) {
-        const std::int32_t pass = doc_.Child(v, "nsubj:pass");
-        if (pass != kNone && !InQuote(pass)) return pass;
-      }
       std::int32_t agent = doc_.Child(v, "obl:agent");
       if (agent != kNone) return agent;
       std::string_view r = doc_.deprel(v);
@@ -2129,8 +2122,6 @@ class Finder {
         }
         if (up != kNone && !InQuote(up) &&
             (doc_.tok(up).upos == "VERB" || doc_.tok(up).upos == "AUX" || doc_.tok(up).upos == "ADJ")) {
-          const std::int32_t mark = doc_.Child(v, "mark");
-          came_as = r == "advcl" && mark != kNone && lower_[static_cast<std::size_t>(mark)] == "as";
           v = up;
           continue;
         }

@@ -93,7 +93,8 @@ class QuotesOnText : public ::testing::Test {
     delete entities_;
     delete time_;
   }
-  static Article Analyse(const std::string& body) {
+  // Every stage the quotes read, run on body.
+  static Article Prepared(const std::string& body) {
     Article a;
     a.text = body;
     text_->Process(a, nullptr);
@@ -102,6 +103,10 @@ class QuotesOnText : public ::testing::Test {
     auto es = entities_->NewScratch();
     time_->Process(a, nullptr);
     entities_->Process(a, es.get());
+    return a;
+  }
+  static Article Analyse(const std::string& body) {
+    Article a = Prepared(body);
     FindQuotes(a, DefaultCueLexicon());
     return a;
   }
@@ -110,14 +115,7 @@ class QuotesOnText : public ::testing::Test {
   // CoNLL-U, 0 for the root. Pins a parse the model gives only to some
   // wordings.
   static Article AnalyseWithParse(const std::string& body, const std::vector<std::pair<int, std::string>>& parse) {
-    Article a;
-    a.text = body;
-    text_->Process(a, nullptr);
-    auto ss = syntax_->NewScratch();
-    syntax_->Process(a, ss.get());
-    auto es = entities_->NewScratch();
-    time_->Process(a, nullptr);
-    entities_->Process(a, es.get());
+    Article a = Prepared(body);
     EXPECT_EQ(a.sentences.size(), 1u);
     EXPECT_EQ(a.tokens.size(), parse.size());
     for (std::size_t i = 0; i < a.tokens.size() && i < parse.size(); ++i) {
