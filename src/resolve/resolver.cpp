@@ -220,8 +220,11 @@ std::vector<Resolver::Entity> Resolver::Finish(std::vector<std::vector<std::uint
   // 2. Surname-only people. A surname two full names share is settled by
   // a role only one of them holds ("President Kessar" is the president
   // among the Kessars); otherwise it stays apart.
+  // The surnames of full names (kept for 2b, which asks only whether a
+  // word is one).
+  std::unordered_map<std::uint64_t, std::uint32_t> by_surname;
   {
-    std::unordered_map<std::uint64_t, std::uint32_t> by_surname, by_surname_role, mononym;
+    std::unordered_map<std::uint64_t, std::uint32_t> by_surname_role, mononym;
     auto with_role = [](std::uint64_t surname, const std::string& role) {
       return Key("R", std::to_string(surname) + "|" + role);
     };
@@ -261,7 +264,6 @@ std::vector<Resolver::Entity> Resolver::Finish(std::vector<std::vector<std::uint
   // that the merged entity is a place and a place never becomes a person.
   {
     std::unordered_map<std::uint64_t, std::uint32_t> place_of;
-    std::unordered_map<std::uint64_t, std::uint32_t> surname_of;
     std::vector<std::uint64_t> weight(n, 0), place_weight(n, 0);
     for (std::size_t i = 0; i < n; ++i) {
       const Impl::Rec& r = m.recs[i];
@@ -272,14 +274,10 @@ std::vector<Resolver::Entity> Resolver::Finish(std::vector<std::vector<std::uint
       place_weight[root] += w;
       for (std::uint32_t k = r.keys_begin; k < r.keys_end; ++k) Claim(place_of, m.keys[k], root);
     }
-    for (std::size_t i = 0; i < n; ++i) {
-      const Impl::Rec& r = m.recs[i];
-      for (std::uint32_t k = r.sur_begin; k < r.sur_end; ++k) Claim(surname_of, m.surnames[k], 0);
-    }
     std::vector<std::pair<std::uint32_t, std::uint32_t>> joins;
     for (std::size_t i = 0; i < n; ++i) {
       const Impl::Rec& r = m.recs[i];
-      if (r.lone_place == 0 || surname_of.count(r.lone)) continue;
+      if (r.lone_place == 0 || by_surname.count(r.lone)) continue;
       auto it = place_of.find(r.lone_place);
       if (it == place_of.end() || it->second == kMany) continue;
       const std::uint32_t person = uf.Find(idx(i)), place = uf.Find(it->second);
