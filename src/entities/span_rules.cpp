@@ -726,9 +726,11 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
     }
     // An unlisted one-word place with a demonym's ending, used before a
     // common noun ("Dravenian forces", "Lorvanese officials"), is the
-    // people's adjective, not the place.
-    if (type == kLoc && e == b + 1 && e < n && !(t[b].gaz & kListed) && DemonymEnding(t[b]) &&
-        !(t[e].f.flags & syntax::kHasUpper) && (t[e].upos == Hash64("NOUN"))) {
+    // people's adjective, not the place; nor is it a person ("the
+    // Dravenian interior ministry"), unless a listed first name.
+    if ((type == kLoc || (type == kPer && !LexFirstName(t[b].lex))) && e == b + 1 && e < n &&
+        !(t[b].gaz & kListed) && DemonymEnding(t[b]) && !(t[e].f.flags & syntax::kHasUpper) &&
+        (t[e].upos == Hash64("NOUN") || (type == kPer && t[e].upos == Hash64("ADJ")))) {
       SetSpan(labels, b, e, kMisc);
     }
     // The same adjective before a title that names no one after it ("the

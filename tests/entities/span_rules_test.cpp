@@ -501,6 +501,22 @@ TEST(SpanRules, AnUnlistedDemonymBeforeANounIsMisc) {
   EXPECT_EQ(Spans(lv), "LOC:1-2 ");
 }
 
+TEST(SpanRules, AnUnlistedDemonymBeforeACommonPhraseIsNoPerson) {
+  // "the Dravenian interior ministry": a one-word person to the model.
+  auto t = Tokens({{"the", 0, "DT"}, {"Dravenian"}, {"interior", 0, "JJ"}, {"ministry", 0, "NN"}});
+  t[2].upos = Hash64("ADJ");
+  t[3].upos = Hash64("NOUN");
+  auto labels = Span(t.size(), 1, 2, kPer);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "MISC:1-2 ");
+  // A person with another ending stays a person ("the Kessar family").
+  auto u = Tokens({{"the", 0, "DT"}, {"Kessar"}, {"family", 0, "NN"}});
+  u[2].upos = Hash64("NOUN");
+  auto lu = Span(u.size(), 1, 2, kPer);
+  ApplySpanRules(u.data(), u.size(), lu.data());
+  EXPECT_EQ(Spans(lu), "PERSON:1-2 ");
+}
+
 TEST(SpanRules, AnUnlistedDemonymBeforeATitleAloneIsMisc) {
   // "the Vastmarkian Foreign Minister, ...": one place to the model.
   auto t = Tokens({{"the", 0, "DT"}, {"Vastmarkian"}, {"Foreign", kGazRole}, {"Minister", kGazRole}, {",", 0, ","}});
