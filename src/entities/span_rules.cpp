@@ -99,6 +99,29 @@ bool FunctionWord(const NerToken& x) {
   return false;
 }
 
+// A word of lower-case letters alone, by its shape ("frank"; not "eBay",
+// "3m" or "lenhall.com").
+bool PlainLowerWord(const NerToken& x) {
+  static const std::array<std::uint64_t, 3> kShapes = [] {
+    std::array<std::uint64_t, 3> out{};
+    const char* words[] = {"a", "ab", "abc"};
+    for (int i = 0; i < 3; ++i) {
+      syntax::TokenFeatures f;
+      std::string scratch;
+      syntax::ComputeTokenFeatures(words[i], scratch, &f);
+      out[static_cast<std::size_t>(i)] = f.shape;
+    }
+    return out;
+  }();
+  return x.f.shape == kShapes[0] || x.f.shape == kShapes[1] || x.f.shape == kShapes[2];
+}
+
+// A quotation mark token: straight, typographic or doubled.
+bool QuoteMark(const NerToken& x) {
+  const std::string_view h(x.head.data(), strnlen(x.head.data(), x.head.size()));
+  return h == "\"" || h == "''" || h == "``" || h == "\xE2\x80\x9C" || h == "\xE2\x80\x9D" || h == "\xE2\x80\x9E";
+}
+
 // A capitalised word ending as demonyms do: "-an" ("Dravenian",
 // "Korean"), "-ese", "-ish".
 bool DemonymEnding(const NerToken& x) {
@@ -344,6 +367,20 @@ std::size_t ExtendOrganisationOf(const NerToken* t, std::size_t n, const std::ui
 }
 
 void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
+  // Lower-case words in quotation marks are a scare quote ("described as
+  // “frank”"), not a name written in lower case as web text writes
+  // "ebay" (UNER marks those).
+  for (std::size_t b = 1; b + 1 < n;) {
+    if (!IsBegin(labels[b])) {
+      ++b;
+      continue;
+    }
+    const std::size_t e = SpanEnd(labels, b, n);
+    bool marked = false;
+    for (std::size_t x = b; x < e && !marked; ++x) marked = !PlainLowerWord(t[x]);  // "paulhastings.com" is a name
+    if (!marked && e < n && QuoteMark(t[b - 1]) && QuoteMark(t[e])) Clear(labels, b, e);
+    b = e;
+  }
   // A listed organisation's acronym in its own capitals ("NATO, which ..."),
   // of three letters or more ("AP", "GE" are too often something else) and
   // outside a line written in capitals ("WHO CARES").

@@ -712,6 +712,20 @@ class Finder {
       std::int32_t start = h.last + 1;
       if (h.last == h.first) start = h.first + 2;  // past "that" / "to"
       std::int32_t head = h.last == h.first ? doc_.head(h.first + 1) : doc_.head(h.last);
+      // "talks that both sides described as frank": "that" is the
+      // relative clause's object, not the marker of what the talks said.
+      // (A clause with a subject or object of its own in that role has
+      // "that" as its marker whatever the parse says: "charges that he
+      // has perpetuated ...".)
+      if (h.last == h.first && head != kNone && doc_.deprel(head) == "acl:relcl" && doc_.head(head) == h.first) {
+        const std::string_view role = doc_.deprel(h.first + 1);
+        bool other = false;
+        doc_.EachChild(head, [&](std::int32_t c) {
+          other = other || (c != h.first + 1 && role == "obj" && doc_.deprel(c) == "obj");
+        });
+        for (std::int32_t c = h.first + 2; c < head && role != "obj"; ++c) other = other || StartsWith(doc_.deprel(c), "nsubj");
+        if ((role == "obj" || StartsWith(role, "nsubj")) && !other) return false;
+      }
       std::int32_t hi = kNone;
       if (head != kNone && head >= start) {
         // "an appeal for 2 million euros": a sum asked for is no words.

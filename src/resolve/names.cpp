@@ -199,6 +199,14 @@ std::string FoldTranslit(std::string_view token) {
     std::string_view end = std::string_view(s).substr(s.size() - 2);
     if (end == "iy" || end == "ii" || end == "yi" || end == "yy" || end == "ij") s.replace(s.size() - 2, 2, "y");
   }
+  // South Slavic -ić, folded above to -ic, is written -ich and -itch in
+  // English and French ("Lenhalić", "Lenhalich", "Lenhalitch"); the tsch
+  // fold has already turned a German -itsch into -ich.
+  if (s.size() > 5) {
+    const std::size_t n = s.size();
+    if (s.compare(n - 4, 4, "itch") == 0) s.replace(n - 4, 4, "ic");
+    else if (s.compare(n - 3, 3, "ich") == 0) s.replace(n - 3, 3, "ic");
+  }
   // "Ye" at a syllable start is "Je" in German and South Slavic spellings
   // ("Yelena", "Jelena").
   replace_all("ye", "e");

@@ -501,6 +501,28 @@ TEST(SpanRules, AnUnlistedDemonymBeforeANounIsMisc) {
   EXPECT_EQ(Spans(lv), "LOC:1-2 ");
 }
 
+TEST(SpanRules, LowerCaseWordsInQuotationMarksAreNoName) {
+  // "described as “frank”": a scare quote the model took for a name.
+  auto t = Tokens({{"described", 0, "VBN"}, {"as", 0, "IN"}, {"\xE2\x80\x9C"}, {"frank"}, {"\xE2\x80\x9D"}});
+  auto labels = Span(t.size(), 3, 4, kMisc);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "");
+  // A name written in lower case outside marks stays (web text writes
+  // "ebay"), and so does an address in marks or a word with a capital.
+  auto u = Tokens({{"bought"}, {"on"}, {"ebay"}});
+  auto lu = Span(u.size(), 2, 3, kOrg);
+  ApplySpanRules(u.data(), u.size(), lu.data());
+  EXPECT_EQ(Spans(lu), "ORG:2-3 ");
+  auto v = Tokens({{"\""}, {"lenhall.com"}, {"\""}, {"noted"}});
+  auto lv = Span(v.size(), 1, 2, kOrg);
+  ApplySpanRules(v.data(), v.size(), lv.data());
+  EXPECT_EQ(Spans(lv), "ORG:1-2 ");
+  auto w = Tokens({{"\""}, {"eBay"}, {"\""}, {"noted"}});
+  auto lw = Span(w.size(), 1, 2, kOrg);
+  ApplySpanRules(w.data(), w.size(), lw.data());
+  EXPECT_EQ(Spans(lw), "ORG:1-2 ");
+}
+
 TEST(SpanRules, AnUnlistedDemonymBeforeACommonPhraseIsNoPerson) {
   // "the Dravenian interior ministry": a one-word person to the model.
   auto t = Tokens({{"the", 0, "DT"}, {"Dravenian"}, {"interior", 0, "JJ"}, {"ministry", 0, "NN"}});

@@ -1417,5 +1417,16 @@ TEST_F(QuotesOnText, ASecondSubjectRightAfterTheCueStartsTheReportedClause) {
   EXPECT_NE(Speaker(a.quotes[0]).find("ministry"), std::string::npos);
 }
 
+TEST_F(QuotesOnText, ARelativeClauseOnASpeechNounReportsNothing) {
+  // "talks that both sides described as ...": "that" is the clause's
+  // object, not the marker of what the talks said.
+  Article a = Analyse("Odalys Kessar met Tobias Lenhall on Monday, in talks that both sides described as useful.");
+  for (const Quote& q : a.quotes) EXPECT_NE(q.cue_text, "talks") << Words(a, q);
+  // A clause with its own subject after "that" is what the noun reports.
+  a = Analyse("For years, Kessar has faced charges that she has misused public funds.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "that she has misused public funds");
+}
+
 }  // namespace
 }  // namespace sitrep::quotes
