@@ -771,6 +771,13 @@ class SentenceCoder {
     }
     if (t.upos == "DET" || t.upos == "NUM") return std::nullopt;
     std::int32_t m = MentionAt(h);
+    // "congratulated Mr Lenhall": a form of address the parse made the
+    // head of the name it precedes is the name's.
+    if (m < 0 && t.upos == "PROPN") {
+      EachChild(h, [&](std::int32_t c) {
+        if (m < 0 && c > h && (Tok(c).deprel == "flat" || Tok(c).deprel == "compound")) m = MentionAt(c);
+      });
+    }
     if (m >= 0) return FromMention(m);
     // "Kosovo's deputy prime minister, Arben Hoxhaj": the named apposition
     // is the actor, also when the parser hung it on a modifier of the head.
@@ -1215,14 +1222,20 @@ class SentenceCoder {
   }
 
   // A time expression that dates one noun only ("Tuesday's earthquake", "a
-  // 2007 agreement"): it dates the event that noun names, or one it takes
-  // part in, not the other events of the sentence.
+  // 2007 agreement") or a relative clause: it dates the event that noun
+  // names, or one it takes part in, not the other events of the sentence.
   bool DatesOtherNoun(const TimeExpr& te, std::int32_t clause, std::int32_t trigger) {
     std::int32_t k = -1;
     for (std::int32_t i = 0; i < n_ && k < 0; ++i) {
       if (Tok(i).end == te.end) k = i;
     }
     if (k < 0) return false;
+    // "X, who governs since 2016, accused Y": a time inside a relative
+    // clause that does not hold the event dates that clause.
+    for (std::int32_t up = k, steps = 0; up >= 0 && steps < 16; up = Head(up), ++steps) {
+      if (up == clause || up == trigger) break;
+      if (Tok(up).deprel == "acl:relcl") return true;
+    }
     if (Tok(k).upos == "PART" && Tok(k).deprel == "case") k = Head(k);
     if (k < 0 || Head(k) < 0) return false;
     const std::int32_t owner = Head(k);

@@ -611,4 +611,38 @@ TEST_F(CoderTest, HeOrSheIsTheOnePersonNamedJustBefore) {
   for (const Event& e : a.events) EXPECT_NE(e.cameo, "112") << e.source.text;
 }
 
+TEST_F(CoderTest, ATimeInARelativeClauseDatesThatClauseAlone) {
+  // Published on Wednesday 17 January 2024: the accusation is dated by
+  // the article, not by the year of the relative clause.
+  Article a = Analyse("Odal Varnell, who has led Japan since 2016, accused China of spying.");
+  bool accused = false;
+  for (const Event& e : a.events) {
+    if (e.cameo != "112") continue;
+    accused = true;
+    ASSERT_TRUE(e.date);
+    EXPECT_EQ(*e.date, "2024-01-17");
+  }
+  EXPECT_TRUE(accused);
+  // The clause's own event keeps its day.
+  a = Analyse("The ministers, who met on Monday, signed the accord on 19 January 2024.");
+  int dated = 0;
+  for (const Event& e : a.events) {
+    ASSERT_TRUE(e.date) << e.cameo;
+    if (e.cameo == "040") {
+      EXPECT_EQ(*e.date, "2024-01-15");
+      ++dated;
+    } else if (e.cameo == "057") {
+      EXPECT_EQ(*e.date, "2024-01-19");
+      ++dated;
+    }
+  }
+  EXPECT_EQ(dated, 2);
+}
+
+TEST_F(CoderTest, AFormOfAddressBeforeANameIsTheNamedPerson) {
+  Article a = Analyse("Japan's foreign ministry congratulated Mr Varnell on his victory.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(Target(a.events[0]), "Varnell");
+}
+
 }  // namespace sitrep::events
