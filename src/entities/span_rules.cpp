@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <cstdint>
 #include <unordered_map>
 #include <unordered_set>
@@ -794,6 +795,29 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
     b = e;
   }
   JoinOrganisationNames(t, n, labels);
+  // "Dravenia's Constitutional Court" as one organisation: a listed
+  // government body after a possessive is the body of the place before
+  // it, as "Germany's Constitutional Court" is read when the place is
+  // known. (A company's own "'s", "Kessar's Bakeries", names no listed body.)
+  for (std::size_t b = 0; b < n;) {
+    if (!IsBegin(labels[b]) || LabelType(labels[b]) != kOrg) {
+      ++b;
+      continue;
+    }
+    const std::size_t e = SpanEnd(labels, b, n);
+    for (std::size_t p = b + 1; p + 1 < e; ++p) {
+      const std::string_view h(t[p].head.data(), strnlen(t[p].head.data(), t[p].head.size()));
+      if (h != "'s" && h != "\xE2\x80\x99s") continue;
+      bool body = (t[p + 1].gaz & kGazBodyB) != 0;
+      for (std::size_t x = p + 2; x < e && body; ++x) body = (t[x].gaz & kGazBodyI) != 0;
+      if (!body) break;
+      SetSpan(labels, b, p, kLoc);
+      labels[p] = kOutside;
+      SetSpan(labels, p + 1, e, kOrg);
+      break;
+    }
+    b = e;
+  }
   // "Kessar Corp.", "Odalys Holdings Ltd" left out by the model: up to three
   // capitalised words before a company's closing word are a company.
   for (std::size_t i = 1; i < n; ++i) {

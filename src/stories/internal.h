@@ -86,7 +86,8 @@ struct NumberClaim {
 // Finds the numbers of one sentence that count something in the
 // quantity-noun list (the noun after the number, else the nearest before
 // it in the sentence). Money, percentages, years and times count nothing
-// in the list and are left out.
+// in the list and are left out, except a share of a named whole ("51.3
+// percent of the vote": key "percent of the vote").
 void ExtractClaims(std::string_view text, std::span<const Word> sentence_words, std::vector<NumberClaim>* out);
 
 // Whether two titles given to one person (lower case, as the entities

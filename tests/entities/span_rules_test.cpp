@@ -501,6 +501,19 @@ TEST(SpanRules, AnUnlistedDemonymBeforeANounIsMisc) {
   EXPECT_EQ(Spans(lv), "LOC:1-2 ");
 }
 
+TEST(SpanRules, APlacesPossessiveBeforeAListedBodyIsThePlace) {
+  // "Lenhall's Constitutional Court" as one organisation to the model.
+  auto t = Tokens({{"Lenhall"}, {"'s", 0, "POS"}, {"Constitutional", kGazBodyB}, {"Court", kGazBodyI}, {"ruled"}});
+  auto labels = Span(t.size(), 0, 4, kOrg);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "LOC:0-1 ORG:2-4 ");
+  // A company's own possessive names no listed body.
+  auto u = Tokens({{"Kessar"}, {"'s", 0, "POS"}, {"Bakeries"}, {"closed"}});
+  auto lu = Span(u.size(), 0, 3, kOrg);
+  ApplySpanRules(u.data(), u.size(), lu.data());
+  EXPECT_EQ(Spans(lu), "ORG:0-3 ");
+}
+
 TEST(SpanRules, LowerCaseWordsInQuotationMarksAreNoName) {
   // "described as “frank”": a scare quote the model took for a name.
   auto t = Tokens({{"described", 0, "VBN"}, {"as", 0, "IN"}, {"\xE2\x80\x9C"}, {"frank"}, {"\xE2\x80\x9D"}});

@@ -753,6 +753,24 @@ TEST(Stories, ClaimsFindSpelledNumbersAndTheNounBefore) {
   EXPECT_EQ(c[0].value, 3e6);
 }
 
+TEST(Stories, ASharePercentOfANamedWholeIsAClaim) {
+  auto c = ClaimsOf("Tobias Lenhall won 51.3 percent of the vote, the board said.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].key, "percent of the vote");
+  EXPECT_DOUBLE_EQ(c[0].value, 51.3);
+  EXPECT_EQ(c[0].number, "51.3 percent");
+  // The sign, a plural whole and a hedge.
+  c = ClaimsOf("Lenhall took about 51.4% of the votes on Sunday.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].key, "percent of the vote");
+  EXPECT_EQ(c[0].number, "51.4%");
+  EXPECT_EQ(c[0].text, "about 51.4%");
+  EXPECT_FALSE(c[0].hedge.empty());
+  // A percentage of no named whole, and money, are no claims.
+  EXPECT_TRUE(ClaimsOf("Prices rose 4.5 percent in March.").empty());
+  EXPECT_TRUE(ClaimsOf("The bank lent $40 million of its reserves.").empty());
+}
+
 TEST(Stories, ASmallNumberReferringBackIsNoClaim) {
   EXPECT_TRUE(ClaimsOf("The two countries signed the deal after the three ministers met.").empty());
   // A figure stays a figure, with or without "the".
