@@ -692,13 +692,26 @@ class SentenceCoder {
   // obliques must be named or known kinds of actors; an object may be any
   // concrete noun ("attacked a village"), but not an event or a thing said.
   bool ActorLike(std::int32_t h, Role role) {
-    if (MentionAt(h) >= 0) return true;
+    if (const std::int32_t m = MentionAt(h); m >= 0) return !Site(m);
     std::string_view u = Tok(h).upos;
     if (u != "NOUN" && u != "PROPN") return false;
     if (MatchNoun(h) || InSet(lex_.thing, h)) return role == Role::kTarget && HasMentionModifier(h);
     if (InSet(lex_.quantity, h)) return true;
     if (role == Role::kSource) return IsKnownAgent(h) || HasMentionModifier(h);
     return true;
+  }
+
+  // A place named as a site within a town ("Freedom Square", words.tsv
+  // "site"): where an act happens, not who does it or to whom.
+  bool Site(std::int32_t m) {
+    const Mention& mm = a_.mentions[static_cast<std::size_t>(m)];
+    if (mm.type != "LOC") return false;
+    std::string_view name = std::string_view(a_.text).substr(mm.begin, mm.end - mm.begin);
+    const std::size_t sp = name.find_last_of(' ');
+    if (sp == std::string_view::npos) return false;
+    std::string last(name.substr(sp + 1));
+    for (char& ch : last) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return lex_.site.count(last) > 0;
   }
 
   // The person a title or role names: "her counterpart X" (apposition), or
@@ -1197,7 +1210,10 @@ class SentenceCoder {
         std::string_view d = Tok(c).deprel;
         if (!(Is(d, "obl") || Is(d, "nmod") || Is(d, "obj") || Is(d, "nsubj"))) return;
         std::int32_t m = MentionAt(c);
-        const bool placed = HasCase(c, "in") || HasCase(c, "at") || HasCase(c, "near");
+        // A site reached or left ("marched to Freedom Square") is where
+        // the act took place as well.
+        const bool placed = HasCase(c, "in") || HasCase(c, "at") || HasCase(c, "near") ||
+                            (m >= 0 && Site(m) && (HasCase(c, "to") || HasCase(c, "from") || HasCase(c, "into")));
         // "in the Kessarian capital Odal": the name stands in apposition to the common noun.
         if (m < 0 && placed) {
           EachChild(c, [&](std::int32_t g) {

@@ -645,4 +645,19 @@ TEST_F(CoderTest, AFormOfAddressBeforeANameIsTheNamedPerson) {
   EXPECT_EQ(Target(a.events[0]), "Varnell");
 }
 
+TEST_F(CoderTest, ASiteWithinATownIsWhereNotWhom) {
+  // "marched to Varnell Square": the square is the place of the protest,
+  // not its target; a capital marched on is still its government.
+  Article a = Analyse("Thousands of protesters marched to Varnell Square on Sunday.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo.substr(0, 2), "14");
+  EXPECT_EQ(Target(a.events[0]), "-");
+  ASSERT_GE(a.events[0].location, 0);
+  const Mention& where = a.mentions[static_cast<std::size_t>(a.events[0].location)];
+  EXPECT_EQ(a.text.substr(where.begin, where.end - where.begin), "Varnell Square");
+  a = Analyse("Thousands of protesters marched on Washington on Sunday.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(Target(a.events[0]), "Washington");
+}
+
 }  // namespace sitrep::events
