@@ -121,6 +121,9 @@ struct Inconsistency {
 struct Digest {
   std::string id, outlet, title, published;
   std::int32_t day = kNoDay;
+  // The text is a translation (articles.jsonl "translated_from"): its
+  // title may still be in the original language.
+  bool translated = false;
   std::vector<std::pair<std::uint32_t, std::uint16_t>> terms;  // body term hash -> count
   std::vector<std::uint32_t> title_terms;
   std::vector<std::string> entities;  // distinct entity ids

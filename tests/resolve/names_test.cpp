@@ -108,6 +108,11 @@ TEST(TranslitKey, FrenchRomanisationOffEff) {
   EXPECT_NE(TranslitKey("lenhaloff"), TranslitKey("lenhalev"));
 }
 
+TEST(TranslitKey, RussianZhAndTheGermanSch) {
+  EXPECT_EQ(TranslitKey("zhukovsky"), TranslitKey("schukowski"));
+  EXPECT_EQ(TranslitKey("zhenya"), TranslitKey("schenja"));
+}
+
 TEST(TranslitKey, SouthSlavicIcIchItch) {
   // NameTokens folds the diacritic of -ić first.
   EXPECT_EQ(TranslitKey(NameTokens("Lenhalić")[0]), TranslitKey("lenhalich"));
