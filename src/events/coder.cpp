@@ -143,6 +143,16 @@ class SentenceCoder {
   // ending removed, which recovers lemmatiser slips ("shelled" -> "shel").
   template <typename Map>
   const typename Map::mapped_type* Find(const Map& map, std::int32_t i) {
+    // A hyphenated compound the tokenizer split ("Secretary-General"):
+    // the whole word first, so that its last part ("General") is not read
+    // alone.
+    if (i >= 2 && Tok(i - 1).end - Tok(i - 1).begin == 1 && a_.text[Tok(i - 1).begin] == '-' &&
+        Tok(i - 2).end == Tok(i - 1).begin && Tok(i - 1).end == Tok(i).begin) {
+      std::string whole(a_.text, Tok(i - 2).begin, Tok(i).end - Tok(i - 2).begin);
+      for (char& c : whole) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      auto hy = map.find(whole);
+      if (hy != map.end()) return &hy->second;
+    }
     auto it = map.find(Lemma(i));
     if (it != map.end()) return &it->second;
     const Token& t = Tok(i);
@@ -882,6 +892,12 @@ class SentenceCoder {
       bool mod = kh == h && (modifier(d) || d == "flat");
       bool inner = kh >= first && kh < h && (d == "compound" || d == "amod" || d == "flat" || d == "punct") &&
                    Tok(k).upos != "PUNCT";
+      // The hyphen inside a word the tokenizer split ("Secretary-General").
+      const bool hyphen = k > 0 && Tok(k).xpos == "HYPH" && Tok(k).begin == Tok(k - 1).end && Tok(k).end == Tok(k + 1).begin;
+      if (hyphen) {
+        first = k;
+        continue;
+      }
       if (!(mod || inner) || Tok(k).upos == "PRON" || Tok(k).upos == "DET" || GardenPathSubject(k) >= 0) break;
       first = k;
     }

@@ -99,18 +99,31 @@ void SyntaxStage::RepairDoubleSubject(Article& article, std::uint32_t first, std
     Token& a = article.tokens[k];
     const auto own = static_cast<std::int32_t>(k - first);
     if (a.deprel != "nsubj" || (a.upos != "NOUN" && a.upos != "PROPN")) continue;
+    // Or a hyphenated title after a name ("the UN Secretary-General
+    // welcomed"): its first part and the hyphen hang on its last.
     std::uint32_t m = k + 1;
-    while (m < end && m < k + 3 && article.tokens[m].deprel == "amod" &&
-           article.tokens[m].head > static_cast<std::int32_t>(m - first)) {
+    bool hyphenated = false;
+    while (m < end && m < k + 4) {
+      const Token& x = article.tokens[m];
+      const bool hyphen = x.deprel == "punct" && x.end == x.begin + 1 && text[x.begin] == '-' && m + 1 < end &&
+                          article.tokens[m - 1].end == x.begin && article.tokens[m + 1].begin == x.end;
+      if (x.deprel != "amod" && x.deprel != "compound" && !hyphen) break;
+      if (x.head <= static_cast<std::int32_t>(m - first) && !hyphen) break;
+      hyphenated = hyphenated || hyphen;
       ++m;
     }
     if (m >= end) continue;
     const Token& b = article.tokens[m];
     const auto second = static_cast<std::int32_t>(m - first);
-    if (b.deprel != "nsubj" || a.head != b.head || a.head <= second || !common(b)) continue;
+    if (b.deprel != "nsubj" || a.head != b.head || a.head <= second) continue;
+    if (!common(b) && !(hyphenated && a.upos == "PROPN" && b.upos == "PROPN")) continue;
     if (a.upos == "PROPN" && m == k + 1) continue;  // "the owner Karla" above; a name before a noun stays apart
     bool between = true;
-    for (std::uint32_t j = k + 1; j < m; ++j) between = between && article.tokens[j].head == second;
+    for (std::uint32_t j = k + 1; j < m; ++j) {
+      const std::int32_t h = article.tokens[j].head;
+      // (The hyphen may hang on the title's first part.)
+      between = between && (h == second || (article.tokens[j].deprel == "punct" && h > own && h < second));
+    }
     if (!between) continue;
     for (std::uint32_t j = first; j < k; ++j) {
       Token& x = article.tokens[j];
@@ -121,7 +134,7 @@ void SyntaxStage::RepairDoubleSubject(Article& article, std::uint32_t first, std
     // The head in lower case is a common noun, whatever the tagger said:
     // later stages read a proper noun as a name.
     Token& h = article.tokens[m];
-    if (h.upos == "PROPN") {
+    if (h.upos == "PROPN" && common(h)) {
       h.upos = "NOUN";
       h.xpos = h.xpos == "NNPS" ? "NNS" : "NN";
     }

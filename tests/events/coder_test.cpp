@@ -660,4 +660,19 @@ TEST_F(CoderTest, ASiteWithinATownIsWhereNotWhom) {
   EXPECT_EQ(Target(a.events[0]), "Washington");
 }
 
+TEST_F(CoderTest, AHyphenatedTitleIsReadWhole) {
+  // "Secretary-General" is split by the tokenizer; its last part alone
+  // would read as a military rank, and the organisation before it as a
+  // second subject.
+  Article a = Analyse("The UN Secretary-General welcomed the exchange of prisoners.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "051");
+  EXPECT_EQ(a.events[0].source.text, "UN Secretary-General");
+  EXPECT_EQ(a.events[0].source.actor_code, "IGOUNO");
+  // The parse made one subject of the two (the syntax stage's repair).
+  std::size_t subjects = 0;
+  for (const Token& t : a.tokens) subjects += t.deprel == "nsubj";
+  EXPECT_EQ(subjects, 1u);
+}
+
 }  // namespace sitrep::events
