@@ -771,6 +771,12 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
         (t[e].upos == Hash64("NOUN") || (type == kPer && t[e].upos == Hash64("ADJ")))) {
       SetSpan(labels, b, e, kMisc);
     }
+    // Alone right before a title ("Lorvanian President Tomas Varnell"), it
+    // is the people's adjective, whoever the title names.
+    if ((type == kLoc || (type == kPer && !LexFirstName(t[b].lex))) && e == b + 1 && e < n &&
+        !(t[b].gaz & kListed) && DemonymEnding(t[b]) && (t[e].gaz & kGazRole) && (t[e].f.flags & syntax::kTitle)) {
+      SetSpan(labels, b, e, kMisc);
+    }
     // The same adjective before a title that names no one after it ("the
     // Dravenian Foreign Minister, ..."): the adjective is the people's, the
     // title a title.

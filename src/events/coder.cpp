@@ -505,6 +505,21 @@ class SentenceCoder {
     if (v > 0 && ChildExact(v, "nsubj") < 0 && ChildExact(v, "nsubj:pass") < 0 && Tok(v - 1).xpos == "VBZ" &&
         Tok(v - 1).upos == "VERB" && (InSet(lex_.weapon, v - 1) || IsKnownAgent(v - 1)) && Child(v - 1, "obj") < 0)
       return v - 1;
+    // "Soldiers freed in the exchange described ...", parsed with the
+    // participle as the verb: a past participle with no auxiliary and no
+    // object right after its noun is a reduced passive; the noun was acted
+    // upon and the actor is not named.
+    // (Only with the clause's own verb still to come, misread: a lone
+    // "The army pulled out of the city." is tagged so too.)
+    if (Tok(v).xpos == "VBN" && Child(v, "aux") < 0 && Child(v, "aux:pass") < 0 && Child(v, "obj") < 0 &&
+        ChildExact(v, "nsubj") == v - 1 && Tok(v - 1).upos == "NOUN" && Agent(v) < 0) {
+      bool later_verb = false;
+      for (std::int32_t k = v + 1; k < n_ && !later_verb; ++k) {
+        later_verb = Tok(k).upos == "VERB" && !(Head(k) == v && Tok(k).deprel == "conj") && Tok(k).deprel != "xcomp" &&
+                     Tok(k).deprel != "advcl";
+      }
+      if (later_verb) return -1;
+    }
     for (int depth = 0; depth < 4 && v >= 0; ++depth) {
       std::int32_t s = ChildExact(v, "nsubj");
       if (s >= 0) return s;
@@ -800,6 +815,19 @@ class SentenceCoder {
       EachChild(h, [&](std::int32_t c) {
         if (m < 0 && c > h && (Tok(c).deprel == "flat" || Tok(c).deprel == "compound")) m = MentionAt(c);
       });
+    }
+    // "Lorvanian President X" parsed with the people's adjective as the
+    // head: the person the phrase names.
+    if (m >= 0 && a_.mentions[static_cast<std::size_t>(m)].type == "MISC") {
+      std::int32_t person = -1;
+      EachChild(h, [&](std::int32_t c) {
+        const std::string_view d = Tok(c).deprel;
+        const std::int32_t cm = MentionAt(c);
+        if (person < 0 && c > h && cm >= 0 && cm != m && a_.mentions[static_cast<std::size_t>(cm)].type == "PERSON" &&
+            (Is(d, "nmod") || d == "appos" || d == "flat" || d == "compound"))
+          person = cm;
+      });
+      if (person >= 0) m = person;
     }
     if (m >= 0) return FromMention(m);
     // "Kosovo's deputy prime minister, Arben Hoxhaj": the named apposition

@@ -552,6 +552,17 @@ TEST(SpanRules, AnUnlistedDemonymBeforeACommonPhraseIsNoPerson) {
   EXPECT_EQ(Spans(lu), "PERSON:1-2 ");
 }
 
+TEST(SpanRules, AnUnlistedDemonymRightBeforeATitleIsMiscWhoeverFollows) {
+  // "since Lorvanian President Tomas Varnell met": the model's one-word
+  // person before the title.
+  auto t = Tokens({{"since", 0, "IN"}, {"Lorvanian"}, {"President", kGazRole}, {"Tomas"}, {"Varnell"}});
+  auto labels = Span(t.size(), 1, 2, kPer);
+  labels[3] = BeginLabel(kPer);
+  labels[4] = InsideLabel(kPer);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "MISC:1-2 PERSON:3-5 ");
+}
+
 TEST(SpanRules, AnUnlistedDemonymBeforeATitleAloneIsMisc) {
   // "the Vastmarkian Foreign Minister, ...": one place to the model.
   auto t = Tokens({{"the", 0, "DT"}, {"Vastmarkian"}, {"Foreign", kGazRole}, {"Minister", kGazRole}, {",", 0, ","}});

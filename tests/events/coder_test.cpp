@@ -675,4 +675,23 @@ TEST_F(CoderTest, AHyphenatedTitleIsReadWhole) {
   EXPECT_EQ(subjects, 1u);
 }
 
+TEST_F(CoderTest, APeoplesAdjectiveBeforeATitleLeavesThePersonTheActor) {
+  // The parse may head the phrase with the adjective ("Lorvanian").
+  Article a = Analyse("The swap was the first since Lorvanian President Odal Varnell met Japanese envoys in Tokyo.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "040");
+  EXPECT_EQ(a.events[0].source.text, "Odal Varnell");
+}
+
+TEST_F(CoderTest, AReducedPassiveNounIsNoActor) {
+  // "Soldiers freed in the exchange described ...": the soldiers were
+  // freed; the parse made the participle the verb and the noun its subject.
+  Article a = Analyse("Soldiers freed in Thursday's exchange described months of hunger in Japanese detention.");
+  for (const Event& e : a.events) EXPECT_NE(e.source.text, "Soldiers") << e.cameo;
+  // A verb of the same form with its subject acts.
+  a = Analyse("Rebels freed 20 hostages in Cameroon on Monday.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].source.text, "Rebels");
+}
+
 }  // namespace sitrep::events
