@@ -1428,5 +1428,12 @@ TEST_F(QuotesOnText, ARelativeClauseOnASpeechNounReportsNothing) {
   EXPECT_EQ(Words(a, a.quotes[0]), "that she has misused public funds");
 }
 
+TEST_F(QuotesOnText, ThankingOrCongratulatingSomeoneReportsNoWords) {
+  Article a = Analyse("Tobias Lenhall thanked the mediators for their work on Monday.");
+  EXPECT_TRUE(a.quotes.empty()) << Words(a, a.quotes[0]);
+  a = Analyse("The Lorvani foreign ministry congratulated Odalys Kessar on her victory.");
+  EXPECT_TRUE(a.quotes.empty()) << Words(a, a.quotes[0]);
+}
+
 }  // namespace
 }  // namespace sitrep::quotes
