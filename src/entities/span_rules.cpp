@@ -261,6 +261,31 @@ void JoinOrganisationNames(const NerToken* t, std::size_t n, std::uint8_t* label
         }
       }
     }
+    // "[Coordination Headquarters] for the Treatment of Prisoners of
+    // [War]": a name that ends on an organisation word takes "for" and the
+    // capitalised words after it, joined by "of", "and" or "the", whatever
+    // the model made of them.
+    if (type == kOrg && e + 1 < n && (org_head(e - 1) || (Heads().join.count(t[e - 1].f.lower) &&
+                                                         (t[e - 1].f.flags & syntax::kTitle))) &&
+        lower_hash(t[e]) == for_lower && !(t[e].f.flags & syntax::kHasUpper)) {
+      static const std::uint64_t the_lower = LowerHash("the");
+      std::size_t j = e + 1, end = e;
+      if (j < n && lower_hash(t[j]) == the_lower && !(t[j].f.flags & syntax::kHasUpper)) ++j;
+      while (j < n && j < e + 12) {
+        if (capitalised(j) || ((t[j].f.flags & syntax::kTitle) && (labels[j] != kOutside))) {
+          end = ++j;
+          continue;
+        }
+        const std::uint64_t w = lower_hash(t[j]);
+        const bool joiner = !(t[j].f.flags & syntax::kHasUpper) && (w == Heads().of || w == and_lower || w == the_lower);
+        if (!joiner || j + 1 >= n || !(t[j + 1].f.flags & syntax::kTitle)) break;
+        ++j;
+      }
+      if (end > e + 1) {
+        e = end;
+        SetSpan(labels, b, e, kOrg);
+      }
+    }
     // "the Commission for X", "the University of X": a capitalised
     // organisation word and "for" or "of" right before the name belong to it,
     // with a name it ends ("Regional Commission for X").

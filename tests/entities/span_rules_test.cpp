@@ -501,6 +501,21 @@ TEST(SpanRules, AnUnlistedDemonymBeforeANounIsMisc) {
   EXPECT_EQ(Spans(lv), "LOC:1-2 ");
 }
 
+TEST(SpanRules, AnOrganisationWordTakesTheForPhraseAfterIt) {
+  // "[Relief Headquarters] for the Care of Coastal [Towns]" to the model.
+  auto t = Tokens({{"the", 0, "DT"}, {"Relief"}, {"Headquarters"}, {"for", 0, "IN"}, {"the", 0, "DT"}, {"Care"},
+                   {"of", 0, "IN"}, {"Coastal"}, {"Towns"}, {"said", 0, "VBD"}});
+  auto labels = Span(t.size(), 1, 3, kOrg);
+  labels[8] = BeginLabel(kMisc);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "ORG:1-9 ");
+  // No capitalised words after "for": the name ends where it did.
+  auto u = Tokens({{"the"}, {"Relief"}, {"Agency"}, {"for", 0, "IN"}, {"the", 0, "DT"}, {"region", 0, "NN"}});
+  auto lu = Span(u.size(), 1, 3, kOrg);
+  ApplySpanRules(u.data(), u.size(), lu.data());
+  EXPECT_EQ(Spans(lu), "ORG:1-3 ");
+}
+
 TEST(SpanRules, APlacesPossessiveBeforeAListedBodyIsThePlace) {
   // "Lenhall's Constitutional Court" as one organisation to the model.
   auto t = Tokens({{"Lenhall"}, {"'s", 0, "POS"}, {"Constitutional", kGazBodyB}, {"Court", kGazBodyI}, {"ruled"}});
