@@ -830,6 +830,12 @@ class Finder {
         if (obj != kNone && obj > h.last && !stranded && !AmountPhrase(obj, true)) take(obj);
         doc_.EachChild(h.first, [&](std::int32_t ch) {
           if (doc_.deprel(ch) == "xcomp" || doc_.deprel(ch) == "ccomp") take(ch);
+          // "called on X to press for Y" with the infinitive read as an
+          // adverbial clause of the cue.
+          if (doc_.deprel(ch) == "advcl" && obj != kNone && ch > obj) {
+            const std::int32_t mark = doc_.Child(ch, "mark");
+            if (mark != kNone && mark == ch - 1 && lower_[static_cast<std::size_t>(mark)] == "to") take(ch);
+          }
         });
         if (lo != kNone) lo = h.last + 1;
       } else if (!clause && (h.content & kTo) && doc_.Child(h.first, "xcomp") != kNone &&

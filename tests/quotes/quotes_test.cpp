@@ -1435,5 +1435,14 @@ TEST_F(QuotesOnText, ThankingOrCongratulatingSomeoneReportsNoWords) {
   EXPECT_TRUE(a.quotes.empty()) << Words(a, a.quotes[0]);
 }
 
+TEST_F(QuotesOnText, CalledOnSomeoneToActIsTheWholeAppeal) {
+  // The infinitive read as an adverbial clause of the cue is still what
+  // was called for.
+  Article a = Analyse("The Lorvani ministry called on the Red Cross to press for regular visits.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "the Red Cross to press for regular visits");
+  EXPECT_NE(Speaker(a.quotes[0]).find("ministry"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace sitrep::quotes
