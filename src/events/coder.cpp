@@ -727,10 +727,11 @@ class SentenceCoder {
   }
 
   // A place named as a site within a town ("Freedom Square", words.tsv
-  // "site"): where an act happens, not who does it or to whom.
+  // "site"), whatever type the recogniser gave it: where an act happens,
+  // not who does it or to whom.
   bool Site(std::int32_t m) {
     const Mention& mm = a_.mentions[static_cast<std::size_t>(m)];
-    if (mm.type != "LOC") return false;
+    if (mm.type == "PERSON") return false;  // (a recogniser may type "X Square" an organisation)
     std::string_view name = std::string_view(a_.text).substr(mm.begin, mm.end - mm.begin);
     const std::size_t sp = name.find_last_of(' ');
     if (sp == std::string_view::npos) return false;
