@@ -544,7 +544,35 @@ class SentenceCoder {
       // "The opposition called for ...", misparsed as a noun with a
       // reduced relative clause: the noun is the subject.
       if (d == "acl" && (Tok(v).xpos == "VBD" || Tok(v).xpos == "VBN") && Head(v) >= 0 && Tok(Head(v)).deprel == "root") return Head(v);
+      // "Japan's decision to expel X": a decision's (or plan's) infinitive
+      // is done by its possessor.
+      if (d == "acl" && v >= 1 && Tok(v - 1).xpos == "TO" && Head(v) >= 0 && Tok(Head(v)).upos == "NOUN" &&
+          (InSet(lex_.thing, Head(v)) || MatchNoun(Head(v)))) {
+        std::int32_t owner = -1;
+        EachChild(Head(v), [&](std::int32_t c) {
+          if (owner < 0 && Tok(c).deprel == "nmod:poss" && Tok(c).upos != "PRON") owner = c;
+        });
+        return owner;
+      }
       if (!(Is(d, "conj") || Is(d, "xcomp") || Is(d, "advcl"))) return -1;
+      // "expelled an attaché accused of spying": a past participle (or a
+      // past tense the tagger gave one) completing an object is passive;
+      // the main clause's subject did not do it.
+      if (Is(d, "xcomp") && (Tok(v).xpos == "VBN" || (Tok(v).xpos == "VBD" && v > 0 && Tok(v - 1).deprel == "obj" &&
+                                                      Head(v - 1) == Head(v))) &&
+          Child(v, "obj") < 0 && Agent(v) < 0)
+        return -1;
+      // "respond to the decision to expel X", with the infinitive hung on
+      // the verb: the decision's infinitive, done by whoever decided (its
+      // possessor) or by no one named.
+      if (Is(d, "advcl") && v >= 2 && Tok(v - 1).xpos == "TO" && Tok(v - 2).upos == "NOUN" &&
+          Head(v - 2) == Head(v) && (InSet(lex_.thing, v - 2) || MatchNoun(v - 2))) {
+        std::int32_t owner = -1;
+        EachChild(v - 2, [&](std::int32_t c) {
+          if (owner < 0 && Tok(c).deprel == "nmod:poss" && Tok(c).upos != "PRON") owner = c;
+        });
+        return owner;
+      }
       // "X said Dravenia was preparing an invasion and put his army on
       // alert": "his" agrees with the person who spoke, not with the
       // country, so the conjunct coordinates with the verb of speech.

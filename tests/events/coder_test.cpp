@@ -694,4 +694,23 @@ TEST_F(CoderTest, AReducedPassiveNounIsNoActor) {
   EXPECT_EQ(a.events[0].source.text, "Rebels");
 }
 
+TEST_F(CoderTest, APassiveParticipleOrADecisionsInfinitiveIsNotTheMainSubjects) {
+  // "an attaché accused of spying": Japan expelled him but accused no one.
+  Article a = Analyse("Last year, Britain expelled a Russian defence attaché accused of spying.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "161");
+  EXPECT_EQ(Target(a.events[0]), "Russian defence attaché");
+  // "respond to the decision to expel": whoever decided expels.
+  a = Analyse("China will respond to the decision to expel Chinese diplomats.");
+  for (const Event& e : a.events) EXPECT_NE(e.source.text, "China") << e.cameo;
+  a = Analyse("China will respond to Japan's decision to expel Chinese diplomats.");
+  bool expel = false;
+  for (const Event& e : a.events) {
+    if (e.cameo != "161") continue;
+    expel = true;
+    EXPECT_EQ(e.source.text, "Japan");
+  }
+  EXPECT_TRUE(expel);
+}
+
 }  // namespace sitrep::events
