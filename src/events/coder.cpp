@@ -1313,6 +1313,14 @@ class SentenceCoder {
   // A time expression that dates one noun only ("Tuesday's earthquake", "a
   // 2007 agreement") or a relative clause: it dates the event that noun
   // names, or one it takes part in, not the other events of the sentence.
+  // Whether `anc` is `t` or above it in the tree.
+  bool Dominates(std::int32_t anc, std::int32_t t) {
+    for (int steps = 0; t >= 0 && steps < 32; t = Head(t), ++steps) {
+      if (t == anc) return true;
+    }
+    return false;
+  }
+
   bool DatesOtherNoun(const TimeExpr& te, std::int32_t clause, std::int32_t trigger) {
     std::int32_t k = -1;
     for (std::int32_t i = 0; i < n_ && k < 0; ++i) {
@@ -1321,9 +1329,13 @@ class SentenceCoder {
     if (k < 0) return false;
     // "X, who governs since 2016, accused Y": a time inside a relative
     // clause that does not hold the event dates that clause.
+    // "X said on Wednesday (that) it would expel Y": the time of a verb of
+    // saying above the event dates the saying; the event itself is dated
+    // by its own words or by the article.
     for (std::int32_t up = k, steps = 0; up >= 0 && steps < 16; up = Head(up), ++steps) {
       if (up == clause || up == trigger) break;
       if (Tok(up).deprel == "acl:relcl") return true;
+      if (up != k && IsVerb(up) && lex_.speech.count(Lemma(up)) && Dominates(up, clause)) return true;
     }
     if (Tok(k).upos == "PART" && Tok(k).deprel == "case") k = Head(k);
     if (k < 0 || Head(k) < 0) return false;
