@@ -13,6 +13,8 @@
 //   C|code         LOC: the country code from the hook ("US" -> USA)
 //   D|words        ORG/LOC/MISC named with a closing designator, without
 //                  it ("Harlow Crest Centre", "Harlow Crest Clinic")
+//   E|first stem|role  PERSON: first name, surname without a final e, and
+//                  a role it is given ("Marlow"/"Marlowe", both ministers)
 // and, after those joins, guarded passes: a surname-only PERSON joins
 // the one full name with that surname (mononyms join each other when no
 // full name has it), an acronym-only ORG joins the one organisation
@@ -77,13 +79,16 @@ struct Resolver::Impl {
     // ORG: the bag key (O) of its name, and for a name "X of P" the bag
     // key of X with the name key (N) of P ("Electoral Commission of Lenhall").
     std::uint64_t bag = 0, qualified_bag = 0, qualifier = 0;
+    // PERSON: first name, surname without a final e, and one role each
+    // ("Helen Marlow" and "Helen Marlowe", both foreign secretary).
+    std::uint32_t spell_begin = 0, spell_end = 0;
     std::uint32_t keys_begin = 0, keys_end = 0;      // strong keys
     std::uint32_t sur_begin = 0, sur_end = 0;        // surnames of full names
     std::uint32_t ini_begin = 0, ini_end = 0;        // initials (long ORG) or acronym letters
   };
   std::vector<Rec> recs;
   std::vector<LocalEntity> locals;
-  std::vector<std::uint64_t> keys, surnames, inits;
+  std::vector<std::uint64_t> keys, surnames, inits, spellings;
   std::vector<std::string> article_ids;
   std::vector<std::uint32_t> article_sizes;
 
@@ -95,6 +100,7 @@ struct Resolver::Impl {
     r.keys_begin = static_cast<std::uint32_t>(keys.size());
     r.sur_begin = static_cast<std::uint32_t>(surnames.size());
     r.ini_begin = static_cast<std::uint32_t>(inits.size());
+    r.spell_begin = static_cast<std::uint32_t>(spellings.size());
     auto for_each_form = [&](auto&& f) {
       f(std::string_view(e.name), true);
       for (const std::string& a : e.aliases)
@@ -113,6 +119,9 @@ struct Resolver::Impl {
           if (pt.size() >= 3) keys.push_back(Key("P", TranslitKey(pt[0] + pt[1]) + " " + last));
           surnames.push_back(Key("S", last));
           r.full_person = true;
+          std::string stem = last;
+          if (stem.size() > 4 && stem.back() == 'e') stem.pop_back();
+          for (const std::string& role : e.roles) spellings.push_back(Key("E", first + " " + stem + "|" + role));
           if (is_name) r.name_full = true;
         } else if (pt.size() == 1 && (is_name || lone_word.empty())) {
           lone_word = TranslitKey(pt[0]);
@@ -198,6 +207,7 @@ struct Resolver::Impl {
     r.keys_end = static_cast<std::uint32_t>(keys.size());
     r.sur_end = static_cast<std::uint32_t>(surnames.size());
     r.ini_end = static_cast<std::uint32_t>(inits.size());
+    r.spell_end = static_cast<std::uint32_t>(spellings.size());
     // Sorted and distinct, so the id key is simply the first one.
     std::sort(keys.begin() + r.keys_begin, keys.end());
     keys.erase(std::unique(keys.begin() + r.keys_begin, keys.end()), keys.end());
@@ -234,6 +244,19 @@ std::vector<Resolver::Entity> Resolver::Finish(std::vector<std::vector<std::uint
       const Impl::Rec& r = m.recs[i];
       for (std::uint32_t k = r.keys_begin; k < r.keys_end; ++k) {
         auto [it, fresh] = first.try_emplace(m.keys[k], idx(i));
+        if (!fresh) uf.Unite(idx(i), it->second);
+      }
+    }
+  }
+  // 1b. One person's surname written with and without a final e by two
+  // outlets ("Marlow", "Marlowe"): the same first name and the same role
+  // given to both.
+  {
+    std::unordered_map<std::uint64_t, std::uint32_t> first;
+    for (std::size_t i = 0; i < n; ++i) {
+      const Impl::Rec& r = m.recs[i];
+      for (std::uint32_t k = r.spell_begin; k < r.spell_end; ++k) {
+        auto [it, fresh] = first.try_emplace(m.spellings[k], idx(i));
         if (!fresh) uf.Unite(idx(i), it->second);
       }
     }

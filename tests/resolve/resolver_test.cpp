@@ -210,6 +210,22 @@ TEST(Resolver, AnOrganisationWithoutItsPlaceJoinsTheOneNamedWithIt) {
   EXPECT_NE(c[0], c[1]);
 }
 
+TEST(Resolver, ASurnameWithAndWithoutAFinalEIsOnePersonWhenTheRoleIsTheSame) {
+  auto with_role = [](std::string name, std::string role) {
+    LocalEntity e = E("PERSON", std::move(name));
+    e.roles = {std::move(role)};
+    return e;
+  };
+  auto c = Cluster({with_role("Odalys Kessar", "foreign secretary"), with_role("Odalys Kessare", "foreign secretary")});
+  EXPECT_EQ(c[0], c[1]);
+  c = Cluster({with_role("Odalys Kessar", "foreign secretary"), with_role("Odalys Kessare", "goalkeeper")});
+  EXPECT_NE(c[0], c[1]) << "another role: another person";
+  c = Cluster({with_role("Odalys Kessar", "foreign secretary"), with_role("Tobias Kessare", "foreign secretary")});
+  EXPECT_NE(c[0], c[1]) << "another first name";
+  c = Cluster({E("PERSON", "Tobias Kessare"), with_role("Tobias Kessar", "foreign secretary")});
+  EXPECT_NE(c[0], c[1]) << "no role to share";
+}
+
 TEST(Resolver, AmbiguousInitialsStayApart) {
   auto c = Cluster({E("ORG", "Baltic Grain Council"), E("ORG", "Bureau of Geodetic Charts"), E("ORG", "BGC")});
   EXPECT_NE(c[2], c[0]);
