@@ -1321,6 +1321,21 @@ class SentenceCoder {
     return false;
   }
 
+  // "X said on Wednesday (that) it would expel Y": the time of a verb of
+  // saying above the event dates the saying, so it bounds the event (it
+  // happened then or before) without dating it in the text's own words.
+  bool SaidAt(const TimeExpr& te, std::int32_t clause, std::int32_t trigger) {
+    std::int32_t k = -1;
+    for (std::int32_t i = 0; i < n_ && k < 0; ++i) {
+      if (Tok(i).end == te.end) k = i;
+    }
+    for (std::int32_t up = k, steps = 0; up >= 0 && steps < 16; up = Head(up), ++steps) {
+      if (up == clause || up == trigger) return false;
+      if (up != k && IsVerb(up) && lex_.speech.count(Lemma(up)) && Dominates(up, clause)) return true;
+    }
+    return false;
+  }
+
   bool DatesOtherNoun(const TimeExpr& te, std::int32_t clause, std::int32_t trigger) {
     std::int32_t k = -1;
     for (std::int32_t i = 0; i < n_ && k < 0; ++i) {
@@ -1329,13 +1344,10 @@ class SentenceCoder {
     if (k < 0) return false;
     // "X, who governs since 2016, accused Y": a time inside a relative
     // clause that does not hold the event dates that clause.
-    // "X said on Wednesday (that) it would expel Y": the time of a verb of
-    // saying above the event dates the saying; the event itself is dated
-    // by its own words or by the article.
     for (std::int32_t up = k, steps = 0; up >= 0 && steps < 16; up = Head(up), ++steps) {
       if (up == clause || up == trigger) break;
       if (Tok(up).deprel == "acl:relcl") return true;
-      if (up != k && IsVerb(up) && lex_.speech.count(Lemma(up)) && Dominates(up, clause)) return true;
+      if (up != k && IsVerb(up) && lex_.speech.count(Lemma(up)) && Dominates(up, clause)) break;  // SaidAt()
     }
     if (Tok(k).upos == "PART" && Tok(k).deprel == "case") k = Head(k);
     if (k < 0 || Head(k) < 0) return false;
@@ -1378,13 +1390,16 @@ class SentenceCoder {
     base.negated = extra_negation || NegatedChain(clause) || (trigger != clause && Negated(trigger));
     base.attributed = Attributed(clause);
     base.location = Location(clause, trigger);
-    // The date: a resolved time expression in the sentence, else publication.
+    // The date: a resolved time expression in the sentence, else the time
+    // it was said, else publication.
     for (const TimeExpr& te : a_.times) {
       if (te.begin >= sent_.begin && te.end <= sent_.end && te.value && te.type == "DATE" &&
           !DatesOtherNoun(te, clause, trigger)) {
+        const bool said = SaidAt(te, clause, trigger);
+        if (said && base.date) continue;
         base.date = te.value;
-        base.date_from = "text";
-        break;
+        base.date_from = said ? "said" : "text";
+        if (!said) break;
       }
     }
     if (!base.date && a_.published) {

@@ -233,9 +233,11 @@ std::vector<MergedEvent> MergeEvents(std::vector<EventRecord>& records) {
       }
     }
     // Representative report: the first with this code; a date from the
-    // text beats a publication date, which beats a date the article itself
-    // contradicts; actors with entity ids beat those without.
-    auto date_rank = [](const EventRecord* r) { return r->date_doubtful ? 0 : r->date_from == "text" ? 2 : r->date ? 1 : 0; };
+    // text beats the day it was said, which beats a publication date, which
+    // beats a date the article itself contradicts; actors with entity ids beat those without.
+    auto date_rank = [](const EventRecord* r) {
+      return r->date_doubtful ? 0 : r->date_from == "text" ? 3 : r->date_from == "said" ? 2 : r->date ? 1 : 0;
+    };
     const EventRecord* rep = nullptr;
     for (const EventRecord* r : m.mentions) {
       if (r->cameo != m.cameo) continue;
