@@ -594,10 +594,17 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
     // The word that ends a name types it ("Sahel Security Institute"),
     // unless the gazetteer lists the whole name.
     // "Kessar Bank" typed a person: no person's name ends so.
-    if (e - b >= 2 && LabelType(labels[b]) == kPer && (t[e - 1].f.flags & syntax::kTitle) &&
-        ListedType(t, b, e, n, -1) < 0) {
-      auto it = Heads().person.find(t[e - 1].f.lower);
-      if (it != Heads().person.end()) SetSpan(labels, b, e, it->second);
+    // Nor has one such a word before an "of" ("State Bank of Kessar").
+    if (e - b >= 2 && LabelType(labels[b]) == kPer && ListedType(t, b, e, n, -1) < 0) {
+      std::size_t h = e - 1;
+      for (std::size_t j = b + 1; j + 1 < e; ++j) {
+        if (t[j].f.lower == Heads().of) {
+          h = j - 1;
+          break;
+        }
+      }
+      auto it = Heads().person.find(t[h].f.lower);
+      if (it != Heads().person.end() && (t[h].f.flags & syntax::kTitle)) SetSpan(labels, b, e, it->second);
     }
     if (e - b >= 2 && (type == kLoc || type == kPer || type == kMisc) && ListedType(t, b, e, n, -1) < 0) {
       auto it = Heads().last.find(t[e - 1].f.lower);
@@ -1022,6 +1029,44 @@ void ApplyDocumentRules(const NerSentenceRef* sents, std::size_t count) {
       }
     }
   }
+  // A company named in full ("Kessar Freight Lines") and then by its first
+  // word or words ("Kessar said", "Kessar Freight shares") that the model
+  // took for a person is that organisation. A place stays a place: things
+  // are named after the places they stand in ("the Wasilla Bible Church
+  // in Wasilla"). Not when those words are in a person's name that starts
+  // with a listed first name ("Ana Kessar ... Kessar said": the founder),
+  // nor a demonym or listed name ("Lorvanian Airlines ... Lorvanian"), nor
+  // before a possessive or "of" ("Kessar's Ministry of Trade" is Kessar's).
+  std::vector<const Found*> orgs;
+  for (const Found& f : found) {
+    if (f.type == kOrg) orgs.push_back(&f);
+  }
+  if (orgs.empty()) return;
+  ForEachSpan(sents, count, [&](const NerSentenceRef& ref, std::size_t b, std::size_t e) {
+    const int type = LabelType(ref.labels[b]);
+    if (type != kPer) return;
+    bool in_person = false;
+    for (std::size_t k = b; k < e; ++k) {
+      const NerToken& w = ref.tokens[k];
+      if ((w.gaz & (kListed | kGazDemonym)) || DemonymEnding(w) || !(w.f.flags & syntax::kTitle)) return;
+      in_person = in_person || std::binary_search(in_first_names.begin(), in_first_names.end(), w.f.lower);
+    }
+    for (const Found* f : orgs) {
+      // The whole name of two words or more is the company's whoever
+      // bears its first word ("Ana Kessar ... Kessar Freight employs").
+      if (f->first != ref.tokens[b].f.lower || f->len < e - b || (in_person && (f->len > e - b || e == b + 1)))
+        continue;
+      bool same = true;
+      for (std::size_t k = b; k < e && same; ++k) same = f->tokens[k - b].f.form == ref.tokens[k].f.form;
+      if (!same) continue;
+      if (f->len > e - b) {
+        const NerToken& next = f->tokens[e - b];
+        if (Possessive(next) || next.f.lower == Heads().of || !(next.f.flags & syntax::kTitle)) continue;
+      }
+      SetSpan(ref.labels, b, e, kOrg);
+      return;
+    }
+  });
 }
 
 }  // namespace sitrep::entities

@@ -899,5 +899,51 @@ TEST(DocumentRules, ANameFoundOnceIsTheSameNameWhereTheModelMissedIt) {
   EXPECT_EQ(Spans(l3), "");
 }
 
+TEST(DocumentRules, TheFirstWordsOfACompanyNamedInFullAreTheCompany) {
+  // "Tamberlo Freight Lines" named in full, then "Tamberlo said" and
+  // "Tamberlo Freight shares" typed people: the company.
+  auto s1 = Tokens({{"Tamberlo"}, {"Freight"}, {"Lines"}, {"was", 0, "VBD"}, {"fined", 0, "VBN"}});
+  auto l1 = Span(s1.size(), 0, 3, kOrg);
+  auto s2 = Tokens({{"Tamberlo"}, {"said", 0, "VBD"}});
+  auto l2 = Span(s2.size(), 0, 1, kPer);
+  auto s3 = Tokens({{"Tamberlo"}, {"Freight"}, {"shares", 0, "NNS"}});
+  auto l3 = Span(s3.size(), 0, 2, kPer);
+  // The founder "Ana Quessel" of "Quessel Cargo": "Quessel said" is hers,
+  // but "Quessel Cargo" typed a person is the company.
+  auto s4 = Tokens({{"Ana"}, {"Quessel"}, {"founded", 0, "VBD"}, {"Quessel"}, {"Cargo"}});
+  s4[0].lex = kLexFirstName;
+  auto l4 = Span(s4.size(), 0, 2, kPer);
+  l4[3] = BeginLabel(kOrg);
+  l4[4] = InsideLabel(kOrg);
+  auto s5 = Tokens({{"Quessel"}, {"said", 0, "VBD"}});
+  auto l5 = Span(s5.size(), 0, 1, kPer);
+  auto s6 = Tokens({{"Quessel"}, {"Cargo"}, {"employs", 0, "VBZ"}});
+  auto l6 = Span(s6.size(), 0, 2, kPer);
+  // "Vornic's Ministry of Trade": the country before its possessive is not
+  // the ministry.
+  auto s7 = Tokens({{"Vornic"}, {"'s", 0, "POS"}, {"Ministry"}, {"of"}, {"Trade"}});
+  auto l7 = Span(s7.size(), 0, 5, kOrg);
+  auto s8 = Tokens({{"Vornic"}, {"protested", 0, "VBD"}});
+  auto l8 = Span(s8.size(), 0, 1, kPer);
+  std::vector<NerSentenceRef> refs = {{s1.data(), l1.data(), s1.size()}, {s2.data(), l2.data(), s2.size()},
+                                      {s3.data(), l3.data(), s3.size()}, {s4.data(), l4.data(), s4.size()},
+                                      {s5.data(), l5.data(), s5.size()}, {s6.data(), l6.data(), s6.size()},
+                                      {s7.data(), l7.data(), s7.size()}, {s8.data(), l8.data(), s8.size()}};
+  ApplyDocumentRules(refs.data(), refs.size());
+  EXPECT_EQ(Spans(l2), "ORG:0-1 ");
+  EXPECT_EQ(Spans(l3), "ORG:0-2 ");
+  EXPECT_EQ(Spans(l5), "PERSON:0-1 ");
+  EXPECT_EQ(Spans(l6), "ORG:0-2 ");
+  EXPECT_EQ(Spans(l8), "PERSON:0-1 ");
+}
+
+TEST(SpanRules, AnOrganisationWordOfThePersonListBeforeOfTypesAPerson) {
+  // "State Bank of Vornic" typed a person: no person's name has "Bank of".
+  auto t = Tokens({{"the", 0, "DT"}, {"State"}, {"Bank"}, {"of"}, {"Vornic"}});
+  auto l = Span(t.size(), 1, 5, kPer);
+  ApplySpanRules(t.data(), t.size(), l.data());
+  EXPECT_EQ(Spans(l), "ORG:1-5 ");
+}
+
 }  // namespace
 }  // namespace sitrep::entities
