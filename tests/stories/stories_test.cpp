@@ -490,16 +490,22 @@ TEST(Stories, NumbersAgreeWithDifferentHedgingAndDisagreeOnDifferentFigures) {
 }
 
 // Two spellings of one name are a disagreement; two letter cases of one
-// name are house style and are not.
+// name, or its British and American spellings, are house style and are not.
 TEST(Stories, NamesDifferInSpellingButNotInLetterCase) {
-  const std::string t1 = "Pavel Orlovsky met the Lenhall Trade Council in Lenhall on Monday about grain exports.";
-  const std::string t2 = "Pavel Orlovski met the LENHALL Trade Council in Lenhall on Monday to discuss grain exports.";
+  const std::string t1 =
+      "Pavel Orlovsky met the Lenhall Trade Council in Lenhall on Monday about grain exports. "
+      "The Lenhall Labour Organisation joined.";
+  const std::string t2 =
+      "Pavel Orlovski met the LENHALL Trade Council in Lenhall on Monday to discuss grain exports. "
+      "The Lenhall Labor Organization joined.";
   const std::string t3 = "Pavel Orlovsky and the Lenhall Trade Council met in Lenhall on Monday over grain exports.";
   std::vector<std::string> lines = {
       Line("n1", "Outlet One", "2024-05-01", "Grain talks in Lenhall", t1,
-           {{"Pavel Orlovsky", "eP"}, {"Lenhall Trade Council", "eC"}, {"Lenhall on", "eL"}}),
+           {{"Pavel Orlovsky", "eP"}, {"Lenhall Trade Council", "eC"}, {"Lenhall on", "eL"},
+            {"Lenhall Labour Organisation", "eW"}}),
       Line("n2", "Outlet Two", "2024-05-01", "Grain export talks in Lenhall", t2,
-           {{"Pavel Orlovski", "eP"}, {"LENHALL Trade Council", "eC"}, {"Lenhall on", "eL"}}),
+           {{"Pavel Orlovski", "eP"}, {"LENHALL Trade Council", "eC"}, {"Lenhall on", "eL"},
+            {"Lenhall Labor Organization", "eW"}}),
       Line("n3", "Outlet Three", "2024-05-01", "Lenhall grain talks", t3,
            {{"Pavel Orlovsky", "eP"}, {"Lenhall Trade Council", "eC"}, {"Lenhall on", "eL"}}),
   };
