@@ -739,7 +739,18 @@ class Finder {
         reporters = w == "who" || w == "which" || w == "whose" || w == "where" || w == "a" || w == "an" ||
                     w == "the" || x == "VBG" || x == "VBN";
       }
-      if (last > xhi && !reporters) pieces.push_back({xhi + 1, last});
+      // "according to the spokesman, Ana Kessar, the plan ...": a name set
+      // off by commas right after the source is the source's own.
+      std::int32_t from = xhi + 1;
+      if (from + 1 < last && doc_.text(from) == ",") {
+        const std::int32_t m = doc_.mention(from + 1);
+        if (m != kNone && a_.mentions[static_cast<std::size_t>(m)].type == "PERSON" &&
+            doc_.TokenAt(a_.mentions[static_cast<std::size_t>(m)].begin) == from + 1) {
+          const std::int32_t after = doc_.TokenAt(a_.mentions[static_cast<std::size_t>(m)].end);
+          if (after < last && doc_.text(after) == ",") from = after + 1;
+        }
+      }
+      if (last >= from && !reporters) pieces.push_back({from, last});
     } else {
       if (Negated(h.first)) return false;
       // The reported clause: a clausal complement after the cue, else one
@@ -2301,7 +2312,7 @@ class Finder {
 
   // A name set beside the source noun before the cue: "Its finance
   // minister, X, said", "chief mediator X said". Stops at a verb.
-  std::int32_t NameAfter(std::int32_t s, std::int32_t cue) const {
+  std::int32_t NameAfter(std::int32_t s, std::int32_t cue, bool set_off = false) const {
     std::int32_t limit = std::min<std::int32_t>(cue > s ? cue : s + 9, static_cast<std::int32_t>(a_.sentences[doc_.sent(s)].end_token));
     for (std::int32_t t = s + 1; t < limit && t <= s + 8; ++t) {
       if (InQuote(t)) break;
@@ -2316,6 +2327,15 @@ class Finder {
         if (first > s && doc_.tok(first - 1).upos == "ADP") {
           t = std::max(t, doc_.TokenAt(a_.mentions[static_cast<std::size_t>(m)].end) - 1);
           continue;
+        }
+        // After a phrase cue's source ("according to the minister, X
+        // ..."), past the comma that ends it, a name is the noun's own only
+        // when a comma sets it off again ("..., Ana Kessar, the plan
+        // ..."); else it opens the words credited ("..., the Lorvani
+        // measures threaten ...").
+        if (set_off && first > s + 1 && doc_.text(s + 1) == ",") {
+          const std::int32_t after = doc_.TokenAt(a_.mentions[static_cast<std::size_t>(m)].end);
+          if (after >= static_cast<std::int32_t>(doc_.size()) || doc_.text(after) != ",") return kNone;
         }
         return a_.mentions[static_cast<std::size_t>(m)].local;
       }
@@ -2483,7 +2503,7 @@ class Finder {
         if (l != kNone && l != local && IsPersonLocal(l) && !IsPersonLocal(local)) local = l;
       });
     }
-    if (local == kNone && doc_.tok(s).upos == "NOUN") local = NameAfter(s, h.first);
+    if (local == kNone && doc_.tok(s).upos == "NOUN") local = NameAfter(s, h.first, h.phrase);
     if (local != kNone) {
       SetLocal(local, q);
       return;

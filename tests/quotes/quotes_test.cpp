@@ -479,6 +479,20 @@ TEST_F(QuotesOnText, TheSourceOfAccordingToFollowsThePhrase) {
   EXPECT_EQ(a.Text(a.quotes[0].speaker_span), "two aides present");
 }
 
+TEST_F(QuotesOnText, ANameAfterAccordingToIsTheSourcesOwnOnlyWhenCommasSetItOff) {
+  // After "according to the ambassador," a name that goes on into a clause
+  // is what was said; one set off by commas is the ambassador's name, and
+  // not part of what was said.
+  Article a = Analyse("According to the ambassador, Tarvel Osmund opposed the plan.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(Speaker(a.quotes[0]), "the ambassador");
+  EXPECT_EQ(Words(a, a.quotes[0]), "Tarvel Osmund opposed the plan");
+  Article b = Analyse("According to the spokesman, Dario Melvane, the Varosian plan failed.");
+  ASSERT_EQ(b.quotes.size(), 1u);
+  EXPECT_EQ(Speaker(b.quotes[0]), "Dario Melvane");
+  EXPECT_EQ(Words(b, b.quotes[0]), "the Varosian plan failed");
+}
+
 TEST_F(QuotesOnText, APluralUnnamedSourceIsWhoTheyAre) {
   // "The foreign ministers of France and Germany" is one source (the
   // parser may make "Germany" a subject of its own), and "they" in the
