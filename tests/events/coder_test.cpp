@@ -205,6 +205,38 @@ TEST_F(CoderTest, CommonNounActorsTakeTheirCountry) {
   EXPECT_EQ(Target(a.events[0]), "Kharkiv");
 }
 
+TEST_F(CoderTest, AnAppealInCourtIsNoCameoAppeal) {
+  // A company that appeals a ruling asks a court, not another actor: only
+  // an appeal to someone or for something is CAMEO's.
+  Article a = Analyse(
+      "Tamberlo Freight said it would appeal. The company appealed against the ruling. "
+      "The mayor appealed for calm.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "020");
+  EXPECT_EQ(a.events[0].source.text, "mayor");
+}
+
+TEST_F(CoderTest, ALabourStrikeIsAStrikeNotAnAttack) {
+  Article a = Analyse("The Quessel Dockers Union called a 48-hour strike on Monday.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "143");
+  Article b = Analyse("Nurses walked out on Tuesday.");
+  ASSERT_EQ(b.events.size(), 1u);
+  EXPECT_EQ(b.events[0].cameo, "143");
+}
+
+TEST_F(CoderTest, SuspendingAPenaltyOrSanctionsEasesThem) {
+  // Suspending a member or a party is a sanction (172); suspending a
+  // penalty or sanctions lifts them for a time.
+  Article a = Analyse("A Lorvani court suspended the penalty imposed on Tamberlo Freight.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "081");
+  Article b = Analyse("The European Union suspended its sanctions on Belarus.");
+  ASSERT_EQ(b.events.size(), 1u);
+  EXPECT_EQ(b.events[0].cameo, "085");
+  EXPECT_EQ(Target(b.events[0]), "Belarus");
+}
+
 TEST_F(CoderTest, NoEventInOrdinaryNews) {
   EXPECT_TRUE(Analyse("Prices rose by three percent last month.").events.empty());
   EXPECT_TRUE(Analyse("The team won the cup on Sunday.").events.empty());
