@@ -872,7 +872,25 @@ class SentenceCoder {
     }
     act.text = std::string(a_.text.substr(Tok(first).begin, Tok(last).end - Tok(first).begin));
     std::string code = mod_mention >= 0 ? a_.mentions[static_cast<std::size_t>(mod_mention)].actor_code : country_code;
-    if (agent && !agent->empty() && code.size() <= 3) code += *agent;
+    // "a Kessar Freight spokesman", "the Kessar union's leader": the
+    // spokesman or leader of an organisation the gazetteer does not know
+    // speaks for it, not for a government.
+    // A capitalised word the recogniser missed there ("a Kessar
+    // spokesman") is such an organisation too, unless it has a demonym's
+    // ending ("a Lorvanian spokesman" speaks for Lorvania).
+    bool unknown_org = mod_mention >= 0 && code.empty() &&
+                       a_.mentions[static_cast<std::size_t>(mod_mention)].type == "ORG";
+    if (mod_mention < 0 && code.empty()) {
+      EachChild(h, [&](std::int32_t c) {
+        if (unknown_org || c > h || (Tok(c).deprel != "compound" && Tok(c).deprel != "amod")) return;
+        const std::string_view w = std::string_view(a_.text).substr(Tok(c).begin, Tok(c).end - Tok(c).begin);
+        auto ends = [&](std::string_view suf) { return w.size() > suf.size() && w.substr(w.size() - suf.size()) == suf; };
+        unknown_org = !w.empty() && w[0] >= 'A' && w[0] <= 'Z' && (Tok(c).upos == "PROPN" || Tok(c).upos == "ADJ") &&
+                      !ends("an") && !ends("i") && !ends("ese") && !ends("ish") && !ends("ch") &&
+                      gazetteer::Gazetteer::Default().Lookup(w).empty();
+      });
+    }
+    if (agent && !agent->empty() && code.size() <= 3 && !(unknown_org && *agent == "GOV")) code += *agent;
     act.actor_code = code;
     act.known = mod_mention >= 0 || agent != nullptr || !country_code.empty();
     return act;

@@ -237,6 +237,19 @@ TEST_F(CoderTest, SuspendingAPenaltyOrSanctionsEasesThem) {
   EXPECT_EQ(Target(b.events[0]), "Belarus");
 }
 
+TEST_F(CoderTest, TheSpokesmanOfAnUnknownOrganisationIsNoGovernments) {
+  // A spokesman speaks for a government by default ("a Kremlin spokesman",
+  // "a Russian government spokesman"), but one of a company the gazetteer
+  // does not know speaks for that company.
+  Article a = Analyse("A Tamberlo spokesman criticised the Lorvani government.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "111");
+  EXPECT_EQ(a.events[0].source.actor_code, "");
+  Article b = Analyse("A Russian government spokesman criticised Ukraine.");
+  ASSERT_EQ(b.events.size(), 1u);
+  EXPECT_EQ(b.events[0].source.actor_code, "RUSGOV");
+}
+
 TEST_F(CoderTest, NoEventInOrdinaryNews) {
   EXPECT_TRUE(Analyse("Prices rose by three percent last month.").events.empty());
   EXPECT_TRUE(Analyse("The team won the cup on Sunday.").events.empty());
