@@ -112,6 +112,18 @@ bool DemonymEnding(const NerToken& x) {
   return (x.f.flags & syntax::kTitle) && (x.f.suffix[1] == kAn || x.f.suffix[2] == kEse || x.f.suffix[2] == kIsh);
 }
 
+// A capitalised word ending in "-i", as many demonyms do ("Lorvani"), and
+// as many surnames do too: read so only where no surname can stand.
+bool IEnding(const NerToken& x) {
+  static const std::uint64_t kI = [] {
+    syntax::TokenFeatures f;
+    std::string scratch;
+    syntax::ComputeTokenFeatures("xxi", scratch, &f);
+    return f.suffix[0];
+  }();
+  return (x.f.flags & syntax::kTitle) && x.f.suffix[0] == kI;
+}
+
 // One or two capital letters ("AP", "GE"), by the word's shape.
 bool ShortCaps(const NerToken& x) {
   static const std::uint64_t kOne = [] {
@@ -537,6 +549,23 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
         any_name = any_name || NameWord(t[x]);
       }
       names = names && any_name;
+      // "Lorvani Prime" typed a person, then "Minister Ana Kessar" (or
+      // "Lorvani Prime Minister", then "Ana Kessar"): the title leads into
+      // the next person's name, so what stands before it is whose title it
+      // is (a people's adjective, a country or an organisation), never
+      // that person or another one.
+      if (r == e && type == kPer && e < n) {
+        std::size_t after = e;
+        while (after < n && (t[after].gaz & kGazRole) && labels[after] == kOutside) ++after;
+        if (after < n && LabelType(labels[after]) == kPer && IsBegin(labels[after])) {
+          const bool people = role == b + 1 && !(t[b].gaz & kListed) &&
+                              (DemonymEnding(t[b]) || IEnding(t[b]));
+          Clear(labels, role, e);
+          if (ListedType(t, b, role, n, -1) < 0) SetSpan(labels, b, role, people ? kMisc : kOrg);
+          b = e;
+          continue;
+        }
+      }
       bool left_listed = ListedType(t, b, role, n, -1) >= 0;
       if (names && left_listed) {
         const std::size_t end = GrowName(t, labels, e, n);

@@ -444,6 +444,29 @@ TEST(SpanRules, TitleBetweenAnOrganisationAndANameSeparatesThem) {
   EXPECT_EQ(Spans(labels), "ORG:0-1 PERSON:3-5 ");
 }
 
+TEST(SpanRules, WhatStandsBeforeATitleThatLeadsIntoANameIsWhoseTitleItIs) {
+  // "[Varosi Prime] Minister [Ana Quessel]" and "[Varosi Prime Minister]
+  // [Ana Quessel]": the people's adjective, the title, the person.
+  auto t = Tokens({{"Varosi"}, {"Prime", kGazRole}, {"Minister", kGazRole}, {"Ana"}, {"Quessel"}, {"spoke", 0, "VBD"}});
+  auto l = Span(t.size(), 0, 2, kPer);
+  l[3] = BeginLabel(kPer);
+  l[4] = InsideLabel(kPer);
+  ApplySpanRules(t.data(), t.size(), l.data());
+  EXPECT_EQ(Spans(l), "MISC:0-1 PERSON:3-5 ");
+  auto u = Span(t.size(), 0, 3, kPer);
+  u[3] = BeginLabel(kPer);
+  u[4] = InsideLabel(kPer);
+  ApplySpanRules(t.data(), t.size(), u.data());
+  EXPECT_EQ(Spans(u), "MISC:0-1 PERSON:3-5 ");
+  // A company's name there is the company's.
+  auto v = Tokens({{"Tamberlo"}, {"Chairman", kGazRole}, {"Ana"}, {"Quessel"}, {"spoke", 0, "VBD"}});
+  auto lv = Span(v.size(), 0, 2, kPer);
+  lv[2] = BeginLabel(kPer);
+  lv[3] = InsideLabel(kPer);
+  ApplySpanRules(v.data(), v.size(), lv.data());
+  EXPECT_EQ(Spans(lv), "ORG:0-1 PERSON:2-4 ");
+}
+
 TEST(SpanRules, LowerCaseTitleInsideTheSpanSeparatesToo) {
   // "UN envoy Pedro Salinas told": a lower-case title the model took in.
   // "UN" and "Salinas" are also towns' names.
