@@ -242,6 +242,7 @@ class Describer {
     std::vector<Item> items;
     if (pos < hi && IsDeterminer(views_[pos])) ++pos;
     int skipped = 0;
+    bool owner_skipped = false;
     while (pos < hi) {
       Item it;
       if (!LongestStartingAt(pos, hi, kPhraseKinds, &it)) {
@@ -249,6 +250,22 @@ class Describer {
           ++skipped;
           ++pos;
           continue;
+        }
+        // "X, Kessar Freight's chief executive", "X, the company's
+        // spokeswoman": an owner the gazetteer does not know, before the
+        // role, says whose role it is, not which; the role is read on.
+        if (items.empty() && !owner_skipped) {
+          std::uint32_t k = pos;
+          while (k < hi && k < pos + 5 && !IsPossessiveMarker(views_[k]) && !IsComma(views_[k])) ++k;
+          bool owner = k < hi && k > pos && IsPossessiveMarker(views_[k]);
+          for (std::uint32_t x = pos; owner && x < k; ++x) {
+            owner = IsCapitalised(x) || (k == pos + 1 && a_.tokens[x].upos == "NOUN");
+          }
+          if (owner) {
+            owner_skipped = true;
+            pos = k + 1;
+            continue;
+          }
         }
         break;
       }

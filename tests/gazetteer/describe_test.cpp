@@ -234,6 +234,21 @@ TEST(DescribeMentions, AppositionFromWordOrder) {
   EXPECT_EQ(a.mentions[0].actor_code, "RUSGOV");
 }
 
+TEST(DescribeMentions, AppositionAfterAnUnknownOwner) {
+  // "X, Tamberlo Freight's chief executive, said" and "X, the company's
+  // spokeswoman, said": the owner the gazetteer does not know is passed
+  // over and the role read.
+  Article a = Describe({{{"Ana"}, {"Quessel"}, {","}, {"Tamberlo", "PROPN"}, {"Freight", "PROPN"}, {"'s", "PART"},
+                         {"chief"}, {"executive"}, {","}, {"said"}},
+                        {{"Ivo"}, {"Marsk"}, {","}, {"the", "DET"}, {"company", "NOUN"}, {"'s", "PART"}, {"spokeswoman"}, {","},
+                         {"said"}},
+                        {{"Ivo"}, {"Marsk"}, {","}, {"his", "PRON"}, {"cousin", "NOUN"}, {","}, {"said"}}},
+                       {{0, 0, 1, "PERSON"}, {1, 0, 1, "PERSON"}, {2, 0, 1, "PERSON"}});
+  EXPECT_EQ(a.mentions[0].role, "chief executive");
+  EXPECT_EQ(a.mentions[1].role, "spokeswoman");
+  EXPECT_EQ(a.mentions[2].role, "");
+}
+
 TEST(DescribeMentions, TitleSetOffByCommas) {
   Article a = Describe({{{"The"}, {"Kremlin"}, {"spokesman"}, {","}, {"Ivan"}, {"Petrov"}, {","}, {"said"}}},
                        {{0, 4, 5, "PERSON"}});
