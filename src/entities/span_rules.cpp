@@ -1058,6 +1058,31 @@ void ApplyDocumentRules(const NerSentenceRef* sents, std::size_t count) {
       }
     }
   }
+  // "Ms Quessel said" makes Quessel a person's surname: a name of two or
+  // three capitalised words ending in it that the model took for a place
+  // or a MISC ("Ana Quessel", after "Speaking in Lenhall,") is that
+  // person, unless the gazetteer lists one of its words.
+  std::vector<std::uint64_t> addressed;
+  for (std::size_t s = 0; s < count; ++s) {
+    const NerSentenceRef& ref = sents[s];
+    for (std::size_t i = 0; i < ref.n; ++i) {
+      if (IsBegin(ref.labels[i]) && LabelType(ref.labels[i]) == kPer && (ref.tokens[i].gaz & kGazHonorificBefore) &&
+          (i + 1 == ref.n || ref.labels[i + 1] != InsideLabel(kPer))) {
+        addressed.push_back(ref.tokens[i].f.lower);
+      }
+    }
+  }
+  std::sort(addressed.begin(), addressed.end());
+  if (!addressed.empty()) {
+    ForEachSpan(sents, count, [&](const NerSentenceRef& ref, std::size_t b, std::size_t e) {
+      const int type = LabelType(ref.labels[b]);
+      if ((type != kLoc && type != kMisc) || e - b < 2 || e - b > 3) return;
+      for (std::size_t k = b; k < e; ++k) {
+        if ((ref.tokens[k].gaz & kListed) || !(ref.tokens[k].f.flags & syntax::kTitle)) return;
+      }
+      if (std::binary_search(addressed.begin(), addressed.end(), ref.tokens[e - 1].f.lower)) SetSpan(ref.labels, b, e, kPer);
+    });
+  }
   // A company named in full ("Kessar Freight Lines") and then by its first
   // word or words ("Kessar said", "Kessar Freight shares") that the model
   // took for a person is that organisation. A place stays a place: things

@@ -922,6 +922,30 @@ TEST(DocumentRules, ANameFoundOnceIsTheSameNameWhereTheModelMissedIt) {
   EXPECT_EQ(Spans(l3), "");
 }
 
+TEST(DocumentRules, ANameEndingInASurnameTheArticleAddressesIsThePerson) {
+  // "Ana Quessel" typed a place after "Speaking in Lenhall,", and "Ms
+  // Quessel said": the person. A listed word keeps the place ("Port
+  // Quessel" when "Port" is listed), and no honorific, no person.
+  auto s1 = Tokens({{"Speaking", 0, "VBG"}, {"in", 0, "IN"}, {"Lenhall"}, {","}, {"Ana"}, {"Quessel"}, {"said", 0, "VBD"}});
+  auto l1 = Span(s1.size(), 4, 6, kLoc);
+  l1[2] = BeginLabel(kLoc);
+  auto s2 = Tokens({{"Ms", kGazHonorific}, {"Quessel", kGazHonorificBefore}, {"said", 0, "VBD"}});
+  auto l2 = Span(s2.size(), 1, 2, kPer);
+  auto s3 = Tokens({{"near", 0, "IN"}, {"Port", kGazCityB}, {"Quessel"}});
+  auto l3 = Span(s3.size(), 1, 3, kLoc);
+  auto s4 = Tokens({{"in", 0, "IN"}, {"Ivo"}, {"Marsk"}});
+  auto l4 = Span(s4.size(), 1, 3, kLoc);
+  auto s5 = Tokens({{"Marsk"}, {"said", 0, "VBD"}});
+  auto l5 = Span(s5.size(), 0, 1, kPer);
+  std::vector<NerSentenceRef> refs = {{s1.data(), l1.data(), s1.size()}, {s2.data(), l2.data(), s2.size()},
+                                      {s3.data(), l3.data(), s3.size()}, {s4.data(), l4.data(), s4.size()},
+                                      {s5.data(), l5.data(), s5.size()}};
+  ApplyDocumentRules(refs.data(), refs.size());
+  EXPECT_EQ(Spans(l1), "LOC:2-3 PERSON:4-6 ");
+  EXPECT_EQ(Spans(l3), "LOC:1-3 ");
+  EXPECT_EQ(Spans(l4), "LOC:1-3 ");
+}
+
 TEST(DocumentRules, TheFirstWordsOfACompanyNamedInFullAreTheCompany) {
   // "Tamberlo Freight Lines" named in full, then "Tamberlo said" and
   // "Tamberlo Freight shares" typed people: the company.
