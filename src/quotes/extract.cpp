@@ -2503,6 +2503,20 @@ class Finder {
         if (l != kNone && l != local && IsPersonLocal(l) && !IsPersonLocal(local)) local = l;
       });
     }
+    // "Minister of Trade Ana Kessar declared", parsed with the name under
+    // "Trade": a title written in capitals that runs straight into a
+    // person's name closing the phrase is that person's ("a lawyer for
+    // Ana Kessar" is not Kessar: a preposition stands before the name).
+    if (local == kNone && doc_.tok(s).upos == "PROPN" && hi > s) {
+      const std::int32_t m = doc_.mention(hi);
+      if (m != kNone && a_.mentions[static_cast<std::size_t>(m)].type == "PERSON") {
+        const std::int32_t first = doc_.TokenAt(a_.mentions[static_cast<std::size_t>(m)].begin);
+        if (first > s && first > lo && doc_.tok(first - 1).upos == "PROPN" && doc_.mention(first - 1) != m &&
+            IsPersonLocal(a_.mentions[static_cast<std::size_t>(m)].local)) {
+          local = a_.mentions[static_cast<std::size_t>(m)].local;
+        }
+      }
+    }
     if (local == kNone && doc_.tok(s).upos == "NOUN") local = NameAfter(s, h.first, h.phrase);
     if (local != kNone) {
       SetLocal(local, q);

@@ -493,6 +493,17 @@ TEST_F(QuotesOnText, ANameAfterAccordingToIsTheSourcesOwnOnlyWhenCommasSetItOff)
   EXPECT_EQ(Words(b, b.quotes[0]), "the Varosian plan failed");
 }
 
+TEST_F(QuotesOnText, ACapitalisedTitleRunningIntoANameIsThatPersons) {
+  // "Deputy Minister of Finance Tomas Elbring said", the name parsed under
+  // "Finance": the person speaks; a name after a preposition does not.
+  Article a = Analyse("Deputy Minister of Finance Tomas Elbring said the budget was sound.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(Speaker(a.quotes[0]), "Tomas Elbring");
+  Article b = Analyse("The Lawyer for Ana Quessel said the case was weak.");
+  ASSERT_EQ(b.quotes.size(), 1u);
+  EXPECT_EQ(Speaker(b.quotes[0]).find("Quessel"), std::string::npos) << Speaker(b.quotes[0]);
+}
+
 TEST_F(QuotesOnText, APluralUnnamedSourceIsWhoTheyAre) {
   // "The foreign ministers of France and Germany" is one source (the
   // parser may make "Germany" a subject of its own), and "they" in the
