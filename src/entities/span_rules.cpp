@@ -741,9 +741,13 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
     // A title alone after a determiner ("the Secretary acted", "the
     // President's view") refers to a holder without naming anyone.
     static const std::uint64_t kDet = Hash64("DET");
-    if (b >= 1 && FunctionWord(t[b - 1]) && t[b - 1].upos == kDet) {
+    // The determiner may open the sentence in capitals ("The President of
+    // X, Ana Kessar, said"), or the span itself ("[The President] of X").
+    auto determiner = [&](std::size_t x) { return t[x].upos == kDet && (FunctionWord(t[x]) || x == 0); };
+    const bool det_inside = e >= b + 2 && determiner(b);
+    if ((b >= 1 && determiner(b - 1)) || det_inside) {
       bool title = true;
-      for (std::size_t x = b; x < e && title; ++x) {
+      for (std::size_t x = det_inside ? b + 1 : b; x < e && title; ++x) {
         title = (t[x].gaz & kGazRole) && !(t[x].gaz & (kPlaceB | kPlaceI | kOrgB | kOrgI));
       }
       if (title) {

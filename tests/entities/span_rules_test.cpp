@@ -577,6 +577,15 @@ TEST(SpanRules, TitleAloneAfterADeterminerNamesNoOne) {
   auto ll = Span(listed.size(), 1, 2, kOrg);
   ApplySpanRules(listed.data(), listed.size(), ll.data());
   EXPECT_EQ(Spans(ll), "ORG:1-2 ");
+  // "The Governor of the Lenhall Reserve Bank, ..." opening the sentence:
+  // the capitalised determiner is one too, in the span or before it.
+  auto opening = Tokens({{"The", 0, "DT"}, {"Governor", kGazRole}, {"of", 0, "IN"}, {"Lenhall"}});
+  auto lo = Span(opening.size(), 1, 2, kPer);
+  ApplySpanRules(opening.data(), opening.size(), lo.data());
+  EXPECT_EQ(Spans(lo), "");
+  auto li = Span(opening.size(), 0, 2, kPer);
+  ApplySpanRules(opening.data(), opening.size(), li.data());
+  EXPECT_EQ(Spans(li), "");
 }
 
 TEST(SpanRules, OrganisationNamesWithAndOrHeadForAreWhole) {
