@@ -451,6 +451,22 @@ class Describer {
     auto set_off_before = [&](std::uint32_t comma) {
       Reading rev;
       std::vector<Item> items = ScanLeft(comma, sb);
+      // "The President of the Central Bank of Kessar, X,": the office of an
+      // organisation the gazetteer does not know, its name in capitals
+      // between "of" and the comma.
+      const bool role_before = !items.empty() && HasKind(items.back().ids, kRole);
+      for (std::uint32_t o = comma > sb + 12 ? comma - 12 : sb + 1; !role_before && o + 1 < comma; ++o) {
+        if (!EqLower(views_[o], "of")) continue;
+        bool name = false, plain = true;
+        for (std::uint32_t x = o + 1; x < comma && plain; ++x) {
+          name = name || IsCapitalised(x);
+          plain = IsCapitalised(x) || EqLower(views_[x], "of") || EqLower(views_[x], "and") || IsDeterminer(views_[x]);
+        }
+        if (!name || !plain) continue;
+        std::vector<Item> office = ScanLeft(o, sb);
+        if (!office.empty() && HasKind(office.back().ids, kRole)) items = std::move(office);
+        break;
+      }
       if (items.empty() || !HasKind(items.back().ids, kRole)) return rev;
       std::uint32_t start = items.front().b;
       // Opened by a determiner, a possessive ("its deputy foreign

@@ -249,6 +249,18 @@ TEST(DescribeMentions, AppositionAfterAnUnknownOwner) {
   EXPECT_EQ(a.mentions[2].role, "");
 }
 
+TEST(DescribeMentions, AnOfficeOfAnUnknownOrganisationSetOffBeforeTheName) {
+  // "The Governor of the Lenhall Reserve Bank, X, said": the role of an
+  // organisation the gazetteer does not know, between "of" and the comma.
+  Article a = Describe({{{"The"}, {"Governor"}, {"of"}, {"the"}, {"Tamberlo"}, {"Reserve"}, {"Bank"}, {","}, {"Ivo"},
+                         {"Marsk"}, {","}, {"said"}},
+                        {{"Residents"}, {"of"}, {"the"}, {"Tamberlo"}, {"Valley"}, {","}, {"Ana"}, {"Quessel"}, {","},
+                         {"said"}}},
+                       {{0, 8, 9, "PERSON"}, {1, 6, 7, "PERSON"}});
+  EXPECT_EQ(a.mentions[0].role, "governor");
+  EXPECT_EQ(a.mentions[1].role, "");
+}
+
 TEST(DescribeMentions, TitleSetOffByCommas) {
   Article a = Describe({{{"The"}, {"Kremlin"}, {"spokesman"}, {","}, {"Ivan"}, {"Petrov"}, {","}, {"said"}}},
                        {{0, 4, 5, "PERSON"}});
