@@ -795,6 +795,34 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
     b = e;
   }
   JoinOrganisationNames(t, n, labels);
+  // "the Lenhall Dockworkers' Union": a plural possessive's lone
+  // apostrophe inside an organisation's name, which the model cut in two
+  // (or stopped at), joins what follows when that is an organisation or
+  // an organisation word ("Teachers' Federation", "Farmers' Party").
+  static const std::uint64_t kApostrophe = LowerHash("'"), kRightQuote = LowerHash("\u2019");
+  for (std::size_t i = 1; i + 1 < n; ++i) {
+    if (!Possessive(t[i]) || (t[i].f.lower != kApostrophe && t[i].f.lower != kRightQuote) || labels[i] != kOutside ||
+        labels[i - 1] == kOutside || LabelType(labels[i - 1]) != kOrg || !(t[i + 1].f.flags & syntax::kTitle)) {
+      continue;
+    }
+    std::size_t e = i + 1;
+    if (labels[i + 1] == BeginLabel(kOrg)) {
+      e = SpanEnd(labels, i + 1, n);
+    } else if (labels[i + 1] == kOutside) {
+      auto last = Heads().last.find(t[i + 1].f.lower);
+      auto person = Heads().person.find(t[i + 1].f.lower);
+      const bool head = (last != Heads().last.end() && last->second == kOrg) ||
+                        (person != Heads().person.end() && person->second == kOrg);
+      if (!head) continue;
+      e = i + 2;
+    } else {
+      continue;
+    }
+    std::size_t b = i - 1;
+    while (b > 0 && labels[b] != BeginLabel(kOrg)) --b;
+    SetSpan(labels, b, e, kOrg);
+    i = e - 1;
+  }
   // "Kessar Corp.", "Odalys Holdings Ltd" left out by the model: up to three
   // capitalised words before a company's closing word are a company.
   for (std::size_t i = 1; i < n; ++i) {

@@ -588,6 +588,26 @@ TEST(SpanRules, TitleAloneAfterADeterminerNamesNoOne) {
   EXPECT_EQ(Spans(li), "");
 }
 
+TEST(SpanRules, APluralPossessiveInsideAnOrganisationsNameJoinsIt) {
+  // "the Tamberlo Dockworkers' Union", cut at the apostrophe or stopped
+  // there by the model: one organisation.
+  auto t = Tokens({{"the", 0, "DT"}, {"Tamberlo"}, {"Dockworkers"}, {"'", 0, "POS"}, {"Union"}, {"struck", 0, "VBD"}});
+  auto cut = Span(t.size(), 1, 3, kOrg);
+  cut[4] = BeginLabel(kOrg);
+  ApplySpanRules(t.data(), t.size(), cut.data());
+  EXPECT_EQ(Spans(cut), "ORG:1-5 ");
+  auto stopped = Span(t.size(), 1, 3, kOrg);
+  ApplySpanRules(t.data(), t.size(), stopped.data());
+  EXPECT_EQ(Spans(stopped), "ORG:1-5 ");
+  // A person after an organisation's possessive stays apart.
+  auto u = Tokens({{"Tamberlo"}, {"Dockworkers"}, {"'", 0, "POS"}, {"Ana"}, {"Quessel"}, {"spoke", 0, "VBD"}});
+  auto lu = Span(u.size(), 0, 2, kOrg);
+  lu[3] = BeginLabel(kPer);
+  lu[4] = InsideLabel(kPer);
+  ApplySpanRules(u.data(), u.size(), lu.data());
+  EXPECT_EQ(Spans(lu), "ORG:0-2 PERSON:3-5 ");
+}
+
 TEST(SpanRules, OrganisationNamesWithAndOrHeadForAreWhole) {
   auto apply = [](const std::vector<NerToken>& t, std::vector<std::uint8_t> labels) {
     ApplySpanRules(t.data(), t.size(), labels.data());
