@@ -803,6 +803,8 @@ class Finder {
                  doc_.Child(doc_.Child(h.first, "xcomp"), "aux:pass") == kNone) {
         // "vowed to fight on", not "asked not to be named".
         take(doc_.Child(h.first, "xcomp"));
+      } else if (!clause && (h.content & kNaming) && doc_.Child(h.first, "obj") != kNone && !NamesItsObject(h)) {
+        return false;  // "called a strike": what was called, no words of the source
       } else if (!clause && (h.content & kObject) && doc_.Child(h.first, "obj") != kNone &&
                  !((h.content & kAct) && AmountPhrase(doc_.Child(h.first, "obj"), false))) {
         // "announced his resignation", "called the plan a disgrace",
@@ -2248,6 +2250,43 @@ class Finder {
       if (hd == kNone || hd <= h.last || hd > hi) return t;
     }
     return kNone;
+  }
+
+  // "called the plan a disgrace", "called it “a betrayal”": after a naming
+  // verb's object, what it is called (a predicate, a second object or
+  // quoted words). Without one the object is what was called ("called a
+  // strike", "called an election"), not words of the source.
+  // A participle names what it follows ("a group called the Lenhall
+  // Fund"): its object is the name.
+  bool NamesItsObject(const CueHit& h) const {
+    if (doc_.tok(h.first).xpos == "VBN" || doc_.deprel(h.first).starts_with("acl")) return true;
+    const std::int32_t obj = doc_.Child(h.first, "obj");
+    bool named = false;
+    doc_.EachChild(h.first, [&](std::int32_t ch) {
+      std::string_view r = doc_.deprel(ch);
+      named = named || (ch > obj && (r == "xcomp" || r == "obj" || r == "ccomp"));
+    });
+    // On the surface, whatever the parse hung where: in the object's
+    // phrase, a noun right followed by "a"/"an" or by an adjective
+    // ("called [the plan] a disgrace", "called [the charges] unfounded"),
+    // or quoted words.
+    const Sentence& s = a_.sentences[doc_.sent(h.first)];
+    for (std::int32_t t = h.last + 1; !named && t + 1 < static_cast<std::int32_t>(s.end_token); ++t) {
+      if (InQuote(t)) {
+        named = true;
+        break;
+      }
+      const std::string_view up = doc_.tok(t).upos;
+      // Within the object's phrase: a verb or a clause's start ends it.
+      if ((doc_.punct(t) && !IsPossessive(doc_.text(t))) || up == "VERB" || up == "AUX" || up == "SCONJ" ||
+          lower_[static_cast<std::size_t>(t)] == "to") {
+        break;
+      }
+      if (up != "NOUN" && up != "PROPN" && up != "PRON") continue;
+      const std::string_view next = lower_[static_cast<std::size_t>(t + 1)];
+      named = next == "a" || next == "an" || doc_.tok(t + 1).upos == "ADJ";
+    }
+    return named;
   }
 
   // The words after a phrase cue ("according to [a new poll by X]"): up

@@ -504,6 +504,18 @@ TEST_F(QuotesOnText, ACapitalisedTitleRunningIntoANameIsThatPersons) {
   EXPECT_EQ(Speaker(b.quotes[0]).find("Quessel"), std::string::npos) << Speaker(b.quotes[0]);
 }
 
+TEST_F(QuotesOnText, CallingAStrikeIsNoQuoteButCallingThePlanSomethingIs) {
+  // "called a strike", "called an election": what was called, no words of
+  // the source; "called the plan a disgrace" and "called the charges
+  // unfounded" say what the source called it.
+  Article a = Analyse("The Quessel Dockers Union called a 48-hour strike after the cuts.");
+  EXPECT_TRUE(a.quotes.empty()) << Words(a, a.quotes[0]);
+  Article b = Analyse("The minister called the plan a disgrace. The lawyer called the charges unfounded.");
+  ASSERT_EQ(b.quotes.size(), 2u);
+  EXPECT_EQ(Words(b, b.quotes[0]), "the plan a disgrace");
+  EXPECT_EQ(Words(b, b.quotes[1]), "the charges unfounded");
+}
+
 TEST_F(QuotesOnText, APluralUnnamedSourceIsWhoTheyAre) {
   // "The foreign ministers of France and Germany" is one source (the
   // parser may make "Germany" a subject of its own), and "they" in the
