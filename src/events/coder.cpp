@@ -614,6 +614,12 @@ class SentenceCoder {
     std::int32_t obl = DirectedOblique(v, Role::kTarget);
     // A named recipient beats a common noun ("extradited two suspects to Bangladesh").
     if (obj_usable && !(obl >= 0 && MentionAt(obj) < 0 && MentionAt(obl) >= 0 && !IsKnownAgent(obj))) return obj;
+    // "filed a complaint against X at the WTO": the one the act's noun is
+    // against is its target, not where it was filed.
+    if (obj >= 0 && obj_is_event_noun && obl >= 0 && !HasCase(obl, "against")) {
+      const std::int32_t t = DirectedOblique(obj, Role::kTarget);
+      if (t >= 0 && HasCase(t, "against")) return t;
+    }
     if (obl >= 0) return obl;
     if (obj >= 0 && pass != obj) {
       std::int32_t t = DirectedOblique(obj, Role::kTarget);
@@ -713,6 +719,16 @@ class SentenceCoder {
                            a_.mentions[static_cast<std::size_t>(MentionAt(c))].type == "PERSON"))
         named = MentionAt(c);
     });
+    // "Trade Minister Ana Kessar accused ...", parsed with the title's
+    // first word as the head and the name as its flat tail: the person
+    // the title belongs to.
+    if (named < 0 && MentionAt(h) < 0 && Tok(h).upos == "PROPN") {
+      EachChild(h, [&](std::int32_t c) {
+        if (named < 0 && c > h && (Tok(c).deprel == "flat" || Tok(c).deprel == "compound") && MentionAt(c) >= 0 &&
+            a_.mentions[static_cast<std::size_t>(MentionAt(c))].type == "PERSON")
+          named = MentionAt(c);
+      });
+    }
     if (named < 0 && Tok(h).deprel == "obj" && Head(h) >= 0 && MentionAt(h) < 0) {
       EachChild(Head(h), [&](std::int32_t c) {
         const bool bare = Tok(c).deprel == "obj" || (Is(Tok(c).deprel, "obl") && Prep(c).empty());

@@ -250,6 +250,31 @@ TEST_F(CoderTest, TheSpokesmanOfAnUnknownOrganisationIsNoGovernments) {
   EXPECT_EQ(b.events[0].source.actor_code, "RUSGOV");
 }
 
+TEST_F(CoderTest, ACapitalisedTitleBeforeANameIsThePersons) {
+  // "Trade Minister Ana Quessel", parsed with "Trade" as the head and the
+  // name as its tail: the person accuses.
+  Article a = Analyse("Trade Minister Ana Quessel accused France of economic blackmail.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "112");
+  EXPECT_EQ(a.events[0].source.text, "Ana Quessel");
+  EXPECT_EQ(Target(a.events[0]), "France");
+}
+
+TEST_F(CoderTest, AComplaintFiledAgainstSomeoneTargetsThemNotTheVenue) {
+  Article a = Analyse("Germany filed a complaint against France at the WTO.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "114");
+  EXPECT_EQ(Target(a.events[0]), "France");
+}
+
+TEST_F(CoderTest, BanningOrHaltingTradeIsAnEmbargo) {
+  Article a = Analyse("Peru threatened to ban imports from Chile. Chile halted exports to Peru.");
+  ASSERT_EQ(a.events.size(), 2u);
+  EXPECT_EQ(a.events[0].cameo, "1312");
+  EXPECT_EQ(a.events[1].cameo, "163");
+  EXPECT_EQ(Target(a.events[1]), "Peru");
+}
+
 TEST_F(CoderTest, NoEventInOrdinaryNews) {
   EXPECT_TRUE(Analyse("Prices rose by three percent last month.").events.empty());
   EXPECT_TRUE(Analyse("The team won the cup on Sunday.").events.empty());
