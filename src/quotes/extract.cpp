@@ -3049,6 +3049,10 @@ class Finder {
       if (doc_.sent(t) + 4 < s) break;
       if (IsSubjectMention(m)) return m.local;
     }
+    // A name that was no subject loses to an unnamed body that is: "The
+    // trade ministry said the measures answer what it called ..." after a
+    // dateline's agency or an organisation named in passing.
+    if (!person && nearest != kNone && SubjectPhraseBefore(p, w == "they").first != kNone) return kNone;
     return person || w == "it" ? nearest : kNone;
   }
 

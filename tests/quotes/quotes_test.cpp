@@ -516,6 +516,17 @@ TEST_F(QuotesOnText, CallingAStrikeIsNoQuoteButCallingThePlanSomethingIs) {
   EXPECT_EQ(Words(b, b.quotes[1]), "the charges unfounded");
 }
 
+TEST_F(QuotesOnText, ItIsTheUnnamedSubjectRatherThanANameInPassing) {
+  // The agency in the dateline is named, but "it" is the trade ministry
+  // that is the sentence's subject.
+  Article a = Analyse(
+      "VARNO, March 10 (Lenhall Wire) - Tessary imposed sanctions on Morvia on Tuesday.\n\n"
+      "The Tessarian trade ministry said the measures were a response to what it called \"unfair subsidies\" "
+      "paid to Morvian steelmakers.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(Speaker(a.quotes[1]), "The Tessarian trade ministry");
+}
+
 TEST_F(QuotesOnText, APluralUnnamedSourceIsWhoTheyAre) {
   // "The foreign ministers of France and Germany" is one source (the
   // parser may make "Germany" a subject of its own), and "they" in the
