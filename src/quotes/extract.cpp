@@ -852,6 +852,25 @@ class Finder {
             if (u != "DET" && u != "ADJ" && u != "NOUN" && u != "PROPN" && u != "PRON" && u != "NUM") break;
           }
         }
+        // "said around 5,000 workers had joined", parsed with "around" as a
+        // preposition and its noun on the cue: a complement without a
+        // subject takes the cue's nominal right before it as its subject.
+        if (comp > h.last && doc_.Child(comp, "nsubj") == kNone && doc_.Child(comp, "nsubj:pass") == kNone &&
+            doc_.Child(comp, "expl") == kNone && doc_.Child(comp, "mark") == kNone) {
+          doc_.EachChild(h.first, [&](std::int32_t ch) {
+            std::string_view r = doc_.deprel(ch);
+            if (ch <= h.last || ch >= comp || InQuote(ch) || in_time_[static_cast<std::size_t>(ch)] ||
+                !(StartsWith(r, "obl") || r == "obj")) {
+              return;
+            }
+            const std::string_view up = doc_.tok(ch).upos;
+            if (up != "NOUN" && up != "PROPN" && up != "PRON" && up != "NUM") return;
+            const std::int32_t sub = doc_.Subtree(ch).first;
+            // Only right before the complement: "told reporters on Friday
+            // the plan ..." keeps its hearer.
+            if (doc_.Subtree(ch).second + 1 == clo && sub > h.last) clo = std::min(clo, sub);
+          });
+        }
         // "said there will probably be rain": the parser hangs "there"
         // (and an adverb after it) on the cue; it opens the clause.
         for (std::int32_t t = clo - 1; t > h.last && t >= clo - 3 && !InQuote(t); --t) {

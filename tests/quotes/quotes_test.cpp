@@ -527,6 +527,13 @@ TEST_F(QuotesOnText, ItIsTheUnnamedSubjectRatherThanANameInPassing) {
   EXPECT_EQ(Speaker(a.quotes[1]), "The Tessarian trade ministry");
 }
 
+TEST_F(QuotesOnText, AComplementWithoutASubjectTakesTheNounTheParseHungOnTheCue) {
+  // "around" read as a preposition leaves "had joined" without a subject.
+  Article a = Analyse("Union leader Ivo Marsk said around 5,000 workers had joined.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "around 5,000 workers had joined");
+}
+
 TEST_F(QuotesOnText, APluralUnnamedSourceIsWhoTheyAre) {
   // "The foreign ministers of France and Germany" is one source (the
   // parser may make "Germany" a subject of its own), and "they" in the
