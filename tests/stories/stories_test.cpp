@@ -759,6 +759,22 @@ TEST(Stories, ClaimsFindSpelledNumbersAndTheNounBefore) {
   EXPECT_EQ(c[0].value, 3e6);
 }
 
+TEST(Stories, APercentageOfARateIsComparedByTheRate) {
+  // "tariffs ... to 25 percent" and "a 30% tariff" are one rate; a share
+  // price that fell 4 percent is a change, and money is no rate.
+  auto c = ClaimsOf("Tessary raised tariffs on Morvian steel to 25 percent on Tuesday.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].key, "tariff rate");
+  EXPECT_EQ(c[0].value, 25);
+  EXPECT_EQ(c[0].number, "25 percent");
+  c = ClaimsOf("Morvia protested against a 30% tariff on its steel.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].key, "tariff rate");
+  EXPECT_EQ(c[0].number, "30%");
+  EXPECT_TRUE(ClaimsOf("Shares in Tamberlo Freight fell 4 percent.").empty());
+  EXPECT_TRUE(ClaimsOf("The tariff raised $40 million.").empty());
+}
+
 TEST(Stories, ASmallNumberReferringBackIsNoClaim) {
   EXPECT_TRUE(ClaimsOf("The two countries signed the deal after the three ministers met.").empty());
   // A figure stays a figure, with or without "the".
