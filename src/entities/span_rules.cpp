@@ -688,6 +688,15 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
       auto it = Heads().before.find(t[b - 2].f.lower);
       if (it != Heads().before.end() && LabelType(labels[b]) != it->second) SetSpan(labels, b, e, it->second);
     }
+    // "the Tessit port", "the Varenna region": one unlisted word after
+    // "the" and before a lower-case kind of place is that place, not a
+    // company or a person (a people's adjective stays: "the Kurdish region").
+    if (e == b + 1 && e < n && b >= 1 && (LabelType(labels[b]) == kOrg || LabelType(labels[b]) == kPer) &&
+        t[b - 1].f.lower == Heads().the && !(t[b].gaz & kListed) && !DemonymEnding(t[b]) && !IEnding(t[b]) &&
+        !(t[e].f.flags & syntax::kHasUpper)) {
+      auto it = Heads().before.find(t[e].f.lower);
+      if (it != Heads().before.end()) SetSpan(labels, b, e, it->second);
+    }
     // "TOM LEE", "Nadia Orlov" typed MISC: two or three capitalised words,
     // none listed, the first a listed first name, name a person. Typed as
     // the rules above left it: a name its last word made an organisation

@@ -608,6 +608,19 @@ TEST(SpanRules, APluralPossessiveInsideAnOrganisationsNameJoinsIt) {
   EXPECT_EQ(Spans(lu), "ORG:0-2 PERSON:3-5 ");
 }
 
+TEST(SpanRules, AWordBeforeALowerCaseKindOfPlaceIsThatPlace) {
+  // "the Tamberlo port" typed an organisation: the port's town.
+  auto t = Tokens({{"the", 0, "DT"}, {"Tamberlo"}, {"port", 0, "NN"}, {"closed", 0, "VBD"}});
+  auto l = Span(t.size(), 1, 2, kOrg);
+  ApplySpanRules(t.data(), t.size(), l.data());
+  EXPECT_EQ(Spans(l), "LOC:1-2 ");
+  // A people's adjective there stays what it was.
+  auto u = Tokens({{"the", 0, "DT"}, {"Varosian"}, {"region", 0, "NN"}});
+  auto lu = Span(u.size(), 1, 2, kMisc);
+  ApplySpanRules(u.data(), u.size(), lu.data());
+  EXPECT_EQ(Spans(lu), "MISC:1-2 ");
+}
+
 TEST(SpanRules, OrganisationNamesWithAndOrHeadForAreWhole) {
   auto apply = [](const std::vector<NerToken>& t, std::vector<std::uint8_t> labels) {
     ApplySpanRules(t.data(), t.size(), labels.data());
