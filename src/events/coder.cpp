@@ -906,7 +906,10 @@ class SentenceCoder {
                       gazetteer::Gazetteer::Default().Lookup(w).empty();
       });
     }
-    if (agent && !agent->empty() && code.size() <= 3 && !(unknown_org && *agent == "GOV")) code += *agent;
+    // A sector without a country ("BUS" of a company) is whose agent it
+    // is already: "a Kessar Holdings spokesman" is the company's.
+    const bool sector_only = !code.empty() && !gazetteer::Gazetteer::Default().CountryOf(code);
+    if (agent && !agent->empty() && code.size() <= 3 && !sector_only && !(unknown_org && *agent == "GOV")) code += *agent;
     act.actor_code = code;
     act.known = mod_mention >= 0 || agent != nullptr || !country_code.empty();
     return act;

@@ -680,6 +680,14 @@ class Describer {
       m.actor_code = r.body_code;
     } else if (!branch.empty() && !cameo.empty()) {
       m.actor_code = cameo + branch;
+    } else if (IsCapitalised(e - 1) && g_.IsCompanyWord(views_[e - 1])) {
+      // "Norway's Tarvik Holdings", "Kessar Freight Lines": a business,
+      // of the country named with it when one is.
+      if (r.country.empty()) {
+        r.country = CountryBefore(b);
+        if (!r.country.empty()) m.country = r.country;
+      }
+      m.actor_code = (r.country.empty() ? std::string() : g_.CameoCountry(r.country)) + "BUS";
     }
   }
 

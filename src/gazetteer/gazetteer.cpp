@@ -144,6 +144,7 @@ struct Gazetteer::Impl {
   std::unordered_map<std::string, std::string> alpha2_to_3, cameo_of, alpha3_of_cameo;
   std::unordered_map<std::string, std::uint32_t> country_entry;  // alpha3 -> entry
   std::vector<std::uint64_t> action_nouns;  // sorted keys
+  std::vector<std::uint64_t> company_words;  // sorted keys
 
   // Aliases gathered while loading: (entry, text).
   std::vector<std::pair<std::uint32_t, std::string>> aliases;
@@ -470,6 +471,12 @@ void Gazetteer::Impl::LoadAll(const Reader& read) {
     action_nouns.push_back(f.Key());
   }
   std::sort(action_nouns.begin(), action_nouns.end());
+  for (const Row& r : ReadTable(read, "gazetteer/company_words.txt", 1)) {
+    Folded f = Fold(r.f[0]);
+    SITREP_CHECK(!f.empty(), ConfigError, "data/gazetteer/company_words.txt:" << r.line << ": empty word");
+    company_words.push_back(f.Key());
+  }
+  std::sort(company_words.begin(), company_words.end());
   Build();
 }
 
@@ -653,6 +660,12 @@ bool Gazetteer::IsActionNoun(std::string_view word) const {
   Folded f = Fold(word);
   if (f.empty()) return false;
   return std::binary_search(impl_->action_nouns.begin(), impl_->action_nouns.end(), f.Key());
+}
+
+bool Gazetteer::IsCompanyWord(std::string_view word) const {
+  Folded f = Fold(word);
+  if (f.empty()) return false;
+  return std::binary_search(impl_->company_words.begin(), impl_->company_words.end(), f.Key());
 }
 
 }  // namespace sitrep::gazetteer

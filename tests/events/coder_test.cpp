@@ -248,6 +248,9 @@ TEST_F(CoderTest, TheSpokesmanOfAnUnknownOrganisationIsNoGovernments) {
   Article b = Analyse("A Russian government spokesman criticised Ukraine.");
   ASSERT_EQ(b.events.size(), 1u);
   EXPECT_EQ(b.events[0].source.actor_code, "RUSGOV");
+  // A business's spokesman is the business's, never "BUSGOV".
+  Article c = Analyse("Quessel Freight Lines was fined. A Quessel Freight Lines spokesman criticised Ukraine.");
+  for (const Event& e : c.events) EXPECT_EQ(e.source.actor_code.find("GOV"), std::string::npos) << e.source.actor_code;
 }
 
 TEST_F(CoderTest, ACapitalisedTitleBeforeANameIsThePersons) {

@@ -286,6 +286,20 @@ TEST(DescribeMentions, RoleSetOffBeforeTheNameAfterAPossessive) {
   EXPECT_EQ(a.mentions[2].role, "");  // "cousin" is no role
 }
 
+TEST(DescribeMentions, AnUnlistedCompanyIsABusinessOfTheCountryNamedWithIt) {
+  // "Norway's Tamberlo Holdings" and "Quessel Freight Lines": CAMEO's BUS,
+  // after the country when one is named right before; "Tamberlo Group"
+  // (also an armed group's kind of name) is left uncoded.
+  Article a = Describe({{{"Norway"}, {"'s"}, {"Tamberlo"}, {"Holdings"}, {"said"}},
+                        {{"Quessel"}, {"Freight"}, {"Lines"}, {"said"}},
+                        {{"Tamberlo"}, {"Group"}, {"said"}}},
+                       {{0, 0, 0, "LOC"}, {0, 2, 3, "ORG"}, {1, 0, 2, "ORG"}, {2, 0, 1, "ORG"}});
+  EXPECT_EQ(a.mentions[1].actor_code, "NORBUS");
+  EXPECT_EQ(a.mentions[1].country, "NOR");
+  EXPECT_EQ(a.mentions[2].actor_code, "BUS");
+  EXPECT_EQ(a.mentions[3].actor_code, "");
+}
+
 TEST(DescribeMentions, TitlesDoNotCrossSentences) {
   Article a = Describe({{{"He"}, {"met"}, {"the"}, {"president"}}, {{"John"}, {"Doe"}, {"left"}}},
                        {{1, 0, 1, "PERSON"}});
