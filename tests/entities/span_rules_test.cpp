@@ -988,6 +988,26 @@ TEST(DocumentRules, ANameEndingInASurnameTheArticleAddressesIsThePerson) {
   EXPECT_EQ(Spans(l4), "LOC:1-3 ");
 }
 
+TEST(DocumentRules, APlaceWhosePeoplesAdjectiveTheArticleWritesIsAPlace) {
+  // "Tessaria imposed sanctions" (a person to the model) beside "Tessarian
+  // officials": the unlisted country; the adjective alone is MISC. A word
+  // of a person's name stays the person's.
+  auto s1 = Tokens({{"Tessaria", kGazPeopleForm}, {"imposed", 0, "VBD"}, {"sanctions", 0, "NNS"}});
+  auto l1 = Span(s1.size(), 0, 1, kPer);
+  auto s2 = Tokens({{"the", 0, "DT"}, {"Tessarian", kGazPeopleAdjective}, {"said", 0, "VBD"}});
+  auto l2 = Span(s2.size(), 1, 2, kPer);
+  auto s3 = Tokens({{"Ana"}, {"Morvath", kGazPeopleForm}, {"spoke", 0, "VBD"}});
+  auto l3 = Span(s3.size(), 0, 2, kPer);
+  auto s4 = Tokens({{"Morvath", kGazPeopleForm}, {"agreed", 0, "VBD"}});
+  auto l4 = Span(s4.size(), 0, 1, kPer);
+  std::vector<NerSentenceRef> refs = {{s1.data(), l1.data(), s1.size()}, {s2.data(), l2.data(), s2.size()},
+                                      {s3.data(), l3.data(), s3.size()}, {s4.data(), l4.data(), s4.size()}};
+  ApplyDocumentRules(refs.data(), refs.size());
+  EXPECT_EQ(Spans(l1), "LOC:0-1 ");
+  EXPECT_EQ(Spans(l2), "MISC:1-2 ");
+  EXPECT_EQ(Spans(l4), "PERSON:0-1 ");
+}
+
 TEST(DocumentRules, TheFirstWordsOfACompanyNamedInFullAreTheCompany) {
   // "Tamberlo Freight Lines" named in full, then "Tamberlo said" and
   // "Tamberlo Freight shares" typed people: the company.
