@@ -680,14 +680,15 @@ class Describer {
       m.actor_code = r.body_code;
     } else if (!branch.empty() && !cameo.empty()) {
       m.actor_code = cameo + branch;
-    } else if (IsCapitalised(e - 1) && g_.IsCompanyWord(views_[e - 1])) {
-      // "Norway's Tarvik Holdings", "Kessar Freight Lines": a business,
-      // of the country named with it when one is.
+    } else if (const std::string_view sector = IsCapitalised(e - 1) ? g_.NameSector(views_[e - 1]) : std::string_view();
+               !sector.empty()) {
+      // "Norway's Tarvik Holdings", "the Kessar Dockworkers' Union": a
+      // business, a union, of the country named with it when one is.
       if (r.country.empty()) {
         r.country = CountryBefore(b);
         if (!r.country.empty()) m.country = r.country;
       }
-      m.actor_code = (r.country.empty() ? std::string() : g_.CameoCountry(r.country)) + "BUS";
+      m.actor_code = (r.country.empty() ? std::string() : g_.CameoCountry(r.country)) + std::string(sector);
     }
   }
 

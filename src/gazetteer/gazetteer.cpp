@@ -144,7 +144,7 @@ struct Gazetteer::Impl {
   std::unordered_map<std::string, std::string> alpha2_to_3, cameo_of, alpha3_of_cameo;
   std::unordered_map<std::string, std::uint32_t> country_entry;  // alpha3 -> entry
   std::vector<std::uint64_t> action_nouns;  // sorted keys
-  std::vector<std::uint64_t> company_words;  // sorted keys
+  std::vector<std::pair<std::uint64_t, std::string>> name_sectors;  // sorted by key
 
   // Aliases gathered while loading: (entry, text).
   std::vector<std::pair<std::uint32_t, std::string>> aliases;
@@ -471,12 +471,13 @@ void Gazetteer::Impl::LoadAll(const Reader& read) {
     action_nouns.push_back(f.Key());
   }
   std::sort(action_nouns.begin(), action_nouns.end());
-  for (const Row& r : ReadTable(read, "gazetteer/company_words.txt", 1)) {
+  for (const Row& r : ReadTable(read, "gazetteer/name_sectors.tsv", 2)) {
     Folded f = Fold(r.f[0]);
-    SITREP_CHECK(!f.empty(), ConfigError, "data/gazetteer/company_words.txt:" << r.line << ": empty word");
-    company_words.push_back(f.Key());
+    SITREP_CHECK(!f.empty() && !r.f[1].empty(), ConfigError,
+                 "data/gazetteer/name_sectors.tsv:" << r.line << ": empty word or sector");
+    name_sectors.emplace_back(f.Key(), std::string(r.f[1]));
   }
-  std::sort(company_words.begin(), company_words.end());
+  std::sort(name_sectors.begin(), name_sectors.end());
   Build();
 }
 
@@ -662,10 +663,13 @@ bool Gazetteer::IsActionNoun(std::string_view word) const {
   return std::binary_search(impl_->action_nouns.begin(), impl_->action_nouns.end(), f.Key());
 }
 
-bool Gazetteer::IsCompanyWord(std::string_view word) const {
+std::string_view Gazetteer::NameSector(std::string_view word) const {
   Folded f = Fold(word);
-  if (f.empty()) return false;
-  return std::binary_search(impl_->company_words.begin(), impl_->company_words.end(), f.Key());
+  if (f.empty()) return {};
+  auto it = std::lower_bound(impl_->name_sectors.begin(), impl_->name_sectors.end(), f.Key(),
+                             [](const auto& x, std::uint64_t k) { return x.first < k; });
+  if (it == impl_->name_sectors.end() || it->first != f.Key()) return {};
+  return it->second;
 }
 
 }  // namespace sitrep::gazetteer

@@ -286,7 +286,7 @@ TEST(DescribeMentions, RoleSetOffBeforeTheNameAfterAPossessive) {
   EXPECT_EQ(a.mentions[2].role, "");  // "cousin" is no role
 }
 
-TEST(DescribeMentions, AnUnlistedCompanyIsABusinessOfTheCountryNamedWithIt) {
+TEST(DescribeMentions, AnUnlistedOrganisationTakesTheSectorItsLastWordSays) {
   // "Norway's Tamberlo Holdings" and "Quessel Freight Lines": CAMEO's BUS,
   // after the country when one is named right before; "Tamberlo Group"
   // (also an armed group's kind of name) is left uncoded.
@@ -298,6 +298,12 @@ TEST(DescribeMentions, AnUnlistedCompanyIsABusinessOfTheCountryNamedWithIt) {
   EXPECT_EQ(a.mentions[1].country, "NOR");
   EXPECT_EQ(a.mentions[2].actor_code, "BUS");
   EXPECT_EQ(a.mentions[3].actor_code, "");
+  // A union is labour, an unlisted authority a government body.
+  a = Describe({{{"Tamberlo"}, {"Dockers"}, {"Union"}, {"struck"}},
+                {{"the"}, {"Norwegian"}, {"Water"}, {"Authority"}, {"said"}}},
+               {{0, 0, 2, "ORG"}, {1, 1, 3, "ORG"}});
+  EXPECT_EQ(a.mentions[0].actor_code, "LAB");
+  EXPECT_EQ(a.mentions[1].actor_code, "NORGOV");
 }
 
 TEST(DescribeMentions, TitlesDoNotCrossSentences) {
