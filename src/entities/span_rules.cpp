@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <cstdint>
 #include <unordered_map>
 #include <unordered_set>
@@ -97,6 +98,29 @@ bool FunctionWord(const NerToken& x) {
     if (x.upos == tag) return true;
   }
   return false;
+}
+
+// A word of lower-case letters alone, by its shape ("frank"; not "eBay",
+// "3m" or "lenhall.com").
+bool PlainLowerWord(const NerToken& x) {
+  static const std::array<std::uint64_t, 3> kShapes = [] {
+    std::array<std::uint64_t, 3> out{};
+    const char* words[] = {"a", "ab", "abc"};
+    for (int i = 0; i < 3; ++i) {
+      syntax::TokenFeatures f;
+      std::string scratch;
+      syntax::ComputeTokenFeatures(words[i], scratch, &f);
+      out[static_cast<std::size_t>(i)] = f.shape;
+    }
+    return out;
+  }();
+  return x.f.shape == kShapes[0] || x.f.shape == kShapes[1] || x.f.shape == kShapes[2];
+}
+
+// A quotation mark token: straight, typographic or doubled.
+bool QuoteMark(const NerToken& x) {
+  const std::string_view h(x.head.data(), strnlen(x.head.data(), x.head.size()));
+  return h == "\"" || h == "''" || h == "``" || h == "\xE2\x80\x9C" || h == "\xE2\x80\x9D" || h == "\xE2\x80\x9E";
 }
 
 // A capitalised word ending as demonyms do: "-an" ("Dravenian",
@@ -249,6 +273,31 @@ void JoinOrganisationNames(const NerToken* t, std::size_t n, std::uint8_t* label
         }
       }
     }
+    // "[Coordination Headquarters] for the Treatment of Prisoners of
+    // [War]": a name that ends on an organisation word takes "for" and the
+    // capitalised words after it, joined by "of", "and" or "the", whatever
+    // the model made of them.
+    if (type == kOrg && e + 1 < n && (org_head(e - 1) || (Heads().join.count(t[e - 1].f.lower) &&
+                                                         (t[e - 1].f.flags & syntax::kTitle))) &&
+        lower_hash(t[e]) == for_lower && !(t[e].f.flags & syntax::kHasUpper)) {
+      static const std::uint64_t the_lower = LowerHash("the");
+      std::size_t j = e + 1, end = e;
+      if (j < n && lower_hash(t[j]) == the_lower && !(t[j].f.flags & syntax::kHasUpper)) ++j;
+      while (j < n && j < e + 12) {
+        if (capitalised(j) || ((t[j].f.flags & syntax::kTitle) && (labels[j] != kOutside))) {
+          end = ++j;
+          continue;
+        }
+        const std::uint64_t w = lower_hash(t[j]);
+        const bool joiner = !(t[j].f.flags & syntax::kHasUpper) && (w == Heads().of || w == and_lower || w == the_lower);
+        if (!joiner || j + 1 >= n || !(t[j + 1].f.flags & syntax::kTitle)) break;
+        ++j;
+      }
+      if (end > e + 1) {
+        e = end;
+        SetSpan(labels, b, e, kOrg);
+      }
+    }
     // "the Commission for X", "the University of X": a capitalised
     // organisation word and "for" or "of" right before the name belong to it,
     // with a name it ends ("Regional Commission for X").
@@ -356,6 +405,20 @@ std::size_t ExtendOrganisationOf(const NerToken* t, std::size_t n, const std::ui
 }
 
 void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
+  // Lower-case words in quotation marks are a scare quote ("described as
+  // “frank”"), not a name written in lower case as web text writes
+  // "ebay" (UNER marks those).
+  for (std::size_t b = 1; b + 1 < n;) {
+    if (!IsBegin(labels[b])) {
+      ++b;
+      continue;
+    }
+    const std::size_t e = SpanEnd(labels, b, n);
+    bool marked = false;
+    for (std::size_t x = b; x < e && !marked; ++x) marked = !PlainLowerWord(t[x]);  // "paulhastings.com" is a name
+    if (!marked && e < n && QuoteMark(t[b - 1]) && QuoteMark(t[e])) Clear(labels, b, e);
+    b = e;
+  }
   // A listed organisation's acronym in its own capitals ("NATO, which ..."),
   // of three letters or more ("AP", "GE" are too often something else) and
   // outside a line written in capitals ("WHO CARES").
@@ -775,9 +838,17 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
     }
     // An unlisted one-word place with a demonym's ending, used before a
     // common noun ("Dravenian forces", "Lorvanese officials"), is the
-    // people's adjective, not the place.
-    if (type == kLoc && e == b + 1 && e < n && !(t[b].gaz & kListed) && DemonymEnding(t[b]) &&
-        !(t[e].f.flags & syntax::kHasUpper) && (t[e].upos == Hash64("NOUN"))) {
+    // people's adjective, not the place; nor is it a person ("the
+    // Dravenian interior ministry"), unless a listed first name.
+    if ((type == kLoc || (type == kPer && !LexFirstName(t[b].lex))) && e == b + 1 && e < n &&
+        !(t[b].gaz & kListed) && DemonymEnding(t[b]) && !(t[e].f.flags & syntax::kHasUpper) &&
+        (t[e].upos == Hash64("NOUN") || (type == kPer && t[e].upos == Hash64("ADJ")))) {
+      SetSpan(labels, b, e, kMisc);
+    }
+    // Alone right before a title ("Lorvanian President Tomas Varnell"), it
+    // is the people's adjective, whoever the title names.
+    if ((type == kLoc || (type == kPer && !LexFirstName(t[b].lex))) && e == b + 1 && e < n &&
+        !(t[b].gaz & kListed) && DemonymEnding(t[b]) && (t[e].gaz & kGazRole) && (t[e].f.flags & syntax::kTitle)) {
       SetSpan(labels, b, e, kMisc);
     }
     // The same adjective before a title that names no one after it ("the
@@ -831,6 +902,29 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
     while (b > 0 && labels[b] != BeginLabel(kOrg)) --b;
     SetSpan(labels, b, e, kOrg);
     i = e - 1;
+  }
+  // "Dravenia's Constitutional Court" as one organisation: a listed
+  // government body after a possessive is the body of the place before
+  // it, as "Germany's Constitutional Court" is read when the place is
+  // known. (A company's own "'s", "Kessar's Bakeries", names no listed body.)
+  for (std::size_t b = 0; b < n;) {
+    if (!IsBegin(labels[b]) || LabelType(labels[b]) != kOrg) {
+      ++b;
+      continue;
+    }
+    const std::size_t e = SpanEnd(labels, b, n);
+    for (std::size_t p = b + 1; p + 1 < e; ++p) {
+      const std::string_view h(t[p].head.data(), strnlen(t[p].head.data(), t[p].head.size()));
+      if (h != "'s" && h != "\xE2\x80\x99s") continue;
+      bool body = (t[p + 1].gaz & kGazBodyB) != 0;
+      for (std::size_t x = p + 2; x < e && body; ++x) body = (t[x].gaz & kGazBodyI) != 0;
+      if (!body) break;
+      SetSpan(labels, b, p, kLoc);
+      labels[p] = kOutside;
+      SetSpan(labels, p + 1, e, kOrg);
+      break;
+    }
+    b = e;
   }
   // "Kessar Corp.", "Odalys Holdings Ltd" left out by the model: up to three
   // capitalised words before a company's closing word are a company.

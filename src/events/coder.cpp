@@ -143,6 +143,16 @@ class SentenceCoder {
   // ending removed, which recovers lemmatiser slips ("shelled" -> "shel").
   template <typename Map>
   const typename Map::mapped_type* Find(const Map& map, std::int32_t i) {
+    // A hyphenated compound the tokenizer split ("Secretary-General"):
+    // the whole word first, so that its last part ("General") is not read
+    // alone.
+    if (i >= 2 && Tok(i - 1).end - Tok(i - 1).begin == 1 && a_.text[Tok(i - 1).begin] == '-' &&
+        Tok(i - 2).end == Tok(i - 1).begin && Tok(i - 1).end == Tok(i).begin) {
+      std::string whole(a_.text, Tok(i - 2).begin, Tok(i).end - Tok(i - 2).begin);
+      for (char& c : whole) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      auto hy = map.find(whole);
+      if (hy != map.end()) return &hy->second;
+    }
     auto it = map.find(Lemma(i));
     if (it != map.end()) return &it->second;
     const Token& t = Tok(i);
@@ -495,6 +505,21 @@ class SentenceCoder {
     if (v > 0 && ChildExact(v, "nsubj") < 0 && ChildExact(v, "nsubj:pass") < 0 && Tok(v - 1).xpos == "VBZ" &&
         Tok(v - 1).upos == "VERB" && (InSet(lex_.weapon, v - 1) || IsKnownAgent(v - 1)) && Child(v - 1, "obj") < 0)
       return v - 1;
+    // "Soldiers freed in the exchange described ...", parsed with the
+    // participle as the verb: a past participle with no auxiliary and no
+    // object right after its noun is a reduced passive; the noun was acted
+    // upon and the actor is not named.
+    // (Only with the clause's own verb still to come, misread: a lone
+    // "The army pulled out of the city." is tagged so too.)
+    if (Tok(v).xpos == "VBN" && Child(v, "aux") < 0 && Child(v, "aux:pass") < 0 && Child(v, "obj") < 0 &&
+        ChildExact(v, "nsubj") == v - 1 && Tok(v - 1).upos == "NOUN" && Agent(v) < 0) {
+      bool later_verb = false;
+      for (std::int32_t k = v + 1; k < n_ && !later_verb; ++k) {
+        later_verb = Tok(k).upos == "VERB" && !(Head(k) == v && Tok(k).deprel == "conj") && Tok(k).deprel != "xcomp" &&
+                     Tok(k).deprel != "advcl";
+      }
+      if (later_verb) return -1;
+    }
     for (int depth = 0; depth < 4 && v >= 0; ++depth) {
       std::int32_t s = ChildExact(v, "nsubj");
       if (s >= 0) return s;
@@ -519,7 +544,35 @@ class SentenceCoder {
       // "The opposition called for ...", misparsed as a noun with a
       // reduced relative clause: the noun is the subject.
       if (d == "acl" && (Tok(v).xpos == "VBD" || Tok(v).xpos == "VBN") && Head(v) >= 0 && Tok(Head(v)).deprel == "root") return Head(v);
+      // "Japan's decision to expel X": a decision's (or plan's) infinitive
+      // is done by its possessor.
+      if (d == "acl" && v >= 1 && Tok(v - 1).xpos == "TO" && Head(v) >= 0 && Tok(Head(v)).upos == "NOUN" &&
+          (InSet(lex_.thing, Head(v)) || MatchNoun(Head(v)))) {
+        std::int32_t owner = -1;
+        EachChild(Head(v), [&](std::int32_t c) {
+          if (owner < 0 && Tok(c).deprel == "nmod:poss" && Tok(c).upos != "PRON") owner = c;
+        });
+        return owner;
+      }
       if (!(Is(d, "conj") || Is(d, "xcomp") || Is(d, "advcl"))) return -1;
+      // "expelled an attaché accused of spying": a past participle (or a
+      // past tense the tagger gave one) completing an object is passive;
+      // the main clause's subject did not do it.
+      if (Is(d, "xcomp") && (Tok(v).xpos == "VBN" || (Tok(v).xpos == "VBD" && v > 0 && Tok(v - 1).deprel == "obj" &&
+                                                      Head(v - 1) == Head(v))) &&
+          Child(v, "obj") < 0 && Agent(v) < 0)
+        return -1;
+      // "respond to the decision to expel X", with the infinitive hung on
+      // the verb: the decision's infinitive, done by whoever decided (its
+      // possessor) or by no one named.
+      if (Is(d, "advcl") && v >= 2 && Tok(v - 1).xpos == "TO" && Tok(v - 2).upos == "NOUN" &&
+          Head(v - 2) == Head(v) && (InSet(lex_.thing, v - 2) || MatchNoun(v - 2))) {
+        std::int32_t owner = -1;
+        EachChild(v - 2, [&](std::int32_t c) {
+          if (owner < 0 && Tok(c).deprel == "nmod:poss" && Tok(c).upos != "PRON") owner = c;
+        });
+        return owner;
+      }
       // "X said Dravenia was preparing an invasion and put his army on
       // alert": "his" agrees with the person who spoke, not with the
       // country, so the conjunct coordinates with the verb of speech.
@@ -698,13 +751,27 @@ class SentenceCoder {
   // obliques must be named or known kinds of actors; an object may be any
   // concrete noun ("attacked a village"), but not an event or a thing said.
   bool ActorLike(std::int32_t h, Role role) {
-    if (MentionAt(h) >= 0) return true;
+    if (const std::int32_t m = MentionAt(h); m >= 0) return !Site(m);
     std::string_view u = Tok(h).upos;
     if (u != "NOUN" && u != "PROPN") return false;
     if (MatchNoun(h) || InSet(lex_.thing, h)) return role == Role::kTarget && HasMentionModifier(h);
     if (InSet(lex_.quantity, h)) return true;
     if (role == Role::kSource) return IsKnownAgent(h) || HasMentionModifier(h);
     return true;
+  }
+
+  // A place named as a site within a town ("Freedom Square", words.tsv
+  // "site"), whatever type the recogniser gave it: where an act happens,
+  // not who does it or to whom.
+  bool Site(std::int32_t m) {
+    const Mention& mm = a_.mentions[static_cast<std::size_t>(m)];
+    if (mm.type == "PERSON") return false;  // (a recogniser may type "X Square" an organisation)
+    std::string_view name = std::string_view(a_.text).substr(mm.begin, mm.end - mm.begin);
+    const std::size_t sp = name.find_last_of(' ');
+    if (sp == std::string_view::npos) return false;
+    std::string last(name.substr(sp + 1));
+    for (char& ch : last) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return lex_.site.count(last) > 0;
   }
 
   // The person a title or role names: "her counterpart X" (apposition), or
@@ -787,6 +854,26 @@ class SentenceCoder {
     }
     if (t.upos == "DET" || t.upos == "NUM") return std::nullopt;
     std::int32_t m = MentionAt(h);
+    // "congratulated Mr Lenhall": a form of address the parse made the
+    // head of the name it precedes is the name's.
+    if (m < 0 && t.upos == "PROPN") {
+      EachChild(h, [&](std::int32_t c) {
+        if (m < 0 && c > h && (Tok(c).deprel == "flat" || Tok(c).deprel == "compound")) m = MentionAt(c);
+      });
+    }
+    // "Lorvanian President X" parsed with the people's adjective as the
+    // head: the person the phrase names.
+    if (m >= 0 && a_.mentions[static_cast<std::size_t>(m)].type == "MISC") {
+      std::int32_t person = -1;
+      EachChild(h, [&](std::int32_t c) {
+        const std::string_view d = Tok(c).deprel;
+        const std::int32_t cm = MentionAt(c);
+        if (person < 0 && c > h && cm >= 0 && cm != m && a_.mentions[static_cast<std::size_t>(cm)].type == "PERSON" &&
+            (Is(d, "nmod") || d == "appos" || d == "flat" || d == "compound"))
+          person = cm;
+      });
+      if (person >= 0) m = person;
+    }
     if (m >= 0) return FromMention(m);
     // "Kosovo's deputy prime minister, Arben Hoxhaj": the named apposition
     // is the actor, also when the parser hung it on a modifier of the head.
@@ -878,6 +965,12 @@ class SentenceCoder {
       bool mod = kh == h && (modifier(d) || d == "flat");
       bool inner = kh >= first && kh < h && (d == "compound" || d == "amod" || d == "flat" || d == "punct") &&
                    Tok(k).upos != "PUNCT";
+      // The hyphen inside a word the tokenizer split ("Secretary-General").
+      const bool hyphen = k > 0 && Tok(k).xpos == "HYPH" && Tok(k).begin == Tok(k - 1).end && Tok(k).end == Tok(k + 1).begin;
+      if (hyphen) {
+        first = k;
+        continue;
+      }
       if (!(mod || inner) || Tok(k).upos == "PRON" || Tok(k).upos == "DET" || GardenPathSubject(k) >= 0) break;
       first = k;
     }
@@ -1227,7 +1320,10 @@ class SentenceCoder {
         std::string_view d = Tok(c).deprel;
         if (!(Is(d, "obl") || Is(d, "nmod") || Is(d, "obj") || Is(d, "nsubj"))) return;
         std::int32_t m = MentionAt(c);
-        const bool placed = HasCase(c, "in") || HasCase(c, "at") || HasCase(c, "near");
+        // A site reached or left ("marched to Freedom Square") is where
+        // the act took place as well.
+        const bool placed = HasCase(c, "in") || HasCase(c, "at") || HasCase(c, "near") ||
+                            (m >= 0 && Site(m) && (HasCase(c, "to") || HasCase(c, "from") || HasCase(c, "into")));
         // "in the Kessarian capital Odal": the name stands in apposition to the common noun.
         if (m < 0 && placed) {
           EachChild(c, [&](std::int32_t g) {
@@ -1252,14 +1348,32 @@ class SentenceCoder {
   }
 
   // A time expression that dates one noun only ("Tuesday's earthquake", "a
-  // 2007 agreement"): it dates the event that noun names, or one it takes
-  // part in, not the other events of the sentence.
+  // 2007 agreement") or a relative clause: it dates the event that noun
+  // names, or one it takes part in, not the other events of the sentence.
+  // Whether `anc` is `t` or above it in the tree.
+  bool Dominates(std::int32_t anc, std::int32_t t) {
+    for (int steps = 0; t >= 0 && steps < 32; t = Head(t), ++steps) {
+      if (t == anc) return true;
+    }
+    return false;
+  }
+
   bool DatesOtherNoun(const TimeExpr& te, std::int32_t clause, std::int32_t trigger) {
     std::int32_t k = -1;
     for (std::int32_t i = 0; i < n_ && k < 0; ++i) {
       if (Tok(i).end == te.end) k = i;
     }
     if (k < 0) return false;
+    // "X, who governs since 2016, accused Y": a time inside a relative
+    // clause that does not hold the event dates that clause.
+    // "X said on Wednesday (that) it would expel Y": the time of a verb of
+    // saying above the event dates the saying; the event itself is dated
+    // by its own words or by the article.
+    for (std::int32_t up = k, steps = 0; up >= 0 && steps < 16; up = Head(up), ++steps) {
+      if (up == clause || up == trigger) break;
+      if (Tok(up).deprel == "acl:relcl") return true;
+      if (up != k && IsVerb(up) && lex_.speech.count(Lemma(up)) && Dominates(up, clause)) return true;
+    }
     if (Tok(k).upos == "PART" && Tok(k).deprel == "case") k = Head(k);
     if (k < 0 || Head(k) < 0) return false;
     const std::int32_t owner = Head(k);

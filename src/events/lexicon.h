@@ -51,7 +51,8 @@ class Lexicon {
   // compose[class] = (governed code prefix, result), longest prefix first.
   StringMap<std::vector<std::pair<std::string, std::string>>> compose;
   StringMap<std::string> agents;  // lemma -> agent code (may be empty)
-  StringSet speech, light, occur, negation, future, thing, quantity, container, stop, hazard, money, obligation, due, ready, weapon, aim;
+  StringSet speech, light, occur, negation, future, thing, quantity, container, stop, hazard, money, obligation, due, ready, weapon, aim,
+      site;
   const Codebook* codebook = nullptr;
 
   // The code a modal class gives with a governed event code (empty: none).

@@ -743,6 +743,19 @@ class Describer {
           country = c->country;
           break;
         }
+        // A town named by an English word before another capitalised word
+        // of the name ("University Square", "Liberty Bridge") is no part
+        // of it: there are towns called University and Liberty. Only a
+        // city of a million people or more is likely to be the one meant
+        // ("Kyiv Central Station").
+        if (it.e < e && IsCapitalised(it.e)) {
+          bool large = false;
+          for (std::uint32_t id : it.ids) {
+            const Entry& x = g_.entry(id);
+            large = large || (x.kind == kCity && x.population >= 1000000);
+          }
+          if (!large) continue;
+        }
         if (country.empty()) country = g_.CountryOfEntries(it.ids.data(), it.ids.size());
       }
     }

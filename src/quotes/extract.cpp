@@ -496,8 +496,11 @@ class Finder {
       int dist = h.first < c.first ? c.first - h.last : h.first - c.last;
       if (!linked) {
         // An unlinked cue counts only for a quote that reads as a
-        // statement, and only when the cue has no reported clause of its own.
-        if (c.words < 4 || dist > 12) continue;
+        // statement, or for a short one that closes the clause the cue
+        // opens ("said the envoy's tone was “unusually sharp”." when the
+        // parse lost the clause), and only when the cue has no reported
+        // clause of its own.
+        if ((c.words < 4 && !ClosesCueClause(h, c)) || dist > 12) continue;
         if (doc_.Child(h.first, "ccomp") != kNone && !InQuote(doc_.Child(h.first, "ccomp"))) continue;
       }
       int score = dist + (governs ? 0 : hangs ? 20 : 100);
@@ -517,6 +520,27 @@ class Finder {
     }
     // Within one sentence, a colon before the quote also introduces it.
     return kNone;
+  }
+
+  // A verb of saying before the quote in its sentence, with only the
+  // words of one clause between them (no punctuation, no other verb) and
+  // nothing but punctuation after the quote to the sentence's end.
+  bool ClosesCueClause(const CueHit& h, const Candidate& c) const {
+    if (h.phrase || h.colon || h.nominal || h.last >= c.first || c.first - h.last > 9) return false;
+    if (doc_.tok(h.first).upos != "VERB") return false;
+    for (std::int32_t t = h.last + 1; t < std::min(c.open_first, c.first); ++t) {
+      // (A possessive's apostrophe is no punctuation here.)
+      if ((doc_.punct(t) && doc_.tok(t).upos != "PART") || doc_.tok(t).upos == "VERB" ||
+          cue_of_[static_cast<std::size_t>(t)] != kNone) {
+        return false;
+      }
+    }
+    const std::int32_t after = (c.close_tok != kNone ? c.close_tok : c.last) + 1;
+    const Sentence& s = a_.sentences[doc_.sent(h.first)];
+    for (std::int32_t t = after; t < static_cast<std::int32_t>(s.end_token); ++t) {
+      if (!doc_.punct(t)) return false;
+    }
+    return true;
   }
 
   // "A," she said, "B." is one quote with two parts.
@@ -688,6 +712,20 @@ class Finder {
       std::int32_t start = h.last + 1;
       if (h.last == h.first) start = h.first + 2;  // past "that" / "to"
       std::int32_t head = h.last == h.first ? doc_.head(h.first + 1) : doc_.head(h.last);
+      // "talks that both sides described as frank": "that" is the
+      // relative clause's object, not the marker of what the talks said.
+      // (A clause with a subject or object of its own in that role has
+      // "that" as its marker whatever the parse says: "charges that he
+      // has perpetuated ...".)
+      if (h.last == h.first && head != kNone && doc_.deprel(head) == "acl:relcl" && doc_.head(head) == h.first) {
+        const std::string_view role = doc_.deprel(h.first + 1);
+        bool other = false;
+        doc_.EachChild(head, [&](std::int32_t c) {
+          other = other || (c != h.first + 1 && role == "obj" && doc_.deprel(c) == "obj");
+        });
+        for (std::int32_t c = h.first + 2; c < head && role != "obj"; ++c) other = other || StartsWith(doc_.deprel(c), "nsubj");
+        if ((role == "obj" || StartsWith(role, "nsubj")) && !other) return false;
+      }
       std::int32_t hi = kNone;
       if (head != kNone && head >= start) {
         // "an appeal for 2 million euros": a sum asked for is no words.
@@ -719,14 +757,22 @@ class Finder {
       if (xlo == kNone) return false;
       const Sentence& s = a_.sentences[doc_.sent(h.first)];
       std::int32_t first = static_cast<std::int32_t>(s.first_token), last = static_cast<std::int32_t>(s.end_token) - 1;
-      if (h.first > first) pieces.push_back({first, h.first - 1});
+      // Inside a relative clause set off by commas ("X, who according to
+      // the count won 51 percent, has said ..."), the phrase credits that
+      // clause alone, not the sentence that holds it.
+      if (auto [rlo, rhi] = EnclosingRelative(h.first, xhi); rlo != kNone) {
+        if (h.first > rlo) pieces.push_back({rlo, h.first - 1});
+        if (rhi > xhi) pieces.push_back({xhi + 1, rhi});
+        first = last = kNone;
+      }
+      if (first != kNone && h.first > first) pieces.push_back({first, h.first - 1});
       // After a whole clause, what follows the source may be the reporter's
       // words about it: a relative clause or apposition describing the
       // source ("..., according to X, who ..."; "..., the agency that ..."),
       // or a participle ("..., compared with ...", "..., taking a step
       // ..."). A clause the phrase interrupts goes on after it.
       bool clause_before = false;
-      for (std::int32_t t = first; t < h.first; ++t) {
+      for (std::int32_t t = first; first != kNone && t < h.first; ++t) {
         std::string_view x = doc_.tok(t).xpos;
         clause_before = clause_before || (!InQuote(t) && (x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD"));
       }
@@ -750,7 +796,7 @@ class Finder {
           if (after < last && doc_.text(after) == ",") from = after + 1;
         }
       }
-      if (last >= from && !reporters) pieces.push_back({from, last});
+      if (last != kNone && last >= from && !reporters) pieces.push_back({from, last});
     } else {
       if (Negated(h.first)) return false;
       // The reported clause: a clausal complement after the cue, else one
@@ -795,6 +841,12 @@ class Finder {
         if (obj != kNone && obj > h.last && !stranded && !AmountPhrase(obj, true)) take(obj);
         doc_.EachChild(h.first, [&](std::int32_t ch) {
           if (doc_.deprel(ch) == "xcomp" || doc_.deprel(ch) == "ccomp") take(ch);
+          // "called on X to press for Y" with the infinitive read as an
+          // adverbial clause of the cue.
+          if (doc_.deprel(ch) == "advcl" && obj != kNone && ch > obj) {
+            const std::int32_t mark = doc_.Child(ch, "mark");
+            if (mark != kNone && mark == ch - 1 && lower_[static_cast<std::size_t>(mark)] == "to") take(ch);
+          }
         });
         if (lo != kNone) lo = h.last + 1;
       } else if (!clause && (h.content & kTo) && doc_.Child(h.first, "xcomp") != kNone &&
@@ -2117,9 +2169,11 @@ class Finder {
           return ante;
         }
         // "X who followed the talks said": a parse that makes "the talks"
-        // the subject has the cue conjoined to the relative clause; the
-        // source is the clause's antecedent.
-        if (doc_.deprel(v) == "conj") {
+        // the subject has the cue conjoined to the relative clause (or
+        // hung on it as a second clause: "X, who asked not to be named,
+        // said the observers' language was ..."); the source is the
+        // clause's antecedent.
+        if (doc_.deprel(v) == "conj" || doc_.deprel(v) == "parataxis") {
           std::int32_t rel = doc_.head(v);
           if (rel != kNone && doc_.deprel(rel) == "acl:relcl" && rel < subj && doc_.head(rel) != kNone) {
             std::int32_t who = doc_.Child(rel, "nsubj");
@@ -2314,16 +2368,56 @@ class Finder {
   std::pair<std::int32_t, std::int32_t> PhraseObject(const CueHit& h) const {
     const Sentence& s = a_.sentences[doc_.sent(h.first)];
     std::int32_t lo = h.last + 1, hi = h.last;
+    bool relative = false;  // "according to officials who spoke ..." describes them
     for (std::int32_t t = lo; t < static_cast<std::int32_t>(s.end_token); ++t) {
       std::string_view w = doc_.text(t);
       if (w == "," || w == ";" || w == "(" || w == ")" || w == ":" || w == "." || w == "\u2014" || w == "\u2013" ||
           w == "--" || InQuote(t)) {
         break;
       }
+      // "who according to the official count won ...": right after a
+      // relative word the clause's verb is still to come, so the source
+      // is a noun phrase and a tensed verb after it, with no relative word
+      // between, starts the clause ("a speech she delivered" elsewhere
+      // describes the source).
+      const std::string_view x = doc_.tok(t).xpos;
+      if (!relative && t > lo && (x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD") && h.first > 0 &&
+          IsRelativePronoun(lower_[static_cast<std::size_t>(h.first - 1)])) {
+        break;
+      }
+      relative = relative || IsRelativePronoun(lower_[static_cast<std::size_t>(t)]) || lower_[static_cast<std::size_t>(t)] == "that";
       hi = t;
     }
     if (hi < lo) return {kNone, kNone};
     return {lo, hi};
+  }
+
+  // The words of a relative clause opened after a comma that holds the
+  // phrase cue at `cue` whose object ends at `object_end` (", who
+  // according to X won ...,", ", in which Y won 51% according to X."):
+  // from after the relative word to before the comma that closes it or
+  // the sentence's end, or {kNone, kNone} when the cue is in none.
+  std::pair<std::int32_t, std::int32_t> EnclosingRelative(std::int32_t cue, std::int32_t object_end) const {
+    const Sentence& s = a_.sentences[doc_.sent(cue)];
+    const auto first = static_cast<std::int32_t>(s.first_token), end = static_cast<std::int32_t>(s.end_token);
+    std::int32_t rel = kNone;
+    for (std::int32_t t = cue - 1; t > first && t >= cue - 30; --t) {
+      // ("51.3%": a symbol is no clause boundary.)
+      if (InQuote(t) || (doc_.punct(t) && doc_.tok(t).upos == "PUNCT")) return {kNone, kNone};
+      if (!IsRelativePronoun(lower_[static_cast<std::size_t>(t)])) continue;
+      const bool after_comma = doc_.text(t - 1) == "," ||
+                               (t - 2 > first && doc_.tok(t - 1).upos == "ADP" && doc_.text(t - 2) == ",");
+      if (after_comma) rel = t;
+      break;
+    }
+    if (rel == kNone) return {kNone, kNone};
+    std::int32_t last = object_end;
+    for (std::int32_t t = object_end + 1; t < end; ++t) {
+      if (InQuote(t)) return {kNone, kNone};
+      if (doc_.text(t) == ",") break;
+      if (!doc_.punct(t)) last = t;
+    }
+    return {rel + 1, last};
   }
 
   // The noun or name right before token t in its sentence, skipping
@@ -2524,6 +2618,15 @@ class Finder {
     // according to three aides, ...") are not.
     if (h.phrase && lo < h.first && s > h.last) lo = h.first;
     while (lo < s && doc_.deprel(lo) == "case") ++lo;
+    // "..., but were smaller and peaceful, police said": the clause's
+    // predicate that a parse hung on the source as its modifier ends at
+    // the comma before it; a name or noun there would be an apposition.
+    for (std::int32_t k = s - 1; k > lo; --k) {
+      if (doc_.text(k) != ",") continue;
+      const std::string_view u = doc_.tok(k - 1).upos;
+      if (u == "ADJ" || u == "ADV" || u == "VERB") lo = k + 1;
+      break;
+    }
     // Trim edge punctuation, a leading "according to", and quoted words a
     // parse hung on the source ("“... what worry us most,” a senior
     // official told X").
@@ -2543,8 +2646,11 @@ class Finder {
     if (local == kNone) {
       // "the spokesman, X": the name in an apposition; "Minister X" when
       // the name's head was not recognised: a compound or flat part. A
-      // common noun's compound is not its name ("a UN official").
-      bool proper = doc_.tok(s).upos == "PROPN";
+      // common noun's compound is not its name ("a UN official"), nor is
+      // that of a lower-case word the tagger called a proper noun ("the
+      // Lorvani interior ministry").
+      const std::string_view sw = doc_.text(s);
+      bool proper = doc_.tok(s).upos == "PROPN" && !sw.empty() && !std::islower(static_cast<unsigned char>(sw[0]));
       doc_.EachChild(s, [&](std::int32_t c) {
         std::string_view r = doc_.deprel(c);
         if (local == kNone && (r == "appos" || (proper && (r == "flat" || r == "compound")))) local = LocalEntityAt(c);

@@ -116,6 +116,8 @@ std::vector<Claim> Claims(simdjson::simdjson_result<element> r) {
     c.articles = Strings(e["articles"]);
     c.values = Strings(e["values"]);
     c.trend = Str(e["trend"]);
+    bool compatible = false;
+    c.compatible = !e["compatible"].get_bool().get(compatible) && compatible;
     simdjson::dom::array readings;
     if (!e["readings"].get_array().get(readings)) {
       for (element x : readings) {

@@ -56,6 +56,7 @@ struct Claim {
   std::vector<std::string> articles, values;
   std::vector<Reading> readings;
   std::string trend;  // "rising", "falling" or empty
+  bool compatible = false;  // the hedged figures can all be true
 };
 
 struct SummarySentence {

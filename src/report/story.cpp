@@ -265,6 +265,10 @@ void AppendClaims(const StoryContext& c, std::string* out) {
         // not contradicted: say so beside the figures.
         if (k.trend == "rising") *out += "<div class=\"muted\">Each later report gives a figure at least as high: an update over time.</div>";
         if (k.trend == "falling") *out += "<div class=\"muted\">Each later report gives a figure at least as low: a revision over time.</div>";
+        if (k.compatible) {
+          *out += "<div class=\"muted\">Read with their hedges, these figures can all be true: they differ without "
+                  "contradicting each other.</div>";
+        }
       } else {
         *out += "<ul class=\"vals\">";
         for (const auto& v : k.values) Tag(out, "<li>", Shorten(v, 220), "</li>");

@@ -165,6 +165,10 @@ std::string FoldTranslit(std::string_view token) {
   replace_all("shch", "sh");
   replace_all("tsch", "ch");
   replace_all("sch", "sh");
+  // Russian zh is sch in German and j in French ("Zhukov", "Schukow",
+  // "Joukov"): zh meets the German form (the French j is left alone, as
+  // it is a j in most names).
+  replace_all("zh", "sh");
   replace_all("kh", "h");
   replace_all("ph", "f");
   replace_all("ck", "k");
@@ -198,6 +202,14 @@ std::string FoldTranslit(std::string_view token) {
   if (s.size() > 3) {
     std::string_view end = std::string_view(s).substr(s.size() - 2);
     if (end == "iy" || end == "ii" || end == "yi" || end == "yy" || end == "ij") s.replace(s.size() - 2, 2, "y");
+  }
+  // South Slavic -ić, folded above to -ic, is written -ich and -itch in
+  // English and French ("Lenhalić", "Lenhalich", "Lenhalitch"); the tsch
+  // fold has already turned a German -itsch into -ich.
+  if (s.size() > 5) {
+    const std::size_t n = s.size();
+    if (s.compare(n - 4, 4, "itch") == 0) s.replace(n - 4, 4, "ic");
+    else if (s.compare(n - 3, 3, "ich") == 0) s.replace(n - 3, 3, "ic");
   }
   // "Ye" at a syllable start is "Je" in German and South Slavic spellings
   // ("Yelena", "Jelena").

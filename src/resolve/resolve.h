@@ -128,9 +128,9 @@ std::vector<std::string> NameTokens(std::string_view surface);
 
 // Folds one NameTokens() token to a transliteration key, so that common
 // romanisations of one Russian, Ukrainian or Arabic name compare equal:
-// shch->sh, tsch->ch, sch->sh, kh->h, ph->f, x->ks, ck->k, w->v, final -iy/-ii/-yi/-yy
+// shch->sh, tsch->ch, sch->sh, zh->sh, kh->h, ph->f, x->ks, ck->k, w->v, final -iy/-ii/-yi/-yy
 // -> y, ye/ie->e, y/j->i, ue/oe before a consonant -> u/o, final -off/-eff
-// -> -ov/-ev, doubled letters single ("Wolschinskiy" and "Volshinsky" ->
+// -> -ov/-ev, final -ich/-itch -> -ic (South Slavic -ić), doubled letters single ("Wolschinskiy" and "Volshinsky" ->
 // "volshinski"); then a given name listed in
 // data/resolve/given_name_variants.tsv becomes the key all its spellings
 // share ("Mohamed", "Muhammad").

@@ -13,10 +13,11 @@
 //   C|code         LOC: the country code from the hook ("US" -> USA)
 //   D|words        ORG/LOC/MISC named with a closing designator, without
 //                  it ("Harlow Crest Centre", "Harlow Crest Clinic")
-// and, after those joins, two guarded passes: a surname-only PERSON joins
+// and, after those joins, guarded passes: a surname-only PERSON joins
 // the one full name with that surname (mononyms join each other when no
-// full name has it), and an acronym-only ORG joins the one organisation
-// whose initials it is.
+// full name has it), an acronym-only ORG joins the one organisation
+// whose initials it is, and an ORG named without its place joins the one
+// named "X of <place>" with the same words.
 #include <algorithm>
 #include <cstdint>
 #include <map>
@@ -73,6 +74,9 @@ struct Resolver::Impl {
     bool acronym_only = false;  // an ORG known only by an acronym
     std::uint64_t lone = 0;     // PERSON known by one word: key of that word
     std::uint64_t lone_place = 0;  // the same word as a place's name key (N), when no role goes with it
+    // ORG: the bag key (O) of its name, and for a name "X of P" the bag
+    // key of X with the name key (N) of P ("Electoral Commission of Lenhall").
+    std::uint64_t bag = 0, qualified_bag = 0, qualifier = 0;
     std::uint32_t keys_begin = 0, keys_end = 0;      // strong keys
     std::uint32_t sur_begin = 0, sur_end = 0;        // surnames of full names
     std::uint32_t ini_begin = 0, ini_end = 0;        // initials (long ORG) or acronym letters
@@ -148,7 +152,24 @@ struct Resolver::Impl {
             for (const std::string& t : toks)
               if (!lex.function_words.count(t)) bag.push_back(detail::OrgWord(lex, t));
             std::sort(bag.begin(), bag.end());
-            if (bag.size() >= 2) keys.push_back(Key("O", detail::Join(bag)));
+            if (bag.size() >= 2) {
+              keys.push_back(Key("O", detail::Join(bag)));
+              if (r.bag == 0) r.bag = keys.back();
+            }
+            // "X of P" with one to three words after its last "of".
+            const auto of = std::find(toks.rbegin(), toks.rend(), "of");
+            const auto after = static_cast<std::size_t>(of - toks.rbegin());
+            if (of != toks.rend() && after >= 1 && after <= 3 && r.qualified_bag == 0) {
+              std::vector<std::string> base, place;
+              for (std::size_t k = 0; k + after + 1 < toks.size(); ++k)
+                if (!lex.function_words.count(toks[k])) base.push_back(detail::OrgWord(lex, toks[k]));
+              for (std::size_t k = toks.size() - after; k < toks.size(); ++k) place.push_back(TranslitKey(toks[k]));
+              std::sort(base.begin(), base.end());
+              if (base.size() >= 2) {
+                r.qualified_bag = Key("O", detail::Join(base));
+                r.qualifier = Key("N", detail::Join(place));
+              }
+            }
             for (bool skip : {true, false}) {
               std::string ini = detail::Initials(lex, toks, skip);
               if (ini.size() >= 2) inits.push_back(Key("I", ini));
@@ -308,6 +329,32 @@ std::vector<Resolver::Entity> Resolver::Finish(std::vector<std::vector<std::uint
         auto it = by_initials.find(m.inits[k]);
         if (it != by_initials.end() && it->second != kMany) joins.emplace_back(idx(i), it->second);
       }
+    }
+    for (auto [a, b] : joins) uf.Unite(a, b);
+  }
+
+  // 4. "The Electoral Commission" and "the Electoral Commission of
+  // Lenhall": an organisation named without its place joins the one named
+  // with it, when the place is one the articles name as a place and no
+  // other place's body has those words.
+  {
+    std::unordered_set<std::uint64_t> places;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (m.locals[i].type != "LOC") continue;
+      const Impl::Rec& r = m.recs[i];
+      for (std::uint32_t k = r.keys_begin; k < r.keys_end; ++k) places.insert(m.keys[k]);
+    }
+    std::unordered_map<std::uint64_t, std::uint32_t> by_base;
+    for (std::size_t i = 0; i < n; ++i) {
+      const Impl::Rec& r = m.recs[i];
+      if (r.qualified_bag != 0 && places.count(r.qualifier)) Claim(by_base, r.qualified_bag, uf.Find(idx(i)));
+    }
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> joins;
+    for (std::size_t i = 0; i < n && !by_base.empty(); ++i) {
+      const Impl::Rec& r = m.recs[i];
+      if (r.bag == 0 || r.qualified_bag != 0) continue;
+      auto it = by_base.find(r.bag);
+      if (it != by_base.end() && it->second != kMany) joins.emplace_back(idx(i), it->second);
     }
     for (auto [a, b] : joins) uf.Unite(a, b);
   }

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -163,6 +164,11 @@ struct Claim {
   // figure at least as high (as low) as every earlier one, over two or
   // more days; empty otherwise.
   std::string trend;
+  // For numbers: every figure, read with its hedge as a range ("more than
+  // 1,200" from 1,200 up, "about 500" within a tenth of it), can be true
+  // at once ("more than 1,200" and "at least 1,500"): the figures differ
+  // without contradicting each other.
+  bool compatible = false;
 };
 
 void WriteClaims(JsonWriter& w, const std::vector<Claim>& claims) {
@@ -203,6 +209,10 @@ void WriteClaims(JsonWriter& w, const std::vector<Claim>& claims) {
     if (!c.trend.empty()) {
       w.Key("trend");
       w.String(c.trend);
+    }
+    if (c.compatible) {
+      w.Key("compatible");
+      w.Bool(true);
     }
     w.EndObject();
   }
@@ -513,6 +523,27 @@ std::vector<Claim> StoryBuilder::Impl::NumberClaims(const std::vector<std::uint3
     if (days < 2 || rising == falling) return std::string();
     return rising ? "rising" : "falling";
   };
+  // Whether the ranges the figures of reports[from, to) allow, each read
+  // with its hedge (data/stories/hedges.tsv kinds), have a value in common.
+  auto Compatible = [&](const std::vector<Report>& reports, std::size_t from, std::size_t to) {
+    double lo = 0, hi = std::numeric_limits<double>::infinity();
+    for (std::size_t k = from; k < to; ++k) {
+      const double v = reports[k].value;
+      const std::string& h = reports[k].claim->hedge;
+      double a = v, b = v;
+      if (h == "approx") {
+        a = v * 0.9;
+        b = v * 1.1;
+      } else if (h == "over" || h == "floor") {
+        b = std::numeric_limits<double>::infinity();
+      } else if (h == "under" || h == "cap") {
+        a = 0;
+      }
+      lo = std::max(lo, a);
+      hi = std::min(hi, b);
+    }
+    return lo <= hi;
+  };
   std::map<std::string, std::vector<Report>> by_key;
   for (std::uint32_t a : members)
     for (const auto& c : digests[a].claims) by_key[c.key].push_back({c.value, a, &c});
@@ -577,6 +608,7 @@ std::vector<Claim> StoryBuilder::Impl::NumberClaims(const std::vector<std::uint3
           SortUnique(&c.articles);
           for (const auto& r : readings) c.values.push_back(r.value);
           c.trend = Trend(reports, from, to);
+          c.compatible = Compatible(reports, from, to);
           std::unordered_map<std::string, std::string> first_day;  // figure -> earliest day
           for (std::size_t k = from; k < to; ++k) {
             const std::string& day = digests[reports[k].article].published;
@@ -614,11 +646,15 @@ std::string StoryBuilder::Impl::StoryJson(const std::vector<std::uint32_t>& memb
   Normalise(&centroid);
   const detail::DotTable to_centroid(centroid);
 
-  // Title: the title of the article closest to the centroid.
+  // Title: the title of the article closest to the centroid, among the
+  // articles not translated when there are any (a translation's title may
+  // still be in the original language).
   std::string title;
   double best = -1;
+  bool any_original = false;
+  for (std::uint32_t a : members) any_original = any_original || (!digests[a].title.empty() && !digests[a].translated);
   for (std::uint32_t a : members) {
-    if (digests[a].title.empty()) continue;
+    if (digests[a].title.empty() || (any_original && digests[a].translated)) continue;
     double s = to_centroid.Dot(vecs[a]);
     if (s > best) {
       best = s;

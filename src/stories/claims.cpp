@@ -108,6 +108,70 @@ bool IsCurrency(std::string_view text, std::span<const Word> words, std::size_t 
   return false;
 }
 
+// The kind of the longest hedge phrase right before words[first] ("about",
+// "at least"), moving *from to its start; empty when there is none.
+std::string HedgeBefore(std::span<const Word> words, std::size_t first, std::uint32_t* from) {
+  const Lexicon& lex = Lexicon::Get();
+  for (std::size_t n = std::min(lex.longest_hedge_words, first); n > 0; --n) {
+    bool joined = true;
+    std::string phrase;
+    for (std::size_t k = first - n; k < first; ++k) {
+      if (k + 1 < first && words[k].punct_after) joined = false;
+      if (!phrase.empty()) phrase.push_back(' ');
+      phrase += words[k].lower;
+    }
+    if (!joined || words[first - 1].punct_after) continue;
+    auto it = lex.hedges.find(phrase);
+    if (it != lex.hedges.end()) {
+      *from = words[first - n].begin;
+      return it->second;
+    }
+  }
+  return std::string();
+}
+
+// "51.3 percent of the vote", "51.3% of the votes": a claim keyed by the
+// whole ("percent of the vote", a plural read as its singular), the
+// number as written with its sign or word. Returns false for any other
+// percentage, money, or a share of no named whole.
+bool PercentOf(std::string_view text, std::span<const Word> words, std::size_t first, std::size_t last, double value,
+               std::vector<NumberClaim>* out) {
+  std::size_t k = last + 1;
+  std::uint32_t end = words[last].end;
+  if (end < text.size() && text[end] == '%') {
+    end += 1;
+  } else if (k < words.size() && words[k].lower == "percent" && !words[last].punct_after) {
+    end = words[k].end;
+    ++k;
+  } else if (k + 1 < words.size() && words[k].lower == "per" && words[k + 1].lower == "cent" &&
+             !words[last].punct_after) {
+    end = words[k + 1].end;
+    k += 2;
+  } else {
+    return false;
+  }
+  if (k + 1 >= words.size() || words[k].lower != "of" || words[k].punct_after) return false;
+  // Only spaces between the figure and "of" ("51%, of which" is no share).
+  for (std::uint32_t b = end; b < words[k].begin; ++b) {
+    if (text[b] != ' ') return false;
+  }
+  ++k;
+  if (words[k].lower == "the" && !words[k].punct_after && k + 1 < words.size()) ++k;
+  std::string noun = words[k].lower;
+  if (noun.empty() || !std::all_of(noun.begin(), noun.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return false;
+  if (Lexicon::Get().stopwords.count(noun)) return false;
+  if (noun.size() > 3 && noun.back() == 's' && noun[noun.size() - 2] != 's') noun.pop_back();
+  NumberClaim c;
+  c.key = "percent of the " + noun;
+  c.value = value;
+  c.number = std::string(text.substr(words[first].begin, end - words[first].begin));
+  std::uint32_t from = words[first].begin;
+  c.hedge = HedgeBefore(words, first, &from);
+  c.text = std::string(text.substr(from, end - from));
+  out->push_back(std::move(c));
+  return true;
+}
+
 }  // namespace
 
 void ExtractClaims(std::string_view text, std::span<const Word> words, std::vector<NumberClaim>* out) {
@@ -140,7 +204,16 @@ void ExtractClaims(std::string_view text, std::span<const Word> words, std::vect
     if (value < 0) continue;
     const std::size_t first = i;
     i = last;
-    if (IsPercent(text, words, last) && !IsCurrency(text, words, first)) {
+    if (IsCurrency(text, words, first) || IsPercent(text, words, last)) {
+      // A share of a whole the sentence names ("51.3 percent of the
+      // vote", "40% of the territory") is a figure outlets report alike
+      // or not; so is a rate (below); other percentages and sums are left
+      // out.
+      if (PercentOf(text, words, first, last, value, out)) {
+        i = std::max(i, last);
+        continue;
+      }
+      if (IsCurrency(text, words, first)) continue;
       // A rate: the rate noun right after ("a 30% tariff", "a 25 percent
       // stake"), else the nearest before it in the clause ("raised tariffs
       // on steel to 25 percent", "tariffs of 30 percent").
@@ -166,7 +239,6 @@ void ExtractClaims(std::string_view text, std::span<const Word> words, std::vect
       i = std::max(i, std::min(after, words.size()) - 1);
       continue;
     }
-    if (IsCurrency(text, words, first) || IsPercent(text, words, last)) continue;
     const bool joined_before = first > 0 && !words[first - 1].punct_after;
     // "the two countries", "our two nations", "both sides": a small number
     // in words after a definite or possessive word refers back to what the
@@ -305,23 +377,7 @@ void ExtractClaims(std::string_view text, std::span<const Word> words, std::vect
     c.value = value;
     c.number = std::string(text.substr(words[first].begin, words[last].end - words[first].begin));
     std::uint32_t from = words[first].begin;
-    // The longest hedge phrase just before the number.
-    for (std::size_t n = std::min(lex.longest_hedge_words, first); n > 0; --n) {
-      bool joined = true;
-      std::string phrase;
-      for (std::size_t k = first - n; k < first; ++k) {
-        if (k + 1 < first && words[k].punct_after) joined = false;
-        if (!phrase.empty()) phrase.push_back(' ');
-        phrase += words[k].lower;
-      }
-      if (!joined || words[first - 1].punct_after) continue;
-      auto it = lex.hedges.find(phrase);
-      if (it != lex.hedges.end()) {
-        c.hedge = it->second;
-        from = words[first - n].begin;
-        break;
-      }
-    }
+    c.hedge = HedgeBefore(words, first, &from);
     c.text = std::string(text.substr(from, words[last].end - from));
     out->push_back(std::move(c));
   }

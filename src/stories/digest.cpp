@@ -154,6 +154,8 @@ Result<bool> DigestLine(std::string_view line, std::size_t summary_candidates, D
   d->title = std::string(Str(a["title"]));
   d->published = std::string(Str(a["published"]));
   d->day = d->published.empty() ? kNoDay : DayNumber(d->published);
+  std::string_view translated_from;  // absent, null or a language name
+  d->translated = !a["translated_from"].get_string().get(translated_from) && !translated_from.empty();
   std::string_view text = Str(a["text"]);
   std::vector<std::uint32_t> cps;
   CodePointOffsets(text, &cps);
@@ -420,6 +422,7 @@ void EncodeDigest(const Digest& d, std::string* out) {
   PutStr(out, d.title);
   PutStr(out, d.published);
   Put(out, d.day);
+  Put(out, static_cast<std::uint8_t>(d.translated));
   PutPods(out, d.terms);
   PutPods(out, d.title_terms);
   PutStrs(out, d.entities);
@@ -470,6 +473,7 @@ bool DecodeDigest(std::string_view bytes, Digest* d) {
   r.Str(&d->title);
   r.Str(&d->published);
   d->day = r.Get<std::int32_t>();
+  d->translated = r.Get<std::uint8_t>() != 0;
   r.Pods(&d->terms);
   r.Pods(&d->title_terms);
   r.Strs(&d->entities);

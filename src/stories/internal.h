@@ -86,9 +86,10 @@ struct NumberClaim {
 
 // Finds the numbers of one sentence that count something in the
 // quantity-noun list (the noun after the number, else the nearest before
-// it in the sentence), and the percentages of a rate in the rate-noun list
-// ("tariffs of 25 percent", "a 30% tariff"). Money, other percentages,
-// years and times are left out.
+// it in the sentence). Money, percentages, years and times count nothing
+// in the list and are left out, except a share of a named whole ("51.3
+// percent of the vote": key "percent of the vote") and the percentage of a
+// rate in the rate-noun list ("tariffs of 25 percent", "a 30% tariff").
 void ExtractClaims(std::string_view text, std::span<const Word> sentence_words, std::vector<NumberClaim>* out);
 
 // Whether two titles given to one person (lower case, as the entities
@@ -122,6 +123,9 @@ struct Inconsistency {
 struct Digest {
   std::string id, outlet, title, published;
   std::int32_t day = kNoDay;
+  // The text is a translation (articles.jsonl "translated_from"): its
+  // title may still be in the original language.
+  bool translated = false;
   std::vector<std::pair<std::uint32_t, std::uint16_t>> terms;  // body term hash -> count
   std::vector<std::uint32_t> title_terms;
   std::vector<std::string> entities;  // distinct entity ids

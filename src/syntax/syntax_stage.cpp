@@ -90,24 +90,51 @@ void SyntaxStage::RepairDoubleSubject(Article& article, std::uint32_t first, std
       break;
     }
   }
-  // Heads count from the sentence's first token.
+  // Heads count from the sentence's first token. The second noun may
+  // have its own modifiers between the two ("the Dravenian interior
+  // ministry said", the first a proper noun): the first is then a
+  // compound of it too, and a determiner the parse gave the verb is the
+  // phrase's.
   for (std::uint32_t k = first; k + 1 < end; ++k) {
     Token& a = article.tokens[k];
-    const Token& b = article.tokens[k + 1];
     const auto own = static_cast<std::int32_t>(k - first);
-    if (a.deprel != "nsubj" || b.deprel != "nsubj" || a.head != b.head || a.head <= own + 1 || a.upos != "NOUN" ||
-        !common(b)) {
-      continue;
+    if (a.deprel != "nsubj" || (a.upos != "NOUN" && a.upos != "PROPN")) continue;
+    // Or a hyphenated title after a name ("the UN Secretary-General
+    // welcomed"): its first part and the hyphen hang on its last.
+    std::uint32_t m = k + 1;
+    bool hyphenated = false;
+    while (m < end && m < k + 4) {
+      const Token& x = article.tokens[m];
+      const bool hyphen = x.deprel == "punct" && x.end == x.begin + 1 && text[x.begin] == '-' && m + 1 < end &&
+                          article.tokens[m - 1].end == x.begin && article.tokens[m + 1].begin == x.end;
+      if (x.deprel != "amod" && x.deprel != "compound" && !hyphen) break;
+      if (x.head <= static_cast<std::int32_t>(m - first) && !hyphen) break;
+      hyphenated = hyphenated || hyphen;
+      ++m;
     }
+    if (m >= end) continue;
+    const Token& b = article.tokens[m];
+    const auto second = static_cast<std::int32_t>(m - first);
+    if (b.deprel != "nsubj" || a.head != b.head || a.head <= second) continue;
+    if (!common(b) && !(hyphenated && a.upos == "PROPN" && b.upos == "PROPN")) continue;
+    if (a.upos == "PROPN" && m == k + 1) continue;  // "the owner Karla" above; a name before a noun stays apart
+    bool between = true;
+    for (std::uint32_t j = k + 1; j < m; ++j) {
+      const std::int32_t h = article.tokens[j].head;
+      // (The hyphen may hang on the title's first part.)
+      between = between && (h == second || (article.tokens[j].deprel == "punct" && h > own && h < second));
+    }
+    if (!between) continue;
     for (std::uint32_t j = first; j < k; ++j) {
-      if (article.tokens[j].head == own) article.tokens[j].head = own + 1;
+      Token& x = article.tokens[j];
+      if (x.head == own || (j + 1 == k && x.head == a.head && x.deprel == "det")) x.head = second;
     }
-    a.head = own + 1;
+    a.head = second;
     a.deprel = compound_label_;
     // The head in lower case is a common noun, whatever the tagger said:
     // later stages read a proper noun as a name.
-    Token& h = article.tokens[k + 1];
-    if (h.upos == "PROPN") {
+    Token& h = article.tokens[m];
+    if (h.upos == "PROPN" && common(h)) {
       h.upos = "NOUN";
       h.xpos = h.xpos == "NNPS" ? "NNS" : "NN";
     }

@@ -80,7 +80,7 @@ static bool EndsSentence(const Article& a, const Lexicon& lex, std::size_t t, st
 }
 
 // Wire copy opens its first paragraph with a dateline ("NAIROBI, Jan 14
-// (Agency) - Text"): place in capitals, an optional date, an optional
+// (Agency) - Text"): place in capitals (or two, "MOSCOW/KYIV"), an optional date, an optional
 // agency in brackets, a dash. Returns the index just after the dash when
 // tokens [first, last) open that way, else first; the dateline is then a
 // sentence of its own, so the parser never takes the place for a subject.
@@ -95,7 +95,11 @@ std::size_t DatelineEnd(const Article& a, std::size_t first, std::size_t last) {
     }
     return letter && w.size() >= 2;
   };
-  while (t < last && t - first < 4 && all_caps(word(t))) ++t;
+  // Two places joined by a slash ("MOSCOW/KYIV") open a dateline too.
+  while (t < last && t - first < 6 &&
+         (all_caps(word(t)) || (t > first && word(t) == "/" && t + 1 < last && all_caps(word(t + 1))))) {
+    ++t;
+  }
   if (t == first || t >= last) return first;
   auto dash = [](std::string_view w) { return w == "-" || w == "\u2013" || w == "\u2014" || w == "--"; };
   // A place alone right before a dash ("BRUSSELS - Text", "NEW YORK —

@@ -524,6 +524,83 @@ TEST(SpanRules, AnUnlistedDemonymBeforeANounIsMisc) {
   EXPECT_EQ(Spans(lv), "LOC:1-2 ");
 }
 
+TEST(SpanRules, AnOrganisationWordTakesTheForPhraseAfterIt) {
+  // "[Relief Headquarters] for the Care of Coastal [Towns]" to the model.
+  auto t = Tokens({{"the", 0, "DT"}, {"Relief"}, {"Headquarters"}, {"for", 0, "IN"}, {"the", 0, "DT"}, {"Care"},
+                   {"of", 0, "IN"}, {"Coastal"}, {"Towns"}, {"said", 0, "VBD"}});
+  auto labels = Span(t.size(), 1, 3, kOrg);
+  labels[8] = BeginLabel(kMisc);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "ORG:1-9 ");
+  // No capitalised words after "for": the name ends where it did.
+  auto u = Tokens({{"the"}, {"Relief"}, {"Agency"}, {"for", 0, "IN"}, {"the", 0, "DT"}, {"region", 0, "NN"}});
+  auto lu = Span(u.size(), 1, 3, kOrg);
+  ApplySpanRules(u.data(), u.size(), lu.data());
+  EXPECT_EQ(Spans(lu), "ORG:1-3 ");
+}
+
+TEST(SpanRules, APlacesPossessiveBeforeAListedBodyIsThePlace) {
+  // "Lenhall's Constitutional Court" as one organisation to the model.
+  auto t = Tokens({{"Lenhall"}, {"'s", 0, "POS"}, {"Constitutional", kGazBodyB}, {"Court", kGazBodyI}, {"ruled"}});
+  auto labels = Span(t.size(), 0, 4, kOrg);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "LOC:0-1 ORG:2-4 ");
+  // A company's own possessive names no listed body.
+  auto u = Tokens({{"Kessar"}, {"'s", 0, "POS"}, {"Bakeries"}, {"closed"}});
+  auto lu = Span(u.size(), 0, 3, kOrg);
+  ApplySpanRules(u.data(), u.size(), lu.data());
+  EXPECT_EQ(Spans(lu), "ORG:0-3 ");
+}
+
+TEST(SpanRules, LowerCaseWordsInQuotationMarksAreNoName) {
+  // "described as “frank”": a scare quote the model took for a name.
+  auto t = Tokens({{"described", 0, "VBN"}, {"as", 0, "IN"}, {"\xE2\x80\x9C"}, {"frank"}, {"\xE2\x80\x9D"}});
+  auto labels = Span(t.size(), 3, 4, kMisc);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "");
+  // A name written in lower case outside marks stays (web text writes
+  // "ebay"), and so does an address in marks or a word with a capital.
+  auto u = Tokens({{"bought"}, {"on"}, {"ebay"}});
+  auto lu = Span(u.size(), 2, 3, kOrg);
+  ApplySpanRules(u.data(), u.size(), lu.data());
+  EXPECT_EQ(Spans(lu), "ORG:2-3 ");
+  auto v = Tokens({{"\""}, {"lenhall.com"}, {"\""}, {"noted"}});
+  auto lv = Span(v.size(), 1, 2, kOrg);
+  ApplySpanRules(v.data(), v.size(), lv.data());
+  EXPECT_EQ(Spans(lv), "ORG:1-2 ");
+  auto w = Tokens({{"\""}, {"eBay"}, {"\""}, {"noted"}});
+  auto lw = Span(w.size(), 1, 2, kOrg);
+  ApplySpanRules(w.data(), w.size(), lw.data());
+  EXPECT_EQ(Spans(lw), "ORG:1-2 ");
+}
+
+TEST(SpanRules, AnUnlistedDemonymBeforeACommonPhraseIsNoPerson) {
+  // "the Dravenian interior ministry": a one-word person to the model.
+  auto t = Tokens({{"the", 0, "DT"}, {"Dravenian"}, {"interior", 0, "JJ"}, {"ministry", 0, "NN"}});
+  t[2].upos = Hash64("ADJ");
+  t[3].upos = Hash64("NOUN");
+  auto labels = Span(t.size(), 1, 2, kPer);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "MISC:1-2 ");
+  // A person with another ending stays a person ("the Kessar family").
+  auto u = Tokens({{"the", 0, "DT"}, {"Kessar"}, {"family", 0, "NN"}});
+  u[2].upos = Hash64("NOUN");
+  auto lu = Span(u.size(), 1, 2, kPer);
+  ApplySpanRules(u.data(), u.size(), lu.data());
+  EXPECT_EQ(Spans(lu), "PERSON:1-2 ");
+}
+
+TEST(SpanRules, AnUnlistedDemonymRightBeforeATitleIsMiscWhoeverFollows) {
+  // "since Lorvanian President Tomas Varnell met": the model's one-word
+  // person before the title.
+  auto t = Tokens({{"since", 0, "IN"}, {"Lorvanian"}, {"President", kGazRole}, {"Tomas"}, {"Varnell"}});
+  auto labels = Span(t.size(), 1, 2, kPer);
+  labels[3] = BeginLabel(kPer);
+  labels[4] = InsideLabel(kPer);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "MISC:1-2 PERSON:3-5 ");
+}
+
 TEST(SpanRules, AnUnlistedDemonymBeforeATitleAloneIsMisc) {
   // "the Vastmarkian Foreign Minister, ...": one place to the model.
   auto t = Tokens({{"the", 0, "DT"}, {"Vastmarkian"}, {"Foreign", kGazRole}, {"Minister", kGazRole}, {",", 0, ","}});

@@ -684,4 +684,121 @@ TEST_F(CoderTest, HeOrSheIsTheOnePersonNamedJustBefore) {
   for (const Event& e : a.events) EXPECT_NE(e.cameo, "112") << e.source.text;
 }
 
+TEST_F(CoderTest, ATimeInARelativeClauseDatesThatClauseAlone) {
+  // Published on Wednesday 17 January 2024: the accusation is dated by
+  // the article, not by the year of the relative clause.
+  Article a = Analyse("Odal Varnell, who has led Japan since 2016, accused China of spying.");
+  bool accused = false;
+  for (const Event& e : a.events) {
+    if (e.cameo != "112") continue;
+    accused = true;
+    ASSERT_TRUE(e.date);
+    EXPECT_EQ(*e.date, "2024-01-17");
+  }
+  EXPECT_TRUE(accused);
+  // The clause's own event keeps its day.
+  a = Analyse("The ministers, who met on Monday, signed the accord on 19 January 2024.");
+  int dated = 0;
+  for (const Event& e : a.events) {
+    ASSERT_TRUE(e.date) << e.cameo;
+    if (e.cameo == "040") {
+      EXPECT_EQ(*e.date, "2024-01-15");
+      ++dated;
+    } else if (e.cameo == "057") {
+      EXPECT_EQ(*e.date, "2024-01-19");
+      ++dated;
+    }
+  }
+  EXPECT_EQ(dated, 2);
+}
+
+TEST_F(CoderTest, AFormOfAddressBeforeANameIsTheNamedPerson) {
+  Article a = Analyse("Japan's foreign ministry congratulated Mr Varnell on his victory.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(Target(a.events[0]), "Varnell");
+}
+
+TEST_F(CoderTest, ASiteWithinATownIsWhereNotWhom) {
+  // "marched to Varnell Square": the square is the place of the protest,
+  // not its target; a capital marched on is still its government.
+  Article a = Analyse("Thousands of protesters marched to Varnell Square on Sunday.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo.substr(0, 2), "14");
+  EXPECT_EQ(Target(a.events[0]), "-");
+  ASSERT_GE(a.events[0].location, 0);
+  const Mention& where = a.mentions[static_cast<std::size_t>(a.events[0].location)];
+  EXPECT_EQ(a.text.substr(where.begin, where.end - where.begin), "Varnell Square");
+  a = Analyse("Thousands of protesters marched on Washington on Sunday.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(Target(a.events[0]), "Washington");
+}
+
+TEST_F(CoderTest, AHyphenatedTitleIsReadWhole) {
+  // "Secretary-General" is split by the tokenizer; its last part alone
+  // would read as a military rank, and the organisation before it as a
+  // second subject.
+  Article a = Analyse("The UN Secretary-General welcomed the exchange of prisoners.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "051");
+  EXPECT_EQ(a.events[0].source.text, "UN Secretary-General");
+  EXPECT_EQ(a.events[0].source.actor_code, "IGOUNO");
+  // The parse made one subject of the two (the syntax stage's repair).
+  std::size_t subjects = 0;
+  for (const Token& t : a.tokens) subjects += t.deprel == "nsubj";
+  EXPECT_EQ(subjects, 1u);
+}
+
+TEST_F(CoderTest, APeoplesAdjectiveBeforeATitleLeavesThePersonTheActor) {
+  // The parse may head the phrase with the adjective ("Lorvanian").
+  Article a = Analyse("The swap was the first since Lorvanian President Odal Varnell met Japanese envoys in Tokyo.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "040");
+  EXPECT_EQ(a.events[0].source.text, "Odal Varnell");
+}
+
+TEST_F(CoderTest, AReducedPassiveNounIsNoActor) {
+  // "Soldiers freed in the exchange described ...": the soldiers were
+  // freed; the parse made the participle the verb and the noun its subject.
+  Article a = Analyse("Soldiers freed in Thursday's exchange described months of hunger in Japanese detention.");
+  for (const Event& e : a.events) EXPECT_NE(e.source.text, "Soldiers") << e.cameo;
+  // A verb of the same form with its subject acts.
+  a = Analyse("Rebels freed 20 hostages in Cameroon on Monday.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].source.text, "Rebels");
+}
+
+TEST_F(CoderTest, APassiveParticipleOrADecisionsInfinitiveIsNotTheMainSubjects) {
+  // "an attaché accused of spying": Japan expelled him but accused no one.
+  Article a = Analyse("Last year, Britain expelled a Russian defence attaché accused of spying.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "161");
+  EXPECT_EQ(Target(a.events[0]), "Russian defence attaché");
+  // "respond to the decision to expel": whoever decided expels.
+  a = Analyse("China will respond to the decision to expel Chinese diplomats.");
+  for (const Event& e : a.events) EXPECT_NE(e.source.text, "China") << e.cameo;
+  a = Analyse("China will respond to Japan's decision to expel Chinese diplomats.");
+  bool expel = false;
+  for (const Event& e : a.events) {
+    if (e.cameo != "161") continue;
+    expel = true;
+    EXPECT_EQ(e.source.text, "Japan");
+  }
+  EXPECT_TRUE(expel);
+}
+
+TEST_F(CoderTest, TheTimeOfSayingDoesNotDateWhatWasSaid) {
+  // Published on Wednesday 17 January 2024.
+  Article a = Analyse("Britain said on Tuesday it had expelled four Russian diplomats.");
+  ASSERT_EQ(a.events.size(), 1u);
+  ASSERT_TRUE(a.events[0].date);
+  EXPECT_EQ(*a.events[0].date, "2024-01-17");
+  EXPECT_EQ(a.events[0].date_from, "published");
+  // The event's own time still dates it, whoever reports it.
+  a = Analyse("Britain expelled four Russian diplomats on Tuesday, officials said.");
+  ASSERT_EQ(a.events.size(), 1u);
+  ASSERT_TRUE(a.events[0].date);
+  EXPECT_EQ(*a.events[0].date, "2024-01-16");
+  EXPECT_EQ(a.events[0].date_from, "text");
+}
+
 }  // namespace sitrep::events

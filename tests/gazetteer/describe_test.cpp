@@ -399,6 +399,16 @@ TEST(DescribeMentions, APartOfAHyphenatedNameGivesNoCountry) {
   EXPECT_EQ(b.mentions[0].country, "EST");  // the word alone is the listed place
 }
 
+TEST(DescribeMentions, ASmallTownFirstInALongerNameGivesNoCountry) {
+  // There is a town called University (Florida); "University Square"
+  // names a square wherever the article is.
+  Article a = Describe({{{"in"}, {"University"}, {"Square"}}}, {{0, 1, 2, "LOC"}});
+  EXPECT_EQ(a.mentions[0].country, "");
+  // A city of millions before the rest of the name is the one meant.
+  Article b = Describe({{{"at"}, {"Kyiv"}, {"Central"}, {"Station"}}}, {{0, 1, 3, "LOC"}});
+  EXPECT_EQ(b.mentions[0].country, "UKR");
+}
+
 TEST(DescribeMentions, AStateFormBeforeOfAndALowerCaseWordNameNoTown) {
   // There are towns called Republic and Of; "the Republic of Kessaria"
   // names neither, so an unknown country gets no country code.

@@ -1414,5 +1414,90 @@ TEST_F(QuotesOnText, WhoseStandsForTheNounItFollows) {
   EXPECT_EQ(a.quotes[0].speaker_description, "The Lorvani council");
 }
 
+TEST_F(QuotesOnText, AShortQuoteClosingTheCuesClauseIsMixedWhateverTheParse) {
+  // The unnamed source's relative clause and the quoted predicate defeat
+  // the parse; the words between the cue and the marks are one clause
+  // and the marks close the sentence, so the cue takes the quote.
+  Article a = Analyse(
+      "One Western envoy in Varnell, who asked not to be named, said the ministers' tone was \"unusually harsh\".");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].kind, "mixed");
+  EXPECT_EQ(Words(a, a.quotes[0]), "unusually harsh");
+  EXPECT_NE(Speaker(a.quotes[0]).find("envoy"), std::string::npos) << Speaker(a.quotes[0]);
+  EXPECT_EQ(std::string(a.Text(a.quotes[0].content)), "the ministers' tone was \"unusually harsh\"");
+}
+
+TEST_F(QuotesOnText, ACueAfterAfterSpeaksForItsOwnSubject) {
+  // "after" read as the preposition of the next clause's subject: the
+  // reported words are the board's, not the opposition's.
+  Article a = Analyse(
+      "The Lorvani opposition rejected the result and called its supporters onto the streets, after the Electoral "
+      "Board said Tobias Lenhall had won 52.1 percent of the vote.");
+  bool found = false;
+  for (const Quote& q : a.quotes) {
+    if (Words(a, q).find("had won") == std::string::npos) continue;
+    found = true;
+    EXPECT_NE(Speaker(q).find("Board"), std::string::npos) << Speaker(q);
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST_F(QuotesOnText, AccordingToInARelativeClauseCreditsThatClauseAlone) {
+  Article a = Analyse(
+      "Odalys Kessar, who according to the electoral board won 48.2 percent of the vote, has said she will accept "
+      "the ruling.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "won 48.2 percent of the vote");
+  EXPECT_EQ(Speaker(a.quotes[0]), "the electoral board");
+  EXPECT_EQ(Words(a, a.quotes[1]), "she will accept the ruling");
+  EXPECT_NE(Speaker(a.quotes[1]).find("Kessar"), std::string::npos) << Speaker(a.quotes[1]);
+  // At the clause's end, too ("..., in which X won 48.2% according to Y.").
+  a = Analyse(
+      "The party filed a complaint against the result of the vote of Sunday, in which Odalys Kessar won 48.2% of "
+      "the ballots according to the Varnell electoral board.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "Odalys Kessar won 48.2% of the ballots");
+}
+
+TEST_F(QuotesOnText, APredicateBeforeTheCommaIsNotPartOfTheSource) {
+  Article a = Analyse("The marches went on for a fourth night on Wednesday, but were quieter and smaller, police said.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(Speaker(a.quotes[0]), "police");
+}
+
+TEST_F(QuotesOnText, ASecondSubjectRightAfterTheCueStartsTheReportedClause) {
+  Article a = Analyse("The Lorvani interior ministry later said 40 of the 120 people detained had been released.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "40 of the 120 people detained had been released");
+  EXPECT_NE(Speaker(a.quotes[0]).find("ministry"), std::string::npos);
+}
+
+TEST_F(QuotesOnText, ARelativeClauseOnASpeechNounReportsNothing) {
+  // "talks that both sides described as ...": "that" is the clause's
+  // object, not the marker of what the talks said.
+  Article a = Analyse("Odalys Kessar met Tobias Lenhall on Monday, in talks that both sides described as useful.");
+  for (const Quote& q : a.quotes) EXPECT_NE(q.cue_text, "talks") << Words(a, q);
+  // A clause with its own subject after "that" is what the noun reports.
+  a = Analyse("For years, Kessar has faced charges that she has misused public funds.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "that she has misused public funds");
+}
+
+TEST_F(QuotesOnText, ThankingOrCongratulatingSomeoneReportsNoWords) {
+  Article a = Analyse("Tobias Lenhall thanked the mediators for their work on Monday.");
+  EXPECT_TRUE(a.quotes.empty()) << Words(a, a.quotes[0]);
+  a = Analyse("The Lorvani foreign ministry congratulated Odalys Kessar on her victory.");
+  EXPECT_TRUE(a.quotes.empty()) << Words(a, a.quotes[0]);
+}
+
+TEST_F(QuotesOnText, CalledOnSomeoneToActIsTheWholeAppeal) {
+  // The infinitive read as an adverbial clause of the cue is still what
+  // was called for.
+  Article a = Analyse("The Lorvani ministry called on the Red Cross to press for regular visits.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "the Red Cross to press for regular visits");
+  EXPECT_NE(Speaker(a.quotes[0]).find("ministry"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace sitrep::quotes

@@ -108,6 +108,21 @@ TEST(TranslitKey, FrenchRomanisationOffEff) {
   EXPECT_NE(TranslitKey("lenhaloff"), TranslitKey("lenhalev"));
 }
 
+TEST(TranslitKey, RussianZhAndTheGermanSch) {
+  EXPECT_EQ(TranslitKey("zhukovsky"), TranslitKey("schukowski"));
+  EXPECT_EQ(TranslitKey("zhenya"), TranslitKey("schenja"));
+}
+
+TEST(TranslitKey, SouthSlavicIcIchItch) {
+  // NameTokens folds the diacritic of -ić first.
+  EXPECT_EQ(TranslitKey(NameTokens("Lenhalić")[0]), TranslitKey("lenhalich"));
+  EXPECT_EQ(TranslitKey("lenhalic"), TranslitKey("lenhalitch"));
+  EXPECT_EQ(TranslitKey("lenhalitsch"), TranslitKey("lenhalic"));
+  // Not a short word, and -ik stays apart.
+  EXPECT_NE(TranslitKey("rich"), TranslitKey("ric"));
+  EXPECT_NE(TranslitKey("lenhalich"), TranslitKey("lenhalik"));
+}
+
 TEST(TranslitKey, RomanisationsOfAGivenName) {
   EXPECT_EQ(TranslitKey("mohammed"), TranslitKey("muhammad"));
   EXPECT_EQ(TranslitKey("mohamed"), TranslitKey("muhammad"));

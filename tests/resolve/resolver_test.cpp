@@ -193,6 +193,23 @@ TEST(Resolver, OrganisationWordOrderSpellingAndAcronym) {
   EXPECT_EQ(out[c[5]].name, "Northern Fisheries Compact");
 }
 
+TEST(Resolver, AnOrganisationWithoutItsPlaceJoinsTheOneNamedWithIt) {
+  auto c = Cluster({E("ORG", "Central Electoral Commission of Lenhall"), E("ORG", "Central Electoral Commission"),
+                    E("ORG", "Central Election Commission"), E("LOC", "Lenhall")});
+  EXPECT_EQ(c[0], c[1]);
+  EXPECT_EQ(c[0], c[2]);  // "electoral" and "election" (data/resolve/spellings.tsv)
+  // Two places' bodies of that name: the one without a place stays apart.
+  c = Cluster({E("ORG", "Central Electoral Commission of Lenhall"), E("ORG", "Central Electoral Commission of Kessaria"),
+               E("ORG", "Central Electoral Commission"), E("LOC", "Lenhall"), E("LOC", "Kessaria")});
+  EXPECT_NE(c[0], c[1]);
+  EXPECT_NE(c[2], c[0]);
+  EXPECT_NE(c[2], c[1]);
+  // What follows "of" must be a place the articles name ("Ministry of
+  // Fisheries" is no ministry of a place called Fisheries).
+  c = Cluster({E("ORG", "Northern Ministry of Fisheries"), E("ORG", "Northern Ministry")});
+  EXPECT_NE(c[0], c[1]);
+}
+
 TEST(Resolver, AmbiguousInitialsStayApart) {
   auto c = Cluster({E("ORG", "Baltic Grain Council"), E("ORG", "Bureau of Geodetic Charts"), E("ORG", "BGC")});
   EXPECT_NE(c[2], c[0]);

@@ -438,6 +438,66 @@ TEST(Stories, ATollThatGrowsDayByDayIsMarkedRising) {
   EXPECT_EQ(trend, "");
 }
 
+// Whether the disagreement on `claim` is marked compatible (-1: no such
+// disagreement).
+int CompatibleFlag(const Story& story, std::string_view claim) {
+  simdjson::dom::parser p;
+  simdjson::dom::element e;
+  if (p.parse(story.json).get(e)) return -1;
+  for (simdjson::dom::element c : e["disagreements"].get_array()) {
+    std::string_view name;
+    if (c["claim"].get_string().get(name) || name != claim) continue;
+    bool flag = false;
+    return !c["compatible"].get_bool().get(flag) && flag ? 1 : 0;
+  }
+  return -1;
+}
+
+TEST(Stories, TheTitleComesFromAnArticleNotTranslatedWhenThereIsOne) {
+  // The translated article is the most central (it says everything the
+  // others do), but its title is still in the original language.
+  const std::string body =
+      "Officials in Lenhall said the bridge over the river in Lenhall reopened on Monday after repairs.";
+  std::string translated =
+      Line("t1", "Outlet One", "2024-05-01", "Die Brücke in Lenhall ist wieder offen", body, {{"Lenhall", "eL"}});
+  translated.insert(translated.size() - 1, ",\"translated_from\":\"German\"");
+  std::vector<std::string> lines = {
+      translated,
+      Line("t2", "Outlet Two", "2024-05-01", "Lenhall bridge reopens", body + " Traffic resumed.", {{"Lenhall", "eL"}}),
+  };
+  auto stories = BuildAll(lines);
+  ASSERT_EQ(stories.size(), 1u);
+  simdjson::dom::parser p;
+  simdjson::dom::element e;
+  ASSERT_EQ(p.parse(stories[0].json).get(e), simdjson::SUCCESS);
+  std::string_view title;
+  ASSERT_FALSE(e["title"].get_string().get(title));
+  EXPECT_EQ(title, "Lenhall bridge reopens");
+}
+
+TEST(Stories, HedgedFiguresThatCanAllBeTrueAreMarkedCompatible) {
+  auto text = [](const char* held) {
+    return std::string("Officials in Lenhall said ") + held +
+           " prisoners were still held in Kessar. Families in Lenhall asked for news of the prisoners.";
+  };
+  std::vector<std::string> lines = {
+      Line("h1", "Outlet One", "2024-05-01", "Lenhall prisoners", text("more than 1,200"), {{"Lenhall", "eL"}}),
+      Line("h2", "Outlet Two", "2024-05-01", "Lenhall prisoners held", text("at least 1,500"), {{"Lenhall", "eL"}}),
+  };
+  auto stories = BuildAll(lines);
+  ASSERT_EQ(stories.size(), 1u);
+  EXPECT_EQ(CompatibleFlag(stories[0], "prisoners"), 1) << stories[0].json;
+  // Two exact figures, or an exact figure below a floor, contradict.
+  lines[0] = Line("h1", "Outlet One", "2024-05-01", "Lenhall prisoners", text("1,200"), {{"Lenhall", "eL"}});
+  stories = BuildAll(lines);
+  ASSERT_EQ(stories.size(), 1u);
+  EXPECT_EQ(CompatibleFlag(stories[0], "prisoners"), 0) << stories[0].json;
+  lines[1] = Line("h2", "Outlet Two", "2024-05-01", "Lenhall prisoners held", text("1,500"), {{"Lenhall", "eL"}});
+  stories = BuildAll(lines);
+  ASSERT_EQ(stories.size(), 1u);
+  EXPECT_EQ(CompatibleFlag(stories[0], "prisoners"), 0) << stories[0].json;
+}
+
 TEST(Stories, NumbersAgreeWithDifferentHedgingAndDisagreeOnDifferentFigures) {
   const std::string t1 = "Officials said the army has massed about 100,000 troops near the border. The talks resume in Lenhall on Monday.";
   const std::string t2 = "The army has gathered more than 100,000 soldiers near the border, officials said. Talks resume in Lenhall on Monday.";
@@ -773,6 +833,24 @@ TEST(Stories, APercentageOfARateIsComparedByTheRate) {
   EXPECT_EQ(c[0].number, "30%");
   EXPECT_TRUE(ClaimsOf("Shares in Tamberlo Freight fell 4 percent.").empty());
   EXPECT_TRUE(ClaimsOf("The tariff raised $40 million.").empty());
+}
+
+TEST(Stories, ASharePercentOfANamedWholeIsAClaim) {
+  auto c = ClaimsOf("Tobias Lenhall won 51.3 percent of the vote, the board said.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].key, "percent of the vote");
+  EXPECT_DOUBLE_EQ(c[0].value, 51.3);
+  EXPECT_EQ(c[0].number, "51.3 percent");
+  // The sign, a plural whole and a hedge.
+  c = ClaimsOf("Lenhall took about 51.4% of the votes on Sunday.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].key, "percent of the vote");
+  EXPECT_EQ(c[0].number, "51.4%");
+  EXPECT_EQ(c[0].text, "about 51.4%");
+  EXPECT_FALSE(c[0].hedge.empty());
+  // A percentage of no named whole, and money, are no claims.
+  EXPECT_TRUE(ClaimsOf("Prices rose 4.5 percent in March.").empty());
+  EXPECT_TRUE(ClaimsOf("The bank lent $40 million of its reserves.").empty());
 }
 
 TEST(Stories, ASmallNumberReferringBackIsNoClaim) {

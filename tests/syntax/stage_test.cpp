@@ -122,6 +122,17 @@ TEST_F(SyntaxStageTest, TwoAdjacentSubjectsOfOneVerbAreOnePhrase) {
   EXPECT_EQ(c.tokens[4].head, 1);
   EXPECT_EQ(c.tokens[4].deprel, "obl");
   EXPECT_EQ(c.tokens[0].deprel, "nsubj");
+  // With the second noun's adjective between them, and a name first
+  // ("the Dravenian interior ministry said"): the name is a compound of
+  // the noun, which also takes the determiner the parse may give the verb.
+  Article d = MakeArticle({"The Dravenian interior ministry said the border was closed ."});
+  Run(d);
+  ExpectTrees(d);
+  EXPECT_EQ(d.tokens[1].head, 3);
+  EXPECT_EQ(d.tokens[1].deprel, "compound");
+  EXPECT_EQ(d.tokens[0].head, 3);
+  EXPECT_EQ(d.tokens[3].deprel, "nsubj");
+  EXPECT_EQ(d.tokens[3].head, 4);
   // A title before a name is no compound of it ("the owner Karla").
   Article b = MakeArticle({"The owner Karla is welcoming and fun ."});
   Run(b);

@@ -184,6 +184,9 @@ TEST(Segmenter, WireDatelineIsASentenceOfItsOwn) {
             (V{"NAIROBI, Jan 14 (Harbour Wire) -", "The truce holds."}));
   EXPECT_EQ(Sentences("BRUSSELS - Ministers met on Monday."), (V{"BRUSSELS -", "Ministers met on Monday."}));
   EXPECT_EQ(Sentences("NEW YORK \u2014 Talks resumed."), (V{"NEW YORK \u2014", "Talks resumed."}));
+  // Two places of a joint dateline.
+  EXPECT_EQ(Sentences("LENHALL/ODAL, Jan 14 (Harbour Wire) - The truce holds."),
+            (V{"LENHALL/ODAL, Jan 14 (Harbour Wire) -", "The truce holds."}));
   // A short acronym before a dash is not a place: one sentence.
   EXPECT_EQ(Sentences("EU - Russia talks resumed."), (V{"EU - Russia talks resumed."}));
 }

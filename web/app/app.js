@@ -171,7 +171,10 @@ async function storyPage(id) {
         // A figure that only grew (or shrank) day by day was updated, not disputed.
         c.trend ? el('div', { class: 'muted trend' }, c.trend === 'rising'
           ? 'Each later report gives a figure at least as high: an update over time.'
-          : 'Each later report gives a figure at least as low: a revision over time.') : null),
+          : 'Each later report gives a figure at least as low: a revision over time.') : null,
+        // Hedged figures that can all be true ("more than 1,200", "at least 1,500").
+        c.compatible ? el('div', { class: 'muted compatible' },
+          'Read with their hedges, these figures can all be true: they differ without contradicting each other.') : null),
       el('td', {}, [...new Set(c.articles.map(outletOf))].join(', ')))));
 
   const page = [
