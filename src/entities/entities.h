@@ -46,6 +46,14 @@ struct EntitiesScratch : StageScratch {
 void AddGazetteerBits(const Article& a, std::uint32_t first, std::uint32_t end, NerToken* tokens,
                       EntitiesScratch& scratch);
 
+// For every token of `a`, the kGazPeopleForm bit when it is a capitalised
+// word whose people's adjective the article also writes capitalised: the
+// word with "n" after a final "a", or with "an", "i", "ese" or "ish" after
+// it ("Tessaria"/"Tessarian", "Morvath"/"Morvathi"); not "ian", which also
+// makes adjectives of people's names ("Darwinian"). And kGazPeopleAdjective
+// on that adjective.
+std::vector<std::uint32_t> PeopleForms(const Article& a);
+
 // Recognises the mentions of an analysed article (replacing any it had).
 // The article's own outlet, where its text names it on word boundaries
 // (with or without a leading "The"), is one organisation mention whatever

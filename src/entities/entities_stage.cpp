@@ -85,10 +85,14 @@ void RecognizeMentions(const NerModel& model, Article& a, EntitiesScratch& s) {
   // Every sentence's tokens first, so the model can read the whole article.
   s.tokens.clear();
   s.refs.clear();
+  const std::vector<std::uint32_t> people_forms = PeopleForms(a);
   for (const Sentence& sent : a.sentences) {
     if (sent.end_token > a.tokens.size() || sent.first_token >= sent.end_token) continue;
     BuildNerTokens(a, sent.first_token, sent.end_token, stats, &s.sentence, s.lower);
     AddGazetteerBits(a, sent.first_token, sent.end_token, s.sentence.data(), s);
+    for (std::uint32_t k = sent.first_token; k < sent.end_token; ++k) {
+      s.sentence[k - sent.first_token].gaz |= people_forms[k];
+    }
     s.tokens.insert(s.tokens.end(), s.sentence.begin(), s.sentence.end());
   }
   s.labels.assign(s.tokens.size(), kOutside);
@@ -195,11 +199,15 @@ NerCorpus PrepareNerCorpus(const std::vector<NerSentence>& gold, const syntax::S
     Article a = syntax::ArticleFromGold(doc);
     syntax.Process(a, &ss);
     const DocStats stats = ComputeDocStats(a, es.lower);
+    const std::vector<std::uint32_t> people_forms = PeopleForms(a);
     for (std::size_t k = i; k < j; ++k) {
       const Sentence& sent = a.sentences[k - i];
       std::vector<NerToken> toks;
       BuildNerTokens(a, sent.first_token, sent.end_token, stats, &toks, es.lower);
       AddGazetteerBits(a, sent.first_token, sent.end_token, toks.data(), es);
+      for (std::uint32_t t = sent.first_token; t < sent.end_token; ++t) {
+        toks[t - sent.first_token].gaz |= people_forms[t];
+      }
       c.token_count += toks.size();
       c.tokens.push_back(std::move(toks));
       c.labels.push_back(gold[k].labels);

@@ -1,3 +1,8 @@
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <vector>
+
 #include "entities/entities.h"
 #include "gazetteer/gazetteer.h"
 
@@ -52,6 +57,48 @@ void AddGazetteerBits(const Article& a, std::uint32_t first, std::uint32_t end, 
     for (std::uint32_t k = m.begin_token; k < m.end_token && k < n; ++k) tokens[k].gaz |= k == m.begin_token ? b : i;
     if (after && m.end_token < n) tokens[m.end_token].gaz |= after;
   }
+}
+
+std::vector<std::uint32_t> PeopleForms(const Article& a) {
+  const std::string_view text(a.text);
+  auto form = [&](const Token& t) {
+    return t.begin <= t.end && t.end <= text.size() ? text.substr(t.begin, t.end - t.begin) : std::string_view();
+  };
+  auto capitalised_word = [](std::string_view w) {
+    if (w.size() < 4 || w[0] < 'A' || w[0] > 'Z') return false;
+    return std::all_of(w.begin() + 1, w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  };
+  std::vector<std::string_view> caps;
+  for (const Token& t : a.tokens) {
+    if (capitalised_word(form(t))) caps.push_back(form(t));
+  }
+  std::sort(caps.begin(), caps.end());
+  caps.erase(std::unique(caps.begin(), caps.end()), caps.end());
+  std::vector<std::uint32_t> out(a.tokens.size(), 0);
+  if (caps.size() < 2) return out;
+  std::string buf;
+  auto written = [&](std::string_view base, std::string_view suffix) {
+    buf.assign(base);
+    buf += suffix;
+    return std::binary_search(caps.begin(), caps.end(), std::string_view(buf));
+  };
+  auto base_written = [&](std::string_view w, std::string_view suffix) {
+    return w.size() >= suffix.size() + 4 && w.substr(w.size() - suffix.size()) == suffix &&
+           std::binary_search(caps.begin(), caps.end(), w.substr(0, w.size() - suffix.size()));
+  };
+  for (std::size_t k = 0; k < a.tokens.size(); ++k) {
+    const std::string_view w = form(a.tokens[k]);
+    if (!capitalised_word(w)) continue;
+    if ((w.back() == 'a' && written(w, "n")) || written(w, "an") || written(w, "i") || written(w, "ese") ||
+        written(w, "ish")) {
+      out[k] |= kGazPeopleForm;
+    }
+    const bool after_a = w.size() >= 6 && w[w.size() - 2] == 'a' && base_written(w, "n");
+    if (after_a || base_written(w, "an") || base_written(w, "i") || base_written(w, "ese") || base_written(w, "ish")) {
+      out[k] |= kGazPeopleAdjective;
+    }
+  }
+  return out;
 }
 
 }  // namespace sitrep::entities

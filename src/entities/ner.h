@@ -60,6 +60,12 @@ enum GazBit : std::uint32_t {
   // short form of an organisation whose name has several words (its
   // acronym in title case, as British papers write acronyms).
   kGazOrgShortForm = 1u << 18,
+  // Not a model feature either: a capitalised word whose people's
+  // adjective the same article writes ("Tessary" beside "Tessarian",
+  // "Morvath" beside "Morvathi"), as a country's or region's name has.
+  kGazPeopleForm = 1u << 19,
+  // ... and that adjective itself ("Tessarian", "Morvathi").
+  kGazPeopleAdjective = 1u << 20,
 };
 // The bits the model reads.
 inline constexpr std::uint32_t kModelGazBits = (1u << kNumGazBits) - 1;

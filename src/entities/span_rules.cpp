@@ -136,6 +136,18 @@ bool DemonymEnding(const NerToken& x) {
   return (x.f.flags & syntax::kTitle) && (x.f.suffix[1] == kAn || x.f.suffix[2] == kEse || x.f.suffix[2] == kIsh);
 }
 
+// A capitalised word ending in "-i", as many demonyms do ("Lorvani"), and
+// as many surnames do too: read so only where no surname can stand.
+bool IEnding(const NerToken& x) {
+  static const std::uint64_t kI = [] {
+    syntax::TokenFeatures f;
+    std::string scratch;
+    syntax::ComputeTokenFeatures("xxi", scratch, &f);
+    return f.suffix[0];
+  }();
+  return (x.f.flags & syntax::kTitle) && x.f.suffix[0] == kI;
+}
+
 // One or two capital letters ("AP", "GE"), by the word's shape.
 bool ShortCaps(const NerToken& x) {
   static const std::uint64_t kOne = [] {
@@ -600,6 +612,23 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
         any_name = any_name || NameWord(t[x]);
       }
       names = names && any_name;
+      // "Lorvani Prime" typed a person, then "Minister Ana Kessar" (or
+      // "Lorvani Prime Minister", then "Ana Kessar"): the title leads into
+      // the next person's name, so what stands before it is whose title it
+      // is (a people's adjective, a country or an organisation), never
+      // that person or another one.
+      if (r == e && type == kPer && e < n) {
+        std::size_t after = e;
+        while (after < n && (t[after].gaz & kGazRole) && labels[after] == kOutside) ++after;
+        if (after < n && LabelType(labels[after]) == kPer && IsBegin(labels[after])) {
+          const bool people = role == b + 1 && !(t[b].gaz & kListed) &&
+                              (DemonymEnding(t[b]) || IEnding(t[b]));
+          Clear(labels, role, e);
+          if (ListedType(t, b, role, n, -1) < 0) SetSpan(labels, b, role, people ? kMisc : kOrg);
+          b = e;
+          continue;
+        }
+      }
       bool left_listed = ListedType(t, b, role, n, -1) >= 0;
       if (names && left_listed) {
         const std::size_t end = GrowName(t, labels, e, n);
@@ -657,10 +686,17 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
     // The word that ends a name types it ("Sahel Security Institute"),
     // unless the gazetteer lists the whole name.
     // "Kessar Bank" typed a person: no person's name ends so.
-    if (e - b >= 2 && LabelType(labels[b]) == kPer && (t[e - 1].f.flags & syntax::kTitle) &&
-        ListedType(t, b, e, n, -1) < 0) {
-      auto it = Heads().person.find(t[e - 1].f.lower);
-      if (it != Heads().person.end()) SetSpan(labels, b, e, it->second);
+    // Nor has one such a word before an "of" ("State Bank of Kessar").
+    if (e - b >= 2 && LabelType(labels[b]) == kPer && ListedType(t, b, e, n, -1) < 0) {
+      std::size_t h = e - 1;
+      for (std::size_t j = b + 1; j + 1 < e; ++j) {
+        if (t[j].f.lower == Heads().of) {
+          h = j - 1;
+          break;
+        }
+      }
+      auto it = Heads().person.find(t[h].f.lower);
+      if (it != Heads().person.end() && (t[h].f.flags & syntax::kTitle)) SetSpan(labels, b, e, it->second);
     }
     if (e - b >= 2 && (type == kLoc || type == kPer || type == kMisc) && ListedType(t, b, e, n, -1) < 0) {
       auto it = Heads().last.find(t[e - 1].f.lower);
@@ -715,6 +751,15 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
       auto it = Heads().before.find(t[b - 2].f.lower);
       if (it != Heads().before.end() && LabelType(labels[b]) != it->second) SetSpan(labels, b, e, it->second);
     }
+    // "the Tessit port", "the Varenna region": one unlisted word after
+    // "the" and before a lower-case kind of place is that place, not a
+    // company or a person (a people's adjective stays: "the Kurdish region").
+    if (e == b + 1 && e < n && b >= 1 && (LabelType(labels[b]) == kOrg || LabelType(labels[b]) == kPer) &&
+        t[b - 1].f.lower == Heads().the && !(t[b].gaz & kListed) && !DemonymEnding(t[b]) && !IEnding(t[b]) &&
+        !(t[e].f.flags & syntax::kHasUpper)) {
+      auto it = Heads().before.find(t[e].f.lower);
+      if (it != Heads().before.end()) SetSpan(labels, b, e, it->second);
+    }
     // "TOM LEE", "Nadia Orlov" typed MISC: two or three capitalised words,
     // none listed, the first a listed first name, name a person. Typed as
     // the rules above left it: a name its last word made an organisation
@@ -768,9 +813,13 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
     // A title alone after a determiner ("the Secretary acted", "the
     // President's view") refers to a holder without naming anyone.
     static const std::uint64_t kDet = Hash64("DET");
-    if (b >= 1 && FunctionWord(t[b - 1]) && t[b - 1].upos == kDet) {
+    // The determiner may open the sentence in capitals ("The President of
+    // X, Ana Kessar, said"), or the span itself ("[The President] of X").
+    auto determiner = [&](std::size_t x) { return t[x].upos == kDet && (FunctionWord(t[x]) || x == 0); };
+    const bool det_inside = e >= b + 2 && determiner(b);
+    if ((b >= 1 && determiner(b - 1)) || det_inside) {
       bool title = true;
-      for (std::size_t x = b; x < e && title; ++x) {
+      for (std::size_t x = det_inside ? b + 1 : b; x < e && title; ++x) {
         title = (t[x].gaz & kGazRole) && !(t[x].gaz & (kPlaceB | kPlaceI | kOrgB | kOrgI));
       }
       if (title) {
@@ -826,6 +875,34 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
     b = e;
   }
   JoinOrganisationNames(t, n, labels);
+  // "the Lenhall Dockworkers' Union": a plural possessive's lone
+  // apostrophe inside an organisation's name, which the model cut in two
+  // (or stopped at), joins what follows when that is an organisation or
+  // an organisation word ("Teachers' Federation", "Farmers' Party").
+  static const std::uint64_t kApostrophe = LowerHash("'"), kRightQuote = LowerHash("\u2019");
+  for (std::size_t i = 1; i + 1 < n; ++i) {
+    if (!Possessive(t[i]) || (t[i].f.lower != kApostrophe && t[i].f.lower != kRightQuote) || labels[i] != kOutside ||
+        labels[i - 1] == kOutside || LabelType(labels[i - 1]) != kOrg || !(t[i + 1].f.flags & syntax::kTitle)) {
+      continue;
+    }
+    std::size_t e = i + 1;
+    if (labels[i + 1] == BeginLabel(kOrg)) {
+      e = SpanEnd(labels, i + 1, n);
+    } else if (labels[i + 1] == kOutside) {
+      auto last = Heads().last.find(t[i + 1].f.lower);
+      auto person = Heads().person.find(t[i + 1].f.lower);
+      const bool head = (last != Heads().last.end() && last->second == kOrg) ||
+                        (person != Heads().person.end() && person->second == kOrg);
+      if (!head) continue;
+      e = i + 2;
+    } else {
+      continue;
+    }
+    std::size_t b = i - 1;
+    while (b > 0 && labels[b] != BeginLabel(kOrg)) --b;
+    SetSpan(labels, b, e, kOrg);
+    i = e - 1;
+  }
   // "Dravenia's Constitutional Court" as one organisation: a listed
   // government body after a possessive is the body of the place before
   // it, as "Germany's Constitutional Court" is read when the place is
@@ -1073,6 +1150,40 @@ void ApplyDocumentRules(const NerSentenceRef* sents, std::size_t count) {
       }
     }
   }
+  // A one-word person or organisation whose people's adjective the article
+  // writes ("Tessaria imposed sanctions ... Tessarian officials") is a
+  // country or region the gazetteer does not know: a place. Not a word of
+  // a longer person's name, nor after a form of address.
+  for (std::size_t s = 0; s < count; ++s) {
+    const NerSentenceRef& ref = sents[s];
+    for (std::size_t i = 0; i < ref.n; ++i) {
+      const int type = LabelType(ref.labels[i]);
+      if ((type != kPer && type != kOrg) || !IsBegin(ref.labels[i])) continue;
+      if (i + 1 < ref.n && ref.labels[i + 1] == InsideLabel(type)) continue;
+      const NerToken& w = ref.tokens[i];
+      if (!(w.gaz & kGazPeopleForm) || (w.gaz & (kListed | kGazHonorificBefore)) ||
+          std::binary_search(in_names.begin(), in_names.end(), w.f.lower)) {
+        continue;
+      }
+      ref.labels[i] = BeginLabel(kLoc);
+    }
+  }
+  // The adjective itself alone ("Tessarian", "Morvathi" beside "Morvath")
+  // is the people's, MISC, as a listed demonym is.
+  for (std::size_t s = 0; s < count; ++s) {
+    const NerSentenceRef& ref = sents[s];
+    for (std::size_t i = 0; i < ref.n; ++i) {
+      const int type = LabelType(ref.labels[i]);
+      if (type < 0 || type == kMisc || !IsBegin(ref.labels[i])) continue;
+      if (i + 1 < ref.n && ref.labels[i + 1] == InsideLabel(type)) continue;
+      const NerToken& w = ref.tokens[i];
+      if (!(w.gaz & kGazPeopleAdjective) || (w.gaz & (kListed | kGazHonorificBefore)) ||
+          std::binary_search(in_names.begin(), in_names.end(), w.f.lower)) {
+        continue;
+      }
+      ref.labels[i] = BeginLabel(kMisc);
+    }
+  }
   // One sense per article: a name of two or more words found once is the
   // same name where the article writes it again and the model missed it,
   // as long as the words there stand alone (no capitalised word right
@@ -1116,6 +1227,69 @@ void ApplyDocumentRules(const NerSentenceRef* sents, std::size_t count) {
       }
     }
   }
+  // "Ms Quessel said" makes Quessel a person's surname: a name of two or
+  // three capitalised words ending in it that the model took for a place
+  // or a MISC ("Ana Quessel", after "Speaking in Lenhall,") is that
+  // person, unless the gazetteer lists one of its words.
+  std::vector<std::uint64_t> addressed;
+  for (std::size_t s = 0; s < count; ++s) {
+    const NerSentenceRef& ref = sents[s];
+    for (std::size_t i = 0; i < ref.n; ++i) {
+      if (IsBegin(ref.labels[i]) && LabelType(ref.labels[i]) == kPer && (ref.tokens[i].gaz & kGazHonorificBefore) &&
+          (i + 1 == ref.n || ref.labels[i + 1] != InsideLabel(kPer))) {
+        addressed.push_back(ref.tokens[i].f.lower);
+      }
+    }
+  }
+  std::sort(addressed.begin(), addressed.end());
+  if (!addressed.empty()) {
+    ForEachSpan(sents, count, [&](const NerSentenceRef& ref, std::size_t b, std::size_t e) {
+      const int type = LabelType(ref.labels[b]);
+      if ((type != kLoc && type != kMisc) || e - b < 2 || e - b > 3) return;
+      for (std::size_t k = b; k < e; ++k) {
+        if ((ref.tokens[k].gaz & kListed) || !(ref.tokens[k].f.flags & syntax::kTitle)) return;
+      }
+      if (std::binary_search(addressed.begin(), addressed.end(), ref.tokens[e - 1].f.lower)) SetSpan(ref.labels, b, e, kPer);
+    });
+  }
+  // A company named in full ("Kessar Freight Lines") and then by its first
+  // word or words ("Kessar said", "Kessar Freight shares") that the model
+  // took for a person is that organisation. A place stays a place: things
+  // are named after the places they stand in ("the Wasilla Bible Church
+  // in Wasilla"). Not when those words are in a person's name that starts
+  // with a listed first name ("Ana Kessar ... Kessar said": the founder),
+  // nor a demonym or listed name ("Lorvanian Airlines ... Lorvanian"), nor
+  // before a possessive or "of" ("Kessar's Ministry of Trade" is Kessar's).
+  std::vector<const Found*> orgs;
+  for (const Found& f : found) {
+    if (f.type == kOrg) orgs.push_back(&f);
+  }
+  if (orgs.empty()) return;
+  ForEachSpan(sents, count, [&](const NerSentenceRef& ref, std::size_t b, std::size_t e) {
+    const int type = LabelType(ref.labels[b]);
+    if (type != kPer) return;
+    bool in_person = false;
+    for (std::size_t k = b; k < e; ++k) {
+      const NerToken& w = ref.tokens[k];
+      if ((w.gaz & (kListed | kGazDemonym)) || DemonymEnding(w) || !(w.f.flags & syntax::kTitle)) return;
+      in_person = in_person || std::binary_search(in_first_names.begin(), in_first_names.end(), w.f.lower);
+    }
+    for (const Found* f : orgs) {
+      // The whole name of two words or more is the company's whoever
+      // bears its first word ("Ana Kessar ... Kessar Freight employs").
+      if (f->first != ref.tokens[b].f.lower || f->len < e - b || (in_person && (f->len > e - b || e == b + 1)))
+        continue;
+      bool same = true;
+      for (std::size_t k = b; k < e && same; ++k) same = f->tokens[k - b].f.form == ref.tokens[k].f.form;
+      if (!same) continue;
+      if (f->len > e - b) {
+        const NerToken& next = f->tokens[e - b];
+        if (Possessive(next) || next.f.lower == Heads().of || !(next.f.flags & syntax::kTitle)) continue;
+      }
+      SetSpan(ref.labels, b, e, kOrg);
+      return;
+    }
+  });
 }
 
 }  // namespace sitrep::entities

@@ -667,6 +667,12 @@ class SentenceCoder {
     std::int32_t obl = DirectedOblique(v, Role::kTarget);
     // A named recipient beats a common noun ("extradited two suspects to Bangladesh").
     if (obj_usable && !(obl >= 0 && MentionAt(obj) < 0 && MentionAt(obl) >= 0 && !IsKnownAgent(obj))) return obj;
+    // "filed a complaint against X at the WTO": the one the act's noun is
+    // against is its target, not where it was filed.
+    if (obj >= 0 && obj_is_event_noun && obl >= 0 && !HasCase(obl, "against")) {
+      const std::int32_t t = DirectedOblique(obj, Role::kTarget);
+      if (t >= 0 && HasCase(t, "against")) return t;
+    }
     if (obl >= 0) return obl;
     if (obj >= 0 && pass != obj) {
       std::int32_t t = DirectedOblique(obj, Role::kTarget);
@@ -780,6 +786,16 @@ class SentenceCoder {
                            a_.mentions[static_cast<std::size_t>(MentionAt(c))].type == "PERSON"))
         named = MentionAt(c);
     });
+    // "Trade Minister Ana Kessar accused ...", parsed with the title's
+    // first word as the head and the name as its flat tail: the person
+    // the title belongs to.
+    if (named < 0 && MentionAt(h) < 0 && Tok(h).upos == "PROPN") {
+      EachChild(h, [&](std::int32_t c) {
+        if (named < 0 && c > h && (Tok(c).deprel == "flat" || Tok(c).deprel == "compound") && MentionAt(c) >= 0 &&
+            a_.mentions[static_cast<std::size_t>(MentionAt(c))].type == "PERSON")
+          named = MentionAt(c);
+      });
+    }
     if (named < 0 && Tok(h).deprel == "obj" && Head(h) >= 0 && MentionAt(h) < 0) {
       EachChild(Head(h), [&](std::int32_t c) {
         const bool bare = Tok(c).deprel == "obj" || (Is(Tok(c).deprel, "obl") && Prep(c).empty());
@@ -965,7 +981,28 @@ class SentenceCoder {
     }
     act.text = std::string(a_.text.substr(Tok(first).begin, Tok(last).end - Tok(first).begin));
     std::string code = mod_mention >= 0 ? a_.mentions[static_cast<std::size_t>(mod_mention)].actor_code : country_code;
-    if (agent && !agent->empty() && code.size() <= 3) code += *agent;
+    // "a Kessar Freight spokesman", "the Kessar union's leader": the
+    // spokesman or leader of an organisation the gazetteer does not know
+    // speaks for it, not for a government.
+    // A capitalised word the recogniser missed there ("a Kessar
+    // spokesman") is such an organisation too, unless it has a demonym's
+    // ending ("a Lorvanian spokesman" speaks for Lorvania).
+    bool unknown_org = mod_mention >= 0 && code.empty() &&
+                       a_.mentions[static_cast<std::size_t>(mod_mention)].type == "ORG";
+    if (mod_mention < 0 && code.empty()) {
+      EachChild(h, [&](std::int32_t c) {
+        if (unknown_org || c > h || (Tok(c).deprel != "compound" && Tok(c).deprel != "amod")) return;
+        const std::string_view w = std::string_view(a_.text).substr(Tok(c).begin, Tok(c).end - Tok(c).begin);
+        auto ends = [&](std::string_view suf) { return w.size() > suf.size() && w.substr(w.size() - suf.size()) == suf; };
+        unknown_org = !w.empty() && w[0] >= 'A' && w[0] <= 'Z' && (Tok(c).upos == "PROPN" || Tok(c).upos == "ADJ") &&
+                      !ends("an") && !ends("i") && !ends("ese") && !ends("ish") && !ends("ch") &&
+                      gazetteer::Gazetteer::Default().Lookup(w).empty();
+      });
+    }
+    // A sector without a country ("BUS" of a company) is whose agent it
+    // is already: "a Kessar Holdings spokesman" is the company's.
+    const bool sector_only = !code.empty() && !gazetteer::Gazetteer::Default().CountryOf(code);
+    if (agent && !agent->empty() && code.size() <= 3 && !sector_only && !(unknown_org && *agent == "GOV")) code += *agent;
     act.actor_code = code;
     act.known = mod_mention >= 0 || agent != nullptr || !country_code.empty();
     return act;

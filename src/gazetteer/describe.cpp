@@ -242,6 +242,7 @@ class Describer {
     std::vector<Item> items;
     if (pos < hi && IsDeterminer(views_[pos])) ++pos;
     int skipped = 0;
+    bool owner_skipped = false;
     while (pos < hi) {
       Item it;
       if (!LongestStartingAt(pos, hi, kPhraseKinds, &it)) {
@@ -249,6 +250,22 @@ class Describer {
           ++skipped;
           ++pos;
           continue;
+        }
+        // "X, Kessar Freight's chief executive", "X, the company's
+        // spokeswoman": an owner the gazetteer does not know, before the
+        // role, says whose role it is, not which; the role is read on.
+        if (items.empty() && !owner_skipped) {
+          std::uint32_t k = pos;
+          while (k < hi && k < pos + 5 && !IsPossessiveMarker(views_[k]) && !IsComma(views_[k])) ++k;
+          bool owner = k < hi && k > pos && IsPossessiveMarker(views_[k]);
+          for (std::uint32_t x = pos; owner && x < k; ++x) {
+            owner = IsCapitalised(x) || (k == pos + 1 && a_.tokens[x].upos == "NOUN");
+          }
+          if (owner) {
+            owner_skipped = true;
+            pos = k + 1;
+            continue;
+          }
         }
         break;
       }
@@ -434,6 +451,22 @@ class Describer {
     auto set_off_before = [&](std::uint32_t comma) {
       Reading rev;
       std::vector<Item> items = ScanLeft(comma, sb);
+      // "The President of the Central Bank of Kessar, X,": the office of an
+      // organisation the gazetteer does not know, its name in capitals
+      // between "of" and the comma.
+      const bool role_before = !items.empty() && HasKind(items.back().ids, kRole);
+      for (std::uint32_t o = comma > sb + 12 ? comma - 12 : sb + 1; !role_before && o + 1 < comma; ++o) {
+        if (!EqLower(views_[o], "of")) continue;
+        bool name = false, plain = true;
+        for (std::uint32_t x = o + 1; x < comma && plain; ++x) {
+          name = name || IsCapitalised(x);
+          plain = IsCapitalised(x) || EqLower(views_[x], "of") || EqLower(views_[x], "and") || IsDeterminer(views_[x]);
+        }
+        if (!name || !plain) continue;
+        std::vector<Item> office = ScanLeft(o, sb);
+        if (!office.empty() && HasKind(office.back().ids, kRole)) items = std::move(office);
+        break;
+      }
       if (items.empty() || !HasKind(items.back().ids, kRole)) return rev;
       std::uint32_t start = items.front().b;
       // Opened by a determiner, a possessive ("its deputy foreign
@@ -647,6 +680,15 @@ class Describer {
       m.actor_code = r.body_code;
     } else if (!branch.empty() && !cameo.empty()) {
       m.actor_code = cameo + branch;
+    } else if (const std::string_view sector = IsCapitalised(e - 1) ? g_.NameSector(views_[e - 1]) : std::string_view();
+               !sector.empty()) {
+      // "Norway's Tarvik Holdings", "the Kessar Dockworkers' Union": a
+      // business, a union, of the country named with it when one is.
+      if (r.country.empty()) {
+        r.country = CountryBefore(b);
+        if (!r.country.empty()) m.country = r.country;
+      }
+      m.actor_code = (r.country.empty() ? std::string() : g_.CameoCountry(r.country)) + std::string(sector);
     }
   }
 

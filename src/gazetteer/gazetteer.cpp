@@ -144,6 +144,7 @@ struct Gazetteer::Impl {
   std::unordered_map<std::string, std::string> alpha2_to_3, cameo_of, alpha3_of_cameo;
   std::unordered_map<std::string, std::uint32_t> country_entry;  // alpha3 -> entry
   std::vector<std::uint64_t> action_nouns;  // sorted keys
+  std::vector<std::pair<std::uint64_t, std::string>> name_sectors;  // sorted by key
 
   // Aliases gathered while loading: (entry, text).
   std::vector<std::pair<std::uint32_t, std::string>> aliases;
@@ -470,6 +471,13 @@ void Gazetteer::Impl::LoadAll(const Reader& read) {
     action_nouns.push_back(f.Key());
   }
   std::sort(action_nouns.begin(), action_nouns.end());
+  for (const Row& r : ReadTable(read, "gazetteer/name_sectors.tsv", 2)) {
+    Folded f = Fold(r.f[0]);
+    SITREP_CHECK(!f.empty() && !r.f[1].empty(), ConfigError,
+                 "data/gazetteer/name_sectors.tsv:" << r.line << ": empty word or sector");
+    name_sectors.emplace_back(f.Key(), std::string(r.f[1]));
+  }
+  std::sort(name_sectors.begin(), name_sectors.end());
   Build();
 }
 
@@ -653,6 +661,15 @@ bool Gazetteer::IsActionNoun(std::string_view word) const {
   Folded f = Fold(word);
   if (f.empty()) return false;
   return std::binary_search(impl_->action_nouns.begin(), impl_->action_nouns.end(), f.Key());
+}
+
+std::string_view Gazetteer::NameSector(std::string_view word) const {
+  Folded f = Fold(word);
+  if (f.empty()) return {};
+  auto it = std::lower_bound(impl_->name_sectors.begin(), impl_->name_sectors.end(), f.Key(),
+                             [](const auto& x, std::uint64_t k) { return x.first < k; });
+  if (it == impl_->name_sectors.end() || it->first != f.Key()) return {};
+  return it->second;
 }
 
 }  // namespace sitrep::gazetteer

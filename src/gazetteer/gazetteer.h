@@ -150,6 +150,11 @@ class Gazetteer {
   // ("decision", "response"), from gazetteer/action_nouns.txt.
   bool IsActionNoun(std::string_view word) const;
 
+  // The CAMEO sector a word (any case) gives the unlisted organisation whose
+  // name it closes ("Holdings" BUS, "Union" LAB), from
+  // gazetteer/name_sectors.tsv; empty when none.
+  std::string_view NameSector(std::string_view word) const;
+
  private:
   struct Impl;
   Gazetteer();

@@ -93,6 +93,7 @@ std::unique_ptr<CueLexicon> CueLexicon::Parse(std::string_view cues_tsv, std::st
           else if (w == "proform") cue.content |= kProForm;
           else if (w == "hearer") cue.content |= kHearer;
           else if (w == "act") cue.content |= kAct;
+          else if (w == "naming") cue.content |= kNaming;
           else SITREP_THROW(ConfigError, "data/quotes/cues.tsv: entry " << line_no << ": unknown content " << w);
         }
       }

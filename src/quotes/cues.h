@@ -23,6 +23,7 @@ enum CueContent : std::uint16_t {
   kProForm = 64,   // a word standing for a clause ("said so", "said no", "say the same of X")
   kHearer = 128,   // the noun phrase right after the verb is the one spoken to ("told the crowd that X")
   kAct = 256,      // a verbless object is what the act concerns, not content ("declared a state of emergency")
+  kNaming = 512,   // an object is content only with what it is called ("called the plan a disgrace", not "called a strike")
 };
 
 class CueLexicon {

@@ -785,7 +785,18 @@ class Finder {
         reporters = w == "who" || w == "which" || w == "whose" || w == "where" || w == "a" || w == "an" ||
                     w == "the" || x == "VBG" || x == "VBN";
       }
-      if (last != kNone && last > xhi && !reporters) pieces.push_back({xhi + 1, last});
+      // "according to the spokesman, Ana Kessar, the plan ...": a name set
+      // off by commas right after the source is the source's own.
+      std::int32_t from = xhi + 1;
+      if (from + 1 < last && doc_.text(from) == ",") {
+        const std::int32_t m = doc_.mention(from + 1);
+        if (m != kNone && a_.mentions[static_cast<std::size_t>(m)].type == "PERSON" &&
+            doc_.TokenAt(a_.mentions[static_cast<std::size_t>(m)].begin) == from + 1) {
+          const std::int32_t after = doc_.TokenAt(a_.mentions[static_cast<std::size_t>(m)].end);
+          if (after < last && doc_.text(after) == ",") from = after + 1;
+        }
+      }
+      if (last != kNone && last >= from && !reporters) pieces.push_back({from, last});
     } else {
       if (Negated(h.first)) return false;
       // The reported clause: a clausal complement after the cue, else one
@@ -844,6 +855,8 @@ class Finder {
                  doc_.Child(doc_.Child(h.first, "xcomp"), "aux:pass") == kNone) {
         // "vowed to fight on", not "asked not to be named".
         take(doc_.Child(h.first, "xcomp"));
+      } else if (!clause && (h.content & kNaming) && doc_.Child(h.first, "obj") != kNone && !NamesItsObject(h)) {
+        return false;  // "called a strike": what was called, no words of the source
       } else if (!clause && (h.content & kObject) && doc_.Child(h.first, "obj") != kNone &&
                  !((h.content & kAct) && AmountPhrase(doc_.Child(h.first, "obj"), false))) {
         // "announced his resignation", "called the plan a disgrace",
@@ -890,6 +903,25 @@ class Finder {
             std::string_view u = doc_.tok(t).upos;
             if (u != "DET" && u != "ADJ" && u != "NOUN" && u != "PROPN" && u != "PRON" && u != "NUM") break;
           }
+        }
+        // "said around 5,000 workers had joined", parsed with "around" as a
+        // preposition and its noun on the cue: a complement without a
+        // subject takes the cue's nominal right before it as its subject.
+        if (comp > h.last && doc_.Child(comp, "nsubj") == kNone && doc_.Child(comp, "nsubj:pass") == kNone &&
+            doc_.Child(comp, "expl") == kNone && doc_.Child(comp, "mark") == kNone) {
+          doc_.EachChild(h.first, [&](std::int32_t ch) {
+            std::string_view r = doc_.deprel(ch);
+            if (ch <= h.last || ch >= comp || InQuote(ch) || in_time_[static_cast<std::size_t>(ch)] ||
+                !(StartsWith(r, "obl") || r == "obj")) {
+              return;
+            }
+            const std::string_view up = doc_.tok(ch).upos;
+            if (up != "NOUN" && up != "PROPN" && up != "PRON" && up != "NUM") return;
+            const std::int32_t sub = doc_.Subtree(ch).first;
+            // Only right before the complement: "told reporters on Friday
+            // the plan ..." keeps its hearer.
+            if (doc_.Subtree(ch).second + 1 == clo && sub > h.last) clo = std::min(clo, sub);
+          });
         }
         // "said there will probably be rain": the parser hangs "there"
         // (and an adverb after it) on the cue; it opens the clause.
@@ -2293,6 +2325,43 @@ class Finder {
     return kNone;
   }
 
+  // "called the plan a disgrace", "called it “a betrayal”": after a naming
+  // verb's object, what it is called (a predicate, a second object or
+  // quoted words). Without one the object is what was called ("called a
+  // strike", "called an election"), not words of the source.
+  // A participle names what it follows ("a group called the Lenhall
+  // Fund"): its object is the name.
+  bool NamesItsObject(const CueHit& h) const {
+    if (doc_.tok(h.first).xpos == "VBN" || doc_.deprel(h.first).starts_with("acl")) return true;
+    const std::int32_t obj = doc_.Child(h.first, "obj");
+    bool named = false;
+    doc_.EachChild(h.first, [&](std::int32_t ch) {
+      std::string_view r = doc_.deprel(ch);
+      named = named || (ch > obj && (r == "xcomp" || r == "obj" || r == "ccomp"));
+    });
+    // On the surface, whatever the parse hung where: in the object's
+    // phrase, a noun right followed by "a"/"an" or by an adjective
+    // ("called [the plan] a disgrace", "called [the charges] unfounded"),
+    // or quoted words.
+    const Sentence& s = a_.sentences[doc_.sent(h.first)];
+    for (std::int32_t t = h.last + 1; !named && t + 1 < static_cast<std::int32_t>(s.end_token); ++t) {
+      if (InQuote(t)) {
+        named = true;
+        break;
+      }
+      const std::string_view up = doc_.tok(t).upos;
+      // Within the object's phrase: a verb or a clause's start ends it.
+      if ((doc_.punct(t) && !IsPossessive(doc_.text(t))) || up == "VERB" || up == "AUX" || up == "SCONJ" ||
+          lower_[static_cast<std::size_t>(t)] == "to") {
+        break;
+      }
+      if (up != "NOUN" && up != "PROPN" && up != "PRON") continue;
+      const std::string_view next = lower_[static_cast<std::size_t>(t + 1)];
+      named = next == "a" || next == "an" || doc_.tok(t + 1).upos == "ADJ";
+    }
+    return named;
+  }
+
   // The words after a phrase cue ("according to [a new poll by X]"): up
   // to the next comma, semicolon, dash, bracket or the sentence end.
   // {kNone, kNone} when empty.
@@ -2395,7 +2464,7 @@ class Finder {
 
   // A name set beside the source noun before the cue: "Its finance
   // minister, X, said", "chief mediator X said". Stops at a verb.
-  std::int32_t NameAfter(std::int32_t s, std::int32_t cue) const {
+  std::int32_t NameAfter(std::int32_t s, std::int32_t cue, bool set_off = false) const {
     std::int32_t limit = std::min<std::int32_t>(cue > s ? cue : s + 9, static_cast<std::int32_t>(a_.sentences[doc_.sent(s)].end_token));
     for (std::int32_t t = s + 1; t < limit && t <= s + 8; ++t) {
       if (InQuote(t)) break;
@@ -2410,6 +2479,15 @@ class Finder {
         if (first > s && doc_.tok(first - 1).upos == "ADP") {
           t = std::max(t, doc_.TokenAt(a_.mentions[static_cast<std::size_t>(m)].end) - 1);
           continue;
+        }
+        // After a phrase cue's source ("according to the minister, X
+        // ..."), past the comma that ends it, a name is the noun's own only
+        // when a comma sets it off again ("..., Ana Kessar, the plan
+        // ..."); else it opens the words credited ("..., the Lorvani
+        // measures threaten ...").
+        if (set_off && first > s + 1 && doc_.text(s + 1) == ",") {
+          const std::int32_t after = doc_.TokenAt(a_.mentions[static_cast<std::size_t>(m)].end);
+          if (after >= static_cast<std::int32_t>(doc_.size()) || doc_.text(after) != ",") return kNone;
         }
         return a_.mentions[static_cast<std::size_t>(m)].local;
       }
@@ -2589,7 +2667,21 @@ class Finder {
         if (l != kNone && l != local && IsPersonLocal(l) && !IsPersonLocal(local)) local = l;
       });
     }
-    if (local == kNone && doc_.tok(s).upos == "NOUN") local = NameAfter(s, h.first);
+    // "Minister of Trade Ana Kessar declared", parsed with the name under
+    // "Trade": a title written in capitals that runs straight into a
+    // person's name closing the phrase is that person's ("a lawyer for
+    // Ana Kessar" is not Kessar: a preposition stands before the name).
+    if (local == kNone && doc_.tok(s).upos == "PROPN" && hi > s) {
+      const std::int32_t m = doc_.mention(hi);
+      if (m != kNone && a_.mentions[static_cast<std::size_t>(m)].type == "PERSON") {
+        const std::int32_t first = doc_.TokenAt(a_.mentions[static_cast<std::size_t>(m)].begin);
+        if (first > s && first > lo && doc_.tok(first - 1).upos == "PROPN" && doc_.mention(first - 1) != m &&
+            IsPersonLocal(a_.mentions[static_cast<std::size_t>(m)].local)) {
+          local = a_.mentions[static_cast<std::size_t>(m)].local;
+        }
+      }
+    }
+    if (local == kNone && doc_.tok(s).upos == "NOUN") local = NameAfter(s, h.first, h.phrase);
     if (local != kNone) {
       SetLocal(local, q);
       return;
@@ -3082,6 +3174,10 @@ class Finder {
       if (doc_.sent(t) + 4 < s) break;
       if (IsSubjectMention(m)) return m.local;
     }
+    // A name that was no subject loses to an unnamed body that is: "The
+    // trade ministry said the measures answer what it called ..." after a
+    // dateline's agency or an organisation named in passing.
+    if (!person && nearest != kNone && SubjectPhraseBefore(p, w == "they").first != kNone) return kNone;
     return person || w == "it" ? nearest : kNone;
   }
 

@@ -416,12 +416,21 @@ std::vector<std::string> StateFormRest(const Lexicons& lex, const std::vector<st
   return {};
 }
 
-std::string OrgWord(const Lexicons& lex, const std::string& token) {
-  auto it = lex.spellings.find(token);
-  std::string w = it != lex.spellings.end() ? it->second : token;
+namespace {
+
+std::string FoldSpellingOf(const Lexicons& lex, std::string_view token) {
+  auto it = lex.spellings.find(std::string(token));
+  std::string w = it != lex.spellings.end() ? it->second : std::string(token);
   // organisation(s) -> organization(s), privatisation -> privatization
   std::size_t p = w.rfind("isation");
   if (p != std::string::npos && p + 7 >= w.size() - 1 && w.size() > 8) w[p + 1] = 'z';
+  return w;
+}
+
+}  // namespace
+
+std::string OrgWord(const Lexicons& lex, const std::string& token) {
+  std::string w = FoldSpellingOf(lex, token);
   // Plural and singular meet ("Fisheries Board", "Fishery Board").
   if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's' && w[w.size() - 2] != 'u' && w[w.size() - 2] != 'i')
     w.pop_back();
@@ -479,4 +488,7 @@ std::string Join(const std::vector<std::string>& tokens, std::string_view sep) {
 }
 
 }  // namespace detail
+
+std::string FoldSpelling(std::string_view word) { return detail::FoldSpellingOf(detail::GetLexicons(), word); }
+
 }  // namespace sitrep::resolve

@@ -145,6 +145,12 @@ std::string TranslitKey(std::string_view token);
 // follows. Keeps at least one token when there is one.
 std::vector<std::string> PersonTokens(std::string_view surface);
 
+// One lower-case word with British and American spelling folded to one
+// form (data/resolve/spellings.tsv, and -isation to -ization): "defence"
+// and "organisation" -> "defense" and "organization". Other words as they
+// are.
+std::string FoldSpelling(std::string_view word);
+
 // True for a one-word surface written as an acronym: 2 to 10 letters, all
 // upper case, optionally dotted ("NATO", "U.S.", "NFC").
 bool IsAcronym(std::string_view surface);

@@ -247,6 +247,48 @@ void MergeWithinArticle(Article& a, const MergeOptions& options) {
     if (it != by_first.end() && distinct_roots(it->second, &root) == 1) uf.Unite(i, root);
   }
 
+  // "Kessar Freight Lines" ... "Kessar said": an organisation named by the
+  // first words of one longer organisation's name in the article is that
+  // organisation. Two organisations that start so ("Kessar Freight",
+  // "Kessar Bank") leave it alone, and so does a name that goes on with
+  // "of" or a possessive ("Kessar's Ministry of Trade" is not Kessar's
+  // short form), and a country ("Lenhall" beside "Lenhall Airways").
+  std::vector<std::pair<std::uint32_t, std::vector<std::string>>> org_words;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (valid[i] && a.mentions[i].type == "ORG" && !is_country[i] && detail::AcronymLetters(surface[i]).empty())
+      org_words.emplace_back(i, detail::PlainTokens(surface[i]));
+  }
+  // Only a company's or facility's name, closed by a designator
+  // (data/resolve/designators.txt: "Lines", "Holdings", "Clinic"), is
+  // shortened so: "the United Nations" is no short form of "the United
+  // Nations Security Council", nor "Apple" of "Apple Music"; nor is a name
+  // the organisation list knows as a whole of its own.
+  auto designated = [&](const std::vector<std::string>& words) {
+    return !detail::WithoutDesignators(lex, words).empty();  // empty: no closing designator
+  };
+  auto listed = [&](std::uint32_t i) {
+    return options.canonical_organisation && !options.canonical_organisation(surface[i]).empty();
+  };
+  // Longer short forms first, so that "Kessar Freight" has joined "Kessar
+  // Freight Lines" before "Kessar" asks which names it starts.
+  std::stable_sort(org_words.begin(), org_words.end(),
+                   [](const auto& x, const auto& y) { return x.second.size() > y.second.size(); });
+  for (const auto& [i, short_form] : org_words) {
+    if (short_form.empty() || listed(i)) continue;
+    std::vector<std::uint32_t> longer;
+    bool blocked = false, any_designated = false;
+    for (const auto& [j, full] : org_words) {
+      if (full.size() <= short_form.size() || !std::equal(short_form.begin(), short_form.end(), full.begin())) continue;
+      const std::string_view full_surface = text.substr(a.mentions[j].begin, a.mentions[j].end - a.mentions[j].begin);
+      blocked = blocked || full[short_form.size()] == "of" || full_surface.find("'s") != std::string_view::npos ||
+                full_surface.find("\u2019s") != std::string_view::npos;
+      any_designated = any_designated || designated(full);
+      longer.push_back(j);
+    }
+    std::uint32_t root = 0;
+    if (!blocked && any_designated && distinct_roots(longer, &root) == 1) uf.Unite(i, root);
+  }
+
   // One local entity per group, in order of first mention.
   std::vector<std::int32_t> local_of_root(n, -1);
   std::vector<std::vector<std::uint32_t>> members;

@@ -18,6 +18,7 @@
 #include "core/hash.h"
 #include "core/json_writer.h"
 #include "events/events.h"
+#include "resolve/resolve.h"
 #include "store/output.h"
 #include "stories/internal.h"
 
@@ -850,8 +851,17 @@ std::string StoryBuilder::Impl::StoryJson(const std::vector<std::uint32_t>& memb
       if (by_form.size() < 2) continue;
       // A form inside another ("Rosa X" in "Dr Rosa X") is the same name
       // written more fully, not a different one.
-      // Forms that differ only in letter case ("NATO" and "Nato") are one
+      // Forms that differ only in letter case ("NATO" and "Nato") or in
+      // British and American spelling ("Defence", "Defense") are one
       // outlet's house style, not a different name.
+      auto house_style = [](const std::string& f) {
+        std::string key;
+        for (const std::string& w : detail::SpaceSeparated(WordingKey(f))) {
+          if (!key.empty()) key.push_back(' ');
+          key += resolve::FoldSpelling(w);
+        }
+        return key;
+      };
       std::set<std::string> maximal;
       for (const auto& [f, arts] : by_form) {
         const auto wf = words_of(f);
@@ -861,7 +871,7 @@ std::string StoryBuilder::Impl::StoryJson(const std::vector<std::uint32_t>& memb
           const auto wg = words_of(g);
           if (wg.size() > wf.size() && std::includes(wg.begin(), wg.end(), wf.begin(), wf.end())) inside = true;
         }
-        if (!inside) maximal.insert(WordingKey(f));
+        if (!inside) maximal.insert(house_style(f));
       }
       if (maximal.size() < 2) continue;
       Claim c;

@@ -90,7 +90,13 @@ double ParseNumber(std::span<const Word> words, std::size_t i, std::size_t* last
   return value;
 }
 
-bool IsCurrencyOrPercent(std::string_view text, std::span<const Word> words, std::size_t first, std::size_t last) {
+bool IsPercent(std::string_view text, std::span<const Word> words, std::size_t last) {
+  std::uint32_t e = words[last].end;
+  if (e < text.size() && text[e] == '%') return true;
+  return last + 1 < words.size() && (words[last + 1].lower == "percent" || words[last + 1].lower == "per");
+}
+
+bool IsCurrency(std::string_view text, std::span<const Word> words, std::size_t first) {
   std::uint32_t b = words[first].begin;
   if (b > 0) {
     unsigned char c = static_cast<unsigned char>(text[b - 1]);
@@ -99,9 +105,6 @@ bool IsCurrencyOrPercent(std::string_view text, std::span<const Word> words, std
     if (b >= 2 && static_cast<unsigned char>(text[b - 2]) == 0xC2 && (c == 0xA3 || c == 0xA5)) return true;
     if (b >= 3 && static_cast<unsigned char>(text[b - 3]) == 0xE2 && c == 0xAC) return true;
   }
-  std::uint32_t e = words[last].end;
-  if (e < text.size() && text[e] == '%') return true;
-  if (last + 1 < words.size() && (words[last + 1].lower == "percent" || words[last + 1].lower == "per")) return true;
   return false;
 }
 
@@ -201,11 +204,39 @@ void ExtractClaims(std::string_view text, std::span<const Word> words, std::vect
     if (value < 0) continue;
     const std::size_t first = i;
     i = last;
-    if (IsCurrencyOrPercent(text, words, first, last)) {
+    if (IsCurrency(text, words, first) || IsPercent(text, words, last)) {
       // A share of a whole the sentence names ("51.3 percent of the
       // vote", "40% of the territory") is a figure outlets report alike
-      // or not; other percentages and sums are left out.
-      if (PercentOf(text, words, first, last, value, out)) i = std::max(i, last);
+      // or not; so is a rate (below); other percentages and sums are left
+      // out.
+      if (PercentOf(text, words, first, last, value, out)) {
+        i = std::max(i, last);
+        continue;
+      }
+      if (IsCurrency(text, words, first)) continue;
+      // A rate: the rate noun right after ("a 30% tariff", "a 25 percent
+      // stake"), else the nearest before it in the clause ("raised tariffs
+      // on steel to 25 percent", "tariffs of 30 percent").
+      std::size_t after = last + (text.size() > words[last].end && text[words[last].end] == '%' ? 1 : 2);
+      std::string key;
+      for (std::size_t j = after; j < words.size() && j <= after + 1 && key.empty(); ++j) {
+        if (auto it = lex.rate_nouns.find(words[j].lower); it != lex.rate_nouns.end()) key = it->second;
+        if (words[j].punct_after) break;
+      }
+      for (std::size_t k = first; key.empty() && k-- > 0 && first - k <= kWordsBefore;) {
+        if (cue(k) == "clause" || words[k].number) break;
+        if (auto it = lex.rate_nouns.find(words[k].lower); it != lex.rate_nouns.end()) key = it->second;
+      }
+      if (key.empty()) continue;
+      NumberClaim c;
+      c.key = std::move(key);
+      c.value = value;
+      // As written with its sign or word: "25 percent", "30%".
+      c.number = std::string(text.substr(words[first].begin, words[std::min(after, words.size()) - 1].end - words[first].begin));
+      if (after == last + 1) c.number.push_back('%');
+      c.text = c.number;
+      out->push_back(std::move(c));
+      i = std::max(i, std::min(after, words.size()) - 1);
       continue;
     }
     const bool joined_before = first > 0 && !words[first - 1].punct_after;

@@ -21,6 +21,7 @@ struct Lexicon {
   std::unordered_map<std::string, std::string> hedges;
   std::size_t longest_hedge_words = 1;
   std::unordered_map<std::string, std::string> quantity_nouns;  // word -> claim key
+  std::unordered_map<std::string, std::string> rate_nouns;      // word -> claim key of a percentage
   std::unordered_map<std::string, std::string> contexts;        // word -> context
   // Contexts of several words ("from their homes"), as word lists.
   std::vector<std::pair<std::vector<std::string>, std::string>> context_phrases;
@@ -87,7 +88,8 @@ struct NumberClaim {
 // quantity-noun list (the noun after the number, else the nearest before
 // it in the sentence). Money, percentages, years and times count nothing
 // in the list and are left out, except a share of a named whole ("51.3
-// percent of the vote": key "percent of the vote").
+// percent of the vote": key "percent of the vote") and the percentage of a
+// rate in the rate-noun list ("tariffs of 25 percent", "a 30% tariff").
 void ExtractClaims(std::string_view text, std::span<const Word> sentence_words, std::vector<NumberClaim>* out);
 
 // Whether two titles given to one person (lower case, as the entities

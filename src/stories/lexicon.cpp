@@ -35,6 +35,11 @@ Lexicon Load() {
     if (key.empty()) SITREP_THROW(ConfigError, "stories/quantity_nouns.tsv: no key in line: " << line);
     lex.quantity_nouns.emplace(word, key);
   }
+  for (std::string_view line : DataLines(Resource("stories/rate_nouns.tsv"))) {
+    auto [word, key] = SplitTab(line);
+    if (key.empty()) SITREP_THROW(ConfigError, "stories/rate_nouns.tsv: no key in line: " << line);
+    lex.rate_nouns.emplace(word, key);
+  }
   for (std::string_view line : DataLines(Resource("stories/contexts.tsv"))) {
     auto [word, ctx] = SplitTab(line);
     if (ctx.empty()) SITREP_THROW(ConfigError, "stories/contexts.tsv: no context in line: " << line);

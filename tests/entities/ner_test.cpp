@@ -151,6 +151,28 @@ TEST(EntitiesStage, FindsPeoplePlacesAndOrganisations) {
   for (std::size_t i = 1; i < a.mentions.size(); ++i) EXPECT_LE(a.mentions[i - 1].end, a.mentions[i].begin);
 }
 
+// A word whose people's adjective the article writes is marked, and so is
+// the adjective; "-ian" adjectives of people's names are not read so.
+TEST(EntitiesStage, PeopleFormsPairAPlaceWithItsAdjective) {
+  Article a;
+  a.text = "Tessaria and Morvath met. Tessarian and Morvathi envoys spoke. Darwin was cited as Darwinian.";
+  RunTextSyntaxEntities(a);
+  const std::vector<std::uint32_t> bits = PeopleForms(a);
+  ASSERT_EQ(bits.size(), a.tokens.size());
+  auto bits_of = [&](std::string_view w) {
+    for (std::size_t k = 0; k < a.tokens.size(); ++k) {
+      if (a.TokenText(a.tokens[k]) == w) return bits[k];
+    }
+    return ~0u;
+  };
+  EXPECT_EQ(bits_of("Tessaria"), static_cast<std::uint32_t>(kGazPeopleForm));
+  EXPECT_EQ(bits_of("Morvath"), static_cast<std::uint32_t>(kGazPeopleForm));
+  EXPECT_EQ(bits_of("Tessarian"), static_cast<std::uint32_t>(kGazPeopleAdjective));
+  EXPECT_EQ(bits_of("Morvathi"), static_cast<std::uint32_t>(kGazPeopleAdjective));
+  EXPECT_EQ(bits_of("Darwin"), 0u);
+  EXPECT_EQ(bits_of("Darwinian"), 0u);
+}
+
 // The article's own outlet in its text is one organisation, whatever the
 // model makes of its words ("Monitor" alone a person, "Kessar" a place).
 TEST(EntitiesStage, TheArticlesOwnOutletIsOneOrganisation) {

@@ -444,6 +444,29 @@ TEST(SpanRules, TitleBetweenAnOrganisationAndANameSeparatesThem) {
   EXPECT_EQ(Spans(labels), "ORG:0-1 PERSON:3-5 ");
 }
 
+TEST(SpanRules, WhatStandsBeforeATitleThatLeadsIntoANameIsWhoseTitleItIs) {
+  // "[Varosi Prime] Minister [Ana Quessel]" and "[Varosi Prime Minister]
+  // [Ana Quessel]": the people's adjective, the title, the person.
+  auto t = Tokens({{"Varosi"}, {"Prime", kGazRole}, {"Minister", kGazRole}, {"Ana"}, {"Quessel"}, {"spoke", 0, "VBD"}});
+  auto l = Span(t.size(), 0, 2, kPer);
+  l[3] = BeginLabel(kPer);
+  l[4] = InsideLabel(kPer);
+  ApplySpanRules(t.data(), t.size(), l.data());
+  EXPECT_EQ(Spans(l), "MISC:0-1 PERSON:3-5 ");
+  auto u = Span(t.size(), 0, 3, kPer);
+  u[3] = BeginLabel(kPer);
+  u[4] = InsideLabel(kPer);
+  ApplySpanRules(t.data(), t.size(), u.data());
+  EXPECT_EQ(Spans(u), "MISC:0-1 PERSON:3-5 ");
+  // A company's name there is the company's.
+  auto v = Tokens({{"Tamberlo"}, {"Chairman", kGazRole}, {"Ana"}, {"Quessel"}, {"spoke", 0, "VBD"}});
+  auto lv = Span(v.size(), 0, 2, kPer);
+  lv[2] = BeginLabel(kPer);
+  lv[3] = InsideLabel(kPer);
+  ApplySpanRules(v.data(), v.size(), lv.data());
+  EXPECT_EQ(Spans(lv), "ORG:0-1 PERSON:2-4 ");
+}
+
 TEST(SpanRules, LowerCaseTitleInsideTheSpanSeparatesToo) {
   // "UN envoy Pedro Salinas told": a lower-case title the model took in.
   // "UN" and "Salinas" are also towns' names.
@@ -631,6 +654,48 @@ TEST(SpanRules, TitleAloneAfterADeterminerNamesNoOne) {
   auto ll = Span(listed.size(), 1, 2, kOrg);
   ApplySpanRules(listed.data(), listed.size(), ll.data());
   EXPECT_EQ(Spans(ll), "ORG:1-2 ");
+  // "The Governor of the Lenhall Reserve Bank, ..." opening the sentence:
+  // the capitalised determiner is one too, in the span or before it.
+  auto opening = Tokens({{"The", 0, "DT"}, {"Governor", kGazRole}, {"of", 0, "IN"}, {"Lenhall"}});
+  auto lo = Span(opening.size(), 1, 2, kPer);
+  ApplySpanRules(opening.data(), opening.size(), lo.data());
+  EXPECT_EQ(Spans(lo), "");
+  auto li = Span(opening.size(), 0, 2, kPer);
+  ApplySpanRules(opening.data(), opening.size(), li.data());
+  EXPECT_EQ(Spans(li), "");
+}
+
+TEST(SpanRules, APluralPossessiveInsideAnOrganisationsNameJoinsIt) {
+  // "the Tamberlo Dockworkers' Union", cut at the apostrophe or stopped
+  // there by the model: one organisation.
+  auto t = Tokens({{"the", 0, "DT"}, {"Tamberlo"}, {"Dockworkers"}, {"'", 0, "POS"}, {"Union"}, {"struck", 0, "VBD"}});
+  auto cut = Span(t.size(), 1, 3, kOrg);
+  cut[4] = BeginLabel(kOrg);
+  ApplySpanRules(t.data(), t.size(), cut.data());
+  EXPECT_EQ(Spans(cut), "ORG:1-5 ");
+  auto stopped = Span(t.size(), 1, 3, kOrg);
+  ApplySpanRules(t.data(), t.size(), stopped.data());
+  EXPECT_EQ(Spans(stopped), "ORG:1-5 ");
+  // A person after an organisation's possessive stays apart.
+  auto u = Tokens({{"Tamberlo"}, {"Dockworkers"}, {"'", 0, "POS"}, {"Ana"}, {"Quessel"}, {"spoke", 0, "VBD"}});
+  auto lu = Span(u.size(), 0, 2, kOrg);
+  lu[3] = BeginLabel(kPer);
+  lu[4] = InsideLabel(kPer);
+  ApplySpanRules(u.data(), u.size(), lu.data());
+  EXPECT_EQ(Spans(lu), "ORG:0-2 PERSON:3-5 ");
+}
+
+TEST(SpanRules, AWordBeforeALowerCaseKindOfPlaceIsThatPlace) {
+  // "the Tamberlo port" typed an organisation: the port's town.
+  auto t = Tokens({{"the", 0, "DT"}, {"Tamberlo"}, {"port", 0, "NN"}, {"closed", 0, "VBD"}});
+  auto l = Span(t.size(), 1, 2, kOrg);
+  ApplySpanRules(t.data(), t.size(), l.data());
+  EXPECT_EQ(Spans(l), "LOC:1-2 ");
+  // A people's adjective there stays what it was.
+  auto u = Tokens({{"the", 0, "DT"}, {"Varosian"}, {"region", 0, "NN"}});
+  auto lu = Span(u.size(), 1, 2, kMisc);
+  ApplySpanRules(u.data(), u.size(), lu.data());
+  EXPECT_EQ(Spans(lu), "MISC:1-2 ");
 }
 
 TEST(SpanRules, OrganisationNamesWithAndOrHeadForAreWhole) {
@@ -974,6 +1039,96 @@ TEST(DocumentRules, ANameFoundOnceIsTheSameNameWhereTheModelMissedIt) {
   ApplyDocumentRules(refs.data(), refs.size());
   EXPECT_EQ(Spans(l2), "ORG:1-4 ");
   EXPECT_EQ(Spans(l3), "");
+}
+
+TEST(DocumentRules, ANameEndingInASurnameTheArticleAddressesIsThePerson) {
+  // "Ana Quessel" typed a place after "Speaking in Lenhall,", and "Ms
+  // Quessel said": the person. A listed word keeps the place ("Port
+  // Quessel" when "Port" is listed), and no honorific, no person.
+  auto s1 = Tokens({{"Speaking", 0, "VBG"}, {"in", 0, "IN"}, {"Lenhall"}, {","}, {"Ana"}, {"Quessel"}, {"said", 0, "VBD"}});
+  auto l1 = Span(s1.size(), 4, 6, kLoc);
+  l1[2] = BeginLabel(kLoc);
+  auto s2 = Tokens({{"Ms", kGazHonorific}, {"Quessel", kGazHonorificBefore}, {"said", 0, "VBD"}});
+  auto l2 = Span(s2.size(), 1, 2, kPer);
+  auto s3 = Tokens({{"near", 0, "IN"}, {"Port", kGazCityB}, {"Quessel"}});
+  auto l3 = Span(s3.size(), 1, 3, kLoc);
+  auto s4 = Tokens({{"in", 0, "IN"}, {"Ivo"}, {"Marsk"}});
+  auto l4 = Span(s4.size(), 1, 3, kLoc);
+  auto s5 = Tokens({{"Marsk"}, {"said", 0, "VBD"}});
+  auto l5 = Span(s5.size(), 0, 1, kPer);
+  std::vector<NerSentenceRef> refs = {{s1.data(), l1.data(), s1.size()}, {s2.data(), l2.data(), s2.size()},
+                                      {s3.data(), l3.data(), s3.size()}, {s4.data(), l4.data(), s4.size()},
+                                      {s5.data(), l5.data(), s5.size()}};
+  ApplyDocumentRules(refs.data(), refs.size());
+  EXPECT_EQ(Spans(l1), "LOC:2-3 PERSON:4-6 ");
+  EXPECT_EQ(Spans(l3), "LOC:1-3 ");
+  EXPECT_EQ(Spans(l4), "LOC:1-3 ");
+}
+
+TEST(DocumentRules, APlaceWhosePeoplesAdjectiveTheArticleWritesIsAPlace) {
+  // "Tessaria imposed sanctions" (a person to the model) beside "Tessarian
+  // officials": the unlisted country; the adjective alone is MISC. A word
+  // of a person's name stays the person's.
+  auto s1 = Tokens({{"Tessaria", kGazPeopleForm}, {"imposed", 0, "VBD"}, {"sanctions", 0, "NNS"}});
+  auto l1 = Span(s1.size(), 0, 1, kPer);
+  auto s2 = Tokens({{"the", 0, "DT"}, {"Tessarian", kGazPeopleAdjective}, {"said", 0, "VBD"}});
+  auto l2 = Span(s2.size(), 1, 2, kPer);
+  auto s3 = Tokens({{"Ana"}, {"Morvath", kGazPeopleForm}, {"spoke", 0, "VBD"}});
+  auto l3 = Span(s3.size(), 0, 2, kPer);
+  auto s4 = Tokens({{"Morvath", kGazPeopleForm}, {"agreed", 0, "VBD"}});
+  auto l4 = Span(s4.size(), 0, 1, kPer);
+  std::vector<NerSentenceRef> refs = {{s1.data(), l1.data(), s1.size()}, {s2.data(), l2.data(), s2.size()},
+                                      {s3.data(), l3.data(), s3.size()}, {s4.data(), l4.data(), s4.size()}};
+  ApplyDocumentRules(refs.data(), refs.size());
+  EXPECT_EQ(Spans(l1), "LOC:0-1 ");
+  EXPECT_EQ(Spans(l2), "MISC:1-2 ");
+  EXPECT_EQ(Spans(l4), "PERSON:0-1 ");
+}
+
+TEST(DocumentRules, TheFirstWordsOfACompanyNamedInFullAreTheCompany) {
+  // "Tamberlo Freight Lines" named in full, then "Tamberlo said" and
+  // "Tamberlo Freight shares" typed people: the company.
+  auto s1 = Tokens({{"Tamberlo"}, {"Freight"}, {"Lines"}, {"was", 0, "VBD"}, {"fined", 0, "VBN"}});
+  auto l1 = Span(s1.size(), 0, 3, kOrg);
+  auto s2 = Tokens({{"Tamberlo"}, {"said", 0, "VBD"}});
+  auto l2 = Span(s2.size(), 0, 1, kPer);
+  auto s3 = Tokens({{"Tamberlo"}, {"Freight"}, {"shares", 0, "NNS"}});
+  auto l3 = Span(s3.size(), 0, 2, kPer);
+  // The founder "Ana Quessel" of "Quessel Cargo": "Quessel said" is hers,
+  // but "Quessel Cargo" typed a person is the company.
+  auto s4 = Tokens({{"Ana"}, {"Quessel"}, {"founded", 0, "VBD"}, {"Quessel"}, {"Cargo"}});
+  s4[0].lex = kLexFirstName;
+  auto l4 = Span(s4.size(), 0, 2, kPer);
+  l4[3] = BeginLabel(kOrg);
+  l4[4] = InsideLabel(kOrg);
+  auto s5 = Tokens({{"Quessel"}, {"said", 0, "VBD"}});
+  auto l5 = Span(s5.size(), 0, 1, kPer);
+  auto s6 = Tokens({{"Quessel"}, {"Cargo"}, {"employs", 0, "VBZ"}});
+  auto l6 = Span(s6.size(), 0, 2, kPer);
+  // "Vornic's Ministry of Trade": the country before its possessive is not
+  // the ministry.
+  auto s7 = Tokens({{"Vornic"}, {"'s", 0, "POS"}, {"Ministry"}, {"of"}, {"Trade"}});
+  auto l7 = Span(s7.size(), 0, 5, kOrg);
+  auto s8 = Tokens({{"Vornic"}, {"protested", 0, "VBD"}});
+  auto l8 = Span(s8.size(), 0, 1, kPer);
+  std::vector<NerSentenceRef> refs = {{s1.data(), l1.data(), s1.size()}, {s2.data(), l2.data(), s2.size()},
+                                      {s3.data(), l3.data(), s3.size()}, {s4.data(), l4.data(), s4.size()},
+                                      {s5.data(), l5.data(), s5.size()}, {s6.data(), l6.data(), s6.size()},
+                                      {s7.data(), l7.data(), s7.size()}, {s8.data(), l8.data(), s8.size()}};
+  ApplyDocumentRules(refs.data(), refs.size());
+  EXPECT_EQ(Spans(l2), "ORG:0-1 ");
+  EXPECT_EQ(Spans(l3), "ORG:0-2 ");
+  EXPECT_EQ(Spans(l5), "PERSON:0-1 ");
+  EXPECT_EQ(Spans(l6), "ORG:0-2 ");
+  EXPECT_EQ(Spans(l8), "PERSON:0-1 ");
+}
+
+TEST(SpanRules, AnOrganisationWordOfThePersonListBeforeOfTypesAPerson) {
+  // "State Bank of Vornic" typed a person: no person's name has "Bank of".
+  auto t = Tokens({{"the", 0, "DT"}, {"State"}, {"Bank"}, {"of"}, {"Vornic"}});
+  auto l = Span(t.size(), 1, 5, kPer);
+  ApplySpanRules(t.data(), t.size(), l.data());
+  EXPECT_EQ(Spans(l), "ORG:1-5 ");
 }
 
 }  // namespace

@@ -205,6 +205,79 @@ TEST_F(CoderTest, CommonNounActorsTakeTheirCountry) {
   EXPECT_EQ(Target(a.events[0]), "Kharkiv");
 }
 
+TEST_F(CoderTest, AnAppealInCourtIsNoCameoAppeal) {
+  // A company that appeals a ruling asks a court, not another actor: only
+  // an appeal to someone or for something is CAMEO's.
+  Article a = Analyse(
+      "Tamberlo Freight said it would appeal. The company appealed against the ruling. "
+      "The mayor appealed for calm.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "020");
+  EXPECT_EQ(a.events[0].source.text, "mayor");
+}
+
+TEST_F(CoderTest, ALabourStrikeIsAStrikeNotAnAttack) {
+  Article a = Analyse("The Quessel Dockers Union called a 48-hour strike on Monday.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "143");
+  Article b = Analyse("Nurses walked out on Tuesday.");
+  ASSERT_EQ(b.events.size(), 1u);
+  EXPECT_EQ(b.events[0].cameo, "143");
+}
+
+TEST_F(CoderTest, SuspendingAPenaltyOrSanctionsEasesThem) {
+  // Suspending a member or a party is a sanction (172); suspending a
+  // penalty or sanctions lifts them for a time.
+  Article a = Analyse("A Lorvani court suspended the penalty imposed on Tamberlo Freight.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "081");
+  Article b = Analyse("The European Union suspended its sanctions on Belarus.");
+  ASSERT_EQ(b.events.size(), 1u);
+  EXPECT_EQ(b.events[0].cameo, "085");
+  EXPECT_EQ(Target(b.events[0]), "Belarus");
+}
+
+TEST_F(CoderTest, TheSpokesmanOfAnUnknownOrganisationIsNoGovernments) {
+  // A spokesman speaks for a government by default ("a Kremlin spokesman",
+  // "a Russian government spokesman"), but one of a company the gazetteer
+  // does not know speaks for that company.
+  Article a = Analyse("A Tamberlo spokesman criticised the Lorvani government.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "111");
+  EXPECT_EQ(a.events[0].source.actor_code, "");
+  Article b = Analyse("A Russian government spokesman criticised Ukraine.");
+  ASSERT_EQ(b.events.size(), 1u);
+  EXPECT_EQ(b.events[0].source.actor_code, "RUSGOV");
+  // A business's spokesman is the business's, never "BUSGOV".
+  Article c = Analyse("Quessel Freight Lines was fined. A Quessel Freight Lines spokesman criticised Ukraine.");
+  for (const Event& e : c.events) EXPECT_EQ(e.source.actor_code.find("GOV"), std::string::npos) << e.source.actor_code;
+}
+
+TEST_F(CoderTest, ACapitalisedTitleBeforeANameIsThePersons) {
+  // "Trade Minister Ana Quessel", parsed with "Trade" as the head and the
+  // name as its tail: the person accuses.
+  Article a = Analyse("Trade Minister Ana Quessel accused France of economic blackmail.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "112");
+  EXPECT_EQ(a.events[0].source.text, "Ana Quessel");
+  EXPECT_EQ(Target(a.events[0]), "France");
+}
+
+TEST_F(CoderTest, AComplaintFiledAgainstSomeoneTargetsThemNotTheVenue) {
+  Article a = Analyse("Germany filed a complaint against France at the WTO.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "114");
+  EXPECT_EQ(Target(a.events[0]), "France");
+}
+
+TEST_F(CoderTest, BanningOrHaltingTradeIsAnEmbargo) {
+  Article a = Analyse("Peru threatened to ban imports from Chile. Chile halted exports to Peru.");
+  ASSERT_EQ(a.events.size(), 2u);
+  EXPECT_EQ(a.events[0].cameo, "1312");
+  EXPECT_EQ(a.events[1].cameo, "163");
+  EXPECT_EQ(Target(a.events[1]), "Peru");
+}
+
 TEST_F(CoderTest, NoEventInOrdinaryNews) {
   EXPECT_TRUE(Analyse("Prices rose by three percent last month.").events.empty());
   EXPECT_TRUE(Analyse("The team won the cup on Sunday.").events.empty());

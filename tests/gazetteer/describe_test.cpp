@@ -234,6 +234,33 @@ TEST(DescribeMentions, AppositionFromWordOrder) {
   EXPECT_EQ(a.mentions[0].actor_code, "RUSGOV");
 }
 
+TEST(DescribeMentions, AppositionAfterAnUnknownOwner) {
+  // "X, Tamberlo Freight's chief executive, said" and "X, the company's
+  // spokeswoman, said": the owner the gazetteer does not know is passed
+  // over and the role read.
+  Article a = Describe({{{"Ana"}, {"Quessel"}, {","}, {"Tamberlo", "PROPN"}, {"Freight", "PROPN"}, {"'s", "PART"},
+                         {"chief"}, {"executive"}, {","}, {"said"}},
+                        {{"Ivo"}, {"Marsk"}, {","}, {"the", "DET"}, {"company", "NOUN"}, {"'s", "PART"}, {"spokeswoman"}, {","},
+                         {"said"}},
+                        {{"Ivo"}, {"Marsk"}, {","}, {"his", "PRON"}, {"cousin", "NOUN"}, {","}, {"said"}}},
+                       {{0, 0, 1, "PERSON"}, {1, 0, 1, "PERSON"}, {2, 0, 1, "PERSON"}});
+  EXPECT_EQ(a.mentions[0].role, "chief executive");
+  EXPECT_EQ(a.mentions[1].role, "spokeswoman");
+  EXPECT_EQ(a.mentions[2].role, "");
+}
+
+TEST(DescribeMentions, AnOfficeOfAnUnknownOrganisationSetOffBeforeTheName) {
+  // "The Governor of the Lenhall Reserve Bank, X, said": the role of an
+  // organisation the gazetteer does not know, between "of" and the comma.
+  Article a = Describe({{{"The"}, {"Governor"}, {"of"}, {"the"}, {"Tamberlo"}, {"Reserve"}, {"Bank"}, {","}, {"Ivo"},
+                         {"Marsk"}, {","}, {"said"}},
+                        {{"Residents"}, {"of"}, {"the"}, {"Tamberlo"}, {"Valley"}, {","}, {"Ana"}, {"Quessel"}, {","},
+                         {"said"}}},
+                       {{0, 8, 9, "PERSON"}, {1, 6, 7, "PERSON"}});
+  EXPECT_EQ(a.mentions[0].role, "governor");
+  EXPECT_EQ(a.mentions[1].role, "");
+}
+
 TEST(DescribeMentions, TitleSetOffByCommas) {
   Article a = Describe({{{"The"}, {"Kremlin"}, {"spokesman"}, {","}, {"Ivan"}, {"Petrov"}, {","}, {"said"}}},
                        {{0, 4, 5, "PERSON"}});
@@ -257,6 +284,26 @@ TEST(DescribeMentions, RoleSetOffBeforeTheNameAfterAPossessive) {
   EXPECT_EQ(a.mentions[0].role, "deputy foreign minister");
   EXPECT_EQ(a.mentions[1].role, "president");
   EXPECT_EQ(a.mentions[2].role, "");  // "cousin" is no role
+}
+
+TEST(DescribeMentions, AnUnlistedOrganisationTakesTheSectorItsLastWordSays) {
+  // "Norway's Tamberlo Holdings" and "Quessel Freight Lines": CAMEO's BUS,
+  // after the country when one is named right before; "Tamberlo Group"
+  // (also an armed group's kind of name) is left uncoded.
+  Article a = Describe({{{"Norway"}, {"'s"}, {"Tamberlo"}, {"Holdings"}, {"said"}},
+                        {{"Quessel"}, {"Freight"}, {"Lines"}, {"said"}},
+                        {{"Tamberlo"}, {"Group"}, {"said"}}},
+                       {{0, 0, 0, "LOC"}, {0, 2, 3, "ORG"}, {1, 0, 2, "ORG"}, {2, 0, 1, "ORG"}});
+  EXPECT_EQ(a.mentions[1].actor_code, "NORBUS");
+  EXPECT_EQ(a.mentions[1].country, "NOR");
+  EXPECT_EQ(a.mentions[2].actor_code, "BUS");
+  EXPECT_EQ(a.mentions[3].actor_code, "");
+  // A union is labour, an unlisted authority a government body.
+  a = Describe({{{"Tamberlo"}, {"Dockers"}, {"Union"}, {"struck"}},
+                {{"the"}, {"Norwegian"}, {"Water"}, {"Authority"}, {"said"}}},
+               {{0, 0, 2, "ORG"}, {1, 1, 3, "ORG"}});
+  EXPECT_EQ(a.mentions[0].actor_code, "LAB");
+  EXPECT_EQ(a.mentions[1].actor_code, "NORGOV");
 }
 
 TEST(DescribeMentions, TitlesDoNotCrossSentences) {

@@ -479,6 +479,61 @@ TEST_F(QuotesOnText, TheSourceOfAccordingToFollowsThePhrase) {
   EXPECT_EQ(a.Text(a.quotes[0].speaker_span), "two aides present");
 }
 
+TEST_F(QuotesOnText, ANameAfterAccordingToIsTheSourcesOwnOnlyWhenCommasSetItOff) {
+  // After "according to the ambassador," a name that goes on into a clause
+  // is what was said; one set off by commas is the ambassador's name, and
+  // not part of what was said.
+  Article a = Analyse("According to the ambassador, Tarvel Osmund opposed the plan.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(Speaker(a.quotes[0]), "the ambassador");
+  EXPECT_EQ(Words(a, a.quotes[0]), "Tarvel Osmund opposed the plan");
+  Article b = Analyse("According to the spokesman, Dario Melvane, the Varosian plan failed.");
+  ASSERT_EQ(b.quotes.size(), 1u);
+  EXPECT_EQ(Speaker(b.quotes[0]), "Dario Melvane");
+  EXPECT_EQ(Words(b, b.quotes[0]), "the Varosian plan failed");
+}
+
+TEST_F(QuotesOnText, ACapitalisedTitleRunningIntoANameIsThatPersons) {
+  // "Deputy Minister of Finance Tomas Elbring said", the name parsed under
+  // "Finance": the person speaks; a name after a preposition does not.
+  Article a = Analyse("Deputy Minister of Finance Tomas Elbring said the budget was sound.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(Speaker(a.quotes[0]), "Tomas Elbring");
+  Article b = Analyse("The Lawyer for Ana Quessel said the case was weak.");
+  ASSERT_EQ(b.quotes.size(), 1u);
+  EXPECT_EQ(Speaker(b.quotes[0]).find("Quessel"), std::string::npos) << Speaker(b.quotes[0]);
+}
+
+TEST_F(QuotesOnText, CallingAStrikeIsNoQuoteButCallingThePlanSomethingIs) {
+  // "called a strike", "called an election": what was called, no words of
+  // the source; "called the plan a disgrace" and "called the charges
+  // unfounded" say what the source called it.
+  Article a = Analyse("The Quessel Dockers Union called a 48-hour strike after the cuts.");
+  EXPECT_TRUE(a.quotes.empty()) << Words(a, a.quotes[0]);
+  Article b = Analyse("The minister called the plan a disgrace. The lawyer called the charges unfounded.");
+  ASSERT_EQ(b.quotes.size(), 2u);
+  EXPECT_EQ(Words(b, b.quotes[0]), "the plan a disgrace");
+  EXPECT_EQ(Words(b, b.quotes[1]), "the charges unfounded");
+}
+
+TEST_F(QuotesOnText, ItIsTheUnnamedSubjectRatherThanANameInPassing) {
+  // The agency in the dateline is named, but "it" is the trade ministry
+  // that is the sentence's subject.
+  Article a = Analyse(
+      "VARNO, March 10 (Lenhall Wire) - Tessary imposed sanctions on Morvia on Tuesday.\n\n"
+      "The Tessarian trade ministry said the measures were a response to what it called \"unfair subsidies\" "
+      "paid to Morvian steelmakers.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(Speaker(a.quotes[1]), "The Tessarian trade ministry");
+}
+
+TEST_F(QuotesOnText, AComplementWithoutASubjectTakesTheNounTheParseHungOnTheCue) {
+  // "around" read as a preposition leaves "had joined" without a subject.
+  Article a = Analyse("Union leader Ivo Marsk said around 5,000 workers had joined.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "around 5,000 workers had joined");
+}
+
 TEST_F(QuotesOnText, APluralUnnamedSourceIsWhoTheyAre) {
   // "The foreign ministers of France and Germany" is one source (the
   // parser may make "Germany" a subject of its own), and "they" in the

@@ -166,6 +166,35 @@ TEST(MergeWithinArticle, FacilityNamedAgainWithoutItsDesignator) {
   EXPECT_NE(b.mentions[0].local, b.mentions[1].local);
 }
 
+TEST(MergeWithinArticle, AnOrganisationNamedByTheFirstWordsOfOneLongerName) {
+  Article a = Make("Tamberlo Freight Lines was fined. Tamberlo said it would appeal. Tamberlo Freight shares fell.",
+                   {{"Tamberlo Freight Lines", "ORG"}, {"Tamberlo", "ORG"}, {"Tamberlo Freight", "ORG"}});
+  MergeWithinArticle(a);
+  EXPECT_EQ(a.mentions[0].local, a.mentions[1].local);
+  EXPECT_EQ(a.mentions[0].local, a.mentions[2].local);
+  EXPECT_EQ(a.local_entities[0].name, "Tamberlo Freight Lines");
+  // Two organisations that start with the word: no telling which.
+  Article b = Make("Quessel Cargo and Quessel Bank merged. Quessel said so.",
+                   {{"Quessel Cargo", "ORG"}, {"Quessel Bank", "ORG"}, {"Quessel", "ORG"}});
+  MergeWithinArticle(b);
+  EXPECT_NE(b.mentions[2].local, b.mentions[0].local);
+  EXPECT_NE(b.mentions[2].local, b.mentions[1].local);
+  // A name that goes on with "of" or a possessive is not the short form's.
+  Article c = Make("Vornic's Ministry of Trade objected. The Bank of Vornic agreed. Vornic protested. Bank said no.",
+                   {{"Vornic's Ministry of Trade", "ORG"}, {"Bank of Vornic", "ORG"}, {"Vornic", "ORG"}, {"Bank", "ORG"}});
+  MergeWithinArticle(c);
+  EXPECT_NE(c.mentions[2].local, c.mentions[0].local);
+  EXPECT_NE(c.mentions[3].local, c.mentions[1].local);
+  // Only a name closed by a designator is shortened so: a body and its
+  // council ("the Tessary Union" and "the Tessary Union Security Council")
+  // are two organisations.
+  Article d = Make("The Tessary Union said the Tessary Union Security Council met. The Tessary Union agreed.",
+                   {{"Tessary Union", "ORG"}, {"Tessary Union Security Council", "ORG"}, {"Tessary Union", "ORG"}});
+  MergeWithinArticle(d);
+  EXPECT_NE(d.mentions[0].local, d.mentions[1].local);
+  EXPECT_EQ(d.mentions[0].local, d.mentions[2].local);
+}
+
 TEST(MergeWithinArticle, CountryIsNotTheShortFormOfWhatIsNamedAfterIt) {
   MergeOptions opts;
   opts.canonical_country = [](std::string_view s) -> std::string {

@@ -550,16 +550,22 @@ TEST(Stories, NumbersAgreeWithDifferentHedgingAndDisagreeOnDifferentFigures) {
 }
 
 // Two spellings of one name are a disagreement; two letter cases of one
-// name are house style and are not.
+// name, or its British and American spellings, are house style and are not.
 TEST(Stories, NamesDifferInSpellingButNotInLetterCase) {
-  const std::string t1 = "Pavel Orlovsky met the Lenhall Trade Council in Lenhall on Monday about grain exports.";
-  const std::string t2 = "Pavel Orlovski met the LENHALL Trade Council in Lenhall on Monday to discuss grain exports.";
+  const std::string t1 =
+      "Pavel Orlovsky met the Lenhall Trade Council in Lenhall on Monday about grain exports. "
+      "The Lenhall Labour Organisation joined.";
+  const std::string t2 =
+      "Pavel Orlovski met the LENHALL Trade Council in Lenhall on Monday to discuss grain exports. "
+      "The Lenhall Labor Organization joined.";
   const std::string t3 = "Pavel Orlovsky and the Lenhall Trade Council met in Lenhall on Monday over grain exports.";
   std::vector<std::string> lines = {
       Line("n1", "Outlet One", "2024-05-01", "Grain talks in Lenhall", t1,
-           {{"Pavel Orlovsky", "eP"}, {"Lenhall Trade Council", "eC"}, {"Lenhall on", "eL"}}),
+           {{"Pavel Orlovsky", "eP"}, {"Lenhall Trade Council", "eC"}, {"Lenhall on", "eL"},
+            {"Lenhall Labour Organisation", "eW"}}),
       Line("n2", "Outlet Two", "2024-05-01", "Grain export talks in Lenhall", t2,
-           {{"Pavel Orlovski", "eP"}, {"LENHALL Trade Council", "eC"}, {"Lenhall on", "eL"}}),
+           {{"Pavel Orlovski", "eP"}, {"LENHALL Trade Council", "eC"}, {"Lenhall on", "eL"},
+            {"Lenhall Labor Organization", "eW"}}),
       Line("n3", "Outlet Three", "2024-05-01", "Lenhall grain talks", t3,
            {{"Pavel Orlovsky", "eP"}, {"Lenhall Trade Council", "eC"}, {"Lenhall on", "eL"}}),
   };
@@ -811,6 +817,22 @@ TEST(Stories, ClaimsFindSpelledNumbersAndTheNounBefore) {
   ASSERT_EQ(c.size(), 1u);
   EXPECT_EQ(c[0].key, "votes");
   EXPECT_EQ(c[0].value, 3e6);
+}
+
+TEST(Stories, APercentageOfARateIsComparedByTheRate) {
+  // "tariffs ... to 25 percent" and "a 30% tariff" are one rate; a share
+  // price that fell 4 percent is a change, and money is no rate.
+  auto c = ClaimsOf("Tessary raised tariffs on Morvian steel to 25 percent on Tuesday.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].key, "tariff rate");
+  EXPECT_EQ(c[0].value, 25);
+  EXPECT_EQ(c[0].number, "25 percent");
+  c = ClaimsOf("Morvia protested against a 30% tariff on its steel.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].key, "tariff rate");
+  EXPECT_EQ(c[0].number, "30%");
+  EXPECT_TRUE(ClaimsOf("Shares in Tamberlo Freight fell 4 percent.").empty());
+  EXPECT_TRUE(ClaimsOf("The tariff raised $40 million.").empty());
 }
 
 TEST(Stories, ASharePercentOfANamedWholeIsAClaim) {
