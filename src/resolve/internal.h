@@ -17,6 +17,8 @@ struct Lexicons {
   std::unordered_set<std::string> function_words;
   std::unordered_set<std::string> pronouns;
   std::unordered_set<std::string> designators;
+  // Words that close a business's name (gazetteer/name_sectors.tsv, sector BUS: "lines", "holdings").
+  std::unordered_set<std::string> company_words;
   std::unordered_set<std::string> state_forms;  // "republic", "grand duchy": "the Republic of X" is the place X
   std::unordered_map<std::string, std::string> spellings;
   // Folded spelling of a given name -> the folded form all its romanisations share.

@@ -387,6 +387,10 @@ const Lexicons& GetLexicons() {
     words("resolve/pronouns.txt", l.pronouns);
     words("resolve/designators.txt", l.designators);
     words("resolve/state_forms.txt", l.state_forms);
+    for (std::string_view line : DataLines(Resource("gazetteer/name_sectors.tsv"))) {
+      auto tab = line.find('\t');
+      if (tab != std::string_view::npos && line.substr(tab + 1) == "BUS") l.company_words.emplace(line.substr(0, tab));
+    }
     for (std::string_view line : DataLines(Resource("resolve/spellings.tsv"))) {
       auto tab = line.find('\t');
       if (tab == std::string_view::npos) continue;

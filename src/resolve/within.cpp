@@ -259,12 +259,13 @@ void MergeWithinArticle(Article& a, const MergeOptions& options) {
       org_words.emplace_back(i, detail::PlainTokens(surface[i]));
   }
   // Only a company's or facility's name, closed by a designator
-  // (data/resolve/designators.txt: "Lines", "Holdings", "Clinic"), is
+  // (data/resolve/designators.txt: "Holdings", "Clinic") or a business's
+  // word (data/gazetteer/name_sectors.tsv: "Lines", "Airways"), is
   // shortened so: "the United Nations" is no short form of "the United
   // Nations Security Council", nor "Apple" of "Apple Music"; nor is a name
   // the organisation list knows as a whole of its own.
   auto designated = [&](const std::vector<std::string>& words) {
-    return !detail::WithoutDesignators(lex, words).empty();  // empty: no closing designator
+    return !words.empty() && (!detail::WithoutDesignators(lex, words).empty() || lex.company_words.count(words.back()));
   };
   auto listed = [&](std::uint32_t i) {
     return options.canonical_organisation && !options.canonical_organisation(surface[i]).empty();
