@@ -193,6 +193,13 @@ TEST(MergeWithinArticle, AnOrganisationNamedByTheFirstWordsOfOneLongerName) {
   MergeWithinArticle(d);
   EXPECT_NE(d.mentions[0].local, d.mentions[1].local);
   EXPECT_EQ(d.mentions[0].local, d.mentions[2].local);
+  // A business's word closes the name ("Airlines"), but a place named
+  // like the company is no short form of it.
+  Article e = Make("Morvia Airlines cancelled flights. Morvia Airlines said snow had closed roads across Morvia.",
+                   {{"Morvia Airlines", "ORG"}, {"Morvia Airlines", "ORG"}, {"Morvia", "LOC"}});
+  MergeWithinArticle(e);
+  EXPECT_EQ(e.mentions[0].local, e.mentions[1].local);
+  EXPECT_NE(e.mentions[0].local, e.mentions[2].local);
 }
 
 TEST(MergeWithinArticle, CountryIsNotTheShortFormOfWhatIsNamedAfterIt) {
