@@ -1150,40 +1150,32 @@ void ApplyDocumentRules(const NerSentenceRef* sents, std::size_t count) {
       }
     }
   }
-  // A one-word person or organisation whose people's adjective the article
-  // writes ("Tessaria imposed sanctions ... Tessarian officials") is a
-  // country or region the gazetteer does not know: a place. Not a word of
-  // a longer person's name, nor after a form of address.
-  for (std::size_t s = 0; s < count; ++s) {
-    const NerSentenceRef& ref = sents[s];
-    for (std::size_t i = 0; i < ref.n; ++i) {
-      const int type = LabelType(ref.labels[i]);
-      if ((type != kPer && type != kOrg) || !IsBegin(ref.labels[i])) continue;
-      if (i + 1 < ref.n && ref.labels[i + 1] == InsideLabel(type)) continue;
-      const NerToken& w = ref.tokens[i];
-      if (!(w.gaz & kGazPeopleForm) || (w.gaz & (kListed | kGazHonorificBefore)) ||
-          std::binary_search(in_names.begin(), in_names.end(), w.f.lower)) {
-        continue;
+  // A one-word name the article also writes as a people's word, where no
+  // longer person's name holds it and no form of address precedes it,
+  // takes the type that word gives: a one-word person or organisation
+  // whose people's adjective the article writes ("Tessaria imposed
+  // sanctions ... Tessarian officials") is a country or region the
+  // gazetteer does not know, a place; the adjective itself alone
+  // ("Tessarian", "Morvathi" beside "Morvath") is the people's, MISC, as
+  // a listed demonym is.
+  auto relabel_one_word = [&](std::uint32_t bit, auto applies, int to) {
+    for (std::size_t s = 0; s < count; ++s) {
+      const NerSentenceRef& ref = sents[s];
+      for (std::size_t i = 0; i < ref.n; ++i) {
+        const int type = LabelType(ref.labels[i]);
+        if (!applies(type) || !IsBegin(ref.labels[i])) continue;
+        if (i + 1 < ref.n && ref.labels[i + 1] == InsideLabel(type)) continue;
+        const NerToken& w = ref.tokens[i];
+        if (!(w.gaz & bit) || (w.gaz & (kListed | kGazHonorificBefore)) ||
+            std::binary_search(in_names.begin(), in_names.end(), w.f.lower)) {
+          continue;
+        }
+        ref.labels[i] = BeginLabel(to);
       }
-      ref.labels[i] = BeginLabel(kLoc);
     }
-  }
-  // The adjective itself alone ("Tessarian", "Morvathi" beside "Morvath")
-  // is the people's, MISC, as a listed demonym is.
-  for (std::size_t s = 0; s < count; ++s) {
-    const NerSentenceRef& ref = sents[s];
-    for (std::size_t i = 0; i < ref.n; ++i) {
-      const int type = LabelType(ref.labels[i]);
-      if (type < 0 || type == kMisc || !IsBegin(ref.labels[i])) continue;
-      if (i + 1 < ref.n && ref.labels[i + 1] == InsideLabel(type)) continue;
-      const NerToken& w = ref.tokens[i];
-      if (!(w.gaz & kGazPeopleAdjective) || (w.gaz & (kListed | kGazHonorificBefore)) ||
-          std::binary_search(in_names.begin(), in_names.end(), w.f.lower)) {
-        continue;
-      }
-      ref.labels[i] = BeginLabel(kMisc);
-    }
-  }
+  };
+  relabel_one_word(kGazPeopleForm, [](int type) { return type == kPer || type == kOrg; }, kLoc);
+  relabel_one_word(kGazPeopleAdjective, [](int type) { return type >= 0 && type != kMisc; }, kMisc);
   // One sense per article: a name of two or more words found once is the
   // same name where the article writes it again and the model missed it,
   // as long as the words there stand alone (no capitalised word right
