@@ -176,9 +176,10 @@ class Doc {
   //  - "left late after the crew complained": a subordinator read as a
   //    preposition of the next finite verb's subject (or of a noun the
   //    verb then lacks as its subject), the verb conjoined to the main
-  //    clause with no coordinator or hung on it as a second clause. The noun is the verb's subject, the
-  //    word its marker, the verb an adverbial clause of the predicate of
-  //    the words before the subordinator.
+  //    clause with no coordinator or hung on it as a second clause. The
+  //    noun is the verb's subject, the word its marker, the verb an
+  //    adverbial clause of the predicate of the words before the
+  //    subordinator.
   //  - "responded saying the harbor was too shallow": a gerund of saying
   //    made the subject of the clause it reports, with that clause's
   //    subject as its object. The clause is the gerund's complement.
@@ -353,9 +354,6 @@ class Doc {
     return r == "root" || r == "conj" || r == "ccomp" || r == "xcomp" || r == "advcl" || r == "parataxis" ||
            StartsWith(r, "acl") || StartsWith(r, "csubj");
   }
-  // "One envoy who watched the vote said ...": of two subjects of a
-  // verb, a later one right after the earlier one's relative clause verb,
-  // which has no object, is that verb's object.
   // "The ministry said 95 of the 140 people arrested had been freed": a
   // verb of saying with its subject before it and a second one right
   // after it, directly followed by the clause it reports, which has no
@@ -398,6 +396,9 @@ class Doc {
     deprel_[i] = pass ? "nsubj:pass" : "nsubj";
   }
 
+  // "One envoy who watched the vote said ...": of two subjects of a
+  // verb, a later one right after the earlier one's relative clause verb,
+  // which has no object, is that verb's object.
   void RepairSecondSubject(std::size_t i) {
     const std::int32_t s2 = static_cast<std::int32_t>(i);
     const std::int32_t v = head_[i];
