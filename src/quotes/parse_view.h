@@ -227,11 +227,9 @@ class Doc {
       // The verb: the one right after the noun phrase, whose subject the
       // noun is or should be.
       const std::int32_t v = noun + 1;
+      if (!in_sentence(noun, v) || !Finite(a_.tokens[static_cast<std::size_t>(v)].xpos)) continue;
       const std::string_view vrel = deprel_[static_cast<std::size_t>(v)];
-      if (!in_sentence(noun, v) || !Finite(a_.tokens[static_cast<std::size_t>(v)].xpos) ||
-          (vrel != "conj" && vrel != "parataxis" && vrel != "advcl")) {
-        continue;
-      }
+      if (vrel != "conj" && vrel != "parataxis" && vrel != "advcl") continue;
       const bool its_subject = StartsWith(nrel, "nsubj") && head_[static_cast<std::size_t>(noun)] == v;
       if (!its_subject && !StartsWith(nrel, "obl") && !StartsWith(nrel, "nmod")) continue;
       // Every word between the subordinator and the verb is the noun's.
