@@ -511,7 +511,7 @@ class SentenceCoder {
     // upon and the actor is not named.
     // (Only with the clause's own verb still to come, misread: a lone
     // "The army pulled out of the city." is tagged so too.)
-    if (Tok(v).xpos == "VBN" && Child(v, "aux") < 0 && Child(v, "aux:pass") < 0 && Child(v, "obj") < 0 &&
+    if (v > 0 && Tok(v).xpos == "VBN" && Child(v, "aux") < 0 && Child(v, "aux:pass") < 0 && Child(v, "obj") < 0 &&
         ChildExact(v, "nsubj") == v - 1 && Tok(v - 1).upos == "NOUN" && Agent(v) < 0) {
       bool later_verb = false;
       for (std::int32_t k = v + 1; k < n_ && !later_verb; ++k) {
