@@ -1347,9 +1347,6 @@ class SentenceCoder {
     return found;
   }
 
-  // A time expression that dates one noun only ("Tuesday's earthquake", "a
-  // 2007 agreement") or a relative clause: it dates the event that noun
-  // names, or one it takes part in, not the other events of the sentence.
   // Whether `anc` is `t` or above it in the tree.
   bool Dominates(std::int32_t anc, std::int32_t t) {
     for (int steps = 0; t >= 0 && steps < 32; t = Head(t), ++steps) {
@@ -1358,34 +1355,29 @@ class SentenceCoder {
     return false;
   }
 
-  // "X said on Wednesday (that) it would expel Y": the time of a verb of
-  // saying above the event dates the saying, so it bounds the event (it
-  // happened then or before) without dating it in the text's own words.
-  bool SaidAt(const TimeExpr& te, std::int32_t clause, std::int32_t trigger) {
+  // What a time expression of the sentence dates for the event at
+  // clause/trigger: the event itself; the time of a verb of saying above
+  // it ("X said on Wednesday (that) it would expel Y"), which bounds the
+  // event (it happened then or before) without dating it in the text's
+  // own words; or something else: one noun only ("Tuesday's earthquake",
+  // "a 2007 agreement"), or a relative clause the event is not in ("X,
+  // who governs since 2016, accused Y").
+  enum class Dated { kEvent, kSaying, kOther };
+  Dated WhatTimeDates(const TimeExpr& te, std::int32_t clause, std::int32_t trigger) {
     std::int32_t k = -1;
     for (std::int32_t i = 0; i < n_ && k < 0; ++i) {
       if (Tok(i).end == te.end) k = i;
     }
-    for (std::int32_t up = k, steps = 0; up >= 0 && steps < 16; up = Head(up), ++steps) {
-      if (up == clause || up == trigger) return false;
-      if (up != k && IsVerb(up) && lex_.speech.count(Lemma(up)) && Dominates(up, clause)) return true;
-    }
-    return false;
-  }
-
-  bool DatesOtherNoun(const TimeExpr& te, std::int32_t clause, std::int32_t trigger) {
-    std::int32_t k = -1;
-    for (std::int32_t i = 0; i < n_ && k < 0; ++i) {
-      if (Tok(i).end == te.end) k = i;
-    }
-    if (k < 0) return false;
-    // "X, who governs since 2016, accused Y": a time inside a relative
-    // clause that does not hold the event dates that clause.
+    if (k < 0) return Dated::kEvent;
     for (std::int32_t up = k, steps = 0; up >= 0 && steps < 16; up = Head(up), ++steps) {
       if (up == clause || up == trigger) break;
-      if (Tok(up).deprel == "acl:relcl") return true;
-      if (up != k && IsVerb(up) && lex_.speech.count(Lemma(up)) && Dominates(up, clause)) break;  // SaidAt()
+      if (Tok(up).deprel == "acl:relcl") return Dated::kOther;
+      if (up != k && IsVerb(up) && lex_.speech.count(Lemma(up)) && Dominates(up, clause)) return Dated::kSaying;
     }
+    return DatesOneNoun(te, k, clause, trigger) ? Dated::kOther : Dated::kEvent;
+  }
+
+  bool DatesOneNoun(const TimeExpr& te, std::int32_t k, std::int32_t clause, std::int32_t trigger) {
     if (Tok(k).upos == "PART" && Tok(k).deprel == "case") k = Head(k);
     if (k < 0 || Head(k) < 0) return false;
     const std::int32_t owner = Head(k);
@@ -1430,14 +1422,12 @@ class SentenceCoder {
     // The date: a resolved time expression in the sentence, else the time
     // it was said, else publication.
     for (const TimeExpr& te : a_.times) {
-      if (te.begin >= sent_.begin && te.end <= sent_.end && te.value && te.type == "DATE" &&
-          !DatesOtherNoun(te, clause, trigger)) {
-        const bool said = SaidAt(te, clause, trigger);
-        if (said && base.date) continue;
-        base.date = te.value;
-        base.date_from = said ? "said" : "text";
-        if (!said) break;
-      }
+      if (te.begin < sent_.begin || te.end > sent_.end || !te.value || te.type != "DATE") continue;
+      const Dated what = WhatTimeDates(te, clause, trigger);
+      if (what == Dated::kOther || (what == Dated::kSaying && base.date)) continue;
+      base.date = te.value;
+      base.date_from = what == Dated::kSaying ? "said" : "text";
+      if (what == Dated::kEvent) break;
     }
     if (!base.date && a_.published) {
       base.date = a_.published;
