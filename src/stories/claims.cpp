@@ -90,10 +90,30 @@ double ParseNumber(std::span<const Word> words, std::size_t i, std::size_t* last
   return value;
 }
 
-bool IsPercent(std::string_view text, std::span<const Word> words, std::size_t last) {
-  std::uint32_t e = words[last].end;
-  if (e < text.size() && text[e] == '%') return true;
-  return last + 1 < words.size() && (words[last + 1].lower == "percent" || words[last + 1].lower == "per");
+// A percentage after the number that ends at words[last] ("51.3%", "25
+// percent", "25 per cent"): true, with *end the byte after its sign or
+// word and *next the index of the first word after it.
+bool PercentAfter(std::string_view text, std::span<const Word> words, std::size_t last, std::uint32_t* end,
+                  std::size_t* next) {
+  const std::size_t k = last + 1;
+  const std::uint32_t e = words[last].end;
+  if (e < text.size() && text[e] == '%') {
+    *end = e + 1;
+    *next = k;
+    return true;
+  }
+  if (words[last].punct_after || k >= words.size()) return false;
+  if (words[k].lower == "percent") {
+    *end = words[k].end;
+    *next = k + 1;
+    return true;
+  }
+  if (words[k].lower == "per" && k + 1 < words.size() && words[k + 1].lower == "cent") {
+    *end = words[k + 1].end;
+    *next = k + 2;
+    return true;
+  }
+  return false;
 }
 
 bool IsCurrency(std::string_view text, std::span<const Word> words, std::size_t first) {
@@ -136,20 +156,9 @@ std::string HedgeBefore(std::span<const Word> words, std::size_t first, std::uin
 // percentage, money, or a share of no named whole.
 bool PercentOf(std::string_view text, std::span<const Word> words, std::size_t first, std::size_t last, double value,
                std::vector<NumberClaim>* out) {
-  std::size_t k = last + 1;
-  std::uint32_t end = words[last].end;
-  if (end < text.size() && text[end] == '%') {
-    end += 1;
-  } else if (k < words.size() && words[k].lower == "percent" && !words[last].punct_after) {
-    end = words[k].end;
-    ++k;
-  } else if (k + 1 < words.size() && words[k].lower == "per" && words[k + 1].lower == "cent" &&
-             !words[last].punct_after) {
-    end = words[k + 1].end;
-    k += 2;
-  } else {
-    return false;
-  }
+  std::size_t k = 0;
+  std::uint32_t end = 0;
+  if (!PercentAfter(text, words, last, &end, &k)) return false;
   if (k + 1 >= words.size() || words[k].lower != "of" || words[k].punct_after) return false;
   // Only spaces between the figure and "of" ("51%, of which" is no share).
   for (std::uint32_t b = end; b < words[k].begin; ++b) {
@@ -204,7 +213,10 @@ void ExtractClaims(std::string_view text, std::span<const Word> words, std::vect
     if (value < 0) continue;
     const std::size_t first = i;
     i = last;
-    if (IsCurrency(text, words, first) || IsPercent(text, words, last)) {
+    std::uint32_t percent_end = 0;
+    std::size_t after = 0;  // the first word after the percentage
+    const bool percent = PercentAfter(text, words, last, &percent_end, &after);
+    if (IsCurrency(text, words, first) || percent) {
       // A share of a whole the sentence names ("51.3 percent of the
       // vote", "40% of the territory") is a figure outlets report alike
       // or not; so is a rate (below); other percentages and sums are left
@@ -213,11 +225,10 @@ void ExtractClaims(std::string_view text, std::span<const Word> words, std::vect
         i = std::max(i, last);
         continue;
       }
-      if (IsCurrency(text, words, first)) continue;
+      if (!percent || IsCurrency(text, words, first)) continue;
       // A rate: the rate noun right after ("a 30% tariff", "a 25 percent
       // stake"), else the nearest before it in the clause ("raised tariffs
       // on steel to 25 percent", "tariffs of 30 percent").
-      std::size_t after = last + (text.size() > words[last].end && text[words[last].end] == '%' ? 1 : 2);
       std::string key;
       for (std::size_t j = after; j < words.size() && j <= after + 1 && key.empty(); ++j) {
         if (auto it = lex.rate_nouns.find(words[j].lower); it != lex.rate_nouns.end()) key = it->second;
@@ -232,11 +243,12 @@ void ExtractClaims(std::string_view text, std::span<const Word> words, std::vect
       c.key = std::move(key);
       c.value = value;
       // As written with its sign or word: "25 percent", "30%".
-      c.number = std::string(text.substr(words[first].begin, words[std::min(after, words.size()) - 1].end - words[first].begin));
-      if (after == last + 1) c.number.push_back('%');
-      c.text = c.number;
+      c.number = std::string(text.substr(words[first].begin, percent_end - words[first].begin));
+      std::uint32_t from = words[first].begin;
+      c.hedge = HedgeBefore(words, first, &from);
+      c.text = std::string(text.substr(from, percent_end - from));
       out->push_back(std::move(c));
-      i = std::max(i, std::min(after, words.size()) - 1);
+      i = std::max(i, after - 1);
       continue;
     }
     const bool joined_before = first > 0 && !words[first - 1].punct_after;

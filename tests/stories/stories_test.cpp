@@ -848,6 +848,10 @@ TEST(Stories, ASharePercentOfANamedWholeIsAClaim) {
   EXPECT_EQ(c[0].number, "51.4%");
   EXPECT_EQ(c[0].text, "about 51.4%");
   EXPECT_FALSE(c[0].hedge.empty());
+  // British "per cent" is one percentage too.
+  c = ClaimsOf("Lenhall took 51.4 per cent of the votes on Sunday.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].number, "51.4 per cent");
   // A percentage of no named whole, and money, are no claims.
   EXPECT_TRUE(ClaimsOf("Prices rose 4.5 percent in March.").empty());
   EXPECT_TRUE(ClaimsOf("The bank lent $40 million of its reserves.").empty());
