@@ -100,7 +100,7 @@ bool FunctionWord(const NerToken& x) {
   return false;
 }
 
-// A word of lower-case letters alone, by its shape ("frank"; not "eBay",
+// A word of lower-case letters alone, by its shape ("candid"; not "eBay",
 // "3m" or "lenhall.com").
 bool PlainLowerWord(const NerToken& x) {
   static const std::array<std::uint64_t, 3> kShapes = [] {
@@ -273,8 +273,8 @@ void JoinOrganisationNames(const NerToken* t, std::size_t n, std::uint8_t* label
         }
       }
     }
-    // "[Coordination Headquarters] for the Treatment of Prisoners of
-    // [War]": a name that ends on an organisation word takes "for" and the
+    // "[Relief Headquarters] for the Care of Coastal
+    // [Towns]": a name that ends on an organisation word takes "for" and the
     // capitalised words after it, joined by "of", "and" or "the", whatever
     // the model made of them.
     if (type == kOrg && e + 1 < n && (org_head(e - 1) || (Heads().join.count(t[e - 1].f.lower) &&
@@ -406,7 +406,7 @@ std::size_t ExtendOrganisationOf(const NerToken* t, std::size_t n, const std::ui
 
 void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
   // Lower-case words in quotation marks are a scare quote ("described as
-  // “frank”"), not a name written in lower case as web text writes
+  // “candid”"), not a name written in lower case as web text writes
   // "ebay" (UNER marks those).
   for (std::size_t b = 1; b + 1 < n;) {
     if (!IsBegin(labels[b])) {

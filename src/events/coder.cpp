@@ -505,21 +505,13 @@ class SentenceCoder {
     if (v > 0 && ChildExact(v, "nsubj") < 0 && ChildExact(v, "nsubj:pass") < 0 && Tok(v - 1).xpos == "VBZ" &&
         Tok(v - 1).upos == "VERB" && (InSet(lex_.weapon, v - 1) || IsKnownAgent(v - 1)) && Child(v - 1, "obj") < 0)
       return v - 1;
-    // "Soldiers freed in the exchange described ...", parsed with the
-    // participle as the verb: a past participle with no auxiliary and no
-    // object right after its noun is a reduced passive; the noun was acted
-    // upon and the actor is not named.
-    // (Only with the clause's own verb still to come, misread: a lone
-    // "The army pulled out of the city." is tagged so too.)
-    if (v > 0 && Tok(v).xpos == "VBN" && Child(v, "aux") < 0 && Child(v, "aux:pass") < 0 && Child(v, "obj") < 0 &&
-        ChildExact(v, "nsubj") == v - 1 && Tok(v - 1).upos == "NOUN" && Agent(v) < 0) {
-      bool later_verb = false;
-      for (std::int32_t k = v + 1; k < n_ && !later_verb; ++k) {
-        later_verb = Tok(k).upos == "VERB" && !(Head(k) == v && Tok(k).deprel == "conj") && Tok(k).deprel != "xcomp" &&
-                     Tok(k).deprel != "advcl";
-      }
-      if (later_verb) return -1;
-    }
+    // A reduced passive right after its noun, parsed with the participle
+    // as the verb and the noun as its subject: the noun was acted upon and
+    // the actor is not named. (A sentence's first word may be tagged a
+    // proper noun.)
+    if (v > 0 && ChildExact(v, "nsubj") == v - 1 &&
+        (Tok(v - 1).upos == "NOUN" || (Tok(v - 1).upos == "PROPN" && v - 1 == 0)) && ReducedPassive(v))
+      return -1;
     for (int depth = 0; depth < 4 && v >= 0; ++depth) {
       std::int32_t s = ChildExact(v, "nsubj");
       if (s >= 0) return s;
@@ -543,7 +535,9 @@ class SentenceCoder {
       }
       // "The opposition called for ...", misparsed as a noun with a
       // reduced relative clause: the noun is the subject.
-      if (d == "acl" && (Tok(v).xpos == "VBD" || Tok(v).xpos == "VBN") && Head(v) >= 0 && Tok(Head(v)).deprel == "root") return Head(v);
+      if (d == "acl" && (Tok(v).xpos == "VBD" || Tok(v).xpos == "VBN") && Head(v) >= 0 && Tok(Head(v)).deprel == "root") {
+        return ReducedPassive(v) ? -1 : Head(v);
+      }
       // "Japan's decision to expel X": a decision's (or plan's) infinitive
       // is done by its possessor.
       if (d == "acl" && v >= 1 && Tok(v - 1).xpos == "TO" && Head(v) >= 0 && Tok(Head(v)).upos == "NOUN" &&
@@ -555,7 +549,7 @@ class SentenceCoder {
         return owner;
       }
       if (!(Is(d, "conj") || Is(d, "xcomp") || Is(d, "advcl"))) return -1;
-      // "expelled an attaché accused of spying": a past participle (or a
+      // "expelled an envoy accused of bribery": a past participle (or a
       // past tense the tagger gave one) completing an object is passive;
       // the main clause's subject did not do it.
       if (Is(d, "xcomp") && (Tok(v).xpos == "VBN" || (Tok(v).xpos == "VBD" && v > 0 && Tok(v - 1).deprel == "obj" &&
@@ -608,6 +602,21 @@ class SentenceCoder {
     }
     return -1;
   }
+  // A past participle with no auxiliary, object or agent, with the
+  // clause's own verb still to come ("Hostages freed in the raid told
+  // ..."): a reduced passive, whose noun was acted upon. (A lone "The army
+  // pulled out of the city." is tagged the same, so the later verb decides.)
+  bool ReducedPassive(std::int32_t v) {
+    if (Tok(v).xpos != "VBN" || Child(v, "aux") >= 0 || Child(v, "aux:pass") >= 0 || Child(v, "obj") >= 0 || Agent(v) >= 0)
+      return false;
+    for (std::int32_t k = v + 1; k < n_; ++k) {
+      if (Tok(k).upos == "VERB" && !(Head(k) == v && Tok(k).deprel == "conj") && Tok(k).deprel != "xcomp" &&
+          Tok(k).deprel != "advcl")
+        return true;
+    }
+    return false;
+  }
+
   // True if an object or oblique of v is owned by "his" or "her".
   bool OwnsByPersonalPronoun(std::int32_t v) {
     bool hit = false;

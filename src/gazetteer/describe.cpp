@@ -744,7 +744,7 @@ class Describer {
           break;
         }
         // A town named by an English word before another capitalised word
-        // of the name ("University Square", "Liberty Bridge") is no part
+        // of the name ("Independence Square", "Liberty Bridge") is no part
         // of it: there are towns called University and Liberty. Only a
         // city of a million people or more is likely to be the one meant
         // ("Kyiv Central Station").

@@ -497,7 +497,7 @@ class Finder {
       if (!linked) {
         // An unlinked cue counts only for a quote that reads as a
         // statement, or for a short one that closes the clause the cue
-        // opens ("said the envoy's tone was “unusually sharp”." when the
+        // opens ("said the envoy's tone was “unusually harsh”." when the
         // parse lost the clause), and only when the cue has no reported
         // clause of its own.
         if ((c.words < 4 && !ClosesCueClause(h, c)) || dist > 12) continue;
@@ -712,7 +712,7 @@ class Finder {
       std::int32_t start = h.last + 1;
       if (h.last == h.first) start = h.first + 2;  // past "that" / "to"
       std::int32_t head = h.last == h.first ? doc_.head(h.first + 1) : doc_.head(h.last);
-      // "talks that both sides described as frank": "that" is the
+      // "talks that both sides described as useful": "that" is the
       // relative clause's object, not the marker of what the talks said.
       // (A clause with a subject or object of its own in that role has
       // "that" as its marker whatever the parse says: "charges that he
@@ -2375,7 +2375,7 @@ class Finder {
           w == "--" || InQuote(t)) {
         break;
       }
-      // "who according to the official count won ...": right after a
+      // "who according to the official tally won ...": right after a
       // relative word the clause's verb is still to come, so the source
       // is a noun phrase and a tensed verb after it, with no relative word
       // between, starts the clause ("a speech she delivered" elsewhere
@@ -2402,7 +2402,7 @@ class Finder {
     const auto first = static_cast<std::int32_t>(s.first_token), end = static_cast<std::int32_t>(s.end_token);
     std::int32_t rel = kNone;
     for (std::int32_t t = cue - 1; t > first && t >= cue - 30; --t) {
-      // ("51.3%": a symbol is no clause boundary.)
+      // ("48.2%": a symbol is no clause boundary.)
       if (InQuote(t) || (doc_.punct(t) && doc_.tok(t).upos == "PUNCT")) return {kNone, kNone};
       if (!IsRelativePronoun(lower_[static_cast<std::size_t>(t)])) continue;
       const bool after_comma = doc_.text(t - 1) == "," ||
@@ -2618,7 +2618,7 @@ class Finder {
     // according to three aides, ...") are not.
     if (h.phrase && lo < h.first && s > h.last) lo = h.first;
     while (lo < s && doc_.deprel(lo) == "case") ++lo;
-    // "..., but were smaller and peaceful, police said": the clause's
+    // "..., but were quieter and smaller, police said": the clause's
     // predicate that a parse hung on the source as its modifier ends at
     // the comma before it; a name or noun there would be an apposition.
     for (std::int32_t k = s - 1; k > lo; --k) {

@@ -352,7 +352,7 @@ class Doc {
     return r == "root" || r == "conj" || r == "ccomp" || r == "xcomp" || r == "advcl" || r == "parataxis" ||
            StartsWith(r, "acl") || StartsWith(r, "csubj");
   }
-  // "The ministry said 95 of the 140 people arrested had been freed": a
+  // "The ministry said 40 of the 120 people detained had been released": a
   // verb of saying with its subject before it and a second one right
   // after it, directly followed by the clause it reports, which has no
   // subject. The second is that clause's subject.

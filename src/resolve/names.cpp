@@ -165,8 +165,8 @@ std::string FoldTranslit(std::string_view token) {
   replace_all("shch", "sh");
   replace_all("tsch", "ch");
   replace_all("sch", "sh");
-  // Russian zh is sch in German and j in French ("Zhukov", "Schukow",
-  // "Joukov"): zh meets the German form (the French j is left alone, as
+  // Russian zh is sch in German and j in French ("Zharenko", "Scharenko",
+  // "Jarenko"): zh meets the German form (the French j is left alone, as
   // it is a j in most names).
   replace_all("zh", "sh");
   replace_all("kh", "h");

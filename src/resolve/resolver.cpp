@@ -14,7 +14,7 @@
 //   D|words        ORG/LOC/MISC named with a closing designator, without
 //                  it ("Harlow Crest Centre", "Harlow Crest Clinic")
 //   E|first stem|role  PERSON: first name, surname without a final e, and
-//                  a role it is given ("Marlow"/"Marlowe", both ministers)
+//                  a role it is given ("Kessar"/"Kessare", both ministers)
 // and, after those joins, guarded passes: a surname-only PERSON joins
 // the one full name with that surname (mononyms join each other when no
 // full name has it), an acronym-only ORG joins the one organisation
@@ -80,7 +80,7 @@ struct Resolver::Impl {
     // key of X with the name key (N) of P ("Electoral Commission of Lenhall").
     std::uint64_t bag = 0, qualified_bag = 0, qualifier = 0;
     // PERSON: first name, surname without a final e, and one role each
-    // ("Helen Marlow" and "Helen Marlowe", both foreign secretary).
+    // ("Odalys Kessar" and "Odalys Kessare", both foreign secretary).
     std::uint32_t spell_begin = 0, spell_end = 0;
     std::uint32_t keys_begin = 0, keys_end = 0;      // strong keys
     std::uint32_t sur_begin = 0, sur_end = 0;        // surnames of full names
@@ -249,7 +249,7 @@ std::vector<Resolver::Entity> Resolver::Finish(std::vector<std::vector<std::uint
     }
   }
   // 1b. One person's surname written with and without a final e by two
-  // outlets ("Marlow", "Marlowe"): the same first name and the same role
+  // outlets ("Kessar", "Kessare"): the same first name and the same role
   // given to both.
   {
     std::unordered_map<std::uint64_t, std::uint32_t> first;

@@ -165,8 +165,8 @@ struct Claim {
   // more days; empty otherwise.
   std::string trend;
   // For numbers: every figure, read with its hedge as a range ("more than
-  // 1,200" from 1,200 up, "about 500" within a tenth of it), can be true
-  // at once ("more than 1,200" and "at least 1,500"): the figures differ
+  // 900" from 900 up, "about 500" within a tenth of it), can be true
+  // at once ("more than 900" and "at least 1,100"): the figures differ
   // without contradicting each other.
   bool compatible = false;
 };

@@ -90,7 +90,7 @@ double ParseNumber(std::span<const Word> words, std::size_t i, std::size_t* last
   return value;
 }
 
-// A percentage after the number that ends at words[last] ("51.3%", "25
+// A percentage after the number that ends at words[last] ("48.2%", "25
 // percent", "25 per cent"): true, with *end the byte after its sign or
 // word and *next the index of the first word after it.
 bool PercentAfter(std::string_view text, std::span<const Word> words, std::size_t last, std::uint32_t* end,
@@ -150,7 +150,7 @@ std::string HedgeBefore(std::span<const Word> words, std::size_t first, std::uin
   return std::string();
 }
 
-// "51.3 percent of the vote", "51.3% of the votes": a claim keyed by the
+// "48.2 percent of the vote", "48.2% of the votes": a claim keyed by the
 // whole ("percent of the vote", a plural read as its singular), the
 // number as written with its sign or word. Returns false for any other
 // percentage, money, or a share of no named whole.
@@ -217,7 +217,7 @@ void ExtractClaims(std::string_view text, std::span<const Word> words, std::vect
     std::size_t after = 0;  // the first word after the percentage
     const bool percent = PercentAfter(text, words, last, &percent_end, &after);
     if (IsCurrency(text, words, first) || percent) {
-      // A share of a whole the sentence names ("51.3 percent of the
+      // A share of a whole the sentence names ("48.2 percent of the
       // vote", "40% of the territory") is a figure outlets report alike
       // or not; so is a rate (below); other percentages and sums are left
       // out.

@@ -87,7 +87,7 @@ struct NumberClaim {
 // Finds the numbers of one sentence that count something in the
 // quantity-noun list (the noun after the number, else the nearest before
 // it in the sentence). Money, percentages, years and times count nothing
-// in the list and are left out, except a share of a named whole ("51.3
+// in the list and are left out, except a share of a named whole ("48.2
 // percent of the vote": key "percent of the vote") and the percentage of a
 // rate in the rate-noun list ("tariffs of 25 percent", "a 30% tariff").
 void ExtractClaims(std::string_view text, std::span<const Word> sentence_words, std::vector<NumberClaim>* out);

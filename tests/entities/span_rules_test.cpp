@@ -553,8 +553,8 @@ TEST(SpanRules, APlacesPossessiveBeforeAListedBodyIsThePlace) {
 }
 
 TEST(SpanRules, LowerCaseWordsInQuotationMarksAreNoName) {
-  // "described as “frank”": a scare quote the model took for a name.
-  auto t = Tokens({{"described", 0, "VBN"}, {"as", 0, "IN"}, {"\xE2\x80\x9C"}, {"frank"}, {"\xE2\x80\x9D"}});
+  // "described as “candid”": a scare quote the model took for a name.
+  auto t = Tokens({{"described", 0, "VBN"}, {"as", 0, "IN"}, {"\xE2\x80\x9C"}, {"candid"}, {"\xE2\x80\x9D"}});
   auto labels = Span(t.size(), 3, 4, kMisc);
   ApplySpanRules(t.data(), t.size(), labels.data());
   EXPECT_EQ(Spans(labels), "");

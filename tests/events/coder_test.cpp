@@ -737,7 +737,7 @@ TEST_F(CoderTest, AHyphenatedTitleIsReadWhole) {
   // "Secretary-General" is split by the tokenizer; its last part alone
   // would read as a military rank, and the organisation before it as a
   // second subject.
-  Article a = Analyse("The UN Secretary-General welcomed the exchange of prisoners.");
+  Article a = Analyse("The UN Secretary-General welcomed the peace accord.");
   ASSERT_EQ(a.events.size(), 1u);
   EXPECT_EQ(a.events[0].cameo, "051");
   EXPECT_EQ(a.events[0].source.text, "UN Secretary-General");
@@ -757,10 +757,13 @@ TEST_F(CoderTest, APeoplesAdjectiveBeforeATitleLeavesThePersonTheActor) {
 }
 
 TEST_F(CoderTest, AReducedPassiveNounIsNoActor) {
-  // "Soldiers freed in the exchange described ...": the soldiers were
+  // "Hostages freed in the raid described ...": the hostages were
   // freed; the parse made the participle the verb and the noun its subject.
-  Article a = Analyse("Soldiers freed in Thursday's exchange described months of hunger in Japanese detention.");
-  for (const Event& e : a.events) EXPECT_NE(e.source.text, "Soldiers") << e.cameo;
+  Article a = Analyse("Hostages freed in Monday's raid described months of hunger in Japanese captivity.");
+  for (const Event& e : a.events) EXPECT_NE(e.source.text, "Hostages") << e.cameo;
+  // Also when the parse hangs the participle on the noun as its clause.
+  a = Analyse("Prisoners freed in Tuesday's swap described weeks of beatings in Japanese detention.");
+  for (const Event& e : a.events) EXPECT_NE(e.source.text, "Prisoners") << e.cameo;
   // A verb of the same form with its subject acts.
   a = Analyse("Rebels freed 20 hostages in Cameroon on Monday.");
   ASSERT_EQ(a.events.size(), 1u);
@@ -768,11 +771,11 @@ TEST_F(CoderTest, AReducedPassiveNounIsNoActor) {
 }
 
 TEST_F(CoderTest, APassiveParticipleOrADecisionsInfinitiveIsNotTheMainSubjects) {
-  // "an attaché accused of spying": Japan expelled him but accused no one.
-  Article a = Analyse("Last year, Britain expelled a Russian defence attaché accused of spying.");
+  // "an envoy accused of bribery": Britain expelled him but accused no one.
+  Article a = Analyse("Last year, Britain expelled a Russian trade envoy accused of bribery.");
   ASSERT_EQ(a.events.size(), 1u);
   EXPECT_EQ(a.events[0].cameo, "161");
-  EXPECT_EQ(Target(a.events[0]), "Russian defence attaché");
+  EXPECT_EQ(Target(a.events[0]), "Russian trade envoy");
   // "respond to the decision to expel": whoever decided expels.
   a = Analyse("China will respond to the decision to expel Chinese diplomats.");
   for (const Event& e : a.events) EXPECT_NE(e.source.text, "China") << e.cameo;
@@ -789,13 +792,13 @@ TEST_F(CoderTest, APassiveParticipleOrADecisionsInfinitiveIsNotTheMainSubjects) 
 TEST_F(CoderTest, TheTimeOfSayingIsNoDateInTheTextsOwnWords) {
   // Published on Wednesday 17 January 2024.
   // The day it was said bounds the event; it is marked as such.
-  Article a = Analyse("Britain said on Tuesday it had expelled four Russian diplomats.");
+  Article a = Analyse("Japan said on Tuesday it had expelled three Chinese diplomats.");
   ASSERT_EQ(a.events.size(), 1u);
   ASSERT_TRUE(a.events[0].date);
   EXPECT_EQ(*a.events[0].date, "2024-01-16");
   EXPECT_EQ(a.events[0].date_from, "said");
   // The event's own time still dates it, whoever reports it.
-  a = Analyse("Britain expelled four Russian diplomats on Tuesday, officials said.");
+  a = Analyse("Japan expelled three Chinese diplomats on Tuesday, officials said.");
   ASSERT_EQ(a.events.size(), 1u);
   ASSERT_TRUE(a.events[0].date);
   EXPECT_EQ(*a.events[0].date, "2024-01-16");

@@ -109,7 +109,7 @@ TEST(TranslitKey, FrenchRomanisationOffEff) {
 }
 
 TEST(TranslitKey, RussianZhAndTheGermanSch) {
-  EXPECT_EQ(TranslitKey("zhukovsky"), TranslitKey("schukowski"));
+  EXPECT_EQ(TranslitKey("zharenkovsky"), TranslitKey("scharenkowski"));
   EXPECT_EQ(TranslitKey("zhenya"), TranslitKey("schenja"));
 }
 

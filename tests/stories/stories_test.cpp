@@ -481,18 +481,18 @@ TEST(Stories, HedgedFiguresThatCanAllBeTrueAreMarkedCompatible) {
            " prisoners were still held in Kessar. Families in Lenhall asked for news of the prisoners.";
   };
   std::vector<std::string> lines = {
-      Line("h1", "Outlet One", "2024-05-01", "Lenhall prisoners", text("more than 1,200"), {{"Lenhall", "eL"}}),
-      Line("h2", "Outlet Two", "2024-05-01", "Lenhall prisoners held", text("at least 1,500"), {{"Lenhall", "eL"}}),
+      Line("h1", "Outlet One", "2024-05-01", "Lenhall prisoners", text("more than 900"), {{"Lenhall", "eL"}}),
+      Line("h2", "Outlet Two", "2024-05-01", "Lenhall prisoners held", text("at least 1,100"), {{"Lenhall", "eL"}}),
   };
   auto stories = BuildAll(lines);
   ASSERT_EQ(stories.size(), 1u);
   EXPECT_EQ(CompatibleFlag(stories[0], "prisoners"), 1) << stories[0].json;
   // Two exact figures, or an exact figure below a floor, contradict.
-  lines[0] = Line("h1", "Outlet One", "2024-05-01", "Lenhall prisoners", text("1,200"), {{"Lenhall", "eL"}});
+  lines[0] = Line("h1", "Outlet One", "2024-05-01", "Lenhall prisoners", text("900"), {{"Lenhall", "eL"}});
   stories = BuildAll(lines);
   ASSERT_EQ(stories.size(), 1u);
   EXPECT_EQ(CompatibleFlag(stories[0], "prisoners"), 0) << stories[0].json;
-  lines[1] = Line("h2", "Outlet Two", "2024-05-01", "Lenhall prisoners held", text("1,500"), {{"Lenhall", "eL"}});
+  lines[1] = Line("h2", "Outlet Two", "2024-05-01", "Lenhall prisoners held", text("1,100"), {{"Lenhall", "eL"}});
   stories = BuildAll(lines);
   ASSERT_EQ(stories.size(), 1u);
   EXPECT_EQ(CompatibleFlag(stories[0], "prisoners"), 0) << stories[0].json;
@@ -836,22 +836,22 @@ TEST(Stories, APercentageOfARateIsComparedByTheRate) {
 }
 
 TEST(Stories, ASharePercentOfANamedWholeIsAClaim) {
-  auto c = ClaimsOf("Tobias Lenhall won 51.3 percent of the vote, the board said.");
+  auto c = ClaimsOf("Tobias Lenhall won 52.6 percent of the vote, the board said.");
   ASSERT_EQ(c.size(), 1u);
   EXPECT_EQ(c[0].key, "percent of the vote");
-  EXPECT_DOUBLE_EQ(c[0].value, 51.3);
-  EXPECT_EQ(c[0].number, "51.3 percent");
+  EXPECT_DOUBLE_EQ(c[0].value, 52.6);
+  EXPECT_EQ(c[0].number, "52.6 percent");
   // The sign, a plural whole and a hedge.
-  c = ClaimsOf("Lenhall took about 51.4% of the votes on Sunday.");
+  c = ClaimsOf("Lenhall took about 52.7% of the votes on Sunday.");
   ASSERT_EQ(c.size(), 1u);
   EXPECT_EQ(c[0].key, "percent of the vote");
-  EXPECT_EQ(c[0].number, "51.4%");
-  EXPECT_EQ(c[0].text, "about 51.4%");
+  EXPECT_EQ(c[0].number, "52.7%");
+  EXPECT_EQ(c[0].text, "about 52.7%");
   EXPECT_FALSE(c[0].hedge.empty());
   // British "per cent" is one percentage too.
-  c = ClaimsOf("Lenhall took 51.4 per cent of the votes on Sunday.");
+  c = ClaimsOf("Lenhall took 52.7 per cent of the votes on Sunday.");
   ASSERT_EQ(c.size(), 1u);
-  EXPECT_EQ(c[0].number, "51.4 per cent");
+  EXPECT_EQ(c[0].number, "52.7 per cent");
   // A percentage of no named whole, and money, are no claims.
   EXPECT_TRUE(ClaimsOf("Prices rose 4.5 percent in March.").empty());
   EXPECT_TRUE(ClaimsOf("The bank lent $40 million of its reserves.").empty());
