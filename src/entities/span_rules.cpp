@@ -44,6 +44,9 @@ struct NameHeads {
   std::unordered_map<std::uint64_t, int> before;  // lower-case hash -> type of a name after "WORD of"
   std::unordered_map<std::uint64_t, int> first;   // lower-case hash -> type of a name it starts
   std::unordered_map<std::uint64_t, int> person;  // lower-case hash -> type of a "person" it ends
+  // Of `person`, the words that also retype an unlisted "place" they end
+  // ("Kessar Bank" typed a place; the listed "West Bank" stays one).
+  std::unordered_set<std::uint64_t> place;
   // Words of `last` that close a name: no "of X" or "for X" after them
   // belongs to it ("Kessar Holdings Ltd of Lenhall" is a company and a place).
   std::unordered_set<std::uint64_t> closing;
@@ -69,10 +72,11 @@ const NameHeads& Heads() {
       SITREP_CHECK(type == "ORG" || type == "LOC" || type == "MISC" || (type == "PER" && where == "last"), ConfigError,
                    "data/ner/name_heads.tsv: bad type: " << line);
       SITREP_CHECK(where == "last" || where == "final" || where == "before" || where == "first" || where == "whole" ||
-                       where == "person" || (where == "join" && type == "ORG"),
+                       where == "person" || where == "place" || (where == "join" && type == "ORG"),
                    ConfigError,
                    "data/ner/name_heads.tsv: bad position: " << line);
       if (where == "final") h.closing.insert(lower(word));
+      if (where == "place") h.place.insert(lower(word));
       if (where == "join") {
         h.join.insert(lower(word));
         continue;
@@ -80,7 +84,7 @@ const NameHeads& Heads() {
       auto& table = where == "last" || where == "final" ? h.last
                     : where == "before"                   ? h.before
                     : where == "whole"                    ? h.whole
-                    : where == "person"                   ? h.person
+                    : where == "person" || where == "place" ? h.person
                                                           : h.first;
       table[lower(word)] = type == "ORG" ? kOrg : type == "LOC" ? kLoc : type == "PER" ? kPer : kMisc;
     }
@@ -687,7 +691,8 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
     // unless the gazetteer lists the whole name.
     // "Kessar Bank" typed a person: no person's name ends so.
     // Nor has one such a word before an "of" ("State Bank of Kessar").
-    if (e - b >= 2 && LabelType(labels[b]) == kPer && ListedType(t, b, e, n, -1) < 0) {
+    if (e - b >= 2 && (LabelType(labels[b]) == kPer || LabelType(labels[b]) == kLoc) &&
+        ListedType(t, b, e, n, -1) < 0) {
       std::size_t h = e - 1;
       for (std::size_t j = b + 1; j + 1 < e; ++j) {
         if (t[j].f.lower == Heads().of) {
@@ -696,7 +701,10 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
         }
       }
       auto it = Heads().person.find(t[h].f.lower);
-      if (it != Heads().person.end() && (t[h].f.flags & syntax::kTitle)) SetSpan(labels, b, e, it->second);
+      if (it != Heads().person.end() && (t[h].f.flags & syntax::kTitle) &&
+          (LabelType(labels[b]) == kPer || (Heads().place.count(t[h].f.lower) && !(t[h].gaz & kGazArea)))) {
+        SetSpan(labels, b, e, it->second);
+      }
     }
     if (e - b >= 2 && (type == kLoc || type == kPer || type == kMisc) && ListedType(t, b, e, n, -1) < 0) {
       auto it = Heads().last.find(t[e - 1].f.lower);

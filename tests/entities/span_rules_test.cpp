@@ -769,14 +769,24 @@ TEST(SpanRules, MiscNameStartingWithAFirstNameIsAPerson) {
   auto lv = Span(v.size(), 0, 2, kMisc);
   ApplySpanRules(v.data(), v.size(), lv.data());
   EXPECT_EQ(Spans(lv), "MISC:0-2 ");
-  // "Kessar Bank" typed a person is an organisation; as a place it stays one.
+  // "Kessar Bank" typed a person is an organisation, and so is it typed a
+  // place that no table lists; a listed area ("West Bank") stays a place.
   auto k = Tokens({{"Kessar"}, {"Bank"}, {"fell", 0, "VBD"}});
   auto lk = Span(k.size(), 0, 2, kPer);
   ApplySpanRules(k.data(), k.size(), lk.data());
   EXPECT_EQ(Spans(lk), "ORG:0-2 ");
   auto kl = Span(k.size(), 0, 2, kLoc);
   ApplySpanRules(k.data(), k.size(), kl.data());
-  EXPECT_EQ(Spans(kl), "LOC:0-2 ");
+  EXPECT_EQ(Spans(kl), "ORG:0-2 ");
+  auto a = Tokens({{"Tessary", kGazArea}, {"Bank", kGazArea}, {"fell", 0, "VBD"}});
+  auto la = Span(a.size(), 0, 2, kLoc);
+  ApplySpanRules(a.data(), a.size(), la.data());
+  EXPECT_EQ(Spans(la), "LOC:0-2 ");
+  // Nor does an organisation word that also ends places ("Union") retype one.
+  auto u2 = Tokens({{"Tessary"}, {"Union"}, {"fell", 0, "VBD"}});
+  auto lu2 = Span(u2.size(), 0, 2, kLoc);
+  ApplySpanRules(u2.data(), u2.size(), lu2.data());
+  EXPECT_EQ(Spans(lu2), "LOC:0-2 ");
   // A name its last word makes an organisation stays one ("Harlen Energy Group").
   auto g = Tokens({{"Harlen"}, {"Energy"}, {"Group"}, {"fell", 0, "VBD"}});
   g[0].lex = kLexFirstName;
