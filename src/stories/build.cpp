@@ -544,11 +544,27 @@ std::vector<Claim> StoryBuilder::Impl::NumberClaims(const std::vector<std::uint3
     }
     return lo <= hi;
   };
-  std::map<std::string, std::vector<Report>> by_key;
+  // Figures of one noun that outlets give for different owners ("four
+  // Russian diplomats", "two British diplomats") are compared apart; when
+  // the story names one owner at most, a figure that names none is
+  // compared with it ("four diplomats").
+  std::map<std::string, std::set<std::string>> owners;
   for (std::uint32_t a : members)
-    for (const auto& c : digests[a].claims) by_key[c.key].push_back({c.value, a, &c});
+    for (const auto& c : digests[a].claims)
+      if (!c.qualifier.empty()) owners[c.key].insert(c.qualifier);
+  std::map<std::pair<std::string, std::string>, std::vector<Report>> by_key;
+  for (std::uint32_t a : members) {
+    for (const auto& c : digests[a].claims) {
+      auto it = owners.find(c.key);
+      const bool apart = it != owners.end() && it->second.size() >= 2;
+      by_key[{c.key, apart ? c.qualifier : std::string()}].push_back({c.value, a, &c});
+    }
+  }
   std::vector<Claim> disagreements;
-  for (auto& [key, reports] : by_key) {
+  for (auto& [key_owner, reports] : by_key) {
+    // Named with its owner when compared apart: "diplomats (RUS)".
+    const std::string key =
+        key_owner.second.empty() ? key_owner.first : key_owner.first + " (" + key_owner.second + ")";
     std::sort(reports.begin(), reports.end(), [&](const Report& x, const Report& y) {
       return x.value != y.value ? x.value < y.value : digests[x.article].id < digests[y.article].id;
     });

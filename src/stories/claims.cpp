@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "gazetteer/gazetteer.h"
 #include "stories/internal.h"
 
 namespace sitrep::stories::detail {
@@ -387,6 +388,17 @@ void ExtractClaims(std::string_view text, std::span<const Word> words, std::vect
     NumberClaim c;
     c.key = std::move(key);
     c.value = value;
+    // A capitalised word between the number and its noun says whose they
+    // are ("four Russian diplomats", "two British diplomats"): figures of
+    // different owners are different quantities.
+    for (std::size_t j = last + 1; noun > last && j < noun; ++j) {
+      const char c0 = text[words[j].begin];
+      if (c0 < 'A' || c0 > 'Z' || words[j].number) continue;
+      const std::string_view form = text.substr(words[j].begin, words[j].end - words[j].begin);
+      auto country = gazetteer::Gazetteer::Default().CountryOf(form);
+      c.qualifier = country ? *country : words[j].lower;
+      break;
+    }
     c.number = std::string(text.substr(words[first].begin, words[last].end - words[first].begin));
     std::uint32_t from = words[first].begin;
     c.hedge = HedgeBefore(words, first, &from);

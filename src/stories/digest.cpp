@@ -445,6 +445,7 @@ void EncodeDigest(const Digest& d, std::string* out) {
     PutStr(out, c.number);
     PutStr(out, c.text);
     PutStr(out, c.hedge);
+    PutStr(out, c.qualifier);
   }
   Put(out, static_cast<std::uint32_t>(d.sentences.size()));
   for (const auto& s : d.sentences) {
@@ -496,6 +497,7 @@ bool DecodeDigest(std::string_view bytes, Digest* d) {
     r.Str(&c.number);
     r.Str(&c.text);
     r.Str(&c.hedge);
+    r.Str(&c.qualifier);
   }
   d->sentences.resize(r.Count(20));
   for (auto& s : d->sentences) {

@@ -82,6 +82,11 @@ struct NumberClaim {
   std::string number;  // as written: "100,000", "Twenty-five"
   std::string text;    // with its hedge: "about 100,000"
   std::string hedge;   // the hedge's kind, empty when none
+  // Whose they are, from a capitalised word between the number and its
+  // noun: the country's code for a demonym or country ("four Russian
+  // diplomats" -> RUS), else the word in lower case ("40 UN monitors" ->
+  // un); empty when none.
+  std::string qualifier;
 };
 
 // Finds the numbers of one sentence that count something in the

@@ -857,6 +857,41 @@ TEST(Stories, ASharePercentOfANamedWholeIsAClaim) {
   EXPECT_TRUE(ClaimsOf("The bank lent $40 million of its reserves.").empty());
 }
 
+// Figures of one noun for different owners are different quantities:
+// "four Dravenian diplomats" expelled by one side and "five Lorvani
+// diplomats" expelled by the other are no disagreement; with one owner
+// named, a figure that names none is still compared with it.
+TEST(Stories, NumbersOfDifferentOwnersAreComparedApart) {
+  EXPECT_EQ(ClaimsOf("Lenhall expelled four Russian diplomats on Monday.")[0].qualifier, "RUS");
+  EXPECT_EQ(ClaimsOf("About 40 UN monitors arrived.")[0].qualifier, "un");
+  EXPECT_EQ(ClaimsOf("Lenhall expelled four diplomats on Monday.")[0].qualifier, "");
+  auto build = [](const std::vector<std::string>& texts) {
+    std::vector<std::string> lines;
+    for (std::size_t k = 0; k < texts.size(); ++k) {
+      std::string id = "q", outlet = "Outlet ";
+      id += std::to_string(k);
+      outlet += std::to_string(k);
+      lines.push_back(Line(id, outlet, "2024-05-01",
+                           "Diplomats expelled in Lenhall row", texts[k], {{"Lenhall", "eL"}}));
+    }
+    StoryBuilder b;
+    for (const auto& l : lines) EXPECT_TRUE(b.AddArticle(l).ok());
+    auto stories = b.Build({}, "");
+    EXPECT_EQ(stories.size(), 1u);
+    return stories.empty() ? std::string() : stories[0].json;
+  };
+  const std::string apart = build({
+      "Lenhall expelled four Russian diplomats on Monday over the spying row in Lenhall.",
+      "Moscow answered the Lenhall spying row by expelling five British diplomats on Tuesday.",
+  });
+  EXPECT_EQ(apart.find("\"claim\":\"diplomats"), std::string::npos) << apart;
+  const std::string one_owner = build({
+      "Lenhall expelled four Russian diplomats on Monday over the spying row in Lenhall.",
+      "Lenhall expelled five diplomats on Monday over the spying row in Lenhall.",
+  });
+  EXPECT_NE(one_owner.find("\"claim\":\"diplomats\""), std::string::npos) << one_owner;
+}
+
 TEST(Stories, ASmallNumberReferringBackIsNoClaim) {
   EXPECT_TRUE(ClaimsOf("The two countries signed the deal after the three ministers met.").empty());
   // A figure stays a figure, with or without "the".
