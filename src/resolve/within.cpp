@@ -221,6 +221,20 @@ void MergeWithinArticle(Article& a, const MergeOptions& options) {
         if (auto it = acronyms.find(ini); it != acronyms.end()) uf.Unite(i, it->second);  // acronym came first
         initials[ini] = i;
       }
+      // "the Central Electoral Commission of Dravenia" ... "the CEC": an
+      // acronym often leaves out the "of <place>" that ends the name. Only
+      // three letters or more from two words or more, so that a short
+      // acronym does not find a name by chance.
+      for (std::size_t p = 2; p + 1 < toks.size(); ++p) {
+        if (toks[p] != "of") continue;
+        std::vector<std::string> head(toks.begin(), toks.begin() + static_cast<std::ptrdiff_t>(p));
+        std::string ini = detail::Initials(lex, head, true);
+        if (ini.size() >= 3) {
+          if (auto it = acronyms.find(ini); it != acronyms.end()) uf.Unite(i, it->second);
+          initials.try_emplace(ini, i);
+        }
+        break;
+      }
     }
     // "the International Committee of the Red Cross" ... "the Red Cross":
     // names the organisation list gives for one organisation.

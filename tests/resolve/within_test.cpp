@@ -115,6 +115,19 @@ TEST(MergeWithinArticle, AcronymFromInitialsSkippingFunctionWords) {
   EXPECT_EQ(b.local_entities[0].name, "Lowland Grain Board");
 }
 
+// An acronym often leaves out the "of <place>" that ends the name; a
+// two-letter one does not find such a name by chance.
+TEST(MergeWithinArticle, AcronymOfTheNameBeforeItsOfPlace) {
+  Article a = Make("The Federal Tariff Board of Morvia ruled. The FTB said more.",
+                   {{"Federal Tariff Board of Morvia", "ORG"}, {"FTB", "ORG"}});
+  MergeWithinArticle(a);
+  EXPECT_EQ(a.local_entities.size(), 1u);
+  Article b = Make("The Tariff Board of Morvia ruled. The TB clinic said more.",
+                   {{"Tariff Board of Morvia", "ORG"}, {"TB", "ORG"}});
+  MergeWithinArticle(b);
+  EXPECT_EQ(b.local_entities.size(), 2u);
+}
+
 TEST(MergeWithinArticle, PossessiveAndCaseVariants) {
   Article a = Make("Freedonia's army moved. NATO met. Nato said Freedonia must stop.",
                    {{"Freedonia's", "LOC"}, {"NATO", "ORG"}, {"Nato", "ORG"}, {"Freedonia", "LOC"}});
