@@ -285,6 +285,7 @@ int RunAnalyze(const AnalyzeOptions& opt) {
   std::mutex sink_mu;
   std::vector<IndexEntry> index;
   std::vector<std::vector<LocalEntity>> locals;
+  std::vector<bool> translated;  // per slot: the article is a translation
   std::uint64_t spill_offset = 0;
   Status sink_status;
   Totals totals;
@@ -318,6 +319,7 @@ int RunAnalyze(const AnalyzeOptions& opt) {
         index.push_back({IdKey(a.id), seq, spill_offset, static_cast<std::uint32_t>(line->size()),
                          static_cast<std::uint32_t>(locals.size())});
         locals.push_back(std::move(a.local_entities));
+        translated.push_back(a.translated_from.has_value());
         spill_offset += line->size();
         totals.Add(a, input_index);
         ++progress.articles;
@@ -367,7 +369,7 @@ int RunAnalyze(const AnalyzeOptions& opt) {
       }
       std::string id = line.size() >= kIdEnd ? line.substr(7, 17) : std::string();
       id += duplicate_suffix(i);
-      resolver.Add(id, locals[index[i].slot]);
+      resolver.Add(id, locals[index[i].slot], translated[index[i].slot]);
       std::vector<LocalEntity>().swap(locals[index[i].slot]);
     }
     merged = resolver.Finish(&assignment);

@@ -102,7 +102,8 @@ int RunMerge(const MergeCommandOptions& opt) {
         continue;
       }
       added.push_back(static_cast<std::int64_t>(articles));
-      resolver.Add(id, LocalEntities(o));
+      std::string_view from;
+      resolver.Add(id, LocalEntities(o), !o["translated_from"].get_string().get(from) && !from.empty());
       ++articles;
     }
   }

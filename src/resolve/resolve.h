@@ -96,8 +96,10 @@ class Resolver {
   Resolver& operator=(const Resolver&) = delete;
 
   // Adds one article's local entities (as MergeWithinArticle made them).
-  // Computes their name keys now; O(entities + their aliases).
-  void Add(std::string_view article_id, const std::vector<LocalEntity>& entities);
+  // Computes their name keys now; O(entities + their aliases). `translated`
+  // says the article is a translation: between two names used equally
+  // often, the canonical name is then one an original article wrote.
+  void Add(std::string_view article_id, const std::vector<LocalEntity>& entities, bool translated = false);
 
   // Number of local entities added so far.
   std::size_t size() const;

@@ -25,6 +25,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -91,6 +92,7 @@ struct Resolver::Impl {
   std::vector<std::uint64_t> keys, surnames, inits, spellings;
   std::vector<std::string> article_ids;
   std::vector<std::uint32_t> article_sizes;
+  std::vector<bool> article_translated;
 
   void AddOne(std::uint32_t article, std::uint32_t local, const LocalEntity& e) {
     const detail::Lexicons& lex = detail::GetLexicons();
@@ -222,9 +224,10 @@ Resolver::~Resolver() = default;
 
 std::size_t Resolver::size() const { return impl_->recs.size(); }
 
-void Resolver::Add(std::string_view article_id, const std::vector<LocalEntity>& entities) {
+void Resolver::Add(std::string_view article_id, const std::vector<LocalEntity>& entities, bool translated) {
   const auto article = static_cast<std::uint32_t>(impl_->article_ids.size());
   impl_->article_ids.emplace_back(article_id);
+  impl_->article_translated.push_back(translated);
   impl_->article_sizes.push_back(static_cast<std::uint32_t>(entities.size()));
   for (std::size_t j = 0; j < entities.size(); ++j)
     impl_->AddOne(article, static_cast<std::uint32_t>(j), entities[j]);
@@ -401,7 +404,12 @@ std::vector<Resolver::Entity> Resolver::Finish(std::vector<std::vector<std::uint
     const std::vector<std::uint32_t>& ms = clusters[c];
     Entity& e = out[c];
     std::map<std::string, std::uint64_t> types, countries, actors;
-    std::map<std::string, std::pair<bool, int>> names;  // name -> (full form, members using it)
+    struct NameUse {
+      bool full = false;      // a full form
+      int members = 0;        // members using it
+      bool original = false;  // used by an article that is no translation
+    };
+    std::map<std::string, NameUse> names;
     std::uint64_t min_key = 0;
     bool have_key = false;
     std::string min_member;  // smallest "article id#local index", for keyless entities
@@ -413,8 +421,9 @@ std::vector<Resolver::Entity> Resolver::Finish(std::vector<std::vector<std::uint
       if (!l.country.empty()) countries[l.country] += std::max<std::uint64_t>(l.mention_count, 1);
       if (!l.actor_code.empty()) actors[l.actor_code] += std::max<std::uint64_t>(l.mention_count, 1);
       auto& nm = names[l.name];
-      nm.first = nm.first || r.name_full;
-      ++nm.second;
+      nm.full = nm.full || r.name_full;
+      ++nm.members;
+      nm.original = nm.original || !m.article_translated[r.article];
       e.aliases.push_back(l.name);
       e.aliases.insert(e.aliases.end(), l.aliases.begin(), l.aliases.end());
       e.roles.insert(e.roles.end(), l.roles.begin(), l.roles.end());
@@ -430,16 +439,17 @@ std::vector<Resolver::Entity> Resolver::Finish(std::vector<std::vector<std::uint
     e.country = Heaviest(countries);
     e.actor_code = Heaviest(actors);
     // Canonical name: a full form over a surname or acronym, then the most
-    // frequent, then the longest, then the first in byte order.
+    // frequent, then one an original article wrote (a translation's
+    // spelling follows its language: "Schukowski"), then the longest, then
+    // the first in byte order.
     const std::string* best = nullptr;
-    std::pair<bool, int> best_score{false, -1};
-    for (const auto& [name, score] : names) {
+    NameUse best_use;
+    for (const auto& [name, use] : names) {
       if (name.empty()) continue;
-      if (best == nullptr || score.first > best_score.first ||
-          (score.first == best_score.first &&
-           (score.second > best_score.second || (score.second == best_score.second && name.size() > best->size())))) {
+      auto rank = [](const NameUse& u, const std::string& s) { return std::make_tuple(u.full, u.members, u.original, s.size()); };
+      if (best == nullptr || rank(use, name) > rank(best_use, *best)) {
         best = &name;
-        best_score = score;
+        best_use = use;
       }
     }
     if (best != nullptr) e.name = *best;

@@ -50,6 +50,22 @@ TEST(Resolver, CaseVariantsMerge) {
   EXPECT_EQ(out[0].articles.size(), 3u);
 }
 
+// Between two spellings used equally often, the canonical name is the one
+// an original article wrote, not a translation's ("Wolschinsky" follows
+// German spelling), whatever the order the articles come in.
+TEST(Resolver, CanonicalNamePrefersAnOriginalArticlesSpelling) {
+  for (bool translated_first : {true, false}) {
+    Resolver r;
+    const LocalEntity german = E("PERSON", "Arkady Wolschinsky"), english = E("PERSON", "Arkady Volshinsky");
+    if (translated_first) r.Add("art1", {german}, true);
+    r.Add("art2", {english}, false);
+    if (!translated_first) r.Add("art3", {german}, true);
+    auto out = r.Finish(nullptr);
+    ASSERT_EQ(out.size(), 1u);
+    EXPECT_EQ(out[0].name, "Arkady Volshinsky");
+  }
+}
+
 TEST(Resolver, TransliterationVariantsOfOnePerson) {
   auto c = Cluster({E("PERSON", "Arkadiy Volshinskiy"), E("PERSON", "Arkady Wolschinsky"),
                     E("PERSON", "Arkadii Volshinsky"), E("PERSON", "Mikhail Tarkhov"), E("PERSON", "Mihail Tarhov"),
