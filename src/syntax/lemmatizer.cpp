@@ -58,11 +58,17 @@ void Lemmatizer::Lemmatize(std::string_view form, std::string_view upos, std::st
   // Candidates from the longest suffix to the shortest; the first that is a
   // known lemma wins, else the longest rule's, as a rule from a rarer,
   // more specific suffix is more often right when nothing else says so.
+  // A past tense and a past participle share their ending, so a rule
+  // learned for the one serves the other when it has none for that suffix
+  // ("fined" as VBD finds VBN's "-ined" -> "-ine" from "combined", not
+  // "-ed" -> "" and "fin").
+  const std::string_view sibling = xpos == "VBD" ? "VBN" : xpos == "VBN" ? "VBD" : std::string_view();
   bool have = false;
   std::string first;
   for (std::size_t len = std::min(kMaxSuffix, lw.size()); len >= 1; --len) {
     std::string_view suf = lw.substr(lw.size() - len);
     auto it = rules_.find(Key(suf, xpos, 3));
+    if (it == rules_.end() && !sibling.empty()) it = rules_.find(Key(suf, sibling, 3));
     if (it == rules_.end()) continue;
     const Rule& r = it->second;
     if (r.strip > base.size() || (r.strip == base.size() && strings_[r.append].empty())) break;

@@ -117,6 +117,38 @@ TEST(Training, LemmatizerPrefersARuleThatGivesAKnownLemma) {
   EXPECT_EQ(out, "expel");
 }
 
+// A past tense with no rule for its ending borrows the past participle's
+// (and the other way round): both end alike.
+TEST(Training, LemmatizerSharesRulesBetweenPastTenseAndParticiple) {
+  auto word = [](const char* form, const char* lemma, const char* xpos) {
+    ConllWord w;
+    w.form = form;
+    w.lemma = lemma;
+    w.upos = "VERB";
+    w.xpos = xpos;
+    w.head = 0;
+    w.deprel = "root";
+    return w;
+  };
+  std::vector<ConllSentence> data(1);
+  // VBN: "-ined" -> "-ine"; VBD: only "-ed" -> "".
+  for (auto [f, l] : {std::pair{"combined", "combine"}, {"declined", "decline"}}) data[0].words.push_back(word(f, l, "VBN"));
+  for (auto [f, l] : {std::pair{"walked", "walk"}, {"opened", "open"}}) data[0].words.push_back(word(f, l, "VBD"));
+  // Both "fin" and "fine" are known lemmas.
+  data[0].words.push_back(word("fins", "fin", "NNS"));
+  data[0].words.push_back(word("fine", "fine", "JJ"));
+  data[0].words.push_back(word("outline", "outline", "NN"));
+  auto lem = Lemmatizer::Train(data);
+  std::string out, scratch;
+  lem->Lemmatize("outlined", "VERB", "VBD", &out, scratch);
+  EXPECT_EQ(out, "outline");
+  lem->Lemmatize("fined", "VERB", "VBD", &out, scratch);
+  EXPECT_EQ(out, "fine");
+  // A rule of the word's own tag still comes first.
+  lem->Lemmatize("opened", "VERB", "VBN", &out, scratch);
+  EXPECT_EQ(out, "open");
+}
+
 TEST(Training, SaveLoadRoundTripKeepsPredictions) {
   auto data = TinyTreebank();
   auto tagger = TrainTagger(data, {}, Quiet(5));
