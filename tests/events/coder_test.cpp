@@ -789,6 +789,20 @@ TEST_F(CoderTest, APassiveParticipleOrADecisionsInfinitiveIsNotTheMainSubjects) 
   EXPECT_TRUE(expel);
 }
 
+TEST_F(CoderTest, AFineIsAnAdministrativeSanction) {
+  // "fined" as a past tense lemmatises to "fine" (not "fin"); a regulator
+  // is a government actor and a lender a business.
+  Article a = Analyse("The Japanese regulator fined a Chinese lender on Monday.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "172");
+  EXPECT_EQ(a.events[0].source.actor_code, "JPNGOV");
+  ASSERT_TRUE(a.events[0].target.has_value());
+  EXPECT_EQ(a.events[0].target->actor_code, "CHNBUS");
+  a = Analyse("Japan's regulator imposed a fine on a Chinese lender on Monday.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "172");
+}
+
 TEST_F(CoderTest, TheTimeOfSayingIsNoDateInTheTextsOwnWords) {
   // Published on Wednesday 17 January 2024.
   // The day it was said bounds the event; it is marked as such.
