@@ -17,7 +17,9 @@
 
 #include <memory>
 #include <string>
+#include <span>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "core/stage.h"
@@ -86,7 +88,24 @@ class SyntaxStage : public Stage {
   // the adjective modifies the first and the second is its oblique.
   void RepairDoubleSubject(Article& article, std::uint32_t first, std::uint32_t end) const;
 
+  // The tagger reads an "-ed" verb right after a sentence's opening noun
+  // phrase as a participle more often than news text has it ("The
+  // opposition called on X to resign", "The regulator fined the bank
+  // ..., officials said"), which leaves the sentence without its verb.
+  // Such a participle becomes a past tense, before parsing, when the
+  // sentence (not a headline in capitals) has no finite verb nor another
+  // participle and "by" does not follow, or when an object follows it (a determiner, pronoun,
+  // number or name; not a name after a naming verb: "a firm called Kessar
+  // Trade") and no finite verb comes before the next comma. Returns
+  // whether a tag changed.
+  bool RetagOpeningPastTense(std::span<const std::string_view> forms, std::uint16_t* tags) const;
+
   std::vector<std::uint64_t> tag_hash_;  // per tagger class
+  // Per tagger class, what RetagOpeningPastTense asks of it (bits below).
+  std::vector<std::uint8_t> class_kind_;
+  std::uint16_t past_tense_class_ = 0;
+  bool have_past_tense_ = false;
+  std::unordered_set<std::string> naming_verbs_;  // data/text/naming_verbs.txt
   std::uint16_t piece_label_ = 0;
   std::string_view compound_label_;  // the parser's own "compound", empty if it has none
   std::string_view amod_label_, obl_label_;

@@ -1,5 +1,6 @@
 #include "syntax/syntax.h"
 
+#include <cctype>
 #include <mutex>
 
 #include "core/error.h"
@@ -18,6 +19,32 @@ std::shared_ptr<SyntaxModels> Assemble(std::string_view tagger, const std::strin
   m->parser = Parser::Load(parser, parser_name);
   m->bytes = tagger.size() + lemmatizer.size() + parser.size();
   return m;
+}
+
+// What RetagOpeningPastTense reads of a tag.
+enum : std::uint8_t {
+  kFinite = 1,        // VBD VBZ VBP MD
+  kParticiple = 2,    // VERB VBN
+  kNoun = 4,          // NN NNS NNP NNPS: ends the opening noun phrase
+  kInPhrase = 8,      // a noun, adjective, number or possessive inside it
+  kDeterminer = 16,   // DT PRP$: may start it
+  kObjectStart = 32,  // DT PRP PRP$ CD NNP NNPS: may start an object
+  kConjunction = 64,  // CC: "But the council voted ..."
+  kName = 128,        // NNP NNPS
+};
+
+std::uint8_t KindOf(std::string_view upos, std::string_view xpos) {
+  std::uint8_t k = 0;
+  if (xpos == "VBD" || xpos == "VBZ" || xpos == "VBP" || xpos == "MD") k |= kFinite;
+  if (upos == "VERB" && xpos == "VBN") k |= kParticiple;
+  const bool name = xpos == "NNP" || xpos == "NNPS";
+  if (xpos == "NN" || xpos == "NNS" || name) k |= kNoun | kInPhrase;
+  if (name) k |= kName;
+  if (xpos == "JJ" || xpos == "JJR" || xpos == "JJS" || xpos == "CD" || xpos == "POS") k |= kInPhrase;
+  if (xpos == "DT" || xpos == "PRP$") k |= kDeterminer;
+  if (xpos == "DT" || xpos == "PRP" || xpos == "PRP$" || xpos == "CD" || name) k |= kObjectStart;
+  if (xpos == "CC") k |= kConjunction;
+  return k;
 }
 
 }  // namespace
@@ -46,8 +73,15 @@ SyntaxStage::SyntaxStage(std::shared_ptr<const SyntaxModels> models) : models_(s
                "syntax stage needs a tagger, a lemmatizer and a parser");
   const Tagger& t = *models_->tagger;
   for (std::size_t c = 0; c < t.num_classes(); ++c) {
-    tag_hash_.push_back(TagHash(t.upos(static_cast<std::uint16_t>(c)), t.xpos(static_cast<std::uint16_t>(c))));
+    const auto cls = static_cast<std::uint16_t>(c);
+    tag_hash_.push_back(TagHash(t.upos(cls), t.xpos(cls)));
+    class_kind_.push_back(KindOf(t.upos(cls), t.xpos(cls)));
+    if (t.upos(cls) == "VERB" && t.xpos(cls) == "VBD") {
+      past_tense_class_ = cls;
+      have_past_tense_ = true;
+    }
   }
+  for (std::string_view line : DataLines(Resource("text/naming_verbs.txt"))) naming_verbs_.emplace(line);
   const Parser& p = *models_->parser;
   piece_label_ = p.root_label();
   for (std::size_t l = 0; l < p.num_labels(); ++l) {
@@ -141,6 +175,49 @@ void SyntaxStage::RepairDoubleSubject(Article& article, std::uint32_t first, std
   }
 }
 
+bool SyntaxStage::RetagOpeningPastTense(std::span<const std::string_view> forms, std::uint16_t* tags) const {
+  const std::size_t n = forms.size();
+  if (!have_past_tense_ || n < 3) return false;
+  auto kind = [&](std::size_t k) { return class_kind_[tags[k]]; };
+  // The opening noun phrase: [CC] [DT|PRP$] (noun|adjective|number|'s)*,
+  // ending on a noun.
+  std::size_t i = 0;
+  if (kind(i) & kConjunction) ++i;
+  if (i < n && (kind(i) & kDeterminer)) ++i;
+  const std::size_t phrase = i;
+  while (i < n && (kind(i) & kInPhrase)) ++i;
+  if (i == phrase || i + 1 >= n || !(kind(i - 1) & kNoun) || !(kind(i) & kParticiple)) return false;
+  // A headline in capitals ("Minister Named In Report") keeps its participle.
+  std::size_t alpha = 0, upper = 0;
+  for (std::size_t k = 1; k < n; ++k) {
+    const std::string_view f = forms[k];
+    if (f.empty() || !std::isalpha(static_cast<unsigned char>(f[0]))) continue;
+    ++alpha;
+    upper += std::isupper(static_cast<unsigned char>(f[0])) != 0;
+  }
+  if (upper * 2 > alpha) return false;
+  bool finite = false;
+  for (std::size_t k = 0; k < n && !finite; ++k) finite = (kind(k) & kFinite) != 0;
+  auto lower = [](std::string_view f) {
+    std::string s(f);
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  };
+  bool retag = false;
+  if (!finite) {
+    // With a second participle the verb may be either ("Prisoners freed
+    // in the swap described ..."): left as it is.
+    bool second = false;
+    for (std::size_t k = i + 1; k < n && !second; ++k) second = (kind(k) & kParticiple) != 0;
+    retag = !second && lower(forms[i + 1]) != "by";
+  } else if (kind(i + 1) & kObjectStart) {
+    retag = !((kind(i + 1) & kName) && naming_verbs_.count(lower(forms[i])));
+    for (std::size_t k = i + 1; k < n && retag && forms[k] != ","; ++k) retag = !(kind(k) & kFinite);
+  }
+  if (retag) tags[i] = past_tense_class_;
+  return retag;
+}
+
 bool SyntaxStage::AnalyzeSentence(Article& article, std::uint32_t first, std::uint32_t end,
                                   SyntaxScratch& s) const {
   const Tagger& tagger = *models_->tagger;
@@ -158,6 +235,7 @@ bool SyntaxStage::AnalyzeSentence(Article& article, std::uint32_t first, std::ui
   SentenceFeatures(s.forms, s.lower, &s.feats);
   s.tags.resize(n);
   tagger.Tag(s.feats.data(), n, s.tags.data());
+  RetagOpeningPastTense(s.forms, s.tags.data());
   s.tag_hashes.resize(n);
   for (std::size_t k = 0; k < n; ++k) {
     Token& tok = article.tokens[first + k];

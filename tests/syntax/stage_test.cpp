@@ -140,6 +140,33 @@ TEST_F(SyntaxStageTest, TwoAdjacentSubjectsOfOneVerbAreOnePhrase) {
   EXPECT_NE(b.tokens[1].deprel, "compound");
 }
 
+// The tagger reads these "-ed" verbs after the opening noun phrase as
+// participles; the sentence then has no verb of its own, or the verb has
+// an object before any other finite verb: they are past tenses, and the
+// parse makes them the verb.
+TEST_F(SyntaxStageTest, AnOpeningParticipleWithoutAVerbIsAPastTense) {
+  Article a = MakeArticle({"The opposition called on Odal Varnell to resign .",
+                           "The regulator fined Kessar Bank 40 million euros on Tuesday , officials said ."});
+  Run(a);
+  ExpectTrees(a);
+  const Token* t = &a.tokens[a.sentences[0].first_token];
+  EXPECT_EQ(t[2].xpos, "VBD");
+  EXPECT_EQ(t[2].head, -1) << "the verb heads its sentence";
+  EXPECT_EQ(t[1].deprel, "nsubj");
+  t = &a.tokens[a.sentences[1].first_token];
+  EXPECT_EQ(t[2].xpos, "VBD");
+  EXPECT_EQ(t[2].lemma, "fine");
+  EXPECT_EQ(t[1].head, 2) << "the regulator is the subject of the fining";
+  // Left alone: a naming participle before a name, a passive with its
+  // agent, and a headline in capitals.
+  Article b = MakeArticle({"A firm called Kessar Trade , which makes parts , said it would appeal .",
+                           "The man arrested by police .", "Minister Named In Bribery Report"});
+  Run(b);
+  EXPECT_EQ(b.tokens[b.sentences[0].first_token + 2].xpos, "VBN");
+  EXPECT_EQ(b.tokens[b.sentences[1].first_token + 2].xpos, "VBN");
+  EXPECT_EQ(b.tokens[b.sentences[2].first_token + 1].xpos, "VBN");
+}
+
 TEST_F(SyntaxStageTest, HostileInputDoesNotCrash) {
   std::string huge(10000, 'x');
   std::string huge_utf8;
