@@ -1050,7 +1050,9 @@ void ApplyDocumentRules(const NerSentenceRef* sents, std::size_t count) {
   ForEachSpan(sents, count, [&](const NerSentenceRef& ref, std::size_t b, std::size_t e) {
     if (LabelType(ref.labels[b]) == kPer && e - b >= 2) {
       for (std::size_t k = b; k < e; ++k) in_names.push_back(ref.tokens[k].f.lower);
-      if (LexFirstName(ref.tokens[b].lex)) {
+      // Any listed first name, of any language: these rules read the
+      // article's own names ("Afonso Varnell ... Varnell said").
+      if (LexAnyFirstName(ref.tokens[b].lex)) {
         for (std::size_t k = b; k < e; ++k) in_first_names.push_back(ref.tokens[k].f.lower);
         surnames.push_back(ref.tokens[e - 1].f.lower);
       }

@@ -130,12 +130,12 @@ void WordLex::AddVectorClusters(std::string_view clusters, std::string_view tree
   }
 }
 
-void WordLex::AddFirstNames(std::string_view names) {
+void WordLex::AddFirstNames(std::string_view names, std::uint64_t bit) {
   std::string scratch;
   for (std::string_view name : DataLines(names)) {
     syntax::TokenFeatures tf;
     syntax::ComputeTokenFeatures(name, scratch, &tf);
-    map_[tf.lower] |= kLexFirstName;
+    map_[tf.lower] |= bit;
   }
 }
 
@@ -146,6 +146,9 @@ const WordLex& WordLex::Default() {
       x.AddVectorClusters(Resource("ner/vector_clusters.tsv"), Resource("ner/vector_tree.tsv"), "ner/vector_clusters.tsv");
     }
     if (HasResource("ner/first_names.txt")) x.AddFirstNames(Resource("ner/first_names.txt"));
+    if (HasResource("ner/first_names_more.txt")) {
+      x.AddFirstNames(Resource("ner/first_names_more.txt"), kLexMoreFirstName);
+    }
     return x;
   }();
   return lex;

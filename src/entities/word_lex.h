@@ -33,6 +33,11 @@ inline std::uint32_t LexVecMid(std::uint64_t v) { return (v >> 33) & 0x1ff; }
 inline std::uint32_t LexVecCoarse(std::uint64_t v) { return (v >> 42) & 0xff; }
 inline constexpr std::uint64_t kLexFirstName = 1ull << 50;
 inline bool LexFirstName(std::uint64_t v) { return (v & kLexFirstName) != 0; }
+// A first name of data/ner/first_names_more.txt (other languages' and more
+// English ones). The model was trained without them, so only the rules
+// that read a whole article's names ask for them (LexAnyFirstName).
+inline constexpr std::uint64_t kLexMoreFirstName = 1ull << 51;
+inline bool LexAnyFirstName(std::uint64_t v) { return (v & (kLexFirstName | kLexMoreFirstName)) != 0; }
 
 class WordLex {
  public:
@@ -47,8 +52,9 @@ class WordLex {
   // `fine TAB mid TAB coarse` lines for fine clusters 0, 1, 2, ... Throws
   // ConfigError naming `name` on a malformed line.
   void AddVectorClusters(std::string_view clusters, std::string_view tree, const std::string& name);
-  // Marks every word of `names` (one a line, '#' comments) as a first name.
-  void AddFirstNames(std::string_view names);
+  // Marks every word of `names` (one a line, '#' comments) as a first name
+  // (`bit`: kLexFirstName, or kLexMoreFirstName for the rules' longer list).
+  void AddFirstNames(std::string_view names, std::uint64_t bit = kLexFirstName);
 
   // `lower_hash` is TokenFeatures::lower of the word.
   std::uint64_t Get(std::uint64_t lower_hash) const {

@@ -305,6 +305,28 @@ TEST(EntitiesStage, RoleAloneLinksToThePersonWhoHoldsIt) {
   for (std::size_t i = 1; i < a.mentions.size(); ++i) EXPECT_LE(a.mentions[i - 1].end, a.mentions[i].begin);
 }
 
+// A person named in full by a listed first name keeps their surname when
+// the article also names a university after them: "Varnell" alone is the
+// person, not the university's short form.
+TEST(EntitiesStage, ASurnameAloneIsThePersonBesideAnOrganisationNamedAfterThem) {
+  Article a;
+  a.text = "Afonso Varnell held a rally on Monday. Varnell had to defend Varnell University. "
+           "Later, Varnell said the polls were wrong.";
+  RunTextSyntaxEntities(a);
+  int people = 0;
+  for (const auto& m : a.mentions) {
+    const std::string_view s = std::string_view(a.text).substr(m.begin, m.end - m.begin);
+    if (s == "Varnell University") {
+      EXPECT_EQ(m.type, "ORG");
+    }
+    if (s == "Varnell") {
+      EXPECT_EQ(m.type, "PERSON") << m.begin;
+      people += m.type == "PERSON";
+    }
+  }
+  EXPECT_EQ(people, 2);
+}
+
 TEST(WordLex, LearnsParsesAndLooksUp) {
   std::vector<LexSentence> corpus;
   for (int i = 0; i < 20; ++i) {
@@ -329,6 +351,25 @@ TEST(WordLex, LearnsParsesAndLooksUp) {
   syntax::ComputeTokenFeatures("Zzyzx", scratch, &tf);
   EXPECT_EQ(lex.Get(tf.lower), kUnknownWord);
   EXPECT_THROW(WordLex::Parse("word\t1\t2\n", "bad.tsv"), sitrep::Error);
+}
+
+// The shipped first-name tables: the model's English list, and the
+// rules' longer one of several languages (human-names), which names no
+// place the gazetteer lists.
+TEST(WordLex, ShippedFirstNamesSpanLanguagesButNoListedPlace) {
+  const WordLex& lex = WordLex::Default();
+  std::string scratch;
+  auto get = [&](std::string_view w) {
+    syntax::TokenFeatures tf;
+    syntax::ComputeTokenFeatures(w, scratch, &tf);
+    return lex.Get(tf.lower);
+  };
+  EXPECT_TRUE(LexFirstName(get("Irena")));
+  for (const char* name : {"Afonso", "Adnan", "Achille"}) {
+    EXPECT_FALSE(LexFirstName(get(name))) << name << ": not a feature the model was trained with";
+    EXPECT_TRUE(LexAnyFirstName(get(name))) << name;
+  }
+  for (const char* place : {"Albany", "Aden"}) EXPECT_FALSE(LexAnyFirstName(get(place))) << place;
 }
 
 TEST(WordLex, AddsVectorClustersAndFirstNames) {
