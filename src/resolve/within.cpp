@@ -183,15 +183,21 @@ void MergeWithinArticle(Article& a, const MergeOptions& options) {
     if (auto [it, fresh] = exact.try_emplace(key, i); !fresh) uf.Unite(i, it->second);
     // "the Harlow Crest Clinic" ... "Harlow Crest" / "the Harlow Crest Centre".
     // A country is never the short form of what is named after it: "the
-    // Lenhall Company" and "Lenhall" the country are two things.
+    // Lenhall Company" and "Lenhall" the country are two things. Nor is a
+    // name the recogniser read as a place short for an organisation:
+    // "Indiana" and "Indiana University" (a facility read as a place keeps
+    // its short form: "Harlow Crest Clinic", "Harlow Crest").
+    auto place = [&](std::uint32_t shorter, std::uint32_t longer) {
+      return is_country[shorter] || (a.mentions[shorter].type == "LOC" && a.mentions[longer].type != "LOC");
+    };
     if (std::vector<std::string> core = detail::WithoutDesignators(lex, toks); !core.empty()) {
       std::string ck = detail::Join(core);
       if (auto it = cores.find(ck); it != cores.end()) uf.Unite(i, it->second);
       if (auto it = exact.find(ck);
-          it != exact.end() && !is_country[it->second] && !PlaceReading(text, a.mentions[it->second].begin))
+          it != exact.end() && !place(it->second, i) && !PlaceReading(text, a.mentions[it->second].begin))
         uf.Unite(i, it->second);
       cores[ck] = i;
-    } else if (auto it = cores.find(key); it != cores.end() && !is_country[i] && !PlaceReading(text, m.begin)) {
+    } else if (auto it = cores.find(key); it != cores.end() && !place(i, it->second) && !PlaceReading(text, m.begin)) {
       uf.Unite(i, it->second);
     }
 

@@ -230,11 +230,16 @@ TEST(MergeWithinArticle, CountryIsNotTheShortFormOfWhatIsNamedAfterIt) {
                            {{"Lenhall", "LOC"}, {"Lenhall Company", "ORG"}});
     MergeWithinArticle(a, opts);
     EXPECT_NE(a.mentions[0].local, a.mentions[1].local) << company_first;
-    // Without knowing the country, the bare name is read as the company's
-    // short form, as for a clinic ("Harlow Crest").
+    // Without knowing the country, the bare name the recogniser read as a
+    // place is still no short form of an organisation ("Indiana" and
+    // "Indiana University"); read as an organisation, it is.
     Article b = a;
     MergeWithinArticle(b);
-    EXPECT_EQ(b.mentions[0].local, b.mentions[1].local) << company_first;
+    EXPECT_NE(b.mentions[0].local, b.mentions[1].local) << company_first;
+    Article c = a;
+    for (Mention& m : c.mentions) m.type = "ORG";
+    MergeWithinArticle(c);
+    EXPECT_EQ(c.mentions[0].local, c.mentions[1].local) << company_first;
   }
   // The country's abbreviation, even typed as an organisation, does not
   // join an organisation whose initials it happens to be.
