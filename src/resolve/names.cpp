@@ -373,6 +373,43 @@ std::vector<std::string> PersonTokens(std::string_view surface) {
   return kept;
 }
 
+std::string MiddleInitials(std::string_view surface) {
+  const detail::Lexicons& lex = detail::GetLexicons();
+  // The words between spaces, without the honorifics before the name and
+  // the suffixes after it.
+  std::vector<std::string_view> words;
+  for (std::size_t i = 0; i < surface.size();) {
+    std::size_t j = surface.find(' ', i);
+    if (j == std::string_view::npos) j = surface.size();
+    if (j > i) words.push_back(surface.substr(i, j - i));
+    i = j + 1;
+  }
+  auto plain = [](std::string_view w) {
+    std::string s;
+    for (char c : w)
+      if (c != '.' && c != ',') s += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  };
+  std::size_t b = 0, e = words.size();
+  while (e - b > 1 && lex.honorifics.count(plain(words[b]))) ++b;
+  while (e - b > 1 && lex.suffixes.count(plain(words[e - 1]))) --e;
+  // Initials: capitals each followed by a full stop ("W.", "H.W."), or one
+  // capital alone ("W").
+  std::string middle;
+  for (std::size_t k = b + 1; k + 1 < e; ++k) {
+    const std::string_view w = words[k];
+    bool initials = !w.empty();
+    for (std::size_t c = 0; c < w.size() && initials; ++c) {
+      const bool capital = w[c] >= 'A' && w[c] <= 'Z';
+      initials = w.size() == 1 ? capital : (c % 2 == 0 ? capital : w[c] == '.');
+    }
+    if (!initials) continue;
+    for (char c : w)
+      if (c != '.') middle += static_cast<char>(c - 'A' + 'a');
+  }
+  return middle;
+}
+
 namespace detail {
 
 const Lexicons& GetLexicons() {

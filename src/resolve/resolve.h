@@ -147,6 +147,12 @@ std::string TranslitKey(std::string_view token);
 // follows. Keeps at least one token when there is one.
 std::vector<std::string> PersonTokens(std::string_view surface);
 
+// The initials a person's name writes after its first word, lower case
+// and in order ("George H. W. Bush" and "George H.W. Bush": "hw"; "Ana
+// Kessar": empty). Two names with the same first name and surname but
+// different such initials name two people.
+std::string MiddleInitials(std::string_view surface);
+
 // One lower-case word with British and American spelling folded to one
 // form (data/resolve/spellings.tsv, and -isation to -ization): "defence"
 // and "organisation" -> "defense" and "organization". Other words as they

@@ -76,6 +76,9 @@ struct Resolver::Impl {
     bool long_org = false;      // an ORG with a written-out name
     bool acronym_only = false;  // an ORG known only by an acronym
     std::uint64_t lone = 0;     // PERSON known by one word: key of that word
+    // PERSON: the initials its full name writes after the first name
+    // ("George W. Bush": "w"); two people who differ in them are never one.
+    std::string middle;
     std::uint64_t lone_place = 0;  // the same word as a place's name key (N), when no role goes with it
     // ORG: the bag key (O) of its name, and for a name "X of P" the bag
     // key of X with the name key (N) of P ("Electoral Commission of Lenhall").
@@ -115,6 +118,7 @@ struct Resolver::Impl {
         if (pt.size() >= 2) {
           std::string first = TranslitKey(pt.front()), last = TranslitKey(pt.back());
           keys.push_back(Key("P", first + " " + last));
+          if (r.middle.empty()) r.middle = MiddleInitials(form);
           // A hyphenated given name is also written with a space ("Jean-Luc",
           // "Jean Luc"): the first two words joined are a given name too.
           // Only ever the joined form, which a first word alone never meets.
@@ -239,15 +243,48 @@ std::vector<Resolver::Entity> Resolver::Finish(std::vector<std::vector<std::uint
   UnionFind uf(n);
   auto idx = [](std::size_t i) { return static_cast<std::uint32_t>(i); };
 
-  // 1. Shared strong keys.
+  // 1. Shared strong keys. A key may stand for several people who write
+  // different initials after the first name ("George H. W. Bush", "George
+  // W. Bush"): each key keeps one member of each such group, and a record
+  // joins the group whose initials are its own, else the one group whose
+  // initials do not differ from its own (none written fits all).
   {
-    std::unordered_map<std::uint64_t, std::uint32_t> first;
-    first.reserve(m.keys.size());
+    std::vector<std::string> written(n);  // per root: the initials its people write
+    for (std::size_t i = 0; i < n; ++i) written[i] = m.recs[i].middle;
+    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> groups;
+    groups.reserve(m.keys.size());
     for (std::size_t i = 0; i < n; ++i) {
       const Impl::Rec& r = m.recs[i];
       for (std::uint32_t k = r.keys_begin; k < r.keys_end; ++k) {
-        auto [it, fresh] = first.try_emplace(m.keys[k], idx(i));
-        if (!fresh) uf.Unite(idx(i), it->second);
+        std::vector<std::uint32_t>& g = groups[m.keys[k]];
+        const std::string mine = written[uf.Find(idx(i))];
+        std::uint32_t same = 0, fits = 0;
+        int sames = 0, fitting = 0;
+        for (std::uint32_t member : g) {
+          const std::uint32_t root = uf.Find(member);
+          if (root == uf.Find(idx(i))) {
+            sames = 1, same = member, fitting = 1, fits = member;
+            break;
+          }
+          const std::string& theirs = written[root];
+          if (theirs == mine) {
+            same = member;
+            ++sames;
+          }
+          if (theirs.empty() || mine.empty() || theirs == mine) {
+            fits = member;
+            ++fitting;
+          }
+        }
+        const bool join = sames == 1 || fitting == 1;
+        if (!join) {
+          g.push_back(idx(i));
+          continue;
+        }
+        const std::uint32_t other = sames == 1 ? same : fits;
+        const std::string merged = mine.empty() ? written[uf.Find(other)] : mine;
+        uf.Unite(idx(i), other);
+        written[uf.Find(idx(i))] = merged;
       }
     }
   }

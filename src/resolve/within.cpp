@@ -108,7 +108,9 @@ void MergeWithinArticle(Article& a, const MergeOptions& options) {
   std::vector<bool> is_country(n, false);  // non-person mentions that name a country
 
   std::unordered_map<std::string, std::uint32_t> exact;          // ORG/LOC/MISC folded name -> first mention
-  std::unordered_map<std::string, std::uint32_t> person_full;    // "first last" -> first mention
+  // "first last" -> one mention of each group of that name, with the
+  // initials the group writes after the first name ("w"), if any.
+  std::unordered_map<std::string, std::vector<std::pair<std::uint32_t, std::string>>> person_full;
   std::unordered_map<std::string, std::vector<std::uint32_t>> by_last, by_first;  // full-name mentions, in order
   std::unordered_map<std::string, std::uint32_t> person_single;  // one-word person name -> first mention
   std::unordered_map<std::string, std::uint32_t> initials;       // ORG initials -> latest mention
@@ -146,8 +148,31 @@ void MergeWithinArticle(Article& a, const MergeOptions& options) {
       if (pt.empty()) continue;
       for (std::string& t : pt) t = TranslitKey(t);
       if (pt.size() >= 2) {
-        auto [it, fresh] = person_full.try_emplace(pt.front() + " " + pt.back(), i);
-        if (!fresh) uf.Unite(i, it->second);
+        // "George H. W. Bush" and "George W. Bush" are two people: a full
+        // name joins the one group of that first name and surname whose
+        // initials do not differ from its own (none written fits all).
+        const std::string mid = MiddleInitials(surface[i]);
+        auto& groups = person_full[pt.front() + " " + pt.back()];
+        std::size_t fits = 0, same = 0;
+        int fitting = 0, sames = 0;
+        for (std::size_t g = 0; g < groups.size(); ++g) {
+          const std::string& written = groups[g].second;
+          if (written == mid) {
+            same = g;
+            ++sames;
+          }
+          if (written.empty() || mid.empty() || written == mid) {
+            fits = g;
+            ++fitting;
+          }
+        }
+        const std::size_t g = sames == 1 ? same : fitting == 1 ? fits : groups.size();
+        if (g < groups.size()) {
+          uf.Unite(i, groups[g].first);
+          if (groups[g].second.empty()) groups[g].second = mid;
+        } else {
+          groups.emplace_back(i, mid);
+        }
         by_last[pt.back()].push_back(i);
         by_first[pt.front()].push_back(i);
         continue;

@@ -28,6 +28,14 @@ TEST(StripPossessive, RemovesClosingPossessive) {
   EXPECT_EQ(StripPossessive("'s"), "'s");
 }
 
+TEST(MiddleInitials, TheInitialsAfterTheFirstName) {
+  EXPECT_EQ(MiddleInitials("Odal H. W. Varnell"), "hw");
+  EXPECT_EQ(MiddleInitials("Odal H.W. Varnell"), "hw");
+  EXPECT_EQ(MiddleInitials("Gen. Odal W. Varnell Jr."), "w");
+  EXPECT_EQ(MiddleInitials("Odal Varnell"), "");
+  EXPECT_EQ(MiddleInitials("O. Varnell"), "");  // an initial for the first name is no middle one
+}
+
 TEST(PersonTokens, DropsHonorificsSuffixesInitialsAndNicknames) {
   EXPECT_EQ(PersonTokens("Mr Volshinsky"), (V{"volshinsky"}));
   EXPECT_EQ(PersonTokens("Gen. Arkady Volshinsky Jr."), (V{"arkady", "volshinsky"}));

@@ -66,6 +66,23 @@ TEST(Resolver, CanonicalNamePrefersAnOriginalArticlesSpelling) {
   }
 }
 
+// Across articles too: one first name and surname with different
+// initials after the first name are two people; the name written without
+// initials joins only when it fits one of them alone.
+TEST(Resolver, DifferentMiddleInitialsAreDifferentPeople) {
+  auto c = Cluster({E("PERSON", "Odal H.W. Varnell"), E("PERSON", "Odal W. Varnell"), E("PERSON", "Odal H. W. Varnell"),
+                    E("PERSON", "Odal W. Varnell"), E("PERSON", "Odal Varnell")});
+  EXPECT_NE(c[0], c[1]);
+  EXPECT_EQ(c[0], c[2]);
+  EXPECT_EQ(c[1], c[3]);
+  EXPECT_NE(c[4], c[0]);
+  EXPECT_NE(c[4], c[1]);
+  // With one of them only, the name without initials is that person.
+  auto d = Cluster({E("PERSON", "Odal Varnell"), E("PERSON", "Odal K. Varnell"), E("PERSON", "Odal Varnell")});
+  EXPECT_EQ(d[0], d[1]);
+  EXPECT_EQ(d[1], d[2]);
+}
+
 TEST(Resolver, TransliterationVariantsOfOnePerson) {
   auto c = Cluster({E("PERSON", "Arkadiy Volshinskiy"), E("PERSON", "Arkady Wolschinsky"),
                     E("PERSON", "Arkadii Volshinsky"), E("PERSON", "Mikhail Tarkhov"), E("PERSON", "Mihail Tarhov"),

@@ -128,6 +128,20 @@ TEST(MergeWithinArticle, AcronymOfTheNameBeforeItsOfPlace) {
   EXPECT_EQ(b.local_entities.size(), 2u);
 }
 
+// Two people with one first name and surname but different initials after
+// the first name are two people; the name without initials joins the one
+// it fits, and the surname alone the latest.
+TEST(MergeWithinArticle, DifferentMiddleInitialsAreDifferentPeople) {
+  Article a = Make("Former presidents Odal H. W. Varnell and Odal W. Varnell stayed away. Odal W. Varnell said so.",
+                   {{"Odal H. W. Varnell", "PERSON"}, {"Odal W. Varnell", "PERSON"}, {"Odal W. Varnell", "PERSON"}});
+  MergeWithinArticle(a);
+  EXPECT_NE(a.mentions[0].local, a.mentions[1].local);
+  EXPECT_EQ(a.mentions[1].local, a.mentions[2].local);
+  Article b = Make("Odal Varnell spoke. Later Odal K. Varnell left.", {{"Odal Varnell", "PERSON"}, {"Odal K. Varnell", "PERSON"}});
+  MergeWithinArticle(b);
+  EXPECT_EQ(b.mentions[0].local, b.mentions[1].local);
+}
+
 TEST(MergeWithinArticle, PossessiveAndCaseVariants) {
   Article a = Make("Freedonia's army moved. NATO met. Nato said Freedonia must stop.",
                    {{"Freedonia's", "LOC"}, {"NATO", "ORG"}, {"Nato", "ORG"}, {"Freedonia", "LOC"}});
