@@ -992,10 +992,13 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
     }
     const std::size_t e = SpanEnd(labels, b, n);
     for (std::size_t k = b + 1; k + 1 < e && LabelType(labels[b]) == kPer; ++k) {
-      if (Possessive(t[k]) && !(t[k + 1].f.flags & (syntax::kTitle | syntax::kAllUpper))) {
-        Clear(labels, k, e);
-        break;
-      }
+      if (!Possessive(t[k])) continue;
+      // Nor into a capitalised one: what follows is the person's, not a
+      // word of their name ("[Varnell]'s [Lenhall Party]"); it keeps a
+      // type the gazetteer gives it, or is a name of its own (MISC).
+      Clear(labels, k, e);
+      if (t[k + 1].f.flags & (syntax::kTitle | syntax::kAllUpper)) SetSpan(labels, k + 1, e, ListedType(t, k + 1, e, n, kMisc));
+      break;
     }
     b = e;
   }

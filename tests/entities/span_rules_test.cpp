@@ -418,6 +418,17 @@ TEST(SpanRules, APersonsNameEndsBeforeAPossessiveAndALowerCaseWord) {
   auto lu = Span(u.size(), 0, 3, kOrg);
   ApplySpanRules(u.data(), u.size(), lu.data());
   EXPECT_EQ(Spans(lu), "ORG:0-3 ");
+  // Before a capitalised word it ends too: what follows is the person's
+  // ("Varnell's Lenhall Odyssey"), a name of its own, typed by the
+  // gazetteer when it lists it.
+  auto v = Tokens({{"Varnell"}, {"'s", 0, "POS"}, {"Lenhall"}, {"Odyssey"}, {"sold", 0, "VBD"}});
+  auto lv = Span(v.size(), 0, 4, kPer);
+  ApplySpanRules(v.data(), v.size(), lv.data());
+  EXPECT_EQ(Spans(lv), "PERSON:0-1 MISC:2-4 ");
+  auto w = Tokens({{"Varnell"}, {"'s", 0, "POS"}, {"Lenhall", kGazCountryB}, {"won", 0, "VBD"}});
+  auto lw = Span(w.size(), 0, 3, kPer);
+  ApplySpanRules(w.data(), w.size(), lw.data());
+  EXPECT_EQ(Spans(lw), "PERSON:0-1 LOC:2-3 ");
 }
 
 TEST(SpanRules, NoNameStartsWithAPossessive) {
