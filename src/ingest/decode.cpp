@@ -138,6 +138,17 @@ std::string Describe(simdjson::error_code e) {
   }
 }
 
+// Text once decoded as Windows-1252 and encoded again ("JuÃ¡rez"): the
+// body and the title are repaired, with a warning saying how much.
+void RepairEncoding(Article& a) {
+  std::size_t n = text::RepairMojibake(&a.text);
+  if (a.title) n += text::RepairMojibake(&*a.title);
+  if (n > 0) {
+    a.warnings.push_back("mis-encoded text: " + std::to_string(n) +
+                         " character(s) read as Windows-1252 in UTF-8 were repaired");
+  }
+}
+
 }  // namespace
 
 Article Decode(RawDoc&& doc) {
@@ -179,6 +190,7 @@ Article Decode(RawDoc&& doc) {
     eo.fragment = h.fragment;
     FromPage(html::ExtractPage(doc.bytes, eo), a);
     if (!a.ok()) return a;
+    RepairEncoding(a);
     a.text = text::Normalize(a.text);
     if (a.text.find_first_not_of(" \t\n") == std::string::npos) a.Skip("no article body");
     return a;
@@ -239,6 +251,7 @@ Article Decode(RawDoc&& doc) {
     if (!utf8::IsValid(bytes)) repair(bytes);
     a.text = std::move(bytes);
   }
+  RepairEncoding(a);
   text::NormalizeInPlace(&a.text);
   if (a.text.find_first_not_of(" \t\n") == std::string::npos) {
     a.Skip("empty text");

@@ -32,6 +32,15 @@ std::string Normalize(std::string_view s);
 // normalised.
 void NormalizeInPlace(std::string* s);
 
+// Repairs text that was decoded as Windows-1252 or Latin-1 although it was
+// UTF-8, and encoded as UTF-8 again ("JuÃ¡rez" -> "Juárez", "donâ€™t" ->
+// "don’t"; twice-damaged text too). Only a run of such characters that
+// spells one well-formed UTF-8 sequence of a Latin, Greek or Cyrillic
+// letter or of common punctuation is replaced, so ordinary accented text
+// stays as written. s must be valid UTF-8. Returns how many characters it
+// repaired; linear in the length of s, and no copy of pure ASCII.
+std::size_t RepairMojibake(std::string* s);
+
 // Returns a BCP 47 language tag ("en", "de", "ru", "zh", ...) for text, or
 // "und" when the text is too short or no language clearly wins. Looks at
 // the script first (Cyrillic, Arabic, Han, ...) and, for Latin script,

@@ -152,6 +152,28 @@ TEST(Decode, RepairsInvalidUtf8AndSaysSo) {
   EXPECT_NE(a.warnings[0].find("invalid UTF-8"), std::string::npos);
 }
 
+// UTF-8 text once read as Windows-1252 and written again: body and title
+// are repaired, and the warning says how many characters.
+TEST(Decode, RepairsTextReadAsWindows1252AndSaysSo) {
+  RawDoc d;
+  d.source = "x.jsonl:1";
+  d.format = Format::kJson;
+  d.bytes = "{\"title\": \"Talks in Mal\u00c3\u00a9rieux\", \"text\": \"The mayor of Mal\u00c3\u00a9rieux didn\u00e2\u20ac\u2122t come.\"}";
+  Article a = Decode(std::move(d));
+  ASSERT_TRUE(a.ok()) << a.reason;
+  EXPECT_EQ(a.text, "The mayor of Mal\u00e9rieux didn\u2019t come.");
+  EXPECT_EQ(a.title, "Talks in Mal\u00e9rieux");
+  ASSERT_EQ(a.warnings.size(), 1u);
+  EXPECT_EQ(a.warnings[0], "mis-encoded text: 3 character(s) read as Windows-1252 in UTF-8 were repaired");
+  // Text written right has nothing repaired and no warning.
+  RawDoc e;
+  e.source = "y.txt";
+  e.format = Format::kText;
+  e.bytes = "Caf\u00e9 talks in Mal\u00e9rieux, \u00abd\u00e9j\u00e0 vu\u00bb.";
+  Article b = Decode(std::move(e));
+  EXPECT_TRUE(b.warnings.empty());
+}
+
 // A JSON record is checked for invalid UTF-8 only when the parser rejects
 // it; the repair, the warning and the outcome are what checking first gave,
 // whether the bad bytes sit in the text, in another field or in a record

@@ -235,6 +235,32 @@ TEST(Segmenter, HugeTokenIsLinear) {
   EXPECT_EQ(a.tokens[0].end - a.tokens[0].begin, 10000u);
 }
 
+TEST(RepairMojibake, TurnsMisDecodedRunsBackIntoTheirCharacters) {
+  auto repaired = [](std::string s, std::size_t* n = nullptr) {
+    const std::size_t k = RepairMojibake(&s);
+    if (n) *n = k;
+    return s;
+  };
+  std::size_t n = 0;
+  EXPECT_EQ(repaired("Ju\u00c3\u00a1rez", &n), "Ju\u00e1rez");
+  EXPECT_EQ(n, 1u);
+  // Windows-1252's own characters for bytes 0x80-0x9F ("\u00e2\u20ac\u2122" is ’).
+  EXPECT_EQ(repaired("won\u00e2\u20ac\u2122t"), "won\u2019t");
+  EXPECT_EQ(repaired("\u00e2\u20ac\u0153Yes\u00e2\u20ac\u009d"), "\u201cYes\u201d");
+  // Cyrillic, and text damaged twice.
+  EXPECT_EQ(repaired("\u00d0\u0153\u00d0\u00be\u00d1\u0081\u00d0\u00ba\u00d0\u00b2\u00d0\u00b0"), "\u041c\u043e\u0441\u043a\u0432\u0430");
+  EXPECT_EQ(repaired("Ju\u00c3\u0192\u00c2\u00a1rez", &n), "Ju\u00e1rez");
+  EXPECT_EQ(n, 3u);  // two in the first pass, one in the second
+  // Text written right stays: accents, guillemets, an accented capital
+  // before punctuation, a sequence that would spell an unlikely character
+  // ("\u00e9\u2026\u201d" read as one CJK character), a lead at the end.
+  for (const char* ok : {"caf\u00e9 d\u00e9j\u00e0 vu", "\u00ab\u00c9\u00bb", "ol\u00e9\u2026\u201d", "\u00dcnal", "end \u00c3",
+                         "plain ASCII"}) {
+    EXPECT_EQ(repaired(ok, &n), ok);
+    EXPECT_EQ(n, 0u) << ok;
+  }
+}
+
 TEST(Normalize, InPlaceAgreesWithTheCopy) {
   for (std::string s : {"plain ascii\nline two\twith a tab", "\u201cQuoted\u201d \u2014 it\u2019s fine",
                         "Cafe\u0301", "a\r\nb", "x\u00a0y", "soft\u00adhyphen", "line\u2028sep", "c1\u0085",
