@@ -324,6 +324,15 @@ class ChunkTokenizer {
         start = k = k + 1;
         continue;
       }
+      // A colon after a word with no space before a quotation or word
+      // ("Clinton:\"We learned", "said:We"); not in times and ratios
+      // ("10:30", "3:1"), whose colon has digits on both sides.
+      if (c == ':' && k > start && IsAlpha(C(k - 1)) && !right_digit) {
+        Emit(start, k);
+        Emit(k, k + 1);
+        start = k = k + 1;
+        continue;
+      }
       if (c == '.' && k + 1 < r && C(k + 1) == '.') {
         std::size_t e = k;
         while (e < r && C(e) == '.') ++e;

@@ -111,6 +111,14 @@ TEST(Tokenizer, KeepsNumbersAndSplitsUnits) {
   EXPECT_EQ(Tokens("the 2nd round"), (V{"the", "2nd", "round"}));
 }
 
+// A colon with no space after a word splits off ("Kessar:\"We", "said:We");
+// times and ratios keep theirs.
+TEST(Tokenizer, AColonAfterAWordSplitsButNotInTimesAndRatios) {
+  EXPECT_EQ(Tokens("Ana Kessar:\"We agreed.\""), (V{"Ana", "Kessar", ":", "\"", "We", "agreed", ".", "\""}));
+  EXPECT_EQ(Tokens("He said:We agreed"), (V{"He", "said", ":", "We", "agreed"}));
+  EXPECT_EQ(Tokens("at 10:30 by 3:1"), (V{"at", "10:30", "by", "3:1"}));
+}
+
 TEST(Tokenizer, KeepsAbbreviationsAndInitials) {
   EXPECT_EQ(Tokens("Mr. J. R. Smith of the U.S. said"),
             (V{"Mr.", "J.", "R.", "Smith", "of", "the", "U.S.", "said"}));
