@@ -327,6 +327,25 @@ TEST(EntitiesStage, ASurnameAloneIsThePersonBesideAnOrganisationNamedAfterThem) 
   EXPECT_EQ(people, 2);
 }
 
+// "Gov." is a governor's title: "Oregon Gov. Ana Kessar" is a place and a
+// person who is its governor, not one person's name.
+TEST(EntitiesStage, AnAbbreviatedGovernorsTitleIsCutFromTheName) {
+  Article a;
+  a.text = "Oregon Gov. Ana Kessar met the mayor on Monday.";
+  RunTextSyntaxEntities(a);
+  bool person = false;
+  for (const auto& m : a.mentions) {
+    const std::string_view s = std::string_view(a.text).substr(m.begin, m.end - m.begin);
+    EXPECT_NE(s, "Oregon Gov. Ana Kessar");
+    if (s == "Ana Kessar") {
+      person = true;
+      EXPECT_EQ(m.type, "PERSON");
+      EXPECT_EQ(m.role, "governor");
+    }
+  }
+  EXPECT_TRUE(person);
+}
+
 TEST(WordLex, LearnsParsesAndLooksUp) {
   std::vector<LexSentence> corpus;
   for (int i = 0; i < 20; ++i) {
