@@ -133,6 +133,19 @@ void RecognizeMentions(const NerModel& model, Article& a, EntitiesScratch& s) {
       while (next_time < a.times.size() && a.times[next_time].end <= m.begin) ++next_time;
       if (next_time < a.times.size() && a.times[next_time].begin <= m.begin && m.end <= a.times[next_time].end)
         continue;
+      // A name the model ran on from a date before it ("Tuesday's
+      // District of Columbia primary") starts after the date and its
+      // possessive.
+      if (next_time < a.times.size() && a.times[next_time].begin <= m.begin) {
+        const std::uint32_t time_end = a.times[next_time].end;
+        while (b < e && a.tokens[b].begin < time_end) ++b;
+        if (b < e) {
+          const std::string_view w = a.TokenText(a.tokens[b]);
+          if (w == "'s" || w == "\u2019s") ++b;
+        }
+        if (b == e) continue;
+        m.begin = a.tokens[b].begin;
+      }
       m.type = std::string(kNerTypes[span.type]);
       // The article's own outlet named in its text ("told the Sahel Times")
       // is an organisation, whatever its words suggest.

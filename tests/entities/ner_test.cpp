@@ -238,6 +238,21 @@ TEST(EntitiesStage, NoMentionInsideATimeExpression) {
   EXPECT_EQ(mentions_in_date(true), 0);
 }
 
+// A name the model runs on from a date before it starts after the date and
+// its possessive.
+TEST(EntitiesStage, ANameStartsAfterTheDateItRanOnFrom) {
+  Article a;
+  a.text = "Voters said Tuesday's Lenhall Times poll was wrong.";
+  text::TextStage().Process(a, nullptr);
+  syntax::SyntaxStage().Process(a, nullptr);
+  TimeStage().Process(a, nullptr);
+  EntitiesStage().Process(a, nullptr);
+  for (const auto& m : a.mentions) {
+    const std::string_view s = std::string_view(a.text).substr(m.begin, m.end - m.begin);
+    EXPECT_EQ(s.find("Tuesday"), std::string_view::npos) << s;
+  }
+}
+
 // Titles before a name are left out, and a listed organisation with "and"
 // inside is one mention (invented names).
 TEST(EntitiesStage, LeavesTitlesOutAndKeepsListedNamesWhole) {
