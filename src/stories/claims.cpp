@@ -289,7 +289,10 @@ void ExtractClaims(std::string_view text, std::span<const Word> words, std::vect
           break;
         }
         const std::string& lw = words[j].lower;
-        if (!plural && lw.size() > 3 && lw.back() == 's' && lw[lw.size() - 2] != 's' && !lex.stopwords.count(lw) &&
+        // Written in lower case: a capitalised word is a name ("4
+        // Sanders"), not what the number counts.
+        const bool lower_case = text[words[j].begin] >= 'a' && text[words[j].begin] <= 'z';
+        if (!plural && lower_case && lw.size() > 3 && lw.back() == 's' && lw[lw.size() - 2] != 's' && !lex.stopwords.count(lw) &&
             std::all_of(lw.begin(), lw.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
           plural = j;
         }
@@ -324,6 +327,8 @@ void ExtractClaims(std::string_view text, std::span<const Word> words, std::vect
           break;
         }
       }
+      // A unit of time or measure before it counts nothing comparable either.
+      if (key == "-") continue;
     }
     // Only what counts voters takes a side ("300 troops against ..." does not).
     const bool voters = key.empty() || key == "votes" || key == "lawmakers" || key == "members" ||

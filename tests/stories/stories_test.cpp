@@ -796,6 +796,10 @@ TEST(Stories, ClaimsCompareUnlistedPluralsButNotUnitsOfTime) {
   // Days and kilometres are measures, not things outlets count.
   EXPECT_TRUE(ClaimsOf("Talks resumed three days after the last round.").empty());
   EXPECT_TRUE(ClaimsOf("The quake struck at a depth of 40 kilometres.").empty());
+  // Nor when the unit stands before the number.
+  EXPECT_TRUE(ClaimsOf("In recent weeks the count rose to 19.").empty());
+  // A capitalised word after a number is a name, not what it counts.
+  EXPECT_TRUE(ClaimsOf("The vote went 4 Varnells to 3.").empty());
 }
 
 TEST(Stories, ClaimsFindSpelledNumbersAndTheNounBefore) {
