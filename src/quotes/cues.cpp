@@ -147,9 +147,30 @@ char CueLexicon::Gender(std::string_view word) const {
   return it == gender_.end() ? 0 : it->second;
 }
 
+void CueLexicon::AddFirstNameGenders(std::string_view tsv) {
+  std::size_t line_no = 0;
+  for (std::string_view line : DataLines(tsv)) {
+    ++line_no;
+    auto f = Split(line);
+    if (f.size() != 2 || (f[1] != "m" && f[1] != "f")) {
+      SITREP_THROW(ConfigError,
+                   "data/quotes/first_name_gender.tsv: entry " << line_no << " must be NAME<TAB>m|f: " << line);
+    }
+    first_name_gender_[std::string(f[0])] = f[1][0];
+  }
+}
+
+char CueLexicon::FirstNameGender(std::string_view name) const {
+  auto it = first_name_gender_.find(std::string(name));
+  return it == first_name_gender_.end() ? 0 : it->second;
+}
+
 const CueLexicon& DefaultCueLexicon() {
-  static const std::unique_ptr<CueLexicon> lex =
-      CueLexicon::Parse(Resource("quotes/cues.tsv"), Resource("quotes/gender.tsv"), Resource("gazetteer/roles.tsv"));
+  static const std::unique_ptr<CueLexicon> lex = [] {
+    auto l = CueLexicon::Parse(Resource("quotes/cues.tsv"), Resource("quotes/gender.tsv"), Resource("gazetteer/roles.tsv"));
+    if (HasResource("quotes/first_name_gender.tsv")) l->AddFirstNameGenders(Resource("quotes/first_name_gender.tsv"));
+    return l;
+  }();
   return *lex;
 }
 

@@ -69,6 +69,13 @@ class CueLexicon {
   // gender: "ambassador", "spokeswoman", "official".
   bool PersonNoun(std::string_view lemma) const;
 
+  // Adds first names with their gender (`name TAB m|f` lines,
+  // data/quotes/first_name_gender.tsv). Throws ConfigError on a malformed
+  // line, naming the file and line.
+  void AddFirstNameGenders(std::string_view tsv);
+  // 'm' or 'f' for a first name written as listed ("Ana"), else 0.
+  char FirstNameGender(std::string_view name) const;
+
  private:
   std::unordered_map<std::string, std::vector<VerbCue>> verbs_;
   std::vector<Phrase> phrases_;
@@ -76,6 +83,7 @@ class CueLexicon {
   std::unordered_map<std::string, bool> other_nouns_;
   std::unordered_map<std::string, char> gender_;
   std::unordered_map<std::string, bool> person_nouns_;
+  std::unordered_map<std::string, char> first_name_gender_;
 };
 
 }  // namespace sitrep::quotes

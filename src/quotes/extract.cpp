@@ -2914,6 +2914,11 @@ class Finder {
           std::size_t sp = m.role.rfind(' ');
           g = lex_.Gender(sp == std::string::npos ? std::string_view(m.role) : std::string_view(m.role).substr(sp + 1));
         }
+        // A person named with a first name whose gender the name lists
+        // give ("Ana Kessar"); names both sexes bear are not listed.
+        if (!g && m.type == "PERSON" && t >= 0 && t < static_cast<std::int32_t>(doc_.size()) && m.end > doc_.tok(t).end) {
+          g = lex_.FirstNameGender(doc_.text(t));
+        }
       }
       // A sentence about one person, outside quotes, that says "his" or
       // "her" tells that person's gender ("X, a fisherman, lost his boat").

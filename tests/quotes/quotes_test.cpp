@@ -929,6 +929,21 @@ TEST_F(QuotesOnText, PronounPicksThePersonOfTheRightGender) {
   EXPECT_EQ(Speaker(a.quotes[0]).find("Reine"), std::string::npos) << Speaker(a.quotes[0]);
 }
 
+// Without a form of address, the first name tells the gender when the
+// name lists give it one (data/quotes/first_name_gender.tsv).
+TEST_F(QuotesOnText, PronounReadsTheGenderOfAFirstName) {
+  for (const char* pronoun : {"she", "he"}) {
+    std::string text = "Tomas Reine met Elena Varn in Geneva on Monday.\n\u201cThe talks were useful,\u201d ";
+    text += pronoun;
+    text += " said.";
+    Article a = Analyse(text);
+    ASSERT_EQ(a.quotes.size(), 1u) << pronoun;
+    EXPECT_EQ(a.quotes[0].speaker_from, "pronoun");
+    const bool she = std::string_view(pronoun) == "she";
+    EXPECT_NE(Speaker(a.quotes[0]).find(she ? "Varn" : "Reine"), std::string::npos) << Speaker(a.quotes[0]);
+  }
+}
+
 TEST_F(QuotesOnText, AStandaloneQuoteTakesThePreviousSpeaker) {
   Article a = Analyse(
       "“We signed for the villages,” said rebel leader Omar Haddani.\n"
@@ -953,6 +968,12 @@ TEST(CueLexicon, MalformedEntriesAreConfigErrors) {
   EXPECT_THROW(CueLexicon::Parse("verb\tsay\tshouting\n", ""), ConfigError);
   EXPECT_THROW(CueLexicon::Parse("verb\tsay\tspeech\tsometimes\n", ""), ConfigError);
   EXPECT_THROW(CueLexicon::Parse("", "mr\tx\n"), ConfigError);
+  auto names = CueLexicon::Parse("", "");
+  names->AddFirstNameGenders("# comment\nElena\tf\nTomas\tm\n");
+  EXPECT_EQ(names->FirstNameGender("Elena"), 'f');
+  EXPECT_EQ(names->FirstNameGender("Tomas"), 'm');
+  EXPECT_EQ(names->FirstNameGender("Andrea"), 0);
+  EXPECT_THROW(names->AddFirstNameGenders("Elena\tx\n"), ConfigError);
   auto lex = CueLexicon::Parse("verb\tcall\tspeech\tobject\nverb\tcall for\tspeech\tafter\n", "mrs\tf\n",
                                "role\tdeputy foreign minister\tGOV\t-\nmodifier\tdeputy\t-\t-\n");
   EXPECT_TRUE(lex->PersonNoun("minister"));
