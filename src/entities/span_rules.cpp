@@ -1002,6 +1002,24 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
     }
     b = e;
   }
+  // A name with "v." or "vs." between its words is a lawsuit ("Kessar v.
+  // Lenhall"), named after its parties: MISC, whatever type the model gave.
+  static const std::uint64_t kVersus[] = {LowerHash("v."), LowerHash("vs."), LowerHash("v"), LowerHash("vs")};
+  for (std::size_t b = 0; b < n;) {
+    if (labels[b] == kOutside) {
+      ++b;
+      continue;
+    }
+    const std::size_t e = SpanEnd(labels, b, n);
+    for (std::size_t k = b + 1; k + 1 < e; ++k) {
+      const bool versus = std::find(std::begin(kVersus), std::end(kVersus), t[k].f.lower) != std::end(kVersus);
+      if (versus && !(t[k].f.flags & (syntax::kTitle | syntax::kAllUpper))) {
+        SetSpan(labels, b, e, kMisc);
+        break;
+      }
+    }
+    b = e;
+  }
   // A person named by one plural proper noun is a group ("Republicans",
   // "Kurds"): MISC, as GUM's groups are read (ner_corpus.cpp) and as UNER
   // leaves them out of its people.

@@ -431,6 +431,18 @@ TEST(SpanRules, APersonsNameEndsBeforeAPossessiveAndALowerCaseWord) {
   EXPECT_EQ(Spans(lw), "PERSON:0-1 LOC:2-3 ");
 }
 
+TEST(SpanRules, ALawsuitNamedAfterItsPartiesIsMisc) {
+  auto t = Tokens({{"Kessar"}, {"v.", 0, "IN"}, {"Lenhall"}, {"changed", 0, "VBD"}});
+  auto labels = Span(t.size(), 0, 3, kPer);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "MISC:0-3 ");
+  // A capital "V." is an initial ("Ana V. Kessar").
+  auto u = Tokens({{"Ana"}, {"V."}, {"Kessar"}, {"said", 0, "VBD"}});
+  auto lu = Span(u.size(), 0, 3, kPer);
+  ApplySpanRules(u.data(), u.size(), lu.data());
+  EXPECT_EQ(Spans(lu), "PERSON:0-3 ");
+}
+
 TEST(SpanRules, NoNameStartsWithAPossessive) {
   auto t = Tokens({{"EU"}, {"'s", 0, "POS"}, {"Rule"}, {"of", 0, "IN"}, {"Law"}, {"Mission"}});
   std::vector<std::uint8_t> labels(t.size(), kOutside);
