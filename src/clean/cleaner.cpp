@@ -468,6 +468,23 @@ void CleanStage::Process(Article& a, StageScratch* scratch) const {
 
   // Pass 4: lists of links: the lines after a "More on this" header, runs
   // of three or more short lines that are not sentences, and bulleted runs.
+  auto link_like = [](const Line& l) { return !l.f.sentence_like || (l.f.words <= 15 && l.text.back() != '.'); };
+  // A button label without its colon ("Read more") over two or more
+  // link-like lines is the header of the links printed under it; over a
+  // paragraph or one short line (a subheading) it stays a button.
+  for (int i = 0; i < n; ++i) {
+    if (lines[i].why != "share prompt" || lines[i].opens_list) continue;
+    int links = 0;
+    for (int j = i + 1; j < n && links < 2; ++j) {
+      if (Removed(lines[j])) continue;
+      if (!link_like(lines[j])) break;
+      ++links;
+    }
+    if (links >= 2) {
+      lines[i].why = "related links";
+      lines[i].opens_list = true;
+    }
+  }
   for (int i = 0; i < n; ++i) {
     if (!lines[i].opens_list) continue;
     for (int j = i + 1; j < n; ++j) {
@@ -476,8 +493,7 @@ void CleanStage::Process(Article& a, StageScratch* scratch) const {
         if (l.opens_list) break;
         continue;
       }
-      bool link_like = !l.f.sentence_like || (l.f.words <= 15 && l.text.back() != '.');
-      if (!link_like) break;
+      if (!link_like(l)) break;
       l.why = "related links";
     }
   }

@@ -64,6 +64,8 @@ CueLexicon CueLexicon::Load() {
     std::string field(line.substr(0, t)), value(line.substr(t + 1));
     if (field == "outlet_word") {
       lex.outlet_words_.Emplace(value, 1);
+    } else if (field == "source_tail") {
+      lex.source_tails_.Emplace(value, 1);
     } else if (field == "company_suffix") {
       lex.company_suffixes_.push_back(value);
     } else {

@@ -49,6 +49,10 @@ class CueLexicon {
   bool IsOutletWord(std::string_view lowercase_word) const {
     return outlet_words_.Contains(lowercase_word);
   }
+  // True for a lowercase word that, closing a "Source:" value, says who
+  // at the outlet wrote it, not the outlet's name ("Lenhall Post
+  // reporting", "Kessar Times staff").
+  bool IsSourceTail(std::string_view lowercase_word) const { return source_tails_.Contains(lowercase_word); }
   // Company suffixes ("media group", "gmbh"), longest first.
   const std::vector<std::string>& CompanySuffixes() const { return company_suffixes_; }
 
@@ -84,6 +88,7 @@ class CueLexicon {
   StringTable<Cue> words_;
   StringTable<std::string> labels_;
   StringTable<std::uint8_t> outlet_words_;  // a set: the values are unused
+  StringTable<std::uint8_t> source_tails_;  // a set: the values are unused
   std::vector<std::string> company_suffixes_;
 };
 

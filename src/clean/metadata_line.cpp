@@ -304,14 +304,24 @@ std::string_view LowerAscii(std::string_view s, char* buf, std::size_t cap) {
 
 // The outlet a "Source:" value names: what comes before a comma, a dash,
 // a bracket or " with " ("Lenhall Post with agencies", "Kessar Zeitung,
-// print edition of 3 May"). The whole value when nothing would be left.
-std::string_view SourceName(std::string_view value) {
+// print edition of 3 May"), without closing words that say who at the
+// outlet wrote it ("Lenhall Post reporting", metadata.tsv source_tail).
+// The whole value when nothing would be left.
+std::string_view SourceName(std::string_view value, const CueLexicon& lex) {
   std::size_t end = value.size();
   for (std::string_view sep : {",", ";", "(", " - ", " \u2013 ", " \u2014 ", " | ", " / ", " with ", " via "}) {
     std::size_t at = value.find(sep);
     if (at != std::string_view::npos && at < end) end = at;
   }
   std::string_view name = Trim(value.substr(0, end));
+  for (;;) {
+    const std::size_t sp = name.rfind(' ');
+    if (sp == std::string_view::npos) break;
+    char buf[64];
+    const std::string_view last = LowerAscii(name.substr(sp + 1), buf, sizeof buf);
+    if (last.empty() || !lex.IsSourceTail(last)) break;
+    name = Trim(name.substr(0, sp));
+  }
   return name.empty() ? value : name;
 }
 
@@ -329,7 +339,7 @@ SegResult ParseSegment(std::string_view seg, bool in_header, const CueLexicon& l
     std::string_view value = Trim(seg.substr(colon + 1));
     if (field == "source" && !value.empty() && CountWords(value) <= 8) {
       r.kind = SegKind::kSource;
-      r.value = SourceName(value);
+      r.value = SourceName(value, lex);
       return r;
     }
     if ((field == "byline" || field == "byline_role") && !value.empty()) {

@@ -36,15 +36,30 @@ bool HasLetterOrDigit(std::string_view s) {
 
 bool Capitalised(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
 
-// The tokenizer splits "Varga-Steiner" into three tokens, as EWT does, and
-// the recogniser may label only part of it; a name never ends or starts at
-// a hyphen written without spaces between two capitalised words.
+// The Arabic article as romanised surnames write it in lower case before a
+// hyphen ("al-Kessar", "el-Kessar"): part of the name, as a capital is.
+bool ArticleParticle(std::string_view w) { return w == "al" || w == "el"; }
+
+// The tokenizer splits "Varga-Steiner" and "al-Kessar" into three tokens, as
+// EWT does, and the recogniser may label only part of it (it learned few
+// such surnames and often stops at the hyphen: "Hassan al"); a name never
+// ends or starts at a hyphen written without spaces between two
+// capitalised words, or between "al"/"el" and a capitalised word.
 void ExtendOverHyphens(const Article& a, const Sentence& sent, std::uint32_t* b, std::uint32_t* e) {
   auto joined = [&](std::uint32_t k) {  // tokens k, k+1, k+2 form "Word-Word"
-    return k + 2 < sent.end_token && !a.tokens[k].space_after && !a.tokens[k + 1].space_after &&
-           a.TokenText(a.tokens[k + 1]) == "-" && Capitalised(a.TokenText(a.tokens[k])) &&
-           Capitalised(a.TokenText(a.tokens[k + 2]));
+    if (!(k + 2 < sent.end_token && !a.tokens[k].space_after && !a.tokens[k + 1].space_after &&
+          a.TokenText(a.tokens[k + 1]) == "-" && Capitalised(a.TokenText(a.tokens[k + 2]))))
+      return false;
+    const std::string_view w = a.TokenText(a.tokens[k]);
+    return Capitalised(w) || ArticleParticle(w);
   };
+  // "Hassan al-Kessar" labelled up to "Hassan": the particle and the word
+  // after it join a name that ends right before them.
+  auto particle_after = [&](std::uint32_t k) {  // token k ends a name; "al-Word" follows
+    return k + 1 < sent.end_token && a.tokens[k].space_after && ArticleParticle(a.TokenText(a.tokens[k + 1])) &&
+           Capitalised(a.TokenText(a.tokens[k])) && joined(k + 1);
+  };
+  if (particle_after(*e - 1)) *e += 1;
   while (joined(*e - 1)) *e += 2;
   while (*b >= sent.first_token + 2 && joined(*b - 2)) *b -= 2;
 }
@@ -52,7 +67,8 @@ void ExtendOverHyphens(const Article& a, const Sentence& sent, std::uint32_t* b,
 // The article's own outlet written in its text ("told Kessar Wire"), taken
 // whole as an organisation over whatever the model made of its words: the
 // model often takes a part of it for a person or a place. Matched on token
-// boundaries, as written, with or without a leading "The".
+// boundaries, as written, with or without a leading "The"; also "the
+// Wire", the last word of a name of two words or more.
 void MarkOwnOutlet(const Article& a, const Sentence& sent, std::uint8_t* labels) {
   constexpr int kOrgType = 1;  // kNerTypes[1]
   if (!a.outlet || a.outlet->size() < 3) return;
@@ -74,6 +90,20 @@ void MarkOwnOutlet(const Article& a, const Sentence& sent, std::uint8_t* labels)
     labels[k] = BeginLabel(kOrgType);
     for (std::uint32_t x = k + 1; x <= j; ++x) labels[x] = InsideLabel(kOrgType);
     k = j;
+  }
+  // "told the Gazette" in an article of the Lenhall Gazette: the outlet by
+  // the last word of its name after "the", alone (not "the Post Office").
+  const std::size_t sp = name.rfind(' ');
+  if (sp == std::string_view::npos) return;
+  const std::string_view last = name.substr(sp + 1);
+  if (last.size() < 3 || !Capitalised(last)) return;
+  for (std::uint32_t k = 1; k < n; ++k) {
+    if (a.TokenText(a.tokens[first + k]) != last || a.TokenText(a.tokens[first + k - 1]) != "the") continue;
+    if (k > 1 && Capitalised(a.TokenText(a.tokens[first + k - 2]))) continue;
+    if (k + 1 < n && Capitalised(a.TokenText(a.tokens[first + k + 1]))) continue;
+    if (labels[k] != kOutside && !(IsBegin(labels[k]) && (k + 1 == n || IsBegin(labels[k + 1]) || labels[k + 1] == kOutside)))
+      continue;  // part of a longer name the model found
+    labels[k] = BeginLabel(kOrgType);
   }
 }
 

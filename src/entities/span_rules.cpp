@@ -55,6 +55,8 @@ struct NameHeads {
   // name before ("[Civic Rights] and Elections Office"); alone they also end
   // places ("Oval Office").
   std::unordered_set<std::uint64_t> join;
+  // Lower-case words of vessels right before a ship's name ("the tanker X").
+  std::unordered_set<std::uint64_t> vessel;
   std::uint64_t of = 0, comma = 0, the = 0;
 };
 
@@ -72,13 +74,18 @@ const NameHeads& Heads() {
       SITREP_CHECK(type == "ORG" || type == "LOC" || type == "MISC" || (type == "PER" && where == "last"), ConfigError,
                    "data/ner/name_heads.tsv: bad type: " << line);
       SITREP_CHECK(where == "last" || where == "final" || where == "before" || where == "first" || where == "whole" ||
-                       where == "person" || where == "place" || (where == "join" && type == "ORG"),
+                       where == "person" || where == "place" || (where == "join" && type == "ORG") ||
+                       (where == "vessel" && type == "MISC"),
                    ConfigError,
                    "data/ner/name_heads.tsv: bad position: " << line);
       if (where == "final") h.closing.insert(lower(word));
       if (where == "place") h.place.insert(lower(word));
       if (where == "join") {
         h.join.insert(lower(word));
+        continue;
+      }
+      if (where == "vessel") {
+        h.vessel.insert(lower(word));
         continue;
       }
       auto& table = where == "last" || where == "final" ? h.last
@@ -409,6 +416,7 @@ std::size_t ExtendOrganisationOf(const NerToken* t, std::size_t n, const std::ui
 }
 
 void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
+  static const std::uint64_t kNounTag = Hash64("NOUN"), kPropnTag = Hash64("PROPN");
   // Lower-case words in quotation marks are a scare quote ("described as
   // “candid”"), not a name written in lower case as web text writes
   // "ebay" (UNER marks those).
@@ -421,6 +429,14 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
     bool marked = false;
     for (std::size_t x = b; x < e && !marked; ++x) marked = !PlainLowerWord(t[x]);  // "paulhastings.com" is a name
     if (!marked && e < n && QuoteMark(t[b - 1]) && QuoteMark(t[e])) Clear(labels, b, e);
+    // "sailed through the strait": one lower-case word after "the" that heads
+    // its phrase is the common noun for a name said before ("the Strait of
+    // Lenhall ... the strait"), never a name itself, however often the word
+    // table saw it capitalised; web text's lower-case names ("ebay") come
+    // bare or before the noun they modify ("the ebay app").
+    else if (!marked && e == b + 1 && t[b - 1].f.lower == Heads().the && !(t[b - 1].f.flags & syntax::kHasUpper) &&
+             !(e < n && (t[e].upos == kNounTag || t[e].upos == kPropnTag)))
+      Clear(labels, b, e);
     b = e;
   }
   // A listed organisation's acronym in its own capitals ("NATO, which ..."),
@@ -946,8 +962,27 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
            !Heads().closing.count(t[b - 1].f.lower)) {
       --b;
     }
+    // "[Kessar Shipowners] Mutual": a name of up to three words the model
+    // found, and typed a person or place, with the closing word left out.
+    if (b == i && labels[i - 1] != kOutside) {
+      std::size_t s = i - 1;
+      while (s > 0 && !IsBegin(labels[s])) --s;
+      if (i - s <= 3) b = s;
+    }
     // Not a sentence's first word alone ("Inc. reported ...").
     if (b < i && !(b == 0 && i == 1)) SetSpan(labels, b, i + 1, kOrg);
+  }
+  // "[Kessar] Shipping says": a capitalised word that ends organisations'
+  // names (name_heads.tsv "last", ORG) left out right after a name of up
+  // to three words the model typed otherwise is that organisation's last
+  // word. Never at a sentence start ("Shipping has not stopped").
+  for (std::size_t i = 1; i < n; ++i) {
+    if (labels[i] != kOutside || labels[i - 1] == kOutside || !(t[i].f.flags & syntax::kTitle)) continue;
+    auto it = Heads().last.find(t[i].f.lower);
+    if (it == Heads().last.end() || it->second != kOrg) continue;
+    std::size_t s = i - 1;
+    while (s > 0 && !IsBegin(labels[s])) --s;
+    if (i - s <= 3 && LabelType(labels[s]) != kOrg) SetSpan(labels, s, i + 1, kOrg);
   }
   // A span of closing words alone ("Inc." after a comma the model left
   // out of the company's name) names nothing.
@@ -1020,6 +1055,24 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
     }
     b = e;
   }
+  // "Twelve of the miners": a number written as a word, capitalised
+  // at a sentence start, is no name (stories/number_words.tsv).
+  static const std::unordered_set<std::uint64_t> kNumberWords = [] {
+    std::unordered_set<std::uint64_t> out;
+    for (std::string_view line : DataLines(Resource("stories/number_words.tsv"))) {
+      out.insert(LowerHash(line.substr(0, line.find('\t'))));
+    }
+    return out;
+  }();
+  for (std::size_t b = 0; b < n;) {
+    if (labels[b] == kOutside) {
+      ++b;
+      continue;
+    }
+    const std::size_t e = SpanEnd(labels, b, n);
+    if (e == b + 1 && kNumberWords.count(t[b].f.lower)) Clear(labels, b, e);
+    b = e;
+  }
   // A person named by one plural proper noun is a group ("Republicans",
   // "Kurds"): MISC, as GUM's groups are read (ner_corpus.cpp) and as UNER
   // leaves them out of its people.
@@ -1031,6 +1084,38 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
     }
     const std::size_t e = SpanEnd(labels, b, n);
     if (e == b + 1 && LabelType(labels[b]) == kPer && t[b].xpos == kPluralProper) SetSpan(labels, b, e, kMisc);
+    b = e;
+  }
+  // "the Lorvanian Coast Guard", "the Lorvania Coast Guard": an
+  // organisation named only by capitalised common words ("Coast Guard",
+  // "Foreign Ministry", words the word table knows as mostly lower case)
+  // is a country's or a town's body, and the one-word name right before it
+  // that the model typed apart is part of its name; without it, every
+  // country's coast guard is one "Coast Guard". Only a name the gazetteer
+  // does not list (a listed "Russian" or "Russia" before a body stays
+  // the place that gives it its country), never a person's or a
+  // possessive, and only a name the model labelled (not "Monday") or a
+  // people's adjective.
+  for (std::size_t b = 1; b < n;) {
+    if (labels[b] == kOutside) {
+      ++b;
+      continue;
+    }
+    const std::size_t e = SpanEnd(labels, b, n);
+    bool common = LabelType(labels[b]) == kOrg;
+    for (std::size_t x = b; x < e && common; ++x) {
+      common = (t[x].f.flags & syntax::kTitle) && (LexCaps(t[x].lex) == 1 || LexCaps(t[x].lex) == 2);
+    }
+    const std::size_t p = b - 1;
+    // A word the model left out joins only when it reads as a people's
+    // adjective ("Tessarian", "Morvathi").
+    const bool named = IsBegin(labels[p]) || (labels[p] == kOutside && (DemonymEnding(t[p]) || IEnding(t[p]) ||
+                                                                        (t[p].gaz & kGazPeopleAdjective)));
+    if (common && named && (labels[p] == kOutside || LabelType(labels[p]) != kPer) && (t[p].f.flags & syntax::kTitle) &&
+        !(t[p].f.flags & syntax::kAllUpper) && !(t[p].gaz & kListed) && !Possessive(t[p]) &&
+        (LexCaps(t[p].lex) == 0 || LexCaps(t[p].lex) >= 3)) {
+      SetSpan(labels, p, e, kOrg);
+    }
     b = e;
   }
 }
@@ -1054,9 +1139,7 @@ void ForEachSpan(const NerSentenceRef* sents, std::size_t count, F&& f) {
   }
 }
 
-}  // namespace
-
-void ApplyDocumentRules(const NerSentenceRef* sents, std::size_t count) {
+void DocumentNameRules(const NerSentenceRef* sents, std::size_t count) {
   // Words of person names of two or more words anywhere in the article.
   std::vector<std::uint64_t> in_names;
   // The same, of names that start with a listed first name.
@@ -1313,6 +1396,94 @@ void ApplyDocumentRules(const NerSentenceRef* sents, std::size_t count) {
       return;
     }
   });
+}
+
+// "the tanker Odalys Star", "the frigate Arlen Voss", "the tanker, the
+// Odalys Star,": a name right after a vessel word (name_heads.tsv "vessel")
+// is a ship's, MISC, and so is the same name wherever else the article
+// writes it ("The Odalys Star was stopped"): ships are named after people
+// and places, and the model reads them so. Not a name the gazetteer lists,
+// which is more often the subject of a clause that describes the ship
+// ("the tanker Lorvania seized").
+void TypeVessels(const NerSentenceRef* sents, std::size_t count) {
+  const auto& vessels = Heads().vessel;
+  if (vessels.empty()) return;
+  auto vessel_word = [&](const NerToken& x) { return !(x.f.flags & syntax::kHasUpper) && vessels.count(x.f.lower) > 0; };
+  std::vector<std::vector<std::uint64_t>> ships;
+  ForEachSpan(sents, count, [&](const NerSentenceRef& ref, std::size_t b, std::size_t e) {
+    const NerToken* t = ref.tokens;
+    const bool after_word = b >= 1 && vessel_word(t[b - 1]);
+    const bool after_apposition =
+        b >= 3 && t[b - 1].f.lower == Heads().the && t[b - 2].f.lower == Heads().comma && vessel_word(t[b - 3]);
+    if (!(after_word || after_apposition) || ListedType(t, b, e, ref.n, -1) >= 0) return;
+    for (std::size_t k = b; k < e; ++k) {
+      if (t[k].gaz & kListed) return;
+    }
+    std::vector<std::uint64_t> words;
+    for (std::size_t k = b; k < e; ++k) words.push_back(t[k].f.lower);
+    ships.push_back(std::move(words));
+  });
+  if (ships.empty()) return;
+  ForEachSpan(sents, count, [&](const NerSentenceRef& ref, std::size_t b, std::size_t e) {
+    for (const auto& words : ships) {
+      if (words.size() != e - b) continue;
+      bool same = true;
+      for (std::size_t k = b; k < e && same; ++k) same = ref.tokens[k].f.lower == words[k - b];
+      if (same) {
+        SetSpan(ref.labels, b, e, kMisc);
+        return;
+      }
+    }
+  });
+}
+
+// One sense per article for names of two words or more: a name typed a
+// person where the article types the same words a place at least as often
+// ("the port of Cape Kessar ... arrived in Cape Kessar" with the second a
+// person) is that place. Not a name that starts with a listed first name
+// ("Ana Lenhall" is a person wherever a street is also named so).
+void OnePlaceSense(const NerSentenceRef* sents, std::size_t count) {
+  struct Name {
+    std::vector<std::uint64_t> words;
+    int places = 0, people = 0;
+  };
+  std::vector<Name> names;
+  auto find = [&](const NerToken* t, std::size_t b, std::size_t e) -> Name* {
+    for (Name& nm : names) {
+      if (nm.words.size() != e - b) continue;
+      bool same = true;
+      for (std::size_t k = b; k < e && same; ++k) same = t[k].f.form == nm.words[k - b];
+      if (same) return &nm;
+    }
+    return nullptr;
+  };
+  ForEachSpan(sents, count, [&](const NerSentenceRef& ref, std::size_t b, std::size_t e) {
+    const int type = LabelType(ref.labels[b]);
+    if (e - b < 2 || e - b > 4 || (type != kLoc && type != kPer)) return;
+    Name* nm = find(ref.tokens, b, e);
+    if (!nm) {
+      names.push_back({});
+      nm = &names.back();
+      for (std::size_t k = b; k < e; ++k) nm->words.push_back(ref.tokens[k].f.form);
+    }
+    (type == kLoc ? nm->places : nm->people) += 1;
+  });
+  bool any = false;
+  for (const Name& nm : names) any = any || (nm.places > 0 && nm.people > 0 && nm.places >= nm.people);
+  if (!any) return;
+  ForEachSpan(sents, count, [&](const NerSentenceRef& ref, std::size_t b, std::size_t e) {
+    if (e - b < 2 || LabelType(ref.labels[b]) != kPer || LexFirstName(ref.tokens[b].lex)) return;
+    const Name* nm = find(ref.tokens, b, e);
+    if (nm && nm->places > 0 && nm->places >= nm->people) SetSpan(ref.labels, b, e, kLoc);
+  });
+}
+
+}  // namespace
+
+void ApplyDocumentRules(const NerSentenceRef* sents, std::size_t count) {
+  DocumentNameRules(sents, count);
+  OnePlaceSense(sents, count);
+  TypeVessels(sents, count);
 }
 
 }  // namespace sitrep::entities

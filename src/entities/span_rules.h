@@ -84,7 +84,12 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels);
 // acronym the article defines ("the Office of Budget Review (OBR)") is of
 // the name's type wherever it stands alone in the same capitals; and a
 // name of two to six words found once is that name where the article
-// writes it again in the same capitals, alone, and the model missed it.
+// writes it again in the same capitals, alone, and the model missed it;
+// a name of two to four words typed a person where the article types the
+// same words a place at least as often is that place (unless it starts
+// with a listed first name); last, a name right after a vessel word ("the tanker Odalys Star",
+// name_heads.tsv "vessel"), not listed, is a ship's (MISC) there and
+// wherever else the article writes the same words as a name.
 void ApplyDocumentRules(const NerSentenceRef* sents, std::size_t count);
 
 }  // namespace sitrep::entities

@@ -260,6 +260,24 @@ class SentenceCoder {
     });
     return found;
   }
+  // "On Thursday, Ana Kessar threatened ...": the parser hangs the
+  // subject on the fronted time phrase before it as its apposition; a date
+  // has none. The name must come after a comma, right up to the verb's
+  // words, with no subject of the verb's own.
+  std::int32_t DisplacedSubject(std::int32_t v) const {
+    std::int32_t found = -1;
+    EachChild(v, [&](std::int32_t c) {
+      if (found >= 0 || c > v || !Is(Tok(c).deprel, "obl") || !IsTime(c)) return;
+      EachChild(c, [&](std::int32_t g) {
+        if (found >= 0 || g < c || g > v || Tok(g).deprel != "appos" || IsTime(g)) return;
+        if (Tok(g).upos != "PROPN" && Tok(g).upos != "NOUN") return;
+        bool comma = false;
+        for (std::int32_t k = c + 1; k < g && !comma; ++k) comma = Tok(k).xpos == ",";
+        if (comma) found = g;
+      });
+    });
+    return found;
+  }
   bool IsTime(std::int32_t i) const {
     const Token& t = Tok(i);
     for (const TimeExpr& te : a_.times) {
@@ -515,6 +533,9 @@ class SentenceCoder {
     for (int depth = 0; depth < 4 && v >= 0; ++depth) {
       std::int32_t s = ChildExact(v, "nsubj");
       if (s >= 0) return s;
+      if (ChildExact(v, "nsubj:pass") < 0) {
+        if (std::int32_t d = DisplacedSubject(v); d >= 0) return d;
+      }
       // "X is expected to sign": X is the one who signs.
       if (depth > 0 && lex_.due.count(Lemma(v)) && ChildExact(v, "nsubj:pass") >= 0) return ChildExact(v, "nsubj:pass");
       if (ChildExact(v, "nsubj:pass") >= 0) return Agent(v);
@@ -795,6 +816,24 @@ class SentenceCoder {
                            a_.mentions[static_cast<std::size_t>(MentionAt(c))].type == "PERSON"))
         named = MentionAt(c);
     });
+    // "The foreign minister, Ana Kessar, condemned ...": an apposition the
+    // parse hung on the comma after the head.
+    if (named < 0) {
+      EachChild(h, [&](std::int32_t c) {
+        if (named >= 0 || c < h || Tok(c).deprel != "punct" || Tok(c).xpos != ",") return;
+        EachChild(c, [&](std::int32_t g) {
+          if (named >= 0 || g < c || Tok(g).deprel != "appos") return;
+          // "Brigadier Ana Kessar": a rank the name does not include heads it.
+          std::int32_t gm = MentionAt(g);
+          if (gm < 0) {
+            EachChild(g, [&](std::int32_t f) {
+              if (gm < 0 && f > g && Tok(f).deprel == "flat") gm = MentionAt(f);
+            });
+          }
+          if (gm >= 0 && gm != MentionAt(h) && a_.mentions[static_cast<std::size_t>(gm)].type == "PERSON") named = gm;
+        });
+      });
+    }
     // "Trade Minister Ana Kessar accused ...", parsed with the title's
     // first word as the head and the name as its flat tail: the person
     // the title belongs to.
@@ -974,10 +1013,14 @@ class SentenceCoder {
       bool mod = kh == h && (modifier(d) || d == "flat");
       bool inner = kh >= first && kh < h && (d == "compound" || d == "amod" || d == "flat" || d == "punct") &&
                    Tok(k).upos != "PUNCT";
-      // The hyphen inside a word the tokenizer split ("Secretary-General").
+      // The hyphen inside a word the tokenizer split ("Secretary-General"):
+      // the word before it belongs too, however the parser attached it
+      // ("a Lorvanian-registered ship", "Lorvanian" hung on "registered" as an
+      // oblique), or the phrase would start at the hyphen.
       const bool hyphen = k > 0 && Tok(k).xpos == "HYPH" && Tok(k).begin == Tok(k - 1).end && Tok(k).end == Tok(k + 1).begin;
       if (hyphen) {
         first = k;
+        if (Tok(k - 1).upos != "PUNCT") first = --k;
         continue;
       }
       if (!(mod || inner) || Tok(k).upos == "PRON" || Tok(k).upos == "DET" || GardenPathSubject(k) >= 0) break;
@@ -1143,8 +1186,20 @@ class SentenceCoder {
     return InSet(lex_.hazard, s) || HasChildLemma(s, {"compound", "flat", "amod"}, lex_.hazard);
   }
 
+  // "threatened sanctions if Tessary did not withdraw its troops", "if
+  // troops cross the border, sanctions will follow": an act in a condition
+  // is one that may happen, not one that did (nor, negated, one that did
+  // not); the threat or warning it belongs to is coded on its own verb.
+  bool InCondition(std::int32_t v) {
+    bool cond = false;
+    EachChild(v, [&](std::int32_t c) {
+      if (!cond && Tok(c).deprel == "mark" && (Lemma(c) == "if" || Lemma(c) == "unless")) cond = true;
+    });
+    return cond;
+  }
+
   void CodeVerb(std::int32_t v, const Pattern& p) {
-    if (NaturalSubject(v)) return;
+    if (NaturalSubject(v) || InCondition(v)) return;
     std::int32_t obj = Object(v);
     // "struck a defiant note": force is used on actors and places, not on
     // things said; and "released a statement", "withdrew the bill" yield
@@ -1217,6 +1272,22 @@ class SentenceCoder {
       if (infinitive && Child(c, "aux:pass") >= 0 && Child(c, "obj") < 0) about_self = true;
     });
     if (about_self && Child(m, "obj") < 0) return;
+    // "considered the offer inadequate", "considers the proposal
+    // unacceptable": a judgement of a thing, not the weighing of a course
+    // of action. The verb's predicate adjective, or a one-word quotation
+    // set beside its object, says so.
+    if (p.modal_class == "consider") {
+      bool judged = false;
+      EachChild(m, [&](std::int32_t c) {
+        if (!judged && Is(Tok(c).deprel, "xcomp") && Tok(c).upos == "ADJ") judged = true;
+      });
+      if (const std::int32_t o = Child(m, "obj"); !judged && o >= 0) {
+        EachChild(o, [&](std::int32_t c) {
+          if (!judged && c > o && Tok(c).deprel == "appos" && c >= 2 && Tok(c - 1).xpos == "``") judged = true;
+        });
+      }
+      if (judged) return;
+    }
     std::string governed;
     std::int32_t inner = -1, inner_target = -1;
     bool inner_joint = false;

@@ -453,9 +453,12 @@ class Describer {
       std::vector<Item> items = ScanLeft(comma, sb);
       // "The President of the Central Bank of Kessar, X,": the office of an
       // organisation the gazetteer does not know, its name in capitals
-      // between "of" and the comma.
+      // between "of" and the comma. The last "of" that closes a role wins:
+      // "the Minister of Trade of Kessar, X," holds the whole office, not
+      // "minister".
       const bool role_before = !items.empty() && HasKind(items.back().ids, kRole);
-      for (std::uint32_t o = comma > sb + 12 ? comma - 12 : sb + 1; !role_before && o + 1 < comma; ++o) {
+      const std::uint32_t lowest = comma > sb + 12 ? comma - 12 : sb + 1;
+      for (std::uint32_t o = comma - 1; !role_before && o >= lowest && o > sb; --o) {
         if (!EqLower(views_[o], "of")) continue;
         bool name = false, plain = true;
         for (std::uint32_t x = o + 1; x < comma && plain; ++x) {
@@ -464,8 +467,10 @@ class Describer {
         }
         if (!name || !plain) continue;
         std::vector<Item> office = ScanLeft(o, sb);
-        if (!office.empty() && HasKind(office.back().ids, kRole)) items = std::move(office);
-        break;
+        if (!office.empty() && HasKind(office.back().ids, kRole)) {
+          items = std::move(office);
+          break;
+        }
       }
       if (items.empty() || !HasKind(items.back().ids, kRole)) return rev;
       std::uint32_t start = items.front().b;

@@ -1706,6 +1706,13 @@ class Finder {
     // or "saying", not a passive participle ("briefed on the talks", "was
     // reported near the town").
     if (t >= end || doc_.punct(t)) return {kNone, kNone};
+    // "agreed to a truce next month, diplomats said on Tuesday": a
+    // clause that is a subject and a cue of saying is the
+    // sentence's own attribution, not what this cue reports.
+    if (!that && StartsWith(doc_.deprel(t), "nsubj")) {
+      const std::int32_t v = doc_.head(t);
+      if (v != kNone && v > t && v <= t + 4 && IsSpeechCue(v)) return {kNone, kNone};
+    }
     std::string_view first_pos = doc_.tok(t).upos;
     // A gerund may be the clause's subject ("said rebuilding it would take
     // years"), when a finite verb follows before any comma or clause of
@@ -2643,6 +2650,26 @@ class Finder {
     q->speaker_span = {doc_.tok(lo).begin, doc_.tok(hi).end};
     q->speaker_from = "cue";
     std::int32_t local = LocalEntityAt(s);
+    // "Its managing director, Ana Kessar, said", "The Minister of the
+    // Interior, Ana Kessar, announced": a person's name set off by commas
+    // right before the cue, after the subject's head, is the title's holder
+    // and the source, whatever the parse made of the title (the name hung
+    // on its "of" phrase, or "Its" read as the subject and the title as
+    // adjectives). Not when the head is a person itself ("Ana Kessar, the
+    // minister's aide, Tom Lee, ...": the head spoke).
+    if (!h.nominal && !h.phrase && !h.colon && (local == kNone || !IsPersonLocal(local)) && h.first >= 3 &&
+        doc_.text(h.first - 1) == "," && s < h.first - 2) {
+      const std::int32_t m = doc_.mention(h.first - 2);
+      if (m != kNone && a_.mentions[static_cast<std::size_t>(m)].type == "PERSON" &&
+          IsPersonLocal(a_.mentions[static_cast<std::size_t>(m)].local)) {
+        const std::int32_t first = doc_.TokenAt(a_.mentions[static_cast<std::size_t>(m)].begin);
+        if (first > s + 1 && doc_.text(first - 1) == "," && doc_.sent(first) == doc_.sent(h.first)) {
+          q->speaker_span = {doc_.tok(lo).begin, doc_.tok(h.first - 2).end};
+          SetLocal(a_.mentions[static_cast<std::size_t>(m)].local, q);
+          return;
+        }
+      }
+    }
     if (local == kNone) {
       // "the spokesman, X": the name in an apposition; "Minister X" when
       // the name's head was not recognised: a compound or flat part. A
@@ -2793,12 +2820,17 @@ class Finder {
         if (doc_.deprel(t) == "det" || doc_.deprel(t) == "case" || doc_.deprel(t) == "nmod:poss") from = t + 1;
       }
       std::string role = RoleKey(a_.Text({doc_.tok(from).begin, doc_.tok(head).end}));
-      // "foreign minister" holds the role "minister".
+      // "foreign minister" and "minister of foreign affairs" hold the role
+      // "minister".
       auto holds_role = [&](const LocalEntity& le) {
         for (const std::string& r : le.roles) {
           std::string key = RoleKey(r);
           if (key == role || (key.size() > role.size() && key.compare(key.size() - role.size(), role.size(), role) == 0 &&
                               key[key.size() - role.size() - 1] == ' ')) {
+            return true;
+          }
+          if (key.size() > role.size() + 4 && key.compare(0, role.size(), role) == 0 &&
+              (key.compare(role.size(), 4, " of ") == 0 || key.compare(role.size(), 5, " for ") == 0)) {
             return true;
           }
         }
@@ -2812,9 +2844,12 @@ class Finder {
         match = static_cast<std::int32_t>(e);
         ++matches;
       }
-      if (matches > 1) {
+      if (matches >= 1) {
         // Two people hold the role ("the minister" of each side): the one
         // named last before the description is the one it points back to.
+        // So too for one: a description points back, never ahead to a
+        // person the article names only later.
+        matches = 0;
         std::vector<char> holds(a_.local_entities.size(), 0);
         for (std::size_t e = 0; e < a_.local_entities.size(); ++e) {
           const LocalEntity& le = a_.local_entities[e];

@@ -20,6 +20,7 @@ struct Lexicons {
   // Words that close a business's name (gazetteer/name_sectors.tsv, sector BUS: "lines", "holdings").
   std::unordered_set<std::string> company_words;
   std::unordered_set<std::string> state_forms;  // "republic", "grand duchy": "the Republic of X" is the place X
+  std::unordered_set<std::string> water_features;  // "strait", "sea": "the Strait of X" is "the X Strait"
   std::unordered_map<std::string, std::string> spellings;
   // Folded spelling of a given name -> the folded form all its romanisations share.
   std::unordered_map<std::string, std::string> given_names;
@@ -30,6 +31,11 @@ struct Lexicons {
 // otherwise.
 std::vector<std::string> StateFormRest(const Lexicons& lex, const std::vector<std::string>& tokens);
 const Lexicons& GetLexicons();
+
+// "strait of lenhall" -> {"lenhall", "strait"}: a body of water named
+// with its kind word before "of" (resolve/water_features.txt), in the
+// order news also writes it ("the Lenhall Strait"); empty otherwise.
+std::vector<std::string> WaterFeatureReordered(const Lexicons& lex, const std::vector<std::string>& tokens);
 
 // A NameTokens() token with British/American and -isation spelling folded
 // and the transliteration key applied, for organisation word bags.
@@ -48,6 +54,18 @@ std::string Initials(const Lexicons& lex, const std::vector<std::string>& tokens
 
 // The lower-case letters of an acronym ("U.S." -> "us"); "" if not one.
 std::string AcronymLetters(std::string_view surface);
+
+// Whether `token` (a PersonTokens word) is a given name that
+// data/resolve/given_name_variants.tsv lists, all of them Arabic: the sign
+// that the surname after it is a romanisation too.
+bool ListedArabicGivenName(const Lexicons& lex, std::string_view token);
+
+// A TranslitKey'd surname with the vowels that romanisations of Arabic
+// write differently folded to one form: the diphthong "ei"/"ai" (and
+// "ey"/"ay", already "ei"/"ai") to "ai", French "ou" to "u". Only for a name
+// whose given name is Arabic (ListedArabicGivenName): in other names these
+// vowels tell surnames apart ("Klein", "Klain").
+std::string ArabicVowelFold(std::string_view key);
 
 // Joins tokens with single spaces.
 std::string Join(const std::vector<std::string>& tokens, std::string_view sep = " ");

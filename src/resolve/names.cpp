@@ -424,6 +424,7 @@ const Lexicons& GetLexicons() {
     words("resolve/pronouns.txt", l.pronouns);
     words("resolve/designators.txt", l.designators);
     words("resolve/state_forms.txt", l.state_forms);
+    words("resolve/water_features.txt", l.water_features);
     for (std::string_view line : DataLines(Resource("gazetteer/name_sectors.tsv"))) {
       auto tab = line.find('\t');
       if (tab != std::string_view::npos && line.substr(tab + 1) == "BUS") l.company_words.emplace(line.substr(0, tab));
@@ -455,6 +456,13 @@ std::vector<std::string> StateFormRest(const Lexicons& lex, const std::vector<st
     return std::vector<std::string>(tokens.begin() + static_cast<std::ptrdiff_t>(k + 1), tokens.end());
   }
   return {};
+}
+
+std::vector<std::string> WaterFeatureReordered(const Lexicons& lex, const std::vector<std::string>& tokens) {
+  if (tokens.size() < 3 || tokens[1] != "of" || !lex.water_features.count(tokens[0])) return {};
+  std::vector<std::string> out(tokens.begin() + 2, tokens.end());
+  out.push_back(tokens[0]);
+  return out;
 }
 
 namespace {
@@ -526,6 +534,25 @@ std::string Join(const std::vector<std::string>& tokens, std::string_view sep) {
     out += tokens[i];
   }
   return out;
+}
+
+bool ListedArabicGivenName(const Lexicons& lex, std::string_view token) {
+  return lex.given_names.count(FoldTranslit(token)) > 0;
+}
+
+std::string ArabicVowelFold(std::string_view key) {
+  std::string r;
+  r.reserve(key.size());
+  for (std::size_t i = 0; i < key.size(); ++i) {
+    if (key[i] == 'e' && i + 1 < key.size() && key[i + 1] == 'i') {
+      r += 'a';
+    } else if (key[i] == 'o' && i + 1 < key.size() && key[i + 1] == 'u') {
+      continue;
+    } else {
+      r += key[i];
+    }
+  }
+  return r;
 }
 
 }  // namespace detail

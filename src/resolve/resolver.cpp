@@ -7,7 +7,8 @@
 //                  (and the first two words joined, for a given name
 //                  written with a hyphen or a space)
 //   N|words        ORG/LOC/MISC: the folded name in order (shared by the
-//                  three types, which is how a mistagged "Nato" joins)
+//                  three types, which is how a mistagged "Nato" joins);
+//                  "Strait of X" also as "X Strait"
 //   O|bag          ORG: sorted content words with spelling folded, so
 //                  word-order and -isation/-ization variants meet
 //   C|code         LOC: the country code from the hook ("US" -> USA)
@@ -123,6 +124,11 @@ struct Resolver::Impl {
           // "Jean Luc"): the first two words joined are a given name too.
           // Only ever the joined form, which a first word alone never meets.
           if (pt.size() >= 3) keys.push_back(Key("P", TranslitKey(pt[0] + pt[1]) + " " + last));
+          // "Mohammed al-Varneiri" and "Muhammad al-Varnairi": outlets romanise
+          // an Arabic surname's vowels differently, as they do the given name.
+          if (detail::ListedArabicGivenName(lex, pt.front())) {
+            if (std::string v = detail::ArabicVowelFold(last); v != last) keys.push_back(Key("P", first + " " + v));
+          }
           surnames.push_back(Key("S", last));
           r.full_person = true;
           std::string stem = last;
@@ -152,6 +158,26 @@ struct Resolver::Impl {
           folded.reserve(toks.size());
           for (const std::string& t : toks) folded.push_back(TranslitKey(t));
           keys.push_back(Key("N", detail::Join(folded)));
+          // "the Tessarian Coast Guard" and "the Tessaria Coast Guard",
+          // "the Morvi Navy" and "the Morv Navy": a body named by its
+          // country's people's adjective or by the country, the adjective
+          // read back to the name it is made from (the endings of
+          // demonyms; a base of four letters at least).
+          if (org && toks.size() >= 2) {
+            const std::string& w = toks.front();
+            for (std::string_view suf : {"i", "n", "an", "ese", "ish"}) {
+              if (w.size() < suf.size() + 4 || w.compare(w.size() - suf.size(), suf.size(), suf) != 0) continue;
+              if (suf == "n" && w[w.size() - 2] != 'a') continue;
+              std::vector<std::string> base = folded;
+              base.front() = TranslitKey(w.substr(0, w.size() - suf.size()));
+              keys.push_back(Key("N", detail::Join(base)));
+            }
+          }
+          // "the Strait of Lenhall" is also written "the Lenhall Strait".
+          if (std::vector<std::string> w = detail::WaterFeatureReordered(lex, toks); !w.empty()) {
+            for (std::string& t : w) t = TranslitKey(t);
+            keys.push_back(Key("N", detail::Join(w)));
+          }
         }
         if (std::vector<std::string> core = detail::WithoutDesignators(lex, toks); !core.empty()) {
           for (std::string& t : core) t = detail::OrgWord(lex, t);

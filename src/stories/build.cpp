@@ -878,6 +878,26 @@ std::string StoryBuilder::Impl::StoryJson(const std::vector<std::uint32_t>& memb
         }
         return key;
       };
+      // "the Tessaria Coast Guard" and "the Tessarian Coast Guard": the
+      // country or its people's adjective before a body's name is a
+      // wording, not another name (the endings of demonyms, when another
+      // form starts with the word they are made from).
+      std::set<std::string> firsts;
+      for (const auto& [f, arts] : by_form) {
+        const std::string k = house_style(f);
+        firsts.insert(k.substr(0, k.find(' ')));
+      }
+      auto country_form = [&](const std::string& key) {
+        const std::size_t sp = key.find(' ');
+        if (sp == std::string::npos) return key;
+        const std::string head = key.substr(0, sp);
+        for (std::string_view suf : {"i", "n", "an", "ese", "ish"}) {
+          if (head.size() < suf.size() + 4 || head.compare(head.size() - suf.size(), suf.size(), suf) != 0) continue;
+          const std::string base = head.substr(0, head.size() - suf.size());
+          if (firsts.count(base)) return base + key.substr(sp);
+        }
+        return key;
+      };
       std::set<std::string> maximal;
       for (const auto& [f, arts] : by_form) {
         const auto wf = words_of(f);
@@ -887,7 +907,7 @@ std::string StoryBuilder::Impl::StoryJson(const std::vector<std::uint32_t>& memb
           const auto wg = words_of(g);
           if (wg.size() > wf.size() && std::includes(wg.begin(), wg.end(), wf.begin(), wf.end())) inside = true;
         }
-        if (!inside) maximal.insert(house_style(f));
+        if (!inside) maximal.insert(country_form(house_style(f)));
       }
       if (maximal.size() < 2) continue;
       Claim c;

@@ -366,7 +366,11 @@ void ExtractClaims(std::string_view text, std::span<const Word> words, std::vect
       if (side == "against") key = "votes against";
     }
     if (key.empty()) continue;
-    if (key == "people") {
+    // A ship's crew is counted whole ("a crew of 31") and in parts by what
+    // happened to them ("freed six seamen"): like "people", it
+    // takes the sentence's context word, but without one it is the whole
+    // crew, which outlets do compare.
+    if (key == "people" || key == "crew") {
       // What happened to them: the context word nearest the noun.
       std::size_t best = SIZE_MAX;
       std::string ctx;
@@ -387,8 +391,8 @@ void ExtractClaims(std::string_view text, std::span<const Word> words, std::vect
       // People counted for no stated reason ("food for 10,000 people", "an
       // appeal to support 15,000 people") are whoever each sentence means:
       // two such figures measure no one quantity, so none is compared.
-      if (ctx.empty()) continue;
-      key += " " + ctx;
+      if (ctx.empty() && key == "people") continue;
+      if (!ctx.empty()) key += " " + ctx;
     }
     NumberClaim c;
     c.key = std::move(key);

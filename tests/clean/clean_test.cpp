@@ -118,6 +118,13 @@ TEST(MetadataLine, RecognisesSourceDateAndByline) {
   m = ParseMetadataLine("Source: Lenhall Radio (evening bulletin)", false, lex);
   ASSERT_TRUE(m);
   EXPECT_EQ(m->outlet, "Lenhall Radio");
+  // Who at the outlet wrote it is not part of its name.
+  m = ParseMetadataLine("Source: Varnell Courier reporting; maps by Kessar Graphics", false, lex);
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->outlet, "Varnell Courier");
+  m = ParseMetadataLine("Source: Harlen Times staff", false, lex);
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->outlet, "Harlen Times");
   m = ParseMetadataLine("Analysis 3 March 2021", true, lex);
   ASSERT_TRUE(m);
   EXPECT_EQ(m->date, "2021-03-03");
@@ -473,6 +480,30 @@ TEST(CleanStage, RemovesBulletedAndUnbulletedLinkLists) {
   EXPECT_EQ(why["- Avalanche warning raised"], "link list");
   EXPECT_EQ(why["Trains cancelled in the north"], "link list");
   EXPECT_EQ(a.text, "Snow closed three passes overnight, the road agency said.\n\nDrivers were told to stay home.");
+}
+
+TEST(CleanStage, AButtonLabelOverLinksHeadsThemAndAnAudioNoticeGoes) {
+  // "Read more" with no colon, over two headlines (one with a label of its
+  // own), then the body again; the audio player's notice reads like a
+  // sentence but is furniture.
+  Article a = Clean(
+      "Ferries halted in the Lenhall channel\n"
+      "Listen to this article (4 min), read by our narrator.\n"
+      "Ferry services across the channel were halted on Monday after a collision, the port authority said.\n"
+      "Read more\n"
+      "Kessar Times explainer: who runs the channel\n"
+      "Podcast: a week on the night ferry\n"
+      "Crews inspected both vessels overnight, and the authority said services could resume on Tuesday.\n"
+      "Read more\n"
+      "Passengers were offered refunds or seats on later sailings, a company spokeswoman said.\n");
+  auto why = Why(a);
+  EXPECT_EQ(why["Podcast: a week on the night ferry"], "related links");
+  EXPECT_EQ(why["Kessar Times explainer: who runs the channel"], "related links");
+  EXPECT_FALSE(why["Listen to this article (4 min), read by our narrator."].empty());
+  EXPECT_EQ(a.text,
+            "Ferry services across the channel were halted on Monday after a collision, the port authority said.\n\n"
+            "Crews inspected both vessels overnight, and the authority said services could resume on Tuesday.\n\n"
+            "Passengers were offered refunds or seats on later sailings, a company spokeswoman said.");
 }
 
 TEST(CleanStage, LinesAnOutletRepeatsAreRemovedForThatOutletOnly) {

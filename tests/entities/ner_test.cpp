@@ -276,6 +276,54 @@ TEST(EntitiesStage, LeavesTitlesOutAndKeepsListedNamesWhole) {
   EXPECT_TRUE(has(orgs, "Office for Democratic Institutions and Human Rights")) << ::testing::PrintToString(orgs);
 }
 
+// A romanised Arabic surname with its lower-case article ("al-", "el-") is
+// one name with the given name before it: the model, which learned few of
+// them, stops at the hyphen or before the article (invented names).
+TEST(EntitiesStage, ArabicArticleBeforeASurnameStaysInTheName) {
+  Article a;
+  a.text =
+      "Brigadier Hassan al-Varnelli said the boat had crossed the line. "
+      "The envoy, Tarik el-Odalyri, was called in on Friday. "
+      "Minister Samir al-Kessari told reporters that the talks would go on.";
+  RunTextSyntaxEntities(a);
+  std::vector<std::string> people;
+  for (const auto& m : a.mentions) {
+    if (m.type == "PERSON") people.emplace_back(a.text.substr(m.begin, m.end - m.begin));
+  }
+  auto has = [&](const std::string& s) { return std::find(people.begin(), people.end(), s) != people.end(); };
+  EXPECT_TRUE(has("Hassan al-Varnelli")) << ::testing::PrintToString(people);
+  EXPECT_TRUE(has("Tarik el-Odalyri")) << ::testing::PrintToString(people);
+  EXPECT_TRUE(has("Samir al-Kessari")) << ::testing::PrintToString(people);
+}
+
+// The article's own outlet called by the last word of its name ("told the
+// Courier") is an organisation; "the Courier Building" is not the outlet
+// (invented names).
+TEST(EntitiesStage, TheOutletsShortNameIsAnOrganisation) {
+  auto short_names = [](const std::string& outlet, const std::string& text, std::string_view word) {
+    Article a;
+    a.outlet = outlet;
+    a.text = text;
+    RunTextSyntaxEntities(a);
+    int found = 0;
+    for (const auto& m : a.mentions) {
+      if (std::string_view(a.text).substr(m.begin, m.end - m.begin) != word) continue;
+      ++found;
+      EXPECT_EQ(m.type, "ORG") << word;  // the model alone: a place, a person
+      EXPECT_LT(m.begin, a.text.find("Protesters"));
+    }
+    return found;
+  };
+  EXPECT_EQ(short_names("Lenhall Herald",
+                        "\"We expect answers,\" Ms Varnell told the Herald by telephone. "
+                        "Protesters gathered outside the Herald Building in Kessar.",
+                        "Herald"),
+            1);
+  EXPECT_EQ(short_names("Kessar Gazette",
+                        "The minister told the Gazette that talks would resume. Protesters left.", "Gazette"),
+            1);
+}
+
 // The article's own outlet named in its text is an organisation, even when
 // its words read like a place (invented outlet).
 TEST(EntitiesStage, OwnOutletIsAnOrganisation) {

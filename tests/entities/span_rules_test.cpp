@@ -131,6 +131,69 @@ TEST(SpanRules, TownOfNameIsAPlace) {
   EXPECT_EQ(Spans(labels), "LOC:3-4 LOC:8-9 ");
 }
 
+TEST(SpanRules, StraitOfNameTakenWholeIsAPlace) {
+  // "the Strait of Varnell" typed MISC or ORG by the model is a place.
+  auto t = Tokens({{"in", 0, "IN"}, {"the", 0, "DT"}, {"Strait"}, {"of", 0, "IN"}, {"Varnell"}, {"on", 0, "IN"}});
+  auto labels = Span(t.size(), 2, 5, kMisc);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "LOC:2-5 ");
+}
+
+TEST(SpanRules, ALowerCaseWordAfterTheIsNoName) {
+  // "ships sailed through the strait on Monday" with "strait" typed a
+  // place; a lower-case name alone ("bought it on ebay") stays.
+  auto t = Tokens({{"ships", 0, "NNS"}, {"sailed", 0, "VBD"}, {"through", 0, "IN"}, {"the", 0, "DT"}, {"strait", 0, "NN"},
+                   {"on", 0, "IN"}});
+  t[4].lex = std::uint64_t{4} << 18;  // however often the word table saw it capitalised
+  auto labels = Span(t.size(), 4, 5, kLoc);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "");
+  auto w = Tokens({{"on", 0, "IN"}, {"the", 0, "DT"}, {"ebay", 0, "NN"}, {"app", 0, "NN"}});
+  w[3].upos = Hash64("NOUN");
+  auto l3 = Span(w.size(), 2, 3, kOrg);
+  ApplySpanRules(w.data(), w.size(), l3.data());
+  EXPECT_EQ(Spans(l3), "ORG:2-3 ");
+  auto u = Tokens({{"bought", 0, "VBD"}, {"it", 0, "PRP"}, {"on", 0, "IN"}, {"ebay", 0, "NN"}, {"today", 0, "NN"}});
+  auto l2 = Span(u.size(), 3, 4, kOrg);
+  ApplySpanRules(u.data(), u.size(), l2.data());
+  EXPECT_EQ(Spans(l2), "ORG:3-4 ");
+}
+
+TEST(SpanRules, AnOrganisationWordLeftOutAfterANameEndsThatOrganisation) {
+  // "Harlen Shipping says" with "Harlen" typed a person and "Shipping"
+  // left out; at a sentence start the word stays out.
+  auto t = Tokens({{"Harlen"}, {"Shipping"}, {"says", 0, "VBZ"}, {"it", 0, "PRP"}, {"waited", 0, "VBD"}});
+  auto labels = Span(t.size(), 0, 1, kPer);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "ORG:0-2 ");
+  auto u = Tokens({{"Shipping"}, {"has", 0, "VBZ"}, {"not", 0, "RB"}, {"stopped", 0, "VBN"}});
+  std::vector<std::uint8_t> l2(u.size(), kOutside);
+  ApplySpanRules(u.data(), u.size(), l2.data());
+  EXPECT_EQ(Spans(l2), "");
+}
+
+TEST(SpanRules, ANumberWordAloneIsNoName) {
+  // "Twelve of the miners" with the capitalised number typed a person; a
+  // name with a number word in it stays.
+  auto t = Tokens({{"Twelve"}, {"of", 0, "IN"}, {"the", 0, "DT"}, {"miners", 0, "NNS"}});
+  auto labels = Span(t.size(), 0, 1, kPer);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "");
+  auto u = Tokens({{"the", 0, "DT"}, {"Seven"}, {"Oaks"}, {"Trust"}});
+  auto l2 = Span(u.size(), 1, 4, kOrg);
+  ApplySpanRules(u.data(), u.size(), l2.data());
+  EXPECT_EQ(Spans(l2), "ORG:1-4 ");
+}
+
+TEST(SpanRules, ANameTheModelFoundBeforeACompanysClosingWordIsTheCompany) {
+  // "Odalys Shipowners Mutual said" with "Odalys Shipowners" typed a
+  // person and "Mutual" left out.
+  auto t = Tokens({{"the", 0, "DT"}, {"insurer", 0, "NN"}, {"Odalys"}, {"Shipowners"}, {"Mutual"}, {"said", 0, "VBD"}});
+  auto labels = Span(t.size(), 2, 4, kPer);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "ORG:2-5 ");
+}
+
 TEST(SpanRules, DemonymBeforeAListedOrganisationIsPartOfIt) {
   auto t = Tokens({{"the", 0, "DT"}, {"Lorvanian", kGazDemonym, "JJ"}, {"Relief", kGazOrgB}, {"Council", kGazOrgI},
                    {"helped", 0, "VBD"}});
@@ -145,6 +208,44 @@ TEST(SpanRules, DemonymBeforeAListedOrganisationIsPartOfIt) {
   l2[1] = BeginLabel(kMisc);
   ApplySpanRules(u.data(), u.size(), l2.data());
   EXPECT_EQ(Spans(l2), "MISC:1-2 ORG:2-4 ");
+}
+
+TEST(SpanRules, AnUnlistedNameBeforeABodyOfCommonWordsIsPartOfIt) {
+  // "the Tessarian Coast Guard said": the model typed "Tessarian" apart
+  // and "Coast Guard" (words mostly written in lower case) an organisation.
+  constexpr std::uint64_t kMostlyLower = std::uint64_t{1} << 18;
+  auto t = Tokens({{"the", 0, "DT"}, {"Tessarian", 0, "JJ"}, {"Coast"}, {"Guard"}, {"said", 0, "VBD"}});
+  t[2].lex = t[3].lex = kMostlyLower;
+  auto labels = Span(t.size(), 2, 4, kOrg);
+  labels[1] = BeginLabel(kMisc);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "ORG:1-4 ");
+  // A listed country before it stays the place; an organisation with a
+  // name of its own ("Varnell Shipping") does not take the word before.
+  auto u = Tokens({{"the", 0, "DT"}, {"Lorvania", kGazCountryB}, {"Coast"}, {"Guard"}, {"said", 0, "VBD"}});
+  u[2].lex = u[3].lex = kMostlyLower;
+  auto l2 = Span(u.size(), 2, 4, kOrg);
+  l2[1] = BeginLabel(kLoc);
+  ApplySpanRules(u.data(), u.size(), l2.data());
+  EXPECT_EQ(Spans(l2), "LOC:1-2 ORG:2-4 ");
+  auto v = Tokens({{"the", 0, "DT"}, {"Tessarian", 0, "JJ"}, {"Varnell"}, {"Shipping"}, {"said", 0, "VBD"}});
+  v[3].lex = kMostlyLower;
+  auto l3 = Span(v.size(), 2, 4, kOrg);
+  l3[1] = BeginLabel(kMisc);
+  ApplySpanRules(v.data(), v.size(), l3.data());
+  EXPECT_EQ(Spans(l3), "MISC:1-2 ORG:2-4 ");
+  // A people's adjective the model left out joins too; another capitalised
+  // word it left out ("On Monday Coast Guard officials") does not.
+  auto w = Tokens({{"the", 0, "DT"}, {"Tessarian", 0, "JJ"}, {"Coast"}, {"Guard"}, {"said", 0, "VBD"}});
+  w[2].lex = w[3].lex = kMostlyLower;
+  auto l4 = Span(w.size(), 2, 4, kOrg);
+  ApplySpanRules(w.data(), w.size(), l4.data());
+  EXPECT_EQ(Spans(l4), "ORG:1-4 ");
+  auto x = Tokens({{"On", 0, "IN"}, {"Monday"}, {"Coast"}, {"Guard"}, {"officials", 0, "NNS"}});
+  x[2].lex = x[3].lex = kMostlyLower;
+  auto l5 = Span(x.size(), 2, 4, kOrg);
+  ApplySpanRules(x.data(), x.size(), l5.data());
+  EXPECT_EQ(Spans(l5), "ORG:2-4 ");
 }
 
 TEST(SpanRules, PersonOfAListedPlaceIsTwoNames) {
@@ -1162,6 +1263,53 @@ TEST(SpanRules, AnOrganisationWordOfThePersonListBeforeOfTypesAPerson) {
   auto l = Span(t.size(), 1, 5, kPer);
   ApplySpanRules(t.data(), t.size(), l.data());
   EXPECT_EQ(Spans(l), "ORG:1-5 ");
+}
+
+TEST(DocumentRules, ANameOfTwoWordsTheArticleNamesAsAPlaceIsThePlace) {
+  // "the port of Cape Varnell" (a place) and "arrived in Cape Varnell" (a
+  // person to the model): one sense; "Ana Varnell" (a listed first name)
+  // stays a person even where a place of that name is written.
+  auto s1 = Tokens({{"port", 0, "NN"}, {"of", 0, "IN"}, {"Cape"}, {"Varnell"}});
+  auto l1 = Span(s1.size(), 2, 4, kLoc);
+  auto s2 = Tokens({{"in", 0, "IN"}, {"Cape"}, {"Varnell"}, {".", 0, "."}});
+  auto l2 = Span(s2.size(), 1, 3, kPer);
+  auto s3 = Tokens({{"Ana"}, {"Kessar"}, {"said", 0, "VBD"}});
+  s3[0].lex = kLexFirstName;
+  auto l3 = Span(s3.size(), 0, 2, kPer);
+  auto s4 = Tokens({{"in", 0, "IN"}, {"Ana"}, {"Kessar"}});
+  s4[1].lex = kLexFirstName;
+  auto l4 = Span(s4.size(), 1, 3, kLoc);
+  std::vector<NerSentenceRef> refs = {{s1.data(), l1.data(), s1.size()}, {s2.data(), l2.data(), s2.size()},
+                                      {s3.data(), l3.data(), s3.size()}, {s4.data(), l4.data(), s4.size()}};
+  ApplyDocumentRules(refs.data(), refs.size());
+  EXPECT_EQ(Spans(l2), "LOC:1-3 ");
+  EXPECT_EQ(Spans(l3), "PERSON:0-2 ");
+}
+
+TEST(DocumentRules, AShipNamedAfterAVesselWordIsMiscThroughoutTheArticle) {
+  // "the tanker Odalys Varn" typed a person, "The Odalys Varn was" a place,
+  // "the frigate, the Harlen Tess," a person: all three are ships.
+  auto s1 = Tokens({{"the", 0, "DT"}, {"tanker", 0, "NN"}, {"Odalys"}, {"Varn"}});
+  auto l1 = Span(s1.size(), 2, 4, kPer);
+  auto s2 = Tokens({{"The", 0, "DT"}, {"Odalys"}, {"Varn"}, {"was", 0, "VBD"}});
+  auto l2 = Span(s2.size(), 1, 3, kLoc);
+  auto s3 = Tokens({{"The", 0, "DT"}, {"frigate", 0, "NN"}, {",", 0, ","}, {"the", 0, "DT"}, {"Harlen"}, {"Tess"}});
+  auto l3 = Span(s3.size(), 4, 6, kPer);
+  // "the vessel Lorvania seized": a listed country after the word stays a
+  // place, and a person named elsewhere is untouched.
+  auto s4 = Tokens({{"the", 0, "DT"}, {"vessel", 0, "NN"}, {"Lorvania", kGazCountryB}, {"seized", 0, "VBD"}});
+  auto l4 = Span(s4.size(), 2, 3, kLoc);
+  auto s5 = Tokens({{"Ana"}, {"Varn"}, {"said", 0, "VBD"}});
+  auto l5 = Span(s5.size(), 0, 2, kPer);
+  std::vector<NerSentenceRef> refs = {{s1.data(), l1.data(), s1.size()}, {s2.data(), l2.data(), s2.size()},
+                                      {s3.data(), l3.data(), s3.size()}, {s4.data(), l4.data(), s4.size()},
+                                      {s5.data(), l5.data(), s5.size()}};
+  ApplyDocumentRules(refs.data(), refs.size());
+  EXPECT_EQ(Spans(l1), "MISC:2-4 ");
+  EXPECT_EQ(Spans(l2), "MISC:1-3 ");
+  EXPECT_EQ(Spans(l3), "MISC:4-6 ");
+  EXPECT_EQ(Spans(l4), "LOC:2-3 ");
+  EXPECT_EQ(Spans(l5), "PERSON:0-2 ");
 }
 
 }  // namespace

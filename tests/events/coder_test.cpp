@@ -52,6 +52,55 @@ TEST_F(CoderTest, ThreatOfSanctionsIsAThreatNotSanctions) {
   EXPECT_FALSE(a.events[0].negated);
 }
 
+TEST_F(CoderTest, AHyphenatedModifierStaysWholeInTheTarget) {
+  // The parser hangs "Lorvanian" on "registered"; the target phrase still
+  // starts at it, never at the hyphen.
+  Article a = Analyse("Greece seized a Lorvanian-registered cargo ship on Monday.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo.substr(0, 2), "17");
+  EXPECT_EQ(Target(a.events[0]), "Lorvanian-registered cargo ship");
+}
+
+TEST_F(CoderTest, AnActInAConditionIsNoEvent) {
+  // The threat is one; the apology asked for in its condition, negated or
+  // not, is no event, nor is an invasion in an "if" clause.
+  Article a = Analyse("Japan threatened to impose sanctions on North Korea if Pyongyang did not withdraw its troops.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo.substr(0, 2), "13");
+  Article b = Analyse("Sanctions will follow if Russia invades Georgia, the minister warned.");
+  for (const Event& e : b.events) EXPECT_NE(e.cameo.substr(0, 2), "19") << e.cameo << " " << e.source.text;
+}
+
+TEST_F(CoderTest, ASubjectAfterAFrontedTimeActs) {
+  // Parsed with the name as an apposition of "Thursday".
+  Article a = Analyse("On Thursday, Tessarian Foreign Minister Omar al-Lenhali threatened to confiscate the goods.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo.substr(0, 2), "13");
+  EXPECT_NE(a.events[0].source.text.find("Lenhali"), std::string::npos) << a.events[0].source.text;
+}
+
+TEST_F(CoderTest, ANamedAppositionHungOnItsCommaIsTheActor) {
+  // The parse hangs "Ana Kessar" on the comma after "minister".
+  Article a = Analyse("The foreign minister, Ana Kessar, condemned the attack on the embassy.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].source.text, "Ana Kessar");
+  // A rank before the name heads the apposition.
+  Article b = Analyse("The Turkish navy commander, Admiral Omar Lenhali, accused Greece of provocations.");
+  ASSERT_EQ(b.events.size(), 1u);
+  EXPECT_EQ(b.events[0].source.text, "Omar Lenhali");
+}
+
+TEST_F(CoderTest, AJudgementIsNoPolicyBeingConsidered) {
+  // Weighing a course of action is 014; calling a thing inadequate is not.
+  Article a = Analyse("Germany considers the proposal unacceptable.");
+  EXPECT_TRUE(a.events.empty()) << a.events[0].cameo;
+  Article b = Analyse("The Spanish foreign ministry considered the offer \"inadequate\".");
+  EXPECT_TRUE(b.events.empty()) << b.events[0].cameo;
+  Article c = Analyse("Spain is considering sanctions against Morocco.");
+  ASSERT_EQ(c.events.size(), 1u);
+  EXPECT_EQ(c.events[0].cameo.substr(0, 2), "01");
+}
+
 TEST_F(CoderTest, NatureIsNoPoliticalActor) {
   // A storm or a flood that destroys or kills makes no CAMEO event; the
   // rebels' attack in the same text does.

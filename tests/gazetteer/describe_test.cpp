@@ -75,6 +75,20 @@ TEST(DescribeMentions, TitleWithDemonymBeforeName) {
   EXPECT_FALSE(m.as_actor);
 }
 
+TEST(DescribeMentions, AnOfficeNamedInFullBeforeItsCountryAndAFrenchTitle) {
+  // "The Minister of Trade of Tessary, X, said": the whole office, not
+  // "minister"; "the Minister of the Armed Forces, X," as the French title
+  // reads in English.
+  Article a = Describe({{{"The"}, {"Minister"}, {"of"}, {"Trade"}, {"of"}, {"Tessary"}, {","}, {"Omar"}, {"Lenhali"},
+                         {","}, {"said"}, {"."}}},
+                       {{0, 7, 8, "PERSON"}});
+  EXPECT_EQ(a.mentions[0].role, "minister of trade");
+  Article b = Describe({{{"The"}, {"Minister"}, {"of"}, {"the"}, {"Armed"}, {"Forces"}, {","}, {"Oskar"}, {"Varnell"},
+                         {","}, {"announced"}, {"it"}, {"."}}},
+                       {{0, 7, 8, "PERSON"}});
+  EXPECT_EQ(b.mentions[0].role, "armed forces minister");
+}
+
 TEST(DescribeMentions, TitleAfterAnUnknownDemonymIsCutFromTheName) {
   // "Ostrovan" names no place the gazetteer knows; the title after it is
   // still a title, and the mention becomes the name alone.

@@ -158,6 +158,63 @@ TEST_F(QuotesOnText, DirectQuoteWithItsSpeakerAndCue) {
   EXPECT_GE(q.speaker_local, 0);
 }
 
+// "the minister" points back to a minister named before it, never ahead to
+// one the article names only later; "minister of foreign affairs" is a
+// minister (invented names).
+TEST_F(QuotesOnText, ARoleDescriptionPointsBackNotAhead) {
+  Article a = Analyse(
+      "The navy sent a second warship on Monday. \"We will protect every convoy,\" insisted the minister in "
+      "parliament. The minister, Lina Varnell, said later that the patrols would continue.");
+  ASSERT_FALSE(a.quotes.empty());
+  EXPECT_NE(Speaker(a.quotes[0]), "Lina Varnell");
+  Article b = Analyse(
+      "The Minister of Foreign Affairs, Omar Lenhali, arrived in Kessar on Monday. \"We came to listen,\" "
+      "the minister said.");
+  bool found = false;
+  for (const Quote& q : b.quotes) {
+    if (Words(b, q).find("listen") == std::string::npos) continue;
+    found = true;
+    EXPECT_EQ(Speaker(q), "Omar Lenhali");
+  }
+  EXPECT_TRUE(found);
+}
+
+// "X agreed to a truce ..., diplomats said": the closing attribution is the
+// diplomats' quote of the whole, never what "agreed" reports (invented
+// names).
+TEST_F(QuotesOnText, TheSentencesOwnAttributionIsNoOtherCuesContent) {
+  Article a = Analyse(
+      "Tessary freed four fishermen on Monday and agreed to a truce with Morvia next month, diplomats said on "
+      "Tuesday.");
+  for (const Quote& q : a.quotes) {
+    EXPECT_EQ(Words(a, q).find("diplomats said"), std::string::npos) << q.cue_text << ": " << Words(a, q);
+  }
+}
+
+// A person named between commas right before the cue holds the title
+// before the name and speaks, however the parse hangs the name (on the
+// title's "of" phrase) or reads the title (as adjectives after "Its")
+// (invented names).
+TEST_F(QuotesOnText, ANameBetweenCommasBeforeTheCueIsTheSource) {
+  Article a = Analyse(
+      "The Tessarian Minister of the Interior, Oskar Varnell, announced new checkpoints.");
+  ASSERT_FALSE(a.quotes.empty());
+  EXPECT_EQ(Speaker(a.quotes[0]), "Oskar Varnell");
+  Article b = Analyse(
+      "Varnell Mining said output fell. Its new executive, Mira Lenhall, said it was \"a hard quarter\".");
+  bool found = false;
+  for (const Quote& q : b.quotes) {
+    if (Words(b, q).find("hard quarter") == std::string::npos) continue;
+    found = true;
+    EXPECT_EQ(Speaker(q), "Mira Lenhall");
+  }
+  EXPECT_TRUE(found);
+  // The head is the person: the name after it is not the source.
+  Article c = Analyse("Ana Kessar, a lawyer for the family of Tom Odalys, said the ruling would be appealed.");
+  ASSERT_FALSE(c.quotes.empty());
+  EXPECT_EQ(Speaker(c.quotes[0]), "Ana Kessar");
+}
+
 // When the parser gives the cue two subjects, the one next to the verb
 // speaks: the organisation before a person's title is not the speaker, nor
 // is a time phrase before the real subject (invented names).

@@ -133,6 +133,20 @@ TEST(Resolver, TheArabicArticleWrittenOrDropped) {
   EXPECT_NE(c[0], c[5]);
 }
 
+// An Arabic surname's diphthong and "ou" are romanised differently too, as
+// is "Tarek"/"Tariq"; a non-Arabic given name keeps its surname's vowels
+// apart (invented names).
+TEST(Resolver, ArabicSurnameVowelsRomanisedDifferently) {
+  auto c = Cluster({E("PERSON", "Mohammed al-Varneiri"), E("PERSON", "Muhammad al-Varnairi"),
+                    E("PERSON", "Tarek el-Lenhouri"), E("PERSON", "Tariq al-Lenhuri"), E("PERSON", "Tarik Lenhuri"),
+                    E("PERSON", "Sofia Kessein"), E("PERSON", "Sofia Kessain"), E("PERSON", "Muhammad al-Varnori")});
+  EXPECT_EQ(c[0], c[1]);
+  EXPECT_EQ(c[2], c[3]);
+  EXPECT_EQ(c[2], c[4]);
+  EXPECT_NE(c[5], c[6]);  // not an Arabic given name: two surnames
+  EXPECT_NE(c[0], c[7]);  // another vowel, another surname
+}
+
 TEST(Resolver, AbdAlCompoundNamesWrittenEveryWay) {
   auto c = Cluster({E("PERSON", "Abdel Odal Kessar"), E("PERSON", "Abdul Odal Kessar"), E("PERSON", "Abd al-Odal Kessar"),
                     E("PERSON", "Abdelodal Kessar"), E("PERSON", "Abdel Tamir Kessar"), E("PERSON", "Abdel Kessar"),
@@ -303,6 +317,30 @@ TEST(Resolver, APlaceNamedByItsFormOfStateIsThePlace) {
   EXPECT_EQ(c[0], c[2]);
   EXPECT_EQ(c[0], c[3]);
   EXPECT_NE(c[0], c[4]);  // a province of that name is not the country
+}
+
+TEST(Resolver, ABodyOfWaterNamedInEitherWordOrderIsOnePlace) {
+  // "the Strait of Tessary" and "the Tessary Strait", even typed MISC by
+  // one outlet's recogniser; the strait is not the land it is named after.
+  auto c = Cluster({E("LOC", "the Strait of Tessary"), E("LOC", "Tessary Strait"), E("MISC", "Strait of Tessary"),
+                    E("LOC", "Sea of Morvia"), E("LOC", "Morvia Sea"), E("LOC", "Tessary"),
+                    E("LOC", "Bay of Morvia"), E("LOC", "Morvia Bay")});
+  EXPECT_EQ(c[0], c[1]);
+  EXPECT_EQ(c[0], c[2]);
+  EXPECT_EQ(c[3], c[4]);
+  EXPECT_NE(c[0], c[5]);
+  EXPECT_NE(c[3], c[0]);
+  EXPECT_NE(c[6], c[7]);  // a bay and a town named after it may be two places
+}
+
+TEST(Resolver, ABodyNamedByItsCountrysAdjectiveOrItsCountryIsOneBody) {
+  auto c = Cluster({E("ORG", "Tessarian Coast Guard"), E("ORG", "Tessaria Coast Guard"), E("ORG", "Morvati Navy"),
+                    E("ORG", "Morvat Navy"), E("ORG", "Morvati Coast Guard"), E("ORG", "Tessarian Navy")});
+  EXPECT_EQ(c[0], c[1]);
+  EXPECT_EQ(c[2], c[3]);
+  EXPECT_NE(c[0], c[4]);  // another country's coast guard
+  EXPECT_NE(c[2], c[5]);  // another country's navy
+  EXPECT_NE(c[0], c[2]);
 }
 
 TEST(Resolver, AOneWordPersonNamedAsAPlaceElsewhereIsThatPlace) {

@@ -550,22 +550,23 @@ TEST(Stories, NumbersAgreeWithDifferentHedgingAndDisagreeOnDifferentFigures) {
 }
 
 // Two spellings of one name are a disagreement; two letter cases of one
-// name, or its British and American spellings, are house style and are not.
+// name, or its British and American spellings, are house style and are not,
+// nor is a body named by its country or by its people's adjective.
 TEST(Stories, NamesDifferInSpellingButNotInLetterCase) {
   const std::string t1 =
       "Pavel Orlovsky met the Lenhall Trade Council in Lenhall on Monday about grain exports. "
-      "The Lenhall Labour Organisation joined.";
+      "The Lenhall Labour Organisation joined. The Lenhall Fisheries Board agreed.";
   const std::string t2 =
       "Pavel Orlovski met the LENHALL Trade Council in Lenhall on Monday to discuss grain exports. "
-      "The Lenhall Labor Organization joined.";
+      "The Lenhall Labor Organization joined. The Lenhalli Fisheries Board agreed.";
   const std::string t3 = "Pavel Orlovsky and the Lenhall Trade Council met in Lenhall on Monday over grain exports.";
   std::vector<std::string> lines = {
       Line("n1", "Outlet One", "2024-05-01", "Grain talks in Lenhall", t1,
            {{"Pavel Orlovsky", "eP"}, {"Lenhall Trade Council", "eC"}, {"Lenhall on", "eL"},
-            {"Lenhall Labour Organisation", "eW"}}),
+            {"Lenhall Labour Organisation", "eW"}, {"Lenhall Fisheries Board", "eF"}}),
       Line("n2", "Outlet Two", "2024-05-01", "Grain export talks in Lenhall", t2,
            {{"Pavel Orlovski", "eP"}, {"LENHALL Trade Council", "eC"}, {"Lenhall on", "eL"},
-            {"Lenhall Labor Organization", "eW"}}),
+            {"Lenhall Labor Organization", "eW"}, {"Lenhalli Fisheries Board", "eF"}}),
       Line("n3", "Outlet Three", "2024-05-01", "Lenhall grain talks", t3,
            {{"Pavel Orlovsky", "eP"}, {"Lenhall Trade Council", "eC"}, {"Lenhall on", "eL"}}),
   };
@@ -800,6 +801,27 @@ TEST(Stories, ClaimsCompareUnlistedPluralsButNotUnitsOfTime) {
   EXPECT_TRUE(ClaimsOf("In recent weeks the count rose to 19.").empty());
   // A capitalised word after a number is a name, not what it counts.
   EXPECT_TRUE(ClaimsOf("The vote went 4 Varnells to 3.").empty());
+}
+
+TEST(Stories, AShipsCrewIsOneClaimHoweverCountedAndItsReleasedPartAnother) {
+  // "a crew of 31", "17 crew members", "three dozen seafarers" count one
+  // crew.
+  auto c = ClaimsOf("The Lenhall Star and its crew of 31 were taken to Kessar port.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].key, "crew");
+  EXPECT_EQ(c[0].value, 31);
+  c = ClaimsOf("The trawler had 17 crew members on board when the storm hit.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].key, "crew");
+  c = ClaimsOf("Roughly three dozen seafarers remain on the ship.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].key, "crew");
+  EXPECT_EQ(c[0].value, 36);
+  // Those freed are a part of the crew, compared apart from the whole.
+  c = ClaimsOf("Morvia freed six seamen from the Lenhall Star on Wednesday.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].key, "crew released");
+  EXPECT_EQ(c[0].value, 6);
 }
 
 TEST(Stories, ClaimsFindSpelledNumbersAndTheNounBefore) {
