@@ -687,7 +687,11 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
     // unless the gazetteer lists the whole name.
     // "Kessar Bank" typed a person: no person's name ends so.
     // Nor has one such a word before an "of" ("State Bank of Kessar").
-    if (e - b >= 2 && LabelType(labels[b]) == kPer && ListedType(t, b, e, n, -1) < 0) {
+    // "the Tessary Civil Liberties Centre" typed MISC is no work or event
+    // either; two words are left alone, as "Western Front" or "Soviet
+    // Union" may be typed MISC and are no organisation.
+    if (((e - b >= 2 && LabelType(labels[b]) == kPer) || (e - b >= 3 && LabelType(labels[b]) == kMisc)) &&
+        ListedType(t, b, e, n, -1) < 0) {
       std::size_t h = e - 1;
       for (std::size_t j = b + 1; j + 1 < e; ++j) {
         if (t[j].f.lower == Heads().of) {
@@ -878,13 +882,25 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
   // "the Lenhall Dockworkers' Union": a plural possessive's lone
   // apostrophe inside an organisation's name, which the model cut in two
   // (or stopped at), joins what follows when that is an organisation or
-  // an organisation word ("Teachers' Federation", "Farmers' Party").
-  static const std::uint64_t kApostrophe = LowerHash("'"), kRightQuote = LowerHash("\u2019");
+  // an organisation word ("Teachers' Federation", "Farmers' Party"). The
+  // part before may also have been typed MISC ("[Tamberlo Veterans]'
+  // [Association]"), as a plural of people's words often is; what follows then
+  // makes the whole an organisation.
+  // The tagger may read the apostrophe as a closing quotation mark; with
+  // no opening mark before it in the sentence, none is closed.
+  static const std::uint64_t kApostrophe = LowerHash("'"), kRightQuote = LowerHash("\u2019"),
+                             kOpeningTag = Hash64("``");
+  bool opened = t[0].xpos == kOpeningTag;
   for (std::size_t i = 1; i + 1 < n; ++i) {
-    if (!Possessive(t[i]) || (t[i].f.lower != kApostrophe && t[i].f.lower != kRightQuote) || labels[i] != kOutside ||
-        labels[i - 1] == kOutside || LabelType(labels[i - 1]) != kOrg || !(t[i + 1].f.flags & syntax::kTitle)) {
+    const bool mark = t[i].f.lower == kApostrophe || t[i].f.lower == kRightQuote;
+    const bool closes = mark && !Possessive(t[i]) && opened;
+    if (t[i].xpos == kOpeningTag) opened = true;
+    if (!mark || closes || labels[i] != kOutside ||
+        labels[i - 1] == kOutside || (LabelType(labels[i - 1]) != kOrg && LabelType(labels[i - 1]) != kMisc) ||
+        !(t[i + 1].f.flags & syntax::kTitle)) {
       continue;
     }
+    const int before = LabelType(labels[i - 1]);
     std::size_t e = i + 1;
     if (labels[i + 1] == BeginLabel(kOrg)) {
       e = SpanEnd(labels, i + 1, n);
@@ -899,7 +915,7 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
       continue;
     }
     std::size_t b = i - 1;
-    while (b > 0 && labels[b] != BeginLabel(kOrg)) --b;
+    while (b > 0 && labels[b] != BeginLabel(before)) --b;
     SetSpan(labels, b, e, kOrg);
     i = e - 1;
   }
@@ -987,6 +1003,28 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
       if (Possessive(t[k]) && !(t[k + 1].f.flags & (syntax::kTitle | syntax::kAllUpper))) {
         Clear(labels, k, e);
         break;
+      }
+    }
+    b = e;
+  }
+  // "Tessary's Interior Minister" typed a person: capitalised title words
+  // after a possessive name no one; the person, when named, follows
+  // ("..., Ana Lenhall, said"). What stands before the possessive is the
+  // place (or, by its closing word, the organisation) whose office it is.
+  for (std::size_t b = 0; b < n;) {
+    if (labels[b] == kOutside) {
+      ++b;
+      continue;
+    }
+    const std::size_t e = SpanEnd(labels, b, n);
+    if (LabelType(labels[b]) == kPer) {
+      std::size_t r = e;
+      while (r > b && (t[r - 1].gaz & (kGazRole | kGazHonorific)) && (t[r - 1].f.flags & syntax::kTitle)) --r;
+      if (r < e && r >= b + 2 && Possessive(t[r - 1])) {
+        auto head = Heads().last.find(t[r - 2].f.lower);
+        const int owner = ListedType(t, b, r - 1, n, head != Heads().last.end() ? head->second : kLoc);
+        Clear(labels, r - 1, e);
+        SetSpan(labels, b, r - 1, owner);
       }
     }
     b = e;
