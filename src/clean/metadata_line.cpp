@@ -304,7 +304,9 @@ std::string_view LowerAscii(std::string_view s, char* buf, std::size_t cap) {
 
 // The outlet a "Source:" value names: what comes before a comma, a dash,
 // a bracket or " with " ("Lenhall Post with agencies", "Kessar Zeitung,
-// print edition of 3 May"). The whole value when nothing would be left.
+// print edition of 3 May"), and a closing "reporting", as a credit line
+// writes the outlet's own work ("Lenhall Post reporting; wire services").
+// The whole value when nothing would be left.
 std::string_view SourceName(std::string_view value) {
   std::size_t end = value.size();
   for (std::string_view sep : {",", ";", "(", " - ", " \u2013 ", " \u2014 ", " | ", " / ", " with ", " via "}) {
@@ -312,6 +314,8 @@ std::string_view SourceName(std::string_view value) {
     if (at != std::string_view::npos && at < end) end = at;
   }
   std::string_view name = Trim(value.substr(0, end));
+  constexpr std::string_view kReporting = " reporting";
+  if (name.size() > kReporting.size() && name.ends_with(kReporting)) name = Trim(name.substr(0, name.size() - kReporting.size()));
   return name.empty() ? value : name;
 }
 

@@ -118,6 +118,10 @@ TEST(MetadataLine, RecognisesSourceDateAndByline) {
   m = ParseMetadataLine("Source: Lenhall Radio (evening bulletin)", false, lex);
   ASSERT_TRUE(m);
   EXPECT_EQ(m->outlet, "Lenhall Radio");
+  // A credit line for the outlet's own reporting names the outlet.
+  m = ParseMetadataLine("Source: Tessary Courier reporting; wire services", false, lex);
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->outlet, "Tessary Courier");
   m = ParseMetadataLine("Analysis 3 March 2021", true, lex);
   ASSERT_TRUE(m);
   EXPECT_EQ(m->date, "2021-03-03");
