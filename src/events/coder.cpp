@@ -49,7 +49,7 @@ class SentenceCoder {
     for (std::int32_t i = 0; i < n_; ++i) {
       if (!IsVerb(i)) continue;
       const Pattern* p = MatchVerb(i);
-      if (p && p->kind == Pattern::Kind::kModal && !Consumed(i)) CodeModal(i, *p);
+      if (p && p->kind == Pattern::Kind::kModal && !Consumed(i) && !InOpenQuestion(i)) CodeModal(i, *p);
     }
     for (std::int32_t i = 0; i < n_; ++i) {
       if (Consumed(i)) continue;
@@ -360,8 +360,18 @@ class SentenceCoder {
 
   // "commits both sides to stop fighting": an act that is stopped or
   // avoided is not reported as happening.
+  // True for the verb of a "whether" clause ("a test of whether X will
+  // lend its courts to ...", "wonder whether X will send troops"): an
+  // open question asserts no act.
+  bool InOpenQuestion(std::int32_t v) {
+    bool open = false;
+    EachChild(v, [&](std::int32_t c) { open = open || (Tok(c).deprel == "mark" && Lemma(c) == "whether"); });
+    return open;
+  }
+
   bool StoppedBy(std::int32_t v) {
     const Token& t = Tok(v);
+    if (InOpenQuestion(v)) return true;
     if (Head(v) < 0) return false;
     std::string_view d = t.deprel;
     return (Is(d, "xcomp") || Is(d, "obj") || Is(d, "ccomp") || Is(d, "advcl")) && lex_.stop.count(Lemma(Head(v)));

@@ -213,6 +213,16 @@ TEST_F(CoderTest, AKindNounBeforeANameIsOneActorWithIt) {
   EXPECT_EQ(a.events[0].source.text, "Popular Harlen Party");
 }
 
+TEST_F(CoderTest, AnActInAWhetherClauseIsNoEvent) {
+  // An open question asserts nothing; the same act stated is coded.
+  Article a = Analyse("Analysts wonder whether Morvia will send troops to the border.");
+  EXPECT_TRUE(a.events.empty()) << a.events[0].cameo;
+  a = Analyse("The group called the vote a test of whether Tessary will lend its army to the campaign.");
+  EXPECT_TRUE(a.events.empty()) << a.events[0].cameo;
+  a = Analyse("Morvia will send troops to the border.");
+  EXPECT_EQ(a.events.size(), 1u);
+}
+
 TEST_F(CoderTest, CommonNounActorsTakeTheirCountry) {
   Article a = Analyse("Russian troops shelled the city of Kharkiv.");
   ASSERT_EQ(a.events.size(), 1u);
