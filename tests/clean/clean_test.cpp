@@ -388,6 +388,17 @@ const char* kScraped =
     "Related Topics: Labour, Shipping\n"
     "Share this article\n";
 
+// A player's notice written as two full sentences is still no body text.
+TEST(CleanStage, AVideoNoticeInFullSentencesIsRemoved) {
+  Article a = Clean(
+      "Dock strike ends\n"
+      "This video cannot be played. Please turn on scripts in your browser.\n"
+      "Dock workers in the city returned to work on Wednesday after unions accepted a pay offer.\n");
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a.text, "Dock workers in the city returned to work on Wednesday after unions accepted a pay offer.");
+  EXPECT_EQ(Why(a)["This video cannot be played. Please turn on scripts in your browser."], "video player notice");
+}
+
 TEST(CleanStage, OutletsOwnJobAdvertInTheThirdPerson) {
   Article a = Clean(
       "Dock strike ends\n"
