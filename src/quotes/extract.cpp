@@ -2164,6 +2164,18 @@ class Finder {
         std::string_view r = doc_.deprel(c);
         if (r != "nsubj" && r != "csubj") return;
         if (doc_.Child(c, "case") != kNone) return;
+        // "Judge X of the Lenhall Justices' Court said", parsed with the
+        // court's last word as a second subject: a name whose first words
+        // the parse hung on another subject of the verb belongs to that
+        // subject's phrase ("of the ..."), and speaks for no one.
+        if (const std::int32_t m = doc_.mention(c); m != kNone) {
+          const std::int32_t first = doc_.TokenAt(a_.mentions[static_cast<std::size_t>(m)].begin);
+          for (std::int32_t k = first; k >= 0 && k < c; ++k) {
+            std::int32_t up = k;
+            for (int step = 0; step < 6 && up != kNone && up != c && doc_.head(up) != v; ++step) up = doc_.head(up);
+            if (up != kNone && up != c && doc_.head(up) == v && StartsWith(doc_.deprel(up), "nsubj")) return;
+          }
+        }
         if (subj == kNone) {
           subj = c;
           return;

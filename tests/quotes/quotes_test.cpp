@@ -1564,6 +1564,17 @@ TEST_F(QuotesOnText, TheNameInApposToAPossessedTitleSpeaks) {
   EXPECT_EQ(Speaker(*saying), "Ilan Kovin");
 }
 
+// A court named after "of" that the parse made a second subject of the
+// cue modifies the judge's name; the judge speaks.
+TEST_F(QuotesOnText, ASecondSubjectOpenedByOfIsNoSpeaker) {
+  Article a = Analyse(
+      "A court in Lenhall on Monday postponed its decision on the case.\n\n"
+      "Judge Ana Varga of the Lenhall Justices' Court said she would give her verdict on 9 May, after a long day of "
+      "evidence from witnesses.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(Speaker(a.quotes[0]), "Ana Varga");
+}
+
 TEST_F(QuotesOnText, ThankingOrCongratulatingSomeoneReportsNoWords) {
   Article a = Analyse("Tobias Lenhall thanked the mediators for their work on Monday.");
   EXPECT_TRUE(a.quotes.empty()) << Words(a, a.quotes[0]);
