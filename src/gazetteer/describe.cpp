@@ -261,9 +261,11 @@ class Describer {
         pos = k + 1;
         return true;
       }
-      // One common noun right before a role: "a ministry spokeswoman".
+      // One common noun right before a role: "a ministry spokeswoman"
+      // (in lower case, whatever the tagger called it).
       Item role;
-      if (a_.tokens[pos].upos == "NOUN" && !IsCapitalised(pos) && pos + 1 < hi &&
+      const std::string_view upos = a_.tokens[pos].upos;
+      if ((upos == "NOUN" || upos == "PROPN") && !IsCapitalised(pos) && pos + 1 < hi &&
           LongestStartingAt(pos + 1, hi, kRole, &role)) {
         owner_skipped = true;
         ++pos;

@@ -257,11 +257,15 @@ TEST(DescribeMentions, AppositionAfterACommonNounOwner) {
                          {"said"}},
                         {{"Ivo"}, {"Marsk"}, {","}, {"the", "DET"}, {"centre", "NOUN"}, {"'s", "PART"}, {"legal", "ADJ"},
                          {"director", "NOUN"}, {","}, {"said"}},
-                        {{"Ivo"}, {"Marsk"}, {","}, {"a", "DET"}, {"farm", "NOUN"}, {"owner", "NOUN"}, {","}, {"said"}}},
-                       {{0, 0, 1, "PERSON"}, {1, 0, 1, "PERSON"}, {2, 0, 1, "PERSON"}});
+                        {{"Ivo"}, {"Marsk"}, {","}, {"a", "DET"}, {"farm", "NOUN"}, {"owner", "NOUN"}, {","}, {"said"}},
+                        // The tagger may call the lower-case noun a proper one.
+                        {{"Ana"}, {"Quessel"}, {","}, {"a", "DET"}, {"ministry", "PROPN"}, {"spokeswoman", "NOUN"}, {","},
+                         {"said"}}},
+                       {{0, 0, 1, "PERSON"}, {1, 0, 1, "PERSON"}, {2, 0, 1, "PERSON"}, {3, 0, 1, "PERSON"}});
   EXPECT_EQ(a.mentions[0].role, "spokeswoman");
   EXPECT_EQ(a.mentions[1].role, "director");
   EXPECT_EQ(a.mentions[2].role, "");
+  EXPECT_EQ(a.mentions[3].role, "spokeswoman");
 }
 
 TEST(DescribeMentions, AnOfficeOfAnUnknownOrganisationSetOffBeforeTheName) {
