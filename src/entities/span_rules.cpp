@@ -707,7 +707,11 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
     // unless the gazetteer lists the whole name.
     // "Kessar Bank" typed a person: no person's name ends so.
     // Nor has one such a word before an "of" ("State Bank of Kessar").
-    if (e - b >= 2 && (LabelType(labels[b]) == kPer || LabelType(labels[b]) == kLoc) &&
+    // "the Tessary Civil Liberties Centre" typed MISC is no work or event
+    // either; two words are left alone, as "Western Front" or "Soviet
+    // Union" may be typed MISC and are no organisation.
+    if (((e - b >= 2 && (LabelType(labels[b]) == kPer || LabelType(labels[b]) == kLoc)) ||
+         (e - b >= 3 && LabelType(labels[b]) == kMisc)) &&
         ListedType(t, b, e, n, -1) < 0) {
       std::size_t h = e - 1;
       for (std::size_t j = b + 1; j + 1 < e; ++j) {
@@ -718,7 +722,7 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
       }
       auto it = Heads().person.find(t[h].f.lower);
       if (it != Heads().person.end() && (t[h].f.flags & syntax::kTitle) &&
-          (LabelType(labels[b]) == kPer || (Heads().place.count(t[h].f.lower) && !(t[h].gaz & kGazArea)))) {
+          (LabelType(labels[b]) != kLoc || (Heads().place.count(t[h].f.lower) && !(t[h].gaz & kGazArea)))) {
         SetSpan(labels, b, e, it->second);
       }
     }
@@ -902,13 +906,25 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
   // "the Lenhall Dockworkers' Union": a plural possessive's lone
   // apostrophe inside an organisation's name, which the model cut in two
   // (or stopped at), joins what follows when that is an organisation or
-  // an organisation word ("Teachers' Federation", "Farmers' Party").
-  static const std::uint64_t kApostrophe = LowerHash("'"), kRightQuote = LowerHash("\u2019");
+  // an organisation word ("Teachers' Federation", "Farmers' Party"). The
+  // part before may also have been typed MISC ("[Tamberlo Veterans]'
+  // [Association]"), as a plural of people's words often is; what follows then
+  // makes the whole an organisation.
+  // The tagger may read the apostrophe as a closing quotation mark; with
+  // no opening mark before it in the sentence, none is closed.
+  static const std::uint64_t kApostrophe = LowerHash("'"), kRightQuote = LowerHash("\u2019"),
+                             kOpeningTag = Hash64("``");
+  bool opened = t[0].xpos == kOpeningTag;
   for (std::size_t i = 1; i + 1 < n; ++i) {
-    if (!Possessive(t[i]) || (t[i].f.lower != kApostrophe && t[i].f.lower != kRightQuote) || labels[i] != kOutside ||
-        labels[i - 1] == kOutside || LabelType(labels[i - 1]) != kOrg || !(t[i + 1].f.flags & syntax::kTitle)) {
+    const bool mark = t[i].f.lower == kApostrophe || t[i].f.lower == kRightQuote;
+    const bool closes = mark && !Possessive(t[i]) && opened;
+    if (t[i].xpos == kOpeningTag) opened = true;
+    if (!mark || closes || labels[i] != kOutside ||
+        labels[i - 1] == kOutside || (LabelType(labels[i - 1]) != kOrg && LabelType(labels[i - 1]) != kMisc) ||
+        !(t[i + 1].f.flags & syntax::kTitle)) {
       continue;
     }
+    const int before = LabelType(labels[i - 1]);
     std::size_t e = i + 1;
     if (labels[i + 1] == BeginLabel(kOrg)) {
       e = SpanEnd(labels, i + 1, n);
@@ -923,7 +939,7 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
       continue;
     }
     std::size_t b = i - 1;
-    while (b > 0 && labels[b] != BeginLabel(kOrg)) --b;
+    while (b > 0 && labels[b] != BeginLabel(before)) --b;
     SetSpan(labels, b, e, kOrg);
     i = e - 1;
   }
@@ -1031,6 +1047,11 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
       // Nor into a capitalised one: what follows is the person's, not a
       // word of their name ("[Varnell]'s [Lenhall Party]"); it keeps a
       // type the gazetteer gives it, or is a name of its own (MISC).
+      // Title words alone after it are an office, which the rule below
+      // reads ("Tessary's Interior Minister").
+      bool titles = true;
+      for (std::size_t x = k + 1; x < e && titles; ++x) titles = (t[x].gaz & (kGazRole | kGazHonorific)) != 0;
+      if (titles && (t[k + 1].f.flags & syntax::kTitle)) break;
       Clear(labels, k, e);
       if (t[k + 1].f.flags & (syntax::kTitle | syntax::kAllUpper)) SetSpan(labels, k + 1, e, ListedType(t, k + 1, e, n, kMisc));
       break;
@@ -1071,6 +1092,28 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
     }
     const std::size_t e = SpanEnd(labels, b, n);
     if (e == b + 1 && kNumberWords.count(t[b].f.lower)) Clear(labels, b, e);
+    b = e;
+  }
+  // "Tessary's Interior Minister" typed a person: capitalised title words
+  // after a possessive name no one; the person, when named, follows
+  // ("..., Ana Lenhall, said"). What stands before the possessive is the
+  // place (or, by its closing word, the organisation) whose office it is.
+  for (std::size_t b = 0; b < n;) {
+    if (labels[b] == kOutside) {
+      ++b;
+      continue;
+    }
+    const std::size_t e = SpanEnd(labels, b, n);
+    if (LabelType(labels[b]) == kPer) {
+      std::size_t r = e;
+      while (r > b && (t[r - 1].gaz & (kGazRole | kGazHonorific)) && (t[r - 1].f.flags & syntax::kTitle)) --r;
+      if (r < e && r >= b + 2 && Possessive(t[r - 1])) {
+        auto head = Heads().last.find(t[r - 2].f.lower);
+        const int owner = ListedType(t, b, r - 1, n, head != Heads().last.end() ? head->second : kLoc);
+        Clear(labels, r - 1, e);
+        SetSpan(labels, b, r - 1, owner);
+      }
+    }
     b = e;
   }
   // A person named by one plural proper noun is a group ("Republicans",

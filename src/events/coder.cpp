@@ -49,7 +49,7 @@ class SentenceCoder {
     for (std::int32_t i = 0; i < n_; ++i) {
       if (!IsVerb(i)) continue;
       const Pattern* p = MatchVerb(i);
-      if (p && p->kind == Pattern::Kind::kModal) CodeModal(i, *p);
+      if (p && p->kind == Pattern::Kind::kModal && !Consumed(i) && !InOpenQuestion(i)) CodeModal(i, *p);
     }
     for (std::int32_t i = 0; i < n_; ++i) {
       if (Consumed(i)) continue;
@@ -378,8 +378,18 @@ class SentenceCoder {
 
   // "commits both sides to stop fighting": an act that is stopped or
   // avoided is not reported as happening.
+  // True for the verb of a "whether" clause ("a test of whether X will
+  // lend its courts to ...", "wonder whether X will send troops"): an
+  // open question asserts no act.
+  bool InOpenQuestion(std::int32_t v) {
+    bool open = false;
+    EachChild(v, [&](std::int32_t c) { open = open || (Tok(c).deprel == "mark" && Lemma(c) == "whether"); });
+    return open;
+  }
+
   bool StoppedBy(std::int32_t v) {
     const Token& t = Tok(v);
+    if (InOpenQuestion(v)) return true;
     if (Head(v) < 0) return false;
     std::string_view d = t.deprel;
     return (Is(d, "xcomp") || Is(d, "obj") || Is(d, "ccomp") || Is(d, "advcl")) && lex_.stop.count(Lemma(Head(v)));
@@ -1154,7 +1164,27 @@ class SentenceCoder {
         if (c > h && Tok(c).deprel == "nsubj" && !garden_path_object && static_cast<int>(out.size()) < kMaxConjuncts) {
           auto a = Resolve(c);
           if (!a) return;
-          if (c == h + 1) {
+          // "The opposition Popular Harlen Party": the words between the two
+          // belong to the second's name (its phrase, or its named span),
+          // so nothing stands between them.
+          const std::int32_t named = MentionAt(c);
+          bool adjacent = true;
+          for (std::int32_t k = h + 1; k < c && adjacent; ++k) {
+            // "Ethiopia and Tigrayan forces": a conjunction or a comma
+            // between them makes two actors.
+            if (Tok(k).upos == "CCONJ" || Tok(k).upos == "PUNCT") {
+              adjacent = false;
+              break;
+            }
+            std::int32_t up = k;
+            for (int step = 0; step < 4 && up >= 0 && up != c; ++step) up = Head(up);
+            adjacent = up == c || (named >= 0 && Tok(k).begin >= a_.mentions[static_cast<std::size_t>(named)].begin);
+          }
+          if (c != h + 1 && adjacent && out.empty()) {
+            out.push_back(std::move(*a));
+            return;
+          }
+          if (adjacent) {
             if (!out.empty() && out.back().mention < 0 && a->mention >= 0) out.back() = std::move(*a);
             return;
           }
@@ -1301,6 +1331,14 @@ class SentenceCoder {
                                    MatchVerb(c)->kind == Pattern::Kind::kVerb;
       if (((Is(d, "xcomp") || Is(d, "ccomp") || Is(d, "advcl")) && IsVerb(c)) || infinitive_noun) {
         const Pattern* ip = MatchVerb(c);
+        // "urged X to refuse to hand over Y": what an appeal or demand asks
+        // of another is only asked, never done, so a refusal or intent it
+        // governs is no event of its own, nor are the acts under it (coded
+        // alone, they would be done by the one appealing).
+        if (ip && ip->kind == Pattern::Kind::kModal && (p.modal_class == "appeal" || p.modal_class == "demand")) {
+          ConsumeAsked(c);
+          return;
+        }
         if (ip && ip->kind != Pattern::Kind::kModal) {
           inner = c;
           governed = ip->code;
@@ -1379,6 +1417,15 @@ class SentenceCoder {
     bool neg = (inner >= 0 && Negated(inner)) || NoneOf(Child(m, "obj"));
     Emit(m, inner >= 0 && Tok(inner).upos != "NOUN" ? inner : m, code, Subject(m), target, neg);
     joint_ = false;
+  }
+
+  // Marks a verb asked for and the infinitives and clauses it governs.
+  void ConsumeAsked(std::int32_t v) {
+    MarkConsumed(v);
+    EachChild(v, [&](std::int32_t c) {
+      const std::string_view d = Tok(c).deprel;
+      if ((Is(d, "xcomp") || Is(d, "ccomp")) && IsVerb(c) && !Consumed(c)) ConsumeAsked(c);
+    });
   }
 
   bool Attributed(std::int32_t v) {

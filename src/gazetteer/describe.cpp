@@ -243,6 +243,36 @@ class Describer {
     if (pos < hi && IsDeterminer(views_[pos])) ++pos;
     int skipped = 0;
     bool owner_skipped = false;
+    // "X, the company's spokeswoman", "X, a ministry spokeswoman": a word
+    // before the role that the gazetteer does not know (or knows only as
+    // a town spelt like a common word, "the centre's director") says whose
+    // role it is, not which; the role is read on.
+    auto skip_owner = [&]() {
+      if (!items.empty() || owner_skipped) return false;
+      // "X, Kessar Freight's chief executive": an owner and its possessive.
+      std::uint32_t k = pos;
+      while (k < hi && k < pos + 5 && !IsPossessiveMarker(views_[k]) && !IsComma(views_[k])) ++k;
+      bool owner = k < hi && k > pos && IsPossessiveMarker(views_[k]);
+      for (std::uint32_t x = pos; owner && x < k; ++x) {
+        owner = IsCapitalised(x) || (k == pos + 1 && a_.tokens[x].upos == "NOUN");
+      }
+      if (owner) {
+        owner_skipped = true;
+        pos = k + 1;
+        return true;
+      }
+      // One common noun right before a role: "a ministry spokeswoman"
+      // (in lower case, whatever the tagger called it).
+      Item role;
+      const std::string_view upos = a_.tokens[pos].upos;
+      if ((upos == "NOUN" || upos == "PROPN") && !IsCapitalised(pos) && pos + 1 < hi &&
+          LongestStartingAt(pos + 1, hi, kRole, &role)) {
+        owner_skipped = true;
+        ++pos;
+        return true;
+      }
+      return false;
+    };
     while (pos < hi) {
       Item it;
       if (!LongestStartingAt(pos, hi, kPhraseKinds, &it)) {
@@ -251,27 +281,15 @@ class Describer {
           ++pos;
           continue;
         }
-        // "X, Kessar Freight's chief executive", "X, the company's
-        // spokeswoman": an owner the gazetteer does not know, before the
-        // role, says whose role it is, not which; the role is read on.
-        if (items.empty() && !owner_skipped) {
-          std::uint32_t k = pos;
-          while (k < hi && k < pos + 5 && !IsPossessiveMarker(views_[k]) && !IsComma(views_[k])) ++k;
-          bool owner = k < hi && k > pos && IsPossessiveMarker(views_[k]);
-          for (std::uint32_t x = pos; owner && x < k; ++x) {
-            owner = IsCapitalised(x) || (k == pos + 1 && a_.tokens[x].upos == "NOUN");
-          }
-          if (owner) {
-            owner_skipped = true;
-            pos = k + 1;
-            continue;
-          }
-        }
+        if (skip_owner()) continue;
         break;
       }
       // As in ScanLeft: a town named like a common word ("of", a town in
       // Turkey) counts only when capitalised.
-      if (!IsPlaceName(it)) break;
+      if (!IsPlaceName(it)) {
+        if (skip_owner()) continue;
+        break;
+      }
       pos = it.e;
       if (pos < hi && IsPossessiveMarker(views_[pos])) {
         it.possessive = true;

@@ -56,6 +56,11 @@ std::unique_ptr<CueLexicon> CueLexicon::Parse(std::string_view cues_tsv, std::st
       lex->headings_[Lower(f[1])] = true;
       continue;
     }
+    if (!f.empty() && f[0] == "body-noun") {
+      if (f.size() != 2) SITREP_THROW(ConfigError, "data/quotes/cues.tsv: entry " << line_no << " must be body-noun<TAB>WORD");
+      lex->body_nouns_[Lower(f[1])] = true;
+      continue;
+    }
     if (!f.empty() && f[0] == "other-noun") {
       if (f.size() != 2) SITREP_THROW(ConfigError, "data/quotes/cues.tsv: entry " << line_no << " must be other-noun<TAB>WORD");
       lex->other_nouns_[Lower(f[1])] = true;

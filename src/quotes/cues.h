@@ -60,6 +60,9 @@ class CueLexicon {
   // ("state" the polity, not a statement), so "the state to X" or "states
   // that X" are no cue.
   bool OtherNoun(std::string_view lemma) const { return other_nouns_.count(std::string(lemma)) != 0; }
+  // True for a noun with which a text refers back to an organisation it
+  // named ("the group said"): cues.tsv "body-noun" lines.
+  bool BodyNoun(std::string_view lemma) const { return body_nouns_.count(std::string(lemma)) != 0; }
 
   // 'm' or 'f' for a word that marks gender ("Mr", "spokeswoman"), else 0.
   // Case and a final full stop are ignored.
@@ -81,6 +84,7 @@ class CueLexicon {
   std::vector<Phrase> phrases_;
   std::unordered_map<std::string, bool> headings_;
   std::unordered_map<std::string, bool> other_nouns_;
+  std::unordered_map<std::string, bool> body_nouns_;
   std::unordered_map<std::string, char> gender_;
   std::unordered_map<std::string, bool> person_nouns_;
   std::unordered_map<std::string, char> first_name_gender_;

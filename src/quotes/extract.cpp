@@ -132,6 +132,7 @@ class Finder {
       }
       const bool verb = tok.upos == "VERB" && tok.deprel != "amod" && tok.deprel != "compound";
       if (OtherNounRead(t)) continue;
+      if (ObjectOfVerbBefore(t)) continue;
       if (AttributiveParticiple(t)) continue;
       if (!verb && !VerbByContext(t)) {
         NominalCue(t);
@@ -361,6 +362,26 @@ class Finder {
       return after == "VERB" || after == "AUX" || after == "ADV";
     }
     return false;
+  }
+
+  // "she faces charges her allies call invented": a finite verb right
+  // before the cue's form that the parse made the cue's subject. No
+  // reading of English has a finite verb as a nominal subject (a clause
+  // that is a subject is "csubj"), so the tagger took the verb's object
+  // noun for a verb. A relative clause before a real cue ("the woman he
+  // loves says ...") is no such verb, even where the parse hung it so: its
+  // subject follows a noun, the clause's antecedent.
+  bool ObjectOfVerbBefore(std::int32_t t) const {
+    if (t == 0 || doc_.sent(t - 1) != doc_.sent(t)) return false;
+    const Token& before = doc_.tok(t - 1);
+    if (doc_.head(t - 1) != t || doc_.deprel(t - 1) != "nsubj" || before.upos != "VERB") return false;
+    if (before.xpos != "VBZ" && before.xpos != "VBD" && before.xpos != "VBP") return false;
+    const std::int32_t subj = doc_.Child(t - 1, "nsubj");
+    if (subj != kNone && subj > 0 && doc_.sent(subj - 1) == doc_.sent(t)) {
+      const std::string_view u = doc_.tok(subj - 1).upos;
+      if (u == "NOUN" || u == "PROPN") return false;
+    }
+    return true;
   }
 
   static bool IsSubjectPronoun(std::string_view w) {
@@ -2137,6 +2158,10 @@ class Finder {
       }
     }
     std::int32_t v = h.first;
+    // An infinitive shares its subject with the verb it completes, so
+    // climbing out of one ("urged X to refuse to hand over Y, arguing
+    // that ...") costs no step of the three.
+    int infinitives = 0;
     for (int climb = 0; climb < 3 && v != kNone; ++climb) {
       // Of two subjects the parser gave one verb ("UN human rights chief
       // Volker Türk said", "..., on Sunday, residents said"), the one next
@@ -2146,6 +2171,18 @@ class Finder {
         std::string_view r = doc_.deprel(c);
         if (r != "nsubj" && r != "csubj") return;
         if (doc_.Child(c, "case") != kNone) return;
+        // "Judge X of the Lenhall Justices' Court said", parsed with the
+        // court's last word as a second subject: a name whose first words
+        // the parse hung on another subject of the verb belongs to that
+        // subject's phrase ("of the ..."), and speaks for no one.
+        if (const std::int32_t m = doc_.mention(c); m != kNone) {
+          const std::int32_t first = doc_.TokenAt(a_.mentions[static_cast<std::size_t>(m)].begin);
+          for (std::int32_t k = first; k >= 0 && k < c; ++k) {
+            std::int32_t up = k;
+            for (int step = 0; step < 6 && up != kNone && up != c && doc_.head(up) != v; ++step) up = doc_.head(up);
+            if (up != kNone && up != c && doc_.head(up) == v && StartsWith(doc_.deprel(up), "nsubj")) return;
+          }
+        }
         if (subj == kNone) {
           subj = c;
           return;
@@ -2215,6 +2252,10 @@ class Finder {
         }
         if (up != kNone && !InQuote(up) &&
             (doc_.tok(up).upos == "VERB" || doc_.tok(up).upos == "AUX" || doc_.tok(up).upos == "ADJ")) {
+          if (r == "xcomp" && v != h.first && infinitives < 3) {
+            ++infinitives;
+            --climb;
+          }
           v = up;
           continue;
         }
@@ -2223,6 +2264,10 @@ class Finder {
       if (r == "acl") {
         std::int32_t owner = doc_.head(v);
         if (owner != kNone) {
+          // "Tessary's interior minister, Ana Quessel, refused ..., saying":
+          // the title's appositive name, not the title's country, spoke.
+          const std::int32_t named = doc_.Child(owner, "appos");
+          if (named != kNone && named < v && !InQuote(named) && IsPerson(named)) return named;
           std::int32_t poss = doc_.Child(owner, "nmod:poss");
           if (poss != kNone) return poss;
           // "Captain X of the fire brigade told Y that": a finite verb
@@ -2870,6 +2915,23 @@ class Finder {
         q->speaker_from = "role";
         return;
       }
+      // "the group", "the organisation": the organisation that was last a
+      // subject, in this sentence or the two before, before an earlier
+      // unnamed source of the same noun ("two groups").
+      if (first == "the" && lex_.BodyNoun(head_lemma)) {
+        const std::uint32_t s_now = doc_.sent(head);
+        for (std::size_t i = a_.mentions.size(); i-- > 0;) {
+          const Mention& m = a_.mentions[i];
+          if (m.begin >= doc_.tok(lo).begin) continue;
+          const std::int32_t t = doc_.TokenAt(m.begin);
+          if (t >= static_cast<std::int32_t>(doc_.size()) || doc_.sent(t) + 2 < s_now) break;
+          if (m.type != "ORG" || m.local < 0 || InQuote(t) || !IsSubjectMention(m)) continue;
+          q->speaker_description.clear();
+          SetLocal(m.local, q);
+          q->speaker_from = "role";
+          return;
+        }
+      }
       for (auto it = sources_.rbegin(); it != sources_.rend(); ++it) {
         if (it->first == head_lemma) {
           q->speaker_description = it->second;
@@ -3169,6 +3231,18 @@ class Finder {
   // The names inside the quote's own content are left out: "A and B will
   // meet on Monday, she said" is not said by A or B, who would have been
   // written as the speaker ("..., A said").
+  // True if token t lies in a participle clause that opens the sentence
+  // of pronoun p and ends at the comma right before p ("Asked if the envoy
+  // would come back, she said ..."): the participle's unstated subject
+  // is the pronoun's referent, so a name inside the clause is someone
+  // else. Read on the surface, as parsers hang such clauses anywhere.
+  bool InOpeningParticipleOf(std::int32_t t, std::int32_t p) const {
+    if (p < 2 || doc_.sent(t) != doc_.sent(p) || t >= p || doc_.text(p - 1) != ",") return false;
+    const std::int32_t first = static_cast<std::int32_t>(a_.sentences[doc_.sent(p)].first_token);
+    const Token& open = doc_.tok(first);
+    return open.upos == "VERB" && (open.xpos == "VBN" || open.xpos == "VBD" || open.xpos == "VBG");
+  }
+
   std::int32_t ResolvePronoun(std::int32_t p, std::string_view w, const Quote* previous, const Quote* q) {
     auto in_content = [&](const Mention& m) { return q && m.begin >= q->content.begin && m.begin < q->content.end; };
     char want = w == "he" ? 'm' : w == "she" ? 'f' : 0;
@@ -3193,7 +3267,8 @@ class Finder {
       if (m.begin < after) break;
       std::int32_t t = doc_.TokenAt(m.begin);
       if (t >= static_cast<std::int32_t>(doc_.size()) || doc_.sent(t) + 4 < s) break;
-      if (agrees_local(m.local) && !InQuote(t) && !in_content(m) && IsSubjectMention(m)) return m.local;
+      if (agrees_local(m.local) && !InQuote(t) && !in_content(m) && IsSubjectMention(m) && !InOpeningParticipleOf(t, p))
+        return m.local;
     }
     if (previous && previous->speaker_local >= 0 && agrees_local(previous->speaker_local) &&
         doc_.para(p) <= Paragraph(previous->content.begin) + 1) {
@@ -3206,7 +3281,7 @@ class Finder {
       std::int32_t t = doc_.TokenAt(m.begin);
       if (t >= static_cast<std::int32_t>(doc_.size())) continue;
       bool ok = agrees_local(m.local) || (!person && m.type == "LOC" && m.as_actor && m.local >= 0);
-      if (!ok || InQuote(t) || in_content(m)) continue;
+      if (!ok || InQuote(t) || in_content(m) || InOpeningParticipleOf(t, p)) continue;
       // "It" reaches back no further than the window: an organisation
       // named paragraphs before is seldom what "it" is ("... read a
       // statement. It said: ...").

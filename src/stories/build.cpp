@@ -807,6 +807,33 @@ std::string StoryBuilder::Impl::StoryJson(const std::vector<std::uint32_t>& memb
       if (c.articles.size() >= 2) disagreements.push_back(std::move(c));
     }
   }
+  // Days ahead: one scheduled happening (a ruling, a vote) that different
+  // articles of the story set on different days ("on 3 May", "on 4
+  // May"), each day as every article wrote it.
+  {
+    std::map<std::string, std::map<std::string, std::pair<std::set<std::string>, std::set<std::string>>>> by_key;
+    for (std::uint32_t a : members) {
+      for (const auto& s : digests[a].scheduled) {
+        auto& [arts, texts] = by_key[s.key][s.day];
+        arts.insert(digests[a].id);
+        texts.insert(s.text);
+      }
+    }
+    for (const auto& [key, days] : by_key) {
+      if (days.size() < 2) continue;
+      Claim c;
+      c.claim = "date of " + key;
+      c.kind = "date";
+      for (const auto& [day, found] : days) {
+        c.values.push_back(day);
+        c.articles.insert(c.articles.end(), found.first.begin(), found.first.end());
+        c.readings.push_back({day, std::vector<std::string>(found.second.begin(), found.second.end()),
+                              std::vector<std::string>(found.first.begin(), found.first.end()), {}, {}});
+      }
+      SortUnique(&c.articles);
+      if (c.articles.size() >= 2) disagreements.push_back(std::move(c));
+    }
+  }
   // Quotes carried by several articles: the same words, or different wording.
   std::unordered_set<std::string> member_ids;
   for (std::uint32_t a : members) member_ids.insert(digests[a].id);

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <cstdint>
 #include <cstring>
 #include <unordered_map>
 
@@ -142,6 +143,38 @@ std::vector<std::uint16_t> NamedDays(const std::vector<std::string>& dates) {
   return out;
 }
 
+// A day after the article's date that time expression t gives, when a
+// word of scheduled.tsv stands in its sentence ("is due to give its
+// verdict on 3 May", "a decision is expected on Friday, 3 May", "set 3
+// May for the vote, the council said"): the nearest such word names what is
+// set for that day. Days before the article's date are events' dates,
+// which the merged events compare.
+static void ScheduledDayOf(simdjson::dom::element t, std::string_view text, const std::vector<std::uint32_t>& cps,
+                    const std::vector<Word>& words, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& sentences,
+                    Digest* d) {
+  const std::string_view value = Str(t["value"]);
+  if (d->day == kNoDay || value.size() != 10 || value[4] != '-' || value[7] != '-') return;
+  if (const std::int32_t day = DayNumber(value); day == kNoDay || day <= d->day) return;
+  const std::uint32_t tb = ByteAt(cps, Num(t["start"])), te = ByteAt(cps, Num(t["end"]));
+  if (te <= tb || te > text.size()) return;
+  auto in = std::find_if(sentences.begin(), sentences.end(), [&](const auto& s) { return s.first <= tb && te <= s.second; });
+  if (in == sentences.end()) return;
+  auto first = std::lower_bound(words.begin(), words.end(), tb, [](const Word& w, std::uint32_t b) { return w.begin < b; });
+  auto after = std::lower_bound(words.begin(), words.end(), te, [](const Word& w, std::uint32_t b) { return w.begin < b; });
+  const auto& scheduled = Lexicon::Get().scheduled;
+  const std::string* key = nullptr;
+  std::size_t best = SIZE_MAX;
+  for (auto w = words.begin(); w != words.end() && w->begin < in->second; ++w) {
+    if (w->begin < in->first || (w >= first && w < after)) continue;
+    auto it = scheduled.find(w->lower);
+    if (it == scheduled.end()) continue;
+    const std::size_t apart = w < first ? static_cast<std::size_t>(first - w) : static_cast<std::size_t>(w - after) + 1;
+    if (apart < best) best = apart, key = &it->second;
+  }
+  if (!key) return;
+  d->scheduled.push_back({*key, std::string(value), std::string(text.substr(tb, te - tb))});
+}
+
 Result<bool> DigestLine(std::string_view line, std::size_t summary_candidates, Digest* d) {
   thread_local simdjson::dom::parser parser;
   simdjson::padded_string padded(line);
@@ -202,6 +235,7 @@ Result<bool> DigestLine(std::string_view line, std::size_t summary_candidates, D
     d->title_terms.erase(std::unique(d->title_terms.begin(), d->title_terms.end()), d->title_terms.end());
   }
 
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> sentence_bytes;
   simdjson::dom::array sentences;
   if (!a["sentences"].get_array().get(sentences)) {
     std::vector<Word> sw;
@@ -211,6 +245,7 @@ Result<bool> DigestLine(std::string_view line, std::size_t summary_candidates, D
       if (s.get_array().get(span) || span.size() != 2) continue;
       std::uint64_t cs = Num(span.at(0)), ce = Num(span.at(1));
       std::uint32_t bs = ByteAt(cps, cs), be = ByteAt(cps, ce);
+      sentence_bytes.emplace_back(bs, be);
       std::span<const Word> sentence;
       std::span<const std::uint32_t> sentence_terms;
       std::size_t from = 0, to = 0;
@@ -319,6 +354,7 @@ Result<bool> DigestLine(std::string_view line, std::size_t summary_candidates, D
     for (simdjson::dom::element t : times) {
       add_year(Str(t["value"]));
       MonthDays(Str(t["text"]), &tw, &d->dates);
+      ScheduledDayOf(t, text, cps, words, sentence_bytes, d);
     }
   }
   std::sort(d->years.begin(), d->years.end());
@@ -461,6 +497,12 @@ void EncodeDigest(const Digest& d, std::string* out) {
     PutStr(out, i.kind);
     PutStr(out, i.detail);
   }
+  Put(out, static_cast<std::uint32_t>(d.scheduled.size()));
+  for (const auto& s : d.scheduled) {
+    PutStr(out, s.key);
+    PutStr(out, s.day);
+    PutStr(out, s.text);
+  }
   Put(out, d.simhash);
   Put(out, d.body_words);
   PutPods(out, d.sketch);
@@ -512,6 +554,12 @@ bool DecodeDigest(std::string_view bytes, Digest* d) {
     r.Str(&i.text);
     r.Str(&i.kind);
     r.Str(&i.detail);
+  }
+  d->scheduled.resize(r.Count(12));
+  for (auto& s : d->scheduled) {
+    r.Str(&s.key);
+    r.Str(&s.day);
+    r.Str(&s.text);
   }
   d->simhash = r.Get<std::uint64_t>();
   d->body_words = r.Get<std::uint32_t>();

@@ -39,6 +39,8 @@ struct Lexicon {
   std::unordered_map<std::string, int> months;
   // Words that, added to a title, name another office ("deputy", "former").
   std::unordered_set<std::string> title_ranks;
+  // Words naming a happening set for a day ahead (scheduled.tsv) -> key.
+  std::unordered_map<std::string, std::string> scheduled;
   static const Lexicon& Get();
 };
 
@@ -124,6 +126,13 @@ struct Inconsistency {
   std::string text, kind, detail;
 };
 
+// A day ahead of the article's date that it gives for a happening named
+// next to it ("will rule on 3 May"): key (scheduled.tsv), the day, and
+// the date as written.
+struct ScheduledDay {
+  std::string key, day, text;
+};
+
 // What the stories stage keeps of one article.
 struct Digest {
   std::string id, outlet, title, published;
@@ -144,6 +153,7 @@ struct Digest {
   std::vector<NumberClaim> claims;
   std::vector<SentenceDigest> sentences;
   std::vector<Inconsistency> inconsistencies;
+  std::vector<ScheduledDay> scheduled;
   std::uint64_t simhash = 0;
   std::vector<std::uint32_t> sketch;  // ShingleSketch of the body
   std::uint32_t body_words = 0;

@@ -49,6 +49,11 @@ Lexicon Load() {
     }
     lex.context_phrases.emplace_back(SpaceSeparated(word), std::string(ctx));
   }
+  for (std::string_view line : DataLines(Resource("stories/scheduled.tsv"))) {
+    auto [word, key] = SplitTab(line);
+    if (key.empty()) SITREP_THROW(ConfigError, "stories/scheduled.tsv: no key in line: " << line);
+    lex.scheduled.emplace(word, key);
+  }
   for (std::string_view line : DataLines(Resource("stories/claim_cues.tsv"))) {
     auto [word, role] = SplitTab(line);
     if (role.empty()) SITREP_THROW(ConfigError, "stories/claim_cues.tsv: no role in line: " << line);

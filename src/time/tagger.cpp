@@ -841,6 +841,31 @@ class Matcher {
   // reopen in June" written in November). Near dates keep the nearest year
   // whatever the tense: on TimeBank dev, reading the tense for them picked
   // the wrong year more often than the nearest-year rule did.
+  // The day d of the document's month, or of the month before (in a past
+  // clause, when that day is still to come) or after (in a future one,
+  // when it has passed); with no tense, whichever of the three is nearest.
+  CivilDate DayOfNearMonth(unsigned d, size_t at) const {
+    // A month without that day ("the 31st" in a 30-day month) is skipped.
+    auto in_month = [&](int months) -> std::optional<CivilDate> {
+      int total = dct_->year * 12 + static_cast<int>(dct_->month) - 1 + months;
+      CivilDate c{total / 12, static_cast<unsigned>(total % 12 + 1), d};
+      if (d > DaysIn(c.year, c.month)) return std::nullopt;
+      return c;
+    };
+    const long long now = DayNumber(*dct_);
+    const int tense = TenseAt(at);
+    std::optional<CivilDate> best;
+    long long best_gap = 0;
+    for (int months = -2; months <= 2; ++months) {
+      const std::optional<CivilDate> c = in_month(months);
+      if (!c) continue;
+      const long long gap = DayNumber(*c) - now;
+      if ((tense < 0 && gap > 0) || (tense > 0 && gap < 0)) continue;
+      if (!best || std::llabs(gap) < std::llabs(best_gap)) best = c, best_gap = gap;
+    }
+    return best ? *best : CivilDate{dct_->year, dct_->month, std::min(d, DaysIn(dct_->year, dct_->month))};
+  }
+
   CivilDate YearlessDate(unsigned m, unsigned d, size_t at) const {
     CivilDate c = NearestYear(m, d);
     int ahead = (c.year * 12 + static_cast<int>(m)) - (dct_->year * 12 + static_cast<int>(dct_->month));
@@ -1417,6 +1442,16 @@ class Matcher {
       size_t mk = e2;
       if (Is(mk, "of")) ++mk;
       if (Is(k - (k > i ? 1 : 0), "the") && k > i && !ord_suffix) return false;
+      if ((!W(mk) || !W(mk)->month) && k > i && i > 0 && Is(i - 1, "on") && dct_ &&
+          (!In(e2) || P(e2, ',') || P(e2, '.') || P(e2, ';'))) {
+        // "on the 14th," alone: a day of the month the text is in, or of
+        // the month before or after it, as the tense says (the nearest
+        // when it says nothing). Only closed by punctuation, since "on the
+        // 14th floor" and "on the 3rd day" name no date.
+        SetDay(m, DayOfNearMonth(d, k));
+        m.end = e2;
+        return true;
+      }
       if (!W(mk) || !W(mk)->month) return false;
       if (!Month(mk, mo, e, true)) return false;
       if (DayResult r = DayWithYear(m, e, mo, d); r != DayResult::kNoYear) return r == DayResult::kDate;

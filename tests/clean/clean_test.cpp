@@ -125,6 +125,10 @@ TEST(MetadataLine, RecognisesSourceDateAndByline) {
   m = ParseMetadataLine("Source: Harlen Times staff", false, lex);
   ASSERT_TRUE(m);
   EXPECT_EQ(m->outlet, "Harlen Times");
+  // A credit line for the outlet's own reporting names the outlet.
+  m = ParseMetadataLine("Source: Tessary Courier reporting; wire services", false, lex);
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->outlet, "Tessary Courier");
   m = ParseMetadataLine("Analysis 3 March 2021", true, lex);
   ASSERT_TRUE(m);
   EXPECT_EQ(m->date, "2021-03-03");
@@ -390,6 +394,17 @@ const char* kScraped =
     "A short history of port strikes\n"
     "Related Topics: Labour, Shipping\n"
     "Share this article\n";
+
+// A player's notice written as two full sentences is still no body text.
+TEST(CleanStage, AVideoNoticeInFullSentencesIsRemoved) {
+  Article a = Clean(
+      "Dock strike ends\n"
+      "This video cannot be played. Please turn on scripts in your browser.\n"
+      "Dock workers in the city returned to work on Wednesday after unions accepted a pay offer.\n");
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a.text, "Dock workers in the city returned to work on Wednesday after unions accepted a pay offer.");
+  EXPECT_EQ(Why(a)["This video cannot be played. Please turn on scripts in your browser."], "video player notice");
+}
 
 TEST(CleanStage, OutletsOwnJobAdvertInTheThirdPerson) {
   Article a = Clean(

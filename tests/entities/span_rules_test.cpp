@@ -70,6 +70,22 @@ TEST(SpanRules, PossessiveAfterACountrySeparatesItFromThePerson) {
   EXPECT_EQ(Spans(labels), "LOC:0-1 PERSON:2-4 ");
 }
 
+TEST(SpanRules, TitleWordsAfterAPossessiveNameNoPerson) {
+  // "Tessary's Interior Minister, Ana Quessel, refused": typed one person.
+  auto t = Tokens({{"Tessary"}, {"'s", 0, "POS"}, {"Interior", kGazRole}, {"Minister", kGazRole}, {",", 0, ","},
+                   {"Ana"}, {"Quessel"}, {",", 0, ","}, {"refused", 0, "VBD"}});
+  auto labels = Span(t.size(), 0, 4, kPer);
+  labels[5] = BeginLabel(kPer);
+  labels[6] = InsideLabel(kPer);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "LOC:0-1 PERSON:5-7 ");
+  // A name after the title stays the person's ("Tessary's Ana Quessel").
+  auto u = Tokens({{"Tessary"}, {"'s", 0, "POS"}, {"Ana"}, {"Quessel"}, {"said", 0, "VBD"}});
+  auto lu = Span(u.size(), 2, 4, kPer);
+  ApplySpanRules(u.data(), u.size(), lu.data());
+  EXPECT_EQ(Spans(lu), "PERSON:2-4 ");
+}
+
 TEST(SpanRules, NoNameEndsInAFunctionWord) {
   auto t = Tokens({{"accused", 0, "VBD"}, {"Sweden", kGazCountryB}, {"of", 0, "IN"}, {"stalling", 0, "VBG"}});
   auto labels = Span(t.size(), 1, 3, kLoc);
@@ -94,6 +110,19 @@ TEST(SpanRules, TheWordThatEndsANameTypesIt) {
   auto labels = Span(t.size(), 1, 4, kLoc);
   ApplySpanRules(t.data(), t.size(), labels.data());
   EXPECT_EQ(Spans(labels), "ORG:1-4 ");
+}
+
+TEST(SpanRules, AMiscNameOfThreeWordsEndingInCentreIsAnOrganisation) {
+  // "the Tessary Civil Liberties Centre said" typed MISC by the model.
+  auto t = Tokens({{"the", 0, "DT"}, {"Tessary"}, {"Civil"}, {"Liberties"}, {"Centre"}, {"said", 0, "VBD"}});
+  auto labels = Span(t.size(), 1, 5, kMisc);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "ORG:1-5 ");
+  // Two words stay as typed: such names are as often fronts and places.
+  auto u = Tokens({{"the", 0, "DT"}, {"Varnell"}, {"Centre"}, {"opened", 0, "VBD"}});
+  auto lu = Span(u.size(), 1, 3, kMisc);
+  ApplySpanRules(u.data(), u.size(), lu.data());
+  EXPECT_EQ(Spans(lu), "MISC:1-3 ");
 }
 
 TEST(SpanRules, AKindWordThatStartsANameTypesIt) {
@@ -807,6 +836,29 @@ TEST(SpanRules, APluralPossessiveInsideAnOrganisationsNameJoinsIt) {
   lu[4] = InsideLabel(kPer);
   ApplySpanRules(u.data(), u.size(), lu.data());
   EXPECT_EQ(Spans(lu), "ORG:0-2 PERSON:3-5 ");
+}
+
+TEST(SpanRules, APluralPossessiveAfterAMiscPartJoinsTheOrganisationAfterIt) {
+  // "the Tamberlo Veterans' Association" typed MISC up to the apostrophe
+  // and an organisation after it: one organisation.
+  auto t = Tokens({{"the", 0, "DT"}, {"Tamberlo"}, {"Veterans"}, {"'", 0, "POS"}, {"Association"}, {"met", 0, "VBD"}});
+  auto cut = Span(t.size(), 1, 3, kMisc);
+  cut[4] = BeginLabel(kOrg);
+  ApplySpanRules(t.data(), t.size(), cut.data());
+  EXPECT_EQ(Spans(cut), "ORG:1-5 ");
+  // The same with the apostrophe tagged a closing quotation mark, which
+  // closes nothing here.
+  auto q = Tokens({{"the", 0, "DT"}, {"Tamberlo"}, {"Veterans"}, {"'", 0, "''"}, {"Association"}, {"met", 0, "VBD"}});
+  auto lq = Span(q.size(), 1, 3, kMisc);
+  lq[4] = BeginLabel(kOrg);
+  ApplySpanRules(q.data(), q.size(), lq.data());
+  EXPECT_EQ(Spans(lq), "ORG:1-5 ");
+  // A people's plural with nothing of an organisation after it stays.
+  auto u = Tokens({{"the", 0, "DT"}, {"Varnellis"}, {"'", 0, "POS"}, {"Odalys"}, {"home", 0, "NN"}});
+  auto lu = Span(u.size(), 1, 2, kMisc);
+  lu[3] = BeginLabel(kLoc);
+  ApplySpanRules(u.data(), u.size(), lu.data());
+  EXPECT_EQ(Spans(lu), "MISC:1-2 LOC:3-4 ");
 }
 
 TEST(SpanRules, AWordBeforeALowerCaseKindOfPlaceIsThatPlace) {

@@ -245,6 +245,33 @@ TEST_F(CoderTest, AppealAddressedToATarget) {
   EXPECT_EQ(Target(a.events[0]), "Russia");
 }
 
+TEST_F(CoderTest, ARefusalAskedOfAnotherIsOnlyTheAppeal) {
+  // The refusal and the deportation under it are what the groups asked of
+  // Morvia; neither was done, and the groups did neither.
+  Article a = Analyse("Two press groups urged Morvia to refuse to deport the writer Odalys Kessar.");
+  ASSERT_EQ(a.events.size(), 1u) << a.events[1].cameo;
+  EXPECT_EQ(a.events[0].cameo.substr(0, 2), "02");
+  EXPECT_EQ(Target(a.events[0]), "Morvia");
+}
+
+TEST_F(CoderTest, AKindNounBeforeANameIsOneActorWithIt) {
+  // "The opposition Popular Harlen Party condemned ...", parsed with two
+  // subjects: one actor, the party, and one event.
+  Article a = Analyse("The opposition Popular Harlen Party condemned the Morvian government.");
+  ASSERT_EQ(a.events.size(), 1u) << a.events[1].source.text;
+  EXPECT_EQ(a.events[0].source.text, "Popular Harlen Party");
+}
+
+TEST_F(CoderTest, AnActInAWhetherClauseIsNoEvent) {
+  // An open question asserts nothing; the same act stated is coded.
+  Article a = Analyse("Analysts wonder whether Morvia will send troops to the border.");
+  EXPECT_TRUE(a.events.empty()) << a.events[0].cameo;
+  a = Analyse("The group called the vote a test of whether Tessary will lend its army to the campaign.");
+  EXPECT_TRUE(a.events.empty()) << a.events[0].cameo;
+  a = Analyse("Morvia will send troops to the border.");
+  EXPECT_EQ(a.events.size(), 1u);
+}
+
 TEST_F(CoderTest, CommonNounActorsTakeTheirCountry) {
   Article a = Analyse("Russian troops shelled the city of Kharkiv.");
   ASSERT_EQ(a.events.size(), 1u);

@@ -263,6 +263,25 @@ TEST(DescribeMentions, AppositionAfterAnUnknownOwner) {
   EXPECT_EQ(a.mentions[2].role, "");
 }
 
+TEST(DescribeMentions, AppositionAfterACommonNounOwner) {
+  // "X, a ministry spokeswoman, said", "X, the centre's legal director,
+  // said" (a town is also called Centre): the role is read past the word
+  // that says whose it is.
+  Article a = Describe({{{"Ana"}, {"Quessel"}, {","}, {"a", "DET"}, {"ministry", "NOUN"}, {"spokeswoman", "NOUN"}, {","},
+                         {"said"}},
+                        {{"Ivo"}, {"Marsk"}, {","}, {"the", "DET"}, {"centre", "NOUN"}, {"'s", "PART"}, {"legal", "ADJ"},
+                         {"director", "NOUN"}, {","}, {"said"}},
+                        {{"Ivo"}, {"Marsk"}, {","}, {"a", "DET"}, {"farm", "NOUN"}, {"owner", "NOUN"}, {","}, {"said"}},
+                        // The tagger may call the lower-case noun a proper one.
+                        {{"Ana"}, {"Quessel"}, {","}, {"a", "DET"}, {"ministry", "PROPN"}, {"spokeswoman", "NOUN"}, {","},
+                         {"said"}}},
+                       {{0, 0, 1, "PERSON"}, {1, 0, 1, "PERSON"}, {2, 0, 1, "PERSON"}, {3, 0, 1, "PERSON"}});
+  EXPECT_EQ(a.mentions[0].role, "spokeswoman");
+  EXPECT_EQ(a.mentions[1].role, "director");
+  EXPECT_EQ(a.mentions[2].role, "");
+  EXPECT_EQ(a.mentions[3].role, "spokeswoman");
+}
+
 TEST(DescribeMentions, AnOfficeOfAnUnknownOrganisationSetOffBeforeTheName) {
   // "The Governor of the Lenhall Reserve Bank, X, said": the role of an
   // organisation the gazetteer does not know, between "of" and the comma.

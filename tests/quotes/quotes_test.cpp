@@ -1564,6 +1564,98 @@ TEST_F(QuotesOnText, ARelativeClauseOnASpeechNounReportsNothing) {
   EXPECT_EQ(Words(a, a.quotes[0]), "that she has misused public funds");
 }
 
+// "faces charges her allies call ...": the tagger may read the noun as
+// a verb of saying with the verb before it as its subject; it reports
+// nothing. A relative clause before a real cue keeps the cue.
+TEST_F(QuotesOnText, ANounReadAsACueWithAFiniteVerbForSubjectIsNoCue) {
+  Article a = Analyse(
+      "A court in Lenhall delayed a decision on sending Odalys Kessar home to Morvia, where she faces charges her allies "
+      "call invented.");
+  for (const Quote& q : a.quotes) EXPECT_NE(q.cue_text, "charges") << Words(a, q);
+  a = Analyse("The woman he trusts says the bridge will close.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].cue_text, "says");
+}
+
+// Recalling an envoy is an act, not a memory told: the noun phrase after
+// "recalled" is no content, while "recalled that ..." still reports.
+TEST_F(QuotesOnText, RecallingAnEnvoyReportsNoWords) {
+  Article a = Analyse("On Friday, Morvia recalled its envoy in Lenhall for talks at home.");
+  EXPECT_TRUE(a.quotes.empty()) << Words(a, a.quotes[0]);
+  a = Analyse("Odalys Kessar recalled that the harbour had been closed for a week.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "the harbour had been closed for a week");
+}
+
+// A participle the parse hung at the end of a chain of infinitives is
+// said by the subject above the chain, not by the name before its comma.
+TEST_F(QuotesOnText, AParticipleBelowAChainOfInfinitivesTakesTheSubjectAbove) {
+  Article a = Analyse(
+      "Two rights groups on Monday pressed Morvia to decline to hand over the writer Odalys Kessar, arguing that she "
+      "would face a rigged court in Lenhall.");
+  const Quote* arguing = nullptr;
+  for (const Quote& q : a.quotes) {
+    if (q.cue_text == "arguing") arguing = &q;
+  }
+  ASSERT_NE(arguing, nullptr);
+  EXPECT_NE(Speaker(*arguing).find("groups"), std::string::npos) << Speaker(*arguing);
+}
+
+// "Asked if the envoy would come back, she said": the one asked is the
+// one who answers, not the envoy named in the question.
+TEST_F(QuotesOnText, APronounAfterAnOpeningParticipleSkipsTheNamesInIt) {
+  Article a = Analyse(
+      "Ambassador Varel Oskin left Lenhall on Monday evening. Lenna Osk, a ministry spokeswoman, told reporters that "
+      "the man was wanted for fraud.\n\n"
+      "Osk said the ministry had answered every letter. Asked if the ambassador would come back, she said it was up "
+      "to the talks.");
+  const Quote* answer = nullptr;
+  for (const Quote& q : a.quotes) {
+    if (Words(a, q).find("up to the talks") != std::string::npos) answer = &q;
+  }
+  ASSERT_NE(answer, nullptr);
+  EXPECT_EQ(Speaker(*answer), "Lenna Osk");
+}
+
+// "the group" after a named organisation spoke is that organisation,
+// not an earlier unnamed "two groups"; with none named, it stays theirs.
+TEST_F(QuotesOnText, TheGroupAfterANamedOrganisationIsThatOrganisation) {
+  Article a = Analyse(
+      "Two rights groups said Morvia should free the reporter. The Lenhall Press Union said the arrest fitted a wider "
+      "campaign. In a letter, the group said Morvia had detained nine bloggers this year.");
+  ASSERT_EQ(a.quotes.size(), 3u);
+  EXPECT_EQ(Speaker(a.quotes[2]), "Lenhall Press Union");
+  a = Analyse(
+      "Two rights groups said Morvia should free the reporter. Morvia has detained nine bloggers this year. In a "
+      "letter, the group said the arrest fitted a wider campaign.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_NE(Speaker(a.quotes[1]).find("groups"), std::string::npos) << Speaker(a.quotes[1]);
+}
+
+// A title with the holder's name in apposition, parsed as the head of
+// the cue's clause: the name speaks, not the country owning the title.
+TEST_F(QuotesOnText, TheNameInApposToAPossessedTitleSpeaks) {
+  Article a = Analyse(
+      "Tessary's Justice Minister, Ilan Kovin, declined to discuss the report, saying the army had acted lawfully.");
+  const Quote* saying = nullptr;
+  for (const Quote& q : a.quotes) {
+    if (q.cue_text == "saying") saying = &q;
+  }
+  ASSERT_NE(saying, nullptr);
+  EXPECT_EQ(Speaker(*saying), "Ilan Kovin");
+}
+
+// A court named after "of" that the parse made a second subject of the
+// cue modifies the judge's name; the judge speaks.
+TEST_F(QuotesOnText, ASecondSubjectOpenedByOfIsNoSpeaker) {
+  Article a = Analyse(
+      "A court in Lenhall on Monday postponed its decision on the case.\n\n"
+      "Judge Ana Varga of the Lenhall Justices' Court said she would give her verdict on 9 May, after a long day of "
+      "evidence from witnesses.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(Speaker(a.quotes[0]), "Ana Varga");
+}
+
 TEST_F(QuotesOnText, ThankingOrCongratulatingSomeoneReportsNoWords) {
   Article a = Analyse("Tobias Lenhall thanked the mediators for their work on Monday.");
   EXPECT_TRUE(a.quotes.empty()) << Words(a, a.quotes[0]);

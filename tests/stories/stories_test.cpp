@@ -777,6 +777,57 @@ TEST(Stories, AnEventDatedToDifferentDaysIsADateDisagreement) {
   EXPECT_EQ(rows[0].articles, (std::vector<std::string>{"d1", "d2"}));
 }
 
+// Line() with the time expressions `times` ({text, value}) found in text.
+std::string LineWithTimes(const std::string& id, const std::string& published, const std::string& text,
+                          const std::vector<std::pair<std::string, std::string>>& times) {
+  std::string outlet = "Outlet ";
+  outlet += id;
+  std::string line = Line(id, outlet, published, "Court case in Lenhall", text, {{"Odalys Varn", "eV"}});
+  std::string t = ",\"times\":[";
+  for (std::size_t i = 0; i < times.size(); ++i) {
+    const std::size_t at = text.find(times[i].first);
+    if (i > 0) t += ',';
+    t += "{\"start\":";
+    t += std::to_string(at);
+    t += ",\"end\":";
+    t += std::to_string(at + times[i].first.size());
+    t += ",\"text\":\"";
+    t += times[i].first;
+    t += "\",\"type\":\"DATE\",\"value\":\"";
+    t += times[i].second;
+    t += "\"}";
+  }
+  t += "]";
+  line.insert(line.size() - 1, t);
+  return line;
+}
+
+TEST(Stories, AScheduledHappeningSetOnDifferentDaysIsADateDisagreement) {
+  const std::string t1 = "The Lenhall court is due to give its verdict in the case of Odalys Varn on 20 May, her lawyer said.";
+  const std::string t2 = "A decision in the Lenhall court case of Odalys Varn is expected on 21 May, her lawyer said.";
+  // A day already past is an event's date, not a day set ahead.
+  const std::string t3 = "The Lenhall court heard the case of Odalys Varn on 7 May and will rule later, her lawyer said.";
+  std::vector<std::string> lines = {
+      LineWithTimes("d1", "2024-05-08", t1, {{"20 May", "2024-05-20"}}),
+      LineWithTimes("d2", "2024-05-08", t2, {{"21 May", "2024-05-21"}}),
+      LineWithTimes("d3", "2024-05-08", t3, {{"7 May", "2024-05-07"}}),
+  };
+  auto stories = BuildAll(lines);
+  ASSERT_EQ(stories.size(), 1u);
+  const auto rows = DisagreementsOfKind(stories[0].json, "date");
+  ASSERT_EQ(rows.size(), 1u) << stories[0].json;
+  EXPECT_EQ(rows[0].claim, "date of ruling");
+  EXPECT_EQ(rows[0].values, (std::vector<std::string>{"2024-05-20", "2024-05-21"}));
+  EXPECT_EQ(rows[0].articles, (std::vector<std::string>{"d1", "d2"}));
+  // The same day from both is no disagreement.
+  std::string same = t2.substr(0, t2.find("21 May"));
+  same += "20 May, her lawyer said.";
+  lines[1] = LineWithTimes("d2", "2024-05-08", same, {{"20 May", "2024-05-20"}});
+  stories = BuildAll(lines);
+  ASSERT_EQ(stories.size(), 1u);
+  EXPECT_TRUE(DisagreementsOfKind(stories[0].json, "date").empty()) << stories[0].json;
+}
+
 // The number claims ExtractClaims finds in one sentence.
 std::vector<detail::NumberClaim> ClaimsOf(const std::string& s) {
   std::vector<detail::Word> words;
@@ -843,6 +894,18 @@ TEST(Stories, ClaimsFindSpelledNumbersAndTheNounBefore) {
   ASSERT_EQ(c.size(), 1u);
   EXPECT_EQ(c[0].key, "votes");
   EXPECT_EQ(c[0].value, 3e6);
+}
+
+TEST(Stories, CrowdsThatDemonstratedOrRalliedAreProtesting) {
+  // One outlet's "protested" and another's "demonstrated" count one crowd.
+  auto p = ClaimsOf("Nearly 200 people protested in the main square of Lenhall.");
+  auto d = ClaimsOf("More than 400 people demonstrated near the Lenhall town hall.");
+  auto r = ClaimsOf("About 250 people rallied in Lenhall on Monday.");
+  ASSERT_EQ(p.size(), 1u);
+  ASSERT_EQ(d.size(), 1u);
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(d[0].key, p[0].key);
+  EXPECT_EQ(r[0].key, p[0].key);
 }
 
 TEST(Stories, APercentageOfARateIsComparedByTheRate) {
@@ -1254,7 +1317,9 @@ TEST(Stories, SplitCutsAPartAgainOnlyWhenItPartsClearly) {
 // the time stage resolves weekdays against the publication date.
 std::string LineWithTimes(const std::string& id, const std::string& published, const std::string& text,
                           const std::vector<std::string>& dates) {
-  std::string line = Line(id, "Outlet " + id, published, text.substr(0, 40), text);
+  std::string outlet = "Outlet ";
+  outlet += id;
+  std::string line = Line(id, outlet, published, text.substr(0, 40), text);
   line.pop_back();  // the closing brace
   line.append(",\"times\":[");
   for (std::size_t k = 0; k < dates.size(); ++k) {

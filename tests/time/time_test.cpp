@@ -93,6 +93,21 @@ TEST(Time, AbsoluteDates) {
   EXPECT_EQ(One("The treaty dates from the 20th century.").value, "19XX");
 }
 
+TEST(Time, ADayOfTheMonthAloneFollowsTense) {
+  // Published 2022-01-12: "on the 9th" in a past clause is 9 January, "on
+  // the 20th" there is 20 December; in a future clause the 20th is 20
+  // January and the 9th 9 February.
+  auto past = One("On the 9th, the prisoner was transferred to a hospital.");
+  EXPECT_EQ(past.text, "the 9th");
+  EXPECT_EQ(past.value, "2022-01-09");
+  EXPECT_EQ(One("On the 20th, the prisoner was transferred to a hospital.").value, "2021-12-20");
+  EXPECT_EQ(One("The court will rule on the 20th.").value, "2022-01-20");
+  EXPECT_EQ(One("The court will rule on the 9th.").value, "2022-02-09");
+  // An ordinal before a noun is no date.
+  EXPECT_TRUE(Tag("The fire started on the 14th floor.").empty());
+  EXPECT_TRUE(Tag("He won on the 3rd attempt.").empty());
+}
+
 TEST(Time, YearlessDateTakesNearestYear) {
   // Published 2022-01-12: 28 December is 15 days back, 3 March 50 days ahead.
   EXPECT_EQ(One("The fire broke out on Dec. 28.").value, "2021-12-28");
