@@ -157,15 +157,22 @@ static void ScheduledDayOf(simdjson::dom::element t, std::string_view text, cons
   if (const std::int32_t day = DayNumber(value); day == kNoDay || day <= d->day) return;
   const std::uint32_t tb = ByteAt(cps, Num(t["start"])), te = ByteAt(cps, Num(t["end"]));
   if (te <= tb || te > text.size()) return;
-  auto in = std::find_if(sentences.begin(), sentences.end(), [&](const auto& s) { return s.first <= tb && te <= s.second; });
-  if (in == sentences.end()) return;
-  auto first = std::lower_bound(words.begin(), words.end(), tb, [](const Word& w, std::uint32_t b) { return w.begin < b; });
-  auto after = std::lower_bound(words.begin(), words.end(), te, [](const Word& w, std::uint32_t b) { return w.begin < b; });
+  // Sentences are in text order: the last one starting at or before tb.
+  auto in = std::upper_bound(sentences.begin(), sentences.end(), tb,
+                             [](std::uint32_t b, const auto& s) { return b < s.first; });
+  if (in == sentences.begin()) return;
+  --in;
+  if (te > in->second) return;
+  auto by_begin = [](const Word& w, std::uint32_t b) { return w.begin < b; };
+  auto first = std::lower_bound(words.begin(), words.end(), tb, by_begin);
+  auto after = std::lower_bound(words.begin(), words.end(), te, by_begin);
   const auto& scheduled = Lexicon::Get().scheduled;
   const std::string* key = nullptr;
   std::size_t best = SIZE_MAX;
-  for (auto w = words.begin(); w != words.end() && w->begin < in->second; ++w) {
-    if (w->begin < in->first || (w >= first && w < after)) continue;
+  // Only the sentence's own words: linear in the sentence, not the text.
+  for (auto w = std::lower_bound(words.begin(), words.end(), in->first, by_begin);
+       w != words.end() && w->begin < in->second; ++w) {
+    if (w >= first && w < after) continue;
     auto it = scheduled.find(w->lower);
     if (it == scheduled.end()) continue;
     const std::size_t apart = w < first ? static_cast<std::size_t>(first - w) : static_cast<std::size_t>(w - after) + 1;
