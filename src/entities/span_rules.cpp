@@ -220,6 +220,21 @@ std::size_t SpanEnd(const std::uint8_t* labels, std::size_t b, std::size_t n) {
   return e;
 }
 
+// Calls f(b, e) for each labelled span [b, e) of one sentence, in order;
+// f may relabel words inside its span (the walk goes on at e).
+template <typename F>
+void EachSpan(std::uint8_t* labels, std::size_t n, F f) {
+  for (std::size_t b = 0; b < n;) {
+    if (labels[b] == kOutside) {
+      ++b;
+      continue;
+    }
+    const std::size_t e = SpanEnd(labels, b, n);
+    f(b, e);
+    b = e;
+  }
+}
+
 // Extends a person's name from `e` over up to two more name words the model
 // left outside ("Jens" + "Albrecht").
 std::size_t GrowName(const NerToken* t, const std::uint8_t* labels, std::size_t e, std::size_t n) {
@@ -1061,12 +1076,7 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
   // A name with "v." or "vs." between its words is a lawsuit ("Kessar v.
   // Lenhall"), named after its parties: MISC, whatever type the model gave.
   static const std::uint64_t kVersus[] = {LowerHash("v."), LowerHash("vs."), LowerHash("v"), LowerHash("vs")};
-  for (std::size_t b = 0; b < n;) {
-    if (labels[b] == kOutside) {
-      ++b;
-      continue;
-    }
-    const std::size_t e = SpanEnd(labels, b, n);
+  EachSpan(labels, n, [&](std::size_t b, std::size_t e) {
     for (std::size_t k = b + 1; k + 1 < e; ++k) {
       const bool versus = std::find(std::begin(kVersus), std::end(kVersus), t[k].f.lower) != std::end(kVersus);
       if (versus && !(t[k].f.flags & (syntax::kTitle | syntax::kAllUpper))) {
@@ -1074,8 +1084,7 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
         break;
       }
     }
-    b = e;
-  }
+  });
   // "Twelve of the miners": a number written as a word, capitalised
   // at a sentence start, is no name (stories/number_words.tsv).
   static const std::unordered_set<std::uint64_t> kNumberWords = [] {
@@ -1085,37 +1094,24 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
     }
     return out;
   }();
-  for (std::size_t b = 0; b < n;) {
-    if (labels[b] == kOutside) {
-      ++b;
-      continue;
-    }
-    const std::size_t e = SpanEnd(labels, b, n);
+  EachSpan(labels, n, [&](std::size_t b, std::size_t e) {
     if (e == b + 1 && kNumberWords.count(t[b].f.lower)) Clear(labels, b, e);
-    b = e;
-  }
+  });
   // "Tessary's Interior Minister" typed a person: capitalised title words
   // after a possessive name no one; the person, when named, follows
   // ("..., Ana Lenhall, said"). What stands before the possessive is the
   // place (or, by its closing word, the organisation) whose office it is.
-  for (std::size_t b = 0; b < n;) {
-    if (labels[b] == kOutside) {
-      ++b;
-      continue;
+  EachSpan(labels, n, [&](std::size_t b, std::size_t e) {
+    if (LabelType(labels[b]) != kPer) return;
+    std::size_t r = e;
+    while (r > b && (t[r - 1].gaz & (kGazRole | kGazHonorific)) && (t[r - 1].f.flags & syntax::kTitle)) --r;
+    if (r < e && r >= b + 2 && Possessive(t[r - 1])) {
+      auto head = Heads().last.find(t[r - 2].f.lower);
+      const int owner = ListedType(t, b, r - 1, n, head != Heads().last.end() ? head->second : kLoc);
+      Clear(labels, r - 1, e);
+      SetSpan(labels, b, r - 1, owner);
     }
-    const std::size_t e = SpanEnd(labels, b, n);
-    if (LabelType(labels[b]) == kPer) {
-      std::size_t r = e;
-      while (r > b && (t[r - 1].gaz & (kGazRole | kGazHonorific)) && (t[r - 1].f.flags & syntax::kTitle)) --r;
-      if (r < e && r >= b + 2 && Possessive(t[r - 1])) {
-        auto head = Heads().last.find(t[r - 2].f.lower);
-        const int owner = ListedType(t, b, r - 1, n, head != Heads().last.end() ? head->second : kLoc);
-        Clear(labels, r - 1, e);
-        SetSpan(labels, b, r - 1, owner);
-      }
-    }
-    b = e;
-  }
+  });
   // A person named by one plural proper noun is a group ("Republicans",
   // "Kurds"): MISC, as GUM's groups are read (ner_corpus.cpp) and as UNER
   // leaves them out of its people.
