@@ -151,6 +151,20 @@ std::string HedgeBefore(std::span<const Word> words, std::size_t first, std::uin
   return std::string();
 }
 
+// A claim of `value` keyed by `key`, its figure as written from words[first]
+// to byte `end`, with the hedge before it ("about 100,000").
+NumberClaim MakeClaim(std::string_view text, std::span<const Word> words, std::size_t first, std::uint32_t end,
+                      std::string key, double value) {
+  NumberClaim c;
+  c.key = std::move(key);
+  c.value = value;
+  c.number = std::string(text.substr(words[first].begin, end - words[first].begin));
+  std::uint32_t from = words[first].begin;
+  c.hedge = HedgeBefore(words, first, &from);
+  c.text = std::string(text.substr(from, end - from));
+  return c;
+}
+
 // "48.2 percent of the vote", "48.2% of the votes": a claim keyed by the
 // whole ("percent of the vote", a plural read as its singular), the
 // number as written with its sign or word. Returns false for any other
@@ -171,14 +185,7 @@ bool PercentOf(std::string_view text, std::span<const Word> words, std::size_t f
   if (noun.empty() || !std::all_of(noun.begin(), noun.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return false;
   if (Lexicon::Get().stopwords.count(noun)) return false;
   if (noun.size() > 3 && noun.back() == 's' && noun[noun.size() - 2] != 's') noun.pop_back();
-  NumberClaim c;
-  c.key = "percent of the " + noun;
-  c.value = value;
-  c.number = std::string(text.substr(words[first].begin, end - words[first].begin));
-  std::uint32_t from = words[first].begin;
-  c.hedge = HedgeBefore(words, first, &from);
-  c.text = std::string(text.substr(from, end - from));
-  out->push_back(std::move(c));
+  out->push_back(MakeClaim(text, words, first, end, "percent of the " + noun, value));
   return true;
 }
 
@@ -240,15 +247,8 @@ void ExtractClaims(std::string_view text, std::span<const Word> words, std::vect
         if (auto it = lex.rate_nouns.find(words[k].lower); it != lex.rate_nouns.end()) key = it->second;
       }
       if (key.empty()) continue;
-      NumberClaim c;
-      c.key = std::move(key);
-      c.value = value;
       // As written with its sign or word: "25 percent", "30%".
-      c.number = std::string(text.substr(words[first].begin, percent_end - words[first].begin));
-      std::uint32_t from = words[first].begin;
-      c.hedge = HedgeBefore(words, first, &from);
-      c.text = std::string(text.substr(from, percent_end - from));
-      out->push_back(std::move(c));
+      out->push_back(MakeClaim(text, words, first, percent_end, std::move(key), value));
       i = std::max(i, after - 1);
       continue;
     }
@@ -394,9 +394,7 @@ void ExtractClaims(std::string_view text, std::span<const Word> words, std::vect
       if (ctx.empty() && key == "people") continue;
       if (!ctx.empty()) key += " " + ctx;
     }
-    NumberClaim c;
-    c.key = std::move(key);
-    c.value = value;
+    NumberClaim c = MakeClaim(text, words, first, words[last].end, std::move(key), value);
     // A capitalised word between the number and its noun says whose they
     // are ("four Russian diplomats", "two British diplomats"): figures of
     // different owners are different quantities.
@@ -408,10 +406,6 @@ void ExtractClaims(std::string_view text, std::span<const Word> words, std::vect
       c.qualifier = country ? *country : words[j].lower;
       break;
     }
-    c.number = std::string(text.substr(words[first].begin, words[last].end - words[first].begin));
-    std::uint32_t from = words[first].begin;
-    c.hedge = HedgeBefore(words, first, &from);
-    c.text = std::string(text.substr(from, words[last].end - from));
     out->push_back(std::move(c));
   }
 }
