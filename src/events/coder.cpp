@@ -378,14 +378,20 @@ class SentenceCoder {
 
   // "commits both sides to stop fighting": an act that is stopped or
   // avoided is not reported as happening.
+  // True when v's clause is opened by one of `marks` (its "mark" child).
+  bool MarkedBy(std::int32_t v, std::initializer_list<std::string_view> marks) {
+    bool hit = false;
+    EachChild(v, [&](std::int32_t c) {
+      if (hit || Tok(c).deprel != "mark") return;
+      for (std::string_view m : marks) hit = hit || Lemma(c) == m;
+    });
+    return hit;
+  }
+
   // True for the verb of a "whether" clause ("a test of whether X will
   // lend its courts to ...", "wonder whether X will send troops"): an
   // open question asserts no act.
-  bool InOpenQuestion(std::int32_t v) {
-    bool open = false;
-    EachChild(v, [&](std::int32_t c) { open = open || (Tok(c).deprel == "mark" && Lemma(c) == "whether"); });
-    return open;
-  }
+  bool InOpenQuestion(std::int32_t v) { return MarkedBy(v, {"whether"}); }
 
   bool StoppedBy(std::int32_t v) {
     const Token& t = Tok(v);
@@ -1220,13 +1226,7 @@ class SentenceCoder {
   // troops cross the border, sanctions will follow": an act in a condition
   // is one that may happen, not one that did (nor, negated, one that did
   // not); the threat or warning it belongs to is coded on its own verb.
-  bool InCondition(std::int32_t v) {
-    bool cond = false;
-    EachChild(v, [&](std::int32_t c) {
-      if (!cond && Tok(c).deprel == "mark" && (Lemma(c) == "if" || Lemma(c) == "unless")) cond = true;
-    });
-    return cond;
-  }
+  bool InCondition(std::int32_t v) { return MarkedBy(v, {"if", "unless"}); }
 
   void CodeVerb(std::int32_t v, const Pattern& p) {
     if (NaturalSubject(v) || InCondition(v)) return;
