@@ -2881,35 +2881,22 @@ class Finder {
         }
         return false;
       };
-      std::int32_t match = kNone;
-      int matches = 0;
+      // The holder named last before the description is the one it points
+      // back to, when two people hold the role ("the minister" of each
+      // side) and when one does: a description points back, never ahead to
+      // a person the article names only later.
+      std::vector<char> holds(a_.local_entities.size(), 0);
       for (std::size_t e = 0; e < a_.local_entities.size(); ++e) {
         const LocalEntity& le = a_.local_entities[e];
-        if (le.type != "PERSON" || !holds_role(le)) continue;
-        match = static_cast<std::int32_t>(e);
-        ++matches;
+        holds[e] = le.type == "PERSON" && holds_role(le);
       }
-      if (matches >= 1) {
-        // Two people hold the role ("the minister" of each side): the one
-        // named last before the description is the one it points back to.
-        // So too for one: a description points back, never ahead to a
-        // person the article names only later.
-        matches = 0;
-        std::vector<char> holds(a_.local_entities.size(), 0);
-        for (std::size_t e = 0; e < a_.local_entities.size(); ++e) {
-          const LocalEntity& le = a_.local_entities[e];
-          holds[e] = le.type == "PERSON" && holds_role(le);
-        }
-        for (std::size_t i = a_.mentions.size(); i-- > 0;) {
-          const Mention& m = a_.mentions[i];
-          if (m.begin >= doc_.tok(lo).begin || m.local < 0 || static_cast<std::size_t>(m.local) >= holds.size()) continue;
-          if (!holds[static_cast<std::size_t>(m.local)]) continue;
-          match = m.local;
-          matches = 1;
-          break;
-        }
+      std::int32_t match = kNone;
+      for (std::size_t i = a_.mentions.size(); i-- > 0 && match == kNone;) {
+        const Mention& m = a_.mentions[i];
+        if (m.begin >= doc_.tok(lo).begin || m.local < 0 || static_cast<std::size_t>(m.local) >= holds.size()) continue;
+        if (holds[static_cast<std::size_t>(m.local)]) match = m.local;
       }
-      if (matches == 1) {
+      if (match != kNone) {
         q->speaker_description.clear();
         SetLocal(match, q);
         q->speaker_from = "role";
