@@ -98,6 +98,12 @@ struct LocalEntity {
   std::string country;               // alpha-3 or empty
   std::string actor_code;            // CAMEO or empty
   std::uint32_t mention_count = 0;
+  // 'm', 'f' or 0 (unknown): a person's grammatical gender, from a form of
+  // address, a gendered title or role, a first name the name lists give
+  // one sex, or "his"/"her" in a sentence about that person alone. Set by
+  // the quotes stage (which reads it for "he said"); later stages read it
+  // to resolve "he", "she", "him" and "her". Not written to the output.
+  char gender = 0;
 };
 
 // A time expression (filled by the time stage). value is the resolved ISO

@@ -799,6 +799,7 @@ class SentenceCoder {
   bool ActorLike(std::int32_t h, Role role) {
     if (const std::int32_t m = MentionAt(h); m >= 0) return !Site(m);
     std::string_view u = Tok(h).upos;
+    if (u == "PRON") return role == Role::kTarget && IsObjectForm(h);  // "criticised him" (Resolve)
     if (u != "NOUN" && u != "PROPN") return false;
     if (MatchNoun(h) || InSet(lex_.thing, h)) return role == Role::kTarget && HasMentionModifier(h);
     if (InSet(lex_.quantity, h)) return true;
@@ -871,6 +872,66 @@ class SentenceCoder {
     return named;
   }
 
+  // 'm' for he/him, 'f' for she/her, 0 for any other word.
+  char PersonalPronounGender(std::int32_t h) const {
+    const std::string w = LowerWord(h);
+    if (w == "he" || w == "him") return 'm';
+    if (w == "she" || w == "her") return 'f';
+    return 0;
+  }
+  bool IsObjectForm(std::int32_t h) const {
+    const std::string w = LowerWord(h);
+    return w == "him" || w == "her";
+  }
+  std::string LowerWord(std::int32_t h) const {
+    const Token& t = Tok(h);
+    std::string w(a_.text.substr(t.begin, t.end - t.begin));
+    for (char& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return w;
+  }
+
+  // The last mention, before `end`, of the one person the text names
+  // lately whose gender is `gender` or unknown, leaving out local entity
+  // `exclude`; -1 when there is none or more than one. "Lately": from the
+  // start of the sentence before; when no such person is named there,
+  // from the start of the one before that, and so up to three sentences
+  // back ("She criticised him. She said ... He rejected ...").
+  std::int32_t PersonBefore(std::uint32_t end, char gender, std::int32_t exclude) const {
+    for (std::size_t back = 1; back <= 3; ++back) {
+      const std::uint32_t from = a_.sentences[si_ >= back ? si_ - back : 0].begin;
+      std::int32_t person = -1;
+      for (std::size_t m = 0; m < a_.mentions.size(); ++m) {
+        const Mention& mm = a_.mentions[m];
+        if (mm.begin < from || mm.type != "PERSON") continue;
+        if (mm.begin >= end) break;
+        if (mm.local >= 0 && mm.local == exclude) continue;
+        if (mm.local >= 0 && static_cast<std::size_t>(mm.local) < a_.local_entities.size()) {
+          const char g = a_.local_entities[static_cast<std::size_t>(mm.local)].gender;
+          if (g != 0 && g != gender) continue;
+        }
+        if (person >= 0 && !SamePerson(a_.mentions[static_cast<std::size_t>(person)], mm)) return -1;
+        person = static_cast<std::int32_t>(m);
+      }
+      if (person >= 0 || si_ < back) return person;
+    }
+    return -1;
+  }
+  bool SamePerson(const Mention& x, const Mention& y) const {
+    if (x.local >= 0 || y.local >= 0) return x.local == y.local;
+    return a_.text.substr(x.begin, x.end - x.begin) == a_.text.substr(y.begin, y.end - y.begin);
+  }
+  // The local entity of clause head c's subject: a name, or "he"/"she"
+  // resolved as above; -1 when none.
+  std::int32_t SubjectLocal(std::int32_t c) const {
+    const std::int32_t subj = ChildExact(c, "nsubj");
+    if (subj < 0) return -1;
+    std::int32_t m = MentionAt(subj);
+    if (m < 0 && Tok(subj).upos == "PRON" && PersonalPronounGender(subj) && !IsObjectForm(subj)) {
+      m = PersonBefore(Tok(subj).begin, PersonalPronounGender(subj), -1);
+    }
+    return m < 0 ? -1 : a_.mentions[static_cast<std::size_t>(m)].local;
+  }
+
   // Resolves the noun phrase headed by h to an actor: the mention that
   // covers it; a common-noun actor ("police", "Russian troops"); or, for
   // a noun, the noun phrase itself.
@@ -885,26 +946,21 @@ class SentenceCoder {
         std::int32_t noun = Head(clause);
         return noun == h ? std::nullopt : Resolve(noun);
       }
-      // "Kessar flew to Harlen. He accused ...": "he" or "she" with one
-      // person named since the start of the sentence before is that person;
-      // with two or more it is left unresolved rather than guessed.
+      // "Kessar flew to Harlen. He accused ...": "he" or "she" is the one
+      // person of its gender (or of unknown gender) named lately; with two
+      // or more such people it is left unresolved rather than guessed.
+      const char gender = PersonalPronounGender(h);
       if (Is(t.deprel, "nsubj") && (clause < 0 || !Is(Tok(clause).deprel, "ccomp"))) {
-        std::string w(a_.text.substr(t.begin, t.end - t.begin));
-        for (char& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        if (w != "he" && w != "she") return std::nullopt;
-        const std::uint32_t from = si_ > 0 ? a_.sentences[si_ - 1].begin : sent_.begin;
-        std::int32_t person = -1;
-        for (std::size_t m = 0; m < a_.mentions.size(); ++m) {
-          const Mention& mm = a_.mentions[m];
-          if (mm.begin < from || mm.type != "PERSON") continue;
-          if (mm.begin >= t.begin) break;
-          const std::string_view name = std::string_view(a_.text).substr(mm.begin, mm.end - mm.begin);
-          if (person >= 0) {
-            const Mention& pm = a_.mentions[static_cast<std::size_t>(person)];
-            if (std::string_view(a_.text).substr(pm.begin, pm.end - pm.begin) != name) return std::nullopt;
-          }
-          person = static_cast<std::int32_t>(m);
-        }
+        if (gender == 0 || IsObjectForm(h)) return std::nullopt;
+        const std::int32_t person = PersonBefore(t.begin, gender, -1);
+        if (person < 0) return std::nullopt;
+        return FromMention(person);
+      }
+      // "She criticised him": "him" or "her" as an object is the one person
+      // of its gender named lately other than the clause's subject.
+      if (gender != 0 && IsObjectForm(h) && clause >= 0 &&
+          (t.deprel == "obj" || t.deprel == "iobj" || Is(t.deprel, "obl"))) {
+        const std::int32_t person = PersonBefore(t.begin, gender, SubjectLocal(clause));
         if (person < 0) return std::nullopt;
         return FromMention(person);
       }

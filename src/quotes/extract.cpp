@@ -92,6 +92,9 @@ class Finder {
       out.push_back(std::move(p.q));
     }
     a_.quotes = std::move(out);
+    for (std::size_t e = 0; e < a_.local_entities.size(); ++e) {
+      if (IsPersonLocal(static_cast<std::int32_t>(e))) a_.local_entities[e].gender = EntityGender(static_cast<std::int32_t>(e));
+    }
   }
 
  private:

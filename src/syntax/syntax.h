@@ -100,12 +100,27 @@ class SyntaxStage : public Stage {
   // whether a tag changed.
   bool RetagOpeningPastTense(std::span<const std::string_view> forms, std::uint16_t* tags) const;
 
+  // A country's adjective tagged as a proper noun before a title in
+  // capitals ("met Romanian President X", "Moldovan Deputy Prime
+  // Minister X") is an adjective: as a name it made the parser read
+  // "Romanian" as the object and the person as a second one conjoined to
+  // it. Not before other capitalised words: there it starts a name ("the
+  // British Library", "British Columbia"). Adjectives from
+  // data/gazetteer/demonyms.tsv, titles and their modifiers ("Deputy")
+  // from data/gazetteer/roles.tsv. Returns how many tags changed.
+  int RetagDemonymAdjectives(std::span<const std::string_view> forms, std::uint16_t* tags) const;
+
   std::vector<std::uint64_t> tag_hash_;  // per tagger class
   // Per tagger class, what RetagOpeningPastTense asks of it (bits below).
   std::vector<std::uint8_t> class_kind_;
   std::uint16_t past_tense_class_ = 0;
   bool have_past_tense_ = false;
   std::unordered_set<std::string> naming_verbs_;  // data/text/naming_verbs.txt
+  std::unordered_set<std::string> demonym_adjectives_;  // data/gazetteer/demonyms.tsv, as written
+  std::unordered_set<std::string> titles_, title_modifiers_;  // roles.tsv, lower case, words joined by ' '
+  std::size_t title_words_ = 0;                               // the most words of a title
+  std::uint16_t adjective_class_ = 0;                   // ADJ JJ
+  bool have_adjective_ = false;
   std::uint16_t piece_label_ = 0;
   std::string_view compound_label_;  // the parser's own "compound", empty if it has none
   std::string_view amod_label_, obl_label_;

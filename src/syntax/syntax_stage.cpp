@@ -1,5 +1,6 @@
 #include "syntax/syntax.h"
 
+#include <algorithm>
 #include <cctype>
 #include <mutex>
 
@@ -80,8 +81,42 @@ SyntaxStage::SyntaxStage(std::shared_ptr<const SyntaxModels> models) : models_(s
       past_tense_class_ = cls;
       have_past_tense_ = true;
     }
+    if (t.upos(cls) == "ADJ" && t.xpos(cls) == "JJ") {
+      adjective_class_ = cls;
+      have_adjective_ = true;
+    }
   }
   for (std::string_view line : DataLines(Resource("text/naming_verbs.txt"))) naming_verbs_.emplace(line);
+  if (HasResource("gazetteer/demonyms.tsv")) {
+    for (std::string_view line : DataLines(Resource("gazetteer/demonyms.tsv"))) {
+      // alpha3 <TAB> adjectives (|-separated) <TAB> people
+      const std::size_t a = line.find('\t');
+      const std::size_t b = a == std::string_view::npos ? a : line.find('\t', a + 1);
+      if (b == std::string_view::npos) continue;
+      std::string_view adjectives = line.substr(a + 1, b - a - 1);
+      while (!adjectives.empty()) {
+        const std::size_t bar = adjectives.find('|');
+        demonym_adjectives_.emplace(adjectives.substr(0, bar));
+        adjectives = bar == std::string_view::npos ? std::string_view() : adjectives.substr(bar + 1);
+      }
+    }
+  }
+  if (HasResource("gazetteer/roles.tsv")) {
+    for (std::string_view line : DataLines(Resource("gazetteer/roles.tsv"))) {
+      // kind <TAB> phrase <TAB> ...
+      const std::size_t a = line.find('\t');
+      const std::size_t b = a == std::string_view::npos ? a : line.find('\t', a + 1);
+      if (b == std::string_view::npos) continue;
+      const std::string_view kind = line.substr(0, a);
+      const std::string phrase(line.substr(a + 1, b - a - 1));
+      if (kind == "role") {
+        titles_.insert(phrase);
+        title_words_ = std::max<std::size_t>(title_words_, 1 + std::count(phrase.begin(), phrase.end(), ' '));
+      } else if (kind == "modifier") {
+        title_modifiers_.insert(phrase);
+      }
+    }
+  }
   const Parser& p = *models_->parser;
   piece_label_ = p.root_label();
   for (std::size_t l = 0; l < p.num_labels(); ++l) {
@@ -218,6 +253,38 @@ bool SyntaxStage::RetagOpeningPastTense(std::span<const std::string_view> forms,
   return retag;
 }
 
+int SyntaxStage::RetagDemonymAdjectives(std::span<const std::string_view> forms, std::uint16_t* tags) const {
+  if (!have_adjective_ || demonym_adjectives_.empty() || titles_.empty()) return 0;
+  const std::size_t n = forms.size();
+  auto capitalised = [&](std::size_t k) {
+    return k < n && !forms[k].empty() && std::isupper(static_cast<unsigned char>(forms[k][0]));
+  };
+  auto lower = [&](std::size_t k) {
+    std::string w(forms[k]);
+    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return w;
+  };
+  int changed = 0;
+  for (std::size_t k = 0; k + 1 < n; ++k) {
+    if (!(class_kind_[tags[k]] & kName) || !capitalised(k + 1) || !demonym_adjectives_.count(std::string(forms[k]))) {
+      continue;
+    }
+    std::size_t x = k + 1;
+    while (capitalised(x) && title_modifiers_.count(lower(x))) ++x;
+    bool title = false;
+    std::string phrase;
+    for (std::size_t e = x; e < n && e < x + title_words_ && capitalised(e) && !title; ++e) {
+      if (e > x) phrase += ' ';
+      phrase += lower(e);
+      title = titles_.count(phrase) > 0;
+    }
+    if (!title) continue;
+    tags[k] = adjective_class_;
+    ++changed;
+  }
+  return changed;
+}
+
 bool SyntaxStage::AnalyzeSentence(Article& article, std::uint32_t first, std::uint32_t end,
                                   SyntaxScratch& s) const {
   const Tagger& tagger = *models_->tagger;
@@ -236,6 +303,7 @@ bool SyntaxStage::AnalyzeSentence(Article& article, std::uint32_t first, std::ui
   s.tags.resize(n);
   tagger.Tag(s.feats.data(), n, s.tags.data());
   RetagOpeningPastTense(s.forms, s.tags.data());
+  RetagDemonymAdjectives(s.forms, s.tags.data());
   s.tag_hashes.resize(n);
   for (std::size_t k = 0; k < n; ++k) {
     Token& tok = article.tokens[first + k];

@@ -760,6 +760,47 @@ TEST_F(CoderTest, HeOrSheIsTheOnePersonNamedJustBefore) {
   for (const Event& e : a.events) EXPECT_NE(e.cameo, "112") << e.source.text;
 }
 
+TEST_F(CoderTest, PronounsReadTheGenderOfThePeopleNamedBefore) {
+  // Two people named, but only one of them a woman: "she" is that woman,
+  // and "him" the man who is not the subject.
+  Article a = Analyse(
+      "Maria Lenhall met Peter Varnell in Harlen on Monday. She later criticised him over the border closures.");
+  const Event* criticised = nullptr;
+  for (const Event& e : a.events) {
+    if (e.cameo.substr(0, 2) == "11") criticised = &e;
+  }
+  ASSERT_NE(criticised, nullptr);
+  EXPECT_EQ(criticised->source.text, "Maria Lenhall");
+  EXPECT_EQ(Target(*criticised), "Peter Varnell");
+  // The sentence before names nobody: the person named before it is meant.
+  a = Analyse("Maria Lenhall met Peter Varnell in Harlen on Monday. She later criticised him over the border "
+              "closures. He rejected the criticism.");
+  bool rejected = false;
+  for (const Event& e : a.events) {
+    if (e.cameo.substr(0, 2) != "12") continue;
+    rejected = true;
+    EXPECT_EQ(e.source.text, "Peter Varnell");
+  }
+  EXPECT_TRUE(rejected);
+  // Two men: "him" could be either, so it names nobody.
+  a = Analyse("Peter Lenhall met Paul Varnell in Harlen on Monday. He later criticised him over the border closures.");
+  for (const Event& e : a.events) EXPECT_NE(e.cameo.substr(0, 2), "11") << e.source.text << " " << Target(e);
+}
+
+TEST_F(CoderTest, ACountryAdjectiveBeforeATitleIsNoSecondTarget) {
+  // Read as a name, "Romanian" was an object of its own and the person a
+  // second one conjoined to it, with the place hung on the person.
+  Article a = Analyse("Moldovan Foreign Minister Maria Lenhall met Romanian President Peter Varnell in Chisinau on Monday.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "040");
+  EXPECT_EQ(a.events[0].source.actor_code, "MDAGOV");
+  EXPECT_EQ(Target(a.events[0]), "Peter Varnell");
+  EXPECT_EQ(a.events[0].target->actor_code, "ROUGOV");
+  ASSERT_GE(a.events[0].location, 0);
+  const Mention& place = a.mentions[static_cast<std::size_t>(a.events[0].location)];
+  EXPECT_EQ(a.text.substr(place.begin, place.end - place.begin), "Chisinau");
+}
+
 TEST_F(CoderTest, ATimeInARelativeClauseDatesThatClauseAlone) {
   // Published on Wednesday 17 January 2024: the accusation is dated by
   // the article, not by the year of the relative clause.

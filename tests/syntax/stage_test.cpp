@@ -167,6 +167,19 @@ TEST_F(SyntaxStageTest, AnOpeningParticipleWithoutAVerbIsAPastTense) {
   EXPECT_EQ(b.tokens[b.sentences[2].first_token + 1].xpos, "VBN");
 }
 
+// The tagger reads "Romanian" here as a name; before a title it is the
+// country's adjective, and the person is the object.
+TEST_F(SyntaxStageTest, ACountryAdjectiveBeforeATitleIsAnAdjective) {
+  Article a = MakeArticle({"Odal Varnell met Romanian President Peter Lenhall in Chisinau on Monday ."});
+  Run(a);
+  ExpectTrees(a);
+  const Token* t = &a.tokens[a.sentences[0].first_token];
+  ASSERT_EQ(a.text.substr(t[3].begin, t[3].end - t[3].begin), "Romanian");
+  EXPECT_EQ(t[3].upos, "ADJ");
+  EXPECT_EQ(t[3].xpos, "JJ");
+  EXPECT_NE(t[3].deprel, "obj");
+}
+
 TEST_F(SyntaxStageTest, HostileInputDoesNotCrash) {
   std::string huge(10000, 'x');
   std::string huge_utf8;
