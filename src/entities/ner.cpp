@@ -481,6 +481,34 @@ void ApplyNameRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
     const int type = LabelType(labels[b]);
     std::size_t e = b + 1;
     while (e < n && labels[e] == InsideLabel(type)) ++e;
+    // A form of address and one or two names typed otherwise ("Mrs.
+    // Clinton's aides" read as an organisation) is a person, without the
+    // form of address. Longer spans may be named after a person ("Sir
+    // John Soane's Museum").
+    // So is a name right after one ("Mrs. Lincoln" read as the town).
+    const auto address = [&](std::size_t k) {
+      return (t[k].gaz & kGazHonorific) && !(t[k].gaz & kGazRole) && (t[k].f.flags & kTitleCase);
+    };
+    if (type != 0 && !address(b) && b > 0 && labels[b - 1] == kOutside && address(b - 1) && e - b <= 2) {
+      --b;  // read with its form of address, below
+    }
+    if (type != 0 && address(b) && e - b >= 2 && e - b <= 3) {
+      // A surname may be a place's name too ("Clinton", "Lincoln").
+      bool names = true;
+      for (std::size_t k = b + 1; k < e && names; ++k) {
+        const std::uint32_t caps = LexCaps(t[k].lex);
+        names = (t[k].f.flags & kTitleCase) && (caps == 0 || caps >= 3) &&
+                !(t[k].gaz & (kGazOrgB | kGazOrgI | kGazBodyB | kGazBodyI | kGazRole | kGazHonorific));
+      }
+      if (names) {
+        labels[b] = kOutside;
+        labels[b + 1] = BeginLabel(0);
+        for (std::size_t k = b + 2; k < e; ++k) labels[k] = InsideLabel(0);
+        b = e;
+        continue;
+      }
+      if (labels[b] == kOutside) ++b;  // the form of address stays outside
+    }
     if (type == 0) {
       // Drop the title words at its start (and a country or demonym before
       // them: "Russian President X"), keeping at least one word. A title

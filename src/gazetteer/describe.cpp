@@ -532,8 +532,12 @@ class Describer {
   }
 
   Reading ReadApposition(std::uint32_t b, std::uint32_t e, std::uint32_t se) const {
-    // From the parse: a token after the name attached to it as appos.
-    if (HasParse(b)) {
+    // From the parse: a token after the name attached to it as appos, set
+    // off by a comma, a dash or a bracket. Unmarked, "X and House Speaker
+    // Y" is two people the parser may have run together.
+    const bool set_off = e < se && (IsComma(views_[e]) || views_[e] == "(" || views_[e] == "-" ||
+                                    views_[e] == "\xE2\x80\x94" || views_[e] == "\xE2\x80\x93");
+    if (HasParse(b) && set_off) {
       for (std::uint32_t t = e; t < se; ++t) {
         if (a_.tokens[t].deprel.substr(0, 5) != "appos") continue;
         std::int64_t h = Head(t);

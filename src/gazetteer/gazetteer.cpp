@@ -164,6 +164,18 @@ struct Gazetteer::Impl {
     return static_cast<std::uint32_t>(entries.size() - 1);
   }
   void Alias(std::uint32_t id, std::string_view text) { aliases.emplace_back(id, std::string(text)); }
+  // A town's name as news abbreviates its first word: "St. Paul" for Saint
+  // Paul, "Ste. Foy", "Mt. Vernon", "Ft. Worth"; GeoNames writes them out.
+  void AbbreviatedAliases(std::uint32_t id, std::string_view name) {
+    static constexpr std::pair<std::string_view, std::string_view> kShort[] = {
+        {"Saint ", "St"}, {"Sainte ", "Ste"}, {"Mount ", "Mt"}, {"Fort ", "Ft"}};
+    for (const auto& [full, abbr] : kShort) {
+      if (name.size() <= full.size() || name.substr(0, full.size()) != full) continue;
+      const std::string_view rest = name.substr(full.size());
+      Alias(id, std::string(abbr) + ". " + std::string(rest));
+      Alias(id, std::string(abbr) + " " + std::string(rest));
+    }
+  }
 
   void Build();
   void LoadAll(const Reader& read);
@@ -356,9 +368,11 @@ void Gazetteer::Impl::LoadAll(const Reader& read) {
     e.located = true;
     std::uint32_t id = Add(std::move(e));
     Alias(id, r.f[0]);
+    AbbreviatedAliases(id, r.f[0]);
     city_by_name.emplace(std::string(r.f[2]) + "\t" + std::string(r.f[0]), id);
     if (r.f[1] != "-") {
       Alias(id, r.f[1]);
+      AbbreviatedAliases(id, r.f[1]);
       city_by_name.emplace(std::string(r.f[2]) + "\t" + std::string(r.f[1]), id);
     }
   }

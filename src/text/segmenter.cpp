@@ -31,6 +31,16 @@ bool IsTerminalToken(std::string_view tok) {
   return true;
 }
 
+// Only terminal marks ("?", "!!", "..."), no letter: "Mr." after a full
+// stop opens the next sentence.
+bool IsBareMarks(std::string_view tok) {
+  if (tok.empty()) return false;
+  for (std::size_t i = 0; i < tok.size();) {
+    if (!IsTerminal(utf8::Decode(tok, i))) return false;
+  }
+  return true;
+}
+
 bool IsClosingToken(std::string_view tok) {
   std::size_t i = 0;
   char32_t c = utf8::Decode(tok, i);
@@ -183,8 +193,7 @@ void Segment(Article* article, const Lexicon& lexicon) {
         ++n;
       }
       // More terminal marks ("?!", "..." after "?") stay too.
-      while (n < last && IsTerminalToken(a.TokenText(a.tokens[n])) &&
-             a.TokenText(a.tokens[n]).size() <= 3) {
+      while (n < last && IsBareMarks(a.TokenText(a.tokens[n])) && a.TokenText(a.tokens[n]).size() <= 3) {
         ++n;
         while (n < last && IsClosingToken(a.TokenText(a.tokens[n]))) ++n;
       }

@@ -151,6 +151,22 @@ TEST(EntitiesStage, FindsPeoplePlacesAndOrganisations) {
   for (std::size_t i = 1; i < a.mentions.size(); ++i) EXPECT_LE(a.mentions[i - 1].end, a.mentions[i].begin);
 }
 
+// A form of address makes a person of the name after it, also when the
+// model read that name as a place ("Lincoln" is a town) or took the form
+// of address into an organisation's name.
+TEST(EntitiesStage, AFormOfAddressMakesAPerson) {
+  Article a;
+  a.text = "Mrs. Lincoln's aides declined to comment. Mr. Paris said nothing.";
+  RunTextSyntaxEntities(a);
+  std::vector<std::string> people;
+  for (const auto& m : a.mentions) {
+    const std::string words(a.text.substr(m.begin, m.end - m.begin));
+    EXPECT_EQ(words.find("Mr"), std::string::npos) << words << ": the form of address is no part of the name";
+    if (m.type == "PERSON") people.push_back(words);
+  }
+  EXPECT_EQ(people, (std::vector<std::string>{"Lincoln", "Paris"}));
+}
+
 // A word whose people's adjective the article writes is marked, and so is
 // the adjective; "-ian" adjectives of people's names are not read so.
 TEST(EntitiesStage, PeopleFormsPairAPlaceWithItsAdjective) {

@@ -65,6 +65,26 @@ Article Describe(const std::vector<std::vector<Tok>>& s, const std::vector<Ment>
   return a;
 }
 
+// The parser ran "X and House Speaker Y" together, with the title an
+// apposition of X: unmarked by a comma, a dash or a bracket, it is no
+// apposition, and X takes neither the title nor a country from Y's name
+// ("Paul" is also a district of Cape Verde).
+TEST(DescribeMentions, AnAppositionIsSetOff) {
+  Article a = Describe({{{"Odal", "PROPN", -1, "root"}, {"Varnell", "PROPN", 0, "flat"}, {"and", "CCONJ", 3, "cc"},
+                         {"House", "PROPN", 0, "conj"}, {"Speaker", "NOUN", 0, "appos"}, {"Paul", "PROPN", 7, "nsubj"},
+                         {"Lenhall", "PROPN", 5, "flat"}, {"spoke", "VERB", 4, "acl:relcl"}, {".", "PUNCT", 0, "punct"}}},
+                       {{0, 0, 1, "PERSON"}, {0, 5, 6, "PERSON"}});
+  EXPECT_EQ(a.mentions[0].role, "");
+  EXPECT_EQ(a.mentions[0].country, "");
+  EXPECT_EQ(a.mentions[1].role, "house speaker");
+  // Set off by a comma, the apposition gives the role.
+  Article b = Describe({{{"Odal", "PROPN", -1, "root"}, {"Varnell", "PROPN", 0, "flat"}, {",", "PUNCT", 4, "punct"},
+                         {"the", "DET", 4, "det"}, {"Speaker", "NOUN", 0, "appos"}, {",", "PUNCT", 4, "punct"},
+                         {"spoke", "VERB", 0, "acl"}, {".", "PUNCT", 0, "punct"}}},
+                       {{0, 0, 1, "PERSON"}});
+  EXPECT_EQ(b.mentions[0].role, "speaker");
+}
+
 TEST(DescribeMentions, TitleWithDemonymBeforeName) {
   Article a = Describe({{{"Russian"}, {"Deputy"}, {"Foreign"}, {"Minister"}, {"Ivan"}, {"Petrov"}, {"said"}, {"."}}},
                        {{0, 4, 5, "PERSON"}});

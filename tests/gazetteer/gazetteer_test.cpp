@@ -243,6 +243,12 @@ TEST(Gazetteer, PlaceCountry) {
   EXPECT_EQ(G().PlaceCountry("Birmingham").value_or(""), "GBR");  // far larger than its namesakes
   EXPECT_FALSE(G().PlaceCountry("Hyderabad").has_value());        // India's and Pakistan's are both large
   EXPECT_FALSE(G().PlaceCountry("Xyzzyville").has_value());
+  // Towns written with an abbreviated first word, as news writes them;
+  // GeoNames writes "Saint Paul" ("Paul" alone is also a district of Cape
+  // Verde).
+  EXPECT_EQ(G().PlaceCountry("St. Paul").value_or(""), "USA");
+  EXPECT_EQ(G().PlaceCountry("St Paul").value_or(""), "USA");
+  EXPECT_EQ(G().PlaceCountry("Ft. Worth").value_or(""), "USA");
 }
 
 TEST(Gazetteer, LoadsQuickly) {

@@ -187,6 +187,15 @@ TEST(Segmenter, HandlesNewsAbbreviationsAndQuotes) {
             (V{"It went to Rep. Debbie Wasserman Schultz (D-Fla.) to chair."}));
 }
 
+// After a full stop, a title of three characters ("Mr.", "Dr.") opens the
+// next sentence: it is no second terminal mark as "?!" and "..." are.
+TEST(Segmenter, AShortTitleAfterAFullStopOpensTheNextSentence) {
+  EXPECT_EQ(Sentences("He declined to comment. Mr. Varnell said nothing."),
+            (V{"He declined to comment.", "Mr. Varnell said nothing."}));
+  EXPECT_EQ(Sentences("Talks ended. Dr. Lenhall left. Really?! Yes..."),
+            (V{"Talks ended.", "Dr. Lenhall left.", "Really?!", "Yes..."}));
+}
+
 TEST(Segmenter, WireDatelineIsASentenceOfItsOwn) {
   EXPECT_EQ(Sentences("NAIROBI, Jan 14 (Harbour Wire) - The truce holds."),
             (V{"NAIROBI, Jan 14 (Harbour Wire) -", "The truce holds."}));
