@@ -509,6 +509,23 @@ void ApplyNameRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
       }
       if (labels[b] == kOutside) ++b;  // the form of address stays outside
     }
+    // A country's or a province's name, whole and in its capitals, typed
+    // an organisation or MISC ("North Korea claims ...") is the place,
+    // acting: the recogniser's training data and the output contract type
+    // them as places whatever they do. (Not towns: a club may bear one's
+    // name.)
+    const auto place_b = [&](std::size_t k) { return (t[k].gaz & (kGazCountryB | kGazRegionB)) != 0; };
+    const auto place_i = [&](std::size_t k) { return (t[k].gaz & (kGazCountryI | kGazRegionI)) != 0; };
+    if ((type == 1 || type == 3) && place_b(b) && (t[b].gaz & kGazCaseMatch) && (e == n || !place_i(e))) {
+      bool whole = true;
+      for (std::size_t k = b + 1; k < e && whole; ++k) whole = place_i(k);
+      if (whole) {
+        labels[b] = BeginLabel(2);
+        for (std::size_t k = b + 1; k < e; ++k) labels[k] = InsideLabel(2);
+        b = e;
+        continue;
+      }
+    }
     if (type == 0) {
       // Drop the title words at its start (and a country or demonym before
       // them: "Russian President X"), keeping at least one word. A title

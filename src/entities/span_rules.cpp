@@ -1179,6 +1179,30 @@ void ForEachSpan(const NerSentenceRef* sents, std::size_t count, F&& f) {
 }
 
 void DocumentNameRules(const NerSentenceRef* sents, std::size_t count) {
+  // A listed first name and a surname that the article names alone as a
+  // person ("Ana Lenhall wants ... Lenhall wrote"), typed an organisation
+  // or MISC, is that person; the surname alone must be a person somewhere,
+  // so firms named after a founder ("Morgan Lenhall Bank") are not read so.
+  {
+    std::vector<std::uint64_t> alone;
+    ForEachSpan(sents, count, [&](const NerSentenceRef& ref, std::size_t b, std::size_t e) {
+      if (LabelType(ref.labels[b]) == kPer && e - b == 1) alone.push_back(ref.tokens[b].f.lower);
+    });
+    std::sort(alone.begin(), alone.end());
+    if (!alone.empty()) {
+      ForEachSpan(sents, count, [&](const NerSentenceRef& ref, std::size_t b, std::size_t e) {
+        const int type = LabelType(ref.labels[b]);
+        if ((type != kOrg && type != kMisc) || e - b < 2 || e - b > 3) return;
+        const NerToken* t = ref.tokens;
+        if (!LexFirstName(t[b].lex) || !std::binary_search(alone.begin(), alone.end(), t[e - 1].f.lower)) return;
+        for (std::size_t k = b; k < e; ++k) {
+          if (!(t[k].f.flags & syntax::kTitle) || (t[k].gaz & (kOrgB | kOrgI | kGazRole | kGazHonorific))) return;
+        }
+        ref.labels[b] = BeginLabel(kPer);
+        for (std::size_t k = b + 1; k < e; ++k) ref.labels[k] = InsideLabel(kPer);
+      });
+    }
+  }
   // Words of person names of two or more words anywhere in the article.
   std::vector<std::uint64_t> in_names;
   // The same, of names that start with a listed first name.
@@ -1283,8 +1307,12 @@ void DocumentNameRules(const NerSentenceRef* sents, std::size_t count) {
       if (i + 1 < ref.n && ref.labels[i + 1] == InsideLabel(type)) continue;
       if (type == kOrg || type == kMisc) {
         // The surname of a person the article names in full ("Ana
-        // Lenhall ... fired Lenhall") typed an organisation or MISC.
-        if (!(t[i].gaz & kListed) && std::binary_search(surnames.begin(), surnames.end(), t[i].f.lower)) {
+        // Lenhall ... fired Lenhall") typed an organisation or MISC. Many
+        // surnames are also the names of small towns; not of countries,
+        // provinces or large cities ("Jordan").
+        constexpr std::uint32_t kTown = kGazCityB | kGazCityI;
+        const bool listed = (t[i].gaz & (kListed & ~kTown)) || ((t[i].gaz & kTown) && (t[i].gaz & kGazBigCity));
+        if (!listed && std::binary_search(surnames.begin(), surnames.end(), t[i].f.lower)) {
           ref.labels[i] = BeginLabel(kPer);
         }
         continue;

@@ -167,6 +167,28 @@ TEST(EntitiesStage, AFormOfAddressMakesAPerson) {
   EXPECT_EQ(people, (std::vector<std::string>{"Lincoln", "Paris"}));
 }
 
+// A country acting ("North Korea's claim") typed an organisation by the
+// model is the place; a party word before a name is a title, not part of
+// the name.
+TEST(EntitiesStage, ACountryActingIsAPlaceAndAPartyWordATitle) {
+  Article a;
+  a.text =
+      "Candidates condemned North Korea's claim to have conducted the test. China is concerned about what North "
+      "Korea is doing. Democrat Mary Lenhall wants to see the district become a state.";
+  RunTextSyntaxEntities(a);
+  std::vector<std::string> places;
+  const Mention* person = nullptr;
+  for (const auto& m : a.mentions) {
+    const std::string words(a.text.substr(m.begin, m.end - m.begin));
+    if (m.type == "LOC") places.push_back(words);
+    if (m.type == "PERSON") person = &m;
+  }
+  EXPECT_EQ(places, (std::vector<std::string>{"North Korea", "China", "North Korea"}));
+  ASSERT_NE(person, nullptr);
+  EXPECT_EQ(a.text.substr(person->begin, person->end - person->begin), "Mary Lenhall");
+  EXPECT_EQ(person->role, "democrat");
+}
+
 // A word whose people's adjective the article writes is marked, and so is
 // the adjective; "-ian" adjectives of people's names are not read so.
 TEST(EntitiesStage, PeopleFormsPairAPlaceWithItsAdjective) {

@@ -1338,6 +1338,46 @@ TEST(DocumentRules, ANameOfTwoWordsTheArticleNamesAsAPlaceIsThePlace) {
   EXPECT_EQ(Spans(l3), "PERSON:0-2 ");
 }
 
+TEST(DocumentRules, AFirstNameAndASurnameNamedAloneAsAPersonAreThatPerson) {
+  // "Mary Lenhall wants ..." typed an organisation, "Lenhall wrote" a
+  // person: the full name is the person. "Morgan Varnell Bank" keeps its
+  // type: "Varnell" is nowhere a person alone.
+  auto s1 = Tokens({{"Mary"}, {"Lenhall"}, {"wants", 0, "VBZ"}});
+  s1[0].lex = kLexFirstName;
+  auto l1 = Span(s1.size(), 0, 2, kOrg);
+  auto s2 = Tokens({{"Lenhall"}, {"wrote", 0, "VBD"}});
+  auto l2 = Span(s2.size(), 0, 1, kPer);
+  auto s3 = Tokens({{"Morgan"}, {"Varnell"}, {"Bank"}, {"said", 0, "VBD"}});
+  s3[0].lex = kLexFirstName;
+  auto l3 = Span(s3.size(), 0, 3, kOrg);
+  std::vector<NerSentenceRef> refs = {{s1.data(), l1.data(), s1.size()}, {s2.data(), l2.data(), s2.size()},
+                                      {s3.data(), l3.data(), s3.size()}};
+  ApplyDocumentRules(refs.data(), refs.size());
+  EXPECT_EQ(Spans(l1), "PERSON:0-2 ");
+  EXPECT_EQ(Spans(l3), "ORG:0-3 ");
+}
+
+TEST(DocumentRules, ASurnameThatIsASmallTownsNameIsStillTheSurname) {
+  // "Ana Lincoln ... the Lincoln campaign", with "Lincoln" typed an
+  // organisation: a town's name (not a large city's or a country's) does
+  // not keep the surname from being the person's.
+  auto s1 = Tokens({{"Ana"}, {"Lincoln", kGazCityB}, {"spoke", 0, "VBD"}});
+  s1[0].lex = kLexFirstName;
+  auto l1 = Span(s1.size(), 0, 2, kPer);
+  auto s2 = Tokens({{"the", 0, "DT"}, {"Lincoln", kGazCityB}, {"campaign", 0, "NN"}});
+  auto l2 = Span(s2.size(), 1, 2, kOrg);
+  auto s3 = Tokens({{"Ana"}, {"Jordan", kGazCountryB}, {"spoke", 0, "VBD"}});
+  s3[0].lex = kLexFirstName;
+  auto l3 = Span(s3.size(), 0, 2, kPer);
+  auto s4 = Tokens({{"the", 0, "DT"}, {"Jordan", kGazCountryB}, {"embassy", 0, "NN"}});
+  auto l4 = Span(s4.size(), 1, 2, kOrg);
+  std::vector<NerSentenceRef> refs = {{s1.data(), l1.data(), s1.size()}, {s2.data(), l2.data(), s2.size()},
+                                      {s3.data(), l3.data(), s3.size()}, {s4.data(), l4.data(), s4.size()}};
+  ApplyDocumentRules(refs.data(), refs.size());
+  EXPECT_EQ(Spans(l2), "PERSON:1-2 ");
+  EXPECT_EQ(Spans(l4), "ORG:1-2 ");
+}
+
 TEST(DocumentRules, AShipNamedAfterAVesselWordIsMiscThroughoutTheArticle) {
   // "the tanker Odalys Varn" typed a person, "The Odalys Varn was" a place,
   // "the frigate, the Harlen Tess," a person: all three are ships.
