@@ -70,4 +70,9 @@ std::string ArabicVowelFold(std::string_view key);
 // Joins tokens with single spaces.
 std::string Join(const std::vector<std::string>& tokens, std::string_view sep = " ");
 
+// The last word of a title ("foreign minister" -> "minister"): titles of
+// different last words name different offices ("first lady", "president").
+// Empty for an empty title.
+std::string_view RoleHead(std::string_view role);
+
 }  // namespace sitrep::resolve::detail

@@ -555,6 +555,11 @@ std::string ArabicVowelFold(std::string_view key) {
   return r;
 }
 
+std::string_view RoleHead(std::string_view role) {
+  const std::size_t sp = role.rfind(' ');
+  return sp == std::string_view::npos ? role : role.substr(sp + 1);
+}
+
 }  // namespace detail
 
 std::string FoldSpelling(std::string_view word) { return detail::FoldSpellingOf(detail::GetLexicons(), word); }

@@ -345,6 +345,22 @@ std::vector<Resolver::Entity> Resolver::Finish(std::vector<std::vector<std::uint
         for (const std::string& role : m.locals[i].roles) Claim(by_surname_role, with_role(m.surnames[k], role), uf.Find(idx(i)));
       }
     }
+    // The offices (title heads) each cluster holds: a surname with a title
+    // joins no one whose titles all name other offices ("President
+    // Kessar" and "first lady Ana Kessar").
+    std::unordered_map<std::uint32_t, std::vector<std::string_view>> offices;
+    for (std::size_t i = 0; i < n; ++i) {
+      for (const std::string& role : m.locals[i].roles) offices[uf.Find(idx(i))].push_back(detail::RoleHead(role));
+    }
+    auto other_office = [&](std::size_t i, std::uint32_t root) {
+      const auto& mine = m.locals[i].roles;
+      auto it = offices.find(root);
+      if (mine.empty() || it == offices.end()) return false;
+      for (const std::string& role : mine) {
+        if (std::find(it->second.begin(), it->second.end(), detail::RoleHead(role)) != it->second.end()) return false;
+      }
+      return true;
+    };
     for (std::size_t i = 0; i < n; ++i) {
       const Impl::Rec& r = m.recs[i];
       if (r.lone == 0) continue;
@@ -353,7 +369,7 @@ std::vector<Resolver::Entity> Resolver::Finish(std::vector<std::vector<std::uint
         auto [mt, fresh] = mononym.try_emplace(r.lone, idx(i));
         if (!fresh) uf.Unite(idx(i), mt->second);
       } else if (it->second != kMany) {
-        uf.Unite(idx(i), it->second);
+        if (!other_office(i, it->second)) uf.Unite(idx(i), it->second);
       } else {
         std::uint32_t who = kMany;
         bool clash = false;

@@ -179,7 +179,21 @@ void MergeWithinArticle(Article& a, const MergeOptions& options) {
       }
       const std::string& t = pt[0];
       if (auto it = by_last.find(t); it != by_last.end()) {
-        uf.Unite(i, it->second.back());  // the most recent person with that surname
+        // The most recent person with that surname whose title does not
+        // name another office ("first lady X Kessar ... President Kessar"
+        // are two people); with none, the surname stays apart here and
+        // the cross-article pass, which weighs titles, places it.
+        const std::string_view head = detail::RoleHead(m.role);
+        std::uint32_t to = n;
+        for (auto j = it->second.rbegin(); j != it->second.rend() && to == n; ++j) {
+          const std::string_view other = detail::RoleHead(a.mentions[*j].role);
+          if (head.empty() || other.empty() || head == other) to = *j;
+        }
+        if (to < n) {
+          uf.Unite(i, to);
+        } else if (auto [st, fresh] = person_single.try_emplace(t, i); !fresh) {
+          uf.Unite(i, st->second);
+        }
         continue;
       }
       if (auto it = by_first.find(t); it != by_first.end()) {
@@ -285,7 +299,14 @@ void MergeWithinArticle(Article& a, const MergeOptions& options) {
     std::uint32_t root = 0;
     auto it = by_last.find(t);
     if (it != by_last.end()) {
-      if (distinct_roots(it->second, &root) == 1) uf.Unite(i, root);
+      // Not one whose title names another office (as above).
+      const std::string_view head = detail::RoleHead(a.mentions[i].role);
+      std::vector<std::uint32_t> fitting;
+      for (std::uint32_t j : it->second) {
+        const std::string_view other = detail::RoleHead(a.mentions[j].role);
+        if (head.empty() || other.empty() || head == other) fitting.push_back(j);
+      }
+      if (distinct_roots(fitting, &root) == 1) uf.Unite(i, root);
       continue;
     }
     it = by_first.find(t);

@@ -194,6 +194,24 @@ TEST(Resolver, SurnameOnlyJoinsTheOneFullName) {
   EXPECT_NE(c[5], c[0]);  // an organisation is not the person
 }
 
+TEST(Resolver, ASurnameWithATitleJoinsNoOneWhoseTitlesNameAnotherOffice) {
+  auto person = [](std::string name, std::vector<std::string> aliases, std::vector<std::string> roles) {
+    LocalEntity e = E("PERSON", std::move(name), std::move(aliases));
+    e.roles = std::move(roles);
+    return e;
+  };
+  // The only full name with the surname is the first lady; the president
+  // named by surname alone is someone else. Without a title, or with the
+  // same office, the surname joins her.
+  auto c = Cluster({person("Mira Kessar", {"Mira Kessar"}, {"first lady"}),
+                    person("Kessar", {}, {"president"}),
+                    person("Kessar", {}, {}),
+                    person("Kessar", {}, {"former first lady"})});
+  EXPECT_NE(c[1], c[0]);
+  EXPECT_EQ(c[2], c[0]);
+  EXPECT_EQ(c[3], c[0]);
+}
+
 TEST(Resolver, ASharedSurnameIsSettledByARoleOnlyOneHolds) {
   auto person = [](std::string name, std::vector<std::string> aliases, std::vector<std::string> roles) {
     LocalEntity e = E("PERSON", std::move(name), std::move(aliases));

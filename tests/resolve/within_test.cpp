@@ -45,6 +45,24 @@ TEST(MergeWithinArticle, SurnameLinksToEarlierFullName) {
   EXPECT_EQ(e.mention_count, 2u);
 }
 
+// A surname under a title that names another office than the full name's
+// is another person, whether it comes before or after the full name.
+TEST(MergeWithinArticle, ASurnameUnderAnotherOfficeIsAnotherPerson) {
+  Article a = Make(
+      "As President Volshinsky spoke, the first lady, Mira Volshinsky, smiled. President Volshinsky left. "
+      "Volshinsky waved.",
+      {{"Volshinsky", "PERSON"}, {"Mira Volshinsky", "PERSON"}, {"Volshinsky", "PERSON"}, {"Volshinsky", "PERSON"}});
+  a.mentions[0].role = "president";
+  a.mentions[1].role = "first lady";
+  a.mentions[2].role = "president";
+  MergeWithinArticle(a);
+  ASSERT_EQ(a.local_entities.size(), 2u);
+  EXPECT_EQ(a.mentions[0].local, a.mentions[2].local);
+  EXPECT_NE(a.mentions[0].local, a.mentions[1].local);
+  // With no title, the surname goes to the one named in full.
+  EXPECT_EQ(a.mentions[3].local, a.mentions[1].local);
+}
+
 TEST(MergeWithinArticle, HonorificFormLinks) {
   Article a = Make("Arkady Volshinsky spoke. Mr Volshinsky left. Gen. Arkady Volshinsky returned.",
                    {{"Arkady Volshinsky", "PERSON"}, {"Mr Volshinsky", "PERSON"}, {"Gen. Arkady Volshinsky", "PERSON"}});
