@@ -301,6 +301,15 @@ void Gazetteer::Impl::LoadAll(const Reader& read) {
     for (auto p : people) Alias(id, p);
   }
   std::unordered_map<std::string, std::uint32_t> subdivision_by_code;
+  // ISO 3166-2 categories of local units, which a town of another country
+  // may outrank; every other category (state, province, region,
+  // department, county, ...) names a large part of its country.
+  static constexpr std::string_view kLocal[] = {
+      "Municipality", "District", "Parish", "Local council", "Commune", "Quarter", "Rural municipality",
+      "Urban municipality", "District municipality", "Special municipality", "City", "Metropolitan district",
+      "London borough", "Unitary authority", "Council area", "Administrative atoll", "Two-tier county",
+      "City with county rights", "Rayon", "Town", "Town council", "Borough", "Island council", "Island",
+      "City municipality", "Ward", "Administrative precinct"};
   for (const Row& r : ReadTable(read, "gazetteer/subdivisions.tsv", 5)) {
     need_country(r.f[0], "subdivisions.tsv", r.line);
     Entry e;
@@ -308,6 +317,7 @@ void Gazetteer::Impl::LoadAll(const Reader& read) {
     e.name = std::string(r.f[2]);
     e.country = std::string(r.f[0]);
     e.code = std::string(r.f[1]);
+    e.major = std::find(std::begin(kLocal), std::end(kLocal), r.f[4]) == std::end(kLocal);
     std::uint32_t id = Add(std::move(e));
     subdivision_by_code.emplace(std::string(r.f[1]), id);
     if (!OnlyCompassWords(r.f[2])) {
@@ -629,7 +639,23 @@ std::string Gazetteer::CountryOfEntries(const std::uint32_t* ids, std::size_t n)
     if (capital.empty()) capital = e.country;
     else if (capital != e.country) capitals_agree = false;
   }
-  if (!capital.empty()) return capitals_agree ? capital : std::string();
+  // A national capital wins, unless it is a small one beside a state or
+  // province of another country, or beside a city of another country
+  // three times its size ("Victoria", "Hamilton").
+  if (!capital.empty() && capitals_agree) {
+    std::uint64_t capital_size = 0, rival = 0;
+    bool other_major = false;
+    for (std::size_t i = 0; i < n; ++i) {
+      const Entry& e = entry(ids[i]);
+      if (e.kind == kCity && e.capital) capital_size = std::max<std::uint64_t>(capital_size, e.population);
+      if (e.country == capital || e.country.empty()) continue;
+      if (e.kind == kCity) rival = std::max<std::uint64_t>(rival, e.population);
+      other_major = other_major || (e.kind == kSubdivision && e.major);
+    }
+    if (!other_major && rival < 3 * capital_size) return capital;
+  } else if (!capital.empty()) {
+    return std::string();
+  }
   std::string only;
   bool agree = true;
   for (std::size_t i = 0; i < n; ++i) {
@@ -640,6 +666,25 @@ std::string Gazetteer::CountryOfEntries(const std::uint32_t* ids, std::size_t n)
   }
   if (only.empty()) return std::string();
   if (agree) return only;
+  // A state or province outranks towns of other countries ("Colorado" is
+  // the US state, not the Brazilian town), unless one of them is a city
+  // of a million or more.
+  std::string major;
+  bool majors_agree = true;
+  for (std::size_t i = 0; i < n; ++i) {
+    const Entry& e = entry(ids[i]);
+    if (e.kind != kSubdivision || !e.major || e.country.empty()) continue;
+    if (major.empty()) major = e.country;
+    else if (major != e.country) majors_agree = false;
+  }
+  if (!major.empty() && majors_agree) {
+    std::uint64_t rival = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      const Entry& e = entry(ids[i]);
+      if (e.kind == kCity && e.country != major) rival = std::max<std::uint64_t>(rival, e.population);
+    }
+    if (rival < 1000000) return major;
+  }
   // Several countries: the largest city wins if it dwarfs every city of
   // another country ("Paris" is the French one, "Hyderabad" is unclear).
   const Entry* largest = nullptr;

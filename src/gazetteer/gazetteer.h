@@ -66,6 +66,9 @@ struct Entry {
   std::uint32_t population = 0;  // kCity
   bool capital = false;          // kCity: a national capital
   bool adjective = false;        // kRegion: its adjective and people ("European", "Europeans")
+  // kSubdivision: a state, province, region or the like, not a local unit
+  // (a municipality, district, parish or commune).
+  bool major = false;
   // Where it is (kCountry: the centre of the country; kCity: the city),
   // from country_geo.tsv and cities.tsv; located is false when unknown.
   bool located = false;

@@ -249,6 +249,13 @@ TEST(Gazetteer, PlaceCountry) {
   EXPECT_EQ(G().PlaceCountry("St. Paul").value_or(""), "USA");
   EXPECT_EQ(G().PlaceCountry("St Paul").value_or(""), "USA");
   EXPECT_EQ(G().PlaceCountry("Ft. Worth").value_or(""), "USA");
+  // A state or province outranks a town of another country of the same
+  // name, and a small capital beside a state of another country does not
+  // win: US states named like a Brazilian and a South African town, an
+  // Australian state named like the capital of the Seychelles.
+  EXPECT_EQ(G().PlaceCountry("Colorado").value_or(""), "USA");
+  EXPECT_EQ(G().PlaceCountry("Virginia").value_or(""), "USA");
+  EXPECT_EQ(G().PlaceCountry("Victoria").value_or(""), "AUS");
 }
 
 TEST(Gazetteer, LoadsQuickly) {
