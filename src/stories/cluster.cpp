@@ -22,6 +22,13 @@ bool YearsApart(const std::vector<SplitEvidence>& ev, const std::vector<std::uin
 // is too small to judge on its own coherence.
 constexpr std::size_t kFewestToCut = 4;
 
+// Whether a story dated [first, last] may take in what is dated [from, to]
+// without spanning more than max_span_days (undated ends never stretch it).
+bool SpanAllows(const ClusterOptions& opt, std::int32_t first, std::int32_t last, std::int32_t from, std::int32_t to) {
+  if (opt.max_span_days <= 0 || first == kNoDay || from == kNoDay) return true;
+  return static_cast<std::int64_t>(std::max(last, to)) - std::min(first, from) <= opt.max_span_days;
+}
+
 // What time leaves of a similarity across `gap` days (Clusterer::Impl::TimeFactor).
 double TimeFactorOf(const ClusterOptions& opt, std::int32_t gap) {
   if (gap > opt.max_gap_days) return 0;
@@ -251,7 +258,7 @@ std::uint32_t Clusterer::Add(const SparseVector& features, std::int32_t day) {
     const auto& st = m.stories[s];
     if (st.retired) continue;
     const double tf = m.TimeFactor(m.Gap(st, day));
-    if (tf <= 0) continue;
+    if (tf <= 0 || !SpanAllows(m.opt, st.first_day, st.last_day, day, day)) continue;
     // Similarity(s, features), with the article spread once for all candidates.
     double sim = (st.norm2 > 0 ? m.article.Dot(st.centroid) / std::sqrt(st.norm2) : 0.0) * tf;
     if (sim > best || (sim == best && s < best_story)) {
@@ -274,7 +281,14 @@ std::vector<std::uint32_t> Clusterer::MergeSimilar() {
   Impl& m = *impl_;
   const auto n = static_cast<std::uint32_t>(m.stories.size());
   std::vector<std::uint32_t> parent(n);
-  for (std::uint32_t i = 0; i < n; ++i) parent[i] = i;
+  // The dates each merged group spans, so that merging stays within
+  // max_span_days for the group, not only for each pair.
+  std::vector<std::int32_t> first(n), last(n);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    parent[i] = i;
+    first[i] = m.stories[i].first_day;
+    last[i] = m.stories[i].last_day;
+  }
   auto find = [&](std::uint32_t x) {
     while (parent[x] != x) x = parent[x] = parent[parent[x]];
     return x;
@@ -291,11 +305,20 @@ std::vector<std::uint32_t> Clusterer::MergeSimilar() {
         const auto& tt = m.stories[t];
         if (tt.retired || tt.norm2 <= 0) continue;
         const double tf = m.TimeFactor(m.StoryGap(st, tt));
-        if (tf <= 0) continue;
+        if (tf <= 0 || !SpanAllows(m.opt, st.first_day, st.last_day, tt.first_day, tt.last_day)) continue;
         const double sim = Dot(st.centroid, tt.centroid) / (ns * std::sqrt(tt.norm2)) * tf;
         if (sim >= m.opt.merge_threshold) {
           std::uint32_t a = find(s), b = find(t);
-          if (a != b) parent[std::max(a, b)] = std::min(a, b);
+          if (a == b || !SpanAllows(m.opt, first[a], last[a], first[b], last[b])) continue;
+          const std::uint32_t root = std::min(a, b), child = std::max(a, b);
+          parent[child] = root;
+          if (first[root] == kNoDay) {
+            first[root] = first[child];
+            last[root] = last[child];
+          } else if (first[child] != kNoDay) {
+            first[root] = std::min(first[root], first[child]);
+            last[root] = std::max(last[root], last[child]);
+          }
         }
       }
     }

@@ -1152,6 +1152,30 @@ TEST(Stories, ClustererRetrievesThroughItsIndex) {
   EXPECT_NEAR(c.Similarity(0, x), 1.0, 1e-6);
 }
 
+// The same words every five days for three months: without a limit on a
+// story's span each report joins the last, as it is a few days from it;
+// with max_span_days 31 no story spans more than a month, nor do similar
+// stories merge across it.
+TEST(Stories, AStoryDoesNotGrowForMonthsByShortSteps) {
+  ClusterOptions opt;
+  opt.max_span_days = 31;
+  Clusterer capped(opt), open(ClusterOptions{});
+  const SparseVector x = {{1, 0.6f}, {2, 0.8f}};
+  std::map<std::uint32_t, std::pair<std::int32_t, std::int32_t>> spans;
+  for (std::int32_t day = 100; day <= 190; day += 5) {
+    EXPECT_EQ(open.Add(x, day), 0u);
+    const std::uint32_t s = capped.Add(x, day);
+    auto [it, fresh] = spans.try_emplace(s, day, day);
+    it->second.second = day;
+  }
+  EXPECT_GE(capped.story_count(), 3u);
+  for (const auto& [s, span] : spans) EXPECT_LE(span.second - span.first, 31) << "story " << s;
+  const std::vector<std::uint32_t> merged = capped.MergeSimilar();
+  for (std::uint32_t s = 0; s < merged.size(); ++s) {
+    EXPECT_LE(spans[s].second - spans[merged[s]].first, 31) << "story " << s << " merged into " << merged[s];
+  }
+}
+
 }  // namespace
 }  // namespace sitrep::stories
 
