@@ -2165,6 +2165,10 @@ class Finder {
     // climbing out of one ("urged X to refuse to hand over Y, arguing
     // that ...") costs no step of the three.
     int infinitives = 0;
+    // Reached by climbing out of an infinitive: the passive subject of a
+    // verb of report is the infinitive's ("X is reported to have called Y
+    // 'free riders'", "X was forced to say").
+    bool via_infinitive = false;
     for (int climb = 0; climb < 3 && v != kNone; ++climb) {
       // Of two subjects the parser gave one verb ("UN human rights chief
       // Volker Türk said", "..., on Sunday, residents said"), the one next
@@ -2172,7 +2176,7 @@ class Finder {
       std::int32_t subj = kNone;
       doc_.EachChild(v, [&](std::int32_t c) {
         std::string_view r = doc_.deprel(c);
-        if (r != "nsubj" && r != "csubj") return;
+        if (r != "nsubj" && r != "csubj" && !(via_infinitive && r == "nsubj:pass")) return;
         if (doc_.Child(c, "case") != kNone) return;
         // "Judge X of the Lenhall Justices' Court said", parsed with the
         // court's last word as a second subject: a name whose first words
@@ -2259,6 +2263,7 @@ class Finder {
             ++infinitives;
             --climb;
           }
+          via_infinitive = r == "xcomp";
           v = up;
           continue;
         }

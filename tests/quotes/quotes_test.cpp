@@ -1601,6 +1601,15 @@ TEST_F(QuotesOnText, AParticipleBelowAChainOfInfinitivesTakesTheSubjectAbove) {
   EXPECT_NE(Speaker(*arguing).find("groups"), std::string::npos) << Speaker(*arguing);
 }
 
+// The passive subject of a verb of report speaks through the infinitive:
+// "X is reported to have called Y 'free riders'" is said by X.
+TEST_F(QuotesOnText, ThePassiveSubjectOfAReportSpeaksThroughItsInfinitive) {
+  Article a = Analyse(
+      "President Odal Varnell also is reported to have called the Lorvanis \"free riders\" who rely on aid.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(Speaker(a.quotes[0]), "Odal Varnell");
+}
+
 // "Asked if the envoy would come back, she said": the one asked is the
 // one who answers, not the envoy named in the question.
 TEST_F(QuotesOnText, APronounAfterAnOpeningParticipleSkipsTheNamesInIt) {
