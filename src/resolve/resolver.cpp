@@ -329,12 +329,17 @@ std::vector<Resolver::Entity> Resolver::Finish(std::vector<std::vector<std::uint
   }
   // 2. Surname-only people. A surname two full names share is settled by
   // a role only one of them holds ("President Kessar" is the president
-  // among the Kessars); otherwise it stays apart.
+  // among the Kessars), or that one of them holds in at least three times
+  // as many articles as any other, two or more (a title the text gave
+  // another Kessar once, in error or in passing); otherwise it stays
+  // apart.
   // The surnames of full names (kept for 2b, which asks only whether a
   // word is one).
   std::unordered_map<std::uint64_t, std::uint32_t> by_surname;
   {
     std::unordered_map<std::uint64_t, std::uint32_t> by_surname_role, mononym;
+    // surname|role -> (cluster, articles naming it so)
+    std::unordered_map<std::uint64_t, std::vector<std::pair<std::uint32_t, std::uint32_t>>> role_counts;
     auto with_role = [](std::uint64_t surname, const std::string& role) {
       return Key("R", std::to_string(surname) + "|" + role);
     };
@@ -342,7 +347,15 @@ std::vector<Resolver::Entity> Resolver::Finish(std::vector<std::vector<std::uint
       const Impl::Rec& r = m.recs[i];
       for (std::uint32_t k = r.sur_begin; k < r.sur_end; ++k) {
         Claim(by_surname, m.surnames[k], uf.Find(idx(i)));
-        for (const std::string& role : m.locals[i].roles) Claim(by_surname_role, with_role(m.surnames[k], role), uf.Find(idx(i)));
+        for (const std::string& role : m.locals[i].roles) {
+          const std::uint64_t key = with_role(m.surnames[k], role);
+          const std::uint32_t root = uf.Find(idx(i));
+          Claim(by_surname_role, key, root);
+          auto& counts = role_counts[key];
+          auto c = std::find_if(counts.begin(), counts.end(), [&](const auto& x) { return x.first == root; });
+          if (c == counts.end()) counts.emplace_back(root, 1);
+          else ++c->second;
+        }
       }
     }
     // The offices (title heads) each cluster holds: a surname with a title
@@ -374,10 +387,25 @@ std::vector<Resolver::Entity> Resolver::Finish(std::vector<std::vector<std::uint
         std::uint32_t who = kMany;
         bool clash = false;
         for (const std::string& role : m.locals[i].roles) {
-          auto rt = by_surname_role.find(with_role(r.lone, role));
-          if (rt == by_surname_role.end() || rt->second == kMany) continue;
-          clash = clash || (who != kMany && who != rt->second);
-          who = rt->second;
+          const std::uint64_t key = with_role(r.lone, role);
+          auto rt = by_surname_role.find(key);
+          if (rt == by_surname_role.end()) continue;
+          std::uint32_t holder = rt->second;
+          if (holder == kMany) {
+            std::uint32_t best = 0, second = 0;
+            for (const auto& [root, count] : role_counts[key]) {
+              if (count > best) {
+                second = best;
+                best = count;
+                holder = root;
+              } else {
+                second = std::max(second, count);
+              }
+            }
+            if (best < 2 || best < 3 * second) continue;
+          }
+          clash = clash || (who != kMany && who != holder);
+          who = holder;
         }
         if (who != kMany && !clash) uf.Unite(idx(i), who);
       }

@@ -194,6 +194,30 @@ TEST(Resolver, SurnameOnlyJoinsTheOneFullName) {
   EXPECT_NE(c[5], c[0]);  // an organisation is not the person
 }
 
+TEST(Resolver, ARoleOneNameHoldsInMostArticlesSettlesASharedSurname) {
+  auto person = [](std::string name, std::vector<std::string> aliases, std::vector<std::string> roles) {
+    LocalEntity e = E("PERSON", std::move(name), std::move(aliases));
+    e.roles = std::move(roles);
+    return e;
+  };
+  // Three articles name Odal Kessar president; one gave the title to Mira
+  // Kessar in passing. "President Kessar" alone is Odal. With two articles
+  // against one, it stays apart.
+  auto c = Cluster({person("Odal Kessar", {"Odal Kessar"}, {"president"}),
+                    person("Odal Kessar", {"Odal Kessar"}, {"president"}),
+                    person("Odal Kessar", {"Odal Kessar"}, {"president"}),
+                    person("Mira Kessar", {"Mira Kessar"}, {"president", "first lady"}),
+                    person("Kessar", {}, {"president"})});
+  EXPECT_EQ(c[4], c[0]);
+  EXPECT_NE(c[3], c[0]);
+  c = Cluster({person("Odal Kessar", {"Odal Kessar"}, {"president"}),
+               person("Odal Kessar", {"Odal Kessar"}, {"president"}),
+               person("Mira Kessar", {"Mira Kessar"}, {"president"}),
+               person("Kessar", {}, {"president"})});
+  EXPECT_NE(c[3], c[0]);
+  EXPECT_NE(c[3], c[2]);
+}
+
 TEST(Resolver, ASurnameWithATitleJoinsNoOneWhoseTitlesNameAnotherOffice) {
   auto person = [](std::string name, std::vector<std::string> aliases, std::vector<std::string> roles) {
     LocalEntity e = E("PERSON", std::move(name), std::move(aliases));
