@@ -83,6 +83,7 @@ class Describer {
         matches_[k].end_token += se.first_token;
       }
     }
+    DropPlacesInPersonNames();
     // Sentences are in text order in practice; sort anyway so the index
     // below holds whatever order they come in.
     std::stable_sort(matches_.begin(), matches_.end(),
@@ -121,6 +122,40 @@ class Describer {
   }
 
  private:
+  // A place's name inside a person's name is no place ("Obama" is also a
+  // town in Japan, "Paul" a district of Cape Verde): read as one, "a
+  // former Obama adviser" was Japanese. Kept when a title follows it in
+  // the mention ("Moscow Mayor X", as the recogniser may leave it).
+  void DropPlacesInPersonNames() {
+    const std::size_t n = views_.size();
+    std::vector<std::int32_t>& person = person_;
+    person.assign(n, -1);
+    std::vector<std::uint32_t> person_end(a_.mentions.size(), 0);
+    for (std::size_t k = 0; k < a_.mentions.size(); ++k) {
+      std::uint32_t b, e;
+      if (a_.mentions[k].type != "PERSON" || !TokenRange(a_.mentions[k], &b, &e)) continue;
+      for (std::uint32_t t = b; t < e && t < n; ++t) person[t] = static_cast<std::int32_t>(k);
+      person_end[k] = e;
+    }
+    std::vector<bool> title(n, false);
+    for (const Match& m : matches_) {
+      if ((g_.entry(m.entry).kind & (kRole | kRoleModifier | kHonorific)) && m.begin_token < n) title[m.begin_token] = true;
+    }
+    constexpr std::uint16_t kPlaces = kCity | kSubdivision | kArea | kCountry;
+    std::erase_if(matches_, [&](const Match& m) {
+      if (!(g_.entry(m.entry).kind & kPlaces) || m.begin_token >= m.end_token || m.end_token > n) return false;
+      const std::int32_t p = person[m.begin_token];
+      if (p < 0) return false;
+      for (std::uint32_t t = m.begin_token; t < m.end_token; ++t) {
+        if (person[t] != p) return false;
+      }
+      for (std::uint32_t t = m.end_token; t < person_end[static_cast<std::size_t>(p)]; ++t) {
+        if (title[t]) return false;
+      }
+      return true;
+    });
+  }
+
   // ---- token helpers
 
   bool TokenRange(const Mention& m, std::uint32_t* b, std::uint32_t* e) const {
@@ -248,7 +283,12 @@ class Describer {
     // a town spelt like a common word, "the centre's director") says whose
     // role it is, not which; the role is read on.
     auto skip_owner = [&]() {
-      if (!items.empty() || owner_skipped) return false;
+      if (owner_skipped) return false;
+      // Only before the role, after nothing or its modifiers ("a former
+      // Kessar adviser").
+      for (const Item& x : items) {
+        if (!HasKind(x.ids, kRoleModifier | kQualifier) || HasKind(x.ids, kRole)) return false;
+      }
       // "X, Kessar Freight's chief executive": an owner and its possessive.
       std::uint32_t k = pos;
       while (k < hi && k < pos + 5 && !IsPossessiveMarker(views_[k]) && !IsComma(views_[k])) ++k;
@@ -260,6 +300,18 @@ class Describer {
         owner_skipped = true;
         pos = k + 1;
         return true;
+      }
+      // A person's name before a role: "a former Kessar adviser" (the
+      // recogniser's mention, read whole).
+      if (pos < person_.size() && person_[pos] >= 0) {
+        std::uint32_t name_end = pos;
+        while (name_end < hi && name_end < person_.size() && person_[name_end] == person_[pos]) ++name_end;
+        Item after;
+        if (name_end < hi && LongestStartingAt(name_end, hi, kRole, &after)) {
+          owner_skipped = true;
+          pos = name_end;
+          return true;
+        }
       }
       // One common noun right before a role: "a ministry spokeswoman"
       // (in lower case, whatever the tagger called it).
@@ -770,12 +822,13 @@ class Describer {
           country = c->country;
           break;
         }
-        // A town named by an English word before another capitalised word
-        // of the name ("Independence Square", "Liberty Bridge") is no part
-        // of it: there are towns called University and Liberty. Only a
-        // city of a million people or more is likely to be the one meant
-        // ("Kyiv Central Station").
-        if (it.e < e && IsCapitalised(it.e)) {
+        // A town named by an English word before or after another
+        // capitalised word of the name ("Independence Square", "Liberty
+        // Bridge", "Soviet Union") is no part of it: there are towns called
+        // University, Liberty and Union. Only a city of a million people or
+        // more is likely to be the one meant ("Kyiv Central Station",
+        // "Greater London").
+        if ((it.e < e && IsCapitalised(it.e)) || (it.b > b && IsCapitalised(it.b - 1))) {
           bool large = false;
           for (std::uint32_t id : it.ids) {
             const Entry& x = g_.entry(id);
@@ -861,6 +914,7 @@ class Describer {
   Article& a_;
   std::vector<std::string_view> views_;
   std::vector<std::uint32_t> sentence_of_;
+  std::vector<std::int32_t> person_;  // token -> the PERSON mention covering it, or -1
   std::vector<Match> matches_;        // sorted by begin, longer first
   std::vector<std::uint32_t> by_begin_;  // matches_ [by_begin_[t], by_begin_[t+1]) begin at t
   std::vector<std::uint32_t> by_end_;    // end_order_ [by_end_[t], by_end_[t+1]) end at t

@@ -85,6 +85,26 @@ TEST(DescribeMentions, AnAppositionIsSetOff) {
   EXPECT_EQ(b.mentions[0].role, "speaker");
 }
 
+// A person's name that is also a town's ("Obama" is a town in Japan) is
+// no place in a role phrase: the person is the owner of the role.
+TEST(DescribeMentions, APersonsNameInARolePhraseIsItsOwnerNotAPlace) {
+  Article a = Describe({{{"Odal"}, {"Varnell"}, {","}, {"a"}, {"former"}, {"Obama"}, {"adviser"}, {","}, {"left"}, {"."}}},
+                       {{0, 0, 1, "PERSON"}, {0, 5, 5, "PERSON"}});
+  EXPECT_EQ(a.mentions[0].role, "former adviser");
+  EXPECT_EQ(a.mentions[0].country, "");
+  EXPECT_EQ(a.mentions[0].actor_code, "");
+}
+
+// A town's name after another capitalised word of a place's name is no
+// part of it ("Union" is a town in the United States); a city of millions
+// is ("Greater London").
+TEST(DescribeMentions, ATownAtTheEndOfALongerNameIsNoPartOfIt) {
+  Article a = Describe({{{"The"}, {"Soviet"}, {"Union"}, {"fell"}, {"."}}, {{"Greater"}, {"London"}, {"grew"}, {"."}}},
+                       {{0, 1, 2, "LOC"}, {1, 0, 1, "LOC"}});
+  EXPECT_EQ(a.mentions[0].country, "");
+  EXPECT_EQ(a.mentions[1].country, "GBR");
+}
+
 TEST(DescribeMentions, TitleWithDemonymBeforeName) {
   Article a = Describe({{{"Russian"}, {"Deputy"}, {"Foreign"}, {"Minister"}, {"Ivan"}, {"Petrov"}, {"said"}, {"."}}},
                        {{0, 4, 5, "PERSON"}});
