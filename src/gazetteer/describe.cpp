@@ -100,6 +100,7 @@ class Describer {
     end_order_.resize(matches_.size());
     std::vector<std::uint32_t> fill(by_end_.begin(), by_end_.end());
     for (std::uint32_t k = 0; k < matches_.size(); ++k) end_order_[fill[matches_[k].end_token]++] = k;
+    NoteNamedTowns();
   }
 
   void Run() {
@@ -154,6 +155,48 @@ class Describer {
       }
       return true;
     });
+  }
+
+  // The first-order divisions (country and GeoNames admin1 code) of the
+  // towns the article names as places, each read as the largest town of
+  // its name: "Georgia" beside "Atlanta" is the US state.
+  void NoteNamedTowns() {
+    for (const Mention& m : a_.mentions) {
+      std::uint32_t b, e;
+      if (m.type != "LOC" || !TokenRange(m, &b, &e)) continue;
+      const Entry* largest = nullptr;
+      if (b + 1 >= by_begin_.size()) continue;
+      for (std::uint32_t k = by_begin_[b]; k < by_begin_[b + 1]; ++k) {
+        const Match& x = matches_[k];
+        if (x.begin_token != b || x.end_token != e) continue;
+        const Entry& c = g_.entry(x.entry);
+        if (c.kind == kCity && (largest == nullptr || c.population > largest->population)) largest = &c;
+      }
+      if (largest != nullptr && !largest->admin1.empty()) towns_in_.emplace_back(largest->country, largest->admin1);
+    }
+    std::sort(towns_in_.begin(), towns_in_.end());
+  }
+
+  // The country of the places `ids` name: a state or province some town
+  // of the article lies in wins ("Georgia" beside "Atlanta"), else the
+  // gazetteer's choice (Gazetteer::CountryOfEntries).
+  std::string CountryIn(const std::vector<std::uint32_t>& ids) const {
+    std::string c = NamedTownDivision(ids);
+    return c.empty() ? g_.CountryOfEntries(ids.data(), ids.size()) : c;
+  }
+  // The country of a state or province among `ids` that some town of the
+  // article lies in, or empty.
+  std::string NamedTownDivision(const std::vector<std::uint32_t>& ids) const {
+    if (towns_in_.empty()) return std::string();
+    for (std::uint32_t id : ids) {
+      const Entry& x = g_.entry(id);
+      if (x.kind != kSubdivision || x.country.empty()) continue;
+      const std::size_t dash = x.code.find('-');
+      if (dash == std::string::npos) continue;
+      const std::pair<std::string, std::string> key(x.country, x.code.substr(dash + 1));
+      if (std::binary_search(towns_in_.begin(), towns_in_.end(), key)) return x.country;
+    }
+    return std::string();
   }
 
   // ---- token helpers
@@ -354,7 +397,8 @@ class Describer {
       std::uint32_t p = pos + 1;
       if (p < hi && IsDeterminer(views_[p])) ++p;
       Item it;
-      if (LongestStartingAt(p, hi, kCountry | kGovBody | kOrganisation | kDemonym | kCity, &it) && IsPlaceName(it)) {
+      if (LongestStartingAt(p, hi, kCountry | kGovBody | kOrganisation | kDemonym | kCity | kSubdivision, &it) &&
+          IsPlaceName(it)) {
         it.possessive = true;  // "of Russia" reads as "Russia's"
         items.push_back(std::move(it));
       }
@@ -372,11 +416,12 @@ class Describer {
   // ---- interpretation
 
   std::string CountryOfItem(const Item& it) const {
+    if (std::string c = NamedTownDivision(it.ids); !c.empty()) return c;
     if (const Entry* e = FirstOf(it.ids, kCountry | kDemonym)) return e->country;
     std::vector<std::uint32_t> places;
     for (std::uint32_t id : it.ids)
       if (g_.entry(id).kind & (kCity | kSubdivision | kArea)) places.push_back(id);
-    return g_.CountryOfEntries(places.data(), places.size());
+    return CountryIn(places);
   }
 
   // Reads a run of phrases: modifiers and roles make the role; the rest
@@ -426,6 +471,10 @@ class Describer {
       if (const Entry* o = FirstOf(it.ids, kOrganisation)) {
         if (r.org_code.empty()) r.org_code = o->code;
         if (r.country.empty()) r.country = o->country;
+        continue;
+      }
+      if (std::string d = NamedTownDivision(it.ids); !d.empty()) {
+        if (r.country.empty()) r.country = d;
         continue;
       }
       if (const Entry* c = FirstOf(it.ids, kCountry | kDemonym)) {
@@ -800,9 +849,9 @@ class Describer {
     }
     std::vector<std::uint32_t> ids;
     SpanEntries(b, e, kPlaceKinds | kGovBody | kOrganisation, &ids);
-    std::string country = g_.CountryOfEntries(ids.data(), ids.size());
+    std::string country = CountryIn(ids);
     std::string code;
-    if (const Entry* c = FirstOf(ids, kCountry)) {
+    if (const Entry* c = FirstOf(ids, kCountry); c != nullptr && (country.empty() || c->country == country)) {
       code = c->code;
     } else if (const Entry* body = FirstOf(ids, kGovBody)) {
       if (!body->country.empty()) code = body->code;
@@ -836,7 +885,7 @@ class Describer {
           }
           if (!large) continue;
         }
-        if (country.empty()) country = g_.CountryOfEntries(it.ids.data(), it.ids.size());
+        if (country.empty()) country = CountryIn(it.ids);
       }
     }
     m.as_actor = m.as_actor || ActsAsSubject(ob, oe);
@@ -915,6 +964,7 @@ class Describer {
   std::vector<std::string_view> views_;
   std::vector<std::uint32_t> sentence_of_;
   std::vector<std::int32_t> person_;  // token -> the PERSON mention covering it, or -1
+  std::vector<std::pair<std::string, std::string>> towns_in_;  // (country, admin1) of named towns, sorted
   std::vector<Match> matches_;        // sorted by begin, longer first
   std::vector<std::uint32_t> by_begin_;  // matches_ [by_begin_[t], by_begin_[t+1]) begin at t
   std::vector<std::uint32_t> by_end_;    // end_order_ [by_end_[t], by_end_[t+1]) end at t

@@ -105,6 +105,21 @@ TEST(DescribeMentions, ATownAtTheEndOfALongerNameIsNoPartOfIt) {
   EXPECT_EQ(a.mentions[1].country, "GBR");
 }
 
+// A name both a country and a US state have is the state when the article
+// names a town of that state, and the country otherwise.
+TEST(DescribeMentions, AStateIsMeantBesideItsTowns) {
+  Article a = Describe({{{"Ana"}, {"Kessar"}, {","}, {"a"}, {"businessman"}, {"from"}, {"Georgia"}, {","}, {"spoke"},
+                         {"in"}, {"Atlanta"}, {"."}}},
+                       {{0, 0, 1, "PERSON"}, {0, 6, 6, "LOC"}, {0, 10, 10, "LOC"}});
+  EXPECT_EQ(a.mentions[0].country, "USA");
+  EXPECT_EQ(a.mentions[1].country, "USA");
+  Article b = Describe({{{"Ana"}, {"Kessar"}, {","}, {"a"}, {"businessman"}, {"from"}, {"Georgia"}, {","}, {"spoke"},
+                         {"in"}, {"Tbilisi"}, {"."}}},
+                       {{0, 0, 1, "PERSON"}, {0, 6, 6, "LOC"}, {0, 10, 10, "LOC"}});
+  EXPECT_EQ(b.mentions[0].country, "GEO");
+  EXPECT_EQ(b.mentions[1].country, "GEO");
+}
+
 TEST(DescribeMentions, TitleWithDemonymBeforeName) {
   Article a = Describe({{{"Russian"}, {"Deputy"}, {"Foreign"}, {"Minister"}, {"Ivan"}, {"Petrov"}, {"said"}, {"."}}},
                        {{0, 4, 5, "PERSON"}});
