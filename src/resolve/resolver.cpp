@@ -22,6 +22,7 @@
 // whose initials it is, and an ORG named without its place joins the one
 // named "X of <place>" with the same words.
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -46,6 +47,24 @@ std::uint64_t Key(std::string_view kind, std::string_view text) {
 }
 
 // Records `root` under key h; a second, different root makes it kMany.
+// Whether every word of `form` starts with a capital and has only letters
+// after it ("Jeb Kessar", not "Kessar & Sons" nor "the Kessar group").
+bool CapitalisedWords(std::string_view form) {
+  bool start = true, any = false;
+  for (char c : form) {
+    if (c == ' ') {
+      start = true;
+      continue;
+    }
+    const auto u = static_cast<unsigned char>(c);
+    if (start && !(u >= 'A' && u <= 'Z')) return false;
+    if (!start && !(std::isalpha(u) || u >= 0x80 || c == '-' || c == '\'')) return false;
+    start = false;
+    any = true;
+  }
+  return any;
+}
+
 void Claim(std::unordered_map<std::uint64_t, std::uint32_t>& map, std::uint64_t h, std::uint32_t root) {
   auto [it, fresh] = map.try_emplace(h, root);
   if (!fresh && it->second != root) it->second = kMany;
@@ -179,7 +198,17 @@ struct Resolver::Impl {
             keys.push_back(Key("N", detail::Join(w)));
           }
         }
-        if (std::vector<std::string> core = detail::WithoutDesignators(lex, toks); !core.empty()) {
+        std::vector<std::string> core = detail::WithoutDesignators(lex, toks);
+        // "Jeb Kessar" typed an organisation or MISC in a few articles and a
+        // person in the rest: a name of two capitalised words with no
+        // designator also meets the people of that first and last name,
+        // and the merged entity takes the type most of its mentions have.
+        // (Not three: "National Security Council" and "National Economic
+        // Council" share a first and a last word.)
+        if (e.type != "LOC" && acr.empty() && core.empty() && toks.size() == 2 && CapitalisedWords(form)) {
+          keys.push_back(Key("P", TranslitKey(toks.front()) + " " + TranslitKey(toks.back())));
+        }
+        if (!core.empty()) {
           for (std::string& t : core) t = detail::OrgWord(lex, t);
           keys.push_back(Key("D", detail::Join(core)));
         }

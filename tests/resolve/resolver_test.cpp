@@ -194,6 +194,20 @@ TEST(Resolver, SurnameOnlyJoinsTheOneFullName) {
   EXPECT_NE(c[5], c[0]);  // an organisation is not the person
 }
 
+TEST(Resolver, ATwoWordNameTypedAnOrganisationMeetsThePersonOfThatName) {
+  // "Odal Kessar" typed an organisation in one article and a person in two:
+  // one entity, a person. Three-word names sharing a first and a last word
+  // ("National Security Council", "National Economic Council") stay apart.
+  std::vector<Resolver::Entity> out;
+  auto c = Cluster({E("PERSON", "Odal Kessar", {}, 5), E("PERSON", "Odal Kessar", {}, 4), E("ORG", "Odal Kessar", {}, 1),
+                    E("ORG", "National Security Council"), E("ORG", "National Economic Council")},
+                   &out);
+  EXPECT_EQ(c[2], c[0]);
+  EXPECT_EQ(c[1], c[0]);
+  EXPECT_EQ(out[c[0]].type, "PERSON");
+  EXPECT_NE(c[3], c[4]);
+}
+
 TEST(Resolver, ARoleOneNameHoldsInMostArticlesSettlesASharedSurname) {
   auto person = [](std::string name, std::vector<std::string> aliases, std::vector<std::string> roles) {
     LocalEntity e = E("PERSON", std::move(name), std::move(aliases));
