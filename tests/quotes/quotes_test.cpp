@@ -1672,5 +1672,16 @@ TEST_F(QuotesOnText, CalledOnSomeoneToActIsTheWholeAppeal) {
   EXPECT_NE(Speaker(a.quotes[0]).find("ministry"), std::string::npos);
 }
 
+// Translated news writes "expressed that ..." for a verb of saying; a
+// feeling expressed ("expressed concern that ...") reports no words.
+TEST_F(QuotesOnText, ExpressedThatReportsWordsExpressedConcernDoesNot) {
+  Article a = Analyse("Odalys Kessar, in the speech she made, expressed that the talks with Lorvani would continue.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "the talks with Lorvani would continue");
+  EXPECT_EQ(Speaker(a.quotes[0]), "Odalys Kessar");
+  a = Analyse("Tobias Lenhall expressed concern that the Varnell talks would fail.");
+  EXPECT_TRUE(a.quotes.empty()) << Words(a, a.quotes[0]);
+}
+
 }  // namespace
 }  // namespace sitrep::quotes
