@@ -2529,9 +2529,14 @@ class Finder {
       if (m != kNone && a_.mentions[static_cast<std::size_t>(m)].type == "PERSON") {
         // "residents of X", "a lawyer for X": a name after a preposition
         // is what the noun is of or for, not the noun's own name; one set
-        // beside it later may still be ("a lawyer for X, Y, said").
+        // beside it later may still be ("a lawyer for X, Y, said"). So is
+        // a role standing for a person after a preposition and its
+        // determiner ("an official in the prime minister's office", "an
+        // aide to the minister"): the noun's own speaker is unnamed.
         const std::int32_t first = doc_.TokenAt(a_.mentions[static_cast<std::size_t>(m)].begin);
-        if (first > s && doc_.tok(first - 1).upos == "ADP") {
+        std::int32_t before = first - 1;
+        while (before > s && (doc_.tok(before).upos == "DET" || doc_.tok(before).upos == "ADJ")) --before;
+        if (first > s && before > s && doc_.tok(before).upos == "ADP") {
           t = std::max(t, doc_.TokenAt(a_.mentions[static_cast<std::size_t>(m)].end) - 1);
           continue;
         }

@@ -1683,5 +1683,22 @@ TEST_F(QuotesOnText, ExpressedThatReportsWordsExpressedConcernDoesNot) {
   EXPECT_TRUE(a.quotes.empty()) << Words(a, a.quotes[0]);
 }
 
+// A role after a preposition is what the unnamed source is of or for: an
+// official in the prime minister's office is not the prime minister.
+TEST_F(QuotesOnText, ARoleAfterAPrepositionIsNotTheUnnamedSourcesName) {
+  Article a = Analyse(
+      "Prime Minister Tobias Lenhall lost his majority in Varnell on Monday.\n\n"
+      "A senior official in the prime minister's office, who asked not to be named, said the government would "
+      "survive.\n\n"
+      "An aide to the prime minister said the vote would be close.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  for (const Quote& q : a.quotes) {
+    EXPECT_LT(q.speaker_local, 0) << Words(a, q);
+    EXPECT_TRUE(q.speaker_name.empty()) << q.speaker_name;
+  }
+  EXPECT_EQ(a.quotes[0].speaker_description, "A senior official in the prime minister's office");
+  EXPECT_EQ(a.quotes[1].speaker_description, "An aide to the prime minister");
+}
+
 }  // namespace
 }  // namespace sitrep::quotes
