@@ -936,4 +936,21 @@ TEST_F(CoderTest, TheTimeOfSayingIsNoDateInTheTextsOwnWords) {
   EXPECT_EQ(a.events[0].date_from, "text");
 }
 
+TEST_F(CoderTest, APartyWithdrawingFromAGovernmentIsNoMilitaryRetreat) {
+  // Ministers or support taken out of a government, or a party leaving a
+  // coalition, reduce relations; troops withdrawn are still a retreat.
+  Article a = Analyse("The Kessar Movement withdrew its five ministers from the Lorvani cabinet on Monday.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "160");
+  a = Analyse("The Odalys Party pulled out of the coalition on Tuesday.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "160");
+  a = Analyse("Dravenia withdrew its ambassador from Lorvani on Monday.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "161");
+  a = Analyse("Dravenia withdrew its troops from the border on Monday.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "0874");
+}
+
 }  // namespace sitrep::events
