@@ -896,6 +896,16 @@ TEST(Stories, ClaimsFindSpelledNumbersAndTheNounBefore) {
   EXPECT_EQ(c[0].value, 3e6);
 }
 
+TEST(Stories, APartOfAGroupNamedAfterOfCountsNoNounBeforeIt) {
+  // "all but three of the 14 people detained": three counts no police
+  // officers; the whole, 14, is still the claim it is.
+  auto c = ClaimsOf("Lenhall police said on Friday that all but three of the 14 people detained had been released.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].key, "people detained");
+  EXPECT_EQ(c[0].value, 14);
+  EXPECT_TRUE(ClaimsOf("Kessar police said two of them were later released.").empty());
+}
+
 TEST(Stories, CrowdsThatDemonstratedOrRalliedAreProtesting) {
   // One outlet's "protested" and another's "demonstrated" count one crowd.
   auto p = ClaimsOf("Nearly 200 people protested in the main square of Lenhall.");
