@@ -918,6 +918,25 @@ TEST(Stories, CrowdsThatDemonstratedOrRalliedAreProtesting) {
   EXPECT_EQ(r[0].key, p[0].key);
 }
 
+TEST(Stories, ACrowdsEstimatedSizeIsItsOwnClaim) {
+  // Police and organisers estimate one crowd; protesters counted one by
+  // one ("12 protesters detained") are another figure.
+  auto police = ClaimsOf("Lenhall police estimated the crowd at around 8,000.");
+  auto organisers = ClaimsOf("Organisers from the Kessar Bloc put the crowd at more than 20,000.");
+  auto of = ClaimsOf("A crowd of 5,000 gathered in Varnell.");
+  ASSERT_EQ(police.size(), 1u);
+  ASSERT_EQ(organisers.size(), 1u);
+  ASSERT_EQ(of.size(), 1u);
+  EXPECT_EQ(police[0].key, "crowd");
+  EXPECT_EQ(police[0].value, 8000);
+  EXPECT_EQ(organisers[0].key, "crowd");
+  EXPECT_EQ(organisers[0].text, "more than 20,000");
+  EXPECT_EQ(of[0].key, "crowd");
+  auto detained = ClaimsOf("Riot police detained 12 protesters in Lenhall.");
+  ASSERT_EQ(detained.size(), 1u);
+  EXPECT_NE(detained[0].key, "crowd");
+}
+
 TEST(Stories, APercentageOfARateIsComparedByTheRate) {
   // "tariffs ... to 25 percent" and "a 30% tariff" are one rate; a share
   // price that fell 4 percent is a change, and money is no rate.
