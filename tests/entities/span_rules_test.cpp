@@ -112,6 +112,15 @@ TEST(SpanRules, TheWordThatEndsANameTypesIt) {
   EXPECT_EQ(Spans(labels), "ORG:1-4 ");
 }
 
+TEST(SpanRules, APartysNameLeftInTurkishIsAnOrganisation) {
+  // "Lorvani Yenilik Partisi (...) leader" in translated news, typed a
+  // person by the model.
+  auto t = Tokens({{"Lorvani"}, {"Yenilik"}, {"Partisi"}, {"leader", 0, "NN"}});
+  auto labels = Span(t.size(), 0, 3, kPer);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "ORG:0-3 ");
+}
+
 TEST(SpanRules, AMiscNameOfThreeWordsEndingInCentreIsAnOrganisation) {
   // "the Tessary Civil Liberties Centre said" typed MISC by the model.
   auto t = Tokens({{"the", 0, "DT"}, {"Tessary"}, {"Civil"}, {"Liberties"}, {"Centre"}, {"said", 0, "VBD"}});
