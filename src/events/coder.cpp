@@ -1556,6 +1556,12 @@ class SentenceCoder {
       if (up == clause || up == trigger) break;
       if (Tok(up).deprel == "acl:relcl") return Dated::kOther;
       if (up != k && IsVerb(up) && lex_.speech.count(Lemma(up)) && Dominates(up, clause)) return Dated::kSaying;
+      // "Police detained 12 people, the ministry said on Thursday": the
+      // reporting clause after the report, hung on it as parataxis or as a
+      // conjunct; the time is the saying's, which the act came on or before.
+      if (up != k && up > clause && IsVerb(up) && lex_.speech.count(Lemma(up)) && Head(up) == clause &&
+          (Tok(up).deprel == "parataxis" || Tok(up).deprel == "conj"))
+        return Dated::kSaying;
     }
     return DatesOneNoun(te, k, clause, trigger) ? Dated::kOther : Dated::kEvent;
   }

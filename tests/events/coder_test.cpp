@@ -936,6 +936,22 @@ TEST_F(CoderTest, TheTimeOfSayingIsNoDateInTheTextsOwnWords) {
   EXPECT_EQ(a.events[0].date_from, "text");
 }
 
+TEST_F(CoderTest, AReportingClauseAfterTheReportDatesTheSayingNotTheAct) {
+  // Published on Wednesday 17 January 2024. "on Tuesday" is when the
+  // ministry spoke: the detention came on or before it.
+  Article a = Analyse("Lorvani police detained 12 protesters near the parliament, the Kessar ministry said on Tuesday.");
+  ASSERT_EQ(a.events.size(), 1u);
+  ASSERT_TRUE(a.events[0].date);
+  EXPECT_EQ(*a.events[0].date, "2024-01-16");
+  EXPECT_EQ(a.events[0].date_from, "said");
+  // A time of the act's own still dates it.
+  a = Analyse("Lorvani police detained 12 protesters on Monday, the Kessar ministry said on Tuesday.");
+  ASSERT_EQ(a.events.size(), 1u);
+  ASSERT_TRUE(a.events[0].date);
+  EXPECT_EQ(*a.events[0].date, "2024-01-15");
+  EXPECT_EQ(a.events[0].date_from, "text");
+}
+
 TEST_F(CoderTest, APartyWithdrawingFromAGovernmentIsNoMilitaryRetreat) {
   // Ministers or support taken out of a government, or a party leaving a
   // coalition, reduce relations; troops withdrawn are still a retreat.
