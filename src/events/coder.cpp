@@ -347,7 +347,7 @@ class SentenceCoder {
         }
         if (!ok) continue;
       }
-      return &p;
+      return p.code == kNoEvent ? nullptr : &p;
     }
     return nullptr;
   }

@@ -952,6 +952,17 @@ TEST_F(CoderTest, AReportingClauseAfterTheReportDatesTheSayingNotTheAct) {
   EXPECT_EQ(a.events[0].date_from, "text");
 }
 
+TEST_F(CoderTest, SigningADecreeOrABillIsNoAgreement) {
+  // A head of state's decree or a bill signed into law binds no other
+  // party; an agreement signed with one is still 057.
+  EXPECT_TRUE(Analyse("President Odalys Kessar signed a decree dissolving the Lorvani parliament.").events.empty());
+  EXPECT_TRUE(Analyse("The Lorvani president said he would sign a decree setting the election date.").events.empty());
+  EXPECT_TRUE(Analyse("The Lorvani president signed the bill into law on Monday.").events.empty());
+  Article a = Analyse("Lorvani and Dravenia signed an agreement on trade.");
+  ASSERT_FALSE(a.events.empty());
+  EXPECT_EQ(a.events[0].cameo, "057");
+}
+
 TEST_F(CoderTest, APartyWithdrawingFromAGovernmentIsNoMilitaryRetreat) {
   // Ministers or support taken out of a government, or a party leaving a
   // coalition, reduce relations; troops withdrawn are still a retreat.
