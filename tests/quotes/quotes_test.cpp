@@ -1700,5 +1700,16 @@ TEST_F(QuotesOnText, ARoleAfterAPrepositionIsNotTheUnnamedSourcesName) {
   EXPECT_EQ(a.quotes[1].speaker_description, "An aide to the prime minister");
 }
 
+// "made a call for calm": the appeal as a light verb and its noun; a call
+// made to someone reports no words.
+TEST_F(QuotesOnText, MadeACallForIsAnAppeal) {
+  Article a = Analyse("The Lorvani envoy Odalys Kessar made a call for calm to all the parties.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].cue_text, "made a call for");
+  EXPECT_EQ(Speaker(a.quotes[0]), "Odalys Kessar");
+  a = Analyse("Tobias Lenhall made a call to his mother in Varnell.");
+  EXPECT_TRUE(a.quotes.empty()) << Words(a, a.quotes[0]);
+}
+
 }  // namespace
 }  // namespace sitrep::quotes
