@@ -1186,6 +1186,9 @@ class Finder {
     std::int32_t cs = doc_.Child(t, "case");
     if (cs == kNone) return false;
     std::string_view p = lower_[static_cast<std::size_t>(cs)];
+    // "estimated the crowd at 8,000", "put the cost at $2 billion": a
+    // figure after "at" is the estimate, not where it was made.
+    if (p == "at") return doc_.tok(t).upos == "NUM" || doc_.Child(t, "nummod") != kNone;
     return p == "of" || p == "for" || p == "as" || p == "over" || p == "about" || p == "against" || p == "with" ||
            p == "to" || p == "into" || p == "from";
   }

@@ -1711,5 +1711,13 @@ TEST_F(QuotesOnText, MadeACallForIsAnAppeal) {
   EXPECT_TRUE(a.quotes.empty()) << Words(a, a.quotes[0]);
 }
 
+// An estimate's figure after "at" is what the source estimated, not
+// where it spoke.
+TEST_F(QuotesOnText, AFigureAfterAtCompletesAnEstimate) {
+  Article a = Analyse("Lenhall police estimated the crowd at around 8,000 on Wednesday.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "the crowd at around 8,000");
+}
+
 }  // namespace
 }  // namespace sitrep::quotes
