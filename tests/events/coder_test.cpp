@@ -952,6 +952,22 @@ TEST_F(CoderTest, AReportingClauseAfterTheReportDatesTheSayingNotTheAct) {
   EXPECT_EQ(a.events[0].date_from, "text");
 }
 
+TEST_F(CoderTest, TheNounAfterASubordinatorReadAsAPrepositionIsTheSubject) {
+  // "after" parsed as a preposition of "Movement", "withdrew" left
+  // without a subject on the main clause: the movement withdrew its
+  // ministers, not the coalition.
+  Article a = Analyse(
+      "Lorvani's governing coalition fell apart on Monday after the Kessar Unity Movement (KUM) withdrew its five "
+      "ministers from the cabinet.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "160");
+  EXPECT_NE(a.events[0].source.text.find("Kessar Unity Movement"), std::string::npos) << a.events[0].source.text;
+  // A real prepositional phrase leaves the main clause's subject acting.
+  a = Analyse("Lorvani expelled two Kessarian diplomats after the talks.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].source.text, "Lorvani");
+}
+
 TEST_F(CoderTest, SigningADecreeOrABillIsNoAgreement) {
   // A head of state's decree or a bill signed into law binds no other
   // party; an agreement signed with one is still 057.
