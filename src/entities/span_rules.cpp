@@ -1209,6 +1209,9 @@ void DocumentNameRules(const NerSentenceRef* sents, std::size_t count) {
   std::vector<std::uint64_t> in_first_names;
   // Last words of those names: surnames ("Ana Lenhall ... Lenhall").
   std::vector<std::uint64_t> surnames;
+  // Last words of every person's name of two or more words, whatever its
+  // first name.
+  std::vector<std::uint64_t> any_surnames;
   // Words of names seen anywhere but alone at a sentence start.
   std::vector<std::uint64_t> named;
   // Acronyms the article defines ("the Gulf News Agency (GNA)") and the
@@ -1217,6 +1220,7 @@ void DocumentNameRules(const NerSentenceRef* sents, std::size_t count) {
   ForEachSpan(sents, count, [&](const NerSentenceRef& ref, std::size_t b, std::size_t e) {
     if (LabelType(ref.labels[b]) == kPer && e - b >= 2) {
       for (std::size_t k = b; k < e; ++k) in_names.push_back(ref.tokens[k].f.lower);
+      any_surnames.push_back(ref.tokens[e - 1].f.lower);
       // Any listed first name, of any language: these rules read the
       // article's own names ("Afonso Varnell ... Varnell said").
       if (LexAnyFirstName(ref.tokens[b].lex)) {
@@ -1233,6 +1237,7 @@ void DocumentNameRules(const NerSentenceRef* sents, std::size_t count) {
   std::sort(in_names.begin(), in_names.end());
   std::sort(in_first_names.begin(), in_first_names.end());
   std::sort(surnames.begin(), surnames.end());
+  std::sort(any_surnames.begin(), any_surnames.end());
   std::sort(named.begin(), named.end());
   // A defined acronym is of the name's type wherever it stands alone
   // ("GNA reported"), written in the same capitals.
@@ -1286,6 +1291,14 @@ void DocumentNameRules(const NerSentenceRef* sents, std::size_t count) {
     }
     return place > 0 && place >= person;
   };
+  auto named_as_person = [&](std::uint64_t w) {
+    int place = 0, person = 0;
+    for (auto it = std::lower_bound(single.begin(), single.end(), std::make_pair(w, INT32_MIN));
+         it != single.end() && it->first == w; ++it) {
+      (it->second > 0 ? place : person) += 1;
+    }
+    return person > 0 && person >= place;
+  };
   // A one-word person that is a listed country or major city, or that
   // the article names as a place at least as often, is the place (used as
   // an actor); never a word of a longer person's name, nor after a form
@@ -1327,6 +1340,13 @@ void DocumentNameRules(const NerSentenceRef* sents, std::size_t count) {
         if (listed || named_as_place(t[i].f.lower)) ref.labels[i] = BeginLabel(kLoc);
       } else if (!country_or_city &&
                  std::binary_search(in_first_names.begin(), in_first_names.end(), t[i].f.lower)) {
+        ref.labels[i] = BeginLabel(kPer);
+      } else if (!country_or_city && !(g & kListed) &&
+                 std::binary_search(any_surnames.begin(), any_surnames.end(), t[i].f.lower) &&
+                 named_as_person(t[i].f.lower)) {
+        // A first name no list holds ("Vuk Lenhall ... Lenhall said ... met
+        // Lenhall"): the surname of a full name that the article writes
+        // alone as a person at least as often as as a place is the person.
         ref.labels[i] = BeginLabel(kPer);
       }
     }

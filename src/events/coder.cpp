@@ -1,6 +1,7 @@
 #include "events/coder.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <optional>
 #include <string>
@@ -347,7 +348,7 @@ class SentenceCoder {
         }
         if (!ok) continue;
       }
-      return &p;
+      return p.code == kNoEvent ? nullptr : &p;
     }
     return nullptr;
   }
@@ -526,6 +527,35 @@ class SentenceCoder {
     EachChild(Head(np), [&](std::int32_t c) { subjects += Is(Tok(c).deprel, "nsubj") ? 1 : 0; });
     return subjects > 1 ? np : -1;
   }
+  // "The coalition fell apart after the Kessar Movement withdrew its
+  // ministers": parsers read the subordinator as a preposition of the noun
+  // right before the finite verb, which then has no subject and hangs on
+  // the main clause. The noun is the verb's subject; the main clause's
+  // subject did not do it. -1 when the sentence is not of that shape.
+  std::int32_t SubordinatedSubject(std::int32_t v) {
+    const std::string_view x = Tok(v).xpos;
+    if (x != "VBD" && x != "VBZ" && x != "VBP") return -1;
+    std::int32_t t = v - 1;
+    while (t >= 0 && Tok(t).upos == "PUNCT") --t;
+    if (t < 0) return -1;
+    for (int k = 0; k < 4 && t >= 0 && t < v; ++k) {
+      const std::string_view u = Tok(t).upos;
+      if (u != "NOUN" && u != "PROPN") return -1;
+      std::int32_t mark = -1;
+      EachChild(t, [&](std::int32_t c) {
+        if (c < t && Tok(c).deprel == "case") mark = c;
+      });
+      if (mark >= 0) {
+        static constexpr std::array<std::string_view, 7> kSubordinators = {"after", "before", "since", "until",
+                                                                           "once", "because", "while"};
+        const std::string_view w = Lemma(mark);
+        return std::find(kSubordinators.begin(), kSubordinators.end(), w) != kSubordinators.end() ? t : -1;
+      }
+      t = Head(t);
+    }
+    return -1;
+  }
+
   std::int32_t Subject(std::int32_t v) {
     if (std::int32_t g = GardenPathSubject(v); g >= 0) return g;
     // "as fighting broke out": a gerund that is the subject of a verb of
@@ -586,6 +616,9 @@ class SentenceCoder {
         return owner;
       }
       if (!(Is(d, "conj") || Is(d, "xcomp") || Is(d, "advcl"))) return -1;
+      if (Is(d, "advcl") && ChildExact(v, "nsubj:pass") < 0) {
+        if (std::int32_t s2 = SubordinatedSubject(v); s2 >= 0) return s2;
+      }
       // "expelled an envoy accused of bribery": a past participle (or a
       // past tense the tagger gave one) completing an object is passive;
       // the main clause's subject did not do it.
@@ -1556,6 +1589,12 @@ class SentenceCoder {
       if (up == clause || up == trigger) break;
       if (Tok(up).deprel == "acl:relcl") return Dated::kOther;
       if (up != k && IsVerb(up) && lex_.speech.count(Lemma(up)) && Dominates(up, clause)) return Dated::kSaying;
+      // "Police detained 12 people, the ministry said on Thursday": the
+      // reporting clause after the report, hung on it as parataxis or as a
+      // conjunct; the time is the saying's, which the act came on or before.
+      if (up != k && up > clause && IsVerb(up) && lex_.speech.count(Lemma(up)) && Head(up) == clause &&
+          (Tok(up).deprel == "parataxis" || Tok(up).deprel == "conj"))
+        return Dated::kSaying;
     }
     return DatesOneNoun(te, k, clause, trigger) ? Dated::kOther : Dated::kEvent;
   }

@@ -32,7 +32,9 @@ void ParsePattern(const std::string& file, std::size_t no, std::string_view code
   auto fail = [&](const std::string& why) {
     SITREP_THROW(ConfigError, "events/" << file << ":" << no << ": " << why);
   };
-  if (!cb.Find(code)) fail("code " + std::string(code) + " is not in events/cameo.tsv");
+  // "-": the most specific reading of a verb that codes no event ("signed
+  // a decree" is no agreement), so no less specific entry codes it either.
+  if (code != kNoEvent && !cb.Find(code)) fail("code " + std::string(code) + " is not in events/cameo.tsv");
   auto words = Split(spec, ' ');
   if (words.size() < 2) fail("expected a pattern such as \"v attack\"");
   Pattern p;
@@ -88,7 +90,7 @@ std::shared_ptr<const Lexicon> Lexicon::Load() {
       if (line.empty() || line[0] == '#') continue;
       auto f = Split(line, '\t');
       if (f.size() < 2) SITREP_THROW(ConfigError, "events/" << file << ":" << no << ": expected code and pattern");
-      if (f[0].substr(0, 2) != file.substr(8, 2)) {
+      if (f[0] != kNoEvent && f[0].substr(0, 2) != file.substr(8, 2)) {
         SITREP_THROW(ConfigError, "events/" << file << ":" << no << ": code " << f[0] << " belongs to another root");
       }
       ParsePattern(file, no, f[0], f[1], *lex->codebook, lex.get());

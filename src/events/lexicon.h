@@ -23,6 +23,9 @@ template <typename V>
 using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
 
 // One lexicon entry (see the comment lines of data/events/lexicon/*.tsv).
+// The code of an entry that codes no event.
+inline constexpr std::string_view kNoEvent = "-";
+
 struct Pattern {
   enum class Kind { kVerb, kNoun, kModal };
   Kind kind = Kind::kVerb;

@@ -1186,6 +1186,9 @@ class Finder {
     std::int32_t cs = doc_.Child(t, "case");
     if (cs == kNone) return false;
     std::string_view p = lower_[static_cast<std::size_t>(cs)];
+    // "estimated the crowd at 8,000", "put the cost at $2 billion": a
+    // figure after "at" is the estimate, not where it was made.
+    if (p == "at") return doc_.tok(t).upos == "NUM" || doc_.Child(t, "nummod") != kNone;
     return p == "of" || p == "for" || p == "as" || p == "over" || p == "about" || p == "against" || p == "with" ||
            p == "to" || p == "into" || p == "from";
   }
@@ -2534,9 +2537,14 @@ class Finder {
       if (m != kNone && a_.mentions[static_cast<std::size_t>(m)].type == "PERSON") {
         // "residents of X", "a lawyer for X": a name after a preposition
         // is what the noun is of or for, not the noun's own name; one set
-        // beside it later may still be ("a lawyer for X, Y, said").
+        // beside it later may still be ("a lawyer for X, Y, said"). So is
+        // a role standing for a person after a preposition and its
+        // determiner ("an official in the prime minister's office", "an
+        // aide to the minister"): the noun's own speaker is unnamed.
         const std::int32_t first = doc_.TokenAt(a_.mentions[static_cast<std::size_t>(m)].begin);
-        if (first > s && doc_.tok(first - 1).upos == "ADP") {
+        std::int32_t before = first - 1;
+        while (before > s && (doc_.tok(before).upos == "DET" || doc_.tok(before).upos == "ADJ")) --before;
+        if (first > s && before > s && doc_.tok(before).upos == "ADP") {
           t = std::max(t, doc_.TokenAt(a_.mentions[static_cast<std::size_t>(m)].end) - 1);
           continue;
         }

@@ -286,6 +286,7 @@ class Doc {
       }
       if (adjacent && !has_object) head_[i] = conj;
     }
+    for (std::size_t i : objects) RepairOpeningParticiple(i);
     for (std::size_t i : subjects) RepairSpeechGerund(i);
     for (std::size_t i : others) RepairInvertedCue(i);
     for (std::size_t i : nominal_subjects) RepairPrepositionalSubject(i);
@@ -352,6 +353,40 @@ class Doc {
     return r == "root" || r == "conj" || r == "ccomp" || r == "xcomp" || r == "advcl" || r == "parataxis" ||
            StartsWith(r, "acl") || StartsWith(r, "csubj");
   }
+  // "Neighbouring Lorvani's foreign ministry said ...", "Ruling party
+  // deputies voted ...": a participle opening the sentence read as a verb
+  // whose object runs straight, with no comma, into a finite verb that has
+  // no subject. An opening participial clause is set off by a comma and
+  // the verb needs a subject, so the object is the verb's subject and the
+  // participle its modifier.
+  void RepairOpeningParticiple(std::size_t i) {
+    const std::int32_t o = static_cast<std::int32_t>(i);
+    const std::int32_t g = head_[i];
+    if (deprel_[i] != "obj" || g == kNone || g >= o || static_cast<std::size_t>(g) != SentenceBegin(o)) return;
+    const Token& gt = a_.tokens[static_cast<std::size_t>(g)];
+    if (gt.xpos != "VBG" || deprel_[static_cast<std::size_t>(g)] != "advcl") return;
+    const std::int32_t v = head_[static_cast<std::size_t>(g)];
+    if (v == kNone || v <= o || !Finite(a_.tokens[static_cast<std::size_t>(v)].xpos)) return;
+    // Every word from the participle to the verb is the object's, with
+    // no punctuation between.
+    for (std::int32_t t = g + 1; t < v; ++t) {
+      if (Punct(t)) return;
+      std::int32_t x = t;
+      for (int k = 0; k < 8 && x != kNone && x != o; ++k) x = head_[static_cast<std::size_t>(x)];
+      if (x != o) return;
+    }
+    for (std::size_t c = SentenceBegin(v); c < SentenceEnd(v); ++c) {
+      if (head_[c] == v && (StartsWith(deprel_[c], "nsubj") || StartsWith(deprel_[c], "csubj") ||
+                            StartsWith(deprel_[c], "expl"))) {
+        return;
+      }
+    }
+    head_[i] = v;
+    deprel_[i] = "nsubj";
+    head_[static_cast<std::size_t>(g)] = o;
+    deprel_[static_cast<std::size_t>(g)] = "amod";
+  }
+
   // "The ministry said 40 of the 120 people detained had been released": a
   // verb of saying with its subject before it and a second one right
   // after it, directly followed by the clause it reports, which has no

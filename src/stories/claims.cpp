@@ -318,7 +318,12 @@ void ExtractClaims(std::string_view text, std::span<const Word> words, std::vect
       if (!ctx.empty()) key = "people " + ctx;
     }
     if (key == "-") continue;
-    if (key.empty()) {
+    // "three of the 14 people detained", "two of them": a part of a group
+    // named after "of", never a count of a noun before it ("Police said
+    // all but three of ..." counts no police officers).
+    const bool partitive = key.empty() && !words[last].punct_after && last + 1 < words.size() &&
+                           words[last + 1].lower == "of";
+    if (key.empty() && !partitive) {
       for (std::size_t k = first; k-- > 0 && first - k <= kWordsBefore;) {
         auto it = lex.quantity_nouns.find(words[k].lower);
         if (it != lex.quantity_nouns.end()) {

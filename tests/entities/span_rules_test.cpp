@@ -112,6 +112,15 @@ TEST(SpanRules, TheWordThatEndsANameTypesIt) {
   EXPECT_EQ(Spans(labels), "ORG:1-4 ");
 }
 
+TEST(SpanRules, APartysNameLeftInTurkishIsAnOrganisation) {
+  // "Lorvani Yenilik Partisi (...) leader" in translated news, typed a
+  // person by the model.
+  auto t = Tokens({{"Lorvani"}, {"Yenilik"}, {"Partisi"}, {"leader", 0, "NN"}});
+  auto labels = Span(t.size(), 0, 3, kPer);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "ORG:0-3 ");
+}
+
 TEST(SpanRules, AMiscNameOfThreeWordsEndingInCentreIsAnOrganisation) {
   // "the Tessary Civil Liberties Centre said" typed MISC by the model.
   auto t = Tokens({{"the", 0, "DT"}, {"Tessary"}, {"Civil"}, {"Liberties"}, {"Centre"}, {"said", 0, "VBD"}});
@@ -1133,6 +1142,31 @@ TEST(DocumentRules, AOneWordPlaceThatIsAWordOfAPersonsNameIsThePerson) {
   EXPECT_EQ(Spans(l2), "PERSON:0-1 ");
   EXPECT_EQ(Spans(l4), "LOC:1-2 ");
   EXPECT_EQ(Spans(l6), "LOC:1-2 ");
+}
+
+TEST(DocumentRules, TheSurnameOfAFullNameWithAnUnlistedFirstNameWrittenAloneAsAPersonIsThePerson) {
+  // "Vuk Lenhall resigned", "Lenhall said" and "with both Lenhall and
+  // Kessar", where the model typed the last one a place: no list holds
+  // the first name, but the article writes the surname alone as a person
+  // at least as often as as a place.
+  auto s1 = Tokens({{"Vuk"}, {"Lenhall"}, {"resigned", 0, "VBD"}});
+  auto l1 = Span(s1.size(), 0, 2, kPer);
+  auto s2 = Tokens({{"Lenhall"}, {"said", 0, "VBD"}});
+  auto l2 = Span(s2.size(), 0, 1, kPer);
+  auto s3 = Tokens({{"with", 0, "IN"}, {"both", 0, "DT"}, {"Lenhall"}});
+  auto l3 = Span(s3.size(), 2, 3, kLoc);
+  // "Port Tessary" misread as a person's name, and "near Tessary": the
+  // surname is never alone a person, so the place stays.
+  auto s4 = Tokens({{"Port"}, {"Tessary"}});
+  auto l4 = Span(s4.size(), 0, 2, kPer);
+  auto s5 = Tokens({{"near", 0, "IN"}, {"Tessary"}});
+  auto l5 = Span(s5.size(), 1, 2, kLoc);
+  std::vector<NerSentenceRef> refs = {{s1.data(), l1.data(), s1.size()}, {s2.data(), l2.data(), s2.size()},
+                                      {s3.data(), l3.data(), s3.size()}, {s4.data(), l4.data(), s4.size()},
+                                      {s5.data(), l5.data(), s5.size()}};
+  ApplyDocumentRules(refs.data(), refs.size());
+  EXPECT_EQ(Spans(l3), "PERSON:2-3 ");
+  EXPECT_EQ(Spans(l5), "LOC:1-2 ");
 }
 
 TEST(DocumentRules, AnAcronymTheArticleDefinesIsOfTheNamesTypeEverywhere) {

@@ -936,4 +936,64 @@ TEST_F(CoderTest, TheTimeOfSayingIsNoDateInTheTextsOwnWords) {
   EXPECT_EQ(a.events[0].date_from, "text");
 }
 
+TEST_F(CoderTest, AReportingClauseAfterTheReportDatesTheSayingNotTheAct) {
+  // Published on Wednesday 17 January 2024. "on Tuesday" is when the
+  // ministry spoke: the detention came on or before it.
+  Article a = Analyse("Lorvani police detained 12 protesters near the parliament, the Kessar ministry said on Tuesday.");
+  ASSERT_EQ(a.events.size(), 1u);
+  ASSERT_TRUE(a.events[0].date);
+  EXPECT_EQ(*a.events[0].date, "2024-01-16");
+  EXPECT_EQ(a.events[0].date_from, "said");
+  // A time of the act's own still dates it.
+  a = Analyse("Lorvani police detained 12 protesters on Monday, the Kessar ministry said on Tuesday.");
+  ASSERT_EQ(a.events.size(), 1u);
+  ASSERT_TRUE(a.events[0].date);
+  EXPECT_EQ(*a.events[0].date, "2024-01-15");
+  EXPECT_EQ(a.events[0].date_from, "text");
+}
+
+TEST_F(CoderTest, TheNounAfterASubordinatorReadAsAPrepositionIsTheSubject) {
+  // "after" parsed as a preposition of "Movement", "withdrew" left
+  // without a subject on the main clause: the movement withdrew its
+  // ministers, not the coalition.
+  Article a = Analyse(
+      "Lorvani's governing coalition fell apart on Monday after the Kessar Unity Movement (KUM) withdrew its five "
+      "ministers from the cabinet.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "160");
+  EXPECT_NE(a.events[0].source.text.find("Kessar Unity Movement"), std::string::npos) << a.events[0].source.text;
+  // A real prepositional phrase leaves the main clause's subject acting.
+  a = Analyse("Lorvani expelled two Kessarian diplomats after the talks.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].source.text, "Lorvani");
+}
+
+TEST_F(CoderTest, SigningADecreeOrABillIsNoAgreement) {
+  // A head of state's decree or a bill signed into law binds no other
+  // party; an agreement signed with one is still 057.
+  EXPECT_TRUE(Analyse("President Odalys Kessar signed a decree dissolving the Lorvani parliament.").events.empty());
+  EXPECT_TRUE(Analyse("The Lorvani president said he would sign a decree setting the election date.").events.empty());
+  EXPECT_TRUE(Analyse("The Lorvani president signed the bill into law on Monday.").events.empty());
+  Article a = Analyse("Lorvani and Dravenia signed an agreement on trade.");
+  ASSERT_FALSE(a.events.empty());
+  EXPECT_EQ(a.events[0].cameo, "057");
+}
+
+TEST_F(CoderTest, APartyWithdrawingFromAGovernmentIsNoMilitaryRetreat) {
+  // Ministers or support taken out of a government, or a party leaving a
+  // coalition, reduce relations; troops withdrawn are still a retreat.
+  Article a = Analyse("The Kessar Movement withdrew its five ministers from the Lorvani cabinet on Monday.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "160");
+  a = Analyse("The Odalys Party pulled out of the coalition on Tuesday.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "160");
+  a = Analyse("Dravenia withdrew its ambassador from Lorvani on Monday.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "161");
+  a = Analyse("Dravenia withdrew its troops from the border on Monday.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "0874");
+}
+
 }  // namespace sitrep::events

@@ -62,6 +62,7 @@ TEST(Lexicon, EveryRootHasEntriesAndEveryCodeIsKnown) {
   for (const auto* map : {&lex->verbs, &lex->nouns}) {
     for (const auto& [lemma, patterns] : *map) {
       for (const Pattern& p : patterns) {
+        if (p.code == kNoEvent) continue;  // a reading that codes nothing
         EXPECT_NE(lex->codebook->Find(p.code), nullptr) << p.code;
         roots.insert(p.code.substr(0, 2));
       }

@@ -207,6 +207,21 @@ TEST(DescribeMentions, ABodyListedUnderItsOwnCountrysNameIsAnotherCountrysAfterI
   EXPECT_EQ(b.mentions[0].actor_code, "GOVMIL");
 }
 
+TEST(DescribeMentions, AForeignMinistryByItsLongerOfficialNameIsOne) {
+  // Several countries name theirs "Ministry of Foreign and European
+  // Affairs" or "... Affairs and Trade": a foreign ministry, whose country
+  // the possessive gives.
+  Article a = Describe({{{"Slovenia"}, {"'s"}, {"Ministry"}, {"of"}, {"Foreign"}, {"and"}, {"European"}, {"Affairs"},
+                         {"said"}},
+                        {{"Hungary"}, {"'s"}, {"Ministry"}, {"of"}, {"Foreign"}, {"Affairs"}, {"and"}, {"Trade"},
+                         {"said"}}},
+                       {{0, 2, 8, "ORG"}, {1, 2, 8, "ORG"}});
+  EXPECT_EQ(a.mentions[0].country, "SVN");
+  EXPECT_EQ(a.mentions[0].actor_code, "SVNGOV");
+  EXPECT_EQ(a.mentions[1].country, "HUN");
+  EXPECT_EQ(a.mentions[1].actor_code, "HUNGOV");
+}
+
 TEST(DescribeMentions, ARankAfterARoleSetOffByACommaTakesTheRolesCountry) {
   // "An Armenian army spokeswoman, Major Ilse Harlen, said": the rank is
   // the title, the phrase before the comma says whose army.

@@ -454,5 +454,36 @@ TEST(QuotesOnHandParses, AFiniteVerbTaggedAsTheBaseFormSharesTheSubjectAbove) {
   EXPECT_EQ(Speaker(*accuses), "the firm");
 }
 
+// "Neighbouring Lorvani's foreign ministry said ... and urged ...": the
+// opening participle read as a verb taking the subject as its object;
+// the ministry is the subject of both verbs of saying.
+TEST(QuotesOnHandParses, AnOpeningParticipleWithTheSubjectAsItsObjectModifiesIt) {
+  Article a = Build({{{"Neighbouring", "VERB", "VBG", "neighbour", 6, "advcl"},
+                      {"Lorvani", "PROPN", "NNP", "Lorvani", 5, "nmod:poss"},
+                      {"'s", "PART", "POS", "'s", 2, "case"},
+                      {"foreign", "ADJ", "JJ", "foreign", 5, "amod"},
+                      {"ministry", "NOUN", "NN", "ministry", 1, "obj"},
+                      {"said", "VERB", "VBD", "say", 0, "root"},
+                      {"it", "PRON", "PRP", "it", 9, "nsubj"},
+                      {"was", "AUX", "VBD", "be", 9, "aux"},
+                      {"concerned", "ADJ", "JJ", "concerned", 6, "ccomp"},
+                      {"and", "CCONJ", "CC", "and", 11, "cc"},
+                      {"urged", "VERB", "VBD", "urge", 6, "conj"},
+                      {"all", "DET", "DT", "all", 13, "det"},
+                      {"sides", "NOUN", "NNS", "side", 11, "obj"},
+                      {"to", "PART", "TO", "to", 15, "mark"},
+                      {"refrain", "VERB", "VB", "refrain", 11, "xcomp"},
+                      {"from", "ADP", "IN", "from", 17, "case"},
+                      {"violence", "NOUN", "NN", "violence", 15, "obl"},
+                      {".", "PUNCT", ".", ".", 6, "punct"}}});
+  FindQuotes(a, DefaultCueLexicon());
+  const Quote* said = WithCue(a, "said");
+  const Quote* urged = WithCue(a, "urged");
+  ASSERT_NE(said, nullptr);
+  ASSERT_NE(urged, nullptr);
+  EXPECT_EQ(Speaker(*said), "Neighbouring Lorvani 's foreign ministry");  // the builder spaces every token
+  EXPECT_EQ(Speaker(*urged), "Neighbouring Lorvani 's foreign ministry");
+}
+
 }  // namespace
 }  // namespace sitrep::quotes

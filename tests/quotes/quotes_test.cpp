@@ -1681,5 +1681,52 @@ TEST_F(QuotesOnText, CalledOnSomeoneToActIsTheWholeAppeal) {
   EXPECT_NE(Speaker(a.quotes[0]).find("ministry"), std::string::npos);
 }
 
+// Translated news writes "expressed that ..." for a verb of saying; a
+// feeling expressed ("expressed concern that ...") reports no words.
+TEST_F(QuotesOnText, ExpressedThatReportsWordsExpressedConcernDoesNot) {
+  Article a = Analyse("Odalys Kessar, in the speech she made, expressed that the talks with Lorvani would continue.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "the talks with Lorvani would continue");
+  EXPECT_EQ(Speaker(a.quotes[0]), "Odalys Kessar");
+  a = Analyse("Tobias Lenhall expressed concern that the Varnell talks would fail.");
+  EXPECT_TRUE(a.quotes.empty()) << Words(a, a.quotes[0]);
+}
+
+// A role after a preposition is what the unnamed source is of or for: an
+// official in the prime minister's office is not the prime minister.
+TEST_F(QuotesOnText, ARoleAfterAPrepositionIsNotTheUnnamedSourcesName) {
+  Article a = Analyse(
+      "Prime Minister Tobias Lenhall lost his majority in Varnell on Monday.\n\n"
+      "A senior official in the prime minister's office, who asked not to be named, said the government would "
+      "survive.\n\n"
+      "An aide to the prime minister said the vote would be close.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  for (const Quote& q : a.quotes) {
+    EXPECT_LT(q.speaker_local, 0) << Words(a, q);
+    EXPECT_TRUE(q.speaker_name.empty()) << q.speaker_name;
+  }
+  EXPECT_EQ(a.quotes[0].speaker_description, "A senior official in the prime minister's office");
+  EXPECT_EQ(a.quotes[1].speaker_description, "An aide to the prime minister");
+}
+
+// "made a call for calm": the appeal as a light verb and its noun; a call
+// made to someone reports no words.
+TEST_F(QuotesOnText, MadeACallForIsAnAppeal) {
+  Article a = Analyse("The Lorvani envoy Odalys Kessar made a call for calm to all the parties.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].cue_text, "made a call for");
+  EXPECT_EQ(Speaker(a.quotes[0]), "Odalys Kessar");
+  a = Analyse("Tobias Lenhall made a call to his mother in Varnell.");
+  EXPECT_TRUE(a.quotes.empty()) << Words(a, a.quotes[0]);
+}
+
+// An estimate's figure after "at" is what the source estimated, not
+// where it spoke.
+TEST_F(QuotesOnText, AFigureAfterAtCompletesAnEstimate) {
+  Article a = Analyse("Lenhall police estimated the crowd at around 8,000 on Wednesday.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "the crowd at around 8,000");
+}
+
 }  // namespace
 }  // namespace sitrep::quotes

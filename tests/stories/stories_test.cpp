@@ -896,6 +896,16 @@ TEST(Stories, ClaimsFindSpelledNumbersAndTheNounBefore) {
   EXPECT_EQ(c[0].value, 3e6);
 }
 
+TEST(Stories, APartOfAGroupNamedAfterOfCountsNoNounBeforeIt) {
+  // "all but three of the 14 people detained": three counts no police
+  // officers; the whole, 14, is still the claim it is.
+  auto c = ClaimsOf("Lenhall police said on Friday that all but three of the 14 people detained had been released.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].key, "people detained");
+  EXPECT_EQ(c[0].value, 14);
+  EXPECT_TRUE(ClaimsOf("Kessar police said two of them were later released.").empty());
+}
+
 TEST(Stories, CrowdsThatDemonstratedOrRalliedAreProtesting) {
   // One outlet's "protested" and another's "demonstrated" count one crowd.
   auto p = ClaimsOf("Nearly 200 people protested in the main square of Lenhall.");
@@ -906,6 +916,25 @@ TEST(Stories, CrowdsThatDemonstratedOrRalliedAreProtesting) {
   ASSERT_EQ(r.size(), 1u);
   EXPECT_EQ(d[0].key, p[0].key);
   EXPECT_EQ(r[0].key, p[0].key);
+}
+
+TEST(Stories, ACrowdsEstimatedSizeIsItsOwnClaim) {
+  // Police and organisers estimate one crowd; protesters counted one by
+  // one ("12 protesters detained") are another figure.
+  auto police = ClaimsOf("Lenhall police estimated the crowd at around 8,000.");
+  auto organisers = ClaimsOf("Organisers from the Kessar Bloc put the crowd at more than 20,000.");
+  auto of = ClaimsOf("A crowd of 5,000 gathered in Varnell.");
+  ASSERT_EQ(police.size(), 1u);
+  ASSERT_EQ(organisers.size(), 1u);
+  ASSERT_EQ(of.size(), 1u);
+  EXPECT_EQ(police[0].key, "crowd");
+  EXPECT_EQ(police[0].value, 8000);
+  EXPECT_EQ(organisers[0].key, "crowd");
+  EXPECT_EQ(organisers[0].text, "more than 20,000");
+  EXPECT_EQ(of[0].key, "crowd");
+  auto detained = ClaimsOf("Riot police detained 12 protesters in Lenhall.");
+  ASSERT_EQ(detained.size(), 1u);
+  EXPECT_NE(detained[0].key, "crowd");
 }
 
 TEST(Stories, APercentageOfARateIsComparedByTheRate) {

@@ -932,6 +932,19 @@ TEST(TimeIssue6, AmbiguousMonthAfterAScheduleFor) {
   EXPECT_TRUE(Tag("Councillors voted for May in the runoff.").empty());
 }
 
+TEST(TimeIssue6, AnAccordingToPhraseGivesNoTenseToTheDatesClause) {
+  // Written in November: the election is set for the next February; the
+  // decree was published in the past, which says nothing of the date.
+  auto all = Tag("The Lorvani election is set for February 14, according to the decree published on Friday.",
+                 "2026-11-22");
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].value, "2027-02-14");
+  // A past clause of its own still moves the date back.
+  all = Tag("The Lorvani election was held on February 14, the Kessar commission said.", "2026-11-22");
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].value, "2026-02-14");
+}
+
 TEST(TimeIssue6, FallInSomethingIsADrop) {
   EXPECT_TRUE(Tag("The fall in copper prices hurt Tamsin Mining.").empty());
   EXPECT_EQ(One("Tamsin Mining opened the mine in the fall.").value, "2021-FA");
