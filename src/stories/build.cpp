@@ -493,10 +493,24 @@ std::vector<Claim> StoryBuilder::Impl::NumberClaims(const std::vector<std::uint3
   // days in order, over at least two days. An undated report says nothing
   // either way; a report that goes against the others makes no trend.
   auto Trend = [&](const std::vector<Report>& reports, std::size_t from, std::size_t to) -> std::string {
-    std::vector<std::pair<std::string, double>> dated;
+    // Each figure with the least and the most it may be: an earlier "nearly
+    // 300" or "about 300" followed by 296 is no fall, nor an earlier "more
+    // than 200" followed by 196 a rise; a near hedge reaches a tenth of the
+    // figure (as for compatibility), the figure itself is the other end.
+    struct Dated {
+      std::string day;
+      double value, least, most;
+      bool operator<(const Dated& o) const { return day != o.day ? day < o.day : value < o.value; }
+    };
+    std::vector<Dated> dated;
     for (std::size_t k = from; k < to; ++k) {
       const std::string& day = digests[reports[k].article].published;
-      if (day.size() >= 10) dated.emplace_back(day.substr(0, 10), reports[k].value);
+      if (day.size() < 10) continue;
+      const double v = reports[k].value;
+      const std::string& h = reports[k].claim->hedge;
+      const bool below = h == "approx" || h == "under" || h == "cap";
+      const bool above = h == "approx" || h == "over" || h == "floor";
+      dated.push_back({day.substr(0, 10), v, below ? v * 0.9 : v, above ? v * 1.1 : v});
     }
     // By day: each day's figures against the highest and lowest of the
     // days before (sorting keeps a story of many reports near-linear).
@@ -506,17 +520,21 @@ std::vector<Claim> StoryBuilder::Impl::NumberClaims(const std::vector<std::uint3
     double before_max = 0, before_min = 0;
     for (std::size_t i = 0; i < dated.size();) {
       std::size_t j = i;
-      double lo = dated[i].second, hi = dated[i].second;
-      for (; j < dated.size() && dated[j].first == dated[i].first; ++j) {
-        lo = std::min(lo, dated[j].second);
-        hi = std::max(hi, dated[j].second);
+      double lo = dated[i].value, hi = dated[i].value, least = dated[i].least, most = dated[i].most;
+      for (; j < dated.size() && dated[j].day == dated[i].day; ++j) {
+        lo = std::min(lo, dated[j].value);
+        hi = std::max(hi, dated[j].value);
+        least = std::max(least, dated[j].least);
+        most = std::min(most, dated[j].most);
       }
       if (days > 0) {
         rising = rising && lo >= before_max;
         falling = falling && hi <= before_min;
       }
-      before_max = days == 0 ? hi : std::max(before_max, hi);
-      before_min = days == 0 ? lo : std::min(before_min, lo);
+      // What the days so far say the figure reached at least (for a rise)
+      // and at most (for a fall).
+      before_max = days == 0 ? least : std::max(before_max, least);
+      before_min = days == 0 ? most : std::min(before_min, most);
       ++days;
       i = j;
     }

@@ -438,6 +438,31 @@ TEST(Stories, ATollThatGrowsDayByDayIsMarkedRising) {
   EXPECT_EQ(trend, "");
 }
 
+TEST(Stories, AnEarlierNearFigureDoesNotBreakARisingToll) {
+  auto text = [](const char* toll) {
+    return std::string("The earthquake in Lenhall killed ") + toll +
+           " people, officials in Lenhall said. Rescue teams searched the ruins of Lenhall for survivors.";
+  };
+  // "nearly 300" on the second day and 296 on the third: the count went on
+  // rising toward the figure the hedge said it was near.
+  std::vector<std::string> lines = {
+      Line("h1", "Outlet One", "2024-05-01", "Quake hits Lenhall", text("250"), {{"Lenhall", "eL"}}),
+      Line("h2", "Outlet Two", "2024-05-02", "Lenhall quake toll rises", text("nearly 300"), {{"Lenhall", "eL"}}),
+      Line("h3", "Outlet Three", "2024-05-03", "Lenhall quake toll rises again", text("296"), {{"Lenhall", "eL"}}),
+  };
+  auto stories = BuildAll(lines);
+  ASSERT_EQ(stories.size(), 1u);
+  auto [readings, trend] = TollReadings(stories[0], "people killed");
+  EXPECT_EQ(readings.size(), 3u) << stories[0].json;
+  EXPECT_EQ(trend, "rising");
+  // An exact 300 followed by 296 is a fall, and no trend.
+  lines[1] = Line("h2", "Outlet Two", "2024-05-02", "Lenhall quake toll rises", text("300"), {{"Lenhall", "eL"}});
+  stories = BuildAll(lines);
+  ASSERT_EQ(stories.size(), 1u);
+  std::tie(readings, trend) = TollReadings(stories[0], "people killed");
+  EXPECT_EQ(trend, "") << stories[0].json;
+}
+
 // Whether the disagreement on `claim` is marked compatible (-1: no such
 // disagreement).
 int CompatibleFlag(const Story& story, std::string_view claim) {
@@ -1048,6 +1073,21 @@ TEST(Stories, TheTwoSidesOfAVoteAreTwoClaims) {
   EXPECT_EQ(keys("The assembly voted 52-38 for the bill."), want);
   // Outside a vote, a number keeps its noun.
   EXPECT_EQ(keys("Dravenia sent 300 troops against the rebels."), (K{{"troops", 300}}));
+}
+
+TEST(Stories, AContextWordRightAfterTheNumberIsItsOwn) {
+  // The second figure borrows "people" from the first but says itself what
+  // happened to them.
+  auto c = ClaimsOf("Officials in Kessar said 1,100 people were injured and about 35,000 displaced.");
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_EQ(c[0].key, "people injured");
+  EXPECT_EQ(c[1].key, "people displaced");
+  EXPECT_EQ(c[1].value, 35000);
+  // A translation's "deceased" counts the dead.
+  c = ClaimsOf("The number of deceased in Odalys ascended to 212 persons.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].key, "people killed");
+  EXPECT_EQ(c[0].value, 212);
 }
 
 TEST(Stories, PeopleCountedForNoStatedReasonAreNotCompared) {
