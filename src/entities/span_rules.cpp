@@ -420,7 +420,19 @@ std::size_t ExtendOrganisationOf(const NerToken* t, std::size_t n, const std::ui
     while (k > from && k < n && labels[k] != kOutside && !IsBegin(labels[k])) --k;
     return k;
   };
-  std::size_t k = capitalised_run(e + 1, nullptr);
+  // "Ministry of the Interior", "Department of the Treasury": "the" may
+  // come between, before the body's own words (a listed name that starts
+  // after "of the", "the Council of the European Union", is a body of its
+  // own).
+  std::size_t from = e + 1;
+  if (t[e].f.lower == Heads().of && from + 1 < n && t[from].f.lower == Heads().the && !(t[from].f.flags & syntax::kHasUpper)) {
+    const std::size_t k = capitalised_run(from + 1, nullptr);
+    bool listed = false;
+    for (std::size_t x = from + 1; x < k && !listed; ++x) listed = (t[x].gaz & (kPlaceB | kOrgB)) != 0;
+    if (k == from + 1 || listed) return e;
+    return k;
+  }
+  std::size_t k = capitalised_run(from, nullptr);
   if (k == e + 1) return e;
   if (k + 1 < n && t[k].f.lower == and_lower && !(t[k].f.flags & syntax::kHasUpper)) {
     bool second_head = false;
@@ -863,6 +875,20 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
     if ((b >= 1 && determiner(b - 1)) || det_inside) {
       bool title = true;
       for (std::size_t x = det_inside ? b + 1 : b; x < e && title; ++x) {
+        title = (t[x].gaz & kGazRole) && !(t[x].gaz & (kPlaceB | kPlaceI | kOrgB | kOrgI));
+      }
+      if (title) {
+        Clear(labels, b, e);
+        b = e;
+        continue;
+      }
+    }
+    // A title alone before a person set off by a comma ("The Interior
+    // Minister, Ana Kessar, said") is that person's title, not a second
+    // person.
+    if (type == kPer && e + 1 < n && t[e].f.lower == Heads().comma && labels[e + 1] == BeginLabel(kPer)) {
+      bool title = true;
+      for (std::size_t x = b; x < e && title; ++x) {
         title = (t[x].gaz & kGazRole) && !(t[x].gaz & (kPlaceB | kPlaceI | kOrgB | kOrgI));
       }
       if (title) {

@@ -411,6 +411,57 @@ TEST(SpanRules, CompanyAndNewspaperWordsEndAnOrganisation) {
   EXPECT_EQ(Spans(lv), "ORG:1-4 ");
 }
 
+TEST(SpanRules, AnOrganisationWordTakesTheWordsAfterOfThe) {
+  // "Dravenia's Ministry of the Interior said": the model stopped at
+  // "Ministry" and took "Interior" for a place.
+  // Listed as a body or not, the words after "of the" are the body's.
+  auto t = Tokens({{"Dravenia"}, {"'s", 0, "POS"}, {"Ministry", kGazBodyB}, {"of", kGazBodyI, "IN"},
+                   {"the", kGazBodyI, "DT"}, {"Interior", kGazBodyI}, {"said", 0, "VBD"}});
+  std::vector<std::uint8_t> labels(t.size(), kOutside);
+  labels[0] = BeginLabel(kLoc);
+  labels[2] = BeginLabel(kOrg);
+  labels[5] = BeginLabel(kLoc);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "LOC:0-1 ORG:2-6 ");
+  auto v = Tokens({{"the", 0, "DT"}, {"Department"}, {"of", 0, "IN"}, {"the", 0, "DT"}, {"Harbour"}, {"Master"},
+                   {"said", 0, "VBD"}});
+  auto lv = Span(v.size(), 1, 2, kOrg);
+  ApplySpanRules(v.data(), v.size(), lv.data());
+  EXPECT_EQ(Spans(lv), "ORG:1-6 ");
+  // A listed body after "of the" is a body of its own.
+  auto u = Tokens({{"the", 0, "DT"}, {"Council"}, {"of", 0, "IN"}, {"the", 0, "DT"}, {"Lorvani", kGazOrgB},
+                   {"Union", kGazOrgI}, {"met", 0, "VBD"}});
+  std::vector<std::uint8_t> lu(u.size(), kOutside);
+  lu[1] = BeginLabel(kOrg);
+  lu[4] = BeginLabel(kOrg);
+  lu[5] = InsideLabel(kOrg);
+  ApplySpanRules(u.data(), u.size(), lu.data());
+  EXPECT_EQ(Spans(lu), "ORG:1-2 ORG:4-6 ");
+}
+
+TEST(SpanRules, ATitleBeforeACommaAndAPersonIsNoPerson) {
+  // "The Interior Minister, Odalys Kessar, said": the model typed
+  // "Minister" a person of its own.
+  auto t = Tokens({{"The", 0, "DT"}, {"Interior"}, {"Minister", kGazRole}, {",", 0, ","}, {"Odalys"}, {"Kessar"},
+                   {",", 0, ","}, {"said", 0, "VBD"}});
+  std::vector<std::uint8_t> labels(t.size(), kOutside);
+  labels[2] = BeginLabel(kPer);
+  labels[4] = BeginLabel(kPer);
+  labels[5] = InsideLabel(kPer);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "PERSON:4-6 ");
+  // A surname alone before a comma and a person is still a person ("King,
+  // Kessar and Varnell"): only a title word goes.
+  auto u = Tokens({{"Harlen"}, {",", 0, ","}, {"Odalys"}, {"Kessar"}, {"and", 0, "CC"}, {"Varnell"}});
+  std::vector<std::uint8_t> lu(u.size(), kOutside);
+  lu[0] = BeginLabel(kPer);
+  lu[2] = BeginLabel(kPer);
+  lu[3] = InsideLabel(kPer);
+  lu[5] = BeginLabel(kPer);
+  ApplySpanRules(u.data(), u.size(), lu.data());
+  EXPECT_EQ(Spans(lu), "PERSON:0-1 PERSON:2-4 PERSON:5-6 ");
+}
+
 TEST(SpanRules, AnOrganisationWordTakesTheCapitalisedWordsAfterOf) {
   // "the Department of Fisheries and Coastal Affairs said": the model
   // stopped at "Department".
