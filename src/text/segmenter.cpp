@@ -182,9 +182,10 @@ void Segment(Article* article, const Lexicon& lexicon) {
              !(a.tokens[n - 1].space_after && IsAmbiguousQuote(a.TokenText(a.tokens[n])))) {
         ++n;
       }
-      // More terminal marks ("?!", "..." after "?") stay too.
+      // More terminal marks ("?!", "..." after "?") stay too; a short word
+      // with its full stop ("Dr.", "Mr.") opens the next sentence.
       while (n < last && IsTerminalToken(a.TokenText(a.tokens[n])) &&
-             a.TokenText(a.tokens[n]).size() <= 3) {
+             a.TokenText(a.tokens[n]).size() <= 3 && !IsAlpha(FirstCp(a.TokenText(a.tokens[n])))) {
         ++n;
         while (n < last && IsClosingToken(a.TokenText(a.tokens[n]))) ++n;
       }

@@ -187,6 +187,15 @@ TEST(Segmenter, HandlesNewsAbbreviationsAndQuotes) {
             (V{"It went to Rep. Debbie Wasserman Schultz (D-Fla.) to chair."}));
 }
 
+TEST(Segmenter, ATitleAfterAFullStopOpensTheNextSentence) {
+  // "Dr." is no second terminal mark of the sentence before it.
+  EXPECT_EQ(Sentences("The toll rose in Kessar. Dr. Odalys Harlen said more would die."),
+            (V{"The toll rose in Kessar.", "Dr. Odalys Harlen said more would die."}));
+  EXPECT_EQ(Sentences("Talks ended. Mr. Varnell left Lenhall."), (V{"Talks ended.", "Mr. Varnell left Lenhall."}));
+  // Marks still stay together.
+  EXPECT_EQ(Sentences("Really?! Yes."), (V{"Really?!", "Yes."}));
+}
+
 TEST(Segmenter, WireDatelineIsASentenceOfItsOwn) {
   EXPECT_EQ(Sentences("NAIROBI, Jan 14 (Harbour Wire) - The truce holds."),
             (V{"NAIROBI, Jan 14 (Harbour Wire) -", "The truce holds."}));
