@@ -1416,6 +1416,9 @@ class Finder {
     }
     if (comma == kNone) return {kNone, kNone};
     for (std::int32_t t = h.last + 1; t < end; ++t) {
+      // "..., officials said on Monday, as rescuers dug on": a clause of
+      // time after the cue is the reporter's, whatever the parse hangs it on.
+      if (doc_.text(t) == "," && TimeClauseOpens(t + 1)) break;
       if (!doc_.punct(t) && (InQuote(t) || !own(t))) return {kNone, kNone};
     }
     int words = 0;
@@ -1614,7 +1617,24 @@ class Finder {
     // "It was, he said, one of ..." has its verb before; "Greensboro, X
     // said, made him ..." after. A clause needs one of them.
     if (!verb_after && !verb_before) return none;
+    // "The toll rose to 52, officials said on Monday, as rescuers dug":
+    // a clause of time after the cue tells when it was said; the clause
+    // before is whole, and the cue closes it.
+    if (verb_before && TimeClauseOpens(close + 1)) return none;
     return {first, {open - 1, close + 1}};
+  }
+
+  // True if token t opens a clause of time ("as rescuers dug", "while
+  // talks went on"): a subordinator of time with a subject and a verb of
+  // its own after it, in t's sentence.
+  bool TimeClauseOpens(std::int32_t t) const {
+    const auto n = static_cast<std::int32_t>(doc_.size());
+    if (t + 2 >= n || doc_.sent(t + 2) != doc_.sent(t) || doc_.tok(t).upos != "SCONJ" || InQuote(t)) return false;
+    std::string_view w = lower_[static_cast<std::size_t>(t)];
+    if (w != "as" && w != "while" && w != "when" && w != "after" && w != "before") return false;
+    const std::int32_t v = doc_.head(t);
+    return v > t && doc_.deprel(t) == "mark" &&
+           (doc_.Child(v, "nsubj") != kNone || doc_.Child(v, "nsubj:pass") != kNone);
   }
 
   // The last word of the sentence that holds t.
