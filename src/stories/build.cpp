@@ -943,6 +943,25 @@ std::string StoryBuilder::Impl::StoryJson(const std::vector<std::uint32_t>& memb
         }
         return key;
       };
+      // "UN Office for X" and "United Nations Office for X": an acronym
+      // for words the other form writes out, the rest alike, is the same
+      // name, written short.
+      auto acronym_of = [](const std::string& f, const std::string& g) {
+        const std::vector<std::string> a = detail::SpaceSeparated(f), b = detail::SpaceSeparated(g);
+        if (b.size() <= a.size()) return false;
+        std::size_t pre = 0, suf = 0;
+        while (pre < a.size() && a[pre] == b[pre]) ++pre;
+        while (suf + pre < a.size() && a[a.size() - 1 - suf] == b[b.size() - 1 - suf]) ++suf;
+        if (pre + suf + 1 != a.size()) return false;
+        const std::string& acr = a[pre];
+        const std::size_t words = b.size() - pre - suf;
+        if (acr.size() != words || words < 2) return false;
+        for (std::size_t k = 0; k < words; ++k) {
+          const std::string& w = b[pre + k];
+          if (acr[k] < 'A' || acr[k] > 'Z' || w.empty() || w[0] != acr[k]) return false;
+        }
+        return true;
+      };
       std::set<std::string> maximal;
       for (const auto& [f, arts] : by_form) {
         const auto wf = words_of(f);
@@ -951,6 +970,7 @@ std::string StoryBuilder::Impl::StoryJson(const std::vector<std::uint32_t>& memb
           if (g == f) continue;
           const auto wg = words_of(g);
           if (wg.size() > wf.size() && std::includes(wg.begin(), wg.end(), wf.begin(), wf.end())) inside = true;
+          if (acronym_of(f, g)) inside = true;
         }
         if (!inside) maximal.insert(country_form(house_style(f)));
       }

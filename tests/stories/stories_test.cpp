@@ -731,6 +731,27 @@ std::vector<ClaimRow> DisagreementsOfKind(const std::string& json, std::string_v
   return out;
 }
 
+// A name with an acronym for words the other form writes out is the same
+// name, written short.
+TEST(Stories, AnAcronymForPartOfANameIsNoOtherName) {
+  const std::string t1 = "The Lenhall Relief Office for Coastal Affairs met in Kessar on Monday about flood shelters.";
+  const std::string t2 = "The Lenhall Relief Office for Coastal Affairs met in Kessar on Monday to discuss flood shelters.";
+  const std::string t3 = "The LR Office for Coastal Affairs met in Kessar on Monday over flood shelters.";
+  std::vector<std::string> lines = {
+      Line("u1", "Outlet One", "2024-05-01", "Shelter talks in Kessar", t1,
+           {{"Lenhall Relief Office for Coastal Affairs", "eU"}, {"Kessar on", "eK"}}),
+      Line("u2", "Outlet Two", "2024-05-01", "Flood shelter talks in Kessar", t2,
+           {{"Lenhall Relief Office for Coastal Affairs", "eU"}, {"Kessar on", "eK"}}),
+      Line("u3", "Outlet Three", "2024-05-01", "Kessar shelter talks", t3,
+           {{"LR Office for Coastal Affairs", "eU"}, {"Kessar on", "eK"}}),
+  };
+  StoryBuilder b;
+  for (const auto& l : lines) ASSERT_TRUE(b.AddArticle(l).ok());
+  auto stories = b.Build({}, "");
+  ASSERT_EQ(stories.size(), 1u);
+  EXPECT_TRUE(DisagreementsOfKind(stories[0].json, "name").empty()) << stories[0].json;
+}
+
 // One person given two offices by two outlets is a disagreement that
 // names both titles and who gave each; a title one outlet only makes more
 // specific is not.
