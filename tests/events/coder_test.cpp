@@ -509,6 +509,13 @@ TEST_F(CoderTest, RescuersFoodAndAppealsForFundsAreHumanitarian) {
   a = Analyse("Italy sent a search and rescue team of 20 specialists to Albania.");
   ASSERT_EQ(a.events.size(), 1u);
   EXPECT_EQ(a.events[0].cameo, "073");
+  // A team for disasters or aid is no armed force, whatever its other words.
+  a = Analyse("Lenhall deployed a disaster assessment team to Kessar on Tuesday.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "073");
+  a = Analyse("Dravenia sent an emergency medical team to Lorvani.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "073");
   a = Analyse("Sweden moved 90 tonnes of food to Chad by road.");
   ASSERT_EQ(a.events.size(), 1u);
   EXPECT_EQ(a.events[0].cameo, "073");
