@@ -1471,7 +1471,9 @@ class SentenceCoder {
                               : inner_target;
     if (p.modal_class == "deny" || p.modal_class == "consider") target = -1;
     bool neg = (inner >= 0 && Negated(inner)) || NoneOf(Child(m, "obj"));
-    Emit(m, inner >= 0 && Tok(inner).upos != "NOUN" ? inner : m, code, Subject(m), target, neg);
+    // The trigger is the governed act when it is a verb; a noun or a sum
+    // ("pledged $5 million") is no act's word, and the verb of intent is.
+    Emit(m, inner >= 0 && Tok(inner).upos != "NOUN" && !IsMoney(inner) ? inner : m, code, Subject(m), target, neg);
     joint_ = false;
   }
 

@@ -424,6 +424,8 @@ TEST_F(CoderTest, APledgedSumIsAidPromised) {
   Article a = Analyse("Lorvania pledged $5 million for the clinics.");
   ASSERT_EQ(a.events.size(), 1u);
   EXPECT_EQ(a.events[0].cameo, "033");
+  // The pledge is the act's word, not the currency sign.
+  EXPECT_EQ(a.text.substr(a.events[0].begin, a.events[0].end - a.events[0].begin), "pledged");
 }
 
 TEST_F(CoderTest, WhatASpeakerSaysSomeoneWouldDoIsAnIntent) {
