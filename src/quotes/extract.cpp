@@ -1225,6 +1225,13 @@ class Finder {
       // a noun phrase in apposition that closes the span is the
       // reporter's gloss on what was said.
       if ((next == "a" || next == "an") && TrailingAppositive(k + 1, hi)) return LastWordBefore(lo, k);
+      // "..., while the governor put it at 300": another source's account
+      // set beside this one is the reporter's.
+      if (next == "while" || next == "whereas") {
+        for (std::int32_t j = k + 2; j <= hi; ++j) {
+          if (cue_of_[static_cast<std::size_t>(j)] != kNone && !InQuote(j)) return LastWordBefore(lo, k);
+        }
+      }
       if ((next == "but" || next == "and") && lower_[static_cast<std::size_t>(k + 2)] != "that") {
         std::string_view su = doc_.tok(k + 2).upos;
         if (su == "PRON" || su == "PROPN" || su == "DET" || su == "NOUN") {
@@ -1413,6 +1420,10 @@ class Finder {
       // A closing mark between the clause and its cue ("“overrun,” he said").
       if (allow_quotes && doc_.punct(t) && IsQuoteMark(w)) continue;
       if (InQuote(t) || !own(t)) return {kNone, kNone};
+      // "X rose to 287, while the governor put it at 300", "..., but the
+      // minister said": a cue joined to the clause before by a conjunction
+      // sets its source beside that clause, not behind it.
+      if (doc_.tok(t).upos == "SCONJ" || doc_.tok(t).upos == "CCONJ") return {kNone, kNone};
     }
     if (comma == kNone) return {kNone, kNone};
     for (std::int32_t t = h.last + 1; t < end; ++t) {

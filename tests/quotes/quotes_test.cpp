@@ -356,6 +356,20 @@ TEST_F(QuotesOnText, AClauseOfTimeAfterTheCueIsTheReporters) {
   EXPECT_EQ(Speaker(a.quotes[1]), "officials");
 }
 
+TEST_F(QuotesOnText, ACueJoinedByAConjunctionDoesNotTakeTheClauseBefore) {
+  // The governor's estimate stands beside the agency's words: the agency
+  // did not say it, and the governor did not say the agency's clause.
+  Article a = Analyse(
+      "The Lenhall relief agency said on Friday that the death toll had climbed to 287, while the regional "
+      "governor put it at nearly 300.\n"
+      "The bridge in Kessar will reopen in May, but the minister said the road would stay closed.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "the death toll had climbed to 287");
+  EXPECT_EQ(Speaker(a.quotes[0]), "The Lenhall relief agency");
+  EXPECT_EQ(Words(a, a.quotes[1]), "the road would stay closed");
+  EXPECT_EQ(Speaker(a.quotes[1]), "the minister");
+}
+
 TEST_F(QuotesOnText, ReportedClauseKeepsItsOwnSpeechAndTrailingModifier) {
   // A verb of saying inside the reported clause ("the crew complained")
   // is part of what the source said, and a modifier the parser hangs on
