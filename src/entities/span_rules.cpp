@@ -1183,6 +1183,24 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
     }
     b = e;
   }
+  // A wire dateline ("LIMA, Nov 9 (Harbour Wire) -", a sentence of its own,
+  // text/segmenter.cpp): the capitalised words in its brackets are the
+  // agency that filed it, an organisation, whatever the model made of them.
+  static const std::uint64_t open_paren = LowerHash("("), close_paren = LowerHash(")"), dash = LowerHash("-"),
+                             en_dash = LowerHash("\u2013"), em_dash = LowerHash("\u2014");
+  if (n >= 5 && (t[0].f.flags & syntax::kAllUpper) &&
+      (t[n - 1].f.lower == dash || t[n - 1].f.lower == en_dash || t[n - 1].f.lower == em_dash) &&
+      t[n - 2].f.lower == close_paren) {
+    std::size_t o = n - 2;
+    while (o > 1 && t[o - 1].f.lower != open_paren) --o;
+    if (o <= 1 || o >= n - 2) return;
+    for (std::size_t x = o; x < n - 2; ++x) {
+      if (!(t[x].f.flags & (syntax::kTitle | syntax::kAllUpper))) return;
+    }
+    // Never half of a name the model found across the brackets.
+    if (labels[o - 1] != kOutside || labels[n - 2] != kOutside) return;
+    SetSpan(labels, o, n - 2, kOrg);
+  }
 }
 
 namespace {

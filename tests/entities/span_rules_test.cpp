@@ -462,6 +462,24 @@ TEST(SpanRules, ATitleBeforeACommaAndAPersonIsNoPerson) {
   EXPECT_EQ(Spans(lu), "PERSON:0-1 PERSON:2-4 PERSON:5-6 ");
 }
 
+TEST(SpanRules, TheAgencyInAWireDatelineIsAnOrganisation) {
+  // "KESSAR, Jan 14 (Harbour Wire) -": the model took "Harbour" for a place.
+  auto t = Tokens({{"KESSAR"}, {",", 0, ","}, {"Jan"}, {"14", 0, "CD"}, {"(", 0, "-LRB-"}, {"Harbour"}, {"Wire"},
+                   {")", 0, "-RRB-"}, {"-", 0, "HYPH"}});
+  std::vector<std::uint8_t> labels(t.size(), kOutside);
+  labels[0] = BeginLabel(kLoc);
+  labels[5] = BeginLabel(kLoc);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "LOC:0-1 ORG:5-7 ");
+  // Brackets inside an ordinary sentence are left as the model read them.
+  auto u = Tokens({{"Talks"}, {"in"}, {"Lenhall"}, {"(", 0, "-LRB-"}, {"Dravenia"}, {")", 0, "-RRB-"}, {"ended"}});
+  std::vector<std::uint8_t> lu(u.size(), kOutside);
+  lu[2] = BeginLabel(kLoc);
+  lu[4] = BeginLabel(kLoc);
+  ApplySpanRules(u.data(), u.size(), lu.data());
+  EXPECT_EQ(Spans(lu), "LOC:2-3 LOC:4-5 ");
+}
+
 TEST(SpanRules, AnOrganisationWordTakesTheCapitalisedWordsAfterOf) {
   // "the Department of Fisheries and Coastal Affairs said": the model
   // stopped at "Department".
