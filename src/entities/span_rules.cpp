@@ -1183,6 +1183,16 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
     }
     b = e;
   }
+  // A sentence of a name in capitals alone and a full stop ("VILLA
+  // ALTA."): a dateline as the Spanish-language press writes it, a place,
+  // not a person.
+  static const std::uint64_t full_stop = LowerHash(".");
+  if (n >= 2 && n <= 5 && t[n - 1].f.lower == full_stop && IsBegin(labels[0]) && LabelType(labels[0]) != kOrg &&
+      SpanEnd(labels, 0, n) == n - 1) {
+    bool caps = true;
+    for (std::size_t x = 0; x + 1 < n && caps; ++x) caps = (t[x].f.flags & syntax::kAllUpper) != 0;
+    if (caps) SetSpan(labels, 0, n - 1, kLoc);
+  }
   // A wire dateline ("LIMA, Nov 9 (Harbour Wire) -", a sentence of its own,
   // text/segmenter.cpp): the capitalised words in its brackets are the
   // agency that filed it, an organisation, whatever the model made of them.

@@ -462,6 +462,23 @@ TEST(SpanRules, ATitleBeforeACommaAndAPersonIsNoPerson) {
   EXPECT_EQ(Spans(lu), "PERSON:0-1 PERSON:2-4 PERSON:5-6 ");
 }
 
+TEST(SpanRules, ANameInCapitalsAloneWithAFullStopIsADatelinePlace) {
+  // "VILLA KESSAR." opening a Spanish-language article, read as a person.
+  auto t = Tokens({{"VILLA"}, {"KESSAR"}, {".", 0, "."}});
+  auto labels = Span(t.size(), 0, 2, kPer);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "LOC:0-2 ");
+  // Not a name in ordinary letters, nor an organisation's acronym.
+  auto u = Tokens({{"Odalys"}, {"Kessar"}, {".", 0, "."}});
+  auto lu = Span(u.size(), 0, 2, kPer);
+  ApplySpanRules(u.data(), u.size(), lu.data());
+  EXPECT_EQ(Spans(lu), "PERSON:0-2 ");
+  auto v = Tokens({{"LRA"}, {".", 0, "."}});
+  auto lv = Span(v.size(), 0, 1, kOrg);
+  ApplySpanRules(v.data(), v.size(), lv.data());
+  EXPECT_EQ(Spans(lv), "ORG:0-1 ");
+}
+
 TEST(SpanRules, TheAgencyInAWireDatelineIsAnOrganisation) {
   // "KESSAR, Jan 14 (Harbour Wire) -": the model took "Harbour" for a place.
   auto t = Tokens({{"KESSAR"}, {",", 0, ","}, {"Jan"}, {"14", 0, "CD"}, {"(", 0, "-LRB-"}, {"Harbour"}, {"Wire"},
