@@ -883,6 +883,21 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
         continue;
       }
     }
+    // The last words of a listed title after its "of" ("Minister of
+    // Interior", "Secretary of Defence"), no listed place or body, are the
+    // title's, not a name of their own.
+    if (b >= 2 && t[b - 1].f.lower == Heads().of && (t[b - 1].gaz & kGazRole) &&
+        (t[b - 2].gaz & kGazRole) && labels[b - 2] == kOutside) {
+      bool title = true;
+      for (std::size_t x = b; x < e && title; ++x) {
+        title = (t[x].gaz & kGazRole) && !(t[x].gaz & (kPlaceB | kPlaceI | kOrgB | kOrgI));
+      }
+      if (title) {
+        Clear(labels, b, e);
+        b = e;
+        continue;
+      }
+    }
     // A title alone before a person set off by a comma ("The Interior
     // Minister, Ana Kessar, said") is that person's title, not a second
     // person.

@@ -439,6 +439,30 @@ TEST(SpanRules, AnOrganisationWordTakesTheWordsAfterOfThe) {
   EXPECT_EQ(Spans(lu), "ORG:1-2 ORG:4-6 ");
 }
 
+TEST(SpanRules, TheWordsOfATitleAfterItsOfAreNoName) {
+  // "The Minister of Interior, Odalys Kessar, said": "Interior" is the
+  // title's, not a place.
+  auto t = Tokens({{"The", 0, "DT"}, {"Minister", kGazRole}, {"of", kGazRole, "IN"}, {"Interior", kGazRole},
+                   {",", 0, ","}, {"Odalys"}, {"Kessar"}, {"said", 0, "VBD"}});
+  std::vector<std::uint8_t> labels(t.size(), kOutside);
+  labels[3] = BeginLabel(kLoc);
+  labels[5] = BeginLabel(kPer);
+  labels[6] = InsideLabel(kPer);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "PERSON:5-7 ");
+  // Nor a person, as the model may read it.
+  labels[3] = BeginLabel(kPer);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "PERSON:5-7 ");
+  // A listed place after a title's "of" stays a place ("President of Lorvania").
+  auto u = Tokens({{"The", 0, "DT"}, {"President", kGazRole}, {"of", kGazRole, "IN"}, {"Lorvania", kGazCountryB},
+                   {"said", 0, "VBD"}});
+  std::vector<std::uint8_t> lu(u.size(), kOutside);
+  lu[3] = BeginLabel(kLoc);
+  ApplySpanRules(u.data(), u.size(), lu.data());
+  EXPECT_EQ(Spans(lu), "LOC:3-4 ");
+}
+
 TEST(SpanRules, ATitleBeforeACommaAndAPersonIsNoPerson) {
   // "The Interior Minister, Odalys Kessar, said": the model typed
   // "Minister" a person of its own.
