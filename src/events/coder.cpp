@@ -1347,6 +1347,9 @@ class SentenceCoder {
   // consideration and the event it governs.
   void CodeModal(std::int32_t m, const Pattern& p) {
     MarkConsumed(m);
+    // "ready to send a team if the government asked for one": an appeal,
+    // threat or promise in a condition may be made, it was not.
+    if (InCondition(m)) return;
     // "who asked not to be named", "asked to be excused": a request about
     // the asker's own treatment, the stock phrase of anonymous sources,
     // is no appeal to anyone.

@@ -420,6 +420,15 @@ TEST_F(CoderTest, AFutureExchangeIsAnIntentBetweenTheTwoSides) {
   EXPECT_EQ(Target(a.events[0]), "South Dravenia");
 }
 
+TEST_F(CoderTest, AnAppealInAConditionWasNotMade) {
+  // Only Lenhall's promise is coded; Dravenia has asked for nothing.
+  Article a = Analyse("Lenhall said it was ready to send a rescue team if Dravenia asked for one.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].source.text, "Lenhall");
+  a = Analyse("Morvia will send troops to Kessar if Dravenia asks for help.");
+  for (const auto& e : a.events) EXPECT_NE(e.source.text, "Dravenia") << e.cameo;
+}
+
 TEST_F(CoderTest, APledgedSumIsAidPromised) {
   Article a = Analyse("Lorvania pledged $5 million for the clinics.");
   ASSERT_EQ(a.events.size(), 1u);
