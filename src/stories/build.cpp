@@ -587,10 +587,40 @@ std::vector<Claim> StoryBuilder::Impl::NumberClaims(const std::vector<std::uint3
       return x.value != y.value ? x.value < y.value : digests[x.article].id < digests[y.article].id;
     });
     // Groups of values close enough to measure the same quantity.
-    std::size_t from = 0;
-    while (from < reports.size()) {
+    std::vector<std::pair<std::size_t, std::size_t>> groups;
+    for (std::size_t from = 0; from < reports.size();) {
       std::size_t to = from + 1;
       while (to < reports.size() && reports[to].value <= reports[to - 1].value * kSameQuantityRatio) ++to;
+      groups.emplace_back(from, to);
+      from = to;
+    }
+    // A toll of people counted day by day ("at least 84 killed" on the
+    // first day, "more than 200" on the second) grows past that ratio: a
+    // group whose every report came out on a later day than every report
+    // of the group below it continues that count.
+    if (key_owner.first.rfind("people ", 0) == 0 && groups.size() >= 2) {
+      auto days = [&](std::pair<std::size_t, std::size_t> g, std::string* first, std::string* last) {
+        for (std::size_t k = g.first; k < g.second; ++k) {
+          const std::string& day = digests[reports[k].article].published;
+          if (day.size() < 10) return false;  // an undated report may be of any day
+          const std::string d = day.substr(0, 10);
+          if (first->empty() || d < *first) *first = d;
+          if (last->empty() || d > *last) *last = d;
+        }
+        return true;
+      };
+      std::vector<std::pair<std::size_t, std::size_t>> joined = {groups.front()};
+      for (std::size_t g = 1; g < groups.size(); ++g) {
+        std::string lo_first, lo_last, hi_first, hi_last;
+        if (days(joined.back(), &lo_first, &lo_last) && days(groups[g], &hi_first, &hi_last) && lo_last < hi_first) {
+          joined.back().second = groups[g].second;
+        } else {
+          joined.push_back(groups[g]);
+        }
+      }
+      groups = std::move(joined);
+    }
+    for (const auto& [from, to] : groups) {
       std::vector<Claim::Reading> readings;
       std::set<std::uint32_t> all_articles;
       std::set<std::string> outlets_all;
@@ -657,7 +687,6 @@ std::vector<Claim> StoryBuilder::Impl::NumberClaims(const std::vector<std::uint3
           disagreements.push_back(std::move(c));
         }
       }
-      from = to;
     }
   }
   return disagreements;

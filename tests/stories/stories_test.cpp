@@ -463,6 +463,33 @@ TEST(Stories, AnEarlierNearFigureDoesNotBreakARisingToll) {
   EXPECT_EQ(trend, "") << stories[0].json;
 }
 
+TEST(Stories, AFirstDaysTollFarBelowTheLaterOnesStartsTheRisingCount) {
+  auto text = [](const char* toll) {
+    return std::string("The earthquake in Lenhall killed ") + toll +
+           " people, officials in Lenhall said. Rescue teams searched the ruins of Lenhall for survivors.";
+  };
+  // 40 on the first day and 130 later are more than 1.5 times apart, but
+  // one count that grew: all the later figures came out after the first.
+  std::vector<std::string> lines = {
+      Line("g1", "Outlet One", "2024-05-01", "Quake hits Lenhall", text("40"), {{"Lenhall", "eL"}}),
+      Line("g2", "Outlet Two", "2024-05-02", "Lenhall quake toll rises", text("130"), {{"Lenhall", "eL"}}),
+      Line("g3", "Outlet Three", "2024-05-03", "Lenhall quake toll rises again", text("150"), {{"Lenhall", "eL"}}),
+  };
+  auto stories = BuildAll(lines);
+  ASSERT_EQ(stories.size(), 1u);
+  auto [readings, trend] = TollReadings(stories[0], "people killed");
+  EXPECT_EQ(readings, (std::vector<std::pair<std::string, std::string>>{
+                          {"40", "2024-05-01"}, {"130", "2024-05-02"}, {"150", "2024-05-03"}}))
+      << stories[0].json;
+  EXPECT_EQ(trend, "rising");
+  // Reported on the same days, the two figures stay two quantities.
+  lines[0] = Line("g1", "Outlet One", "2024-05-02", "Quake hits Lenhall", text("40"), {{"Lenhall", "eL"}});
+  stories = BuildAll(lines);
+  ASSERT_EQ(stories.size(), 1u);
+  std::tie(readings, trend) = TollReadings(stories[0], "people killed");
+  EXPECT_EQ(readings.size(), 2u) << stories[0].json;
+}
+
 // Whether the disagreement on `claim` is marked compatible (-1: no such
 // disagreement).
 int CompatibleFlag(const Story& story, std::string_view claim) {
