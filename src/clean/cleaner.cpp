@@ -124,6 +124,49 @@ std::optional<std::string> CreditAuthor(std::string_view line) {
   return std::nullopt;
 }
 
+// True if the line ends with a photo credit in the agencies' style, an
+// agency in capitals, a slash and the photographer ("... on Monday.
+// HARBOUR WIRE/Ana Kessar", "REUTERS/Ana Kessar" alone): a caption, whatever
+// its sentence says. The credit must follow a full stop or stand alone, so
+// that "tensions along the US/Mexico" at a line's end stays.
+bool EndsWithPhotoCredit(std::string_view line) {
+  line = TrimView(line);
+  const std::size_t slash = line.rfind('/');
+  if (slash == std::string_view::npos || slash == 0 || slash + 1 >= line.size()) return false;
+  // After the slash: one to three capitalised words, nothing else.
+  std::string_view after = line.substr(slash + 1);
+  int words = 0;
+  for (std::size_t i = 0; i < after.size();) {
+    std::size_t j = after.find(' ', i);
+    if (j == std::string_view::npos) j = after.size();
+    std::string_view w = after.substr(i, j - i);
+    i = j + 1;
+    if (w.empty()) continue;
+    if (!(w[0] >= 'A' && w[0] <= 'Z') || w.find_first_of(".,;:!?()") != std::string_view::npos) return false;
+    ++words;
+  }
+  if (words < 1 || words > 3) return false;
+  // Before it: the agency in capitals (one or two words), after a full stop
+  // or at the line's start.
+  std::size_t b = slash;
+  int caps_words = 0;
+  while (b > 0) {
+    std::size_t k = b;
+    while (k > 0 && line[k - 1] != ' ') --k;
+    std::string_view w = line.substr(k, b - k);
+    bool caps = w.size() >= 2;
+    for (char c : w) caps = caps && ((c >= 'A' && c <= 'Z') || c == '&' || c == '-');
+    if (!caps) break;
+    ++caps_words;
+    b = k;
+    if (caps_words == 2 || b == 0) break;
+    --b;  // the space
+  }
+  if (caps_words == 0) return false;
+  std::string_view before = TrimView(line.substr(0, b));
+  return before.empty() || before.back() == '.';
+}
+
 }  // namespace
 
 std::uint64_t RepeatedLines::OutletHash(std::string_view outlet) {
@@ -400,6 +443,7 @@ void CleanStage::Process(Article& a, StageScratch* scratch) const {
       continue;
     }
     if (l.f.url && l.f.words <= 3) l.why = "link";
+    if (!Removed(l) && EndsWithPhotoCredit(l.text)) l.why = "image caption";
   }
   if (!a.author && credit_author) a.author = credit_author;
   if (!a.published) {

@@ -420,7 +420,19 @@ std::size_t ExtendOrganisationOf(const NerToken* t, std::size_t n, const std::ui
     while (k > from && k < n && labels[k] != kOutside && !IsBegin(labels[k])) --k;
     return k;
   };
-  std::size_t k = capitalised_run(e + 1, nullptr);
+  // "Ministry of the Interior", "Department of the Treasury": "the" may
+  // come between, before the body's own words (a listed name that starts
+  // after "of the", "the Council of the European Union", is a body of its
+  // own).
+  std::size_t from = e + 1;
+  if (t[e].f.lower == Heads().of && from + 1 < n && t[from].f.lower == Heads().the && !(t[from].f.flags & syntax::kHasUpper)) {
+    const std::size_t k = capitalised_run(from + 1, nullptr);
+    bool listed = false;
+    for (std::size_t x = from + 1; x < k && !listed; ++x) listed = (t[x].gaz & (kPlaceB | kOrgB)) != 0;
+    if (k == from + 1 || listed) return e;
+    return k;
+  }
+  std::size_t k = capitalised_run(from, nullptr);
   if (k == e + 1) return e;
   if (k + 1 < n && t[k].f.lower == and_lower && !(t[k].f.flags & syntax::kHasUpper)) {
     bool second_head = false;
@@ -871,6 +883,35 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
         continue;
       }
     }
+    // The last words of a listed title after its "of" ("Minister of
+    // Interior", "Secretary of Defence"), no listed place or body, are the
+    // title's, not a name of their own.
+    if (b >= 2 && t[b - 1].f.lower == Heads().of && (t[b - 1].gaz & kGazRole) &&
+        (t[b - 2].gaz & kGazRole) && labels[b - 2] == kOutside) {
+      bool title = true;
+      for (std::size_t x = b; x < e && title; ++x) {
+        title = (t[x].gaz & kGazRole) && !(t[x].gaz & (kPlaceB | kPlaceI | kOrgB | kOrgI));
+      }
+      if (title) {
+        Clear(labels, b, e);
+        b = e;
+        continue;
+      }
+    }
+    // A title alone before a person set off by a comma ("The Interior
+    // Minister, Ana Kessar, said") is that person's title, not a second
+    // person.
+    if (type == kPer && e + 1 < n && t[e].f.lower == Heads().comma && labels[e + 1] == BeginLabel(kPer)) {
+      bool title = true;
+      for (std::size_t x = b; x < e && title; ++x) {
+        title = (t[x].gaz & kGazRole) && !(t[x].gaz & (kPlaceB | kPlaceI | kOrgB | kOrgI));
+      }
+      if (title) {
+        Clear(labels, b, e);
+        b = e;
+        continue;
+      }
+    }
     // A demonym alone names no person, organisation or place.
     if (type != kMisc) {
       bool demonym = true;
@@ -1156,6 +1197,34 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
       SetSpan(labels, p, e, kOrg);
     }
     b = e;
+  }
+  // A sentence of a name in capitals alone and a full stop ("VILLA
+  // ALTA."): a dateline as the Spanish-language press writes it, a place,
+  // not a person.
+  static const std::uint64_t full_stop = LowerHash(".");
+  if (n >= 2 && n <= 5 && t[n - 1].f.lower == full_stop && IsBegin(labels[0]) && LabelType(labels[0]) != kOrg &&
+      SpanEnd(labels, 0, n) == n - 1) {
+    bool caps = true;
+    for (std::size_t x = 0; x + 1 < n && caps; ++x) caps = (t[x].f.flags & syntax::kAllUpper) != 0;
+    if (caps) SetSpan(labels, 0, n - 1, kLoc);
+  }
+  // A wire dateline ("LIMA, Nov 9 (Harbour Wire) -", a sentence of its own,
+  // text/segmenter.cpp): the capitalised words in its brackets are the
+  // agency that filed it, an organisation, whatever the model made of them.
+  static const std::uint64_t open_paren = LowerHash("("), close_paren = LowerHash(")"), dash = LowerHash("-"),
+                             en_dash = LowerHash("\u2013"), em_dash = LowerHash("\u2014");
+  if (n >= 5 && (t[0].f.flags & syntax::kAllUpper) &&
+      (t[n - 1].f.lower == dash || t[n - 1].f.lower == en_dash || t[n - 1].f.lower == em_dash) &&
+      t[n - 2].f.lower == close_paren) {
+    std::size_t o = n - 2;
+    while (o > 1 && t[o - 1].f.lower != open_paren) --o;
+    if (o <= 1 || o >= n - 2) return;
+    for (std::size_t x = o; x < n - 2; ++x) {
+      if (!(t[x].f.flags & (syntax::kTitle | syntax::kAllUpper))) return;
+    }
+    // Never half of a name the model found across the brackets.
+    if (labels[o - 1] != kOutside || labels[n - 2] != kOutside) return;
+    SetSpan(labels, o, n - 2, kOrg);
   }
 }
 

@@ -1380,6 +1380,9 @@ class SentenceCoder {
   // consideration and the event it governs.
   void CodeModal(std::int32_t m, const Pattern& p) {
     MarkConsumed(m);
+    // "ready to send a team if the government asked for one": an appeal,
+    // threat or promise in a condition may be made, it was not.
+    if (InCondition(m)) return;
     // "who asked not to be named", "asked to be excused": a request about
     // the asker's own treatment, the stock phrase of anonymous sources,
     // is no appeal to anyone.
@@ -1504,7 +1507,9 @@ class SentenceCoder {
                               : inner_target;
     if (p.modal_class == "deny" || p.modal_class == "consider") target = -1;
     bool neg = (inner >= 0 && Negated(inner)) || NoneOf(Child(m, "obj"));
-    Emit(m, inner >= 0 && Tok(inner).upos != "NOUN" ? inner : m, code, Subject(m), target, neg);
+    // The trigger is the governed act when it is a verb; a noun or a sum
+    // ("pledged $5 million") is no act's word, and the verb of intent is.
+    Emit(m, inner >= 0 && Tok(inner).upos != "NOUN" && !IsMoney(inner) ? inner : m, code, Subject(m), target, neg);
     joint_ = false;
   }
 

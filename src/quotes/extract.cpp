@@ -1228,6 +1228,13 @@ class Finder {
       // a noun phrase in apposition that closes the span is the
       // reporter's gloss on what was said.
       if ((next == "a" || next == "an") && TrailingAppositive(k + 1, hi)) return LastWordBefore(lo, k);
+      // "..., while the governor put it at 300": another source's account
+      // set beside this one is the reporter's.
+      if (next == "while" || next == "whereas") {
+        for (std::int32_t j = k + 2; j <= hi; ++j) {
+          if (cue_of_[static_cast<std::size_t>(j)] != kNone && !InQuote(j)) return LastWordBefore(lo, k);
+        }
+      }
       if ((next == "but" || next == "and") && lower_[static_cast<std::size_t>(k + 2)] != "that") {
         std::string_view su = doc_.tok(k + 2).upos;
         if (su == "PRON" || su == "PROPN" || su == "DET" || su == "NOUN") {
@@ -1416,9 +1423,16 @@ class Finder {
       // A closing mark between the clause and its cue ("“overrun,” he said").
       if (allow_quotes && doc_.punct(t) && IsQuoteMark(w)) continue;
       if (InQuote(t) || !own(t)) return {kNone, kNone};
+      // "X rose to 287, while the governor put it at 300", "..., but the
+      // minister said": a cue joined to the clause before by a conjunction
+      // sets its source beside that clause, not behind it.
+      if (doc_.tok(t).upos == "SCONJ" || doc_.tok(t).upos == "CCONJ") return {kNone, kNone};
     }
     if (comma == kNone) return {kNone, kNone};
     for (std::int32_t t = h.last + 1; t < end; ++t) {
+      // "..., officials said on Monday, as rescuers dug on": a clause of
+      // time after the cue is the reporter's, whatever the parse hangs it on.
+      if (doc_.text(t) == "," && TimeClauseOpens(t + 1)) break;
       if (!doc_.punct(t) && (InQuote(t) || !own(t))) return {kNone, kNone};
     }
     int words = 0;
@@ -1617,7 +1631,24 @@ class Finder {
     // "It was, he said, one of ..." has its verb before; "Greensboro, X
     // said, made him ..." after. A clause needs one of them.
     if (!verb_after && !verb_before) return none;
+    // "The toll rose to 52, officials said on Monday, as rescuers dug":
+    // a clause of time after the cue tells when it was said; the clause
+    // before is whole, and the cue closes it.
+    if (verb_before && TimeClauseOpens(close + 1)) return none;
     return {first, {open - 1, close + 1}};
+  }
+
+  // True if token t opens a clause of time ("as rescuers dug", "while
+  // talks went on"): a subordinator of time with a subject and a verb of
+  // its own after it, in t's sentence.
+  bool TimeClauseOpens(std::int32_t t) const {
+    const auto n = static_cast<std::int32_t>(doc_.size());
+    if (t + 2 >= n || doc_.sent(t + 2) != doc_.sent(t) || doc_.tok(t).upos != "SCONJ" || InQuote(t)) return false;
+    std::string_view w = lower_[static_cast<std::size_t>(t)];
+    if (w != "as" && w != "while" && w != "when" && w != "after" && w != "before") return false;
+    const std::int32_t v = doc_.head(t);
+    return v > t && doc_.deprel(t) == "mark" &&
+           (doc_.Child(v, "nsubj") != kNone || doc_.Child(v, "nsubj:pass") != kNone);
   }
 
   // The last word of the sentence that holds t.

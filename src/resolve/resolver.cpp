@@ -109,10 +109,16 @@ struct Resolver::Impl {
     std::uint32_t keys_begin = 0, keys_end = 0;      // strong keys
     std::uint32_t sur_begin = 0, sur_end = 0;        // surnames of full names
     std::uint32_t ini_begin = 0, ini_end = 0;        // initials (long ORG) or acronym letters
+    // PERSON written in three words, as Spanish and Portuguese names are
+    // (given name, father's and mother's surnames): the given name with the
+    // first surname (H) and the two surnames (T), the short forms outlets
+    // use; and a two-word name's own H and T keys, to look them up.
+    std::uint32_t two_sur_begin = 0, two_sur_end = 0;
+    std::uint64_t short_given = 0, short_surnames = 0;
   };
   std::vector<Rec> recs;
   std::vector<LocalEntity> locals;
-  std::vector<std::uint64_t> keys, surnames, inits, spellings;
+  std::vector<std::uint64_t> keys, surnames, inits, spellings, two_surnames;
   std::vector<std::string> article_ids;
   std::vector<std::uint32_t> article_sizes;
   std::vector<bool> article_translated;
@@ -126,6 +132,7 @@ struct Resolver::Impl {
     r.sur_begin = static_cast<std::uint32_t>(surnames.size());
     r.ini_begin = static_cast<std::uint32_t>(inits.size());
     r.spell_begin = static_cast<std::uint32_t>(spellings.size());
+    r.two_sur_begin = static_cast<std::uint32_t>(two_surnames.size());
     auto for_each_form = [&](auto&& f) {
       f(std::string_view(e.name), true);
       for (const std::string& a : e.aliases)
@@ -149,6 +156,13 @@ struct Resolver::Impl {
             if (std::string v = detail::ArabicVowelFold(last); v != last) keys.push_back(Key("P", first + " " + v));
           }
           surnames.push_back(Key("S", last));
+          if (pt.size() == 3) {
+            two_surnames.push_back(Key("H", first + " " + TranslitKey(pt[1])));
+            two_surnames.push_back(Key("T", TranslitKey(pt[1]) + " " + last));
+          } else if (pt.size() == 2 && r.short_given == 0) {
+            r.short_given = Key("H", first + " " + last);
+            r.short_surnames = Key("T", first + " " + last);
+          }
           r.full_person = true;
           std::string stem = last;
           if (stem.size() > 4 && stem.back() == 'e') stem.pop_back();
@@ -269,6 +283,7 @@ struct Resolver::Impl {
     r.sur_end = static_cast<std::uint32_t>(surnames.size());
     r.ini_end = static_cast<std::uint32_t>(inits.size());
     r.spell_end = static_cast<std::uint32_t>(spellings.size());
+    r.two_sur_end = static_cast<std::uint32_t>(two_surnames.size());
     // Sorted and distinct, so the id key is simply the first one.
     std::sort(keys.begin() + r.keys_begin, keys.end());
     keys.erase(std::unique(keys.begin() + r.keys_begin, keys.end()), keys.end());
@@ -355,6 +370,52 @@ std::vector<Resolver::Entity> Resolver::Finish(std::vector<std::vector<std::uint
         if (!fresh) uf.Unite(idx(i), it->second);
       }
     }
+  }
+  // 1c. A name of two words that is the short form of one three-word name
+  // ("Odalys Kessar" of "Odalys Kessar Varnell", given name and first
+  // surname; or "Kessar Varnell", the two surnames, with a role they share):
+  // Spanish and Portuguese names carry two surnames that outlets drop or
+  // keep. Only when one person's long name has that short form; the
+  // surnames alone also need a shared title, since a given name may look
+  // like a surname ("Juan Carlos Pardo", "Carlos Pardo").
+  {
+    std::unordered_map<std::uint64_t, std::uint32_t> by_short;
+    for (std::size_t i = 0; i < n; ++i) {
+      const Impl::Rec& r = m.recs[i];
+      for (std::uint32_t k = r.two_sur_begin; k < r.two_sur_end; ++k) Claim(by_short, m.two_surnames[k], uf.Find(idx(i)));
+    }
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> joins, surnames_only;
+    for (std::size_t i = 0; i < n; ++i) {
+      const Impl::Rec& r = m.recs[i];
+      if (r.short_given == 0 || r.two_sur_end > r.two_sur_begin) continue;
+      if (auto it = by_short.find(r.short_given); it != by_short.end() && it->second != kMany) {
+        joins.emplace_back(idx(i), it->second);
+      } else if (it = by_short.find(r.short_surnames); it != by_short.end() && it->second != kMany &&
+                 !m.locals[i].roles.empty()) {
+        surnames_only.emplace_back(idx(i), it->second);
+      }
+    }
+    if (!surnames_only.empty()) {
+      // The titles of the people the surnames alone may name, in one pass.
+      std::unordered_map<std::uint32_t, std::vector<const std::string*>> roles_of;
+      for (auto [i, root] : surnames_only) roles_of.try_emplace(root);
+      for (std::size_t j = 0; j < n; ++j) {
+        auto it = roles_of.find(uf.Find(idx(j)));
+        if (it == roles_of.end()) continue;
+        for (const std::string& role : m.locals[j].roles) it->second.push_back(&role);
+      }
+      // "governor" and "regional governor": one title said more fully.
+      auto same_title = [](const std::string& a, const std::string& b) {
+        return a == b || (a.size() > b.size() && a.ends_with(" " + b)) || (b.size() > a.size() && b.ends_with(" " + a));
+      };
+      for (auto [i, root] : surnames_only) {
+        bool shared = false;
+        for (const std::string& a : m.locals[i].roles)
+          for (const std::string* b : roles_of[root]) shared = shared || same_title(a, *b);
+        if (shared) joins.emplace_back(i, root);
+      }
+    }
+    for (auto [a, b] : joins) uf.Unite(a, b);
   }
   // 2. Surname-only people. A surname two full names share is settled by
   // a role only one of them holds ("President Kessar" is the president

@@ -493,10 +493,24 @@ std::vector<Claim> StoryBuilder::Impl::NumberClaims(const std::vector<std::uint3
   // days in order, over at least two days. An undated report says nothing
   // either way; a report that goes against the others makes no trend.
   auto Trend = [&](const std::vector<Report>& reports, std::size_t from, std::size_t to) -> std::string {
-    std::vector<std::pair<std::string, double>> dated;
+    // Each figure with the least and the most it may be: an earlier "nearly
+    // 300" or "about 300" followed by 296 is no fall, nor an earlier "more
+    // than 200" followed by 196 a rise; a near hedge reaches a tenth of the
+    // figure (as for compatibility), the figure itself is the other end.
+    struct Dated {
+      std::string day;
+      double value, least, most;
+      bool operator<(const Dated& o) const { return day != o.day ? day < o.day : value < o.value; }
+    };
+    std::vector<Dated> dated;
     for (std::size_t k = from; k < to; ++k) {
       const std::string& day = digests[reports[k].article].published;
-      if (day.size() >= 10) dated.emplace_back(day.substr(0, 10), reports[k].value);
+      if (day.size() < 10) continue;
+      const double v = reports[k].value;
+      const std::string& h = reports[k].claim->hedge;
+      const bool below = h == "approx" || h == "under" || h == "cap";
+      const bool above = h == "approx" || h == "over" || h == "floor";
+      dated.push_back({day.substr(0, 10), v, below ? v * 0.9 : v, above ? v * 1.1 : v});
     }
     // By day: each day's figures against the highest and lowest of the
     // days before (sorting keeps a story of many reports near-linear).
@@ -506,17 +520,21 @@ std::vector<Claim> StoryBuilder::Impl::NumberClaims(const std::vector<std::uint3
     double before_max = 0, before_min = 0;
     for (std::size_t i = 0; i < dated.size();) {
       std::size_t j = i;
-      double lo = dated[i].second, hi = dated[i].second;
-      for (; j < dated.size() && dated[j].first == dated[i].first; ++j) {
-        lo = std::min(lo, dated[j].second);
-        hi = std::max(hi, dated[j].second);
+      double lo = dated[i].value, hi = dated[i].value, least = dated[i].least, most = dated[i].most;
+      for (; j < dated.size() && dated[j].day == dated[i].day; ++j) {
+        lo = std::min(lo, dated[j].value);
+        hi = std::max(hi, dated[j].value);
+        least = std::max(least, dated[j].least);
+        most = std::min(most, dated[j].most);
       }
       if (days > 0) {
         rising = rising && lo >= before_max;
         falling = falling && hi <= before_min;
       }
-      before_max = days == 0 ? hi : std::max(before_max, hi);
-      before_min = days == 0 ? lo : std::min(before_min, lo);
+      // What the days so far say the figure reached at least (for a rise)
+      // and at most (for a fall).
+      before_max = days == 0 ? least : std::max(before_max, least);
+      before_min = days == 0 ? most : std::min(before_min, most);
       ++days;
       i = j;
     }
@@ -569,10 +587,40 @@ std::vector<Claim> StoryBuilder::Impl::NumberClaims(const std::vector<std::uint3
       return x.value != y.value ? x.value < y.value : digests[x.article].id < digests[y.article].id;
     });
     // Groups of values close enough to measure the same quantity.
-    std::size_t from = 0;
-    while (from < reports.size()) {
+    std::vector<std::pair<std::size_t, std::size_t>> groups;
+    for (std::size_t from = 0; from < reports.size();) {
       std::size_t to = from + 1;
       while (to < reports.size() && reports[to].value <= reports[to - 1].value * kSameQuantityRatio) ++to;
+      groups.emplace_back(from, to);
+      from = to;
+    }
+    // A toll of people counted day by day ("at least 84 killed" on the
+    // first day, "more than 200" on the second) grows past that ratio: a
+    // group whose every report came out on a later day than every report
+    // of the group below it continues that count.
+    if (key_owner.first.rfind("people ", 0) == 0 && groups.size() >= 2) {
+      auto days = [&](std::pair<std::size_t, std::size_t> g, std::string* first, std::string* last) {
+        for (std::size_t k = g.first; k < g.second; ++k) {
+          const std::string& day = digests[reports[k].article].published;
+          if (day.size() < 10) return false;  // an undated report may be of any day
+          const std::string d = day.substr(0, 10);
+          if (first->empty() || d < *first) *first = d;
+          if (last->empty() || d > *last) *last = d;
+        }
+        return true;
+      };
+      std::vector<std::pair<std::size_t, std::size_t>> joined = {groups.front()};
+      for (std::size_t g = 1; g < groups.size(); ++g) {
+        std::string lo_first, lo_last, hi_first, hi_last;
+        if (days(joined.back(), &lo_first, &lo_last) && days(groups[g], &hi_first, &hi_last) && lo_last < hi_first) {
+          joined.back().second = groups[g].second;
+        } else {
+          joined.push_back(groups[g]);
+        }
+      }
+      groups = std::move(joined);
+    }
+    for (const auto& [from, to] : groups) {
       std::vector<Claim::Reading> readings;
       std::set<std::uint32_t> all_articles;
       std::set<std::string> outlets_all;
@@ -639,7 +687,6 @@ std::vector<Claim> StoryBuilder::Impl::NumberClaims(const std::vector<std::uint3
           disagreements.push_back(std::move(c));
         }
       }
-      from = to;
     }
   }
   return disagreements;
@@ -925,6 +972,25 @@ std::string StoryBuilder::Impl::StoryJson(const std::vector<std::uint32_t>& memb
         }
         return key;
       };
+      // "UN Office for X" and "United Nations Office for X": an acronym
+      // for words the other form writes out, the rest alike, is the same
+      // name, written short.
+      auto acronym_of = [](const std::string& f, const std::string& g) {
+        const std::vector<std::string> a = detail::SpaceSeparated(f), b = detail::SpaceSeparated(g);
+        if (b.size() <= a.size()) return false;
+        std::size_t pre = 0, suf = 0;
+        while (pre < a.size() && a[pre] == b[pre]) ++pre;
+        while (suf + pre < a.size() && a[a.size() - 1 - suf] == b[b.size() - 1 - suf]) ++suf;
+        if (pre + suf + 1 != a.size()) return false;
+        const std::string& acr = a[pre];
+        const std::size_t words = b.size() - pre - suf;
+        if (acr.size() != words || words < 2) return false;
+        for (std::size_t k = 0; k < words; ++k) {
+          const std::string& w = b[pre + k];
+          if (acr[k] < 'A' || acr[k] > 'Z' || w.empty() || w[0] != acr[k]) return false;
+        }
+        return true;
+      };
       std::set<std::string> maximal;
       for (const auto& [f, arts] : by_form) {
         const auto wf = words_of(f);
@@ -933,6 +999,7 @@ std::string StoryBuilder::Impl::StoryJson(const std::vector<std::uint32_t>& memb
           if (g == f) continue;
           const auto wg = words_of(g);
           if (wg.size() > wf.size() && std::includes(wg.begin(), wg.end(), wf.begin(), wf.end())) inside = true;
+          if (acronym_of(f, g)) inside = true;
         }
         if (!inside) maximal.insert(country_form(house_style(f)));
       }

@@ -334,6 +334,12 @@ void ExtractClaims(std::string_view text, std::span<const Word> words, std::vect
       }
       // A unit of time or measure before it counts nothing comparable either.
       if (key == "-") continue;
+      // People borrowed from before take the context word right after the
+      // number, which says what happened to these ("1,100 people were
+      // injured and 35,000 displaced": the 35,000 were displaced).
+      if ((key == "people" || key.rfind("people ", 0) == 0) && !words[last].punct_after && last + 1 < words.size()) {
+        if (auto it = lex.contexts.find(words[last + 1].lower); it != lex.contexts.end()) key = "people " + it->second;
+      }
     }
     // Only what counts voters takes a side ("300 troops against ..." does not).
     const bool voters = key.empty() || key == "votes" || key == "lawmakers" || key == "members" ||

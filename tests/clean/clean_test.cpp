@@ -621,6 +621,26 @@ TEST(CleanStage, RelatedAndImageLinesGoEvenWhenTheyReadLikeSentences) {
   EXPECT_EQ(why["Related: Who runs the harbour now?"], "related links");
 }
 
+TEST(CleanStage, ACaptionEndingInAnAgencyPhotoCreditGoes) {
+  Article a = Clean(
+      "Harbour reopens\n"
+      "The harbour reopened on Friday, officials said, after a week of repairs.\n"
+      "Dock workers unload the first ship in Lenhall on Friday. HARBOUR WIRE/Odalys Kessar\n"
+      "Trade between the two ports grew along the route to Dravenia/Morvia.\n"
+      "Ferries will run a reduced timetable until the spring, the port said.\n"
+      "KESSAR/Tomas Varnell\n"
+      "Correction: An earlier version of this article gave the wrong day for the reopening.\n",
+      "text");
+  auto why = Why(a);
+  EXPECT_EQ(why["Dock workers unload the first ship in Lenhall on Friday. HARBOUR WIRE/Odalys Kessar"], "image caption");
+  EXPECT_EQ(why["KESSAR/Tomas Varnell"], "image caption");
+  EXPECT_EQ(why["Correction: An earlier version of this article gave the wrong day for the reopening."],
+            "editorial note");
+  // A slash between two names inside a sentence is no credit.
+  EXPECT_NE(a.text.find("route to Dravenia/Morvia."), std::string::npos) << a.text;
+  EXPECT_NE(a.text.find("Ferries will run"), std::string::npos) << a.text;
+}
+
 TEST(CleanStage, ButtonLabelWithColonHeadsTheLinksUnderIt) {
   Article a = Clean(
       "The quarry reopened on Monday after a month of inspections, the council said.\n"

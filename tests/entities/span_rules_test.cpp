@@ -420,6 +420,116 @@ TEST(SpanRules, CompanyAndNewspaperWordsEndAnOrganisation) {
   EXPECT_EQ(Spans(lv), "ORG:1-4 ");
 }
 
+TEST(SpanRules, AnOrganisationWordTakesTheWordsAfterOfThe) {
+  // "Dravenia's Ministry of the Interior said": the model stopped at
+  // "Ministry" and took "Interior" for a place.
+  // Listed as a body or not, the words after "of the" are the body's.
+  auto t = Tokens({{"Dravenia"}, {"'s", 0, "POS"}, {"Ministry", kGazBodyB}, {"of", kGazBodyI, "IN"},
+                   {"the", kGazBodyI, "DT"}, {"Interior", kGazBodyI}, {"said", 0, "VBD"}});
+  std::vector<std::uint8_t> labels(t.size(), kOutside);
+  labels[0] = BeginLabel(kLoc);
+  labels[2] = BeginLabel(kOrg);
+  labels[5] = BeginLabel(kLoc);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "LOC:0-1 ORG:2-6 ");
+  auto v = Tokens({{"the", 0, "DT"}, {"Department"}, {"of", 0, "IN"}, {"the", 0, "DT"}, {"Harbour"}, {"Master"},
+                   {"said", 0, "VBD"}});
+  auto lv = Span(v.size(), 1, 2, kOrg);
+  ApplySpanRules(v.data(), v.size(), lv.data());
+  EXPECT_EQ(Spans(lv), "ORG:1-6 ");
+  // A listed body after "of the" is a body of its own.
+  auto u = Tokens({{"the", 0, "DT"}, {"Council"}, {"of", 0, "IN"}, {"the", 0, "DT"}, {"Lorvani", kGazOrgB},
+                   {"Union", kGazOrgI}, {"met", 0, "VBD"}});
+  std::vector<std::uint8_t> lu(u.size(), kOutside);
+  lu[1] = BeginLabel(kOrg);
+  lu[4] = BeginLabel(kOrg);
+  lu[5] = InsideLabel(kOrg);
+  ApplySpanRules(u.data(), u.size(), lu.data());
+  EXPECT_EQ(Spans(lu), "ORG:1-2 ORG:4-6 ");
+}
+
+TEST(SpanRules, TheWordsOfATitleAfterItsOfAreNoName) {
+  // "The Minister of Interior, Odalys Kessar, said": "Interior" is the
+  // title's, not a place.
+  auto t = Tokens({{"The", 0, "DT"}, {"Minister", kGazRole}, {"of", kGazRole, "IN"}, {"Interior", kGazRole},
+                   {",", 0, ","}, {"Odalys"}, {"Kessar"}, {"said", 0, "VBD"}});
+  std::vector<std::uint8_t> labels(t.size(), kOutside);
+  labels[3] = BeginLabel(kLoc);
+  labels[5] = BeginLabel(kPer);
+  labels[6] = InsideLabel(kPer);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "PERSON:5-7 ");
+  // Nor a person, as the model may read it.
+  labels[3] = BeginLabel(kPer);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "PERSON:5-7 ");
+  // A listed place after a title's "of" stays a place ("President of Lorvania").
+  auto u = Tokens({{"The", 0, "DT"}, {"President", kGazRole}, {"of", kGazRole, "IN"}, {"Lorvania", kGazCountryB},
+                   {"said", 0, "VBD"}});
+  std::vector<std::uint8_t> lu(u.size(), kOutside);
+  lu[3] = BeginLabel(kLoc);
+  ApplySpanRules(u.data(), u.size(), lu.data());
+  EXPECT_EQ(Spans(lu), "LOC:3-4 ");
+}
+
+TEST(SpanRules, ATitleBeforeACommaAndAPersonIsNoPerson) {
+  // "The Interior Minister, Odalys Kessar, said": the model typed
+  // "Minister" a person of its own.
+  auto t = Tokens({{"The", 0, "DT"}, {"Interior"}, {"Minister", kGazRole}, {",", 0, ","}, {"Odalys"}, {"Kessar"},
+                   {",", 0, ","}, {"said", 0, "VBD"}});
+  std::vector<std::uint8_t> labels(t.size(), kOutside);
+  labels[2] = BeginLabel(kPer);
+  labels[4] = BeginLabel(kPer);
+  labels[5] = InsideLabel(kPer);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "PERSON:4-6 ");
+  // A surname alone before a comma and a person is still a person ("King,
+  // Kessar and Varnell"): only a title word goes.
+  auto u = Tokens({{"Harlen"}, {",", 0, ","}, {"Odalys"}, {"Kessar"}, {"and", 0, "CC"}, {"Varnell"}});
+  std::vector<std::uint8_t> lu(u.size(), kOutside);
+  lu[0] = BeginLabel(kPer);
+  lu[2] = BeginLabel(kPer);
+  lu[3] = InsideLabel(kPer);
+  lu[5] = BeginLabel(kPer);
+  ApplySpanRules(u.data(), u.size(), lu.data());
+  EXPECT_EQ(Spans(lu), "PERSON:0-1 PERSON:2-4 PERSON:5-6 ");
+}
+
+TEST(SpanRules, ANameInCapitalsAloneWithAFullStopIsADatelinePlace) {
+  // "VILLA KESSAR." opening a Spanish-language article, read as a person.
+  auto t = Tokens({{"VILLA"}, {"KESSAR"}, {".", 0, "."}});
+  auto labels = Span(t.size(), 0, 2, kPer);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "LOC:0-2 ");
+  // Not a name in ordinary letters, nor an organisation's acronym.
+  auto u = Tokens({{"Odalys"}, {"Kessar"}, {".", 0, "."}});
+  auto lu = Span(u.size(), 0, 2, kPer);
+  ApplySpanRules(u.data(), u.size(), lu.data());
+  EXPECT_EQ(Spans(lu), "PERSON:0-2 ");
+  auto v = Tokens({{"LRA"}, {".", 0, "."}});
+  auto lv = Span(v.size(), 0, 1, kOrg);
+  ApplySpanRules(v.data(), v.size(), lv.data());
+  EXPECT_EQ(Spans(lv), "ORG:0-1 ");
+}
+
+TEST(SpanRules, TheAgencyInAWireDatelineIsAnOrganisation) {
+  // "KESSAR, Jan 14 (Harbour Wire) -": the model took "Harbour" for a place.
+  auto t = Tokens({{"KESSAR"}, {",", 0, ","}, {"Jan"}, {"14", 0, "CD"}, {"(", 0, "-LRB-"}, {"Harbour"}, {"Wire"},
+                   {")", 0, "-RRB-"}, {"-", 0, "HYPH"}});
+  std::vector<std::uint8_t> labels(t.size(), kOutside);
+  labels[0] = BeginLabel(kLoc);
+  labels[5] = BeginLabel(kLoc);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "LOC:0-1 ORG:5-7 ");
+  // Brackets inside an ordinary sentence are left as the model read them.
+  auto u = Tokens({{"Talks"}, {"in"}, {"Lenhall"}, {"(", 0, "-LRB-"}, {"Dravenia"}, {")", 0, "-RRB-"}, {"ended"}});
+  std::vector<std::uint8_t> lu(u.size(), kOutside);
+  lu[2] = BeginLabel(kLoc);
+  lu[4] = BeginLabel(kLoc);
+  ApplySpanRules(u.data(), u.size(), lu.data());
+  EXPECT_EQ(Spans(lu), "LOC:2-3 LOC:4-5 ");
+}
+
 TEST(SpanRules, AnOrganisationWordTakesTheCapitalisedWordsAfterOf) {
   // "the Department of Fisheries and Coastal Affairs said": the model
   // stopped at "Department".

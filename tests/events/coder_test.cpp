@@ -420,10 +420,21 @@ TEST_F(CoderTest, AFutureExchangeIsAnIntentBetweenTheTwoSides) {
   EXPECT_EQ(Target(a.events[0]), "South Dravenia");
 }
 
+TEST_F(CoderTest, AnAppealInAConditionWasNotMade) {
+  // Only Lenhall's promise is coded; Dravenia has asked for nothing.
+  Article a = Analyse("Lenhall said it was ready to send a rescue team if Dravenia asked for one.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].source.text, "Lenhall");
+  a = Analyse("Morvia will send troops to Kessar if Dravenia asks for help.");
+  for (const auto& e : a.events) EXPECT_NE(e.source.text, "Dravenia") << e.cameo;
+}
+
 TEST_F(CoderTest, APledgedSumIsAidPromised) {
   Article a = Analyse("Lorvania pledged $5 million for the clinics.");
   ASSERT_EQ(a.events.size(), 1u);
   EXPECT_EQ(a.events[0].cameo, "033");
+  // The pledge is the act's word, not the currency sign.
+  EXPECT_EQ(a.text.substr(a.events[0].begin, a.events[0].end - a.events[0].begin), "pledged");
 }
 
 TEST_F(CoderTest, WhatASpeakerSaysSomeoneWouldDoIsAnIntent) {
@@ -507,6 +518,13 @@ TEST_F(CoderTest, RescuersFoodAndAppealsForFundsAreHumanitarian) {
   EXPECT_EQ(a.events[0].cameo, "073");
   EXPECT_EQ(Target(a.events[0]), "Nepal");
   a = Analyse("Italy sent a search and rescue team of 20 specialists to Albania.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "073");
+  // A team for disasters or aid is no armed force, whatever its other words.
+  a = Analyse("Lenhall deployed a disaster assessment team to Kessar on Tuesday.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "073");
+  a = Analyse("Dravenia sent an emergency medical team to Lorvani.");
   ASSERT_EQ(a.events.size(), 1u);
   EXPECT_EQ(a.events[0].cameo, "073");
   a = Analyse("Sweden moved 90 tonnes of food to Chad by road.");

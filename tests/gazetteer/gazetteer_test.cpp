@@ -152,6 +152,20 @@ TEST(Gazetteer, HyphenatedAndSpacedFormsAreOneRole) {
   EXPECT_EQ(G().entry(ma->entry).name, "vice president");
 }
 
+TEST(Gazetteer, AViceMinisterIsOneRoleHyphenatedOrNot) {
+  // "Interior Vice-Minister Odalys Kessar": Latin American governments
+  // name their deputy ministers so, and outlets write it both ways.
+  auto a = MatchAll({"Vice-Minister"});
+  auto b = MatchAll({"vice", "minister"});
+  const Match* ma = Find(a, 0, 1, kRole);
+  const Match* mb = Find(b, 0, 2, kRole);
+  ASSERT_NE(ma, nullptr);
+  ASSERT_NE(mb, nullptr);
+  EXPECT_EQ(ma->entry, mb->entry);
+  EXPECT_EQ(G().entry(ma->entry).name, "vice minister");
+  EXPECT_EQ(G().entry(ma->entry).code, "GOV");
+}
+
 TEST(Gazetteer, GovernmentBodiesCarryCountryAndCode) {
   struct Case {
     const char* name;

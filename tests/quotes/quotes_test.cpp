@@ -341,6 +341,35 @@ TEST_F(QuotesOnText, ReportedClauseBeforeItsCue) {
   EXPECT_EQ(Speaker(a.quotes[2]), "officials");
 }
 
+TEST_F(QuotesOnText, AClauseOfTimeAfterTheCueIsTheReporters) {
+  // "as rescuers dug ..." tells when the agency spoke, not what it said,
+  // however long it runs and whatever the parse hangs it on.
+  Article a = Analyse(
+      "The number of people killed in the flood in Lenhall has risen to more than 200, the country's relief agency "
+      "said on Tuesday, as rescuers using their bare hands and borrowed shovels dug through the ruins of homes in "
+      "Kessar and neighbouring towns.\n"
+      "The death toll in Odalys has risen to 52, officials said on Monday, as rescuers searched the rubble.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "The number of people killed in the flood in Lenhall has risen to more than 200");
+  EXPECT_EQ(Speaker(a.quotes[0]), "the country's relief agency");
+  EXPECT_EQ(Words(a, a.quotes[1]), "The death toll in Odalys has risen to 52");
+  EXPECT_EQ(Speaker(a.quotes[1]), "officials");
+}
+
+TEST_F(QuotesOnText, ACueJoinedByAConjunctionDoesNotTakeTheClauseBefore) {
+  // The governor's estimate stands beside the agency's words: the agency
+  // did not say it, and the governor did not say the agency's clause.
+  Article a = Analyse(
+      "The Lenhall relief agency said on Friday that the death toll had climbed to 287, while the regional "
+      "governor put it at nearly 300.\n"
+      "The bridge in Kessar will reopen in May, but the minister said the road would stay closed.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(Words(a, a.quotes[0]), "the death toll had climbed to 287");
+  EXPECT_EQ(Speaker(a.quotes[0]), "The Lenhall relief agency");
+  EXPECT_EQ(Words(a, a.quotes[1]), "the road would stay closed");
+  EXPECT_EQ(Speaker(a.quotes[1]), "the minister");
+}
+
 TEST_F(QuotesOnText, ReportedClauseKeepsItsOwnSpeechAndTrailingModifier) {
   // A verb of saying inside the reported clause ("the crew complained")
   // is part of what the source said, and a modifier the parser hangs on

@@ -279,6 +279,32 @@ TEST(Resolver, ADoubleBarrelledSurnameAloneJoinsItsFullName) {
   EXPECT_EQ(c[2], c[3]);
 }
 
+TEST(Resolver, ASpanishNameWithAndWithoutItsSecondSurnameIsOnePerson) {
+  auto person = [](std::string name, std::vector<std::string> roles = {}) {
+    LocalEntity e = E("PERSON", std::move(name));
+    e.roles = std::move(roles);
+    return e;
+  };
+  // Given name and first surname, the form most outlets use; the two
+  // surnames alone with the title the full name has.
+  auto c = Cluster({person("Odalys Kessar Varnell", {"regional governor"}), person("Odalys Kessar"),
+                    person("Kessar Varnell", {"governor"}), person("Ódalys Kessar")});
+  EXPECT_EQ(c[0], c[1]);
+  EXPECT_EQ(c[0], c[2]);
+  EXPECT_EQ(c[0], c[3]);
+  // The surnames alone without a shared title may be another person whose
+  // given name looks like a surname.
+  c = Cluster({person("Lenhall Kessar Varnell", {"minister"}), person("Kessar Varnell", {"goalkeeper"}),
+               person("Kessar Varnell")});
+  EXPECT_NE(c[0], c[1]);
+  EXPECT_NE(c[0], c[2]);
+  // Two long names with the same short form: the short one stays apart.
+  c = Cluster({person("Tessa Harlen Morvia"), person("Tessa Harlen Dravo"), person("Tessa Harlen")});
+  EXPECT_NE(c[0], c[1]);
+  EXPECT_NE(c[2], c[0]);
+  EXPECT_NE(c[2], c[1]);
+}
+
 TEST(Resolver, OrganisationWordOrderSpellingAndAcronym) {
   std::vector<Resolver::Entity> out;
   auto c = Cluster({E("ORG", "Organization for Security and Co-operation in Europe"),

@@ -438,6 +438,58 @@ TEST(Stories, ATollThatGrowsDayByDayIsMarkedRising) {
   EXPECT_EQ(trend, "");
 }
 
+TEST(Stories, AnEarlierNearFigureDoesNotBreakARisingToll) {
+  auto text = [](const char* toll) {
+    return std::string("The earthquake in Lenhall killed ") + toll +
+           " people, officials in Lenhall said. Rescue teams searched the ruins of Lenhall for survivors.";
+  };
+  // "nearly 300" on the second day and 296 on the third: the count went on
+  // rising toward the figure the hedge said it was near.
+  std::vector<std::string> lines = {
+      Line("h1", "Outlet One", "2024-05-01", "Quake hits Lenhall", text("250"), {{"Lenhall", "eL"}}),
+      Line("h2", "Outlet Two", "2024-05-02", "Lenhall quake toll rises", text("nearly 300"), {{"Lenhall", "eL"}}),
+      Line("h3", "Outlet Three", "2024-05-03", "Lenhall quake toll rises again", text("296"), {{"Lenhall", "eL"}}),
+  };
+  auto stories = BuildAll(lines);
+  ASSERT_EQ(stories.size(), 1u);
+  auto [readings, trend] = TollReadings(stories[0], "people killed");
+  EXPECT_EQ(readings.size(), 3u) << stories[0].json;
+  EXPECT_EQ(trend, "rising");
+  // An exact 300 followed by 296 is a fall, and no trend.
+  lines[1] = Line("h2", "Outlet Two", "2024-05-02", "Lenhall quake toll rises", text("300"), {{"Lenhall", "eL"}});
+  stories = BuildAll(lines);
+  ASSERT_EQ(stories.size(), 1u);
+  std::tie(readings, trend) = TollReadings(stories[0], "people killed");
+  EXPECT_EQ(trend, "") << stories[0].json;
+}
+
+TEST(Stories, AFirstDaysTollFarBelowTheLaterOnesStartsTheRisingCount) {
+  auto text = [](const char* toll) {
+    return std::string("The earthquake in Lenhall killed ") + toll +
+           " people, officials in Lenhall said. Rescue teams searched the ruins of Lenhall for survivors.";
+  };
+  // 40 on the first day and 130 later are more than 1.5 times apart, but
+  // one count that grew: all the later figures came out after the first.
+  std::vector<std::string> lines = {
+      Line("g1", "Outlet One", "2024-05-01", "Quake hits Lenhall", text("40"), {{"Lenhall", "eL"}}),
+      Line("g2", "Outlet Two", "2024-05-02", "Lenhall quake toll rises", text("130"), {{"Lenhall", "eL"}}),
+      Line("g3", "Outlet Three", "2024-05-03", "Lenhall quake toll rises again", text("150"), {{"Lenhall", "eL"}}),
+  };
+  auto stories = BuildAll(lines);
+  ASSERT_EQ(stories.size(), 1u);
+  auto [readings, trend] = TollReadings(stories[0], "people killed");
+  EXPECT_EQ(readings, (std::vector<std::pair<std::string, std::string>>{
+                          {"40", "2024-05-01"}, {"130", "2024-05-02"}, {"150", "2024-05-03"}}))
+      << stories[0].json;
+  EXPECT_EQ(trend, "rising");
+  // Reported on the same days, the two figures stay two quantities.
+  lines[0] = Line("g1", "Outlet One", "2024-05-02", "Quake hits Lenhall", text("40"), {{"Lenhall", "eL"}});
+  stories = BuildAll(lines);
+  ASSERT_EQ(stories.size(), 1u);
+  std::tie(readings, trend) = TollReadings(stories[0], "people killed");
+  EXPECT_EQ(readings.size(), 2u) << stories[0].json;
+}
+
 // Whether the disagreement on `claim` is marked compatible (-1: no such
 // disagreement).
 int CompatibleFlag(const Story& story, std::string_view claim) {
@@ -704,6 +756,27 @@ std::vector<ClaimRow> DisagreementsOfKind(const std::string& json, std::string_v
     out.push_back(std::move(row));
   }
   return out;
+}
+
+// A name with an acronym for words the other form writes out is the same
+// name, written short.
+TEST(Stories, AnAcronymForPartOfANameIsNoOtherName) {
+  const std::string t1 = "The Lenhall Relief Office for Coastal Affairs met in Kessar on Monday about flood shelters.";
+  const std::string t2 = "The Lenhall Relief Office for Coastal Affairs met in Kessar on Monday to discuss flood shelters.";
+  const std::string t3 = "The LR Office for Coastal Affairs met in Kessar on Monday over flood shelters.";
+  std::vector<std::string> lines = {
+      Line("u1", "Outlet One", "2024-05-01", "Shelter talks in Kessar", t1,
+           {{"Lenhall Relief Office for Coastal Affairs", "eU"}, {"Kessar on", "eK"}}),
+      Line("u2", "Outlet Two", "2024-05-01", "Flood shelter talks in Kessar", t2,
+           {{"Lenhall Relief Office for Coastal Affairs", "eU"}, {"Kessar on", "eK"}}),
+      Line("u3", "Outlet Three", "2024-05-01", "Kessar shelter talks", t3,
+           {{"LR Office for Coastal Affairs", "eU"}, {"Kessar on", "eK"}}),
+  };
+  StoryBuilder b;
+  for (const auto& l : lines) ASSERT_TRUE(b.AddArticle(l).ok());
+  auto stories = b.Build({}, "");
+  ASSERT_EQ(stories.size(), 1u);
+  EXPECT_TRUE(DisagreementsOfKind(stories[0].json, "name").empty()) << stories[0].json;
 }
 
 // One person given two offices by two outlets is a disagreement that
@@ -1077,6 +1150,21 @@ TEST(Stories, TheTwoSidesOfAVoteAreTwoClaims) {
   EXPECT_EQ(keys("The assembly voted 52-38 for the bill."), want);
   // Outside a vote, a number keeps its noun.
   EXPECT_EQ(keys("Dravenia sent 300 troops against the rebels."), (K{{"troops", 300}}));
+}
+
+TEST(Stories, AContextWordRightAfterTheNumberIsItsOwn) {
+  // The second figure borrows "people" from the first but says itself what
+  // happened to them.
+  auto c = ClaimsOf("Officials in Kessar said 1,100 people were injured and about 35,000 displaced.");
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_EQ(c[0].key, "people injured");
+  EXPECT_EQ(c[1].key, "people displaced");
+  EXPECT_EQ(c[1].value, 35000);
+  // A translation's "deceased" counts the dead.
+  c = ClaimsOf("The number of deceased in Odalys ascended to 212 persons.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].key, "people killed");
+  EXPECT_EQ(c[0].value, 212);
 }
 
 TEST(Stories, PeopleCountedForNoStatedReasonAreNotCompared) {

@@ -192,6 +192,8 @@ TEST(Segmenter, HandlesNewsAbbreviationsAndQuotes) {
 TEST(Segmenter, AShortTitleAfterAFullStopOpensTheNextSentence) {
   EXPECT_EQ(Sentences("He declined to comment. Mr. Varnell said nothing."),
             (V{"He declined to comment.", "Mr. Varnell said nothing."}));
+  EXPECT_EQ(Sentences("The toll rose in Kessar. Dr. Odalys Harlen said more would die."),
+            (V{"The toll rose in Kessar.", "Dr. Odalys Harlen said more would die."}));
   EXPECT_EQ(Sentences("Talks ended. Dr. Lenhall left. Really?! Yes..."),
             (V{"Talks ended.", "Dr. Lenhall left.", "Really?!", "Yes..."}));
 }
