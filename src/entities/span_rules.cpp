@@ -883,34 +883,26 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
         continue;
       }
     }
+    // Words of a listed title only, none a listed place or body.
+    auto title_words = [&]() {
+      for (std::size_t x = b; x < e; ++x) {
+        if (!(t[x].gaz & kGazRole) || (t[x].gaz & (kPlaceB | kPlaceI | kOrgB | kOrgI))) return false;
+      }
+      return true;
+    };
     // The last words of a listed title after its "of" ("Minister of
-    // Interior", "Secretary of Defence"), no listed place or body, are the
-    // title's, not a name of their own.
-    if (b >= 2 && t[b - 1].f.lower == Heads().of && (t[b - 1].gaz & kGazRole) &&
-        (t[b - 2].gaz & kGazRole) && labels[b - 2] == kOutside) {
-      bool title = true;
-      for (std::size_t x = b; x < e && title; ++x) {
-        title = (t[x].gaz & kGazRole) && !(t[x].gaz & (kPlaceB | kPlaceI | kOrgB | kOrgI));
-      }
-      if (title) {
-        Clear(labels, b, e);
-        b = e;
-        continue;
-      }
-    }
-    // A title alone before a person set off by a comma ("The Interior
-    // Minister, Ana Kessar, said") is that person's title, not a second
-    // person.
-    if (type == kPer && e + 1 < n && t[e].f.lower == Heads().comma && labels[e + 1] == BeginLabel(kPer)) {
-      bool title = true;
-      for (std::size_t x = b; x < e && title; ++x) {
-        title = (t[x].gaz & kGazRole) && !(t[x].gaz & (kPlaceB | kPlaceI | kOrgB | kOrgI));
-      }
-      if (title) {
-        Clear(labels, b, e);
-        b = e;
-        continue;
-      }
+    // Interior", "Secretary of Defence") are the title's, not a name of
+    // their own; and a title alone before a person set off by a comma
+    // ("The Interior Minister, Ana Kessar, said") is that person's title,
+    // not a second person.
+    const bool after_title_of = b >= 2 && t[b - 1].f.lower == Heads().of && (t[b - 1].gaz & kGazRole) &&
+                                (t[b - 2].gaz & kGazRole) && labels[b - 2] == kOutside;
+    const bool before_named =
+        type == kPer && e + 1 < n && t[e].f.lower == Heads().comma && labels[e + 1] == BeginLabel(kPer);
+    if ((after_title_of || before_named) && title_words()) {
+      Clear(labels, b, e);
+      b = e;
+      continue;
     }
     // A demonym alone names no person, organisation or place.
     if (type != kMisc) {

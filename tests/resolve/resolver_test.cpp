@@ -22,6 +22,13 @@ LocalEntity E(std::string type, std::string name, std::vector<std::string> alias
   return e;
 }
 
+// A person with its aliases and titles.
+LocalEntity Person(std::string name, std::vector<std::string> aliases = {}, std::vector<std::string> roles = {}) {
+  LocalEntity e = E("PERSON", std::move(name), std::move(aliases));
+  e.roles = std::move(roles);
+  return e;
+}
+
 // Adds one article per entity; returns the result index of each.
 std::vector<std::uint32_t> Cluster(const std::vector<LocalEntity>& es, std::vector<Resolver::Entity>* out = nullptr,
                                    MergeOptions opts = {}) {
@@ -209,58 +216,43 @@ TEST(Resolver, ATwoWordNameTypedAnOrganisationMeetsThePersonOfThatName) {
 }
 
 TEST(Resolver, ARoleOneNameHoldsInMostArticlesSettlesASharedSurname) {
-  auto person = [](std::string name, std::vector<std::string> aliases, std::vector<std::string> roles) {
-    LocalEntity e = E("PERSON", std::move(name), std::move(aliases));
-    e.roles = std::move(roles);
-    return e;
-  };
   // Three articles name Odal Kessar president; one gave the title to Mira
   // Kessar in passing. "President Kessar" alone is Odal. With two articles
   // against one, it stays apart.
-  auto c = Cluster({person("Odal Kessar", {"Odal Kessar"}, {"president"}),
-                    person("Odal Kessar", {"Odal Kessar"}, {"president"}),
-                    person("Odal Kessar", {"Odal Kessar"}, {"president"}),
-                    person("Mira Kessar", {"Mira Kessar"}, {"president", "first lady"}),
-                    person("Kessar", {}, {"president"})});
+  auto c = Cluster({Person("Odal Kessar", {"Odal Kessar"}, {"president"}),
+                    Person("Odal Kessar", {"Odal Kessar"}, {"president"}),
+                    Person("Odal Kessar", {"Odal Kessar"}, {"president"}),
+                    Person("Mira Kessar", {"Mira Kessar"}, {"president", "first lady"}),
+                    Person("Kessar", {}, {"president"})});
   EXPECT_EQ(c[4], c[0]);
   EXPECT_NE(c[3], c[0]);
-  c = Cluster({person("Odal Kessar", {"Odal Kessar"}, {"president"}),
-               person("Odal Kessar", {"Odal Kessar"}, {"president"}),
-               person("Mira Kessar", {"Mira Kessar"}, {"president"}),
-               person("Kessar", {}, {"president"})});
+  c = Cluster({Person("Odal Kessar", {"Odal Kessar"}, {"president"}),
+               Person("Odal Kessar", {"Odal Kessar"}, {"president"}),
+               Person("Mira Kessar", {"Mira Kessar"}, {"president"}),
+               Person("Kessar", {}, {"president"})});
   EXPECT_NE(c[3], c[0]);
   EXPECT_NE(c[3], c[2]);
 }
 
 TEST(Resolver, ASurnameWithATitleJoinsNoOneWhoseTitlesNameAnotherOffice) {
-  auto person = [](std::string name, std::vector<std::string> aliases, std::vector<std::string> roles) {
-    LocalEntity e = E("PERSON", std::move(name), std::move(aliases));
-    e.roles = std::move(roles);
-    return e;
-  };
   // The only full name with the surname is the first lady; the president
   // named by surname alone is someone else. Without a title, or with the
   // same office, the surname joins her.
-  auto c = Cluster({person("Mira Kessar", {"Mira Kessar"}, {"first lady"}),
-                    person("Kessar", {}, {"president"}),
-                    person("Kessar", {}, {}),
-                    person("Kessar", {}, {"former first lady"})});
+  auto c = Cluster({Person("Mira Kessar", {"Mira Kessar"}, {"first lady"}),
+                    Person("Kessar", {}, {"president"}),
+                    Person("Kessar", {}, {}),
+                    Person("Kessar", {}, {"former first lady"})});
   EXPECT_NE(c[1], c[0]);
   EXPECT_EQ(c[2], c[0]);
   EXPECT_EQ(c[3], c[0]);
 }
 
 TEST(Resolver, ASharedSurnameIsSettledByARoleOnlyOneHolds) {
-  auto person = [](std::string name, std::vector<std::string> aliases, std::vector<std::string> roles) {
-    LocalEntity e = E("PERSON", std::move(name), std::move(aliases));
-    e.roles = std::move(roles);
-    return e;
-  };
-  auto c = Cluster({person("Odal Kessar", {"Odal Kessar", "Kessar"}, {"president"}),
-                    person("Mira Kessar", {"Mira Kessar", "Kessar"}, {"lawyer"}),
-                    person("Kessar", {}, {"president"}),             // the president: Odal
-                    person("Kessar", {}, {}),                        // either: apart
-                    person("Kessar", {}, {"president", "lawyer"})});  // both roles: apart
+  auto c = Cluster({Person("Odal Kessar", {"Odal Kessar", "Kessar"}, {"president"}),
+                    Person("Mira Kessar", {"Mira Kessar", "Kessar"}, {"lawyer"}),
+                    Person("Kessar", {}, {"president"}),             // the president: Odal
+                    Person("Kessar", {}, {}),                        // either: apart
+                    Person("Kessar", {}, {"president", "lawyer"})});  // both roles: apart
   EXPECT_EQ(c[2], c[0]);
   EXPECT_NE(c[0], c[1]);
   EXPECT_NE(c[3], c[0]);
@@ -280,26 +272,21 @@ TEST(Resolver, ADoubleBarrelledSurnameAloneJoinsItsFullName) {
 }
 
 TEST(Resolver, ASpanishNameWithAndWithoutItsSecondSurnameIsOnePerson) {
-  auto person = [](std::string name, std::vector<std::string> roles = {}) {
-    LocalEntity e = E("PERSON", std::move(name));
-    e.roles = std::move(roles);
-    return e;
-  };
   // Given name and first surname, the form most outlets use; the two
   // surnames alone with the title the full name has.
-  auto c = Cluster({person("Odalys Kessar Varnell", {"regional governor"}), person("Odalys Kessar"),
-                    person("Kessar Varnell", {"governor"}), person("Ódalys Kessar")});
+  auto c = Cluster({Person("Odalys Kessar Varnell", {}, {"regional governor"}), Person("Odalys Kessar"),
+                    Person("Kessar Varnell", {}, {"governor"}), Person("Ódalys Kessar")});
   EXPECT_EQ(c[0], c[1]);
   EXPECT_EQ(c[0], c[2]);
   EXPECT_EQ(c[0], c[3]);
   // The surnames alone without a shared title may be another person whose
   // given name looks like a surname.
-  c = Cluster({person("Lenhall Kessar Varnell", {"minister"}), person("Kessar Varnell", {"goalkeeper"}),
-               person("Kessar Varnell")});
+  c = Cluster({Person("Lenhall Kessar Varnell", {}, {"minister"}), Person("Kessar Varnell", {}, {"goalkeeper"}),
+               Person("Kessar Varnell")});
   EXPECT_NE(c[0], c[1]);
   EXPECT_NE(c[0], c[2]);
   // Two long names with the same short form: the short one stays apart.
-  c = Cluster({person("Tessa Harlen Morvia"), person("Tessa Harlen Dravo"), person("Tessa Harlen")});
+  c = Cluster({Person("Tessa Harlen Morvia"), Person("Tessa Harlen Dravo"), Person("Tessa Harlen")});
   EXPECT_NE(c[0], c[1]);
   EXPECT_NE(c[2], c[0]);
   EXPECT_NE(c[2], c[1]);
