@@ -933,10 +933,13 @@ class SentenceCoder {
     for (std::size_t back = 1; back <= 3; ++back) {
       const std::uint32_t from = a_.sentences[si_ >= back ? si_ - back : 0].begin;
       std::int32_t person = -1;
-      for (std::size_t m = 0; m < a_.mentions.size(); ++m) {
+      // Mentions are in text order: start at the first one after `from`.
+      const auto first = std::lower_bound(a_.mentions.begin(), a_.mentions.end(), from,
+                                          [](const Mention& x, std::uint32_t pos) { return x.begin < pos; });
+      for (auto m = static_cast<std::size_t>(first - a_.mentions.begin()); m < a_.mentions.size(); ++m) {
         const Mention& mm = a_.mentions[m];
-        if (mm.begin < from || mm.type != "PERSON") continue;
         if (mm.begin >= end) break;
+        if (mm.type != "PERSON") continue;
         if (mm.local >= 0 && mm.local == exclude) continue;
         if (mm.local >= 0 && static_cast<std::size_t>(mm.local) < a_.local_entities.size()) {
           const char g = a_.local_entities[static_cast<std::size_t>(mm.local)].gender;
