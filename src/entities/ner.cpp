@@ -482,7 +482,7 @@ void ApplyNameRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
     std::size_t e = b + 1;
     while (e < n && labels[e] == InsideLabel(type)) ++e;
     // A form of address and one or two names typed otherwise ("Mrs.
-    // Clinton's aides" read as an organisation) is a person, without the
+    // Kessar's aides" read as an organisation) is a person, without the
     // form of address. Longer spans may be named after a person ("Sir
     // John Soane's Museum").
     // So is a name right after one ("Mrs. Lincoln" read as the town).
@@ -493,7 +493,7 @@ void ApplyNameRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
       --b;  // read with its form of address, below
     }
     if (type != 0 && address(b) && e - b >= 2 && e - b <= 3) {
-      // A surname may be a place's name too ("Clinton", "Lincoln").
+      // A surname may be a place's name too ("Lincoln", "Harlow").
       bool names = true;
       for (std::size_t k = b + 1; k < e && names; ++k) {
         const std::uint32_t caps = LexCaps(t[k].lex);

@@ -123,10 +123,11 @@ class Describer {
   }
 
  private:
-  // A place's name inside a person's name is no place ("Obama" is also a
-  // town in Japan, "Paul" a district of Cape Verde): read as one, "a
-  // former Obama adviser" was Japanese. Kept when a title follows it in
-  // the mention ("Moscow Mayor X", as the recogniser may leave it).
+  // A place's name inside a person's name is no place (many surnames are
+  // also towns' names abroad, and "Paul" is a district of Cape Verde):
+  // read as one, "a former Harlow adviser" was British. Kept when a title
+  // follows it in the mention ("Moscow Mayor X", as the recogniser may
+  // leave it).
   void DropPlacesInPersonNames() {
     const std::size_t n = views_.size();
     std::vector<std::int32_t>& person = person_;

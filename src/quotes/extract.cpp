@@ -2147,7 +2147,7 @@ class Finder {
   // right before the cue, then a noun at the root of the sentence.
   std::int32_t SourceToken(const CueHit& h) const {
     if (h.nominal) {
-      // "his claim", "Trump's calls for": the possessor; else the subject
+      // "his claim", "Kessar's calls for": the possessor; else the subject
       // of the verb the noun is the object of ("She repeated her call").
       std::int32_t poss = doc_.Child(h.first, "nmod:poss");
       // "X, whose appeal for ...": the relative possessor stands for the

@@ -316,7 +316,7 @@ class Doc {
         std::int32_t noun = first - 1;
         while (noun > h && Punct(noun)) --noun;
         if (noun <= h) continue;
-        // The name's head: "Clinton" is a flat part of "Hillary".
+        // The name's head: "Kessar" is a flat part of "Odalys".
         while ((deprel_[static_cast<std::size_t>(noun)] == "flat" || deprel_[static_cast<std::size_t>(noun)] == "compound") &&
                head_[static_cast<std::size_t>(noun)] > h && head_[static_cast<std::size_t>(noun)] < noun) {
           noun = head_[static_cast<std::size_t>(noun)];

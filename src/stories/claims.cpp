@@ -290,7 +290,7 @@ void ExtractClaims(std::string_view text, std::span<const Word> words, std::vect
         }
         const std::string& lw = words[j].lower;
         // Written in lower case: a capitalised word is a name ("4
-        // Sanders"), not what the number counts.
+        // Kessars"), not what the number counts.
         const bool lower_case = text[words[j].begin] >= 'a' && text[words[j].begin] <= 'z';
         if (!plural && lower_case && lw.size() > 3 && lw.back() == 's' && lw[lw.size() - 2] != 's' && !lex.stopwords.count(lw) &&
             std::all_of(lw.begin(), lw.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {

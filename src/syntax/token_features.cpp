@@ -31,7 +31,7 @@ namespace {
 
 // News text prints quotation marks and apostrophes as typographic
 // characters; the treebanks the models learn from mostly use ASCII ones.
-// Features see ’ ‘ as ' and “ ” „ as ", so "n’t", "Sanders’" and “ look
+// Features see ’ ‘ as ' and “ ” „ as ", so "n’t", "Kessars’" and “ look
 // like words the models know. Returns form unchanged (no copy) when it
 // has none of them.
 std::string_view AsciiQuotes(std::string_view form, std::string& buf) {

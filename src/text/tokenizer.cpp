@@ -325,7 +325,7 @@ class ChunkTokenizer {
         continue;
       }
       // A colon after a word with no space before a quotation or word
-      // ("Clinton:\"We learned", "said:We"); not in times and ratios
+      // ("Kessar:\"We learned", "said:We"); not in times and ratios
       // ("10:30", "3:1"), whose colon has digits on both sides.
       if (c == ':' && k > start && IsAlpha(C(k - 1)) && !right_digit) {
         Emit(start, k);

@@ -85,10 +85,10 @@ TEST(DescribeMentions, AnAppositionIsSetOff) {
   EXPECT_EQ(b.mentions[0].role, "speaker");
 }
 
-// A person's name that is also a town's ("Obama" is a town in Japan) is
+// A person's name that is also a town's ("Harlow" is a town in England) is
 // no place in a role phrase: the person is the owner of the role.
 TEST(DescribeMentions, APersonsNameInARolePhraseIsItsOwnerNotAPlace) {
-  Article a = Describe({{{"Odal"}, {"Varnell"}, {","}, {"a"}, {"former"}, {"Obama"}, {"adviser"}, {","}, {"left"}, {"."}}},
+  Article a = Describe({{{"Odal"}, {"Varnell"}, {","}, {"a"}, {"former"}, {"Harlow"}, {"adviser"}, {","}, {"left"}, {"."}}},
                        {{0, 0, 1, "PERSON"}, {0, 5, 5, "PERSON"}});
   EXPECT_EQ(a.mentions[0].role, "former adviser");
   EXPECT_EQ(a.mentions[0].country, "");

@@ -917,12 +917,12 @@ TEST_F(QuotesOnText, TheSubjectAfterAnInvertedCue) {
   // The parser hangs the quote's verb at the root and loses the subject
   // of "said"; the name right after the cue is the speaker.
   Article a = Analyse(
-      "“President Obama is going to kind of have the role that Bill Clinton had four years ago,” said "
-      "former Wisconsin Gov. Jim Doyle.");
+      "“President Varnell is going to kind of have the role that Odal Lenhall had four years ago,” said "
+      "former Wisconsin Gov. Tobias Kessar.");
   ASSERT_EQ(a.quotes.size(), 1u);
   EXPECT_EQ(a.quotes[0].kind, "direct");
   EXPECT_EQ(a.quotes[0].speaker_from, "cue");
-  EXPECT_NE(Speaker(a.quotes[0]).find("Jim Doyle"), std::string::npos) << Speaker(a.quotes[0]);
+  EXPECT_NE(Speaker(a.quotes[0]).find("Tobias Kessar"), std::string::npos) << Speaker(a.quotes[0]);
   // Without a name, the noun phrase that heads the words after the cue.
   Article b = Analyse("\"It was not a convincing argument,\" said one official familiar with the talks.");
   ASSERT_EQ(b.quotes.size(), 1u);
