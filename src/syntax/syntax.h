@@ -16,6 +16,7 @@
 #pragma once
 
 #include <memory>
+#include <set>
 #include <string>
 #include <span>
 #include <string_view>
@@ -116,8 +117,9 @@ class SyntaxStage : public Stage {
   std::uint16_t past_tense_class_ = 0;
   bool have_past_tense_ = false;
   std::unordered_set<std::string> naming_verbs_;  // data/text/naming_verbs.txt
-  std::unordered_set<std::string> demonym_adjectives_;  // data/gazetteer/demonyms.tsv, as written
-  std::unordered_set<std::string> titles_, title_modifiers_;  // roles.tsv, lower case, words joined by ' '
+  // Sets with lookup by string_view, so the per-token test allocates nothing.
+  std::set<std::string, std::less<>> demonym_adjectives_;  // data/gazetteer/demonyms.tsv, as written
+  std::set<std::string, std::less<>> titles_, title_modifiers_;  // roles.tsv, lower case, words joined by ' '
   std::size_t title_words_ = 0;                               // the most words of a title
   std::uint16_t adjective_class_ = 0;                   // ADJ JJ
   bool have_adjective_ = false;

@@ -266,7 +266,7 @@ int SyntaxStage::RetagDemonymAdjectives(std::span<const std::string_view> forms,
   };
   int changed = 0;
   for (std::size_t k = 0; k + 1 < n; ++k) {
-    if (!(class_kind_[tags[k]] & kName) || !capitalised(k + 1) || !demonym_adjectives_.count(std::string(forms[k]))) {
+    if (!(class_kind_[tags[k]] & kName) || !capitalised(k + 1) || !demonym_adjectives_.count(forms[k])) {
       continue;
     }
     std::size_t x = k + 1;
