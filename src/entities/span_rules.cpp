@@ -1344,20 +1344,21 @@ void DocumentNameRules(const NerSentenceRef* sents, std::size_t count) {
     }
   }
   std::sort(single.begin(), single.end());
-  auto named_as_place = [&](std::uint64_t w) {
-    int place = 0, person = 0;
+  // How often the article names word w alone as a place and as a person.
+  auto alone_counts = [&](std::uint64_t w) {
+    std::pair<int, int> place_person{0, 0};
     for (auto it = std::lower_bound(single.begin(), single.end(), std::make_pair(w, INT32_MIN));
          it != single.end() && it->first == w; ++it) {
-      (it->second > 0 ? place : person) += 1;
+      (it->second > 0 ? place_person.first : place_person.second) += 1;
     }
+    return place_person;
+  };
+  auto named_as_place = [&](std::uint64_t w) {
+    const auto [place, person] = alone_counts(w);
     return place > 0 && place >= person;
   };
   auto named_as_person = [&](std::uint64_t w) {
-    int place = 0, person = 0;
-    for (auto it = std::lower_bound(single.begin(), single.end(), std::make_pair(w, INT32_MIN));
-         it != single.end() && it->first == w; ++it) {
-      (it->second > 0 ? place : person) += 1;
-    }
+    const auto [place, person] = alone_counts(w);
     return person > 0 && person >= place;
   };
   // A one-word person that is a listed country or major city, or that

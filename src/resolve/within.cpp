@@ -120,6 +120,12 @@ void MergeWithinArticle(Article& a, const MergeOptions& options) {
   std::unordered_map<std::string, std::uint32_t> cores;          // name without designator -> latest mention
   std::vector<std::pair<std::uint32_t, std::string>> unresolved;  // one-word persons with nothing before
 
+  // Whether mentions i and j may name one person by their titles: either
+  // has none, or both name the same office (the titles' last words).
+  auto same_office = [&](std::uint32_t i, std::uint32_t j) {
+    const std::string_view x = detail::RoleHead(a.mentions[i].role), y = detail::RoleHead(a.mentions[j].role);
+    return x.empty() || y.empty() || x == y;
+  };
   // 0, 1 or 2 (= more than one): how many groups the mentions belong to.
   auto distinct_roots = [&](const std::vector<std::uint32_t>& ms, std::uint32_t* root) {
     bool have = false;
@@ -183,11 +189,9 @@ void MergeWithinArticle(Article& a, const MergeOptions& options) {
         // name another office ("first lady X Kessar ... President Kessar"
         // are two people); with none, the surname stays apart here and
         // the cross-article pass, which weighs titles, places it.
-        const std::string_view head = detail::RoleHead(m.role);
         std::uint32_t to = n;
         for (auto j = it->second.rbegin(); j != it->second.rend() && to == n; ++j) {
-          const std::string_view other = detail::RoleHead(a.mentions[*j].role);
-          if (head.empty() || other.empty() || head == other) to = *j;
+          if (same_office(i, *j)) to = *j;
         }
         if (to < n) {
           uf.Unite(i, to);
@@ -300,11 +304,9 @@ void MergeWithinArticle(Article& a, const MergeOptions& options) {
     auto it = by_last.find(t);
     if (it != by_last.end()) {
       // Not one whose title names another office (as above).
-      const std::string_view head = detail::RoleHead(a.mentions[i].role);
       std::vector<std::uint32_t> fitting;
       for (std::uint32_t j : it->second) {
-        const std::string_view other = detail::RoleHead(a.mentions[j].role);
-        if (head.empty() || other.empty() || head == other) fitting.push_back(j);
+        if (same_office(i, j)) fitting.push_back(j);
       }
       if (distinct_roots(fitting, &root) == 1) uf.Unite(i, root);
       continue;
