@@ -10,11 +10,35 @@ inline std::uint32_t Fingerprint(std::uint64_t key) { return static_cast<std::ui
 inline std::uint64_t NonZero(std::uint64_t key) { return key ? key : 0x9E3779B97F4A7C15ULL; }
 }  // namespace
 
+namespace {
+// Beyond this many classes rows stay sparse: a dense row would be long and
+// the accumulator too large for the stack.
+constexpr std::uint32_t kMaxDenseClasses = 1024;
+// At most this many weights in a file: every offset of the in-memory
+// layout, whose dense rows can be up to 19 times longer than their file
+// form, then fits in 32 bits.
+constexpr std::size_t kMaxEntries = 100'000'000;
+
+// Sixteen classes per step: stride is a multiple of 16, and the fixed
+// inner count lets the compiler vectorise the widening adds.
+inline void AddDense(std::int32_t* __restrict acc, const std::int16_t* __restrict w, std::size_t stride) {
+  for (const std::int16_t* stop = w + stride; w != stop; w += 16, acc += 16) {
+    for (std::size_t j = 0; j < 16; ++j) acc[j] += w[j];
+  }
+}
+}  // namespace
+
 void LinearModel::Score(const std::uint64_t* feats, std::size_t n, std::int32_t* scores) const {
-  std::memset(scores, 0, sizeof(std::int32_t) * num_classes_);
-  if (slots_.empty()) return;
+  const std::uint32_t stride = stride_;
+  alignas(64) std::int32_t acc[kMaxDenseClasses];
+  std::int32_t* sum = stride ? acc : scores;
+  std::memset(sum, 0, sizeof(std::int32_t) * (stride ? stride : num_classes_));
+  if (slots_.empty()) {
+    if (stride) std::memcpy(scores, acc, sizeof(std::int32_t) * num_classes_);
+    return;
+  }
   const Slot* slots = slots_.data();
-  const Entry* entries = entries_.data();
+  const std::int16_t* words = words_.data();
   // Scoring is bound by cache misses on a table of many megabytes, so the
   // loads for all features are issued before any is used: the misses then
   // overlap instead of queueing one after another.
@@ -32,7 +56,8 @@ void LinearModel::Score(const std::uint64_t* feats, std::size_t n, std::int32_t*
         if (f == want) {
           begin[found] = slots[slot].begin;
           end[found] = slots[slot + 1].begin;
-          __builtin_prefetch(entries + begin[found]);
+          // Every cache line of the row: a dense row spans several.
+          for (std::uint32_t o = begin[found]; o < end[found]; o += 32) __builtin_prefetch(words + o);
           ++found;
           break;
         }
@@ -40,47 +65,93 @@ void LinearModel::Score(const std::uint64_t* feats, std::size_t n, std::int32_t*
       }
     }
     for (std::size_t i = 0; i < found; ++i) {
-      for (const Entry* e = entries + begin[i], *stop = entries + end[i]; e != stop; ++e) scores[e->cls] += e->w;
+      const std::int16_t* w = words + begin[i];
+      const std::uint32_t len = end[i] - begin[i];
+      if (len == stride) {
+        AddDense(sum, w, stride);
+      } else {
+        for (std::uint32_t j = 0; j < len; j += 2) sum[static_cast<std::uint16_t>(w[j])] += w[j + 1];
+      }
     }
   }
+  if (stride) std::memcpy(scores, acc, sizeof(std::int32_t) * num_classes_);
 }
 
-std::size_t LinearModel::bytes() const { return slots_.size() * sizeof(Slot) + entries_.size() * sizeof(Entry); }
+std::size_t LinearModel::bytes() const { return slots_.size() * sizeof(Slot) + words_.size() * sizeof(std::int16_t); }
+
+void LinearModel::Build(const std::vector<Slot>& slots, const std::vector<Entry>& entries) {
+  stride_ = num_classes_ <= kMaxDenseClasses ? (num_classes_ + 15) / 16 * 16 : 0;
+  slots_.assign(slots.size(), Slot{0, 0});
+  words_.clear();
+  words_.reserve(entries.size() * 2);
+  for (std::size_t s = 0; s + 1 < slots.size(); ++s) {
+    slots_[s].fp = slots[s].fp;
+    slots_[s].begin = static_cast<std::uint32_t>(words_.size());
+    const Entry* row = entries.data() + slots[s].begin;
+    const std::size_t k = slots[s + 1].begin - slots[s].begin;
+    // Dense from a quarter of the classes: then 2k < stride_ for every
+    // sparse row, which keeps the two kinds apart by length.
+    if (stride_ != 0 && k > 0 && k * 4 >= num_classes_) {
+      const std::size_t at = words_.size();
+      words_.resize(at + stride_, 0);
+      for (std::size_t j = 0; j < k; ++j) words_[at + row[j].cls] = row[j].w;
+    } else {
+      for (std::size_t j = 0; j < k; ++j) {
+        words_.push_back(static_cast<std::int16_t>(row[j].cls));
+        words_.push_back(row[j].w);
+      }
+    }
+  }
+  slots_.back() = Slot{slots.back().fp, static_cast<std::uint32_t>(words_.size())};
+}
 
 void LinearModel::Save(ModelWriter& w) const {
+  std::vector<Slot> slots(slots_.size(), Slot{0, 0});
+  std::vector<Entry> entries;
+  for (std::size_t s = 0; s + 1 < slots_.size(); ++s) {
+    slots[s] = Slot{slots_[s].fp, static_cast<std::uint32_t>(entries.size())};
+    const std::int16_t* row = words_.data() + slots_[s].begin;
+    const std::uint32_t len = slots_[s + 1].begin - slots_[s].begin;
+    if (stride_ != 0 && len == stride_) {
+      for (std::uint32_t c = 0; c < num_classes_; ++c) {
+        if (row[c] != 0) entries.push_back({static_cast<std::uint16_t>(c), row[c]});
+      }
+    } else {
+      for (std::uint32_t j = 0; j < len; j += 2) entries.push_back({static_cast<std::uint16_t>(row[j]), row[j + 1]});
+    }
+  }
+  if (!slots_.empty()) slots.back() = Slot{slots_.back().fp, static_cast<std::uint32_t>(entries.size())};
   w.U32(num_classes_);
   w.U64(num_features_);
   w.U64(mask_);
-  w.Array(std::vector<Slot>(slots_.begin(), slots_.end()));
-  w.Array(std::vector<Entry>(entries_.begin(), entries_.end()));
+  w.Array(slots);
+  w.Array(entries);
 }
 
 void LinearModel::Load(ModelReader& r) {
   num_classes_ = r.U32();
   num_features_ = r.U64();
   mask_ = r.U64();
-  {
-    auto slots = r.Array<Slot>();
-    slots_.assign(slots.begin(), slots.end());
-    auto entries = r.Array<Entry>();
-    entries_.assign(entries.begin(), entries.end());
-  }
+  const std::vector<Slot> slots = r.Array<Slot>();
+  const std::vector<Entry> entries = r.Array<Entry>();
   // Every index Score() follows must be in range, so a damaged table that
   // slipped past the checksum still cannot read out of bounds.
   if (num_classes_ == 0 || num_classes_ > 65535) r.Fail("bad class count");
-  if (mask_ == 0 || mask_ > (std::uint64_t{1} << 40) || ((mask_ + 1) & mask_) != 0 || slots_.size() != mask_ + 2) {
+  if (mask_ == 0 || mask_ > (std::uint64_t{1} << 40) || ((mask_ + 1) & mask_) != 0 || slots.size() != mask_ + 2) {
     r.Fail("bad feature table size");
   }
+  if (entries.size() > kMaxEntries) r.Fail("too many weights");
   std::size_t empty = 0;
-  for (std::size_t i = 0; i + 1 < slots_.size(); ++i) {
-    if (slots_[i].begin > slots_[i + 1].begin) r.Fail("feature offsets out of order");
-    if (slots_[i].fp == 0) ++empty;
+  for (std::size_t i = 0; i + 1 < slots.size(); ++i) {
+    if (slots[i].begin > slots[i + 1].begin) r.Fail("feature offsets out of order");
+    if (slots[i].fp == 0) ++empty;
   }
   if (empty == 0) r.Fail("feature table has no empty slot");
-  if (slots_.back().begin != entries_.size()) r.Fail("feature offsets do not match the weights");
-  for (const Entry& e : entries_) {
+  if (slots.back().begin != entries.size()) r.Fail("feature offsets do not match the weights");
+  for (const Entry& e : entries) {
     if (e.cls >= num_classes_) r.Fail("weight for a class out of range");
   }
+  Build(slots, entries);
 }
 
 PerceptronTrainer::PerceptronTrainer(std::uint32_t num_classes)
@@ -209,21 +280,23 @@ LinearModel PerceptronTrainer::Finish(std::uint32_t min_updates) const {
   while (slots * 4 < kept.size() * 5 + 5) slots *= 2;
   m.mask_ = slots - 1;
   m.num_features_ = kept.size();
-  m.slots_.assign(slots + 1, LinearModel::Slot{0, 0});
+  std::vector<LinearModel::Slot> table(slots + 1, LinearModel::Slot{0, 0});
+  std::vector<LinearModel::Entry> entries;
   std::vector<std::int64_t> slot_of(slots, -1);
   for (std::size_t k = 0; k < kept.size(); ++k) {
     std::uint64_t slot = kept[k].first & m.mask_;
-    while (m.slots_[slot].fp != 0) slot = (slot + 1) & m.mask_;
-    m.slots_[slot].fp = Fingerprint(kept[k].first);
+    while (table[slot].fp != 0) slot = (slot + 1) & m.mask_;
+    table[slot].fp = Fingerprint(kept[k].first);
     slot_of[slot] = static_cast<std::int64_t>(k);
   }
   for (std::uint64_t s = 0; s < slots; ++s) {
-    m.slots_[s].begin = static_cast<std::uint32_t>(m.entries_.size());
+    table[s].begin = static_cast<std::uint32_t>(entries.size());
     if (slot_of[s] >= 0) {
-      for (const auto& e : kept[slot_of[s]].second) m.entries_.push_back(e);
+      for (const auto& e : kept[slot_of[s]].second) entries.push_back(e);
     }
   }
-  m.slots_[slots].begin = static_cast<std::uint32_t>(m.entries_.size());
+  table[slots].begin = static_cast<std::uint32_t>(entries.size());
+  m.Build(table, entries);
   return m;
 }
 

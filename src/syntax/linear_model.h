@@ -22,21 +22,22 @@ class LinearModel {
   void Score(const std::uint64_t* feats, std::size_t n, std::int32_t* scores) const;
   std::uint32_t num_classes() const { return num_classes_; }
   std::size_t num_features() const { return num_features_; }
+  // Bytes the weights take in memory.
   std::size_t bytes() const;
 
+  // Writes the file form: every row sparse, so that files do not depend
+  // on the in-memory layout and retraining stays byte for byte.
   void Save(ModelWriter& w) const;
   // Throws CorruptError (through `r`) on inconsistent tables.
   void Load(ModelReader& r);
 
  private:
   friend class PerceptronTrainer;
+  // A weight of the file form: the class and its quantised value.
   struct Entry {
     std::uint16_t cls;
     std::int16_t w;
   };
-  std::uint32_t num_classes_ = 0;
-  std::uint64_t num_features_ = 0;
-  std::uint64_t mask_ = 0;
   // One slot per hash bucket: the key's fingerprint (0 = empty) and where
   // its weights start; a slot's weights end where the next slot's begin.
   // Fingerprint and offset share a cache line, so a lookup costs one miss
@@ -45,8 +46,23 @@ class LinearModel {
     std::uint32_t fp;
     std::uint32_t begin;
   };
+  // Builds the in-memory layout from the file form (already checked).
+  void Build(const std::vector<Slot>& slots, const std::vector<Entry>& entries);
+
+  std::uint32_t num_classes_ = 0;
+  std::uint64_t num_features_ = 0;
+  std::uint64_t mask_ = 0;
+  // A row of weights in `words_` is either sparse, (class, weight) pairs,
+  // or dense, one weight per class padded to `stride_` (a multiple of 16)
+  // classes. Scoring spends most of its time adding the rows of features
+  // that carry a weight for a quarter of the classes or more (the bias,
+  // tags, common words); as dense rows those are added sixteen classes at
+  // a time instead of one scattered class at a time, for no more memory.
+  // A sparse row is always shorter than `stride_` words, so a row's length
+  // tells which it is. stride_ == 0: every row sparse (many classes).
+  std::uint32_t stride_ = 0;
   std::vector<Slot, HugePageAllocator<Slot>> slots_;  // mask_ + 2 entries; the last is a sentinel
-  std::vector<Entry, HugePageAllocator<Entry>> entries_;
+  std::vector<std::int16_t, HugePageAllocator<std::int16_t>> words_;
 };
 
 // Learns weights with the averaged perceptron (Collins 2002) using lazy
