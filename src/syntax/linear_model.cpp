@@ -81,28 +81,31 @@ std::size_t LinearModel::bytes() const { return slots_.size() * sizeof(Slot) + w
 
 void LinearModel::Build(const std::vector<Slot>& slots, const std::vector<Entry>& entries) {
   stride_ = num_classes_ <= kMaxDenseClasses ? (num_classes_ + 15) / 16 * 16 : 0;
+  // Dense from a quarter of the classes: then 2k < stride_ for every
+  // sparse row, which keeps the two kinds apart by length.
+  auto dense = [&](std::size_t k) { return stride_ != 0 && k > 0 && k * 4 >= num_classes_; };
   slots_.assign(slots.size(), Slot{0, 0});
-  words_.clear();
-  words_.reserve(entries.size() * 2);
+  std::size_t at = 0;
   for (std::size_t s = 0; s + 1 < slots.size(); ++s) {
-    slots_[s].fp = slots[s].fp;
-    slots_[s].begin = static_cast<std::uint32_t>(words_.size());
+    slots_[s] = Slot{slots[s].fp, static_cast<std::uint32_t>(at)};
+    const std::size_t k = slots[s + 1].begin - slots[s].begin;
+    at += dense(k) ? stride_ : 2 * k;
+  }
+  slots_.back() = Slot{slots.back().fp, static_cast<std::uint32_t>(at)};
+  words_.assign(at, 0);
+  for (std::size_t s = 0; s + 1 < slots.size(); ++s) {
     const Entry* row = entries.data() + slots[s].begin;
     const std::size_t k = slots[s + 1].begin - slots[s].begin;
-    // Dense from a quarter of the classes: then 2k < stride_ for every
-    // sparse row, which keeps the two kinds apart by length.
-    if (stride_ != 0 && k > 0 && k * 4 >= num_classes_) {
-      const std::size_t at = words_.size();
-      words_.resize(at + stride_, 0);
-      for (std::size_t j = 0; j < k; ++j) words_[at + row[j].cls] = row[j].w;
+    std::int16_t* out = words_.data() + slots_[s].begin;
+    if (dense(k)) {
+      for (std::size_t j = 0; j < k; ++j) out[row[j].cls] = row[j].w;
     } else {
       for (std::size_t j = 0; j < k; ++j) {
-        words_.push_back(static_cast<std::int16_t>(row[j].cls));
-        words_.push_back(row[j].w);
+        out[2 * j] = static_cast<std::int16_t>(row[j].cls);
+        out[2 * j + 1] = row[j].w;
       }
     }
   }
-  slots_.back() = Slot{slots.back().fp, static_cast<std::uint32_t>(words_.size())};
 }
 
 void LinearModel::Save(ModelWriter& w) const {
