@@ -486,6 +486,7 @@ std::vector<std::uint32_t> ReassignWith(const std::vector<SparseVector>& feature
       for (const auto& [p, s] : cands) {
         if (s == own || conflicts(s)) continue;
         const double sim = cosine(s);
+        if (sim < opt.span_stretch_similarity && !SpanAllows(opt, first[s], last[s], days[i], days[i])) continue;
         // A clear margin, so articles do not oscillate between two stories.
         if (sim > best + 0.02) {
           best = sim;
@@ -495,6 +496,13 @@ std::vector<std::uint32_t> ReassignWith(const std::vector<SparseVector>& feature
       if (best_story != story[i]) {
         story[i] = best_story;
         moved = true;
+        // The story's dates take the article's at once, so that the next
+        // articles of the round see how far it already reaches: several
+        // moves in one round cannot each stretch it a little.
+        if (days[i] != kNoDay) {
+          first[best_story] = first[best_story] == kNoDay ? days[i] : std::min(first[best_story], days[i]);
+          last[best_story] = last[best_story] == kNoDay ? days[i] : std::max(last[best_story], days[i]);
+        }
       }
     }
     if (!moved) break;

@@ -285,6 +285,7 @@ ClusterOptions ClusterOptions::FromData() {
       else if (name == "time_decay_days") o.time_decay_days = x;
       else if (name == "max_gap_days") o.max_gap_days = static_cast<int>(x);
       else if (name == "max_span_days") o.max_span_days = static_cast<int>(x);
+      else if (name == "span_stretch_similarity") o.span_stretch_similarity = x;
       else if (name == "merge_threshold") o.merge_threshold = x;
       else if (name == "split_threshold") o.split_threshold = x;
       else if (name == "split_silhouette") o.split_silhouette = x;
