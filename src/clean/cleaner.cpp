@@ -427,6 +427,7 @@ void CleanStage::Process(Article& a, StageScratch* scratch) const {
     {
       if (const auto& m = meta[i]) {
         l.why = m->why;
+        if (m->title && !a.title) a.title = *m->title;
         if (m->author && !a.author && in_header) a.author = *m->author;
         if (m->date) {
           if (in_header && !m->date_is_update && !header_date) header_date = *m->date;
@@ -456,7 +457,7 @@ void CleanStage::Process(Article& a, StageScratch* scratch) const {
 
   // Pass 2: the title, and its repeats.
   std::string title_key;
-  if (title_given) {
+  if (title_given || a.title) {
     title_key = LineKey(*a.title);
   } else {
     for (int i = 0, seen = 0; i < n && seen < kTitleSearch; ++i) {

@@ -263,7 +263,7 @@ std::optional<std::string> AsNames(std::string_view s) {
 
 namespace {
 
-enum class SegKind { kNone, kSource, kDate, kAmbiguousDate, kByline, kLabel, kShortName };
+enum class SegKind { kNone, kSource, kDate, kAmbiguousDate, kByline, kLabel, kShortName, kRecord, kHeadline };
 
 // "05/06/2024": a date, but May or June cannot be told; it still marks the
 // line as a date line (so the name beside it is read), with no value.
@@ -340,6 +340,18 @@ SegResult ParseSegment(std::string_view seg, bool in_header, const CueLexicon& l
     if (field == "source" && !value.empty() && CountWords(value) <= 8) {
       r.kind = SegKind::kSource;
       r.value = SourceName(value, lex);
+      return r;
+    }
+    // The fields of a record exported from a news archive (LexisNexis,
+    // Nexis Uni): about the record, not the story. A long value is
+    // likelier a sentence that happens to open with such a word.
+    if (field == "record" && CountWords(value) <= 20) {
+      r.kind = SegKind::kRecord;
+      return r;
+    }
+    if (field == "headline" && !value.empty()) {
+      r.kind = SegKind::kHeadline;
+      r.value = value;
       return r;
     }
     if ((field == "byline" || field == "byline_role") && !value.empty()) {
@@ -553,6 +565,15 @@ std::optional<MetadataLine> ParseMetadataLine(std::string_view line, bool in_hea
         break;
       case SegKind::kShortName:
         if (!m.name_beside) m.name_beside = std::string(r.value);
+        break;
+      case SegKind::kRecord:
+        if (!m.why) m.why = "metadata: archive field";
+        any = true;
+        break;
+      case SegKind::kHeadline:
+        if (!m.title) m.title = std::string(r.value);
+        m.why = "title";
+        any = true;
         break;
       case SegKind::kLabel:
         break;

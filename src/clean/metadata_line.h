@@ -18,7 +18,12 @@ struct MetadataLine {
   bool date_is_update = false;      // "Updated ..." rather than "Published ..."
   std::optional<std::string> author;
   std::optional<std::string> name_beside;  // a short name next to the date ("Outlet · 13 Jan 2022")
-  const char* why = nullptr;        // "metadata: source" / "metadata: date" / "metadata: byline"
+  // The headline a news archive's record gives ("HEADLINE: ...").
+  std::optional<std::string> title;
+  // "metadata: source" / "metadata: date" / "metadata: byline" /
+  // "metadata: archive field" (a field of a news archive's record:
+  // "SECTION: ...", "LENGTH: 812 words", "LOAD-DATE: ...") / "title"
+  const char* why = nullptr;
 };
 
 // Parses line as metadata. in_header says whether the line stands among the

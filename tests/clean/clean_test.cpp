@@ -454,6 +454,54 @@ TEST(CleanStage, SeparatesBodyMetadataAndFurniture) {
   EXPECT_EQ(a.removed.size(), 14u);
 }
 
+// Records exported from a news archive (LexisNexis, Nexis Uni) carry
+// their fields as "LABEL: value" lines around the story: the headline
+// and byline are the article's, the rest is about the record.
+TEST(CleanStage, ReadsTheFieldsOfANewsArchiveRecord) {
+  Article a = Clean(
+      "BYLINE: Odalys Varnell.\n"
+      "SECTION: A-SECTION; Pg. A4\n"
+      "LENGTH: 812 words\n"
+      "HEADLINE: Ports reopen after strike ends\n"
+      "BODY:\n"
+      "Dock workers in Harlow returned to work on Monday after a two-week strike, the union said.\n"
+      "The port authority said cargo would move normally by Friday.\n"
+      "LOAD-DATE: June 28, 2016\n"
+      "LANGUAGE: ENGLISH\n"
+      "PUBLICATION-TYPE: Newspaper\n");
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a.title, "Ports reopen after strike ends");
+  EXPECT_EQ(a.author, "Odalys Varnell");
+  EXPECT_EQ(a.text,
+            "Dock workers in Harlow returned to work on Monday after a two-week strike, the union said.\n\n"
+            "The port authority said cargo would move normally by Friday.");
+  auto why = Why(a);
+  EXPECT_EQ(why["HEADLINE: Ports reopen after strike ends"], "title");
+  EXPECT_EQ(why["BYLINE: Odalys Varnell."], "metadata: byline");
+  for (const char* field : {"SECTION: A-SECTION; Pg. A4", "LENGTH: 812 words", "BODY:", "LOAD-DATE: June 28, 2016",
+                            "LANGUAGE: ENGLISH", "PUBLICATION-TYPE: Newspaper"}) {
+    EXPECT_EQ(why[field], "metadata: archive field") << field;
+  }
+  // The same labels in mixed case; a headline that also stands as a line
+  // of its own is a repeat of the title.
+  Article b = Clean(
+      "Headline: Council delays vote on budget\n"
+      "Section: Metro; Pg. B2\n"
+      "Council delays vote on budget\n"
+      "The council of Harlow postponed its budget vote on Monday after two members walked out, officials said.\n"
+      "Load-Date: June 28, 2016\n");
+  EXPECT_EQ(b.title, "Council delays vote on budget");
+  EXPECT_EQ(b.text, "The council of Harlow postponed its budget vote on Monday after two members walked out, officials said.");
+  EXPECT_EQ(Why(b)["Council delays vote on budget"], "repeated headline");
+  // A sentence that merely opens with such a word stays.
+  Article c = Clean(
+      "Budget talks stall\n"
+      "Length: the talks ran for eleven hours on Monday, and the two sides left the building without a statement, "
+      "officials in the ministry of finance said late in the evening.\n"
+      "A new round is expected next week.\n");
+  EXPECT_NE(c.text.find("Length: the talks ran"), std::string::npos);
+}
+
 TEST(CleanStage, MetadataFromJsonWinsAndIsNormalised) {
   Article a;
   a.text = "Given Title\nThe council met on Tuesday and agreed a budget.";
