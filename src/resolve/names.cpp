@@ -373,6 +373,23 @@ std::vector<std::string> PersonTokens(std::string_view surface) {
   return kept;
 }
 
+std::string Generation(std::string_view surface) {
+  std::size_t e = surface.size();
+  while (e > 0 && (surface[e - 1] == ' ' || surface[e - 1] == '.' || surface[e - 1] == ',')) --e;
+  std::size_t b = e;
+  while (b > 0 && surface[b - 1] != ' ' && surface[b - 1] != ',') --b;
+  // The suffix closes a name of at least one other word.
+  if (b == 0) return {};
+  std::string w;
+  for (std::size_t k = b; k < e; ++k) {
+    if (surface[k] != '.') w += static_cast<char>(std::tolower(static_cast<unsigned char>(surface[k])));
+  }
+  if (w == "jr" || w == "jnr") return "jr";
+  if (w == "sr" || w == "snr") return "sr";
+  if (w == "ii" || w == "iii" || w == "iv") return w;
+  return {};
+}
+
 std::string MiddleInitials(std::string_view surface) {
   const detail::Lexicons& lex = detail::GetLexicons();
   // The words between spaces, without the honorifics before the name and

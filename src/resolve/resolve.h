@@ -153,6 +153,12 @@ std::vector<std::string> PersonTokens(std::string_view surface);
 // different such initials name two people.
 std::string MiddleInitials(std::string_view surface);
 
+// The generation a person's name closes with, lower case: "jr" for "Jr."
+// or "Jnr", "sr" for "Sr." or "Snr", "ii", "iii", "iv"; empty for none.
+// "X Jr." and "X" are two people (a son and his father), so the merges
+// compare it as part of the surname.
+std::string Generation(std::string_view surface);
+
 // One lower-case word with British and American spelling folded to one
 // form (data/resolve/spellings.tsv, and -isation to -ization): "defence"
 // and "organisation" -> "defense" and "organization". Other words as they

@@ -99,6 +99,10 @@ struct Resolver::Impl {
     // PERSON: the initials its full name writes after the first name
     // ("George W. Bush": "w"); two people who differ in them are never one.
     std::string middle;
+    // PERSON: the key of its full name's given name and surname without a
+    // generation ("Jr."), and whether the name has one.
+    std::uint64_t gen_base = 0;
+    bool gen_marked = false;
     std::uint64_t lone_place = 0;  // the same word as a place's name key (N), when no role goes with it
     // ORG: the bag key (O) of its name, and for a name "X of P" the bag
     // key of X with the name key (N) of P ("Electoral Commission of Lenhall").
@@ -142,10 +146,18 @@ struct Resolver::Impl {
       std::string lone_word;
       for_each_form([&](std::string_view form, bool is_name) {
         std::vector<std::string> pt = PersonTokens(form);
+        // A generation ("Jr.") goes with the surname and the given name, so
+        // that "Odalys Kessar Jr." shares no key with "Odalys Kessar".
+        const std::string gen = Generation(form);
+        const std::string mark = gen.empty() ? std::string() : "~" + gen;
         if (pt.size() >= 2) {
-          std::string first = TranslitKey(pt.front()), last = TranslitKey(pt.back());
+          std::string first = TranslitKey(pt.front()) + mark, last = TranslitKey(pt.back()) + mark;
           keys.push_back(Key("P", first + " " + last));
           if (r.middle.empty()) r.middle = MiddleInitials(form);
+          if (r.gen_base == 0 || is_name) {
+            r.gen_base = Key("G", TranslitKey(pt.front()) + " " + TranslitKey(pt.back()));
+            r.gen_marked = !gen.empty();
+          }
           // A hyphenated given name is also written with a space ("Jean-Luc",
           // "Jean Luc"): the first two words joined are a given name too.
           // Only ever the joined form, which a first word alone never meets.
@@ -169,7 +181,7 @@ struct Resolver::Impl {
           for (const std::string& role : e.roles) spellings.push_back(Key("E", first + " " + stem + "|" + role));
           if (is_name) r.name_full = true;
         } else if (pt.size() == 1 && (is_name || lone_word.empty())) {
-          lone_word = TranslitKey(pt[0]);
+          lone_word = TranslitKey(pt[0]) + mark;
         }
       });
       if (!r.full_person && !lone_word.empty()) {
@@ -369,6 +381,39 @@ std::vector<Resolver::Entity> Resolver::Finish(std::vector<std::vector<std::uint
         auto [it, fresh] = first.try_emplace(m.spellings[k], idx(i));
         if (!fresh) uf.Unite(idx(i), it->second);
       }
+    }
+  }
+  // 1d. The same full name without a generation joins the one person
+  // who has one ("Odal Varnell" with "Odal Varnell Jr."), since outlets
+  // drop the suffix of a person known by it, unless some article names
+  // both: then the name without it is another person (the father).
+  {
+    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> marked, unmarked;
+    std::unordered_set<std::uint64_t> both;  // bases some article names with and without a generation
+    std::unordered_map<std::uint64_t, int> seen;  // in the current article: 1 marked, 2 unmarked, 3 both
+    std::uint32_t article = UINT32_MAX;
+    for (std::size_t i = 0; i < n; ++i) {
+      const Impl::Rec& r = m.recs[i];
+      if (r.article != article) {
+        seen.clear();
+        article = r.article;
+      }
+      if (r.gen_base == 0) continue;
+      (r.gen_marked ? marked : unmarked)[r.gen_base].push_back(idx(i));
+      int& bits = seen[r.gen_base];
+      bits |= r.gen_marked ? 1 : 2;
+      if (bits == 3) both.insert(r.gen_base);
+    }
+    for (const auto& [base, people] : marked) {
+      auto it = unmarked.find(base);
+      if (it == unmarked.end() || both.count(base)) continue;
+      // Only when one person has the generation: "Jr." and "Sr." both
+      // written leave the bare name undecided.
+      const std::uint32_t root = uf.Find(people.front());
+      bool one = true;
+      for (std::uint32_t p : people) one = one && uf.Find(p) == root;
+      if (!one) continue;
+      for (std::uint32_t p : it->second) uf.Unite(p, root);
     }
   }
   // 1c. A name of two words that is the short form of one three-word name

@@ -112,6 +112,8 @@ void MergeWithinArticle(Article& a, const MergeOptions& options) {
   // initials the group writes after the first name ("w"), if any.
   std::unordered_map<std::string, std::vector<std::pair<std::uint32_t, std::string>>> person_full;
   std::unordered_map<std::string, std::vector<std::uint32_t>> by_last, by_first;  // full-name mentions, in order
+  // Full names with a generation ("Jr."), by their bare surname.
+  std::unordered_map<std::string, std::vector<std::uint32_t>> by_generation_last;
   std::unordered_map<std::string, std::uint32_t> person_single;  // one-word person name -> first mention
   std::unordered_map<std::string, std::uint32_t> initials;       // ORG initials -> latest mention
   std::unordered_map<std::string, std::uint32_t> acronyms;       // acronym letters -> first mention
@@ -153,6 +155,14 @@ void MergeWithinArticle(Article& a, const MergeOptions& options) {
       weight[i] = pt.size();
       if (pt.empty()) continue;
       for (std::string& t : pt) t = TranslitKey(t);
+      // "Odalys Kessar Jr." is not "Odalys Kessar": the generation goes
+      // with the surname (and with the given name, for "Odalys Jr.").
+      const std::string gen = Generation(surface[i]);
+      const std::string bare_last = pt.back();
+      if (!gen.empty()) {
+        pt.back() += "~" + gen;
+        if (pt.size() >= 2) pt.front() += "~" + gen;
+      }
       if (pt.size() >= 2) {
         // "George H. W. Bush" and "George W. Bush" are two people: a full
         // name joins the one group of that first name and surname whose
@@ -181,16 +191,25 @@ void MergeWithinArticle(Article& a, const MergeOptions& options) {
         }
         by_last[pt.back()].push_back(i);
         by_first[pt.front()].push_back(i);
+        if (!gen.empty()) by_generation_last[bare_last].push_back(i);
         continue;
       }
       const std::string& t = pt[0];
-      if (auto it = by_last.find(t); it != by_last.end()) {
+      const std::vector<std::uint32_t>* fulls = nullptr;
+      if (auto found = by_last.find(t); found != by_last.end()) {
+        fulls = &found->second;
+      } else if (auto older = by_generation_last.find(t); gen.empty() && older != by_generation_last.end()) {
+        // A surname alone, with no full name of its own generation: one
+        // that has a generation ("Kessar" of "Odalys Kessar Jr.").
+        fulls = &older->second;
+      }
+      if (fulls) {
         // The most recent person with that surname whose title does not
         // name another office ("first lady X Kessar ... President Kessar"
         // are two people); with none, the surname stays apart here and
         // the cross-article pass, which weighs titles, places it.
         std::uint32_t to = n;
-        for (auto j = it->second.rbegin(); j != it->second.rend() && to == n; ++j) {
+        for (auto j = fulls->rbegin(); j != fulls->rend() && to == n; ++j) {
           if (same_office(i, *j)) to = *j;
         }
         if (to < n) {

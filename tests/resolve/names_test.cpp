@@ -36,6 +36,18 @@ TEST(MiddleInitials, TheInitialsAfterTheFirstName) {
   EXPECT_EQ(MiddleInitials("O. Varnell"), "");  // an initial for the first name is no middle one
 }
 
+TEST(Generation, TheSuffixThatClosesAName) {
+  EXPECT_EQ(Generation("Odal Varnell Jr."), "jr");
+  EXPECT_EQ(Generation("Odal Varnell, Jr"), "jr");
+  EXPECT_EQ(Generation("Odal Varnell Jnr"), "jr");
+  EXPECT_EQ(Generation("Odal Varnell Sr."), "sr");
+  EXPECT_EQ(Generation("Odal Varnell III"), "iii");
+  EXPECT_EQ(Generation("Varnell Jr."), "jr");
+  EXPECT_EQ(Generation("Odal Varnell"), "");
+  EXPECT_EQ(Generation("Jr."), "");  // a suffix closes a name; alone it is none
+  EXPECT_EQ(Generation("Odal Varnell PhD"), "");
+}
+
 TEST(PersonTokens, DropsHonorificsSuffixesInitialsAndNicknames) {
   EXPECT_EQ(PersonTokens("Mr Volshinsky"), (V{"volshinsky"}));
   EXPECT_EQ(PersonTokens("Gen. Arkady Volshinsky Jr."), (V{"arkady", "volshinsky"}));

@@ -90,6 +90,29 @@ TEST(Resolver, DifferentMiddleInitialsAreDifferentPeople) {
   EXPECT_EQ(d[1], d[2]);
 }
 
+TEST(Resolver, AGenerationalSuffixIsAnotherPerson) {
+  auto c = Cluster({Person("Odal Varnell"), Person("Odal Varnell Jr."), Person("Odal Varnell, Jr."),
+                    Person("Odal Varnell Sr."), Person("Odal Varnell III"), Person("Odal Varnell")});
+  EXPECT_EQ(c[1], c[2]);
+  EXPECT_EQ(c[0], c[5]);
+  EXPECT_EQ((std::set<std::uint32_t>{c[0], c[1], c[3], c[4]}).size(), 4u);
+  // With one person of the name known by "Jr.", outlets that drop it name
+  // that person ...
+  auto d = Cluster({Person("Odal Varnell Jr."), Person("Odal Varnell"), Person("Odal Varnell Jr.")});
+  EXPECT_EQ(d[0], d[1]);
+  EXPECT_EQ(d[1], d[2]);
+  // ... unless an article names both: then they are father and son.
+  Resolver r;
+  r.Add("art1", {Person("Odal Varnell Jr."), Person("Odal Varnell")});
+  r.Add("art2", {Person("Odal Varnell")});
+  r.Add("art3", {Person("Odal Varnell Jr.")});
+  std::vector<std::vector<std::uint32_t>> assignment;
+  r.Finish(&assignment);
+  EXPECT_NE(assignment[0][0], assignment[0][1]);
+  EXPECT_EQ(assignment[1][0], assignment[0][1]);
+  EXPECT_EQ(assignment[2][0], assignment[0][0]);
+}
+
 TEST(Resolver, TransliterationVariantsOfOnePerson) {
   auto c = Cluster({E("PERSON", "Arkadiy Volshinskiy"), E("PERSON", "Arkady Wolschinsky"),
                     E("PERSON", "Arkadii Volshinsky"), E("PERSON", "Mikhail Tarkhov"), E("PERSON", "Mihail Tarhov"),

@@ -47,6 +47,24 @@ TEST(MergeWithinArticle, SurnameLinksToEarlierFullName) {
 
 // A surname under a title that names another office than the full name's
 // is another person, whether it comes before or after the full name.
+// A son named after his father: "Jr." parts them, and a surname alone
+// goes to the one of its own generation, or to the only one there is.
+TEST(MergeWithinArticle, AGenerationalSuffixIsAnotherPerson) {
+  Article a = Make(
+      "Odalys Kessar Jr. met donors on Monday. His father, Odalys Kessar, spoke later. Kessar Jr. said the event "
+      "raised money. Kessar said he was proud.",
+      {{"Odalys Kessar Jr.", "PERSON"}, {"Odalys Kessar", "PERSON"}, {"Kessar Jr.", "PERSON"}, {"Kessar", "PERSON"}});
+  MergeWithinArticle(a);
+  ASSERT_EQ(a.local_entities.size(), 2u);
+  EXPECT_EQ(a.mentions[0].local, a.mentions[2].local);
+  EXPECT_EQ(a.mentions[1].local, a.mentions[3].local);
+  EXPECT_NE(a.mentions[0].local, a.mentions[1].local);
+  Article b = Make("Odalys Kessar Jr. met donors on Monday. Kessar said the event raised money.",
+                   {{"Odalys Kessar Jr.", "PERSON"}, {"Kessar", "PERSON"}});
+  MergeWithinArticle(b);
+  EXPECT_EQ(b.local_entities.size(), 1u);
+}
+
 TEST(MergeWithinArticle, ASurnameUnderAnotherOfficeIsAnotherPerson) {
   Article a = Make(
       "As President Volshinsky spoke, the first lady, Mira Volshinsky, smiled. President Volshinsky left. "
