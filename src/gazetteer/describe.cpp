@@ -307,6 +307,12 @@ class Describer {
       // Cities and subdivisions only count in the possessive ("Kyiv's mayor")
       // or when capitalised: ordinary words ("Mobile", "Split") are names too.
       if (!possessive && !IsPlaceName(it)) break;
+      // A qualifier the parse reads as a verb heading its own clause is
+      // none: "the lawyer leading Mrs. X's search" gives X no title.
+      if (it.e == it.b + 1 && HasKind(it.ids, kQualifier) && !HasKind(it.ids, kRole) && a_.tokens[it.b].upos == "VERB" &&
+          a_.tokens[it.b].deprel != "amod") {
+        break;
+      }
       it.possessive = possessive;
       items.push_back(std::move(it));
       pos = items.back().b;

@@ -24,6 +24,11 @@ struct Lexicons {
   std::unordered_map<std::string, std::string> spellings;
   // Folded spelling of a given name -> the folded form all its romanisations share.
   std::unordered_map<std::string, std::string> given_names;
+  // Lower-case first name -> 'm' or 'f' (quotes/first_name_gender.tsv: names
+  // only one sex's lists hold), and a form of address -> 'm' or 'f' (the
+  // honorifics that quotes/gender.tsv gives one: "mr", "mrs", "ms").
+  std::unordered_map<std::string, char> first_name_gender;
+  std::unordered_map<std::string, char> address_gender;
 };
 
 // The words after "of" when `tokens` (PlainTokens) name a place by its

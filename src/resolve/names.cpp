@@ -446,6 +446,21 @@ const Lexicons& GetLexicons() {
       auto tab = line.find('\t');
       if (tab != std::string_view::npos && line.substr(tab + 1) == "BUS") l.company_words.emplace(line.substr(0, tab));
     }
+    auto genders = [](std::string_view file, auto&& keep) {
+      for (std::string_view line : DataLines(Resource(file))) {
+        const std::size_t tab = line.find('\t');
+        if (tab == std::string_view::npos || tab + 1 >= line.size()) continue;
+        const char g = line[tab + 1];
+        if (g != 'm' && g != 'f') continue;
+        std::string word(line.substr(0, tab));
+        for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        keep(std::move(word), g);
+      }
+    };
+    genders("quotes/first_name_gender.tsv", [&](std::string w, char g) { l.first_name_gender.emplace(std::move(w), g); });
+    genders("quotes/gender.tsv", [&](std::string w, char g) {
+      if (l.honorifics.count(w)) l.address_gender.emplace(std::move(w), g);
+    });
     for (std::string_view line : DataLines(Resource("resolve/spellings.tsv"))) {
       auto tab = line.find('\t');
       if (tab == std::string_view::npos) continue;

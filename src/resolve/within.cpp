@@ -128,6 +128,43 @@ void MergeWithinArticle(Article& a, const MergeOptions& options) {
     const std::string_view x = detail::RoleHead(a.mentions[i].role), y = detail::RoleHead(a.mentions[j].role);
     return x.empty() || y.empty() || x == y;
   };
+  // 'm', 'f' or 0: the gender a person mention shows, by a form of address
+  // in or right before it ("Mrs. Kessar") or by a first name only one
+  // sex's lists hold. "Mrs. Kessar" is not "Odal Kessar" (he).
+  std::vector<char> gender(n, 2);  // 2: not computed yet
+  auto gender_of = [&](std::uint32_t k) -> char {
+    if (gender[k] != 2) return gender[k];
+    char g = 0;
+    auto lower_word = [](std::string_view w) {
+      std::string s;
+      for (char c : w)
+        if (c != '.') s += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      return s;
+    };
+    // The word before the mention, or the mention's own first word.
+    std::size_t e = a.mentions[k].begin;
+    while (e > 0 && text[e - 1] == ' ') --e;
+    std::size_t b = e;
+    while (b > 0 && text[b - 1] != ' ' && text[b - 1] != '\n' && text[b - 1] != '(' && text[b - 1] != '"') --b;
+    const std::string_view own = surface[k].substr(0, surface[k].find(' '));
+    for (std::string_view w : {text.substr(b, e - b), own}) {
+      if (auto it = lex.address_gender.find(lower_word(w)); !w.empty() && it != lex.address_gender.end()) {
+        g = it->second;
+        break;
+      }
+    }
+    if (g == 0) {
+      const std::vector<std::string> pt = PersonTokens(surface[k]);
+      if (pt.size() >= 2) {
+        if (auto it = lex.first_name_gender.find(lower_word(pt.front())); it != lex.first_name_gender.end()) g = it->second;
+      }
+    }
+    return gender[k] = g;
+  };
+  auto same_gender = [&](std::uint32_t i, std::uint32_t j) {
+    const char x = gender_of(i), y = gender_of(j);
+    return x == 0 || y == 0 || x == y;
+  };
   // 0, 1 or 2 (= more than one): how many groups the mentions belong to.
   auto distinct_roots = [&](const std::vector<std::uint32_t>& ms, std::uint32_t* root) {
     bool have = false;
@@ -210,7 +247,7 @@ void MergeWithinArticle(Article& a, const MergeOptions& options) {
         // the cross-article pass, which weighs titles, places it.
         std::uint32_t to = n;
         for (auto j = fulls->rbegin(); j != fulls->rend() && to == n; ++j) {
-          if (same_office(i, *j)) to = *j;
+          if (same_office(i, *j) && same_gender(i, *j)) to = *j;
         }
         if (to < n) {
           uf.Unite(i, to);

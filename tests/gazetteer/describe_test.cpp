@@ -85,6 +85,20 @@ TEST(DescribeMentions, AnAppositionIsSetOff) {
   EXPECT_EQ(b.mentions[0].role, "speaker");
 }
 
+// "leading" qualifies a title ("a leading economist") only as its
+// modifier: heading a clause of its own, it gives the next name no title.
+TEST(DescribeMentions, AQualifierThatIsAVerbGivesNoTitle) {
+  Article a = Describe({{{"The", "DET", 1, "det"}, {"lawyer", "NOUN", 7, "nsubj"}, {"leading", "VERB", 1, "acl"},
+                         {"Mrs.", "PROPN", 6, "nmod:poss"}, {"Kessar", "PROPN", 3, "flat"}, {"'s", "PART", 3, "case"},
+                         {"search", "NOUN", 2, "obj"}, {"spoke", "VERB", -1, "root"}, {".", "PUNCT", 7, "punct"}}},
+                       {{0, 4, 4, "PERSON"}});
+  EXPECT_EQ(a.mentions[0].role, "");
+  Article b = Describe({{{"The", "DET", 3, "det"}, {"leading", "ADJ", 2, "amod"}, {"economist", "NOUN", 3, "compound"},
+                         {"Kessar", "PROPN", 4, "nsubj"}, {"spoke", "VERB", -1, "root"}, {".", "PUNCT", 4, "punct"}}},
+                       {{0, 3, 3, "PERSON"}});
+  EXPECT_EQ(b.mentions[0].role, "economist");
+}
+
 // A person's name that is also a town's ("Harlow" is a town in England) is
 // no place in a role phrase: the person is the owner of the role.
 TEST(DescribeMentions, APersonsNameInARolePhraseIsItsOwnerNotAPlace) {

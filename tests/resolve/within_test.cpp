@@ -65,6 +65,17 @@ TEST(MergeWithinArticle, AGenerationalSuffixIsAnotherPerson) {
   EXPECT_EQ(b.local_entities.size(), 1u);
 }
 
+// A form of address that gives another sex than the full name's first
+// name: "Mrs. Kessar" is not "Peter Kessar" (a man's name in the lists),
+// "Mr. Kessar" is.
+TEST(MergeWithinArticle, AFormOfAddressOfTheOtherSexIsAnotherPerson) {
+  Article a = Make("Peter Kessar spoke on Monday. Mrs. Kessar said she would decide soon. Mr. Kessar said nothing.",
+                   {{"Peter Kessar", "PERSON"}, {"Kessar", "PERSON"}, {"Kessar", "PERSON"}});
+  MergeWithinArticle(a);
+  EXPECT_NE(a.mentions[1].local, a.mentions[0].local);
+  EXPECT_EQ(a.mentions[2].local, a.mentions[0].local);
+}
+
 TEST(MergeWithinArticle, ASurnameUnderAnotherOfficeIsAnotherPerson) {
   Article a = Make(
       "As President Volshinsky spoke, the first lady, Mira Volshinsky, smiled. President Volshinsky left. "
