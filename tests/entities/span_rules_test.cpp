@@ -306,6 +306,12 @@ TEST(SpanRules, PersonOfAListedPlaceIsTwoNames) {
   auto l3 = Span(v.size(), 0, 4, kPer);
   ApplySpanRules(v.data(), v.size(), l3.data());
   EXPECT_EQ(Spans(l3), "PERSON:0-2 LOC:3-4 ");
+  // A middle initial in the name ("Mayor [Odal G. Kessar of Niger]").
+  auto m = Tokens({{"Mayor", kGazRole}, {"Odal"}, {"G."}, {"Kessar"}, {"of", 0, "IN"}, {"Niger", kGazCountryB},
+                   {"met", 0, "VBD"}});
+  auto lm = Span(m.size(), 1, 6, kPer);
+  ApplySpanRules(m.data(), m.size(), lm.data());
+  EXPECT_EQ(Spans(lm), "PERSON:1-4 LOC:5-6 ");
   // But not a role or a demonym there ("Odal Minister of Niger" is no name and place).
   auto w = Tokens({{"Odal"}, {"Minister", kGazRole}, {"of", 0, "IN"}, {"Niger", kGazCountryB}, {"met", 0, "VBD"}});
   auto l4 = Span(w.size(), 0, 4, kPer);
