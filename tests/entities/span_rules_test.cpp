@@ -110,6 +110,11 @@ TEST(SpanRules, TheWordThatEndsANameTypesIt) {
   auto labels = Span(t.size(), 1, 4, kLoc);
   ApplySpanRules(t.data(), t.size(), labels.data());
   EXPECT_EQ(Spans(labels), "ORG:1-4 ");
+  // A newspaper named after its town, typed a person ("Odal" a first name).
+  auto u = Tokens({{"the", 0, "DT"}, {"Odal"}, {"Sentinel"}, {"reported", 0, "VBD"}});
+  auto lu = Span(u.size(), 1, 3, kPer);
+  ApplySpanRules(u.data(), u.size(), lu.data());
+  EXPECT_EQ(Spans(lu), "ORG:1-3 ");
 }
 
 TEST(SpanRules, APartysNameLeftInTurkishIsAnOrganisation) {
