@@ -478,10 +478,19 @@ std::vector<Resolver::Entity> Resolver::Finish(std::vector<std::vector<std::uint
     auto with_role = [](std::uint64_t surname, const std::string& role) {
       return Key("R", std::to_string(surname) + "|" + role);
     };
+    // surname -> (cluster, articles naming it in full with that surname)
+    std::unordered_map<std::uint64_t, std::vector<std::pair<std::uint32_t, std::uint32_t>>> full_counts;
     for (std::size_t i = 0; i < n; ++i) {
       const Impl::Rec& r = m.recs[i];
       for (std::uint32_t k = r.sur_begin; k < r.sur_end; ++k) {
         Claim(by_surname, m.surnames[k], uf.Find(idx(i)));
+        {
+          auto& counts = full_counts[m.surnames[k]];
+          const std::uint32_t root = uf.Find(idx(i));
+          auto c = std::find_if(counts.begin(), counts.end(), [&](const auto& x) { return x.first == root; });
+          if (c == counts.end()) counts.emplace_back(root, 1);
+          else ++c->second;
+        }
         for (const std::string& role : m.locals[i].roles) {
           const std::uint64_t key = with_role(m.surnames[k], role);
           const std::uint32_t root = uf.Find(idx(i));
@@ -541,6 +550,23 @@ std::vector<Resolver::Entity> Resolver::Finish(std::vector<std::vector<std::uint
           }
           clash = clash || (who != kMany && who != holder);
           who = holder;
+        }
+        // With no title to tell, a surname alone is the one of its
+        // bearers the articles name in full far more often than any other
+        // (five times, in five articles or more): news names the others
+        // in full.
+        if (who == kMany && !clash && m.locals[i].roles.empty()) {
+          std::uint32_t best = 0, second = 0, holder = kMany;
+          for (const auto& [root, count] : full_counts[r.lone]) {
+            if (count > best) {
+              second = best;
+              best = count;
+              holder = root;
+            } else {
+              second = std::max(second, count);
+            }
+          }
+          if (best >= 5 && best >= 5 * second) who = holder;
         }
         if (who != kMany && !clash) uf.Unite(idx(i), who);
       }

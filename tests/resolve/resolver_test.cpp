@@ -113,6 +113,31 @@ TEST(Resolver, AGenerationalSuffixIsAnotherPerson) {
   EXPECT_EQ(assignment[2][0], assignment[0][0]);
 }
 
+// A surname two people share, with no title: the one the articles name in
+// full five times as often as the other, in five or more, is meant.
+TEST(Resolver, ASharedSurnameAloneIsTheFarMoreNamedPerson) {
+  std::vector<LocalEntity> es(6, Person("Odal Kessar"));
+  es.push_back(Person("Ana Kessar"));
+  es.push_back(Person("Kessar"));
+  auto c = Cluster(es);
+  EXPECT_EQ(c[7], c[0]);
+  EXPECT_NE(c[6], c[0]);
+  // Four articles are too few to tell; so is a lead of less than five to one.
+  std::vector<LocalEntity> few(4, Person("Odal Kessar"));
+  few.push_back(Person("Ana Kessar"));
+  few.push_back(Person("Kessar"));
+  auto d = Cluster(few);
+  EXPECT_NE(d[5], d[0]);
+  EXPECT_NE(d[5], d[4]);
+  std::vector<LocalEntity> close(6, Person("Odal Kessar"));
+  close.push_back(Person("Ana Kessar"));
+  close.push_back(Person("Ana Kessar"));
+  close.push_back(Person("Kessar"));
+  auto e = Cluster(close);
+  EXPECT_NE(e[8], e[0]);
+  EXPECT_NE(e[8], e[6]);
+}
+
 TEST(Resolver, TransliterationVariantsOfOnePerson) {
   auto c = Cluster({E("PERSON", "Arkadiy Volshinskiy"), E("PERSON", "Arkady Wolschinsky"),
                     E("PERSON", "Arkadii Volshinsky"), E("PERSON", "Mikhail Tarkhov"), E("PERSON", "Mihail Tarhov"),
