@@ -192,12 +192,15 @@ struct Resolver::Impl {
       const bool org = e.type == "ORG";
       bool all_acronyms = true;
       r.name_full = !org || detail::AcronymLetters(e.name).empty();
+      // The acronyms the entity is written as, and the initials of its
+      // written-out names: see after the loop.
+      std::vector<std::string> acronyms, spelt;
       for_each_form([&](std::string_view form, bool) {
         std::vector<std::string> toks = detail::PlainTokens(form);
         if (toks.empty()) return;
         std::string acr = detail::AcronymLetters(form);
         if (!acr.empty()) {
-          keys.push_back(Key("N", acr));  // letters, not a word to transliterate
+          acronyms.push_back(acr);
         } else {
           std::vector<std::string> folded;
           folded.reserve(toks.size());
@@ -269,6 +272,7 @@ struct Resolver::Impl {
             for (bool skip : {true, false}) {
               std::string ini = detail::Initials(lex, toks, skip);
               if (ini.size() >= 2) inits.push_back(Key("I", ini));
+              spelt.push_back(std::move(ini));
             }
           }
         }
@@ -288,6 +292,18 @@ struct Resolver::Impl {
           }
         }
       });
+      // An acronym is a key of its own (letters, not a word to
+      // transliterate), except beside a written-out name whose initials
+      // spell it: such an acronym may stand for another name with the
+      // same initials ("Democratic National Committee" and "Democratic
+      // National Convention"), so there only the initials' step (3, for
+      // organisations known by the acronym alone, and only where one
+      // name claims it) links by it. Beside a name it does not spell
+      // ("Islamic State", "ISIL") the text defined it: a key.
+      for (const std::string& acr : acronyms) {
+        if (r.long_org && std::find(spelt.begin(), spelt.end(), acr) != spelt.end()) continue;
+        keys.push_back(Key("N", acr));
+      }
       r.acronym_only = org && all_acronyms && !r.long_org;
       if (!r.acronym_only && !r.long_org) inits.resize(r.ini_begin);  // acronyms of non-ORG play no part
     }

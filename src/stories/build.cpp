@@ -975,21 +975,30 @@ std::string StoryBuilder::Impl::StoryJson(const std::vector<std::uint32_t>& memb
       // "UN Office for X" and "United Nations Office for X": an acronym
       // for words the other form writes out, the rest alike, is the same
       // name, written short.
+      // A leading "the" is no part of either ("The FBI" and "Federal Bureau
+      // of Investigation"), and lower-case words of the long form need no
+      // letter ("of").
       auto acronym_of = [](const std::string& f, const std::string& g) {
-        const std::vector<std::string> a = detail::SpaceSeparated(f), b = detail::SpaceSeparated(g);
-        if (b.size() <= a.size()) return false;
+        std::vector<std::string> a = detail::SpaceSeparated(f), b = detail::SpaceSeparated(g);
+        for (auto* v : {&a, &b}) {
+          if (!v->empty() && ((*v)[0] == "The" || (*v)[0] == "the")) v->erase(v->begin());
+        }
+        if (b.size() <= a.size() || a.empty()) return false;
         std::size_t pre = 0, suf = 0;
         while (pre < a.size() && a[pre] == b[pre]) ++pre;
         while (suf + pre < a.size() && a[a.size() - 1 - suf] == b[b.size() - 1 - suf]) ++suf;
         if (pre + suf + 1 != a.size()) return false;
         const std::string& acr = a[pre];
-        const std::size_t words = b.size() - pre - suf;
-        if (acr.size() != words || words < 2) return false;
-        for (std::size_t k = 0; k < words; ++k) {
-          const std::string& w = b[pre + k];
-          if (acr[k] < 'A' || acr[k] > 'Z' || w.empty() || w[0] != acr[k]) return false;
+        if (acr.size() < 2) return false;
+        std::size_t k = 0;
+        for (std::size_t x = pre; x < b.size() - suf; ++x) {
+          const std::string& w = b[x];
+          if (w.empty()) return false;
+          if (w[0] >= 'a' && w[0] <= 'z') continue;
+          if (k >= acr.size() || acr[k] < 'A' || acr[k] > 'Z' || w[0] != acr[k]) return false;
+          ++k;
         }
-        return true;
+        return k == acr.size();
       };
       std::set<std::string> maximal;
       for (const auto& [f, arts] : by_form) {

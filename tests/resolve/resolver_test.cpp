@@ -138,6 +138,18 @@ TEST(Resolver, ASharedSurnameAloneIsTheFarMoreNamedPerson) {
   EXPECT_NE(e[8], e[6]);
 }
 
+// An acronym beside a name whose initials spell it may stand for another
+// name with the same initials: it links no two such names. Beside a name
+// it does not spell, the text defined it, and it links.
+TEST(Resolver, AnAcronymTwoSpeltOutNamesShareLinksNeither) {
+  auto c = Cluster({E("ORG", "Lenhall National Committee", {"LNC", "Lenhall National Committee"}),
+                    E("ORG", "Lenhall National Convention", {"LNC", "Lenhall National Convention"}),
+                    E("ORG", "Kessar Islamic Front", {"KIFL", "Kessar Islamic Front"}),
+                    E("ORG", "Kessar Front", {"KIFL", "Kessar Front"})});
+  EXPECT_NE(c[0], c[1]);
+  EXPECT_EQ(c[2], c[3]);
+}
+
 TEST(Resolver, TransliterationVariantsOfOnePerson) {
   auto c = Cluster({E("PERSON", "Arkadiy Volshinskiy"), E("PERSON", "Arkady Wolschinsky"),
                     E("PERSON", "Arkadii Volshinsky"), E("PERSON", "Mikhail Tarkhov"), E("PERSON", "Mihail Tarhov"),

@@ -779,6 +779,26 @@ TEST(Stories, AnAcronymForPartOfANameIsNoOtherName) {
   EXPECT_TRUE(DisagreementsOfKind(stories[0].json, "name").empty()) << stories[0].json;
 }
 
+// "The KFR" and "Kessar Bureau of Flood Relief": a leading "the" and the
+// long form's lower-case words ("of") take no letter of the acronym.
+TEST(Stories, AnAcronymWithTheForANameWithOfIsNoOtherName) {
+  const std::string t1 = "The Kessar Bureau of Flood Relief opened shelters in Harlow on Monday for the displaced.";
+  const std::string t2 = "The Kessar Bureau of Flood Relief opened new shelters in Harlow on Monday for families.";
+  const std::string t3 = "The KBFR opened shelters in Harlow on Monday for families left homeless.";
+  std::vector<std::string> lines = {
+      Line("u1", "Outlet One", "2024-05-01", "Shelters open in Harlow", t1,
+           {{"Kessar Bureau of Flood Relief", "eB"}, {"Harlow", "eH"}}),
+      Line("u2", "Outlet Two", "2024-05-01", "Harlow shelters open", t2,
+           {{"Kessar Bureau of Flood Relief", "eB"}, {"Harlow", "eH"}}),
+      Line("u3", "Outlet Three", "2024-05-01", "New shelters in Harlow", t3, {{"The KBFR", "eB"}, {"Harlow", "eH"}}),
+  };
+  StoryBuilder b;
+  for (const auto& l : lines) ASSERT_TRUE(b.AddArticle(l).ok());
+  auto stories = b.Build({}, "");
+  ASSERT_EQ(stories.size(), 1u);
+  EXPECT_TRUE(DisagreementsOfKind(stories[0].json, "name").empty()) << stories[0].json;
+}
+
 // One person given two offices by two outlets is a disagreement that
 // names both titles and who gave each; a title one outlet only makes more
 // specific is not.
