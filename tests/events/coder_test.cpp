@@ -71,6 +71,20 @@ TEST_F(CoderTest, AnActInAConditionIsNoEvent) {
   for (const Event& e : b.events) EXPECT_NE(e.cameo.substr(0, 2), "19") << e.cameo << " " << e.source.text;
 }
 
+TEST_F(CoderTest, ATimeReadAsTheObjectIsNoTarget) {
+  // "Wednesday" is when he phoned, not whom.
+  Article a = Analyse("Odal Kessar was phoning Wednesday on behalf of his wife.");
+  for (const Event& e : a.events) EXPECT_EQ(Target(e), "-") << e.cameo;
+}
+
+TEST_F(CoderTest, BeatingAFieldOfRivalsIsNoAssault) {
+  Article a = Analyse("In the primary, Lenhall Varnell beat a large field of 16 rivals to win the nomination.");
+  for (const Event& e : a.events) EXPECT_NE(e.cameo.substr(0, 2), "18") << e.cameo;
+  Article b = Analyse("The soldiers beat the detainees in Harlow.");
+  ASSERT_EQ(b.events.size(), 1u);
+  EXPECT_EQ(b.events[0].cameo, "182");
+}
+
 TEST_F(CoderTest, ASubjectAfterAFrontedTimeActs) {
   // Parsed with the name as an apposition of "Thursday".
   Article a = Analyse("On Thursday, Tessarian Foreign Minister Omar al-Lenhali threatened to confiscate the goods.");
