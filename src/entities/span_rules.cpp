@@ -1021,15 +1021,19 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
         !(t[i].f.flags & (syntax::kTitle | syntax::kAllUpper))) {
       continue;
     }
+    static const std::uint64_t kDetTag = Hash64("DET");
     std::size_t b = i;
+    // A sentence's capitalised "The" is no part of the name.
     while (b > 0 && b + 3 > i && labels[b - 1] == kOutside && (t[b - 1].f.flags & (syntax::kTitle | syntax::kAllUpper)) &&
-           !Heads().closing.count(t[b - 1].f.lower)) {
+           !Heads().closing.count(t[b - 1].f.lower) && t[b - 1].upos != kDetTag) {
       --b;
     }
     // "[Kessar Shipowners] Mutual": a name of up to three words the model
-    // found, and typed a person or place, with the closing word left out.
-    if (b == i && labels[i - 1] != kOutside) {
-      std::size_t s = i - 1;
+    // found, and typed a person or place, with the closing word left out;
+    // also when the model found only its first words ("[Kessar] Shipping
+    // PJSC"), which would otherwise cut the company in two.
+    if (b > 0 && labels[b - 1] != kOutside) {
+      std::size_t s = b - 1;
       while (s > 0 && !IsBegin(labels[s])) --s;
       if (i - s <= 3) b = s;
     }

@@ -585,6 +585,30 @@ TEST(SpanRules, CapitalisedWordsBeforeACompanysClosingWordAreACompany) {
   EXPECT_EQ(Spans(lv), "ORG:0-3 ");
 }
 
+// Legal forms of other countries close a company's name as "Ltd" does.
+TEST(SpanRules, ForeignLegalFormsCloseACompanysName) {
+  auto t = Tokens({{"suppliers", 0, "NNS"}, {",", 0, ","}, {"Kessar"}, {"Maschinenbau"}, {"GmbH"}, {"and", 0, "CC"},
+                   {"Lenhall"}, {"Optik"}, {"AG"}, {",", 0, ","}, {"and", 0, "CC"}, {"Odalys"}, {"Freight"}, {"PJSC"}});
+  std::vector<std::uint8_t> labels(t.size(), kOutside);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "ORG:2-5 ORG:6-9 ORG:11-14 ");
+  // The model's person before the legal form is that company.
+  auto u = Tokens({{"the", 0, "DT"}, {"Tessary"}, {"Varnell"}, {"JSC"}, {"said", 0, "VBD"}});
+  auto lu = Span(u.size(), 1, 3, kPer);
+  ApplySpanRules(u.data(), u.size(), lu.data());
+  EXPECT_EQ(Spans(lu), "ORG:1-4 ");
+  // The model's person is the company's first word only; a sentence's
+  // "The" stays out.
+  auto v = Tokens({{"include", 0, "VBP"}, {"Kessar"}, {"Shipping"}, {"PJSC"}, {",", 0, ","}});
+  auto lv = Span(v.size(), 1, 2, kPer);
+  ApplySpanRules(v.data(), v.size(), lv.data());
+  EXPECT_EQ(Spans(lv), "ORG:1-4 ");
+  auto w = Tokens({{"The", 0, "DT"}, {"Lenhall"}, {"Optik"}, {"AG"}, {"said", 0, "VBD"}});
+  std::vector<std::uint8_t> lw(w.size(), kOutside);
+  ApplySpanRules(w.data(), w.size(), lw.data());
+  EXPECT_EQ(Spans(lw), "ORG:1-4 ");
+}
+
 TEST(SpanRules, AnAcronymInBracketsAfterANameIsOfItsType) {
   auto t = Tokens({{"the", 0, "DT"}, {"Gulf"}, {"News"}, {"Agency"}, {"(", 0, "-LRB-"}, {"GNA"}, {")", 0, "-RRB-"}});
   auto labels = Span(t.size(), 1, 4, kOrg);
