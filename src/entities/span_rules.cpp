@@ -1277,6 +1277,12 @@ void DocumentNameRules(const NerSentenceRef* sents, std::size_t count) {
   // Last words of every person's name of two or more words, whatever its
   // first name.
   std::vector<std::uint64_t> any_surnames;
+  // Last words of person's names of two or more words that the article
+  // gives a title, before the name or in an apposition after it ("deputy
+  // minister Yerlan Kessar", "Yerlan Kessar, the trade minister"), so not
+  // a place's name misread as a person's ("Port Kessar"); one entry per
+  // name written.
+  std::vector<std::uint64_t> full_name_surnames;
   // Words of names seen anywhere but alone at a sentence start.
   std::vector<std::uint64_t> named;
   // Acronyms the article defines ("the Gulf News Agency (GNA)") and the
@@ -1286,6 +1292,12 @@ void DocumentNameRules(const NerSentenceRef* sents, std::size_t count) {
     if (LabelType(ref.labels[b]) == kPer && e - b >= 2) {
       for (std::size_t k = b; k < e; ++k) in_names.push_back(ref.tokens[k].f.lower);
       any_surnames.push_back(ref.tokens[e - 1].f.lower);
+      static const std::uint64_t kComma = LowerHash(",");
+      bool titled = (ref.tokens[b].gaz & kGazRoleBefore) != 0;
+      if (!titled && e < ref.n && ref.tokens[e].f.lower == kComma) {
+        for (std::size_t k = e + 1; k < ref.n && k < e + 7 && !titled; ++k) titled = (ref.tokens[k].gaz & kGazRole) != 0;
+      }
+      if (titled && !(ref.tokens[b].gaz & kListed)) full_name_surnames.push_back(ref.tokens[e - 1].f.lower);
       // Any listed first name, of any language: these rules read the
       // article's own names ("Afonso Varnell ... Varnell said").
       if (LexAnyFirstName(ref.tokens[b].lex)) {
@@ -1303,6 +1315,7 @@ void DocumentNameRules(const NerSentenceRef* sents, std::size_t count) {
   std::sort(in_first_names.begin(), in_first_names.end());
   std::sort(surnames.begin(), surnames.end());
   std::sort(any_surnames.begin(), any_surnames.end());
+  std::sort(full_name_surnames.begin(), full_name_surnames.end());
   std::sort(named.begin(), named.end());
   // A defined acronym is of the name's type wherever it stands alone
   // ("GNA reported"), written in the same capitals.
@@ -1414,6 +1427,14 @@ void DocumentNameRules(const NerSentenceRef* sents, std::size_t count) {
         // Lenhall"): the surname of a full name that the article writes
         // alone as a person at least as often as as a place is the person.
         ref.labels[i] = BeginLabel(kPer);
+      } else if (!country_or_city && !(g & kListed)) {
+        // A transliterated name no list holds ("Yerlan Kessar ...
+        // according to Kessar"), its surname alone typed a place only: the
+        // person, unless the article writes the word alone as a place more
+        // often than it writes the full name.
+        const auto [lo, hi] =
+            std::equal_range(full_name_surnames.begin(), full_name_surnames.end(), t[i].f.lower);
+        if (lo != hi && alone_counts(t[i].f.lower).first <= hi - lo) ref.labels[i] = BeginLabel(kPer);
       }
     }
   }

@@ -1303,6 +1303,44 @@ TEST(DocumentRules, TheSurnameOfAFullNameWithAnUnlistedFirstNameWrittenAloneAsAP
   EXPECT_EQ(Spans(l5), "LOC:1-2 ");
 }
 
+TEST(DocumentRules, TheSurnameOfATitledFullNameTypedAPlaceOnceIsThePerson) {
+  // "deputy minister Odalys Varnell" (no list holds either word) and
+  // "according to Varnell", typed a place: the person. Also when the title
+  // stands in an apposition after the name.
+  auto s1 = Tokens({{"minister", kGazRole, "NN"}, {"Odalys", kGazRoleBefore}, {"Varnell"}, {"spoke", 0, "VBD"}});
+  auto l1 = Span(s1.size(), 1, 3, kPer);
+  auto s2 = Tokens({{"according", 0, "VBG"}, {"to", 0, "IN"}, {"Varnell"}});
+  auto l2 = Span(s2.size(), 2, 3, kLoc);
+  auto s3 = Tokens({{"Harlen"}, {"Tessary"}, {",", 0, ","}, {"the", 0, "DT"}, {"trade", kGazRole, "NN"},
+                    {"minister", kGazRole, "NN"}});
+  auto l3 = Span(s3.size(), 0, 2, kPer);
+  auto s4 = Tokens({{"so", 0, "RB"}, {"Tessary"}});
+  auto l4 = Span(s4.size(), 1, 2, kLoc);
+  // An untitled name ("Lorvani Kessar" may be a misread place) and a word
+  // the article writes alone as a place more often than the full name.
+  auto s5 = Tokens({{"Lorvani"}, {"Kessar"}});
+  auto l5 = Span(s5.size(), 0, 2, kPer);
+  auto s6 = Tokens({{"near", 0, "IN"}, {"Kessar"}});
+  auto l6 = Span(s6.size(), 1, 2, kLoc);
+  auto s7 = Tokens({{"mayor", kGazRole, "NN"}, {"Morvia", kGazRoleBefore}, {"Harlen"}});
+  auto l7 = Span(s7.size(), 1, 3, kPer);
+  auto s8 = Tokens({{"in", 0, "IN"}, {"Harlen"}});
+  auto l8 = Span(s8.size(), 1, 2, kLoc);
+  auto s9 = Tokens({{"from", 0, "IN"}, {"Harlen"}});
+  auto l9 = Span(s9.size(), 1, 2, kLoc);
+  std::vector<NerSentenceRef> refs = {{s1.data(), l1.data(), s1.size()}, {s2.data(), l2.data(), s2.size()},
+                                      {s3.data(), l3.data(), s3.size()}, {s4.data(), l4.data(), s4.size()},
+                                      {s5.data(), l5.data(), s5.size()}, {s6.data(), l6.data(), s6.size()},
+                                      {s7.data(), l7.data(), s7.size()}, {s8.data(), l8.data(), s8.size()},
+                                      {s9.data(), l9.data(), s9.size()}};
+  ApplyDocumentRules(refs.data(), refs.size());
+  EXPECT_EQ(Spans(l2), "PERSON:2-3 ");
+  EXPECT_EQ(Spans(l4), "PERSON:1-2 ");
+  EXPECT_EQ(Spans(l6), "LOC:1-2 ");
+  EXPECT_EQ(Spans(l8), "LOC:1-2 ");
+  EXPECT_EQ(Spans(l9), "LOC:1-2 ");
+}
+
 TEST(DocumentRules, AnAcronymTheArticleDefinesIsOfTheNamesTypeEverywhere) {
   auto s1 = Tokens({{"the", 0, "DT"}, {"Office"}, {"of", 0, "IN"}, {"Budget"}, {"Review"}, {"(", 0, "-LRB-"},
                     {"OBR"}, {")", 0, "-RRB-"}});
