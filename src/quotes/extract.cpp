@@ -2739,6 +2739,29 @@ class Finder {
       if (t >= s) hi = t;
       while (hi > lo && doc_.punct(hi)) --hi;
     }
+    // "A person familiar with the talks said", "a source close to the
+    // ministry told": an adjective with a phrase of its own after the
+    // source's noun says which source it is, and stays in the description
+    // whatever the parse made of it (it may take the adjective for the
+    // clause's predicate and the phrase's noun for the cue's subject).
+    if (!h.phrase && !h.colon && !h.nominal && hi == s && doc_.tok(s).upos == "NOUN" && s + 3 < h.first &&
+        doc_.tok(s + 1).upos == "ADJ" && doc_.tok(s + 2).upos == "ADP" && doc_.sent(h.first) == doc_.sent(s)) {
+      bool noun_phrase = true, noun = false;
+      for (std::int32_t t = s + 3; t < h.first && noun_phrase; ++t) {
+        const std::string_view u = doc_.tok(t).upos;
+        noun_phrase = u == "DET" || u == "ADJ" || u == "NOUN" || u == "PROPN" || u == "NUM";
+        noun = noun || u == "NOUN" || u == "PROPN";
+      }
+      if (noun_phrase && noun) hi = h.first - 1;
+    }
+    // "a tariff, a move officials say could pass": "a" never counts a
+    // plural noun, so a singular noun with it before the plural source is
+    // the apposition the saying comments on, not part of the source.
+    if (lo + 1 < s && doc_.tok(s).xpos == "NNS" && doc_.tok(lo).upos == "DET" &&
+        (lower_[static_cast<std::size_t>(lo)] == "a" || lower_[static_cast<std::size_t>(lo)] == "an") &&
+        doc_.tok(lo + 1).xpos == "NN" && doc_.tok(s - 1).xpos == "NN") {
+      lo = s;
+    }
     q->speaker_span = {doc_.tok(lo).begin, doc_.tok(hi).end};
     q->speaker_from = "cue";
     std::int32_t local = LocalEntityAt(s);

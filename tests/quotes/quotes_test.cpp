@@ -530,6 +530,24 @@ TEST_F(QuotesOnText, AnUnnamedSourceKeepsThePhraseThatSaysWhichOfThem) {
   EXPECT_EQ(a.quotes[0].speaker_description, "Two officials");
 }
 
+// The same when the parse takes the adjective for the predicate and the
+// noun of its phrase for the cue's subject; and a singular noun with "a"
+// before a plural source ("a move officials say") is not part of it.
+TEST_F(QuotesOnText, AnUnnamedSourcesAdjectivePhraseStaysWhateverTheParse) {
+  Article a = AnalyseWithParse("A person familiar with the talks said the Varnell side had refused to sign.",
+                               {{2, "det"}, {3, "nsubj"}, {0, "root"}, {6, "case"}, {6, "det"}, {7, "nsubj"},
+                                {3, "advcl"}, {10, "det"}, {10, "compound"}, {12, "nsubj"}, {12, "aux"},
+                                {7, "ccomp"}, {14, "mark"}, {12, "xcomp"}, {3, "punct"}});
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].speaker_description, "A person familiar with the talks");
+  a = AnalyseWithParse("Lenhall would raise the levy, a move officials say could pass without a vote.",
+                       {{3, "nsubj"}, {3, "aux"}, {0, "root"}, {5, "det"}, {3, "obj"}, {10, "punct"}, {9, "det"},
+                        {9, "compound"}, {10, "nsubj"}, {3, "parataxis"}, {12, "aux"}, {10, "ccomp"}, {15, "case"},
+                        {15, "det"}, {12, "obl"}, {3, "punct"}});
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].speaker_description, "officials");
+}
+
 TEST_F(QuotesOnText, ARoleTwoPeopleHoldIsTheOneNamedLast) {
   // Both sides sent an interior minister; "the minister" right after one
   // of them spoke is that one.
