@@ -27,6 +27,11 @@ inline std::string Lower(std::string_view s) {
   return out;
 }
 
+// A pronoun that can only be a subject ("he", never "him").
+inline bool SubjectPronoun(std::string_view w) {
+  return w == "he" || w == "she" || w == "they" || w == "we" || w == "i";
+}
+
 inline bool HasAlnum(std::string_view s) {
   for (unsigned char c : s) {
     if (std::isalnum(c) || c >= 0x80) return true;
@@ -285,6 +290,18 @@ class Doc {
         has_object = has_object || (head_[c] == conj && deprel_[c] == "obj");
       }
       if (adjacent && !has_object) head_[i] = conj;
+    }
+    // "..., said he to journalists" (an old or translated word order): a
+    // subject pronoun ("he", "they") is never an object; read as one, it
+    // is the verb's subject, when the verb has no other.
+    for (std::size_t i : objects) {
+      const std::int32_t h = head_[i];
+      if (deprel_[i] != "obj" || h == kNone || !SubjectPronoun(Lower(a_.TokenText(a_.tokens[i])))) continue;
+      bool subject = false;
+      for (std::size_t c = SentenceBegin(h); c < SentenceEnd(h) && !subject; ++c) {
+        subject = head_[c] == h && StartsWith(deprel_[c], "nsubj");
+      }
+      if (!subject) deprel_[i] = "nsubj";
     }
     for (std::size_t i : objects) RepairOpeningParticiple(i);
     for (std::size_t i : subjects) RepairSpeechGerund(i);

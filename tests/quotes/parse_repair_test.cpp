@@ -129,6 +129,32 @@ TEST(ParseRepair, AnObjectAfterAConjoinedVerbIsThatVerbs) {
   EXPECT_EQ(Arc(d, 6), "the>council:det");
 }
 
+TEST(ParseRepair, ASubjectPronounReadAsAnObjectIsTheSubject) {
+  // "..., said he to journalists": the inverted order of older or
+  // translated prose.
+  Article a = Build({{{"Kessar", "PROPN", "NNP", "Kessar", 2, "nsubj"},
+                      {"agreed", "VERB", "VBD", "agree", 4, "ccomp"},
+                      {",", "PUNCT", ",", ",", 2, "punct"},
+                      {"said", "VERB", "VBD", "say", 0, "root"},
+                      {"he", "PRON", "PRP", "he", 4, "obj"},
+                      {"to", "ADP", "IN", "to", 7, "case"},
+                      {"journalists", "NOUN", "NNS", "journalist", 4, "obl"},
+                      {".", "PUNCT", ".", ".", 4, "punct"}}});
+  internal::Doc d(a);
+  EXPECT_EQ(Arc(d, 4), "he>said:nsubj");
+  // An object pronoun stays, and so does a subject pronoun where the verb
+  // has a subject already.
+  Article b = Build({{{"Lenhall", "PROPN", "NNP", "Lenhall", 2, "nsubj"},
+                      {"told", "VERB", "VBD", "tell", 0, "root"},
+                      {"them", "PRON", "PRP", "they", 2, "obj"},
+                      {"and", "CCONJ", "CC", "and", 5, "cc"},
+                      {"we", "PRON", "PRP", "we", 2, "obj"},
+                      {".", "PUNCT", ".", ".", 2, "punct"}}});
+  internal::Doc e(b);
+  EXPECT_EQ(Arc(e, 2), "them>told:obj");
+  EXPECT_EQ(Arc(e, 4), "we>told:obj");
+}
+
 TEST(ParseRepair, ARelativeClauseHungOnAVerbIsTheNounsBeforeIt) {
   Article a = Build({{{"They", "PRON", "PRP", "they", 2, "nsubj"},
                       {"refuse", "VERB", "VBP", "refuse", 0, "root"},
