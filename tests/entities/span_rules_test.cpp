@@ -1071,6 +1071,15 @@ TEST(SpanRules, ACapitalisedCommonWordBeforeAnOrganisationStartsIt) {
   EXPECT_EQ(Spans(lb), "ORG:3-4 ");
 }
 
+// "analysts at Lorvani Capital", an investment firm the model typed a
+// place: the word ends firms' names, never a place's own.
+TEST(SpanRules, AnUnlistedPlaceEndingInCapitalIsAFirm) {
+  auto c = Tokens({{"at", 0, "IN"}, {"Lorvani"}, {"Capital"}, {",", 0, ","}});
+  auto lc = Span(c.size(), 1, 3, kLoc);
+  ApplySpanRules(c.data(), c.size(), lc.data());
+  EXPECT_EQ(Spans(lc), "ORG:1-3 ");
+}
+
 TEST(SpanRules, MiscNameStartingWithAFirstNameIsAPerson) {
   auto t = Tokens({{"TOM"}, {"LEE"}, {":", 0, ":"}, {"Yes"}});
   t[0].lex = kLexFirstName;
