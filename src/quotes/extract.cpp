@@ -1441,7 +1441,7 @@ class Finder {
       if (InQuote(t) && !allow_quotes) return {kNone, kNone};
       if (!doc_.punct(t)) ++words;
       std::string_view x = doc_.tok(t).xpos;
-      finite = finite || x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD";
+      finite = finite || x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD" || PastTaggedParticiple(t);
     }
     if (words < 3 || !finite) return {kNone, kNone};
     return {first, comma - 1};
@@ -1718,6 +1718,14 @@ class Finder {
   // an apposition of the verb ("It was, she said, the hardest part":
   // "part" under the comma after "said") is no word of the cue's: no word
   // hangs from punctuation, and a verb has no apposition.
+  // "The union proposed a levy" with "proposed" tagged a participle: a
+  // participle with a subject of its own and no auxiliary is no
+  // participle but a past tense (the two forms are one word).
+  bool PastTaggedParticiple(std::int32_t t) const {
+    return doc_.tok(t).xpos == "VBN" && doc_.Child(t, "nsubj") != kNone && doc_.Child(t, "aux") == kNone &&
+           doc_.Child(t, "aux:pass") == kNone;
+  }
+
   bool EndsClause(const CueHit& h) const {
     auto [lo, hi] = doc_.Subtree(h.first);
     const Sentence& s = a_.sentences[doc_.sent(h.first)];

@@ -548,6 +548,30 @@ TEST_F(QuotesOnText, AnUnnamedSourcesAdjectivePhraseStaysWhateverTheParse) {
   EXPECT_EQ(a.quotes[0].speaker_description, "officials");
 }
 
+// "The council proposed a levy on imports, Kessar said." with "proposed"
+// tagged a participle: with its own subject and no auxiliary it is the
+// past tense, and the clause before the comma is what Kessar said.
+TEST_F(QuotesOnText, AParticipleWithItsOwnSubjectIsAFiniteReportedClause) {
+  Article a = Prepared("The council proposed a levy on imports, Lenhall said.");
+  ASSERT_EQ(a.tokens.size(), 11u);
+  const std::vector<std::pair<int, std::string>> parse = {{2, "det"},   {3, "nsubj"}, {10, "ccomp"}, {5, "det"},
+                                                          {3, "obj"},   {7, "case"},  {5, "nmod"},   {3, "punct"},
+                                                          {10, "nsubj"}, {0, "root"}, {10, "punct"}};
+  for (std::size_t i = 0; i < parse.size(); ++i) {
+    a.tokens[i].head = parse[i].first - 1;
+    a.tokens[i].deprel = parse[i].second;
+  }
+  a.tokens[2].xpos = "VBN";
+  FindQuotes(a, DefaultCueLexicon());
+  bool said = false;
+  for (const Quote& q : a.quotes) {
+    if (q.cue_text != "said") continue;
+    said = true;
+    EXPECT_EQ(Words(a, q), "The council proposed a levy on imports");
+  }
+  EXPECT_TRUE(said);
+}
+
 TEST_F(QuotesOnText, ARoleTwoPeopleHoldIsTheOneNamedLast) {
   // Both sides sent an interior minister; "the minister" right after one
   // of them spoke is that one.
