@@ -1024,15 +1024,19 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
         !(t[i].f.flags & (syntax::kTitle | syntax::kAllUpper))) {
       continue;
     }
+    static const std::uint64_t kDetTag = Hash64("DET");
     std::size_t b = i;
+    // A sentence's capitalised "The" is no part of the name.
     while (b > 0 && b + 3 > i && labels[b - 1] == kOutside && (t[b - 1].f.flags & (syntax::kTitle | syntax::kAllUpper)) &&
-           !Heads().closing.count(t[b - 1].f.lower)) {
+           !Heads().closing.count(t[b - 1].f.lower) && t[b - 1].upos != kDetTag) {
       --b;
     }
     // "[Kessar Shipowners] Mutual": a name of up to three words the model
-    // found, and typed a person or place, with the closing word left out.
-    if (b == i && labels[i - 1] != kOutside) {
-      std::size_t s = i - 1;
+    // found, and typed a person or place, with the closing word left out;
+    // also when the model found only its first words ("[Kessar] Shipping
+    // PJSC"), which would otherwise cut the company in two.
+    if (b > 0 && labels[b - 1] != kOutside) {
+      std::size_t s = b - 1;
       while (s > 0 && !IsBegin(labels[s])) --s;
       if (i - s <= 3) b = s;
     }
@@ -1276,6 +1280,12 @@ void DocumentNameRules(const NerSentenceRef* sents, std::size_t count) {
   // Last words of every person's name of two or more words, whatever its
   // first name.
   std::vector<std::uint64_t> any_surnames;
+  // Last words of person's names of two or more words that the article
+  // gives a title, before the name or in an apposition after it ("deputy
+  // minister Yerlan Kessar", "Yerlan Kessar, the trade minister"), so not
+  // a place's name misread as a person's ("Port Kessar"); one entry per
+  // name written.
+  std::vector<std::uint64_t> full_name_surnames;
   // Words of names seen anywhere but alone at a sentence start.
   std::vector<std::uint64_t> named;
   // Acronyms the article defines ("the Gulf News Agency (GNA)") and the
@@ -1285,6 +1295,12 @@ void DocumentNameRules(const NerSentenceRef* sents, std::size_t count) {
     if (LabelType(ref.labels[b]) == kPer && e - b >= 2) {
       for (std::size_t k = b; k < e; ++k) in_names.push_back(ref.tokens[k].f.lower);
       any_surnames.push_back(ref.tokens[e - 1].f.lower);
+      static const std::uint64_t kComma = LowerHash(",");
+      bool titled = (ref.tokens[b].gaz & kGazRoleBefore) != 0;
+      if (!titled && e < ref.n && ref.tokens[e].f.lower == kComma) {
+        for (std::size_t k = e + 1; k < ref.n && k < e + 7 && !titled; ++k) titled = (ref.tokens[k].gaz & kGazRole) != 0;
+      }
+      if (titled && !(ref.tokens[b].gaz & kListed)) full_name_surnames.push_back(ref.tokens[e - 1].f.lower);
       // Any listed first name, of any language: these rules read the
       // article's own names ("Afonso Varnell ... Varnell said").
       if (LexAnyFirstName(ref.tokens[b].lex)) {
@@ -1302,6 +1318,7 @@ void DocumentNameRules(const NerSentenceRef* sents, std::size_t count) {
   std::sort(in_first_names.begin(), in_first_names.end());
   std::sort(surnames.begin(), surnames.end());
   std::sort(any_surnames.begin(), any_surnames.end());
+  std::sort(full_name_surnames.begin(), full_name_surnames.end());
   std::sort(named.begin(), named.end());
   // A defined acronym is of the name's type wherever it stands alone
   // ("GNA reported"), written in the same capitals.
@@ -1413,6 +1430,14 @@ void DocumentNameRules(const NerSentenceRef* sents, std::size_t count) {
         // Lenhall"): the surname of a full name that the article writes
         // alone as a person at least as often as as a place is the person.
         ref.labels[i] = BeginLabel(kPer);
+      } else if (!country_or_city && !(g & kListed)) {
+        // A transliterated name no list holds ("Yerlan Kessar ...
+        // according to Kessar"), its surname alone typed a place only: the
+        // person, unless the article writes the word alone as a place more
+        // often than it writes the full name.
+        const auto [lo, hi] =
+            std::equal_range(full_name_surnames.begin(), full_name_surnames.end(), t[i].f.lower);
+        if (lo != hi && alone_counts(t[i].f.lower).first <= hi - lo) ref.labels[i] = BeginLabel(kPer);
       }
     }
   }

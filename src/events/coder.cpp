@@ -1574,6 +1574,14 @@ class SentenceCoder {
     return found;
   }
 
+  // Whether a TIME value starts with a calendar day (YYYY-MM-DD).
+  static bool DayOf(std::string_view v) {
+    if (v.size() < 10 || v[4] != '-' || v[7] != '-') return false;
+    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+      if (v[i] < '0' || v[i] > '9') return false;
+    return true;
+  }
+
   // Whether `anc` is `t` or above it in the tree.
   bool Dominates(std::int32_t anc, std::int32_t t) {
     for (int steps = 0; t >= 0 && steps < 32; t = Head(t), ++steps) {
@@ -1655,10 +1663,15 @@ class SentenceCoder {
     // The date: a resolved time expression in the sentence, else the time
     // it was said, else publication.
     for (const TimeExpr& te : a_.times) {
-      if (te.begin < sent_.begin || te.end > sent_.end || !te.value || te.type != "DATE") continue;
+      if (te.begin < sent_.begin || te.end > sent_.end || !te.value) continue;
+      // A part of a day ("on Thursday evening", 2022-01-13TEV) or a clock
+      // time on a day dates the event to that day; a time with no day
+      // ("at 6pm") does not.
+      const bool day_time = te.type == "TIME" && DayOf(*te.value);
+      if (te.type != "DATE" && !day_time) continue;
       const Dated what = WhatTimeDates(te, clause, trigger);
       if (what == Dated::kOther || (what == Dated::kSaying && base.date)) continue;
-      base.date = te.value;
+      base.date = day_time ? te.value->substr(0, 10) : *te.value;
       base.date_from = what == Dated::kSaying ? "said" : "text";
       if (what == Dated::kEvent) break;
     }

@@ -40,6 +40,23 @@ std::optional<long> DayNumber(const std::optional<std::string>& d) {
   return era * 146097 + static_cast<long>(doe) - 719468;
 }
 
+// Whether the ISO day "YYYY-MM-DD" lies in the period "YYYY", "YYYY-MM" or
+// "YYYY-Www" (an ISO week, Monday to Sunday).
+bool DayWithin(const std::string& day, const std::string& period) {
+  const std::optional<long> d = DayNumber(day);
+  if (!d) return false;
+  if (period.size() == 4 || (period.size() == 7 && period[4] == '-' && period[5] != 'W')) {
+    return day.compare(0, period.size(), period) == 0;
+  }
+  if (period.size() != 8 || period[4] != '-' || period[5] != 'W') return false;
+  const int week = std::atoi(period.substr(6, 2).c_str());
+  const std::optional<long> jan4 = DayNumber(period.substr(0, 4) + "-01-04");
+  if (!jan4 || week < 1 || week > 53) return false;
+  // 1970-01-01 was a Thursday: (n + 3) % 7 is 0 on Mondays.
+  const long monday = *jan4 - ((*jan4 % 7 + 7 + 3) % 7) + (week - 1) * 7L;
+  return *d >= monday && *d < monday + 7;
+}
+
 std::string ActorKey(const ActorRef& a) {
   if (!a.entity.empty()) return a.entity;
   std::string k = "~";
@@ -171,7 +188,7 @@ std::vector<MergedEvent> MergeEvents(std::vector<EventRecord>& records) {
     const bool sym = Symmetric(r.cameo);
     const std::string root(Root(r.cameo));
     // A doubtful date neither keeps reports apart nor places the event.
-    std::optional<long> day = r.date_doubtful ? std::nullopt : DayNumber(r.date);
+    const std::optional<long> day = DayNumber(r.date_doubtful ? std::nullopt : r.date);
     std::string place = r.location ? (r.location->entity.empty() ? "~" + r.location->name : r.location->entity) : "";
     std::size_t chosen = clusters.size();
     for (const std::string* key_actor : {&src, &tgt}) {
@@ -255,6 +272,18 @@ std::vector<MergedEvent> MergeEvents(std::vector<EventRecord>& records) {
         m.date = r->date;
         m.date_from = r->date_from;
       }
+    }
+    // "last week" in one report and "on Thursday (12 November)" in another,
+    // of equal standing: the day, when one day alone falls in the coarser
+    // period, says more about the same happening.
+    if (m.date && !DayNumber(m.date)) {
+      std::set<std::string> days;
+      for (const EventRecord* r : m.mentions) {
+        if (r->date_from == m.date_from && !r->date_doubtful && r->date && DayWithin(*r->date, *m.date)) {
+          days.insert(r->date->substr(0, 10));
+        }
+      }
+      if (days.size() == 1) m.date = *days.begin();
     }
     m.negated = rep->negated;
     for (const EventRecord* r : m.mentions) {

@@ -1441,7 +1441,7 @@ class Finder {
       if (InQuote(t) && !allow_quotes) return {kNone, kNone};
       if (!doc_.punct(t)) ++words;
       std::string_view x = doc_.tok(t).xpos;
-      finite = finite || x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD";
+      finite = finite || x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD" || PastTaggedParticiple(t);
     }
     if (words < 3 || !finite) return {kNone, kNone};
     return {first, comma - 1};
@@ -1718,6 +1718,14 @@ class Finder {
   // an apposition of the verb ("It was, she said, the hardest part":
   // "part" under the comma after "said") is no word of the cue's: no word
   // hangs from punctuation, and a verb has no apposition.
+  // "The union proposed a levy" with "proposed" tagged a participle: a
+  // participle with a subject of its own and no auxiliary is no
+  // participle but a past tense (the two forms are one word).
+  bool PastTaggedParticiple(std::int32_t t) const {
+    return doc_.tok(t).xpos == "VBN" && doc_.Child(t, "nsubj") != kNone && doc_.Child(t, "aux") == kNone &&
+           doc_.Child(t, "aux:pass") == kNone;
+  }
+
   bool EndsClause(const CueHit& h) const {
     auto [lo, hi] = doc_.Subtree(h.first);
     const Sentence& s = a_.sentences[doc_.sent(h.first)];
@@ -2738,6 +2746,29 @@ class Finder {
       while (t > s && (in_time_[static_cast<std::size_t>(t)] || doc_.deprel(t) == "case")) --t;
       if (t >= s) hi = t;
       while (hi > lo && doc_.punct(hi)) --hi;
+    }
+    // "A person familiar with the talks said", "a source close to the
+    // ministry told": an adjective with a phrase of its own after the
+    // source's noun says which source it is, and stays in the description
+    // whatever the parse made of it (it may take the adjective for the
+    // clause's predicate and the phrase's noun for the cue's subject).
+    if (!h.phrase && !h.colon && !h.nominal && hi == s && doc_.tok(s).upos == "NOUN" && s + 3 < h.first &&
+        doc_.tok(s + 1).upos == "ADJ" && doc_.tok(s + 2).upos == "ADP" && doc_.sent(h.first) == doc_.sent(s)) {
+      bool noun_phrase = true, noun = false;
+      for (std::int32_t t = s + 3; t < h.first && noun_phrase; ++t) {
+        const std::string_view u = doc_.tok(t).upos;
+        noun_phrase = u == "DET" || u == "ADJ" || u == "NOUN" || u == "PROPN" || u == "NUM";
+        noun = noun || u == "NOUN" || u == "PROPN";
+      }
+      if (noun_phrase && noun) hi = h.first - 1;
+    }
+    // "a tariff, a move officials say could pass": "a" never counts a
+    // plural noun, so a singular noun with it before the plural source is
+    // the apposition the saying comments on, not part of the source.
+    if (lo + 1 < s && doc_.tok(s).xpos == "NNS" && doc_.tok(lo).upos == "DET" &&
+        (lower_[static_cast<std::size_t>(lo)] == "a" || lower_[static_cast<std::size_t>(lo)] == "an") &&
+        doc_.tok(lo + 1).xpos == "NN" && doc_.tok(s - 1).xpos == "NN") {
+      lo = s;
     }
     q->speaker_span = {doc_.tok(lo).begin, doc_.tok(hi).end};
     q->speaker_from = "cue";

@@ -27,6 +27,11 @@ inline std::string Lower(std::string_view s) {
   return out;
 }
 
+// A pronoun that can only be a subject ("he", never "him").
+inline bool SubjectPronoun(std::string_view w) {
+  return w == "he" || w == "she" || w == "they" || w == "we" || w == "i";
+}
+
 inline bool HasAlnum(std::string_view s) {
   for (unsigned char c : s) {
     if (std::isalnum(c) || c >= 0x80) return true;
@@ -195,7 +200,7 @@ class Doc {
              sent_[static_cast<std::size_t>(x)] == sent_[static_cast<std::size_t>(y)];
     };
     // One pass picks the few tokens each repair starts from.
-    std::vector<std::uint32_t> cases, objects, subjects, nominal_subjects, others;
+    std::vector<std::uint32_t> cases, objects, subjects, nominal_subjects, others, marks, participles;
     for (std::size_t i = 0; i < n; ++i) {
       const std::string_view r = deprel_[i];
       const auto k = static_cast<std::uint32_t>(i);
@@ -206,11 +211,13 @@ class Doc {
         case 4:
           if (r == "case" && Subordinator(a_.TokenText(a_.tokens[i]))) cases.push_back(k);
           if (r == "conj") others.push_back(k);
+          if (r == "mark" && a_.tokens[i].upos == "ADP") marks.push_back(k);
           break;
         case 5:
           if (r == "xcomp") others.push_back(k);
           if (r == "csubj") subjects.push_back(k);
           if (r == "nsubj") nominal_subjects.push_back(k);
+          if (r == "ccomp" && a_.tokens[i].xpos == "VBN") participles.push_back(k);
           break;
         case 9:
           if (r == "acl:relcl" || r == "parataxis") others.push_back(k);
@@ -286,7 +293,64 @@ class Doc {
       }
       if (adjacent && !has_object) head_[i] = conj;
     }
+    // "The council on Tuesday proposed ...": a preposition read as a
+    // subordinator and its noun as a second subject of the verb, which
+    // has its own subject before them. The preposition is the noun's, and
+    // the noun the verb's oblique.
+    for (std::size_t i : marks) {
+      const std::int32_t v = head_[i];
+      const std::size_t j = i + 1;
+      if (v == kNone || j >= n || !in_sentence(static_cast<std::int32_t>(i), static_cast<std::int32_t>(j)) ||
+          head_[j] != v || deprel_[j] != "nsubj") {
+        continue;
+      }
+      const std::string_view u = a_.tokens[j].upos;
+      if (u != "NOUN" && u != "PROPN") continue;
+      bool earlier = false;
+      for (std::size_t c = SentenceBegin(v); c < i && !earlier; ++c) earlier = head_[c] == v && StartsWith(deprel_[c], "nsubj");
+      if (!earlier) continue;
+      head_[i] = static_cast<std::int32_t>(j);
+      deprel_[i] = "case";
+      deprel_[j] = "obl";
+    }
+    // "listing 31 individuals accused of helping X, the minister said": a
+    // past participle with no subject or auxiliary of its own is no
+    // clause a verb can report; right after a noun, it is that noun's
+    // reduced relative clause.
+    for (std::size_t i : participles) {
+      if (i == 0 || !in_sentence(static_cast<std::int32_t>(i - 1), static_cast<std::int32_t>(i))) continue;
+      const std::string_view u = a_.tokens[i - 1].upos;
+      if (u != "NOUN" && u != "PROPN") continue;
+      bool own = false;
+      for (std::size_t c = SentenceBegin(static_cast<std::int32_t>(i)); c < SentenceEnd(static_cast<std::int32_t>(i)) && !own; ++c) {
+        own = head_[c] == static_cast<std::int32_t>(i) &&
+              (StartsWith(deprel_[c], "nsubj") || StartsWith(deprel_[c], "aux") || deprel_[c] == "cop" ||
+               deprel_[c] == "expl");
+      }
+      // The noun must not hang below the participle: the tree stays a tree.
+      bool below = false;
+      for (std::int32_t x = static_cast<std::int32_t>(i - 1), k = 0; x != kNone && k < 64 && !below; ++k) {
+        below = x == static_cast<std::int32_t>(i);
+        x = head_[static_cast<std::size_t>(x)];
+      }
+      if (own || below) continue;
+      head_[i] = static_cast<std::int32_t>(i - 1);
+      deprel_[i] = "acl";
+    }
+    // "..., said he to journalists" (an old or translated word order): a
+    // subject pronoun ("he", "they") is never an object; read as one, it
+    // is the verb's subject, when the verb has no other.
+    for (std::size_t i : objects) {
+      const std::int32_t h = head_[i];
+      if (deprel_[i] != "obj" || h == kNone || !SubjectPronoun(Lower(a_.TokenText(a_.tokens[i])))) continue;
+      bool subject = false;
+      for (std::size_t c = SentenceBegin(h); c < SentenceEnd(h) && !subject; ++c) {
+        subject = head_[c] == h && StartsWith(deprel_[c], "nsubj");
+      }
+      if (!subject) deprel_[i] = "nsubj";
+    }
     for (std::size_t i : objects) RepairOpeningParticiple(i);
+    for (std::size_t i = 1; i < n; ++i) RepairClosingSpeaker(i);
     for (std::size_t i : subjects) RepairSpeechGerund(i);
     for (std::size_t i : others) RepairInvertedCue(i);
     for (std::size_t i : nominal_subjects) RepairPrepositionalSubject(i);
@@ -466,6 +530,70 @@ class Doc {
   // object, so the inversion is undone: the cue heads the sentence, the
   // clause is what was said and the person says it ("said" is parsed so
   // already; the other cues often are not).
+  // "X proposed its package of sanctions against Y, Commissioner Ana
+  // Kessar said.": the closing speaker read as an apposition of the noun
+  // before the comma, and that noun (the reported verb's object) as the
+  // subject of the verb of saying. A person's name right before the
+  // sentence's last verb of saying, after a comma, is its subject; the old
+  // subject, after the reported clause's verb that has no object, is that
+  // verb's object.
+  void RepairClosingSpeaker(std::size_t v) {
+    const Token& cue = a_.tokens[v];
+    if (!speech_verb_ || (cue.xpos != "VBD" && cue.xpos != "VBZ") || !speech_verb_(Lower(cue.lemma))) return;
+    const std::int32_t vi = static_cast<std::int32_t>(v);
+    const std::size_t end = SentenceEnd(vi);
+    if (v + 1 < end && !(v + 2 == end && Punct(static_cast<std::int32_t>(v + 1)))) return;
+    const Mention* person = nullptr;
+    for (const Mention& m : a_.mentions) {
+      if (m.type == "PERSON" && m.end <= cue.begin && m.end >= a_.tokens[v - 1].end) person = &m;
+    }
+    if (person == nullptr) return;
+    // The name with its title ("EU Trade Commissioner Ana Kessar") back to
+    // the comma: one phrase whose top word does not hang on the verb.
+    std::size_t comma = v - 1;
+    while (comma > SentenceBegin(vi) && comma + 8 > v && a_.TokenText(a_.tokens[comma]) != ",") {
+      const std::string_view u = a_.tokens[comma].upos;
+      if (u != "PROPN" && u != "NOUN" && u != "ADJ" && u != "DET") return;
+      --comma;
+    }
+    if (a_.TokenText(a_.tokens[comma]) != "," || comma + 1 >= v || a_.tokens[comma + 1].end > person->end ||
+        person->begin < a_.tokens[comma + 1].begin) {
+      return;
+    }
+    const std::size_t first = comma + 1;
+    std::int32_t top = kNone;
+    for (std::size_t t = first; t < v; ++t) {
+      const std::int32_t h = head_[t];
+      if (h >= static_cast<std::int32_t>(first) && h < vi) continue;
+      if (top != kNone) return;
+      top = static_cast<std::int32_t>(t);
+    }
+    if (top == kNone || head_[static_cast<std::size_t>(top)] == vi) return;
+    // Not when the verb hangs below the name: the tree must stay a tree.
+    for (std::int32_t x = vi, k = 0; x != kNone && k < 64; ++k, x = head_[static_cast<std::size_t>(x)]) {
+      if (x == top) return;
+    }
+    std::int32_t subject = kNone, comp = kNone;
+    for (std::size_t c = SentenceBegin(vi); c < end; ++c) {
+      if (head_[c] != vi) continue;
+      if (deprel_[c] == "nsubj") subject = subject == kNone ? static_cast<std::int32_t>(c) : -2;
+      if (deprel_[c] == "ccomp") comp = comp == kNone ? static_cast<std::int32_t>(c) : -2;
+    }
+    if (subject == -2 || comp < 0 || comp >= static_cast<std::int32_t>(comma)) return;
+    if (subject != kNone) {
+      if (!(comp < subject) || subject >= static_cast<std::int32_t>(comma)) return;
+      for (std::size_t c = SentenceBegin(comp); c < end; ++c) {
+        if (head_[c] == comp && (deprel_[c] == "obj" || deprel_[c] == "ccomp")) return;
+      }
+      head_[static_cast<std::size_t>(subject)] = comp;
+      deprel_[static_cast<std::size_t>(subject)] = "obj";
+    }
+    head_[static_cast<std::size_t>(top)] = vi;
+    deprel_[static_cast<std::size_t>(top)] = "nsubj";
+    head_[comma] = vi;
+    deprel_[comma] = "punct";
+  }
+
   void RepairInvertedCue(std::size_t i) {
     const std::int32_t v = static_cast<std::int32_t>(i);
     const std::int32_t h = head_[i];

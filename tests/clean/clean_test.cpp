@@ -406,6 +406,25 @@ TEST(CleanStage, AVideoNoticeInFullSentencesIsRemoved) {
   EXPECT_EQ(Why(a)["This video cannot be played. Please turn on scripts in your browser."], "video player notice");
 }
 
+// A geo-block notice and a series note with a sign-up prompt both read as
+// full sentences; they are still page furniture.
+TEST(CleanStage, GeoBlockNoticeAndSeriesSignUpAreRemoved) {
+  Article a = Clean(
+      "Tessary mill reopens\n"
+      "This video is not available in your region.\n"
+      "The Tessary steel mill in Varnell reopened on Monday after a three-week stoppage.\n"
+      "Workers said the furnaces would be back at full output by March.\n"
+      "This report is part of our Lorvani Industry series. Sign up for our free newsletter.\n");
+  ASSERT_TRUE(a.ok());
+  auto why = Why(a);
+  EXPECT_EQ(why["This video is not available in your region."], "video player notice");
+  EXPECT_EQ(why["This report is part of our Lorvani Industry series. Sign up for our free newsletter."],
+            "newsletter advert");
+  EXPECT_EQ(a.text,
+            "The Tessary steel mill in Varnell reopened on Monday after a three-week stoppage.\n\n"
+            "Workers said the furnaces would be back at full output by March.");
+}
+
 TEST(CleanStage, OutletsOwnJobAdvertInTheThirdPerson) {
   Article a = Clean(
       "Dock strike ends\n"

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 
 #include "core/error.h"
 #include "entities/entities.h"
@@ -445,6 +446,26 @@ TEST(EntitiesStage, AnAbbreviatedGovernorsTitleIsCutFromTheName) {
     }
   }
   EXPECT_TRUE(person);
+}
+
+// A ministry's name of two words is one title with its rank: "Deputy
+// Economic Development Minister" is no "development minister", which would
+// read as another office than the "deputy minister" other outlets write;
+// a commissioner's portfolio stays in the title, not in an organisation.
+TEST(EntitiesStage, TwoWordPortfolioTitlesKeepTheirRank) {
+  Article a;
+  a.text =
+      "Deputy Economic Development Minister Odalys Varnell met EU Trade Commissioner Harlen Tessary in Lenhall on "
+      "Monday.";
+  RunTextSyntaxEntities(a);
+  std::map<std::string, std::string> roles;
+  for (const auto& m : a.mentions) {
+    const std::string s(a.text.substr(m.begin, m.end - m.begin));
+    if (m.type == "PERSON") roles[s] = m.role;
+    EXPECT_NE(s, "EU Trade");
+  }
+  EXPECT_EQ(roles["Odalys Varnell"], "deputy economic development minister");
+  EXPECT_EQ(roles["Harlen Tessary"], "trade commissioner");
 }
 
 TEST(WordLex, LearnsParsesAndLooksUp) {

@@ -596,6 +596,30 @@ TEST(SpanRules, CapitalisedWordsBeforeACompanysClosingWordAreACompany) {
   EXPECT_EQ(Spans(lv), "ORG:0-3 ");
 }
 
+// Legal forms of other countries close a company's name as "Ltd" does.
+TEST(SpanRules, ForeignLegalFormsCloseACompanysName) {
+  auto t = Tokens({{"suppliers", 0, "NNS"}, {",", 0, ","}, {"Kessar"}, {"Maschinenbau"}, {"GmbH"}, {"and", 0, "CC"},
+                   {"Lenhall"}, {"Optik"}, {"AG"}, {",", 0, ","}, {"and", 0, "CC"}, {"Odalys"}, {"Freight"}, {"PJSC"}});
+  std::vector<std::uint8_t> labels(t.size(), kOutside);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "ORG:2-5 ORG:6-9 ORG:11-14 ");
+  // The model's person before the legal form is that company.
+  auto u = Tokens({{"the", 0, "DT"}, {"Tessary"}, {"Varnell"}, {"JSC"}, {"said", 0, "VBD"}});
+  auto lu = Span(u.size(), 1, 3, kPer);
+  ApplySpanRules(u.data(), u.size(), lu.data());
+  EXPECT_EQ(Spans(lu), "ORG:1-4 ");
+  // The model's person is the company's first word only; a sentence's
+  // "The" stays out.
+  auto v = Tokens({{"include", 0, "VBP"}, {"Kessar"}, {"Shipping"}, {"PJSC"}, {",", 0, ","}});
+  auto lv = Span(v.size(), 1, 2, kPer);
+  ApplySpanRules(v.data(), v.size(), lv.data());
+  EXPECT_EQ(Spans(lv), "ORG:1-4 ");
+  auto w = Tokens({{"The", 0, "DT"}, {"Lenhall"}, {"Optik"}, {"AG"}, {"said", 0, "VBD"}});
+  std::vector<std::uint8_t> lw(w.size(), kOutside);
+  ApplySpanRules(w.data(), w.size(), lw.data());
+  EXPECT_EQ(Spans(lw), "ORG:1-4 ");
+}
+
 TEST(SpanRules, AnAcronymInBracketsAfterANameIsOfItsType) {
   auto t = Tokens({{"the", 0, "DT"}, {"Gulf"}, {"News"}, {"Agency"}, {"(", 0, "-LRB-"}, {"GNA"}, {")", 0, "-RRB-"}});
   auto labels = Span(t.size(), 1, 4, kOrg);
@@ -1058,6 +1082,15 @@ TEST(SpanRules, ACapitalisedCommonWordBeforeAnOrganisationStartsIt) {
   EXPECT_EQ(Spans(lb), "ORG:3-4 ");
 }
 
+// "analysts at Lorvani Capital", an investment firm the model typed a
+// place: the word ends firms' names, never a place's own.
+TEST(SpanRules, AnUnlistedPlaceEndingInCapitalIsAFirm) {
+  auto c = Tokens({{"at", 0, "IN"}, {"Lorvani"}, {"Capital"}, {",", 0, ","}});
+  auto lc = Span(c.size(), 1, 3, kLoc);
+  ApplySpanRules(c.data(), c.size(), lc.data());
+  EXPECT_EQ(Spans(lc), "ORG:1-3 ");
+}
+
 TEST(SpanRules, MiscNameStartingWithAFirstNameIsAPerson) {
   auto t = Tokens({{"TOM"}, {"LEE"}, {":", 0, ":"}, {"Yes"}});
   t[0].lex = kLexFirstName;
@@ -1288,6 +1321,44 @@ TEST(DocumentRules, TheSurnameOfAFullNameWithAnUnlistedFirstNameWrittenAloneAsAP
   ApplyDocumentRules(refs.data(), refs.size());
   EXPECT_EQ(Spans(l3), "PERSON:2-3 ");
   EXPECT_EQ(Spans(l5), "LOC:1-2 ");
+}
+
+TEST(DocumentRules, TheSurnameOfATitledFullNameTypedAPlaceOnceIsThePerson) {
+  // "deputy minister Odalys Varnell" (no list holds either word) and
+  // "according to Varnell", typed a place: the person. Also when the title
+  // stands in an apposition after the name.
+  auto s1 = Tokens({{"minister", kGazRole, "NN"}, {"Odalys", kGazRoleBefore}, {"Varnell"}, {"spoke", 0, "VBD"}});
+  auto l1 = Span(s1.size(), 1, 3, kPer);
+  auto s2 = Tokens({{"according", 0, "VBG"}, {"to", 0, "IN"}, {"Varnell"}});
+  auto l2 = Span(s2.size(), 2, 3, kLoc);
+  auto s3 = Tokens({{"Harlen"}, {"Tessary"}, {",", 0, ","}, {"the", 0, "DT"}, {"trade", kGazRole, "NN"},
+                    {"minister", kGazRole, "NN"}});
+  auto l3 = Span(s3.size(), 0, 2, kPer);
+  auto s4 = Tokens({{"so", 0, "RB"}, {"Tessary"}});
+  auto l4 = Span(s4.size(), 1, 2, kLoc);
+  // An untitled name ("Lorvani Kessar" may be a misread place) and a word
+  // the article writes alone as a place more often than the full name.
+  auto s5 = Tokens({{"Lorvani"}, {"Kessar"}});
+  auto l5 = Span(s5.size(), 0, 2, kPer);
+  auto s6 = Tokens({{"near", 0, "IN"}, {"Kessar"}});
+  auto l6 = Span(s6.size(), 1, 2, kLoc);
+  auto s7 = Tokens({{"mayor", kGazRole, "NN"}, {"Morvia", kGazRoleBefore}, {"Harlen"}});
+  auto l7 = Span(s7.size(), 1, 3, kPer);
+  auto s8 = Tokens({{"in", 0, "IN"}, {"Harlen"}});
+  auto l8 = Span(s8.size(), 1, 2, kLoc);
+  auto s9 = Tokens({{"from", 0, "IN"}, {"Harlen"}});
+  auto l9 = Span(s9.size(), 1, 2, kLoc);
+  std::vector<NerSentenceRef> refs = {{s1.data(), l1.data(), s1.size()}, {s2.data(), l2.data(), s2.size()},
+                                      {s3.data(), l3.data(), s3.size()}, {s4.data(), l4.data(), s4.size()},
+                                      {s5.data(), l5.data(), s5.size()}, {s6.data(), l6.data(), s6.size()},
+                                      {s7.data(), l7.data(), s7.size()}, {s8.data(), l8.data(), s8.size()},
+                                      {s9.data(), l9.data(), s9.size()}};
+  ApplyDocumentRules(refs.data(), refs.size());
+  EXPECT_EQ(Spans(l2), "PERSON:2-3 ");
+  EXPECT_EQ(Spans(l4), "PERSON:1-2 ");
+  EXPECT_EQ(Spans(l6), "LOC:1-2 ");
+  EXPECT_EQ(Spans(l8), "LOC:1-2 ");
+  EXPECT_EQ(Spans(l9), "LOC:1-2 ");
 }
 
 TEST(DocumentRules, AnAcronymTheArticleDefinesIsOfTheNamesTypeEverywhere) {

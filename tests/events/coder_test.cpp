@@ -193,6 +193,16 @@ TEST_F(CoderTest, JointTalksWithDateAndPlace) {
   EXPECT_EQ(e.date_from, "text");
 }
 
+TEST_F(CoderTest, APartOfADayDatesTheEventToThatDay) {
+  // Published on Wednesday 17 January 2024: "Tuesday evening" is a TIME
+  // (2024-01-16TEV), and its day is the event's.
+  Article a = Analyse("Dravenia expelled two Lorvani diplomats on Tuesday evening.");
+  ASSERT_EQ(a.events.size(), 1u);
+  ASSERT_TRUE(a.events[0].date);
+  EXPECT_EQ(*a.events[0].date, "2024-01-16");
+  EXPECT_EQ(a.events[0].date_from, "text");
+}
+
 TEST_F(CoderTest, WithoutATimeExpressionTheDateIsThePublicationDate) {
   Article a = Analyse("Norway sent humanitarian aid to Yemen.");
   ASSERT_EQ(a.events.size(), 1u);

@@ -124,6 +124,36 @@ TEST(MergeEvents, ADateTheArticleContradictsGivesWayAndNeitherSplitsNorDoubles) 
   EXPECT_EQ(merged[0].date_from, "text");
 }
 
+TEST(MergeEvents, ADayInTheCoarserPeriodOfAnotherReportDatesTheEvent) {
+  // "met last week" (2024-W11) first, then "met on Tuesday" (2024-03-12,
+  // in that week): the merged event is dated to the day.
+  std::vector<EventRecord> recs = {
+      Rec("a1", "Outlet A", "040", "Kessar", "Dravenia", "2024-W11"),
+      Rec("a2", "Outlet B", "040", "Kessar", "Dravenia", "2024-03-12"),
+  };
+  auto merged = MergeEvents(recs);
+  ASSERT_EQ(merged.size(), 1u);
+  EXPECT_EQ(merged[0].date, "2024-03-12");
+  // A month holds the day too; two different days in it leave the month.
+  recs = {Rec("a1", "Outlet A", "040", "Kessar", "Dravenia", "2024-03"),
+          Rec("a2", "Outlet B", "040", "Kessar", "Dravenia", "2024-03-12")};
+  merged = MergeEvents(recs);
+  ASSERT_EQ(merged.size(), 1u);
+  EXPECT_EQ(merged[0].date, "2024-03-12");
+  recs.push_back(Rec("a3", "Outlet C", "040", "Kessar", "Dravenia", "2024-03-13"));
+  merged = MergeEvents(recs);
+  for (const auto& m : merged) {
+    if (m.mentions.size() == 3u) {
+      EXPECT_EQ(m.date, "2024-03");
+    }
+  }
+  // A day outside the week does not date it.
+  recs = {Rec("a1", "Outlet A", "040", "Kessar", "Dravenia", "2024-W11"),
+          Rec("a2", "Outlet B", "040", "Kessar", "Dravenia", "2024-03-18")};
+  merged = MergeEvents(recs);
+  for (const auto& m : merged) EXPECT_NE(m.date, "2024-03-18") << m.mentions.size();
+}
+
 TEST(AppendEventRecords, ADateInAFlaggedSpanIsDoubtful) {
   std::string line =
       R"({"id":"a1","outlet":"Wire","mentions":[{"start":0,"end":6,"text":"Kessar","type":"LOC","entity":"eK","local":0}],)"

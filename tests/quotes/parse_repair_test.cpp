@@ -129,6 +129,120 @@ TEST(ParseRepair, AnObjectAfterAConjoinedVerbIsThatVerbs) {
   EXPECT_EQ(Arc(d, 6), "the>council:det");
 }
 
+TEST(ParseRepair, ASubjectPronounReadAsAnObjectIsTheSubject) {
+  // "..., said he to journalists": the inverted order of older or
+  // translated prose.
+  Article a = Build({{{"Kessar", "PROPN", "NNP", "Kessar", 2, "nsubj"},
+                      {"agreed", "VERB", "VBD", "agree", 4, "ccomp"},
+                      {",", "PUNCT", ",", ",", 2, "punct"},
+                      {"said", "VERB", "VBD", "say", 0, "root"},
+                      {"he", "PRON", "PRP", "he", 4, "obj"},
+                      {"to", "ADP", "IN", "to", 7, "case"},
+                      {"journalists", "NOUN", "NNS", "journalist", 4, "obl"},
+                      {".", "PUNCT", ".", ".", 4, "punct"}}});
+  internal::Doc d(a);
+  EXPECT_EQ(Arc(d, 4), "he>said:nsubj");
+  // An object pronoun stays, and so does a subject pronoun where the verb
+  // has a subject already.
+  Article b = Build({{{"Lenhall", "PROPN", "NNP", "Lenhall", 2, "nsubj"},
+                      {"told", "VERB", "VBD", "tell", 0, "root"},
+                      {"them", "PRON", "PRP", "they", 2, "obj"},
+                      {"and", "CCONJ", "CC", "and", 5, "cc"},
+                      {"we", "PRON", "PRP", "we", 2, "obj"},
+                      {".", "PUNCT", ".", ".", 2, "punct"}}});
+  internal::Doc e(b);
+  EXPECT_EQ(Arc(e, 2), "them>told:obj");
+  EXPECT_EQ(Arc(e, 4), "we>told:obj");
+}
+
+TEST(ParseRepair, APrepositionReadAsASubordinatorBeforeASecondSubjectIsItsNouns) {
+  // "The council on Tuesday proposed a levy": "on" a marker and "Tuesday"
+  // a second subject of "proposed".
+  Article a = Build({{{"The", "DET", "DT", "the", 2, "det"},
+                      {"council", "NOUN", "NN", "council", 5, "nsubj"},
+                      {"on", "ADP", "IN", "on", 5, "mark"},
+                      {"Tuesday", "PROPN", "NNP", "Tuesday", 5, "nsubj"},
+                      {"proposed", "VERB", "VBN", "propose", 0, "root"},
+                      {"a", "DET", "DT", "a", 7, "det"},
+                      {"levy", "NOUN", "NN", "levy", 5, "obj"},
+                      {".", "PUNCT", ".", ".", 5, "punct"}}});
+  internal::Doc d(a);
+  EXPECT_EQ(Arc(d, 2), "on>Tuesday:case");
+  EXPECT_EQ(Arc(d, 3), "Tuesday>proposed:obl");
+  EXPECT_EQ(Arc(d, 1), "council>proposed:nsubj");
+}
+
+TEST(ParseRepair, AParticipleWithoutASubjectAfterANounIsItsRelativeClause) {
+  // "listing 31 firms accused of fraud, Kessar said": "accused" is no
+  // clause "said" reports.
+  Article a = Build({{{"Lenhall", "PROPN", "NNP", "Lenhall", 2, "nsubj"},
+                      {"listed", "VERB", "VBD", "list", 9, "ccomp"},
+                      {"31", "NUM", "CD", "31", 4, "nummod"},
+                      {"firms", "NOUN", "NNS", "firm", 2, "obj"},
+                      {"accused", "VERB", "VBN", "accuse", 9, "ccomp"},
+                      {"of", "ADP", "IN", "of", 7, "case"},
+                      {"fraud", "NOUN", "NN", "fraud", 5, "obl"},
+                      {",", "PUNCT", ",", ",", 9, "punct"},
+                      {"said", "VERB", "VBD", "say", 0, "root"},
+                      {"Kessar", "PROPN", "NNP", "Kessar", 9, "nsubj"},
+                      {".", "PUNCT", ".", ".", 9, "punct"}}});
+  internal::Doc d(a);
+  EXPECT_EQ(Arc(d, 4), "accused>firms:acl");
+  // With an auxiliary of its own it is a clause and stays.
+  Article b = Build({{{"Lenhall", "PROPN", "NNP", "Lenhall", 4, "nsubj"},
+                      {"had", "AUX", "VBD", "have", 4, "aux"},
+                      {"firms", "NOUN", "NNS", "firm", 4, "obj"},
+                      {"accused", "VERB", "VBN", "accuse", 6, "ccomp"},
+                      {",", "PUNCT", ",", ",", 6, "punct"},
+                      {"said", "VERB", "VBD", "say", 0, "root"},
+                      {".", "PUNCT", ".", ".", 6, "punct"}}});
+  internal::Doc e(b);
+  EXPECT_EQ(Arc(e, 3), "accused>said:ccomp");
+}
+
+TEST(ParseRepair, AClosingSpeakerReadAsAnAppositionIsTheSubject) {
+  // "The union proposed a levy on Varnell, Trade Commissioner Odalys
+  // Kessar said.": the name read as an apposition of "Varnell", and
+  // "levy" as the subject of "said".
+  std::vector<Row> rows = {{"The", "DET", "DT", "the", 2, "det"},
+                           {"union", "NOUN", "NN", "union", 3, "nsubj"},
+                           {"proposed", "VERB", "VBD", "propose", 13, "ccomp"},
+                           {"a", "DET", "DT", "a", 5, "det"},
+                           {"levy", "NOUN", "NN", "levy", 13, "nsubj"},
+                           {"on", "ADP", "IN", "on", 7, "case"},
+                           {"Varnell", "PROPN", "NNP", "Varnell", 5, "nmod"},
+                           {",", "PUNCT", ",", ",", 9, "punct"},
+                           {"Trade", "PROPN", "NNP", "Trade", 7, "appos"},
+                           {"Commissioner", "PROPN", "NNP", "Commissioner", 9, "flat"},
+                           {"Odalys", "PROPN", "NNP", "Odalys", 9, "flat"},
+                           {"Kessar", "PROPN", "NNP", "Kessar", 9, "flat"},
+                           {"said", "VERB", "VBD", "say", 0, "root"},
+                           {".", "PUNCT", ".", ".", 13, "punct"}};
+  auto speech = [](std::string_view lemma) { return lemma == "say"; };
+  Article a = Build({rows});
+  Mention m;
+  m.begin = a.tokens[10].begin;
+  m.end = a.tokens[11].end;
+  m.type = "PERSON";
+  a.mentions.push_back(m);
+  internal::Doc d(a, speech);
+  EXPECT_EQ(Arc(d, 8), "Trade>said:nsubj");
+  EXPECT_EQ(Arc(d, 4), "levy>proposed:obj");
+  EXPECT_EQ(Arc(d, 7), ",>said:punct");
+  // Without a person's name there, or with the name already the subject,
+  // the parse stays.
+  Article b = Build({rows});
+  internal::Doc e(b, speech);
+  EXPECT_EQ(Arc(e, 8), "Trade>Varnell:appos");
+  rows[8] = {"Trade", "PROPN", "NNP", "Trade", 13, "nsubj"};
+  rows[4] = {"levy", "NOUN", "NN", "levy", 3, "obj"};
+  Article c = Build({rows});
+  c.mentions.push_back(m);
+  internal::Doc f(c, speech);
+  EXPECT_EQ(Arc(f, 8), "Trade>said:nsubj");
+  EXPECT_EQ(Arc(f, 4), "levy>proposed:obj");
+}
+
 TEST(ParseRepair, ARelativeClauseHungOnAVerbIsTheNounsBeforeIt) {
   Article a = Build({{{"They", "PRON", "PRP", "they", 2, "nsubj"},
                       {"refuse", "VERB", "VBP", "refuse", 0, "root"},

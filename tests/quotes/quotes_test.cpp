@@ -530,6 +530,48 @@ TEST_F(QuotesOnText, AnUnnamedSourceKeepsThePhraseThatSaysWhichOfThem) {
   EXPECT_EQ(a.quotes[0].speaker_description, "Two officials");
 }
 
+// The same when the parse takes the adjective for the predicate and the
+// noun of its phrase for the cue's subject; and a singular noun with "a"
+// before a plural source ("a move officials say") is not part of it.
+TEST_F(QuotesOnText, AnUnnamedSourcesAdjectivePhraseStaysWhateverTheParse) {
+  Article a = AnalyseWithParse("A person familiar with the talks said the Varnell side had refused to sign.",
+                               {{2, "det"}, {3, "nsubj"}, {0, "root"}, {6, "case"}, {6, "det"}, {7, "nsubj"},
+                                {3, "advcl"}, {10, "det"}, {10, "compound"}, {12, "nsubj"}, {12, "aux"},
+                                {7, "ccomp"}, {14, "mark"}, {12, "xcomp"}, {3, "punct"}});
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].speaker_description, "A person familiar with the talks");
+  a = AnalyseWithParse("Lenhall would raise the levy, a move officials say could pass without a vote.",
+                       {{3, "nsubj"}, {3, "aux"}, {0, "root"}, {5, "det"}, {3, "obj"}, {10, "punct"}, {9, "det"},
+                        {9, "compound"}, {10, "nsubj"}, {3, "parataxis"}, {12, "aux"}, {10, "ccomp"}, {15, "case"},
+                        {15, "det"}, {12, "obl"}, {3, "punct"}});
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].speaker_description, "officials");
+}
+
+// "The council proposed a levy on imports, Kessar said." with "proposed"
+// tagged a participle: with its own subject and no auxiliary it is the
+// past tense, and the clause before the comma is what Kessar said.
+TEST_F(QuotesOnText, AParticipleWithItsOwnSubjectIsAFiniteReportedClause) {
+  Article a = Prepared("The council proposed a levy on imports, Lenhall said.");
+  ASSERT_EQ(a.tokens.size(), 11u);
+  const std::vector<std::pair<int, std::string>> parse = {{2, "det"},   {3, "nsubj"}, {10, "ccomp"}, {5, "det"},
+                                                          {3, "obj"},   {7, "case"},  {5, "nmod"},   {3, "punct"},
+                                                          {10, "nsubj"}, {0, "root"}, {10, "punct"}};
+  for (std::size_t i = 0; i < parse.size(); ++i) {
+    a.tokens[i].head = parse[i].first - 1;
+    a.tokens[i].deprel = parse[i].second;
+  }
+  a.tokens[2].xpos = "VBN";
+  FindQuotes(a, DefaultCueLexicon());
+  bool said = false;
+  for (const Quote& q : a.quotes) {
+    if (q.cue_text != "said") continue;
+    said = true;
+    EXPECT_EQ(Words(a, q), "The council proposed a levy on imports");
+  }
+  EXPECT_TRUE(said);
+}
+
 TEST_F(QuotesOnText, ARoleTwoPeopleHoldIsTheOneNamedLast) {
   // Both sides sent an interior minister; "the minister" right after one
   // of them spoke is that one.
