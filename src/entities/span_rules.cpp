@@ -1282,7 +1282,7 @@ void DocumentNameRules(const NerSentenceRef* sents, std::size_t count) {
   std::vector<std::uint64_t> any_surnames;
   // Last words of person's names of two or more words that the article
   // gives a title, before the name or in an apposition after it ("deputy
-  // minister Yerlan Kessar", "Yerlan Kessar, the trade minister"), so not
+  // minister Odal Kessar", "Odal Kessar, the trade minister"), so not
   // a place's name misread as a person's ("Port Kessar"); one entry per
   // name written.
   std::vector<std::uint64_t> full_name_surnames;
@@ -1431,7 +1431,7 @@ void DocumentNameRules(const NerSentenceRef* sents, std::size_t count) {
         // alone as a person at least as often as as a place is the person.
         ref.labels[i] = BeginLabel(kPer);
       } else if (!country_or_city && !(g & kListed)) {
-        // A transliterated name no list holds ("Yerlan Kessar ...
+        // A transliterated name no list holds ("Odal Kessar ...
         // according to Kessar"), its surname alone typed a place only: the
         // person, unless the article writes the word alone as a place more
         // often than it writes the full name.
