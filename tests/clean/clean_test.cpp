@@ -771,5 +771,14 @@ TEST(CleanStage, TranslationNoteNamesTheLanguage) {
   EXPECT_EQ(Why(a)["(Translated from the German)"], "translation note");
 }
 
+// A present-tense note stands at the top of translated editions as often as "was translated".
+TEST(CleanStage, PresentTenseTranslationNoteNamesTheLanguage) {
+  Article a = Clean(
+      "Lorvani harbour reopens\nThis article is translated from French.\n"
+      "The harbour of Lorvani reopened on Monday after a week of strikes.");
+  EXPECT_EQ(a.translated_from, "French");
+  EXPECT_EQ(Why(a)["This article is translated from French."], "translation note");
+}
+
 }  // namespace
 }  // namespace sitrep::clean
