@@ -927,6 +927,23 @@ TEST(Stories, ClaimsCompareUnlistedPluralsButNotUnitsOfTime) {
   EXPECT_TRUE(ClaimsOf("The vote went 4 Varnells to 3.").empty());
 }
 
+TEST(Stories, PluralsInMenAreCountedLikeThoseInS) {
+  // "fishermen" is in no list and has no "-s": its own word is still what the number counts.
+  auto c = ClaimsOf("Lorvani demanded the release of 14 Dravenian fishermen held since Sunday.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].key, "fishermen");
+  EXPECT_EQ(c[0].value, 14);
+  EXPECT_EQ(c[0].qualifier, "dravenian");
+  // What happened to them makes them people counted by it, as for plurals in "-s".
+  c = ClaimsOf("The twelve fishermen detained on Sunday remain in Kessar.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].key, "people detained");
+  EXPECT_EQ(c[0].value, 12);
+  c = ClaimsOf("Police said six gunmen were killed in the raid.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].key, "people killed");
+}
+
 TEST(Stories, AShipsCrewIsOneClaimHoweverCountedAndItsReleasedPartAnother) {
   // "a crew of 31", "17 crew members", "three dozen seafarers" count one
   // crew.
