@@ -144,6 +144,10 @@ class Finder {
       const auto* verbs = lex_.Verb(Lower(tok.lemma));
       if (!verbs) continue;
       for (const auto& v : *verbs) {
+        // "called off the protest", "told them off", "was sworn in",
+        // "called in the army": these particles make another verb, not
+        // the cue's ("spoke out", "called out", "wrote down" stay speech).
+        if (v.rest.empty() && HasSenseParticle(t)) continue;
         // "spoke highly of", "talked more about", "called again for": an
         // adverb or two may stand between the verb and its particle.
         std::int32_t skip = 0;
@@ -165,6 +169,16 @@ class Finder {
     }
     cue_of_.assign(static_cast<std::size_t>(n), kNone);
     for (std::size_t k = 0; k < cues_.size(); ++k) cue_of_[static_cast<std::size_t>(cues_[k].first)] = static_cast<std::int32_t>(k);
+  }
+
+  bool HasSenseParticle(std::int32_t t) const {
+    const std::int32_t n = static_cast<std::int32_t>(doc_.size());
+    for (std::int32_t k = t + 1; k < n && k <= t + 3 && doc_.sent(k) == doc_.sent(t); ++k) {
+      if (doc_.head(k) != t || doc_.deprel(k) != "compound:prt") continue;
+      const std::string_view w = lower_[static_cast<std::size_t>(k)];
+      if (w == "off" || w == "in") return true;
+    }
+    return false;
   }
 
   // "475 pledged delegates", "the promised tax cut", "her stated aim": a

@@ -748,6 +748,16 @@ TEST_F(QuotesOnText, ParticleCuesTakeTheirObject) {
   EXPECT_EQ(Words(a, a.quotes[1]), "the government to act");
 }
 
+// A particle no cue entry takes makes another verb: "called off a strike" reports no words.
+TEST_F(QuotesOnText, APhrasalVerbOfAnotherSenseIsNoCue) {
+  Article a = Analyse(
+      "The Varnell Fishermen's Union called off a protest planned for Monday outside the Lenhall ministry.\n"
+      "The mayor called the plan \"a disgrace\" on Tuesday.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].cue_text, "called");
+  EXPECT_EQ(Words(a, a.quotes[0]), "a disgrace");
+}
+
 TEST_F(QuotesOnText, ItReachesNoOrganisationNamedParagraphsBefore) {
   // "It" is the statement read out, not the party named five sentences
   // before; with no organisation near, the quote keeps no speaker rather
