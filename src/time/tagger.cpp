@@ -1343,9 +1343,15 @@ class Matcher {
     unsigned wd = 0;
     size_t j = i;
     bool paren = false;
-    if (W(i) && W(i)->weekday && t_[i].cap) {
-      wd = W(i)->weekday;
-      j = Dot(i + 1);
+    // "this Friday 21 November", "last Thursday, 13 January": the date
+    // names the day, and the weekday must agree with it; read as the
+    // relative "this Friday" the date would stand apart and a wrong
+    // weekday go unnoticed.
+    size_t k = i;
+    if ((Is(i, "this") || Is(i, "next") || Is(i, "last")) && W(i + 1) && W(i + 1)->weekday && t_[i + 1].cap) k = i + 1;
+    if (W(k) && W(k)->weekday && t_[k].cap) {
+      wd = W(k)->weekday;
+      j = Dot(k + 1);
       if (P(j, ',')) ++j;
       if (P(j, '(')) ++j, paren = true;
     }

@@ -255,6 +255,29 @@ TEST(Time, NoDateLeavesRelativeNullButResolvesAbsolute) {
   EXPECT_FALSE(One("They met on Dec. 28.", std::nullopt).value.has_value());
 }
 
+// A translated "ce vendredi 21 novembre" comes out as "this Friday 21 November": one day, whose
+// weekday is checked as it is without "this".
+TEST(Time, WeekdayAfterThisWithADateIsOneExpressionAndChecked) {
+  std::string text = "Lorvani and Morvia signed this Friday 21 November in Tessary an accord.";
+  auto tags = FindTimes(text, "2026-11-21");
+  ASSERT_EQ(tags.times.size(), 1u);
+  EXPECT_EQ(tags.times[0].value, "2026-11-21");
+  EXPECT_EQ(text.substr(tags.times[0].begin, tags.times[0].end - tags.times[0].begin), "this Friday 21 November");
+  ASSERT_EQ(tags.inconsistencies.size(), 1u);
+  EXPECT_EQ(tags.inconsistencies[0].detail, "21 November 2026 is a Saturday, not a Friday");
+  // The weekday that agrees with its date is no inconsistency.
+  auto ok = FindTimes("The talks end next Friday, 27 November, in Harlen.", "2026-11-21");
+  ASSERT_EQ(ok.times.size(), 1u);
+  EXPECT_EQ(ok.times[0].value, "2026-11-27");
+  EXPECT_TRUE(ok.inconsistencies.empty());
+  // Without a date, "this Friday" is still the relative weekday.
+  std::string later = "Varnell will sign this Friday.";
+  auto rel = FindTimes(later, "2026-11-18");
+  ASSERT_EQ(rel.times.size(), 1u);
+  EXPECT_EQ(later.substr(rel.times[0].begin, rel.times[0].end - rel.times[0].begin), "this Friday");
+  EXPECT_EQ(rel.times[0].value, "2026-11-20");
+}
+
 TEST(Time, WeekdayMismatchIsReported) {
   std::string text = "The talks began on Monday (12 January) in Vienna.";
   auto tags = FindTimes(text, "2022-01-14");
