@@ -43,6 +43,11 @@ TEST(PersonTokens, DropsHonorificsSuffixesInitialsAndNicknames) {
   EXPECT_EQ(PersonTokens("Tamsin (Tam) Ardley"), (V{"tamsin", "ardley"}));
   EXPECT_EQ(PersonTokens("Tamsin 'Tam' Ardley"), (V{"tamsin", "ardley"}));
   EXPECT_EQ(PersonTokens("President"), (V{"president"}));  // never empties a name
+  // Malay honorifics and compound ranks go as the titles they are.
+  EXPECT_EQ(PersonTokens("Datuk Seri Varnell Odalys"), (V{"varnell", "odalys"}));
+  EXPECT_EQ(PersonTokens("Dato' Varnell Odalys"), (V{"varnell", "odalys"}));
+  EXPECT_EQ(PersonTokens("Second Sergeant Harlen Tessary"), (V{"harlen", "tessary"}));
+  EXPECT_EQ(PersonTokens("Petty Officer Tessary"), (V{"tessary"}));
 }
 
 TEST(PersonTokens, DropsTheArabicArticleBeforeASurname) {
