@@ -1548,5 +1548,31 @@ TEST(DocumentRules, AShipNamedAfterAVesselWordIsMiscThroughoutTheArticle) {
   EXPECT_EQ(Spans(l5), "PERSON:0-2 ");
 }
 
+TEST(DocumentRules, AShipsPrefixOrABoatMakesItsNameMiscAndTheNameWithoutThePrefixToo) {
+  // "The CGS Odalys Varn, operated by ..." typed a person; "the Odalys Varn" later is the same ship.
+  auto s1 = Tokens({{"The", 0, "DT"}, {"CGS"}, {"Odalys"}, {"Varn"}, {",", 0, ","}});
+  auto l1 = Span(s1.size(), 1, 4, kPer);
+  auto s2 = Tokens({{"the", 0, "DT"}, {"Odalys"}, {"Varn"}, {"would", 0, "MD"}});
+  auto l2 = Span(s2.size(), 1, 3, kPer);
+  // "the fishing boat, the Harlen Tess": a boat is a vessel word.
+  auto s3 = Tokens({{"the", 0, "DT"}, {"boat", 0, "NN"}, {",", 0, ","}, {"the", 0, "DT"}, {"Harlen"}, {"Tess"}});
+  auto l3 = Span(s3.size(), 4, 6, kPer);
+  // "the navy ship Teluk Kessar": a ship named after a place keeps the place's word in a longer name.
+  auto s4 = Tokens({{"the", 0, "DT"}, {"ship", 0, "NN"}, {"Lenhall", kGazCityB}, {"Kessar"}});
+  auto l4 = Span(s4.size(), 2, 4, kLoc);
+  // A prefix that is also a person's initials written so stays out: "KD" alone is no name.
+  auto s5 = Tokens({{"KD"}, {"said", 0, "VBD"}});
+  auto l5 = Span(s5.size(), 0, 1, kPer);
+  std::vector<NerSentenceRef> refs = {{s1.data(), l1.data(), s1.size()}, {s2.data(), l2.data(), s2.size()},
+                                      {s3.data(), l3.data(), s3.size()}, {s4.data(), l4.data(), s4.size()},
+                                      {s5.data(), l5.data(), s5.size()}};
+  ApplyDocumentRules(refs.data(), refs.size());
+  EXPECT_EQ(Spans(l1), "MISC:1-4 ");
+  EXPECT_EQ(Spans(l2), "MISC:1-3 ");
+  EXPECT_EQ(Spans(l3), "MISC:4-6 ");
+  EXPECT_EQ(Spans(l4), "MISC:2-4 ");
+  EXPECT_EQ(Spans(l5), "PERSON:0-1 ");
+}
+
 }  // namespace
 }  // namespace sitrep::entities
