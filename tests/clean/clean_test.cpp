@@ -406,6 +406,18 @@ TEST(CleanStage, AVideoNoticeInFullSentencesIsRemoved) {
   EXPECT_EQ(Why(a)["This video cannot be played. Please turn on scripts in your browser."], "video player notice");
 }
 
+// A player's notice for a video taken down reads like a sentence too.
+TEST(CleanStage, AVideoNoLongerAvailableNoticeIsRemoved) {
+  Article a = Clean(
+      "Dock strike ends\n"
+      "Watch: the dockers leave the Kessar gates (1:12)\n"
+      "This video is no longer available.\n"
+      "Dock workers in Kessar returned to work on Wednesday after unions accepted a pay offer.\n");
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a.text, "Dock workers in Kessar returned to work on Wednesday after unions accepted a pay offer.");
+  EXPECT_EQ(Why(a)["This video is no longer available."], "video player notice");
+}
+
 TEST(CleanStage, OutletsOwnJobAdvertInTheThirdPerson) {
   Article a = Clean(
       "Dock strike ends\n"
