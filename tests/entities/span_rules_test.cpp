@@ -112,6 +112,14 @@ TEST(SpanRules, TheWordThatEndsANameTypesIt) {
   EXPECT_EQ(Spans(labels), "ORG:1-4 ");
 }
 
+// A public body's name ending in "Board" is an organisation, however the model typed it.
+TEST(SpanRules, ANameEndingInBoardIsAnOrganisation) {
+  auto t = Tokens({{"Lorvani", kGazDemonym}, {"Maritime"}, {"Security"}, {"Board"}, {"said", 0, "VBD"}});
+  auto labels = Span(t.size(), 1, 4, kMisc);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "ORG:1-4 ");
+}
+
 TEST(SpanRules, APartysNameLeftInTurkishIsAnOrganisation) {
   // "Lorvani Yenilik Partisi (...) leader" in translated news, typed a
   // person by the model.
@@ -395,7 +403,8 @@ TEST(SpanRules, AnAddressSplitsTheNameAroundIt) {
   t[2].web = true;
   auto labels = Span(t.size(), 0, 6, kPer);
   ApplySpanRules(t.data(), t.size(), labels.data());
-  EXPECT_EQ(Spans(labels), "PERSON:0-2 PERSON:3-6 ");
+  // The part after the address is typed by its own last word ("Board").
+  EXPECT_EQ(Spans(labels), "PERSON:0-2 ORG:3-6 ");
 }
 
 TEST(SpanRules, CompanyAndNewspaperWordsEndAnOrganisation) {
