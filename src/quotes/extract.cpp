@@ -3077,12 +3077,31 @@ class Finder {
           only = m.local;
         }
         if (people != 1 || gender_[static_cast<std::size_t>(only)]) continue;
+        // "Her Malaysian counterpart, X, said", "his deputy X": a
+        // possessive on a noun the name stands beside is someone else's,
+        // named before; it tells nothing of X.
+        auto beside_name = [&](std::uint32_t t) {
+          for (const Mention& m : a_.mentions) {
+            if (m.local != only || m.begin < sent.begin || m.end > sent.end) continue;
+            const std::int32_t m0 = doc_.TokenAt(m.begin);
+            const std::int32_t p = static_cast<std::int32_t>(t);
+            if (m0 <= p || m0 > p + 5) continue;
+            bool np = true;
+            for (std::int32_t k = p + 1; k < m0 && np; ++k) {
+              const std::string_view up = doc_.tok(k).upos;
+              np = up == "ADJ" || up == "NOUN" || up == "PROPN" || doc_.text(k) == ",";
+            }
+            if (np) return true;
+          }
+          return false;
+        };
         char seen = 0;
         bool mixed = false;
         for (std::uint32_t t = sent.first_token; t < sent.end_token; ++t) {
           std::string_view w = lower_[t];
           char x = (w == "his" || w == "himself") ? 'm' : (w == "her" || w == "herself") ? 'f' : 0;
           if (!x || InQuote(static_cast<std::int32_t>(t))) continue;
+          if ((w == "his" || w == "her") && beside_name(t)) continue;
           mixed = mixed || (seen && seen != x);
           seen = x;
         }

@@ -748,6 +748,19 @@ TEST_F(QuotesOnText, ParticleCuesTakeTheirObject) {
   EXPECT_EQ(Words(a, a.quotes[1]), "the government to act");
 }
 
+// "Her counterpart, X" tells the gender of the one "her" stands for, named before, not of X.
+TEST_F(QuotesOnText, APossessiveOnTheNounBesideANameIsNotItsGender) {
+  Article a = Analyse(
+      "\"We chose the sea as a place of work,\" Dravenian Foreign Minister Odalys Tessary told reporters in Harlen.\n\n"
+      "Her Morvian counterpart, Varnell Kessar, said the accord settled nothing. "
+      "\"This is a pause, not a peace treaty,\" he said.");
+  ASSERT_FALSE(a.quotes.empty());
+  const auto& q = a.quotes.back();
+  EXPECT_EQ(q.speaker_from, "pronoun");
+  ASSERT_GE(q.speaker_local, 0);
+  EXPECT_EQ(a.local_entities[static_cast<std::size_t>(q.speaker_local)].name, "Varnell Kessar");
+}
+
 // A particle no cue entry takes makes another verb: "called off a strike" reports no words.
 TEST_F(QuotesOnText, APhrasalVerbOfAnotherSenseIsNoCue) {
   Article a = Analyse(
