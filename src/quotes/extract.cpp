@@ -2860,6 +2860,19 @@ class Finder {
         q->speaker_from = "pronoun";
         return;
       }
+      // "Y said A. Z's ministry gave another account. It said B.": the
+      // unnamed body that is the subject after the previous quote, not
+      // that quote's source.
+      if (w == "they" || w == "it") {
+        if (auto [dlo, dhi] = SubjectPhraseBefore(s, w == "they");
+            dlo != kNone && previous &&
+            doc_.tok(dlo).begin >= std::max({previous->content.end, previous->cue.end, previous->speaker_span.end}) &&
+            ResolvePronoun(s, w, previous, q) < 0) {
+          q->speaker_description = std::string(a_.Text({doc_.tok(dlo).begin, doc_.tok(dhi).end}));
+          q->speaker_from = "pronoun";
+          return;
+        }
+      }
       std::int32_t r = ResolvePronoun(s, w, previous, q);
       if (r >= 0) {
         SetLocal(r, q);
@@ -3221,9 +3234,14 @@ class Finder {
         const auto t = static_cast<std::int32_t>(k);
         if (doc_.head(t) != kNone) continue;  // the root
         std::int32_t subj = doc_.Child(t, "nsubj");
-        if (subj == kNone || subj >= p || InQuote(subj) || doc_.tok(subj).upos != "NOUN") break;
+        if (subj == kNone || subj >= p || InQuote(subj)) break;
+        // A word in lower case that the tagger read as a proper noun ("the
+        // Malaysian foreign ministry") is a common noun all the same.
+        const std::string_view su = doc_.tok(subj).upos;
+        const bool lower_case = !doc_.text(subj).empty() && std::islower(static_cast<unsigned char>(doc_.text(subj)[0]));
+        if (su != "NOUN" && !(su == "PROPN" && lower_case)) break;
         std::string_view x = doc_.tok(subj).xpos;
-        if ((x == "NNS") != plural || doc_.mention(subj) != kNone) break;
+        if ((x == "NNS" || x == "NNPS") != plural || doc_.mention(subj) != kNone) break;
         auto [lo, hi] = doc_.Subtree(subj, [&](std::int32_t c) {
           std::string_view r = doc_.deprel(c);
           return r == "acl:relcl" || r == "acl" || r == "appos" || r == "punct" || r == "conj" || r == "cc";
@@ -3354,7 +3372,16 @@ class Finder {
       // statement. It said: ...").
       if (nearest == kNone && (person || doc_.sent(t) + 4 >= s)) nearest = m.local;
       if (doc_.sent(t) + 4 < s) break;
-      if (IsSubjectMention(m)) return m.local;
+      if (IsSubjectMention(m)) {
+        // "..., operated by X's Board, ... Y's ministry gave another
+        // account. It said ...": an unnamed body that is the subject of
+        // the sentence just before is nearer than a name further back.
+        if (!person) {
+          const std::int32_t dlo = SubjectPhraseBefore(p, w == "they").first;
+          if (dlo != kNone && doc_.tok(dlo).begin > m.begin) return kNone;
+        }
+        return m.local;
+      }
     }
     // A name that was no subject loses to an unnamed body that is: "The
     // trade ministry said the measures answer what it called ..." after a

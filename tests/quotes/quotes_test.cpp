@@ -761,6 +761,20 @@ TEST_F(QuotesOnText, APossessiveOnTheNounBesideANameIsNotItsGender) {
   EXPECT_EQ(a.local_entities[static_cast<std::size_t>(q.speaker_local)].name, "Varnell Kessar");
 }
 
+// "It" after an unnamed body that is the subject of the sentence before is that body, not a
+// name further back, nor the source of the quote before it.
+TEST_F(QuotesOnText, ItIsTheUnnamedBodyThatIsTheSubjectJustBefore) {
+  Article a = Analyse(
+      "The patrol ship, operated by the Lenhall Coastal Authority, was escorting a trawler when the Kessari ship "
+      "cut across its bow, Lenhall's defence ministry said in a statement.\n\n"
+      "Kessar's defence ministry gave a different account. It said the Lenhall vessel had \"rammed\" its ship.");
+  ASSERT_FALSE(a.quotes.empty());
+  const auto& q = a.quotes.back();
+  EXPECT_EQ(q.speaker_from, "pronoun");
+  EXPECT_LT(q.speaker_local, 0);
+  EXPECT_EQ(q.speaker_description, "Kessar's defence ministry");
+}
+
 // A particle no cue entry takes makes another verb: "called off a strike" reports no words.
 TEST_F(QuotesOnText, APhrasalVerbOfAnotherSenseIsNoCue) {
   Article a = Analyse(
