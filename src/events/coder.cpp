@@ -830,6 +830,9 @@ class SentenceCoder {
   // obliques must be named or known kinds of actors; an object may be any
   // concrete noun ("attacked a village"), but not an event or a thing said.
   bool ActorLike(std::int32_t h, Role role) {
+    // "signed this Friday in Tessary an accord", as translations order it:
+    // a day the parser took for the object is when, never who.
+    if (IsTime(h)) return false;
     if (const std::int32_t m = MentionAt(h); m >= 0) return !Site(m);
     std::string_view u = Tok(h).upos;
     if (u == "PRON") return role == Role::kTarget && IsObjectForm(h);  // "criticised him" (Resolve)

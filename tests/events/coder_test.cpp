@@ -594,6 +594,22 @@ TEST_F(CoderTest, AnAppealForAnAbstractNounHasNoTarget) {
   EXPECT_EQ(Target(b.events[0]), "sides");
 }
 
+TEST_F(CoderTest, ADayOrTheAccordSignedIsNoTarget) {
+  // A translation's word order puts the day where the object stands; the
+  // accord signed is a thing, not an actor.
+  for (const char* text : {"Lorvania and Dravenia have signed this Friday 19 January in Tessary a memorandum of understanding.",
+                           "Lorvania and Dravenia signed an understanding on Friday to pull their ships back."}) {
+    Article a = Analyse(text);
+    ASSERT_FALSE(a.events.empty()) << text;
+    for (const Event& e : a.events) {
+      EXPECT_EQ(e.cameo, "057") << text;
+      EXPECT_NE(Target(e), "Friday") << text;
+      EXPECT_NE(Target(e), "understanding") << text;
+      EXPECT_NE(Target(e), "memorandum") << text;
+    }
+  }
+}
+
 TEST_F(CoderTest, AFutureDeploymentOfObserversIsAnIntentToKeepThePeace) {
   // CAMEO 0334: the intent of 074, as "will meet" is the intent of 04.
   Article a = Analyse("Mediators will deploy 200 observers along the river.");
