@@ -974,6 +974,22 @@ TEST(Stories, PluralsInMenAreCountedLikeThoseInS) {
   EXPECT_EQ(c[0].key, "people killed");
 }
 
+TEST(Stories, OthersAreCountedByWhatHappenedToThem) {
+  // "killing one sailor and injuring three others": the injured are a toll outlets compare.
+  auto injured = [](const std::string& s) {
+    std::vector<double> v;
+    for (const auto& c : ClaimsOf(s))
+      if (c.key == "people injured") v.push_back(c.value);
+    return v;
+  };
+  EXPECT_EQ(injured("The Kessar ship rammed the cutter, killing one sailor and injuring three others."),
+            (std::vector<double>{3}));
+  EXPECT_EQ(injured("A guard died and the blast in Lorvani wounded four others, police said."),
+            (std::vector<double>{4}));
+  // Others counted for no stated reason are nobody outlets compare.
+  EXPECT_TRUE(ClaimsOf("Varnell and three others signed the letter.").empty());
+}
+
 TEST(Stories, AShipsCrewIsOneClaimHoweverCountedAndItsReleasedPartAnother) {
   // "a crew of 31", "17 crew members", "three dozen seafarers" count one
   // crew.
