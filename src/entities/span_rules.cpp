@@ -472,6 +472,20 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
       Clear(labels, b, e);
     b = e;
   }
+  // "Sgt Ana Kessar of Lenhall's coast guard": a person's span run on over
+  // "of" and a listed place that owns the next noun is the person and the
+  // place; the possessive says the place is no part of the name.
+  EachSpan(labels, n, [&](std::size_t b, std::size_t e) {
+    if (LabelType(labels[b]) != kPer || e >= n || !Possessive(t[e])) return;
+    for (std::size_t o = e - 1; o > b + 1; --o) {
+      if (t[o - 1].f.lower != Heads().of || (t[o - 1].f.flags & syntax::kHasUpper)) continue;
+      if (ListedType(t, o, e, n, -1) != kLoc) return;
+      labels[o - 1] = kOutside;
+      SetSpan(labels, b, o - 1, kPer);
+      SetSpan(labels, o, e, kLoc);
+      return;
+    }
+  });
   // A listed organisation's acronym in its own capitals ("NATO, which ..."),
   // of three letters or more ("AP", "GE" are too often something else) and
   // outside a line written in capitals ("WHO CARES").

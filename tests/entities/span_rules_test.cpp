@@ -120,6 +120,16 @@ TEST(SpanRules, ANameEndingInBoardIsAnOrganisation) {
   EXPECT_EQ(Spans(labels), "ORG:1-4 ");
 }
 
+// "killed Second Sergeant Harlen Tess of Lenhall's navy": the place owns the next noun, so it is no part of
+// the name; a title inside the span keeps the rule for "Idris Kone of Niger" from splitting it.
+TEST(SpanRules, APersonRunOnOverOfAndAPlaceThatOwnsTheNextNounIsSplit) {
+  auto t = Tokens({{"killed", 0, "VBD"}, {"Second"}, {"Sergeant", kGazRole}, {"Harlen"}, {"Tess"}, {"of", 0, "IN"},
+                   {"Lenhall", kGazCountryB}, {"'s", 0, "POS"}, {"navy", 0, "NN"}});
+  auto labels = Span(t.size(), 1, 7, kPer);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "PERSON:1-5 LOC:6-7 ");
+}
+
 TEST(SpanRules, APartysNameLeftInTurkishIsAnOrganisation) {
   // "Lorvani Yenilik Partisi (...) leader" in translated news, typed a
   // person by the model.
