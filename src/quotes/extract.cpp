@@ -2993,9 +2993,18 @@ class Finder {
           return;
         }
       }
+      // "Both ministries described ... The Indonesian ministry said": one
+      // named apart by a word before its noun is not the many ("the
+      // group" after "two groups" may be them).
+      const bool plural_head = doc_.tok(head).xpos == "NNS" || doc_.tok(head).xpos == "NNPS";
+      bool set_apart = false;
+      for (std::int32_t t = lo; t < head && !set_apart; ++t) {
+        const std::string_view r = doc_.deprel(t);
+        set_apart = doc_.head(t) == head && (r == "amod" || r == "compound" || r == "nmod:poss");
+      }
       for (auto it = sources_.rbegin(); it != sources_.rend(); ++it) {
-        if (it->first == head_lemma) {
-          q->speaker_description = it->second;
+        if (it->lemma == head_lemma && (it->plural == plural_head || !set_apart)) {
+          q->speaker_description = it->description;
           q->speaker_from = "description";
           return;
         }
@@ -3023,7 +3032,7 @@ class Finder {
       }
       return;
     }
-    sources_.emplace_back(head_lemma, q->speaker_description);
+    sources_.push_back({head_lemma, q->speaker_description, doc_.tok(head).xpos == "NNS" || doc_.tok(head).xpos == "NNPS"});
   }
 
   static std::string RoleKey(std::string_view s) {
@@ -3452,8 +3461,14 @@ class Finder {
   std::vector<char> gender_;
   mutable bool labels_counted_ = false;
   mutable std::unordered_map<std::string, int> label_turns_;
-  // Unnamed sources so far: head lemma and the description as written.
-  std::vector<std::pair<std::string, std::string>> sources_;
+  // Unnamed sources so far: head lemma, the description as written, and
+  // whether the head is plural.
+  struct Source {
+    std::string lemma;
+    std::string description;
+    bool plural = false;
+  };
+  std::vector<Source> sources_;
 };
 
 }  // namespace

@@ -775,6 +775,17 @@ TEST_F(QuotesOnText, ItIsTheUnnamedBodyThatIsTheSubjectJustBefore) {
   EXPECT_EQ(q.speaker_description, "Kessar's defence ministry");
 }
 
+// "the ministry" after "Both ministries" is one of them, not both: a description points back
+// only to a source of its own number.
+TEST_F(QuotesOnText, ASingularDescriptionIsNotAnEarlierPluralSource) {
+  Article a = Analyse(
+      "Both ministries described the call as \"frank\". "
+      "The foreign ministry said Tessary had \"demanded the release\" of the fishermen.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(a.quotes[1].speaker_from, "cue") << Speaker(a.quotes[1]);
+  EXPECT_EQ(Speaker(a.quotes[1]).find("Both"), std::string::npos) << Speaker(a.quotes[1]);
+}
+
 // A particle no cue entry takes makes another verb: "called off a strike" reports no words.
 TEST_F(QuotesOnText, APhrasalVerbOfAnotherSenseIsNoCue) {
   Article a = Analyse(
