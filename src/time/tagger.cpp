@@ -2127,6 +2127,15 @@ class Matcher {
       }
       if (dct_) {
         int tense = TenseAt(i);
+        // "to travel to X on Thursday and to Y on Friday": a weekday whose
+        // words give no tense, joined by "and" to a day just named in its
+        // sentence, is on the same side of the publication date.
+        if (tense == 0 && anchor_gran_ >= 3 && anchor_tok_ < i && anchor_end_ <= i && i - anchor_end_ <= 6 &&
+            SentenceBreaks(anchor_tok_, i) == 0) {
+          bool joined = false;
+          for (size_t k = anchor_end_; k < i && !joined; ++k) joined = Is(k, "and");
+          if (joined && !(anchor_ == *dct_)) tense = DayNumber(*dct_) < DayNumber(anchor_) ? 1 : -1;
+        }
         CivilDate d = WeekdayDate(w->weekday, tense > 0 ? 1 : -1, false);
         if (pod.empty()) SetDay(m, d);
         else m.value = DayValue(d) + "T" + pod;

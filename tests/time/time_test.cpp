@@ -278,6 +278,19 @@ TEST(Time, WeekdayAfterThisWithADateIsOneExpressionAndChecked) {
   EXPECT_EQ(rel.times[0].value, "2026-11-20");
 }
 
+// The second of two weekdays joined by "and" has no verb of its own: it is on the same side of the
+// publication date as the first.
+TEST(Time, AWeekdayJoinedByAndToAFutureDayIsInTheFuture) {
+  auto tags = FindTimes("Varnell is expected to travel to Lorvani on Thursday and to Tessary on Friday.", "2026-11-18");
+  ASSERT_EQ(tags.times.size(), 2u);
+  EXPECT_EQ(tags.times[0].value, "2026-11-19");
+  EXPECT_EQ(tags.times[1].value, "2026-11-20");
+  auto past = FindTimes("Varnell travelled to Lorvani on Monday and to Tessary on Tuesday.", "2026-11-18");
+  ASSERT_EQ(past.times.size(), 2u);
+  EXPECT_EQ(past.times[0].value, "2026-11-16");
+  EXPECT_EQ(past.times[1].value, "2026-11-17");
+}
+
 TEST(Time, WeekdayMismatchIsReported) {
   std::string text = "The talks began on Monday (12 January) in Vienna.";
   auto tags = FindTimes(text, "2022-01-14");
