@@ -76,6 +76,7 @@ TEST(TranslitKey, FoldsCommonRomanisations) {
   EXPECT_EQ(TranslitKey("volshinskiy"), TranslitKey("wolschinsky"));
   EXPECT_EQ(TranslitKey("arkadii"), TranslitKey("arkady"));
   EXPECT_EQ(TranslitKey("tarkhov"), TranslitKey("tarhov"));
+  EXPECT_EQ(TranslitKey("odalyswardhani"), TranslitKey("odalyswardani"));  // dh and d
   EXPECT_EQ(TranslitKey("yevgeniy"), TranslitKey("evgeny"));
   // A final r bare, as -er or as -re (invented spellings of one name).
   EXPECT_EQ(TranslitKey("oleksandr"), TranslitKey("olexander"));
