@@ -141,6 +141,8 @@ TEST(TranslitKey, RomanisationsOfAGivenName) {
   EXPECT_EQ(TranslitKey("mohammed"), TranslitKey("muhammad"));
   EXPECT_EQ(TranslitKey("mohamed"), TranslitKey("muhammad"));
   EXPECT_EQ(TranslitKey("mohammad"), TranslitKey("muhammad"));
+  EXPECT_EQ(TranslitKey("mokhtar"), TranslitKey("mukhtar"));
+  EXPECT_EQ(TranslitKey("moukhtar"), TranslitKey("mukhtar"));
   EXPECT_EQ(TranslitKey("youssef"), TranslitKey("yusuf"));
   EXPECT_EQ(TranslitKey("hussain"), TranslitKey("hussein"));
   EXPECT_NE(TranslitKey("muhammad"), TranslitKey("mahmoud"));
