@@ -594,6 +594,16 @@ TEST_F(CoderTest, AnAppealForAnAbstractNounHasNoTarget) {
   EXPECT_EQ(Target(b.events[0]), "sides");
 }
 
+TEST_F(CoderTest, AQuestionPutToSomeoneIsNoAppealOfTheirs) {
+  // "Kessar, asked whether ...": Kessar was asked, and asked no one.
+  Article a = Analyse("Kessar, asked whether he would speak to his Lorvani counterpart, said: \"My door is open.\"");
+  for (const Event& e : a.events) EXPECT_NE(e.cameo.substr(0, 2), "02") << e.cameo;
+  // The verb as a predicate still appeals.
+  Article b = Analyse("Kessar asked Lorvania to release the fishermen.");
+  ASSERT_FALSE(b.events.empty());
+  EXPECT_EQ(b.events[0].cameo.substr(0, 2), "02");
+}
+
 TEST_F(CoderTest, ADayOrTheAccordSignedIsNoTarget) {
   // A translation's word order puts the day where the object stands; the
   // accord signed is a thing, not an actor.

@@ -786,6 +786,14 @@ TEST_F(QuotesOnText, ASingularDescriptionIsNotAnEarlierPluralSource) {
   EXPECT_EQ(Speaker(a.quotes[1]).find("Both"), std::string::npos) << Speaker(a.quotes[1]);
 }
 
+// "X, asked whether ..., said: ..." : X was asked; only what X said is X's quote.
+TEST_F(QuotesOnText, AQuestionPutToTheSpeakerIsNoQuoteOfTheirs) {
+  Article a = Analyse("Kessar, asked whether he would speak to his Lorvani counterpart, said: \"My door is open.\"");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].cue_text, "said");
+  EXPECT_EQ(Words(a, a.quotes[0]), "My door is open.");
+}
+
 // A particle no cue entry takes makes another verb: "called off a strike" reports no words.
 TEST_F(QuotesOnText, APhrasalVerbOfAnotherSenseIsNoCue) {
   Article a = Analyse(
