@@ -664,6 +664,15 @@ class Describer {
     if (e + 1 < se && IsComma(views_[e])) {
       std::uint32_t hi = e + 1;
       while (hi < se && !IsComma(views_[hi]) && views_[hi] != "." && hi < e + 16) ++hi;
+      // "According to X, the ambassador was told ...": a phrase after the
+      // comma that runs on into a tensed verb, with no comma to close it,
+      // is the subject of the main clause, not a title of X's.
+      if (hi >= se || !IsComma(views_[hi])) {
+        for (std::uint32_t t = e + 1; t < hi; ++t) {
+          const std::string_view x = a_.tokens[t].xpos;
+          if (x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD") return Reading{};
+        }
+      }
       Reading r = Read(ScanRight(e + 1, hi));
       if (r.has_role) return r;
     }
