@@ -2328,6 +2328,16 @@ class Finder {
           for (int k = 0; k < 4 && f != kNone && !IsFinite(f); ++k) f = doc_.head(f);
           if (f != kNone && !InQuote(f)) up = f;
         }
+        // "X said Malaysia \"regretted the loss\" but insisted that ...": a
+        // verb conjoined to the fragment of a mixed quote is more of what
+        // X said; the source is that of the cue the fragment reports.
+        if (r == "conj" && up != kNone && InQuote(up) && !InQuote(v) && doc_.deprel(up) == "ccomp") {
+          const std::int32_t outer = doc_.head(up);
+          if (outer != kNone && !InQuote(outer) && IsSpeechCue(outer)) {
+            v = outer;
+            continue;
+          }
+        }
         if (up != kNone && !InQuote(up) &&
             (doc_.tok(up).upos == "VERB" || doc_.tok(up).upos == "AUX" || doc_.tok(up).upos == "ADJ")) {
           if (r == "xcomp" && v != h.first && infinitives < 3) {

@@ -794,6 +794,15 @@ TEST_F(QuotesOnText, AQuestionPutToTheSpeakerIsNoQuoteOfTheirs) {
   EXPECT_EQ(Words(a, a.quotes[0]), "My door is open.");
 }
 
+// A verb of saying conjoined to the fragment of a mixed quote is more of what the cue's source said.
+TEST_F(QuotesOnText, ACueConjoinedToAMixedQuotesFragmentHasItsSource) {
+  Article a = Analyse(
+      "Foreign Minister Varnell Kessar said Lorvania \"regretted the loss of life\" but insisted that the navy had "
+      "acted within its own waters.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  for (const auto& q : a.quotes) EXPECT_EQ(Speaker(q), "Varnell Kessar") << q.cue_text;
+}
+
 // A particle no cue entry takes makes another verb: "called off a strike" reports no words.
 TEST_F(QuotesOnText, APhrasalVerbOfAnotherSenseIsNoCue) {
   Article a = Analyse(
