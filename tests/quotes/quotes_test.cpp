@@ -803,6 +803,14 @@ TEST_F(QuotesOnText, ACueConjoinedToAMixedQuotesFragmentHasItsSource) {
   for (const auto& q : a.quotes) EXPECT_EQ(Speaker(q), "Varnell Kessar") << q.cue_text;
 }
 
+// "has saluted": praise in public, as translated news writes it, like "hailed".
+TEST_F(QuotesOnText, SalutedIsPraiseSaid) {
+  Article a = Analyse("Mr Varnell has saluted \"the courage of the two ministers\" in Tessary.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].cue_text, "saluted");
+  EXPECT_EQ(Words(a, a.quotes[0]), "the courage of the two ministers");
+}
+
 // A particle no cue entry takes makes another verb: "called off a strike" reports no words.
 TEST_F(QuotesOnText, APhrasalVerbOfAnotherSenseIsNoCue) {
   Article a = Analyse(
