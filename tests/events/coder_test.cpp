@@ -594,6 +594,16 @@ TEST_F(CoderTest, AnAppealForAnAbstractNounHasNoTarget) {
   EXPECT_EQ(Target(b.events[0]), "sides");
 }
 
+TEST_F(CoderTest, ProtestersWhoGatherDemonstrate) {
+  // "gathered" is a demonstration when protesters gather; officials who gather only meet.
+  Article a = Analyse("Thousands of protesters gathered outside the Lorvani embassy in Tessary on Tuesday.");
+  ASSERT_FALSE(a.events.empty());
+  EXPECT_EQ(a.events[0].cameo, "141");
+  EXPECT_EQ(a.events[0].source.text, "protesters");
+  Article b = Analyse("Officials gathered in the hall on Tuesday.");
+  for (const Event& e : b.events) EXPECT_NE(e.cameo, "141");
+}
+
 TEST_F(CoderTest, AQuestionPutToSomeoneIsNoAppealOfTheirs) {
   // "Kessar, asked whether ...": Kessar was asked, and asked no one.
   Article a = Analyse("Kessar, asked whether he would speak to his Lorvani counterpart, said: \"My door is open.\"");
