@@ -1139,6 +1139,10 @@ class Matcher {
     // "a convoy is expected on Thursday", "talks are scheduled for Friday":
     // a present passive is no past; the word cues ("expected") decide.
     if (!past_aux && v.xpos == "VBN" && passive && present_aux) return 0;
+    // "a protest planned for Monday", "the vote set for Friday": a
+    // participle on a noun, with no auxiliary, has no tense of its own;
+    // the word cues decide ("planned" looks ahead, "held" back).
+    if (v.xpos == "VBN" && !past_aux && !present_aux && v.deprel == "acl") return 0;
     if (past_aux || v.xpos == "VBD" || v.xpos == "VBN") return -1;
     // A present verb the date hangs on directly is a scheduled event ("the
     // council votes on Friday"); through a noun it is not ("the ruling

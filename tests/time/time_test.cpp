@@ -1433,6 +1433,32 @@ TEST(Time, TheParseGivesAWeekdayItsTense) {
             "2022-01-11");
 }
 
+// A participle on a noun with no auxiliary has no tense of its own: "planned" looks ahead,
+// "held" back, as their word cues say.
+TEST(Time, AParticipleOnANounLeavesTheTenseToItsWord) {
+  EXPECT_EQ(ParsedValue("They called off a rally planned for Friday.",
+                        {{0, 4, true, "they", "PRON", "PRP", 1, "nsubj"},
+                         {5, 11, true, "call", "VERB", "VBD", -1, "root"},
+                         {12, 15, true, "off", "ADP", "RP", 1, "compound:prt"},
+                         {16, 17, true, "a", "DET", "DT", 4, "det"},
+                         {18, 23, true, "rally", "NOUN", "NN", 1, "obj"},
+                         {24, 31, true, "plan", "VERB", "VBN", 4, "acl"},
+                         {32, 35, true, "for", "ADP", "IN", 7, "case"},
+                         {36, 42, false, "Friday", "PROPN", "NNP", 5, "obl"},
+                         {42, 43, false, ".", "PUNCT", ".", 1, "punct"}}),
+            "2022-01-14");
+  EXPECT_EQ(ParsedValue("A rally held on Friday ended early.",
+                        {{0, 1, true, "a", "DET", "DT", 1, "det"},
+                         {2, 7, true, "rally", "NOUN", "NN", 5, "nsubj"},
+                         {8, 12, true, "hold", "VERB", "VBN", 1, "acl"},
+                         {13, 15, true, "on", "ADP", "IN", 4, "case"},
+                         {16, 22, true, "Friday", "PROPN", "NNP", 2, "obl"},
+                         {23, 28, true, "end", "VERB", "VBD", -1, "root"},
+                         {29, 34, false, "early", "ADV", "RB", 5, "advmod"},
+                         {34, 35, false, ".", "PUNCT", ".", 5, "punct"}}),
+            "2022-01-07");
+}
+
 TEST(Time, APresentPassiveIsNoPast) {
   // "is expected": a participle under a present auxiliary; the word cue
   // "expected" looks ahead.
