@@ -788,6 +788,18 @@ class SentenceCoder {
     if (obj >= 0 && obj_is_event_noun && !own && Root(p->code) != "07" && !OwnedByPronoun(obj) &&
         ActorLike(obj, Role::kSource))
       return obj;
+    // "protested outside the Lorvani embassy": a protest at a country's
+    // mission is against that country's government.
+    if (p && Root(p->code) == "14") {
+      std::int32_t mission = -1;
+      EachChild(v, [&](std::int32_t c) {
+        if (mission >= 0 || !Is(Tok(c).deprel, "obl")) return;
+        const std::string_view l = Lemma(c);
+        if (l != "embassy" && l != "consulate") return;
+        if (HasCase(c, "outside") || HasCase(c, "at") || HasCase(c, "near") || HasCase(c, "before")) mission = c;
+      });
+      if (mission >= 0) return mission;
+    }
     return -1;
   }
 

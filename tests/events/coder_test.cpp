@@ -604,6 +604,15 @@ TEST_F(CoderTest, ProtestersWhoGatherDemonstrate) {
   for (const Event& e : b.events) EXPECT_NE(e.cameo, "141");
 }
 
+TEST_F(CoderTest, AProtestAtAnEmbassyTargetsItsGovernment) {
+  Article a = Analyse("Hundreds of protesters rallied outside the French embassy in Tessary on Tuesday.");
+  ASSERT_FALSE(a.events.empty());
+  EXPECT_EQ(a.events[0].cameo, "141");
+  EXPECT_EQ(Target(a.events[0]), "French embassy");
+  ASSERT_TRUE(a.events[0].target);
+  EXPECT_EQ(a.events[0].target->actor_code, "FRAGOV");
+}
+
 TEST_F(CoderTest, AQuestionPutToSomeoneIsNoAppealOfTheirs) {
   // "Kessar, asked whether ...": Kessar was asked, and asked no one.
   Article a = Analyse("Kessar, asked whether he would speak to his Lorvani counterpart, said: \"My door is open.\"");
