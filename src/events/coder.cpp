@@ -761,7 +761,8 @@ class SentenceCoder {
     // Aid goes to someone: the object of "funded the clinics" is what is paid for.
     const Role obj_role = p && Root(p->code) == "07" ? Role::kSource : Role::kTarget;
     // "its troops" are the subject's own, but "her counterpart X" is someone else.
-    bool obj_usable = obj >= 0 && !own && !obj_is_event_noun && (!OwnedByPronoun(obj) || NamedWithin(obj) >= 0) &&
+    bool obj_usable = obj >= 0 && !own && !obj_is_event_noun &&
+                      (!OwnedByPronoun(obj) || NamedWithin(obj) >= 0 || OwnerIsNotSubject(obj, v)) &&
                       ActorLike(obj, obj_role);
     std::int32_t obl = DirectedOblique(v, Role::kTarget);
     // A named recipient beats a common noun ("extradited two suspects to Bangladesh").
@@ -801,6 +802,20 @@ class SentenceCoder {
       if (mission >= 0) return mission;
     }
     return -1;
+  }
+
+  // "Sailors boarded the boat and detained its crew": "its" cannot stand
+  // for a plural subject, so the crew is another's (the boat's).
+  bool OwnerIsNotSubject(std::int32_t n, std::int32_t v) {
+    std::int32_t its = -1;
+    EachChild(n, [&](std::int32_t c) {
+      if (its < 0 && Tok(c).deprel == "nmod:poss" && Tok(c).upos == "PRON" && Lemma(c) == "its") its = c;
+    });
+    if (its < 0) return false;
+    const std::int32_t subj = Subject(v);
+    if (subj < 0) return false;
+    const std::string_view x = Tok(subj).xpos;
+    return x == "NNS" || x == "NNPS";
   }
 
   bool OwnedByPronoun(std::int32_t n) {

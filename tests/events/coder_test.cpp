@@ -604,6 +604,18 @@ TEST_F(CoderTest, ProtestersWhoGatherDemonstrate) {
   for (const Event& e : b.events) EXPECT_NE(e.cameo, "141");
 }
 
+TEST_F(CoderTest, ItsAfterAPluralSubjectIsAnothersNotTheSubjectsOwn) {
+  // "its crew" is the boat's: a plural subject cannot be "its" owner.
+  Article a = Analyse("Lorvani sailors boarded the trawler and detained its crew on Monday.");
+  ASSERT_FALSE(a.events.empty());
+  EXPECT_EQ(a.events[0].cameo, "173");
+  EXPECT_EQ(Target(a.events[0]), "crew");
+  // A singular subject's own ambassador is still no target.
+  Article b = Analyse("Lorvania recalled its ambassador on Monday.");
+  ASSERT_FALSE(b.events.empty());
+  EXPECT_EQ(Target(b.events[0]), "-");
+}
+
 TEST_F(CoderTest, AProtestAtAnEmbassyTargetsItsGovernment) {
   Article a = Analyse("Hundreds of protesters rallied outside the French embassy in Tessary on Tuesday.");
   ASSERT_FALSE(a.events.empty());
