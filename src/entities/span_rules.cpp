@@ -902,6 +902,23 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
         b = e;
         continue;
       }
+      // "the UN Secretary-General", "the NATO Secretary General": a listed
+      // body and its office name no one; the body is an organisation.
+      if (!det_inside && type == kPer) {
+        for (std::size_t body = b + 1; body < e; ++body) {
+          if (ListedType(t, b, body, n, -1) != kOrg) continue;
+          bool office = true;
+          for (std::size_t x = body; x < e && office; ++x)
+            office = (t[x].gaz & kGazRole) && !(t[x].gaz & (kPlaceB | kPlaceI | kOrgB | kOrgI));
+          if (office) {
+            SetSpan(labels, b, body, kOrg);
+            Clear(labels, body, e);
+            b = e;
+          }
+          break;
+        }
+        if (b == e) continue;
+      }
     }
     // Words of a listed title only, none a listed place or body.
     auto title_words = [&]() {

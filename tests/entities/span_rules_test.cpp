@@ -112,6 +112,20 @@ TEST(SpanRules, TheWordThatEndsANameTypesIt) {
   EXPECT_EQ(Spans(labels), "ORG:1-4 ");
 }
 
+// "spoke to the UN Secretary-General": a listed body and its office name no one.
+TEST(SpanRules, ABodyAndItsOfficeAfterTheAreTheBodyAlone) {
+  auto t = Tokens({{"to", 0, "IN"}, {"the", 0, "DT"}, {"UN", kGazOrgB}, {"Secretary-General", kGazRole},
+                   {"on", 0, "IN"}, {"Monday"}});
+  auto labels = Span(t.size(), 2, 4, kPer);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "ORG:2-3 ");
+  // With a name after it, the name is the person's (the title stays out of it).
+  auto u = Tokens({{"the", 0, "DT"}, {"UN", kGazOrgB}, {"Secretary-General", kGazRole}, {"Ana"}, {"Lenhall"}});
+  auto lu = Span(u.size(), 1, 5, kPer);
+  ApplySpanRules(u.data(), u.size(), lu.data());
+  EXPECT_NE(Spans(lu).find("PERSON:"), std::string::npos) << Spans(lu);
+}
+
 // A public body's name ending in "Board" is an organisation, however the model typed it.
 TEST(SpanRules, ANameEndingInBoardIsAnOrganisation) {
   auto t = Tokens({{"Lorvani", kGazDemonym}, {"Maritime"}, {"Security"}, {"Board"}, {"said", 0, "VBD"}});
