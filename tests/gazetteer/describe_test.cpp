@@ -101,6 +101,21 @@ TEST(DescribeMentions, ASubjectAfterAnOpeningPhraseIsNoApposition) {
   EXPECT_EQ(b.mentions[0].role, "ambassador");
 }
 
+// "the ASEAN special representative, X, a former Thai deputy foreign minister,": the office
+// held now wins over the one held before, which still tells the country.
+TEST(DescribeMentions, TheOfficeHeldNowWinsOverAFormerOneAfterTheName) {
+  Article a = Describe({{{"the"}, {"ASEAN"}, {"special"}, {"representative"}, {","}, {"Varnell"}, {"Kessar"}, {","},
+                         {"a"}, {"former"}, {"Thai"}, {"deputy"}, {"foreign"}, {"minister"}, {","}, {"flew"}, {"."}}},
+                       {{0, 5, 6, "PERSON"}});
+  EXPECT_EQ(a.mentions[0].actor_code, "IGOSEAASN");
+  EXPECT_EQ(a.mentions[0].country, "THA");
+  // With no office before the name, the former one is what the text says.
+  Article b = Describe({{{"Varnell"}, {"Kessar"}, {","}, {"a"}, {"former"}, {"Thai"}, {"deputy"}, {"foreign"},
+                         {"minister"}, {","}, {"flew"}, {"."}}},
+                       {{0, 0, 1, "PERSON"}});
+  EXPECT_EQ(b.mentions[0].actor_code, "THAELI");
+}
+
 // A person's name that is also a town's ("Harlow" is a town in England) is
 // no place in a role phrase: the person is the owner of the role.
 TEST(DescribeMentions, APersonsNameInARolePhraseIsItsOwnerNotAPlace) {
