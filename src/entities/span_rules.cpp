@@ -57,6 +57,8 @@ struct NameHeads {
   std::unordered_set<std::uint64_t> join;
   // Lower-case words of vessels right before a ship's name ("the tanker X").
   std::unordered_set<std::uint64_t> vessel;
+  // Prefixes in capitals that open a ship's name ("HMS X", "CGS X").
+  std::unordered_set<std::uint64_t> ship_prefix;
   std::uint64_t of = 0, comma = 0, the = 0;
 };
 
@@ -75,7 +77,7 @@ const NameHeads& Heads() {
                    "data/ner/name_heads.tsv: bad type: " << line);
       SITREP_CHECK(where == "last" || where == "final" || where == "before" || where == "first" || where == "whole" ||
                        where == "person" || where == "place" || (where == "join" && type == "ORG") ||
-                       (where == "vessel" && type == "MISC"),
+                       ((where == "vessel" || where == "prefix") && type == "MISC"),
                    ConfigError,
                    "data/ner/name_heads.tsv: bad position: " << line);
       if (where == "final") h.closing.insert(lower(word));
@@ -86,6 +88,10 @@ const NameHeads& Heads() {
       }
       if (where == "vessel") {
         h.vessel.insert(lower(word));
+        continue;
+      }
+      if (where == "prefix") {
+        h.ship_prefix.insert(lower(word));
         continue;
       }
       auto& table = where == "last" || where == "final" ? h.last
@@ -466,6 +472,20 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
       Clear(labels, b, e);
     b = e;
   }
+  // "Sgt Ana Kessar of Lenhall's coast guard": a person's span run on over
+  // "of" and a listed place that owns the next noun is the person and the
+  // place; the possessive says the place is no part of the name.
+  EachSpan(labels, n, [&](std::size_t b, std::size_t e) {
+    if (LabelType(labels[b]) != kPer || e >= n || !Possessive(t[e])) return;
+    for (std::size_t o = e - 1; o > b + 1; --o) {
+      if (t[o - 1].f.lower != Heads().of || (t[o - 1].f.flags & syntax::kHasUpper)) continue;
+      if (ListedType(t, o, e, n, -1) != kLoc) return;
+      labels[o - 1] = kOutside;
+      SetSpan(labels, b, o - 1, kPer);
+      SetSpan(labels, o, e, kLoc);
+      return;
+    }
+  });
   // A listed organisation's acronym in its own capitals ("NATO, which ..."),
   // of three letters or more ("AP", "GE" are too often something else) and
   // outside a line written in capitals ("WHO CARES").
@@ -884,6 +904,23 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
         Clear(labels, b, e);
         b = e;
         continue;
+      }
+      // "the UN Secretary-General", "the NATO Secretary General": a listed
+      // body and its office name no one; the body is an organisation.
+      if (!det_inside && type == kPer) {
+        for (std::size_t body = b + 1; body < e; ++body) {
+          if (ListedType(t, b, body, n, -1) != kOrg) continue;
+          bool office = true;
+          for (std::size_t x = body; x < e && office; ++x)
+            office = (t[x].gaz & kGazRole) && !(t[x].gaz & (kPlaceB | kPlaceI | kOrgB | kOrgI));
+          if (office) {
+            SetSpan(labels, b, body, kOrg);
+            Clear(labels, body, e);
+            b = e;
+          }
+          break;
+        }
+        if (b == e) continue;
       }
     }
     // Words of a listed title only, none a listed place or body.
@@ -1581,23 +1618,35 @@ void DocumentNameRules(const NerSentenceRef* sents, std::size_t count) {
 // writes it ("The Odalys Star was stopped"): ships are named after people
 // and places, and the model reads them so. Not a name the gazetteer lists,
 // which is more often the subject of a clause that describes the ship
-// ("the tanker Lorvania seized").
+// ("the tanker Lorvania seized"). A ship's prefix in capitals ("HMS",
+// "CGS", name_heads.tsv "prefix") marks its name as the vessel word does,
+// and the name without it is the same ship ("the CGS Odalys Star ... the
+// Odalys Star").
 void TypeVessels(const NerSentenceRef* sents, std::size_t count) {
   const auto& vessels = Heads().vessel;
   if (vessels.empty()) return;
   auto vessel_word = [&](const NerToken& x) { return !(x.f.flags & syntax::kHasUpper) && vessels.count(x.f.lower) > 0; };
+  auto prefix_word = [&](const NerToken& x) {
+    return (x.f.flags & syntax::kAllUpper) && Heads().ship_prefix.count(x.f.lower) > 0;
+  };
   std::vector<std::vector<std::uint64_t>> ships;
   ForEachSpan(sents, count, [&](const NerSentenceRef& ref, std::size_t b, std::size_t e) {
     const NerToken* t = ref.tokens;
-    const bool after_word = b >= 1 && vessel_word(t[b - 1]);
+    const bool after_word = b >= 1 && (vessel_word(t[b - 1]) || prefix_word(t[b - 1]));
     const bool after_apposition =
         b >= 3 && t[b - 1].f.lower == Heads().the && t[b - 2].f.lower == Heads().comma && vessel_word(t[b - 3]);
-    if (!(after_word || after_apposition) || ListedType(t, b, e, ref.n, -1) >= 0) return;
-    for (std::size_t k = b; k < e; ++k) {
-      if (t[k].gaz & kListed) return;
+    const bool prefixed = e - b >= 2 && prefix_word(t[b]);
+    if (!(after_word || after_apposition || prefixed) || ListedType(t, b, e, ref.n, -1) >= 0) return;
+    // A word of a listed place inside a longer name is what ships are
+    // named after ("the frigate Lenhall Star"); the whole name listed is
+    // the place (above).
+    const std::uint32_t listed = e - b >= 2 ? (kListed & ~(kPlaceB | kPlaceI)) : kListed;
+    for (std::size_t k = prefixed ? b + 1 : b; k < e; ++k) {
+      if (t[k].gaz & listed) return;
     }
     std::vector<std::uint64_t> words;
     for (std::size_t k = b; k < e; ++k) words.push_back(t[k].f.lower);
+    if (prefixed) ships.emplace_back(words.begin() + 1, words.end());
     ships.push_back(std::move(words));
   });
   if (ships.empty()) return;

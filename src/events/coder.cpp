@@ -48,14 +48,14 @@ class SentenceCoder {
   void Run() {
     // Modal verbs first, so the events they govern are composed, not coded alone.
     for (std::int32_t i = 0; i < n_; ++i) {
-      if (!IsVerb(i)) continue;
+      if (!IsVerb(i) || AsideParticiple(i)) continue;
       const Pattern* p = MatchVerb(i);
       if (p && p->kind == Pattern::Kind::kModal && !Consumed(i) && !InOpenQuestion(i)) CodeModal(i, *p);
     }
     for (std::int32_t i = 0; i < n_; ++i) {
       if (Consumed(i)) continue;
       const Token& t = Tok(i);
-      if (IsVerb(i)) {
+      if (IsVerb(i) && !AsideParticiple(i)) {
         const Pattern* p = MatchVerb(i);
         if (p && p->kind == Pattern::Kind::kVerb) {
           // "met to discuss": the purpose of a coded act of the same kind is that act.
@@ -123,6 +123,26 @@ class SentenceCoder {
   void MarkConsumed(std::int32_t i) { s_.consumed[static_cast<std::size_t>(i)] = 1; }
   // Verbs, and past-tense words the tagger took for something else in a
   // clause of their own ("the navy blockaded", tagged as an adjective).
+  // "X, asked whether he would meet Y, said: ...": a past participle set
+  // off by commas right after its noun, opening a question put to it, and
+  // a past verb after the closing comma that is the sentence's predicate.
+  // X was asked; X asked nothing. Parsers read the participle as the
+  // main verb.
+  bool AsideParticiple(std::int32_t i) const {
+    const Token& t = Tok(i);
+    if ((t.xpos != "VBD" && t.xpos != "VBN") || i < 2 || i + 1 >= n_ || Tok(i - 1).xpos != ",") return false;
+    const std::string_view before = Tok(i - 2).upos;
+    if (before != "PROPN" && before != "NOUN" && before != "PRON") return false;
+    const Token& next = Tok(i + 1);
+    std::string_view w = std::string_view(a_.text).substr(next.begin, next.end - next.begin);
+    if (w != "whether" && w != "if" && w != "about" && w != "why" && w != "how" && w != "what" && w != "when" &&
+        w != "on" && w != "over")
+      return false;
+    for (std::int32_t k = i + 2; k + 1 < n_; ++k)
+      if (Tok(k).xpos == "," && Tok(k + 1).xpos == "VBD") return true;
+    return false;
+  }
+
   bool IsVerb(std::int32_t i) const {
     const Token& t = Tok(i);
     return t.upos == "VERB" || ((t.xpos == "VBD" || t.xpos == "VBN") && t.upos != "AUX");
@@ -744,7 +764,8 @@ class SentenceCoder {
     // Aid goes to someone: the object of "funded the clinics" is what is paid for.
     const Role obj_role = p && Root(p->code) == "07" ? Role::kSource : Role::kTarget;
     // "its troops" are the subject's own, but "her counterpart X" is someone else.
-    bool obj_usable = obj >= 0 && !own && !obj_is_event_noun && (!OwnedByPronoun(obj) || NamedWithin(obj) >= 0) &&
+    bool obj_usable = obj >= 0 && !own && !obj_is_event_noun &&
+                      (!OwnedByPronoun(obj) || NamedWithin(obj) >= 0 || OwnerIsNotSubject(obj, v)) &&
                       ActorLike(obj, obj_role);
     std::int32_t obl = DirectedOblique(v, Role::kTarget);
     // A named recipient beats a common noun ("extradited two suspects to Bangladesh").
@@ -771,7 +792,33 @@ class SentenceCoder {
     if (obj >= 0 && obj_is_event_noun && !own && Root(p->code) != "07" && !OwnedByPronoun(obj) &&
         ActorLike(obj, Role::kSource))
       return obj;
+    // "protested outside the Lorvani embassy": a protest at a country's
+    // mission is against that country's government.
+    if (p && Root(p->code) == "14") {
+      std::int32_t mission = -1;
+      EachChild(v, [&](std::int32_t c) {
+        if (mission >= 0 || !Is(Tok(c).deprel, "obl")) return;
+        const std::string_view l = Lemma(c);
+        if (l != "embassy" && l != "consulate") return;
+        if (HasCase(c, "outside") || HasCase(c, "at") || HasCase(c, "near") || HasCase(c, "before")) mission = c;
+      });
+      if (mission >= 0) return mission;
+    }
     return -1;
+  }
+
+  // "Sailors boarded the boat and detained its crew": "its" cannot stand
+  // for a plural subject, so the crew is another's (the boat's).
+  bool OwnerIsNotSubject(std::int32_t n, std::int32_t v) {
+    std::int32_t its = -1;
+    EachChild(n, [&](std::int32_t c) {
+      if (its < 0 && Tok(c).deprel == "nmod:poss" && Tok(c).upos == "PRON" && Lemma(c) == "its") its = c;
+    });
+    if (its < 0) return false;
+    const std::int32_t subj = Subject(v);
+    if (subj < 0) return false;
+    const std::string_view x = Tok(subj).xpos;
+    return x == "NNS" || x == "NNPS";
   }
 
   bool OwnedByPronoun(std::int32_t n) {
@@ -833,6 +880,9 @@ class SentenceCoder {
   // obliques must be named or known kinds of actors; an object may be any
   // concrete noun ("attacked a village"), but not an event or a thing said.
   bool ActorLike(std::int32_t h, Role role) {
+    // "signed this Friday in Tessary an accord", as translations order it:
+    // a day the parser took for the object is when, never who.
+    if (IsTime(h)) return false;
     if (const std::int32_t m = MentionAt(h); m >= 0) return !Site(m);
     std::string_view u = Tok(h).upos;
     if (u == "PRON") return role == Role::kTarget && IsObjectForm(h);  // "criticised him" (Resolve)

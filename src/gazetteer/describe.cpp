@@ -559,8 +559,10 @@ class Describer {
     Reading title = Read(title_items);
     if (title.has_role) r = title;
     // 2. An apposition after it.
+    Reading former;  // an apposition that names only an office once held
     if (!r.has_role || r.country.empty()) {
       Reading appos = ReadApposition(b, e, se);
+      if (appos.has_role && !r.has_role && appos.eli) former = appos;
       if (appos.has_role) {
         if (r.has_role) {
           // The title already says the role; take only what it lacks.
@@ -609,9 +611,19 @@ class Describer {
       }
       return rev;
     };
-    if (!r.has_role && b > sb + 1 && IsComma(views_[b - 1]) && closes) {
+    // "the ASEAN special representative, X, a former Thai deputy foreign
+    // minister,": the office held now, set off before the name, wins over
+    // one held before; the latter still tells the person's country.
+    if ((!r.has_role || former.has_role) && b > sb + 1 && IsComma(views_[b - 1]) && closes) {
       Reading rev = set_off_before(b - 1);
-      if (rev.has_role) r = rev;
+      if (rev.has_role && (!former.has_role || !rev.eli)) {
+        r = rev;
+        if (former.has_role) {
+          former.has_role = false;
+          former.eli = false;
+          Merge(r, former);
+        }
+      }
     }
     // A rank before the name and the role set off before it: "An army
     // spokeswoman of X, Major Y," keeps the rank and takes the country and
@@ -670,6 +682,15 @@ class Describer {
     if (e + 1 < se && IsComma(views_[e])) {
       std::uint32_t hi = e + 1;
       while (hi < se && !IsComma(views_[hi]) && views_[hi] != "." && hi < e + 16) ++hi;
+      // "According to X, the ambassador was told ...": a phrase after the
+      // comma that runs on into a tensed verb, with no comma to close it,
+      // is the subject of the main clause, not a title of X's.
+      if (hi >= se || !IsComma(views_[hi])) {
+        for (std::uint32_t t = e + 1; t < hi; ++t) {
+          const std::string_view x = a_.tokens[t].xpos;
+          if (x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD") return Reading{};
+        }
+      }
       Reading r = Read(ScanRight(e + 1, hi));
       if (r.has_role) return r;
     }

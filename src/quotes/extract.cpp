@@ -137,6 +137,7 @@ class Finder {
       if (OtherNounRead(t)) continue;
       if (ObjectOfVerbBefore(t)) continue;
       if (AttributiveParticiple(t)) continue;
+      if (AsideParticiple(t)) continue;
       if (!verb && !VerbByContext(t)) {
         NominalCue(t);
         continue;
@@ -144,6 +145,10 @@ class Finder {
       const auto* verbs = lex_.Verb(Lower(tok.lemma));
       if (!verbs) continue;
       for (const auto& v : *verbs) {
+        // "called off the protest", "told them off", "was sworn in",
+        // "called in the army": these particles make another verb, not
+        // the cue's ("spoke out", "called out", "wrote down" stay speech).
+        if (v.rest.empty() && HasSenseParticle(t)) continue;
         // "spoke highly of", "talked more about", "called again for": an
         // adverb or two may stand between the verb and its particle.
         std::int32_t skip = 0;
@@ -165,6 +170,38 @@ class Finder {
     }
     cue_of_.assign(static_cast<std::size_t>(n), kNone);
     for (std::size_t k = 0; k < cues_.size(); ++k) cue_of_[static_cast<std::size_t>(cues_[k].first)] = static_cast<std::int32_t>(k);
+  }
+
+  // "X, asked whether he would meet Y, said: ...": a past participle set
+  // off by commas right after its noun, opening a question put to it, and
+  // a past verb after the closing comma that is the sentence's predicate.
+  // X was asked, and said what follows; the question is no quote of X's.
+  // Parsers read the participle as the main verb.
+  bool AsideParticiple(std::int32_t t) const {
+    const std::int32_t n = static_cast<std::int32_t>(doc_.size());
+    const std::string_view x = doc_.tok(t).xpos;
+    if ((x != "VBD" && x != "VBN") || t < 2 || t + 1 >= n || doc_.text(t - 1) != "," ||
+        doc_.sent(t - 2) != doc_.sent(t) || doc_.sent(t + 1) != doc_.sent(t))
+      return false;
+    const std::string_view before = doc_.tok(t - 2).upos;
+    if (before != "PROPN" && before != "NOUN" && before != "PRON") return false;
+    const std::string_view w = lower_[static_cast<std::size_t>(t + 1)];
+    if (w != "whether" && w != "if" && w != "about" && w != "why" && w != "how" && w != "what" && w != "when" &&
+        w != "on" && w != "over")
+      return false;
+    for (std::int32_t k = t + 2; k + 1 < n && doc_.sent(k + 1) == doc_.sent(t); ++k)
+      if (doc_.text(k) == "," && doc_.tok(k + 1).xpos == "VBD") return true;
+    return false;
+  }
+
+  bool HasSenseParticle(std::int32_t t) const {
+    const std::int32_t n = static_cast<std::int32_t>(doc_.size());
+    for (std::int32_t k = t + 1; k < n && k <= t + 3 && doc_.sent(k) == doc_.sent(t); ++k) {
+      if (doc_.head(k) != t || doc_.deprel(k) != "compound:prt") continue;
+      const std::string_view w = lower_[static_cast<std::size_t>(k)];
+      if (w == "off" || w == "in") return true;
+    }
+    return false;
   }
 
   // "475 pledged delegates", "the promised tax cut", "her stated aim": a
@@ -2299,6 +2336,16 @@ class Finder {
           for (int k = 0; k < 4 && f != kNone && !IsFinite(f); ++k) f = doc_.head(f);
           if (f != kNone && !InQuote(f)) up = f;
         }
+        // "X said Malaysia \"regretted the loss\" but insisted that ...": a
+        // verb conjoined to the fragment of a mixed quote is more of what
+        // X said; the source is that of the cue the fragment reports.
+        if (r == "conj" && up != kNone && InQuote(up) && !InQuote(v) && doc_.deprel(up) == "ccomp") {
+          const std::int32_t outer = doc_.head(up);
+          if (outer != kNone && !InQuote(outer) && IsSpeechCue(outer)) {
+            v = outer;
+            continue;
+          }
+        }
         if (up != kNone && !InQuote(up) &&
             (doc_.tok(up).upos == "VERB" || doc_.tok(up).upos == "AUX" || doc_.tok(up).upos == "ADJ")) {
           if (r == "xcomp" && v != h.first && infinitives < 3) {
@@ -2877,6 +2924,19 @@ class Finder {
         q->speaker_from = "pronoun";
         return;
       }
+      // "Y said A. Z's ministry gave another account. It said B.": the
+      // unnamed body that is the subject after the previous quote, not
+      // that quote's source.
+      if (w == "they" || w == "it") {
+        if (auto [dlo, dhi] = SubjectPhraseBefore(s, w == "they");
+            dlo != kNone && previous &&
+            doc_.tok(dlo).begin >= std::max({previous->content.end, previous->cue.end, previous->speaker_span.end}) &&
+            ResolvePronoun(s, w, previous, q) < 0) {
+          q->speaker_description = std::string(a_.Text({doc_.tok(dlo).begin, doc_.tok(dhi).end}));
+          q->speaker_from = "pronoun";
+          return;
+        }
+      }
       std::int32_t r = ResolvePronoun(s, w, previous, q);
       if (r >= 0) {
         SetLocal(r, q);
@@ -2997,9 +3057,18 @@ class Finder {
           return;
         }
       }
+      // "Both ministries described ... The Indonesian ministry said": one
+      // named apart by a word before its noun is not the many ("the
+      // group" after "two groups" may be them).
+      const bool plural_head = doc_.tok(head).xpos == "NNS" || doc_.tok(head).xpos == "NNPS";
+      bool set_apart = false;
+      for (std::int32_t t = lo; t < head && !set_apart; ++t) {
+        const std::string_view r = doc_.deprel(t);
+        set_apart = doc_.head(t) == head && (r == "amod" || r == "compound" || r == "nmod:poss");
+      }
       for (auto it = sources_.rbegin(); it != sources_.rend(); ++it) {
-        if (it->first == head_lemma) {
-          q->speaker_description = it->second;
+        if (it->lemma == head_lemma && (it->plural == plural_head || !set_apart)) {
+          q->speaker_description = it->description;
           q->speaker_from = "description";
           return;
         }
@@ -3027,7 +3096,7 @@ class Finder {
       }
       return;
     }
-    sources_.emplace_back(head_lemma, q->speaker_description);
+    sources_.push_back({head_lemma, q->speaker_description, doc_.tok(head).xpos == "NNS" || doc_.tok(head).xpos == "NNPS"});
   }
 
   static std::string RoleKey(std::string_view s) {
@@ -3094,12 +3163,31 @@ class Finder {
           only = m.local;
         }
         if (people != 1 || gender_[static_cast<std::size_t>(only)]) continue;
+        // "Her Malaysian counterpart, X, said", "his deputy X": a
+        // possessive on a noun the name stands beside is someone else's,
+        // named before; it tells nothing of X.
+        auto beside_name = [&](std::uint32_t t) {
+          for (const Mention& m : a_.mentions) {
+            if (m.local != only || m.begin < sent.begin || m.end > sent.end) continue;
+            const std::int32_t m0 = doc_.TokenAt(m.begin);
+            const std::int32_t p = static_cast<std::int32_t>(t);
+            if (m0 <= p || m0 > p + 5) continue;
+            bool np = true;
+            for (std::int32_t k = p + 1; k < m0 && np; ++k) {
+              const std::string_view up = doc_.tok(k).upos;
+              np = up == "ADJ" || up == "NOUN" || up == "PROPN" || doc_.text(k) == ",";
+            }
+            if (np) return true;
+          }
+          return false;
+        };
         char seen = 0;
         bool mixed = false;
         for (std::uint32_t t = sent.first_token; t < sent.end_token; ++t) {
           std::string_view w = lower_[t];
           char x = (w == "his" || w == "himself") ? 'm' : (w == "her" || w == "herself") ? 'f' : 0;
           if (!x || InQuote(static_cast<std::int32_t>(t))) continue;
+          if ((w == "his" || w == "her") && beside_name(t)) continue;
           mixed = mixed || (seen && seen != x);
           seen = x;
         }
@@ -3219,9 +3307,14 @@ class Finder {
         const auto t = static_cast<std::int32_t>(k);
         if (doc_.head(t) != kNone) continue;  // the root
         std::int32_t subj = doc_.Child(t, "nsubj");
-        if (subj == kNone || subj >= p || InQuote(subj) || doc_.tok(subj).upos != "NOUN") break;
+        if (subj == kNone || subj >= p || InQuote(subj)) break;
+        // A word in lower case that the tagger read as a proper noun ("the
+        // Malaysian foreign ministry") is a common noun all the same.
+        const std::string_view su = doc_.tok(subj).upos;
+        const bool lower_case = !doc_.text(subj).empty() && std::islower(static_cast<unsigned char>(doc_.text(subj)[0]));
+        if (su != "NOUN" && !(su == "PROPN" && lower_case)) break;
         std::string_view x = doc_.tok(subj).xpos;
-        if ((x == "NNS") != plural || doc_.mention(subj) != kNone) break;
+        if ((x == "NNS" || x == "NNPS") != plural || doc_.mention(subj) != kNone) break;
         auto [lo, hi] = doc_.Subtree(subj, [&](std::int32_t c) {
           std::string_view r = doc_.deprel(c);
           return r == "acl:relcl" || r == "acl" || r == "appos" || r == "punct" || r == "conj" || r == "cc";
@@ -3352,7 +3445,16 @@ class Finder {
       // statement. It said: ...").
       if (nearest == kNone && (person || doc_.sent(t) + 4 >= s)) nearest = m.local;
       if (doc_.sent(t) + 4 < s) break;
-      if (IsSubjectMention(m)) return m.local;
+      if (IsSubjectMention(m)) {
+        // "..., operated by X's Board, ... Y's ministry gave another
+        // account. It said ...": an unnamed body that is the subject of
+        // the sentence just before is nearer than a name further back.
+        if (!person) {
+          const std::int32_t dlo = SubjectPhraseBefore(p, w == "they").first;
+          if (dlo != kNone && doc_.tok(dlo).begin > m.begin) return kNone;
+        }
+        return m.local;
+      }
     }
     // A name that was no subject loses to an unnamed body that is: "The
     // trade ministry said the measures answer what it called ..." after a
@@ -3423,8 +3525,14 @@ class Finder {
   std::vector<char> gender_;
   mutable bool labels_counted_ = false;
   mutable std::unordered_map<std::string, int> label_turns_;
-  // Unnamed sources so far: head lemma and the description as written.
-  std::vector<std::pair<std::string, std::string>> sources_;
+  // Unnamed sources so far: head lemma, the description as written, and
+  // whether the head is plural.
+  struct Source {
+    std::string lemma;
+    std::string description;
+    bool plural = false;
+  };
+  std::vector<Source> sources_;
 };
 
 }  // namespace

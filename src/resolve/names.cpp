@@ -170,6 +170,10 @@ std::string FoldTranslit(std::string_view token) {
   // it is a j in most names).
   replace_all("zh", "sh");
   replace_all("kh", "h");
+  // An aspirate after d that one romanisation writes and another drops
+  // (the older and newer Indonesian spellings, as in "Odhalys" and
+  // "Odalys"; Sanskrit and Arabic names in English).
+  replace_all("dh", "d");
   replace_all("ph", "f");
   replace_all("ck", "k");
   replace_all("x", "ks");

@@ -46,6 +46,16 @@ std::uint32_t ByteAt(const std::vector<std::uint32_t>& cps, std::uint64_t cp) {
 // Summary candidates are ordinary sentences: not a subheading, not a run-on.
 constexpr std::size_t kMinSentenceWords = 6, kMaxSentenceWords = 70;
 
+// A wire's dateline ("LIMA, Nov 9 (Harbour Wire) -") is a sentence of its
+// own that ends in the dash before the lead: it tells where and who, never
+// what happened, and as the lead of the central article it would open the
+// summary.
+bool EndsInDash(std::string_view s) {
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '\t')) s.remove_suffix(1);
+  if (s.ends_with('-')) return true;
+  return s.ends_with("\u2013") || s.ends_with("\u2014");  // en and em dash
+}
+
 // A word that gives no term (FeatureHash never sets the private bit).
 constexpr std::uint32_t kNoTerm = 0xffffffffu;
 
@@ -279,7 +289,8 @@ Result<bool> DigestLine(std::string_view line, std::size_t summary_candidates, D
       }
       ExtractClaims(text, sentence, &d->claims);
       if (sentence.data() != sw.data() && to > from) words[to - 1].punct_after = last_punct;
-      if (d->sentences.size() < summary_candidates && sentence.size() >= kMinSentenceWords && sentence.size() <= kMaxSentenceWords) {
+      if (d->sentences.size() < summary_candidates && sentence.size() >= kMinSentenceWords && sentence.size() <= kMaxSentenceWords &&
+          !EndsInDash(text.substr(bs, be - bs))) {
         SentenceDigest sd;
         sd.position = static_cast<std::uint32_t>(d->sentences.size());
         sd.start = static_cast<std::uint32_t>(cs);

@@ -1139,6 +1139,10 @@ class Matcher {
     // "a convoy is expected on Thursday", "talks are scheduled for Friday":
     // a present passive is no past; the word cues ("expected") decide.
     if (!past_aux && v.xpos == "VBN" && passive && present_aux) return 0;
+    // "a protest planned for Monday", "the vote set for Friday": a
+    // participle on a noun, with no auxiliary, has no tense of its own;
+    // the word cues decide ("planned" looks ahead, "held" back).
+    if (v.xpos == "VBN" && !past_aux && !present_aux && v.deprel == "acl") return 0;
     if (past_aux || v.xpos == "VBD" || v.xpos == "VBN") return -1;
     // A present verb the date hangs on directly is a scheduled event ("the
     // council votes on Friday"); through a noun it is not ("the ruling
@@ -1343,9 +1347,15 @@ class Matcher {
     unsigned wd = 0;
     size_t j = i;
     bool paren = false;
-    if (W(i) && W(i)->weekday && t_[i].cap) {
-      wd = W(i)->weekday;
-      j = Dot(i + 1);
+    // "this Friday 21 November", "last Thursday, 13 January": the date
+    // names the day, and the weekday must agree with it; read as the
+    // relative "this Friday" the date would stand apart and a wrong
+    // weekday go unnoticed.
+    size_t k = i;
+    if ((Is(i, "this") || Is(i, "next") || Is(i, "last")) && W(i + 1) && W(i + 1)->weekday && t_[i + 1].cap) k = i + 1;
+    if (W(k) && W(k)->weekday && t_[k].cap) {
+      wd = W(k)->weekday;
+      j = Dot(k + 1);
       if (P(j, ',')) ++j;
       if (P(j, '(')) ++j, paren = true;
     }
@@ -2121,6 +2131,15 @@ class Matcher {
       }
       if (dct_) {
         int tense = TenseAt(i);
+        // "to travel to X on Thursday and to Y on Friday": a weekday whose
+        // words give no tense, joined by "and" to a day just named in its
+        // sentence, is on the same side of the publication date.
+        if (tense == 0 && anchor_gran_ >= 3 && anchor_tok_ < i && anchor_end_ <= i && i - anchor_end_ <= 6 &&
+            SentenceBreaks(anchor_tok_, i) == 0) {
+          bool joined = false;
+          for (size_t k = anchor_end_; k < i && !joined; ++k) joined = Is(k, "and");
+          if (joined && !(anchor_ == *dct_)) tense = DayNumber(*dct_) < DayNumber(anchor_) ? 1 : -1;
+        }
         CivilDate d = WeekdayDate(w->weekday, tense > 0 ? 1 : -1, false);
         if (pod.empty()) SetDay(m, d);
         else m.value = DayValue(d) + "T" + pod;

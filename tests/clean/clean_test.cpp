@@ -425,6 +425,18 @@ TEST(CleanStage, GeoBlockNoticeAndSeriesSignUpAreRemoved) {
             "Workers said the furnaces would be back at full output by March.");
 }
 
+// A player's notice for a video taken down reads like a sentence too.
+TEST(CleanStage, AVideoNoLongerAvailableNoticeIsRemoved) {
+  Article a = Clean(
+      "Dock strike ends\n"
+      "Watch: the dockers leave the Kessar gates (1:12)\n"
+      "This video is no longer available.\n"
+      "Dock workers in Kessar returned to work on Wednesday after unions accepted a pay offer.\n");
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a.text, "Dock workers in Kessar returned to work on Wednesday after unions accepted a pay offer.");
+  EXPECT_EQ(Why(a)["This video is no longer available."], "video player notice");
+}
+
 TEST(CleanStage, OutletsOwnJobAdvertInTheThirdPerson) {
   Article a = Clean(
       "Dock strike ends\n"
@@ -836,6 +848,15 @@ TEST(CleanStage, TranslationNoteNamesTheLanguage) {
   Article a = Clean("Minister rejects plan\n(Translated from the German)\nThe minister rejected the plan on Monday.");
   EXPECT_EQ(a.translated_from, "German");
   EXPECT_EQ(Why(a)["(Translated from the German)"], "translation note");
+}
+
+// A present-tense note stands at the top of translated editions as often as "was translated".
+TEST(CleanStage, PresentTenseTranslationNoteNamesTheLanguage) {
+  Article a = Clean(
+      "Lorvani harbour reopens\nThis article is translated from French.\n"
+      "The harbour of Lorvani reopened on Monday after a week of strikes.");
+  EXPECT_EQ(a.translated_from, "French");
+  EXPECT_EQ(Why(a)["This article is translated from French."], "translation note");
 }
 
 }  // namespace

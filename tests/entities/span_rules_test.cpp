@@ -117,6 +117,38 @@ TEST(SpanRules, TheWordThatEndsANameTypesIt) {
   EXPECT_EQ(Spans(lu), "ORG:1-3 ");
 }
 
+// "spoke to the UN Secretary-General": a listed body and its office name no one.
+TEST(SpanRules, ABodyAndItsOfficeAfterTheAreTheBodyAlone) {
+  auto t = Tokens({{"to", 0, "IN"}, {"the", 0, "DT"}, {"UN", kGazOrgB}, {"Secretary-General", kGazRole},
+                   {"on", 0, "IN"}, {"Monday"}});
+  auto labels = Span(t.size(), 2, 4, kPer);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "ORG:2-3 ");
+  // With a name after it, the name is the person's (the title stays out of it).
+  auto u = Tokens({{"the", 0, "DT"}, {"UN", kGazOrgB}, {"Secretary-General", kGazRole}, {"Ana"}, {"Lenhall"}});
+  auto lu = Span(u.size(), 1, 5, kPer);
+  ApplySpanRules(u.data(), u.size(), lu.data());
+  EXPECT_NE(Spans(lu).find("PERSON:"), std::string::npos) << Spans(lu);
+}
+
+// A public body's name ending in "Board" is an organisation, however the model typed it.
+TEST(SpanRules, ANameEndingInBoardIsAnOrganisation) {
+  auto t = Tokens({{"Lorvani", kGazDemonym}, {"Maritime"}, {"Security"}, {"Board"}, {"said", 0, "VBD"}});
+  auto labels = Span(t.size(), 1, 4, kMisc);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "ORG:1-4 ");
+}
+
+// "killed Second Sergeant Harlen Tess of Lenhall's navy": the place owns the next noun, so it is no part of
+// the name; a title inside the span keeps the rule for "Idris Kone of Niger" from splitting it.
+TEST(SpanRules, APersonRunOnOverOfAndAPlaceThatOwnsTheNextNounIsSplit) {
+  auto t = Tokens({{"killed", 0, "VBD"}, {"Second"}, {"Sergeant", kGazRole}, {"Harlen"}, {"Tess"}, {"of", 0, "IN"},
+                   {"Lenhall", kGazCountryB}, {"'s", 0, "POS"}, {"navy", 0, "NN"}});
+  auto labels = Span(t.size(), 1, 7, kPer);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "PERSON:1-5 LOC:6-7 ");
+}
+
 TEST(SpanRules, APartysNameLeftInTurkishIsAnOrganisation) {
   // "Lorvani Yenilik Partisi (...) leader" in translated news, typed a
   // person by the model.
@@ -406,7 +438,8 @@ TEST(SpanRules, AnAddressSplitsTheNameAroundIt) {
   t[2].web = true;
   auto labels = Span(t.size(), 0, 6, kPer);
   ApplySpanRules(t.data(), t.size(), labels.data());
-  EXPECT_EQ(Spans(labels), "PERSON:0-2 PERSON:3-6 ");
+  // The part after the address is typed by its own last word ("Board").
+  EXPECT_EQ(Spans(labels), "PERSON:0-2 ORG:3-6 ");
 }
 
 TEST(SpanRules, CompanyAndNewspaperWordsEndAnOrganisation) {
@@ -1628,6 +1661,32 @@ TEST(DocumentRules, AShipNamedAfterAVesselWordIsMiscThroughoutTheArticle) {
   EXPECT_EQ(Spans(l3), "MISC:4-6 ");
   EXPECT_EQ(Spans(l4), "LOC:2-3 ");
   EXPECT_EQ(Spans(l5), "PERSON:0-2 ");
+}
+
+TEST(DocumentRules, AShipsPrefixOrABoatMakesItsNameMiscAndTheNameWithoutThePrefixToo) {
+  // "The CGS Odalys Varn, operated by ..." typed a person; "the Odalys Varn" later is the same ship.
+  auto s1 = Tokens({{"The", 0, "DT"}, {"CGS"}, {"Odalys"}, {"Varn"}, {",", 0, ","}});
+  auto l1 = Span(s1.size(), 1, 4, kPer);
+  auto s2 = Tokens({{"the", 0, "DT"}, {"Odalys"}, {"Varn"}, {"would", 0, "MD"}});
+  auto l2 = Span(s2.size(), 1, 3, kPer);
+  // "the fishing boat, the Harlen Tess": a boat is a vessel word.
+  auto s3 = Tokens({{"the", 0, "DT"}, {"boat", 0, "NN"}, {",", 0, ","}, {"the", 0, "DT"}, {"Harlen"}, {"Tess"}});
+  auto l3 = Span(s3.size(), 4, 6, kPer);
+  // "the navy ship Teluk Kessar": a ship named after a place keeps the place's word in a longer name.
+  auto s4 = Tokens({{"the", 0, "DT"}, {"ship", 0, "NN"}, {"Lenhall", kGazCityB}, {"Kessar"}});
+  auto l4 = Span(s4.size(), 2, 4, kLoc);
+  // A prefix that is also a person's initials written so stays out: "KD" alone is no name.
+  auto s5 = Tokens({{"KD"}, {"said", 0, "VBD"}});
+  auto l5 = Span(s5.size(), 0, 1, kPer);
+  std::vector<NerSentenceRef> refs = {{s1.data(), l1.data(), s1.size()}, {s2.data(), l2.data(), s2.size()},
+                                      {s3.data(), l3.data(), s3.size()}, {s4.data(), l4.data(), s4.size()},
+                                      {s5.data(), l5.data(), s5.size()}};
+  ApplyDocumentRules(refs.data(), refs.size());
+  EXPECT_EQ(Spans(l1), "MISC:1-4 ");
+  EXPECT_EQ(Spans(l2), "MISC:1-3 ");
+  EXPECT_EQ(Spans(l3), "MISC:4-6 ");
+  EXPECT_EQ(Spans(l4), "MISC:2-4 ");
+  EXPECT_EQ(Spans(l5), "PERSON:0-1 ");
 }
 
 }  // namespace

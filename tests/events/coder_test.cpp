@@ -618,6 +618,63 @@ TEST_F(CoderTest, AnAppealForAnAbstractNounHasNoTarget) {
   EXPECT_EQ(Target(b.events[0]), "sides");
 }
 
+TEST_F(CoderTest, ProtestersWhoGatherDemonstrate) {
+  // "gathered" is a demonstration when protesters gather; officials who gather only meet.
+  Article a = Analyse("Thousands of protesters gathered outside the Lorvani embassy in Tessary on Tuesday.");
+  ASSERT_FALSE(a.events.empty());
+  EXPECT_EQ(a.events[0].cameo, "141");
+  EXPECT_EQ(a.events[0].source.text, "protesters");
+  Article b = Analyse("Officials gathered in the hall on Tuesday.");
+  for (const Event& e : b.events) EXPECT_NE(e.cameo, "141");
+}
+
+TEST_F(CoderTest, ItsAfterAPluralSubjectIsAnothersNotTheSubjectsOwn) {
+  // "its crew" is the boat's: a plural subject cannot be "its" owner.
+  Article a = Analyse("Lorvani sailors boarded the trawler and detained its crew on Monday.");
+  ASSERT_FALSE(a.events.empty());
+  EXPECT_EQ(a.events[0].cameo, "173");
+  EXPECT_EQ(Target(a.events[0]), "crew");
+  // A singular subject's own ambassador is still no target.
+  Article b = Analyse("Lorvania recalled its ambassador on Monday.");
+  ASSERT_FALSE(b.events.empty());
+  EXPECT_EQ(Target(b.events[0]), "-");
+}
+
+TEST_F(CoderTest, AProtestAtAnEmbassyTargetsItsGovernment) {
+  Article a = Analyse("Hundreds of protesters rallied outside the French embassy in Tessary on Tuesday.");
+  ASSERT_FALSE(a.events.empty());
+  EXPECT_EQ(a.events[0].cameo, "141");
+  EXPECT_EQ(Target(a.events[0]), "French embassy");
+  ASSERT_TRUE(a.events[0].target);
+  EXPECT_EQ(a.events[0].target->actor_code, "FRAGOV");
+}
+
+TEST_F(CoderTest, AQuestionPutToSomeoneIsNoAppealOfTheirs) {
+  // "Kessar, asked whether ...": Kessar was asked, and asked no one.
+  Article a = Analyse("Kessar, asked whether he would speak to his Lorvani counterpart, said: \"My door is open.\"");
+  for (const Event& e : a.events) EXPECT_NE(e.cameo.substr(0, 2), "02") << e.cameo;
+  // The verb as a predicate still appeals.
+  Article b = Analyse("Kessar asked Lorvania to release the fishermen.");
+  ASSERT_FALSE(b.events.empty());
+  EXPECT_EQ(b.events[0].cameo.substr(0, 2), "02");
+}
+
+TEST_F(CoderTest, ADayOrTheAccordSignedIsNoTarget) {
+  // A translation's word order puts the day where the object stands; the
+  // accord signed is a thing, not an actor.
+  for (const char* text : {"Lorvania and Dravenia have signed this Friday 19 January in Tessary a memorandum of understanding.",
+                           "Lorvania and Dravenia signed an understanding on Friday to pull their ships back."}) {
+    Article a = Analyse(text);
+    ASSERT_FALSE(a.events.empty()) << text;
+    for (const Event& e : a.events) {
+      EXPECT_EQ(e.cameo, "057") << text;
+      EXPECT_NE(Target(e), "Friday") << text;
+      EXPECT_NE(Target(e), "understanding") << text;
+      EXPECT_NE(Target(e), "memorandum") << text;
+    }
+  }
+}
+
 TEST_F(CoderTest, AFutureDeploymentOfObserversIsAnIntentToKeepThePeace) {
   // CAMEO 0334: the intent of 074, as "will meet" is the intent of 04.
   Article a = Analyse("Mediators will deploy 200 observers along the river.");

@@ -19,6 +19,7 @@ struct Tok {
   const char* upos = "";
   int head = -1;
   const char* deprel = "";
+  const char* xpos = "";
 };
 
 struct Ment {
@@ -42,6 +43,7 @@ Article Build(const std::vector<std::vector<Tok>>& sentences, const std::vector<
       tok.upos = t.upos;
       tok.head = t.head;
       tok.deprel = t.deprel;
+      tok.xpos = t.xpos;
       a.tokens.push_back(tok);
     }
     se.end_token = static_cast<std::uint32_t>(a.tokens.size());
@@ -97,6 +99,35 @@ TEST(DescribeMentions, AQualifierThatIsAVerbGivesNoTitle) {
                          {"Kessar", "PROPN", 4, "nsubj"}, {"spoke", "VERB", -1, "root"}, {".", "PUNCT", 4, "punct"}}},
                        {{0, 3, 3, "PERSON"}});
   EXPECT_EQ(b.mentions[0].role, "economist");
+}
+
+// "According to X, the ambassador was told ...": the phrase after the comma runs on into a
+// tensed verb with no comma to close it; it is the main clause's subject, not X's title.
+TEST(DescribeMentions, ASubjectAfterAnOpeningPhraseIsNoApposition) {
+  Article a = Describe({{{"According"}, {"to"}, {"Varnell"}, {","}, {"the"}, {"ambassador"},
+                         {"was", "", -1, "", "VBD"}, {"told"}, {"to"}, {"leave"}, {"."}}},
+                       {{0, 2, 2, "PERSON"}});
+  EXPECT_EQ(a.mentions[0].role, "");
+  // Closed by a comma, it is the title.
+  Article b = Describe({{{"Varnell"}, {","}, {"the"}, {"ambassador"}, {","}, {"was", "", -1, "", "VBD"}, {"told"},
+                         {"to"}, {"leave"}, {"."}}},
+                       {{0, 0, 0, "PERSON"}});
+  EXPECT_EQ(b.mentions[0].role, "ambassador");
+}
+
+// "the ASEAN special representative, X, a former Thai deputy foreign minister,": the office
+// held now wins over the one held before, which still tells the country.
+TEST(DescribeMentions, TheOfficeHeldNowWinsOverAFormerOneAfterTheName) {
+  Article a = Describe({{{"the"}, {"ASEAN"}, {"special"}, {"representative"}, {","}, {"Varnell"}, {"Kessar"}, {","},
+                         {"a"}, {"former"}, {"Thai"}, {"deputy"}, {"foreign"}, {"minister"}, {","}, {"flew"}, {"."}}},
+                       {{0, 5, 6, "PERSON"}});
+  EXPECT_EQ(a.mentions[0].actor_code, "IGOSEAASN");
+  EXPECT_EQ(a.mentions[0].country, "THA");
+  // With no office before the name, the former one is what the text says.
+  Article b = Describe({{{"Varnell"}, {"Kessar"}, {","}, {"a"}, {"former"}, {"Thai"}, {"deputy"}, {"foreign"},
+                         {"minister"}, {","}, {"flew"}, {"."}}},
+                       {{0, 0, 1, "PERSON"}});
+  EXPECT_EQ(b.mentions[0].actor_code, "THAELI");
 }
 
 // A person's name that is also a town's ("Harlow" is a town in England) is

@@ -790,6 +790,79 @@ TEST_F(QuotesOnText, ParticleCuesTakeTheirObject) {
   EXPECT_EQ(Words(a, a.quotes[1]), "the government to act");
 }
 
+// "Her counterpart, X" tells the gender of the one "her" stands for, named before, not of X.
+TEST_F(QuotesOnText, APossessiveOnTheNounBesideANameIsNotItsGender) {
+  Article a = Analyse(
+      "\"We chose the sea as a place of work,\" Dravenian Foreign Minister Odalys Tessary told reporters in Harlen.\n\n"
+      "Her Morvian counterpart, Varnell Kessar, said the accord settled nothing. "
+      "\"This is a pause, not a peace treaty,\" he said.");
+  ASSERT_FALSE(a.quotes.empty());
+  const auto& q = a.quotes.back();
+  EXPECT_EQ(q.speaker_from, "pronoun");
+  ASSERT_GE(q.speaker_local, 0);
+  EXPECT_EQ(a.local_entities[static_cast<std::size_t>(q.speaker_local)].name, "Varnell Kessar");
+}
+
+// "It" after an unnamed body that is the subject of the sentence before is that body, not a
+// name further back, nor the source of the quote before it.
+TEST_F(QuotesOnText, ItIsTheUnnamedBodyThatIsTheSubjectJustBefore) {
+  Article a = Analyse(
+      "The patrol ship, operated by the Lenhall Coastal Authority, was escorting a trawler when the Kessari ship "
+      "cut across its bow, Lenhall's defence ministry said in a statement.\n\n"
+      "Kessar's defence ministry gave a different account. It said the Lenhall vessel had \"rammed\" its ship.");
+  ASSERT_FALSE(a.quotes.empty());
+  const auto& q = a.quotes.back();
+  EXPECT_EQ(q.speaker_from, "pronoun");
+  EXPECT_LT(q.speaker_local, 0);
+  EXPECT_EQ(q.speaker_description, "Kessar's defence ministry");
+}
+
+// "the ministry" after "Both ministries" is one of them, not both: a description points back
+// only to a source of its own number.
+TEST_F(QuotesOnText, ASingularDescriptionIsNotAnEarlierPluralSource) {
+  Article a = Analyse(
+      "Both ministries described the call as \"frank\". "
+      "The foreign ministry said Tessary had \"demanded the release\" of the fishermen.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(a.quotes[1].speaker_from, "cue") << Speaker(a.quotes[1]);
+  EXPECT_EQ(Speaker(a.quotes[1]).find("Both"), std::string::npos) << Speaker(a.quotes[1]);
+}
+
+// "X, asked whether ..., said: ..." : X was asked; only what X said is X's quote.
+TEST_F(QuotesOnText, AQuestionPutToTheSpeakerIsNoQuoteOfTheirs) {
+  Article a = Analyse("Kessar, asked whether he would speak to his Lorvani counterpart, said: \"My door is open.\"");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].cue_text, "said");
+  EXPECT_EQ(Words(a, a.quotes[0]), "My door is open.");
+}
+
+// A verb of saying conjoined to the fragment of a mixed quote is more of what the cue's source said.
+TEST_F(QuotesOnText, ACueConjoinedToAMixedQuotesFragmentHasItsSource) {
+  Article a = Analyse(
+      "Foreign Minister Varnell Kessar said Lorvania \"regretted the loss of life\" but insisted that the navy had "
+      "acted within its own waters.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  for (const auto& q : a.quotes) EXPECT_EQ(Speaker(q), "Varnell Kessar") << q.cue_text;
+}
+
+// "has saluted": praise in public, as translated news writes it, like "hailed".
+TEST_F(QuotesOnText, SalutedIsPraiseSaid) {
+  Article a = Analyse("Mr Varnell has saluted \"the courage of the two ministers\" in Tessary.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].cue_text, "saluted");
+  EXPECT_EQ(Words(a, a.quotes[0]), "the courage of the two ministers");
+}
+
+// A particle no cue entry takes makes another verb: "called off a strike" reports no words.
+TEST_F(QuotesOnText, APhrasalVerbOfAnotherSenseIsNoCue) {
+  Article a = Analyse(
+      "The Varnell Fishermen's Union called off a protest planned for Monday outside the Lenhall ministry.\n"
+      "The mayor called the plan \"a disgrace\" on Tuesday.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].cue_text, "called");
+  EXPECT_EQ(Words(a, a.quotes[0]), "a disgrace");
+}
+
 TEST_F(QuotesOnText, ItReachesNoOrganisationNamedParagraphsBefore) {
   // "It" is the statement read out, not the party named five sentences
   // before; with no organisation near, the quote keeps no speaker rather

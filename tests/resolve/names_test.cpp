@@ -55,6 +55,11 @@ TEST(PersonTokens, DropsHonorificsSuffixesInitialsAndNicknames) {
   EXPECT_EQ(PersonTokens("Tamsin (Tam) Ardley"), (V{"tamsin", "ardley"}));
   EXPECT_EQ(PersonTokens("Tamsin 'Tam' Ardley"), (V{"tamsin", "ardley"}));
   EXPECT_EQ(PersonTokens("President"), (V{"president"}));  // never empties a name
+  // Malay honorifics and compound ranks go as the titles they are.
+  EXPECT_EQ(PersonTokens("Datuk Seri Varnell Odalys"), (V{"varnell", "odalys"}));
+  EXPECT_EQ(PersonTokens("Dato' Varnell Odalys"), (V{"varnell", "odalys"}));
+  EXPECT_EQ(PersonTokens("Second Sergeant Harlen Tessary"), (V{"harlen", "tessary"}));
+  EXPECT_EQ(PersonTokens("Petty Officer Tessary"), (V{"tessary"}));
 }
 
 TEST(PersonTokens, DropsTheArabicArticleBeforeASurname) {
@@ -83,6 +88,7 @@ TEST(TranslitKey, FoldsCommonRomanisations) {
   EXPECT_EQ(TranslitKey("volshinskiy"), TranslitKey("wolschinsky"));
   EXPECT_EQ(TranslitKey("arkadii"), TranslitKey("arkady"));
   EXPECT_EQ(TranslitKey("tarkhov"), TranslitKey("tarhov"));
+  EXPECT_EQ(TranslitKey("odalyswardhani"), TranslitKey("odalyswardani"));  // dh and d
   EXPECT_EQ(TranslitKey("yevgeniy"), TranslitKey("evgeny"));
   // A final r bare, as -er or as -re (invented spellings of one name).
   EXPECT_EQ(TranslitKey("oleksandr"), TranslitKey("olexander"));
@@ -147,6 +153,8 @@ TEST(TranslitKey, RomanisationsOfAGivenName) {
   EXPECT_EQ(TranslitKey("mohammed"), TranslitKey("muhammad"));
   EXPECT_EQ(TranslitKey("mohamed"), TranslitKey("muhammad"));
   EXPECT_EQ(TranslitKey("mohammad"), TranslitKey("muhammad"));
+  EXPECT_EQ(TranslitKey("mokhtar"), TranslitKey("mukhtar"));
+  EXPECT_EQ(TranslitKey("moukhtar"), TranslitKey("mukhtar"));
   EXPECT_EQ(TranslitKey("youssef"), TranslitKey("yusuf"));
   EXPECT_EQ(TranslitKey("hussain"), TranslitKey("hussein"));
   EXPECT_NE(TranslitKey("muhammad"), TranslitKey("mahmoud"));

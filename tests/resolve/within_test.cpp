@@ -100,6 +100,14 @@ TEST(MergeWithinArticle, HonorificFormLinks) {
   EXPECT_EQ(a.local_entities[0].name, "Arkady Volshinsky");
 }
 
+// Malaysian news names a minister "Datuk Seri" and then by his given name alone.
+TEST(MergeWithinArticle, AGivenNameAfterAMalayHonorificLinks) {
+  Article a = Make("Foreign Minister Datuk Seri Varnell Odalys spoke in Kessar. Varnell said the door was open.",
+                   {{"Datuk Seri Varnell Odalys", "PERSON"}, {"Kessar", "LOC"}, {"Varnell", "PERSON"}});
+  MergeWithinArticle(a);
+  EXPECT_EQ(a.mentions[0].local, a.mentions[2].local);
+}
+
 TEST(MergeWithinArticle, PeopleSharingASurnameStayApart) {
   Article a = Make(
       "Mara Teplitz and Oren Teplitz arrived. Oren Teplitz spoke first. Teplitz said it was over. "

@@ -53,6 +53,8 @@ std::string Line(const std::string& id, const std::string& outlet, const std::st
   while (start < text.size()) {
     std::size_t end = text.find(". ", start);
     end = end == std::string::npos ? text.size() : end + 1;
+    // A wire's dateline line is a sentence of its own, as the text stage splits it.
+    if (std::size_t dash = text.find(" -\n", start); dash != std::string::npos && dash + 2 < end) end = dash + 2;
     w.BeginArray();
     w.UInt(start);
     w.UInt(end);
@@ -376,6 +378,34 @@ TEST(Stories, SummaryOpensWithTheLead) {
   simdjson::dom::array summary;
   ASSERT_FALSE(e["summary"].get_array().get(summary));
   ASSERT_GE(summary.size(), 1u);
+  std::string_view first;
+  ASSERT_FALSE(summary.at(0)["text"].get_string().get(first));
+  EXPECT_EQ(first.substr(0, 30), "A magnitude 6.8 quake struck V") << story->json;
+}
+
+// A wire's dateline, split off as a sentence of its own, tells no
+// happening: the summary opens with the lead after it.
+TEST(Stories, SummaryDoesNotOpenWithAWireDateline) {
+  const std::string wire =
+      "TESSARY, May 8 (Morvia Wire Service) -\n"
+      "A magnitude 6.8 quake struck Varenna on Wednesday, killing at least 12 and wrecking a bridge. "
+      "Emergency crews set up shelters in schools for families from hundreds of damaged homes.";
+  std::vector<std::string> lines = Corpus();
+  lines.push_back(Line("w01", "Morvia Wire Service", "2024-05-08", "Quake hits Varenna", wire, {{"Varenna", "eV"}}));
+  auto stories = BuildAll(lines);
+  const Story* story = StoryWith(stories, "w01");
+  ASSERT_NE(story, nullptr);
+  simdjson::dom::parser p;
+  simdjson::dom::element e;
+  ASSERT_EQ(p.parse(story->json).get(e), simdjson::SUCCESS);
+  simdjson::dom::array summary;
+  ASSERT_FALSE(e["summary"].get_array().get(summary));
+  ASSERT_GE(summary.size(), 1u);
+  for (simdjson::dom::element x : summary) {
+    std::string_view text;
+    ASSERT_FALSE(x["text"].get_string().get(text));
+    EXPECT_NE(text.substr(0, 8), "TESSARY,") << story->json;
+  }
   std::string_view first;
   ASSERT_FALSE(summary.at(0)["text"].get_string().get(first));
   EXPECT_EQ(first.substr(0, 30), "A magnitude 6.8 quake struck V") << story->json;
@@ -945,6 +975,39 @@ TEST(Stories, ClaimsCompareUnlistedPluralsButNotUnitsOfTime) {
   EXPECT_TRUE(ClaimsOf("In recent weeks the count rose to 19.").empty());
   // A capitalised word after a number is a name, not what it counts.
   EXPECT_TRUE(ClaimsOf("The vote went 4 Varnells to 3.").empty());
+}
+
+TEST(Stories, PluralsInMenAreCountedLikeThoseInS) {
+  // "fishermen" is in no list and has no "-s": its own word is still what the number counts.
+  auto c = ClaimsOf("Lorvani demanded the release of 14 Dravenian fishermen held since Sunday.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].key, "fishermen");
+  EXPECT_EQ(c[0].value, 14);
+  EXPECT_EQ(c[0].qualifier, "dravenian");
+  // What happened to them makes them people counted by it, as for plurals in "-s".
+  c = ClaimsOf("The twelve fishermen detained on Sunday remain in Kessar.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].key, "people detained");
+  EXPECT_EQ(c[0].value, 12);
+  c = ClaimsOf("Police said six gunmen were killed in the raid.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].key, "people killed");
+}
+
+TEST(Stories, OthersAreCountedByWhatHappenedToThem) {
+  // "killing one sailor and injuring three others": the injured are a toll outlets compare.
+  auto injured = [](const std::string& s) {
+    std::vector<double> v;
+    for (const auto& c : ClaimsOf(s))
+      if (c.key == "people injured") v.push_back(c.value);
+    return v;
+  };
+  EXPECT_EQ(injured("The Kessar ship rammed the cutter, killing one sailor and injuring three others."),
+            (std::vector<double>{3}));
+  EXPECT_EQ(injured("A guard died and the blast in Lorvani wounded four others, police said."),
+            (std::vector<double>{4}));
+  // Others counted for no stated reason are nobody outlets compare.
+  EXPECT_TRUE(ClaimsOf("Varnell and three others signed the letter.").empty());
 }
 
 TEST(Stories, AShipsCrewIsOneClaimHoweverCountedAndItsReleasedPartAnother) {

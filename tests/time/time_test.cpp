@@ -255,6 +255,42 @@ TEST(Time, NoDateLeavesRelativeNullButResolvesAbsolute) {
   EXPECT_FALSE(One("They met on Dec. 28.", std::nullopt).value.has_value());
 }
 
+// A translated "ce vendredi 21 novembre" comes out as "this Friday 21 November": one day, whose
+// weekday is checked as it is without "this".
+TEST(Time, WeekdayAfterThisWithADateIsOneExpressionAndChecked) {
+  std::string text = "Lorvani and Morvia signed this Friday 21 November in Tessary an accord.";
+  auto tags = FindTimes(text, "2026-11-21");
+  ASSERT_EQ(tags.times.size(), 1u);
+  EXPECT_EQ(tags.times[0].value, "2026-11-21");
+  EXPECT_EQ(text.substr(tags.times[0].begin, tags.times[0].end - tags.times[0].begin), "this Friday 21 November");
+  ASSERT_EQ(tags.inconsistencies.size(), 1u);
+  EXPECT_EQ(tags.inconsistencies[0].detail, "21 November 2026 is a Saturday, not a Friday");
+  // The weekday that agrees with its date is no inconsistency.
+  auto ok = FindTimes("The talks end next Friday, 27 November, in Harlen.", "2026-11-21");
+  ASSERT_EQ(ok.times.size(), 1u);
+  EXPECT_EQ(ok.times[0].value, "2026-11-27");
+  EXPECT_TRUE(ok.inconsistencies.empty());
+  // Without a date, "this Friday" is still the relative weekday.
+  std::string later = "Varnell will sign this Friday.";
+  auto rel = FindTimes(later, "2026-11-18");
+  ASSERT_EQ(rel.times.size(), 1u);
+  EXPECT_EQ(later.substr(rel.times[0].begin, rel.times[0].end - rel.times[0].begin), "this Friday");
+  EXPECT_EQ(rel.times[0].value, "2026-11-20");
+}
+
+// The second of two weekdays joined by "and" has no verb of its own: it is on the same side of the
+// publication date as the first.
+TEST(Time, AWeekdayJoinedByAndToAFutureDayIsInTheFuture) {
+  auto tags = FindTimes("Varnell is expected to travel to Lorvani on Thursday and to Tessary on Friday.", "2026-11-18");
+  ASSERT_EQ(tags.times.size(), 2u);
+  EXPECT_EQ(tags.times[0].value, "2026-11-19");
+  EXPECT_EQ(tags.times[1].value, "2026-11-20");
+  auto past = FindTimes("Varnell travelled to Lorvani on Monday and to Tessary on Tuesday.", "2026-11-18");
+  ASSERT_EQ(past.times.size(), 2u);
+  EXPECT_EQ(past.times[0].value, "2026-11-16");
+  EXPECT_EQ(past.times[1].value, "2026-11-17");
+}
+
 TEST(Time, WeekdayMismatchIsReported) {
   std::string text = "The talks began on Monday (12 January) in Vienna.";
   auto tags = FindTimes(text, "2022-01-14");
@@ -1395,6 +1431,32 @@ TEST(Time, TheParseGivesAWeekdayItsTense) {
                          {35, 41, false, "Odalys", "PROPN", "NNP", 5, "obl"},
                          {41, 42, false, ".", "PUNCT", ".", 5, "punct"}}),
             "2022-01-11");
+}
+
+// A participle on a noun with no auxiliary has no tense of its own: "planned" looks ahead,
+// "held" back, as their word cues say.
+TEST(Time, AParticipleOnANounLeavesTheTenseToItsWord) {
+  EXPECT_EQ(ParsedValue("They called off a rally planned for Friday.",
+                        {{0, 4, true, "they", "PRON", "PRP", 1, "nsubj"},
+                         {5, 11, true, "call", "VERB", "VBD", -1, "root"},
+                         {12, 15, true, "off", "ADP", "RP", 1, "compound:prt"},
+                         {16, 17, true, "a", "DET", "DT", 4, "det"},
+                         {18, 23, true, "rally", "NOUN", "NN", 1, "obj"},
+                         {24, 31, true, "plan", "VERB", "VBN", 4, "acl"},
+                         {32, 35, true, "for", "ADP", "IN", 7, "case"},
+                         {36, 42, false, "Friday", "PROPN", "NNP", 5, "obl"},
+                         {42, 43, false, ".", "PUNCT", ".", 1, "punct"}}),
+            "2022-01-14");
+  EXPECT_EQ(ParsedValue("A rally held on Friday ended early.",
+                        {{0, 1, true, "a", "DET", "DT", 1, "det"},
+                         {2, 7, true, "rally", "NOUN", "NN", 5, "nsubj"},
+                         {8, 12, true, "hold", "VERB", "VBN", 1, "acl"},
+                         {13, 15, true, "on", "ADP", "IN", 4, "case"},
+                         {16, 22, true, "Friday", "PROPN", "NNP", 2, "obl"},
+                         {23, 28, true, "end", "VERB", "VBD", -1, "root"},
+                         {29, 34, false, "early", "ADV", "RB", 5, "advmod"},
+                         {34, 35, false, ".", "PUNCT", ".", 5, "punct"}}),
+            "2022-01-07");
 }
 
 TEST(Time, APresentPassiveIsNoPast) {
