@@ -1357,6 +1357,22 @@ void DocumentNameRules(const NerSentenceRef* sents, std::size_t count) {
   std::sort(any_surnames.begin(), any_surnames.end());
   std::sort(full_name_surnames.begin(), full_name_surnames.end());
   std::sort(named.begin(), named.end());
+  // A title and a surname of a person the article names in full ("Ana
+  // Kessar ... Secretary Kessar"), typed an organisation or MISC: the
+  // person, under that title.
+  if (!surnames.empty()) {
+    ForEachSpan(sents, count, [&](const NerSentenceRef& ref, std::size_t b, std::size_t e) {
+      const int type = LabelType(ref.labels[b]);
+      if ((type != kOrg && type != kMisc) || e - b != 2) return;
+      const NerToken* t = ref.tokens;
+      if (!(t[b].gaz & kGazRole) || (t[b].gaz & (kOrgB | kOrgI)) || !(t[b + 1].f.flags & syntax::kTitle) ||
+          (t[b + 1].gaz & kListed) || !std::binary_search(surnames.begin(), surnames.end(), t[b + 1].f.lower)) {
+        return;
+      }
+      ref.labels[b] = kOutside;
+      ref.labels[b + 1] = BeginLabel(kPer);
+    });
+  }
   // A defined acronym is of the name's type wherever it stands alone
   // ("GNA reported"), written in the same capitals.
   if (!acronyms.empty()) {

@@ -1356,6 +1356,24 @@ TEST(DocumentRules, TheSurnameOfAFullNameWithAnUnlistedFirstNameWrittenAloneAsAP
   EXPECT_EQ(Spans(l5), "LOC:1-2 ");
 }
 
+TEST(DocumentRules, ATitleAndASurnameOfAPersonNamedInFullTypedAnOrganisationAreThePerson) {
+  // "Odalys Varnell ... Secretary Varnell's email", the second typed an
+  // organisation: the person, with the title left outside the name.
+  auto s1 = Tokens({{"Odalys"}, {"Varnell"}, {"spoke", 0, "VBD"}});
+  s1[0].lex = kLexFirstName;
+  auto l1 = Span(s1.size(), 0, 2, kPer);
+  auto s2 = Tokens({{"with", 0, "IN"}, {"Secretary", kGazRole}, {"Varnell"}});
+  auto l2 = Span(s2.size(), 1, 3, kOrg);
+  // A surname no full name in the article has stays as typed.
+  auto s3 = Tokens({{"with", 0, "IN"}, {"Secretary", kGazRole}, {"Harlen"}});
+  auto l3 = Span(s3.size(), 1, 3, kOrg);
+  std::vector<NerSentenceRef> refs = {
+      {s1.data(), l1.data(), s1.size()}, {s2.data(), l2.data(), s2.size()}, {s3.data(), l3.data(), s3.size()}};
+  ApplyDocumentRules(refs.data(), refs.size());
+  EXPECT_EQ(Spans(l2), "PERSON:2-3 ");
+  EXPECT_EQ(Spans(l3), "ORG:1-3 ");
+}
+
 TEST(DocumentRules, TheSurnameOfATitledFullNameTypedAPlaceOnceIsThePerson) {
   // "deputy minister Odalys Varnell" (no list holds either word) and
   // "according to Varnell", typed a place: the person. Also when the title
