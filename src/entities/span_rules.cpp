@@ -636,6 +636,31 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
         continue;
       }
     }
+    // A describing common noun in lower case inside a person's span
+    // ("Harlow billionaire Odal Kessar"): the name is the capitalised words
+    // after it; the words before it are a listed place or organisation, or
+    // no name. Name particles ("de", "van", "bin", "dos") have at most
+    // three letters; the tagger may call the noun a proper one there.
+    if (type == kPer && e - b >= 3) {
+      std::size_t d = e;
+      for (std::size_t x = b + 1; x + 1 < e; ++x) {
+        if (PlainLowerWord(t[x]) && t[x].head[3] != 0 && !FunctionWord(t[x])) d = x;
+      }
+      bool names = d < e;
+      for (std::size_t x = d + 1; x < e && names; ++x) names = (t[x].f.flags & syntax::kTitle) != 0;
+      if (names) {
+        const int before = ListedType(t, b, d, n, -1);
+        if (before >= 0) {
+          SetSpan(labels, b, d, before);
+        } else {
+          Clear(labels, b, d);
+        }
+        labels[d] = kOutside;
+        SetSpan(labels, d + 1, e, kPer);
+        b = d + 1;
+        continue;
+      }
+    }
     // A possessive inside: "Kosovo's Arben Hoxhaj", "Russia's Foreign Ministry".
     // Only after a listed country, region, major city or organisation: a
     // possessive also occurs inside names ("King's College", "Barry's Auto

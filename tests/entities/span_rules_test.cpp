@@ -323,6 +323,20 @@ TEST(SpanRules, AnUnlistedNameBeforeABodyOfCommonWordsIsPartOfIt) {
   EXPECT_EQ(Spans(l5), "ORG:2-4 ");
 }
 
+TEST(SpanRules, ADescribingNounInsideAPersonsSpanEndsTheDescription) {
+  // "Harlow billionaire Odal Kessar" typed one person: the person is the
+  // name after the common noun; the listed town before it is a place.
+  auto t = Tokens({{"Harlow", kGazCityB}, {"billionaire", 0, "NNP"}, {"Odal"}, {"Kessar"}, {"agreed", 0, "VBD"}});
+  auto labels = Span(t.size(), 0, 4, kPer);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "LOC:0-1 PERSON:2-4 ");
+  // Name particles are no such noun.
+  auto u = Tokens({{"Odal"}, {"van", 0, "NNP"}, {"der"}, {"Kessar"}, {"agreed", 0, "VBD"}});
+  auto lu = Span(u.size(), 0, 4, kPer);
+  ApplySpanRules(u.data(), u.size(), lu.data());
+  EXPECT_EQ(Spans(lu), "PERSON:0-4 ");
+}
+
 TEST(SpanRules, PersonOfAListedPlaceIsTwoNames) {
   auto t = Tokens({{"Idris"}, {"Kone"}, {"of", 0, "IN"}, {"Niger", kGazCountryB}, {"met", 0, "VBD"}});
   auto labels = Span(t.size(), 0, 4, kPer);
