@@ -70,6 +70,31 @@ void Claim(std::unordered_map<std::uint64_t, std::uint32_t>& map, std::uint64_t 
   if (!fresh && it->second != root) it->second = kMany;
 }
 
+// Counts one more for `root` in a list of (cluster, count).
+void CountFor(std::vector<std::pair<std::uint32_t, std::uint32_t>>& counts, std::uint32_t root) {
+  auto c = std::find_if(counts.begin(), counts.end(), [&](const auto& x) { return x.first == root; });
+  if (c == counts.end()) counts.emplace_back(root, 1);
+  else ++c->second;
+}
+
+// The cluster with the highest count (the first of equals), its count in
+// *best and the next highest in *second; kMany for an empty list.
+std::uint32_t Leader(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& counts, std::uint32_t* best,
+                     std::uint32_t* second) {
+  std::uint32_t holder = kMany;
+  *best = *second = 0;
+  for (const auto& [root, count] : counts) {
+    if (count > *best) {
+      *second = *best;
+      *best = count;
+      holder = root;
+    } else {
+      *second = std::max(*second, count);
+    }
+  }
+  return holder;
+}
+
 // Picks the most frequent value weighted by count; ties lexicographic.
 std::string Heaviest(const std::map<std::string, std::uint64_t>& counts) {
   std::string best;
@@ -500,21 +525,12 @@ std::vector<Resolver::Entity> Resolver::Finish(std::vector<std::vector<std::uint
       const Impl::Rec& r = m.recs[i];
       for (std::uint32_t k = r.sur_begin; k < r.sur_end; ++k) {
         Claim(by_surname, m.surnames[k], uf.Find(idx(i)));
-        {
-          auto& counts = full_counts[m.surnames[k]];
-          const std::uint32_t root = uf.Find(idx(i));
-          auto c = std::find_if(counts.begin(), counts.end(), [&](const auto& x) { return x.first == root; });
-          if (c == counts.end()) counts.emplace_back(root, 1);
-          else ++c->second;
-        }
+        CountFor(full_counts[m.surnames[k]], uf.Find(idx(i)));
         for (const std::string& role : m.locals[i].roles) {
           const std::uint64_t key = with_role(m.surnames[k], role);
           const std::uint32_t root = uf.Find(idx(i));
           Claim(by_surname_role, key, root);
-          auto& counts = role_counts[key];
-          auto c = std::find_if(counts.begin(), counts.end(), [&](const auto& x) { return x.first == root; });
-          if (c == counts.end()) counts.emplace_back(root, 1);
-          else ++c->second;
+          CountFor(role_counts[key], root);
         }
       }
     }
@@ -553,15 +569,7 @@ std::vector<Resolver::Entity> Resolver::Finish(std::vector<std::vector<std::uint
           std::uint32_t holder = rt->second;
           if (holder == kMany) {
             std::uint32_t best = 0, second = 0;
-            for (const auto& [root, count] : role_counts[key]) {
-              if (count > best) {
-                second = best;
-                best = count;
-                holder = root;
-              } else {
-                second = std::max(second, count);
-              }
-            }
+            holder = Leader(role_counts[key], &best, &second);
             if (best < 2 || best < 3 * second) continue;
           }
           clash = clash || (who != kMany && who != holder);
@@ -572,16 +580,8 @@ std::vector<Resolver::Entity> Resolver::Finish(std::vector<std::vector<std::uint
         // (five times, in five articles or more): news names the others
         // in full.
         if (who == kMany && !clash && m.locals[i].roles.empty()) {
-          std::uint32_t best = 0, second = 0, holder = kMany;
-          for (const auto& [root, count] : full_counts[r.lone]) {
-            if (count > best) {
-              second = best;
-              best = count;
-              holder = root;
-            } else {
-              second = std::max(second, count);
-            }
-          }
+          std::uint32_t best = 0, second = 0;
+          const std::uint32_t holder = Leader(full_counts[r.lone], &best, &second);
           if (best >= 5 && best >= 5 * second) who = holder;
         }
         if (who != kMany && !clash) uf.Unite(idx(i), who);
