@@ -8,9 +8,7 @@ namespace sitrep::syntax {
 namespace {
 inline std::uint32_t Fingerprint(std::uint64_t key) { return static_cast<std::uint32_t>(key >> 32) | 1u; }
 inline std::uint64_t NonZero(std::uint64_t key) { return key ? key : 0x9E3779B97F4A7C15ULL; }
-}  // namespace
 
-namespace {
 // Beyond this many classes rows stay sparse: a dense row would be long and
 // the accumulator too large for the stack.
 constexpr std::uint32_t kMaxDenseClasses = 1024;
