@@ -743,9 +743,6 @@ class SentenceCoder {
     std::int32_t pass = ChildExact(v, "nsubj:pass");
     std::int32_t obj = Child(v, "obj");
     if (obj < 0) obj = Child(v, "iobj");
-    // A time the parser read as the object ("phoned Wednesday", "signed
-    // this spring") is when, not whom.
-    if (obj >= 0 && IsTime(obj)) obj = -1;
     if (obj < 0 && pass < 0) obj = DisplacedObject(v);
     if (obj < 0 && pass < 0 && GardenPathSubject(v) >= 0) obj = Head(v);
     if (pass >= 0) {
