@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "core/clauses.h"
 #include "gazetteer/gazetteer.h"
 
 namespace sitrep::events {
@@ -123,24 +124,10 @@ class SentenceCoder {
   void MarkConsumed(std::int32_t i) { s_.consumed[static_cast<std::size_t>(i)] = 1; }
   // Verbs, and past-tense words the tagger took for something else in a
   // clause of their own ("the navy blockaded", tagged as an adjective).
-  // "X, asked whether he would meet Y, said: ...": a past participle set
-  // off by commas right after its noun, opening a question put to it, and
-  // a past verb after the closing comma that is the sentence's predicate.
-  // X was asked; X asked nothing. Parsers read the participle as the
-  // main verb.
+  // "X, asked whether he would meet Y, said: ...": X was asked, and
+  // asked nothing (core/clauses.h).
   bool AsideParticiple(std::int32_t i) const {
-    const Token& t = Tok(i);
-    if ((t.xpos != "VBD" && t.xpos != "VBN") || i < 2 || i + 1 >= n_ || Tok(i - 1).xpos != ",") return false;
-    const std::string_view before = Tok(i - 2).upos;
-    if (before != "PROPN" && before != "NOUN" && before != "PRON") return false;
-    const Token& next = Tok(i + 1);
-    std::string_view w = std::string_view(a_.text).substr(next.begin, next.end - next.begin);
-    if (w != "whether" && w != "if" && w != "about" && w != "why" && w != "how" && w != "what" && w != "when" &&
-        w != "on" && w != "over")
-      return false;
-    for (std::int32_t k = i + 2; k + 1 < n_; ++k)
-      if (Tok(k).xpos == "," && Tok(k + 1).xpos == "VBD") return true;
-    return false;
+    return IsAsideQuestionParticiple(a_, sent_, sent_.first_token + static_cast<std::uint32_t>(i));
   }
 
   bool IsVerb(std::int32_t i) const {

@@ -11,6 +11,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "core/clauses.h"
 #include "quotes/cues.h"
 #include "quotes/parse_view.h"
 #include "quotes/quotes.h"
@@ -172,26 +173,10 @@ class Finder {
     for (std::size_t k = 0; k < cues_.size(); ++k) cue_of_[static_cast<std::size_t>(cues_[k].first)] = static_cast<std::int32_t>(k);
   }
 
-  // "X, asked whether he would meet Y, said: ...": a past participle set
-  // off by commas right after its noun, opening a question put to it, and
-  // a past verb after the closing comma that is the sentence's predicate.
-  // X was asked, and said what follows; the question is no quote of X's.
-  // Parsers read the participle as the main verb.
+  // "X, asked whether he would meet Y, said: ...": the question put to X
+  // is no quote of X's (core/clauses.h).
   bool AsideParticiple(std::int32_t t) const {
-    const std::int32_t n = static_cast<std::int32_t>(doc_.size());
-    const std::string_view x = doc_.tok(t).xpos;
-    if ((x != "VBD" && x != "VBN") || t < 2 || t + 1 >= n || doc_.text(t - 1) != "," ||
-        doc_.sent(t - 2) != doc_.sent(t) || doc_.sent(t + 1) != doc_.sent(t))
-      return false;
-    const std::string_view before = doc_.tok(t - 2).upos;
-    if (before != "PROPN" && before != "NOUN" && before != "PRON") return false;
-    const std::string_view w = lower_[static_cast<std::size_t>(t + 1)];
-    if (w != "whether" && w != "if" && w != "about" && w != "why" && w != "how" && w != "what" && w != "when" &&
-        w != "on" && w != "over")
-      return false;
-    for (std::int32_t k = t + 2; k + 1 < n && doc_.sent(k + 1) == doc_.sent(t); ++k)
-      if (doc_.text(k) == "," && doc_.tok(k + 1).xpos == "VBD") return true;
-    return false;
+    return IsAsideQuestionParticiple(a_, a_.sentences[static_cast<std::size_t>(doc_.sent(t))], static_cast<std::uint32_t>(t));
   }
 
   bool HasSenseParticle(std::int32_t t) const {
