@@ -747,7 +747,7 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
         // and "of" a town's name is the surname.
         bool names = true;
         for (std::size_t x = b; x < o && names; ++x) {
-          // A middle initial ("G." in "Frank G. Kessar of X").
+          // A middle initial ("G." in "Odal G. Kessar of X").
           const bool initial = x > b && x + 1 < o && t[x].head[0] >= 'A' && t[x].head[0] <= 'Z' &&
                                (t[x].head[1] == 0 || (t[x].head[1] == '.' && t[x].head[2] == 0));
           names = initial || NameWord(t[x]) || (x == b && LexFirstName(t[x].lex) && (t[x].f.flags & syntax::kTitle)) ||
