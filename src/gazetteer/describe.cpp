@@ -405,12 +405,33 @@ class Describer {
       if (p < hi && IsDeterminer(views_[p])) ++p;
       Item it;
       if (LongestStartingAt(p, hi, kCountry | kGovBody | kOrganisation | kDemonym | kCity | kSubdivision, &it) &&
-          IsPlaceName(it)) {
+          IsPlaceName(it) && !TownInsideLongerName(it)) {
         it.possessive = true;  // "of Russia" reads as "Russia's"
         items.push_back(std::move(it));
       }
     }
     return items;
+  }
+
+  // A town's name that starts or sits inside a longer name the recogniser
+  // typed as an organisation or other name ("president of Harlow College")
+  // names the organisation, not where it is: many colleges, clubs and firms
+  // are named after a town, and the town of the name is often not the one
+  // the gazetteer knows best.
+  bool TownInsideLongerName(const Item& it) const {
+    if (HasKind(it.ids, kPhraseKinds & ~(kCity | kSubdivision | kArea))) return false;
+    for (const Mention& m : a_.mentions) {
+      if (m.type != "ORG" && m.type != "MISC") continue;
+      std::uint32_t b, e;
+      if (!TokenRange(m, &b, &e)) continue;
+      if (b <= it.b && it.e <= e && e - b > it.e - it.b) return true;
+    }
+    return false;
+  }
+
+  static bool IsRelativeWord(std::string_view w) {
+    return EqLower(w, "who") || EqLower(w, "whom") || EqLower(w, "whose") || EqLower(w, "which") ||
+           EqLower(w, "that") || EqLower(w, "where") || EqLower(w, "when");
   }
 
   bool IsCapitalised(std::uint32_t tok) const {
@@ -685,11 +706,15 @@ class Describer {
       // "According to X, the ambassador was told ...": a phrase after the
       // comma that runs on into a tensed verb, with no comma to close it,
       // is the subject of the main clause, not a title of X's.
-      if (hi >= se || !IsComma(views_[hi])) {
-        for (std::uint32_t t = e + 1; t < hi; ++t) {
-          const std::string_view x = a_.tokens[t].xpos;
-          if (x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD") return Reading{};
-        }
+      // Closed by a comma, such a phrase is a clause set in the sentence:
+      // "X, a top aide said, is confident" quotes an aide about X, unless a
+      // relative word makes the verb the title's ("X, the minister who
+      // resigned, ...").
+      const bool closed = hi < se && IsComma(views_[hi]);
+      for (std::uint32_t t = e + 1; t < hi; ++t) {
+        if (closed && IsRelativeWord(views_[t])) break;
+        const std::string_view x = a_.tokens[t].xpos;
+        if (x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD") return Reading{};
       }
       Reading r = Read(ScanRight(e + 1, hi));
       if (r.has_role) return r;

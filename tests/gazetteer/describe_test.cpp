@@ -673,5 +673,34 @@ TEST(DescribeMentions, IsFast) {
 #endif
 }
 
+// A college named after a town says nothing of the person's country: the
+// town ("Harlow", in England) is part of the organisation's name.
+TEST(DescribeMentions, ATownInsideAnOrganisationsNameGivesNoCountry) {
+  Article a = Describe({{{"Odal"}, {"Kessar"}, {","}, {"a"}, {"former"}, {"president"}, {"of"}, {"Harlow"}, {"College"},
+                         {","}, {"spoke"}, {"."}}},
+                       {{0, 0, 1, "PERSON"}, {0, 7, 8, "ORG"}});
+  EXPECT_EQ(a.mentions[0].role, "former president");
+  EXPECT_EQ(a.mentions[0].country, "");
+  // The town alone is where the office is.
+  Article b = Describe({{{"Odal"}, {"Kessar"}, {","}, {"the"}, {"mayor"}, {"of"}, {"Harlow"}, {","}, {"spoke"}, {"."}}},
+                       {{0, 0, 1, "PERSON"}, {0, 6, 6, "LOC"}});
+  EXPECT_EQ(b.mentions[0].role, "mayor");
+  EXPECT_EQ(b.mentions[0].country, "GBR");
+}
+
+// "X, a top aide said, is confident": the phrase between the commas is a
+// clause about X, not X's title; a relative clause inside an apposition
+// leaves the title ("X, the minister who resigned, ...").
+TEST(DescribeMentions, ASpeechTagBetweenCommasIsNoApposition) {
+  Article a = Describe({{{"Varnell"}, {","}, {"a"}, {"top"}, {"aide"}, {"said", "", -1, "", "VBD"}, {","},
+                         {"is", "", -1, "", "VBZ"}, {"confident"}, {"."}}},
+                       {{0, 0, 0, "PERSON"}});
+  EXPECT_EQ(a.mentions[0].role, "");
+  Article b = Describe({{{"Varnell"}, {","}, {"the"}, {"minister"}, {"who"}, {"resigned", "", -1, "", "VBD"}, {","},
+                         {"spoke", "", -1, "", "VBD"}, {"."}}},
+                       {{0, 0, 0, "PERSON"}});
+  EXPECT_EQ(b.mentions[0].role, "minister");
+}
+
 }  // namespace
 }  // namespace sitrep::gazetteer
