@@ -24,6 +24,9 @@ struct Lexicons {
   std::unordered_map<std::string, std::string> spellings;
   // Folded spelling of a given name -> the folded form all its romanisations share.
   std::unordered_map<std::string, std::string> given_names;
+  // Folded short form of an English given name -> the folded full name it
+  // is short for ("joe" -> "josef" after folding; resolve/given_name_short_forms.tsv).
+  std::unordered_map<std::string, std::string> short_given;
   // Lower-case first name -> 'm' or 'f' (quotes/first_name_gender.tsv: names
   // only one sex's lists hold), and a form of address -> 'm' or 'f' (the
   // honorifics that quotes/gender.tsv gives one: "mr", "mrs", "ms").

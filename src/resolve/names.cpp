@@ -248,6 +248,13 @@ std::string TranslitKey(std::string_view token) {
   return s;
 }
 
+std::string GivenNameKey(std::string_view token) {
+  std::string s = TranslitKey(token);
+  const auto& shorts = detail::GetLexicons().short_given;
+  if (auto it = shorts.find(s); it != shorts.end()) return it->second;
+  return s;
+}
+
 std::string_view StripPossessive(std::string_view s) {
   auto trim = [](std::string_view v) {
     for (;;) {
@@ -476,6 +483,11 @@ const Lexicons& GetLexicons() {
       std::string canonical = FoldTranslit(line.substr(tab + 1));
       l.given_names.emplace(FoldTranslit(line.substr(0, tab)), canonical);
       l.given_names.emplace(canonical, canonical);
+    }
+    for (std::string_view line : DataLines(Resource("resolve/given_name_short_forms.tsv"))) {
+      auto tab = line.find('\t');
+      if (tab == std::string_view::npos) continue;
+      l.short_given.emplace(FoldTranslit(line.substr(0, tab)), FoldTranslit(line.substr(tab + 1)));
     }
     return l;
   }();

@@ -138,6 +138,14 @@ std::vector<std::string> NameTokens(std::string_view surface);
 // share ("Mohamed", "Muhammad").
 std::string TranslitKey(std::string_view token);
 
+// TranslitKey of the first word of a person's full name, with an English
+// short form read as the name it is short for when that is the only one
+// (data/resolve/given_name_short_forms.tsv): "Joe Kessar" and "Joseph R.
+// Kessar", "Bill Lenhall" and "William Lenhall" are one person's names as
+// different outlets' styles write them. Only for the given name: a
+// surname "Will" stays "will".
+std::string GivenNameKey(std::string_view token);
+
 // The words of a PERSON name that identify the person: NameTokens() without
 // leading honorifics and titles ("Mr", "Gen.", "President"), closing
 // suffixes ("Jr."), single-letter initials and nicknames in quotes or

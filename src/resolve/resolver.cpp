@@ -176,11 +176,11 @@ struct Resolver::Impl {
         const std::string gen = Generation(form);
         const std::string mark = gen.empty() ? std::string() : "~" + gen;
         if (pt.size() >= 2) {
-          std::string first = TranslitKey(pt.front()) + mark, last = TranslitKey(pt.back()) + mark;
+          std::string first = GivenNameKey(pt.front()) + mark, last = TranslitKey(pt.back()) + mark;
           keys.push_back(Key("P", first + " " + last));
           if (r.middle.empty()) r.middle = MiddleInitials(form);
           if (r.gen_base == 0 || is_name) {
-            r.gen_base = Key("G", TranslitKey(pt.front()) + " " + TranslitKey(pt.back()));
+            r.gen_base = Key("G", GivenNameKey(pt.front()) + " " + TranslitKey(pt.back()));
             r.gen_marked = !gen.empty();
           }
           // A hyphenated given name is also written with a space ("Jean-Luc",

@@ -113,6 +113,22 @@ TEST(Resolver, AGenerationalSuffixIsAnotherPerson) {
   EXPECT_EQ(assignment[2][0], assignment[0][0]);
 }
 
+// Outlets' styles: one writes the short given name a person goes by, another
+// the full one with initials and a generation ("Joseph R. Varnell Jr."). A
+// short form that stands for several names ("Chris") or a surname that is
+// also a short form ("Will") joins nothing by it.
+TEST(Resolver, AnEnglishShortGivenNameIsTheFullOne) {
+  auto c = Cluster({Person("Joe Varnell"), Person("Joseph R. Varnell Jr."), Person("Bill Kessar"),
+                    Person("William Kessar"), Person("Chris Lenhall"), Person("Christopher Lenhall"),
+                    Person("Christine Lenhall"), Person("Odal Will"), Person("Odal William")});
+  EXPECT_EQ(c[0], c[1]);
+  EXPECT_EQ(c[2], c[3]);
+  EXPECT_NE(c[4], c[5]);
+  EXPECT_NE(c[4], c[6]);
+  EXPECT_NE(c[7], c[8]);
+  EXPECT_NE(c[0], c[2]);
+}
+
 // A surname two people share, with no title: the one the articles name in
 // full five times as often as the other, in five or more, is meant.
 TEST(Resolver, ASharedSurnameAloneIsTheFarMoreNamedPerson) {
