@@ -127,7 +127,29 @@ class SentenceCoder {
   // "X, asked whether he would meet Y, said: ...": X was asked, and
   // asked nothing (core/clauses.h).
   bool AsideParticiple(std::int32_t i) const {
-    return IsAsideQuestionParticiple(a_, sent_, sent_.first_token + static_cast<std::uint32_t>(i));
+    return IsAsideQuestionParticiple(a_, sent_, sent_.first_token + static_cast<std::uint32_t>(i)) ||
+           OpeningQuestionParticiple(i);
+  }
+  // "Asked whether he would run, X said ...": opening the sentence, the
+  // participle puts a question to the subject of the main clause, who
+  // asked nothing. (The quotes stage reads the question as one put by an
+  // unnamed asker, so this test is the events' own.)
+  bool OpeningQuestionParticiple(std::int32_t i) const {
+    if (i != 0 || n_ < 4) return false;
+    const Token& t = Tok(0);
+    if (t.xpos != "VBN" && t.xpos != "VBD") return false;
+    const std::string_view next = a_.TokenText(Tok(1));
+    bool question = false;
+    for (std::string_view w : {"whether", "if", "about", "why", "how", "what", "when"}) {
+      bool same = next.size() == w.size();
+      for (std::size_t k = 0; k < w.size() && same; ++k) same = (next[k] | 0x20) == w[k];
+      question = question || same;
+    }
+    if (!question) return false;
+    for (std::int32_t k = 2; k + 1 < n_; ++k) {
+      if (a_.TokenText(Tok(k)) == ",") return true;
+    }
+    return false;
   }
 
   bool IsVerb(std::int32_t i) const {
@@ -348,16 +370,29 @@ class SentenceCoder {
         });
         // "ordered two brigades to the border": the parser may hang the
         // phrase on the object the pattern names.
-        if (!ok && !p.obj.empty() && obj >= 0) {
-          EachChild(obj, [&](std::int32_t c) {
-            if (!ok && Is(Tok(c).deprel, "nmod") && HasCase(c, p.prep)) ok = true;
-          });
-        }
+        // So may "blamed the bombing of the depot on X", deeper.
+        if (!ok && obj >= 0) ok = PrepUnderObject(obj, p.prep, p.obj.empty() ? 1 : 0) >= 0;
         if (!ok) continue;
       }
       return p.code == kNoEvent ? nullptr : &p;
     }
     return nullptr;
+  }
+
+  // A nominal modifier with preposition `prep` after the object `obj`,
+  // or after a nominal modifier of it when `deeper` is 1 ("the bombing
+  // of the depot on X"); -1 if none.
+  std::int32_t PrepUnderObject(std::int32_t obj, std::string_view prep, int deeper) {
+    std::int32_t found = -1;
+    EachChild(obj, [&](std::int32_t c) {
+      if (found >= 0 || c < obj || !Is(Tok(c).deprel, "nmod")) return;
+      if (HasCase(c, prep)) {
+        found = c;
+      } else if (deeper > 0) {
+        found = PrepUnderObject(c, prep, deeper - 1);
+      }
+    });
+    return found;
   }
 
   // "thousands of civilians" -> "civilians".
@@ -394,6 +429,37 @@ class SentenceCoder {
       for (std::string_view m : marks) hit = hit || Lemma(c) == m;
     });
     return hit;
+  }
+
+  // True when the clause of verb v puts a question: a complement clause
+  // opened by "whether", "if" or a wh-word, or one closed by a question
+  // mark, and no infinitive asking for an act.
+  bool PutsAQuestion(std::int32_t v) {
+    bool question = false, act = false;
+    EachChild(v, [&](std::int32_t c) {
+      const std::string_view d = Tok(c).deprel;
+      if (Is(d, "xcomp") || (Is(d, "advcl") && Child(c, "mark") >= 0 && Lemma(Child(c, "mark")) == "to")) act = true;
+      if (!(Is(d, "ccomp") || Is(d, "advcl") || Is(d, "parataxis"))) return;
+      if (MarkedBy(c, {"whether", "if"})) question = true;
+      for (std::int32_t k = v + 1; k <= c && !question; ++k) {
+          const std::string_view x = Tok(k).xpos;
+        if ((x == "WP" || x == "WRB" || x == "WDT" || x == "WP$") && (k == c || Head(k) == c || Head(Head(k)) == c))
+          question = true;
+      }
+      for (std::int32_t k = c + 1; k < n_ && !question; ++k) {
+        if (a_.TokenText(Tok(k)) == "?") question = true;
+      }
+    });
+    // The parser may hang a wh-clause on the object ("asked the envoy
+    // what the plan was" read as a relative clause): read the words after
+    // the verb, up to the first that asks for something ("to", "for").
+    for (std::int32_t k = v + 1; k < n_ && k <= v + 8 && !question && !act; ++k) {
+      const std::string_view w = a_.TokenText(Tok(k));
+      const std::string_view x = Tok(k).xpos;
+      if (w == "to" || w == "for" || w == "." || w == ";" || w == ",") break;
+      if (w == "whether" || w == "if" || x == "WP" || x == "WRB") question = true;
+    }
+    return question && !act;
   }
 
   // True for the verb of a "whether" clause ("a test of whether X will
@@ -743,6 +809,12 @@ class SentenceCoder {
       EachChild(v, [&](std::int32_t c) {
         if (found < 0 && Is(Tok(c).deprel, "obl") && HasCase(c, p->prep) && ActorLike(c, Role::kSource)) found = c;
       });
+      // "blamed the bombing of the depot on X": the parser may hang the
+      // oblique on the object, or on a noun under it.
+      if (found < 0 && obj >= 0) {
+        const std::int32_t c = PrepUnderObject(obj, p->prep, 1);
+        if (c >= 0 && ActorLike(c, Role::kSource)) found = c;
+      }
       if (found >= 0) return found;
     }
     // Aid goes to someone: the object of "funded the clinics" is what is paid for.
@@ -1434,6 +1506,12 @@ class SentenceCoder {
       if (infinitive && Child(c, "aux:pass") >= 0 && Child(c, "obj") < 0) about_self = true;
     });
     if (about_self && Child(m, "obj") < 0) return;
+    // "X asked Y whether the talks would resume", "asked what the plan
+    // was", "X asked: 'Will you stay?'": a question put asks for an answer,
+    // not for an act; CAMEO's appeals ask for help, talks or a change of
+    // course. An appeal that also asks for an act ("asked Y to leave") has
+    // an infinitive and stays one.
+    if (p.modal_class == "appeal" && PutsAQuestion(m)) return;
     // "considered the offer inadequate", "considers the proposal
     // unacceptable": a judgement of a thing, not the weighing of a course
     // of action. The verb's predicate adjective, or a one-word quotation

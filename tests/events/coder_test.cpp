@@ -146,6 +146,32 @@ TEST_F(CoderTest, AnAnonymousSourceMakesNoAppeal) {
   EXPECT_EQ(b.events[0].cameo.substr(0, 2), "02");
 }
 
+// A question put asks for an answer, not for an act: no appeal. Nor did
+// the one a question was put to ask anything.
+TEST_F(CoderTest, AQuestionPutIsNoAppeal) {
+  for (const char* text : {"The reporter asked Varnell whether the talks would resume before March.",
+                           "Lenhall asked the envoy what the plan for the border was.",
+                           "Asked whether he would meet the Morvian envoy, Varnell said he had no plans."}) {
+    Article a = Analyse(text);
+    for (const Event& e : a.events) ADD_FAILURE() << text << ": " << e.cameo << " " << e.source.text;
+  }
+  // Asking for help or for an act still is an appeal.
+  Article b = Analyse("Lenhall asked Morvia for help after the floods.");
+  ASSERT_EQ(b.events.size(), 1u);
+  EXPECT_EQ(b.events[0].cameo.substr(0, 2), "02");
+}
+
+// "blamed the blast on X": the one blamed is X, not the blast.
+TEST_F(CoderTest, BlameOnSomeoneTargetsThem) {
+  Article a = Analyse("Lorvani officials blamed the bombing of the depot on Morvian rebels.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "112");
+  EXPECT_NE(Target(a.events[0]).find("rebels"), std::string::npos) << Target(a.events[0]);
+  Article b = Analyse("Lorvani officials blamed Morvia for the bombing.");
+  ASSERT_EQ(b.events.size(), 1u);
+  EXPECT_EQ(Target(b.events[0]), "Morvia");
+}
+
 TEST_F(CoderTest, ABarePastParticipleHasNoAgentAbove) {
   // Those arrested were arrested by someone else, not by the monitors.
   Article a = Analyse(
