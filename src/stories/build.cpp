@@ -930,15 +930,26 @@ std::string StoryBuilder::Impl::StoryJson(const std::vector<std::uint32_t>& memb
   // Names: one entity written differently by different articles.
   {
     std::map<std::string, std::map<std::string, std::set<std::string>>> forms;  // entity -> form -> articles
+    std::set<std::string> people;
     for (std::uint32_t a : members)
-      for (const auto& n : digests[a].names)
+      for (const auto& n : digests[a].names) {
         if (n.text.find(' ') != std::string::npos) forms[n.entity][n.text].insert(digests[a].id);
-    auto words_of = [](const std::string& f) {
-      std::vector<std::string> parts = detail::SpaceSeparated(f);
-      return std::set<std::string>(parts.begin(), parts.end());
-    };
+        if (n.person) people.insert(n.entity);
+      }
     for (const auto& [entity, by_form] : forms) {
       if (by_form.size() < 2) continue;
+      // A person's name is compared on the words that name the person:
+      // middle initials, a possessive, a generation and an honorific or
+      // title before it ("Odal R. Kessar Jr.", "President Odal Kessar's")
+      // are each outlet's style or the sentence's, not another name. The
+      // spelling of each word is kept, so "Volshinsky" against
+      // "Wolschinsky" is still reported.
+      const bool person = people.count(entity) > 0;
+      auto words_of = [person](const std::string& f) {
+        std::vector<std::string> parts =
+            person ? resolve::PersonTokens(resolve::StripPossessive(f)) : detail::SpaceSeparated(f);
+        return std::set<std::string>(parts.begin(), parts.end());
+      };
       // A form inside another ("Rosa X" in "Dr Rosa X") is the same name
       // written more fully, not a different one.
       // Forms that differ only in letter case ("NATO" and "Nato") or in
@@ -1010,7 +1021,17 @@ std::string StoryBuilder::Impl::StoryJson(const std::vector<std::uint32_t>& memb
           if (wg.size() > wf.size() && std::includes(wg.begin(), wg.end(), wf.begin(), wf.end())) inside = true;
           if (acronym_of(f, g)) inside = true;
         }
-        if (!inside) maximal.insert(country_form(house_style(f)));
+        if (inside) continue;
+        if (person) {
+          std::string key;
+          for (const std::string& w : resolve::PersonTokens(resolve::StripPossessive(f))) {
+            if (!key.empty()) key.push_back(' ');
+            key += resolve::FoldSpelling(w);
+          }
+          maximal.insert(key);
+        } else {
+          maximal.insert(country_form(house_style(f)));
+        }
       }
       if (maximal.size() < 2) continue;
       Claim c;

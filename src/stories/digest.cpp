@@ -326,7 +326,7 @@ Result<bool> DigestLine(std::string_view line, std::size_t summary_candidates, D
       if (fresh) mention_counts.push_back(0);
       if (mention_counts[it->second] < UINT16_MAX) ++mention_counts[it->second];
       if (fresh) {
-        d->names.push_back({std::string(entity), std::string(mt), {}});
+        d->names.push_back({std::string(entity), std::string(mt), {}, Str(m["type"]) == "PERSON"});
       } else if (mt.size() > d->names[it->second].text.size()) {
         d->names[it->second].text = std::string(mt);
       }
@@ -486,6 +486,7 @@ void EncodeDigest(const Digest& d, std::string* out) {
     PutStr(out, n.entity);
     PutStr(out, n.text);
     PutStrs(out, n.roles);
+    Put(out, static_cast<std::uint8_t>(n.person));
   }
   PutPods(out, d.events);
   PutStrs(out, d.years);
@@ -544,6 +545,7 @@ bool DecodeDigest(std::string_view bytes, Digest* d) {
     r.Str(&n.entity);
     r.Str(&n.text);
     r.Strs(&n.roles);
+    n.person = r.Get<std::uint8_t>() != 0;
   }
   r.Pods(&d->events);
   r.Strs(&d->years);

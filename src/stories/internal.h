@@ -120,6 +120,7 @@ struct SentenceDigest {
 struct MentionDigest {
   std::string entity, text;
   std::vector<std::string> roles;  // the titles the article gives it ("deputy foreign minister"), each once
+  bool person = false;             // typed PERSON
 };
 
 struct Inconsistency {
