@@ -27,6 +27,8 @@ struct Lexicons {
   // Folded short form of an English given name -> the folded full name it
   // is short for ("joe" -> "josef" after folding; resolve/given_name_short_forms.tsv).
   std::unordered_map<std::string, std::string> short_given;
+  // The same, lower case as written: "joe" -> "joseph".
+  std::unordered_map<std::string, std::string> short_given_plain;
   // Lower-case first name -> 'm' or 'f' (quotes/first_name_gender.tsv: names
   // only one sex's lists hold), and a form of address -> 'm' or 'f' (the
   // honorifics that quotes/gender.tsv gives one: "mr", "mrs", "ms").

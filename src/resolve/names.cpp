@@ -255,6 +255,14 @@ std::string GivenNameKey(std::string_view token) {
   return s;
 }
 
+std::string FullGivenName(std::string_view word) {
+  std::string low(word);
+  for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const auto& shorts = detail::GetLexicons().short_given_plain;
+  if (auto it = shorts.find(low); it != shorts.end()) return it->second;
+  return low;
+}
+
 std::string_view StripPossessive(std::string_view s) {
   auto trim = [](std::string_view v) {
     for (;;) {
@@ -488,6 +496,7 @@ const Lexicons& GetLexicons() {
       auto tab = line.find('\t');
       if (tab == std::string_view::npos) continue;
       l.short_given.emplace(FoldTranslit(line.substr(0, tab)), FoldTranslit(line.substr(tab + 1)));
+      l.short_given_plain.emplace(std::string(line.substr(0, tab)), std::string(line.substr(tab + 1)));
     }
     return l;
   }();

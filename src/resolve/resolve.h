@@ -146,6 +146,11 @@ std::string TranslitKey(std::string_view token);
 // surname "Will" stays "will".
 std::string GivenNameKey(std::string_view token);
 
+// The full given name an English short form stands for, lower case as the
+// table writes it ("Joe" -> "joseph"); any other word in lower case. For
+// comparing names as written, without transliteration folding.
+std::string FullGivenName(std::string_view word);
+
 // The words of a PERSON name that identify the person: NameTokens() without
 // leading honorifics and titles ("Mr", "Gen.", "President"), closing
 // suffixes ("Jr."), single-letter initials and nicknames in quotes or

@@ -945,9 +945,14 @@ std::string StoryBuilder::Impl::StoryJson(const std::vector<std::uint32_t>& memb
       // spelling of each word is kept, so "Volshinsky" against
       // "Wolschinsky" is still reported.
       const bool person = people.count(entity) > 0;
-      auto words_of = [person](const std::string& f) {
-        std::vector<std::string> parts =
-            person ? resolve::PersonTokens(resolve::StripPossessive(f)) : detail::SpaceSeparated(f);
+      // A short given name ("Joe" for "Joseph") is the full one.
+      auto person_words = [](const std::string& f) {
+        std::vector<std::string> parts = resolve::PersonTokens(resolve::StripPossessive(f));
+        if (parts.size() >= 2) parts[0] = resolve::FullGivenName(parts[0]);
+        return parts;
+      };
+      auto words_of = [&](const std::string& f) {
+        std::vector<std::string> parts = person ? person_words(f) : detail::SpaceSeparated(f);
         return std::set<std::string>(parts.begin(), parts.end());
       };
       // A form inside another ("Rosa X" in "Dr Rosa X") is the same name
@@ -1024,7 +1029,7 @@ std::string StoryBuilder::Impl::StoryJson(const std::vector<std::uint32_t>& memb
         if (inside) continue;
         if (person) {
           std::string key;
-          for (const std::string& w : resolve::PersonTokens(resolve::StripPossessive(f))) {
+          for (const std::string& w : person_words(f)) {
             if (!key.empty()) key.push_back(' ');
             key += resolve::FoldSpelling(w);
           }

@@ -670,20 +670,21 @@ TEST(Stories, NamesDifferInSpellingButNotInLetterCase) {
   EXPECT_EQ(name_claims, std::vector<std::string>{"name of Pavel Orlovsky"}) << stories[0].json;
 }
 
-// A person's name with a middle initial, a possessive, a title or the
-// Arabic article written by one outlet and not by another is the same
-// name; a spelling of the surname of its own is not.
+// A person's name with a middle initial, a possessive, a title, a short
+// given name ("Joe" for "Joseph") or the Arabic article written by one
+// outlet and not by another is the same name; a spelling of the surname of
+// its own is not.
 TEST(Stories, APersonsNameDiffersOnlyInItsOwnWords) {
-  const std::string t1 = "Odal R. Kessar met Bashir al-Varnell in Lenhall on Monday about grain exports.";
-  const std::string t2 = "Odal Kessar met Bashir Varnell in Lenhall on Monday to discuss grain exports.";
-  const std::string t3 = "President Odal Kessar's talks with Bashir Varnel in Lenhall on Monday were on grain exports.";
+  const std::string t1 = "Joseph R. Kessar met Bashir al-Varnell in Lenhall on Monday about grain exports.";
+  const std::string t2 = "Joe Kessar met Bashir Varnell in Lenhall on Monday to discuss grain exports.";
+  const std::string t3 = "President Joseph Kessar's talks with Bashir Varnel in Lenhall on Monday were on grain exports.";
   std::vector<std::string> lines = {
       Line("p1", "Outlet One", "2024-05-01", "Grain talks in Lenhall", t1,
-           {{"Odal R. Kessar", "eK", "", "PERSON"}, {"Bashir al-Varnell", "eV", "", "PERSON"}, {"Lenhall on", "eL"}}),
+           {{"Joseph R. Kessar", "eK", "", "PERSON"}, {"Bashir al-Varnell", "eV", "", "PERSON"}, {"Lenhall on", "eL"}}),
       Line("p2", "Outlet Two", "2024-05-01", "Grain export talks in Lenhall", t2,
-           {{"Odal Kessar", "eK", "", "PERSON"}, {"Bashir Varnell", "eV", "", "PERSON"}, {"Lenhall on", "eL"}}),
+           {{"Joe Kessar", "eK", "", "PERSON"}, {"Bashir Varnell", "eV", "", "PERSON"}, {"Lenhall on", "eL"}}),
       Line("p3", "Outlet Three", "2024-05-01", "Lenhall grain talks", t3,
-           {{"President Odal Kessar's", "eK", "", "PERSON"}, {"Bashir Varnel", "eV", "", "PERSON"}, {"Lenhall on", "eL"}}),
+           {{"President Joseph Kessar's", "eK", "", "PERSON"}, {"Bashir Varnel", "eV", "", "PERSON"}, {"Lenhall on", "eL"}}),
   };
   StoryBuilder b;
   for (const auto& l : lines) ASSERT_TRUE(b.AddArticle(l).ok());
