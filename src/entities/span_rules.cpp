@@ -59,6 +59,8 @@ struct NameHeads {
   std::unordered_set<std::uint64_t> vessel;
   // Prefixes in capitals that open a ship's name ("HMS X", "CGS X").
   std::unordered_set<std::uint64_t> ship_prefix;
+  // Adjectives of peoples, faiths and movements ("Hispanic", "Sunni").
+  std::unordered_set<std::uint64_t> adjective;
   std::uint64_t of = 0, comma = 0, the = 0;
 };
 
@@ -77,7 +79,7 @@ const NameHeads& Heads() {
                    "data/ner/name_heads.tsv: bad type: " << line);
       SITREP_CHECK(where == "last" || where == "final" || where == "before" || where == "first" || where == "whole" ||
                        where == "person" || where == "place" || (where == "join" && type == "ORG") ||
-                       ((where == "vessel" || where == "prefix") && type == "MISC"),
+                       ((where == "vessel" || where == "prefix" || where == "adjective") && type == "MISC"),
                    ConfigError,
                    "data/ner/name_heads.tsv: bad position: " << line);
       if (where == "final") h.closing.insert(lower(word));
@@ -92,6 +94,10 @@ const NameHeads& Heads() {
       }
       if (where == "prefix") {
         h.ship_prefix.insert(lower(word));
+        continue;
+      }
+      if (where == "adjective") {
+        h.adjective.insert(lower(word));
         continue;
       }
       auto& table = where == "last" || where == "final" ? h.last
@@ -984,6 +990,15 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
     if ((type == kLoc || (type == kPer && !LexFirstName(t[b].lex))) && e == b + 1 && e < n &&
         !(t[b].gaz & kListed) && DemonymEnding(t[b]) && !(t[e].f.flags & syntax::kHasUpper) &&
         (t[e].upos == Hash64("NOUN") || (type == kPer && t[e].upos == Hash64("ADJ")))) {
+      SetSpan(labels, b, e, kMisc);
+    }
+    // One word before a common noun in lower case that is a people's,
+    // faith's or movement's adjective ("Hispanic voters"), or that the
+    // tagger reads as an adjective where the recogniser saw an organisation
+    // ("the Democratic nominee"): an adjective, not the body.
+    if (type != kMisc && e == b + 1 && e < n && !(t[b].gaz & kListed) && !(t[e].f.flags & syntax::kHasUpper) &&
+        t[e].upos == Hash64("NOUN") &&
+        (Heads().adjective.count(t[b].f.lower) || (type == kOrg && t[b].upos == Hash64("ADJ")))) {
       SetSpan(labels, b, e, kMisc);
     }
     // Alone right before a title ("Lorvanian President Tomas Varnell"), it

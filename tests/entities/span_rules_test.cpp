@@ -878,6 +878,35 @@ TEST(SpanRules, AnUnlistedDemonymBeforeANounIsMisc) {
   EXPECT_EQ(Spans(lv), "LOC:1-2 ");
 }
 
+// "Hispanic voters", "the Democratic nominee": a people's or faith's
+// adjective, or one the tagger reads as an adjective where the model saw an
+// organisation, before a common noun is no name of a body or place.
+TEST(SpanRules, AGroupAdjectiveBeforeANounIsMisc) {
+  auto t = Tokens({{"registered", 0, "VBN"}, {"Hispanic"}, {"voters", 0, "NNS"}, {"agree", 0, "VBP"}});
+  t[2].upos = Hash64("NOUN");
+  auto labels = Span(t.size(), 1, 2, kOrg);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "MISC:1-2 ");
+  auto u = Tokens({{"the", 0, "DT"}, {"Lenhallist", 0, "JJ"}, {"nominee", 0, "NN"}, {"spoke", 0, "VBD"}});
+  u[1].upos = Hash64("ADJ");
+  u[2].upos = Hash64("NOUN");
+  auto lu = Span(u.size(), 1, 2, kOrg);
+  ApplySpanRules(u.data(), u.size(), lu.data());
+  EXPECT_EQ(Spans(lu), "MISC:1-2 ");
+  // A proper noun the model reads as an organisation stays one ("Kessar
+  // officials"), and so does the adjective before a verb.
+  auto v = Tokens({{"Kessar"}, {"officials", 0, "NNS"}, {"said", 0, "VBD"}});
+  v[1].upos = Hash64("NOUN");
+  auto lv = Span(v.size(), 0, 1, kOrg);
+  ApplySpanRules(v.data(), v.size(), lv.data());
+  EXPECT_EQ(Spans(lv), "ORG:0-1 ");
+  auto w = Tokens({{"Hispanic"}, {"said", 0, "VBD"}});
+  w[1].upos = Hash64("VERB");
+  auto lw = Span(w.size(), 0, 1, kOrg);
+  ApplySpanRules(w.data(), w.size(), lw.data());
+  EXPECT_EQ(Spans(lw), "ORG:0-1 ");
+}
+
 TEST(SpanRules, AnOrganisationWordTakesTheForPhraseAfterIt) {
   // "[Relief Headquarters] for the Care of Coastal [Towns]" to the model.
   auto t = Tokens({{"the", 0, "DT"}, {"Relief"}, {"Headquarters"}, {"for", 0, "IN"}, {"the", 0, "DT"}, {"Care"},
