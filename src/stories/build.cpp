@@ -107,33 +107,82 @@ std::string FiguresKey(std::string_view text) {
   return out;
 }
 
-std::vector<QuoteRec> ReadQuotes(const std::string& path, const std::function<bool(std::string_view)>& has_article) {
-  std::vector<QuoteRec> out;
+// One quote's line in quotes.jsonl: the digest index of its article and
+// where the line is. The stories need the quotes of one story's articles at
+// a time, so only these 16 bytes a quote stay in memory, not the quotes.
+struct QuoteLoc {
+  std::uint32_t article = 0, length = 0;
+  std::uint64_t offset = 0;
+};
+
+bool ParseQuote(simdjson::dom::parser& parser, std::string_view line, QuoteRec* q) {
+  simdjson::dom::object o;
+  if (line.empty() || parser.parse(line.data(), line.size()).get_object().get(o)) return false;
+  std::string_view v;
+  if (!o["id"].get_string().get(v)) q->id = std::string(v);
+  if (!o["article"].get_string().get(v)) q->article = std::string(v);
+  if (!o["text"].get_string().get(v)) q->text = std::string(v);
+  if (!o["kind"].get_string().get(v)) q->kind = std::string(v);
+  simdjson::dom::object sp;
+  if (!o["speaker"].get_object().get(sp)) {
+    if (!sp["name"].get_string().get(v)) q->speaker = std::string(v);
+    else if (!sp["description"].get_string().get(v)) q->speaker = std::string(v);
+  }
+  simdjson::dom::array arr;
+  if (!o["same_as"].get_array().get(arr)) {
+    for (simdjson::dom::element e : arr)
+      if (!e.get_string().get(v)) q->same_as.emplace_back(v);
+  }
+  return true;
+}
+
+// Where the quotes of the articles `article_of` knows (digest index, or
+// -1) are in quotes.jsonl, ordered by article.
+std::vector<QuoteLoc> IndexQuotes(const std::string& path, const std::function<std::int64_t(std::string_view)>& article_of) {
+  std::vector<QuoteLoc> out;
   if (path.empty()) return out;
   std::ifstream f(path, std::ios::binary);
   std::string line;
-  simdjson::dom::parser parser;
+  std::uint64_t offset = 0;
   while (std::getline(f, line)) {
-    simdjson::dom::object o;
-    if (line.empty() || parser.parse(line).get_object().get(o)) continue;
-    std::string_view v;
+    const std::uint64_t at = offset;
+    offset += line.size() + 1;
+    // The article id sits near the line's start; reading it alone keeps
+    // the index pass cheap.
+    const std::size_t key = line.find("\"article\":\"");
+    if (key == std::string::npos || line.size() > UINT32_MAX) continue;
+    const std::size_t b = key + 11, e = line.find('"', b);
+    if (e == std::string::npos) continue;
+    const std::int64_t a = article_of(std::string_view(line).substr(b, e - b));
+    if (a < 0) continue;
+    out.push_back({static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(line.size()), at});
+  }
+  std::stable_sort(out.begin(), out.end(), [](const QuoteLoc& x, const QuoteLoc& y) { return x.article < y.article; });
+  return out;
+}
+
+// The quotes of digest indices `articles`, read back from quotes.jsonl,
+// in file order.
+std::vector<QuoteRec> ReadQuotesOf(const std::string& path, const std::vector<QuoteLoc>& index,
+                                   const std::vector<std::uint32_t>& articles) {
+  std::vector<QuoteRec> out;
+  if (index.empty()) return out;
+  std::vector<QuoteLoc> want;
+  for (std::uint32_t a : articles) {
+    auto lo = std::lower_bound(index.begin(), index.end(), a, [](const QuoteLoc& x, std::uint32_t v) { return x.article < v; });
+    for (; lo != index.end() && lo->article == a; ++lo) want.push_back(*lo);
+  }
+  if (want.empty()) return out;
+  std::sort(want.begin(), want.end(), [](const QuoteLoc& x, const QuoteLoc& y) { return x.offset < y.offset; });
+  std::ifstream f(path, std::ios::binary);
+  thread_local simdjson::dom::parser parser;
+  std::string line;
+  for (const QuoteLoc& w : want) {
+    line.resize(w.length);
+    f.seekg(static_cast<std::streamoff>(w.offset));
+    if (!f.read(line.data(), static_cast<std::streamsize>(w.length))) break;
     QuoteRec q;
-    if (!o["id"].get_string().get(v)) q.id = std::string(v);
-    if (!o["article"].get_string().get(v)) q.article = std::string(v);
-    if (!has_article(q.article)) continue;
-    if (!o["text"].get_string().get(v)) q.text = std::string(v);
-    if (!o["kind"].get_string().get(v)) q.kind = std::string(v);
-    simdjson::dom::object sp;
-    if (!o["speaker"].get_object().get(sp)) {
-      if (!sp["name"].get_string().get(v)) q.speaker = std::string(v);
-      else if (!sp["description"].get_string().get(v)) q.speaker = std::string(v);
-    }
-    simdjson::dom::array arr;
-    if (!o["same_as"].get_array().get(arr)) {
-      for (simdjson::dom::element e : arr)
-        if (!e.get_string().get(v)) q.same_as.emplace_back(v);
-    }
-    out.push_back(std::move(q));
+    if (ParseQuote(parser, line, &q)) out.push_back(std::move(q));
   }
   return out;
 }
@@ -1278,13 +1327,7 @@ Status StoryBuilder::Impl::Run(const std::vector<events::MergedEvent>& evs, cons
     return Id(x) < Id(y);
   });
 
-  std::vector<QuoteRec> quotes = ReadQuotes(quotes_jsonl, [&](std::string_view id) { return find(id) >= 0; });
-  std::unordered_map<std::string, std::vector<std::uint32_t>> quotes_by_article;
-  std::unordered_map<std::string, std::uint32_t> quote_index;
-  for (std::uint32_t i = 0; i < quotes.size(); ++i) {
-    quotes_by_article[quotes[i].article].push_back(i);
-    quote_index.emplace(quotes[i].id, i);
-  }
+  const std::vector<QuoteLoc> quote_locs = IndexQuotes(quotes_jsonl, [&](std::string_view id) { return find(id); });
 
   // An article between the online pass and its story's output: its
   // digest goes back to the spill until then (read again for the output),
@@ -1369,6 +1412,16 @@ Status StoryBuilder::Impl::Run(const std::vector<events::MergedEvent>& evs, cons
       for (std::uint32_t a : need)
         if (digests[a].id.empty())
           if (Status s = load(batch[a].article, &digests[a]); !s.ok()) return s;
+      // The story's quotes, read back for it alone.
+      std::vector<std::uint32_t> member_articles;
+      for (std::uint32_t a : mem) member_articles.push_back(batch[a].article);
+      const std::vector<QuoteRec> quotes = ReadQuotesOf(quotes_jsonl, quote_locs, member_articles);
+      std::unordered_map<std::string, std::vector<std::uint32_t>> quotes_by_article;
+      std::unordered_map<std::string, std::uint32_t> quote_index;
+      for (std::uint32_t i = 0; i < quotes.size(); ++i) {
+        quotes_by_article[quotes[i].article].push_back(i);
+        quote_index.emplace(quotes[i].id, i);
+      }
       Story st;
       st.json = StoryJson(mem, cvecs, dup_of, evs, quotes, quotes_by_article, quote_index, &st.id);
       for (std::uint32_t a : mem) {

@@ -704,6 +704,45 @@ TEST(Stories, APersonsNameDiffersOnlyInItsOwnWords) {
   EXPECT_NE(name_claims[0].find("Varnel"), std::string::npos) << stories[0].json;
 }
 
+// The stories read each story's quotes back from quotes.jsonl when they
+// write it: lines of other articles between them, an article the builder
+// does not know, and a quote whose words look like a key change nothing.
+TEST(Stories, QuotesAreReadBackForTheirStoryWhereverTheyAreInTheFile) {
+  const std::string t1 = "Odalys Kessar met the Lenhall Trade Council in Lenhall on Monday about grain exports.";
+  const std::string t2 = "Odalys Kessar met the Lenhall Trade Council in Lenhall on Monday to discuss grain exports.";
+  std::vector<std::string> lines = {
+      Line("m1", "Outlet One", "2024-05-01", "Grain talks in Lenhall", t1, {{"Odalys Kessar", "eO"}, {"Lenhall on", "eL"}}),
+      Line("m2", "Outlet Two", "2024-05-01", "Grain export talks in Lenhall", t2,
+           {{"Odalys Kessar", "eO"}, {"Lenhall on", "eL"}}),
+  };
+  const std::string path = ::testing::TempDir() + "/stories_quote_lines.jsonl";
+  {
+    std::ofstream f(path, std::ios::binary);
+    f << "{\"id\":\"q0\",\"article\":\"zz\",\"text\":\"not ours\",\"kind\":\"direct\"}\n"
+      << "{\"id\":\"q1\",\"article\":\"m1\",\"text\":\"the council will publish the figures\",\"kind\":\"direct\","
+         "\"speaker\":{\"name\":\"Odalys Kessar\"},\"same_as\":[\"q2\"]}\n"
+      << "{\"id\":\"q9\",\"article\":\"zz\",\"text\":\"a \\\"article\\\":\\\"m2 look-alike\",\"kind\":\"direct\"}\n"
+      << "not json at all\n"
+      << "{\"id\":\"q2\",\"article\":\"m2\",\"text\":\"the council will publish its figures\",\"kind\":\"direct\","
+         "\"speaker\":{\"name\":\"Odalys Kessar\"},\"same_as\":[\"q1\"]}\n";
+  }
+  StoryBuilder b;
+  for (const auto& l : lines) ASSERT_TRUE(b.AddArticle(l).ok());
+  auto stories = b.Build({}, path);
+  ASSERT_EQ(stories.size(), 1u);
+  simdjson::dom::parser p;
+  simdjson::dom::element e;
+  ASSERT_EQ(p.parse(stories[0].json).get(e), simdjson::SUCCESS);
+  std::vector<std::string> values;
+  for (simdjson::dom::element c : e["disagreements"].get_array()) {
+    std::string_view k;
+    if (c["kind"].get_string().get(k) || k != "quote") continue;
+    for (simdjson::dom::element v : c["values"].get_array()) values.emplace_back(std::string_view(v.get_string()));
+  }
+  EXPECT_EQ(values, (std::vector<std::string>{"the council will publish its figures", "the council will publish the figures"}))
+      << stories[0].json;
+}
+
 // Two outlets' paraphrases of one statement are worded differently as a
 // rule; only quoted words differing is a disagreement about the quote.
 TEST(Stories, OnlyQuotedWordsCanDisagreeNotParaphrases) {
