@@ -67,7 +67,23 @@ class Finder {
   void Run() {
     FindCues();
     MarkQuotes();
-    for (std::size_t q = 0; q < cands_.size(); ++q) cands_[q].cue = CueForQuote(cands_[q]);
+    for (std::size_t q = 0; q < cands_.size(); ++q) {
+      cands_[q].cue = CueForQuote(cands_[q]);
+      // A verb of saying before the quote that the parser made govern it
+      // reports nothing of its own when the quote's cue follows it ("as X
+      // denies, “...?” asked Y"): the quote is not its content.
+      if (cands_[q].cue != kNone && cands_[q].cue == CueRightAfter(cands_[q])) {
+        for (std::size_t k = 0; k < cues_.size(); ++k) {
+          const CueHit& h = cues_[k];
+          if (static_cast<std::int32_t>(k) == cands_[q].cue || h.first >= cands_[q].first ||
+              doc_.sent(h.first) != doc_.sent(cands_[q].first))
+            continue;
+          bool governs = false;
+          for (std::int32_t t = cands_[q].first; t <= cands_[q].last && !governs; ++t) governs = doc_.Dominates(h.first, t, 6);
+          if (governs) used_cue_.push_back(static_cast<std::int32_t>(k));
+        }
+      }
+    }
     JoinSplitQuotes();
     std::vector<Pending> found;
     for (Candidate& c : cands_) {
@@ -504,6 +520,44 @@ class Finder {
   bool InQuote(std::int32_t t) const { return in_quote_[static_cast<std::size_t>(t)] != kNone; }
 
   // The cue that attributes candidate c, or kNone.
+  // “...?” asked X, “...,” X said: a quote that ends in a comma, a
+  // question or an exclamation mark inside its marks, with a verb of
+  // saying right after them and its subject on either side of it, is
+  // that verb's, whatever the parser hung the quote on (a verb of saying
+  // before it in the sentence: "as X denies, “...?” asked Y"). kNone if
+  // the quote is not so followed.
+  std::int32_t CueRightAfter(const Candidate& c) const {
+    const std::int32_t inner_end = c.last;
+    if (inner_end < c.first || !(doc_.text(inner_end) == "," || doc_.text(inner_end) == "?" || doc_.text(inner_end) == "!"))
+      return kNone;
+    const std::uint32_t s_last = doc_.sent(c.last);
+    // Only a quote that opens on its own (at the sentence's start or after
+    // punctuation), not words quoted inside a phrase ("Bemoaning the
+    // “phony system,” X accused Y": the comma is the sentence's).
+    const std::int32_t open = std::min(c.open_first, c.first);
+    if (open > 0 && doc_.sent(open - 1) == doc_.sent(open) && !doc_.punct(open - 1)) return kNone;
+    const std::int32_t after = (c.close_tok != kNone ? c.close_tok : c.last) + 1;
+    const std::int32_t n = static_cast<std::int32_t>(doc_.size());
+    auto nominal = [&](std::int32_t t) {
+      if (t < 0 || t >= n) return false;
+      const std::string_view u = doc_.tok(t).upos;
+      return u == "PROPN" || u == "PRON" || u == "NOUN" || u == "DET";
+    };
+    for (std::int32_t t = after; t < n && t <= after + 1 && doc_.sent(t) == s_last; ++t) {
+      const std::int32_t k = cue_of_[static_cast<std::size_t>(t)];
+      if (k == kNone) continue;
+      const CueHit& h = cues_[static_cast<std::size_t>(k)];
+      const std::string_view x = doc_.tok(t).xpos;
+      if (!Wanted(h) || h.phrase || h.colon || h.nominal || doc_.tok(t).upos != "VERB" ||
+          (x != "VBD" && x != "VBZ" && x != "VBP"))
+        continue;
+      const bool inverted = t == after && nominal(h.last + 1);
+      const bool subject_first = t == after + 1 && (doc_.tok(after).upos == "PROPN" || doc_.tok(after).upos == "PRON");
+      if (inverted || subject_first) return k;
+    }
+    return kNone;
+  }
+
   std::int32_t CueForQuote(const Candidate& c) const {
     std::uint32_t s_first = doc_.sent(c.first), s_last = doc_.sent(c.last);
     // "..., to which the senator interjected: “...”": a cue that ends right
@@ -517,6 +571,7 @@ class Finder {
         }
       }
     }
+    if (const std::int32_t k = CueRightAfter(c); k != kNone) return k;
     std::int32_t best = kNone;
     int best_score = 1 << 30;
     for (std::size_t k = 0; k < cues_.size(); ++k) {

@@ -1547,6 +1547,29 @@ TEST_F(QuotesOnText, AWordStandingForAClauseIsWhatWasSaid) {
   EXPECT_EQ(Words(a, a.quotes[4]), "no one was hurt");
 }
 
+// "..., as Y denies, “...?” asked X": the verb of saying right after the
+// closing mark, with its subject, is the quote's cue, however the parser
+// hung the quote on the verb before it; that verb then reports nothing.
+// Words quoted inside a phrase keep the verb before them.
+TEST_F(QuotesOnText, AQuoteClosedByItsCueIsThatCuesWhateverComesBefore) {
+  Article a = Analyse(
+      "If hackers can alter the files, as many researchers believe and Lenhall strongly denies, "
+      "\u201Cwhy wouldn\u2019t you want to raise the issue?\u201D asked Varnell, now a partner at a consulting firm.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].kind, "direct");
+  EXPECT_EQ(a.quotes[0].cue_text, "asked");
+  EXPECT_EQ(Speaker(a.quotes[0]), "Varnell");
+  Article b = Analyse("Bemoaning the \u201Cphony system,\u201D Kessar accused Lenhall of bias.");
+  bool mixed = false;
+  for (const Quote& q : b.quotes) {
+    if (q.kind == "mixed") {
+      mixed = true;
+      EXPECT_EQ(q.cue_text, "bemoaning");
+    }
+  }
+  EXPECT_TRUE(mixed);
+}
+
 // A participle of saying after a quote, set off by a comma ("...,”
 // referring to X"), is an act of its own by the same speaker: it is not
 // the quote's cue, and the mixed quote's clause ends before it.
