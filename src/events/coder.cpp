@@ -1356,7 +1356,25 @@ class SentenceCoder {
     }
     EachChild(h, [&](std::int32_t c) {
       if (static_cast<int>(out.size()) < kMaxConjuncts && Tok(c).deprel == "conj") {
-        if (auto a = Resolve(c)) out.push_back(std::move(*a));
+        // "X and the rebel Free Harlen Movement", parsed with "rebel" as
+        // X's conjunct and the name apart: a common noun in lower case
+        // right before a name describes it, and the name is the conjunct.
+        // (The recogniser may leave a capitalised word of the name out.)
+        std::int32_t k = c;
+        auto capitalised = [&](std::int32_t t) {
+          const char x = a_.text[Tok(t).begin];
+          return x >= 'A' && x <= 'Z';
+        };
+        if (c > 0 && Tok(c).upos == "NOUN" && MentionAt(c) < 0 && !capitalised(c)) {
+          std::int32_t j = c + 1;
+          while (j < n_ && j <= c + 2 && MentionAt(j) < 0 && capitalised(j)) ++j;
+          if (j < n_ && MentionAt(j) >= 0 && (j == c + 1 || MentionAt(j) != MentionAt(c - 1))) {
+            std::int32_t last = j;
+            while (last + 1 < n_ && MentionAt(last + 1) == MentionAt(j)) ++last;
+            if (a_.mentions[static_cast<std::size_t>(MentionAt(j))].begin == Tok(j).begin) k = last;
+          }
+        }
+        if (auto a = Resolve(k)) out.push_back(std::move(*a));
       }
     });
     // "The prime minister and the president met", parsed as two subjects.

@@ -172,6 +172,32 @@ TEST_F(CoderTest, BlameOnSomeoneTargetsThem) {
   EXPECT_EQ(Target(b.events[0]), "Morvia");
 }
 
+// "X and the rebel Y Movement signed": the lower-case noun before the name
+// describes it; the name is the other party, not "rebel".
+TEST_F(CoderTest, ANounBeforeANamedConjunctDescribesIt) {
+  Article a = Analyse("Morvia's government and the rebel Free Harlen Movement signed a ceasefire on Friday.");
+  ASSERT_FALSE(a.events.empty());
+  for (const Event& e : a.events) {
+    EXPECT_NE(e.source.text, "rebel");
+    EXPECT_NE(Target(e), "rebel");
+  }
+  bool named = false;
+  for (const Event& e : a.events) {
+    named = named || Target(e).find("Harlen Movement") != std::string::npos ||
+            e.source.text.find("Harlen Movement") != std::string::npos;
+  }
+  EXPECT_TRUE(named);
+}
+
+// "meets on Thursday, the third and final round of talks": a round, a
+// session or a summit is when and what, never whom one meets.
+TEST_F(CoderTest, ARoundOfTalksIsNoOneMet) {
+  Article a = Analyse("The Lenhall Council meets in Vienna on Thursday, the third and final round of a week of talks.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo.substr(0, 2), "04");
+  EXPECT_EQ(Target(a.events[0]), "-");
+}
+
 TEST_F(CoderTest, ABarePastParticipleHasNoAgentAbove) {
   // Those arrested were arrested by someone else, not by the monitors.
   Article a = Analyse(
