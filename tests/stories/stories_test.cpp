@@ -632,6 +632,39 @@ TEST(Stories, NumbersAgreeWithDifferentHedgingAndDisagreeOnDifferentFigures) {
   EXPECT_TRUE(claims.empty());
 }
 
+// The disagreements of one kind in a story's JSON line: claim, values,
+// articles, and each reading's value with its articles.
+struct ClaimRow {
+  std::string claim;
+  std::vector<std::string> values, articles;
+  std::vector<std::pair<std::string, std::vector<std::string>>> readings;
+};
+
+std::vector<ClaimRow> DisagreementsOfKind(const std::string& json, std::string_view kind) {
+  std::vector<ClaimRow> out;
+  simdjson::dom::parser p;
+  simdjson::dom::element e;
+  if (p.parse(json).get(e)) {
+    ADD_FAILURE() << "not JSON: " << json;
+    return out;
+  }
+  for (simdjson::dom::element c : e["disagreements"].get_array()) {
+    std::string_view k;
+    if (c["kind"].get_string().get(k) || k != kind) continue;
+    ClaimRow row;
+    row.claim = std::string(c["claim"].get_string().value());
+    for (std::string_view v : c["values"].get_array()) row.values.emplace_back(v);
+    for (std::string_view a : c["articles"].get_array()) row.articles.emplace_back(a);
+    for (simdjson::dom::element r : c["readings"].get_array()) {
+      std::vector<std::string> by;
+      for (std::string_view a : r["articles"].get_array()) by.emplace_back(a);
+      row.readings.emplace_back(std::string(r["value"].get_string().value()), std::move(by));
+    }
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
 // Two spellings of one name are a disagreement; two letter cases of one
 // name, or its British and American spellings, are house style and are not,
 // nor is a body named by its country or by its people's adjective.
@@ -657,16 +690,8 @@ TEST(Stories, NamesDifferInSpellingButNotInLetterCase) {
   for (const auto& l : lines) ASSERT_TRUE(b.AddArticle(l).ok());
   auto stories = b.Build({}, "");
   ASSERT_EQ(stories.size(), 1u);
-  simdjson::dom::parser p;
-  simdjson::dom::element e;
-  ASSERT_EQ(p.parse(stories[0].json).get(e), simdjson::SUCCESS);
   std::vector<std::string> name_claims;
-  for (simdjson::dom::element c : e["disagreements"].get_array()) {
-    std::string_view kind, claim;
-    ASSERT_FALSE(c["kind"].get_string().get(kind));
-    ASSERT_FALSE(c["claim"].get_string().get(claim));
-    if (kind == "name") name_claims.emplace_back(claim);
-  }
+  for (const ClaimRow& row : DisagreementsOfKind(stories[0].json, "name")) name_claims.push_back(row.claim);
   EXPECT_EQ(name_claims, std::vector<std::string>{"name of Pavel Orlovsky"}) << stories[0].json;
 }
 
@@ -690,16 +715,8 @@ TEST(Stories, APersonsNameDiffersOnlyInItsOwnWords) {
   for (const auto& l : lines) ASSERT_TRUE(b.AddArticle(l).ok());
   auto stories = b.Build({}, "");
   ASSERT_EQ(stories.size(), 1u);
-  simdjson::dom::parser p;
-  simdjson::dom::element e;
-  ASSERT_EQ(p.parse(stories[0].json).get(e), simdjson::SUCCESS);
   std::vector<std::string> name_claims;
-  for (simdjson::dom::element c : e["disagreements"].get_array()) {
-    std::string_view kind, claim;
-    ASSERT_FALSE(c["kind"].get_string().get(kind));
-    ASSERT_FALSE(c["claim"].get_string().get(claim));
-    if (kind == "name") name_claims.emplace_back(claim);
-  }
+  for (const ClaimRow& row : DisagreementsOfKind(stories[0].json, "name")) name_claims.push_back(row.claim);
   ASSERT_EQ(name_claims.size(), 1u) << stories[0].json;
   EXPECT_NE(name_claims[0].find("Varnel"), std::string::npos) << stories[0].json;
 }
@@ -827,39 +844,6 @@ TEST(StoriesTitles, DifferentOfficesDifferMoreDetailDoesNot) {
   EXPECT_FALSE(detail::TitlesDiffer("chief negotiator", "deputy foreign minister"));
   EXPECT_FALSE(detail::TitlesDiffer("president", "president"));
   EXPECT_FALSE(detail::TitlesDiffer("secretary of state", "state governor"));
-}
-
-// The disagreements of one kind in a story's JSON line: claim, values,
-// articles, and each reading's value with its articles.
-struct ClaimRow {
-  std::string claim;
-  std::vector<std::string> values, articles;
-  std::vector<std::pair<std::string, std::vector<std::string>>> readings;
-};
-
-std::vector<ClaimRow> DisagreementsOfKind(const std::string& json, std::string_view kind) {
-  std::vector<ClaimRow> out;
-  simdjson::dom::parser p;
-  simdjson::dom::element e;
-  if (p.parse(json).get(e)) {
-    ADD_FAILURE() << "not JSON: " << json;
-    return out;
-  }
-  for (simdjson::dom::element c : e["disagreements"].get_array()) {
-    std::string_view k;
-    if (c["kind"].get_string().get(k) || k != kind) continue;
-    ClaimRow row;
-    row.claim = std::string(c["claim"].get_string().value());
-    for (std::string_view v : c["values"].get_array()) row.values.emplace_back(v);
-    for (std::string_view a : c["articles"].get_array()) row.articles.emplace_back(a);
-    for (simdjson::dom::element r : c["readings"].get_array()) {
-      std::vector<std::string> by;
-      for (std::string_view a : r["articles"].get_array()) by.emplace_back(a);
-      row.readings.emplace_back(std::string(r["value"].get_string().value()), std::move(by));
-    }
-    out.push_back(std::move(row));
-  }
-  return out;
 }
 
 // A name with an acronym for words the other form writes out is the same
