@@ -57,6 +57,18 @@ void AddGazetteerBits(const Article& a, std::uint32_t first, std::uint32_t end, 
     for (std::uint32_t k = m.begin_token; k < m.end_token && k < n; ++k) tokens[k].gaz |= k == m.begin_token ? b : i;
     if (after && m.end_token < n) tokens[m.end_token].gaz |= after;
   }
+  // The roles table lists singulars; its plurals are looked up only for
+  // capitalised words ending in "s", which keeps the lookups rare.
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::string_view w = s.forms[k];
+    if (w.size() < 5 || w[0] < 'A' || w[0] > 'Z' || w.back() != 's' || w[w.size() - 2] == 's' ||
+        (tokens[k].gaz & kGazRole)) {
+      continue;
+    }
+    for (std::uint32_t id : g.Lookup(w.substr(0, w.size() - 1))) {
+      if (g.entry(id).kind == gz::kRole) tokens[k].gaz |= kGazRolePlural;
+    }
+  }
 }
 
 std::vector<std::uint32_t> PeopleForms(const Article& a) {

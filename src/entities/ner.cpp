@@ -530,7 +530,7 @@ void ApplyNameRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
       // Drop the title words at its start (and a country or demonym before
       // them: "Russian President X"), keeping at least one word. A title
       // word inside a name ("Muhammed Sheikh X") stays.
-      constexpr std::uint32_t kTitle = kGazRole | kGazHonorific;
+      constexpr std::uint32_t kTitle = kGazRole | kGazHonorific | kGazRolePlural;
       constexpr std::uint32_t kBefore = kTitle | kGazDemonym | kGazCountryB | kGazCountryI;
       std::size_t cut = b;
       for (std::size_t k = b; k + 1 < e && (t[k].gaz & kBefore); ++k) {

@@ -66,6 +66,9 @@ enum GazBit : std::uint32_t {
   kGazPeopleForm = 1u << 19,
   // ... and that adjective itself ("Tessarian", "Morvathi").
   kGazPeopleAdjective = 1u << 20,
+  // Not a model feature either: a capitalised plural of a listed one-word
+  // role ("Senators", "Governors"), a title before two names joined by "and".
+  kGazRolePlural = 1u << 21,
 };
 // The bits the model reads.
 inline constexpr std::uint32_t kModelGazBits = (1u << kNumGazBits) - 1;

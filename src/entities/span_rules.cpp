@@ -478,6 +478,31 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
       Clear(labels, b, e);
     b = e;
   }
+  // "Senators Varnell and Kessar": a capitalised plural of a listed role
+  // before a name and "and" is the title of the people named on both sides
+  // of "and", whatever type the model gave the words after it (it reads
+  // the plural as a name's first word, as it would "Lenhall Varnell").
+  static const std::uint64_t and_lower = LowerHash("and");
+  EachSpan(labels, n, [&](std::size_t b, std::size_t e) {
+    if (!(t[b].gaz & kGazRolePlural) || !(t[b].f.flags & syntax::kTitle) || e - b < 2) return;
+    std::size_t conj = b + 2;
+    while (conj <= e && conj < n && t[conj].f.lower != and_lower) ++conj;
+    if (conj >= n || t[conj].f.lower != and_lower || (t[conj].f.flags & syntax::kHasUpper)) return;
+    // The second name: the model's span there, else up to three
+    // capitalised words.
+    const std::size_t second = conj + 1;
+    if (second >= n || !(t[second].f.flags & syntax::kTitle)) return;
+    std::size_t last = second + 1;
+    if (second >= e && IsBegin(labels[second])) {
+      last = SpanEnd(labels, second, n);
+    } else {
+      while (last < n && last < second + 3 && (t[last].f.flags & syntax::kTitle)) ++last;
+    }
+    labels[b] = kOutside;
+    SetSpan(labels, b + 1, conj, kPer);
+    labels[conj] = kOutside;
+    SetSpan(labels, conj + 1, last, kPer);
+  });
   // "Sgt Ana Kessar of Lenhall's coast guard": a person's span run on over
   // "of" and a listed place that owns the next noun is the person and the
   // place; the possessive says the place is no part of the name.

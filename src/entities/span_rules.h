@@ -20,6 +20,8 @@ namespace sitrep::entities {
 //  - a capitalised title between an organisation and a name separates
 //    them: "Nato Secretary General Jens Albrecht" is an organisation and a
 //    person (the title is neither);
+//  - a capitalised plural of a listed role before "X and Y" ("Senators
+//    Varnell and Kessar") is their title, and X and Y are people;
 //  - a demonym alone ("Kosovan", "Russians") is MISC, never a person,
 //    organisation or place, and so is an unlisted one-word place with a
 //    demonym's ending before a common noun ("Dravenian forces");

@@ -609,5 +609,23 @@ TEST(NerModel, TwoPassModelSurvivesSaveAndLoad) {
   EXPECT_EQ(a[4], BeginLabel(2));
 }
 
+// A plural title before names ("Senators X and Y", "Governors X and Y")
+// is a title as its singular is, not the first word of a person's name.
+TEST(EntitiesStage, APluralTitleIsCutFromTheName) {
+  Article a;
+  a.text =
+      "The new bill drew fire from both parties. Together, Senators Varnell and Kessar, of Ohio and Texas, "
+      "represent a new wing of the party.";
+  RunTextSyntaxEntities(a);
+  bool person = false;
+  for (const auto& m : a.mentions) {
+    const std::string_view s = std::string_view(a.text).substr(m.begin, m.end - m.begin);
+    EXPECT_EQ(s.find("Senators"), std::string_view::npos) << s << " " << m.type;
+    if (s == "Varnell") person = m.type == "PERSON";
+  }
+  EXPECT_TRUE(person);
+}
+
 }  // namespace
 }  // namespace sitrep::entities
+
