@@ -1,6 +1,7 @@
 // Name normalisation: the keys every merge rule compares.
 #include <unicode/uchar.h>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <string>
@@ -429,15 +430,22 @@ std::string MiddleInitials(std::string_view surface) {
   std::size_t b = 0, e = words.size();
   while (e - b > 1 && lex.honorifics.count(plain(words[b]))) ++b;
   while (e - b > 1 && lex.suffixes.count(plain(words[e - 1]))) --e;
-  // Initials: capitals each followed by a full stop ("W.", "H.W."), or one
-  // capital alone ("W").
+  // Initials: capitals each followed by a full stop ("W.", "H.W."), or
+  // up to three capitals without them ("W", "HW", as headline style and
+  // some outlets write them).
+  // A name written all in capitals ("ODAL KIM VARNELL") has no such
+  // initials of more than one letter.
   std::string middle;
+  const bool all_caps = words[b].size() > 1 && std::none_of(words[b].begin(), words[b].end(), [](char c) {
+    return c >= 'a' && c <= 'z';
+  });
   for (std::size_t k = b + 1; k + 1 < e; ++k) {
     const std::string_view w = words[k];
+    const bool undotted = (w.size() == 1 || (w.size() <= 3 && !all_caps)) && w.find('.') == std::string_view::npos;
     bool initials = !w.empty();
     for (std::size_t c = 0; c < w.size() && initials; ++c) {
       const bool capital = w[c] >= 'A' && w[c] <= 'Z';
-      initials = w.size() == 1 ? capital : (c % 2 == 0 ? capital : w[c] == '.');
+      initials = undotted ? capital : (c % 2 == 0 ? capital : w[c] == '.');
     }
     if (!initials) continue;
     for (char c : w)

@@ -413,14 +413,30 @@ std::vector<Resolver::Entity> Resolver::Finish(std::vector<std::vector<std::uint
   }
   // 1b. One person's surname written with and without a final e by two
   // outlets ("Kessar", "Kessare"): the same first name and the same role
-  // given to both.
+  // given to both; never two whose initials after the first name differ
+  // (a father and son of one office), which step 1 kept apart.
   {
-    std::unordered_map<std::uint64_t, std::uint32_t> first;
+    std::vector<std::string> written(n);  // per root: the initials its people write
+    for (std::size_t i = 0; i < n; ++i) {
+      std::string& w = written[uf.Find(idx(i))];
+      if (w.empty()) w = m.recs[i].middle;
+    }
+    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> first;
     for (std::size_t i = 0; i < n; ++i) {
       const Impl::Rec& r = m.recs[i];
       for (std::uint32_t k = r.spell_begin; k < r.spell_end; ++k) {
-        auto [it, fresh] = first.try_emplace(m.spellings[k], idx(i));
-        if (!fresh) uf.Unite(idx(i), it->second);
+        std::vector<std::uint32_t>& g = first[m.spellings[k]];
+        bool joined = false;
+        for (std::uint32_t member : g) {
+          const std::uint32_t a = uf.Find(member), b = uf.Find(idx(i));
+          if (a != b && !written[a].empty() && !written[b].empty() && written[a] != written[b]) continue;
+          const std::string merged = written[a].empty() ? written[b] : written[a];
+          uf.Unite(a, b);
+          written[uf.Find(a)] = merged;
+          joined = true;
+          break;
+        }
+        if (!joined) g.push_back(idx(i));
       }
     }
   }

@@ -31,6 +31,10 @@ TEST(StripPossessive, RemovesClosingPossessive) {
 TEST(MiddleInitials, TheInitialsAfterTheFirstName) {
   EXPECT_EQ(MiddleInitials("Odal H. W. Varnell"), "hw");
   EXPECT_EQ(MiddleInitials("Odal H.W. Varnell"), "hw");
+  EXPECT_EQ(MiddleInitials("Odal HW Varnell"), "hw");  // undotted, in some outlets' style
+  EXPECT_EQ(MiddleInitials("Odal W Varnell"), "w");
+  EXPECT_EQ(MiddleInitials("Odal Kessar Varnell"), "");
+  EXPECT_EQ(MiddleInitials("ODAL KIM VARNELL"), "");  // a headline's middle name
   EXPECT_EQ(MiddleInitials("Gen. Odal W. Varnell Jr."), "w");
   EXPECT_EQ(MiddleInitials("Odal Varnell"), "");
   EXPECT_EQ(MiddleInitials("O. Varnell"), "");  // an initial for the first name is no middle one

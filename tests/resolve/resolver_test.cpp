@@ -416,6 +416,12 @@ TEST(Resolver, ASurnameWithAndWithoutAFinalEIsOnePersonWhenTheRoleIsTheSame) {
   EXPECT_NE(c[0], c[1]) << "another first name";
   c = Cluster({E("PERSON", "Tobias Kessare"), with_role("Tobias Kessar", "foreign secretary")});
   EXPECT_NE(c[0], c[1]) << "no role to share";
+  // A father and son of one name and office, told apart by their initials:
+  // the shared role joins neither to the other, nor through a third.
+  c = Cluster({with_role("Odal Varnell", "president"), with_role("Odal H.W. Varnell", "president"),
+               with_role("Odal W. Varnell", "president"), with_role("Odal W. Varnell", "president")});
+  EXPECT_NE(c[1], c[2]) << "other initials";
+  EXPECT_EQ(c[2], c[3]);
 }
 
 TEST(Resolver, AmbiguousInitialsStayApart) {
