@@ -933,8 +933,10 @@ class SentenceCoder {
   }
 
   // Could the phrase headed by h be an actor in this role? Sources and
-  // obliques must be named or known kinds of actors; an object may be any
-  // concrete noun ("attacked a village"), but not an event or a thing said.
+  // obliques must be named or known kinds of actors; an object may also be
+  // a person, group, place or vehicle of no actor code ("attacked a
+  // village", words.tsv "undergoer"), but not an event, a thing said or
+  // whatever else an act is about ("defended the tax").
   bool ActorLike(std::int32_t h, Role role) {
     // "signed this Friday in Tessary an accord", as translations order it:
     // a day the parser took for the object is when, never who.
@@ -945,8 +947,12 @@ class SentenceCoder {
     if (u != "NOUN" && u != "PROPN") return false;
     if (MatchNoun(h) || InSet(lex_.thing, h)) return role == Role::kTarget && HasMentionModifier(h);
     if (InSet(lex_.quantity, h)) return true;
-    if (role == Role::kSource) return IsKnownAgent(h) || HasMentionModifier(h);
-    return true;
+    if (IsKnownAgent(h) || HasMentionModifier(h)) return true;
+    if (role != Role::kTarget) return false;
+    // A capitalised head ("Minister", "Mr") or one with a person named
+    // within it ("her counterpart X"): NamedWithin finds whom.
+    return u == "PROPN" || InSet(lex_.undergoer, h) || InSet(lex_.site, h) || InSet(lex_.aim, h) ||
+           NamedWithin(h) >= 0;
   }
 
   // A place named as a site within a town ("Freedom Square", words.tsv

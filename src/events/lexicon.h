@@ -55,7 +55,7 @@ class Lexicon {
   StringMap<std::vector<std::pair<std::string, std::string>>> compose;
   StringMap<std::string> agents;  // lemma -> agent code (may be empty)
   StringSet speech, light, occur, negation, future, thing, quantity, container, stop, hazard, money, obligation, due, ready, weapon, aim,
-      site;
+      site, undergoer;
   const Codebook* codebook = nullptr;
 
   // The code a modal class gives with a governed event code (empty: none).

@@ -980,6 +980,25 @@ TEST_F(CoderTest, ATimeInARelativeClauseDatesThatClauseAlone) {
   EXPECT_EQ(dated, 2);
 }
 
+// The object of an act is its target when it is an actor, or a person,
+// group, place or vehicle of no actor code; whatever else the act is about
+// ("the tax", "the grave", "the rules") is no one it was done to.
+TEST_F(CoderTest, WhatAnActIsAboutIsNoTarget) {
+  for (const char* text : {"The Lorvani government defended the port tax on Monday.", "Kessar blamed the tumble in oil prices.",
+                           "Odalys Kessar visited the grave of the founder on Monday.",
+                           "Kessar is defying the rules of evidence, said Lenhall."}) {
+    Article a = Analyse(text);
+    ASSERT_FALSE(a.events.empty()) << text;
+    for (const Event& e : a.events) EXPECT_EQ(Target(e), "-") << text << " " << e.cameo;
+  }
+  Article b = Analyse("Morvian troops shelled a village near the border on Sunday.");
+  ASSERT_FALSE(b.events.empty());
+  EXPECT_EQ(Target(b.events[0]), "village");
+  Article c = Analyse("Lorvani police detained dozens of protesters on Friday.");
+  ASSERT_FALSE(c.events.empty());
+  EXPECT_NE(Target(c.events[0]).find("protesters"), std::string::npos) << Target(c.events[0]);
+}
+
 TEST_F(CoderTest, AFormOfAddressBeforeANameIsTheNamedPerson) {
   Article a = Analyse("Japan's foreign ministry congratulated Mr Varnell on his victory.");
   ASSERT_EQ(a.events.size(), 1u);
