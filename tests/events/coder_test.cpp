@@ -999,6 +999,24 @@ TEST_F(CoderTest, WhatAnActIsAboutIsNoTarget) {
   EXPECT_NE(Target(c.events[0]).find("protesters"), std::string::npos) << Target(c.events[0]);
 }
 
+// Senses of event verbs that CAMEO does not code: a candidate leaving a
+// race or a post is no military retreat, and meeting a deadline is no
+// meeting; meeting demands is yielding.
+TEST_F(CoderTest, SensesOfWithdrawAndMeetThatAreNoEvent) {
+  for (const char* text : {"Odalys Kessar withdrew from the presidential race on Monday.",
+                           "Kessar is withdrawing as the director of the festival.",
+                           "The Lorvani ministers met the deadline for the budget."}) {
+    Article a = Analyse(text);
+    EXPECT_TRUE(a.events.empty()) << text << " " << a.events[0].cameo;
+  }
+  Article b = Analyse("Morvian troops withdrew from the town on Sunday.");
+  ASSERT_EQ(b.events.size(), 1u);
+  EXPECT_EQ(b.events[0].cameo, "0874");
+  Article c = Analyse("The Lorvani government met the strikers' demands.");
+  ASSERT_EQ(c.events.size(), 1u);
+  EXPECT_EQ(c.events[0].cameo, "080");
+}
+
 TEST_F(CoderTest, AFormOfAddressBeforeANameIsTheNamedPerson) {
   Article a = Analyse("Japan's foreign ministry congratulated Mr Varnell on his victory.");
   ASSERT_EQ(a.events.size(), 1u);
