@@ -35,6 +35,7 @@ Lexicon Lexicon::Load() {
   for (std::string_view line : DataLines(Resource("text/sentence_starters.txt"))) {
     lex.starters_.Emplace(line, 1);
   }
+  for (std::string_view line : DataLines(Resource("text/speech_tags.txt"))) lex.speech_tags_.Emplace(line, 1);
   return lex;
 }
 

@@ -13,7 +13,8 @@ enum class AbbrevClass { kNone, kTitle, kDate, kOther, kNumber };
 
 class Lexicon {
  public:
-  // Loads data/text/abbreviations.txt and data/text/sentence_starters.txt.
+  // Loads data/text/abbreviations.txt, sentence_starters.txt and
+  // speech_tags.txt.
   // Throws ConfigError on a malformed line.
   static Lexicon Load();
 
@@ -24,10 +25,15 @@ class Lexicon {
   // True if `word` usually starts a sentence ("The", "He", ...).
   bool IsSentenceStarter(std::string_view word) const { return starters_.Contains(word); }
 
+  // True if `word` (as written, lower case) is a verb of saying that
+  // follows a quote and its speaker ("said", "asked"; data/text/speech_tags.txt).
+  bool IsSpeechTag(std::string_view word) const { return speech_tags_.Contains(word); }
+
  private:
   // Looked up by string_view, for every word before a full stop.
   StringTable<AbbrevClass> abbreviations_;  // lowercased
   StringTable<std::uint8_t> starters_;      // a set: the values are unused
+  StringTable<std::uint8_t> speech_tags_;   // a set too
 };
 
 }  // namespace sitrep::text

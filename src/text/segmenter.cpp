@@ -75,6 +75,16 @@ static bool EndsSentence(const Article& a, const Lexicon& lex, std::size_t t, st
   }
   bool starts = IsUpper(first) || IsDigit(first) || opener || !IsAlpha(first);
   if (!starts) return false;
+  // "“Why not?” Kessar asked.": a question or exclamation closed by a
+  // quotation mark, then its speaker's name and a verb of saying, is one
+  // sentence, as "“Why not?” he asked." is; split, the quote loses its cue.
+  const std::string_view after = n > t + 1 ? a.TokenText(a.tokens[t + 1]) : std::string_view();
+  const bool quote_closed = after == "\"" || after == "\u201D" || after == "'" || after == "\u2019" || after == "\u00BB";
+  if ((term == "?" || term == "!") && quote_closed && !opener && IsUpper(first)) {
+    std::size_t k = n;
+    while (k < line_end_token && k < n + 3 && IsUpper(FirstCp(a.TokenText(a.tokens[k])))) ++k;
+    if (k > n && k < line_end_token && lex.IsSpeechTag(a.TokenText(a.tokens[k]))) return false;
+  }
   if (term.size() > 1 && term.back() == '.' && term != "..." && LastCp(term) == '.') {
     // An abbreviation or initial that kept its full stop.
     std::size_t i = 0;

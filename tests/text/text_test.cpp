@@ -187,6 +187,18 @@ TEST(Segmenter, HandlesNewsAbbreviationsAndQuotes) {
             (V{"It went to Rep. Debbie Wasserman Schultz (D-Fla.) to chair."}));
 }
 
+// A question or exclamation in quotes, then the speaker's name and a verb
+// of saying, is one sentence; a name and any other verb start the next.
+TEST(Segmenter, AQuotedQuestionAndItsNamedSpeakerAreOneSentence) {
+  EXPECT_EQ(Sentences("\u201cHave I started writing my speech?\u201d Kessar replied. \u201cYes.\u201d"),
+            (V{"\u201cHave I started writing my speech?\u201d Kessar replied.", "\u201cYes.\u201d"}));
+  EXPECT_EQ(Sentences("\u201cWhy now?\u201d Odalys Kessar asked on Monday."),
+            (V{"\u201cWhy now?\u201d Odalys Kessar asked on Monday."}));
+  EXPECT_EQ(Sentences("\u201cWhy now?\u201d Kessar left the room."),
+            (V{"\u201cWhy now?\u201d", "Kessar left the room."}));
+  EXPECT_EQ(Sentences("Was it over? Kessar said nothing."), (V{"Was it over?", "Kessar said nothing."}));
+}
+
 // After a full stop, a title of three characters ("Mr.", "Dr.") opens the
 // next sentence: it is no second terminal mark as "?!" and "..." are.
 TEST(Segmenter, AShortTitleAfterAFullStopOpensTheNextSentence) {
