@@ -246,6 +246,18 @@ void MergeWithinArticle(Article& a, const MergeOptions& options) {
         // are two people); with none, the surname stays apart here and
         // the cross-article pass, which weighs titles, places it.
         std::uint32_t to = n;
+        // "former President Kessar" beside "Odal Kessar", named president
+        // before, and "Odalys Kessar", named last: the one whose office it
+        // is, however recently the other was named.
+        if (const std::string_view office = detail::RoleHead(m.role); !office.empty() && fulls->size() > 1) {
+          for (auto j = fulls->rbegin(); j != fulls->rend() && to == n; ++j) {
+            if (!same_gender(i, *j)) continue;
+            const std::uint32_t root = uf.Find(*j);
+            for (std::uint32_t k = 0; k < i && to == n; ++k) {
+              if (uf.Find(k) == root && detail::RoleHead(a.mentions[k].role) == office) to = *j;
+            }
+          }
+        }
         for (auto j = fulls->rbegin(); j != fulls->rend() && to == n; ++j) {
           if (same_office(i, *j) && same_gender(i, *j)) to = *j;
         }

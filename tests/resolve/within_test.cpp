@@ -92,6 +92,21 @@ TEST(MergeWithinArticle, ASurnameUnderAnotherOfficeIsAnotherPerson) {
   EXPECT_EQ(a.mentions[3].local, a.mentions[1].local);
 }
 
+// Two people of one surname named in full, one of them with an office:
+// the surname under that office is that person's, though the other was
+// named last ("her and former President Kessar").
+TEST(MergeWithinArticle, ASurnameUnderAnOfficeGoesToTheOneWhoHoldsIt) {
+  Article a = Make(
+      "President Odal Kessar spoke first. Odalys Kessar spoke next. Her campaign said she would not be distracted "
+      "by attacks on her and former President Kessar.",
+      {{"Odal Kessar", "PERSON"}, {"Odalys Kessar", "PERSON"}, {"Kessar", "PERSON"}});
+  a.mentions[0].role = "president";
+  a.mentions[2].role = "former president";
+  MergeWithinArticle(a);
+  ASSERT_EQ(a.local_entities.size(), 2u);
+  EXPECT_EQ(a.mentions[2].local, a.mentions[0].local);
+}
+
 TEST(MergeWithinArticle, HonorificFormLinks) {
   Article a = Make("Arkady Volshinsky spoke. Mr Volshinsky left. Gen. Arkady Volshinsky returned.",
                    {{"Arkady Volshinsky", "PERSON"}, {"Mr Volshinsky", "PERSON"}, {"Gen. Arkady Volshinsky", "PERSON"}});
