@@ -13,6 +13,7 @@ namespace sitrep::resolve::detail {
 // The word lists under data/resolve/, loaded once (thread-safe).
 struct Lexicons {
   std::unordered_set<std::string> honorifics;
+  std::unordered_set<std::string> title_prefixes;  // honorifics only before another ("lance corporal")
   std::unordered_set<std::string> suffixes;
   std::unordered_set<std::string> function_words;
   std::unordered_set<std::string> pronouns;
@@ -41,6 +42,12 @@ struct Lexicons {
 // otherwise.
 std::vector<std::string> StateFormRest(const Lexicons& lex, const std::vector<std::string>& tokens);
 const Lexicons& GetLexicons();
+
+// How many of lower_words[0, n) (lower case, without full stops) open a
+// person's name as titles and forms of address ("mr", "lance corporal"),
+// leaving at least one word: "lance" counts only before another title,
+// so "Lance Varnell" keeps his first name.
+std::size_t LeadingHonorifics(const Lexicons& lex, const std::vector<std::string>& lower_words);
 
 // "strait of lenhall" -> {"lenhall", "strait"}: a body of water named
 // with its kind word before "of" (resolve/water_features.txt), in the

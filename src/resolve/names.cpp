@@ -355,8 +355,7 @@ std::vector<std::string> PersonTokens(std::string_view surface) {
     cleaned += c;
   }
   std::vector<std::string> t = NameTokens(cleaned);
-  std::size_t b = 0, e = t.size();
-  while (e - b > 1 && lex.honorifics.count(t[b])) ++b;
+  std::size_t b = detail::LeadingHonorifics(lex, t), e = t.size();
   while (e - b > 1 && lex.suffixes.count(t[e - 1])) --e;
   std::vector<std::string> out;
   for (std::size_t i = b; i < e; ++i) {
@@ -427,8 +426,9 @@ std::string MiddleInitials(std::string_view surface) {
       if (c != '.' && c != ',') s += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return s;
   };
-  std::size_t b = 0, e = words.size();
-  while (e - b > 1 && lex.honorifics.count(plain(words[b]))) ++b;
+  std::vector<std::string> plain_words;
+  for (std::string_view w : words) plain_words.push_back(plain(w));
+  std::size_t b = detail::LeadingHonorifics(lex, plain_words), e = words.size();
   while (e - b > 1 && lex.suffixes.count(plain(words[e - 1]))) --e;
   // Initials: capitals each followed by a full stop ("W.", "H.W."), or
   // up to three capitals without them ("W", "HW", as headline style and
@@ -456,6 +456,15 @@ std::string MiddleInitials(std::string_view surface) {
 
 namespace detail {
 
+std::size_t LeadingHonorifics(const Lexicons& lex, const std::vector<std::string>& w) {
+  std::size_t b = 0;
+  while (w.size() - b > 1 && lex.honorifics.count(w[b]) &&
+         (!lex.title_prefixes.count(w[b]) || lex.honorifics.count(w[b + 1]))) {
+    ++b;
+  }
+  return b;
+}
+
 const Lexicons& GetLexicons() {
   static const Lexicons lex = [] {
     Lexicons l;
@@ -463,6 +472,7 @@ const Lexicons& GetLexicons() {
       for (std::string_view line : DataLines(Resource(file))) into.emplace(line);
     };
     words("resolve/honorifics.txt", l.honorifics);
+    words("resolve/title_prefixes.txt", l.title_prefixes);
     words("resolve/name_suffixes.txt", l.suffixes);
     words("resolve/function_words.txt", l.function_words);
     words("resolve/pronouns.txt", l.pronouns);

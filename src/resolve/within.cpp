@@ -61,19 +61,28 @@ bool AcronymFits(std::string_view acr, std::string_view name) {
 
 // The surface without leading honorifics (PERSON) or a leading "the".
 std::string DisplayName(std::string_view surface, bool person, const detail::Lexicons& lex) {
-  for (;;) {
-    std::size_t sp = surface.find(' ');
-    if (sp == std::string_view::npos) break;
-    std::string word;
-    for (char c : surface.substr(0, sp))
-      if (c != '.') word += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    bool drop = person ? lex.honorifics.count(word) > 0 : word == "the";
-    if (!drop) break;
-    surface.remove_prefix(sp + 1);
-    while (!surface.empty() && surface.front() == ' ') surface.remove_prefix(1);
-    if (!person) break;
+  std::vector<std::string_view> words;
+  std::vector<std::string> lower;
+  for (std::size_t i = 0; i < surface.size();) {
+    std::size_t sp = surface.find(' ', i);
+    if (sp == std::string_view::npos) sp = surface.size();
+    if (sp > i) {
+      words.push_back(surface.substr(i, sp - i));
+      std::string word;
+      for (char c : words.back())
+        if (c != '.') word += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      lower.push_back(std::move(word));
+    }
+    i = sp + 1;
   }
-  return std::string(surface);
+  std::size_t drop = 0;
+  if (person) {
+    drop = detail::LeadingHonorifics(lex, lower);
+  } else if (words.size() > 1 && lower[0] == "the") {
+    drop = 1;
+  }
+  if (drop == 0) return std::string(surface);
+  return std::string(surface.substr(static_cast<std::size_t>(words[drop].data() - surface.data())));
 }
 
 // Most frequent non-empty value; ties go to the first seen.

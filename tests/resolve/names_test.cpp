@@ -56,6 +56,10 @@ TEST(PersonTokens, DropsHonorificsSuffixesInitialsAndNicknames) {
   EXPECT_EQ(PersonTokens("Mr Volshinsky"), (V{"volshinsky"}));
   EXPECT_EQ(PersonTokens("Gen. Arkady Volshinsky Jr."), (V{"arkady", "volshinsky"}));
   EXPECT_EQ(PersonTokens("Ada W. Penrose"), (V{"ada", "penrose"}));
+  // "Lance" is a title only before another ("Lance Corporal"), else a first name.
+  EXPECT_EQ(PersonTokens("Lance Cpl. Arkady Volshinsky"), (V{"arkady", "volshinsky"}));
+  EXPECT_EQ(PersonTokens("Lance Volshinsky"), (V{"lance", "volshinsky"}));
+  EXPECT_EQ(PersonTokens("Staff Sgt. Ada Penrose"), (V{"ada", "penrose"}));
   EXPECT_EQ(PersonTokens("Tamsin (Tam) Ardley"), (V{"tamsin", "ardley"}));
   EXPECT_EQ(PersonTokens("Tamsin 'Tam' Ardley"), (V{"tamsin", "ardley"}));
   EXPECT_EQ(PersonTokens("President"), (V{"president"}));  // never empties a name

@@ -107,6 +107,20 @@ TEST(MergeWithinArticle, ASurnameUnderAnOfficeGoesToTheOneWhoHoldsIt) {
   EXPECT_EQ(a.mentions[2].local, a.mentions[0].local);
 }
 
+// A first name that is also the first word of a title ("Lance Corporal")
+// stays in the name the entity is given.
+TEST(MergeWithinArticle, AFirstNameThatOpensATitleStaysInTheName) {
+  Article a = Make("The speaker Lance Varnell spoke. Varnell left. Varnell returned.",
+                   {{"Lance Varnell", "PERSON"}, {"Varnell", "PERSON"}, {"Varnell", "PERSON"}});
+  MergeWithinArticle(a);
+  ASSERT_EQ(a.local_entities.size(), 1u);
+  EXPECT_EQ(a.local_entities[0].name, "Lance Varnell");
+  Article b = Make("Lance Cpl. Odal Varnell spoke.", {{"Lance Cpl. Odal Varnell", "PERSON"}});
+  MergeWithinArticle(b);
+  ASSERT_EQ(b.local_entities.size(), 1u);
+  EXPECT_EQ(b.local_entities[0].name, "Odal Varnell");
+}
+
 TEST(MergeWithinArticle, HonorificFormLinks) {
   Article a = Make("Arkady Volshinsky spoke. Mr Volshinsky left. Gen. Arkady Volshinsky returned.",
                    {{"Arkady Volshinsky", "PERSON"}, {"Mr Volshinsky", "PERSON"}, {"Gen. Arkady Volshinsky", "PERSON"}});
