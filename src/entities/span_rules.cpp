@@ -1000,6 +1000,15 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
       b = e;
       continue;
     }
+    // A title in lower case ("the Florida senator said") names no one: a
+    // title that is part of a name is capitalised.
+    bool lower_case = true;
+    for (std::size_t x = b; x < e && lower_case; ++x) lower_case = !(t[x].f.flags & syntax::kHasUpper);
+    if (lower_case && title_words()) {
+      Clear(labels, b, e);
+      b = e;
+      continue;
+    }
     // A demonym alone names no person, organisation or place.
     if (type != kMisc) {
       bool demonym = true;

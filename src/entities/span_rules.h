@@ -53,7 +53,8 @@ namespace sitrep::entities {
 //    when that word is no listed head, an organisation word before the
 //    name's "of" does ("... Chamber of Commerce"); "the town of X" makes X
 //    a place (data/ner/name_heads.tsv);
-//  - a title alone after a determiner ("the Secretary") names no one;
+//  - a title alone after a determiner ("the Secretary") names no one, nor
+//    does a title in lower case ("the Harlow senator");
 //  - an organisation word with "for" or "of" before a name belongs to it
 //    ("the Council for [Coastal Trade and Fisheries]"), and "and" with
 //    capitalised words up to an organisation word joins two parts into

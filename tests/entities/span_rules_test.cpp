@@ -553,6 +553,22 @@ TEST(SpanRules, ATitleBeforeACommaAndAPersonIsNoPerson) {
   EXPECT_EQ(Spans(lu), "PERSON:0-1 PERSON:2-4 PERSON:5-6 ");
 }
 
+// "the Harlow senator said": a title in lower case names no one, though
+// the model typed it a person after a place.
+TEST(SpanRules, ATitleInLowerCaseIsNoName) {
+  auto t = Tokens({{"the", 0, "DT"}, {"Harlow", kGazCityB}, {"senator", kGazRole}, {"said", 0, "VBD"}});
+  std::vector<std::uint8_t> labels(t.size(), kOutside);
+  labels[1] = BeginLabel(kLoc);
+  labels[2] = BeginLabel(kPer);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "LOC:1-2 ");
+  // Capitalised, before a name, it is left to the title rules.
+  auto u = Tokens({{"Senator", kGazRole}, {"Odalys"}, {"Kessar"}, {"said", 0, "VBD"}});
+  auto lu = Span(u.size(), 0, 3, kPer);
+  ApplySpanRules(u.data(), u.size(), lu.data());
+  EXPECT_EQ(Spans(lu), "PERSON:0-3 ");
+}
+
 TEST(SpanRules, ANameInCapitalsAloneWithAFullStopIsADatelinePlace) {
   // "VILLA KESSAR." opening a Spanish-language article, read as a person.
   auto t = Tokens({{"VILLA"}, {"KESSAR"}, {".", 0, "."}});
