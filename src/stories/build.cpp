@@ -1121,13 +1121,18 @@ std::string StoryBuilder::Impl::StoryJson(const std::vector<std::uint32_t>& memb
       if (by_title.size() < 2) continue;
       // The titles that differ from another one some other article gives.
       std::set<std::string> differing;
+      bool only_in_time = true;
       for (auto x = by_title.begin(); x != by_title.end(); ++x)
         for (auto y = std::next(x); y != by_title.end(); ++y) {
           const bool apart = x->second.size() > 1 || y->second.size() > 1 || x->second != y->second;
-          if (apart && detail::TitlesDiffer(x->first, y->first)) differing.insert({x->first, y->first});
+          if (apart && detail::TitlesDiffer(x->first, y->first)) {
+            differing.insert({x->first, y->first});
+            only_in_time = only_in_time && detail::TitlesDifferOnlyInTime(x->first, y->first);
+          }
         }
       if (differing.empty()) continue;
       Claim c;
+      c.compatible = only_in_time;
       std::string form;
       std::size_t most = 0;
       for (const auto& [f, n] : forms[entity])

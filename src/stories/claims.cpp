@@ -487,4 +487,13 @@ bool TitlesDiffer(std::string_view a, std::string_view b) {
   return true;
 }
 
+bool TitlesDifferOnlyInTime(std::string_view a, std::string_view b) {
+  const TitleWords x = SplitTitle(a), y = SplitTitle(b);
+  auto without_time = [](std::vector<std::string> w) {
+    std::erase_if(w, [](const std::string& s) { return s == "former" || s == "ex"; });
+    return w;
+  };
+  return x.words != y.words && without_time(x.words) == without_time(y.words);
+}
+
 }  // namespace sitrep::stories::detail

@@ -109,6 +109,12 @@ void ExtractClaims(std::string_view text, std::span<const Word> sentence_words, 
 // negotiator", "deputy foreign minister"), do not differ.
 bool TitlesDiffer(std::string_view a, std::string_view b);
 
+// True when titles a and b differ only by "former" or "ex" ("former
+// president", "president"): the office then and a past holder now, which
+// two articles may both write truly of one person (one recounting the
+// years in office); such a disagreement is marked compatible.
+bool TitlesDifferOnlyInTime(std::string_view a, std::string_view b);
+
 // A candidate summary sentence of an article.
 struct SentenceDigest {
   std::uint32_t start = 0, end = 0;  // code points, as in articles.jsonl

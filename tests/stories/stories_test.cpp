@@ -914,6 +914,30 @@ TEST(Stories, TitlesThatNameAnotherOfficeDisagree) {
   // Who gave which title.
   using Reading = std::pair<std::string, std::vector<std::string>>;
   EXPECT_EQ(rows[0].readings, (std::vector<Reading>{{"deputy foreign minister", {"t1", "t3"}}, {"foreign minister", {"t2"}}}));
+  EXPECT_EQ(CompatibleFlag(stories[0], "title of Lenhall Kessar"), 0);
+}
+
+// "former president" in one outlet and "president" in another (recounting
+// the years in office) may both be true of one person: the disagreement
+// stays, marked compatible.
+TEST(Stories, APastOfficeAndTheOfficeAreCompatibleTitles) {
+  const std::string t1 = "Former President Lenhall Kessar met Odalys Varn in Dravenia on Monday about a ceasefire.";
+  const std::string t2 = "President Lenhall Kessar met Odalys Varn in Dravenia on Monday to discuss a ceasefire.";
+  std::vector<std::string> lines = {
+      Line("p1", "Outlet One", "2024-05-06", "Ceasefire talks in Dravenia", t1,
+           {{"Lenhall Kessar", "eK", "former president"}, {"Odalys Varn", "eV"}}),
+      Line("p2", "Outlet Two", "2024-05-06", "Dravenia ceasefire talks", t2,
+           {{"Lenhall Kessar", "eK", "president"}, {"Odalys Varn", "eV"}}),
+  };
+  StoryBuilder b;
+  for (const auto& l : lines) ASSERT_TRUE(b.AddArticle(l).ok());
+  auto stories = b.Build({}, "");
+  ASSERT_EQ(stories.size(), 1u);
+  ASSERT_EQ(DisagreementsOfKind(stories[0].json, "title").size(), 1u) << stories[0].json;
+  EXPECT_EQ(CompatibleFlag(stories[0], "title of Lenhall Kessar"), 1) << stories[0].json;
+  EXPECT_TRUE(detail::TitlesDifferOnlyInTime("ex-president", "president"));
+  EXPECT_FALSE(detail::TitlesDifferOnlyInTime("former deputy minister", "minister"));
+  EXPECT_FALSE(detail::TitlesDifferOnlyInTime("president", "president"));
 }
 
 // One event that two outlets date to different days in their own words
