@@ -11,6 +11,8 @@
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <set>
+#include <string>
 #include <thread>
 
 #include "clean/clean.h"
@@ -286,6 +288,7 @@ int RunAnalyze(const AnalyzeOptions& opt) {
   std::vector<IndexEntry> index;
   std::vector<std::vector<LocalEntity>> locals;
   std::vector<bool> translated;  // per slot: the article is a translation
+  std::set<std::string> outlet_names;  // the articles' outlets, for the entity merge
   std::uint64_t spill_offset = 0;
   Status sink_status;
   Totals totals;
@@ -320,6 +323,7 @@ int RunAnalyze(const AnalyzeOptions& opt) {
                          static_cast<std::uint32_t>(locals.size())});
         locals.push_back(std::move(a.local_entities));
         translated.push_back(a.translated_from.has_value());
+        if (a.outlet && !a.outlet->empty()) outlet_names.insert(*a.outlet);
         spill_offset += line->size();
         totals.Add(a, input_index);
         ++progress.articles;
@@ -372,6 +376,7 @@ int RunAnalyze(const AnalyzeOptions& opt) {
       resolver.Add(id, locals[index[i].slot], translated[index[i].slot]);
       std::vector<LocalEntity>().swap(locals[index[i].slot]);
     }
+    for (const std::string& outlet : outlet_names) resolver.AddOutlet(outlet);
     merged = resolver.Finish(&assignment);
     totals.entities = merged.size();
   }

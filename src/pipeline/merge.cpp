@@ -104,6 +104,8 @@ int RunMerge(const MergeCommandOptions& opt) {
       added.push_back(static_cast<std::int64_t>(articles));
       std::string_view from;
       resolver.Add(id, LocalEntities(o), !o["translated_from"].get_string().get(from) && !from.empty());
+      std::string_view outlet;
+      if (!o["outlet"].get_string().get(outlet) && !outlet.empty()) resolver.AddOutlet(outlet);
       ++articles;
     }
   }

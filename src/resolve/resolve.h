@@ -101,6 +101,13 @@ class Resolver {
   // often, the canonical name is then one an original article wrote.
   void Add(std::string_view article_id, const std::vector<LocalEntity>& entities, bool translated = false);
 
+  // Records the outlet an added article comes from (its `outlet` field).
+  // An entity that is not a person and is named as an outlet is ("Lenhall
+  // Herald", "@lenhallherald") is an organisation, whatever type the
+  // articles that mention it gave it. Outlet names are compared in lower
+  // case without a leading "the" or non-alphanumeric characters.
+  void AddOutlet(std::string_view outlet);
+
   // Number of local entities added so far.
   std::size_t size() const;
 

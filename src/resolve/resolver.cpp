@@ -40,6 +40,19 @@
 namespace sitrep::resolve {
 namespace {
 
+// An outlet's name folded for comparison: lower case, without a leading
+// "the" and without characters other than letters and digits ("The
+// Lenhall Herald", "@lenhallherald" -> "lenhallherald").
+std::string OutletKey(std::string_view name) {
+  std::string out;
+  for (char c : name) {
+    if (std::isalnum(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  std::string_view lower(name);
+  if (lower.size() > 4 && (lower.substr(0, 4) == "the " || lower.substr(0, 4) == "The ") && out.size() > 3) out.erase(0, 3);
+  return out;
+}
+
 constexpr std::uint32_t kMany = 0xFFFFFFFFu;
 
 std::uint64_t Key(std::string_view kind, std::string_view text) {
@@ -151,6 +164,7 @@ struct Resolver::Impl {
   std::vector<std::string> article_ids;
   std::vector<std::uint32_t> article_sizes;
   std::vector<bool> article_translated;
+  std::unordered_set<std::string> outlets;  // OutletKey of every outlet added
 
   void AddOne(std::uint32_t article, std::uint32_t local, const LocalEntity& e) {
     const detail::Lexicons& lex = detail::GetLexicons();
@@ -358,6 +372,11 @@ void Resolver::Add(std::string_view article_id, const std::vector<LocalEntity>& 
   impl_->article_sizes.push_back(static_cast<std::uint32_t>(entities.size()));
   for (std::size_t j = 0; j < entities.size(); ++j)
     impl_->AddOne(article, static_cast<std::uint32_t>(j), entities[j]);
+}
+
+void Resolver::AddOutlet(std::string_view outlet) {
+  std::string key = OutletKey(outlet);
+  if (key.size() >= 3) impl_->outlets.insert(std::move(key));
 }
 
 std::vector<Resolver::Entity> Resolver::Finish(std::vector<std::vector<std::uint32_t>>* assignment) {
@@ -736,6 +755,11 @@ std::vector<Resolver::Entity> Resolver::Finish(std::vector<std::vector<std::uint
       if (min_member.empty() || member < min_member) min_member = std::move(member);
     }
     e.type = Heaviest(types);
+    if (e.type != "PERSON" && !m.outlets.empty()) {
+      bool outlet = m.outlets.count(OutletKey(e.name)) > 0;
+      for (std::size_t k = 0; k < e.aliases.size() && !outlet; ++k) outlet = m.outlets.count(OutletKey(e.aliases[k])) > 0;
+      if (outlet) e.type = "ORG";
+    }
     e.country = Heaviest(countries);
     e.actor_code = Heaviest(actors);
     // Canonical name: a full form over a surname or acronym, then the most

@@ -76,6 +76,24 @@ TEST(Resolver, CanonicalNamePrefersAnOriginalArticlesSpelling) {
 // Across articles too: one first name and surname with different
 // initials after the first name are two people; the name written without
 // initials joins only when it fits one of them alone.
+// A name that is one of the articles' outlets is an organisation, though
+// the articles that mention it read it as a place; a person of that name
+// stays a person.
+TEST(Resolver, AnOutletNamedInTheTextIsAnOrganisation) {
+  Resolver r{MergeOptions{}};
+  r.Add("a1", {E("LOC", "Lenhall Herald", {"@lenhallherald"}, 2)});
+  r.Add("a2", {E("LOC", "Lenhall Herald", {}, 1), E("LOC", "Harlow")});
+  r.Add("a3", {E("PERSON", "Odal Kessar")});
+  r.AddOutlet("The Lenhall Herald");
+  r.AddOutlet("Odal Kessar");
+  auto entities = r.Finish();
+  std::map<std::string, std::string> types;
+  for (const auto& e : entities) types[e.name] = e.type;
+  EXPECT_EQ(types["Lenhall Herald"], "ORG");
+  EXPECT_EQ(types["Harlow"], "LOC");
+  EXPECT_EQ(types["Odal Kessar"], "PERSON");
+}
+
 TEST(Resolver, DifferentMiddleInitialsAreDifferentPeople) {
   auto c = Cluster({E("PERSON", "Odal H.W. Varnell"), E("PERSON", "Odal W. Varnell"), E("PERSON", "Odal H. W. Varnell"),
                     E("PERSON", "Odal W. Varnell"), E("PERSON", "Odal Varnell")});
