@@ -340,6 +340,7 @@ class SentenceCoder {
       }
       if (!p.subj.empty() && !(subj >= 0 && InSet(p.subj, subj))) continue;
       if (p.needs_actor && !(obj >= 0 && ActorLike(obj, Role::kSource))) continue;
+      if (p.needs_party && !HasSecondParty(v, subj)) continue;
       if (!p.mod.empty()) {
         std::int32_t m = obj >= 0 ? obj : subj;
         if (m < 0 || !HasChildLemma(m, {"amod", "compound", "nmod"}, p.mod)) continue;
@@ -377,6 +378,24 @@ class SentenceCoder {
       return p.code == kNoEvent ? nullptr : &p;
     }
     return nullptr;
+  }
+
+  // Whether verb v is done with someone: a "with" phrase, or a subject of
+  // two conjuncts or in the plural ("Lorvania and Morvia discussed",
+  // "the sides discussed", "they discussed"). "Kessar will discuss his
+  // book" on a talk show is no negotiation.
+  bool HasSecondParty(std::int32_t v, std::int32_t subj) {
+    bool with = false;
+    EachChild(v, [&](std::int32_t c) {
+      if (!with && (Is(Tok(c).deprel, "obl") || Is(Tok(c).deprel, "nmod")) && HasCase(c, "with")) with = true;
+    });
+    if (with) return true;
+    if (subj < 0) return false;
+    if (ChildExact(subj, "conj") >= 0) return true;
+    const std::string_view x = Tok(subj).xpos;
+    if (x == "NNS" || x == "NNPS") return true;
+    const std::string_view l = Lemma(subj);
+    return x == "PRP" && (l == "they" || l == "we");
   }
 
   // A nominal modifier with preposition `prep` after the object `obj`,

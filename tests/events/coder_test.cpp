@@ -1017,6 +1017,18 @@ TEST_F(CoderTest, SensesOfWithdrawAndMeetThatAreNoEvent) {
   EXPECT_EQ(c.events[0].cameo, "080");
 }
 
+// Discussing is negotiating only with a second party: "with X", two
+// conjoined actors, or a plural one; one speaker discussing a book is not.
+TEST_F(CoderTest, DiscussingAloneIsNoNegotiation) {
+  EXPECT_TRUE(Analyse("Odal Kessar will discuss his new book on Monday.").events.empty());
+  Article a = Analyse("Lorvania and Morvia discussed the border on Monday.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "046");
+  Article b = Analyse("The two sides discussed the border on Monday.");
+  ASSERT_EQ(b.events.size(), 1u);
+  EXPECT_EQ(b.events[0].cameo, "046");
+}
+
 TEST_F(CoderTest, AFormOfAddressBeforeANameIsTheNamedPerson) {
   Article a = Analyse("Japan's foreign ministry congratulated Mr Varnell on his victory.");
   ASSERT_EQ(a.events.size(), 1u);
