@@ -2880,6 +2880,19 @@ class Finder {
         }
       }
     }
+    // "Morvian Foreign Minister Odal Kessar said", parsed with a people's
+    // adjective the tagger does not know as the head and the name as its
+    // conjunct: with no "and" nor comma between them that is no
+    // conjunction, and the person named is the source.
+    if (!h.phrase && !h.colon && doc_.tok(s).upos == "PROPN" && (local == kNone || !IsPersonLocal(local))) {
+      doc_.EachChild(s, [&](std::int32_t c) {
+        if (doc_.deprel(c) != "conj" || (s < h.first && c > h.first) || doc_.Child(c, "cc") != kNone) return;
+        for (std::int32_t t = s + 1; t < c; ++t)
+          if (doc_.punct(t) || doc_.tok(t).upos == "CCONJ") return;
+        const std::int32_t l = LocalEntityAt(c);
+        if (l != kNone && IsPersonLocal(l)) local = l;
+      });
+    }
     if (local == kNone) {
       // "the spokesman, X": the name in an apposition; "Minister X" when
       // the name's head was not recognised: a compound or flat part. A

@@ -1624,6 +1624,14 @@ TEST_F(QuotesOnText, APersonInTheSubjectIsTheSourceNotTheOrganisationBeforeTheTi
   EXPECT_EQ(Speaker(a.quotes[0]), "Odalys Kessar");
 }
 
+// The people's adjective of an invented country, unknown to the tagger,
+// is parsed as the head with the minister's name its conjunct.
+TEST_F(QuotesOnText, APersonAfterAnUnknownPeoplesAdjectiveAndTitleIsTheSource) {
+  Article a = Analyse("\"We will go home,\" said Morvian Foreign Minister Odal Kessar.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(Speaker(a.quotes[0]), "Odal Kessar");
+}
+
 TEST_F(QuotesOnText, ACueHungOnTheLastNounOfTheSubjectHasTheSubjectAsItsSource) {
   // "told" parsed as a modifier of "team": the source is the captain.
   Article a = AnalyseWithParse(
