@@ -1627,9 +1627,23 @@ TEST_F(QuotesOnText, APersonInTheSubjectIsTheSourceNotTheOrganisationBeforeTheTi
 // The people's adjective of an invented country, unknown to the tagger,
 // is parsed as the head with the minister's name its conjunct.
 TEST_F(QuotesOnText, APersonAfterAnUnknownPeoplesAdjectiveAndTitleIsTheSource) {
-  Article a = Analyse("\"We will go home,\" said Morvian Foreign Minister Odal Kessar.");
+  Article a = Analyse("\"The door stays open,\" said Morvian Interior Minister Odal Kessar.");
   ASSERT_EQ(a.quotes.size(), 1u);
   EXPECT_EQ(Speaker(a.quotes[0]), "Odal Kessar");
+}
+
+// A verb of saying only intended ("willing to discuss") or foreseen ("would
+// respond") inside what a speaker reports speaks no words itself.
+TEST_F(QuotesOnText, AFragmentUnderAnIntendedOrForeseenCueIsTheOuterSpeakers) {
+  Article a = Analyse("Kessar said Tessary was willing to discuss the grain quota \"at the next summit\".");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].cue_text, "said");
+  EXPECT_EQ(Speaker(a.quotes[0]), "Kessar");
+  Article b = Analyse("Odal Kessar warned on Friday that Tessary would respond \"in kind\" to new tariffs.");
+  for (const Quote& q : b.quotes) {
+    EXPECT_NE(q.cue_text, "respond");
+    EXPECT_EQ(Speaker(q), "Odal Kessar");
+  }
 }
 
 TEST_F(QuotesOnText, ACueHungOnTheLastNounOfTheSubjectHasTheSubjectAsItsSource) {
