@@ -1687,12 +1687,15 @@ class SentenceCoder {
         // the act took place as well.
         const bool placed = HasCase(c, "in") || HasCase(c, "at") || HasCase(c, "near") ||
                             (m >= 0 && Site(m) && (HasCase(c, "to") || HasCase(c, "from") || HasCase(c, "into")));
-        // "in the Kessarian capital Odal": the name stands in apposition to the common noun.
+        // "in the Kessarian capital Odal": the name stands in apposition to
+        // the common noun; "near the village of Odal": the place is named
+        // after "of".
         if (m < 0 && placed) {
           EachChild(c, [&](std::int32_t g) {
             std::string_view gd = Tok(g).deprel;
             std::int32_t gm = MentionAt(g);
-            const bool bare = gd == "appos" || gd == "flat" || gd == "compound" || (Is(gd, "nmod") && Prep(g).empty());
+            const bool bare = gd == "appos" || gd == "flat" || gd == "compound" ||
+                              (Is(gd, "nmod") && (Prep(g).empty() || Prep(g) == "of"));
             if (m < 0 && g > c && bare && gm >= 0 &&
                 a_.mentions[static_cast<std::size_t>(gm)].type == "LOC")
               m = gm;

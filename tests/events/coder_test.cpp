@@ -549,6 +549,15 @@ TEST_F(CoderTest, APlaceNamedAfterTheCapitalItIsLocatesTheEvent) {
 }
 
 
+TEST_F(CoderTest, APlaceNamedAfterVillageOfLocatesTheEvent) {
+  // "near the village of X", hung on the object: X is where it happened.
+  Article a = Analyse("Tessarian troops raided a farm near the village of Tessit on Tuesday.");
+  ASSERT_EQ(a.events.size(), 1u);
+  ASSERT_GE(a.events[0].location, 0);
+  const Mention& loc = a.mentions[static_cast<std::size_t>(a.events[0].location)];
+  EXPECT_EQ(a.text.substr(loc.begin, loc.end - loc.begin), "Tessit");
+}
+
 // What is paid for is no recipient of aid.
 TEST_F(CoderTest, AnOfferToFinanceIsAnIntentToGiveAidWithNoThingAsTarget) {
   Article a = Analyse("Lorvania offered to finance the transport of the wounded.");
