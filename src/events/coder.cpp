@@ -752,9 +752,16 @@ class SentenceCoder {
   bool ReducedPassive(std::int32_t v) {
     if (Tok(v).xpos != "VBN" || Child(v, "aux") >= 0 || Child(v, "aux:pass") >= 0 || Child(v, "obj") >= 0 || Agent(v) >= 0)
       return false;
+    // A verb inside a conjunct of the participle is that conjunct's: "X
+    // appealed for calm and said its inspectors would look into it" has no
+    // verb to come.
+    auto in_conjunct = [&](std::int32_t k) {
+      for (int steps = 0; k >= 0 && steps < 32; k = Head(k), ++steps)
+        if (Head(k) == v) return Tok(k).deprel == "conj";
+      return false;
+    };
     for (std::int32_t k = v + 1; k < n_; ++k) {
-      if (Tok(k).upos == "VERB" && !(Head(k) == v && Tok(k).deprel == "conj") && Tok(k).deprel != "xcomp" &&
-          Tok(k).deprel != "advcl")
+      if (Tok(k).upos == "VERB" && !in_conjunct(k) && Tok(k).deprel != "xcomp" && Tok(k).deprel != "advcl")
         return true;
     }
     return false;

@@ -1070,6 +1070,17 @@ TEST_F(CoderTest, APeoplesAdjectiveBeforeATitleLeavesThePersonTheActor) {
   EXPECT_EQ(a.events[0].source.text, "Odal Varnell");
 }
 
+TEST_F(CoderTest, APastTaggedAsParticipleWithASayingConjoinedIsStillTheAct) {
+  // The tagger may read "appealed" as a participle; the verbs under it
+  // ("and said its inspectors would look into ...") are its own clause's, not
+  // a main verb still to come, so it is no reduced passive.
+  Article a = Analyse(
+      "The union appealed to both sides to \"show restraint\" and said its inspectors would look into the claims.");
+  bool appeal = false;
+  for (const auto& e : a.events) appeal = appeal || e.cameo.starts_with("02");
+  EXPECT_TRUE(appeal);
+}
+
 TEST_F(CoderTest, AReducedPassiveNounIsNoActor) {
   // "Hostages freed in the raid described ...": the hostages were
   // freed; the parse made the participle the verb and the noun its subject.
