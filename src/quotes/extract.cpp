@@ -2394,6 +2394,15 @@ class Finder {
           for (int k = 0; k < 4 && up != kNone && (InQuote(up) || doc_.tok(up).upos != "VERB"); ++k) up = doc_.head(up);
           if (up == kNone || InQuote(up)) break;
         }
+        // "X accused Y of breaking the truce within hours of it taking
+        // hold, saying ...": a participle of saying hung on a gerund that
+        // only qualifies a noun reports the subject of the finite verb above.
+        if (r == "advcl" && v == h.first && doc_.tok(v).xpos == "VBG" && up != kNone &&
+            doc_.tok(up).xpos == "VBG" && doc_.deprel(up) == "acl") {
+          std::int32_t f = doc_.head(up);
+          for (int k = 0; k < 6 && f != kNone && !IsFinite(f); ++k) f = doc_.head(f);
+          if (f != kNone && !InQuote(f)) up = f;
+        }
         // "X insists it has no plans to invade and accuses Y": a finite
         // verb the parser conjoined to an infinitive shares the subject of
         // the nearest finite verb above it.

@@ -1646,6 +1646,21 @@ TEST_F(QuotesOnText, AFragmentUnderAnIntendedOrForeseenCueIsTheOuterSpeakers) {
   }
 }
 
+// ", saying ..." hung by the parser on a gerund that qualifies a noun
+// ("within hours of it taking hold") is still the main clause's subject's.
+TEST_F(QuotesOnText, ASayingParticipleHungOnANounsGerundIsTheMainSubjects) {
+  Article a = Analyse(
+      "Tessary accused Morvia of breaking the truce within hours of it taking hold, saying soldiers had shelled a "
+      "school near Harlow.");
+  bool found = false;
+  for (const Quote& q : a.quotes) {
+    if (q.cue_text != "saying") continue;
+    found = true;
+    EXPECT_EQ(Speaker(q), "Tessary");
+  }
+  EXPECT_TRUE(found);
+}
+
 TEST_F(QuotesOnText, ACueHungOnTheLastNounOfTheSubjectHasTheSubjectAsItsSource) {
   // "told" parsed as a modifier of "team": the source is the captain.
   Article a = AnalyseWithParse(
