@@ -1753,6 +1753,16 @@ class SentenceCoder {
     for (std::int32_t up = k, steps = 0; up >= 0 && steps < 16; up = Head(up), ++steps) {
       if (up == clause || up == trigger) break;
       if (Tok(up).deprel == "acl:relcl") return Dated::kOther;
+      // "X accused Y on Monday of shelling the town on Sunday": a gerund
+      // after "of" or "for" is what the act is about, and its time is
+      // that deed's, not the act's.
+      // (The tagger may read the gerund as a noun.)
+      if (up != k && up != trigger && up != clause &&
+          (Tok(up).xpos == "VBG" || (Tok(up).upos == "NOUN" && Lemma(up).ends_with("ing")))) {
+        std::int32_t mk = Child(up, "mark");
+        if (mk < 0) mk = Child(up, "case");
+        if (mk >= 0 && (Lemma(mk) == "of" || Lemma(mk) == "for")) return Dated::kOther;
+      }
       if (up != k && IsVerb(up) && lex_.speech.count(Lemma(up)) && Dominates(up, clause)) return Dated::kSaying;
       // "Police detained 12 people, the ministry said on Thursday": the
       // reporting clause after the report, hung on it as parataxis or as a

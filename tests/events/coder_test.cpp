@@ -1081,6 +1081,19 @@ TEST_F(CoderTest, APastTaggedAsParticipleWithASayingConjoinedIsStillTheAct) {
   EXPECT_TRUE(appeal);
 }
 
+TEST_F(CoderTest, TheTimeOfTheDeedAnAccusationIsAboutDoesNotDateTheAccusation) {
+  // Published Wednesday 17 January 2024: the accusation is of that day,
+  // the shelling of the Monday before.
+  Article a = Analyse("Kessar accused Morvia of bombing the port of Harlow on Monday.");
+  bool accuse = false;
+  for (const Event& e : a.events) {
+    if (!e.cameo.starts_with("11")) continue;
+    accuse = true;
+    EXPECT_EQ(e.date.value_or(""), "2024-01-17");
+  }
+  EXPECT_TRUE(accuse);
+}
+
 TEST_F(CoderTest, AReducedPassiveNounIsNoActor) {
   // "Hostages freed in the raid described ...": the hostages were
   // freed; the parse made the participle the verb and the noun its subject.
