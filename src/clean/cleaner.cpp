@@ -568,6 +568,21 @@ void CleanStage::Process(Article& a, StageScratch* scratch) const {
     i = j;
   }
 
+  // Pass 4c: a sign-up box's second line reads like a sentence ("Receive
+  // the digest in your inbox each weekday."), so only a strong cue would take it.
+  // Past the body's end (no kept line after it), right below a line removed
+  // for the same reason, a short line that matches a weak cue is more of
+  // that box.
+  for (int i = n - 1; i > 0 && !from_markup; --i) {
+    Line& l = lines[i];
+    if (Removed(l)) continue;
+    const Line& above = lines[i - 1];
+    if (!l.f.sentence_like || l.f.words > 20 || !Removed(above)) break;
+    const Cue* cue = lex.Match(l.key, false);
+    if (!cue || cue->why != above.why) break;
+    l.why = cue->why;
+  }
+
   // Pass 5: the body zone runs from the first to the last line that reads
   // like a sentence; short lines outside it are page furniture.
   int first = -1, last = -1;

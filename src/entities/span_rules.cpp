@@ -534,6 +534,25 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
       labels[i] = BeginLabel(kOrg);
     }
   }
+  // A listed organisation's name of two words or more, written in its own
+  // capitals, that the model left out wholly because the tagger read its
+  // last word as a common noun ("The Varnell Union appealed", "Union" an
+  // NN at a sentence's start) is an organisation: the gazetteer knows it.
+  // Where the tagger saw proper nouns the model's choice stands (a group
+  // named in passing, as some annotators leave it).
+  static const std::uint64_t kProper = Hash64("NNP"), kProperPlural = Hash64("NNPS");
+  for (std::size_t i = 0; i < n && upper * 2 < alpha; ++i) {
+    if (labels[i] != kOutside || !(t[i].gaz & kGazOrgB) || !(t[i].gaz & kGazCaseMatch) ||
+        !(t[i].f.flags & (syntax::kTitle | syntax::kAllUpper)))
+      continue;
+    std::size_t e = i + 1;
+    while (e < n && (t[e].gaz & kGazOrgI) && labels[e] == kOutside) ++e;
+    if (e - i < 2 || !(t[e - 1].f.flags & (syntax::kTitle | syntax::kAllUpper)) || t[e - 1].xpos == kProper ||
+        t[e - 1].xpos == kProperPlural || ListedType(t, i, e, n, -1) != kOrg)
+      continue;
+    SetSpan(labels, i, e, kOrg);
+    i = e - 1;
+  }
   // A listed organisation's short form in title case that the model left
   // out: an acronym as British papers write one ("Lrc" for LRC). Not at a
   // sentence start or in a headline, where any word is capitalised, nor a

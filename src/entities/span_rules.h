@@ -30,6 +30,9 @@ namespace sitrep::entities {
 //  - an acronym the gazetteer lists as an organisation, written in capitals
 //    as listed ("NATO"), is an organisation even when the model missed it,
 //    and a listed organisation written as listed is one whatever its type;
+//  - a listed organisation's name of several words in its own capitals
+//    that the model left out, its last word read as a common noun ("The
+//    Varnell Union appealed"), is an organisation;
 //  - "Idris Kone of Niger" is a person and a listed place, and "Ana Ruiz
 //    of Kessar Holdings Ltd" (a listed first name) a person and the
 //    organisation its last word types; an untyped rest is left out;

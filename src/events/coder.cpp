@@ -771,9 +771,16 @@ class SentenceCoder {
   bool ReducedPassive(std::int32_t v) {
     if (Tok(v).xpos != "VBN" || Child(v, "aux") >= 0 || Child(v, "aux:pass") >= 0 || Child(v, "obj") >= 0 || Agent(v) >= 0)
       return false;
+    // A verb inside a conjunct of the participle is that conjunct's: "X
+    // appealed for calm and said its inspectors would look into it" has no
+    // verb to come.
+    auto in_conjunct = [&](std::int32_t k) {
+      for (int steps = 0; k >= 0 && steps < 32; k = Head(k), ++steps)
+        if (Head(k) == v) return Tok(k).deprel == "conj";
+      return false;
+    };
     for (std::int32_t k = v + 1; k < n_; ++k) {
-      if (Tok(k).upos == "VERB" && !(Head(k) == v && Tok(k).deprel == "conj") && Tok(k).deprel != "xcomp" &&
-          Tok(k).deprel != "advcl")
+      if (Tok(k).upos == "VERB" && !in_conjunct(k) && Tok(k).deprel != "xcomp" && Tok(k).deprel != "advcl")
         return true;
     }
     return false;
@@ -1706,12 +1713,15 @@ class SentenceCoder {
         // the act took place as well.
         const bool placed = HasCase(c, "in") || HasCase(c, "at") || HasCase(c, "near") ||
                             (m >= 0 && Site(m) && (HasCase(c, "to") || HasCase(c, "from") || HasCase(c, "into")));
-        // "in the Kessarian capital Odal": the name stands in apposition to the common noun.
+        // "in the Kessarian capital Odal": the name stands in apposition to
+        // the common noun; "near the village of Odal": the place is named
+        // after "of".
         if (m < 0 && placed) {
           EachChild(c, [&](std::int32_t g) {
             std::string_view gd = Tok(g).deprel;
             std::int32_t gm = MentionAt(g);
-            const bool bare = gd == "appos" || gd == "flat" || gd == "compound" || (Is(gd, "nmod") && Prep(g).empty());
+            const bool bare = gd == "appos" || gd == "flat" || gd == "compound" ||
+                              (Is(gd, "nmod") && (Prep(g).empty() || Prep(g) == "of"));
             if (m < 0 && g > c && bare && gm >= 0 &&
                 a_.mentions[static_cast<std::size_t>(gm)].type == "LOC")
               m = gm;
@@ -1762,6 +1772,16 @@ class SentenceCoder {
     for (std::int32_t up = k, steps = 0; up >= 0 && steps < 16; up = Head(up), ++steps) {
       if (up == clause || up == trigger) break;
       if (Tok(up).deprel == "acl:relcl") return Dated::kOther;
+      // "X accused Y on Monday of shelling the town on Sunday": a gerund
+      // after "of" or "for" is what the act is about, and its time is
+      // that deed's, not the act's.
+      // (The tagger may read the gerund as a noun.)
+      if (up != k && up != trigger && up != clause &&
+          (Tok(up).xpos == "VBG" || (Tok(up).upos == "NOUN" && Lemma(up).ends_with("ing")))) {
+        std::int32_t mk = Child(up, "mark");
+        if (mk < 0) mk = Child(up, "case");
+        if (mk >= 0 && (Lemma(mk) == "of" || Lemma(mk) == "for")) return Dated::kOther;
+      }
       if (up != k && IsVerb(up) && lex_.speech.count(Lemma(up)) && Dominates(up, clause)) return Dated::kSaying;
       // "Police detained 12 people, the ministry said on Thursday": the
       // reporting clause after the report, hung on it as parataxis or as a

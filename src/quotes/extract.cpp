@@ -558,6 +558,22 @@ class Finder {
     return kNone;
   }
 
+  // True if verb cue h is an infinitive ("willing to discuss") or under a
+  // modal ("would respond"): an act intended or foreseen, not done.
+  bool Unrealised(const CueHit& h) const {
+    if (h.phrase || h.colon || h.nominal || doc_.tok(h.first).upos != "VERB") return false;
+    bool unrealised = false;
+    doc_.EachChild(h.first, [&](std::int32_t c) {
+      const std::string_view r = doc_.deprel(c);
+      const std::string_view w = lower_[static_cast<std::size_t>(c)];
+      if (r == "mark" && w == "to") unrealised = true;
+      if (r == "aux" && (w == "would" || w == "will" || w == "could" || w == "might" || w == "may" ||
+                         w == "should" || w == "can" || w == "shall" || w == "'ll" || w == "wo"))
+        unrealised = true;
+    });
+    return unrealised;
+  }
+
   std::int32_t CueForQuote(const Candidate& c) const {
     std::uint32_t s_first = doc_.sent(c.first), s_last = doc_.sent(c.last);
     // "..., to which the senator interjected: “...”": a cue that ends right
@@ -591,6 +607,16 @@ class Finder {
       if (h.first > c.last && doc_.tok(h.first).xpos == "VBG" && !h.phrase && !h.colon &&
           h.last + 1 < static_cast<std::int32_t>(doc_.size()) && !doc_.punct(h.last + 1) &&
           doc_.sent(h.last + 1) == s) {
+        continue;
+      }
+      // "He said Tessary was willing to discuss the quota “at the summit”",
+      // "warned that Tessary would respond “in kind”": a verb of saying that is
+      // only intended or foreseen, inside what another cue reports, speaks
+      // no words; the quoted fragment is the outer cue's.
+      if (governs && Unrealised(h) && std::any_of(cues_.begin(), cues_.end(), [&](const CueHit& o) {
+            return &o != &h && Wanted(o) && !o.phrase && !o.colon && !InQuote(o.first) &&
+                   doc_.sent(o.first) == s && doc_.Dominates(o.first, h.first, 4);
+          })) {
         continue;
       }
       bool linked = governs || hangs;
@@ -2368,6 +2394,15 @@ class Finder {
           for (int k = 0; k < 4 && up != kNone && (InQuote(up) || doc_.tok(up).upos != "VERB"); ++k) up = doc_.head(up);
           if (up == kNone || InQuote(up)) break;
         }
+        // "X accused Y of breaking the truce within hours of it taking
+        // hold, saying ...": a participle of saying hung on a gerund that
+        // only qualifies a noun reports the subject of the finite verb above.
+        if (r == "advcl" && v == h.first && doc_.tok(v).xpos == "VBG" && up != kNone &&
+            doc_.tok(up).xpos == "VBG" && doc_.deprel(up) == "acl") {
+          std::int32_t f = doc_.head(up);
+          for (int k = 0; k < 6 && f != kNone && !IsFinite(f); ++k) f = doc_.head(f);
+          if (f != kNone && !InQuote(f)) up = f;
+        }
         // "X insists it has no plans to invade and accuses Y": a finite
         // verb the parser conjoined to an infinitive shares the subject of
         // the nearest finite verb above it.
@@ -2879,6 +2914,19 @@ class Finder {
           return;
         }
       }
+    }
+    // "Morvian Interior Minister Odal Kessar said", parsed with a people's
+    // adjective the tagger does not know as the head and the name as its
+    // conjunct: with no "and" nor comma between them that is no
+    // conjunction, and the person named is the source.
+    if (!h.phrase && !h.colon && doc_.tok(s).upos == "PROPN" && (local == kNone || !IsPersonLocal(local))) {
+      doc_.EachChild(s, [&](std::int32_t c) {
+        if (doc_.deprel(c) != "conj" || (s < h.first && c > h.first) || doc_.Child(c, "cc") != kNone) return;
+        for (std::int32_t t = s + 1; t < c; ++t)
+          if (doc_.punct(t) || doc_.tok(t).upos == "CCONJ") return;
+        const std::int32_t l = LocalEntityAt(c);
+        if (l != kNone && IsPersonLocal(l)) local = l;
+      });
     }
     if (local == kNone) {
       // "the spokesman, X": the name in an apposition; "Minister X" when

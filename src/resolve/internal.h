@@ -22,6 +22,8 @@ struct Lexicons {
   std::unordered_set<std::string> company_words;
   std::unordered_set<std::string> state_forms;  // "republic", "grand duchy": "the Republic of X" is the place X
   std::unordered_set<std::string> water_features;  // "strait", "sea": "the Strait of X" is "the X Strait"
+  // Last words of roles that name a task, not an office ("negotiator"; resolve/task_roles.txt).
+  std::unordered_set<std::string> task_roles;
   std::unordered_map<std::string, std::string> spellings;
   // Folded spelling of a given name -> the folded form all its romanisations share.
   std::unordered_map<std::string, std::string> given_names;

@@ -478,6 +478,7 @@ const Lexicons& GetLexicons() {
     words("resolve/pronouns.txt", l.pronouns);
     words("resolve/designators.txt", l.designators);
     words("resolve/state_forms.txt", l.state_forms);
+    words("resolve/task_roles.txt", l.task_roles);
     words("resolve/water_features.txt", l.water_features);
     for (std::string_view line : DataLines(Resource("gazetteer/name_sectors.tsv"))) {
       auto tab = line.find('\t');

@@ -572,18 +572,25 @@ std::vector<Resolver::Entity> Resolver::Finish(std::vector<std::vector<std::uint
     // The offices (title heads) each cluster holds: a surname with a title
     // joins no one whose titles all name other offices ("President
     // Kessar" and "first lady Ana Kessar").
+    // A task ("negotiator", "mediator") is no office: an office holder
+    // may take it on, so it neither counts as one nor clashes with one.
+    const auto& task_roles = detail::GetLexicons().task_roles;
+    auto task = [&](std::string_view head) { return task_roles.count(std::string(head)) > 0; };
     std::unordered_map<std::uint32_t, std::vector<std::string_view>> offices;
     for (std::size_t i = 0; i < n; ++i) {
-      for (const std::string& role : m.locals[i].roles) offices[uf.Find(idx(i))].push_back(detail::RoleHead(role));
+      for (const std::string& role : m.locals[i].roles)
+        if (!task(detail::RoleHead(role))) offices[uf.Find(idx(i))].push_back(detail::RoleHead(role));
     }
     auto other_office = [&](std::size_t i, std::uint32_t root) {
-      const auto& mine = m.locals[i].roles;
       auto it = offices.find(root);
-      if (mine.empty() || it == offices.end()) return false;
-      for (const std::string& role : mine) {
+      if (it == offices.end()) return false;
+      bool office = false;
+      for (const std::string& role : m.locals[i].roles) {
+        if (task(detail::RoleHead(role))) continue;
+        office = true;
         if (std::find(it->second.begin(), it->second.end(), detail::RoleHead(role)) != it->second.end()) return false;
       }
-      return true;
+      return office;
     };
     for (std::size_t i = 0; i < n; ++i) {
       const Impl::Rec& r = m.recs[i];

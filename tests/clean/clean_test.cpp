@@ -425,6 +425,30 @@ TEST(CleanStage, GeoBlockNoticeAndSeriesSignUpAreRemoved) {
             "Workers said the furnaces would be back at full output by March.");
 }
 
+// A sign-up box's second line reads as a sentence; after the body, below
+// the box's first line, it goes with it. Inside the body the same words stay.
+TEST(CleanStage, ASignUpBoxesSentenceAfterTheBodyGoesWithIt) {
+  Article a = Clean(
+      "Tessary mill reopens\n"
+      "The Tessary steel mill in Varnell reopened on Monday after a three-week stoppage.\n"
+      "Workers said the furnaces would be back at full output by March.\n"
+      "Sign up to our Business newsletter\n"
+      "Receive the Lenhall Ledger digest in your inbox each weekday.\n");
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(Why(a)["Receive the Lenhall Ledger digest in your inbox each weekday."], "newsletter advert");
+  EXPECT_EQ(a.text,
+            "The Tessary steel mill in Varnell reopened on Monday after a three-week stoppage.\n\n"
+            "Workers said the furnaces would be back at full output by March.");
+  Article b = Clean(
+      "Scam warning\n"
+      "The Varnell police warned residents on Monday about a wave of fake tax demands.\n"
+      "Sign up to our Business newsletter\n"
+      "Officials said the messages land in your inbox looking like real notices.\n"
+      "Residents should call the tax office before paying anything, they said.\n");
+  ASSERT_TRUE(b.ok());
+  EXPECT_NE(b.text.find("land in your inbox"), std::string::npos);
+}
+
 // A player's notice for a video taken down reads like a sentence too.
 TEST(CleanStage, AVideoNoLongerAvailableNoticeIsRemoved) {
   Article a = Clean(

@@ -1247,6 +1247,28 @@ TEST(SpanRules, ListedAcronymInCapitalsIsAnOrganisation) {
   EXPECT_EQ(Spans(l3), "");
 }
 
+TEST(SpanRules, ListedNameOfSeveralWordsInItsCapitalsIsAnOrganisation) {
+  // "The Varnell Union appealed for calm", the model having read "Union"
+  // as a common noun and left the listed name out.
+  auto t = Tokens({{"The", 0, "DT"}, {"Varnell", kGazOrgB | kGazCaseMatch, "JJ"}, {"Union", kGazOrgI, "NN"},
+                   {"appealed", 0, "VBD"}, {"for", 0, "IN"}, {"calm", 0, "NN"}});
+  std::vector<std::uint8_t> labels(t.size(), kOutside);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "ORG:1-3 ");
+  // Not in other capitals ("the varnell union"), nor a listed name's first
+  // words alone.
+  auto lower = Tokens({{"the", 0, "DT"}, {"varnell", kGazOrgB, "JJ"}, {"union", kGazOrgI, "NN"}, {"met", 0, "VBD"}});
+  std::vector<std::uint8_t> l1(lower.size(), kOutside);
+  ApplySpanRules(lower.data(), lower.size(), l1.data());
+  EXPECT_EQ(Spans(l1), "");
+  // Read as proper nouns and still left out, the model's choice stands.
+  auto proper = Tokens({{"The", 0, "DT"}, {"Varnell", kGazOrgB | kGazCaseMatch, "NNP"}, {"Union", kGazOrgI, "NNP"},
+                        {"met", 0, "VBD"}});
+  std::vector<std::uint8_t> l2(proper.size(), kOutside);
+  ApplySpanRules(proper.data(), proper.size(), l2.data());
+  EXPECT_EQ(Spans(l2), "");
+}
+
 TEST(SpanRules, ListedShortFormInTitleCaseIsAnOrganisation) {
   // "talks hosted by Lorf in the capital", Lorf the short form of a listed
   // organisation of several words (written LORF in the list).

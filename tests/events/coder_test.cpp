@@ -549,6 +549,15 @@ TEST_F(CoderTest, APlaceNamedAfterTheCapitalItIsLocatesTheEvent) {
 }
 
 
+TEST_F(CoderTest, APlaceNamedAfterVillageOfLocatesTheEvent) {
+  // "near the village of X", hung on the object: X is where it happened.
+  Article a = Analyse("Tessarian troops raided a farm near the village of Tessit on Tuesday.");
+  ASSERT_EQ(a.events.size(), 1u);
+  ASSERT_GE(a.events[0].location, 0);
+  const Mention& loc = a.mentions[static_cast<std::size_t>(a.events[0].location)];
+  EXPECT_EQ(a.text.substr(loc.begin, loc.end - loc.begin), "Tessit");
+}
+
 // What is paid for is no recipient of aid.
 TEST_F(CoderTest, AnOfferToFinanceIsAnIntentToGiveAidWithNoThingAsTarget) {
   Article a = Analyse("Lorvania offered to finance the transport of the wounded.");
@@ -1071,6 +1080,30 @@ TEST_F(CoderTest, APeoplesAdjectiveBeforeATitleLeavesThePersonTheActor) {
   ASSERT_EQ(a.events.size(), 1u);
   EXPECT_EQ(a.events[0].cameo, "040");
   EXPECT_EQ(a.events[0].source.text, "Odal Varnell");
+}
+
+TEST_F(CoderTest, APastTaggedAsParticipleWithASayingConjoinedIsStillTheAct) {
+  // The tagger may read "appealed" as a participle; the verbs under it
+  // ("and said its inspectors would look into ...") are its own clause's, not
+  // a main verb still to come, so it is no reduced passive.
+  Article a = Analyse(
+      "The union appealed to both sides to \"show restraint\" and said its inspectors would look into the claims.");
+  bool appeal = false;
+  for (const auto& e : a.events) appeal = appeal || e.cameo.starts_with("02");
+  EXPECT_TRUE(appeal);
+}
+
+TEST_F(CoderTest, TheTimeOfTheDeedAnAccusationIsAboutDoesNotDateTheAccusation) {
+  // Published Wednesday 17 January 2024: the accusation is of that day,
+  // the shelling of the Monday before.
+  Article a = Analyse("Kessar accused Morvia of bombing the port of Harlow on Monday.");
+  bool accuse = false;
+  for (const Event& e : a.events) {
+    if (!e.cameo.starts_with("11")) continue;
+    accuse = true;
+    EXPECT_EQ(e.date.value_or(""), "2024-01-17");
+  }
+  EXPECT_TRUE(accuse);
 }
 
 TEST_F(CoderTest, AReducedPassiveNounIsNoActor) {

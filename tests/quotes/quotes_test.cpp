@@ -1624,6 +1624,43 @@ TEST_F(QuotesOnText, APersonInTheSubjectIsTheSourceNotTheOrganisationBeforeTheTi
   EXPECT_EQ(Speaker(a.quotes[0]), "Odalys Kessar");
 }
 
+// The people's adjective of an invented country, unknown to the tagger,
+// is parsed as the head with the minister's name its conjunct.
+TEST_F(QuotesOnText, APersonAfterAnUnknownPeoplesAdjectiveAndTitleIsTheSource) {
+  Article a = Analyse("\"The door stays open,\" said Morvian Interior Minister Odal Kessar.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(Speaker(a.quotes[0]), "Odal Kessar");
+}
+
+// A verb of saying only intended ("willing to discuss") or foreseen ("would
+// respond") inside what a speaker reports speaks no words itself.
+TEST_F(QuotesOnText, AFragmentUnderAnIntendedOrForeseenCueIsTheOuterSpeakers) {
+  Article a = Analyse("Kessar said Tessary was willing to discuss the grain quota \"at the next summit\".");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].cue_text, "said");
+  EXPECT_EQ(Speaker(a.quotes[0]), "Kessar");
+  Article b = Analyse("Odal Kessar warned on Friday that Tessary would respond \"in kind\" to new tariffs.");
+  for (const Quote& q : b.quotes) {
+    EXPECT_NE(q.cue_text, "respond");
+    EXPECT_EQ(Speaker(q), "Odal Kessar");
+  }
+}
+
+// ", saying ..." hung by the parser on a gerund that qualifies a noun
+// ("within hours of it taking hold") is still the main clause's subject's.
+TEST_F(QuotesOnText, ASayingParticipleHungOnANounsGerundIsTheMainSubjects) {
+  Article a = Analyse(
+      "Tessary accused Morvia of breaking the truce within hours of it taking hold, saying soldiers had shelled a "
+      "school near Harlow.");
+  bool found = false;
+  for (const Quote& q : a.quotes) {
+    if (q.cue_text != "saying") continue;
+    found = true;
+    EXPECT_EQ(Speaker(q), "Tessary");
+  }
+  EXPECT_TRUE(found);
+}
+
 TEST_F(QuotesOnText, ACueHungOnTheLastNounOfTheSubjectHasTheSubjectAsItsSource) {
   // "told" parsed as a modifier of "team": the source is the captain.
   Article a = AnalyseWithParse(

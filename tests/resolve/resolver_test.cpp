@@ -341,6 +341,22 @@ TEST(Resolver, ASurnameWithATitleJoinsNoOneWhoseTitlesNameAnotherOffice) {
   EXPECT_EQ(c[3], c[0]);
 }
 
+TEST(Resolver, ATaskInTalksIsNoOtherOffice) {
+  // An interior minister leads his side's delegation: "the negotiator Mr.
+  // Kessar" of another article is he, and so the other way round. A
+  // title of another office still keeps a surname apart.
+  auto c = Cluster({Person("Odal Kessar", {"Odal Kessar"}, {"interior minister"}),
+                    Person("Kessar", {}, {"negotiator"}),
+                    Person("Kessar", {}, {"chief mediator"}),
+                    Person("Kessar", {}, {"mayor"})});
+  EXPECT_EQ(c[1], c[0]);
+  EXPECT_EQ(c[2], c[0]);
+  EXPECT_NE(c[3], c[0]);
+  c = Cluster({Person("Mira Varnell", {"Mira Varnell"}, {"chief negotiator"}),
+               Person("Varnell", {}, {"finance minister"})});
+  EXPECT_EQ(c[1], c[0]);
+}
+
 TEST(Resolver, ASharedSurnameIsSettledByARoleOnlyOneHolds) {
   auto c = Cluster({Person("Odal Kessar", {"Odal Kessar", "Kessar"}, {"president"}),
                     Person("Mira Kessar", {"Mira Kessar", "Kessar"}, {"lawyer"}),

@@ -140,6 +140,16 @@ TEST(Time, SetToIsFuture) {
   EXPECT_EQ(One("The team set a record Monday.").value, "2022-01-10");
 }
 
+TEST(Time, AnIntentionBeforeAnInfinitiveLooksAhead) {
+  // Published Wednesday 2022-01-12: what was hoped or planned "to" happen
+  // on a weekday lies ahead, whatever the tense of the hoping.
+  EXPECT_EQ(One("The board hoped to publish its report on Saturday.").value, "2022-01-15");
+  EXPECT_EQ(One("The Kessar council plan to vote on Friday.").value, "2022-01-14");
+  EXPECT_EQ(One("Lenhall aimed to finish the count by Friday.").value, "2022-01-14");
+  // Without the infinitive it is a past act.
+  EXPECT_EQ(One("The board published its report on Saturday.").value, "2022-01-08");
+}
+
 TEST(Time, VaguePhrases) {
   auto now = One("Prices are high these days.");
   EXPECT_EQ(now.text, "these days");
