@@ -1308,6 +1308,22 @@ TEST(Stories, AContextWordRightAfterTheNumberIsItsOwn) {
   EXPECT_EQ(c[0].value, 212);
 }
 
+TEST(Stories, AContextWordPastALinkingVerbIsTheBorrowedNumbersOwn) {
+  // The missing are not the dead the sentence names first.
+  auto c = ClaimsOf("At least 14 people died and 30 were missing after a boat sank off Harlow.");
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_EQ(c[0].key, "people killed");
+  EXPECT_EQ(c[1].key, "people missing");
+  EXPECT_EQ(c[1].value, 30);
+  c = ClaimsOf("Eight people were killed in Kessar and 25 are still missing.");
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_EQ(c[1].key, "people missing");
+  // A context word in the next clause is not the number's.
+  c = ClaimsOf("Six people were killed and 40 remained after rescuers were injured.");
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_EQ(c[1].key, "people killed");
+}
+
 TEST(Stories, PeopleCountedForNoStatedReasonAreNotCompared) {
   EXPECT_TRUE(ClaimsOf("The convoy carried food for 10,000 people.").empty());
   EXPECT_TRUE(ClaimsOf("The appeal seeks funds to support 15,000 people for six months.").empty());
