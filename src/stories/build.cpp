@@ -540,7 +540,11 @@ std::vector<Claim> StoryBuilder::Impl::NumberClaims(const std::vector<std::uint3
   // Whether the figures of reports[from, to) only grow (or only shrink)
   // with the day of publication: every dated pair of reports on different
   // days in order, over at least two days. An undated report says nothing
-  // either way; a report that goes against the others makes no trend.
+  // either way; a report that goes against the others makes no trend. An
+  // article that gives several figures of the count gives the earlier ones
+  // as its history ("rose to 21 from 12", "the toll was nine on the first
+  // day and 15 on the second"): it is read at its highest figure for a rise
+  // and its lowest for a fall.
   auto Trend = [&](const std::vector<Report>& reports, std::size_t from, std::size_t to) -> std::string {
     // Each figure with the least and the most it may be: an earlier "nearly
     // 300" or "about 300" followed by 296 is no fall, nor an earlier "more
@@ -551,42 +555,57 @@ std::vector<Claim> StoryBuilder::Impl::NumberClaims(const std::vector<std::uint3
       double value, least, most;
       bool operator<(const Dated& o) const { return day != o.day ? day < o.day : value < o.value; }
     };
-    std::vector<Dated> dated;
-    for (std::size_t k = from; k < to; ++k) {
-      const std::string& day = digests[reports[k].article].published;
-      if (day.size() < 10) continue;
-      const double v = reports[k].value;
-      const std::string& h = reports[k].claim->hedge;
-      const bool below = h == "approx" || h == "under" || h == "cap";
-      const bool above = h == "approx" || h == "over" || h == "floor";
-      dated.push_back({day.substr(0, 10), v, below ? v * 0.9 : v, above ? v * 1.1 : v});
-    }
-    // By day: each day's figures against the highest and lowest of the
-    // days before (sorting keeps a story of many reports near-linear).
-    std::sort(dated.begin(), dated.end());
-    bool rising = true, falling = true;
+    // Whether the figures, each article's highest (or lowest), rise (or
+    // fall) from day to day; the number of days through *days.
+    auto scan = [&](bool highest, std::size_t* days) {
+      std::map<std::uint32_t, std::size_t> pick;  // article -> its report read
+      for (std::size_t k = from; k < to; ++k) {
+        auto [it, fresh] = pick.emplace(reports[k].article, k);
+        if (!fresh && (highest ? reports[k].value > reports[it->second].value
+                               : reports[k].value < reports[it->second].value))
+          it->second = k;
+      }
+      std::vector<Dated> dated;
+      for (const auto& [article, k] : pick) {
+        const std::string& day = digests[article].published;
+        if (day.size() < 10) continue;
+        const double v = reports[k].value;
+        const std::string& h = reports[k].claim->hedge;
+        const bool below = h == "approx" || h == "under" || h == "cap";
+        const bool above = h == "approx" || h == "over" || h == "floor";
+        dated.push_back({day.substr(0, 10), v, below ? v * 0.9 : v, above ? v * 1.1 : v});
+      }
+      // By day: each day's figures against the highest and lowest of the
+      // days before (sorting keeps a story of many reports near-linear).
+      std::sort(dated.begin(), dated.end());
+      bool rises = true, falls = true;
+      *days = 0;
+      double before_max = 0, before_min = 0;
+      for (std::size_t i = 0; i < dated.size();) {
+        std::size_t j = i;
+        double lo = dated[i].value, hi = dated[i].value, least = dated[i].least, most = dated[i].most;
+        for (; j < dated.size() && dated[j].day == dated[i].day; ++j) {
+          lo = std::min(lo, dated[j].value);
+          hi = std::max(hi, dated[j].value);
+          least = std::max(least, dated[j].least);
+          most = std::min(most, dated[j].most);
+        }
+        if (*days > 0) {
+          rises = rises && lo >= before_max;
+          falls = falls && hi <= before_min;
+        }
+        // What the days so far say the figure reached at least (for a rise)
+        // and at most (for a fall).
+        before_max = *days == 0 ? least : std::max(before_max, least);
+        before_min = *days == 0 ? most : std::min(before_min, most);
+        ++*days;
+        i = j;
+      }
+      return highest ? rises : falls;
+    };
     std::size_t days = 0;
-    double before_max = 0, before_min = 0;
-    for (std::size_t i = 0; i < dated.size();) {
-      std::size_t j = i;
-      double lo = dated[i].value, hi = dated[i].value, least = dated[i].least, most = dated[i].most;
-      for (; j < dated.size() && dated[j].day == dated[i].day; ++j) {
-        lo = std::min(lo, dated[j].value);
-        hi = std::max(hi, dated[j].value);
-        least = std::max(least, dated[j].least);
-        most = std::min(most, dated[j].most);
-      }
-      if (days > 0) {
-        rising = rising && lo >= before_max;
-        falling = falling && hi <= before_min;
-      }
-      // What the days so far say the figure reached at least (for a rise)
-      // and at most (for a fall).
-      before_max = days == 0 ? least : std::max(before_max, least);
-      before_min = days == 0 ? most : std::min(before_min, most);
-      ++days;
-      i = j;
-    }
+    const bool rising = scan(true, &days);
+    const bool falling = scan(false, &days);
     if (days < 2 || rising == falling) return std::string();
     return rising ? "rising" : "falling";
   };

@@ -469,6 +469,27 @@ TEST(Stories, ATollThatGrowsDayByDayIsMarkedRising) {
   EXPECT_EQ(trend, "");
 }
 
+TEST(Stories, ALaterArticleRecallingEarlierFiguresKeepsTheTollRising) {
+  auto text = [](const char* toll) {
+    return std::string("Shelling of the market in Lenhall killed ") + toll +
+           " people, officials in Lenhall said. Rescue teams searched the market in Lenhall for survivors.";
+  };
+  // The third day's article gives the toll so far and, as its history, the
+  // figures of the days before: its newest figure is its highest.
+  std::vector<std::string> lines = {
+      Line("t1", "Outlet One", "2024-05-01", "Shelling hits Lenhall market", text("12"), {{"Lenhall", "eL"}}),
+      Line("t2", "Outlet Two", "2024-05-02", "Lenhall market toll rises", text("17"), {{"Lenhall", "eL"}}),
+      Line("t3", "Outlet Three", "2024-05-03", "Lenhall market toll rises again",
+           text("21") + " The toll was 12 people killed on the first day and 17 killed on the second.",
+           {{"Lenhall", "eL"}}),
+  };
+  auto stories = BuildAll(lines);
+  ASSERT_EQ(stories.size(), 1u);
+  auto [readings, trend] = TollReadings(stories[0], "people killed");
+  EXPECT_EQ(readings.size(), 3u) << stories[0].json;
+  EXPECT_EQ(trend, "rising") << stories[0].json;
+}
+
 TEST(Stories, AnEarlierNearFigureDoesNotBreakARisingToll) {
   auto text = [](const char* toll) {
     return std::string("The earthquake in Lenhall killed ") + toll +
