@@ -1004,6 +1004,33 @@ std::string LineWithTimes(const std::string& id, const std::string& published, c
   return line;
 }
 
+TEST(Stories, AFigureOfASentenceDatedYearsBeforeIsNoPartOfTheToll) {
+  auto text = [](const char* toll) {
+    return std::string("Floods in Lenhall killed ") + toll +
+           " people, officials in Lenhall said. Rescue teams searched Lenhall for Odalys Varn and others.";
+  };
+  const std::string recall = text("21") + " A flood on 3 March 2017 killed 25 people in Lenhall.";
+  std::vector<std::string> lines = {
+      LineWithTimes("y1", "2024-05-01", text("12"), std::vector<std::pair<std::string, std::string>>{}),
+      LineWithTimes("y2", "2024-05-02", text("17"), std::vector<std::pair<std::string, std::string>>{}),
+      LineWithTimes("y3", "2024-05-03", recall, {{"3 March 2017", "2017-03-03"}}),
+  };
+  auto stories = BuildAll(lines);
+  ASSERT_EQ(stories.size(), 1u);
+  auto [readings, trend] = TollReadings(stories[0], "people killed");
+  EXPECT_EQ(readings, (std::vector<std::pair<std::string, std::string>>{
+                          {"12", "2024-05-01"}, {"17", "2024-05-02"}, {"21", "2024-05-03"}}))
+      << stories[0].json;
+  EXPECT_EQ(trend, "rising");
+  // Dated a few days before, the sentence reports this happening's toll.
+  lines[2] = LineWithTimes("y3", "2024-05-03", text("21") + " The flood on 1 May 2024 killed 25 people in Lenhall.",
+                           {{"1 May 2024", "2024-05-01"}});
+  stories = BuildAll(lines);
+  ASSERT_EQ(stories.size(), 1u);
+  std::tie(readings, trend) = TollReadings(stories[0], "people killed");
+  EXPECT_EQ(readings.size(), 4u) << stories[0].json;
+}
+
 TEST(Stories, AScheduledHappeningSetOnDifferentDaysIsADateDisagreement) {
   const std::string t1 = "The Lenhall court is due to give its verdict in the case of Odalys Varn on 20 May, her lawyer said.";
   const std::string t2 = "A decision in the Lenhall court case of Odalys Varn is expected on 21 May, her lawyer said.";
