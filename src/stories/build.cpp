@@ -578,7 +578,9 @@ std::vector<Claim> StoryBuilder::Impl::NumberClaims(const std::vector<std::uint3
       // By day: each day's figures against the highest and lowest of the
       // days before (sorting keeps a story of many reports near-linear).
       std::sort(dated.begin(), dated.end());
-      bool rises = true, falls = true;
+      // A count read the same on every day neither rose nor fell: an
+      // article's recalled figure equal to an earlier day's is no fall.
+      bool rises = true, falls = true, moved = false;
       *days = 0;
       double before_max = 0, before_min = 0;
       for (std::size_t i = 0; i < dated.size();) {
@@ -593,6 +595,7 @@ std::vector<Claim> StoryBuilder::Impl::NumberClaims(const std::vector<std::uint3
         if (*days > 0) {
           rises = rises && lo >= before_max;
           falls = falls && hi <= before_min;
+          moved = moved || (highest ? hi > before_max : lo < before_min);
         }
         // What the days so far say the figure reached at least (for a rise)
         // and at most (for a fall).
@@ -601,7 +604,7 @@ std::vector<Claim> StoryBuilder::Impl::NumberClaims(const std::vector<std::uint3
         ++*days;
         i = j;
       }
-      return highest ? rises : falls;
+      return moved && (highest ? rises : falls);
     };
     std::size_t days = 0;
     const bool rising = scan(true, &days);

@@ -488,6 +488,19 @@ TEST(Stories, ALaterArticleRecallingEarlierFiguresKeepsTheTollRising) {
   auto [readings, trend] = TollReadings(stories[0], "people killed");
   EXPECT_EQ(readings.size(), 3u) << stories[0].json;
   EXPECT_EQ(trend, "rising") << stories[0].json;
+  // Two figures on the second day, and the third day's article recalls the
+  // lower one: the lowest figures did not fall, the highest rose.
+  lines = {
+      Line("u1", "Outlet One", "2024-05-02", "Lenhall market toll", text("15"), {{"Lenhall", "eL"}}),
+      Line("u2", "Outlet Two", "2024-05-02", "Lenhall market toll disputed", text("19"), {{"Lenhall", "eL"}}),
+      Line("u3", "Outlet Three", "2024-05-04", "Lenhall market toll rises again",
+           text("23") + " The toll was 15 people killed on the second day.", {{"Lenhall", "eL"}}),
+  };
+  stories = BuildAll(lines);
+  ASSERT_EQ(stories.size(), 1u);
+  std::tie(readings, trend) = TollReadings(stories[0], "people killed");
+  EXPECT_EQ(readings.size(), 3u) << stories[0].json;
+  EXPECT_EQ(trend, "rising") << stories[0].json;
 }
 
 TEST(Stories, AnEarlierNearFigureDoesNotBreakARisingToll) {
