@@ -670,8 +670,15 @@ std::vector<Claim> StoryBuilder::Impl::NumberClaims(const std::vector<std::uint3
     // group whose every report came out on a later day than every report
     // of the group below it continues that count.
     if (key_owner.first.rfind("people ", 0) == 0 && groups.size() >= 2) {
-      auto days = [&](std::pair<std::size_t, std::size_t> g, std::string* first, std::string* last) {
+      // An article that also gives a higher figure recalls the lower one as
+      // the toll's history ("nine on the first day, 23 now"): its day says
+      // nothing of when the lower figure was current.
+      std::unordered_map<std::uint32_t, std::size_t> highest_report;  // article -> its last (highest) report
+      for (std::size_t k = 0; k < reports.size(); ++k) highest_report[reports[k].article] = k;
+      auto days = [&](std::pair<std::size_t, std::size_t> g, std::string* first, std::string* last,
+                      std::size_t higher_from = SIZE_MAX) {
         for (std::size_t k = g.first; k < g.second; ++k) {
+          if (highest_report[reports[k].article] >= higher_from) continue;
           const std::string& day = digests[reports[k].article].published;
           if (day.size() < 10) return false;  // an undated report may be of any day
           const std::string d = day.substr(0, 10);
@@ -683,7 +690,8 @@ std::vector<Claim> StoryBuilder::Impl::NumberClaims(const std::vector<std::uint3
       std::vector<std::pair<std::size_t, std::size_t>> joined = {groups.front()};
       for (std::size_t g = 1; g < groups.size(); ++g) {
         std::string lo_first, lo_last, hi_first, hi_last;
-        if (days(joined.back(), &lo_first, &lo_last) && days(groups[g], &hi_first, &hi_last) && lo_last < hi_first) {
+        if (days(joined.back(), &lo_first, &lo_last, groups[g].first) && days(groups[g], &hi_first, &hi_last) &&
+            lo_last < hi_first) {
           joined.back().second = groups[g].second;
         } else {
           joined.push_back(groups[g]);

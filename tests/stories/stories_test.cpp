@@ -555,6 +555,28 @@ TEST(Stories, AFirstDaysTollFarBelowTheLaterOnesStartsTheRisingCount) {
   EXPECT_EQ(readings.size(), 2u) << stories[0].json;
 }
 
+TEST(Stories, AFirstDaysTollALaterArticleRecallsStillStartsTheRisingCount) {
+  auto text = [](const char* toll) {
+    return std::string("The earthquake in Lenhall killed ") + toll +
+           " people, officials in Lenhall said. Rescue teams searched the ruins of Lenhall for survivors.";
+  };
+  // The fourth day's article recalls the first day's 9: that figure is
+  // still the first day's, and the count that grew from it one count.
+  std::vector<std::string> lines = {
+      Line("k1", "Outlet One", "2024-05-01", "Quake hits Lenhall", text("9"), {{"Lenhall", "eL"}}),
+      Line("k2", "Outlet Two", "2024-05-02", "Lenhall quake toll rises", text("15"), {{"Lenhall", "eL"}}),
+      Line("k3", "Outlet Three", "2024-05-04", "Lenhall quake toll rises again",
+           text("21") + " The toll was 9 people killed on the first day.", {{"Lenhall", "eL"}}),
+  };
+  auto stories = BuildAll(lines);
+  ASSERT_EQ(stories.size(), 1u);
+  auto [readings, trend] = TollReadings(stories[0], "people killed");
+  EXPECT_EQ(readings, (std::vector<std::pair<std::string, std::string>>{
+                          {"9", "2024-05-01"}, {"15", "2024-05-02"}, {"21", "2024-05-04"}}))
+      << stories[0].json;
+  EXPECT_EQ(trend, "rising");
+}
+
 // Whether the disagreement on `claim` is marked compatible (-1: no such
 // disagreement).
 int CompatibleFlag(const Story& story, std::string_view claim) {
