@@ -243,6 +243,45 @@ TEST(ParseRepair, AClosingSpeakerReadAsAnAppositionIsTheSubject) {
   EXPECT_EQ(Arc(f, 4), "levy>proposed:obj");
 }
 
+TEST(ParseRepair, AClosingSpeakerBeforeATimePhraseIsTheSubjectOfTheCue) {
+  // "Nine people died in the fire near Harlow, Mayor Lenhall Varnell said
+  // on Friday.": the name read as an apposition of "Harlow" and the cue,
+  // followed by its time phrase, as a conjunct of "died" with no subject.
+  std::vector<Row> rows = {{"Nine", "NUM", "CD", "nine", 2, "nummod"},
+                           {"people", "NOUN", "NNS", "people", 3, "nsubj"},
+                           {"died", "VERB", "VBD", "die", 0, "root"},
+                           {"in", "ADP", "IN", "in", 6, "case"},
+                           {"the", "DET", "DT", "the", 6, "det"},
+                           {"fire", "NOUN", "NN", "fire", 3, "obl"},
+                           {"near", "ADP", "IN", "near", 8, "case"},
+                           {"Harlow", "PROPN", "NNP", "Harlow", 6, "nmod"},
+                           {",", "PUNCT", ",", ",", 10, "punct"},
+                           {"Mayor", "PROPN", "NNP", "Mayor", 8, "appos"},
+                           {"Lenhall", "PROPN", "NNP", "Lenhall", 10, "flat"},
+                           {"Varnell", "PROPN", "NNP", "Varnell", 10, "flat"},
+                           {"said", "VERB", "VBD", "say", 3, "conj"},
+                           {"on", "ADP", "IN", "on", 15, "case"},
+                           {"Friday", "PROPN", "NNP", "Friday", 13, "obl"},
+                           {".", "PUNCT", ".", ".", 3, "punct"}};
+  auto speech = [](std::string_view lemma) { return lemma == "say"; };
+  Article a = Build({rows});
+  Mention m;
+  m.begin = a.tokens[10].begin;
+  m.end = a.tokens[11].end;
+  m.type = "PERSON";
+  a.mentions.push_back(m);
+  internal::Doc d(a, speech);
+  EXPECT_EQ(Arc(d, 12), "said>ROOT:root");
+  EXPECT_EQ(Arc(d, 9), "Mayor>said:nsubj");
+  EXPECT_EQ(Arc(d, 2), "died>said:ccomp");
+  EXPECT_EQ(Arc(d, 8), ",>said:punct");
+  // Without a person's name there the parse stays.
+  Article b = Build({rows});
+  internal::Doc e(b, speech);
+  EXPECT_EQ(Arc(e, 9), "Mayor>Harlow:appos");
+  EXPECT_EQ(Arc(e, 12), "said>died:conj");
+}
+
 TEST(ParseRepair, ARelativeClauseHungOnAVerbIsTheNounsBeforeIt) {
   Article a = Build({{{"They", "PRON", "PRP", "they", 2, "nsubj"},
                       {"refuse", "VERB", "VBP", "refuse", 0, "root"},
