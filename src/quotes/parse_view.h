@@ -692,6 +692,19 @@ class Doc {
     for (std::int32_t x = v, k = 0; x != kNone && k < 64; ++k, x = head_[static_cast<std::size_t>(x)]) {
       if (x == top) return;
     }
+    // "..., Mayor X said on Friday, a higher toll than the police gave":
+    // a clause after a further comma, read as what the cue reports, adds
+    // to the sentence; the words before that comma are the cue's own.
+    std::size_t after = i + 1;
+    while (after < SentenceEnd(v) && a_.TokenText(a_.tokens[after]) != ",") ++after;
+    for (std::size_t t = after + 1; t < SentenceEnd(v); ++t) {
+      if (head_[t] != v || deprel_[t] != "ccomp") continue;
+      for (std::size_t k = i + 1; k < after; ++k) {
+        if (head_[k] == static_cast<std::int32_t>(t)) head_[k] = v;
+      }
+      head_[t] = h;
+      deprel_[t] = "parataxis";
+    }
     head_[i] = head_[static_cast<std::size_t>(h)];
     deprel_[i] = head_[i] == kNone ? std::string_view("root") : deprel_[static_cast<std::size_t>(h)];
     head_[static_cast<std::size_t>(h)] = v;

@@ -280,6 +280,24 @@ TEST(ParseRepair, AClosingSpeakerBeforeATimePhraseIsTheSubjectOfTheCue) {
   internal::Doc e(b, speech);
   EXPECT_EQ(Arc(e, 9), "Mayor>Harlow:appos");
   EXPECT_EQ(Arc(e, 12), "said>died:conj");
+  // "..., Mayor Lenhall Varnell said on Friday, more than police gave.":
+  // the clause after the second comma, read as the cue's complement with
+  // the time phrase in it, adds to the sentence; the time is the cue's.
+  rows.pop_back();
+  rows[14] = {"Friday", "PROPN", "NNP", "Friday", 20, "obl"};
+  rows.push_back({",", "PUNCT", ",", ",", 17, "punct"});
+  rows.push_back({"more", "ADJ", "JJR", "more", 20, "obj"});
+  rows.push_back({"than", "ADP", "IN", "than", 19, "case"});
+  rows.push_back({"police", "NOUN", "NNS", "police", 20, "nsubj"});
+  rows.push_back({"gave", "VERB", "VBD", "give", 13, "ccomp"});
+  rows.push_back({".", "PUNCT", ".", ".", 3, "punct"});
+  Article c = Build({rows});
+  c.mentions.push_back(m);
+  internal::Doc f(c, speech);
+  EXPECT_EQ(Arc(f, 9), "Mayor>said:nsubj");
+  EXPECT_EQ(Arc(f, 2), "died>said:ccomp");
+  EXPECT_EQ(Arc(f, 19), "gave>died:parataxis");
+  EXPECT_EQ(Arc(f, 14), "Friday>said:obl");
 }
 
 TEST(ParseRepair, ARelativeClauseHungOnAVerbIsTheNounsBeforeIt) {
