@@ -216,6 +216,8 @@ void ExtractClaims(std::string_view text, std::span<const Word> words, std::vect
     const std::string_view r = cue(k);
     vote = r == "vote" || r == "favour";
   }
+  // The counts the sentence gave so far, with where each number stood.
+  std::vector<std::pair<std::string, std::size_t>> given;
   for (std::size_t i = 0; i < words.size(); ++i) {
     const Word& w = words[i];
     bool candidate = w.number || lex.number_words.count(w.lower.substr(0, w.lower.find('-')));
@@ -434,6 +436,17 @@ void ExtractClaims(std::string_view text, std::span<const Word> words, std::vect
       c.qualifier = country ? *country : words[j].lower;
       break;
     }
+    // "The toll rose to 21 after divers recovered nine bodies", "17 were
+    // killed on Monday, after 12 on Sunday": a second figure of one count,
+    // in a clause opened after the first, tells how the first came about
+    // (what was added, or an earlier figure); the first is the total.
+    bool subordinate = false;
+    for (const auto& [counted, at] : given) {
+      if (counted != c.key) continue;
+      for (std::size_t j = at + 1; j < first && !subordinate; ++j) subordinate = cue(j) == "clause";
+    }
+    if (subordinate) continue;
+    given.emplace_back(c.key, first);
     out->push_back(std::move(c));
   }
 }

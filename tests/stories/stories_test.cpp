@@ -1360,6 +1360,20 @@ TEST(Stories, TheNounBeforeWinsOverAPluralInTheNextClause) {
   EXPECT_EQ(c[0].value, 15);
 }
 
+TEST(Stories, ASecondFigureOfOneCountInALaterClauseIsNoTotal) {
+  // The nine bodies are what the total of 21 grew by.
+  auto c = ClaimsOf("The toll from the collapse near Harlow rose to 21 on Monday after divers recovered nine bodies.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].key, "people killed");
+  EXPECT_EQ(c[0].value, 21);
+  // Figures of other counts in that clause stay.
+  c = ClaimsOf("The toll in Kessar rose to 21 after the storm destroyed 300 homes.");
+  ASSERT_EQ(c.size(), 2u);
+  // With no clause between, the two figures are two reports.
+  c = ClaimsOf("Police said 21 people were killed and officials said 25 people were killed.");
+  EXPECT_EQ(c.size(), 2u);
+}
+
 TEST(Stories, TheTwoSidesOfAVoteAreTwoClaims) {
   auto keys = [](const std::string& s) {
     std::vector<std::pair<std::string, double>> out;
