@@ -213,6 +213,11 @@ struct Claim {
   // figure at least as high (as low) as every earlier one, over two or
   // more days; empty otherwise.
   std::string trend;
+  // For numbers with a trend: the days on which articles of different
+  // outlets gave different figures as the count then (each article's
+  // highest for a rise, lowest for a fall), whose hedged ranges do not
+  // meet: a dispute within the update.
+  std::vector<std::string> disputed_on;
   // For numbers: every figure, read with its hedge as a range ("more than
   // 900" from 900 up, "about 500" within a tenth of it), can be true
   // at once ("more than 900" and "at least 1,100"): the figures differ
@@ -258,6 +263,10 @@ void WriteClaims(JsonWriter& w, const std::vector<Claim>& claims) {
     if (!c.trend.empty()) {
       w.Key("trend");
       w.String(c.trend);
+    }
+    if (!c.disputed_on.empty()) {
+      w.Key("disputed_on");
+      StringArray(w, c.disputed_on);
     }
     if (c.compatible) {
       w.Key("compatible");
@@ -752,6 +761,30 @@ std::vector<Claim> StoryBuilder::Impl::NumberClaims(const std::vector<std::uint3
           for (const auto& r : readings) c.values.push_back(r.value);
           c.trend = Trend(reports, from, to);
           c.compatible = Compatible(reports, from, to);
+          if (!c.trend.empty()) {
+            // Each article's figure for the count then, by day.
+            const bool rise = c.trend == "rising";
+            std::map<std::uint32_t, std::size_t> current;  // article -> its report
+            for (std::size_t k = from; k < to; ++k) {
+              auto [it, fresh] = current.emplace(reports[k].article, k);
+              if (!fresh && (rise ? reports[k].value > reports[it->second].value
+                                  : reports[k].value < reports[it->second].value))
+                it->second = k;
+            }
+            std::map<std::string, std::vector<Report>> by_day;
+            std::map<std::string, std::set<std::string>> outlets_of;
+            for (const auto& [article, k] : current) {
+              const std::string& day = digests[article].published;
+              if (day.size() < 10) continue;
+              by_day[day.substr(0, 10)].push_back(reports[k]);
+              outlets_of[day.substr(0, 10)].insert(digests[article].outlet.empty() ? digests[article].id
+                                                                                   : digests[article].outlet);
+            }
+            for (const auto& [day, day_reports] : by_day) {
+              if (outlets_of[day].size() >= 2 && !Compatible(day_reports, 0, day_reports.size()))
+                c.disputed_on.push_back(day);
+            }
+          }
           std::unordered_map<std::string, std::string> first_day;  // figure -> earliest day
           for (std::size_t k = from; k < to; ++k) {
             const std::string& day = digests[reports[k].article].published;

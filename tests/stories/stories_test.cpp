@@ -503,6 +503,45 @@ TEST(Stories, ALaterArticleRecallingEarlierFiguresKeepsTheTollRising) {
   EXPECT_EQ(trend, "rising") << stories[0].json;
 }
 
+// The days a disagreement on `claim` lists in `disputed_on`.
+std::vector<std::string> DisputedOn(const Story& story, std::string_view claim) {
+  std::vector<std::string> out;
+  simdjson::dom::parser p;
+  simdjson::dom::element e;
+  if (p.parse(story.json).get(e)) return out;
+  for (simdjson::dom::element c : e["disagreements"].get_array()) {
+    std::string_view name;
+    if (c["claim"].get_string().get(name) || name != claim) continue;
+    simdjson::dom::array days;
+    if (c["disputed_on"].get_array().get(days)) continue;
+    for (simdjson::dom::element d : days) out.emplace_back(std::string(d.get_string().value()));
+  }
+  return out;
+}
+
+TEST(Stories, DifferentFiguresOfOneDayWithinARisingTollAreDisputed) {
+  auto text = [](const char* toll) {
+    return std::string("Shelling of the market in Lenhall killed ") + toll +
+           " people, officials in Lenhall said. Rescue teams searched the market in Lenhall for survivors.";
+  };
+  std::vector<std::string> lines = {
+      Line("p1", "Outlet One", "2024-05-01", "Shelling hits Lenhall market", text("12"), {{"Lenhall", "eL"}}),
+      Line("p2", "Outlet Two", "2024-05-02", "Lenhall market toll rises", text("17"), {{"Lenhall", "eL"}}),
+      Line("p3", "Outlet Three", "2024-05-02", "Lenhall market toll disputed", text("21"), {{"Lenhall", "eL"}}),
+      Line("p4", "Outlet Four", "2024-05-03", "Lenhall market toll rises again", text("25"), {{"Lenhall", "eL"}}),
+  };
+  auto stories = BuildAll(lines);
+  ASSERT_EQ(stories.size(), 1u);
+  EXPECT_EQ(TollReadings(stories[0], "people killed").second, "rising") << stories[0].json;
+  EXPECT_EQ(DisputedOn(stories[0], "people killed"), std::vector<std::string>{"2024-05-02"}) << stories[0].json;
+  // One figure a day: an update and nothing disputed.
+  lines.erase(lines.begin() + 2);
+  stories = BuildAll(lines);
+  ASSERT_EQ(stories.size(), 1u);
+  EXPECT_EQ(TollReadings(stories[0], "people killed").second, "rising") << stories[0].json;
+  EXPECT_TRUE(DisputedOn(stories[0], "people killed").empty()) << stories[0].json;
+}
+
 TEST(Stories, AnEarlierNearFigureDoesNotBreakARisingToll) {
   auto text = [](const char* toll) {
     return std::string("The earthquake in Lenhall killed ") + toll +
