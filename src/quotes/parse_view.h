@@ -354,6 +354,7 @@ class Doc {
     for (std::size_t i : subjects) RepairSpeechGerund(i);
     for (std::size_t i : others) RepairInvertedCue(i);
     for (std::size_t i : others) RepairAppositiveSpeaker(i);
+    for (std::size_t i = 1; i < n; ++i) RepairTrailingSpeechGerund(i);
     for (std::size_t i : nominal_subjects) RepairPrepositionalSubject(i);
     for (std::size_t i : nominal_subjects) {
       if (deprel_[i] == "nsubj") RepairSecondSubject(i);
@@ -713,6 +714,23 @@ class Doc {
     deprel_[static_cast<std::size_t>(top)] = "nsubj";
     head_[comma] = v;
     deprel_[comma] = "punct";
+  }
+  // "X denied that Y had ignored the warning, saying it came too late":
+  // a gerund of saying after a comma, hung on the clause another verb of
+  // saying reports. A participle set off at the end of the sentence is the
+  // main clause's: X says it, not Y.
+  void RepairTrailingSpeechGerund(std::size_t i) {
+    const Token& g = a_.tokens[i];
+    if (!speech_verb_ || g.xpos != "VBG" || deprel_[i] != "advcl" || a_.TokenText(a_.tokens[i - 1]) != ",") return;
+    const std::int32_t h = head_[i];
+    if (h == kNone || h >= static_cast<std::int32_t>(i) || deprel_[static_cast<std::size_t>(h)] != "ccomp") return;
+    const std::int32_t v = head_[static_cast<std::size_t>(h)];
+    if (v == kNone || v >= h || a_.tokens[static_cast<std::size_t>(v)].upos != "VERB" ||
+        !speech_verb_(Lower(a_.tokens[static_cast<std::size_t>(v)].lemma)) || !speech_verb_(Lower(g.lemma))) {
+      return;
+    }
+    head_[i] = v;
+    head_[i - 1] = static_cast<std::int32_t>(i);
   }
   // "The union on Tuesday accused ...": parsers read the time phrase as a
   // clause of its own, the preposition its marker and the noun a second

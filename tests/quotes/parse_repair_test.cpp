@@ -300,6 +300,36 @@ TEST(ParseRepair, AClosingSpeakerBeforeATimePhraseIsTheSubjectOfTheCue) {
   EXPECT_EQ(Arc(f, 14), "Friday>said:obl");
 }
 
+TEST(ParseRepair, ATrailingGerundOfSayingIsTheMainClauses) {
+  // "The mill denied that Varnell had lied, saying the report was late.":
+  // "saying" hung on the denied clause; the mill says it.
+  std::vector<Row> rows = {{"The", "DET", "DT", "the", 2, "det"},
+                           {"mill", "NOUN", "NN", "mill", 3, "nsubj"},
+                           {"denied", "VERB", "VBD", "deny", 0, "root"},
+                           {"that", "SCONJ", "IN", "that", 7, "mark"},
+                           {"Varnell", "PROPN", "NNP", "Varnell", 7, "nsubj"},
+                           {"had", "AUX", "VBD", "have", 7, "aux"},
+                           {"lied", "VERB", "VBN", "lie", 3, "ccomp"},
+                           {",", "PUNCT", ",", ",", 9, "punct"},
+                           {"saying", "VERB", "VBG", "say", 7, "advcl"},
+                           {"the", "DET", "DT", "the", 11, "det"},
+                           {"report", "NOUN", "NN", "report", 13, "nsubj"},
+                           {"was", "AUX", "VBD", "be", 13, "cop"},
+                           {"late", "ADJ", "JJ", "late", 9, "ccomp"},
+                           {".", "PUNCT", ".", ".", 3, "punct"}};
+  auto speech = [](std::string_view lemma) { return lemma == "say" || lemma == "deny"; };
+  Article a = Build({rows});
+  internal::Doc d(a, speech);
+  EXPECT_EQ(Arc(d, 8), "saying>denied:advcl");
+  // Under a clause no verb of saying reports, the gerund stays.
+  rows[2] = {"lied", "VERB", "VBD", "lie", 0, "root"};
+  rows[2].form = "hoped";
+  rows[2].lemma = "hope";
+  Article b = Build({rows});
+  internal::Doc e(b, speech);
+  EXPECT_EQ(Arc(e, 8), "saying>lied:advcl");
+}
+
 TEST(ParseRepair, ARelativeClauseHungOnAVerbIsTheNounsBeforeIt) {
   Article a = Build({{{"They", "PRON", "PRP", "they", 2, "nsubj"},
                       {"refuse", "VERB", "VBP", "refuse", 0, "root"},
