@@ -1286,6 +1286,26 @@ std::string StoryBuilder::Impl::StoryJson(const std::vector<std::uint32_t>& memb
     w.EndObject();
   }
   w.EndArray();
+  // A wire copy re-published elsewhere agrees with its original by being
+  // it: an agreement needs two outlets that wrote it apart, each near
+  // duplicate counted as the outlet of the article it copies.
+  {
+    std::unordered_map<std::string, std::string> source_of;  // article id -> outlet that wrote it
+    for (std::uint32_t a : members) {
+      std::int64_t root = a;
+      for (int k = 0; k < 8 && near_dup_of[static_cast<std::size_t>(root)] >= 0; ++k)
+        root = near_dup_of[static_cast<std::size_t>(root)];
+      source_of[digests[a].id] = outlet_of(static_cast<std::uint32_t>(root));
+    }
+    std::erase_if(agreements, [&](const Claim& c) {
+      std::set<std::string> sources;
+      for (const auto& article : c.articles) {
+        auto it = source_of.find(article);
+        sources.insert(it == source_of.end() ? article : it->second);
+      }
+      return sources.size() < 2;
+    });
+  }
   w.Key("agreements");
   WriteClaims(w, agreements);
   w.Key("disagreements");

@@ -1492,6 +1492,41 @@ TEST(Stories, NearDuplicatesAreMarkedAndNotIndependent) {
   EXPECT_EQ(e["outlets"].get_array().size(), 3u);
 }
 
+TEST(Stories, ACopyAndItsOriginalAgreeOnNothingAlone) {
+  auto text = [](const char* toll) {
+    return std::string("Shelling of the market in Lenhall killed ") + toll +
+           " people, officials in Lenhall said on Tuesday. Rescue teams searched the market in Lenhall for "
+           "survivors through the night. Traders said the stalls near the river gate were hit first. The "
+           "council of Lenhall closed the market and the roads around it until further notice.";
+  };
+  // The wire's report and the same copy under another outlet's headline:
+  // its figure is the wire's, no second outlet's account.
+  std::vector<std::string> lines = {
+      Line("w1", "Outlet One", "2024-05-01", "Shelling hits Lenhall market", text("12"), {{"Lenhall", "eL"}}),
+      Line("w2", "Outlet Two", "2024-05-01", "Lenhall market shelled, twelve dead", text("12"), {{"Lenhall", "eL"}}),
+      Line("w3", "Outlet Three", "2024-05-02", "Lenhall market toll rises",
+           "The number of people killed by the shelling of the Lenhall market rose to 17, the council said.",
+           {{"Lenhall", "eL"}}),
+  };
+  auto stories = BuildAll(lines);
+  ASSERT_EQ(stories.size(), 1u);
+  simdjson::dom::parser p;
+  simdjson::dom::element e;
+  ASSERT_EQ(p.parse(stories[0].json).get(e), simdjson::SUCCESS);
+  simdjson::dom::array nd;
+  ASSERT_FALSE(e["near_duplicates"].get_array().get(nd));
+  ASSERT_EQ(nd.size(), 1u) << stories[0].json;
+  EXPECT_EQ(e["agreements"].get_array().size(), 0u) << stories[0].json;
+  // A third outlet giving the figure too makes an agreement.
+  lines.push_back(Line("w4", "Outlet Four", "2024-05-01", "Twelve killed in Lenhall",
+                       "Twelve people were killed when shells hit the market of Lenhall, officials said.",
+                       {{"Lenhall", "eL"}}));
+  stories = BuildAll(lines);
+  ASSERT_EQ(stories.size(), 1u);
+  ASSERT_EQ(p.parse(stories[0].json).get(e), simdjson::SUCCESS);
+  EXPECT_EQ(e["agreements"].get_array().size(), 1u) << stories[0].json;
+}
+
 TEST(Stories, SimHashIsCloseForSmallEditsAndFarForOtherTexts) {
   std::string edited = kFloodA1;
   edited.replace(edited.find("Sunday"), 6, "Monday");  // a correction in re-published copy
