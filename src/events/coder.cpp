@@ -1747,6 +1747,15 @@ class SentenceCoder {
     return true;
   }
 
+  // Whether `anc` is above `t` with no conjunct on the way up.
+  bool InsideWithoutConjunct(std::int32_t anc, std::int32_t t) {
+    for (int steps = 0; t >= 0 && steps < 32; t = Head(t), ++steps) {
+      if (t == anc) return true;
+      if (Tok(t).deprel == "conj") return false;
+    }
+    return false;
+  }
+
   // Whether `anc` is `t` or above it in the tree.
   bool Dominates(std::int32_t anc, std::int32_t t) {
     for (int steps = 0; t >= 0 && steps < 32; t = Head(t), ++steps) {
@@ -1771,7 +1780,14 @@ class SentenceCoder {
     if (k < 0) return Dated::kEvent;
     for (std::int32_t up = k, steps = 0; up >= 0 && steps < 16; up = Head(up), ++steps) {
       if (up == clause || up == trigger) break;
-      if (Tok(up).deprel == "acl:relcl") return Dated::kOther;
+      // A relative clause dates what happens inside it ("the group, which
+      // stormed X on 3 March 2017, killing 28 civilians": the killing),
+      // not a predicate parsers conjoin to it ("X, who has led Y since
+      // 2016, accused Z": the main clause's).
+      if (Tok(up).deprel == "acl:relcl") {
+        if (InsideWithoutConjunct(up, clause)) break;
+        return Dated::kOther;
+      }
       // "X accused Y on Monday of shelling the town on Sunday": a gerund
       // after "of" or "for" is what the act is about, and its time is
       // that deed's, not the act's.

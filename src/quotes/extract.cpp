@@ -179,6 +179,12 @@ class Finder {
           }
           if (skip == kNone) continue;
         }
+        // "went down early on Sunday": past adverbs, a preposition of the
+        // noun after it is no particle of the cue, unless the cue reports
+        // the words after it ("spoke highly of").
+        if (skip > 0 && !(v.content & kAfter) &&
+            doc_.deprel(t + skip + static_cast<std::int32_t>(v.rest.size())) == "case")
+          continue;
         CueHit hit{t, t + skip + static_cast<std::int32_t>(v.rest.size()), v.type, false, v.content};
         hit.by_context = !verb;
         cues_.push_back(hit);

@@ -353,6 +353,8 @@ class Doc {
     for (std::size_t i = 1; i < n; ++i) RepairClosingSpeaker(i);
     for (std::size_t i : subjects) RepairSpeechGerund(i);
     for (std::size_t i : others) RepairInvertedCue(i);
+    for (std::size_t i : others) RepairAppositiveSpeaker(i);
+    for (std::size_t i = 1; i < n; ++i) RepairTrailingSpeechGerund(i);
     for (std::size_t i : nominal_subjects) RepairPrepositionalSubject(i);
     for (std::size_t i : nominal_subjects) {
       if (deprel_[i] == "nsubj") RepairSecondSubject(i);
@@ -637,6 +639,98 @@ class Doc {
     head_[static_cast<std::size_t>(h)] = v;
     deprel_[static_cast<std::size_t>(h)] = "ccomp";
     deprel_[static_cast<std::size_t>(obj)] = "nsubj";
+  }
+  // "At least 19 people died in the flood, Mayor Odal Kessar said on
+  // Wednesday.": the closing speaker, with words after the cue, read as an
+  // apposition of the noun before the comma and the cue as a second
+  // predicate (conj, xcomp or parataxis) of the clause it reports, with no
+  // subject of its own. A person's name between a comma and a verb of
+  // saying that lacks a subject is its subject, and the clause before the
+  // comma what was said.
+  void RepairAppositiveSpeaker(std::size_t i) {
+    const std::int32_t v = static_cast<std::int32_t>(i);
+    const std::int32_t h = head_[i];
+    const Token& cue = a_.tokens[i];
+    if (!speech_verb_ || h == kNone || h >= v || i < 3 || sent_[static_cast<std::size_t>(h)] != sent_[i] ||
+        (deprel_[i] != "conj" && deprel_[i] != "xcomp" && deprel_[i] != "parataxis") ||
+        (cue.xpos != "VBD" && cue.xpos != "VBZ") || a_.tokens[static_cast<std::size_t>(h)].upos != "VERB" ||
+        !speech_verb_(Lower(cue.lemma))) {
+      return;
+    }
+    for (std::size_t t = SentenceBegin(v); t < SentenceEnd(v); ++t) {
+      if (head_[t] != v) continue;
+      const std::string_view r = deprel_[t];
+      if (StartsWith(r, "nsubj") || StartsWith(r, "csubj") || r == "expl" || r == "cc" ||
+          ((r == "ccomp" || r == "obj") && static_cast<std::int32_t>(t) < v)) {
+        return;
+      }
+    }
+    const Mention* person = nullptr;
+    for (const Mention& m : a_.mentions) {
+      if (m.type == "PERSON" && m.end <= cue.begin && m.end >= a_.tokens[i - 1].end) person = &m;
+    }
+    if (person == nullptr) return;
+    // The name with its title back to the comma.
+    std::size_t comma = i - 1;
+    while (comma > SentenceBegin(v) && comma + 8 > i && a_.TokenText(a_.tokens[comma]) != ",") {
+      const std::string_view u = a_.tokens[comma].upos;
+      if (u != "PROPN" && u != "NOUN" && u != "ADJ" && u != "DET") return;
+      --comma;
+    }
+    if (a_.TokenText(a_.tokens[comma]) != "," || comma + 1 >= i || static_cast<std::int32_t>(comma) <= h ||
+        person->begin < a_.tokens[comma + 1].begin) {
+      return;
+    }
+    const std::size_t first = comma + 1;
+    std::int32_t top = kNone;
+    for (std::size_t t = first; t < i; ++t) {
+      const std::int32_t th = head_[t];
+      if (th >= static_cast<std::int32_t>(first) && th < v) continue;
+      if (top != kNone) return;
+      top = static_cast<std::int32_t>(t);
+    }
+    if (top == kNone || head_[static_cast<std::size_t>(top)] == v) return;
+    for (std::int32_t x = v, k = 0; x != kNone && k < 64; ++k, x = head_[static_cast<std::size_t>(x)]) {
+      if (x == top) return;
+    }
+    // "..., Mayor X said on Friday, a higher toll than the police gave":
+    // a clause after a further comma, read as what the cue reports, adds
+    // to the sentence; the words before that comma are the cue's own.
+    std::size_t after = i + 1;
+    while (after < SentenceEnd(v) && a_.TokenText(a_.tokens[after]) != ",") ++after;
+    for (std::size_t t = after + 1; t < SentenceEnd(v); ++t) {
+      if (head_[t] != v || deprel_[t] != "ccomp") continue;
+      for (std::size_t k = i + 1; k < after; ++k) {
+        if (head_[k] == static_cast<std::int32_t>(t)) head_[k] = v;
+      }
+      head_[t] = h;
+      deprel_[t] = "parataxis";
+    }
+    head_[i] = head_[static_cast<std::size_t>(h)];
+    deprel_[i] = head_[i] == kNone ? std::string_view("root") : deprel_[static_cast<std::size_t>(h)];
+    head_[static_cast<std::size_t>(h)] = v;
+    deprel_[static_cast<std::size_t>(h)] = "ccomp";
+    head_[static_cast<std::size_t>(top)] = v;
+    deprel_[static_cast<std::size_t>(top)] = "nsubj";
+    head_[comma] = v;
+    deprel_[comma] = "punct";
+  }
+  // "X denied that Y had ignored the warning, saying it came too late":
+  // a gerund of saying after a comma, hung on the clause another verb of
+  // saying reports. A participle set off at the end of the sentence is the
+  // main clause's: X says it, not Y.
+  void RepairTrailingSpeechGerund(std::size_t i) {
+    const Token& g = a_.tokens[i];
+    if (!speech_verb_ || g.xpos != "VBG" || deprel_[i] != "advcl" || a_.TokenText(a_.tokens[i - 1]) != ",") return;
+    const std::int32_t h = head_[i];
+    if (h == kNone || h >= static_cast<std::int32_t>(i) || deprel_[static_cast<std::size_t>(h)] != "ccomp") return;
+    const std::int32_t v = head_[static_cast<std::size_t>(h)];
+    if (v == kNone || v >= h || a_.tokens[static_cast<std::size_t>(v)].upos != "VERB" ||
+        !speech_verb_(Lower(a_.tokens[static_cast<std::size_t>(v)].lemma)) || !speech_verb_(Lower(g.lemma))) {
+      return;
+    }
+    head_[i] = v;
+    head_[i - 1] = static_cast<std::int32_t>(i);
   }
   // "The union on Tuesday accused ...": parsers read the time phrase as a
   // clause of its own, the preposition its marker and the noun a second

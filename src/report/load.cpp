@@ -116,6 +116,7 @@ std::vector<Claim> Claims(simdjson::simdjson_result<element> r) {
     c.articles = Strings(e["articles"]);
     c.values = Strings(e["values"]);
     c.trend = Str(e["trend"]);
+    c.disputed_on = Strings(e["disputed_on"]);
     bool compatible = false;
     c.compatible = !e["compatible"].get_bool().get(compatible) && compatible;
     simdjson::dom::array readings;

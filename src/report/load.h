@@ -56,6 +56,7 @@ struct Claim {
   std::vector<std::string> articles, values;
   std::vector<Reading> readings;
   std::string trend;  // "rising", "falling" or empty
+  std::vector<std::string> disputed_on;  // days outlets gave irreconcilable figures, within a trend
   bool compatible = false;  // the hedged figures can all be true
 };
 

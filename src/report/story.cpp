@@ -265,6 +265,13 @@ void AppendClaims(const StoryContext& c, std::string* out) {
         // not contradicted: say so beside the figures.
         if (k.trend == "rising") *out += "<div class=\"muted\">Each later report gives a figure at least as high: an update over time.</div>";
         if (k.trend == "falling") *out += "<div class=\"muted\">Each later report gives a figure at least as low: a revision over time.</div>";
+        // Outlets that gave different figures on one day dispute the count
+        // then, whatever the trend says of the days between.
+        if (!k.trend.empty() && !k.disputed_on.empty()) {
+          std::string days;
+          for (const auto& d : k.disputed_on) days += (days.empty() ? "" : ", ") + d;
+          Tag(out, "<div class=\"muted\">Outlets gave different figures on the same day, a dispute: ", days, "</div>");
+        }
         if (k.compatible) {
           *out += "<div class=\"muted\">Read with their hedges, these figures can all be true: they differ without "
                   "contradicting each other.</div>";

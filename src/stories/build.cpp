@@ -213,6 +213,11 @@ struct Claim {
   // figure at least as high (as low) as every earlier one, over two or
   // more days; empty otherwise.
   std::string trend;
+  // For numbers with a trend: the days on which articles of different
+  // outlets gave different figures as the count then (each article's
+  // highest for a rise, lowest for a fall), whose hedged ranges do not
+  // meet: a dispute within the update.
+  std::vector<std::string> disputed_on;
   // For numbers: every figure, read with its hedge as a range ("more than
   // 900" from 900 up, "about 500" within a tenth of it), can be true
   // at once ("more than 900" and "at least 1,100"): the figures differ
@@ -258,6 +263,10 @@ void WriteClaims(JsonWriter& w, const std::vector<Claim>& claims) {
     if (!c.trend.empty()) {
       w.Key("trend");
       w.String(c.trend);
+    }
+    if (!c.disputed_on.empty()) {
+      w.Key("disputed_on");
+      StringArray(w, c.disputed_on);
     }
     if (c.compatible) {
       w.Key("compatible");
@@ -540,7 +549,11 @@ std::vector<Claim> StoryBuilder::Impl::NumberClaims(const std::vector<std::uint3
   // Whether the figures of reports[from, to) only grow (or only shrink)
   // with the day of publication: every dated pair of reports on different
   // days in order, over at least two days. An undated report says nothing
-  // either way; a report that goes against the others makes no trend.
+  // either way; a report that goes against the others makes no trend. An
+  // article that gives several figures of the count gives the earlier ones
+  // as its history ("rose to 21 from 12", "the toll was nine on the first
+  // day and 15 on the second"): it is read at its highest figure for a rise
+  // and its lowest for a fall.
   auto Trend = [&](const std::vector<Report>& reports, std::size_t from, std::size_t to) -> std::string {
     // Each figure with the least and the most it may be: an earlier "nearly
     // 300" or "about 300" followed by 296 is no fall, nor an earlier "more
@@ -551,42 +564,60 @@ std::vector<Claim> StoryBuilder::Impl::NumberClaims(const std::vector<std::uint3
       double value, least, most;
       bool operator<(const Dated& o) const { return day != o.day ? day < o.day : value < o.value; }
     };
-    std::vector<Dated> dated;
-    for (std::size_t k = from; k < to; ++k) {
-      const std::string& day = digests[reports[k].article].published;
-      if (day.size() < 10) continue;
-      const double v = reports[k].value;
-      const std::string& h = reports[k].claim->hedge;
-      const bool below = h == "approx" || h == "under" || h == "cap";
-      const bool above = h == "approx" || h == "over" || h == "floor";
-      dated.push_back({day.substr(0, 10), v, below ? v * 0.9 : v, above ? v * 1.1 : v});
-    }
-    // By day: each day's figures against the highest and lowest of the
-    // days before (sorting keeps a story of many reports near-linear).
-    std::sort(dated.begin(), dated.end());
-    bool rising = true, falling = true;
+    // Whether the figures, each article's highest (or lowest), rise (or
+    // fall) from day to day; the number of days through *days.
+    auto scan = [&](bool highest, std::size_t* days) {
+      std::map<std::uint32_t, std::size_t> pick;  // article -> its report read
+      for (std::size_t k = from; k < to; ++k) {
+        auto [it, fresh] = pick.emplace(reports[k].article, k);
+        if (!fresh && (highest ? reports[k].value > reports[it->second].value
+                               : reports[k].value < reports[it->second].value))
+          it->second = k;
+      }
+      std::vector<Dated> dated;
+      for (const auto& [article, k] : pick) {
+        const std::string& day = digests[article].published;
+        if (day.size() < 10) continue;
+        const double v = reports[k].value;
+        const std::string& h = reports[k].claim->hedge;
+        const bool below = h == "approx" || h == "under" || h == "cap";
+        const bool above = h == "approx" || h == "over" || h == "floor";
+        dated.push_back({day.substr(0, 10), v, below ? v * 0.9 : v, above ? v * 1.1 : v});
+      }
+      // By day: each day's figures against the highest and lowest of the
+      // days before (sorting keeps a story of many reports near-linear).
+      std::sort(dated.begin(), dated.end());
+      // A count read the same on every day neither rose nor fell: an
+      // article's recalled figure equal to an earlier day's is no fall.
+      bool rises = true, falls = true, moved = false;
+      *days = 0;
+      double before_max = 0, before_min = 0;
+      for (std::size_t i = 0; i < dated.size();) {
+        std::size_t j = i;
+        double lo = dated[i].value, hi = dated[i].value, least = dated[i].least, most = dated[i].most;
+        for (; j < dated.size() && dated[j].day == dated[i].day; ++j) {
+          lo = std::min(lo, dated[j].value);
+          hi = std::max(hi, dated[j].value);
+          least = std::max(least, dated[j].least);
+          most = std::min(most, dated[j].most);
+        }
+        if (*days > 0) {
+          rises = rises && lo >= before_max;
+          falls = falls && hi <= before_min;
+          moved = moved || (highest ? hi > before_max : lo < before_min);
+        }
+        // What the days so far say the figure reached at least (for a rise)
+        // and at most (for a fall).
+        before_max = *days == 0 ? least : std::max(before_max, least);
+        before_min = *days == 0 ? most : std::min(before_min, most);
+        ++*days;
+        i = j;
+      }
+      return moved && (highest ? rises : falls);
+    };
     std::size_t days = 0;
-    double before_max = 0, before_min = 0;
-    for (std::size_t i = 0; i < dated.size();) {
-      std::size_t j = i;
-      double lo = dated[i].value, hi = dated[i].value, least = dated[i].least, most = dated[i].most;
-      for (; j < dated.size() && dated[j].day == dated[i].day; ++j) {
-        lo = std::min(lo, dated[j].value);
-        hi = std::max(hi, dated[j].value);
-        least = std::max(least, dated[j].least);
-        most = std::min(most, dated[j].most);
-      }
-      if (days > 0) {
-        rising = rising && lo >= before_max;
-        falling = falling && hi <= before_min;
-      }
-      // What the days so far say the figure reached at least (for a rise)
-      // and at most (for a fall).
-      before_max = days == 0 ? least : std::max(before_max, least);
-      before_min = days == 0 ? most : std::min(before_min, most);
-      ++days;
-      i = j;
-    }
+    const bool rising = scan(true, &days);
+    const bool falling = scan(false, &days);
     if (days < 2 || rising == falling) return std::string();
     return rising ? "rising" : "falling";
   };
@@ -648,8 +679,15 @@ std::vector<Claim> StoryBuilder::Impl::NumberClaims(const std::vector<std::uint3
     // group whose every report came out on a later day than every report
     // of the group below it continues that count.
     if (key_owner.first.rfind("people ", 0) == 0 && groups.size() >= 2) {
-      auto days = [&](std::pair<std::size_t, std::size_t> g, std::string* first, std::string* last) {
+      // An article that also gives a higher figure recalls the lower one as
+      // the toll's history ("nine on the first day, 23 now"): its day says
+      // nothing of when the lower figure was current.
+      std::unordered_map<std::uint32_t, std::size_t> highest_report;  // article -> its last (highest) report
+      for (std::size_t k = 0; k < reports.size(); ++k) highest_report[reports[k].article] = k;
+      auto days = [&](std::pair<std::size_t, std::size_t> g, std::string* first, std::string* last,
+                      std::size_t higher_from = SIZE_MAX) {
         for (std::size_t k = g.first; k < g.second; ++k) {
+          if (highest_report[reports[k].article] >= higher_from) continue;
           const std::string& day = digests[reports[k].article].published;
           if (day.size() < 10) return false;  // an undated report may be of any day
           const std::string d = day.substr(0, 10);
@@ -661,7 +699,8 @@ std::vector<Claim> StoryBuilder::Impl::NumberClaims(const std::vector<std::uint3
       std::vector<std::pair<std::size_t, std::size_t>> joined = {groups.front()};
       for (std::size_t g = 1; g < groups.size(); ++g) {
         std::string lo_first, lo_last, hi_first, hi_last;
-        if (days(joined.back(), &lo_first, &lo_last) && days(groups[g], &hi_first, &hi_last) && lo_last < hi_first) {
+        if (days(joined.back(), &lo_first, &lo_last, groups[g].first) && days(groups[g], &hi_first, &hi_last) &&
+            lo_last < hi_first) {
           joined.back().second = groups[g].second;
         } else {
           joined.push_back(groups[g]);
@@ -722,6 +761,30 @@ std::vector<Claim> StoryBuilder::Impl::NumberClaims(const std::vector<std::uint3
           for (const auto& r : readings) c.values.push_back(r.value);
           c.trend = Trend(reports, from, to);
           c.compatible = Compatible(reports, from, to);
+          if (!c.trend.empty()) {
+            // Each article's figure for the count then, by day.
+            const bool rise = c.trend == "rising";
+            std::map<std::uint32_t, std::size_t> current;  // article -> its report
+            for (std::size_t k = from; k < to; ++k) {
+              auto [it, fresh] = current.emplace(reports[k].article, k);
+              if (!fresh && (rise ? reports[k].value > reports[it->second].value
+                                  : reports[k].value < reports[it->second].value))
+                it->second = k;
+            }
+            std::map<std::string, std::vector<Report>> by_day;
+            std::map<std::string, std::set<std::string>> outlets_of;
+            for (const auto& [article, k] : current) {
+              const std::string& day = digests[article].published;
+              if (day.size() < 10) continue;
+              by_day[day.substr(0, 10)].push_back(reports[k]);
+              outlets_of[day.substr(0, 10)].insert(digests[article].outlet.empty() ? digests[article].id
+                                                                                   : digests[article].outlet);
+            }
+            for (const auto& [day, day_reports] : by_day) {
+              if (outlets_of[day].size() >= 2 && !Compatible(day_reports, 0, day_reports.size()))
+                c.disputed_on.push_back(day);
+            }
+          }
           std::unordered_map<std::string, std::string> first_day;  // figure -> earliest day
           for (std::size_t k = from; k < to; ++k) {
             const std::string& day = digests[reports[k].article].published;
@@ -1228,6 +1291,26 @@ std::string StoryBuilder::Impl::StoryJson(const std::vector<std::uint32_t>& memb
     w.EndObject();
   }
   w.EndArray();
+  // A wire copy re-published elsewhere agrees with its original by being
+  // it: an agreement needs two outlets that wrote it apart, each near
+  // duplicate counted as the outlet of the article it copies.
+  {
+    std::unordered_map<std::string, std::string> source_of;  // article id -> outlet that wrote it
+    for (std::uint32_t a : members) {
+      std::int64_t root = a;
+      for (int k = 0; k < 8 && near_dup_of[static_cast<std::size_t>(root)] >= 0; ++k)
+        root = near_dup_of[static_cast<std::size_t>(root)];
+      source_of[digests[a].id] = outlet_of(static_cast<std::uint32_t>(root));
+    }
+    std::erase_if(agreements, [&](const Claim& c) {
+      std::set<std::string> sources;
+      for (const auto& article : c.articles) {
+        auto it = source_of.find(article);
+        sources.insert(it == source_of.end() ? article : it->second);
+      }
+      return sources.size() < 2;
+    });
+  }
   w.Key("agreements");
   WriteClaims(w, agreements);
   w.Key("disagreements");

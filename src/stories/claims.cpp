@@ -15,6 +15,10 @@ namespace {
 // <region> has risen to 15").
 constexpr std::size_t kWordsAfter = 3;
 constexpr std::size_t kWordsBefore = 20;
+// How far after a number that borrowed "people" from before the word that
+// says what happened to them may stand: a verb and an adverb between ("40
+// were still missing").
+constexpr std::size_t kWordsAfterBorrowed = 3;
 
 // Parses the number at words[i] (digits, or spelled words). Sets *last to
 // the last word it covers. Returns a negative value when there is none.
@@ -212,6 +216,8 @@ void ExtractClaims(std::string_view text, std::span<const Word> words, std::vect
     const std::string_view r = cue(k);
     vote = r == "vote" || r == "favour";
   }
+  // The counts the sentence gave so far, with where each number stood.
+  std::vector<std::pair<std::string, std::size_t>> given;
   for (std::size_t i = 0; i < words.size(); ++i) {
     const Word& w = words[i];
     bool candidate = w.number || lex.number_words.count(w.lower.substr(0, w.lower.find('-')));
@@ -341,9 +347,17 @@ void ExtractClaims(std::string_view text, std::span<const Word> words, std::vect
       if (key == "-") continue;
       // People borrowed from before take the context word right after the
       // number, which says what happened to these ("1,100 people were
-      // injured and 35,000 displaced": the 35,000 were displaced).
-      if ((key == "people" || key.rfind("people ", 0) == 0) && !words[last].punct_after && last + 1 < words.size()) {
-        if (auto it = lex.contexts.find(words[last + 1].lower); it != lex.contexts.end()) key = "people " + it->second;
+      // injured and 35,000 displaced": the 35,000 were displaced), also
+      // past a verb that links it ("12 people died and 40 were missing",
+      // "and 30 are still missing": the 40 and the 30 are not the dead).
+      if (key == "people" || key.rfind("people ", 0) == 0) {
+        for (std::size_t j = last + 1; j < words.size() && j <= last + kWordsAfterBorrowed; ++j) {
+          if (words[j - 1].punct_after || words[j].number || cue(j) == "clause") break;
+          if (auto it = lex.contexts.find(words[j].lower); it != lex.contexts.end()) {
+            key = "people " + it->second;
+            break;
+          }
+        }
       }
     }
     // Only what counts voters takes a side ("300 troops against ..." does not).
@@ -422,6 +436,17 @@ void ExtractClaims(std::string_view text, std::span<const Word> words, std::vect
       c.qualifier = country ? *country : words[j].lower;
       break;
     }
+    // "The toll rose to 21 after divers recovered nine bodies", "17 were
+    // killed on Monday, after 12 on Sunday": a second figure of one count,
+    // in a clause opened after the first, tells how the first came about
+    // (what was added, or an earlier figure); the first is the total.
+    bool subordinate = false;
+    for (const auto& [counted, at] : given) {
+      if (counted != c.key) continue;
+      for (std::size_t j = at + 1; j < first && !subordinate; ++j) subordinate = cue(j) == "clause";
+    }
+    if (subordinate) continue;
+    given.emplace_back(c.key, first);
     out->push_back(std::move(c));
   }
 }

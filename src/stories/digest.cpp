@@ -192,6 +192,31 @@ static void ScheduledDayOf(simdjson::dom::element t, std::string_view text, cons
   d->scheduled.push_back({*key, std::string(value), std::string(text.substr(tb, te - tb))});
 }
 
+// A figure in a sentence dated this long or more before its article
+// reports an earlier happening the article recalls ("the ferry that sank
+// on 3 March 2019 killed 28 people" in a report of 2024), which the
+// story's own figures are no update of and no dispute with. Tolls are
+// updated over days and weeks, so half a year keeps every update.
+constexpr std::int32_t kHistoryDays = 183;
+
+// The last day a time expression's TimeML value covers: a day itself, a
+// week's Sunday, a month's last day at most, and a year's (or a season's
+// or quarter's of it) last day; kNoDay for a value with no year.
+static std::int32_t LastDayOf(std::string_view v) {
+  if (v.size() < 4 || !std::all_of(v.begin(), v.begin() + 4, [](char c) { return c >= '0' && c <= '9'; }))
+    return kNoDay;
+  if (v.size() >= 10 && v[4] == '-' && v[7] == '-') return DayNumber(v.substr(0, 10));
+  if (v.size() >= 8 && v[4] == '-' && v[5] == 'W') {
+    const std::int32_t monday = DayNumber(v.substr(0, 8));
+    return monday == kNoDay ? kNoDay : monday + 6;
+  }
+  if (v.size() >= 7 && v[4] == '-' && v[5] >= '0' && v[5] <= '1') {
+    const std::int32_t first = DayNumber(v.substr(0, 7));
+    if (first != kNoDay) return first + 30;
+  }
+  return DayNumber(std::string(v.substr(0, 4)) + "-12-31");
+}
+
 Result<bool> DigestLine(std::string_view line, std::size_t summary_candidates, Digest* d) {
   thread_local simdjson::dom::parser parser;
   simdjson::padded_string padded(line);
@@ -252,6 +277,16 @@ Result<bool> DigestLine(std::string_view line, std::size_t summary_candidates, D
     d->title_terms.erase(std::unique(d->title_terms.begin(), d->title_terms.end()), d->title_terms.end());
   }
 
+  // Where the times that date a sentence long before the article stand
+  // (byte offsets, in text order): that sentence's figures are history.
+  std::vector<std::uint32_t> history;
+  if (simdjson::dom::array times; d->day != kNoDay && !a["times"].get_array().get(times)) {
+    for (simdjson::dom::element t : times) {
+      const std::int32_t last = LastDayOf(Str(t["value"]));
+      if (last != kNoDay && last + kHistoryDays <= d->day) history.push_back(ByteAt(cps, Num(t["start"])));
+    }
+    std::sort(history.begin(), history.end());
+  }
   std::vector<std::pair<std::uint32_t, std::uint32_t>> sentence_bytes;
   simdjson::dom::array sentences;
   if (!a["sentences"].get_array().get(sentences)) {
@@ -287,7 +322,8 @@ Result<bool> DigestLine(std::string_view line, std::size_t summary_candidates, D
         }
         sentence_terms = sentence_hashes;
       }
-      ExtractClaims(text, sentence, &d->claims);
+      if (auto h = std::lower_bound(history.begin(), history.end(), bs); h == history.end() || *h >= be)
+        ExtractClaims(text, sentence, &d->claims);
       if (sentence.data() != sw.data() && to > from) words[to - 1].punct_after = last_punct;
       if (d->sentences.size() < summary_candidates && sentence.size() >= kMinSentenceWords && sentence.size() <= kMaxSentenceWords &&
           !EndsInDash(text.substr(bs, be - bs))) {

@@ -1115,9 +1115,17 @@ class Matcher {
         break;
       }
       // "the seats that were empty Tuesday": a predicate adjective
-      // or noun takes its tense from a past copula.
-      for (size_t k = base; k < end; ++k)
-        if (child_of(atoks_[k], cur) && atoks_[k].deprel == "cop" && atoks_[k].xpos == "VBD") return -1;
+      // or noun takes its tense from a past copula. "it would scale back
+      // the search on Friday", "scale" tagged a noun: no noun takes a
+      // modal, so the word is the verb and the modal its tense.
+      for (size_t k = base; k < end; ++k) {
+        if (!child_of(atoks_[k], cur)) continue;
+        if (atoks_[k].deprel == "cop" && atoks_[k].xpos == "VBD") return -1;
+        if (atoks_[k].deprel == "aux" && atoks_[k].xpos == "MD" &&
+            (atoks_[k].lemma == "will" || atoks_[k].lemma == "shall" || atoks_[k].lemma == "would" ||
+             atoks_[k].lemma == "'ll"))
+          return 1;
+      }
     }
     if (verb < 0) return 0;
     const Token& v = atoks_[static_cast<size_t>(verb)];

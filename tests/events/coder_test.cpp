@@ -1038,6 +1038,20 @@ TEST_F(CoderTest, DiscussingAloneIsNoNegotiation) {
   EXPECT_EQ(b.events[0].cameo, "046");
 }
 
+TEST_F(CoderTest, ATimeInARelativeClauseDatesWhatHappensInsideIt) {
+  // The meeting is part of the relative clause that names its day, not of
+  // the main clause's Friday.
+  Article a = Analyse("Odal Varnell, who flew to Harlow on 3 March 2017 to meet Chinese officials, resigned on Friday.");
+  int dated = 0;
+  for (const Event& e : a.events) {
+    if (e.cameo != "040") continue;
+    ASSERT_TRUE(e.date);
+    EXPECT_EQ(*e.date, "2017-03-03");
+    ++dated;
+  }
+  EXPECT_EQ(dated, 1);
+}
+
 TEST_F(CoderTest, AFormOfAddressBeforeANameIsTheNamedPerson) {
   Article a = Analyse("Japan's foreign ministry congratulated Mr Varnell on his victory.");
   ASSERT_EQ(a.events.size(), 1u);

@@ -243,6 +243,93 @@ TEST(ParseRepair, AClosingSpeakerReadAsAnAppositionIsTheSubject) {
   EXPECT_EQ(Arc(f, 4), "levy>proposed:obj");
 }
 
+TEST(ParseRepair, AClosingSpeakerBeforeATimePhraseIsTheSubjectOfTheCue) {
+  // "Nine people died in the fire near Harlow, Mayor Lenhall Varnell said
+  // on Friday.": the name read as an apposition of "Harlow" and the cue,
+  // followed by its time phrase, as a conjunct of "died" with no subject.
+  std::vector<Row> rows = {{"Nine", "NUM", "CD", "nine", 2, "nummod"},
+                           {"people", "NOUN", "NNS", "people", 3, "nsubj"},
+                           {"died", "VERB", "VBD", "die", 0, "root"},
+                           {"in", "ADP", "IN", "in", 6, "case"},
+                           {"the", "DET", "DT", "the", 6, "det"},
+                           {"fire", "NOUN", "NN", "fire", 3, "obl"},
+                           {"near", "ADP", "IN", "near", 8, "case"},
+                           {"Harlow", "PROPN", "NNP", "Harlow", 6, "nmod"},
+                           {",", "PUNCT", ",", ",", 10, "punct"},
+                           {"Mayor", "PROPN", "NNP", "Mayor", 8, "appos"},
+                           {"Lenhall", "PROPN", "NNP", "Lenhall", 10, "flat"},
+                           {"Varnell", "PROPN", "NNP", "Varnell", 10, "flat"},
+                           {"said", "VERB", "VBD", "say", 3, "conj"},
+                           {"on", "ADP", "IN", "on", 15, "case"},
+                           {"Friday", "PROPN", "NNP", "Friday", 13, "obl"},
+                           {".", "PUNCT", ".", ".", 3, "punct"}};
+  auto speech = [](std::string_view lemma) { return lemma == "say"; };
+  Article a = Build({rows});
+  Mention m;
+  m.begin = a.tokens[10].begin;
+  m.end = a.tokens[11].end;
+  m.type = "PERSON";
+  a.mentions.push_back(m);
+  internal::Doc d(a, speech);
+  EXPECT_EQ(Arc(d, 12), "said>ROOT:root");
+  EXPECT_EQ(Arc(d, 9), "Mayor>said:nsubj");
+  EXPECT_EQ(Arc(d, 2), "died>said:ccomp");
+  EXPECT_EQ(Arc(d, 8), ",>said:punct");
+  // Without a person's name there the parse stays.
+  Article b = Build({rows});
+  internal::Doc e(b, speech);
+  EXPECT_EQ(Arc(e, 9), "Mayor>Harlow:appos");
+  EXPECT_EQ(Arc(e, 12), "said>died:conj");
+  // "..., Mayor Lenhall Varnell said on Friday, more than police gave.":
+  // the clause after the second comma, read as the cue's complement with
+  // the time phrase in it, adds to the sentence; the time is the cue's.
+  rows.pop_back();
+  rows[14] = {"Friday", "PROPN", "NNP", "Friday", 20, "obl"};
+  rows.push_back({",", "PUNCT", ",", ",", 17, "punct"});
+  rows.push_back({"more", "ADJ", "JJR", "more", 20, "obj"});
+  rows.push_back({"than", "ADP", "IN", "than", 19, "case"});
+  rows.push_back({"police", "NOUN", "NNS", "police", 20, "nsubj"});
+  rows.push_back({"gave", "VERB", "VBD", "give", 13, "ccomp"});
+  rows.push_back({".", "PUNCT", ".", ".", 3, "punct"});
+  Article c = Build({rows});
+  c.mentions.push_back(m);
+  internal::Doc f(c, speech);
+  EXPECT_EQ(Arc(f, 9), "Mayor>said:nsubj");
+  EXPECT_EQ(Arc(f, 2), "died>said:ccomp");
+  EXPECT_EQ(Arc(f, 19), "gave>died:parataxis");
+  EXPECT_EQ(Arc(f, 14), "Friday>said:obl");
+}
+
+TEST(ParseRepair, ATrailingGerundOfSayingIsTheMainClauses) {
+  // "The mill denied that Varnell had lied, saying the report was late.":
+  // "saying" hung on the denied clause; the mill says it.
+  std::vector<Row> rows = {{"The", "DET", "DT", "the", 2, "det"},
+                           {"mill", "NOUN", "NN", "mill", 3, "nsubj"},
+                           {"denied", "VERB", "VBD", "deny", 0, "root"},
+                           {"that", "SCONJ", "IN", "that", 7, "mark"},
+                           {"Varnell", "PROPN", "NNP", "Varnell", 7, "nsubj"},
+                           {"had", "AUX", "VBD", "have", 7, "aux"},
+                           {"lied", "VERB", "VBN", "lie", 3, "ccomp"},
+                           {",", "PUNCT", ",", ",", 9, "punct"},
+                           {"saying", "VERB", "VBG", "say", 7, "advcl"},
+                           {"the", "DET", "DT", "the", 11, "det"},
+                           {"report", "NOUN", "NN", "report", 13, "nsubj"},
+                           {"was", "AUX", "VBD", "be", 13, "cop"},
+                           {"late", "ADJ", "JJ", "late", 9, "ccomp"},
+                           {".", "PUNCT", ".", ".", 3, "punct"}};
+  auto speech = [](std::string_view lemma) { return lemma == "say" || lemma == "deny"; };
+  Article a = Build({rows});
+  internal::Doc d(a, speech);
+  EXPECT_EQ(Arc(d, 8), "saying>denied:advcl");
+  // Under a clause no verb of saying reports, the gerund stays.
+  rows[2] = {"lied", "VERB", "VBD", "lie", 0, "root"};
+  rows[2].form = "hoped";
+  rows[2].lemma = "hope";
+  Article b = Build({rows});
+  internal::Doc e(b, speech);
+  EXPECT_EQ(Arc(e, 8), "saying>lied:advcl");
+}
+
 TEST(ParseRepair, ARelativeClauseHungOnAVerbIsTheNounsBeforeIt) {
   Article a = Build({{{"They", "PRON", "PRP", "they", 2, "nsubj"},
                       {"refuse", "VERB", "VBP", "refuse", 0, "root"},

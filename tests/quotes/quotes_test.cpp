@@ -146,6 +146,12 @@ syntax::SyntaxStage* QuotesOnText::syntax_ = nullptr;
 entities::EntitiesStage* QuotesOnText::entities_ = nullptr;
 TimeStage* QuotesOnText::time_ = nullptr;
 
+TEST_F(QuotesOnText, APrepositionAfterAVerbIsNoParticleOfACue) {
+  // "on" belongs to "Sunday": the bus did not go on to say anything.
+  Article a = Analyse("The bus went down early on Sunday near Harlow, after leaving the depot late on Saturday.");
+  EXPECT_TRUE(a.quotes.empty()) << (a.quotes.empty() ? "" : a.quotes[0].cue_text);
+}
+
 TEST_F(QuotesOnText, DirectQuoteWithItsSpeakerAndCue) {
   Article a = Analyse("“We will not leave the table,” said Foreign Minister Anna Lindqvist on Monday.");
   ASSERT_EQ(a.quotes.size(), 1u);

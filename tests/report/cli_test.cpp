@@ -336,6 +336,13 @@ TEST(ReportInput, RisingFigureShowsItsDaysAndSaysItWasUpdated) {
   std::string html = ReadFile(tmp / "x.html");
   EXPECT_NE(html.find("from 2022-01-11"), std::string::npos) << html;
   EXPECT_NE(html.find("an update over time"), std::string::npos) << html;
+  EXPECT_EQ(html.find("a dispute:"), std::string::npos) << html;
+  // A day on which outlets differed is named as a dispute within the update.
+  WriteFile(tmp / "in/stories.jsonl", story(",\"trend\":\"rising\",\"disputed_on\":[\"2022-01-11\"]"));
+  r = Cmd(Sitrep() + " report --in " + Quote(tmp / "in") + " --out " + Quote(tmp / "x.html"));
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  html = ReadFile(tmp / "x.html");
+  EXPECT_NE(html.find("on the same day, a dispute: 2022-01-11"), std::string::npos) << html;
   // Without a trend the figures are a dispute, and nothing says otherwise.
   WriteFile(tmp / "in/stories.jsonl", story(""));
   r = Cmd(Sitrep() + " report --in " + Quote(tmp / "in") + " --out " + Quote(tmp / "x.html"));

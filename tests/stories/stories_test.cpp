@@ -469,6 +469,79 @@ TEST(Stories, ATollThatGrowsDayByDayIsMarkedRising) {
   EXPECT_EQ(trend, "");
 }
 
+TEST(Stories, ALaterArticleRecallingEarlierFiguresKeepsTheTollRising) {
+  auto text = [](const char* toll) {
+    return std::string("Shelling of the market in Lenhall killed ") + toll +
+           " people, officials in Lenhall said. Rescue teams searched the market in Lenhall for survivors.";
+  };
+  // The third day's article gives the toll so far and, as its history, the
+  // figures of the days before: its newest figure is its highest.
+  std::vector<std::string> lines = {
+      Line("t1", "Outlet One", "2024-05-01", "Shelling hits Lenhall market", text("12"), {{"Lenhall", "eL"}}),
+      Line("t2", "Outlet Two", "2024-05-02", "Lenhall market toll rises", text("17"), {{"Lenhall", "eL"}}),
+      Line("t3", "Outlet Three", "2024-05-03", "Lenhall market toll rises again",
+           text("21") + " The toll was 12 people killed on the first day and 17 killed on the second.",
+           {{"Lenhall", "eL"}}),
+  };
+  auto stories = BuildAll(lines);
+  ASSERT_EQ(stories.size(), 1u);
+  auto [readings, trend] = TollReadings(stories[0], "people killed");
+  EXPECT_EQ(readings.size(), 3u) << stories[0].json;
+  EXPECT_EQ(trend, "rising") << stories[0].json;
+  // Two figures on the second day, and the third day's article recalls the
+  // lower one: the lowest figures did not fall, the highest rose.
+  lines = {
+      Line("u1", "Outlet One", "2024-05-02", "Lenhall market toll", text("15"), {{"Lenhall", "eL"}}),
+      Line("u2", "Outlet Two", "2024-05-02", "Lenhall market toll disputed", text("19"), {{"Lenhall", "eL"}}),
+      Line("u3", "Outlet Three", "2024-05-04", "Lenhall market toll rises again",
+           text("23") + " The toll was 15 people killed on the second day.", {{"Lenhall", "eL"}}),
+  };
+  stories = BuildAll(lines);
+  ASSERT_EQ(stories.size(), 1u);
+  std::tie(readings, trend) = TollReadings(stories[0], "people killed");
+  EXPECT_EQ(readings.size(), 3u) << stories[0].json;
+  EXPECT_EQ(trend, "rising") << stories[0].json;
+}
+
+// The days a disagreement on `claim` lists in `disputed_on`.
+std::vector<std::string> DisputedOn(const Story& story, std::string_view claim) {
+  std::vector<std::string> out;
+  simdjson::dom::parser p;
+  simdjson::dom::element e;
+  if (p.parse(story.json).get(e)) return out;
+  for (simdjson::dom::element c : e["disagreements"].get_array()) {
+    std::string_view name;
+    if (c["claim"].get_string().get(name) || name != claim) continue;
+    simdjson::dom::array days;
+    if (c["disputed_on"].get_array().get(days)) continue;
+    for (simdjson::dom::element d : days) out.emplace_back(std::string(d.get_string().value()));
+  }
+  return out;
+}
+
+TEST(Stories, DifferentFiguresOfOneDayWithinARisingTollAreDisputed) {
+  auto text = [](const char* toll) {
+    return std::string("Shelling of the market in Lenhall killed ") + toll +
+           " people, officials in Lenhall said. Rescue teams searched the market in Lenhall for survivors.";
+  };
+  std::vector<std::string> lines = {
+      Line("p1", "Outlet One", "2024-05-01", "Shelling hits Lenhall market", text("12"), {{"Lenhall", "eL"}}),
+      Line("p2", "Outlet Two", "2024-05-02", "Lenhall market toll rises", text("17"), {{"Lenhall", "eL"}}),
+      Line("p3", "Outlet Three", "2024-05-02", "Lenhall market toll disputed", text("21"), {{"Lenhall", "eL"}}),
+      Line("p4", "Outlet Four", "2024-05-03", "Lenhall market toll rises again", text("25"), {{"Lenhall", "eL"}}),
+  };
+  auto stories = BuildAll(lines);
+  ASSERT_EQ(stories.size(), 1u);
+  EXPECT_EQ(TollReadings(stories[0], "people killed").second, "rising") << stories[0].json;
+  EXPECT_EQ(DisputedOn(stories[0], "people killed"), std::vector<std::string>{"2024-05-02"}) << stories[0].json;
+  // One figure a day: an update and nothing disputed.
+  lines.erase(lines.begin() + 2);
+  stories = BuildAll(lines);
+  ASSERT_EQ(stories.size(), 1u);
+  EXPECT_EQ(TollReadings(stories[0], "people killed").second, "rising") << stories[0].json;
+  EXPECT_TRUE(DisputedOn(stories[0], "people killed").empty()) << stories[0].json;
+}
+
 TEST(Stories, AnEarlierNearFigureDoesNotBreakARisingToll) {
   auto text = [](const char* toll) {
     return std::string("The earthquake in Lenhall killed ") + toll +
@@ -519,6 +592,28 @@ TEST(Stories, AFirstDaysTollFarBelowTheLaterOnesStartsTheRisingCount) {
   ASSERT_EQ(stories.size(), 1u);
   std::tie(readings, trend) = TollReadings(stories[0], "people killed");
   EXPECT_EQ(readings.size(), 2u) << stories[0].json;
+}
+
+TEST(Stories, AFirstDaysTollALaterArticleRecallsStillStartsTheRisingCount) {
+  auto text = [](const char* toll) {
+    return std::string("The earthquake in Lenhall killed ") + toll +
+           " people, officials in Lenhall said. Rescue teams searched the ruins of Lenhall for survivors.";
+  };
+  // The fourth day's article recalls the first day's 9: that figure is
+  // still the first day's, and the count that grew from it one count.
+  std::vector<std::string> lines = {
+      Line("k1", "Outlet One", "2024-05-01", "Quake hits Lenhall", text("9"), {{"Lenhall", "eL"}}),
+      Line("k2", "Outlet Two", "2024-05-02", "Lenhall quake toll rises", text("15"), {{"Lenhall", "eL"}}),
+      Line("k3", "Outlet Three", "2024-05-04", "Lenhall quake toll rises again",
+           text("21") + " The toll was 9 people killed on the first day.", {{"Lenhall", "eL"}}),
+  };
+  auto stories = BuildAll(lines);
+  ASSERT_EQ(stories.size(), 1u);
+  auto [readings, trend] = TollReadings(stories[0], "people killed");
+  EXPECT_EQ(readings, (std::vector<std::pair<std::string, std::string>>{
+                          {"9", "2024-05-01"}, {"15", "2024-05-02"}, {"21", "2024-05-04"}}))
+      << stories[0].json;
+  EXPECT_EQ(trend, "rising");
 }
 
 // Whether the disagreement on `claim` is marked compatible (-1: no such
@@ -1007,6 +1102,33 @@ std::string LineWithTimes(const std::string& id, const std::string& published, c
   return line;
 }
 
+TEST(Stories, AFigureOfASentenceDatedYearsBeforeIsNoPartOfTheToll) {
+  auto text = [](const char* toll) {
+    return std::string("Floods in Lenhall killed ") + toll +
+           " people, officials in Lenhall said. Rescue teams searched Lenhall for Odalys Varn and others.";
+  };
+  const std::string recall = text("21") + " A flood on 3 March 2017 killed 25 people in Lenhall.";
+  std::vector<std::string> lines = {
+      LineWithTimes("y1", "2024-05-01", text("12"), std::vector<std::pair<std::string, std::string>>{}),
+      LineWithTimes("y2", "2024-05-02", text("17"), std::vector<std::pair<std::string, std::string>>{}),
+      LineWithTimes("y3", "2024-05-03", recall, {{"3 March 2017", "2017-03-03"}}),
+  };
+  auto stories = BuildAll(lines);
+  ASSERT_EQ(stories.size(), 1u);
+  auto [readings, trend] = TollReadings(stories[0], "people killed");
+  EXPECT_EQ(readings, (std::vector<std::pair<std::string, std::string>>{
+                          {"12", "2024-05-01"}, {"17", "2024-05-02"}, {"21", "2024-05-03"}}))
+      << stories[0].json;
+  EXPECT_EQ(trend, "rising");
+  // Dated a few days before, the sentence reports this happening's toll.
+  lines[2] = LineWithTimes("y3", "2024-05-03", text("21") + " The flood on 1 May 2024 killed 25 people in Lenhall.",
+                           {{"1 May 2024", "2024-05-01"}});
+  stories = BuildAll(lines);
+  ASSERT_EQ(stories.size(), 1u);
+  std::tie(readings, trend) = TollReadings(stories[0], "people killed");
+  EXPECT_EQ(readings.size(), 4u) << stories[0].json;
+}
+
 TEST(Stories, AScheduledHappeningSetOnDifferentDaysIsADateDisagreement) {
   const std::string t1 = "The Lenhall court is due to give its verdict in the case of Odalys Varn on 20 May, her lawyer said.";
   const std::string t2 = "A decision in the Lenhall court case of Odalys Varn is expected on 21 May, her lawyer said.";
@@ -1301,6 +1423,20 @@ TEST(Stories, TheNounBeforeWinsOverAPluralInTheNextClause) {
   EXPECT_EQ(c[0].value, 15);
 }
 
+TEST(Stories, ASecondFigureOfOneCountInALaterClauseIsNoTotal) {
+  // The nine bodies are what the total of 21 grew by.
+  auto c = ClaimsOf("The toll from the collapse near Harlow rose to 21 on Monday after divers recovered nine bodies.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].key, "people killed");
+  EXPECT_EQ(c[0].value, 21);
+  // Figures of other counts in that clause stay.
+  c = ClaimsOf("The toll in Kessar rose to 21 after the storm destroyed 300 homes.");
+  ASSERT_EQ(c.size(), 2u);
+  // With no clause between, the two figures are two reports.
+  c = ClaimsOf("Police said 21 people were killed and officials said 25 people were killed.");
+  EXPECT_EQ(c.size(), 2u);
+}
+
 TEST(Stories, TheTwoSidesOfAVoteAreTwoClaims) {
   auto keys = [](const std::string& s) {
     std::vector<std::pair<std::string, double>> out;
@@ -1330,6 +1466,22 @@ TEST(Stories, AContextWordRightAfterTheNumberIsItsOwn) {
   ASSERT_EQ(c.size(), 1u);
   EXPECT_EQ(c[0].key, "people killed");
   EXPECT_EQ(c[0].value, 212);
+}
+
+TEST(Stories, AContextWordPastALinkingVerbIsTheBorrowedNumbersOwn) {
+  // The missing are not the dead the sentence names first.
+  auto c = ClaimsOf("At least 14 people died and 30 were missing after a boat sank off Harlow.");
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_EQ(c[0].key, "people killed");
+  EXPECT_EQ(c[1].key, "people missing");
+  EXPECT_EQ(c[1].value, 30);
+  c = ClaimsOf("Eight people were killed in Kessar and 25 are still missing.");
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_EQ(c[1].key, "people missing");
+  // A context word in the next clause is not the number's.
+  c = ClaimsOf("Six people were killed and 40 remained after rescuers were injured.");
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_EQ(c[1].key, "people killed");
 }
 
 TEST(Stories, PeopleCountedForNoStatedReasonAreNotCompared) {
@@ -1362,6 +1514,41 @@ TEST(Stories, NearDuplicatesAreMarkedAndNotIndependent) {
   EXPECT_EQ(std::string_view(nd.at(0)["of"].get_string()), "a01");
   EXPECT_EQ(std::uint64_t(e["independent_outlets"].get_uint64()), 2u);
   EXPECT_EQ(e["outlets"].get_array().size(), 3u);
+}
+
+TEST(Stories, ACopyAndItsOriginalAgreeOnNothingAlone) {
+  auto text = [](const char* toll) {
+    return std::string("Shelling of the market in Lenhall killed ") + toll +
+           " people, officials in Lenhall said on Tuesday. Rescue teams searched the market in Lenhall for "
+           "survivors through the night. Traders said the stalls near the river gate were hit first. The "
+           "council of Lenhall closed the market and the roads around it until further notice.";
+  };
+  // The wire's report and the same copy under another outlet's headline:
+  // its figure is the wire's, no second outlet's account.
+  std::vector<std::string> lines = {
+      Line("w1", "Outlet One", "2024-05-01", "Shelling hits Lenhall market", text("12"), {{"Lenhall", "eL"}}),
+      Line("w2", "Outlet Two", "2024-05-01", "Lenhall market shelled, twelve dead", text("12"), {{"Lenhall", "eL"}}),
+      Line("w3", "Outlet Three", "2024-05-02", "Lenhall market toll rises",
+           "The number of people killed by the shelling of the Lenhall market rose to 17, the council said.",
+           {{"Lenhall", "eL"}}),
+  };
+  auto stories = BuildAll(lines);
+  ASSERT_EQ(stories.size(), 1u);
+  simdjson::dom::parser p;
+  simdjson::dom::element e;
+  ASSERT_EQ(p.parse(stories[0].json).get(e), simdjson::SUCCESS);
+  simdjson::dom::array nd;
+  ASSERT_FALSE(e["near_duplicates"].get_array().get(nd));
+  ASSERT_EQ(nd.size(), 1u) << stories[0].json;
+  EXPECT_EQ(e["agreements"].get_array().size(), 0u) << stories[0].json;
+  // A third outlet giving the figure too makes an agreement.
+  lines.push_back(Line("w4", "Outlet Four", "2024-05-01", "Twelve killed in Lenhall",
+                       "Twelve people were killed when shells hit the market of Lenhall, officials said.",
+                       {{"Lenhall", "eL"}}));
+  stories = BuildAll(lines);
+  ASSERT_EQ(stories.size(), 1u);
+  ASSERT_EQ(p.parse(stories[0].json).get(e), simdjson::SUCCESS);
+  EXPECT_EQ(e["agreements"].get_array().size(), 1u) << stories[0].json;
 }
 
 TEST(Stories, SimHashIsCloseForSmallEditsAndFarForOtherTexts) {

@@ -81,6 +81,28 @@ TEST(Time, WeekdayFromSyntaxTags) {
   EXPECT_EQ(tags.times[0].value, "2022-01-14");
 }
 
+TEST(Time, AModalOnAVerbTaggedAsANounMakesTheWeekdayNext) {
+  // The tagger read "scale" as a noun and hung "Friday" on "search"; the
+  // walk up the tree would reach the past "said". A noun takes no modal:
+  // "would" on it is the tense of the clause the weekday is in.
+  std::string text = "Police said it would scale back the search on Friday.";
+  std::vector<Token> toks = {{0, 6, true, "police", "NOUN", "NNS", 1, "nsubj"},
+                             {7, 11, true, "say", "VERB", "VBD", -1, "root"},
+                             {12, 14, true, "it", "PRON", "PRP", 4, "nsubj"},
+                             {15, 20, true, "would", "AUX", "MD", 4, "aux"},
+                             {21, 26, true, "scale", "NOUN", "NN", 1, "ccomp"},
+                             {27, 31, true, "back", "ADV", "RB", 4, "advmod"},
+                             {32, 35, true, "the", "DET", "DT", 7, "det"},
+                             {36, 42, true, "search", "NOUN", "NN", 4, "obj"},
+                             {43, 45, true, "on", "ADP", "IN", 9, "case"},
+                             {46, 52, false, "Friday", "PROPN", "NNP", 7, "nmod"},
+                             {52, 53, false, ".", "PUNCT", ".", 1, "punct"}};
+  std::vector<Sentence> sents = {{0, 53, 0, 11}};
+  auto tags = DefaultTimeTagger().Tag(text, CivilDate{2022, 1, 12}, toks, sents);
+  ASSERT_EQ(tags.times.size(), 1u);
+  EXPECT_EQ(tags.times[0].value, "2022-01-14");
+}
+
 TEST(Time, AbsoluteDates) {
   EXPECT_EQ(One("It was signed on 12 January 2022.").value, "2022-01-12");
   EXPECT_EQ(One("It was signed on January 12, 2022.").value, "2022-01-12");
