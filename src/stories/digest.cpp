@@ -283,7 +283,15 @@ Result<bool> DigestLine(std::string_view line, std::size_t summary_candidates, D
   if (simdjson::dom::array times; d->day != kNoDay && !a["times"].get_array().get(times)) {
     for (simdjson::dom::element t : times) {
       const std::int32_t last = LastDayOf(Str(t["value"]));
-      if (last != kNoDay && last + kHistoryDays <= d->day) history.push_back(ByteAt(cps, Num(t["start"])));
+      if (last == kNoDay || last + kHistoryDays > d->day) continue;
+      // "killed since February 2022": a count from then until now, this
+      // story's own cumulative figure, not a past happening's.
+      const std::uint32_t at = ByteAt(cps, Num(t["start"]));
+      std::size_t w = at;
+      while (w > 0 && text[w - 1] == ' ') --w;
+      const std::string_view before = text.substr(0, w);
+      if (before.ends_with("since") || before.ends_with("Since")) continue;
+      history.push_back(at);
     }
     std::sort(history.begin(), history.end());
   }

@@ -1127,6 +1127,13 @@ TEST(Stories, AFigureOfASentenceDatedYearsBeforeIsNoPartOfTheToll) {
   ASSERT_EQ(stories.size(), 1u);
   std::tie(readings, trend) = TollReadings(stories[0], "people killed");
   EXPECT_EQ(readings.size(), 4u) << stories[0].json;
+  // A count since a day years ago is this story's own running total.
+  lines[2] = LineWithTimes("y3", "2024-05-03", text("21") + " Since March 2017 the floods have killed 250 people in Lenhall.",
+                           {{"March 2017", "2017-03"}});
+  stories = BuildAll(lines);
+  ASSERT_EQ(stories.size(), 1u);
+  std::tie(readings, trend) = TollReadings(stories[0], "people killed");
+  EXPECT_EQ(readings.size(), 4u) << stories[0].json;
 }
 
 TEST(Stories, AScheduledHappeningSetOnDifferentDaysIsADateDisagreement) {
