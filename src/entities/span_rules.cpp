@@ -1019,7 +1019,7 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
       b = e;
       continue;
     }
-    // A title in lower case ("the Florida senator said") names no one: a
+    // A title in lower case ("the Harlow senator said") names no one: a
     // title that is part of a name is capitalised.
     bool lower_case = true;
     for (std::size_t x = b; x < e && lower_case; ++x) lower_case = !(t[x].f.flags & syntax::kHasUpper);
