@@ -495,6 +495,39 @@ class Doc {
     deprel_[i] = pass ? "nsubj:pass" : "nsubj";
   }
 
+  // A person's name with its title between a comma and the cue at c
+  // ("..., EU Trade Commissioner Ana Kessar said"): the phrase's first
+  // token in *first and its one top word (the only word whose head lies
+  // outside the phrase), or kNone when the words back to the comma are not
+  // such a phrase, the name starts before the comma's next word, the top
+  // already hangs on the cue, or the cue hangs below the top (the tree
+  // must stay a tree).
+  std::int32_t NamePhraseTop(std::size_t c, const Mention& person, std::size_t* first) const {
+    const std::int32_t ci = static_cast<std::int32_t>(c);
+    std::size_t comma = c - 1;
+    while (comma > SentenceBegin(ci) && comma + 8 > c && a_.TokenText(a_.tokens[comma]) != ",") {
+      const std::string_view u = a_.tokens[comma].upos;
+      if (u != "PROPN" && u != "NOUN" && u != "ADJ" && u != "DET") return kNone;
+      --comma;
+    }
+    if (a_.TokenText(a_.tokens[comma]) != "," || comma + 1 >= c || person.begin < a_.tokens[comma + 1].begin) {
+      return kNone;
+    }
+    *first = comma + 1;
+    std::int32_t top = kNone;
+    for (std::size_t t = *first; t < c; ++t) {
+      const std::int32_t h = head_[t];
+      if (h >= static_cast<std::int32_t>(*first) && h < ci) continue;
+      if (top != kNone) return kNone;
+      top = static_cast<std::int32_t>(t);
+    }
+    if (top == kNone || head_[static_cast<std::size_t>(top)] == ci) return kNone;
+    for (std::int32_t x = ci, k = 0; x != kNone && k < 64; ++k, x = head_[static_cast<std::size_t>(x)]) {
+      if (x == top) return kNone;
+    }
+    return top;
+  }
+
   // "One envoy who watched the vote said ...": of two subjects of a
   // verb, a later one right after the earlier one's relative clause verb,
   // which has no object, is that verb's object.
@@ -552,29 +585,10 @@ class Doc {
     if (person == nullptr) return;
     // The name with its title ("EU Trade Commissioner Ana Kessar") back to
     // the comma: one phrase whose top word does not hang on the verb.
-    std::size_t comma = v - 1;
-    while (comma > SentenceBegin(vi) && comma + 8 > v && a_.TokenText(a_.tokens[comma]) != ",") {
-      const std::string_view u = a_.tokens[comma].upos;
-      if (u != "PROPN" && u != "NOUN" && u != "ADJ" && u != "DET") return;
-      --comma;
-    }
-    if (a_.TokenText(a_.tokens[comma]) != "," || comma + 1 >= v || a_.tokens[comma + 1].end > person->end ||
-        person->begin < a_.tokens[comma + 1].begin) {
-      return;
-    }
-    const std::size_t first = comma + 1;
-    std::int32_t top = kNone;
-    for (std::size_t t = first; t < v; ++t) {
-      const std::int32_t h = head_[t];
-      if (h >= static_cast<std::int32_t>(first) && h < vi) continue;
-      if (top != kNone) return;
-      top = static_cast<std::int32_t>(t);
-    }
-    if (top == kNone || head_[static_cast<std::size_t>(top)] == vi) return;
-    // Not when the verb hangs below the name: the tree must stay a tree.
-    for (std::int32_t x = vi, k = 0; x != kNone && k < 64; ++k, x = head_[static_cast<std::size_t>(x)]) {
-      if (x == top) return;
-    }
+    std::size_t first = 0;
+    const std::int32_t top = NamePhraseTop(v, *person, &first);
+    if (top == kNone || a_.tokens[first].end > person->end) return;
+    const std::size_t comma = first - 1;
     std::int32_t subject = kNone, comp = kNone;
     for (std::size_t c = SentenceBegin(vi); c < end; ++c) {
       if (head_[c] != vi) continue;
@@ -670,29 +684,11 @@ class Doc {
       if (m.type == "PERSON" && m.end <= cue.begin && m.end >= a_.tokens[i - 1].end) person = &m;
     }
     if (person == nullptr) return;
-    // The name with its title back to the comma.
-    std::size_t comma = i - 1;
-    while (comma > SentenceBegin(v) && comma + 8 > i && a_.TokenText(a_.tokens[comma]) != ",") {
-      const std::string_view u = a_.tokens[comma].upos;
-      if (u != "PROPN" && u != "NOUN" && u != "ADJ" && u != "DET") return;
-      --comma;
-    }
-    if (a_.TokenText(a_.tokens[comma]) != "," || comma + 1 >= i || static_cast<std::int32_t>(comma) <= h ||
-        person->begin < a_.tokens[comma + 1].begin) {
-      return;
-    }
-    const std::size_t first = comma + 1;
-    std::int32_t top = kNone;
-    for (std::size_t t = first; t < i; ++t) {
-      const std::int32_t th = head_[t];
-      if (th >= static_cast<std::int32_t>(first) && th < v) continue;
-      if (top != kNone) return;
-      top = static_cast<std::int32_t>(t);
-    }
-    if (top == kNone || head_[static_cast<std::size_t>(top)] == v) return;
-    for (std::int32_t x = v, k = 0; x != kNone && k < 64; ++k, x = head_[static_cast<std::size_t>(x)]) {
-      if (x == top) return;
-    }
+    // The name with its title back to the comma, after the reported verb.
+    std::size_t first = 0;
+    const std::int32_t top = NamePhraseTop(i, *person, &first);
+    const std::size_t comma = first - 1;
+    if (top == kNone || static_cast<std::int32_t>(comma) <= h) return;
     // "..., Mayor X said on Friday, a higher toll than the police gave":
     // a clause after a further comma, read as what the cue reports, adds
     // to the sentence; the words before that comma are the cue's own.
