@@ -109,6 +109,20 @@ try {
   const trends = ((detail.story || detail).disagreements || []).filter((c) => c.trend).length;
   check(trends > 0, 'the sample story has no figure that rose over time: the check below would test nothing');
   check(await page.locator('.trend').count() === trends, `story page shows ${await page.locator('.trend').count()} trend notes, want ${trends}`);
+  // Days on which outlets still disagreed within such an update are named.
+  const disputed = [];
+  for (const st of stories.items) {
+    const dd = await api('stories/' + encodeURIComponent(st.id));
+    for (const c of (dd.story || dd).disagreements || []) if (c.trend && (c.disputed_on || []).length) disputed.push([st.id, c.disputed_on]);
+  }
+  check(disputed.length > 0, 'no sample story has a day of disputed figures within an update: the check below would test nothing');
+  await page.goto(server.url + '#/story/' + disputed[0][0]);
+  await page.waitForSelector('#story-title');
+  const notes = await page.locator('.disputed').allTextContents();
+  check(notes.length === 1 && disputed[0][1].every((day) => notes[0].includes(day)),
+    `story ${disputed[0][0]} shows disputed-day notes ${JSON.stringify(notes)}, want one naming ${disputed[0][1]}`);
+  await page.goto(server.url + '#/story/' + big.id);
+  await page.waitForSelector('#story-title');
   check(await page.locator('#timeline-table tr').count() === big.num_events + 1, 'timeline table does not list every event');
   await page.waitForFunction(() => {
     const c = document.querySelector('#timeline');

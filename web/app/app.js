@@ -172,6 +172,10 @@ async function storyPage(id) {
         c.trend ? el('div', { class: 'muted trend' }, c.trend === 'rising'
           ? 'Each later report gives a figure at least as high: an update over time.'
           : 'Each later report gives a figure at least as low: a revision over time.') : null,
+        // Outlets that gave different figures on one day dispute the count
+        // then, whatever the trend says of the days between.
+        c.trend && (c.disputed_on || []).length ? el('div', { class: 'muted disputed' },
+          'Outlets gave different figures on the same day, a dispute: ' + c.disputed_on.join(', ')) : null,
         // Hedged figures that can all be true ("more than 1,200", "at least 1,500").
         c.compatible ? el('div', { class: 'muted compatible' },
           'Read with their hedges, these figures can all be true: they differ without contradicting each other.') : null),
