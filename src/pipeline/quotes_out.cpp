@@ -12,16 +12,24 @@
 namespace sitrep::pipeline {
 namespace {
 
-std::string_view Str(simdjson::dom::element e) {
+// Both take the lookup's result, not an element: turning a failed lookup (a
+// key the line lacks) into an element throws, and a line of another
+// version of the contract must not end the run.
+std::string_view Str(simdjson::simdjson_result<simdjson::dom::element> e) {
   std::string_view v;
   if (e.get_string().get(v)) return {};
   return v;
 }
 
-std::uint64_t Num(simdjson::dom::element e) {
+std::uint64_t Num(simdjson::simdjson_result<simdjson::dom::element> e) {
   std::uint64_t v = 0;
   if (e.get_uint64().get(v)) return 0;
   return v;
+}
+
+void RawOrNull(JsonWriter& w, simdjson::simdjson_result<simdjson::dom::element> e) {
+  simdjson::dom::element v;
+  if (e.get(v)) w.Null(); else w.Raw(simdjson::minify(v));
 }
 
 void OptString(JsonWriter& w, std::string_view v) {
@@ -63,7 +71,9 @@ Status QuotesOut::AddArticle(std::string_view line) {
     w.String(text);
     w.Key("kind");
     w.String(Str(q["kind"]));
-    simdjson::dom::element sp = q["speaker"];
+    // Kept as the lookup's result: a line without a speaker then reads as
+    // one without a name rather than throwing.
+    const simdjson::simdjson_result<simdjson::dom::element> sp = q["speaker"];
     std::string_view entity = Str(sp["entity"]);
     w.Key("speaker");
     w.BeginObject();
@@ -78,18 +88,18 @@ Status QuotesOut::AddArticle(std::string_view line) {
     w.Key("description");
     OptString(w, Str(sp["description"]));
     w.Key("span");
-    w.Raw(simdjson::minify(sp["span"]));
+    RawOrNull(w, sp["span"]);
     w.Key("from");
     OptString(w, Str(sp["from"]));
     w.EndObject();
     w.Key("cue");
     OptString(w, Str(q["cue"]));
     w.Key("cue_span");
-    w.Raw(simdjson::minify(q["cue_span"]));
+    RawOrNull(w, q["cue_span"]);
     w.Key("parts");
-    w.Raw(simdjson::minify(q["parts"]));
+    RawOrNull(w, q["parts"]);
     w.Key("content");
-    w.Raw(simdjson::minify(q["content"]));
+    RawOrNull(w, q["content"]);
     // same_as and the closing brace come in Write().
     linker_.Add(text, article_index, entity);
     records_.push_back(std::move(r));

@@ -18,13 +18,16 @@ std::uint64_t SimHashAndSketchWords(const std::vector<Word>& words, std::vector<
 
 namespace {
 
-std::string_view Str(simdjson::dom::element e) {
+// Both take the lookup's result, not an element: turning a failed lookup (a
+// key the line lacks) into an element throws, and a line of another
+// version of the contract must not end the run.
+std::string_view Str(simdjson::simdjson_result<simdjson::dom::element> e) {
   std::string_view v;
   if (e.get_string().get(v)) return {};
   return v;
 }
 
-std::uint64_t Num(simdjson::dom::element e) {
+std::uint64_t Num(simdjson::simdjson_result<simdjson::dom::element> e) {
   std::uint64_t v = 0;
   if (e.get_uint64().get(v)) return 0;
   return v;

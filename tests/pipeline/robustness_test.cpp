@@ -4,10 +4,13 @@
 #include <gtest/gtest.h>
 #include <simdjson.h>
 
+#include <cstdio>
+#include <fstream>
 #include <random>
 #include <string>
 
 #include "pipeline/pipeline.h"
+#include "pipeline/quotes_out.h"
 #include "store/article_json.h"
 #include "text/text.h"
 
@@ -92,6 +95,35 @@ TEST(Robustness, PathologicalShapesStayLinear) {
     store::AppendArticleJson(a, &json);
     CheckInvariants(a, json);
   }
+}
+
+// A quote written by another tool or version may lack any field: it is
+// written with nulls where its parts are missing, and the run goes on
+// (a missing speaker or span used to throw out of the merge stage).
+TEST(Robustness, AQuoteLackingFieldsIsWrittenWithNulls) {
+  const std::vector<resolve::Resolver::Entity> entities;
+  QuotesOut out(entities);
+  ASSERT_TRUE(out.AddArticle(R"({"id":"a1","quotes":[{"start":3,"end":9,"text":"We won","kind":"direct"},{}]})").ok());
+  ASSERT_TRUE(out.AddArticle(R"({"quotes":[{"speaker":{"name":"Ada Lorne"},"text":"Later"}]})").ok());
+  EXPECT_FALSE(out.AddArticle("not json").ok());
+  const std::string path = ::testing::TempDir() + "quotes_lacking_fields.jsonl";
+  ASSERT_TRUE(out.Write(path).ok());
+  std::ifstream in(path);
+  std::string line;
+  int lines = 0, named = 0;
+  simdjson::dom::parser parser;
+  while (std::getline(in, line)) {
+    ++lines;
+    simdjson::dom::object q;
+    ASSERT_FALSE(parser.parse(line).get_object().get(q)) << line;
+    EXPECT_TRUE(q["cue_span"].is_null()) << line;
+    EXPECT_TRUE(q["speaker"]["span"].is_null()) << line;
+    std::string_view text;
+    if (!q["speaker"]["as_written"].get_string().get(text) && text == "Ada Lorne") ++named;
+  }
+  std::remove(path.c_str());
+  EXPECT_EQ(lines, 3);
+  EXPECT_EQ(named, 1);
 }
 
 }  // namespace

@@ -392,6 +392,25 @@ TEST(Stories, ACampaignReportedEveryFewDaysIsNotOneStory) {
   EXPECT_NE(StoryWith(stories, "c0"), StoryWith(stories, "c7"));
 }
 
+// Lines of another version of the contract, or written by another tool,
+// may lack any field: each is read as far as it goes and the run goes on
+// (a missing key used to throw out of the stage and end the run).
+TEST(Stories, ALineLackingFieldsIsReadAsFarAsItGoes) {
+  const std::vector<std::string> lines = {
+      R"({"id":"m1","status":"ok","text":"Floods hit Kelmarsh."})",
+      R"({"id":"m2","status":"ok","outlet":"Valley Post","text":"Floods hit Kelmarsh again.",)"
+      R"("sentences":[[0,26]],"mentions":[{"start":11,"end":19,"entity":"eK"},{"entity":"eA"},{}],)"
+      R"("times":[{"start":0}],"inconsistencies":[{}],"quotes":[{}],"events":[{}]})",
+      R"({"status":"ok"})",
+      R"({"id":"m4"})",
+  };
+  StoryBuilder b;
+  for (const auto& l : lines) EXPECT_TRUE(b.AddArticle(l).ok()) << l;
+  const auto stories = b.Build({}, "");
+  EXPECT_NE(StoryWith(stories, "m1"), nullptr);
+  EXPECT_NE(StoryWith(stories, "m2"), nullptr);
+}
+
 TEST(Stories, StoryLineHasTheContractFields) {
   auto stories = BuildAll(Corpus());
   const Story* flood = StoryWith(stories, "a01");
