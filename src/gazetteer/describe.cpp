@@ -660,6 +660,12 @@ class Describer {
         }
       }
     }
+    // 4. "Foreign Ministers X and Y", "Senators X, Y and Z": a plural title
+    // before a list of names is each one's title.
+    if (!r.has_role) {
+      Reading plural = PluralTitle(name_start, sb);
+      if (plural.has_role) r = plural;
+    }
     // "President X of Lenhall": the country named right after the name.
     if (r.has_role && r.country.empty() && e + 1 < se && EqLower(views_[e], "of")) {
       Item it;
@@ -670,6 +676,56 @@ class Describer {
     if (!r.country.empty()) m.country = r.country;
     std::string code = ActorCode(r);
     if (!code.empty()) m.actor_code = code;
+  }
+
+  // The title a capitalised plural gives a list of names that the name at
+  // `name_start` belongs to (walking back over "and" and commas from one
+  // named person to the one before), read as its singular: the roles table
+  // lists singulars ("foreign minister"), and the list's people each hold
+  // the office. Nothing when the list is not opened by such a plural.
+  Reading PluralTitle(std::uint32_t name_start, std::uint32_t sb) const {
+    std::uint32_t p = name_start;
+    for (int members = 0; members < 8 && p >= sb + 2; ++members) {
+      // A list has one "and", before its last name: "X and Y and Z" is
+      // two lists, or a list and a name after it.
+      const std::string_view sep = views_[p - 1];
+      if (!((members == 0 && EqLower(sep, "and")) || IsComma(sep)) || person_[p - 2] < 0) break;
+      // The previous member: the PERSON mention ending right before the separator.
+      const std::int32_t k = person_[p - 2];
+      std::uint32_t q = p - 2;
+      while (q > sb && person_[q - 1] == k) --q;
+      p = q;
+    }
+    Reading none;
+    if (p <= sb) return none;
+    const std::uint32_t t = p - 1;
+    const std::string_view w = views_[t];
+    if (w.size() < 4 || w[0] < 'A' || w[0] > 'Z' || w.back() != 's' || w[w.size() - 2] == 's') return none;
+    std::string singular(w.substr(0, w.size() - 1));
+    if (w.size() > 4 && w.substr(w.size() - 3) == "ies") singular = std::string(w.substr(0, w.size() - 3)) + "y";
+    // The longest phrase ending in the plural that names a role
+    // ("Foreign Ministers" before "Ministers").
+    Item best;
+    for (std::uint32_t from = t > sb + 3 ? t - 3 : sb; from <= t; ++from) {
+      std::string phrase;
+      bool capitals = true;
+      for (std::uint32_t x = from; x < t && capitals; ++x) {
+        capitals = IsCapitalised(x);
+        phrase.append(views_[x]).push_back(' ');
+      }
+      if (!capitals) continue;
+      phrase += singular;
+      std::vector<std::uint32_t> ids = g_.Lookup(phrase);
+      if (!HasKind(ids, kRole)) continue;
+      best.b = from;
+      best.e = t + 1;
+      best.ids = std::move(ids);
+      break;
+    }
+    if (best.ids.empty()) return none;
+    std::vector<Item> items = ScanLeft(best.b, sb);
+    items.push_back(std::move(best));
+    return Read(items);
   }
 
   Reading ReadApposition(std::uint32_t b, std::uint32_t e, std::uint32_t se) const {

@@ -130,6 +130,37 @@ TEST(DescribeMentions, TheOfficeHeldNowWinsOverAFormerOneAfterTheName) {
   EXPECT_EQ(b.mentions[0].actor_code, "THAELI");
 }
 
+// "Foreign Ministers X and Y", "Senators X, Y and Z": a plural title before
+// a list of names is each one's title, read as its singular; a plural that
+// names no office ("Democrats") gives none, nor does a list's title reach a
+// name after a verb.
+TEST(DescribeMentions, APluralTitleIsTheTitleOfEachNameInItsList) {
+  Article a = Describe({{{"Russian"}, {"Foreign"}, {"Ministers"}, {"Odal"}, {"Varnell"}, {"and"}, {"Tomas"}, {"Harlen"},
+                         {"met"}, {"."}}},
+                       {{0, 3, 4, "PERSON"}, {0, 6, 7, "PERSON"}});
+  EXPECT_EQ(a.mentions[0].role, "foreign minister");
+  EXPECT_EQ(a.mentions[1].role, "foreign minister");
+  EXPECT_EQ(a.mentions[1].country, "RUS");
+  Article b = Describe({{{"Senators"}, {"Mira"}, {"Castell"}, {","}, {"Ana"}, {"Dresk"}, {"and"}, {"Jon"}, {"Obrey"},
+                         {"voted"}, {"."}}},
+                       {{0, 1, 2, "PERSON"}, {0, 4, 5, "PERSON"}, {0, 7, 8, "PERSON"}});
+  for (const Mention& m : b.mentions) EXPECT_EQ(m.role, "senator") << m.begin;
+  // "Senators X and Y and Z": Z follows the list.
+  Article e = Describe({{{"Senators"}, {"Mira"}, {"Castell"}, {"and"}, {"Ana"}, {"Dresk"}, {"and"}, {"Jon"}, {"Obrey"},
+                         {"voted"}, {"."}}},
+                       {{0, 1, 2, "PERSON"}, {0, 4, 5, "PERSON"}, {0, 7, 8, "PERSON"}});
+  EXPECT_EQ(e.mentions[1].role, "senator");
+  EXPECT_EQ(e.mentions[2].role, "");
+  Article c = Describe({{{"Democrats"}, {"Mira"}, {"Castell"}, {"and"}, {"Jon"}, {"Obrey"}, {"voted"}, {"."}}},
+                       {{0, 1, 2, "PERSON"}, {0, 4, 5, "PERSON"}});
+  EXPECT_EQ(c.mentions[0].role, "");
+  EXPECT_EQ(c.mentions[1].role, "");
+  Article d = Describe({{{"Senators"}, {"praised"}, {"Mira"}, {"Castell"}, {"and"}, {"Jon"}, {"Obrey"}, {"."}}},
+                       {{0, 2, 3, "PERSON"}, {0, 5, 6, "PERSON"}});
+  EXPECT_EQ(d.mentions[0].role, "");
+  EXPECT_EQ(d.mentions[1].role, "");
+}
+
 // A person's name that is also a town's ("Harlow" is a town in England) is
 // no place in a role phrase: the person is the owner of the role.
 TEST(DescribeMentions, APersonsNameInARolePhraseIsItsOwnerNotAPlace) {
