@@ -43,6 +43,7 @@ struct Line {
   std::string_view why;
   bool opens_list = false;  // a "More on this" header
   bool heading = false;     // a markdown heading
+  bool announced = false;   // an item of a list a body line announces
 };
 
 bool Removed(const Line& l) { return !l.why.empty(); }
@@ -560,7 +561,16 @@ void CleanStage::Process(Article& a, StageScratch* scratch) const {
     }
     int count = 0;
     for (int k = i; k < j; ++k) count += !Removed(lines[k]);
-    if (count >= 3 || bullets >= 2) {
+    // A list the body announces ("The five parties that won seats were:",
+    // kept, prose, ending in a colon) is the body's own: results, demands,
+    // the names of the dead. A list of links has a header the cues know
+    // ("More from ...", "Read more:"), removed above, or none.
+    int lead = i - 1;
+    while (lead >= 0 && lines[lead].text.empty()) --lead;
+    const bool announced = lead >= 0 && !Removed(lines[lead]) && lines[lead].f.sentence_like && lines[lead].f.ends_colon;
+    if (announced) {
+      for (int k = i; k < j; ++k) lines[k].announced = !Removed(lines[k]);
+    } else if (count >= 3 || bullets >= 2) {
       for (int k = i; k < j; ++k) {
         if (!Removed(lines[k])) lines[k].why = "link list";
       }
@@ -584,10 +594,11 @@ void CleanStage::Process(Article& a, StageScratch* scratch) const {
   }
 
   // Pass 5: the body zone runs from the first to the last line that reads
-  // like a sentence; short lines outside it are page furniture.
+  // like a sentence, or is an item of a list the body announces (a ranking
+  // that ends the article); short lines outside it are page furniture.
   int first = -1, last = -1;
   for (int i = 0; i < n; ++i) {
-    if (!Removed(lines[i]) && lines[i].f.sentence_like) {
+    if (!Removed(lines[i]) && (lines[i].f.sentence_like || lines[i].announced)) {
       if (first < 0) first = i;
       last = i;
     }

@@ -600,6 +600,34 @@ TEST(CleanStage, RemovesBulletedAndUnbulletedLinkLists) {
   EXPECT_EQ(a.text, "Snow closed three passes overnight, the road agency said.\n\nDrivers were told to stay home.");
 }
 
+// A list the body announces with a line of prose ending in a colon is the
+// body's own (results, demands, a ranking), in the middle of the article
+// or at its end; the same lines under a header of links still go.
+TEST(CleanStage, AListTheBodyAnnouncesIsKept) {
+  const std::string results =
+      "The parties that won seats were:\n"
+      "1. Union for Progress, 34 percent\n"
+      "2. Green Alliance, 21 percent\n"
+      "3. National Renewal, 18 percent\n";
+  const std::string demands =
+      "The protesters listed their demands:\n"
+      "- an end to the fuel levy\n"
+      "- new elections within six months\n";
+  Article a = Clean("The election commission published the results on Sunday after three days of counting.\n" + results +
+                    "Turnout was 64 percent, the commission said.\n" + demands);
+  EXPECT_TRUE(a.removed.empty()) << a.removed.front().text << ": " << a.removed.front().why;
+  EXPECT_NE(a.text.find("3. National Renewal, 18 percent"), std::string::npos);
+  EXPECT_NE(a.text.find("- new elections within six months"), std::string::npos);
+  Article b = Clean("The election commission published the results on Sunday after three days of counting.\n"
+                    "More from the Daily Lantern:\n"
+                    "Union for Progress wins in the north\n"
+                    "Green Alliance doubles its seats\n"
+                    "National Renewal leader resigns\n");
+  auto why = Why(b);
+  EXPECT_EQ(why["Green Alliance doubles its seats"], "related links");
+  EXPECT_EQ(b.text, "The election commission published the results on Sunday after three days of counting.");
+}
+
 TEST(CleanStage, AButtonLabelOverLinksHeadsThemAndAnAudioNoticeGoes) {
   // "Read more" with no colon, over two headlines (one with a label of its
   // own), then the body again; the audio player's notice reads like a
