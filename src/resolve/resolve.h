@@ -104,8 +104,10 @@ class Resolver {
   // Records the outlet an added article comes from (its `outlet` field).
   // An entity that is not a person and is named as an outlet is ("Lenhall
   // Herald", "@lenhallherald") is an organisation, whatever type the
-  // articles that mention it gave it. Outlet names are compared in lower
-  // case without a leading "the" or non-alphanumeric characters.
+  // articles that mention it gave it, with CAMEO's media code (MED, after
+  // its country when known) unless the articles gave it another. Outlet
+  // names are compared in lower case without a leading "the" or
+  // non-alphanumeric characters.
   void AddOutlet(std::string_view outlet);
 
   // Number of local entities added so far.

@@ -101,6 +101,23 @@ std::string MostFrequent(const std::vector<const std::string*>& values) {
   return best;
 }
 
+// "the Herald" in an article of the "Lenhall Herald": an outlet's last
+// words in its own article are its short name, so the entity takes the
+// outlet's full name (the short one kept as an alias) and meets the
+// outlet's other mentions across articles. Whole words only, and never
+// the outlet's first word alone ("Lenhall" is a place).
+void NameAfterOwnOutlet(std::string_view outlet, LocalEntity* e) {
+  while (!outlet.empty() && outlet.back() == ' ') outlet.remove_suffix(1);
+  if (outlet.size() > 4 && (outlet.substr(0, 4) == "the " || outlet.substr(0, 4) == "The ")) outlet.remove_prefix(4);
+  const std::string_view name(e->name);
+  if (name.empty() || name.size() >= outlet.size() || outlet.substr(outlet.size() - name.size()) != name ||
+      outlet[outlet.size() - name.size() - 1] != ' ') {
+    return;
+  }
+  if (std::find(e->aliases.begin(), e->aliases.end(), e->name) == e->aliases.end()) e->aliases.push_back(e->name);
+  e->name = std::string(outlet);
+}
+
 }  // namespace
 
 void MergeWithinArticle(Article& a, const MergeOptions& options) {
@@ -480,6 +497,7 @@ void MergeWithinArticle(Article& a, const MergeOptions& options) {
     }
     if (valid[best]) e.name = DisplayName(surface[best], e.type == "PERSON", lex);
     if (e.name.empty() && !e.aliases.empty()) e.name = e.aliases[0];
+    if (e.type != "PERSON" && a.outlet) NameAfterOwnOutlet(*a.outlet, &e);
     a.local_entities.push_back(std::move(e));
   }
 }

@@ -94,6 +94,25 @@ TEST(Resolver, AnOutletNamedInTheTextIsAnOrganisation) {
   EXPECT_EQ(types["Odal Kessar"], "PERSON");
 }
 
+// An outlet is a news medium: CAMEO's MED, after its country when the
+// articles give one; a code the articles gave (a state broadcaster's
+// GOVMED) stays, and an entity that is no outlet gets none.
+TEST(Resolver, AnOutletNamedInTheTextIsAMedium) {
+  Resolver r{MergeOptions{}};
+  LocalEntity herald = E("ORG", "Lenhall Herald"), radio = E("ORG", "Radio Kessar"), post = E("ORG", "Valley Post");
+  radio.actor_code = "GOVMED";
+  radio.country = "KSR";
+  post.country = "GBR";
+  r.Add("a1", {herald, radio, post, E("ORG", "Lenhall Dockers Union")});
+  for (const char* o : {"The Lenhall Herald", "Radio Kessar", "Valley Post", "Morvia Times"}) r.AddOutlet(o);
+  std::map<std::string, std::string> codes;
+  for (const auto& e : r.Finish()) codes[e.name] = e.actor_code;
+  EXPECT_EQ(codes["Lenhall Herald"], "MED");
+  EXPECT_EQ(codes["Radio Kessar"], "GOVMED");
+  EXPECT_EQ(codes["Valley Post"], "GBRMED");
+  EXPECT_EQ(codes["Lenhall Dockers Union"], "");
+}
+
 TEST(Resolver, DifferentMiddleInitialsAreDifferentPeople) {
   auto c = Cluster({E("PERSON", "Odal H.W. Varnell"), E("PERSON", "Odal W. Varnell"), E("PERSON", "Odal H. W. Varnell"),
                     E("PERSON", "Odal W. Varnell"), E("PERSON", "Odal Varnell")});

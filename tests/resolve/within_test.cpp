@@ -45,6 +45,20 @@ TEST(MergeWithinArticle, SurnameLinksToEarlierFullName) {
   EXPECT_EQ(e.mention_count, 2u);
 }
 
+// "the Herald" in the Lenhall Herald's own article is the outlet: it takes
+// the outlet's full name; the outlet's first word alone is the place.
+TEST(MergeWithinArticle, AnOutletsShortNameInItsOwnArticleIsTheOutlet) {
+  Article a = Make("The mayor of Lenhall told the Herald on Monday that the Gazette was wrong.",
+                   {{"Lenhall", "LOC"}, {"Herald", "ORG"}, {"Gazette", "ORG"}});
+  a.outlet = "The Lenhall Herald";
+  MergeWithinArticle(a);
+  ASSERT_EQ(a.local_entities.size(), 3u);
+  EXPECT_EQ(a.local_entities[0].name, "Lenhall");
+  EXPECT_EQ(a.local_entities[1].name, "Lenhall Herald");
+  EXPECT_EQ(a.local_entities[1].aliases, (std::vector<std::string>{"Herald"}));
+  EXPECT_EQ(a.local_entities[2].name, "Gazette");
+}
+
 // A surname under a title that names another office than the full name's
 // is another person, whether it comes before or after the full name.
 // A son named after his father: "Jr." parts them, and a surname alone
