@@ -3347,20 +3347,30 @@ class Matcher {
     // A day after the time: "Wednesday", "yesterday", ", Nov. 6"
     size_t d0 = k;
     if (P(d0, ',')) ++d0;
+    // "a midnight deadline on Friday": past one plain word the time
+    // qualifies, "on" and a day still date it; the day is then an
+    // expression of its own, and this one stays the clock time.
+    bool past_noun = false;
+    if (d0 == k && In(k) && t_[k].kind == K::kWord && !t_[k].cap && !t_[k].w && Is(k + 1, "on") && In(k + 2)) {
+      d0 = k + 1;
+      past_noun = true;
+    }
     if (Is(d0, "on")) ++d0;
     std::optional<CivilDate> day;
     size_t end = k;
     Match dm;
     if (In(d0) && (Calendar(d0, dm) || Relative(d0, dm)) && dm.gran == 3 && dm.value) {
       day = dm.date;
-      end = dm.end;
-      // The day is part of this expression, so a weekday that contradicts
-      // its date ("midnight on Thursday (16 May)") must still be reported.
-      m.mismatch = dm.mismatch;
-      m.detail = dm.detail;
+      if (!past_noun) {
+        end = dm.end;
+        // The day is part of this expression, so a weekday that contradicts
+        // its date ("midnight on Thursday (16 May)") must still be reported.
+        m.mismatch = dm.mismatch;
+        m.detail = dm.detail;
+      }
     } else if (In(d0) && W(d0) && (W(d0)->deictic || W(d0)->weekday)) {
       if (Relative(d0, dm)) {
-        end = dm.end;
+        if (!past_noun) end = dm.end;
         // "6 a.m. on Sunday morning": the day of the day-and-part (whose
         // value starts with it); none without a DCT.
         if (dm.value && dm.value->size() >= 10) day = ParseIsoDate(std::string_view(*dm.value).substr(0, 10));

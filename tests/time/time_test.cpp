@@ -249,6 +249,22 @@ TEST(Time, TimesOfDay) {
   EXPECT_EQ(One("Talks continued this morning.").value, "2022-01-12TMO");
 }
 
+// "a midnight deadline on Friday": the day after the noun the time
+// qualifies dates the time; the day is an expression of its own. The
+// article of 2022-01-12 (a Wednesday) speaks of the coming Friday.
+TEST(Time, ATimeQualifyingANounTakesTheDayAfterIt) {
+  auto t = Tag("The rebels will face a midnight deadline on Friday to leave the city.");
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[0].text, "midnight");
+  EXPECT_EQ(t[0].value, "2022-01-14T24:00");
+  EXPECT_EQ(t[1].text, "Friday");
+  EXPECT_EQ(t[1].value, "2022-01-14");
+  // Two words between are no longer one phrase: the time is the article's day.
+  auto u = Tag("The rebels will face a midnight deadline set on Friday.");
+  ASSERT_EQ(u.size(), 2u);
+  EXPECT_EQ(u[0].value, "2022-01-12T24:00");
+}
+
 TEST(Time, MoreShapes) {
   // 2021-01-05 is in ISO week 2021-W01, so the week before is 2020-W53.
   EXPECT_EQ(One("Fighting eased last week.", "2021-01-05").value, "2020-W53");
