@@ -57,6 +57,14 @@ void AddGazetteerBits(const Article& a, std::uint32_t first, std::uint32_t end, 
     for (std::uint32_t k = m.begin_token; k < m.end_token && k < n; ++k) tokens[k].gaz |= k == m.begin_token ? b : i;
     if (after && m.end_token < n) tokens[m.end_token].gaz |= after;
   }
+  // State abbreviations end in a full stop and are short: only such
+  // capitalised tokens are looked up.
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::string_view w = s.forms[k];
+    if (w.size() >= 3 && w.size() <= 6 && w.back() == '.' && w[0] >= 'A' && w[0] <= 'Z' && g.StateAbbreviation(w)) {
+      tokens[k].gaz |= kGazStateAbbrev;
+    }
+  }
   // The roles table lists singulars; its plurals are looked up only for
   // capitalised words ending in "s", which keeps the lookups rare.
   for (std::size_t k = 0; k < n; ++k) {

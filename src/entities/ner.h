@@ -69,6 +69,9 @@ enum GazBit : std::uint32_t {
   // Not a model feature either: a capitalised plural of a listed one-word
   // role ("Senators", "Governors"), a title before two names joined by "and".
   kGazRolePlural = 1u << 21,
+  // Not a model feature either: a US state as newswires abbreviate it,
+  // written exactly so ("Mont.", "N.Y."; gazetteer/state_abbreviations.tsv).
+  kGazStateAbbrev = 1u << 22,
 };
 // The bits the model reads.
 inline constexpr std::uint32_t kModelGazBits = (1u << kNumGazBits) - 1;

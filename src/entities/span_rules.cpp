@@ -1330,6 +1330,35 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
   // A sentence of a name in capitals alone and a full stop ("VILLA
   // ALTA."): a dateline as the Spanish-language press writes it, a place,
   // not a person.
+  // "Kessar Falls, Mont.", "near Harlen, Wyo.", "the governor of Pa.", "in
+  // N.H.", "Sen. Odal Varnell (Mont.)": a US state as newswires abbreviate
+  // it, after a comma, "of", "in" or a bracket, is a place; after a comma,
+  // so is the capitalised run before the comma (the town), whatever the
+  // model made of either.
+  static const std::uint64_t in_lower = LowerHash("in"), bracket = LowerHash("(");
+  for (std::size_t k = 2; k < n; ++k) {
+    if (!(t[k].gaz & kGazStateAbbrev)) continue;
+    const std::uint64_t before = t[k - 1].f.lower;
+    const bool after_comma = before == Heads().comma;
+    if (!after_comma && before != Heads().of && before != in_lower && before != bracket) continue;
+    // Never half of a longer span the model found.
+    if (labels[k] != kOutside && !(IsBegin(labels[k]) && SpanEnd(labels, k, n) == k + 1)) continue;
+    if ((k + 1 < n && labels[k + 1] != kOutside && !IsBegin(labels[k + 1]))) continue;
+    if (after_comma) {
+      const std::size_t town_end = k - 1;
+      std::size_t town = town_end;
+      while (town > 0 && town_end - town < 4 && (t[town - 1].f.flags & (syntax::kTitle | syntax::kAllUpper)) &&
+             !Possessive(t[town - 1])) {
+        --town;
+      }
+      if (town == town_end) continue;  // no town before the comma
+      // Its words: the model's spans there whole (one starting before the
+      // run keeps the run out).
+      if (labels[town] != kOutside && !IsBegin(labels[town])) continue;
+      SetSpan(labels, town, town_end, kLoc);
+    }
+    SetSpan(labels, k, k + 1, kLoc);
+  }
   static const std::uint64_t full_stop = LowerHash(".");
   if (n >= 2 && n <= 5 && t[n - 1].f.lower == full_stop && IsBegin(labels[0]) && LabelType(labels[0]) != kOrg &&
       SpanEnd(labels, 0, n) == n - 1) {

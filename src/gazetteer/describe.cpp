@@ -944,6 +944,19 @@ class Describer {
   void DescribeLoc(Mention& m, std::uint32_t b, std::uint32_t e) {
     const std::uint32_t ob = b, oe = e;
     Trim(&b, &e);
+    // "Mont.", and "Helena, Mont.": a US state as newswires abbreviate it,
+    // and the town it follows, are in the United States; read as folded
+    // names, "Mont" and "Helena" are towns of other countries too.
+    const Entry* state = e == b + 1 ? g_.StateAbbreviation(views_[b]) : nullptr;
+    if (state == nullptr && e + 1 < views_.size() && IsComma(views_[e]) && IsCapitalised(b)) {
+      state = g_.StateAbbreviation(views_[e + 1]);
+    }
+    if (state != nullptr) {
+      m.country = state->country;
+      m.as_actor = m.as_actor || ActsAsSubject(ob, oe);
+      if (m.as_actor) m.actor_code = g_.CameoCountry(state->country);
+      return;
+    }
     // A world region has no country; as an actor ("Europe must respond")
     // it takes CAMEO's region code. It wins over a town of the same name.
     if (IsCapitalised(b)) {

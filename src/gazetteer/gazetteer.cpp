@@ -145,6 +145,7 @@ struct Gazetteer::Impl {
   std::unordered_map<std::string, std::uint32_t> country_entry;  // alpha3 -> entry
   std::vector<std::uint64_t> action_nouns;  // sorted keys
   std::vector<std::pair<std::uint64_t, std::string>> name_sectors;  // sorted by key
+  std::unordered_map<std::string, std::uint32_t> state_abbreviations;  // "Mont." -> its subdivision entry
 
   // Aliases gathered while loading: (entry, text).
   std::vector<std::pair<std::uint32_t, std::string>> aliases;
@@ -339,6 +340,13 @@ void Gazetteer::Impl::LoadAll(const Reader& read) {
                                                            << "' in subdivisions.tsv");
     Alias(it->second, r.f[0]);
   }
+  for (const Row& r : ReadTable(read, "gazetteer/state_abbreviations.tsv", 2)) {
+    auto it = subdivision_by_code.find(std::string(r.f[1]));
+    SITREP_CHECK(it != subdivision_by_code.end(), ConfigError,
+                 "data/gazetteer/state_abbreviations.tsv:" << r.line << ": no subdivision '" << r.f[1]
+                                                            << "' in subdivisions.tsv");
+    state_abbreviations.emplace(std::string(r.f[0]), it->second);
+  }
   // Areas no ISO code covers, of their country or of none.
   for (const Row& r : ReadTable(read, "gazetteer/areas.tsv", 3)) {
     Entry e;
@@ -520,6 +528,11 @@ const Gazetteer& Gazetteer::Default() {
 }
 
 const Entry& Gazetteer::entry(std::uint32_t id) const { return impl_->entries[id]; }
+
+const Entry* Gazetteer::StateAbbreviation(std::string_view form) const {
+  auto it = impl_->state_abbreviations.find(std::string(form));
+  return it == impl_->state_abbreviations.end() ? nullptr : &impl_->entries[it->second];
+}
 
 const Entry* Gazetteer::Country(std::string_view alpha3) const {
   auto it = impl_->country_entry.find(std::string(alpha3));

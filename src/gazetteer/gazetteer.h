@@ -145,6 +145,12 @@ class Gazetteer {
   // coordinates included); nullptr when countries.tsv has no such country.
   const Entry* Country(std::string_view alpha3) const;
 
+  // The US state that a newswire abbreviation written exactly so names
+  // ("Mont.", "N.Y."; gazetteer/state_abbreviations.tsv): its subdivision
+  // entry, or nullptr. Case and full stops count: "Miss." is a state,
+  // "miss" a word.
+  const Entry* StateAbbreviation(std::string_view form) const;
+
   // The CAMEO country code for an alpha-3 code ("TLS" -> "TMP"); the
   // alpha-3 itself when CAMEO has the same code; empty when unknown.
   std::string CameoCountry(std::string_view alpha3) const;

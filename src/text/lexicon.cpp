@@ -27,6 +27,7 @@ Lexicon Lexicon::Load() {
                     : cls == "date" ? AbbrevClass::kDate
                     : cls == "other" ? AbbrevClass::kOther
                     : cls == "number" ? AbbrevClass::kNumber
+                    : cls == "place" ? AbbrevClass::kPlace
                                      : AbbrevClass::kNone;
     SITREP_CHECK(c != AbbrevClass::kNone, ConfigError,
                  "data/text/abbreviations.txt: unknown class '" << cls << "'");

@@ -9,7 +9,7 @@
 
 namespace sitrep::text {
 
-enum class AbbrevClass { kNone, kTitle, kDate, kOther, kNumber };
+enum class AbbrevClass { kNone, kTitle, kDate, kOther, kNumber, kPlace };
 
 class Lexicon {
  public:

@@ -93,6 +93,10 @@ static bool EndsSentence(const Article& a, const Lexicon& lex, std::size_t t, st
     if (initial) return false;
     AbbrevClass cls = lex.Abbreviation(term);
     if (cls == AbbrevClass::kTitle || cls == AbbrevClass::kNumber) return false;
+    // "in Helena, Mont. Officials said": a place's abbreviation closes its
+    // phrase, so before a capital it ends the sentence; before a lower-case
+    // word, a bracket or a figure it does not ("Mont. on Monday").
+    if (cls == AbbrevClass::kPlace) return IsUpper(first);
     // "U.S.", "etc.", "Jan.": a sentence end only before a usual starter.
     return lex.IsSentenceStarter(next) || opener;
   }

@@ -27,6 +27,20 @@ const Match* Find(const std::vector<Match>& ms, std::uint32_t b, std::uint32_t e
   return nullptr;
 }
 
+// A newswire's state abbreviation is read exactly as written: case and
+// full stops count, so the words it folds to are no state.
+TEST(Gazetteer, StateAbbreviationsAreReadExactly) {
+  const Entry* mont = G().StateAbbreviation("Mont.");
+  ASSERT_NE(mont, nullptr);
+  EXPECT_EQ(mont->kind, kSubdivision);
+  EXPECT_EQ(mont->country, "USA");
+  EXPECT_EQ(mont->code, "US-MT");
+  ASSERT_NE(G().StateAbbreviation("N.Y."), nullptr);
+  EXPECT_EQ(G().StateAbbreviation("Miss"), nullptr);
+  EXPECT_EQ(G().StateAbbreviation("miss."), nullptr);
+  EXPECT_EQ(G().StateAbbreviation("Texas"), nullptr);
+}
+
 TEST(Gazetteer, MatchesMultiTokenNamesWhateverTheSplit) {
   // "Côte d'Ivoire" written without the accent and split at the apostrophe.
   std::vector<std::string_view> toks = {"in", "Cote", "d'", "Ivoire", "and", "Guinea", "-", "Bissau"};

@@ -1,7 +1,9 @@
 // Names as the whole pipeline finds them on scraped text.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <string>
+#include <utility>
 
 #include "pipeline/pipeline.h"
 
@@ -33,6 +35,36 @@ TEST(Mentions, NoNameStartsOrEndsWithAMarkWithoutLettersOrDigits) {
     varnell |= s == "Varnell";
   }
   EXPECT_TRUE(varnell);  // the name itself is still found
+}
+
+// US newswire copy abbreviates a state after its town ("Kessar Falls,
+// Mont.") and after "of": the abbreviation is one token, which ends no
+// sentence before a lower-case word, and both it and the town are places
+// in the United States. Written out, or as a plain word ("miss"), nothing
+// changes.
+TEST(Mentions, ANewswiresStateAbbreviationAndItsTownArePlacesInTheUnitedStates) {
+  ArticlePipeline pipeline = ArticlePipeline::Standard(nullptr);
+  auto scratch = pipeline.NewScratch();
+  ingest::RawDoc doc;
+  doc.source = "test";
+  doc.format = ingest::Format::kText;
+  doc.bytes =
+      "A storm knocked out power to 20,000 homes in Kessar Falls, Mont., on Wednesday, officials said.\n\n"
+      "The governor of Pa. said crews would help. Residents should not miss the warnings, she said.\n";
+  Article a = pipeline.Run(std::move(doc), scratch);
+  ASSERT_TRUE(a.ok());
+  ASSERT_EQ(a.sentences.size(), 3u);
+  std::map<std::string, std::pair<std::string, std::string>> found;  // text -> type, country
+  for (const Mention& m : a.mentions) {
+    found[std::string(a.text.substr(m.begin, m.end - m.begin))] = {m.type, m.country};
+  }
+  EXPECT_EQ(found["Kessar Falls"], std::make_pair(std::string("LOC"), std::string("USA")));
+  EXPECT_EQ(found["Mont."], std::make_pair(std::string("LOC"), std::string("USA")));
+  EXPECT_EQ(found["Pa."], std::make_pair(std::string("LOC"), std::string("USA")));
+  EXPECT_EQ(found.count("miss"), 0u);
+  bool one_token = false;
+  for (const Token& t : a.tokens) one_token |= a.text.substr(t.begin, t.end - t.begin) == "Mont.";
+  EXPECT_TRUE(one_token);
 }
 
 }  // namespace

@@ -163,6 +163,19 @@ TEST(Tokenizer, OffsetsPointIntoTheText) {
   EXPECT_EQ(a.TokenText(a.tokens[0]), "Zürich");
 }
 
+// A US state as newswires abbreviate it keeps its full stop as one token;
+// it ends a sentence before a capitalised word (a name need not be a usual
+// sentence starter), never before a lower-case word or a bracket.
+TEST(Segmenter, AStateAbbreviationEndsASentenceBeforeACapital) {
+  EXPECT_EQ(Tokens("in Kessar Falls, Mont., on Monday"), (V{"in", "Kessar", "Falls", ",", "Mont.", ",", "on", "Monday"}));
+  EXPECT_EQ(Sentences("Talks were held in Kessar Falls, Mont. Varnell spoke first."),
+            (V{"Talks were held in Kessar Falls, Mont.", "Varnell spoke first."}));
+  EXPECT_EQ(Sentences("Crowds gathered in Lenhall, N.H. on Monday."), (V{"Crowds gathered in Lenhall, N.H. on Monday."}));
+  EXPECT_EQ(Sentences("Sen. Odal Varnell (Mont.) voted no."), (V{"Sen. Odal Varnell (Mont.) voted no."}));
+  // Another abbreviation still ends one only before a usual starter.
+  EXPECT_EQ(Sentences("Talks resumed on Jan. Varnell spoke first."), (V{"Talks resumed on Jan. Varnell spoke first."}));
+}
+
 TEST(Segmenter, HandlesNewsAbbreviationsAndQuotes) {
   EXPECT_EQ(Sentences("Mr. Smith met Gen. Jones in the U.S. The talks ended."),
             (V{"Mr. Smith met Gen. Jones in the U.S.", "The talks ended."}));
