@@ -1330,6 +1330,24 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
   // A sentence of a name in capitals alone and a full stop ("VILLA
   // ALTA."): a dateline as the Spanish-language press writes it, a place,
   // not a person.
+  // "The Peace and Security Council", "the Food and Drug Agency": one or
+  // two capitalised words the model left out, between "the" (or the
+  // sentence's start) and "and" before an organisation it found, open that
+  // organisation's name; a listed place or organisation there is one of
+  // two ("the Kremlin and Security Council").
+  static const std::uint64_t and_word = LowerHash("and");
+  for (std::size_t s0 = 2; s0 < n; ++s0) {
+    if (!IsBegin(labels[s0]) || LabelType(labels[s0]) != kOrg) continue;
+    if (t[s0 - 1].f.lower != and_word || (t[s0 - 1].f.flags & syntax::kHasUpper)) continue;
+    std::size_t r = s0 - 1;
+    while (r > 0 && s0 - 1 - r < 2 && labels[r - 1] == kOutside && (t[r - 1].f.flags & syntax::kTitle) &&
+           !(t[r - 1].gaz & kListed) && t[r - 1].f.lower != Heads().the) {
+      --r;
+    }
+    if (r == s0 - 1) continue;
+    if (r > 0 && t[r - 1].f.lower != Heads().the) continue;
+    SetSpan(labels, r, SpanEnd(labels, s0, n), kOrg);
+  }
   // "Kessar Falls, Mont.", "near Harlen, Wyo.", "the governor of Pa.", "in
   // N.H.", "Sen. Odal Varnell (Mont.)": a US state as newswires abbreviate
   // it, after a comma, "of", "in" or a bracket, is a place; after a comma,

@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/union_find.h"
@@ -207,6 +208,27 @@ void MergeWithinArticle(Article& a, const MergeOptions& options) {
     *root = seen;
     return have ? 1 : 0;
   };
+
+  // "the Peace and Security Council ... the PSC": an acronym the
+  // recogniser read as a person's name (a name in capitals) is the
+  // organisation whose initials it spells, wherever in the article that
+  // organisation is named.
+  {
+    std::unordered_set<std::string> org_initials;
+    for (const Mention& m : a.mentions) {
+      if (m.type != "ORG" || m.begin > m.end || m.end > text.size()) continue;
+      const std::vector<std::string> toks = detail::PlainTokens(StripPossessive(text.substr(m.begin, m.end - m.begin)));
+      if (toks.size() < 2) continue;
+      for (bool skip : {true, false}) {
+        if (std::string ini = detail::Initials(lex, toks, skip); ini.size() >= 2) org_initials.insert(std::move(ini));
+      }
+    }
+    for (Mention& m : a.mentions) {
+      if (m.type != "PERSON" || org_initials.empty() || m.begin > m.end || m.end > text.size()) continue;
+      const std::string acr = detail::AcronymLetters(StripPossessive(text.substr(m.begin, m.end - m.begin)));
+      if (!acr.empty() && org_initials.count(acr)) m.type = "ORG";
+    }
+  }
 
   for (std::uint32_t i = 0; i < n; ++i) {
     const Mention& m = a.mentions[i];

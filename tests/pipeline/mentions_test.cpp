@@ -67,5 +67,26 @@ TEST(Mentions, ANewswiresStateAbbreviationAndItsTownArePlacesInTheUnitedStates) 
   EXPECT_TRUE(one_token);
 }
 
+// "The Peace and Security Council": the model found the name's end only
+// (a listed organisation's words); the capitalised word between "The" and
+// "and" is part of it. A listed place there is a name of its own.
+TEST(Mentions, AnOrganisationsNameWithAndIsOneName) {
+  ArticlePipeline pipeline = ArticlePipeline::Standard(nullptr);
+  auto scratch = pipeline.NewScratch();
+  ingest::RawDoc doc;
+  doc.source = "test";
+  doc.format = ingest::Format::kText;
+  doc.bytes =
+      "The Peace and Security Council met in Lenhall on Tuesday to discuss the border clashes.\n\n"
+      "The talks between Russia and Security Council members ended without a statement.\n";
+  Article a = pipeline.Run(std::move(doc), scratch);
+  ASSERT_TRUE(a.ok());
+  std::map<std::string, std::string> found;
+  for (const Mention& m : a.mentions) found[std::string(a.text.substr(m.begin, m.end - m.begin))] = m.type;
+  EXPECT_EQ(found["Peace and Security Council"], "ORG");
+  EXPECT_EQ(found["Russia"], "LOC");
+  EXPECT_EQ(found.count("Russia and Security Council"), 0u);
+}
+
 }  // namespace
 }  // namespace sitrep::pipeline

@@ -45,6 +45,25 @@ TEST(MergeWithinArticle, SurnameLinksToEarlierFullName) {
   EXPECT_EQ(e.mention_count, 2u);
 }
 
+// An acronym the recogniser read as a person is the organisation whose
+// initials it spells, before or after the organisation is named; an
+// acronym that spells no organisation of the article stays as it was.
+TEST(MergeWithinArticle, AnAcronymReadAsAPersonIsTheOrganisationItSpells) {
+  for (bool acronym_first : {true, false}) {
+    Article a = acronym_first
+                    ? Make("The PSC said it would send observers. The Peace and Security Council met in Lenhall. JKV spoke.",
+                           {{"PSC", "PERSON"}, {"Peace and Security Council", "ORG"}, {"Lenhall", "LOC"}, {"JKV", "PERSON"}})
+                    : Make("The Peace and Security Council met in Lenhall. The PSC said it would send observers. JKV spoke.",
+                           {{"Peace and Security Council", "ORG"}, {"Lenhall", "LOC"}, {"PSC", "PERSON"}, {"JKV", "PERSON"}});
+    MergeWithinArticle(a);
+    const std::size_t psc = acronym_first ? 0 : 2, council = acronym_first ? 1 : 0;
+    EXPECT_EQ(a.mentions[psc].type, "ORG");
+    EXPECT_EQ(a.mentions[psc].local, a.mentions[council].local);
+    EXPECT_EQ(a.local_entities[static_cast<std::size_t>(a.mentions[council].local)].name, "Peace and Security Council");
+    EXPECT_EQ(a.mentions[3].type, "PERSON");
+  }
+}
+
 // "the Herald" in the Lenhall Herald's own article is the outlet: it takes
 // the outlet's full name; the outlet's first word alone is the place.
 TEST(MergeWithinArticle, AnOutletsShortNameInItsOwnArticleIsTheOutlet) {
