@@ -671,7 +671,13 @@ class Describer {
       Item it;
       if (LongestStartingAt(e + 1, se, kCountry, &it)) r.country = CountryOfItem(it);
     }
-    if (!r.has_role) return;
+    // "Sen. X (I-Vt.)", "Rep. X, R-Texas,": a US politician's party and state.
+    const bool party_state = PartyAndState(e, se);
+    if (party_state && r.country.empty()) r.country = "USA";
+    if (!r.has_role) {
+      if (party_state) m.country = "USA";
+      return;
+    }
     if (!r.role.empty()) m.role = r.role;
     if (!r.country.empty()) m.country = r.country;
     std::string code = ActorCode(r);
@@ -726,6 +732,30 @@ class Describer {
     std::vector<Item> items = ScanLeft(best.b, sb);
     items.push_back(std::move(best));
     return Read(items);
+  }
+
+  // Whether the name ending at token `e` is followed, in brackets or set
+  // off by a comma, by a US party's letter and a state: "(D-Calif.)",
+  // "(I-Vt.)", ", R-Texas,", "(R-TX)". The state is a newswire
+  // abbreviation, a US state's name or a postal code.
+  bool PartyAndState(std::uint32_t e, std::uint32_t se) const {
+    std::uint32_t k = e;
+    if (k >= se || !(views_[k] == "(" || IsComma(views_[k]))) return false;
+    ++k;
+    if (k + 2 >= se || k + 2 >= views_.size()) return false;
+    const std::string_view party = views_[k];
+    if (!(party == "D" || party == "R" || party == "I") || !IsHyphen(views_[k + 1])) return false;
+    const std::string_view state = views_[k + 2];
+    if (state.empty()) return false;
+    std::string stop(state);
+    if (stop.back() != '.') stop += '.';
+    if (g_.StateAbbreviation(state) != nullptr || g_.StateAbbreviation(stop) != nullptr) return true;
+    if (state.size() == 2 && state[0] >= 'A' && state[0] <= 'Z' && state[1] >= 'A' && state[1] <= 'Z') return true;
+    for (std::uint32_t id : g_.Lookup(state)) {
+      const Entry& x = g_.entry(id);
+      if (x.kind == kSubdivision && x.country == "USA" && IsCapitalised(k + 2)) return true;
+    }
+    return false;
   }
 
   Reading ReadApposition(std::uint32_t b, std::uint32_t e, std::uint32_t se) const {

@@ -161,6 +161,25 @@ TEST(DescribeMentions, APluralTitleIsTheTitleOfEachNameInItsList) {
   EXPECT_EQ(d.mentions[1].role, "");
 }
 
+// A US politician's party and state after the name, bracketed or set off
+// by commas, in any of the forms US papers write the state, make the
+// person American; a letter and a word that is no US state do not.
+TEST(DescribeMentions, APartyAndStateAfterTheNameIsAmerican) {
+  Article a = Describe({{{"Sen."}, {"Odal"}, {"Varnell"}, {"("}, {"I"}, {"-"}, {"Vt"}, {"."}, {")"}, {"voted"}, {"."}}},
+                       {{0, 1, 2, "PERSON"}});
+  EXPECT_EQ(a.mentions[0].role, "senator");
+  EXPECT_EQ(a.mentions[0].country, "USA");
+  EXPECT_EQ(a.mentions[0].actor_code, "USALEG");
+  for (const char* state : {"Texas", "TX", "Calif."}) {
+    Article b = Describe({{{"Mira"}, {"Castell"}, {","}, {"R"}, {"-"}, {state}, {","}, {"spoke"}, {"."}}},
+                         {{0, 0, 1, "PERSON"}});
+    EXPECT_EQ(b.mentions[0].country, "USA") << state;
+  }
+  Article c = Describe({{{"Mira"}, {"Castell"}, {"("}, {"R"}, {"-"}, {"Lenhall"}, {")"}, {"spoke"}, {"."}}},
+                       {{0, 0, 1, "PERSON"}});
+  EXPECT_EQ(c.mentions[0].country, "");
+}
+
 // A person's name that is also a town's ("Harlow" is a town in England) is
 // no place in a role phrase: the person is the owner of the role.
 TEST(DescribeMentions, APersonsNameInARolePhraseIsItsOwnerNotAPlace) {
