@@ -1377,6 +1377,23 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
     }
     SetSpan(labels, k, k + 1, kLoc);
   }
+  // "(R-Texas)", ", D-Calif.,": a US politician's party and state, which
+  // the entities stage reads as the person's country
+  // (gazetteer/describe.cpp), are no name of their own: a mention of them
+  // would be one word, "R-Texas", naming neither the party nor the state.
+  static const std::uint64_t party_d = LowerHash("d"), party_r = LowerHash("r"), party_i = LowerHash("i"),
+                             hyphen = LowerHash("-");
+  for (std::size_t b = 1; b + 2 < n; ++b) {
+    if (!IsBegin(labels[b]) || !(t[b].f.flags & syntax::kHasUpper) || t[b + 1].f.lower != hyphen) continue;
+    if (!(t[b + 2].f.flags & syntax::kHasUpper)) continue;
+    if (t[b].f.lower != party_d && t[b].f.lower != party_r && t[b].f.lower != party_i) continue;
+    if (t[b - 1].f.lower != bracket && t[b - 1].f.lower != Heads().comma) continue;
+    // The model's span may hold the letter alone or run on over the state.
+    const std::size_t e = SpanEnd(labels, b, n);
+    const std::size_t state_end =
+        e > b + 2 ? e : labels[b + 2] != kOutside && IsBegin(labels[b + 2]) ? SpanEnd(labels, b + 2, n) : b + 2;
+    Clear(labels, b, state_end);
+  }
   static const std::uint64_t full_stop = LowerHash(".");
   if (n >= 2 && n <= 5 && t[n - 1].f.lower == full_stop && IsBegin(labels[0]) && LabelType(labels[0]) != kOrg &&
       SpanEnd(labels, 0, n) == n - 1) {

@@ -88,5 +88,26 @@ TEST(Mentions, AnOrganisationsNameWithAndIsOneName) {
   EXPECT_EQ(found.count("Russia and Security Council"), 0u);
 }
 
+// A US politician's party and state ("(R-Texas)", ", D-Calif.,") say the
+// person is American; they are no name of their own.
+TEST(Mentions, APartyAndStateTagIsNoNameButMakesThePersonAmerican) {
+  ArticlePipeline pipeline = ArticlePipeline::Standard(nullptr);
+  auto scratch = pipeline.NewScratch();
+  ingest::RawDoc doc;
+  doc.source = "test";
+  doc.format = ingest::Format::kText;
+  doc.bytes =
+      "Sen. Odal Varnell (R-Texas) and Rep. Mira Castell, D-Calif., said on Monday that the bill would pass.\n";
+  Article a = pipeline.Run(std::move(doc), scratch);
+  ASSERT_TRUE(a.ok());
+  std::map<std::string, std::string> country;
+  for (const Mention& m : a.mentions) country[std::string(a.text.substr(m.begin, m.end - m.begin))] = m.country;
+  EXPECT_EQ(country.count("R-Texas"), 0u);
+  EXPECT_EQ(country.count("D-Calif"), 0u);
+  EXPECT_EQ(country.count("Texas"), 0u);
+  EXPECT_EQ(country["Odal Varnell"], "USA");
+  EXPECT_EQ(country["Mira Castell"], "USA");
+}
+
 }  // namespace
 }  // namespace sitrep::pipeline
