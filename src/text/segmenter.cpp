@@ -223,6 +223,17 @@ void Segment(Article* article, const Lexicon& lexicon) {
     a.warnings.push_back("a run of more than " + std::to_string(kMaxSentenceTokens) +
                          " tokens without a sentence end was cut into shorter sentences");
   }
+  std::size_t long_tokens = 0, longest = 0;
+  for (const Token& tok : a.tokens) {
+    const std::size_t len = tok.end - tok.begin;
+    if (len > kLongTokenBytes) ++long_tokens;
+    longest = std::max(longest, len);
+  }
+  if (long_tokens > 0) {
+    a.warnings.push_back(std::to_string(long_tokens) + " token(s) longer than " + std::to_string(kLongTokenBytes) +
+                         " bytes without a space (the longest " + std::to_string(longest) +
+                         "): a URL, encoded data or script left in the text?");
+  }
 }
 
 }  // namespace sitrep::text

@@ -61,8 +61,12 @@ void TokenizeRange(std::string_view text, std::uint32_t begin, std::uint32_t end
 // replacing what was there. Never fails; a paragraph longer than
 // kMaxSentenceTokens tokens without a sentence end is cut into sentences of
 // that many tokens (recorded in article->warnings) so later stages stay
-// linear.
+// linear. Tokens longer than kLongTokenBytes (a URL, a base64 image or
+// minified script left in the text) are kept whole, since every later
+// stage reads a token in time linear in its length, and counted in one
+// warning, so that an analyst sees what the scraper let through.
 inline constexpr std::uint32_t kMaxSentenceTokens = 400;
+inline constexpr std::uint32_t kLongTokenBytes = 1000;
 void Segment(Article* article, const Lexicon& lexicon = DefaultLexicon());
 
 // The pipeline stage: language identification, then Segment(). Expects

@@ -176,6 +176,21 @@ TEST(Segmenter, AStateAbbreviationEndsASentenceBeforeACapital) {
   EXPECT_EQ(Sentences("Talks resumed on Jan. Varnell spoke first."), (V{"Talks resumed on Jan. Varnell spoke first."}));
 }
 
+// A token of thousands of bytes (encoded data a scraper left) is kept
+// whole and reported in one warning; ordinary text has none.
+TEST(Segmenter, ALongTokenIsReported) {
+  Article a;
+  a.text = "The image data was " + std::string(5000, 'Q') + " and " + std::string(1200, 'z') + " here.";
+  Segment(&a);
+  ASSERT_EQ(a.warnings.size(), 1u);
+  EXPECT_NE(a.warnings[0].find("2 token(s) longer than 1000 bytes"), std::string::npos) << a.warnings[0];
+  EXPECT_NE(a.warnings[0].find("the longest 5000"), std::string::npos) << a.warnings[0];
+  Article b;
+  b.text = "The talks ended on Monday in Geneva.";
+  Segment(&b);
+  EXPECT_TRUE(b.warnings.empty());
+}
+
 TEST(Segmenter, HandlesNewsAbbreviationsAndQuotes) {
   EXPECT_EQ(Sentences("Mr. Smith met Gen. Jones in the U.S. The talks ended."),
             (V{"Mr. Smith met Gen. Jones in the U.S.", "The talks ended."}));
