@@ -1354,11 +1354,12 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
   // so is the capitalised run before the comma (the town), whatever the
   // model made of either.
   static const std::uint64_t in_lower = LowerHash("in"), bracket = LowerHash("(");
-  for (std::size_t k = 2; k < n; ++k) {
+  for (std::size_t k = 0; k < n; ++k) {
     if (!(t[k].gaz & kGazStateAbbrev)) continue;
-    const std::uint64_t before = t[k - 1].f.lower;
-    const bool after_comma = before == Heads().comma;
-    if (!after_comma && before != Heads().of && before != in_lower && before != bracket) continue;
+    // At the sentence's start too: "Nev. opens its new border post".
+    const std::uint64_t before = k > 0 ? t[k - 1].f.lower : 0;
+    const bool after_comma = k >= 2 && before == Heads().comma;
+    if (k > 0 && !after_comma && before != Heads().of && before != in_lower && before != bracket) continue;
     // Never half of a longer span the model found.
     if (labels[k] != kOutside && !(IsBegin(labels[k]) && SpanEnd(labels, k, n) == k + 1)) continue;
     if ((k + 1 < n && labels[k + 1] != kOutside && !IsBegin(labels[k + 1]))) continue;

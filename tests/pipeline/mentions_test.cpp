@@ -50,10 +50,11 @@ TEST(Mentions, ANewswiresStateAbbreviationAndItsTownArePlacesInTheUnitedStates) 
   doc.format = ingest::Format::kText;
   doc.bytes =
       "A storm knocked out power to 20,000 homes in Kessar Falls, Mont., on Wednesday, officials said.\n\n"
-      "The governor of Pa. said crews would help. Residents should not miss the warnings, she said.\n";
+      "The governor of Pa. said crews would help. Residents should not miss the warnings, she said.\n\n"
+      "Nev. opens its new border post.\n";
   Article a = pipeline.Run(std::move(doc), scratch);
   ASSERT_TRUE(a.ok());
-  ASSERT_EQ(a.sentences.size(), 3u);
+  ASSERT_EQ(a.sentences.size(), 4u);
   std::map<std::string, std::pair<std::string, std::string>> found;  // text -> type, country
   for (const Mention& m : a.mentions) {
     found[std::string(a.text.substr(m.begin, m.end - m.begin))] = {m.type, m.country};
@@ -61,6 +62,7 @@ TEST(Mentions, ANewswiresStateAbbreviationAndItsTownArePlacesInTheUnitedStates) 
   EXPECT_EQ(found["Kessar Falls"], std::make_pair(std::string("LOC"), std::string("USA")));
   EXPECT_EQ(found["Mont."], std::make_pair(std::string("LOC"), std::string("USA")));
   EXPECT_EQ(found["Pa."], std::make_pair(std::string("LOC"), std::string("USA")));
+  EXPECT_EQ(found["Nev."], std::make_pair(std::string("LOC"), std::string("USA")));
   EXPECT_EQ(found.count("miss"), 0u);
   bool one_token = false;
   for (const Token& t : a.tokens) one_token |= a.text.substr(t.begin, t.end - t.begin) == "Mont.";
