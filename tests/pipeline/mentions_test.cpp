@@ -10,21 +10,26 @@
 namespace sitrep::pipeline {
 namespace {
 
-// A page's reference list: the recogniser took the "^" that marks each
-// reference into the name after it.
-TEST(Mentions, NoNameStartsOrEndsWithAMarkWithoutLettersOrDigits) {
+// The whole per-article pipeline on one plain-text article.
+Article RunText(std::string text) {
   ArticlePipeline pipeline = ArticlePipeline::Standard(nullptr);
   auto scratch = pipeline.NewScratch();
   ingest::RawDoc doc;
   doc.source = "test";
   doc.format = ingest::Format::kText;
-  doc.bytes =
+  doc.bytes = std::move(text);
+  return pipeline.Run(std::move(doc), scratch);
+}
+
+// A page's reference list: the recogniser took the "^" that marks each
+// reference into the name after it.
+TEST(Mentions, NoNameStartsOrEndsWithAMarkWithoutLettersOrDigits) {
+  Article a = RunText(
       "Notes on the Lenhall archive\n\n"
       "The archive was opened in 1990 by the council of Lenhall, and it holds the letters of the Kessar family.\n\n"
       "^ Kessar, Odalys (2001). A History of Lenhall. Dravel University Press. p. 52.\n\n"
       "^ Harlen, Tobin (September 26, 2017). The Lenhall Letters. Kessar & Company. p. 80.\n\n"
-      "^ Varnell, Jakob (1996). \"Harbour notes\". Retrieved 2007-10-12.\n";
-  Article a = pipeline.Run(std::move(doc), scratch);
+      "^ Varnell, Jakob (1996). \"Harbour notes\". Retrieved 2007-10-12.\n");
   ASSERT_TRUE(a.ok());
   bool varnell = false;
   for (const Mention& m : a.mentions) {
@@ -43,16 +48,10 @@ TEST(Mentions, NoNameStartsOrEndsWithAMarkWithoutLettersOrDigits) {
 // in the United States. Written out, or as a plain word ("miss"), nothing
 // changes.
 TEST(Mentions, ANewswiresStateAbbreviationAndItsTownArePlacesInTheUnitedStates) {
-  ArticlePipeline pipeline = ArticlePipeline::Standard(nullptr);
-  auto scratch = pipeline.NewScratch();
-  ingest::RawDoc doc;
-  doc.source = "test";
-  doc.format = ingest::Format::kText;
-  doc.bytes =
+  Article a = RunText(
       "A storm knocked out power to 20,000 homes in Kessar Falls, Mont., on Wednesday, officials said.\n\n"
       "The governor of Pa. said crews would help. Residents should not miss the warnings, she said.\n\n"
-      "Nev. opens its new border post.\n";
-  Article a = pipeline.Run(std::move(doc), scratch);
+      "Nev. opens its new border post.\n");
   ASSERT_TRUE(a.ok());
   ASSERT_EQ(a.sentences.size(), 4u);
   std::map<std::string, std::pair<std::string, std::string>> found;  // text -> type, country
@@ -73,15 +72,9 @@ TEST(Mentions, ANewswiresStateAbbreviationAndItsTownArePlacesInTheUnitedStates) 
 // (a listed organisation's words); the capitalised word between "The" and
 // "and" is part of it. A listed place there is a name of its own.
 TEST(Mentions, AnOrganisationsNameWithAndIsOneName) {
-  ArticlePipeline pipeline = ArticlePipeline::Standard(nullptr);
-  auto scratch = pipeline.NewScratch();
-  ingest::RawDoc doc;
-  doc.source = "test";
-  doc.format = ingest::Format::kText;
-  doc.bytes =
+  Article a = RunText(
       "The Peace and Security Council met in Lenhall on Tuesday to discuss the border clashes.\n\n"
-      "The talks between Russia and Security Council members ended without a statement.\n";
-  Article a = pipeline.Run(std::move(doc), scratch);
+      "The talks between Russia and Security Council members ended without a statement.\n");
   ASSERT_TRUE(a.ok());
   std::map<std::string, std::string> found;
   for (const Mention& m : a.mentions) found[std::string(a.text.substr(m.begin, m.end - m.begin))] = m.type;
@@ -93,14 +86,8 @@ TEST(Mentions, AnOrganisationsNameWithAndIsOneName) {
 // A US politician's party and state ("(R-Texas)", ", D-Calif.,") say the
 // person is American; they are no name of their own.
 TEST(Mentions, APartyAndStateTagIsNoNameButMakesThePersonAmerican) {
-  ArticlePipeline pipeline = ArticlePipeline::Standard(nullptr);
-  auto scratch = pipeline.NewScratch();
-  ingest::RawDoc doc;
-  doc.source = "test";
-  doc.format = ingest::Format::kText;
-  doc.bytes =
-      "Sen. Odal Varnell (R-Texas) and Rep. Mira Castell, D-Calif., said on Monday that the bill would pass.\n";
-  Article a = pipeline.Run(std::move(doc), scratch);
+  Article a = RunText(
+      "Sen. Odal Varnell (R-Texas) and Rep. Mira Castell, D-Calif., said on Monday that the bill would pass.\n");
   ASSERT_TRUE(a.ok());
   std::map<std::string, std::string> country;
   for (const Mention& m : a.mentions) country[std::string(a.text.substr(m.begin, m.end - m.begin))] = m.country;
