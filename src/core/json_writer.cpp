@@ -169,7 +169,8 @@ void JsonWriter::String(std::string_view s) {
     first_ = false;
     after_key_ = false;
     buf[k++] = '"';
-    std::memcpy(buf + k, s.data(), s.size());
+    // An empty view may hold a null pointer, which memcpy must not see.
+    if (!s.empty()) std::memcpy(buf + k, s.data(), s.size());
     k += s.size();
     buf[k++] = '"';
     out_.append(buf, k);

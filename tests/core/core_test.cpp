@@ -137,6 +137,19 @@ TEST(JsonWriter, EscapesRandomStringsAsAPlainEscaperDoes) {
   }
 }
 
+// A default-constructed view (what a lookup of a missing field gives) has
+// a null pointer: it is written as the empty string, with nothing copied
+// from the pointer (the sanitizer build checks that).
+TEST(JsonWriter, AnEmptyViewWithANullPointerIsTheEmptyString) {
+  std::string out;
+  JsonWriter w(out);
+  w.BeginArray();
+  w.String(std::string_view());
+  w.String("");
+  w.EndArray();
+  EXPECT_EQ(out, "[\"\",\"\"]");
+}
+
 TEST(JsonWriter, EscapesOnlyWhatJsonRequires) {
   std::string out;
   JsonWriter w(out);
