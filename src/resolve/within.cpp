@@ -5,6 +5,7 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "core/union_find.h"
@@ -213,7 +214,16 @@ void MergeWithinArticle(Article& a, const MergeOptions& options) {
   // recogniser read as a person's name (a name in capitals) is the
   // organisation whose initials it spells, wherever in the article that
   // organisation is named.
-  {
+  // Most articles have no such person, and then no organisation's
+  // initials are worked out here.
+  std::vector<std::pair<std::uint32_t, std::string>> person_acronyms;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    const Mention& m = a.mentions[i];
+    if (m.type != "PERSON" || m.begin > m.end || m.end > text.size()) continue;
+    if (std::string acr = detail::AcronymLetters(StripPossessive(text.substr(m.begin, m.end - m.begin))); !acr.empty())
+      person_acronyms.emplace_back(i, std::move(acr));
+  }
+  if (!person_acronyms.empty()) {
     std::unordered_set<std::string> org_initials;
     for (const Mention& m : a.mentions) {
       if (m.type != "ORG" || m.begin > m.end || m.end > text.size()) continue;
@@ -223,10 +233,8 @@ void MergeWithinArticle(Article& a, const MergeOptions& options) {
         if (std::string ini = detail::Initials(lex, toks, skip); ini.size() >= 2) org_initials.insert(std::move(ini));
       }
     }
-    for (Mention& m : a.mentions) {
-      if (m.type != "PERSON" || org_initials.empty() || m.begin > m.end || m.end > text.size()) continue;
-      const std::string acr = detail::AcronymLetters(StripPossessive(text.substr(m.begin, m.end - m.begin)));
-      if (!acr.empty() && org_initials.count(acr)) m.type = "ORG";
+    for (const auto& [i, acr] : person_acronyms) {
+      if (org_initials.count(acr)) a.mentions[i].type = "ORG";
     }
   }
 
