@@ -303,6 +303,20 @@ std::vector<MergedEvent> MergeEvents(std::vector<EventRecord>& records) {
   return out;
 }
 
+void FillActorCodes(const std::unordered_map<std::string, std::string>& code_of, std::vector<MergedEvent>* events) {
+  auto fill = [&](ActorRef& a) {
+    if (a.entity.empty()) return;
+    auto it = code_of.find(a.entity);
+    if (it == code_of.end() || it->second.empty() || it->second == a.actor_code) return;
+    const std::string& code = it->second;
+    if (a.actor_code.empty() || code.starts_with(a.actor_code) || code.ends_with(a.actor_code)) a.actor_code = code;
+  };
+  for (MergedEvent& e : *events) {
+    fill(e.source);
+    if (e.target) fill(*e.target);
+  }
+}
+
 void AppendMergedEventJson(const MergedEvent& e, std::string* out) {
   JsonWriter w(*out);
   const CodeInfo* info = Codebook::Default().Find(e.cameo);

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/status.h"
@@ -72,6 +73,16 @@ struct MergedEvent {
 // block. Output sorted by id; deterministic whatever the input order.
 // The returned events point into `records`, which must outlive them.
 std::vector<MergedEvent> MergeEvents(std::vector<EventRecord>& records);
+
+// Gives an actor linked to an entity the entity's CAMEO code (`code_of`
+// maps entity ids to codes) when its reports gave none, or only a part the
+// entity's code extends ("GOV" -> "USAGOV", "USA" -> "USAGOV"): one article
+// may not say whose government a spokesman's office is, or what the person
+// it names only by surname does, while the merged entity has read every
+// article that names it. A code of its own that the entity's does not
+// extend stays: it says what the actor was in the reports of this event (a
+// former secretary then, a candidate now).
+void FillActorCodes(const std::unordered_map<std::string, std::string>& code_of, std::vector<MergedEvent>* events);
 
 // One events.jsonl object (no newline), keys of the output contract plus
 // date_from and attributed.

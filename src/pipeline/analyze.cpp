@@ -422,6 +422,7 @@ int RunAnalyze(const AnalyzeOptions& opt) {
   totals.quotes = quotes_out.count();
   {
     std::vector<events::MergedEvent> merged_events = events::MergeEvents(event_records);
+    events::FillActorCodes(EntityCodes(merged), &merged_events);
     totals.events = merged_events.size();
     if (Status s = events::WriteEventsFile(dir + "/events.jsonl", merged_events); !s.ok()) return OutputFailure(s);
     // Stories last: they use the merged events and the written quotes.

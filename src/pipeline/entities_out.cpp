@@ -50,4 +50,12 @@ Status WriteEntitiesFile(const std::string& path, const std::vector<resolve::Res
   return out.Commit();
 }
 
+std::unordered_map<std::string, std::string> EntityCodes(const std::vector<resolve::Resolver::Entity>& entities) {
+  std::unordered_map<std::string, std::string> codes;
+  for (const auto& e : entities) {
+    if (!e.actor_code.empty()) codes.emplace(e.id, e.actor_code);
+  }
+  return codes;
+}
+
 }  // namespace sitrep::pipeline

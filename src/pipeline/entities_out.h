@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/status.h"
@@ -16,5 +17,9 @@ void AppendEntityJson(const resolve::Resolver::Entity& e, std::string* out);
 // Writes `path` (through a .partial file renamed at the end) with one line
 // per entity, in the given order. Returns an I/O error naming the file.
 Status WriteEntitiesFile(const std::string& path, const std::vector<resolve::Resolver::Entity>& entities);
+
+// Entity id -> CAMEO actor code, for the entities that have one (what
+// events::FillActorCodes reads).
+std::unordered_map<std::string, std::string> EntityCodes(const std::vector<resolve::Resolver::Entity>& entities);
 
 }  // namespace sitrep::pipeline

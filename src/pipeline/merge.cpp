@@ -150,6 +150,7 @@ int RunMerge(const MergeCommandOptions& opt) {
   if (Status s = WriteEntitiesFile(opt.out_dir + "/entities.jsonl", merged); !s.ok()) return Fail(s);
   if (Status s = quotes_out.Write(opt.out_dir + "/quotes.jsonl"); !s.ok()) return Fail(s);
   std::vector<events::MergedEvent> merged_events = events::MergeEvents(event_records);
+  events::FillActorCodes(EntityCodes(merged), &merged_events);
   if (Status s = events::WriteEventsFile(opt.out_dir + "/events.jsonl", merged_events); !s.ok()) return Fail(s);
   Result<std::size_t> built =
       story_builder.BuildTo(merged_events, opt.out_dir + "/quotes.jsonl", opt.out_dir + "/stories.jsonl");

@@ -55,5 +55,33 @@ TEST(EventsCli, AnalyzeAndMergeWriteTheSameEventsAndGdeltHas61Columns) {
   for (std::string line; std::getline(mrows, line);) EXPECT_EQ(std::count(line.begin(), line.end(), '\t'), 15);
 }
 
+TEST(EventsCli, AnActorNamedBySurnameAloneGetsTheCodeAnotherArticleGaveItsEntity) {
+  // The second article never says who Varnell is; the first does. The
+  // event of the second carries the merged entity's code, as GDELT's
+  // Actor1Code needs it.
+  TempDir t;
+  WriteFile(t / "in.jsonl",
+            R"({"id":"one","outlet":"Daily Ledger","published":"2026-03-02","title":"Talks in Geneva","text":"French President Aldo Varnell met the rebel leaders in Geneva on Monday.\n\nVarnell said the talks would go on."})"
+            "\n"
+            R"({"id":"two","outlet":"Morning Post","published":"2026-03-04","title":"Varnell warns rebels","text":"Varnell threatened the rebels with sanctions on Wednesday.\n\nThe rebels did not answer."})"
+            "\n");
+  auto a = sitrep::testing::Run(Sitrep() + " analyze " + (t / "in.jsonl") + " --out " + (t / "out") + " --quiet --no-db");
+  ASSERT_EQ(a.exit_code, 0) << a.output;
+  std::istringstream lines(ReadFile(t / "out/events.jsonl"));
+  simdjson::dom::parser p;
+  int threats = 0;
+  for (std::string line; std::getline(lines, line);) {
+    simdjson::dom::element e;
+    ASSERT_EQ(p.parse(line).get(e), simdjson::SUCCESS) << line;
+    if (std::string_view(e["root"].get_string().value()) != "13") continue;
+    ++threats;
+    EXPECT_EQ(std::string_view(e["source"]["name"].get_string().value()), "Varnell") << line;
+    std::string_view code;
+    ASSERT_EQ(e["source"]["actor_code"].get_string().get(code), simdjson::SUCCESS) << line;
+    EXPECT_EQ(code, "FRAGOV") << line;
+  }
+  EXPECT_EQ(threats, 1) << ReadFile(t / "out/events.jsonl");
+}
+
 }  // namespace
 }  // namespace sitrep::events

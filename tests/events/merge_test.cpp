@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "events/merge.h"
 
@@ -66,6 +67,34 @@ TEST(MergeEvents, OrderOfInputDoesNotMatter) {
   for (const auto& e : mx) AppendMergedEventJson(e, &jx);
   for (const auto& e : my) AppendMergedEventJson(e, &jy);
   EXPECT_EQ(jx, jy);
+}
+
+TEST(FillActorCodes, AnActorGetsItsEntitysCodeWhereItsReportsGaveNoneOrOnlyPartOfIt) {
+  std::vector<EventRecord> recs = {
+      Rec("a1", "A", "130", "Varnell", "Rebels", "2026-03-04"),
+      Rec("a2", "B", "040", "Office", "Kessar", "2026-03-02"),
+      Rec("a3", "C", "042", "Lenhall", "", "2026-03-01"),
+      Rec("a4", "D", "111", "Harlen", "", "2026-02-20"),
+  };
+  recs[1].source.actor_code = "GOV";      // "the president's office": no country in that article
+  recs[2].source.actor_code = "USAGOV";   // secretary then, though a candidate now
+  recs[3].source.actor_code = "FRA";      // only the country
+  auto merged = MergeEvents(recs);
+  ASSERT_EQ(merged.size(), 4u);
+  const std::unordered_map<std::string, std::string> codes = {
+      {"eVarnell", "FRAGOV"}, {"eOffice", "FRAGOV"}, {"eKessar", "DEUGOV"}, {"eLenhall", "USAELI"},
+      {"eHarlen", "FRAMIL"}};
+  FillActorCodes(codes, &merged);
+  auto of = [&](const std::string& name) -> const MergedEvent& {
+    return *std::find_if(merged.begin(), merged.end(), [&](const MergedEvent& e) { return e.source.name == name; });
+  };
+  EXPECT_EQ(of("Varnell").source.actor_code, "FRAGOV");
+  ASSERT_TRUE(of("Varnell").target.has_value());
+  EXPECT_EQ(of("Varnell").target->actor_code, "");  // "Rebels" has no code in the table
+  EXPECT_EQ(of("Office").source.actor_code, "FRAGOV");
+  EXPECT_EQ(of("Office").target->actor_code, "DEUGOV");
+  EXPECT_EQ(of("Lenhall").source.actor_code, "USAGOV");  // its own code, which the entity's does not extend
+  EXPECT_EQ(of("Harlen").source.actor_code, "FRAMIL");
 }
 
 TEST(MergeEvents, JsonHasTheContractKeys) {
