@@ -1217,6 +1217,17 @@ class SentenceCoder {
     static const std::string kMilitary = "MIL";
     const bool weapon = !agent && InSet(lex_.weapon, h);
     if (weapon && (mod_mention >= 0 || OwnerWord(h, modifier))) agent = &kMilitary;
+    // "rebel leaders", "an opposition spokesman", "Russian military
+    // officials": a role acts for the body the agent word before it names,
+    // as CAMEO codes whom it speaks for. A sector noun keeps its own
+    // ("government troops" are the military).
+    if (agent && InSet(lex_.role, h)) {
+      EachChild(h, [&](std::int32_t c) {
+        const std::string_view d = Tok(c).deprel;
+        if (c > h || (d != "compound" && d != "amod") || MentionAt(c) >= 0 || InSet(lex_.role, c)) return;
+        if (const std::string* sector = Find(lex_.agents, c); sector && !sector->empty()) agent = sector;
+      });
+    }
     if (t.upos != "NOUN" && t.upos != "PROPN" && !agent) return std::nullopt;
     // A country adjective the recogniser did not mark ("Russian troops").
     std::string country_code;

@@ -138,6 +138,7 @@ std::shared_ptr<const Lexicon> Lexicon::Load() {
                      : f[0] == "weapon" ? &lex->weapon
                      : f[0] == "aim" ? &lex->aim
                      : f[0] == "site" ? &lex->site
+                     : f[0] == "role" ? &lex->role
                      : f[0] == "undergoer" ? &lex->undergoer
                                         : nullptr;
     if (!set) SITREP_THROW(ConfigError, "events/words.tsv: unknown list " << f[0]);

@@ -55,7 +55,7 @@ class Lexicon {
   // compose[class] = (governed code prefix, result), longest prefix first.
   StringMap<std::vector<std::pair<std::string, std::string>>> compose;
   StringMap<std::string> agents;  // lemma -> agent code (may be empty)
-  StringSet speech, light, occur, negation, future, thing, quantity, container, stop, hazard, money, obligation, due, ready, weapon, aim,
+  StringSet speech, light, occur, negation, future, thing, quantity, container, stop, hazard, money, obligation, due, ready, weapon, aim, role,
       site, undergoer;
   const Codebook* codebook = nullptr;
 

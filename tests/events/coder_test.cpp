@@ -52,6 +52,28 @@ TEST_F(CoderTest, ThreatOfSanctionsIsAThreatNotSanctions) {
   EXPECT_FALSE(a.events[0].negated);
 }
 
+TEST_F(CoderTest, ALeaderOrSpokesmanActsForTheSectorNamedBeforeIt) {
+  // CAMEO codes a role by whom it speaks for: the rebels' leaders are
+  // rebels, the opposition's spokesman the opposition, the army's
+  // commander the military; a minister stays the government's.
+  struct Case {
+    const char* text;
+    const char* source_code;
+    const char* target_code;
+  };
+  for (const Case& c : {Case{"The government met the rebel leaders in Geneva on Monday.", "GOV", "REB"},
+                        Case{"An opposition spokesman accused the government of fraud.", "OPP", "GOV"},
+                        Case{"Russian military officials accused Ukraine of shelling the plant.", "RUSMIL", "UKR"},
+                        Case{"Union leaders criticised the government on Monday.", "LAB", "GOV"},
+                        Case{"The defence minister accused the rebels of fraud.", "GOV", "REB"}}) {
+    Article a = Analyse(c.text);
+    ASSERT_EQ(a.events.size(), 1u) << c.text;
+    EXPECT_EQ(a.events[0].source.actor_code, c.source_code) << c.text;
+    ASSERT_TRUE(a.events[0].target.has_value()) << c.text;
+    EXPECT_EQ(a.events[0].target->actor_code, c.target_code) << c.text;
+  }
+}
+
 TEST_F(CoderTest, AHyphenatedModifierStaysWholeInTheTarget) {
   // The parser hangs "Lorvanian" on "registered"; the target phrase still
   // starts at it, never at the hyphen.
