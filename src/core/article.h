@@ -86,6 +86,10 @@ struct Mention {
   // A role standing for a person named earlier ("the secretary-general"),
   // not a name: the entities stage links it to that person.
   bool nominal = false;
+  // The country (and the actor code's) is not said near the name but is
+  // that of the article's own country (gazetteer/describe.cpp,
+  // HomeCountry): weaker evidence than a country said with the name.
+  bool country_from_article = false;
 };
 
 // One real thing as one article names it: the mentions that the
@@ -97,6 +101,9 @@ struct LocalEntity {
   std::vector<std::string> roles;    // lower case, first-seen order
   std::string country;               // alpha-3 or empty
   std::string actor_code;            // CAMEO or empty
+  // Country and actor code only from mentions whose country is the
+  // article's own (Mention::country_from_article).
+  bool country_from_article = false;
   std::uint32_t mention_count = 0;
   // 'm', 'f' or 0 (unknown): a person's grammatical gender, from a form of
   // address, a gendered title or role, a first name the name lists give

@@ -1,6 +1,7 @@
 // DescribeMentions: roles, countries and CAMEO actor codes for the
 // mentions of one article, from the gazetteer and the article's tokens.
 #include <algorithm>
+#include <unordered_map>
 
 #include "gazetteer/gazetteer.h"
 
@@ -120,6 +121,7 @@ class Describer {
         DescribeMisc(m, b, e);
       }
     }
+    HomeCountry();
   }
 
  private:
@@ -547,6 +549,116 @@ class Describer {
     if (into.org_code.empty()) into.org_code = from.org_code;
   }
 
+  // ---- The article's own country
+
+  // The country the article is about, when it is clearly about one: nearly
+  // all the places and bodies it names with a country, each named
+  // unambiguously, are in it (three or more, nine in ten). It settles
+  // what the words near a name leave open:
+  //  - a place name shared by places of several countries ("Florida" is a
+  //    US state, a Uruguayan department and towns in Cuba and Colombia)
+  //    is the one in the country the article's other places are in
+  //    (the country most of them are in, two or more, more than any other
+  //    country of the name's; this needs no clear home country); so is a
+  //    country's name that is also a state there ("Georgia" in news of
+  //    Iowa and Ohio), or a town's name that it has a town of like size
+  //    of, when nothing else in the article is in the other country;
+  //  - an office holder whose country nothing near the name says ("former
+  //    President X", "Governor Y") holds the office in the article's
+  //    country, unless the person's sentence names another (a role in
+  //    lower case gives the country alone when its sector is the state's:
+  //    "the general manager" may be a team's). News writes a
+  //    foreign office holder with the country ("Lenhall's president") and
+  //    its own country's without; but a report from abroad ("talks in
+  //    Lenhall", 3 in 4 of its places there) names its own country's
+  //    officials without it too, so an article of two countries places
+  //    no one.
+  void HomeCountry() {
+    if (untold_.empty() && shared_names_.empty()) return;
+    std::unordered_map<std::string, int> count;
+    int total = 0;
+    std::vector<bool> shared(a_.mentions.size(), false);
+    for (const auto& [index, countries] : shared_names_) shared[index] = true;
+    for (std::size_t i = 0; i < a_.mentions.size(); ++i) {
+      const Mention& m = a_.mentions[i];
+      if (m.type == "PERSON" || m.country.empty() || shared[i]) continue;
+      ++count[m.country];
+      ++total;
+    }
+    std::string home;
+    int best = 0;
+    for (const auto& [c, k] : count) {
+      if (k > best || (k == best && c < home)) {
+        best = k;
+        home = c;
+      }
+    }
+    if (best < 3 || 10 * best < 9 * total) home.clear();
+    for (const auto& [index, countries] : shared_names_) {
+      Mention& m = a_.mentions[index];
+      // The country of the name's most of the article's places are in:
+      // two or more, more than any other of the name's countries.
+      std::string pick;
+      int most = 1, second = 0;
+      for (const Candidate& cand : countries) {
+        const auto it = count.find(cand.country);
+        const int k = it == count.end() ? 0 : it->second;
+        if (k > most) {
+          second = most;
+          most = k;
+          pick = cand.country;
+        } else if (k > second) {
+          second = k;
+        }
+      }
+      if (second == most || pick == m.country) continue;
+      if (!m.country.empty()) {
+        // Another country's place the gazetteer chose, which nothing else
+        // in the article is in, gives way to the state of that name
+        // ("Georgia"), or to a town about as large ("Manchester" in New
+        // Hampshire news; not "Paris" to a Texan town a hundredth its
+        // size).
+        if (count.count(m.country)) continue;
+        const Candidate* chosen = nullptr;
+        const Candidate* ours = nullptr;
+        for (const Candidate& k : countries) {
+          if (k.country == m.country) chosen = &k;
+          if (k.country == pick) ours = &k;
+        }
+        if (!chosen || !ours ||
+            !(ours->state || (!chosen->state && !chosen->nation && 5 * static_cast<std::uint64_t>(ours->population) >= chosen->population)))
+          continue;
+      }
+      if (pick.empty()) continue;
+      m.country = pick;
+      m.actor_code = m.as_actor ? g_.CameoCountry(pick) : std::string();
+    }
+    if (home.empty()) return;
+    for (auto& [index, r, office] : untold_) {
+      Mention& m = a_.mentions[index];
+      if (!m.country.empty()) continue;
+      std::uint32_t b, e;
+      if (!TokenRange(m, &b, &e)) continue;
+      const std::uint32_t sb = SentenceBegin(b), se = SentenceEnd(b);
+      bool other = false;
+      for (const Mention& o : a_.mentions) {
+        std::uint32_t ob, oe;
+        if (other || o.country.empty() || o.country == home || !TokenRange(o, &ob, &oe)) continue;
+        other = ob >= sb && ob < se;
+      }
+      if (other) continue;
+      r.country = home;
+      m.country = home;
+      m.country_from_article = true;
+      // The state's sectors only for an office: "director", "manager" or
+      // "agent" in lower case is as likely a company's or a team's.
+      static constexpr std::string_view kState[] = {"GOV", "MIL", "LEG", "SPY", "COP"};
+      if (!office && std::find(std::begin(kState), std::end(kState), r.role_sector) != std::end(kState)) r.role_sector.clear();
+      std::string code = ActorCode(r);
+      if (!code.empty()) m.actor_code = code;
+    }
+  }
+
   // ---- PERSON
 
   void DescribePerson(Mention& m, std::uint32_t b, std::uint32_t e) {
@@ -682,6 +794,15 @@ class Describer {
     if (!r.country.empty()) m.country = r.country;
     std::string code = ActorCode(r);
     if (!code.empty()) m.actor_code = code;
+    // A cleric's church need not be the article's country (a pope, a
+    // patriarch).
+    if (r.country.empty() && r.body_code.empty() && r.org_code.empty() && r.role_sector != "REL") {
+      // A capitalised title right before the name is an office ("Governor
+      // X"); a role in lower case may be held anywhere ("the team's
+      // general manager", "a free agent").
+      const bool office = title.has_role && r.role == title.role && !title_items.empty() && IsCapitalised(title_items.back().b);
+      untold_.push_back({static_cast<std::size_t>(&m - a_.mentions.data()), r, office});
+    }
   }
 
   // The title a capitalised plural gives a list of names that the name at
@@ -1044,6 +1165,29 @@ class Describer {
     if (!country.empty()) m.country = country;
     if (code.empty() && m.as_actor && !country.empty()) code = g_.CameoCountry(country);
     if (!code.empty()) m.actor_code = code;
+    // A name that places of several countries share, whether or not the
+    // gazetteer chose one: the article's other places may settle it
+    // (HomeCountry). Not one a state abbreviation or a town's state
+    // settled above, nor a body or organisation.
+    if (IsCapitalised(b) && !FirstOf(ids, kGovBody | kOrganisation) && NamedTownDivision(ids).empty()) {
+      std::vector<Candidate> countries;
+      for (std::uint32_t id : ids) {
+        const Entry& x = g_.entry(id);
+        if (!(x.kind & kPlaceKinds) || x.country.empty()) continue;
+        // A state that is the country itself ("American Samoa" is US-AS
+        // and AS, ASM, in ISO 3166) is no second place of the name.
+        if (const Entry* c = FirstOf(ids, kCountry); c && x.kind == kSubdivision) {
+          const std::size_t dash = x.code.find('-');
+          if (dash == std::string::npos || g_.CountryOf(std::string_view(x.code).substr(dash + 1)) == c->country) continue;
+        }
+        auto it = std::find_if(countries.begin(), countries.end(), [&](const Candidate& k) { return k.country == x.country; });
+        if (it == countries.end()) it = countries.insert(countries.end(), Candidate{x.country});
+        if (x.kind == kCity) it->population = std::max(it->population, x.population);
+        it->state = it->state || (x.kind == kSubdivision && x.major);
+        it->nation = it->nation || x.kind == kCountry;
+      }
+      if (countries.size() > 1) shared_names_.emplace_back(static_cast<std::size_t>(&m - a_.mentions.data()), std::move(countries));
+    }
   }
 
   void DescribeMisc(Mention& m, std::uint32_t b, std::uint32_t e) {
@@ -1121,6 +1265,21 @@ class Describer {
   std::vector<std::uint32_t> by_begin_;  // matches_ [by_begin_[t], by_begin_[t+1]) begin at t
   std::vector<std::uint32_t> by_end_;    // end_order_ [by_end_[t], by_end_[t+1]) end at t
   std::vector<std::uint32_t> end_order_;
+  // People with a role whose country nothing near the name says.
+  struct Untold {
+    std::size_t mention;
+    Reading reading;
+    bool office;  // the role is a capitalised title before the name
+  };
+  std::vector<Untold> untold_;
+  // A country that a place name shared by several countries may mean.
+  struct Candidate {
+    std::string country;
+    std::uint32_t population = 0;  // its largest town of the name
+    bool state = false;            // a state or province of the name
+    bool nation = false;           // the country itself
+  };
+  std::vector<std::pair<std::size_t, std::vector<Candidate>>> shared_names_;  // places of several countries' names
 };
 
 }  // namespace

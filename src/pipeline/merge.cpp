@@ -53,6 +53,8 @@ std::vector<LocalEntity> LocalEntities(simdjson::dom::object article) {
     le.roles = Strings(o, "roles");
     le.country = StringOr(o, "country");
     le.actor_code = StringOr(o, "actor_code");
+    bool home = false;
+    if (!o["country_from_article"].get_bool().get(home)) le.country_from_article = home;
     std::uint64_t n = 0;
     if (!o["mention_count"].get_uint64().get(n)) le.mention_count = static_cast<std::uint32_t>(n);
     out.push_back(std::move(le));

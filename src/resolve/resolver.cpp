@@ -392,7 +392,14 @@ std::vector<Resolver::Entity> Resolver::Finish(std::vector<std::vector<std::uint
   // initials do not differ from its own (none written fits all).
   {
     std::vector<std::string> written(n);  // per root: the initials its people write
-    for (std::size_t i = 0; i < n; ++i) written[i] = m.recs[i].middle;
+    // A place's country works as a person's initials do: "Georgia" the
+    // US state and "Georgia" the country share their name's keys but
+    // are two places; a "Georgia" no article placed joins the one place
+    // of the name, if one.
+    for (std::size_t i = 0; i < n; ++i) {
+      const LocalEntity& l = m.locals[i];
+      written[i] = l.type == "LOC" && !l.country.empty() ? "@" + l.country : m.recs[i].middle;
+    }
     std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> groups;
     groups.reserve(m.keys.size());
     for (std::size_t i = 0; i < n; ++i) {
@@ -729,7 +736,7 @@ std::vector<Resolver::Entity> Resolver::Finish(std::vector<std::vector<std::uint
   for (std::size_t c = 0; c < clusters.size(); ++c) {
     const std::vector<std::uint32_t>& ms = clusters[c];
     Entity& e = out[c];
-    std::map<std::string, std::uint64_t> types, countries, actors;
+    std::map<std::string, std::uint64_t> types, countries, actors, home_countries, home_actors;
     struct NameUse {
       bool full = false;      // a full form
       int members = 0;        // members using it
@@ -744,8 +751,11 @@ std::vector<Resolver::Entity> Resolver::Finish(std::vector<std::vector<std::uint
       const LocalEntity& l = m.locals[i];
       e.mention_count += l.mention_count;
       types[l.type] += std::max<std::uint64_t>(l.mention_count, 1);
-      if (!l.country.empty()) countries[l.country] += std::max<std::uint64_t>(l.mention_count, 1);
-      if (!l.actor_code.empty()) actors[l.actor_code] += std::max<std::uint64_t>(l.mention_count, 1);
+      // A country said with the name in any article outweighs the
+      // articles' own countries (an office holder named in a report
+      // from abroad).
+      if (!l.country.empty()) (l.country_from_article ? home_countries : countries)[l.country] += std::max<std::uint64_t>(l.mention_count, 1);
+      if (!l.actor_code.empty()) (l.country_from_article ? home_actors : actors)[l.actor_code] += std::max<std::uint64_t>(l.mention_count, 1);
       auto& nm = names[l.name];
       nm.full = nm.full || r.name_full;
       ++nm.members;
@@ -770,6 +780,10 @@ std::vector<Resolver::Entity> Resolver::Finish(std::vector<std::vector<std::uint
     }
     e.country = Heaviest(countries);
     e.actor_code = Heaviest(actors);
+    if (e.country.empty() && e.actor_code.empty()) {
+      e.country = Heaviest(home_countries);
+      e.actor_code = Heaviest(home_actors);
+    }
     // An outlet of the corpus is a news medium: CAMEO's MED sector, after
     // its country when the articles give one ("told the Lenhall Herald").
     // A code the gazetteer gave (a state broadcaster's GOVMED) stays.

@@ -499,16 +499,23 @@ void MergeWithinArticle(Article& a, const MergeOptions& options) {
     LocalEntity e;
     e.mention_count = static_cast<std::uint32_t>(ms.size());
     // Majority type; ties go to the first mention's type.
-    std::vector<const std::string*> types, countries_of, actors;
+    std::vector<const std::string*> types, countries_of, actors, home_countries, home_actors;
     for (std::uint32_t i : ms) {
       types.push_back(&a.mentions[i].type);
-      countries_of.push_back(&a.mentions[i].country);
-      actors.push_back(&a.mentions[i].actor_code);
+      // A country said with the name outweighs the article's own.
+      const bool home = a.mentions[i].country_from_article;
+      (home ? home_countries : countries_of).push_back(&a.mentions[i].country);
+      (home ? home_actors : actors).push_back(&a.mentions[i].actor_code);
     }
     e.type = MostFrequent(types);
     if (e.type.empty()) e.type = a.mentions[ms[0]].type;
     e.country = MostFrequent(countries_of);
     e.actor_code = MostFrequent(actors);
+    if (e.country.empty() && e.actor_code.empty()) {
+      e.country = MostFrequent(home_countries);
+      e.actor_code = MostFrequent(home_actors);
+      e.country_from_article = !e.country.empty();
+    }
     // Fullest form: most name words, then most frequent, then first seen.
     std::uint32_t best = ms[0];
     int best_count = -1;

@@ -80,6 +80,8 @@ void AppendArticleJson(const Article& a, std::string* out) {
     opt_str(m.country);
     w.Key<"actor_code">();
     opt_str(m.actor_code);
+    w.Key<"country_from_article">();
+    w.Bool(m.country_from_article);
     w.Key<"as_actor">();
     w.Bool(m.as_actor);
     w.Key<"nominal">();
@@ -107,6 +109,8 @@ void AppendArticleJson(const Article& a, std::string* out) {
     opt_str(e.country);
     w.Key<"actor_code">();
     opt_str(e.actor_code);
+    w.Key<"country_from_article">();
+    w.Bool(e.country_from_article);
     w.Key<"mention_count">();
     w.UInt(e.mention_count);
     w.EndObject();

@@ -98,5 +98,63 @@ TEST(Mentions, APartyAndStateTagIsNoNameButMakesThePersonAmerican) {
   EXPECT_EQ(country["Mira Castell"], "USA");
 }
 
+// An office holder whom nothing near the name places ("former President
+// X", "Governor Y") holds the office in the country the article is about:
+// nearly all the places it names with a country are in it. Not when the
+// person's sentence names another country, nor in an article about
+// several countries.
+TEST(Mentions, AnOfficeHolderWithoutACountryHoldsItInTheCountryTheArticleIsAbout) {
+  auto country_of = [](const Article& a, std::string_view name) {
+    for (const Mention& m : a.mentions) {
+      if (m.type == "PERSON" && a.text.substr(m.begin, m.end - m.begin) == name) return m.country + "/" + m.actor_code;
+    }
+    return std::string("none");
+  };
+  Article home = RunText(
+      "The race goes west\n\n"
+      "Voters in Iowa, Ohio, Kansas, Nevada and Florida heard the candidates on Monday.\n\n"
+      "Former President Aldo Varnell told a crowd in Des Moines that the race was close.\n\n"
+      "Governor Tobin Harlen spoke later in Columbus, and the campaign moved on to Texas, Utah and Oregon.\n\n"
+      "President Odalys Kessar met envoys from France on Tuesday.\n\n"
+      "The club was sold, said Odal Renn, the team president.\n");
+  ASSERT_TRUE(home.ok());
+  EXPECT_EQ(country_of(home, "Aldo Varnell"), "USA/USAELI");
+  EXPECT_EQ(country_of(home, "Tobin Harlen"), "USA/USAGOV");
+  EXPECT_EQ(country_of(home, "Odal Renn"), "USA/USA");  // a president in lower case may be a team's
+  EXPECT_EQ(country_of(home, "Odalys Kessar"), "/");  // her sentence names another country
+  Article several = RunText(
+      "Ministers on tour\n\n"
+      "Ministers met in Paris and Berlin on Monday, then flew to Madrid and Rome.\n\n"
+      "Former President Aldo Varnell told them that the talks would go on.\n");
+  ASSERT_TRUE(several.ok());
+  EXPECT_EQ(country_of(several, "Aldo Varnell"), "/");
+}
+
+// A place name that places of several countries share is the one in the
+// country the article's other places are in: "Florida" (a US state, a
+// Uruguayan department, towns in Cuba and Colombia) beside Iowa and Ohio;
+// "Georgia" the US state in news of US states alone, the country beside
+// its capital.
+TEST(Mentions, APlaceNameSharedByCountriesIsTheOneInTheCountryOfTheArticlesOtherPlaces) {
+  auto country_of = [](const Article& a, std::string_view name) {
+    for (const Mention& m : a.mentions) {
+      if (a.text.substr(m.begin, m.end - m.begin) == name) return m.type + "/" + m.country;
+    }
+    return std::string("none");
+  };
+  Article us = RunText(
+      "Storms move east\n\n"
+      "Storms hit Iowa and Ohio on Monday, and the rain reached Florida by the evening.\n\n"
+      "Crews from Kansas and Texas were sent to Georgia, officials said.\n");
+  ASSERT_TRUE(us.ok());
+  EXPECT_EQ(country_of(us, "Florida"), "LOC/USA");
+  EXPECT_EQ(country_of(us, "Georgia"), "LOC/USA");
+  Article abroad = RunText(
+      "Talks in the Caucasus\n\n"
+      "Envoys met in Tbilisi on Monday, and Georgia said the talks would go on.\n");
+  ASSERT_TRUE(abroad.ok());
+  EXPECT_EQ(country_of(abroad, "Georgia"), "LOC/GEO");
+}
+
 }  // namespace
 }  // namespace sitrep::pipeline

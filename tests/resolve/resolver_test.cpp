@@ -57,6 +57,38 @@ TEST(Resolver, CaseVariantsMerge) {
   EXPECT_EQ(out[0].articles.size(), 3u);
 }
 
+// Two places of one name in two countries are two places ("Georgia" the
+// US state and the country); one no article placed joins the one place
+// of the name when there is one. A person's country from the article
+// (Mention::country_from_article) gives way to one said with the name in
+// any other article.
+TEST(Resolver, PlacesOfOneNameInTwoCountriesStayApart) {
+  auto place = [](std::string country) {
+    LocalEntity e = E("LOC", "Lenhall");
+    e.country = std::move(country);
+    return e;
+  };
+  std::vector<Resolver::Entity> out;
+  auto c = Cluster({place("USA"), place("GEO"), place("USA")}, &out);
+  EXPECT_EQ(c[0], c[2]);
+  EXPECT_NE(c[0], c[1]);
+  auto one = Cluster({place("USA"), place(""), place("USA")});
+  EXPECT_EQ(one[0], one[1]);
+
+  LocalEntity abroad = Person("Aldo Varnell");
+  abroad.country = "LBY";
+  abroad.actor_code = "LBYGOV";
+  abroad.country_from_article = true;
+  abroad.mention_count = 5;
+  LocalEntity said = Person("Aldo Varnell");
+  said.country = "USA";
+  said.actor_code = "USALEG";
+  Cluster({abroad, said}, &out);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].country, "USA");
+  EXPECT_EQ(out[0].actor_code, "USALEG");
+}
+
 // Between two spellings used equally often, the canonical name is the one
 // an original article wrote, not a translation's ("Wolschinsky" follows
 // German spelling), whatever the order the articles come in.
