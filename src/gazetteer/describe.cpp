@@ -572,9 +572,11 @@ class Describer {
   //    its own country's without; but a report from abroad ("talks in
   //    Lenhall", 3 in 4 of its places there) names its own country's
   //    officials without it too, so an article of two countries places
-  //    no one.
+  //    no one;
+  //  - so does a body named without its country ("the Senate", "the
+  //    Supreme Court").
   void HomeCountry() {
-    if (untold_.empty() && shared_names_.empty()) return;
+    if (untold_.empty() && shared_names_.empty() && bodies_.empty()) return;
     std::unordered_map<std::string, int> count;
     int total = 0;
     std::vector<bool> shared(a_.mentions.size(), false);
@@ -634,19 +636,28 @@ class Describer {
       m.actor_code = m.as_actor ? g_.CameoCountry(pick) : std::string();
     }
     if (home.empty()) return;
-    for (auto& [index, r, office] : untold_) {
-      Mention& m = a_.mentions[index];
-      if (!m.country.empty()) continue;
+    // The sentence of mention `m` names a country other than home's.
+    auto other_country_near = [&](const Mention& m) {
       std::uint32_t b, e;
-      if (!TokenRange(m, &b, &e)) continue;
+      if (!TokenRange(m, &b, &e)) return true;
       const std::uint32_t sb = SentenceBegin(b), se = SentenceEnd(b);
-      bool other = false;
       for (const Mention& o : a_.mentions) {
         std::uint32_t ob, oe;
-        if (other || o.country.empty() || o.country == home || !TokenRange(o, &ob, &oe)) continue;
-        other = ob >= sb && ob < se;
+        if (o.country.empty() || o.country == home || !TokenRange(o, &ob, &oe)) continue;
+        if (ob >= sb && ob < se) return true;
       }
-      if (other) continue;
+      return false;
+    };
+    for (const auto& [index, sector] : bodies_) {
+      Mention& m = a_.mentions[index];
+      if (!m.country.empty() || other_country_near(m)) continue;
+      m.country = home;
+      m.actor_code = g_.CameoCountry(home) + sector;
+      m.country_from_article = true;
+    }
+    for (auto& [index, r, office] : untold_) {
+      Mention& m = a_.mentions[index];
+      if (!m.country.empty() || other_country_near(m)) continue;
       r.country = home;
       m.country = home;
       m.country_from_article = true;
@@ -1011,6 +1022,9 @@ class Describer {
       if (!c.empty()) {
         m.country = c;
         m.actor_code = g_.CameoCountry(c) + body->sector;
+      } else if (!body->sector.empty()) {
+        // "the Senate", "the Supreme Court": whose may be the article's (HomeCountry).
+        bodies_.emplace_back(static_cast<std::size_t>(&m - a_.mentions.data()), body->sector);
       }
       return;
     }
@@ -1272,6 +1286,7 @@ class Describer {
     bool office;  // the role is a capitalised title before the name
   };
   std::vector<Untold> untold_;
+  std::vector<std::pair<std::size_t, std::string>> bodies_;  // generic bodies named alone, with their sector
   // A country that a place name shared by several countries may mean.
   struct Candidate {
     std::string country;

@@ -116,18 +116,26 @@ TEST(Mentions, AnOfficeHolderWithoutACountryHoldsItInTheCountryTheArticleIsAbout
       "Former President Aldo Varnell told a crowd in Des Moines that the race was close.\n\n"
       "Governor Tobin Harlen spoke later in Columbus, and the campaign moved on to Texas, Utah and Oregon.\n\n"
       "President Odalys Kessar met envoys from France on Tuesday.\n\n"
-      "The club was sold, said Odal Renn, the team president.\n");
+      "The club was sold, said Odal Renn, the team president.\n\n"
+      "The Senate passed the farm bill on Wednesday.\n");
   ASSERT_TRUE(home.ok());
   EXPECT_EQ(country_of(home, "Aldo Varnell"), "USA/USAELI");
   EXPECT_EQ(country_of(home, "Tobin Harlen"), "USA/USAGOV");
   EXPECT_EQ(country_of(home, "Odal Renn"), "USA/USA");  // a president in lower case may be a team's
+  std::string senate = "none";
+  for (const Mention& m : home.mentions) {
+    if (home.text.substr(m.begin, m.end - m.begin) == "Senate") senate = m.type + "/" + m.country + "/" + m.actor_code;
+  }
+  EXPECT_EQ(senate, "ORG/USA/USALEG");
   EXPECT_EQ(country_of(home, "Odalys Kessar"), "/");  // her sentence names another country
   Article several = RunText(
       "Ministers on tour\n\n"
       "Ministers met in Paris and Berlin on Monday, then flew to Madrid and Rome.\n\n"
-      "Former President Aldo Varnell told them that the talks would go on.\n");
+      "Former President Aldo Varnell told them that the talks would go on.\n\n"
+      "The Senate will vote on the plan.\n");
   ASSERT_TRUE(several.ok());
   EXPECT_EQ(country_of(several, "Aldo Varnell"), "/");
+  for (const Mention& m : several.mentions) EXPECT_EQ(m.country_from_article, false) << several.text.substr(m.begin, m.end - m.begin);
 }
 
 // A place name that places of several countries share is the one in the
