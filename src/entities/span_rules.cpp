@@ -241,7 +241,7 @@ void EachSpan(std::uint8_t* labels, std::size_t n, F f) {
       ++b;
       continue;
     }
-    const std::size_t e = SpanEnd(labels, b, n);
+    const std::size_t e = labels[b] == kOutside ? b + 1 : SpanEnd(labels, b, n);
     f(b, e);
     b = e;
   }
@@ -1385,7 +1385,9 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
   static const std::uint64_t party_d = LowerHash("d"), party_r = LowerHash("r"), party_i = LowerHash("i"),
                              hyphen = LowerHash("-");
   for (std::size_t b = 1; b + 2 < n; ++b) {
-    if (!IsBegin(labels[b]) || !(t[b].f.flags & syntax::kHasUpper) || t[b + 1].f.lower != hyphen) continue;
+    // The model may also have left the letter out and found the state.
+    if ((labels[b] != kOutside && !IsBegin(labels[b])) || !(t[b].f.flags & syntax::kHasUpper) || t[b + 1].f.lower != hyphen)
+      continue;
     if (!(t[b + 2].f.flags & syntax::kHasUpper)) continue;
     if (t[b].f.lower != party_d && t[b].f.lower != party_r && t[b].f.lower != party_i) continue;
     if (t[b - 1].f.lower != bracket && t[b - 1].f.lower != Heads().comma) continue;

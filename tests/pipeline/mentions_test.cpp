@@ -96,6 +96,14 @@ TEST(Mentions, APartyAndStateTagIsNoNameButMakesThePersonAmerican) {
   EXPECT_EQ(country.count("Texas"), 0u);
   EXPECT_EQ(country["Odal Varnell"], "USA");
   EXPECT_EQ(country["Mira Castell"], "USA");
+  // The model may find the state alone, and a later rule join the letter
+  // before its hyphen to it.
+  Article b = RunText("At the rally in Cleveland, Sen. Odal Varnell (D-Ohio), also part of the search, spoke first.\n");
+  ASSERT_TRUE(b.ok());
+  for (const Mention& m : b.mentions) {
+    const std::string_view text = b.text.substr(m.begin, m.end - m.begin);
+    EXPECT_EQ(text.find("Ohio"), std::string_view::npos) << text;
+  }
 }
 
 // An office holder whom nothing near the name places ("former President
