@@ -1293,6 +1293,12 @@ class SentenceCoder {
     }
     act.text = std::string(a_.text.substr(Tok(first).begin, Tok(last).end - Tok(first).begin));
     std::string code = mod_mention >= 0 ? a_.mentions[static_cast<std::size_t>(mod_mention)].actor_code : country_code;
+    // "a Vermont senator", "Texas officials": a state or town names no
+    // actor of its own (no code) but is in a country.
+    if (mod_mention >= 0 && code.empty()) {
+      const Mention& mm = a_.mentions[static_cast<std::size_t>(mod_mention)];
+      if (mm.type == "LOC" && !mm.country.empty()) code = gazetteer::Gazetteer::Default().CameoCountry(mm.country);
+    }
     // "a Kessar Freight spokesman", "the Kessar union's leader": the
     // spokesman or leader of an organisation the gazetteer does not know
     // speaks for it, not for a government.

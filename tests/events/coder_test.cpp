@@ -74,6 +74,33 @@ TEST_F(CoderTest, ALeaderOrSpokesmanActsForTheSectorNamedBeforeIt) {
   }
 }
 
+TEST_F(CoderTest, ReleasingAThingIsNoReleaseOfPersons) {
+  // CAMEO 0841 is the release of people; a report, a poll or tax returns
+  // released, or refused, are not (nor a refusal to ease sanctions, 124).
+  for (const char* text : {"Kessar refused to release his tax returns.", "The ministry released its annual report on Monday.",
+                           "The institute released a poll that showed a close race."}) {
+    Article a = Analyse(text);
+    for (const Event& e : a.events) {
+      EXPECT_NE(e.cameo.substr(0, 3), "084") << text;
+      EXPECT_NE(e.cameo.substr(0, 3), "124") << text;
+    }
+  }
+  Article men = Analyse("The rebels released three men on Tuesday.");
+  ASSERT_EQ(men.events.size(), 1u);
+  EXPECT_EQ(men.events[0].cameo, "0841");
+}
+
+TEST_F(CoderTest, AStateOrTownBeforeARoleGivesItsCountry) {
+  // A US state names no actor of its own, but "a Vermont senator" is a US
+  // legislator and "Texas officials" the US government's.
+  Article a = Analyse("The Vermont senator criticised the plan on Monday.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].source.actor_code, "USALEG");
+  Article b = Analyse("Texas officials accused the company of fraud.");
+  ASSERT_EQ(b.events.size(), 1u);
+  EXPECT_EQ(b.events[0].source.actor_code, "USAGOV");
+}
+
 TEST_F(CoderTest, AHyphenatedModifierStaysWholeInTheTarget) {
   // The parser hangs "Lorvanian" on "registered"; the target phrase still
   // starts at it, never at the hyphen.
