@@ -341,6 +341,17 @@ class SentenceCoder {
       if (!p.subj.empty() && !(subj >= 0 && InSet(p.subj, subj))) continue;
       if (p.needs_actor && !(obj >= 0 && ActorLike(obj, Role::kSource))) continue;
       if (p.needs_party && !HasSecondParty(v, subj)) continue;
+      if (p.needs_people) {
+        auto person = [&](std::int32_t i) {
+          const std::int32_t m = i >= 0 ? MentionAt(i) : -1;
+          return m >= 0 && a_.mentions[static_cast<std::size_t>(m)].type == "PERSON";
+        };
+        bool with = false;
+        EachChild(v, [&](std::int32_t c) {
+          if (!with && Is(Tok(c).deprel, "obl")) EachChild(c, [&](std::int32_t g) { with = with || (Tok(g).deprel == "case" && Lemma(g) == "with"); });
+        });
+        if (!person(subj) || !person(obj) || with) continue;
+      }
       if (!p.mod.empty()) {
         std::int32_t m = obj >= 0 ? obj : subj;
         if (m < 0 || !HasChildLemma(m, {"amod", "compound", "nmod"}, p.mod)) continue;

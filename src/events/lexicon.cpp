@@ -67,6 +67,7 @@ void ParsePattern(const std::string& file, std::size_t no, std::string_view code
     else if (k == "needs" && v == "arg") p.needs_argument = true;
     else if (k == "needs" && v == "actor") p.needs_actor = true;
     else if (k == "needs" && v == "party") p.needs_party = true;
+    else if (k == "needs" && v == "people") p.needs_people = true;
     else if (k == "joint" && v == "yes") p.joint = true;
     else fail("unknown key " + std::string(k));
   }

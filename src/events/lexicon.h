@@ -37,6 +37,7 @@ struct Pattern {
   bool needs_argument = false;  // modal: only with an object or a governed event
   bool needs_actor = false;     // verb: only when its object is a named or known actor
   bool needs_party = false;     // verb: only with a second party ("with X", "X and Y", "they")
+  bool needs_people = false;    // verb: only with a named person as subject and as object, and no "with" phrase
   bool joint = false;           // "X and Y <did it>" is X doing it to Y, whatever the code's flags
   int Specificity() const {
     return (obj.empty() ? 0 : 2) + (subj.empty() ? 0 : 2) + (mod.empty() ? 0 : 2) + (xcomp.empty() ? 0 : 3) +

@@ -101,6 +101,20 @@ TEST_F(CoderTest, AStateOrTownBeforeARoleGivesItsCountry) {
   EXPECT_EQ(b.events[0].source.actor_code, "USAGOV");
 }
 
+TEST_F(CoderTest, ANamedPersonAttackingAnotherIsAVerbalAttack) {
+  // One politician "attacking" another criticises (111); with a weapon, or
+  // by fighters on a place, the attack is physical.
+  Article a = Analyse("Aldo Varnell attacked Tobin Harlen in the debate on Monday.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "111");
+  Article b = Analyse("Aldo Varnell attacked Tobin Harlen with a knife on Tuesday.");
+  ASSERT_EQ(b.events.size(), 1u);
+  EXPECT_NE(b.events[0].cameo.substr(0, 2), "11");
+  Article c = Analyse("The rebels attacked a police station.");
+  ASSERT_EQ(c.events.size(), 1u);
+  EXPECT_EQ(c.events[0].cameo, "190");
+}
+
 TEST_F(CoderTest, AHyphenatedModifierStaysWholeInTheTarget) {
   // The parser hangs "Lorvanian" on "registered"; the target phrase still
   // starts at it, never at the hyphen.
