@@ -530,7 +530,10 @@ class Describer {
     std::string cameo = r.country.empty() ? std::string() : g_.CameoCountry(r.country);
     if (r.eli) return cameo.empty() ? std::string() : cameo + "ELI";
     if (!r.body_code.empty()) return r.body_code;
-    if (cameo.empty()) return std::string();
+    // A rebel or militia leader of no known country is still coded by
+    // what the group is, as CAMEO codes actors without a country; the
+    // state's sectors say nothing without one.
+    if (cameo.empty()) return r.role_sector == "REB" ? r.role_sector : std::string();
     if (!r.role_sector.empty()) return cameo + r.role_sector;
     if (!r.body_sector.empty()) return cameo + r.body_sector;
     return cameo;

@@ -172,5 +172,21 @@ TEST(Mentions, APlaceNameSharedByCountriesIsTheOneInTheCountryOfTheArticlesOther
   EXPECT_EQ(country_of(abroad, "Georgia"), "LOC/GEO");
 }
 
+// A rebel leader whose country nothing says is still coded a rebel (CAMEO
+// REB); a minister of no known country gets no code (GOV alone says
+// nothing of whose).
+TEST(Mentions, ARebelLeaderOfNoKnownCountryIsCodedARebel) {
+  Article a = RunText(
+      "Talks stall\n\n"
+      "Rebel commander Odal Renn said his fighters would hold the pass.\n\n"
+      "Interior Minister Tobin Harlen said the talks would go on.\n");
+  ASSERT_TRUE(a.ok());
+  std::map<std::string, std::string> code;
+  for (const Mention& m : a.mentions) code[std::string(a.text.substr(m.begin, m.end - m.begin))] = m.actor_code;
+  EXPECT_EQ(code["Odal Renn"], "REB");
+  ASSERT_EQ(code.count("Tobin Harlen"), 1u);
+  EXPECT_EQ(code["Tobin Harlen"], "");
+}
+
 }  // namespace
 }  // namespace sitrep::pipeline
