@@ -1799,6 +1799,13 @@ class SentenceCoder {
   // own words; or something else: one noun only ("Tuesday's earthquake",
   // "a 2007 agreement"), or a relative clause the event is not in ("X,
   // who governs since 2016, accused Y").
+  static bool IsCalendarValue(std::string_view v) {
+    if (v.size() < 4) return false;
+    for (std::size_t k = 0; k < 4; ++k)
+      if (v[k] < '0' || v[k] > '9') return false;
+    return v.find('X') == std::string_view::npos;
+  }
+
   enum class Dated { kEvent, kSaying, kOther };
   Dated WhatTimeDates(const TimeExpr& te, std::int32_t clause, std::int32_t trigger) {
     std::int32_t k = -1;
@@ -1883,6 +1890,11 @@ class SentenceCoder {
     // it was said, else publication.
     for (const TimeExpr& te : a_.times) {
       if (te.begin < sent_.begin || te.end > sent_.end || !te.value) continue;
+      // Only a calendar date or period dates an event: "now", "in the
+      // past" (PRESENT_REF, PAST_REF), "the 1980s" (198X) or a weekday no
+      // date anchors (XXXX-WXX-7) are no date an analyst can place on a
+      // timeline, nor one GDELT's SQLDATE can hold.
+      if (!IsCalendarValue(*te.value)) continue;
       // A part of a day ("on Thursday evening", 2022-01-13TEV) or a clock
       // time on a day dates the event to that day; a time with no day
       // ("at 6pm") does not.

@@ -115,6 +115,22 @@ TEST_F(CoderTest, ANamedPersonAttackingAnotherIsAVerbalAttack) {
   EXPECT_EQ(c.events[0].cameo, "190");
 }
 
+TEST_F(CoderTest, OnlyACalendarDateDatesAnEvent) {
+  // "now" (PRESENT_REF) and "the 1980s" (198X) are no date on a timeline:
+  // the event keeps the publication date, marked as such.
+  for (const char* text : {"The two sides are now meeting in Geneva.", "Kessar met Lenhall in Geneva in the 1980s."}) {
+    Article a = Analyse(text);
+    ASSERT_EQ(a.events.size(), 1u) << text;
+    ASSERT_TRUE(a.events[0].date.has_value()) << text;
+    EXPECT_EQ(*a.events[0].date, "2024-01-17") << text;
+    EXPECT_EQ(a.events[0].date_from, "published") << text;
+  }
+  Article dated = Analyse("Kessar met Lenhall in Geneva on 12 January 2024.");
+  ASSERT_EQ(dated.events.size(), 1u);
+  EXPECT_EQ(dated.events[0].date.value_or(""), "2024-01-12");
+  EXPECT_EQ(dated.events[0].date_from, "text");
+}
+
 TEST_F(CoderTest, AHyphenatedModifierStaysWholeInTheTarget) {
   // The parser hangs "Lorvanian" on "registered"; the target phrase still
   // starts at it, never at the hyphen.
