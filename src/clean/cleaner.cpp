@@ -3,6 +3,7 @@
 // first, then the title, then weak cues, lists of links, the body zone and
 // repeats.
 #include <algorithm>
+#include <deque>
 #include <unordered_set>
 #include <vector>
 
@@ -324,6 +325,8 @@ void CleanStage::Process(Article& a, StageScratch* scratch) const {
   std::vector<Line>& lines = sc->lines;
   lines.clear();
   std::vector<MarkdownLine> md;  // storage for markdown lines
+  std::deque<std::string> untagged;  // storage for lines without their markup tags
+  std::string stripped;
   if (a.input_format == "markdown") {
     md = MarkdownToLines(a.text);
     lines.reserve(md.size());
@@ -345,9 +348,22 @@ void CleanStage::Process(Article& a, StageScratch* scratch) const {
       std::size_t nl = t.find('\n', pos);
       if (nl == std::string_view::npos) nl = t.size();
       std::string_view line = TrimView(t.substr(pos, nl - pos));
+      // Tags that leaked into plain text are no words of the article; the
+      // words between them are (an embedded post's text). A line of tags
+      // alone goes, with its reason. (A page's own text has its tags read
+      // already; a "<" left in it was written as text, "&lt;".)
       if (!line.empty()) {
         Line l;
         l.text = line;
+        if (a.input_format != "html" && line.find('<') != std::string_view::npos && StripMarkupTags(line, &stripped)) {
+          untagged.push_back(std::move(stripped));
+          l.raw = line;
+          l.text = TrimView(untagged.back());
+          if (l.text.empty()) {
+            l.text = line;
+            l.why = "markup tags";
+          }
+        }
         lines.push_back(std::move(l));
       }
       pos = nl + 1;

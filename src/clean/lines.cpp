@@ -613,4 +613,41 @@ void SetSentenceLike(LineFeatures& f) {
   }
 }
 
+bool StripMarkupTags(std::string_view line, std::string* out) {
+  if (line.find('<') == std::string_view::npos) return false;
+  auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  auto name_char = [&](char c) { return alpha(c) || (c >= '0' && c <= '9') || c == '-'; };
+  auto space = [](char c) { return c == ' ' || c == '\t'; };
+  // The end of the tag opening at `at` (one past its '>'), or 0.
+  auto tag_end = [&](std::size_t at) -> std::size_t {
+    std::size_t k = at + 1;
+    if (k < line.size() && line[k] == '/') ++k;
+    if (k >= line.size() || !alpha(line[k])) return 0;
+    while (k < line.size() && name_char(line[k])) ++k;
+    if (k < line.size() && line[k] == '>') return k + 1;
+    if (k + 1 < line.size() && line[k] == '/' && line[k + 1] == '>') return k + 2;
+    if (k >= line.size() || !space(line[k])) return 0;
+    for (; k < line.size(); ++k) {
+      if (line[k] == '<') return 0;
+      if (line[k] == '>') return k + 1;
+    }
+    return 0;
+  };
+  std::string result;
+  bool any = false;
+  std::size_t copied = 0;
+  for (std::size_t at = line.find('<'); at != std::string_view::npos; at = line.find('<', at + 1)) {
+    const std::size_t end = tag_end(at);
+    if (end == 0) continue;
+    result.append(line.substr(copied, at - copied));
+    copied = end;
+    at = end - 1;
+    any = true;
+  }
+  if (!any) return false;
+  result.append(line.substr(copied));
+  *out = std::move(result);
+  return true;
+}
+
 }  // namespace sitrep::clean

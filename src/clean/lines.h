@@ -47,6 +47,15 @@ struct LineFeatures {
 
 LineFeatures Features(std::string_view line);
 
+// Markup tags that leaked into text ("<tweet id=\"12\" author=\"@x\">",
+// "</tweet>", "<br/>"): writes the line without them to *out, the words
+// between them kept, and returns true; returns false (out untouched) when
+// the line has none. A tag is "<", an optional "/", a letter, letters,
+// digits or hyphens, then ">", "/>" or white space and attributes up to
+// ">": an address in angle brackets ("<ann@example.org>",
+// "<https://...>") or a comparison ("a < b") is no tag.
+bool StripMarkupTags(std::string_view line, std::string* out);
+
 // Both at once, in one pass over the line (the clean stage's hot path):
 // *key receives LineKey(line) and the result equals Features(line).
 LineFeatures KeyAndFeatures(std::string_view line, std::string* key);

@@ -911,5 +911,32 @@ TEST(CleanStage, PresentTenseTranslationNoteNamesTheLanguage) {
   EXPECT_EQ(Why(a)["This article is translated from French."], "translation note");
 }
 
+TEST(Lines, MarkupTagsAreStrippedButNotAddressesOrComparisons) {
+  std::string out = "untouched";
+  EXPECT_TRUE(StripMarkupTags("<post id=\"7\" author=\"@kessar\">Polls open at eight</post>.", &out));
+  EXPECT_EQ(out, "Polls open at eight.");
+  EXPECT_TRUE(StripMarkupTags("one<br/>two<BR>three", &out));
+  EXPECT_EQ(out, "onetwothree");
+  out = "untouched";
+  EXPECT_FALSE(StripMarkupTags("Write to <ann@example.org> or <https://example.org/x>.", &out));
+  EXPECT_FALSE(StripMarkupTags("If a < b and c > d, then 3<4.", &out));
+  EXPECT_FALSE(StripMarkupTags("An open <tag id=\"1\" never closed", &out));
+  EXPECT_EQ(out, "untouched");
+}
+
+// Scraped text may carry the markup of an embedded post: the tags are no
+// words of the article, the post's words are; a line of tags alone goes,
+// with its reason. An HTML page's text is left as the page wrote it.
+TEST(CleanStage, MarkupTagsThatLeakedIntoTextAreDropped) {
+  const std::string text =
+      "Shooting reported\n\nWitnesses posted updates as the news spread across the town.\n\n"
+      "<post id=\"1\" author=\"@ann\">Two suspects were seen leaving the building</post>.\n\n<br/>\n\n"
+      "Police said the area was safe again by the evening.\n";
+  Article a = Clean(text);
+  EXPECT_NE(a.text.find("Two suspects were seen leaving the building."), std::string::npos) << a.text;
+  EXPECT_EQ(a.text.find('<'), std::string::npos) << a.text;
+  EXPECT_EQ(Why(a)["<br/>"], "markup tags");
+}
+
 }  // namespace
 }  // namespace sitrep::clean
