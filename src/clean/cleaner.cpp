@@ -336,6 +336,15 @@ void CleanStage::Process(Article& a, StageScratch* scratch) const {
       l.raw = m.raw;
       l.heading = m.heading_level > 0;
       if (!m.why.empty()) l.why = m.why;
+      // Inline HTML that the conversion left: as for plain text, below.
+      if (l.why.empty() && StripMarkupTags(m.text, &stripped)) {
+        untagged.push_back(std::move(stripped));
+        l.text = TrimView(untagged.back());
+        if (l.text.empty()) {
+          l.text = m.text;
+          l.why = "markup tags";
+        }
+      }
       lines.push_back(std::move(l));
     }
   } else {

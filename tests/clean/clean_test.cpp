@@ -936,6 +936,11 @@ TEST(CleanStage, MarkupTagsThatLeakedIntoTextAreDropped) {
   EXPECT_NE(a.text.find("Two suspects were seen leaving the building."), std::string::npos) << a.text;
   EXPECT_EQ(a.text.find('<'), std::string::npos) << a.text;
   EXPECT_EQ(Why(a)["<br/>"], "markup tags");
+  Article md = Clean("# Shooting reported\n\nWitnesses posted updates as the news spread across the town.\n\n"
+                     "<post id=\"1\">Two suspects were seen leaving the building</post>.\n",
+                     "markdown");
+  EXPECT_NE(md.text.find("Two suspects were seen leaving the building."), std::string::npos) << md.text;
+  EXPECT_EQ(md.text.find('<'), std::string::npos) << md.text;
 }
 
 }  // namespace
