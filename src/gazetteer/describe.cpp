@@ -1139,6 +1139,19 @@ class Describer {
     }
     std::vector<std::uint32_t> ids;
     SpanEntries(b, e, kPlaceKinds | kGovBody | kOrganisation, &ids);
+    // A people's name read as a place ("Somali pirates", "Somali" also
+    // being a region of Ethiopia) is its country's: news names peoples far
+    // more often than a province that shares the name.
+    if (!FirstOf(ids, kCountry)) {
+      std::vector<std::uint32_t> peoples;
+      SpanEntries(b, e, kDemonym, &peoples);
+      if (const Entry* d = FirstOf(peoples, kDemonym); d && !d->country.empty()) {
+        m.country = d->country;
+        m.as_actor = m.as_actor || ActsAsSubject(ob, oe);
+        if (m.as_actor) m.actor_code = g_.CameoCountry(d->country);
+        return;
+      }
+    }
     std::string country = CountryIn(ids);
     std::string code;
     if (const Entry* c = FirstOf(ids, kCountry); c != nullptr && (country.empty() || c->country == country)) {

@@ -188,5 +188,23 @@ TEST(Mentions, ARebelLeaderOfNoKnownCountryIsCodedARebel) {
   EXPECT_EQ(code["Tobin Harlen"], "");
 }
 
+// A people's name that the recogniser read as a place is its country's,
+// not a province's of the same name ("Somali" is also a region of
+// Ethiopia): else one article's "Somali" and another's "Somalia" are two
+// places.
+TEST(Mentions, APeoplesNameReadAsAPlaceIsItsCountrys) {
+  Article a = RunText("Pirates strike again\n\nSomali pirates seized a tanker off the coast on Monday.\n");
+  ASSERT_TRUE(a.ok());
+  bool found = false;
+  for (const Mention& m : a.mentions) {
+    if (a.text.substr(m.begin, m.end - m.begin) != "Somali") continue;
+    found = true;
+    if (m.type == "LOC") {
+      EXPECT_EQ(m.country, "SOM");
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
 }  // namespace
 }  // namespace sitrep::pipeline
