@@ -640,16 +640,18 @@ class Describer {
     }
     if (home.empty()) return;
     // The sentence of mention `m` names a country other than home's.
+    // The sentences that name a country other than home's, found in one
+    // pass (a test per person against every mention would grow with the
+    // square of a long article's names).
+    std::vector<bool> foreign(a_.sentences.size(), false);
+    for (const Mention& o : a_.mentions) {
+      std::uint32_t ob, oe;
+      if (o.country.empty() || o.country == home || !TokenRange(o, &ob, &oe)) continue;
+      foreign[sentence_of_[ob]] = true;
+    }
     auto other_country_near = [&](const Mention& m) {
       std::uint32_t b, e;
-      if (!TokenRange(m, &b, &e)) return true;
-      const std::uint32_t sb = SentenceBegin(b), se = SentenceEnd(b);
-      for (const Mention& o : a_.mentions) {
-        std::uint32_t ob, oe;
-        if (o.country.empty() || o.country == home || !TokenRange(o, &ob, &oe)) continue;
-        if (ob >= sb && ob < se) return true;
-      }
-      return false;
+      return !TokenRange(m, &b, &e) || foreign[sentence_of_[b]];
     };
     for (const auto& [index, sector] : bodies_) {
       Mention& m = a_.mentions[index];
