@@ -634,12 +634,10 @@ class Describer {
             !(ours->state || (!chosen->state && !chosen->nation && 5 * static_cast<std::uint64_t>(ours->population) >= chosen->population)))
           continue;
       }
-      if (pick.empty()) continue;
       m.country = pick;
       m.actor_code = m.as_actor ? g_.CameoCountry(pick) : std::string();
     }
     if (home.empty()) return;
-    // The sentence of mention `m` names a country other than home's.
     // The sentences that name a country other than home's, found in one
     // pass (a test per person against every mention would grow with the
     // square of a long article's names).
