@@ -633,20 +633,46 @@ bool StripMarkupTags(std::string_view line, std::string* out) {
     }
     return 0;
   };
+  // A script's or a style sheet's code is no text either: from its
+  // opening tag to its closing one (or the line's end) all goes.
+  auto code_element = [&](std::size_t at, std::size_t end) -> std::size_t {
+    std::string name;
+    for (std::size_t k = at + 1; k < end && name_char(line[k]); ++k) name.push_back(static_cast<char>(line[k] | 0x20));
+    if (name != "script" && name != "style") return end;
+    for (std::size_t k = line.find('<', end); k != std::string_view::npos; k = line.find('<', k + 1)) {
+      if (k + 2 + name.size() <= line.size() && line[k + 1] == '/') {
+        bool same = true;
+        for (std::size_t c = 0; c < name.size() && same; ++c) same = (line[k + 2 + c] | 0x20) == name[c];
+        if (same) {
+          const std::size_t close = tag_end(k);
+          if (close != 0) return close;
+        }
+      }
+    }
+    return line.size();
+  };
   std::string result;
   bool any = false;
   std::size_t copied = 0;
   for (std::size_t at = line.find('<'); at != std::string_view::npos; at = line.find('<', at + 1)) {
-    const std::size_t end = tag_end(at);
+    std::size_t end = tag_end(at);
     if (end == 0) continue;
+    if (line[at + 1] != '/') end = code_element(at, end);
     result.append(line.substr(copied, at - copied));
     copied = end;
     at = end - 1;
     any = true;
+    if (end >= line.size()) break;
   }
   if (!any) return false;
   result.append(line.substr(copied));
-  *out = std::move(result);
+  // "the <b>x</b> talks" -> "the x talks", but "said the <script>..</script> talks"
+  // left two spaces where the element was.
+  out->clear();
+  for (char c : result) {
+    if (c == ' ' && !out->empty() && out->back() == ' ') continue;
+    out->push_back(c);
+  }
   return true;
 }
 

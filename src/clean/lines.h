@@ -49,7 +49,7 @@ LineFeatures Features(std::string_view line);
 
 // Markup tags that leaked into text ("<tweet id=\"12\" author=\"@x\">",
 // "</tweet>", "<br/>"): writes the line without them to *out, the words
-// between them kept, and returns true; returns false (out untouched) when
+// between them kept (but not a script's or style sheet's code), and returns true; returns false (out untouched) when
 // the line has none. A tag is "<", an optional "/", a letter, letters,
 // digits or hyphens, then ">", "/>" or white space and attributes up to
 // ">": an address in angle brackets ("<ann@example.org>",

@@ -917,6 +917,8 @@ TEST(Lines, MarkupTagsAreStrippedButNotAddressesOrComparisons) {
   EXPECT_EQ(out, "Polls open at eight.");
   EXPECT_TRUE(StripMarkupTags("one<br/>two<BR>three", &out));
   EXPECT_EQ(out, "onetwothree");
+  EXPECT_TRUE(StripMarkupTags("the <SCRIPT>run(1)</Script> talks <style>p{}</style>resume <script>x", &out));
+  EXPECT_EQ(out, "the talks resume ");
   out = "untouched";
   EXPECT_FALSE(StripMarkupTags("Write to <ann@example.org> or <https://example.org/x>.", &out));
   EXPECT_FALSE(StripMarkupTags("If a < b and c > d, then 3<4.", &out));

@@ -101,7 +101,7 @@ TEST(Mentions, APartyAndStateTagIsNoNameButMakesThePersonAmerican) {
   Article b = RunText("At the rally in Cleveland, Sen. Odal Varnell (D-Ohio), also part of the search, spoke first.\n");
   ASSERT_TRUE(b.ok());
   for (const Mention& m : b.mentions) {
-    const std::string_view text = b.text.substr(m.begin, m.end - m.begin);
+    const std::string_view text = std::string_view(b.text).substr(m.begin, m.end - m.begin);
     EXPECT_EQ(text.find("Ohio"), std::string_view::npos) << text;
   }
 }
