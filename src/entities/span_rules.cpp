@@ -1267,6 +1267,19 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
   EachSpan(labels, n, [&](std::size_t b, std::size_t e) {
     if (e == b + 1 && kNumberWords.count(t[b].f.lower)) Clear(labels, b, e);
   });
+  // "Interestingly Odal Kessar did not vote": an adverb in -ly opening the
+  // sentence without a comma (the tagger reads it as the name's first
+  // word) is no part of the person's name after it; a listed first name
+  // ("Kelly", "Beverly") is, and an organisation keeps its word ("Daily").
+  static const std::uint64_t kLy = Hash64("ly", 21);
+  if (n >= 3 && labels[0] != kOutside && LabelType(labels[0]) == kPer && t[0].f.suffix[1] == kLy &&
+      !LexAnyFirstName(t[0].lex) && LexCaps(t[0].lex) <= 2 && SpanEnd(labels, 0, n) >= 3 &&
+      (t[1].f.flags & syntax::kTitle)) {
+    const int type = LabelType(labels[0]);
+    const std::size_t e = SpanEnd(labels, 0, n);
+    Clear(labels, 0, e);
+    SetSpan(labels, 1, e, type);
+  }
   // "Tessary's Interior Minister" typed a person: capitalised title words
   // after a possessive name no one; the person, when named, follows
   // ("..., Ana Lenhall, said"). What stands before the possessive is the

@@ -66,7 +66,10 @@ namespace sitrep::entities {
 //    and the other "join" words of name_heads.tsv end it too;
 //  - a capitalised word mostly written in lower case right before an
 //    organisation, inside the sentence, starts its name ("the rebel Free
-//    Coastal Front").
+//    Coastal Front");
+//  - an adverb in -ly opening the sentence without a comma is no part of
+//    the person's name the model ran it into ("Interestingly Odal
+//    Kessar"), unless it is a listed first name.
 // Labels stay valid IOB2. Time linear in n; allocates only when first
 // called (the word list).
 // The rules read the lexicons only; the article's outlet is handled in

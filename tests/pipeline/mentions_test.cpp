@@ -206,5 +206,17 @@ TEST(Mentions, APeoplesNameReadAsAPlaceIsItsCountrys) {
   EXPECT_TRUE(found);
 }
 
+// An adverb in -ly opening a sentence without a comma is no part of the
+// person's name the model ran it into; a first name ending so is.
+TEST(Mentions, ASentenceOpeningAdverbIsNoPartOfTheName) {
+  Article a = RunText("Notes\n\nInterestingly Odal Kessar did not vote.\n\nKelly Varnell won the seat.\n");
+  ASSERT_TRUE(a.ok());
+  std::map<std::string, std::string> type;
+  for (const Mention& m : a.mentions) type[std::string(a.text.substr(m.begin, m.end - m.begin))] = m.type;
+  EXPECT_EQ(type["Odal Kessar"], "PERSON");
+  EXPECT_EQ(type.count("Interestingly Odal Kessar"), 0u);
+  EXPECT_EQ(type["Kelly Varnell"], "PERSON");
+}
+
 }  // namespace
 }  // namespace sitrep::pipeline
