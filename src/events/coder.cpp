@@ -1792,13 +1792,9 @@ class SentenceCoder {
     return false;
   }
 
-  // What a time expression of the sentence dates for the event at
-  // clause/trigger: the event itself; the time of a verb of saying above
-  // it ("X said on Wednesday (that) it would expel Y"), which bounds the
-  // event (it happened then or before) without dating it in the text's
-  // own words; or something else: one noun only ("Tuesday's earthquake",
-  // "a 2007 agreement"), or a relative clause the event is not in ("X,
-  // who governs since 2016, accused Y").
+  // A TimeML value that is a calendar date or period ("2024", "2024-01",
+  // "2024-01-12", "2024-W03"), not a reference ("PRESENT_REF") nor one
+  // with unknown digits ("198X", "XXXX-WXX-7").
   static bool IsCalendarValue(std::string_view v) {
     if (v.size() < 4) return false;
     for (std::size_t k = 0; k < 4; ++k)
@@ -1806,6 +1802,13 @@ class SentenceCoder {
     return v.find('X') == std::string_view::npos;
   }
 
+  // What a time expression of the sentence dates for the event at
+  // clause/trigger: the event itself; the time of a verb of saying above
+  // it ("X said on Wednesday (that) it would expel Y"), which bounds the
+  // event (it happened then or before) without dating it in the text's
+  // own words; or something else: one noun only ("Tuesday's earthquake",
+  // "a 2007 agreement"), or a relative clause the event is not in ("X,
+  // who governs since 2016, accused Y").
   enum class Dated { kEvent, kSaying, kOther };
   Dated WhatTimeDates(const TimeExpr& te, std::int32_t clause, std::int32_t trigger) {
     std::int32_t k = -1;

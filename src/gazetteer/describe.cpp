@@ -1119,10 +1119,15 @@ class Describer {
     if (state == nullptr && e + 1 < views_.size() && IsComma(views_[e]) && IsCapitalised(b)) {
       state = g_.StateAbbreviation(views_[e + 1]);
     }
-    if (state != nullptr) {
-      m.country = state->country;
+    // A place in a country and nothing more to read: coded as that
+    // country when it acts.
+    auto place_in = [&](const std::string& country) {
+      m.country = country;
       m.as_actor = m.as_actor || ActsAsSubject(ob, oe);
-      if (m.as_actor) m.actor_code = g_.CameoCountry(state->country);
+      if (m.as_actor) m.actor_code = g_.CameoCountry(country);
+    };
+    if (state != nullptr) {
+      place_in(state->country);
       return;
     }
     // A world region has no country; as an actor ("Europe must respond")
@@ -1139,16 +1144,14 @@ class Describer {
     }
     std::vector<std::uint32_t> ids;
     SpanEntries(b, e, kPlaceKinds | kGovBody | kOrganisation, &ids);
-    // A people's name read as a place ("Somali pirates", "Somali" also
+    // A people's name read as a place ("Somali traders", "Somali" also
     // being a region of Ethiopia) is its country's: news names peoples far
     // more often than a province that shares the name.
     if (!FirstOf(ids, kCountry)) {
       std::vector<std::uint32_t> peoples;
       SpanEntries(b, e, kDemonym, &peoples);
       if (const Entry* d = FirstOf(peoples, kDemonym); d && !d->country.empty()) {
-        m.country = d->country;
-        m.as_actor = m.as_actor || ActsAsSubject(ob, oe);
-        if (m.as_actor) m.actor_code = g_.CameoCountry(d->country);
+        place_in(d->country);
         return;
       }
     }
