@@ -577,7 +577,11 @@ class Describer {
   //    officials without it too, so an article of two countries places
   //    no one;
   //  - so does a body named without its country ("the Senate", "the
-  //    Supreme Court").
+  //    Supreme Court");
+  //  - when the article's web address ends in a country's domain, that
+  //    country is the outlet's: an article whose places are elsewhere
+  //    places no one (its own officials and the foreign ones are alike
+  //    untold), one that names no place is about the outlet's country.
   void HomeCountry() {
     if (untold_.empty() && shared_names_.empty() && bodies_.empty()) return;
     std::unordered_map<std::string, int> count;
@@ -599,6 +603,16 @@ class Describer {
       }
     }
     if (best < 3 || 10 * best < 9 * total) home.clear();
+    // The outlet's country, when its web address says it, outweighs the
+    // places: a paper writes its own country's officials without the
+    // country even in a report from abroad, where the places would place
+    // them wrongly; and an article that names no place at all is about
+    // the outlet's own country.
+    const std::string outlet = a_.url ? g_.CountryOfWebAddress(*a_.url) : std::string();
+    if (!outlet.empty()) {
+      if (total == 0) home = outlet;
+      else if (home != outlet) home.clear();
+    }
     for (const auto& [index, countries] : shared_names_) {
       Mention& m = a_.mentions[index];
       // The country of the name's most of the article's places are in:

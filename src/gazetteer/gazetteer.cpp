@@ -1,6 +1,7 @@
 #include "gazetteer/gazetteer.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <mutex>
 #include <unordered_map>
@@ -142,6 +143,9 @@ struct Gazetteer::Impl {
   std::uint64_t mask = 0;
   std::size_t max_span = 1;  // most tokens a name can cover
   std::unordered_map<std::string, std::string> alpha2_to_3, cameo_of, alpha3_of_cameo;
+  // Two-letter web domains that are no country's code as written: "uk" ->
+  // "GBR"; a domain sold worldwide ("tv") -> "".
+  std::unordered_map<std::string, std::string> web_domains;
   std::unordered_map<std::string, std::uint32_t> country_entry;  // alpha3 -> entry
   std::vector<std::uint64_t> action_nouns;  // sorted keys
   std::vector<std::pair<std::uint64_t, std::string>> name_sectors;  // sorted by key
@@ -510,6 +514,16 @@ void Gazetteer::Impl::LoadAll(const Reader& read) {
     name_sectors.emplace_back(f.Key(), std::string(r.f[1]));
   }
   std::sort(name_sectors.begin(), name_sectors.end());
+  for (const Row& r : ReadTable(read, "gazetteer/web_domains.tsv", 2)) {
+    std::string country;
+    if (r.f[1] != "-") {
+      auto it = alpha2_to_3.find(std::string(r.f[1]));
+      SITREP_CHECK(it != alpha2_to_3.end(), ConfigError,
+                   "data/gazetteer/web_domains.tsv:" << r.line << ": no country '" << r.f[1] << "'");
+      country = it->second;
+    }
+    web_domains[std::string(r.f[0])] = country;
+  }
   Build();
 }
 
@@ -632,6 +646,26 @@ std::optional<std::string> Gazetteer::CountryOf(std::string_view text) const {
   for (std::uint32_t id : ids)
     if (entry(id).kind == kDemonym) return entry(id).country;
   return std::nullopt;
+}
+
+std::string Gazetteer::CountryOfWebAddress(std::string_view url) const {
+  std::string_view host = url;
+  if (const std::size_t scheme = host.find("://"); scheme != std::string_view::npos) host.remove_prefix(scheme + 3);
+  host = host.substr(0, host.find_first_of("/?#"));
+  if (const std::size_t at = host.rfind('@'); at != std::string_view::npos) host.remove_prefix(at + 1);
+  host = host.substr(0, host.find(':'));
+  while (!host.empty() && host.back() == '.') host.remove_suffix(1);
+  const std::size_t dot = host.rfind('.');
+  if (dot == std::string_view::npos || host.size() - dot != 3) return {};
+  std::string label(host.substr(dot + 1));
+  for (char& c : label) {
+    if (!std::isalpha(static_cast<unsigned char>(c))) return {};
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  if (auto it = impl_->web_domains.find(label); it != impl_->web_domains.end()) return it->second;
+  for (char& c : label) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  auto it = impl_->alpha2_to_3.find(label);
+  return it == impl_->alpha2_to_3.end() ? std::string() : it->second;
 }
 
 std::string Gazetteer::CountryOfEntries(const std::uint32_t* ids, std::size_t n) const {

@@ -137,6 +137,14 @@ class Gazetteer {
   // large as any other. nullopt when unknown or ambiguous.
   std::optional<std::string> PlaceCountry(std::string_view name) const;
 
+  // The alpha-3 code of the country whose two-letter domain ends the host
+  // of the web address `url` ("https://www.example.co.uk/a" -> "GBR",
+  // "news.example.de" -> "DEU"); empty for a generic domain (".com",
+  // ".org"), a country-code domain sold worldwide (".tv", ".io"; both
+  // from gazetteer/web_domains.tsv), an address with no host, or anything
+  // else. Never throws.
+  std::string CountryOfWebAddress(std::string_view url) const;
+
   // Same decision as PlaceCountry over a set of entry ids (e.g. those of
   // one Match span); empty when none applies.
   std::string CountryOfEntries(const std::uint32_t* ids, std::size_t n) const;

@@ -41,6 +41,24 @@ TEST(Gazetteer, StateAbbreviationsAreReadExactly) {
   EXPECT_EQ(G().StateAbbreviation("Texas"), nullptr);
 }
 
+// An outlet's web address names its country by its last label when that
+// is a country's two-letter code, under its IANA spelling (".uk"), and
+// not when the domain is generic or sold worldwide.
+TEST(Gazetteer, AWebAddressNamesItsOutletsCountryByACountryDomainOnly) {
+  EXPECT_EQ(G().CountryOfWebAddress("https://www.kessar-news.co.uk/world/talks-0112"), "GBR");
+  EXPECT_EQ(G().CountryOfWebAddress("http://user@nachrichten.example.DE:8080/politik?id=3#top"), "DEU");
+  EXPECT_EQ(G().CountryOfWebAddress("lenhall-herald.com.au/news"), "AUS");
+  EXPECT_EQ(G().CountryOfWebAddress("https://example.fr./a"), "FRA");
+  EXPECT_EQ(G().CountryOfWebAddress("https://www.kessar-news.com/world"), "");
+  EXPECT_EQ(G().CountryOfWebAddress("https://kessar.news/world"), "");
+  EXPECT_EQ(G().CountryOfWebAddress("https://lenhall.tv/live"), "");
+  EXPECT_EQ(G().CountryOfWebAddress("https://varnell.io/"), "");
+  EXPECT_EQ(G().CountryOfWebAddress("https://europa.eu/press"), "");
+  EXPECT_EQ(G().CountryOfWebAddress("https://10.0.0.12/feed"), "");
+  EXPECT_EQ(G().CountryOfWebAddress("file:///tmp/article.txt"), "");
+  EXPECT_EQ(G().CountryOfWebAddress(""), "");
+}
+
 TEST(Gazetteer, MatchesMultiTokenNamesWhateverTheSplit) {
   // "Côte d'Ivoire" written without the accent and split at the apostrophe.
   std::vector<std::string_view> toks = {"in", "Cote", "d'", "Ivoire", "and", "Guinea", "-", "Bissau"};

@@ -22,6 +22,23 @@ Article RunText(std::string text) {
   return pipeline.Run(std::move(doc), scratch);
 }
 
+// The whole per-article pipeline on one JSON article with a web address.
+Article RunWithAddress(std::string url, std::string text) {
+  ArticlePipeline pipeline = ArticlePipeline::Standard(nullptr);
+  auto scratch = pipeline.NewScratch();
+  ingest::RawDoc doc;
+  doc.source = "test";
+  doc.format = ingest::Format::kJson;
+  std::string json = "{\"url\": \"" + url + "\", \"text\": \"";
+  for (char c : text) {
+    if (c == '\n') json += "\\n";
+    else if (c == '"' || c == '\\') json += std::string("\\") + c;
+    else json += c;
+  }
+  doc.bytes = json + "\"}";
+  return pipeline.Run(std::move(doc), scratch);
+}
+
 // The article's mentions by their text (of two with one text, the last).
 std::map<std::string, Mention, std::less<>> ByText(const Article& a) {
   std::map<std::string, Mention, std::less<>> out;
@@ -144,6 +161,43 @@ TEST(Mentions, AnOfficeHolderWithoutACountryHoldsItInTheCountryTheArticleIsAbout
   ASSERT_TRUE(several.ok());
   EXPECT_EQ(country_of(several, "Aldo Varnell"), "/");
   for (const Mention& m : several.mentions) EXPECT_EQ(m.country_from_article, false) << several.text.substr(m.begin, m.end - m.begin);
+}
+
+// The outlet's country, when its web address says it: an office holder
+// whom nothing places, in a report whose places are all abroad, may be
+// the outlet's own (a paper writes its own officials without the
+// country), so no one is placed; in an article that names no place, the
+// office is in the outlet's country. Without an address, or with a
+// generic one, the places decide as before.
+TEST(Mentions, TheOutletsCountryFromItsWebAddressOutweighsThePlaces) {
+  auto country_of = [](const Article& a, std::string_view name) {
+    const auto found = ByText(a);
+    const auto it = found.find(name);
+    return it == found.end() ? std::string("none") : it->second.country;
+  };
+  const std::string abroad =
+      "Talks in the south\n\n"
+      "Foreign Secretary Odal Renn arrived in Kyiv on Monday before visits to Odesa and Lviv.\n\n"
+      "In Kharkiv, crews cleared the roads.\n";
+  Article generic = RunWithAddress("https://www.kessar-news.com/world/talks", abroad);
+  ASSERT_TRUE(generic.ok());
+  EXPECT_EQ(country_of(generic, "Odal Renn"), "UKR");  // the places alone decide
+  Article british = RunWithAddress("https://www.kessar-news.co.uk/world/talks", abroad);
+  ASSERT_TRUE(british.ok());
+  EXPECT_EQ(country_of(british, "Odal Renn"), "");
+  Article local = RunWithAddress("https://www.kessar-news.com.ua/world/talks", abroad);
+  ASSERT_TRUE(local.ok());
+  EXPECT_EQ(country_of(local, "Odal Renn"), "UKR");
+  const std::string nowhere =
+      "A budget at last\n\n"
+      "Prime Minister Tobin Harlen said on Monday that the budget would pass this week.\n";
+  Article plain = RunWithAddress("https://www.kessar-news.com/politics/budget", nowhere);
+  ASSERT_TRUE(plain.ok());
+  EXPECT_EQ(country_of(plain, "Tobin Harlen"), "");
+  Article french = RunWithAddress("https://www.kessar-news.fr/politics/budget", nowhere);
+  ASSERT_TRUE(french.ok());
+  EXPECT_EQ(country_of(french, "Tobin Harlen"), "FRA");
+  EXPECT_TRUE(ByText(french)["Tobin Harlen"].country_from_article);
 }
 
 // A place name that places of several countries share is the one in the
