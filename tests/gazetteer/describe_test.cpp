@@ -283,6 +283,19 @@ TEST(DescribeMentions, MilitaryAndDefenceRoles) {
   EXPECT_EQ(a.mentions[1].actor_code, "DEUGOVMIL");
 }
 
+// "General" opens a business title too: a club's or a company's general
+// manager is no officer (MIL), and a conference's keynote speaker is no
+// legislature's speaker (LEG).
+TEST(DescribeMentions, AGeneralManagerAndAKeynoteSpeakerAreNoOfficersOfTheState) {
+  Article a = Describe({{{"Canadian"}, {"General"}, {"Manager"}, {"Odal"}, {"Renn"}, {"spoke"}},
+                        {{"Canadian"}, {"keynote"}, {"speaker"}, {"Tobin"}, {"Harlen"}, {"spoke"}}},
+                       {{0, 3, 4, "PERSON"}, {1, 3, 4, "PERSON"}});
+  EXPECT_EQ(a.mentions[0].role, "general manager");
+  EXPECT_EQ(a.mentions[0].actor_code, "CANBUS");
+  EXPECT_EQ(a.mentions[1].role, "keynote speaker");
+  EXPECT_EQ(a.mentions[1].actor_code, "CAN");
+}
+
 TEST(DescribeMentions, ABodyListedUnderItsOwnCountrysNameIsAnotherCountrysAfterItsDemonym) {
   // "Ministry of Defence" alone is listed as the British one; after
   // "Armenian" or "Armenia's" it is Armenia's, and alone it stays British.
