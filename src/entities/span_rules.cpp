@@ -1028,6 +1028,14 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
       b = e;
       continue;
     }
+    // "Bastille Day", "Labor Day": capitalised words before "Day" with no
+    // first name among them name a day, not a person ("Doris Day" keeps
+    // the first name that makes her one).
+    if (type == kPer && e >= b + 2 && t[e - 1].f.lower == LowerHash("day") && (t[e - 1].f.flags & syntax::kTitle)) {
+      bool first_name = false;
+      for (std::size_t x = b; x + 1 < e && !first_name; ++x) first_name = LexAnyFirstName(t[x].lex);
+      if (!first_name) SetSpan(labels, b, e, kMisc);
+    }
     // A demonym alone names no person, organisation or place.
     if (type != kMisc) {
       bool demonym = true;

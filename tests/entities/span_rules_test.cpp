@@ -70,6 +70,21 @@ TEST(SpanRules, PossessiveAfterACountrySeparatesItFromThePerson) {
   EXPECT_EQ(Spans(labels), "LOC:0-1 PERSON:2-4 ");
 }
 
+// "on Founders Day": capitalised words before "Day" with no first name
+// among them name a day, not a person; with a first name before "Day" it
+// is a surname ("Mira Day").
+TEST(SpanRules, AnXDayWithoutAFirstNameIsADayNotAPerson) {
+  auto t = Tokens({{"on", 0, "IN"}, {"Founders"}, {"Day"}, {",", 0, ","}});
+  auto labels = Span(t.size(), 1, 3, kPer);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "MISC:1-3 ");
+  auto u = Tokens({{"singer", 0, "NN"}, {"Mira"}, {"Day"}, {"sang", 0, "VBD"}});
+  u[1].lex |= kLexFirstName;
+  auto lu = Span(u.size(), 1, 3, kPer);
+  ApplySpanRules(u.data(), u.size(), lu.data());
+  EXPECT_EQ(Spans(lu), "PERSON:1-3 ");
+}
+
 TEST(SpanRules, TitleWordsAfterAPossessiveNameNoPerson) {
   // "Tessary's Interior Minister, Ana Quessel, refused": typed one person.
   auto t = Tokens({{"Tessary"}, {"'s", 0, "POS"}, {"Interior", kGazRole}, {"Minister", kGazRole}, {",", 0, ","},
