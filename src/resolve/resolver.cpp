@@ -392,13 +392,15 @@ std::vector<Resolver::Entity> Resolver::Finish(std::vector<std::vector<std::uint
   // initials do not differ from its own (none written fits all).
   {
     std::vector<std::string> written(n);  // per root: the initials its people write
-    // A place's country works as a person's initials do: "Georgia" the
-    // US state and "Georgia" the country share their name's keys but
-    // are two places; a "Georgia" no article placed joins the one place
-    // of the name, if one.
+    // A place's or a body's country works as a person's initials do:
+    // "Georgia" the US state and "Georgia" the country share their name's
+    // keys but are two places, as two countries' "Senate" or "Defence
+    // Ministry" are two bodies; a "Georgia" no article placed joins the
+    // one place of the name, if one.
     for (std::size_t i = 0; i < n; ++i) {
       const LocalEntity& l = m.locals[i];
-      written[i] = l.type == "LOC" && !l.country.empty() ? "@" + l.country : m.recs[i].middle;
+      const bool placed = (l.type == "LOC" || l.type == "ORG") && !l.country.empty();
+      written[i] = placed ? "@" + l.country : m.recs[i].middle;
     }
     std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> groups;
     groups.reserve(m.keys.size());

@@ -89,6 +89,28 @@ TEST(Resolver, PlacesOfOneNameInTwoCountriesStayApart) {
   EXPECT_EQ(out[0].actor_code, "USALEG");
 }
 
+// A body named without its country ("the Senate", "the Defence
+// Ministry") that articles place in two countries is two bodies; in one
+// country, or unplaced beside one placed, it is one.
+TEST(Resolver, BodiesOfOneNameInTwoCountriesStayApart) {
+  auto body = [](std::string country) {
+    LocalEntity e = E("ORG", "Senate");
+    e.country = std::move(country);
+    e.actor_code = e.country.empty() ? std::string() : e.country + "LEG";
+    e.country_from_article = true;
+    return e;
+  };
+  std::vector<Resolver::Entity> out;
+  auto c = Cluster({body("USA"), body("AUS"), body("USA")}, &out);
+  EXPECT_EQ(c[0], c[2]);
+  EXPECT_NE(c[0], c[1]);
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[c[0]].actor_code, "USALEG");
+  EXPECT_EQ(out[c[1]].actor_code, "AUSLEG");
+  auto one = Cluster({body("AUS"), body("")});
+  EXPECT_EQ(one[0], one[1]);
+}
+
 // Between two spellings used equally often, the canonical name is the one
 // an original article wrote, not a translation's ("Wolschinsky" follows
 // German spelling), whatever the order the articles come in.
