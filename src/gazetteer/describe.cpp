@@ -1057,6 +1057,7 @@ class Describer {
     // Parts: "Russian Defence Ministry", "Ministry of Defence of Ukraine".
     Reading r;
     std::string branch;  // the role codes of a national branch
+    bool international = false;  // the code is an organisation's of no one country
     const Item* prev = nullptr;
     for (const Item& it : Inside(b, e, kOrganisation | kGovBody | kCountry | kDemonym)) {
       const Item* before = prev;
@@ -1075,7 +1076,10 @@ class Describer {
           }
           continue;
         }
-        if (r.org_code.empty()) r.org_code = o->code;
+        if (r.org_code.empty()) {
+          r.org_code = o->code;
+          international = o->country.empty();
+        }
         if (r.country.empty()) r.country = o->country;
       } else if (const Entry* c = FirstOf(it.ids, kCountry | kDemonym)) {
         if (r.country.empty()) r.country = c->country;
@@ -1095,6 +1099,10 @@ class Describer {
       m.actor_code = cameo + r.body_sector;
     } else if (!r.org_code.empty()) {
       m.actor_code = r.org_code;
+      // "the NATO-Russia Council", "the UN mission in Lenhall": a body of
+      // an international organisation is no one country's, whichever
+      // country its name holds.
+      if (international) m.country.clear();
     } else if (!r.body_code.empty()) {
       m.actor_code = r.body_code;
     } else if (!branch.empty() && !cameo.empty()) {

@@ -296,6 +296,17 @@ TEST(DescribeMentions, AGeneralManagerAndAKeynoteSpeakerAreNoOfficersOfTheState)
   EXPECT_EQ(a.mentions[1].actor_code, "CAN");
 }
 
+// A body of an international organisation is no one country's, whichever
+// country its name holds; a national organisation's name keeps its country.
+TEST(DescribeMentions, AnInternationalOrganisationsBodyIsNoCountrys) {
+  Article a = Describe({{{"The"}, {"NATO"}, {"-"}, {"Russia"}, {"Council"}, {"met"}},
+                        {{"The"}, {"Russian"}, {"Foreign"}, {"Ministry"}, {"said"}}},
+                       {{0, 1, 5, "ORG"}, {1, 1, 4, "ORG"}});
+  EXPECT_EQ(a.mentions[0].actor_code, "IGOWSTNAT");
+  EXPECT_EQ(a.mentions[0].country, "");
+  EXPECT_EQ(a.mentions[1].country, "RUS");
+}
+
 TEST(DescribeMentions, ABodyListedUnderItsOwnCountrysNameIsAnotherCountrysAfterItsDemonym) {
   // "Ministry of Defence" alone is listed as the British one; after
   // "Armenian" or "Armenia's" it is Armenia's, and alone it stays British.
