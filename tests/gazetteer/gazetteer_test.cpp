@@ -283,6 +283,7 @@ TEST(Gazetteer, PlaceCountry) {
   EXPECT_EQ(G().PlaceCountry("Washington").value_or(""), "USA");  // the capital, not Washington in England
   EXPECT_EQ(G().PlaceCountry("Kiev").value_or(""), "UKR");
   EXPECT_EQ(G().PlaceCountry("Kremlin").value_or(""), "RUS");
+  EXPECT_EQ(G().PlaceCountry("Federal Foreign Office").value_or(""), "DEU");  // not Britain's Foreign Office
   EXPECT_EQ(G().PlaceCountry("Bavaria").value_or(""), "DEU");     // an English name of Bayern
   EXPECT_EQ(G().PlaceCountry("Crimea").value_or(""), "UKR");
   EXPECT_EQ(G().PlaceCountry("Georgia").value_or(""), "GEO");     // the country before the US state
