@@ -904,6 +904,16 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
       auto it = Heads().before.find(t[b - 2].f.lower);
       if (it != Heads().before.end() && LabelType(labels[b]) != it->second) SetSpan(labels, b, e, it->second);
     }
+    // "the Gulf of [Varnell]", "[Gulf] of [Varnell]": a capitalised kind
+    // word that makes "WORD of NAME" one name (name_heads.tsv, "whole"),
+    // left out or typed alone by the model, joins the name after its "of".
+    if (b >= 2 && t[b - 1].f.lower == Heads().of && labels[b - 1] == kOutside && (t[b - 2].f.flags & syntax::kTitle) &&
+        !(t[b - 2].f.flags & syntax::kAllUpper) && (labels[b - 2] == kOutside || IsBegin(labels[b - 2]))) {
+      if (auto it = Heads().whole.find(t[b - 2].f.lower); it != Heads().whole.end()) {
+        b -= 2;
+        SetSpan(labels, b, e, it->second);
+      }
+    }
     // "the Tessit port", "the Varenna region": one unlisted word after
     // "the" and before a lower-case kind of place is that place, not a
     // company or a person (a people's adjective stays: "the Kurdish region").

@@ -674,6 +674,11 @@ std::string Gazetteer::CountryOfEntries(const std::uint32_t* ids, std::size_t n)
   // A world region has no country, whatever towns share its name ("Asia").
   for (std::size_t i = 0; i < n; ++i)
     if (entry(ids[i]).kind == kRegion && !entry(ids[i]).adjective) return std::string();
+  // So has an area that claims none (disputed land, a sea several
+  // countries border), whatever province or town shares its name ("Red
+  // Sea" is also a state of Sudan).
+  for (std::size_t i = 0; i < n; ++i)
+    if (entry(ids[i]).kind == kArea && entry(ids[i]).country.empty()) return std::string();
   for (std::size_t i = 0; i < n; ++i) {
     const Entry& e = entry(ids[i]);
     if ((e.kind == kGovBody || e.kind == kOrganisation) && !e.country.empty()) return e.country;

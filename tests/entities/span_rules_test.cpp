@@ -229,6 +229,24 @@ TEST(SpanRules, StraitOfNameTakenWholeIsAPlace) {
   EXPECT_EQ(Spans(labels), "LOC:2-5 ");
 }
 
+// "the Gulf of Varnell" with the kind word typed alone or left out by the
+// model: one place. A kind word that makes no such name ("the President
+// of Varnell") stays out of it.
+TEST(SpanRules, AKindWordBeforeOfJoinsTheNameAfterIt) {
+  auto t = Tokens({{"in", 0, "IN"}, {"the", 0, "DT"}, {"Gulf"}, {"of", 0, "IN"}, {"Varnell"}, {"on", 0, "IN"}});
+  auto labels = Span(t.size(), 4, 5, kLoc);
+  labels[2] = BeginLabel(kLoc);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "LOC:2-5 ");
+  auto left_out = Span(t.size(), 4, 5, kPer);
+  ApplySpanRules(t.data(), t.size(), left_out.data());
+  EXPECT_EQ(Spans(left_out), "LOC:2-5 ");
+  auto u = Tokens({{"the", 0, "DT"}, {"Envoy"}, {"of", 0, "IN"}, {"Varnell"}, {"spoke", 0, "VBD"}});
+  auto other = Span(u.size(), 3, 4, kLoc);
+  ApplySpanRules(u.data(), u.size(), other.data());
+  EXPECT_EQ(Spans(other), "LOC:3-4 ");
+}
+
 TEST(SpanRules, ALowerCaseWordAfterTheIsNoName) {
   // "ships sailed through the strait on Monday" with "strait" typed a
   // place; a lower-case name alone ("bought it on ebay") stays.

@@ -106,6 +106,17 @@ TEST(Gazetteer, AreasWithoutAnIsoCodeArePlacesOfTheirCountryOrOfNone) {
   EXPECT_EQ(G().PlaceCountry("West Bank").value_or(""), "PSE");
 }
 
+// A sea several countries border claims no country, whatever province
+// shares its name (Sudan has a Red Sea state); one country's waters are
+// that country's.
+TEST(Gazetteer, ASeaOfSeveralCountriesIsNoOnesWhateverProvinceSharesItsName) {
+  EXPECT_EQ(G().PlaceCountry("Red Sea").value_or("none"), "none");
+  EXPECT_EQ(G().PlaceCountry("South China Sea").value_or("none"), "none");
+  EXPECT_EQ(G().PlaceCountry("Indian Ocean").value_or("none"), "none");
+  EXPECT_EQ(G().PlaceCountry("Sea of Marmara").value_or("none"), "TUR");
+  EXPECT_EQ(G().PlaceCountry("Kashmir").value_or("none"), "none");  // a disputed area, as before
+}
+
 TEST(Gazetteer, OrderIsByBeginThenLongerFirst) {
   std::vector<std::string_view> toks = {"the", "United", "States", "and", "New", "York", "City"};
   auto ms = MatchAll(toks);
