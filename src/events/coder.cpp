@@ -1252,6 +1252,34 @@ class SentenceCoder {
         if (auto iso = gaz.CountryOf(w)) country_code = gaz.CameoCountry(*iso);
       });
     }
+    // An organisation the recogniser did not mark ("European Union
+    // foreign ministers" at a sentence's start): the capitalised words
+    // right before the head that the gazetteer lists as one organisation
+    // give its code, as a marked one would.
+    if (mod_mention < 0 && country_code.empty() && h > 0) {
+      auto capitalised = [&](std::int32_t k) {
+        const std::string_view w = std::string_view(a_.text).substr(Tok(k).begin, Tok(k).end - Tok(k).begin);
+        return !w.empty() && w[0] >= 'A' && w[0] <= 'Z' && (Tok(k).upos == "PROPN" || Tok(k).upos == "ADJ");
+      };
+      std::int32_t end = h - 1;
+      while (end >= 0 && !capitalised(end) && Head(end) == h && (Tok(end).deprel == "amod" || Tok(end).deprel == "compound"))
+        --end;  // "EU foreign ministers": past the lower-case modifiers
+      std::int32_t begin = end;
+      while (begin > 0 && end - begin < 4 && capitalised(begin - 1)) --begin;
+      if (end >= 0 && capitalised(end)) {
+        const auto& gaz = gazetteer::Gazetteer::Default();
+        for (std::int32_t b = begin; b <= end && country_code.empty(); ++b) {
+          const std::string_view name = std::string_view(a_.text).substr(Tok(b).begin, Tok(end).end - Tok(b).begin);
+          for (std::uint32_t id : gaz.Lookup(name)) {
+            const gazetteer::Entry& e = gaz.entry(id);
+            if (e.kind == gazetteer::kOrganisation && !e.code.empty()) {
+              country_code = e.code;
+              break;
+            }
+          }
+        }
+      }
+    }
     // "X said his government was ready": the speaker's own government,
     // army or ministry is of the speaker's country.
     if (mod_mention < 0 && country_code.empty() && agent && !agent->empty() && OwnedByPronoun(h)) {

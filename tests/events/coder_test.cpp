@@ -436,6 +436,17 @@ TEST_F(CoderTest, CommonNounActorsTakeTheirCountry) {
   EXPECT_EQ(Target(a.events[0]), "Kharkiv");
 }
 
+// "European Union foreign ministers" opening a sentence: the recogniser
+// may leave the organisation unmarked before the title; the listed
+// organisation still gives its code, not the title's bare sector (GOV).
+TEST_F(CoderTest, AListedOrganisationTheRecogniserLeftOutStillGivesItsCode) {
+  Article a = Analyse("European Union foreign ministers on Monday imposed sanctions on Lenhall.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "163");
+  EXPECT_EQ(a.events[0].source.text, "European Union foreign ministers");
+  EXPECT_EQ(a.events[0].source.actor_code, "IGOEUREEC");
+}
+
 TEST_F(CoderTest, AnAppealInCourtIsNoCameoAppeal) {
   // A company that appeals a ruling asks a court, not another actor: only
   // an appeal to someone or for something is CAMEO's.
