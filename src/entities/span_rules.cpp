@@ -478,6 +478,29 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
       Clear(labels, b, e);
     b = e;
   }
+  // "Trinidad and [Tobago Coast Guard]", "Bosnia and
+  // [Herzegovina's army]": a name the model starts inside a listed place's
+  // name, whose first words it left out, starts where the place's does.
+  for (std::size_t b = 1; b < n;) {
+    if (!IsBegin(labels[b]) || !(t[b].gaz & kPlaceI)) {
+      ++b;
+      continue;
+    }
+    const std::size_t e = SpanEnd(labels, b, n);
+    std::size_t k = b;
+    // Not across a comma: "Washington, D.C." stays the city and its district.
+    while (k > 0 && (t[k].gaz & kPlaceI) && (t[k - 1].gaz & (kPlaceB | kPlaceI)) && t[k - 1].f.lower != LowerHash(",")) {
+      --k;
+      if (!(t[k].gaz & kPlaceI)) break;
+    }
+    // The words taken in are outside any name or a name of their own
+    // inside the place's ("[Trinidad] and [Tobago Coast Guard]"), never
+    // the end of a longer name that starts before it.
+    if (k < b && (t[k].gaz & kPlaceB) && !(t[k].gaz & kPlaceI) && (t[k].gaz & kGazCaseMatch) &&
+        (t[k].f.flags & syntax::kTitle) && (labels[k] == kOutside || IsBegin(labels[k])))
+      SetSpan(labels, k, e, LabelType(labels[b]));
+    b = e;
+  }
   // "Senators Varnell and Kessar": a capitalised plural of a listed role
   // before a name and "and" is the title of the people named on both sides
   // of "and", whatever type the model gave the words after it (it reads

@@ -247,6 +247,28 @@ TEST(SpanRules, AKindWordBeforeOfJoinsTheNameAfterIt) {
   EXPECT_EQ(Spans(other), "LOC:3-4 ");
 }
 
+// "Lenhall and Varnell" is one listed province: a court the model found
+// from its second word on, and the first word typed a place of its own,
+// is the province's court. Not across a comma ("Kessar, Varnell").
+TEST(SpanRules, ANameStartedInsideAListedPlaceStartsWhereThePlaceDoes) {
+  constexpr std::uint32_t kCase = kGazCaseMatch;
+  auto t = Tokens({{"the", 0, "DT"}, {"Lenhall", kGazRegionB | kCase}, {"and", kGazRegionI | kCase, "CC"},
+                   {"Varnell", kGazRegionI | kGazRegionB | kCase}, {"Court"}, {"ruled", 0, "VBD"}});
+  std::vector<std::uint8_t> labels(t.size(), kOutside);
+  labels[1] = BeginLabel(kLoc);
+  labels[3] = BeginLabel(kOrg);
+  labels[4] = InsideLabel(kOrg);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "ORG:1-5 ");
+  auto u = Tokens({{"in", 0, "IN"}, {"Kessar", kGazCityB | kCase}, {",", kGazCityI | kCase, ","},
+                   {"Varnell", kGazCityI | kGazRegionB | kCase}, {"on", 0, "IN"}});
+  std::vector<std::uint8_t> lu(u.size(), kOutside);
+  lu[1] = BeginLabel(kLoc);
+  lu[3] = BeginLabel(kLoc);
+  ApplySpanRules(u.data(), u.size(), lu.data());
+  EXPECT_EQ(Spans(lu), "LOC:1-2 LOC:3-4 ");
+}
+
 TEST(SpanRules, ALowerCaseWordAfterTheIsNoName) {
   // "ships sailed through the strait on Monday" with "strait" typed a
   // place; a lower-case name alone ("bought it on ebay") stays.
