@@ -61,6 +61,9 @@ struct NameHeads {
   std::unordered_set<std::uint64_t> ship_prefix;
   // Adjectives of peoples, faiths and movements ("Hispanic", "Sunni").
   std::unordered_set<std::uint64_t> adjective;
+  // Lower-case words right after a name that type it ("the Lenhall
+  // Courier newspaper", "Kessar magazine").
+  std::unordered_map<std::uint64_t, int> next;
   std::uint64_t of = 0, comma = 0, the = 0;
 };
 
@@ -78,7 +81,7 @@ const NameHeads& Heads() {
       SITREP_CHECK(type == "ORG" || type == "LOC" || type == "MISC" || (type == "PER" && where == "last"), ConfigError,
                    "data/ner/name_heads.tsv: bad type: " << line);
       SITREP_CHECK(where == "last" || where == "final" || where == "before" || where == "first" || where == "whole" ||
-                       where == "person" || where == "place" || (where == "join" && type == "ORG") ||
+                       where == "person" || where == "place" || where == "next" || (where == "join" && type == "ORG") ||
                        ((where == "vessel" || where == "prefix" || where == "adjective") && type == "MISC"),
                    ConfigError,
                    "data/ner/name_heads.tsv: bad position: " << line);
@@ -100,7 +103,8 @@ const NameHeads& Heads() {
         h.adjective.insert(lower(word));
         continue;
       }
-      auto& table = where == "last" || where == "final" ? h.last
+      auto& table = where == "next"                         ? h.next
+                    : where == "last" || where == "final" ? h.last
                     : where == "before"                   ? h.before
                     : where == "whole"                    ? h.whole
                     : where == "person" || where == "place" ? h.person
@@ -500,6 +504,51 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
         (t[k].f.flags & syntax::kTitle) && (labels[k] == kOutside || IsBegin(labels[k])))
       SetSpan(labels, k, e, LabelType(labels[b]));
     b = e;
+  }
+  // "the Lenhall Courier newspaper", "told Kessar magazine": capitalised
+  // words right before a lower-case word that types what it follows
+  // (name_heads.tsv, "next") are that kind of name, whatever the model
+  // made of them or if it left them out. Not a listed place or a people's
+  // adjective alone ("a Lenhall newspaper", "the British weekly": a
+  // town's or a people's paper), nor a weekday or month ("a Sunday
+  // newspaper").
+  static const std::uint64_t kTimeWords[] = {
+      LowerHash("monday"),  LowerHash("tuesday"),   LowerHash("wednesday"), LowerHash("thursday"), LowerHash("friday"),
+      LowerHash("saturday"), LowerHash("sunday"),   LowerHash("january"),   LowerHash("february"), LowerHash("march"),
+      LowerHash("april"),   LowerHash("may"),       LowerHash("june"),      LowerHash("july"),     LowerHash("august"),
+      LowerHash("september"), LowerHash("october"), LowerHash("november"),  LowerHash("december")};
+  for (std::size_t e = 1; e < n; ++e) {
+    const auto kind = Heads().next.find(t[e].f.lower);
+    if (kind == Heads().next.end() || !PlainLowerWord(t[e]) || labels[e] != kOutside) continue;
+    // The word ends its phrase ("Kessar magazine said"): before a noun it
+    // may be an adjective ("Lenhall daily life").
+    if (e + 1 < n && (t[e + 1].upos == kNounTag || t[e + 1].upos == kPropnTag)) continue;
+    std::size_t b = e;
+    while (b > 0 && e - b < 5) {
+      if ((t[b - 1].f.flags & (syntax::kTitle | syntax::kAllUpper)) && t[b - 1].f.lower != Heads().the) {
+        --b;
+      } else if (b >= 2 && b < e && Possessive(t[b - 1]) && (t[b - 2].f.flags & syntax::kTitle) &&
+                 !(t[b - 2].gaz & kListed) && (labels[b - 2] == kOutside || LabelType(labels[b - 2]) == kOrg || LabelType(labels[b - 2]) == kMisc)) {
+        b -= 2;  // "the People's Daily newspaper"; not "Lenhall's Courier newspaper" nor a person's
+      } else {
+        break;
+      }
+    }
+    // A capitalised determiner opening the sentence is no part of it ("An
+    // Israeli newspaper").
+    static const std::uint64_t kDeterminers[] = {LowerHash("a"), LowerHash("an"), LowerHash("this"),
+                                                 LowerHash("that"), LowerHash("its"), LowerHash("one")};
+    while (b < e && std::find(std::begin(kDeterminers), std::end(kDeterminers), t[b].f.lower) != std::end(kDeterminers)) ++b;
+    if (b == e || (b > 0 && labels[b] != kOutside && !IsBegin(labels[b]))) continue;
+    // The whole run, and no name that runs on into it from before.
+    if (b > 0 && labels[b - 1] != kOutside && labels[b] != kOutside && !IsBegin(labels[b])) continue;
+    bool time_word = false, sentence_start_only = b == 0 && e == 1;
+    for (std::size_t x = b; x < e; ++x)
+      for (std::uint64_t w : kTimeWords) time_word = time_word || t[x].f.lower == w;
+    const int listed = ListedType(t, b, e, n, -1);
+    const bool demonym = e == b + 1 && ((t[b].gaz & kGazDemonym) || DemonymEnding(t[b]) || Heads().adjective.count(t[b].f.lower));
+    if (time_word || sentence_start_only || listed == kLoc || demonym) continue;
+    SetSpan(labels, b, e, kind->second);
   }
   // "Senators Varnell and Kessar": a capitalised plural of a listed role
   // before a name and "and" is the title of the people named on both sides

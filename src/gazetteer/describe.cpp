@@ -1116,6 +1116,15 @@ class Describer {
         if (!r.country.empty()) m.country = r.country;
       }
       m.actor_code = (r.country.empty() ? std::string() : g_.CameoCountry(r.country)) + std::string(sector);
+    } else if (const std::uint32_t after = e; after < a_.tokens.size() && sentence_of_[after] == sentence_of_[b] &&
+                                              !IsCapitalised(after) && g_.NameSector(views_[after]) == "MED") {
+      // "the Kessar Ostrov newspaper", "told Lenhall magazine": a news
+      // medium, of the country named with it when one is.
+      if (r.country.empty()) {
+        r.country = CountryBefore(b);
+        if (!r.country.empty()) m.country = r.country;
+      }
+      m.actor_code = (r.country.empty() ? std::string() : g_.CameoCountry(r.country)) + "MED";
     }
   }
 

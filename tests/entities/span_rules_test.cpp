@@ -269,6 +269,37 @@ TEST(SpanRules, ANameStartedInsideAListedPlaceStartsWhereThePlaceDoes) {
   EXPECT_EQ(Spans(lu), "LOC:1-2 LOC:3-4 ");
 }
 
+// "the Lenhall Ostrov newspaper said", "told Kessar magazine": the words
+// before a media noun that ends its phrase are the paper's name. Not a
+// people's adjective ("An Aldovian newspaper"), a weekday ("a Sunday
+// newspaper"), nor before another noun ("Kessar daily life").
+TEST(SpanRules, CapitalisedWordsBeforeAMediaNounNameAPaper) {
+  auto t = Tokens({{"the", 0, "DT"}, {"Lenhall"}, {"Ostrov"}, {"newspaper", 0, "NN"}, {"said", 0, "VBD"}});
+  t[3].upos = Hash64("NOUN");
+  std::vector<std::uint8_t> labels(t.size(), kOutside);
+  labels[1] = BeginLabel(kPer);
+  labels[2] = InsideLabel(kPer);
+  ApplySpanRules(t.data(), t.size(), labels.data());
+  EXPECT_EQ(Spans(labels), "ORG:1-3 ");
+  auto left_out = Tokens({{"told", 0, "VBD"}, {"Kessar"}, {"magazine", 0, "NN"}, {".", 0, "."}});
+  std::vector<std::uint8_t> ll(left_out.size(), kOutside);
+  ApplySpanRules(left_out.data(), left_out.size(), ll.data());
+  EXPECT_EQ(Spans(ll), "ORG:1-2 ");
+  auto u = Tokens({{"An"}, {"Aldovian"}, {"newspaper", 0, "NN"}, {"said", 0, "VBD"}});
+  std::vector<std::uint8_t> lu(u.size(), kOutside);
+  ApplySpanRules(u.data(), u.size(), lu.data());
+  EXPECT_EQ(Spans(lu), "");
+  auto v = Tokens({{"in", 0, "IN"}, {"a"}, {"Sunday"}, {"newspaper", 0, "NN"}});
+  std::vector<std::uint8_t> lv(v.size(), kOutside);
+  ApplySpanRules(v.data(), v.size(), lv.data());
+  EXPECT_EQ(Spans(lv), "");
+  auto w = Tokens({{"of", 0, "IN"}, {"Kessar"}, {"daily", 0, "JJ"}, {"life", 0, "NN"}});
+  w[3].upos = Hash64("NOUN");
+  std::vector<std::uint8_t> lw(w.size(), kOutside);
+  ApplySpanRules(w.data(), w.size(), lw.data());
+  EXPECT_EQ(Spans(lw), "");
+}
+
 TEST(SpanRules, ALowerCaseWordAfterTheIsNoName) {
   // "ships sailed through the strait on Monday" with "strait" typed a
   // place; a lower-case name alone ("bought it on ebay") stays.

@@ -307,6 +307,19 @@ TEST(DescribeMentions, AnInternationalOrganisationsBodyIsNoCountrys) {
   EXPECT_EQ(a.mentions[1].country, "RUS");
 }
 
+// An organisation right before "newspaper" or "magazine" in lower case is a
+// news medium (CAMEO MED), of the country named with it when one is.
+TEST(DescribeMentions, ANameBeforeANewspaperIsANewsMedium) {
+  Article a = Describe({{{"the"}, {"Kessar"}, {"Ostrov"}, {"newspaper"}, {"said"}},
+                        {{"the"}, {"Norwegian"}, {"Lenhall"}, {"magazine"}, {"said"}},
+                        {{"the"}, {"Varnell"}, {"Ostrov"}, {"said"}}},
+                       {{0, 1, 2, "ORG"}, {1, 2, 2, "ORG"}, {2, 1, 2, "ORG"}});
+  EXPECT_EQ(a.mentions[0].actor_code, "MED");
+  EXPECT_EQ(a.mentions[1].actor_code, "NORMED");
+  EXPECT_EQ(a.mentions[1].country, "NOR");
+  EXPECT_EQ(a.mentions[2].actor_code, "");
+}
+
 TEST(DescribeMentions, ABodyListedUnderItsOwnCountrysNameIsAnotherCountrysAfterItsDemonym) {
   // "Ministry of Defence" alone is listed as the British one; after
   // "Armenian" or "Armenia's" it is Armenia's, and alone it stays British.
