@@ -493,7 +493,7 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
     const std::size_t e = SpanEnd(labels, b, n);
     std::size_t k = b;
     // Not across a comma: "Washington, D.C." stays the city and its district.
-    while (k > 0 && (t[k].gaz & kPlaceI) && (t[k - 1].gaz & (kPlaceB | kPlaceI)) && t[k - 1].f.lower != LowerHash(",")) {
+    while (k > 0 && (t[k].gaz & kPlaceI) && (t[k - 1].gaz & (kPlaceB | kPlaceI)) && t[k - 1].f.lower != Heads().comma) {
       --k;
       if (!(t[k].gaz & kPlaceI)) break;
     }
