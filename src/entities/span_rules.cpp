@@ -529,7 +529,7 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
         --b;
       } else if (b >= 2 && b < e && Possessive(t[b - 1]) && (t[b - 2].f.flags & syntax::kTitle) &&
                  !(t[b - 2].gaz & kListed) && (labels[b - 2] == kOutside || LabelType(labels[b - 2]) == kOrg || LabelType(labels[b - 2]) == kMisc)) {
-        b -= 2;  // "the People's Daily newspaper"; not "Lenhall's Courier newspaper" nor a person's
+        b -= 2;  // "the Workers' Daily newspaper"-style names; not "Lenhall's Courier newspaper" nor a person's
       } else {
         break;
       }
@@ -1110,7 +1110,7 @@ void ApplySpanRules(const NerToken* t, std::size_t n, std::uint8_t* labels) {
       b = e;
       continue;
     }
-    // "Bastille Day", "Labor Day": capitalised words before "Day" with no
+    // "Founders Day", "Labor Day": capitalised words before "Day" with no
     // first name among them name a day, not a person ("Doris Day" keeps
     // the first name that makes her one).
     if (type == kPer && e >= b + 2 && t[e - 1].f.lower == LowerHash("day") && (t[e - 1].f.flags & syntax::kTitle)) {
